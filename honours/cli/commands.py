@@ -1,0 +1,167 @@
+"""Record commands: init, list, search, show, add, edit, delete."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..core.errors import HonoursError
+from ..core.registry import Registry
+from . import UsageError, command
+from .output import (
+    describe,
+    line,
+    open_registry,
+    print_json,
+    read_json,
+    record_json,
+    records_from_json,
+    say,
+)
+
+
+@command("init", "create a registry file (seeded with the report's roll unless --empty)")
+def _init(parser: argparse.ArgumentParser):
+    parser.add_argument("--empty", action="store_true", help="create a blank registry")
+
+    def run(args: argparse.Namespace) -> int:
+        path = Path(args.db)
+        if path.exists() and path.stat().st_size > 0:
+            registry = Registry.open(path)
+            if registry.count():
+                say(f"{path} already exists with {registry.count()} honourees; nothing changed.",
+                    f"{path} 已存在，含 {registry.count()} 位荣誉人物；未作改动。", err=True)
+                return 1
+        registry = Registry.open(path)
+        added = 0
+        if not args.empty:
+            from ..core.seed import seed
+
+            added = seed(registry)
+        say(f"Created {path} with {added} honourees.", f"已创建 {path}，含 {added} 位荣誉人物。")
+        return 0
+
+    return run
+
+
+def _add_json_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
+
+
+@command("list", "list every honouree")
+def _list(parser: argparse.ArgumentParser):
+    _add_json_flag(parser)
+
+    def run(args: argparse.Namespace) -> int:
+        registry = open_registry(args)
+        ids = registry.all_ids()
+        _print_ids(registry, ids, args.json)
+        return 0
+
+    return run
+
+
+def _print_ids(registry: Registry, ids: list[int], as_json: bool) -> None:
+    if as_json:
+        print_json([record_json(h) for h in registry.honourees(ids)])
+        return
+    for s in registry.summaries(ids):
+        print(line(s.id, s.name, s.unit, s.honours))
+
+
+@command("search", "search the roll with the search-box query language")
+def _search(parser: argparse.ArgumentParser):
+    parser.add_argument("query", nargs="+", help="query terms, e.g. 五一 or level:provincial or donation>=100000")
+    parser.add_argument("--limit", type=int, default=200, help="at most this many results (default 200)")
+    _add_json_flag(parser)
+
+    def run(args: argparse.Namespace) -> int:
+        if args.limit < 1:
+            raise UsageError("--limit must be at least 1")
+        registry = open_registry(args)
+        result = registry.search(" ".join(args.query))
+        for en, zh in result.notices:
+            say(en, zh, err=True)
+        ids = result.ids(0, args.limit)
+        _print_ids(registry, ids, args.json)
+        if not args.json:
+            total = result.count()
+            say(f"{len(ids)} of {total} shown.", f"共 {total} 条，显示 {len(ids)} 条。", err=True)
+        return 0
+
+    return run
+
+
+def _id(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ID: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"not an ID: {text!r}")
+    return value
+
+
+@command("show", "show one honouree in full")
+def _show(parser: argparse.ArgumentParser):
+    parser.add_argument("id", type=_id, help="honouree ID")
+    _add_json_flag(parser)
+
+    def run(args: argparse.Namespace) -> int:
+        registry = open_registry(args)
+        honouree = registry.honouree(args.id)
+        if args.json:
+            print_json(record_json(honouree))
+        else:
+            print(describe(honouree))
+        return 0
+
+    return run
+
+
+@command("add", "add honourees from JSON (one record or a list) on stdin or --json FILE")
+def _add(parser: argparse.ArgumentParser):
+    parser.add_argument("--json", dest="json_file", metavar="FILE", help="read JSON from FILE instead of stdin")
+
+    def run(args: argparse.Namespace) -> int:
+        records = records_from_json(read_json(args.json_file))
+        registry = open_registry(args)
+        added = registry.add_many(records)
+        for h in added:
+            print(h.id)
+        say(f"Added {len(added)} honouree(s).", f"已添加 {len(added)} 位荣誉人物。", err=True)
+        return 0
+
+    return run
+
+
+@command("edit", "change fields of an honouree from JSON on stdin or --json FILE")
+def _edit(parser: argparse.ArgumentParser):
+    parser.add_argument("id", type=_id, help="honouree ID")
+    parser.add_argument("--json", dest="json_file", metavar="FILE", help="read JSON from FILE instead of stdin")
+
+    def run(args: argparse.Namespace) -> int:
+        changes = read_json(args.json_file)
+        if not isinstance(changes, dict):
+            raise HonoursError("edit takes one JSON object with the fields to change.",
+                               "edit 需要一个 JSON 对象，列出要修改的字段。")
+        registry = open_registry(args)
+        honouree = registry.edit(args.id, changes)
+        say(f"Saved #{honouree.id} {honouree.name}.", f"已保存 #{honouree.id} {honouree.name}。", err=True)
+        return 0
+
+    return run
+
+
+@command("delete", "move an honouree to the trash (restorable)")
+def _delete(parser: argparse.ArgumentParser):
+    parser.add_argument("id", type=_id, help="honouree ID")
+
+    def run(args: argparse.Namespace) -> int:
+        registry = open_registry(args)
+        name = registry.honouree(args.id).name
+        registry.delete(args.id)
+        say(f"Moved #{args.id} {name} to the trash.", f"已将 #{args.id} {name} 移入回收站。", err=True)
+        return 0
+
+    return run

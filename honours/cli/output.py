@@ -1,0 +1,132 @@
+"""Shared pieces of the CLI: opening the registry, reading JSON input, printing records."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..core.errors import HonoursError, InvalidRecordError, user_language
+from ..core.records import Honouree
+from ..core.registry import Registry
+
+LEVEL_ZH = {"national": "国家级", "provincial": "省级", "municipal": "市级", "county": "县级", "other": "其他"}
+STATUS_ZH = {"active": "在职", "retired": "退休", "deceased": "已故"}
+
+
+def say(en: str, zh: str, *, err: bool = False) -> None:
+    print(zh if user_language() == "zh" else en, file=sys.stderr if err else sys.stdout)
+
+
+def open_registry(args: argparse.Namespace, *, seed_if_new: bool = True, readonly: bool = False) -> Registry:
+    """Open --db; a file that does not exist yet is created with the default roll."""
+    path = Path(args.db)
+    is_new = not path.exists()
+    registry = Registry.open(path, readonly=readonly)
+    if is_new and seed_if_new:
+        from ..core.seed import seed
+
+        seed(registry)
+    return registry
+
+
+def read_json(source: str | None) -> Any:
+    """JSON from a file path, or from stdin when the path is None or '-'."""
+    try:
+        if source in (None, "-"):
+            text = sys.stdin.read()
+        else:
+            text = Path(source).read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise HonoursError(f"Cannot read {source}: {exc.strerror}.", f"无法读取 {source}：{exc.strerror}。") from exc
+    except UnicodeDecodeError as exc:
+        raise HonoursError(f"{source} is not UTF-8 text.", f"{source} 不是 UTF-8 编码的文本。") from exc
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidRecordError(f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
+                                 f"不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}）") from exc
+
+
+def records_from_json(data: Any) -> list[Honouree]:
+    items = data if isinstance(data, list) else [data]
+    out = []
+    for n, item in enumerate(items, 1):
+        try:
+            out.append(Honouree.from_dict(item))
+        except (ValueError, TypeError) as exc:
+            where = f"record {n}: " if len(items) > 1 else ""
+            where_zh = f"第 {n} 条记录：" if len(items) > 1 else ""
+            raise InvalidRecordError(f"{where}{exc}", f"{where_zh}{exc}") from exc
+    return out
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def record_json(h: Honouree) -> dict[str, Any]:
+    data = h.to_dict()
+    data["highest_level"] = h.highest_level
+    total = h.donation_total_fen
+    data["donation_total_yuan"] = total // 100 if total % 100 == 0 else total / 100
+    return data
+
+
+def describe(h: Honouree) -> str:
+    """A readable multi-line description (the `show` command)."""
+    from ..core.amounts import format_quantity, format_yuan
+
+    zh = user_language() == "zh"
+    lines = [f"#{h.id}  {h.name}"]
+    labels = [("gender", "性别"), ("age", "年龄"), ("birth_date", "出生日期"), ("ethnicity", "民族"),
+              ("unit", "工作单位"), ("position", "职务"), ("region", "地区"), ("category", "类别"),
+              ("status", "状态"), ("notes", "备注")]
+    for key, label_zh in labels:
+        value = getattr(h, key)
+        if key == "status" and zh:
+            value = STATUS_ZH.get(value, value)
+        if value:
+            lines.append(f"  {label_zh if zh else key}: {value}")
+    if h.honours:
+        lines.append("  荣誉：" if zh else "  honours:")
+        for honour in h.honours:
+            bits = [LEVEL_ZH.get(honour.level, honour.level) if zh else honour.level]
+            if honour.year:
+                bits.append(str(honour.year))
+            if honour.awarded_by:
+                bits.append(honour.awarded_by)
+            if honour.posthumous:
+                bits.append("追授" if zh else "posthumous")
+            lines.append(f"    - {honour.title} ({', '.join(bits)})")
+    if h.deeds:
+        lines.append("  事迹：" if zh else "  deeds:")
+        lines.extend(f"    - {(d.date + ' ') if d.date else ''}{d.text}" for d in h.deeds)
+    if h.donations:
+        lines.append("  捐赠：" if zh else "  donations:")
+        for d in h.donations:
+            parts = []
+            if d.amount_fen is not None:
+                parts.append(format_yuan(d.amount_fen))
+            if d.item:
+                parts.append(d.item + (format_quantity(d.quantity, d.quantity_unit) if d.quantity else ""))
+            if d.recipient:
+                parts.append(("→ " + d.recipient))
+            lines.append("    - " + " ".join(parts))
+        if h.donation_total_fen:
+            lines.append(("    合计：" if zh else "    total: ") + format_yuan(h.donation_total_fen))
+    if h.photos:
+        lines.append("  照片：" if zh else "  photos:")
+        for p in h.photos:
+            mark = "*" if p.primary else " "
+            lines.append(f"   {mark}#{p.id} {p.width}×{p.height} {p.caption}")
+    if h.source.sentence:
+        lines.append(("  出处：" if zh else "  source: ") + f"{h.source.report} {h.source.sentence}")
+    return "\n".join(lines)
+
+
+def line(h_id: int, name: str, unit: str, honours: str) -> str:
+    return f"{h_id:>6}  {name}  {unit}  {honours}".rstrip()

@@ -1,0 +1,48 @@
+"""`honours photo add|list|remove` for bulk photo work."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from . import command
+from .commands import _id
+from .output import open_registry, print_json, say
+
+
+@command("photo", "add, list or remove an honouree's photos")
+def _photo(parser: argparse.ArgumentParser):
+    sub = parser.add_subparsers(dest="photo_command", metavar="ACTION", parser_class=type(parser))
+    sub.required = True
+    add = sub.add_parser("add", help="add an image file as a photo")
+    add.add_argument("id", type=_id, help="honouree ID")
+    add.add_argument("image", type=Path, help="image file (JPEG, PNG, GIF, BMP, TIFF, WebP)")
+    add.add_argument("--caption", default="", help="caption shown under the photo")
+    add.add_argument("--primary", action="store_true", help="make it the primary photo")
+    listing = sub.add_parser("list", help="list an honouree's photos")
+    listing.add_argument("id", type=_id, help="honouree ID")
+    listing.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    remove = sub.add_parser("remove", help="remove a photo")
+    remove.add_argument("photo_id", type=_id, help="photo ID")
+
+    def run(args: argparse.Namespace) -> int:
+        registry = open_registry(args)
+        if args.photo_command == "add":
+            photo = registry.add_photo(args.id, args.image, caption=args.caption, primary=args.primary)
+            print(photo.id)
+            say(f"Added photo #{photo.id} ({photo.width}×{photo.height}).",
+                f"已添加照片 #{photo.id}（{photo.width}×{photo.height}）。", err=True)
+        elif args.photo_command == "list":
+            registry.honouree(args.id)  # not found → exit 1
+            photos = registry.photos(args.id)
+            if args.json:
+                print_json([p.__dict__ for p in photos])
+            else:
+                for p in photos:
+                    print(f"{p.id:>6} {'*' if p.primary else ' '} {p.width}×{p.height}  {p.original_name}  {p.caption}")
+        else:
+            registry.remove_photo(args.photo_id)
+            say(f"Removed photo #{args.photo_id}.", f"已删除照片 #{args.photo_id}。", err=True)
+        return 0
+
+    return run

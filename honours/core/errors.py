@@ -1,0 +1,134 @@
+"""Errors the registry reports to people, each in English and Simplified Chinese.
+
+The core has no Qt and so no `tr()`: every error carries both wordings, and the GUI and
+the CLI pick the one for the user's language (`message(lang)`). `str(error)` is English.
+"""
+
+from __future__ import annotations
+
+import locale
+import os
+
+
+def user_language() -> str:
+    """'zh' when the environment asks for Chinese, else 'en' (used by the CLI)."""
+    for var in ("HONOURS_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(var)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    try:
+        loc = locale.getlocale()[0] or ""
+    except ValueError:
+        loc = ""
+    return "zh" if loc.lower().startswith(("zh", "chinese")) else "en"
+
+
+class HonoursError(Exception):
+    """Base of every error meant for a person to read."""
+
+    exit_code = 1
+
+    def __init__(self, en: str, zh: str) -> None:
+        super().__init__(en)
+        self.en = en
+        self.zh = zh
+
+    def message(self, lang: str | None = None) -> str:
+        return self.zh if (lang or user_language()) == "zh" else self.en
+
+
+class NotFoundError(HonoursError):
+    def __init__(self, what: str, ident: object) -> None:
+        zh_what = {"honouree": "荣誉人物", "photo": "照片", "history": "历史版本"}.get(what, what)
+        super().__init__(f"No {what} with ID {ident}.", f"找不到编号为 {ident} 的{zh_what}。")
+        self.ident = ident
+
+
+class InvalidRecordError(HonoursError):
+    def __init__(self, en: str, zh: str | None = None) -> None:
+        super().__init__(f"Invalid record: {en}", f"记录无效：{zh or en}")
+
+
+class ConflictError(HonoursError):
+    """The record changed on disk since it was opened (another window or PC saved it)."""
+
+    def __init__(self, honouree_id: int, expected: int, actual: int | None) -> None:
+        if actual is None:
+            en = f"Honouree {honouree_id} was deleted by someone else while you were editing it."
+            zh = f"编号 {honouree_id} 的记录在您编辑期间已被他人删除。"
+        else:
+            en = (f"Honouree {honouree_id} was changed by someone else while you were editing it "
+                  f"(version {expected} opened, {actual} now saved).")
+            zh = f"编号 {honouree_id} 的记录在您编辑期间已被他人修改（打开时为第 {expected} 版，现为第 {actual} 版）。"
+        super().__init__(en, zh)
+        self.honouree_id = honouree_id
+        self.expected = expected
+        self.actual = actual
+
+
+class DatabaseFileError(HonoursError):
+    """Problems with the registry file itself; carry the path for the GUI's choices."""
+
+    def __init__(self, path: str, en: str, zh: str) -> None:
+        super().__init__(en, zh)
+        self.path = path
+
+
+class CorruptDatabaseError(DatabaseFileError):
+    def __init__(self, path: str, detail: str = "") -> None:
+        super().__init__(
+            path,
+            f"The registry file {path} is damaged and cannot be opened ({detail}). "
+            "It has not been changed. Restore a backup or choose another file.",
+            f"荣誉库文件 {path} 已损坏，无法打开（{detail}）。文件未作任何改动。请从备份恢复或选择其他文件。",
+        )
+
+
+class NotARegistryError(DatabaseFileError):
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            path,
+            f"{path} is not an Honours registry. It has not been changed.",
+            f"{path} 不是荣誉库文件。文件未作任何改动。",
+        )
+
+
+class NewerVersionError(DatabaseFileError):
+    def __init__(self, path: str, found: int, supported: int) -> None:
+        super().__init__(
+            path,
+            f"{path} was written by a newer version of Honours (schema {found}; this version "
+            f"understands up to {supported}). Please update the program. The file has not been changed.",
+            f"{path} 由更新版本的荣誉库程序创建（结构版本 {found}，本程序最高支持 {supported}）。"
+            "请升级程序。文件未作任何改动。",
+        )
+        self.found = found
+
+
+class ReadOnlyDatabaseError(DatabaseFileError):
+    def __init__(self, path: str, needs_upgrade: bool = False) -> None:
+        extra_en = " It needs an upgrade, which cannot be done read-only." if needs_upgrade else ""
+        extra_zh = "该文件需要升级，只读方式下无法升级。" if needs_upgrade else ""
+        super().__init__(
+            path,
+            f"{path} cannot be written (read-only file or folder).{extra_en}",
+            f"{path} 无法写入（文件或文件夹为只读）。{extra_zh}",
+        )
+        self.needs_upgrade = needs_upgrade
+
+
+class DatabaseLockedError(DatabaseFileError):
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            path,
+            f"{path} is busy: another window or computer is writing to it. Try again in a moment.",
+            f"{path} 正忙：另一个窗口或另一台电脑正在写入。请稍后再试。",
+        )
+
+
+class PhotoError(HonoursError):
+    """A file that cannot be stored as a photo; nothing was stored."""
+
+
+class QueryError(HonoursError):
+    """A search query that cannot be understood as written."""

@@ -1,0 +1,570 @@
+"""The registry: one object with verb methods over a registry file.
+
+Every verb that writes runs in one transaction (all of it or none of it), records the
+change in `history`, keeps the search index current, and tells subscribers what changed
+so that views refresh themselves (the GUI turns this into a Qt signal).
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from .database import open_database
+from .errors import ConflictError, InvalidRecordError, NotFoundError
+from .indexing import reindex
+from .photos import PreparedPhoto, prepare_photo, rotate_jpeg
+from .records import Deed, Donation, Honour, Honouree, Photo, Source
+from .search import SearchResult
+
+
+@dataclass
+class Change:
+    """What a write did, for subscribers: kind is 'added', 'updated', 'deleted', 'restored', 'reset'."""
+
+    kind: str
+    ids: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Summary:
+    """The columns of the results table, read in one query for a page of ids."""
+
+    id: int
+    name: str
+    unit: str
+    position: str
+    honours: str
+    highest_level: str | None
+    region: str
+    status: str
+    category: str
+    primary_photo_id: int | None
+    donation_total_fen: int
+
+
+@dataclass
+class HistoryEntry:
+    id: int
+    honouree_id: int
+    at: str
+    os_user: str
+    action: str
+    before: dict | None
+    after: dict | None
+
+
+LEVEL_BY_RANK = ["national", "provincial", "municipal", "county", "other"]
+PHOTO_KINDS = ("original", "display", "thumbnail")
+
+
+def now() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def os_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - getuser raises several kinds where no user is set
+        return ""
+
+
+class Registry:
+    """A registry file and the operations staff perform on it."""
+
+    def __init__(self, db: sqlite_utils.Database, path: str | Path | None = None) -> None:
+        self.db = db
+        self.path = Path(path) if path and str(path) != ":memory:" else None
+        self._listeners: list[Callable[[Change], None]] = []
+
+    # -- opening -------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | Path, *, create: bool = True, readonly: bool = False,
+             progress: Callable[[int, int], None] | None = None) -> Registry:
+        return cls(open_database(path, create=create, readonly=readonly, progress=progress), path)
+
+    @classmethod
+    def memory(cls) -> Registry:
+        return cls(open_database(":memory:"), None)
+
+    def close(self) -> None:
+        self.db.close()
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self.db.conn
+
+    @property
+    def readonly(self) -> bool:
+        return bool(self.conn.execute("PRAGMA query_only").fetchone()[0]) or self._ro_file()
+
+    def _ro_file(self) -> bool:
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self.conn.execute("ROLLBACK")
+            return False
+        except sqlite3.OperationalError as exc:
+            return "readonly" in str(exc).lower()
+
+    # -- change notification ---------------------------------------------------------------
+    def subscribe(self, listener: Callable[[Change], None]) -> None:
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Callable[[Change], None]) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def _emit(self, change: Change) -> None:
+        for listener in list(self._listeners):
+            listener(change)
+
+    @contextmanager
+    def atomic(self) -> Iterator[None]:
+        """One transaction (a savepoint when nested)."""
+        with self.db.atomic():
+            yield
+
+    # -- reading ---------------------------------------------------------------------------
+    def count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM honouree WHERE deleted_at IS NULL").fetchone()[0]
+
+    def exists(self, honouree_id: int) -> bool:
+        return self.conn.execute(
+            "SELECT 1 FROM honouree WHERE id = ? AND deleted_at IS NULL", (honouree_id,)
+        ).fetchone() is not None
+
+    def honouree(self, honouree_id: int, *, include_deleted: bool = False) -> Honouree:
+        row = self.conn.execute(
+            "SELECT id, name, gender, birth_date, age, ethnicity, unit, position, region, category,"
+            " status, notes, source_report, source_sentence, created_at, updated_at, version,"
+            " deleted_at FROM honouree WHERE id = ?",
+            (honouree_id,),
+        ).fetchone()
+        if row is None or (row[17] is not None and not include_deleted):
+            raise NotFoundError("honouree", honouree_id)
+        honouree = Honouree(
+            id=row[0], name=row[1], gender=row[2], birth_date=row[3], age=row[4], ethnicity=row[5],
+            unit=row[6], position=row[7], region=row[8], category=row[9], status=row[10],
+            notes=row[11], source=Source(report=row[12], sentence=row[13]),
+            created_at=row[14], updated_at=row[15], version=row[16],
+        )
+        honouree.honours = [
+            Honour(id=r[0], title=r[1], level=r[2], year=r[3], date=r[4], awarded_by=r[5],
+                   posthumous=bool(r[6]))
+            for r in self.conn.execute(
+                "SELECT id, title, level, year, date, awarded_by, posthumous FROM honour"
+                " WHERE honouree_id = ? ORDER BY position, id", (honouree_id,))
+        ]
+        honouree.deeds = [
+            Deed(id=r[0], date=r[1], text=r[2])
+            for r in self.conn.execute(
+                "SELECT id, date, text FROM deed WHERE honouree_id = ? ORDER BY position, id",
+                (honouree_id,))
+        ]
+        honouree.donations = [
+            Donation(id=r[0], amount_fen=r[1], item=r[2], quantity=r[3], quantity_unit=r[4],
+                     recipient=r[5], date=r[6], note=r[7])
+            for r in self.conn.execute(
+                "SELECT id, amount_fen, item, quantity, quantity_unit, recipient, date, note"
+                " FROM donation WHERE honouree_id = ? ORDER BY position, id", (honouree_id,))
+        ]
+        honouree.photos = self.photos(honouree_id)
+        return honouree
+
+    def honourees(self, ids: Iterable[int]) -> list[Honouree]:
+        return [self.honouree(i) for i in ids]
+
+    def summaries(self, ids: list[int]) -> list[Summary]:
+        """Table rows for `ids`, in the order given (missing ids are skipped)."""
+        if not ids:
+            return []
+        found: dict[int, Summary] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self.conn.execute(
+                "SELECT id, name, unit, position, honours_text, level_rank, region, status, category,"
+                f" primary_photo_id, donation_total_fen FROM honouree WHERE id IN ({marks})", chunk
+            ):
+                found[r[0]] = Summary(
+                    id=r[0], name=r[1], unit=r[2], position=r[3], honours=r[4],
+                    highest_level=LEVEL_BY_RANK[r[5]] if r[5] < len(LEVEL_BY_RANK) else None,
+                    region=r[6], status=r[7], category=r[8], primary_photo_id=r[9],
+                    donation_total_fen=r[10],
+                )
+        return [found[i] for i in ids if i in found]
+
+    def all_ids(self) -> list[int]:
+        return [r[0] for r in self.conn.execute(
+            "SELECT id FROM honouree WHERE deleted_at IS NULL ORDER BY sort_key, id")]
+
+    def search(self, query: str = "", order: str | None = None, descending: bool = False) -> SearchResult:
+        """Start a search; the result fetches ids a page at a time (see SearchResult)."""
+        return SearchResult(self.conn, query, order, descending)
+
+    def same_name_and_unit(self, name: str, unit: str, exclude_id: int | None = None) -> list[int]:
+        """Other honourees with this name and unit (the duplicate warning, import 'update')."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT id FROM honouree WHERE name = ? AND unit = ? AND deleted_at IS NULL AND id IS NOT ?"
+            " ORDER BY id", (name.strip(), unit.strip(), exclude_id))]
+
+    def facets(self, query: str = "") -> dict[str, list[tuple[object, int]]]:
+        """Counts of the current result by level, region, status, category and year."""
+        result = self.search(query)
+        expr_ids = result.all_ids() if not result.parsed.is_empty else None
+        self.conn.execute("DROP TABLE IF EXISTS temp.facet_ids")
+        self.conn.execute("CREATE TEMP TABLE facet_ids (id INTEGER PRIMARY KEY)")
+        try:
+            if expr_ids is None:
+                self.conn.execute(
+                    "INSERT INTO temp.facet_ids SELECT id FROM honouree WHERE deleted_at IS NULL")
+            else:
+                self.conn.executemany("INSERT INTO temp.facet_ids VALUES (?)", ((i,) for i in expr_ids))
+            out: dict[str, list[tuple[object, int]]] = {}
+            out["level"] = [tuple(r) for r in self.conn.execute(
+                "SELECT level, count(DISTINCT honouree_id) FROM honour"
+                " WHERE honouree_id IN (SELECT id FROM temp.facet_ids) GROUP BY level"
+                " ORDER BY CASE level WHEN 'national' THEN 0 WHEN 'provincial' THEN 1"
+                " WHEN 'municipal' THEN 2 WHEN 'county' THEN 3 ELSE 4 END")]
+            for column in ("region", "status", "category"):
+                out[column] = [tuple(r) for r in self.conn.execute(
+                    f"SELECT {column}, count(*) FROM honouree WHERE id IN (SELECT id FROM temp.facet_ids)"
+                    f" AND {column} != '' GROUP BY {column} ORDER BY count(*) DESC, {column}")]
+            out["year"] = [tuple(r) for r in self.conn.execute(
+                "SELECT year, count(DISTINCT honouree_id) FROM honour WHERE year IS NOT NULL"
+                " AND honouree_id IN (SELECT id FROM temp.facet_ids) GROUP BY year ORDER BY year")]
+            return out
+        finally:
+            self.conn.execute("DROP TABLE IF EXISTS temp.facet_ids")
+
+    # -- writing ---------------------------------------------------------------------------
+    def add(self, honouree: Honouree) -> Honouree:
+        return self.add_many([honouree])[0]
+
+    def add_many(self, honourees: list[Honouree], *, photos: dict[int, list[PreparedPhoto]] | None = None
+                 ) -> list[Honouree]:
+        """Add records in one transaction; `photos` maps list positions to prepared photos."""
+        ids: list[int] = []
+        with self.atomic():
+            for position, honouree in enumerate(honourees):
+                _validate(honouree)
+                stamp = now()
+                cursor = self.conn.execute(
+                    "INSERT INTO honouree (name, gender, birth_date, age, ethnicity, unit, position,"
+                    " region, category, status, notes, source_report, source_sentence, created_at,"
+                    " updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+                    (*_scalar_values(honouree), honouree.created_at or stamp, stamp),
+                )
+                new_id = cursor.lastrowid
+                self._write_children(new_id, honouree)
+                for photo in (photos or {}).get(position, []):
+                    self._insert_photo(new_id, photo, caption="", primary=False)
+                reindex(self.conn, new_id)
+                self._record(new_id, "create", None, self._snapshot(new_id))
+                ids.append(new_id)
+        self._emit(Change("added", ids))
+        return [self.honouree(i) for i in ids]
+
+    def update(self, honouree: Honouree, *, check_version: bool = True) -> Honouree:
+        """Save an edited record; ConflictError if it changed since it was read."""
+        if honouree.id is None:
+            raise InvalidRecordError("an honouree without an id cannot be updated", "没有编号的记录无法更新")
+        _validate(honouree)
+        with self.atomic():
+            row = self.conn.execute(
+                "SELECT version, deleted_at FROM honouree WHERE id = ?", (honouree.id,)).fetchone()
+            if row is None or row[1] is not None:
+                if check_version:
+                    raise ConflictError(honouree.id, honouree.version, None)
+                raise NotFoundError("honouree", honouree.id)
+            if check_version and row[0] != honouree.version:
+                raise ConflictError(honouree.id, honouree.version, row[0])
+            before = self._snapshot(honouree.id)
+            self.conn.execute(
+                "UPDATE honouree SET name = ?, gender = ?, birth_date = ?, age = ?, ethnicity = ?,"
+                " unit = ?, position = ?, region = ?, category = ?, status = ?, notes = ?,"
+                " source_report = ?, source_sentence = ?, updated_at = ?, version = version + 1"
+                " WHERE id = ?",
+                (*_scalar_values(honouree), now(), honouree.id),
+            )
+            for table in ("honour", "deed", "donation"):
+                self.conn.execute(f"DELETE FROM {table} WHERE honouree_id = ?", (honouree.id,))
+            self._write_children(honouree.id, honouree)
+            self._sync_photo_metadata(honouree)
+            reindex(self.conn, honouree.id)
+            self._record(honouree.id, "update", before, self._snapshot(honouree.id))
+        self._emit(Change("updated", [honouree.id]))
+        return self.honouree(honouree.id)
+
+    def edit(self, honouree_id: int, changes: dict) -> Honouree:
+        """Apply a partial JSON-shaped change (the CLI's `edit`)."""
+        current = self.honouree(honouree_id).to_dict()
+        unknown = set(changes) - set(current)
+        if unknown:
+            raise InvalidRecordError(f"unknown field(s): {', '.join(sorted(unknown))}",
+                                     f"未知字段：{'、'.join(sorted(unknown))}")
+        current.update(changes)
+        current["photos"] = [p.__dict__ for p in self.photos(honouree_id)]
+        try:
+            honouree = Honouree.from_dict(current)
+        except (ValueError, TypeError) as exc:
+            raise InvalidRecordError(str(exc)) from exc
+        return self.update(honouree, check_version=False)
+
+    def delete(self, honouree_id: int) -> None:
+        """Move to the trash (restorable until the trash is emptied)."""
+        self.delete_many([honouree_id])
+
+    def delete_many(self, ids: list[int]) -> None:
+        with self.atomic():
+            for honouree_id in ids:
+                if not self.exists(honouree_id):
+                    raise NotFoundError("honouree", honouree_id)
+                before = self._snapshot(honouree_id)
+                self.conn.execute(
+                    "UPDATE honouree SET deleted_at = ?, version = version + 1 WHERE id = ?",
+                    (now(), honouree_id))
+                reindex(self.conn, honouree_id)
+                self._record(honouree_id, "delete", before, None)
+        self._emit(Change("deleted", list(ids)))
+
+    def restore(self, honouree_id: int) -> Honouree:
+        """Bring a record back from the trash."""
+        with self.atomic():
+            row = self.conn.execute("SELECT deleted_at FROM honouree WHERE id = ?", (honouree_id,)).fetchone()
+            if row is None or row[0] is None:
+                raise NotFoundError("honouree", honouree_id)
+            self.conn.execute(
+                "UPDATE honouree SET deleted_at = NULL, version = version + 1, updated_at = ? WHERE id = ?",
+                (now(), honouree_id))
+            reindex(self.conn, honouree_id)
+            self._record(honouree_id, "restore", None, self._snapshot(honouree_id))
+        self._emit(Change("restored", [honouree_id]))
+        return self.honouree(honouree_id)
+
+    def trash(self) -> list[tuple[int, str, str, str]]:
+        """(id, name, unit, deleted_at) of every record in the trash, newest first."""
+        return [tuple(r) for r in self.conn.execute(
+            "SELECT id, name, unit, deleted_at FROM honouree WHERE deleted_at IS NOT NULL"
+            " ORDER BY deleted_at DESC, id DESC")]
+
+    def empty_trash(self) -> int:
+        with self.atomic():
+            ids = [r[0] for r in self.conn.execute("SELECT id FROM honouree WHERE deleted_at IS NOT NULL")]
+            for honouree_id in ids:
+                self._record(honouree_id, "purge", self._snapshot(honouree_id), None)
+                self.conn.execute("DELETE FROM honouree WHERE id = ?", (honouree_id,))
+        return len(ids)
+
+    # -- history ---------------------------------------------------------------------------
+    def history(self, honouree_id: int) -> list[HistoryEntry]:
+        return [
+            HistoryEntry(r[0], r[1], r[2], r[3], r[4],
+                         json.loads(r[5]) if r[5] else None, json.loads(r[6]) if r[6] else None)
+            for r in self.conn.execute(
+                "SELECT id, honouree_id, at, os_user, action, before_json, after_json FROM history"
+                " WHERE honouree_id = ? ORDER BY id DESC", (honouree_id,))
+        ]
+
+    def revert_to(self, history_id: int) -> Honouree:
+        """Make the version saved by a history entry current again (itself a new change)."""
+        row = self.conn.execute(
+            "SELECT honouree_id, after_json, before_json FROM history WHERE id = ?", (history_id,)).fetchone()
+        if row is None:
+            raise NotFoundError("history", history_id)
+        snapshot = json.loads(row[1] or row[2])
+        current = self.honouree(row[0], include_deleted=True)
+        if self.conn.execute("SELECT deleted_at FROM honouree WHERE id = ?", (row[0],)).fetchone()[0]:
+            self.restore(row[0])
+            current = self.honouree(row[0])
+        snapshot["photos"] = [p.__dict__ for p in current.photos]
+        honouree = Honouree.from_dict({k: v for k, v in snapshot.items()
+                                       if k not in ("created_at", "updated_at")})
+        honouree.id = current.id
+        honouree.version = current.version
+        return self.update(honouree)
+
+    def _snapshot(self, honouree_id: int) -> dict:
+        data = self.honouree(honouree_id, include_deleted=True).to_dict()
+        data["photos"] = [{k: v for k, v in p.items() if k != "position"} for p in data["photos"]]
+        return data
+
+    def _record(self, honouree_id: int, action: str, before: dict | None, after: dict | None) -> None:
+        self.conn.execute(
+            "INSERT INTO history (honouree_id, at, os_user, action, before_json, after_json)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (honouree_id, now(), os_user(), action,
+             json.dumps(before, ensure_ascii=False) if before else None,
+             json.dumps(after, ensure_ascii=False) if after else None),
+        )
+
+    # -- children --------------------------------------------------------------------------
+    def _write_children(self, honouree_id: int, honouree: Honouree) -> None:
+        self.conn.executemany(
+            "INSERT INTO honour (honouree_id, position, title, level, year, date, awarded_by, posthumous)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(honouree_id, i, h.title.strip(), h.level, h.year, h.date or None, h.awarded_by or "",
+              int(bool(h.posthumous))) for i, h in enumerate(honouree.honours)],
+        )
+        self.conn.executemany(
+            "INSERT INTO deed (honouree_id, position, date, text) VALUES (?, ?, ?, ?)",
+            [(honouree_id, i, d.date or None, d.text.strip()) for i, d in enumerate(honouree.deeds)],
+        )
+        self.conn.executemany(
+            "INSERT INTO donation (honouree_id, position, amount_fen, item, quantity, quantity_unit,"
+            " recipient, date, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(honouree_id, i, d.amount_fen, d.item or "", d.quantity, d.quantity_unit or "",
+              d.recipient or "", d.date or None, d.note or "") for i, d in enumerate(honouree.donations)],
+        )
+
+    # -- photos ----------------------------------------------------------------------------
+    def photos(self, honouree_id: int) -> list[Photo]:
+        return [
+            Photo(id=r[0], caption=r[1], primary=bool(r[2]), width=r[3], height=r[4], mime=r[5],
+                  original_name=r[6], position=r[7])
+            for r in self.conn.execute(
+                "SELECT id, caption, is_primary, width, height, mime, original_name, position FROM photo"
+                " WHERE honouree_id = ? ORDER BY position, id", (honouree_id,))
+        ]
+
+    def add_photo(self, honouree_id: int, source: str | Path | bytes | PreparedPhoto, *,
+                  caption: str = "", primary: bool = False, name: str = "") -> Photo:
+        """Check, normalise and store an image; nothing is stored if it is rejected."""
+        prepared = source if isinstance(source, PreparedPhoto) else prepare_photo(source, name)
+        with self.atomic():
+            if not self.exists(honouree_id):
+                raise NotFoundError("honouree", honouree_id)
+            photo_id = self._insert_photo(honouree_id, prepared, caption, primary)
+            self._touch(honouree_id)
+        self._emit(Change("updated", [honouree_id]))
+        return next(p for p in self.photos(honouree_id) if p.id == photo_id)
+
+    def _insert_photo(self, honouree_id: int, prepared: PreparedPhoto, caption: str, primary: bool) -> int:
+        existing = self.conn.execute(
+            "SELECT count(*), coalesce(max(position), -1) FROM photo WHERE honouree_id = ?",
+            (honouree_id,)).fetchone()
+        primary = primary or existing[0] == 0
+        if primary:
+            self.conn.execute("UPDATE photo SET is_primary = 0 WHERE honouree_id = ?", (honouree_id,))
+        cursor = self.conn.execute(
+            "INSERT INTO photo (honouree_id, position, caption, is_primary, width, height, mime,"
+            " original_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (honouree_id, existing[1] + 1, caption, int(primary), prepared.width, prepared.height,
+             prepared.mime, prepared.original_name, now()),
+        )
+        self.conn.execute(
+            "INSERT INTO photo_data (photo_id, original, display, thumbnail) VALUES (?, ?, ?, ?)",
+            (cursor.lastrowid, prepared.original, prepared.display, prepared.thumbnail))
+        return cursor.lastrowid
+
+    def photo_bytes(self, photo_id: int, kind: str = "display") -> bytes:
+        if kind not in PHOTO_KINDS:
+            raise ValueError(kind)
+        row = self.conn.execute(f"SELECT {kind} FROM photo_data WHERE photo_id = ?", (photo_id,)).fetchone()
+        if row is None:
+            raise NotFoundError("photo", photo_id)
+        return bytes(row[0])
+
+    def photo_owner(self, photo_id: int) -> int:
+        row = self.conn.execute("SELECT honouree_id FROM photo WHERE id = ?", (photo_id,)).fetchone()
+        if row is None:
+            raise NotFoundError("photo", photo_id)
+        return row[0]
+
+    def remove_photo(self, photo_id: int) -> None:
+        owner = self.photo_owner(photo_id)
+        with self.atomic():
+            was_primary = self.conn.execute(
+                "SELECT is_primary FROM photo WHERE id = ?", (photo_id,)).fetchone()[0]
+            self.conn.execute("DELETE FROM photo WHERE id = ?", (photo_id,))
+            if was_primary:
+                self.conn.execute(
+                    "UPDATE photo SET is_primary = 1 WHERE id = (SELECT id FROM photo WHERE honouree_id = ?"
+                    " ORDER BY position, id LIMIT 1)", (owner,))
+            self._touch(owner)
+        self._emit(Change("updated", [owner]))
+
+    def set_primary_photo(self, photo_id: int) -> None:
+        owner = self.photo_owner(photo_id)
+        with self.atomic():
+            self.conn.execute("UPDATE photo SET is_primary = (id = ?) WHERE honouree_id = ?", (photo_id, owner))
+            self._touch(owner)
+        self._emit(Change("updated", [owner]))
+
+    def set_photo_caption(self, photo_id: int, caption: str) -> None:
+        owner = self.photo_owner(photo_id)
+        with self.atomic():
+            self.conn.execute("UPDATE photo SET caption = ? WHERE id = ?", (caption, photo_id))
+            self._touch(owner)
+        self._emit(Change("updated", [owner]))
+
+    def rotate_photo(self, photo_id: int, degrees: int = 90) -> None:
+        """Rotate the display copy and thumbnail; the original stays as it was received."""
+        owner = self.photo_owner(photo_id)
+        with self.atomic():
+            display, thumb = self.conn.execute(
+                "SELECT display, thumbnail FROM photo_data WHERE photo_id = ?", (photo_id,)).fetchone()
+            self.conn.execute(
+                "UPDATE photo_data SET display = ?, thumbnail = ? WHERE photo_id = ?",
+                (rotate_jpeg(display, degrees), rotate_jpeg(thumb, degrees), photo_id))
+            if degrees % 180:
+                self.conn.execute("UPDATE photo SET width = height, height = width WHERE id = ?", (photo_id,))
+            self._touch(owner)
+        self._emit(Change("updated", [owner]))
+
+    def _sync_photo_metadata(self, honouree: Honouree) -> None:
+        """Captions, primary flag and order as edited; photos missing from the list are removed."""
+        keep = [p for p in honouree.photos if p.id is not None]
+        ids = [p.id for p in keep]
+        marks = ",".join("?" * len(ids))
+        if ids:
+            self.conn.execute(f"DELETE FROM photo WHERE honouree_id = ? AND id NOT IN ({marks})",
+                              (honouree.id, *ids))
+        else:
+            self.conn.execute("DELETE FROM photo WHERE honouree_id = ?", (honouree.id,))
+        primary_id = next((p.id for p in keep if p.primary), ids[0] if ids else None)
+        for position, photo in enumerate(keep):
+            self.conn.execute(
+                "UPDATE photo SET caption = ?, position = ?, is_primary = ? WHERE id = ? AND honouree_id = ?",
+                (photo.caption or "", position, int(photo.id == primary_id), photo.id, honouree.id))
+
+    def _touch(self, honouree_id: int) -> None:
+        self.conn.execute(
+            "UPDATE honouree SET updated_at = ?, version = version + 1 WHERE id = ?", (now(), honouree_id))
+        reindex(self.conn, honouree_id)
+
+
+def _scalar_values(h: Honouree) -> tuple:
+    return (
+        h.name.strip(), h.gender or "", h.birth_date or "", str(h.age or ""), h.ethnicity or "",
+        h.unit.strip(), h.position.strip(), h.region.strip(), h.category or "",
+        h.status or "active", h.notes or "", h.source.report or "", h.source.sentence or "",
+    )
+
+
+def _validate(h: Honouree) -> None:
+    if not h.name or not h.name.strip():
+        raise InvalidRecordError("name is required", "姓名不能为空")
+    if h.status not in ("active", "retired", "deceased"):
+        raise InvalidRecordError(f"unknown status {h.status!r}", f"未知状态“{h.status}”")
+    for honour in h.honours:
+        if not honour.title.strip():
+            raise InvalidRecordError("every honour needs a title", "每项荣誉都需要称号")
+        if honour.level not in LEVEL_BY_RANK:
+            raise InvalidRecordError(f"unknown honour level {honour.level!r}", f"未知荣誉级别“{honour.level}”")
+    for deed in h.deeds:
+        if not deed.text.strip():
+            raise InvalidRecordError("a deed needs text", "事迹内容不能为空")
+    for donation in h.donations:
+        if donation.amount_fen is None and not donation.item:
+            raise InvalidRecordError("a donation needs an amount or an item", "捐赠需填写金额或物品")
+        if donation.amount_fen is not None and donation.amount_fen < 0:
+            raise InvalidRecordError("a donation amount cannot be negative", "捐赠金额不能为负数")

@@ -1,0 +1,149 @@
+"""The registry's schema as an ordered list of migrations.
+
+`PRAGMA user_version` records how many migrations a file has had. Each migration is
+plain SQL plus an optional Python step (used to fill derived columns and the search
+index), so an old file is brought up to date in one transaction by `database.open_database`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import sqlite3
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    sql: str
+    after: Callable[[sqlite3.Connection, Callable[[int, int], None] | None], None] | None = None
+
+
+# Version 1: the records as first designed, before search and history.
+V1_SQL = """
+CREATE TABLE honouree (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    gender TEXT NOT NULL DEFAULT '',
+    birth_date TEXT NOT NULL DEFAULT '',
+    age TEXT NOT NULL DEFAULT '',
+    ethnicity TEXT NOT NULL DEFAULT '',
+    unit TEXT NOT NULL DEFAULT '',
+    position TEXT NOT NULL DEFAULT '',
+    region TEXT NOT NULL DEFAULT '',
+    category TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'active'
+        CHECK (status IN ('active', 'retired', 'deceased')),
+    notes TEXT NOT NULL DEFAULT '',
+    source_report TEXT NOT NULL DEFAULT '',
+    source_sentence TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE honour (
+    id INTEGER PRIMARY KEY,
+    honouree_id INTEGER NOT NULL REFERENCES honouree(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL DEFAULT 0,
+    title TEXT NOT NULL,
+    level TEXT NOT NULL DEFAULT 'other'
+        CHECK (level IN ('national', 'provincial', 'municipal', 'county', 'other')),
+    year INTEGER,
+    date TEXT,
+    awarded_by TEXT NOT NULL DEFAULT '',
+    posthumous INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX honour_honouree ON honour(honouree_id);
+CREATE TABLE deed (
+    id INTEGER PRIMARY KEY,
+    honouree_id INTEGER NOT NULL REFERENCES honouree(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL DEFAULT 0,
+    date TEXT,
+    text TEXT NOT NULL
+);
+CREATE INDEX deed_honouree ON deed(honouree_id);
+CREATE TABLE donation (
+    id INTEGER PRIMARY KEY,
+    honouree_id INTEGER NOT NULL REFERENCES honouree(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL DEFAULT 0,
+    amount_fen INTEGER CHECK (amount_fen IS NULL OR amount_fen >= 0),
+    item TEXT NOT NULL DEFAULT '',
+    quantity INTEGER,
+    quantity_unit TEXT NOT NULL DEFAULT '',
+    recipient TEXT NOT NULL DEFAULT '',
+    date TEXT,
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX donation_honouree ON donation(honouree_id);
+CREATE TABLE photo (
+    id INTEGER PRIMARY KEY,
+    honouree_id INTEGER NOT NULL REFERENCES honouree(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL DEFAULT 0,
+    caption TEXT NOT NULL DEFAULT '',
+    is_primary INTEGER NOT NULL DEFAULT 0,
+    width INTEGER NOT NULL DEFAULT 0,
+    height INTEGER NOT NULL DEFAULT 0,
+    mime TEXT NOT NULL DEFAULT 'image/jpeg',
+    original_name TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+CREATE INDEX photo_honouree ON photo(honouree_id);
+-- Image bytes apart from the metadata, so that listing photos never reads megabytes.
+CREATE TABLE photo_data (
+    photo_id INTEGER PRIMARY KEY REFERENCES photo(id) ON DELETE CASCADE,
+    original BLOB NOT NULL,
+    display BLOB NOT NULL,
+    thumbnail BLOB NOT NULL
+);
+"""
+
+# Version 2: search index, derived columns for sorting and filtering, lost-update guard,
+# trash and history.
+V2_SQL = """
+ALTER TABLE honouree ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE honouree ADD COLUMN deleted_at TEXT;
+ALTER TABLE honouree ADD COLUMN sort_key TEXT NOT NULL DEFAULT '';
+ALTER TABLE honouree ADD COLUMN level_rank INTEGER NOT NULL DEFAULT 9;
+ALTER TABLE honouree ADD COLUMN donation_total_fen INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE honouree ADD COLUMN honours_text TEXT NOT NULL DEFAULT '';
+ALTER TABLE honouree ADD COLUMN primary_photo_id INTEGER;
+CREATE INDEX honouree_name ON honouree(name);
+CREATE INDEX honouree_sort ON honouree(deleted_at, sort_key, id);
+CREATE INDEX honouree_unit ON honouree(unit);
+CREATE INDEX honour_level ON honour(level, honouree_id);
+CREATE INDEX honour_year ON honour(year, honouree_id);
+-- Every CJK character is stored space-separated so that a quoted FTS5 phrase is an
+-- exact substring match of any length, one character included. The ascii tokenizer
+-- keeps every non-ASCII code point (rare CJK, emoji) as a token.
+CREATE VIRTUAL TABLE honouree_fts USING fts5(
+    name, pinyin, unit, unit_pinyin, position, region, honours, other, deeds, donations,
+    tokenize = 'ascii',
+    prefix = '1 2 3'
+);
+CREATE TABLE history (
+    id INTEGER PRIMARY KEY,
+    honouree_id INTEGER NOT NULL,
+    at TEXT NOT NULL,
+    os_user TEXT NOT NULL DEFAULT '',
+    action TEXT NOT NULL CHECK (action IN ('create', 'update', 'delete', 'restore', 'purge')),
+    before_json TEXT,
+    after_json TEXT
+);
+CREATE INDEX history_honouree ON history(honouree_id, id);
+"""
+
+
+def _fill_v2(conn: sqlite3.Connection, progress: Callable[[int, int], None] | None) -> None:
+    """Compute derived columns and the search index for every existing honouree."""
+    from .indexing import reindex_all
+
+    reindex_all(conn, progress)
+
+
+MIGRATIONS: list[Migration] = [
+    Migration(1, "records: honourees, honours, deeds, donations, photos", V1_SQL),
+    Migration(2, "search index, trash, history, lost-update guard", V2_SQL, _fill_v2),
+]
+
+SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -1,0 +1,509 @@
+"""The one query language of the search box and `honours search`.
+
+A query is whitespace-separated terms, all of which must match (AND):
+
+* plain text matches as a substring anywhere (names, units, positions, regions, honour
+  titles, deeds, donation items), one character included; ASCII letters also match the
+  pinyin of names and units as a prefix (`song`, `songyingjie`, `syj`);
+* `"two words"` (or “…”) keeps a phrase with spaces together;
+* `name:`, `unit:`, `position:`, `honour:`/`award:`, `region:`, `deed:`, `item:` narrow a
+  term to one field; `level:`, `status:`, `category:`, `year:`, `posthumous:` and
+  `donation` filter on values: `year:2019..2021`, `year>=2020`, `donation>=100000`,
+  `donation:10万..50万`, `level:provincial` (or 省级).
+
+Nothing the user types reaches SQL except as a bound parameter or inside a quoted FTS5
+string, so quotes, `*`, `AND`, `NEAR(` and SQL fragments are plain text. Results are
+ranked in tiers: exact name, name prefix (and pinyin), name substring, honours/unit/
+other fields, then deeds and donations; each tier in id order so the first page of a
+100,000-row roll comes straight off the index.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from .indexing import normalise, spaced
+
+TEXT_FIELDS = {
+    "name": ("name", "pinyin"),
+    "unit": ("unit", "unit_pinyin"),
+    "position": ("position",),
+    "honour": ("honours",),
+    "award": ("honours",),
+    "region": ("region",),
+    "deed": ("deeds",),
+    "item": ("donations",),
+    # Chinese aliases, so the qualifiers can be typed without switching keyboards
+    "姓名": ("name", "pinyin"),
+    "单位": ("unit", "unit_pinyin"),
+    "职务": ("position",),
+    "荣誉": ("honours",),
+    "地区": ("region",),
+    "事迹": ("deeds",),
+}
+VALUE_FIELDS = {"level", "status", "category", "year", "donation", "posthumous",
+                "级别", "状态", "类别", "年份", "捐赠"}
+_VALUE_ALIASES = {"级别": "level", "状态": "status", "类别": "category", "年份": "year", "捐赠": "donation"}
+
+LEVEL_VALUES = {
+    "national": "national", "国家级": "national", "全国": "national", "国家": "national",
+    "provincial": "provincial", "省级": "provincial", "省": "provincial",
+    "municipal": "municipal", "市级": "municipal", "市": "municipal", "city": "municipal",
+    "county": "county", "县级": "county", "县": "county",
+    "other": "other", "其他": "other",
+}
+STATUS_VALUES = {
+    "active": "active", "在职": "active",
+    "retired": "retired", "退休": "retired",
+    "deceased": "deceased", "已故": "deceased", "去世": "deceased", "逝世": "deceased",
+}
+CATEGORY_VALUES = {
+    "medical": "medical", "医务": "medical", "医疗": "medical",
+    "other": "other trades", "other trades": "other trades", "各行各业": "other trades",
+    "model": "model worker", "model worker": "model worker", "劳模": "model worker",
+    "劳动模范": "model worker", "donor": "donor", "捐赠": "donor",
+    "collective": "collective", "集体": "collective",
+}
+YES = {"yes", "true", "1", "是", "y"}
+NO = {"no", "false", "0", "否", "n"}
+
+ALL_COLUMNS = ("name", "pinyin", "unit", "unit_pinyin", "position", "region",
+               "honours", "other", "deeds", "donations")
+MAIN_COLUMNS = ("unit", "unit_pinyin", "position", "region", "honours", "other")
+DEED_COLUMNS = ("deeds", "donations")
+
+_TERM = re.compile(r'(?P<key>[^\s:<>=“”"]+?)(?P<op>:|>=|<=|>|<|=)(?P<value>.*)$', re.S)
+_RANGE = re.compile(r"^(?P<lo>[^.]*)\.\.(?P<hi>[^.]*)$")
+
+
+@dataclass
+class TextTerm:
+    text: str
+    columns: tuple[str, ...] | None = None  # None: any field (ranked)
+
+    @property
+    def tokens(self) -> str:
+        return spaced(self.text)
+
+    @property
+    def is_ascii(self) -> bool:
+        return self.tokens.isascii()
+
+
+@dataclass
+class Filter:
+    """A value condition, rendered as SQL over the `honouree` row aliased `h`."""
+
+    sql: str
+    params: list
+
+
+@dataclass
+class ParsedQuery:
+    text_terms: list[TextTerm] = field(default_factory=list)
+    filters: list[Filter] = field(default_factory=list)
+    notices: list[tuple[str, str]] = field(default_factory=list)  # (en, zh)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.text_terms and not self.filters
+
+
+def searchable(text: str) -> bool:
+    """True when the text holds something the index can match (a letter, digit or CJK)."""
+    return any(ch.isalnum() or ord(ch) > 127 for ch in text)
+
+
+def split_terms(query: str) -> list[str]:
+    """Whitespace split that respects "…" and “…”; an unbalanced quote runs to the end."""
+    terms: list[str] = []
+    buf: list[str] = []
+    quote: str | None = None
+    for ch in query:
+        if quote:
+            if ch == quote or (quote == "“" and ch == "”"):
+                quote = None
+            else:
+                buf.append(ch)
+        elif ch in "\"“":
+            quote = ch
+        elif ch.isspace():
+            if buf:
+                terms.append("".join(buf))
+                buf = []
+        else:
+            buf.append(ch)
+    if buf:
+        terms.append("".join(buf))
+    return terms
+
+
+def parse(query: str) -> ParsedQuery:
+    """Turn the search box's text into terms and filters; never raises on user input."""
+    parsed = ParsedQuery()
+    query = normalise(query or "")
+    for raw in split_terms(query):
+        match = _TERM.match(raw)
+        if match:
+            key = match["key"].lower()
+            op, value = match["op"], match["value"].strip()
+            if key in TEXT_FIELDS and op == ":":
+                if searchable(value):
+                    parsed.text_terms.append(TextTerm(value, TEXT_FIELDS[key]))
+                continue
+            if key in VALUE_FIELDS:
+                key = _VALUE_ALIASES.get(key, key)
+                flt = _value_filter(key, op, value, parsed)
+                if flt:
+                    parsed.filters.append(flt)
+                continue
+        if searchable(raw):
+            parsed.text_terms.append(TextTerm(raw))
+        else:
+            parsed.notices.append(
+                (f"Ignored {raw!r}: it has no letters, digits or Chinese characters.",
+                 f"已忽略“{raw}”：其中没有文字或数字。")
+            )
+    return parsed
+
+
+def _bad(parsed: ParsedQuery, key: str, value: str, hint_en: str, hint_zh: str) -> None:
+    parsed.notices.append(
+        (f"Could not understand {key}:{value!r}; {hint_en}", f"无法理解“{key}:{value}”；{hint_zh}")
+    )
+
+
+def _value_filter(key: str, op: str, value: str, parsed: ParsedQuery) -> Filter | None:
+    lowered = value.lower()
+    if key == "level":
+        level = LEVEL_VALUES.get(lowered)
+        if not level or op != ":":
+            _bad(parsed, key, value, "use national, provincial, municipal, county or other.",
+                 "请用 国家级、省级、市级、县级 或 其他。")
+            return None
+        return Filter("EXISTS (SELECT 1 FROM honour WHERE honour.honouree_id = h.id AND honour.level = ?)",
+                      [level])
+    if key == "status":
+        status = STATUS_VALUES.get(lowered)
+        if not status or op != ":":
+            _bad(parsed, key, value, "use active, retired or deceased.", "请用 在职、退休 或 已故。")
+            return None
+        return Filter("h.status = ?", [status])
+    if key == "category":
+        category = CATEGORY_VALUES.get(lowered, value)
+        return Filter("h.category = ?", [category])
+    if key == "posthumous":
+        if lowered not in YES | NO:
+            _bad(parsed, key, value, "use yes or no.", "请用 是 或 否。")
+            return None
+        sql = "EXISTS (SELECT 1 FROM honour WHERE honour.honouree_id = h.id AND honour.posthumous = 1)"
+        return Filter(sql if lowered in YES else f"NOT {sql}", [])
+    if key == "year":
+        bounds = _bounds(op, value, _parse_year)
+        if bounds is None:
+            _bad(parsed, key, value, "use a year such as 2020, 2019..2021 or >=2019.",
+                 "请写年份，如 2020、2019..2021 或 >=2019。")
+            return None
+        cond, params = _range_sql("honour.year", bounds)
+        return Filter(f"EXISTS (SELECT 1 FROM honour WHERE honour.honouree_id = h.id AND {cond})", params)
+    if key == "donation":
+        bounds = _bounds(op, value, _parse_fen)
+        if bounds is None:
+            _bad(parsed, key, value, "use an amount in yuan such as 100000, 10万 or 1万..50万.",
+                 "请写金额（元），如 100000、10万 或 1万..50万。")
+            return None
+        cond, params = _range_sql("h.donation_total_fen", bounds)
+        return Filter(cond, params)
+    return None
+
+
+def _parse_year(text: str) -> int | None:
+    text = text.strip().rstrip("年")
+    return int(text) if text.isdigit() and 1900 <= int(text) <= 2200 else None
+
+
+def _parse_fen(text: str) -> int | None:
+    from .amounts import parse_amount_fen
+
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return parse_amount_fen(text)
+    except (ValueError, InvalidOperation):
+        try:
+            return int(Decimal(text) * 100)
+        except (InvalidOperation, ValueError):
+            return None
+
+
+def _bounds(op: str, value: str, convert) -> tuple[int | None, int | None, bool, bool] | None:
+    """(low, high, low_inclusive, high_inclusive) or None when unreadable."""
+    if op == ":" or op == "=":
+        if value.startswith((">=", "<=")):
+            op, value = value[:2], value[2:]
+        elif value.startswith((">", "<")):
+            op, value = value[:1], value[1:]
+    if op in (":", "="):
+        match = _RANGE.match(value)
+        if match:
+            lo = convert(match["lo"]) if match["lo"].strip() else None
+            hi = convert(match["hi"]) if match["hi"].strip() else None
+            if (match["lo"].strip() and lo is None) or (match["hi"].strip() and hi is None):
+                return None
+            if lo is None and hi is None:
+                return None
+            return lo, hi, True, True
+        exact = convert(value)
+        return None if exact is None else (exact, exact, True, True)
+    number = convert(value)
+    if number is None:
+        return None
+    return {
+        ">=": (number, None, True, True),
+        ">": (number, None, False, True),
+        "<=": (None, number, True, True),
+        "<": (None, number, True, False),
+    }[op]
+
+
+def _range_sql(column: str, bounds: tuple[int | None, int | None, bool, bool]) -> tuple[str, list]:
+    lo, hi, lo_inc, hi_inc = bounds
+    parts, params = [], []
+    if lo is not None:
+        parts.append(f"{column} {'>=' if lo_inc else '>'} ?")
+        params.append(lo)
+    if hi is not None:
+        parts.append(f"{column} {'<=' if hi_inc else '<'} ?")
+        params.append(hi)
+    return " AND ".join(parts), params
+
+
+# -- FTS5 expressions ----------------------------------------------------------------
+
+def _phrase(term: TextTerm, prefix: bool) -> str:
+    body = term.tokens.replace('"', '""')
+    return f'"{body}"' + (" *" if prefix else "")
+
+
+def _in(columns: tuple[str, ...], phrase: str, initial: bool = False) -> str:
+    return "{" + " ".join(columns) + "} : " + ("^ " if initial else "") + phrase
+
+
+PINYIN_COLUMNS = ("pinyin", "unit_pinyin")
+
+
+def _term_expr(term: TextTerm, columns: tuple[str, ...]) -> str:
+    """A term matched in the given columns; ASCII terms match pinyin as a prefix."""
+    cols = tuple(c for c in columns if term.columns is None or c in term.columns)
+    if not cols:
+        return ""
+    if not term.is_ascii:
+        return _in(cols, _phrase(term, prefix=False))
+    pinyin = tuple(c for c in cols if c in PINYIN_COLUMNS)
+    words = tuple(c for c in cols if c not in PINYIN_COLUMNS)
+    parts = []
+    if pinyin:
+        parts.append(_in(pinyin, _phrase(term, prefix=True)))
+    if words:
+        parts.append(_in(words, _phrase(term, prefix=False)))
+    return " OR ".join(parts)
+
+
+def _all_expr(terms: list[TextTerm], columns: tuple[str, ...]) -> str | None:
+    parts = []
+    for term in terms:
+        expr = _term_expr(term, columns if term.columns is None else term.columns)
+        if not expr:
+            return None
+        parts.append(f"({expr})")
+    return " AND ".join(parts)
+
+
+@dataclass
+class Tier:
+    match: str | None  # FTS5 expression, or None for the exact-name tier
+    exact_name: str | None = None
+
+
+def tiers(parsed: ParsedQuery) -> list[Tier]:
+    """Tiers in rank order; each FTS tier excludes the documents of the tiers above it."""
+    terms = parsed.text_terms
+    if not terms:
+        return []
+    out: list[Tier] = []
+    raw: list[str] = []
+    single = len(terms) == 1 and terms[0].columns in (None, TEXT_FIELDS["name"])
+    if single:
+        term = terms[0]
+        if not term.is_ascii:
+            out.append(Tier(None, exact_name=term.text))
+            raw.append(_in(("name",), _phrase(term, False), initial=True))
+        else:
+            raw.append(_in(("pinyin",), _phrase(term, True)))
+    name_cols = ("name", "pinyin")
+    candidates = [
+        _all_expr(terms, name_cols),
+        _all_expr(terms, name_cols + MAIN_COLUMNS),
+        _all_expr(terms, ALL_COLUMNS),
+    ]
+    for expr in candidates:
+        if expr and expr not in raw:
+            raw.append(expr)
+    seen: list[str] = []
+    for expr in raw:
+        match = expr if not seen else f"({expr}) NOT ({' OR '.join(f'({s})' for s in seen)})"
+        out.append(Tier(match))
+        seen.append(expr)
+    return out
+
+
+def any_expr(parsed: ParsedQuery) -> str | None:
+    return _all_expr(parsed.text_terms, ALL_COLUMNS) if parsed.text_terms else None
+
+
+# -- running a query --------------------------------------------------------------------
+
+ORDERABLE = {
+    "name": "h.sort_key",
+    "unit": "h.unit",
+    "position": "h.position",
+    "honours": "h.honours_text",
+    "level": "h.level_rank",
+    "region": "h.region",
+    "status": "h.status",
+    "category": "h.category",
+    "donation": "h.donation_total_fen",
+    "updated": "h.updated_at",
+    "id": "h.id",
+}
+
+
+class SearchResult:
+    """Ids matching a query in rank (or column) order, fetched a page at a time.
+
+    Sequential pages continue from where the last page stopped (keyset paging), so a
+    lazy table that scrolls to the end costs one index walk, not a quadratic OFFSET.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, query: str, order: str | None = None,
+                 descending: bool = False) -> None:
+        self.conn = conn
+        self.query = query
+        self.parsed = parse(query)
+        self.order = order if order in ORDERABLE else None
+        self.descending = descending
+        self._tiers = tiers(self.parsed)
+        self._where, self._params = self._filter_sql()
+        self._count: int | None = None
+        self._reset()
+
+    @property
+    def notices(self) -> list[tuple[str, str]]:
+        return self.parsed.notices
+
+    def _filter_sql(self) -> tuple[str, list]:
+        clauses = ["h.deleted_at IS NULL"]
+        params: list = []
+        for flt in self.parsed.filters:
+            clauses.append(f"({flt.sql})")
+            params.extend(flt.params)
+        return " AND ".join(clauses), params
+
+    def _reset(self) -> None:
+        self._tier_index = 0
+        self._last_id = 0
+        self._offset = 0
+        self._exact_ids: list[int] = []  # kept across pages: later tiers exclude them
+
+    def count(self) -> int:
+        """Total matches (for the status bar); computed once per result."""
+        if self._count is None:
+            expr = any_expr(self.parsed)
+            if expr is None:
+                sql = f"SELECT count(*) FROM honouree h WHERE {self._where}"
+                params = self._params
+            elif self.parsed.filters:
+                sql = (f"SELECT count(*) FROM honouree_fts f JOIN honouree h ON h.id = f.rowid"
+                       f" WHERE honouree_fts MATCH ? AND {self._where}")
+                params = [expr, *self._params]
+            else:
+                sql = "SELECT count(*) FROM honouree_fts WHERE honouree_fts MATCH ?"
+                params = [expr]
+            self._count = self.conn.execute(sql, params).fetchone()[0]
+        return self._count
+
+    def ids(self, offset: int = 0, limit: int = 200) -> list[int]:
+        """Up to `limit` ids starting at `offset` in result order."""
+        if limit <= 0:
+            return []
+        if self.order or not self._tiers:
+            return self._ordered_ids(offset, limit)
+        if offset != self._offset:
+            self._reset()
+            skip = offset
+        else:
+            skip = 0
+        out: list[int] = []
+        while len(out) < limit and self._tier_index < len(self._tiers):
+            want = limit - len(out) + skip
+            rows = self._tier_rows(self._tiers[self._tier_index], want)
+            if len(rows) < want:
+                self._tier_index += 1
+                self._last_id = 0
+            elif rows:
+                self._last_id = rows[-1]
+            take = rows[skip:]
+            skip = max(0, skip - len(rows))
+            out.extend(take)
+        self._offset = offset + len(out)
+        return out
+
+    def _tier_rows(self, tier: Tier, limit: int) -> list[int]:
+        if tier.match is None:  # exact name: few rows, fetched whole
+            if not self._exact_ids:
+                self._exact_ids = [r[0] for r in self.conn.execute(
+                    f"SELECT h.id FROM honouree h WHERE h.name = ? AND {self._where} ORDER BY h.id",
+                    [tier.exact_name, *self._params])]
+            return [i for i in self._exact_ids if i > self._last_id][:limit]
+        exclude = ""
+        params: list = [tier.match, self._last_id]
+        if self._exact_ids:
+            exclude = f" AND f.rowid NOT IN ({','.join('?' * len(self._exact_ids))})"
+            params.extend(self._exact_ids)
+        if self.parsed.filters:
+            sql = (f"SELECT f.rowid FROM honouree_fts f JOIN honouree h ON h.id = f.rowid"
+                   f" WHERE honouree_fts MATCH ? AND f.rowid > ?{exclude} AND {self._where}"
+                   f" ORDER BY f.rowid LIMIT ?")
+            params.extend([*self._params, limit])
+        else:
+            sql = (f"SELECT f.rowid FROM honouree_fts f WHERE honouree_fts MATCH ?"
+                   f" AND f.rowid > ?{exclude} ORDER BY f.rowid LIMIT ?")
+            params.append(limit)
+        return [r[0] for r in self.conn.execute(sql, params)]
+
+    def _ordered_ids(self, offset: int, limit: int) -> list[int]:
+        column = ORDERABLE.get(self.order or "name", "h.sort_key")
+        direction = "DESC" if self.descending else "ASC"
+        expr = any_expr(self.parsed)
+        params: list = []
+        where = self._where
+        if expr is not None:
+            where = f"h.id IN (SELECT rowid FROM honouree_fts WHERE honouree_fts MATCH ?) AND {where}"
+            params.append(expr)
+        params.extend(self._params)
+        sql = (f"SELECT h.id FROM honouree h WHERE {where}"
+               f" ORDER BY {column} {direction}, h.id {direction} LIMIT ? OFFSET ?")
+        return [r[0] for r in self.conn.execute(sql, [*params, limit, offset])]
+
+    def all_ids(self) -> list[int]:
+        """Every matching id in order (for printing or exporting a whole result)."""
+        out: list[int] = []
+        while True:
+            page = self.ids(len(out), 5000)
+            out.extend(page)
+            if len(page) < 5000:
+                return out

@@ -1,0 +1,27 @@
+"""The embedded default roll: the honourees of the Hengyang report, curated by hand.
+
+A first start with no database creates one seeded with this roll, so a new user sees
+real records at once; `honours init --empty` makes a blank registry instead.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .records import Honouree
+
+ASSETS = Path(__file__).resolve().parents[2] / "assets"
+DEFAULT_ROLL = ASSETS / "default_roll.json"
+
+
+def load_default_roll(path: Path = DEFAULT_ROLL) -> list[Honouree]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return [Honouree.from_dict(item) for item in data["honourees"]]
+
+
+def seed(registry) -> int:  # noqa: ANN001 - Registry, imported lazily to avoid a cycle
+    """Add the default roll to an empty registry; returns how many were added."""
+    if registry.count():
+        return 0
+    return len(registry.add_many(load_default_roll()))

@@ -1,0 +1,50 @@
+"""Shared fixtures: every test gets real SQLite files in a temporary folder, never the user's registry."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("HONOURS_LANG", "en")
+
+import pytest  # noqa: E402
+
+from honours.core import Registry  # noqa: E402
+from honours.core.seed import seed  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(tmp_path, monkeypatch):
+    """Keep tests away from the real user-data folder and settings."""
+    monkeypatch.setenv("HONOURS_DB", str(tmp_path / "default.sqlite"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+
+
+@pytest.fixture
+def registry(tmp_path):
+    reg = Registry.open(tmp_path / "test.sqlite")
+    yield reg
+    reg.close()
+
+
+@pytest.fixture(scope="session")
+def _seeded_template(tmp_path_factory):
+    path = tmp_path_factory.mktemp("seed") / "roll.sqlite"
+    reg = Registry.open(path)
+    seed(reg)
+    reg.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    reg.close()
+    return path
+
+
+@pytest.fixture
+def roll(tmp_path, _seeded_template):
+    """A registry holding the embedded default roll (copied from a session template)."""
+    import shutil
+
+    path = tmp_path / "roll.sqlite"
+    shutil.copy(_seeded_template, path)
+    reg = Registry.open(path)
+    yield reg
+    reg.close()
