@@ -37,6 +37,16 @@ class PreparedPhoto:
     original_name: str
 
 
+@dataclass
+class NewPhoto:
+    """A photo chosen in an edit dialog, stored when the record is saved."""
+
+    prepared: PreparedPhoto
+    caption: str = ""
+    primary: bool = False
+    rotation: int = 0  # clockwise degrees, applied to the display copy and thumbnail
+
+
 def _fail(en: str, zh: str) -> PhotoError:
     return PhotoError(en, zh)
 

@@ -21,7 +21,7 @@ import sqlite_utils
 from .database import open_database
 from .errors import ConflictError, InvalidRecordError, NotFoundError
 from .indexing import reindex
-from .photos import PreparedPhoto, prepare_photo, rotate_jpeg
+from .photos import NewPhoto, PreparedPhoto, prepare_photo, rotate_jpeg
 from .records import Deed, Donation, Honour, Honouree, Photo, Source
 from .search import SearchResult
 
@@ -246,12 +246,12 @@ class Registry:
             self.conn.execute("DROP TABLE IF EXISTS temp.facet_ids")
 
     # -- writing ---------------------------------------------------------------------------
-    def add(self, honouree: Honouree) -> Honouree:
-        return self.add_many([honouree])[0]
+    def add(self, honouree: Honouree, *, new_photos: list[NewPhoto] | None = None) -> Honouree:
+        return self.add_many([honouree], photos={0: new_photos} if new_photos else None)[0]
 
-    def add_many(self, honourees: list[Honouree], *, photos: dict[int, list[PreparedPhoto]] | None = None
+    def add_many(self, honourees: list[Honouree], *, photos: dict[int, list[NewPhoto]] | None = None
                  ) -> list[Honouree]:
-        """Add records in one transaction; `photos` maps list positions to prepared photos."""
+        """Add records in one transaction; `photos` maps list positions to their new photos."""
         ids: list[int] = []
         with self.atomic():
             for position, honouree in enumerate(honourees):
@@ -266,15 +266,22 @@ class Registry:
                 new_id = cursor.lastrowid
                 self._write_children(new_id, honouree)
                 for photo in (photos or {}).get(position, []):
-                    self._insert_photo(new_id, photo, caption="", primary=False)
+                    self._insert_new_photo(new_id, photo)
                 reindex(self.conn, new_id)
                 self._record(new_id, "create", None, self._snapshot(new_id))
                 ids.append(new_id)
         self._emit(Change("added", ids))
         return [self.honouree(i) for i in ids]
 
-    def update(self, honouree: Honouree, *, check_version: bool = True) -> Honouree:
-        """Save an edited record; ConflictError if it changed since it was read."""
+    def update(self, honouree: Honouree, *, check_version: bool = True,
+               new_photos: list[NewPhoto] | None = None, rotations: dict[int, int] | None = None
+               ) -> Honouree:
+        """Save an edited record with its photo changes; ConflictError if it changed since it was read.
+
+        `honouree.photos` is authoritative for existing photos (caption, primary, order; a
+        photo left out is removed); `new_photos` are added and `rotations` (photo id →
+        clockwise degrees) applied, all in the same transaction.
+        """
         if honouree.id is None:
             raise InvalidRecordError("an honouree without an id cannot be updated", "没有编号的记录无法更新")
         _validate(honouree)
@@ -299,6 +306,10 @@ class Registry:
                 self.conn.execute(f"DELETE FROM {table} WHERE honouree_id = ?", (honouree.id,))
             self._write_children(honouree.id, honouree)
             self._sync_photo_metadata(honouree)
+            for photo_id, degrees in (rotations or {}).items():
+                self._rotate(photo_id, degrees)
+            for photo in new_photos or []:
+                self._insert_new_photo(honouree.id, photo)
             reindex(self.conn, honouree.id)
             self._record(honouree.id, "update", before, self._snapshot(honouree.id))
         self._emit(Change("updated", [honouree.id]))
@@ -465,6 +476,12 @@ class Registry:
             (cursor.lastrowid, prepared.original, prepared.display, prepared.thumbnail))
         return cursor.lastrowid
 
+    def _insert_new_photo(self, honouree_id: int, photo: NewPhoto) -> int:
+        photo_id = self._insert_photo(honouree_id, photo.prepared, photo.caption, photo.primary)
+        if photo.rotation % 360:
+            self._rotate(photo_id, photo.rotation)
+        return photo_id
+
     def photo_bytes(self, photo_id: int, kind: str = "display") -> bytes:
         if kind not in PHOTO_KINDS:
             raise ValueError(kind)
@@ -510,15 +527,22 @@ class Registry:
         """Rotate the display copy and thumbnail; the original stays as it was received."""
         owner = self.photo_owner(photo_id)
         with self.atomic():
-            display, thumb = self.conn.execute(
-                "SELECT display, thumbnail FROM photo_data WHERE photo_id = ?", (photo_id,)).fetchone()
-            self.conn.execute(
-                "UPDATE photo_data SET display = ?, thumbnail = ? WHERE photo_id = ?",
-                (rotate_jpeg(display, degrees), rotate_jpeg(thumb, degrees), photo_id))
-            if degrees % 180:
-                self.conn.execute("UPDATE photo SET width = height, height = width WHERE id = ?", (photo_id,))
+            self._rotate(photo_id, degrees)
             self._touch(owner)
         self._emit(Change("updated", [owner]))
+
+    def _rotate(self, photo_id: int, degrees: int) -> None:
+        if degrees % 360 == 0:
+            return
+        row = self.conn.execute(
+            "SELECT display, thumbnail FROM photo_data WHERE photo_id = ?", (photo_id,)).fetchone()
+        if row is None:
+            raise NotFoundError("photo", photo_id)
+        self.conn.execute(
+            "UPDATE photo_data SET display = ?, thumbnail = ? WHERE photo_id = ?",
+            (rotate_jpeg(row[0], degrees), rotate_jpeg(row[1], degrees), photo_id))
+        if degrees % 180:
+            self.conn.execute("UPDATE photo SET width = height, height = width WHERE id = ?", (photo_id,))
 
     def _sync_photo_metadata(self, honouree: Honouree) -> None:
         """Captions, primary flag and order as edited; photos missing from the list are removed."""

@@ -1,0 +1,9 @@
+"""Feature modules that add their actions to the main window.
+
+Each listed module has `install(window)`, which adds menu actions (printing, import,
+backups, ...) using the window's public accessors. Keeping the list here lets features
+land without editing the main window.
+"""
+
+FEATURE_MODULES: list[str] = [
+]
