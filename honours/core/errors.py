@@ -132,3 +132,37 @@ class PhotoError(HonoursError):
 
 class QueryError(HonoursError):
     """A search query that cannot be understood as written."""
+
+
+class DatabaseInUseError(DatabaseFileError):
+    """Replacing a file another window or PC has open would pull it from under them."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            path,
+            f"{path} is open in another window or on another computer. Close it there first; "
+            "nothing has been changed.",
+            f"{path} 正在另一个窗口或另一台电脑上打开。请先在那里关闭；未作任何改动。",
+        )
+
+
+class BadBackupError(HonoursError):
+    """A backup that fails verification is never restored over the current file."""
+
+    def __init__(self, path: str, reason_en: str, reason_zh: str) -> None:
+        super().__init__(
+            f"The backup {path} cannot be restored: {reason_en} The current registry has not been changed.",
+            f"备份 {path} 无法恢复：{reason_zh}当前荣誉库未作任何改动。",
+        )
+        self.path = path
+
+
+class BackupFailedError(HonoursError):
+    """Writing a backup failed (disk full, folder not writable); nothing was replaced."""
+
+    def __init__(self, path: str, detail: str) -> None:
+        super().__init__(
+            f"Could not write the backup {path} ({detail}).",
+            f"无法写入备份 {path}（{detail}）。",
+        )
+        self.path = path
