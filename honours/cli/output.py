@@ -34,15 +34,17 @@ def open_registry(args: argparse.Namespace, *, seed_if_new: bool = True, readonl
 
 def read_json(source: str | None) -> Any:
     """JSON from a file path, or from stdin when the path is None or '-'."""
+    label = source if source not in (None, "-") else "standard input"
     try:
         if source in (None, "-"):
-            text = sys.stdin.read()
+            raw = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
         else:
-            text = Path(source).read_text(encoding="utf-8-sig")
+            raw = Path(source).read_bytes()
+        text = raw.decode("utf-8-sig")
     except OSError as exc:
         raise HonoursError(f"Cannot read {source}: {exc.strerror}.", f"无法读取 {source}：{exc.strerror}。") from exc
     except UnicodeDecodeError as exc:
-        raise HonoursError(f"{source} is not UTF-8 text.", f"{source} 不是 UTF-8 编码的文本。") from exc
+        raise HonoursError(f"{label} is not UTF-8 text.", f"{label} 不是 UTF-8 编码的文本。") from exc
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:

@@ -7,12 +7,11 @@ a small cap, so that a clerk who types either finds the person.
 
 from __future__ import annotations
 
-import itertools
 import re
 from functools import lru_cache
 
 _HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
-MAX_VARIANTS = 8
+MAX_VARIANTS = 24
 
 
 @lru_cache(maxsize=1)
@@ -35,25 +34,20 @@ def pinyin_tokens(text: str, limit: int = 24) -> tuple[list[str], list[str]]:
     if not chars:
         return [], []
     pypinyin = _pypinyin()
-    # The most likely reading of the whole phrase first, then heteronym variants.
+    # The most likely reading of the whole phrase first, then every single-character
+    # substitution by another reading (linear, unlike the product of all readings).
     best = pypinyin.lazy_pinyin("".join(chars), style=pypinyin.Style.NORMAL, errors="ignore")
-    variants = ["".join(best)] if best else []
-    per_char = [_readings(c) or [""] for c in chars]
-    for combo in itertools.islice(itertools.product(*per_char), MAX_VARIANTS):
-        variants.append("".join(combo))
-    full = list(dict.fromkeys(v.lower() for v in variants if v))
-    initials = list(dict.fromkeys(_initials(best, per_char)))
+    if len(best) != len(chars):
+        best = [(_readings(c) or [""])[0] for c in chars]
+    variants = [best]
+    for i, char in enumerate(chars):
+        for reading in _readings(char):
+            if reading != best[i]:
+                variants.append([*best[:i], reading, *best[i + 1:]])
+    variants = variants[:MAX_VARIANTS]
+    full = list(dict.fromkeys("".join(v).lower() for v in variants if "".join(v)))
+    initials = list(dict.fromkeys("".join(s[:1] for s in v).lower() for v in variants if "".join(v)))
     return full, initials
-
-
-def _initials(best: list[str], per_char: list[list[str]]) -> list[str]:
-    out = ["".join(s[0] for s in best if s)] if best else []
-    for combo in itertools.islice(
-        itertools.product(*[sorted({r[0] for r in rs if r}) or [""] for rs in per_char]),
-        MAX_VARIANTS,
-    ):
-        out.append("".join(combo))
-    return [s.lower() for s in out if s]
 
 
 def sort_key(name: str) -> str:

@@ -1,0 +1,99 @@
+"""Schema versions: new files, the version-1 fixture, and refusing what we must not touch."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from honours.core import NewerVersionError, NotARegistryError, Registry
+from honours.core.database import APPLICATION_ID, schema_version
+from honours.core.schema import SCHEMA_VERSION
+
+FIXTURE = Path(__file__).parent / "fixtures" / "registry-v1.sqlite"
+
+
+def _dump(path: Path) -> list[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return [f"user_version={conn.execute('PRAGMA user_version').fetchone()[0]}", *conn.iterdump()]
+    finally:
+        conn.close()
+
+
+def test_new_file_is_current_wal_with_foreign_keys(tmp_path):
+    reg = Registry.open(tmp_path / "new.sqlite")
+    assert schema_version(reg.db) == SCHEMA_VERSION
+    assert reg.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert reg.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert reg.conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+
+
+def test_version_1_fixture_is_upgraded_after_a_copy_aside(tmp_path):
+    path = tmp_path / "old.sqlite"
+    shutil.copy(FIXTURE, path)
+    original = _dump(path)
+    reg = Registry.open(path)
+    assert schema_version(reg.db) == SCHEMA_VERSION
+    copies = list(tmp_path.glob("old.sqlite.v1-*.bak"))
+    assert len(copies) == 1
+    assert _dump(copies[0]) == original  # the copy aside is the old file, still version 1
+    # the old records are all there, searchable, with derived columns filled
+    song = reg.honouree(1)
+    assert song.name == "宋英杰" and song.status == "deceased"
+    assert song.honours[0].posthumous and song.honours[0].level == "municipal"
+    assert [s.name for s in reg.summaries(reg.search("五一").ids())] == ["宋英杰"]
+    assert reg.summaries(reg.search("xzq").ids())[0].name == "许仲秋"
+    assert reg.honouree(2).donation_total_fen == 50000000
+    assert reg.summaries([2])[0].highest_level == "provincial"
+    assert [s.name for s in reg.summaries(reg.search("donation>=500000").ids())] == ["许仲秋"]
+    assert reg.honouree(1).version == 1
+
+
+def test_failed_migration_leaves_the_file_as_it_was(tmp_path, monkeypatch):
+    path = tmp_path / "old.sqlite"
+    shutil.copy(FIXTURE, path)
+    import honours.core.indexing as indexing
+
+    def boom(*_args, **_kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(indexing, "reindex_all", boom)
+    with pytest.raises(RuntimeError):
+        Registry.open(path)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("SELECT count(*) FROM honouree").fetchone()[0] == 2
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    assert "history" not in tables
+    conn.close()
+    monkeypatch.undo()
+    assert Registry.open(path).count() == 2
+
+
+def test_newer_file_is_refused_untouched(tmp_path):
+    path = tmp_path / "future.sqlite"
+    Registry.open(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(NewerVersionError) as info:
+        Registry.open(path)
+    assert "newer version" in info.value.en and "更新版本" in info.value.zh
+    assert path.read_bytes() == before
+
+
+def test_other_sqlite_file_is_not_a_registry(tmp_path):
+    path = tmp_path / "other.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE songs (title TEXT)")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(NotARegistryError):
+        Registry.open(path)
+    assert path.read_bytes() == before

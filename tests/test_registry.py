@@ -1,0 +1,130 @@
+"""Registry verbs: add, read, update with the lost-update guard, trash, history, change events."""
+
+from __future__ import annotations
+
+import pytest
+
+from honours.core import (
+    ConflictError,
+    Honour,
+    Honouree,
+    InvalidRecordError,
+    NotFoundError,
+    Registry,
+)
+from honours.core.records import Deed, Donation, Source
+
+
+def sample() -> Honouree:
+    return Honouree(
+        name="张三", gender="男", age="45", unit="衡阳市中心医院", position="主任", region="衡阳市",
+        category="medical", notes="备注", source=Source("报道.txt", "原句"),
+        honours=[Honour("湖南省劳动模范", "provincial", year=2020, awarded_by="湖南省人民政府"),
+                 Honour("全国五一劳动奖章", "national", year=2021)],
+        deeds=[Deed("带队驰援武汉", date="2020-02-01")],
+        donations=[Donation(amount_fen=12345678, recipient="红十字会"),
+                   Donation(item="口罩", quantity=10000, quantity_unit="只")],
+    )
+
+
+def test_round_trip_of_every_field(registry):
+    saved = registry.add(sample())
+    again = registry.honouree(saved.id)
+    data = again.to_dict()
+    expected = sample().to_dict()
+    for key in ("name", "gender", "age", "unit", "position", "region", "category", "notes", "source"):
+        assert data[key] == expected[key]
+    assert [(h["title"], h["level"], h["year"], h["awarded_by"]) for h in data["honours"]] == [
+        ("湖南省劳动模范", "provincial", 2020, "湖南省人民政府"), ("全国五一劳动奖章", "national", 2021, "")]
+    assert data["donations"][0]["amount_yuan"] == 123456.78
+    assert again.donation_total_fen == 12345678
+    assert again.highest_level == "national"
+    assert again.version == 1 and again.created_at and again.updated_at
+
+
+def test_amounts_are_exact_integers_in_storage(registry):
+    registry.add(Honouree.from_dict({"name": "李四", "donations": [{"amount_yuan": "50万元"},
+                                                                  {"amount_yuan": 0.1}]}))
+    stored = [r[0] for r in registry.conn.execute("SELECT amount_fen FROM donation ORDER BY position")]
+    assert stored == [50000000, 10]
+    assert all(isinstance(v, int) for v in stored)
+
+
+def test_lost_update_is_refused(registry):
+    saved = registry.add(sample())
+    mine = registry.honouree(saved.id)
+    theirs = registry.honouree(saved.id)
+    theirs.position = "院长"
+    registry.update(theirs)
+    mine.position = "副院长"
+    with pytest.raises(ConflictError) as info:
+        registry.update(mine)
+    assert info.value.actual == 2
+    assert registry.honouree(saved.id).position == "院长"
+
+
+def test_invalid_records_are_refused_whole(registry):
+    with pytest.raises(InvalidRecordError):
+        registry.add_many([sample(), Honouree(name="  ")])
+    assert registry.count() == 0
+
+
+def test_delete_goes_to_trash_and_back(registry):
+    saved = registry.add(sample())
+    registry.delete(saved.id)
+    assert registry.count() == 0
+    with pytest.raises(NotFoundError):
+        registry.honouree(saved.id)
+    assert [t[1] for t in registry.trash()] == ["张三"]
+    registry.restore(saved.id)
+    assert registry.honouree(saved.id).name == "张三"
+    registry.delete(saved.id)
+    assert registry.empty_trash() == 1
+    assert registry.trash() == []
+
+
+def test_history_records_and_reverts(registry):
+    saved = registry.add(sample())
+    edited = registry.honouree(saved.id)
+    edited.unit = "新单位"
+    registry.update(edited)
+    history = registry.history(saved.id)
+    assert [h.action for h in history] == ["update", "create"]
+    assert history[0].before["unit"] == "衡阳市中心医院" and history[0].after["unit"] == "新单位"
+    registry.revert_to(history[1].id)
+    assert registry.honouree(saved.id).unit == "衡阳市中心医院"
+
+
+def test_change_events(registry):
+    seen = []
+    registry.subscribe(seen.append)
+    saved = registry.add(sample())
+    registry.delete(saved.id)
+    assert [(c.kind, c.ids) for c in seen] == [("added", [saved.id]), ("deleted", [saved.id])]
+
+
+def test_same_name_and_unit(registry):
+    a = registry.add(sample())
+    assert registry.same_name_and_unit("张三", "衡阳市中心医院") == [a.id]
+    assert registry.same_name_and_unit("张三", "衡阳市中心医院", exclude_id=a.id) == []
+
+
+def test_facets_count_the_current_result(roll):
+    facets = roll.facets("")
+    assert dict(facets["level"])["provincial"] == 4
+    assert dict(facets["status"]) == {"active": 13, "deceased": 1}
+    narrowed = roll.facets("耒阳")
+    assert sum(n for _, n in narrowed["region"]) <= 3
+
+
+def test_from_dict_refuses_typos():
+    with pytest.raises(ValueError, match="unknown field"):
+        Honouree.from_dict({"name": "x", "nmae": "y"})
+    with pytest.raises(ValueError, match="level"):
+        Honouree.from_dict({"name": "x", "honours": [{"title": "t", "level": "galactic"}]})
+
+
+def test_memory_registry_works():
+    reg = Registry.memory()
+    reg.add(Honouree(name="王五"))
+    assert reg.count() == 1
