@@ -19,7 +19,13 @@ from pathlib import Path
 import sqlite_utils
 
 from .database import open_database
-from .errors import ConflictError, InvalidRecordError, NotFoundError
+from .errors import (
+    ConflictError,
+    DatabaseLockedError,
+    InvalidRecordError,
+    NotFoundError,
+    ReadOnlyDatabaseError,
+)
 from .indexing import reindex
 from .photos import NewPhoto, PreparedPhoto, prepare_photo, rotate_jpeg
 from .records import Deed, Donation, Honour, Honouree, Photo, Source
@@ -128,9 +134,49 @@ class Registry:
 
     @contextmanager
     def atomic(self) -> Iterator[None]:
-        """One transaction (a savepoint when nested)."""
-        with self.db.atomic():
+        """One write transaction (a savepoint when nested).
+
+        The outermost level starts with BEGIN IMMEDIATE, not sqlite-utils' plain BEGIN: a
+        deferred transaction that reads first and then writes cannot wait for another
+        process's write lock (SQLite returns SQLITE_BUSY at once to avoid a deadlock), so
+        two windows saving together would fail instead of taking turns. Taking the write
+        lock up front lets the busy timeout queue them; when it runs out the user gets
+        DatabaseLockedError, and a read-only file gives ReadOnlyDatabaseError.
+        """
+        if self.conn.in_transaction:
+            with self.db.atomic():
+                yield
+            return
+        self._begin_immediate()
+        try:
             yield
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise self._file_error(exc) from exc
+
+    def _begin_immediate(self) -> None:
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise self._file_error(exc) from exc
+
+    def _file_error(self, exc: sqlite3.OperationalError) -> Exception:
+        """The person-readable error for a lock or read-only failure (else the original)."""
+        name = getattr(exc, "sqlite_errorname", "") or ""
+        text = str(exc).lower()
+        where = str(self.path) if self.path else ":memory:"
+        if name.startswith("SQLITE_BUSY") or name.startswith("SQLITE_LOCKED") or "locked" in text:
+            return DatabaseLockedError(where)
+        if name.startswith("SQLITE_READONLY") or "readonly" in text:
+            return ReadOnlyDatabaseError(where)
+        return exc
 
     # -- reading ---------------------------------------------------------------------------
     def count(self) -> int:
