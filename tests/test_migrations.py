@@ -37,7 +37,7 @@ def test_version_1_fixture_is_upgraded_after_a_copy_aside(tmp_path):
     original = _dump(path)
     reg = Registry.open(path)
     assert schema_version(reg.db) == SCHEMA_VERSION
-    copies = list(tmp_path.glob("old.sqlite.v1-*.bak"))
+    copies = list(tmp_path.glob("backups/old.*.before-migration-v1.sqlite"))
     assert len(copies) == 1
     assert _dump(copies[0]) == original  # the copy aside is the old file, still version 1
     # the old records are all there, searchable, with derived columns filled

@@ -1,7 +1,8 @@
 """Opening a registry file: pragmas, recognising what the file is, and migrating it.
 
 A file is never changed before we know it is a registry we can upgrade, and an upgrade
-copies the old file aside first (SQLite's online backup) and then runs every pending
+first makes an automatic backup (`backup.snapshot_connection`, into `backups/` beside the
+file, through SQLite's online backup) and then runs every pending
 migration in one transaction, so a failure leaves the original untouched.
 """
 
@@ -9,7 +10,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 
 import sqlite_utils
@@ -56,7 +56,7 @@ def open_database(
             raise NotARegistryError(str(path))
     conn = _connect(path, readonly)
     try:
-        version = _inspect(conn, path)
+        version = inspect_connection(conn, path)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         if not readonly:
@@ -67,7 +67,9 @@ def open_database(
             conn.execute("PRAGMA synchronous = NORMAL")
             if version < SCHEMA_VERSION:
                 if version > 0 and not memory:
-                    copy_aside(conn, Path(path), f"v{version}")
+                    from .backup import snapshot_connection  # backup verifies files with this module
+
+                    snapshot_connection(conn, Path(path), f"before-migration-v{version}")
                 migrate(conn, version, progress)
         elif version < SCHEMA_VERSION:
             raise ReadOnlyDatabaseError(str(path), needs_upgrade=True)
@@ -77,8 +79,11 @@ def open_database(
     return sqlite_utils.Database(conn)
 
 
-def _inspect(conn: sqlite3.Connection, path: str | Path) -> int:
-    """The file's schema version; raises for files that are not ours or are damaged."""
+def inspect_connection(conn: sqlite3.Connection, path: str | Path) -> int:
+    """The file's schema version; raises for files that are not ours or are damaged.
+
+    Also used by `backup.verify_backup`, so a backup is judged exactly as an opened file is.
+    """
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -112,22 +117,6 @@ def _check_writable(conn: sqlite3.Connection, path: str | Path) -> None:
         if "locked" in message or "busy" in message:
             raise DatabaseLockedError(str(path)) from exc
         raise
-
-
-def copy_aside(conn: sqlite3.Connection, path: Path, label: str) -> Path:
-    """Copy a live database beside itself with SQLite's online backup; returns the copy."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.{label}-{stamp}.bak")
-    n = 1
-    while target.exists():
-        n += 1
-        target = path.with_name(f"{path.name}.{label}-{stamp}-{n}.bak")
-    dest = sqlite3.connect(target)
-    try:
-        conn.backup(dest)
-    finally:
-        dest.close()
-    return target
 
 
 def split_sql(script: str) -> list[str]:
