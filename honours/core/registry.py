@@ -12,7 +12,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -432,22 +432,64 @@ class Registry:
         ]
 
     def revert_to(self, history_id: int) -> Honouree:
-        """Make the version saved by a history entry current again (itself a new change)."""
+        """Make the version saved by a history entry current again (itself a new change).
+
+        Fields, honours, deeds and donations come back as they were; a record in the trash
+        is restored first, all in one transaction. Photos cannot travel back in time (the
+        history keeps their captions, not their images): photos that still exist get their
+        caption and primary flag back, and photos added since stay.
+        """
         row = self.conn.execute(
             "SELECT honouree_id, after_json, before_json FROM history WHERE id = ?", (history_id,)).fetchone()
         if row is None:
             raise NotFoundError("history", history_id)
         snapshot = json.loads(row[1] or row[2])
-        current = self.honouree(row[0], include_deleted=True)
-        if self.conn.execute("SELECT deleted_at FROM honouree WHERE id = ?", (row[0],)).fetchone()[0]:
-            self.restore(row[0])
-            current = self.honouree(row[0])
-        snapshot["photos"] = [p.__dict__ for p in current.photos]
-        honouree = Honouree.from_dict({k: v for k, v in snapshot.items()
-                                       if k not in ("created_at", "updated_at")})
-        honouree.id = current.id
-        honouree.version = current.version
-        return self.update(honouree)
+        with self.atomic():
+            current = self.honouree(row[0], include_deleted=True)
+            if self.conn.execute("SELECT deleted_at FROM honouree WHERE id = ?", (row[0],)).fetchone()[0]:
+                self.restore(row[0])
+                current = self.honouree(row[0])
+            then = {p["id"]: p for p in snapshot.get("photos") or [] if p.get("id") is not None}
+            for photo in current.photos:
+                if photo.id in then:
+                    photo.caption = then[photo.id].get("caption") or ""
+                    photo.primary = bool(then[photo.id].get("primary"))
+            snapshot["photos"] = [p.__dict__ for p in current.photos]
+            honouree = Honouree.from_dict({k: v for k, v in snapshot.items()
+                                           if k not in ("created_at", "updated_at")})
+            honouree.id = current.id
+            honouree.version = current.version
+            return self.update(honouree)
+
+    def overwrite(self, mine: Honouree, *, original_photo_ids: Iterable[int] | None = None,
+                  new_photos: list[NewPhoto] | None = None, rotations: dict[int, int] | None = None
+                  ) -> Honouree:
+        """Resolve an edit conflict by keeping mine: save it over whatever is stored now.
+
+        Fields, honours, deeds and donations become mine; the version it replaces stays in
+        the history. Photos are never lost to a conflict: a photo someone else added
+        meanwhile is kept (only photos that were in `original_photo_ids`, i.e. that I had
+        open and removed, are dropped; without it no stored photo is dropped), and a record
+        deleted meanwhile is brought back from the trash first.
+        """
+        if mine.id is None:
+            raise InvalidRecordError("an honouree without an id cannot be updated", "没有编号的记录无法更新")
+        _validate(mine)
+        with self.atomic():
+            row = self.conn.execute("SELECT deleted_at FROM honouree WHERE id = ?", (mine.id,)).fetchone()
+            if row is None:
+                raise NotFoundError("honouree", mine.id)
+            if row[0] is not None:
+                self.restore(mine.id)
+            current = self.honouree(mine.id)
+            stored = {p.id for p in current.photos}
+            listed = {p.id for p in mine.photos if p.id is not None}
+            opened = set(original_photo_ids) if original_photo_ids is not None else set()
+            photos = [p for p in mine.photos if p.id in stored]
+            photos += [p for p in current.photos if p.id not in listed and p.id not in opened]
+            merged = replace(mine, photos=photos, version=current.version)
+            kept_rotations = {k: v for k, v in (rotations or {}).items() if k in stored}
+            return self.update(merged, new_photos=new_photos, rotations=kept_rotations)
 
     def _snapshot(self, honouree_id: int) -> dict:
         data = self.honouree(honouree_id, include_deleted=True).to_dict()
@@ -499,8 +541,9 @@ class Registry:
         with self.atomic():
             if not self.exists(honouree_id):
                 raise NotFoundError("honouree", honouree_id)
+            before = self._snapshot(honouree_id)
             photo_id = self._insert_photo(honouree_id, prepared, caption, primary)
-            self._touch(honouree_id)
+            self._touch(honouree_id, before)
         self._emit(Change("updated", [honouree_id]))
         return next(p for p in self.photos(honouree_id) if p.id == photo_id)
 
@@ -545,6 +588,7 @@ class Registry:
     def remove_photo(self, photo_id: int) -> None:
         owner = self.photo_owner(photo_id)
         with self.atomic():
+            before = self._snapshot(owner)
             was_primary = self.conn.execute(
                 "SELECT is_primary FROM photo WHERE id = ?", (photo_id,)).fetchone()[0]
             self.conn.execute("DELETE FROM photo WHERE id = ?", (photo_id,))
@@ -552,29 +596,32 @@ class Registry:
                 self.conn.execute(
                     "UPDATE photo SET is_primary = 1 WHERE id = (SELECT id FROM photo WHERE honouree_id = ?"
                     " ORDER BY position, id LIMIT 1)", (owner,))
-            self._touch(owner)
+            self._touch(owner, before)
         self._emit(Change("updated", [owner]))
 
     def set_primary_photo(self, photo_id: int) -> None:
         owner = self.photo_owner(photo_id)
         with self.atomic():
+            before = self._snapshot(owner)
             self.conn.execute("UPDATE photo SET is_primary = (id = ?) WHERE honouree_id = ?", (photo_id, owner))
-            self._touch(owner)
+            self._touch(owner, before)
         self._emit(Change("updated", [owner]))
 
     def set_photo_caption(self, photo_id: int, caption: str) -> None:
         owner = self.photo_owner(photo_id)
         with self.atomic():
+            before = self._snapshot(owner)
             self.conn.execute("UPDATE photo SET caption = ? WHERE id = ?", (caption, photo_id))
-            self._touch(owner)
+            self._touch(owner, before)
         self._emit(Change("updated", [owner]))
 
     def rotate_photo(self, photo_id: int, degrees: int = 90) -> None:
         """Rotate the display copy and thumbnail; the original stays as it was received."""
         owner = self.photo_owner(photo_id)
         with self.atomic():
+            before = self._snapshot(owner)
             self._rotate(photo_id, degrees)
-            self._touch(owner)
+            self._touch(owner, before)
         self._emit(Change("updated", [owner]))
 
     def _rotate(self, photo_id: int, degrees: int) -> None:
@@ -606,10 +653,12 @@ class Registry:
                 "UPDATE photo SET caption = ?, position = ?, is_primary = ? WHERE id = ? AND honouree_id = ?",
                 (photo.caption or "", position, int(photo.id == primary_id), photo.id, honouree.id))
 
-    def _touch(self, honouree_id: int) -> None:
+    def _touch(self, honouree_id: int, before: dict) -> None:
+        """Bump the version of a record whose photos changed, and record it in its history."""
         self.conn.execute(
             "UPDATE honouree SET updated_at = ?, version = version + 1 WHERE id = ?", (now(), honouree_id))
         reindex(self.conn, honouree_id)
+        self._record(honouree_id, "update", before, self._snapshot(honouree_id))
 
 
 def _scalar_values(h: Honouree) -> tuple:

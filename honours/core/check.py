@@ -1,0 +1,166 @@
+"""Checking a registry for damage, like calibre's `check_library` and Gramps' database check.
+
+Nothing here changes the file: `check` only reports, in English and Chinese, so that a
+person decides what to do (restore a backup, rebuild the search index) instead of the
+program "repairing" records silently.
+"""
+
+from __future__ import annotations
+
+import io
+import sqlite3
+import warnings
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PIL import Image, UnidentifiedImageError
+
+from .errors import user_language
+
+if TYPE_CHECKING:
+    from .registry import Registry
+
+MAX_REPORTED = 50  # per kind of problem: a badly damaged file should not print millions of lines
+CHILD_TABLES = {"honour": "荣誉", "deed": "事迹", "donation": "捐赠", "photo": "照片"}
+_HEADER_BYTES = 65536  # enough of an original image to identify its format without reading it all
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the registry; `kind` is stable for scripts and tests."""
+
+    kind: str
+    en: str
+    zh: str
+    honouree_id: int | None = None
+
+    def message(self, lang: str | None = None) -> str:
+        return self.zh if (lang or user_language()) == "zh" else self.en
+
+
+def check(registry: Registry) -> list[Problem]:
+    """Every problem found, most fundamental first; an empty list means the file is sound."""
+    conn = registry.conn
+    try:
+        problems = _integrity(conn)
+        if problems:
+            return problems  # the other checks would read damaged pages and mislead
+        problems += _orphans(conn)
+        problems += _foreign_keys(conn)
+        problems += _photos(conn)
+        problems += _search_index(conn)
+    except sqlite3.DatabaseError as exc:
+        problems = [Problem("unreadable", f"The registry could not be read to the end: {exc}.",
+                            f"荣誉库无法完整读取：{exc}。")]
+    return problems
+
+
+def _integrity(conn: sqlite3.Connection) -> list[Problem]:
+    rows = [r[0] for r in conn.execute(f"PRAGMA integrity_check({MAX_REPORTED})")]
+    if rows == ["ok"]:
+        return []
+    return [Problem("integrity", f"The database file is damaged: {row}", f"数据库文件已损坏：{row}")
+            for row in rows]
+
+
+def _orphans(conn: sqlite3.Connection) -> list[Problem]:
+    """Honours, deeds, donations and photos whose honouree no longer exists."""
+    problems = []
+    for table, zh_name in CHILD_TABLES.items():
+        for row_id, owner in conn.execute(
+            f"SELECT c.id, c.honouree_id FROM {table} c LEFT JOIN honouree h ON h.id = c.honouree_id"
+            f" WHERE h.id IS NULL ORDER BY c.id LIMIT {MAX_REPORTED}"
+        ):
+            problems.append(Problem(
+                "orphan",
+                f"{table} #{row_id} belongs to honouree #{owner}, who does not exist.",
+                f"{zh_name} #{row_id} 所属的荣誉人物 #{owner} 不存在。",
+                owner,
+            ))
+    for (photo_id,) in conn.execute(
+        "SELECT d.photo_id FROM photo_data d LEFT JOIN photo p ON p.id = d.photo_id"
+        f" WHERE p.id IS NULL ORDER BY d.photo_id LIMIT {MAX_REPORTED}"
+    ):
+        problems.append(Problem("orphan", f"Image data #{photo_id} belongs to no photo.",
+                                f"图像数据 #{photo_id} 不属于任何照片。"))
+    return problems
+
+
+def _foreign_keys(conn: sqlite3.Connection) -> list[Problem]:
+    """Broken references in tables the orphan check does not already cover."""
+    covered = set(CHILD_TABLES) | {"photo_data"}
+    problems = []
+    for table, row_id, parent, _ in conn.execute("PRAGMA foreign_key_check"):
+        if table in covered:
+            continue
+        problems.append(Problem("foreign-key", f"{table} row {row_id} refers to a missing {parent} row.",
+                                f"{table} 表第 {row_id} 行引用的 {parent} 记录不存在。"))
+    return problems[:MAX_REPORTED]
+
+
+def _photos(conn: sqlite3.Connection) -> list[Problem]:
+    """Photos without image data, and image data that no longer decodes."""
+    problems = []
+    for photo_id, owner in conn.execute(
+        "SELECT p.id, p.honouree_id FROM photo p LEFT JOIN photo_data d ON d.photo_id = p.id"
+        f" WHERE d.photo_id IS NULL ORDER BY p.id LIMIT {MAX_REPORTED}"
+    ):
+        problems.append(Problem("photo-missing", f"Photo #{photo_id} of honouree #{owner} has no image data.",
+                                f"荣誉人物 #{owner} 的照片 #{photo_id} 缺少图像数据。", owner))
+    rows = conn.execute(
+        "SELECT d.photo_id, p.honouree_id, d.display, d.thumbnail, substr(d.original, 1, ?)"
+        " FROM photo_data d JOIN photo p ON p.id = d.photo_id ORDER BY d.photo_id", (_HEADER_BYTES,))
+    for photo_id, owner, display, thumbnail, original_head in rows:
+        broken = [kind for kind, data, full in (("display", display, True), ("thumbnail", thumbnail, True),
+                                                  ("original", original_head, False))
+                  if not _decodes(data, full)]
+        if broken:
+            names_zh = "、".join({"display": "显示图", "thumbnail": "缩略图", "original": "原图"}[k] for k in broken)
+            problems.append(Problem(
+                "photo-damaged",
+                f"Photo #{photo_id} of honouree #{owner}: the {', '.join(broken)} image does not decode.",
+                f"荣誉人物 #{owner} 的照片 #{photo_id}：{names_zh}无法解码。",
+                owner,
+            ))
+            if len(problems) >= MAX_REPORTED:
+                break
+    return problems
+
+
+def _decodes(data: bytes | None, full: bool) -> bool:
+    """True when the bytes are an image Pillow recognises (and, if `full`, verifies)."""
+    if not data:
+        return False
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            with Image.open(io.BytesIO(bytes(data))) as image:
+                if full:
+                    image.verify()
+            return True
+        except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError,
+                Image.DecompressionBombError):
+            return False
+
+
+def _search_index(conn: sqlite3.Connection) -> list[Problem]:
+    """Every honouree outside the trash has exactly one search row; nothing else has one."""
+    problems = []
+    for (honouree_id,) in conn.execute(
+        "SELECT h.id FROM honouree h WHERE h.deleted_at IS NULL"
+        " AND NOT EXISTS (SELECT 1 FROM honouree_fts f WHERE f.rowid = h.id)"
+        f" ORDER BY h.id LIMIT {MAX_REPORTED}"
+    ):
+        problems.append(Problem("search-index", f"Honouree #{honouree_id} is missing from the search index.",
+                                f"荣誉人物 #{honouree_id} 不在搜索索引中，搜不到。", honouree_id))
+    for rowid, trashed in conn.execute(
+        "SELECT f.rowid, h.deleted_at IS NOT NULL FROM honouree_fts f LEFT JOIN honouree h ON h.id = f.rowid"
+        f" WHERE h.id IS NULL OR h.deleted_at IS NOT NULL ORDER BY f.rowid LIMIT {MAX_REPORTED}"
+    ):
+        if trashed:
+            problems.append(Problem("search-index", f"Honouree #{rowid} is in the trash but still searchable.",
+                                    f"荣誉人物 #{rowid} 已在回收站中，却仍能被搜到。", rowid))
+        else:
+            problems.append(Problem("search-index", f"The search index holds #{rowid}, who does not exist.",
+                                    f"搜索索引中有不存在的记录 #{rowid}。"))
+    return problems

@@ -1,0 +1,107 @@
+"""Field-by-field differences between two versions of an honouree.
+
+The history view ("what did this save change?") and the conflict view ("what differs
+between my edit and the version someone else saved?") show the same thing, so the
+comparison lives here, without Qt, over the JSON shape of `Honouree.to_dict()` that the
+history table stores.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .records import Honouree
+
+# Compared in this order; bookkeeping (id, version, timestamps) is not a difference a person made.
+FIELDS = ("name", "gender", "birth_date", "age", "ethnicity", "unit", "position", "region",
+          "category", "status", "notes", "source", "honours", "deeds", "donations", "photos")
+
+LEVEL_ZH = {"national": "国家级", "provincial": "省级", "municipal": "市级", "county": "县级", "other": "其他"}
+STATUS_ZH = {"active": "在职", "retired": "退休", "deceased": "已故"}
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field that differs; `before`/`after` are readable text (lists one item a line)."""
+
+    field: str
+    before: str
+    after: str
+
+
+def as_dict(record: Honouree | dict[str, Any] | None) -> dict[str, Any]:
+    if record is None:
+        return {}
+    return record.to_dict() if isinstance(record, Honouree) else record
+
+
+def differences(before: Honouree | dict[str, Any] | None, after: Honouree | dict[str, Any] | None,
+                lang: str = "en") -> list[FieldChange]:
+    """The fields whose readable text differs between two versions (either may be None)."""
+    old, new = as_dict(before), as_dict(after)
+    changes = []
+    for name in FIELDS:
+        old_text = describe(name, old.get(name), lang) if old else ""
+        new_text = describe(name, new.get(name), lang) if new else ""
+        if old_text != new_text:
+            changes.append(FieldChange(name, old_text, new_text))
+    return changes
+
+
+def describe(field: str, value: Any, lang: str = "en") -> str:
+    """A field's value as a person reads it."""
+    zh = lang == "zh"
+    if value is None:
+        return ""
+    if field == "status":
+        return STATUS_ZH.get(value, value) if zh else str(value)
+    if field == "source":
+        value = value or {}
+        return " — ".join(p for p in (value.get("report", ""), value.get("sentence", "")) if p)
+    if field == "honours":
+        return "\n".join(_honour(h, zh) for h in value)
+    if field == "deeds":
+        return "\n".join(_dated(d.get("date"), d.get("text", "")) for d in value)
+    if field == "donations":
+        return "\n".join(_donation(d, zh) for d in value)
+    if field == "photos":
+        return "\n".join(_photo(p, zh) for p in value)
+    return str(value)
+
+
+def _honour(h: dict[str, Any], zh: bool) -> str:
+    level = h.get("level") or "other"
+    parts = [LEVEL_ZH.get(level, level) if zh else level]
+    if h.get("year"):
+        parts.append(str(h["year"]))
+    if h.get("posthumous"):
+        parts.append("追授" if zh else "posthumous")
+    if h.get("awarded_by"):
+        parts.append(h["awarded_by"])
+    return f"{h.get('title', '')} ({', '.join(parts)})"
+
+
+def _dated(date: str | None, text: str) -> str:
+    return f"{date}: {text}" if date else text
+
+
+def _donation(d: dict[str, Any], zh: bool) -> str:
+    parts = []
+    if d.get("amount_yuan") is not None:
+        parts.append(f"{d['amount_yuan']}{'元' if zh else ' yuan'}")
+    if d.get("item"):
+        quantity = f" {d['quantity']}{d.get('quantity_unit', '')}" if d.get("quantity") is not None else ""
+        parts.append(f"{d['item']}{quantity}")
+    if d.get("recipient"):
+        parts.append(("→ " if not zh else "受赠：") + d["recipient"])
+    if d.get("note"):
+        parts.append(d["note"])
+    return _dated(d.get("date"), " ".join(parts))
+
+
+def _photo(p: dict[str, Any], zh: bool) -> str:
+    text = f"#{p.get('id')} {p.get('caption') or p.get('original_name') or ''}".rstrip()
+    if p.get("primary"):
+        text += "（主照片）" if zh else " (primary)"
+    return text
