@@ -262,6 +262,18 @@ class Registry:
             "SELECT id FROM honouree WHERE name = ? AND unit = ? AND deleted_at IS NULL AND id IS NOT ?"
             " ORDER BY id", (name.strip(), unit.strip(), exclude_id))]
 
+    def common_values(self, column: str, limit: int = 500) -> list[str]:
+        """Distinct non-empty units, regions, positions, categories or ethnicities, most used first.
+
+        The edit dialog offers them as completions, so that one unit is not typed three ways
+        (which would also defeat the same-name-and-unit duplicate warning).
+        """
+        if column not in ("unit", "region", "position", "category", "ethnicity"):
+            raise ValueError(f"no completions for {column!r}")
+        return [r[0] for r in self.conn.execute(
+            f"SELECT {column} FROM honouree WHERE deleted_at IS NULL AND {column} != ''"
+            f" GROUP BY {column} ORDER BY count(*) DESC, {column} LIMIT ?", (limit,))]
+
     def facets(self, query: str = "") -> dict[str, list[tuple[object, int]]]:
         """Counts of the current result by level, region, status, category and year."""
         result = self.search(query)
