@@ -29,7 +29,19 @@ def open_registry(args: argparse.Namespace, *, seed_if_new: bool = True, readonl
         from ..core.seed import seed
 
         seed(registry)
+    if not readonly:
+        _daily_backup(registry)
     return registry
+
+
+def _daily_backup(registry: Registry) -> None:
+    """The daily automatic backup, taken on open; failing to write it warns but never stops work."""
+    from ..core.backup import ensure_daily_backup
+
+    try:
+        ensure_daily_backup(registry)
+    except HonoursError as exc:
+        print(exc.message(), file=sys.stderr)
 
 
 def read_json(source: str | None) -> Any:

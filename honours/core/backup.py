@@ -226,9 +226,9 @@ def backup_to(registry: Registry, target: str | Path, *, overwrite: bool = False
     if target.is_dir():
         target = target / f"{db_path.stem}.{datetime.now().strftime(_STAMP)}.sqlite"
     if target.exists() and not overwrite:
-        raise BackupFailedError(str(target), "the file already exists / 文件已存在")
+        raise BackupFailedError(str(target), "the file already exists", "文件已存在")
     if target.resolve() == db_path.resolve():
-        raise BackupFailedError(str(target), "that is the registry itself / 这就是荣誉库文件本身")
+        raise BackupFailedError(str(target), "that is the registry itself", "这就是荣誉库文件本身")
     copy_database(registry.conn, target)
     try:
         log = _manual_log(db_path)

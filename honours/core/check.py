@@ -164,3 +164,15 @@ def _search_index(conn: sqlite3.Connection) -> list[Problem]:
             problems.append(Problem("search-index", f"The search index holds #{rowid}, who does not exist.",
                                     f"搜索索引中有不存在的记录 #{rowid}。"))
     return problems
+
+
+def rebuild_search_index(registry: Registry) -> None:
+    """Recompute every honouree's search row and derived columns in one transaction.
+
+    The remedy for "search-index" problems; a separate, explicit action so that `check`
+    itself never changes the file.
+    """
+    from .indexing import reindex_all
+
+    with registry.atomic():
+        reindex_all(registry.conn)

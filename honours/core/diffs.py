@@ -17,6 +17,12 @@ from .records import Honouree
 FIELDS = ("name", "gender", "birth_date", "age", "ethnicity", "unit", "position", "region",
           "category", "status", "notes", "source", "honours", "deeds", "donations", "photos")
 
+FIELD_ZH = {"name": "姓名", "gender": "性别", "birth_date": "出生日期", "age": "年龄", "ethnicity": "民族",
+            "unit": "工作单位", "position": "职务", "region": "地区", "category": "类别", "status": "状态",
+            "notes": "备注", "source": "出处", "honours": "荣誉", "deeds": "事迹", "donations": "捐赠",
+            "photos": "照片"}
+CATEGORY_ZH = {"medical": "医务", "other trades": "各行各业", "model worker": "劳动模范", "donor": "捐赠者",
+               "collective": "集体"}
 LEVEL_ZH = {"national": "国家级", "provincial": "省级", "municipal": "市级", "county": "县级", "other": "其他"}
 STATUS_ZH = {"active": "在职", "retired": "退休", "deceased": "已故"}
 
@@ -28,6 +34,11 @@ class FieldChange:
     field: str
     before: str
     after: str
+
+
+def field_label(field: str, lang: str = "en") -> str:
+    """The field's name for the CLI (the GUI has its own translated labels)."""
+    return FIELD_ZH.get(field, field) if lang == "zh" else field.replace("_", " ")
 
 
 def as_dict(record: Honouree | dict[str, Any] | None) -> dict[str, Any]:
@@ -56,6 +67,8 @@ def describe(field: str, value: Any, lang: str = "en") -> str:
         return ""
     if field == "status":
         return STATUS_ZH.get(value, value) if zh else str(value)
+    if field == "category":
+        return CATEGORY_ZH.get(value, value) if zh else str(value)
     if field == "source":
         value = value or {}
         return " — ".join(p for p in (value.get("report", ""), value.get("sentence", "")) if p)

@@ -160,9 +160,9 @@ class BadBackupError(HonoursError):
 class BackupFailedError(HonoursError):
     """Writing a backup failed (disk full, folder not writable); nothing was replaced."""
 
-    def __init__(self, path: str, detail: str) -> None:
+    def __init__(self, path: str, detail: str, detail_zh: str | None = None) -> None:
         super().__init__(
             f"Could not write the backup {path} ({detail}).",
-            f"无法写入备份 {path}（{detail}）。",
+            f"无法写入备份 {path}（{detail_zh or detail}）。",
         )
         self.path = path

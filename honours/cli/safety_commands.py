@@ -1,0 +1,177 @@
+"""Keeping the registry safe from the command line: backup, restore, check, trash, history, revert.
+
+Like the other commands these are thin adapters over the core (`honours.core.backup`,
+`honours.core.check`, the Registry's trash and history verbs). Commands that read an
+existing registry refuse a missing file rather than creating an empty one.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..core import backup as backups
+from ..core.check import check, rebuild_search_index
+from ..core.diffs import differences, field_label
+from ..core.errors import HonoursError, user_language
+from ..core.registry import HistoryEntry, Registry
+from . import command
+from .commands import _id
+from .output import line, print_json, say
+
+ACTION_ZH = {"create": "新建", "update": "修改", "delete": "删除", "restore": "恢复", "purge": "彻底删除"}
+
+
+def _existing(args: argparse.Namespace) -> Registry:
+    """Open --db without creating it: checking or backing up nothing is a mistake to report."""
+    path = Path(args.db)
+    if not path.is_file():
+        raise HonoursError(f"There is no registry file at {path}.", f"{path} 处没有荣誉库文件。")
+    return Registry.open(path, create=False)
+
+
+@command("backup", "copy the registry, photos included, to a backup file")
+def _backup(parser: argparse.ArgumentParser):
+    parser.add_argument("out", type=Path, help="backup file to write (or a folder to write it in)")
+    parser.add_argument("--force", action="store_true", help="replace OUT if it already exists")
+
+    def run(args: argparse.Namespace) -> int:
+        registry = _existing(args)
+        try:
+            target = backups.backup_to(registry, args.out, overwrite=args.force)
+        finally:
+            registry.close()
+        info = backups.verify_backup(target)
+        say(f"Backed up {info.honourees} honourees and {info.photos} photos to {target}.",
+            f"已将 {info.honourees} 位荣誉人物和 {info.photos} 张照片备份到 {target}。")
+        return 0
+
+    return run
+
+
+@command("restore", "replace the registry with a backup (verified first; the current file is kept aside)")
+def _restore(parser: argparse.ArgumentParser):
+    parser.add_argument("backup", type=Path, metavar="IN", help="backup file to restore")
+
+    def run(args: argparse.Namespace) -> int:
+        info = backups.verify_backup(args.backup)
+        aside = backups.restore(args.db, args.backup)
+        say(f"Restored {args.db} from {args.backup} ({info.honourees} honourees, {info.photos} photos).",
+            f"已从 {args.backup} 恢复 {args.db}（{info.honourees} 位荣誉人物，{info.photos} 张照片）。")
+        if aside is not None:
+            say(f"The file it replaced is kept as {aside}.", f"被替换的文件已保留为 {aside}。")
+        return 0
+
+    return run
+
+
+@command("check", "check the registry for damage, orphaned rows, broken photos and search-index gaps")
+def _check(parser: argparse.ArgumentParser):
+    parser.add_argument("--rebuild-index", action="store_true",
+                        help="rebuild the search index first (fixes search-index problems)")
+
+    def run(args: argparse.Namespace) -> int:
+        registry = _existing(args)
+        try:
+            if args.rebuild_index:
+                rebuild_search_index(registry)
+                say("Search index rebuilt.", "已重建搜索索引。", err=True)
+            problems = check(registry)
+        finally:
+            registry.close()
+        for problem in problems:
+            print(problem.message())
+        if problems:
+            say(f"{len(problems)} problem(s) found.", f"发现 {len(problems)} 个问题。", err=True)
+            return 1
+        say("No problems found.", "未发现问题。")
+        return 0
+
+    return run
+
+
+@command("trash", "list the trash, restore an honouree from it, or empty it")
+def _trash(parser: argparse.ArgumentParser):
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--restore", type=_id, metavar="ID", help="bring honouree ID back from the trash")
+    group.add_argument("--empty", action="store_true",
+                       help="delete everything in the trash for good (an automatic backup is made first)")
+
+    def run(args: argparse.Namespace) -> int:
+        registry = _existing(args)
+        try:
+            if args.restore:
+                honouree = registry.restore(args.restore)
+                say(f"Restored #{honouree.id} {honouree.name} from the trash.",
+                    f"已从回收站恢复 #{honouree.id} {honouree.name}。")
+            elif args.empty:
+                if registry.trash():
+                    where = backups.backup_now(registry, "before-empty-trash")
+                    count = registry.empty_trash()
+                    say(f"Emptied the trash ({count} honourees). A backup from before is at {where}.",
+                        f"已清空回收站（{count} 位）。清空前的备份在 {where}。")
+                else:
+                    say("The trash is already empty.", "回收站已是空的。")
+            else:
+                entries = registry.trash()
+                for honouree_id, name, unit, deleted_at in entries:
+                    print(line(honouree_id, name, unit, deleted_at))
+                say(f"{len(entries)} honouree(s) in the trash.", f"回收站中有 {len(entries)} 位。", err=True)
+        finally:
+            registry.close()
+        return 0
+
+    return run
+
+
+def _history_json(entry: HistoryEntry) -> dict:
+    return {"id": entry.id, "honouree_id": entry.honouree_id, "at": entry.at, "os_user": entry.os_user,
+            "action": entry.action, "before": entry.before, "after": entry.after}
+
+
+@command("history", "show every recorded change to an honouree (who, when, what)")
+def _history(parser: argparse.ArgumentParser):
+    parser.add_argument("id", type=_id, help="honouree ID")
+    parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
+
+    def run(args: argparse.Namespace) -> int:
+        registry = _existing(args)
+        try:
+            entries = registry.history(args.id)
+        finally:
+            registry.close()
+        if not entries:
+            raise HonoursError(f"No history for honouree {args.id}.", f"编号 {args.id} 没有任何历史记录。")
+        if args.json:
+            print_json([_history_json(e) for e in entries])
+            return 0
+        lang = user_language()
+        for entry in entries:
+            action = ACTION_ZH.get(entry.action, entry.action) if lang == "zh" else entry.action
+            print(f"[{entry.id}] {entry.at}  {entry.os_user or '?'}  {action}")
+            if entry.action not in ("create", "update"):
+                continue  # the whole record went to or came from the trash: no field changed
+            for change in differences(entry.before, entry.after, lang):
+                before = change.before.replace("\n", "; ") or "—"
+                after = change.after.replace("\n", "; ") or "—"
+                print(f"      {field_label(change.field, lang)}: {before} → {after}")
+        return 0
+
+    return run
+
+
+@command("revert", "make the version saved in a history entry current again (see `honours history`)")
+def _revert(parser: argparse.ArgumentParser):
+    parser.add_argument("history_id", type=_id, help="history entry ID")
+
+    def run(args: argparse.Namespace) -> int:
+        registry = _existing(args)
+        try:
+            honouree = registry.revert_to(args.history_id)
+        finally:
+            registry.close()
+        say(f"Reverted #{honouree.id} {honouree.name} to history entry {args.history_id}.",
+            f"已将 #{honouree.id} {honouree.name} 恢复到历史版本 {args.history_id}。")
+        return 0
+
+    return run
