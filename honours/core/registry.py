@@ -90,12 +90,15 @@ class Registry:
         self.db = db
         self.path = Path(path) if path and str(path) != ":memory:" else None
         self._listeners: list[Callable[[Change], None]] = []
+        self.opened_readonly = False  # mode=ro connections accept BEGIN IMMEDIATE, so remember it
 
     # -- opening -------------------------------------------------------------------------
     @classmethod
     def open(cls, path: str | Path, *, create: bool = True, readonly: bool = False,
              progress: Callable[[int, int], None] | None = None) -> Registry:
-        return cls(open_database(path, create=create, readonly=readonly, progress=progress), path)
+        registry = cls(open_database(path, create=create, readonly=readonly, progress=progress), path)
+        registry.opened_readonly = readonly
+        return registry
 
     @classmethod
     def memory(cls) -> Registry:
@@ -110,7 +113,9 @@ class Registry:
 
     @property
     def readonly(self) -> bool:
-        return bool(self.conn.execute("PRAGMA query_only").fetchone()[0]) or self._ro_file()
+        if self.opened_readonly or self.conn.execute("PRAGMA query_only").fetchone()[0]:
+            return True
+        return self._ro_file()
 
     def _ro_file(self) -> bool:
         try:
