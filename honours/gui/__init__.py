@@ -1,0 +1,1 @@
+"""The Honours desktop app (PySide6)."""
