@@ -19,6 +19,7 @@ def _isolated_settings(tmp_path, monkeypatch):
     monkeypatch.setenv("HONOURS_DB", str(tmp_path / "default.sqlite"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("HONOURS_SETTINGS", str(tmp_path / "settings.ini"))  # GUI settings (QSettings INI)
 
 
 @pytest.fixture
