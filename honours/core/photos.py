@@ -14,7 +14,7 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, UnidentifiedImageError
 
 from .errors import PhotoError
 
@@ -80,6 +80,12 @@ def prepare_photo(source: str | Path | bytes, name: str = "") -> PreparedPhoto:
             if image.width * image.height > MAX_PIXELS:
                 raise _fail(f"{label} is too large ({image.width}×{image.height} pixels).",
                             f"{label} 像素过多（{image.width}×{image.height}），可能是恶意文件。")
+            orientation = _orientation(image)
+            width, height = image.size if orientation < 5 else image.size[::-1]
+            if fmt in ("JPEG", "MPO"):
+                # Decode at the smallest DCT scale that still covers the display copy: a
+                # 24-megapixel JPEG decodes at 1/2 or 1/4 size, several times faster.
+                image.draft("RGB", _covering_box(image.size, DISPLAY_MAX))
             image.load()
         except PhotoError:
             raise
@@ -92,42 +98,101 @@ def prepare_photo(source: str | Path | bytes, name: str = "") -> PreparedPhoto:
             raise _fail(f"{label} is damaged or truncated and cannot be read.",
                         f"{label} 已损坏或不完整，无法读取。") from exc
     try:
-        upright = _upright_rgb(image)
+        upright = _display_copy(image, orientation)
     except (OSError, ValueError) as exc:
         raise _fail(f"{label} could not be converted.", f"{label} 无法转换。") from exc
-    display = _jpeg(_fit(upright, DISPLAY_MAX), quality=90)
-    thumb = _jpeg(_fit(upright, THUMB_MAX), quality=85)
+    display = _jpeg(upright, quality=90)
+    thumb = _jpeg(_fit(upright, THUMB_MAX, Image.Resampling.LANCZOS), quality=85)
     return PreparedPhoto(
         original=data,
         display=display,
         thumbnail=thumb,
-        width=upright.width,
-        height=upright.height,
+        width=width,
+        height=height,
         mime=ACCEPTED[fmt],
         original_name=name,
     )
 
 
-def _upright_rgb(image: Image.Image) -> Image.Image:
+# EXIF orientation tag value -> the transpose that makes the picture upright (as ImageOps).
+_UPRIGHT = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+_SIXTEEN_BIT = ("I;16", "I;16B", "I;16L", "I;16N", "I")
+_SRGB = ImageCms.createProfile("sRGB")
+
+
+def _orientation(image: Image.Image) -> int:
+    """The EXIF orientation (1..8); 1 when absent or unreadable (broken EXIF is common)."""
+    try:
+        value = image.getexif().get(0x0112, 1)
+    except Exception:  # noqa: BLE001 - Pillow raises many kinds on malformed EXIF
+        return 1
+    return value if isinstance(value, int) and 1 <= value <= 8 else 1
+
+
+def _covering_box(size: tuple[int, int], limit: int) -> tuple[int, int]:
+    """The size of `size` scaled so its long side is `limit` (draft decodes at least this)."""
+    width, height = size
+    scale = min(1.0, limit / max(width, height, 1))
+    return max(1, int(width * scale)), max(1, int(height * scale))
+
+
+def _display_copy(image: Image.Image, orientation: int) -> Image.Image:
+    """Upright RGB copy at most DISPLAY_MAX pixels on its long side.
+
+    Colour conversion and scaling happen before the transpose, so the expensive steps
+    run on the smallest image possible; transparency is flattened onto white after
+    scaling (scaling RGBA keeps the edges clean).
+    """
     if getattr(image, "is_animated", False):
         image.seek(0)
-    image = ImageOps.exif_transpose(image)
-    if image.mode in ("I;16", "I;16B", "I;16L", "I"):
-        image = image.point(lambda v: v * (1 / 256)).convert("L")
-    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
-        rgba = image.convert("RGBA")
-        canvas = Image.new("RGB", rgba.size, (255, 255, 255))
-        canvas.paste(rgba, mask=rgba.getchannel("A"))
-        return canvas
-    return image.convert("RGB")
+    if image.mode in _SIXTEEN_BIT:
+        image = image.point(lambda v: v * (1 / 256)).convert("L")  # keep tones, not clip them
+    has_alpha = image.mode in ("RGBA", "LA", "PA", "RGBa", "La") or (
+        image.mode == "P" and "transparency" in image.info)
+    if has_alpha:
+        image = _fit(image.convert("RGBA"), DISPLAY_MAX)
+        canvas = Image.new("RGB", image.size, (255, 255, 255))
+        canvas.paste(image, mask=image.getchannel("A"))
+        image = canvas
+    else:
+        image = _fit(_to_srgb(image), DISPLAY_MAX)
+    if orientation in _UPRIGHT:
+        image = image.transpose(_UPRIGHT[orientation])
+    return image
 
 
-def _fit(image: Image.Image, limit: int) -> Image.Image:
+def _to_srgb(image: Image.Image) -> Image.Image:
+    """RGB through the embedded colour profile when there is one (CMYK print files,
+    Adobe RGB cameras), so colours look right once the profile is dropped; plain
+    conversion when there is none or it is unusable."""
+    icc = image.info.get("icc_profile")
+    if icc and image.mode in ("CMYK", "RGB"):
+        try:
+            source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+            converted = ImageCms.profileToProfile(image, source, _SRGB, outputMode="RGB")
+            if converted is not None:
+                return converted
+        except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
+            pass
+    return image if image.mode == "RGB" else image.convert("RGB")
+
+
+def _fit(image: Image.Image, limit: int,
+         resample: Image.Resampling = Image.Resampling.BICUBIC) -> Image.Image:
+    """A copy no larger than `limit` on its long side. Bicubic for the display copy
+    (indistinguishable from Lanczos at these ratios, and a third faster on 24 MP photos)."""
     if max(image.size) <= limit:
         return image
     copy = image.copy()
-    copy.draft("RGB", (limit, limit))
-    copy.thumbnail((limit, limit), Image.Resampling.LANCZOS)
+    copy.thumbnail((limit, limit), resample)
     return copy
 
 
