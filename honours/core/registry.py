@@ -14,11 +14,12 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 
 import sqlite_utils
 
-from .database import open_database
+from .database import is_writable, open_database
 from .errors import (
     ConflictError,
     DatabaseLockedError,
@@ -66,6 +67,32 @@ class HistoryEntry:
     action: str
     before: dict | None
     after: dict | None
+
+
+@dataclass
+class ImportItem:
+    """One honouree of an import (spreadsheet, JSON export) and the photos to store with it.
+
+    `photos` may be a generator, so that a sheet with hundreds of photos has them prepared
+    one at a time inside the transaction instead of all held in memory at once.
+    """
+
+    record: Honouree
+    photos: Iterable[NewPhoto] = ()
+
+
+@dataclass
+class KeptPhoto(NewPhoto):
+    """A photo restored from an export as it was: its stored copies, order and date kept."""
+
+    position: int = 0
+    created_at: str = ""
+
+
+@dataclass
+class ImportOutcome:
+    added: list[int] = field(default_factory=list)
+    updated: list[int] = field(default_factory=list)
 
 
 LEVEL_BY_RANK = ["national", "provincial", "municipal", "county", "other"]
@@ -118,12 +145,12 @@ class Registry:
         return self._ro_file()
 
     def _ro_file(self) -> bool:
+        if self.conn.in_transaction:
+            return False  # we are writing, so we can
         try:
-            self.conn.execute("BEGIN IMMEDIATE")
-            self.conn.execute("ROLLBACK")
-            return False
-        except sqlite3.OperationalError as exc:
-            return "readonly" in str(exc).lower()
+            return not is_writable(self.conn)
+        except sqlite3.OperationalError:
+            return False  # busy: someone else is writing, which says nothing about us
 
     # -- change notification ---------------------------------------------------------------
     def subscribe(self, listener: Callable[[Change], None]) -> None:
@@ -155,6 +182,13 @@ class Registry:
         self._begin_immediate()
         try:
             yield
+        except sqlite3.OperationalError as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            readable = self._file_error(exc)
+            if readable is exc:
+                raise
+            raise readable from exc
         except BaseException:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
@@ -438,6 +472,170 @@ class Registry:
                 self.conn.execute("DELETE FROM honouree WHERE id = ?", (honouree_id,))
         return len(ids)
 
+    # -- imports ----------------------------------------------------------------------------
+    def apply_import(self, adds: list[ImportItem], updates: list[ImportItem] | None = None, *,
+                     keep_stamps: bool = False,
+                     progress: Callable[[int, int], None] | None = None) -> ImportOutcome:
+        """Write a whole import as ONE transaction: every add and update, or nothing at all.
+
+        Why not add_many/update in a loop: at 100,000 rows their per-record read-back and
+        snapshot cost more than the rest of the import. Here ids are reserved up front,
+        honourees and their honours/deeds/donations go in with executemany, and the history
+        snapshot of an added record is built from the record in memory. Updates (same name
+        and unit as an existing record) keep the lost-update guard: a record changed since
+        the preview was made raises ConflictError and nothing is written. `keep_stamps`
+        (restoring an export) keeps each added record's created_at, updated_at and version,
+        and each KeptPhoto's order, date and primary flag. `progress(done, total)` may raise
+        (a Cancel button) to roll the whole import back.
+        """
+        updates = updates or []
+        for item in [*adds, *updates]:
+            _validate(item.record)
+        total, done = len(adds) + len(updates), 0
+        outcome = ImportOutcome()
+        with self.atomic():
+            stamp = now()
+            self._check_import_versions(updates)
+            for item in updates:
+                honouree = item.record
+                before = self._snapshot(honouree.id)
+                self.conn.execute(
+                    "UPDATE honouree SET name = ?, gender = ?, birth_date = ?, age = ?, ethnicity = ?,"
+                    " unit = ?, position = ?, region = ?, category = ?, status = ?, notes = ?,"
+                    " source_report = ?, source_sentence = ?, updated_at = ?, version = version + 1"
+                    " WHERE id = ?", (*_scalar_values(honouree), stamp, honouree.id))
+                for table in ("honour", "deed", "donation"):
+                    self.conn.execute(f"DELETE FROM {table} WHERE honouree_id = ?", (honouree.id,))
+                self._write_children(honouree.id, honouree)
+                for photo in item.photos:
+                    self._insert_new_photo(honouree.id, photo)
+                reindex(self.conn, honouree.id)
+                self._record(honouree.id, "update", before, self._snapshot(honouree.id))
+                outcome.updated.append(honouree.id)
+                done += 1
+                if progress and done % 200 == 0:
+                    progress(done, total)
+            next_id = self.conn.execute(
+                "SELECT max(coalesce((SELECT max(id) FROM honouree), 0),"
+                " coalesce((SELECT max(honouree_id) FROM history), 0)) + 1").fetchone()[0]
+            for start in range(0, len(adds), 2000):
+                chunk = adds[start:start + 2000]
+                ids = list(range(next_id + start, next_id + start + len(chunk)))
+                children = self._insert_import_rows(ids, chunk, stamp, keep_stamps)
+                for honouree_id, item, (honour_ids, deed_ids, donation_ids) in zip(ids, chunk, children):
+                    for photo in item.photos:
+                        if isinstance(photo, KeptPhoto) and keep_stamps:
+                            self._insert_kept_photo(honouree_id, photo)
+                        else:
+                            self._insert_new_photo(honouree_id, photo)
+                    reindex(self.conn, honouree_id)
+                    record = item.record
+                    self._record(honouree_id, "create", None, _added_snapshot(
+                        honouree_id, record, honour_ids, deed_ids, donation_ids,
+                        self.photos(honouree_id) if item.photos else [],
+                        *_import_stamps(record, stamp, keep_stamps)))
+                    done += 1
+                    if progress and done % 200 == 0:
+                        progress(done, total)
+                outcome.added.extend(ids)
+            if progress:
+                progress(total, total)
+        if outcome.added:
+            self._emit(Change("added", outcome.added))
+        if outcome.updated:
+            self._emit(Change("updated", outcome.updated))
+        return outcome
+
+    def _check_import_versions(self, updates: list[ImportItem]) -> None:
+        """ConflictError if a record to update changed or was deleted since the import was planned."""
+        for start in range(0, len(updates), 500):
+            chunk = updates[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            stored = {r[0]: (r[1], r[2]) for r in self.conn.execute(
+                f"SELECT id, version, deleted_at FROM honouree WHERE id IN ({marks})",
+                [item.record.id for item in chunk])}
+            for item in chunk:
+                version, deleted_at = stored.get(item.record.id, (None, "gone"))
+                if deleted_at is not None:
+                    raise ConflictError(item.record.id, item.record.version, None)
+                if version != item.record.version:
+                    raise ConflictError(item.record.id, item.record.version, version)
+
+    def _insert_import_rows(self, ids: list[int], items: list[ImportItem], stamp: str, keep_stamps: bool
+                            ) -> list[tuple[list[int], list[int], list[int]]]:
+        """Insert honourees under reserved ids and all their children with executemany; returns child ids."""
+        honourees, honours, deeds, donations, child_ids = [], [], [], [], []
+        next_child = {table: self.conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0]
+                      for table in ("honour", "deed", "donation")}
+        for honouree_id, item in zip(ids, items):
+            h = item.record
+            version, created, updated = _import_stamps(h, stamp, keep_stamps)
+            honourees.append((honouree_id, *_scalar_values(h), created, updated, version))
+            own: tuple[list[int], list[int], list[int]] = ([], [], [])
+            for i, x in enumerate(h.honours):
+                own[0].append(next_child["honour"])
+                honours.append((next_child["honour"], honouree_id, i, x.title.strip(), x.level, x.year,
+                                x.date or None, x.awarded_by or "", int(bool(x.posthumous))))
+                next_child["honour"] += 1
+            for i, d in enumerate(h.deeds):
+                own[1].append(next_child["deed"])
+                deeds.append((next_child["deed"], honouree_id, i, d.date or None, d.text.strip()))
+                next_child["deed"] += 1
+            for i, d in enumerate(h.donations):
+                own[2].append(next_child["donation"])
+                donations.append((next_child["donation"], honouree_id, i, d.amount_fen, d.item or "",
+                                  d.quantity, d.quantity_unit or "", d.recipient or "", d.date or None,
+                                  d.note or ""))
+                next_child["donation"] += 1
+            child_ids.append(own)
+        self.conn.executemany(
+            "INSERT INTO honouree (id, name, gender, birth_date, age, ethnicity, unit, position, region,"
+            " category, status, notes, source_report, source_sentence, created_at, updated_at, version)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", honourees)
+        self.conn.executemany(
+            "INSERT INTO honour (id, honouree_id, position, title, level, year, date, awarded_by, posthumous)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", honours)
+        self.conn.executemany(
+            "INSERT INTO deed (id, honouree_id, position, date, text) VALUES (?, ?, ?, ?, ?)", deeds)
+        self.conn.executemany(
+            "INSERT INTO donation (id, honouree_id, position, amount_fen, item, quantity, quantity_unit,"
+            " recipient, date, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", donations)
+        return child_ids
+
+    def _insert_kept_photo(self, honouree_id: int, photo: KeptPhoto) -> int:
+        prepared = photo.prepared
+        cursor = self.conn.execute(
+            "INSERT INTO photo (honouree_id, position, caption, is_primary, width, height, mime,"
+            " original_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (honouree_id, photo.position, photo.caption or "", int(bool(photo.primary)), prepared.width,
+             prepared.height, prepared.mime, prepared.original_name, photo.created_at or now()))
+        self.conn.execute(
+            "INSERT INTO photo_data (photo_id, original, display, thumbnail) VALUES (?, ?, ?, ?)",
+            (cursor.lastrowid, prepared.original, prepared.display, prepared.thumbnail))
+        return cursor.lastrowid
+
+    def ids_by_name_and_unit(self, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[int]]:
+        """Existing honourees for many (name, unit) pairs at once: an import's add/update split
+        in a few queries instead of one `same_name_and_unit` per row."""
+        wanted = {(name.strip(), unit.strip()) for name, unit in pairs}
+        names = sorted({name for name, _ in wanted})
+        found: dict[tuple[str, str], list[int]] = {}
+        for start in range(0, len(names), 500):
+            chunk = names[start:start + 500]
+            for honouree_id, name, unit in self.conn.execute(
+                    f"SELECT id, name, unit FROM honouree WHERE deleted_at IS NULL"
+                    f" AND name IN ({','.join('?' * len(chunk))}) ORDER BY id", chunk):
+                if (name, unit) in wanted:
+                    found.setdefault((name, unit), []).append(honouree_id)
+        return found
+
+    def photo_created_at(self, photo_id: int) -> str:
+        """When a photo was stored (kept by exports so that a restore is exact)."""
+        row = self.conn.execute("SELECT created_at FROM photo WHERE id = ?", (photo_id,)).fetchone()
+        if row is None:
+            raise NotFoundError("photo", photo_id)
+        return row[0]
+
     # -- history ---------------------------------------------------------------------------
     def history(self, honouree_id: int) -> list[HistoryEntry]:
         return [
@@ -676,6 +874,39 @@ class Registry:
             "UPDATE honouree SET updated_at = ?, version = version + 1 WHERE id = ?", (now(), honouree_id))
         reindex(self.conn, honouree_id)
         self._record(honouree_id, "update", before, self._snapshot(honouree_id))
+
+
+def _added_snapshot(honouree_id: int, h: Honouree, honour_ids: list[int], deed_ids: list[int],
+                    donation_ids: list[int], photos: list[Photo], version: int, created: str,
+                    updated: str) -> dict:
+    """The history snapshot of a record just inserted by apply_import, built without reading it
+    back; it equals `_snapshot` of the stored record (a test holds the two together)."""
+    values = _scalar_values(h)
+    keys = ("name", "gender", "birth_date", "age", "ethnicity", "unit", "position", "region", "category",
+            "status", "notes")
+    data: dict = dict(zip(keys, values[:11]))
+    data["source"] = {"report": values[11], "sentence": values[12]}
+    data["honours"] = [
+        {"title": x.title.strip(), "level": x.level, "year": x.year, "date": x.date or None,
+         "awarded_by": x.awarded_by or "", "posthumous": bool(x.posthumous), "id": i}
+        for x, i in zip(h.honours, honour_ids)]
+    data["deeds"] = [{"text": d.text.strip(), "date": d.date or None, "id": i} for d, i in zip(h.deeds, deed_ids)]
+    data["donations"] = [
+        {"item": d.item or "", "quantity": d.quantity, "quantity_unit": d.quantity_unit or "",
+         "recipient": d.recipient or "", "date": d.date or None, "note": d.note or "", "id": i,
+         "amount_yuan": None if d.amount_fen is None
+         else d.amount_fen // 100 if d.amount_fen % 100 == 0 else float(Decimal(d.amount_fen) / 100)}
+        for d, i in zip(h.donations, donation_ids)]
+    data["photos"] = [{k: v for k, v in p.__dict__.items() if k != "position"} for p in photos]
+    data.update(id=honouree_id, version=version, created_at=created, updated_at=updated)
+    return data
+
+
+def _import_stamps(h: Honouree, stamp: str, keep_stamps: bool) -> tuple[int, str, str]:
+    """(version, created_at, updated_at) of an imported record: its own when restoring an export."""
+    if keep_stamps:
+        return h.version or 1, h.created_at or stamp, h.updated_at or stamp
+    return 1, stamp, stamp
 
 
 def _scalar_values(h: Honouree) -> tuple:
