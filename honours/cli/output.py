@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..core.errors import HonoursError, InvalidRecordError, user_language
+from ..core.errors import HonoursError, InvalidRecordError, ReadOnlyDatabaseError, user_language
 from ..core.records import Honouree
 from ..core.registry import Registry
 
@@ -24,7 +24,15 @@ def open_registry(args: argparse.Namespace, *, seed_if_new: bool = True, readonl
     """Open --db; a file that does not exist yet is created with the default roll."""
     path = Path(args.db)
     is_new = not path.exists()
-    registry = Registry.open(path, readonly=readonly)
+    try:
+        registry = Registry.open(path, readonly=readonly)
+    except ReadOnlyDatabaseError as exc:
+        if exc.needs_upgrade or readonly:
+            raise
+        registry = Registry.open(path, readonly=True)  # reading still works; a write says why not
+        readonly = True
+        say(f"Note: {path} is read-only; opened for reading only.", f"注意：{path} 为只读，已以只读方式打开。",
+            err=True)
     if is_new and seed_if_new:
         from ..core.seed import seed
 

@@ -17,6 +17,7 @@ import sqlite_utils
 from .errors import (
     CorruptDatabaseError,
     DatabaseLockedError,
+    EmptyDatabaseFileError,
     NewerVersionError,
     NotARegistryError,
     ReadOnlyDatabaseError,
@@ -29,10 +30,10 @@ BUSY_TIMEOUT_MS = 5000
 Progress = Callable[[int, int], None]
 
 
-def _connect(path: str | Path, readonly: bool) -> sqlite3.Connection:
+def _connect(path: str | Path, readonly: bool, immutable: bool = False) -> sqlite3.Connection:
     if str(path) == ":memory:":
         return sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-    uri = Path(path).resolve().as_uri() + ("?mode=ro" if readonly else "")
+    uri = Path(path).resolve().as_uri() + ("?mode=ro" if readonly else "") + ("&immutable=1" if immutable else "")
     return sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False,
                            timeout=BUSY_TIMEOUT_MS / 1000)
 
@@ -54,14 +55,23 @@ def open_database(
             path.parent.mkdir(parents=True, exist_ok=True)
         elif path.is_dir():
             raise NotARegistryError(str(path))
+        else:
+            _refuse_empty_or_truncated(path)
     conn = _connect(path, readonly)
     try:
-        version = inspect_connection(conn, path)
+        try:
+            version = inspect_connection(conn, path)
+        except ReadOnlyDatabaseError:
+            if not (readonly and _readable_as_immutable(Path(path))):
+                raise
+            conn.close()
+            conn = _connect(path, readonly, immutable=True)
+            version = inspect_connection(conn, path)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         if not readonly:
-            if not memory and version < SCHEMA_VERSION:
-                _check_writable(conn, path)
+            if not memory:
+                _check_writable(conn, path, version)
             if not memory:
                 conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
@@ -79,6 +89,36 @@ def open_database(
     return sqlite_utils.Database(conn)
 
 
+def _refuse_empty_or_truncated(path: Path) -> None:
+    """Catch what SQLite would otherwise accept: an emptied file, a file cut short.
+
+    SQLite treats a 0-byte file as a new database (so an emptied registry would silently
+    become an empty one) and reads a truncated file happily until it reaches a missing
+    page. The header records the page count; a shorter file is damaged. With a non-empty
+    -wal beside it the WAL may hold the missing pages, so the size check is skipped.
+    """
+    try:
+        size = path.stat().st_size
+        wal = path.with_name(path.name + "-wal")
+        has_wal = wal.exists() and wal.stat().st_size > 0
+        if size == 0:
+            if not has_wal:
+                raise EmptyDatabaseFileError(str(path))
+            return
+        with open(path, "rb") as handle:
+            header = handle.read(100)
+    except OSError:
+        return  # unreadable: SQLite's own error will say so
+    if has_wal or len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        return
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    count_is_valid = header[92:96] == header[96:100]
+    if count_is_valid and pages and size < pages * page_size:
+        raise CorruptDatabaseError(str(path), f"truncated: {size} of {pages * page_size} bytes")
+
+
 def inspect_connection(conn: sqlite3.Connection, path: str | Path) -> int:
     """The file's schema version; raises for files that are not ours or are damaged.
 
@@ -90,8 +130,11 @@ def inspect_connection(conn: sqlite3.Connection, path: str | Path) -> int:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     except sqlite3.DatabaseError as exc:
         message = str(exc).lower()
+        name = getattr(exc, "sqlite_errorname", "") or ""
         if "locked" in message or "busy" in message:
             raise DatabaseLockedError(str(path)) from exc
+        if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN")) or "readonly" in message:
+            raise ReadOnlyDatabaseError(str(path)) from exc  # e.g. a WAL file in a read-only folder
         if "not a database" in message or "malformed" in message or "corrupt" in message:
             raise CorruptDatabaseError(str(path), str(exc)) from exc
         raise CorruptDatabaseError(str(path), str(exc)) from exc
@@ -106,17 +149,52 @@ def inspect_connection(conn: sqlite3.Connection, path: str | Path) -> int:
     return version
 
 
-def _check_writable(conn: sqlite3.Connection, path: str | Path) -> None:
+def is_writable(conn: sqlite3.Connection) -> bool:
+    """True when this connection can write its file.
+
+    BEGIN IMMEDIATE alone is not a test: in WAL mode it succeeds on a read-only file or a
+    mode=ro connection. Rewriting the schema version to its own value inside a transaction
+    that is rolled back is: SQLite refuses it with SQLITE_READONLY, and nothing is written.
+    Raises OperationalError for other failures (busy).
+    """
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    conn.execute("BEGIN IMMEDIATE")
     try:
-        conn.execute("BEGIN IMMEDIATE")
+        conn.execute(f"PRAGMA user_version = {int(version)}")
+        return True
+    except sqlite3.OperationalError as exc:
+        if (getattr(exc, "sqlite_errorname", "") or "").startswith("SQLITE_READONLY") or "readonly" in str(exc):
+            return False
+        raise
+    finally:
         conn.execute("ROLLBACK")
+
+
+def _check_writable(conn: sqlite3.Connection, path: str | Path, version: int) -> None:
+    """Refuse a read-only file up front, so the GUI can offer to open it read-only."""
+    try:
+        writable = is_writable(conn)
     except sqlite3.OperationalError as exc:
         message = str(exc).lower()
-        if "readonly" in message or "read-only" in message or "unable to open" in message:
-            raise ReadOnlyDatabaseError(str(path)) from exc
         if "locked" in message or "busy" in message:
             raise DatabaseLockedError(str(path)) from exc
-        raise
+        if "unable to open" in message:
+            writable = False
+        else:
+            raise
+    if not writable:
+        raise ReadOnlyDatabaseError(str(path), needs_upgrade=version < SCHEMA_VERSION)
+
+
+def _readable_as_immutable(path: Path) -> bool:
+    """A WAL-mode file in a read-only folder (a CD, a read-only share) has no -shm and none
+    can be made; SQLite can still read it as immutable, which is only safe when no WAL
+    holds part of its content."""
+    wal = path.with_name(path.name + "-wal")
+    try:
+        return not wal.exists() or wal.stat().st_size == 0
+    except OSError:
+        return False
 
 
 def split_sql(script: str) -> list[str]:

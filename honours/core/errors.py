@@ -166,3 +166,16 @@ class BackupFailedError(HonoursError):
             f"无法写入备份 {path}（{detail_zh or detail}）。",
         )
         self.path = path
+
+
+class EmptyDatabaseFileError(DatabaseFileError):
+    """An existing 0-byte file is not turned into a new registry: its records may be lost."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            path,
+            f"{path} is empty (0 bytes): it holds no registry. If it should hold your records, "
+            "restore a backup; to start a new registry, choose a new file name. It has not been changed.",
+            f"{path} 是空文件（0 字节），其中没有荣誉库。如果它本应保存您的记录，请从备份恢复；"
+            "如需新建荣誉库，请选择新的文件名。文件未作任何改动。",
+        )
