@@ -1,0 +1,262 @@
+"""The results table's model: the ids a core search returned, rows fetched as they are seen.
+
+Like Anki's browser table, the model never holds the roll: a search yields a core
+SearchResult, the model keeps the ids of the pages fetched so far (200 at a time, more
+as the view scrolls: canFetchMore/fetchMore) and reads the visible rows' columns with
+one `registry.summaries(ids)` query per page, kept in a small LRU. A keystroke therefore
+costs one count, one page of ids and, at paint time, one page of summaries, whether the
+roll holds 14 people or 100,000.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFont
+
+from ..core import Summary
+from ..core.errors import HonoursError
+from ..core.search import SearchResult
+from .labels import level_label, status_label
+from .store import Store
+from .thumbnails import Thumbnails, placeholder
+
+PAGE_SIZE = 200
+CACHED_PAGES = 25  # summaries of at most 5,000 rows stay in memory
+THUMB_SIZE = 32
+
+# (column key, order key for the core search); the photo column has no order
+COLUMNS: list[tuple[str, str | None]] = [
+    ("photo", None),
+    ("name", "name"),
+    ("unit", "unit"),
+    ("position", "position"),
+    ("honours", "honours"),
+    ("level", "level"),
+    ("region", "region"),
+    ("status", "status"),
+]
+COLUMN_INDEX = {key: i for i, (key, _) in enumerate(COLUMNS)}
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class RollModel(QAbstractTableModel):
+    """Rows of the current search; `resultChanged` after every new search."""
+
+    resultChanged = Signal()
+    ROLE_ID = ID_ROLE
+
+    def __init__(self, store: Store, thumbnails: Thumbnails, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.store = store
+        self.thumbnails = thumbnails
+        self._query = ""
+        self._order: str | None = None
+        self._descending = False
+        self._result: SearchResult | None = None
+        self._ids: list[int] = []
+        self._row_of: dict[int, int] = {}
+        self._total = 0
+        self._error: HonoursError | None = None
+        self._pages: OrderedDict[int, dict[int, Summary]] = OrderedDict()
+        self._photo_rows: dict[int, int] = {}  # photo id -> row, for rows whose summary is cached
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self.refresh)
+        store.changed.connect(self._on_store_changed)
+        thumbnails.ready.connect(self._on_thumbnail_ready)
+
+    # -- searching -------------------------------------------------------------------------
+    def search(self, query: str, order: str | None = None, descending: bool = False,
+               keep_rows: int = 0) -> None:
+        """Run `query` through the core search; only the count and the first page are read."""
+        self.beginResetModel()
+        self._query = query
+        self._order = order
+        self._descending = descending
+        self._pages.clear()
+        self._photo_rows.clear()
+        self._error = None
+        try:
+            self._result = self.store.registry.search(query, order=order, descending=descending)
+            self._total = self._result.count()
+            self._ids = self._result.ids(0, max(PAGE_SIZE, keep_rows))
+        except HonoursError as error:
+            self._result, self._total, self._ids, self._error = None, 0, [], error
+        self._row_of = {honouree_id: row for row, honouree_id in enumerate(self._ids)}
+        self.endResetModel()
+        self.resultChanged.emit()
+
+    def refresh(self) -> None:
+        """Search again for the same query and order, keeping as many rows as were loaded."""
+        self._refresh_timer.stop()
+        self.search(self._query, self._order, self._descending, keep_rows=len(self._ids))
+
+    def query(self) -> str:
+        return self._query
+
+    def order(self) -> tuple[str | None, bool]:
+        return self._order, self._descending
+
+    def result(self) -> SearchResult:
+        """The current core result (a fresh one if the last search failed)."""
+        return self._result or self.store.registry.search(self._query, self._order, self._descending)
+
+    def total(self) -> int:
+        """How many honourees match (all pages, fetched or not)."""
+        return self._total
+
+    def error(self) -> HonoursError | None:
+        return self._error
+
+    # -- ids and rows ----------------------------------------------------------------------
+    def id_at(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, honouree_id: int) -> int | None:
+        return self._row_of.get(honouree_id)
+
+    def loaded_ids(self) -> list[int]:
+        return list(self._ids)
+
+    def summary(self, row: int) -> Summary | None:
+        """The row's columns, reading its whole page of summaries when first needed."""
+        honouree_id = self.id_at(row)
+        if honouree_id is None:
+            return None
+        page = row // PAGE_SIZE
+        summaries = self._pages.get(page)
+        if summaries is None:
+            start = page * PAGE_SIZE
+            ids = self._ids[start:start + PAGE_SIZE]
+            summaries = {s.id: s for s in self.store.registry.summaries(ids)}
+            self._pages[page] = summaries
+            for offset, i in enumerate(ids):
+                photo_id = summaries[i].primary_photo_id if i in summaries else None
+                if photo_id is not None:
+                    self._photo_rows[photo_id] = start + offset
+            while len(self._pages) > CACHED_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page)
+        return summaries.get(honouree_id)
+
+    # -- Qt model interface ----------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._result is not None and len(self._ids) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        more = self._result.ids(len(self._ids), PAGE_SIZE) if self._result else []
+        more = [i for i in more if i not in self._row_of]
+        if not more:
+            self._total = len(self._ids)  # the roll shrank under us; stop asking
+            return
+        first = len(self._ids)
+        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+        self._ids.extend(more)
+        for offset, honouree_id in enumerate(more):
+            self._row_of[honouree_id] = first + offset
+        self.endInsertRows()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if role == ID_ROLE:
+            return self.id_at(row)
+        key = COLUMNS[column][0]
+        if role == Qt.ItemDataRole.SizeHintRole and key == "photo":
+            return QSize(THUMB_SIZE + 8, THUMB_SIZE + 6)
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole,
+                        Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole):
+            return None
+        summary = self.summary(row)
+        if summary is None:
+            return None
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._decoration(summary) if key == "photo" else None
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold if key == "name" else None
+        text = self._text(summary, key)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return text if key in ("unit", "honours", "position") and text else None
+        return text
+
+    def _text(self, summary: Summary, key: str) -> str:
+        if key == "photo":
+            return ""
+        if key == "level":
+            return level_label(summary.highest_level)
+        if key == "status":
+            return status_label(summary.status)
+        return str(getattr(summary, key) or "")
+
+    def _decoration(self, summary: Summary) -> object:
+        if summary.primary_photo_id is not None:
+            pixmap = self.thumbnails.cached(summary.primary_photo_id, THUMB_SIZE)
+            if pixmap is not None:
+                return pixmap
+        return placeholder(summary.name, THUMB_SIZE)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section][0] == "photo":
+            return self.tr("Photo")
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = {
+            "photo": "",
+            "name": self.tr("Name"),
+            "unit": self.tr("Unit"),
+            "position": self.tr("Position"),
+            "honours": self.tr("Honours"),
+            "level": self.tr("Highest level"),
+            "region": self.tr("Region"),
+            "status": self.tr("Status"),
+        }
+        return titles.get(COLUMNS[section][0])
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Clicking a header re-queries in that column's order; no column means relevance."""
+        key = COLUMNS[column][1] if 0 <= column < len(COLUMNS) else None
+        descending = key is not None and order == Qt.SortOrder.DescendingOrder
+        if (key, descending) != (self._order, self._descending) or self._result is None:
+            self.search(self._query, key, descending)
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1))
+
+    # -- reacting to changes -----------------------------------------------------------------
+    def _on_store_changed(self, kind: str, ids: list) -> None:
+        if kind == "updated":
+            rows = [self._row_of[i] for i in ids if i in self._row_of]
+            for row in rows:
+                self._pages.pop(row // PAGE_SIZE, None)
+            for row in rows:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        else:  # added, deleted, restored, reset: membership changed; search again, once
+            self._refresh_timer.start()
+
+    def _on_thumbnail_ready(self, photo_id: int) -> None:
+        row = self._photo_rows.get(photo_id)
+        if row is not None and row < len(self._ids):
+            index = self.index(row, COLUMN_INDEX["photo"])
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])

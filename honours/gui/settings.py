@@ -1,0 +1,109 @@
+"""Every setting of the desktop app, declared once with its key, type and default.
+
+Settings live in QSettings (the registry on Windows, an INI file elsewhere). Declaring
+them here, as Picard does, keeps keys from being spelt two ways and gives each a typed
+default, so a missing or mangled value never reaches the widgets as `None` or `"true"`.
+
+Tests and portable installs point `HONOURS_SETTINGS` (or `open_settings(path)`) at an INI
+file, so nothing touches the user's real settings.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+T = TypeVar("T")
+
+ORGANISATION = "Honours"
+APPLICATION = "Honours"
+SETTINGS_ENV = "HONOURS_SETTINGS"
+MAX_RECENT_FILES = 8
+
+
+class Option(Generic[T]):
+    """One declared setting: reads convert the stored value to `kind`, falling back to the default."""
+
+    def __init__(self, key: str, kind: type, default: T) -> None:
+        self.key = key
+        self.kind = kind
+        self.default = default
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, settings: Settings | None, owner: type) -> Any:
+        if settings is None:
+            return self
+        return self.convert(settings.qsettings.value(self.key, None))
+
+    def __set__(self, settings: Settings, value: T) -> None:
+        settings.qsettings.setValue(self.key, value)
+
+    def convert(self, raw: Any) -> T:
+        """The stored value as `kind`; INI files give strings, single-item lists and None back."""
+        if raw is None:
+            return _copy(self.default)
+        try:
+            if self.kind is bool:
+                return (raw.lower() in ("true", "1", "yes")) if isinstance(raw, str) else bool(raw)  # type: ignore[return-value]
+            if self.kind is list:
+                return ([raw] if isinstance(raw, str) and raw else list(raw) if raw else [])  # type: ignore[return-value]
+            if self.kind is QByteArray:
+                return raw if isinstance(raw, QByteArray) else QByteArray(raw)  # type: ignore[return-value]
+            if self.kind is dict:
+                return dict(raw)  # type: ignore[return-value]
+            return self.kind(raw)
+        except (TypeError, ValueError):
+            return _copy(self.default)
+
+
+def _copy(value: Any) -> Any:
+    return type(value)(value) if isinstance(value, (list, dict, QByteArray)) else value
+
+
+class Settings:
+    """The app's settings; attributes are the declared options (read and assign them)."""
+
+    window_geometry = Option("window/geometry", QByteArray, QByteArray())
+    window_state = Option("window/state", QByteArray, QByteArray())
+    splitter_state = Option("window/splitter", QByteArray, QByteArray())
+    results_header = Option("window/results_header", QByteArray, QByteArray())
+    filter_panel_visible = Option("window/filter_panel_visible", bool, True)
+    detail_pane_visible = Option("window/detail_pane_visible", bool, True)
+    language = Option("ui/language", str, "system")  # "system", "zh" or "en"
+    last_database = Option("files/last_database", str, "")
+    recent_files = Option("files/recent", list, [])
+    organisation_name = Option("certificates/organisation", str, "衡阳市总工会")
+
+    def __init__(self, qsettings: QSettings) -> None:
+        self.qsettings = qsettings
+
+    @classmethod
+    def options(cls) -> dict[str, Option]:
+        return {name: value for name, value in vars(cls).items() if isinstance(value, Option)}
+
+    def reset(self, name: str) -> None:
+        """Forget a stored value so the declared default applies again."""
+        self.qsettings.remove(self.options()[name].key)
+
+    def remember_database(self, path: str | Path) -> None:
+        """Make `path` the last database and the first of the recent files."""
+        text = str(Path(path).resolve())
+        self.last_database = text
+        self.recent_files = [text, *[p for p in self.recent_files if p != text]][:MAX_RECENT_FILES]
+
+    def sync(self) -> None:
+        self.qsettings.sync()
+
+
+def open_settings(path: str | Path | None = None) -> Settings:
+    """Settings from an INI file (`path` or $HONOURS_SETTINGS), else the platform's own store."""
+    path = path or os.environ.get(SETTINGS_ENV)
+    if path:
+        return Settings(QSettings(str(path), QSettings.Format.IniFormat))
+    return Settings(QSettings(QSettings.Format.NativeFormat, QSettings.Scope.UserScope,
+                              ORGANISATION, APPLICATION))

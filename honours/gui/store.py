@@ -1,0 +1,55 @@
+"""The registry as the GUI sees it: core change notices turned into a Qt signal.
+
+Views never refresh each other by hand: every write goes through the core Registry,
+which tells its listeners what changed; the Store re-emits that as `changed(kind, ids)`
+and each view (table, detail pane, filter counts) refreshes itself from it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from ..core import Change, Registry
+from ..core.seed import seed
+
+
+def open_registry(path: str | Path) -> Registry:
+    """Open a registry file; a file that did not exist yet is created and given the default roll.
+
+    An existing file is never re-seeded, so a roll someone emptied stays empty. Raises the
+    core's DatabaseFileError subclasses for files that cannot be used.
+    """
+    path = Path(path)
+    is_new = not path.exists()
+    registry = Registry.open(path)
+    if is_new:
+        seed(registry)
+    return registry
+
+
+class Store(QObject):
+    """Wraps a Registry for the GUI: `changed(kind, ids)` after every write, and a cached total."""
+
+    changed = Signal(str, list)
+
+    def __init__(self, registry: Registry, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.registry = registry
+        self._total: int | None = None
+        registry.subscribe(self._on_change)
+
+    def _on_change(self, change: Change) -> None:
+        self._total = None
+        self.changed.emit(change.kind, list(change.ids))
+
+    def total(self) -> int:
+        """Honourees in the registry (not in the trash); re-counted only after a change."""
+        if self._total is None:
+            self._total = self.registry.count()
+        return self._total
+
+    def detach(self) -> None:
+        """Stop listening to the registry (before it is closed or replaced)."""
+        self.registry.unsubscribe(self._on_change)
