@@ -114,7 +114,7 @@ def _refuse_empty_or_truncated(path: Path) -> None:
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
-    count_is_valid = header[92:96] == header[96:100]
+    count_is_valid = header[24:28] == header[92:96]  # change counter == version-valid-for
     if count_is_valid and pages and size < pages * page_size:
         raise CorruptDatabaseError(str(path), f"truncated: {size} of {pages * page_size} bytes")
 
