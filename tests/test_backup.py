@@ -288,3 +288,21 @@ def test_cli_opening_takes_the_daily_backup(tmp_path):
     assert cli(["--db", str(db), "list"]) == 0
     [daily] = backups.automatic_backups(db)
     assert daily.reason == "daily" and backups.verify_backup(daily.path).honourees == 14
+
+
+def test_an_import_backs_up_first(roll):
+    from honours.core.registry import ImportItem
+
+    roll.apply_import([ImportItem(Honouree(name="导入的人"))])
+    [before_import] = backups.automatic_backups(roll.path)
+    assert before_import.reason == "before-import"
+    assert backups.verify_backup(before_import.path).honourees == 14  # taken before the import wrote
+
+
+def test_emptying_the_trash_can_be_preceded_by_a_backup(roll):
+    roll.delete(1)
+    where = roll.backup_before("before-empty-trash")
+    roll.empty_trash()
+    assert where is not None and backups.verify_backup(where).trashed == 1
+    with roll.atomic():
+        assert roll.backup_before("inside") is None  # never a copy of half-done work

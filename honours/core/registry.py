@@ -472,6 +472,18 @@ class Registry:
                 self.conn.execute("DELETE FROM honouree WHERE id = ?", (honouree_id,))
         return len(ids)
 
+    def backup_before(self, reason: str) -> Path | None:
+        """An automatic backup before a big change (an import, emptying the trash).
+
+        Skipped for in-memory registries and inside a caller's transaction (a backup must
+        not copy half-done work; the caller backs up before its transaction instead).
+        """
+        if self.path is None or self.conn.in_transaction or self.readonly:
+            return None
+        from .backup import backup_now
+
+        return backup_now(self, reason)
+
     # -- imports ----------------------------------------------------------------------------
     def apply_import(self, adds: list[ImportItem], updates: list[ImportItem] | None = None, *,
                      keep_stamps: bool = False,
@@ -491,6 +503,7 @@ class Registry:
         updates = updates or []
         for item in [*adds, *updates]:
             _validate(item.record)
+        self.backup_before("before-import")
         total, done = len(adds) + len(updates), 0
         outcome = ImportOutcome()
         with self.atomic():
