@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import getpass
 import json
+import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -948,3 +949,39 @@ def _validate(h: Honouree) -> None:
             raise InvalidRecordError("a donation needs an amount or an item", "捐赠需填写金额或物品")
         if donation.amount_fen is not None and donation.amount_fen < 0:
             raise InvalidRecordError("a donation amount cannot be negative", "捐赠金额不能为负数")
+    _check_characters(h)
+
+
+# Invisible control characters (NUL, BEL, ESC, ...) and lone surrogates: pasted from odd
+# sources, they print as boxes or cut text short in other programs, and a lone surrogate
+# cannot be stored at all. Tab, line feed and carriage return are ordinary text.
+_BAD_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _text_fields(h: Honouree) -> Iterator[tuple[str, str, str]]:
+    """(English label, Chinese label, text) of every text a record holds."""
+    labels = {"name": "姓名", "gender": "性别", "birth_date": "出生日期", "age": "年龄", "ethnicity": "民族",
+              "unit": "工作单位", "position": "职务", "region": "地区", "category": "类别", "notes": "备注"}
+    for key, zh in labels.items():
+        yield key.replace("_", " "), zh, str(getattr(h, key) or "")
+    yield "source", "出处", f"{h.source.report or ''}{h.source.sentence or ''}"
+    for n, honour in enumerate(h.honours, 1):
+        yield f"honour {n}", f"第 {n} 项荣誉", f"{honour.title or ''}{honour.awarded_by or ''}{honour.date or ''}"
+    for n, deed in enumerate(h.deeds, 1):
+        yield f"deed {n}", f"第 {n} 条事迹", f"{deed.text or ''}{deed.date or ''}"
+    for n, d in enumerate(h.donations, 1):
+        yield (f"donation {n}", f"第 {n} 项捐赠",
+               f"{d.item or ''}{d.quantity_unit or ''}{d.recipient or ''}{d.note or ''}{d.date or ''}")
+    for n, photo in enumerate(h.photos, 1):
+        yield f"photo {n} caption", f"第 {n} 张照片的说明", photo.caption or ""
+
+
+def _check_characters(h: Honouree) -> None:
+    for en, zh, text in _text_fields(h):
+        bad = _BAD_CHARACTER.search(text)
+        if bad:
+            code = f"U+{ord(bad.group()):04X}"
+            raise InvalidRecordError(
+                f"{en} contains an invisible control character ({code}); remove it and save again",
+                f"{zh}中含有不可见的控制字符（{code}），请删除后再保存",
+            )
