@@ -1,0 +1,111 @@
+"""Counting the filter panel's values off the UI thread.
+
+`Registry.facets(query)` reads every matching id, which takes tens to hundreds of
+milliseconds on a large roll: far too long for the keystroke path. The counter therefore
+runs it on a worker thread with its own read-only connection to the same file (SQLite
+in WAL mode lets it read while the UI thread writes), drops requests that a newer one
+has overtaken, and hands the counts back through a queued signal. A registry held only
+in memory has no file to share, so its (small) counts are taken on the UI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+
+from ..core import Registry
+from ..core.errors import HonoursError
+
+log = logging.getLogger(__name__)
+
+Facets = dict[str, list[tuple[object, int]]]
+
+
+class _Worker(QObject):
+    """Lives on the worker thread; opens its own connection on first use."""
+
+    counted = Signal(int, str, object)  # generation, query, facets
+
+    def __init__(self, path: Path, counter: FacetCounter) -> None:
+        super().__init__()
+        self._path = path
+        self._counter = counter
+        self._registry: Registry | None = None
+
+    @Slot(int, str)
+    def count(self, generation: int, query: str) -> None:
+        if generation != self._counter.latest:
+            return  # a newer request is queued behind this one
+        try:
+            if self._registry is None:
+                self._registry = Registry.open(self._path, create=False, readonly=True)
+            facets = self._registry.facets(query)
+        except Exception as error:  # noqa: BLE001 - a failed count must not end the thread
+            log.warning("facet counts for %r failed: %s", query, error)
+            return
+        self.counted.emit(generation, query, facets)
+
+    def close(self) -> None:
+        """Called after the thread has stopped (the core's connections allow that)."""
+        if self._registry is not None:
+            self._registry.close()
+            self._registry = None
+
+
+class FacetCounter(QObject):
+    """Request counts with `request(query)`; `counted(query, facets)` arrives later, newest only."""
+
+    counted = Signal(str, object)
+    _requested = Signal(int, str)
+
+    def __init__(self, registry: Registry, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.registry = registry
+        self.latest = 0
+        self._stopped = False
+        self._thread: QThread | None = None
+        self._worker: _Worker | None = None
+        if registry.path is not None:
+            self._thread = QThread()
+            self._thread.setObjectName("facet-counter")
+            self._worker = _Worker(registry.path, self)
+            self._worker.moveToThread(self._thread)
+            self._requested.connect(self._worker.count)
+            self._worker.counted.connect(self._on_counted)
+            self._thread.start(QThread.Priority.LowPriority)
+
+    def request(self, query: str) -> None:
+        if self._stopped:
+            return
+        self.latest += 1
+        if self._worker is not None:
+            self._requested.emit(self.latest, query)
+        else:
+            generation = self.latest
+            QTimer.singleShot(0, self, lambda: self._count_here(generation, query))
+
+    def _count_here(self, generation: int, query: str) -> None:
+        if generation == self.latest and not self._stopped:
+            try:
+                self.counted.emit(query, self.registry.facets(query))
+            except HonoursError as error:
+                log.warning("facet counts for %r failed: %s", query, error)
+
+    def _on_counted(self, generation: int, query: str, facets: Facets) -> None:
+        if generation == self.latest:
+            self.counted.emit(query, facets)
+
+    def stop(self) -> None:
+        """End the worker thread and close its connection; the owner calls this when closing."""
+        self._stopped = True
+        self.latest += 1
+        if self._thread is None:
+            return
+        self._thread.quit()
+        self._thread.wait()
+        if self._worker is not None:
+            self._worker.close()
+        self._thread = None
+        self._worker = None
