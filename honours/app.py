@@ -1,13 +1,121 @@
-"""Entry points of the desktop app (filled in by the GUI): `main()` and `create_window()`."""
+"""Entry points of the desktop app: `main()` for `main.py`/`honours-app`, `create_window()` for tests.
+
+Start-up order matters: the QApplication first, then the bundled CJK fonts (so the very
+first window paints Chinese), then translations, then the registry. The registry file is
+`--db PATH`, else $HONOURS_DB, else the last one used, else the user-data default; a file
+that does not exist yet is created and given the embedded default roll.
+"""
 
 from __future__ import annotations
 
+import argparse
+import logging
 import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+
+from .core.errors import DatabaseFileError, HonoursError
+from .gui.i18n import current_language, install_translations
+from .gui.settings import APPLICATION, ORGANISATION, Settings, open_settings
+
+log = logging.getLogger(__name__)
+
+
+def _application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    from .gui.fonts import install_fonts
+
+    install_fonts()
+    return app  # type: ignore[return-value]
+
+
+def default_registry_path(settings: Settings) -> Path:
+    """$HONOURS_DB, else the last database opened (if it still exists), else the user-data file."""
+    import os
+
+    from .cli import default_db_path
+
+    if os.environ.get("HONOURS_DB"):
+        return default_db_path()
+    last = settings.last_database
+    if last and Path(last).exists():
+        return Path(last)
+    return default_db_path()
+
+
+def handle_open_failure(error: HonoursError | OSError, parent: QWidget | None) -> Path | None:
+    """Tell the user why a registry file cannot be opened; returns another file to try, or None.
+
+    The one place to grow richer choices (open read-only, restore a backup).
+    """
+    if isinstance(error, HonoursError):
+        text = error.message(current_language())
+    else:
+        text = QApplication.translate("App", "The registry file cannot be opened: %1").replace("%1", str(error))
+    box = QMessageBox(QMessageBox.Icon.Critical, QApplication.translate("App", "Honours"), text, parent=parent)
+    choose = box.addButton(QApplication.translate("App", "Choose Another File…"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    if box.clickedButton() is not choose:
+        return None
+    start = str(Path(getattr(error, "path", "") or ".").parent)
+    path, _ = QFileDialog.getOpenFileName(
+        parent, QApplication.translate("App", "Open Registry"), start,
+        QApplication.translate("App", "Honours registries (*.sqlite *.db);;All files (*)"))
+    return Path(path) if path else None
+
+
+def create_window(db_path: str | Path, settings_path: str | Path | None = None, *,
+                  language: str | None = None):  # noqa: ANN201 - MainWindow, imported late
+    """Build (and do not show) the main window on `db_path`; raises DatabaseFileError for a bad file.
+
+    `settings_path` (or $HONOURS_SETTINGS) points at an INI file, so tests never touch the
+    user's settings; `language` ('zh', 'en') overrides the stored preference for this run.
+    """
+    from .gui.main_window import MainWindow
+    from .gui.store import Store, open_registry
+
+    _application()
+    settings = open_settings(settings_path)
+    install_translations(language or settings.language)
+    registry = open_registry(db_path)
+    settings.remember_database(db_path)
+    return MainWindow(Store(registry), settings)
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="honours-app", description="Honours (劳模荣誉库) desktop app")
+    parser.add_argument("--db", type=Path, help="registry file (default: $HONOURS_DB or the last one used)")
+    parser.add_argument("--lang", choices=("zh", "en"), help="interface language for this run")
+    parser.add_argument("--settings", type=Path, help="settings INI file (default: the system's store)")
+    return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Until the window lands, list the roll so `make run` shows something useful."""
-    from honours.cli import main as cli_main
+    args = _parse(list(sys.argv[1:] if argv is None else argv))
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    app = _application()
+    settings = open_settings(args.settings)
+    install_translations(args.lang or settings.language)
+    path: Path | None = args.db or default_registry_path(settings)
+    window = None
+    while path is not None:
+        try:
+            window = create_window(path, args.settings, language=args.lang)
+            break
+        except (DatabaseFileError, HonoursError, OSError) as error:
+            log.warning("cannot open %s: %s", path, error)
+            path = handle_open_failure(error, None)
+    if window is None:
+        return 1
+    window.show()
+    return app.exec()
 
-    args = list(sys.argv[1:] if argv is None else argv)
-    return cli_main([*args, "list"])
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

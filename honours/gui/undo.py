@@ -180,10 +180,11 @@ class DeleteCommand(_RegistryCommand):
 
     def __init__(self, registry: Registry, ids: list[int], names: list[str],
                  on_error: ErrorHandler | None = None) -> None:
-        if len(ids) == 1:
+        count = len(ids)  # lupdate misses a translate() whose arguments hold a call
+        if count == 1:
             text = translate("UndoCommands", "Delete “%1”").replace("%1", names[0] if names else str(ids[0]))
         else:
-            text = translate("UndoCommands", "Delete %n honourees", "", len(ids))
+            text = QCoreApplication.translate("UndoCommands", "Delete %n honourees", "", count)
         super().__init__(registry, text, on_error)
         self.ids = list(ids)
 

@@ -1,0 +1,595 @@
+"""The main window: search box, results table, filter panel, detail pane, menus.
+
+The window wires the pieces together and runs the user's commands; each piece refreshes
+itself from the Store's `changed` signal. Typing re-queries the core after a very short
+pause (the whole keystroke → repainted table must stay well under 50 ms); the filter
+counts follow a little later from a worker thread.
+
+Public accessors for feature modules (printing, import, backups): `registry`, `store`,
+`settings`, `undo_stack`, `selected_ids()`, `current_query()`, `result()`, `menu(name)`,
+`show_error()`, `status_message()`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import ConflictError, Honouree, HonoursError, Registry
+from ..core.search import SearchResult
+from .detail_pane import DetailPane
+from .facets import FacetCounter
+from .features import FEATURE_MODULES
+from .filter_panel import FilterPanel
+from .i18n import current_language, install_translations
+from .roll_model import COLUMN_INDEX, COLUMNS, THUMB_SIZE, RollModel
+from .search_box import SearchBox
+from .settings import Settings
+from .store import Store, open_registry
+from .thumbnails import Thumbnails
+from .undo import AddCommand, DeleteCommand, SaveEditCommand
+from .window_actions import MENU_NAMES, build_actions, build_menus, finish_menus
+
+log = logging.getLogger(__name__)
+
+SEARCH_DELAY_MS = 10  # coalesces a burst of keys (paste, IME commit) without a felt delay
+FACETS_DELAY_MS = 150  # counts follow once typing pauses
+SELECT_FIRST_DELAY_MS = 120
+ROW_HEIGHT = THUMB_SIZE + 8
+DEFAULT_WIDTHS = {"photo": ROW_HEIGHT + 4, "name": 92, "unit": 170, "position": 96, "honours": 210,
+                  "level": 76, "region": 72, "status": 56}
+
+_open_windows: list[MainWindow] = []  # top-level windows must outlive the function that built them
+
+
+class MainWindow(QMainWindow):
+    """One registry's window. Rebuilt whole on a language switch or when another file is opened."""
+
+    replaced = Signal(object)  # the window that took this one's place
+
+    def __init__(self, store: Store, settings: Settings, undo_stack: QUndoStack | None = None,
+                 *, owns_registry: bool = True) -> None:
+        """`owns_registry`: close the registry with the window (not when a rebuilt window takes it over)."""
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.store = store
+        self.settings = settings
+        self.owns_registry = owns_registry
+        self.undo_stack = undo_stack or QUndoStack()
+        self.undo_stack.setParent(self)
+        self.failed_features: list[str] = []
+        self._closed = False
+        self._kept_id: int | None = None  # the honouree to keep current across a new search
+        self._pending_select: int | None = None  # one to make current after the next search
+        self._read_only = store.registry.readonly
+        self.thumbnails = Thumbnails(store, self)
+        self.facet_counter = FacetCounter(store.registry, self)
+        self.facet_counter.counted.connect(self._on_facets)
+        self._build_widgets()
+        self.actions = build_actions(self)
+        self.menus = build_menus(self, self.actions)
+        self._install_features()
+        finish_menus(self.menus, self.actions)
+        self._connect()
+        self._restore_settings()
+        self._update_title()
+        self._update_actions()
+        self.search_box.setFocus()
+        _open_windows.append(self)
+
+    # -- accessors for feature modules -------------------------------------------------------
+    @property
+    def registry(self) -> Registry:
+        return self.store.registry
+
+    def menu(self, name: str) -> QMenu:
+        """The window's menu: 'file', 'edit', 'view', 'tools' or 'help'."""
+        return self.menus[name]
+
+    def selected_ids(self) -> list[int]:
+        """Ids of the selected rows, in table order (the current row when nothing is selected)."""
+        rows = sorted(index.row() for index in self.results_table.selectionModel().selectedRows())
+        ids = [self.model.id_at(row) for row in rows]
+        if not ids and self.results_table.currentIndex().isValid():
+            ids = [self.model.id_at(self.results_table.currentIndex().row())]
+        return [i for i in ids if i is not None]
+
+    def current_id(self) -> int | None:
+        index = self.results_table.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def current_query(self) -> str:
+        return self.search_box.text()
+
+    def result(self) -> SearchResult:
+        """The core result shown in the table (for printing or exporting all of it)."""
+        return self.model.result()
+
+    def show_error(self, error: HonoursError | str) -> None:
+        text = error.message(current_language()) if isinstance(error, HonoursError) else str(error)
+        QMessageBox.warning(self, self.tr("Honours"), text)
+
+    def status_message(self, text: str, timeout_ms: int = 6000) -> None:
+        self.statusBar().showMessage(text, timeout_ms)
+
+    # -- building ----------------------------------------------------------------------------
+    def _build_widgets(self) -> None:
+        self.search_box = SearchBox()
+        self.notice = QLabel()
+        self.notice.setObjectName("queryNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color: #8a5a00;")
+        self.notice.hide()
+
+        self.model = RollModel(self.store, self.thumbnails, self)
+        self.results_table = table = QTableView()
+        table.setObjectName("resultsTable")
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setShowGrid(False)
+        table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.setIconSize(QSize(THUMB_SIZE, THUMB_SIZE))
+        table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        table.verticalHeader().hide()
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        header = table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(True)
+        header.setSortIndicatorClearable(True)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(COLUMN_INDEX["photo"], QHeaderView.ResizeMode.Fixed)
+        self._apply_default_widths()
+
+        self.filter_panel = FilterPanel()
+        self.filter_panel.setMinimumWidth(190)
+        self.detail_pane = DetailPane(self.store, self.thumbnails)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.filter_panel)
+        self.splitter.addWidget(table)
+        self.splitter.addWidget(self.detail_pane)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([220, 760, 420])
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(8, 8, 8, 4)
+        layout.setSpacing(6)
+        layout.addWidget(self.search_box)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+        self.count_label = QLabel()
+        self.count_label.setObjectName("resultCount")
+        self.statusBar().addPermanentWidget(self.count_label)
+
+        self._search_timer = self._timer(SEARCH_DELAY_MS, self._run_search)
+        self._facets_timer = self._timer(FACETS_DELAY_MS, self._request_facets)
+        self._select_timer = self._timer(SELECT_FIRST_DELAY_MS, self._select_first_if_none)
+
+    def _timer(self, interval: int, slot) -> QTimer:  # noqa: ANN001
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(interval)
+        timer.timeout.connect(slot)
+        return timer
+
+    def _apply_default_widths(self) -> None:
+        for key, width in DEFAULT_WIDTHS.items():
+            self.results_table.setColumnWidth(COLUMN_INDEX[key], width)
+
+    def _connect(self) -> None:
+        self.search_box.textChanged.connect(self._search_timer.start)
+        self.search_box.leaveDown.connect(self.focus_results)
+        self.model.resultChanged.connect(self._on_result_changed)
+        self.model.modelAboutToBeReset.connect(self._remember_current)
+        self.results_table.selectionModel().currentRowChanged.connect(self._on_current_row)
+        self.results_table.doubleClicked.connect(lambda _index: self.edit_current())
+        self.results_table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+        self.filter_panel.termsChanged.connect(self._on_filter_terms)
+        self.store.changed.connect(self._on_store_changed)
+        self.undo_stack.indexChanged.connect(lambda _index: self._update_actions())
+
+    def _install_features(self) -> None:
+        """Load each feature module's `install(window)`; a broken feature is logged and skipped."""
+        for name in FEATURE_MODULES:
+            module_name = name if name.startswith("honours.") else f"honours.gui.{name}"
+            try:
+                importlib.import_module(module_name).install(self)
+            except Exception:  # noqa: BLE001 - one broken feature must not take the window down
+                log.exception("feature module %s could not be installed", module_name)
+                self.failed_features.append(module_name)
+
+    # -- settings ----------------------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        s = self.settings
+        if not s.window_geometry.isEmpty():
+            self.restoreGeometry(s.window_geometry)
+        else:
+            self._default_geometry()
+        if not s.window_state.isEmpty():
+            self.restoreState(s.window_state)
+        if not s.splitter_state.isEmpty():
+            self.splitter.restoreState(s.splitter_state)
+        header = self.results_table.horizontalHeader()
+        if s.results_header.isEmpty() or not header.restoreState(s.results_header):
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.setSectionResizeMode(COLUMN_INDEX["photo"], QHeaderView.ResizeMode.Fixed)
+        self.results_table.setSortingEnabled(True)  # runs the first search, in the saved order
+        self.set_filter_panel_visible(s.filter_panel_visible)
+        self.set_detail_pane_visible(s.detail_pane_visible)
+
+    def _default_geometry(self) -> None:
+        """First start: most of the screen, with room for the table's columns."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is None:
+            self.resize(1360, 820)
+            return
+        width, height = min(1600, round(screen.width() * 0.96)), min(1000, round(screen.height() * 0.94))
+        self.resize(width, height)
+        self.move(screen.x() + (screen.width() - width) // 2, screen.y() + (screen.height() - height) // 2)
+        side = max(200, round(width * 0.15))
+        detail = max(340, round(width * 0.27))
+        self.splitter.setSizes([side, width - side - detail, detail])
+
+    def save_settings(self) -> None:
+        s = self.settings
+        s.window_geometry = self.saveGeometry()
+        s.window_state = self.saveState()
+        s.splitter_state = self.splitter.saveState()
+        s.results_header = self.results_table.horizontalHeader().saveState()
+        s.filter_panel_visible = not self.filter_panel.isHidden()
+        s.detail_pane_visible = not self.detail_pane.isHidden()
+        s.sync()
+
+    def reset_columns(self) -> None:
+        header = self.results_table.horizontalHeader()
+        for logical in range(len(COLUMNS)):
+            header.moveSection(header.visualIndex(logical), logical)
+        self._apply_default_widths()
+
+    # -- searching ---------------------------------------------------------------------------
+    def _run_search(self) -> None:
+        self._search_timer.stop()
+        order, descending = self.model.order()
+        self.model.search(self.search_box.text(), order, descending)
+
+    def search_now(self, query: str) -> None:
+        """Put `query` in the search box and show its results at once (features, tests)."""
+        self.search_box.setText(query)
+        self._run_search()
+
+    def _on_result_changed(self) -> None:
+        self._update_count()
+        self._show_notices()
+        self.filter_panel.set_terms(self.search_box.terms())
+        self._facets_timer.start()
+        row = self.model.row_of(self._kept_id) if self._kept_id is not None else None
+        if row is not None:
+            index = self.model.index(row, COLUMN_INDEX["name"])
+            self.results_table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        else:
+            self._select_timer.start()
+        self._update_actions()
+
+    def _remember_current(self) -> None:
+        self._kept_id = self._pending_select or self.current_id() or self.detail_pane.honouree_id()
+        self._pending_select = None
+
+    def _select_first_if_none(self) -> None:
+        if self.results_table.currentIndex().isValid():
+            return
+        if self.model.rowCount() > 0:
+            index = self.model.index(0, COLUMN_INDEX["name"])
+            self.results_table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        else:
+            self.detail_pane.show_honouree(None)
+
+    def _update_count(self) -> None:
+        total = self.store.total()
+        shown = self.model.total()
+        text = self.tr("%1 of %Ln honourees shown", "", total).replace("%1", f"{shown:,}")
+        self.count_label.setText(text)
+
+    def _show_notices(self) -> None:
+        language = current_language()
+        error = self.model.error()
+        notices = [error.message(language)] if error else []
+        notices += [zh if language == "zh" else en for en, zh in (self.model.result().notices or [])]
+        if not notices and self.model.total() == 0 and self.search_box.text().strip():
+            notices.append(self.tr("Nothing matches “%1”.").replace("%1", self.search_box.text().strip()))
+        self.notice.setText("  ".join(notices))
+        self.notice.setVisible(bool(notices))
+
+    def _request_facets(self) -> None:
+        self.facet_counter.request(self.model.query())
+
+    def _on_facets(self, query: str, facets: dict) -> None:
+        if query == self.model.query():
+            self.filter_panel.set_facets(facets)
+
+    def _on_filter_terms(self, remove: list, add: str) -> None:
+        for term in remove:
+            self.search_box.remove_term(term)
+        if add:
+            self.search_box.add_term(add)
+        self._run_search()
+
+    def _on_store_changed(self, kind: str, ids: list) -> None:
+        self._update_count()
+        self._facets_timer.start()
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def clear_search(self) -> None:
+        self.search_box.clear()
+        self.focus_search()
+
+    def focus_results(self) -> None:
+        self.results_table.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not self.results_table.currentIndex().isValid() and self.model.rowCount():
+            self.select_id(self.model.id_at(0))
+
+    def select_id(self, honouree_id: int | None) -> bool:
+        """Make this honouree the current row if it is among the loaded results."""
+        row = self.model.row_of(honouree_id) if honouree_id is not None else None
+        if row is None:
+            return False
+        index = self.model.index(row, COLUMN_INDEX["name"])
+        self.results_table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.results_table.scrollTo(index)
+        return True
+
+    def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.detail_pane.show_honouree(self.model.id_at(current.row()))
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        if not hasattr(self, "actions"):
+            return
+        has_current = bool(self.selected_ids())
+        writable = not self._read_only
+        self.actions.edit_honouree.setEnabled(has_current and writable)
+        self.actions.delete_honourees.setEnabled(has_current and writable)
+        self.actions.new_honouree.setEnabled(writable)
+
+    # -- commands ----------------------------------------------------------------------------
+    def _edit_dialog(self, honouree: Honouree | None) -> QDialog | None:
+        try:
+            from .edit_dialog import EditDialog
+        except ImportError as error:
+            log.exception("the edit dialog is not available")
+            self.show_error(self.tr("The edit dialog could not be opened: %1").replace("%1", str(error)))
+            return None
+        return EditDialog(self, self.registry, honouree)
+
+    def new_honouree(self) -> None:
+        dialog = self._edit_dialog(None)
+        if dialog is None or dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        command = AddCommand(self.registry, dialog.result_honouree(), dialog.new_photos(), self.show_error)
+        try:
+            saved = command.apply()
+        except HonoursError as error:
+            self.show_error(error)
+            return
+        self.undo_stack.push(command)
+        self.detail_pane.show_honouree(saved.id)
+        self._pending_select = saved.id
+        self.status_message(self.tr("Added “%1”.").replace("%1", saved.name))
+
+    def edit_current(self) -> None:
+        honouree_id = self.current_id()
+        if honouree_id is None or self._read_only:
+            return
+        try:
+            before = self.registry.honouree(honouree_id)
+        except HonoursError as error:
+            self.show_error(error)
+            return
+        dialog = self._edit_dialog(before)
+        if dialog is None or dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.save_edit(before, dialog.result_honouree(), dialog.new_photos(), dialog.rotations())
+
+    def save_edit(self, before: Honouree, after: Honouree, new_photos: list | None = None,
+                  rotations: dict | None = None) -> Honouree | None:
+        """Save an edit as an undoable command; on a conflict, ask whether to keep this version."""
+        command = SaveEditCommand(self.registry, before, after, new_photos, rotations, self.show_error)
+        try:
+            saved = command.apply()
+        except ConflictError as error:
+            if not self._confirm_overwrite(error):
+                return None
+            command = SaveEditCommand(self.registry, before, after, new_photos, rotations, self.show_error,
+                                      overwrite=True)
+            try:
+                saved = command.apply()
+            except HonoursError as second:
+                self.show_error(second)
+                return None
+        except HonoursError as error:
+            self.show_error(error)
+            return None
+        self.undo_stack.push(command)
+        self.status_message(self.tr("Saved “%1”.").replace("%1", saved.name))
+        return saved
+
+    def _confirm_overwrite(self, error: ConflictError) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Honours"), error.message(current_language()), parent=self)
+        box.setInformativeText(self.tr(
+            "Save your version anyway? The other version stays in the record's history, "
+            "and photos added meanwhile are kept."))
+        keep = box.addButton(self.tr("Save My Version"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Discard My Changes"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is keep
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids or self._read_only:
+            return
+        names = [s.name for s in self.registry.summaries(ids[:1])]
+        if len(ids) == 1:
+            question = self.tr("Move “%1” to the trash?").replace("%1", names[0] if names else str(ids[0]))
+        else:
+            question = self.tr("Move %n honourees to the trash?", "", len(ids))
+        answer = QMessageBox.question(
+            self, self.tr("Delete"),
+            question + "\n" + self.tr("You can undo this with Ctrl+Z or restore it from the trash."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        command = DeleteCommand(self.registry, ids, names, self.show_error)
+        try:
+            command.apply()
+        except HonoursError as error:
+            self.show_error(error)
+            return
+        self.undo_stack.push(command)
+        self.status_message(command.text())
+
+    def set_filter_panel_visible(self, visible: bool) -> None:
+        self.filter_panel.setVisible(visible)
+        if hasattr(self, "actions"):
+            self.actions.show_filters.setChecked(visible)
+
+    def set_detail_pane_visible(self, visible: bool) -> None:
+        self.detail_pane.setVisible(visible)
+        if hasattr(self, "actions"):
+            self.actions.show_details.setChecked(visible)
+
+    def show_search_help(self) -> None:
+        QMessageBox.information(self, self.tr("Search Help"), self.search_box.toolTip())
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About Honours"), self.tr(
+            "<h3>Honours (劳模荣誉库)</h3>"
+            "<p>A registry of model workers, medal holders, advanced workers and donors, "
+            "with Chinese and pinyin search, photos and printed certificates.</p>"
+            "<p>Registry file: %1</p>").replace("%1", str(self.registry.path or "")))
+
+    # -- language and registry file: the window is rebuilt ----------------------------------
+    def set_language(self, code: str) -> MainWindow:
+        """Switch the UI language now; returns the rebuilt window (every string, features' too)."""
+        self.settings.language = code
+        install_translations(code)
+        return self.replace_with(self.registry, self.undo_stack)
+
+    def choose_registry(self) -> None:
+        start = str(self.registry.path.parent) if self.registry.path else ""
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open Registry"), start, self.tr("Honours registries (*.sqlite *.db);;All files (*)"))
+        if path:
+            self.open_registry(Path(path))
+
+    def create_registry(self) -> None:
+        start = str(self.registry.path.parent) if self.registry.path else ""
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("New Registry"), start, self.tr("Honours registries (*.sqlite)"))
+        if path:
+            target = Path(path) if Path(path).suffix else Path(path).with_suffix(".sqlite")
+            if target.exists():
+                self.show_error(self.tr("%1 already exists. Use Open Registry to open it.").replace("%1", str(target)))
+                return
+            self.open_registry(target)
+
+    def open_registry(self, path: Path) -> MainWindow | None:
+        """Open another registry file in place of this one; returns the new window."""
+        from ..app import handle_open_failure  # the app owns what to do with a bad file
+
+        while True:
+            try:
+                registry = open_registry(path)
+                break
+            except HonoursError as error:
+                chosen = handle_open_failure(error, self)
+                if chosen is None:
+                    return None
+                path = chosen
+        self.settings.remember_database(path)
+        return self.replace_with(registry, None)
+
+    def replace_with(self, registry: Registry, undo_stack: QUndoStack | None) -> MainWindow:
+        """Build a fresh window (same or other registry) where this one was, then close this one.
+
+        Each window has its own Store, so closing this one disconnects only its own views.
+        """
+        self.save_settings()
+        same_registry = registry is self.registry
+        window = MainWindow(Store(registry), self.settings, undo_stack)
+        if same_registry:
+            self.owns_registry = False  # the new window carries on with it
+            window.search_box.setText(self.search_box.text())
+            window._run_search()
+            window.select_id(self.current_id())
+        if self.isVisible():
+            window.show()
+        self.replaced.emit(window)
+        self.close()
+        self.deleteLater()
+        return window
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self._closed:
+            self._closed = True
+            self.save_settings()
+            for timer in self.findChildren(QTimer):
+                timer.stop()  # nothing may reach the registry once it is closed
+            self.facet_counter.stop()
+            self.store.detach()
+            self.store.changed.disconnect()
+            if self.owns_registry:
+                self.registry.close()
+            if self in _open_windows:
+                _open_windows.remove(self)
+        super().closeEvent(event)
+
+    def _update_title(self) -> None:
+        name = self.registry.path.name if self.registry.path else self.tr("(in memory)")
+        title = self.tr("Honours") + " — " + name
+        if self._read_only:
+            title += " " + self.tr("(read-only)")
+        self.setWindowTitle(title)
+
+
+def active_window() -> MainWindow | None:
+    """The most recently built main window still open (for the app and dialogs)."""
+    return _open_windows[-1] if _open_windows else None

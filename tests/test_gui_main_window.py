@@ -1,0 +1,332 @@
+"""The real main window, offscreen, on a temporary copy of the default roll."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import sys
+import types
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox, QTableView, QToolButton
+
+from honours.app import create_window
+from honours.gui import i18n, main_window
+from honours.gui.filter_panel import TERM_ROLE
+from honours.gui.roll_model import COLUMN_INDEX
+
+
+@pytest.fixture
+def db_path(tmp_path, _seeded_template) -> Path:
+    path = tmp_path / "roll.sqlite"
+    shutil.copy(_seeded_template, path)
+    return path
+
+
+@pytest.fixture
+def window(qtbot, db_path, tmp_path):
+    win = create_window(db_path, tmp_path / "settings.ini")
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def type_text(widget: QLineEdit, text: str) -> None:
+    """Chinese arrives as an input-method commit, as from a real pinyin IME."""
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def names(win) -> list[str]:
+    model = win.model
+    return [model.data(model.index(r, COLUMN_INDEX["name"])) for r in range(model.rowCount())]
+
+
+def wait_rows(qtbot, win, count: int) -> None:
+    qtbot.waitUntil(lambda: win.model.rowCount() == count, timeout=3000)
+
+
+def test_starts_on_the_whole_roll_with_the_search_box_focused(window):
+    assert window.findChild(QLineEdit, "searchBox") is window.search_box
+    assert window.findChild(QTableView, "resultsTable") is window.results_table
+    assert QApplication.focusWidget() is window.search_box
+    assert window.model.rowCount() == 14
+    assert window.count_label.text() == "14 of 14 honourees shown"
+    assert window.menu("tools") is not None and window.menu("file").title() == "&File"
+
+
+def test_typing_narrows_the_table_and_escape_clears(qtbot, window):
+    type_text(window.search_box, "五一")
+    wait_rows(qtbot, window, 2)
+    assert sorted(names(window)) == ["宋英杰", "柏太柱"]
+    assert window.count_label.text() == "2 of 14 honourees shown"
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Escape)
+    assert window.search_box.text() == ""
+    wait_rows(qtbot, window, 14)
+
+
+def test_pinyin_initials_typed_key_by_key(qtbot, window):
+    qtbot.keyClicks(window.search_box, "syj")
+    wait_rows(qtbot, window, 1)
+    assert names(window) == ["宋英杰"]
+
+
+def test_a_query_that_matches_nothing_says_so(qtbot, window):
+    type_text(window.search_box, "没有这个人")
+    wait_rows(qtbot, window, 0)
+    assert "没有这个人" in window.notice.text() and window.notice.isVisible()
+    assert window.count_label.text() == "0 of 14 honourees shown"
+
+
+def test_ctrl_f_returns_to_the_search_box_and_down_goes_to_the_results(qtbot, window):
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is window.results_table
+    assert window.current_id() == window.model.id_at(0)
+    qtbot.keyClick(window.results_table, Qt.Key.Key_Down)
+    assert window.current_id() == window.model.id_at(1)
+    qtbot.keyClick(window.results_table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.search_box
+
+
+def facet_item(window, term: str):
+    tree = window.filter_panel.tree
+    for top in range(tree.topLevelItemCount()):
+        group = tree.topLevelItem(top)
+        for child in range(group.childCount()):
+            if group.child(child).data(0, TERM_ROLE) == term:
+                return group.child(child)
+    return None
+
+
+def test_clicking_a_filter_value_narrows_the_search_and_can_be_removed(qtbot, window):
+    qtbot.waitUntil(lambda: facet_item(window, "level:provincial") is not None, timeout=5000)
+    item = facet_item(window, "level:provincial")
+    assert item.text(1) == "4"
+    tree = window.filter_panel.tree
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(item).center())
+    assert window.search_box.text() == "level:provincial"
+    wait_rows(qtbot, window, 4)
+    assert sorted(names(window)) == sorted(["柏太柱", "李小平", "许仲秋", "罗芳初"])
+    def counts_follow_the_result() -> bool:  # 3 model workers on the roll, 2 of them provincial
+        item = facet_item(window, "category:model worker")
+        return item is not None and item.text(1) == "2"
+
+    qtbot.waitUntil(counts_follow_the_result, timeout=5000)
+    chips = window.filter_panel.findChildren(QToolButton, "activeFilter")
+    assert len(chips) == 1 and "Provincial" in chips[0].text()
+    qtbot.mouseClick(chips[0], Qt.MouseButton.LeftButton)
+    assert window.search_box.text() == ""
+    wait_rows(qtbot, window, 14)
+
+
+def test_filter_values_keep_what_was_typed(qtbot, window):
+    type_text(window.search_box, "卫生")
+    wait_rows(qtbot, window, 2)
+    window._on_filter_terms([], "status:deceased")
+    assert window.search_box.text() == "卫生 status:deceased"
+    assert names(window) == ["宋英杰"]
+
+
+def test_detail_pane_shows_everything_about_the_selected_honouree(qtbot, window):
+    type_text(window.search_box, "许仲秋")
+    wait_rows(qtbot, window, 1)
+    qtbot.waitUntil(lambda: window.detail_pane.honouree_id() == window.model.id_at(0), timeout=3000)
+    text = window.detail_pane.toPlainText()
+    for expected in ("许仲秋", "湘油泵", "董事长", "湖南省劳动模范", "Provincial", "50万元", "用于抗击疫情",
+                     "第十三届全国人大代表"):
+        assert expected in text
+
+
+def test_detail_pane_totals_cash_and_goods(qtbot, window):
+    type_text(window.search_box, "罗芳初")
+    wait_rows(qtbot, window, 1)
+    window.select_id(window.model.id_at(0))
+    text = window.detail_pane.toPlainText()
+    assert "10万元" in text and "口罩 1万只" in text
+
+
+def test_delete_asks_first_and_undo_brings_the_record_back(qtbot, window, monkeypatch):
+    answers = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers.pop(0))
+    type_text(window.search_box, "许仲秋")
+    wait_rows(qtbot, window, 1)
+    window.focus_results()
+    xu = window.current_id()
+
+    answers.append(QMessageBox.StandardButton.No)
+    qtbot.keyClick(window.results_table, Qt.Key.Key_Delete)
+    assert window.registry.exists(xu)
+
+    answers.append(QMessageBox.StandardButton.Yes)
+    qtbot.keyClick(window.results_table, Qt.Key.Key_Delete)
+    assert not window.registry.exists(xu)
+    wait_rows(qtbot, window, 0)
+    assert window.count_label.text() == "0 of 13 honourees shown"
+
+    qtbot.keyClick(window.results_table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.registry.exists(xu)
+    wait_rows(qtbot, window, 1)
+    assert window.count_label.text() == "1 of 14 honourees shown"
+    qtbot.keyClick(window.results_table, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert not window.registry.exists(xu)
+
+
+def test_clicking_the_name_header_sorts_by_pinyin_both_ways(qtbot, window):
+    header = window.results_table.horizontalHeader()
+    name_x = header.sectionViewportPosition(COLUMN_INDEX["name"]) + 10
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(name_x, header.height() // 2))
+    registry = window.registry
+    ascending = [s.name for s in registry.summaries(registry.search("", order="name").ids())]
+    assert window.model.order() == ("name", False) and names(window) == ascending
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(name_x, header.height() // 2))
+    assert window.model.order() == ("name", True) and names(window) == ascending[::-1]
+
+
+class FakeEditDialog:
+    """Stands in for the edit dialog (tested on its own): changes the position, or adds 张三."""
+
+    def __init__(self, parent, registry, honouree) -> None:
+        self.honouree = honouree
+
+    def exec(self) -> int:
+        return QDialog.DialogCode.Accepted
+
+    def result_honouree(self):
+        from honours.core import Honouree
+
+        if self.honouree is None:
+            return Honouree(name="张三", unit="衡阳市中心医院")
+        edited = Honouree.from_dict(self.honouree.to_dict())
+        edited.position = "名誉董事长"
+        return edited
+
+    def new_photos(self) -> list:
+        return []
+
+    def rotations(self) -> dict:
+        return {}
+
+
+@pytest.fixture
+def fake_dialog(monkeypatch):
+    import honours.gui.edit_dialog as edit_dialog
+
+    monkeypatch.setattr(edit_dialog, "EditDialog", FakeEditDialog)
+
+
+def test_enter_edits_the_current_row_and_undo_reverts_the_save(qtbot, window, fake_dialog):
+    type_text(window.search_box, "许仲秋")
+    wait_rows(qtbot, window, 1)
+    window.focus_results()
+    qtbot.keyClick(window.results_table, Qt.Key.Key_Return)
+    xu = window.current_id()
+    assert window.registry.honouree(xu).position == "名誉董事长"
+    assert window.model.data(window.model.index(0, COLUMN_INDEX["position"])) == "名誉董事长"
+    assert "名誉董事长" in window.detail_pane.toPlainText()
+    window.actions.undo.trigger()
+    assert window.registry.honouree(xu).position == "董事长"
+    assert "名誉董事长" not in window.detail_pane.toPlainText()
+
+
+def test_ctrl_n_adds_an_honouree_that_undo_moves_to_the_trash(qtbot, window, fake_dialog):
+    qtbot.keyClick(window.search_box, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    wait_rows(qtbot, window, 15)
+    added = window.registry.search("张三").ids()[0]
+    qtbot.waitUntil(lambda: window.current_id() == added, timeout=3000)
+    assert window.detail_pane.honouree_id() == added
+    window.undo_stack.undo()
+    wait_rows(qtbot, window, 14)
+    assert not window.registry.exists(added)
+
+
+def jpeg(colour: tuple[int, int, int]) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (240, 320), colour).save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+def test_a_new_photo_shows_in_the_table_and_the_detail_pane(qtbot, window):
+    type_text(window.search_box, "许仲秋")
+    wait_rows(qtbot, window, 1)
+    window.select_id(window.model.id_at(0))
+    index = window.model.index(0, COLUMN_INDEX["photo"])
+    before = window.model.data(index, Qt.ItemDataRole.DecorationRole).toImage()
+    assert before.pixelColor(before.width() // 2, 3) != QColor(20, 20, 200)
+    window.registry.add_photo(window.model.id_at(0), jpeg((20, 20, 200)), caption="工作照")
+
+    def blue() -> bool:
+        image = window.model.data(index, Qt.ItemDataRole.DecorationRole).toImage()
+        colour = image.pixelColor(image.width() // 2, image.height() // 2)
+        return colour.blue() > 150 and colour.red() < 80
+
+    qtbot.waitUntil(blue, timeout=3000)
+    assert "工作照" in window.detail_pane.toPlainText()
+
+
+def test_column_widths_and_panels_are_remembered(qtbot, db_path, tmp_path):
+    settings = tmp_path / "remember.ini"
+    first = create_window(db_path, settings)
+    qtbot.addWidget(first)
+    first.results_table.setColumnWidth(COLUMN_INDEX["unit"], 311)
+    first.set_filter_panel_visible(False)
+    first.close()
+    second = create_window(db_path, settings)
+    qtbot.addWidget(second)
+    assert second.results_table.columnWidth(COLUMN_INDEX["unit"]) == 311
+    assert second.filter_panel.isHidden() and not second.actions.show_filters.isChecked()
+
+
+def test_a_broken_feature_module_is_skipped(qtbot, db_path, tmp_path, monkeypatch):
+    good = types.ModuleType("honours_test_good_feature")
+    good.install = lambda win: win.menu("tools").addAction("Check the roll")
+    bad = types.ModuleType("honours_test_bad_feature")
+
+    def explode(win) -> None:
+        raise RuntimeError("feature bug")
+
+    bad.install = explode
+    monkeypatch.setitem(sys.modules, "honours.test_good_feature", good)
+    monkeypatch.setitem(sys.modules, "honours.test_bad_feature", bad)
+    monkeypatch.setattr(main_window, "FEATURE_MODULES",
+                        ["honours.test_bad_feature", "honours.test_missing_feature", "honours.test_good_feature"])
+    win = create_window(db_path, tmp_path / "s.ini")
+    qtbot.addWidget(win)
+    assert win.failed_features == ["honours.test_bad_feature", "honours.test_missing_feature"]
+    assert [a.text() for a in win.menu("tools").actions()] == ["Check the roll"]
+    assert win.menu("tools").menuAction().isVisible()
+    assert win.menu("file").actions()[-1] is win.actions.quit
+    assert win.model.rowCount() == 14
+
+
+@pytest.fixture
+def chinese_catalogue(tmp_path, monkeypatch):
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    source = Path(i18n.__file__).parent / "i18n" / "honours_zh_CN.ts"
+    subprocess.run([str(lrelease), "-silent", str(source), "-qm", str(tmp_path / "honours_zh_CN.qm")], check=True)
+    monkeypatch.setattr(i18n, "I18N_DIR", tmp_path)
+    yield
+    i18n.install_translations("en")
+
+
+def test_switching_to_chinese_rebuilds_the_window_in_chinese(qtbot, window, chinese_catalogue):
+    type_text(window.search_box, "五一")
+    wait_rows(qtbot, window, 2)
+    chinese = window.set_language("zh")
+    qtbot.addWidget(chinese)
+    assert chinese.settings.language == "zh"
+    assert chinese.menu("file").title().startswith("文件")
+    assert chinese.menu("edit").title().startswith("编辑")
+    assert chinese.search_box.text() == "五一" and chinese.model.rowCount() == 2
+    assert chinese.count_label.text() == "显示 2 人，共 14 人"
+    assert chinese.model.headerData(COLUMN_INDEX["name"], Qt.Orientation.Horizontal) == "姓名"
+    assert not window.isVisible()
+    english = chinese.set_language("en")
+    qtbot.addWidget(english)
+    assert english.menu("file").title() == "&File"
