@@ -1,0 +1,1209 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../app.py" line="59"/>
+        <source>The registry file cannot be opened: %1</source>
+        <translation>无法打开荣誉库文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app.py" line="60"/>
+        <source>Honours</source>
+        <translation>劳模荣誉库</translation>
+    </message>
+    <message>
+        <location filename="../../app.py" line="61"/>
+        <source>Choose Another File…</source>
+        <translation>选择其他文件…</translation>
+    </message>
+    <message>
+        <location filename="../../app.py" line="68"/>
+        <source>Open Registry</source>
+        <translation>打开荣誉库</translation>
+    </message>
+    <message>
+        <location filename="../../app.py" line="69"/>
+        <source>Honours registries (*.sqlite *.db);;All files (*)</source>
+        <translation>荣誉库文件 (*.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>DeedsModel</name>
+    <message>
+        <location filename="../list_editors.py" line="287"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../list_editors.py" line="288"/>
+        <source>Deed</source>
+        <translation>事迹</translation>
+    </message>
+    <message>
+        <location filename="../list_editors.py" line="308"/>
+        <source>Describe the deed.</source>
+        <translation>请填写事迹内容。</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <location filename="../detail_pane.py" line="115"/>
+        <source>Select an honouree to see everything recorded about them.</source>
+        <translation>在列表中选择一位荣誉人物，即可查看其全部记录。</translation>
+    </message>
+    <message>
+        <location filename="../detail_pane.py" line="159"/>
+        <source>Highest honour: %1</source>
+        <translation>最高荣誉：%1</translation>
+    </message>
+    <message>
+        <location filename="../detail_pane.py" line="163"/>
+        <source>Posthumous honour</source>
+        <translation>追授</translation>
+    </message>
+    <message>
+        <location filename="../detail_pane.py" line="168"/>
+        <source>Donated %1 in cash</source>
+        <translation>捐款%1</translation>
+    </message>
+    <message>
+        <location filename="../detail_pane.py" line="179"/>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../detail_pane.py" line="180"/>
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../detail_pane.py" line="181"/>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <location filename="../detail_pane.py" line="182"/>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <location filename="../detail_pane.py" line="183"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../detail_pane.py" line="184"/>
+        <source>Position</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../detail_pane.py" line="185"/>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../detail_pane.py" line="186"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../detail_pane.py" line="187"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../detail_pane.py" line="191"/>
+        <source>Details</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <location filename="../detail_pane.py" line="196"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../detail_pane.py" line="200"/>
+        <source>None recorded.</source>
+        <translation>暂无记录。</translation>
+    </message>
+    <message>
+        <location filename="../detail_pane.py" line="201"/>
+        <location filename="../detail_pane.py" line="214"/>
+        <source>Honours</source>
+        <translation>荣誉</translation>
+    </message>
+    <message>
+        <location filename="../detail_pane.py" line="209"/>
+        <source>awarded by %1</source>
+        <translation>%1授予</translation>
+    </message>
+    <message>
+        <location filename="../detail_pane.py" line="211"/>
+        <source>posthumous</source>
+        <translation>追授</translation>
+    </message>
+    <message>
+        <location filename="../detail_pane.py" line="222"/>
+        <source>Deeds</source>
+        <translation>事迹</translation>
+    </message>
+    <message>
+        <location filename="../detail_pane.py" line="238"/>
+        <source>to %1</source>
+        <translation>受赠方：%1</translation>
+    </message>
+    <message>
+        <location filename="../detail_pane.py" line="243"/>
+        <source>cash %1</source>
+        <translation>现金%1</translation>
+    </message>
+    <message>
+        <location filename="../detail_pane.py" line="247"/>
+        <location filename="../detail_pane.py" line="250"/>
+        <source>Total: %1</source>
+        <translation>合计：%1</translation>
+    </message>
+    <message>
+        <location filename="../detail_pane.py" line="247"/>
+        <location filename="../detail_pane.py" line="250"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location filename="../detail_pane.py" line="252"/>
+        <source>Donations</source>
+        <translation>捐赠</translation>
+    </message>
+    <message>
+        <location filename="../detail_pane.py" line="259"/>
+        <source>Report: %1</source>
+        <translation>报道：%1</translation>
+    </message>
+    <message>
+        <location filename="../detail_pane.py" line="261"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../detail_pane.py" line="275"/>
+        <source>Photos (%1)</source>
+        <translation>照片（%1）</translation>
+    </message>
+    <message>
+        <location filename="../detail_pane.py" line="280"/>
+        <source>No. %1 · version %2 · last saved %3</source>
+        <translation>编号 %1 · 第 %2 版 · 最后保存于 %3</translation>
+    </message>
+</context>
+<context>
+    <name>DonationsModel</name>
+    <message>
+        <location filename="../list_editors.py" line="322"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../list_editors.py" line="322"/>
+        <source>e.g. 50万</source>
+        <translation>如 50万</translation>
+    </message>
+    <message>
+        <location filename="../list_editors.py" line="323"/>
+        <source>Goods</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <location filename="../list_editors.py" line="323"/>
+        <source>e.g. 口罩</source>
+        <translation>如 口罩</translation>
+    </message>
+    <message>
+        <location filename="../list_editors.py" line="324"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../list_editors.py" line="324"/>
+        <source>e.g. 1万</source>
+        <translation>如 1万</translation>
+    </message>
+    <message>
+        <location filename="../list_editors.py" line="325"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../list_editors.py" line="325"/>
+        <source>e.g. 只</source>
+        <translation>如 只</translation>
+    </message>
+    <message>
+        <location filename="../list_editors.py" line="326"/>
+        <source>Recipient</source>
+        <translation>受赠方</translation>
+    </message>
+    <message>
+        <location filename="../list_editors.py" line="327"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../list_editors.py" line="328"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../list_editors.py" line="373"/>
+        <source>Give an amount of money or the goods donated.</source>
+        <translation>请填写捐款金额或捐赠的物品。</translation>
+    </message>
+</context>
+<context>
+    <name>EditDialog</name>
+    <message>
+        <location filename="../edit_dialog.py" line="94"/>
+        <source>No honours recorded. Click “Add” to record a title such as 全国劳动模范.</source>
+        <translation>尚无荣誉记录。点击“添加”录入称号，如 全国劳动模范。</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="96"/>
+        <source>No deeds recorded. Click “Add”, then double-click a cell to write.</source>
+        <translation>尚无事迹记录。点击“添加”，再双击单元格填写。</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="98"/>
+        <source>No donations recorded. Amounts can be typed as clerks write them: 50万, 10万元, 1,000, 五十万元.</source>
+        <translation>尚无捐赠记录。金额可按平时的写法填写：50万、10万元、1,000、五十万元。</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="254"/>
+        <source>Edit %1</source>
+        <translation>编辑：%1</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="254"/>
+        <source>New honouree</source>
+        <translation>新增荣誉人物</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="255"/>
+        <source>&amp;Name *</source>
+        <translation>姓名(&amp;N) *</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="255"/>
+        <source>&amp;Gender</source>
+        <translation>性别(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="255"/>
+        <source>&amp;Age</source>
+        <translation>年龄(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="255"/>
+        <source>&amp;Birth date</source>
+        <translation>出生日期(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="256"/>
+        <source>&amp;Ethnicity</source>
+        <translation>民族(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="257"/>
+        <source>&amp;Unit</source>
+        <translation>单位(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="257"/>
+        <source>&amp;Position</source>
+        <translation>职务(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="257"/>
+        <source>&amp;Region</source>
+        <translation>地区(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="257"/>
+        <source>&amp;Category</source>
+        <translation>类别(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="258"/>
+        <source>S&amp;tatus</source>
+        <translation>状态(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="261"/>
+        <source>Person or collective, e.g. 许仲秋</source>
+        <translation>个人或集体，如 许仲秋</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="262"/>
+        <source>as reported, e.g. 28</source>
+        <translation>按报道填写，如 28</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="263"/>
+        <source>e.g. 1975-06-01 or 1975</source>
+        <translation>如 1975-06-01 或 1975</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="264"/>
+        <source>e.g. 汉族</source>
+        <translation>如 汉族</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="265"/>
+        <source>Work unit, e.g. 衡阳市中心医院</source>
+        <translation>工作单位，如 衡阳市中心医院</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="266"/>
+        <source>e.g. 耒阳市</source>
+        <translation>如 耒阳市</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="267"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="268"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="269"/>
+        <source>Report</source>
+        <translation>报道</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="270"/>
+        <source>Sentence</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="271"/>
+        <location filename="../edit_dialog.py" line="485"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="272"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="273"/>
+        <source>Not stated</source>
+        <translation>未注明</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="317"/>
+        <source>Basic</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="317"/>
+        <location filename="../edit_dialog.py" line="410"/>
+        <source>Honours</source>
+        <translation>荣誉</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="317"/>
+        <location filename="../edit_dialog.py" line="410"/>
+        <source>Deeds</source>
+        <translation>事迹</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="317"/>
+        <location filename="../edit_dialog.py" line="411"/>
+        <source>Donations</source>
+        <translation>捐赠</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="317"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="329"/>
+        <source>Cash total: %1</source>
+        <translation>现金合计：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../edit_dialog.py" line="331"/>
+        <source>%n gift(s) of goods</source>
+        <translation>
+            <numerusform>%n 项物品捐赠</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../edit_dialog.py" line="391"/>
+        <source>%n other honouree(s) already have this name and unit (ID %1). Make sure this is not the same person before saving.</source>
+        <translation>
+            <numerusform>已有 %n 位荣誉人物的姓名和单位与此相同（编号 %1）。保存前请确认不是同一人。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="400"/>
+        <source>Enter the name of the person or collective.</source>
+        <translation>请填写个人或集体的名称。</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="402"/>
+        <source>The name is required.</source>
+        <translation>姓名为必填项。</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="416"/>
+        <source>Photos are still being checked; save again in a moment.</source>
+        <translation>照片仍在检查中，请稍后再保存。</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="421"/>
+        <source>%1, row %2: %3</source>
+        <translation>%1，第 %2 行：%3</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="480"/>
+        <source>Unsaved changes</source>
+        <translation>尚未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="481"/>
+        <source>Save the changes to this honouree before closing?</source>
+        <translation>关闭前要保存对该荣誉人物的修改吗？</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="486"/>
+        <source>Discard changes</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="487"/>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
+</context>
+<context>
+    <name>FilterPanel</name>
+    <message>
+        <location filename="../filter_panel.py" line="185"/>
+        <source>Honour level</source>
+        <translation>荣誉级别</translation>
+    </message>
+    <message>
+        <location filename="../filter_panel.py" line="186"/>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../filter_panel.py" line="187"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../filter_panel.py" line="188"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../filter_panel.py" line="189"/>
+        <source>Year of honour</source>
+        <translation>获评年份</translation>
+    </message>
+    <message>
+        <location filename="../filter_panel.py" line="208"/>
+        <source>%1–%2</source>
+        <translation>%1–%2年</translation>
+    </message>
+    <message>
+        <location filename="../filter_panel.py" line="210"/>
+        <source>from %1</source>
+        <translation>%1年起</translation>
+    </message>
+    <message>
+        <location filename="../filter_panel.py" line="211"/>
+        <source>until %1</source>
+        <translation>截至%1年</translation>
+    </message>
+    <message>
+        <location filename="../filter_panel.py" line="214"/>
+        <source>Filters</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <location filename="../filter_panel.py" line="215"/>
+        <source>Clear all</source>
+        <translation>全部清除</translation>
+    </message>
+    <message>
+        <location filename="../filter_panel.py" line="216"/>
+        <source>Remove every filter from the search</source>
+        <translation>从搜索中去掉全部筛选条件</translation>
+    </message>
+    <message>
+        <location filename="../filter_panel.py" line="217"/>
+        <source>Years of honour</source>
+        <translation>获评年份</translation>
+    </message>
+    <message>
+        <location filename="../filter_panel.py" line="218"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../filter_panel.py" line="219"/>
+        <source>Show honourees with an honour awarded in these years</source>
+        <translation>只显示在这些年份获得荣誉的人物</translation>
+    </message>
+    <message>
+        <location filename="../filter_panel.py" line="221"/>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../filter_panel.py" line="241"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../filter_panel.py" line="243"/>
+        <source>Remove this filter (%1)</source>
+        <translation>去掉此筛选条件（%1）</translation>
+    </message>
+    <message>
+        <location filename="../filter_panel.py" line="282"/>
+        <source>Click to show only these (%1)</source>
+        <translation>点击只显示这些人物（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>HonoursModel</name>
+    <message>
+        <location filename="../list_editors.py" line="232"/>
+        <source>Title</source>
+        <translation>称号</translation>
+    </message>
+    <message>
+        <location filename="../list_editors.py" line="232"/>
+        <source>e.g. 全国劳动模范</source>
+        <translation>如 全国劳动模范</translation>
+    </message>
+    <message>
+        <location filename="../list_editors.py" line="233"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../list_editors.py" line="235"/>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../list_editors.py" line="236"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../list_editors.py" line="237"/>
+        <source>Awarded by</source>
+        <translation>授予单位</translation>
+    </message>
+    <message>
+        <location filename="../list_editors.py" line="238"/>
+        <source>Posthumous</source>
+        <translation>追授</translation>
+    </message>
+    <message>
+        <location filename="../list_editors.py" line="265"/>
+        <source>Give the title of the honour.</source>
+        <translation>请填写荣誉称号。</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../labels.py" line="19"/>
+        <source>National</source>
+        <translation>国家级</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="20"/>
+        <source>Provincial</source>
+        <translation>省级</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="21"/>
+        <source>Municipal</source>
+        <translation>市级</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="22"/>
+        <source>County</source>
+        <translation>县级</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="23"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="30"/>
+        <source>Active</source>
+        <translation>在职</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="31"/>
+        <source>Retired</source>
+        <translation>退休</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="32"/>
+        <source>Deceased</source>
+        <translation>已故</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="39"/>
+        <source>Medical workers</source>
+        <translation>医务工作者</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="40"/>
+        <source>Other trades</source>
+        <translation>各行各业</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="41"/>
+        <source>Model workers</source>
+        <translation>劳动模范</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="42"/>
+        <source>Donors</source>
+        <translation>爱心捐赠者</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="43"/>
+        <source>Collectives</source>
+        <translation>集体</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="50"/>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="50"/>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+</context>
+<context>
+    <name>ListEditor</name>
+    <message>
+        <location filename="../list_editors.py" line="520"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../list_editors.py" line="521"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../list_editors.py" line="522"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../list_editors.py" line="523"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../list_editors.py" line="567"/>
+        <source>Row %1 · %2: %3</source>
+        <translation>第 %1 行 · %2：%3</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../main_window.py" line="128"/>
+        <location filename="../main_window.py" line="456"/>
+        <location filename="../main_window.py" line="587"/>
+        <source>Honours</source>
+        <translation>劳模荣誉库</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../main_window.py" line="324"/>
+        <source>%1 of %Ln honourees shown</source>
+        <translation>
+            <numerusform>显示 %1 人，共 %Ln 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="333"/>
+        <source>Nothing matches “%1”.</source>
+        <translation>没有与“%1”相符的记录。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="399"/>
+        <source>The edit dialog could not be opened: %1</source>
+        <translation>无法打开编辑窗口：%1</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="416"/>
+        <source>Added “%1”.</source>
+        <translation>已添加“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="452"/>
+        <source>Saved “%1”.</source>
+        <translation>已保存“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="458"/>
+        <source>Save your version anyway? The other version stays in the record&apos;s history, and photos added meanwhile are kept.</source>
+        <translation>仍要保存您的版本吗？对方保存的版本会留在该记录的历史中，期间新增的照片也会保留。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="460"/>
+        <source>Save My Version</source>
+        <translation>保存我的版本</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="461"/>
+        <source>Discard My Changes</source>
+        <translation>放弃我的修改</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="471"/>
+        <source>Move “%1” to the trash?</source>
+        <translation>将“%1”移入回收站吗？</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../main_window.py" line="473"/>
+        <source>Move %n honourees to the trash?</source>
+        <translation>
+            <numerusform>将这 %n 位荣誉人物移入回收站吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="475"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="476"/>
+        <source>You can undo this with Ctrl+Z or restore it from the trash.</source>
+        <translation>可按 Ctrl+Z 撤销，也可从回收站恢复。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="500"/>
+        <source>Search Help</source>
+        <translation>搜索帮助</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="503"/>
+        <source>About Honours</source>
+        <translation>关于劳模荣誉库</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="504"/>
+        <source>&lt;h3&gt;Honours (劳模荣誉库)&lt;/h3&gt;&lt;p&gt;A registry of model workers, medal holders, advanced workers and donors, with Chinese and pinyin search, photos and printed certificates.&lt;/p&gt;&lt;p&gt;Registry file: %1&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;劳模荣誉库&lt;/h3&gt;&lt;p&gt;劳动模范、劳动奖章获得者、先进工作者和爱心捐赠者的荣誉档案，支持中文和拼音搜索、照片管理和证书打印。&lt;/p&gt;&lt;p&gt;荣誉库文件：%1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="519"/>
+        <source>Open Registry</source>
+        <translation>打开荣誉库</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="519"/>
+        <source>Honours registries (*.sqlite *.db);;All files (*)</source>
+        <translation>荣誉库文件 (*.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="526"/>
+        <source>New Registry</source>
+        <translation>新建荣誉库</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="526"/>
+        <source>Honours registries (*.sqlite)</source>
+        <translation>荣誉库文件 (*.sqlite)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="530"/>
+        <source>%1 already exists. Use Open Registry to open it.</source>
+        <translation>%1 已存在。请用“打开荣誉库”打开它。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="586"/>
+        <source>(in memory)</source>
+        <translation>（内存中）</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="589"/>
+        <source>(read-only)</source>
+        <translation>（只读）</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="59"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="62"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="69"/>
+        <source>&amp;Edit Honouree…</source>
+        <translation>编辑荣誉人物(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="70"/>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="79"/>
+        <source>&amp;Filter Panel</source>
+        <translation>筛选面板(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="82"/>
+        <source>&amp;Detail Pane</source>
+        <translation>详情面板(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="88"/>
+        <source>&amp;System Language</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="97"/>
+        <source>&amp;Open Registry…</source>
+        <translation>打开荣誉库(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="99"/>
+        <source>&amp;New Registry…</source>
+        <translation>新建荣誉库(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="100"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="103"/>
+        <source>&amp;New Honouree…</source>
+        <translation>新增荣誉人物(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="107"/>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="108"/>
+        <source>&amp;Clear Search</source>
+        <translation>清除搜索(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="111"/>
+        <source>&amp;Reset Column Widths</source>
+        <translation>恢复默认列宽(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="112"/>
+        <source>&amp;Search Help</source>
+        <translation>搜索帮助(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="114"/>
+        <source>&amp;About Honours</source>
+        <translation>关于劳模荣誉库(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="122"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="123"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="124"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="125"/>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="126"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="134"/>
+        <source>Recent &amp;Registries</source>
+        <translation>最近打开的荣誉库(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="150"/>
+        <source>&amp;Language</source>
+        <translation>界面语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="183"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoGrid</name>
+    <message>
+        <location filename="../photo_manager.py" line="274"/>
+        <source>No photos yet.
+Click “Add photos…” or drag image files here.</source>
+        <translation>还没有照片。
+点击“添加照片…”，或把图片文件拖到这里。</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoListModel</name>
+    <message>
+        <location filename="../photo_manager.py" line="111"/>
+        <source>Photo %1</source>
+        <translation>照片 %1</translation>
+    </message>
+    <message>
+        <location filename="../photo_manager.py" line="121"/>
+        <source>Main photo</source>
+        <translation>主照片</translation>
+    </message>
+    <message>
+        <location filename="../photo_manager.py" line="123"/>
+        <source>Not saved yet</source>
+        <translation>尚未保存</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoManager</name>
+    <message>
+        <location filename="../photo_manager.py" line="384"/>
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <location filename="../photo_manager.py" line="385"/>
+        <source>or drag image files here (JPEG, PNG, GIF, BMP, TIFF, WebP)</source>
+        <translation>或把图片文件拖到这里（JPEG、PNG、GIF、BMP、TIFF、WebP）</translation>
+    </message>
+    <message>
+        <location filename="../photo_manager.py" line="386"/>
+        <source>Caption</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../photo_manager.py" line="387"/>
+        <source>e.g. 工作照, 2020年春</source>
+        <translation>如 工作照、2020年春</translation>
+    </message>
+    <message>
+        <location filename="../photo_manager.py" line="388"/>
+        <source>★ Make main photo</source>
+        <translation>★ 设为主照片</translation>
+    </message>
+    <message>
+        <location filename="../photo_manager.py" line="389"/>
+        <source>★ Main photo: shown in the roll and on certificates</source>
+        <translation>★ 主照片：显示在名册和证书上</translation>
+    </message>
+    <message>
+        <location filename="../photo_manager.py" line="390"/>
+        <source>Rotate left</source>
+        <translation>向左旋转</translation>
+    </message>
+    <message>
+        <location filename="../photo_manager.py" line="391"/>
+        <source>Rotate right</source>
+        <translation>向右旋转</translation>
+    </message>
+    <message>
+        <location filename="../photo_manager.py" line="392"/>
+        <source>Earlier</source>
+        <translation>前移</translation>
+    </message>
+    <message>
+        <location filename="../photo_manager.py" line="393"/>
+        <source>Later</source>
+        <translation>后移</translation>
+    </message>
+    <message>
+        <location filename="../photo_manager.py" line="394"/>
+        <source>Export original…</source>
+        <translation>导出原图…</translation>
+    </message>
+    <message>
+        <location filename="../photo_manager.py" line="395"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../photo_manager.py" line="444"/>
+        <source>Add photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <location filename="../photo_manager.py" line="445"/>
+        <source>Images (%1);;All files (*)</source>
+        <translation>图片 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../photo_manager.py" line="488"/>
+        <source>Photos not added</source>
+        <translation>以下照片未添加</translation>
+    </message>
+    <message>
+        <location filename="../photo_manager.py" line="489"/>
+        <source>These files were not added:</source>
+        <translation>这些文件没有添加：</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../photo_manager.py" line="495"/>
+        <source>Checking %n photo(s)…</source>
+        <translation>
+            <numerusform>正在检查 %n 张照片…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../photo_manager.py" line="530"/>
+        <source>Select a photo</source>
+        <translation>请选择一张照片</translation>
+    </message>
+    <message>
+        <location filename="../photo_manager.py" line="547"/>
+        <source>not saved yet</source>
+        <translation>尚未保存</translation>
+    </message>
+    <message>
+        <location filename="../photo_manager.py" line="606"/>
+        <location filename="../photo_manager.py" line="620"/>
+        <source>Export original</source>
+        <translation>导出原图</translation>
+    </message>
+    <message>
+        <location filename="../photo_manager.py" line="609"/>
+        <source>photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../photo_manager.py" line="611"/>
+        <source>Export original photo</source>
+        <translation>导出原始照片</translation>
+    </message>
+    <message>
+        <location filename="../photo_manager.py" line="621"/>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>RollModel</name>
+    <message>
+        <location filename="../roll_model.py" line="220"/>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../roll_model.py" line="225"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../roll_model.py" line="226"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../roll_model.py" line="227"/>
+        <source>Position</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../roll_model.py" line="228"/>
+        <source>Honours</source>
+        <translation>荣誉</translation>
+    </message>
+    <message>
+        <location filename="../roll_model.py" line="229"/>
+        <source>Highest level</source>
+        <translation>最高级别</translation>
+    </message>
+    <message>
+        <location filename="../roll_model.py" line="230"/>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../roll_model.py" line="231"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBox</name>
+    <message>
+        <location filename="../search_box.py" line="37"/>
+        <source>Search names, units, honours, deeds… pinyin works (syj); narrow with level:provincial, status:deceased, year:2019..2021, donation&gt;=100000</source>
+        <translation>搜索姓名、单位、荣誉、事迹……可用拼音（如 syj）；可加 级别:省级、状态:已故、年份:2019..2021、捐赠&gt;=100000 缩小范围</translation>
+    </message>
+    <message>
+        <location filename="../search_box.py" line="40"/>
+        <source>&lt;b&gt;Search&lt;/b&gt;&lt;br&gt;Type any part of a name, unit, position, region, honour or deed: 五一, 劳动模范.&lt;br&gt;Pinyin of names and units, full or initials: songyingjie, syj.&lt;br&gt;Several words: all must match.&lt;br&gt;In one field: name:, unit:, position:, honour:, region:, deed:, item:&lt;br&gt;Values: level:provincial (省级), status:deceased (已故), category:medical&lt;br&gt;Numbers: year:2019..2021, year&amp;gt;=2020, donation&amp;gt;=100000, donation:10万..50万</source>
+        <translation>&lt;b&gt;搜索&lt;/b&gt;&lt;br&gt;输入姓名、单位、职务、地区、荣誉或事迹中的任意部分：五一、劳动模范。&lt;br&gt;姓名和单位可用拼音全拼或首字母：songyingjie、syj。&lt;br&gt;输入多个词时，须全部符合。&lt;br&gt;限定字段：姓名:、单位:、职务:、荣誉:、地区:、事迹:（也可写 name:、unit:、position:、honour:、region:、deed:、item:）&lt;br&gt;按取值：级别:省级、状态:已故、类别:医务（level:provincial、status:deceased、category:medical）&lt;br&gt;按数字：年份:2019..2021、年份&amp;gt;=2020、捐赠&amp;gt;=100000、捐赠:10万..50万</translation>
+    </message>
+</context>
+<context>
+    <name>UndoCommands</name>
+    <message>
+        <location filename="../undo.py" line="76"/>
+        <source>Edit “%1”</source>
+        <translation>编辑“%1”</translation>
+    </message>
+    <message>
+        <location filename="../undo.py" line="159"/>
+        <source>Add “%1”</source>
+        <translation>添加“%1”</translation>
+    </message>
+    <message>
+        <location filename="../undo.py" line="185"/>
+        <source>Delete “%1”</source>
+        <translation>删除“%1”</translation>
+    </message>
+    <message>
+        <location filename="../undo.py" line="187"/>
+        <source>Delete %n honourees</source>
+        <translation>删除 %n 位荣誉人物</translation>
+    </message>
+</context>
+</TS>
