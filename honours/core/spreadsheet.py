@@ -1,0 +1,813 @@
+"""Reading honourees from the spreadsheets offices send: xlsx from Excel/WPS/LibreOffice and csv.
+
+What the sheets look like in practice, and what this module does about it:
+- a merged title row or two ("2020年衡阳市劳动模范名单") above the real header row: the header
+  is the row among the first 30 whose cells best match known column names;
+- headers in Chinese or English, with decorations ("姓  名", "*姓名（必填）", "捐款金额（万元）"):
+  `guess_mapping` maps each column to a field; the app lets staff change the mapping;
+- csv in UTF-8, UTF-8 with BOM, GB18030/GBK (what Chinese Excel saves) or Big5: decoded by a
+  strict cascade, picking the decoding under which a 姓名 column is found;
+- several honours in one cell ("全国劳动模范、湖南省五一劳动奖章"), level inferred from the title
+  when there is no level column, money read exactly ("50万元", "1,000元") as integer fen;
+- formulas are never evaluated: a cell gives the value its program last saved, and text
+  that looks like a formula ("=1+1") is kept as text.
+
+A row that cannot be read raises `RowError` with the reason in English and Chinese; the
+import plan (import_plan.py) turns it into an error line naming the sheet row.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import itertools
+import re
+import unicodedata
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .amounts import AmountError, parse_amount_fen, parse_donation
+from .errors import HonoursError
+from .records import Deed, Donation, Honour, Honouree, Level, Source, Status
+from .xlsx_reader import CellError, SheetValues, Unsupported, UnsavedFormula
+
+HEADER_SEARCH_ROWS = 30
+NAME_LIMIT = 100
+SHORT_LIMIT = 500  # unit, position, region, honour titles ...
+LONG_LIMIT = 100_000  # deeds, notes, donations: a 100,000-character cell is accepted whole
+
+
+class SpreadsheetError(HonoursError):
+    """The file as a whole cannot be read as a sheet of honourees; nothing was imported."""
+
+
+class RowError(Exception):
+    """One row cannot be imported; carries the reason in both languages."""
+
+    def __init__(self, en: str, zh: str) -> None:
+        super().__init__(en)
+        self.en = en
+        self.zh = zh
+
+
+class SkippedRow(RowError):
+    """A row that is not a person: a totals row (合计) or a footer note (填表人：…)."""
+
+
+_FOOTER = re.compile(r"^(?:填表人|填报人|制表人?|审核人?|联系人|联系电话|负责人|经办人|注|说明|备注|单位盖章)\s*[:：]")
+TOTAL_WORDS = {"合计", "总计", "小计", "共计", "累计", "total", "sum", "合計", "總計"}
+
+
+# -- fields and their column names -------------------------------------------------------
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    en: str
+    zh: str
+    aliases: tuple[str, ...]
+
+    def label(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+FIELDS: list[Field] = [
+    Field("name", "Name", "姓名", ("姓名", "名字", "人员姓名", "获奖人", "获奖人姓名", "获奖者", "受表彰人",
+                                   "集体名称", "name", "fullname", "名稱")),
+    Field("gender", "Gender", "性别", ("性别", "gender", "sex", "性別")),
+    Field("age", "Age", "年龄", ("年龄", "age", "年齡")),
+    Field("birth_date", "Birth date", "出生日期", ("出生日期", "出生年月", "出生年月日", "生日", "出生时间",
+                                                   "birthdate", "dateofbirth", "birthday", "born")),
+    Field("ethnicity", "Ethnicity", "民族", ("民族", "ethnicity", "ethnic")),
+    Field("unit", "Unit", "工作单位", ("工作单位", "单位", "所在单位", "单位名称", "工作单位及职务",
+                                       "单位及职务", "unit", "employer", "organisation", "organization",
+                                       "workplace", "company", "工作單位", "單位")),
+    Field("position", "Position", "职务", ("职务", "职位", "职称", "岗位", "职务职称", "职务/职称", "position",
+                                           "job", "post", "jobtitle", "職務", "職位")),
+    Field("region", "Region", "地区", ("地区", "所属地区", "区域", "县市区", "所在地区", "所在地", "地域",
+                                       "region", "area", "district", "county", "地區")),
+    Field("category", "Category", "类别", ("类别", "类型", "分类", "人员类别", "category", "type", "類別")),
+    Field("status", "Status", "状态", ("状态", "在职状态", "人员状态", "status", "狀態")),
+    Field("honours", "Honours", "荣誉称号", ("荣誉称号", "荣誉", "获得荣誉", "所获荣誉", "荣誉名称", "奖项",
+                                             "称号", "表彰", "获奖情况", "表彰奖励", "honours", "honors",
+                                             "honour", "honor", "awards", "award", "榮譽稱號", "榮譽")),
+    Field("level", "Level", "级别", ("级别", "荣誉级别", "表彰级别", "等级", "level", "級別")),
+    Field("year", "Year", "年份", ("年份", "获奖年份", "年度", "表彰年度", "授予年份", "获奖时间", "授予时间",
+                                   "授予日期", "表彰时间", "year", "date")),
+    Field("awarded_by", "Awarded by", "授予单位", ("授予单位", "授予机关", "表彰单位", "颁发单位", "授予部门",
+                                                   "awardedby", "awardingbody", "授予單位")),
+    Field("posthumous", "Posthumous", "追授", ("追授", "是否追授", "posthumous")),
+    Field("deeds", "Deeds", "事迹", ("事迹", "主要事迹", "先进事迹", "事迹简介", "简要事迹", "事迹材料",
+                                     "deeds", "deed", "achievements", "事蹟")),
+    Field("donations", "Donations", "捐赠", ("捐赠", "捐赠情况", "捐款捐物", "捐赠物资", "捐物", "捐赠内容",
+                                             "donations", "donation", "捐贈")),
+    Field("donation_amount", "Donation amount", "捐款金额", ("捐款金额", "捐款", "捐赠金额", "金额", "捐款金額",
+                                                             "捐款数额", "amount", "donationamount")),
+    Field("notes", "Notes", "备注", ("备注", "说明", "附注", "notes", "note", "remarks", "remark",
+                                     "comment", "comments", "備註")),
+    Field("photo", "Photos", "照片", ("照片", "相片", "照片文件", "照片路径", "图片", "头像", "photo", "photos",
+                                      "picture", "image")),
+    Field("source_report", "Source report", "来源报道", ("来源报道", "来源", "资料来源", "source", "report")),
+    Field("source_sentence", "Source sentence", "出处原文", ("出处原文", "出处", "原文", "sourcesentence")),
+]
+FIELD_BY_KEY = {f.key: f for f in FIELDS}
+# Columns that are recognised as header cells but imported as nothing (row numbers, derived totals).
+IGNORED_HEADERS = ("序号", "编号", "序", "id", "no", "no.", "number", "#", "捐赠合计", "照片数",
+                   "创建时间", "修改时间", "最高级别")
+
+_ALIASES: dict[str, str] = {}
+for _field in FIELDS:
+    for _alias in _field.aliases:
+        _ALIASES.setdefault(_alias.lower(), _field.key)
+_CONTAINED = sorted(((a, k) for a, k in _ALIASES.items() if len(a) >= 2 and not a.isascii()),
+                    key=lambda pair: -len(pair[0]))
+_HEADER_DECOR = re.compile(r"\((?:必填|选填|可选|必填项|选填项|required|optional)\)", re.I)
+_HEADER_UNIT = re.compile(r"\(([^()]{1,6})\)$")
+
+
+def header_key(text: str) -> tuple[str, str]:
+    """Normalised header text and its unit in brackets: '捐款金额（万元）' → ('捐款金额', '万元')."""
+    t = unicodedata.normalize("NFKC", text or "")
+    t = re.sub(r"\s+", "", t).strip("*※★☆:：")
+    t = _HEADER_DECOR.sub("", t)
+    unit = ""
+    m = _HEADER_UNIT.search(t)
+    if m and m.start() > 0:
+        unit, t = m.group(1), t[:m.start()]
+    return t.lower(), unit
+
+
+def match_header(text: str) -> tuple[str | None, bool]:
+    """(field key or None, exact?) for one header cell; `ignore` for row numbers and totals."""
+    key, _ = header_key(text)
+    if not key:
+        return None, False
+    if key in _ALIASES:
+        return _ALIASES[key], True
+    if key in IGNORED_HEADERS:
+        return "ignore", True
+    if len(key) <= 12:
+        for alias, field_key in _CONTAINED:
+            if alias in key:
+                return field_key, False
+    return None, False
+
+
+def guess_mapping(headers: list[str]) -> list[str | None]:
+    """A field key (or None) for each column; each field is used by its best column only."""
+    matches = [match_header(h) for h in headers]
+    mapping: list[str | None] = [None] * len(headers)
+    taken: set[str] = set()
+    for want_exact in (True, False):
+        for index, (key, exact) in enumerate(matches):
+            if key and key != "ignore" and exact == want_exact and key not in taken:
+                mapping[index] = key
+                taken.add(key)
+    return mapping
+
+
+def _header_score(cells: list[Any]) -> tuple[int, bool]:
+    texts = [c for c in cells if isinstance(c, str) and c.strip()]
+    found = [match_header(t) for t in texts]
+    exact = sum(1 for key, is_exact in found if key and is_exact)
+    has_name = any(key == "name" for key, _ in found)
+    return exact, has_name
+
+
+def find_header_row(rows: list[tuple[int, list[Any]]]) -> int:
+    """Index in `rows` of the header: the row best matching known column names.
+
+    Title rows merged across the sheet hold one cell of text and never win; a row wins
+    with a name column and at least one other, or with three recognised columns.
+    """
+    best, best_score = -1, (0, False)
+    for index, (_, cells) in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        exact, has_name = _header_score(cells)
+        if (has_name and exact >= 2) or exact >= 3:
+            if (exact, has_name) > best_score:
+                best, best_score = index, (exact, has_name)
+    if best >= 0:
+        return best
+    for index, (_, cells) in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        if any(cell_text(c) for c in cells):
+            return index
+    return 0
+
+
+# -- the table read from a file ---------------------------------------------------------------
+
+@dataclass
+class Table:
+    """A sheet's header and data rows, with sheet row numbers as the user's program shows them."""
+
+    path: Path
+    kind: str  # "xlsx" or "csv"
+    headers: list[str]
+    header_row: int
+    rows: list[tuple[int, list[Any]]]
+    sheet: str = ""
+    sheet_names: list[str] = field(default_factory=list)
+    encoding: str = ""
+
+    @property
+    def header_units(self) -> list[str]:
+        return [header_key(h)[1] for h in self.headers]
+
+
+def read_table(path: str | Path, sheet: str | None = None) -> Table:
+    """Read an .xlsx or .csv sheet; SpreadsheetError with a clear reason if it cannot be read."""
+    path = Path(path)
+    try:
+        with path.open("rb") as f:
+            head = f.read(8)
+    except OSError as exc:
+        raise SpreadsheetError(f"Cannot read {path.name}: {exc.strerror}.",
+                               f"无法读取 {path.name}：{exc.strerror}。") from exc
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise SpreadsheetError(
+            f"{path.name} is an old Excel 97-2003 (.xls) workbook. Open it in Excel or WPS and save it "
+            "as .xlsx, then import that file.",
+            f"{path.name} 是旧版 Excel 97-2003（.xls）文件。请在 Excel 或 WPS 中另存为 .xlsx 后再导入。")
+    if head.startswith(b"PK\x03\x04"):
+        return _read_xlsx(path, sheet)
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        raise SpreadsheetError(f"{path.name} is not a valid .xlsx workbook (the file is damaged or of "
+                               "another kind).", f"{path.name} 不是有效的 .xlsx 工作簿（文件已损坏或并非 Excel 文件）。")
+    return _read_csv(path)
+
+
+def _table(path: Path, kind: str, rows: list[tuple[int, list[Any]]], **extra: Any) -> Table:
+    at = find_header_row(rows)
+    header_number, header_cells = rows[at] if rows else (1, [])
+    headers = [cell_text(c) if not isinstance(c, (CellError, UnsavedFormula)) else "" for c in header_cells]
+    width = max([len(headers), *(len(r) for _, r in rows[at + 1:])] or [0])
+    headers += [""] * (width - len(headers))
+    data = [(n, cells) for n, cells in rows[at + 1:] if any(_present(c) for c in cells)]
+    return Table(path=path, kind=kind, headers=headers, header_row=header_number, rows=data, **extra)
+
+
+def _present(value: Any) -> bool:
+    return value is not None and not (isinstance(value, str) and not value.strip())
+
+
+# -- xlsx ------------------------------------------------------------------------------------
+
+def _read_xlsx(path: Path, sheet: str | None) -> Table:
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    source = path.open("rb")  # a file object: openpyxl judges a path by its suffix, we by the bytes
+    try:
+        workbook = openpyxl.load_workbook(source, read_only=True, data_only=True, keep_links=False)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, OSError,
+            EOFError) as exc:
+        source.close()
+        raise SpreadsheetError(
+            f"{path.name} is not a workbook we can read ({type(exc).__name__}). Open it in Excel or WPS, "
+            "save it again as .xlsx and retry.",
+            f"无法读取工作簿 {path.name}（{type(exc).__name__}）。请在 Excel 或 WPS 中打开并重新另存为 .xlsx 后再试。",
+        ) from exc
+    try:
+        names = list(workbook.sheetnames)
+        if sheet is not None and sheet not in names:
+            raise SpreadsheetError(
+                f"{path.name} has no sheet named “{sheet}”; its sheets are: {', '.join(names)}.",
+                f"{path.name} 中没有名为“{sheet}”的工作表；现有工作表：{'、'.join(names)}。")
+        chosen = sheet
+        if chosen is None:
+            visible = [n for n in names if workbook[n].sheet_state == "visible"] or names
+            chosen = next((n for n in visible if _has_name_header(workbook, n)), visible[0] if visible else None)
+        if chosen is None:
+            raise SpreadsheetError(f"{path.name} has no sheets.", f"{path.name} 中没有工作表。")
+        rows = list(_sheet_rows(workbook, chosen))
+        return _table(path, "xlsx", rows, sheet=chosen, sheet_names=names)
+    finally:
+        workbook.close()
+        source.close()
+
+
+def _has_name_header(workbook: Any, name: str) -> bool:
+    head = list(itertools.islice(_sheet_rows(workbook, name), HEADER_SEARCH_ROWS))
+    return any(_header_score(cells)[1] for _, cells in head)
+
+
+def _sheet_rows(workbook: Any, name: str) -> Iterator[tuple[int, list[Any]]]:
+    """Rows of one sheet: the fast reader, or openpyxl's own loop if the XML is unusual."""
+    ws = workbook[name]
+    fast = SheetValues(workbook._archive, ws._worksheet_path, ws._shared_strings,
+                       workbook._date_formats, workbook.epoch)
+    produced = 0
+    try:
+        for row in fast.rows():
+            produced += 1
+            yield row
+        return
+    except Unsupported:
+        pass
+    for number, values in enumerate(ws.iter_rows(min_row=1, values_only=True), start=1):
+        if number > produced:
+            yield number, list(values)
+
+
+# -- csv ---------------------------------------------------------------------------------------
+
+_ENCODINGS = ("utf-8", "gb18030", "big5")
+_ENCODING_LABELS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 (BOM)", "gb18030": "GB18030/GBK", "big5": "Big5",
+                    "utf-16": "UTF-16"}
+_NEUTRALISED = re.compile(r"^'(?=[=+\-@\t\r])")
+
+
+def _read_csv(path: Path) -> Table:
+    data = path.read_bytes()
+    candidates = _decodings(data, path)
+    tables = []
+    for encoding, text in candidates:
+        rows = _csv_rows(text, path)
+        table = _table(path, "csv", rows, encoding=_ENCODING_LABELS.get(encoding, encoding))
+        if "name" in guess_mapping(table.headers):
+            return table
+        tables.append(table)
+    return tables[0]
+
+
+def _decodings(data: bytes, path: Path) -> list[tuple[str, str]]:
+    """Every strict decoding of the bytes, most likely first; SpreadsheetError if none is text."""
+    not_text = SpreadsheetError(
+        f"{path.name} is not a text spreadsheet (csv) in UTF-8 or GBK, nor an .xlsx workbook. Check that "
+        "you chose the right file; in Excel or WPS, save it as .xlsx or as CSV.",
+        f"{path.name} 既不是 UTF-8 或 GBK 编码的文本表格（csv），也不是 .xlsx 工作簿。请确认选择了正确的文件；"
+        "可在 Excel 或 WPS 中另存为 .xlsx 或 CSV。")
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                          (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return [(encoding, _checked_text(data.decode(encoding), not_text))]
+            except UnicodeDecodeError:
+                raise not_text from None
+    if b"\x00" in data[:65536]:
+        raise not_text
+    found = []
+    for encoding in _ENCODINGS:
+        try:
+            found.append((encoding, _checked_text(data.decode(encoding), not_text)))
+        except UnicodeDecodeError:
+            continue
+    if not found:
+        raise not_text
+    return found
+
+
+def _checked_text(text: str, error: SpreadsheetError) -> str:
+    sample = text[:65536]
+    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\r\n")
+    if sample and controls > max(2, len(sample) // 200):
+        raise error
+    return text
+
+
+def _csv_rows(text: str, path: Path) -> list[tuple[int, list[Any]]]:
+    delimiter = _delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows = []
+    try:
+        for number, row in enumerate(reader, start=1):
+            rows.append((number, [_NEUTRALISED.sub("", cell) for cell in row]))
+    except csv.Error as exc:
+        raise SpreadsheetError(
+            f"{path.name} cannot be read as csv near record {len(rows) + 1}: {exc}.",
+            f"{path.name} 第 {len(rows) + 1} 行附近无法按 csv 读取：{exc}。") from exc
+    return rows
+
+
+def _delimiter(text: str) -> str:
+    """Comma, tab or semicolon: whichever splits the first lines into the most columns."""
+    sample = text[:65536]
+    best, best_width = ",", 0
+    for candidate in (",", "\t", ";"):
+        try:
+            lines = list(itertools.islice(csv.reader(io.StringIO(sample, newline=""), delimiter=candidate),
+                                          HEADER_SEARCH_ROWS))
+        except csv.Error:
+            continue
+        width = max((len(line) for line in lines), default=0)
+        if width > best_width:
+            best, best_width = candidate, width
+    return best
+
+
+# -- cell values ----------------------------------------------------------------------------
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def cell_text(value: Any) -> str:
+    """A cell as text: numbers without a trailing .0, dates as ISO, control characters dropped."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        text = value
+    elif isinstance(value, bool):
+        text = "是" if value else "否"
+    elif isinstance(value, int):
+        text = str(value)
+    elif isinstance(value, float):
+        text = str(int(value)) if value.is_integer() else format(Decimal(repr(value)), "f")
+    elif isinstance(value, datetime):
+        text = value.date().isoformat() if value.time() == time(0) else value.isoformat(sep=" ")
+    elif isinstance(value, (date, time)):
+        text = value.isoformat()
+    else:
+        text = str(value)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", text).strip()
+
+
+# -- rows → records -----------------------------------------------------------------------------
+
+@dataclass
+class ParsedRow:
+    record: Honouree
+    photo_refs: list[str]
+    given: set[str] = field(default_factory=set)  # fields whose cells were filled in (an update changes only these)
+
+
+_LIST_SPLIT = re.compile(r"[、；;，,\n]")
+_PHOTO_SPLIT = re.compile(r"[、；;\n|]")
+_QUOTES = " \t\"'“”‘’「」『』《》〈〉"
+_POSTHUMOUS_MARK = re.compile(r"[(（]\s*追授\s*[)）]|^被?追授")
+_YEAR_PREFIX = re.compile(r"^((?:19|20)\d\d)\s*年度?\s*(?:度|获|被授予|荣获|获得)?")
+_YEAR_SUFFIX = re.compile(r"[(（]\s*((?:19|20)\d\d)\s*年?\s*[)）]$")
+_TITLE_WORD = re.compile(r"(?:荣誉)?称号$")
+
+LEVEL_WORDS = {
+    "national": ("国家级", "全国", "国家", "national", "国家级荣誉"),
+    "provincial": ("省级", "省部级", "省", "provincial", "省级荣誉"),
+    "municipal": ("市级", "地市级", "市厅级", "市", "municipal", "市级荣誉"),
+    "county": ("县级", "县区级", "区县级", "区级", "县", "区", "county", "县级荣誉"),
+    "other": ("其他", "其它", "other", "无"),
+}
+_LEVEL_LOOKUP = {w: level for level, words in LEVEL_WORDS.items() for w in words}
+
+STATUS_WORDS = {
+    "active": ("active", "在职", "在岗", "正常", "在任"),
+    "retired": ("retired", "退休", "离休", "离退休", "已退休"),
+    "deceased": ("deceased", "已故", "去世", "逝世", "牺牲", "殉职", "因公殉职", "病故", "已逝"),
+}
+_STATUS_LOOKUP = {w: s for s, words in STATUS_WORDS.items() for w in words}
+
+CATEGORY_WORDS = {
+    "medical": ("medical", "医务", "医务人员", "医务工作者", "医护", "医护人员", "医疗", "医疗卫生"),
+    "other trades": ("other trades", "各行各业", "其他行业"),
+    "model worker": ("model worker", "劳动模范", "劳模"),
+    "donor": ("donor", "捐赠", "捐赠者", "捐赠人", "爱心人士", "爱心捐赠"),
+    "collective": ("collective", "集体", "先进集体"),
+}
+_CATEGORY_LOOKUP = {w: c for c, words in CATEGORY_WORDS.items() for w in words}
+
+_GENDER_LOOKUP = {"男": "男", "男性": "男", "m": "男", "male": "男", "女": "女", "女性": "女", "f": "女",
+                  "female": "女"}
+_YES = {"是", "追授", "y", "yes", "true", "1", "√", "✓", "✔", "是的"}
+_NO = {"否", "无", "n", "no", "false", "0", "×", "不是"}
+
+
+# Provincial-level municipalities: "北京市劳动模范" is a provincial-level honour.
+_PROVINCIAL_CITIES = ("北京市", "上海市", "天津市", "重庆市")
+# Words containing 区/市/省 that are not administrative divisions.
+_NOT_ADMIN = re.compile(r"社区|小区|园区|景区|街区|校区|厂区|矿区|林区|牧区|片区|辖区|病区|战区|城区|"
+                        r"市场|城市|都市|超市|市民|门市|夜市|股市|节省|省心")
+_ADMIN_MARKS = [
+    (re.compile(r"自治区|省"), "provincial"),
+    (re.compile(r"自治州|市|地区"), "municipal"),
+    (re.compile(r"自治县|县|区"), "county"),
+]
+
+
+@lru_cache(maxsize=4096)
+def infer_level(title: str) -> str:
+    """Level of an honour from its title: 全国/国家 → national, 省 → provincial, 市 → municipal,
+    县/区 → county, else other. The most local division named wins ("湖南省衡阳市…" is municipal)."""
+    text = title.strip()
+    if re.search(r"全国|国家|中华|中国|国务院|中央", text):
+        return Level.NATIONAL.value
+    if text.startswith(_PROVINCIAL_CITIES):
+        rest = text[3:]
+        return Level.COUNTY.value if re.search(r"区|县", _NOT_ADMIN.sub("", rest)) else Level.PROVINCIAL.value
+    text = _NOT_ADMIN.sub("", text)
+    found = Level.OTHER.value
+    for pattern, level in _ADMIN_MARKS:
+        if pattern.search(text):
+            found = level
+            text = pattern.sub("", text)
+    return found
+
+
+@lru_cache(maxsize=4096)
+def split_honours(cell: str) -> tuple[tuple[str, int | None, bool], ...]:
+    """(title, year in the text, posthumous) for each honour named in a cell."""
+    out = []
+    for part in _LIST_SPLIT.split(cell):
+        title = part.strip(_QUOTES)
+        if not title:
+            continue
+        posthumous = bool(_POSTHUMOUS_MARK.search(title))
+        title = _POSTHUMOUS_MARK.sub("", title).strip(_QUOTES)
+        year = None
+        m = _YEAR_PREFIX.match(title) or _YEAR_SUFFIX.search(title)
+        if m:
+            year = int(m.group(1))
+            title = (title[m.end():] if m.re is _YEAR_PREFIX else title[:m.start()]).strip(_QUOTES)
+        stripped = _TITLE_WORD.sub("", title).strip(_QUOTES)
+        if len(stripped) >= 2:
+            title = stripped
+        if title:
+            out.append((title, year, posthumous))
+    return tuple(out)
+
+
+def _aligned(cell: str, count: int, label_en: str, label_zh: str) -> list[str]:
+    """A per-honour column ('省级、市级') lined up with the honours of the row."""
+    if not cell:
+        return [""] * count
+    parts = [p.strip(_QUOTES) for p in _LIST_SPLIT.split(cell)]
+    if len(parts) == 1:
+        return parts * count
+    if len(parts) != count:
+        raise RowError(f"{len(parts)} values in {label_en} for {count} honour(s)",
+                       f"{label_zh}有 {len(parts)} 项，而荣誉称号有 {count} 项，无法一一对应")
+    return parts
+
+
+def _level(word: str, title: str) -> str:
+    if not word:
+        return infer_level(title)
+    level = _LEVEL_LOOKUP.get(word.lower())
+    if level is None:
+        raise RowError(f"level “{word}” is not one of 国家级, 省级, 市级, 县级, 其他",
+                       f"级别“{word}”无法识别（应为国家级、省级、市级、县级或其他）")
+    return level
+
+
+_DATE_FULL = re.compile(r"^((?:1[89]|20)\d\d)\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?$")
+_DATE_MONTH = re.compile(r"^((?:1[89]|20)\d\d)\s*[-./年]\s*(\d{1,2})\s*月?$")
+_DATE_YEAR = re.compile(r"^((?:1[89]|20)\d\d)\s*年?度?$")
+
+
+def parse_date_text(text: str) -> tuple[str, int] | None:
+    """'1980年5月3日' → ('1980-05-03', 1980); '1980.5' → ('1980-05', 1980); '1980' → ('1980', 1980)."""
+    m = _DATE_FULL.match(text)
+    if m:
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat(), int(m.group(1))
+        except ValueError:
+            return None
+    m = _DATE_MONTH.match(text)
+    if m and 1 <= int(m.group(2)) <= 12:
+        return f"{m.group(1)}-{int(m.group(2)):02d}", int(m.group(1))
+    m = _DATE_YEAR.match(text)
+    if m:
+        return m.group(1), int(m.group(1))
+    return None
+
+
+def _date_value(value: Any) -> tuple[str, int] | None:
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return value.isoformat(), value.year
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return (str(value), value) if 1800 <= value <= 2100 else None
+    return parse_date_text(cell_text(value))
+
+
+def _year(value: Any) -> tuple[int | None, str | None]:
+    parsed = _date_value(value)
+    if parsed is None:
+        raise RowError(f"year “{cell_text(value)}” is not a year such as 2020",
+                       f"年份“{cell_text(value)}”无法识别（应如 2020）")
+    text, year = parsed
+    return year, text if len(text) == 10 else None
+
+
+@lru_cache(maxsize=8192)
+def _donations(cell: str) -> tuple[Donation, ...]:
+    try:
+        return tuple(Donation(**d) for d in parse_donation(cell))
+    except AmountError as exc:
+        raise RowError(f"donations: {exc.message}", f"捐赠：{exc.zh}") from None
+
+
+@lru_cache(maxsize=8192)
+def _amount(cell: str, unit: str) -> int:
+    text = cell
+    if unit in ("万元", "万") and re.fullmatch(r"[\d,.]+", cell):
+        text = cell + "万元"
+    try:
+        return parse_amount_fen(text)
+    except AmountError as exc:
+        raise RowError(f"donation amount: {exc.message}", f"捐款金额：{exc.zh}") from None
+
+
+class RowReader:
+    """Turns the cells of one row into an Honouree under a column mapping."""
+
+    def __init__(self, mapping: list[str | None], headers: list[str]) -> None:
+        self.columns: dict[str, int] = {}
+        for index, key in enumerate(mapping):
+            if key and key != "ignore" and key in FIELD_BY_KEY:
+                if key in self.columns:
+                    raise SpreadsheetError(
+                        f"Two columns are mapped to {FIELD_BY_KEY[key].en}: “{headers[self.columns[key]]}” "
+                        f"and “{headers[index]}”. Map one of them to nothing.",
+                        f"有两列都对应“{FIELD_BY_KEY[key].zh}”：“{headers[self.columns[key]]}”和“{headers[index]}”。"
+                        "请把其中一列设为不导入。")
+                self.columns[key] = index
+        if "name" not in self.columns:
+            shown = "、".join(h for h in headers if h) or "—"
+            raise SpreadsheetError(
+                f"No 姓名 (name) column: the header row has {', '.join(h for h in headers if h) or 'no names'}. "
+                "Name a column 姓名, or map a column to Name.",
+                f"缺少“姓名”列：表头为 {shown}。请将一列命名为“姓名”，或在导入时把某一列对应到“姓名”。")
+        self.units = [header_key(h)[1] for h in headers]
+        self.headers = headers
+
+    def _raw(self, cells: list[Any], key: str) -> Any:
+        index = self.columns.get(key)
+        if index is None or index >= len(cells):
+            return None
+        value = cells[index]
+        if isinstance(value, CellError):
+            raise RowError(f"{FIELD_BY_KEY[key].en} holds the spreadsheet error {value.code}",
+                           f"“{FIELD_BY_KEY[key].zh}”单元格是表格错误值 {value.code}")
+        if isinstance(value, UnsavedFormula):
+            raise RowError(f"{FIELD_BY_KEY[key].en} holds a formula with no saved result; open and save the "
+                           "sheet in Excel or WPS first",
+                           f"“{FIELD_BY_KEY[key].zh}”单元格是未计算结果的公式；请先在 Excel 或 WPS 中打开并保存")
+        return value
+
+    def _text(self, cells: list[Any], key: str, limit: int = SHORT_LIMIT) -> str:
+        text = cell_text(self._raw(cells, key))
+        if len(text) > limit:
+            f = FIELD_BY_KEY[key]
+            raise RowError(f"{f.en} is too long ({len(text):,} characters; at most {limit:,})",
+                           f"“{f.zh}”过长（{len(text)} 字；最多 {limit} 字）")
+        return text
+
+    def read(self, cells: list[Any]) -> ParsedRow:
+        name = self._text(cells, "name", NAME_LIMIT)
+        if _FOOTER.match(name) and sum(1 for c in cells if _present(c)) <= 2:
+            raise SkippedRow(f"a note, not a person: “{name[:30]}”", f"备注行，不是人员：“{name[:30]}”")
+        if re.sub(r"\s+", "", name).lower() in TOTAL_WORDS:
+            raise SkippedRow(f"a totals row ({name}), not a person", f"合计行（{name}），不是人员")
+        if not name:
+            filled = [cell_text(c) for c in cells if _present(c)]
+            total = next((t for t in filled if re.sub(r"\s+", "", t).lower() in TOTAL_WORDS), None)
+            if total:
+                raise SkippedRow(f"a totals row ({total}), not a person", f"合计行（{total}），不是人员")
+            if len(filled) == 1 and re.search(r"[:：]|^注", filled[0]):
+                raise SkippedRow(f"a note, not a person: “{filled[0][:30]}”", f"备注行，不是人员：“{filled[0][:30]}”")
+            raise RowError("the name (姓名) is empty", "姓名为空")
+        record = Honouree(name=name)
+        record.unit = self._text(cells, "unit")
+        record.position = self._text(cells, "position")
+        record.region = self._text(cells, "region")
+        record.ethnicity = self._text(cells, "ethnicity")
+        record.notes = self._text(cells, "notes", LONG_LIMIT)
+        record.source = Source(report=self._text(cells, "source_report"),
+                               sentence=self._text(cells, "source_sentence", LONG_LIMIT))
+        record.gender = self._gender(self._text(cells, "gender"))
+        record.age = self._age(self._raw(cells, "age"))
+        record.birth_date = self._birth_date(self._raw(cells, "birth_date"))
+        record.status = self._status(self._text(cells, "status"))
+        record.category = self._category(self._text(cells, "category"))
+        record.honours = self._honours(cells)
+        deeds = self._text(cells, "deeds", LONG_LIMIT)
+        record.deeds = [Deed(text=line.strip()) for line in deeds.split("\n") if line.strip()]
+        record.donations = self._donation_list(cells)
+        photos = self._text(cells, "photo", LONG_LIMIT)
+        refs = [p.strip(_QUOTES) for p in _PHOTO_SPLIT.split(photos) if p.strip(_QUOTES)]
+        given = {key for key, index in self.columns.items() if index < len(cells) and _present(cells[index])}
+        return ParsedRow(record, refs, given)
+
+    @staticmethod
+    def _gender(text: str) -> str:
+        if not text:
+            return ""
+        gender = _GENDER_LOOKUP.get(text.lower())
+        if gender is None:
+            raise RowError(f"gender “{text}” is not 男 or 女", f"性别“{text}”无法识别（应为男或女）")
+        return gender
+
+    @staticmethod
+    def _age(value: Any) -> str:
+        text = cell_text(value)
+        if text and not re.fullmatch(r"\d{1,3}\s*(?:岁|周岁)?", text):
+            raise RowError(f"age “{text[:20]}” is not a number of years", f"年龄“{text[:20]}”无法识别")
+        return text
+
+    @staticmethod
+    def _birth_date(value: Any) -> str:
+        if value is None or cell_text(value) == "":
+            return ""
+        parsed = _date_value(value)
+        if parsed is None:
+            text = cell_text(value)[:30]
+            raise RowError(f"birth date “{text}” is not a date such as 1980-05-03",
+                           f"出生日期“{text}”无法识别（应如 1980-05-03）")
+        return parsed[0]
+
+    @staticmethod
+    def _status(text: str) -> str:
+        if not text:
+            return Status.ACTIVE.value
+        status = _STATUS_LOOKUP.get(text.lower())
+        if status is None:
+            raise RowError(f"status “{text}” is not 在职, 退休 or 已故",
+                           f"状态“{text}”无法识别（应为在职、退休或已故）")
+        return status
+
+    @staticmethod
+    def _category(text: str) -> str:
+        return _CATEGORY_LOOKUP.get(text.lower(), text) if text else ""
+
+    def _honours(self, cells: list[Any]) -> list[Honour]:
+        cell = self._text(cells, "honours", LONG_LIMIT)
+        found = split_honours(cell) if cell else ()
+        levels = self._text(cells, "level")
+        years_raw = self._raw(cells, "year")
+        awarded = self._text(cells, "awarded_by")
+        posthumous = self._text(cells, "posthumous")
+        if not found:
+            if levels or awarded or cell_text(years_raw):
+                raise RowError("a level, year or awarding body is given but no honour title",
+                               "填写了级别、年份或授予单位，但没有荣誉称号")
+            return []
+        count = len(found)
+        level_list = _aligned(levels, count, "Level", "级别")
+        awarded_list = _aligned(awarded, count, "Awarded by", "授予单位")
+        post_list = _aligned(posthumous, count, "Posthumous", "追授")
+        if isinstance(years_raw, str) or years_raw is None:
+            year_list: list[Any] = _aligned(cell_text(years_raw), count, "Year", "年份")
+        else:
+            year_list = [years_raw] * count
+        honours = []
+        for (title, year_in_title, post_in_title), level, year_value, by, post in zip(
+                found, level_list, year_list, awarded_list, post_list):
+            if len(title) > SHORT_LIMIT:
+                raise RowError(f"an honour title is too long ({len(title):,} characters)",
+                               f"荣誉称号过长（{len(title)} 字）")
+            year, on = (year_in_title, None) if cell_text(year_value) == "" else _year(year_value)
+            honours.append(Honour(title=title, level=_level(level, title), year=year, date=on,
+                                  awarded_by=by, posthumous=post_in_title or self._yes(post)))
+        return honours
+
+    @staticmethod
+    def _yes(text: str) -> bool:
+        word = text.strip().lower()
+        if word in _YES:
+            return True
+        if word in _NO or not word:
+            return False
+        raise RowError(f"posthumous “{text}” should be 是 or 否", f"追授“{text}”应填“是”或“否”")
+
+    def _donation_list(self, cells: list[Any]) -> list[Donation]:
+        out: list[Donation] = []
+        text = self._text(cells, "donations", LONG_LIMIT)
+        if text:
+            out.extend(_copy(d) for d in _donations(text))
+        raw = self._raw(cells, "donation_amount")
+        amount = cell_text(raw)
+        if amount:
+            unit = self.units[self.columns["donation_amount"]]
+            out.append(Donation(amount_fen=_amount(amount, unit)))
+        return out
+
+
+def _copy(donation: Donation) -> Donation:
+    return Donation(amount_fen=donation.amount_fen, item=donation.item, quantity=donation.quantity,
+                    quantity_unit=donation.quantity_unit)
+
+
+def describe_mapping(headers: list[str], mapping: list[str | None], lang: str) -> list[tuple[str, str]]:
+    """(header, field label) pairs for showing a mapping (the CLI's preview)."""
+    return [(h, FIELD_BY_KEY[m].label(lang) if m in FIELD_BY_KEY else "—") for h, m in zip(headers, mapping)]
+
+
+def iter_records(table: Table, mapping: list[str | None] | None = None
+                 ) -> Iterable[tuple[int, ParsedRow | RowError]]:
+    """(sheet row, parsed row or the reason it cannot be read) for every data row."""
+    reader = RowReader(mapping if mapping is not None else guess_mapping(table.headers), table.headers)
+    for number, cells in table.rows:
+        try:
+            yield number, reader.read(cells)
+        except RowError as exc:
+            yield number, exc
