@@ -147,11 +147,15 @@ class Honouree:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Honouree:
-        """Build from the JSON shape; unknown keys are refused so typos do not vanish."""
+        """Build from the JSON shape; unknown keys are refused so typos do not vanish.
+
+        Read-only annotations are ignored: derived values (highest_level, donation_total_yuan)
+        and report intake's evidence (intake), so `honours intake --json | honours add` works.
+        """
         if not isinstance(data, dict):
             raise ValueError("an honouree must be a JSON object")
         known = {f.name for f in fields(cls)}
-        unknown = set(data) - known - {"highest_level", "donation_total_yuan"}
+        unknown = set(data) - known - {"highest_level", "donation_total_yuan", "intake"}
         if unknown:
             raise ValueError(f"unknown field(s): {', '.join(sorted(unknown))}")
         if not str(data.get("name") or "").strip():
