@@ -1,0 +1,193 @@
+"""Exporting honourees: xlsx and csv for people, JSON and a .zip with photos for moving a registry.
+
+Spreadsheets have one row per honouree under Chinese headers that the spreadsheet import
+recognises, so an exported sheet can be edited and imported again. A spreadsheet cannot
+hold everything (photos, deed dates, donation recipients), so the .zip (transfer.py) is
+the lossless format.
+
+Formula injection: a cell beginning with = + - @ (or tab/CR) could run as a formula when
+the file is opened. In csv such a cell gets a leading apostrophe (the usual defence; the
+import removes it again). In xlsx the cell is written as a text cell with Excel's
+"quote prefix" flag, which is exactly what Excel stores when a person types '=1+1: it is
+shown and kept as text and never evaluated, and the text itself is unchanged.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .amounts import format_quantity, format_yuan
+from .errors import HonoursError
+from .records import Donation, Honouree
+from .registry import Registry
+from .transfer import replacing, write_archive, write_json
+
+Progress = Callable[[int, int], None]
+FORMATS = (".xlsx", ".csv", ".json", ".zip")
+XLSX_CELL_LIMIT = 32_767  # Excel refuses longer cells
+
+LEVEL_ZH = {"national": "国家级", "provincial": "省级", "municipal": "市级", "county": "县级", "other": "其他"}
+STATUS_ZH = {"active": "在职", "retired": "退休", "deceased": "已故"}
+CATEGORY_ZH = {"medical": "医务人员", "other trades": "各行各业", "model worker": "劳动模范", "donor": "捐赠者",
+               "collective": "集体"}
+_RISKY = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    count: int
+    notices: list[tuple[str, str]] = field(default_factory=list)  # (en, zh), e.g. cells shortened
+
+
+def _honour_title(title: str, posthumous: bool) -> str:
+    return f"{title}（追授）" if posthumous else title
+
+
+def _donation_text(d: Donation) -> str:
+    goods = ""
+    if d.item:
+        goods = d.item + (format_quantity(d.quantity, d.quantity_unit) if d.quantity else "")
+    if d.amount_fen is not None and goods:
+        return f"{goods}（价值{format_yuan(d.amount_fen)}）"
+    return goods or (format_yuan(d.amount_fen) if d.amount_fen is not None else "")
+
+
+def _yuan_number(fen: int) -> int | float:
+    return fen // 100 if fen % 100 == 0 else round(fen / 100, 2)
+
+
+# (header, value of an honouree) in column order; the headers are ones the import maps back.
+COLUMNS: list[tuple[str, Callable[[Honouree], Any]]] = [
+    ("编号", lambda h: h.id),
+    ("姓名", lambda h: h.name),
+    ("性别", lambda h: h.gender),
+    ("年龄", lambda h: h.age),
+    ("出生日期", lambda h: h.birth_date),
+    ("民族", lambda h: h.ethnicity),
+    ("工作单位", lambda h: h.unit),
+    ("职务", lambda h: h.position),
+    ("地区", lambda h: h.region),
+    ("类别", lambda h: CATEGORY_ZH.get(h.category, h.category)),
+    ("状态", lambda h: STATUS_ZH.get(h.status, h.status)),
+    ("荣誉称号", lambda h: "、".join(_honour_title(x.title, x.posthumous) for x in h.honours)),
+    ("级别", lambda h: "、".join(LEVEL_ZH.get(x.level, x.level) for x in h.honours)),
+    ("年份", lambda h: "、".join(x.date or (str(x.year) if x.year else "") for x in h.honours)
+     if any(x.year or x.date for x in h.honours) else ""),
+    ("授予单位", lambda h: "、".join(x.awarded_by for x in h.honours) if any(x.awarded_by for x in h.honours)
+     else ""),
+    ("事迹", lambda h: "\n".join(d.text for d in h.deeds)),
+    ("捐赠", lambda h: "、".join(_donation_text(d) for d in h.donations)),
+    ("捐赠合计（元）", lambda h: _yuan_number(h.donation_total_fen) if h.donation_total_fen else ""),
+    ("备注", lambda h: h.notes),
+    ("照片数", lambda h: len(h.photos) or ""),
+    ("来源报道", lambda h: h.source.report),
+    ("出处原文", lambda h: h.source.sentence),
+    ("创建时间", lambda h: h.created_at),
+    ("修改时间", lambda h: h.updated_at),
+]
+WIDTHS = [6, 10, 5, 5, 11, 6, 28, 16, 10, 10, 6, 36, 14, 10, 18, 50, 30, 12, 30, 6, 16, 40, 20, 20]
+
+
+def export(registry: Registry, ids: Iterable[int], path: str | Path,
+           progress: Progress | None = None) -> ExportResult:
+    """Write honourees to `path`; the format follows the suffix (.xlsx, .csv, .json, .zip)."""
+    path = Path(path)
+    ids = list(ids)
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        return write_xlsx(registry, ids, path, progress)
+    if suffix == ".csv":
+        return write_csv(registry, ids, path, progress)
+    if suffix == ".json":
+        return ExportResult(path, write_json(registry, ids, path, progress))
+    if suffix == ".zip":
+        return ExportResult(path, write_archive(registry, ids, path, progress))
+    raise HonoursError(f"Cannot export to “{path.suffix or path.name}”: choose .xlsx, .csv, .json or .zip.",
+                       f"无法导出为“{path.suffix or path.name}”格式：请选择 .xlsx、.csv、.json 或 .zip。")
+
+
+def _rows(registry: Registry, ids: list[int], progress: Progress | None) -> Iterable[list[Any]]:
+    for done, honouree_id in enumerate(ids, 1):
+        honouree = registry.honouree(honouree_id)
+        yield [value(honouree) for _, value in COLUMNS]
+        if progress and (done % 100 == 0 or done == len(ids)):
+            progress(done, len(ids))
+
+
+def neutralise(value: Any) -> Any:
+    """csv: text that a spreadsheet would run as a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(_RISKY):
+        return "'" + value
+    return value
+
+
+def write_csv(registry: Registry, ids: list[int], path: Path, progress: Progress | None = None) -> ExportResult:
+    """UTF-8 with a BOM, so that Excel on a Chinese Windows opens it without garbling."""
+    text = io.StringIO(newline="")
+    writer = csv.writer(text, lineterminator="\r\n")
+    writer.writerow([header for header, _ in COLUMNS])
+    for row in _rows(registry, ids, progress):
+        writer.writerow([neutralise(v) for v in row])
+    with replacing(path) as out:
+        out.write(text.getvalue().encode("utf-8-sig"))
+    return ExportResult(path, len(ids))
+
+
+_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def write_xlsx(registry: Registry, ids: list[int], path: Path, progress: Progress | None = None) -> ExportResult:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    rows = list(_rows(registry, ids, progress))  # read first: a failure then leaves no half-made workbook
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("荣誉人物")
+    sheet.freeze_panes = "C2"
+    for index, width in enumerate(WIDTHS, 1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    bold = Font(bold=True)
+    header = []
+    for title, _ in COLUMNS:
+        cell = WriteOnlyCell(sheet, value=title)
+        cell.font = bold
+        cell.alignment = Alignment(vertical="center")
+        header.append(cell)
+    sheet.append(header)
+    shortened = 0
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for row in rows:
+        cells: list[Any] = []
+        for value in row:
+            if isinstance(value, str):
+                value = _ILLEGAL_XML.sub("", value)
+                if len(value) > XLSX_CELL_LIMIT:
+                    shortened += 1
+                    value = value[:XLSX_CELL_LIMIT - 1] + "…"
+                if value.startswith(_RISKY) or "\n" in value:
+                    cell = WriteOnlyCell(sheet, value=value)
+                    cell.data_type = "s"  # text, never a formula
+                    if value.startswith(_RISKY):
+                        cell.quotePrefix = True
+                    if "\n" in value:
+                        cell.alignment = wrap
+                    value = cell
+            cells.append(value)
+        sheet.append(cells)
+    with replacing(path) as out:
+        workbook.save(out)
+    notices = []
+    if shortened:
+        notices.append((f"{shortened} cell(s) were longer than Excel allows ({XLSX_CELL_LIMIT:,} characters) "
+                        "and were shortened; the .zip export keeps everything.",
+                        f"有 {shortened} 个单元格超过 Excel 上限（{XLSX_CELL_LIMIT} 字）已截短；.zip 导出可保留全部内容。"))
+    return ExportResult(path, len(ids), notices)

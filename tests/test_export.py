@@ -1,0 +1,221 @@
+"""Export: the lossless JSON+photos round trip, and spreadsheets safe to open in Excel."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+
+import openpyxl
+import pytest
+from PIL import Image
+
+from honours.core import Registry
+from honours.core.export import COLUMNS, export
+from honours.core.import_plan import ADD, ERROR, UNCHANGED, plan_import
+from honours.core.transfer import ExportFileError
+
+
+def png(size=(120, 80), colour=(10, 120, 200)) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", size, colour).save(out, "PNG")
+    return out.getvalue()
+
+
+def jpeg(size=(90, 160), colour=(220, 180, 20)) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", size, colour).save(out, "JPEG", quality=88)
+    return out.getvalue()
+
+
+def normalised(registry: Registry) -> list[dict]:
+    """Every field of every record, with the ids that a new database numbers afresh taken out."""
+    out = []
+    for honouree in registry.honourees(registry.all_ids()):
+        data = honouree.to_dict()
+        data.pop("id")
+        for key in ("honours", "deeds", "donations", "photos"):
+            for item in data[key]:
+                item.pop("id")
+        out.append(data)
+    return sorted(out, key=lambda d: (d["name"], d["unit"], d["created_at"]))
+
+
+def photo_payloads(registry: Registry) -> list[tuple]:
+    out = []
+    for honouree in registry.honourees(registry.all_ids()):
+        for photo in honouree.photos:
+            out.append((honouree.name, photo.position, registry.photo_created_at(photo.id),
+                        *(registry.photo_bytes(photo.id, kind) for kind in ("original", "display", "thumbnail"))))
+    return sorted(out)
+
+
+def test_roll_with_photos_round_trips_losslessly(roll, registry, tmp_path):
+    first, second = roll.all_ids()[:2]
+    roll.add_photo(first, png(), caption="工作照", name="portrait.png")
+    rotated = roll.add_photo(first, jpeg(), caption="领奖", primary=True, name="award.jpg")
+    roll.rotate_photo(rotated.id, 90)  # the stored display copy differs from a fresh one now
+    roll.add_photo(second, jpeg((30, 30)), name="small.jpg")
+    roll.edit(second, {"donations": [{"amount_yuan": 1234.56, "item": "口罩", "quantity": 300,
+                                      "quantity_unit": "只", "recipient": "衡阳市红十字会",
+                                      "date": "2020-02-03", "note": "分两次"}],
+                       "deeds": [{"text": "事迹一", "date": "2020-01-30"}]})
+    path = tmp_path / "roll.zip"
+    result = export(roll, roll.all_ids(), path)
+    assert result.count == 14
+    with zipfile.ZipFile(path) as archive:
+        names = set(archive.namelist())
+        doc = json.loads(archive.read("honours.json"))
+    assert "honours.json" in names and sum(n.startswith("photos/") for n in names) == 9
+    assert doc["format"] == "honours-export" and len(doc["honourees"]) == 14
+
+    plan = plan_import(registry, path)
+    assert plan.counts()[ADD] == 14 and not plan.errors
+    plan.apply(registry)
+    plan.close()
+    assert normalised(registry) == normalised(roll)
+    assert photo_payloads(registry) == photo_payloads(roll)
+
+    again = plan_import(registry, path)  # a second import finds everything already there
+    assert again.counts()[UNCHANGED] == 14
+    again.close()
+
+
+def test_json_only_export_brings_records_without_photo_bytes(roll, registry, tmp_path):
+    roll.add_photo(roll.all_ids()[0], png())
+    path = tmp_path / "roll.json"
+    export(roll, roll.all_ids(), path)
+    plan = plan_import(registry, path)
+    assert any(".zip" in en for en, _ in plan.notices)
+    plan.apply(registry)
+    assert registry.count() == 14
+    assert sum(len(h.photos) for h in registry.honourees(registry.all_ids())) == 0
+
+
+def test_tampered_photo_in_an_export_is_a_row_error(roll, registry, tmp_path):
+    roll.add_photo(roll.all_ids()[0], png())
+    good = tmp_path / "good.zip"
+    export(roll, roll.all_ids(), good)
+    bad = tmp_path / "bad.zip"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(bad, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename.endswith(".png"):
+                data = b"this is text, not a PNG"
+            dst.writestr(info, data)
+    plan = plan_import(registry, bad)
+    (error,) = plan.errors
+    assert error.action == ERROR and "not an image" in error.reason("en")
+    plan.close()
+
+
+@pytest.mark.parametrize("content, words", [
+    (b"{not json", "not a readable Honours export"),
+    (json.dumps({"format": "something-else"}).encode(), "not a readable Honours export"),
+    (json.dumps({"format": "honours-export", "version": 99, "honourees": []}).encode(), "newer version"),
+])
+def test_files_that_are_not_exports_get_clear_messages(registry, tmp_path, content, words):
+    path = tmp_path / "x.json"
+    path.write_bytes(content)
+    with pytest.raises(ExportFileError) as info:
+        plan_import(registry, path)
+    assert words in info.value.message("en") and info.value.message("zh")
+
+
+def test_bad_records_in_an_export_are_named(registry, tmp_path):
+    path = tmp_path / "x.json"
+    path.write_text(json.dumps({"format": "honours-export", "version": 1, "honourees": [
+        {"name": "甲", "unit": "厂"}, {"name": ""}, {"name": "乙", "status": "sleeping"}, "text"]}),
+        encoding="utf-8")
+    plan = plan_import(registry, path)
+    assert [(r.row, r.action) for r in plan.rows] == [(1, ADD), (2, ERROR), (3, ERROR), (4, ERROR)]
+    assert "status" in plan.rows[2].reason("en")
+
+
+RISKY = ["=1+1", "+86 139", "-2", "@SUM(A1)", "=HYPERLINK(\"http://x\")"]
+
+
+def test_neutralise_covers_tab_and_carriage_return():
+    from honours.core.export import neutralise
+
+    assert [neutralise(v) for v in ("\tx", "\rx", "=x", "x=1", 5)] == ["'\tx", "'\rx", "'=x", "x=1", 5]
+
+
+def _risky_roll(registry: Registry) -> None:
+    from honours.core import Honouree
+
+    registry.add_many([Honouree(name=f"甲{i}", unit="厂", position=text, notes="line1\nline2")
+                       for i, text in enumerate(RISKY)])
+
+
+def test_csv_is_utf8_with_bom_and_neutralises_formulas(registry, tmp_path):
+    _risky_roll(registry)
+    path = tmp_path / "out.csv"
+    export(registry, registry.all_ids(), path)
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert rows[0] == [header for header, _ in COLUMNS]
+    position = rows[0].index("职务")
+    assert [r[position] for r in rows[1:]] == ["'" + t for t in RISKY]
+    # the spreadsheet import takes the apostrophe off again
+    empty = Registry.open(tmp_path / "e.sqlite")
+    plan_import(empty, path).apply(empty)
+    assert sorted(h.position for h in empty.honourees(empty.all_ids())) == sorted(RISKY)
+
+
+def test_xlsx_keeps_formula_like_text_as_text(registry, tmp_path):
+    _risky_roll(registry)
+    path = tmp_path / "out.xlsx"
+    export(registry, registry.all_ids(), path)
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook.active
+    assert [c.value for c in sheet[1]] == [header for header, _ in COLUMNS]
+    position = [c.value for c in sheet[1]].index("职务") + 1
+    cells = [sheet.cell(row, position) for row in range(2, 2 + len(RISKY))]
+    assert sorted(c.value for c in cells) == sorted(RISKY)
+    assert all(c.data_type == "s" for c in cells)  # text cells: Excel never evaluates them
+    assert all(c.quotePrefix for c in cells)
+    with zipfile.ZipFile(path) as archive:
+        assert b"<f>" not in archive.read("xl/worksheets/sheet1.xml")
+    empty = Registry.open(tmp_path / "e.sqlite")
+    plan_import(empty, path).apply(empty)
+    assert sorted(h.position for h in empty.honourees(empty.all_ids())) == sorted(RISKY)
+    assert {h.notes for h in empty.honourees(empty.all_ids())} == {"line1\nline2"}
+
+
+def test_exported_sheet_imports_back_with_honours_levels_and_donations(roll, tmp_path):
+    path = tmp_path / "roll.xlsx"
+    export(roll, roll.all_ids(), path)
+    empty = Registry.open(tmp_path / "e.sqlite")
+    plan = plan_import(empty, path)
+    assert plan.counts()[ADD] == 14 and not plan.errors
+    plan.apply(empty)
+    for mine, theirs in zip(roll.honourees(roll.all_ids()), empty.honourees(empty.all_ids())):
+        assert (theirs.name, theirs.unit, theirs.status, theirs.category) == (
+            mine.name, mine.unit, mine.status, mine.category)
+        assert [(h.title, h.level, h.year, h.awarded_by, h.posthumous) for h in theirs.honours] == [
+            (h.title, h.level, h.year, h.awarded_by, h.posthumous) for h in mine.honours]
+        assert [(d.amount_fen, d.item, d.quantity) for d in theirs.donations] == [
+            (d.amount_fen, d.item, d.quantity) for d in mine.donations]
+
+
+def test_a_failed_export_leaves_no_file_behind(roll, tmp_path):
+    for suffix in (".xlsx", ".csv", ".zip", ".json"):
+        path = tmp_path / f"out{suffix}"
+
+        def fail(done, total):
+            raise RuntimeError("disk full")
+
+        with pytest.raises(RuntimeError):
+            export(roll, roll.all_ids(), path, progress=fail)
+        assert list(tmp_path.glob("*out*")) == []
+
+
+def test_unknown_export_format_is_refused(roll, tmp_path):
+    from honours.core.errors import HonoursError
+
+    with pytest.raises(HonoursError) as info:
+        export(roll, roll.all_ids(), tmp_path / "out.pdf")
+    assert ".xlsx" in info.value.message("en") and ".xlsx" in info.value.message("zh")

@@ -1,0 +1,214 @@
+"""Import plans and their single transaction: preview first, then all rows or none."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PIL import Image
+
+from honours.core import ConflictError, Registry
+from honours.core.import_plan import (
+    ADD,
+    ERROR,
+    UNCHANGED,
+    UPDATE,
+    ImportBlockedError,
+    plan_import,
+    plan_table,
+)
+from honours.core.registry import ImportItem
+from honours.core.seed import load_default_roll
+from honours.core.spreadsheet import SpreadsheetError, read_table
+
+
+def make_xlsx(path: Path, rows: list[list], title: str | None = "衡阳市2020年抗疫先进人物") -> Path:
+    workbook = openpyxl.Workbook()
+    ws = workbook.active
+    if title:
+        ws.append([title])
+        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(rows[0]))
+    for row in rows:
+        ws.append(row)
+    workbook.save(path)
+    return path
+
+
+def photo_bytes(fmt: str = "JPEG", size=(64, 48), colour=(200, 30, 30)) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", size, colour).save(out, fmt)
+    return out.getvalue()
+
+
+HEADER = ["序号", "姓名", "性别", "工作单位", "职务", "荣誉称号", "捐赠"]
+
+
+def good_rows(n: int, start: int = 1) -> list[list]:
+    return [[i, f"测试{i}号", "女" if i % 2 else "男", f"衡阳市第{i}医院", "护士", "衡阳市五一劳动奖章", f"{i}万元"]
+            for i in range(start, start + n)]
+
+
+def state(registry: Registry) -> tuple:
+    """Everything an import could change, to prove that nothing did."""
+    conn = registry.conn
+    return tuple(conn.execute(f"SELECT count(*), coalesce(sum(id), 0) FROM {t}").fetchone()
+                 for t in ("honouree", "honour", "deed", "donation", "photo", "history"))
+
+
+def test_bad_row_in_the_middle_blocks_everything_until_consent(roll, tmp_path):
+    rows = [HEADER, *good_rows(3), [4, "坏行", "未知", "某单位", "", "", ""], *good_rows(3, start=5)]
+    path = make_xlsx(tmp_path / "sheet.xlsx", rows)
+    before = state(roll)
+    plan = plan_import(roll, path)
+    assert plan.counts() == {ADD: 6, UPDATE: 0, UNCHANGED: 0, ERROR: 1}
+    assert plan.summary("en") == "6 add, 0 update, 1 errors"
+    (bad,) = plan.errors
+    assert bad.row == 6 and "gender" in bad.reason("en") and "性别" in bad.reason("zh")
+    assert state(roll) == before  # planning writes nothing
+    with pytest.raises(ImportBlockedError) as info:
+        plan.apply(roll)
+    assert "row 6" in info.value.message("en") and "第 6 行" in info.value.message("zh")
+    assert state(roll) == before
+    outcome = plan.apply(roll, skip_errors=True)
+    assert len(outcome.added) == 6
+    assert roll.count() == 14 + 6
+    assert roll.search("测试5号").count() == 1 and roll.search("ceshi").count() == 6
+
+
+def test_failure_in_the_middle_of_apply_rolls_everything_back(registry, tmp_path):
+    path = make_xlsx(tmp_path / "sheet.xlsx", [HEADER, *good_rows(1200)])
+    plan = plan_import(registry, path)
+    before = state(registry)
+    seen = []
+
+    def cancel(done, total):
+        seen.append(done)
+        if done >= 600:
+            raise KeyboardInterrupt  # what a Cancel button or Ctrl+C does
+
+    with pytest.raises(KeyboardInterrupt):
+        plan.apply(registry, progress=cancel)
+    assert seen and state(registry) == before
+    assert registry.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    plan.apply(registry)
+    assert registry.count() == 1200
+
+
+def test_same_name_and_unit_updates_the_existing_record(roll, tmp_path):
+    song = next(h for h in roll.honourees(roll.all_ids()) if h.name == "宋英杰")
+    path = make_xlsx(tmp_path / "update.xlsx", [
+        ["姓名", "工作单位", "职务", "荣誉称号", "级别", "事迹", "民族"],
+        [song.name, song.unit, "", "湖南省抗疫先进个人", "", "另一项事迹", "汉族"],
+    ], title=None)
+    plan = plan_import(roll, path)
+    assert plan.counts()[UPDATE] == 1 and plan.rows[0].target_id == song.id
+    plan.apply(roll)
+    after = roll.honouree(song.id)
+    assert after.position == song.position  # empty cell: left as it was
+    assert after.ethnicity == "汉族"
+    assert after.status == "deceased"  # no status column: not reset to active
+    assert [h.title for h in after.honours] == [song.honours[0].title, "湖南省抗疫先进个人"]
+    assert after.honours[1].level == "provincial"
+    assert [d.text for d in after.deeds] == [*[d.text for d in song.deeds], "另一项事迹"]
+    assert after.version == song.version + 1
+    assert roll.history(song.id)[0].action == "update"
+    again = plan_import(roll, path)  # importing the same sheet again changes nothing
+    assert again.counts()[UNCHANGED] == 1 and again.rows[0].action == UNCHANGED
+    assert again.apply(roll).updated == []
+    assert roll.honouree(song.id).version == after.version
+
+
+def test_record_changed_after_the_preview_aborts_the_import(roll, tmp_path):
+    song = next(h for h in roll.honourees(roll.all_ids()) if h.name == "宋英杰")
+    path = make_xlsx(tmp_path / "u.xlsx", [["姓名", "单位", "备注"], ["新人", "某厂", ""],
+                                            [song.name, song.unit, "表格备注"]], title=None)
+    plan = plan_import(roll, path)
+    roll.edit(song.id, {"notes": "another window saved this"})
+    before = state(roll)
+    with pytest.raises(ConflictError):
+        plan.apply(roll)
+    assert state(roll) == before
+    assert roll.honouree(song.id).notes == "another window saved this"
+
+
+def test_rows_of_one_person_are_merged(registry, tmp_path):
+    path = make_xlsx(tmp_path / "m.xlsx", [
+        ["姓名", "单位", "荣誉称号", "年份", "捐款金额"],
+        ["李芳", "衡阳市中心医院", "湖南省五一劳动奖章", 2020, "500元"],
+        ["王五", "衡阳县医院", "全国先进工作者", 2019, ""],
+        ["李芳", "衡阳市中心医院", "全国三八红旗手", 2021, "1000元"],
+    ], title=None)
+    plan = plan_import(registry, path)
+    assert plan.counts()[ADD] == 2
+    assert plan.rows[2].same_as_row == 2 and "row 2" in plan.rows[2].reason("en")
+    plan.apply(registry)
+    (li,) = [h for h in registry.honourees(registry.all_ids()) if h.name == "李芳"]
+    assert [(h.title, h.year) for h in li.honours] == [("湖南省五一劳动奖章", 2020), ("全国三八红旗手", 2021)]
+    assert li.donation_total_fen == 150_000
+
+
+def test_ambiguous_existing_match_is_an_error(registry, tmp_path):
+    registry.add_many([Registry_honouree("甲", "厂"), Registry_honouree("甲", "厂")])
+    path = make_xlsx(tmp_path / "a.xlsx", [["姓名", "单位"], ["甲", "厂"]], title=None)
+    (row,) = plan_import(registry, path).rows
+    assert row.action == ERROR and "2 existing" in row.reason("en")
+
+
+def Registry_honouree(name: str, unit: str):  # noqa: N802 - tiny factory
+    from honours.core import Honouree
+
+    return Honouree(name=name, unit=unit)
+
+
+def test_photos_from_paths_beside_the_sheet_and_from_a_zip(registry, tmp_path):
+    (tmp_path / "照片").mkdir()
+    (tmp_path / "照片" / "li.jpg").write_bytes(photo_bytes())
+    (tmp_path / "wang.png").write_bytes(photo_bytes("PNG", (40, 80)))
+    (tmp_path / "fake.jpg").write_text("not a photo")
+    with zipfile.ZipFile(tmp_path / "sheet.zip", "w") as archive:
+        archive.writestr("photos/zhao.jpg", photo_bytes(colour=(0, 0, 255)))
+    path = make_xlsx(tmp_path / "sheet.xlsx", [
+        ["姓名", "单位", "照片"],
+        ["李芳", "甲", "照片\\li.jpg"],  # a Windows path
+        ["王五", "乙", "wang.png、zhao.jpg"],
+        ["假图", "丙", "fake.jpg"],
+        ["缺图", "丁", "missing.jpg"],
+    ], title=None)
+    plan = plan_import(registry, path)
+    reasons = {r.name: r.reason("en") for r in plan.errors}
+    assert set(reasons) == {"假图", "缺图"}
+    assert "not an image" in reasons["假图"]
+    assert "missing.jpg" in reasons["缺图"] and "sheet.zip" in reasons["缺图"]
+    plan.apply(registry, skip_errors=True)
+    plan.close()
+    people = {h.name: h for h in registry.honourees(registry.all_ids())}
+    assert set(people) == {"李芳", "王五"}
+    assert [(p.width, p.height, p.primary) for p in people["王五"].photos] == [(40, 80, True), (64, 48, False)]
+    assert registry.photo_bytes(people["李芳"].photos[0].id, "original") == (tmp_path / "照片" / "li.jpg").read_bytes()
+
+
+def test_mapping_can_be_changed_and_a_missing_name_column_is_refused(registry, tmp_path):
+    path = make_xlsx(tmp_path / "map.xlsx", [["人员", "单位"], ["甲", "厂"]], title=None)
+    table = read_table(path)
+    with pytest.raises(SpreadsheetError) as info:
+        plan_table(registry, table)
+    assert "姓名" in info.value.message("zh")
+    plan = plan_table(registry, table, mapping=["name", "unit"])
+    assert plan.counts()[ADD] == 1
+
+
+def test_apply_import_history_equals_the_stored_record(registry):
+    """apply_import builds the history snapshot from memory; it must equal the stored record."""
+    outcome = registry.apply_import([ImportItem(h) for h in load_default_roll()])
+    for honouree_id in outcome.added:
+        assert registry.history(honouree_id)[0].after == registry._snapshot(honouree_id)
+
+
+def test_totals_row_is_left_out_with_a_notice(registry, tmp_path):
+    path = make_xlsx(tmp_path / "t.xlsx", [["姓名", "捐款金额"], ["甲", 100], ["乙", 200], ["合计", 300]], title=None)
+    plan = plan_import(registry, path)
+    assert plan.counts()[ADD] == 2 and not plan.errors
+    assert any("totals" in en for en, _ in plan.notices)
