@@ -153,7 +153,7 @@ class DetailPane(QTextBrowser):
         lines = [f"<h1>{esc(h.name)}</h1>"]
         subtitle = " · ".join(esc(x) for x in (h.unit, h.position) if x)
         if subtitle:
-            lines.append(f"<p style='font-size: 12pt'>{subtitle}</p>")
+            lines.append(f"<p style='font-size: 11pt'>{subtitle}</p>")
         badges = []
         if h.highest_level:
             badges.append(self.tr("Highest honour: %1").replace("%1", level_label(h.highest_level)))

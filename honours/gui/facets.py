@@ -4,7 +4,8 @@
 milliseconds on a large roll: far too long for the keystroke path. The counter therefore
 runs it on a worker thread with its own read-only connection to the same file (SQLite
 in WAL mode lets it read while the UI thread writes), drops requests that a newer one
-has overtaken, and hands the counts back through a queued signal. A registry held only
+has overtaken, interrupts a count still running when the user types again (it would
+otherwise slow the next search), and hands the counts back through a queued signal. A registry held only
 in memory has no file to share, so its (small) counts are taken on the UI thread.
 """
 
@@ -43,9 +44,16 @@ class _Worker(QObject):
                 self._registry = Registry.open(self._path, create=False, readonly=True)
             facets = self._registry.facets(query)
         except Exception as error:  # noqa: BLE001 - a failed count must not end the thread
-            log.warning("facet counts for %r failed: %s", query, error)
+            if generation == self._counter.latest:  # not merely interrupted by a newer search
+                log.warning("facet counts for %r failed: %s", query, error)
             return
         self.counted.emit(generation, query, facets)
+
+    def interrupt(self) -> None:
+        """Abort the count in progress (called from the UI thread; SQLite allows that)."""
+        registry = self._registry
+        if registry is not None:
+            registry.conn.interrupt()
 
     def close(self) -> None:
         """Called after the thread has stopped (the core's connections allow that)."""
@@ -85,6 +93,13 @@ class FacetCounter(QObject):
         else:
             generation = self.latest
             QTimer.singleShot(0, self, lambda: self._count_here(generation, query))
+
+    def cancel(self) -> None:
+        """Drop any pending or running count: a new search is on its way, and the worker must not
+        compete with it for the interpreter and the disk while the user types."""
+        self.latest += 1
+        if self._worker is not None:
+            self._worker.interrupt()
 
     def _count_here(self, generation: int, query: str) -> None:
         if generation == self.latest and not self._stopped:

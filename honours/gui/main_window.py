@@ -1,9 +1,9 @@
 """The main window: search box, results table, filter panel, detail pane, menus.
 
-The window wires the pieces together and runs the user's commands; each piece refreshes
-itself from the Store's `changed` signal. Typing re-queries the core after a very short
-pause (the whole keystroke → repainted table must stay well under 50 ms); the filter
-counts follow a little later from a worker thread.
+The window wires the pieces together; each piece refreshes itself from the Store's
+`changed` signal. Typing re-queries the core after a very short pause (the whole
+keystroke → repainted table must stay well under 50 ms); the filter counts follow a
+little later from a worker thread, and are interrupted as soon as the user types again.
 
 Public accessors for feature modules (printing, import, backups): `registry`, `store`,
 `settings`, `undo_stack`, `selected_ids()`, `current_query()`, `result()`, `menu(name)`,
@@ -16,46 +16,31 @@ import importlib
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QFileDialog,
-    QHeaderView,
-    QLabel,
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
-from ..core import ConflictError, Honouree, HonoursError, Registry
+from ..core import HonoursError, Registry
 from ..core.search import SearchResult
+from . import record_commands
 from .detail_pane import DetailPane
 from .facets import FacetCounter
 from .features import FEATURE_MODULES
 from .filter_panel import FilterPanel
 from .i18n import current_language, install_translations
-from .roll_model import COLUMN_INDEX, COLUMNS, THUMB_SIZE, RollModel
+from .results_table import ResultsTable
+from .roll_model import RollModel
 from .search_box import SearchBox
 from .settings import Settings
 from .store import Store, open_registry
 from .thumbnails import Thumbnails
-from .undo import AddCommand, DeleteCommand, SaveEditCommand
-from .window_actions import MENU_NAMES, build_actions, build_menus, finish_menus
+from .window_actions import build_actions, build_menus, finish_menus
 
 log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 10  # coalesces a burst of keys (paste, IME commit) without a felt delay
-FACETS_DELAY_MS = 150  # counts follow once typing pauses
-SELECT_FIRST_DELAY_MS = 120
-ROW_HEIGHT = THUMB_SIZE + 8
-DEFAULT_WIDTHS = {"photo": ROW_HEIGHT + 4, "name": 92, "unit": 170, "position": 96, "honours": 210,
-                  "level": 76, "region": 72, "status": 56}
+FACETS_DELAY_MS = 250  # counts follow once typing pauses
+SELECT_FIRST_DELAY_MS = 120  # the detail pane follows the first result once typing pauses
 
 _open_windows: list[MainWindow] = []  # top-level windows must outlive the function that built them
 
@@ -82,7 +67,6 @@ class MainWindow(QMainWindow):
         self._read_only = store.registry.readonly
         self.thumbnails = Thumbnails(store, self)
         self.facet_counter = FacetCounter(store.registry, self)
-        self.facet_counter.counted.connect(self._on_facets)
         self._build_widgets()
         self.actions = build_actions(self)
         self.menus = build_menus(self, self.actions)
@@ -106,15 +90,14 @@ class MainWindow(QMainWindow):
 
     def selected_ids(self) -> list[int]:
         """Ids of the selected rows, in table order (the current row when nothing is selected)."""
-        rows = sorted(index.row() for index in self.results_table.selectionModel().selectedRows())
-        ids = [self.model.id_at(row) for row in rows]
-        if not ids and self.results_table.currentIndex().isValid():
-            ids = [self.model.id_at(self.results_table.currentIndex().row())]
-        return [i for i in ids if i is not None]
+        return self.results_table.selected_ids()
 
     def current_id(self) -> int | None:
-        index = self.results_table.currentIndex()
-        return self.model.id_at(index.row()) if index.isValid() else None
+        return self.results_table.current_id()
+
+    def select_id(self, honouree_id: int | None) -> bool:
+        """Make this honouree the current row if it is among the loaded results."""
+        return self.results_table.select_id(honouree_id)
 
     def current_query(self) -> str:
         return self.search_box.text()
@@ -140,44 +123,16 @@ class MainWindow(QMainWindow):
         self.notice.hide()
 
         self.model = RollModel(self.store, self.thumbnails, self)
-        self.results_table = table = QTableView()
-        table.setObjectName("resultsTable")
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setShowGrid(False)
-        table.setWordWrap(False)
-        table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        table.setIconSize(QSize(THUMB_SIZE, THUMB_SIZE))
-        table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        table.verticalHeader().hide()
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
-        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        header = table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionsMovable(True)
-        header.setStretchLastSection(True)
-        header.setSortIndicatorClearable(True)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(COLUMN_INDEX["photo"], QHeaderView.ResizeMode.Fixed)
-        self._apply_default_widths()
-
+        self.results_table = ResultsTable(self.model)
         self.filter_panel = FilterPanel()
         self.filter_panel.setMinimumWidth(190)
         self.detail_pane = DetailPane(self.store, self.thumbnails)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.filter_panel)
-        self.splitter.addWidget(table)
-        self.splitter.addWidget(self.detail_pane)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setStretchFactor(2, 0)
+        for widget, stretch in ((self.filter_panel, 0), (self.results_table, 1), (self.detail_pane, 0)):
+            self.splitter.addWidget(widget)
+            self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([220, 760, 420])
 
@@ -205,19 +160,18 @@ class MainWindow(QMainWindow):
         timer.timeout.connect(slot)
         return timer
 
-    def _apply_default_widths(self) -> None:
-        for key, width in DEFAULT_WIDTHS.items():
-            self.results_table.setColumnWidth(COLUMN_INDEX[key], width)
-
     def _connect(self) -> None:
         self.search_box.textChanged.connect(self._search_timer.start)
+        self.search_box.textChanged.connect(self.facet_counter.cancel)  # free the CPU for the search
         self.search_box.leaveDown.connect(self.focus_results)
         self.model.resultChanged.connect(self._on_result_changed)
         self.model.modelAboutToBeReset.connect(self._remember_current)
-        self.results_table.selectionModel().currentRowChanged.connect(self._on_current_row)
+        selection = self.results_table.selectionModel()
+        selection.currentRowChanged.connect(self._on_current_row)
+        selection.selectionChanged.connect(lambda *_: self._update_actions())
         self.results_table.doubleClicked.connect(lambda _index: self.edit_current())
-        self.results_table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         self.filter_panel.termsChanged.connect(self._on_filter_terms)
+        self.facet_counter.counted.connect(self._on_facets)
         self.store.changed.connect(self._on_store_changed)
         self.undo_stack.indexChanged.connect(lambda _index: self._update_actions())
 
@@ -242,10 +196,7 @@ class MainWindow(QMainWindow):
             self.restoreState(s.window_state)
         if not s.splitter_state.isEmpty():
             self.splitter.restoreState(s.splitter_state)
-        header = self.results_table.horizontalHeader()
-        if s.results_header.isEmpty() or not header.restoreState(s.results_header):
-            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        header.setSectionResizeMode(COLUMN_INDEX["photo"], QHeaderView.ResizeMode.Fixed)
+        self.results_table.restore_header(s.results_header)
         self.results_table.setSortingEnabled(True)  # runs the first search, in the saved order
         self.set_filter_panel_visible(s.filter_panel_visible)
         self.set_detail_pane_visible(s.detail_pane_visible)
@@ -274,14 +225,12 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def reset_columns(self) -> None:
-        header = self.results_table.horizontalHeader()
-        for logical in range(len(COLUMNS)):
-            header.moveSection(header.visualIndex(logical), logical)
-        self._apply_default_widths()
+        self.results_table.reset_columns()
 
     # -- searching ---------------------------------------------------------------------------
     def _run_search(self) -> None:
         self._search_timer.stop()
+        self.facet_counter.cancel()
         order, descending = self.model.order()
         self.model.search(self.search_box.text(), order, descending)
 
@@ -290,47 +239,39 @@ class MainWindow(QMainWindow):
         self.search_box.setText(query)
         self._run_search()
 
+    def _remember_current(self) -> None:
+        self._kept_id = self._pending_select or self.current_id() or self.detail_pane.honouree_id()
+        self._pending_select = None
+
     def _on_result_changed(self) -> None:
         self._update_count()
         self._show_notices()
         self.filter_panel.set_terms(self.search_box.terms())
         self._facets_timer.start()
-        row = self.model.row_of(self._kept_id) if self._kept_id is not None else None
-        if row is not None:
-            index = self.model.index(row, COLUMN_INDEX["name"])
-            self.results_table.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-        else:
+        if not self.results_table.select_id(self._kept_id, scroll=False):
             self._select_timer.start()
         self._update_actions()
-
-    def _remember_current(self) -> None:
-        self._kept_id = self._pending_select or self.current_id() or self.detail_pane.honouree_id()
-        self._pending_select = None
 
     def _select_first_if_none(self) -> None:
         if self.results_table.currentIndex().isValid():
             return
         if self.model.rowCount() > 0:
-            index = self.model.index(0, COLUMN_INDEX["name"])
-            self.results_table.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            self.results_table.select_id(self.model.id_at(0))
         else:
             self.detail_pane.show_honouree(None)
 
     def _update_count(self) -> None:
-        total = self.store.total()
-        shown = self.model.total()
-        text = self.tr("%1 of %Ln honourees shown", "", total).replace("%1", f"{shown:,}")
-        self.count_label.setText(text)
+        text = self.tr("%1 of %Ln honourees shown", "", self.store.total())
+        self.count_label.setText(text.replace("%1", f"{self.model.total():,}"))
 
     def _show_notices(self) -> None:
         language = current_language()
         error = self.model.error()
         notices = [error.message(language)] if error else []
-        notices += [zh if language == "zh" else en for en, zh in (self.model.result().notices or [])]
-        if not notices and self.model.total() == 0 and self.search_box.text().strip():
-            notices.append(self.tr("Nothing matches “%1”.").replace("%1", self.search_box.text().strip()))
+        notices += [zh if language == "zh" else en for en, zh in self.model.result().notices]
+        query = self.search_box.text().strip()
+        if not notices and self.model.total() == 0 and query:
+            notices.append(self.tr("Nothing matches “%1”.").replace("%1", query))
         self.notice.setText("  ".join(notices))
         self.notice.setVisible(bool(notices))
 
@@ -348,7 +289,7 @@ class MainWindow(QMainWindow):
             self.search_box.add_term(add)
         self._run_search()
 
-    def _on_store_changed(self, kind: str, ids: list) -> None:
+    def _on_store_changed(self, _kind: str, _ids: list) -> None:
         self._update_count()
         self._facets_timer.start()
 
@@ -365,17 +306,6 @@ class MainWindow(QMainWindow):
         if not self.results_table.currentIndex().isValid() and self.model.rowCount():
             self.select_id(self.model.id_at(0))
 
-    def select_id(self, honouree_id: int | None) -> bool:
-        """Make this honouree the current row if it is among the loaded results."""
-        row = self.model.row_of(honouree_id) if honouree_id is not None else None
-        if row is None:
-            return False
-        index = self.model.index(row, COLUMN_INDEX["name"])
-        self.results_table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-        self.results_table.scrollTo(index)
-        return True
-
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
             self.detail_pane.show_honouree(self.model.id_at(current.row()))
@@ -390,101 +320,21 @@ class MainWindow(QMainWindow):
         self.actions.delete_honourees.setEnabled(has_current and writable)
         self.actions.new_honouree.setEnabled(writable)
 
-    # -- commands ----------------------------------------------------------------------------
-    def _edit_dialog(self, honouree: Honouree | None) -> QDialog | None:
-        try:
-            from .edit_dialog import EditDialog
-        except ImportError as error:
-            log.exception("the edit dialog is not available")
-            self.show_error(self.tr("The edit dialog could not be opened: %1").replace("%1", str(error)))
-            return None
-        return EditDialog(self, self.registry, honouree)
-
+    # -- commands (see record_commands) ------------------------------------------------------
     def new_honouree(self) -> None:
-        dialog = self._edit_dialog(None)
-        if dialog is None or dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        command = AddCommand(self.registry, dialog.result_honouree(), dialog.new_photos(), self.show_error)
-        try:
-            saved = command.apply()
-        except HonoursError as error:
-            self.show_error(error)
-            return
-        self.undo_stack.push(command)
-        self.detail_pane.show_honouree(saved.id)
-        self._pending_select = saved.id
-        self.status_message(self.tr("Added “%1”.").replace("%1", saved.name))
+        saved = record_commands.new_honouree(self)
+        if saved is not None:
+            self.detail_pane.show_honouree(saved.id)
+            self._pending_select = saved.id  # current once the refreshed result holds it
 
     def edit_current(self) -> None:
         honouree_id = self.current_id()
-        if honouree_id is None or self._read_only:
-            return
-        try:
-            before = self.registry.honouree(honouree_id)
-        except HonoursError as error:
-            self.show_error(error)
-            return
-        dialog = self._edit_dialog(before)
-        if dialog is None or dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        self.save_edit(before, dialog.result_honouree(), dialog.new_photos(), dialog.rotations())
-
-    def save_edit(self, before: Honouree, after: Honouree, new_photos: list | None = None,
-                  rotations: dict | None = None) -> Honouree | None:
-        """Save an edit as an undoable command; on a conflict, ask whether to keep this version."""
-        command = SaveEditCommand(self.registry, before, after, new_photos, rotations, self.show_error)
-        try:
-            saved = command.apply()
-        except ConflictError as error:
-            if not self._confirm_overwrite(error):
-                return None
-            command = SaveEditCommand(self.registry, before, after, new_photos, rotations, self.show_error,
-                                      overwrite=True)
-            try:
-                saved = command.apply()
-            except HonoursError as second:
-                self.show_error(second)
-                return None
-        except HonoursError as error:
-            self.show_error(error)
-            return None
-        self.undo_stack.push(command)
-        self.status_message(self.tr("Saved “%1”.").replace("%1", saved.name))
-        return saved
-
-    def _confirm_overwrite(self, error: ConflictError) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Honours"), error.message(current_language()), parent=self)
-        box.setInformativeText(self.tr(
-            "Save your version anyway? The other version stays in the record's history, "
-            "and photos added meanwhile are kept."))
-        keep = box.addButton(self.tr("Save My Version"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Discard My Changes"), QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        return box.clickedButton() is keep
+        if honouree_id is not None and not self._read_only:
+            record_commands.edit_honouree(self, honouree_id)
 
     def delete_selected(self) -> None:
-        ids = self.selected_ids()
-        if not ids or self._read_only:
-            return
-        names = [s.name for s in self.registry.summaries(ids[:1])]
-        if len(ids) == 1:
-            question = self.tr("Move “%1” to the trash?").replace("%1", names[0] if names else str(ids[0]))
-        else:
-            question = self.tr("Move %n honourees to the trash?", "", len(ids))
-        answer = QMessageBox.question(
-            self, self.tr("Delete"),
-            question + "\n" + self.tr("You can undo this with Ctrl+Z or restore it from the trash."),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        command = DeleteCommand(self.registry, ids, names, self.show_error)
-        try:
-            command.apply()
-        except HonoursError as error:
-            self.show_error(error)
-            return
-        self.undo_stack.push(command)
-        self.status_message(command.text())
+        if not self._read_only:
+            record_commands.delete_honourees(self, self.selected_ids())
 
     def set_filter_panel_visible(self, visible: bool) -> None:
         self.filter_panel.setVisible(visible)
@@ -524,12 +374,13 @@ class MainWindow(QMainWindow):
         start = str(self.registry.path.parent) if self.registry.path else ""
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("New Registry"), start, self.tr("Honours registries (*.sqlite)"))
-        if path:
-            target = Path(path) if Path(path).suffix else Path(path).with_suffix(".sqlite")
-            if target.exists():
-                self.show_error(self.tr("%1 already exists. Use Open Registry to open it.").replace("%1", str(target)))
-                return
-            self.open_registry(target)
+        if not path:
+            return
+        target = Path(path) if Path(path).suffix else Path(path).with_suffix(".sqlite")
+        if target.exists():
+            self.show_error(self.tr("%1 already exists. Use Open Registry to open it.").replace("%1", str(target)))
+            return
+        self.open_registry(target)
 
     def open_registry(self, path: Path) -> MainWindow | None:
         """Open another registry file in place of this one; returns the new window."""
@@ -539,7 +390,7 @@ class MainWindow(QMainWindow):
             try:
                 registry = open_registry(path)
                 break
-            except HonoursError as error:
+            except (HonoursError, OSError) as error:
                 chosen = handle_open_failure(error, self)
                 if chosen is None:
                     return None
@@ -557,8 +408,7 @@ class MainWindow(QMainWindow):
         window = MainWindow(Store(registry), self.settings, undo_stack)
         if same_registry:
             self.owns_registry = False  # the new window carries on with it
-            window.search_box.setText(self.search_box.text())
-            window._run_search()
+            window.search_now(self.search_box.text())
             window.select_id(self.current_id())
         if self.isVisible():
             window.show()

@@ -193,7 +193,7 @@ class RollModel(QAbstractTableModel):
             return self._bold if key == "name" else None
         text = self._text(summary, key)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return text if key in ("unit", "honours", "position") and text else None
+            return text or None  # the full text of a cell cut short by the column width
         return text
 
     def _text(self, summary: Summary, key: str) -> str:

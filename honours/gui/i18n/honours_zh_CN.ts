@@ -30,6 +30,140 @@
     </message>
 </context>
 <context>
+    <name>BackupActions</name>
+    <message>
+        <location filename="../backup_actions.py" line="140"/>
+        <source>Back Up Registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backup_actions.py" line="141"/>
+        <source>Honours registries (*.sqlite)</source>
+        <translation type="unfinished">荣誉库文件 (*.sqlite)</translation>
+    </message>
+    <message>
+        <location filename="../backup_actions.py" line="152"/>
+        <source>Backed up %1 honourees and %2 photos to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backup_actions.py" line="159"/>
+        <source>Restore the backup %1?
+
+It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now will be kept in the backups folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backup_actions.py" line="163"/>
+        <source>Restore from Backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backup_actions.py" line="195"/>
+        <source>Restored %1 honourees from %2. The replaced file is kept as %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backup_actions.py" line="217"/>
+        <location filename="../backup_actions.py" line="221"/>
+        <source>Check Registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backup_actions.py" line="218"/>
+        <source>No problems found. The registry is sound.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backup_actions.py" line="222"/>
+        <source>%n problem(s) found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backup_actions.py" line="228"/>
+        <source>Only the search index is affected; it can be rebuilt from the records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backup_actions.py" line="230"/>
+        <source>Rebuild Search Index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backup_actions.py" line="233"/>
+        <source>Restoring a recent backup is the safe remedy (File ▸ Restore from Backup…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backup_actions.py" line="243"/>
+        <source>Search index rebuilt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backup_actions.py" line="254"/>
+        <source>&amp;Back Up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backup_actions.py" line="257"/>
+        <source>&amp;Restore from Backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backup_actions.py" line="260"/>
+        <source>&amp;Check Registry…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../conflict_dialog.py" line="36"/>
+        <source>Someone Else Saved This Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../conflict_dialog.py" line="44"/>
+        <source>Keep My Version brings the record back from the trash with your changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../conflict_dialog.py" line="46"/>
+        <source>The fields below differ. Keep My Version saves yours over theirs (theirs stays in the record&apos;s history, and photos they added are kept).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../conflict_dialog.py" line="50"/>
+        <source>Saved by someone else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../conflict_dialog.py" line="50"/>
+        <source>Your version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../conflict_dialog.py" line="54"/>
+        <source>Keep &amp;My Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../conflict_dialog.py" line="56"/>
+        <source>Keep &amp;Their Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../conflict_dialog.py" line="56"/>
+        <source>Leave It &amp;Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../conflict_dialog.py" line="59"/>
+        <source>Keep &amp;Editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DeedsModel</name>
     <message>
         <location filename="../list_editors.py" line="287"/>
@@ -493,6 +627,94 @@
     </message>
 </context>
 <context>
+    <name>FieldLabels</name>
+    <message>
+        <location filename="../diff_table.py" line="23"/>
+        <source>Name</source>
+        <translation type="unfinished">姓名</translation>
+    </message>
+    <message>
+        <location filename="../diff_table.py" line="24"/>
+        <source>Gender</source>
+        <translation type="unfinished">性别</translation>
+    </message>
+    <message>
+        <location filename="../diff_table.py" line="25"/>
+        <source>Date of birth</source>
+        <translation type="unfinished">出生日期</translation>
+    </message>
+    <message>
+        <location filename="../diff_table.py" line="26"/>
+        <source>Age</source>
+        <translation type="unfinished">年龄</translation>
+    </message>
+    <message>
+        <location filename="../diff_table.py" line="27"/>
+        <source>Ethnicity</source>
+        <translation type="unfinished">民族</translation>
+    </message>
+    <message>
+        <location filename="../diff_table.py" line="28"/>
+        <source>Unit</source>
+        <translation type="unfinished">单位</translation>
+    </message>
+    <message>
+        <location filename="../diff_table.py" line="29"/>
+        <source>Position</source>
+        <translation type="unfinished">职务</translation>
+    </message>
+    <message>
+        <location filename="../diff_table.py" line="30"/>
+        <source>Region</source>
+        <translation type="unfinished">地区</translation>
+    </message>
+    <message>
+        <location filename="../diff_table.py" line="31"/>
+        <source>Category</source>
+        <translation type="unfinished">类别</translation>
+    </message>
+    <message>
+        <location filename="../diff_table.py" line="32"/>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location filename="../diff_table.py" line="33"/>
+        <source>Notes</source>
+        <translation type="unfinished">备注</translation>
+    </message>
+    <message>
+        <location filename="../diff_table.py" line="34"/>
+        <source>Source</source>
+        <translation type="unfinished">来源</translation>
+    </message>
+    <message>
+        <location filename="../diff_table.py" line="35"/>
+        <source>Honours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../diff_table.py" line="36"/>
+        <source>Deeds</source>
+        <translation type="unfinished">事迹</translation>
+    </message>
+    <message>
+        <location filename="../diff_table.py" line="37"/>
+        <source>Donations</source>
+        <translation type="unfinished">捐赠</translation>
+    </message>
+    <message>
+        <location filename="../diff_table.py" line="38"/>
+        <source>Photos</source>
+        <translation type="unfinished">照片</translation>
+    </message>
+    <message>
+        <location filename="../diff_table.py" line="48"/>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FilterPanel</name>
     <message>
         <location filename="../filter_panel.py" line="185"/>
@@ -586,6 +808,101 @@
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../history_dialog.py" line="49"/>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../history_dialog.py" line="50"/>
+        <source>Edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../history_dialog.py" line="51"/>
+        <source>Moved to trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../history_dialog.py" line="52"/>
+        <source>Restored from trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../history_dialog.py" line="53"/>
+        <source>Deleted for good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../history_dialog.py" line="72"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../history_dialog.py" line="72"/>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../history_dialog.py" line="73"/>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../history_dialog.py" line="126"/>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../history_dialog.py" line="126"/>
+        <source>After</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../history_dialog.py" line="129"/>
+        <source>&amp;Restore This Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../history_dialog.py" line="132"/>
+        <source>Make the record as it was in this version again. This is itself recorded, so it can be undone from the history too. Photos stay as they are now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../history_dialog.py" line="156"/>
+        <source>History of “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../history_dialog.py" line="158"/>
+        <source>%n recorded change(s). Choose one to see what it changed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../history_dialog.py" line="184"/>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../history_dialog.py" line="195"/>
+        <source>Choose an honouree first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../history_dialog.py" line="199"/>
+        <source>The earlier version was restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../history_dialog.py" line="206"/>
+        <source>&amp;History…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HonoursModel</name>
     <message>
         <location filename="../list_editors.py" line="232"/>
@@ -626,6 +943,266 @@
         <location filename="../list_editors.py" line="265"/>
         <source>Give the title of the honour.</source>
         <translation>请填写荣誉称号。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../import_dialog.py" line="68"/>
+        <source>(not imported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="69"/>
+        <location filename="../import_dialog.py" line="104"/>
+        <source>Name</source>
+        <translation type="unfinished">姓名</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="70"/>
+        <source>Gender</source>
+        <translation type="unfinished">性别</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="71"/>
+        <source>Age</source>
+        <translation type="unfinished">年龄</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="72"/>
+        <source>Birth date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="73"/>
+        <source>Ethnicity</source>
+        <translation type="unfinished">民族</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="74"/>
+        <location filename="../import_dialog.py" line="104"/>
+        <source>Unit</source>
+        <translation type="unfinished">单位</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="75"/>
+        <source>Position</source>
+        <translation type="unfinished">职务</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="76"/>
+        <source>Region</source>
+        <translation type="unfinished">地区</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="77"/>
+        <source>Category</source>
+        <translation type="unfinished">类别</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="78"/>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="79"/>
+        <source>Honours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="80"/>
+        <source>Honour level</source>
+        <translation type="unfinished">荣誉级别</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="81"/>
+        <source>Year</source>
+        <translation type="unfinished">年份</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="82"/>
+        <source>Awarded by</source>
+        <translation type="unfinished">授予单位</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="83"/>
+        <source>Posthumous</source>
+        <translation type="unfinished">追授</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="84"/>
+        <source>Deeds</source>
+        <translation type="unfinished">事迹</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="85"/>
+        <source>Donations</source>
+        <translation type="unfinished">捐赠</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="86"/>
+        <source>Donation amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="87"/>
+        <source>Notes</source>
+        <translation type="unfinished">备注</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="88"/>
+        <source>Photos</source>
+        <translation type="unfinished">照片</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="89"/>
+        <source>Source report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="90"/>
+        <source>Source sentence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="103"/>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="103"/>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="105"/>
+        <source>Details</source>
+        <translation type="unfinished">基本信息</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="106"/>
+        <source>Add</source>
+        <translation type="unfinished">添加</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="106"/>
+        <source>Update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="107"/>
+        <source>Unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="108"/>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="206"/>
+        <location filename="../import_dialog.py" line="299"/>
+        <location filename="../import_dialog.py" line="472"/>
+        <source>Import spreadsheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="219"/>
+        <source>No file chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="222"/>
+        <source>Choose &amp;file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="242"/>
+        <source>Columns: choose what each column of the sheet fills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="273"/>
+        <source>&amp;Skip rows with errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="278"/>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="300"/>
+        <location filename="../import_dialog.py" line="473"/>
+        <source>Spreadsheets and Honours exports (*.xlsx *.xlsm *.csv *.txt *.zip *.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="316"/>
+        <source>Reading the export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="317"/>
+        <source>An Honours export: records are added as they were saved, with their photos and dates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../import_dialog.py" line="349"/>
+        <source>Header in row %1, %n data row(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="351"/>
+        <source>Text encoding: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="362"/>
+        <source>Checking the rows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="382"/>
+        <source>To add: %1   To update: %2   Unchanged: %3   Rows with errors: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="400"/>
+        <source>Some rows have errors: correct the sheet, or tick “Skip rows with errors”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="410"/>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="438"/>
+        <source>Importing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="440"/>
+        <source>Import cancelled: nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="443"/>
+        <source>Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="456"/>
+        <source>Imported: %1 added, %2 updated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="485"/>
+        <source>&amp;Import spreadsheet…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -707,6 +1284,34 @@
     </message>
 </context>
 <context>
+    <name>LastBackupLabel</name>
+    <message>
+        <location filename="../backup_actions.py" line="51"/>
+        <source>No file, no backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backup_actions.py" line="55"/>
+        <source>Automatic backup failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backup_actions.py" line="59"/>
+        <source>No backup yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backup_actions.py" line="60"/>
+        <source>Use File ▸ Back Up… to make one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backup_actions.py" line="63"/>
+        <source>Last backup: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ListEditor</name>
     <message>
         <location filename="../list_editors.py" line="520"/>
@@ -737,123 +1342,70 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="128"/>
-        <location filename="../main_window.py" line="456"/>
-        <location filename="../main_window.py" line="587"/>
+        <location filename="../main_window.py" line="111"/>
+        <location filename="../main_window.py" line="437"/>
         <source>Honours</source>
         <translation>劳模荣誉库</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="324"/>
+        <location filename="../main_window.py" line="264"/>
         <source>%1 of %Ln honourees shown</source>
         <translation>
             <numerusform>显示 %1 人，共 %Ln 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="333"/>
+        <location filename="../main_window.py" line="274"/>
         <source>Nothing matches “%1”.</source>
         <translation>没有与“%1”相符的记录。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="399"/>
-        <source>The edit dialog could not be opened: %1</source>
-        <translation>无法打开编辑窗口：%1</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="416"/>
-        <source>Added “%1”.</source>
-        <translation>已添加“%1”。</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="452"/>
-        <source>Saved “%1”.</source>
-        <translation>已保存“%1”。</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="458"/>
-        <source>Save your version anyway? The other version stays in the record&apos;s history, and photos added meanwhile are kept.</source>
-        <translation>仍要保存您的版本吗？对方保存的版本会留在该记录的历史中，期间新增的照片也会保留。</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="460"/>
-        <source>Save My Version</source>
-        <translation>保存我的版本</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="461"/>
-        <source>Discard My Changes</source>
-        <translation>放弃我的修改</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="471"/>
-        <source>Move “%1” to the trash?</source>
-        <translation>将“%1”移入回收站吗？</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../main_window.py" line="473"/>
-        <source>Move %n honourees to the trash?</source>
-        <translation>
-            <numerusform>将这 %n 位荣誉人物移入回收站吗？</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="475"/>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="476"/>
-        <source>You can undo this with Ctrl+Z or restore it from the trash.</source>
-        <translation>可按 Ctrl+Z 撤销，也可从回收站恢复。</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="500"/>
+        <location filename="../main_window.py" line="350"/>
         <source>Search Help</source>
         <translation>搜索帮助</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="503"/>
+        <location filename="../main_window.py" line="353"/>
         <source>About Honours</source>
         <translation>关于劳模荣誉库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="504"/>
+        <location filename="../main_window.py" line="354"/>
         <source>&lt;h3&gt;Honours (劳模荣誉库)&lt;/h3&gt;&lt;p&gt;A registry of model workers, medal holders, advanced workers and donors, with Chinese and pinyin search, photos and printed certificates.&lt;/p&gt;&lt;p&gt;Registry file: %1&lt;/p&gt;</source>
         <translation>&lt;h3&gt;劳模荣誉库&lt;/h3&gt;&lt;p&gt;劳动模范、劳动奖章获得者、先进工作者和爱心捐赠者的荣誉档案，支持中文和拼音搜索、照片管理和证书打印。&lt;/p&gt;&lt;p&gt;荣誉库文件：%1&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="519"/>
+        <location filename="../main_window.py" line="369"/>
         <source>Open Registry</source>
         <translation>打开荣誉库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="519"/>
+        <location filename="../main_window.py" line="369"/>
         <source>Honours registries (*.sqlite *.db);;All files (*)</source>
         <translation>荣誉库文件 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="526"/>
+        <location filename="../main_window.py" line="376"/>
         <source>New Registry</source>
         <translation>新建荣誉库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="526"/>
+        <location filename="../main_window.py" line="376"/>
         <source>Honours registries (*.sqlite)</source>
         <translation>荣誉库文件 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="530"/>
+        <location filename="../main_window.py" line="381"/>
         <source>%1 already exists. Use Open Registry to open it.</source>
         <translation>%1 已存在。请用“打开荣誉库”打开它。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="586"/>
+        <location filename="../main_window.py" line="436"/>
         <source>(in memory)</source>
         <translation>（内存中）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="589"/>
+        <location filename="../main_window.py" line="439"/>
         <source>(read-only)</source>
         <translation>（只读）</translation>
     </message>
@@ -976,6 +1528,140 @@
         <location filename="../window_actions.py" line="183"/>
         <source>(none)</source>
         <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>OpenFailureDialog</name>
+    <message>
+        <location filename="../open_failure_dialog.py" line="86"/>
+        <source>daily</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../open_failure_dialog.py" line="87"/>
+        <source>before an import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../open_failure_dialog.py" line="88"/>
+        <source>file replaced by a restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../open_failure_dialog.py" line="89"/>
+        <source>before emptying the trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../open_failure_dialog.py" line="90"/>
+        <source>made by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../open_failure_dialog.py" line="93"/>
+        <source>before an upgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../open_failure_dialog.py" line="133"/>
+        <source>Cannot Open the Registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../open_failure_dialog.py" line="166"/>
+        <source>&amp;Restore Chosen Backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../open_failure_dialog.py" line="169"/>
+        <source>Restore from &amp;Another File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../open_failure_dialog.py" line="174"/>
+        <source>Backups of this registry, newest first. Restoring one keeps the current file in the backups folder; nothing is deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../open_failure_dialog.py" line="177"/>
+        <source>No backups were found beside this file. You can restore a backup kept elsewhere (for example on a USB stick).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../open_failure_dialog.py" line="193"/>
+        <source>Open &amp;Read-Only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../open_failure_dialog.py" line="196"/>
+        <source>&amp;Choose Another File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../open_failure_dialog.py" line="199"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished">退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../open_failure_dialog.py" line="213"/>
+        <source>The registry file is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../open_failure_dialog.py" line="215"/>
+        <source>The registry file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../open_failure_dialog.py" line="217"/>
+        <source>This file is not an Honours registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../open_failure_dialog.py" line="219"/>
+        <source>This registry comes from a newer version of Honours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../open_failure_dialog.py" line="221"/>
+        <source>This registry file cannot be written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../open_failure_dialog.py" line="223"/>
+        <source>This registry is busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../open_failure_dialog.py" line="225"/>
+        <source>The registry file is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../open_failure_dialog.py" line="226"/>
+        <source>The registry cannot be opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../open_failure_dialog.py" line="231"/>
+        <source>%1 cannot be opened: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../open_failure_dialog.py" line="249"/>
+        <source>Choose a Backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../open_failure_dialog.py" line="249"/>
+        <location filename="../open_failure_dialog.py" line="269"/>
+        <source>Honours registries (*.sqlite *.db);;All files (*)</source>
+        <translation type="unfinished">荣誉库文件 (*.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../open_failure_dialog.py" line="269"/>
+        <source>Open Registry</source>
+        <translation type="unfinished">打开荣誉库</translation>
     </message>
 </context>
 <context>
@@ -1128,6 +1814,97 @@ Click “Add photos…” or drag image files here.</source>
     </message>
 </context>
 <context>
+    <name>RecordCommands</name>
+    <message>
+        <location filename="../record_commands.py" line="35"/>
+        <source>The edit dialog could not be opened: %1</source>
+        <translation>无法打开编辑窗口：%1</translation>
+    </message>
+    <message>
+        <location filename="../record_commands.py" line="52"/>
+        <source>Added “%1”.</source>
+        <translation>已添加“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../record_commands.py" line="88"/>
+        <source>Saved “%1”.</source>
+        <translation>已保存“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../record_commands.py" line="94"/>
+        <source>Honours</source>
+        <translation>劳模荣誉库</translation>
+    </message>
+    <message>
+        <location filename="../record_commands.py" line="96"/>
+        <source>Save your version anyway? The other version stays in the record&apos;s history, and photos added meanwhile are kept.</source>
+        <translation>仍要保存您的版本吗？对方保存的版本会留在该记录的历史中，期间新增的照片也会保留。</translation>
+    </message>
+    <message>
+        <location filename="../record_commands.py" line="100"/>
+        <source>Save My Version</source>
+        <translation>保存我的版本</translation>
+    </message>
+    <message>
+        <location filename="../record_commands.py" line="101"/>
+        <source>Discard My Changes</source>
+        <translation>放弃我的修改</translation>
+    </message>
+    <message>
+        <location filename="../record_commands.py" line="113"/>
+        <source>Move “%1” to the trash?</source>
+        <translation>将“%1”移入回收站吗？</translation>
+    </message>
+    <message>
+        <location filename="../record_commands.py" line="116"/>
+        <source>Move %n honourees to the trash?</source>
+        <translation>将这 %n 位荣誉人物移入回收站吗？</translation>
+    </message>
+    <message>
+        <location filename="../record_commands.py" line="118"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../record_commands.py" line="119"/>
+        <source>You can undo this with Ctrl+Z or restore it from the trash.</source>
+        <translation>可按 Ctrl+Z 撤销，也可从回收站恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../backup_actions.py" line="74"/>
+        <source>Restore from Backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backup_actions.py" line="86"/>
+        <source>Choose the backup to restore. The registry as it is now is kept in the backups folder, so a restore can itself be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backup_actions.py" line="89"/>
+        <source>&amp;Other Backup File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backup_actions.py" line="93"/>
+        <source>&amp;Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backup_actions.py" line="112"/>
+        <source>Choose a Backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backup_actions.py" line="113"/>
+        <source>Honours registries (*.sqlite *.db);;All files (*)</source>
+        <translation type="unfinished">荣誉库文件 (*.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>RollModel</name>
     <message>
         <location filename="../roll_model.py" line="220"/>
@@ -1181,6 +1958,65 @@ Click “Add photos…” or drag image files here.</source>
         <location filename="../search_box.py" line="40"/>
         <source>&lt;b&gt;Search&lt;/b&gt;&lt;br&gt;Type any part of a name, unit, position, region, honour or deed: 五一, 劳动模范.&lt;br&gt;Pinyin of names and units, full or initials: songyingjie, syj.&lt;br&gt;Several words: all must match.&lt;br&gt;In one field: name:, unit:, position:, honour:, region:, deed:, item:&lt;br&gt;Values: level:provincial (省级), status:deceased (已故), category:medical&lt;br&gt;Numbers: year:2019..2021, year&amp;gt;=2020, donation&amp;gt;=100000, donation:10万..50万</source>
         <translation>&lt;b&gt;搜索&lt;/b&gt;&lt;br&gt;输入姓名、单位、职务、地区、荣誉或事迹中的任意部分：五一、劳动模范。&lt;br&gt;姓名和单位可用拼音全拼或首字母：songyingjie、syj。&lt;br&gt;输入多个词时，须全部符合。&lt;br&gt;限定字段：姓名:、单位:、职务:、荣誉:、地区:、事迹:（也可写 name:、unit:、position:、honour:、region:、deed:、item:）&lt;br&gt;按取值：级别:省级、状态:已故、类别:医务（level:provincial、status:deceased、category:medical）&lt;br&gt;按数字：年份:2019..2021、年份&amp;gt;=2020、捐赠&amp;gt;=100000、捐赠:10万..50万</translation>
+    </message>
+</context>
+<context>
+    <name>TrashDialog</name>
+    <message>
+        <location filename="../trash_dialog.py" line="41"/>
+        <source>Name</source>
+        <translation type="unfinished">姓名</translation>
+    </message>
+    <message>
+        <location filename="../trash_dialog.py" line="41"/>
+        <source>Unit</source>
+        <translation type="unfinished">单位</translation>
+    </message>
+    <message>
+        <location filename="../trash_dialog.py" line="42"/>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../trash_dialog.py" line="77"/>
+        <location filename="../trash_dialog.py" line="136"/>
+        <location filename="../trash_dialog.py" line="159"/>
+        <source>Trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../trash_dialog.py" line="95"/>
+        <source>&amp;Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../trash_dialog.py" line="98"/>
+        <source>&amp;Empty Trash…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../trash_dialog.py" line="117"/>
+        <source>%n honouree(s) in the trash. They can be restored until it is emptied.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../trash_dialog.py" line="144"/>
+        <source>Empty Trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../trash_dialog.py" line="145"/>
+        <source>Delete the %n honouree(s) in the trash for good? A backup is made first, but they can no longer be restored from the trash.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../trash_dialog.py" line="167"/>
+        <source>&amp;Trash…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,110 @@
+"""The results table: a QTableView over the RollModel, set up for quick keyboard and mouse use.
+
+Rows are fixed-height (the model never has to measure text), selection is by whole rows,
+headers can be dragged and sorted (clicking a third time returns to the search's own
+ranking), and the first start fits the default column widths into the space there is.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt, QTimer
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from .roll_model import COLUMN_INDEX, THUMB_SIZE, RollModel
+
+ROW_HEIGHT = THUMB_SIZE + 8
+DEFAULT_WIDTHS = {"photo": ROW_HEIGHT + 4, "name": 92, "unit": 170, "position": 96, "honours": 210,
+                  "level": 76, "region": 72, "status": 56}
+MIN_WIDTHS = {"name": 84, "unit": 120, "honours": 140}  # the others may shrink to 48
+
+
+class ResultsTable(QTableView):
+    """The table of honourees; ids in and out (`current_id`, `selected_ids`, `select_id`)."""
+
+    def __init__(self, model: RollModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("resultsTable")
+        self.roll = model
+        self.setModel(model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setIconSize(QSize(THUMB_SIZE, THUMB_SIZE))
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        rows = self.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(ROW_HEIGHT)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(True)
+        header.setSortIndicatorClearable(True)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self._fit_on_show = False
+        self.apply_default_widths()
+
+    # -- columns -----------------------------------------------------------------------------
+    def restore_header(self, state) -> bool:  # noqa: ANN001 - QByteArray
+        """Column order, widths and sort from the settings; False (and fit on show) if there were none."""
+        header = self.horizontalHeader()
+        restored = not state.isEmpty() and header.restoreState(state)
+        if not restored:
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+            self._fit_on_show = True
+        header.setSectionResizeMode(COLUMN_INDEX["photo"], QHeaderView.ResizeMode.Fixed)
+        return restored
+
+    def apply_default_widths(self) -> None:
+        """Default widths, shrunk in proportion when the table is narrower than their sum."""
+        available = self.viewport().width() if self.isVisible() else 0
+        flexible = sum(w for k, w in DEFAULT_WIDTHS.items() if k != "photo")
+        room = available - DEFAULT_WIDTHS["photo"] - 4
+        scale = min(1.0, room / flexible) if available > 0 else 1.0
+        for key, width in DEFAULT_WIDTHS.items():
+            fitted = width if key == "photo" else max(MIN_WIDTHS.get(key, 48), int(width * scale))
+            self.setColumnWidth(COLUMN_INDEX[key], fitted)
+
+    def reset_columns(self) -> None:
+        header = self.horizontalHeader()
+        for logical in range(header.count()):
+            header.moveSection(header.visualIndex(logical), logical)
+        self.apply_default_widths()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._fit_on_show:
+            self._fit_on_show = False
+            QTimer.singleShot(0, self, self.apply_default_widths)  # once the layout has given us a size
+
+    # -- ids ---------------------------------------------------------------------------------
+    def current_id(self) -> int | None:
+        index = self.currentIndex()
+        return self.roll.id_at(index.row()) if index.isValid() else None
+
+    def selected_ids(self) -> list[int]:
+        """Ids of the selected rows in table order (the current row when nothing is selected)."""
+        rows = sorted(index.row() for index in self.selectionModel().selectedRows())
+        ids = [self.roll.id_at(row) for row in rows]
+        if not ids and self.currentIndex().isValid():
+            ids = [self.roll.id_at(self.currentIndex().row())]
+        return [i for i in ids if i is not None]
+
+    def select_id(self, honouree_id: int | None, *, scroll: bool = True) -> bool:
+        """Make this honouree the current, selected row if it is among the loaded rows."""
+        row = self.roll.row_of(honouree_id) if honouree_id is not None else None
+        if row is None:
+            return False
+        index = self.roll.index(row, COLUMN_INDEX["name"])
+        self.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        if scroll:
+            self.scrollTo(index)
+        return True
