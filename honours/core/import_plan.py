@@ -265,13 +265,14 @@ def plan_import(registry: Registry, path: str | Path, *, sheet: str | None = Non
                 progress: Progress | None = None) -> ImportPlan:
     """Plan importing a file: an Honours export (.json, .zip) or a sheet (.xlsx, .csv)."""
     path = Path(path)
-    if path.suffix.lower() == ".json" or (path.suffix.lower() == ".zip" and not _is_workbook(path)):
+    if path.suffix.lower() == ".json" or (path.suffix.lower() == ".zip" and not is_workbook(path)):
         return plan_export(registry, path, progress=progress)
     table = read_table(path, sheet)
     return plan_table(registry, table, mapping=mapping, photos_zip=photos_zip, progress=progress)
 
 
-def _is_workbook(path: Path) -> bool:
+def is_workbook(path: Path) -> bool:
+    """True for an .xlsx (a zip holding xl/workbook.xml), whatever the file is called."""
     try:
         with zipfile.ZipFile(path) as archive:
             return "xl/workbook.xml" in archive.namelist()
@@ -299,6 +300,7 @@ def plan_table(registry: Registry, table: Table, *, mapping: list[str | None] | 
             progress(done, total * 2)
     existing = registry.ids_by_name_and_unit(
         (p.record.name, p.record.unit) for _, p in parsed if isinstance(p, ParsedRow))
+    cells_by_row = dict(table.rows)
     targets: dict[tuple[str, str], _Target] = {}
     for done, (number, item) in enumerate(parsed, 1):
         if progress and done % 2000 == 0:
@@ -307,7 +309,8 @@ def plan_table(registry: Registry, table: Table, *, mapping: list[str | None] | 
             plan.notices.append((f"Row {number} left out: {item.en}.", f"第 {number} 行未导入：{item.zh}。"))
             continue
         if isinstance(item, RowError):
-            plan.rows.append(PlannedRow(number, ERROR, reason_en=item.en, reason_zh=item.zh))
+            name, unit = reader.identity(cells_by_row[number])
+            plan.rows.append(PlannedRow(number, ERROR, name, unit, item.en, item.zh))
             continue
         record = item.record
         key = (record.name, record.unit)
@@ -463,4 +466,5 @@ def _already_stored(registry: Registry, current: Honouree, export: ExportFile, p
 
 
 __all__ = ["ADD", "ERROR", "UNCHANGED", "UPDATE", "ExportFileError", "ImportBlockedError", "ImportPlan", "PhotoFinder",
+           "is_workbook",
            "PlannedRow", "merge_into", "plan_export", "plan_import", "plan_table"]

@@ -640,6 +640,15 @@ class RowReader:
         self.units = [header_key(h)[1] for h in headers]
         self.headers = headers
 
+    def identity(self, cells: list[Any]) -> tuple[str, str]:
+        """Name and unit as written (shortened), to label a row that could not be read."""
+        out = []
+        for key in ("name", "unit"):
+            index = self.columns.get(key)
+            value = cells[index] if index is not None and index < len(cells) else None
+            out.append("" if isinstance(value, (CellError, UnsavedFormula)) else cell_text(value)[:60])
+        return out[0], out[1]
+
     def _raw(self, cells: list[Any], key: str) -> Any:
         index = self.columns.get(key)
         if index is None or index >= len(cells):
