@@ -6,4 +6,5 @@ land without editing the main window.
 """
 
 FEATURE_MODULES: list[str] = [
+    "import_dialog", "export_actions",
 ]
