@@ -12,6 +12,7 @@ from PIL import Image
 from honours.cli import main as cli
 from honours.core import Registry
 from honours.core.check import check, rebuild_search_index
+from honours.core.records import Honouree
 
 
 def png() -> bytes:
@@ -67,16 +68,20 @@ def test_image_data_that_does_not_decode(roll, raw):
 
 
 def test_search_index_gaps_and_leftovers(roll, raw):
-    raw.execute("DELETE FROM honouree_fts WHERE rowid = 4")
-    roll.delete(5)
-    raw.execute("INSERT INTO honouree_fts (rowid, name) VALUES (5, '已 删')")
-    raw.execute("INSERT INTO honouree_fts (rowid, name) VALUES (4242, '无 人')")
-    problems = check(roll)
-    assert [p.kind for p in problems] == ["search-index"] * 3
-    assert [p.honouree_id for p in problems] == [4, 5, None]
+    # Each planted behind the indexer's back, as a crashed tool or a hand edit would.
+    roll.delete(4)
+    raw.execute("UPDATE honouree SET deleted_at = NULL WHERE id = 4")  # live, but not searchable
+    raw.execute("UPDATE honouree SET deleted_at = '2020-01-01' WHERE id = 5")  # trashed, still searchable
+    ghost = roll.add(Honouree(name="查无此人")).id
+    raw.execute("DELETE FROM honouree WHERE id = ?", (ghost,))  # gone, still in the index
+    problems = [p for p in check(roll) if p.kind == "search-index"]
+    assert [p.honouree_id for p in problems if p.honouree_id in (4, 5)] == [4, 5]
+    assert any(f"#{ghost}" in p.message("en") and p.honouree_id is None for p in problems)
+    assert "搜" in problems[0].message("zh")
     rebuild_search_index(roll)
     assert check(roll) == []
-    assert roll.search("已删").count() == 0 and roll.exists(4) and roll.search(roll.honouree(4).name).count() >= 1
+    assert roll.search("查无此人").count() == 0 and 4 in roll.search(roll.honouree(4).name).all_ids()
+    assert 5 not in roll.search(roll.honouree(5, include_deleted=True).name).all_ids()
 
 
 def test_damaged_index_is_reported_not_repaired(tmp_path, _seeded_template):

@@ -1,0 +1,95 @@
+"""A field-by-field comparison table, shared by the history and conflict dialogs.
+
+The comparison itself (`honours.core.diffs.differences`) lives in the core; this is only
+its view: one row per differing field, the old and new text side by side, list fields
+(honours, deeds, donations, photos) one item per line.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from ..core.diffs import FieldChange
+
+translate = QCoreApplication.translate  # lupdate reads literal translate("Context", ...) calls
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def field_label(field: str) -> str:
+    """The translated name of a record field."""
+    labels = {
+        "name": translate("FieldLabels", "Name"),
+        "gender": translate("FieldLabels", "Gender"),
+        "birth_date": translate("FieldLabels", "Date of birth"),
+        "age": translate("FieldLabels", "Age"),
+        "ethnicity": translate("FieldLabels", "Ethnicity"),
+        "unit": translate("FieldLabels", "Unit"),
+        "position": translate("FieldLabels", "Position"),
+        "region": translate("FieldLabels", "Region"),
+        "category": translate("FieldLabels", "Category"),
+        "status": translate("FieldLabels", "Status"),
+        "notes": translate("FieldLabels", "Notes"),
+        "source": translate("FieldLabels", "Source"),
+        "honours": translate("FieldLabels", "Honours"),
+        "deeds": translate("FieldLabels", "Deeds"),
+        "donations": translate("FieldLabels", "Donations"),
+        "photos": translate("FieldLabels", "Photos"),
+    }
+    return labels.get(field, field)
+
+
+class DiffModel(QAbstractTableModel):
+    """Rows of FieldChange: field, then the two versions under the given headers."""
+
+    def __init__(self, old_header: str, new_header: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._headers = [translate("FieldLabels", "Field"), old_header, new_header]
+        self._changes: list[FieldChange] = []
+
+    def set_changes(self, changes: list[FieldChange]) -> None:
+        self.beginResetModel()
+        self._changes = list(changes)
+        self.endResetModel()
+
+    def changes(self) -> list[FieldChange]:
+        return list(self._changes)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        return 0 if parent.isValid() else len(self._changes)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        return 0 if parent.isValid() else 3
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        change = self._changes[index.row()]
+        if index.column() == 0:
+            return field_label(change.field)
+        text = change.before if index.column() == 1 else change.after
+        return text or "—"
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+
+def diff_view(model: DiffModel, object_name: str) -> QTableView:
+    """A read-only table for a DiffModel whose rows grow to show multi-line values."""
+    view = QTableView()
+    view.setObjectName(object_name)
+    view.setModel(model)
+    view.setWordWrap(True)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.verticalHeader().setVisible(False)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+    model.modelReset.connect(view.resizeRowsToContents)
+    return view
