@@ -136,7 +136,8 @@ def export_with_progress(parent: QWidget, registry, ids: list[int], path: Path) 
 
 
 def suggested_name(suffix: str) -> str:
-    return f"{translate('ExportDialog', 'honourees')}-{date.today().isoformat()}{suffix}"
+    stem = translate("ExportDialog", "honourees")
+    return f"{stem}-{date.today().isoformat()}{suffix}"
 
 
 def run_export(window, choice: ExportChoice | None = None, path: Path | None = None) -> ExportResult | None:  # noqa: ANN001

@@ -54,6 +54,7 @@ from .i18n import current_language
 translate = QCoreApplication.translate  # lupdate reads literal translate("Context", ...) calls
 
 Index = QModelIndex | QPersistentModelIndex
+PAIRS_PER_LINE = 3  # sheet columns shown side by side in the mapping area
 PROGRESS_FROM_ROWS = 500  # smaller sheets are planned and imported without a progress dialog
 EXPORT_SUFFIXES = (".json", ".zip")
 
@@ -106,6 +107,7 @@ class PreviewModel(QAbstractTableModel):
         self._actions = {ADD: translate("ImportDialog", "Add"), UPDATE: translate("ImportDialog", "Update"),
                          UNCHANGED: translate("ImportDialog", "Unchanged"),
                          ERROR: translate("ImportDialog", "Error")}
+        self._updates = translate("ImportDialog", "Updates record #%1.")
 
     def set_rows(self, rows: list[PlannedRow]) -> None:
         self.beginResetModel()
@@ -132,8 +134,11 @@ class PreviewModel(QAbstractTableModel):
             if column == 1:
                 return self._actions.get(planned.action, planned.action)
             if column == 4:
-                target = f"#{planned.target_id} " if planned.target_id and planned.action == UPDATE else ""
-                return target + planned.reason(current_language())
+                reason = planned.reason(current_language())
+                if planned.action == UPDATE and planned.target_id:
+                    updates = self._updates.replace("%1", str(planned.target_id))
+                    return f"{updates} {reason}".strip()
+                return reason
             return (planned.name, planned.unit)[column - 2]
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor(ACTION_COLOURS.get(planned.action, "#ffffff")))
@@ -180,8 +185,9 @@ class MappingEditor(QWidget):
                 combo.addItem(labels[choice], choice)
             combo.setCurrentIndex(keys.index(key) if key in keys else 0)
             combo.currentIndexChanged.connect(lambda _i: on_change())
-            self._grid.addWidget(caption, index // 2, (index % 2) * 2)
-            self._grid.addWidget(combo, index // 2, (index % 2) * 2 + 1)
+            row, pair = divmod(index, PAIRS_PER_LINE)
+            self._grid.addWidget(caption, row, pair * 2)
+            self._grid.addWidget(combo, row, pair * 2 + 1)
             self.combos.append(combo)
 
     def mapping(self) -> list[str | None]:
@@ -264,6 +270,7 @@ class ImportDialog(QDialog):
         splitter.addWidget(self.preview)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([190, 420])
 
         self.counts_label = QLabel()
         self.counts_label.setObjectName("countsLabel")

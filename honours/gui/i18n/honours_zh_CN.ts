@@ -627,6 +627,98 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../export_actions.py" line="47"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../export_actions.py" line="48"/>
+        <source>CSV, UTF-8 for Excel (*.csv)</source>
+        <translation>CSV 文件，UTF-8 编码，Excel 可直接打开 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../export_actions.py" line="49"/>
+        <source>JSON with photos, complete (*.zip)</source>
+        <translation>JSON 及全部照片，完整备份 (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../export_actions.py" line="50"/>
+        <source>JSON records without photos (*.json)</source>
+        <translation>JSON 记录，不含照片 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../export_actions.py" line="66"/>
+        <location filename="../export_actions.py" line="155"/>
+        <location filename="../export_actions.py" line="176"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../export_actions.py" line="69"/>
+        <source>The current search result: %n</source>
+        <translation>
+            <numerusform>当前搜索结果：%n 位</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../export_actions.py" line="70"/>
+        <source>The selected honourees: %n</source>
+        <translation>
+            <numerusform>选中的荣誉人物：%n 位</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../export_actions.py" line="71"/>
+        <source>The whole registry: %n</source>
+        <translation>
+            <numerusform>整个荣誉库：%n 位</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../export_actions.py" line="89"/>
+        <source>Honourees:</source>
+        <translation>导出范围：</translation>
+    </message>
+    <message>
+        <location filename="../export_actions.py" line="90"/>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location filename="../export_actions.py" line="92"/>
+        <location filename="../export_actions.py" line="183"/>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../export_actions.py" line="117"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../export_actions.py" line="117"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../export_actions.py" line="139"/>
+        <source>honourees</source>
+        <translation>荣誉人物</translation>
+    </message>
+    <message>
+        <location filename="../export_actions.py" line="169"/>
+        <source>Export cancelled: no file was written.</source>
+        <translation>已取消导出：未写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../export_actions.py" line="172"/>
+        <source>Honourees exported to %1: %n.</source>
+        <translation>已导出 %n 位荣誉人物到 %1。</translation>
+    </message>
+</context>
+<context>
     <name>FieldLabels</name>
     <message>
         <location filename="../diff_table.py" line="23"/>
@@ -948,261 +1040,266 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../import_dialog.py" line="68"/>
-        <source>(not imported)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../import_dialog.py" line="69"/>
-        <location filename="../import_dialog.py" line="104"/>
-        <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
     </message>
     <message>
         <location filename="../import_dialog.py" line="70"/>
-        <source>Gender</source>
-        <translation type="unfinished">性别</translation>
+        <location filename="../import_dialog.py" line="105"/>
+        <source>Name</source>
+        <translation>姓名</translation>
     </message>
     <message>
         <location filename="../import_dialog.py" line="71"/>
-        <source>Age</source>
-        <translation type="unfinished">年龄</translation>
+        <source>Gender</source>
+        <translation>性别</translation>
     </message>
     <message>
         <location filename="../import_dialog.py" line="72"/>
-        <source>Birth date</source>
-        <translation type="unfinished"></translation>
+        <source>Age</source>
+        <translation>年龄</translation>
     </message>
     <message>
         <location filename="../import_dialog.py" line="73"/>
-        <source>Ethnicity</source>
-        <translation type="unfinished">民族</translation>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
     </message>
     <message>
         <location filename="../import_dialog.py" line="74"/>
-        <location filename="../import_dialog.py" line="104"/>
-        <source>Unit</source>
-        <translation type="unfinished">单位</translation>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
     </message>
     <message>
         <location filename="../import_dialog.py" line="75"/>
-        <source>Position</source>
-        <translation type="unfinished">职务</translation>
+        <location filename="../import_dialog.py" line="105"/>
+        <source>Unit</source>
+        <translation>工作单位</translation>
     </message>
     <message>
         <location filename="../import_dialog.py" line="76"/>
-        <source>Region</source>
-        <translation type="unfinished">地区</translation>
+        <source>Position</source>
+        <translation>职务</translation>
     </message>
     <message>
         <location filename="../import_dialog.py" line="77"/>
-        <source>Category</source>
-        <translation type="unfinished">类别</translation>
+        <source>Region</source>
+        <translation>地区</translation>
     </message>
     <message>
         <location filename="../import_dialog.py" line="78"/>
-        <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <source>Category</source>
+        <translation>类别</translation>
     </message>
     <message>
         <location filename="../import_dialog.py" line="79"/>
-        <source>Honours</source>
-        <translation type="unfinished"></translation>
+        <source>Status</source>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../import_dialog.py" line="80"/>
-        <source>Honour level</source>
-        <translation type="unfinished">荣誉级别</translation>
+        <source>Honours</source>
+        <translation>荣誉称号</translation>
     </message>
     <message>
         <location filename="../import_dialog.py" line="81"/>
-        <source>Year</source>
-        <translation type="unfinished">年份</translation>
+        <source>Honour level</source>
+        <translation>荣誉级别</translation>
     </message>
     <message>
         <location filename="../import_dialog.py" line="82"/>
-        <source>Awarded by</source>
-        <translation type="unfinished">授予单位</translation>
+        <source>Year</source>
+        <translation>年份</translation>
     </message>
     <message>
         <location filename="../import_dialog.py" line="83"/>
-        <source>Posthumous</source>
-        <translation type="unfinished">追授</translation>
+        <source>Awarded by</source>
+        <translation>授予单位</translation>
     </message>
     <message>
         <location filename="../import_dialog.py" line="84"/>
-        <source>Deeds</source>
-        <translation type="unfinished">事迹</translation>
+        <source>Posthumous</source>
+        <translation>追授</translation>
     </message>
     <message>
         <location filename="../import_dialog.py" line="85"/>
-        <source>Donations</source>
-        <translation type="unfinished">捐赠</translation>
+        <source>Deeds</source>
+        <translation>事迹</translation>
     </message>
     <message>
         <location filename="../import_dialog.py" line="86"/>
-        <source>Donation amount</source>
-        <translation type="unfinished"></translation>
+        <source>Donations</source>
+        <translation>捐赠</translation>
     </message>
     <message>
         <location filename="../import_dialog.py" line="87"/>
-        <source>Notes</source>
-        <translation type="unfinished">备注</translation>
+        <source>Donation amount</source>
+        <translation>捐款金额</translation>
     </message>
     <message>
         <location filename="../import_dialog.py" line="88"/>
-        <source>Photos</source>
-        <translation type="unfinished">照片</translation>
+        <source>Notes</source>
+        <translation>备注</translation>
     </message>
     <message>
         <location filename="../import_dialog.py" line="89"/>
-        <source>Source report</source>
-        <translation type="unfinished"></translation>
+        <source>Photos</source>
+        <translation>照片</translation>
     </message>
     <message>
         <location filename="../import_dialog.py" line="90"/>
+        <source>Source report</source>
+        <translation>来源报道</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="91"/>
         <source>Source sentence</source>
-        <translation type="unfinished"></translation>
+        <translation>出处原文</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="103"/>
+        <location filename="../import_dialog.py" line="104"/>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>行号</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="103"/>
+        <location filename="../import_dialog.py" line="104"/>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>处理</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="105"/>
+        <location filename="../import_dialog.py" line="106"/>
         <source>Details</source>
-        <translation type="unfinished">基本信息</translation>
-    </message>
-    <message>
-        <location filename="../import_dialog.py" line="106"/>
-        <source>Add</source>
-        <translation type="unfinished">添加</translation>
-    </message>
-    <message>
-        <location filename="../import_dialog.py" line="106"/>
-        <source>Update</source>
-        <translation type="unfinished"></translation>
+        <translation>说明</translation>
     </message>
     <message>
         <location filename="../import_dialog.py" line="107"/>
-        <source>Unchanged</source>
-        <translation type="unfinished"></translation>
+        <source>Add</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="107"/>
+        <source>Update</source>
+        <translation>更新</translation>
     </message>
     <message>
         <location filename="../import_dialog.py" line="108"/>
+        <source>Unchanged</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="109"/>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="206"/>
-        <location filename="../import_dialog.py" line="299"/>
-        <location filename="../import_dialog.py" line="472"/>
+        <location filename="../import_dialog.py" line="110"/>
+        <source>Updates record #%1.</source>
+        <translation>更新第 %1 号记录。</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="212"/>
+        <location filename="../import_dialog.py" line="306"/>
+        <location filename="../import_dialog.py" line="479"/>
         <source>Import spreadsheet</source>
-        <translation type="unfinished"></translation>
+        <translation>导入表格</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="219"/>
+        <location filename="../import_dialog.py" line="225"/>
         <source>No file chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未选择文件。</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="222"/>
+        <location filename="../import_dialog.py" line="228"/>
         <source>Choose &amp;file…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="242"/>
+        <location filename="../import_dialog.py" line="248"/>
         <source>Columns: choose what each column of the sheet fills</source>
-        <translation type="unfinished"></translation>
+        <translation>列对应：为表格的每一列选择导入到哪一项</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="273"/>
+        <location filename="../import_dialog.py" line="280"/>
         <source>&amp;Skip rows with errors</source>
-        <translation type="unfinished"></translation>
+        <translation>跳过有错误的行(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="278"/>
+        <location filename="../import_dialog.py" line="285"/>
         <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="300"/>
-        <location filename="../import_dialog.py" line="473"/>
+        <location filename="../import_dialog.py" line="307"/>
+        <location filename="../import_dialog.py" line="480"/>
         <source>Spreadsheets and Honours exports (*.xlsx *.xlsm *.csv *.txt *.zip *.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>表格及荣誉库导出文件 (*.xlsx *.xlsm *.csv *.txt *.zip *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="316"/>
+        <location filename="../import_dialog.py" line="323"/>
         <source>Reading the export…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取导出文件…</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="317"/>
+        <location filename="../import_dialog.py" line="324"/>
         <source>An Honours export: records are added as they were saved, with their photos and dates.</source>
-        <translation type="unfinished"></translation>
+        <translation>荣誉库导出文件：记录将按导出时的原样添加，包括照片和日期。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../import_dialog.py" line="349"/>
-        <source>Header in row %1, %n data row(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <location filename="../import_dialog.py" line="356"/>
+        <source>Header in row %1; data rows: %n.</source>
+        <translation>
+            <numerusform>表头在第 %1 行；数据共 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="351"/>
+        <location filename="../import_dialog.py" line="358"/>
         <source>Text encoding: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>文本编码：%1。</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="362"/>
+        <location filename="../import_dialog.py" line="369"/>
         <source>Checking the rows…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查各行…</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="382"/>
+        <location filename="../import_dialog.py" line="389"/>
         <source>To add: %1   To update: %2   Unchanged: %3   Rows with errors: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>新增：%1   更新：%2   无变化：%3   有错误的行：%4</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="400"/>
+        <location filename="../import_dialog.py" line="407"/>
         <source>Some rows have errors: correct the sheet, or tick “Skip rows with errors”.</source>
-        <translation type="unfinished"></translation>
+        <translation>部分行有错误：请更正表格，或勾选“跳过有错误的行”。</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="410"/>
+        <location filename="../import_dialog.py" line="417"/>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="438"/>
+        <location filename="../import_dialog.py" line="445"/>
         <source>Importing…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="440"/>
+        <location filename="../import_dialog.py" line="447"/>
         <source>Import cancelled: nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消导入：未导入任何记录。</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="443"/>
+        <location filename="../import_dialog.py" line="450"/>
         <source>Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>未导入任何记录。</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="456"/>
+        <location filename="../import_dialog.py" line="463"/>
         <source>Imported: %1 added, %2 updated.</source>
-        <translation type="unfinished"></translation>
+        <translation>已导入：新增 %1 条，更新 %2 条。</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="485"/>
+        <location filename="../import_dialog.py" line="492"/>
         <source>&amp;Import spreadsheet…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入表格(&amp;I)…</translation>
     </message>
 </context>
 <context>
