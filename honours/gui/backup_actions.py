@@ -218,8 +218,8 @@ def check_registry(window, *, ask=None) -> list[Problem]:  # noqa: ANN001 - the 
                                 translate("BackupActions", "No problems found. The registry is sound."))
         return problems
     count = len(problems)
-    box = QMessageBox(QMessageBox.Icon.Warning, translate("BackupActions", "Check Registry"),
-                      translate("BackupActions", "%n problem(s) found.", "", count), parent=window)
+    summary = translate("BackupActions", "%n problem(s) found.", "", count)
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("BackupActions", "Check Registry"), summary, parent=window)
     box.setObjectName("checkResultBox")
     box.setDetailedText(describe_problems(problems))
     index_only = all(p.kind == "search-index" for p in problems)

@@ -34,85 +34,87 @@
     <message>
         <location filename="../backup_actions.py" line="140"/>
         <source>Back Up Registry</source>
-        <translation type="unfinished"></translation>
+        <translation>备份荣誉库</translation>
     </message>
     <message>
         <location filename="../backup_actions.py" line="141"/>
         <source>Honours registries (*.sqlite)</source>
-        <translation type="unfinished">荣誉库文件 (*.sqlite)</translation>
+        <translation>荣誉库文件 (*.sqlite)</translation>
     </message>
     <message>
         <location filename="../backup_actions.py" line="152"/>
         <source>Backed up %1 honourees and %2 photos to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 %1 位荣誉人物和 %2 张照片备份到 %3。</translation>
     </message>
     <message>
         <location filename="../backup_actions.py" line="159"/>
         <source>Restore the backup %1?
 
 It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now will be kept in the backups folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>要恢复备份 %1 吗？
+
+其中有 %2 位荣誉人物（回收站中 %3 位）和 %4 张照片。当前的荣誉库会保留在备份文件夹中。</translation>
     </message>
     <message>
         <location filename="../backup_actions.py" line="163"/>
         <source>Restore from Backup</source>
-        <translation type="unfinished"></translation>
+        <translation>从备份恢复</translation>
     </message>
     <message>
         <location filename="../backup_actions.py" line="195"/>
         <source>Restored %1 honourees from %2. The replaced file is kept as %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>已从 %2 恢复 %1 位荣誉人物。被替换的文件保留为 %3。</translation>
     </message>
     <message>
         <location filename="../backup_actions.py" line="217"/>
-        <location filename="../backup_actions.py" line="221"/>
+        <location filename="../backup_actions.py" line="222"/>
         <source>Check Registry</source>
-        <translation type="unfinished"></translation>
+        <translation>检查荣誉库</translation>
     </message>
     <message>
         <location filename="../backup_actions.py" line="218"/>
         <source>No problems found. The registry is sound.</source>
-        <translation type="unfinished"></translation>
+        <translation>未发现问题，荣誉库完好。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="222"/>
+        <location filename="../backup_actions.py" line="221"/>
         <source>%n problem(s) found.</source>
-        <translation type="unfinished"></translation>
+        <translation>发现 %n 个问题。</translation>
     </message>
     <message>
         <location filename="../backup_actions.py" line="228"/>
         <source>Only the search index is affected; it can be rebuilt from the records.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有搜索索引受影响，可以根据记录重建。</translation>
     </message>
     <message>
         <location filename="../backup_actions.py" line="230"/>
         <source>Rebuild Search Index</source>
-        <translation type="unfinished"></translation>
+        <translation>重建搜索索引</translation>
     </message>
     <message>
         <location filename="../backup_actions.py" line="233"/>
         <source>Restoring a recent backup is the safe remedy (File ▸ Restore from Backup…).</source>
-        <translation type="unfinished"></translation>
+        <translation>稳妥的办法是恢复最近的备份（文件 ▸ 从备份恢复…）。</translation>
     </message>
     <message>
         <location filename="../backup_actions.py" line="243"/>
         <source>Search index rebuilt.</source>
-        <translation type="unfinished"></translation>
+        <translation>已重建搜索索引。</translation>
     </message>
     <message>
         <location filename="../backup_actions.py" line="254"/>
         <source>&amp;Back Up…</source>
-        <translation type="unfinished"></translation>
+        <translation>备份(&amp;B)…</translation>
     </message>
     <message>
         <location filename="../backup_actions.py" line="257"/>
         <source>&amp;Restore from Backup…</source>
-        <translation type="unfinished"></translation>
+        <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
         <location filename="../backup_actions.py" line="260"/>
         <source>&amp;Check Registry…</source>
-        <translation type="unfinished"></translation>
+        <translation>检查荣誉库(&amp;C)…</translation>
     </message>
 </context>
 <context>
@@ -120,47 +122,47 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
     <message>
         <location filename="../conflict_dialog.py" line="36"/>
         <source>Someone Else Saved This Record</source>
-        <translation type="unfinished"></translation>
+        <translation>此记录已被他人保存</translation>
     </message>
     <message>
         <location filename="../conflict_dialog.py" line="44"/>
         <source>Keep My Version brings the record back from the trash with your changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择“保留我的版本”会把记录从回收站恢复，并保存您的修改。</translation>
     </message>
     <message>
         <location filename="../conflict_dialog.py" line="46"/>
         <source>The fields below differ. Keep My Version saves yours over theirs (theirs stays in the record&apos;s history, and photos they added are kept).</source>
-        <translation type="unfinished"></translation>
+        <translation>以下字段不同。“保留我的版本”会用您的版本覆盖对方的版本（对方的版本仍保留在记录的历史中，对方添加的照片也会保留）。</translation>
     </message>
     <message>
         <location filename="../conflict_dialog.py" line="50"/>
         <source>Saved by someone else</source>
-        <translation type="unfinished"></translation>
+        <translation>他人保存的版本</translation>
     </message>
     <message>
         <location filename="../conflict_dialog.py" line="50"/>
         <source>Your version</source>
-        <translation type="unfinished"></translation>
+        <translation>您的版本</translation>
     </message>
     <message>
         <location filename="../conflict_dialog.py" line="54"/>
         <source>Keep &amp;My Version</source>
-        <translation type="unfinished"></translation>
+        <translation>保留我的版本(&amp;M)</translation>
     </message>
     <message>
         <location filename="../conflict_dialog.py" line="56"/>
         <source>Keep &amp;Their Version</source>
-        <translation type="unfinished"></translation>
+        <translation>保留对方的版本(&amp;T)</translation>
     </message>
     <message>
         <location filename="../conflict_dialog.py" line="56"/>
         <source>Leave It &amp;Deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>保持删除(&amp;D)</translation>
     </message>
     <message>
         <location filename="../conflict_dialog.py" line="59"/>
         <source>Keep &amp;Editing</source>
-        <translation type="unfinished"></translation>
+        <translation>继续编辑(&amp;E)</translation>
     </message>
 </context>
 <context>
@@ -723,87 +725,87 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
     <message>
         <location filename="../diff_table.py" line="23"/>
         <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location filename="../diff_table.py" line="24"/>
         <source>Gender</source>
-        <translation type="unfinished">性别</translation>
+        <translation>性别</translation>
     </message>
     <message>
         <location filename="../diff_table.py" line="25"/>
         <source>Date of birth</source>
-        <translation type="unfinished">出生日期</translation>
+        <translation>出生日期</translation>
     </message>
     <message>
         <location filename="../diff_table.py" line="26"/>
         <source>Age</source>
-        <translation type="unfinished">年龄</translation>
+        <translation>年龄</translation>
     </message>
     <message>
         <location filename="../diff_table.py" line="27"/>
         <source>Ethnicity</source>
-        <translation type="unfinished">民族</translation>
+        <translation>民族</translation>
     </message>
     <message>
         <location filename="../diff_table.py" line="28"/>
         <source>Unit</source>
-        <translation type="unfinished">单位</translation>
+        <translation>单位</translation>
     </message>
     <message>
         <location filename="../diff_table.py" line="29"/>
         <source>Position</source>
-        <translation type="unfinished">职务</translation>
+        <translation>职务</translation>
     </message>
     <message>
         <location filename="../diff_table.py" line="30"/>
         <source>Region</source>
-        <translation type="unfinished">地区</translation>
+        <translation>地区</translation>
     </message>
     <message>
         <location filename="../diff_table.py" line="31"/>
         <source>Category</source>
-        <translation type="unfinished">类别</translation>
+        <translation>类别</translation>
     </message>
     <message>
         <location filename="../diff_table.py" line="32"/>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../diff_table.py" line="33"/>
         <source>Notes</source>
-        <translation type="unfinished">备注</translation>
+        <translation>备注</translation>
     </message>
     <message>
         <location filename="../diff_table.py" line="34"/>
         <source>Source</source>
-        <translation type="unfinished">来源</translation>
+        <translation>出处</translation>
     </message>
     <message>
         <location filename="../diff_table.py" line="35"/>
         <source>Honours</source>
-        <translation type="unfinished"></translation>
+        <translation>荣誉</translation>
     </message>
     <message>
         <location filename="../diff_table.py" line="36"/>
         <source>Deeds</source>
-        <translation type="unfinished">事迹</translation>
+        <translation>事迹</translation>
     </message>
     <message>
         <location filename="../diff_table.py" line="37"/>
         <source>Donations</source>
-        <translation type="unfinished">捐赠</translation>
+        <translation>捐赠</translation>
     </message>
     <message>
         <location filename="../diff_table.py" line="38"/>
         <source>Photos</source>
-        <translation type="unfinished">照片</translation>
+        <translation>照片</translation>
     </message>
     <message>
         <location filename="../diff_table.py" line="48"/>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>字段</translation>
     </message>
 </context>
 <context>
@@ -904,94 +906,94 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
     <message>
         <location filename="../history_dialog.py" line="49"/>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>新建</translation>
     </message>
     <message>
         <location filename="../history_dialog.py" line="50"/>
         <source>Edited</source>
-        <translation type="unfinished"></translation>
+        <translation>修改</translation>
     </message>
     <message>
         <location filename="../history_dialog.py" line="51"/>
         <source>Moved to trash</source>
-        <translation type="unfinished"></translation>
+        <translation>移入回收站</translation>
     </message>
     <message>
         <location filename="../history_dialog.py" line="52"/>
         <source>Restored from trash</source>
-        <translation type="unfinished"></translation>
+        <translation>从回收站恢复</translation>
     </message>
     <message>
         <location filename="../history_dialog.py" line="53"/>
         <source>Deleted for good</source>
-        <translation type="unfinished"></translation>
+        <translation>彻底删除</translation>
     </message>
     <message>
         <location filename="../history_dialog.py" line="72"/>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location filename="../history_dialog.py" line="72"/>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>操作人</translation>
     </message>
     <message>
         <location filename="../history_dialog.py" line="73"/>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>操作</translation>
     </message>
     <message>
         <location filename="../history_dialog.py" line="126"/>
         <source>Before</source>
-        <translation type="unfinished"></translation>
+        <translation>修改前</translation>
     </message>
     <message>
         <location filename="../history_dialog.py" line="126"/>
         <source>After</source>
-        <translation type="unfinished"></translation>
+        <translation>修改后</translation>
     </message>
     <message>
         <location filename="../history_dialog.py" line="129"/>
         <source>&amp;Restore This Version</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复到此版本(&amp;R)</translation>
     </message>
     <message>
         <location filename="../history_dialog.py" line="132"/>
         <source>Make the record as it was in this version again. This is itself recorded, so it can be undone from the history too. Photos stay as they are now.</source>
-        <translation type="unfinished"></translation>
+        <translation>把记录恢复成这个版本的样子。此操作本身也会记入历史，因此同样可以撤回。照片保持现状。</translation>
     </message>
     <message>
         <location filename="../history_dialog.py" line="156"/>
         <source>History of “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”的历史记录</translation>
     </message>
     <message numerus="yes">
         <location filename="../history_dialog.py" line="158"/>
         <source>%n recorded change(s). Choose one to see what it changed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>共 %n 次修改记录。选择一条可查看改动内容。</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../history_dialog.py" line="184"/>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>历史记录</translation>
     </message>
     <message>
         <location filename="../history_dialog.py" line="195"/>
         <source>Choose an honouree first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择一位荣誉人物。</translation>
     </message>
     <message>
         <location filename="../history_dialog.py" line="199"/>
         <source>The earlier version was restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>已恢复到先前的版本。</translation>
     </message>
     <message>
         <location filename="../history_dialog.py" line="206"/>
         <source>&amp;History…</source>
-        <translation type="unfinished"></translation>
+        <translation>历史记录(&amp;H)…</translation>
     </message>
 </context>
 <context>
@@ -1385,27 +1387,27 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
     <message>
         <location filename="../backup_actions.py" line="51"/>
         <source>No file, no backups</source>
-        <translation type="unfinished"></translation>
+        <translation>无文件，无备份</translation>
     </message>
     <message>
         <location filename="../backup_actions.py" line="55"/>
         <source>Automatic backup failed</source>
-        <translation type="unfinished"></translation>
+        <translation>自动备份失败</translation>
     </message>
     <message>
         <location filename="../backup_actions.py" line="59"/>
         <source>No backup yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无备份</translation>
     </message>
     <message>
         <location filename="../backup_actions.py" line="60"/>
         <source>Use File ▸ Back Up… to make one.</source>
-        <translation type="unfinished"></translation>
+        <translation>请用“文件 ▸ 备份…”进行备份。</translation>
     </message>
     <message>
         <location filename="../backup_actions.py" line="63"/>
         <source>Last backup: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>最近备份：%1</translation>
     </message>
 </context>
 <context>
@@ -1632,133 +1634,133 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
     <message>
         <location filename="../open_failure_dialog.py" line="86"/>
         <source>daily</source>
-        <translation type="unfinished"></translation>
+        <translation>每日自动</translation>
     </message>
     <message>
         <location filename="../open_failure_dialog.py" line="87"/>
         <source>before an import</source>
-        <translation type="unfinished"></translation>
+        <translation>导入前</translation>
     </message>
     <message>
         <location filename="../open_failure_dialog.py" line="88"/>
         <source>file replaced by a restore</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复时被替换的文件</translation>
     </message>
     <message>
         <location filename="../open_failure_dialog.py" line="89"/>
         <source>before emptying the trash</source>
-        <translation type="unfinished"></translation>
+        <translation>清空回收站前</translation>
     </message>
     <message>
         <location filename="../open_failure_dialog.py" line="90"/>
         <source>made by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>手动备份</translation>
     </message>
     <message>
         <location filename="../open_failure_dialog.py" line="93"/>
         <source>before an upgrade</source>
-        <translation type="unfinished"></translation>
+        <translation>升级前</translation>
     </message>
     <message>
         <location filename="../open_failure_dialog.py" line="133"/>
         <source>Cannot Open the Registry</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开荣誉库</translation>
     </message>
     <message>
         <location filename="../open_failure_dialog.py" line="166"/>
         <source>&amp;Restore Chosen Backup</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复所选备份(&amp;R)</translation>
     </message>
     <message>
         <location filename="../open_failure_dialog.py" line="169"/>
         <source>Restore from &amp;Another File…</source>
-        <translation type="unfinished"></translation>
+        <translation>从其他文件恢复(&amp;A)…</translation>
     </message>
     <message>
         <location filename="../open_failure_dialog.py" line="174"/>
         <source>Backups of this registry, newest first. Restoring one keeps the current file in the backups folder; nothing is deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>此荣誉库的备份（最新的在前）。恢复时当前文件会保留在备份文件夹中，不会删除任何东西。</translation>
     </message>
     <message>
         <location filename="../open_failure_dialog.py" line="177"/>
         <source>No backups were found beside this file. You can restore a backup kept elsewhere (for example on a USB stick).</source>
-        <translation type="unfinished"></translation>
+        <translation>此文件旁没有找到备份。您可以恢复保存在别处（例如U盘）的备份。</translation>
     </message>
     <message>
         <location filename="../open_failure_dialog.py" line="193"/>
         <source>Open &amp;Read-Only</source>
-        <translation type="unfinished"></translation>
+        <translation>以只读方式打开(&amp;R)</translation>
     </message>
     <message>
         <location filename="../open_failure_dialog.py" line="196"/>
         <source>&amp;Choose Another File…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择其他文件(&amp;C)…</translation>
     </message>
     <message>
         <location filename="../open_failure_dialog.py" line="199"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished">退出(&amp;Q)</translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <location filename="../open_failure_dialog.py" line="213"/>
         <source>The registry file is damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>荣誉库文件已损坏</translation>
     </message>
     <message>
         <location filename="../open_failure_dialog.py" line="215"/>
         <source>The registry file is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>荣誉库文件是空的</translation>
     </message>
     <message>
         <location filename="../open_failure_dialog.py" line="217"/>
         <source>This file is not an Honours registry</source>
-        <translation type="unfinished"></translation>
+        <translation>此文件不是荣誉库</translation>
     </message>
     <message>
         <location filename="../open_failure_dialog.py" line="219"/>
         <source>This registry comes from a newer version of Honours</source>
-        <translation type="unfinished"></translation>
+        <translation>此荣誉库来自更新版本的程序</translation>
     </message>
     <message>
         <location filename="../open_failure_dialog.py" line="221"/>
         <source>This registry file cannot be written</source>
-        <translation type="unfinished"></translation>
+        <translation>此荣誉库文件无法写入</translation>
     </message>
     <message>
         <location filename="../open_failure_dialog.py" line="223"/>
         <source>This registry is busy</source>
-        <translation type="unfinished"></translation>
+        <translation>此荣誉库正忙</translation>
     </message>
     <message>
         <location filename="../open_failure_dialog.py" line="225"/>
         <source>The registry file is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>荣誉库文件不见了</translation>
     </message>
     <message>
         <location filename="../open_failure_dialog.py" line="226"/>
         <source>The registry cannot be opened</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开荣誉库</translation>
     </message>
     <message>
         <location filename="../open_failure_dialog.py" line="231"/>
         <source>%1 cannot be opened: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开 %1：%2</translation>
     </message>
     <message>
         <location filename="../open_failure_dialog.py" line="249"/>
         <source>Choose a Backup</source>
-        <translation type="unfinished"></translation>
+        <translation>选择备份</translation>
     </message>
     <message>
         <location filename="../open_failure_dialog.py" line="249"/>
         <location filename="../open_failure_dialog.py" line="269"/>
         <source>Honours registries (*.sqlite *.db);;All files (*)</source>
-        <translation type="unfinished">荣誉库文件 (*.sqlite *.db);;所有文件 (*)</translation>
+        <translation>荣誉库文件 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../open_failure_dialog.py" line="269"/>
         <source>Open Registry</source>
-        <translation type="unfinished">打开荣誉库</translation>
+        <translation>打开荣誉库</translation>
     </message>
 </context>
 <context>
@@ -1973,32 +1975,32 @@ Click “Add photos…” or drag image files here.</source>
     <message>
         <location filename="../backup_actions.py" line="74"/>
         <source>Restore from Backup</source>
-        <translation type="unfinished"></translation>
+        <translation>从备份恢复</translation>
     </message>
     <message>
         <location filename="../backup_actions.py" line="86"/>
         <source>Choose the backup to restore. The registry as it is now is kept in the backups folder, so a restore can itself be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择要恢复的备份。当前的荣誉库会保留在备份文件夹中，因此恢复本身也可以撤回。</translation>
     </message>
     <message>
         <location filename="../backup_actions.py" line="89"/>
         <source>&amp;Other Backup File…</source>
-        <translation type="unfinished"></translation>
+        <translation>其他备份文件(&amp;O)…</translation>
     </message>
     <message>
         <location filename="../backup_actions.py" line="93"/>
         <source>&amp;Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复(&amp;R)</translation>
     </message>
     <message>
         <location filename="../backup_actions.py" line="112"/>
         <source>Choose a Backup</source>
-        <translation type="unfinished"></translation>
+        <translation>选择备份</translation>
     </message>
     <message>
         <location filename="../backup_actions.py" line="113"/>
         <source>Honours registries (*.sqlite *.db);;All files (*)</source>
-        <translation type="unfinished">荣誉库文件 (*.sqlite *.db);;所有文件 (*)</translation>
+        <translation>荣誉库文件 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -2062,58 +2064,58 @@ Click “Add photos…” or drag image files here.</source>
     <message>
         <location filename="../trash_dialog.py" line="41"/>
         <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location filename="../trash_dialog.py" line="41"/>
         <source>Unit</source>
-        <translation type="unfinished">单位</translation>
+        <translation>单位</translation>
     </message>
     <message>
         <location filename="../trash_dialog.py" line="42"/>
         <source>Deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>删除时间</translation>
     </message>
     <message>
         <location filename="../trash_dialog.py" line="77"/>
         <location filename="../trash_dialog.py" line="136"/>
         <location filename="../trash_dialog.py" line="159"/>
         <source>Trash</source>
-        <translation type="unfinished"></translation>
+        <translation>回收站</translation>
     </message>
     <message>
         <location filename="../trash_dialog.py" line="95"/>
         <source>&amp;Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复(&amp;R)</translation>
     </message>
     <message>
         <location filename="../trash_dialog.py" line="98"/>
         <source>&amp;Empty Trash…</source>
-        <translation type="unfinished"></translation>
+        <translation>清空回收站(&amp;E)…</translation>
     </message>
     <message numerus="yes">
         <location filename="../trash_dialog.py" line="117"/>
         <source>%n honouree(s) in the trash. They can be restored until it is emptied.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>回收站中有 %n 位荣誉人物，清空之前都可以恢复。</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../trash_dialog.py" line="144"/>
         <source>Empty Trash</source>
-        <translation type="unfinished"></translation>
+        <translation>清空回收站</translation>
     </message>
     <message numerus="yes">
         <location filename="../trash_dialog.py" line="145"/>
         <source>Delete the %n honouree(s) in the trash for good? A backup is made first, but they can no longer be restored from the trash.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>要彻底删除回收站中的 %n 位荣誉人物吗？删除前会先自动备份，但之后无法再从回收站恢复。</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../trash_dialog.py" line="167"/>
         <source>&amp;Trash…</source>
-        <translation type="unfinished"></translation>
+        <translation>回收站(&amp;T)…</translation>
     </message>
 </context>
 <context>
