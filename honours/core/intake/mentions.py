@@ -1,0 +1,969 @@
+"""Finding the people a sentence names, and what each is credited with.
+
+A person is found from what announces them — an honour title (全国劳动模范谷井文), a unit and
+post (湘油泵董事长许仲秋), an award verb (授予张三同志…), 同志, a list (张三、李四各捐款500元), or
+the head of a clause (李小平，…). Then the clauses that follow, up to the next person, are
+read for honours after award verbs, donations, deeds, death, age and gender; and what
+follows the name tells an official who merely leads or visits (廖健带队, 谭敦龙陪同) from a
+person credited with something of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..records import Donation
+from . import lexicon as lx
+from .donations import find_donations
+from .names import NameHit, index_by_first_char, name_at, starts_with_any
+from .places import county_region
+from .text import Sentence
+from .titles import TitleMatch
+
+_POSITIONS_BY_LAST: dict[str, list[str]] = {}
+for _p in lx.longest_first(lx.POSITIONS):
+    _POSITIONS_BY_LAST.setdefault(_p[-1], []).append(_p)
+_ORG_OR_DEPT = lx.longest_first(lx.ORG_SUFFIXES | frozenset(lx.DEPT_SUFFIXES))
+_ORG_BY_LAST: dict[str, list[str]] = {}
+for _w in _ORG_OR_DEPT:
+    _ORG_BY_LAST.setdefault(_w[-1], []).append(_w)
+_ORG_ONLY_BY_LAST: dict[str, list[str]] = {}
+for _w in lx.longest_first(lx.ORG_SUFFIXES):
+    _ORG_ONLY_BY_LAST.setdefault(_w[-1], []).append(_w)
+_ORG_BY_FIRST = index_by_first_char(w for w in lx.ORG_SUFFIXES if len(w) >= 2)
+_OFFICIAL_INDEX = index_by_first_char(lx.OFFICIAL_VERBS)
+_AWARD_INDEX = index_by_first_char(lx.AWARD_VERBS)
+_SEGMENT_STOPS = set("、，,。；;：:（()“”「」《》!！?？\n")
+_CONNECTORS = ("", "、", "和", "及", "与", "暨", "以及")
+_AWARD_OBJECT_VERBS = ("追授予", "追授", "追记", "追认", "授予了", "授予", "表彰了", "表彰", "命名")
+_LIST_END_MARKS = ("各自", "各", "分别", "均", "等", "同志", "共同", "一起", "先后", "也", "都", "纷纷", "捐", "获",
+                   "荣获", "被", "还", "又", "相继", "联合", "自发", "主动", "积极")
+_CLAUSE_LEADS = ("其中", "比如", "例如", "像", "如", "还有", "此外", "另外", "同时", "特别是", "尤其是", "更有")
+# Where a unit's name begins, reading leftwards from the post. Only words that cannot occur
+# inside an organisation's name (有 is in 有限公司, 经 in 经济开发区, 同 in 同济医院).
+_UNIT_LEFT_STOPS = tuple(sorted({
+    "的", "由", "和", "与", "及", "对", "向", "陪同", "带领", "慰问", "看望", "把", "将", "被", "让", "请", "了",
+    "等", "追授", "授予", "表彰", "获得者", "获奖者", "来自", "现任", "担任", "作为", "来到", "走进", "走访",
+    "的有", "获奖者是", "分别是", "包括",
+}, key=len, reverse=True))
+_PRONOUNS = {"他": "男", "她": "女"}
+_YEAR_IN_CLAUSE = re.compile(r"((?:19|20)\d{2})年")
+_AGE_RE = re.compile(r"(?:年仅|今年|现年|时年|年方|年届|已)?([1-9]\d?|1[01]\d)(?:周)?岁")
+_HOSPITAL_WORDS = ("医院", "卫生院", "疾控", "医疗", "医务", "医生", "医师", "护士", "护理", "诊所", "药剂",
+                   "药房", "急救", "门诊", "内科", "外科", "医")
+
+
+@dataclass
+class Mention:
+    """One naming of a person (or a collective) in one sentence."""
+
+    sentence: Sentence
+    name: str
+    start: int  # name span in the sentence (start == end for a carried subject)
+    end: int
+    anchor: str  # title, award, heading, position, comrade, list, clause, carried, collective
+    titles: list[TitleMatch] = field(default_factory=list)
+    unit: str = ""
+    position: str = ""
+    unit_span: tuple[int, int] | None = None
+    position_span: tuple[int, int] | None = None
+    roles: list[str] = field(default_factory=list)
+    group: int | None = None
+    official: bool = False
+    official_word: str = ""
+    donations: list[Donation] = field(default_factory=list)
+    donation_spans: list[tuple[int, int]] = field(default_factory=list)
+    shared_donation: str = ""
+    deeds: list[str] = field(default_factory=list)
+    deceased_word: str = ""
+    age: str = ""
+    gender: str = ""
+    gender_evidence: str = ""
+    award_verbs: list[str] = field(default_factory=list)
+    award_spans: list[tuple[int, int]] = field(default_factory=list)
+    awarded_by: str = ""
+    status_span: tuple[int, int] | None = None
+    collective: bool = False
+    pronoun: str = ""
+
+    @property
+    def credited(self) -> bool:
+        return bool(self.titles or self.donations)
+
+
+class SentenceReader:
+    """Reads one sentence; `subject` is the person the previous sentences were about."""
+
+    def __init__(self, sentence: Sentence, titles: list[TitleMatch], masked: set[int], home: str) -> None:
+        self.sentence = sentence
+        self.s = sentence.text
+        self.titles = titles
+        self.masked = masked
+        self.home = home
+        self.mentions: list[Mention] = []
+        self._groups = 0
+
+    # -- helpers --------------------------------------------------------------------------
+    def _taken(self, start: int, end: int) -> bool:
+        for m in self.mentions:
+            if m.end > m.start and start < m.end and m.start < end:
+                return True
+        return any(i in self.masked for i in range(start, end))
+
+    def _clause_end(self, position: int) -> int:
+        clause = self.sentence.clauses[self.sentence.clause_at(position)]
+        return clause.end
+
+    def _add(self, hit: NameHit, anchor: str, **kw) -> Mention | None:
+        if self._taken(hit.start, hit.end):
+            return None
+        mention = Mention(self.sentence, hit.name, hit.start, hit.end, anchor, **kw)
+        self.mentions.append(mention)
+        return mention
+
+    def _new_group(self) -> int:
+        self._groups += 1
+        return self._groups
+
+    # -- finding people -------------------------------------------------------------------
+    def find(self) -> list[Mention]:
+        self._title_chains()
+        self._award_objects()
+        self._positions()
+        self._relatives()
+        self._comrades()
+        self._clause_heads()
+        self._collectives()
+        self.mentions.sort(key=lambda m: m.start)
+        return self.mentions
+
+    def _title_chains(self) -> None:
+        s = self.s
+        i = 0
+        titles = self.titles
+        while i < len(titles):
+            first = titles[i]
+            if first.owner is not None or first.collective or (first.weak and not first.quoted):
+                i += 1
+                continue
+            chain = [first]
+            roles: list[str] = []
+            position = first.outer_end
+            j = i + 1
+            while True:
+                position = _skip_trailers(s, position)
+                nxt = titles[j] if j < len(titles) else None
+                if nxt is not None and not nxt.collective and nxt.outer_start >= position \
+                        and s[position:nxt.outer_start] in _CONNECTORS:
+                    chain.append(nxt)
+                    position = nxt.outer_end
+                    j += 1
+                    continue
+                role_end = _role_item(s, position)
+                if role_end:
+                    roles.append(s[position + 1:role_end])
+                    position = role_end
+                    continue
+                break
+            roles = _roles_before(s, first.outer_start) + roles
+            found = self._person_after(position, self._clause_end(position))
+            if found is not None:
+                hit, unit, unit_span, post, post_span = found
+                mention = self._add(hit, "title", titles=list(chain), unit=unit, position=post,
+                                    unit_span=unit_span, position_span=post_span, roles=roles)
+                if mention is not None:
+                    for t in chain:
+                        t.owner = id(mention)
+                    self._extend_list(mention)
+            i = j
+
+    def _person_after(self, position: int, limit: int):
+        """A name right after a title chain, or after a unit and post ("、湘油泵董事长许仲秋")."""
+        s = self.s
+        p = position
+        if p < len(s) and s[p] in "、":
+            p += 1
+        while p < len(s) and s[p] == " ":
+            p += 1
+        direct = name_at(s, p)
+        if direct is not None and direct.score >= 2 and direct.end <= limit and not _place_start(s, p):
+            return direct, "", None, "", None
+        return self._apposition(p, limit)
+
+    def _apposition(self, start: int, limit: int, depth: int = 0):
+        """[unit][dept][post]NAME from `start`; a post list "党委书记、董事长张三" spans several segments."""
+        s = self.s
+        seg_end = start
+        while seg_end < limit and s[seg_end] not in _SEGMENT_STOPS:
+            seg_end += 1
+        posts: list[tuple[int, int]] = []
+        for idx in range(start + 2, seg_end + 1):
+            word = _word_ending_at(s, idx, _POSITIONS_BY_LAST, start)
+            if word and not _inside_org_word(s, idx - len(word), idx):
+                posts.append((idx - len(word), idx))
+        for post_start, post_end in posts:
+            hit = name_at(s, post_end)
+            if hit is not None and hit.end <= max(limit, seg_end) and not _place_start(s, post_end):
+                first_post = min(ps for ps, pe in posts if pe <= post_end)
+                return self._unit_and_post(start, first_post, hit)
+        if not posts:
+            for idx in range(start + 2, seg_end):
+                word = _word_ending_at(s, idx, _ORG_BY_LAST, start)
+                if word:
+                    hit = name_at(s, idx)
+                    if hit is not None and hit.score >= 3 and hit.end <= seg_end:
+                        unit = s[start:idx]
+                        return hit, _clean_unit(unit), (start, idx), "", None
+        if posts and posts[-1][1] == seg_end and seg_end < limit and s[seg_end] == "、" and depth < 3:
+            found = self._apposition(seg_end + 1, limit, depth + 1)
+            if found is not None:
+                hit = found[0]
+                first_post = posts[0][0]
+                return self._unit_and_post(start, first_post, hit)
+        return None
+
+    def _unit_and_post(self, start: int, post_start: int, hit: NameHit):
+        s = self.s
+        unit_text = s[start:post_start]
+        lead = _unit_lead(unit_text)
+        unit_start = start + lead
+        unit_text = unit_text[lead:]
+        descriptor = re.search(r"的(?:一名|一位|一个)?[\u4e00-\u9fff]{0,4}$", unit_text)
+        if descriptor and descriptor.start() > 0:
+            # 长沙某机械公司的一名普通焊工: the unit ends before 的; 一名普通 is no part of the post
+            unit_end = unit_start + descriptor.start()
+            unit = _clean_unit(s[unit_start:unit_end])
+            post = s[post_start:hit.start].strip("、 ")
+            return hit, unit, (unit_start, unit_end), post, (post_start, hit.start)
+        split = _dept_split(unit_text)
+        unit_end = unit_start + split
+        unit = _clean_unit(s[unit_start:unit_end])
+        post = s[unit_end:hit.start].strip("、 ")
+        unit_span = (unit_start, unit_end) if unit else None
+        post_span = (unit_end, hit.start) if post else None
+        return hit, unit, unit_span, post, post_span
+
+    def _award_objects(self) -> None:
+        s = self.s
+        for verb in _AWARD_OBJECT_VERBS:
+            for m in re.finditer(re.escape(verb), s):
+                if self._taken(m.start(), m.end()):
+                    continue
+                p = m.end()
+                if s.startswith("了", p):
+                    p += 1
+                clause_end = self._clause_end(m.start())
+                if p < len(s) and s[p] in "他她其":
+                    self._pronoun_award(m.start(), p, clause_end, verb)
+                    continue
+                members: list[Mention] = []
+                group = self._new_group()
+                while p < clause_end:
+                    found = self._person_after(p, clause_end)
+                    if found is None:
+                        break
+                    hit, unit, unit_span, post, post_span = found
+                    mention = self._add(hit, "award", unit=unit, position=post, unit_span=unit_span,
+                                        position_span=post_span, group=group)
+                    if mention is None:
+                        break
+                    members.append(mention)
+                    p = hit.end
+                    p = _skip_bracket(s, p)
+                    if s.startswith("同志", p):
+                        p += 2
+                    if p < clause_end and s[p] in "、和及与":
+                        p += 1
+                        continue
+                    break
+                if not members:
+                    continue
+                owned = self._titles_in(p, clause_end)
+                for mention in members:
+                    mention.titles = list(owned)
+                    mention.award_verbs.append(verb)
+                    mention.award_spans.append((m.start(), m.end()))
+                    mention.awarded_by = self._giver(m.start())
+                for t in owned:
+                    t.owner = id(members[0])
+                if not owned:
+                    for mention in members:
+                        self.mentions.remove(mention)
+
+    def _pronoun_award(self, verb_start: int, pronoun_at: int, clause_end: int, verb: str) -> None:
+        owned = self._titles_in(pronoun_at + 1, clause_end)
+        if not owned:
+            return
+        mention = Mention(self.sentence, "", pronoun_at, pronoun_at, "pronoun", titles=owned,
+                          pronoun=self.s[pronoun_at])
+        mention.award_verbs.append(verb)
+        mention.award_spans.append((verb_start, pronoun_at))
+        mention.awarded_by = self._giver(verb_start)
+        for t in owned:
+            t.owner = id(mention)
+        self.mentions.append(mention)
+
+    def _titles_in(self, start: int, end: int) -> list[TitleMatch]:
+        return [t for t in self.titles if t.owner is None and start <= t.outer_start < end and not t.collective]
+
+    def _giver(self, verb_start: int) -> str:
+        """The body that awards: "市总工会追授他…" → 市总工会 (衡阳市总工会 when the report is about 衡阳)."""
+        s = self.s
+        clause = self.sentence.clauses[self.sentence.clause_at(verb_start)]
+        subject = s[clause.start:verb_start].strip()
+        for lead in ("经", "由", "近日", "日前", "今年", "去年"):
+            subject = subject.removeprefix(lead)
+        if not (2 <= len(subject) <= 20) or not _word_ending_at(subject, len(subject), _ORG_ONLY_BY_LAST, 0) \
+                and not subject.endswith(("委", "总工会", "政府", "部", "厅", "局", "会")):
+            return ""
+        if subject.startswith("市") and self.home:
+            subject = self.home + subject
+        return subject
+
+    def _positions(self) -> None:
+        s = self.s
+        for idx in range(2, len(s)):
+            word = _word_ending_at(s, idx, _POSITIONS_BY_LAST, 0)
+            if not word or _inside_org_word(s, idx - len(word), idx):
+                continue
+            hit = name_at(s, idx)
+            if hit is None or self._taken(hit.start, hit.end) or _place_start(s, idx):
+                continue
+            left = _unit_left_edge(s, idx - len(word))
+            found = self._apposition(left, self._clause_end(idx))
+            if found is not None and found[0].start == hit.start:
+                _, unit, unit_span, post, post_span = found
+            else:
+                unit, unit_span = "", None
+                post, post_span = word, (idx - len(word), idx)
+            mention = self._add(hit, "position", unit=unit, position=post, unit_span=unit_span,
+                                position_span=post_span)
+            if mention is not None:
+                self._extend_list(mention)
+
+    def _relatives(self) -> None:
+        """李建国的妻子王丽也捐出了1000元: the relative is a person of their own."""
+        s = self.s
+        for word in lx.FAMILY_WORDS:
+            for m in re.finditer(word, s):
+                hit = name_at(s, m.end())
+                if hit is not None and hit.score >= 2:
+                    self._add(hit, "position", position="")
+
+    def _comrades(self) -> None:
+        s = self.s
+        for m in re.finditer("同志", s):
+            for length in (3, 2, 4):
+                start = m.start() - length
+                if start < 0 or s[start - 1:start] == "等":
+                    continue
+                hit = name_at(s, start)
+                if hit is not None and hit.end == m.start():
+                    mention = self._add(hit, "comrade")
+                    if mention is not None:
+                        self._extend_list(mention)
+                    break
+
+    def _clause_heads(self) -> None:
+        s = self.s
+        for clause in self.sentence.clauses:
+            p = clause.start
+            while p < clause.end and s[p] in " “”「」■●◆★▲※·•":
+                p += 1
+            for lead in _CLAUSE_LEADS + ("他叫", "她叫", "他名叫", "她名叫", "名叫", "他就是", "她就是"):
+                if s.startswith(lead, p):
+                    p += len(lead)
+                    break
+            hit = name_at(s, p, strict=True)
+            if hit is None or hit.score < 3 or self._taken(hit.start, hit.end):
+                continue
+            after = s[hit.end:hit.end + 1]
+            if after and after not in "，,（(、 " and hit.end != clause.end \
+                    and not starts_with_any(s, hit.end, _SUBJECT_FOLLOWERS):
+                continue
+            mention = self._add(hit, "clause")
+            if mention is not None:
+                self._trailing_apposition(mention)
+                self._extend_list(mention)
+
+    def _trailing_apposition(self, mention: Mention) -> None:
+        """张三（衡阳市某公司董事长）… / "张三  某公司高级技师": the unit and post after the name."""
+        s = self.s
+        p = mention.end
+        if p < len(s) and s[p] in "（(":
+            close = _matching_bracket(s, p)
+            inner_start, inner_end = p + 1, close
+        elif p < len(s) and s[p] == " ":
+            inner_start = p
+            while inner_start < len(s) and s[inner_start] == " ":
+                inner_start += 1
+            inner_end = self._clause_end(inner_start) if inner_start < len(s) else inner_start
+        else:
+            return
+        if inner_end <= inner_start or inner_end - inner_start > 40:
+            return
+        unit, post, unit_span, post_span = _unit_post_of(s, inner_start, inner_end)
+        if unit or post:
+            mention.unit, mention.position = unit, post
+            mention.unit_span, mention.position_span = unit_span, post_span
+
+    def _extend_list(self, first: Mention) -> None:
+        """张三、李四、王五各捐款500元: more names after the first, sharing what follows them."""
+        s = self.s
+        p = _skip_bracket(s, first.end)
+        members = [first]
+        while p < len(s) and s[p] in "、和及与":
+            q = p + 1
+            hit = name_at(s, q, strict=True)
+            if hit is None or self._taken(hit.start, hit.end):
+                break
+            if s[hit.end:hit.end + 1] not in ("、", "和", "及", "与", "（", "(") \
+                    and not s.startswith(_LIST_END_MARKS, hit.end) and hit.end < len(s) \
+                    and s[hit.end] not in "，,。；;":
+                break
+            members.append(Mention(self.sentence, hit.name, hit.start, hit.end, "list"))
+            p = _skip_bracket(s, hit.end)
+        if len(members) < 2:
+            return
+        if not (p >= len(s) or s.startswith(_LIST_END_MARKS, p) or s[p] in "，,。；;"
+                or starts_with_any(s, p, _SUBJECT_FOLLOWERS)):
+            return
+        group = first.group or self._new_group()
+        first.group = group
+        for member in members[1:]:
+            member.group = group
+            if first.anchor in ("title", "award"):
+                member.titles = list(first.titles)
+                member.anchor = first.anchor
+            self.mentions.append(member)
+
+    def _collectives(self) -> None:
+        """Units credited with a collective honour: "衡阳市中心医院荣获全国五一劳动奖状"."""
+        s = self.s
+        for t in self.titles:
+            if not t.collective or t.owner is not None:
+                continue
+            clause = self.sentence.clauses[self.sentence.clause_at(t.outer_start)]
+            before = s[clause.start:t.outer_start]
+            verb = _last_award_verb(before)
+            if verb is None:
+                continue
+            verb_at, verb_word = verb
+            subject = before[:verb_at].strip()
+            for lead in _CLAUSE_LEADS + ("近日", "日前", "今年", "去年"):
+                subject = subject.removeprefix(lead)
+            if verb_word in ("授予", "授予了"):
+                subject = before[verb_at + len(verb_word):].strip()
+            if 3 <= len(subject) <= 30 and _word_ending_at(subject, len(subject), _ORG_BY_LAST, 0):
+                start = clause.start + before.index(subject)
+                hit = NameHit(start, start + len(subject), subject, 3)
+                mention = self._add(hit, "collective", titles=[t], collective=True)
+                if mention is not None:
+                    t.owner = id(mention)
+                    mention.award_verbs.append(verb_word)
+
+
+_SUBJECT_FOLLOWERS = index_by_first_char(
+    [w for w in lx.NAME_FOLLOWERS if len(w) >= 2] + list(lx.OFFICIAL_VERBS) + list(lx.DONATION_VERBS)
+    + list(lx.AWARD_VERBS)
+)
+
+
+# -- attribution --------------------------------------------------------------------------------
+def attribute(reader: SentenceReader, subject: Mention | None) -> None:
+    """Give each mention the honours, donations, deeds and facts in its part of the sentence."""
+    mentions = reader.mentions
+    sentence = reader.sentence
+    s = sentence.text
+    pronoun_mentions = [m for m in mentions if m.anchor == "pronoun"]
+    people = [m for m in mentions if m.anchor != "pronoun"]
+    for pm in pronoun_mentions:
+        target = _before(people, pm.start) or subject
+        if target is not None:
+            target.titles.extend(pm.titles)
+            target.award_verbs.extend(pm.award_verbs)
+            target.award_spans.extend(pm.award_spans)
+            target.awarded_by = target.awarded_by or pm.awarded_by
+            if target.sentence is sentence:
+                target.gender = target.gender or _PRONOUNS.get(pm.pronoun, "")
+                target.gender_evidence = target.gender_evidence or pm.pronoun
+        mentions.remove(pm)
+    groups: dict[int, list[Mention]] = {}
+    for m in people:
+        if m.group is not None:
+            groups.setdefault(m.group, []).append(m)
+    done_groups: set[int] = set()
+    ordered = sorted(people, key=lambda m: m.start)
+    for index, m in enumerate(ordered):
+        members = groups.get(m.group, [m]) if m.group is not None else [m]
+        if m.group is not None and m.group in done_groups:
+            continue
+        if m.group is not None:
+            done_groups.add(m.group)
+        last_end = max(x.end for x in members)
+        first_clause = sentence.clause_at(min(x.start for x in members))
+        clause_index = sentence.clause_at(last_end - 1 if last_end > 0 else 0)
+        later = [x for x in ordered if x.start >= last_end and x not in members]
+        next_clause = min((sentence.clause_at(x.start) for x in later), default=len(sentence.clauses))
+        if next_clause <= clause_index:
+            next_clause = clause_index + 1
+        name_clause = sentence.clauses[clause_index]
+        predicate_start = _predicate_start(s, last_end, name_clause.end)
+        ranges = [(predicate_start, name_clause.end)]
+        ranges += [(c.start, c.end) for c in sentence.clauses[clause_index + 1:next_clause]]
+        # the person's own stretch of the name clause, before the next person in it
+        if later and sentence.clause_at(later[0].start) == clause_index:
+            ranges[0] = (predicate_start, _start_of_chain(later[0]))
+        official = _official_word(s, predicate_start)
+        if not official and s[predicate_start:predicate_start + 1] in ("、", "和", "与", "及") and later \
+                and later[0].start - predicate_start <= 16 and sentence.clause_at(later[0].start) == clause_index:
+            # 市委书记张三、市长李四分别看望…: joined subjects share the verb
+            official = _official_word(s, _predicate_start(s, later[0].end, name_clause.end))
+        for x in members:
+            x.official, x.official_word = bool(official), official
+        described = _appositive_clause(s, ranges) if len(members) == 1 and not m.unit and not m.position else None
+        if described is not None:
+            clause_range, unit, post, unit_span, post_span = described
+            m.unit, m.position, m.unit_span, m.position_span = unit, post, unit_span, post_span
+            ranges = [r for r in ranges if r != clause_range]
+        _credit_titles(reader, members, ranges)
+        _credit_donations(reader, members, ranges)
+        facts_from = sentence.clauses[first_clause].start
+        for x in members:
+            _facts(x, s, facts_from, ranges)
+        if len(members) == 1 and not official and not sentence.headline and m.anchor != "award" \
+                and not _object_of_others(s, sentence.clauses[clause_index].start,
+                                                                         _start_of_chain(m)):
+            pre = []
+            if index == 0 or all(sentence.clause_at(y.start) == first_clause for y in ordered[:index]):
+                pre = [c for c in sentence.clauses[:first_clause] if _deed_clause_ok(c.text, allow_lead=True)]
+            m.deeds = _deeds(s, ranges, [c.text for c in pre])
+
+
+_DESCRIPTION_LEADS = ("现任", "现为", "生前系", "生前为", "生前是", "系", "是", "为", "任")
+_NOT_DESCRIPTION = re.compile(r"捐|赠|获|荣|评|带领|组织|了|着|过|在|把|将|被|向|为了|坚持|连续")
+
+
+def _appositive_clause(s: str, ranges: list[tuple[int, int]]):
+    """张三，女，1968年出生，宜昌市…合作社理事长。: a clause that only says where the person works."""
+    for a, b in ranges[:5]:
+        start = a
+        text = s[a:b]
+        for lead in _DESCRIPTION_LEADS:
+            if text.startswith(lead):
+                start += len(lead)
+                break
+        body = s[start:b]
+        if not body or len(body) > 40 or _NOT_DESCRIPTION.search(body):
+            continue
+        unit, post, unit_span, post_span = _unit_post_of(s, start, b)
+        if post and unit:
+            return (a, b), unit, post, unit_span, post_span
+    return None
+
+
+_OBJECT_MARKS = re.compile(r"慰问|看望|陪同|走访|接见|会见|探望|表彰|颁发|颁奖|采访|来到|走进|为.{0,12}送")
+_FAMILY_WORDS = ("家属", "家人", "家中", "家里", "的家", "妻子", "丈夫", "父母", "遗孀", "子女", "母亲", "父亲", "亲属")
+
+
+def _object_of_others(s: str, clause_start: int, chain_start: int) -> bool:
+    """慰问…宋英杰家属: the person is what others do something to, so what follows is not their deed."""
+    return bool(_OBJECT_MARKS.search(s[clause_start:chain_start]))
+
+
+def _before(people: list[Mention], position: int) -> Mention | None:
+    candidates = [m for m in people if m.end <= position and not m.official and not m.collective]
+    return candidates[-1] if candidates else None
+
+
+def _start_of_chain(mention: Mention) -> int:
+    starts = [mention.start]
+    starts += [t.outer_start for t in mention.titles if t.outer_start < mention.start]
+    if mention.unit_span:
+        starts.append(mention.unit_span[0])
+    return min(starts)
+
+
+_AFTER_NAME = re.compile(r"(?:等[0-9一二三四五六七八九十百两几多]*[名位个]?(?:同志|职工|人|劳模|先进个人)?|同志|一行)")
+
+
+def _predicate_start(s: str, position: int, clause_end: int) -> int:
+    p = _skip_bracket(s, position)
+    m = _AFTER_NAME.match(s, p)
+    if m:
+        p = m.end()
+    while p < clause_end and s[p] in " ":
+        p += 1
+    return p
+
+
+def _official_word(s: str, position: int) -> str:
+    p = position
+    for lead in ("亲切", "专程", "一同", "共同", "先后", "分别", "还", "也", "亲自", "又", "一起"):
+        if s.startswith(lead, p):
+            word = starts_with_any(s, p + len(lead), _OFFICIAL_INDEX)
+            if word:
+                return lead + word
+    word = starts_with_any(s, p, _OFFICIAL_INDEX)
+    if word in ("中", "前排", "后排"):
+        return ""
+    if word == "任" and not re.match(r"任[\u4e00-\u9fff]{0,12}(?:组长|主任|指挥长|书记|主席|队长|委员)", s[p:p + 16]):
+        return ""
+    if word in ("深入", "来到", "前往", "参加") and re.search(r"(?:捐|荣获|获得|被评为)", s[p:p + 30]):
+        return ""
+    return word
+
+
+def _credit_titles(reader: SentenceReader, members: list[Mention], ranges: list[tuple[int, int]]) -> None:
+    s = reader.s
+    for t in reader.titles:
+        if t.owner is not None or t.collective:
+            continue
+        if not any(a <= t.outer_start < b for a, b in ranges):
+            continue
+        clause = reader.sentence.clauses[reader.sentence.clause_at(t.outer_start)]
+        before = s[max(clause.start, _range_start(ranges, t.outer_start)):t.outer_start]
+        verb = _last_award_verb(before)
+        only_titles = _only_titles(s, clause, reader.titles)
+        if verb is None and not only_titles:
+            continue
+        if (t.weak or t.group) and verb is None and not t.quoted:
+            continue
+        for x in members:
+            x.titles.append(t)
+            if verb is not None:
+                base = max(clause.start, _range_start(ranges, t.outer_start))
+                x.award_verbs.append(verb[1])
+                x.award_spans.append((base + verb[0], base + verb[0] + len(verb[1])))
+        t.owner = id(members[0])
+
+
+def _range_start(ranges: list[tuple[int, int]], position: int) -> int:
+    for a, b in ranges:
+        if a <= position < b:
+            return a
+    return 0
+
+
+def _last_award_verb(text: str) -> tuple[int, str] | None:
+    best: tuple[int, str] | None = None
+    for i in range(len(text)):
+        word = starts_with_any(text, i, _AWARD_INDEX)
+        if word:
+            best = (i, word)
+    return best
+
+
+def _only_titles(s: str, clause, titles: list[TitleMatch]) -> bool:
+    inside = [t for t in titles if clause.start <= t.outer_start and t.outer_end <= clause.end]
+    if not inside:
+        return False
+    rest = s[clause.start:clause.end]
+    for t in sorted(inside, key=lambda t: -t.outer_start):
+        rest = rest[:t.outer_start - clause.start] + rest[t.outer_end - clause.start:]
+    rest = re.sub(r"[、和及与等\s“”]|获得者|荣誉称号|称号|荣誉|是|系|曾获|先后获", "", rest)
+    return rest == ""
+
+
+def _credit_donations(reader: SentenceReader, members: list[Mention], ranges: list[tuple[int, int]]) -> None:
+    s = reader.s
+    hits = []
+    for a, b in ranges:
+        hits.extend(find_donations(s, a, b))
+    for hit in hits:
+        if hit.shared == "respective" and len(members) > 1 and len(hit.donations) == len(members):
+            for x, donation, span in zip(members, hit.donations, hit.spans):
+                x.donations.append(_copy(donation, "分别"))
+                x.donation_spans.append(span)
+                x.shared_donation = "respective"
+            continue
+        for x in members:
+            for donation, span in zip(hit.donations, hit.spans):
+                note = ""
+                if len(members) > 1:
+                    others = "、".join(y.name for y in members if y is not x)
+                    if hit.shared == "each":
+                        note = "各捐（每人）"
+                    else:
+                        note = f"与{others}共同捐赠，金额为合计数"
+                x.donations.append(_copy(donation, note))
+                x.donation_spans.append(span)
+                x.shared_donation = hit.shared or ("joint" if len(members) > 1 else "")
+
+
+def _copy(donation: Donation, extra_note: str) -> Donation:
+    notes = [n for n in (donation.note, extra_note) if n]
+    return Donation(amount_fen=donation.amount_fen, item=donation.item, quantity=donation.quantity,
+                    quantity_unit=donation.quantity_unit, recipient=donation.recipient, date=donation.date,
+                    note="；".join(notes))
+
+
+def _facts(m: Mention, s: str, clause_start: int, ranges: list[tuple[int, int]]) -> None:
+    """Death, age and gender from the person's clauses and the words before their name."""
+    texts = [(clause_start, s[clause_start:m.start])] + [(a, s[a:b]) for a, b in ranges]
+    for offset, text in texts:
+        if m.deceased_word:
+            break
+        for word in lx.DECEASED_WORDS:
+            at = text.find(word)
+            if at >= 0:
+                m.deceased_word = word
+                m.status_span = (offset + at, offset + at + len(word))
+                break
+    for offset, text in texts[1:]:
+        age = _AGE_RE.search(text)
+        if age and not m.age and re.fullmatch(r"(?:年仅|今年|现年|时年|年方|年届|已)?\d{1,3}(?:周)?岁", text.strip()):
+            m.age = age.group(1)
+    if not m.gender:
+        head = s[m.end:m.end + 3]
+        if re.match(r"[（(，,]\s*男", head):
+            m.gender, m.gender_evidence = "男", "男"
+        elif re.match(r"[（(，,]\s*女", head):
+            m.gender, m.gender_evidence = "女", "女"
+    if not m.gender:
+        for _, text in texts[1:]:
+            for pronoun, gender in _PRONOUNS.items():
+                if re.search(rf"{pronoun}(?!们)", text):
+                    m.gender, m.gender_evidence = gender, pronoun
+                    break
+            if m.gender:
+                break
+    if not m.gender:
+        for _, text in texts[1:]:
+            if "妻子" in text or "爱人" in text and "她" not in text:
+                m.gender, m.gender_evidence = ("男", "妻子") if "妻子" in text else ("", "")
+            elif "丈夫" in text:
+                m.gender, m.gender_evidence = "女", "丈夫"
+            if m.gender:
+                break
+
+
+def _deeds(s: str, ranges: list[tuple[int, int]], before: list[str]) -> list[str]:
+    parts = list(before)
+    for number, (a, b) in enumerate(ranges):
+        text = s[a:b].strip(" ，,、")
+        if not text:
+            continue
+        if number == 0 and (text.startswith(_FAMILY_WORDS) or text.startswith("的")):
+            break  # 宋英杰家属, 李建国的妻子…: the clause is about someone else, not a deed
+        if not _deed_clause_ok(text, allow_lead=number == 0):
+            if number == 0:
+                continue
+            # a later clause by someone else ends the person's stretch
+            if _official_start(text):
+                break
+            continue
+        parts.append(text)
+    deed = "，".join(p for p in parts if p)
+    if len(deed) > 200:
+        deed = deed[:200].rsplit("，", 1)[0]
+    return [deed] if len(deed) >= 2 else []
+
+
+def _official_start(text: str) -> bool:
+    hit = name_at(text, 0, strict=True)
+    return hit is not None and bool(starts_with_any(text, hit.end, _OFFICIAL_INDEX))
+
+
+def _deed_clause_ok(text: str, allow_lead: bool = False) -> bool:
+    text = text.strip(" “”")
+    if len(text) < 2:
+        return False
+    if text in lx.DATE_CLAUSE_WORDS or re.fullmatch(r"[0-9一二三四五六七八九十〇]{1,4}[年月日号]?.{0,6}[日号]?", text):
+        return False
+    if re.fullmatch(r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:[上下]午|晚|上旬|中旬|下旬)?", text):
+        return False
+    for pattern in lx.PROFILE_CLAUSE_PATTERNS:
+        if re.search(pattern, text):
+            return False
+    if any(word in text for word in lx.REPORTING_WORDS):
+        return False
+    if any(word in text for word in ("追授", "追记", "追认", "授予", "被评为", "荣获", "获评", "当选", "称号", "表彰",
+                                     "获得", "获奖",
+                                     "名单", "的有", "榜上有名")):
+        return False
+    if any(text.startswith(word) for word in lx.OFFICIAL_VERBS if len(word) >= 2):
+        return False
+    if re.fullmatch(r"(?:他|她|其|[\u4e00-\u9fff]{2,3})?(?:说|表示|介绍|告诉记者|坦言|笑着说|感慨地说)", text):
+        return False
+    if re.search(r"(?:慰问|看望|陪同|带队|调研|视察|出席|主持)", text):
+        return False
+    # a later clause that opens with someone else's name is theirs, not a deed of this person
+    return allow_lead or name_at(text, 0, strict=True) is None
+
+
+# -- small text helpers ----------------------------------------------------------------------------
+def _word_ending_at(s: str, idx: int, by_last: dict[str, list[str]], floor: int) -> str:
+    if idx <= 0 or idx > len(s):
+        return ""
+    for word in by_last.get(s[idx - 1], ()):
+        if idx - len(word) >= floor and s.startswith(word, idx - len(word)):
+            return word
+    return ""
+
+
+def _inside_org_word(s: str, start: int, end: int) -> bool:
+    """Is the post word s[start:end] really the beginning of an organisation word (总工|会, 主任|委员会)?"""
+    for k in range(start, end):
+        for word in _ORG_BY_FIRST.get(s[k], ()):
+            if k + len(word) > end and s.startswith(word, k):
+                return True
+    return False
+
+
+def _skip_trailers(s: str, position: int) -> int:
+    for trailer in lx.TITLE_TRAILERS:
+        if s.startswith(trailer, position):
+            return position + len(trailer)
+    return position
+
+
+def _role_item(s: str, position: int) -> int:
+    """"、第十三届全国人大代表" inside a title chain: a role, not an honour; returns its end or 0."""
+    if not s.startswith("、", position):
+        return 0
+    end = position + 1
+    while end < len(s) and s[end] not in _SEGMENT_STOPS:
+        end += 1
+    item = s[position + 1:end]
+    if item.endswith(lx.ROLE_SUFFIXES) and len(item) <= 16 and end < len(s) and s[end] == "、":
+        return end
+    return 0
+
+
+def _roles_before(s: str, position: int) -> list[str]:
+    roles = []
+    end = position
+    while end > 0 and s[end - 1] == "、":
+        start = end - 1
+        while start > 0 and s[start - 1] not in _SEGMENT_STOPS:
+            start -= 1
+        item = s[start:end - 1]
+        if item.endswith(lx.ROLE_SUFFIXES) and len(item) <= 16:
+            roles.insert(0, item)
+            end = start
+        else:
+            break
+    return roles
+
+
+def _place_start(s: str, position: int) -> bool:
+    from .places import place_at
+
+    place = place_at(s, position)
+    return place is not None and place.end - place.start >= 2
+
+
+def _unit_left_edge(s: str, post_start: int) -> int:
+    i = post_start
+    floor = max(0, post_start - 30)
+    while i > floor:
+        if s[i - 1] in _SEGMENT_STOPS or s[i - 1] == " ":
+            break
+        head = s[:i]
+        if any(head.endswith(stop) for stop in _UNIT_LEFT_STOPS):
+            break
+        i -= 1
+    return i
+
+
+def _unit_lead(unit_text: str) -> int:
+    for lead in ("来自", "现任", "担任", "系", "是", "作为", "身为", "原"):
+        if unit_text.startswith(lead):
+            return len(lead)
+    return 0
+
+
+def _dept_split(unit_text: str) -> int:
+    """Where the unit ends and the department (part of the post) begins: 卫生院|药剂组, 医院|医务部."""
+    last_org = 0
+    for idx in range(1, len(unit_text) + 1):
+        if _word_ending_at(unit_text, idx, _ORG_ONLY_BY_LAST, 0):
+            last_org = idx
+    if 0 < last_org < len(unit_text):
+        rest = unit_text[last_org:]
+        if rest.endswith(lx.DEPT_SUFFIXES) and len(rest) <= 10:
+            return last_org
+    return len(unit_text)
+
+
+def _clean_unit(unit: str) -> str:
+    return unit.strip(" 、，,：:“”")
+
+
+def _unit_post_of(s: str, start: int, end: int):
+    """Unit and post of a standalone description ("衡阳市某公司高级技师")."""
+    text = s[start:end]
+    best = None
+    for idx in range(len(text), 1, -1):
+        word = _word_ending_at(text, idx, _POSITIONS_BY_LAST, 0)
+        if word and idx == len(text):
+            best = idx - len(word)
+            # extend over earlier posts in the same run (党委书记兼董事长)
+            while True:
+                earlier = _word_ending_at(text, best, _POSITIONS_BY_LAST, 0)
+                if earlier:
+                    best -= len(earlier)
+                elif best > 0 and text[best - 1] in "兼、":
+                    earlier = _word_ending_at(text, best - 1, _POSITIONS_BY_LAST, 0)
+                    if not earlier:
+                        break
+                    best -= 1 + len(earlier)
+                else:
+                    break
+            break
+    if best is None:
+        if _word_ending_at(text, len(text), _ORG_BY_LAST, 0):
+            return _clean_unit(text), "", (start, end), None
+        return "", "", None, None
+    descriptor = re.search(r"的(?:一名|一位|一个)?[\u4e00-\u9fff]{0,4}$", text[:best])
+    if descriptor and descriptor.start() > 0:
+        unit = _clean_unit(text[:descriptor.start()])
+        return unit, text[best:], (start, start + descriptor.start()), (start + best, end)
+    split = _dept_split(text[:best])
+    unit = _clean_unit(text[:split])
+    post = text[split:]
+    return unit, post, ((start, start + split) if unit else None), (start + split, end)
+
+
+def _skip_bracket(s: str, position: int) -> int:
+    if position < len(s) and s[position] in "（(":
+        close = _matching_bracket(s, position)
+        if close - position <= 40:
+            return close + 1
+    return position
+
+
+def _matching_bracket(s: str, position: int) -> int:
+    depth = 0
+    for i in range(position, min(len(s), position + 60)):
+        if s[i] in "（(":
+            depth += 1
+        elif s[i] in "）)":
+            depth -= 1
+            if depth == 0:
+                return i
+    return position
+
+
+def region_of(m: Mention) -> str:
+    """The county-level region: from the unit, else from a county-level honour's place."""
+    region = county_region(m.unit) if m.unit else ""
+    if region:
+        return region
+    for t in m.titles:
+        if t.level == "county":
+            from .places import places_from
+
+            for place in places_from(t.title):
+                if place.county_level:
+                    return place.name if place.name.endswith(("市", "县", "区", "旗")) else place.name + "市"
+    return ""
+
+
+def medical(m_unit: str, m_position: str, titles: list[str], deeds: list[str]) -> bool:
+    text = m_unit + m_position + "".join(titles)
+    if any(word in text for word in _HOSPITAL_WORDS[:-1]):
+        return True
+    return any(word in d for d in deeds for word in ("医院", "卫生院", "患者", "病人", "会诊", "处方", "护理"))

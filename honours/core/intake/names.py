@@ -1,0 +1,165 @@
+"""Reading a personal name at a given place in a sentence.
+
+Chinese text has no spaces, so where a name ends is a judgement: 谷井文带领 is 谷井文 + 带领,
+白云带病 is 白云 + 带病, 王芳在 is 王芳 + 在. Each reading (surname + one or two characters,
+compound surname + one or two) is scored by what follows it; the best reading wins and ties
+go to the three-character name, the commonest kind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import lexicon as lx
+
+
+def index_by_first_char(words) -> dict[str, tuple[str, ...]]:
+    """Words grouped by first character, longest first, so a look-up scans only a handful."""
+    index: dict[str, list[str]] = {}
+    for word in lx.longest_first(frozenset(words)):
+        index.setdefault(word[0], []).append(word)
+    return {ch: tuple(ws) for ch, ws in index.items()}
+
+
+_MULTI_FOLLOWERS = index_by_first_char(w for w in lx.NAME_FOLLOWERS if len(w) >= 2)
+_MULTI_POSITIONS = index_by_first_char(w for w in lx.POSITIONS if len(w) >= 2)
+_BLOCKING = index_by_first_char(
+    w for w in lx.POSITIONS | lx.STRONG_TITLE_CORES | frozenset(lx.ORG_SUFFIXES) | lx.COMMON_WORDS
+    if len(w) >= 2
+)
+
+
+def starts_with_any(text: str, position: int, index: dict[str, tuple[str, ...]]) -> str:
+    """The longest indexed word at `position`, or ""."""
+    if position >= len(text):
+        return ""
+    for word in index.get(text[position], ()):
+        if text.startswith(word, position):
+            return word
+    return ""
+_DELIMITERS = set("，,、。；;：:！？!?（）()“”「」‘’\"《》—…·\n 　")
+
+
+@dataclass(frozen=True)
+class NameHit:
+    start: int
+    end: int
+    name: str
+    score: int  # 3: a delimiter or strong word follows; 2: a function word follows; 0: unclear
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or ch == "\u3007"
+
+
+def _follow_score(text: str, end: int) -> int:
+    if end >= len(text):
+        return 3
+    ch = text[end]
+    if ch in _DELIMITERS or not _is_han(ch):
+        return 3
+    if starts_with_any(text, end, _MULTI_FOLLOWERS):
+        return 3
+    if ch in lx.NAME_FOLLOWERS or ch in lx.FUNCTION_CHARS:
+        return 2
+    if starts_with_any(text, end, _MULTI_POSITIONS):
+        return 2
+    return 0
+
+
+def _given_ok(given: str) -> bool:
+    return all(_is_han(ch) and ch not in lx.NON_NAME_CHARS for ch in given)
+
+
+def name_at(text: str, start: int, *, strict: bool = False) -> NameHit | None:
+    """The name beginning exactly at `start`, or None.
+
+    `strict` is for places where no title or post announces a name (the head of a clause, a
+    list): it refuses surnames that are everyday words (于, 全, 向 ...) and unclear endings.
+    """
+    if start < 0 or start >= len(text) or not _is_han(text[start]):
+        return None
+    dotted = _dotted_name(text, start)
+    if dotted:
+        return dotted
+    readings: list[NameHit] = []
+    surname2 = text[start:start + 2]
+    if surname2 in lx.COMPOUND_SURNAMES:
+        for given_len in (2, 1):
+            readings.extend(_reading(text, start, 2, given_len))
+    first = text[start]
+    if first in lx.SURNAMES and not (strict and first in lx.AMBIGUOUS_SURNAMES):
+        for given_len in (2, 1):
+            readings.extend(_reading(text, start, 1, given_len))
+    if not readings:
+        return None
+    best = max(readings, key=lambda r: (r.score, len(r.name)))
+    if strict and best.score < 2:
+        return None
+    return best
+
+
+def _reading(text: str, start: int, surname_len: int, given_len: int) -> list[NameHit]:
+    end = start + surname_len + given_len
+    if end > len(text):
+        return []
+    name = text[start:end]
+    given = name[surname_len:]
+    if not _given_ok(given):
+        return []
+    if name in lx.COMMON_WORDS or name[:2] in lx.COMMON_WORDS and given_len == 2 and surname_len == 1:
+        return []
+    after_surname = start + surname_len
+    if starts_with_any(text, after_surname, _BLOCKING):
+        return []  # 张主任, 王书记, 和先进工作者: a post or title, not a given name
+    score = _follow_score(text, end)
+    if given_len == 2 and given[-1] in lx.FUNCTION_CHARS:
+        score -= 3  # 王芳在 → prefer 王芳
+    if given_len == 2 and given[-1] == given[-2] == "某":
+        score = max(score, 2)
+    return [NameHit(start, end, name, score)]
+
+
+def _dotted_name(text: str, start: int) -> NameHit | None:
+    """Transliterated names with a middle dot: 买买提·吐尔逊, 阿依古丽·艾买提."""
+    end = start
+    dots = 0
+    while end < len(text) and end - start < 16 and (_is_han(text[end]) or text[end] in "·•‧"):
+        if text[end] in "·•‧":
+            if end == start or not _is_han(text[end - 1]):
+                return None
+            dots += 1
+        end += 1
+    if dots == 0 or text[end - 1] in "·•‧":
+        return None
+    first_part = text[start:text.index("·", start) if "·" in text[start:end] else end]
+    if len(first_part) < 2 or len(first_part) > 6:
+        return None
+    # the last part ends where a follower word begins (吐尔逊|捐款)
+    last_dot = max(i for i in range(start, end) if text[i] in "·•‧")
+    name_end = end
+    for cut in range(last_dot + 2, end):
+        if starts_with_any(text, cut, _MULTI_FOLLOWERS):
+            name_end = cut
+            break
+    return NameHit(start, name_end, text[start:name_end], 3)
+
+
+def name_ending_at(text: str, end: int, *, strict: bool = True) -> NameHit | None:
+    """A name that ends exactly at `end` (for lists read backwards: …、李四各捐款)."""
+    for length in (3, 2, 4):
+        start = end - length
+        if start < 0:
+            continue
+        hit = name_at(text[:end], start, strict=strict)
+        if hit is not None and hit.end == end:
+            return hit
+    return None
+
+
+def plausible_name(name: str) -> bool:
+    """Is `name` a believable personal name on its own (for byline words and list items)?"""
+    if not 2 <= len(name) <= 4 and "·" not in name:
+        return False
+    hit = name_at(name, 0)
+    return hit is not None and hit.end == len(name)

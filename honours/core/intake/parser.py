@@ -1,0 +1,446 @@
+"""Reading a whole report: sentences in order, people carried between them, one proposal per person.
+
+The steps: prepare an aligned Simplified copy (``text``), mask bylines (``bylines``), then for
+each sentence find titles (``titles``) and people (``mentions``). A sentence that names no one
+but starts with 他/她 or an award verb ("2015年荣获…") continues the previous person's story;
+a clause ending in "：" after titles ("荣获全国五一劳动奖章的有：") gives those titles to the
+people listed after it. Mentions of the same name are merged into one proposal.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..records import Deed, Donation, Honour, Honouree, Level, Source, Status
+from . import lexicon as lx
+from .bylines import Bylines, find_bylines
+from .mentions import Mention, SentenceReader, attribute, medical, region_of
+from .names import index_by_first_char, starts_with_any
+from .places import home_city
+from .proposals import KIND_COLLECTIVE, KIND_PERSON, Highlight, IntakeResult, Proposal, Reason
+from .text import Sentence, prepare, split_sentences
+from .titles import TitleMatch, explain_level, find_titles
+
+MAX_REPORT_CHARS = 400_000  # a report longer than a book is not a news report
+_AWARD_INDEX = index_by_first_char(lx.AWARD_VERBS)
+_CARRY_START = re.compile(r"^(?:(?:19|20)\d{2}年(?:\d{1,2}月)?|近年来|多年来|此前|其后|随后|后来|还|并|也|曾|先后|又|同年)?"
+                          r"(?:先后|曾|还|又|多次|相继)?")
+_LEVEL_ZH = {"national": "国家级", "provincial": "省级", "municipal": "市级", "county": "县级", "other": "其他"}
+
+
+@dataclass
+class _State:
+    subject: Mention | None = None
+    subject_paragraph: int = -1
+    heading: list[TitleMatch] = field(default_factory=list)
+    heading_paragraph: int = -1
+    heading_line: bool = False
+
+
+def analyse_text(original: str, report: str = "") -> IntakeResult:
+    """Propose the honourees named in a report's text (as written, Simplified or Traditional)."""
+    if not isinstance(original, str):
+        raise TypeError("report text must be a string")
+    original = original[:MAX_REPORT_CHARS]
+    if not original.strip():
+        return IntakeResult(report, [], False, [], 0)
+    analysis, traditional = prepare(original)
+    bylines = find_bylines(analysis)
+    sentences = split_sentences(original, analysis)
+    home = home_city(analysis)
+    state = _State()
+    mentions: list[Mention] = []
+    for sentence in sentences:
+        mentions.extend(_read_sentence(sentence, analysis, bylines, home, state))
+    proposals = _proposals(mentions, bylines, report)
+    return IntakeResult(report, proposals, traditional, list(dict.fromkeys(bylines.texts)), len(sentences))
+
+
+def _read_sentence(sentence: Sentence, analysis: str, bylines: Bylines, home: str, state: _State) -> list[Mention]:
+    s = sentence.text
+    masked = {i - sentence.start for i in range(sentence.start, sentence.end) if i in bylines.masked}
+    masked |= _book_titles(s)
+    titles = [t for t in find_titles(s) if not any(i in masked for i in range(t.start, t.end))]
+    for t in titles:
+        t.sentence = sentence.index
+        clause = sentence.clauses[sentence.clause_at(t.outer_start)]
+        before = s[clause.start:t.outer_start]
+        t.posthumous = any(word in before for word in lx.POSTHUMOUS_WORDS)
+        if t.year is None:
+            t.year = _year_before(before)
+    reader = SentenceReader(sentence, titles, masked, home)
+    reader.find()
+    pronoun_at = _pronoun_clause(sentence)
+    subject = state.subject if _continues(sentence, state, pronoun_at) else None
+    attribute(reader, subject)
+    people = [m for m in reader.mentions if m.name and m.name not in bylines.names]
+    if not people and subject is not None:
+        carried = _carried(reader, subject, pronoun_at)
+        if carried is not None:
+            people.append(carried)
+    _headings(reader, state, people)
+    persons = [m for m in people if not m.collective and not m.official]
+    if persons:
+        if len(persons) == 1 or persons[-1].credited:
+            state.subject = persons[-1]
+        state.subject_paragraph = sentence.paragraph
+    return people
+
+
+def _book_titles(s: str) -> set[int]:
+    """Positions inside 《…》: names there are titles of works, not people."""
+    masked: set[int] = set()
+    for m in re.finditer(r"《[^》]{1,40}》", s):
+        masked.update(range(m.start(), m.end()))
+    return masked
+
+
+def _pronoun_clause(sentence: Sentence) -> int | None:
+    """The clause where 他/她 takes up the story, when only lead-ins (疫情发生后，…) come before it."""
+    for number, clause in enumerate(sentence.clauses):
+        text = clause.text.strip("“” ")
+        if text[:1] in ("他", "她") and not text.startswith(("他们", "她们", "他人")):
+            return number
+        if len(text) > 12 or re.search(r"[他她]", text):
+            return None
+    return None
+
+
+def _continues(sentence: Sentence, state: _State, pronoun_at: int | None) -> bool:
+    """Does this sentence go on about the last person (same paragraph, or 他/她 takes it up)?"""
+    if state.subject is None:
+        return False
+    return sentence.paragraph == state.subject_paragraph or pronoun_at is not None
+
+
+def _carried(reader: SentenceReader, subject: Mention, pronoun_at: int | None) -> Mention | None:
+    """他先后荣获…／2015年荣获…: a sentence without names that credits the previous person."""
+    sentence = reader.sentence
+    if pronoun_at is not None:
+        first = sentence.clauses[pronoun_at]
+        offset = first.start + (len(first.text) - len(first.text.lstrip("“” "))) + 1
+    else:
+        first = sentence.clauses[0]
+        text = first.text.lstrip("“ ")
+        lead = _CARRY_START.match(text)
+        after_lead = text[lead.end():] if lead else text
+        if not starts_with_any(after_lead, 0, _AWARD_INDEX) and not after_lead.startswith(
+                ("被", "捐", "个人捐", "自费", "还捐", "并捐")):
+            return None
+        offset = first.start + (len(first.text) - len(text))
+    clause_number = sentence.clauses.index(first)
+    ranges = [(offset, first.end)] + [(c.start, c.end) for c in sentence.clauses[clause_number + 1:]]
+    carried = Mention(sentence, subject.name, offset, offset, "carried")
+    carried.unit, carried.position = subject.unit, subject.position
+    from .mentions import _credit_donations, _credit_titles, _deeds, _facts
+
+    _credit_titles(reader, [carried], ranges)
+    _credit_donations(reader, [carried], ranges)
+    _facts(carried, reader.s, offset, ranges)
+    if pronoun_at is not None:
+        pronoun = reader.s[offset - 1]
+        carried.gender = {"他": "男", "她": "女"}.get(pronoun, "")
+        carried.gender_evidence = pronoun
+        if not sentence.headline:
+            carried.deeds = _deeds(reader.s, ranges, [])
+    if not (carried.titles or carried.donations or carried.deeds):
+        return None
+    return carried
+
+
+_HEADING_END = re.compile(r"(?:有|是|为|如下|名单|以下同志|以下人员|分别)[：:]$")
+_HEADING_LINE = re.compile(r"(?:获得者|得主|名单|获奖者|人员|个人|名录)(?:名单)?(?:[（(]\d+[人名][)）])?$")
+
+
+def _headings(reader: SentenceReader, state: _State, people: list[Mention]) -> None:
+    """"获得全国五一劳动奖章的职工有：A，B，C" and heading lines above lists: titles for the listed people."""
+    s = reader.s
+    sentence = reader.sentence
+    listed = [m for m in people if m.name and not m.titles and not m.collective and not m.official
+              and m.anchor != "carried"]
+    if state.heading:
+        same_paragraph = sentence.paragraph == state.heading_paragraph
+        line_item = state.heading_line and sentence.headline and sentence.paragraph - state.heading_paragraph <= 1
+        if listed and (same_paragraph or line_item):
+            for m in listed:
+                m.titles = list(state.heading)
+                m.anchor = "heading"
+            state.heading_paragraph = sentence.paragraph
+            return
+        if not listed and state.heading_line and sentence.headline \
+                and sentence.paragraph - state.heading_paragraph <= 1 and not reader.titles:
+            state.heading_paragraph = sentence.paragraph  # a table's header row ("姓名 单位 职务")
+            return
+        state.heading = []
+    colon = max(s.rfind("："), s.rfind(":"))
+    free = [t for t in reader.titles if t.owner is None and not t.collective and not t.group
+            and (colon < 0 or t.outer_end <= colon)]
+    if not free:
+        return
+    heading_line = sentence.headline and bool(_HEADING_LINE.search(s.strip()))
+    colon_list = colon >= 0 and bool(_HEADING_END.search(s[:colon + 1]))
+    if not (heading_line or colon_list):
+        return
+    for t in free:
+        t.owner = -1
+    after = [m for m in listed if colon >= 0 and m.start > colon]
+    for m in after:
+        m.titles = list(free)
+        m.anchor = "heading"
+    # the list may go on in the next sentences (items split by ；) or lines
+    state.heading = free
+    state.heading_paragraph = sentence.paragraph
+    state.heading_line = heading_line
+
+
+# -- from mentions to proposals ----------------------------------------------------------------
+def _proposals(mentions: list[Mention], bylines: Bylines, report: str) -> list[Proposal]:
+    by_name: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if not m.name or m.name in bylines.names:
+            continue
+        by_name.setdefault(m.name, []).append(m)
+    proposals: list[Proposal] = []
+    for name, group in by_name.items():
+        proposal = _proposal(name, group, report)
+        if proposal is not None:
+            proposals.append(proposal)
+    proposals.sort(key=lambda p: _first_position(by_name[p.name]))
+    return proposals
+
+
+def _first_position(group: list[Mention]) -> tuple[int, int]:
+    first = min(group, key=lambda m: (m.sentence.start, m.start))
+    return first.sentence.start, first.start
+
+
+def _facts_weight(m: Mention) -> int:
+    """How much a mention says; the source sentence is the richest one that names the person."""
+    return (3 * len(m.titles) + 3 * len(m.donations) + 2 * bool(m.unit) + bool(m.position)
+            + 2 * bool(m.deeds) + bool(m.age) + 10 * (m.end > m.start) - 2 * m.sentence.headline
+            - 5 * m.official)
+
+
+def _proposal(name: str, group: list[Mention], report: str) -> Proposal | None:
+    credited = [m for m in group if m.credited]
+    if all(m.official for m in group) and not credited:
+        return None
+    collective = any(m.collective for m in group)
+    # without an honour or donation, only a deed of one's own announced by a unit and post is worth a look
+    if not credited and not any(m.anchor in ("position", "comrade") and m.deeds and not m.official
+                                for m in group):
+        return None
+    best = max(group, key=_facts_weight)
+    with_reasons = _honours_with_reasons(group)
+    honours = [honour for honour, _ in with_reasons]
+    donations = _donations(group)
+    deeds = _unique(d for m in sorted(group, key=lambda m: -_facts_weight(m)) for d in m.deeds if not m.official)
+    unit_source = next((m for m in sorted(group, key=lambda m: -_facts_weight(m)) if m.unit), None)
+    position_source = next((m for m in sorted(group, key=lambda m: -_facts_weight(m)) if m.position), None)
+    unit = unit_source.unit if unit_source else ""
+    position = position_source.position if position_source else ""
+    deceased = next((m for m in group if m.deceased_word), None)
+    posthumous_titles = {h.title for h in honours if h.posthumous}
+    gender_source = next((m for m in group if m.gender), None)
+    age = next((m.age for m in group if m.age), "")
+    roles = _unique(r for m in group for r in m.roles)
+    region_source = unit_source or best
+    region = region_of(region_source) or next((region_of(m) for m in group if region_of(m)), "")
+    status = Status.DECEASED.value if deceased or posthumous_titles else Status.ACTIVE.value
+    if not deceased and any("退休" in (m.position or "") for m in group):
+        status = Status.RETIRED.value
+    category = _category(collective, unit, position, honours, donations, deeds)
+    notes = _notes(roles, deceased, gender_source, group)
+    honouree = Honouree(
+        name=name, unit=unit, position=position, region=region, category=category, status=status,
+        gender=gender_source.gender if gender_source else "", age=age, notes=notes,
+        source=Source(report=report, sentence=best.sentence.original),
+        honours=honours, deeds=[Deed(text=d) for d in deeds], donations=donations,
+    )
+    reasons = _reasons(group, with_reasons, donations, deeds, deceased, gender_source, collective)
+    confidence = _confidence(group, honours, donations, unit)
+    return Proposal(
+        honouree=honouree, confidence=confidence, reasons=reasons, highlights=_highlights(best),
+        kind=KIND_COLLECTIVE if collective else KIND_PERSON, sentence_simplified=best.sentence.text,
+        mentions=len(group),
+    )
+
+
+def _unique(items) -> list:
+    return list(dict.fromkeys(items))
+
+
+def _honours(group: list[Mention]) -> list[Honour]:
+    return [honour for honour, _ in _honours_with_reasons(group)]
+
+
+def _honours_with_reasons(group: list[Mention]) -> list[tuple[Honour, str]]:
+    """The person's honours, each once, with why its level was chosen."""
+    honours: dict[str, Honour] = {}
+    reasons: dict[str, str] = {}
+    for m in sorted(group, key=lambda m: (m.sentence.start, m.start)):
+        for t in m.titles:
+            key = _title_key(t.title)
+            posthumous = t.posthumous or any(w in v for v in m.award_verbs for w in lx.POSTHUMOUS_WORDS)
+            year = t.year
+            existing = honours.get(key)
+            if existing is None:
+                honours[key] = Honour(title=t.title, level=t.level, year=year, awarded_by=m.awarded_by,
+                                      posthumous=posthumous)
+                reasons[key] = t.level_reason
+            else:
+                existing.posthumous = existing.posthumous or posthumous
+                existing.year = existing.year or year
+                existing.awarded_by = existing.awarded_by or m.awarded_by
+    return [(honour, reasons[key]) for key, honour in honours.items()]
+
+
+def _title_key(title: str) -> str:
+    return re.sub(r"[“”\"'「」\s]|荣誉称号|称号", "", title)
+
+
+def _year_before(text: str) -> int | None:
+    years = re.findall(r"((?:19|20)\d{2})年", text)
+    return int(years[-1]) if years else None
+
+
+def _donations(group: list[Mention]) -> list[Donation]:
+    seen: set[tuple] = set()
+    out: list[Donation] = []
+    for m in sorted(group, key=lambda m: (m.sentence.start, m.start)):
+        for d in m.donations:
+            key = (d.amount_fen, d.item, d.quantity, d.quantity_unit)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(d)
+    return out
+
+
+def _category(collective: bool, unit: str, position: str, honours: list[Honour], donations: list[Donation],
+              deeds: list[str]) -> str:
+    if collective:
+        return "collective"
+    titles = [h.title for h in honours]
+    if medical(unit, position, titles, deeds):
+        return "medical"
+    if any("劳动模范" in t or "劳模" in t for t in titles):
+        return "model worker"
+    if donations and not honours:
+        return "donor"
+    return "other trades"
+
+
+def _notes(roles: list[str], deceased: Mention | None, gender_source: Mention | None, group: list[Mention]) -> str:
+    bits = ["据报道自动识别，请核对。"]
+    for role in roles:
+        bits.append(f"{role}（身份，非荣誉称号）。")
+    if deceased is not None:
+        bits.append(f"报道称“{deceased.deceased_word}”。")
+    if gender_source is not None and gender_source.gender_evidence not in ("男", "女"):
+        bits.append(f"性别据报道中“{gender_source.gender_evidence}”推定。")
+    if any(m.shared_donation == "joint" for m in group):
+        bits.append("共同捐赠的金额为合计数，请核对各人份额。")
+    return "".join(bits)
+
+
+def _reasons(group: list[Mention], with_reasons: list[tuple[Honour, str]], donations: list[Donation],
+             deeds: list[str], deceased: Mention | None, gender_source: Mention | None, collective: bool
+             ) -> list[Reason]:
+    reasons: list[Reason] = []
+    honours = [honour for honour, _ in with_reasons]
+    anchors = {m.anchor for m in group}
+    titles = "、".join(h.title for h in honours)
+    if collective:
+        reasons.append(Reason("collective", f"A unit credited with a collective honour: {titles}",
+                              f"单位获集体荣誉：{titles}"))
+    if "title" in anchors:
+        reasons.append(Reason("title_before_name", f"Honour title written before the name: {titles}",
+                              f"姓名前写有荣誉称号：{titles}"))
+    if "award" in anchors or any(m.award_verbs for m in group):
+        verbs = "、".join(_unique(v for m in group for v in m.award_verbs))
+        reasons.append(Reason("award_verb", f"The text says the honour was given ({verbs}): {titles}",
+                              f"文中写明授予或获得（{verbs}）：{titles}"))
+    if "heading" in anchors:
+        reasons.append(Reason("listed_under_heading", f"Listed under a heading naming the honour: {titles}",
+                              f"列于荣誉名单标题之下：{titles}"))
+    if "carried" in anchors:
+        reasons.append(Reason("continued", "A following sentence (他/她…) credits the same person",
+                              "后文（他/她……）续写同一人的荣誉或捐赠"))
+    for h, why in with_reasons:
+        reasons.append(Reason(
+            "level", f"{h.title}: {h.level} level ({explain_level(why, 'en')})",
+            f"{h.title}：{_LEVEL_ZH.get(h.level, h.level)}（{explain_level(why, 'zh')}）"))
+    if donations:
+        from ..amounts import format_quantity, format_yuan
+
+        shown = "、".join(
+            (format_yuan(d.amount_fen) if d.amount_fen is not None else "")
+            + (d.item + (format_quantity(d.quantity, d.quantity_unit) if d.quantity else "") if d.item else "")
+            for d in donations)
+        reasons.append(Reason("donation", f"Credited with donations: {shown}", f"文中记载捐赠：{shown}"))
+        if any(m.shared_donation == "each" for m in group):
+            reasons.append(Reason("shared_each", "Named in a list whose members each gave the amount (各)",
+                                  "与他人并列，“各”捐同等数额"))
+        if any(m.shared_donation == "joint" for m in group):
+            reasons.append(Reason("shared_joint", "Gave jointly with others: the amount is the group's total",
+                                  "与他人共同捐赠，金额为合计数"))
+    if not honours and not donations:
+        reasons.append(Reason("deed_only", "Named with a deed of their own, but no honour or donation: check",
+                              "仅见本人事迹，未见荣誉或捐赠，请核实"))
+    if any(m.official for m in group):
+        reasons.append(Reason("also_official", "Also appears leading or visiting, but is credited in their own right",
+                              "文中亦以领导身份出现，但本人有荣誉或捐赠"))
+    if deceased is not None:
+        reasons.append(Reason("deceased", f"The report says {deceased.deceased_word}",
+                              f"报道称“{deceased.deceased_word}”"))
+    if len(group) > 1:
+        reasons.append(Reason("several_mentions", f"Named {len(group)} times in the report",
+                              f"报道中出现 {len(group)} 次"))
+    return reasons
+
+
+def _confidence(group: list[Mention], honours: list[Honour], donations: list[Donation], unit: str) -> float:
+    base = {"title": 0.9, "award": 0.9, "heading": 0.85, "collective": 0.6, "position": 0.6, "comrade": 0.6,
+            "carried": 0.6, "list": 0.55, "clause": 0.5}
+    score = max(base.get(m.anchor, 0.5) for m in group)
+    if honours and any(m.award_verbs for m in group):
+        score = max(score, 0.85)
+    if donations:
+        score = max(score, 0.75)
+    if not honours and not donations:
+        score = min(score, 0.35)
+    if any(m.official for m in group):
+        score -= 0.1
+    if unit:
+        score += 0.03
+    if len(group) > 1:
+        score += 0.03
+    return round(max(0.05, min(score, 0.99)), 2)
+
+
+def _highlights(m: Mention) -> list[Highlight]:
+    spans: list[Highlight] = []
+    if m.end > m.start:
+        spans.append(Highlight(m.start, m.end, "name"))
+    for t in m.titles:
+        if t.sentence != m.sentence.index:
+            continue  # a list heading's title, in an earlier sentence
+        spans.append(Highlight(t.start, t.end, "title"))
+    if m.unit_span:
+        spans.append(Highlight(*m.unit_span, "unit"))
+    if m.position_span:
+        spans.append(Highlight(*m.position_span, "position"))
+    for a, b in m.donation_spans:
+        spans.append(Highlight(a, b, "donation"))
+    for a, b in m.award_spans:
+        spans.append(Highlight(a, b, "award"))
+    if m.status_span:
+        spans.append(Highlight(*m.status_span, "status"))
+    length = len(m.sentence.text)
+    clean = [h for h in spans if 0 <= h.start < h.end <= length]
+    return sorted(set(clean), key=lambda h: (h.start, h.end))
+
+
+LEVELS = [lv.value for lv in Level]

@@ -1,0 +1,307 @@
+"""Finding honour titles in a sentence and the level each implies.
+
+A title is a core word (劳动模范, 五一劳动奖章, 先进工作者, 好人, 优秀X工作者 ...) with what stands
+before it back to a verb or punctuation: 2019年度 (the year), a place or level (全国, 湖南省,
+衡阳市, 常宁市, 省), and qualifiers (卫生系统, 第八届). Titles in quotation marks are taken whole.
+Whether a title belongs to someone is decided by the caller from what follows it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from ..records import Level
+from . import lexicon as lx
+from .places import GROUP_PREFIXES, LEVEL_WORDS, NATIONAL_PREFIXES, PROVINCE_NICKNAMES, place_at
+
+_HAN = "\u4e00-\u9fff"
+_MIDDLE = rf"(?:(?![的了在是和与及或等为被把将对、])[{_HAN}])"
+_OPEN = [p.replace(rf"[{_HAN}]{{0,6}}?", rf"{_MIDDLE}{{0,6}}?") for p in lx.OPEN_TITLE_PATTERNS]
+_CORE_RE = re.compile(
+    "|".join(
+        [re.escape(w) for w in lx.longest_first(lx.COLLECTIVE_TITLE_CORES | lx.STRONG_TITLE_CORES)] + _OPEN
+    )
+)
+_LEFT_STOPS = tuple(sorted(
+    set(lx.AWARD_VERBS) | {"的", "和", "与", "及", "或", "是", "为", "了", "被", "曾", "等", "并", "还", "也", "均",
+                           "都", "分别", "作为", "成为", "称号", "获得者", "授", "评", "选", "他", "她", "其",
+                           "我", "你", "这", "那", "带领", "率领", "慰问", "看望", "表彰", "向", "对", "给", "将",
+                           "在", "从", "于", "名", "位", "个", "批", "号召", "发动", "组织"},
+    key=len, reverse=True))
+_QUALIFIER_ENDS = ("系统", "行业", "战线", "领域", "公司", "集团", "局", "厂", "医院", "学校", "单位", "工会", "机关",
+                   "企业", "卫生", "教育", "交通", "电力", "铁路", "邮政", "金融", "农业", "水利", "科技")
+_YEAR_RE = re.compile(r"((?:19|20)\d{2})(?:[-—至~](?:19|20)?\d{2})?年度?")
+_YEAR_BEFORE_RE = re.compile(r"((?:19|20)\d{2})年度?$")
+_SESSION_RE = re.compile(r"第[0-9一二三四五六七八九十百]+[届批次]")
+_QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", '"': '"', "‘": "’"}
+_MAX_LEFT = 16
+
+
+@dataclass
+class TitleMatch:
+    """One honour title in a sentence (offsets are the sentence's)."""
+
+    start: int  # the title's own text (inside the quotes when quoted)
+    end: int
+    outer_start: int  # with quotes, and with a following 称号 / 荣誉称号
+    outer_end: int
+    title: str  # as it will be stored: Simplified, without year or 称号
+    level: str
+    level_reason: str
+    year: int | None = None
+    quoted: bool = False
+    collective: bool = False
+    weak: bool = False  # a bare 好人 / 英雄: an honour only when context confirms it
+    group: bool = False  # 全市劳动模范: a group of people, unless an award verb makes it a title
+    has_level_word: bool = False
+    owner: int | None = None  # id of the person mention it has been given to (-1: a list heading's)
+    sentence: int = -1  # index of the sentence it was found in
+    posthumous: bool = False  # 追授/追记/追认 stands before it in its clause
+
+
+def find_titles(text: str) -> list[TitleMatch]:
+    """All title candidates in `text` (a sentence's analysis copy), in order."""
+    titles: list[TitleMatch] = []
+    covered: set[int] = set()
+    for opening, closing, start, end in _quotations(text):
+        content = text[start:end]
+        if not _looks_like_title(content):
+            continue
+        match = _describe(text, start, end, quoted=True, context=text)
+        if match is None:
+            continue
+        match.outer_start = start - 1
+        match.outer_end = _skip_trailer(text, end + 1)
+        year = _YEAR_BEFORE_RE.search(text[max(0, start - 9):start - 1])
+        if year and match.year is None:
+            match.year = int(year.group(1))
+        titles.append(match)
+        covered.update(range(start - 1, end + 1))
+    for m in _CORE_RE.finditer(text):
+        if m.start() in covered:
+            continue
+        left = _left_edge(text, m.start())
+        match = _describe(text, left, m.end(), quoted=False, context=text, core_start=m.start())
+        if match is None or not _right_edge_ok(text, m.end()):
+            continue
+        match.outer_end = _skip_trailer(text, m.end())
+        titles.append(match)
+    titles.sort(key=lambda t: t.start)
+    _inherit_levels(text, titles)
+    return titles
+
+
+def _quotations(text: str):
+    i = 0
+    while i < len(text):
+        closing = _QUOTE_PAIRS.get(text[i])
+        if closing:
+            end = text.find(closing, i + 1, i + 32)
+            if end > i + 2 and not re.search(r"[，。；！？\n]", text[i + 1:end]):
+                yield text[i], closing, i + 1, end
+                i = end + 1
+                continue
+        i += 1
+
+
+def _looks_like_title(content: str) -> bool:
+    if _CORE_RE.search(content):
+        return True
+    return content.endswith(("奖", "奖章", "勋章", "称号", "模范", "标兵", "能手", "工匠", "先进个人", "先进工作者",
+                             "好人", "人物", "楷模", "英雄", "红旗手", "先锋", "奖状", "集体", "文明号", "先锋号"))
+
+
+def _left_edge(text: str, core_start: int) -> int:
+    i = core_start
+    limit = max(0, core_start - _MAX_LEFT)
+    while i > limit:
+        ch = text[i - 1]
+        if not ("\u4e00" <= ch <= "\u9fff" or ch.isdigit() or ch in "-—~"):
+            break
+        head = text[:i]
+        if any(head.endswith(stop) for stop in _LEFT_STOPS):
+            break
+        if any(head.endswith(position) for position in _POSITION_ENDS):
+            break
+        i -= 1
+    return i
+
+
+_POSITION_ENDS = tuple(sorted((p for p in lx.POSITIONS if len(p) >= 2 and p not in {"专家", "工匠"}),
+                              key=len, reverse=True))
+
+
+def _right_edge_ok(text: str, end: int) -> bool:
+    rest = text[end:end + 6]
+    if not rest:
+        return True
+    for trailer in lx.TITLE_TRAILERS:
+        if rest.startswith(trailer):
+            return True
+    if rest.startswith(lx.TITLE_NOT_FOLLOWED_BY):
+        return False
+    ch = rest[0]
+    if not ("\u4e00" <= ch <= "\u9fff"):
+        return True
+    if ch in "和与及等的获荣或兼":
+        return not rest.startswith(("和谐", "等级"))
+    return ch in lx.SURNAMES or rest[:2] in lx.COMPOUND_SURNAMES or _starts_unit(rest)
+
+
+def _starts_unit(rest: str) -> bool:
+    return place_at(rest) is not None or rest.startswith(("市", "县", "区", "省"))
+
+
+def _skip_trailer(text: str, end: int) -> int:
+    for trailer in ("荣誉称号", "称号", "荣誉"):
+        if text.startswith(trailer, end):
+            return end + len(trailer)
+    return end
+
+
+def _describe(text: str, start: int, end: int, *, quoted: bool, context: str,
+              core_start: int | None = None) -> TitleMatch | None:
+    """Read year, level and wording of the title text[start:end]."""
+    raw = text[start:end]
+    for suffix in ("荣誉称号", "称号"):
+        if raw.endswith(suffix) and len(raw) > len(suffix) + 1:
+            raw = raw[: -len(suffix)]
+            end -= len(suffix)
+    core_offset = (core_start - start) if core_start is not None else 0
+    prefix = raw[:core_offset]
+    year = None
+    cut = 0
+    level = None
+    reason = ""
+    group = False
+    first_token: int | None = None
+    position = 0
+    while position < len(prefix):
+        m = _YEAR_RE.match(prefix, position)
+        if m:
+            year = int(m.group(1))
+            position = m.end()
+            cut = position if first_token is None else cut
+            continue
+        token = _level_token(prefix, position, context)
+        if token is not None:
+            token_level, token_end, why, is_group = token
+            if first_token is None:
+                first_token = position
+            level, reason, group = token_level, why, is_group
+            position = token_end
+            continue
+        m = _SESSION_RE.match(prefix, position)
+        if m:
+            if first_token is None:
+                first_token = position
+            position = m.end()
+            continue
+        position += 1
+    if quoted:
+        title = raw
+        if level is None:
+            level, reason = _level_inside(raw, context)
+        m = _YEAR_RE.match(title)
+        if m:
+            year = int(m.group(1))
+            title = title[m.end():]
+    else:
+        if first_token is not None:
+            title_start = first_token
+        elif prefix[cut:].endswith(_QUALIFIER_ENDS):
+            title_start = cut
+        else:
+            title_start = len(prefix)  # words before the core that say nothing about the honour
+        title = prefix[title_start:] + raw[core_offset:]
+        start = start + title_start
+        if level is None:
+            level, reason = _level_inside(raw[core_offset:], context)
+    title = title.strip("“”「」『』\"' ")
+    if len(title) < 2:
+        return None
+    core_text = raw[core_offset:] if not quoted else raw
+    if core_text == "劳模" and not quoted and not re.search(r"全国|省|市|县|区|级", prefix):
+        level = None  # 宜昌劳模: "a model worker from Yichang", not a named honour
+    collective = any(core_text.endswith(c) or c in core_text for c in lx.COLLECTIVE_TITLE_CORES)
+    weak = (not quoted and level is None and (_is_weak(core_text) or core_text == "劳模")) or (
+        level is None and _is_weak(title))
+    has_level = level is not None
+    return TitleMatch(
+        start=start, end=end, outer_start=start, outer_end=end, title=title,
+        level=level or Level.OTHER.value, level_reason=reason or ": no level word", year=year, quoted=quoted,
+        collective=collective, weak=weak, group=group, has_level_word=has_level,
+    )
+
+
+def _is_weak(core: str) -> bool:
+    return core in lx.WEAK_TITLE_CORES or any(core == w for w in lx.WEAK_TITLE_CORES)
+
+
+def _level_token(prefix: str, position: int, context: str) -> tuple[str, int, str, bool] | None:
+    """(level, end, reason, group?) for a level word starting at `position`, else None."""
+    for word, level in GROUP_PREFIXES.items():
+        if prefix.startswith(word, position):
+            return level, position + len(word), f"“{word}”: group word", True
+    for word in NATIONAL_PREFIXES:
+        if prefix.startswith(word, position):
+            return Level.NATIONAL.value, position + len(word), f"“{word}”", False
+    place = place_at(prefix, position, context)
+    if place is not None and place.level != Level.OTHER.value:
+        return place.level, place.end, f"{place.name}: {place.reason}", False
+    if place is not None:
+        return Level.OTHER.value, place.end, f"{place.name}: town", False
+    for word in PROVINCE_NICKNAMES:
+        if prefix.startswith(word, position):
+            return Level.PROVINCIAL.value, position + len(word), f"“{word}”: province nickname", False
+    if position == 0 or not ("\u4e00" <= prefix[position - 1] <= "\u9fff"):
+        for word, level in sorted(LEVEL_WORDS.items(), key=lambda kv: -len(kv[0])):
+            if prefix.startswith(word, position):
+                return level, position + len(word), f"“{word}”", False
+    return None
+
+
+def _level_inside(title: str, context: str) -> tuple[str | None, str]:
+    """Level from a place named inside the title (感动中国人物, 中国好医生, 湖南好人)."""
+    for word in NATIONAL_PREFIXES:
+        if word in title:
+            return Level.NATIONAL.value, f"“{word}”"
+    for i in range(len(title)):
+        token = _level_token(title, i, context)
+        if token is not None and not token[3] and token[0] != Level.OTHER.value:
+            return token[0], token[2]
+    return None, ""
+
+
+def _inherit_levels(text: str, titles: list[TitleMatch]) -> None:
+    """全国劳动模范和先进工作者: a title listed right after another, with no level word, shares its level."""
+    for before, after in itertools.pairwise(titles):
+        if after.has_level_word or not before.has_level_word:
+            continue
+        gap = text[before.outer_end:after.outer_start]
+        if gap in ("和", "、", "及", "与", "暨", "和全国", ""):
+            after.level = before.level
+            after.level_reason = f"{before.title}: listed with"
+            after.weak = False
+
+
+_REASON_ZH = {
+    "municipality directly under the central government": "直辖市", "municipality": "直辖市",
+    "county-level city (table)": "县级市", "the report calls it county-level": "报道称县级",
+    "prefecture-level city (table)": "地级市", "not a prefecture-level city, so county-level": "不在地级市名录中，按县级市处理",
+    "province": "省份", "prefecture": "地级", "county": "县", "district": "区", "town": "乡镇",
+    "group word": "泛指用语", "province nickname": "省份别称", "listed with": "与之并列，级别相同",
+    "no level word": "称号中无级别字样",
+}  # fmt: skip
+
+
+def explain_level(reason: str, lang: str) -> str:
+    """Why a title got its level, for staff: "常宁市: county-level city (table)" → "常宁市：县级市"."""
+    what, _, why = reason.partition(": ")
+    if not why:
+        return what  # a level word such as “全国” speaks for itself
+    if lang == "zh":
+        return f"{what}：{_REASON_ZH.get(why, why)}" if what else _REASON_ZH.get(why, why)
+    return f"{what}: {why}" if what else why
