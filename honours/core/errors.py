@@ -74,13 +74,22 @@ class DatabaseFileError(HonoursError):
         self.path = path
 
 
+# SQLite's own words for damage, as staff should read them in Chinese.
+_DAMAGE_ZH = {
+    "file is not a database": "不是数据库文件",
+    "database disk image is malformed": "数据库内部结构已损坏",
+    "truncated": "文件不完整（被截断）",
+}
+
+
 class CorruptDatabaseError(DatabaseFileError):
     def __init__(self, path: str, detail: str = "") -> None:
+        detail_zh = next((zh for en, zh in _DAMAGE_ZH.items() if detail.startswith(en)), detail)
         super().__init__(
             path,
             f"The registry file {path} is damaged and cannot be opened ({detail}). "
             "It has not been changed. Restore a backup or choose another file.",
-            f"荣誉库文件 {path} 已损坏，无法打开（{detail}）。文件未作任何改动。请从备份恢复或选择其他文件。",
+            f"荣誉库文件 {path} 已损坏，无法打开（{detail_zh}）。文件未作任何改动。请从备份恢复或选择其他文件。",
         )
 
 

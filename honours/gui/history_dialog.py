@@ -9,6 +9,7 @@ restore can be undone the same way).
 from __future__ import annotations
 
 from datetime import datetime
+from html import escape
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -113,6 +114,10 @@ class HistoryDialog(QDialog):
 
         self.heading = QLabel()
         self.heading.setObjectName("historyHeading")
+        self.heading.setWordWrap(True)
+        self.note = QLabel()
+        self.note.setObjectName("historyNote")
+        self.note.setWordWrap(True)
         self.entries = HistoryModel(self)
         self.table = QTableView()
         self.table.setObjectName("historyTable")
@@ -136,9 +141,14 @@ class HistoryDialog(QDialog):
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
 
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.note)
+        lower_layout.addWidget(self.diff, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
-        splitter.addWidget(self.diff)
+        splitter.addWidget(lower)
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -153,9 +163,11 @@ class HistoryDialog(QDialog):
         entries = self.registry.history(self.honouree_id)
         self.entries.set_entries(entries)
         name = next((e.after or e.before or {}).get("name", "") for e in entries) if entries else ""
-        self.setWindowTitle(self.tr("History of “%1”").replace("%1", name))
+        title = self.tr("History of “%1”").replace("%1", name)
+        self.setWindowTitle(title)
         count = len(entries)
-        self.heading.setText(self.tr("%n recorded change(s). Choose one to see what it changed.", "", count))
+        summary = self.tr("%n recorded change(s). Choose one to see what it changed.", "", count)
+        self.heading.setText(f"<b>{escape(title)}</b><br>{escape(summary)}")
         if entries:
             self.table.selectRow(0)
         self._show(0 if entries else -1)
@@ -169,9 +181,26 @@ class HistoryDialog(QDialog):
             self.changes.set_changes([])
             self.restore_button.setEnabled(False)
             return
-        self.changes.set_changes(differences(entry.before, entry.after, current_language()))
+        changes = differences(entry.before, entry.after, current_language())
+        self.changes.set_changes(changes)
+        self.note.setText(self._note(entry.action, bool(changes)))
         is_current = row == 0 and entry.action in ("create", "update", "restore")
         self.restore_button.setEnabled(entry.action != "purge" and not is_current)
+
+    def _note(self, action: str, changed: bool) -> str:
+        """One line saying how to read the comparison below for this kind of change."""
+        if action == "create":
+            return self.tr("The record as it was first saved.")
+        if action == "delete":
+            return self.tr("The record was moved to the trash. Restoring this version brings it back.")
+        if action == "restore":
+            return self.tr("The record was brought back from the trash.")
+        if action == "purge":
+            return self.tr("The record was deleted for good when the trash was emptied; "
+                           "below is its last version (a backup taken before holds it).")
+        if not changed:
+            return self.tr("Saved without changing any field.")
+        return self.tr("Fields this save changed:")
 
     def restore_selected(self) -> bool:
         """Make the chosen version current; False (with a message) when that cannot be done."""

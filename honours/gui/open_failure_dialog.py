@@ -160,6 +160,7 @@ class OpenFailureDialog(QDialog):
         self.backup_list = QListView()
         self.backup_list.setObjectName("backupList")
         self.backup_list.setModel(self.backup_model)
+        self.backup_list.setMaximumHeight(200)
         self.status = QLabel()
         self.status.setObjectName("openFailureStatus")
         self.status.setWordWrap(True)

@@ -526,7 +526,7 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
     </message>
     <message>
         <location filename="../edit_dialog.py" line="271"/>
-        <location filename="../edit_dialog.py" line="485"/>
+        <location filename="../edit_dialog.py" line="490"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -608,22 +608,22 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
         <translation>%1，第 %2 行：%3</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="480"/>
+        <location filename="../edit_dialog.py" line="485"/>
         <source>Unsaved changes</source>
         <translation>尚未保存的修改</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="481"/>
+        <location filename="../edit_dialog.py" line="486"/>
         <source>Save the changes to this honouree before closing?</source>
         <translation>关闭前要保存对该荣誉人物的修改吗？</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="486"/>
+        <location filename="../edit_dialog.py" line="491"/>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="487"/>
+        <location filename="../edit_dialog.py" line="492"/>
         <source>Keep editing</source>
         <translation>继续编辑</translation>
     </message>
@@ -904,94 +904,124 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../history_dialog.py" line="49"/>
+        <location filename="../history_dialog.py" line="50"/>
         <source>Created</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="50"/>
+        <location filename="../history_dialog.py" line="51"/>
         <source>Edited</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="51"/>
+        <location filename="../history_dialog.py" line="52"/>
         <source>Moved to trash</source>
         <translation>移入回收站</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="52"/>
+        <location filename="../history_dialog.py" line="53"/>
         <source>Restored from trash</source>
         <translation>从回收站恢复</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="53"/>
+        <location filename="../history_dialog.py" line="54"/>
         <source>Deleted for good</source>
         <translation>彻底删除</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="72"/>
+        <location filename="../history_dialog.py" line="73"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="72"/>
+        <location filename="../history_dialog.py" line="73"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="73"/>
+        <location filename="../history_dialog.py" line="74"/>
         <source>Change</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="126"/>
+        <location filename="../history_dialog.py" line="131"/>
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="126"/>
+        <location filename="../history_dialog.py" line="131"/>
         <source>After</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="129"/>
+        <location filename="../history_dialog.py" line="134"/>
         <source>&amp;Restore This Version</source>
         <translation>恢复到此版本(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="132"/>
+        <location filename="../history_dialog.py" line="137"/>
         <source>Make the record as it was in this version again. This is itself recorded, so it can be undone from the history too. Photos stay as they are now.</source>
         <translation>把记录恢复成这个版本的样子。此操作本身也会记入历史，因此同样可以撤回。照片保持现状。</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="156"/>
+        <location filename="../history_dialog.py" line="166"/>
         <source>History of “%1”</source>
         <translation>“%1”的历史记录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../history_dialog.py" line="158"/>
+        <location filename="../history_dialog.py" line="169"/>
         <source>%n recorded change(s). Choose one to see what it changed.</source>
         <translation>
             <numerusform>共 %n 次修改记录。选择一条可查看改动内容。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="184"/>
+        <location filename="../history_dialog.py" line="193"/>
+        <source>The record as it was first saved.</source>
+        <translation>记录最初保存时的内容。</translation>
+    </message>
+    <message>
+        <location filename="../history_dialog.py" line="195"/>
+        <source>The record was moved to the trash. Restoring this version brings it back.</source>
+        <translation>记录被移入回收站。恢复到此版本即可找回。</translation>
+    </message>
+    <message>
+        <location filename="../history_dialog.py" line="197"/>
+        <source>The record was brought back from the trash.</source>
+        <translation>记录已从回收站恢复。</translation>
+    </message>
+    <message>
+        <location filename="../history_dialog.py" line="199"/>
+        <source>The record was deleted for good when the trash was emptied; below is its last version (a backup taken before holds it).</source>
+        <translation>清空回收站时，记录被彻底删除；下面是它最后的版本（清空前的备份中仍有此记录）。</translation>
+    </message>
+    <message>
+        <location filename="../history_dialog.py" line="202"/>
+        <source>Saved without changing any field.</source>
+        <translation>保存时没有改动任何字段。</translation>
+    </message>
+    <message>
+        <location filename="../history_dialog.py" line="203"/>
+        <source>Fields this save changed:</source>
+        <translation>此次保存改动的字段：</translation>
+    </message>
+    <message>
+        <location filename="../history_dialog.py" line="213"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="195"/>
+        <location filename="../history_dialog.py" line="224"/>
         <source>Choose an honouree first.</source>
         <translation>请先选择一位荣誉人物。</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="199"/>
+        <location filename="../history_dialog.py" line="228"/>
         <source>The earlier version was restored.</source>
         <translation>已恢复到先前的版本。</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="206"/>
+        <location filename="../history_dialog.py" line="235"/>
         <source>&amp;History…</source>
         <translation>历史记录(&amp;H)…</translation>
     </message>
@@ -1667,98 +1697,98 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
         <translation>无法打开荣誉库</translation>
     </message>
     <message>
-        <location filename="../open_failure_dialog.py" line="166"/>
+        <location filename="../open_failure_dialog.py" line="167"/>
         <source>&amp;Restore Chosen Backup</source>
         <translation>恢复所选备份(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../open_failure_dialog.py" line="169"/>
+        <location filename="../open_failure_dialog.py" line="170"/>
         <source>Restore from &amp;Another File…</source>
         <translation>从其他文件恢复(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../open_failure_dialog.py" line="174"/>
+        <location filename="../open_failure_dialog.py" line="175"/>
         <source>Backups of this registry, newest first. Restoring one keeps the current file in the backups folder; nothing is deleted.</source>
         <translation>此荣誉库的备份（最新的在前）。恢复时当前文件会保留在备份文件夹中，不会删除任何东西。</translation>
     </message>
     <message>
-        <location filename="../open_failure_dialog.py" line="177"/>
+        <location filename="../open_failure_dialog.py" line="178"/>
         <source>No backups were found beside this file. You can restore a backup kept elsewhere (for example on a USB stick).</source>
         <translation>此文件旁没有找到备份。您可以恢复保存在别处（例如U盘）的备份。</translation>
     </message>
     <message>
-        <location filename="../open_failure_dialog.py" line="193"/>
+        <location filename="../open_failure_dialog.py" line="194"/>
         <source>Open &amp;Read-Only</source>
         <translation>以只读方式打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../open_failure_dialog.py" line="196"/>
+        <location filename="../open_failure_dialog.py" line="197"/>
         <source>&amp;Choose Another File…</source>
         <translation>选择其他文件(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../open_failure_dialog.py" line="199"/>
+        <location filename="../open_failure_dialog.py" line="200"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../open_failure_dialog.py" line="213"/>
+        <location filename="../open_failure_dialog.py" line="214"/>
         <source>The registry file is damaged</source>
         <translation>荣誉库文件已损坏</translation>
     </message>
     <message>
-        <location filename="../open_failure_dialog.py" line="215"/>
+        <location filename="../open_failure_dialog.py" line="216"/>
         <source>The registry file is empty</source>
         <translation>荣誉库文件是空的</translation>
     </message>
     <message>
-        <location filename="../open_failure_dialog.py" line="217"/>
+        <location filename="../open_failure_dialog.py" line="218"/>
         <source>This file is not an Honours registry</source>
         <translation>此文件不是荣誉库</translation>
     </message>
     <message>
-        <location filename="../open_failure_dialog.py" line="219"/>
+        <location filename="../open_failure_dialog.py" line="220"/>
         <source>This registry comes from a newer version of Honours</source>
         <translation>此荣誉库来自更新版本的程序</translation>
     </message>
     <message>
-        <location filename="../open_failure_dialog.py" line="221"/>
+        <location filename="../open_failure_dialog.py" line="222"/>
         <source>This registry file cannot be written</source>
         <translation>此荣誉库文件无法写入</translation>
     </message>
     <message>
-        <location filename="../open_failure_dialog.py" line="223"/>
+        <location filename="../open_failure_dialog.py" line="224"/>
         <source>This registry is busy</source>
         <translation>此荣誉库正忙</translation>
     </message>
     <message>
-        <location filename="../open_failure_dialog.py" line="225"/>
+        <location filename="../open_failure_dialog.py" line="226"/>
         <source>The registry file is missing</source>
         <translation>荣誉库文件不见了</translation>
     </message>
     <message>
-        <location filename="../open_failure_dialog.py" line="226"/>
+        <location filename="../open_failure_dialog.py" line="227"/>
         <source>The registry cannot be opened</source>
         <translation>无法打开荣誉库</translation>
     </message>
     <message>
-        <location filename="../open_failure_dialog.py" line="231"/>
+        <location filename="../open_failure_dialog.py" line="232"/>
         <source>%1 cannot be opened: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location filename="../open_failure_dialog.py" line="249"/>
+        <location filename="../open_failure_dialog.py" line="250"/>
         <source>Choose a Backup</source>
         <translation>选择备份</translation>
     </message>
     <message>
-        <location filename="../open_failure_dialog.py" line="249"/>
-        <location filename="../open_failure_dialog.py" line="269"/>
+        <location filename="../open_failure_dialog.py" line="250"/>
+        <location filename="../open_failure_dialog.py" line="270"/>
         <source>Honours registries (*.sqlite *.db);;All files (*)</source>
         <translation>荣誉库文件 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../open_failure_dialog.py" line="269"/>
+        <location filename="../open_failure_dialog.py" line="270"/>
         <source>Open Registry</source>
         <translation>打开荣誉库</translation>
     </message>
