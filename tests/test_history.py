@@ -52,7 +52,7 @@ def test_field_by_field_differences(registry):
     assert set(changes) == {"status", "honours"}
     assert (changes["status"].before, changes["status"].after) == ("在职", "已故")
     assert changes["honours"].after.splitlines() == [
-        "市劳动模范 (市级, 2019)", "全国五一劳动奖章 (国家级, 2020, 追授)"]
+        "市劳动模范（市级，2019）", "全国五一劳动奖章（国家级，2020，追授）"]
     assert [c.field for c in differences(entry.before, entry.after)] == ["status", "honours"]
 
 

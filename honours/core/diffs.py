@@ -92,6 +92,8 @@ def _honour(h: dict[str, Any], zh: bool) -> str:
         parts.append("追授" if zh else "posthumous")
     if h.get("awarded_by"):
         parts.append(h["awarded_by"])
+    if zh:
+        return f"{h.get('title', '')}（{'，'.join(parts)}）"
     return f"{h.get('title', '')} ({', '.join(parts)})"
 
 
