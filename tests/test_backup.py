@@ -17,7 +17,7 @@ from PIL import Image
 from honours.cli import main as cli
 from honours.core import Registry
 from honours.core import backup as backups
-from honours.core.errors import BadBackupError, BackupFailedError, DatabaseInUseError
+from honours.core.errors import BackupFailedError, BadBackupError, DatabaseInUseError
 from honours.core.records import Honouree
 from honours.core.schema import SCHEMA_VERSION
 

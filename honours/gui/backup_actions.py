@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
@@ -35,6 +36,9 @@ from ..core.check import Problem, check, rebuild_search_index
 from ..core.errors import HonoursError
 from .i18n import current_language
 from .open_failure_dialog import BackupListModel
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
 
 translate = QCoreApplication.translate  # lupdate reads literal translate("Context", ...) calls
 
@@ -118,7 +122,7 @@ class RestoreDialog(QDialog):
 
 # -- the actions ---------------------------------------------------------------------------------
 
-def take_daily_backup(window, label: LastBackupLabel) -> Path | None:  # noqa: ANN001 - the main window
+def take_daily_backup(window: MainWindow, label: LastBackupLabel) -> Path | None:
     """The daily automatic backup on open; a failure shows in the label, never blocks work."""
     try:
         made = backups.ensure_daily_backup(window.registry)
@@ -129,7 +133,7 @@ def take_daily_backup(window, label: LastBackupLabel) -> Path | None:  # noqa: A
     return made
 
 
-def back_up(window, label: LastBackupLabel, target: Path | None = None) -> Path | None:  # noqa: ANN001
+def back_up(window: MainWindow, label: LastBackupLabel, target: Path | None = None) -> Path | None:
     """File ▸ Back Up…: copy the registry (photos included) to a file the user chooses."""
     registry = window.registry
     if registry.path is None:
@@ -155,7 +159,7 @@ def back_up(window, label: LastBackupLabel, target: Path | None = None) -> Path 
     return written
 
 
-def confirm_restore(window, info: BackupInfo) -> bool:  # noqa: ANN001 - the main window
+def confirm_restore(window: MainWindow, info: BackupInfo) -> bool:
     text = translate("BackupActions", "Restore the backup %1?\n\nIt holds %2 honourees (%3 in its trash) and "
                      "%4 photos. The registry as it is now will be kept in the backups folder.")
     text = (text.replace("%1", str(info.path)).replace("%2", str(info.honourees))
@@ -166,7 +170,7 @@ def confirm_restore(window, info: BackupInfo) -> bool:  # noqa: ANN001 - the mai
     return answer == QMessageBox.StandardButton.Yes
 
 
-def restore(window, backup_path: Path | None = None, *, confirm=confirm_restore):  # noqa: ANN001, ANN201
+def restore(window: MainWindow, backup_path: Path | None = None, *, confirm=confirm_restore):
     """File ▸ Restore from Backup…; returns the window now showing the registry (or None)."""
     db_path = window.registry.path
     if db_path is None:
@@ -198,7 +202,7 @@ def restore(window, backup_path: Path | None = None, *, confirm=confirm_restore)
     return reopened
 
 
-def _let_go(window) -> None:  # noqa: ANN001 - the main window
+def _let_go(window: MainWindow) -> None:
     """Close every connection this window holds on its file, so the file can be replaced."""
     counter = getattr(window, "facet_counter", None)
     if counter is not None:
@@ -210,7 +214,7 @@ def describe_problems(problems: list[Problem]) -> str:
     return "\n".join(p.message(current_language()) for p in problems)
 
 
-def check_registry(window, *, ask=None) -> list[Problem]:  # noqa: ANN001 - the main window
+def check_registry(window: MainWindow, *, ask=None) -> list[Problem]:
     """Tools ▸ Check Registry…: report problems; offer to rebuild the search index when that is all."""
     problems = check(window.registry)
     if not problems:
@@ -245,7 +249,7 @@ def check_registry(window, *, ask=None) -> list[Problem]:  # noqa: ANN001 - the 
     return problems
 
 
-def install(window) -> None:  # noqa: ANN001 - the main window
+def install(window: MainWindow) -> None:
     """File ▸ Back Up… / Restore from Backup…, Tools ▸ Check Registry…, the last-backup label."""
     label = LastBackupLabel(window)
     window.statusBar().addPermanentWidget(label)

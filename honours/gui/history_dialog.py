@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -39,6 +40,9 @@ from ..core.errors import HonoursError
 from ..core.registry import HistoryEntry, Registry
 from .diff_table import DiffModel, diff_view
 from .i18n import current_language
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
 
 translate = QCoreApplication.translate  # lupdate reads literal translate("Context", ...) calls
 
@@ -81,10 +85,10 @@ class HistoryModel(QAbstractTableModel):
     def entry(self, row: int) -> HistoryEntry | None:
         return self._entries[row] if 0 <= row < len(self._entries) else None
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(self._entries)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else 3
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -93,7 +97,7 @@ class HistoryModel(QAbstractTableModel):
         entry = self._entries[index.row()]
         return (when_label(entry.at), entry.os_user or "—", action_label(entry.action))[index.column()]
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
@@ -217,7 +221,7 @@ class HistoryDialog(QDialog):
         return True
 
 
-def show_history(window) -> HistoryDialog | None:  # noqa: ANN001 - the main window
+def show_history(window: MainWindow) -> HistoryDialog | None:
     """Open the history of the current honouree (modal)."""
     ids = window.selected_ids()
     if not ids:
@@ -230,7 +234,7 @@ def show_history(window) -> HistoryDialog | None:  # noqa: ANN001 - the main win
     return dialog
 
 
-def install(window) -> None:  # noqa: ANN001 - the main window
+def install(window: MainWindow) -> None:
     """Edit ▸ History… for the current honouree."""
     action = QAction(translate("HistoryDialog", "&History…"), window)
     action.setObjectName("historyAction")

@@ -110,7 +110,7 @@ class BackupListModel(QAbstractListModel):
     def backup(self, row: int) -> BackupFile | None:
         return self._backups[row] if 0 <= row < len(self._backups) else None
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(self._backups)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:

@@ -6,6 +6,8 @@ Emptying is the one permanent step, so it asks first and takes an automatic back
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -25,6 +27,9 @@ from ..core.errors import HonoursError
 from ..core.registry import Registry
 from .history_dialog import when_label
 from .i18n import current_language
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
 
 translate = QCoreApplication.translate  # lupdate reads literal translate("Context", ...) calls
 
@@ -49,10 +54,10 @@ class TrashModel(QAbstractTableModel):
     def id_at(self, row: int) -> int | None:
         return self._rows[row][0] if 0 <= row < len(self._rows) else None
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else 3
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -61,7 +66,7 @@ class TrashModel(QAbstractTableModel):
         _, name, unit, deleted_at = self._rows[index.row()]
         return (name, unit, when_label(deleted_at))[index.column()]
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
@@ -162,7 +167,7 @@ class TrashDialog(QDialog):
         return removed
 
 
-def install(window) -> None:  # noqa: ANN001 - the main window
+def install(window: MainWindow) -> None:
     """Edit ▸ Trash…"""
     action = QAction(translate("TrashDialog", "&Trash…"), window)
     action.setObjectName("trashAction")

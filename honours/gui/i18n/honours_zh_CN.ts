@@ -32,22 +32,22 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../backup_actions.py" line="140"/>
+        <location filename="../backup_actions.py" line="144"/>
         <source>Back Up Registry</source>
         <translation>备份荣誉库</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="141"/>
+        <location filename="../backup_actions.py" line="145"/>
         <source>Honours registries (*.sqlite)</source>
         <translation>荣誉库文件 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="152"/>
+        <location filename="../backup_actions.py" line="156"/>
         <source>Backed up %1 honourees and %2 photos to %3.</source>
         <translation>已将 %1 位荣誉人物和 %2 张照片备份到 %3。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="159"/>
+        <location filename="../backup_actions.py" line="163"/>
         <source>Restore the backup %1?
 
 It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now will be kept in the backups folder.</source>
@@ -56,63 +56,63 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 其中有 %2 位荣誉人物（回收站中 %3 位）和 %4 张照片。当前的荣誉库会保留在备份文件夹中。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="163"/>
+        <location filename="../backup_actions.py" line="167"/>
         <source>Restore from Backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="195"/>
+        <location filename="../backup_actions.py" line="199"/>
         <source>Restored %1 honourees from %2. The replaced file is kept as %3.</source>
         <translation>已从 %2 恢复 %1 位荣誉人物。被替换的文件保留为 %3。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="217"/>
-        <location filename="../backup_actions.py" line="222"/>
+        <location filename="../backup_actions.py" line="221"/>
+        <location filename="../backup_actions.py" line="226"/>
         <source>Check Registry</source>
         <translation>检查荣誉库</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="218"/>
+        <location filename="../backup_actions.py" line="222"/>
         <source>No problems found. The registry is sound.</source>
         <translation>未发现问题，荣誉库完好。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="221"/>
+        <location filename="../backup_actions.py" line="225"/>
         <source>%n problem(s) found.</source>
         <translation>发现 %n 个问题。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="228"/>
+        <location filename="../backup_actions.py" line="232"/>
         <source>Only the search index is affected; it can be rebuilt from the records.</source>
         <translation>只有搜索索引受影响，可以根据记录重建。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="230"/>
+        <location filename="../backup_actions.py" line="234"/>
         <source>Rebuild Search Index</source>
         <translation>重建搜索索引</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="233"/>
+        <location filename="../backup_actions.py" line="237"/>
         <source>Restoring a recent backup is the safe remedy (File ▸ Restore from Backup…).</source>
         <translation>稳妥的办法是恢复最近的备份（文件 ▸ 从备份恢复…）。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="243"/>
+        <location filename="../backup_actions.py" line="247"/>
         <source>Search index rebuilt.</source>
         <translation>已重建搜索索引。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="254"/>
+        <location filename="../backup_actions.py" line="258"/>
         <source>&amp;Back Up…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="257"/>
+        <location filename="../backup_actions.py" line="261"/>
         <source>&amp;Restore from Backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="260"/>
+        <location filename="../backup_actions.py" line="264"/>
         <source>&amp;Check Registry…</source>
         <translation>检查荣誉库(&amp;C)…</translation>
     </message>
@@ -904,124 +904,124 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../history_dialog.py" line="50"/>
+        <location filename="../history_dialog.py" line="54"/>
         <source>Created</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="51"/>
+        <location filename="../history_dialog.py" line="55"/>
         <source>Edited</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="52"/>
+        <location filename="../history_dialog.py" line="56"/>
         <source>Moved to trash</source>
         <translation>移入回收站</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="53"/>
+        <location filename="../history_dialog.py" line="57"/>
         <source>Restored from trash</source>
         <translation>从回收站恢复</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="54"/>
+        <location filename="../history_dialog.py" line="58"/>
         <source>Deleted for good</source>
         <translation>彻底删除</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="73"/>
+        <location filename="../history_dialog.py" line="77"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="73"/>
+        <location filename="../history_dialog.py" line="77"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="74"/>
+        <location filename="../history_dialog.py" line="78"/>
         <source>Change</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="131"/>
+        <location filename="../history_dialog.py" line="135"/>
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="131"/>
+        <location filename="../history_dialog.py" line="135"/>
         <source>After</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="134"/>
+        <location filename="../history_dialog.py" line="138"/>
         <source>&amp;Restore This Version</source>
         <translation>恢复到此版本(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="137"/>
+        <location filename="../history_dialog.py" line="141"/>
         <source>Make the record as it was in this version again. This is itself recorded, so it can be undone from the history too. Photos stay as they are now.</source>
         <translation>把记录恢复成这个版本的样子。此操作本身也会记入历史，因此同样可以撤回。照片保持现状。</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="166"/>
+        <location filename="../history_dialog.py" line="170"/>
         <source>History of “%1”</source>
         <translation>“%1”的历史记录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../history_dialog.py" line="169"/>
+        <location filename="../history_dialog.py" line="173"/>
         <source>%n recorded change(s). Choose one to see what it changed.</source>
         <translation>
             <numerusform>共 %n 次修改记录。选择一条可查看改动内容。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="193"/>
+        <location filename="../history_dialog.py" line="197"/>
         <source>The record as it was first saved.</source>
         <translation>记录最初保存时的内容。</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="195"/>
+        <location filename="../history_dialog.py" line="199"/>
         <source>The record was moved to the trash. Restoring this version brings it back.</source>
         <translation>记录被移入回收站。恢复到此版本即可找回。</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="197"/>
+        <location filename="../history_dialog.py" line="201"/>
         <source>The record was brought back from the trash.</source>
         <translation>记录已从回收站恢复。</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="199"/>
+        <location filename="../history_dialog.py" line="203"/>
         <source>The record was deleted for good when the trash was emptied; below is its last version (a backup taken before holds it).</source>
         <translation>清空回收站时，记录被彻底删除；下面是它最后的版本（清空前的备份中仍有此记录）。</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="202"/>
+        <location filename="../history_dialog.py" line="206"/>
         <source>Saved without changing any field.</source>
         <translation>保存时没有改动任何字段。</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="203"/>
+        <location filename="../history_dialog.py" line="207"/>
         <source>Fields this save changed:</source>
         <translation>此次保存改动的字段：</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="213"/>
+        <location filename="../history_dialog.py" line="217"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="224"/>
+        <location filename="../history_dialog.py" line="228"/>
         <source>Choose an honouree first.</source>
         <translation>请先选择一位荣誉人物。</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="228"/>
+        <location filename="../history_dialog.py" line="232"/>
         <source>The earlier version was restored.</source>
         <translation>已恢复到先前的版本。</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="235"/>
+        <location filename="../history_dialog.py" line="239"/>
         <source>&amp;History…</source>
         <translation>历史记录(&amp;H)…</translation>
     </message>
@@ -1415,27 +1415,27 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>LastBackupLabel</name>
     <message>
-        <location filename="../backup_actions.py" line="51"/>
+        <location filename="../backup_actions.py" line="55"/>
         <source>No file, no backups</source>
         <translation>无文件，无备份</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="55"/>
+        <location filename="../backup_actions.py" line="59"/>
         <source>Automatic backup failed</source>
         <translation>自动备份失败</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="59"/>
+        <location filename="../backup_actions.py" line="63"/>
         <source>No backup yet</source>
         <translation>尚无备份</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="60"/>
+        <location filename="../backup_actions.py" line="64"/>
         <source>Use File ▸ Back Up… to make one.</source>
         <translation>请用“文件 ▸ 备份…”进行备份。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="63"/>
+        <location filename="../backup_actions.py" line="67"/>
         <source>Last backup: %1</source>
         <translation>最近备份：%1</translation>
     </message>
@@ -2003,32 +2003,32 @@ Click “Add photos…” or drag image files here.</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../backup_actions.py" line="74"/>
+        <location filename="../backup_actions.py" line="78"/>
         <source>Restore from Backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="86"/>
+        <location filename="../backup_actions.py" line="90"/>
         <source>Choose the backup to restore. The registry as it is now is kept in the backups folder, so a restore can itself be undone.</source>
         <translation>请选择要恢复的备份。当前的荣誉库会保留在备份文件夹中，因此恢复本身也可以撤回。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="89"/>
+        <location filename="../backup_actions.py" line="93"/>
         <source>&amp;Other Backup File…</source>
         <translation>其他备份文件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="93"/>
+        <location filename="../backup_actions.py" line="97"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="112"/>
+        <location filename="../backup_actions.py" line="116"/>
         <source>Choose a Backup</source>
         <translation>选择备份</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="113"/>
+        <location filename="../backup_actions.py" line="117"/>
         <source>Honours registries (*.sqlite *.db);;All files (*)</source>
         <translation>荣誉库文件 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
@@ -2092,58 +2092,58 @@ Click “Add photos…” or drag image files here.</source>
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../trash_dialog.py" line="41"/>
+        <location filename="../trash_dialog.py" line="46"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../trash_dialog.py" line="41"/>
+        <location filename="../trash_dialog.py" line="46"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../trash_dialog.py" line="42"/>
+        <location filename="../trash_dialog.py" line="47"/>
         <source>Deleted</source>
         <translation>删除时间</translation>
     </message>
     <message>
-        <location filename="../trash_dialog.py" line="77"/>
-        <location filename="../trash_dialog.py" line="136"/>
-        <location filename="../trash_dialog.py" line="159"/>
+        <location filename="../trash_dialog.py" line="82"/>
+        <location filename="../trash_dialog.py" line="141"/>
+        <location filename="../trash_dialog.py" line="164"/>
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../trash_dialog.py" line="95"/>
+        <location filename="../trash_dialog.py" line="100"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../trash_dialog.py" line="98"/>
+        <location filename="../trash_dialog.py" line="103"/>
         <source>&amp;Empty Trash…</source>
         <translation>清空回收站(&amp;E)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../trash_dialog.py" line="117"/>
+        <location filename="../trash_dialog.py" line="122"/>
         <source>%n honouree(s) in the trash. They can be restored until it is emptied.</source>
         <translation>
             <numerusform>回收站中有 %n 位荣誉人物，清空之前都可以恢复。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../trash_dialog.py" line="144"/>
+        <location filename="../trash_dialog.py" line="149"/>
         <source>Empty Trash</source>
         <translation>清空回收站</translation>
     </message>
     <message numerus="yes">
-        <location filename="../trash_dialog.py" line="145"/>
+        <location filename="../trash_dialog.py" line="150"/>
         <source>Delete the %n honouree(s) in the trash for good? A backup is made first, but they can no longer be restored from the trash.</source>
         <translation>
             <numerusform>要彻底删除回收站中的 %n 位荣誉人物吗？删除前会先自动备份，但之后无法再从回收站恢复。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../trash_dialog.py" line="167"/>
+        <location filename="../trash_dialog.py" line="172"/>
         <source>&amp;Trash…</source>
         <translation>回收站(&amp;T)…</translation>
     </message>
