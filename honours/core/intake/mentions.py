@@ -86,6 +86,7 @@ class Mention:
     status_span: tuple[int, int] | None = None
     collective: bool = False
     pronoun: str = ""
+    name_score: int = 3  # how clearly the name's end is marked (names.NameHit.score)
 
     @property
     def credited(self) -> bool:
@@ -118,7 +119,7 @@ class SentenceReader:
     def _add(self, hit: NameHit, anchor: str, **kw) -> Mention | None:
         if self._taken(hit.start, hit.end):
             return None
-        mention = Mention(self.sentence, hit.name, hit.start, hit.end, anchor, **kw)
+        mention = Mention(self.sentence, hit.name, hit.start, hit.end, anchor, name_score=hit.score, **kw)
         self.mentions.append(mention)
         return mention
 

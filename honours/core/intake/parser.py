@@ -229,7 +229,7 @@ def _proposal(name: str, group: list[Mention], report: str) -> Proposal | None:
     collective = any(m.collective for m in group)
     # without an honour or donation, only a deed of one's own announced by a unit and post is worth a look
     if not credited and not any(m.anchor in ("position", "comrade") and m.deeds and not m.official
-                                for m in group):
+                                and m.name_score >= 2 for m in group):
         return None
     best = max(group, key=_facts_weight)
     with_reasons = _honours_with_reasons(group)
@@ -395,6 +395,9 @@ def _reasons(group: list[Mention], with_reasons: list[tuple[Honour, str]], donat
     if deceased is not None:
         reasons.append(Reason("deceased", f"The report says {deceased.deceased_word}",
                               f"报道称“{deceased.deceased_word}”"))
+    if all(m.name_score < 2 for m in group if m.end > m.start):
+        reasons.append(Reason("name_boundary", "Where the name ends is a guess: check two- or three-character",
+                              "姓名长度（两字或三字）为推测，请核对"))
     if len(group) > 1:
         reasons.append(Reason("several_mentions", f"Named {len(group)} times in the report",
                               f"报道中出现 {len(group)} 次"))
@@ -413,6 +416,8 @@ def _confidence(group: list[Mention], honours: list[Honour], donations: list[Don
         score = min(score, 0.35)
     if any(m.official for m in group):
         score -= 0.1
+    if all(m.name_score < 2 for m in group if m.end > m.start):
+        score -= 0.15  # where the name ends is a guess (三字 or 二字?)
     if unit:
         score += 0.03
     if len(group) > 1:

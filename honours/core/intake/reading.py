@@ -90,14 +90,12 @@ def _looks_utf16(data: bytes) -> bool:
 
 def read_docx(path: Path) -> str:
     """Paragraphs and table cells of a Word document, in document order, one per line."""
-    try:
-        import docx
-        from docx.document import Document as _Document  # noqa: F401 - checks python-docx is complete
-    except ImportError as exc:  # pragma: no cover - python-docx is a dependency
-        raise ReportError("python-docx is not installed.", "未安装 python-docx。") from exc
+    import docx
+    from docx.opc.exceptions import OpcError
+
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (zipfile.BadZipFile, KeyError, ValueError, OpcError) as exc:
         raise ReportError(f"{path.name} is not a Word (.docx) document or is damaged.",
                           f"{path.name} 不是 Word（.docx）文档，或文件已损坏。") from exc
     except OSError as exc:
