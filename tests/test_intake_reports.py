@@ -12,7 +12,14 @@ from pathlib import Path
 import docx
 import pytest
 
-from honours.core.intake import ReportError, analyse_file, analyse_text, find_existing, merged_record, read_report
+from honours.core.intake import (
+    ReportError,
+    analyse_file,
+    analyse_text,
+    find_existing,
+    merged_record,
+    read_report,
+)
 from honours.core.intake.merging import match_existing
 from honours.core.registry import ImportItem
 
