@@ -186,9 +186,12 @@ def _to_srgb(image: Image.Image) -> Image.Image:
 
 
 def _fit(image: Image.Image, limit: int,
-         resample: Image.Resampling = Image.Resampling.BICUBIC) -> Image.Image:
-    """A copy no larger than `limit` on its long side. Bicubic for the display copy
-    (indistinguishable from Lanczos at these ratios, and a third faster on 24 MP photos)."""
+         resample: Image.Resampling = Image.Resampling.BILINEAR) -> Image.Image:
+    """A copy no larger than `limit` on its long side.
+
+    Pillow's bilinear filter widens with the scale factor, so shrinking stays antialiased;
+    for the display copy (at most 2:1 after the JPEG draft) it looks the same as Lanczos
+    and takes half the time on a 24-megapixel photo. Thumbnails use Lanczos."""
     if max(image.size) <= limit:
         return image
     copy = image.copy()

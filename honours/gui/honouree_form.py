@@ -1,0 +1,273 @@
+"""The Basic tab of the edit dialog: an honouree's own fields, with inline messages.
+
+Units, positions, regions and ethnicities already in the roll are offered as completions,
+so one unit is not typed three ways (which would also hide duplicates). Combos show
+translated labels but hold the stored values (男/女/"", active/retired/deceased, the
+category keys); a category the list does not know is kept as typed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QStringListModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.records import CATEGORIES, Honouree, Status
+from .entry_values import EntryError, read_date
+from .labels import category_label, gender_label, status_label
+
+ERROR_STYLE = "color: #b3261e;"
+
+
+class HonoureeForm(QWidget):
+    """Name, gender, age, birth date, ethnicity, unit, position, region, category, status, notes, source."""
+
+    identity_changed = Signal()  # name or unit changed: time to look for duplicates again
+
+    def __init__(self, registry: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("basicTab")
+        self.registry = registry
+        self._build()
+        self.retranslate()
+
+    # -- building -------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.name_edit = self._line("nameEdit")
+        self.name_error = self._error_label("nameError")
+        self.gender_combo = self._combo("genderCombo", editable=False)
+        self.age_edit = self._line("ageEdit")
+        self.birth_date_edit = self._line("birthDateEdit")
+        self.birth_date_error = self._error_label("birthDateError")
+        self.ethnicity_edit = self._line("ethnicityEdit", "ethnicity")
+        self.unit_edit = self._line("unitEdit", "unit")
+        self.position_edit = self._line("positionEdit", "position")
+        self.region_combo = self._combo("regionCombo", editable=True)
+        self.region_combo.addItems(self.registry.common_values("region"))
+        self.category_combo = self._combo("categoryCombo", editable=True)
+        self.status_combo = self._combo("statusCombo", editable=False)
+        self.notes_edit = self._text_box("notesEdit")
+        self.source_report_edit = self._line("sourceReportEdit")
+        self.source_sentence_edit = self._text_box("sourceSentenceEdit")
+        self.source_sentence_edit.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+
+        self.person_form, self.person_labels = self._form([
+            (self.name_edit, self._stacked(self.name_edit, self.name_error)),
+            (self.gender_combo, self.gender_combo),
+            (self.age_edit, self.age_edit),
+            (self.birth_date_edit, self._stacked(self.birth_date_edit, self.birth_date_error)),
+            (self.ethnicity_edit, self.ethnicity_edit),
+        ])
+        self.work_form, self.work_labels = self._form([
+            (self.unit_edit, self.unit_edit),
+            (self.position_edit, self.position_edit),
+            (self.region_combo, self.region_combo),
+            (self.category_combo, self.category_combo),
+            (self.status_combo, self.status_combo),
+        ])
+        self.notes_label = QLabel(self)
+        self.notes_label.setBuddy(self.notes_edit)
+        self.source_box = QGroupBox(self)
+        source_form = QFormLayout(self.source_box)
+        self.source_report_label = QLabel(self.source_box)
+        self.source_sentence_label = QLabel(self.source_box)
+        source_form.addRow(self.source_report_label, self.source_report_edit)
+        source_form.addRow(self.source_sentence_label, self.source_sentence_edit)
+
+        grid = QGridLayout(self)
+        grid.addLayout(self.person_form, 0, 0)
+        grid.addLayout(self.work_form, 0, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setHorizontalSpacing(24)
+        grid.addWidget(self.notes_label, 1, 0, 1, 2)
+        grid.addWidget(self.notes_edit, 2, 0, 1, 2)
+        grid.addWidget(self.source_box, 3, 0, 1, 2)
+        grid.setRowStretch(2, 1)
+
+        self.name_edit.textEdited.connect(lambda _text: self.name_error.hide())
+        self.birth_date_edit.textEdited.connect(lambda _text: self.birth_date_error.hide())
+        self.name_edit.textChanged.connect(self.identity_changed)
+        self.unit_edit.textChanged.connect(self.identity_changed)
+
+    def _form(self, rows: list[tuple[QWidget, QWidget]]) -> tuple[QFormLayout, list[QLabel]]:
+        """A form whose labels are kept for retranslation; each label's buddy is its field."""
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setHorizontalSpacing(12)
+        labels = []
+        for buddy, field in rows:
+            label = QLabel(self)
+            label.setBuddy(buddy)
+            form.addRow(label, field)
+            labels.append(label)
+        return form, labels
+
+    def _line(self, name: str, completions_from: str | None = None) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setObjectName(name)
+        completions = self.registry.common_values(completions_from) if completions_from else []
+        if completions:
+            completer = QCompleter(QStringListModel(completions, edit), edit)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            edit.setCompleter(completer)
+        return edit
+
+    def _combo(self, name: str, *, editable: bool) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        combo.setEditable(editable)
+        return combo
+
+    def _text_box(self, name: str) -> QPlainTextEdit:
+        box = QPlainTextEdit(self)
+        box.setObjectName(name)
+        box.setTabChangesFocus(True)
+        return box
+
+    def _error_label(self, name: str) -> QLabel:
+        label = QLabel(self)
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setStyleSheet(ERROR_STYLE)
+        label.hide()
+        return label
+
+    def _stacked(self, field: QWidget, below: QWidget) -> QWidget:
+        box = QWidget(self)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(field)
+        layout.addWidget(below)
+        return box
+
+    # -- language -------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        person = [self.tr("&Name *"), self.tr("&Gender"), self.tr("&Age"), self.tr("&Birth date"),
+                  self.tr("&Ethnicity")]
+        work = [self.tr("&Unit"), self.tr("&Position"), self.tr("&Region"), self.tr("&Category"),
+                self.tr("S&tatus")]
+        for label, text in zip(self.person_labels + self.work_labels, person + work):
+            label.setText(text)
+        self.name_edit.setPlaceholderText(self.tr("Person or collective, e.g. 许仲秋"))
+        self.age_edit.setPlaceholderText(self.tr("as reported, e.g. 28"))
+        self.birth_date_edit.setPlaceholderText(self.tr("e.g. 1975-06-01 or 1975"))
+        self.ethnicity_edit.setPlaceholderText(self.tr("e.g. 汉族"))
+        self.unit_edit.setPlaceholderText(self.tr("Work unit, e.g. 衡阳市中心医院"))
+        self.region_combo.lineEdit().setPlaceholderText(self.tr("e.g. 耒阳市"))
+        self.category_combo.lineEdit().setPlaceholderText(self.tr("Choose or type"))
+        self.notes_label.setText(self.tr("N&otes"))
+        self.source_box.setTitle(self.tr("Source"))
+        self.source_report_label.setText(self.tr("Report"))
+        self.source_sentence_label.setText(self.tr("Sentence"))
+        self._fill_combo(self.gender_combo, [("", self.tr("Not stated")), ("男", gender_label("男")),
+                                             ("女", gender_label("女"))])
+        self._fill_combo(self.status_combo, [(s.value, status_label(s.value)) for s in Status])
+        self._fill_combo(self.category_combo, [(c, category_label(c)) for c in CATEGORIES])
+
+    def _fill_combo(self, combo: QComboBox, items: list[tuple[str, str]]) -> None:
+        """(Re)fill a value/label combo keeping the current value (also across a language switch)."""
+        current = combo_value(combo) if combo.count() else None
+        combo.blockSignals(True)
+        combo.clear()
+        for value, label in items:
+            combo.addItem(label, value)
+        combo.blockSignals(False)
+        if current is not None:
+            set_combo_value(combo, current)
+
+    # -- values ---------------------------------------------------------------------------
+    def load(self, h: Honouree) -> None:
+        self.name_edit.setText(h.name)
+        set_combo_value(self.gender_combo, h.gender or "")
+        self.age_edit.setText(str(h.age or ""))
+        self.birth_date_edit.setText(h.birth_date or "")
+        self.ethnicity_edit.setText(h.ethnicity or "")
+        self.unit_edit.setText(h.unit or "")
+        self.position_edit.setText(h.position or "")
+        set_combo_value(self.region_combo, h.region or "")
+        set_combo_value(self.category_combo, h.category or "")
+        set_combo_value(self.status_combo, h.status or Status.ACTIVE.value)
+        self.notes_edit.setPlainText(h.notes or "")
+        self.source_report_edit.setText(h.source.report or "")
+        self.source_sentence_edit.setPlainText(h.source.sentence or "")
+
+    def values(self) -> dict[str, str]:
+        """The fields as stored values (trimmed), keyed like Honouree's attributes."""
+        return {
+            "name": self.name_edit.text().strip(),
+            "gender": combo_value(self.gender_combo),
+            "age": self.age_edit.text().strip(),
+            "birth_date": self.birth_date_edit.text().strip(),
+            "ethnicity": self.ethnicity_edit.text().strip(),
+            "unit": self.unit_edit.text().strip(),
+            "position": self.position_edit.text().strip(),
+            "region": self.region_combo.currentText().strip(),
+            "category": combo_value(self.category_combo),
+            "status": combo_value(self.status_combo) or Status.ACTIVE.value,
+            "notes": self.notes_edit.toPlainText().strip(),
+            "report": self.source_report_edit.text().strip(),
+            "sentence": self.source_sentence_edit.toPlainText().strip(),
+        }
+
+    def problem(self) -> tuple[str, QWidget] | None:
+        """What stops saving (message, field to focus), shown inline under the field; else None.
+
+        A readable birth date is tidied on the way (2020年2月5日 → 2020-02-05).
+        """
+        values = self.values()
+        if not values["name"]:
+            self.name_error.setText(self.tr("Enter the name of the person or collective."))
+            self.name_error.show()
+            return self.tr("The name is required."), self.name_edit
+        if values["birth_date"]:
+            try:
+                self.birth_date_edit.setText(read_date(values["birth_date"]))
+            except EntryError as exc:
+                self.birth_date_error.setText(str(exc))
+                self.birth_date_error.show()
+                return str(exc), self.birth_date_edit
+        return None
+
+
+def combo_value(combo: QComboBox) -> str:
+    """The stored value: an item's data when its label is shown, else the text typed."""
+    if not combo.isEditable():
+        return combo.currentData() or ""
+    text = combo.currentText().strip()
+    index = combo.findText(text, Qt.MatchFlag.MatchFixedString)
+    if index >= 0 and combo.itemData(index) is not None:
+        return combo.itemData(index)
+    return text
+
+
+def set_combo_value(combo: QComboBox, value: str) -> None:
+    index = combo.findData(value)
+    if index < 0 and combo.isEditable():
+        index = combo.findText(value, Qt.MatchFlag.MatchFixedString)
+    if index >= 0:
+        combo.setCurrentIndex(index)
+    elif combo.isEditable():
+        combo.setCurrentIndex(-1)
+        combo.setEditText(value)
+    else:
+        combo.setCurrentIndex(0)

@@ -1,0 +1,181 @@
+"""What the edit dialog's lists hold: honours, deeds and donations as cells typed by clerks.
+
+Each model says how a record becomes a row of cells and back. Cells that can be read are
+tidied as soon as they are left (``50万`` is shown back as ``50万元``, ``2020年2月5日`` as
+``2020-02-05``); cells that cannot be read are kept exactly as typed and marked, so the
+dialog can refuse to save and point at them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ..core.records import LEVEL_ORDER, Deed, Donation, Honour, Level
+from .entry_values import (
+    EntryError,
+    amount_text,
+    quantity_text,
+    read_amount,
+    read_date,
+    read_quantity,
+    read_year,
+)
+from .labels import level_label
+from .list_editors import Column, RecordTableModel
+
+
+class HonoursModel(RecordTableModel):
+    """Title, level, year, date, awarding body, posthumous."""
+
+    def make_columns(self) -> list[Column]:
+        return [
+            Column("title", lambda: self.tr("Title"), placeholder=lambda: self.tr("e.g. 全国劳动模范")),
+            Column("level", lambda: self.tr("Level"), "choice", width=6,
+                   choices=lambda: [(lv.value, level_label(lv.value)) for lv in LEVEL_ORDER]),
+            Column("year", lambda: self.tr("Year"), width=4, placeholder=lambda: "2020"),
+            Column("date", lambda: self.tr("Date"), width=7, placeholder=lambda: "2020-05-01"),
+            Column("awarded_by", lambda: self.tr("Awarded by"), width=10),
+            Column("posthumous", lambda: self.tr("Posthumous"), "check", width=5),
+        ]
+
+    def blank_row(self) -> dict[str, Any]:
+        return {**super().blank_row(), "level": Level.OTHER.value}
+
+    def row_from_record(self, honour: Honour) -> dict[str, Any]:
+        return {"title": honour.title, "level": honour.level or Level.OTHER.value,
+                "year": "" if honour.year is None else str(honour.year), "date": honour.date or "",
+                "awarded_by": honour.awarded_by or "", "posthumous": bool(honour.posthumous)}
+
+    def tidy(self, key: str, text: str) -> str:
+        text = text.strip()
+        try:
+            if key == "year" and text:
+                return str(read_year(text))
+            if key == "date" and text:
+                return read_date(text)
+        except EntryError:
+            pass
+        return text
+
+    def read_row(self, row: dict[str, Any]) -> tuple[Honour | None, dict[str, str]]:
+        if not any((row["title"], row["year"], row["date"], row["awarded_by"], row["posthumous"])):
+            return None, {}
+        problems: dict[str, str] = {}
+        if not row["title"]:
+            problems["title"] = self.tr("Give the title of the honour.")
+        year = None
+        if row["year"]:
+            try:
+                year = read_year(row["year"])
+            except EntryError as exc:
+                problems["year"] = str(exc)
+        if row["date"]:
+            try:
+                read_date(row["date"])
+            except EntryError as exc:
+                problems["date"] = str(exc)
+        honour = Honour(title=row["title"], level=row["level"], year=year, date=row["date"] or None,
+                        awarded_by=row["awarded_by"], posthumous=bool(row["posthumous"]))
+        return honour, problems
+
+
+class DeedsModel(RecordTableModel):
+    """Date and text of each deed; the text may run to several paragraphs."""
+
+    def make_columns(self) -> list[Column]:
+        return [
+            Column("date", lambda: self.tr("Date"), width=7, placeholder=lambda: "2020-02"),
+            Column("text", lambda: self.tr("Deed"), "multiline"),
+        ]
+
+    def row_from_record(self, deed: Deed) -> dict[str, Any]:
+        return {"date": deed.date or "", "text": deed.text}
+
+    def tidy(self, key: str, text: str) -> str:
+        text = text.strip()
+        if key == "date" and text:
+            try:
+                return read_date(text)
+            except EntryError:
+                pass
+        return text
+
+    def read_row(self, row: dict[str, Any]) -> tuple[Deed | None, dict[str, str]]:
+        if not row["date"] and not row["text"]:
+            return None, {}
+        problems: dict[str, str] = {}
+        if not row["text"]:
+            problems["text"] = self.tr("Describe the deed.")
+        if row["date"]:
+            try:
+                read_date(row["date"])
+            except EntryError as exc:
+                problems["date"] = str(exc)
+        return Deed(text=row["text"], date=row["date"] or None), problems
+
+
+class DonationsModel(RecordTableModel):
+    """Money typed as clerks write it (50万, 10万元, 1,000, 五十万元) and/or goods."""
+
+    def make_columns(self) -> list[Column]:
+        return [
+            Column("amount", lambda: self.tr("Amount"), width=8, placeholder=lambda: self.tr("e.g. 50万")),
+            Column("item", lambda: self.tr("Goods"), width=8, placeholder=lambda: self.tr("e.g. 口罩")),
+            Column("quantity", lambda: self.tr("Quantity"), width=5, placeholder=lambda: self.tr("e.g. 1万")),
+            Column("quantity_unit", lambda: self.tr("Unit"), width=3, placeholder=lambda: self.tr("e.g. 只")),
+            Column("recipient", lambda: self.tr("Recipient"), width=10),
+            Column("date", lambda: self.tr("Date"), width=7),
+            Column("note", lambda: self.tr("Note")),
+        ]
+
+    def row_from_record(self, donation: Donation) -> dict[str, Any]:
+        return {"amount": amount_text(donation.amount_fen), "item": donation.item or "",
+                "quantity": quantity_text(donation.quantity), "quantity_unit": donation.quantity_unit or "",
+                "recipient": donation.recipient or "", "date": donation.date or "",
+                "note": donation.note or ""}
+
+    def tidy(self, key: str, text: str) -> str:
+        text = text.strip()
+        if not text:
+            return text
+        readers: dict[str, Callable[[str], str]] = {
+            "amount": lambda t: read_amount(t)[1],
+            "quantity": lambda t: read_quantity(t)[1],
+            "date": read_date,
+        }
+        try:
+            return readers[key](text) if key in readers else text
+        except EntryError:
+            return text  # kept as typed and marked, never "corrected" behind the user's back
+
+    def read_row(self, row: dict[str, Any]) -> tuple[Donation | None, dict[str, str]]:
+        if not any(row.values()):
+            return None, {}
+        problems: dict[str, str] = {}
+        fen = quantity = None
+        if row["amount"]:
+            try:
+                fen = read_amount(row["amount"])[0]
+            except EntryError as exc:
+                problems["amount"] = str(exc)
+        if row["quantity"]:
+            try:
+                quantity = read_quantity(row["quantity"])[0]
+            except EntryError as exc:
+                problems["quantity"] = str(exc)
+        if row["date"]:
+            try:
+                read_date(row["date"])
+            except EntryError as exc:
+                problems["date"] = str(exc)
+        if not row["amount"] and not row["item"]:
+            key = "item" if row["quantity"] else "amount"
+            problems[key] = self.tr("Give an amount of money or the goods donated.")
+        donation = Donation(amount_fen=fen, item=row["item"], quantity=quantity,
+                            quantity_unit=row["quantity_unit"], recipient=row["recipient"],
+                            date=row["date"] or None, note=row["note"])
+        return donation, problems
+
+    def total_fen(self) -> int:
+        return sum(d.amount_fen or 0 for d in self.records())
