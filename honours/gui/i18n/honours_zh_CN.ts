@@ -168,17 +168,17 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>DeedsModel</name>
     <message>
-        <location filename="../list_editors.py" line="287"/>
+        <location filename="../list_models.py" line="88"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../list_editors.py" line="288"/>
+        <location filename="../list_models.py" line="89"/>
         <source>Deed</source>
         <translation>事迹</translation>
     </message>
     <message>
-        <location filename="../list_editors.py" line="308"/>
+        <location filename="../list_models.py" line="109"/>
         <source>Describe the deed.</source>
         <translation>请填写事迹内容。</translation>
     </message>
@@ -337,62 +337,62 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>DonationsModel</name>
     <message>
-        <location filename="../list_editors.py" line="322"/>
+        <location filename="../list_models.py" line="123"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../list_editors.py" line="322"/>
+        <location filename="../list_models.py" line="123"/>
         <source>e.g. 50万</source>
         <translation>如 50万</translation>
     </message>
     <message>
-        <location filename="../list_editors.py" line="323"/>
+        <location filename="../list_models.py" line="124"/>
         <source>Goods</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../list_editors.py" line="323"/>
+        <location filename="../list_models.py" line="124"/>
         <source>e.g. 口罩</source>
         <translation>如 口罩</translation>
     </message>
     <message>
-        <location filename="../list_editors.py" line="324"/>
+        <location filename="../list_models.py" line="125"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../list_editors.py" line="324"/>
+        <location filename="../list_models.py" line="125"/>
         <source>e.g. 1万</source>
         <translation>如 1万</translation>
     </message>
     <message>
-        <location filename="../list_editors.py" line="325"/>
+        <location filename="../list_models.py" line="126"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../list_editors.py" line="325"/>
+        <location filename="../list_models.py" line="126"/>
         <source>e.g. 只</source>
         <translation>如 只</translation>
     </message>
     <message>
-        <location filename="../list_editors.py" line="326"/>
+        <location filename="../list_models.py" line="127"/>
         <source>Recipient</source>
         <translation>受赠方</translation>
     </message>
     <message>
-        <location filename="../list_editors.py" line="327"/>
+        <location filename="../list_models.py" line="128"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../list_editors.py" line="328"/>
+        <location filename="../list_models.py" line="129"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../list_editors.py" line="373"/>
+        <location filename="../list_models.py" line="174"/>
         <source>Give an amount of money or the goods donated.</source>
         <translation>请填写捐款金额或捐赠的物品。</translation>
     </message>
@@ -400,232 +400,135 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>EditDialog</name>
     <message>
-        <location filename="../edit_dialog.py" line="94"/>
+        <location filename="../edit_dialog.py" line="86"/>
         <source>No honours recorded. Click “Add” to record a title such as 全国劳动模范.</source>
         <translation>尚无荣誉记录。点击“添加”录入称号，如 全国劳动模范。</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="96"/>
+        <location filename="../edit_dialog.py" line="88"/>
         <source>No deeds recorded. Click “Add”, then double-click a cell to write.</source>
         <translation>尚无事迹记录。点击“添加”，再双击单元格填写。</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="98"/>
+        <location filename="../edit_dialog.py" line="90"/>
         <source>No donations recorded. Amounts can be typed as clerks write them: 50万, 10万元, 1,000, 五十万元.</source>
         <translation>尚无捐赠记录。金额可按平时的写法填写：50万、10万元、1,000、五十万元。</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="254"/>
+        <location filename="../edit_dialog.py" line="136"/>
         <source>Edit %1</source>
         <translation>编辑：%1</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="254"/>
+        <location filename="../edit_dialog.py" line="136"/>
         <source>New honouree</source>
         <translation>新增荣誉人物</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="255"/>
-        <source>&amp;Name *</source>
-        <translation>姓名(&amp;N) *</translation>
-    </message>
-    <message>
-        <location filename="../edit_dialog.py" line="255"/>
-        <source>&amp;Gender</source>
-        <translation>性别(&amp;G)</translation>
-    </message>
-    <message>
-        <location filename="../edit_dialog.py" line="255"/>
-        <source>&amp;Age</source>
-        <translation>年龄(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../edit_dialog.py" line="255"/>
-        <source>&amp;Birth date</source>
-        <translation>出生日期(&amp;B)</translation>
-    </message>
-    <message>
-        <location filename="../edit_dialog.py" line="256"/>
-        <source>&amp;Ethnicity</source>
-        <translation>民族(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../edit_dialog.py" line="257"/>
-        <source>&amp;Unit</source>
-        <translation>单位(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../edit_dialog.py" line="257"/>
-        <source>&amp;Position</source>
-        <translation>职务(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../edit_dialog.py" line="257"/>
-        <source>&amp;Region</source>
-        <translation>地区(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../edit_dialog.py" line="257"/>
-        <source>&amp;Category</source>
-        <translation>类别(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../edit_dialog.py" line="258"/>
-        <source>S&amp;tatus</source>
-        <translation>状态(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../edit_dialog.py" line="261"/>
-        <source>Person or collective, e.g. 许仲秋</source>
-        <translation>个人或集体，如 许仲秋</translation>
-    </message>
-    <message>
-        <location filename="../edit_dialog.py" line="262"/>
-        <source>as reported, e.g. 28</source>
-        <translation>按报道填写，如 28</translation>
-    </message>
-    <message>
-        <location filename="../edit_dialog.py" line="263"/>
-        <source>e.g. 1975-06-01 or 1975</source>
-        <translation>如 1975-06-01 或 1975</translation>
-    </message>
-    <message>
-        <location filename="../edit_dialog.py" line="264"/>
-        <source>e.g. 汉族</source>
-        <translation>如 汉族</translation>
-    </message>
-    <message>
-        <location filename="../edit_dialog.py" line="265"/>
-        <source>Work unit, e.g. 衡阳市中心医院</source>
-        <translation>工作单位，如 衡阳市中心医院</translation>
-    </message>
-    <message>
-        <location filename="../edit_dialog.py" line="266"/>
-        <source>e.g. 耒阳市</source>
-        <translation>如 耒阳市</translation>
-    </message>
-    <message>
-        <location filename="../edit_dialog.py" line="267"/>
-        <source>Notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location filename="../edit_dialog.py" line="268"/>
-        <source>Source</source>
-        <translation>来源</translation>
-    </message>
-    <message>
-        <location filename="../edit_dialog.py" line="269"/>
-        <source>Report</source>
-        <translation>报道</translation>
-    </message>
-    <message>
-        <location filename="../edit_dialog.py" line="270"/>
-        <source>Sentence</source>
-        <translation>原文</translation>
-    </message>
-    <message>
-        <location filename="../edit_dialog.py" line="271"/>
-        <location filename="../edit_dialog.py" line="490"/>
+        <location filename="../edit_dialog.py" line="137"/>
+        <location filename="../edit_dialog.py" line="282"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="272"/>
+        <location filename="../edit_dialog.py" line="138"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="273"/>
-        <source>Not stated</source>
-        <translation>未注明</translation>
-    </message>
-    <message>
-        <location filename="../edit_dialog.py" line="317"/>
+        <location filename="../edit_dialog.py" line="145"/>
         <source>Basic</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="317"/>
-        <location filename="../edit_dialog.py" line="410"/>
+        <location filename="../edit_dialog.py" line="145"/>
+        <location filename="../edit_dialog.py" line="202"/>
         <source>Honours</source>
         <translation>荣誉</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="317"/>
-        <location filename="../edit_dialog.py" line="410"/>
+        <location filename="../edit_dialog.py" line="145"/>
+        <location filename="../edit_dialog.py" line="202"/>
         <source>Deeds</source>
         <translation>事迹</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="317"/>
-        <location filename="../edit_dialog.py" line="411"/>
+        <location filename="../edit_dialog.py" line="145"/>
+        <location filename="../edit_dialog.py" line="203"/>
         <source>Donations</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="317"/>
+        <location filename="../edit_dialog.py" line="145"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="329"/>
+        <location filename="../edit_dialog.py" line="157"/>
         <source>Cash total: %1</source>
         <translation>现金合计：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../edit_dialog.py" line="331"/>
+        <location filename="../edit_dialog.py" line="159"/>
         <source>%n gift(s) of goods</source>
         <translation>
             <numerusform>%n 项物品捐赠</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../edit_dialog.py" line="391"/>
+        <location filename="../edit_dialog.py" line="191"/>
         <source>%n other honouree(s) already have this name and unit (ID %1). Make sure this is not the same person before saving.</source>
         <translation>
             <numerusform>已有 %n 位荣誉人物的姓名和单位与此相同（编号 %1）。保存前请确认不是同一人。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="400"/>
-        <source>Enter the name of the person or collective.</source>
-        <translation>请填写个人或集体的名称。</translation>
-    </message>
-    <message>
-        <location filename="../edit_dialog.py" line="402"/>
-        <source>The name is required.</source>
-        <translation>姓名为必填项。</translation>
-    </message>
-    <message>
-        <location filename="../edit_dialog.py" line="416"/>
+        <location filename="../edit_dialog.py" line="208"/>
         <source>Photos are still being checked; save again in a moment.</source>
         <translation>照片仍在检查中，请稍后再保存。</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="421"/>
+        <location filename="../edit_dialog.py" line="213"/>
         <source>%1, row %2: %3</source>
         <translation>%1，第 %2 行：%3</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="485"/>
+        <location filename="../edit_dialog.py" line="277"/>
         <source>Unsaved changes</source>
         <translation>尚未保存的修改</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="486"/>
+        <location filename="../edit_dialog.py" line="278"/>
         <source>Save the changes to this honouree before closing?</source>
         <translation>关闭前要保存对该荣誉人物的修改吗？</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="491"/>
+        <location filename="../edit_dialog.py" line="283"/>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="492"/>
+        <location filename="../edit_dialog.py" line="284"/>
         <source>Keep editing</source>
         <translation>继续编辑</translation>
+    </message>
+</context>
+<context>
+    <name>EntryValues</name>
+    <message>
+        <location filename="../entry_values.py" line="51"/>
+        <source>A quantity must be a whole number above zero: “%1”</source>
+        <translation>数量必须是大于零的整数：“%1”</translation>
+    </message>
+    <message>
+        <location filename="../entry_values.py" line="62"/>
+        <source>“%1” is not a year (write it like 2020)</source>
+        <translation>“%1”不是有效的年份（请写作 2020 这样的格式）</translation>
+    </message>
+    <message>
+        <location filename="../entry_values.py" line="78"/>
+        <source>“%1” is not a date (write it like 2020-02-15, 2020-02 or 2020)</source>
+        <translation>“%1”不是有效的日期（请写作 2020-02-15、2020-02 或 2020）</translation>
     </message>
 </context>
 <context>
@@ -1027,44 +930,167 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
     </message>
 </context>
 <context>
+    <name>HonoureeForm</name>
+    <message>
+        <location filename="../honouree_form.py" line="165"/>
+        <source>&amp;Name *</source>
+        <translation>姓名(&amp;N) *</translation>
+    </message>
+    <message>
+        <location filename="../honouree_form.py" line="165"/>
+        <source>&amp;Gender</source>
+        <translation>性别(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../honouree_form.py" line="165"/>
+        <source>&amp;Age</source>
+        <translation>年龄(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../honouree_form.py" line="165"/>
+        <source>&amp;Birth date</source>
+        <translation>出生日期(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../honouree_form.py" line="166"/>
+        <source>&amp;Ethnicity</source>
+        <translation>民族(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../honouree_form.py" line="167"/>
+        <source>&amp;Unit</source>
+        <translation>单位(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../honouree_form.py" line="167"/>
+        <source>&amp;Position</source>
+        <translation>职务(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../honouree_form.py" line="167"/>
+        <source>&amp;Region</source>
+        <translation>地区(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../honouree_form.py" line="167"/>
+        <source>&amp;Category</source>
+        <translation>类别(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../honouree_form.py" line="168"/>
+        <source>S&amp;tatus</source>
+        <translation>状态(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../honouree_form.py" line="171"/>
+        <source>Person or collective, e.g. 许仲秋</source>
+        <translation>个人或集体，如 许仲秋</translation>
+    </message>
+    <message>
+        <location filename="../honouree_form.py" line="172"/>
+        <source>as reported, e.g. 28</source>
+        <translation>按报道填写，如 28</translation>
+    </message>
+    <message>
+        <location filename="../honouree_form.py" line="173"/>
+        <source>e.g. 1975-06-01 or 1975</source>
+        <translation>如 1975-06-01 或 1975</translation>
+    </message>
+    <message>
+        <location filename="../honouree_form.py" line="174"/>
+        <source>e.g. 汉族</source>
+        <translation>如 汉族</translation>
+    </message>
+    <message>
+        <location filename="../honouree_form.py" line="175"/>
+        <source>Work unit, e.g. 衡阳市中心医院</source>
+        <translation>工作单位，如 衡阳市中心医院</translation>
+    </message>
+    <message>
+        <location filename="../honouree_form.py" line="176"/>
+        <source>e.g. 耒阳市</source>
+        <translation>如 耒阳市</translation>
+    </message>
+    <message>
+        <location filename="../honouree_form.py" line="177"/>
+        <source>Choose or type</source>
+        <translation>选择或输入</translation>
+    </message>
+    <message>
+        <location filename="../honouree_form.py" line="178"/>
+        <source>N&amp;otes</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../honouree_form.py" line="179"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../honouree_form.py" line="180"/>
+        <source>Report</source>
+        <translation>报道</translation>
+    </message>
+    <message>
+        <location filename="../honouree_form.py" line="181"/>
+        <source>Sentence</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <location filename="../honouree_form.py" line="182"/>
+        <source>Not stated</source>
+        <translation>未填</translation>
+    </message>
+    <message>
+        <location filename="../honouree_form.py" line="239"/>
+        <source>Enter the name of the person or collective.</source>
+        <translation>请填写个人或集体的名称。</translation>
+    </message>
+    <message>
+        <location filename="../honouree_form.py" line="241"/>
+        <source>The name is required.</source>
+        <translation>姓名为必填项。</translation>
+    </message>
+</context>
+<context>
     <name>HonoursModel</name>
     <message>
-        <location filename="../list_editors.py" line="232"/>
+        <location filename="../list_models.py" line="33"/>
         <source>Title</source>
         <translation>称号</translation>
     </message>
     <message>
-        <location filename="../list_editors.py" line="232"/>
+        <location filename="../list_models.py" line="33"/>
         <source>e.g. 全国劳动模范</source>
         <translation>如 全国劳动模范</translation>
     </message>
     <message>
-        <location filename="../list_editors.py" line="233"/>
+        <location filename="../list_models.py" line="34"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../list_editors.py" line="235"/>
+        <location filename="../list_models.py" line="36"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../list_editors.py" line="236"/>
+        <location filename="../list_models.py" line="37"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../list_editors.py" line="237"/>
+        <location filename="../list_models.py" line="38"/>
         <source>Awarded by</source>
         <translation>授予单位</translation>
     </message>
     <message>
-        <location filename="../list_editors.py" line="238"/>
+        <location filename="../list_models.py" line="39"/>
         <source>Posthumous</source>
         <translation>追授</translation>
     </message>
     <message>
-        <location filename="../list_editors.py" line="265"/>
+        <location filename="../list_models.py" line="66"/>
         <source>Give the title of the honour.</source>
         <translation>请填写荣誉称号。</translation>
     </message>
@@ -1443,27 +1469,27 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>ListEditor</name>
     <message>
-        <location filename="../list_editors.py" line="520"/>
+        <location filename="../list_editors.py" line="352"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../list_editors.py" line="521"/>
+        <location filename="../list_editors.py" line="353"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../list_editors.py" line="522"/>
+        <location filename="../list_editors.py" line="354"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../list_editors.py" line="523"/>
+        <location filename="../list_editors.py" line="355"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../list_editors.py" line="567"/>
+        <location filename="../list_editors.py" line="399"/>
         <source>Row %1 · %2: %3</source>
         <translation>第 %1 行 · %2：%3</translation>
     </message>
@@ -1796,7 +1822,7 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>PhotoGrid</name>
     <message>
-        <location filename="../photo_manager.py" line="274"/>
+        <location filename="../photo_list.py" line="209"/>
         <source>No photos yet.
 Click “Add photos…” or drag image files here.</source>
         <translation>还没有照片。
@@ -1806,17 +1832,17 @@ Click “Add photos…” or drag image files here.</source>
 <context>
     <name>PhotoListModel</name>
     <message>
-        <location filename="../photo_manager.py" line="111"/>
+        <location filename="../photo_list.py" line="73"/>
         <source>Photo %1</source>
         <translation>照片 %1</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="121"/>
+        <location filename="../photo_list.py" line="83"/>
         <source>Main photo</source>
         <translation>主照片</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="123"/>
+        <location filename="../photo_list.py" line="85"/>
         <source>Not saved yet</source>
         <translation>尚未保存</translation>
     </message>
@@ -1824,120 +1850,120 @@ Click “Add photos…” or drag image files here.</source>
 <context>
     <name>PhotoManager</name>
     <message>
-        <location filename="../photo_manager.py" line="384"/>
+        <location filename="../photo_manager.py" line="192"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="385"/>
+        <location filename="../photo_manager.py" line="193"/>
         <source>or drag image files here (JPEG, PNG, GIF, BMP, TIFF, WebP)</source>
         <translation>或把图片文件拖到这里（JPEG、PNG、GIF、BMP、TIFF、WebP）</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="386"/>
+        <location filename="../photo_manager.py" line="194"/>
         <source>Caption</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="387"/>
+        <location filename="../photo_manager.py" line="195"/>
         <source>e.g. 工作照, 2020年春</source>
         <translation>如 工作照、2020年春</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="388"/>
+        <location filename="../photo_manager.py" line="196"/>
         <source>★ Make main photo</source>
         <translation>★ 设为主照片</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="389"/>
+        <location filename="../photo_manager.py" line="197"/>
         <source>★ Main photo: shown in the roll and on certificates</source>
         <translation>★ 主照片：显示在名册和证书上</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="390"/>
+        <location filename="../photo_manager.py" line="198"/>
         <source>Rotate left</source>
         <translation>向左旋转</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="391"/>
+        <location filename="../photo_manager.py" line="199"/>
         <source>Rotate right</source>
         <translation>向右旋转</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="392"/>
+        <location filename="../photo_manager.py" line="200"/>
         <source>Earlier</source>
         <translation>前移</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="393"/>
+        <location filename="../photo_manager.py" line="201"/>
         <source>Later</source>
         <translation>后移</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="394"/>
+        <location filename="../photo_manager.py" line="202"/>
         <source>Export original…</source>
         <translation>导出原图…</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="395"/>
+        <location filename="../photo_manager.py" line="203"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="444"/>
+        <location filename="../photo_manager.py" line="252"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="445"/>
+        <location filename="../photo_manager.py" line="253"/>
         <source>Images (%1);;All files (*)</source>
         <translation>图片 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="488"/>
+        <location filename="../photo_manager.py" line="296"/>
         <source>Photos not added</source>
         <translation>以下照片未添加</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="489"/>
+        <location filename="../photo_manager.py" line="297"/>
         <source>These files were not added:</source>
         <translation>这些文件没有添加：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../photo_manager.py" line="495"/>
+        <location filename="../photo_manager.py" line="303"/>
         <source>Checking %n photo(s)…</source>
         <translation>
             <numerusform>正在检查 %n 张照片…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="530"/>
+        <location filename="../photo_manager.py" line="338"/>
         <source>Select a photo</source>
         <translation>请选择一张照片</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="547"/>
+        <location filename="../photo_manager.py" line="355"/>
         <source>not saved yet</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="606"/>
-        <location filename="../photo_manager.py" line="620"/>
+        <location filename="../photo_manager.py" line="414"/>
+        <location filename="../photo_manager.py" line="428"/>
         <source>Export original</source>
         <translation>导出原图</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="609"/>
+        <location filename="../photo_manager.py" line="417"/>
         <source>photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="611"/>
+        <location filename="../photo_manager.py" line="419"/>
         <source>Export original photo</source>
         <translation>导出原始照片</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="621"/>
+        <location filename="../photo_manager.py" line="429"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
