@@ -161,12 +161,15 @@ class FilterPanel(QWidget):
 
     # -- state in --------------------------------------------------------------------------
     def set_terms(self, terms: list[str]) -> None:
-        """The current query's terms: panel qualifiers among them are shown as active."""
-        if terms == self._terms:
-            return
+        """The current query's terms: panel qualifiers among them are shown as active.
+
+        Typing ordinary words changes no qualifier, so nothing is rebuilt on the keystroke path.
+        """
+        before = self.active_terms()
         self._terms = list(terms)
-        self._rebuild_active()
-        self._rebuild_tree()
+        if self.active_terms() != before:
+            self._rebuild_active()
+            self._rebuild_tree()
 
     def set_facets(self, facets: dict[str, list[tuple[object, int]]]) -> None:
         self._facets = facets
@@ -242,7 +245,6 @@ class FilterPanel(QWidget):
                            .replace("%2", self.value_label(group, value)) + "  ✕")
             button.setToolTip(self.tr("Remove this filter (%1)").replace("%1", quote_term(term)))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            button.setSizePolicy(button.sizePolicy().horizontalPolicy(), button.sizePolicy().verticalPolicy())
             button.setStyleSheet(
                 "QToolButton { border: 1px solid palette(mid); border-radius: 10px;"
                 " padding: 2px 10px; background: palette(alternate-base); text-align: left; }"
