@@ -56,7 +56,7 @@ print("FINISHED", flush=True)
 
 COMMITTED_CHILD = _PRELUDE + r"""
 from honours.core.registry import ImportItem
-registry.apply_import([ImportItem(record(n)) for n in range(300)])
+registry.apply_import([ImportItem(record(n)) for n in range(150)])
 inside()  # committed, but only in the WAL: not yet checkpointed into the main file
 """
 
@@ -67,7 +67,7 @@ calls = [0]
 def reindex_then_maybe_stop(conn, honouree_id):
     real_reindex(conn, honouree_id)
     calls[0] += 1
-    if calls[0] == 1200:
+    if calls[0] == 1000:
         inside()
 registry_module.reindex = reindex_then_maybe_stop
 registry.add_many([record(n) for n in range(5000)])
@@ -79,7 +79,7 @@ import io
 from PIL import Image
 import honours.core.registry as registry_module
 from honours.core.photos import NewPhoto, prepare_photo
-noise = Image.effect_noise((2400, 1800), 90).convert("RGB")
+noise = Image.effect_noise((1600, 1200), 90).convert("RGB")
 buffer = io.BytesIO()
 noise.save(buffer, "JPEG", quality=95)
 prepared = prepare_photo(buffer.getvalue(), "big.jpg")
@@ -165,7 +165,7 @@ def test_killed_right_after_commit_keeps_all_of_it(roll):
     run_and_kill(COMMITTED_CHILD, str(path))
     registry = reopen_sound(path)
     try:
-        assert registry.count() == 314 and registry.search("导入299号").count() == 1
+        assert registry.count() == 164 and registry.search("导入149号").count() == 1
     finally:
         registry.close()
 
