@@ -1,0 +1,65 @@
+"""The app's entry points: which registry opens, first start, and bad files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from honours import app
+from honours.core import DatabaseFileError, NotARegistryError
+from honours.gui.settings import open_settings
+
+
+def test_first_start_creates_the_registry_with_the_default_roll(qtbot, tmp_path):
+    path = tmp_path / "fresh" / "honours.sqlite"
+    window = app.create_window(path)
+    qtbot.addWidget(window)
+    assert path.exists()
+    assert window.model.total() == 14
+    assert window.windowTitle().endswith("honours.sqlite")
+    assert open_settings().last_database == str(path.resolve())
+
+
+def test_the_registry_is_the_environments_else_the_last_one_used(tmp_path, monkeypatch):
+    settings = open_settings(tmp_path / "s.ini")
+    assert app.default_registry_path(settings) == Path(str(tmp_path / "default.sqlite"))  # $HONOURS_DB
+    monkeypatch.delenv("HONOURS_DB")
+    last = tmp_path / "last.sqlite"
+    last.write_bytes(b"")
+    settings.last_database = str(last)
+    assert app.default_registry_path(settings) == last
+    last.unlink()  # a last database that has gone is not offered again
+    assert app.default_registry_path(settings) != last
+
+
+def test_a_file_that_is_not_a_registry_is_refused_untouched(qtbot, tmp_path):
+    bogus = tmp_path / "notes.sqlite"
+    bogus.write_text("这不是数据库", encoding="utf-8")
+    with pytest.raises(DatabaseFileError):
+        app.create_window(bogus)
+    assert bogus.read_text(encoding="utf-8") == "这不是数据库"
+
+
+def test_main_explains_a_bad_file_and_stops_when_no_other_is_chosen(qtbot, tmp_path, monkeypatch):
+    bogus = tmp_path / "notes.sqlite"
+    bogus.write_text("这不是数据库", encoding="utf-8")
+    seen: list[Exception] = []
+
+    def refuse(error, parent):
+        seen.append(error)
+        return None
+
+    monkeypatch.setattr(app, "handle_open_failure", refuse)
+    assert app.main(["--db", str(bogus), "--lang", "en"]) == 1
+    assert isinstance(seen[0], DatabaseFileError)
+
+
+def test_the_failure_message_is_in_the_ui_language_and_cancel_returns_nothing(qtbot, tmp_path, monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    monkeypatch.setattr(QMessageBox, "clickedButton", lambda box: None)
+    error = NotARegistryError(str(tmp_path / "x.sqlite"))
+    assert app.handle_open_failure(error, None) is None
+    assert shown == [error.message("en")]
