@@ -78,6 +78,8 @@ class Settings:
     last_database = Option("files/last_database", str, "")
     recent_files = Option("files/recent", list, [])
     organisation_name = Option("certificates/organisation", str, "衡阳市总工会")
+    print_page_size = Option("printing/page_size", str, "A4")  # "A4" or "Letter"
+    print_group_by = Option("printing/group_by", str, "level")  # the roll's grouping: "level" or "unit"
 
     def __init__(self, qsettings: QSettings) -> None:
         self.qsettings = qsettings
