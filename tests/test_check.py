@@ -84,6 +84,19 @@ def test_search_index_gaps_and_leftovers(roll, raw):
     assert 5 not in roll.search(roll.honouree(5, include_deleted=True).name).all_ids()
 
 
+def test_search_rows_and_their_source_text_stay_paired(roll, raw):
+    """Schema 3 keeps the text of each search row (a contentless index needs it to remove one)."""
+    has_sources = raw.execute(
+        "SELECT 1 FROM sqlite_master WHERE name = 'honouree_search_source'").fetchone()
+    if not has_sources:
+        pytest.skip("this schema keeps no search source rows")
+    raw.execute("DELETE FROM honouree_search_source WHERE id = 7")
+    problems = check(roll)
+    assert [(p.kind, p.honouree_id) for p in problems] == [("search-index", 7)]
+    rebuild_search_index(roll)
+    assert check(roll) == []
+
+
 def test_damaged_index_is_reported_not_repaired(tmp_path, _seeded_template):
     path = tmp_path / "damaged.sqlite"
     path.write_bytes(_seeded_template.read_bytes())

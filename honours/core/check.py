@@ -49,6 +49,7 @@ def check(registry: Registry) -> list[Problem]:
         problems += _foreign_keys(conn)
         problems += _photos(conn)
         problems += _search_index(conn)
+        problems += _search_sources(conn)
     except sqlite3.DatabaseError as exc:
         problems = [Problem("unreadable", f"The registry could not be read to the end: {exc}.",
                             f"荣誉库无法完整读取：{exc}。")]
@@ -163,6 +164,33 @@ def _search_index(conn: sqlite3.Connection) -> list[Problem]:
         else:
             problems.append(Problem("search-index", f"The search index holds #{rowid}, who does not exist.",
                                     f"搜索索引中有不存在的记录 #{rowid}。"))
+    return problems
+
+
+def _search_sources(conn: sqlite3.Connection) -> list[Problem]:
+    """The indexer's copy of what each search row was built from, where the schema has one.
+
+    A contentless index can only drop a row when given the exact text it was added with,
+    so a search row without its source can never be cleared (and a source without a row
+    means the index lost it).
+    """
+    has_sources = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'honouree_search_source'").fetchone()
+    if not has_sources:
+        return []
+    problems = []
+    for (rowid,) in conn.execute(
+        "SELECT f.rowid FROM honouree_fts f WHERE NOT EXISTS"
+        f" (SELECT 1 FROM honouree_search_source s WHERE s.id = f.rowid) ORDER BY f.rowid LIMIT {MAX_REPORTED}"
+    ):
+        problems.append(Problem("search-index", f"Search row #{rowid} has lost the text it was built from.",
+                                f"搜索索引第 #{rowid} 行缺少其原文记录。", rowid))
+    for (source_id,) in conn.execute(
+        "SELECT s.id FROM honouree_search_source s WHERE NOT EXISTS"
+        f" (SELECT 1 FROM honouree_fts f WHERE f.rowid = s.id) ORDER BY s.id LIMIT {MAX_REPORTED}"
+    ):
+        problems.append(Problem("search-index", f"Honouree #{source_id} is missing from the search index.",
+                                f"荣誉人物 #{source_id} 不在搜索索引中，搜不到。", source_id))
     return problems
 
 
