@@ -71,7 +71,7 @@ def handle_open_failure(error: HonoursError | OSError, parent: QWidget | None) -
 
 
 def create_window(db_path: str | Path, settings_path: str | Path | None = None, *,
-                  language: str | None = None):  # noqa: ANN201 - MainWindow, imported late
+                  language: str | None = None):
     """Build (and do not show) the main window on `db_path`; raises DatabaseFileError for a bad file.
 
     `settings_path` (or $HONOURS_SETTINGS) points at an INI file, so tests never touch the

@@ -49,7 +49,6 @@ def test_main_explains_a_bad_file_and_stops_when_no_other_is_chosen(qtbot, tmp_p
 
     def refuse(error, parent):
         seen.append(error)
-        return None
 
     monkeypatch.setattr(app, "handle_open_failure", refuse)
     assert app.main(["--db", str(bogus), "--lang", "en"]) == 1

@@ -216,7 +216,7 @@ class FakeEditDialog:
 
 @pytest.fixture
 def fake_dialog(monkeypatch):
-    import honours.gui.edit_dialog as edit_dialog
+    from honours.gui import edit_dialog
 
     monkeypatch.setattr(edit_dialog, "EditDialog", FakeEditDialog)
 

@@ -95,7 +95,7 @@ class DetailPane(QTextBrowser):
             self._shown_photo = int(url.path() or url.host() or 0) or None
             self._render()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._render()
         super().changeEvent(event)

@@ -67,7 +67,7 @@ class _FacetTree(QTreeWidget):
 
     chosen = Signal(QTreeWidgetItem)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         item = self.currentItem()
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and item is not None:
             self.chosen.emit(item)
@@ -225,7 +225,7 @@ class FilterPanel(QWidget):
         self._rebuild_active()
         self._rebuild_tree()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

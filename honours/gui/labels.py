@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-
 # lupdate finds `translate("Context", "text")` calls with literal text, not wrappers.
 translate = QCoreApplication.translate
 

@@ -18,7 +18,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core import HonoursError, Registry
 from ..core.search import SearchResult
@@ -153,7 +162,7 @@ class MainWindow(QMainWindow):
         self._facets_timer = self._timer(FACETS_DELAY_MS, self._request_facets)
         self._select_timer = self._timer(SELECT_FIRST_DELAY_MS, self._select_first_if_none)
 
-    def _timer(self, interval: int, slot) -> QTimer:  # noqa: ANN001
+    def _timer(self, interval: int, slot) -> QTimer:
         timer = QTimer(self)
         timer.setSingleShot(True)
         timer.setInterval(interval)
@@ -181,7 +190,7 @@ class MainWindow(QMainWindow):
             module_name = name if name.startswith("honours.") else f"honours.gui.{name}"
             try:
                 importlib.import_module(module_name).install(self)
-            except Exception:  # noqa: BLE001 - one broken feature must not take the window down
+            except Exception:  # one broken feature must not take the window down
                 log.exception("feature module %s could not be installed", module_name)
                 self.failed_features.append(module_name)
 
@@ -417,7 +426,7 @@ class MainWindow(QMainWindow):
         self.deleteLater()
         return window
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closed:
             self._closed = True
             self.save_settings()

@@ -52,7 +52,7 @@ class ResultsTable(QTableView):
         self.apply_default_widths()
 
     # -- columns -----------------------------------------------------------------------------
-    def restore_header(self, state) -> bool:  # noqa: ANN001 - QByteArray
+    def restore_header(self, state) -> bool:
         """Column order, widths and sort from the settings; False (and fit on show) if there were none."""
         header = self.horizontalHeader()
         restored = not state.isEmpty() and header.restoreState(state)
@@ -78,7 +78,7 @@ class ResultsTable(QTableView):
             header.moveSection(header.visualIndex(logical), logical)
         self.apply_default_widths()
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._fit_on_show:
             self._fit_on_show = False

@@ -49,7 +49,7 @@ class RollModel(QAbstractTableModel):
     resultChanged = Signal()
     ROLE_ID = ID_ROLE
 
-    def __init__(self, store: Store, thumbnails: Thumbnails, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, store: Store, thumbnails: Thumbnails, parent=None) -> None:
         super().__init__(parent)
         self.store = store
         self.thumbnails = thumbnails

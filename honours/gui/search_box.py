@@ -60,7 +60,7 @@ class SearchBox(QLineEdit):
         kept = [quote_term(t) for t in self.terms() if t != term]
         self.setText(" ".join(kept))
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and self.text():
             self.clear()
             event.accept()

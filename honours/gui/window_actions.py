@@ -43,7 +43,7 @@ class Actions:
     language_group: QActionGroup
 
 
-def _action(window: MainWindow, text: str, slot, shortcuts: list | None = None,  # noqa: ANN001
+def _action(window: MainWindow, text: str, slot, shortcuts: list | None = None,
             name: str = "") -> QAction:
     action = QAction(text, window)
     if name:
