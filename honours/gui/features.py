@@ -8,4 +8,5 @@ land without editing the main window.
 FEATURE_MODULES: list[str] = [
     "import_dialog", "export_actions",
     "backup_actions", "history_dialog", "trash_dialog",
+    "intake_dialog",
 ]
