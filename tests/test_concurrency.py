@@ -190,3 +190,20 @@ def test_a_reader_sees_only_committed_work(two):
         b.add(Honouree(name="未提交的人", deeds=[Deed(text="还在事务里")]))
         assert a.search("未提交的人").count() == 0
     assert a.search("未提交的人").count() == 1
+
+
+def test_opening_while_another_pc_saves_does_not_wait_or_fail(roll):
+    holder = Registry.open(roll.path)
+    try:
+        with holder.atomic():
+            holder.add(Honouree(name="另一台电脑正在保存"))
+            second = Registry.open(roll.path)  # no wait for the write lock, no refusal
+            try:
+                assert not second.readonly and second.count() == 14
+                second.conn.execute("PRAGMA busy_timeout = 100")
+                with pytest.raises(DatabaseLockedError):
+                    second.add(Honouree(name="要排队"))
+            finally:
+                second.close()
+    finally:
+        holder.close()

@@ -155,29 +155,42 @@ def is_writable(conn: sqlite3.Connection) -> bool:
     BEGIN IMMEDIATE alone is not a test: in WAL mode it succeeds on a read-only file or a
     mode=ro connection. Rewriting the schema version to its own value inside a transaction
     that is rolled back is: SQLite refuses it with SQLITE_READONLY, and nothing is written.
-    Raises OperationalError for other failures (busy).
+    The probe does not wait for another writer's lock; it raises OperationalError (busy)
+    at once instead, so asking never stalls a window while another PC saves.
     """
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    conn.execute("BEGIN IMMEDIATE")
+    timeout = conn.execute("PRAGMA busy_timeout").fetchone()[0]
+    conn.execute("PRAGMA busy_timeout = 0")
     try:
-        conn.execute(f"PRAGMA user_version = {int(version)}")
-        return True
-    except sqlite3.OperationalError as exc:
-        if (getattr(exc, "sqlite_errorname", "") or "").startswith("SQLITE_READONLY") or "readonly" in str(exc):
-            return False
-        raise
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute(f"PRAGMA user_version = {int(version)}")
+            return True
+        except sqlite3.OperationalError as exc:
+            if (getattr(exc, "sqlite_errorname", "") or "").startswith("SQLITE_READONLY") or "readonly" in str(exc):
+                return False
+            raise
+        finally:
+            conn.execute("ROLLBACK")
     finally:
-        conn.execute("ROLLBACK")
+        conn.execute(f"PRAGMA busy_timeout = {int(timeout)}")
 
 
 def _check_writable(conn: sqlite3.Connection, path: str | Path, version: int) -> None:
-    """Refuse a read-only file up front, so the GUI can offer to open it read-only."""
+    """Refuse a read-only file up front, so the GUI can offer to open it read-only.
+
+    Another window or PC in the middle of a save holds the write lock: that proves the
+    file writable and is no reason to refuse opening it (reading goes on alongside in WAL
+    mode, and our own saves will queue behind theirs), unless it needs an upgrade now.
+    """
     try:
         writable = is_writable(conn)
     except sqlite3.OperationalError as exc:
         message = str(exc).lower()
         if "locked" in message or "busy" in message:
-            raise DatabaseLockedError(str(path)) from exc
+            if version < SCHEMA_VERSION:
+                raise DatabaseLockedError(str(path)) from exc
+            return
         if "unable to open" in message:
             writable = False
         else:
