@@ -212,7 +212,33 @@ def test_resolve_conflict_is_modal_and_returns_the_choice(qtbot, roll):
         dialog.keep_editing_button.click()
 
     QTimer.singleShot(0, answer)
-    assert resolve_conflict(None, roll, mine, error) is ConflictChoice.KEEP_EDITING
+    assert resolve_conflict(None, roll, mine, error).choice is ConflictChoice.KEEP_EDITING
+
+
+def test_knowing_the_opened_version_keeps_their_changes_to_other_fields(qtbot, roll):
+    other_window = Registry.open(roll.path)
+    opened = roll.honouree(2)
+    mine = roll.honouree(2)
+    theirs = other_window.honouree(2)
+    theirs.unit, theirs.notes = "他们改的单位", "他们的备注"
+    other_window.update(theirs)
+    mine.position, mine.notes = "我改的职务", "我的备注"
+    with pytest.raises(ConflictError) as caught:
+        roll.update(mine)
+    dialog = ConflictDialog(mine, stored_version(roll, 2), caught.value, original=opened)
+    qtbot.addWidget(dialog)
+    dialog.show()
+
+    fields = [dialog.changes.data(dialog.changes.index(r, 0)) for r in range(dialog.changes.rowCount())]
+    assert fields == ["Position", "Notes"]  # the unit is theirs either way: not a difference
+    bold = [dialog.changes.is_emphasised(r) for r in range(dialog.changes.rowCount())]
+    assert bold == [False, True]  # both changed the notes: the real conflict
+    assert "Unit" in dialog.kept_note.text()
+    qtbot.mouseClick(dialog.keep_mine_button, Qt.MouseButton.LeftButton)
+
+    saved = roll.overwrite(dialog.record, original_photo_ids=[p.id for p in opened.photos])
+    assert (saved.unit, saved.position, saved.notes) == ("他们改的单位", "我改的职务", "我的备注")
+    other_window.close()
 
 
 # -- the main window's backup actions -------------------------------------------------------------------

@@ -120,3 +120,39 @@ def _photo(p: dict[str, Any], zh: bool) -> str:
     if p.get("primary"):
         text += "（主照片）" if zh else " (primary)"
     return text
+
+
+def merge(original: Honouree, mine: Honouree, theirs: Honouree) -> tuple[Honouree, list[str], list[str]]:
+    """Mine, with the fields only they changed taken from theirs (a three-way merge).
+
+    Returns the merged record (id and version of mine; photos as in mine, which
+    `Registry.overwrite` reconciles with theirs), the fields only they changed (kept
+    from theirs) and the fields both changed differently (mine wins there: those are
+    the real conflicts a person should look at).
+    """
+    base, ours, other = original.to_dict(), mine.to_dict(), theirs.to_dict()
+    merged = dict(ours)
+    theirs_only: list[str] = []
+    both: list[str] = []
+    for name in FIELDS:
+        if name == "photos":
+            continue
+        was, mine_now, theirs_now = (_comparable(d.get(name)) for d in (base, ours, other))
+        i_changed = mine_now != was
+        they_changed = theirs_now != was
+        if they_changed and not i_changed:
+            merged[name] = other.get(name)
+            theirs_only.append(name)
+        elif they_changed and i_changed and mine_now != theirs_now:
+            both.append(name)
+    record = Honouree.from_dict({k: v for k, v in merged.items() if k not in ("created_at", "updated_at")})
+    record.id, record.version, record.photos = mine.id, mine.version, mine.photos
+    return record, theirs_only, both
+
+
+def _comparable(value: Any) -> Any:
+    """A field's value without row ids (an edit dialog may rebuild unchanged list items)."""
+    if isinstance(value, list):
+        return [{k: v for k, v in item.items() if k != "id"} if isinstance(item, dict) else item
+                for item in value]
+    return value

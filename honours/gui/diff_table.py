@@ -8,6 +8,7 @@ its view: one row per differing field, the old and new text side by side, list f
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from ..core.diffs import FieldChange
@@ -47,11 +48,17 @@ class DiffModel(QAbstractTableModel):
         super().__init__(parent)
         self._headers = [translate("FieldLabels", "Field"), old_header, new_header]
         self._changes: list[FieldChange] = []
+        self._emphasised: set[str] = set()
 
-    def set_changes(self, changes: list[FieldChange]) -> None:
+    def set_changes(self, changes: list[FieldChange], emphasised: list[str] | None = None) -> None:
+        """Show these changes; rows of the `emphasised` fields are bold (e.g. both sides changed them)."""
         self.beginResetModel()
         self._changes = list(changes)
+        self._emphasised = set(emphasised or [])
         self.endResetModel()
+
+    def is_emphasised(self, row: int) -> bool:
+        return 0 <= row < len(self._changes) and self._changes[row].field in self._emphasised
 
     def changes(self) -> list[FieldChange]:
         return list(self._changes)
@@ -63,7 +70,13 @@ class DiffModel(QAbstractTableModel):
         return 0 if parent.isValid() else 3
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.FontRole and self.is_emphasised(index.row()):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         change = self._changes[index.row()]
         if index.column() == 0:

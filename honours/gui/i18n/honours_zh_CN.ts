@@ -4,29 +4,24 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../app.py" line="59"/>
         <source>The registry file cannot be opened: %1</source>
-        <translation>无法打开荣誉库文件：%1</translation>
+        <translation type="vanished">无法打开荣誉库文件：%1</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="60"/>
         <source>Honours</source>
-        <translation>劳模荣誉库</translation>
+        <translation type="vanished">劳模荣誉库</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="61"/>
         <source>Choose Another File…</source>
-        <translation>选择其他文件…</translation>
+        <translation type="vanished">选择其他文件…</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="68"/>
         <source>Open Registry</source>
-        <translation>打开荣誉库</translation>
+        <translation type="vanished">打开荣誉库</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="69"/>
         <source>Honours registries (*.sqlite *.db);;All files (*)</source>
-        <translation>荣誉库文件 (*.sqlite *.db);;所有文件 (*)</translation>
+        <translation type="vanished">荣誉库文件 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -120,47 +115,62 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../conflict_dialog.py" line="36"/>
+        <location filename="../conflict_dialog.py" line="50"/>
         <source>Someone Else Saved This Record</source>
         <translation>此记录已被他人保存</translation>
     </message>
     <message>
-        <location filename="../conflict_dialog.py" line="44"/>
+        <location filename="../conflict_dialog.py" line="63"/>
         <source>Keep My Version brings the record back from the trash with your changes.</source>
         <translation>选择“保留我的版本”会把记录从回收站恢复，并保存您的修改。</translation>
     </message>
     <message>
-        <location filename="../conflict_dialog.py" line="46"/>
+        <location filename="../conflict_dialog.py" line="69"/>
         <source>The fields below differ. Keep My Version saves yours over theirs (theirs stays in the record&apos;s history, and photos they added are kept).</source>
         <translation>以下字段不同。“保留我的版本”会用您的版本覆盖对方的版本（对方的版本仍保留在记录的历史中，对方添加的照片也会保留）。</translation>
     </message>
     <message>
-        <location filename="../conflict_dialog.py" line="50"/>
+        <location filename="../conflict_dialog.py" line="81"/>
         <source>Saved by someone else</source>
         <translation>他人保存的版本</translation>
     </message>
     <message>
-        <location filename="../conflict_dialog.py" line="50"/>
+        <location filename="../conflict_dialog.py" line="80"/>
         <source>Your version</source>
         <translation>您的版本</translation>
     </message>
     <message>
-        <location filename="../conflict_dialog.py" line="54"/>
+        <location filename="../conflict_dialog.py" line="65"/>
+        <source>Keep My Version saves your changes and keeps theirs to the fields you did not change; fields you both changed are in bold. Their version stays in the record&apos;s history, and photos they added are kept.</source>
+        <translation>“保留我的版本”会保存您的修改，同时保留对方对您未改动字段的修改；双方都改动过的字段以粗体显示。对方的版本仍保留在记录的历史中，对方添加的照片也会保留。</translation>
+    </message>
+    <message>
+        <location filename="../conflict_dialog.py" line="78"/>
+        <source>Their changes kept in any case: %1</source>
+        <translation>无论如何都会保留对方的修改：%1</translation>
+    </message>
+    <message>
+        <location filename="../conflict_dialog.py" line="80"/>
+        <source>Saved by Keep My Version</source>
+        <translation>“保留我的版本”将保存的内容</translation>
+    </message>
+    <message>
+        <location filename="../conflict_dialog.py" line="85"/>
         <source>Keep &amp;My Version</source>
         <translation>保留我的版本(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../conflict_dialog.py" line="56"/>
+        <location filename="../conflict_dialog.py" line="87"/>
         <source>Keep &amp;Their Version</source>
         <translation>保留对方的版本(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../conflict_dialog.py" line="56"/>
+        <location filename="../conflict_dialog.py" line="87"/>
         <source>Leave It &amp;Deleted</source>
         <translation>保持删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../conflict_dialog.py" line="59"/>
+        <location filename="../conflict_dialog.py" line="90"/>
         <source>Keep &amp;Editing</source>
         <translation>继续编辑(&amp;E)</translation>
     </message>
@@ -626,87 +636,87 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>FieldLabels</name>
     <message>
-        <location filename="../diff_table.py" line="23"/>
+        <location filename="../diff_table.py" line="24"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../diff_table.py" line="24"/>
+        <location filename="../diff_table.py" line="25"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../diff_table.py" line="25"/>
+        <location filename="../diff_table.py" line="26"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../diff_table.py" line="26"/>
+        <location filename="../diff_table.py" line="27"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../diff_table.py" line="27"/>
+        <location filename="../diff_table.py" line="28"/>
         <source>Ethnicity</source>
         <translation>民族</translation>
     </message>
     <message>
-        <location filename="../diff_table.py" line="28"/>
+        <location filename="../diff_table.py" line="29"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../diff_table.py" line="29"/>
+        <location filename="../diff_table.py" line="30"/>
         <source>Position</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../diff_table.py" line="30"/>
+        <location filename="../diff_table.py" line="31"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../diff_table.py" line="31"/>
+        <location filename="../diff_table.py" line="32"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../diff_table.py" line="32"/>
+        <location filename="../diff_table.py" line="33"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../diff_table.py" line="33"/>
+        <location filename="../diff_table.py" line="34"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../diff_table.py" line="34"/>
+        <location filename="../diff_table.py" line="35"/>
         <source>Source</source>
         <translation>出处</translation>
     </message>
     <message>
-        <location filename="../diff_table.py" line="35"/>
+        <location filename="../diff_table.py" line="36"/>
         <source>Honours</source>
         <translation>荣誉</translation>
     </message>
     <message>
-        <location filename="../diff_table.py" line="36"/>
+        <location filename="../diff_table.py" line="37"/>
         <source>Deeds</source>
         <translation>事迹</translation>
     </message>
     <message>
-        <location filename="../diff_table.py" line="37"/>
+        <location filename="../diff_table.py" line="38"/>
         <source>Donations</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../diff_table.py" line="38"/>
+        <location filename="../diff_table.py" line="39"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../diff_table.py" line="48"/>
+        <location filename="../diff_table.py" line="49"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
@@ -714,92 +724,92 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>FilterPanel</name>
     <message>
-        <location filename="../filter_panel.py" line="185"/>
+        <location filename="../filter_panel.py" line="188"/>
         <source>Honour level</source>
         <translation>荣誉级别</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="186"/>
+        <location filename="../filter_panel.py" line="189"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="187"/>
+        <location filename="../filter_panel.py" line="190"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="188"/>
+        <location filename="../filter_panel.py" line="191"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="189"/>
+        <location filename="../filter_panel.py" line="192"/>
         <source>Year of honour</source>
         <translation>获评年份</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="208"/>
+        <location filename="../filter_panel.py" line="211"/>
         <source>%1–%2</source>
         <translation>%1–%2年</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="210"/>
+        <location filename="../filter_panel.py" line="213"/>
         <source>from %1</source>
         <translation>%1年起</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="211"/>
+        <location filename="../filter_panel.py" line="214"/>
         <source>until %1</source>
         <translation>截至%1年</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="214"/>
+        <location filename="../filter_panel.py" line="217"/>
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="215"/>
+        <location filename="../filter_panel.py" line="218"/>
         <source>Clear all</source>
         <translation>全部清除</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="216"/>
+        <location filename="../filter_panel.py" line="219"/>
         <source>Remove every filter from the search</source>
         <translation>从搜索中去掉全部筛选条件</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="217"/>
+        <location filename="../filter_panel.py" line="220"/>
         <source>Years of honour</source>
         <translation>获评年份</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="218"/>
+        <location filename="../filter_panel.py" line="221"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="219"/>
+        <location filename="../filter_panel.py" line="222"/>
         <source>Show honourees with an honour awarded in these years</source>
         <translation>只显示在这些年份获得荣誉的人物</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="221"/>
+        <location filename="../filter_panel.py" line="224"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="241"/>
+        <location filename="../filter_panel.py" line="244"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="243"/>
+        <location filename="../filter_panel.py" line="246"/>
         <source>Remove this filter (%1)</source>
         <translation>去掉此筛选条件（%1）</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="282"/>
+        <location filename="../filter_panel.py" line="284"/>
         <source>Click to show only these (%1)</source>
         <translation>点击只显示这些人物（%1）</translation>
     </message>
@@ -1361,79 +1371,363 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
     </message>
 </context>
 <context>
+    <name>IntakeDialog</name>
+    <message>
+        <location filename="../intake_dialog.py" line="68"/>
+        <location filename="../intake_dialog.py" line="370"/>
+        <source>Intake from a report</source>
+        <translation>从报道录入</translation>
+    </message>
+    <message>
+        <location filename="../intake_dialog.py" line="71"/>
+        <source>Paste the text of a news report here, or open a .txt or .docx file.</source>
+        <translation>在此粘贴新闻报道全文，或打开 .txt、.docx 文件。</translation>
+    </message>
+    <message>
+        <location filename="../intake_dialog.py" line="72"/>
+        <source>&amp;Open report…</source>
+        <translation>打开报道(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../intake_dialog.py" line="74"/>
+        <source>&amp;Find honourees</source>
+        <translation>识别荣誉人物(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../intake_dialog.py" line="101"/>
+        <source>&amp;Accept</source>
+        <translation>接受(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../intake_dialog.py" line="103"/>
+        <source>&amp;Reject</source>
+        <translation>不采用(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../intake_dialog.py" line="105"/>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../intake_dialog.py" line="107"/>
+        <source>Accept a&amp;ll</source>
+        <translation>全部接受(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../intake_dialog.py" line="109"/>
+        <location filename="../intake_dialog.py" line="301"/>
+        <source>&amp;Merge into the existing record</source>
+        <translation>并入已有记录(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../intake_dialog.py" line="142"/>
+        <source>&amp;Save accepted</source>
+        <translation>保存已接受(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../intake_dialog.py" line="171"/>
+        <source>Open report</source>
+        <translation>打开报道</translation>
+    </message>
+    <message>
+        <location filename="../intake_dialog.py" line="172"/>
+        <source>Reports (*.txt *.docx);;All files (*)</source>
+        <translation>报道 (*.txt *.docx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../intake_dialog.py" line="196"/>
+        <source>Paste a report or open a file first.</source>
+        <translation>请先粘贴报道或打开文件。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../intake_dialog.py" line="217"/>
+        <source>%n honouree(s) proposed from %1</source>
+        <translation>
+            <numerusform>从 %1 识别出 %n 位荣誉人物</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../intake_dialog.py" line="219"/>
+        <source>%n honouree(s) proposed</source>
+        <translation>
+            <numerusform>识别出 %n 位荣誉人物</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../intake_dialog.py" line="225"/>
+        <source>No honourees were found in this text.</source>
+        <translation>未在这段文字中识别出荣誉人物。</translation>
+    </message>
+    <message>
+        <location filename="../intake_dialog.py" line="298"/>
+        <source>&amp;Merge into #%1 %2</source>
+        <translation>并入 #%1 %2(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../intake_dialog.py" line="315"/>
+        <source>%1 accepted, %2 rejected, %3 to decide</source>
+        <translation>已接受 %1，不采用 %2，待定 %3</translation>
+    </message>
+    <message>
+        <location filename="../intake_dialog.py" line="353"/>
+        <source>Intake saved: %1 new, %2 merged into existing records.</source>
+        <translation>录入已保存：新增 %1 条，并入已有记录 %2 条。</translation>
+    </message>
+    <message>
+        <location filename="../intake_dialog.py" line="360"/>
+        <source>Close intake</source>
+        <translation>关闭录入</translation>
+    </message>
+    <message>
+        <location filename="../intake_dialog.py" line="361"/>
+        <source>Accepted proposals have not been saved. Close anyway?</source>
+        <translation>已接受的建议尚未保存。仍要关闭吗？</translation>
+    </message>
+    <message>
+        <location filename="../intake_dialog.py" line="393"/>
+        <source>&amp;Intake from report…</source>
+        <translation>从报道录入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../intake_dialog.py" line="395"/>
+        <source>Find the honourees a news report names and add them</source>
+        <translation>识别新闻报道中提到的荣誉人物并录入</translation>
+    </message>
+    <message>
+        <location filename="../intake_evidence.py" line="26"/>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../intake_evidence.py" line="27"/>
+        <source>honour</source>
+        <translation>荣誉</translation>
+    </message>
+    <message>
+        <location filename="../intake_evidence.py" line="28"/>
+        <source>unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../intake_evidence.py" line="29"/>
+        <source>position</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../intake_evidence.py" line="30"/>
+        <source>donation</source>
+        <translation>捐赠</translation>
+    </message>
+    <message>
+        <location filename="../intake_evidence.py" line="31"/>
+        <source>award verb</source>
+        <translation>授予用语</translation>
+    </message>
+    <message>
+        <location filename="../intake_evidence.py" line="32"/>
+        <source>death</source>
+        <translation>去世</translation>
+    </message>
+    <message>
+        <location filename="../intake_evidence.py" line="74"/>
+        <source>Source sentence</source>
+        <translation>出处原文</translation>
+    </message>
+    <message>
+        <location filename="../intake_evidence.py" line="82"/>
+        <source>In simplified characters:</source>
+        <translation>简体：</translation>
+    </message>
+    <message>
+        <location filename="../intake_evidence.py" line="85"/>
+        <source>Why it was proposed</source>
+        <translation>识别依据</translation>
+    </message>
+    <message>
+        <location filename="../intake_evidence.py" line="86"/>
+        <source>Certainty: %1%</source>
+        <translation>可信度：%1%</translation>
+    </message>
+    <message>
+        <location filename="../intake_evidence.py" line="91"/>
+        <source>A collective (a unit or team), not a person.</source>
+        <translation>这是集体（单位或团队），不是个人。</translation>
+    </message>
+    <message>
+        <location filename="../intake_evidence.py" line="99"/>
+        <source>Merge into #%1 %2 (%3)</source>
+        <translation>并入 #%1 %2（%3）</translation>
+    </message>
+    <message>
+        <location filename="../intake_evidence.py" line="106"/>
+        <source>adds honours:</source>
+        <translation>新增荣誉：</translation>
+    </message>
+    <message>
+        <location filename="../intake_evidence.py" line="109"/>
+        <source>adds donations:</source>
+        <translation>新增捐赠：</translation>
+    </message>
+    <message>
+        <location filename="../intake_evidence.py" line="112"/>
+        <source>adds deeds:</source>
+        <translation>新增事迹：</translation>
+    </message>
+    <message>
+        <location filename="../intake_evidence.py" line="115"/>
+        <source>The record already holds everything this report says.</source>
+        <translation>该记录已包含本报道所述全部内容。</translation>
+    </message>
+    <message>
+        <location filename="../intake_model.py" line="55"/>
+        <source>posthumous</source>
+        <translation>追授</translation>
+    </message>
+    <message>
+        <location filename="../intake_model.py" line="99"/>
+        <source>Decision</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <location filename="../intake_model.py" line="100"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../intake_model.py" line="101"/>
+        <source>Honours</source>
+        <translation>荣誉</translation>
+    </message>
+    <message>
+        <location filename="../intake_model.py" line="102"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../intake_model.py" line="103"/>
+        <source>Position</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../intake_model.py" line="104"/>
+        <source>Donations</source>
+        <translation>捐赠</translation>
+    </message>
+    <message>
+        <location filename="../intake_model.py" line="105"/>
+        <source>Deeds</source>
+        <translation>事迹</translation>
+    </message>
+    <message>
+        <location filename="../intake_model.py" line="106"/>
+        <source>Save as</source>
+        <translation>保存方式</translation>
+    </message>
+    <message>
+        <location filename="../intake_model.py" line="107"/>
+        <source>Certainty</source>
+        <translation>可信度</translation>
+    </message>
+    <message>
+        <location filename="../intake_model.py" line="132"/>
+        <source>To decide</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <location filename="../intake_model.py" line="133"/>
+        <source>Accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <location filename="../intake_model.py" line="134"/>
+        <source>Rejected</source>
+        <translation>不采用</translation>
+    </message>
+    <message>
+        <location filename="../intake_model.py" line="146"/>
+        <source>New record</source>
+        <translation>新增记录</translation>
+    </message>
+    <message>
+        <location filename="../intake_model.py" line="147"/>
+        <source>Merge into #%1</source>
+        <translation>并入 #%1</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
-        <location filename="../labels.py" line="19"/>
+        <location filename="../labels.py" line="18"/>
         <source>National</source>
         <translation>国家级</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="20"/>
+        <location filename="../labels.py" line="19"/>
         <source>Provincial</source>
         <translation>省级</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="21"/>
+        <location filename="../labels.py" line="20"/>
         <source>Municipal</source>
         <translation>市级</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="22"/>
+        <location filename="../labels.py" line="21"/>
         <source>County</source>
         <translation>县级</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="23"/>
+        <location filename="../labels.py" line="22"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="30"/>
+        <location filename="../labels.py" line="29"/>
         <source>Active</source>
         <translation>在职</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="31"/>
+        <location filename="../labels.py" line="30"/>
         <source>Retired</source>
         <translation>退休</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="32"/>
+        <location filename="../labels.py" line="31"/>
         <source>Deceased</source>
         <translation>已故</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="39"/>
+        <location filename="../labels.py" line="38"/>
         <source>Medical workers</source>
         <translation>医务工作者</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="40"/>
+        <location filename="../labels.py" line="39"/>
         <source>Other trades</source>
         <translation>各行各业</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="41"/>
+        <location filename="../labels.py" line="40"/>
         <source>Model workers</source>
         <translation>劳动模范</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="42"/>
+        <location filename="../labels.py" line="41"/>
         <source>Donors</source>
         <translation>爱心捐赠者</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="43"/>
+        <location filename="../labels.py" line="42"/>
         <source>Collectives</source>
         <translation>集体</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="50"/>
+        <location filename="../labels.py" line="49"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="50"/>
+        <location filename="../labels.py" line="49"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
@@ -1497,70 +1791,70 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="111"/>
-        <location filename="../main_window.py" line="437"/>
+        <location filename="../main_window.py" line="120"/>
+        <location filename="../main_window.py" line="448"/>
         <source>Honours</source>
         <translation>劳模荣誉库</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="264"/>
+        <location filename="../main_window.py" line="273"/>
         <source>%1 of %Ln honourees shown</source>
         <translation>
             <numerusform>显示 %1 人，共 %Ln 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="274"/>
+        <location filename="../main_window.py" line="283"/>
         <source>Nothing matches “%1”.</source>
         <translation>没有与“%1”相符的记录。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="350"/>
+        <location filename="../main_window.py" line="359"/>
         <source>Search Help</source>
         <translation>搜索帮助</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="353"/>
+        <location filename="../main_window.py" line="362"/>
         <source>About Honours</source>
         <translation>关于劳模荣誉库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="354"/>
+        <location filename="../main_window.py" line="363"/>
         <source>&lt;h3&gt;Honours (劳模荣誉库)&lt;/h3&gt;&lt;p&gt;A registry of model workers, medal holders, advanced workers and donors, with Chinese and pinyin search, photos and printed certificates.&lt;/p&gt;&lt;p&gt;Registry file: %1&lt;/p&gt;</source>
         <translation>&lt;h3&gt;劳模荣誉库&lt;/h3&gt;&lt;p&gt;劳动模范、劳动奖章获得者、先进工作者和爱心捐赠者的荣誉档案，支持中文和拼音搜索、照片管理和证书打印。&lt;/p&gt;&lt;p&gt;荣誉库文件：%1&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="369"/>
+        <location filename="../main_window.py" line="378"/>
         <source>Open Registry</source>
         <translation>打开荣誉库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="369"/>
+        <location filename="../main_window.py" line="378"/>
         <source>Honours registries (*.sqlite *.db);;All files (*)</source>
         <translation>荣誉库文件 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="376"/>
+        <location filename="../main_window.py" line="385"/>
         <source>New Registry</source>
         <translation>新建荣誉库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="376"/>
+        <location filename="../main_window.py" line="385"/>
         <source>Honours registries (*.sqlite)</source>
         <translation>荣誉库文件 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="381"/>
+        <location filename="../main_window.py" line="390"/>
         <source>%1 already exists. Use Open Registry to open it.</source>
         <translation>%1 已存在。请用“打开荣誉库”打开它。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="436"/>
+        <location filename="../main_window.py" line="447"/>
         <source>(in memory)</source>
         <translation>（内存中）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="439"/>
+        <location filename="../main_window.py" line="450"/>
         <source>(read-only)</source>
         <translation>（只读）</translation>
     </message>
@@ -1969,59 +2263,235 @@ Click “Add photos…” or drag image files here.</source>
     </message>
 </context>
 <context>
+    <name>PreviewDialog</name>
+    <message>
+        <location filename="../print_actions.py" line="181"/>
+        <source>Print Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrintOptionsDialog</name>
+    <message>
+        <location filename="../print_options_dialog.py" line="42"/>
+        <source>Print Options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../print_options_dialog.py" line="47"/>
+        <source>Certificate summaries, one page per honouree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../print_options_dialog.py" line="48"/>
+        <source>Roll list (a table of honourees)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../print_options_dialog.py" line="58"/>
+        <source>The selected honourees: %n</source>
+        <translation type="unfinished">
+            <numerusform>选中的荣誉人物：%n 位</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../print_options_dialog.py" line="59"/>
+        <source>The current search result: %n</source>
+        <translation type="unfinished">
+            <numerusform>当前搜索结果：%n 位</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../print_options_dialog.py" line="60"/>
+        <source>The whole registry: %n</source>
+        <translation type="unfinished">
+            <numerusform>整个荣誉库：%n 位</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../print_options_dialog.py" line="72"/>
+        <source>Honour level</source>
+        <translation type="unfinished">荣誉级别</translation>
+    </message>
+    <message>
+        <location filename="../print_options_dialog.py" line="73"/>
+        <source>Work unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../print_options_dialog.py" line="76"/>
+        <source>A4 (210 × 297 mm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../print_options_dialog.py" line="77"/>
+        <source>Letter (8.5 × 11 in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../print_options_dialog.py" line="80"/>
+        <source>Printed at the top and beside the seal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../print_options_dialog.py" line="83"/>
+        <source>Chinese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../print_options_dialog.py" line="84"/>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../print_options_dialog.py" line="87"/>
+        <source>Print:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../print_options_dialog.py" line="88"/>
+        <source>Honourees:</source>
+        <translation type="unfinished">导出范围：</translation>
+    </message>
+    <message>
+        <location filename="../print_options_dialog.py" line="89"/>
+        <source>Group the roll by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../print_options_dialog.py" line="90"/>
+        <source>Paper:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../print_options_dialog.py" line="91"/>
+        <source>Organisation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../print_options_dialog.py" line="92"/>
+        <source>Document language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../print_actions.py" line="79"/>
+        <source>Preparing pages…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../print_actions.py" line="79"/>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <location filename="../print_actions.py" line="82"/>
+        <source>Printing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../print_actions.py" line="113"/>
+        <source>certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../print_actions.py" line="114"/>
+        <source>roll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../print_actions.py" line="122"/>
+        <source>Printing cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../print_actions.py" line="142"/>
+        <source>Export PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../print_actions.py" line="144"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../print_actions.py" line="150"/>
+        <source>PDF export cancelled: no file was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../print_actions.py" line="171"/>
+        <source>Sent %n page(s) to the printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../print_actions.py" line="211"/>
+        <source>Print Pre&amp;view…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../print_actions.py" line="212"/>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../print_actions.py" line="213"/>
+        <source>Export P&amp;DF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecordCommands</name>
     <message>
-        <location filename="../record_commands.py" line="35"/>
+        <location filename="../record_commands.py" line="37"/>
         <source>The edit dialog could not be opened: %1</source>
         <translation>无法打开编辑窗口：%1</translation>
     </message>
     <message>
-        <location filename="../record_commands.py" line="52"/>
+        <location filename="../record_commands.py" line="56"/>
         <source>Added “%1”.</source>
         <translation>已添加“%1”。</translation>
     </message>
     <message>
-        <location filename="../record_commands.py" line="88"/>
+        <location filename="../record_commands.py" line="108"/>
         <source>Saved “%1”.</source>
         <translation>已保存“%1”。</translation>
     </message>
     <message>
-        <location filename="../record_commands.py" line="94"/>
         <source>Honours</source>
-        <translation>劳模荣誉库</translation>
+        <translation type="vanished">劳模荣誉库</translation>
     </message>
     <message>
-        <location filename="../record_commands.py" line="96"/>
         <source>Save your version anyway? The other version stays in the record&apos;s history, and photos added meanwhile are kept.</source>
-        <translation>仍要保存您的版本吗？对方保存的版本会留在该记录的历史中，期间新增的照片也会保留。</translation>
+        <translation type="vanished">仍要保存您的版本吗？对方保存的版本会留在该记录的历史中，期间新增的照片也会保留。</translation>
     </message>
     <message>
-        <location filename="../record_commands.py" line="100"/>
         <source>Save My Version</source>
-        <translation>保存我的版本</translation>
+        <translation type="vanished">保存我的版本</translation>
     </message>
     <message>
-        <location filename="../record_commands.py" line="101"/>
         <source>Discard My Changes</source>
-        <translation>放弃我的修改</translation>
+        <translation type="vanished">放弃我的修改</translation>
     </message>
     <message>
-        <location filename="../record_commands.py" line="113"/>
+        <location filename="../record_commands.py" line="119"/>
         <source>Move “%1” to the trash?</source>
         <translation>将“%1”移入回收站吗？</translation>
     </message>
     <message>
-        <location filename="../record_commands.py" line="116"/>
+        <location filename="../record_commands.py" line="122"/>
         <source>Move %n honourees to the trash?</source>
         <translation>将这 %n 位荣誉人物移入回收站吗？</translation>
     </message>
     <message>
-        <location filename="../record_commands.py" line="118"/>
+        <location filename="../record_commands.py" line="124"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../record_commands.py" line="119"/>
+        <location filename="../record_commands.py" line="125"/>
         <source>You can undo this with Ctrl+Z or restore it from the trash.</source>
         <translation>可按 Ctrl+Z 撤销，也可从回收站恢复。</translation>
     </message>
