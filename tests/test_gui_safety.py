@@ -16,7 +16,13 @@ from honours.core import Registry
 from honours.core import backup as backups
 from honours.core.errors import ConflictError, CorruptDatabaseError, ReadOnlyDatabaseError
 from honours.gui import backup_actions, i18n
-from honours.gui.conflict_dialog import ConflictChoice, ConflictDialog, resolve_conflict, stored_version
+from honours.gui.conflict_dialog import (
+    ConflictChoice,
+    ConflictDialog,
+    ask_conflict,
+    resolve_conflict,
+    stored_version,
+)
 from honours.gui.history_dialog import HistoryDialog
 from honours.gui.open_failure_dialog import OpenAction, OpenFailureDialog
 from honours.gui.trash_dialog import TrashDialog
@@ -212,7 +218,19 @@ def test_resolve_conflict_is_modal_and_returns_the_choice(qtbot, roll):
         dialog.keep_editing_button.click()
 
     QTimer.singleShot(0, answer)
-    assert resolve_conflict(None, roll, mine, error).choice is ConflictChoice.KEEP_EDITING
+    assert resolve_conflict(None, roll, mine, error) is ConflictChoice.KEEP_EDITING
+
+
+def test_ask_conflict_returns_the_merged_record_to_keep(qtbot, roll):
+    opened = roll.honouree(2)
+    mine = roll.honouree(2)
+    roll.edit(2, {"unit": "他们改的单位"})
+    mine.position = "我改的职务"
+    error = ConflictError(2, opened.version, opened.version + 1)
+    QTimer.singleShot(0, lambda: QApplication.activeModalWidget().keep_mine_button.click())
+    resolution = ask_conflict(None, roll, mine, error, original=opened)
+    assert resolution.choice is ConflictChoice.KEEP_MINE
+    assert (resolution.record.unit, resolution.record.position) == ("他们改的单位", "我改的职务")
 
 
 def test_knowing_the_opened_version_keeps_their_changes_to_other_fields(qtbot, roll):

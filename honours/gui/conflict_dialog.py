@@ -121,13 +121,19 @@ def stored_version(registry: Registry, honouree_id: int) -> Honouree | None:
         return None
 
 
-def resolve_conflict(parent: QWidget | None, registry: Registry, mine: Honouree, error: ConflictError,
-                     original: Honouree | None = None) -> ConflictResolution:
+def ask_conflict(parent: QWidget | None, registry: Registry, mine: Honouree, error: ConflictError,
+                 original: Honouree | None = None) -> ConflictResolution:
     """Ask how to settle a ConflictError raised while saving `mine` (modal).
 
-    For KEEP_MINE, save `resolution.record` with `Registry.overwrite` (it is `mine` merged
-    with their changes when `original`, the version the edit started from, is given).
+    For KEEP_MINE, save `resolution.record` with `Registry.overwrite`: given `original` (the
+    version the edit started from) it is `mine` merged with their changes to other fields.
     """
     dialog = ConflictDialog(mine, stored_version(registry, error.honouree_id), error, parent, original)
     dialog.exec()
     return ConflictResolution(dialog.choice, dialog.record)
+
+
+def resolve_conflict(parent: QWidget | None, registry: Registry, mine: Honouree,
+                     error: ConflictError) -> ConflictChoice:
+    """The choice alone, for callers that save `mine` as it is (no three-way merge)."""
+    return ask_conflict(parent, registry, mine, error).choice
