@@ -12,12 +12,16 @@ import argparse
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
-from .core.errors import DatabaseFileError, HonoursError
-from .gui.i18n import current_language, install_translations
+from .core.errors import HonoursError
+from .gui.i18n import install_translations
 from .gui.settings import APPLICATION, ORGANISATION, Settings, open_settings
+
+if TYPE_CHECKING:
+    from .gui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -48,34 +52,29 @@ def default_registry_path(settings: Settings) -> Path:
     return default_db_path()
 
 
-def handle_open_failure(error: HonoursError | OSError, parent: QWidget | None) -> Path | None:
-    """Tell the user why a registry file cannot be opened; returns another file to try, or None.
+def handle_open_failure(error: HonoursError | OSError, parent: QWidget | None) -> tuple[Path, bool] | None:
+    """Tell the user why a registry file cannot be opened and ask what to do instead.
 
-    The one place to grow richer choices (open read-only, restore a backup).
+    Returns (file to open, read-only) — the same file read-only or after restoring one of
+    its backups, or another file — or None when the user gives up. The dialog itself lives
+    in honours/gui/open_failure_dialog.py.
     """
-    if isinstance(error, HonoursError):
-        text = error.message(current_language())
-    else:
-        text = QApplication.translate("App", "The registry file cannot be opened: %1").replace("%1", str(error))
-    box = QMessageBox(QMessageBox.Icon.Critical, QApplication.translate("App", "Honours"), text, parent=parent)
-    choose = box.addButton(QApplication.translate("App", "Choose Another File…"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.exec()
-    if box.clickedButton() is not choose:
+    from .gui.open_failure_dialog import OpenAction
+    from .gui.open_failure_dialog import handle_open_failure as ask
+
+    choice = ask(error, parent)
+    if choice.action is OpenAction.QUIT or choice.path is None:
         return None
-    start = str(Path(getattr(error, "path", "") or ".").parent)
-    path, _ = QFileDialog.getOpenFileName(
-        parent, QApplication.translate("App", "Open Registry"), start,
-        QApplication.translate("App", "Honours registries (*.sqlite *.db);;All files (*)"))
-    return Path(path) if path else None
+    return choice.path, choice.readonly
 
 
 def create_window(db_path: str | Path, settings_path: str | Path | None = None, *,
-                  language: str | None = None):
+                  language: str | None = None, readonly: bool = False) -> MainWindow:
     """Build (and do not show) the main window on `db_path`; raises DatabaseFileError for a bad file.
 
     `settings_path` (or $HONOURS_SETTINGS) points at an INI file, so tests never touch the
-    user's settings; `language` ('zh', 'en') overrides the stored preference for this run.
+    user's settings; `language` ('zh', 'en') overrides the stored preference for this run;
+    `readonly` opens the file without writing to it (editing is then switched off).
     """
     from .gui.main_window import MainWindow
     from .gui.store import Store, open_registry
@@ -83,8 +82,9 @@ def create_window(db_path: str | Path, settings_path: str | Path | None = None, 
     _application()
     settings = open_settings(settings_path)
     install_translations(language or settings.language)
-    registry = open_registry(db_path)
-    settings.remember_database(db_path)
+    registry = open_registry(db_path, readonly=readonly)
+    if not readonly:
+        settings.remember_database(db_path)
     return MainWindow(Store(registry), settings)
 
 
@@ -102,15 +102,16 @@ def main(argv: list[str] | None = None) -> int:
     app = _application()
     settings = open_settings(args.settings)
     install_translations(args.lang or settings.language)
-    path: Path | None = args.db or default_registry_path(settings)
+    attempt: tuple[Path, bool] | None = (args.db or default_registry_path(settings), False)
     window = None
-    while path is not None:
+    while attempt is not None:
+        path, readonly = attempt
         try:
-            window = create_window(path, args.settings, language=args.lang)
+            window = create_window(path, args.settings, language=args.lang, readonly=readonly)
             break
-        except (DatabaseFileError, HonoursError, OSError) as error:
+        except (HonoursError, OSError) as error:
             log.warning("cannot open %s: %s", path, error)
-            path = handle_open_failure(error, None)
+            attempt = handle_open_failure(error, None)
     if window is None:
         return 1
     window.show()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from honours import app
 from honours.core import DatabaseFileError, NotARegistryError
@@ -55,10 +54,27 @@ def test_main_explains_a_bad_file_and_stops_when_no_other_is_chosen(qtbot, tmp_p
     assert isinstance(seen[0], DatabaseFileError)
 
 
-def test_the_failure_message_is_in_the_ui_language_and_cancel_returns_nothing(qtbot, tmp_path, monkeypatch):
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
-    monkeypatch.setattr(QMessageBox, "clickedButton", lambda box: None)
+def test_the_open_failure_choice_becomes_the_next_file_to_try(tmp_path, monkeypatch):
+    from honours.gui import open_failure_dialog as dialog
+
     error = NotARegistryError(str(tmp_path / "x.sqlite"))
+    answers = [dialog.OpenChoice(dialog.OpenAction.OPEN_READ_ONLY, tmp_path / "x.sqlite", readonly=True),
+               dialog.OpenChoice(dialog.OpenAction.OPEN_OTHER, tmp_path / "other.sqlite"),
+               dialog.OpenChoice(dialog.OpenAction.QUIT)]
+    monkeypatch.setattr(dialog, "handle_open_failure", lambda err, parent: answers.pop(0))
+    assert app.handle_open_failure(error, None) == (tmp_path / "x.sqlite", True)
+    assert app.handle_open_failure(error, None) == (tmp_path / "other.sqlite", False)
     assert app.handle_open_failure(error, None) is None
-    assert shown == [error.message("en")]
+
+
+def test_a_read_only_window_shows_the_roll_and_offers_no_editing(qtbot, roll, tmp_path):
+    path = roll.path
+    roll.close()
+    window = app.create_window(path, tmp_path / "s.ini", readonly=True)
+    qtbot.addWidget(window)
+    assert window.model.total() == 14
+    window.select_id(window.model.id_at(0))
+    assert not window.actions.edit_honouree.isEnabled()
+    assert not window.actions.delete_honourees.isEnabled()
+    assert not window.actions.new_honouree.isEnabled()
+    assert window.windowTitle().endswith("(read-only)")

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import types
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from PIL import Image
@@ -190,13 +191,25 @@ def test_clicking_the_name_header_sorts_by_pinyin_both_ways(qtbot, window):
 
 
 class FakeEditDialog:
-    """Stands in for the edit dialog (tested on its own): changes the position, or adds 张三."""
+    """Stands in for the edit dialog (tested on its own): changes the position, or adds 张三.
+
+    `answers` are what each exec() returns (Accepted until they run out, then Rejected);
+    `positions` the position each Save gives, so a test can make one unsavable.
+    """
+
+    answers: ClassVar[list[int]] = []
+    positions: ClassVar[list[str]] = []
+    while_open: ClassVar[list]  = []  # things that happen elsewhere while the dialog is open
+    shown = 0
 
     def __init__(self, parent, registry, honouree) -> None:
         self.honouree = honouree
 
     def exec(self) -> int:
-        return QDialog.DialogCode.Accepted
+        FakeEditDialog.shown += 1
+        if FakeEditDialog.while_open:
+            FakeEditDialog.while_open.pop(0)()
+        return FakeEditDialog.answers.pop(0) if FakeEditDialog.answers else QDialog.DialogCode.Rejected
 
     def result_honouree(self):
         from honours.core import Honouree
@@ -204,7 +217,7 @@ class FakeEditDialog:
         if self.honouree is None:
             return Honouree(name="张三", unit="衡阳市中心医院")
         edited = Honouree.from_dict(self.honouree.to_dict())
-        edited.position = "名誉董事长"
+        edited.position = FakeEditDialog.positions.pop(0) if FakeEditDialog.positions else "名誉董事长"
         return edited
 
     def new_photos(self) -> list:
@@ -219,6 +232,11 @@ def fake_dialog(monkeypatch):
     from honours.gui import edit_dialog
 
     monkeypatch.setattr(edit_dialog, "EditDialog", FakeEditDialog)
+    FakeEditDialog.answers = [QDialog.DialogCode.Accepted]
+    FakeEditDialog.positions = []
+    FakeEditDialog.while_open = []
+    FakeEditDialog.shown = 0
+    return FakeEditDialog
 
 
 def test_enter_edits_the_current_row_and_undo_reverts_the_save(qtbot, window, fake_dialog):
@@ -244,6 +262,48 @@ def test_ctrl_n_adds_an_honouree_that_undo_moves_to_the_trash(qtbot, window, fak
     window.undo_stack.undo()
     wait_rows(qtbot, window, 14)
     assert not window.registry.exists(added)
+
+
+def test_a_save_someone_else_overtook_asks_and_can_go_back_to_the_same_dialog(qtbot, window, fake_dialog,
+                                                                            monkeypatch):
+    from honours.gui import record_commands
+    from honours.gui.conflict_dialog import ConflictChoice
+
+    choices = [ConflictChoice.KEEP_EDITING, ConflictChoice.KEEP_MINE]
+    asked = []
+    monkeypatch.setattr(record_commands, "resolve_conflict",
+                        lambda parent, registry, mine, error: asked.append(error) or choices.pop(0))
+    fake_dialog.answers = [QDialog.DialogCode.Accepted, QDialog.DialogCode.Accepted]
+    type_text(window.search_box, "许仲秋")
+    wait_rows(qtbot, window, 1)
+    window.focus_results()
+    xu = window.current_id()
+    fake_dialog.while_open = [lambda: window.registry.edit(xu, {"notes": "另一台电脑保存的备注"})]
+    window.edit_current()
+    assert fake_dialog.shown == 2 and len(asked) == 2  # back to the dialog once, then kept mine
+    saved = window.registry.honouree(xu)
+    assert saved.position == "名誉董事长"
+    window.undo_stack.undo()
+    assert window.registry.honouree(xu).notes == "另一台电脑保存的备注"  # undo returns to their version
+
+
+def test_a_refused_save_returns_to_the_dialog_with_a_message(qtbot, window, fake_dialog, monkeypatch):
+    errors = []
+    monkeypatch.setattr(window, "show_error", errors.append)
+    fake_dialog.answers = [QDialog.DialogCode.Accepted, QDialog.DialogCode.Rejected]
+    type_text(window.search_box, "许仲秋")
+    wait_rows(qtbot, window, 1)
+    window.focus_results()
+    monkeypatch.setattr(window.registry, "update", _refuse)
+    window.edit_current()
+    assert fake_dialog.shown == 2 and len(errors) == 1
+    assert window.undo_stack.count() == 0
+
+
+def _refuse(*args, **kwargs):
+    from honours.core import InvalidRecordError
+
+    raise InvalidRecordError("a test refusal", "测试拒绝")
 
 
 def jpeg(colour: tuple[int, int, int]) -> bytes:

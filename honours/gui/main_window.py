@@ -395,16 +395,18 @@ class MainWindow(QMainWindow):
         """Open another registry file in place of this one; returns the new window."""
         from ..app import handle_open_failure  # the app owns what to do with a bad file
 
+        readonly = False
         while True:
             try:
-                registry = open_registry(path)
+                registry = open_registry(path, readonly=readonly)
                 break
             except (HonoursError, OSError) as error:
                 chosen = handle_open_failure(error, self)
                 if chosen is None:
                     return None
-                path = chosen
-        self.settings.remember_database(path)
+                path, readonly = chosen
+        if not readonly:
+            self.settings.remember_database(path)
         return self.replace_with(registry, None)
 
     def replace_with(self, registry: Registry, undo_stack: QUndoStack | None) -> MainWindow:

@@ -2,8 +2,10 @@
 
 Each runs its core operation through an undo command (honours/gui/undo.py) whose `apply()`
 raises before anything is pushed, so a refused save leaves the stack and the roll as they
-were. The views refresh themselves from the store; these functions only add the messages
-a person needs (confirmation, conflict choice, status line).
+were, and the user is taken back to the same dialog with every edit and new photo intact.
+A save that meets someone else's newer version asks through the conflict dialog. The
+views refresh themselves from the store; these functions only add the messages a person
+needs (confirmation, conflict choice, status line).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from ..core import ConflictError, Honouree, HonoursError
 from ..core.photos import NewPhoto
-from .i18n import current_language
+from .conflict_dialog import ConflictChoice, resolve_conflict
 from .undo import AddCommand, DeleteCommand, SaveEditCommand
 
 if TYPE_CHECKING:
@@ -39,68 +41,72 @@ def open_edit_dialog(window: MainWindow, honouree: Honouree | None) -> QDialog |
 
 
 def new_honouree(window: MainWindow) -> Honouree | None:
+    """Add an honouree through the dialog; a refused save returns to the same dialog."""
     dialog = open_edit_dialog(window, None)
-    if dialog is None or dialog.exec() != QDialog.DialogCode.Accepted:
+    if dialog is None:
         return None
-    command = AddCommand(window.registry, dialog.result_honouree(), dialog.new_photos(), window.show_error)
-    try:
-        saved = command.apply()
-    except HonoursError as error:
-        window.show_error(error)
-        return None
-    window.undo_stack.push(command)
-    window.status_message(translate("RecordCommands", "Added “%1”.").replace("%1", saved.name))
-    return saved
+    while dialog.exec() == QDialog.DialogCode.Accepted:
+        command = AddCommand(window.registry, dialog.result_honouree(), dialog.new_photos(), window.show_error)
+        try:
+            saved = command.apply()
+        except HonoursError as error:
+            window.show_error(error)
+            continue
+        window.undo_stack.push(command)
+        window.status_message(translate("RecordCommands", "Added “%1”.").replace("%1", saved.name))
+        return saved
+    return None
+
+
+class EditAgain(Exception):
+    """The save did not happen and the user wants the edit dialog back, edits intact."""
 
 
 def edit_honouree(window: MainWindow, honouree_id: int) -> Honouree | None:
+    """Edit in the dialog and save; a refused save returns to the same dialog, nothing lost."""
     try:
         before = window.registry.honouree(honouree_id)
     except HonoursError as error:
         window.show_error(error)
         return None
     dialog = open_edit_dialog(window, before)
-    if dialog is None or dialog.exec() != QDialog.DialogCode.Accepted:
+    if dialog is None:
         return None
-    return save_edit(window, before, dialog.result_honouree(), dialog.new_photos(), dialog.rotations())
+    while dialog.exec() == QDialog.DialogCode.Accepted:
+        try:
+            return save_edit(window, before, dialog.result_honouree(), dialog.new_photos(), dialog.rotations())
+        except EditAgain:
+            continue
+    return None
 
 
 def save_edit(window: MainWindow, before: Honouree, after: Honouree, new_photos: list[NewPhoto] | None = None,
               rotations: dict[int, int] | None = None) -> Honouree | None:
-    """Save an edit as an undoable command; on a conflict, ask whether to keep this version."""
+    """Save an edit as an undoable command. Returns the saved record, or None when the user
+    kept the other version; raises EditAgain when the user should go back to editing (the
+    save was refused, or they chose to keep editing after a conflict)."""
     command = SaveEditCommand(window.registry, before, after, new_photos, rotations, window.show_error)
     try:
         saved = command.apply()
     except ConflictError as error:
-        if not confirm_overwrite(window, error):
+        choice = resolve_conflict(window, window.registry, after, error)
+        if choice is ConflictChoice.KEEP_THEIRS:
             return None
+        if choice is not ConflictChoice.KEEP_MINE:
+            raise EditAgain from error
         command = SaveEditCommand(window.registry, before, after, new_photos, rotations, window.show_error,
                                   overwrite=True)
         try:
             saved = command.apply()
         except HonoursError as second:
             window.show_error(second)
-            return None
+            raise EditAgain from second
     except HonoursError as error:
         window.show_error(error)
-        return None
+        raise EditAgain from error
     window.undo_stack.push(command)
     window.status_message(translate("RecordCommands", "Saved “%1”.").replace("%1", saved.name))
     return saved
-
-
-def confirm_overwrite(window: MainWindow, error: ConflictError) -> bool:
-    """Someone else saved this record meanwhile: keep mine (their version stays in history)?"""
-    box = QMessageBox(QMessageBox.Icon.Warning, translate("RecordCommands", "Honours"),
-                      error.message(current_language()), parent=window)
-    box.setInformativeText(translate(
-        "RecordCommands",
-        "Save your version anyway? The other version stays in the record's history, "
-        "and photos added meanwhile are kept."))
-    keep = box.addButton(translate("RecordCommands", "Save My Version"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(translate("RecordCommands", "Discard My Changes"), QMessageBox.ButtonRole.RejectRole)
-    box.exec()
-    return box.clickedButton() is keep
 
 
 def delete_honourees(window: MainWindow, ids: list[int]) -> bool:

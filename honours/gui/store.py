@@ -15,13 +15,16 @@ from ..core import Change, Registry
 from ..core.seed import seed
 
 
-def open_registry(path: str | Path) -> Registry:
+def open_registry(path: str | Path, *, readonly: bool = False) -> Registry:
     """Open a registry file; a file that did not exist yet is created and given the default roll.
 
-    An existing file is never re-seeded, so a roll someone emptied stays empty. Raises the
-    core's DatabaseFileError subclasses for files that cannot be used.
+    An existing file is never re-seeded, so a roll someone emptied stays empty; `readonly`
+    opens without ever writing (a file that cannot be written, or one being inspected).
+    Raises the core's DatabaseFileError subclasses (or OSError) for files that cannot be used.
     """
     path = Path(path)
+    if readonly:
+        return Registry.open(path, create=False, readonly=True)
     is_new = not path.exists()
     registry = Registry.open(path)
     if is_new:
