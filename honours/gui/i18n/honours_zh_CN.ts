@@ -2,29 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name>App</name>
-    <message>
-        <source>The registry file cannot be opened: %1</source>
-        <translation type="vanished">无法打开荣誉库文件：%1</translation>
-    </message>
-    <message>
-        <source>Honours</source>
-        <translation type="vanished">劳模荣誉库</translation>
-    </message>
-    <message>
-        <source>Choose Another File…</source>
-        <translation type="vanished">选择其他文件…</translation>
-    </message>
-    <message>
-        <source>Open Registry</source>
-        <translation type="vanished">打开荣誉库</translation>
-    </message>
-    <message>
-        <source>Honours registries (*.sqlite *.db);;All files (*)</source>
-        <translation type="vanished">荣誉库文件 (*.sqlite *.db);;所有文件 (*)</translation>
-    </message>
-</context>
-<context>
     <name>BackupActions</name>
     <message>
         <location filename="../backup_actions.py" line="144"/>
@@ -1373,123 +1350,123 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../intake_dialog.py" line="68"/>
-        <location filename="../intake_dialog.py" line="370"/>
+        <location filename="../intake_dialog.py" line="69"/>
+        <location filename="../intake_dialog.py" line="374"/>
         <source>Intake from a report</source>
         <translation>从报道录入</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="71"/>
+        <location filename="../intake_dialog.py" line="72"/>
         <source>Paste the text of a news report here, or open a .txt or .docx file.</source>
         <translation>在此粘贴新闻报道全文，或打开 .txt、.docx 文件。</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="72"/>
+        <location filename="../intake_dialog.py" line="73"/>
         <source>&amp;Open report…</source>
         <translation>打开报道(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="74"/>
+        <location filename="../intake_dialog.py" line="75"/>
         <source>&amp;Find honourees</source>
         <translation>识别荣誉人物(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="101"/>
+        <location filename="../intake_dialog.py" line="102"/>
         <source>&amp;Accept</source>
         <translation>接受(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="103"/>
+        <location filename="../intake_dialog.py" line="104"/>
         <source>&amp;Reject</source>
         <translation>不采用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="105"/>
+        <location filename="../intake_dialog.py" line="106"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="107"/>
+        <location filename="../intake_dialog.py" line="108"/>
         <source>Accept a&amp;ll</source>
         <translation>全部接受(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="109"/>
-        <location filename="../intake_dialog.py" line="301"/>
+        <location filename="../intake_dialog.py" line="110"/>
+        <location filename="../intake_dialog.py" line="305"/>
         <source>&amp;Merge into the existing record</source>
         <translation>并入已有记录(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="142"/>
+        <location filename="../intake_dialog.py" line="143"/>
         <source>&amp;Save accepted</source>
         <translation>保存已接受(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="171"/>
+        <location filename="../intake_dialog.py" line="172"/>
         <source>Open report</source>
         <translation>打开报道</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="172"/>
+        <location filename="../intake_dialog.py" line="173"/>
         <source>Reports (*.txt *.docx);;All files (*)</source>
         <translation>报道 (*.txt *.docx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="196"/>
+        <location filename="../intake_dialog.py" line="197"/>
         <source>Paste a report or open a file first.</source>
         <translation>请先粘贴报道或打开文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../intake_dialog.py" line="217"/>
+        <location filename="../intake_dialog.py" line="218"/>
         <source>%n honouree(s) proposed from %1</source>
         <translation>
             <numerusform>从 %1 识别出 %n 位荣誉人物</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../intake_dialog.py" line="219"/>
+        <location filename="../intake_dialog.py" line="220"/>
         <source>%n honouree(s) proposed</source>
         <translation>
             <numerusform>识别出 %n 位荣誉人物</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="225"/>
+        <location filename="../intake_dialog.py" line="226"/>
         <source>No honourees were found in this text.</source>
         <translation>未在这段文字中识别出荣誉人物。</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="298"/>
+        <location filename="../intake_dialog.py" line="302"/>
         <source>&amp;Merge into #%1 %2</source>
         <translation>并入 #%1 %2(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="315"/>
+        <location filename="../intake_dialog.py" line="319"/>
         <source>%1 accepted, %2 rejected, %3 to decide</source>
         <translation>已接受 %1，不采用 %2，待定 %3</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="353"/>
+        <location filename="../intake_dialog.py" line="357"/>
         <source>Intake saved: %1 new, %2 merged into existing records.</source>
         <translation>录入已保存：新增 %1 条，并入已有记录 %2 条。</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="360"/>
+        <location filename="../intake_dialog.py" line="364"/>
         <source>Close intake</source>
         <translation>关闭录入</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="361"/>
+        <location filename="../intake_dialog.py" line="365"/>
         <source>Accepted proposals have not been saved. Close anyway?</source>
         <translation>已接受的建议尚未保存。仍要关闭吗？</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="393"/>
+        <location filename="../intake_dialog.py" line="397"/>
         <source>&amp;Intake from report…</source>
         <translation>从报道录入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="395"/>
+        <location filename="../intake_dialog.py" line="399"/>
         <source>Find the honourees a news report names and add them</source>
         <translation>识别新闻报道中提到的荣誉人物并录入</translation>
     </message>
@@ -2267,7 +2244,7 @@ Click “Add photos…” or drag image files here.</source>
     <message>
         <location filename="../print_actions.py" line="181"/>
         <source>Print Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>打印预览</translation>
     </message>
 </context>
 <context>
@@ -2275,103 +2252,103 @@ Click “Add photos…” or drag image files here.</source>
     <message>
         <location filename="../print_options_dialog.py" line="42"/>
         <source>Print Options</source>
-        <translation type="unfinished"></translation>
+        <translation>打印选项</translation>
     </message>
     <message>
         <location filename="../print_options_dialog.py" line="47"/>
         <source>Certificate summaries, one page per honouree</source>
-        <translation type="unfinished"></translation>
+        <translation>荣誉证书摘要，每人一页</translation>
     </message>
     <message>
         <location filename="../print_options_dialog.py" line="48"/>
         <source>Roll list (a table of honourees)</source>
-        <translation type="unfinished"></translation>
+        <translation>名册（荣誉人物一览表）</translation>
     </message>
     <message numerus="yes">
         <location filename="../print_options_dialog.py" line="58"/>
         <source>The selected honourees: %n</source>
-        <translation type="unfinished">
-            <numerusform>选中的荣誉人物：%n 位</numerusform>
+        <translation>
+            <numerusform>选中的荣誉人物：%n 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../print_options_dialog.py" line="59"/>
         <source>The current search result: %n</source>
-        <translation type="unfinished">
-            <numerusform>当前搜索结果：%n 位</numerusform>
+        <translation>
+            <numerusform>当前搜索结果：%n 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../print_options_dialog.py" line="60"/>
         <source>The whole registry: %n</source>
-        <translation type="unfinished">
-            <numerusform>整个荣誉库：%n 位</numerusform>
+        <translation>
+            <numerusform>整个荣誉库：%n 人</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../print_options_dialog.py" line="72"/>
         <source>Honour level</source>
-        <translation type="unfinished">荣誉级别</translation>
+        <translation>荣誉级别</translation>
     </message>
     <message>
         <location filename="../print_options_dialog.py" line="73"/>
         <source>Work unit</source>
-        <translation type="unfinished"></translation>
+        <translation>工作单位</translation>
     </message>
     <message>
         <location filename="../print_options_dialog.py" line="76"/>
         <source>A4 (210 × 297 mm)</source>
-        <translation type="unfinished"></translation>
+        <translation>A4（210 × 297 毫米）</translation>
     </message>
     <message>
         <location filename="../print_options_dialog.py" line="77"/>
         <source>Letter (8.5 × 11 in)</source>
-        <translation type="unfinished"></translation>
+        <translation>Letter（8.5 × 11 英寸）</translation>
     </message>
     <message>
         <location filename="../print_options_dialog.py" line="80"/>
         <source>Printed at the top and beside the seal</source>
-        <translation type="unfinished"></translation>
+        <translation>印在页首和落款处</translation>
     </message>
     <message>
         <location filename="../print_options_dialog.py" line="83"/>
         <source>Chinese</source>
-        <translation type="unfinished"></translation>
+        <translation>中文</translation>
     </message>
     <message>
         <location filename="../print_options_dialog.py" line="84"/>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>英文</translation>
     </message>
     <message>
         <location filename="../print_options_dialog.py" line="87"/>
         <source>Print:</source>
-        <translation type="unfinished"></translation>
+        <translation>打印内容：</translation>
     </message>
     <message>
         <location filename="../print_options_dialog.py" line="88"/>
         <source>Honourees:</source>
-        <translation type="unfinished">导出范围：</translation>
+        <translation>荣誉人物：</translation>
     </message>
     <message>
         <location filename="../print_options_dialog.py" line="89"/>
         <source>Group the roll by:</source>
-        <translation type="unfinished"></translation>
+        <translation>名册分组：</translation>
     </message>
     <message>
         <location filename="../print_options_dialog.py" line="90"/>
         <source>Paper:</source>
-        <translation type="unfinished"></translation>
+        <translation>纸张：</translation>
     </message>
     <message>
         <location filename="../print_options_dialog.py" line="91"/>
         <source>Organisation:</source>
-        <translation type="unfinished"></translation>
+        <translation>落款单位：</translation>
     </message>
     <message>
         <location filename="../print_options_dialog.py" line="92"/>
         <source>Document language:</source>
-        <translation type="unfinished"></translation>
+        <translation>文档语言：</translation>
     </message>
 </context>
 <context>
@@ -2379,67 +2356,67 @@ Click “Add photos…” or drag image files here.</source>
     <message>
         <location filename="../print_actions.py" line="79"/>
         <source>Preparing pages…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在准备页面…</translation>
     </message>
     <message>
         <location filename="../print_actions.py" line="79"/>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location filename="../print_actions.py" line="82"/>
         <source>Printing</source>
-        <translation type="unfinished"></translation>
+        <translation>打印</translation>
     </message>
     <message>
         <location filename="../print_actions.py" line="113"/>
         <source>certificates</source>
-        <translation type="unfinished"></translation>
+        <translation>荣誉证书</translation>
     </message>
     <message>
         <location filename="../print_actions.py" line="114"/>
         <source>roll</source>
-        <translation type="unfinished"></translation>
+        <translation>名册</translation>
     </message>
     <message>
         <location filename="../print_actions.py" line="122"/>
         <source>Printing cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消打印。</translation>
     </message>
     <message>
         <location filename="../print_actions.py" line="142"/>
         <source>Export PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 PDF</translation>
     </message>
     <message>
         <location filename="../print_actions.py" line="144"/>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
         <location filename="../print_actions.py" line="150"/>
         <source>PDF export cancelled: no file was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消导出 PDF，未写入任何文件。</translation>
     </message>
     <message>
         <location filename="../print_actions.py" line="171"/>
         <source>Sent %n page(s) to the printer.</source>
-        <translation type="unfinished"></translation>
+        <translation>已向打印机发送 %n 页。</translation>
     </message>
     <message>
         <location filename="../print_actions.py" line="211"/>
         <source>Print Pre&amp;view…</source>
-        <translation type="unfinished"></translation>
+        <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
         <location filename="../print_actions.py" line="212"/>
         <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>打印(&amp;P)…</translation>
     </message>
     <message>
         <location filename="../print_actions.py" line="213"/>
         <source>Export P&amp;DF…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 PDF(&amp;D)…</translation>
     </message>
 </context>
 <context>
@@ -2458,22 +2435,6 @@ Click “Add photos…” or drag image files here.</source>
         <location filename="../record_commands.py" line="108"/>
         <source>Saved “%1”.</source>
         <translation>已保存“%1”。</translation>
-    </message>
-    <message>
-        <source>Honours</source>
-        <translation type="vanished">劳模荣誉库</translation>
-    </message>
-    <message>
-        <source>Save your version anyway? The other version stays in the record&apos;s history, and photos added meanwhile are kept.</source>
-        <translation type="vanished">仍要保存您的版本吗？对方保存的版本会留在该记录的历史中，期间新增的照片也会保留。</translation>
-    </message>
-    <message>
-        <source>Save My Version</source>
-        <translation type="vanished">保存我的版本</translation>
-    </message>
-    <message>
-        <source>Discard My Changes</source>
-        <translation type="vanished">放弃我的修改</translation>
     </message>
     <message>
         <location filename="../record_commands.py" line="119"/>
