@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
@@ -53,7 +54,7 @@ class IntakeDialog(QDialog):
         self.setObjectName("intakeDialog")
         self.registry = registry
         self.report_name = ""
-        self.result: IntakeResult | None = None
+        self.intake_result: IntakeResult | None = None
         self.saved_ids: list[int] = []
         self._saved = (0, 0)  # (added, merged) once saved
         self._read_only = registry.readonly  # asked once: the check takes the write lock briefly
@@ -200,7 +201,7 @@ class IntakeDialog(QDialog):
         self._show_result(result)
 
     def _show_result(self, result: IntakeResult) -> None:
-        self.result = result
+        self.intake_result = result
         rows = []
         for proposal in result.proposals:
             row = ProposalRow(proposal)
@@ -261,10 +262,13 @@ class IntakeDialog(QDialog):
             return
         draft = copy.deepcopy(row.honouree)
         dialog = EditDialog(self, self.registry, draft)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            edited = dialog.result_honouree()
-            edited.id, edited.version = None, 0
-            self.model.replace_honouree(current.row(), edited, dialog.new_photos())
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                edited = dialog.result_honouree()
+                edited.id, edited.version = None, 0
+                self.model.replace_honouree(current.row(), edited, dialog.new_photos())
+        finally:
+            shiboken6.delete(dialog)  # now, not with this dialog: it keeps the registry in use
 
     def _on_merge_toggled(self, checked: bool) -> None:
         current = self.table.currentIndex()
@@ -355,7 +359,7 @@ class IntakeDialog(QDialog):
 
     def reject(self) -> None:
         """Closing with decisions made asks first, so accepted proposals are not lost by a slip."""
-        if self.model.counts()[ACCEPTED] and self.result is not None and not self.saved_ids:
+        if self.model.counts()[ACCEPTED] and self.intake_result is not None and not self.saved_ids:
             answer = QMessageBox.question(
                 self, self.tr("Close intake"),
                 self.tr("Accepted proposals have not been saved. Close anyway?"),
