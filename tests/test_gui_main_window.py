@@ -12,7 +12,7 @@ from typing import ClassVar
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QColor, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox, QTableView, QToolButton
 
@@ -317,12 +317,12 @@ def test_a_new_photo_shows_in_the_table_and_the_detail_pane(qtbot, window):
     wait_rows(qtbot, window, 1)
     window.select_id(window.model.id_at(0))
     index = window.model.index(0, COLUMN_INDEX["photo"])
-    before = window.model.data(index, Qt.ItemDataRole.DecorationRole).toImage()
+    before = window.model.data(index, Qt.ItemDataRole.DecorationRole).pixmap(QSize(32, 32)).toImage()
     assert before.pixelColor(before.width() // 2, 3) != QColor(20, 20, 200)
     window.registry.add_photo(window.model.id_at(0), jpeg((20, 20, 200)), caption="工作照")
 
     def blue() -> bool:
-        image = window.model.data(index, Qt.ItemDataRole.DecorationRole).toImage()
+        image = window.model.data(index, Qt.ItemDataRole.DecorationRole).pixmap(QSize(32, 32)).toImage()
         colour = image.pixelColor(image.width() // 2, image.height() // 2)
         return colour.blue() > 150 and colour.red() < 80
 

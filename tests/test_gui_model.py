@@ -7,8 +7,8 @@ import shutil
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QColor, QPixmap
+from PySide6.QtCore import QModelIndex, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QImage
 
 from honours.core import Honouree, Registry
 from honours.gui.roll_model import COLUMN_INDEX, PAGE_SIZE, RollModel
@@ -55,9 +55,9 @@ def jpeg(colour: tuple[int, int, int], size: tuple[int, int] = (300, 400)) -> by
     return buffer.getvalue()
 
 
-def centre_colour(pixmap: QPixmap) -> QColor:
-    image = pixmap.toImage()
-    return image.pixelColor(image.width() // 2, image.height() // 2)
+def decoration(model: RollModel, index) -> QImage:
+    """The photo cell's picture as the table draws it."""
+    return model.data(index, Qt.ItemDataRole.DecorationRole).pixmap(QSize(32, 32)).toImage()
 
 
 def close_to(colour: QColor, expected: QColor, tolerance: int = 30) -> bool:
@@ -143,9 +143,9 @@ def test_open_registry_seeds_only_a_new_file(tmp_path):
 def test_no_photo_gives_a_coloured_initial_never_a_broken_image(qtbot, roll):
     model = make_model(qtbot, roll)
     model.search("许仲秋")
-    pixmap = model.data(model.index(0, COLUMN_INDEX["photo"]), Qt.ItemDataRole.DecorationRole)
-    assert isinstance(pixmap, QPixmap) and not pixmap.isNull()
-    image = pixmap.toImage()
+    icon = model.data(model.index(0, COLUMN_INDEX["photo"]), Qt.ItemDataRole.DecorationRole)
+    assert isinstance(icon, QIcon) and not icon.isNull()
+    image = decoration(model, model.index(0, COLUMN_INDEX["photo"]))
     edge = image.pixelColor(image.width() // 2, round(image.height() * 0.1))  # on the disc, off the glyph
     assert close_to(edge, name_colour("许仲秋"), tolerance=8)
     assert name_colour("许仲秋") == name_colour("许仲秋") and name_colour("许仲秋") != name_colour("罗芳初")
@@ -160,8 +160,8 @@ def test_a_stored_photo_becomes_the_thumbnail(qtbot, roll):
     model.data(index, Qt.ItemDataRole.DecorationRole)  # asks for it; decoded in the next idle moment
 
     def red() -> bool:
-        pixmap = model.data(index, Qt.ItemDataRole.DecorationRole)
-        return close_to(centre_colour(pixmap), QColor(200, 20, 20))
+        image = decoration(model, index)
+        return close_to(image.pixelColor(image.width() // 2, image.height() // 2), QColor(200, 20, 20))
 
     qtbot.waitUntil(red, timeout=3000)
 

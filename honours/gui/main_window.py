@@ -156,6 +156,7 @@ class MainWindow(QMainWindow):
 
         self.count_label = QLabel()
         self.count_label.setObjectName("resultCount")
+        self.count_label.setContentsMargins(0, 0, 12, 0)
         self.statusBar().addPermanentWidget(self.count_label)
 
         self._search_timer = self._timer(SEARCH_DELAY_MS, self._run_search)

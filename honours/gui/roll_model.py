@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QIcon
 
 from ..core import Summary
 from ..core.errors import HonoursError
@@ -205,12 +205,16 @@ class RollModel(QAbstractTableModel):
             return status_label(summary.status)
         return str(getattr(summary, key) or "")
 
-    def _decoration(self, summary: Summary) -> object:
+    def _decoration(self, summary: Summary) -> QIcon:
+        """The photo, or the name's placeholder, drawn the same in a selected row (no highlight tint)."""
+        pixmap = None
         if summary.primary_photo_id is not None:
             pixmap = self.thumbnails.cached(summary.primary_photo_id, THUMB_SIZE)
-            if pixmap is not None:
-                return pixmap
-        return placeholder(summary.name, THUMB_SIZE)
+        if pixmap is None:
+            pixmap = placeholder(summary.name, THUMB_SIZE)
+        icon = QIcon(pixmap)
+        icon.addPixmap(pixmap, QIcon.Mode.Selected)
+        return icon
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
