@@ -12,9 +12,17 @@ from typing import ClassVar
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import QPoint, QSize, Qt
+from PySide6.QtCore import QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox, QTableView, QToolButton
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QToolButton,
+)
 
 from honours.app import create_window
 from honours.gui import i18n, main_window
@@ -262,6 +270,28 @@ def test_ctrl_n_adds_an_honouree_that_undo_moves_to_the_trash(qtbot, window, fak
     window.undo_stack.undo()
     wait_rows(qtbot, window, 14)
     assert not window.registry.exists(added)
+
+
+def test_the_real_edit_dialog_saves_through_the_window_and_undo(qtbot, window):
+    type_text(window.search_box, "许仲秋")
+    wait_rows(qtbot, window, 1)
+    window.focus_results()
+    xu = window.current_id()
+
+    def fill_and_save() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or dialog.objectName() != "editDialog":
+            QTimer.singleShot(20, fill_and_save)  # not shown yet
+            return
+        dialog.findChild(QLineEdit, "positionEdit").setText("名誉董事长")
+        qtbot.mouseClick(dialog.findChild(QPushButton, "saveButton"), Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, fill_and_save)
+    qtbot.keyClick(window.results_table, Qt.Key.Key_Return)
+    assert window.registry.honouree(xu).position == "名誉董事长"
+    assert "名誉董事长" in window.detail_pane.toPlainText()
+    window.actions.undo.trigger()
+    assert window.registry.honouree(xu).position == "董事长"
 
 
 def test_a_save_someone_else_overtook_asks_and_can_go_back_to_the_same_dialog(qtbot, window, fake_dialog,
