@@ -8,5 +8,6 @@ land without editing the main window.
 FEATURE_MODULES: list[str] = [
     "import_dialog", "export_actions",
     "backup_actions", "history_dialog", "trash_dialog",
+    "honours.gui.print_actions",
     "intake_dialog",
 ]

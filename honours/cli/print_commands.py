@@ -1,0 +1,134 @@
+"""`honours certificate` and `honours roll`: certificate summaries and the printed roll as PDF.
+
+Thin adapters over honours.printing. They need Qt for drawing but no display: without
+DISPLAY or WAYLAND_DISPLAY (a server, ssh, a cron job) Qt's offscreen platform is used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from . import command
+from .commands import _id
+from .output import open_registry, say
+
+PAGE_SIZE_NAMES = ("A4", "Letter")
+_app = None  # the QGuiApplication must outlive every render
+
+
+def _page_size(text: str) -> str:
+    for name in PAGE_SIZE_NAMES:
+        if text.lower() == name.lower():
+            return name
+    raise argparse.ArgumentTypeError(f"unknown page size {text!r} (choose A4 or Letter)")
+
+
+def _issue_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def start_qt() -> None:
+    """A QGuiApplication with the bundled fonts, offscreen when there is no display."""
+    global _app
+    has_display = os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    if sys.platform.startswith("linux") and not has_display:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from ..gui.fonts import install_fonts
+
+    _app = QGuiApplication.instance() or QGuiApplication([sys.argv[0] if sys.argv else "honours"])
+    install_fonts()
+
+
+def default_organisation() -> str:
+    """The organisation saved in the app's settings (Settings ▸ certificates), else the default."""
+    from ..gui.settings import open_settings
+
+    return open_settings().organisation_name
+
+
+def _common_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--pdf", type=Path, required=True, metavar="OUT.pdf", help="the PDF file to write")
+    parser.add_argument("--page-size", type=_page_size, default="A4", metavar="A4|Letter",
+                        help="paper size (default A4)")
+    parser.add_argument("--organisation", metavar="NAME",
+                        help="organisation printed in the header (default: the app's setting, 衡阳市总工会)")
+    parser.add_argument("--language", choices=("zh", "en"), default="zh",
+                        help="labels in Chinese (default) or English")
+
+
+def _progress(label_en: str, label_zh: str):
+    """Progress on stderr when it is a terminal (a long batch should not look hung)."""
+    if not sys.stderr.isatty():
+        return None
+    from ..core.errors import user_language
+
+    label = label_zh if user_language() == "zh" else label_en
+
+    def report(done: int, total: int) -> None:
+        print(f"\r{label} {done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True)
+
+    return report
+
+
+@command("certificate", "write certificate summaries (荣誉证书摘要), one page per honouree, to a PDF")
+def _certificate(parser: argparse.ArgumentParser):
+    parser.add_argument("ids", type=_id, nargs="+", metavar="ID", help="honouree IDs, printed in this order")
+    _common_options(parser)
+    parser.add_argument("--date", type=_issue_date, metavar="YYYY-MM-DD",
+                        help="date of issue (default today); also fixes the serial numbers")
+
+    def run(args: argparse.Namespace) -> int:
+        from ..printing import CertificateOptions, check_ids, render_certificates
+
+        registry = open_registry(args)
+        check_ids(registry, args.ids)  # an unknown ID stops before Qt starts or a file is made
+        start_qt()
+        options = CertificateOptions(organisation=args.organisation or default_organisation(),
+                                     page_size=args.page_size, issue_date=args.date, language=args.language)
+        result = render_certificates(registry, args.ids, args.pdf, options,
+                                     progress=_progress("certificates", "证书摘要"))
+        say(f"Wrote {result.pages} page(s) for {result.records} honouree(s) to {args.pdf}.",
+            f"已将 {result.records} 位荣誉人物的证书摘要（共 {result.pages} 页）写入 {args.pdf}。", err=True)
+        return 0
+
+    return run
+
+
+@command("roll", "write the roll (名册) of the whole registry or of a search, grouped, to a PDF")
+def _roll(parser: argparse.ArgumentParser):
+    parser.add_argument("--query", default="", metavar="Q", help="only the honourees this search finds")
+    parser.add_argument("--group-by", choices=("level", "unit"), default="level",
+                        help="group by highest honour level (default) or by work unit")
+    parser.add_argument("--title", default="", help="title printed on the roll (default 荣誉人物名册)")
+    _common_options(parser)
+
+    def run(args: argparse.Namespace) -> int:
+        from ..printing import RollOptions, render_roll
+
+        registry = open_registry(args)
+        if args.query.strip():
+            result = registry.search(args.query)
+            for en, zh in result.notices:
+                say(en, zh, err=True)
+            ids = result.all_ids()
+        else:
+            ids = registry.all_ids()
+        start_qt()
+        options = RollOptions(organisation=args.organisation or default_organisation(), title=args.title,
+                              page_size=args.page_size, group_by=args.group_by, query=args.query,
+                              language=args.language)
+        result = render_roll(registry, ids, args.pdf, options, progress=_progress("roll", "名册"))
+        say(f"Wrote a roll of {len(ids)} honouree(s) on {result.pages} page(s) to {args.pdf}.",
+            f"已将 {len(ids)} 位荣誉人物的名册（共 {result.pages} 页）写入 {args.pdf}。", err=True)
+        return 0
+
+    return run

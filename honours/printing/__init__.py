@@ -1,0 +1,23 @@
+"""Printing: certificate summaries (荣誉证书摘要) and the printed roll (名册).
+
+Drawn with QPainter onto a QPdfWriter (PDF export, the CLI) or a QPrinter (printer,
+preview), with text measured by QTextLayout on the output device, so nothing is clipped.
+Reads records only through the registry; no SQL and no widgets here, so the GUI and the
+CLI share every line of it.
+
+    render_certificates(registry, ids, "out.pdf", CertificateOptions(page_size="Letter"))
+    render_roll(registry, registry.all_ids(), printer, RollOptions(group_by="unit"))
+
+Both need a QGuiApplication (with the bundled fonts: honours.gui.fonts) and accept
+`progress(done, total)` and `is_cancelled()` callbacks.
+"""
+
+from .batch import check_ids, render_certificates
+from .certificate import DEED_SIZES, DEFAULT_ORGANISATION, CertificateOptions
+from .document import PAGE_SIZES, PrintError, RenderResult
+from .roll import RollOptions, render_roll
+
+__all__ = [
+    "DEED_SIZES", "DEFAULT_ORGANISATION", "PAGE_SIZES", "CertificateOptions", "PrintError", "RenderResult",
+    "RollOptions", "check_ids", "render_certificates", "render_roll",
+]

@@ -1,0 +1,22 @@
+"""The fonts printing uses: always the bundled TrueType families (see honours.gui.fonts).
+
+TrueType fonts are embedded by Qt's PDF writer as subsets with a ToUnicode map, so the
+Chinese text of a certificate stays selectable and searchable, and a PDF made on one PC
+looks the same on every other.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QGuiApplication
+
+from ..core.errors import HonoursError
+
+
+def print_families() -> tuple[str, str]:
+    """(body family, title family); needs a QGuiApplication (the CLI makes an offscreen one)."""
+    if QGuiApplication.instance() is None:
+        raise HonoursError("Printing needs the Qt application to be started first.",
+                           "打印前需要先启动 Qt 应用程序。")
+    from ..gui.fonts import certificate_families
+
+    return certificate_families()
