@@ -11,7 +11,7 @@ from PySide6.QtGui import QFontMetricsF
 from honours.core import Deed, Donation, Honour, Honouree
 from honours.gui.fonts import install_fonts
 from honours.printing import DEED_SIZES, CertificateOptions, render_certificates
-from honours.printing.certificate import CertificateTypesetter, HonourBlock, TextBlock
+from honours.printing.certificate import CertificateTypesetter
 from honours.printing.content import (
     certificate_content,
     donation_total_text,
@@ -20,6 +20,7 @@ from honours.printing.content import (
     serial_number,
 )
 from honours.printing.document import open_document
+from honours.printing.flow import Block, HonourBlock, TextBlock, paginate
 from honours.printing.fonts import print_families
 from honours.printing.photo import MIN_PPI, decode_size, printed_size
 from honours.printing.typeset import font_for
@@ -260,3 +261,38 @@ def test_a_long_unit_name_wraps_inside_the_identity_block(tmp_path, fonts):
         assert unit.line_count > 1
         assert "".join(unit.lines_text()) == honouree.unit
         assert typesetter.identity_height(rows) >= sum(v.height for _, v in rows)
+
+
+class Box(Block):
+    """A block of fixed height for pagination rules (unsplittable unless `lines` is given)."""
+
+    def __init__(self, height: float, keep: bool = False, lines: int = 0) -> None:
+        self._height, self.keep_with_next, self.lines = height, keep, lines
+
+    @property
+    def height(self) -> float:
+        return self._height
+
+    @property
+    def min_height(self) -> float:
+        return min(self._height, 2 * self._height / self.lines) if self.lines else self._height
+
+    def split(self, available: float):
+        if not self.lines:
+            return None, self
+        pitch = self._height / self.lines
+        fit = int(available // pitch)
+        if fit < 2 or self.lines - fit < 2:
+            return None, self
+        return Box(fit * pitch, lines=fit), Box((self.lines - fit) * pitch, lines=self.lines - fit)
+
+
+def test_pagination_keeps_headings_with_their_text_and_leaves_room_for_the_footer():
+    heading, text = Box(10, keep=True), Box(50, lines=5)
+    pages = paginate([Box(85), heading, text], first=100, later=100, footer=0)
+    # the heading fits (85 + 10) but not with two lines after it: both go to page two
+    assert [[b for b, _ in page] for page in pages] == [[pages[0][0][0]], [heading, text]]
+    split = paginate([Box(60), Box(100, lines=10)], first=100, later=100, footer=0)
+    assert [b.height for b, _ in split[0]] == [60, 40] and [b.height for b, _ in split[1]] == [60]
+    footer = paginate([Box(90)], first=100, later=100, footer=20)
+    assert len(footer) == 2 and footer[1] == []  # a page of its own for seal and signature

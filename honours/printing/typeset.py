@@ -20,6 +20,7 @@ PT_PER_INCH = 72.0
 INK = "#222222"
 MUTED = "#666666"
 RED = "#9b1c1c"
+RULE = "#d8d2cc"  # hairlines
 
 
 class Units:
