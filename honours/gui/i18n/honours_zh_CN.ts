@@ -1769,69 +1769,69 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
     <name>MainWindow</name>
     <message>
         <location filename="../main_window.py" line="120"/>
-        <location filename="../main_window.py" line="448"/>
+        <location filename="../main_window.py" line="449"/>
         <source>Honours</source>
         <translation>劳模荣誉库</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="273"/>
+        <location filename="../main_window.py" line="274"/>
         <source>%1 of %Ln honourees shown</source>
         <translation>
             <numerusform>显示 %1 人，共 %Ln 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="283"/>
+        <location filename="../main_window.py" line="284"/>
         <source>Nothing matches “%1”.</source>
         <translation>没有与“%1”相符的记录。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="359"/>
+        <location filename="../main_window.py" line="360"/>
         <source>Search Help</source>
         <translation>搜索帮助</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="362"/>
+        <location filename="../main_window.py" line="363"/>
         <source>About Honours</source>
         <translation>关于劳模荣誉库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="363"/>
+        <location filename="../main_window.py" line="364"/>
         <source>&lt;h3&gt;Honours (劳模荣誉库)&lt;/h3&gt;&lt;p&gt;A registry of model workers, medal holders, advanced workers and donors, with Chinese and pinyin search, photos and printed certificates.&lt;/p&gt;&lt;p&gt;Registry file: %1&lt;/p&gt;</source>
         <translation>&lt;h3&gt;劳模荣誉库&lt;/h3&gt;&lt;p&gt;劳动模范、劳动奖章获得者、先进工作者和爱心捐赠者的荣誉档案，支持中文和拼音搜索、照片管理和证书打印。&lt;/p&gt;&lt;p&gt;荣誉库文件：%1&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="378"/>
+        <location filename="../main_window.py" line="379"/>
         <source>Open Registry</source>
         <translation>打开荣誉库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="378"/>
+        <location filename="../main_window.py" line="379"/>
         <source>Honours registries (*.sqlite *.db);;All files (*)</source>
         <translation>荣誉库文件 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="385"/>
+        <location filename="../main_window.py" line="386"/>
         <source>New Registry</source>
         <translation>新建荣誉库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="385"/>
+        <location filename="../main_window.py" line="386"/>
         <source>Honours registries (*.sqlite)</source>
         <translation>荣誉库文件 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="390"/>
+        <location filename="../main_window.py" line="391"/>
         <source>%1 already exists. Use Open Registry to open it.</source>
         <translation>%1 已存在。请用“打开荣誉库”打开它。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="447"/>
+        <location filename="../main_window.py" line="448"/>
         <source>(in memory)</source>
         <translation>（内存中）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="450"/>
+        <location filename="../main_window.py" line="451"/>
         <source>(read-only)</source>
         <translation>（只读）</translation>
     </message>
@@ -2242,7 +2242,7 @@ Click “Add photos…” or drag image files here.</source>
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../print_actions.py" line="181"/>
+        <location filename="../print_actions.py" line="182"/>
         <source>Print Preview</source>
         <translation>打印预览</translation>
     </message>
@@ -2404,17 +2404,17 @@ Click “Add photos…” or drag image files here.</source>
         <translation>已向打印机发送 %n 页。</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="211"/>
+        <location filename="../print_actions.py" line="213"/>
         <source>Print Pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="212"/>
+        <location filename="../print_actions.py" line="214"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="213"/>
+        <location filename="../print_actions.py" line="215"/>
         <source>Export P&amp;DF…</source>
         <translation>导出 PDF(&amp;D)…</translation>
     </message>
@@ -2493,42 +2493,42 @@ Click “Add photos…” or drag image files here.</source>
 <context>
     <name>RollModel</name>
     <message>
-        <location filename="../roll_model.py" line="220"/>
+        <location filename="../roll_model.py" line="224"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="225"/>
+        <location filename="../roll_model.py" line="229"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="226"/>
+        <location filename="../roll_model.py" line="230"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="227"/>
+        <location filename="../roll_model.py" line="231"/>
         <source>Position</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="228"/>
+        <location filename="../roll_model.py" line="232"/>
         <source>Honours</source>
         <translation>荣誉</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="229"/>
+        <location filename="../roll_model.py" line="233"/>
         <source>Highest level</source>
         <translation>最高级别</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="230"/>
+        <location filename="../roll_model.py" line="234"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="231"/>
+        <location filename="../roll_model.py" line="235"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
