@@ -134,6 +134,32 @@ def test_fast_reader_reads_what_openpyxl_reads(tmp_path):
         _same_rows(_fast_values(source, sheet), _openpyxl_values(source, sheet))
 
 
+def test_shared_strings_read_as_openpyxl_reads_them(tmp_path):
+    """Rich-text runs (LibreOffice writes CJK as runs), phonetic guides, escapes, empty strings."""
+    import zipfile
+
+    from openpyxl.reader.strings import read_string_table
+
+    from honours.core.xlsx_reader import read_shared_strings
+
+    xml = ('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/'
+           'spreadsheetml/2006/main" count="5" uniqueCount="5">'
+           '<si><t>姓名</t></si>'
+           '<si><r><rPr><rFont val="DejaVu Sans"/></rPr><t xml:space="preserve">衡阳 </t></r>'
+           '<r><rPr><b/></rPr><t>&#24037;&amp;会 &lt;市&gt;</t></r></si>'
+           '<si><t>东京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh><phoneticPr fontId="1"/></si>'
+           '<si><t/></si>'
+           '<si><t xml:space="preserve">  line1\nline2 </t></si></sst>')
+    path = tmp_path / "strings.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("xl/sharedStrings.xml", xml)
+    with zipfile.ZipFile(path) as archive:
+        mine = read_shared_strings(archive, "xl/sharedStrings.xml")
+        theirs = list(read_string_table(archive.open("xl/sharedStrings.xml")))
+    assert mine == theirs
+    assert mine[:3] == ["姓名", "衡阳 工&会 <市>", "东京"]
+
+
 def test_formulas_are_never_evaluated(tmp_path):
     path = tmp_path / "formula.xlsx"
     workbook = openpyxl.Workbook()

@@ -36,9 +36,10 @@ from typing import Any
 from .amounts import AmountError, parse_amount_fen, parse_donation
 from .errors import HonoursError
 from .records import Deed, Donation, Honour, Honouree, Level, Source, Status
-from .xlsx_reader import CellError, SheetValues, Unsupported, UnsavedFormula
+from .xlsx_reader import CellError, UnsavedFormula, Workbook
 
 HEADER_SEARCH_ROWS = 30
+PROBE_BYTES = 256 * 1024  # enough XML for the first rows of a sheet, when choosing which sheet to read
 NAME_LIMIT = 100
 SHORT_LIMIT = 500  # unit, position, region, honour titles ...
 LONG_LIMIT = 100_000  # deeds, notes, donations: a 100,000-character cell is accepted whole
@@ -260,14 +261,13 @@ def _present(value: Any) -> bool:
 # -- xlsx ------------------------------------------------------------------------------------
 
 def _read_xlsx(path: Path, sheet: str | None) -> Table:
-    import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
     source = path.open("rb")  # a file object: openpyxl judges a path by its suffix, we by the bytes
     try:
-        workbook = openpyxl.load_workbook(source, read_only=True, data_only=True, keep_links=False)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, OSError,
-            EOFError) as exc:
+        workbook = Workbook(source)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, OSError, EOFError,
+            SyntaxError, IndexError, AttributeError) as exc:
         source.close()
         raise SpreadsheetError(
             f"{path.name} is not a workbook we can read ({type(exc).__name__}). Open it in Excel or WPS, "
@@ -275,45 +275,27 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
             f"无法读取工作簿 {path.name}（{type(exc).__name__}）。请在 Excel 或 WPS 中打开并重新另存为 .xlsx 后再试。",
         ) from exc
     try:
-        names = list(workbook.sheetnames)
+        names = workbook.names
         if sheet is not None and sheet not in names:
             raise SpreadsheetError(
                 f"{path.name} has no sheet named “{sheet}”; its sheets are: {', '.join(names)}.",
                 f"{path.name} 中没有名为“{sheet}”的工作表；现有工作表：{'、'.join(names)}。")
         chosen = sheet
         if chosen is None:
-            visible = [n for n in names if workbook[n].sheet_state == "visible"] or names
+            visible = workbook.visible()
             chosen = next((n for n in visible if _has_name_header(workbook, n)), visible[0] if visible else None)
         if chosen is None:
             raise SpreadsheetError(f"{path.name} has no sheets.", f"{path.name} 中没有工作表。")
-        rows = list(_sheet_rows(workbook, chosen))
+        rows = list(workbook.rows(chosen))
         return _table(path, "xlsx", rows, sheet=chosen, sheet_names=names)
     finally:
         workbook.close()
         source.close()
 
 
-def _has_name_header(workbook: Any, name: str) -> bool:
-    head = list(itertools.islice(_sheet_rows(workbook, name), HEADER_SEARCH_ROWS))
+def _has_name_header(workbook: Workbook, name: str) -> bool:
+    head = list(itertools.islice(workbook.rows(name, PROBE_BYTES), HEADER_SEARCH_ROWS))
     return any(_header_score(cells)[1] for _, cells in head)
-
-
-def _sheet_rows(workbook: Any, name: str) -> Iterator[tuple[int, list[Any]]]:
-    """Rows of one sheet: the fast reader, or openpyxl's own loop if the XML is unusual."""
-    ws = workbook[name]
-    fast = SheetValues(workbook._archive, ws._worksheet_path, ws._shared_strings,
-                       workbook._date_formats, workbook.epoch)
-    produced = 0
-    try:
-        for row in fast.rows():
-            produced += 1
-            yield row
-        return
-    except Unsupported:
-        pass
-    for number, values in enumerate(ws.iter_rows(min_row=1, values_only=True), start=1):
-        if number > produced:
-            yield number, list(values)
 
 
 # -- csv ---------------------------------------------------------------------------------------
@@ -411,7 +393,9 @@ def cell_text(value: Any) -> str:
     """A cell as text: numbers without a trailing .0, dates as ISO, control characters dropped."""
     if value is None:
         return ""
-    if isinstance(value, str):
+    if type(value) is str:
+        if value.isprintable():  # the usual cell: no line breaks or control characters to clean
+            return value.strip()
         text = value
     elif isinstance(value, bool):
         text = "是" if value else "否"
