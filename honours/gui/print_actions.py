@@ -149,8 +149,9 @@ def export_pdf(window, choice: PrintChoice | None = None, path: Path | None = No
     if result is not None and result.cancelled:
         window.status_message(translate("Printing", "PDF export cancelled: no file was written."))
     elif result is not None:
-        window.status_message(translate("Printing", "Saved %n page(s) to %1.", "", result.pages)
-                              .replace("%1", str(path)))
+        pages = result.pages
+        saved = translate("Printing", "Saved %n page(s) to %1.", "", pages)
+        window.status_message(saved.replace("%1", str(path)))
     return result
 
 

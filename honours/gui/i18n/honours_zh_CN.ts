@@ -2242,7 +2242,7 @@ Click “Add photos…” or drag image files here.</source>
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../print_actions.py" line="182"/>
+        <location filename="../print_actions.py" line="183"/>
         <source>Print Preview</source>
         <translation>打印预览</translation>
     </message>
@@ -2371,7 +2371,7 @@ Click “Add photos…” or drag image files here.</source>
     <message>
         <location filename="../print_actions.py" line="113"/>
         <source>certificates</source>
-        <translation>荣誉证书</translation>
+        <translation>荣誉证书摘要</translation>
     </message>
     <message>
         <location filename="../print_actions.py" line="114"/>
@@ -2399,22 +2399,27 @@ Click “Add photos…” or drag image files here.</source>
         <translation>已取消导出 PDF，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="171"/>
+        <location filename="../print_actions.py" line="153"/>
+        <source>Saved %n page(s) to %1.</source>
+        <translation>已将 %n 页保存到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../print_actions.py" line="172"/>
         <source>Sent %n page(s) to the printer.</source>
         <translation>已向打印机发送 %n 页。</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="213"/>
+        <location filename="../print_actions.py" line="214"/>
         <source>Print Pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="214"/>
+        <location filename="../print_actions.py" line="215"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="215"/>
+        <location filename="../print_actions.py" line="216"/>
         <source>Export P&amp;DF…</source>
         <translation>导出 PDF(&amp;D)…</translation>
     </message>
