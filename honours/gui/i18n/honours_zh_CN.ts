@@ -2384,6 +2384,11 @@ Click “Add photos…” or drag image files here.</source>
         <translation>已取消打印。</translation>
     </message>
     <message>
+        <location filename="../print_actions.py" line="137"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
         <location filename="../print_actions.py" line="142"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
@@ -2404,9 +2409,19 @@ Click “Add photos…” or drag image files here.</source>
         <translation>已将 %n 页保存到 %1。</translation>
     </message>
     <message>
+        <location filename="../print_actions.py" line="161"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
         <location filename="../print_actions.py" line="172"/>
         <source>Sent %n page(s) to the printer.</source>
         <translation>已向打印机发送 %n 页。</translation>
+    </message>
+    <message>
+        <location filename="../print_actions.py" line="200"/>
+        <source>Preview</source>
+        <translation>预览</translation>
     </message>
     <message>
         <location filename="../print_actions.py" line="214"/>
