@@ -61,10 +61,10 @@ def remember(window, choice: PrintChoice) -> None:
     settings.print_group_by = choice.group_by
 
 
-def ask_choice(window) -> PrintChoice | None:
+def ask_choice(window, ok_text: str = "") -> PrintChoice | None:
     counts = {SELECTION: len(window.selected_ids()), RESULT: window.result().count(),
               EVERYONE: window.registry.count()}
-    dialog = PrintOptionsDialog(counts, default_choice(window), window)
+    dialog = PrintOptionsDialog(counts, default_choice(window), window, ok_text)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     choice = dialog.choice()
@@ -134,7 +134,7 @@ def _guarded(window, run: Callable[[], RenderResult | None]) -> RenderResult | N
 
 def export_pdf(window, choice: PrintChoice | None = None, path: Path | None = None) -> RenderResult | None:
     """File ▸ Export PDF…; `choice` and `path` skip the questions (tests, scripts)."""
-    choice = choice or ask_choice(window)
+    choice = choice or ask_choice(window, translate("Printing", "Export…"))
     if choice is None:
         return None
     if path is None:
@@ -158,7 +158,7 @@ def export_pdf(window, choice: PrintChoice | None = None, path: Path | None = No
 def print_document(window, choice: PrintChoice | None = None, printer: QPrinter | None = None,
                    ask_printer: bool = True) -> RenderResult | None:
     """File ▸ Print…: any installed printer (or PDF, as the print dialog offers)."""
-    choice = choice or ask_choice(window)
+    choice = choice or ask_choice(window, translate("Printing", "Print…"))
     if choice is None:
         return None
     printer = printer or make_printer(choice)
@@ -197,7 +197,7 @@ class PreviewDialog(QPrintPreviewDialog):
 
 def preview(window, choice: PrintChoice | None = None, show: bool = True) -> PreviewDialog | None:
     """File ▸ Print Preview…"""
-    choice = choice or ask_choice(window)
+    choice = choice or ask_choice(window, translate("Printing", "Preview"))
     if choice is None:
         return None
     dialog = PreviewDialog(window, choice, make_printer(choice), window)

@@ -36,7 +36,9 @@ class PrintChoice:
 class PrintOptionsDialog(QDialog):
     """Asks what to print; `counts` gives how many honourees each scope holds."""
 
-    def __init__(self, counts: dict[str, int], defaults: PrintChoice, parent: QWidget | None = None) -> None:
+    def __init__(self, counts: dict[str, int], defaults: PrintChoice, parent: QWidget | None = None,
+                 ok_text: str = "") -> None:
+        """`ok_text` names what OK does next (Preview, Print…, Export PDF…)."""
         super().__init__(parent)
         self.setObjectName("printOptionsDialog")
         self.setWindowTitle(self.tr("Print Options"))
@@ -92,6 +94,8 @@ class PrintOptionsDialog(QDialog):
         form.addRow(self.tr("Document language:"), self.language_combo)
         standard = QDialogButtonBox.StandardButton
         self.buttons = QDialogButtonBox(standard.Ok | standard.Cancel)
+        if ok_text:
+            self.buttons.button(standard.Ok).setText(ok_text)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
