@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from .core.errors import HonoursError
 from .gui.i18n import install_translations
@@ -68,6 +68,33 @@ def handle_open_failure(error: HonoursError | OSError, parent: QWidget | None) -
     return choice.path, choice.readonly
 
 
+class UpgradeProgress:
+    """Shows a progress dialog while an older registry is upgraded (its search index rebuilt).
+
+    Called by the core as `progress(done, total)` on the UI thread; the dialog appears only
+    when there is real work, and keeps painting because each call lets Qt process events.
+    """
+
+    def __init__(self) -> None:
+        self.dialog: QProgressDialog | None = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.dialog is None:
+            if total <= 0 or done >= total:
+                return
+            self.dialog = QProgressDialog(
+                QApplication.translate("App", "Upgrading the registry: rebuilding the search index…"),
+                "", 0, total)
+            self.dialog.setCancelButton(None)  # the upgrade is one transaction; it finishes or changes nothing
+            self.dialog.setWindowTitle(QApplication.translate("App", "Honours"))
+            self.dialog.setMinimumDuration(0)
+        self.dialog.setMaximum(total)
+        self.dialog.setValue(done)
+        QApplication.processEvents()
+        if done >= total:
+            self.dialog.close()
+
+
 def create_window(db_path: str | Path, settings_path: str | Path | None = None, *,
                   language: str | None = None, readonly: bool = False) -> MainWindow:
     """Build (and do not show) the main window on `db_path`; raises DatabaseFileError for a bad file.
@@ -82,7 +109,7 @@ def create_window(db_path: str | Path, settings_path: str | Path | None = None, 
     _application()
     settings = open_settings(settings_path)
     install_translations(language or settings.language)
-    registry = open_registry(db_path, readonly=readonly)
+    registry = open_registry(db_path, readonly=readonly, progress=UpgradeProgress())
     if not readonly:
         settings.remember_database(db_path)
     return MainWindow(Store(registry), settings)

@@ -78,3 +78,34 @@ def test_a_read_only_window_shows_the_roll_and_offers_no_editing(qtbot, roll, tm
     assert not window.actions.delete_honourees.isEnabled()
     assert not window.actions.new_honouree.isEnabled()
     assert window.windowTitle().endswith("(read-only)")
+
+
+def test_an_older_registry_is_upgraded_with_progress_shown(qtbot, tmp_path, monkeypatch):
+    import shutil
+
+    shown: list[tuple[int, int]] = []
+    original = app.UpgradeProgress.__call__
+
+    def watch(self, done: int, total: int) -> None:
+        original(self, done, total)
+        shown.append((done, total))
+        if done < total:
+            assert self.dialog is not None and self.dialog.isVisible()
+
+    monkeypatch.setattr(app.UpgradeProgress, "__call__", watch)
+    old = tmp_path / "old.sqlite"
+    shutil.copy(Path(__file__).parent / "fixtures" / "registry-v1.sqlite", old)
+    window = app.create_window(old, tmp_path / "s.ini")
+    qtbot.addWidget(window)
+    assert shown and shown[-1][0] == shown[-1][1]  # it reached the end
+    assert window.model.total() > 0
+
+
+def test_upgrade_progress_appears_only_for_real_work(qtbot):
+    progress = app.UpgradeProgress()
+    progress(0, 0)
+    assert progress.dialog is None
+    progress(10, 40)
+    assert progress.dialog.value() == 10 and progress.dialog.isVisible()
+    progress(40, 40)
+    assert not progress.dialog.isVisible()

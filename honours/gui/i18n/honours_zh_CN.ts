@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../../app.py" line="86"/>
+        <source>Upgrading the registry: rebuilding the search index…</source>
+        <translation>正在升级荣誉库：重建搜索索引…</translation>
+    </message>
+    <message>
+        <location filename="../../app.py" line="89"/>
+        <source>Honours</source>
+        <translation>劳模荣誉库</translation>
+    </message>
+</context>
+<context>
     <name>BackupActions</name>
     <message>
         <location filename="../backup_actions.py" line="144"/>
@@ -1556,77 +1569,92 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
         <translation>该记录已包含本报道所述全部内容。</translation>
     </message>
     <message>
-        <location filename="../intake_model.py" line="55"/>
+        <location filename="../intake_model.py" line="50"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location filename="../intake_model.py" line="57"/>
         <source>posthumous</source>
         <translation>追授</translation>
     </message>
     <message>
-        <location filename="../intake_model.py" line="99"/>
+        <location filename="../intake_model.py" line="58"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../intake_model.py" line="63"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../intake_model.py" line="105"/>
         <source>Decision</source>
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../intake_model.py" line="100"/>
+        <location filename="../intake_model.py" line="106"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../intake_model.py" line="101"/>
+        <location filename="../intake_model.py" line="107"/>
         <source>Honours</source>
         <translation>荣誉</translation>
     </message>
     <message>
-        <location filename="../intake_model.py" line="102"/>
+        <location filename="../intake_model.py" line="108"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../intake_model.py" line="103"/>
+        <location filename="../intake_model.py" line="109"/>
         <source>Position</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../intake_model.py" line="104"/>
+        <location filename="../intake_model.py" line="110"/>
         <source>Donations</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../intake_model.py" line="105"/>
+        <location filename="../intake_model.py" line="111"/>
         <source>Deeds</source>
         <translation>事迹</translation>
     </message>
     <message>
-        <location filename="../intake_model.py" line="106"/>
+        <location filename="../intake_model.py" line="112"/>
         <source>Save as</source>
         <translation>保存方式</translation>
     </message>
     <message>
-        <location filename="../intake_model.py" line="107"/>
+        <location filename="../intake_model.py" line="113"/>
         <source>Certainty</source>
         <translation>可信度</translation>
     </message>
     <message>
-        <location filename="../intake_model.py" line="132"/>
+        <location filename="../intake_model.py" line="138"/>
         <source>To decide</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location filename="../intake_model.py" line="133"/>
+        <location filename="../intake_model.py" line="139"/>
         <source>Accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../intake_model.py" line="134"/>
+        <location filename="../intake_model.py" line="140"/>
         <source>Rejected</source>
         <translation>不采用</translation>
     </message>
     <message>
-        <location filename="../intake_model.py" line="146"/>
+        <location filename="../intake_model.py" line="152"/>
         <source>New record</source>
         <translation>新增记录</translation>
     </message>
     <message>
-        <location filename="../intake_model.py" line="147"/>
+        <location filename="../intake_model.py" line="153"/>
         <source>Merge into #%1</source>
         <translation>并入 #%1</translation>
     </message>
@@ -1740,27 +1768,27 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>ListEditor</name>
     <message>
-        <location filename="../list_editors.py" line="352"/>
+        <location filename="../list_editors.py" line="361"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../list_editors.py" line="353"/>
+        <location filename="../list_editors.py" line="362"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../list_editors.py" line="354"/>
+        <location filename="../list_editors.py" line="363"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../list_editors.py" line="355"/>
+        <location filename="../list_editors.py" line="364"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../list_editors.py" line="399"/>
+        <location filename="../list_editors.py" line="408"/>
         <source>Row %1 · %2: %3</source>
         <translation>第 %1 行 · %2：%3</translation>
     </message>
@@ -2250,103 +2278,103 @@ Click “Add photos…” or drag image files here.</source>
 <context>
     <name>PrintOptionsDialog</name>
     <message>
-        <location filename="../print_options_dialog.py" line="42"/>
+        <location filename="../print_options_dialog.py" line="44"/>
         <source>Print Options</source>
         <translation>打印选项</translation>
     </message>
     <message>
-        <location filename="../print_options_dialog.py" line="47"/>
+        <location filename="../print_options_dialog.py" line="49"/>
         <source>Certificate summaries, one page per honouree</source>
         <translation>荣誉证书摘要，每人一页</translation>
     </message>
     <message>
-        <location filename="../print_options_dialog.py" line="48"/>
+        <location filename="../print_options_dialog.py" line="50"/>
         <source>Roll list (a table of honourees)</source>
         <translation>名册（荣誉人物一览表）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../print_options_dialog.py" line="58"/>
+        <location filename="../print_options_dialog.py" line="60"/>
         <source>The selected honourees: %n</source>
         <translation>
             <numerusform>选中的荣誉人物：%n 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../print_options_dialog.py" line="59"/>
+        <location filename="../print_options_dialog.py" line="61"/>
         <source>The current search result: %n</source>
         <translation>
             <numerusform>当前搜索结果：%n 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../print_options_dialog.py" line="60"/>
+        <location filename="../print_options_dialog.py" line="62"/>
         <source>The whole registry: %n</source>
         <translation>
             <numerusform>整个荣誉库：%n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../print_options_dialog.py" line="72"/>
+        <location filename="../print_options_dialog.py" line="74"/>
         <source>Honour level</source>
         <translation>荣誉级别</translation>
     </message>
     <message>
-        <location filename="../print_options_dialog.py" line="73"/>
+        <location filename="../print_options_dialog.py" line="75"/>
         <source>Work unit</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../print_options_dialog.py" line="76"/>
+        <location filename="../print_options_dialog.py" line="78"/>
         <source>A4 (210 × 297 mm)</source>
         <translation>A4（210 × 297 毫米）</translation>
     </message>
     <message>
-        <location filename="../print_options_dialog.py" line="77"/>
+        <location filename="../print_options_dialog.py" line="79"/>
         <source>Letter (8.5 × 11 in)</source>
         <translation>Letter（8.5 × 11 英寸）</translation>
     </message>
     <message>
-        <location filename="../print_options_dialog.py" line="80"/>
+        <location filename="../print_options_dialog.py" line="82"/>
         <source>Printed at the top and beside the seal</source>
         <translation>印在页首和落款处</translation>
     </message>
     <message>
-        <location filename="../print_options_dialog.py" line="83"/>
+        <location filename="../print_options_dialog.py" line="85"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../print_options_dialog.py" line="84"/>
+        <location filename="../print_options_dialog.py" line="86"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../print_options_dialog.py" line="87"/>
+        <location filename="../print_options_dialog.py" line="89"/>
         <source>Print:</source>
         <translation>打印内容：</translation>
     </message>
     <message>
-        <location filename="../print_options_dialog.py" line="88"/>
+        <location filename="../print_options_dialog.py" line="90"/>
         <source>Honourees:</source>
         <translation>荣誉人物：</translation>
     </message>
     <message>
-        <location filename="../print_options_dialog.py" line="89"/>
+        <location filename="../print_options_dialog.py" line="91"/>
         <source>Group the roll by:</source>
         <translation>名册分组：</translation>
     </message>
     <message>
-        <location filename="../print_options_dialog.py" line="90"/>
+        <location filename="../print_options_dialog.py" line="92"/>
         <source>Paper:</source>
         <translation>纸张：</translation>
     </message>
     <message>
-        <location filename="../print_options_dialog.py" line="91"/>
+        <location filename="../print_options_dialog.py" line="93"/>
         <source>Organisation:</source>
         <translation>落款单位：</translation>
     </message>
     <message>
-        <location filename="../print_options_dialog.py" line="92"/>
+        <location filename="../print_options_dialog.py" line="94"/>
         <source>Document language:</source>
         <translation>文档语言：</translation>
     </message>
