@@ -212,3 +212,21 @@ def test_totals_row_is_left_out_with_a_notice(registry, tmp_path):
     plan = plan_import(registry, path)
     assert plan.counts()[ADD] == 2 and not plan.errors
     assert any("totals" in en for en, _ in plan.notices)
+
+
+def test_registry_checks_become_row_errors(registry, tmp_path):
+    """A record the registry would refuse (a control character in a hand-made JSON file) is named
+    in the preview; it does not fail the whole transaction later. Sheets drop such characters."""
+    import json
+
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps([{"name": "正常"}, {"name": "坏\u0007名"}]), encoding="utf-8")
+    plan = plan_import(registry, path)
+    assert [r.action for r in plan.rows] == [ADD, ERROR]
+    assert "control character" in plan.rows[1].reason("en") and "控制字符" in plan.rows[1].reason("zh")
+    plan.apply(registry, skip_errors=True)
+    assert registry.count() == 1
+    sheet = tmp_path / "c.csv"
+    sheet.write_text("姓名,单位\n坏\u0007\u009b名,厂\n", encoding="utf-8")
+    (row,) = plan_import(registry, sheet).rows
+    assert row.action == ADD and row.name == "坏名"

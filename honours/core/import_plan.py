@@ -20,10 +20,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import HonoursError, PhotoError, user_language
+from .errors import HonoursError, InvalidRecordError, PhotoError, user_language
 from .photos import MAX_FILE_BYTES, NewPhoto, PreparedPhoto, prepare_photo
 from .records import Honouree, Status
-from .registry import ImportItem, ImportOutcome, Registry
+from .registry import ImportItem, ImportOutcome, Registry, validate_record
 from .spreadsheet import ParsedRow, RowError, RowReader, SkippedRow, Table, guess_mapping, read_table
 from .transfer import ExportFile, ExportFileError
 
@@ -315,6 +315,7 @@ def plan_table(registry: Registry, table: Table, *, mapping: list[str | None] | 
         record = item.record
         key = (record.name, record.unit)
         try:
+            _check(record)
             for ref in item.photo_refs:
                 assert finder is not None
                 finder.check(ref)
@@ -360,6 +361,14 @@ def _mark_unchanged(plan: ImportPlan) -> None:
         if row.action == UPDATE and row.target_id in same:
             row.action = UNCHANGED
             row.reason_en, row.reason_zh = "already up to date", "已是最新，无需更改"
+
+
+def _check(record: Honouree) -> None:
+    """The registry's own checks (e.g. invisible control characters) as a row error."""
+    try:
+        validate_record(record)
+    except InvalidRecordError as exc:
+        raise RowError(exc.en.removeprefix("Invalid record: "), exc.zh.removeprefix("记录无效：")) from exc
 
 
 _SCALARS = ("gender", "age", "birth_date", "ethnicity", "position", "region", "category", "status", "notes")
@@ -430,8 +439,12 @@ def _plan_export_records(registry: Registry, plan: ImportPlan, export: ExportFil
             continue
         matches = existing.get((record.name, record.unit), [])
         try:
+            _check(record)
             for photo in item.photos:
                 export.prepare(photo)
+        except RowError as exc:
+            plan.rows.append(PlannedRow(item.number, ERROR, record.name, record.unit, exc.en, exc.zh))
+            continue
         except PhotoError as exc:
             plan.rows.append(PlannedRow(item.number, ERROR, record.name, record.unit,
                                         f"photo: {exc.en}", f"照片：{exc.zh}"))

@@ -931,6 +931,12 @@ def _scalar_values(h: Honouree) -> tuple:
     )
 
 
+def validate_record(h: Honouree) -> None:
+    """InvalidRecordError if `h` cannot be stored: the import plan checks each row with it, so
+    that a bad row is named in the preview instead of failing the whole transaction later."""
+    _validate(h)
+
+
 def _validate(h: Honouree) -> None:
     if not h.name or not h.name.strip():
         raise InvalidRecordError("name is required", "姓名不能为空")

@@ -386,7 +386,7 @@ def _delimiter(text: str) -> str:
 
 # -- cell values ----------------------------------------------------------------------------
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # invisible; never meant in a sheet
 
 
 def cell_text(value: Any) -> str:
