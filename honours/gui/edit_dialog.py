@@ -140,8 +140,8 @@ class EditDialog(QDialog):
         self.check_duplicates()
 
     def _update_tab_titles(self) -> None:
-        counts = [None, len(self.honours_editor.model.records()), len(self.deeds_editor.model.records()),
-                  len(self.donations_editor.model.records()), len(self.photos.model.entries)]
+        counts = [None, self.honours_editor.model.filled_rows(), self.deeds_editor.model.filled_rows(),
+                  self.donations_editor.model.filled_rows(), len(self.photos.model.entries)]
         titles = [self.tr("Basic"), self.tr("Honours"), self.tr("Deeds"), self.tr("Donations"), self.tr("Photos")]
         for i, (title, count) in enumerate(zip(titles, counts)):
             self.tabs.setTabText(i, f"{title} ({count})" if count else title)

@@ -17,6 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -102,6 +104,10 @@ class RecordTableModel(QAbstractTableModel):
             if record is not None and not problems:
                 out.append(record)
         return out
+
+    def filled_rows(self) -> int:
+        """Rows that are not blank, readable or not (what the tab title counts)."""
+        return sum(1 for row in self._rows if self.read_row(row)[0] is not None)
 
     def problems(self) -> list[Problem]:
         keys = [c.key for c in self.columns]
@@ -186,6 +192,9 @@ class RecordTableModel(QAbstractTableModel):
             return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.BackgroundRole and problem:
             return PROBLEM_BACKGROUND
+        if role == Qt.ItemDataRole.DecorationRole and problem:
+            # Still visible when the row is selected, where the background is not.
+            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         if role == Qt.ItemDataRole.ToolTipRole:
             return problem or (value if column.kind == "multiline" and value else None)
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
