@@ -9,6 +9,7 @@ from PIL import Image
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox
+from shiboken6 import isValid
 
 from honours.core import ConflictError
 from honours.gui import entry_values
@@ -71,7 +72,7 @@ def type_into_cell(qtbot, editor, row: int, key: str, text: str) -> None:
     line.selectAll()
     type_text(line, text)
     qtbot.keyClick(line, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not line.isVisible())  # the view commits and closes the editor queued
+    qtbot.waitUntil(lambda: not isValid(line) or not line.isVisible())  # committed and closed, queued
 
 
 def add_photos(qtbot, dialog: EditDialog, paths: list[Path]) -> None:
@@ -472,3 +473,75 @@ def test_the_prompt_offers_save_discard_and_cancel(qtbot, open_dialog, monkeypat
     wanted = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
               | QMessageBox.StandardButton.Cancel)
     assert seen["buttons"] == wanted
+
+
+# -- through the main window ----------------------------------------------------------------------
+
+def test_the_main_window_saves_the_dialog_through_undo(qtbot, tmp_path, _seeded_template, portrait,
+                                                       monkeypatch):
+    """Enter on 许仲秋, edit in the real dialog, see it stored; Ctrl+Z takes it all back."""
+    import shutil
+
+    from honours.app import create_window
+    from honours.gui.roll_model import COLUMN_INDEX
+
+    db = tmp_path / "window.sqlite"
+    shutil.copy(_seeded_template, db)
+    window = create_window(db, tmp_path / "settings.ini")
+    qtbot.addWidget(window)
+    window.show()
+
+    def edit_like_a_clerk(dialog: EditDialog) -> int:
+        """Stands in for the modal loop: what a user does between opening and Save."""
+        dialog.show()
+        dialog.form.position_edit.setText("名誉董事长")
+        model = dialog.donations_editor.model
+        row = model.add_row()
+        model.setData(model.index(row, model.column_of("amount")), "10万")
+        add_photos(qtbot, dialog, [portrait])
+        dialog.photos.caption.setText("工作照")
+        dialog.photos.caption.textEdited.emit("工作照")
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    monkeypatch.setattr(EditDialog, "exec", edit_like_a_clerk)
+    xu = first_id(window.registry, "许仲秋")
+    window.select_id(xu)
+    window.edit_current()
+
+    saved = window.registry.honouree(xu)
+    assert saved.position == "名誉董事长"
+    assert saved.donation_total_fen == 60_000_000
+    assert [(p.caption, p.primary) for p in saved.photos] == [("工作照", True)]
+    assert window.registry.photo_bytes(saved.photos[0].id, "original") == portrait.read_bytes()
+    row = next(r for r in range(window.model.rowCount()) if window.model.id_at(r) == xu)
+    assert window.model.data(window.model.index(row, COLUMN_INDEX["position"])) == "名誉董事长"
+
+    window.undo_stack.undo()
+    restored = window.registry.honouree(xu)
+    assert (restored.position, restored.donation_total_fen, restored.photos) == ("董事长", 50_000_000, [])
+
+
+# -- hostile text ---------------------------------------------------------------------------------
+
+def test_rare_characters_emoji_and_long_deeds_come_through_untouched(open_dialog):
+    dialog = open_dialog()
+    dialog.form.name_edit.setText("𠮷田 👍")
+    deeds = dialog.deeds_editor.model
+    deeds.add_row()
+    long_deed = "连续奋战，" * 2000  # 10,000 characters
+    deeds.setData(deeds.index(0, deeds.column_of("text")), long_deed)
+    assert dialog.save() is True
+    result = dialog.result_honouree()
+    assert result.name == "𠮷田 👍"
+    assert result.deeds[0].text == long_deed.strip()
+
+
+def test_an_invisible_control_character_is_refused_in_the_dialog_not_after_it(open_dialog, roll):
+    dialog = open_dialog(first_id(roll, "许仲秋"))
+    dialog.form.position_edit.setText("董事长\x07")
+    assert dialog.save() is False
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    assert "U+0007" in dialog.save_message.text()
+    dialog.form.position_edit.setText("董事长")
+    assert dialog.save() is True

@@ -27,9 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.amounts import format_yuan
+from ..core.errors import InvalidRecordError
 from ..core.photos import NewPhoto
 from ..core.records import Honouree, Source
+from ..core.registry import validate_record
 from .honouree_form import ERROR_STYLE, HonoureeForm
+from .i18n import current_language
 from .list_editors import ListEditor, Problem
 from .list_models import DeedsModel, DonationsModel, HonoursModel
 from .photo_manager import PhotoManager
@@ -207,6 +210,10 @@ class EditDialog(QDialog):
         if self.photos.is_busy():
             return _Refusal(self.photos, self.tr("Photos are still being checked; save again in a moment."),
                             None)
+        try:  # the registry's own checks (e.g. invisible control characters pasted in), before
+            validate_record(self._build_result())  # the dialog closes and the edits would be lost
+        except InvalidRecordError as error:
+            return _Refusal(self.tabs.currentWidget(), error.message(current_language()), None)
         return None
 
     def _problem_text(self, what: str, problem: Problem) -> str:
