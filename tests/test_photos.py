@@ -194,6 +194,15 @@ def _over_photo_limit(path: Path) -> Path:
     return path
 
 
+def _folder(path: Path) -> Path:
+    path.mkdir()  # a folder dropped on the photos panel by mistake
+    return path
+
+
+def _missing(path: Path) -> Path:
+    return path  # chosen, then moved away before it was read
+
+
 def _icon(path: Path) -> Path:
     Image.new("RGB", (32, 32), "red").save(path, "ICO")
     return path
@@ -206,6 +215,8 @@ def _icon(path: Path) -> Path:
     (_bomb, "bomb.png", "decompression bomb"),
     (_over_photo_limit, "huge.png", "too large"),
     (_icon, "icon.png", "not a photo format"),
+    (_folder, "album", "Cannot read"),
+    (_missing, "gone.jpg", "Cannot read"),
 ])
 def test_unusable_files_are_refused_in_both_languages_and_nothing_is_stored(roll, tmp_path, make, name, reason):
     path = make(tmp_path / name)

@@ -9,7 +9,9 @@ every viewer and printer sees the same upright picture.
 
 from __future__ import annotations
 
+import errno
 import io
+import os
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,18 +53,30 @@ def _fail(en: str, zh: str) -> PhotoError:
     return PhotoError(en, zh)
 
 
+_READ_PROBLEMS_ZH = {errno.ENOENT: "文件不存在", errno.EACCES: "没有读取权限", errno.EPERM: "没有读取权限",
+                     errno.EISDIR: "这是文件夹，不是图片文件"}
+
+
+def _unreadable(path: Path, exc: OSError) -> PhotoError:
+    """A file that cannot be read at all (gone, a folder dropped by mistake, no permission)."""
+    reason = exc.strerror or str(exc)
+    reason_zh = _READ_PROBLEMS_ZH.get(exc.errno or 0, reason)
+    return _fail(f"Cannot read {path.name}: {reason}.", f"无法读取 {path.name}：{reason_zh}。")
+
+
 def prepare_photo(source: str | Path | bytes, name: str = "") -> PreparedPhoto:
     """Check and normalise an image; raises PhotoError with a readable reason."""
     if isinstance(source, (str, Path)):
         path = Path(source)
         name = name or path.name
         try:
-            size = path.stat().st_size
+            if path.is_dir():
+                raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+            if path.stat().st_size > MAX_FILE_BYTES:
+                raise _fail(f"{path.name} is larger than 100 MB.", f"{path.name} 超过 100 MB。")
+            data = path.read_bytes()
         except OSError as exc:
-            raise _fail(f"Cannot read {path.name}: {exc.strerror}.", f"无法读取 {path.name}：{exc.strerror}。") from exc
-        if size > MAX_FILE_BYTES:
-            raise _fail(f"{path.name} is larger than 100 MB.", f"{path.name} 超过 100 MB。")
-        data = path.read_bytes()
+            raise _unreadable(path, exc) from exc
     else:
         data = bytes(source)
     label = name or "image"

@@ -309,7 +309,10 @@ class ListEditor(QWidget):
                                   & ~QAbstractItemView.EditTrigger.CurrentChanged)
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(True)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        rows = self.view.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        rows.setMaximumSectionSize(self.fontMetrics().lineSpacing() * 5 + 8)  # a 10,000-character deed
+        # shows its first lines; the tooltip and the editor hold all of it
         self._size_columns()
 
         self.add_button = self._button(f"{name}Add", self.add_row)
