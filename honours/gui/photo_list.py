@@ -42,6 +42,7 @@ class PhotoEntry:
     height: int
     stored: Photo | None = None
     prepared: PreparedPhoto | None = None
+    preview: QImage | None = None  # decoded off the UI thread for photos added now
 
     @property
     def is_new(self) -> bool:

@@ -57,13 +57,17 @@ _EXTENSIONS = {"image/jpeg": ".jpg", "image/png": ".png", "image/gif": ".gif", "
 
 
 class _JobSignals(QObject):
-    prepared = Signal(int, object)  # batch, PreparedPhoto
+    prepared = Signal(int, object, object, object)  # batch, PreparedPhoto, thumbnail, preview QImages
     rejected = Signal(int, object)  # batch, PhotoError
     finished = Signal(int)
 
 
 class _PrepareJob(QRunnable):
-    """Runs the core's checks and normalisation for a batch of files off the UI thread."""
+    """Runs the core's checks and normalisation for a batch of files off the UI thread.
+
+    The thumbnail and preview are decoded here too (QImage works in any thread), so the UI
+    thread only places finished pictures.
+    """
 
     def __init__(self, batch: int, paths: list[Path]) -> None:
         super().__init__()
@@ -74,7 +78,10 @@ class _PrepareJob(QRunnable):
     def run(self) -> None:
         for path in self.paths:
             try:
-                self.signals.prepared.emit(self.batch, prepare_photo(path))
+                prepared = prepare_photo(path)
+                preview_size = QSize(PREVIEW_SIZE * 2, PREVIEW_SIZE * 2)
+                self.signals.prepared.emit(self.batch, prepared, decode(prepared.thumbnail),
+                                           decode(prepared.display, preview_size))
             except PhotoError as exc:
                 self.signals.rejected.emit(self.batch, exc)
             except Exception as exc:  # noqa: BLE001 - a worker must always report back
@@ -268,12 +275,12 @@ class PhotoManager(QWidget):
         self._show_busy(len(files))
         QThreadPool.globalInstance().start(job)
 
-    def _on_prepared(self, batch: int, prepared: PreparedPhoto) -> None:
+    def _on_prepared(self, batch: int, prepared: PreparedPhoto, thumbnail: QImage, preview: QImage) -> None:
         if batch not in self._pending_batches:
             return
-        entry = PhotoEntry(caption="", primary=False, rotation=0, thumbnail=decode(prepared.thumbnail),
+        entry = PhotoEntry(caption="", primary=False, rotation=0, thumbnail=thumbnail,
                            original_name=prepared.original_name, width=prepared.width,
-                           height=prepared.height, prepared=prepared)
+                           height=prepared.height, prepared=prepared, preview=preview)
         row = self.model.append(entry)
         self.grid.setCurrentIndex(self.model.index(row))
 
@@ -360,11 +367,11 @@ class PhotoManager(QWidget):
 
     def _preview_image(self, entry: PhotoEntry) -> QImage:
         fit = QSize(PREVIEW_SIZE, PREVIEW_SIZE)
-        image = QImage()
+        image = entry.preview or QImage()
         try:
-            if entry.prepared is not None:
+            if image.isNull() and entry.prepared is not None:
                 image = decode(entry.prepared.display, QSize(PREVIEW_SIZE * 2, PREVIEW_SIZE * 2))
-            elif entry.stored is not None and entry.stored.id is not None:
+            elif image.isNull() and entry.stored is not None and entry.stored.id is not None:
                 image = decode(self.registry.photo_bytes(entry.stored.id, "display"),
                                QSize(PREVIEW_SIZE * 2, PREVIEW_SIZE * 2))
         except HonoursError:
