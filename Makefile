@@ -23,6 +23,7 @@ honours/gui/i18n/%.qm: honours/gui/i18n/%.ts $(STAMP)
 translations: $(QM)
 
 run: install translations
+	@bash tools/qt_runtime_deps.sh $(VENV)
 	$(PY) main.py $(ARGS)
 
 test: install translations
