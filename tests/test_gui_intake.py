@@ -83,7 +83,7 @@ def test_pasting_the_seed_report_lists_its_honourees(qtbot, registry):
     model = dialog.model
     song = row_of(dialog, "宋英杰")
     honours = model.index(song, COLUMNS.index("honours")).data()
-    assert "衡阳市五一劳动奖章" in honours and "posthumous" in honours
+    assert honours == "衡阳市五一劳动奖章 (Municipal, posthumous)"
     xu = row_of(dialog, "许仲秋")
     assert model.index(xu, COLUMNS.index("donations")).data() == "50万元"
     assert model.index(xu, COLUMNS.index("action")).data() == "New record"

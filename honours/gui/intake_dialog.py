@@ -92,8 +92,8 @@ class IntakeDialog(QDialog):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        for column, width in zip(COLUMNS, (70, 80, 230, 170, 110, 120, 200, 100, 60), strict=True):
+        header.setStretchLastSection(True)
+        for column, width in zip(COLUMNS, (64, 72, 230, 170, 100, 110, 110, 56, 200), strict=True):
             self.table.setColumnWidth(COLUMNS.index(column), width)
         self.evidence = QTextBrowser(self)
         self.evidence.setObjectName("intakeEvidence")
@@ -209,7 +209,9 @@ class IntakeDialog(QDialog):
             proposal.existing_ids = candidates
             for existing_id in candidates:
                 record = self.registry.honouree(existing_id)
-                row.existing_names[existing_id] = f"{record.name}, {record.unit}" if record.unit else record.name
+                row.existing_names[existing_id] = (
+                    translate("IntakeDialog", "%1 (%2)").replace("%1", record.name).replace("%2", record.unit)
+                    if record.unit else record.name)
             row.merge_into = candidates[0] if candidates else None
             rows.append(row)
         self.model.set_rows(rows)

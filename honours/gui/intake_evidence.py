@@ -10,14 +10,14 @@ from PySide6.QtCore import QCoreApplication
 from ..core.intake import Highlight, Proposal
 from ..core.records import Honouree
 from .i18n import current_language
-from .intake_model import donation_text, honours_text
+from .intake_model import donation_text, honours_text, list_separator
 
 translate = QCoreApplication.translate  # lupdate reads literal translate("Context", ...) calls
 
 # One colour per kind of match; the legend under the sentence names them.
 COLOURS = {
     "name": "#ffe07a", "title": "#a8e0b8", "unit": "#c4dcff", "position": "#e0cff7",
-    "donation": "#ffc9a3", "award": "#d2ecf5", "status": "#f5b3b3",
+    "donation": "#ffc9a3", "award": "#9fd0f0", "status": "#f5b3b3",
 }
 
 
@@ -107,10 +107,10 @@ def _merge_summary(existing: Honouree, merged: Honouree) -> str:
         lines.append(f"{escape(label)} {escape(honours_text(Honouree(name='', honours=new_honours)))}")
     if new_donations:
         label = translate("IntakeDialog", "adds donations:")
-        lines.append(f"{escape(label)} {escape('; '.join(donation_text(d) for d in new_donations))}")
+        lines.append(f"{escape(label)} {escape(list_separator().join(donation_text(d) for d in new_donations))}")
     if new_deeds:
         label = translate("IntakeDialog", "adds deeds:")
-        lines.append(f"{escape(label)} {escape('; '.join(d.text for d in new_deeds))}")
+        lines.append(f"{escape(label)} {escape(list_separator().join(d.text for d in new_deeds))}")
     if not lines:
         lines.append(escape(translate("IntakeDialog", "The record already holds everything this report says.")))
     items = "".join(f"<li>{line}</li>" for line in lines)

@@ -23,7 +23,7 @@ translate = QCoreApplication.translate  # lupdate reads literal translate("Conte
 
 Index = QModelIndex | QPersistentModelIndex
 PENDING, ACCEPTED, REJECTED = "pending", "accepted", "rejected"
-COLUMNS = ("decision", "name", "honours", "unit", "position", "donations", "deeds", "action", "confidence")
+COLUMNS = ("decision", "name", "honours", "unit", "position", "donations", "action", "confidence", "deeds")
 EDITABLE = {"name", "unit", "position"}
 _ACCEPTED_BRUSH = QBrush(QColor("#e3f4e1"))
 _REJECTED_BRUSH = QBrush(QColor("#eeeeee"))
@@ -46,6 +46,8 @@ class ProposalRow:
 
 
 def honours_text(h: Honouree) -> str:
+    """衡阳市五一劳动奖章（市级，追授）；… in Chinese, with the punctuation of the UI language."""
+    comma = translate("IntakeDialog", ", ")
     parts = []
     for honour in h.honours:
         bits = [level_label(honour.level)]
@@ -53,8 +55,12 @@ def honours_text(h: Honouree) -> str:
             bits.append(str(honour.year))
         if honour.posthumous:
             bits.append(translate("IntakeDialog", "posthumous"))
-        parts.append(f"{honour.title} ({', '.join(bits)})")
-    return "; ".join(parts)
+        parts.append(translate("IntakeDialog", "%1 (%2)").replace("%1", honour.title).replace("%2", comma.join(bits)))
+    return list_separator().join(parts)
+
+
+def list_separator() -> str:
+    return translate("IntakeDialog", "; ")
 
 
 def donation_text(d: Donation) -> str:
@@ -138,9 +144,9 @@ class ProposalTableModel(QAbstractTableModel):
         if column == "honours":
             return honours_text(h)
         if column == "donations":
-            return "; ".join(donation_text(d) for d in h.donations)
+            return list_separator().join(donation_text(d) for d in h.donations)
         if column == "deeds":
-            return "; ".join(d.text for d in h.deeds)
+            return list_separator().join(d.text for d in h.deeds)
         if column == "action":
             if row.merge_into is None:
                 return translate("IntakeDialog", "New record")

@@ -648,11 +648,16 @@ def _range_start(ranges: list[tuple[int, int]], position: int) -> int:
 
 
 def _last_award_verb(text: str) -> tuple[int, str] | None:
+    """The last award verb in `text`, whole (荣获, not its tail 获)."""
     best: tuple[int, str] | None = None
-    for i in range(len(text)):
+    i = 0
+    while i < len(text):
         word = starts_with_any(text, i, _AWARD_INDEX)
         if word:
             best = (i, word)
+            i += len(word)
+        else:
+            i += 1
     return best
 
 
