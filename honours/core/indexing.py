@@ -3,6 +3,29 @@
 Search never scans deeds text per keystroke: everything a query can match is written
 here, once, when a record changes (pinyin included, because converting names to pinyin
 is too slow to do at query time).
+
+How text becomes tokens (the FTS5 `ascii` tokenizer splits on spaces and keeps every
+non-ASCII character inside a token):
+
+* a run of Chinese (any non-ASCII text between punctuation or spaces) becomes its
+  overlapping character pairs plus its last character: 劳动模范 → 劳动 动模 模范 范. A
+  query of two or more characters is then a phrase of pairs (rare tokens, short
+  posting lists) and one character is a prefix query (`"市" *`, served by the one-
+  character prefix index). Every substring is found, and nothing across punctuation;
+* ASCII letters and digits stay whole words;
+* pinyin of names and units is stored with every prefix of every reading spelled out
+  up to 12 letters (`s so son song …`), so a pinyin prefix is one exact token, never a
+  scan of the thousands of words that share it (longer prefixes are shared by few).
+  Units keep two readings, names every polyphonic one: unit pinyin was a fifth of all
+  tokens and most of the build time.
+
+The FTS table is contentless (it stores only the index, not a second copy of the text
+in token form, which would triple the file); `honouree_search_source` keeps the plain
+text each row was built from, because removing a row from a contentless index needs
+the exact values it was added with.
+
+`reindex` handles one record inside a write; `reindex_all` rebuilds everything in
+batches (first start, migrations) with one query per table per batch.
 """
 
 from __future__ import annotations
@@ -10,9 +33,14 @@ from __future__ import annotations
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from functools import lru_cache
+from operator import add
 
-from .pinyin import pinyin_tokens, sort_key
+from .pinyin import clear_caches, pinyin_tokens, sort_key
 from .records import LEVEL_ORDER, Level
 
 STATUS_WORDS = {"active": "在职", "retired": "退休", "deceased": "已故 去世 逝世"}
@@ -31,24 +59,107 @@ LEVEL_WORDS = {
     "other": "",
 }
 
-_NON_ASCII = re.compile(r"([^\x00-\x7f])")
-_SPACES = re.compile(r"\s+")
-
 FTS_COLUMNS = (
     "name", "pinyin", "unit", "unit_pinyin", "position", "region",
     "honours", "other", "deeds", "donations",
 )
+PINYIN_COLUMNS = ("pinyin", "unit_pinyin")
+PINYIN_PREFIX_MAX = 12  # prefixes up to this long are tokens; longer ones use an FTS5 prefix scan
+UNIT_PINYIN_VARIANTS = 2  # readings kept per unit (names keep every polyphonic reading)
+BATCH = 1000
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
+# Fullwidth ASCII and the ideographic space, mapped as NFKC maps them (cheap str.translate),
+# so the full NFKC pass is only needed for the rare text that still is not normalised.
+_FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 
 def normalise(text: str) -> str:
-    """NFKC (fullwidth Latin and digits become ASCII) with control characters dropped."""
-    text = unicodedata.normalize("NFKC", text or "")
-    return "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
+    """NFKC (fullwidth Latin and digits become ASCII) with control characters made spaces."""
+    if not text:
+        return ""
+    if not text.isascii():
+        text = text.translate(_FULLWIDTH)
+        if not unicodedata.is_normalized("NFKC", text):
+            text = unicodedata.normalize("NFKC", text)
+    return _CONTROL.sub(" ", text)
 
 
-def spaced(text: str) -> str:
-    """Text as FTS tokens: every non-ASCII character stands alone, ASCII words stay whole."""
-    return _SPACES.sub(" ", _NON_ASCII.sub(r" \1 ", normalise(text))).strip()
+@lru_cache(maxsize=1)
+def _runs() -> re.Pattern[str]:
+    """ASCII words, or runs of non-ASCII text that is not punctuation, space or control.
+
+    Built on first use from the Unicode tables (not at import: it takes a few tens of
+    milliseconds, which start-up should not pay).
+    """
+    breaks: list[str] = []
+    start = None
+    for code in range(0x80, 0x10000):
+        is_break = unicodedata.category(chr(code))[0] in "PZC" and not 0xD800 <= code <= 0xDFFF
+        if is_break and start is None:
+            start = code
+        elif not is_break and start is not None:
+            breaks.append(f"\\u{start:04x}-\\u{code - 1:04x}")
+            start = None
+    if start is not None:
+        breaks.append(f"\\u{start:04x}-\\uffff")
+    return re.compile(f"[0-9A-Za-z]+|[^\\x00-\\x7f{''.join(breaks)}]+")
+
+
+def runs(text: str) -> list[str]:
+    """The searchable pieces of the NFKC form of a text, in order (see the module docstring).
+
+    Splitting first and normalising only the pieces that need it gives the same pieces
+    as normalising the whole text (breaks are punctuation, spaces and controls, which
+    NFKC maps to breaks), at a fraction of the cost: deeds are full of fullwidth commas,
+    which fail NFKC's quick check for the whole text but not for the runs between them.
+    A run that starts with a combining mark could compose with what precedes it, so
+    such text takes the slow path.
+    """
+    pattern = _runs()
+    pieces = pattern.findall(text or "")
+    for piece in pieces:
+        if not piece.isascii() and (
+            not unicodedata.is_normalized("NFKC", piece) or unicodedata.combining(piece[0])
+        ):
+            return pattern.findall(normalise(text))
+    return pieces
+
+
+def grams(text: str) -> str:
+    """Text as index tokens: pairs plus last character per Chinese run, ASCII words whole."""
+    out: list[str] = []
+    for run in runs(text):
+        if run.isascii():
+            out.append(run.lower())
+        else:
+            out.extend(map(add, run, run[1:]))
+            out.append(run[-1])
+    return " ".join(out)
+
+
+def query_tokens(text: str) -> tuple[list[str], bool]:
+    """The phrase that finds `text` as a substring of indexed text: (tokens, last is a prefix).
+
+    Inside the query a Chinese run gives its pairs; its last character is added only when
+    an ASCII word follows (then the indexed run ends there too). A query ending in a
+    single Chinese character matches it as a prefix (any pair starting with it).
+    """
+    pieces = runs(text)
+    tokens: list[str] = []
+    prefix = False
+    for index, run in enumerate(pieces):
+        last = index == len(pieces) - 1
+        if run.isascii():
+            tokens.append(run.lower())
+        elif len(run) == 1:
+            tokens.append(run)
+            prefix = last
+        else:
+            tokens.extend(run[i:i + 2] for i in range(len(run) - 1))
+            if not last:
+                tokens.append(run[-1])
+    return tokens, prefix
 
 
 def level_rank(level: str) -> int:
@@ -62,48 +173,114 @@ def _join(parts: Iterable[str | None]) -> str:
     return " ".join(p for p in parts if p)
 
 
-def reindex(conn: sqlite3.Connection, honouree_id: int) -> None:
-    """Recompute one honouree's derived columns and search row (inside the caller's transaction)."""
-    row = conn.execute(
-        "SELECT id, name, unit, position, region, category, status, notes, ethnicity, deleted_at"
-        " FROM honouree WHERE id = ?",
-        (honouree_id,),
-    ).fetchone()
-    conn.execute("DELETE FROM honouree_fts WHERE rowid = ?", (honouree_id,))
-    if row is None:
-        return
-    _, name, unit, position, region, category, status, notes, ethnicity, deleted_at = row
-    honours = conn.execute(
-        "SELECT title, level, year, awarded_by, posthumous FROM honour"
-        " WHERE honouree_id = ? ORDER BY position, id",
-        (honouree_id,),
-    ).fetchall()
-    deeds = conn.execute(
-        "SELECT text FROM deed WHERE honouree_id = ? ORDER BY position, id", (honouree_id,)
-    ).fetchall()
-    donations = conn.execute(
-        "SELECT amount_fen, item, recipient, note FROM donation WHERE honouree_id = ?"
-        " ORDER BY position, id",
-        (honouree_id,),
-    ).fetchall()
-    primary = conn.execute(
-        "SELECT id FROM photo WHERE honouree_id = ? ORDER BY is_primary DESC, position, id LIMIT 1",
-        (honouree_id,),
-    ).fetchone()
-    rank = min((level_rank(h[1]) for h in honours), default=9)
-    total = sum(d[0] or 0 for d in donations)
-    honours_text = "、".join(h[0] for h in honours)
-    conn.execute(
-        "UPDATE honouree SET sort_key = ?, level_rank = ?, donation_total_fen = ?,"
-        " honours_text = ?, primary_photo_id = ? WHERE id = ?",
-        (sort_key(name), rank, total, honours_text, primary[0] if primary else None, honouree_id),
+@lru_cache(maxsize=50_000)
+def _pinyin_base(text: str, variants: int) -> str:
+    """Full and initials spellings of `text` (every reading, up to `variants` of each)."""
+    full, initials = pinyin_tokens(text)
+    return _join(full[:variants] + initials[:variants])
+
+
+@lru_cache(maxsize=50_000)
+def _pinyin_prefixes(base: str) -> str:
+    """Every prefix of every spelling, so a typed prefix is one exact token."""
+    seen: dict[str, None] = {}
+    for word in base.split():
+        for end in range(1, min(len(word), PINYIN_PREFIX_MAX) + 1):
+            seen[word[:end]] = None
+        if len(word) > PINYIN_PREFIX_MAX:
+            seen[word] = None
+    return " ".join(seen)
+
+
+def _index_values(source: Sequence[str]) -> tuple[str, ...]:
+    """The FTS row (tokens) for a source row (plain text, pinyin spellings)."""
+    return tuple(
+        _pinyin_prefixes(value) if column in PINYIN_COLUMNS else grams(value)
+        for column, value in zip(FTS_COLUMNS, source)
     )
-    if deleted_at is not None:
-        return  # the trash is not searched
-    name_full, name_initials = pinyin_tokens(name)
-    unit_full, unit_initials = pinyin_tokens(unit)
-    other = _join(
-        [
+
+
+_SOURCE_INSERT = (
+    "INSERT INTO honouree_search_source (id, " + ", ".join(FTS_COLUMNS) + ") VALUES (?"
+    + ", ?" * len(FTS_COLUMNS) + ")"
+)
+_FTS_INSERT = (
+    "INSERT INTO honouree_fts (rowid, " + ", ".join(FTS_COLUMNS) + ") VALUES (?"
+    + ", ?" * len(FTS_COLUMNS) + ")"
+)
+_FTS_DELETE = (
+    "INSERT INTO honouree_fts (honouree_fts, rowid, " + ", ".join(FTS_COLUMNS) + ") VALUES ('delete', ?"
+    + ", ?" * len(FTS_COLUMNS) + ")"
+)
+
+
+def _children(conn: sqlite3.Connection, sql: str, where: str, params: Sequence[int]) -> dict[int, list]:
+    grouped: dict[int, list] = defaultdict(list)
+    for row in conn.execute(sql.format(where=where), params):
+        grouped[row[0]].append(row[1:])
+    return grouped
+
+
+@dataclass
+class _Batch:
+    """The stored facts of some honourees, read with one query per table."""
+
+    rows: list[tuple]
+    honours: dict[int, list]
+    deeds: dict[int, list]
+    donations: dict[int, list]
+    photos: dict[int, list]
+
+
+@dataclass
+class _Rows:
+    """What a batch writes: derived columns, source rows and their FTS rows."""
+
+    derived: list[tuple]
+    sources: list[tuple]
+    index: list[tuple]
+
+
+def _read(conn: sqlite3.Connection, where: str, params: Sequence[int]) -> _Batch:
+    """Read the honourees `where` selects (a condition on honouree_id) and their children."""
+    return _Batch(
+        rows=conn.execute(
+            "SELECT id, name, unit, position, region, category, status, notes, ethnicity, deleted_at"
+            " FROM honouree WHERE " + where.replace("honouree_id", "id"), params).fetchall(),
+        honours=_children(
+            conn, "SELECT honouree_id, title, level, year, awarded_by, posthumous FROM honour"
+                  " WHERE {where} ORDER BY honouree_id, position, id", where, params),
+        deeds=_children(
+            conn, "SELECT honouree_id, text FROM deed WHERE {where} ORDER BY honouree_id, position, id",
+            where, params),
+        donations=_children(
+            conn, "SELECT honouree_id, amount_fen, item, recipient, note FROM donation"
+                  " WHERE {where} ORDER BY honouree_id, position, id", where, params),
+        photos=_children(
+            conn, "SELECT honouree_id, id FROM photo WHERE {where}"
+                  " ORDER BY honouree_id, is_primary DESC, position, id", where, params),
+    )
+
+
+def _compute(batch: _Batch) -> _Rows:
+    """Derived columns and search rows of a batch: pure Python, no database access."""
+    derived: list[tuple] = []
+    sources: list[tuple] = []
+    for hid, name, unit, position, region, category, status, notes, ethnicity, deleted_at in batch.rows:
+        honours = batch.honours.get(hid, [])
+        donations = batch.donations.get(hid, [])
+        photos = batch.photos.get(hid)
+        derived.append((
+            sort_key(name),
+            min((level_rank(h[1]) for h in honours), default=9),
+            sum(d[0] or 0 for d in donations),
+            "、".join(h[0] for h in honours),
+            photos[0][0] if photos else None,
+            hid,
+        ))
+        if deleted_at is not None:
+            continue  # the trash is not searched
+        other = _join([
             STATUS_WORDS.get(status, ""),
             CATEGORY_WORDS.get(category, category),
             ethnicity,
@@ -111,35 +288,103 @@ def reindex(conn: sqlite3.Connection, honouree_id: int) -> None:
             _join(LEVEL_WORDS.get(h[1], "") for h in honours),
             _join(h[3] for h in honours),
             "追授" if any(h[4] for h in honours) else "",
-        ]
-    )
-    conn.execute(
-        "INSERT INTO honouree_fts (rowid, name, pinyin, unit, unit_pinyin, position, region,"
-        " honours, other, deeds, donations) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            honouree_id,
-            spaced(name),
-            _join(name_full + name_initials),
-            spaced(unit),
-            _join(unit_full + unit_initials),
-            spaced(position),
-            spaced(region),
-            spaced(_join(h[0] for h in honours)),
-            spaced(other),
-            spaced(_join(d[0] for d in deeds)),
-            spaced(_join(_join([d[1], d[2], d[3]]) for d in donations)),
-        ),
-    )
+        ])
+        sources.append((
+            hid,
+            name,
+            _pinyin_base(name, 10_000),
+            unit,
+            _pinyin_base(unit, UNIT_PINYIN_VARIANTS),
+            position,
+            region,
+            _join(h[0] for h in honours),
+            other,
+            _join(d[0] for d in batch.deeds.get(hid, [])),
+            _join(_join([d[1], d[2], d[3]]) for d in donations),
+        ))
+    return _Rows(derived, sources, [(s[0], *_index_values(s[1:])) for s in sources])
+
+
+def _write(conn: sqlite3.Connection, rows: _Rows) -> None:
+    conn.executemany(
+        "UPDATE honouree SET sort_key = ?, level_rank = ?, donation_total_fen = ?,"
+        " honours_text = ?, primary_photo_id = ? WHERE id = ?", rows.derived)
+    conn.executemany(_SOURCE_INSERT, rows.sources)
+    conn.executemany(_FTS_INSERT, rows.index)
+
+
+def _unindex(conn: sqlite3.Connection, honouree_id: int) -> None:
+    """Take one honouree out of the index, using the text it was indexed with."""
+    row = conn.execute(
+        "SELECT " + ", ".join(FTS_COLUMNS) + " FROM honouree_search_source WHERE id = ?",
+        (honouree_id,)).fetchone()
+    if row is None:
+        return
+    conn.execute(_FTS_DELETE, (honouree_id, *_index_values(row)))
+    conn.execute("DELETE FROM honouree_search_source WHERE id = ?", (honouree_id,))
+
+
+def reindex(conn: sqlite3.Connection, honouree_id: int) -> None:
+    """Recompute one honouree's derived columns and search row (inside the caller's transaction)."""
+    _unindex(conn, honouree_id)
+    _write(conn, _compute(_read(conn, "honouree_id = ?", (honouree_id,))))
+
+
+# While rebuilding, FTS5 keeps up to this much new index in memory before writing a
+# segment, and does not merge segments as it goes; one 'optimize' at the end leaves a
+# single segment. Both settings are stored in the table, so they are put back after.
+_BULK_HASH_BYTES = 256 * 1024 * 1024
+_DEFAULT_HASH_BYTES = 1024 * 1024
+_DEFAULT_AUTOMERGE = 4
+OPTIMIZE = False
+
+
+def _fts_config(conn: sqlite3.Connection, key: str, value: int) -> None:
+    conn.execute("INSERT INTO honouree_fts (honouree_fts, rank) VALUES (?, ?)", (key, value))
 
 
 def reindex_all(
     conn: sqlite3.Connection, progress: Callable[[int, int], None] | None = None
 ) -> None:
-    """Rebuild derived columns and the whole search index (first start, migrations)."""
+    """Rebuild derived columns and the whole search index (first start, migrations).
+
+    Works in id ranges of BATCH records, one query per table per batch. The Python
+    half (pinyin, character pairs) of batch n+1 runs on a worker thread while SQLite
+    writes batch n (sqlite3 releases the GIL while it works), so both cores are busy.
+    """
     ids = [r[0] for r in conn.execute("SELECT id FROM honouree ORDER BY id")]
-    conn.execute("DELETE FROM honouree_fts")
+    conn.execute("INSERT INTO honouree_fts (honouree_fts) VALUES ('delete-all')")
+    conn.execute("DELETE FROM honouree_search_source")
     total = len(ids)
-    for done, honouree_id in enumerate(ids, 1):
-        reindex(conn, honouree_id)
-        if progress and (done % 500 == 0 or done == total):
-            progress(done, total)
+    chunks = [ids[start:start + BATCH] for start in range(0, total, BATCH)]
+    _fts_config(conn, "automerge", 0)
+    _fts_config(conn, "hashsize", _BULK_HASH_BYTES)
+    try:
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="reindex") as worker:
+            pending: Future[_Rows] | None = None
+            done = 0
+            for chunk in chunks:
+                batch = _read(conn, "honouree_id BETWEEN ? AND ?", (chunk[0], chunk[-1]))
+                following = worker.submit(_compute, batch)
+                if pending is not None:
+                    done += _write_counted(conn, pending.result())
+                    if progress:
+                        progress(done, total)
+                pending = following
+            if pending is not None:
+                _write_counted(conn, pending.result())
+        _fts_config(conn, "automerge", _DEFAULT_AUTOMERGE)
+        _fts_config(conn, "hashsize", _DEFAULT_HASH_BYTES)
+        if total and OPTIMIZE:
+            conn.execute("INSERT INTO honouree_fts (honouree_fts) VALUES ('optimize')")
+    finally:
+        clear_caches()
+        _pinyin_base.cache_clear()
+        _pinyin_prefixes.cache_clear()
+    if progress:
+        progress(total, total)
+
+
+def _write_counted(conn: sqlite3.Connection, rows: _Rows) -> int:
+    _write(conn, rows)
+    return len(rows.derived)

@@ -135,7 +135,39 @@ CREATE INDEX history_honouree ON history(honouree_id, id);
 
 
 def _fill_v2(conn: sqlite3.Connection, progress: Callable[[int, int], None] | None) -> None:
-    """Compute derived columns and the search index for every existing honouree."""
+    """Nothing left to do: this step filled the version-2 index with the code of the day,
+    and that index no longer exists after version 3, whose step (`_fill_v3`) computes the
+    derived columns and the new index for every honouree. Filling it here would run the
+    current indexer against the version-2 tables and double an upgrade's time."""
+
+
+# Version 3: the search index rebuilt for speed at 100,000 honourees (see indexing.py):
+# Chinese as overlapping character pairs, so that a query of two or more characters is
+# a phrase of rare tokens instead of common single characters; pinyin prefixes spelled
+# out; contentless, with the plain source text kept once in its own table.
+V3_SQL = """
+DROP TABLE honouree_fts;
+CREATE VIRTUAL TABLE honouree_fts USING fts5(
+    name, pinyin, unit, unit_pinyin, position, region, honours, other, deeds, donations,
+    tokenize = 'ascii',
+    prefix = '1',
+    content = ''
+);
+-- What each search row was built from: a contentless index can only remove a row when
+-- given the exact values it was added with.
+CREATE TABLE honouree_search_source (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL, pinyin TEXT NOT NULL, unit TEXT NOT NULL, unit_pinyin TEXT NOT NULL,
+    position TEXT NOT NULL, region TEXT NOT NULL, honours TEXT NOT NULL, other TEXT NOT NULL,
+    deeds TEXT NOT NULL, donations TEXT NOT NULL
+);
+-- `posthumous:yes` lists the few posthumous honours without reading every honour.
+CREATE INDEX honour_posthumous ON honour(honouree_id) WHERE posthumous = 1;
+"""
+
+
+def _fill_v3(conn: sqlite3.Connection, progress: Callable[[int, int], None] | None) -> None:
+    """Build the new search index for every existing honouree."""
     from .indexing import reindex_all
 
     reindex_all(conn, progress)
@@ -144,6 +176,7 @@ def _fill_v2(conn: sqlite3.Connection, progress: Callable[[int, int], None] | No
 MIGRATIONS: list[Migration] = [
     Migration(1, "records: honourees, honours, deeds, donations, photos", V1_SQL),
     Migration(2, "search index, trash, history, lost-update guard", V2_SQL, _fill_v2),
+    Migration(3, "search index of character pairs and pinyin prefixes", V3_SQL, _fill_v3),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
