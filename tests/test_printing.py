@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from printing_helpers import needs_poppler, page_count, pdftotext, squeeze
+from printing_helpers import needs_poppler, page_count, pdftotext, portrait, squeeze
 from PySide6.QtGui import QFontMetricsF
 
 from honours.core import Deed, Donation, Honour, Honouree
@@ -22,7 +22,7 @@ from honours.printing.content import (
 from honours.printing.document import open_document
 from honours.printing.flow import Block, HonourBlock, TextBlock, paginate
 from honours.printing.fonts import print_families
-from honours.printing.photo import MIN_PPI, decode_size, printed_size
+from honours.printing.photo import MIN_PPI, decode_for_print, decode_size, printed_size
 from honours.printing.typeset import font_for
 
 ISSUED = date(2026, 5, 1)
@@ -125,17 +125,25 @@ def test_roll_groups_by_unit_sorted_by_pinyin_with_no_unit_last(roll):
 
 
 def test_photo_is_never_printed_below_200_ppi():
-    from PySide6.QtCore import QSize
-
-    big = printed_size(QSize(1500, 2000))
+    big = printed_size((1500, 2000))
     assert big == pytest.approx((35.0, 35.0 * 2000 / 1500))  # fills the frame's width
-    small = printed_size(QSize(150, 200))
+    small = printed_size((150, 200))
     assert small[0] == pytest.approx(150 / MIN_PPI * 25.4)  # printed smaller rather than blurred
-    for pixels in (QSize(1500, 2000), QSize(2000, 1125), QSize(300, 400), QSize(4000, 3000)):
+    for pixels in ((1500, 2000), (2000, 1125), (300, 400), (4000, 3000), (1501, 2001)):
         width_mm, _ = printed_size(pixels)
         decoded = decode_size(pixels, width_mm)
-        assert decoded.width() / (width_mm / 25.4) >= MIN_PPI
-        assert decoded.width() <= pixels.width()
+        assert decoded[0] / (width_mm / 25.4) >= MIN_PPI
+        assert decoded[0] <= pixels[0]
+    assert decode_size((1500, 2000), 35.0) == (375, 500)  # a quarter, decoded inside the JPEG decoder
+
+
+def test_photos_decode_to_print_size_flattened_on_white():
+    decoded = decode_for_print(portrait((1500, 2000)))
+    assert (decoded.width, decoded.height) == (375, 500)
+    assert len(decoded.pixels) == 375 * 500 * 4
+    clear = decode_for_print(portrait((300, 400), "PNG", alpha=True))
+    assert clear.pixels[:4] == bytes([255, 255, 255, 255])  # the transparent corner is paper white
+    assert decode_for_print(b"not an image") is None
 
 
 # -- layout -------------------------------------------------------------------------------------

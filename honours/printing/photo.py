@@ -3,29 +3,47 @@
 A photo is printed no larger than its pixels allow at MIN_PPI (a small picture is printed
 smaller rather than blurred). It is not sent to the PDF at full size: the stored display
 copy can be 2000 pixels high, ~1000 ppi at 49 mm, which would make a 1,000-page batch slow
-and enormous. Instead it is decoded at the coarsest JPEG scale (1/8 … 8/8, done inside the
-decoder's inverse DCT, so it costs a fraction of a full decode and needs no resampling
-afterwards) that still gives at least DECODE_PPI at the printed size. That keeps a batch of
-1,000 photo certificates well inside the 30-second budget while printing at 250–400 ppi.
+and enormous. Instead it is decoded at the coarsest JPEG scale (1/8, 1/4, 1/2 or 1, done
+inside the decoder's inverse DCT, so it costs a fraction of a full decode) that still gives
+at least DECODE_PPI at the printed size: 250–500 ppi in print.
+
+Decoding is Pillow (`decode_for_print`), which touches no Qt object and releases the GIL
+while it works, so a batch decodes the next photos on a second core while the current page
+is drawn; only `to_print_photo` (wrapping the pixels in a QImage) runs with the painter.
 """
 
 from __future__ import annotations
 
 import hashlib
-import math
+import io
 from dataclasses import dataclass
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPen
+from PIL import Image, UnidentifiedImageError
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPen
 
 from .typeset import MM_PER_INCH, Paragraph, Style, Units
 
 FRAME_MM = (35.0, 49.0)  # the 二寸 photo of Chinese forms
 MIN_PPI = 200  # never printed coarser than this: the printed size shrinks instead
 DECODE_PPI = 250  # decoded no coarser than this where the pixels allow (a margin above MIN_PPI)
+DCT_SCALES = (8, 4, 2, 1)  # the reductions a JPEG decoder does for free (1/8 … 1)
 
 # Muted colours for the placeholder disc, chosen per person so a batch is not monotonous.
 PLACEHOLDER_COLOURS = ("#8c2f39", "#2f5d8c", "#3b7a57", "#8c6a2f", "#5b4a8c", "#2f7a7a", "#7a3b6b")
+
+Size = tuple[int, int]
+
+
+@dataclass
+class DecodedPhoto:
+    """Pixels ready for print (RGBX, 8 bits a channel) and the size to print them at."""
+
+    pixels: bytes
+    width: int
+    height: int
+    width_mm: float
+    height_mm: float
 
 
 @dataclass
@@ -33,57 +51,66 @@ class PrintPhoto:
     image: QImage
     width_mm: float
     height_mm: float
+    pixels: bytes = b""  # the memory `image` points into: kept alive as long as the image
 
     @property
     def ppi(self) -> float:
         return self.image.width() / (self.width_mm / MM_PER_INCH)
 
 
-def printed_size(pixels: QSize, frame_mm: tuple[float, float] = FRAME_MM) -> tuple[float, float]:
+def printed_size(pixels: Size, frame_mm: tuple[float, float] = FRAME_MM) -> tuple[float, float]:
     """Largest size inside the frame, aspect kept, that still gives at least MIN_PPI."""
-    w, h = pixels.width(), pixels.height()
+    w, h = pixels
     scale = min(frame_mm[0] / w, frame_mm[1] / h, MM_PER_INCH / MIN_PPI)  # mm per pixel
     return w * scale, h * scale
 
 
-def decode_size(pixels: QSize, width_mm: float) -> QSize:
-    """The size to decode at: pixels × M/8 for the smallest M giving at least DECODE_PPI.
-
-    JPEG decoders scale by M/8 inside the inverse DCT (rounding up), so asking for exactly
-    that size makes Qt's reader do no resampling of its own; other formats are smoothed to it.
-    """
+def decode_size(pixels: Size, width_mm: float) -> Size:
+    """pixels ÷ the largest DCT reduction that still gives at least DECODE_PPI (rounded up,
+    as decoders do); the full size when no reduction does."""
     inches = width_mm / MM_PER_INCH
-    for m in range(1, 9):
-        size = QSize(math.ceil(pixels.width() * m / 8), math.ceil(pixels.height() * m / 8))
-        if size.width() / inches >= DECODE_PPI:
+    for reduction in DCT_SCALES:
+        size = (-(-pixels[0] // reduction), -(-pixels[1] // reduction))
+        if size[0] / inches >= DECODE_PPI:
             return size
-    return QSize(pixels)
+    return pixels
+
+
+def decode_for_print(data: bytes, frame_mm: tuple[float, float] = FRAME_MM) -> DecodedPhoto | None:
+    """Stored image bytes decoded for print, or None when they cannot be read. Thread-safe."""
+    try:
+        with Image.open(io.BytesIO(data)) as opened:
+            width_mm, height_mm = printed_size(opened.size, frame_mm)
+            target = decode_size(opened.size, width_mm)
+            if target != opened.size:
+                opened.draft("RGB", target)  # JPEG: reduce inside the decoder
+            image = opened.convert("RGBA") if _has_alpha(opened) else opened.convert("RGB")
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        return None
+    if image.mode == "RGBA":  # paper is white: flatten so the PDF needs no soft mask
+        white = Image.new("RGB", image.size, (255, 255, 255))
+        white.paste(image, mask=image.getchannel("A"))
+        image = white
+    if image.size != target:  # not a JPEG, or a size the decoder could not reduce exactly
+        image = image.resize(target, Image.Resampling.BICUBIC, reducing_gap=2.0)
+    return DecodedPhoto(image.tobytes("raw", "RGBX"), image.width, image.height, width_mm, height_mm)
+
+
+def _has_alpha(image: Image.Image) -> bool:
+    return image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
+
+
+def to_print_photo(decoded: DecodedPhoto) -> PrintPhoto:
+    """Wrap decoded pixels in a QImage without copying them."""
+    image = QImage(decoded.pixels, decoded.width, decoded.height, 4 * decoded.width,
+                   QImage.Format.Format_RGBX8888)
+    return PrintPhoto(image, decoded.width_mm, decoded.height_mm, decoded.pixels)
 
 
 def load_print_photo(data: bytes, frame_mm: tuple[float, float] = FRAME_MM) -> PrintPhoto | None:
-    """Decode stored image bytes for print; None when they cannot be read."""
-    buffer = QBuffer()
-    buffer.setData(QByteArray(data))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    reader = QImageReader(buffer)
-    size = reader.size()
-    if not size.isValid() or size.isEmpty():
-        return None
-    width_mm, height_mm = printed_size(size, frame_mm)
-    target = decode_size(size, width_mm)
-    if target != size:
-        reader.setScaledSize(target)
-    image = reader.read()
-    if image.isNull():
-        return None
-    if image.hasAlphaChannel():  # paper is white: flatten so the PDF needs no soft mask
-        flat = QImage(image.size(), QImage.Format.Format_RGB32)
-        flat.fill(Qt.GlobalColor.white)
-        painter = QPainter(flat)
-        painter.drawImage(0, 0, image)
-        painter.end()
-        image = flat
-    return PrintPhoto(image, width_mm, height_mm)
+    """Decode stored image bytes for print in this thread; None when they cannot be read."""
+    decoded = decode_for_print(data, frame_mm)
+    return to_print_photo(decoded) if decoded is not None else None
 
 
 def placeholder_colour(name: str) -> QColor:
