@@ -115,6 +115,11 @@ STRONG_TITLE_CORES: frozenset[str] = _words(
     " 好军嫂 好支书 好村官 好干部 好法官 好工匠 好榜样 楷模 英雄 模范 标兵 能手 巧匠 先锋 工匠人才 人物"
     " 年度人物 勋章 奖章 突击手 带头人 领军人才 个人一等功 个人二等功 个人三等功 一等功 二等功 三等功"
 )
+# Honours of the state or the Party that carry no level word but are national by nature.
+NATIONAL_HONOURS: frozenset[str] = _words(
+    "七一勋章 共和国勋章 八一勋章 友谊勋章 人民楷模 时代楷模 最美奋斗者 大国工匠 白求恩奖章 南丁格尔奖章"
+    " 国家荣誉称号 感动中国人物"
+)
 # Cores that are a title only with a place/level prefix, quotes, or an award verb before them
 # (a bare 英雄 / 好人 / 模范 in running text is just a word).
 WEAK_TITLE_CORES: frozenset[str] = _words(
@@ -186,7 +191,8 @@ POSITIONS: frozenset[str] = _words(
     " 护林员 巡护员 技术骨干 业务骨干 退休职工 退休教师 退休干部 老党员 队员 主管 工长 班组长 首席专家"
     " 技能大师 高级经理 副总 老总 总会计师 总经济师 高级会计师 经济师 调研员 专员 副调研员 主任科员 志愿者"
     " 义工 客服 销售员 业务员 技术工人 一线工人 机修工 电焊工 挖掘机司机 货车司机 出租车司机 公交司机"
-    " 护理员 护工 保育员 营养师 心理咨询师 药师 麻醉师 放射科医生 急诊科医生"
+    " 护理员 护工 保育员 营养师 心理咨询师 药师 麻醉师 放射科医生 急诊科医生 顾问 总顾问 技术顾问 特聘专家"
+    " 首席工程师 高级顾问 院士 名誉会长"
 )
 # Officials' posts: a person known only by one of these and an official verb is not proposed.
 OFFICIAL_POSITIONS: frozenset[str] = _words(

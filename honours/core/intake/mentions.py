@@ -795,8 +795,22 @@ def _deed_clause_ok(text: str, allow_lead: bool = False) -> bool:
         return False
     if re.search(r"(?:慰问|看望|陪同|带队|调研|视察|出席|主持)", text):
         return False
+    if _is_description(text):
+        return False  # 湘潭钢铁集团有限公司焊接顾问: where the person works, not what they did
     # a later clause that opens with someone else's name is theirs, not a deed of this person
     return allow_lead or name_at(text, 0, strict=True) is None
+
+
+def _is_description(text: str) -> bool:
+    body = text
+    for lead in _DESCRIPTION_LEADS:
+        if body.startswith(lead):
+            body = body[len(lead):]
+            break
+    if not body or len(body) > 40 or _NOT_DESCRIPTION.search(body):
+        return False
+    unit, post, _, _ = _unit_post_of(body, 0, len(body))
+    return bool(unit and post)
 
 
 # -- small text helpers ----------------------------------------------------------------------------

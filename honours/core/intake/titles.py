@@ -222,6 +222,8 @@ def _describe(text: str, start: int, end: int, *, quoted: bool, context: str,
     title = title.strip("“”「」『』\"' ")
     if len(title) < 2:
         return None
+    if level is None and title in lx.NATIONAL_HONOURS:
+        level, reason = Level.NATIONAL.value, f"{title}: state honour"
     core_text = raw[core_offset:] if not quoted else raw
     if core_text == "劳模" and not quoted and not re.search(r"全国|省|市|县|区|级", prefix):
         level = None  # 宜昌劳模: "a model worker from Yichang", not a named honour
@@ -293,7 +295,7 @@ _REASON_ZH = {
     "prefecture-level city (table)": "地级市", "not a prefecture-level city, so county-level": "不在地级市名录中，按县级市处理",
     "province": "省份", "prefecture": "地级", "county": "县", "district": "区", "town": "乡镇",
     "group word": "泛指用语", "province nickname": "省份别称", "listed with": "与之并列，级别相同",
-    "no level word": "称号中无级别字样",
+    "no level word": "称号中无级别字样", "state honour": "国家级荣誉",
 }  # fmt: skip
 
 
