@@ -27,6 +27,7 @@ run: install translations
 	$(PY) main.py $(ARGS)
 
 test: install translations
+	@bash tools/test_system_deps.sh
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PYTEST_ARGS)
 
 bench: install translations
