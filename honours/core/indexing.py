@@ -19,7 +19,8 @@ non-ASCII character inside a token):
   Units keep two readings, names every polyphonic one: unit pinyin was a fifth of all
   tokens and most of the build time.
 
-The FTS table is contentless (it stores only the index, not a second copy of the text
+A second, small index holds names and their pinyin alone, for the name tiers of a
+search. The FTS tables are contentless (it stores only the index, not a second copy of the text
 in token form, which would triple the file); `honouree_search_source` keeps the plain
 text each row was built from, because removing a row from a contentless index needs
 the exact values it was added with.
@@ -208,6 +209,9 @@ _FTS_INSERT = (
     "INSERT INTO honouree_fts (rowid, " + ", ".join(FTS_COLUMNS) + ") VALUES (?"
     + ", ?" * len(FTS_COLUMNS) + ")"
 )
+_NAME_INSERT = "INSERT INTO honouree_name_fts (rowid, name, pinyin) VALUES (?, ?, ?)"
+_NAME_DELETE = ("INSERT INTO honouree_name_fts (honouree_name_fts, rowid, name, pinyin)"
+                " VALUES ('delete', ?, ?, ?)")
 _FTS_DELETE = (
     "INSERT INTO honouree_fts (honouree_fts, rowid, " + ", ".join(FTS_COLUMNS) + ") VALUES ('delete', ?"
     + ", ?" * len(FTS_COLUMNS) + ")"
@@ -311,6 +315,7 @@ def _write(conn: sqlite3.Connection, rows: _Rows) -> None:
         " honours_text = ?, primary_photo_id = ? WHERE id = ?", rows.derived)
     conn.executemany(_SOURCE_INSERT, rows.sources)
     conn.executemany(_FTS_INSERT, rows.index)
+    conn.executemany(_NAME_INSERT, [row[:3] for row in rows.index])
 
 
 def _unindex(conn: sqlite3.Connection, honouree_id: int) -> None:
@@ -320,7 +325,9 @@ def _unindex(conn: sqlite3.Connection, honouree_id: int) -> None:
         (honouree_id,)).fetchone()
     if row is None:
         return
-    conn.execute(_FTS_DELETE, (honouree_id, *_index_values(row)))
+    values = _index_values(row)
+    conn.execute(_FTS_DELETE, (honouree_id, *values))
+    conn.execute(_NAME_DELETE, (honouree_id, *values[:2]))
     conn.execute("DELETE FROM honouree_search_source WHERE id = ?", (honouree_id,))
 
 
@@ -354,6 +361,7 @@ def reindex_all(
     """
     ids = [r[0] for r in conn.execute("SELECT id FROM honouree ORDER BY id")]
     conn.execute("INSERT INTO honouree_fts (honouree_fts) VALUES ('delete-all')")
+    conn.execute("INSERT INTO honouree_name_fts (honouree_name_fts) VALUES ('delete-all')")
     conn.execute("DELETE FROM honouree_search_source")
     total = len(ids)
     chunks = [ids[start:start + BATCH] for start in range(0, total, BATCH)]

@@ -153,6 +153,14 @@ CREATE VIRTUAL TABLE honouree_fts USING fts5(
     prefix = '1',
     content = ''
 );
+-- Names and their pinyin alone: the name tiers of a search (exact, prefix, in the name)
+-- walk these short posting lists instead of those of every deed.
+CREATE VIRTUAL TABLE honouree_name_fts USING fts5(
+    name, pinyin,
+    tokenize = 'ascii',
+    prefix = '1',
+    content = ''
+);
 -- What each search row was built from: a contentless index can only remove a row when
 -- given the exact values it was added with.
 CREATE TABLE honouree_search_source (
@@ -163,6 +171,11 @@ CREATE TABLE honouree_search_source (
 );
 -- `posthumous:yes` lists the few posthumous honours without reading every honour.
 CREATE INDEX honour_posthumous ON honour(honouree_id) WHERE posthumous = 1;
+-- Value filters (`status:`, `category:`, `donation>=`) count and list from an index
+-- instead of reading every honouree.
+CREATE INDEX honouree_status ON honouree(status) WHERE deleted_at IS NULL;
+CREATE INDEX honouree_category ON honouree(category) WHERE deleted_at IS NULL;
+CREATE INDEX honouree_donation ON honouree(donation_total_fen) WHERE deleted_at IS NULL;
 """
 
 

@@ -313,7 +313,11 @@ def _term_expr(term: TextTerm, columns: tuple[str, ...]) -> str:
     parts = []
     if pinyin and term.is_ascii:
         parts.append(_in(pinyin, _pinyin_phrase(term)))
-    if words:
+    if words and not term.is_ascii and set(words) == TEXT_COLUMNS:
+        # Chinese never matches the pinyin columns, so "every text column" is "anywhere",
+        # and FTS5 then skips reading which column each hit is in (twice as fast to count).
+        parts.append(_phrase(term))
+    elif words:
         parts.append(_in(words, _phrase(term)))
     return " OR ".join(parts)
 
@@ -328,10 +332,16 @@ def _all_expr(terms: list[TextTerm], columns: tuple[str, ...]) -> str | None:
     return " AND ".join(parts)
 
 
+MAIN_INDEX = "honouree_fts"
+NAME_INDEX = "honouree_name_fts"  # names and their pinyin only: name tiers never walk deeds' postings
+TEXT_COLUMNS = frozenset(ALL_COLUMNS) - frozenset(PINYIN_COLUMNS)
+
+
 @dataclass
 class Tier:
     match: str | None  # FTS5 expression, or None for the exact-name tier
     exact_name: str | None = None
+    table: str = MAIN_INDEX
 
 
 def tiers(parsed: ParsedQuery) -> list[Tier]:
@@ -340,28 +350,31 @@ def tiers(parsed: ParsedQuery) -> list[Tier]:
     if not terms:
         return []
     out: list[Tier] = []
-    raw: list[str] = []
+    raw: list[tuple[str, str]] = []  # (expression, index it runs on)
     single = len(terms) == 1 and terms[0].columns in (None, TEXT_FIELDS["name"])
     if single:
         term = terms[0]
         if not term.is_ascii:
             out.append(Tier(None, exact_name=term.text))
-            raw.append(_in(("name",), _phrase(term), initial=True))
+            raw.append((_in(("name",), _phrase(term), initial=True), NAME_INDEX))
         else:
-            raw.append(_in(("pinyin",), _pinyin_phrase(term)))
+            raw.append((_in(("pinyin",), _pinyin_phrase(term)), NAME_INDEX))
     name_cols = ("name", "pinyin")
+    names_only = all(t.columns is None or set(t.columns) <= set(name_cols) for t in terms)
     candidates = [
-        _all_expr(terms, name_cols),
-        _all_expr(terms, name_cols + MAIN_COLUMNS),
-        _all_expr(terms, ALL_COLUMNS),
+        (_all_expr(terms, name_cols), NAME_INDEX if names_only else MAIN_INDEX),
+        (_all_expr(terms, name_cols + MAIN_COLUMNS), MAIN_INDEX),
+        (_all_expr(terms, ALL_COLUMNS), MAIN_INDEX),
     ]
-    for expr in candidates:
-        if expr and expr not in raw:
-            raw.append(expr)
+    for expr, table in candidates:
+        if expr and all(expr != seen for seen, _ in raw):
+            raw.append((expr, table))
+    # Each tier excludes the tiers above it. The main index holds the name columns too,
+    # so its tiers can exclude name tiers with the same expressions.
     seen: list[str] = []
-    for expr in raw:
+    for expr, table in raw:
         match = expr if not seen else f"({expr}) NOT ({' OR '.join(f'({s})' for s in seen)})"
-        out.append(Tier(match))
+        out.append(Tier(match, table=table))
         seen.append(expr)
     return out
 
@@ -479,13 +492,14 @@ class SearchResult:
         if self._exact_ids:
             exclude = f" AND f.rowid NOT IN ({','.join('?' * len(self._exact_ids))})"
             params.extend(self._exact_ids)
+        table = tier.table  # one of two constant table names, never user text
         if self.parsed.filters:
-            sql = (f"SELECT f.rowid FROM honouree_fts f JOIN honouree h ON h.id = f.rowid"
-                   f" WHERE honouree_fts MATCH ? AND f.rowid > ?{exclude} AND {self._where}"
+            sql = (f"SELECT f.rowid FROM {table} f JOIN honouree h ON h.id = f.rowid"
+                   f" WHERE {table} MATCH ? AND f.rowid > ?{exclude} AND {self._where}"
                    f" ORDER BY f.rowid LIMIT ?")
             params.extend([*self._params, limit])
         else:
-            sql = (f"SELECT f.rowid FROM honouree_fts f WHERE honouree_fts MATCH ?"
+            sql = (f"SELECT f.rowid FROM {table} f WHERE {table} MATCH ?"
                    f" AND f.rowid > ?{exclude} ORDER BY f.rowid LIMIT ?")
             params.append(limit)
         return [r[0] for r in self.conn.execute(sql, params)]
