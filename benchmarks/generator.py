@@ -398,11 +398,15 @@ class BuiltRoll:
 
 
 def index_fingerprint() -> str:
-    """Changes whenever the schema or the index code changes, so cached files are rebuilt."""
+    """Changes with the generator, the schema or the index format, so cached files are rebuilt.
+
+    (A stale index would not go unnoticed anyway: the runner checks results against a scan.)
+    """
+    from honours.core.indexing import INDEX_FORMAT
+
     core = Path(__file__).resolve().parents[1] / "honours" / "core"
-    digest = hashlib.sha1(f"generator-{GENERATOR_VERSION}".encode())
-    for name in ("schema.py", "indexing.py", "pinyin.py"):
-        digest.update((core / name).read_bytes())
+    digest = hashlib.sha1(f"generator-{GENERATOR_VERSION}-index-{INDEX_FORMAT}".encode())
+    digest.update((core / "schema.py").read_bytes())
     return digest.hexdigest()[:10]
 
 
