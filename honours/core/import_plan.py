@@ -24,7 +24,16 @@ from .errors import HonoursError, InvalidRecordError, PhotoError, user_language
 from .photos import MAX_FILE_BYTES, NewPhoto, PreparedPhoto, prepare_photo
 from .records import Honouree, Status
 from .registry import ImportItem, ImportOutcome, Registry, validate_record
-from .spreadsheet import ParsedRow, RowError, RowReader, SkippedRow, Table, guess_mapping, read_table
+from .spreadsheet import (
+    ParsedRow,
+    RowError,
+    RowReader,
+    SkippedRow,
+    Table,
+    gc_paused,
+    guess_mapping,
+    read_table,
+)
 from .transfer import ExportFile, ExportFileError
 
 ADD, UPDATE, UNCHANGED, ERROR = "add", "update", "unchanged", "error"
@@ -142,7 +151,8 @@ class ImportPlan:
                    if t.existing_id is not None and not t.unchanged]
         if not adds and not updates:
             return ImportOutcome()
-        return registry.apply_import(adds, updates, keep_stamps=self.keep_stamps, progress=progress)
+        with gc_paused():
+            return registry.apply_import(adds, updates, keep_stamps=self.keep_stamps, progress=progress)
 
     def _photos_of(self, target: _Target) -> Iterator[NewPhoto] | tuple[()]:
         """Photos prepared one at a time while the transaction runs (bounded memory)."""
@@ -286,6 +296,12 @@ def is_workbook(path: Path) -> bool:
 def plan_table(registry: Registry, table: Table, *, mapping: list[str | None] | None = None,
                photos_zip: str | Path | None = None, progress: Progress | None = None) -> ImportPlan:
     """Classify every row of a read sheet as add, update or error."""
+    with gc_paused():
+        return _plan_table(registry, table, mapping, photos_zip, progress)
+
+
+def _plan_table(registry: Registry, table: Table, mapping: list[str | None] | None,
+                photos_zip: str | Path | None, progress: Progress | None) -> ImportPlan:
     mapping = mapping if mapping is not None else guess_mapping(table.headers)
     reader = RowReader(mapping, table.headers)
     finder = None
@@ -414,10 +430,12 @@ def merge_into(base: Honouree, incoming: Honouree, given: set[str]) -> None:
 def plan_export(registry: Registry, path: str | Path, *, progress: Progress | None = None) -> ImportPlan:
     """Plan importing a .json or .zip made by `honours export`: each record is added (keeping its
     dates and photos exactly) or, when its name and unit exist already, replaces that record."""
-    export = ExportFile(Path(path))
+    with gc_paused():
+        export = ExportFile(Path(path))
     plan = ImportPlan(Path(path), export=export)
     try:
-        _plan_export_records(registry, plan, export, progress)
+        with gc_paused():
+            _plan_export_records(registry, plan, export, progress)
     except BaseException:
         export.close()
         raise
