@@ -28,7 +28,7 @@ from .errors import (
     NotFoundError,
     ReadOnlyDatabaseError,
 )
-from .indexing import reindex
+from .indexing import reindex, reindex_many
 from .photos import NewPhoto, PreparedPhoto, prepare_photo, rotate_jpeg
 from .records import Deed, Donation, Honour, Honouree, Photo, Source
 from .search import SearchResult
@@ -523,12 +523,12 @@ class Registry:
                 self._write_children(honouree.id, honouree)
                 for photo in item.photos:
                     self._insert_new_photo(honouree.id, photo)
-                reindex(self.conn, honouree.id)
                 self._record(honouree.id, "update", before, self._snapshot(honouree.id))
                 outcome.updated.append(honouree.id)
                 done += 1
                 if progress and done % 200 == 0:
                     progress(done, total)
+            reindex_many(self.conn, outcome.updated)
             next_id = self.conn.execute(
                 "SELECT max(coalesce((SELECT max(id) FROM honouree), 0),"
                 " coalesce((SELECT max(honouree_id) FROM history), 0)) + 1").fetchone()[0]
@@ -542,7 +542,6 @@ class Registry:
                             self._insert_kept_photo(honouree_id, photo)
                         else:
                             self._insert_new_photo(honouree_id, photo)
-                    reindex(self.conn, honouree_id)
                     record = item.record
                     self._record(honouree_id, "create", None, _added_snapshot(
                         honouree_id, record, honour_ids, deed_ids, donation_ids,
@@ -551,6 +550,7 @@ class Registry:
                     done += 1
                     if progress and done % 200 == 0:
                         progress(done, total)
+                reindex_many(self.conn, ids)  # the search index a batch at a time
                 outcome.added.extend(ids)
             if progress:
                 progress(total, total)
