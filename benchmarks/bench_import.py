@@ -12,7 +12,7 @@ compact shared-string table.
 
 Timed, as a user waits for it: reading the sheet, planning (parsing every row, finding
 existing records) and applying the plan in one transaction, which includes the search
-index (pinyin and FTS rows, `honours.core.indexing.reindex`) and history. `stages(n)`
+index (pinyin and FTS rows, `honours.core.indexing.reindex_many`) and history. `stages(n)`
 splits the same run into those parts; `bench_import_xlsx(n)` returns the total seconds.
 """
 
@@ -75,16 +75,16 @@ def stages(n: int = 100_000) -> dict[str, float]:
 
     sheet = make_sheet(n)
     indexing = [0.0]
-    real_reindex = registry_module.reindex
+    real_reindex = registry_module.reindex_many
 
-    def timed_reindex(conn, honouree_id):  # noqa: ANN001 - same signature as indexing.reindex
+    def timed_reindex(conn, ids):  # noqa: ANN001 - same signature as indexing.reindex_many
         start = time.perf_counter()
-        real_reindex(conn, honouree_id)
+        real_reindex(conn, ids)
         indexing[0] += time.perf_counter() - start
 
     with tempfile.TemporaryDirectory() as folder:
         registry = Registry.open(Path(folder) / "bench.sqlite")
-        registry_module.reindex = timed_reindex
+        registry_module.reindex_many = timed_reindex
         try:
             t0 = time.perf_counter()
             table = read_table(sheet)
@@ -94,7 +94,7 @@ def stages(n: int = 100_000) -> dict[str, float]:
             outcome = plan.apply(registry)
             t3 = time.perf_counter()
         finally:
-            registry_module.reindex = real_reindex
+            registry_module.reindex_many = real_reindex
         _check(plan, outcome, n)
         registry.close()
     return {"read": t1 - t0, "plan": t2 - t1, "apply": t3 - t2, "of which indexing": indexing[0],

@@ -536,6 +536,7 @@ class Registry:
                 chunk = adds[start:start + 2000]
                 ids = list(range(next_id + start, next_id + start + len(chunk)))
                 children = self._insert_import_rows(ids, chunk, stamp, keep_stamps)
+                created = []
                 for honouree_id, item, (honour_ids, deed_ids, donation_ids) in zip(ids, chunk, children):
                     for photo in item.photos:
                         if isinstance(photo, KeptPhoto) and keep_stamps:
@@ -543,13 +544,14 @@ class Registry:
                         else:
                             self._insert_new_photo(honouree_id, photo)
                     record = item.record
-                    self._record(honouree_id, "create", None, _added_snapshot(
+                    created.append((honouree_id, "create", None, _added_snapshot(
                         honouree_id, record, honour_ids, deed_ids, donation_ids,
                         self.photos(honouree_id) if item.photos else [],
-                        *_import_stamps(record, stamp, keep_stamps)))
+                        *_import_stamps(record, stamp, keep_stamps))))
                     done += 1
                     if progress and done % 200 == 0:
                         progress(done, total)
+                self._record_many(created)
                 reindex_many(self.conn, ids)  # the search index a batch at a time
                 outcome.added.extend(ids)
             if progress:
@@ -726,12 +728,19 @@ class Registry:
         return data
 
     def _record(self, honouree_id: int, action: str, before: dict | None, after: dict | None) -> None:
-        self.conn.execute(
+        self._record_many([(honouree_id, action, before, after)])
+
+    def _record_many(self, entries: list[tuple[int, str, dict | None, dict | None]]) -> None:
+        """History entries (honouree id, action, before, after) written with one statement and
+        one time and user for all: an import of 100,000 records is one moment of one user."""
+        at, user = now(), os_user()
+        self.conn.executemany(
             "INSERT INTO history (honouree_id, at, os_user, action, before_json, after_json)"
             " VALUES (?, ?, ?, ?, ?, ?)",
-            (honouree_id, now(), os_user(), action,
-             json.dumps(before, ensure_ascii=False) if before else None,
-             json.dumps(after, ensure_ascii=False) if after else None),
+            [(honouree_id, at, user, action,
+              json.dumps(before, ensure_ascii=False) if before else None,
+              json.dumps(after, ensure_ascii=False) if after else None)
+             for honouree_id, action, before, after in entries],
         )
 
     # -- children --------------------------------------------------------------------------
