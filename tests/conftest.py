@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("HONOURS_LANG", "en")
@@ -20,6 +21,29 @@ def _isolated_settings(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("HONOURS_SETTINGS", str(tmp_path / "settings.ini"))  # GUI settings (QSettings INI)
+
+
+@pytest.fixture(autouse=True)
+def _no_leftover_windows():
+    """Delete top-level widgets a test left behind, so they cannot react to later tests.
+
+    (An edit dialog left open would otherwise re-translate itself when a later test
+    switches language, reading a registry that test already closed.) Widgets are hidden
+    and deleted, not closed, so no "unsaved changes" prompt can block the run.
+    """
+    yield
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    for widget in app.topLevelWidgets():
+        widget.hide()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture

@@ -35,16 +35,21 @@ def _issue_date(text: str) -> date:
 
 
 def start_qt() -> None:
-    """A QGuiApplication with the bundled fonts, offscreen when there is no display."""
+    """A Qt application with the bundled fonts, offscreen when there is no display.
+
+    A QApplication rather than a QGuiApplication: Qt allows one application object per
+    process, and widgets (the desktop app, or tests run in the same process) need the
+    widget kind.
+    """
     global _app
     has_display = os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
     if sys.platform.startswith("linux") and not has_display:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
 
     from ..gui.fonts import install_fonts
 
-    _app = QGuiApplication.instance() or QGuiApplication([sys.argv[0] if sys.argv else "honours"])
+    _app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "honours"])
     install_fonts()
 
 
