@@ -8,6 +8,7 @@ from pathlib import Path
 from ..core.errors import user_language
 from ..core.export import FORMATS, export
 from ..core.import_plan import ERROR, UNCHANGED, plan_import
+from ..core.spreadsheet import describe_mapping
 from . import UsageError, command
 from .output import open_registry, say
 
@@ -15,7 +16,7 @@ SHOWN_ROWS = 50
 
 
 @command("import", "import honourees from an .xlsx/.csv sheet or an Honours .json/.zip export "
-                   "(previews, then writes all rows or none)")
+                   "(previews, then writes all rows or none; a new --db file starts empty)")
 def _import(parser: argparse.ArgumentParser):
     parser.add_argument("file", type=Path, help="sheet (.xlsx, .csv) or export (.json, .zip) to import")
     parser.add_argument("--dry-run", action="store_true", help="only show what would happen; write nothing")
@@ -28,7 +29,9 @@ def _import(parser: argparse.ArgumentParser):
     def run(args: argparse.Namespace) -> int:
         if not args.file.exists():
             raise UsageError(f"no such file: {args.file}")
-        registry = open_registry(args)
+        # A registry file that does not exist yet is created empty, not with the default roll:
+        # importing into a new file is how a registry is moved or restored from an export.
+        registry = open_registry(args, seed_if_new=False)
         plan = plan_import(registry, args.file, sheet=args.sheet, photos_zip=args.photos)
         try:
             lang = user_language()
@@ -39,6 +42,9 @@ def _import(parser: argparse.ArgumentParser):
                     + (f", encoding {plan.table.encoding}" if plan.table.encoding else ""),
                     f"{args.file.name}{where}：表头在第 {plan.table.header_row} 行，数据 {len(plan.table.rows)} 行"
                     + (f"，编码 {plan.table.encoding}" if plan.table.encoding else ""))
+                pairs = describe_mapping(plan.table.headers, plan.mapping or [], lang)
+                columns = ", ".join(f"{header or '?'}→{label}" for header, label in pairs if header or label != "—")
+                say(f"Columns: {columns}", f"列对应：{columns}")
             for en, zh in plan.notices:
                 say(en, zh, err=True)
             print(plan.summary(lang))

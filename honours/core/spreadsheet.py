@@ -219,10 +219,6 @@ class Table:
     sheet_names: list[str] = field(default_factory=list)
     encoding: str = ""
 
-    @property
-    def header_units(self) -> list[str]:
-        return [header_key(h)[1] for h in self.headers]
-
 
 @contextmanager
 def gc_paused() -> Iterator[None]:
@@ -823,7 +819,7 @@ def _copy(donation: Donation) -> Donation:
 
 
 def describe_mapping(headers: list[str], mapping: list[str | None], lang: str) -> list[tuple[str, str]]:
-    """(header, field label) pairs for showing a mapping (the CLI's preview)."""
+    """(header, field label) pairs, so that a person can check how the columns were read."""
     return [(h, FIELD_BY_KEY[m].label(lang) if m in FIELD_BY_KEY else "—") for h, m in zip(headers, mapping)]
 
 
