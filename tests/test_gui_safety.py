@@ -261,11 +261,12 @@ def test_knowing_the_opened_version_keeps_their_changes_to_other_fields(qtbot, r
 
 # -- the main window's backup actions -------------------------------------------------------------------
 
-def test_window_has_the_actions_and_shows_the_last_backup(window):
+def test_window_has_the_actions_and_shows_the_last_backup(qtbot, window):
     for name in ("backUpAction", "restoreAction", "checkRegistryAction", "historyAction", "trashAction"):
         assert window.findChild(type(window.actions.quit), name) is not None, name
     label = window.findChild(QLabel, "lastBackupLabel")
-    assert label.text().startswith("Last backup: ")  # the daily backup was taken on open
+    # the daily backup is taken a moment after the window opens, never delaying it
+    qtbot.waitUntil(lambda: label.text().startswith("Last backup: "), timeout=10000)
     assert [b.reason for b in backups.automatic_backups(window.registry.path)] == ["daily"]
     assert not window.failed_features
 
@@ -320,7 +321,9 @@ def test_dialogs_speak_chinese(qtbot, db_path, tmp_path):
     win = create_window(db_path, tmp_path / "settings.ini", language="zh")
     qtbot.addWidget(win)
     try:
-        assert win.findChild(QLabel, "lastBackupLabel").text().startswith("最近备份：")
+        label = win.findChild(QLabel, "lastBackupLabel")
+        assert label.text() == "尚无备份"  # before the deferred daily backup
+        qtbot.waitUntil(lambda: label.text().startswith("最近备份："), timeout=10000)
         dialog = OpenFailureDialog(ReadOnlyDatabaseError(str(db_path)))
         qtbot.addWidget(dialog)
         assert dialog.windowTitle() == "无法打开荣誉库"

@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
@@ -41,6 +41,10 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 translate = QCoreApplication.translate  # lupdate reads literal translate("Context", ...) calls
+
+# The daily backup copies the whole file (photos included): taken a moment after the
+# window is up, so opening the app never waits for it.
+DAILY_BACKUP_DELAY_MS = 3000
 
 
 class LastBackupLabel(QLabel):
@@ -272,4 +276,11 @@ def install(window: MainWindow) -> None:
     in_memory = window.registry.path is None
     for action in (back_up_action, restore_action):
         action.setEnabled(not in_memory)
-    take_daily_backup(window, label)
+    label.refresh(window.registry.path)
+    QTimer.singleShot(DAILY_BACKUP_DELAY_MS, window, lambda: _daily_if_still_open(window, label))
+
+
+def _daily_if_still_open(window: MainWindow, label: LastBackupLabel) -> None:
+    """The deferred daily backup, unless the window has switched or closed its registry meanwhile."""
+    if getattr(window, "last_backup_label", None) is label and window.registry is not None:
+        take_daily_backup(window, label)
