@@ -297,12 +297,18 @@ def test_the_real_edit_dialog_saves_through_the_window_and_undo(qtbot, window):
 def test_a_save_someone_else_overtook_asks_and_can_go_back_to_the_same_dialog(qtbot, window, fake_dialog,
                                                                             monkeypatch):
     from honours.gui import record_commands
-    from honours.gui.conflict_dialog import ConflictChoice
+    from honours.gui.conflict_dialog import ConflictChoice, ConflictDialog, ConflictResolution, stored_version
 
     choices = [ConflictChoice.KEEP_EDITING, ConflictChoice.KEEP_MINE]
     asked = []
-    monkeypatch.setattr(record_commands, "resolve_conflict",
-                        lambda parent, registry, mine, error: asked.append(error) or choices.pop(0))
+
+    def answer(parent, registry, mine, error, original=None):
+        """The real dialog's merge, with the user's click scripted."""
+        dialog = ConflictDialog(mine, stored_version(registry, error.honouree_id), error, parent, original)
+        asked.append(error)
+        return ConflictResolution(choices.pop(0), dialog.record)
+
+    monkeypatch.setattr(record_commands, "ask_conflict", answer)
     fake_dialog.answers = [QDialog.DialogCode.Accepted, QDialog.DialogCode.Accepted]
     type_text(window.search_box, "许仲秋")
     wait_rows(qtbot, window, 1)
@@ -313,6 +319,7 @@ def test_a_save_someone_else_overtook_asks_and_can_go_back_to_the_same_dialog(qt
     assert fake_dialog.shown == 2 and len(asked) == 2  # back to the dialog once, then kept mine
     saved = window.registry.honouree(xu)
     assert saved.position == "名誉董事长"
+    assert saved.notes == "另一台电脑保存的备注"  # keeping mine kept their change to another field
     window.undo_stack.undo()
     assert window.registry.honouree(xu).notes == "另一台电脑保存的备注"  # undo returns to their version
 

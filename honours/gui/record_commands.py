@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from ..core import ConflictError, Honouree, HonoursError
 from ..core.photos import NewPhoto
-from .conflict_dialog import ConflictChoice, resolve_conflict
+from .conflict_dialog import ConflictChoice, ask_conflict
 from .undo import AddCommand, DeleteCommand, SaveEditCommand
 
 if TYPE_CHECKING:
@@ -89,13 +89,15 @@ def save_edit(window: MainWindow, before: Honouree, after: Honouree, new_photos:
     try:
         saved = command.apply()
     except ConflictError as error:
-        choice = resolve_conflict(window, window.registry, after, error)
-        if choice is ConflictChoice.KEEP_THEIRS:
+        # Given the version the edit started from, "keep mine" keeps their changes to the
+        # fields this edit did not touch (a three-way merge), not just my whole record.
+        resolution = ask_conflict(window, window.registry, after, error, original=before)
+        if resolution.choice is ConflictChoice.KEEP_THEIRS:
             return None
-        if choice is not ConflictChoice.KEEP_MINE:
+        if resolution.choice is not ConflictChoice.KEEP_MINE:
             raise EditAgain from error
-        command = SaveEditCommand(window.registry, before, after, new_photos, rotations, window.show_error,
-                                  overwrite=True)
+        command = SaveEditCommand(window.registry, before, resolution.record, new_photos, rotations,
+                                  window.show_error, overwrite=True)
         try:
             saved = command.apply()
         except HonoursError as second:
