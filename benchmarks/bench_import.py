@@ -77,7 +77,7 @@ def stages(n: int = 100_000) -> dict[str, float]:
     indexing = [0.0]
     real_reindex = registry_module.reindex_many
 
-    def timed_reindex(conn, ids):  # noqa: ANN001 - same signature as indexing.reindex_many
+    def timed_reindex(conn, ids):
         start = time.perf_counter()
         real_reindex(conn, ids)
         indexing[0] += time.perf_counter() - start
@@ -118,7 +118,7 @@ def bench_import_xlsx(n: int = 100_000) -> float:
     return seconds
 
 
-def _check(plan, outcome, n: int) -> None:  # noqa: ANN001
+def _check(plan, outcome, n: int) -> None:
     """Every row must be read and added (rows of one name and unit are one person, merged)."""
     if plan.errors or len(plan.rows) != n or len(outcome.added) != plan.counts()["add"]:
         raise AssertionError(f"{n} rows: {len(plan.rows)} planned, {len(plan.errors)} errors "

@@ -17,7 +17,7 @@ from honours.core import Registry
 def run(db: Path, *args: str, lang: str = "en") -> subprocess.CompletedProcess:
     env = {**os.environ, "HONOURS_DB": str(db), "HONOURS_LANG": lang}
     return subprocess.run([sys.executable, "-m", "honours", *args], capture_output=True, env=env, text=True,
-                          encoding="utf-8", timeout=120)
+                          encoding="utf-8", timeout=120, check=False)
 
 
 def sheet(path: Path, rows: list[list]) -> Path:

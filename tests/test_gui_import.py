@@ -36,13 +36,13 @@ class FakeWindow(QMainWindow):
     def current_query(self) -> str:
         return self._query
 
-    def result(self):  # noqa: ANN201 - SearchResult
+    def result(self):
         return self.registry.search(self._query)
 
     def status_message(self, text: str, timeout_ms: int = 6000) -> None:
         self.messages.append(text)
 
-    def show_error(self, error) -> None:  # noqa: ANN001
+    def show_error(self, error) -> None:
         self.errors.append(error)
 
 

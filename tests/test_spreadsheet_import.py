@@ -157,7 +157,7 @@ def test_ambiguous_existing_match_is_an_error(registry, tmp_path):
     assert row.action == ERROR and "2 existing" in row.reason("en")
 
 
-def Registry_honouree(name: str, unit: str):  # noqa: N802 - tiny factory
+def Registry_honouree(name: str, unit: str):
     from honours.core import Honouree
 
     return Honouree(name=name, unit=unit)

@@ -187,7 +187,7 @@ def write_xlsx(registry: Registry, ids: list[int], path: Path, progress: Progres
         workbook.save(out)
     notices = []
     if shortened:
-        notices.append((f"{shortened} cell(s) were longer than Excel allows ({XLSX_CELL_LIMIT:,} characters) "
-                        "and were shortened; the .zip export keeps everything.",
+        notices.append(((f"{shortened} cell(s) were longer than Excel allows ({XLSX_CELL_LIMIT:,} characters) "
+                         "and were shortened; the .zip export keeps everything."),
                         f"有 {shortened} 个单元格超过 Excel 上限（{XLSX_CELL_LIMIT} 字）已截短；.zip 导出可保留全部内容。"))
     return ExportResult(path, len(ids), notices)

@@ -445,8 +445,8 @@ def plan_export(registry: Registry, path: str | Path, *, progress: Progress | No
 def _plan_export_records(registry: Registry, plan: ImportPlan, export: ExportFile,
                          progress: Progress | None) -> None:
     if any(r.photos_without_files for r in export.records):
-        plan.notices.append(("A .json export holds no photo files: records are imported without photos. "
-                             "Use the .zip export to bring photos along.",
+        plan.notices.append((("A .json export holds no photo files: records are imported without photos. "
+                              "Use the .zip export to bring photos along."),
                              ".json 导出文件不含照片文件：记录将不带照片导入。如需照片，请使用 .zip 导出文件。"))
     existing = registry.ids_by_name_and_unit(
         (r.record.name, r.record.unit) for r in export.records if r.record is not None)
@@ -501,6 +501,19 @@ def _already_stored(registry: Registry, current: Honouree, export: ExportFile, p
     return any(registry.photo_bytes(p.id, "original") == data for p in current.photos)
 
 
-__all__ = ["ADD", "ERROR", "UNCHANGED", "UPDATE", "ExportFileError", "ImportBlockedError", "ImportPlan", "PhotoFinder",
-           "is_workbook",
-           "PlannedRow", "merge_into", "plan_export", "plan_import", "plan_table"]
+__all__ = [
+    "ADD",
+    "ERROR",
+    "UNCHANGED",
+    "UPDATE",
+    "ExportFileError",
+    "ImportBlockedError",
+    "ImportPlan",
+    "PhotoFinder",
+    "PlannedRow",
+    "is_workbook",
+    "merge_into",
+    "plan_export",
+    "plan_import",
+    "plan_table",
+]

@@ -131,7 +131,7 @@ for _field in FIELDS:
         _ALIASES.setdefault(_alias.lower(), _field.key)
 _CONTAINED = sorted(((a, k) for a, k in _ALIASES.items() if len(a) >= 2 and not a.isascii()),
                     key=lambda pair: -len(pair[0]))
-_HEADER_DECOR = re.compile(r"\((?:必填|选填|可选|必填项|选填项|required|optional)\)", re.I)
+_HEADER_DECOR = re.compile(r"\((?:必填|选填|可选|必填项|选填项|required|optional)\)", re.IGNORECASE)
 _HEADER_UNIT = re.compile(r"\(([^()]{1,6})\)$")
 
 
@@ -193,9 +193,8 @@ def find_header_row(rows: list[tuple[int, list[Any]]]) -> int:
     best, best_score = -1, (0, False)
     for index, (_, cells) in enumerate(rows[:HEADER_SEARCH_ROWS]):
         exact, has_name = _header_score(cells)
-        if (has_name and exact >= 2) or exact >= 3:
-            if (exact, has_name) > best_score:
-                best, best_score = index, (exact, has_name)
+        if ((has_name and exact >= 2) or exact >= 3) and (exact, has_name) > best_score:
+            best, best_score = index, (exact, has_name)
     if best >= 0:
         return best
     for index, (_, cells) in enumerate(rows[:HEADER_SEARCH_ROWS]):
@@ -267,7 +266,7 @@ def _table(path: Path, kind: str, rows: list[tuple[int, list[Any]]], **extra: An
     at = find_header_row(rows)
     header_number, header_cells = rows[at] if rows else (1, [])
     headers = [cell_text(c) if not isinstance(c, (CellError, UnsavedFormula)) else "" for c in header_cells]
-    width = max([len(headers), *(len(r) for _, r in rows[at + 1:])] or [0])
+    width = max([len(headers), *(len(r) for _, r in rows[at + 1:])])
     headers += [""] * (width - len(headers))
     data = [(n, cells) for n, cells in rows[at + 1:] if any(_present(c) for c in cells)]
     return Table(path=path, kind=kind, headers=headers, header_row=header_number, rows=data, **extra)
@@ -285,8 +284,7 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
     source = path.open("rb")  # a file object: openpyxl judges a path by its suffix, we by the bytes
     try:
         workbook = Workbook(source)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, OSError, EOFError,
-            SyntaxError, IndexError, AttributeError) as exc:
+    except (InvalidFileException, *_DAMAGED) as exc:
         source.close()
         raise SpreadsheetError(
             f"{path.name} is not a workbook we can read ({type(exc).__name__}). Open it in Excel or WPS, "
@@ -305,7 +303,14 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
             chosen = next((n for n in visible if _has_name_header(workbook, n)), visible[0] if visible else None)
         if chosen is None:
             raise SpreadsheetError(f"{path.name} has no sheets.", f"{path.name} 中没有工作表。")
-        rows = list(workbook.rows(chosen))
+        try:
+            rows = list(workbook.rows(chosen))
+        except _DAMAGED as exc:
+            raise SpreadsheetError(
+                f"The sheet “{chosen}” of {path.name} is damaged and cannot be read ({type(exc).__name__}). "
+                "Open it in Excel or WPS, save it again as .xlsx and retry.",
+                f"{path.name} 的工作表“{chosen}”已损坏，无法读取（{type(exc).__name__}）。"
+                "请在 Excel 或 WPS 中打开并重新另存为 .xlsx 后再试。") from exc
         return _table(path, "xlsx", rows, sheet=chosen, sheet_names=names)
     finally:
         workbook.close()
@@ -313,8 +318,16 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
 
 
 def _has_name_header(workbook: Workbook, name: str) -> bool:
-    head = list(itertools.islice(workbook.rows(name, PROBE_BYTES), HEADER_SEARCH_ROWS))
+    try:
+        head = list(itertools.islice(workbook.rows(name, PROBE_BYTES), HEADER_SEARCH_ROWS))
+    except _DAMAGED:
+        return False  # reading it in full says what is wrong, if it is the sheet chosen
     return any(_header_score(cells)[1] for _, cells in head)
+
+
+# What openpyxl and zipfile raise for a damaged workbook part (ParseError is a SyntaxError).
+_DAMAGED = (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError, SyntaxError, IndexError,
+            AttributeError)
 
 
 # -- csv ---------------------------------------------------------------------------------------

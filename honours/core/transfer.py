@@ -91,7 +91,7 @@ def write_archive(registry: Registry, ids: Iterable[int], path: Path, progress: 
     return len(records)
 
 
-class replacing:  # noqa: N801 - used like open()
+class replacing:
     """Write to a temporary file beside `path` and move it into place only when complete,
     so that a failed or cancelled export never leaves a half-written file behind."""
 
@@ -107,7 +107,7 @@ class replacing:  # noqa: N801 - used like open()
         self.file = os.fdopen(fd, "wb")
         return self.file
 
-    def __exit__(self, kind: Any, exc: Any, tb: Any) -> None:
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: object) -> None:
         self.file.close()
         if kind is not None:
             os.unlink(self.temp)
@@ -198,7 +198,7 @@ class ExportFile:
     def _record(self, number: int, item: Any, photo_files: dict | None) -> ExportedRecord:
         try:
             if not isinstance(item, dict):
-                raise ValueError("a record must be a JSON object")
+                raise TypeError("a record must be a JSON object")
             data = dict(item)
             photos = [dict(p) for p in data.get("photos") or [] if isinstance(p, dict)]
             record = Honouree.from_dict(data)

@@ -16,6 +16,7 @@ openpyxl instead.
 from __future__ import annotations
 
 import re
+import sys
 import xml.parsers.expat
 import zipfile
 from collections.abc import Iterator
@@ -36,8 +37,9 @@ _SHEET_DATA = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?sheetData[\s>/]")
 class _Patterns:
     """The expressions for one namespace prefix ("" usually, "x:" in .NET-made files).
 
-    Element bodies are matched as runs of non-'<' bytes (possessive, so the C engine takes a
-    whole run at once) instead of a lazy `.*?`, which tried the closing tag at every byte.
+    Element bodies are matched as runs of non-'<' bytes, each taken whole (atomically, so a
+    truncated file cannot make the engine backtrack through every way of splitting a run),
+    instead of a lazy `.*?`, which tried the closing tag at every byte.
     """
 
     prefix: bytes
@@ -48,6 +50,7 @@ class _Patterns:
     t: re.Pattern[bytes]
     phonetic: re.Pattern[bytes]
     si: re.Pattern[bytes]
+    row_start: re.Pattern[bytes]
 
     @classmethod
     def build(cls, prefix: bytes) -> _Patterns:
@@ -55,14 +58,19 @@ class _Patterns:
 
         def container(tag: bytes) -> re.Pattern[bytes]:
             close = b"</" + p + tag + b">"
-            body = rb"((?:[^<]++|<(?!/" + p + tag + rb">))*+)"  # everything up to the closing tag
+            other = rb"<(?!/" + p + tag + rb">)"  # any markup but the closing tag
+            if sys.version_info >= (3, 11):
+                body = rb"((?:[^<]++|" + other + rb")*+)"
+            else:  # no possessive quantifiers: a lookahead and a backreference make each run atomic
+                body = rb"((?:(?=(?P<run>[^<]+))(?P=run)|" + other + rb")*)"
             return re.compile(b"<" + p + tag + rb"\b([^>]*?)(?:/>|>" + body + close + b")")
 
         def text(tag: bytes) -> re.Pattern[bytes]:
-            return re.compile(b"<" + p + tag + rb"\b[^>]*?(?:/>|>([^<]*+)</" + p + tag + b">)")
+            return re.compile(b"<" + p + tag + rb"\b[^>]*?(?:/>|>([^<]*)</" + p + tag + b">)")
 
         return cls(prefix, container(b"row"), container(b"c"), text(b"v"), text(b"f"), text(b"t"),
-                   re.compile(b"<" + p + rb"rPh\b.*?</" + p + b"rPh>", re.S), container(b"si"))
+                   re.compile(b"<" + p + rb"rPh\b.*?</" + p + b"rPh>", re.DOTALL), container(b"si"),
+                   re.compile(b"<" + p + rb"row\b"))
 
 
 class Unsupported(Exception):
@@ -136,6 +144,8 @@ class SheetValues:
                     number = _row_number(m.group(1), last_row)
                     last_row = number
                     rows.append((number, self._cells(m.group(2) or b"", number)))
+                if len(rows) != len(p.row_start.findall(block)):  # a row that never closes: damaged
+                    raise Unsupported("incomplete row")
                 if self._escaped:
                     for (values, index, prefix), text in zip(self._pending, unescape_all(self._escaped)):
                         values[index] = prefix + text if prefix or text else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
@@ -31,6 +32,10 @@ from PySide6.QtWidgets import (
 from ..core.errors import HonoursError
 from ..core.export import ExportResult, export
 from .i18n import current_language
+
+if TYPE_CHECKING:  # the window type, for hints only (the window imports the features)
+    from ..core.registry import Registry
+    from .main_window import MainWindow
 
 translate = QCoreApplication.translate  # lupdate reads literal translate("Context", ...) calls
 
@@ -102,7 +107,7 @@ class ExportDialog(QDialog):
         return ExportChoice(checked.property("scope") if checked else EVERYONE, self.format_combo.currentData())
 
 
-def scope_ids(window, scope: str) -> list[int]:  # noqa: ANN001 - the main window
+def scope_ids(window: MainWindow, scope: str) -> list[int]:
     """The honourees a scope means, in the order the table shows them."""
     if scope == SELECTION:
         return window.selected_ids()
@@ -112,7 +117,8 @@ def scope_ids(window, scope: str) -> list[int]:  # noqa: ANN001 - the main windo
     return window.registry.all_ids()
 
 
-def export_with_progress(parent: QWidget, registry, ids: list[int], path: Path) -> ExportResult | None:  # noqa: ANN001
+def export_with_progress(parent: QWidget, registry: Registry, ids: list[int],
+                         path: Path) -> ExportResult | None:
     """Export showing a cancellable progress dialog; None when cancelled (no file is left)."""
     dialog = QProgressDialog(translate("ExportDialog", "Exporting…"), translate("ExportDialog", "Cancel"),
                              0, max(len(ids), 1), parent)
@@ -140,7 +146,8 @@ def suggested_name(suffix: str) -> str:
     return f"{stem}-{date.today().isoformat()}{suffix}"
 
 
-def run_export(window, choice: ExportChoice | None = None, path: Path | None = None) -> ExportResult | None:  # noqa: ANN001
+def run_export(window: MainWindow, choice: ExportChoice | None = None,
+               path: Path | None = None) -> ExportResult | None:
     """The whole File ▸ Export… flow; `choice` and `path` skip the questions (tests, scripts)."""
     if choice is None:
         result = window.result()
@@ -178,7 +185,7 @@ def run_export(window, choice: ExportChoice | None = None, path: Path | None = N
     return outcome
 
 
-def install(window) -> None:  # noqa: ANN001 - the main window
+def install(window: MainWindow) -> None:
     """File ▸ Export…"""
     action = QAction(translate("ExportDialog", "&Export…"), window)
     action.setObjectName("exportAction")

@@ -10,6 +10,7 @@ dialog whose Cancel rolls the whole import back.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QAction, QBrush, QColor
@@ -50,6 +51,9 @@ from ..core.import_plan import (
 from ..core.registry import Registry
 from ..core.spreadsheet import FIELDS, Table, guess_mapping, read_table
 from .i18n import current_language
+
+if TYPE_CHECKING:  # the window type, for hints only (the window imports the features)
+    from .main_window import MainWindow
 
 translate = QCoreApplication.translate  # lupdate reads literal translate("Context", ...) calls
 
@@ -117,10 +121,10 @@ class PreviewModel(QAbstractTableModel):
     def planned_row(self, row: int) -> PlannedRow:
         return self._rows[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(self._headers)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -150,7 +154,7 @@ class PreviewModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
@@ -167,7 +171,7 @@ class MappingEditor(QWidget):
         self._grid.setContentsMargins(4, 4, 4, 4)
         self._on_change = None
 
-    def set_columns(self, headers: list[str], mapping: list[str | None], on_change) -> None:  # noqa: ANN001
+    def set_columns(self, headers: list[str], mapping: list[str | None], on_change) -> None:
         while self._grid.count():
             item = self._grid.takeAt(0)
             if item.widget():
@@ -410,7 +414,7 @@ class ImportDialog(QDialog):
             self.import_button.setToolTip("")
 
     # -- running ---------------------------------------------------------------------------------
-    def _with_progress(self, work, label: str, rows: int = 0):  # noqa: ANN001, ANN202 - any callable
+    def _with_progress(self, work, label: str, rows: int = 0):
         """Run `work(progress)` showing a cancellable progress dialog when the sheet is large."""
         if rows and rows < PROGRESS_FROM_ROWS:
             return work(None)
@@ -468,12 +472,12 @@ class ImportDialog(QDialog):
             self.plan.close()
             self.plan = None
 
-    def done(self, result: int) -> None:  # noqa: D401 - Qt override: release the files on close
+    def done(self, result: int) -> None:
         self._close_plan()
         super().done(result)
 
 
-def open_import(window) -> ImportDialog | None:  # noqa: ANN001 - the main window
+def open_import(window: MainWindow) -> ImportDialog | None:
     """Ask for a file and show the import dialog for it; returns the dialog after it closed."""
     name, _ = QFileDialog.getOpenFileName(
         window, translate("ImportDialog", "Import spreadsheet"), str(Path.home()),
@@ -487,7 +491,7 @@ def open_import(window) -> ImportDialog | None:  # noqa: ANN001 - the main windo
     return dialog
 
 
-def install(window) -> None:  # noqa: ANN001 - the main window
+def install(window: MainWindow) -> None:
     """File ▸ Import spreadsheet…"""
     action = QAction(translate("ImportDialog", "&Import spreadsheet…"), window)
     action.setObjectName("importSpreadsheetAction")
