@@ -92,15 +92,37 @@ class TextTerm:
 
 @dataclass
 class Filter:
-    """A value condition, rendered as SQL over the `honouree` row aliased `h`.
+    """A value condition: SQL in which `{id}` stands for the honouree id being tested.
 
-    Conditions on honours are `h.id IN (SELECT honouree_id FROM honour WHERE …)`, not
-    EXISTS: SQLite answers the IN list once from the (level|year, honouree_id) indexes,
-    where EXISTS ran a subquery per honouree (0.2 s to count a level at 100,000).
+    Every filter is "the id is in this set", the set read once from an index (honours by
+    level or year, honourees by status, category or donation), never a subquery per row
+    (EXISTS took 0.2 s to count a level at 100,000). The unary `+` keeps SQLite from
+    driving the query from the set: it walks the name-order index or the search index in
+    order and only tests membership, so the first page stops after 200 rows and a search
+    never needs the honouree row at all.
     """
 
     sql: str
     params: list
+    count_sql: str | None = None  # counts the live honourees it keeps, when it is the only condition
+    row_sql: str | None = None  # the same test on the honourees row `h` (name-order index covers it)
+
+    @staticmethod
+    def honours(condition: str, params: list) -> Filter:
+        """Honourees with at least one honour meeting `condition` (a condition on `honour`)."""
+        return Filter(
+            f"+{{id}} IN (SELECT honouree_id FROM honour WHERE {condition})", params,
+            f"SELECT count(DISTINCT honouree_id) FROM honour WHERE ({condition}) AND honouree_id NOT IN"
+            " (SELECT id FROM honouree WHERE deleted_at IS NOT NULL)")
+
+    @staticmethod
+    def honourees(condition: str, params: list) -> Filter:
+        """Honourees whose own row meets `condition` (served by a partial index)."""
+        return Filter(
+            f"+{{id}} IN (SELECT id FROM honouree WHERE deleted_at IS NULL AND {condition})", params,
+            f"SELECT count(*) FROM honouree WHERE deleted_at IS NULL AND {condition}",
+            condition.replace("status", "h.status").replace("category", "h.category")
+            .replace("donation_total_fen", "h.donation_total_fen"))
 
 
 @dataclass
@@ -187,38 +209,39 @@ def _value_filter(key: str, op: str, value: str, parsed: ParsedQuery) -> Filter 
             _bad(parsed, key, value, "use national, provincial, municipal, county or other.",
                  "请用 国家级、省级、市级、县级 或 其他。")
             return None
-        return Filter("h.id IN (SELECT honouree_id FROM honour WHERE level = ?)", [level])
+        return Filter.honours("level = ?", [level])
     if key == "status":
         status = STATUS_VALUES.get(lowered)
         if not status or op != ":":
             _bad(parsed, key, value, "use active, retired or deceased.", "请用 在职、退休 或 已故。")
             return None
-        return Filter("h.status = ?", [status])
+        return Filter.honourees("status = ?", [status])
     if key == "category":
         category = CATEGORY_VALUES.get(lowered, value)
-        return Filter("h.category = ?", [category])
+        return Filter.honourees("category = ?", [category])
     if key == "posthumous":
         if lowered not in YES | NO:
             _bad(parsed, key, value, "use yes or no.", "请用 是 或 否。")
             return None
-        sql = "h.id IN (SELECT honouree_id FROM honour WHERE posthumous = 1)"
-        return Filter(sql if lowered in YES else f"NOT {sql}", [])
+        if lowered in YES:
+            return Filter.honours("posthumous = 1", [])
+        return Filter("+{id} NOT IN (SELECT honouree_id FROM honour WHERE posthumous = 1)", [])
     if key == "year":
         bounds = _bounds(op, value, _parse_year)
         if bounds is None:
             _bad(parsed, key, value, "use a year such as 2020, 2019..2021 or >=2019.",
                  "请写年份，如 2020、2019..2021 或 >=2019。")
             return None
-        cond, params = _range_sql("honour.year", bounds)
-        return Filter(f"h.id IN (SELECT honouree_id FROM honour WHERE {cond})", params)
+        cond, params = _range_sql("year", bounds)
+        return Filter.honours(cond, params)
     if key == "donation":
         bounds = _bounds(op, value, _parse_fen)
         if bounds is None:
             _bad(parsed, key, value, "use an amount in yuan such as 100000, 10万 or 1万..50万.",
                  "请写金额（元），如 100000、10万 或 1万..50万。")
             return None
-        cond, params = _range_sql("h.donation_total_fen", bounds)
-        return Filter(cond, params)
+        cond, params = _range_sql("donation_total_fen", bounds)
+        return Filter.honourees(cond, params)
     return None
 
 
@@ -427,8 +450,12 @@ class SearchResult:
         clauses = ["h.deleted_at IS NULL"]
         params: list = []
         for flt in self.parsed.filters:
-            clauses.append(f"({flt.sql})")
+            clauses.append(f"({flt.row_sql or flt.sql.format(id='h.id')})")
             params.extend(flt.params)
+        # The search index holds live records only (the trash is not indexed), so a
+        # query driven by it needs the filters alone, tested on its rowid.
+        self._index_where = " AND ".join(
+            f"({flt.sql.format(id='f.rowid')})" for flt in self.parsed.filters) or "1"
         return " AND ".join(clauses), params
 
     def _reset(self) -> None:
@@ -441,12 +468,15 @@ class SearchResult:
         """Total matches (for the status bar); computed once per result."""
         if self._count is None:
             expr = any_expr(self.parsed)
-            if expr is None:
+            filters = self.parsed.filters
+            if expr is None and len(filters) == 1 and filters[0].count_sql:
+                sql, params = filters[0].count_sql, filters[0].params
+            elif expr is None:
                 sql = f"SELECT count(*) FROM honouree h WHERE {self._where}"
                 params = self._params
             elif self.parsed.filters:
-                sql = (f"SELECT count(*) FROM honouree_fts f JOIN honouree h ON h.id = f.rowid"
-                       f" WHERE honouree_fts MATCH ? AND {self._where}")
+                sql = (f"SELECT count(*) FROM honouree_fts f"
+                       f" WHERE honouree_fts MATCH ? AND {self._index_where}")
                 params = [expr, *self._params]
             else:
                 sql = "SELECT count(*) FROM honouree_fts WHERE honouree_fts MATCH ?"
@@ -494,8 +524,8 @@ class SearchResult:
             params.extend(self._exact_ids)
         table = tier.table  # one of two constant table names, never user text
         if self.parsed.filters:
-            sql = (f"SELECT f.rowid FROM {table} f JOIN honouree h ON h.id = f.rowid"
-                   f" WHERE {table} MATCH ? AND f.rowid > ?{exclude} AND {self._where}"
+            sql = (f"SELECT f.rowid FROM {table} f"
+                   f" WHERE {table} MATCH ? AND f.rowid > ?{exclude} AND {self._index_where}"
                    f" ORDER BY f.rowid LIMIT ?")
             params.extend([*self._params, limit])
         else:
