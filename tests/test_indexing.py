@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from honours.core import Honour, Honouree
 from honours.core.indexing import grams, normalise, query_tokens, reindex, reindex_all, reindex_many, runs
-from honours.core.records import Deed
+from honours.core.records import Deed, Donation
 
 
 def test_chinese_runs_become_pairs_and_a_last_character():
@@ -80,3 +80,17 @@ def test_trash_and_honours_feed_the_derived_columns(registry):
     registry.delete(honouree.id)
     assert registry.conn.execute(
         "SELECT count(*) FROM honouree_search_source WHERE id = ?", (honouree.id,)).fetchone()[0] == 0
+
+
+def test_pages_in_column_order_continue_and_jump(registry):
+    """Sequential pages continue after the last row (keyset); a jump still lands right."""
+    registry.add_many([Honouree(name=f"测试{i % 7}", unit=f"单位{i % 3}",
+                                donations=[] if i % 2 else [Donation(amount_fen=(i % 5) * 100)])
+                       for i in range(1, 61)])
+    for order, descending in [("name", False), ("donation", True), ("unit", False)]:
+        whole = registry.search("", order=order, descending=descending).ids(0, 100)
+        result = registry.search("", order=order, descending=descending)
+        pages = [result.ids(offset, 7) for offset in range(0, 60, 7)]
+        assert [i for page in pages for i in page] == whole
+        assert registry.search("", order=order, descending=descending).ids(21, 7) == whole[21:28]
+        assert result.ids(14, 7) == whole[14:21]  # back to an earlier page

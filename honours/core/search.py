@@ -544,9 +544,22 @@ class SearchResult:
             where = f"h.id IN (SELECT rowid FROM honouree_fts WHERE honouree_fts MATCH ?) AND {where}"
             params.append(expr)
         params.extend(self._params)
-        sql = (f"SELECT h.id FROM honouree h WHERE {where}"
+        # The next page continues after the last row of the previous one (keyset paging):
+        # OFFSET would walk every skipped row again, and scrolling a 100,000-row roll to
+        # the end would cost 500 ever-longer walks. A jump elsewhere uses OFFSET once.
+        after = getattr(self, "_ordered_after", None)
+        if after is not None and after[0] == offset and offset > 0:
+            where = f"({column}, h.id) {'<' if self.descending else '>'} (?, ?) AND {where}"
+            params = [after[1], after[2], *params]
+            skip = 0
+        else:
+            skip = offset
+        sql = (f"SELECT h.id, {column} FROM honouree h WHERE {where}"
                f" ORDER BY {column} {direction}, h.id {direction} LIMIT ? OFFSET ?")
-        return [r[0] for r in self.conn.execute(sql, [*params, limit, offset])]
+        rows = self.conn.execute(sql, [*params, limit, skip]).fetchall()
+        if rows:
+            self._ordered_after = (offset + len(rows), rows[-1][1], rows[-1][0])
+        return [r[0] for r in rows]
 
     def all_ids(self) -> list[int]:
         """Every matching id in order (for printing or exporting a whole result)."""
