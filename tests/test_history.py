@@ -11,7 +11,7 @@ from PIL import Image
 from honours.cli import main as cli
 from honours.core.diffs import differences
 from honours.core.errors import NotFoundError
-from honours.core.records import Deed, Honour, Honouree
+from honours.core.records import Deed, Donation, Honour, Honouree
 from honours.core.registry import os_user
 
 
@@ -54,6 +54,18 @@ def test_field_by_field_differences(registry):
     assert changes["honours"].after.splitlines() == [
         "市劳动模范（市级，2019）", "全国五一劳动奖章（国家级，2020，追授）"]
     assert [c.field for c in differences(entry.before, entry.after)] == ["status", "honours"]
+
+
+def test_donations_in_a_difference_are_written_the_chinese_way(registry):
+    """The history shows amounts as the detail pane does (50万元), not as raw yuan (500000元)."""
+    created = registry.add(Honouree(name="许六", donations=[Donation(amount_fen=50_000_000)]))
+    edited = registry.honouree(created.id)
+    edited.donations.append(Donation(item="口罩", quantity=10_000, quantity_unit="只", amount_fen=12_345))
+    registry.update(edited)
+    entry = registry.history(created.id)[0]
+    change = {c.field: c for c in differences(entry.before, entry.after, "zh")}["donations"]
+    assert change.before == "50万元"
+    assert change.after.splitlines() == ["50万元", "123.45元 口罩 1万只"]
 
 
 def test_photo_changes_are_in_the_history(roll):

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .records import Honouree
+from .amounts import format_quantity, format_yuan
+from .records import Honouree, yuan_to_fen
 
 # Compared in this order; bookkeeping (id, version, timestamps) is not a difference a person made.
 FIELDS = ("name", "gender", "birth_date", "age", "ethnicity", "unit", "position", "region",
@@ -103,10 +104,11 @@ def _dated(date: str | None, text: str) -> str:
 
 def _donation(d: dict[str, Any], zh: bool) -> str:
     parts = []
-    if d.get("amount_yuan") is not None:
-        parts.append(f"{d['amount_yuan']}{'元' if zh else ' yuan'}")
+    if d.get("amount_yuan") is not None:  # written as everywhere else in the app: 50万元, not 500000元
+        parts.append(format_yuan(yuan_to_fen(d["amount_yuan"])))
     if d.get("item"):
-        quantity = f" {d['quantity']}{d.get('quantity_unit', '')}" if d.get("quantity") is not None else ""
+        quantity = (" " + format_quantity(int(d["quantity"]), d.get("quantity_unit") or "")
+                    if d.get("quantity") is not None else "")
         parts.append(f"{d['item']}{quantity}")
     if d.get("recipient"):
         parts.append(("→ " if not zh else "受赠：") + d["recipient"])
