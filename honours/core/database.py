@@ -86,7 +86,10 @@ def open_database(
     except BaseException:
         conn.close()
         raise
-    return sqlite_utils.Database(conn)
+    # No sqlite-utils plugins: scanning the installed packages' entry points for them
+    # costs ~55 ms of every start (importlib.metadata), and a registry must not run
+    # code some unrelated package registered on its connection.
+    return sqlite_utils.Database(conn, execute_plugins=False)
 
 
 def _refuse_empty_or_truncated(path: Path) -> None:

@@ -23,8 +23,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-from openpyxl.utils.datetime import from_excel, from_ISO8601
-
 CHUNK_BYTES = 4 * 1024 * 1024
 
 _ATTR = re.compile(rb"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
@@ -187,7 +185,11 @@ class SheetValues:
         return values
 
     def _value(self, kind: bytes, style: bytes | None, body: bytes, values: list[Any]) -> Any:
-        """The value of a cell about to be appended to `values` (text may be filled in later)."""
+        """The value of a cell about to be appended to `values` (text may be filled in later).
+
+        openpyxl's date helpers are imported where a date cell needs them: importing
+        openpyxl loads the whole package (~0.2 s), and this module is on the app's start-up
+        path (import dialog → import plan → spreadsheet)."""
         p = self._p
         if kind == b"inlineStr":
             if b"rPh" in body:
@@ -206,6 +208,8 @@ class SheetValues:
         if kind == b"n":
             number = _number(raw.decode("ascii"))
             if style is not None and int(style) in self.date_styles:
+                from openpyxl.utils.datetime import from_excel  # see _value's docstring
+
                 try:
                     return from_excel(number, self.epoch)
                 except (OverflowError, ValueError):
@@ -218,6 +222,8 @@ class SheetValues:
         if kind == b"e":
             return CellError(raw.decode("utf-8", "replace"))
         if kind == b"d":
+            from openpyxl.utils.datetime import from_ISO8601
+
             return from_ISO8601(raw.decode("ascii", "replace"))
         raise Unsupported(f"cell type {kind!r}")
 
