@@ -4,13 +4,16 @@ highlighted, why it was proposed, and what a merge would add to an existing reco
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from ..core.intake import Highlight, Proposal
 from ..core.records import Honouree
 from .i18n import current_language
 from .intake_model import donation_text, honours_text, list_separator
+
+if TYPE_CHECKING:  # hints only: the intake reader is imported when a report is read
+    from ..core.intake import Highlight, Proposal
 
 translate = QCoreApplication.translate  # lupdate reads literal translate("Context", ...) calls
 

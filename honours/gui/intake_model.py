@@ -8,16 +8,18 @@ dialog. Nothing here touches the registry: the dialog saves the accepted rows in
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ..core.amounts import format_quantity, format_yuan
-from ..core.intake import Proposal
 from ..core.photos import NewPhoto
 from ..core.records import Donation, Honouree
 from .labels import level_label
+
+if TYPE_CHECKING:  # hints only: the intake reader is imported when a report is read
+    from ..core.intake import Proposal
 
 translate = QCoreApplication.translate  # lupdate reads literal translate("Context", ...) calls
 

@@ -3,6 +3,10 @@
 Each asks first what to print (PrintOptionsDialog), then draws with honours.printing onto
 the preview, the printer the user picks, or a PDF file. A batch shows a progress dialog
 and can be cancelled: a cancelled PDF is not written, a cancelled print job is aborted.
+
+honours.printing is imported when something is printed, not when the menu is built:
+this module is installed before the main window first paints, and the printing
+package (typesetting, photos, page flow) would add ~30 ms to every start.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence, QPageSize
@@ -17,9 +22,11 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QProgressDialog, QWidget
 
 from ..core.errors import HonoursError
-from ..printing import CertificateOptions, RenderResult, RollOptions, render_certificates, render_roll
-from ..printing.document import PAGE_SIZES, Target
 from .print_options_dialog import CERTIFICATES, EVERYONE, RESULT, SELECTION, PrintChoice, PrintOptionsDialog
+
+if TYPE_CHECKING:
+    from ..printing import RenderResult
+    from ..printing.document import Target
 
 translate = QCoreApplication.translate  # lupdate reads literal translate("Context", ...) calls
 
@@ -40,6 +47,8 @@ def _settings(window):
 
 def default_choice(window) -> PrintChoice:
     """Last paper and grouping from the settings; certificates for a selection, else the roll."""
+    from ..printing import PAGE_SIZES
+
     settings = _settings(window)
     choice = PrintChoice()
     if settings is not None:
@@ -75,6 +84,8 @@ def ask_choice(window, ok_text: str = "") -> PrintChoice | None:
 def render_with_progress(window, choice: PrintChoice, target: Target, ids: list[int] | None = None
                          ) -> RenderResult:
     """Draw the choice into `target` behind a cancellable progress dialog."""
+    from ..printing import CertificateOptions, RollOptions, render_certificates, render_roll
+
     ids = ids_for(window, choice.scope) if ids is None else ids
     progress = QProgressDialog(translate("Printing", "Preparing pages…"), translate("Printing", "Cancel"),
                                0, max(len(ids), 1), window)
@@ -103,6 +114,8 @@ def render_with_progress(window, choice: PrintChoice, target: Target, ids: list[
 
 
 def make_printer(choice: PrintChoice) -> QPrinter:
+    from ..printing import PAGE_SIZES
+
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageSize(QPageSize(PAGE_SIZES[choice.page_size]))
     printer.setFullPage(True)
