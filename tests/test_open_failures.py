@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -106,6 +107,7 @@ def test_bad_file_is_refused_untouched(tmp_path, _seeded_template, case, readonl
     assert zh_words in caught.value.message("zh")
     assert "not been changed" in caught.value.message("en") or case == "another app's database"
     assert "未作任何改动" in caught.value.message("zh")
+    assert not re.search("（[^）]*（", caught.value.message("zh"))  # no brackets nested in brackets
     assert caught.value.path == str(path)
 
 

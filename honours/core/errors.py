@@ -78,7 +78,7 @@ class DatabaseFileError(HonoursError):
 _DAMAGE_ZH = {
     "file is not a database": "不是数据库文件",
     "database disk image is malformed": "数据库内部结构已损坏",
-    "truncated": "文件不完整（被截断）",
+    "truncated": "文件不完整，已被截断",  # no brackets: the message puts this inside （）
 }
 
 
