@@ -427,3 +427,13 @@ def test_switching_to_chinese_rebuilds_the_window_in_chinese(qtbot, window, chin
     english = chinese.set_language("en")
     qtbot.addWidget(english)
     assert english.menu("file").title() == "&File"
+
+
+def test_default_column_widths_leave_room_for_every_title(qtbot, window):
+    """On a first start nothing in the header is cut short, in the longer English titles too."""
+    table = window.results_table
+    table.apply_default_widths()
+    metrics = table.horizontalHeader().fontMetrics()
+    for column in range(1, window.model.columnCount()):
+        title = window.model.headerData(column, Qt.Orientation.Horizontal)
+        assert table.columnWidth(column) > metrics.horizontalAdvance(title), title

@@ -69,8 +69,15 @@ class ResultsTable(QTableView):
         room = available - DEFAULT_WIDTHS["photo"] - 4
         scale = min(1.0, room / flexible) if available > 0 else 1.0
         for key, width in DEFAULT_WIDTHS.items():
-            fitted = width if key == "photo" else max(MIN_WIDTHS.get(key, 48), int(width * scale))
+            fitted = width if key == "photo" else max(MIN_WIDTHS.get(key, 48), int(width * scale),
+                                                      self._title_width(COLUMN_INDEX[key]))
             self.setColumnWidth(COLUMN_INDEX[key], fitted)
+
+    def _title_width(self, column: int) -> int:
+        """Room for the column's title and sort arrow: English titles ("Highest level") are
+        longer than the Chinese ones the default widths were chosen for, and must not be cut."""
+        title = self.roll.headerData(column, Qt.Orientation.Horizontal) or ""
+        return self.horizontalHeader().fontMetrics().horizontalAdvance(str(title)) + 28
 
     def reset_columns(self) -> None:
         header = self.horizontalHeader()
