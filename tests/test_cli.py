@@ -73,6 +73,15 @@ def test_errors_exit_1_in_the_users_language(db):
     assert invalid.returncode == 1 and "level" in invalid.stderr
 
 
+def test_show_reads_as_chinese_in_a_chinese_locale(db):
+    """Stored English values (category, level) are translated, with Chinese punctuation."""
+    shown = run(db, "show", "2", lang="zh")
+    assert shown.returncode == 0, shown.stderr
+    assert "  类别：医务工作者" in shown.stdout and "  状态：已故" in shown.stdout
+    assert "衡阳市五一劳动奖章（市级，衡阳市总工会，追授）" in shown.stdout
+    assert "medical" not in shown.stdout and ": " not in shown.stdout
+
+
 def test_usage_errors_exit_2(db):
     assert run(db, "show").returncode == 2
     assert run(db, "show", "abc").returncode == 2

@@ -101,8 +101,10 @@ def record_json(h: Honouree) -> dict[str, Any]:
 def describe(h: Honouree) -> str:
     """A readable multi-line description (the `show` command)."""
     from ..core.amounts import format_quantity, format_yuan
+    from ..core.diffs import CATEGORY_ZH
 
     zh = user_language() == "zh"
+    colon = "：" if zh else ": "
     lines = [f"#{h.id}  {h.name}"]
     labels = [("gender", "性别"), ("age", "年龄"), ("birth_date", "出生日期"), ("ethnicity", "民族"),
               ("unit", "工作单位"), ("position", "职务"), ("region", "地区"), ("category", "类别"),
@@ -111,8 +113,10 @@ def describe(h: Honouree) -> str:
         value = getattr(h, key)
         if key == "status" and zh:
             value = STATUS_ZH.get(value, value)
+        if key == "category" and zh:
+            value = CATEGORY_ZH.get(value, value)
         if value:
-            lines.append(f"  {label_zh if zh else key}: {value}")
+            lines.append(f"  {label_zh if zh else key.replace('_', ' ')}{colon}{value}")
     if h.honours:
         lines.append("  荣誉：" if zh else "  honours:")
         for honour in h.honours:
@@ -123,7 +127,8 @@ def describe(h: Honouree) -> str:
                 bits.append(honour.awarded_by)
             if honour.posthumous:
                 bits.append("追授" if zh else "posthumous")
-            lines.append(f"    - {honour.title} ({', '.join(bits)})")
+            lines.append(f"    - {honour.title}（{'，'.join(bits)}）" if zh
+                         else f"    - {honour.title} ({', '.join(bits)})")
     if h.deeds:
         lines.append("  事迹：" if zh else "  deeds:")
         lines.extend(f"    - {(d.date + ' ') if d.date else ''}{d.text}" for d in h.deeds)
@@ -136,7 +141,9 @@ def describe(h: Honouree) -> str:
             if d.item:
                 parts.append(d.item + (format_quantity(d.quantity, d.quantity_unit) if d.quantity else ""))
             if d.recipient:
-                parts.append(("→ " + d.recipient))
+                parts.append(("受赠：" if zh else "→ ") + d.recipient)
+            if d.note:
+                parts.append(d.note)
             lines.append("    - " + " ".join(parts))
         if h.donation_total_fen:
             lines.append(("    合计：" if zh else "    total: ") + format_yuan(h.donation_total_fen))

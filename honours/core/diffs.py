@@ -22,7 +22,7 @@ FIELD_ZH = {"name": "姓名", "gender": "性别", "birth_date": "出生日期", 
             "unit": "工作单位", "position": "职务", "region": "地区", "category": "类别", "status": "状态",
             "notes": "备注", "source": "出处", "honours": "荣誉", "deeds": "事迹", "donations": "捐赠",
             "photos": "照片"}
-CATEGORY_ZH = {"medical": "医务", "other trades": "各行各业", "model worker": "劳动模范", "donor": "捐赠者",
+CATEGORY_ZH = {"medical": "医务工作者", "other trades": "各行各业", "model worker": "劳动模范", "donor": "捐赠者",
                "collective": "集体"}
 LEVEL_ZH = {"national": "国家级", "provincial": "省级", "municipal": "市级", "county": "县级", "other": "其他"}
 STATUS_ZH = {"active": "在职", "retired": "退休", "deceased": "已故"}
