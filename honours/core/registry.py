@@ -16,9 +16,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from .database import is_writable, open_database
 from .errors import (
@@ -32,6 +32,9 @@ from .indexing import reindex, reindex_many
 from .photos import NewPhoto, PreparedPhoto, prepare_photo, rotate_jpeg
 from .records import Deed, Donation, Honour, Honouree, Photo, Source
 from .search import SearchResult
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 @dataclass
@@ -114,8 +117,8 @@ def os_user() -> str:
 class Registry:
     """A registry file and the operations staff perform on it."""
 
-    def __init__(self, db: sqlite_utils.Database, path: str | Path | None = None) -> None:
-        self.db = db
+    def __init__(self, conn: sqlite3.Connection, path: str | Path | None = None) -> None:
+        self._conn = conn
         self.path = Path(path) if path and str(path) != ":memory:" else None
         self._listeners: list[Callable[[Change], None]] = []
         self.opened_readonly = False  # mode=ro connections accept BEGIN IMMEDIATE, so remember it
@@ -133,11 +136,25 @@ class Registry:
         return cls(open_database(":memory:"), None)
 
     def close(self) -> None:
-        self.db.close()
+        self._conn.close()
 
     @property
     def conn(self) -> sqlite3.Connection:
-        return self.db.conn
+        return self._conn
+
+    @cached_property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils' Database over the same connection (nested transactions use its savepoints).
+
+        Built on first use: importing sqlite-utils costs 0.1–0.2 s, and most sessions (and
+        the desktop app's start-up) never need it. No sqlite-utils plugins are loaded:
+        scanning the installed packages' entry points costs ~55 ms, and a registry must not
+        run code some unrelated package registered on its connection.
+        """
+        import sqlite_utils
+
+        return sqlite_utils.Database(self._conn, recursive_triggers=False,  # already on: open_database
+                                     execute_plugins=False)
 
     @property
     def readonly(self) -> bool:
