@@ -82,6 +82,21 @@ def test_show_reads_as_chinese_in_a_chinese_locale(db):
     assert "medical" not in shown.stdout and ": " not in shown.stdout
 
 
+def test_usage_errors_are_explained_in_chinese(db, tmp_path):
+    """A clerk's usual slips (a missing file, a wrong ID, a forgotten argument) read in Chinese."""
+    cases = {
+        ("import", str(tmp_path / "名单.xlsx")): "找不到文件",
+        ("show", "abc"): "“abc”不是编号",
+        ("show",): "缺少必需的参数：id",
+        ("show", "2", "--jsn"): "无法识别的参数：--jsn",
+        ("export", str(tmp_path / "out.doc")): "输出文件的扩展名须为",
+    }
+    for args, words in cases.items():
+        done = run(db, *args, lang="zh")
+        assert done.returncode == 2 and words in done.stderr, (args, done.stderr)
+        assert "argument" not in done.stderr and "required" not in done.stderr and "no such" not in done.stderr
+
+
 def test_usage_errors_exit_2(db):
     assert run(db, "show").returncode == 2
     assert run(db, "show", "abc").returncode == 2

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import io
 import os
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -56,7 +57,40 @@ def default_db_path() -> Path:
 
 
 class UsageError(Exception):
-    """Wrong words on the command line: exit 2."""
+    """Wrong words on the command line: exit 2, with the reason in the user's language."""
+
+    def __init__(self, en: str, zh: str = "") -> None:
+        super().__init__(en)
+        self.zh = zh or en
+
+    def message(self) -> str:
+        return localised(str(self), self.zh)
+
+
+def localised(en: str, zh: str) -> str:
+    """The text for the user's language (argument-type errors are worded when they happen)."""
+    return zh if user_language() == "zh" else en
+
+
+# argparse's own complaints, as a clerk with a Chinese desktop should read them.
+_ARGPARSE_ZH = [
+    (re.compile(r"the following arguments are required: (.+)"), "缺少必需的参数：{0}"),
+    (re.compile(r"unrecognized arguments: (.+)"), "无法识别的参数：{0}"),
+    (re.compile(r"argument (.+?): invalid choice: (.+?) \(choose from (.+)\)"), "参数 {0} 的取值 {1} 无效（可选：{2}）"),
+    (re.compile(r"argument (.+?): expected one argument"), "参数 {0} 后面缺少取值"),
+    (re.compile(r"argument (.+?): expected at least one argument"), "参数 {0} 后面至少需要一个取值"),
+    (re.compile(r"argument (.+?): invalid (?:int|float) value: (.+)"), "参数 {0} 需要数字，而不是 {1}"),
+    (re.compile(r"argument (.+?): not allowed with argument (.+)"), "参数 {0} 不能与 {1} 同时使用"),
+    (re.compile(r"argument (.+?): (.+)"), "参数 {0}：{1}"),
+]
+
+
+def _argparse_zh(message: str) -> str:
+    for pattern, zh in _ARGPARSE_ZH:
+        found = pattern.fullmatch(message)
+        if found:
+            return zh.format(*found.groups())
+    return message
 
 
 def _utf8_streams() -> None:
@@ -73,7 +107,7 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # exit 2 with a plain message, not a traceback
         self.print_usage(sys.stderr)
         zh = user_language() == "zh"
-        print(("用法错误：" if zh else "usage error: ") + message, file=sys.stderr)
+        print(("用法错误：" + _argparse_zh(message)) if zh else "usage error: " + message, file=sys.stderr)
         raise SystemExit(2)
 
 
@@ -109,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
         print(exc.message(), file=sys.stderr)
         return exc.exit_code
     except UsageError as exc:
-        print(str(exc), file=sys.stderr)
+        print(exc.message(), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..core.errors import HonoursError
 from ..core.registry import Registry
-from . import UsageError, command
+from . import UsageError, command, localised
 from .output import (
     describe,
     line,
@@ -77,7 +77,7 @@ def _search(parser: argparse.ArgumentParser):
 
     def run(args: argparse.Namespace) -> int:
         if args.limit < 1:
-            raise UsageError("--limit must be at least 1")
+            raise UsageError("--limit must be at least 1", "--limit 至少为 1")
         registry = open_registry(args)
         result = registry.search(" ".join(args.query))
         for en, zh in result.notices:
@@ -92,13 +92,17 @@ def _search(parser: argparse.ArgumentParser):
     return run
 
 
+def _not_an_id(text: str) -> str:
+    return localised(f"not an ID: {text!r}", f"“{text}”不是编号（编号是 1 起的整数，见 honours list）")
+
+
 def _id(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not an ID: {text!r}") from None
+        raise argparse.ArgumentTypeError(_not_an_id(text)) from None
     if value < 1:
-        raise argparse.ArgumentTypeError(f"not an ID: {text!r}")
+        raise argparse.ArgumentTypeError(_not_an_id(text))
     return value
 
 

@@ -28,7 +28,7 @@ def _intake(parser: argparse.ArgumentParser):
 
     def run(args: argparse.Namespace) -> int:
         if not 0.0 <= args.min_confidence <= 1.0:
-            raise UsageError("--min-confidence must be between 0 and 1")
+            raise UsageError("--min-confidence must be between 0 and 1", "--min-confidence 须在 0 到 1 之间")
         result = analyse_file(args.report)
         proposals = [p for p in result.proposals if p.confidence >= args.min_confidence]
         _match_registry(args, proposals)

@@ -28,7 +28,7 @@ def _import(parser: argparse.ArgumentParser):
 
     def run(args: argparse.Namespace) -> int:
         if not args.file.exists():
-            raise UsageError(f"no such file: {args.file}")
+            raise UsageError(f"no such file: {args.file}", f"找不到文件：{args.file}")
         # A registry file that does not exist yet is created empty, not with the default roll:
         # importing into a new file is how a registry is moved or restored from an export.
         registry = open_registry(args, seed_if_new=False)
@@ -90,7 +90,8 @@ def _export(parser: argparse.ArgumentParser):
 
     def run(args: argparse.Namespace) -> int:
         if args.file.suffix.lower() not in FORMATS:
-            raise UsageError(f"the output file must end in {', '.join(FORMATS)}: {args.file}")
+            raise UsageError(f"the output file must end in {', '.join(FORMATS)}: {args.file}",
+                             f"输出文件的扩展名须为 {'、'.join(FORMATS)} 之一：{args.file}")
         registry = open_registry(args)
         result = registry.search(args.query)
         for en, zh in result.notices:

@@ -12,7 +12,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from . import command
+from . import command, localised
 from .commands import _id
 from .output import open_registry, say
 
@@ -24,14 +24,16 @@ def _page_size(text: str) -> str:
     for name in PAGE_SIZE_NAMES:
         if text.lower() == name.lower():
             return name
-    raise argparse.ArgumentTypeError(f"unknown page size {text!r} (choose A4 or Letter)")
+    raise argparse.ArgumentTypeError(localised(f"unknown page size {text!r} (choose A4 or Letter)",
+                                               f"没有“{text}”这种纸张（可选 A4 或 Letter）"))
 
 
 def _issue_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+        raise argparse.ArgumentTypeError(localised(f"not a date (YYYY-MM-DD): {text!r}",
+                                                   f"“{text}”不是日期（请写成 2026-05-01 这样）")) from None
 
 
 def start_qt() -> None:
