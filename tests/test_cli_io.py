@@ -61,6 +61,7 @@ def test_import_previews_refuses_on_errors_and_skips_with_consent(tmp_path):
     assert count(db) == 2
     zh = run(db, "import", str(path), "--dry-run", lang="zh")
     assert "新增 0 条，更新 0 条，错误 1 行（2 条无变化）" in zh.stdout and "第 4 行" in zh.stdout
+    assert "列对应：" in zh.stdout and ", " not in zh.stdout and ": " not in zh.stdout  # Chinese punctuation
 
 
 def test_import_clean_sheet_and_sheet_option(tmp_path):

@@ -37,23 +37,27 @@ def _import(parser: argparse.ArgumentParser):
             lang = user_language()
             if plan.table is not None:
                 where = f" ({plan.table.sheet})" if plan.table.sheet else ""
+                where_zh = f"（{plan.table.sheet}）" if plan.table.sheet else ""
                 say(f"{args.file.name}{where}: header in row {plan.table.header_row}, "
                     f"{len(plan.table.rows)} data row(s)"
                     + (f", encoding {plan.table.encoding}" if plan.table.encoding else ""),
-                    f"{args.file.name}{where}：表头在第 {plan.table.header_row} 行，数据 {len(plan.table.rows)} 行"
+                    f"{args.file.name}{where_zh}：表头在第 {plan.table.header_row} 行，数据 {len(plan.table.rows)} 行"
                     + (f"，编码 {plan.table.encoding}" if plan.table.encoding else ""))
                 pairs = describe_mapping(plan.table.headers, plan.mapping or [], lang)
-                columns = ", ".join(f"{header or '?'}→{label}" for header, label in pairs if header or label != "—")
-                say(f"Columns: {columns}", f"列对应：{columns}")
+                shown = [f"{header or '?'}→{label}" for header, label in pairs if header or label != "—"]
+                say(f"Columns: {', '.join(shown)}", f"列对应：{'，'.join(shown)}")
             for en, zh in plan.notices:
                 say(en, zh, err=True)
             print(plan.summary(lang))
             listed = [r for r in plan.rows if r.action == ERROR or r.reason_en and r.action != UNCHANGED]
             for row in listed[:SHOWN_ROWS]:
-                label = (f"第 {row.row} 行" if lang == "zh" else f"row {row.row}")
                 action = _action_word(row.action, lang)
-                who = f" {row.name}" if row.name else ""
-                print(f"  {label} {action}{who}: {row.reason(lang)}")
+                if lang == "zh":
+                    who = f"（{row.name}）" if row.name else ""
+                    print(f"  第 {row.row} 行{who or ' '}{action}：{row.reason(lang)}")
+                else:
+                    who = f" {row.name}" if row.name else ""
+                    print(f"  row {row.row} {action}{who}: {row.reason(lang)}")
             if len(listed) > SHOWN_ROWS:
                 say(f"  ... and {len(listed) - SHOWN_ROWS} more", f"  ……另有 {len(listed) - SHOWN_ROWS} 行")
             errors = len(plan.errors)
