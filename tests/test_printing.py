@@ -271,6 +271,23 @@ def test_a_long_unit_name_wraps_inside_the_identity_block(tmp_path, fonts):
         assert typesetter.identity_height(rows) >= sum(v.height for _, v in rows)
 
 
+@pytest.mark.parametrize("group_by", ["level", "unit"])
+def test_the_rolls_donation_column_keeps_each_gift_of_the_default_roll_on_one_line(roll, tmp_path, fonts,
+                                                                                    group_by):
+    """防疫物品13万套 split as 防疫物品13 / 万套 reads wrongly; the column is wide enough for it."""
+    from honours.printing import RollOptions
+    from honours.printing.roll import RollTypesetter
+
+    with open_document(tmp_path / "r.pdf") as document:
+        document.cancelled = True
+        typesetter = RollTypesetter(document.units, document.page_rect, RollOptions(group_by=group_by),
+                                    print_families(), 14)
+        for honouree in roll.honourees(roll.all_ids()):
+            entry = roll_entry(honouree)
+            donations = typesetter.row_cells(entry)[[c.key for c in typesetter.columns].index("donation")]
+            assert donations.lines == len(entry.donations), entry.donations
+
+
 class Box(Block):
     """A block of fixed height for pagination rules (unsplittable unless `lines` is given)."""
 

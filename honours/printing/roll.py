@@ -64,8 +64,8 @@ class Column:
 # The group already says the level (or the unit), so that column gives way to the other.
 COLUMNS = {
     "level": (Column("no", 0.055, CENTRE), Column("name", 0.11), Column("gender", 0.055, CENTRE),
-              Column("unit", 0.22), Column("position", 0.13), Column("honours", 0.31),
-              Column("donation", 0.12)),
+              Column("unit", 0.22), Column("position", 0.13), Column("honours", 0.28),
+              Column("donation", 0.15)),  # room for 防疫物品13万套 on one line
     "unit": (Column("no", 0.055, CENTRE), Column("name", 0.11), Column("gender", 0.055, CENTRE),
              Column("position", 0.17), Column("honours", 0.37), Column("level", 0.09, CENTRE),
              Column("donation", 0.15)),
