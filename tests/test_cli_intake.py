@@ -66,7 +66,8 @@ def test_intake_marks_people_already_in_the_registry(tmp_path):
 def test_readable_summary_in_chinese(tmp_path):
     done = run(tmp_path / "x.sqlite", "intake", str(REPORTS / "zhuzhou_shared_donations.txt"), lang="zh")
     assert done.returncode == 0
-    assert "刘德华" in done.stdout and "荷塘区先进工作者 (县级)" in done.stdout
+    assert "刘德华" in done.stdout and "荣誉：荷塘区先进工作者（县级）" in done.stdout
+    assert ": " not in done.stdout and " (" not in done.stdout  # Chinese punctuation throughout
     assert "500元" in done.stdout
     assert "未保存任何内容" in done.stderr
 

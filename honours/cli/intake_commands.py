@@ -60,6 +60,7 @@ def _match_registry(args: argparse.Namespace, proposals: list[Proposal]) -> None
 def describe_proposal(number: int, proposal: Proposal, lang: str) -> str:
     """A few readable lines per proposal, in the user's language."""
     zh = lang == "zh"
+    colon = "：" if zh else ": "
     h = proposal.honouree
     head = f"{number:>3}. {h.name}"
     bits = [x for x in (h.unit, h.position) if x]
@@ -77,23 +78,23 @@ def describe_proposal(number: int, proposal: Proposal, lang: str) -> str:
             extra.append(str(honour.year))
         if honour.posthumous:
             extra.append("追授" if zh else "posthumous")
-        lines.append(f"     {'荣誉' if zh else 'honour'}: {honour.title} ({', '.join(extra)})")
+        said = f"{honour.title}（{'，'.join(extra)}）" if zh else f"{honour.title} ({', '.join(extra)})"
+        lines.append(f"     {'荣誉' if zh else 'honour'}{colon}{said}")
     for d in h.donations:
         parts = []
         if d.amount_fen is not None:
             parts.append(format_yuan(d.amount_fen))
         if d.item:
             parts.append(d.item + (format_quantity(d.quantity, d.quantity_unit) if d.quantity else ""))
-        if d.note:
-            parts.append(f"({d.note})")
-        lines.append(f"     {'捐赠' if zh else 'donation'}: {' '.join(parts)}")
+        gift = " ".join(parts) + ((f"（{d.note}）" if zh else f" ({d.note})") if d.note else "")
+        lines.append(f"     {'捐赠' if zh else 'donation'}{colon}{gift.strip()}")
     for deed in h.deeds:
-        lines.append(f"     {'事迹' if zh else 'deed'}: {deed.text}")
-    lines.append(f"     {'出处' if zh else 'source'}: {h.source.sentence}")
+        lines.append(f"     {'事迹' if zh else 'deed'}{colon}{deed.text}")
+    lines.append(f"     {'出处' if zh else 'source'}{colon}{h.source.sentence}")
     why = ("；" if zh else "; ").join(r.text(lang) for r in proposal.reasons)
-    lines.append(f"     {'依据' if zh else 'why'}: {why}")
+    lines.append(f"     {'依据' if zh else 'why'}{colon}{why}")
     certainty = f"{proposal.confidence:.2f}"
-    existing = ", ".join(f"#{i}" for i in proposal.existing_ids)
+    existing = ("、" if zh else ", ").join(f"#{i}" for i in proposal.existing_ids)
     if zh:
         lines.append(f"     可信度 {certainty}" + (f"；库中已有 {existing}" if existing else ""))
     else:
