@@ -118,6 +118,17 @@ def _new_backup_path(db_path: Path, reason: str, when: datetime) -> Path:
     return target
 
 
+def _stamp_time(stamp: str) -> datetime:
+    """The time in a backup's name (YYYYMMDD-HHMMSS, checked by the name pattern).
+
+    Read by hand rather than with strptime: this runs while the app starts (the status
+    bar's last-backup time), and strptime's first call imports and sets up its locale
+    machinery (~5-10 ms). Raises ValueError for an impossible date, as strptime does.
+    """
+    return datetime(int(stamp[0:4]), int(stamp[4:6]), int(stamp[6:8]),
+                    int(stamp[9:11]), int(stamp[11:13]), int(stamp[13:15]))
+
+
 def automatic_backups(db_path: str | Path) -> list[BackupFile]:
     """The automatic backups of this registry, newest first."""
     folder = backup_folder(db_path)
@@ -130,7 +141,7 @@ def automatic_backups(db_path: str | Path) -> list[BackupFile]:
         if not match or not entry.is_file():
             continue
         try:
-            taken = datetime.strptime(match["stamp"], _STAMP)
+            taken = _stamp_time(match["stamp"])
         except ValueError:
             continue
         found.append(BackupFile(entry, taken, match["reason"]))

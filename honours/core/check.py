@@ -13,8 +13,6 @@ import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PIL import Image, UnidentifiedImageError
-
 from .errors import user_language
 
 if TYPE_CHECKING:
@@ -132,6 +130,9 @@ def _decodes(data: bytes | None, full: bool) -> bool:
     """True when the bytes are an image Pillow recognises (and, if `full`, verifies)."""
     if not data:
         return False
+    # Pillow imported here, not at the top: the desktop app imports this module while it starts
+    from PIL import Image, UnidentifiedImageError
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:

@@ -5,6 +5,9 @@ roll through backups, exports and moves to another PC, and a photo is saved in t
 transaction as its record. The original bytes are kept untouched; the display copy and
 thumbnail are normalised (EXIF orientation applied, any colour mode made RGB) so that
 every viewer and printer sees the same upright picture.
+
+Pillow is imported by the functions that decode or encode: this module is imported with
+the registry, and Pillow costs ~40 ms that the desktop app's start-up does not need.
 """
 
 from __future__ import annotations
@@ -14,11 +17,14 @@ import io
 import os
 import warnings
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-
-from PIL import Image, ImageCms, UnidentifiedImageError
+from typing import TYPE_CHECKING
 
 from .errors import PhotoError
+
+if TYPE_CHECKING:
+    from PIL import Image, ImageCms
 
 DISPLAY_MAX = 2000
 THUMB_MAX = 160
@@ -82,6 +88,8 @@ def prepare_photo(source: str | Path | bytes, name: str = "") -> PreparedPhoto:
     label = name or "image"
     if not data:
         raise _fail(f"{label} is empty (0 bytes).", f"{label} 是空文件（0 字节）。")
+    from PIL import Image, UnidentifiedImageError
+
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
@@ -128,18 +136,26 @@ def prepare_photo(source: str | Path | bytes, name: str = "") -> PreparedPhoto:
     )
 
 
-# EXIF orientation tag value -> the transpose that makes the picture upright (as ImageOps).
+# EXIF orientation tag value -> the transpose (Image.Transpose member) that makes the
+# picture upright (as ImageOps).
 _UPRIGHT = {
-    2: Image.Transpose.FLIP_LEFT_RIGHT,
-    3: Image.Transpose.ROTATE_180,
-    4: Image.Transpose.FLIP_TOP_BOTTOM,
-    5: Image.Transpose.TRANSPOSE,
-    6: Image.Transpose.ROTATE_270,
-    7: Image.Transpose.TRANSVERSE,
-    8: Image.Transpose.ROTATE_90,
+    2: "FLIP_LEFT_RIGHT",
+    3: "ROTATE_180",
+    4: "FLIP_TOP_BOTTOM",
+    5: "TRANSPOSE",
+    6: "ROTATE_270",
+    7: "TRANSVERSE",
+    8: "ROTATE_90",
 }
 _SIXTEEN_BIT = ("I;16", "I;16B", "I;16L", "I;16N", "I")
-_SRGB = ImageCms.createProfile("sRGB")
+
+
+@cache
+def _srgb() -> ImageCms.core.CmsProfile:
+    """The sRGB profile colours are converted to (made once, on the first photo that needs it)."""
+    from PIL import ImageCms
+
+    return ImageCms.createProfile("sRGB")
 
 
 def _orientation(image: Image.Image) -> int:
@@ -172,6 +188,8 @@ def _display_copy(image: Image.Image, orientation: int) -> Image.Image:
     has_alpha = image.mode in ("RGBA", "LA", "PA", "RGBa", "La") or (
         image.mode == "P" and "transparency" in image.info)
     if has_alpha:
+        from PIL import Image
+
         image = _fit(image.convert("RGBA"), DISPLAY_MAX)
         canvas = Image.new("RGB", image.size, (255, 255, 255))
         canvas.paste(image, mask=image.getchannel("A"))
@@ -179,7 +197,9 @@ def _display_copy(image: Image.Image, orientation: int) -> Image.Image:
     else:
         image = _fit(_to_srgb(image), DISPLAY_MAX)
     if orientation in _UPRIGHT:
-        image = image.transpose(_UPRIGHT[orientation])
+        from PIL import Image
+
+        image = image.transpose(Image.Transpose[_UPRIGHT[orientation]])
     return image
 
 
@@ -189,9 +209,11 @@ def _to_srgb(image: Image.Image) -> Image.Image:
     conversion when there is none or it is unusable."""
     icc = image.info.get("icc_profile")
     if icc and image.mode in ("CMYK", "RGB"):
+        from PIL import ImageCms
+
         try:
             source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
-            converted = ImageCms.profileToProfile(image, source, _SRGB, outputMode="RGB")
+            converted = ImageCms.profileToProfile(image, source, _srgb(), outputMode="RGB")
             if converted is not None:
                 return converted
         except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
@@ -199,17 +221,18 @@ def _to_srgb(image: Image.Image) -> Image.Image:
     return image if image.mode == "RGB" else image.convert("RGB")
 
 
-def _fit(image: Image.Image, limit: int,
-         resample: Image.Resampling = Image.Resampling.BILINEAR) -> Image.Image:
-    """A copy no larger than `limit` on its long side.
+def _fit(image: Image.Image, limit: int, resample: Image.Resampling | None = None) -> Image.Image:
+    """A copy no larger than `limit` on its long side (bilinear unless `resample` says otherwise).
 
     Pillow's bilinear filter widens with the scale factor, so shrinking stays antialiased;
     for the display copy (at most 2:1 after the JPEG draft) it looks the same as Lanczos
     and takes half the time on a 24-megapixel photo. Thumbnails use Lanczos."""
     if max(image.size) <= limit:
         return image
+    from PIL import Image
+
     copy = image.copy()
-    copy.thumbnail((limit, limit), resample)
+    copy.thumbnail((limit, limit), Image.Resampling.BILINEAR if resample is None else resample)
     return copy
 
 
@@ -221,6 +244,8 @@ def _jpeg(image: Image.Image, quality: int) -> bytes:
 
 def rotate_jpeg(data: bytes, degrees: int) -> bytes:
     """Rotate a stored display copy or thumbnail clockwise by a multiple of 90°."""
+    from PIL import Image
+
     with Image.open(io.BytesIO(data)) as image:
         rotated = image.rotate(-degrees, expand=True)
         return _jpeg(rotated, quality=90)

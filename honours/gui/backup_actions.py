@@ -35,7 +35,6 @@ from ..core.backup import BackupInfo
 from ..core.check import Problem, check, rebuild_search_index
 from ..core.errors import HonoursError
 from .i18n import current_language
-from .open_failure_dialog import BackupListModel
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -83,6 +82,9 @@ class RestoreDialog(QDialog):
         self.resize(560, 380)
         self.db_path = db_path
         self.chosen: Path | None = None
+        # the open-failure dialog's list of backups, imported here: it is not needed to start the app
+        from .open_failure_dialog import BackupListModel
+
         self.model = BackupListModel(backups.list_backups(db_path), self)
         self.list = QListView()
         self.list.setObjectName("restoreBackupList")

@@ -18,10 +18,11 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from ..core import ConflictError, Honouree, HonoursError
 from ..core.photos import NewPhoto
-from .conflict_dialog import ConflictChoice, ask_conflict
 from .undo import AddCommand, DeleteCommand, SaveEditCommand
 
 if TYPE_CHECKING:
+    from ..core.registry import Registry
+    from .conflict_dialog import ConflictResolution
     from .main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -80,6 +81,18 @@ def edit_honouree(window: MainWindow, honouree_id: int) -> Honouree | None:
     return None
 
 
+def ask_conflict(window: MainWindow, registry: Registry, mine: Honouree, error: ConflictError,
+                 original: Honouree | None = None) -> ConflictResolution:
+    """The conflict dialog's question (honours.gui.conflict_dialog.ask_conflict).
+
+    Imported when a save first meets a conflict: the dialog and its field-by-field diff
+    are rarely needed and not worth loading while the main window starts.
+    """
+    from .conflict_dialog import ask_conflict as ask
+
+    return ask(window, registry, mine, error, original=original)
+
+
 def save_edit(window: MainWindow, before: Honouree, after: Honouree, new_photos: list[NewPhoto] | None = None,
               rotations: dict[int, int] | None = None) -> Honouree | None:
     """Save an edit as an undoable command. Returns the saved record, or None when the user
@@ -91,6 +104,8 @@ def save_edit(window: MainWindow, before: Honouree, after: Honouree, new_photos:
     except ConflictError as error:
         # Given the version the edit started from, "keep mine" keeps their changes to the
         # fields this edit did not touch (a three-way merge), not just my whole record.
+        from .conflict_dialog import ConflictChoice
+
         resolution = ask_conflict(window, window.registry, after, error, original=before)
         if resolution.choice is ConflictChoice.KEEP_THEIRS:
             return None
