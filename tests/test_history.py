@@ -151,7 +151,8 @@ def test_cli_trash_history_and_revert(roll, capsys, monkeypatch):
     monkeypatch.setenv("HONOURS_LANG", "zh")
     assert cli(["--db", db, "history", "7"]) == 0
     out = capsys.readouterr().out
-    assert "恢复" in out and "删除" in out and "职务: 错误职务 →" in out
+    assert "恢复" in out and "删除" in out and "职务：错误职务 →" in out
+    assert "T" not in out.split("]", 1)[1].split("  ", 1)[0]  # '2026-05-01 09:30', not an ISO stamp
     assert cli(["--db", db, "history", "7", "--json"]) == 0
     import json
     entries = json.loads(capsys.readouterr().out)
@@ -160,3 +161,5 @@ def test_cli_trash_history_and_revert(roll, capsys, monkeypatch):
     assert cli(["--db", db, "trash", "--empty"]) == 0
     out = capsys.readouterr().out
     assert "已清空回收站（1 位）" in out and "before-empty-trash" in out
+    assert cli(["--db", db, "trash"]) == 0
+    assert "回收站是空的" in capsys.readouterr().err

@@ -157,5 +157,15 @@ def describe(h: Honouree) -> str:
     return "\n".join(lines)
 
 
+def when(stamp: str) -> str:
+    """'2025-03-01 14:05' from a stored ISO time (as the app shows it); unreadable text as stored."""
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(stamp).strftime("%Y-%m-%d %H:%M")
+    except (TypeError, ValueError):
+        return stamp
+
+
 def line(h_id: int, name: str, unit: str, honours: str) -> str:
     return f"{h_id:>6}  {name}  {unit}  {honours}".rstrip()

@@ -17,7 +17,7 @@ from ..core.errors import HonoursError, user_language
 from ..core.registry import HistoryEntry, Registry
 from . import command
 from .commands import _id
-from .output import line, print_json, say
+from .output import line, print_json, say, when
 
 ACTION_ZH = {"create": "新建", "update": "修改", "delete": "删除", "restore": "恢复", "purge": "彻底删除"}
 
@@ -115,8 +115,11 @@ def _trash(parser: argparse.ArgumentParser):
             else:
                 entries = registry.trash()
                 for honouree_id, name, unit, deleted_at in entries:
-                    print(line(honouree_id, name, unit, deleted_at))
-                say(f"{len(entries)} honouree(s) in the trash.", f"回收站中有 {len(entries)} 位。", err=True)
+                    print(line(honouree_id, name, unit, when(deleted_at)))
+                if entries:
+                    say(f"{len(entries)} honouree(s) in the trash.", f"回收站中有 {len(entries)} 位。", err=True)
+                else:
+                    say("The trash is empty.", "回收站是空的。", err=True)
         finally:
             registry.close()
         return 0
@@ -148,13 +151,14 @@ def _history(parser: argparse.ArgumentParser):
         lang = user_language()
         for entry in entries:
             action = ACTION_ZH.get(entry.action, entry.action) if lang == "zh" else entry.action
-            print(f"[{entry.id}] {entry.at}  {entry.os_user or '?'}  {action}")
+            print(f"[{entry.id}] {when(entry.at)}  {entry.os_user or '?'}  {action}")
             if entry.action not in ("create", "update"):
                 continue  # the whole record went to or came from the trash: no field changed
             for change in differences(entry.before, entry.after, lang):
                 before = change.before.replace("\n", "; ") or "—"
                 after = change.after.replace("\n", "; ") or "—"
-                print(f"      {field_label(change.field, lang)}: {before} → {after}")
+                colon = "：" if lang == "zh" else ": "
+                print(f"      {field_label(change.field, lang)}{colon}{before} → {after}")
         return 0
 
     return run
