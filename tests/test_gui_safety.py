@@ -176,6 +176,7 @@ def test_trash_restores_the_chosen_and_empties_after_asking(qtbot, roll, monkeyp
     monkeypatch.setattr(dialog, "confirm_empty", lambda count: True)
     qtbot.mouseClick(dialog.empty_button, Qt.MouseButton.LeftButton)
     assert roll.trash() == [] and dialog.model.rowCount() == 0
+    assert dialog.summary.text() == "The trash is empty."
     [before] = [b for b in backups.automatic_backups(roll.path) if b.reason == "before-empty-trash"]
     assert backups.verify_backup(before.path).trashed == 1
 

@@ -119,8 +119,11 @@ class TrashDialog(QDialog):
         rows = self.registry.trash()
         self.model.set_rows(rows)
         count = len(rows)
-        self.summary.setText(self.tr("%n honouree(s) in the trash. They can be restored until it is emptied.",
-                                     "", count))
+        if count:
+            self.summary.setText(self.tr("%n honouree(s) in the trash. They can be restored until it is emptied.",
+                                         "", count))
+        else:
+            self.summary.setText(self.tr("The trash is empty."))
         self._update_buttons()
 
     def selected_ids(self) -> list[int]:

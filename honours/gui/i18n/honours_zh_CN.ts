@@ -17,22 +17,22 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../backup_actions.py" line="144"/>
+        <location filename="../backup_actions.py" line="150"/>
         <source>Back Up Registry</source>
         <translation>备份荣誉库</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="145"/>
+        <location filename="../backup_actions.py" line="151"/>
         <source>Honours registries (*.sqlite)</source>
         <translation>荣誉库文件 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="156"/>
+        <location filename="../backup_actions.py" line="162"/>
         <source>Backed up %1 honourees and %2 photos to %3.</source>
         <translation>已将 %1 位荣誉人物和 %2 张照片备份到 %3。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="163"/>
+        <location filename="../backup_actions.py" line="169"/>
         <source>Restore the backup %1?
 
 It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now will be kept in the backups folder.</source>
@@ -41,63 +41,63 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 其中有 %2 位荣誉人物（回收站中 %3 位）和 %4 张照片。当前的荣誉库会保留在备份文件夹中。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="167"/>
+        <location filename="../backup_actions.py" line="173"/>
         <source>Restore from Backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="199"/>
+        <location filename="../backup_actions.py" line="205"/>
         <source>Restored %1 honourees from %2. The replaced file is kept as %3.</source>
         <translation>已从 %2 恢复 %1 位荣誉人物。被替换的文件保留为 %3。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="221"/>
-        <location filename="../backup_actions.py" line="226"/>
+        <location filename="../backup_actions.py" line="227"/>
+        <location filename="../backup_actions.py" line="232"/>
         <source>Check Registry</source>
         <translation>检查荣誉库</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="222"/>
+        <location filename="../backup_actions.py" line="228"/>
         <source>No problems found. The registry is sound.</source>
         <translation>未发现问题，荣誉库完好。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="225"/>
+        <location filename="../backup_actions.py" line="231"/>
         <source>%n problem(s) found.</source>
         <translation>发现 %n 个问题。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="232"/>
+        <location filename="../backup_actions.py" line="238"/>
         <source>Only the search index is affected; it can be rebuilt from the records.</source>
         <translation>只有搜索索引受影响，可以根据记录重建。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="234"/>
+        <location filename="../backup_actions.py" line="240"/>
         <source>Rebuild Search Index</source>
         <translation>重建搜索索引</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="237"/>
+        <location filename="../backup_actions.py" line="243"/>
         <source>Restoring a recent backup is the safe remedy (File ▸ Restore from Backup…).</source>
         <translation>稳妥的办法是恢复最近的备份（文件 ▸ 从备份恢复…）。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="247"/>
+        <location filename="../backup_actions.py" line="253"/>
         <source>Search index rebuilt.</source>
         <translation>已重建搜索索引。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="258"/>
+        <location filename="../backup_actions.py" line="264"/>
         <source>&amp;Back Up…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="261"/>
+        <location filename="../backup_actions.py" line="267"/>
         <source>&amp;Restore from Backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="264"/>
+        <location filename="../backup_actions.py" line="270"/>
         <source>&amp;Check Registry…</source>
         <translation>检查荣誉库(&amp;C)…</translation>
     </message>
@@ -400,115 +400,115 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>EditDialog</name>
     <message>
-        <location filename="../edit_dialog.py" line="86"/>
+        <location filename="../edit_dialog.py" line="89"/>
         <source>No honours recorded. Click “Add” to record a title such as 全国劳动模范.</source>
         <translation>尚无荣誉记录。点击“添加”录入称号，如 全国劳动模范。</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="88"/>
+        <location filename="../edit_dialog.py" line="91"/>
         <source>No deeds recorded. Click “Add”, then double-click a cell to write.</source>
         <translation>尚无事迹记录。点击“添加”，再双击单元格填写。</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="90"/>
+        <location filename="../edit_dialog.py" line="93"/>
         <source>No donations recorded. Amounts can be typed as clerks write them: 50万, 10万元, 1,000, 五十万元.</source>
         <translation>尚无捐赠记录。金额可按平时的写法填写：50万、10万元、1,000、五十万元。</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="136"/>
+        <location filename="../edit_dialog.py" line="139"/>
         <source>Edit %1</source>
         <translation>编辑：%1</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="136"/>
+        <location filename="../edit_dialog.py" line="139"/>
         <source>New honouree</source>
         <translation>新增荣誉人物</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="137"/>
-        <location filename="../edit_dialog.py" line="282"/>
+        <location filename="../edit_dialog.py" line="140"/>
+        <location filename="../edit_dialog.py" line="289"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="138"/>
+        <location filename="../edit_dialog.py" line="141"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="145"/>
+        <location filename="../edit_dialog.py" line="148"/>
         <source>Basic</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="145"/>
-        <location filename="../edit_dialog.py" line="202"/>
+        <location filename="../edit_dialog.py" line="148"/>
+        <location filename="../edit_dialog.py" line="205"/>
         <source>Honours</source>
         <translation>荣誉</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="145"/>
-        <location filename="../edit_dialog.py" line="202"/>
+        <location filename="../edit_dialog.py" line="148"/>
+        <location filename="../edit_dialog.py" line="205"/>
         <source>Deeds</source>
         <translation>事迹</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="145"/>
-        <location filename="../edit_dialog.py" line="203"/>
+        <location filename="../edit_dialog.py" line="148"/>
+        <location filename="../edit_dialog.py" line="206"/>
         <source>Donations</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="145"/>
+        <location filename="../edit_dialog.py" line="148"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="157"/>
+        <location filename="../edit_dialog.py" line="160"/>
         <source>Cash total: %1</source>
         <translation>现金合计：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../edit_dialog.py" line="159"/>
+        <location filename="../edit_dialog.py" line="162"/>
         <source>%n gift(s) of goods</source>
         <translation>
             <numerusform>%n 项物品捐赠</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../edit_dialog.py" line="191"/>
+        <location filename="../edit_dialog.py" line="194"/>
         <source>%n other honouree(s) already have this name and unit (ID %1). Make sure this is not the same person before saving.</source>
         <translation>
             <numerusform>已有 %n 位荣誉人物的姓名和单位与此相同（编号 %1）。保存前请确认不是同一人。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="208"/>
+        <location filename="../edit_dialog.py" line="211"/>
         <source>Photos are still being checked; save again in a moment.</source>
         <translation>照片仍在检查中，请稍后再保存。</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="213"/>
+        <location filename="../edit_dialog.py" line="220"/>
         <source>%1, row %2: %3</source>
         <translation>%1，第 %2 行：%3</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="277"/>
+        <location filename="../edit_dialog.py" line="284"/>
         <source>Unsaved changes</source>
         <translation>尚未保存的修改</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="278"/>
+        <location filename="../edit_dialog.py" line="285"/>
         <source>Save the changes to this honouree before closing?</source>
         <translation>关闭前要保存对该荣誉人物的修改吗？</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="283"/>
+        <location filename="../edit_dialog.py" line="290"/>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="284"/>
+        <location filename="../edit_dialog.py" line="291"/>
         <source>Keep editing</source>
         <translation>继续编辑</translation>
     </message>
@@ -534,91 +534,91 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../export_actions.py" line="47"/>
+        <location filename="../export_actions.py" line="52"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../export_actions.py" line="48"/>
+        <location filename="../export_actions.py" line="53"/>
         <source>CSV, UTF-8 for Excel (*.csv)</source>
         <translation>CSV 文件，UTF-8 编码，Excel 可直接打开 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../export_actions.py" line="49"/>
+        <location filename="../export_actions.py" line="54"/>
         <source>JSON with photos, complete (*.zip)</source>
         <translation>JSON 及全部照片，完整备份 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../export_actions.py" line="50"/>
+        <location filename="../export_actions.py" line="55"/>
         <source>JSON records without photos (*.json)</source>
         <translation>JSON 记录，不含照片 (*.json)</translation>
     </message>
     <message>
-        <location filename="../export_actions.py" line="66"/>
-        <location filename="../export_actions.py" line="155"/>
-        <location filename="../export_actions.py" line="176"/>
+        <location filename="../export_actions.py" line="71"/>
+        <location filename="../export_actions.py" line="162"/>
+        <location filename="../export_actions.py" line="183"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message numerus="yes">
-        <location filename="../export_actions.py" line="69"/>
+        <location filename="../export_actions.py" line="74"/>
         <source>The current search result: %n</source>
         <translation>
             <numerusform>当前搜索结果：%n 位</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../export_actions.py" line="70"/>
+        <location filename="../export_actions.py" line="75"/>
         <source>The selected honourees: %n</source>
         <translation>
             <numerusform>选中的荣誉人物：%n 位</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../export_actions.py" line="71"/>
+        <location filename="../export_actions.py" line="76"/>
         <source>The whole registry: %n</source>
         <translation>
             <numerusform>整个荣誉库：%n 位</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../export_actions.py" line="89"/>
+        <location filename="../export_actions.py" line="94"/>
         <source>Honourees:</source>
         <translation>导出范围：</translation>
     </message>
     <message>
-        <location filename="../export_actions.py" line="90"/>
+        <location filename="../export_actions.py" line="95"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../export_actions.py" line="92"/>
-        <location filename="../export_actions.py" line="183"/>
+        <location filename="../export_actions.py" line="97"/>
+        <location filename="../export_actions.py" line="190"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../export_actions.py" line="117"/>
+        <location filename="../export_actions.py" line="123"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../export_actions.py" line="117"/>
+        <location filename="../export_actions.py" line="123"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../export_actions.py" line="139"/>
+        <location filename="../export_actions.py" line="145"/>
         <source>honourees</source>
         <translation>荣誉人物</translation>
     </message>
     <message>
-        <location filename="../export_actions.py" line="169"/>
+        <location filename="../export_actions.py" line="176"/>
         <source>Export cancelled: no file was written.</source>
         <translation>已取消导出：未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../export_actions.py" line="172"/>
+        <location filename="../export_actions.py" line="179"/>
         <source>Honourees exported to %1: %n.</source>
         <translation>已导出 %n 位荣誉人物到 %1。</translation>
     </message>
@@ -1098,264 +1098,264 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../import_dialog.py" line="69"/>
+        <location filename="../import_dialog.py" line="73"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="70"/>
-        <location filename="../import_dialog.py" line="105"/>
+        <location filename="../import_dialog.py" line="74"/>
+        <location filename="../import_dialog.py" line="109"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="71"/>
+        <location filename="../import_dialog.py" line="75"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="72"/>
+        <location filename="../import_dialog.py" line="76"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="73"/>
+        <location filename="../import_dialog.py" line="77"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="74"/>
+        <location filename="../import_dialog.py" line="78"/>
         <source>Ethnicity</source>
         <translation>民族</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="75"/>
-        <location filename="../import_dialog.py" line="105"/>
+        <location filename="../import_dialog.py" line="79"/>
+        <location filename="../import_dialog.py" line="109"/>
         <source>Unit</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="76"/>
+        <location filename="../import_dialog.py" line="80"/>
         <source>Position</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="77"/>
+        <location filename="../import_dialog.py" line="81"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="78"/>
+        <location filename="../import_dialog.py" line="82"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="79"/>
+        <location filename="../import_dialog.py" line="83"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="80"/>
+        <location filename="../import_dialog.py" line="84"/>
         <source>Honours</source>
         <translation>荣誉称号</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="81"/>
+        <location filename="../import_dialog.py" line="85"/>
         <source>Honour level</source>
         <translation>荣誉级别</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="82"/>
+        <location filename="../import_dialog.py" line="86"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="83"/>
+        <location filename="../import_dialog.py" line="87"/>
         <source>Awarded by</source>
         <translation>授予单位</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="84"/>
+        <location filename="../import_dialog.py" line="88"/>
         <source>Posthumous</source>
         <translation>追授</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="85"/>
+        <location filename="../import_dialog.py" line="89"/>
         <source>Deeds</source>
         <translation>事迹</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="86"/>
+        <location filename="../import_dialog.py" line="90"/>
         <source>Donations</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="87"/>
+        <location filename="../import_dialog.py" line="91"/>
         <source>Donation amount</source>
         <translation>捐款金额</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="88"/>
+        <location filename="../import_dialog.py" line="92"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="89"/>
+        <location filename="../import_dialog.py" line="93"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="90"/>
+        <location filename="../import_dialog.py" line="94"/>
         <source>Source report</source>
         <translation>来源报道</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="91"/>
+        <location filename="../import_dialog.py" line="95"/>
         <source>Source sentence</source>
         <translation>出处原文</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="104"/>
+        <location filename="../import_dialog.py" line="108"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="104"/>
+        <location filename="../import_dialog.py" line="108"/>
         <source>Action</source>
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="106"/>
+        <location filename="../import_dialog.py" line="110"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="107"/>
+        <location filename="../import_dialog.py" line="111"/>
         <source>Add</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="107"/>
+        <location filename="../import_dialog.py" line="111"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="108"/>
+        <location filename="../import_dialog.py" line="112"/>
         <source>Unchanged</source>
         <translation>无变化</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="109"/>
+        <location filename="../import_dialog.py" line="113"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="110"/>
+        <location filename="../import_dialog.py" line="114"/>
         <source>Updates record #%1.</source>
         <translation>更新第 %1 号记录。</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="212"/>
-        <location filename="../import_dialog.py" line="306"/>
-        <location filename="../import_dialog.py" line="479"/>
+        <location filename="../import_dialog.py" line="216"/>
+        <location filename="../import_dialog.py" line="310"/>
+        <location filename="../import_dialog.py" line="483"/>
         <source>Import spreadsheet</source>
         <translation>导入表格</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="225"/>
+        <location filename="../import_dialog.py" line="229"/>
         <source>No file chosen.</source>
         <translation>尚未选择文件。</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="228"/>
+        <location filename="../import_dialog.py" line="232"/>
         <source>Choose &amp;file…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="248"/>
+        <location filename="../import_dialog.py" line="252"/>
         <source>Columns: choose what each column of the sheet fills</source>
         <translation>列对应：为表格的每一列选择导入到哪一项</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="280"/>
+        <location filename="../import_dialog.py" line="284"/>
         <source>&amp;Skip rows with errors</source>
         <translation>跳过有错误的行(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="285"/>
+        <location filename="../import_dialog.py" line="289"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="307"/>
-        <location filename="../import_dialog.py" line="480"/>
+        <location filename="../import_dialog.py" line="311"/>
+        <location filename="../import_dialog.py" line="484"/>
         <source>Spreadsheets and Honours exports (*.xlsx *.xlsm *.csv *.txt *.zip *.json);;All files (*)</source>
         <translation>表格及荣誉库导出文件 (*.xlsx *.xlsm *.csv *.txt *.zip *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="323"/>
+        <location filename="../import_dialog.py" line="327"/>
         <source>Reading the export…</source>
         <translation>正在读取导出文件…</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="324"/>
+        <location filename="../import_dialog.py" line="328"/>
         <source>An Honours export: records are added as they were saved, with their photos and dates.</source>
         <translation>荣誉库导出文件：记录将按导出时的原样添加，包括照片和日期。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../import_dialog.py" line="356"/>
+        <location filename="../import_dialog.py" line="360"/>
         <source>Header in row %1; data rows: %n.</source>
         <translation>
             <numerusform>表头在第 %1 行；数据共 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="358"/>
+        <location filename="../import_dialog.py" line="362"/>
         <source>Text encoding: %1.</source>
         <translation>文本编码：%1。</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="369"/>
+        <location filename="../import_dialog.py" line="373"/>
         <source>Checking the rows…</source>
         <translation>正在检查各行…</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="389"/>
+        <location filename="../import_dialog.py" line="393"/>
         <source>To add: %1   To update: %2   Unchanged: %3   Rows with errors: %4</source>
         <translation>新增：%1   更新：%2   无变化：%3   有错误的行：%4</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="407"/>
+        <location filename="../import_dialog.py" line="411"/>
         <source>Some rows have errors: correct the sheet, or tick “Skip rows with errors”.</source>
         <translation>部分行有错误：请更正表格，或勾选“跳过有错误的行”。</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="417"/>
+        <location filename="../import_dialog.py" line="421"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="445"/>
+        <location filename="../import_dialog.py" line="449"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="447"/>
+        <location filename="../import_dialog.py" line="451"/>
         <source>Import cancelled: nothing was imported.</source>
         <translation>已取消导入：未导入任何记录。</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="450"/>
+        <location filename="../import_dialog.py" line="454"/>
         <source>Nothing was imported.</source>
         <translation>未导入任何记录。</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="463"/>
+        <location filename="../import_dialog.py" line="467"/>
         <source>Imported: %1 added, %2 updated.</source>
         <translation>已导入：新增 %1 条，更新 %2 条。</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="492"/>
+        <location filename="../import_dialog.py" line="496"/>
         <source>&amp;Import spreadsheet…</source>
         <translation>导入表格(&amp;I)…</translation>
     </message>
@@ -1363,298 +1363,299 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../intake_dialog.py" line="69"/>
-        <location filename="../intake_dialog.py" line="374"/>
+        <location filename="../intake_dialog.py" line="75"/>
+        <location filename="../intake_dialog.py" line="392"/>
         <source>Intake from a report</source>
         <translation>从报道录入</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="72"/>
+        <location filename="../intake_dialog.py" line="78"/>
         <source>Paste the text of a news report here, or open a .txt or .docx file.</source>
         <translation>在此粘贴新闻报道全文，或打开 .txt、.docx 文件。</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="73"/>
+        <location filename="../intake_dialog.py" line="79"/>
         <source>&amp;Open report…</source>
         <translation>打开报道(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="75"/>
+        <location filename="../intake_dialog.py" line="81"/>
         <source>&amp;Find honourees</source>
         <translation>识别荣誉人物(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="102"/>
+        <location filename="../intake_dialog.py" line="108"/>
         <source>&amp;Accept</source>
         <translation>接受(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="104"/>
+        <location filename="../intake_dialog.py" line="110"/>
         <source>&amp;Reject</source>
         <translation>不采用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="106"/>
+        <location filename="../intake_dialog.py" line="112"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="108"/>
+        <location filename="../intake_dialog.py" line="114"/>
         <source>Accept a&amp;ll</source>
         <translation>全部接受(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="110"/>
-        <location filename="../intake_dialog.py" line="305"/>
+        <location filename="../intake_dialog.py" line="116"/>
+        <location filename="../intake_dialog.py" line="321"/>
         <source>&amp;Merge into the existing record</source>
         <translation>并入已有记录(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="143"/>
+        <location filename="../intake_dialog.py" line="149"/>
         <source>&amp;Save accepted</source>
         <translation>保存已接受(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="172"/>
+        <location filename="../intake_dialog.py" line="178"/>
         <source>Open report</source>
         <translation>打开报道</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="173"/>
+        <location filename="../intake_dialog.py" line="179"/>
         <source>Reports (*.txt *.docx);;All files (*)</source>
         <translation>报道 (*.txt *.docx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="197"/>
+        <location filename="../intake_dialog.py" line="207"/>
         <source>Paste a report or open a file first.</source>
         <translation>请先粘贴报道或打开文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../intake_dialog.py" line="218"/>
+        <location filename="../intake_dialog.py" line="232"/>
         <source>%n honouree(s) proposed from %1</source>
         <translation>
             <numerusform>从 %1 识别出 %n 位荣誉人物</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../intake_dialog.py" line="220"/>
+        <location filename="../intake_dialog.py" line="234"/>
         <source>%n honouree(s) proposed</source>
         <translation>
             <numerusform>识别出 %n 位荣誉人物</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="226"/>
+        <location filename="../intake_dialog.py" line="240"/>
         <source>No honourees were found in this text.</source>
         <translation>未在这段文字中识别出荣誉人物。</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="302"/>
+        <location filename="../intake_dialog.py" line="318"/>
         <source>&amp;Merge into #%1 %2</source>
         <translation>并入 #%1 %2(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="319"/>
+        <location filename="../intake_dialog.py" line="335"/>
         <source>%1 accepted, %2 rejected, %3 to decide</source>
         <translation>已接受 %1，不采用 %2，待定 %3</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="357"/>
+        <location filename="../intake_dialog.py" line="375"/>
         <source>Intake saved: %1 new, %2 merged into existing records.</source>
         <translation>录入已保存：新增 %1 条，并入已有记录 %2 条。</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="364"/>
+        <location filename="../intake_dialog.py" line="382"/>
         <source>Close intake</source>
         <translation>关闭录入</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="365"/>
+        <location filename="../intake_dialog.py" line="383"/>
         <source>Accepted proposals have not been saved. Close anyway?</source>
         <translation>已接受的建议尚未保存。仍要关闭吗？</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="397"/>
+        <location filename="../intake_dialog.py" line="415"/>
         <source>&amp;Intake from report…</source>
         <translation>从报道录入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="399"/>
+        <location filename="../intake_dialog.py" line="417"/>
         <source>Find the honourees a news report names and add them</source>
         <translation>识别新闻报道中提到的荣誉人物并录入</translation>
     </message>
     <message>
-        <location filename="../intake_evidence.py" line="26"/>
+        <location filename="../intake_evidence.py" line="29"/>
         <source>name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../intake_evidence.py" line="27"/>
+        <location filename="../intake_evidence.py" line="30"/>
         <source>honour</source>
         <translation>荣誉</translation>
     </message>
     <message>
-        <location filename="../intake_evidence.py" line="28"/>
+        <location filename="../intake_evidence.py" line="31"/>
         <source>unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../intake_evidence.py" line="29"/>
+        <location filename="../intake_evidence.py" line="32"/>
         <source>position</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../intake_evidence.py" line="30"/>
+        <location filename="../intake_evidence.py" line="33"/>
         <source>donation</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../intake_evidence.py" line="31"/>
+        <location filename="../intake_evidence.py" line="34"/>
         <source>award verb</source>
         <translation>授予用语</translation>
     </message>
     <message>
-        <location filename="../intake_evidence.py" line="32"/>
+        <location filename="../intake_evidence.py" line="35"/>
         <source>death</source>
         <translation>去世</translation>
     </message>
     <message>
-        <location filename="../intake_evidence.py" line="74"/>
+        <location filename="../intake_evidence.py" line="77"/>
         <source>Source sentence</source>
         <translation>出处原文</translation>
     </message>
     <message>
-        <location filename="../intake_evidence.py" line="82"/>
+        <location filename="../intake_evidence.py" line="85"/>
         <source>In simplified characters:</source>
         <translation>简体：</translation>
     </message>
     <message>
-        <location filename="../intake_evidence.py" line="85"/>
+        <location filename="../intake_evidence.py" line="88"/>
         <source>Why it was proposed</source>
         <translation>识别依据</translation>
     </message>
     <message>
-        <location filename="../intake_evidence.py" line="86"/>
+        <location filename="../intake_evidence.py" line="89"/>
         <source>Certainty: %1%</source>
         <translation>可信度：%1%</translation>
     </message>
     <message>
-        <location filename="../intake_evidence.py" line="91"/>
+        <location filename="../intake_evidence.py" line="94"/>
         <source>A collective (a unit or team), not a person.</source>
         <translation>这是集体（单位或团队），不是个人。</translation>
     </message>
     <message>
-        <location filename="../intake_evidence.py" line="99"/>
+        <location filename="../intake_evidence.py" line="102"/>
         <source>Merge into #%1 %2 (%3)</source>
         <translation>并入 #%1 %2（%3）</translation>
     </message>
     <message>
-        <location filename="../intake_evidence.py" line="106"/>
+        <location filename="../intake_evidence.py" line="109"/>
         <source>adds honours:</source>
         <translation>新增荣誉：</translation>
     </message>
     <message>
-        <location filename="../intake_evidence.py" line="109"/>
+        <location filename="../intake_evidence.py" line="112"/>
         <source>adds donations:</source>
         <translation>新增捐赠：</translation>
     </message>
     <message>
-        <location filename="../intake_evidence.py" line="112"/>
+        <location filename="../intake_evidence.py" line="115"/>
         <source>adds deeds:</source>
         <translation>新增事迹：</translation>
     </message>
     <message>
-        <location filename="../intake_evidence.py" line="115"/>
+        <location filename="../intake_evidence.py" line="118"/>
         <source>The record already holds everything this report says.</source>
         <translation>该记录已包含本报道所述全部内容。</translation>
     </message>
     <message>
-        <location filename="../intake_model.py" line="50"/>
+        <location filename="../intake_model.py" line="52"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../intake_model.py" line="57"/>
+        <location filename="../intake_model.py" line="59"/>
         <source>posthumous</source>
         <translation>追授</translation>
     </message>
     <message>
-        <location filename="../intake_model.py" line="58"/>
+        <location filename="../intake_dialog.py" line="225"/>
+        <location filename="../intake_model.py" line="60"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../intake_model.py" line="63"/>
+        <location filename="../intake_model.py" line="65"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../intake_model.py" line="105"/>
+        <location filename="../intake_model.py" line="107"/>
         <source>Decision</source>
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../intake_model.py" line="106"/>
+        <location filename="../intake_model.py" line="108"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../intake_model.py" line="107"/>
+        <location filename="../intake_model.py" line="109"/>
         <source>Honours</source>
         <translation>荣誉</translation>
     </message>
     <message>
-        <location filename="../intake_model.py" line="108"/>
+        <location filename="../intake_model.py" line="110"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../intake_model.py" line="109"/>
+        <location filename="../intake_model.py" line="111"/>
         <source>Position</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../intake_model.py" line="110"/>
+        <location filename="../intake_model.py" line="112"/>
         <source>Donations</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../intake_model.py" line="111"/>
+        <location filename="../intake_model.py" line="113"/>
         <source>Deeds</source>
         <translation>事迹</translation>
     </message>
     <message>
-        <location filename="../intake_model.py" line="112"/>
+        <location filename="../intake_model.py" line="114"/>
         <source>Save as</source>
         <translation>保存方式</translation>
     </message>
     <message>
-        <location filename="../intake_model.py" line="113"/>
+        <location filename="../intake_model.py" line="115"/>
         <source>Certainty</source>
         <translation>可信度</translation>
     </message>
     <message>
-        <location filename="../intake_model.py" line="138"/>
+        <location filename="../intake_model.py" line="140"/>
         <source>To decide</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location filename="../intake_model.py" line="139"/>
+        <location filename="../intake_model.py" line="141"/>
         <source>Accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../intake_model.py" line="140"/>
+        <location filename="../intake_model.py" line="142"/>
         <source>Rejected</source>
         <translation>不采用</translation>
     </message>
     <message>
-        <location filename="../intake_model.py" line="152"/>
+        <location filename="../intake_model.py" line="154"/>
         <source>New record</source>
         <translation>新增记录</translation>
     </message>
     <message>
-        <location filename="../intake_model.py" line="153"/>
+        <location filename="../intake_model.py" line="155"/>
         <source>Merge into #%1</source>
         <translation>并入 #%1</translation>
     </message>
@@ -1740,27 +1741,27 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>LastBackupLabel</name>
     <message>
-        <location filename="../backup_actions.py" line="55"/>
+        <location filename="../backup_actions.py" line="58"/>
         <source>No file, no backups</source>
         <translation>无文件，无备份</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="59"/>
+        <location filename="../backup_actions.py" line="62"/>
         <source>Automatic backup failed</source>
         <translation>自动备份失败</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="63"/>
+        <location filename="../backup_actions.py" line="66"/>
         <source>No backup yet</source>
         <translation>尚无备份</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="64"/>
+        <location filename="../backup_actions.py" line="67"/>
         <source>Use File ▸ Back Up… to make one.</source>
         <translation>请用“文件 ▸ 备份…”进行备份。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="67"/>
+        <location filename="../backup_actions.py" line="70"/>
         <source>Last backup: %1</source>
         <translation>最近备份：%1</translation>
     </message>
@@ -1768,27 +1769,27 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>ListEditor</name>
     <message>
-        <location filename="../list_editors.py" line="361"/>
+        <location filename="../list_editors.py" line="364"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../list_editors.py" line="362"/>
+        <location filename="../list_editors.py" line="365"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../list_editors.py" line="363"/>
+        <location filename="../list_editors.py" line="366"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../list_editors.py" line="364"/>
+        <location filename="../list_editors.py" line="367"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../list_editors.py" line="408"/>
+        <location filename="../list_editors.py" line="411"/>
         <source>Row %1 · %2: %3</source>
         <translation>第 %1 行 · %2：%3</translation>
     </message>
@@ -2121,7 +2122,7 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>PhotoGrid</name>
     <message>
-        <location filename="../photo_list.py" line="209"/>
+        <location filename="../photo_list.py" line="210"/>
         <source>No photos yet.
 Click “Add photos…” or drag image files here.</source>
         <translation>还没有照片。
@@ -2131,17 +2132,17 @@ Click “Add photos…” or drag image files here.</source>
 <context>
     <name>PhotoListModel</name>
     <message>
-        <location filename="../photo_list.py" line="73"/>
+        <location filename="../photo_list.py" line="74"/>
         <source>Photo %1</source>
         <translation>照片 %1</translation>
     </message>
     <message>
-        <location filename="../photo_list.py" line="83"/>
+        <location filename="../photo_list.py" line="84"/>
         <source>Main photo</source>
         <translation>主照片</translation>
     </message>
     <message>
-        <location filename="../photo_list.py" line="85"/>
+        <location filename="../photo_list.py" line="86"/>
         <source>Not saved yet</source>
         <translation>尚未保存</translation>
     </message>
@@ -2149,120 +2150,120 @@ Click “Add photos…” or drag image files here.</source>
 <context>
     <name>PhotoManager</name>
     <message>
-        <location filename="../photo_manager.py" line="192"/>
+        <location filename="../photo_manager.py" line="199"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="193"/>
+        <location filename="../photo_manager.py" line="200"/>
         <source>or drag image files here (JPEG, PNG, GIF, BMP, TIFF, WebP)</source>
         <translation>或把图片文件拖到这里（JPEG、PNG、GIF、BMP、TIFF、WebP）</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="194"/>
+        <location filename="../photo_manager.py" line="201"/>
         <source>Caption</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="195"/>
+        <location filename="../photo_manager.py" line="202"/>
         <source>e.g. 工作照, 2020年春</source>
         <translation>如 工作照、2020年春</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="196"/>
+        <location filename="../photo_manager.py" line="203"/>
         <source>★ Make main photo</source>
         <translation>★ 设为主照片</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="197"/>
+        <location filename="../photo_manager.py" line="204"/>
         <source>★ Main photo: shown in the roll and on certificates</source>
         <translation>★ 主照片：显示在名册和证书上</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="198"/>
+        <location filename="../photo_manager.py" line="205"/>
         <source>Rotate left</source>
         <translation>向左旋转</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="199"/>
+        <location filename="../photo_manager.py" line="206"/>
         <source>Rotate right</source>
         <translation>向右旋转</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="200"/>
+        <location filename="../photo_manager.py" line="207"/>
         <source>Earlier</source>
         <translation>前移</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="201"/>
+        <location filename="../photo_manager.py" line="208"/>
         <source>Later</source>
         <translation>后移</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="202"/>
+        <location filename="../photo_manager.py" line="209"/>
         <source>Export original…</source>
         <translation>导出原图…</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="203"/>
+        <location filename="../photo_manager.py" line="210"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="252"/>
+        <location filename="../photo_manager.py" line="259"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="253"/>
+        <location filename="../photo_manager.py" line="260"/>
         <source>Images (%1);;All files (*)</source>
         <translation>图片 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="296"/>
+        <location filename="../photo_manager.py" line="303"/>
         <source>Photos not added</source>
         <translation>以下照片未添加</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="297"/>
+        <location filename="../photo_manager.py" line="304"/>
         <source>These files were not added:</source>
         <translation>这些文件没有添加：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../photo_manager.py" line="303"/>
+        <location filename="../photo_manager.py" line="310"/>
         <source>Checking %n photo(s)…</source>
         <translation>
             <numerusform>正在检查 %n 张照片…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="338"/>
+        <location filename="../photo_manager.py" line="345"/>
         <source>Select a photo</source>
         <translation>请选择一张照片</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="355"/>
+        <location filename="../photo_manager.py" line="362"/>
         <source>not saved yet</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="414"/>
-        <location filename="../photo_manager.py" line="428"/>
+        <location filename="../photo_manager.py" line="421"/>
+        <location filename="../photo_manager.py" line="435"/>
         <source>Export original</source>
         <translation>导出原图</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="417"/>
+        <location filename="../photo_manager.py" line="424"/>
         <source>photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="419"/>
+        <location filename="../photo_manager.py" line="426"/>
         <source>Export original photo</source>
         <translation>导出原始照片</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="429"/>
+        <location filename="../photo_manager.py" line="436"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -2270,7 +2271,7 @@ Click “Add photos…” or drag image files here.</source>
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../print_actions.py" line="183"/>
+        <location filename="../print_actions.py" line="196"/>
         <source>Print Preview</source>
         <translation>打印预览</translation>
     </message>
@@ -2382,87 +2383,87 @@ Click “Add photos…” or drag image files here.</source>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../print_actions.py" line="79"/>
+        <location filename="../print_actions.py" line="90"/>
         <source>Preparing pages…</source>
         <translation>正在准备页面…</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="79"/>
+        <location filename="../print_actions.py" line="90"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="82"/>
+        <location filename="../print_actions.py" line="93"/>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="113"/>
+        <location filename="../print_actions.py" line="126"/>
         <source>certificates</source>
         <translation>荣誉证书摘要</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="114"/>
+        <location filename="../print_actions.py" line="127"/>
         <source>roll</source>
         <translation>名册</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="122"/>
+        <location filename="../print_actions.py" line="135"/>
         <source>Printing cancelled.</source>
         <translation>已取消打印。</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="137"/>
+        <location filename="../print_actions.py" line="150"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="142"/>
+        <location filename="../print_actions.py" line="155"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="144"/>
+        <location filename="../print_actions.py" line="157"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="150"/>
+        <location filename="../print_actions.py" line="163"/>
         <source>PDF export cancelled: no file was written.</source>
         <translation>已取消导出 PDF，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="153"/>
+        <location filename="../print_actions.py" line="166"/>
         <source>Saved %n page(s) to %1.</source>
         <translation>已将 %n 页保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="161"/>
+        <location filename="../print_actions.py" line="174"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="172"/>
+        <location filename="../print_actions.py" line="185"/>
         <source>Sent %n page(s) to the printer.</source>
         <translation>已向打印机发送 %n 页。</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="200"/>
+        <location filename="../print_actions.py" line="213"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="214"/>
+        <location filename="../print_actions.py" line="227"/>
         <source>Print Pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="215"/>
+        <location filename="../print_actions.py" line="228"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="216"/>
+        <location filename="../print_actions.py" line="229"/>
         <source>Export P&amp;DF…</source>
         <translation>导出 PDF(&amp;D)…</translation>
     </message>
@@ -2470,37 +2471,37 @@ Click “Add photos…” or drag image files here.</source>
 <context>
     <name>RecordCommands</name>
     <message>
-        <location filename="../record_commands.py" line="37"/>
+        <location filename="../record_commands.py" line="38"/>
         <source>The edit dialog could not be opened: %1</source>
         <translation>无法打开编辑窗口：%1</translation>
     </message>
     <message>
-        <location filename="../record_commands.py" line="56"/>
+        <location filename="../record_commands.py" line="57"/>
         <source>Added “%1”.</source>
         <translation>已添加“%1”。</translation>
     </message>
     <message>
-        <location filename="../record_commands.py" line="108"/>
+        <location filename="../record_commands.py" line="125"/>
         <source>Saved “%1”.</source>
         <translation>已保存“%1”。</translation>
     </message>
     <message>
-        <location filename="../record_commands.py" line="119"/>
+        <location filename="../record_commands.py" line="136"/>
         <source>Move “%1” to the trash?</source>
         <translation>将“%1”移入回收站吗？</translation>
     </message>
     <message>
-        <location filename="../record_commands.py" line="122"/>
+        <location filename="../record_commands.py" line="139"/>
         <source>Move %n honourees to the trash?</source>
         <translation>将这 %n 位荣誉人物移入回收站吗？</translation>
     </message>
     <message>
-        <location filename="../record_commands.py" line="124"/>
+        <location filename="../record_commands.py" line="141"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../record_commands.py" line="125"/>
+        <location filename="../record_commands.py" line="142"/>
         <source>You can undo this with Ctrl+Z or restore it from the trash.</source>
         <translation>可按 Ctrl+Z 撤销，也可从回收站恢复。</translation>
     </message>
@@ -2508,32 +2509,32 @@ Click “Add photos…” or drag image files here.</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../backup_actions.py" line="78"/>
+        <location filename="../backup_actions.py" line="81"/>
         <source>Restore from Backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="90"/>
+        <location filename="../backup_actions.py" line="96"/>
         <source>Choose the backup to restore. The registry as it is now is kept in the backups folder, so a restore can itself be undone.</source>
         <translation>请选择要恢复的备份。当前的荣誉库会保留在备份文件夹中，因此恢复本身也可以撤回。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="93"/>
+        <location filename="../backup_actions.py" line="99"/>
         <source>&amp;Other Backup File…</source>
         <translation>其他备份文件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="97"/>
+        <location filename="../backup_actions.py" line="103"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="116"/>
+        <location filename="../backup_actions.py" line="122"/>
         <source>Choose a Backup</source>
         <translation>选择备份</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="117"/>
+        <location filename="../backup_actions.py" line="123"/>
         <source>Honours registries (*.sqlite *.db);;All files (*)</source>
         <translation>荣誉库文件 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
@@ -2613,8 +2614,8 @@ Click “Add photos…” or drag image files here.</source>
     </message>
     <message>
         <location filename="../trash_dialog.py" line="82"/>
-        <location filename="../trash_dialog.py" line="141"/>
-        <location filename="../trash_dialog.py" line="164"/>
+        <location filename="../trash_dialog.py" line="144"/>
+        <location filename="../trash_dialog.py" line="167"/>
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
@@ -2629,26 +2630,31 @@ Click “Add photos…” or drag image files here.</source>
         <translation>清空回收站(&amp;E)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../trash_dialog.py" line="122"/>
+        <location filename="../trash_dialog.py" line="123"/>
         <source>%n honouree(s) in the trash. They can be restored until it is emptied.</source>
         <translation>
             <numerusform>回收站中有 %n 位荣誉人物，清空之前都可以恢复。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../trash_dialog.py" line="149"/>
+        <location filename="../trash_dialog.py" line="126"/>
+        <source>The trash is empty.</source>
+        <translation>回收站是空的。</translation>
+    </message>
+    <message>
+        <location filename="../trash_dialog.py" line="152"/>
         <source>Empty Trash</source>
         <translation>清空回收站</translation>
     </message>
     <message numerus="yes">
-        <location filename="../trash_dialog.py" line="150"/>
+        <location filename="../trash_dialog.py" line="153"/>
         <source>Delete the %n honouree(s) in the trash for good? A backup is made first, but they can no longer be restored from the trash.</source>
         <translation>
             <numerusform>要彻底删除回收站中的 %n 位荣誉人物吗？删除前会先自动备份，但之后无法再从回收站恢复。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../trash_dialog.py" line="172"/>
+        <location filename="../trash_dialog.py" line="175"/>
         <source>&amp;Trash…</source>
         <translation>回收站(&amp;T)…</translation>
     </message>
