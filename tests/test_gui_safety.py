@@ -15,6 +15,7 @@ from honours.app import create_window
 from honours.core import Registry
 from honours.core import backup as backups
 from honours.core.errors import ConflictError, CorruptDatabaseError, ReadOnlyDatabaseError
+from honours.core.import_plan import plan_import
 from honours.gui import backup_actions, i18n
 from honours.gui.conflict_dialog import (
     ConflictChoice,
@@ -270,6 +271,21 @@ def test_window_has_the_actions_and_shows_the_last_backup(qtbot, window):
     qtbot.waitUntil(lambda: label.text().startswith("Last backup: "), timeout=10000)
     assert [b.reason for b in backups.automatic_backups(window.registry.path)] == ["daily"]
     assert not window.failed_features
+
+
+def test_the_last_backup_label_follows_an_import(window, tmp_path):
+    """An import backs up first; the status bar shows that backup, not the one from the morning."""
+    label = window.findChild(QLabel, "lastBackupLabel")
+    before = label.text()
+    sheet = tmp_path / "名单.csv"
+    sheet.write_text("姓名,工作单位\n王建国,衡阳钢管集团\n", encoding="utf-8")
+    plan = plan_import(window.registry, sheet)
+    try:
+        plan.apply(window.registry)
+    finally:
+        plan.close()
+    assert [b.reason for b in backups.automatic_backups(window.registry.path)] == ["before-import"]
+    assert label.text() != before and label.text().startswith("Last backup: ")
 
 
 def test_back_up_restore_and_check_from_the_window(qtbot, window, tmp_path, monkeypatch):

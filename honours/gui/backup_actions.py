@@ -279,7 +279,14 @@ def install(window: MainWindow) -> None:
     for action in (back_up_action, restore_action):
         action.setEnabled(not in_memory)
     label.refresh(window.registry.path)
+    # Imports and emptying the trash back up first: the label follows the registry's changes.
+    window.store.changed.connect(lambda *_: _refresh_if_still_open(window, label))
     QTimer.singleShot(DAILY_BACKUP_DELAY_MS, window, lambda: _daily_if_still_open(window, label))
+
+
+def _refresh_if_still_open(window: MainWindow, label: LastBackupLabel) -> None:
+    if getattr(window, "last_backup_label", None) is label and window.registry is not None:
+        label.refresh(window.registry.path)
 
 
 def _daily_if_still_open(window: MainWindow, label: LastBackupLabel) -> None:
