@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QToolButton
 
-from honours.gui.filter_panel import TERM_ROLE, FilterPanel, canonical
+from honours.gui import i18n
+from honours.gui.filter_panel import TERM_ROLE, FilterPanel, canonical, term_for
+from honours.gui.search_box import quote_term
 
 FACETS = {
     "level": [("national", 3), ("provincial", 4)],
@@ -75,3 +77,19 @@ def test_the_year_range_replaces_any_earlier_year_filter(qtbot):
     with qtbot.waitSignal(panel.termsChanged) as open_ended:
         qtbot.mouseClick(panel._year_apply, Qt.MouseButton.LeftButton)
     assert open_ended.args == [["year:2018"], "year:2021.."]
+
+
+def test_in_chinese_a_click_adds_a_chinese_qualifier_that_finds_the_same(qapp, roll):
+    """级别:省级 in a Chinese search box, never level:provincial; the search reads both alike."""
+    i18n.install_translations("zh")
+    try:
+        for group, value in [("level", "provincial"), ("status", "deceased"), ("category", "medical"),
+                             ("category", "other trades"), ("region", "耒阳市"), ("year", "2019..2021")]:
+            chinese = term_for(group, value)
+            assert not any("a" <= ch <= "z" for ch in chinese), chinese
+            assert canonical(chinese) == (group, value)
+            english = quote_term(f"{group}:{value}")
+            assert roll.search(quote_term(chinese)).all_ids() == roll.search(english).all_ids(), chinese
+    finally:
+        i18n.install_translations("en")
+    assert term_for("level", "provincial") == "level:provincial"

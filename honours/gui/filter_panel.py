@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.search import CATEGORY_VALUES, LEVEL_VALUES, STATUS_VALUES
+from .i18n import current_language
 from .labels import category_label, level_label, status_label
 from .search_box import quote_term
 
@@ -58,7 +59,21 @@ def canonical(term: str) -> tuple[str, str] | None:
     return key, value
 
 
+# The words a Chinese user types for the same qualifiers (the search reads both).
+ZH_KEYS = {"level": "级别", "status": "状态", "category": "类别", "region": "地区", "year": "年份"}
+ZH_VALUES = {
+    "level": {"national": "国家级", "provincial": "省级", "municipal": "市级", "county": "县级", "other": "其他"},
+    "status": {"active": "在职", "retired": "退休", "deceased": "已故"},
+    "category": {"medical": "医务", "other trades": "各行各业", "model worker": "劳动模范", "donor": "捐赠",
+                 "collective": "集体"},
+}
+
+
 def term_for(group: str, value: object) -> str:
+    """The qualifier a click adds to the search box, in the UI's language: a Chinese user
+    sees 级别:省级, not level:provincial (both find the same honourees)."""
+    if current_language() == "zh":
+        return f"{ZH_KEYS[group]}:{ZH_VALUES.get(group, {}).get(str(value), value)}"
     return f"{group}:{value}"
 
 
