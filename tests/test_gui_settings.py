@@ -98,6 +98,25 @@ def test_chinese_translations_load_with_qts_own(qapp, compiled_translations):
     assert QCoreApplication.translate("Labels", "Provincial") == "Provincial"
 
 
+def test_qts_own_file_dialog_has_no_english_left_in_chinese(qapp, compiled_translations, tmp_path):
+    """Qt 6.11 words some file-dialog labels differently from its bundled qtbase_zh_CN;
+    our catalogue fills those gaps (see i18n.qt_gaps)."""
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    i18n.install_translations("zh")
+    (tmp_path / "folder").mkdir()
+    dialog = QFileDialog(None, "", str(tmp_path))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    try:
+        labels = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
+        assert labels["lookInLabel"] == "查找范围(&L)："
+        assert labels["fileTypeLabel"] == "文件类型(&T)："
+        assert all(QCoreApplication.translate(*gap) != gap[1] for gap in (
+            ("QAbstractFileIconProvider", "Folder", "All other platforms"), ("QPrintSettingsOutput", "Page &Set:")))
+    finally:
+        dialog.deleteLater()
+
+
 def test_every_string_of_the_gui_has_a_chinese_translation(tmp_path):
     """lupdate over today's sources adds nothing untranslated to the committed catalogue."""
     catalogue = tmp_path / "check.ts"

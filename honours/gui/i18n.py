@@ -24,6 +24,26 @@ _installed: list[QTranslator] = []
 _language = "en"
 
 
+def qt_gaps() -> list[str]:
+    """Strings of Qt's own dialogs that Qt 6.11 words differently from its bundled
+    qtbase_zh_CN, so they showed in English ("Look in:", "Files of type:", "Folder").
+
+    Never called for its result at run time: the literal translate() calls put these
+    strings, in Qt's own contexts, into honours_zh_CN.ts via lupdate; that catalogue is
+    installed after qtbase's, so its translations fill the gaps.
+    """
+    translate = QCoreApplication.translate
+    return [
+        translate("QFileDialog", "&Look in:"),
+        translate("QFileDialog", "Files of &type:"),
+        translate("QAbstractFileIconProvider", "Folder", "All other platforms"),
+        translate("QAbstractFileIconProvider", "Drive"),
+        translate("QPrintSettingsOutput", "Page &Set:"),
+        translate("QPageSetupWidget", "Page &order:"),
+        translate("QPageSetupWidget", "Pages &per sheet:"),
+    ]
+
+
 def system_language() -> str:
     """'zh' or 'en' from $HONOURS_LANG, else the system's UI languages."""
     forced = os.environ.get("HONOURS_LANG", "").lower()

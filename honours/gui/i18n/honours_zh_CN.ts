@@ -714,92 +714,92 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>FilterPanel</name>
     <message>
-        <location filename="../filter_panel.py" line="188"/>
+        <location filename="../filter_panel.py" line="203"/>
         <source>Honour level</source>
         <translation>荣誉级别</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="189"/>
+        <location filename="../filter_panel.py" line="204"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="190"/>
+        <location filename="../filter_panel.py" line="205"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="191"/>
+        <location filename="../filter_panel.py" line="206"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="192"/>
+        <location filename="../filter_panel.py" line="207"/>
         <source>Year of honour</source>
         <translation>获评年份</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="211"/>
+        <location filename="../filter_panel.py" line="226"/>
         <source>%1–%2</source>
         <translation>%1–%2年</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="213"/>
+        <location filename="../filter_panel.py" line="228"/>
         <source>from %1</source>
         <translation>%1年起</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="214"/>
+        <location filename="../filter_panel.py" line="229"/>
         <source>until %1</source>
         <translation>截至%1年</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="217"/>
+        <location filename="../filter_panel.py" line="232"/>
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="218"/>
+        <location filename="../filter_panel.py" line="233"/>
         <source>Clear all</source>
         <translation>全部清除</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="219"/>
+        <location filename="../filter_panel.py" line="234"/>
         <source>Remove every filter from the search</source>
         <translation>从搜索中去掉全部筛选条件</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="220"/>
+        <location filename="../filter_panel.py" line="235"/>
         <source>Years of honour</source>
         <translation>获评年份</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="221"/>
+        <location filename="../filter_panel.py" line="236"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="222"/>
+        <location filename="../filter_panel.py" line="237"/>
         <source>Show honourees with an honour awarded in these years</source>
         <translation>只显示在这些年份获得荣誉的人物</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="224"/>
+        <location filename="../filter_panel.py" line="239"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="244"/>
+        <location filename="../filter_panel.py" line="259"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="246"/>
+        <location filename="../filter_panel.py" line="261"/>
         <source>Remove this filter (%1)</source>
         <translation>去掉此筛选条件（%1）</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="284"/>
+        <location filename="../filter_panel.py" line="299"/>
         <source>Click to show only these (%1)</source>
         <translation>点击只显示这些人物（%1）</translation>
     </message>
@@ -2466,6 +2466,54 @@ Click “Add photos…” or drag image files here.</source>
         <location filename="../print_actions.py" line="229"/>
         <source>Export P&amp;DF…</source>
         <translation>导出 PDF(&amp;D)…</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../i18n.py" line="39"/>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../i18n.py" line="40"/>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../i18n.py" line="37"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../i18n.py" line="38"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>QPageSetupWidget</name>
+    <message>
+        <location filename="../i18n.py" line="42"/>
+        <source>Page &amp;order:</source>
+        <translation>页面顺序(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../i18n.py" line="43"/>
+        <source>Pages &amp;per sheet:</source>
+        <translation>每张纸页数(&amp;P)：</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <location filename="../i18n.py" line="41"/>
+        <source>Page &amp;Set:</source>
+        <translation>奇偶页(&amp;S)：</translation>
     </message>
 </context>
 <context>
