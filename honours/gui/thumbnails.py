@@ -36,6 +36,11 @@ from .store import Store
 log = logging.getLogger(__name__)
 
 BATCH_BUDGET_S = 0.012  # decode for at most ~12 ms per idle batch, then let the UI breathe
+# Decoded thumbnails and name placeholders kept (KiB): ~2,500 table thumbnails of 32 px
+# (~600 on a 2x screen), many screens of rows. Not more: scrolling through 100,000 rows
+# would otherwise hold 32 MiB of pixmaps of rows long out of sight, and a thumbnail
+# that fell out decodes again in about a millisecond.
+PIXMAP_CACHE_KIB = 10 * 1024
 _instance_numbers = itertools.count(1)
 
 
@@ -137,8 +142,7 @@ class Thumbnails(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._load_pending)
-        if QPixmapCache.cacheLimit() < 32 * 1024:
-            QPixmapCache.setCacheLimit(32 * 1024)  # KiB; ~5,000 table thumbnails
+        QPixmapCache.setCacheLimit(PIXMAP_CACHE_KIB)
         store.changed.connect(self._on_store_changed)
 
     def _key(self, photo_id: int, size: int) -> str:
