@@ -14,6 +14,7 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QInputMethodEvent
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -437,3 +438,24 @@ def test_default_column_widths_leave_room_for_every_title(qtbot, window):
     for column in range(1, window.model.columnCount()):
         title = window.model.headerData(column, Qt.Orientation.Horizontal)
         assert table.columnWidth(column) > metrics.horizontalAdvance(title), title
+
+
+def test_dialogs_reopen_at_the_size_they_were_given_and_fit_the_screen(qtbot, window):
+    from honours.gui.print_actions import PreviewDialog
+    from honours.gui.print_options_dialog import CERTIFICATES, SELECTION, PrintChoice
+    from honours.gui.trash_dialog import TrashDialog
+
+    first = TrashDialog(window.registry, window)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(520, 330)
+    first.close()
+    again = TrashDialog(window.registry, window)
+    qtbot.addWidget(again)
+    assert (again.width(), again.height()) == (520, 330)
+
+    screen = window.screen().availableGeometry()
+    choice = PrintChoice(kind=CERTIFICATES, scope=SELECTION)
+    preview = PreviewDialog(window, choice, QPrinter(), window)  # asks for 900×1000 by default
+    qtbot.addWidget(preview)
+    assert preview.width() <= screen.width() and preview.height() <= screen.height()

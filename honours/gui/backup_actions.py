@@ -34,6 +34,7 @@ from ..core import backup as backups
 from ..core.backup import BackupInfo
 from ..core.check import Problem, check, rebuild_search_index
 from ..core.errors import HonoursError
+from .dialog_size import remember_size
 from .i18n import current_language
 
 if TYPE_CHECKING:
@@ -80,6 +81,7 @@ class RestoreDialog(QDialog):
         self.setObjectName("restoreDialog")
         self.setWindowTitle(self.tr("Restore from Backup"))
         self.resize(560, 380)
+        remember_size(self)
         self.db_path = db_path
         self.chosen: Path | None = None
         # the open-failure dialog's list of backups, imported here: it is not needed to start the app

@@ -19,6 +19,7 @@ from ..core.diffs import differences, merge
 from ..core.errors import ConflictError, NotFoundError
 from ..core.records import Honouree
 from ..core.registry import Registry
+from .dialog_size import remember_size
 from .diff_table import DiffModel, diff_view, field_label
 from .i18n import current_language
 
@@ -49,6 +50,7 @@ class ConflictDialog(QDialog):
         self.setObjectName("conflictDialog")
         self.setWindowTitle(self.tr("Someone Else Saved This Record"))
         self.resize(820, 480)
+        remember_size(self)
         self.choice = ConflictChoice.KEEP_EDITING
 
         message = QLabel(error.message(current_language()))

@@ -31,6 +31,7 @@ from ..core.errors import InvalidRecordError
 from ..core.photos import NewPhoto
 from ..core.records import Honouree, Source
 from ..core.registry import validate_record
+from .dialog_size import remember_size
 from .honouree_form import ERROR_STYLE, HonoureeForm
 from .i18n import current_language
 from .list_editors import ListEditor, Problem
@@ -71,6 +72,7 @@ class EditDialog(QDialog):
         self.form.identity_changed.connect(self._duplicate_timer.start)
         self.check_duplicates()
         self.resize(960, 660)
+        remember_size(self)
         self.form.name_edit.setFocus()
 
     # -- building -------------------------------------------------------------------------

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from ..core.diffs import differences
 from ..core.errors import HonoursError
 from ..core.registry import HistoryEntry, Registry
+from .dialog_size import remember_size
 from .diff_table import DiffModel, diff_view
 from .i18n import current_language
 
@@ -115,6 +116,7 @@ class HistoryDialog(QDialog):
         self.registry = registry
         self.honouree_id = honouree_id
         self.resize(860, 560)
+        remember_size(self)
 
         self.heading = QLabel()
         self.heading.setObjectName("historyHeading")

@@ -50,6 +50,7 @@ from ..core.import_plan import (
 )
 from ..core.registry import Registry
 from ..core.spreadsheet import FIELDS, Table, guess_mapping, read_table
+from .dialog_size import remember_size
 from .i18n import current_language
 
 if TYPE_CHECKING:  # the window type, for hints only (the window imports the features)
@@ -221,6 +222,7 @@ class ImportDialog(QDialog):
         self.imported = None  # the ImportOutcome once the import has run
         self._build()
         self.resize(980, 680)
+        remember_size(self)
         if path is not None:
             self.load(Path(path))
 

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from ..core.errors import HonoursError
 from ..core.records import Honouree
 from ..core.registry import ImportItem, Registry
+from .dialog_size import remember_size
 from .i18n import current_language
 from .intake_evidence import evidence_html
 from .intake_model import ACCEPTED, COLUMNS, PENDING, REJECTED, ProposalRow, ProposalTableModel
@@ -69,6 +70,7 @@ class IntakeDialog(QDialog):
         self._connect()
         self._update_buttons()
         self.resize(1200, 760)
+        remember_size(self)
 
     # -- building ------------------------------------------------------------------------------
     def _build(self) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QProgressDialog, QWidget
 
 from ..core.errors import HonoursError
+from .dialog_size import remember_size
 from .print_options_dialog import CERTIFICATES, EVERYONE, RESULT, SELECTION, PrintChoice, PrintOptionsDialog
 
 if TYPE_CHECKING:
@@ -200,6 +201,7 @@ class PreviewDialog(QPrintPreviewDialog):
         self.results: list[RenderResult] = []
         self.paintRequested.connect(self._paint)
         self.resize(900, 1000)
+        remember_size(self)
 
     def _paint(self, printer: QPrinter) -> None:
         result = _guarded(self.window_,

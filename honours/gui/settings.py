@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QSize
 
 T = TypeVar("T")
 
@@ -97,6 +97,18 @@ class Settings:
         text = str(Path(path).resolve())
         self.last_database = text
         self.recent_files = [text, *[p for p in self.recent_files if p != text]][:MAX_RECENT_FILES]
+
+    def dialog_size(self, name: str) -> QSize | None:
+        """The size a dialog (by objectName) had when last closed, or None (see dialog_size.py)."""
+        width, _, height = str(self.qsettings.value(f"dialogs/{name}", "") or "").partition("x")
+        try:
+            size = QSize(int(width), int(height))
+        except ValueError:
+            return None
+        return size if size.width() > 0 and size.height() > 0 else None
+
+    def set_dialog_size(self, name: str, size: QSize) -> None:
+        self.qsettings.setValue(f"dialogs/{name}", f"{size.width()}x{size.height()}")
 
     def sync(self) -> None:
         self.qsettings.sync()

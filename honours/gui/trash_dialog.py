@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import HonoursError
 from ..core.registry import Registry
+from .dialog_size import remember_size
 from .history_dialog import when_label
 from .i18n import current_language
 
@@ -82,6 +83,7 @@ class TrashDialog(QDialog):
         self.setWindowTitle(self.tr("Trash"))
         self.registry = registry
         self.resize(640, 420)
+        remember_size(self)
 
         self.summary = QLabel()
         self.summary.setObjectName("trashSummary")
