@@ -177,6 +177,7 @@ def test_delete_asks_first_and_undo_brings_the_record_back(qtbot, window, monkey
     answers.append(QMessageBox.StandardButton.Yes)
     qtbot.keyClick(window.results_table, Qt.Key.Key_Delete)
     assert not window.registry.exists(xu)
+    assert window.statusBar().currentMessage() == "Moved “许仲秋” to the trash (Ctrl+Z undoes it)."
     wait_rows(qtbot, window, 0)
     assert window.count_label.text() == "0 of 13 honourees shown"
 

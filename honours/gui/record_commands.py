@@ -150,5 +150,10 @@ def delete_honourees(window: MainWindow, ids: list[int]) -> bool:
         window.show_error(error)
         return False
     window.undo_stack.push(command)
-    window.status_message(command.text())
+    if count == 1:
+        done = translate("RecordCommands", "Moved “%1” to the trash (Ctrl+Z undoes it).").replace(
+            "%1", names[0] if names else str(ids[0]))
+    else:
+        done = translate("RecordCommands", "Moved %n honourees to the trash (Ctrl+Z undoes it).", "", count)
+    window.status_message(done)
     return True

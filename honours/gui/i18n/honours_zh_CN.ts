@@ -17,22 +17,22 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../backup_actions.py" line="150"/>
+        <location filename="../backup_actions.py" line="152"/>
         <source>Back Up Registry</source>
         <translation>备份荣誉库</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="151"/>
+        <location filename="../backup_actions.py" line="153"/>
         <source>Honours registries (*.sqlite)</source>
         <translation>荣誉库文件 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="162"/>
+        <location filename="../backup_actions.py" line="164"/>
         <source>Backed up %1 honourees and %2 photos to %3.</source>
         <translation>已将 %1 位荣誉人物和 %2 张照片备份到 %3。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="169"/>
+        <location filename="../backup_actions.py" line="171"/>
         <source>Restore the backup %1?
 
 It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now will be kept in the backups folder.</source>
@@ -41,63 +41,63 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 其中有 %2 位荣誉人物（回收站中 %3 位）和 %4 张照片。当前的荣誉库会保留在备份文件夹中。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="173"/>
+        <location filename="../backup_actions.py" line="175"/>
         <source>Restore from Backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="205"/>
+        <location filename="../backup_actions.py" line="207"/>
         <source>Restored %1 honourees from %2. The replaced file is kept as %3.</source>
         <translation>已从 %2 恢复 %1 位荣誉人物。被替换的文件保留为 %3。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="227"/>
-        <location filename="../backup_actions.py" line="232"/>
+        <location filename="../backup_actions.py" line="229"/>
+        <location filename="../backup_actions.py" line="234"/>
         <source>Check Registry</source>
         <translation>检查荣誉库</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="228"/>
+        <location filename="../backup_actions.py" line="230"/>
         <source>No problems found. The registry is sound.</source>
         <translation>未发现问题，荣誉库完好。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="231"/>
+        <location filename="../backup_actions.py" line="233"/>
         <source>%n problem(s) found.</source>
         <translation>发现 %n 个问题。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="238"/>
+        <location filename="../backup_actions.py" line="240"/>
         <source>Only the search index is affected; it can be rebuilt from the records.</source>
         <translation>只有搜索索引受影响，可以根据记录重建。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="240"/>
+        <location filename="../backup_actions.py" line="242"/>
         <source>Rebuild Search Index</source>
         <translation>重建搜索索引</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="243"/>
+        <location filename="../backup_actions.py" line="245"/>
         <source>Restoring a recent backup is the safe remedy (File ▸ Restore from Backup…).</source>
         <translation>稳妥的办法是恢复最近的备份（文件 ▸ 从备份恢复…）。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="253"/>
+        <location filename="../backup_actions.py" line="255"/>
         <source>Search index rebuilt.</source>
         <translation>已重建搜索索引。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="264"/>
+        <location filename="../backup_actions.py" line="266"/>
         <source>&amp;Back Up…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="267"/>
+        <location filename="../backup_actions.py" line="269"/>
         <source>&amp;Restore from Backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="270"/>
+        <location filename="../backup_actions.py" line="272"/>
         <source>&amp;Check Registry…</source>
         <translation>检查荣誉库(&amp;C)…</translation>
     </message>
@@ -105,62 +105,62 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../conflict_dialog.py" line="50"/>
+        <location filename="../conflict_dialog.py" line="51"/>
         <source>Someone Else Saved This Record</source>
         <translation>此记录已被他人保存</translation>
     </message>
     <message>
-        <location filename="../conflict_dialog.py" line="63"/>
+        <location filename="../conflict_dialog.py" line="65"/>
         <source>Keep My Version brings the record back from the trash with your changes.</source>
         <translation>选择“保留我的版本”会把记录从回收站恢复，并保存您的修改。</translation>
     </message>
     <message>
-        <location filename="../conflict_dialog.py" line="69"/>
+        <location filename="../conflict_dialog.py" line="71"/>
         <source>The fields below differ. Keep My Version saves yours over theirs (theirs stays in the record&apos;s history, and photos they added are kept).</source>
         <translation>以下字段不同。“保留我的版本”会用您的版本覆盖对方的版本（对方的版本仍保留在记录的历史中，对方添加的照片也会保留）。</translation>
     </message>
     <message>
-        <location filename="../conflict_dialog.py" line="81"/>
+        <location filename="../conflict_dialog.py" line="83"/>
         <source>Saved by someone else</source>
         <translation>他人保存的版本</translation>
     </message>
     <message>
-        <location filename="../conflict_dialog.py" line="80"/>
+        <location filename="../conflict_dialog.py" line="82"/>
         <source>Your version</source>
         <translation>您的版本</translation>
     </message>
     <message>
-        <location filename="../conflict_dialog.py" line="65"/>
+        <location filename="../conflict_dialog.py" line="67"/>
         <source>Keep My Version saves your changes and keeps theirs to the fields you did not change; fields you both changed are in bold. Their version stays in the record&apos;s history, and photos they added are kept.</source>
         <translation>“保留我的版本”会保存您的修改，同时保留对方对您未改动字段的修改；双方都改动过的字段以粗体显示。对方的版本仍保留在记录的历史中，对方添加的照片也会保留。</translation>
     </message>
     <message>
-        <location filename="../conflict_dialog.py" line="78"/>
+        <location filename="../conflict_dialog.py" line="80"/>
         <source>Their changes kept in any case: %1</source>
         <translation>无论如何都会保留对方的修改：%1</translation>
     </message>
     <message>
-        <location filename="../conflict_dialog.py" line="80"/>
+        <location filename="../conflict_dialog.py" line="82"/>
         <source>Saved by Keep My Version</source>
         <translation>“保留我的版本”将保存的内容</translation>
     </message>
     <message>
-        <location filename="../conflict_dialog.py" line="85"/>
+        <location filename="../conflict_dialog.py" line="87"/>
         <source>Keep &amp;My Version</source>
         <translation>保留我的版本(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../conflict_dialog.py" line="87"/>
+        <location filename="../conflict_dialog.py" line="89"/>
         <source>Keep &amp;Their Version</source>
         <translation>保留对方的版本(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../conflict_dialog.py" line="87"/>
+        <location filename="../conflict_dialog.py" line="89"/>
         <source>Leave It &amp;Deleted</source>
         <translation>保持删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../conflict_dialog.py" line="90"/>
+        <location filename="../conflict_dialog.py" line="92"/>
         <source>Keep &amp;Editing</source>
         <translation>继续编辑(&amp;E)</translation>
     </message>
@@ -400,115 +400,115 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>EditDialog</name>
     <message>
-        <location filename="../edit_dialog.py" line="89"/>
+        <location filename="../edit_dialog.py" line="91"/>
         <source>No honours recorded. Click “Add” to record a title such as 全国劳动模范.</source>
         <translation>尚无荣誉记录。点击“添加”录入称号，如 全国劳动模范。</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="91"/>
+        <location filename="../edit_dialog.py" line="93"/>
         <source>No deeds recorded. Click “Add”, then double-click a cell to write.</source>
         <translation>尚无事迹记录。点击“添加”，再双击单元格填写。</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="93"/>
+        <location filename="../edit_dialog.py" line="95"/>
         <source>No donations recorded. Amounts can be typed as clerks write them: 50万, 10万元, 1,000, 五十万元.</source>
         <translation>尚无捐赠记录。金额可按平时的写法填写：50万、10万元、1,000、五十万元。</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="139"/>
+        <location filename="../edit_dialog.py" line="141"/>
         <source>Edit %1</source>
         <translation>编辑：%1</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="139"/>
+        <location filename="../edit_dialog.py" line="141"/>
         <source>New honouree</source>
         <translation>新增荣誉人物</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="140"/>
-        <location filename="../edit_dialog.py" line="289"/>
+        <location filename="../edit_dialog.py" line="142"/>
+        <location filename="../edit_dialog.py" line="291"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="141"/>
+        <location filename="../edit_dialog.py" line="143"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="148"/>
+        <location filename="../edit_dialog.py" line="150"/>
         <source>Basic</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="148"/>
-        <location filename="../edit_dialog.py" line="205"/>
+        <location filename="../edit_dialog.py" line="150"/>
+        <location filename="../edit_dialog.py" line="207"/>
         <source>Honours</source>
         <translation>荣誉</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="148"/>
-        <location filename="../edit_dialog.py" line="205"/>
+        <location filename="../edit_dialog.py" line="150"/>
+        <location filename="../edit_dialog.py" line="207"/>
         <source>Deeds</source>
         <translation>事迹</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="148"/>
-        <location filename="../edit_dialog.py" line="206"/>
+        <location filename="../edit_dialog.py" line="150"/>
+        <location filename="../edit_dialog.py" line="208"/>
         <source>Donations</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="148"/>
+        <location filename="../edit_dialog.py" line="150"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="160"/>
+        <location filename="../edit_dialog.py" line="162"/>
         <source>Cash total: %1</source>
         <translation>现金合计：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../edit_dialog.py" line="162"/>
+        <location filename="../edit_dialog.py" line="164"/>
         <source>%n gift(s) of goods</source>
         <translation>
             <numerusform>%n 项物品捐赠</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../edit_dialog.py" line="194"/>
+        <location filename="../edit_dialog.py" line="196"/>
         <source>%n other honouree(s) already have this name and unit (ID %1). Make sure this is not the same person before saving.</source>
         <translation>
             <numerusform>已有 %n 位荣誉人物的姓名和单位与此相同（编号 %1）。保存前请确认不是同一人。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="211"/>
+        <location filename="../edit_dialog.py" line="213"/>
         <source>Photos are still being checked; save again in a moment.</source>
         <translation>照片仍在检查中，请稍后再保存。</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="220"/>
+        <location filename="../edit_dialog.py" line="222"/>
         <source>%1, row %2: %3</source>
         <translation>%1，第 %2 行：%3</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="284"/>
+        <location filename="../edit_dialog.py" line="286"/>
         <source>Unsaved changes</source>
         <translation>尚未保存的修改</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="285"/>
+        <location filename="../edit_dialog.py" line="287"/>
         <source>Save the changes to this honouree before closing?</source>
         <translation>关闭前要保存对该荣誉人物的修改吗？</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="290"/>
+        <location filename="../edit_dialog.py" line="292"/>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="291"/>
+        <location filename="../edit_dialog.py" line="293"/>
         <source>Keep editing</source>
         <translation>继续编辑</translation>
     </message>
@@ -807,124 +807,124 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../history_dialog.py" line="54"/>
+        <location filename="../history_dialog.py" line="55"/>
         <source>Created</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="55"/>
+        <location filename="../history_dialog.py" line="56"/>
         <source>Edited</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="56"/>
+        <location filename="../history_dialog.py" line="57"/>
         <source>Moved to trash</source>
         <translation>移入回收站</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="57"/>
+        <location filename="../history_dialog.py" line="58"/>
         <source>Restored from trash</source>
         <translation>从回收站恢复</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="58"/>
+        <location filename="../history_dialog.py" line="59"/>
         <source>Deleted for good</source>
         <translation>彻底删除</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="77"/>
+        <location filename="../history_dialog.py" line="78"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="77"/>
+        <location filename="../history_dialog.py" line="78"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="78"/>
+        <location filename="../history_dialog.py" line="79"/>
         <source>Change</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="135"/>
+        <location filename="../history_dialog.py" line="137"/>
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="135"/>
+        <location filename="../history_dialog.py" line="137"/>
         <source>After</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="138"/>
+        <location filename="../history_dialog.py" line="140"/>
         <source>&amp;Restore This Version</source>
         <translation>恢复到此版本(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="141"/>
+        <location filename="../history_dialog.py" line="143"/>
         <source>Make the record as it was in this version again. This is itself recorded, so it can be undone from the history too. Photos stay as they are now.</source>
         <translation>把记录恢复成这个版本的样子。此操作本身也会记入历史，因此同样可以撤回。照片保持现状。</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="170"/>
+        <location filename="../history_dialog.py" line="172"/>
         <source>History of “%1”</source>
         <translation>“%1”的历史记录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../history_dialog.py" line="173"/>
+        <location filename="../history_dialog.py" line="175"/>
         <source>%n recorded change(s). Choose one to see what it changed.</source>
         <translation>
             <numerusform>共 %n 次修改记录。选择一条可查看改动内容。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="197"/>
+        <location filename="../history_dialog.py" line="199"/>
         <source>The record as it was first saved.</source>
         <translation>记录最初保存时的内容。</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="199"/>
+        <location filename="../history_dialog.py" line="201"/>
         <source>The record was moved to the trash. Restoring this version brings it back.</source>
         <translation>记录被移入回收站。恢复到此版本即可找回。</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="201"/>
+        <location filename="../history_dialog.py" line="203"/>
         <source>The record was brought back from the trash.</source>
         <translation>记录已从回收站恢复。</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="203"/>
+        <location filename="../history_dialog.py" line="205"/>
         <source>The record was deleted for good when the trash was emptied; below is its last version (a backup taken before holds it).</source>
         <translation>清空回收站时，记录被彻底删除；下面是它最后的版本（清空前的备份中仍有此记录）。</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="206"/>
+        <location filename="../history_dialog.py" line="208"/>
         <source>Saved without changing any field.</source>
         <translation>保存时没有改动任何字段。</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="207"/>
+        <location filename="../history_dialog.py" line="209"/>
         <source>Fields this save changed:</source>
         <translation>此次保存改动的字段：</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="217"/>
+        <location filename="../history_dialog.py" line="219"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="228"/>
+        <location filename="../history_dialog.py" line="230"/>
         <source>Choose an honouree first.</source>
         <translation>请先选择一位荣誉人物。</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="232"/>
+        <location filename="../history_dialog.py" line="234"/>
         <source>The earlier version was restored.</source>
         <translation>已恢复到先前的版本。</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="239"/>
+        <location filename="../history_dialog.py" line="241"/>
         <source>&amp;History…</source>
         <translation>历史记录(&amp;H)…</translation>
     </message>
@@ -1098,264 +1098,264 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../import_dialog.py" line="73"/>
+        <location filename="../import_dialog.py" line="74"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="74"/>
-        <location filename="../import_dialog.py" line="109"/>
+        <location filename="../import_dialog.py" line="75"/>
+        <location filename="../import_dialog.py" line="110"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="75"/>
+        <location filename="../import_dialog.py" line="76"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="76"/>
+        <location filename="../import_dialog.py" line="77"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="77"/>
+        <location filename="../import_dialog.py" line="78"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="78"/>
+        <location filename="../import_dialog.py" line="79"/>
         <source>Ethnicity</source>
         <translation>民族</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="79"/>
-        <location filename="../import_dialog.py" line="109"/>
+        <location filename="../import_dialog.py" line="80"/>
+        <location filename="../import_dialog.py" line="110"/>
         <source>Unit</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="80"/>
+        <location filename="../import_dialog.py" line="81"/>
         <source>Position</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="81"/>
+        <location filename="../import_dialog.py" line="82"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="82"/>
+        <location filename="../import_dialog.py" line="83"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="83"/>
+        <location filename="../import_dialog.py" line="84"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="84"/>
+        <location filename="../import_dialog.py" line="85"/>
         <source>Honours</source>
         <translation>荣誉称号</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="85"/>
+        <location filename="../import_dialog.py" line="86"/>
         <source>Honour level</source>
         <translation>荣誉级别</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="86"/>
+        <location filename="../import_dialog.py" line="87"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="87"/>
+        <location filename="../import_dialog.py" line="88"/>
         <source>Awarded by</source>
         <translation>授予单位</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="88"/>
+        <location filename="../import_dialog.py" line="89"/>
         <source>Posthumous</source>
         <translation>追授</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="89"/>
+        <location filename="../import_dialog.py" line="90"/>
         <source>Deeds</source>
         <translation>事迹</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="90"/>
+        <location filename="../import_dialog.py" line="91"/>
         <source>Donations</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="91"/>
+        <location filename="../import_dialog.py" line="92"/>
         <source>Donation amount</source>
         <translation>捐款金额</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="92"/>
+        <location filename="../import_dialog.py" line="93"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="93"/>
+        <location filename="../import_dialog.py" line="94"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="94"/>
+        <location filename="../import_dialog.py" line="95"/>
         <source>Source report</source>
         <translation>来源报道</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="95"/>
+        <location filename="../import_dialog.py" line="96"/>
         <source>Source sentence</source>
         <translation>出处原文</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="108"/>
+        <location filename="../import_dialog.py" line="109"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="108"/>
+        <location filename="../import_dialog.py" line="109"/>
         <source>Action</source>
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="110"/>
+        <location filename="../import_dialog.py" line="111"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="111"/>
+        <location filename="../import_dialog.py" line="112"/>
         <source>Add</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="111"/>
+        <location filename="../import_dialog.py" line="112"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="112"/>
+        <location filename="../import_dialog.py" line="113"/>
         <source>Unchanged</source>
         <translation>无变化</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="113"/>
+        <location filename="../import_dialog.py" line="114"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="114"/>
+        <location filename="../import_dialog.py" line="115"/>
         <source>Updates record #%1.</source>
         <translation>更新第 %1 号记录。</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="216"/>
-        <location filename="../import_dialog.py" line="310"/>
-        <location filename="../import_dialog.py" line="483"/>
+        <location filename="../import_dialog.py" line="217"/>
+        <location filename="../import_dialog.py" line="312"/>
+        <location filename="../import_dialog.py" line="485"/>
         <source>Import spreadsheet</source>
         <translation>导入表格</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="229"/>
+        <location filename="../import_dialog.py" line="231"/>
         <source>No file chosen.</source>
         <translation>尚未选择文件。</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="232"/>
+        <location filename="../import_dialog.py" line="234"/>
         <source>Choose &amp;file…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="252"/>
+        <location filename="../import_dialog.py" line="254"/>
         <source>Columns: choose what each column of the sheet fills</source>
         <translation>列对应：为表格的每一列选择导入到哪一项</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="284"/>
+        <location filename="../import_dialog.py" line="286"/>
         <source>&amp;Skip rows with errors</source>
         <translation>跳过有错误的行(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="289"/>
+        <location filename="../import_dialog.py" line="291"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="311"/>
-        <location filename="../import_dialog.py" line="484"/>
+        <location filename="../import_dialog.py" line="313"/>
+        <location filename="../import_dialog.py" line="486"/>
         <source>Spreadsheets and Honours exports (*.xlsx *.xlsm *.csv *.txt *.zip *.json);;All files (*)</source>
         <translation>表格及荣誉库导出文件 (*.xlsx *.xlsm *.csv *.txt *.zip *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="327"/>
+        <location filename="../import_dialog.py" line="329"/>
         <source>Reading the export…</source>
         <translation>正在读取导出文件…</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="328"/>
+        <location filename="../import_dialog.py" line="330"/>
         <source>An Honours export: records are added as they were saved, with their photos and dates.</source>
         <translation>荣誉库导出文件：记录将按导出时的原样添加，包括照片和日期。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../import_dialog.py" line="360"/>
+        <location filename="../import_dialog.py" line="362"/>
         <source>Header in row %1; data rows: %n.</source>
         <translation>
             <numerusform>表头在第 %1 行；数据共 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="362"/>
+        <location filename="../import_dialog.py" line="364"/>
         <source>Text encoding: %1.</source>
         <translation>文本编码：%1。</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="373"/>
+        <location filename="../import_dialog.py" line="375"/>
         <source>Checking the rows…</source>
         <translation>正在检查各行…</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="393"/>
+        <location filename="../import_dialog.py" line="395"/>
         <source>To add: %1   To update: %2   Unchanged: %3   Rows with errors: %4</source>
         <translation>新增：%1   更新：%2   无变化：%3   有错误的行：%4</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="411"/>
+        <location filename="../import_dialog.py" line="413"/>
         <source>Some rows have errors: correct the sheet, or tick “Skip rows with errors”.</source>
         <translation>部分行有错误：请更正表格，或勾选“跳过有错误的行”。</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="421"/>
+        <location filename="../import_dialog.py" line="423"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="449"/>
+        <location filename="../import_dialog.py" line="451"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="451"/>
+        <location filename="../import_dialog.py" line="453"/>
         <source>Import cancelled: nothing was imported.</source>
         <translation>已取消导入：未导入任何记录。</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="454"/>
+        <location filename="../import_dialog.py" line="456"/>
         <source>Nothing was imported.</source>
         <translation>未导入任何记录。</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="467"/>
+        <location filename="../import_dialog.py" line="469"/>
         <source>Imported: %1 added, %2 updated.</source>
         <translation>已导入：新增 %1 条，更新 %2 条。</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="496"/>
+        <location filename="../import_dialog.py" line="498"/>
         <source>&amp;Import spreadsheet…</source>
         <translation>导入表格(&amp;I)…</translation>
     </message>
@@ -1363,123 +1363,123 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../intake_dialog.py" line="75"/>
-        <location filename="../intake_dialog.py" line="392"/>
+        <location filename="../intake_dialog.py" line="77"/>
+        <location filename="../intake_dialog.py" line="394"/>
         <source>Intake from a report</source>
         <translation>从报道录入</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="78"/>
+        <location filename="../intake_dialog.py" line="80"/>
         <source>Paste the text of a news report here, or open a .txt or .docx file.</source>
         <translation>在此粘贴新闻报道全文，或打开 .txt、.docx 文件。</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="79"/>
+        <location filename="../intake_dialog.py" line="81"/>
         <source>&amp;Open report…</source>
         <translation>打开报道(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="81"/>
+        <location filename="../intake_dialog.py" line="83"/>
         <source>&amp;Find honourees</source>
         <translation>识别荣誉人物(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="108"/>
+        <location filename="../intake_dialog.py" line="110"/>
         <source>&amp;Accept</source>
         <translation>接受(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="110"/>
+        <location filename="../intake_dialog.py" line="112"/>
         <source>&amp;Reject</source>
         <translation>不采用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="112"/>
+        <location filename="../intake_dialog.py" line="114"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="114"/>
+        <location filename="../intake_dialog.py" line="116"/>
         <source>Accept a&amp;ll</source>
         <translation>全部接受(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="116"/>
-        <location filename="../intake_dialog.py" line="321"/>
+        <location filename="../intake_dialog.py" line="118"/>
+        <location filename="../intake_dialog.py" line="323"/>
         <source>&amp;Merge into the existing record</source>
         <translation>并入已有记录(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="149"/>
+        <location filename="../intake_dialog.py" line="151"/>
         <source>&amp;Save accepted</source>
         <translation>保存已接受(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="178"/>
+        <location filename="../intake_dialog.py" line="180"/>
         <source>Open report</source>
         <translation>打开报道</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="179"/>
+        <location filename="../intake_dialog.py" line="181"/>
         <source>Reports (*.txt *.docx);;All files (*)</source>
         <translation>报道 (*.txt *.docx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="207"/>
+        <location filename="../intake_dialog.py" line="209"/>
         <source>Paste a report or open a file first.</source>
         <translation>请先粘贴报道或打开文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../intake_dialog.py" line="232"/>
+        <location filename="../intake_dialog.py" line="234"/>
         <source>%n honouree(s) proposed from %1</source>
         <translation>
             <numerusform>从 %1 识别出 %n 位荣誉人物</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../intake_dialog.py" line="234"/>
+        <location filename="../intake_dialog.py" line="236"/>
         <source>%n honouree(s) proposed</source>
         <translation>
             <numerusform>识别出 %n 位荣誉人物</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="240"/>
+        <location filename="../intake_dialog.py" line="242"/>
         <source>No honourees were found in this text.</source>
         <translation>未在这段文字中识别出荣誉人物。</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="318"/>
+        <location filename="../intake_dialog.py" line="320"/>
         <source>&amp;Merge into #%1 %2</source>
         <translation>并入 #%1 %2(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="335"/>
+        <location filename="../intake_dialog.py" line="337"/>
         <source>%1 accepted, %2 rejected, %3 to decide</source>
         <translation>已接受 %1，不采用 %2，待定 %3</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="375"/>
+        <location filename="../intake_dialog.py" line="377"/>
         <source>Intake saved: %1 new, %2 merged into existing records.</source>
         <translation>录入已保存：新增 %1 条，并入已有记录 %2 条。</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="382"/>
+        <location filename="../intake_dialog.py" line="384"/>
         <source>Close intake</source>
         <translation>关闭录入</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="383"/>
+        <location filename="../intake_dialog.py" line="385"/>
         <source>Accepted proposals have not been saved. Close anyway?</source>
         <translation>已接受的建议尚未保存。仍要关闭吗？</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="415"/>
+        <location filename="../intake_dialog.py" line="417"/>
         <source>&amp;Intake from report…</source>
         <translation>从报道录入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="417"/>
+        <location filename="../intake_dialog.py" line="419"/>
         <source>Find the honourees a news report names and add them</source>
         <translation>识别新闻报道中提到的荣誉人物并录入</translation>
     </message>
@@ -1579,7 +1579,7 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
         <translation>追授</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="225"/>
+        <location filename="../intake_dialog.py" line="227"/>
         <location filename="../intake_model.py" line="60"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
@@ -1741,27 +1741,27 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>LastBackupLabel</name>
     <message>
-        <location filename="../backup_actions.py" line="58"/>
+        <location filename="../backup_actions.py" line="59"/>
         <source>No file, no backups</source>
         <translation>无文件，无备份</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="62"/>
+        <location filename="../backup_actions.py" line="63"/>
         <source>Automatic backup failed</source>
         <translation>自动备份失败</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="66"/>
+        <location filename="../backup_actions.py" line="67"/>
         <source>No backup yet</source>
         <translation>尚无备份</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="67"/>
+        <location filename="../backup_actions.py" line="68"/>
         <source>Use File ▸ Back Up… to make one.</source>
         <translation>请用“文件 ▸ 备份…”进行备份。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="70"/>
+        <location filename="../backup_actions.py" line="71"/>
         <source>Last backup: %1</source>
         <translation>最近备份：%1</translation>
     </message>
@@ -2271,7 +2271,7 @@ Click “Add photos…” or drag image files here.</source>
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../print_actions.py" line="196"/>
+        <location filename="../print_actions.py" line="197"/>
         <source>Print Preview</source>
         <translation>打印预览</translation>
     </message>
@@ -2383,87 +2383,87 @@ Click “Add photos…” or drag image files here.</source>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../print_actions.py" line="90"/>
+        <location filename="../print_actions.py" line="91"/>
         <source>Preparing pages…</source>
         <translation>正在准备页面…</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="90"/>
+        <location filename="../print_actions.py" line="91"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="93"/>
+        <location filename="../print_actions.py" line="94"/>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="126"/>
+        <location filename="../print_actions.py" line="127"/>
         <source>certificates</source>
         <translation>荣誉证书摘要</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="127"/>
+        <location filename="../print_actions.py" line="128"/>
         <source>roll</source>
         <translation>名册</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="135"/>
+        <location filename="../print_actions.py" line="136"/>
         <source>Printing cancelled.</source>
         <translation>已取消打印。</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="150"/>
+        <location filename="../print_actions.py" line="151"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="155"/>
+        <location filename="../print_actions.py" line="156"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="157"/>
+        <location filename="../print_actions.py" line="158"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="163"/>
+        <location filename="../print_actions.py" line="164"/>
         <source>PDF export cancelled: no file was written.</source>
         <translation>已取消导出 PDF，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="166"/>
+        <location filename="../print_actions.py" line="167"/>
         <source>Saved %n page(s) to %1.</source>
         <translation>已将 %n 页保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="174"/>
+        <location filename="../print_actions.py" line="175"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="185"/>
+        <location filename="../print_actions.py" line="186"/>
         <source>Sent %n page(s) to the printer.</source>
         <translation>已向打印机发送 %n 页。</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="213"/>
+        <location filename="../print_actions.py" line="215"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="227"/>
+        <location filename="../print_actions.py" line="229"/>
         <source>Print Pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="228"/>
+        <location filename="../print_actions.py" line="230"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="229"/>
+        <location filename="../print_actions.py" line="231"/>
         <source>Export P&amp;DF…</source>
         <translation>导出 PDF(&amp;D)…</translation>
     </message>
@@ -2553,36 +2553,46 @@ Click “Add photos…” or drag image files here.</source>
         <source>You can undo this with Ctrl+Z or restore it from the trash.</source>
         <translation>可按 Ctrl+Z 撤销，也可从回收站恢复。</translation>
     </message>
+    <message>
+        <location filename="../record_commands.py" line="154"/>
+        <source>Moved “%1” to the trash (Ctrl+Z undoes it).</source>
+        <translation>已将“%1”移入回收站（按 Ctrl+Z 可撤销）。</translation>
+    </message>
+    <message>
+        <location filename="../record_commands.py" line="157"/>
+        <source>Moved %n honourees to the trash (Ctrl+Z undoes it).</source>
+        <translation>已将 %n 位荣誉人物移入回收站（按 Ctrl+Z 可撤销）。</translation>
+    </message>
 </context>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../backup_actions.py" line="81"/>
+        <location filename="../backup_actions.py" line="82"/>
         <source>Restore from Backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="96"/>
+        <location filename="../backup_actions.py" line="98"/>
         <source>Choose the backup to restore. The registry as it is now is kept in the backups folder, so a restore can itself be undone.</source>
         <translation>请选择要恢复的备份。当前的荣誉库会保留在备份文件夹中，因此恢复本身也可以撤回。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="99"/>
+        <location filename="../backup_actions.py" line="101"/>
         <source>&amp;Other Backup File…</source>
         <translation>其他备份文件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="103"/>
+        <location filename="../backup_actions.py" line="105"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="122"/>
+        <location filename="../backup_actions.py" line="124"/>
         <source>Choose a Backup</source>
         <translation>选择备份</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="123"/>
+        <location filename="../backup_actions.py" line="125"/>
         <source>Honours registries (*.sqlite *.db);;All files (*)</source>
         <translation>荣誉库文件 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
@@ -2646,63 +2656,63 @@ Click “Add photos…” or drag image files here.</source>
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../trash_dialog.py" line="46"/>
+        <location filename="../trash_dialog.py" line="47"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../trash_dialog.py" line="46"/>
+        <location filename="../trash_dialog.py" line="47"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../trash_dialog.py" line="47"/>
+        <location filename="../trash_dialog.py" line="48"/>
         <source>Deleted</source>
         <translation>删除时间</translation>
     </message>
     <message>
-        <location filename="../trash_dialog.py" line="82"/>
-        <location filename="../trash_dialog.py" line="144"/>
-        <location filename="../trash_dialog.py" line="167"/>
+        <location filename="../trash_dialog.py" line="83"/>
+        <location filename="../trash_dialog.py" line="146"/>
+        <location filename="../trash_dialog.py" line="169"/>
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../trash_dialog.py" line="100"/>
+        <location filename="../trash_dialog.py" line="102"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../trash_dialog.py" line="103"/>
+        <location filename="../trash_dialog.py" line="105"/>
         <source>&amp;Empty Trash…</source>
         <translation>清空回收站(&amp;E)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../trash_dialog.py" line="123"/>
+        <location filename="../trash_dialog.py" line="125"/>
         <source>%n honouree(s) in the trash. They can be restored until it is emptied.</source>
         <translation>
             <numerusform>回收站中有 %n 位荣誉人物，清空之前都可以恢复。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../trash_dialog.py" line="126"/>
+        <location filename="../trash_dialog.py" line="128"/>
         <source>The trash is empty.</source>
         <translation>回收站是空的。</translation>
     </message>
     <message>
-        <location filename="../trash_dialog.py" line="152"/>
+        <location filename="../trash_dialog.py" line="154"/>
         <source>Empty Trash</source>
         <translation>清空回收站</translation>
     </message>
     <message numerus="yes">
-        <location filename="../trash_dialog.py" line="153"/>
+        <location filename="../trash_dialog.py" line="155"/>
         <source>Delete the %n honouree(s) in the trash for good? A backup is made first, but they can no longer be restored from the trash.</source>
         <translation>
             <numerusform>要彻底删除回收站中的 %n 位荣誉人物吗？删除前会先自动备份，但之后无法再从回收站恢复。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../trash_dialog.py" line="175"/>
+        <location filename="../trash_dialog.py" line="177"/>
         <source>&amp;Trash…</source>
         <translation>回收站(&amp;T)…</translation>
     </message>
