@@ -80,3 +80,24 @@ def test_nested_transactions_still_use_savepoints_once_sqlite_utils_is_loaded_la
     assert roll.honouree(first).notes == "外层保存"
     assert roll.honouree(second).notes != "内层撤销"
     assert roll.conn.execute("PRAGMA recursive_triggers").fetchone()[0] == 1  # as sqlite-utils set it
+
+
+def test_the_first_search_gives_the_status_bar_its_total_without_a_second_count(qtbot, roll, tmp_path,
+                                                                                 monkeypatch):
+    from honours.app import create_window
+    from honours.core import Registry
+
+    path = roll.path
+    roll.close()
+    counted = []
+    real_count = Registry.count
+    monkeypatch.setattr(Registry, "count", lambda self: counted.append(1) or real_count(self))
+    window = create_window(path, tmp_path / "settings.ini")
+    qtbot.addWidget(window)
+    assert window.count_label.text() == "14 of 14 honourees shown" and counted == []
+
+    window.registry.delete(window.model.id_at(0))  # the unfiltered roll shrinks: the total follows
+    qtbot.waitUntil(lambda: window.model.rowCount() == 13, timeout=3000)
+    assert window.count_label.text() == "13 of 13 honourees shown"
+    window.search_now("劳动模范")
+    assert window.count_label.text().endswith(" of 13 honourees shown")

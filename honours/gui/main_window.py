@@ -271,6 +271,8 @@ class MainWindow(QMainWindow):
             self.detail_pane.show_honouree(None)
 
     def _update_count(self) -> None:
+        if self.model.result_is_whole_roll():
+            self.store.note_total(self.model.total())
         text = self.tr("%1 of %Ln honourees shown", "", self.store.total())
         self.count_label.setText(text.replace("%1", f"{self.model.total():,}"))
 

@@ -112,6 +112,10 @@ class RollModel(QAbstractTableModel):
         """How many honourees match (all pages, fetched or not)."""
         return self._total
 
+    def result_is_whole_roll(self) -> bool:
+        """True when the rows are everyone not in the trash: an empty query that ran without error."""
+        return self._result is not None and not self._query.strip()
+
     def error(self) -> HonoursError | None:
         return self._error
 
