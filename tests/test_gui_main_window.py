@@ -441,6 +441,15 @@ def test_default_column_widths_leave_room_for_every_title(qtbot, window):
         assert table.columnWidth(column) > metrics.horizontalAdvance(title), title
 
 
+def test_default_column_widths_fit_a_wide_table_without_scrolling(qtbot, window):
+    window.resize(1344, 846)
+    table = window.results_table
+    qtbot.waitUntil(lambda: table.viewport().width() > 700)
+    table.apply_default_widths()
+    used = sum(table.columnWidth(c) for c in range(window.model.columnCount()))
+    assert used <= table.viewport().width()
+
+
 def test_dialogs_reopen_at_the_size_they_were_given_and_fit_the_screen(qtbot, window):
     from honours.gui.print_actions import PreviewDialog
     from honours.gui.print_options_dialog import CERTIFICATES, SELECTION, PrintChoice

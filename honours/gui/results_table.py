@@ -63,21 +63,29 @@ class ResultsTable(QTableView):
         return restored
 
     def apply_default_widths(self) -> None:
-        """Default widths, shrunk in proportion when the table is narrower than their sum."""
+        """Default widths, shrunk when the table is narrower than their sum.
+
+        No column goes below its floor (its minimum, and room for its title); what the
+        columns have above their floors shrinks in proportion, so the table still fits.
+        """
         available = self.viewport().width() if self.isVisible() else 0
-        flexible = sum(w for k, w in DEFAULT_WIDTHS.items() if k != "photo")
+        keys = [k for k in DEFAULT_WIDTHS if k != "photo"]
+        floors = {k: max(MIN_WIDTHS.get(k, 48), self._title_width(COLUMN_INDEX[k])) for k in keys}
+        wanted = {k: max(DEFAULT_WIDTHS[k], floors[k]) for k in keys}
         room = available - DEFAULT_WIDTHS["photo"] - 4
-        scale = min(1.0, room / flexible) if available > 0 else 1.0
-        for key, width in DEFAULT_WIDTHS.items():
-            fitted = width if key == "photo" else max(MIN_WIDTHS.get(key, 48), int(width * scale),
-                                                      self._title_width(COLUMN_INDEX[key]))
-            self.setColumnWidth(COLUMN_INDEX[key], fitted)
+        spare = sum(wanted[k] - floors[k] for k in keys)
+        if available > 0 and spare and sum(wanted.values()) > room:
+            share = max(0.0, room - sum(floors.values())) / spare
+            wanted = {k: floors[k] + int((wanted[k] - floors[k]) * share) for k in keys}
+        self.setColumnWidth(COLUMN_INDEX["photo"], DEFAULT_WIDTHS["photo"])
+        for key in keys:
+            self.setColumnWidth(COLUMN_INDEX[key], wanted[key])
 
     def _title_width(self, column: int) -> int:
         """Room for the column's title and sort arrow: English titles ("Highest level") are
         longer than the Chinese ones the default widths were chosen for, and must not be cut."""
         title = self.roll.headerData(column, Qt.Orientation.Horizontal) or ""
-        return self.horizontalHeader().fontMetrics().horizontalAdvance(str(title)) + 28
+        return self.horizontalHeader().fontMetrics().horizontalAdvance(str(title)) + 20
 
     def reset_columns(self) -> None:
         header = self.horizontalHeader()
