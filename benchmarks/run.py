@@ -215,14 +215,21 @@ def index_build(source: Path, workdir: Path, repeat: int) -> tuple[list[float], 
 
 # -- GUI figures (each in its own process) -------------------------------------------------------
 
-def _probe(args: list[str], timeout: float = 900) -> dict | None:
+PROBE_FAILURES: list[str] = []
+
+
+def _probe(args: list[str], timeout: float = 900, tries: int = 2) -> dict | None:
+    """Run one GUI probe in a fresh process; a probe that dies is tried once more (and noted)."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run([sys.executable, "-m", "benchmarks.gui_probe", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=timeout)
-    for line in done.stdout.splitlines():
-        if line.startswith("{"):
-            return json.loads(line)
-    print(f"  gui probe {args[0]} failed: {done.stderr.strip()[-400:]}", file=sys.stderr)
+    for attempt in range(tries):
+        done = subprocess.run([sys.executable, "-m", "benchmarks.gui_probe", *args], cwd=ROOT, env=env,
+                              capture_output=True, text=True, timeout=timeout)
+        for line in done.stdout.splitlines():
+            if line.startswith("{"):
+                return json.loads(line)
+        detail = f"exit code {done.returncode}; {done.stderr.strip()[-300:]}"
+        PROBE_FAILURES.append(f"GUI probe '{args[0]}' run {attempt + 1} produced no result ({detail})")
+        print(f"  gui probe {args[0]} failed: {detail}", file=sys.stderr)
     return None
 
 
@@ -424,7 +431,7 @@ def report(sizes, pages, counts, other, checks, db_sizes, notes, loads, elapsed,
     for figure in other.values():
         if figure.note:
             out.append(f"{figure.label}: {figure.note}.")
-    out += [f"Note: {n}" for n in notes]
+    out += [f"Note: {n}" for n in notes + PROBE_FAILURES]
     out.append(f"Whole run: {elapsed / 60:.1f} min.")
     return "\n".join(out) + "\n"
 
