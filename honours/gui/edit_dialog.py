@@ -116,6 +116,12 @@ class EditDialog(QDialog):
         self.save_message.setWordWrap(True)
         self.save_message.setStyleSheet(ERROR_STYLE)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        # Like the inline errors, the reason Save gave goes once the user starts fixing it;
+        # Save says it again if it still applies.
+        for edited in (self.form.name_edit.textEdited, self.form.birth_date_edit.textEdited,
+                       self.honours_editor.model.edited, self.deeds_editor.model.edited,
+                       self.donations_editor.model.edited, self.photos.edited):
+            edited.connect(lambda *_: self.save_message.clear())
 
         bottom = QHBoxLayout()
         bottom.addWidget(self.save_message, 1)
