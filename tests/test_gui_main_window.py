@@ -469,3 +469,11 @@ def test_dialogs_reopen_at_the_size_they_were_given_and_fit_the_screen(qtbot, wi
     preview = PreviewDialog(window, choice, QPrinter(), window)  # asks for 900×1000 by default
     qtbot.addWidget(preview)
     assert preview.width() <= screen.width() and preview.height() <= screen.height()
+
+
+def test_quotes_inside_the_quoted_source_sentence_are_nested_the_chinese_way(qtbot, window):
+    bai = window.registry.search("name:白云").ids()[0]
+    assert "“拼命三郎”" in window.registry.honouree(bai).source.sentence
+    window.select_id(bai)
+    text = window.detail_pane.toPlainText()
+    assert "白云带病上阵做‘拼命三郎’”" in text and "白云带病上阵做“拼命三郎”" not in text

@@ -255,7 +255,7 @@ class DetailPane(QTextBrowser):
     def _source(self, h: Honouree) -> str:
         if not h.source.sentence and not h.source.report:
             return ""
-        sentence = f"<p class='quote'>“{esc(h.source.sentence)}”</p>" if h.source.sentence else ""
+        sentence = f"<p class='quote'>“{esc(inner_quotes(h.source.sentence))}”</p>" if h.source.sentence else ""
         report_text = self.tr("Report: %1").replace("%1", h.source.report)
         report = f"<p class='muted'>{esc(report_text)}</p>" if h.source.report else ""
         return _heading(self.tr("Source")) + sentence + report
@@ -280,3 +280,9 @@ class DetailPane(QTextBrowser):
         text = self.tr("No. %1 · version %2 · last saved %3").replace("%1", str(h.id)).replace(
             "%2", str(h.version)).replace("%3", updated)
         return f"<p>&nbsp;</p><p class='muted' style='font-size: 9pt'>{esc(text)}</p>"
+
+
+def inner_quotes(text: str) -> str:
+    """Quotation marks inside a quoted sentence become single ones, as Chinese typesetting
+    nests them: “…做‘拼命三郎’”, not “…做“拼命三郎””."""
+    return text.replace("“", "‘").replace("”", "’")
