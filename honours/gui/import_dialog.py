@@ -220,6 +220,7 @@ class ImportDialog(QDialog):
         self.table: Table | None = None
         self.plan: ImportPlan | None = None
         self.imported = None  # the ImportOutcome once the import has run
+        self.skipped = 0  # rows with errors left out of it
         self._build()
         self.resize(980, 680)
         remember_size(self)
@@ -459,6 +460,7 @@ class ImportDialog(QDialog):
             self.notices_label.setText(message)
             return
         self.imported = outcome
+        self.skipped = len(plan.errors) if self.skip_errors.isChecked() else 0
         self.accept()
 
     def summary(self) -> str:
@@ -466,8 +468,12 @@ class ImportDialog(QDialog):
         outcome = self.imported
         if outcome is None:
             return ""
-        return (self.tr("Imported: %1 added, %2 updated.")
+        done = (self.tr("Imported: %1 added, %2 updated.")
                 .replace("%1", str(len(outcome.added))).replace("%2", str(len(outcome.updated))))
+        skipped = self.skipped  # lupdate misses a translate() whose arguments hold an attribute
+        if skipped:
+            done += " " + self.tr("%n row(s) with errors were skipped.", "", skipped)
+        return done
 
     def _close_plan(self) -> None:
         if self.plan is not None:

@@ -415,100 +415,100 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
         <translation>尚无捐赠记录。金额可按平时的写法填写：50万、10万元、1,000、五十万元。</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="141"/>
+        <location filename="../edit_dialog.py" line="147"/>
         <source>Edit %1</source>
         <translation>编辑：%1</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="141"/>
+        <location filename="../edit_dialog.py" line="147"/>
         <source>New honouree</source>
         <translation>新增荣誉人物</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="142"/>
-        <location filename="../edit_dialog.py" line="291"/>
+        <location filename="../edit_dialog.py" line="148"/>
+        <location filename="../edit_dialog.py" line="297"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="143"/>
+        <location filename="../edit_dialog.py" line="149"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="150"/>
+        <location filename="../edit_dialog.py" line="156"/>
         <source>Basic</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="150"/>
-        <location filename="../edit_dialog.py" line="207"/>
+        <location filename="../edit_dialog.py" line="156"/>
+        <location filename="../edit_dialog.py" line="213"/>
         <source>Honours</source>
         <translation>荣誉</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="150"/>
-        <location filename="../edit_dialog.py" line="207"/>
+        <location filename="../edit_dialog.py" line="156"/>
+        <location filename="../edit_dialog.py" line="213"/>
         <source>Deeds</source>
         <translation>事迹</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="150"/>
-        <location filename="../edit_dialog.py" line="208"/>
+        <location filename="../edit_dialog.py" line="156"/>
+        <location filename="../edit_dialog.py" line="214"/>
         <source>Donations</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="150"/>
+        <location filename="../edit_dialog.py" line="156"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="162"/>
+        <location filename="../edit_dialog.py" line="168"/>
         <source>Cash total: %1</source>
         <translation>现金合计：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../edit_dialog.py" line="164"/>
+        <location filename="../edit_dialog.py" line="170"/>
         <source>%n gift(s) of goods</source>
         <translation>
             <numerusform>%n 项物品捐赠</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../edit_dialog.py" line="196"/>
+        <location filename="../edit_dialog.py" line="202"/>
         <source>%n other honouree(s) already have this name and unit (ID %1). Make sure this is not the same person before saving.</source>
         <translation>
             <numerusform>已有 %n 位荣誉人物的姓名和单位与此相同（编号 %1）。保存前请确认不是同一人。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="213"/>
+        <location filename="../edit_dialog.py" line="219"/>
         <source>Photos are still being checked; save again in a moment.</source>
         <translation>照片仍在检查中，请稍后再保存。</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="222"/>
+        <location filename="../edit_dialog.py" line="228"/>
         <source>%1, row %2: %3</source>
         <translation>%1，第 %2 行：%3</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="286"/>
+        <location filename="../edit_dialog.py" line="292"/>
         <source>Unsaved changes</source>
         <translation>尚未保存的修改</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="287"/>
+        <location filename="../edit_dialog.py" line="293"/>
         <source>Save the changes to this honouree before closing?</source>
         <translation>关闭前要保存对该荣誉人物的修改吗？</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="292"/>
+        <location filename="../edit_dialog.py" line="298"/>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="293"/>
+        <location filename="../edit_dialog.py" line="299"/>
         <source>Keep editing</source>
         <translation>继续编辑</translation>
     </message>
@@ -1256,106 +1256,113 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
     </message>
     <message>
         <location filename="../import_dialog.py" line="217"/>
-        <location filename="../import_dialog.py" line="312"/>
-        <location filename="../import_dialog.py" line="485"/>
+        <location filename="../import_dialog.py" line="313"/>
+        <location filename="../import_dialog.py" line="491"/>
         <source>Import spreadsheet</source>
         <translation>导入表格</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="231"/>
+        <location filename="../import_dialog.py" line="232"/>
         <source>No file chosen.</source>
         <translation>尚未选择文件。</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="234"/>
+        <location filename="../import_dialog.py" line="235"/>
         <source>Choose &amp;file…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="254"/>
+        <location filename="../import_dialog.py" line="255"/>
         <source>Columns: choose what each column of the sheet fills</source>
         <translation>列对应：为表格的每一列选择导入到哪一项</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="286"/>
+        <location filename="../import_dialog.py" line="287"/>
         <source>&amp;Skip rows with errors</source>
         <translation>跳过有错误的行(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="291"/>
+        <location filename="../import_dialog.py" line="292"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="313"/>
-        <location filename="../import_dialog.py" line="486"/>
+        <location filename="../import_dialog.py" line="314"/>
+        <location filename="../import_dialog.py" line="492"/>
         <source>Spreadsheets and Honours exports (*.xlsx *.xlsm *.csv *.txt *.zip *.json);;All files (*)</source>
         <translation>表格及荣誉库导出文件 (*.xlsx *.xlsm *.csv *.txt *.zip *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="329"/>
+        <location filename="../import_dialog.py" line="330"/>
         <source>Reading the export…</source>
         <translation>正在读取导出文件…</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="330"/>
+        <location filename="../import_dialog.py" line="331"/>
         <source>An Honours export: records are added as they were saved, with their photos and dates.</source>
         <translation>荣誉库导出文件：记录将按导出时的原样添加，包括照片和日期。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../import_dialog.py" line="362"/>
+        <location filename="../import_dialog.py" line="363"/>
         <source>Header in row %1; data rows: %n.</source>
         <translation>
             <numerusform>表头在第 %1 行；数据共 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="364"/>
+        <location filename="../import_dialog.py" line="365"/>
         <source>Text encoding: %1.</source>
         <translation>文本编码：%1。</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="375"/>
+        <location filename="../import_dialog.py" line="376"/>
         <source>Checking the rows…</source>
         <translation>正在检查各行…</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="395"/>
+        <location filename="../import_dialog.py" line="396"/>
         <source>To add: %1   To update: %2   Unchanged: %3   Rows with errors: %4</source>
         <translation>新增：%1   更新：%2   无变化：%3   有错误的行：%4</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="413"/>
+        <location filename="../import_dialog.py" line="414"/>
         <source>Some rows have errors: correct the sheet, or tick “Skip rows with errors”.</source>
         <translation>部分行有错误：请更正表格，或勾选“跳过有错误的行”。</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="423"/>
+        <location filename="../import_dialog.py" line="424"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="451"/>
+        <location filename="../import_dialog.py" line="452"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="453"/>
+        <location filename="../import_dialog.py" line="454"/>
         <source>Import cancelled: nothing was imported.</source>
         <translation>已取消导入：未导入任何记录。</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="456"/>
+        <location filename="../import_dialog.py" line="457"/>
         <source>Nothing was imported.</source>
         <translation>未导入任何记录。</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="469"/>
+        <location filename="../import_dialog.py" line="471"/>
         <source>Imported: %1 added, %2 updated.</source>
         <translation>已导入：新增 %1 条，更新 %2 条。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../import_dialog.py" line="475"/>
+        <source>%n row(s) with errors were skipped.</source>
+        <translation>
+            <numerusform>已跳过有错误的 %n 行。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../import_dialog.py" line="498"/>
+        <location filename="../import_dialog.py" line="504"/>
         <source>&amp;Import spreadsheet…</source>
         <translation>导入表格(&amp;I)…</translation>
     </message>
@@ -1798,69 +1805,69 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
     <name>MainWindow</name>
     <message>
         <location filename="../main_window.py" line="120"/>
-        <location filename="../main_window.py" line="449"/>
+        <location filename="../main_window.py" line="451"/>
         <source>Honours</source>
         <translation>劳模荣誉库</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="274"/>
+        <location filename="../main_window.py" line="276"/>
         <source>%1 of %Ln honourees shown</source>
         <translation>
             <numerusform>显示 %1 人，共 %Ln 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="284"/>
+        <location filename="../main_window.py" line="286"/>
         <source>Nothing matches “%1”.</source>
         <translation>没有与“%1”相符的记录。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="360"/>
+        <location filename="../main_window.py" line="362"/>
         <source>Search Help</source>
         <translation>搜索帮助</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="363"/>
+        <location filename="../main_window.py" line="365"/>
         <source>About Honours</source>
         <translation>关于劳模荣誉库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="364"/>
+        <location filename="../main_window.py" line="366"/>
         <source>&lt;h3&gt;Honours (劳模荣誉库)&lt;/h3&gt;&lt;p&gt;A registry of model workers, medal holders, advanced workers and donors, with Chinese and pinyin search, photos and printed certificates.&lt;/p&gt;&lt;p&gt;Registry file: %1&lt;/p&gt;</source>
         <translation>&lt;h3&gt;劳模荣誉库&lt;/h3&gt;&lt;p&gt;劳动模范、劳动奖章获得者、先进工作者和爱心捐赠者的荣誉档案，支持中文和拼音搜索、照片管理和证书打印。&lt;/p&gt;&lt;p&gt;荣誉库文件：%1&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="379"/>
+        <location filename="../main_window.py" line="381"/>
         <source>Open Registry</source>
         <translation>打开荣誉库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="379"/>
+        <location filename="../main_window.py" line="381"/>
         <source>Honours registries (*.sqlite *.db);;All files (*)</source>
         <translation>荣誉库文件 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="386"/>
+        <location filename="../main_window.py" line="388"/>
         <source>New Registry</source>
         <translation>新建荣誉库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="386"/>
+        <location filename="../main_window.py" line="388"/>
         <source>Honours registries (*.sqlite)</source>
         <translation>荣誉库文件 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="391"/>
+        <location filename="../main_window.py" line="393"/>
         <source>%1 already exists. Use Open Registry to open it.</source>
         <translation>%1 已存在。请用“打开荣誉库”打开它。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="448"/>
+        <location filename="../main_window.py" line="450"/>
         <source>(in memory)</source>
         <translation>（内存中）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="451"/>
+        <location filename="../main_window.py" line="453"/>
         <source>(read-only)</source>
         <translation>（只读）</translation>
     </message>
@@ -2600,42 +2607,42 @@ Click “Add photos…” or drag image files here.</source>
 <context>
     <name>RollModel</name>
     <message>
-        <location filename="../roll_model.py" line="224"/>
+        <location filename="../roll_model.py" line="228"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="229"/>
+        <location filename="../roll_model.py" line="233"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="230"/>
+        <location filename="../roll_model.py" line="234"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="231"/>
+        <location filename="../roll_model.py" line="235"/>
         <source>Position</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="232"/>
+        <location filename="../roll_model.py" line="236"/>
         <source>Honours</source>
         <translation>荣誉</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="233"/>
+        <location filename="../roll_model.py" line="237"/>
         <source>Highest level</source>
         <translation>最高级别</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="234"/>
+        <location filename="../roll_model.py" line="238"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="235"/>
+        <location filename="../roll_model.py" line="239"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
