@@ -48,7 +48,7 @@ IMPORT_CHILD = _PRELUDE + r"""
 from honours.core.registry import ImportItem
 items = [ImportItem(record(n)) for n in range(5000)]
 def progress(done, total):
-    if done >= 600:
+    if done >= 2500:  # half-way: whole batches written, the transaction still open
         inside()
 registry.apply_import(items, progress=progress)
 print("FINISHED", flush=True)
@@ -146,7 +146,9 @@ def test_killed_large_import_leaves_none_of_it(roll, child):
     roll.close()
     run_and_kill(child, str(path))
     wal = Path(f"{path}-wal")
-    assert wal.exists() and wal.stat().st_size > 500_000  # the half-done work really reached the disk
+    # The registry was closed (checkpointed) before the child ran, so a large WAL is
+    # the half-done transaction's own pages: the unfinished work really reached the disk.
+    assert wal.exists() and wal.stat().st_size > 300_000
 
     registry = reopen_sound(path)
     try:
