@@ -221,22 +221,20 @@ _FTS_DELETE = (
 )
 
 
-def _children(conn: sqlite3.Connection, sql: str, where: str, params: Sequence[int]) -> dict[int, list]:
-    grouped: dict[int, list] = defaultdict(list)
-    for row in conn.execute(sql.format(where=where), params):
-        grouped[row[0]].append(row[1:])
-    return grouped
-
-
 @dataclass
 class _Batch:
-    """The stored facts of some honourees, read with one query per table."""
+    """The stored facts of some honourees: one JSON array per table, as SQLite built it.
 
-    rows: list[tuple]
-    honours: dict[int, list]
-    deeds: dict[int, list]
-    donations: dict[int, list]
-    photos: dict[int, list]
+    SQLite assembles each array in C without holding the GIL; the worker thread turns
+    them into Python values (json.loads, also C). Reading rows one by one cost the
+    writing thread as much time as writing, all of it holding the GIL.
+    """
+
+    rows: str
+    honours: str
+    deeds: str
+    donations: str
+    photos: str
 
 
 @dataclass
@@ -250,33 +248,46 @@ class _Rows:
 
 def _read(conn: sqlite3.Connection, where: str, params: Sequence[int]) -> _Batch:
     """Read the honourees `where` selects (a condition on honouree_id) and their children."""
+    def array(columns: str, table: str, condition: str) -> str:
+        return conn.execute(
+            f"SELECT json_group_array(json_array({columns})) FROM {table} WHERE {condition}", params
+        ).fetchone()[0]
+
     return _Batch(
-        rows=conn.execute(
-            "SELECT id, name, unit, position, region, category, status, notes, ethnicity, deleted_at"
-            " FROM honouree WHERE " + where.replace("honouree_id", "id"), params).fetchall(),
-        honours=_children(
-            conn, "SELECT honouree_id, title, level, year, awarded_by, posthumous FROM honour"
-                  " WHERE {where} ORDER BY honouree_id, position, id", where, params),
-        deeds=_children(
-            conn, "SELECT honouree_id, text FROM deed WHERE {where} ORDER BY honouree_id, position, id",
-            where, params),
-        donations=_children(
-            conn, "SELECT honouree_id, amount_fen, item, recipient, note FROM donation"
-                  " WHERE {where} ORDER BY honouree_id, position, id", where, params),
-        photos=_children(
-            conn, "SELECT honouree_id, id FROM photo WHERE {where}"
-                  " ORDER BY honouree_id, is_primary DESC, position, id", where, params),
+        rows=array("id, name, unit, position, region, category, status, notes, ethnicity, deleted_at",
+                   "honouree", where.replace("honouree_id", "id")),
+        honours=array("honouree_id, position, id, title, level, year, awarded_by, posthumous", "honour", where),
+        deeds=array("honouree_id, position, id, text", "deed", where),
+        donations=array("honouree_id, position, id, amount_fen, item, recipient, note", "donation", where),
+        photos=array("honouree_id, -is_primary, position, id", "photo", where),
     )
+
+
+def _grouped(text: str) -> dict[int, list]:
+    """Child rows by honouree, in stored order; each row without its sort keys
+    (honouree, order, id), except photos, which keep their id."""
+    rows = json.loads(text)
+    rows.sort(key=lambda row: row[:3])
+    grouped: dict[int, list] = defaultdict(list)
+    for row in rows:
+        grouped[row[0]].append(row[3:])
+    return grouped
 
 
 def _compute(batch: _Batch) -> _Rows:
     """Derived columns and search rows of a batch: pure Python, no database access."""
     derived: list[tuple] = []
     sources: list[tuple] = []
-    for hid, name, unit, position, region, category, status, notes, ethnicity, deleted_at in batch.rows:
-        honours = batch.honours.get(hid, [])
-        donations = batch.donations.get(hid, [])
-        photos = batch.photos.get(hid)
+    all_honours, all_deeds = _grouped(batch.honours), _grouped(batch.deeds)
+    all_donations = _grouped(batch.donations)
+    all_photos: dict[int, list] = defaultdict(list)
+    for honouree_id, _primary, _position, photo_id in sorted(json.loads(batch.photos)):
+        all_photos[honouree_id].append((photo_id,))
+    rows = sorted(json.loads(batch.rows))
+    for hid, name, unit, position, region, category, status, notes, ethnicity, deleted_at in rows:
+        honours = all_honours.get(hid, [])
+        donations = all_donations.get(hid, [])
+        photos = all_photos.get(hid)
         derived.append((
             sort_key(name),
             min((level_rank(h[1]) for h in honours), default=9),
@@ -306,7 +317,7 @@ def _compute(batch: _Batch) -> _Rows:
             region,
             _join(h[0] for h in honours),
             other,
-            _join(d[0] for d in batch.deeds.get(hid, [])),
+            _join(d[0] for d in all_deeds.get(hid, [])),
             _join(_join([d[1], d[2], d[3]]) for d in donations),
         ))
     return _Rows(derived, sources, [(s[0], *_index_values(s[1:])) for s in sources])
