@@ -51,7 +51,7 @@ class Probe:
         paint = QEvent.Type.Paint
 
         class PaintWatch(QObject):
-            def eventFilter(watch, obj, event):  # noqa: N805 - Qt's signature
+            def eventFilter(watch, obj, event):  # Qt's signature; `self` is the probe
                 if event.type() == paint:
                     self.painted_at = time.perf_counter()
                 return False
@@ -112,7 +112,8 @@ def keystrokes(db: str, settings: str, queries_file: str, repeat: int) -> None:
     """Time the last key of each query: key press → typing delay → search → table repainted."""
     probe = Probe(db, settings)
     probe.wait(probe.populated, timeout=60)
-    queries: dict[str, list[str]] = json.loads(open(queries_file, encoding="utf-8").read())
+    with open(queries_file, encoding="utf-8") as file:
+        queries: dict[str, list[str]] = json.load(file)
     samples: dict[str, list[float]] = {kind: [] for kind in queries}
     failures = 0
     for _ in range(repeat):
@@ -161,7 +162,8 @@ def detail(db: str, settings: str, ids_file: str, repeat: int) -> None:
     if pane is None:
         print(json.dumps({"samples": [], "missing": "detail_pane"}), flush=True)
         os._exit(0)
-    ids: list[int] = json.loads(open(ids_file, encoding="utf-8").read())
+    with open(ids_file, encoding="utf-8") as file:
+        ids: list[int] = json.load(file)
     samples = []
     for _ in range(repeat):
         for honouree_id in ids:

@@ -104,11 +104,9 @@ def machine() -> list[str]:
         qt = f"PySide6 {PySide6.__version__}"
     except ImportError:
         qt = "PySide6 not installed"
-    return [
-        f"{cpu}, {os.cpu_count()} cores, {ram}",
-        f"{platform.system()} {platform.release()}, Python {platform.python_version()}, "
-        f"SQLite {sqlite3.sqlite_version}, {qt}",
-    ]
+    system = (f"{platform.system()} {platform.release()}, Python {platform.python_version()}, "
+              f"SQLite {sqlite3.sqlite_version}, {qt}")
+    return [f"{cpu}, {os.cpu_count()} cores, {ram}", system]
 
 
 def load() -> str:
@@ -130,8 +128,8 @@ def core_search(registry, sets: dict[str, list[str]], repeat: int, size: int,
     for _ in range(repeat):
         for kind, texts in sets.items():
             for text in texts:
-                pages[kind].add(size, [_timed(lambda: registry.search(text).ids(0, 200))])
-                counts[kind].add(size, [_timed(lambda: registry.search(text).count())])
+                pages[kind].add(size, [_timed(lambda q=text: registry.search(q).ids(0, 200))])
+                counts[kind].add(size, [_timed(lambda q=text: registry.search(q).count())])
 
 
 def check_correctness(registry, records, sets: dict[str, list[str]]) -> list[queries.Check]:
@@ -157,7 +155,7 @@ def detail_core(registry, ids: list[int], repeat: int) -> list[float]:
             with Image.open(io.BytesIO(registry.photo_bytes(photo.id, "display"))) as image:
                 image.load()
 
-    return [_timed(lambda: open_one(i)) for _ in range(repeat) for i in ids]
+    return [_timed(lambda i=i: open_one(i)) for _ in range(repeat) for i in ids]
 
 
 def big_photo() -> Path:
@@ -223,7 +221,7 @@ def _probe(args: list[str], timeout: float = 900, tries: int = 2) -> dict | None
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     for attempt in range(tries):
         done = subprocess.run([sys.executable, "-m", "benchmarks.gui_probe", *args], cwd=ROOT, env=env,
-                              capture_output=True, text=True, timeout=timeout)
+                              capture_output=True, text=True, timeout=timeout, check=False)
         for line in done.stdout.splitlines():
             if line.startswith("{"):
                 return json.loads(line)
@@ -241,9 +239,9 @@ def cold_start(db: Path, settings: Path, repeat: int) -> tuple[list[float], bool
     # and start once untimed so the libraries are in the disk cache (a fresh process, warm disk).
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     subprocess.run([sys.executable, "-m", "compileall", "-q", "honours", "benchmarks"], cwd=ROOT, env=env,
-                   capture_output=True)
+                   capture_output=True, check=False)
     subprocess.run([sys.executable, "-m", "benchmarks.gui_probe", "start", str(db), str(settings)],
-                   cwd=ROOT, env=env, capture_output=True, timeout=120)
+                   cwd=ROOT, env=env, capture_output=True, timeout=120, check=False)
     samples, pinyin = [], False
     for _ in range(repeat):
         start = time.perf_counter()
@@ -337,7 +335,7 @@ def run(sizes: list[int], repeat: int, heavy: int, build_repeat: int, skip: set[
 def gui(size: int, db: Path, settings: Path, sets: dict[str, list[str]], photo_ids: list[int],
         repeat: int, heavy: int, other: dict[str, Figure], notes: list[str]) -> None:
     try:
-        import honours.app as app
+        from honours import app
 
         if not hasattr(app, "create_window"):
             notes.append("GUI figures skipped: honours.app.create_window does not exist yet.")
@@ -382,7 +380,7 @@ def extra(size: int, key: str, module: str, function: str, other: dict[str, Figu
     print(f"  {key}", file=sys.stderr, flush=True)
     try:
         values = [measure(size) for _ in range(heavy_runs)]
-    except Exception as exc:  # another part's benchmark failing must not lose the table
+    except Exception as exc:  # noqa: BLE001 - another part's benchmark failing must not lose the table
         notes.append(f"{key} at {size:,}: FAILED: {exc!r}")
         return
     other[key].add(record_as or size, [float(v) for v in values])

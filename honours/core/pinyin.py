@@ -8,7 +8,7 @@ a small cap, so that a clerk who types either finds the person.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 _HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
 MAX_VARIANTS = 24
@@ -21,7 +21,7 @@ def _pypinyin():  # noqa: ANN202 - module object
     return pypinyin
 
 
-@lru_cache(maxsize=None)  # a few thousand characters at most; re-reading them dominated index builds
+@cache  # a few thousand characters at most; re-reading them dominated index builds
 def _readings(char: str) -> tuple[str, ...]:
     pypinyin = _pypinyin()
     readings = pypinyin.pinyin(char, style=pypinyin.Style.NORMAL, heteronym=True, errors="ignore")
@@ -64,7 +64,7 @@ def _tone3(text: str) -> tuple[str, ...]:
     return tuple(_to_tone3(syllable) for syllable in toned)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _to_tone3(syllable: str) -> str:
     from pypinyin.style import convert
 

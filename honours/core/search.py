@@ -75,7 +75,7 @@ ALL_COLUMNS = ("name", "pinyin", "unit", "unit_pinyin", "position", "region",
 MAIN_COLUMNS = ("unit", "unit_pinyin", "position", "region", "honours", "other")
 DEED_COLUMNS = ("deeds", "donations")
 
-_TERM = re.compile(r'(?P<key>[^\s:<>=“”"]+?)(?P<op>:|>=|<=|>|<|=)(?P<value>.*)$', re.S)
+_TERM = re.compile(r'(?P<key>[^\s:<>=“”"]+?)(?P<op>:|>=|<=|>|<|=)(?P<value>.*)$', re.DOTALL)
 _RANGE = re.compile(r"^(?P<lo>[^.]*)\.\.(?P<hi>[^.]*)$")
 
 
