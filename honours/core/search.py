@@ -184,7 +184,9 @@ def parse(query: str) -> ParsedQuery:
                 flt = _value_filter(key, op, value, parsed)
                 if flt:
                     parsed.filters.append(flt)
-                continue
+                    continue
+                # Unreadable value (e.g. year:abc): a notice says so, and the term is then
+                # searched as the literal text typed, so it narrows instead of matching everyone.
         if searchable(raw):
             parsed.text_terms.append(TextTerm(raw))
         else:
