@@ -128,3 +128,16 @@ def test_memory_registry_works():
     reg = Registry.memory()
     reg.add(Honouree(name="王五"))
     assert reg.count() == 1
+
+
+@pytest.mark.parametrize("query", ["", "市", "劳动模范", "level:provincial", "耒阳 level:municipal", "syj", "无此人"])
+def test_facets_agree_with_the_result_rows(roll, query):
+    from collections import Counter
+
+    ids = roll.search(query).all_ids()
+    facets = roll.facets(query)
+    rows = roll.summaries(ids)
+    assert dict(facets["status"]) == dict(Counter(r.status for r in rows))
+    assert dict(facets["region"]) == dict(Counter(r.region for r in rows if r.region))
+    levels = Counter(level for i in ids for level in {h.level for h in roll.honouree(i).honours})
+    assert dict(facets["level"]) == dict(levels)

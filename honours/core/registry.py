@@ -332,33 +332,27 @@ class Registry:
             f" GROUP BY {column} ORDER BY count(*) DESC, {column} LIMIT ?", (limit,))]
 
     def facets(self, query: str = "") -> dict[str, list[tuple[object, int]]]:
-        """Counts of the current result by level, region, status, category and year."""
-        result = self.search(query)
-        expr_ids = result.all_ids() if not result.parsed.is_empty else None
-        self.conn.execute("DROP TABLE IF EXISTS temp.facet_ids")
-        self.conn.execute("CREATE TEMP TABLE facet_ids (id INTEGER PRIMARY KEY)")
-        try:
-            if expr_ids is None:
-                self.conn.execute(
-                    "INSERT INTO temp.facet_ids SELECT id FROM honouree WHERE deleted_at IS NULL")
-            else:
-                self.conn.executemany("INSERT INTO temp.facet_ids VALUES (?)", ((i,) for i in expr_ids))
-            out: dict[str, list[tuple[object, int]]] = {}
-            out["level"] = [tuple(r) for r in self.conn.execute(
-                "SELECT level, count(DISTINCT honouree_id) FROM honour"
-                " WHERE honouree_id IN (SELECT id FROM temp.facet_ids) GROUP BY level"
-                " ORDER BY CASE level WHEN 'national' THEN 0 WHEN 'provincial' THEN 1"
-                " WHEN 'municipal' THEN 2 WHEN 'county' THEN 3 ELSE 4 END")]
-            for column in ("region", "status", "category"):
-                out[column] = [tuple(r) for r in self.conn.execute(
-                    f"SELECT {column}, count(*) FROM honouree WHERE id IN (SELECT id FROM temp.facet_ids)"
-                    f" AND {column} != '' GROUP BY {column} ORDER BY count(*) DESC, {column}")]
-            out["year"] = [tuple(r) for r in self.conn.execute(
-                "SELECT year, count(DISTINCT honouree_id) FROM honour WHERE year IS NOT NULL"
-                " AND honouree_id IN (SELECT id FROM temp.facet_ids) GROUP BY year ORDER BY year")]
-            return out
-        finally:
-            self.conn.execute("DROP TABLE IF EXISTS temp.facet_ids")
+        """Counts of the current result by level, region, status, category and year.
+
+        The matching ids stay inside SQLite (a CTE over the search), so counting a
+        100,000-row result never ships the ids through Python.
+        """
+        matches, params = self.search(query).matching_ids_sql()
+        with_matches = f"WITH m(id) AS ({matches}) "
+        out: dict[str, list[tuple[object, int]]] = {}
+        out["level"] = [tuple(r) for r in self.conn.execute(
+            with_matches + "SELECT level, count(DISTINCT honouree_id) FROM honour"
+            " WHERE honouree_id IN (SELECT id FROM m) GROUP BY level"
+            " ORDER BY CASE level WHEN 'national' THEN 0 WHEN 'provincial' THEN 1"
+            " WHEN 'municipal' THEN 2 WHEN 'county' THEN 3 ELSE 4 END", params)]
+        for column in ("region", "status", "category"):
+            out[column] = [tuple(r) for r in self.conn.execute(
+                with_matches + f"SELECT {column}, count(*) FROM honouree WHERE id IN (SELECT id FROM m)"
+                f" AND {column} != '' GROUP BY {column} ORDER BY count(*) DESC, {column}", params)]
+        out["year"] = [tuple(r) for r in self.conn.execute(
+            with_matches + "SELECT year, count(DISTINCT honouree_id) FROM honour WHERE year IS NOT NULL"
+            " AND honouree_id IN (SELECT id FROM m) GROUP BY year ORDER BY year", params)]
+        return out
 
     # -- writing ---------------------------------------------------------------------------
     def add(self, honouree: Honouree, *, new_photos: list[NewPhoto] | None = None) -> Honouree:

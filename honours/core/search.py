@@ -486,6 +486,14 @@ class SearchResult:
             self._count = self.conn.execute(sql, params).fetchone()[0]
         return self._count
 
+    def matching_ids_sql(self) -> tuple[str, list]:
+        """A SELECT of every matching id, unordered: for counting by facet in SQL."""
+        expr = any_expr(self.parsed)
+        if expr is None:
+            return f"SELECT h.id FROM honouree h WHERE {self._where}", list(self._params)
+        return (f"SELECT f.rowid FROM honouree_fts f WHERE honouree_fts MATCH ? AND {self._index_where}",
+                [expr, *self._params])
+
     def ids(self, offset: int = 0, limit: int = 200) -> list[int]:
         """Up to `limit` ids starting at `offset` in result order."""
         if limit <= 0:
