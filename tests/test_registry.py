@@ -60,6 +60,7 @@ def test_lost_update_is_refused(registry):
     with pytest.raises(ConflictError) as info:
         registry.update(mine)
     assert info.value.actual == 2
+    assert "张三" in info.value.zh and "张三" in info.value.en  # staff know records by name
     assert registry.honouree(saved.id).position == "院长"
 
 

@@ -52,14 +52,17 @@ class InvalidRecordError(HonoursError):
 class ConflictError(HonoursError):
     """The record changed on disk since it was opened (another window or PC saved it)."""
 
-    def __init__(self, honouree_id: int, expected: int, actual: int | None) -> None:
+    def __init__(self, honouree_id: int, expected: int, actual: int | None, name: str = "") -> None:
+        # Staff know records by name; the number is there to tell namesakes apart.
+        who_en = f"“{name}” (#{honouree_id})" if name else f"Honouree {honouree_id}"
+        who_zh = f"“{name}”（编号 {honouree_id}）" if name else f"编号 {honouree_id} 的记录"
         if actual is None:
-            en = f"Honouree {honouree_id} was deleted by someone else while you were editing it."
-            zh = f"编号 {honouree_id} 的记录在您编辑期间已被他人删除。"
+            en = f"{who_en} was deleted by someone else while you were editing it."
+            zh = f"{who_zh}在您编辑期间已被他人删除。"
         else:
-            en = (f"Honouree {honouree_id} was changed by someone else while you were editing it "
+            en = (f"{who_en} was changed by someone else while you were editing it "
                   f"(version {expected} opened, {actual} now saved).")
-            zh = f"编号 {honouree_id} 的记录在您编辑期间已被他人修改（打开时为第 {expected} 版，现为第 {actual} 版）。"
+            zh = f"{who_zh}在您编辑期间已被他人修改（打开时为第 {expected} 版，现为第 {actual} 版）。"
         super().__init__(en, zh)
         self.honouree_id = honouree_id
         self.expected = expected

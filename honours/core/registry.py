@@ -399,10 +399,10 @@ class Registry:
                 "SELECT version, deleted_at FROM honouree WHERE id = ?", (honouree.id,)).fetchone()
             if row is None or row[1] is not None:
                 if check_version:
-                    raise ConflictError(honouree.id, honouree.version, None)
+                    raise ConflictError(honouree.id, honouree.version, None, honouree.name)
                 raise NotFoundError("honouree", honouree.id)
             if check_version and row[0] != honouree.version:
-                raise ConflictError(honouree.id, honouree.version, row[0])
+                raise ConflictError(honouree.id, honouree.version, row[0], honouree.name)
             before = self._snapshot(honouree.id)
             self.conn.execute(
                 "UPDATE honouree SET name = ?, gender = ?, birth_date = ?, age = ?, ethnicity = ?,"
@@ -584,9 +584,9 @@ class Registry:
             for item in chunk:
                 version, deleted_at = stored.get(item.record.id, (None, "gone"))
                 if deleted_at is not None:
-                    raise ConflictError(item.record.id, item.record.version, None)
+                    raise ConflictError(item.record.id, item.record.version, None, item.record.name)
                 if version != item.record.version:
-                    raise ConflictError(item.record.id, item.record.version, version)
+                    raise ConflictError(item.record.id, item.record.version, version, item.record.name)
 
     def _insert_import_rows(self, ids: list[int], items: list[ImportItem], stamp: str, keep_stamps: bool
                             ) -> list[tuple[list[int], list[int], list[int]]]:

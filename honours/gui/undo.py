@@ -122,7 +122,7 @@ class SaveEditCommand(_RegistryCommand):
                    capture: bool) -> Honouree:
         current = self.registry.honouree(self.honouree_id)
         if current.version != self._expected_version:
-            raise ConflictError(self.honouree_id, self._expected_version, current.version)
+            raise ConflictError(self.honouree_id, self._expected_version, current.version, current.name)
         # SQLite may give a new photo the id of one just removed, so an id that the previous
         # switch created is never taken for one of the target's own photos.
         existing = {p.id for p in current.photos} - self._created_ids
