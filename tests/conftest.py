@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("HONOURS_LANG", "en")
@@ -64,12 +66,29 @@ def _seeded_template(tmp_path_factory):
 
 
 @pytest.fixture
-def roll(tmp_path, _seeded_template):
-    """A registry holding the embedded default roll (copied from a session template)."""
-    import shutil
-
+def db_path(tmp_path, _seeded_template) -> Path:
+    """A registry file holding the embedded default roll (copied from a session template)."""
     path = tmp_path / "roll.sqlite"
     shutil.copy(_seeded_template, path)
-    reg = Registry.open(path)
+    return path
+
+
+@pytest.fixture
+def roll(db_path):
+    """A registry holding the embedded default roll."""
+    reg = Registry.open(db_path)
     yield reg
     reg.close()
+
+
+@pytest.fixture
+def window(qtbot, db_path, tmp_path):
+    """The real main window, shown offscreen, on a copy of the default roll."""
+    from honours.app import create_window
+
+    win = create_window(db_path, tmp_path / "settings.ini")
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()

@@ -8,42 +8,13 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMainWindow, QMenu, QProgressDialog
+from PySide6.QtWidgets import QProgressDialog
 
+from fake_window import FakeWindow
 from honours.gui import export_actions, import_dialog
 from honours.gui.export_actions import EVERYONE, RESULT, SELECTION, ExportChoice, ExportDialog, run_export
 from honours.gui.import_dialog import ImportDialog
 
-
-class FakeWindow(QMainWindow):
-    """The main-window contract feature modules rely on (menus, registry, messages)."""
-
-    def __init__(self, registry, selected: list[int] | None = None, query: str = "") -> None:
-        super().__init__()
-        self.registry = registry
-        self.menus = {name: QMenu(name, self) for name in ("file", "edit", "view", "tools", "help")}
-        self.messages: list[str] = []
-        self.errors: list[object] = []
-        self._selected = selected or []
-        self._query = query
-
-    def menu(self, name: str) -> QMenu:
-        return self.menus[name]
-
-    def selected_ids(self) -> list[int]:
-        return list(self._selected)
-
-    def current_query(self) -> str:
-        return self._query
-
-    def result(self):
-        return self.registry.search(self._query)
-
-    def status_message(self, text: str, timeout_ms: int = 6000) -> None:
-        self.messages.append(text)
-
-    def show_error(self, error) -> None:
-        self.errors.append(error)
 
 
 def sheet(path: Path, rows: list[list]) -> Path:

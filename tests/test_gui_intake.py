@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
+from fake_window import FakeWindow
 from honours.gui import intake_dialog
 from honours.gui.intake_dialog import IntakeDialog
 from honours.gui.intake_model import ACCEPTED, COLUMNS, PENDING, REJECTED
@@ -17,21 +18,6 @@ SEED_TEXT = (ROOT / "assets" / "reports" / "000_5bb5760426d0996f.txt").read_text
 REPORTS = ROOT / "tests" / "fixtures" / "reports"
 FOLLOW_UP = "衡阳市劳动模范、耒阳龙腾公司副总经理蒋亚华荣获湖南省劳动模范称号，并再次捐款2万元。全国劳动模范王新来带领职工复工。"
 
-
-class FakeWindow(QMainWindow):
-    """The main-window contract feature modules rely on (menus, registry, messages)."""
-
-    def __init__(self, registry) -> None:
-        super().__init__()
-        self.registry = registry
-        self.menus = {name: QMenu(name, self) for name in ("file", "edit", "view", "tools", "help")}
-        self.messages: list[str] = []
-
-    def menu(self, name: str) -> QMenu:
-        return self.menus[name]
-
-    def status_message(self, text: str, timeout_ms: int = 6000) -> None:
-        self.messages.append(text)
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 import subprocess
 import sys
 import types
@@ -29,22 +28,6 @@ from honours.app import create_window
 from honours.gui import i18n, main_window
 from honours.gui.filter_panel import TERM_ROLE
 from honours.gui.roll_model import COLUMN_INDEX
-
-
-@pytest.fixture
-def db_path(tmp_path, _seeded_template) -> Path:
-    path = tmp_path / "roll.sqlite"
-    shutil.copy(_seeded_template, path)
-    return path
-
-
-@pytest.fixture
-def window(qtbot, db_path, tmp_path):
-    win = create_window(db_path, tmp_path / "settings.ini")
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 def type_text(widget: QLineEdit, text: str) -> None:

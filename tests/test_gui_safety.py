@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -37,23 +36,6 @@ def corrupt_error(path: Path) -> CorruptDatabaseError:
     with pytest.raises(CorruptDatabaseError) as caught:
         Registry.open(path)
     return caught.value
-
-
-@pytest.fixture
-def db_path(tmp_path, _seeded_template) -> Path:
-    path = tmp_path / "roll.sqlite"
-    shutil.copy(_seeded_template, path)
-    return path
-
-
-@pytest.fixture
-def window(qtbot, db_path, tmp_path):
-    win = create_window(db_path, tmp_path / "settings.ini")
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
 
 
 # -- opening a file that cannot be used -----------------------------------------------------

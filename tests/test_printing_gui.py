@@ -6,8 +6,9 @@ import pytest
 from printing_helpers import needs_poppler, page_count, pdftotext, squeeze
 from PySide6.QtGui import QKeySequence
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QMainWindow, QMenu, QProgressDialog
+from PySide6.QtWidgets import QProgressDialog
 
+from fake_window import FakeWindow
 from honours.gui import print_actions
 from honours.gui.fonts import install_fonts
 from honours.gui.print_options_dialog import (
@@ -21,37 +22,6 @@ from honours.gui.print_options_dialog import (
 )
 from honours.gui.settings import open_settings
 
-
-class FakeWindow(QMainWindow):
-    """The main-window contract feature modules rely on."""
-
-    def __init__(self, registry, settings, selected: list[int] | None = None, query: str = "") -> None:
-        super().__init__()
-        self.registry = registry
-        self.settings = settings
-        self.menus = {name: QMenu(name, self) for name in ("file", "edit", "view", "tools", "help")}
-        self.messages: list[str] = []
-        self.errors: list[object] = []
-        self._selected = selected or []
-        self._query = query
-
-    def menu(self, name: str) -> QMenu:
-        return self.menus[name]
-
-    def selected_ids(self) -> list[int]:
-        return list(self._selected)
-
-    def current_query(self) -> str:
-        return self._query
-
-    def result(self):
-        return self.registry.search(self._query)
-
-    def status_message(self, text: str, timeout_ms: int = 6000) -> None:
-        self.messages.append(text)
-
-    def show_error(self, error) -> None:
-        self.errors.append(error)
 
 
 @pytest.fixture
