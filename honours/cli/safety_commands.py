@@ -36,11 +36,8 @@ def _backup(parser: argparse.ArgumentParser):
     parser.add_argument("--force", action="store_true", help="replace OUT if it already exists")
 
     def run(args: argparse.Namespace) -> int:
-        registry = _existing(args)
-        try:
+        with _existing(args) as registry:
             target = backups.backup_to(registry, args.out, overwrite=args.force)
-        finally:
-            registry.close()
         info = backups.verify_backup(target)
         say(f"Backed up {info.honourees} honourees and {info.photos} photos to {target}.",
             f"已将 {info.honourees} 位荣誉人物和 {info.photos} 张照片备份到 {target}。")
@@ -71,14 +68,11 @@ def _check(parser: argparse.ArgumentParser):
                         help="rebuild the search index first (fixes search-index problems)")
 
     def run(args: argparse.Namespace) -> int:
-        registry = _existing(args)
-        try:
+        with _existing(args) as registry:
             if args.rebuild_index:
                 rebuild_search_index(registry)
                 say("Search index rebuilt.", "已重建搜索索引。", err=True)
             problems = check(registry)
-        finally:
-            registry.close()
         for problem in problems:
             print(problem.message())
         if problems:
@@ -98,8 +92,7 @@ def _trash(parser: argparse.ArgumentParser):
                        help="delete everything in the trash for good (an automatic backup is made first)")
 
     def run(args: argparse.Namespace) -> int:
-        registry = _existing(args)
-        try:
+        with _existing(args) as registry:
             if args.restore:
                 honouree = registry.restore(args.restore)
                 say(f"Restored #{honouree.id} {honouree.name} from the trash.",
@@ -120,8 +113,6 @@ def _trash(parser: argparse.ArgumentParser):
                     say(f"{len(entries)} honouree(s) in the trash.", f"回收站中有 {len(entries)} 位。", err=True)
                 else:
                     say("The trash is empty.", "回收站是空的。", err=True)
-        finally:
-            registry.close()
         return 0
 
     return run
@@ -138,11 +129,8 @@ def _history(parser: argparse.ArgumentParser):
     parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
 
     def run(args: argparse.Namespace) -> int:
-        registry = _existing(args)
-        try:
+        with _existing(args) as registry:
             entries = registry.history(args.id)
-        finally:
-            registry.close()
         if not entries:
             raise HonoursError(f"No history for honouree {args.id}.", f"编号 {args.id} 没有任何历史记录。")
         if args.json:
@@ -169,11 +157,8 @@ def _revert(parser: argparse.ArgumentParser):
     parser.add_argument("history_id", type=_id, help="history entry ID")
 
     def run(args: argparse.Namespace) -> int:
-        registry = _existing(args)
-        try:
+        with _existing(args) as registry:
             honouree = registry.revert_to(args.history_id)
-        finally:
-            registry.close()
         say(f"Reverted #{honouree.id} {honouree.name} to history entry {args.history_id}.",
             f"已将 #{honouree.id} {honouree.name} 恢复到历史版本 {args.history_id}。")
         return 0

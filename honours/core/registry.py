@@ -135,6 +135,12 @@ class Registry:
     def memory(cls) -> Registry:
         return cls(open_database(":memory:"), None)
 
+    def __enter__(self) -> Registry:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
     def close(self) -> None:
         self._conn.close()
 
