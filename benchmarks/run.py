@@ -19,7 +19,6 @@ import json
 import os
 import platform
 import shutil
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -30,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks import generator, queries
+from honours.core.database import sqlite_library_version
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -105,7 +105,7 @@ def machine() -> list[str]:
     except ImportError:
         qt = "PySide6 not installed"
     system = (f"{platform.system()} {platform.release()}, Python {platform.python_version()}, "
-              f"SQLite {sqlite3.sqlite_version}, {qt}")
+              f"SQLite {sqlite_library_version()}, {qt}")
     return [f"{cpu}, {os.cpu_count()} cores, {ram}", system]
 
 

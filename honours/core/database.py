@@ -252,5 +252,10 @@ def migrate(conn: sqlite3.Connection, current: int, progress: Progress | None = 
         raise
 
 
+def sqlite_library_version() -> str:
+    """The SQLite library's version (for reports such as the benchmark's machine line)."""
+    return sqlite3.sqlite_version
+
+
 def schema_version(db: sqlite3.Connection | sqlite_utils.Database) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
