@@ -8,7 +8,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from honours.core import Honour, Honouree
-from honours.core.indexing import grams, normalise, query_tokens, reindex, reindex_all, reindex_many, runs
+from honours.core.indexing import (
+    _grams_of_runs,
+    grams,
+    normalise,
+    query_tokens,
+    reindex,
+    reindex_all,
+    reindex_many,
+    runs,
+)
 from honours.core.records import Deed, Donation
 
 
@@ -33,6 +42,22 @@ def test_runs_equal_splitting_the_nfkc_text(text):
     whole = unicodedata.normalize("NFKC", text)
     assert runs(text) == runs(whole)
     assert normalise(text) == normalise(whole)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(
+    "劳动模范市衡阳ABcz19２，。、…—“”（）﹐ \u3000\u00a0\u200bｆＡ①⑴\u0301é\u1100\u1161가ΣΩ𠮷\t\n.-%"), max_size=40))
+def test_the_one_expression_tokens_equal_the_tokens_of_runs(text):
+    """grams' fast path (one regular expression over text that needs no NFKC) gives exactly
+    the tokens of the slow path, which an index built before it was added also holds:
+    a different token would leave a row that can never be deleted from the index."""
+    assert grams(text) == _grams_of_runs(runs(text))
+
+
+def test_deeds_as_staff_write_them_take_the_fast_path_with_the_same_tokens():
+    deed = "2020年1月，向衡阳市红十字会捐赠口罩1万只、防护服500套（价值约10万元）——“抗疫先锋”。ICU护士长"
+    assert grams(deed) == _grams_of_runs(runs(deed))
+    assert "icu" in grams(deed).split() and "护士" in grams(deed).split()
 
 
 def test_an_edit_takes_the_old_words_out_of_the_index(registry):
@@ -94,3 +119,72 @@ def test_pages_in_column_order_continue_and_jump(registry):
         assert [i for page in pages for i in page] == whole
         assert registry.search("", order=order, descending=descending).ids(21, 7) == whole[21:28]
         assert result.ids(14, 7) == whole[14:21]  # back to an earlier page
+
+
+def _index_state(reg) -> tuple:
+    """Everything an index build writes: source rows, derived columns, and what searches find."""
+    conn = reg.conn
+    sources = conn.execute("SELECT * FROM honouree_search_source ORDER BY id").fetchall()
+    derived = conn.execute("SELECT id, sort_key, level_rank, donation_total_fen, honours_text,"
+                           " primary_photo_id FROM honouree ORDER BY id").fetchall()
+    queries = ["五一", "劳动模范", "syj", "市", "xiangyou", "level:provincial 医院", "name:许", "衡阳"]
+    return sources, derived, {q: (reg.search(q).all_ids(), reg.search(q).count()) for q in queries}
+
+
+def test_worker_processes_build_the_same_index_as_this_process(roll, monkeypatch):
+    from honours.core import indexing
+
+    with roll.atomic():
+        reindex_all(roll.conn)
+    expected = _index_state(roll)
+    ids = roll.search("").all_ids()
+    # Every roll is "large" and batches are tiny, so the pipeline of worker processes
+    # runs with several batches in flight and the segments are merged at the end.
+    monkeypatch.setattr(indexing, "PARALLEL_MIN", 0)
+    monkeypatch.setattr(indexing, "BATCH", 3)
+    progress: list[tuple[int, int]] = []
+    with roll.atomic():
+        reindex_all(roll.conn, lambda done, total: progress.append((done, total)))
+    assert _index_state(roll) == expected
+    assert progress[-1] == (len(ids), len(ids))
+    assert [done / total for done, total in progress] == sorted(done / total for done, total in progress)
+    segments = roll.conn.execute("SELECT count(DISTINCT segid) FROM honouree_fts_idx").fetchone()[0]
+    assert segments == 1
+    config = dict(roll.conn.execute("SELECT k, v FROM honouree_fts_config").fetchall())
+    assert config.get("automerge", 4) == 4 and config.get("hashsize", 1024 * 1024) == 1024 * 1024
+    with roll.atomic():
+        reindex_many(roll.conn, ids[::2])
+    assert _index_state(roll) == expected
+
+
+class _DeadPool:
+    """An executor whose worker processes have died: every batch comes back broken."""
+
+    def submit(self, fn, *args):
+        from concurrent.futures import Future
+        from concurrent.futures.process import BrokenProcessPool
+
+        future: Future = Future()
+        future.set_exception(BrokenProcessPool("a worker process was killed"))
+        return future
+
+
+def test_a_dead_worker_process_costs_speed_not_the_index(roll, monkeypatch):
+    from contextlib import contextmanager
+
+    from honours.core import indexing
+
+    with roll.atomic():
+        reindex_all(roll.conn)
+    expected = _index_state(roll)
+
+    @contextmanager
+    def dead_workers(total):
+        yield _DeadPool()
+
+    monkeypatch.setattr(indexing, "PARALLEL_MIN", 0)
+    monkeypatch.setattr(indexing, "BATCH", 4)
+    monkeypatch.setattr(indexing, "_workers", dead_workers)
+    with roll.atomic():
+        reindex_all(roll.conn)
+    assert _index_state(roll) == expected

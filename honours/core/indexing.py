@@ -25,20 +25,25 @@ in token form, which would triple the file); `honouree_search_source` keeps the 
 text each row was built from, because removing a row from a contentless index needs
 the exact values it was added with.
 
-`reindex` handles one record inside a write; `reindex_all` rebuilds everything in
-batches (first start, migrations) with one query per table per batch.
+`reindex` handles one record inside a write; `reindex_many` (imports) and `reindex_all`
+(first start, migrations) work in batches with one query per table per batch, the
+Python half computed by worker processes when there are thousands of records.
 """
 
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
+import pickle
 import re
 import sqlite3
-import sys
 import unicodedata
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections import defaultdict, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool as BrokenExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import add
@@ -70,7 +75,8 @@ PINYIN_COLUMNS = ("pinyin", "unit_pinyin")
 PINYIN_PREFIX_MAX = 12  # prefixes up to this long are tokens; longer ones use an FTS5 prefix scan
 UNIT_PINYIN_VARIANTS = 2  # readings kept per unit (names keep every polyphonic reading)
 BATCH = 1000
-INDEX_FORMAT = 1  # bump when the tokens change (benchmarks/ rebuilds its cached rolls)
+# Bump when the tokens or the layout change (benchmarks/ rebuilds its cached rolls); 2: merged segments.
+INDEX_FORMAT = 2
 
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
 # Fullwidth ASCII and the ideographic space, mapped as NFKC maps them (cheap str.translate),
@@ -131,15 +137,74 @@ def runs(text: str) -> list[str]:
 
 
 def grams(text: str) -> str:
-    """Text as index tokens: pairs plus last character per Chinese run, ASCII words whole."""
+    """Text as index tokens: pairs plus last character per Chinese run, ASCII words whole.
+
+    Most text (Chinese, ASCII, everyday punctuation) needs no normalising; one regular
+    expression then yields every token in C. Anything else goes through `runs`.
+    """
+    text = text or ""
+    if _unusual().search(text) is None:
+        tokens = _gram_pattern().findall(text)
+        if _ASCII_UPPER.search(text):
+            tokens = [token.lower() if token.isascii() else token for token in tokens]
+        return " ".join(tokens)
+    return _grams_of_runs(runs(text))
+
+
+def _grams_of_runs(pieces: list[str]) -> str:
     out: list[str] = []
-    for run in runs(text):
+    for run in pieces:
         if run.isascii():
             out.append(run.lower())
         else:
             out.extend(map(add, run, run[1:]))
             out.append(run[-1])
     return " ".join(out)
+
+
+_ASCII_UPPER = re.compile("[A-Z]")
+
+
+@lru_cache(maxsize=1)
+def _gram_pattern() -> re.Pattern[str]:
+    """For text that `_unusual` passes: at each character of a Chinese run, the pair starting
+    there (or the character alone at the run's end); at an ASCII word, the word. Same tokens
+    as `_grams_of_runs(runs(…))`. Such text holds no non-ASCII letters but CJK ideographs,
+    so the class is a few ranges, not the thousand of `_runs` (sre tests ranges one by one)."""
+    ranges: list[str] = []
+    start = None
+    for code in range(0x3400, 0xA001):
+        letter = code <= 0x9FFF and unicodedata.category(chr(code))[0] not in "PZC"
+        if letter and start is None:
+            start = code
+        elif not letter and start is not None:
+            ranges.append(f"\\u{start:04x}-\\u{code - 1:04x}")
+            start = None
+    han = f"[{''.join(ranges)}]"
+    return re.compile(f"(?=([0-9A-Za-z]+|{han}{{1,2}}))(?:[0-9A-Za-z]+|{han})")
+
+
+@lru_cache(maxsize=1)
+def _unusual() -> re.Pattern[str]:
+    """A character that may need NFKC: not ASCII, not a CJK ideograph (NFKC-stable), and
+    not a break whose NFKC form is breaks too (the pieces are then the same either way)."""
+    keep: list[str] = []
+    start = None
+    for code in range(0x80, 0x10000):
+        char = chr(code)
+        safe = 0x3400 <= code <= 0x9FFF or (
+            not 0xD800 <= code <= 0xDFFF
+            and unicodedata.category(char)[0] in "PZC"
+            and all(unicodedata.category(c)[0] in "PZC" or (c.isascii() and not c.isalnum())
+                    for c in unicodedata.normalize("NFKC", char)))
+        if safe and start is None:
+            start = code
+        elif not safe and start is not None:
+            keep.append(f"\\u{start:04x}-\\u{code - 1:04x}")
+            start = None
+    if start is not None:
+        keep.append(f"\\u{start:04x}-\\uffff")
+    return re.compile(f"[^\\x00-\\x7f{''.join(keep)}]")
 
 
 def query_tokens(text: str) -> tuple[list[str], bool]:
@@ -327,10 +392,8 @@ def _from_json(width: int) -> str:
     return ", ".join(f"value->>{i}" for i in range(width)) + " FROM json_each(?)"
 
 
-# A batch goes to SQLite as one JSON array per table, written by one statement. With
-# executemany, SQLite released the GIL around every row and had to win it back from the
-# worker thread before the next one: the writer spent more time queueing for the GIL
-# than writing. One statement per table keeps SQLite off the GIL for the whole batch.
+# A batch goes to SQLite as one JSON array per table, written by one statement: SQLite
+# then builds every row in C, instead of Python handing it row after row (executemany).
 _DERIVED_JSON = (
     "UPDATE honouree SET sort_key = d.value->>0, level_rank = d.value->>1,"
     " donation_total_fen = d.value->>2, honours_text = d.value->>3, primary_photo_id = d.value->>4"
@@ -345,15 +408,34 @@ _FTS_JSON = "INSERT INTO honouree_fts (rowid, " + ", ".join(FTS_COLUMNS) + ") SE
 _NAME_JSON = "INSERT INTO honouree_name_fts (rowid, name, pinyin) SELECT " + _from_json(3)
 
 
-def _write(conn: sqlite3.Connection, rows: _Rows) -> None:
+@dataclass
+class _Encoded:
+    """A computed batch as the JSON arrays its statements take (small to send between processes)."""
+
+    count: int
+    derived: str
+    sources: str | None  # None: nothing to index (every record of the batch is in the trash)
+    index: str
+    names: str
+
+
+def _encode(batch: _Batch) -> _Encoded:
+    """Compute a batch and encode it for `_write`; pure Python, runs in a worker process."""
+    rows = _compute(batch)
+
     def array(items: Iterable) -> str:
         return json.dumps(list(items), ensure_ascii=False)
 
-    conn.execute(_DERIVED_JSON, (array(rows.derived),))
-    if rows.sources:
-        conn.execute(_SOURCE_JSON, (array(rows.sources),))
-        conn.execute(_FTS_JSON, (array(rows.index),))
-        conn.execute(_NAME_JSON, (array(row[:3] for row in rows.index),))
+    return _Encoded(len(rows.derived), array(rows.derived), array(rows.sources) if rows.sources else None,
+                    array(rows.index), array(row[:3] for row in rows.index))
+
+
+def _write(conn: sqlite3.Connection, encoded: _Encoded) -> None:
+    conn.execute(_DERIVED_JSON, (encoded.derived,))
+    if encoded.sources is not None:
+        conn.execute(_SOURCE_JSON, (encoded.sources,))
+        conn.execute(_FTS_JSON, (encoded.index,))
+        conn.execute(_NAME_JSON, (encoded.names,))
 
 
 def _unindex(conn: sqlite3.Connection, honouree_id: int) -> None:
@@ -372,84 +454,188 @@ def _unindex(conn: sqlite3.Connection, honouree_id: int) -> None:
 def reindex(conn: sqlite3.Connection, honouree_id: int) -> None:
     """Recompute one honouree's derived columns and search row (inside the caller's transaction)."""
     _unindex(conn, honouree_id)
-    _write(conn, _compute(_read(conn, "honouree_id = ?", (honouree_id,))))
+    _write(conn, _encode(_read(conn, "honouree_id = ?", (honouree_id,))))
 
 
-def reindex_many(conn: sqlite3.Connection, ids: Sequence[int]) -> None:
-    """`reindex` for many honourees at once (imports): a few queries per 1,000 records
-    instead of a dozen per record."""
-    ordered = sorted(set(ids))
-    for start in range(0, len(ordered), BATCH):
-        chunk = ordered[start:start + BATCH]
-        for honouree_id in chunk:
-            _unindex(conn, honouree_id)
-        marks = ",".join("?" * len(chunk))
-        _write(conn, _compute(_read(conn, f"honouree_id IN ({marks})", chunk)))
+# -- many records at once ---------------------------------------------------------------------
+#
+# Turning text into tokens is Python (a core's worth of work at 100,000 records) and
+# writing them is SQLite (another core's worth). Threads cannot share that out: the
+# Python half holds the GIL and SQLite must win it back for every statement. So a large
+# batch is computed in worker processes while this process reads and writes.
 
-
+PARALLEL_MIN = 4000  # records; fewer are quicker done here than by starting worker processes
+WORKERS = 2
 # While rebuilding, FTS5 keeps up to this much new index in memory before writing a
-# segment, and does not merge segments as it goes; one 'optimize' at the end leaves a
-# single segment. Both settings are stored in the table, so they are put back after.
+# segment, and does not merge segments as it goes; merging them into one at the end
+# (in steps, so progress keeps moving) makes common words about twice as quick to count.
+# Both settings are stored in the table, so they are put back after.
 _BULK_HASH_BYTES = 256 * 1024 * 1024
 _DEFAULT_HASH_BYTES = 1024 * 1024
 _DEFAULT_AUTOMERGE = 4
-OPTIMIZE = False
-SWITCH_INTERVAL_S = 0.0002
+_MERGE_PAGES = 4000  # leaf pages merged per step
+_MERGE_SHARE = 4  # progress: merging counts as a quarter of the records' work
+
+
+_INDEXES = ("honouree_fts", "honouree_name_fts")  # constant names, never user text
 
 
 def _fts_config(conn: sqlite3.Connection, key: str, value: int) -> None:
-    conn.execute("INSERT INTO honouree_fts (honouree_fts, rank) VALUES (?, ?)", (key, value))
+    for table in _INDEXES:
+        conn.execute(f"INSERT INTO {table} ({table}, rank) VALUES (?, ?)", (key, value))
+
+
+@contextmanager
+def _workers(total: int) -> Iterator[Executor | None]:
+    """Worker processes for `total` records, or None to compute here (few records, one core,
+    or a platform that cannot start processes)."""
+    if total < PARALLEL_MIN or (os.cpu_count() or 1) < 2:
+        yield None
+        return
+    try:
+        # spawn, never fork: forking a process that runs Qt (or any threads) is unsafe.
+        pool = ProcessPoolExecutor(max_workers=WORKERS, mp_context=multiprocessing.get_context("spawn"))
+    except (OSError, ValueError, NotImplementedError):
+        yield None
+        return
+    try:
+        yield pool
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _Pipeline:
+    """Batches computed in order, by worker processes when there are any, else here.
+
+    A worker that dies (killed, out of memory, no way to start one) costs speed, not the
+    rebuild: its batch, and every later one, is computed in this process instead.
+    """
+
+    def __init__(self, pool: Executor | None) -> None:
+        self.pool = pool
+        self.pending: deque[tuple[_Batch, Future[_Encoded] | None]] = deque()
+
+    def add(self, batch: _Batch) -> Iterator[_Encoded]:
+        """Queue a batch; yields the batches that are ready to write, oldest first."""
+        future = None
+        if self.pool is not None:
+            try:
+                future = self.pool.submit(_encode, batch)
+            except (BrokenExecutor, RuntimeError, OSError):
+                self.pool = None
+        self.pending.append((batch, future))
+        while self.pending and (self.pool is None or len(self.pending) > WORKERS):
+            yield self._next()
+
+    def drain(self) -> Iterator[_Encoded]:
+        while self.pending:
+            yield self._next()
+
+    def _next(self) -> _Encoded:
+        batch, future = self.pending.popleft()
+        if future is not None:
+            try:
+                return future.result()
+            except (BrokenExecutor, OSError, EOFError, pickle.PicklingError):
+                self.pool = None
+        return _encode(batch)
+
+
+def _index_batches(conn: sqlite3.Connection, batches: Iterable[_Batch], total: int,
+                   progress: Callable[[int, int], None] | None, scale: int) -> int:
+    """Compute and write every batch (read lazily, so reading, computing and writing overlap)."""
+    done = 0
+    with _workers(total) as pool:
+        pipeline = _Pipeline(pool)
+        for batch in batches:
+            for encoded in pipeline.add(batch):
+                _write(conn, encoded)
+                done += encoded.count
+                if progress:
+                    progress(done, scale)
+        for encoded in pipeline.drain():
+            _write(conn, encoded)
+            done += encoded.count
+            if progress:
+                progress(done, scale)
+    return done
+
+
+def _merge_segments(conn: sqlite3.Connection, done: int, scale: int,
+                    progress: Callable[[int, int], None] | None) -> None:
+    """Merge each search index's segments into one, a step at a time (an incremental
+    'optimize': FTS5's 'merge' with a negative page count)."""
+    pages = sum(conn.execute(f"SELECT count(*) FROM {table}_data").fetchone()[0] for table in _INDEXES)
+    steps = max(1, -(-pages // _MERGE_PAGES))
+    step = 0
+    for table in _INDEXES:
+        while True:
+            before = conn.total_changes
+            conn.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('merge', ?)", (-_MERGE_PAGES,))
+            step += 1
+            if progress:
+                progress(min(scale - 1, done + (scale - done) * step // steps), scale)
+            if conn.total_changes - before < 2:  # no work was left (FTS5's documented signal)
+                break
+
+
+def _bulk(conn: sqlite3.Connection, batches: Iterable[_Batch], total: int,
+          progress: Callable[[int, int], None] | None, *, rebuild: bool) -> None:
+    """Index many records with a large in-memory hash (few, large segments). A `rebuild`
+    (an empty index filled) also stops merging as it goes and merges everything at the end;
+    records added to a large index leave merging to FTS5's automerge, which touches only
+    the new segments, not the whole index."""
+    if total < PARALLEL_MIN:
+        _index_batches(conn, batches, total, progress, total)
+        return
+    scale = total + total // _MERGE_SHARE if rebuild else total
+    if rebuild:
+        _fts_config(conn, "automerge", 0)
+    _fts_config(conn, "hashsize", _BULK_HASH_BYTES)
+    try:
+        done = _index_batches(conn, batches, total, progress, scale)
+        if rebuild:
+            _merge_segments(conn, done, scale, progress)
+    finally:
+        clear_caches()
+        _pinyin_base.cache_clear()
+        _pinyin_prefixes.cache_clear()
+    _fts_config(conn, "automerge", _DEFAULT_AUTOMERGE)
+    _fts_config(conn, "hashsize", _DEFAULT_HASH_BYTES)
+
+
+def reindex_many(conn: sqlite3.Connection, ids: Sequence[int],
+                 progress: Callable[[int, int], None] | None = None) -> None:
+    """`reindex` for many honourees at once (imports): a few queries per 1,000 records
+    instead of a dozen per record, computed in worker processes when there are thousands."""
+    ordered = sorted(set(ids))
+    chunks = [ordered[start:start + BATCH] for start in range(0, len(ordered), BATCH)]
+
+    def batches() -> Iterator[_Batch]:
+        for chunk in chunks:
+            marks = ",".join("?" * len(chunk))
+            indexed = [r[0] for r in conn.execute(
+                f"SELECT id FROM honouree_search_source WHERE id IN ({marks})", chunk)]
+            for honouree_id in indexed:
+                _unindex(conn, honouree_id)
+            yield _read(conn, f"honouree_id IN ({marks})", chunk)
+
+    _bulk(conn, batches(), len(ordered), progress, rebuild=False)
+    if progress:
+        progress(1, 1)
 
 
 def reindex_all(
     conn: sqlite3.Connection, progress: Callable[[int, int], None] | None = None
 ) -> None:
-    """Rebuild derived columns and the whole search index (first start, migrations).
-
-    Works in id ranges of BATCH records, one query per table per batch. The Python
-    half (pinyin, character pairs) of batch n+1 runs on a worker thread while SQLite
-    writes batch n (sqlite3 releases the GIL while it works), so both cores are busy.
-    """
+    """Rebuild derived columns and the whole search index (first start, migrations), in id
+    ranges of BATCH records, one query per table per batch."""
     ids = [r[0] for r in conn.execute("SELECT id FROM honouree ORDER BY id")]
     conn.execute("INSERT INTO honouree_fts (honouree_fts) VALUES ('delete-all')")
     conn.execute("INSERT INTO honouree_name_fts (honouree_name_fts) VALUES ('delete-all')")
     conn.execute("DELETE FROM honouree_search_source")
-    total = len(ids)
-    chunks = [ids[start:start + BATCH] for start in range(0, total, BATCH)]
-    _fts_config(conn, "automerge", 0)
-    _fts_config(conn, "hashsize", _BULK_HASH_BYTES)
-    # SQLite gives up the GIL for every row it writes and must get it back for the next;
-    # with the worker computing, the default 5 ms hand-over made the writer wait more
-    # than it wrote.
-    switch_interval = sys.getswitchinterval()
-    sys.setswitchinterval(SWITCH_INTERVAL_S)
-    try:
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="reindex") as worker:
-            pending: Future[_Rows] | None = None
-            done = 0
-            for chunk in chunks:
-                batch = _read(conn, "honouree_id BETWEEN ? AND ?", (chunk[0], chunk[-1]))
-                following = worker.submit(_compute, batch)
-                if pending is not None:
-                    done += _write_counted(conn, pending.result())
-                    if progress:
-                        progress(done, total)
-                pending = following
-            if pending is not None:
-                _write_counted(conn, pending.result())
-        _fts_config(conn, "automerge", _DEFAULT_AUTOMERGE)
-        _fts_config(conn, "hashsize", _DEFAULT_HASH_BYTES)
-        if total and OPTIMIZE:
-            conn.execute("INSERT INTO honouree_fts (honouree_fts) VALUES ('optimize')")
-    finally:
-        sys.setswitchinterval(switch_interval)
-        clear_caches()
-        _pinyin_base.cache_clear()
-        _pinyin_prefixes.cache_clear()
+    chunks = [ids[start:start + BATCH] for start in range(0, len(ids), BATCH)]
+    _bulk(conn, (_read(conn, "honouree_id BETWEEN ? AND ?", (chunk[0], chunk[-1])) for chunk in chunks),
+          len(ids), progress, rebuild=True)
     if progress:
-        progress(total, total)
-
-
-def _write_counted(conn: sqlite3.Connection, rows: _Rows) -> int:
-    _write(conn, rows)
-    return len(rows.derived)
+        progress(len(ids), len(ids))
