@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from honours.core import NewerVersionError, NotARegistryError, Registry
+from honours.core import Honour, Honouree, NewerVersionError, NotARegistryError, Registry
 from honours.core.database import APPLICATION_ID, schema_version
 from honours.core.schema import SCHEMA_VERSION
 
@@ -50,6 +50,24 @@ def test_version_1_fixture_is_upgraded_after_a_copy_aside(tmp_path):
     assert reg.summaries([2])[0].highest_level == "provincial"
     assert [s.name for s in reg.summaries(reg.search("donation>=500000").ids())] == ["许仲秋"]
     assert reg.honouree(1).version == 1
+
+
+def test_version_3_file_gains_the_honour_index_of_value_filters(tmp_path):
+    path = tmp_path / "v3.sqlite"
+    reg = Registry.open(path)
+    reg.add(Honouree(name="甲", honours=[Honour("衡阳市劳动模范", "municipal", year=2020)]))
+    reg.close()
+    conn = sqlite3.connect(path)  # back to version 3, whose honours were indexed by honouree alone
+    conn.executescript("DROP INDEX honour_honouree_year; CREATE INDEX honour_honouree ON honour(honouree_id);"
+                       " PRAGMA user_version = 3;")
+    conn.close()
+    reg = Registry.open(path)
+    assert schema_version(reg.db) == SCHEMA_VERSION
+    indexes = {r[0] for r in reg.conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'honour'")}
+    assert "honour_honouree_year" in indexes and "honour_honouree" not in indexes
+    assert reg.search("year:2020").count() == 1 and reg.search("year:2019..2021").all_ids() == [1]
+    reg.close()
 
 
 def test_failed_migration_leaves_the_file_as_it_was(tmp_path, monkeypatch):
