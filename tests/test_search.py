@@ -246,3 +246,149 @@ def test_parse_keeps_unknown_keys_as_text():
     parsed = parse("10:30 http://x")
     assert [t.text for t in parsed.text_terms] == ["10:30", "http://x"]
     assert not parsed.filters
+
+
+# -- value filters: a set of ids, or a lookup per candidate --------------------------------
+
+def _filter_roll(registry) -> dict[int, Honouree]:
+    """80 honourees: levels common and rare, years, statuses, donations, repeated names,
+    and a few in the trash. Returns the live ones by id."""
+    people = []
+    for i in range(1, 81):
+        honours = []
+        if i % 2 == 0:
+            honours.append(Honour("衡阳市劳动模范", "municipal", year=2019 + i % 3))
+        if i % 5 == 0:
+            honours.append(Honour("全国劳动模范", "national", year=2015))
+        if i % 7 == 0:
+            honours.append(Honour("湖南省劳动模范", "provincial", year=2021, posthumous=i % 14 == 0))
+        if i % 8 == 0:
+            honours.append(Honour("衡阳市先进工作者", "municipal", year=2020))  # a second honour in range
+        if i % 13 == 0:
+            honours.append(Honour("县劳动模范", "county"))  # no year
+        name = "王芳" if i % 10 == 4 or i == 75 else "王芳华" if i == 12 else f"测试{(i * 37) % 80:02d}"
+        people.append(Honouree(
+            name=name, position="护士" if i % 3 == 0 else "医生",
+            status="deceased" if i % 9 == 0 else "retired" if i % 4 == 1 else "active",
+            honours=honours,
+            donations=[Donation(item="口罩", amount_fen=i * 100_000)] if i % 6 == 0 else []))
+    added = registry.add_many(people)
+    for h in added:
+        if h.id % 11 == 3:
+            registry.delete(h.id)
+    return {h.id: h for h in added if h.id % 11 != 3}
+
+
+def _years(h: Honouree) -> set[int]:
+    return {x.year for x in h.honours if x.year is not None}
+
+
+FILTER_CASES = [
+    ("level:municipal", lambda h: any(x.level == "municipal" for x in h.honours)),
+    ("level:national", lambda h: any(x.level == "national" for x in h.honours)),
+    ("year:2019..2021", lambda h: bool(_years(h) & {2019, 2020, 2021})),
+    ("year:2020", lambda h: 2020 in _years(h)),
+    ("year>2015", lambda h: any(y > 2015 for y in _years(h))),
+    ("posthumous:yes", lambda h: any(x.posthumous for x in h.honours)),
+    ("level:municipal status:deceased",
+     lambda h: h.status == "deceased" and any(x.level == "municipal" for x in h.honours)),
+    ("level:municipal year:2020 donation>=1000",
+     lambda h: any(x.level == "municipal" for x in h.honours) and 2020 in _years(h)
+     and h.donation_total_fen >= 100_000),
+]
+TEXT_FILTER_CASES = [
+    ("护士 level:municipal", "护士", lambda h: any(x.level == "municipal" for x in h.honours)),
+    ("王芳 level:municipal", "王芳", lambda h: any(x.level == "municipal" for x in h.honours)),
+    ("王芳 year:2019..2021", "王芳", lambda h: bool(_years(h) & {2019, 2020, 2021})),
+    ("护士 status:active level:national", "护士",
+     lambda h: h.status == "active" and any(x.level == "national" for x in h.honours)),
+    ("医生 year>=2020", "医生", lambda h: any(y >= 2020 for y in _years(h))),
+]
+
+
+def _paged(result, size: int) -> list[int]:
+    out: list[int] = []
+    while page := result.ids(len(out), size):
+        out.extend(page)
+    return out
+
+
+@pytest.mark.parametrize("strategy", ["probe", "set", "chosen"])
+def test_filters_give_the_same_results_as_sets_or_probes(registry, monkeypatch, strategy):
+    """Whether a filter is tested as a set or per candidate, the results, their order
+    (the order of the same query without the filter), paging and counts are the same."""
+    from honours.core import search
+
+    live = _filter_roll(registry)
+    if strategy != "chosen":
+        monkeypatch.setattr(search, "PROBE_RATIO", 0 if strategy == "probe" else 10 ** 12)
+    cases = [(q, "", pred) for q, pred in FILTER_CASES] + TEXT_FILTER_CASES
+    for query, text, keep in cases:
+        everyone = registry.search(text).all_ids()
+        expected = [i for i in everyone if keep(live[i])]
+        assert expected, query  # every case keeps someone, and drops someone
+        assert len(expected) < len(everyone), query
+        statements: list[str] = []
+        registry.conn.set_trace_callback(statements.append)
+        try:
+            assert registry.search(query).all_ids() == expected, query
+            assert _paged(registry.search(query), 4) == expected, query  # keyset paging
+            assert registry.search(query).ids(3, 4) == expected[3:7], query  # a jump
+            if not text:
+                for order in ("name", "id"):
+                    by = registry.search(query, order=order, descending=True)
+                    assert _paged(by, 3) == [i for i in registry.search("", order, True).all_ids()
+                                             if keep(live[i])], (query, order)
+        finally:
+            registry.conn.set_trace_callback(None)
+        # (the honourees of one exact name, a tier of their own, are few: always probed)
+        probed = any("EXISTS (SELECT 1 FROM honour WHERE honouree_id" in s and "h.name = " not in s
+                     for s in statements)
+        honours_filter = any(k in query for k in ("level:", "year", "posthumous"))
+        if strategy != "chosen":
+            assert probed == (honours_filter and strategy == "probe"), query
+        assert registry.search(query).count() == len(expected), query
+
+
+def test_common_filter_is_probed_and_rare_one_read_as_a_set(registry):
+    _filter_roll(registry)  # 50 municipal honours, 16 national ones
+    for query, probed in [("level:municipal", True), ("level:national", False),
+                          ("护士 level:municipal", True), ("护士 level:national", False)]:
+        statements: list[str] = []
+        registry.conn.set_trace_callback(statements.append)
+        try:
+            # a page of 5 from a roll of 80: probing pays from sqrt(3 × 5 × 80) = 34 rows
+            registry.search(query).ids(0, 5)
+        finally:
+            registry.conn.set_trace_callback(None)
+        statements = [s for s in statements if "h.name = " not in s]  # the exact-name tier always probes
+        assert any("EXISTS (SELECT 1 FROM honour" in s for s in statements) == probed, query
+        assert any("IN (SELECT honouree_id FROM honour" in s for s in statements) != probed, query
+
+
+@pytest.mark.parametrize(("merge", "share", "plan"), [
+    (3, 0.25, "UNION"),  # as shipped: up to three years merged in honouree order
+    (1, 10 ** 9, "GROUP BY"),  # more years than merged, a small share of all honours: sorted
+    (1, 0, "INDEXED BY"),  # a large share: the honouree-order index read whole
+])
+def test_year_counts_by_every_plan(registry, monkeypatch, merge, share, plan):
+    from honours.core import search
+
+    live = _filter_roll(registry)
+    monkeypatch.setattr(search, "MERGE_YEARS_MAX", merge)
+    monkeypatch.setattr(search, "FULL_SCAN_SHARE", share)
+    cases = [("year:2019..2021", {2019, 2020, 2021}), ("year:2020", {2020}), ("year>=2015", None),
+             ("year:..2019", {2015, 2019}), ("year:2019..2030", {2019, 2020, 2021}),
+             ("year:2030", set()), ("year:2021..2019", set()), ("year<2021", {2015, 2019, 2020})]
+    statements: list[str] = []
+    registry.conn.set_trace_callback(statements.append)
+    try:
+        for query, years in cases:
+            expected = sum(1 for h in live.values() if (_years(h) & years if years is not None else _years(h)))
+            assert registry.search(query).count() == expected, query
+    finally:
+        registry.conn.set_trace_callback(None)
+    assert any(plan in s for s in statements)
+    for query in ("level:municipal", "posthumous:yes", "level:county"):  # one value: no plan to choose
+        result = registry.search(query)
+        assert result.count() == len(result.all_ids()) > 0, query

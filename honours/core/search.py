@@ -20,6 +20,7 @@ other fields, then deeds and donations; each tier in id order so the first page 
 
 from __future__ import annotations
 
+import math
 import re
 import sqlite3
 from dataclasses import dataclass, field
@@ -94,26 +95,36 @@ class TextTerm:
 class Filter:
     """A value condition: SQL in which `{id}` stands for the honouree id being tested.
 
-    Every filter is "the id is in this set", the set read once from an index (honours by
-    level or year, honourees by status, category or donation), never a subquery per row
-    (EXISTS took 0.2 s to count a level at 100,000). The unary `+` keeps SQLite from
-    driving the query from the set: it walks the name-order index or the search index in
-    order and only tests membership, so the first page stops after 200 rows and a search
-    never needs the honouree row at all.
+    A filter can be tested two ways. `sql` asks whether the id is in a set read once from
+    an index (honours by level or year, honourees by status, category or donation); the
+    unary `+` keeps SQLite from driving the query from the set, so it walks the name-order
+    index or the search index in order and only tests membership, and a search never needs
+    the honouree row at all. `probe_sql` asks the same with one index seek per candidate
+    (EXISTS), which costs more per candidate but nothing up front. Reading a set of 70,000
+    ids to fill a page of 200 is the wrong trade, and so is probing 100,000 candidates for
+    a filter that 900 honourees meet (EXISTS took 0.2 s to count a level at 100,000), so
+    SearchResult chooses per query from the size of the set (`size_sql`, counted only up
+    to where the choice is made) and how many results the query must return.
     """
 
     sql: str
     params: list
     count_sql: str | None = None  # counts the live honourees it keeps, when it is the only condition
     row_sql: str | None = None  # the same test on the honourees row `h` (name-order index covers it)
+    probe_sql: str | None = None  # the same test as one lookup for one id (EXISTS)
+    size_sql: str | None = None  # the rows the set of `sql` is read from (to tell its size)
+    honour_condition: str | None = None  # the condition on `honour`, for counting (see SearchResult.count)
+    years: tuple[int | None, int | None] | None = None  # inclusive bounds of a year filter
 
     @staticmethod
-    def honours(condition: str, params: list) -> Filter:
+    def honours(condition: str, params: list,
+                years: tuple[int | None, int | None] | None = None) -> Filter:
         """Honourees with at least one honour meeting `condition` (a condition on `honour`)."""
         return Filter(
             f"+{{id}} IN (SELECT honouree_id FROM honour WHERE {condition})", params,
-            f"SELECT count(DISTINCT honouree_id) FROM honour WHERE ({condition}) AND honouree_id NOT IN"
-            " (SELECT id FROM honouree WHERE deleted_at IS NOT NULL)")
+            probe_sql=f"EXISTS (SELECT 1 FROM honour WHERE honouree_id = {{id}} AND {condition})",
+            size_sql=f"SELECT 1 FROM honour WHERE {condition}",
+            honour_condition=condition, years=years)
 
     @staticmethod
     def honourees(condition: str, params: list) -> Filter:
@@ -122,7 +133,9 @@ class Filter:
             f"+{{id}} IN (SELECT id FROM honouree WHERE deleted_at IS NULL AND {condition})", params,
             f"SELECT count(*) FROM honouree WHERE deleted_at IS NULL AND {condition}",
             condition.replace("status", "h.status").replace("category", "h.category")
-            .replace("donation_total_fen", "h.donation_total_fen"))
+            .replace("donation_total_fen", "h.donation_total_fen"),
+            probe_sql=f"EXISTS (SELECT 1 FROM honouree WHERE id = {{id}} AND deleted_at IS NULL AND {condition})",
+            size_sql=f"SELECT 1 FROM honouree WHERE deleted_at IS NULL AND {condition}")
 
 
 @dataclass
@@ -234,8 +247,13 @@ def _value_filter(key: str, op: str, value: str, parsed: ParsedQuery) -> Filter 
             _bad(parsed, key, value, "use a year such as 2020, 2019..2021 or >=2019.",
                  "请写年份，如 2020、2019..2021 或 >=2019。")
             return None
-        cond, params = _range_sql("year", bounds)
-        return Filter.honours(cond, params)
+        lo, hi, lo_inc, hi_inc = bounds  # years are whole numbers: make both bounds inclusive
+        lo = lo if lo is None or lo_inc else lo + 1
+        hi = hi if hi is None or hi_inc else hi - 1
+        if lo is not None and lo == hi:
+            return Filter.honours("year = ?", [lo], (lo, hi))
+        cond, params = _range_sql("year", (lo, hi, True, True))
+        return Filter.honours(cond, params, (lo, hi))
     if key == "donation":
         bounds = _bounds(op, value, _parse_fen)
         if bounds is None:
@@ -425,6 +443,23 @@ ORDERABLE = {
 }
 
 
+# One EXISTS probe costs about as much as putting this many ids into a set (measured at
+# 100,000 honourees: ~1 µs a seek, ~0.3 µs an id). A filter is probed per candidate when
+# its set would hold at least sqrt(PROBE_RATIO × results wanted × roll size) rows: a
+# query wanting `w` results from a filter met by `s` of `n` honourees walks about w·n/s
+# candidates, so probing them costs PROBE_RATIO·w·n/s against the set's s.
+PROBE_RATIO = 3
+# Orders in which a filter-only listing walks an index and can stop after a page; any
+# other order sorts every match, for which a set is always cheaper.
+WALKED_ORDERS = (None, "name", "id")
+# Counting the honourees of a year range: one year is read in honouree order from the
+# year index; a few years are merged in that order (UNION … ORDER BY, no sorting); beyond
+# that the range is sorted, or, when it holds a large share of all honours, the whole
+# honouree-order index is read instead, which costs the same whatever the range.
+MERGE_YEARS_MAX = 3
+FULL_SCAN_SHARE = 0.25
+
+
 class SearchResult:
     """Ids matching a query in rank (or column) order, fetched a page at a time.
 
@@ -442,6 +477,8 @@ class SearchResult:
         self._tiers = tiers(self.parsed)
         self._where, self._params = self._filter_sql()
         self._count: int | None = None
+        self._roll_size: int | None = None
+        self._set_sizes: dict[int, tuple[int, int]] = {}  # filter index: (counted up to, count)
         self._reset()
 
     @property
@@ -460,6 +497,44 @@ class SearchResult:
             f"({flt.sql.format(id='f.rowid')})" for flt in self.parsed.filters) or "1"
         return " AND ".join(clauses), params
 
+    def _probe(self, number: int, flt: Filter, wanted: int) -> bool:
+        """Whether to test filter `number` by a lookup per candidate (EXISTS) rather than as
+        a set, for a query that is to return `wanted` results (0: few candidates, such as
+        the honourees of one exact name)."""
+        if flt.probe_sql is None or flt.size_sql is None:
+            return False
+        if self._roll_size is None:
+            self._roll_size = self.conn.execute("SELECT coalesce(max(id), 0) FROM honouree").fetchone()[0]
+        bound = math.isqrt(int(PROBE_RATIO * wanted * self._roll_size))
+        if bound <= 0:
+            return True
+        known = self._set_sizes.get(number)
+        if known is not None:
+            counted_to, size = known
+            if size < counted_to or counted_to >= bound:  # exact, or already known to be big enough
+                return size >= bound
+        size = self.conn.execute(f"SELECT count(*) FROM ({flt.size_sql} LIMIT ?)",
+                                 [*flt.params, bound]).fetchone()[0]
+        self._set_sizes[number] = (bound, size)
+        return size >= bound
+
+    def _filters_for(self, column: str, wanted: int, on_row: bool = False) -> tuple[str, list]:
+        """The filters as SQL to append to a WHERE (" AND …" each) on the candidate id
+        `column`, each as a set or a probe (see `_probe`); sets first, so that probes run
+        only for candidates the sets let through. `on_row`: the candidate is an honouree
+        row `h`, which tests its own columns."""
+        sets: list[tuple[str, list]] = []
+        probes: list[tuple[str, list]] = []
+        for number, flt in enumerate(self.parsed.filters):
+            if on_row and flt.row_sql:
+                sets.append((flt.row_sql, flt.params))
+            elif self._probe(number, flt, wanted):
+                probes.append((flt.probe_sql.format(id=column), flt.params))  # type: ignore[union-attr]
+            else:
+                sets.append((flt.sql.format(id=column), flt.params))
+        chosen = sets + probes
+        return "".join(f" AND ({sql})" for sql, _ in chosen), [p for _, params in chosen for p in params]
+
     def _reset(self) -> None:
         self._tier_index = 0
         self._last_id = 0
@@ -471,6 +546,9 @@ class SearchResult:
         if self._count is None:
             expr = any_expr(self.parsed)
             filters = self.parsed.filters
+            if expr is None and len(filters) == 1 and filters[0].honour_condition:
+                self._count = self._count_honours(filters[0])
+                return self._count
             if expr is None and len(filters) == 1 and filters[0].count_sql:
                 sql, params = filters[0].count_sql, filters[0].params
             elif expr is None:
@@ -485,6 +563,47 @@ class SearchResult:
                 params = [expr]
             self._count = self.conn.execute(sql, params).fetchone()[0]
         return self._count
+
+    def _count_honours(self, flt: Filter) -> int:
+        """Live honourees with an honour meeting the filter's condition, counted from the
+        honour indexes in honouree order, so that duplicates are dropped as they pass,
+        without collecting a set; the few in the trash are then subtracted."""
+        cond, params = flt.honour_condition, flt.params
+        conn = self.conn
+        trashed = conn.execute(
+            "SELECT count(*) FROM honouree h WHERE h.deleted_at IS NOT NULL"
+            f" AND EXISTS (SELECT 1 FROM honour WHERE honouree_id = h.id AND {cond})", params).fetchone()[0]
+        if flt.years is None:  # level = ?, posthumous = 1: an index in honouree order per value
+            sql = f"SELECT count(DISTINCT honouree_id) FROM honour WHERE {cond}"
+            return conn.execute(sql, params).fetchone()[0] - trashed
+        lo, hi = flt.years
+        years: list[int] = []
+        low, high = -(2 ** 62) if lo is None else lo, 2 ** 62 if hi is None else hi
+        while len(years) <= max(1, MERGE_YEARS_MAX):  # the years present, one index seek each
+            year = conn.execute("SELECT min(year) FROM honour WHERE year >= ? AND year <= ?",
+                                (low, high)).fetchone()[0]
+            if year is None:
+                break
+            years.append(year)
+            low = year + 1
+        if not years:
+            return 0
+        if len(years) == 1:
+            sql, params = "SELECT count(DISTINCT honouree_id) FROM honour WHERE year = ?", years
+        elif len(years) <= MERGE_YEARS_MAX:
+            arms = " UNION ".join(["SELECT honouree_id FROM honour WHERE year = ?"] * len(years))
+            sql, params = f"SELECT count(*) FROM ({arms} ORDER BY 1)", years
+        else:
+            honours = conn.execute("SELECT coalesce(max(id), 0) FROM honour").fetchone()[0]
+            bound = max(1, int(FULL_SCAN_SHARE * honours))
+            size = conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM honour WHERE {cond} LIMIT ?)",
+                                [*params, bound]).fetchone()[0]
+            if size >= bound:
+                sql = (f"SELECT count(DISTINCT honouree_id) FROM honour INDEXED BY honour_honouree_year"
+                       f" WHERE {cond}")
+            else:
+                sql = f"SELECT count(*) FROM (SELECT honouree_id FROM honour WHERE {cond} GROUP BY honouree_id)"
+        return conn.execute(sql, params).fetchone()[0] - trashed
 
     def matching_ids_sql(self) -> tuple[str, list]:
         """A SELECT of every matching id, unordered: for counting by facet in SQL."""
@@ -523,9 +642,10 @@ class SearchResult:
     def _tier_rows(self, tier: Tier, limit: int) -> list[int]:
         if tier.match is None:  # exact name: few rows, fetched whole
             if not self._exact_ids:
+                where, params = self._filters_for("h.id", 0, on_row=True)
                 self._exact_ids = [r[0] for r in self.conn.execute(
-                    f"SELECT h.id FROM honouree h WHERE h.name = ? AND {self._where} ORDER BY h.id",
-                    [tier.exact_name, *self._params])]
+                    f"SELECT h.id FROM honouree h WHERE h.name = ? AND h.deleted_at IS NULL{where}"
+                    " ORDER BY h.id", [tier.exact_name, *params])]
             return [i for i in self._exact_ids if i > self._last_id][:limit]
         exclude = ""
         params: list = [tier.match, self._last_id]
@@ -534,10 +654,11 @@ class SearchResult:
             params.extend(self._exact_ids)
         table = tier.table  # one of two constant table names, never user text
         if self.parsed.filters:
+            where, filter_params = self._filters_for("f.rowid", limit)
             sql = (f"SELECT f.rowid FROM {table} f"
-                   f" WHERE {table} MATCH ? AND f.rowid > ?{exclude} AND {self._index_where}"
+                   f" WHERE {table} MATCH ? AND f.rowid > ?{exclude}{where}"
                    f" ORDER BY f.rowid LIMIT ?")
-            params.extend([*self._params, limit])
+            params.extend([*filter_params, limit])
         else:
             sql = (f"SELECT f.rowid FROM {table} f WHERE {table} MATCH ?"
                    f" AND f.rowid > ?{exclude} ORDER BY f.rowid LIMIT ?")
@@ -549,21 +670,25 @@ class SearchResult:
         direction = "DESC" if self.descending else "ASC"
         expr = any_expr(self.parsed)
         params: list = []
-        where = self._where
-        if expr is not None:
-            where = f"h.id IN (SELECT rowid FROM honouree_fts WHERE honouree_fts MATCH ?) AND {where}"
-            params.append(expr)
-        params.extend(self._params)
         # The next page continues after the last row of the previous one (keyset paging):
         # OFFSET would walk every skipped row again, and scrolling a 100,000-row roll to
         # the end would cost 500 ever-longer walks. A jump elsewhere uses OFFSET once.
         after = getattr(self, "_ordered_after", None)
-        if after is not None and after[0] == offset and offset > 0:
-            where = f"({column}, h.id) {'<' if self.descending else '>'} (?, ?) AND {where}"
-            params = [after[1], after[2], *params]
-            skip = 0
+        keyset = after is not None and after[0] == offset and offset > 0
+        skip = 0 if keyset else offset
+        if expr is None and self.order in WALKED_ORDERS:
+            # An index walk that stops after the page: common filters are probed per row.
+            filters, filter_params = self._filters_for("h.id", skip + limit, on_row=True)
+            where = f"h.deleted_at IS NULL{filters}"
         else:
-            skip = offset
+            where, filter_params = self._where, self._params
+        if expr is not None:
+            where = f"h.id IN (SELECT rowid FROM honouree_fts WHERE honouree_fts MATCH ?) AND {where}"
+            params.append(expr)
+        params.extend(filter_params)
+        if keyset:
+            where = f"({column}, h.id) {'<' if self.descending else '>'} (?, ?) AND {where}"
+            params = [after[1], after[2], *params]  # type: ignore[index]
         sql = (f"SELECT h.id, {column} FROM honouree h WHERE {where}"
                f" ORDER BY {column} {direction}, h.id {direction} LIMIT ? OFFSET ?")
         rows = self.conn.execute(sql, [*params, limit, skip]).fetchall()
