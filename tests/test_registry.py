@@ -70,6 +70,32 @@ def test_invalid_records_are_refused_whole(registry):
     assert registry.count() == 0
 
 
+@pytest.mark.parametrize("where, en", [
+    ("gender", "gender"), ("birth_date", "birth date"), ("age", "age"), ("ethnicity", "ethnicity"),
+    ("position", "position"), ("region", "region"), ("category", "category"), ("notes", "notes"),
+    ("source.report", "source"), ("source.sentence", "source"), ("honours.1.title", "honour 2"),
+    ("honours.0.awarded_by", "honour 1"), ("honours.0.date", "honour 1"), ("deeds.0.date", "deed 1"),
+    ("donations.1.item", "donation 2"), ("donations.0.recipient", "donation 1"),
+    ("donations.0.note", "donation 1"), ("donations.1.quantity_unit", "donation 2"),
+    ("donations.0.date", "donation 1"), ("photos.0.caption", "photo 1 caption")])
+def test_a_control_character_is_found_in_every_text_and_named(where, en):
+    """Validation checks all of a record's text at once and names the field only when it finds one."""
+    from honours.core.records import Photo
+    from honours.core.registry import validate_record
+
+    record = sample()
+    record.photos = [Photo(caption="说明")]
+    validate_record(record)
+    *path, last = where.split(".")
+    target = record
+    for step in path:
+        target = target[int(step)] if step.isdigit() else getattr(target, step)
+    setattr(target, last, f"前\x1b后{getattr(target, last) or ''}")
+    with pytest.raises(InvalidRecordError) as caught:
+        validate_record(record)
+    assert caught.value.en.startswith(f"Invalid record: {en} contains an invisible control character (U+001B)")
+
+
 def test_delete_goes_to_trash_and_back(registry):
     saved = registry.add(sample())
     registry.delete(saved.id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 from pathlib import Path
 
@@ -20,6 +21,8 @@ from honours.core.import_plan import (
     plan_import,
     plan_table,
 )
+from honours.core.photos import NewPhoto, prepare_photo
+from honours.core.records import Deed, Donation, Honour, Honouree, Source
 from honours.core.registry import ImportItem
 from honours.core.seed import load_default_roll
 from honours.core.spreadsheet import SpreadsheetError, read_table
@@ -205,6 +208,29 @@ def test_apply_import_history_equals_the_stored_record(registry):
     outcome = registry.apply_import([ImportItem(h) for h in load_default_roll()])
     for honouree_id in outcome.added:
         assert registry.history(honouree_id)[0].after == registry._snapshot(honouree_id)
+
+
+def test_apply_import_history_text_is_what_record_writes(registry):
+    """The history JSON of an added record is written as text, not via a dict: it must be the
+    very text `_record` writes for the stored record, for every kind of value."""
+    odd = Honouree(
+        name=" 引号\"反斜杠\\ ", gender="女", birth_date="1980-05", age="28岁", ethnicity="回族",
+        unit="单位\n二行", position="护士\t长", region="衡阳", category="donor", status="deceased",
+        notes="备注😀\u2028", source=Source(report="报道", sentence="原文“引号”"),
+        honours=[Honour(title=" 全国劳动模范 ", level="national", year=2020, date="2020-05-01", posthumous=True),
+                 Honour(title="先进个人", awarded_by="市委", year=None, date="")],
+        deeds=[Deed(text=" 事迹一 ", date="2019-01-02"), Deed(text="事迹二", date="")],
+        donations=[Donation(amount_fen=12345), Donation(amount_fen=50_000_000, recipient="红十字会", note="注"),
+                   Donation(item="口罩", quantity=3, quantity_unit="箱", date="2020-02-01")])
+    photo = prepare_photo(photo_bytes(), "甲.jpg")
+    items = [ImportItem(h) for h in load_default_roll()[:5]]
+    items += [ImportItem(odd), ImportItem(Honouree(name="有照片"),
+                                          [NewPhoto(photo, caption="说明", primary=True), NewPhoto(photo)])]
+    outcome = registry.apply_import(items)
+    for honouree_id in outcome.added:
+        (text,) = registry.conn.execute("SELECT after_json FROM history WHERE honouree_id = ?",
+                                        (honouree_id,)).fetchone()
+        assert text == json.dumps(registry._snapshot(honouree_id), ensure_ascii=False)
 
 
 def test_totals_row_is_left_out_with_a_notice(registry, tmp_path):

@@ -146,12 +146,12 @@ class ImportPlan:
         """Write the plan in one transaction; refuses while errors remain unless told to skip them."""
         if self.errors and not skip_errors:
             raise ImportBlockedError(self.errors)
-        adds = [ImportItem(t.record, self._photos_of(t)) for t in self._targets if t.existing_id is None]
-        updates = [ImportItem(t.record, self._photos_of(t)) for t in self._targets
-                   if t.existing_id is not None and not t.unchanged]
-        if not adds and not updates:
-            return ImportOutcome()
-        with gc_paused():
+        with gc_paused():  # the lists below are 100,000 new objects too
+            adds = [ImportItem(t.record, self._photos_of(t)) for t in self._targets if t.existing_id is None]
+            updates = [ImportItem(t.record, self._photos_of(t)) for t in self._targets
+                       if t.existing_id is not None and not t.unchanged]
+            if not adds and not updates:
+                return ImportOutcome()
             return registry.apply_import(adds, updates, keep_stamps=self.keep_stamps, progress=progress)
 
     def _photos_of(self, target: _Target) -> Iterator[NewPhoto] | tuple[()]:

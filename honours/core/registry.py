@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
+from json.encoder import encode_basestring as _quote  # a str as JSON text, in C
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -541,14 +542,14 @@ class Registry(PhotoVerbs):
                         else:
                             self._insert_new_photo(honouree_id, photo)
                     record = item.record
-                    created.append((honouree_id, "create", None, _added_snapshot(
+                    created.append((honouree_id, "create", None, _added_snapshot_json(
                         honouree_id, record, honour_ids, deed_ids, donation_ids,
                         self.photos(honouree_id) if item.photos else [],
                         *_import_stamps(record, stamp, keep_stamps))))
                     done += 1
                     if progress and done % 200 == 0:
                         progress(done, total)
-                self._record_many(created)
+                self._write_history(created)
                 reindex_many(self.conn, ids)  # the search index a batch at a time
                 outcome.added.extend(ids)
             if progress:
@@ -730,14 +731,17 @@ class Registry(PhotoVerbs):
     def _record_many(self, entries: list[tuple[int, str, dict | None, dict | None]]) -> None:
         """History entries (honouree id, action, before, after) written with one statement and
         one time and user for all: an import of 100,000 records is one moment of one user."""
+        self._write_history([(honouree_id, action, _to_json(before) if before else None,
+                              _to_json(after) if after else None)
+                             for honouree_id, action, before, after in entries])
+
+    def _write_history(self, entries: list[tuple[int, str, str | None, str | None]]) -> None:
+        """History entries whose snapshots are JSON text already (see `_added_snapshot_json`)."""
         at, user = now(), os_user()
         self.conn.executemany(
             "INSERT INTO history (honouree_id, at, os_user, action, before_json, after_json)"
             " VALUES (?, ?, ?, ?, ?, ?)",
-            [(honouree_id, at, user, action,
-              json.dumps(before, ensure_ascii=False) if before else None,
-              json.dumps(after, ensure_ascii=False) if after else None)
-             for honouree_id, action, before, after in entries],
+            [(honouree_id, at, user, action, before, after) for honouree_id, action, before, after in entries],
         )
 
     # -- children --------------------------------------------------------------------------
@@ -760,30 +764,63 @@ class Registry(PhotoVerbs):
         )
 
 
-def _added_snapshot(honouree_id: int, h: Honouree, honour_ids: list[int], deed_ids: list[int],
-                    donation_ids: list[int], photos: list[Photo], version: int, created: str,
-                    updated: str) -> dict:
-    """The history snapshot of a record just inserted by apply_import, built without reading it
-    back; it equals `_snapshot` of the stored record (a test holds the two together)."""
-    values = _scalar_values(h)
-    keys = ("name", "gender", "birth_date", "age", "ethnicity", "unit", "position", "region", "category",
-            "status", "notes")
-    data: dict = dict(zip(keys, values[:11]))
-    data["source"] = {"report": values[11], "sentence": values[12]}
-    data["honours"] = [
-        {"title": x.title.strip(), "level": x.level, "year": x.year, "date": x.date or None,
-         "awarded_by": x.awarded_by or "", "posthumous": bool(x.posthumous), "id": i}
-        for x, i in zip(h.honours, honour_ids)]
-    data["deeds"] = [{"text": d.text.strip(), "date": d.date or None, "id": i} for d, i in zip(h.deeds, deed_ids)]
-    data["donations"] = [
-        {"item": d.item or "", "quantity": d.quantity, "quantity_unit": d.quantity_unit or "",
-         "recipient": d.recipient or "", "date": d.date or None, "note": d.note or "", "id": i,
-         "amount_yuan": None if d.amount_fen is None
-         else d.amount_fen // 100 if d.amount_fen % 100 == 0 else float(Decimal(d.amount_fen) / 100)}
-        for d, i in zip(h.donations, donation_ids)]
-    data["photos"] = [{k: v for k, v in p.__dict__.items() if k != "position"} for p in photos]
-    data.update(id=honouree_id, version=version, created_at=created, updated_at=updated)
-    return data
+# Snapshots are written as json.dumps(snapshot, ensure_ascii=False) writes them.
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _js(value: object) -> str:
+    """One value as JSON text, as `_to_json` writes it (strings, ints and None take a short cut)."""
+    kind = value.__class__
+    if kind is str:
+        return _quote(value)
+    if kind is int:
+        return int.__repr__(value)
+    return "null" if value is None else _to_json(value)
+
+
+def _js_date(value: str | None) -> str:
+    return _js(value) if value else "null"
+
+
+def _yuan_json(fen: int | None) -> str:
+    if fen is None:
+        return "null"
+    return _js(fen // 100 if fen % 100 == 0 else float(Decimal(fen) / 100))
+
+
+_SCALARS_JSON = ('{"name": %s, "gender": %s, "birth_date": %s, "age": %s, "ethnicity": %s, "unit": %s,'
+                 ' "position": %s, "region": %s, "category": %s, "status": %s, "notes": %s,'
+                 ' "source": {"report": %s, "sentence": %s}, "honours": [')
+_HONOUR_JSON = ('{"title": %s, "level": %s, "year": %s, "date": %s, "awarded_by": %s, "posthumous": %s,'
+                ' "id": %s}')
+_DEED_JSON = '{"text": %s, "date": %s, "id": %s}'
+_DONATION_JSON = ('{"item": %s, "quantity": %s, "quantity_unit": %s, "recipient": %s, "date": %s,'
+                  ' "note": %s, "id": %s, "amount_yuan": %s}')
+_STAMPS_JSON = ', "id": %s, "version": %s, "created_at": %s, "updated_at": %s}'
+
+
+def _added_snapshot_json(honouree_id: int, h: Honouree, honour_ids: list[int], deed_ids: list[int],
+                         donation_ids: list[int], photos: list[Photo], version: int, created: str,
+                         updated: str) -> str:
+    """The history snapshot (JSON text) of a record just inserted by apply_import, built without
+    reading it back and without an intermediate dict: it is the text `_record` writes for
+    `_snapshot` of the stored record, byte for byte (a test holds the two together)."""
+    return "".join((
+        _SCALARS_JSON % tuple(map(_js, _scalar_values(h))),
+        ", ".join([_HONOUR_JSON % (_js(x.title.strip()), _js(x.level), _js(x.year), _js_date(x.date),
+                                   _js(x.awarded_by or ""), "true" if x.posthumous else "false", _js(i))
+                   for x, i in zip(h.honours, honour_ids)]),
+        '], "deeds": [',
+        ", ".join([_DEED_JSON % (_js(d.text.strip()), _js_date(d.date), _js(i)) for d, i in zip(h.deeds, deed_ids)]),
+        '], "donations": [',
+        ", ".join([_DONATION_JSON % (_js(d.item or ""), _js(d.quantity), _js(d.quantity_unit or ""),
+                                     _js(d.recipient or ""), _js_date(d.date), _js(d.note or ""), _js(i),
+                                     _yuan_json(d.amount_fen))
+                   for d, i in zip(h.donations, donation_ids)]),
+        '], "photos": ',
+        _to_json([{k: v for k, v in p.__dict__.items() if k != "position"} for p in photos]) if photos else "[]",
+        _STAMPS_JSON % (_js(honouree_id), _js(version), _js(created), _js(updated)),
+    ))
 
 
 def _import_stamps(h: Honouree, stamp: str, keep_stamps: bool) -> tuple[int, str, str]:
@@ -852,7 +889,26 @@ def _text_fields(h: Honouree) -> Iterator[tuple[str, str, str]]:
         yield f"photo {n} caption", f"第 {n} 张照片的说明", photo.caption or ""
 
 
+_SCALAR_TEXTS = "%s" * 12
+
+
+def _all_text(h: Honouree) -> str:
+    """Every text `_text_fields` yields, run together: one search finds whether any is bad."""
+    return "".join((
+        _SCALAR_TEXTS % (h.name or "", h.gender or "", h.birth_date or "", h.age or "", h.ethnicity or "",
+                         h.unit or "", h.position or "", h.region or "", h.category or "", h.notes or "",
+                         h.source.report or "", h.source.sentence or ""),
+        *[f"{x.title or ''}{x.awarded_by or ''}{x.date or ''}" for x in h.honours],
+        *[f"{d.text or ''}{d.date or ''}" for d in h.deeds],
+        *[f"{d.item or ''}{d.quantity_unit or ''}{d.recipient or ''}{d.note or ''}{d.date or ''}"
+          for d in h.donations],
+        *[p.caption or "" for p in h.photos],
+    ))
+
+
 def _check_characters(h: Honouree) -> None:
+    if _BAD_CHARACTER.search(_all_text(h)) is None:
+        return  # the usual case; otherwise find the field to name it
     for en, zh, text in _text_fields(h):
         bad = _BAD_CHARACTER.search(text)
         if bad:
