@@ -313,15 +313,26 @@ def _paged(result, size: int) -> list[int]:
     return out
 
 
-@pytest.mark.parametrize("strategy", ["probe", "set", "chosen"])
-def test_filters_give_the_same_results_as_sets_or_probes(registry, monkeypatch, strategy):
-    """Whether a filter is tested as a set or per candidate, the results, their order
-    (the order of the same query without the filter), paging and counts are the same."""
+@pytest.mark.parametrize("strategy", ["probe", "set", "merge", "chosen"])
+def test_filters_give_the_same_results_as_sets_probes_or_merges(registry, monkeypatch, strategy):
+    """Whether a filter is tested as a set, per candidate or merged in id order with the
+    search index, the results, their order (the order of the same query without the
+    filter), paging and counts are the same."""
     from honours.core import search
 
     live = _filter_roll(registry)
     if strategy != "chosen":
         monkeypatch.setattr(search, "PROBE_RATIO", 0 if strategy == "probe" else 10 ** 12)
+    if strategy in ("probe", "set"):
+        parse = search.parse
+
+        def no_merging(query: str):
+            parsed = parse(query)
+            for flt in parsed.filters:
+                flt.ordered_sql = None
+            return parsed
+
+        monkeypatch.setattr(search, "parse", no_merging)
     cases = [(q, "", pred) for q, pred in FILTER_CASES] + TEXT_FILTER_CASES
     for query, text, keep in cases:
         everyone = registry.search(text).all_ids()
@@ -345,15 +356,20 @@ def test_filters_give_the_same_results_as_sets_or_probes(registry, monkeypatch, 
         probed = any("EXISTS (SELECT 1 FROM honour WHERE honouree_id" in s and "h.name = " not in s
                      for s in statements)
         honours_filter = any(k in query for k in ("level:", "year", "posthumous"))
+        merged = any(" INTERSECT " in s for s in statements)
+        one_value = any(k in query for k in ("level:", "status:", "year:2020"))
         if strategy != "chosen":
+            assert merged == (strategy == "merge" and bool(text) and one_value), query
+        if strategy in ("probe", "set"):
             assert probed == (honours_filter and strategy == "probe"), query
         assert registry.search(query).count() == len(expected), query
 
 
-def test_common_filter_is_probed_and_rare_one_read_as_a_set(registry):
-    _filter_roll(registry)  # 50 municipal honours, 16 national ones
-    for query, probed in [("level:municipal", True), ("level:national", False),
-                          ("护士 level:municipal", True), ("护士 level:national", False)]:
+def test_common_filter_is_probed_rare_one_read_as_a_set_one_value_merged(registry):
+    _filter_roll(registry)  # 50 municipal honours, 16 national, 61 in 2019..2021, 16 in 2015
+    for query, way in [("level:municipal", "probe"), ("level:national", "set"),
+                       ("护士 year:2019..2021", "probe"), ("护士 year:2015..2016", "set"),
+                       ("护士 level:national", "merge"), ("护士 level:municipal", "merge")]:
         statements: list[str] = []
         registry.conn.set_trace_callback(statements.append)
         try:
@@ -362,8 +378,9 @@ def test_common_filter_is_probed_and_rare_one_read_as_a_set(registry):
         finally:
             registry.conn.set_trace_callback(None)
         statements = [s for s in statements if "h.name = " not in s]  # the exact-name tier always probes
-        assert any("EXISTS (SELECT 1 FROM honour" in s for s in statements) == probed, query
-        assert any("IN (SELECT honouree_id FROM honour" in s for s in statements) != probed, query
+        assert any("EXISTS (SELECT 1 FROM honour" in s for s in statements) == (way == "probe"), query
+        assert any("IN (SELECT honouree_id FROM honour" in s for s in statements) == (way == "set"), query
+        assert any(" INTERSECT SELECT honouree_id FROM honour" in s for s in statements) == (way == "merge"), query
 
 
 @pytest.mark.parametrize(("merge", "share", "plan"), [
