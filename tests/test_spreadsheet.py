@@ -160,6 +160,94 @@ def test_shared_strings_read_as_openpyxl_reads_them(tmp_path):
     assert mine[:3] == ["姓名", "衡阳 工&会 <市>", "东京"]
 
 
+_SHEET_XML = (
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+    '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1" t="inlineStr"><is><t>&#24180;&amp;&lt;</t></is></c>'
+    '<c r="D1" s="1"><v>43952</v></c><c r="E1" s="2"><v>1.5</v></c><c r="F1"><v>1.0E+2</v></c><c r="G1" t="s"/>'
+    '<c r="H1" t="inlineStr"><is><t xml:space="preserve"> 前后 </t></is></c><c r="I1" t="inlineStr"></c>'
+    '<c r="J1" t="n"><v>12345678901234567890</v></c><c r="K1" s="1"><v>99999999</v></c></row>'
+    '<row r="2"><c r="A2" t="b"><v>1</v></c><c r="B2" t="str"><v>x&amp;y</v></c><c r="C2" t="e"><v>#N/A</v></c></row>'
+    '<row r="3"><c r="B3"><f>1+1</f><v>2</v></c><c r="C3" t="inlineStr"><is><t>&#xFDD0;分\ufdd0隔</t></is></c></row>'
+    '<row><c t="inlineStr"><is><t>无坐标</t></is></c><c><v>5</v></c><c r="D4" t="inlineStr"><is><t>&#20016;</t></is></c></row>'
+    '<row r="6"><c r="A6" t="inlineStr"><is><r><t>富</t></r><r><rPr><b/></rPr><t>文本</t></r></is></c>'
+    '<c r="XFD6"><v>7</v></c></row>'
+    '<row r="7" spans="1:3"><c r="AB7" t="n"><v>-3</v></c><c r="AC7" t="d"><v>2020-05-01T00:00:00</v></c></row>'
+    '<row r="8"><c r="A8" s="0" t="s"><v>1</v></c><c r="B8" t="s" s="0"><v>1</v></c></row>'
+    '<row r="9"/><row r="10"><c r="A10" t="inlineStr"><is><t>&#22823;</t></is></c></row>'
+    '</sheetData></worksheet>')
+
+
+def _sheet_rows(xml: str, general_only: bool, monkeypatch) -> list[tuple[int, list]]:
+    """The rows SheetValues reads from a worksheet part; with general_only, every row by `_cells`."""
+    import io
+    import zipfile
+
+    from openpyxl.utils.datetime import CALENDAR_WINDOWS_1900
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("sheet.xml", xml)
+    with monkeypatch.context() as patch:
+        if general_only:
+            patch.setattr(SheetValues, "_usual_cells", lambda self, cells, number: None)
+        with zipfile.ZipFile(buffer) as archive:
+            return list(SheetValues(archive, "sheet.xml", ["共享", "第二"], {1}, CALENDAR_WINDOWS_1900,
+                                    chunk_bytes=300).rows())
+
+
+@pytest.mark.parametrize("prefix", ["", "x:"])
+def test_usual_cells_are_read_as_the_general_path_reads_them(monkeypatch, prefix):
+    """Rows of usual cells take a short cut; they must come out as the general path reads them,
+    and a row with any other cell (formula, rich text, bool, error, odd attributes) goes that way."""
+    import re
+
+    from honours.core.xlsx_reader import _Patterns
+
+    xml = _SHEET_XML
+    if prefix:
+        xml = re.sub(r"<(/?)(?!\?)", rf"<\1{prefix}", xml).replace("xmlns=", f"xmlns:{prefix[:-1]}=")
+    used = []
+    real = SheetValues._usual_cells
+
+    def counting(self, cells, number):
+        values = real(self, cells, number)
+        used.append(values is not None)
+        return values
+
+    monkeypatch.setattr(SheetValues, "_usual_cells", counting)
+    fast = _sheet_rows(xml, False, monkeypatch)
+    assert fast == _sheet_rows(xml, True, monkeypatch)
+    assert used == [True, False, False, True, False, False, False, True, True]  # rows 2, 3, 6, 7, 8: not usual
+    rows = dict(fast)
+    assert rows[1] == ["共享", None, "年&<", datetime(2020, 5, 1), 1.5, 100, None, " 前后 ", None,
+                       12345678901234567890, CellError("#VALUE!")]
+    assert rows[3] == [None, 2, "\ufdd0分\ufdd0隔"] and rows[4] == ["无坐标", 5, None, "丰"]
+    assert rows[8] == ["第二", "第二"] and rows[9] == [] and rows[10] == ["大"]
+    assert _Patterns.build(prefix.encode()).usual_cell.findall(b"<" + prefix.encode() + b"cfRule/>") == []
+
+
+@pytest.mark.parametrize("row", ['<row r="1"><c r="B1"><v>1</v></c><c r="A1"><v>2</v></c></row>',
+                                 '<row r="1"><c r="A1"><v>1</v></c><c r="A1"><v>2</v></c></row>',
+                                 '<row r="1"><c r="A2"><v>1</v></c></row>'])
+def test_cells_out_of_order_or_in_another_row_are_left_to_openpyxl(monkeypatch, row):
+    from honours.core.xlsx_reader import Unsupported
+
+    xml = _SHEET_XML.replace('<row r="1">', row + '<row r="99">', 1)
+    for general_only in (False, True):
+        with pytest.raises(Unsupported):
+            _sheet_rows(xml, general_only, monkeypatch)
+
+
+def test_escaped_texts_are_decoded_together_even_holding_the_separator():
+    from honours.core.xlsx_reader import unescape_all
+
+    raws = [b"&#24180;", b"a&amp;b\xef\xb7\x90c", b"&#xFDD0;", b"&lt;&gt;&quot;&apos;", b"&#13;\r\n"]
+    expected = ["年", "a&b\ufdd0c", "\ufdd0", "<>\"'", "\r\n"]
+    assert unescape_all(raws) == expected
+    assert unescape_all(raws[:1] + raws[3:]) == expected[:1] + expected[3:]
+    assert unescape_all([]) == []
+
+
 def test_fast_reader_without_possessive_quantifiers(monkeypatch):
     """Python 3.10 has no possessive quantifiers; its patterns must read the same rows."""
     import sys

@@ -21,6 +21,7 @@ import xml.parsers.expat
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, BinaryIO
 
 CHUNK_BYTES = 4 * 1024 * 1024
@@ -49,6 +50,7 @@ class _Patterns:
     phonetic: re.Pattern[bytes]
     si: re.Pattern[bytes]
     row_start: re.Pattern[bytes]
+    usual_cell: re.Pattern[bytes]
 
     @classmethod
     def build(cls, prefix: bytes) -> _Patterns:
@@ -66,9 +68,26 @@ class _Patterns:
         def text(tag: bytes) -> re.Pattern[bytes]:
             return re.compile(b"<" + p + tag + rb"\b[^>]*?(?:/>|>([^<]*)</" + p + tag + b">)")
 
+        # A cell as writers usually put it, whole: r="B3" s="2" t="..." in this order, then nothing,
+        # one <v> or one plain <is><t>; findall gives (letters, digits, style, type, v, t, other)
+        # for each. Any other cell (a formula, rich text, other attributes) matches only the last
+        # branch, which fills `other`, and its row is read by the general path instead.
+        usual_cell = re.compile(
+            b"<" + p + rb'c(?: r="([A-Z]{1,3})(\d+)")?(?: s="(\d+)")?(?: t="(\w+)")?(?:/>|>(?:'
+            + b"<" + p + rb"v>([^<]*)</" + p + b"v>"
+            + b"|<" + p + b"is><" + p + rb't(?: xml:space="preserve")?>([^<]*)</' + p + b"t></" + p + b"is>"
+            + b")?</" + p + b"c>)|(<" + p + rb"c\b)")
         return cls(prefix, container(b"row"), container(b"c"), text(b"v"), text(b"f"), text(b"t"),
                    re.compile(b"<" + p + rb"rPh\b.*?</" + p + b"rPh>", re.DOTALL), container(b"si"),
-                   re.compile(b"<" + p + rb"row\b"))
+                   re.compile(b"<" + p + rb"row\b"), usual_cell)
+
+
+@cache
+def _letters() -> list[bytes]:
+    """Column names by index (A, B, ... ZZZ): what the next cell of a row is called."""
+    one = [bytes([code]) for code in range(65, 91)]
+    return one + [a + b for a in one for b in one] + [a + b + c for a in one for b in one for c in one]
+
 
 
 class Unsupported(Exception):
@@ -128,6 +147,7 @@ class SheetValues:
         self.shared_strings = shared_strings
         self.date_styles = date_styles
         self.epoch = epoch
+        self._date_style_cache: dict[bytes, bool] = {}
 
     def rows(self) -> Iterator[tuple[int, list[Any]]]:
         """(sheet row number, values from column A) for every row present in the file."""
@@ -138,10 +158,13 @@ class SheetValues:
                 self._escaped: list[bytes] = []  # texts with XML escapes, decoded together below
                 self._pending: list[tuple[list[Any], int, str]] = []  # where each of them goes
                 rows = []
+                usual_cells = p.usual_cell.findall
                 for m in p.row.finditer(block):
                     number = _row_number(m.group(1), last_row)
                     last_row = number
-                    rows.append((number, self._cells(m.group(2) or b"", number)))
+                    body = m.group(2) or b""
+                    values = self._usual_cells(usual_cells(body), number)
+                    rows.append((number, values if values is not None else self._cells(body, number)))
                 if len(rows) != len(p.row_start.findall(block)):  # a row that never closes: damaged
                     raise Unsupported("incomplete row")
                 if self._escaped:
@@ -156,6 +179,70 @@ class SheetValues:
         self._escaped.append(raw)
         self._pending.append((values, len(values), prefix))
         return None
+
+    def _usual_cells(self, cells: list[tuple[bytes, ...]], row_number: int) -> list[Any] | None:
+        """The values of a row whose cells all have the usual shape (`_Patterns.usual_cell`), read
+        as `_cells` reads them, with less work per cell; None (and nothing left pending) when a
+        cell needs `_cells`."""
+        values: list[Any] = []
+        append = values.append
+        escaped, pending = self._escaped, self._pending
+        before = len(escaped)
+        row_digits = str(row_number).encode()
+        letters_at = _letters()
+        try:
+            for letters, digits, style, kind, v, t, other in cells:
+                if other:
+                    break
+                if letters:
+                    if digits != row_digits:
+                        break
+                    if letters != letters_at[len(values)]:  # a gap (or disorder: `_cells` says so)
+                        column = column_index(letters)
+                        if column <= len(values):
+                            break
+                        values.extend([None] * (column - 1 - len(values)))
+                if kind == b"inlineStr":
+                    if not t:
+                        append(None)
+                    elif b"&" in t:
+                        escaped.append(t)
+                        pending.append((values, len(values), ""))
+                        append(None)
+                    else:
+                        append(t.decode("utf-8"))
+                elif not v:  # no saved value, and no formula (the cell would not be usual)
+                    append(None)
+                elif kind == b"s":
+                    append(self.shared_strings[int(v)])
+                elif kind == b"n" or not kind:
+                    try:
+                        number: int | float = int(v)
+                    except ValueError:
+                        number = _number(v.decode("ascii"))
+                    append(self._date(number) if style and self._is_date_style(style) else number)
+                else:  # str, b, e, d and anything unknown: `_cells`
+                    break
+            else:
+                return values
+        except IndexError:  # past the last column there is
+            pass
+        del escaped[before:], pending[before:]
+        return None
+
+    def _is_date_style(self, style: bytes) -> bool:
+        found = self._date_style_cache.get(style)
+        if found is None:
+            found = self._date_style_cache[style] = int(style) in self.date_styles
+        return found
+
+    def _date(self, number: float) -> Any:
+        from openpyxl.utils.datetime import from_excel  # see _value's docstring
+
+        try:
+            return from_excel(number, self.epoch)
+        except (OverflowError, ValueError):
+            return CellError("#VALUE!")
 
     def _cells(self, body: bytes, row_number: int) -> list[Any]:
         values: list[Any] = []
@@ -208,12 +295,7 @@ class SheetValues:
         if kind == b"n":
             number = _number(raw.decode("ascii"))
             if style is not None and int(style) in self.date_styles:
-                from openpyxl.utils.datetime import from_excel  # see _value's docstring
-
-                try:
-                    return from_excel(number, self.epoch)
-                except (OverflowError, ValueError):
-                    return CellError("#VALUE!")
+                return self._date(number)
             return number
         if kind == b"str":
             return self._text(raw, values)
@@ -232,15 +314,44 @@ def _element_started(_name: str, _attributes: dict) -> None:
     """Nothing to do: setting a handler makes expat hand over the text buffered so far."""
 
 
+_SEPARATOR = "\ufdd0"  # a noncharacter, valid in XML: where one text ends and the next begins
+_SEPARATOR_BYTES = _SEPARATOR.encode("utf-8")
+
+
 def unescape_all(raws: list[bytes]) -> list[str]:
     """Decode the XML escapes (&#24180; &amp; ...) of many texts in one expat parse.
 
     openpyxl writes every Chinese character as a character reference; decoding them one
     by one in Python (html.unescape) costs about 3 µs each, 250 per row. Expat decodes
-    them in C, and joining the texts makes it one parse per block. Every text here holds
-    an escape, so none is empty, and with buffering each arrives in one callback (the
-    buffer is flushed when an element starts, hence the do-nothing start handler).
+    them in C, and joining the texts makes it one parse per block. The texts are joined
+    by U+FDD0, a noncharacter, and the decoded whole split at it: a handful of callbacks
+    per block instead of two per text. A text that holds U+FDD0 itself (written out or as
+    a reference) makes the count come out wrong, and then each text is parsed as its own
+    element instead.
     """
+    if not raws:
+        return []
+    joined = _SEPARATOR_BYTES.join(raws)
+    if b"<" not in joined:  # markup in a text would vanish unseen; the other way refuses it
+        out: list[str] = []
+        parser = xml.parsers.expat.ParserCreate("utf-8")
+        parser.buffer_text = True
+        parser.buffer_size = 1 << 20
+        parser.CharacterDataHandler = out.append
+        try:
+            parser.Parse(b"<x>" + joined + b"</x>", True)
+        except xml.parsers.expat.ExpatError as exc:
+            raise Unsupported(f"text that is not well-formed XML: {exc}") from exc
+        texts = "".join(out).split(_SEPARATOR)
+        if len(texts) == len(raws):
+            return texts
+    return _unescape_each(raws)
+
+
+def _unescape_each(raws: list[bytes]) -> list[str]:
+    """`unescape_all` with each text an element of its own. Every text here holds an escape,
+    so none is empty, and with buffering each arrives in one callback (the buffer is flushed
+    when an element starts, hence the do-nothing start handler)."""
     out: list[str] = []
     parser = xml.parsers.expat.ParserCreate("utf-8")
     parser.buffer_text = True
