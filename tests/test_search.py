@@ -313,16 +313,22 @@ def _paged(result, size: int) -> list[int]:
     return out
 
 
-@pytest.mark.parametrize("strategy", ["probe", "set", "merge", "chosen"])
+@pytest.mark.parametrize("strategy", ["probe", "set", "merge", "few", "head", "chosen"])
 def test_filters_give_the_same_results_as_sets_probes_or_merges(registry, monkeypatch, strategy):
     """Whether a filter is tested as a set, per candidate or merged in id order with the
     search index, the results, their order (the order of the same query without the
-    filter), paging and counts are the same."""
+    filter), paging and counts are the same. "few": every text taken for a rare one, its
+    filters probed; "head": only tiers of fewer than three rows."""
     from honours.core import search
 
     live = _filter_roll(registry)
-    if strategy != "chosen":
+    if strategy in ("probe", "set", "merge"):
+        monkeypatch.setattr(search, "FEW_CANDIDATES", 0)
         monkeypatch.setattr(search, "PROBE_RATIO", 0 if strategy == "probe" else 10 ** 12)
+    elif strategy == "few":
+        monkeypatch.setattr(search, "FEW_CANDIDATES", 10 ** 9)
+    elif strategy == "head":
+        monkeypatch.setattr(search, "FEW_CANDIDATES", 3)
     if strategy in ("probe", "set"):
         parse = search.parse
 
@@ -358,14 +364,20 @@ def test_filters_give_the_same_results_as_sets_probes_or_merges(registry, monkey
         honours_filter = any(k in query for k in ("level:", "year", "posthumous"))
         merged = any(" INTERSECT " in s for s in statements)
         one_value = any(k in query for k in ("level:", "status:", "year:2020"))
-        if strategy != "chosen":
+        if strategy in ("probe", "set", "merge"):
             assert merged == (strategy == "merge" and bool(text) and one_value), query
         if strategy in ("probe", "set"):
             assert probed == (honours_filter and strategy == "probe"), query
+        if strategy == "few" and text:
+            assert not merged and probed == honours_filter, query
+            assert not any("IN (SELECT" in s for s in statements if "NOT IN (SELECT" not in s), query
         assert registry.search(query).count() == len(expected), query
 
 
-def test_common_filter_is_probed_rare_one_read_as_a_set_one_value_merged(registry):
+def test_common_filter_is_probed_rare_one_read_as_a_set_one_value_merged(registry, monkeypatch):
+    from honours.core import search
+
+    monkeypatch.setattr(search, "FEW_CANDIDATES", 0)  # this roll's texts are all rare enough to probe
     _filter_roll(registry)  # 50 municipal honours, 16 national, 61 in 2019..2021, 16 in 2015
     for query, way in [("level:municipal", "probe"), ("level:national", "set"),
                        ("护士 year:2019..2021", "probe"), ("护士 year:2015..2016", "set"),
