@@ -292,6 +292,7 @@ FILTER_CASES = [
     ("posthumous:yes", lambda h: any(x.posthumous for x in h.honours)),
     ("level:municipal status:deceased",
      lambda h: h.status == "deceased" and any(x.level == "municipal" for x in h.honours)),
+    ("level:municipal year:2020", lambda h: any(x.level == "municipal" for x in h.honours) and 2020 in _years(h)),
     ("level:municipal year:2020 donation>=1000",
      lambda h: any(x.level == "municipal" for x in h.honours) and 2020 in _years(h)
      and h.donation_total_fen >= 100_000),
@@ -318,17 +319,21 @@ def test_filters_give_the_same_results_as_sets_probes_or_merges(registry, monkey
     """Whether a filter is tested as a set, per candidate or merged in id order with the
     search index, the results, their order (the order of the same query without the
     filter), paging and counts are the same. "few": every text taken for a rare one, its
-    filters probed; "head": only tiers of fewer than three rows."""
+    filters probed, and filters without text sorted whole; "head": only tiers of fewer
+    than three rows, and filters that keep fewer than three honourees."""
     from honours.core import search
 
     live = _filter_roll(registry)
     if strategy in ("probe", "set", "merge"):
         monkeypatch.setattr(search, "FEW_CANDIDATES", 0)
+        monkeypatch.setattr(search, "FEW_MATCHES", 0)
         monkeypatch.setattr(search, "PROBE_RATIO", 0 if strategy == "probe" else 10 ** 12)
     elif strategy == "few":
         monkeypatch.setattr(search, "FEW_CANDIDATES", 10 ** 9)
+        monkeypatch.setattr(search, "FEW_MATCHES", 10 ** 9)
     elif strategy == "head":
         monkeypatch.setattr(search, "FEW_CANDIDATES", 3)
+        monkeypatch.setattr(search, "FEW_MATCHES", 3)
     if strategy in ("probe", "set"):
         parse = search.parse
 
@@ -362,8 +367,9 @@ def test_filters_give_the_same_results_as_sets_probes_or_merges(registry, monkey
         probed = any("EXISTS (SELECT 1 FROM honour WHERE honouree_id" in s and "h.name = " not in s
                      for s in statements)
         honours_filter = any(k in query for k in ("level:", "year", "posthumous"))
-        merged = any(" INTERSECT " in s for s in statements)
-        one_value = any(k in query for k in ("level:", "status:", "year:2020"))
+        merged = any(" INTERSECT " in s and " MATCH " in s for s in statements)
+        sorted_whole = any("json_each" in s for s in statements)
+        one_value = any(k in query for k in ("level:", "status:", "year:2020", "posthumous:yes"))
         if strategy in ("probe", "set", "merge"):
             assert merged == (strategy == "merge" and bool(text) and one_value), query
         if strategy in ("probe", "set"):
@@ -371,13 +377,19 @@ def test_filters_give_the_same_results_as_sets_probes_or_merges(registry, monkey
         if strategy == "few" and text:
             assert not merged and probed == honours_filter, query
             assert not any("IN (SELECT" in s for s in statements if "NOT IN (SELECT" not in s), query
+        if strategy == "few" and not text:  # sorted whole: one-value filters only, one on honours
+            assert sorted_whole == (honours_filter and all(
+                t.startswith(("level:", "status:", "year:2020", "posthumous:yes")) for t in query.split())), query
+        if strategy in ("probe", "set", "merge"):
+            assert not sorted_whole, query
         assert registry.search(query).count() == len(expected), query
 
 
 def test_common_filter_is_probed_rare_one_read_as_a_set_one_value_merged(registry, monkeypatch):
     from honours.core import search
 
-    monkeypatch.setattr(search, "FEW_CANDIDATES", 0)  # this roll's texts are all rare enough to probe
+    monkeypatch.setattr(search, "FEW_CANDIDATES", 0)  # this roll's texts are all rare enough to probe,
+    monkeypatch.setattr(search, "FEW_MATCHES", 0)  # and its filters' matches few enough to sort
     _filter_roll(registry)  # 50 municipal honours, 16 national, 61 in 2019..2021, 16 in 2015
     for query, way in [("level:municipal", "probe"), ("level:national", "set"),
                        ("护士 year:2019..2021", "probe"), ("护士 year:2015..2016", "set"),
@@ -392,7 +404,7 @@ def test_common_filter_is_probed_rare_one_read_as_a_set_one_value_merged(registr
         statements = [s for s in statements if "h.name = " not in s]  # the exact-name tier always probes
         assert any("EXISTS (SELECT 1 FROM honour" in s for s in statements) == (way == "probe"), query
         assert any("IN (SELECT honouree_id FROM honour" in s for s in statements) == (way == "set"), query
-        assert any(" INTERSECT SELECT honouree_id FROM honour" in s for s in statements) == (way == "merge"), query
+        assert any(" INTERSECT SELECT o.honouree_id FROM honour" in s for s in statements) == (way == "merge"), query
 
 
 @pytest.mark.parametrize(("merge", "share", "plan"), [
