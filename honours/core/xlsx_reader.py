@@ -42,7 +42,7 @@ class _Patterns:
     """
 
     prefix: bytes
-    row: re.Pattern[bytes]
+    row_tag: re.Pattern[bytes]
     cell: re.Pattern[bytes]
     v: re.Pattern[bytes]
     f: re.Pattern[bytes]
@@ -77,7 +77,8 @@ class _Patterns:
             + b"<" + p + rb"v>([^<]*)</" + p + b"v>"
             + b"|<" + p + b"is><" + p + rb't(?: xml:space="preserve")?>([^<]*)</' + p + b"t></" + p + b"is>"
             + b")?</" + p + b"c>)|(<" + p + rb"c\b)")
-        return cls(prefix, container(b"row"), container(b"c"), text(b"v"), text(b"f"), text(b"t"),
+        return cls(prefix, re.compile(b"<" + p + rb"row\b([^>]*?)(/?)>"), container(b"c"), text(b"v"),
+                   text(b"f"), text(b"t"),
                    re.compile(b"<" + p + rb"rPh\b.*?</" + p + b"rPh>", re.DOTALL), container(b"si"),
                    re.compile(b"<" + p + rb"row\b"), usual_cell)
 
@@ -159,12 +160,24 @@ class SheetValues:
                 self._pending: list[tuple[list[Any], int, str]] = []  # where each of them goes
                 rows = []
                 usual_cells = p.usual_cell.findall
-                for m in p.row.finditer(block):
+                row_tag = p.row_tag.search
+                row_end = b"</" + p.prefix + b"row>"
+                at = 0
+                # A row is its start tag and everything up to the next </row> (rows do not nest):
+                # found with bytes.find, not a pattern stepping over every tag of the row.
+                while (m := row_tag(block, at)) is not None:
                     number = _row_number(m.group(1), last_row)
                     last_row = number
-                    body = m.group(2) or b""
-                    values = self._usual_cells(usual_cells(body), number)
-                    rows.append((number, values if values is not None else self._cells(body, number)))
+                    start = at = m.end()
+                    if m.group(2):  # <row .../>
+                        rows.append((number, []))
+                        continue
+                    end = block.find(row_end, start)
+                    if end < 0:
+                        break
+                    at = end + len(row_end)
+                    values = self._usual_cells(usual_cells(block, start, end), number)
+                    rows.append((number, values if values is not None else self._cells(block[start:end], number)))
                 if len(rows) != len(p.row_start.findall(block)):  # a row that never closes: damaged
                     raise Unsupported("incomplete row")
                 if self._escaped:
@@ -429,8 +442,12 @@ def read_shared_strings(archive: zipfile.ZipFile, part: str) -> list[str]:
     return strings
 
 
+_FIRST_R = re.compile(rb'\s+r="(\d+)"')
+
+
 def _row_number(raw_attrs: bytes, last: int) -> int:
-    ref = _attrs(raw_attrs).get(b"r")
+    first = _FIRST_R.match(raw_attrs)  # r="12" comes first as every common writer puts it
+    ref = first.group(1) if first else _attrs(raw_attrs).get(b"r")
     return int(ref) if ref else last + 1
 
 
