@@ -20,7 +20,6 @@ other fields, then deeds and donations; each tier in id order so the first page 
 
 from __future__ import annotations
 
-import json
 import math
 import re
 import sqlite3
@@ -640,15 +639,17 @@ class SearchResult:
             filters = self.parsed.filters
             if all(flt.ordered_sql for flt in filters) and any(flt.honour_condition for flt in filters):
                 sql, params = self._merged_ids_sql()
-                ids = [r[0] for r in self.conn.execute(f"SELECT * FROM ({sql} ORDER BY 1 LIMIT ?)",
-                                                       [*params, FEW_MATCHES + 1])]
-                if len(ids) <= FEW_MATCHES:
+                params = [*params, FEW_MATCHES + 1]
+                merged = f"{sql} ORDER BY 1 LIMIT ?"
+                # One filter's index is cheap to count first; a merge of several is read once.
+                if len(filters) > 1 or self.conn.execute(
+                        f"SELECT count(*) FROM ({merged})", params).fetchone()[0] <= FEW_MATCHES:
                     column = ORDERABLE.get(self.order or "name", "h.sort_key")
                     direction = "DESC" if self.descending else "ASC"
-                    self._few = [r[0] for r in self.conn.execute(
-                        f"SELECT h.id FROM json_each(?) j CROSS JOIN honouree h ON h.id = j.value"
-                        f" WHERE h.deleted_at IS NULL ORDER BY {column} {direction}, h.id {direction}",
-                        [json.dumps(ids)])]
+                    ids = [r[0] for r in self.conn.execute(
+                        f"WITH m(id) AS ({merged}) SELECT h.id FROM m CROSS JOIN honouree h ON h.id = m.id"
+                        f" WHERE h.deleted_at IS NULL ORDER BY {column} {direction}, h.id {direction}", params)]
+                    self._few = ids if len(ids) <= FEW_MATCHES else None
         return self._few
 
     def _count_honours(self, flt: Filter) -> int:
