@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from honours.core import Honour, Honouree
-from honours.core.records import Deed, Donation
 from honours.core.pinyin import sort_key
-from honours.core.search import parse, split_terms
+from honours.core.query import parse, split_terms
+from honours.core.records import Deed, Donation
 
 
 def names(registry, query: str, limit: int = 200) -> list[str]:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.search import CATEGORY_VALUES, LEVEL_VALUES, STATUS_VALUES
+from ..core.query import CATEGORY_VALUES, LEVEL_VALUES, STATUS_VALUES
 from .i18n import current_language
 from .labels import category_label, level_label, status_label
 from .search_box import quote_term

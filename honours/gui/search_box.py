@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from ..core.search import split_terms
+from ..core.query import split_terms
 
 
 def quote_term(term: str) -> str:
