@@ -504,6 +504,9 @@ class Registry(PhotoVerbs):
             _validate(item.record)
         self.backup_before("before-import")
         total, done = len(adds) + len(updates), 0
+        # Progress runs over writing the records (one share) and indexing them (two shares,
+        # about the time it takes).
+        steps = 3 * total
         outcome = ImportOutcome()
         with self.atomic():
             stamp = now()
@@ -525,8 +528,7 @@ class Registry(PhotoVerbs):
                 outcome.updated.append(honouree.id)
                 done += 1
                 if progress and done % 200 == 0:
-                    progress(done, total)
-            reindex_many(self.conn, outcome.updated)
+                    progress(done, steps)
             next_id = self.conn.execute(
                 "SELECT max(coalesce((SELECT max(id) FROM honouree), 0),"
                 " coalesce((SELECT max(honouree_id) FROM history), 0)) + 1").fetchone()[0]
@@ -548,12 +550,18 @@ class Registry(PhotoVerbs):
                         *_import_stamps(record, stamp, keep_stamps))))
                     done += 1
                     if progress and done % 200 == 0:
-                        progress(done, total)
+                        progress(done, steps)
                 self._write_history(created)
-                reindex_many(self.conn, ids)  # the search index a batch at a time
                 outcome.added.extend(ids)
+
+            def indexing(indexed: int, of: int) -> None:
+                assert progress is not None
+                progress(total + 2 * total * indexed // max(of, 1), steps)
+
+            # All at once, so that a large import is indexed by worker processes.
+            reindex_many(self.conn, [*outcome.updated, *outcome.added], indexing if progress else None)
             if progress:
-                progress(total, total)
+                progress(steps, steps)
         if outcome.added:
             self._emit(Change("added", outcome.added))
         if outcome.updated:
