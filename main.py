@@ -2,10 +2,11 @@
 
 import multiprocessing
 
-from honours.app import main
-
 if __name__ == "__main__":
-    # Large index builds compute in worker processes; a frozen (packaged) app must let a
-    # worker started from its own executable run the worker instead of a second app.
+    # Large index builds compute in worker processes, which import this file again (as
+    # __mp_main__): the app is imported only here, so they never load Qt. A packaged app
+    # must also let a worker started from its own executable run the worker, not the app.
     multiprocessing.freeze_support()
+    from honours.app import main
+
     raise SystemExit(main())
