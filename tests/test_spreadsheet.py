@@ -278,6 +278,34 @@ def test_damaged_sheet_xml_is_refused_clearly_and_quickly(tmp_path):
     assert "damaged" in info.value.message("en") and "已损坏" in info.value.message("zh")
 
 
+def test_gc_pause_hands_its_objects_to_the_oldest_generation_and_cycles_still_go():
+    """A bulk step's objects skip the young generations' collections; garbage cycles among them
+    are still collected."""
+    import gc
+    import weakref
+
+    from honours.core.spreadsheet import gc_paused
+
+    class Node:
+        pass
+
+    assert gc.isenabled()
+    with gc_paused():
+        assert not gc.isenabled()
+        with gc_paused():
+            pass
+        assert not gc.isenabled()  # an inner pause leaves the outer one alone
+        kept = Node()
+        cycle = Node()
+        cycle.me = cycle
+        gone = weakref.ref(cycle)
+        del cycle
+    assert gc.isenabled()
+    assert any(o is kept for o in gc.get_objects(generation=2))
+    gc.collect()
+    assert gone() is None
+
+
 def test_formulas_are_never_evaluated(tmp_path):
     path = tmp_path / "formula.xlsx"
     workbook = openpyxl.Workbook()
@@ -502,6 +530,28 @@ def test_hundred_thousand_character_cells(tmp_path):
     xlsx = make_xlsx(tmp_path / "long.xlsx", [["姓名", "事迹"], ["甲", excel_most]])
     (_, ok), = records(read_table(xlsx))
     assert ok.record.deeds[0].text == excel_most
+
+
+@pytest.mark.parametrize("cells, first_problem", [
+    ({"性别": "未知", "事迹": "抗" * (LONG_LIMIT + 1)}, "gender"),  # gender is read before the deeds
+    ({"工作单位": "厂" * 501, "性别": "未知"}, "Unit is too long"),  # the unit before the gender
+    ({"荣誉称号": "奖" * (LONG_LIMIT + 1), "级别": "未知级"}, "Honours is too long"),
+    ({"级别": "未知级", "授予单位": "市" * 501, "荣誉称号": "全国劳动模范"}, "Awarded by is too long"),
+    ({"年龄": "abc", "职务": "长" * 501}, "Position is too long"),
+    ({"年龄": "1" * 600, "民族": "汉族"}, "age"),  # age, birth date and year have no length limit
+    ({"捐赠": "坏捐赠xyz", "照片": "p" * (LONG_LIMIT + 1)}, "donations"),
+    ({"姓名": "名" * 101, "性别": "未知"}, "Name is too long"),
+])
+def test_a_row_with_several_problems_names_the_first(cells, first_problem):
+    """Rows with a cell longer than its field allows are read field by field; the problem named is
+    the first in reading order, as for any other row."""
+    headers = ["姓名", "性别", "年龄", "民族", "工作单位", "职务", "荣誉称号", "级别", "授予单位", "事迹", "捐赠",
+               "照片"]
+    row = {"姓名": "甲", **cells}
+    reader = RowReader(guess_mapping(headers), headers)
+    with pytest.raises(RowError) as caught:
+        reader.read([row.get(h) for h in headers])
+    assert caught.value.en.startswith(first_problem)
 
 
 def test_cell_text_of_every_kind():

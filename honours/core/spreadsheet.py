@@ -226,6 +226,11 @@ def gc_paused() -> Iterator[None]:
     A 100,000-row import creates millions of small objects that all live on; every full
     collection walks all of them again, which nearly doubled planning time (27 s → 14 s).
     Nothing a bulk step creates needs collecting before it ends.
+
+    At the end the objects go straight to the oldest generation (freeze, then unfreeze):
+    otherwise the first collection after the step walks all of them as young objects, and
+    the next as middle-aged ones, about a second each per million objects, only to find
+    them alive. Cycles among them are still collected, by the next full collection.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -233,6 +238,8 @@ def gc_paused() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()
 
 
@@ -548,6 +555,14 @@ def split_honours(cell: str) -> tuple[tuple[str, int | None, bool], ...]:
     return tuple(out)
 
 
+_SPACES = re.compile(r"\s+")
+_AGE = re.compile(r"\d{1,3}\s*(?:岁|周岁)?")
+_LIMITS = {key: SHORT_LIMIT for key in FIELD_BY_KEY}  # the longest text each field takes
+_LIMITS.update(name=NAME_LIMIT, notes=LONG_LIMIT, source_sentence=LONG_LIMIT, honours=LONG_LIMIT,
+               deeds=LONG_LIMIT, donations=LONG_LIMIT, photo=LONG_LIMIT,
+               age=1 << 62, birth_date=1 << 62, year=1 << 62)  # read from their values, not as text
+
+
 def _aligned(cell: str, count: int, label_en: str, label_zh: str) -> list[str]:
     """A per-honour column ('省级、市级') lined up with the honours of the row."""
     if not cell:
@@ -612,6 +627,9 @@ def _year(value: Any) -> tuple[int | None, str | None]:
                        f"年份“{cell_text(value)}”无法识别（应如 2020）")
     text, year = parsed
     return year, text if len(text) == 10 else None
+
+
+_year_of_text = lru_cache(maxsize=4096)(_year)  # a sheet repeats its years; text gives the same answer each time
 
 
 @lru_cache(maxsize=8192)
@@ -697,20 +715,61 @@ class RowReader:
         return text
 
     def read(self, cells: list[Any]) -> ParsedRow:
+        """The row as a record; RowError (SkippedRow) with the first thing wrong with it.
+
+        Each cell's text is made once, and when none is longer than its field allows (the
+        usual row) the record is built from those texts in one pass; otherwise the row is
+        read field by field (`_read_checked`), which names the first problem in the same
+        order as for any other row.
+        """
         values = self._values(cells)
-        name = self._text(values, "name", NAME_LIMIT)
+        texts = {key: cell_text(value) for key, value in values.items()}
+        for key, text in texts.items():
+            if len(text) > _LIMITS[key]:
+                return self._read_checked(cells, values)
+        get = texts.get
+        name = get("name", "")
+        self._not_a_person(name, cells)
+        unit, position, region = get("unit", ""), get("position", ""), get("region", "")
+        ethnicity, notes = get("ethnicity", ""), get("notes", "")
+        source = Source(report=get("source_report", ""), sentence=get("source_sentence", ""))
+        gender = self._gender(get("gender", ""))
+        age = self._age_text(get("age", ""))
+        birth_date = self._birth_date(values.get("birth_date"))
+        status = self._status(get("status", ""))
+        category = self._category(get("category", ""))
+        honours = self._honours_of(get("honours", ""), get("level", ""), values.get("year"),
+                                   get("awarded_by", ""), get("posthumous", ""))
+        deeds = get("deeds")
+        donations = self._donations_of(get("donations", ""), get("donation_amount", ""))
+        photos = get("photo")
+        record = Honouree(
+            name=name, gender=gender, birth_date=birth_date, age=age, ethnicity=ethnicity, unit=unit,
+            position=position, region=region, category=category, status=status, notes=notes, source=source,
+            honours=honours, donations=donations,
+            deeds=[Deed(text=line.strip()) for line in deeds.split("\n") if line.strip()] if deeds else [])
+        refs = [p.strip(_QUOTES) for p in _PHOTO_SPLIT.split(photos) if p.strip(_QUOTES)] if photos else []
+        return ParsedRow(record, refs, set(values))
+
+    def _not_a_person(self, name: str, cells: list[Any]) -> None:
+        """SkippedRow for a footer note or a totals row, RowError for a row without a name."""
         if _FOOTER.match(name) and sum(1 for c in cells if _present(c)) <= 2:
             raise SkippedRow(f"a note, not a person: “{name[:30]}”", f"备注行，不是人员：“{name[:30]}”")
-        if re.sub(r"\s+", "", name).lower() in TOTAL_WORDS:
+        if _SPACES.sub("", name).lower() in TOTAL_WORDS:
             raise SkippedRow(f"a totals row ({name}), not a person", f"合计行（{name}），不是人员")
         if not name:
             filled = [cell_text(c) for c in cells if _present(c)]
-            total = next((t for t in filled if re.sub(r"\s+", "", t).lower() in TOTAL_WORDS), None)
+            total = next((t for t in filled if _SPACES.sub("", t).lower() in TOTAL_WORDS), None)
             if total:
                 raise SkippedRow(f"a totals row ({total}), not a person", f"合计行（{total}），不是人员")
             if len(filled) == 1 and re.search(r"[:：]|^注", filled[0]):
                 raise SkippedRow(f"a note, not a person: “{filled[0][:30]}”", f"备注行，不是人员：“{filled[0][:30]}”")
             raise RowError("the name (姓名) is empty", "姓名为空")
+
+    def _read_checked(self, cells: list[Any], values: dict[str, Any]) -> ParsedRow:
+        """`read` field by field, each text checked against its length as it is reached."""
+        name = self._text(values, "name", NAME_LIMIT)
+        self._not_a_person(name, cells)
         text = self._text
         record = Honouree(name=name)
         record.unit = text(values, "unit")
@@ -744,8 +803,11 @@ class RowReader:
 
     @staticmethod
     def _age(value: Any) -> str:
-        text = cell_text(value)
-        if text and not re.fullmatch(r"\d{1,3}\s*(?:岁|周岁)?", text):
+        return RowReader._age_text(cell_text(value))
+
+    @staticmethod
+    def _age_text(text: str) -> str:
+        if text and not _AGE.fullmatch(text):
             raise RowError(f"age “{text[:20]}” is not a number of years", f"年龄“{text[:20]}”无法识别")
         return text
 
@@ -776,11 +838,13 @@ class RowReader:
 
     def _honours(self, values: dict[str, Any]) -> list[Honour]:
         cell = self._text(values, "honours", LONG_LIMIT)
-        found = split_honours(cell) if cell else ()
         levels = self._text(values, "level")
-        years_raw = values.get("year")
         awarded = self._text(values, "awarded_by")
         posthumous = self._text(values, "posthumous")
+        return self._honours_of(cell, levels, values.get("year"), awarded, posthumous)
+
+    def _honours_of(self, cell: str, levels: str, years_raw: Any, awarded: str, posthumous: str) -> list[Honour]:
+        found = split_honours(cell) if cell else ()
         if not found:
             if levels or awarded or cell_text(years_raw):
                 raise RowError("a level, year or awarding body is given but no honour title",
@@ -800,7 +864,10 @@ class RowReader:
             if len(title) > SHORT_LIMIT:
                 raise RowError(f"an honour title is too long ({len(title):,} characters)",
                                f"荣誉称号过长（{len(title)} 字）")
-            year, on = (year_in_title, None) if cell_text(year_value) == "" else _year(year_value)
+            if cell_text(year_value) == "":
+                year, on = year_in_title, None
+            else:
+                year, on = _year_of_text(year_value) if type(year_value) is str else _year(year_value)
             honours.append(Honour(title=title, level=_level(level, title), year=year, date=on,
                                   awarded_by=by, posthumous=post_in_title or self._yes(post)))
         return honours
@@ -815,11 +882,13 @@ class RowReader:
         raise RowError(f"posthumous “{text}” should be 是 or 否", f"追授“{text}”应填“是”或“否”")
 
     def _donation_list(self, values: dict[str, Any]) -> list[Donation]:
-        out: list[Donation] = []
         text = self._text(values, "donations", LONG_LIMIT)
+        return self._donations_of(text, self._text(values, "donation_amount"))
+
+    def _donations_of(self, text: str, amount: str) -> list[Donation]:
+        out: list[Donation] = []
         if text:
             out.extend(_copy(d) for d in _donations(text))
-        amount = self._text(values, "donation_amount")
         if amount:
             unit = self.units[self.columns["donation_amount"]]
             out.append(Donation(amount_fen=_amount(amount, unit)))
