@@ -26,7 +26,7 @@ import itertools
 import re
 import unicodedata
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -563,17 +563,23 @@ _LIMITS.update(name=NAME_LIMIT, notes=LONG_LIMIT, source_sentence=LONG_LIMIT, ho
                age=1 << 62, birth_date=1 << 62, year=1 << 62)  # read from their values, not as text
 
 
-def _aligned(cell: str, count: int, label_en: str, label_zh: str) -> list[str]:
+def _aligned(cell: str, count: int, label_en: str, label_zh: str) -> Sequence[str]:
     """A per-honour column ('省级、市级') lined up with the honours of the row."""
     if not cell:
         return [""] * count
-    parts = [p.strip(_QUOTES) for p in _LIST_SPLIT.split(cell)]
+    parts = _parts(cell)
     if len(parts) == 1:
         return parts * count
     if len(parts) != count:
         raise RowError(f"{len(parts)} values in {label_en} for {count} honour(s)",
                        f"{label_zh}有 {len(parts)} 项，而荣誉称号有 {count} 项，无法一一对应")
     return parts
+
+
+@lru_cache(maxsize=4096)
+def _parts(cell: str) -> tuple[str, ...]:
+    """The items of a per-honour column, quotes and spaces taken off (sheets repeat these cells)."""
+    return tuple(p.strip(_QUOTES) for p in _LIST_SPLIT.split(cell))
 
 
 def _level(word: str, title: str) -> str:
@@ -673,6 +679,7 @@ class RowReader:
                 f"缺少“姓名”列：表头为 {shown}。请将一列命名为“姓名”，或在导入时把某一列对应到“姓名”。")
         self.units = [header_key(h)[1] for h in headers]
         self.headers = headers
+        self._column_items = list(self.columns.items())
 
     def identity(self, cells: list[Any]) -> tuple[str, str]:
         """Name and unit as written (shortened), to label a row that could not be read."""
@@ -685,22 +692,39 @@ class RowReader:
 
     def _values(self, cells: list[Any]) -> dict[str, Any]:
         """The row's filled-in mapped cells by field; spreadsheet errors and unsaved formulas refused."""
-        values = {}
+        return self._values_and_texts(cells)[0]
+
+    def _values_and_texts(self, cells: list[Any]) -> tuple[dict[str, Any], dict[str, str]]:
+        """`_values`, and the `cell_text` of each of them."""
+        values: dict[str, Any] = {}
+        texts: dict[str, str] = {}
         width = len(cells)
-        for key, index in self.columns.items():
+        for key, index in self._column_items:
             if index < width:
                 value = cells[index]
-                if value is None or (type(value) is str and not value.strip()):
+                if value is None:
                     continue
-                if type(value) is CellError:
-                    raise RowError(f"{FIELD_BY_KEY[key].en} holds the spreadsheet error {value.code}",
-                                   f"“{FIELD_BY_KEY[key].zh}”单元格是表格错误值 {value.code}")
-                if type(value) is UnsavedFormula:
-                    raise RowError(f"{FIELD_BY_KEY[key].en} holds a formula with no saved result; open and "
-                                   "save the sheet in Excel or WPS first",
-                                   f"“{FIELD_BY_KEY[key].zh}”单元格是未计算结果的公式；请先在 Excel 或 WPS 中打开并保存")
+                if type(value) is str:
+                    if value.isprintable():  # cell_text's usual case, inline
+                        text = value.strip()
+                        if not text:
+                            continue
+                    elif not value.strip():
+                        continue
+                    else:
+                        text = cell_text(value)
+                else:
+                    if type(value) is CellError:
+                        raise RowError(f"{FIELD_BY_KEY[key].en} holds the spreadsheet error {value.code}",
+                                       f"“{FIELD_BY_KEY[key].zh}”单元格是表格错误值 {value.code}")
+                    if type(value) is UnsavedFormula:
+                        raise RowError(f"{FIELD_BY_KEY[key].en} holds a formula with no saved result; open and "
+                                       "save the sheet in Excel or WPS first",
+                                       f"“{FIELD_BY_KEY[key].zh}”单元格是未计算结果的公式；请先在 Excel 或 WPS 中打开并保存")
+                    text = cell_text(value)
                 values[key] = value
-        return values
+                texts[key] = text
+        return values, texts
 
     @staticmethod
     def _text(values: dict[str, Any], key: str, limit: int = SHORT_LIMIT) -> str:
@@ -722,8 +746,7 @@ class RowReader:
         read field by field (`_read_checked`), which names the first problem in the same
         order as for any other row.
         """
-        values = self._values(cells)
-        texts = {key: cell_text(value) for key, value in values.items()}
+        values, texts = self._values_and_texts(cells)
         for key, text in texts.items():
             if len(text) > _LIMITS[key]:
                 return self._read_checked(cells, values)
@@ -735,7 +758,8 @@ class RowReader:
         source = Source(report=get("source_report", ""), sentence=get("source_sentence", ""))
         gender = self._gender(get("gender", ""))
         age = self._age_text(get("age", ""))
-        birth_date = self._birth_date(values.get("birth_date"))
+        born = values.get("birth_date")
+        birth_date = _birth_date_of_text(born) if type(born) is str else self._birth_date(born)
         status = self._status(get("status", ""))
         category = self._category(get("category", ""))
         honours = self._honours_of(get("honours", ""), get("level", ""), values.get("year"),
@@ -854,8 +878,9 @@ class RowReader:
         level_list = _aligned(levels, count, "Level", "级别")
         awarded_list = _aligned(awarded, count, "Awarded by", "授予单位")
         post_list = _aligned(posthumous, count, "Posthumous", "追授")
-        if isinstance(years_raw, str) or years_raw is None:
-            year_list: list[Any] = _aligned(cell_text(years_raw), count, "Year", "年份")
+        years_are_text = isinstance(years_raw, str) or years_raw is None
+        if years_are_text:
+            year_list: Sequence[Any] = _aligned(cell_text(years_raw), count, "Year", "年份")
         else:
             year_list = [years_raw] * count
         honours = []
@@ -864,10 +889,10 @@ class RowReader:
             if len(title) > SHORT_LIMIT:
                 raise RowError(f"an honour title is too long ({len(title):,} characters)",
                                f"荣誉称号过长（{len(title)} 字）")
-            if cell_text(year_value) == "":
-                year, on = year_in_title, None
+            if years_are_text:  # a part of cell text: its cell_text is itself, stripped
+                year, on = _year_of_text(year_value) if year_value.strip() else (year_in_title, None)
             else:
-                year, on = _year_of_text(year_value) if type(year_value) is str else _year(year_value)
+                year, on = (year_in_title, None) if cell_text(year_value) == "" else _year(year_value)
             honours.append(Honour(title=title, level=_level(level, title), year=year, date=on,
                                   awarded_by=by, posthumous=post_in_title or self._yes(post)))
         return honours
@@ -893,6 +918,10 @@ class RowReader:
             unit = self.units[self.columns["donation_amount"]]
             out.append(Donation(amount_fen=_amount(amount, unit)))
         return out
+
+
+# A sheet repeats its birth dates; text gives the same answer each time.
+_birth_date_of_text = lru_cache(maxsize=4096)(RowReader._birth_date)
 
 
 def _copy(donation: Donation) -> Donation:
