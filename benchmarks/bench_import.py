@@ -77,9 +77,9 @@ def stages(n: int = 100_000) -> dict[str, float]:
     indexing = [0.0]
     real_reindex = registry_module.reindex_many
 
-    def timed_reindex(conn, ids):
+    def timed_reindex(conn, ids, *args, **kwargs):
         start = time.perf_counter()
-        real_reindex(conn, ids)
+        real_reindex(conn, ids, *args, **kwargs)
         indexing[0] += time.perf_counter() - start
 
     with tempfile.TemporaryDirectory() as folder:

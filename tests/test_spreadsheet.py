@@ -175,7 +175,8 @@ _SHEET_XML = (
     '<row r="8"><c r="A8" s="0" t="s"><v>1</v></c><c r="B8" t="s" s="0"><v>1</v></c></row>'
     '<row r="9"/><row r="10"><c r="A10" t="inlineStr"><is><t>&#22823;</t></is></c></row>'
     '<row spans="1:1" r="12"><c r="A12"><v>12</v></c></row><row><c><v>13</v></c></row>'
-    '</sheetData></worksheet>')
+    '</sheetData><rowBreaks count="1" manualBreakCount="1"><brk id="5" max="16383" man="1"/></rowBreaks>'
+    '</worksheet>')
 
 
 def _sheet_rows(xml: str, general_only: bool, monkeypatch) -> list[tuple[int, list]]:

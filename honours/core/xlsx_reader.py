@@ -25,6 +25,9 @@ from functools import cache
 from typing import Any, BinaryIO
 
 CHUNK_BYTES = 4 * 1024 * 1024
+# Bytes are looked for as ints: `b"&" in data` first tries to read b"&" as an int and
+# formats the TypeError it gets, which cost more than the search itself.
+_AMPERSAND, _LESS_THAN = ord("&"), ord("<")
 
 _ATTR = re.compile(rb"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _COORD_BYTES = re.compile(rb"([A-Z]+)(\d+)")
@@ -162,6 +165,7 @@ class SheetValues:
                 usual_cells = p.usual_cell.findall
                 row_tag = p.row_tag.search
                 row_end = b"</" + p.prefix + b"row>"
+                row_open = b"<" + p.prefix + b"row"
                 at = 0
                 # A row is its start tag and everything up to the next </row> (rows do not nest):
                 # found with bytes.find, not a pattern stepping over every tag of the row.
@@ -178,7 +182,10 @@ class SheetValues:
                     at = end + len(row_end)
                     values = self._usual_cells(usual_cells(block, start, end), number)
                     rows.append((number, values if values is not None else self._cells(block[start:end], number)))
-                if len(rows) != len(p.row_start.findall(block)):  # a row that never closes: damaged
+                # A row that never closes: damaged. Every row read starts with <row, so when "<row"
+                # occurs no more often than that (the usual case, and a quick count), neither does
+                # the pattern.
+                if block.count(row_open) != len(rows) and len(p.row_start.findall(block)) != len(rows):
                     raise Unsupported("incomplete row")
                 if self._escaped:
                     for (values, index, prefix), text in zip(self._pending, unescape_all(self._escaped)):
@@ -187,7 +194,7 @@ class SheetValues:
 
     def _text(self, raw: bytes, values: list[Any], prefix: str = "") -> str | None:
         """Decoded text; text with XML escapes is filled in later, decoded with the block's others in C."""
-        if b"&" not in raw:
+        if _AMPERSAND not in raw:
             return prefix + raw.decode("utf-8")
         self._escaped.append(raw)
         self._pending.append((values, len(values), prefix))
@@ -218,7 +225,7 @@ class SheetValues:
                 if kind == b"inlineStr":
                     if not t:
                         append(None)
-                    elif b"&" in t:
+                    elif _AMPERSAND in t:
                         escaped.append(t)
                         pending.append((values, len(values), ""))
                         append(None)
@@ -345,7 +352,7 @@ def unescape_all(raws: list[bytes]) -> list[str]:
     if not raws:
         return []
     joined = _SEPARATOR_BYTES.join(raws)
-    if b"<" not in joined:  # markup in a text would vanish unseen; the other way refuses it
+    if _LESS_THAN not in joined:  # markup in a text would vanish unseen; the other way refuses it
         out: list[str] = []
         parser = xml.parsers.expat.ParserCreate("utf-8")
         parser.buffer_text = True
@@ -430,7 +437,7 @@ def read_shared_strings(archive: zipfile.ZipFile, part: str) -> list[str]:
                 if b"rPh" in body:
                     body = p.phonetic.sub(b"", body)
                 raw = b"".join(p.t.findall(body))
-                if b"&" in raw:
+                if _AMPERSAND in raw:
                     where.append(len(strings))
                     escaped.append(raw)
                     strings.append("")
