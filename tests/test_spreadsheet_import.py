@@ -233,6 +233,27 @@ def test_apply_import_history_text_is_what_record_writes(registry):
         assert text == json.dumps(registry._snapshot(honouree_id), ensure_ascii=False)
 
 
+@pytest.mark.parametrize("honour, donation, version", [
+    ({"year": True}, {}, 1), ({"awarded_by": 5}, {}, 1), ({"year": "2020"}, {}, 1), ({"date": 20200101}, {}, 1),
+    ({}, {"quantity": 2.5}, 1), ({}, {"note": 0.5}, 1), ({}, {}, "3"), ({}, {}, 2)])
+def test_history_text_of_values_of_unusual_types_is_what_json_dumps_writes(honour, donation, version):
+    """A value of another type than usual (a number as awarded-by, a bool year, a float quantity,
+    a text version from an odd export) is written as json.dumps writes it."""
+    from honours.core.registry import _added_snapshot_json, _scalar_values
+
+    h = {"title": "奖", "level": "other", "year": 2020, "date": None, "awarded_by": "", "posthumous": False, **honour}
+    d = {"item": "口罩", "quantity": 3, "quantity_unit": "箱", "recipient": "", "date": None, "note": "", **donation}
+    record = Honouree(name="甲", honours=[Honour(**h)], donations=[Donation(**d)])
+    text = _added_snapshot_json(7, record, _scalar_values(record), range(3, 4), range(0), range(9, 10), [], version,
+                                "2020-01-01", "2020-01-02")
+    expected = {
+        "name": "甲", "gender": "", "birth_date": "", "age": "", "ethnicity": "", "unit": "", "position": "",
+        "region": "", "category": "", "status": "active", "notes": "", "source": {"report": "", "sentence": ""},
+        "honours": [{**h, "id": 3}], "deeds": [], "donations": [{**d, "id": 9, "amount_yuan": None}],
+        "photos": [], "id": 7, "version": version, "created_at": "2020-01-01", "updated_at": "2020-01-02"}
+    assert text == json.dumps(expected, ensure_ascii=False)
+
+
 def test_totals_row_is_left_out_with_a_notice(registry, tmp_path):
     path = make_xlsx(tmp_path / "t.xlsx", [["姓名", "捐款金额"], ["甲", 100], ["乙", 200], ["合计", 300]], title=None)
     plan = plan_import(registry, path)

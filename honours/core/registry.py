@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -535,9 +535,9 @@ class Registry(PhotoVerbs):
             for start in range(0, len(adds), 2000):
                 chunk = adds[start:start + 2000]
                 ids = list(range(next_id + start, next_id + start + len(chunk)))
-                children = self._insert_import_rows(ids, chunk, stamp, keep_stamps)
+                written = self._insert_import_rows(ids, chunk, stamp, keep_stamps)
                 created = []
-                for honouree_id, item, (honour_ids, deed_ids, donation_ids) in zip(ids, chunk, children):
+                for honouree_id, item, (scalars, honour_ids, deed_ids, donation_ids) in zip(ids, chunk, written):
                     for photo in item.photos:
                         if isinstance(photo, KeptPhoto) and keep_stamps:
                             self._insert_kept_photo(honouree_id, photo)
@@ -545,7 +545,7 @@ class Registry(PhotoVerbs):
                             self._insert_new_photo(honouree_id, photo)
                     record = item.record
                     created.append((honouree_id, "create", None, _added_snapshot_json(
-                        honouree_id, record, honour_ids, deed_ids, donation_ids,
+                        honouree_id, record, scalars, honour_ids, deed_ids, donation_ids,
                         self.photos(honouree_id) if item.photos else [],
                         *_import_stamps(record, stamp, keep_stamps))))
                     done += 1
@@ -584,32 +584,32 @@ class Registry(PhotoVerbs):
                     raise ConflictError(item.record.id, item.record.version, version, item.record.name)
 
     def _insert_import_rows(self, ids: list[int], items: list[ImportItem], stamp: str, keep_stamps: bool
-                            ) -> list[tuple[list[int], list[int], list[int]]]:
-        """Insert honourees under reserved ids and all their children with executemany; returns child ids."""
-        honourees, honours, deeds, donations, child_ids = [], [], [], [], []
-        next_child = {table: self.conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0]
-                      for table in ("honour", "deed", "donation")}
+                            ) -> list[tuple[tuple, range, range, range]]:
+        """Insert honourees under reserved ids and all their children with executemany; returns each
+        record's `_scalar_values` and the ids of its honours, deeds and donations."""
+        honourees, honours, deeds, donations, written = [], [], [], [], []
+        honour_id, deed_id, donation_id = (
+            self.conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0]
+            for table in ("honour", "deed", "donation"))
         for honouree_id, item in zip(ids, items):
             h = item.record
             version, created, updated = _import_stamps(h, stamp, keep_stamps)
-            honourees.append((honouree_id, *_scalar_values(h), created, updated, version))
-            own: tuple[list[int], list[int], list[int]] = ([], [], [])
+            scalars = _scalar_values(h)
+            honourees.append((honouree_id, *scalars, created, updated, version))
+            first_honour, first_deed, first_donation = honour_id, deed_id, donation_id
             for i, x in enumerate(h.honours):
-                own[0].append(next_child["honour"])
-                honours.append((next_child["honour"], honouree_id, i, x.title.strip(), x.level, x.year,
-                                x.date or None, x.awarded_by or "", int(bool(x.posthumous))))
-                next_child["honour"] += 1
+                honours.append((honour_id, honouree_id, i, x.title.strip(), x.level, x.year, x.date or None,
+                                x.awarded_by or "", int(bool(x.posthumous))))
+                honour_id += 1
             for i, d in enumerate(h.deeds):
-                own[1].append(next_child["deed"])
-                deeds.append((next_child["deed"], honouree_id, i, d.date or None, d.text.strip()))
-                next_child["deed"] += 1
+                deeds.append((deed_id, honouree_id, i, d.date or None, d.text.strip()))
+                deed_id += 1
             for i, d in enumerate(h.donations):
-                own[2].append(next_child["donation"])
-                donations.append((next_child["donation"], honouree_id, i, d.amount_fen, d.item or "",
-                                  d.quantity, d.quantity_unit or "", d.recipient or "", d.date or None,
-                                  d.note or ""))
-                next_child["donation"] += 1
-            child_ids.append(own)
+                donations.append((donation_id, honouree_id, i, d.amount_fen, d.item or "", d.quantity,
+                                  d.quantity_unit or "", d.recipient or "", d.date or None, d.note or ""))
+                donation_id += 1
+            written.append((scalars, range(first_honour, honour_id), range(first_deed, deed_id),
+                            range(first_donation, donation_id)))
         self.conn.executemany(
             "INSERT INTO honouree (id, name, gender, birth_date, age, ethnicity, unit, position, region,"
             " category, status, notes, source_report, source_sentence, created_at, updated_at, version)"
@@ -622,7 +622,7 @@ class Registry(PhotoVerbs):
         self.conn.executemany(
             "INSERT INTO donation (id, honouree_id, position, amount_fen, item, quantity, quantity_unit,"
             " recipient, date, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", donations)
-        return child_ids
+        return written
 
     def _insert_kept_photo(self, honouree_id: int, photo: KeptPhoto) -> int:
         prepared = photo.prepared
@@ -786,10 +786,6 @@ def _js(value: object) -> str:
     return "null" if value is None else _to_json(value)
 
 
-def _js_date(value: str | None) -> str:
-    return _js(value) if value else "null"
-
-
 def _yuan_json(fen: int | None) -> str:
     if fen is None:
         return "null"
@@ -799,35 +795,64 @@ def _yuan_json(fen: int | None) -> str:
 _SCALARS_JSON = ('{"name": %s, "gender": %s, "birth_date": %s, "age": %s, "ethnicity": %s, "unit": %s,'
                  ' "position": %s, "region": %s, "category": %s, "status": %s, "notes": %s,'
                  ' "source": {"report": %s, "sentence": %s}, "honours": [')
+# Ids are ints the import itself counted out: %d.
 _HONOUR_JSON = ('{"title": %s, "level": %s, "year": %s, "date": %s, "awarded_by": %s, "posthumous": %s,'
-                ' "id": %s}')
-_DEED_JSON = '{"text": %s, "date": %s, "id": %s}'
+                ' "id": %d}')
+_DEED_JSON = '{"text": %s, "date": %s, "id": %d}'
 _DONATION_JSON = ('{"item": %s, "quantity": %s, "quantity_unit": %s, "recipient": %s, "date": %s,'
-                  ' "note": %s, "id": %s, "amount_yuan": %s}')
-_STAMPS_JSON = ', "id": %s, "version": %s, "created_at": %s, "updated_at": %s}'
+                  ' "note": %s, "id": %d, "amount_yuan": %s}')
+_STAMPS_JSON = ', "id": %d, "version": %s, "created_at": %s, "updated_at": %s}'
 
 
-def _added_snapshot_json(honouree_id: int, h: Honouree, honour_ids: list[int], deed_ids: list[int],
-                         donation_ids: list[int], photos: list[Photo], version: int, created: str,
-                         updated: str) -> str:
+def _added_snapshot_json(honouree_id: int, h: Honouree, scalars: tuple, honour_ids: Sequence[int],
+                         deed_ids: Sequence[int], donation_ids: Sequence[int], photos: list[Photo], version: int,
+                         created: str, updated: str) -> str:
     """The history snapshot (JSON text) of a record just inserted by apply_import, built without
     reading it back and without an intermediate dict: it is the text `_record` writes for
-    `_snapshot` of the stored record, byte for byte (a test holds the two together)."""
+    `_snapshot` of the stored record, byte for byte (a test holds the two together).
+    `scalars` are the record's `_scalar_values`.
+
+    Texts are quoted by the json module's C function and numbers written by %d; a value of
+    another type (a number where text belongs, text where a number does) raises TypeError
+    there, and then every value is encoded as json.dumps would."""
+    try:
+        return _snapshot_text(_quote, _int_json, honouree_id, h, scalars, honour_ids, deed_ids, donation_ids,
+                              photos, version, created, updated)
+    except TypeError:
+        return _snapshot_text(_js, _js, honouree_id, h, scalars, honour_ids, deed_ids, donation_ids, photos,
+                              version, created, updated)
+
+
+def _int_json(value: object) -> str:
+    """An int (or None) as JSON; TypeError for anything else, bool included."""
+    if value is None:
+        return "null"
+    if value.__class__ is not int:
+        raise TypeError(value)
+    return int.__repr__(value)
+
+
+def _snapshot_text(text: Callable[[object], str], number: Callable[[object], str], honouree_id: int,
+                   h: Honouree, scalars: tuple, honour_ids: Sequence[int], deed_ids: Sequence[int],
+                   donation_ids: Sequence[int], photos: list[Photo], version: int, created: str,
+                   updated: str) -> str:
     return "".join((
-        _SCALARS_JSON % tuple(map(_js, _scalar_values(h))),
-        ", ".join([_HONOUR_JSON % (_js(x.title.strip()), _js(x.level), _js(x.year), _js_date(x.date),
-                                   _js(x.awarded_by or ""), "true" if x.posthumous else "false", _js(i))
+        _SCALARS_JSON % tuple(map(text, scalars)),
+        ", ".join([_HONOUR_JSON % (text(x.title.strip()), text(x.level), number(x.year),
+                                   text(x.date) if x.date else "null", text(x.awarded_by or ""),
+                                   "true" if x.posthumous else "false", i)
                    for x, i in zip(h.honours, honour_ids)]),
         '], "deeds": [',
-        ", ".join([_DEED_JSON % (_js(d.text.strip()), _js_date(d.date), _js(i)) for d, i in zip(h.deeds, deed_ids)]),
+        ", ".join([_DEED_JSON % (text(d.text.strip()), text(d.date) if d.date else "null", i)
+                   for d, i in zip(h.deeds, deed_ids)]),
         '], "donations": [',
-        ", ".join([_DONATION_JSON % (_js(d.item or ""), _js(d.quantity), _js(d.quantity_unit or ""),
-                                     _js(d.recipient or ""), _js_date(d.date), _js(d.note or ""), _js(i),
-                                     _yuan_json(d.amount_fen))
+        ", ".join([_DONATION_JSON % (text(d.item or ""), number(d.quantity), text(d.quantity_unit or ""),
+                                     text(d.recipient or ""), text(d.date) if d.date else "null",
+                                     text(d.note or ""), i, _yuan_json(d.amount_fen))
                    for d, i in zip(h.donations, donation_ids)]),
         '], "photos": ',
         _to_json([{k: v for k, v in p.__dict__.items() if k != "position"} for p in photos]) if photos else "[]",
-        _STAMPS_JSON % (_js(honouree_id), _js(version), _js(created), _js(updated)),
+        _STAMPS_JSON % (honouree_id, number(version), text(created), text(updated)),
     ))
 
 
