@@ -494,8 +494,7 @@ def _workers(total: int) -> Iterator[Executor | None]:
         return
     try:
         # spawn, never fork: forking a process that runs Qt (or any threads) is unsafe.
-        pool = ProcessPoolExecutor(max_workers=WORKERS, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=_worker_started)
+        pool = ProcessPoolExecutor(max_workers=WORKERS, mp_context=multiprocessing.get_context("spawn"))
     except (OSError, ValueError, NotImplementedError):
         yield None
         return
@@ -503,15 +502,6 @@ def _workers(total: int) -> Iterator[Executor | None]:
         yield pool
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _worker_started() -> None:
-    """Workers yield the CPU to this process: its writing is what the rebuild waits for,
-    and on two cores three processes would otherwise get two thirds of a core each."""
-    try:
-        os.nice(5)
-    except (AttributeError, OSError):  # Windows has no nice(); the rebuild is only slower there
-        pass
 
 
 class _Pipeline:
