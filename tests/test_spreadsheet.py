@@ -241,6 +241,79 @@ def test_cells_out_of_order_or_in_another_row_are_left_to_openpyxl(monkeypatch, 
             _sheet_rows(xml, general_only, monkeypatch)
 
 
+def _workbook_rows(path: Path, chunk_bytes: int, parallel: bool) -> list[tuple[int, list]]:
+    from honours.core.xlsx_reader import Workbook
+
+    with path.open("rb") as source:
+        workbook = Workbook(source)
+        try:
+            return list(workbook.rows(workbook.names[0], chunk_bytes, parallel=parallel))
+        finally:
+            workbook.close()
+
+
+def test_a_large_sheet_is_read_with_a_helper_process_and_gives_the_same_rows(tmp_path, monkeypatch):
+    """The last blocks of a large sheet are read by a helper process; the rows are the same."""
+    from honours.core import xlsx_reader
+
+    path = tmp_path / "big.xlsx"
+    workbook = openpyxl.Workbook()
+    ws = workbook.active
+    ws.append(["姓名", "数字", "日期", "事迹"])
+    for i in range(400):
+        ws.append([f"人{i} & <{i}>", i * 1.5, datetime(2000, 1, 1 + i % 28), "事迹" * (i % 50) or None])
+    workbook.save(path)
+    blocks_here = []
+    real_block_rows = xlsx_reader.SheetValues._block_rows
+
+    def block_rows(self, *args):
+        blocks_here.append(1)
+        return real_block_rows(self, *args)
+
+    monkeypatch.setattr(xlsx_reader.SheetValues, "_block_rows", block_rows)
+    sequential = _workbook_rows(path, 3000, parallel=False)
+    blocks = len(blocks_here)
+    delivered = []
+    real_result = xlsx_reader._Helper.result
+
+    def result(self):
+        rows = real_result(self)
+        delivered.append(rows is not None and len(rows))
+        return rows
+
+    monkeypatch.setattr(xlsx_reader._Helper, "result", result)
+    monkeypatch.setattr(xlsx_reader, "PARALLEL_BYTES", 0)
+    assert _workbook_rows(path, 3000, parallel=True) == sequential
+    assert len(delivered) == 1 and 0 < delivered[0] < len(sequential)  # the helper read some of the rows
+    assert 0 < len(blocks_here) - blocks < blocks  # and this process did not read them again
+
+
+def test_the_helper_reads_nothing_it_cannot_number_or_of_another_file(tmp_path):
+    """Rows without r="…" at the helper's first block, or a part changed since: None, and the
+    blocks are read in the calling process instead."""
+    import zipfile
+
+    from openpyxl.utils.datetime import CALENDAR_WINDOWS_1900
+
+    from honours.core.xlsx_reader import _read_tail
+
+    path = tmp_path / "sheet.zip"
+    numbered = _SHEET_XML.replace("<row><c><v>13</v></c></row>", "")
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("numbered.xml", numbered)
+        archive.writestr("unnumbered.xml", _SHEET_XML.replace(
+            '<row r="1">', '<row r="1"><c><v>1</v></c></row>' + "<row><c><v>2</v></c></row>" * 40 + '<row r="41">'))
+    with zipfile.ZipFile(path) as archive:
+        crc = {name: archive.getinfo(name).CRC for name in ("numbered.xml", "unnumbered.xml")}
+        everything = list(SheetValues(archive, "numbered.xml", ["共享", "第二"], {1}, CALENDAR_WINDOWS_1900,
+                                      chunk_bytes=300).rows())
+    args = (["共享", "第二"], {1}, CALENDAR_WINDOWS_1900, 300)
+    tail = _read_tail(str(path), "numbered.xml", crc["numbered.xml"], *args, 3)
+    assert tail and tail == everything[-len(tail):] and len(tail) < len(everything)
+    assert _read_tail(str(path), "numbered.xml", crc["numbered.xml"] ^ 1, *args, 3) is None
+    assert _read_tail(str(path), "unnumbered.xml", crc["unnumbered.xml"], *args, 2) is None
+
+
 def test_escaped_texts_are_decoded_together_even_holding_the_separator():
     from honours.core.xlsx_reader import unescape_all
 

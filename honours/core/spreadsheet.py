@@ -311,7 +311,7 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
         if chosen is None:
             raise SpreadsheetError(f"{path.name} has no sheets.", f"{path.name} 中没有工作表。")
         try:
-            rows = list(workbook.rows(chosen))
+            rows = list(workbook.rows(chosen, parallel=True))
         except _DAMAGED as exc:
             raise SpreadsheetError(
                 f"The sheet “{chosen}” of {path.name} is damaged and cannot be read ({type(exc).__name__}). "

@@ -15,6 +15,8 @@ openpyxl instead.
 
 from __future__ import annotations
 
+import gc
+import os
 import re
 import sys
 import xml.parsers.expat
@@ -153,44 +155,69 @@ class SheetValues:
         self.epoch = epoch
         self._date_style_cache: dict[bytes, bool] = {}
 
-    def rows(self) -> Iterator[tuple[int, list[Any]]]:
-        """(sheet row number, values from column A) for every row present in the file."""
-        last_row = 0
-        with self.archive.open(self.part) as source:
-            for p, block in _blocks(source, _SHEET_DATA, b"row", self.chunk_bytes):
-                self._p = p
-                self._escaped: list[bytes] = []  # texts with XML escapes, decoded together below
-                self._pending: list[tuple[list[Any], int, str]] = []  # where each of them goes
-                rows = []
-                usual_cells = p.usual_cell.findall
-                row_tag = p.row_tag.search
-                row_end = b"</" + p.prefix + b"row>"
-                row_open = b"<" + p.prefix + b"row"
-                at = 0
-                # A row is its start tag and everything up to the next </row> (rows do not nest):
-                # found with bytes.find, not a pattern stepping over every tag of the row.
-                while (m := row_tag(block, at)) is not None:
-                    number = _row_number(m.group(1), last_row)
-                    last_row = number
-                    start = at = m.end()
-                    if m.group(2):  # <row .../>
-                        rows.append((number, []))
+    def rows(self, *, parallel: bool = False, start: int = 0) -> Iterator[tuple[int, list[Any]]]:
+        """(sheet row number, values from column A) for every row present in the file.
+
+        With `parallel`, the last blocks of a large part are read by a helper process
+        (`_Helper`) while this one reads the first. `start` skips the first blocks (what the
+        helper does); its rows must then carry their numbers, else `_Unnumbered`.
+        """
+        last_row: int | None = 0 if start == 0 else None
+        helper = _Helper.start(self) if parallel and start == 0 else None
+        try:
+            with self.archive.open(self.part) as source:
+                for index, (p, block) in enumerate(_blocks(source, _SHEET_DATA, b"row", self.chunk_bytes)):
+                    if index < start:
                         continue
-                    end = block.find(row_end, start)
-                    if end < 0:
-                        break
-                    at = end + len(row_end)
-                    values = self._usual_cells(usual_cells(block, start, end), number)
-                    rows.append((number, values if values is not None else self._cells(block[start:end], number)))
-                # A row that never closes: damaged. Every row read starts with <row, so when "<row"
-                # occurs no more often than that (the usual case, and a quick count), neither does
-                # the pattern.
-                if block.count(row_open) != len(rows) and len(p.row_start.findall(block)) != len(rows):
-                    raise Unsupported("incomplete row")
-                if self._escaped:
-                    for (values, index, prefix), text in zip(self._pending, unescape_all(self._escaped)):
-                        values[index] = prefix + text if prefix or text else None
-                yield from rows
+                    if helper is not None and index == helper.split:
+                        tail = helper.result()
+                        if tail is not None:
+                            yield from tail
+                            return
+                        helper.close()
+                        helper = None  # it could not: read the rest here
+                    rows, last_row = self._block_rows(p, block, last_row)
+                    yield from rows
+        finally:
+            if helper is not None:
+                helper.close()
+
+    def _block_rows(self, p: _Patterns, block: bytes, last_row: int | None
+                    ) -> tuple[list[tuple[int, list[Any]]], int | None]:
+        """The rows of one block, and the number of its last row."""
+        self._p = p
+        self._escaped: list[bytes] = []  # texts with XML escapes, decoded together below
+        self._pending: list[tuple[list[Any], int, str]] = []  # where each of them goes
+        rows = []
+        usual_cells = p.usual_cell.findall
+        row_tag = p.row_tag.search
+        row_end = b"</" + p.prefix + b"row>"
+        row_open = b"<" + p.prefix + b"row"
+        at = 0
+        # A row is its start tag and everything up to the next </row> (rows do not nest):
+        # found with bytes.find, not a pattern stepping over every tag of the row.
+        while (m := row_tag(block, at)) is not None:
+            number = _row_number(m.group(1), last_row)
+            last_row = number
+            start = at = m.end()
+            if m.group(2):  # <row .../>
+                rows.append((number, []))
+                continue
+            end = block.find(row_end, start)
+            if end < 0:
+                break
+            at = end + len(row_end)
+            values = self._usual_cells(usual_cells(block, start, end), number)
+            rows.append((number, values if values is not None else self._cells(block[start:end], number)))
+        # A row that never closes: damaged. Every row read starts with <row, so when "<row"
+        # occurs no more often than that (the usual case, and a quick count), neither does
+        # the pattern.
+        if block.count(row_open) != len(rows) and len(p.row_start.findall(block)) != len(rows):
+            raise Unsupported("incomplete row")
+        if self._escaped:
+            for (values, index, prefix), text in zip(self._pending, unescape_all(self._escaped)):
+                values[index] = prefix + text if prefix or text else None
+        return rows, last_row
 
     def _text(self, raw: bytes, values: list[Any], prefix: str = "") -> str | None:
         """Decoded text; text with XML escapes is filled in later, decoded with the block's others in C."""
@@ -452,10 +479,96 @@ def read_shared_strings(archive: zipfile.ZipFile, part: str) -> list[str]:
 _FIRST_R = re.compile(rb'\s+r="(\d+)"')
 
 
-def _row_number(raw_attrs: bytes, last: int) -> int:
+def _row_number(raw_attrs: bytes, last: int | None) -> int:
     first = _FIRST_R.match(raw_attrs)  # r="12" comes first as every common writer puts it
     ref = first.group(1) if first else _attrs(raw_attrs).get(b"r")
-    return int(ref) if ref else last + 1
+    if ref:
+        return int(ref)
+    if last is None:
+        raise _Unnumbered
+    return last + 1
+
+
+class _Unnumbered(Exception):
+    """A row without r="…" where the number of the row before it is not known."""
+
+
+# A sheet part this large (uncompressed) is read by two processes: 100,000 rows written by
+# openpyxl are 140 MB. The first blocks are read here, the rest by the helper, which also
+# starts a process, decompresses what it skips and sends its rows back.
+PARALLEL_BYTES = 32 * 1024 * 1024
+HERE_SHARE = 0.55
+
+
+class _Helper:
+    """A process reading the last blocks of a large sheet part while this one reads the first.
+
+    It only ever saves time: when it cannot start, fails in any way, finds the part changed
+    or cannot number its first rows, `result` is None and the blocks are read here, which
+    also says what is wrong with them, exactly as without it. Spawned, never forked:
+    forking a process that runs Qt (or any threads) is unsafe.
+    """
+
+    def __init__(self, pool: Any, future: Any, split: int) -> None:
+        self.pool = pool
+        self.future = future
+        self.split = split  # the index of the helper's first block
+
+    @classmethod
+    def start(cls, values: SheetValues) -> _Helper | None:
+        path = values.archive.filename
+        if not path or (os.cpu_count() or 1) < 2:
+            return None
+        try:
+            info = values.archive.getinfo(values.part)
+        except KeyError:
+            return None
+        blocks = info.file_size // values.chunk_bytes + 1
+        if info.file_size < PARALLEL_BYTES or blocks < 2:
+            return None
+        split = min(blocks - 1, max(1, round(blocks * HERE_SHARE)))
+        try:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        except (OSError, ValueError, NotImplementedError, ImportError):
+            return None
+        try:
+            future = pool.submit(_read_tail, os.path.abspath(path), values.part, info.CRC, values.shared_strings,
+                                 values.date_styles, values.epoch, values.chunk_bytes, split)
+        except (OSError, RuntimeError):
+            pool.shutdown(wait=False, cancel_futures=True)
+            return None
+        return cls(pool, future, split)
+
+    def result(self) -> list[tuple[int, list[Any]]] | None:
+        try:
+            return self.future.result()
+        except Exception:  # noqa: BLE001 - any failure of the helper: the blocks are read here instead
+            return None
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _read_tail(path: str, part: str, crc: int, shared_strings: list[Any], date_styles: set[int], epoch: Any,
+               chunk_bytes: int, start: int) -> list[tuple[int, list[Any]]] | None:
+    """In the helper process: the rows of a sheet part from block `start` on; None when the
+    part is not the one the caller read (the file changed) or its first rows are unnumbered."""
+    collecting = gc.isenabled()
+    gc.disable()  # millions of objects that all live until they are sent
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if archive.getinfo(part).CRC != crc:
+                return None
+            values = SheetValues(archive, part, shared_strings, date_styles, epoch, chunk_bytes)
+            return list(values.rows(start=start))
+    except _Unnumbered:
+        return None
+    finally:
+        if collecting:
+            gc.enable()
 
 
 class Workbook:
@@ -508,15 +621,17 @@ class Workbook:
     def visible(self) -> list[str]:
         return [name for name, (state, _) in self.sheets.items() if state == "visible"] or self.names
 
-    def rows(self, name: str, chunk_bytes: int = CHUNK_BYTES) -> Iterator[tuple[int, list[Any]]]:
-        """(sheet row number, values) of one sheet: the fast reader, else openpyxl's own loop."""
+    def rows(self, name: str, chunk_bytes: int = CHUNK_BYTES, *, parallel: bool = False
+             ) -> Iterator[tuple[int, list[Any]]]:
+        """(sheet row number, values) of one sheet: the fast reader (with a helper process for a
+        large sheet when `parallel`), else openpyxl's own loop."""
         wb = self._reader.wb
         part = self.sheets[name][1]
         fast = SheetValues(self._reader.archive, part, self.shared_strings, wb._date_formats, wb.epoch,
                            chunk_bytes)
         last = 0
         try:
-            for row in fast.rows():
+            for row in fast.rows(parallel=parallel):
                 last = row[0]
                 yield row
             return
