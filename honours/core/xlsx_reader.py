@@ -497,7 +497,7 @@ class _Unnumbered(Exception):
 # openpyxl are 140 MB. The first blocks are read here, the rest by the helper, which also
 # starts a process, decompresses what it skips and sends its rows back.
 PARALLEL_BYTES = 32 * 1024 * 1024
-HERE_SHARE = 0.55
+HERE_SHARE = 0.6
 
 
 class _Helper:
