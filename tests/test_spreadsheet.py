@@ -288,6 +288,32 @@ def test_a_large_sheet_is_read_with_a_helper_process_and_gives_the_same_rows(tmp
     assert 0 < len(blocks_here) - blocks < blocks  # and this process did not read them again
 
 
+def test_the_helper_process_does_not_run_the_callers_script_again(tmp_path):
+    """A script without an `if __name__ == "__main__":` guard runs once: the helper imports only
+    the reader (multiprocessing's spawned children would run the script again, importing twice)."""
+    import subprocess
+    import sys
+
+    path = make_xlsx(tmp_path / "big.xlsx", [["姓名", "单位"], *[[f"人{i}", "厂" * 20] for i in range(300)]])
+    log = tmp_path / "ran.txt"
+    script = tmp_path / "script.py"
+    script.write_text(
+        f"import sys\nsys.path.insert(0, {str(Path(__file__).parents[1])!r})\n"
+        "from honours.core import xlsx_reader\n"
+        "xlsx_reader.PARALLEL_BYTES = 0\n"
+        "delivered = []\n"
+        "real = xlsx_reader._Helper.result\n"
+        "xlsx_reader._Helper.result = lambda self: delivered.append(real(self)) or delivered[-1]\n"
+        f"with open({str(path)!r}, 'rb') as source:\n"
+        "    workbook = xlsx_reader.Workbook(source)\n"
+        "    rows = list(workbook.rows(workbook.names[0], 2000, parallel=True))\n"
+        "    workbook.close()\n"
+        f"open({str(log)!r}, 'a').write(f'{{len(rows)}} {{bool(delivered and delivered[0])}}\\n')\n",
+        encoding="utf-8")
+    subprocess.run([sys.executable, str(script)], check=True, timeout=120)
+    assert log.read_text().splitlines() == ["301 True"]
+
+
 def test_the_helper_reads_nothing_it_cannot_number_or_of_another_file(tmp_path):
     """Rows without r="…" at the helper's first block, or a part changed since: None, and the
     blocks are read in the calling process instead."""

@@ -17,8 +17,11 @@ from __future__ import annotations
 
 import gc
 import os
+import pickle
 import re
+import subprocess
 import sys
+import threading
 import xml.parsers.expat
 import zipfile
 from collections.abc import Iterator
@@ -505,20 +508,23 @@ class _Helper:
 
     It only ever saves time: when it cannot start, fails in any way, finds the part changed
     or cannot number its first rows, `result` is None and the blocks are read here, which
-    also says what is wrong with them, exactly as without it. Spawned, never forked:
-    forking a process that runs Qt (or any threads) is unsafe.
+    also says what is wrong with them, exactly as without it.
+
+    A plain child interpreter that imports this module and nothing else (`_helper_main`),
+    talking pickles over its stdin and stdout; not multiprocessing, whose spawned children
+    run the parent's main script again (a script without an `if __name__ == "__main__"`
+    guard would import its sheet twice), and never a fork, unsafe in a process running Qt.
     """
 
-    def __init__(self, pool: Any, future: Any, split: int) -> None:
-        self.pool = pool
-        self.future = future
+    def __init__(self, process: subprocess.Popen[bytes], split: int) -> None:
+        self.process = process
         self.split = split  # the index of the helper's first block
 
     @classmethod
     def start(cls, values: SheetValues) -> _Helper | None:
         path = values.archive.filename
-        if not path or (os.cpu_count() or 1) < 2:
-            return None
+        if not path or (os.cpu_count() or 1) < 2 or getattr(sys, "frozen", False) or not sys.executable:
+            return None  # a frozen app's executable is the app, not an interpreter
         try:
             info = values.archive.getinfo(values.part)
         except KeyError:
@@ -528,28 +534,52 @@ class _Helper:
             return None
         split = min(blocks - 1, max(1, round(blocks * HERE_SHARE)))
         try:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
-
-            pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-        except (OSError, ValueError, NotImplementedError, ImportError):
+            request = pickle.dumps((os.path.abspath(path), values.part, info.CRC, values.shared_strings,
+                                    values.date_styles, values.epoch, values.chunk_bytes, split), protocol=5)
+            process = subprocess.Popen([sys.executable, "-c", _HELPER_CODE, _PACKAGE_ROOT], stdin=subprocess.PIPE,
+                                       stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        except (OSError, ValueError, pickle.PicklingError):
             return None
-        try:
-            future = pool.submit(_read_tail, os.path.abspath(path), values.part, info.CRC, values.shared_strings,
-                                 values.date_styles, values.epoch, values.chunk_bytes, split)
-        except (OSError, RuntimeError):
-            pool.shutdown(wait=False, cancel_futures=True)
-            return None
-        return cls(pool, future, split)
+        # Fed from a thread: a request larger than the pipe holds would wait for the child to start.
+        threading.Thread(target=_feed, args=(process, request), daemon=True).start()
+        return cls(process, split)
 
     def result(self) -> list[tuple[int, list[Any]]] | None:
         try:
-            return self.future.result()
+            answer = self.process.stdout.read() if self.process.stdout else b""
+            if self.process.wait() != 0 or not answer:
+                return None
+            return pickle.loads(answer)
         except Exception:  # noqa: BLE001 - any failure of the helper: the blocks are read here instead
             return None
 
     def close(self) -> None:
-        self.pool.shutdown(wait=False, cancel_futures=True)
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+        if self.process.stdout:
+            self.process.stdout.close()
+
+
+def _feed(process: subprocess.Popen[bytes], request: bytes) -> None:
+    try:
+        assert process.stdin is not None
+        with process.stdin:
+            process.stdin.write(request)
+    except OSError:
+        pass  # the helper is gone; its result says so
+
+
+_PACKAGE_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+_HELPER_CODE = "import sys; sys.path.insert(0, sys.argv[1]); from honours.core.xlsx_reader import _helper_main; _helper_main()"
+
+
+def _helper_main() -> None:
+    """The helper process: a request pickled on stdin, `_read_tail`'s rows pickled on stdout."""
+    request = pickle.load(sys.stdin.buffer)
+    rows = _read_tail(*request)
+    sys.stdout.buffer.write(pickle.dumps(rows, protocol=5))
+    sys.stdout.buffer.flush()
 
 
 def _read_tail(path: str, part: str, crc: int, shared_strings: list[Any], date_styles: set[int], epoch: Any,
