@@ -640,13 +640,14 @@ def test_hundred_thousand_character_cells(tmp_path):
     ({"年龄": "abc", "职务": "长" * 501}, "Position is too long"),
     ({"年龄": "1" * 600, "民族": "汉族"}, "age"),  # age, birth date and year have no length limit
     ({"捐赠": "坏捐赠xyz", "照片": "p" * (LONG_LIMIT + 1)}, "donations"),
+    ({"捐赠": "坏捐赠xyz", "捐款金额": "1" * 501}, "donations"),  # the donations before the amount
     ({"姓名": "名" * 101, "性别": "未知"}, "Name is too long"),
 ])
 def test_a_row_with_several_problems_names_the_first(cells, first_problem):
     """Rows with a cell longer than its field allows are read field by field; the problem named is
     the first in reading order, as for any other row."""
     headers = ["姓名", "性别", "年龄", "民族", "工作单位", "职务", "荣誉称号", "级别", "授予单位", "事迹", "捐赠",
-               "照片"]
+               "捐款金额", "照片"]
     row = {"姓名": "甲", **cells}
     reader = RowReader(guess_mapping(headers), headers)
     with pytest.raises(RowError) as caught:

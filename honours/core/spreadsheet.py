@@ -907,17 +907,24 @@ class RowReader:
         raise RowError(f"posthumous “{text}” should be 是 or 否", f"追授“{text}”应填“是”或“否”")
 
     def _donation_list(self, values: dict[str, Any]) -> list[Donation]:
-        text = self._text(values, "donations", LONG_LIMIT)
-        return self._donations_of(text, self._text(values, "donation_amount"))
-
-    def _donations_of(self, text: str, amount: str) -> list[Donation]:
         out: list[Donation] = []
+        text = self._text(values, "donations", LONG_LIMIT)
         if text:
             out.extend(_copy(d) for d in _donations(text))
+        amount = self._text(values, "donation_amount")
         if amount:
-            unit = self.units[self.columns["donation_amount"]]
-            out.append(Donation(amount_fen=_amount(amount, unit)))
+            out.append(self._amount_donation(amount))
         return out
+
+    def _donations_of(self, text: str, amount: str) -> list[Donation]:
+        """`_donation_list` from texts already checked for length."""
+        out = [_copy(d) for d in _donations(text)] if text else []
+        if amount:
+            out.append(self._amount_donation(amount))
+        return out
+
+    def _amount_donation(self, amount: str) -> Donation:
+        return Donation(amount_fen=_amount(amount, self.units[self.columns["donation_amount"]]))
 
 
 # A sheet repeats its birth dates; text gives the same answer each time.

@@ -98,7 +98,6 @@ def _letters() -> list[bytes]:
     return one + [a + b for a in one for b in one] + [a + b + c for a in one for b in one for c in one]
 
 
-
 class Unsupported(Exception):
     """The worksheet XML has a shape this reader does not handle; use openpyxl."""
 
