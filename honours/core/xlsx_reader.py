@@ -536,7 +536,8 @@ class _Helper:
             request = pickle.dumps((os.path.abspath(path), values.part, info.CRC, values.shared_strings,
                                     values.date_styles, values.epoch, values.chunk_bytes, split), protocol=5)
             process = subprocess.Popen([sys.executable, "-c", _HELPER_CODE, _PACKAGE_ROOT], stdin=subprocess.PIPE,
-                                       stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+                                       stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                       creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))  # no console on Windows
         except (OSError, ValueError, pickle.PicklingError):
             return None
         # Fed from a thread: a request larger than the pipe holds would wait for the child to start.
