@@ -173,7 +173,8 @@ _SHEET_XML = (
     '<c r="XFD6"><v>7</v></c></row>'
     '<row r="7" spans="1:3"><c r="AB7" t="n"><v>-3</v></c><c r="AC7" t="d"><v>2020-05-01T00:00:00</v></c></row>'
     '<row r="8"><c r="A8" s="0" t="s"><v>1</v></c><c r="B8" t="s" s="0"><v>1</v></c></row>'
-    '<row r="9"/><row r="10"><c r="A10" t="inlineStr"><is><t>&#22823;</t></is></c></row>'
+    '<row r="9"/><row r="10"><c r="A10" t="inlineStr"><is><t>&#22823;</t></is></c>'
+    '<c r="B10" t="inlineStr"><is><t>&#24180;&amp;&lt;</t></is></c></row>'  # as C1: decoded once
     '<row spans="1:1" r="12"><c r="A12"><v>12</v></c></row><row><c><v>13</v></c></row>'
     '</sheetData><rowBreaks count="1" manualBreakCount="1"><brk id="5" max="16383" man="1"/></rowBreaks>'
     '</worksheet>')
@@ -224,7 +225,7 @@ def test_usual_cells_are_read_as_the_general_path_reads_them(monkeypatch, prefix
     assert rows[1] == ["共享", None, "年&<", datetime(2020, 5, 1), 1.5, 100, None, " 前后 ", None,
                        12345678901234567890, CellError("#VALUE!")]
     assert rows[3] == [None, 2, "\ufdd0分\ufdd0隔"] and rows[4] == ["无坐标", 5, None, "丰"]
-    assert rows[8] == ["第二", "第二"] and rows[9] == [] and rows[10] == ["大"]
+    assert rows[8] == ["第二", "第二"] and rows[9] == [] and rows[10] == ["大", "年&<"]
     assert [n for n, _ in fast] == [1, 2, 3, 4, 6, 7, 8, 9, 10, 12, 13] and rows[12] == [12] and rows[13] == [13]
     assert _Patterns.build(prefix.encode()).usual_cell.findall(b"<" + prefix.encode() + b"cfRule/>") == []
 

@@ -156,6 +156,9 @@ class SheetValues:
         self.date_styles = date_styles
         self.epoch = epoch
         self._date_style_cache: dict[bytes, bool] = {}
+        # Short escaped texts decoded already: a sheet repeats its genders, units, levels and
+        # regions, three quarters of its escaped texts, which are then not decoded again.
+        self._known: dict[bytes, str] = {}
 
     def rows(self, *, parallel: bool = False, start: int = 0) -> Iterator[tuple[int, list[Any]]]:
         """(sheet row number, values from column A) for every row present in the file.
@@ -217,8 +220,11 @@ class SheetValues:
         if block.count(row_open) != len(rows) and len(p.row_start.findall(block)) != len(rows):
             raise Unsupported("incomplete row")
         if self._escaped:
-            for (values, index, prefix), text in zip(self._pending, unescape_all(self._escaped)):
+            known = self._known
+            for (values, index, prefix), raw, text in zip(self._pending, self._escaped, unescape_all(self._escaped)):
                 values[index] = prefix + text if prefix or text else None
+                if len(raw) <= _KNOWN_BYTES and len(known) < _KNOWN_TEXTS:
+                    known[raw] = text
         return rows, last_row
 
     def _text(self, raw: bytes, values: list[Any], prefix: str = "") -> str | None:
@@ -235,7 +241,7 @@ class SheetValues:
         cell needs `_cells`."""
         values: list[Any] = []
         append = values.append
-        escaped, pending = self._escaped, self._pending
+        escaped, pending, known = self._escaped, self._pending, self._known
         before = len(escaped)
         row_digits = str(row_number).encode()
         letters_at = _letters()
@@ -255,9 +261,12 @@ class SheetValues:
                     if not t:
                         append(None)
                     elif _AMPERSAND in t:
-                        escaped.append(t)
-                        pending.append((values, len(values), ""))
-                        append(None)
+                        if len(t) <= _KNOWN_BYTES and (text := known.get(t)) is not None:
+                            append(text)
+                        else:
+                            escaped.append(t)
+                            pending.append((values, len(values), ""))
+                            append(None)
                     else:
                         append(t.decode("utf-8"))
                 elif not v:  # no saved value, and no formula (the cell would not be usual)
@@ -363,6 +372,8 @@ def _element_started(_name: str, _attributes: dict) -> None:
     """Nothing to do: setting a handler makes expat hand over the text buffered so far."""
 
 
+_KNOWN_BYTES = 160  # escaped texts this long or shorter are remembered (20 characters as references)
+_KNOWN_TEXTS = 200_000
 _SEPARATOR = "\ufdd0"  # a noncharacter, valid in XML: where one text ends and the next begins
 _SEPARATOR_BYTES = _SEPARATOR.encode("utf-8")
 
