@@ -95,6 +95,21 @@ def normalise(text: str) -> str:
     return _CONTROL.sub(" ", text)
 
 
+def _class_ranges(first: int, last: int, member: Callable[[int], bool]) -> str:
+    """The code points from `first` to `last` (inclusive) that are members, as the inside of
+    a regular-expression character class (`\\u4e00-\\u9fff…`)."""
+    ranges: list[str] = []
+    start = None
+    for code in range(first, last + 2):
+        inside = code <= last and member(code)
+        if inside and start is None:
+            start = code
+        elif not inside and start is not None:
+            ranges.append(f"\\u{start:04x}-\\u{code - 1:04x}")
+            start = None
+    return "".join(ranges)
+
+
 @lru_cache(maxsize=1)
 def _runs() -> re.Pattern[str]:
     """ASCII words, or runs of non-ASCII text that is not punctuation, space or control.
@@ -102,18 +117,9 @@ def _runs() -> re.Pattern[str]:
     Built on first use from the Unicode tables (not at import: it takes a few tens of
     milliseconds, which start-up should not pay).
     """
-    breaks: list[str] = []
-    start = None
-    for code in range(0x80, 0x10000):
-        is_break = unicodedata.category(chr(code))[0] in "PZC" and not 0xD800 <= code <= 0xDFFF
-        if is_break and start is None:
-            start = code
-        elif not is_break and start is not None:
-            breaks.append(f"\\u{start:04x}-\\u{code - 1:04x}")
-            start = None
-    if start is not None:
-        breaks.append(f"\\u{start:04x}-\\uffff")
-    return re.compile(f"[0-9A-Za-z]+|[^\\x00-\\x7f{''.join(breaks)}]+")
+    breaks = _class_ranges(
+        0x80, 0xFFFF, lambda code: unicodedata.category(chr(code))[0] in "PZC" and not 0xD800 <= code <= 0xDFFF)
+    return re.compile(f"[0-9A-Za-z]+|[^\\x00-\\x7f{breaks}]+")
 
 
 def runs(text: str) -> list[str]:
@@ -171,16 +177,7 @@ def _gram_pattern() -> re.Pattern[str]:
     there (or the character alone at the run's end); at an ASCII word, the word. Same tokens
     as `_grams_of_runs(runs(…))`. Such text holds no non-ASCII letters but CJK ideographs,
     so the class is a few ranges, not the thousand of `_runs` (sre tests ranges one by one)."""
-    ranges: list[str] = []
-    start = None
-    for code in range(0x3400, 0xA001):
-        letter = code <= 0x9FFF and unicodedata.category(chr(code))[0] not in "PZC"
-        if letter and start is None:
-            start = code
-        elif not letter and start is not None:
-            ranges.append(f"\\u{start:04x}-\\u{code - 1:04x}")
-            start = None
-    han = f"[{''.join(ranges)}]"
+    han = "[" + _class_ranges(0x3400, 0x9FFF, lambda code: unicodedata.category(chr(code))[0] not in "PZC") + "]"
     return re.compile(f"(?=([0-9A-Za-z]+|{han}{{1,2}}))(?:[0-9A-Za-z]+|{han})")
 
 
@@ -188,23 +185,15 @@ def _gram_pattern() -> re.Pattern[str]:
 def _unusual() -> re.Pattern[str]:
     """A character that may need NFKC: not ASCII, not a CJK ideograph (NFKC-stable), and
     not a break whose NFKC form is breaks too (the pieces are then the same either way)."""
-    keep: list[str] = []
-    start = None
-    for code in range(0x80, 0x10000):
+    def safe(code: int) -> bool:
         char = chr(code)
-        safe = 0x3400 <= code <= 0x9FFF or (
+        return 0x3400 <= code <= 0x9FFF or (
             not 0xD800 <= code <= 0xDFFF
             and unicodedata.category(char)[0] in "PZC"
             and all(unicodedata.category(c)[0] in "PZC" or (c.isascii() and not c.isalnum())
                     for c in unicodedata.normalize("NFKC", char)))
-        if safe and start is None:
-            start = code
-        elif not safe and start is not None:
-            keep.append(f"\\u{start:04x}-\\u{code - 1:04x}")
-            start = None
-    if start is not None:
-        keep.append(f"\\u{start:04x}-\\uffff")
-    return re.compile(f"[^\\x00-\\x7f{''.join(keep)}]")
+
+    return re.compile(f"[^\\x00-\\x7f{_class_ranges(0x80, 0xFFFF, safe)}]")
 
 
 def query_tokens(text: str) -> tuple[list[str], bool]:
