@@ -940,8 +940,9 @@ def _all_text(h: Honouree) -> str:
 
 
 def _check_characters(h: Honouree) -> None:
-    if _BAD_CHARACTER.search(_all_text(h)) is None:
-        return  # the usual case; otherwise find the field to name it
+    text = _all_text(h)
+    if text.isprintable() or _BAD_CHARACTER.search(text) is None:
+        return  # the usual case (printable text holds none of them); otherwise find the field to name it
     for en, zh, text in _text_fields(h):
         bad = _BAD_CHARACTER.search(text)
         if bad:
