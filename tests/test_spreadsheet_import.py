@@ -254,6 +254,29 @@ def test_history_text_of_values_of_unusual_types_is_what_json_dumps_writes(honou
     assert text == json.dumps(expected, ensure_ascii=False)
 
 
+def test_records_checked_when_planned_are_not_checked_again_but_others_are(registry, tmp_path, monkeypatch):
+    """The plan checks every row; records it adds are not checked a second time while writing.
+    An update holds the stored record too and is checked, and so is any item not from a plan."""
+    from honours.core import InvalidRecordError
+    from honours.core import registry as registry_module
+
+    checked = []
+    real = registry_module._validate
+    monkeypatch.setattr(registry_module, "_validate", lambda h: checked.append(h.name) or real(h))
+    plan_import(registry, make_xlsx(tmp_path / "a.xlsx", [HEADER, *good_rows(3)])).apply(registry)
+    assert checked == ["测试1号", "测试2号", "测试3号"]  # by the plan, once each
+    changed = good_rows(1)[0][:4] + ["护士长"] + good_rows(1)[0][5:]
+    checked.clear()
+    plan = plan_import(registry, make_xlsx(tmp_path / "b.xlsx", [HEADER, changed, *good_rows(1, start=4)]))
+    plan.apply(registry)
+    assert sorted(checked) == ["测试1号", "测试1号", "测试4号"]  # the update again while writing
+    checked.clear()
+    before = state(registry)
+    with pytest.raises(InvalidRecordError):
+        registry.apply_import([ImportItem(Honouree(name="正常")), ImportItem(Honouree(name="坏\x07名"))])
+    assert checked == ["正常", "坏\x07名"] and state(registry) == before
+
+
 def test_totals_row_is_left_out_with_a_notice(registry, tmp_path):
     path = make_xlsx(tmp_path / "t.xlsx", [["姓名", "捐款金额"], ["甲", 100], ["乙", 200], ["合计", 300]], title=None)
     plan = plan_import(registry, path)

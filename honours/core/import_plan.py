@@ -147,9 +147,13 @@ class ImportPlan:
         if self.errors and not skip_errors:
             raise ImportBlockedError(self.errors)
         with gc_paused():  # the lists below are 100,000 new objects too
-            adds = [ImportItem(t.record, self._photos_of(t)) for t in self._targets if t.existing_id is None]
-            updates = [ImportItem(t.record, self._photos_of(t)) for t in self._targets
-                       if t.existing_id is not None and not t.unchanged]
+            # Every row's record passed `_check` when planned; a record added is those rows merged, and
+            # an export's record is used as it was checked, so the registry need not check them again.
+            # An update of a sheet row holds the stored record too, and is checked as always.
+            adds = [ImportItem(t.record, self._photos_of(t), checked=True) for t in self._targets
+                    if t.existing_id is None]
+            updates = [ImportItem(t.record, self._photos_of(t), checked=self.export is not None)
+                       for t in self._targets if t.existing_id is not None and not t.unchanged]
             if not adds and not updates:
                 return ImportOutcome()
             return registry.apply_import(adds, updates, keep_stamps=self.keep_stamps, progress=progress)
