@@ -277,6 +277,29 @@ def test_records_checked_when_planned_are_not_checked_again_but_others_are(regis
     assert checked == ["正常", "坏\x07名"] and state(registry) == before
 
 
+def test_a_large_import_has_a_larger_page_cache_while_it_writes(registry, monkeypatch):
+    """Thousands of records are written with a 64 MB page cache, given back afterwards, also when
+    the import fails; a few records keep the connection's own."""
+    from honours.core import registry as registry_module
+
+    seen = []
+    real = registry_module.Registry._check_import_versions
+
+    def during(self, updates):
+        seen.append(self.conn.execute("PRAGMA cache_size").fetchone()[0])
+        return real(self, updates)
+
+    monkeypatch.setattr(registry_module.Registry, "_check_import_versions", during)
+    before = registry.conn.execute("PRAGMA cache_size").fetchone()[0]
+    monkeypatch.setattr(registry_module, "IMPORT_CACHE_FROM", 3)
+    registry.apply_import([ImportItem(Honouree(name="甲"))])
+    registry.apply_import([ImportItem(Honouree(name=n)) for n in "乙丙丁"])
+    with pytest.raises(ConflictError):
+        registry.apply_import([ImportItem(Honouree(name=n)) for n in "戊己"], [ImportItem(Honouree(name="庚", id=1))])
+    assert seen == [before, -64 * 1024, -64 * 1024]
+    assert registry.conn.execute("PRAGMA cache_size").fetchone()[0] == before
+
+
 def test_totals_row_is_left_out_with_a_notice(registry, tmp_path):
     path = make_xlsx(tmp_path / "t.xlsx", [["姓名", "捐款金额"], ["甲", 100], ["乙", 200], ["合计", 300]], title=None)
     plan = plan_import(registry, path)

@@ -94,6 +94,8 @@ class ImportOutcome:
 
 
 LEVEL_BY_RANK = ["national", "provincial", "municipal", "county", "other"]
+IMPORT_CACHE_FROM = 1000  # records; smaller imports keep the connection's cache
+IMPORT_CACHE_KIB = 64 * 1024
 
 
 class Registry(PhotoVerbs):
@@ -510,7 +512,7 @@ class Registry(PhotoVerbs):
         # about the time it takes).
         steps = 3 * total
         outcome = ImportOutcome()
-        with self.atomic():
+        with self._import_cache(total), self.atomic():
             stamp = now()
             self._check_import_versions(updates)
             for item in updates:
@@ -569,6 +571,23 @@ class Registry(PhotoVerbs):
         if outcome.updated:
             self._emit(Change("updated", outcome.updated))
         return outcome
+
+    @contextmanager
+    def _import_cache(self, records: int) -> Iterator[None]:
+        """SQLite's page cache at 64 MB while thousands of records are imported, then as it was.
+
+        The default 2 MB cannot hold the indexes that 100,000 new names and units spread over,
+        so pages are written out and read back mid-transaction; with room for them the writing
+        takes about a third less system time."""
+        if records < IMPORT_CACHE_FROM:
+            yield
+            return
+        previous = int(self.conn.execute("PRAGMA cache_size").fetchone()[0])
+        self.conn.execute(f"PRAGMA cache_size = {-IMPORT_CACHE_KIB}")
+        try:
+            yield
+        finally:
+            self.conn.execute(f"PRAGMA cache_size = {previous}")
 
     def _check_import_versions(self, updates: list[ImportItem]) -> None:
         """ConflictError if a record to update changed or was deleted since the import was planned."""
