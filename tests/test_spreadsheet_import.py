@@ -278,8 +278,8 @@ def test_records_checked_when_planned_are_not_checked_again_but_others_are(regis
 
 
 def test_a_large_import_has_a_larger_page_cache_while_it_writes(registry, monkeypatch):
-    """Thousands of records are written with a 64 MB page cache, given back afterwards, also when
-    the import fails; a few records keep the connection's own."""
+    """Tens of thousands of records (three here) are written with a 64 MB page cache, given back
+    afterwards, also when the import fails; fewer records keep the connection's own."""
     from honours.core import registry as registry_module
 
     seen = []

@@ -94,7 +94,9 @@ class ImportOutcome:
 
 
 LEVEL_BY_RANK = ["national", "provincial", "municipal", "county", "other"]
-IMPORT_CACHE_FROM = 1000  # records; smaller imports keep the connection's cache
+# Imports of this many records get a larger page cache; below it the indexes their names and
+# units go into fit the connection's own 2 MB.
+IMPORT_CACHE_FROM = 20_000
 IMPORT_CACHE_KIB = 64 * 1024
 
 
@@ -574,7 +576,7 @@ class Registry(PhotoVerbs):
 
     @contextmanager
     def _import_cache(self, records: int) -> Iterator[None]:
-        """SQLite's page cache at 64 MB while thousands of records are imported, then as it was.
+        """SQLite's page cache at 64 MB while tens of thousands of records are imported, then as it was.
 
         The default 2 MB cannot hold the indexes that 100,000 new names and units spread over,
         so pages are written out and read back mid-transaction; with room for them the writing
