@@ -516,7 +516,10 @@ class _Pipeline:
         while self.pending and (self.pool is None or len(self.pending) > WORKERS):
             yield self._next()
 
-    def drain(self) -> Iterator[_Encoded]:
+    def run(self, batches: Iterable[_Batch]) -> Iterator[_Encoded]:
+        """Every batch computed, in order, each as soon as it is ready to write."""
+        for batch in batches:
+            yield from self.add(batch)
         while self.pending:
             yield self._next()
 
@@ -535,14 +538,7 @@ def _index_batches(conn: sqlite3.Connection, batches: Iterable[_Batch], total: i
     """Compute and write every batch (read lazily, so reading, computing and writing overlap)."""
     done = 0
     with _workers(total) as pool:
-        pipeline = _Pipeline(pool)
-        for batch in batches:
-            for encoded in pipeline.add(batch):
-                _write(conn, encoded)
-                done += encoded.count
-                if progress:
-                    progress(done, scale)
-        for encoded in pipeline.drain():
+        for encoded in _Pipeline(pool).run(batches):
             _write(conn, encoded)
             done += encoded.count
             if progress:
@@ -620,8 +616,8 @@ def reindex_all(
     """Rebuild derived columns and the whole search index (first start, migrations), in id
     ranges of BATCH records, one query per table per batch."""
     ids = [r[0] for r in conn.execute("SELECT id FROM honouree ORDER BY id")]
-    conn.execute("INSERT INTO honouree_fts (honouree_fts) VALUES ('delete-all')")
-    conn.execute("INSERT INTO honouree_name_fts (honouree_name_fts) VALUES ('delete-all')")
+    for table in _INDEXES:
+        conn.execute(f"INSERT INTO {table} ({table}) VALUES ('delete-all')")
     conn.execute("DELETE FROM honouree_search_source")
     chunks = [ids[start:start + BATCH] for start in range(0, len(ids), BATCH)]
     _bulk(conn, (_read(conn, "honouree_id BETWEEN ? AND ?", (chunk[0], chunk[-1])) for chunk in chunks),
