@@ -253,6 +253,15 @@ class SearchResult:
         return ("".join(f" AND ({sql})" for sql, _ in chosen), [p for _, params in chosen for p in params],
                 "".join(f" INTERSECT {sql}" for sql, _ in arms), [p for _, params in arms for p in params])
 
+    def _few_candidates(self, table: str, condition: str, params: list) -> bool:
+        """Whether the search index `table` has fewer than FEW_CANDIDATES rows matching
+        (`params` start with the MATCH expression; `condition` narrows on `f`); counted only
+        that far. Such rows are then tested against the filters one by one."""
+        if FEW_CANDIDATES <= 0:
+            return False
+        sql = f"SELECT count(*) FROM (SELECT 1 FROM {table} f WHERE {table} MATCH ?{condition} LIMIT ?)"
+        return self.conn.execute(sql, [*params, FEW_CANDIDATES]).fetchone()[0] < FEW_CANDIDATES
+
     def _reset(self) -> None:
         self._tier_index = 0
         self._last_id = 0
@@ -276,9 +285,7 @@ class SearchResult:
             elif expr is None:
                 sql = f"SELECT count(*) FROM honouree h WHERE {self._where}"
                 params = self._params
-            elif self.parsed.filters and self.conn.execute(
-                    "SELECT count(*) FROM (SELECT 1 FROM honouree_fts WHERE honouree_fts MATCH ? LIMIT ?)",
-                    [expr, FEW_CANDIDATES]).fetchone()[0] < FEW_CANDIDATES:
+            elif self.parsed.filters and self._few_candidates(MAIN_INDEX, "", [expr]):
                 probes, params, _, _ = self._filters_for("f.rowid", 0)  # a rare text: probed
                 sql = f"SELECT count(*) FROM honouree_fts f WHERE honouree_fts MATCH ?{probes}"
                 params = [expr, *params]
@@ -425,9 +432,7 @@ class SearchResult:
             exclude = f" AND f.rowid NOT IN ({','.join('?' * len(self._exact_ids))})"
             params.extend(self._exact_ids)
         table = tier.table  # one of two constant table names, never user text
-        if self.parsed.filters and 0 < FEW_CANDIDATES and self.conn.execute(
-                f"SELECT count(*) FROM (SELECT 1 FROM {table} f WHERE {table} MATCH ? AND f.rowid > ?{exclude}"
-                " LIMIT ?)", [*params, FEW_CANDIDATES]).fetchone()[0] < FEW_CANDIDATES:
+        if self.parsed.filters and self._few_candidates(table, f" AND f.rowid > ?{exclude}", params):
             # A tier of a few rows (a name) probes them one by one, instead of walking a
             # common filter's whole index to meet them.
             probes, probe_params, _, _ = self._filters_for("f.rowid", 0)
