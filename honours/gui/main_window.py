@@ -40,6 +40,7 @@ from .i18n import current_language, install_translations
 from .results_table import ResultsTable
 from .roll_model import RollModel
 from .search_box import SearchBox
+from .search_indexer import IndexProgress, SearchIndexer
 from .settings import Settings
 from .store import Store, open_registry
 from .thumbnails import Thumbnails
@@ -50,6 +51,9 @@ log = logging.getLogger(__name__)
 SEARCH_DELAY_MS = 10  # coalesces a burst of keys (paste, IME commit) without a felt delay
 FACETS_DELAY_MS = 250  # counts follow once typing pauses
 SELECT_FIRST_DELAY_MS = 120  # the detail pane follows the first result once typing pauses
+INDEX_FAILED_MS = 30000  # a failed search index build stays in the status bar this long
+# Writes after which a very large import may have left search rows queued (see search_indexer).
+QUEUEING_KINDS = ("added", "updated", "restored", "reset")
 
 _open_windows: list[MainWindow] = []  # top-level windows must outlive the function that built them
 
@@ -76,6 +80,7 @@ class MainWindow(QMainWindow):
         self._read_only = store.registry.readonly
         self.thumbnails = Thumbnails(store, self)
         self.facet_counter = FacetCounter(store.registry, self)
+        self.search_indexer = SearchIndexer(store, self)
         self._build_widgets()
         self.actions = build_actions(self)
         self.menus = build_menus(self, self.actions)
@@ -86,6 +91,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_actions()
         self.search_box.setFocus()
+        self._index_timer.start()  # a queue an interrupted earlier run left
         _open_windows.append(self)
 
     # -- accessors for feature modules -------------------------------------------------------
@@ -154,6 +160,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
+        self.index_progress = IndexProgress()
+        self.statusBar().addPermanentWidget(self.index_progress)
         self.count_label = QLabel()
         self.count_label.setObjectName("resultCount")
         self.count_label.setContentsMargins(0, 0, 12, 0)
@@ -162,6 +170,7 @@ class MainWindow(QMainWindow):
         self._search_timer = self._timer(SEARCH_DELAY_MS, self._run_search)
         self._facets_timer = self._timer(FACETS_DELAY_MS, self._request_facets)
         self._select_timer = self._timer(SELECT_FIRST_DELAY_MS, self._select_first_if_none)
+        self._index_timer = self._timer(0, self.index_queued_search_rows)
 
     def _timer(self, interval: int, slot) -> QTimer:
         timer = QTimer(self)
@@ -183,6 +192,9 @@ class MainWindow(QMainWindow):
         self.filter_panel.termsChanged.connect(self._on_filter_terms)
         self.facet_counter.counted.connect(self._on_facets)
         self.store.changed.connect(self._on_store_changed)
+        self.search_indexer.progress.connect(self.index_progress.show_progress)
+        self.search_indexer.finished.connect(self._on_indexed)
+        self.search_indexer.failed.connect(self._on_index_failed)
         self.undo_stack.indexChanged.connect(lambda _index: self._update_actions())
 
     def _install_features(self) -> None:
@@ -301,9 +313,37 @@ class MainWindow(QMainWindow):
             self.search_box.add_term(add)
         self._run_search()
 
-    def _on_store_changed(self, _kind: str, _ids: list) -> None:
+    def _on_store_changed(self, kind: str, _ids: list) -> None:
         self._update_count()
         self._facets_timer.start()
+        if kind in QUEUEING_KINDS and not self.search_indexer.is_running():
+            self._index_timer.start()  # once the write (an import's dialog) has returned
+
+    # -- search rows a large import queued (see search_indexer) ------------------------------
+    def index_queued_search_rows(self) -> None:
+        """Write the search rows a very large import queued, in the background; the status
+        bar follows it. Does nothing when none are queued or the file is read-only."""
+        if self._closed:
+            return
+        try:
+            queued = self.registry.queued_for_index()
+            if queued and self.search_indexer.start():
+                self.index_progress.show_progress(0, queued)
+        except HonoursError as error:
+            self._on_index_failed(error.message(current_language()))
+
+    def _on_indexed(self, indexed: int) -> None:
+        self.index_progress.hide()
+        if indexed:
+            self.status_message(self.tr("Search index updated."))
+            self._index_timer.start()  # an import that committed as the worker ended queued more
+
+    def _on_index_failed(self, message: str) -> None:
+        self.index_progress.hide()
+        text = self.tr("The search index of the newly imported people could not be finished: %1 "
+                       "They stay in the roll; a search finds them once the index is built, which is "
+                       "tried again the next time this registry is opened.")
+        self.status_message(text.replace("%1", message), INDEX_FAILED_MS)
 
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -438,6 +478,8 @@ class MainWindow(QMainWindow):
             for timer in self.findChildren(QTimer):
                 timer.stop()  # nothing may reach the registry once it is closed
             self.facet_counter.stop()
+            self.search_indexer.stop()  # after its current step; the rest stays queued
+            self.index_progress.hide()
             self.store.detach()
             self.store.changed.disconnect()
             if self.owns_registry:

@@ -50,6 +50,11 @@ class Store(QObject):
         self._total = None
         self.changed.emit(change.kind, list(change.ids))
 
+    def announce(self, kind: str, ids: list[int]) -> None:
+        """Tell the views of a change made through another connection (the search indexer's
+        thread writes with its own, whose notices reach no one here)."""
+        self._on_change(Change(kind, list(ids)))
+
     def total(self) -> int:
         """Honourees in the registry (not in the trash); re-counted only after a change."""
         if self._total is None:

@@ -1368,6 +1368,14 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
     </message>
 </context>
 <context>
+    <name>IndexProgress</name>
+    <message>
+        <location filename="../search_indexer.py" line="179"/>
+        <source>Building the search index: %1 of %2 newly imported people — searches find them when it is done</source>
+        <translation>正在建立搜索索引：新导入的 %2 人已完成 %1 人，完成后才能搜索到他们</translation>
+    </message>
+</context>
+<context>
     <name>IntakeDialog</name>
     <message>
         <location filename="../intake_dialog.py" line="77"/>
@@ -1804,70 +1812,80 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="120"/>
-        <location filename="../main_window.py" line="451"/>
+        <location filename="../main_window.py" line="126"/>
+        <location filename="../main_window.py" line="493"/>
         <source>Honours</source>
         <translation>劳模荣誉库</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="276"/>
+        <location filename="../main_window.py" line="288"/>
         <source>%1 of %Ln honourees shown</source>
         <translation>
             <numerusform>显示 %1 人，共 %Ln 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="286"/>
+        <location filename="../main_window.py" line="298"/>
         <source>Nothing matches “%1”.</source>
         <translation>没有与“%1”相符的记录。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="362"/>
+        <location filename="../main_window.py" line="338"/>
+        <source>Search index updated.</source>
+        <translation>搜索索引已更新。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="343"/>
+        <source>The search index of the newly imported people could not be finished: %1 They stay in the roll; a search finds them once the index is built, which is tried again the next time this registry is opened.</source>
+        <translation>新导入人员的搜索索引未能建完：%1 他们仍在名册中；索引建好后才能搜索到他们，下次打开此荣誉库时会再次尝试。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="402"/>
         <source>Search Help</source>
         <translation>搜索帮助</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="365"/>
+        <location filename="../main_window.py" line="405"/>
         <source>About Honours</source>
         <translation>关于劳模荣誉库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="366"/>
+        <location filename="../main_window.py" line="406"/>
         <source>&lt;h3&gt;Honours (劳模荣誉库)&lt;/h3&gt;&lt;p&gt;A registry of model workers, medal holders, advanced workers and donors, with Chinese and pinyin search, photos and printed certificates.&lt;/p&gt;&lt;p&gt;Registry file: %1&lt;/p&gt;</source>
         <translation>&lt;h3&gt;劳模荣誉库&lt;/h3&gt;&lt;p&gt;劳动模范、劳动奖章获得者、先进工作者和爱心捐赠者的荣誉档案，支持中文和拼音搜索、照片管理和证书打印。&lt;/p&gt;&lt;p&gt;荣誉库文件：%1&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="381"/>
+        <location filename="../main_window.py" line="421"/>
         <source>Open Registry</source>
         <translation>打开荣誉库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="381"/>
+        <location filename="../main_window.py" line="421"/>
         <source>Honours registries (*.sqlite *.db);;All files (*)</source>
         <translation>荣誉库文件 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="388"/>
+        <location filename="../main_window.py" line="428"/>
         <source>New Registry</source>
         <translation>新建荣誉库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="388"/>
+        <location filename="../main_window.py" line="428"/>
         <source>Honours registries (*.sqlite)</source>
         <translation>荣誉库文件 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="393"/>
+        <location filename="../main_window.py" line="433"/>
         <source>%1 already exists. Use Open Registry to open it.</source>
         <translation>%1 已存在。请用“打开荣誉库”打开它。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="450"/>
+        <location filename="../main_window.py" line="492"/>
         <source>(in memory)</source>
         <translation>（内存中）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="453"/>
+        <location filename="../main_window.py" line="495"/>
         <source>(read-only)</source>
         <translation>（只读）</translation>
     </message>
@@ -2658,6 +2676,19 @@ Click “Add photos…” or drag image files here.</source>
         <location filename="../search_box.py" line="40"/>
         <source>&lt;b&gt;Search&lt;/b&gt;&lt;br&gt;Type any part of a name, unit, position, region, honour or deed: 五一, 劳动模范.&lt;br&gt;Pinyin of names and units, full or initials: songyingjie, syj.&lt;br&gt;Several words: all must match.&lt;br&gt;In one field: name:, unit:, position:, honour:, region:, deed:, item:&lt;br&gt;Values: level:provincial (省级), status:deceased (已故), category:medical&lt;br&gt;Numbers: year:2019..2021, year&amp;gt;=2020, donation&amp;gt;=100000, donation:10万..50万</source>
         <translation>&lt;b&gt;搜索&lt;/b&gt;&lt;br&gt;输入姓名、单位、职务、地区、荣誉或事迹中的任意部分：五一、劳动模范。&lt;br&gt;姓名和单位可用拼音全拼或首字母：songyingjie、syj。&lt;br&gt;输入多个词时，须全部符合。&lt;br&gt;限定字段：姓名:、单位:、职务:、荣誉:、地区:、事迹:（也可写 name:、unit:、position:、honour:、region:、deed:、item:）&lt;br&gt;按取值：级别:省级、状态:已故、类别:医务（level:provincial、status:deceased、category:medical）&lt;br&gt;按数字：年份:2019..2021、年份&amp;gt;=2020、捐赠&amp;gt;=100000、捐赠:10万..50万</translation>
+    </message>
+</context>
+<context>
+    <name>SearchIndexer</name>
+    <message>
+        <location filename="../search_indexer.py" line="42"/>
+        <source>The disk is full.</source>
+        <translation>磁盘已满。</translation>
+    </message>
+    <message>
+        <location filename="../search_indexer.py" line="43"/>
+        <source>The registry file could not be written (%1).</source>
+        <translation>无法写入荣誉库文件（%1）。</translation>
     </message>
 </context>
 <context>
