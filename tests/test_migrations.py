@@ -59,7 +59,7 @@ def test_version_3_file_gains_the_honour_index_of_value_filters(tmp_path):
     reg.close()
     conn = sqlite3.connect(path)  # back to version 3, whose honours were indexed by honouree alone
     conn.executescript("DROP INDEX honour_honouree_year; CREATE INDEX honour_honouree ON honour(honouree_id);"
-                       " PRAGMA user_version = 3;")
+                       " DROP TABLE search_queue; PRAGMA user_version = 3;")
     conn.close()
     reg = Registry.open(path)
     assert schema_version(reg.db) == SCHEMA_VERSION
@@ -67,6 +67,21 @@ def test_version_3_file_gains_the_honour_index_of_value_filters(tmp_path):
         "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'honour'")}
     assert "honour_honouree_year" in indexes and "honour_honouree" not in indexes
     assert reg.search("year:2020").count() == 1 and reg.search("year:2019..2021").all_ids() == [1]
+    reg.close()
+
+
+def test_version_4_file_gains_an_empty_queue_and_stays_searchable(tmp_path):
+    path = tmp_path / "v4.sqlite"
+    reg = Registry.open(path)
+    reg.add(Honouree(name="甲乙", unit="衡阳市中心医院"))
+    reg.close()
+    conn = sqlite3.connect(path)  # back to version 4, which had no queue of search rows
+    conn.executescript("DROP TABLE search_queue; PRAGMA user_version = 4;")
+    conn.close()
+    reg = Registry.open(path)
+    assert schema_version(reg.db) == SCHEMA_VERSION
+    assert reg.queued_for_index() == 0
+    assert reg.search("中心医院").all_ids() == [1]
     reg.close()
 
 

@@ -9,7 +9,7 @@ from datetime import datetime
 
 @dataclass
 class Change:
-    """What a write did, for subscribers: kind is 'added', 'updated', 'deleted', 'restored', 'reset'."""
+    """What a write did, for subscribers: kind is 'added', 'updated', 'deleted', 'restored', 'reset', or 'indexed' (queued search rows written: a search may find more)."""
 
     kind: str
     ids: list[int] = field(default_factory=list)

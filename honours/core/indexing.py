@@ -328,8 +328,9 @@ def _grouped(text: str) -> dict[int, list]:
     return grouped
 
 
-def _compute(batch: _Batch) -> _Rows:
-    """Derived columns and search rows of a batch: pure Python, no database access."""
+def _compute(batch: _Batch, *, search_rows: bool = True) -> _Rows:
+    """Derived columns and search rows of a batch (only the derived columns when not
+    `search_rows`): pure Python, no database access."""
     derived: list[tuple] = []
     sources: list[tuple] = []
     all_honours, all_deeds = _grouped(batch.honours), _grouped(batch.deeds)
@@ -350,7 +351,7 @@ def _compute(batch: _Batch) -> _Rows:
             photos[0][0] if photos else None,
             hid,
         ))
-        if deleted_at is not None:
+        if deleted_at is not None or not search_rows:
             continue  # the trash is not searched
         other = _join([
             STATUS_WORDS.get(status, ""),
@@ -419,6 +420,13 @@ def _encode(batch: _Batch) -> _Encoded:
                     array(rows.index), array(row[:3] for row in rows.index))
 
 
+def _encode_derived(batch: _Batch) -> _Encoded:
+    """Only the derived columns of a batch (a record queued for its search rows still
+    needs its place in the roll's name order at once)."""
+    rows = _compute(batch, search_rows=False)
+    return _Encoded(len(rows.derived), json.dumps(rows.derived, ensure_ascii=False), None, "[]", "[]")
+
+
 def _write(conn: sqlite3.Connection, encoded: _Encoded) -> None:
     conn.execute(_DERIVED_JSON, (encoded.derived,))
     if encoded.sources is not None:
@@ -440,9 +448,22 @@ def _unindex(conn: sqlite3.Connection, honouree_id: int) -> None:
     conn.execute("DELETE FROM honouree_search_source WHERE id = ?", (honouree_id,))
 
 
+def _has_queue(conn: sqlite3.Connection) -> bool:
+    """Whether the file has the queue yet (schema 5): older migrations build the index too."""
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_queue'"
+                        ).fetchone() is not None
+
+
+def _dequeue(conn: sqlite3.Connection, ids: Sequence[int]) -> None:
+    """Take indexed records off the queue (see index_queued)."""
+    if _has_queue(conn):
+        conn.execute(f"DELETE FROM search_queue WHERE honouree_id IN ({','.join('?' * len(ids))})", ids)
+
+
 def reindex(conn: sqlite3.Connection, honouree_id: int) -> None:
     """Recompute one honouree's derived columns and search row (inside the caller's transaction)."""
     _unindex(conn, honouree_id)
+    _dequeue(conn, [honouree_id])
     _write(conn, _encode(_read(conn, "honouree_id = ?", (honouree_id,))))
 
 
@@ -500,8 +521,9 @@ class _Pipeline:
     rebuild: its batch, and every later one, is computed in this process instead.
     """
 
-    def __init__(self, pool: Executor | None) -> None:
+    def __init__(self, pool: Executor | None, work: Callable[[_Batch], _Encoded] = _encode) -> None:
         self.pool = pool
+        self.work = work
         self.pending: deque[tuple[_Batch, Future[_Encoded] | None]] = deque()
 
     def add(self, batch: _Batch) -> Iterator[_Encoded]:
@@ -509,7 +531,7 @@ class _Pipeline:
         future = None
         if self.pool is not None:
             try:
-                future = self.pool.submit(_encode, batch)
+                future = self.pool.submit(self.work, batch)
             except (BrokenExecutor, RuntimeError, OSError):
                 self.pool = None
         self.pending.append((batch, future))
@@ -530,7 +552,7 @@ class _Pipeline:
                 return future.result()
             except (BrokenExecutor, OSError, EOFError, pickle.PicklingError):
                 self.pool = None
-        return _encode(batch)
+        return self.work(batch)
 
 
 def _index_batches(conn: sqlite3.Connection, batches: Iterable[_Batch], total: int,
@@ -603,11 +625,114 @@ def reindex_many(conn: sqlite3.Connection, ids: Sequence[int],
                 f"SELECT id FROM honouree_search_source WHERE id IN ({marks})", chunk)]
             for honouree_id in indexed:
                 _unindex(conn, honouree_id)
+            _dequeue(conn, chunk)
             yield _read(conn, f"honouree_id IN ({marks})", chunk)
 
     _bulk(conn, batches(), len(ordered), progress, rebuild=False)
     if progress:
         progress(1, 1)
+
+
+# -- records queued for their search rows -----------------------------------------------------
+#
+# Writing the search rows of 100,000 records is about twelve seconds of SQLite on one
+# core, more than a whole import may take. A very large import therefore stores its
+# records with their derived columns (so the roll shows them in name order at once) and
+# queues them; `index_queued` then writes their search rows in steps of QUEUE_STEP
+# records, each its own short transaction, so that the desktop app stays usable and other
+# writers wait at most one step. Any write of a queued record indexes it and takes it off
+# the queue; a step writes only records still queued, read inside its own transaction.
+
+QUEUE_STEP = 5000
+
+
+def derive_many(conn: sqlite3.Connection, ids: Sequence[int],
+                progress: Callable[[int, int], None] | None = None) -> None:
+    """Derived columns only (sort key, best level, donation total, honours, photo) of many
+    honourees, inside the caller's transaction; by worker processes when there are thousands."""
+    ordered = sorted(set(ids))
+    chunks = [ordered[start:start + BATCH] for start in range(0, len(ordered), BATCH)]
+    batches = (_read(conn, f"honouree_id IN ({','.join('?' * len(chunk))})", chunk) for chunk in chunks)
+    done = 0
+    with _workers(len(ordered)) as pool:
+        for encoded in _Pipeline(pool, _encode_derived).run(batches):
+            conn.execute(_DERIVED_JSON, (encoded.derived,))
+            done += encoded.count
+            if progress:
+                progress(done, len(ordered))
+
+
+def queue(conn: sqlite3.Connection, ids: Sequence[int]) -> None:
+    """Queue honourees for their search rows (inside the caller's transaction)."""
+    conn.executemany("INSERT OR IGNORE INTO search_queue (honouree_id) VALUES (?)", ((i,) for i in ids))
+
+
+def queued_count(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT count(*) FROM search_queue").fetchone()[0]
+
+
+def index_queued(conn: sqlite3.Connection, progress: Callable[[int, int], None] | None = None,
+                 should_stop: Callable[[], bool] | None = None) -> int:
+    """Write the search rows of every queued honouree, QUEUE_STEP records per transaction
+    (`conn` must not be in one); returns how many were indexed. `should_stop()` is asked
+    between steps: what is done stays done, the rest stays queued. `progress(done, total)`."""
+    if conn.in_transaction:
+        raise RuntimeError("index_queued runs its own transactions")
+    total = queued_count(conn)
+    done = 0
+    if not total:
+        return 0
+    with _workers(total) as pool:
+        pipeline = _Pipeline(pool)
+        while not (should_stop and should_stop()):
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                ids = [r[0] for r in conn.execute(
+                    "SELECT honouree_id FROM search_queue ORDER BY 1 LIMIT ?", (QUEUE_STEP,))]
+                if not ids:
+                    conn.execute("COMMIT")
+                    break
+                # Like a rebuild: large segments, not merged as they come (a fifth quicker),
+                # merged once the queue is empty; both settings are put back before COMMIT.
+                _fts_config(conn, "hashsize", _BULK_HASH_BYTES)
+                _fts_config(conn, "automerge", 0)
+                chunks = [ids[start:start + BATCH] for start in range(0, len(ids), BATCH)]
+                for encoded in pipeline.run(_read(conn, f"honouree_id IN ({','.join('?' * len(c))})", c)
+                                            for c in chunks):
+                    # Queued records are not in the index (any write takes them off the queue).
+                    _write(conn, encoded)
+                conn.executemany("DELETE FROM search_queue WHERE honouree_id = ?", ((i,) for i in ids))
+                _fts_config(conn, "hashsize", _DEFAULT_HASH_BYTES)
+                _fts_config(conn, "automerge", _DEFAULT_AUTOMERGE)
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            done += len(ids)
+            if progress:
+                progress(min(done, total), total)
+    if done and not (should_stop and should_stop()):
+        _merge_in_steps(conn, should_stop)
+    return done
+
+
+def _merge_in_steps(conn: sqlite3.Connection, should_stop: Callable[[], bool] | None) -> None:
+    """Merge the segments the queue's steps wrote, each merge step its own short
+    transaction (searches already find everything; this makes common words quicker to count)."""
+    for table in _INDEXES:
+        while not (should_stop and should_stop()):
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                before = conn.total_changes
+                conn.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('merge', ?)", (-_MERGE_PAGES,))
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            if conn.total_changes - before < 2:  # no work was left (FTS5's documented signal)
+                break
 
 
 def reindex_all(
@@ -619,6 +744,8 @@ def reindex_all(
     for table in _INDEXES:
         conn.execute(f"INSERT INTO {table} ({table}) VALUES ('delete-all')")
     conn.execute("DELETE FROM honouree_search_source")
+    if _has_queue(conn):
+        conn.execute("DELETE FROM search_queue")
     chunks = [ids[start:start + BATCH] for start in range(0, len(ids), BATCH)]
     _bulk(conn, (_read(conn, "honouree_id BETWEEN ? AND ?", (chunk[0], chunk[-1])) for chunk in chunks),
           len(ids), progress, rebuild=True)

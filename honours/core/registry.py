@@ -28,7 +28,7 @@ from .errors import (
     NotFoundError,
     ReadOnlyDatabaseError,
 )
-from .indexing import reindex, reindex_many
+from .indexing import derive_many, index_queued, queue, queued_count, reindex, reindex_many
 from .photo_verbs import PhotoVerbs
 from .photos import NewPhoto
 from .records import Deed, Donation, Honour, Honouree, Photo, Source
@@ -91,6 +91,7 @@ class KeptPhoto(NewPhoto):
 class ImportOutcome:
     added: list[int] = field(default_factory=list)
     updated: list[int] = field(default_factory=list)
+    queued: bool = False  # the search rows are still to be written (`Registry.index_queued`)
 
 
 LEVEL_BY_RANK = ["national", "provincial", "municipal", "county", "other"]
@@ -98,6 +99,10 @@ LEVEL_BY_RANK = ["national", "provincial", "municipal", "county", "other"]
 # units go into fit the connection's own 2 MB.
 IMPORT_CACHE_FROM = 20_000
 IMPORT_CACHE_KIB = 64 * 1024
+# Imports of this many records store them and queue their search rows, written after the
+# import commits (see indexing.index_queued): writing 100,000 records' search rows takes
+# longer than the rest of the import. Smaller imports are searchable when they commit.
+QUEUE_INDEX_FROM = 20_000
 
 
 class Registry(PhotoVerbs):
@@ -511,8 +516,11 @@ class Registry(PhotoVerbs):
         self.backup_before("before-import")
         total, done = len(adds) + len(updates), 0
         # Progress runs over writing the records (one share) and indexing them (two shares,
-        # about the time it takes).
-        steps = 3 * total
+        # about the time it takes), or, for an import whose search rows are queued, over
+        # writing (four shares) and the derived columns (one).
+        deferred = total >= QUEUE_INDEX_FROM
+        share = 4 if deferred else 1  # the progress bar's steps per record written
+        steps = 5 * total if deferred else 3 * total
         outcome = ImportOutcome()
         with self._import_cache(total), self.atomic():
             stamp = now()
@@ -534,7 +542,7 @@ class Registry(PhotoVerbs):
                 outcome.updated.append(honouree.id)
                 done += 1
                 if progress and done % 200 == 0:
-                    progress(done, steps)
+                    progress(share * done, steps)
             next_id = self.conn.execute(
                 "SELECT max(coalesce((SELECT max(id) FROM honouree), 0),"
                 " coalesce((SELECT max(honouree_id) FROM history), 0)) + 1").fetchone()[0]
@@ -556,16 +564,22 @@ class Registry(PhotoVerbs):
                         *_import_stamps(record, stamp, keep_stamps))))
                     done += 1
                     if progress and done % 200 == 0:
-                        progress(done, steps)
+                        progress(share * done, steps)
                 self._write_history(created)
                 outcome.added.extend(ids)
 
+            written = [*outcome.updated, *outcome.added]
+
             def indexing(indexed: int, of: int) -> None:
                 assert progress is not None
-                progress(total + 2 * total * indexed // max(of, 1), steps)
+                progress(share * total + (steps - share * total) * indexed // max(of, 1), steps)
 
-            # All at once, so that a large import is indexed by worker processes.
-            reindex_many(self.conn, [*outcome.updated, *outcome.added], indexing if progress else None)
+            if deferred:
+                derive_many(self.conn, written, indexing if progress else None)
+                queue(self.conn, written)
+                outcome.queued = True
+            else:  # all at once, so that a large import is indexed by worker processes
+                reindex_many(self.conn, written, indexing if progress else None)
             if progress:
                 progress(steps, steps)
         if outcome.added:
@@ -573,6 +587,23 @@ class Registry(PhotoVerbs):
         if outcome.updated:
             self._emit(Change("updated", outcome.updated))
         return outcome
+
+    def queued_for_index(self) -> int:
+        """How many honourees a large import left waiting for their search rows (a search
+        does not find them yet)."""
+        return queued_count(self.conn)
+
+    def index_queued(self, progress: Callable[[int, int], None] | None = None,
+                     should_stop: Callable[[], bool] | None = None) -> int:
+        """Write the queued search rows, in steps that each commit (see indexing.index_queued);
+        announces the indexed records as changed, so open searches can run again."""
+        try:
+            indexed = index_queued(self.conn, progress, should_stop)
+        except sqlite3.OperationalError as exc:
+            raise self._file_error(exc) from exc
+        if indexed:
+            self._emit(Change("indexed", []))
+        return indexed
 
     @contextmanager
     def _import_cache(self, records: int) -> Iterator[None]:

@@ -202,11 +202,22 @@ DROP INDEX honour_honouree;
 """
 
 
+# Version 5: records whose search rows are still to be written. A very large import
+# stores its records (and the roll's sort order) in one transaction and queues them
+# here; their search rows are then written in steps after it commits (the desktop app
+# does it in the background, with progress), and a queue left by a closed app or an
+# interrupted command is taken up again the next time the file is opened.
+V5_SQL = """
+CREATE TABLE search_queue (honouree_id INTEGER PRIMARY KEY);
+"""
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "records: honourees, honours, deeds, donations, photos", V1_SQL),
     Migration(2, "search index, trash, history, lost-update guard", V2_SQL, _fill_v2),
     Migration(3, "search index of character pairs and pinyin prefixes", V3_SQL, _fill_v3),
     Migration(4, "honours by honouree and year, for value filters", V4_SQL),
+    Migration(5, "queue of records waiting for their search rows", V5_SQL),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
