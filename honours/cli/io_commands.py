@@ -10,7 +10,7 @@ from ..core.export import FORMATS, export
 from ..core.import_plan import ERROR, UNCHANGED, plan_import
 from ..core.spreadsheet import describe_mapping
 from . import UsageError, command
-from .output import open_registry, say
+from .output import open_registry, say, write_queued_search_rows
 
 SHOWN_ROWS = 50
 
@@ -73,6 +73,8 @@ def _import(parser: argparse.ArgumentParser):
                 + (f", {errors} row(s) with errors skipped." if errors else "."),
                 f"已导入：新增 {len(outcome.added)} 条，更新 {len(outcome.updated)} 条"
                 + (f"，跳过有错误的 {errors} 行。" if errors else "。"), err=True)
+            if outcome.queued:  # a very large import: its search rows are written now, after it committed
+                write_queued_search_rows(registry)
             return 0
         finally:
             plan.close()

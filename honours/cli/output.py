@@ -39,7 +39,39 @@ def open_registry(args: argparse.Namespace, *, seed_if_new: bool = True, readonl
         seed(registry)
     if not readonly:
         _daily_backup(registry)
+        write_queued_search_rows(registry)
+    elif registry.queued_for_index():
+        waiting = registry.queued_for_index()
+        say(f"Note: {waiting} newly imported honouree(s) are not in the search index yet; a search finds them"
+            " once the file has been opened for writing.",
+            f"注意：新导入的 {waiting} 人尚未建立搜索索引，以可写方式打开此文件后才能搜索到他们。", err=True)
     return registry
+
+
+def write_queued_search_rows(registry: Registry) -> None:
+    """Write the search rows a very large import queued (its own steps, after the import
+    committed), telling the user what is happening; Ctrl-C keeps what is done."""
+    waiting = registry.queued_for_index()
+    if not waiting:
+        return
+    say(f"Building the search index of {waiting} newly imported honouree(s)…",
+        f"正在为新导入的 {waiting} 人建立搜索索引……", err=True)
+    live = sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        if live:
+            print(f"\r{done * 100 // max(total, 1)}%", end="", file=sys.stderr, flush=True)
+
+    try:
+        registry.index_queued(progress)
+    except KeyboardInterrupt:
+        left = registry.queued_for_index()
+        say(f"\nInterrupted: the other {left} stay queued and are indexed the next time the registry is opened.",
+            f"\n已中断：其余 {left} 人仍在队列中，下次打开登记册时继续建立索引。", err=True)
+        raise
+    if live:
+        print(file=sys.stderr)
+    say("Search index complete.", "搜索索引已建好。", err=True)
 
 
 def _daily_backup(registry: Registry) -> None:
