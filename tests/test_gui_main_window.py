@@ -460,3 +460,21 @@ def test_quotes_inside_the_quoted_source_sentence_are_nested_the_chinese_way(qtb
     window.select_id(bai)
     text = window.detail_pane.toPlainText()
     assert "白云带病上阵做‘拼命三郎’”" in text and "白云带病上阵做“拼命三郎”" not in text
+
+
+def test_both_counts_carry_the_same_thousands_separator(qtbot, tmp_path, chinese_catalogue):
+    from honours.app import create_window
+    from honours.core import Honouree, Registry
+    from honours.core.registry import ImportItem
+
+    path = tmp_path / "large.sqlite"
+    registry = Registry.open(path)
+    registry.apply_import([ImportItem(Honouree(name=f"测试{i:04d}", unit="耒阳市总工会" if i < 234 else "衡阳市总工会"))
+                           for i in range(1234)])
+    registry.close()
+    win = create_window(path, tmp_path / "settings.ini", language="zh")
+    qtbot.addWidget(win)
+    win.show()
+    assert win.count_label.text() == "显示 1,234 人，共 1,234 人"
+    type_text(win.search_box, "耒阳")
+    qtbot.waitUntil(lambda: win.count_label.text() == "显示 234 人，共 1,234 人", timeout=3000)

@@ -285,8 +285,10 @@ class MainWindow(QMainWindow):
     def _update_count(self) -> None:
         if self.model.result_is_whole_roll():
             self.store.note_total(self.model.total())
-        text = self.tr("%1 of %Ln honourees shown", "", self.store.total())
-        self.count_label.setText(text.replace("%1", f"{self.model.total():,}"))
+        total = self.store.total()
+        # Both numbers with the same thousands separator (%Ln would follow the C locale's none).
+        text = self.tr("%1 of %2 honourees shown", "", total)
+        self.count_label.setText(text.replace("%1", f"{self.model.total():,}").replace("%2", f"{total:,}"))
 
     def _show_notices(self) -> None:
         language = current_language()

@@ -1819,9 +1819,9 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
     </message>
     <message numerus="yes">
         <location filename="../main_window.py" line="288"/>
-        <source>%1 of %Ln honourees shown</source>
+        <source>%1 of %2 honourees shown</source>
         <translation>
-            <numerusform>显示 %1 人，共 %Ln 人</numerusform>
+            <numerusform>显示 %1 人，共 %2 人</numerusform>
         </translation>
     </message>
     <message>
