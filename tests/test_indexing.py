@@ -32,7 +32,17 @@ def test_query_tokens_find_substrings():
     assert query_tokens("市") == (["市"], True)  # one character: any pair that starts with it
     assert query_tokens("动模范") == (["动模", "模范"], False)
     assert query_tokens("18天") == (["18", "天"], True)
-    assert query_tokens("A股B") == (["a", "股", "b"], False)
+    assert query_tokens("A股B") == (["a", "股", "b"], True)  # ends in a word after Chinese: its prefix
+    assert query_tokens("测试1") == (["测试", "试", "1"], True)
+    assert query_tokens("abc") == (["abc"], False)  # ASCII alone: whole words (pinyin takes prefixes)
+
+
+def test_a_query_ending_in_part_of_a_number_finds_the_whole_number(registry):
+    for name in ("测试1000", "测试1203", "测试2000"):
+        registry.add(Honouree(name=name, unit="一号楼3层"))
+    assert [registry.honouree(i).name for i in registry.search("测试1").all_ids()] == ["测试1000", "测试1203"]
+    assert registry.search("测试12").count() == 1 and registry.search("试2").count() == 1
+    assert registry.search("号楼3").count() == 3 and registry.search("号楼4").count() == 0
 
 
 @settings(max_examples=300, deadline=None)

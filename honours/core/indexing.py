@@ -201,7 +201,9 @@ def query_tokens(text: str) -> tuple[list[str], bool]:
 
     Inside the query a Chinese run gives its pairs; its last character is added only when
     an ASCII word follows (then the indexed run ends there too). A query ending in a
-    single Chinese character matches it as a prefix (any pair starting with it).
+    single Chinese character matches it as a prefix (any pair starting with it), and so
+    does one ending in an ASCII word after Chinese (测试1 is in 测试1000); a query of
+    ASCII words alone matches whole words (and pinyin prefixes, see search.py).
     """
     pieces = runs(text)
     tokens: list[str] = []
@@ -210,6 +212,7 @@ def query_tokens(text: str) -> tuple[list[str], bool]:
         last = index == len(pieces) - 1
         if run.isascii():
             tokens.append(run.lower())
+            prefix = last and index > 0
         elif len(run) == 1:
             tokens.append(run)
             prefix = last
