@@ -66,6 +66,18 @@ def test_preview_lists_every_row_and_errors_block_until_skipped(qtbot, roll, tmp
     assert "2 added" in dialog.summary() and "1 row(s) with errors were skipped" in dialog.summary()
 
 
+def test_large_counts_carry_thousands_separators(qtbot, registry, tmp_path):
+    path = tmp_path / "large.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["姓名", "工作单位"])
+        writer.writerows([f"测试{i:04d}", "衡阳市总工会"] for i in range(1234))
+    dialog = ImportDialog(registry, path)
+    qtbot.addWidget(dialog)
+    assert dialog.info_label.text().startswith("Header in row 1; data rows: 1,234.")
+    assert "To add: 1,234" in dialog.counts_label.text()
+
+
 def test_changing_a_column_mapping_replans(qtbot, registry, tmp_path):
     path = tmp_path / "m.csv"
     path.write_text("人员,单位\n甲,厂\n乙,厂\n", encoding="gbk")

@@ -360,7 +360,8 @@ class ImportDialog(QDialog):
         self.sheet_combo.blockSignals(False)
         self.sheet_combo.setVisible(len(table.sheet_names) > 1)
         rows = len(table.rows)
-        text = self.tr("Header in row %1; data rows: %n.", "", rows).replace("%1", str(table.header_row))
+        text = self.tr("Header in row %1; data rows: %2.", "", rows).replace("%1", str(table.header_row))
+        text = text.replace("%2", f"{rows:,}")  # with a thousands separator, like the other counts
         if table.encoding:
             text += " " + self.tr("Text encoding: %1.").replace("%1", table.encoding)
         self.info_label.setText(text)
@@ -394,8 +395,8 @@ class ImportDialog(QDialog):
             counts = plan.counts()
             self.counts_label.setText(
                 self.tr("To add: %1   To update: %2   Unchanged: %3   Rows with errors: %4")
-                .replace("%1", str(counts[ADD])).replace("%2", str(counts[UPDATE]))
-                .replace("%3", str(counts[UNCHANGED])).replace("%4", str(counts[ERROR])))
+                .replace("%1", f"{counts[ADD]:,}").replace("%2", f"{counts[UPDATE]:,}")
+                .replace("%3", f"{counts[UNCHANGED]:,}").replace("%4", f"{counts[ERROR]:,}"))
         self._update_buttons()
 
     def _show_failure(self, error: HonoursError) -> None:

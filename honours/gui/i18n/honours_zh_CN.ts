@@ -1304,9 +1304,9 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
     </message>
     <message numerus="yes">
         <location filename="../import_dialog.py" line="363"/>
-        <source>Header in row %1; data rows: %n.</source>
+        <source>Header in row %1; data rows: %2.</source>
         <translation>
-            <numerusform>表头在第 %1 行；数据共 %n 行。</numerusform>
+            <numerusform>表头在第 %1 行；数据共 %2 行。</numerusform>
         </translation>
     </message>
     <message>
@@ -1373,6 +1373,11 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
         <location filename="../search_indexer.py" line="179"/>
         <source>Building the search index: %1 of %2 newly imported people — searches find them when it is done</source>
         <translation>正在建立搜索索引：新导入的 %2 人已完成 %1 人，完成后才能搜索到他们</translation>
+    </message>
+    <message>
+        <location filename="../search_indexer.py" line="178"/>
+        <source>Tidying the search index: the newly imported people can be found now</source>
+        <translation>正在整理搜索索引：新导入的人员已可搜索</translation>
     </message>
 </context>
 <context>
