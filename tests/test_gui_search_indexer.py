@@ -234,6 +234,8 @@ def test_the_progress_note_and_messages_are_in_chinese(qapp, tmp_path, monkeypat
         note = IndexProgress()
         note.show_progress(1200, 30000)
         assert note.label.text() == "正在建立搜索索引：新导入的 30,000 人已完成 1,200 人，完成后才能搜索到他们"
+        note.show_progress(30000, 30000)  # every row written, the segments being merged
+        assert note.label.text() == "正在整理搜索索引：新导入的人员已可搜索"
         assert QCoreApplication.translate("MainWindow", "Search index updated.") == "搜索索引已更新。"
         assert QCoreApplication.translate("SearchIndexer", "The disk is full.") == "磁盘已满。"
         note.deleteLater()

@@ -176,9 +176,12 @@ class IndexProgress(QWidget):
         self.hide()
 
     def show_progress(self, done: int, total: int) -> None:
-        text = self.tr("Building the search index: %1 of %2 newly imported people — "
-                       "searches find them when it is done")
-        self.label.setText(text.replace("%1", f"{done:,}").replace("%2", f"{total:,}"))
+        if total and done >= total:  # every row written; the index's segments are being merged
+            self.label.setText(self.tr("Tidying the search index: the newly imported people can be found now"))
+        else:
+            text = self.tr("Building the search index: %1 of %2 newly imported people — "
+                           "searches find them when it is done")
+            self.label.setText(text.replace("%1", f"{done:,}").replace("%2", f"{total:,}"))
         self.bar.setMaximum(max(total, 1))
         self.bar.setValue(min(done, max(total, 1)))
         self.show()
