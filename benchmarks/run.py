@@ -323,7 +323,8 @@ def run(sizes: list[int], repeat: int, heavy: int, build_repeat: int, skip: set[
                 other["build"].add(size, seconds)
                 notes.append(f"{size:,}: index build reported progress {calls // max(1, build_repeat)} times; "
                              f"process CPU {statistics.median(cpu):.1f} s for {statistics.median(seconds):.1f} s "
-                             "wall (two threads: Python pinyin and pairs beside SQLite's writing).")
+                             "wall (this process: reading, SQLite's writing and merging; from 4,000 records the "
+                             "pinyin and pairs are computed by two worker processes, not counted here).")
         if "import" not in skip:
             extra(size, "import", "benchmarks.bench_import", "import_timeline", other, notes, heavy_runs=1)
         if "certificates" not in skip and size == sizes[-1]:
