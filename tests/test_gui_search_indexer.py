@@ -26,6 +26,7 @@ from honours.core.records import Honouree
 from honours.core.registry import ImportItem
 from honours.gui import i18n
 from honours.gui.import_dialog import ImportDialog
+from honours.gui import search_indexer
 from honours.gui.search_indexer import IndexProgress
 
 NAMES = ["柏舟甲", "柏舟乙", "柏舟丙", "柏舟丁", "柏舟戊"]
@@ -188,13 +189,32 @@ def test_a_failure_hides_the_progress_and_keeps_the_queue(qtbot, window, monkeyp
         raise sqlite3.OperationalError("database is locked")
 
     monkeypatch.setattr(core_registry, "index_queued", locked)
+    monkeypatch.setattr(search_indexer, "BUSY_RETRIES", 2)
+    monkeypatch.setattr(search_indexer, "BUSY_RETRY_MS", 10)
     queue_records(window.registry.path, NAMES[:2])
     window.index_queued_search_rows()
-    qtbot.waitUntil(lambda: not window.search_indexer.is_running(), timeout=5000)
-    assert window.index_progress.isHidden()
-    message = window.statusBar().currentMessage()
-    assert "could not be finished" in message and "is busy" in message
+    qtbot.waitUntil(lambda: "could not be finished" in window.statusBar().currentMessage(), timeout=5000)
+    assert not window.search_indexer.is_running() and window.index_progress.isHidden()
+    assert "is busy" in window.statusBar().currentMessage()
     assert window.registry.queued_for_index() == 2
+
+
+def test_a_file_busy_with_another_write_is_tried_again_quietly(qtbot, window, monkeypatch):
+    real, tries = core_registry.index_queued, []
+
+    def busy_once(conn, progress=None, should_stop=None):
+        tries.append(1)
+        if len(tries) == 1:  # an import in this window holds the file for a while
+            raise sqlite3.OperationalError("database is locked")
+        return real(conn, progress, should_stop)
+
+    monkeypatch.setattr(core_registry, "index_queued", busy_once)
+    monkeypatch.setattr(search_indexer, "BUSY_RETRY_MS", 10)
+    queue_records(window.registry.path, NAMES[:2])
+    window.index_queued_search_rows()
+    qtbot.waitUntil(lambda: window.registry.queued_for_index() == 0, timeout=5000)
+    qtbot.waitUntil(lambda: window.index_progress.isHidden(), timeout=5000)
+    assert len(tries) == 2 and "could not be finished" not in window.statusBar().currentMessage()
 
 
 def test_a_read_only_registry_is_left_queued(qtbot, db_path, tmp_path):

@@ -20,15 +20,21 @@ import logging
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
 from ..core import Registry
-from ..core.errors import HonoursError
+from ..core.errors import DatabaseLockedError, HonoursError
 from .i18n import current_language
 from .store import Store
 
 log = logging.getLogger(__name__)
+
+# A file busy with another write (this window importing, another computer saving) is tried
+# again this often before the failure is shown: an import of 100,000 rows holds the file
+# for about ten seconds, and each try already waits five (the busy timeout).
+BUSY_RETRIES = 5
+BUSY_RETRY_MS = 2000
 
 translate = QCoreApplication.translate
 
@@ -49,6 +55,7 @@ class _Worker(QObject):
     progress = Signal(int, int)  # done, total
     finished = Signal(int)  # records indexed
     failed = Signal(str)  # why, in the user's language
+    busy = Signal(str)  # the file was busy with another write (why, as for failed)
 
     def __init__(self, path: Path, language: str, stop: threading.Event) -> None:
         super().__init__()
@@ -63,6 +70,8 @@ class _Worker(QObject):
             registry = Registry.open(self._path, create=False)
             self.progress.emit(0, registry.queued_for_index())
             indexed = registry.index_queued(self.progress.emit, self._stop.is_set)
+        except DatabaseLockedError as error:
+            self.busy.emit(failure_text(error, self._language))
         except Exception as error:  # noqa: BLE001 - any failure leaves the queue for next time
             log.warning("queued search rows were not written: %s", error)
             self.failed.emit(failure_text(error, self._language))
@@ -91,6 +100,7 @@ class SearchIndexer(QObject):
         self._worker: _Worker | None = None
         self._stop = threading.Event()
         self._stopped = False
+        self._busy_tries = 0
 
     def is_running(self) -> bool:
         return self._thread is not None
@@ -115,6 +125,7 @@ class SearchIndexer(QObject):
         self._worker.progress.connect(self._on_progress)
         self._worker.finished.connect(self._on_finished)
         self._worker.failed.connect(self._on_failed)
+        self._worker.busy.connect(self._on_busy)
         self._thread.start(QThread.Priority.LowPriority)
         return True
 
@@ -144,6 +155,7 @@ class SearchIndexer(QObject):
         if self._stopped:
             return
         self._end_thread()
+        self._busy_tries = 0
         if indexed:
             self.store.announce("indexed", [])  # the worker's own registry told no one
         self.finished.emit(indexed)
@@ -152,7 +164,24 @@ class SearchIndexer(QObject):
         if self._stopped:
             return
         self._end_thread()
+        self._busy_tries = 0
         self.failed.emit(message)
+
+    def _on_busy(self, message: str) -> None:
+        """Another write held the file: try again shortly, and only then give up and say so."""
+        if self._stopped:
+            return
+        self._end_thread()
+        self._busy_tries += 1
+        if self._busy_tries > BUSY_RETRIES:
+            self._on_failed(message)
+            return
+        QTimer.singleShot(BUSY_RETRY_MS, self, self._retry)
+
+    def _retry(self) -> None:
+        if not self._stopped and not self.start():  # nothing left (another connection indexed them)
+            self._busy_tries = 0
+            self.finished.emit(0)
 
 
 class IndexProgress(QWidget):
