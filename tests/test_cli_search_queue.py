@@ -53,3 +53,22 @@ def test_an_interrupted_queue_says_what_stays_queued(tmp_path, small_threshold, 
     monkeypatch.setenv("HONOURS_DB", str(db))
     assert main(["search", "孙"]) == 130
     assert "其余 3 人仍在队列中" in capsys.readouterr().err
+
+
+def test_a_queue_another_program_is_writing_does_not_stop_a_search(tmp_path, small_threshold, monkeypatch, capsys):
+    from honours.core.errors import DatabaseLockedError
+
+    db = tmp_path / "busy.sqlite"
+    registry = Registry.open(db)
+    registry.add(Honouree(name="吴己", unit="衡阳市总工会"))
+    registry.apply_import([ImportItem(Honouree(name=n)) for n in ("郑庚", "王辛")])
+    registry.close()
+
+    def busy(self, progress=None, should_stop=None):
+        raise DatabaseLockedError(str(db))
+
+    monkeypatch.setattr(Registry, "index_queued", busy)
+    monkeypatch.setenv("HONOURS_DB", str(db))
+    assert main(["search", "总工会"]) == 0
+    captured = capsys.readouterr()
+    assert "吴己" in captured.out and "2 人仍在队列中" in captured.err

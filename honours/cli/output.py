@@ -8,7 +8,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..core.errors import HonoursError, InvalidRecordError, ReadOnlyDatabaseError, user_language
+from ..core.errors import (
+    DatabaseLockedError,
+    HonoursError,
+    InvalidRecordError,
+    ReadOnlyDatabaseError,
+    user_language,
+)
 from ..core.records import Honouree
 from ..core.registry import Registry
 
@@ -64,6 +70,13 @@ def write_queued_search_rows(registry: Registry) -> None:
 
     try:
         registry.index_queued(progress)
+    except DatabaseLockedError:  # the desktop app is writing them (or saving): leave it to that
+        left = registry.queued_for_index()
+        say(f"\nNote: the registry is busy with another write; {left} honouree(s) stay queued and are indexed"
+            " by whichever program opens it next (a search does not find them until then).",
+            f"\n注意：登记册正被另一程序写入；{left} 人仍在队列中，将由下次打开它的程序继续建立索引"
+            "（在此之前搜索不到他们）。", err=True)
+        return
     except KeyboardInterrupt:
         left = registry.queued_for_index()
         say(f"\nInterrupted: the other {left} stay queued and are indexed the next time the registry is opened.",
