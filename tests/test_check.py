@@ -84,6 +84,19 @@ def test_search_index_gaps_and_leftovers(roll, raw):
     assert 5 not in roll.search(roll.honouree(5, include_deleted=True).name).all_ids()
 
 
+def test_records_queued_for_their_search_rows_are_not_damage(roll, monkeypatch):
+    from honours.core import registry as registry_module
+    from honours.core.registry import ImportItem
+
+    monkeypatch.setattr(registry_module, "QUEUE_INDEX_FROM", 2)
+    roll.apply_import([ImportItem(Honouree(name=name)) for name in ("排队甲", "排队乙")])
+    assert roll.queued_for_index() == 2 and check(roll) == []
+    roll.conn.execute("DELETE FROM search_queue")  # off the queue yet never indexed: damage
+    assert kinds(roll) == ["search-index", "search-index"]
+    rebuild_search_index(roll)
+    assert check(roll) == [] and roll.search("排队").count() == 2
+
+
 def test_search_rows_and_their_source_text_stay_paired(roll, raw):
     """Schema 3 keeps the text of each search row (a contentless index needs it to remove one)."""
     has_sources = raw.execute(

@@ -146,11 +146,15 @@ def _decodes(data: bytes | None, full: bool) -> bool:
 
 
 def _search_index(conn: sqlite3.Connection) -> list[Problem]:
-    """Every honouree outside the trash has exactly one search row; nothing else has one."""
+    """Every honouree outside the trash has exactly one search row, or is queued for it (a
+    very large import's records until their rows are written); nothing else has one."""
     problems = []
+    has_queue = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_queue'").fetchone()
+    queued = " AND NOT EXISTS (SELECT 1 FROM search_queue q WHERE q.honouree_id = h.id)" if has_queue else ""
     for (honouree_id,) in conn.execute(
         "SELECT h.id FROM honouree h WHERE h.deleted_at IS NULL"
-        " AND NOT EXISTS (SELECT 1 FROM honouree_fts f WHERE f.rowid = h.id)"
+        f" AND NOT EXISTS (SELECT 1 FROM honouree_fts f WHERE f.rowid = h.id){queued}"
         f" ORDER BY h.id LIMIT {MAX_REPORTED}"
     ):
         problems.append(Problem("search-index", f"Honouree #{honouree_id} is missing from the search index.",
