@@ -186,3 +186,22 @@ def test_import_progress_runs_forward_to_the_end_when_queued(tmp_path, monkeypat
     assert [done / total for done, total in marks] == sorted(done / total for done, total in marks)
     assert reg.queued_for_index() == 450
     reg.close()
+
+
+def test_updates_in_a_large_import_leave_the_index_and_come_back_with_their_new_text(queued_import):
+    reg, _ = queued_import
+    reg.index_queued()
+    changed = []
+    for h in _people():
+        h.id = reg.same_name_and_unit(h.name, h.unit)[0]
+        h.version = reg.honouree(h.id).version
+        h.position = "主任医师"  # was 护士长
+        changed.append(ImportItem(h))
+    outcome = reg.apply_import([], changed)
+    assert outcome.queued and sorted(outcome.updated) == list(range(1, len(NAMES) + 1))
+    assert reg.search("护士长").count() == 0 and reg.search("主任医师").count() == 0
+    assert reg.index_queued() == len(NAMES)
+    assert reg.search("护士长").count() == 0 and reg.search("主任医师").count() == len(NAMES)
+    from honours.core.check import check
+
+    assert check(reg) == []

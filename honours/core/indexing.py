@@ -666,8 +666,16 @@ def derive_many(conn: sqlite3.Connection, ids: Sequence[int],
 
 
 def queue(conn: sqlite3.Connection, ids: Sequence[int]) -> None:
-    """Queue honourees for their search rows (inside the caller's transaction)."""
-    conn.executemany("INSERT OR IGNORE INTO search_queue (honouree_id) VALUES (?)", ((i,) for i in ids))
+    """Queue honourees for their search rows (inside the caller's transaction). Those
+    already indexed (an import's updates) are taken out of the index first: a queued
+    record is never in it, so its old text is not found either until its step commits."""
+    ordered = sorted(set(ids))
+    for start in range(0, len(ordered), BATCH):
+        chunk = ordered[start:start + BATCH]
+        for (honouree_id,) in conn.execute(
+                f"SELECT id FROM honouree_search_source WHERE id IN ({','.join('?' * len(chunk))})", chunk).fetchall():
+            _unindex(conn, honouree_id)
+    conn.executemany("INSERT OR IGNORE INTO search_queue (honouree_id) VALUES (?)", ((i,) for i in ordered))
 
 
 def queued_count(conn: sqlite3.Connection) -> int:
