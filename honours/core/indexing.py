@@ -696,12 +696,10 @@ def index_queued(conn: sqlite3.Connection, progress: Callable[[int, int], None] 
     with _workers(total) as pool:
         pipeline = _Pipeline(pool)
         while not (should_stop and should_stop()):
-            conn.execute("BEGIN IMMEDIATE")
-            try:
+            with _step(conn):
                 ids = [r[0] for r in conn.execute(
                     "SELECT honouree_id FROM search_queue ORDER BY 1 LIMIT ?", (QUEUE_STEP,))]
                 if not ids:
-                    conn.execute("COMMIT")
                     break
                 # Like a rebuild: large segments, not merged as they come (a fifth quicker),
                 # merged once the queue is empty; both settings are put back before COMMIT.
@@ -710,16 +708,10 @@ def index_queued(conn: sqlite3.Connection, progress: Callable[[int, int], None] 
                 chunks = [ids[start:start + BATCH] for start in range(0, len(ids), BATCH)]
                 for encoded in pipeline.run(_read(conn, f"honouree_id IN ({','.join('?' * len(c))})", c)
                                             for c in chunks):
-                    # Queued records are not in the index (any write takes them off the queue).
-                    _write(conn, encoded)
+                    _write(conn, encoded)  # a queued record is never in the index (see queue)
                 conn.executemany("DELETE FROM search_queue WHERE honouree_id = ?", ((i,) for i in ids))
                 _fts_config(conn, "hashsize", _DEFAULT_HASH_BYTES)
                 _fts_config(conn, "automerge", _DEFAULT_AUTOMERGE)
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
             done += len(ids)
             if progress:
                 progress(min(done, total), total)
@@ -733,17 +725,25 @@ def _merge_in_steps(conn: sqlite3.Connection, should_stop: Callable[[], bool] | 
     transaction (searches already find everything; this makes common words quicker to count)."""
     for table in _INDEXES:
         while not (should_stop and should_stop()):
-            conn.execute("BEGIN IMMEDIATE")
-            try:
+            with _step(conn):
                 before = conn.total_changes
                 conn.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('merge', ?)", (-_MERGE_PAGES,))
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
             if conn.total_changes - before < 2:  # no work was left (FTS5's documented signal)
                 break
+
+
+@contextmanager
+def _step(conn: sqlite3.Connection) -> Iterator[None]:
+    """One step of the queue's work as its own write transaction: committed when the block
+    ends (also by `break`), rolled back when it raises."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
 
 
 def reindex_all(
