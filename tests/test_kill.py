@@ -100,6 +100,25 @@ else:
 print("FINISHED", flush=True)
 """
 
+QUEUE_CHILD = _PRELUDE + r"""
+import honours.core.indexing as indexing
+import honours.core.registry as registry_module
+registry_module.QUEUE_INDEX_FROM = 1000
+indexing.QUEUE_STEP = 1000
+from honours.core.registry import ImportItem
+outcome = registry.apply_import([ImportItem(record(n)) for n in range(3000)])
+print("QUEUED", registry.queued_for_index(), flush=True)
+real_write, written = indexing._write, [0]
+def write_then_maybe_stop(conn, encoded):
+    real_write(conn, encoded)
+    written[0] += encoded.count
+    if written[0] > 1500:  # the first step committed, the second's rows written, not committed
+        inside()
+indexing._write = write_then_maybe_stop
+registry.index_queued()
+print("FINISHED", flush=True)
+"""
+
 
 def run_and_kill(script: str, *args: str) -> list[str]:
     """Start a child, wait for its INSIDE line, SIGKILL it; returns what it printed."""
@@ -188,5 +207,21 @@ def test_killed_photo_save_leaves_photo_tables_consistent(roll, how):
         assert after.to_dict() == before.to_dict()  # no photo, no half-saved position, same version
         assert registry.conn.execute("SELECT count(*) FROM photo").fetchone()[0] == 0
         assert registry.conn.execute("SELECT count(*) FROM photo_data").fetchone()[0] == 0
+    finally:
+        registry.close()
+
+
+def test_killed_while_writing_queued_search_rows_keeps_the_steps_done_and_the_rest_queued(roll):
+    path = roll.path
+    roll.close()
+    printed = run_and_kill(QUEUE_CHILD, str(path))
+    assert "QUEUED 3000" in printed
+    registry = reopen_sound(path)  # check(): queued records are not damage, nothing half-indexed
+    try:
+        assert registry.count() == 14 + 3000
+        assert registry.queued_for_index() == 2000  # the first step of 1,000 committed
+        assert registry.search("导入").count() == 1000
+        assert registry.index_queued() == 2000
+        assert registry.search("导入").count() == 3000 and check(registry) == []
     finally:
         registry.close()
