@@ -75,12 +75,14 @@ def test_version_4_file_gains_an_empty_queue_and_stays_searchable(tmp_path):
     reg = Registry.open(path)
     reg.add(Honouree(name="甲乙", unit="衡阳市中心医院"))
     reg.close()
-    conn = sqlite3.connect(path)  # back to version 4, which had no queue of search rows
-    conn.executescript("DROP TABLE search_queue; PRAGMA user_version = 4;")
+    conn = sqlite3.connect(path)  # back to version 4: no queue, sort keys cut at the NUL before the name
+    conn.executescript("DROP TABLE search_queue; UPDATE honouree SET sort_key = 'jia3 yi3';"
+                       " PRAGMA user_version = 4;")
     conn.close()
     reg = Registry.open(path)
     assert schema_version(reg.db) == SCHEMA_VERSION
     assert reg.queued_for_index() == 0
+    assert reg.conn.execute("SELECT sort_key FROM honouree").fetchone()[0] == "jia3 yi3\x01甲乙"
     assert reg.search("中心医院").all_ids() == [1]
     reg.close()
 

@@ -434,3 +434,11 @@ def test_year_counts_by_every_plan(registry, monkeypatch, merge, share, plan):
     for query in ("level:municipal", "posthumous:yes", "level:county"):  # one value: no plan to choose
         result = registry.search(query)
         assert result.count() == len(result.all_ids()) > 0, query
+
+
+def test_names_that_read_alike_are_listed_by_name_whatever_order_they_came_in(registry):
+    for name in ("章伟", "张伟", "张玮"):  # zhang1 wei3 all: the name breaks the tie
+        registry.add(Honouree(name=name))
+    listed = [s.name for s in registry.summaries(registry.search("").all_ids())]
+    assert listed == sorted(["章伟", "张伟", "张玮"], key=sort_key)
+    assert listed.index("张伟") < listed.index("章伟")

@@ -205,3 +205,38 @@ def test_updates_in_a_large_import_leave_the_index_and_come_back_with_their_new_
     from honours.core.check import check
 
     assert check(reg) == []
+
+
+def _odd_items() -> list[ImportItem]:
+    """The default roll, a record with every unusual value, and one with photos."""
+    from honours.core.photos import NewPhoto, prepare_photo
+    from honours.core.seed import load_default_roll
+    from tests.test_spreadsheet_import import photo_bytes
+
+    odd = Honouree(name=" 欧阳 ", unit="单位\n二行", category="donor", status="deceased",
+                   honours=[Honour(title=" 全国劳动模范 ", level="national", year=2020, posthumous=True),
+                            Honour(title="先进个人", level="county")],
+                   donations=[Donation(amount_fen=12345), Donation(item="口罩", quantity=3, quantity_unit="箱")])
+    photo = prepare_photo(photo_bytes(), "甲.jpg")
+    return ([ImportItem(h) for h in load_default_roll()] + [ImportItem(odd)]
+            + [ImportItem(Honouree(name="有照片"), [NewPhoto(photo), NewPhoto(photo, primary=True)])])
+
+
+def test_derived_columns_are_right_when_a_queued_import_commits(tmp_path, monkeypatch):
+    """Written with the rows (not read back), they equal what indexing computes."""
+    def derived(reg: Registry) -> list[tuple]:
+        return reg.conn.execute("SELECT id, sort_key, level_rank, donation_total_fen, honours_text,"
+                                " primary_photo_id FROM honouree ORDER BY id").fetchall()
+
+    monkeypatch.setattr(registry_module, "QUEUE_INDEX_FROM", 2)
+    queued = Registry.open(tmp_path / "queued.sqlite")
+    assert queued.apply_import(_odd_items()).queued
+    monkeypatch.setattr(registry_module, "QUEUE_INDEX_FROM", 10**9)
+    ordinary = Registry.open(tmp_path / "ordinary.sqlite")
+    assert not ordinary.apply_import(_odd_items()).queued
+    assert derived(queued) == derived(ordinary)
+    assert derived(queued)[-1][-1] is not None  # the primary photo
+    queued.index_queued()
+    assert derived(queued) == derived(ordinary) and _state(queued)[0] == _state(ordinary)[0]
+    queued.close()
+    ordinary.close()

@@ -320,6 +320,15 @@ def _read(conn: sqlite3.Connection, where: str, params: Sequence[int]) -> _Batch
     )
 
 
+def derived_values(name: str, honours: Sequence[tuple[str, str]], amounts_fen: Iterable[int | None],
+                   primary_photo_id: int | None) -> tuple[str, int, int, str, int | None]:
+    """The honouree's columns kept for ordering and value filters: sort key (pinyin), best
+    level's rank, donation total, its honours' titles, primary photo; from its stored facts
+    (`honours` as (title, level) in order)."""
+    return (sort_key(name), min((level_rank(level) for _, level in honours), default=9),
+            sum(fen or 0 for fen in amounts_fen), "、".join(title for title, _ in honours), primary_photo_id)
+
+
 def _grouped(text: str) -> dict[int, list]:
     """Child rows by honouree, in stored order; each row without its sort keys
     (honouree, order, id), except photos, which keep their id."""
@@ -346,14 +355,8 @@ def _compute(batch: _Batch, *, search_rows: bool = True) -> _Rows:
         honours = all_honours.get(hid, [])
         donations = all_donations.get(hid, [])
         photos = all_photos.get(hid)
-        derived.append((
-            sort_key(name),
-            min((level_rank(h[1]) for h in honours), default=9),
-            sum(d[0] or 0 for d in donations),
-            "、".join(h[0] for h in honours),
-            photos[0][0] if photos else None,
-            hid,
-        ))
+        derived.append((*derived_values(name, [(h[0], h[1]) for h in honours], [d[0] for d in donations],
+                                        photos[0][0] if photos else None), hid))
         if deleted_at is not None or not search_rows:
             continue  # the trash is not searched
         other = _join([
@@ -744,6 +747,17 @@ def _step(conn: sqlite3.Connection) -> Iterator[None]:
             conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def rewrite_sort_keys(conn: sqlite3.Connection, progress: Callable[[int, int], None] | None = None) -> None:
+    """Store every honouree's sort key afresh (inside the caller's transaction): for files
+    whose keys were written without the name that breaks ties between equal pinyin."""
+    rows = conn.execute("SELECT id, name FROM honouree ORDER BY id").fetchall()
+    for start in range(0, len(rows), BATCH * 10):
+        chunk = rows[start:start + BATCH * 10]
+        conn.executemany("UPDATE honouree SET sort_key = ? WHERE id = ?", ((sort_key(n), i) for i, n in chunk))
+        if progress:
+            progress(start + len(chunk), len(rows))
 
 
 def reindex_all(

@@ -93,4 +93,6 @@ def sort_key(name: str) -> str:
         return ""
     if not _HAN.search(name):
         return name.lower()
-    return " ".join(s.lower() for s in _tone3(name)) + "\x00" + name
+    # \x01, not \x00: SQLite's JSON functions, through which the index writes derived
+    # columns, end a text at NUL, which cut the name (the tie-break) off every stored key.
+    return " ".join(s.lower() for s in _tone3(name)) + "\x01" + name

@@ -28,7 +28,7 @@ from .errors import (
     NotFoundError,
     ReadOnlyDatabaseError,
 )
-from .indexing import derive_many, index_queued, queue, queued_count, reindex, reindex_many
+from .indexing import derive_many, derived_values, index_queued, queue, queued_count, reindex, reindex_many
 from .photo_verbs import PhotoVerbs
 from .photos import NewPhoto
 from .records import Deed, Donation, Honour, Honouree, Photo, Source
@@ -549,7 +549,7 @@ class Registry(PhotoVerbs):
             for start in range(0, len(adds), 2000):
                 chunk = adds[start:start + 2000]
                 ids = list(range(next_id + start, next_id + start + len(chunk)))
-                written = self._insert_import_rows(ids, chunk, stamp, keep_stamps)
+                written = self._insert_import_rows(ids, chunk, stamp, keep_stamps, derived=deferred)
                 created = []
                 for honouree_id, item, (scalars, honour_ids, deed_ids, donation_ids) in zip(ids, chunk, written):
                     for photo in item.photos:
@@ -575,7 +575,10 @@ class Registry(PhotoVerbs):
                 progress(share * total + (steps - share * total) * indexed // max(of, 1), steps)
 
             if deferred:
-                derive_many(self.conn, written, indexing if progress else None)
+                # Added records went in with their derived columns; updates and records with
+                # photos (their primary photo) have them computed from what was stored.
+                pictured = {i for i, item in zip(outcome.added, adds) if item.photos}
+                derive_many(self.conn, [*outcome.updated, *sorted(pictured)], indexing if progress else None)
                 queue(self.conn, written)
                 outcome.queued = True
             else:  # all at once, so that a large import is indexed by worker processes
@@ -637,10 +640,12 @@ class Registry(PhotoVerbs):
                 if version != item.record.version:
                     raise ConflictError(item.record.id, item.record.version, version, item.record.name)
 
-    def _insert_import_rows(self, ids: list[int], items: list[ImportItem], stamp: str, keep_stamps: bool
-                            ) -> list[tuple[tuple, range, range, range]]:
+    def _insert_import_rows(self, ids: list[int], items: list[ImportItem], stamp: str, keep_stamps: bool,
+                            derived: bool = False) -> list[tuple[tuple, range, range, range]]:
         """Insert honourees under reserved ids and all their children with executemany; returns each
-        record's `_scalar_values` and the ids of its honours, deeds and donations."""
+        record's `_scalar_values` and the ids of its honours, deeds and donations. `derived`: with
+        their derived columns too (`indexing.derived_values`, the primary photo aside), for an
+        import whose search rows are queued, instead of reading them back to compute them."""
         honourees, honours, deeds, donations, written = [], [], [], [], []
         honour_id, deed_id, donation_id = (
             self.conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0]
@@ -649,7 +654,11 @@ class Registry(PhotoVerbs):
             h = item.record
             version, created, updated = _import_stamps(h, stamp, keep_stamps)
             scalars = _scalar_values(h)
-            honourees.append((honouree_id, *scalars, created, updated, version))
+            row = (honouree_id, *scalars, created, updated, version)
+            if derived:
+                row += derived_values(scalars[0], [(x.title.strip(), x.level) for x in h.honours],
+                                      [d.amount_fen for d in h.donations], None)[:4]
+            honourees.append(row)
             first_honour, first_deed, first_donation = honour_id, deed_id, donation_id
             for i, x in enumerate(h.honours):
                 honours.append((honour_id, honouree_id, i, x.title.strip(), x.level, x.year, x.date or None,
@@ -664,10 +673,11 @@ class Registry(PhotoVerbs):
                 donation_id += 1
             written.append((scalars, range(first_honour, honour_id), range(first_deed, deed_id),
                             range(first_donation, donation_id)))
+        extra = ", sort_key, level_rank, donation_total_fen, honours_text" if derived else ""
         self.conn.executemany(
             "INSERT INTO honouree (id, name, gender, birth_date, age, ethnicity, unit, position, region,"
-            " category, status, notes, source_report, source_sentence, created_at, updated_at, version)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", honourees)
+            f" category, status, notes, source_report, source_sentence, created_at, updated_at, version{extra})"
+            f" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?{', ?' * 4 if derived else ''})", honourees)
         self.conn.executemany(
             "INSERT INTO honour (id, honouree_id, position, title, level, year, date, awarded_by, posthumous)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", honours)

@@ -212,12 +212,20 @@ CREATE TABLE search_queue (honouree_id INTEGER PRIMARY KEY);
 """
 
 
+def _fill_v5(conn: sqlite3.Connection, progress: Callable[[int, int], None] | None) -> None:
+    """Sort keys written before this version lost the name after the pinyin (the tie-break
+    between equal readings: SQLite's JSON functions ended them at the NUL that preceded it)."""
+    from .indexing import rewrite_sort_keys
+
+    rewrite_sort_keys(conn, progress)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "records: honourees, honours, deeds, donations, photos", V1_SQL),
     Migration(2, "search index, trash, history, lost-update guard", V2_SQL, _fill_v2),
     Migration(3, "search index of character pairs and pinyin prefixes", V3_SQL, _fill_v3),
     Migration(4, "honours by honouree and year, for value filters", V4_SQL),
-    Migration(5, "queue of records waiting for their search rows", V5_SQL),
+    Migration(5, "queue of records waiting for their search rows; whole sort keys", V5_SQL, _fill_v5),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
