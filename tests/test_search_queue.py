@@ -240,3 +240,26 @@ def test_derived_columns_are_right_when_a_queued_import_commits(tmp_path, monkey
     assert derived(queued) == derived(ordinary) and _state(queued)[0] == _state(ordinary)[0]
     queued.close()
     ordinary.close()
+
+
+def test_sort_keys_computed_ahead_by_workers_or_here_are_the_same(monkeypatch):
+    from contextlib import contextmanager
+
+    from honours.core.pinyin import sort_key
+    from tests.test_indexing import _DeadPool
+
+    chunks = [NAMES[:3], NAMES[3:], ["单于", "Smith"]]
+    expected = [[sort_key(name) for name in chunk] for chunk in chunks]
+    assert list(indexing.sort_keys_ahead(chunks)) == expected  # few names: computed here
+    monkeypatch.setattr(indexing, "PARALLEL_MIN", 0)
+    assert list(indexing.sort_keys_ahead(chunks)) == expected  # by worker processes
+
+    @contextmanager
+    def dead_workers(total):
+        yield _DeadPool()
+
+    monkeypatch.setattr(indexing, "_workers", dead_workers)
+    assert list(indexing.sort_keys_ahead(chunks)) == expected  # workers that died: computed here
+    ahead = indexing.sort_keys_ahead(chunks)
+    assert next(ahead) == expected[0]
+    ahead.close()  # an import that fails half-way stops asking

@@ -321,11 +321,12 @@ def _read(conn: sqlite3.Connection, where: str, params: Sequence[int]) -> _Batch
 
 
 def derived_values(name: str, honours: Sequence[tuple[str, str]], amounts_fen: Iterable[int | None],
-                   primary_photo_id: int | None) -> tuple[str, int, int, str, int | None]:
+                   primary_photo_id: int | None, name_key: str | None = None) -> tuple[str, int, int, str, int | None]:
     """The honouree's columns kept for ordering and value filters: sort key (pinyin), best
     level's rank, donation total, its honours' titles, primary photo; from its stored facts
-    (`honours` as (title, level) in order)."""
-    return (sort_key(name), min((level_rank(level) for _, level in honours), default=9),
+    (`honours` as (title, level) in order). `name_key`: the name's sort key, if already known."""
+    return (sort_key(name) if name_key is None else name_key,
+            min((level_rank(level) for _, level in honours), default=9),
             sum(fen or 0 for fen in amounts_fen), "、".join(title for title, _ in honours), primary_photo_id)
 
 
@@ -666,6 +667,32 @@ def derive_many(conn: sqlite3.Connection, ids: Sequence[int],
             done += encoded.count
             if progress:
                 progress(done, len(ordered))
+
+
+def _sort_keys(names: list[str]) -> list[str]:
+    return [sort_key(name) for name in names]
+
+
+def sort_keys_ahead(chunks: list[list[str]]) -> Iterator[list[str]]:
+    """The sort keys of each chunk of names, in order, computed ahead by worker processes
+    (pinyin is the costly part of storing a large import), else here as each is asked for."""
+    total = sum(map(len, chunks))
+    with _workers(total) as pool:
+        futures: list[Future[list[str]] | None] = []
+        for names in chunks:
+            try:
+                futures.append(pool.submit(_sort_keys, names) if pool is not None else None)
+            except (BrokenExecutor, RuntimeError, OSError):
+                pool = None
+                futures.append(None)
+        for names, future in zip(chunks, futures):
+            if future is not None:
+                try:
+                    yield future.result()
+                    continue
+                except (BrokenExecutor, OSError, EOFError, pickle.PicklingError):
+                    pass
+            yield _sort_keys(names)
 
 
 def queue(conn: sqlite3.Connection, ids: Sequence[int]) -> None:

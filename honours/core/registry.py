@@ -11,7 +11,7 @@ import json
 import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
@@ -28,7 +28,16 @@ from .errors import (
     NotFoundError,
     ReadOnlyDatabaseError,
 )
-from .indexing import derive_many, derived_values, index_queued, queue, queued_count, reindex, reindex_many
+from .indexing import (
+    derive_many,
+    derived_values,
+    index_queued,
+    queue,
+    queued_count,
+    reindex,
+    reindex_many,
+    sort_keys_ahead,
+)
 from .photo_verbs import PhotoVerbs
 from .photos import NewPhoto
 from .records import Deed, Donation, Honour, Honouree, Photo, Source
@@ -103,6 +112,7 @@ IMPORT_CACHE_KIB = 64 * 1024
 # import commits (see indexing.index_queued): writing 100,000 records' search rows takes
 # longer than the rest of the import. Smaller imports are searchable when they commit.
 QUEUE_INDEX_FROM = 20_000
+IMPORT_CHUNK = 2000  # added records written per executemany
 
 
 class Registry(PhotoVerbs):
@@ -546,27 +556,33 @@ class Registry(PhotoVerbs):
             next_id = self.conn.execute(
                 "SELECT max(coalesce((SELECT max(id) FROM honouree), 0),"
                 " coalesce((SELECT max(honouree_id) FROM history), 0)) + 1").fetchone()[0]
-            for start in range(0, len(adds), 2000):
-                chunk = adds[start:start + 2000]
-                ids = list(range(next_id + start, next_id + start + len(chunk)))
-                written = self._insert_import_rows(ids, chunk, stamp, keep_stamps, derived=deferred)
-                created = []
-                for honouree_id, item, (scalars, honour_ids, deed_ids, donation_ids) in zip(ids, chunk, written):
-                    for photo in item.photos:
-                        if isinstance(photo, KeptPhoto) and keep_stamps:
-                            self._insert_kept_photo(honouree_id, photo)
-                        else:
-                            self._insert_new_photo(honouree_id, photo)
-                    record = item.record
-                    created.append((honouree_id, "create", None, _added_snapshot_json(
-                        honouree_id, record, scalars, honour_ids, deed_ids, donation_ids,
-                        self.photos(honouree_id) if item.photos else [],
-                        *_import_stamps(record, stamp, keep_stamps))))
-                    done += 1
-                    if progress and done % 200 == 0:
-                        progress(share * done, steps)
-                self._write_history(created)
-                outcome.added.extend(ids)
+            chunks = [adds[start:start + IMPORT_CHUNK] for start in range(0, len(adds), IMPORT_CHUNK)]
+            # Queued: the names' sort keys are computed ahead by worker processes, beside the writing.
+            ahead = sort_keys_ahead([[item.record.name.strip() for item in chunk] for chunk in chunks]
+                                    if deferred else [])
+            with closing(ahead):
+                for number, chunk in enumerate(chunks):
+                    start = number * IMPORT_CHUNK
+                    ids = list(range(next_id + start, next_id + start + len(chunk)))
+                    written = self._insert_import_rows(ids, chunk, stamp, keep_stamps,
+                                                       next(ahead) if deferred else None)
+                    created = []
+                    for honouree_id, item, (scalars, honour_ids, deed_ids, donation_ids) in zip(ids, chunk, written):
+                        for photo in item.photos:
+                            if isinstance(photo, KeptPhoto) and keep_stamps:
+                                self._insert_kept_photo(honouree_id, photo)
+                            else:
+                                self._insert_new_photo(honouree_id, photo)
+                        record = item.record
+                        created.append((honouree_id, "create", None, _added_snapshot_json(
+                            honouree_id, record, scalars, honour_ids, deed_ids, donation_ids,
+                            self.photos(honouree_id) if item.photos else [],
+                            *_import_stamps(record, stamp, keep_stamps))))
+                        done += 1
+                        if progress and done % 200 == 0:
+                            progress(share * done, steps)
+                    self._write_history(created)
+                    outcome.added.extend(ids)
 
             written = [*outcome.updated, *outcome.added]
 
@@ -641,23 +657,25 @@ class Registry(PhotoVerbs):
                     raise ConflictError(item.record.id, item.record.version, version, item.record.name)
 
     def _insert_import_rows(self, ids: list[int], items: list[ImportItem], stamp: str, keep_stamps: bool,
-                            derived: bool = False) -> list[tuple[tuple, range, range, range]]:
+                            name_keys: list[str] | None = None) -> list[tuple[tuple, range, range, range]]:
         """Insert honourees under reserved ids and all their children with executemany; returns each
-        record's `_scalar_values` and the ids of its honours, deeds and donations. `derived`: with
-        their derived columns too (`indexing.derived_values`, the primary photo aside), for an
-        import whose search rows are queued, instead of reading them back to compute them."""
+        record's `_scalar_values` and the ids of its honours, deeds and donations. `name_keys`
+        (their names' sort keys): with their derived columns too (`indexing.derived_values`, the
+        primary photo aside), for an import whose search rows are queued, instead of reading
+        them back to compute them."""
+        derived = name_keys is not None
         honourees, honours, deeds, donations, written = [], [], [], [], []
         honour_id, deed_id, donation_id = (
             self.conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0]
             for table in ("honour", "deed", "donation"))
-        for honouree_id, item in zip(ids, items):
+        for number, (honouree_id, item) in enumerate(zip(ids, items)):
             h = item.record
             version, created, updated = _import_stamps(h, stamp, keep_stamps)
             scalars = _scalar_values(h)
             row = (honouree_id, *scalars, created, updated, version)
-            if derived:
+            if name_keys is not None:
                 row += derived_values(scalars[0], [(x.title.strip(), x.level) for x in h.honours],
-                                      [d.amount_fen for d in h.donations], None)[:4]
+                                      [d.amount_fen for d in h.donations], None, name_keys[number])[:4]
             honourees.append(row)
             first_honour, first_deed, first_donation = honour_id, deed_id, donation_id
             for i, x in enumerate(h.honours):
