@@ -10,10 +10,10 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("HONOURS_LANG", "en")
 
-import pytest  # noqa: E402
+import pytest
 
-from honours.core import Registry  # noqa: E402
-from honours.core.seed import seed  # noqa: E402
+from honours.core import Registry
+from honours.core.seed import seed
 
 
 @pytest.fixture(autouse=True)

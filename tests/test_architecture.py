@@ -45,4 +45,4 @@ def test_front_ends_do_not_import_the_database_layer():
     assert front_ends
     for path in front_ends:
         text = path.read_text(encoding="utf-8")
-        assert not re.search(r"^\s*(import|from)\s+(sqlite3|sqlite_utils)\b", text, re.M), path
+        assert not re.search(r"^\s*(import|from)\s+(sqlite3|sqlite_utils)\b", text, re.MULTILINE), path

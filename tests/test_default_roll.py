@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from honours.core.records import CATEGORIES, Honouree, Level, Status  # noqa: E402
+from honours.core.records import CATEGORIES, Honouree, Level, Status
 
 REPORT_FILE = "000_5bb5760426d0996f.txt"
 REPORT_PATH = ROOT / "assets" / "reports" / REPORT_FILE
@@ -203,7 +203,7 @@ def test_no_invented_personal_details(records):
 # -- honours -------------------------------------------------------------------------------
 
 def _expected_level(title: str) -> str | None:
-    if title.startswith("全国") or title.startswith("中国"):
+    if title.startswith(("全国", "中国")):
         return "national"
     if title.startswith("湖南"):
         return "provincial"

@@ -7,14 +7,13 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from fake_window import FakeWindow
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog
 
-from fake_window import FakeWindow
 from honours.gui import export_actions, import_dialog
 from honours.gui.export_actions import EVERYONE, RESULT, SELECTION, ExportChoice, ExportDialog, run_export
 from honours.gui.import_dialog import ImportDialog
-
 
 
 def sheet(path: Path, rows: list[list]) -> Path:

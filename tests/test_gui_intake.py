@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from fake_window import FakeWindow
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from fake_window import FakeWindow
 from honours.gui import intake_dialog
 from honours.gui.intake_dialog import IntakeDialog
 from honours.gui.intake_model import ACCEPTED, COLUMNS, PENDING, REJECTED

@@ -19,14 +19,12 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 
 from honours.app import create_window
-from honours.core import Registry
-from honours.core import indexing
+from honours.core import Registry, indexing
 from honours.core import registry as core_registry
 from honours.core.records import Honouree
 from honours.core.registry import ImportItem
-from honours.gui import i18n
+from honours.gui import i18n, search_indexer
 from honours.gui.import_dialog import ImportDialog
-from honours.gui import search_indexer
 from honours.gui.search_indexer import IndexProgress
 
 NAMES = ["柏舟甲", "柏舟乙", "柏舟丙", "柏舟丁", "柏舟戊"]

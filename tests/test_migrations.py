@@ -90,7 +90,7 @@ def test_version_4_file_gains_an_empty_queue_and_stays_searchable(tmp_path):
 def test_failed_migration_leaves_the_file_as_it_was(tmp_path, monkeypatch):
     path = tmp_path / "old.sqlite"
     shutil.copy(FIXTURE, path)
-    import honours.core.indexing as indexing
+    from honours.core import indexing
 
     def boom(*_args, **_kwargs):
         raise RuntimeError("disk on fire")

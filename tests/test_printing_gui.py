@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from fake_window import FakeWindow
 from printing_helpers import needs_poppler, page_count, pdftotext, squeeze
 from PySide6.QtGui import QKeySequence
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QProgressDialog
 
-from fake_window import FakeWindow
 from honours.gui import print_actions
 from honours.gui.fonts import install_fonts
 from honours.gui.print_options_dialog import (
@@ -21,7 +21,6 @@ from honours.gui.print_options_dialog import (
     PrintOptionsDialog,
 )
 from honours.gui.settings import open_settings
-
 
 
 @pytest.fixture

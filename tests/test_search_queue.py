@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from honours.core import Honour, Honouree, Registry
-from honours.core import indexing
+from honours.core import Honour, Honouree, Registry, indexing
 from honours.core import registry as registry_module
 from honours.core.records import Deed, Donation
 from honours.core.registry import ImportItem

@@ -31,7 +31,7 @@ class Command:
 COMMANDS: dict[str, Command] = {}
 
 
-def command(name: str, help: str):  # noqa: A002 - argparse's word
+def command(name: str, help: str):
     """Register a command: the decorated function configures its parser and returns the runner."""
 
     def register(configure: Callable[[argparse.ArgumentParser], Callable[[argparse.Namespace], int]]):

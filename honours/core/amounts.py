@@ -21,9 +21,9 @@ import re
 from decimal import Decimal, Inexact, InvalidOperation, localcontext
 
 __all__ = [
-    "AmountError",
     "MAX_YUAN",
     "MEASURE_WORDS",
+    "AmountError",
     "format_quantity",
     "format_yuan",
     "is_approximate",
@@ -373,7 +373,7 @@ def parse_amount_fen(text: str) -> int:
     s = _squeeze_spaces(s, original)
     bad = AmountError(f"cannot read the amount “{original}”", f"无法识别金额：“{original}”")
     s = _strip_affixes(s)
-    if s.startswith(("-", "负")) or s.startswith("¥-"):
+    if s.startswith(("-", "负", "¥-")):
         raise _negative(original)
     if not s:
         raise bad

@@ -15,7 +15,7 @@ MAX_VARIANTS = 24
 
 
 @lru_cache(maxsize=1)
-def _pypinyin():  # noqa: ANN202 - module object
+def _pypinyin():
     import pypinyin
 
     return pypinyin

@@ -153,7 +153,7 @@ class Honouree:
         and report intake's evidence (intake), so `honours intake --json | honours add` works.
         """
         if not isinstance(data, dict):
-            raise ValueError("an honouree must be a JSON object")
+            raise ValueError("an honouree must be a JSON object")  # noqa: TRY004 - bad input, reported as such
         known = {f.name for f in fields(cls)}
         unknown = set(data) - known - {"highest_level", "donation_total_yuan", "intake"}
         if unknown:
@@ -195,7 +195,7 @@ def _build(kind: type, data: Any, label: str) -> Any:
     if isinstance(data, str) and kind in (Deed,):
         return kind(text=data)
     if not isinstance(data, dict):
-        raise ValueError(f"each {label} must be a JSON object")
+        raise ValueError(f"each {label} must be a JSON object")  # noqa: TRY004 - bad input, reported as such
     known = {f.name for f in fields(kind)}
     unknown = set(data) - known
     if unknown:
@@ -256,7 +256,7 @@ def _yuan_number(fen: int) -> int | float:
 
 def _donation_from(data: Any) -> Donation:
     if not isinstance(data, dict):
-        raise ValueError("each donation must be a JSON object")
+        raise ValueError("each donation must be a JSON object")  # noqa: TRY004 - bad input, reported as such
     data = dict(data)
     if "amount_yuan" in data:
         yuan = data.pop("amount_yuan")
@@ -281,7 +281,7 @@ def yuan_to_fen(value: Any) -> int | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool):
-        raise ValueError("amount_yuan must be a number")
+        raise ValueError("amount_yuan must be a number")  # noqa: TRY004 - bad input, reported as such
     if isinstance(value, str):
         from .amounts import parse_amount_fen
 

@@ -17,7 +17,7 @@ from decimal import Decimal
 from functools import cached_property
 from json.encoder import encode_basestring as _quote  # a str as JSON text, in C
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Self
 
 from .changes import Change, now, os_user
 from .database import is_writable, open_database
@@ -136,7 +136,7 @@ class Registry(PhotoVerbs):
     def memory(cls) -> Registry:
         return cls(open_database(":memory:"), None)
 
-    def __enter__(self) -> Registry:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *_exc: object) -> None:
@@ -236,7 +236,7 @@ class Registry(PhotoVerbs):
         name = getattr(exc, "sqlite_errorname", "") or ""
         text = str(exc).lower()
         where = str(self.path) if self.path else ":memory:"
-        if name.startswith("SQLITE_BUSY") or name.startswith("SQLITE_LOCKED") or "locked" in text:
+        if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
             return DatabaseLockedError(where)
         if name.startswith("SQLITE_READONLY") or "readonly" in text:
             return ReadOnlyDatabaseError(where)

@@ -7,10 +7,9 @@ index), so an old file is brought up to date in one transaction by `database.ope
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-
-import sqlite3
 
 
 @dataclass(frozen=True)

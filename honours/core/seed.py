@@ -20,7 +20,7 @@ def load_default_roll(path: Path = DEFAULT_ROLL) -> list[Honouree]:
     return [Honouree.from_dict(item) for item in data["honourees"]]
 
 
-def seed(registry) -> int:  # noqa: ANN001 - Registry, imported lazily to avoid a cycle
+def seed(registry) -> int:
     """Add the default roll to an empty registry; returns how many were added."""
     if registry.count():
         return 0
