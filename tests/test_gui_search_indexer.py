@@ -96,6 +96,7 @@ def test_an_import_that_queues_is_indexed_in_the_background(qtbot, window, tmp_p
     assert "0 of 3 newly imported people" in progress.label.text()
     window.search_now("柏舟")
     assert window.model.total() == 0  # the open search: not found before indexing
+    assert "3 newly imported people are not searched yet" in window.notice.text()
     gate.set()
 
     qtbot.waitUntil(lambda: progress.isHidden() and not window.search_indexer.is_running(), timeout=10000)
@@ -105,6 +106,7 @@ def test_an_import_that_queues_is_indexed_in_the_background(qtbot, window, tmp_p
     assert window.statusBar().currentMessage() == "Search index updated."
     window.search_now("柏舟乙")
     assert window.model.total() == 1
+    assert "not searched yet" not in window.notice.text()
 
 
 def test_the_indexed_refresh_keeps_the_selection(qtbot, window, tmp_path, gate):
@@ -254,6 +256,9 @@ def test_the_progress_note_and_messages_are_in_chinese(qapp, tmp_path, monkeypat
         assert note.label.text() == "正在建立搜索索引：新导入的 30,000 人已完成 1,200 人，完成后才能搜索到他们"
         note.show_progress(30000, 30000)  # every row written, the segments being merged
         assert note.label.text() == "正在整理搜索索引：新导入的人员已可搜索"
+        assert QCoreApplication.translate(
+            "MainWindow", "%1 newly imported people are not searched yet: their search index is being built."
+        ) == "新导入的 %1 人暂时搜索不到：正在为他们建立搜索索引。"
         assert QCoreApplication.translate("MainWindow", "Search index updated.") == "搜索索引已更新。"
         assert QCoreApplication.translate("SearchIndexer", "The disk is full.") == "磁盘已满。"
         note.deleteLater()

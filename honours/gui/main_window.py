@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.setParent(self)
         self.failed_features: list[str] = []
         self._closed = False
+        self._unsearchable = 0  # queued for their search rows while the indexer runs
         self._kept_id: int | None = None  # the honouree to keep current across a new search
         self._pending_select: int | None = None  # one to make current after the next search
         self._read_only = store.registry.readonly
@@ -193,6 +194,7 @@ class MainWindow(QMainWindow):
         self.facet_counter.counted.connect(self._on_facets)
         self.store.changed.connect(self._on_store_changed)
         self.search_indexer.progress.connect(self.index_progress.show_progress)
+        self.search_indexer.progress.connect(self._on_index_progress)
         self.search_indexer.finished.connect(self._on_indexed)
         self.search_indexer.failed.connect(self._on_index_failed)
         self.undo_stack.indexChanged.connect(lambda _index: self._update_actions())
@@ -298,6 +300,9 @@ class MainWindow(QMainWindow):
         query = self.search_box.text().strip()
         if not notices and self.model.total() == 0 and query:
             notices.append(self.tr("Nothing matches “%1”.").replace("%1", query))
+        if self._unsearchable and self.model.result().parsed.text_terms:
+            notices.append(self.tr("%1 newly imported people are not searched yet: their search index is "
+                                   "being built.").replace("%1", f"{self._unsearchable:,}"))
         self.notice.setText("  ".join(notices))
         self.notice.setVisible(bool(notices))
 
@@ -334,13 +339,20 @@ class MainWindow(QMainWindow):
         except HonoursError as error:
             self._on_index_failed(error.message(current_language()))
 
+    def _on_index_progress(self, done: int, total: int) -> None:
+        self._unsearchable = max(0, total - done)
+
     def _on_indexed(self, indexed: int) -> None:
+        self._unsearchable = 0
+        self._show_notices()
         self.index_progress.hide()
         if indexed:
             self.status_message(self.tr("Search index updated."))
             self._index_timer.start()  # an import that committed as the worker ended queued more
 
     def _on_index_failed(self, message: str) -> None:
+        self._unsearchable = 0
+        self._show_notices()
         self.index_progress.hide()
         text = self.tr("The search index of the newly imported people could not be finished: %1 "
                        "They stay in the roll; a search finds them once the index is built, which is "

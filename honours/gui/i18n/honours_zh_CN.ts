@@ -1835,6 +1835,11 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
         <translation>没有与“%1”相符的记录。</translation>
     </message>
     <message>
+        <location filename="../main_window.py" line="306"/>
+        <source>%1 newly imported people are not searched yet: their search index is being built.</source>
+        <translation>新导入的 %1 人暂时搜索不到：正在为他们建立搜索索引。</translation>
+    </message>
+    <message>
         <location filename="../main_window.py" line="338"/>
         <source>Search index updated.</source>
         <translation>搜索索引已更新。</translation>
