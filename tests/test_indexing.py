@@ -8,17 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from honours.core import Honour, Honouree
-from honours.core.indexing import (
-    _grams_of_runs,
-    grams,
-    normalise,
-    query_tokens,
-    reindex,
-    reindex_all,
-    reindex_many,
-    runs,
-)
+from honours.core.indexing import reindex, reindex_all, reindex_many
 from honours.core.records import Deed, Donation
+from honours.core.tokens import _grams_of_runs, grams, normalise, query_tokens, runs
 
 
 def test_chinese_runs_become_pairs_and_a_last_character():

@@ -4,20 +4,12 @@ Search never scans deeds text per keystroke: everything a query can match is wri
 here, once, when a record changes (pinyin included, because converting names to pinyin
 is too slow to do at query time).
 
-How text becomes tokens (the FTS5 `ascii` tokenizer splits on spaces and keeps every
-non-ASCII character inside a token):
-
-* a run of Chinese (any non-ASCII text between punctuation or spaces) becomes its
-  overlapping character pairs plus its last character: 劳动模范 → 劳动 动模 模范 范. A
-  query of two or more characters is then a phrase of pairs (rare tokens, short
-  posting lists) and one character is a prefix query (`"市" *`, served by the one-
-  character prefix index). Every substring is found, and nothing across punctuation;
-* ASCII letters and digits stay whole words;
-* pinyin of names and units is stored with every prefix of every reading spelled out
-  up to 12 letters (`s so son song …`), so a pinyin prefix is one exact token, never a
-  scan of the thousands of words that share it (longer prefixes are shared by few).
-  Units keep two readings, names every polyphonic one: unit pinyin was a fifth of all
-  tokens and most of the build time.
+How text becomes tokens (Chinese pairs, ASCII words, the phrase a query searches for)
+is tokens.py. Pinyin of names and units is stored with every prefix of every reading
+spelled out up to 12 letters (`s so son song …`), so a pinyin prefix is one exact token,
+never a scan of the thousands of words that share it (longer prefixes are shared by few).
+Units keep two readings, names every polyphonic one: unit pinyin was a fifth of all
+tokens and most of the build time.
 
 A second, small index holds names and their pinyin alone, for the name tiers of a
 search. The FTS tables are contentless (it stores only the index, not a second copy of the text
@@ -36,9 +28,7 @@ import json
 import multiprocessing
 import os
 import pickle
-import re
 import sqlite3
-import unicodedata
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
@@ -46,10 +36,10 @@ from concurrent.futures.process import BrokenProcessPool as BrokenExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import add
 
 from .pinyin import clear_caches, pinyin_tokens, sort_key
 from .records import LEVEL_ORDER, Level
+from .tokens import grams
 
 STATUS_WORDS = {"active": "在职", "retired": "退休", "deceased": "已故 去世 逝世"}
 CATEGORY_WORDS = {
@@ -77,150 +67,6 @@ UNIT_PINYIN_VARIANTS = 2  # readings kept per unit (names keep every polyphonic 
 BATCH = 1000
 # Bump when the tokens or the layout change (benchmarks/ rebuilds its cached rolls); 2: merged segments.
 INDEX_FORMAT = 2
-
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
-# Fullwidth ASCII and the ideographic space, mapped as NFKC maps them (cheap str.translate),
-# so the full NFKC pass is only needed for the rare text that still is not normalised.
-_FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
-
-
-def normalise(text: str) -> str:
-    """NFKC (fullwidth Latin and digits become ASCII) with control characters made spaces."""
-    if not text:
-        return ""
-    if not text.isascii():
-        text = text.translate(_FULLWIDTH)
-        if not unicodedata.is_normalized("NFKC", text):
-            text = unicodedata.normalize("NFKC", text)
-    return _CONTROL.sub(" ", text)
-
-
-def _class_ranges(first: int, last: int, member: Callable[[int], bool]) -> str:
-    """The code points from `first` to `last` (inclusive) that are members, as the inside of
-    a regular-expression character class (`\\u4e00-\\u9fff…`)."""
-    ranges: list[str] = []
-    start = None
-    for code in range(first, last + 2):
-        inside = code <= last and member(code)
-        if inside and start is None:
-            start = code
-        elif not inside and start is not None:
-            ranges.append(f"\\u{start:04x}-\\u{code - 1:04x}")
-            start = None
-    return "".join(ranges)
-
-
-@lru_cache(maxsize=1)
-def _runs() -> re.Pattern[str]:
-    """ASCII words, or runs of non-ASCII text that is not punctuation, space or control.
-
-    Built on first use from the Unicode tables (not at import: it takes a few tens of
-    milliseconds, which start-up should not pay).
-    """
-    breaks = _class_ranges(
-        0x80, 0xFFFF, lambda code: unicodedata.category(chr(code))[0] in "PZC" and not 0xD800 <= code <= 0xDFFF)
-    return re.compile(f"[0-9A-Za-z]+|[^\\x00-\\x7f{breaks}]+")
-
-
-def runs(text: str) -> list[str]:
-    """The searchable pieces of the NFKC form of a text, in order (see the module docstring).
-
-    Splitting first and normalising only the pieces that need it gives the same pieces
-    as normalising the whole text (breaks are punctuation, spaces and controls, which
-    NFKC maps to breaks), at a fraction of the cost: deeds are full of fullwidth commas,
-    which fail NFKC's quick check for the whole text but not for the runs between them.
-    A run that starts with a combining mark could compose with what precedes it, so
-    such text takes the slow path.
-    """
-    pattern = _runs()
-    pieces = pattern.findall(text or "")
-    for piece in pieces:
-        if not piece.isascii() and (
-            not unicodedata.is_normalized("NFKC", piece) or unicodedata.combining(piece[0])
-        ):
-            return pattern.findall(normalise(text))
-    return pieces
-
-
-def grams(text: str) -> str:
-    """Text as index tokens: pairs plus last character per Chinese run, ASCII words whole.
-
-    Most text (Chinese, ASCII, everyday punctuation) needs no normalising; one regular
-    expression then yields every token in C. Anything else goes through `runs`.
-    """
-    text = text or ""
-    if _unusual().search(text) is None:
-        tokens = _gram_pattern().findall(text)
-        if _ASCII_UPPER.search(text):
-            tokens = [token.lower() if token.isascii() else token for token in tokens]
-        return " ".join(tokens)
-    return _grams_of_runs(runs(text))
-
-
-def _grams_of_runs(pieces: list[str]) -> str:
-    out: list[str] = []
-    for run in pieces:
-        if run.isascii():
-            out.append(run.lower())
-        else:
-            out.extend(map(add, run, run[1:]))
-            out.append(run[-1])
-    return " ".join(out)
-
-
-_ASCII_UPPER = re.compile("[A-Z]")
-
-
-@lru_cache(maxsize=1)
-def _gram_pattern() -> re.Pattern[str]:
-    """For text that `_unusual` passes: at each character of a Chinese run, the pair starting
-    there (or the character alone at the run's end); at an ASCII word, the word. Same tokens
-    as `_grams_of_runs(runs(…))`. Such text holds no non-ASCII letters but CJK ideographs,
-    so the class is a few ranges, not the thousand of `_runs` (sre tests ranges one by one)."""
-    han = "[" + _class_ranges(0x3400, 0x9FFF, lambda code: unicodedata.category(chr(code))[0] not in "PZC") + "]"
-    return re.compile(f"(?=([0-9A-Za-z]+|{han}{{1,2}}))(?:[0-9A-Za-z]+|{han})")
-
-
-@lru_cache(maxsize=1)
-def _unusual() -> re.Pattern[str]:
-    """A character that may need NFKC: not ASCII, not a CJK ideograph (NFKC-stable), and
-    not a break whose NFKC form is breaks too (the pieces are then the same either way)."""
-    def safe(code: int) -> bool:
-        char = chr(code)
-        return 0x3400 <= code <= 0x9FFF or (
-            not 0xD800 <= code <= 0xDFFF
-            and unicodedata.category(char)[0] in "PZC"
-            and all(unicodedata.category(c)[0] in "PZC" or (c.isascii() and not c.isalnum())
-                    for c in unicodedata.normalize("NFKC", char)))
-
-    return re.compile(f"[^\\x00-\\x7f{_class_ranges(0x80, 0xFFFF, safe)}]")
-
-
-def query_tokens(text: str) -> tuple[list[str], bool]:
-    """The phrase that finds `text` as a substring of indexed text: (tokens, last is a prefix).
-
-    Inside the query a Chinese run gives its pairs; its last character is added only when
-    an ASCII word follows (then the indexed run ends there too). A query ending in a
-    single Chinese character matches it as a prefix (any pair starting with it), and so
-    does one ending in an ASCII word after Chinese (测试1 is in 测试1000); a query of
-    ASCII words alone matches whole words (and pinyin prefixes, see search.py).
-    """
-    pieces = runs(text)
-    tokens: list[str] = []
-    prefix = False
-    for index, run in enumerate(pieces):
-        last = index == len(pieces) - 1
-        if run.isascii():
-            tokens.append(run.lower())
-            prefix = last and index > 0
-        elif len(run) == 1:
-            tokens.append(run)
-            prefix = last
-        else:
-            tokens.extend(run[i:i + 2] for i in range(len(run) - 1))
-            if not last:
-                tokens.append(run[-1])
-    return tokens, prefix
 
 
 def level_rank(level: str) -> int:

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from .indexing import normalise, runs
+from .tokens import normalise, runs
 
 TEXT_FIELDS = {
     "name": ("name", "pinyin"),

@@ -13,8 +13,9 @@ import math
 import sqlite3
 from dataclasses import dataclass
 
-from .indexing import PINYIN_COLUMNS, PINYIN_PREFIX_MAX, query_tokens, runs
+from .indexing import PINYIN_COLUMNS, PINYIN_PREFIX_MAX
 from .query import TEXT_FIELDS, Filter, ParsedQuery, TextTerm, parse
+from .tokens import query_tokens, runs
 
 ALL_COLUMNS = ("name", "pinyin", "unit", "unit_pinyin", "position", "region",
                "honours", "other", "deeds", "donations")
@@ -25,7 +26,7 @@ DEED_COLUMNS = ("deeds", "donations")
 # -- FTS5 expressions ----------------------------------------------------------------
 
 def _phrase(term: TextTerm) -> str:
-    """The term as a substring phrase over the indexed text (see indexing.query_tokens)."""
+    """The term as a substring phrase over the indexed text (see tokens.query_tokens)."""
     tokens, prefix = query_tokens(term.text)
     body = " ".join(tokens).replace('"', '""')
     return f'"{body}"' + (" *" if prefix else "")
