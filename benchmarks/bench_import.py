@@ -70,14 +70,14 @@ def make_sheet(n: int, seed: int = 2024) -> Path:
 
 def stages(n: int = 100_000) -> dict[str, float]:
     """Seconds spent reading, planning, applying (of which search indexing), and in total."""
-    import honours.core.registry as registry_module
+    import honours.core.import_verbs as import_verbs_module
     from honours.core import Registry
     from honours.core.import_plan import plan_table
     from honours.core.spreadsheet import read_table
 
     sheet = make_sheet(n)
     indexing = [0.0]
-    real_reindex = registry_module.reindex_many
+    real_reindex = import_verbs_module.reindex_many
 
     def timed_reindex(conn, ids, *args, **kwargs):
         start = time.perf_counter()
@@ -86,7 +86,7 @@ def stages(n: int = 100_000) -> dict[str, float]:
 
     with tempfile.TemporaryDirectory() as folder:
         registry = Registry.open(Path(folder) / "bench.sqlite")
-        registry_module.reindex_many = timed_reindex
+        import_verbs_module.reindex_many = timed_reindex
         try:
             t0 = time.perf_counter()
             table = read_table(sheet)
@@ -98,7 +98,7 @@ def stages(n: int = 100_000) -> dict[str, float]:
             registry.index_queued()
             t4 = time.perf_counter()
         finally:
-            registry_module.reindex_many = real_reindex
+            import_verbs_module.reindex_many = real_reindex
         _check(plan, outcome, n)
         registry.close()
     return {"read": t1 - t0, "plan": t2 - t1, "apply": t3 - t2, "of which indexing": indexing[0],

@@ -85,10 +85,10 @@ def test_search_index_gaps_and_leftovers(roll, raw):
 
 
 def test_records_queued_for_their_search_rows_are_not_damage(roll, monkeypatch):
-    from honours.core import registry as registry_module
+    from honours.core import import_verbs
     from honours.core.registry import ImportItem
 
-    monkeypatch.setattr(registry_module, "QUEUE_INDEX_FROM", 2)
+    monkeypatch.setattr(import_verbs, "QUEUE_INDEX_FROM", 2)
     roll.apply_import([ImportItem(Honouree(name=name)) for name in ("排队甲", "排队乙")])
     assert roll.queued_for_index() == 2 and check(roll) == []
     roll.conn.execute("DELETE FROM search_queue")  # off the queue yet never indexed: damage

@@ -5,15 +5,14 @@ from __future__ import annotations
 import pytest
 
 from honours.cli import main
-from honours.core import Honouree, Registry
-from honours.core import registry as registry_module
+from honours.core import Honouree, Registry, import_verbs
 from honours.core.registry import ImportItem
 from tests.test_cli_io import ROWS, sheet
 
 
 @pytest.fixture
 def small_threshold(monkeypatch):
-    monkeypatch.setattr(registry_module, "QUEUE_INDEX_FROM", 2)
+    monkeypatch.setattr(import_verbs, "QUEUE_INDEX_FROM", 2)
     monkeypatch.setenv("HONOURS_LANG", "zh")
 
 

@@ -19,8 +19,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 
 from honours.app import create_window
-from honours.core import Registry, indexing
-from honours.core import registry as core_registry
+from honours.core import Registry, import_verbs, indexing
 from honours.core.records import Honouree
 from honours.core.registry import ImportItem
 from honours.gui import i18n, search_indexer
@@ -34,7 +33,7 @@ LRELEASE = Path(sys.executable).with_name("pyside6-lrelease")
 @pytest.fixture(autouse=True)
 def small_queue(monkeypatch):
     """Imports of 2 or more records queue their search rows; each step writes one record."""
-    monkeypatch.setattr(core_registry, "QUEUE_INDEX_FROM", 2)
+    monkeypatch.setattr(import_verbs, "QUEUE_INDEX_FROM", 2)
     monkeypatch.setattr(indexing, "QUEUE_STEP", 1)
 
 
@@ -43,7 +42,7 @@ def gate(monkeypatch):
     """Holds the worker before its first step until the test calls `gate.set()` (or the
     window asks it to stop)."""
     event = threading.Event()
-    real = core_registry.index_queued
+    real = import_verbs.index_queued
 
     def held(conn, progress=None, should_stop=None):
         deadline = time.monotonic() + 10
@@ -51,7 +50,7 @@ def gate(monkeypatch):
             pass
         return real(conn, progress, should_stop)
 
-    monkeypatch.setattr(core_registry, "index_queued", held)
+    monkeypatch.setattr(import_verbs, "index_queued", held)
     yield event
     event.set()
 
@@ -140,7 +139,7 @@ def test_a_registry_opened_with_a_queue_indexes_it_on_its_own(qtbot, db_path, tm
 
 def test_closing_mid_way_leaves_the_rest_queued(qtbot, db_path, tmp_path, monkeypatch, qtlog):
     queue_records(db_path, NAMES)
-    real = core_registry.index_queued
+    real = import_verbs.index_queued
 
     def one_step_then_wait_for_close(conn, progress=None, should_stop=None):
         steps: list[int] = []
@@ -157,7 +156,7 @@ def test_closing_mid_way_leaves_the_rest_queued(qtbot, db_path, tmp_path, monkey
 
         return real(conn, note, stop)
 
-    monkeypatch.setattr(core_registry, "index_queued", one_step_then_wait_for_close)
+    monkeypatch.setattr(import_verbs, "index_queued", one_step_then_wait_for_close)
     window = create_window(db_path, tmp_path / "settings.ini")
     qtbot.addWidget(window)
     window.show()
@@ -188,7 +187,7 @@ def test_a_failure_hides_the_progress_and_keeps_the_queue(qtbot, window, monkeyp
     def locked(conn, progress=None, should_stop=None):
         raise sqlite3.OperationalError("database is locked")
 
-    monkeypatch.setattr(core_registry, "index_queued", locked)
+    monkeypatch.setattr(import_verbs, "index_queued", locked)
     monkeypatch.setattr(search_indexer, "BUSY_RETRIES", 2)
     monkeypatch.setattr(search_indexer, "BUSY_RETRY_MS", 10)
     queue_records(window.registry.path, NAMES[:2])
@@ -200,7 +199,7 @@ def test_a_failure_hides_the_progress_and_keeps_the_queue(qtbot, window, monkeyp
 
 
 def test_a_file_busy_with_another_write_is_tried_again_quietly(qtbot, window, monkeypatch):
-    real, tries = core_registry.index_queued, []
+    real, tries = import_verbs.index_queued, []
 
     def busy_once(conn, progress=None, should_stop=None):
         tries.append(1)
@@ -208,7 +207,7 @@ def test_a_file_busy_with_another_write_is_tried_again_quietly(qtbot, window, mo
             raise sqlite3.OperationalError("database is locked")
         return real(conn, progress, should_stop)
 
-    monkeypatch.setattr(core_registry, "index_queued", busy_once)
+    monkeypatch.setattr(import_verbs, "index_queued", busy_once)
     monkeypatch.setattr(search_indexer, "BUSY_RETRY_MS", 10)
     queue_records(window.registry.path, NAMES[:2])
     window.index_queued_search_rows()
@@ -272,7 +271,7 @@ def test_a_full_disk_is_named(qtbot, window, monkeypatch):
         error.sqlite_errorname = "SQLITE_FULL"
         raise error
 
-    monkeypatch.setattr(core_registry, "index_queued", full)
+    monkeypatch.setattr(import_verbs, "index_queued", full)
     queue_records(window.registry.path, NAMES[:2])
     window.index_queued_search_rows()
     qtbot.waitUntil(lambda: not window.search_indexer.is_running(), timeout=5000)

@@ -102,8 +102,8 @@ print("FINISHED", flush=True)
 
 QUEUE_CHILD = _PRELUDE + r"""
 import honours.core.indexing as indexing
-import honours.core.registry as registry_module
-registry_module.QUEUE_INDEX_FROM = 1000
+import honours.core.import_verbs as import_verbs
+import_verbs.QUEUE_INDEX_FROM = 1000
 indexing.QUEUE_STEP = 1000
 from honours.core.registry import ImportItem
 outcome = registry.apply_import([ImportItem(record(n)) for n in range(3000)])

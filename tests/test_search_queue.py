@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from honours.core import Honour, Honouree, Registry, indexing
-from honours.core import registry as registry_module
+from honours.core import Honour, Honouree, Registry, import_verbs, indexing
 from honours.core.records import Deed, Donation
 from honours.core.registry import ImportItem
 
@@ -40,7 +39,7 @@ def _state(reg: Registry) -> tuple:
 @pytest.fixture
 def queued_import(tmp_path, monkeypatch):
     """A registry after an import large enough (threshold lowered) to queue its search rows."""
-    monkeypatch.setattr(registry_module, "QUEUE_INDEX_FROM", 3)
+    monkeypatch.setattr(import_verbs, "QUEUE_INDEX_FROM", 3)
     reg = Registry.open(tmp_path / "queued.sqlite")
     outcome = reg.apply_import([ImportItem(h) for h in _people()])
     yield reg, outcome
@@ -48,7 +47,7 @@ def queued_import(tmp_path, monkeypatch):
 
 
 def _ordinary_import(tmp_path, monkeypatch) -> Registry:
-    monkeypatch.setattr(registry_module, "QUEUE_INDEX_FROM", 10**9)
+    monkeypatch.setattr(import_verbs, "QUEUE_INDEX_FROM", 10**9)
     reg = Registry.open(tmp_path / "ordinary.sqlite")
     outcome = reg.apply_import([ImportItem(h) for h in _people()])
     assert not outcome.queued
@@ -176,7 +175,7 @@ def test_a_rebuild_of_the_whole_index_empties_the_queue(queued_import):
 
 
 def test_import_progress_runs_forward_to_the_end_when_queued(tmp_path, monkeypatch):
-    monkeypatch.setattr(registry_module, "QUEUE_INDEX_FROM", 3)
+    monkeypatch.setattr(import_verbs, "QUEUE_INDEX_FROM", 3)
     reg = Registry.open(tmp_path / "progress.sqlite")
     marks: list[tuple[int, int]] = []
     people = [Honouree(name=f"测试{i:03d}", unit="衡阳市总工会") for i in range(450)]
@@ -227,10 +226,10 @@ def test_derived_columns_are_right_when_a_queued_import_commits(tmp_path, monkey
         return reg.conn.execute("SELECT id, sort_key, level_rank, donation_total_fen, honours_text,"
                                 " primary_photo_id FROM honouree ORDER BY id").fetchall()
 
-    monkeypatch.setattr(registry_module, "QUEUE_INDEX_FROM", 2)
+    monkeypatch.setattr(import_verbs, "QUEUE_INDEX_FROM", 2)
     queued = Registry.open(tmp_path / "queued.sqlite")
     assert queued.apply_import(_odd_items()).queued
-    monkeypatch.setattr(registry_module, "QUEUE_INDEX_FROM", 10**9)
+    monkeypatch.setattr(import_verbs, "QUEUE_INDEX_FROM", 10**9)
     ordinary = Registry.open(tmp_path / "ordinary.sqlite")
     assert not ordinary.apply_import(_odd_items()).queued
     assert derived(queued) == derived(ordinary)

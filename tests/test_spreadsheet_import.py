@@ -239,12 +239,13 @@ def test_apply_import_history_text_is_what_record_writes(registry):
 def test_history_text_of_values_of_unusual_types_is_what_json_dumps_writes(honour, donation, version):
     """A value of another type than usual (a number as awarded-by, a bool year, a float quantity,
     a text version from an odd export) is written as json.dumps writes it."""
-    from honours.core.registry import _added_snapshot_json, _scalar_values
+    from honours.core.import_verbs import _scalar_values
+    from honours.core.snapshots import added_snapshot_json
 
     h = {"title": "奖", "level": "other", "year": 2020, "date": None, "awarded_by": "", "posthumous": False, **honour}
     d = {"item": "口罩", "quantity": 3, "quantity_unit": "箱", "recipient": "", "date": None, "note": "", **donation}
     record = Honouree(name="甲", honours=[Honour(**h)], donations=[Donation(**d)])
-    text = _added_snapshot_json(7, record, _scalar_values(record), range(3, 4), range(0), range(9, 10), [], version,
+    text = added_snapshot_json(7, record, _scalar_values(record), range(3, 4), range(0), range(9, 10), [], version,
                                 "2020-01-01", "2020-01-02")
     expected = {
         "name": "甲", "gender": "", "birth_date": "", "age": "", "ethnicity": "", "unit": "", "position": "",
@@ -257,12 +258,11 @@ def test_history_text_of_values_of_unusual_types_is_what_json_dumps_writes(honou
 def test_records_checked_when_planned_are_not_checked_again_but_others_are(registry, tmp_path, monkeypatch):
     """The plan checks every row; records it adds are not checked a second time while writing.
     An update holds the stored record too and is checked, and so is any item not from a plan."""
-    from honours.core import InvalidRecordError
-    from honours.core import registry as registry_module
+    from honours.core import InvalidRecordError, validation
 
     checked = []
-    real = registry_module._validate
-    monkeypatch.setattr(registry_module, "_validate", lambda h: checked.append(h.name) or real(h))
+    real = validation._validate
+    monkeypatch.setattr(validation, "_validate", lambda h: checked.append(h.name) or real(h))
     plan_import(registry, make_xlsx(tmp_path / "a.xlsx", [HEADER, *good_rows(3)])).apply(registry)
     assert checked == ["测试1号", "测试2号", "测试3号"]  # by the plan, once each
     changed = good_rows(1)[0][:4] + ["护士长"] + good_rows(1)[0][5:]
@@ -280,6 +280,7 @@ def test_records_checked_when_planned_are_not_checked_again_but_others_are(regis
 def test_a_large_import_has_a_larger_page_cache_while_it_writes(registry, monkeypatch):
     """Tens of thousands of records (three here) are written with a 64 MB page cache, given back
     afterwards, also when the import fails; fewer records keep the connection's own."""
+    from honours.core import import_verbs
     from honours.core import registry as registry_module
 
     seen = []
@@ -291,7 +292,7 @@ def test_a_large_import_has_a_larger_page_cache_while_it_writes(registry, monkey
 
     monkeypatch.setattr(registry_module.Registry, "_check_import_versions", during)
     before = registry.conn.execute("PRAGMA cache_size").fetchone()[0]
-    monkeypatch.setattr(registry_module, "IMPORT_CACHE_FROM", 3)
+    monkeypatch.setattr(import_verbs, "IMPORT_CACHE_FROM", 3)
     registry.apply_import([ImportItem(Honouree(name="甲"))])
     registry.apply_import([ImportItem(Honouree(name=n)) for n in "乙丙丁"])
     with pytest.raises(ConflictError):

@@ -8,14 +8,11 @@ so that views refresh themselves (the GUI turns this into a Qt signal).
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import closing, contextmanager
-from dataclasses import dataclass, field, replace
-from decimal import Decimal
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from functools import cached_property
-from json.encoder import encode_basestring as _quote  # a str as JSON text, in C
 from pathlib import Path
 from typing import TYPE_CHECKING, Self
 
@@ -28,20 +25,14 @@ from .errors import (
     NotFoundError,
     ReadOnlyDatabaseError,
 )
-from .indexing import (
-    derive_many,
-    derived_values,
-    index_queued,
-    queue,
-    queued_count,
-    reindex,
-    reindex_many,
-    sort_keys_ahead,
-)
+from .import_verbs import ImportItem, ImportOutcome, ImportVerbs, KeptPhoto, _scalar_values
+from .indexing import reindex
 from .photo_verbs import PhotoVerbs
 from .photos import NewPhoto
-from .records import Deed, Donation, Honour, Honouree, Photo, Source
+from .records import Deed, Donation, Honour, Honouree, Source
 from .search import SearchResult
+from .snapshots import to_json
+from .validation import LEVEL_BY_RANK, _validate, validate_record
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -75,47 +66,11 @@ class HistoryEntry:
     after: dict | None
 
 
-@dataclass
-class ImportItem:
-    """One honouree of an import (spreadsheet, JSON export) and the photos to store with it.
-
-    `photos` may be a generator, so that a sheet with hundreds of photos has them prepared
-    one at a time inside the transaction instead of all held in memory at once.
-    """
-
-    record: Honouree
-    photos: Iterable[NewPhoto] = ()
-    checked: bool = False  # passed validate_record already (an import plan's), so not checked again
+# What the registry's importers (import_plan, transfer, scripts) take from here.
+__all__ = ["HistoryEntry", "ImportItem", "ImportOutcome", "KeptPhoto", "Registry", "Summary", "validate_record"]
 
 
-@dataclass
-class KeptPhoto(NewPhoto):
-    """A photo restored from an export as it was: its stored copies, order and date kept."""
-
-    position: int = 0
-    created_at: str = ""
-
-
-@dataclass
-class ImportOutcome:
-    added: list[int] = field(default_factory=list)
-    updated: list[int] = field(default_factory=list)
-    queued: bool = False  # the search rows are still to be written (`Registry.index_queued`)
-
-
-LEVEL_BY_RANK = ["national", "provincial", "municipal", "county", "other"]
-# Imports of this many records get a larger page cache; below it the indexes their names and
-# units go into fit the connection's own 2 MB.
-IMPORT_CACHE_FROM = 20_000
-IMPORT_CACHE_KIB = 64 * 1024
-# Imports of this many records store them and queue their search rows, written after the
-# import commits (see indexing.index_queued): writing 100,000 records' search rows takes
-# longer than the rest of the import. Smaller imports are searchable when they commit.
-QUEUE_INDEX_FROM = 20_000
-IMPORT_CHUNK = 2000  # added records written per executemany
-
-
-class Registry(PhotoVerbs):
+class Registry(ImportVerbs, PhotoVerbs):
     """A registry file and the operations staff perform on it."""
 
     def __init__(self, conn: sqlite3.Connection, path: str | Path | None = None) -> None:
@@ -503,236 +458,6 @@ class Registry(PhotoVerbs):
 
         return backup_now(self, reason)
 
-    # -- imports ----------------------------------------------------------------------------
-    def apply_import(self, adds: list[ImportItem], updates: list[ImportItem] | None = None, *,
-                     keep_stamps: bool = False,
-                     progress: Callable[[int, int], None] | None = None) -> ImportOutcome:
-        """Write a whole import as ONE transaction: every add and update, or nothing at all.
-
-        Why not add_many/update in a loop: at 100,000 rows their per-record read-back and
-        snapshot cost more than the rest of the import. Here ids are reserved up front,
-        honourees and their honours/deeds/donations go in with executemany, and the history
-        snapshot of an added record is built from the record in memory. Updates (same name
-        and unit as an existing record) keep the lost-update guard: a record changed since
-        the preview was made raises ConflictError and nothing is written. `keep_stamps`
-        (restoring an export) keeps each added record's created_at, updated_at and version,
-        and each KeptPhoto's order, date and primary flag. `progress(done, total)` may raise
-        (a Cancel button) to roll the whole import back.
-        """
-        updates = updates or []
-        for item in [*adds, *updates]:
-            if not item.checked:
-                _validate(item.record)
-        self.backup_before("before-import")
-        total, done = len(adds) + len(updates), 0
-        # Progress runs over writing the records (one share) and indexing them (two shares,
-        # about the time it takes), or, for an import whose search rows are queued, over
-        # writing (four shares) and the derived columns (one).
-        deferred = total >= QUEUE_INDEX_FROM
-        share = 4 if deferred else 1  # the progress bar's steps per record written
-        steps = 5 * total if deferred else 3 * total
-        outcome = ImportOutcome()
-        with self._import_cache(total), self.atomic():
-            stamp = now()
-            self._check_import_versions(updates)
-            for item in updates:
-                honouree = item.record
-                before = self._snapshot(honouree.id)
-                self.conn.execute(
-                    "UPDATE honouree SET name = ?, gender = ?, birth_date = ?, age = ?, ethnicity = ?,"
-                    " unit = ?, position = ?, region = ?, category = ?, status = ?, notes = ?,"
-                    " source_report = ?, source_sentence = ?, updated_at = ?, version = version + 1"
-                    " WHERE id = ?", (*_scalar_values(honouree), stamp, honouree.id))
-                for table in ("honour", "deed", "donation"):
-                    self.conn.execute(f"DELETE FROM {table} WHERE honouree_id = ?", (honouree.id,))
-                self._write_children(honouree.id, honouree)
-                for photo in item.photos:
-                    self._insert_new_photo(honouree.id, photo)
-                self._record(honouree.id, "update", before, self._snapshot(honouree.id))
-                outcome.updated.append(honouree.id)
-                done += 1
-                if progress and done % 200 == 0:
-                    progress(share * done, steps)
-            next_id = self.conn.execute(
-                "SELECT max(coalesce((SELECT max(id) FROM honouree), 0),"
-                " coalesce((SELECT max(honouree_id) FROM history), 0)) + 1").fetchone()[0]
-            chunks = [adds[start:start + IMPORT_CHUNK] for start in range(0, len(adds), IMPORT_CHUNK)]
-            # Queued: the names' sort keys are computed ahead by worker processes, beside the writing.
-            ahead = sort_keys_ahead([[item.record.name.strip() for item in chunk] for chunk in chunks]
-                                    if deferred else [])
-            with closing(ahead):
-                for number, chunk in enumerate(chunks):
-                    start = number * IMPORT_CHUNK
-                    ids = list(range(next_id + start, next_id + start + len(chunk)))
-                    written = self._insert_import_rows(ids, chunk, stamp, keep_stamps,
-                                                       next(ahead) if deferred else None)
-                    created = []
-                    for honouree_id, item, (scalars, honour_ids, deed_ids, donation_ids) in zip(ids, chunk, written):
-                        for photo in item.photos:
-                            if isinstance(photo, KeptPhoto) and keep_stamps:
-                                self._insert_kept_photo(honouree_id, photo)
-                            else:
-                                self._insert_new_photo(honouree_id, photo)
-                        record = item.record
-                        created.append((honouree_id, "create", None, _added_snapshot_json(
-                            honouree_id, record, scalars, honour_ids, deed_ids, donation_ids,
-                            self.photos(honouree_id) if item.photos else [],
-                            *_import_stamps(record, stamp, keep_stamps))))
-                        done += 1
-                        if progress and done % 200 == 0:
-                            progress(share * done, steps)
-                    self._write_history(created)
-                    outcome.added.extend(ids)
-
-            written = [*outcome.updated, *outcome.added]
-
-            def indexing(indexed: int, of: int) -> None:
-                assert progress is not None
-                progress(share * total + (steps - share * total) * indexed // max(of, 1), steps)
-
-            if deferred:
-                # Added records went in with their derived columns; updates and records with
-                # photos (their primary photo) have them computed from what was stored.
-                pictured = {i for i, item in zip(outcome.added, adds) if item.photos}
-                derive_many(self.conn, [*outcome.updated, *sorted(pictured)], indexing if progress else None)
-                queue(self.conn, written)
-                outcome.queued = True
-            else:  # all at once, so that a large import is indexed by worker processes
-                reindex_many(self.conn, written, indexing if progress else None)
-            if progress:
-                progress(steps, steps)
-        if outcome.added:
-            self._emit(Change("added", outcome.added))
-        if outcome.updated:
-            self._emit(Change("updated", outcome.updated))
-        return outcome
-
-    def queued_for_index(self) -> int:
-        """How many honourees a large import left waiting for their search rows (a search
-        does not find them yet)."""
-        return queued_count(self.conn)
-
-    def index_queued(self, progress: Callable[[int, int], None] | None = None,
-                     should_stop: Callable[[], bool] | None = None) -> int:
-        """Write the queued search rows, in steps that each commit (see indexing.index_queued);
-        announces the indexed records as changed, so open searches can run again."""
-        try:
-            indexed = index_queued(self.conn, progress, should_stop)
-        except sqlite3.OperationalError as exc:
-            raise self._file_error(exc) from exc
-        if indexed:
-            self._emit(Change("indexed", []))
-        return indexed
-
-    @contextmanager
-    def _import_cache(self, records: int) -> Iterator[None]:
-        """SQLite's page cache at 64 MB while tens of thousands of records are imported, then as it was.
-
-        The default 2 MB cannot hold the indexes that 100,000 new names and units spread over,
-        so pages are written out and read back mid-transaction; with room for them the writing
-        takes about a third less system time."""
-        if records < IMPORT_CACHE_FROM:
-            yield
-            return
-        previous = int(self.conn.execute("PRAGMA cache_size").fetchone()[0])
-        self.conn.execute(f"PRAGMA cache_size = {-IMPORT_CACHE_KIB}")
-        try:
-            yield
-        finally:
-            self.conn.execute(f"PRAGMA cache_size = {previous}")
-
-    def _check_import_versions(self, updates: list[ImportItem]) -> None:
-        """ConflictError if a record to update changed or was deleted since the import was planned."""
-        for start in range(0, len(updates), 500):
-            chunk = updates[start:start + 500]
-            marks = ",".join("?" * len(chunk))
-            stored = {r[0]: (r[1], r[2]) for r in self.conn.execute(
-                f"SELECT id, version, deleted_at FROM honouree WHERE id IN ({marks})",
-                [item.record.id for item in chunk])}
-            for item in chunk:
-                version, deleted_at = stored.get(item.record.id, (None, "gone"))
-                if deleted_at is not None:
-                    raise ConflictError(item.record.id, item.record.version, None, item.record.name)
-                if version != item.record.version:
-                    raise ConflictError(item.record.id, item.record.version, version, item.record.name)
-
-    def _insert_import_rows(self, ids: list[int], items: list[ImportItem], stamp: str, keep_stamps: bool,
-                            name_keys: list[str] | None = None) -> list[tuple[tuple, range, range, range]]:
-        """Insert honourees under reserved ids and all their children with executemany; returns each
-        record's `_scalar_values` and the ids of its honours, deeds and donations. `name_keys`
-        (their names' sort keys): with their derived columns too (`indexing.derived_values`, the
-        primary photo aside), for an import whose search rows are queued, instead of reading
-        them back to compute them."""
-        derived = name_keys is not None
-        honourees, honours, deeds, donations, written = [], [], [], [], []
-        honour_id, deed_id, donation_id = (
-            self.conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0]
-            for table in ("honour", "deed", "donation"))
-        for number, (honouree_id, item) in enumerate(zip(ids, items)):
-            h = item.record
-            version, created, updated = _import_stamps(h, stamp, keep_stamps)
-            scalars = _scalar_values(h)
-            row = (honouree_id, *scalars, created, updated, version)
-            if name_keys is not None:
-                row += derived_values(scalars[0], [(x.title.strip(), x.level) for x in h.honours],
-                                      [d.amount_fen for d in h.donations], None, name_keys[number])[:4]
-            honourees.append(row)
-            first_honour, first_deed, first_donation = honour_id, deed_id, donation_id
-            for i, x in enumerate(h.honours):
-                honours.append((honour_id, honouree_id, i, x.title.strip(), x.level, x.year, x.date or None,
-                                x.awarded_by or "", int(bool(x.posthumous))))
-                honour_id += 1
-            for i, d in enumerate(h.deeds):
-                deeds.append((deed_id, honouree_id, i, d.date or None, d.text.strip()))
-                deed_id += 1
-            for i, d in enumerate(h.donations):
-                donations.append((donation_id, honouree_id, i, d.amount_fen, d.item or "", d.quantity,
-                                  d.quantity_unit or "", d.recipient or "", d.date or None, d.note or ""))
-                donation_id += 1
-            written.append((scalars, range(first_honour, honour_id), range(first_deed, deed_id),
-                            range(first_donation, donation_id)))
-        extra = ", sort_key, level_rank, donation_total_fen, honours_text" if derived else ""
-        self.conn.executemany(
-            "INSERT INTO honouree (id, name, gender, birth_date, age, ethnicity, unit, position, region,"
-            f" category, status, notes, source_report, source_sentence, created_at, updated_at, version{extra})"
-            f" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?{', ?' * 4 if derived else ''})", honourees)
-        self.conn.executemany(
-            "INSERT INTO honour (id, honouree_id, position, title, level, year, date, awarded_by, posthumous)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", honours)
-        self.conn.executemany(
-            "INSERT INTO deed (id, honouree_id, position, date, text) VALUES (?, ?, ?, ?, ?)", deeds)
-        self.conn.executemany(
-            "INSERT INTO donation (id, honouree_id, position, amount_fen, item, quantity, quantity_unit,"
-            " recipient, date, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", donations)
-        return written
-
-    def _insert_kept_photo(self, honouree_id: int, photo: KeptPhoto) -> int:
-        prepared = photo.prepared
-        cursor = self.conn.execute(
-            "INSERT INTO photo (honouree_id, position, caption, is_primary, width, height, mime,"
-            " original_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (honouree_id, photo.position, photo.caption or "", int(bool(photo.primary)), prepared.width,
-             prepared.height, prepared.mime, prepared.original_name, photo.created_at or now()))
-        self.conn.execute(
-            "INSERT INTO photo_data (photo_id, original, display, thumbnail) VALUES (?, ?, ?, ?)",
-            (cursor.lastrowid, prepared.original, prepared.display, prepared.thumbnail))
-        return cursor.lastrowid
-
-    def ids_by_name_and_unit(self, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[int]]:
-        """Existing honourees for many (name, unit) pairs at once: an import's add/update split
-        in a few queries instead of one `same_name_and_unit` per row."""
-        wanted = {(name.strip(), unit.strip()) for name, unit in pairs}
-        names = sorted({name for name, _ in wanted})
-        found: dict[tuple[str, str], list[int]] = {}
-        for start in range(0, len(names), 500):
-            chunk = names[start:start + 500]
-            for honouree_id, name, unit in self.conn.execute(
-                    f"SELECT id, name, unit FROM honouree WHERE deleted_at IS NULL"
-                    f" AND name IN ({','.join('?' * len(chunk))}) ORDER BY id", chunk):
-                if (name, unit) in wanted:
-                    found.setdefault((name, unit), []).append(honouree_id)
-        return found
-
     def photo_created_at(self, photo_id: int) -> str:
         """When a photo was stored (kept by exports so that a restore is exact)."""
         row = self.conn.execute("SELECT created_at FROM photo WHERE id = ?", (photo_id,)).fetchone()
@@ -821,8 +546,8 @@ class Registry(PhotoVerbs):
     def _record_many(self, entries: list[tuple[int, str, dict | None, dict | None]]) -> None:
         """History entries (honouree id, action, before, after) written with one statement and
         one time and user for all: an import of 100,000 records is one moment of one user."""
-        self._write_history([(honouree_id, action, _to_json(before) if before else None,
-                              _to_json(after) if after else None)
+        self._write_history([(honouree_id, action, to_json(before) if before else None,
+                              to_json(after) if after else None)
                              for honouree_id, action, before, after in entries])
 
     def _write_history(self, entries: list[tuple[int, str, str | None, str | None]]) -> None:
@@ -852,184 +577,3 @@ class Registry(PhotoVerbs):
             [(honouree_id, i, d.amount_fen, d.item or "", d.quantity, d.quantity_unit or "",
               d.recipient or "", d.date or None, d.note or "") for i, d in enumerate(honouree.donations)],
         )
-
-
-# Snapshots are written as json.dumps(snapshot, ensure_ascii=False) writes them.
-_to_json = json.JSONEncoder(ensure_ascii=False).encode
-
-
-def _js(value: object) -> str:
-    """One value as JSON text, as `_to_json` writes it (strings, ints and None take a short cut)."""
-    kind = value.__class__
-    if kind is str:
-        return _quote(value)
-    if kind is int:
-        return int.__repr__(value)
-    return "null" if value is None else _to_json(value)
-
-
-def _yuan_json(fen: int | None) -> str:
-    if fen is None:
-        return "null"
-    return _js(fen // 100 if fen % 100 == 0 else float(Decimal(fen) / 100))
-
-
-_SCALARS_JSON = ('{"name": %s, "gender": %s, "birth_date": %s, "age": %s, "ethnicity": %s, "unit": %s,'
-                 ' "position": %s, "region": %s, "category": %s, "status": %s, "notes": %s,'
-                 ' "source": {"report": %s, "sentence": %s}, "honours": [')
-# Ids are ints the import itself counted out: %d.
-_HONOUR_JSON = ('{"title": %s, "level": %s, "year": %s, "date": %s, "awarded_by": %s, "posthumous": %s,'
-                ' "id": %d}')
-_DEED_JSON = '{"text": %s, "date": %s, "id": %d}'
-_DONATION_JSON = ('{"item": %s, "quantity": %s, "quantity_unit": %s, "recipient": %s, "date": %s,'
-                  ' "note": %s, "id": %d, "amount_yuan": %s}')
-_STAMPS_JSON = ', "id": %d, "version": %s, "created_at": %s, "updated_at": %s}'
-
-
-def _added_snapshot_json(honouree_id: int, h: Honouree, scalars: tuple, honour_ids: Sequence[int],
-                         deed_ids: Sequence[int], donation_ids: Sequence[int], photos: list[Photo], version: int,
-                         created: str, updated: str) -> str:
-    """The history snapshot (JSON text) of a record just inserted by apply_import, built without
-    reading it back and without an intermediate dict: it is the text `_record` writes for
-    `_snapshot` of the stored record, byte for byte (a test holds the two together).
-    `scalars` are the record's `_scalar_values`.
-
-    Texts are quoted by the json module's C function and numbers written by %d; a value of
-    another type (a number where text belongs, text where a number does) raises TypeError
-    there, and then every value is encoded as json.dumps would."""
-    try:
-        return _snapshot_text(_quote, _int_json, honouree_id, h, scalars, honour_ids, deed_ids, donation_ids,
-                              photos, version, created, updated)
-    except TypeError:
-        return _snapshot_text(_js, _js, honouree_id, h, scalars, honour_ids, deed_ids, donation_ids, photos,
-                              version, created, updated)
-
-
-def _int_json(value: object) -> str:
-    """An int (or None) as JSON; TypeError for anything else, bool included."""
-    if value is None:
-        return "null"
-    if value.__class__ is not int:
-        raise TypeError(value)
-    return int.__repr__(value)
-
-
-def _snapshot_text(text: Callable[[object], str], number: Callable[[object], str], honouree_id: int,
-                   h: Honouree, scalars: tuple, honour_ids: Sequence[int], deed_ids: Sequence[int],
-                   donation_ids: Sequence[int], photos: list[Photo], version: int, created: str,
-                   updated: str) -> str:
-    return "".join((
-        _SCALARS_JSON % tuple(map(text, scalars)),
-        ", ".join([_HONOUR_JSON % (text(x.title.strip()), text(x.level), number(x.year),
-                                   text(x.date) if x.date else "null", text(x.awarded_by or ""),
-                                   "true" if x.posthumous else "false", i)
-                   for x, i in zip(h.honours, honour_ids)]),
-        '], "deeds": [',
-        ", ".join([_DEED_JSON % (text(d.text.strip()), text(d.date) if d.date else "null", i)
-                   for d, i in zip(h.deeds, deed_ids)]),
-        '], "donations": [',
-        ", ".join([_DONATION_JSON % (text(d.item or ""), number(d.quantity), text(d.quantity_unit or ""),
-                                     text(d.recipient or ""), text(d.date) if d.date else "null",
-                                     text(d.note or ""), i, _yuan_json(d.amount_fen))
-                   for d, i in zip(h.donations, donation_ids)]),
-        '], "photos": ',
-        _to_json([{k: v for k, v in p.__dict__.items() if k != "position"} for p in photos]) if photos else "[]",
-        _STAMPS_JSON % (honouree_id, number(version), text(created), text(updated)),
-    ))
-
-
-def _import_stamps(h: Honouree, stamp: str, keep_stamps: bool) -> tuple[int, str, str]:
-    """(version, created_at, updated_at) of an imported record: its own when restoring an export."""
-    if keep_stamps:
-        return h.version or 1, h.created_at or stamp, h.updated_at or stamp
-    return 1, stamp, stamp
-
-
-def _scalar_values(h: Honouree) -> tuple:
-    return (
-        h.name.strip(), h.gender or "", h.birth_date or "", str(h.age or ""), h.ethnicity or "",
-        h.unit.strip(), h.position.strip(), h.region.strip(), h.category or "",
-        h.status or "active", h.notes or "", h.source.report or "", h.source.sentence or "",
-    )
-
-
-def validate_record(h: Honouree) -> None:
-    """InvalidRecordError if `h` cannot be stored: the import plan checks each row with it, so
-    that a bad row is named in the preview instead of failing the whole transaction later."""
-    _validate(h)
-
-
-def _validate(h: Honouree) -> None:
-    if not h.name or not h.name.strip():
-        raise InvalidRecordError("name is required", "姓名不能为空")
-    if h.status not in ("active", "retired", "deceased"):
-        raise InvalidRecordError(f"unknown status {h.status!r}", f"未知状态“{h.status}”")
-    for honour in h.honours:
-        if not honour.title.strip():
-            raise InvalidRecordError("every honour needs a title", "每项荣誉都需要称号")
-        if honour.level not in LEVEL_BY_RANK:
-            raise InvalidRecordError(f"unknown honour level {honour.level!r}", f"未知荣誉级别“{honour.level}”")
-    for deed in h.deeds:
-        if not deed.text.strip():
-            raise InvalidRecordError("a deed needs text", "事迹内容不能为空")
-    for donation in h.donations:
-        if donation.amount_fen is None and not donation.item:
-            raise InvalidRecordError("a donation needs an amount or an item", "捐赠需填写金额或物品")
-        if donation.amount_fen is not None and donation.amount_fen < 0:
-            raise InvalidRecordError("a donation amount cannot be negative", "捐赠金额不能为负数")
-    _check_characters(h)
-
-
-# Invisible control characters (NUL, BEL, ESC, ...) and lone surrogates: pasted from odd
-# sources, they print as boxes or cut text short in other programs, and a lone surrogate
-# cannot be stored at all. Tab, line feed and carriage return are ordinary text.
-_BAD_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
-
-
-def _text_fields(h: Honouree) -> Iterator[tuple[str, str, str]]:
-    """(English label, Chinese label, text) of every text a record holds."""
-    labels = {"name": "姓名", "gender": "性别", "birth_date": "出生日期", "age": "年龄", "ethnicity": "民族",
-              "unit": "工作单位", "position": "职务", "region": "地区", "category": "类别", "notes": "备注"}
-    for key, zh in labels.items():
-        yield key.replace("_", " "), zh, str(getattr(h, key) or "")
-    yield "source", "出处", f"{h.source.report or ''}{h.source.sentence or ''}"
-    for n, honour in enumerate(h.honours, 1):
-        yield f"honour {n}", f"第 {n} 项荣誉", f"{honour.title or ''}{honour.awarded_by or ''}{honour.date or ''}"
-    for n, deed in enumerate(h.deeds, 1):
-        yield f"deed {n}", f"第 {n} 条事迹", f"{deed.text or ''}{deed.date or ''}"
-    for n, d in enumerate(h.donations, 1):
-        yield (f"donation {n}", f"第 {n} 项捐赠",
-               f"{d.item or ''}{d.quantity_unit or ''}{d.recipient or ''}{d.note or ''}{d.date or ''}")
-    for n, photo in enumerate(h.photos, 1):
-        yield f"photo {n} caption", f"第 {n} 张照片的说明", photo.caption or ""
-
-
-_SCALAR_TEXTS = "%s" * 12
-
-
-def _all_text(h: Honouree) -> str:
-    """Every text `_text_fields` yields, run together: one search finds whether any is bad."""
-    return "".join((
-        _SCALAR_TEXTS % (h.name or "", h.gender or "", h.birth_date or "", h.age or "", h.ethnicity or "",
-                         h.unit or "", h.position or "", h.region or "", h.category or "", h.notes or "",
-                         h.source.report or "", h.source.sentence or ""),
-        *[f"{x.title or ''}{x.awarded_by or ''}{x.date or ''}" for x in h.honours],
-        *[f"{d.text or ''}{d.date or ''}" for d in h.deeds],
-        *[f"{d.item or ''}{d.quantity_unit or ''}{d.recipient or ''}{d.note or ''}{d.date or ''}"
-          for d in h.donations],
-        *[p.caption or "" for p in h.photos],
-    ))
-
-
-def _check_characters(h: Honouree) -> None:
-    text = _all_text(h)
-    if text.isprintable() or _BAD_CHARACTER.search(text) is None:
-        return  # the usual case (printable text holds none of them); otherwise find the field to name it
-    for en, zh, text in _text_fields(h):
-        bad = _BAD_CHARACTER.search(text)
-        if bad:
-            code = f"U+{ord(bad.group()):04X}"
-            raise InvalidRecordError(
-                f"{en} contains an invisible control character ({code}); remove it and save again",
-                f"{zh}中含有不可见的控制字符（{code}），请删除后再保存",
-            )

@@ -1,0 +1,318 @@
+"""Import verbs of the registry: a whole spreadsheet or export written in one transaction.
+
+Kept apart from `registry.py` so that file stays about single records; `Registry` inherits
+these. An import of 20,000 records or more stores the records and queues their search rows
+(`indexing.queue`), which `index_queued` writes afterwards in short steps.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass, field
+
+from .changes import Change, now
+from .errors import ConflictError
+from .indexing import (
+    derive_many,
+    derived_values,
+    index_queued,
+    queue,
+    queued_count,
+    reindex_many,
+    sort_keys_ahead,
+)
+from .photos import NewPhoto
+from .records import Honouree
+from .snapshots import added_snapshot_json
+from .validation import validate_record
+
+
+@dataclass
+class ImportItem:
+    """One honouree of an import (spreadsheet, JSON export) and the photos to store with it.
+
+    `photos` may be a generator, so that a sheet with hundreds of photos has them prepared
+    one at a time inside the transaction instead of all held in memory at once.
+    """
+
+    record: Honouree
+    photos: Iterable[NewPhoto] = ()
+    checked: bool = False  # passed validate_record already (an import plan's), so not checked again
+
+
+@dataclass
+class KeptPhoto(NewPhoto):
+    """A photo restored from an export as it was: its stored copies, order and date kept."""
+
+    position: int = 0
+    created_at: str = ""
+
+
+@dataclass
+class ImportOutcome:
+    added: list[int] = field(default_factory=list)
+    updated: list[int] = field(default_factory=list)
+    queued: bool = False  # the search rows are still to be written (`Registry.index_queued`)
+
+
+# Imports of this many records get a larger page cache; below it the indexes their names and
+# units go into fit the connection's own 2 MB.
+IMPORT_CACHE_FROM = 20_000
+IMPORT_CACHE_KIB = 64 * 1024
+# Imports of this many records store them and queue their search rows, written after the
+# import commits (see indexing.index_queued): writing 100,000 records' search rows takes
+# longer than the rest of the import. Smaller imports are searchable when they commit.
+QUEUE_INDEX_FROM = 20_000
+IMPORT_CHUNK = 2000  # added records written per executemany
+
+
+class ImportVerbs:
+    """Mixed into Registry, whose connection, transactions, history, photos and events they use."""
+
+    conn: sqlite3.Connection
+
+    def apply_import(self, adds: list[ImportItem], updates: list[ImportItem] | None = None, *,
+                     keep_stamps: bool = False,
+                     progress: Callable[[int, int], None] | None = None) -> ImportOutcome:
+        """Write a whole import as ONE transaction: every add and update, or nothing at all.
+
+        Why not add_many/update in a loop: at 100,000 rows their per-record read-back and
+        snapshot cost more than the rest of the import. Here ids are reserved up front,
+        honourees and their honours/deeds/donations go in with executemany, and the history
+        snapshot of an added record is built from the record in memory. Updates (same name
+        and unit as an existing record) keep the lost-update guard: a record changed since
+        the preview was made raises ConflictError and nothing is written. `keep_stamps`
+        (restoring an export) keeps each added record's created_at, updated_at and version,
+        and each KeptPhoto's order, date and primary flag. `progress(done, total)` may raise
+        (a Cancel button) to roll the whole import back.
+        """
+        updates = updates or []
+        for item in [*adds, *updates]:
+            if not item.checked:
+                validate_record(item.record)
+        self.backup_before("before-import")
+        total, done = len(adds) + len(updates), 0
+        # Progress runs over writing the records (one share) and indexing them (two shares,
+        # about the time it takes), or, for an import whose search rows are queued, over
+        # writing (four shares) and the derived columns (one).
+        deferred = total >= QUEUE_INDEX_FROM
+        share = 4 if deferred else 1  # the progress bar's steps per record written
+        steps = 5 * total if deferred else 3 * total
+        outcome = ImportOutcome()
+        with self._import_cache(total), self.atomic():
+            stamp = now()
+            self._check_import_versions(updates)
+            for item in updates:
+                honouree = item.record
+                before = self._snapshot(honouree.id)
+                self.conn.execute(
+                    "UPDATE honouree SET name = ?, gender = ?, birth_date = ?, age = ?, ethnicity = ?,"
+                    " unit = ?, position = ?, region = ?, category = ?, status = ?, notes = ?,"
+                    " source_report = ?, source_sentence = ?, updated_at = ?, version = version + 1"
+                    " WHERE id = ?", (*_scalar_values(honouree), stamp, honouree.id))
+                for table in ("honour", "deed", "donation"):
+                    self.conn.execute(f"DELETE FROM {table} WHERE honouree_id = ?", (honouree.id,))
+                self._write_children(honouree.id, honouree)
+                for photo in item.photos:
+                    self._insert_new_photo(honouree.id, photo)
+                self._record(honouree.id, "update", before, self._snapshot(honouree.id))
+                outcome.updated.append(honouree.id)
+                done += 1
+                if progress and done % 200 == 0:
+                    progress(share * done, steps)
+            next_id = self.conn.execute(
+                "SELECT max(coalesce((SELECT max(id) FROM honouree), 0),"
+                " coalesce((SELECT max(honouree_id) FROM history), 0)) + 1").fetchone()[0]
+            chunks = [adds[start:start + IMPORT_CHUNK] for start in range(0, len(adds), IMPORT_CHUNK)]
+            # Queued: the names' sort keys are computed ahead by worker processes, beside the writing.
+            ahead = sort_keys_ahead([[item.record.name.strip() for item in chunk] for chunk in chunks]
+                                    if deferred else [])
+            with closing(ahead):
+                for number, chunk in enumerate(chunks):
+                    start = number * IMPORT_CHUNK
+                    ids = list(range(next_id + start, next_id + start + len(chunk)))
+                    written = self._insert_import_rows(ids, chunk, stamp, keep_stamps,
+                                                       next(ahead) if deferred else None)
+                    created = []
+                    for honouree_id, item, (scalars, honour_ids, deed_ids, donation_ids) in zip(ids, chunk, written):
+                        for photo in item.photos:
+                            if isinstance(photo, KeptPhoto) and keep_stamps:
+                                self._insert_kept_photo(honouree_id, photo)
+                            else:
+                                self._insert_new_photo(honouree_id, photo)
+                        record = item.record
+                        created.append((honouree_id, "create", None, added_snapshot_json(
+                            honouree_id, record, scalars, honour_ids, deed_ids, donation_ids,
+                            self.photos(honouree_id) if item.photos else [],
+                            *_import_stamps(record, stamp, keep_stamps))))
+                        done += 1
+                        if progress and done % 200 == 0:
+                            progress(share * done, steps)
+                    self._write_history(created)
+                    outcome.added.extend(ids)
+
+            written = [*outcome.updated, *outcome.added]
+
+            def indexing(indexed: int, of: int) -> None:
+                assert progress is not None
+                progress(share * total + (steps - share * total) * indexed // max(of, 1), steps)
+
+            if deferred:
+                # Added records went in with their derived columns; updates and records with
+                # photos (their primary photo) have them computed from what was stored.
+                pictured = {i for i, item in zip(outcome.added, adds) if item.photos}
+                derive_many(self.conn, [*outcome.updated, *sorted(pictured)], indexing if progress else None)
+                queue(self.conn, written)
+                outcome.queued = True
+            else:  # all at once, so that a large import is indexed by worker processes
+                reindex_many(self.conn, written, indexing if progress else None)
+            if progress:
+                progress(steps, steps)
+        if outcome.added:
+            self._emit(Change("added", outcome.added))
+        if outcome.updated:
+            self._emit(Change("updated", outcome.updated))
+        return outcome
+
+    def queued_for_index(self) -> int:
+        """How many honourees a large import left waiting for their search rows (a search
+        does not find them yet)."""
+        return queued_count(self.conn)
+
+    def index_queued(self, progress: Callable[[int, int], None] | None = None,
+                     should_stop: Callable[[], bool] | None = None) -> int:
+        """Write the queued search rows, in steps that each commit (see indexing.index_queued);
+        announces the indexed records as changed, so open searches can run again."""
+        try:
+            indexed = index_queued(self.conn, progress, should_stop)
+        except sqlite3.OperationalError as exc:
+            raise self._file_error(exc) from exc
+        if indexed:
+            self._emit(Change("indexed", []))
+        return indexed
+
+    @contextmanager
+    def _import_cache(self, records: int) -> Iterator[None]:
+        """SQLite's page cache at 64 MB while tens of thousands of records are imported, then as it was.
+
+        The default 2 MB cannot hold the indexes that 100,000 new names and units spread over,
+        so pages are written out and read back mid-transaction; with room for them the writing
+        takes about a third less system time."""
+        if records < IMPORT_CACHE_FROM:
+            yield
+            return
+        previous = int(self.conn.execute("PRAGMA cache_size").fetchone()[0])
+        self.conn.execute(f"PRAGMA cache_size = {-IMPORT_CACHE_KIB}")
+        try:
+            yield
+        finally:
+            self.conn.execute(f"PRAGMA cache_size = {previous}")
+
+    def _check_import_versions(self, updates: list[ImportItem]) -> None:
+        """ConflictError if a record to update changed or was deleted since the import was planned."""
+        for start in range(0, len(updates), 500):
+            chunk = updates[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            stored = {r[0]: (r[1], r[2]) for r in self.conn.execute(
+                f"SELECT id, version, deleted_at FROM honouree WHERE id IN ({marks})",
+                [item.record.id for item in chunk])}
+            for item in chunk:
+                version, deleted_at = stored.get(item.record.id, (None, "gone"))
+                if deleted_at is not None:
+                    raise ConflictError(item.record.id, item.record.version, None, item.record.name)
+                if version != item.record.version:
+                    raise ConflictError(item.record.id, item.record.version, version, item.record.name)
+
+    def _insert_import_rows(self, ids: list[int], items: list[ImportItem], stamp: str, keep_stamps: bool,
+                            name_keys: list[str] | None = None) -> list[tuple[tuple, range, range, range]]:
+        """Insert honourees under reserved ids and all their children with executemany; returns each
+        record's `_scalar_values` and the ids of its honours, deeds and donations. `name_keys`
+        (their names' sort keys): with their derived columns too (`indexing.derived_values`, the
+        primary photo aside), for an import whose search rows are queued, instead of reading
+        them back to compute them."""
+        derived = name_keys is not None
+        honourees, honours, deeds, donations, written = [], [], [], [], []
+        honour_id, deed_id, donation_id = (
+            self.conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0]
+            for table in ("honour", "deed", "donation"))
+        for number, (honouree_id, item) in enumerate(zip(ids, items)):
+            h = item.record
+            version, created, updated = _import_stamps(h, stamp, keep_stamps)
+            scalars = _scalar_values(h)
+            row = (honouree_id, *scalars, created, updated, version)
+            if name_keys is not None:
+                row += derived_values(scalars[0], [(x.title.strip(), x.level) for x in h.honours],
+                                      [d.amount_fen for d in h.donations], None, name_keys[number])[:4]
+            honourees.append(row)
+            first_honour, first_deed, first_donation = honour_id, deed_id, donation_id
+            for i, x in enumerate(h.honours):
+                honours.append((honour_id, honouree_id, i, x.title.strip(), x.level, x.year, x.date or None,
+                                x.awarded_by or "", int(bool(x.posthumous))))
+                honour_id += 1
+            for i, d in enumerate(h.deeds):
+                deeds.append((deed_id, honouree_id, i, d.date or None, d.text.strip()))
+                deed_id += 1
+            for i, d in enumerate(h.donations):
+                donations.append((donation_id, honouree_id, i, d.amount_fen, d.item or "", d.quantity,
+                                  d.quantity_unit or "", d.recipient or "", d.date or None, d.note or ""))
+                donation_id += 1
+            written.append((scalars, range(first_honour, honour_id), range(first_deed, deed_id),
+                            range(first_donation, donation_id)))
+        extra = ", sort_key, level_rank, donation_total_fen, honours_text" if derived else ""
+        self.conn.executemany(
+            "INSERT INTO honouree (id, name, gender, birth_date, age, ethnicity, unit, position, region,"
+            f" category, status, notes, source_report, source_sentence, created_at, updated_at, version{extra})"
+            f" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?{', ?' * 4 if derived else ''})", honourees)
+        self.conn.executemany(
+            "INSERT INTO honour (id, honouree_id, position, title, level, year, date, awarded_by, posthumous)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", honours)
+        self.conn.executemany(
+            "INSERT INTO deed (id, honouree_id, position, date, text) VALUES (?, ?, ?, ?, ?)", deeds)
+        self.conn.executemany(
+            "INSERT INTO donation (id, honouree_id, position, amount_fen, item, quantity, quantity_unit,"
+            " recipient, date, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", donations)
+        return written
+
+    def _insert_kept_photo(self, honouree_id: int, photo: KeptPhoto) -> int:
+        prepared = photo.prepared
+        cursor = self.conn.execute(
+            "INSERT INTO photo (honouree_id, position, caption, is_primary, width, height, mime,"
+            " original_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (honouree_id, photo.position, photo.caption or "", int(bool(photo.primary)), prepared.width,
+             prepared.height, prepared.mime, prepared.original_name, photo.created_at or now()))
+        self.conn.execute(
+            "INSERT INTO photo_data (photo_id, original, display, thumbnail) VALUES (?, ?, ?, ?)",
+            (cursor.lastrowid, prepared.original, prepared.display, prepared.thumbnail))
+        return cursor.lastrowid
+
+    def ids_by_name_and_unit(self, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[int]]:
+        """Existing honourees for many (name, unit) pairs at once: an import's add/update split
+        in a few queries instead of one `same_name_and_unit` per row."""
+        wanted = {(name.strip(), unit.strip()) for name, unit in pairs}
+        names = sorted({name for name, _ in wanted})
+        found: dict[tuple[str, str], list[int]] = {}
+        for start in range(0, len(names), 500):
+            chunk = names[start:start + 500]
+            for honouree_id, name, unit in self.conn.execute(
+                    f"SELECT id, name, unit FROM honouree WHERE deleted_at IS NULL"
+                    f" AND name IN ({','.join('?' * len(chunk))}) ORDER BY id", chunk):
+                if (name, unit) in wanted:
+                    found.setdefault((name, unit), []).append(honouree_id)
+        return found
+
+
+def _import_stamps(h: Honouree, stamp: str, keep_stamps: bool) -> tuple[int, str, str]:
+    """(version, created_at, updated_at) of an imported record: its own when restoring an export."""
+    if keep_stamps:
+        return h.version or 1, h.created_at or stamp, h.updated_at or stamp
+    return 1, stamp, stamp
+
+
+def _scalar_values(h: Honouree) -> tuple:
+    return (
+        h.name.strip(), h.gender or "", h.birth_date or "", str(h.age or ""), h.ethnicity or "",
+        h.unit.strip(), h.position.strip(), h.region.strip(), h.category or "",
+        h.status or "active", h.notes or "", h.source.report or "", h.source.sentence or "",
+    )

@@ -1,0 +1,95 @@
+"""What a record must be to be stored: checked on every write, and by the import plan
+for each row, so that a bad row is named in the preview instead of failing the whole
+transaction later."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .errors import InvalidRecordError
+from .records import Honouree
+
+LEVEL_BY_RANK = ["national", "provincial", "municipal", "county", "other"]
+
+
+def validate_record(h: Honouree) -> None:
+    """InvalidRecordError if `h` cannot be stored: the import plan checks each row with it, so
+    that a bad row is named in the preview instead of failing the whole transaction later."""
+    _validate(h)
+
+
+def _validate(h: Honouree) -> None:
+    if not h.name or not h.name.strip():
+        raise InvalidRecordError("name is required", "姓名不能为空")
+    if h.status not in ("active", "retired", "deceased"):
+        raise InvalidRecordError(f"unknown status {h.status!r}", f"未知状态“{h.status}”")
+    for honour in h.honours:
+        if not honour.title.strip():
+            raise InvalidRecordError("every honour needs a title", "每项荣誉都需要称号")
+        if honour.level not in LEVEL_BY_RANK:
+            raise InvalidRecordError(f"unknown honour level {honour.level!r}", f"未知荣誉级别“{honour.level}”")
+    for deed in h.deeds:
+        if not deed.text.strip():
+            raise InvalidRecordError("a deed needs text", "事迹内容不能为空")
+    for donation in h.donations:
+        if donation.amount_fen is None and not donation.item:
+            raise InvalidRecordError("a donation needs an amount or an item", "捐赠需填写金额或物品")
+        if donation.amount_fen is not None and donation.amount_fen < 0:
+            raise InvalidRecordError("a donation amount cannot be negative", "捐赠金额不能为负数")
+    _check_characters(h)
+
+
+# Invisible control characters (NUL, BEL, ESC, ...) and lone surrogates: pasted from odd
+# sources, they print as boxes or cut text short in other programs, and a lone surrogate
+# cannot be stored at all. Tab, line feed and carriage return are ordinary text.
+_BAD_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _text_fields(h: Honouree) -> Iterator[tuple[str, str, str]]:
+    """(English label, Chinese label, text) of every text a record holds."""
+    labels = {"name": "姓名", "gender": "性别", "birth_date": "出生日期", "age": "年龄", "ethnicity": "民族",
+              "unit": "工作单位", "position": "职务", "region": "地区", "category": "类别", "notes": "备注"}
+    for key, zh in labels.items():
+        yield key.replace("_", " "), zh, str(getattr(h, key) or "")
+    yield "source", "出处", f"{h.source.report or ''}{h.source.sentence or ''}"
+    for n, honour in enumerate(h.honours, 1):
+        yield f"honour {n}", f"第 {n} 项荣誉", f"{honour.title or ''}{honour.awarded_by or ''}{honour.date or ''}"
+    for n, deed in enumerate(h.deeds, 1):
+        yield f"deed {n}", f"第 {n} 条事迹", f"{deed.text or ''}{deed.date or ''}"
+    for n, d in enumerate(h.donations, 1):
+        yield (f"donation {n}", f"第 {n} 项捐赠",
+               f"{d.item or ''}{d.quantity_unit or ''}{d.recipient or ''}{d.note or ''}{d.date or ''}")
+    for n, photo in enumerate(h.photos, 1):
+        yield f"photo {n} caption", f"第 {n} 张照片的说明", photo.caption or ""
+
+
+_SCALAR_TEXTS = "%s" * 12
+
+
+def _all_text(h: Honouree) -> str:
+    """Every text `_text_fields` yields, run together: one search finds whether any is bad."""
+    return "".join((
+        _SCALAR_TEXTS % (h.name or "", h.gender or "", h.birth_date or "", h.age or "", h.ethnicity or "",
+                         h.unit or "", h.position or "", h.region or "", h.category or "", h.notes or "",
+                         h.source.report or "", h.source.sentence or ""),
+        *[f"{x.title or ''}{x.awarded_by or ''}{x.date or ''}" for x in h.honours],
+        *[f"{d.text or ''}{d.date or ''}" for d in h.deeds],
+        *[f"{d.item or ''}{d.quantity_unit or ''}{d.recipient or ''}{d.note or ''}{d.date or ''}"
+          for d in h.donations],
+        *[p.caption or "" for p in h.photos],
+    ))
+
+
+def _check_characters(h: Honouree) -> None:
+    text = _all_text(h)
+    if text.isprintable() or _BAD_CHARACTER.search(text) is None:
+        return  # the usual case (printable text holds none of them); otherwise find the field to name it
+    for en, zh, text in _text_fields(h):
+        bad = _BAD_CHARACTER.search(text)
+        if bad:
+            code = f"U+{ord(bad.group()):04X}"
+            raise InvalidRecordError(
+                f"{en} contains an invisible control character ({code}); remove it and save again",
+                f"{zh}中含有不可见的控制字符（{code}），请删除后再保存",
+            )
