@@ -153,7 +153,7 @@ class ImportVerbs:
                     self._write_history(created)
                     outcome.added.extend(ids)
 
-            written = [*outcome.updated, *outcome.added]
+            stored = [*outcome.updated, *outcome.added]
 
             def indexing(indexed: int, of: int) -> None:
                 assert progress is not None
@@ -164,10 +164,10 @@ class ImportVerbs:
                 # photos (their primary photo) have them computed from what was stored.
                 pictured = {i for i, item in zip(outcome.added, adds) if item.photos}
                 derive_many(self.conn, [*outcome.updated, *sorted(pictured)], indexing if progress else None)
-                queue(self.conn, written)
+                queue(self.conn, stored)
                 outcome.queued = True
             else:  # all at once, so that a large import is indexed by worker processes
-                reindex_many(self.conn, written, indexing if progress else None)
+                reindex_many(self.conn, stored, indexing if progress else None)
             if progress:
                 progress(steps, steps)
         if outcome.added:
