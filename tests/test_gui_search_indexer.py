@@ -222,6 +222,10 @@ def test_a_read_only_registry_is_left_queued(qtbot, db_path, tmp_path):
     qtbot.addWidget(window)
     qtbot.wait(50)
     assert not window.search_indexer.is_running() and window.index_progress.isHidden()
+    window.search_now("柏舟")
+    assert "2 newly imported people are not searched: this file is open read-only" in window.notice.text()
+    window.search_now("")
+    assert "read-only" not in window.notice.text()  # listing without text finds them all
     window.close()
     assert queued(db_path) == 2
 

@@ -303,6 +303,10 @@ class MainWindow(QMainWindow):
         if self._unsearchable and self.model.result().parsed.text_terms:
             notices.append(self.tr("%1 newly imported people are not searched yet: their search index is "
                                    "being built.").replace("%1", f"{self._unsearchable:,}"))
+        elif self._read_only and self.model.result().parsed.text_terms and self.registry.queued_for_index():
+            notices.append(self.tr("%1 newly imported people are not searched: this file is open read-only, so "
+                                   "their search index cannot be built.")
+                           .replace("%1", f"{self.registry.queued_for_index():,}"))
         self.notice.setText("  ".join(notices))
         self.notice.setVisible(bool(notices))
 

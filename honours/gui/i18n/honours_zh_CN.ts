@@ -1840,6 +1840,11 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
         <translation>新导入的 %1 人暂时搜索不到：正在为他们建立搜索索引。</translation>
     </message>
     <message>
+        <location filename="../main_window.py" line="308"/>
+        <source>%1 newly imported people are not searched: this file is open read-only, so their search index cannot be built.</source>
+        <translation>新导入的 %1 人搜索不到：此文件以只读方式打开，无法为他们建立搜索索引。</translation>
+    </message>
+    <message>
         <location filename="../main_window.py" line="338"/>
         <source>Search index updated.</source>
         <translation>搜索索引已更新。</translation>
