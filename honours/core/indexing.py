@@ -36,6 +36,7 @@ from concurrent.futures.process import BrokenProcessPool as BrokenExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Generic, TypeVar
 
 from .pinyin import clear_caches, pinyin_tokens, sort_key
 from .records import LEVEL_ORDER, Level
@@ -313,6 +314,21 @@ def _dequeue(conn: sqlite3.Connection, ids: Sequence[int]) -> None:
         conn.execute(f"DELETE FROM search_queue WHERE honouree_id IN ({','.join('?' * len(ids))})", ids)
 
 
+def _chunks(ids: Sequence[int]) -> list[Sequence[int]]:
+    return [ids[start:start + BATCH] for start in range(0, len(ids), BATCH)]
+
+
+def _read_ids(conn: sqlite3.Connection, chunk: Sequence[int]) -> _Batch:
+    return _read(conn, f"honouree_id IN ({','.join('?' * len(chunk))})", chunk)
+
+
+def _unindex_indexed(conn: sqlite3.Connection, chunk: Sequence[int]) -> None:
+    """Take those of these honourees that are in the index out of it."""
+    for (honouree_id,) in conn.execute(
+            f"SELECT id FROM honouree_search_source WHERE id IN ({','.join('?' * len(chunk))})", chunk).fetchall():
+        _unindex(conn, honouree_id)
+
+
 def reindex(conn: sqlite3.Connection, honouree_id: int) -> None:
     """Recompute one honouree's derived columns and search row (inside the caller's transaction)."""
     _unindex(conn, honouree_id)
@@ -339,6 +355,9 @@ _DEFAULT_AUTOMERGE = 4
 _MERGE_PAGES = 4000  # leaf pages merged per step
 _MERGE_SHARE = 4  # progress: merging counts as a quarter of the records' work
 
+
+_In = TypeVar("_In")
+_Out = TypeVar("_Out")
 
 _INDEXES = ("honouree_fts", "honouree_name_fts")  # constant names, never user text
 
@@ -367,19 +386,20 @@ def _workers(total: int) -> Iterator[Executor | None]:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-class _Pipeline:
-    """Batches computed in order, by worker processes when there are any, else here.
+class _Pipeline(Generic[_In, _Out]):
+    """Batches computed in order (search rows, derived columns, sort keys), by worker
+    processes when there are any, else here.
 
     A worker that dies (killed, out of memory, no way to start one) costs speed, not the
     rebuild: its batch, and every later one, is computed in this process instead.
     """
 
-    def __init__(self, pool: Executor | None, work: Callable[[_Batch], _Encoded] = _encode) -> None:
+    def __init__(self, pool: Executor | None, work: Callable[[_In], _Out]) -> None:
         self.pool = pool
         self.work = work
-        self.pending: deque[tuple[_Batch, Future[_Encoded] | None]] = deque()
+        self.pending: deque[tuple[_In, Future[_Out] | None]] = deque()
 
-    def add(self, batch: _Batch) -> Iterator[_Encoded]:
+    def add(self, batch: _In) -> Iterator[_Out]:
         """Queue a batch; yields the batches that are ready to write, oldest first."""
         future = None
         if self.pool is not None:
@@ -391,14 +411,14 @@ class _Pipeline:
         while self.pending and (self.pool is None or len(self.pending) > WORKERS):
             yield self._next()
 
-    def run(self, batches: Iterable[_Batch]) -> Iterator[_Encoded]:
+    def run(self, batches: Iterable[_In]) -> Iterator[_Out]:
         """Every batch computed, in order, each as soon as it is ready to write."""
         for batch in batches:
             yield from self.add(batch)
         while self.pending:
             yield self._next()
 
-    def _next(self) -> _Encoded:
+    def _next(self) -> _Out:
         batch, future = self.pending.popleft()
         if future is not None:
             try:
@@ -413,7 +433,7 @@ def _index_batches(conn: sqlite3.Connection, batches: Iterable[_Batch], total: i
     """Compute and write every batch (read lazily, so reading, computing and writing overlap)."""
     done = 0
     with _workers(total) as pool:
-        for encoded in _Pipeline(pool).run(batches):
+        for encoded in _Pipeline(pool, _encode).run(batches):
             _write(conn, encoded)
             done += encoded.count
             if progress:
@@ -430,13 +450,20 @@ def _merge_segments(conn: sqlite3.Connection, done: int, scale: int,
     step = 0
     for table in _INDEXES:
         while True:
-            before = conn.total_changes
-            conn.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('merge', ?)", (-_MERGE_PAGES,))
+            merged = _merge_step(conn, table)
             step += 1
             if progress:
                 progress(min(scale - 1, done + (scale - done) * step // steps), scale)
-            if conn.total_changes - before < 2:  # no work was left (FTS5's documented signal)
+            if not merged:
                 break
+
+
+def _merge_step(conn: sqlite3.Connection, table: str) -> bool:
+    """Merge up to _MERGE_PAGES leaf pages of `table`'s segments; False when none were left
+    to merge (FTS5's documented signal: the statement changed at most one row)."""
+    before = conn.total_changes
+    conn.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('merge', ?)", (-_MERGE_PAGES,))
+    return conn.total_changes - before >= 2
 
 
 def _bulk(conn: sqlite3.Connection, batches: Iterable[_Batch], total: int,
@@ -469,17 +496,12 @@ def reindex_many(conn: sqlite3.Connection, ids: Sequence[int],
     """`reindex` for many honourees at once (imports): a few queries per 1,000 records
     instead of a dozen per record, computed in worker processes when there are thousands."""
     ordered = sorted(set(ids))
-    chunks = [ordered[start:start + BATCH] for start in range(0, len(ordered), BATCH)]
 
     def batches() -> Iterator[_Batch]:
-        for chunk in chunks:
-            marks = ",".join("?" * len(chunk))
-            indexed = [r[0] for r in conn.execute(
-                f"SELECT id FROM honouree_search_source WHERE id IN ({marks})", chunk)]
-            for honouree_id in indexed:
-                _unindex(conn, honouree_id)
+        for chunk in _chunks(ordered):
+            _unindex_indexed(conn, chunk)
             _dequeue(conn, chunk)
-            yield _read(conn, f"honouree_id IN ({marks})", chunk)
+            yield _read_ids(conn, chunk)
 
     _bulk(conn, batches(), len(ordered), progress, rebuild=False)
     if progress:
@@ -504,11 +526,9 @@ def derive_many(conn: sqlite3.Connection, ids: Sequence[int],
     """Derived columns only (sort key, best level, donation total, honours, photo) of many
     honourees, inside the caller's transaction; by worker processes when there are thousands."""
     ordered = sorted(set(ids))
-    chunks = [ordered[start:start + BATCH] for start in range(0, len(ordered), BATCH)]
-    batches = (_read(conn, f"honouree_id IN ({','.join('?' * len(chunk))})", chunk) for chunk in chunks)
     done = 0
     with _workers(len(ordered)) as pool:
-        for encoded in _Pipeline(pool, _encode_derived).run(batches):
+        for encoded in _Pipeline(pool, _encode_derived).run(_read_ids(conn, chunk) for chunk in _chunks(ordered)):
             conn.execute(_DERIVED_JSON, (encoded.derived,))
             done += encoded.count
             if progress:
@@ -522,23 +542,8 @@ def _sort_keys(names: list[str]) -> list[str]:
 def sort_keys_ahead(chunks: list[list[str]]) -> Iterator[list[str]]:
     """The sort keys of each chunk of names, in order, computed ahead by worker processes
     (pinyin is the costly part of storing a large import), else here as each is asked for."""
-    total = sum(map(len, chunks))
-    with _workers(total) as pool:
-        futures: list[Future[list[str]] | None] = []
-        for names in chunks:
-            try:
-                futures.append(pool.submit(_sort_keys, names) if pool is not None else None)
-            except (BrokenExecutor, RuntimeError, OSError):
-                pool = None
-                futures.append(None)
-        for names, future in zip(chunks, futures):
-            if future is not None:
-                try:
-                    yield future.result()
-                    continue
-                except (BrokenExecutor, OSError, EOFError, pickle.PicklingError):
-                    pass
-            yield _sort_keys(names)
+    with _workers(sum(map(len, chunks))) as pool:
+        yield from _Pipeline(pool, _sort_keys).run(chunks)
 
 
 def queue(conn: sqlite3.Connection, ids: Sequence[int]) -> None:
@@ -546,11 +551,8 @@ def queue(conn: sqlite3.Connection, ids: Sequence[int]) -> None:
     already indexed (an import's updates) are taken out of the index first: a queued
     record is never in it, so its old text is not found either until its step commits."""
     ordered = sorted(set(ids))
-    for start in range(0, len(ordered), BATCH):
-        chunk = ordered[start:start + BATCH]
-        for (honouree_id,) in conn.execute(
-                f"SELECT id FROM honouree_search_source WHERE id IN ({','.join('?' * len(chunk))})", chunk).fetchall():
-            _unindex(conn, honouree_id)
+    for chunk in _chunks(ordered):
+        _unindex_indexed(conn, chunk)
     conn.executemany("INSERT OR IGNORE INTO search_queue (honouree_id) VALUES (?)", ((i,) for i in ordered))
 
 
@@ -570,7 +572,7 @@ def index_queued(conn: sqlite3.Connection, progress: Callable[[int, int], None] 
     if not total:
         return 0
     with _workers(total) as pool:
-        pipeline = _Pipeline(pool)
+        pipeline = _Pipeline(pool, _encode)
         while not (should_stop and should_stop()):
             with _step(conn):
                 ids = [r[0] for r in conn.execute(
@@ -581,9 +583,7 @@ def index_queued(conn: sqlite3.Connection, progress: Callable[[int, int], None] 
                 # merged once the queue is empty; both settings are put back before COMMIT.
                 _fts_config(conn, "hashsize", _BULK_HASH_BYTES)
                 _fts_config(conn, "automerge", 0)
-                chunks = [ids[start:start + BATCH] for start in range(0, len(ids), BATCH)]
-                for encoded in pipeline.run(_read(conn, f"honouree_id IN ({','.join('?' * len(c))})", c)
-                                            for c in chunks):
+                for encoded in pipeline.run(_read_ids(conn, chunk) for chunk in _chunks(ids)):
                     _write(conn, encoded)  # a queued record is never in the index (see queue)
                 conn.executemany("DELETE FROM search_queue WHERE honouree_id = ?", ((i,) for i in ids))
                 _fts_config(conn, "hashsize", _DEFAULT_HASH_BYTES)
@@ -602,9 +602,8 @@ def _merge_in_steps(conn: sqlite3.Connection, should_stop: Callable[[], bool] | 
     for table in _INDEXES:
         while not (should_stop and should_stop()):
             with _step(conn):
-                before = conn.total_changes
-                conn.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('merge', ?)", (-_MERGE_PAGES,))
-            if conn.total_changes - before < 2:  # no work was left (FTS5's documented signal)
+                merged = _merge_step(conn, table)
+            if not merged:
                 break
 
 
@@ -644,8 +643,7 @@ def reindex_all(
     conn.execute("DELETE FROM honouree_search_source")
     if _has_queue(conn):
         conn.execute("DELETE FROM search_queue")
-    chunks = [ids[start:start + BATCH] for start in range(0, len(ids), BATCH)]
-    _bulk(conn, (_read(conn, "honouree_id BETWEEN ? AND ?", (chunk[0], chunk[-1])) for chunk in chunks),
+    _bulk(conn, (_read(conn, "honouree_id BETWEEN ? AND ?", (chunk[0], chunk[-1])) for chunk in _chunks(ids)),
           len(ids), progress, rebuild=True)
     if progress:
         progress(len(ids), len(ids))
