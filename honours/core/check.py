@@ -13,6 +13,7 @@ import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .database import has_table
 from .errors import user_language
 
 if TYPE_CHECKING:
@@ -149,9 +150,8 @@ def _search_index(conn: sqlite3.Connection) -> list[Problem]:
     """Every honouree outside the trash has exactly one search row, or is queued for it (a
     very large import's records until their rows are written); nothing else has one."""
     problems = []
-    has_queue = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_queue'").fetchone()
-    queued = " AND NOT EXISTS (SELECT 1 FROM search_queue q WHERE q.honouree_id = h.id)" if has_queue else ""
+    queued = (" AND NOT EXISTS (SELECT 1 FROM search_queue q WHERE q.honouree_id = h.id)"
+              if has_table(conn, "search_queue") else "")
     for (honouree_id,) in conn.execute(
         "SELECT h.id FROM honouree h WHERE h.deleted_at IS NULL"
         f" AND NOT EXISTS (SELECT 1 FROM honouree_fts f WHERE f.rowid = h.id){queued}"
@@ -179,9 +179,7 @@ def _search_sources(conn: sqlite3.Connection) -> list[Problem]:
     so a search row without its source can never be cleared (and a source without a row
     means the index lost it).
     """
-    has_sources = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'honouree_search_source'").fetchone()
-    if not has_sources:
+    if not has_table(conn, "honouree_search_source"):
         return []
     problems = []
     for (rowid,) in conn.execute(

@@ -127,6 +127,11 @@ def _refuse_empty_or_truncated(path: Path) -> None:
         raise CorruptDatabaseError(str(path), f"truncated: {size} of {pages * page_size} bytes")
 
 
+def has_table(conn: sqlite3.Connection, name: str) -> bool:
+    """Whether the file has this table (code that older migrations also run asks)."""
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
+
+
 def inspect_connection(conn: sqlite3.Connection, path: str | Path) -> int:
     """The file's schema version; raises for files that are not ours or are damaged.
 

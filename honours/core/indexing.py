@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Generic, TypeVar
 
+from .database import has_table
 from .pinyin import clear_caches, pinyin_tokens, sort_key
 from .records import LEVEL_ORDER, Level
 from .tokens import grams
@@ -302,15 +303,9 @@ def _unindex(conn: sqlite3.Connection, honouree_id: int) -> None:
     conn.execute("DELETE FROM honouree_search_source WHERE id = ?", (honouree_id,))
 
 
-def _has_queue(conn: sqlite3.Connection) -> bool:
-    """Whether the file has the queue yet (schema 5): older migrations build the index too."""
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_queue'"
-                        ).fetchone() is not None
-
-
 def _dequeue(conn: sqlite3.Connection, ids: Sequence[int]) -> None:
     """Take indexed records off the queue (see index_queued)."""
-    if _has_queue(conn):
+    if has_table(conn, "search_queue"):  # schema 5: older migrations build the index too
         conn.execute(f"DELETE FROM search_queue WHERE honouree_id IN ({','.join('?' * len(ids))})", ids)
 
 
@@ -641,7 +636,7 @@ def reindex_all(
     for table in _INDEXES:
         conn.execute(f"INSERT INTO {table} ({table}) VALUES ('delete-all')")
     conn.execute("DELETE FROM honouree_search_source")
-    if _has_queue(conn):
+    if has_table(conn, "search_queue"):
         conn.execute("DELETE FROM search_queue")
     _bulk(conn, (_read(conn, "honouree_id BETWEEN ? AND ?", (chunk[0], chunk[-1])) for chunk in _chunks(ids)),
           len(ids), progress, rebuild=True)
