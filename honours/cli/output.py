@@ -46,8 +46,7 @@ def open_registry(args: argparse.Namespace, *, seed_if_new: bool = True, readonl
     if not readonly:
         _daily_backup(registry)
         write_queued_search_rows(registry)
-    elif registry.queued_for_index():
-        waiting = registry.queued_for_index()
+    elif waiting := registry.queued_for_index():
         say(f"Note: {waiting} newly imported honouree(s) are not in the search index yet; a search finds them"
             " once the file has been opened for writing.",
             f"注意：新导入的 {waiting} 人尚未建立搜索索引，以可写方式打开此文件后才能搜索到他们。", err=True)

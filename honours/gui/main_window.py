@@ -79,6 +79,8 @@ class MainWindow(QMainWindow):
         self._kept_id: int | None = None  # the honouree to keep current across a new search
         self._pending_select: int | None = None  # one to make current after the next search
         self._read_only = store.registry.readonly
+        # A read-only file's queue is never written here: counted once, not on every search.
+        self._read_only_queued = store.registry.queued_for_index() if self._read_only else 0
         self.thumbnails = Thumbnails(store, self)
         self.facet_counter = FacetCounter(store.registry, self)
         self.search_indexer = SearchIndexer(store, self)
@@ -303,10 +305,10 @@ class MainWindow(QMainWindow):
         if self._unsearchable and self.model.result().parsed.text_terms:
             notices.append(self.tr("%1 newly imported people are not searched yet: their search index is "
                                    "being built.").replace("%1", f"{self._unsearchable:,}"))
-        elif self._read_only and self.model.result().parsed.text_terms and self.registry.queued_for_index():
+        elif self._read_only_queued and self.model.result().parsed.text_terms:
             notices.append(self.tr("%1 newly imported people are not searched: this file is open read-only, so "
                                    "their search index cannot be built.")
-                           .replace("%1", f"{self.registry.queued_for_index():,}"))
+                           .replace("%1", f"{self._read_only_queued:,}"))
         self.notice.setText("  ".join(notices))
         self.notice.setVisible(bool(notices))
 
