@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..core import files
 from ..core.errors import (
     DatabaseLockedError,
     HonoursError,
@@ -103,7 +104,7 @@ def read_json(source: str | None) -> Any:
         if source in (None, "-"):
             raw = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
         else:
-            raw = Path(source).read_bytes()
+            raw = files.read_bytes(source)
         text = raw.decode("utf-8-sig")
     except OSError as exc:
         raise HonoursError(f"Cannot read {source}: {exc.strerror}.", f"无法读取 {source}：{exc.strerror}。") from exc

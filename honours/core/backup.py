@@ -35,6 +35,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import files
 from .errors import (
     BackupFailedError,
     BadBackupError,
@@ -158,7 +159,7 @@ def manual_backups(db_path: str | Path) -> list[BackupFile]:
     log = _manual_log(Path(db_path))
     found: dict[Path, BackupFile] = {}
     try:
-        lines = log.read_text(encoding="utf-8").splitlines()
+        lines = files.read_text(log).splitlines()
     except OSError:
         return []
     for line in lines:
@@ -196,6 +197,7 @@ def copy_database(source: sqlite3.Connection, target: Path) -> Path:
     if source.in_transaction:
         raise RuntimeError("take backups outside a write transaction (they would copy unfinished work)")
     target = Path(target)
+    files.refuse_open_registry(target)  # os.replace would put the copy over a live registry
     partial = target.with_name(f".{target.name}.partial")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -244,8 +246,7 @@ def backup_to(registry: Registry, target: str | Path, *, overwrite: bool = False
     try:
         log = _manual_log(db_path)
         log.parent.mkdir(parents=True, exist_ok=True)
-        with log.open("a", encoding="utf-8") as out:
-            out.write(f"{datetime.now().isoformat(timespec='seconds')}\t{target.resolve()}\n")
+        files.append_text(log, f"{datetime.now().isoformat(timespec='seconds')}\t{target.resolve()}\n")
     except OSError:
         pass  # the backup itself is complete; only the reminder for Restore is missing
     return target
@@ -370,10 +371,10 @@ def _private_copy(backup_path: Path, work: Path) -> Path:
         raise BadBackupError(str(backup_path), "the file does not exist.", "文件不存在。")
     copy = work / "candidate.sqlite"
     try:
-        shutil.copyfile(backup_path, copy)
+        files.copy_file(backup_path, copy)
         wal = backup_path.with_name(backup_path.name + "-wal")
         if wal.is_file():
-            shutil.copyfile(wal, work / "candidate.sqlite-wal")
+            files.copy_file(wal, work / "candidate.sqlite-wal")
     except OSError as exc:
         raise BadBackupError(str(backup_path), f"it cannot be read ({exc.strerror}).",
                              f"无法读取（{exc.strerror}）。") from exc
@@ -398,6 +399,8 @@ def _ensure_not_in_use(db_path: Path) -> None:
     """Refuse when another connection has the file open (it would keep the old file)."""
     if not db_path.exists():
         return
+    if files.is_open_registry(db_path):  # this very program: its connection would keep the old file
+        raise DatabaseInUseError(str(db_path))
     try:
         probe = sqlite3.connect(db_path, isolation_level=None, timeout=0)
     except sqlite3.Error:
@@ -453,8 +456,7 @@ def _file_of(registry: Registry) -> Path:
 
 
 def _fsync(path: Path) -> None:
-    with suppress(OSError), open(path, "rb+") as handle:
-        os.fsync(handle.fileno())
+    files.fsync(path)
 
 
 def _remove_with_side_files(path: Path) -> None:

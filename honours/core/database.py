@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import files
 from .errors import (
     CorruptDatabaseError,
     DatabaseLockedError,
@@ -74,6 +75,8 @@ def open_database(
             conn.close()
             conn = _connect(path, readonly, immutable=True)
             version = inspect_connection(conn, path)
+        if not memory:
+            _refuse_truncated(conn, Path(path))
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         if not readonly:
@@ -94,7 +97,16 @@ def open_database(
         conn.close()
         raise
     conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils' Database sets it
+    if not memory:
+        files.note_opened(path)  # the caller closes it through `close_database`
     return conn
+
+
+def close_database(conn: sqlite3.Connection, path: str | Path | None) -> None:
+    """Close a connection made by `open_database` (and forget it in `files`)."""
+    conn.close()
+    if path is not None and str(path) != ":memory:":
+        files.note_closed(path)
 
 
 def _refuse_empty_or_truncated(path: Path) -> None:
@@ -104,26 +116,58 @@ def _refuse_empty_or_truncated(path: Path) -> None:
     become an empty one) and reads a truncated file happily until it reaches a missing
     page. The header records the page count; a shorter file is damaged. With a non-empty
     -wal beside it the WAL may hold the missing pages, so the size check is skipped.
+
+    The header is read with Python's file I/O only while this process holds no connection
+    to the file (closing any descriptor of it would drop SQLite's locks: see `files`), so
+    before a connection is made, where a damaged file is refused without SQLite leaving a
+    -wal or -shm beside it. A file already open here was judged when it was first opened;
+    `_refuse_truncated` checks it again through the new connection.
     """
     try:
         size = path.stat().st_size
-        wal = path.with_name(path.name + "-wal")
-        has_wal = wal.exists() and wal.stat().st_size > 0
+        has_wal = _has_wal(path)
         if size == 0:
             if not has_wal:
                 raise EmptyDatabaseFileError(str(path))
             return
-        with open(path, "rb") as handle:
-            header = handle.read(100)
+        if has_wal or files.is_open_registry(path):
+            return
+        header = files.head(path, 100)
     except OSError:
         return  # unreadable: SQLite's own error will say so
-    if has_wal or len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
         return
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
     count_is_valid = header[24:28] == header[92:96]  # change counter == version-valid-for
     if count_is_valid and pages and size < pages * page_size:
+        raise CorruptDatabaseError(str(path), f"truncated: {size} of {pages * page_size} bytes")
+
+
+def _has_wal(path: Path) -> bool:
+    wal = path.with_name(path.name + "-wal")
+    try:
+        return wal.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _refuse_truncated(conn: sqlite3.Connection, path: Path) -> None:
+    """A file cut short reads happily until a query reaches a missing page.
+
+    The header's page count (which SQLite reports as `page_count` when it is valid, and
+    otherwise derives from the file's size) times the page size must fit in the file;
+    the header is read through the connection, never with Python's file I/O. With a
+    non-empty -wal beside it the WAL may hold the missing pages, so the check is skipped.
+    """
+    try:
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        size = path.stat().st_size  # after reading the count: a checkpoint meanwhile only grows it
+    except (OSError, sqlite3.DatabaseError):
+        return  # the inspection before this has already judged a file SQLite cannot read
+    if pages and size < pages * page_size and not _has_wal(path):
         raise CorruptDatabaseError(str(path), f"truncated: {size} of {pages * page_size} bytes")
 
 

@@ -191,3 +191,18 @@ class EmptyDatabaseFileError(DatabaseFileError):
             f"{path} 是空文件（0 字节），其中没有荣誉库。如果它本应保存您的记录，请从备份恢复；"
             "如需新建荣誉库，请选择新的文件名。文件未作任何改动。",
         )
+
+
+class RegistryFileInUseError(HonoursError):
+    """A file the user chose is a registry this program has open (or one of its -wal/-shm).
+
+    Reading or writing it with ordinary file I/O would drop SQLite's locks on it in this
+    process (POSIX closes every fcntl lock on a file when any descriptor of it is closed),
+    and another program could then delete the write-ahead log under our feet.
+    """
+
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            f"{path} is a registry file this program has open; choose another file.",
+            f"{path} 是本程序正在使用的荣誉库文件，请选择其他文件。")
+        self.path = path

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import files
 from .errors import HonoursError, InvalidRecordError, PhotoError, user_language
 from .photos import MAX_FILE_BYTES, NewPhoto, PreparedPhoto, prepare_photo
 from .records import Honouree, Status
@@ -198,7 +199,7 @@ class PhotoFinder:
         self.members: dict[str, zipfile.ZipInfo] = {}
         if self.archive_path is not None:
             try:
-                self.archive = zipfile.ZipFile(self.archive_path)
+                self.archive = files.open_zip(self.archive_path)
             except (zipfile.BadZipFile, OSError) as exc:
                 raise HonoursError(f"The photo archive {self.archive_path.name} cannot be opened ({exc}).",
                                    f"照片压缩包 {self.archive_path.name} 无法打开（{exc}）。") from exc
@@ -234,7 +235,7 @@ class PhotoFinder:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise RowError(f"photo “{ref}” is larger than 100 MB", f"照片“{ref}”超过 100 MB")
         try:
-            return path.read_bytes()
+            return files.read_bytes(path)
         except OSError as exc:
             raise RowError(f"photo “{ref}” cannot be read ({exc.strerror})",
                            f"无法读取照片“{ref}”（{exc.strerror}）") from exc
@@ -291,7 +292,7 @@ def plan_import(registry: Registry, path: str | Path, *, sheet: str | None = Non
 def is_workbook(path: Path) -> bool:
     """True for an .xlsx (a zip holding xl/workbook.xml), whatever the file is called."""
     try:
-        with zipfile.ZipFile(path) as archive:
+        with files.open_zip(path) as archive:
             return "xl/workbook.xml" in archive.namelist()
     except (zipfile.BadZipFile, OSError):
         return False

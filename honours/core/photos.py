@@ -21,6 +21,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import files
 from .errors import PhotoError
 
 if TYPE_CHECKING:
@@ -80,7 +81,7 @@ def prepare_photo(source: str | Path | bytes, name: str = "") -> PreparedPhoto:
                 raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
             if path.stat().st_size > MAX_FILE_BYTES:
                 raise _fail(f"{path.name} is larger than 100 MB.", f"{path.name} 超过 100 MB。")
-            data = path.read_bytes()
+            data = files.read_bytes(path)
         except OSError as exc:
             raise _unreadable(path, exc) from exc
     else:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Self
 
 from .changes import Change, now, os_user
-from .database import is_writable, open_database
+from .database import close_database, is_writable, open_database
 from .errors import (
     ConflictError,
     DatabaseLockedError,
@@ -78,6 +78,8 @@ class Registry(ImportVerbs, PhotoVerbs):
         self.path = Path(path) if path and str(path) != ":memory:" else None
         self._listeners: list[Callable[[Change], None]] = []
         self.opened_readonly = False  # mode=ro connections accept BEGIN IMMEDIATE, so remember it
+        self._closed = False
+        self._data_version: int | None = None
 
     # -- opening -------------------------------------------------------------------------
     @classmethod
@@ -97,8 +99,19 @@ class Registry(ImportVerbs, PhotoVerbs):
     def __exit__(self, *_exc: object) -> None:
         self.close()
 
+    def __del__(self) -> None:
+        # A registry dropped without close() (scripts, the in-process CLI) must still be
+        # forgotten by `files`, or its file would stay refused to file I/O and restore.
+        try:
+            self.close()
+        except Exception:  # noqa: BLE001 - nothing can be reported from a finaliser
+            pass
+
     def close(self) -> None:
-        self._conn.close()
+        if getattr(self, "_closed", True):
+            return
+        self._closed = True
+        close_database(self._conn, self.path)
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -198,6 +211,21 @@ class Registry(ImportVerbs, PhotoVerbs):
         return exc
 
     # -- reading ---------------------------------------------------------------------------
+    def changed_elsewhere(self) -> bool:
+        """Whether another connection (another window, program or PC) has committed a change
+        since the last time this was asked; the first call only takes the starting point.
+
+        SQLite's `data_version` changes on every commit by any other connection and never for
+        this one's own, so views that poll it see other programs' saves without re-reading
+        anything while nothing happens.
+        """
+        try:
+            version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        except sqlite3.Error:
+            return False  # a file gone or closed: the next real read reports it
+        seen, self._data_version = self._data_version, version
+        return seen is not None and version != seen
+
     def count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM honouree WHERE deleted_at IS NULL").fetchone()[0]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from . import files
 from .records import Honouree
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
@@ -16,7 +17,7 @@ DEFAULT_ROLL = ASSETS / "default_roll.json"
 
 
 def load_default_roll(path: Path = DEFAULT_ROLL) -> list[Honouree]:
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = json.loads(files.read_text(path))
     return [Honouree.from_dict(item) for item in data["honourees"]]
 
 

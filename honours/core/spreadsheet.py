@@ -35,6 +35,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from . import files
 from .amounts import AmountError, parse_amount_fen, parse_donation
 from .errors import HonoursError
 from .records import Deed, Donation, Honour, Honouree, Level, Source, Status
@@ -251,8 +252,7 @@ def read_table(path: str | Path, sheet: str | None = None) -> Table:
 
 def _read_table(path: Path, sheet: str | None) -> Table:
     try:
-        with path.open("rb") as f:
-            head = f.read(8)
+        head = files.head(path, 8)
     except OSError as exc:
         raise SpreadsheetError(f"Cannot read {path.name}: {exc.strerror}.",
                                f"无法读取 {path.name}：{exc.strerror}。") from exc
@@ -288,7 +288,7 @@ def _present(value: Any) -> bool:
 def _read_xlsx(path: Path, sheet: str | None) -> Table:
     from openpyxl.utils.exceptions import InvalidFileException
 
-    source = path.open("rb")  # a file object: openpyxl judges a path by its suffix, we by the bytes
+    source = files.open_for_reading(path)  # a file object: openpyxl judges a path by its suffix, we by the bytes
     try:
         workbook = Workbook(source)
     except (InvalidFileException, *_DAMAGED) as exc:
@@ -346,7 +346,7 @@ _NEUTRALISED = re.compile(r"^'(?=[=+\-@\t\r])")
 
 
 def _read_csv(path: Path) -> Table:
-    data = path.read_bytes()
+    data = files.read_bytes(path)
     candidates = _decodings(data, path)
     tables = []
     for encoding, text in candidates:

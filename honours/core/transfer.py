@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import files
 from .errors import HonoursError, PhotoError
 from .photos import DISPLAY_MAX, MAX_FILE_BYTES, THUMB_MAX, PreparedPhoto, prepare_photo
 from .records import Honouree
@@ -99,12 +100,13 @@ class replacing:
         self.path = Path(path)
 
     def __enter__(self) -> io.BufferedWriter:
+        files.refuse_open_registry(self.path)  # os.replace would put the export over it
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, self.temp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
         except OSError as exc:
             raise _write_error(self.path, exc) from exc
-        self.file = os.fdopen(fd, "wb")
+        self.file = files.fdopen_for_writing(fd)
         return self.file
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: object) -> None:
@@ -172,8 +174,8 @@ class ExportFile:
 
     def _load(self) -> Any:
         try:
-            if zipfile.is_zipfile(self.path):
-                self.archive = zipfile.ZipFile(self.path)
+            if files.is_zipfile(self.path):
+                self.archive = files.open_zip(self.path)
                 try:
                     info = self.archive.getinfo(RECORDS_MEMBER)
                 except KeyError:
@@ -182,7 +184,7 @@ class ExportFile:
                     raise self._bad(f"{RECORDS_MEMBER} is too large", f"{RECORDS_MEMBER} 过大")
                 raw = self.archive.read(info)
             else:
-                raw = self.path.read_bytes()
+                raw = files.read_bytes(self.path)
             return json.loads(raw.decode("utf-8-sig"))
         except ExportFileError:
             self.close()

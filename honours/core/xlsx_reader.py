@@ -24,6 +24,7 @@ import sys
 import threading
 import xml.parsers.expat
 import zipfile
+from . import files
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -604,7 +605,7 @@ def _read_tail(path: str, part: str, crc: int, shared_strings: list[Any], date_s
     collecting = gc.isenabled()
     gc.disable()  # millions of objects that all live until they are sent
     try:
-        with zipfile.ZipFile(path) as archive:
+        with files.open_zip(path) as archive:
             if archive.getinfo(part).CRC != crc:
                 return None
             values = SheetValues(archive, part, shared_strings, date_styles, epoch, chunk_bytes)

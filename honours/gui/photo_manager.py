@@ -43,7 +43,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.errors import HonoursError, PhotoError
+from ..core import files
+from ..core.errors import HonoursError, PhotoError, RegistryFileInUseError
 from ..core.photos import NewPhoto, PreparedPhoto, prepare_photo
 from ..core.records import Photo
 from .i18n import current_language
@@ -430,7 +431,10 @@ class PhotoManager(QWidget):
 
     def write_original(self, path: Path, data: bytes) -> bool:
         try:
-            path.write_bytes(data)
+            files.write_bytes(path, data)
+        except RegistryFileInUseError as exc:
+            QMessageBox.warning(self, self.tr("Export original"), exc.message(current_language()))
+            return False
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Export original"),
                                 self.tr("Could not write %1: %2").replace("%1", str(path))

@@ -17,6 +17,7 @@ from PySide6.QtCore import QMarginsF, QRectF
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtPrintSupport import QPrinter
 
+from ..core import files
 from ..core.errors import HonoursError
 from .typeset import Units
 
@@ -89,6 +90,7 @@ def open_document(target: Target, page_size: str = "A4", title: str = "") -> Ite
     final: Path | None = None
     if isinstance(target, (str, os.PathLike)):
         final = Path(target)
+        files.refuse_open_registry(final)  # the PDF would replace a live registry
         page_size_id(page_size)
         if not final.parent.is_dir():
             raise PrintError(f"Cannot write {final}: the folder does not exist.",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from .. import files
 from ..errors import HonoursError
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".csv", ".htm", ".html", ""}
@@ -43,7 +44,7 @@ def read_report(path: str | Path) -> str:
     if suffix in DOCX_SUFFIXES or _is_zip(path):
         return read_docx(path)
     try:
-        data = path.read_bytes()
+        data = files.read_bytes(path)
     except OSError as exc:
         raise ReportError(f"Cannot read {path}: {exc.strerror}.", f"无法读取 {path}：{exc.strerror}。") from exc
     return decode_text(data, path.name)
@@ -51,8 +52,7 @@ def read_report(path: str | Path) -> str:
 
 def _is_zip(path: Path) -> bool:
     try:
-        with path.open("rb") as handle:
-            return handle.read(4) == b"PK\x03\x04"
+        return files.head(path, 4) == b"PK\x03\x04"
     except OSError:
         return False
 
