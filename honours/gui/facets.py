@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from ..core import Registry
 from ..core.errors import HonoursError
+from . import threads
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +84,7 @@ class FacetCounter(QObject):
             self._requested.connect(self._worker.count)
             self._worker.counted.connect(self._on_counted)
             self._thread.start(QThread.Priority.LowPriority)
+            threads.track(self, self._thread)
 
     def request(self, query: str) -> None:
         if self._stopped:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
 from ..core import Registry
 from ..core.errors import DatabaseLockedError, HonoursError
+from . import threads
 from .i18n import current_language
 from .store import Store
 
@@ -127,6 +128,7 @@ class SearchIndexer(QObject):
         self._worker.failed.connect(self._on_failed)
         self._worker.busy.connect(self._on_busy)
         self._thread.start(QThread.Priority.LowPriority)
+        threads.track(self, self._thread)
         return True
 
     def stop(self) -> None:
