@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..core import Change, Registry
 from ..core.seed import seed
+
+EXTERNAL_CHANGES_POLL_MS = 1000  # how soon another program's save shows here
 
 
 def open_registry(path: str | Path, *, readonly: bool = False,
@@ -45,6 +47,22 @@ class Store(QObject):
         self.registry = registry
         self._total: int | None = None
         registry.subscribe(self._on_change)
+        # Saves by other programs on the same file (another window, the command line, a
+        # colleague's PC) reach the views too: a cheap poll of the file's change counter.
+        registry.changed_elsewhere()
+        self._watch = QTimer(self)
+        self._watch.setObjectName("externalChangesTimer")
+        self._watch.setInterval(EXTERNAL_CHANGES_POLL_MS)
+        self._watch.timeout.connect(self.check_elsewhere)
+        if registry.path is not None:
+            self._watch.start()
+
+    def check_elsewhere(self) -> bool:
+        """Refresh every view (a "reset" change) when another program has saved meanwhile."""
+        if self.registry.changed_elsewhere():
+            self._on_change(Change("reset", []))
+            return True
+        return False
 
     def _on_change(self, change: Change) -> None:
         self._total = None
@@ -71,4 +89,5 @@ class Store(QObject):
 
     def detach(self) -> None:
         """Stop listening to the registry (before it is closed or replaced)."""
+        self._watch.stop()
         self.registry.unsubscribe(self._on_change)
