@@ -46,8 +46,9 @@ class PhotoVerbs:
             before = self._snapshot(honouree_id)
             photo_id = self._insert_photo(honouree_id, prepared, caption, primary)
             self._touch(honouree_id, before)
+            added = next(p for p in self.photos(honouree_id) if p.id == photo_id)
         self._emit(Change("updated", [honouree_id]))
-        return next(p for p in self.photos(honouree_id) if p.id == photo_id)
+        return added
 
     def _insert_photo(self, honouree_id: int, prepared: PreparedPhoto, caption: str, primary: bool) -> int:
         existing = self.conn.execute(

@@ -369,8 +369,9 @@ class Registry(ImportVerbs, PhotoVerbs):
                 reindex(self.conn, new_id)
                 self._record(new_id, "create", None, self._snapshot(new_id))
                 ids.append(new_id)
+            added = [self.honouree(i) for i in ids]  # as saved: read before another program saves again
         self._emit(Change("added", ids))
-        return [self.honouree(i) for i in ids]
+        return added
 
     def update(self, honouree: Honouree, *, check_version: bool = True,
                new_photos: list[NewPhoto] | None = None, rotations: dict[int, int] | None = None
@@ -410,9 +411,14 @@ class Registry(ImportVerbs, PhotoVerbs):
             for photo in new_photos or []:
                 self._insert_new_photo(honouree.id, photo)
             reindex(self.conn, honouree.id)
-            self._record(honouree.id, "update", before, self._snapshot(honouree.id))
+            after = self._snapshot(honouree.id)
+            self._record(honouree.id, "update", before, after)
+            # The record as *this* save left it, read inside its transaction: read after the
+            # commit it could already be another program's next save, and an editor that took
+            # that version for its own would later overwrite their change without a conflict.
+            saved = self.honouree(honouree.id)
         self._emit(Change("updated", [honouree.id]))
-        return self.honouree(honouree.id)
+        return saved
 
     def edit(self, honouree_id: int, changes: dict) -> Honouree:
         """Apply a partial JSON-shaped change (the CLI's `edit`)."""
@@ -457,8 +463,9 @@ class Registry(ImportVerbs, PhotoVerbs):
                 (now(), honouree_id))
             reindex(self.conn, honouree_id)
             self._record(honouree_id, "restore", None, self._snapshot(honouree_id))
+            restored = self.honouree(honouree_id)
         self._emit(Change("restored", [honouree_id]))
-        return self.honouree(honouree_id)
+        return restored
 
     def trash(self) -> list[tuple[int, str, str, str]]:
         """(id, name, unit, deleted_at) of every record in the trash, newest first."""
