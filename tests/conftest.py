@@ -92,3 +92,8 @@ def window(qtbot, db_path, tmp_path):
     qtbot.waitExposed(win)
     yield win
     win.close()
+
+
+def pytest_addoption(parser):
+    parser.addoption("--soak-saves", type=int, default=200,
+                     help="saves per process in tests/test_sharing.py's soak (default 200; e.g. 5000 for a long run)")
