@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import pkgutil
 import re
 import subprocess
@@ -46,3 +47,68 @@ def test_front_ends_do_not_import_the_database_layer():
     for path in front_ends:
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"^\s*(import|from)\s+(sqlite3|sqlite_utils)\b", text, re.MULTILINE), path
+
+
+# Python's own file I/O: reading or writing a path with any of these opens a descriptor of
+# its own, and closing it drops every POSIX lock this process holds on that file. Only
+# honours/core/files.py may use them, because it refuses a registry open in this process.
+FILE_IO_CALLS = {"open", "io.open", "os.open", "os.fdopen", "codecs.open", "shutil.copy", "shutil.copy2",
+                 "shutil.copyfile", "shutil.copyfileobj", "shutil.move", "zipfile.ZipFile", "zipfile.is_zipfile",
+                 "tarfile.open", "load_workbook", "openpyxl.load_workbook", "docx.Document", "Document",
+                 "QFile", "QSaveFile", "QPdfWriter", "QImage", "QPixmap", "QImageReader", "Image.open"}
+# honours.printing.document.Document(painter, device) is the project's own page sequence, not python-docx.
+OWN_DOCUMENT = "Document"
+FILE_IO_METHODS = {"read_bytes", "read_text", "write_bytes", "write_text"}
+# `.open(...)` is fine on these receivers (a zip member, an image in memory, a registry, a buffer).
+OPEN_RECEIVERS = {"Registry", "archive", "self.archive", "self._reader.archive", "Image", "buffer", "cls",
+                  "zipfile.Path"}
+
+
+def _dotted(node: ast.AST) -> str:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return f"{_dotted(node.value)}.{node.attr}"
+    return "?"
+
+
+def _in_memory(call: ast.Call) -> bool:
+    """A call on bytes in memory (io.BytesIO(...)), a size (QPixmap(w, h)) or nothing at all."""
+    if not call.args:
+        return True
+    first = call.args[0]
+    return ((isinstance(first, ast.Call) and _dotted(first.func) in {"io.BytesIO", "BytesIO", "QBuffer"})
+            or (isinstance(first, ast.Name) and first.id in {"out", "source", "stream", "buffer", "data_io"})
+            or len(call.args) >= 2 and _dotted(call.func) in {"QPixmap", "QImage"}
+            or isinstance(first, ast.Constant) and not isinstance(first.value, str))
+
+
+def test_python_file_io_only_through_core_files():
+    """Never open a registry (or its -wal/-shm) with Python file I/O while SQLite holds it:
+    every read or write of a path goes through honours/core/files.py, which refuses one."""
+    offenders = []
+    for path in ROOT.rglob("*.py"):
+        if path == ROOT / "core" / "files.py":
+            continue
+        text = path.read_text(encoding="utf-8")
+        # a line may say why it is safe: "# files-ok: <reason>"
+        allowed = {n for n, line in enumerate(text.splitlines(), 1) if "# files-ok:" in line}
+        tree = ast.parse(text)
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            name = _dotted(node.func)
+            where = f"{path.relative_to(ROOT)}:{node.lineno}: {name}"
+            if node.lineno in allowed:
+                continue
+            if name == OWN_DOCUMENT and len(node.args) == 2:
+                continue
+            if name in FILE_IO_CALLS and not _in_memory(node):
+                offenders.append(where)
+            elif (isinstance(node.func, ast.Attribute) and node.func.attr in FILE_IO_METHODS
+                  and _dotted(node.func.value) != "files"):
+                offenders.append(where)
+            elif (isinstance(node.func, ast.Attribute) and node.func.attr == "open"
+                  and _dotted(node.func.value) not in OPEN_RECEIVERS):
+                offenders.append(where)
+    assert not offenders, "Python file I/O outside honours/core/files.py:\n" + "\n".join(sorted(offenders))

@@ -45,6 +45,7 @@ from .errors import (
     NewerVersionError,
     NotARegistryError,
     ReadOnlyDatabaseError,
+    RegistryFileInUseError,
 )
 
 if TYPE_CHECKING:  # the registry imports database, which imports this module
@@ -375,6 +376,9 @@ def _private_copy(backup_path: Path, work: Path) -> Path:
         wal = backup_path.with_name(backup_path.name + "-wal")
         if wal.is_file():
             files.copy_file(wal, work / "candidate.sqlite-wal")
+    except RegistryFileInUseError as exc:
+        raise BadBackupError(str(backup_path), "it is the registry this program has open.",
+                             "它是本程序正在使用的荣誉库文件。") from exc
     except OSError as exc:
         raise BadBackupError(str(backup_path), f"it cannot be read ({exc.strerror}).",
                              f"无法读取（{exc.strerror}）。") from exc

@@ -69,7 +69,7 @@ def page_size_id(name: str) -> QPageSize.PageSizeId:
 
 
 def _pdf_writer(path: Path, page_size: str, title: str) -> QPdfWriter:
-    writer = QPdfWriter(str(path))
+    writer = QPdfWriter(str(path))  # files-ok: a new temp file; open_document guarded the target
     writer.setResolution(PDF_RESOLUTION)
     writer.setPageSize(QPageSize(page_size_id(page_size)))
     writer.setPageOrientation(QPageLayout.Orientation.Portrait)

@@ -94,7 +94,8 @@ def read_docx(path: Path) -> str:
     from docx.opc.exceptions import OpcError
 
     try:
-        document = docx.Document(str(path))
+        with files.open_for_reading(path) as source:
+            document = docx.Document(source)
     except (zipfile.BadZipFile, KeyError, ValueError, OpcError) as exc:
         raise ReportError(f"{path.name} is not a Word (.docx) document or is damaged.",
                           f"{path.name} 不是 Word（.docx）文档，或文件已损坏。") from exc
