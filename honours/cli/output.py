@@ -40,6 +40,12 @@ def open_registry(args: argparse.Namespace, *, seed_if_new: bool = True, readonl
         readonly = True
         say(f"Note: {path} is read-only; opened for reading only.", f"注意：{path} 为只读，已以只读方式打开。",
             err=True)
+    if share := files.network_share(path):
+        say(f"Warning: {path} is on a network share ({share}). SQLite cannot lock files reliably over the "
+            "network: saving from two PCs at once can damage it or lose saves. Keep it on a local disk; "
+            "a shared registry server for several offices is coming.",
+            f"警告：{path} 位于网络共享（{share}）上。SQLite 无法在网络上可靠地锁定文件，两台电脑同时保存可能损坏"
+            "文件或丢失数据。请把荣誉库放在本机磁盘上；供多个单位共用的共享荣誉库服务器即将推出。", err=True)
     if is_new and seed_if_new:
         from ..core.seed import seed
 

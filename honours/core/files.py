@@ -164,3 +164,54 @@ def head(path: str | Path, size: int) -> bytes:
 def is_zipfile(path: str | Path) -> bool:
     refuse_open_registry(path)
     return zipfile.is_zipfile(path)
+
+
+# -- where a file lives ----------------------------------------------------------------------
+
+# File systems that reach another computer over the network. SQLite's locking is not reliable
+# on them (https://www.sqlite.org/useovernet.html): a registry there can be damaged or lose saves
+# when two PCs use it at once.
+NETWORK_FILE_SYSTEMS = {"cifs", "smb3", "smbfs", "nfs", "nfs4", "afs", "ncpfs", "9p", "ceph", "glusterfs",
+                        "lustre", "davfs", "fuse.sshfs", "fuse.davfs2", "fuse.glusterfs", "fuse.gvfsd-fuse",
+                        "fuse.rclone", "fuse.smbnetfs"}
+
+
+def network_share(path: str | Path, mounts: str | None = None) -> str | None:
+    """What kind of network share holds `path` ("SMB", "nfs4", "network drive"...), or None
+    for a local disk (or when it cannot be told). `mounts` is /proc/mounts' text (for tests)."""
+    text = os.fspath(path)
+    if text.startswith(("\\\\", "//")):
+        return "SMB"  # a UNC path: \\server\share\roll.sqlite
+    if os.name == "nt":
+        return _windows_network_drive(text)
+    if mounts is None:
+        try:
+            mounts = Path("/proc/mounts").read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return None
+    where = os.path.realpath(text)
+    best, kind = "", ""
+    for line in mounts.splitlines():
+        fields = line.split()
+        if len(fields) < 3:
+            continue
+        point = fields[1].replace("\\040", " ")
+        inside = where == point or where.startswith(point.rstrip("/") + "/")
+        if inside and len(point) > len(best):
+            best, kind = point, fields[2]
+    if kind in NETWORK_FILE_SYSTEMS:
+        return "SMB" if kind in {"cifs", "smb3", "smbfs", "fuse.smbnetfs"} else kind
+    return None
+
+
+def _windows_network_drive(text: str) -> str | None:
+    import ctypes
+
+    drive = os.path.splitdrive(os.path.abspath(text))[0]
+    if not drive:
+        return None
+    try:
+        kind = ctypes.windll.kernel32.GetDriveTypeW(drive + "\\")  # type: ignore[attr-defined]
+    except (AttributeError, OSError):
+        return None
+    return "network drive" if kind == 4 else None  # DRIVE_REMOTE

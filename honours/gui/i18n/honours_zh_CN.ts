@@ -2026,6 +2026,21 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
     </message>
 </context>
 <context>
+    <name>NetworkWarning</name>
+    <message>
+        <source>This registry is on a network share (%1). The database engine cannot lock a file reliably over the network, so when two computers save into it at once the file can be damaged or saves can be lost. Keep the registry on this computer's own disk (several windows and the command line on one PC are safe), take backups to the share instead, and for several offices use the shared registry server that is coming.</source>
+        <translation>此荣誉库位于网络共享（%1）上。数据库引擎无法在网络上可靠地锁定文件，两台电脑同时保存时，文件可能损坏或丢失已保存的内容。请把荣誉库放在本机磁盘上（同一台电脑上的多个窗口和命令行可以放心同时使用），把备份放到共享文件夹；多个单位共用一个名册，请使用即将推出的共享荣誉库服务器。</translation>
+    </message>
+    <message>
+        <source>⚠ On a network share: not safe for several PCs</source>
+        <translation>⚠ 位于网络共享：多台电脑同时使用不安全</translation>
+    </message>
+    <message>
+        <source>Registry on a network share</source>
+        <translation>荣誉库位于网络共享</translation>
+    </message>
+</context>
+<context>
     <name>OpenFailureDialog</name>
     <message>
         <location filename="../open_failure_dialog.py" line="86"/>
