@@ -23,7 +23,6 @@ import random
 import sys
 import threading
 import time
-from pathlib import Path
 
 
 def registry_fds(path: str) -> list[str]:

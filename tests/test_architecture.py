@@ -59,8 +59,8 @@ FILE_IO_CALLS = {"open", "io.open", "os.open", "os.fdopen", "codecs.open", "shut
 # honours.printing.document.Document(painter, device) is the project's own page sequence, not python-docx.
 OWN_DOCUMENT = "Document"
 FILE_IO_METHODS = {"read_bytes", "read_text", "write_bytes", "write_text"}
-# `.open(...)` is fine on these receivers (a zip member, an image in memory, a registry, a buffer).
-OPEN_RECEIVERS = {"Registry", "archive", "self.archive", "self._reader.archive", "Image", "buffer", "cls",
+# `.open(...)` is fine on these receivers (a zip member, an image in memory, a registry, a buffer, a dialog).
+OPEN_RECEIVERS = {"Registry", "archive", "self.archive", "self._reader.archive", "Image", "buffer", "cls", "box",
                   "zipfile.Path"}
 
 
@@ -103,12 +103,11 @@ def test_python_file_io_only_through_core_files():
                 continue
             if name == OWN_DOCUMENT and len(node.args) == 2:
                 continue
-            if name in FILE_IO_CALLS and not _in_memory(node):
-                offenders.append(where)
-            elif (isinstance(node.func, ast.Attribute) and node.func.attr in FILE_IO_METHODS
-                  and _dotted(node.func.value) != "files"):
-                offenders.append(where)
-            elif (isinstance(node.func, ast.Attribute) and node.func.attr == "open"
-                  and _dotted(node.func.value) not in OPEN_RECEIVERS):
+            method = node.func.attr if isinstance(node.func, ast.Attribute) else ""
+            receiver = _dotted(node.func.value) if method else ""
+            direct = name in FILE_IO_CALLS and not _in_memory(node)
+            path_method = method in FILE_IO_METHODS and receiver != "files"
+            path_open = method == "open" and receiver not in OPEN_RECEIVERS
+            if direct or path_method or path_open:
                 offenders.append(where)
     assert not offenders, "Python file I/O outside honours/core/files.py:\n" + "\n".join(sorted(offenders))

@@ -15,7 +15,10 @@ import pytest
 from PIL import Image
 
 from honours.cli import main as cli
-from honours.core import Registry
+from honours.core import (
+    Registry,
+    files,  # refuses a registry this process has open
+)
 from honours.core import backup as backups
 from honours.core.errors import BackupFailedError, BadBackupError, DatabaseInUseError
 from honours.core.records import Honouree
@@ -29,7 +32,7 @@ def png(color: tuple[int, int, int] = (200, 30, 30), size: tuple[int, int] = (64
 
 
 def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return hashlib.sha256(files.read_bytes(path)).hexdigest()
 
 
 def beside(path: Path) -> set[str]:

@@ -10,7 +10,10 @@ import pytest
 from PIL import Image
 
 from honours.cli import main as cli
-from honours.core import Registry
+from honours.core import (
+    Registry,
+    files,  # refuses a registry this process has open
+)
 from honours.core.check import check, rebuild_search_index
 from honours.core.records import Honouree
 
@@ -121,7 +124,7 @@ def test_damaged_index_is_reported_not_repaired(tmp_path, _seeded_template):
                  " WHERE name = 'honouree_name'")
     conn.commit()
     conn.close()
-    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    before = hashlib.sha256(files.read_bytes(path)).hexdigest()
 
     registry = Registry.open(path, readonly=True)
     try:
@@ -130,7 +133,7 @@ def test_damaged_index_is_reported_not_repaired(tmp_path, _seeded_template):
         registry.close()
     assert problems and {p.kind for p in problems} == {"integrity"}
     assert "honouree_name" in problems[0].message("en") and "已损坏" in problems[0].message("zh")
-    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    assert hashlib.sha256(files.read_bytes(path)).hexdigest() == before
 
 
 def test_cli_check_exits_1_and_lists_problems(roll, raw, capsys, monkeypatch):

@@ -11,7 +11,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QPushButton
 
 from honours.app import create_window
-from honours.core import Registry
+from honours.core import (
+    Registry,
+    files,  # refuses a registry this process has open
+)
 from honours.core import backup as backups
 from honours.core.errors import ConflictError, CorruptDatabaseError, ReadOnlyDatabaseError
 from honours.core.import_plan import plan_import
@@ -29,7 +32,7 @@ from honours.gui.trash_dialog import TrashDialog
 
 
 def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return hashlib.sha256(files.read_bytes(path)).hexdigest()
 
 
 def corrupt_error(path: Path) -> CorruptDatabaseError:

@@ -15,7 +15,11 @@ from pathlib import Path
 import pytest
 
 from honours.cli import main as cli
-from honours.core import Registry, database
+from honours.core import (
+    Registry,
+    database,
+    files,  # refuses a registry this process has open
+)
 from honours.core.errors import (
     CorruptDatabaseError,
     DatabaseLockedError,
@@ -30,7 +34,7 @@ from honours.core.schema import SCHEMA_VERSION
 
 def fingerprint(path: Path) -> tuple[str, set[str]]:
     """The file's bytes and the names of everything beside it."""
-    return hashlib.sha256(path.read_bytes()).hexdigest(), {p.name for p in path.parent.iterdir()}
+    return hashlib.sha256(files.read_bytes(path)).hexdigest(), {p.name for p in path.parent.iterdir()}
 
 
 def _healthy(folder: Path, template: Path) -> Path:

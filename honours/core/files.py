@@ -113,7 +113,7 @@ def read_text(path: str | Path, encoding: str = "utf-8") -> str:
 def open_for_reading(path: str | Path) -> BinaryIO:
     """A binary file object (for readers such as openpyxl that take one)."""
     refuse_open_registry(path)
-    return open(path, "rb")  # noqa: SIM115 - the caller closes it
+    return open(path, "rb")
 
 
 def write_bytes(path: str | Path, data: bytes) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
@@ -102,10 +102,8 @@ class Registry(ImportVerbs, PhotoVerbs):
     def __del__(self) -> None:
         # A registry dropped without close() (scripts, the in-process CLI) must still be
         # forgotten by `files`, or its file would stay refused to file I/O and restore.
-        try:
+        with suppress(Exception):  # nothing can be reported from a finaliser
             self.close()
-        except Exception:  # noqa: BLE001 - nothing can be reported from a finaliser
-            pass
 
     def close(self) -> None:
         if getattr(self, "_closed", True):

@@ -24,11 +24,12 @@ import sys
 import threading
 import xml.parsers.expat
 import zipfile
-from . import files
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, BinaryIO
+
+from . import files
 
 CHUNK_BYTES = 4 * 1024 * 1024
 # Bytes are looked for as ints: `b"&" in data` first tries to read b"&" as an int and

@@ -43,7 +43,7 @@ class NetworkShareWarning(QLabel):
         self.setStyleSheet("color: #a61b1b; font-weight: bold;")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
-    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def mousePressEvent(self, event) -> None:
         self.show_explanation()
         super().mousePressEvent(event)
 
