@@ -14,8 +14,9 @@ from ..core.amounts import format_quantity, format_yuan
 from ..core.errors import user_language
 from ..core.intake import Proposal, analyse_file, match_existing
 from ..core.registry import Registry
+from ..core.vocabulary import LEVELS, STATUSES
 from . import UsageError, command
-from .output import LEVEL_ZH, STATUS_ZH, print_json, say
+from .output import print_json, say
 
 
 @command("intake", "propose the honourees named in a news report (.txt or .docx); nothing is saved")
@@ -67,12 +68,12 @@ def describe_proposal(number: int, proposal: Proposal, lang: str) -> str:
     if bits:
         head += "  " + " ".join(bits)
     if h.status != "active":
-        head += f"  [{STATUS_ZH.get(h.status, h.status) if zh else h.status}]"
+        head += f"  [{STATUSES.label(h.status) if zh else h.status}]"
     if proposal.kind == "collective":
         head += "  [集体]" if zh else "  [collective]"
     lines = [head]
     for honour in h.honours:
-        level = LEVEL_ZH.get(honour.level, honour.level) if zh else honour.level
+        level = LEVELS.label(honour.level) if zh else honour.level
         extra = [level]
         if honour.year:
             extra.append(str(honour.year))

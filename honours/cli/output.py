@@ -17,9 +17,7 @@ from ..core.errors import (
 )
 from ..core.records import Honouree
 from ..core.registry import Registry
-
-LEVEL_ZH = {"national": "国家级", "provincial": "省级", "municipal": "市级", "county": "县级", "other": "其他"}
-STATUS_ZH = {"active": "在职", "retired": "退休", "deceased": "已故"}
+from ..core.vocabulary import LEVELS, VOCABULARIES
 
 
 def say(en: str, zh: str, *, err: bool = False) -> None:
@@ -122,10 +120,10 @@ def records_from_json(data: Any) -> list[Honouree]:
     for n, item in enumerate(items, 1):
         try:
             out.append(Honouree.from_dict(item))
-        except (ValueError, TypeError) as exc:
+        except (ValueError, TypeError) as exc:  # RecordValueError and AmountError carry their Chinese
             where = f"record {n}: " if len(items) > 1 else ""
             where_zh = f"第 {n} 条记录：" if len(items) > 1 else ""
-            raise InvalidRecordError(f"{where}{exc}", f"{where_zh}{exc}") from exc
+            raise InvalidRecordError(f"{where}{exc}", f"{where_zh}{getattr(exc, 'zh', exc)}") from exc
     return out
 
 
@@ -145,8 +143,6 @@ def record_json(h: Honouree) -> dict[str, Any]:
 def describe(h: Honouree) -> str:
     """A readable multi-line description (the `show` command)."""
     from ..core.amounts import format_quantity, format_yuan
-    from ..core.diffs import CATEGORY_ZH
-
     zh = user_language() == "zh"
     colon = "：" if zh else ": "
     lines = [f"#{h.id}  {h.name}"]
@@ -155,16 +151,14 @@ def describe(h: Honouree) -> str:
               ("status", "状态"), ("notes", "备注")]
     for key, label_zh in labels:
         value = getattr(h, key)
-        if key == "status" and zh:
-            value = STATUS_ZH.get(value, value)
-        if key == "category" and zh:
-            value = CATEGORY_ZH.get(value, value)
+        if key in ("status", "category", "gender") and zh:
+            value = VOCABULARIES[key].label(value)
         if value:
             lines.append(f"  {label_zh if zh else key.replace('_', ' ')}{colon}{value}")
     if h.honours:
         lines.append("  荣誉：" if zh else "  honours:")
         for honour in h.honours:
-            bits = [LEVEL_ZH.get(honour.level, honour.level) if zh else honour.level]
+            bits = [LEVELS.label(honour.level) if zh else honour.level]
             if honour.year:
                 bits.append(str(honour.year))
             if honour.awarded_by:

@@ -29,7 +29,7 @@ from typing import Any
 
 from .errors import HonoursError, PhotoError
 from .photos import DISPLAY_MAX, MAX_FILE_BYTES, THUMB_MAX, PreparedPhoto, prepare_photo
-from .records import Honouree
+from .records import Honouree, RecordValueError
 from .registry import KeptPhoto, Registry, now
 
 FORMAT = "honours-export"
@@ -198,7 +198,7 @@ class ExportFile:
     def _record(self, number: int, item: Any, photo_files: dict | None) -> ExportedRecord:
         try:
             if not isinstance(item, dict):
-                raise TypeError("a record must be a JSON object")
+                raise RecordValueError("a record must be a JSON object", "每条记录须为一个 JSON 对象")
             data = dict(item)
             photos = [dict(p) for p in data.get("photos") or [] if isinstance(p, dict)]
             record = Honouree.from_dict(data)
@@ -207,13 +207,13 @@ class ExportFile:
                 if value is None:
                     setattr(record, key, "")
                 elif not isinstance(value, str):
-                    raise ValueError(f"{key} must be text")
+                    raise RecordValueError(f"{key} must be text", f"{key} 须为文本")
             if record.version is None:
                 record.version = 0
             if not isinstance(record.version, int) or isinstance(record.version, bool) or record.version < 0:
-                raise ValueError("version must be a whole number")
-        except (ValueError, TypeError) as exc:
-            return ExportedRecord(number, None, [], (str(exc), str(exc)))
+                raise RecordValueError("version must be a whole number", "version 须为非负整数")
+        except (ValueError, TypeError) as exc:  # RecordValueError and AmountError carry their Chinese
+            return ExportedRecord(number, None, [], (str(exc), getattr(exc, "zh", str(exc))))
         record.photos = []
         if photo_files is None:
             return ExportedRecord(number, record, [], photos_without_files=len(photos))

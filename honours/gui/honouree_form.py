@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.records import CATEGORIES, Honouree, Status
+from ..core.vocabulary import CATEGORIES as CATEGORY_WORDS
 from .entry_values import EntryError, read_date
 from .labels import category_label, gender_label, status_label
 
@@ -222,7 +223,8 @@ class HonoureeForm(QWidget):
             "unit": self.unit_edit.text().strip(),
             "position": self.position_edit.text().strip(),
             "region": self.region_combo.currentText().strip(),
-            "category": combo_value(self.category_combo),
+            # a typed word of the vocabulary (医务人员, donor …) is stored as its category
+            "category": CATEGORY_WORDS.lookup(combo_value(self.category_combo)) or combo_value(self.category_combo),
             "status": combo_value(self.status_combo) or Status.ACTIVE.value,
             "notes": self.notes_edit.toPlainText().strip(),
             "report": self.source_report_edit.text().strip(),
