@@ -7,7 +7,7 @@ search (either of them: `级别:国家级、省级`), groups narrow it (both). A
 leave its own qualifier out (Registry.facets), so each says what ticking it gives.
 Qualifiers already in the query are listed at the top as buttons that remove them.
 Counts arrive from the FacetCounter a moment after the results, never on the keystroke
-path. Saved searches (saved_searches.py) are listed at the foot: a click runs one again.
+path. Saved searches (saved_search_list.py) are listed at the foot: a click runs one again.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from ..core.query import FACET_GROUPS, ZH_QUALIFIERS, qualifier, quote_term, val
 from ..core.vocabulary import VOCABULARIES
 from .i18n import current_language
 from .labels import category_label, level_label, status_label
+from .saved_search_list import SavedSearchList
 
 GROUPS = FACET_GROUPS
 TERM_ROLE = Qt.ItemDataRole.UserRole + 1  # the one-value qualifier of an item (level:provincial)
@@ -103,9 +104,11 @@ class _YearBox(QSpinBox):
 
 
 class FilterPanel(QWidget):
-    """Emits `termsChanged(remove, add)`: the query terms to drop and the one to add ('' for none)."""
+    """Emits `termsChanged(remove, add)`: the query terms to drop and the one to add ('' for
+    none); `searchChosen(query)` when a saved search is chosen."""
 
     termsChanged = Signal(list, str)
+    searchChosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -170,6 +173,9 @@ class FilterPanel(QWidget):
         years.addWidget(self._year_to, 1)
         years.addWidget(self._year_apply)
 
+        self.saved = SavedSearchList(self)
+        self.saved.chosen.connect(self.searchChosen)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 4, 8)
         layout.addLayout(header)
@@ -177,6 +183,8 @@ class FilterPanel(QWidget):
         layout.addWidget(self.tree, 1)
         layout.addWidget(self._years_label)
         layout.addLayout(years)
+        layout.addSpacing(6)
+        layout.addWidget(self.saved)
         self.retranslate()
 
     def _year_box(self) -> QSpinBox:
@@ -194,6 +202,7 @@ class FilterPanel(QWidget):
         """
         before = self.active_terms()
         self._terms = list(terms)
+        self.saved.set_current_query(self.query(), self.describe())
         if self.active_terms() != before:
             self._rebuild_active()
             self._rebuild_tree()
@@ -208,6 +217,18 @@ class FilterPanel(QWidget):
     def active_terms(self) -> list[str]:
         """The query's terms that are panel qualifiers, as typed."""
         return [t for t in self._terms if canonical(t) is not None]
+
+    def query(self) -> str:
+        """The current search as text (what a saved search keeps)."""
+        return " ".join(quote_term(t) for t in self._terms)
+
+    def describe(self) -> str:
+        """The search as a person would name it: its words, then each group's ticked values
+        (医院 · 在职 · 国家级、省级)."""
+        words = [t for t in self._terms if canonical(t) is None]
+        sep = "、" if current_language() == "zh" else ", "
+        groups = [sep.join(self.value_label(g, v) for v in self.active_values(g)) for g in GROUPS]
+        return " · ".join(part for part in (" ".join(words), *groups) if part)
 
     def active_values(self, group: str) -> list[str]:
         """The values ticked in a group, in the order they were added."""

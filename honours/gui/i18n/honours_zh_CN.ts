@@ -2730,4 +2730,72 @@ Click “Add photos…” or drag image files here.</source>
         <translation>删除 %n 位荣誉人物</translation>
     </message>
 </context>
+<context>
+    <name>SavedSearchList</name>
+    <message>
+        <location filename="../saved_search_list.py" line="1"/>
+        <source>Save Search</source>
+        <translation>保存搜索</translation>
+    </message>
+    <message>
+        <location filename="../saved_search_list.py" line="1"/>
+        <source>Name of this search:</source>
+        <translation>为此搜索命名：</translation>
+    </message>
+    <message>
+        <location filename="../saved_search_list.py" line="1"/>
+        <source>A saved search is already called “%1”. Replace it with the current search?</source>
+        <translation>已有名为“%1”的已存搜索。要用当前搜索替换它吗？</translation>
+    </message>
+    <message>
+        <location filename="../saved_search_list.py" line="1"/>
+        <source>Rename Saved Search</source>
+        <translation>重命名已存搜索</translation>
+    </message>
+    <message>
+        <location filename="../saved_search_list.py" line="1"/>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <location filename="../saved_search_list.py" line="1"/>
+        <source>A saved search is already called “%1”.</source>
+        <translation>已有名为“%1”的已存搜索。</translation>
+    </message>
+    <message>
+        <location filename="../saved_search_list.py" line="1"/>
+        <source>Saved searches</source>
+        <translation>已存搜索</translation>
+    </message>
+    <message>
+        <location filename="../saved_search_list.py" line="1"/>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <location filename="../saved_search_list.py" line="1"/>
+        <source>Save the current search and its filters under a name</source>
+        <translation>为当前搜索及其筛选条件命名并保存</translation>
+    </message>
+    <message>
+        <location filename="../saved_search_list.py" line="1"/>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location filename="../saved_search_list.py" line="1"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../saved_search_list.py" line="1"/>
+        <source>Save a search and its filters to run it again with one click.</source>
+        <translation>保存搜索及其筛选条件，以后点一下即可再次搜索。</translation>
+    </message>
+    <message>
+        <location filename="../saved_search_list.py" line="1"/>
+        <source>Click a saved search to run it</source>
+        <translation>点击已存搜索即可运行</translation>
+    </message>
+</context>
 </TS>
