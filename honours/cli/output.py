@@ -12,11 +12,15 @@ from ..core.errors import (
     DatabaseLockedError,
     HonoursError,
     InvalidRecordError,
+    QueryError,
     ReadOnlyDatabaseError,
+    json_problem,
+    os_reason,
     user_language,
 )
 from ..core.records import Honouree
 from ..core.registry import Registry
+from ..core.search import SearchResult
 from ..core.vocabulary import LEVELS, VOCABULARIES
 
 
@@ -49,6 +53,19 @@ def open_registry(args: argparse.Namespace, *, seed_if_new: bool = True, readonl
             " once the file has been opened for writing.",
             f"注意：新导入的 {waiting} 人尚未建立搜索索引，以可写方式打开此文件后才能搜索到他们。", err=True)
     return registry
+
+
+def search(registry: Registry, query: str) -> SearchResult:
+    """The registry's result for `query`, its notices said on stderr; QueryError (exit 1, nothing
+    searched) when a value in it cannot be read, such as year:abc or level:宇宙级."""
+    result = registry.search(query)
+    errors = result.parsed.errors
+    if errors:
+        raise QueryError(" ".join(en for en, _ in errors) + " Nothing was searched.",
+                         "".join(zh for _, zh in errors) + "未进行搜索。")
+    for en, zh in result.notices:
+        say(en, zh, err=True)
+    return result
 
 
 def write_queued_search_rows(registry: Registry) -> None:
@@ -104,14 +121,14 @@ def read_json(source: str | None) -> Any:
             raw = Path(source).read_bytes()
         text = raw.decode("utf-8-sig")
     except OSError as exc:
-        raise HonoursError(f"Cannot read {source}: {exc.strerror}.", f"无法读取 {source}：{exc.strerror}。") from exc
+        reason, reason_zh = os_reason(exc)
+        raise HonoursError(f"Cannot read {source}: {reason}.", f"无法读取 {source}：{reason_zh}。") from exc
     except UnicodeDecodeError as exc:
         raise HonoursError(f"{label} is not UTF-8 text.", f"{label} 不是 UTF-8 编码的文本。") from exc
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InvalidRecordError(f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
-                                 f"不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}）") from exc
+        raise InvalidRecordError(*json_problem(exc)) from exc
 
 
 def records_from_json(data: Any) -> list[Honouree]:

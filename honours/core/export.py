@@ -140,6 +140,15 @@ def write_csv(registry: Registry, ids: list[int], path: Path, progress: Progress
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
+def _discard(sheet: Any) -> None:
+    """Close a write-only sheet that will not be saved, so its half-written rows are dropped
+    quietly instead of complaining on stderr when they are garbage-collected."""
+    try:
+        sheet.close()
+    except Exception:  # noqa: BLE001, S110 - the save has failed already; that error is the one to report
+        pass
+
+
 def write_xlsx(registry: Registry, ids: list[int], path: Path, progress: Progress | None = None) -> ExportResult:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
@@ -180,8 +189,12 @@ def write_xlsx(registry: Registry, ids: list[int], path: Path, progress: Progres
                     value = cell
             cells.append(value)
         sheet.append(cells)
-    with replacing(path) as out:
-        workbook.save(out)
+    try:
+        with replacing(path) as out:
+            workbook.save(out)
+    except BaseException:
+        _discard(sheet)
+        raise
     notices = []
     if shortened:
         notices.append(((f"{shortened} cell(s) were longer than Excel allows ({XLSX_CELL_LIMIT:,} characters) "

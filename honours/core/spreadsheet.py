@@ -37,7 +37,7 @@ from typing import Any
 
 from .amounts import AmountError, parse_amount_fen, parse_donation
 from .dates import FIRST_YEAR, LAST_YEAR, PartialDate, date_value, parse_date
-from .errors import HonoursError
+from .errors import HonoursError, os_reason
 from .records import Deed, Donation, Honour, Honouree, Level, Source, Status
 from .vocabulary import CATEGORIES, GENDERS, LEVELS, STATUSES, YES_NO
 from .xlsx_reader import CellError, UnsavedFormula, Workbook
@@ -256,8 +256,8 @@ def _read_table(path: Path, sheet: str | None) -> Table:
         with path.open("rb") as f:
             head = f.read(8)
     except OSError as exc:
-        raise SpreadsheetError(f"Cannot read {path.name}: {exc.strerror}.",
-                               f"无法读取 {path.name}：{exc.strerror}。") from exc
+        reason, reason_zh = os_reason(exc)
+        raise SpreadsheetError(f"Cannot read {path.name}: {reason}.", f"无法读取 {path.name}：{reason_zh}。") from exc
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise SpreadsheetError(
             f"{path.name} is an old Excel 97-2003 (.xls) workbook. Open it in Excel or WPS and save it "

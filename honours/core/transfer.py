@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import HonoursError, PhotoError
+from .errors import HonoursError, PhotoError, json_problem, os_reason
 from .photos import DISPLAY_MAX, MAX_FILE_BYTES, THUMB_MAX, PreparedPhoto, prepare_photo
 from .records import Honouree, RecordValueError
 from .registry import KeptPhoto, Registry, now
@@ -122,7 +122,8 @@ class replacing:
 
 
 def _write_error(path: Path, exc: OSError) -> HonoursError:
-    return HonoursError(f"Cannot write {path}: {exc.strerror or exc}.", f"无法写入 {path}：{exc.strerror or exc}。")
+    reason, reason_zh = os_reason(exc)
+    return HonoursError(f"Cannot write {path}: {reason}.", f"无法写入 {path}：{reason_zh}。")
 
 
 def _tick(progress: Progress | None, done: int, total: int) -> None:
@@ -189,9 +190,13 @@ class ExportFile:
             raise
         except OSError as exc:
             self.close()
-            raise ExportFileError(f"Cannot read {self.path.name}: {exc.strerror or exc}.",
-                                  f"无法读取 {self.path.name}：{exc.strerror or exc}。") from exc
-        except (zipfile.BadZipFile, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+            reason, reason_zh = os_reason(exc)
+            raise ExportFileError(f"Cannot read {self.path.name}: {reason}.",
+                                  f"无法读取 {self.path.name}：{reason_zh}。") from exc
+        except json.JSONDecodeError as exc:
+            self.close()
+            raise self._bad(*json_problem(exc)) from exc
+        except (zipfile.BadZipFile, UnicodeDecodeError, RecursionError) as exc:
             self.close()
             raise self._bad(f"{type(exc).__name__}: {exc}", f"{type(exc).__name__}：{exc}") from exc
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from ..errors import HonoursError
+from ..errors import HonoursError, os_reason
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".csv", ".htm", ".html", ""}
 DOCX_SUFFIXES = {".docx", ".docm"}
@@ -34,7 +34,7 @@ def read_report(path: str | Path) -> str:
     except FileNotFoundError:
         raise ReportError(f"{path} does not exist.", f"文件 {path} 不存在。") from None
     except OSError as exc:
-        raise ReportError(f"Cannot open {path}: {exc.strerror}.", f"无法打开 {path}：{exc.strerror}。") from exc
+        raise ReportError(f"Cannot open {path}: {os_reason(exc)[0]}.", f"无法打开 {path}：{os_reason(exc)[1]}。") from exc
     if path.is_dir():
         raise ReportError(f"{path} is a folder, not a report file.", f"{path} 是文件夹，不是报道文件。")
     if size > MAX_FILE_BYTES:
@@ -45,7 +45,7 @@ def read_report(path: str | Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ReportError(f"Cannot read {path}: {exc.strerror}.", f"无法读取 {path}：{exc.strerror}。") from exc
+        raise ReportError(f"Cannot read {path}: {os_reason(exc)[0]}.", f"无法读取 {path}：{os_reason(exc)[1]}。") from exc
     return decode_text(data, path.name)
 
 
@@ -99,7 +99,7 @@ def read_docx(path: Path) -> str:
         raise ReportError(f"{path.name} is not a Word (.docx) document or is damaged.",
                           f"{path.name} 不是 Word（.docx）文档，或文件已损坏。") from exc
     except OSError as exc:
-        raise ReportError(f"Cannot read {path}: {exc.strerror}.", f"无法读取 {path}：{exc.strerror}。") from exc
+        raise ReportError(f"Cannot read {path}: {os_reason(exc)[0]}.", f"无法读取 {path}：{os_reason(exc)[1]}。") from exc
     lines: list[str] = []
     body = document.element.body
     for child in body.iterchildren():
