@@ -18,7 +18,7 @@ from honours.core.query import parse
 from honours.core.records import CATEGORIES as CATEGORY_KEYS
 from honours.core.records import Honour, Honouree, Level, RecordValueError, Status
 from honours.core.spreadsheet import iter_records, read_table
-from honours.core.vocabulary import CATEGORIES, LEVELS, STATUSES, VOCABULARIES, Vocabulary
+from honours.core.vocabulary import CATEGORIES, GENDERS, LEVELS, STATUSES, VOCABULARIES, Vocabulary
 
 HEADER = ["姓名", "性别", "类别", "状态", "荣誉称号", "级别", "年份", "出生日期"]
 
@@ -144,6 +144,8 @@ def test_the_dialog_offers_the_vocabulary_and_reads_every_category_word(qtbot, r
     assert offered == {t.key: t.en for t in STATUSES}
     offered = [form.category_combo.itemData(i) for i in range(form.category_combo.count())]
     assert offered == list(CATEGORIES.keys)
+    offered = [form.gender_combo.itemData(i) for i in range(form.gender_combo.count())]
+    assert offered == ["", *GENDERS.keys]
     for word, key in every_word(CATEGORIES):
         set_combo_value(form.category_combo, word.strip())
         form.category_combo.setEditText(word)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ..core.records import CATEGORIES, Honouree, Status
 from ..core.vocabulary import CATEGORIES as CATEGORY_WORDS
+from ..core.vocabulary import GENDERS
 from .entry_values import EntryError, read_date
 from .labels import category_label, gender_label, status_label
 
@@ -180,8 +181,8 @@ class HonoureeForm(QWidget):
         self.source_box.setTitle(self.tr("Source"))
         self.source_report_label.setText(self.tr("Report"))
         self.source_sentence_label.setText(self.tr("Sentence"))
-        self._fill_combo(self.gender_combo, [("", self.tr("Not stated")), ("男", gender_label("男")),
-                                             ("女", gender_label("女"))])
+        self._fill_combo(self.gender_combo, [("", self.tr("Not stated")),
+                                             *[(t.key, gender_label(t.key)) for t in GENDERS]])
         self._fill_combo(self.status_combo, [(s.value, status_label(s.value)) for s in Status])
         self._fill_combo(self.category_combo, [(c, category_label(c)) for c in CATEGORIES])
 
