@@ -29,7 +29,7 @@ if __package__ in (None, ""):  # run as a script: make `honours` and `benchmarks
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 DATA_DIR = Path(__file__).resolve().parent / ".data"
-SHEET_VERSION = 1
+SHEET_VERSION = 2  # 2: categories under the vocabulary's labels
 HEADER = ["序号", "姓名", "性别", "年龄", "出生日期", "民族", "工作单位", "职务", "地区", "类别", "状态",
           "荣誉称号", "级别", "年份", "授予单位", "事迹", "捐赠", "备注"]
 
@@ -39,7 +39,8 @@ def make_sheet(n: int, seed: int = 2024) -> Path:
     from openpyxl import Workbook
 
     from benchmarks.generator import RollGenerator
-    from honours.core.export import CATEGORY_ZH, LEVEL_ZH, STATUS_ZH, _donation_text
+    from honours.core.export import _donation_text
+    from honours.core.vocabulary import CATEGORIES, LEVELS, STATUSES
 
     path = DATA_DIR / f"import-{n}-s{seed}-v{SHEET_VERSION}.xlsx"
     if path.exists():
@@ -53,9 +54,9 @@ def make_sheet(n: int, seed: int = 2024) -> Path:
     for number, h in enumerate(RollGenerator(seed).roll(n), 1):
         sheet.append([
             number, h.name, h.gender, h.age, h.birth_date, h.ethnicity, h.unit, h.position, h.region,
-            CATEGORY_ZH.get(h.category, h.category), STATUS_ZH.get(h.status, h.status),
+            CATEGORIES.label(h.category), STATUSES.label(h.status),
             "、".join(x.title + ("（追授）" if x.posthumous else "") for x in h.honours),
-            "、".join(LEVEL_ZH[x.level] for x in h.honours),
+            "、".join(LEVELS.label(x.level) for x in h.honours),
             "、".join(str(x.year or "") for x in h.honours) if any(x.year for x in h.honours) else "",
             "、".join(x.awarded_by for x in h.honours) if any(x.awarded_by for x in h.honours) else "",
             "\n".join(d.text for d in h.deeds),

@@ -111,3 +111,53 @@ def test_python_file_io_only_through_core_files():
             if direct or path_method or path_open:
                 offenders.append(where)
     assert not offenders, "Python file I/O outside honours/core/files.py:\n" + "\n".join(sorted(offenders))
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                found.add(id(first.value))
+    return found
+
+
+def test_the_vocabularies_are_declared_only_in_vocabulary_py():
+    """Levels, statuses and categories are written once (honours/core/vocabulary.py); every other
+    module derives its words from there. Caught here: a dict keyed by the stored values of one
+    vocabulary (a table of its labels, aliases or search words), a literal list naming two of
+    its values by label (国家级, "Provincial"), and a message that writes out its choices
+    (应为国家级、省级、市级…). A single word (a title containing 劳动模范, 退休 in a position)
+    is text, not a list."""
+    from honours.core.vocabulary import CATEGORIES, LEVELS, STATUSES
+
+    vocabularies = (LEVELS, STATUSES, CATEGORIES)
+    labels = {v.name: {w: t.key for t in v for w in (t.zh, t.en)} for v in vocabularies}
+    sources = [p for p in [*ROOT.rglob("*.py"), *(ROOT.parent / "benchmarks").rglob("*.py")]
+               if p != ROOT / "core" / "vocabulary.py"]
+    assert len(sources) > 50
+    offenders = []
+    for path in sources:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = _docstrings(tree)
+        where = f"{path.relative_to(ROOT.parent)}"
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Dict):
+                keys = {k.value for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)}
+                for v in vocabularies:
+                    if len(keys & set(v.keys)) >= 2:
+                        offenders.append(f"{where}:{node.lineno}: a table keyed by {v.name} values")
+            if isinstance(node, (ast.Dict, ast.List, ast.Tuple, ast.Set)):
+                elements = [*node.keys, *node.values] if isinstance(node, ast.Dict) else node.elts
+                texts = [e.value for e in elements if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+                for v in vocabularies:
+                    named = {labels[v.name][t] for t in texts if t in labels[v.name]}
+                    if len(named) >= 2:
+                        offenders.append(f"{where}:{node.lineno}: a list of {v.name} labels {sorted(named)}")
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+                for v in vocabularies:
+                    named = [t.zh for t in v if len(t.zh) > 1 and t.zh in node.value]
+                    if len(named) >= 3:
+                        offenders.append(f"{where}:{node.lineno}: {v.name} choices written out {named}")
+    assert not offenders, "vocabulary words declared outside core/vocabulary.py:\n" + "\n".join(offenders)

@@ -87,7 +87,7 @@ def test_usage_errors_are_explained_in_chinese(db, tmp_path):
     cases = {
         ("import", str(tmp_path / "名单.xlsx")): "找不到文件",
         ("show", "abc"): "“abc”不是编号",
-        ("show",): "缺少必需的参数：id",
+        ("show",): "缺少必需的参数：编号",
         ("show", "2", "--jsn"): "无法识别的参数：--jsn",
         ("export", str(tmp_path / "out.doc")): "输出文件的扩展名须为",
     }

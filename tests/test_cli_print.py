@@ -104,6 +104,6 @@ def test_roll_of_everyone_by_level(db, tmp_path):
 
 def test_a_query_term_the_core_cannot_read_is_reported(db, tmp_path, capsys):
     pdf = tmp_path / "r.pdf"
-    assert main(["--db", str(db), "roll", "--query", "year:abc", "--pdf", str(pdf)]) == 0
-    assert "Could not understand year" in capsys.readouterr().err  # said, then ignored as the search box does
-    assert pdf.exists()
+    assert main(["--db", str(db), "roll", "--query", "year:abc", "--pdf", str(pdf)]) == 1
+    assert "Could not understand year" in capsys.readouterr().err  # said, and nothing printed from a guess
+    assert not pdf.exists()

@@ -92,10 +92,10 @@ def compiled_translations(tmp_path, monkeypatch):
 def test_chinese_translations_load_with_qts_own(qapp, compiled_translations):
     assert i18n.install_translations("zh") == "zh"
     assert i18n.current_language() == "zh"
-    assert QCoreApplication.translate("Labels", "Provincial") == "省级"
+    assert QCoreApplication.translate("FilterPanel", "Filters") == "筛选"
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"  # from qtbase_zh_CN
     assert i18n.install_translations("en") == "en"
-    assert QCoreApplication.translate("Labels", "Provincial") == "Provincial"
+    assert QCoreApplication.translate("FilterPanel", "Filters") == "Filters"
 
 
 def test_qts_own_file_dialog_has_no_english_left_in_chinese(qapp, compiled_translations, tmp_path):

@@ -157,14 +157,43 @@ def test_memory_registry_works():
     assert reg.count() == 1
 
 
-@pytest.mark.parametrize("query", ["", "市", "劳动模范", "level:provincial", "耒阳 level:municipal", "syj", "无此人"])
+@pytest.mark.parametrize("query", ["", "市", "劳动模范", "level:provincial", "耒阳 level:municipal", "syj", "无此人",
+                                   "level:national,provincial status:active", "级别:国家级、省级 年份:2020",
+                                   "category:medical,collective year:2019,2020"])
 def test_facets_agree_with_the_result_rows(roll, query):
+    """Each group counts the result of the query without its own terms (values within a
+    group widen the search, so a count says what ticking the value gives); with no term of
+    the group in the query, that is the result itself."""
     from collections import Counter
 
-    ids = roll.search(query).all_ids()
+    from honours.core.query import without_group
+
+    def rows_for(group):
+        ids = roll.search(without_group(query, group)).all_ids()
+        return ids, roll.summaries(ids)
+
     facets = roll.facets(query)
-    rows = roll.summaries(ids)
-    assert dict(facets["status"]) == dict(Counter(r.status for r in rows))
-    assert dict(facets["region"]) == dict(Counter(r.region for r in rows if r.region))
+    assert dict(facets["status"]) == dict(Counter(r.status for r in rows_for("status")[1]))
+    assert dict(facets["region"]) == dict(Counter(r.region for r in rows_for("region")[1] if r.region))
+    assert dict(facets["category"]) == dict(Counter(r.category for r in rows_for("category")[1] if r.category))
+    ids = rows_for("level")[0]
     levels = Counter(level for i in ids for level in {h.level for h in roll.honouree(i).honours})
     assert dict(facets["level"]) == dict(levels)
+    ids = rows_for("year")[0]
+    years = Counter(y for i in ids for y in {h.year for h in roll.honouree(i).honours if h.year})
+    assert dict(facets["year"]) == dict(years)
+    if "level" not in query and "级别" not in query:
+        assert without_group(query, "level").split() == query.split()  # the result itself
+
+
+def test_facet_counts_of_a_ticked_group_say_what_ticking_another_value_gives(roll):
+    """With 国家级 ticked, 省级's count is how many the search finds once it is ticked too."""
+    national = roll.facets("level:national")
+    both = roll.search("level:national,provincial").count()
+    only_national = roll.search("level:national").count()
+    provincial = dict(national["level"])["provincial"]
+    # everyone with a provincial honour is in the widened result, and nobody else is added
+    assert only_national < both <= only_national + provincial
+    assert dict(national["level"])["national"] == only_national
+    # the other groups count the result itself
+    assert sum(n for _, n in national["status"]) == only_national

@@ -442,3 +442,50 @@ def test_names_that_read_alike_are_listed_by_name_whatever_order_they_came_in(re
     listed = [s.name for s in registry.summaries(registry.search("").all_ids())]
     assert listed == sorted(["章伟", "张伟", "张玮"], key=sort_key)
     assert listed.index("张伟") < listed.index("章伟")
+
+
+# -- several values of one qualifier: either of them ----------------------------------------
+
+def ids(registry, query: str) -> set[int]:
+    result = registry.search(query)
+    found = result.all_ids()
+    assert result.count() == len(found), query  # the count agrees with the rows
+    return set(found)
+
+
+@pytest.mark.parametrize("query", [
+    "level:national,provincial", "level:国家级,省级", "level:国家级，省级", "级别:国家级、省级",
+    "level:national,省级", "level:national, provincial",
+])
+def test_values_separated_by_commas_mean_either(roll, query):
+    national, provincial = ids(roll, "level:national"), ids(roll, "level:provincial")
+    assert national - provincial and provincial - national
+    assert ids(roll, query) == national | provincial
+    assert not parse(query).errors
+
+
+def test_separate_qualifiers_still_mean_both(roll):
+    both = ids(roll, "level:national level:provincial")
+    assert both == ids(roll, "level:national") & ids(roll, "level:provincial")
+    assert both != ids(roll, "level:national,provincial")
+
+
+def test_either_for_status_category_year_and_text_fields(roll):
+    assert ids(roll, "status:active,deceased") == ids(roll, "status:active") | ids(roll, "status:牺牲")
+    assert ids(roll, "category:医务工作者,集体") == ids(roll, "category:medical") | ids(roll, "category:collective")
+    assert ids(roll, "year:2019,2020") == ids(roll, "year:2019") | ids(roll, "year:2020")
+    assert ids(roll, "year:2015..2016,2020") == ids(roll, "year:2015..2016") | ids(roll, "year:2020")
+    assert ids(roll, "region:耒阳,南岳") == ids(roll, "region:耒阳") | ids(roll, "region:南岳")
+    assert ids(roll, "name:许仲秋,宋英杰") == ids(roll, "许仲秋") | ids(roll, "宋英杰")
+    # with other terms, either is still narrowed by them
+    assert ids(roll, "医院 level:national,provincial") == ids(roll, "医院") & (
+        ids(roll, "level:national") | ids(roll, "level:provincial"))
+    assert ids(roll, "donation>=1,000") == ids(roll, "donation>=1000")  # an amount's comma is not a list
+
+
+def test_a_list_with_an_unknown_value_is_an_error_not_a_wider_search(roll):
+    parsed = parse("level:国家级,宇宙级")
+    assert len(parsed.errors) == 1 and "国家级,宇宙级" in parsed.errors[0][1]
+    assert ids(roll, "level:国家级,宇宙级") == set()  # searched as the text typed, which nobody has
+    assert parse("year:2019,abc").errors
+    assert parse("五一").errors == [] and parse("？？").errors == [] and parse("？？").notices

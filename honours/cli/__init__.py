@@ -2,8 +2,10 @@
 
 Each command is a function taking the parsed arguments and returning an exit code;
 commands register themselves in `COMMANDS` with their help text, so a test can check
-that none lacks it. Errors go to stderr in the user's language with exit 1 (bad input,
-not found) or 2 (usage); output is UTF-8 whatever the terminal.
+that none lacks it. Help, usage and argparse's own words come in the user's language
+from one catalogue (i18n.py). Errors go to stderr in the user's language with exit 1
+(bad input, not found, a query that cannot be read) or 2 (usage); 0 is success only.
+Output is UTF-8 whatever the terminal.
 """
 
 from __future__ import annotations
@@ -11,13 +13,14 @@ from __future__ import annotations
 import argparse
 import io
 import os
-import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 from ..core.errors import HonoursError, user_language
+from .i18n import HelpFormatter, _, install
 
 
 @dataclass
@@ -72,27 +75,6 @@ def localised(en: str, zh: str) -> str:
     return zh if user_language() == "zh" else en
 
 
-# argparse's own complaints, as a clerk with a Chinese desktop should read them.
-_ARGPARSE_ZH = [
-    (re.compile(r"the following arguments are required: (.+)"), "缺少必需的参数：{0}"),
-    (re.compile(r"unrecognized arguments: (.+)"), "无法识别的参数：{0}"),
-    (re.compile(r"argument (.+?): invalid choice: (.+?) \(choose from (.+)\)"), "参数 {0} 的取值 {1} 无效（可选：{2}）"),
-    (re.compile(r"argument (.+?): expected one argument"), "参数 {0} 后面缺少取值"),
-    (re.compile(r"argument (.+?): expected at least one argument"), "参数 {0} 后面至少需要一个取值"),
-    (re.compile(r"argument (.+?): invalid (?:int|float) value: (.+)"), "参数 {0} 需要数字，而不是 {1}"),
-    (re.compile(r"argument (.+?): not allowed with argument (.+)"), "参数 {0} 不能与 {1} 同时使用"),
-    (re.compile(r"argument (.+?): (.+)"), "参数 {0}：{1}"),
-]
-
-
-def _argparse_zh(message: str) -> str:
-    for pattern, zh in _ARGPARSE_ZH:
-        found = pattern.fullmatch(message)
-        if found:
-            return zh.format(*found.groups())
-    return message
-
-
 def _utf8_streams() -> None:
     for name in ("stdout", "stderr"):
         stream = getattr(sys, name)
@@ -104,11 +86,13 @@ def _utf8_streams() -> None:
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # exit 2 with a plain message, not a traceback
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
+
+    def error(self, message: str) -> NoReturn:  # exit 2 with the usage and the reason, not a traceback
         self.print_usage(sys.stderr)
-        zh = user_language() == "zh"
-        print(("用法错误：" + _argparse_zh(message)) if zh else "usage error: " + message, file=sys.stderr)
-        raise SystemExit(2)
+        self.exit(2, _("%(prog)s: error: %(message)s\n") % {"prog": self.prog, "message": message})
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -121,12 +105,13 @@ def build_parser() -> argparse.ArgumentParser:
         except ModuleNotFoundError as exc:
             if exc.name != module_name:
                 raise
-    parser = _Parser(prog="honours", description="Honours (劳模荣誉库): the honours registry from the command line.")
-    parser.add_argument("--db", type=Path, help="registry file (default: $HONOURS_DB or the user-data folder)")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    parser = _Parser(prog="honours", description=_("Honours (劳模荣誉库): the honours registry from the command line."))
+    parser.add_argument("--db", type=Path, metavar=_("FILE"),
+                        help=_("registry file (default: $HONOURS_DB or the user-data folder)"))
+    sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=_Parser)
     sub.required = True
     for cmd in COMMANDS.values():
-        child = sub.add_parser(cmd.name, help=cmd.help, description=cmd.help)
+        child = sub.add_parser(cmd.name, help=_(cmd.help), description=_(cmd.help))
         cmd.configure(child)
         child.set_defaults(_run=cmd.run)
     return parser
@@ -134,6 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     _utf8_streams()
+    install(user_language())
     parser = build_parser()
     args = parser.parse_args(argv)
     args.db = args.db or default_db_path()

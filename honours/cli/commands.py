@@ -8,6 +8,7 @@ from pathlib import Path
 from ..core.errors import HonoursError
 from ..core.registry import Registry
 from . import UsageError, command, localised
+from .i18n import _
 from .output import (
     describe,
     line,
@@ -17,12 +18,13 @@ from .output import (
     record_json,
     records_from_json,
     say,
+    search,
 )
 
 
 @command("init", "create a registry file (seeded with the report's roll unless --empty)")
 def _init(parser: argparse.ArgumentParser):
-    parser.add_argument("--empty", action="store_true", help="create a blank registry")
+    parser.add_argument("--empty", action="store_true", help=_("create a blank registry"))
 
     def run(args: argparse.Namespace) -> int:
         path = Path(args.db)
@@ -45,7 +47,7 @@ def _init(parser: argparse.ArgumentParser):
 
 
 def _add_json_flag(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    parser.add_argument("--json", action="store_true", help=_("print machine-readable JSON"))
 
 
 @command("list", "list every honouree")
@@ -71,17 +73,16 @@ def _print_ids(registry: Registry, ids: list[int], as_json: bool) -> None:
 
 @command("search", "search the roll with the search-box query language")
 def _search(parser: argparse.ArgumentParser):
-    parser.add_argument("query", nargs="+", help="query terms, e.g. 五一 or level:provincial or donation>=100000")
-    parser.add_argument("--limit", type=int, default=200, help="at most this many results (default 200)")
+    parser.add_argument("query", metavar=_("query"), nargs="+", help=_(
+        "query terms, e.g. 五一 or level:provincial or level:national,provincial (either) or donation>=100000"))
+    parser.add_argument("--limit", type=_count, default=200, metavar=_("N"), help=_("at most this many results (default 200)"))
     _add_json_flag(parser)
 
     def run(args: argparse.Namespace) -> int:
         if args.limit < 1:
             raise UsageError("--limit must be at least 1", "--limit 至少为 1")
         registry = open_registry(args)
-        result = registry.search(" ".join(args.query))
-        for en, zh in result.notices:
-            say(en, zh, err=True)
+        result = search(registry, " ".join(args.query))
         ids = result.ids(0, args.limit)
         _print_ids(registry, ids, args.json)
         if not args.json:
@@ -90,6 +91,13 @@ def _search(parser: argparse.ArgumentParser):
         return 0
 
     return run
+
+
+def _count(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(localised(f"not a whole number: {text!r}", f"“{text}”不是整数")) from None
 
 
 def _not_an_id(text: str) -> str:
@@ -108,7 +116,7 @@ def _id(text: str) -> int:
 
 @command("show", "show one honouree in full")
 def _show(parser: argparse.ArgumentParser):
-    parser.add_argument("id", type=_id, help="honouree ID")
+    parser.add_argument("id", metavar=_("id"), type=_id, help=_("honouree ID"))
     _add_json_flag(parser)
 
     def run(args: argparse.Namespace) -> int:
@@ -125,7 +133,7 @@ def _show(parser: argparse.ArgumentParser):
 
 @command("add", "add honourees from JSON (one record or a list) on stdin or --json FILE")
 def _add(parser: argparse.ArgumentParser):
-    parser.add_argument("--json", dest="json_file", metavar="FILE", help="read JSON from FILE instead of stdin")
+    parser.add_argument("--json", dest="json_file", metavar=_("FILE"), help=_("read JSON from FILE instead of stdin"))
 
     def run(args: argparse.Namespace) -> int:
         records = records_from_json(read_json(args.json_file))
@@ -141,8 +149,8 @@ def _add(parser: argparse.ArgumentParser):
 
 @command("edit", "change fields of an honouree from JSON on stdin or --json FILE")
 def _edit(parser: argparse.ArgumentParser):
-    parser.add_argument("id", type=_id, help="honouree ID")
-    parser.add_argument("--json", dest="json_file", metavar="FILE", help="read JSON from FILE instead of stdin")
+    parser.add_argument("id", metavar=_("id"), type=_id, help=_("honouree ID"))
+    parser.add_argument("--json", dest="json_file", metavar=_("FILE"), help=_("read JSON from FILE instead of stdin"))
 
     def run(args: argparse.Namespace) -> int:
         changes = read_json(args.json_file)
@@ -159,7 +167,7 @@ def _edit(parser: argparse.ArgumentParser):
 
 @command("delete", "move an honouree to the trash (restorable)")
 def _delete(parser: argparse.ArgumentParser):
-    parser.add_argument("id", type=_id, help="honouree ID")
+    parser.add_argument("id", metavar=_("id"), type=_id, help=_("honouree ID"))
 
     def run(args: argparse.Namespace) -> int:
         registry = open_registry(args)

@@ -14,17 +14,19 @@ from ..core.amounts import format_quantity, format_yuan
 from ..core.errors import user_language
 from ..core.intake import Proposal, analyse_file, match_existing
 from ..core.registry import Registry
-from . import UsageError, command
-from .output import LEVEL_ZH, STATUS_ZH, print_json, say
+from ..core.vocabulary import LEVELS, STATUSES
+from . import UsageError, command, localised
+from .i18n import _
+from .output import print_json, say
 
 
 @command("intake", "propose the honourees named in a news report (.txt or .docx); nothing is saved")
 def _intake(parser: argparse.ArgumentParser):
-    parser.add_argument("report", type=Path, help="the report: .txt (UTF-8, GBK/GB18030) or .docx")
+    parser.add_argument("report", metavar=_("report"), type=Path, help=_("the report: .txt (UTF-8, GBK/GB18030) or .docx"))
     parser.add_argument("--json", action="store_true",
-                        help="print the proposals as JSON records (pipe to `honours add` to save them)")
-    parser.add_argument("--min-confidence", type=float, default=0.0, metavar="X",
-                        help="leave out proposals less certain than X (0 to 1; default 0: show all)")
+                        help=_("print the proposals as JSON records (pipe to `honours add` to save them)"))
+    parser.add_argument("--min-confidence", type=_fraction, default=0.0, metavar=_("X"),
+                        help=_("leave out proposals less certain than X (0 to 1; default 0: show all)"))
 
     def run(args: argparse.Namespace) -> int:
         if not 0.0 <= args.min_confidence <= 1.0:
@@ -43,6 +45,13 @@ def _intake(parser: argparse.ArgumentParser):
         return 0
 
     return run
+
+
+def _fraction(text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(localised(f"not a number: {text!r}", f"“{text}”不是数字")) from None
 
 
 def _match_registry(args: argparse.Namespace, proposals: list[Proposal]) -> None:
@@ -67,12 +76,12 @@ def describe_proposal(number: int, proposal: Proposal, lang: str) -> str:
     if bits:
         head += "  " + " ".join(bits)
     if h.status != "active":
-        head += f"  [{STATUS_ZH.get(h.status, h.status) if zh else h.status}]"
+        head += f"  [{STATUSES.label(h.status) if zh else h.status}]"
     if proposal.kind == "collective":
         head += "  [集体]" if zh else "  [collective]"
     lines = [head]
     for honour in h.honours:
-        level = LEVEL_ZH.get(honour.level, honour.level) if zh else honour.level
+        level = LEVELS.label(honour.level) if zh else honour.level
         extra = [level]
         if honour.year:
             extra.append(str(honour.year))

@@ -10,7 +10,8 @@ from ..core.export import FORMATS, export
 from ..core.import_plan import ERROR, UNCHANGED, plan_import
 from ..core.spreadsheet import describe_mapping
 from . import UsageError, command
-from .output import open_registry, say, write_queued_search_rows
+from .i18n import _
+from .output import open_registry, say, search, write_queued_search_rows
 
 SHOWN_ROWS = 50
 
@@ -18,13 +19,13 @@ SHOWN_ROWS = 50
 @command("import", "import honourees from an .xlsx/.csv sheet or an Honours .json/.zip export "
                    "(previews, then writes all rows or none; a new --db file starts empty)")
 def _import(parser: argparse.ArgumentParser):
-    parser.add_argument("file", type=Path, help="sheet (.xlsx, .csv) or export (.json, .zip) to import")
-    parser.add_argument("--dry-run", action="store_true", help="only show what would happen; write nothing")
+    parser.add_argument("file", metavar=_("file"), type=Path, help=_("sheet (.xlsx, .csv) or export (.json, .zip) to import"))
+    parser.add_argument("--dry-run", action="store_true", help=_("only show what would happen; write nothing"))
     parser.add_argument("--skip-errors", action="store_true",
-                        help="import the good rows and leave out the rows with errors")
-    parser.add_argument("--sheet", metavar="NAME", help="which sheet of a workbook (default: the one with a 姓名 column)")
-    parser.add_argument("--photos", metavar="ZIP", type=Path,
-                        help="zip of the photos the sheet's 照片 column names (default: a zip beside the sheet)")
+                        help=_("import the good rows and leave out the rows with errors"))
+    parser.add_argument("--sheet", metavar=_("NAME"), help=_("which sheet of a workbook (default: the one with a 姓名 column)"))
+    parser.add_argument("--photos", metavar=_("ZIP"), type=Path,
+                        help=_("zip of the photos the sheet's 照片 column names (default: a zip beside the sheet)"))
 
     def run(args: argparse.Namespace) -> int:
         if not args.file.exists():
@@ -91,18 +92,15 @@ def _action_word(action: str, lang: str) -> str:
 
 @command("export", "export honourees to .xlsx, .csv, .json, or .zip (JSON with every photo, lossless)")
 def _export(parser: argparse.ArgumentParser):
-    parser.add_argument("file", type=Path, help="output file; its suffix chooses the format")
-    parser.add_argument("--query", "-q", default="", help="export only the honourees this search finds")
+    parser.add_argument("file", metavar=_("file"), type=Path, help=_("output file; its suffix chooses the format"))
+    parser.add_argument("--query", "-q", default="", metavar=_("Q"), help=_("export only the honourees this search finds"))
 
     def run(args: argparse.Namespace) -> int:
         if args.file.suffix.lower() not in FORMATS:
             raise UsageError(f"the output file must end in {', '.join(FORMATS)}: {args.file}",
                              f"输出文件的扩展名须为 {'、'.join(FORMATS)} 之一：{args.file}")
         registry = open_registry(args)
-        result = registry.search(args.query)
-        for en, zh in result.notices:
-            say(en, zh, err=True)
-        ids = result.all_ids() if args.query.strip() else registry.all_ids()
+        ids = search(registry, args.query).all_ids() if args.query.strip() else registry.all_ids()
         outcome = export(registry, ids, args.file)
         for en, zh in outcome.notices:
             say(en, zh, err=True)

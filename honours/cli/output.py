@@ -13,14 +13,16 @@ from ..core.errors import (
     DatabaseLockedError,
     HonoursError,
     InvalidRecordError,
+    QueryError,
     ReadOnlyDatabaseError,
+    json_problem,
+    os_reason,
     user_language,
 )
 from ..core.records import Honouree
 from ..core.registry import Registry
-
-LEVEL_ZH = {"national": "国家级", "provincial": "省级", "municipal": "市级", "county": "县级", "other": "其他"}
-STATUS_ZH = {"active": "在职", "retired": "退休", "deceased": "已故"}
+from ..core.search import SearchResult
+from ..core.vocabulary import LEVELS, VOCABULARIES
 
 
 def say(en: str, zh: str, *, err: bool = False) -> None:
@@ -58,6 +60,19 @@ def open_registry(args: argparse.Namespace, *, seed_if_new: bool = True, readonl
             " once the file has been opened for writing.",
             f"注意：新导入的 {waiting} 人尚未建立搜索索引，以可写方式打开此文件后才能搜索到他们。", err=True)
     return registry
+
+
+def search(registry: Registry, query: str) -> SearchResult:
+    """The registry's result for `query`, its notices said on stderr; QueryError (exit 1, nothing
+    searched) when a value in it cannot be read, such as year:abc or level:宇宙级."""
+    result = registry.search(query)
+    errors = result.parsed.errors
+    if errors:
+        raise QueryError(" ".join(en for en, _ in errors) + " Nothing was searched.",
+                         "".join(zh for _, zh in errors) + "未进行搜索。")
+    for en, zh in result.notices:
+        say(en, zh, err=True)
+    return result
 
 
 def write_queued_search_rows(registry: Registry) -> None:
@@ -113,14 +128,14 @@ def read_json(source: str | None) -> Any:
             raw = files.read_bytes(source)
         text = raw.decode("utf-8-sig")
     except OSError as exc:
-        raise HonoursError(f"Cannot read {source}: {exc.strerror}.", f"无法读取 {source}：{exc.strerror}。") from exc
+        reason, reason_zh = os_reason(exc)
+        raise HonoursError(f"Cannot read {source}: {reason}.", f"无法读取 {source}：{reason_zh}。") from exc
     except UnicodeDecodeError as exc:
         raise HonoursError(f"{label} is not UTF-8 text.", f"{label} 不是 UTF-8 编码的文本。") from exc
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InvalidRecordError(f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
-                                 f"不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}）") from exc
+        raise InvalidRecordError(*json_problem(exc)) from exc
 
 
 def records_from_json(data: Any) -> list[Honouree]:
@@ -129,10 +144,10 @@ def records_from_json(data: Any) -> list[Honouree]:
     for n, item in enumerate(items, 1):
         try:
             out.append(Honouree.from_dict(item))
-        except (ValueError, TypeError) as exc:
+        except (ValueError, TypeError) as exc:  # RecordValueError and AmountError carry their Chinese
             where = f"record {n}: " if len(items) > 1 else ""
             where_zh = f"第 {n} 条记录：" if len(items) > 1 else ""
-            raise InvalidRecordError(f"{where}{exc}", f"{where_zh}{exc}") from exc
+            raise InvalidRecordError(f"{where}{exc}", f"{where_zh}{getattr(exc, 'zh', exc)}") from exc
     return out
 
 
@@ -152,8 +167,6 @@ def record_json(h: Honouree) -> dict[str, Any]:
 def describe(h: Honouree) -> str:
     """A readable multi-line description (the `show` command)."""
     from ..core.amounts import format_quantity, format_yuan
-    from ..core.diffs import CATEGORY_ZH
-
     zh = user_language() == "zh"
     colon = "：" if zh else ": "
     lines = [f"#{h.id}  {h.name}"]
@@ -162,16 +175,14 @@ def describe(h: Honouree) -> str:
               ("status", "状态"), ("notes", "备注")]
     for key, label_zh in labels:
         value = getattr(h, key)
-        if key == "status" and zh:
-            value = STATUS_ZH.get(value, value)
-        if key == "category" and zh:
-            value = CATEGORY_ZH.get(value, value)
+        if key in ("status", "category", "gender") and zh:
+            value = VOCABULARIES[key].label(value)
         if value:
             lines.append(f"  {label_zh if zh else key.replace('_', ' ')}{colon}{value}")
     if h.honours:
         lines.append("  荣誉：" if zh else "  honours:")
         for honour in h.honours:
-            bits = [LEVEL_ZH.get(honour.level, honour.level) if zh else honour.level]
+            bits = [LEVELS.label(honour.level) if zh else honour.level]
             if honour.year:
                 bits.append(str(honour.year))
             if honour.awarded_by:

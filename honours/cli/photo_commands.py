@@ -7,23 +7,24 @@ from pathlib import Path
 
 from . import command
 from .commands import _id
+from .i18n import _
 from .output import open_registry, print_json, say
 
 
 @command("photo", "add, list or remove an honouree's photos")
 def _photo(parser: argparse.ArgumentParser):
-    sub = parser.add_subparsers(dest="photo_command", metavar="ACTION", parser_class=type(parser))
+    sub = parser.add_subparsers(dest="photo_command", metavar=_("ACTION"), parser_class=type(parser))
     sub.required = True
-    add = sub.add_parser("add", help="add an image file as a photo")
-    add.add_argument("id", type=_id, help="honouree ID")
-    add.add_argument("image", type=Path, help="image file (JPEG, PNG, GIF, BMP, TIFF, WebP)")
-    add.add_argument("--caption", default="", help="caption shown under the photo")
-    add.add_argument("--primary", action="store_true", help="make it the primary photo")
-    listing = sub.add_parser("list", help="list an honouree's photos")
-    listing.add_argument("id", type=_id, help="honouree ID")
-    listing.add_argument("--json", action="store_true", help="print machine-readable JSON")
-    remove = sub.add_parser("remove", help="remove a photo")
-    remove.add_argument("photo_id", type=_id, help="photo ID")
+    add = sub.add_parser("add", help=_("add an image file as a photo"))
+    add.add_argument("id", metavar=_("id"), type=_id, help=_("honouree ID"))
+    add.add_argument("image", metavar=_("image"), type=Path, help=_("image file (JPEG, PNG, GIF, BMP, TIFF, WebP)"))
+    add.add_argument("--caption", default="", metavar=_("TEXT"), help=_("caption shown under the photo"))
+    add.add_argument("--primary", action="store_true", help=_("make it the primary photo"))
+    listing = sub.add_parser("list", help=_("list an honouree's photos"))
+    listing.add_argument("id", metavar=_("id"), type=_id, help=_("honouree ID"))
+    listing.add_argument("--json", action="store_true", help=_("print machine-readable JSON"))
+    remove = sub.add_parser("remove", help=_("remove a photo"))
+    remove.add_argument("photo_id", metavar=_("photo_id"), type=_id, help=_("photo ID"))
 
     def run(args: argparse.Namespace) -> int:
         registry = open_registry(args)

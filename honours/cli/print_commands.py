@@ -14,7 +14,8 @@ from pathlib import Path
 
 from . import command, localised
 from .commands import _id
-from .output import open_registry, say
+from .i18n import _
+from .output import open_registry, say, search
 
 PAGE_SIZE_NAMES = ("A4", "Letter")
 _app = None  # the QGuiApplication must outlive every render
@@ -63,13 +64,13 @@ def default_organisation() -> str:
 
 
 def _common_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--pdf", type=Path, required=True, metavar="OUT.pdf", help="the PDF file to write")
-    parser.add_argument("--page-size", type=_page_size, default="A4", metavar="A4|Letter",
-                        help="paper size (default A4)")
-    parser.add_argument("--organisation", metavar="NAME",
-                        help="organisation printed in the header (default: the app's setting, 衡阳市总工会)")
+    parser.add_argument("--pdf", type=Path, required=True, metavar=_("OUT.pdf"), help=_("the PDF file to write"))
+    parser.add_argument("--page-size", type=_page_size, default="A4", metavar=_("A4|Letter"),
+                        help=_("paper size (default A4)"))
+    parser.add_argument("--organisation", metavar=_("NAME"),
+                        help=_("organisation printed in the header (default: the app's setting, 衡阳市总工会)"))
     parser.add_argument("--language", choices=("zh", "en"), default="zh",
-                        help="labels in Chinese (default) or English")
+                        help=_("labels in Chinese (default) or English"))
 
 
 def _progress(label_en: str, label_zh: str):
@@ -88,10 +89,10 @@ def _progress(label_en: str, label_zh: str):
 
 @command("certificate", "write certificate summaries (荣誉证书摘要), one page per honouree, to a PDF")
 def _certificate(parser: argparse.ArgumentParser):
-    parser.add_argument("ids", type=_id, nargs="+", metavar="ID", help="honouree IDs, printed in this order")
+    parser.add_argument("ids", type=_id, nargs="+", metavar=_("ID"), help=_("honouree IDs, printed in this order"))
     _common_options(parser)
-    parser.add_argument("--date", type=_issue_date, metavar="YYYY-MM-DD",
-                        help="date of issue (default today); also fixes the serial numbers")
+    parser.add_argument("--date", type=_issue_date, metavar=_("YYYY-MM-DD"),
+                        help=_("date of issue (default today); also fixes the serial numbers"))
 
     def run(args: argparse.Namespace) -> int:
         from ..printing import CertificateOptions, check_ids, render_certificates
@@ -112,10 +113,10 @@ def _certificate(parser: argparse.ArgumentParser):
 
 @command("roll", "write the roll (名册) of the whole registry or of a search, grouped, to a PDF")
 def _roll(parser: argparse.ArgumentParser):
-    parser.add_argument("--query", default="", metavar="Q", help="only the honourees this search finds")
+    parser.add_argument("--query", default="", metavar=_("Q"), help=_("only the honourees this search finds"))
     parser.add_argument("--group-by", choices=("level", "unit"), default="level",
-                        help="group by highest honour level (default) or by work unit")
-    parser.add_argument("--title", default="", help="title printed on the roll (default 荣誉人物名册)")
+                        help=_("group by highest honour level (default) or by work unit"))
+    parser.add_argument("--title", default="", metavar=_("TEXT"), help=_("title printed on the roll (default 荣誉人物名册)"))
     _common_options(parser)
 
     def run(args: argparse.Namespace) -> int:
@@ -123,10 +124,7 @@ def _roll(parser: argparse.ArgumentParser):
 
         registry = open_registry(args)
         if args.query.strip():
-            result = registry.search(args.query)
-            for en, zh in result.notices:
-                say(en, zh, err=True)
-            ids = result.all_ids()
+            ids = search(registry, args.query).all_ids()
         else:
             ids = registry.all_ids()
         start_qt()

@@ -17,6 +17,7 @@ from ..core.errors import HonoursError, user_language
 from ..core.registry import HistoryEntry, Registry
 from . import command
 from .commands import _id
+from .i18n import _
 from .output import line, print_json, say, when
 
 ACTION_ZH = {"create": "新建", "update": "修改", "delete": "删除", "restore": "恢复", "purge": "彻底删除"}
@@ -32,8 +33,8 @@ def _existing(args: argparse.Namespace) -> Registry:
 
 @command("backup", "copy the registry, photos included, to a backup file")
 def _backup(parser: argparse.ArgumentParser):
-    parser.add_argument("out", type=Path, help="backup file to write (or a folder to write it in)")
-    parser.add_argument("--force", action="store_true", help="replace OUT if it already exists")
+    parser.add_argument("out", metavar=_("out"), type=Path, help=_("backup file to write (or a folder to write it in)"))
+    parser.add_argument("--force", action="store_true", help=_("replace OUT if it already exists"))
 
     def run(args: argparse.Namespace) -> int:
         with _existing(args) as registry:
@@ -48,7 +49,7 @@ def _backup(parser: argparse.ArgumentParser):
 
 @command("restore", "replace the registry with a backup (verified first; the current file is kept aside)")
 def _restore(parser: argparse.ArgumentParser):
-    parser.add_argument("backup", type=Path, metavar="IN", help="backup file to restore")
+    parser.add_argument("backup", type=Path, metavar=_("IN"), help=_("backup file to restore"))
 
     def run(args: argparse.Namespace) -> int:
         info = backups.verify_backup(args.backup)
@@ -65,7 +66,7 @@ def _restore(parser: argparse.ArgumentParser):
 @command("check", "check the registry for damage, orphaned rows, broken photos and search-index gaps")
 def _check(parser: argparse.ArgumentParser):
     parser.add_argument("--rebuild-index", action="store_true",
-                        help="rebuild the search index first (fixes search-index problems)")
+                        help=_("rebuild the search index first (fixes search-index problems)"))
 
     def run(args: argparse.Namespace) -> int:
         with _existing(args) as registry:
@@ -87,9 +88,9 @@ def _check(parser: argparse.ArgumentParser):
 @command("trash", "list the trash, restore an honouree from it, or empty it")
 def _trash(parser: argparse.ArgumentParser):
     group = parser.add_mutually_exclusive_group()
-    group.add_argument("--restore", type=_id, metavar="ID", help="bring honouree ID back from the trash")
+    group.add_argument("--restore", type=_id, metavar=_("ID"), help=_("bring honouree ID back from the trash"))
     group.add_argument("--empty", action="store_true",
-                       help="delete everything in the trash for good (an automatic backup is made first)")
+                       help=_("delete everything in the trash for good (an automatic backup is made first)"))
 
     def run(args: argparse.Namespace) -> int:
         with _existing(args) as registry:
@@ -125,8 +126,8 @@ def _history_json(entry: HistoryEntry) -> dict:
 
 @command("history", "show every recorded change to an honouree (who, when, what)")
 def _history(parser: argparse.ArgumentParser):
-    parser.add_argument("id", type=_id, help="honouree ID")
-    parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    parser.add_argument("id", metavar=_("id"), type=_id, help=_("honouree ID"))
+    parser.add_argument("--json", action="store_true", help=_("print machine-readable JSON"))
 
     def run(args: argparse.Namespace) -> int:
         with _existing(args) as registry:
@@ -154,7 +155,7 @@ def _history(parser: argparse.ArgumentParser):
 
 @command("revert", "make the version saved in a history entry current again (see `honours history`)")
 def _revert(parser: argparse.ArgumentParser):
-    parser.add_argument("history_id", type=_id, help="history entry ID")
+    parser.add_argument("history_id", metavar=_("history_id"), type=_id, help=_("history entry ID"))
 
     def run(args: argparse.Namespace) -> int:
         with _existing(args) as registry:

@@ -46,7 +46,12 @@ from .errors import (
     NotARegistryError,
     ReadOnlyDatabaseError,
     RegistryFileInUseError,
+    os_reason,
 )
+
+# SQLite's words when a backup cannot be written, as a clerk should read them.
+_SQLITE_ZH = {"unable to open database file": "无法创建或打开该文件", "database or disk is full": "磁盘空间不足",
+              "disk I/O error": "读写磁盘时出错", "attempt to write a readonly database": "文件为只读"}
 
 if TYPE_CHECKING:  # the registry imports database, which imports this module
     from .registry import Registry
@@ -213,7 +218,9 @@ def copy_database(source: sqlite3.Connection, target: Path) -> Path:
         os.replace(partial, target)
     except (OSError, sqlite3.Error) as exc:
         _remove_with_side_files(partial)
-        raise BackupFailedError(str(target), getattr(exc, "strerror", None) or str(exc)) from exc
+        if isinstance(exc, OSError):
+            raise BackupFailedError(str(target), *os_reason(exc)) from exc
+        raise BackupFailedError(str(target), str(exc), _SQLITE_ZH.get(str(exc), f"数据库错误：{exc}")) from exc
     return target
 
 
@@ -380,8 +387,8 @@ def _private_copy(backup_path: Path, work: Path) -> Path:
         raise BadBackupError(str(backup_path), "it is the registry this program has open.",
                              "它是本程序正在使用的荣誉库文件。") from exc
     except OSError as exc:
-        raise BadBackupError(str(backup_path), f"it cannot be read ({exc.strerror}).",
-                             f"无法读取（{exc.strerror}）。") from exc
+        reason, reason_zh = os_reason(exc)
+        raise BadBackupError(str(backup_path), f"it cannot be read ({reason}).", f"无法读取（{reason_zh}）。") from exc
     return copy
 
 

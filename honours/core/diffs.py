@@ -13,6 +13,7 @@ from typing import Any
 
 from .amounts import format_quantity, format_yuan
 from .records import Honouree, yuan_to_fen
+from .vocabulary import CATEGORIES, LEVELS, STATUSES
 
 # Compared in this order; bookkeeping (id, version, timestamps) is not a difference a person made.
 FIELDS = ("name", "gender", "birth_date", "age", "ethnicity", "unit", "position", "region",
@@ -22,10 +23,6 @@ FIELD_ZH = {"name": "姓名", "gender": "性别", "birth_date": "出生日期", 
             "unit": "工作单位", "position": "职务", "region": "地区", "category": "类别", "status": "状态",
             "notes": "备注", "source": "出处", "honours": "荣誉", "deeds": "事迹", "donations": "捐赠",
             "photos": "照片"}
-CATEGORY_ZH = {"medical": "医务工作者", "other trades": "各行各业", "model worker": "劳动模范", "donor": "捐赠者",
-               "collective": "集体"}
-LEVEL_ZH = {"national": "国家级", "provincial": "省级", "municipal": "市级", "county": "县级", "other": "其他"}
-STATUS_ZH = {"active": "在职", "retired": "退休", "deceased": "已故"}
 
 
 @dataclass(frozen=True)
@@ -67,9 +64,9 @@ def describe(field: str, value: Any, lang: str = "en") -> str:
     if value is None:
         return ""
     if field == "status":
-        return STATUS_ZH.get(value, value) if zh else str(value)
+        return STATUSES.label(value) if zh else str(value)
     if field == "category":
-        return CATEGORY_ZH.get(value, value) if zh else str(value)
+        return CATEGORIES.label(value) if zh else str(value)
     if field == "source":
         value = value or {}
         return " — ".join(p for p in (value.get("report", ""), value.get("sentence", "")) if p)
@@ -86,7 +83,7 @@ def describe(field: str, value: Any, lang: str = "en") -> str:
 
 def _honour(h: dict[str, Any], zh: bool) -> str:
     level = h.get("level") or "other"
-    parts = [LEVEL_ZH.get(level, level) if zh else level]
+    parts = [LEVELS.label(level) if zh else level]
     if h.get("year"):
         parts.append(str(h["year"]))
     if h.get("posthumous"):

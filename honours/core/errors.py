@@ -6,6 +6,8 @@ the CLI pick the one for the user's language (`message(lang)`). `str(error)` is 
 
 from __future__ import annotations
 
+import errno
+import json
 import locale
 import os
 
@@ -21,6 +23,44 @@ def user_language() -> str:
     except ValueError:
         loc = ""
     return "zh" if loc.lower().startswith(("zh", "chinese")) else "en"
+
+
+# Python's json module words its complaints in English only; as a clerk should read them.
+_JSON_ZH = {
+    "Expecting value": "此处应有一个值",
+    "Expecting property name enclosed in double quotes": "此处应有用双引号括起的字段名",
+    "Expecting ':' delimiter": "此处应有冒号“:”",
+    "Expecting ',' delimiter": "此处应有逗号“,”",
+    "Unterminated string starting at": "从此处开始的字符串缺少结尾的双引号",
+    "Invalid control character at": "此处有不允许的控制字符",
+    "Invalid \\escape": "此处的反斜杠转义无效",
+    "Invalid \\uXXXX escape": "此处的 \\u 转义无效",
+    "Extra data": "一个 JSON 值之后还有多余的内容",
+    "Illegal trailing comma before end of object": "对象结尾前多了一个逗号",
+    "Illegal trailing comma before end of array": "数组结尾前多了一个逗号",
+}
+
+
+# The operating system's reasons (strerror is English whatever the locale), as a clerk should read them.
+_OS_ZH = {
+    errno.ENOENT: "文件或文件夹不存在", errno.EACCES: "没有权限", errno.EPERM: "没有权限",
+    errno.EISDIR: "这是文件夹，不是文件", errno.ENOTDIR: "路径中有一项不是文件夹", errno.ENOSPC: "磁盘空间不足",
+    errno.EROFS: "磁盘或文件夹为只读", errno.EEXIST: "文件已存在", errno.EBUSY: "文件正被占用",
+    errno.ENAMETOOLONG: "文件名太长", errno.EIO: "读写磁盘时出错", errno.EINVAL: "文件名或路径无效",
+}
+
+
+def os_reason(error: OSError) -> tuple[str, str]:
+    """Why a file could not be read or written, in English and Chinese."""
+    en = error.strerror or str(error)
+    return en, _OS_ZH.get(error.errno or 0, f"系统错误：{en}")
+
+
+def json_problem(error: json.JSONDecodeError) -> tuple[str, str]:
+    """What is wrong with a JSON text and where, in English and Chinese."""
+    zh = _JSON_ZH.get(error.msg, "格式有误")
+    return (f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})",
+            f"不是有效的 JSON（第 {error.lineno} 行第 {error.colno} 列：{zh}）")
 
 
 class HonoursError(Exception):

@@ -27,15 +27,12 @@ from .errors import HonoursError
 from .records import Donation, Honouree
 from .registry import Registry
 from .transfer import replacing, write_archive, write_json
+from .vocabulary import CATEGORIES, LEVELS, STATUSES
 
 Progress = Callable[[int, int], None]
 FORMATS = (".xlsx", ".csv", ".json", ".zip")
 XLSX_CELL_LIMIT = 32_767  # Excel refuses longer cells
 
-LEVEL_ZH = {"national": "国家级", "provincial": "省级", "municipal": "市级", "county": "县级", "other": "其他"}
-STATUS_ZH = {"active": "在职", "retired": "退休", "deceased": "已故"}
-CATEGORY_ZH = {"medical": "医务人员", "other trades": "各行各业", "model worker": "劳动模范", "donor": "捐赠者",
-               "collective": "集体"}
 _RISKY = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -74,10 +71,10 @@ COLUMNS: list[tuple[str, Callable[[Honouree], Any]]] = [
     ("工作单位", lambda h: h.unit),
     ("职务", lambda h: h.position),
     ("地区", lambda h: h.region),
-    ("类别", lambda h: CATEGORY_ZH.get(h.category, h.category)),
-    ("状态", lambda h: STATUS_ZH.get(h.status, h.status)),
+    ("类别", lambda h: CATEGORIES.label(h.category)),  # values under their Chinese labels (vocabulary.py)
+    ("状态", lambda h: STATUSES.label(h.status)),
     ("荣誉称号", lambda h: "、".join(_honour_title(x.title, x.posthumous) for x in h.honours)),
-    ("级别", lambda h: "、".join(LEVEL_ZH.get(x.level, x.level) for x in h.honours)),
+    ("级别", lambda h: "、".join(LEVELS.label(x.level) for x in h.honours)),
     ("年份", lambda h: "、".join(x.date or (str(x.year) if x.year else "") for x in h.honours)
      if any(x.year or x.date for x in h.honours) else ""),
     ("授予单位", lambda h: "、".join(x.awarded_by for x in h.honours) if any(x.awarded_by for x in h.honours)
@@ -143,6 +140,15 @@ def write_csv(registry: Registry, ids: list[int], path: Path, progress: Progress
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
+def _discard(sheet: Any) -> None:
+    """Close a write-only sheet that will not be saved, so its half-written rows are dropped
+    quietly instead of complaining on stderr when they are garbage-collected."""
+    try:
+        sheet.close()
+    except Exception:  # noqa: BLE001, S110 - the save has failed already; that error is the one to report
+        pass
+
+
 def write_xlsx(registry: Registry, ids: list[int], path: Path, progress: Progress | None = None) -> ExportResult:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
@@ -183,8 +189,12 @@ def write_xlsx(registry: Registry, ids: list[int], path: Path, progress: Progres
                     value = cell
             cells.append(value)
         sheet.append(cells)
-    with replacing(path) as out:
-        workbook.save(out)
+    try:
+        with replacing(path) as out:
+            workbook.save(out)
+    except BaseException:
+        _discard(sheet)
+        raise
     notices = []
     if shortened:
         notices.append(((f"{shortened} cell(s) were longer than Excel allows ({XLSX_CELL_LIMIT:,} characters) "

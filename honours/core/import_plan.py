@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import files
-from .errors import HonoursError, InvalidRecordError, PhotoError, user_language
+from .errors import HonoursError, InvalidRecordError, PhotoError, os_reason, user_language
 from .photos import MAX_FILE_BYTES, NewPhoto, PreparedPhoto, prepare_photo
 from .records import Honouree, Status
 from .registry import ImportItem, ImportOutcome, Registry, validate_record
@@ -237,8 +237,8 @@ class PhotoFinder:
         try:
             return files.read_bytes(path)
         except OSError as exc:
-            raise RowError(f"photo “{ref}” cannot be read ({exc.strerror})",
-                           f"无法读取照片“{ref}”（{exc.strerror}）") from exc
+            reason, reason_zh = os_reason(exc)
+            raise RowError(f"photo “{ref}” cannot be read ({reason})", f"无法读取照片“{ref}”（{reason_zh}）") from exc
 
     def prepare(self, ref: str) -> PreparedPhoto:
         try:

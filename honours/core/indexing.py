@@ -40,24 +40,13 @@ from typing import Generic, TypeVar
 
 from .database import has_table
 from .pinyin import clear_caches, pinyin_tokens, sort_key
-from .records import LEVEL_ORDER, Level
 from .tokens import grams
+from .vocabulary import CATEGORIES, LEVELS, STATUSES
 
-STATUS_WORDS = {"active": "在职", "retired": "退休", "deceased": "已故 去世 逝世"}
-CATEGORY_WORDS = {
-    "medical": "医务 医疗",
-    "other trades": "各行各业",
-    "model worker": "劳动模范",
-    "donor": "捐赠",
-    "collective": "集体",
-}
-LEVEL_WORDS = {
-    "national": "国家级 全国",
-    "provincial": "省级",
-    "municipal": "市级",
-    "county": "县级",
-    "other": "",
-}
+# The words a plain text search finds a status, category or level by (vocabulary.py).
+STATUS_WORDS = {t.key: " ".join(t.searched) for t in STATUSES}
+CATEGORY_WORDS = {t.key: " ".join(t.searched) for t in CATEGORIES}
+LEVEL_WORDS = {t.key: " ".join(t.searched) for t in LEVELS}
 
 FTS_COLUMNS = (
     "name", "pinyin", "unit", "unit_pinyin", "position", "region",
@@ -72,10 +61,8 @@ INDEX_FORMAT = 2
 
 
 def level_rank(level: str) -> int:
-    try:
-        return LEVEL_ORDER.index(Level(level))
-    except ValueError:
-        return LEVEL_ORDER.index(Level.OTHER)
+    """The level's place in the vocabulary's order; an unknown level ranks as 'other'."""
+    return LEVELS.rank(level)
 
 
 def _join(parts: Iterable[str | None]) -> str:

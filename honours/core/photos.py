@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import files
-from .errors import PhotoError
+from .errors import PhotoError, os_reason
 
 if TYPE_CHECKING:
     from PIL import Image, ImageCms
@@ -66,8 +66,8 @@ _READ_PROBLEMS_ZH = {errno.ENOENT: "文件不存在", errno.EACCES: "没有读�
 
 def _unreadable(path: Path, exc: OSError) -> PhotoError:
     """A file that cannot be read at all (gone, a folder dropped by mistake, no permission)."""
-    reason = exc.strerror or str(exc)
-    reason_zh = _READ_PROBLEMS_ZH.get(exc.errno or 0, reason)
+    reason, reason_zh = os_reason(exc)
+    reason_zh = _READ_PROBLEMS_ZH.get(exc.errno or 0, reason_zh)
     return _fail(f"Cannot read {path.name}: {reason}.", f"无法读取 {path.name}：{reason_zh}。")
 
 

@@ -9,10 +9,16 @@ A query is whitespace-separated terms, all of which must match (AND):
 * `name:`, `unit:`, `position:`, `honour:`/`award:`, `region:`, `deed:`, `item:` narrow a
   term to one field; `level:`, `status:`, `category:`, `year:`, `posthumous:` and
   `donation` filter on values: `year:2019..2021`, `year>=2020`, `donation>=100000`,
-  `donation:10万..50万`, `level:provincial` (or 省级).
+  `donation:10万..50万`, `level:provincial` (or 省级, or any other word of the vocabulary:
+  vocabulary.py);
+* several values of one qualifier, separated by commas (`,` `，` or `、`), mean any of them
+  (OR): `level:national,provincial`, `级别:国家级、省级`, `year:2019,2021`, `region:衡阳,耒阳`.
+  Separate qualifiers still all apply: `level:national level:provincial` is both.
 
-Parsing never raises on user input: an unreadable value gives a notice (in English and
-Chinese) and is searched as the literal text. `search.py` runs what is parsed here.
+Parsing never raises on user input: an unreadable value gives an error (in English and
+Chinese, in `errors` and among the `notices`) and is searched as the literal text, so it
+narrows instead of matching everyone; the command line refuses such a query. `search.py`
+runs what is parsed here.
 """
 
 from __future__ import annotations
@@ -21,7 +27,9 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from .dates import FIRST_YEAR, LAST_YEAR, parse_year
 from .tokens import normalise, runs
+from .vocabulary import CATEGORIES, LEVELS, STATUSES, YES_NO, Vocabulary
 
 TEXT_FIELDS = {
     "name": ("name", "pinyin"),
@@ -32,39 +40,19 @@ TEXT_FIELDS = {
     "region": ("region",),
     "deed": ("deeds",),
     "item": ("donations",),
-    # Chinese aliases, so the qualifiers can be typed without switching keyboards
-    "姓名": ("name", "pinyin"),
-    "单位": ("unit", "unit_pinyin"),
-    "职务": ("position",),
-    "荣誉": ("honours",),
-    "地区": ("region",),
-    "事迹": ("deeds",),
 }
-VALUE_FIELDS = {"level", "status", "category", "year", "donation", "posthumous",
-                "级别", "状态", "类别", "年份", "捐赠"}
-_VALUE_ALIASES = {"级别": "level", "状态": "status", "类别": "category", "年份": "year", "捐赠": "donation"}
-
-LEVEL_VALUES = {
-    "national": "national", "国家级": "national", "全国": "national", "国家": "national",
-    "provincial": "provincial", "省级": "provincial", "省": "provincial",
-    "municipal": "municipal", "市级": "municipal", "市": "municipal", "city": "municipal",
-    "county": "county", "县级": "county", "县": "county",
-    "other": "other", "其他": "other",
-}
-STATUS_VALUES = {
-    "active": "active", "在职": "active",
-    "retired": "retired", "退休": "retired",
-    "deceased": "deceased", "已故": "deceased", "去世": "deceased", "逝世": "deceased",
-}
-CATEGORY_VALUES = {
-    "medical": "medical", "医务": "medical", "医疗": "medical",
-    "other": "other trades", "other trades": "other trades", "各行各业": "other trades",
-    "model": "model worker", "model worker": "model worker", "劳模": "model worker",
-    "劳动模范": "model worker", "donor": "donor", "捐赠": "donor",
-    "collective": "collective", "集体": "collective",
-}
-YES = {"yes", "true", "1", "是", "y"}
-NO = {"no", "false", "0", "否", "n"}
+VALUE_FIELDS = ("level", "status", "category", "year", "donation", "posthumous")
+# Chinese qualifiers, so they can be typed without switching keyboards (and are what the
+# filter panel writes for a Chinese user).
+ZH_QUALIFIERS = {"name": "姓名", "unit": "单位", "position": "职务", "honour": "荣誉", "region": "地区",
+                 "deed": "事迹", "level": "级别", "status": "状态", "category": "类别", "year": "年份",
+                 "donation": "捐赠"}
+_QUALIFIERS = {**{key: key for key in (*TEXT_FIELDS, *VALUE_FIELDS)},
+               **{zh: key for key, zh in ZH_QUALIFIERS.items()}}
+# Several values of one qualifier, separated by commas, mean any of them (`level:国家级,省级`).
+# Amounts are the exception: 1,000 is one number.
+VALUE_SEPARATORS = re.compile(r"[,，、]")
+_ONE_VALUE_ONLY = ("donation", "posthumous")
 
 _TERM = re.compile(r'(?P<key>[^\s:<>=“”"]+?)(?P<op>:|>=|<=|>|<|=)(?P<value>.*)$', re.DOTALL)
 _RANGE = re.compile(r"^(?P<lo>[^.]*)\.\.(?P<hi>[^.]*)$")
@@ -74,6 +62,7 @@ _RANGE = re.compile(r"^(?P<lo>[^.]*)\.\.(?P<hi>[^.]*)$")
 class TextTerm:
     text: str
     columns: tuple[str, ...] | None = None  # None: any field (ranked)
+    alternatives: tuple[str, ...] = ()  # `region:衡阳市,耒阳市`: any of these texts (text is the first)
 
     @property
     def is_ascii(self) -> bool:
@@ -143,7 +132,8 @@ class Filter:
 class ParsedQuery:
     text_terms: list[TextTerm] = field(default_factory=list)
     filters: list[Filter] = field(default_factory=list)
-    notices: list[tuple[str, str]] = field(default_factory=list)  # (en, zh)
+    notices: list[tuple[str, str]] = field(default_factory=list)  # (en, zh), errors included
+    errors: list[tuple[str, str]] = field(default_factory=list)  # values that could not be read
 
     @property
     def is_empty(self) -> bool:
@@ -157,7 +147,8 @@ def searchable(text: str) -> bool:
 
 
 def split_terms(query: str) -> list[str]:
-    """Whitespace split that respects "…" and “…”; an unbalanced quote runs to the end."""
+    """Whitespace split that respects "…" and “…”; an unbalanced quote runs to the end; a
+    qualifier whose values end in a comma goes on in the next term."""
     terms: list[str] = []
     buf: list[str] = []
     quote: str | None = None
@@ -177,7 +168,52 @@ def split_terms(query: str) -> list[str]:
             buf.append(ch)
     if buf:
         terms.append("".join(buf))
-    return terms
+    # `level:national, provincial`: a qualifier's list goes on after a space that follows a comma
+    merged: list[str] = []
+    for term in terms:
+        if merged and ":" in merged[-1] and VALUE_SEPARATORS.fullmatch(merged[-1][-1]):
+            merged[-1] += term
+        else:
+            merged.append(term)
+    return merged
+
+
+def qualifier(term: str) -> tuple[str, str, str] | None:
+    """(qualifier, operator, value) of a `key:value` term, the qualifier in English
+    (`级别:省级` → ('level', ':', '省级')); None for plain text or an unknown key."""
+    match = _TERM.match(term)
+    if not match:
+        return None
+    key = _QUALIFIERS.get(match["key"].lower())
+    return (key, match["op"], match["value"].strip()) if key else None
+
+
+def values_of(value: str) -> list[str]:
+    """The values of a qualifier, `国家级,省级` (or ，、) → ['国家级', '省级']."""
+    return [v.strip() for v in VALUE_SEPARATORS.split(value) if v.strip()]
+
+
+def quote_term(term: str) -> str:
+    """A term as typed again: values with spaces are quoted so they stay one term."""
+    key, sep, value = term.partition(":")
+    if sep and any(ch.isspace() for ch in value):
+        return f'{key}:"{value}"'
+    return f'"{term}"' if any(ch.isspace() for ch in term) else term
+
+
+# The groups the filter panel counts and narrows by; within one, values widen (OR).
+FACET_GROUPS = ("level", "region", "status", "category", "year")
+
+
+def facet_group(term: str) -> str | None:
+    """The facet group a term narrows (`级别:省级` → 'level', `year>=2020` → 'year'), else None."""
+    found = qualifier(term)
+    return found[0] if found and found[0] in FACET_GROUPS else None
+
+
+def without_group(query: str, group: str) -> str:
+    """The query with the terms of one facet group taken out (to count that group's values)."""
+    return " ".join(quote_term(t) for t in split_terms(query) if facet_group(t) != group)
 
 
 def parse(query: str) -> ParsedQuery:
@@ -185,21 +221,20 @@ def parse(query: str) -> ParsedQuery:
     parsed = ParsedQuery()
     query = normalise(query or "")
     for raw in split_terms(query):
-        match = _TERM.match(raw)
-        if match:
-            key = match["key"].lower()
-            op, value = match["op"], match["value"].strip()
+        found = qualifier(raw)
+        if found:
+            key, op, value = found
             if key in TEXT_FIELDS and op == ":":
-                if searchable(value):
-                    parsed.text_terms.append(TextTerm(value, TEXT_FIELDS[key]))
+                texts = [v for v in values_of(value) if searchable(v)]
+                if texts:
+                    parsed.text_terms.append(TextTerm(texts[0], TEXT_FIELDS[key], tuple(texts)))
                 continue
             if key in VALUE_FIELDS:
-                key = _VALUE_ALIASES.get(key, key)
                 flt = _value_filter(key, op, value, parsed)
                 if flt:
                     parsed.filters.append(flt)
                     continue
-                # Unreadable value (e.g. year:abc): a notice says so, and the term is then
+                # Unreadable value (e.g. year:abc): an error says so, and the term is then
                 # searched as the literal text typed, so it narrows instead of matching everyone.
         if searchable(raw):
             parsed.text_terms.append(TextTerm(raw))
@@ -212,49 +247,80 @@ def parse(query: str) -> ParsedQuery:
 
 
 def _bad(parsed: ParsedQuery, key: str, value: str, hint_en: str, hint_zh: str) -> None:
-    parsed.notices.append(
-        (f"Could not understand {key}:{value!r}; {hint_en}", f"无法理解“{key}:{value}”；{hint_zh}")
-    )
+    zh_key = ZH_QUALIFIERS.get(key, key)
+    message = (f"Could not understand {key}:{value!r}; {hint_en}", f"无法理解“{zh_key}:{value}”；{hint_zh}")
+    parsed.notices.append(message)
+    parsed.errors.append(message)
+
+
+def _keys(vocabulary: Vocabulary, key: str, op: str, value: str, parsed: ParsedQuery) -> list[str] | None:
+    """The stored keys a `level:` / `status:` term names (any word of the vocabulary, several
+    separated by commas); None, with an error, when one is not a word of it."""
+    words = values_of(value)
+    keys = [vocabulary.lookup(w) for w in words]
+    if op != ":" or not words or None in keys:
+        _bad(parsed, key, value, f"use {vocabulary.choices('en')} (several separated by commas).",
+             f"请用{vocabulary.choices('zh')}（多个用逗号分隔）。")
+        return None
+    return list(dict.fromkeys(k for k in keys if k))
+
+
+def _one_or_any(column: str, keys: list) -> tuple[str, list]:
+    if len(keys) == 1:
+        return f"{column} = ?", keys
+    return f"{column} IN ({', '.join('?' * len(keys))})", keys
 
 
 def _value_filter(key: str, op: str, value: str, parsed: ParsedQuery) -> Filter | None:
-    lowered = value.lower()
     if key == "level":
-        level = LEVEL_VALUES.get(lowered)
-        if not level or op != ":":
-            _bad(parsed, key, value, "use national, provincial, municipal, county or other.",
-                 "请用 国家级、省级、市级、县级 或 其他。")
+        levels = _keys(LEVELS, key, op, value, parsed)
+        if levels is None:
             return None
-        return Filter.honours("level = ?", [level], one_value=True)
+        return Filter.honours(*_one_or_any("level", levels), one_value=len(levels) == 1)
     if key == "status":
-        status = STATUS_VALUES.get(lowered)
-        if not status or op != ":":
-            _bad(parsed, key, value, "use active, retired or deceased.", "请用 在职、退休 或 已故。")
+        statuses = _keys(STATUSES, key, op, value, parsed)
+        if statuses is None:
             return None
-        return Filter.honourees("status = ?", [status], one_value=True)
+        return Filter.honourees(*_one_or_any("status", statuses), one_value=len(statuses) == 1)
     if key == "category":
-        category = CATEGORY_VALUES.get(lowered, value)
-        return Filter.honourees("category = ?", [category], one_value=True)
+        # Categories are free text: a known word means its key, any other text itself.
+        categories = list(dict.fromkeys(CATEGORIES.lookup(w) or w for w in values_of(value)))
+        if op != ":" or not categories:
+            _bad(parsed, key, value, f"use {CATEGORIES.choices('en')}.", f"请用{CATEGORIES.choices('zh')}。")
+            return None
+        return Filter.honourees(*_one_or_any("category", categories), one_value=len(categories) == 1)
     if key == "posthumous":
-        if lowered not in YES | NO:
+        answer = YES_NO.lookup(value)
+        if answer is None or op != ":":
             _bad(parsed, key, value, "use yes or no.", "请用 是 或 否。")
             return None
-        if lowered in YES:
+        if answer == "yes":
             return Filter.honours("posthumous = 1", [], one_value=True)
         return Filter("+{id} NOT IN (SELECT honouree_id FROM honour WHERE posthumous = 1)", [])
     if key == "year":
-        bounds = _bounds(op, value, _parse_year)
-        if bounds is None:
-            _bad(parsed, key, value, "use a year such as 2020, 2019..2021 or >=2019.",
-                 "请写年份，如 2020、2019..2021 或 >=2019。")
+        ranges = [_bounds(op, part, parse_year) for part in (values_of(value) if op in (":", "=") else [value])]
+        if not ranges or None in ranges:
+            _bad(parsed, key, value, f"use a year such as 2020, 2019..2021, 2019,2021 or >=2019 "
+                 f"({FIRST_YEAR}–{LAST_YEAR}).",
+                 f"请写年份，如 2020、2019..2021、2019,2021 或 >=2019（{FIRST_YEAR}–{LAST_YEAR} 年）。")
             return None
-        lo, hi, lo_inc, hi_inc = bounds  # years are whole numbers: make both bounds inclusive
-        lo = lo if lo is None or lo_inc else lo + 1
-        hi = hi if hi is None or hi_inc else hi - 1
-        if lo is not None and lo == hi:
-            return Filter.honours("year = ?", [lo], (lo, hi), one_value=True)
-        cond, params = _range_sql("year", (lo, hi, True, True))
-        return Filter.honours(cond, params, (lo, hi))
+        inclusive = []
+        for lo, hi, lo_inc, hi_inc in ranges:  # type: ignore[misc]  # years are whole: make bounds inclusive
+            inclusive.append((lo if lo is None or lo_inc else lo + 1, hi if hi is None or hi_inc else hi - 1))
+        if len(inclusive) == 1:
+            lo, hi = inclusive[0]
+            if lo is not None and lo == hi:
+                return Filter.honours("year = ?", [lo], (lo, hi), one_value=True)
+            cond, params = _range_sql("year", (lo, hi, True, True))
+            return Filter.honours(cond, params, (lo, hi))
+        if all(lo is not None and lo == hi for lo, hi in inclusive):
+            return Filter.honours(*_one_or_any("year", list(dict.fromkeys(lo for lo, _ in inclusive))))
+        parts, params = [], []
+        for lo, hi in inclusive:
+            cond, more = _range_sql("year", (lo, hi, True, True))
+            parts.append(f"({cond})")
+            params.extend(more)
+        return Filter.honours(f"({' OR '.join(parts)})", params)
     if key == "donation":
         bounds = _bounds(op, value, _parse_fen)
         if bounds is None:
@@ -264,11 +330,6 @@ def _value_filter(key: str, op: str, value: str, parsed: ParsedQuery) -> Filter 
         cond, params = _range_sql("donation_total_fen", bounds)
         return Filter.honourees(cond, params)
     return None
-
-
-def _parse_year(text: str) -> int | None:
-    text = text.strip().rstrip("年")
-    return int(text) if text.isdigit() and 1900 <= int(text) <= 2200 else None
 
 
 def _parse_fen(text: str) -> int | None:

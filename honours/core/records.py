@@ -11,33 +11,34 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
+from .dates import FIRST_YEAR, LAST_YEAR, parse_date, year_value
+from .vocabulary import CATEGORIES as CATEGORY_VOCABULARY
+from .vocabulary import DEFAULT_LEVEL, DEFAULT_STATUS, GENDERS, LEVELS, STATUSES, Vocabulary
 
-class Level(str, Enum):
-    """The level of an honour, highest first."""
 
-    NATIONAL = "national"
-    PROVINCIAL = "provincial"
-    MUNICIPAL = "municipal"
-    COUNTY = "county"
-    OTHER = "other"
-
+class _Level(str, Enum):
     @property
     def rank(self) -> int:
         """Smaller is higher; used to find an honouree's highest level."""
-        return LEVEL_ORDER.index(self)
+        return LEVELS.rank(self.value)
 
 
-LEVEL_ORDER = [Level.NATIONAL, Level.PROVINCIAL, Level.MUNICIPAL, Level.COUNTY, Level.OTHER]
-
-
-class Status(str, Enum):
-    ACTIVE = "active"
-    RETIRED = "retired"
-    DECEASED = "deceased"
-
+# The stored values as enums (Level.NATIONAL.value == "national"), made from the one
+# vocabulary (vocabulary.py), in its order: levels highest first.
+Level = _Level("Level", [(key.upper(), key) for key in LEVELS.keys], module=__name__)
+Status = Enum("Status", [(key.upper(), key) for key in STATUSES.keys], type=str, module=__name__)
+LEVEL_ORDER = list(Level)
 
 # Categories are free text in storage; these are the ones the roll and the GUI offer.
-CATEGORIES = ["medical", "other trades", "model worker", "donor", "collective"]
+CATEGORIES = list(CATEGORY_VOCABULARY.keys)
+
+
+class RecordValueError(ValueError):
+    """A record's JSON that cannot be read: `str()` is English, `zh` the same in Chinese."""
+
+    def __init__(self, en: str, zh: str) -> None:
+        super().__init__(en)
+        self.zh = zh
 
 
 @dataclass
@@ -149,22 +150,31 @@ class Honouree:
     def from_dict(cls, data: dict[str, Any]) -> Honouree:
         """Build from the JSON shape; unknown keys are refused so typos do not vanish.
 
+        Values are read as the sheet and the dialog read them: a level, status, category or
+        gender may be any word of its vocabulary (已故, 牺牲, 省级) and is stored under its key;
+        dates and years go through the one date reader (dates.py). RecordValueError says
+        what is wrong in English and Chinese.
+
         Read-only annotations are ignored: derived values (highest_level, donation_total_yuan)
         and report intake's evidence (intake), so `honours intake --json | honours add` works.
         """
         if not isinstance(data, dict):
-            raise ValueError("an honouree must be a JSON object")  # noqa: TRY004 - bad input, reported as such
+            raise RecordValueError("an honouree must be a JSON object", "每位荣誉人物须为一个 JSON 对象")
         known = {f.name for f in fields(cls)}
         unknown = set(data) - known - {"highest_level", "donation_total_yuan", "intake"}
         if unknown:
-            raise ValueError(f"unknown field(s): {', '.join(sorted(unknown))}")
+            names = sorted(unknown)
+            raise RecordValueError(f"unknown field(s): {', '.join(names)}", f"未知字段：{'、'.join(names)}")
         if not str(data.get("name") or "").strip():
-            raise ValueError("name is required")
+            raise RecordValueError("name is required", "姓名不能为空")
         kwargs: dict[str, Any] = {}
         for f in fields(cls):
             if f.name not in data or data[f.name] is None and f.name in _LIST_FIELDS:
                 continue
             kwargs[f.name] = data[f.name]
+        for key in _LIST_FIELDS:
+            if not isinstance(data.get(key) or [], list):
+                raise RecordValueError(f"{key} must be a JSON list", f"{_FIELD_ZH[key]}须为 JSON 列表")
         kwargs["source"] = _source_from(data.get("source"))
         kwargs["honours"] = [_honour_from(h) for h in data.get("honours") or []]
         kwargs["deeds"] = [_deed_from(d) for d in data.get("deeds") or []]
@@ -175,13 +185,40 @@ class Honouree:
             if key in kwargs:
                 kwargs[key] = "" if kwargs[key] is None else str(kwargs[key]).strip()
         honouree = cls(**kwargs)
-        honouree.status = honouree.status or Status.ACTIVE.value
-        if honouree.status not in {s.value for s in Status}:
-            raise ValueError(f"status must be one of active, retired, deceased: {honouree.status!r}")
+        honouree.status = _word(STATUSES, honouree.status or DEFAULT_STATUS)
+        honouree.gender = _word(GENDERS, honouree.gender) if honouree.gender else ""
+        honouree.category = CATEGORY_VOCABULARY.lookup(honouree.category) or honouree.category
+        honouree.birth_date = _date(honouree.birth_date, "birth_date")
         return honouree
 
 
 _LIST_FIELDS = {"honours", "deeds", "donations", "photos"}
+_FIELD_ZH = {"honours": "荣誉", "deeds": "事迹", "donations": "捐赠", "photos": "照片", "honour": "荣誉",
+             "deed": "事迹", "donation": "捐赠", "photo": "照片", "source": "出处", "birth_date": "出生日期",
+             "date": "日期"}
+
+
+def _word(vocabulary: Vocabulary, word: str) -> str:
+    """The stored key for any word of a vocabulary; RecordValueError naming the choices otherwise."""
+    key = vocabulary.lookup(word)
+    if key is None:
+        raise RecordValueError(f"{vocabulary.en} must be one of {vocabulary.choices('en')}: {word!r}",
+                               f"{vocabulary.zh}“{word}”无法识别（应为{vocabulary.choices('zh')}）")
+    return key
+
+
+def _date(value: Any, key: str) -> str | None:
+    """A JSON date (2020-02-05, 2020-02, 2020, 2020年2月 …) in ISO form; "" and None kept."""
+    if value in (None, ""):
+        return value
+    parsed = parse_date(str(value))
+    if parsed is None:
+        zh = _FIELD_ZH.get(key, key)
+        raise RecordValueError(
+            f"{key.replace('_', ' ')} {str(value)!r} is not a date such as 2020-02-05, 2020-02 or 2020"
+            f" ({FIRST_YEAR}–{LAST_YEAR})",
+            f"{zh}“{value}”无法识别（应如 2020-02-05、2020-02 或 2020，{FIRST_YEAR}–{LAST_YEAR} 年）")
+    return parsed.text
 
 
 def _level(value: str) -> Level:
@@ -194,12 +231,14 @@ def _level(value: str) -> Level:
 def _build(kind: type, data: Any, label: str) -> Any:
     if isinstance(data, str) and kind in (Deed,):
         return kind(text=data)
+    zh = _FIELD_ZH.get(label, label)
     if not isinstance(data, dict):
-        raise ValueError(f"each {label} must be a JSON object")  # noqa: TRY004 - bad input, reported as such
+        raise RecordValueError(f"each {label} must be a JSON object", f"每项{zh}须为一个 JSON 对象")
     known = {f.name for f in fields(kind)}
-    unknown = set(data) - known
+    unknown = sorted(set(data) - known)
     if unknown:
-        raise ValueError(f"unknown {label} field(s): {', '.join(sorted(unknown))}")
+        raise RecordValueError(f"unknown {label} field(s): {', '.join(unknown)}",
+                               f"{zh}中有未知字段：{'、'.join(unknown)}")
     return kind(**data)
 
 
@@ -213,23 +252,22 @@ def _source_from(data: Any) -> Source:
 
 def _honour_from(data: Any) -> Honour:
     if isinstance(data, str):
-        return Honour(title=data)
+        data = {"title": data}
     honour = _build(Honour, data, "honour")
     if not str(honour.title or "").strip():
-        raise ValueError("an honour needs a title")
+        raise RecordValueError("an honour needs a title", "每项荣誉都需要称号")
     honour.title = str(honour.title).strip()
-    honour.level = honour.level or Level.OTHER.value
-    if honour.level not in {lv.value for lv in Level}:
-        raise ValueError(
-            f"honour level must be one of national, provincial, municipal, county, other: {honour.level!r}"
-        )
+    honour.level = _word(LEVELS, str(honour.level)) if honour.level else DEFAULT_LEVEL
     if honour.year not in (None, ""):
-        try:
-            honour.year = int(honour.year)
-        except (TypeError, ValueError):
-            raise ValueError(f"honour year must be a whole number: {honour.year!r}") from None
+        year = year_value(honour.year)
+        if year is None:
+            raise RecordValueError(
+                f"honour year must be a year such as 2020 ({FIRST_YEAR}–{LAST_YEAR}): {honour.year!r}",
+                f"荣誉年份“{honour.year}”无法识别（应如 2020，{FIRST_YEAR}–{LAST_YEAR} 年）")
+        honour.year = year
     else:
         honour.year = None
+    honour.date = _date(honour.date, "date") or None
     honour.posthumous = bool(honour.posthumous)
     honour.awarded_by = honour.awarded_by or ""
     return honour
@@ -238,7 +276,8 @@ def _honour_from(data: Any) -> Honour:
 def _deed_from(data: Any) -> Deed:
     deed = _build(Deed, data, "deed")
     if not str(deed.text or "").strip():
-        raise ValueError("a deed needs text")
+        raise RecordValueError("a deed needs text", "事迹内容不能为空")
+    deed.date = _date(deed.date, "date") or None
     return deed
 
 
@@ -256,23 +295,25 @@ def _yuan_number(fen: int) -> int | float:
 
 def _donation_from(data: Any) -> Donation:
     if not isinstance(data, dict):
-        raise ValueError("each donation must be a JSON object")  # noqa: TRY004 - bad input, reported as such
+        raise RecordValueError("each donation must be a JSON object", "每项捐赠须为一个 JSON 对象")
     data = dict(data)
     if "amount_yuan" in data:
         yuan = data.pop("amount_yuan")
         if "amount_fen" in data:
-            raise ValueError("give amount_yuan or amount_fen, not both")
+            raise RecordValueError("give amount_yuan or amount_fen, not both", "amount_yuan 与 amount_fen 只能给一个")
         data["amount_fen"] = yuan_to_fen(yuan)
     donation = _build(Donation, data, "donation")
     if donation.quantity not in (None, ""):
         try:
             donation.quantity = int(donation.quantity)
         except (TypeError, ValueError):
-            raise ValueError(f"donation quantity must be a whole number: {donation.quantity!r}") from None
+            raise RecordValueError(f"donation quantity must be a whole number: {donation.quantity!r}",
+                                   f"捐赠数量“{donation.quantity}”须为整数") from None
     else:
         donation.quantity = None
     if donation.amount_fen is None and not donation.item:
-        raise ValueError("a donation needs an amount or an item")
+        raise RecordValueError("a donation needs an amount or an item", "捐赠需填写金额或物品")
+    donation.date = _date(donation.date, "date") or None
     return donation
 
 
@@ -281,7 +322,7 @@ def yuan_to_fen(value: Any) -> int | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool):
-        raise ValueError("amount_yuan must be a number")  # noqa: TRY004 - bad input, reported as such
+        raise RecordValueError("amount_yuan must be a number", "amount_yuan 须为数字")
     if isinstance(value, str):
         from .amounts import parse_amount_fen
 
@@ -289,10 +330,13 @@ def yuan_to_fen(value: Any) -> int | None:
     try:
         amount = Decimal(str(value))
     except Exception:  # noqa: BLE001 - decimal raises several kinds
-        raise ValueError(f"amount_yuan must be a number: {value!r}") from None
+        raise RecordValueError(f"amount_yuan must be a number: {value!r}", f"amount_yuan“{value}”须为数字") from None
+    if not amount.is_finite():
+        raise RecordValueError(f"amount_yuan must be a number: {value!r}", f"amount_yuan“{value}”须为数字")
     fen = amount * 100
     if fen != fen.to_integral_value():
-        raise ValueError(f"amount_yuan has more precision than a fen: {value!r}")
+        raise RecordValueError(f"amount_yuan has more precision than a fen: {value!r}",
+                               f"amount_yuan“{value}”精确到分以下")
     if fen < 0:
-        raise ValueError("amount_yuan cannot be negative")
+        raise RecordValueError("amount_yuan cannot be negative", "amount_yuan 不能为负数")
     return int(fen)

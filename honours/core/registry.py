@@ -29,10 +29,12 @@ from .import_verbs import ImportItem, ImportOutcome, ImportVerbs, KeptPhoto, _sc
 from .indexing import reindex
 from .photo_verbs import PhotoVerbs
 from .photos import NewPhoto
+from .query import facet_group, split_terms, without_group
 from .records import Deed, Donation, Honour, Honouree, Source
 from .search import SearchResult
 from .snapshots import to_json
 from .validation import LEVEL_BY_RANK, _validate, validate_record
+from .vocabulary import LEVELS
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -322,21 +324,35 @@ class Registry(ImportVerbs, PhotoVerbs):
     def facets(self, query: str = "") -> dict[str, list[tuple[object, int]]]:
         """Counts of the current result by level, region, status, category and year.
 
+        Values of one group widen the search (`level:national,provincial` is either), so a
+        group's own terms are left out when its values are counted: with 国家级 ticked, 省级
+        still shows how many provincial honourees the rest of the query finds, which is
+        how many ticking it adds or keeps. Every other group counts the result itself.
         The matching ids stay inside SQLite (a CTE over the search), so counting a
         100,000-row result never ships the ids through Python.
         """
-        matches, params = self.search(query).matching_ids_sql()
-        with_matches = f"WITH m(id) AS ({matches}) "
+        searches: dict[str, tuple[str, list]] = {}
+
+        def matches(group: str) -> tuple[str, list]:
+            narrowed = without_group(query, group) if any(
+                facet_group(t) == group for t in split_terms(query)) else query
+            if narrowed not in searches:
+                sql, params = self.search(narrowed).matching_ids_sql()
+                searches[narrowed] = (f"WITH m(id) AS ({sql}) ", params)
+            return searches[narrowed]
+
         out: dict[str, list[tuple[object, int]]] = {}
-        out["level"] = [tuple(r) for r in self.conn.execute(
+        with_matches, params = matches("level")
+        out["level"] = sorted((tuple(r) for r in self.conn.execute(
             with_matches + "SELECT level, count(DISTINCT honouree_id) FROM honour"
-            " WHERE honouree_id IN (SELECT id FROM m) GROUP BY level"
-            " ORDER BY CASE level WHEN 'national' THEN 0 WHEN 'provincial' THEN 1"
-            " WHEN 'municipal' THEN 2 WHEN 'county' THEN 3 ELSE 4 END", params)]
+            " WHERE honouree_id IN (SELECT id FROM m) GROUP BY level", params)),
+            key=lambda row: LEVELS.rank(row[0]))
         for column in ("region", "status", "category"):
+            with_matches, params = matches(column)
             out[column] = [tuple(r) for r in self.conn.execute(
                 with_matches + f"SELECT {column}, count(*) FROM honouree WHERE id IN (SELECT id FROM m)"
                 f" AND {column} != '' GROUP BY {column} ORDER BY count(*) DESC, {column}", params)]
+        with_matches, params = matches("year")
         out["year"] = [tuple(r) for r in self.conn.execute(
             with_matches + "SELECT year, count(DISTINCT honouree_id) FROM honour WHERE year IS NOT NULL"
             " AND honouree_id IN (SELECT id FROM m) GROUP BY year ORDER BY year", params)]
@@ -429,8 +445,8 @@ class Registry(ImportVerbs, PhotoVerbs):
         current["photos"] = [p.__dict__ for p in self.photos(honouree_id)]
         try:
             honouree = Honouree.from_dict(current)
-        except (ValueError, TypeError) as exc:
-            raise InvalidRecordError(str(exc)) from exc
+        except (ValueError, TypeError) as exc:  # RecordValueError and AmountError carry their Chinese
+            raise InvalidRecordError(str(exc), getattr(exc, "zh", None)) from exc
         return self.update(honouree, check_version=False)
 
     def delete(self, honouree_id: int) -> None:

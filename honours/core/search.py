@@ -43,7 +43,11 @@ def _in(columns: tuple[str, ...], phrase: str, initial: bool = False) -> str:
 
 
 def _term_expr(term: TextTerm, columns: tuple[str, ...]) -> str:
-    """A term matched in the given columns; ASCII terms match pinyin as a prefix."""
+    """A term matched in the given columns; ASCII terms match pinyin as a prefix; a term
+    with alternatives (`region:衡阳市,耒阳市`) matches any of them."""
+    if len(term.alternatives) > 1:
+        parts = [_term_expr(TextTerm(text, term.columns), columns) for text in term.alternatives]
+        return " OR ".join(f"({p})" for p in parts if p)
     cols = tuple(c for c in columns if term.columns is None or c in term.columns)
     if not cols:
         return ""
@@ -90,7 +94,8 @@ def tiers(parsed: ParsedQuery) -> list[Tier]:
         return []
     out: list[Tier] = []
     raw: list[tuple[str, str]] = []  # (expression, index it runs on)
-    single = len(terms) == 1 and terms[0].columns in (None, TEXT_FIELDS["name"])
+    single = (len(terms) == 1 and terms[0].columns in (None, TEXT_FIELDS["name"])
+              and len(terms[0].alternatives) <= 1)
     if single:
         term = terms[0]
         if not term.is_ascii:

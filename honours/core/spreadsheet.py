@@ -37,8 +37,10 @@ from typing import Any
 
 from . import files
 from .amounts import AmountError, parse_amount_fen, parse_donation
-from .errors import HonoursError
+from .dates import FIRST_YEAR, LAST_YEAR, PartialDate, date_value, parse_date
+from .errors import HonoursError, os_reason
 from .records import Deed, Donation, Honour, Honouree, Level, Source, Status
+from .vocabulary import CATEGORIES, GENDERS, LEVELS, STATUSES, YES_NO
 from .xlsx_reader import CellError, UnsavedFormula, Workbook
 
 HEADER_SEARCH_ROWS = 30
@@ -254,8 +256,8 @@ def _read_table(path: Path, sheet: str | None) -> Table:
     try:
         head = files.head(path, 8)
     except OSError as exc:
-        raise SpreadsheetError(f"Cannot read {path.name}: {exc.strerror}.",
-                               f"无法读取 {path.name}：{exc.strerror}。") from exc
+        reason, reason_zh = os_reason(exc)
+        raise SpreadsheetError(f"Cannot read {path.name}: {reason}.", f"无法读取 {path.name}：{reason_zh}。") from exc
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise SpreadsheetError(
             f"{path.name} is an old Excel 97-2003 (.xls) workbook. Open it in Excel or WPS and save it "
@@ -470,35 +472,6 @@ _YEAR_PREFIX = re.compile(r"^((?:19|20)\d\d)\s*年度?\s*(?:度|获|被授予|�
 _YEAR_SUFFIX = re.compile(r"[(（]\s*((?:19|20)\d\d)\s*年?\s*[)）]$")
 _TITLE_WORD = re.compile(r"(?:荣誉)?称号$")
 
-LEVEL_WORDS = {
-    "national": ("国家级", "全国", "国家", "national", "国家级荣誉"),
-    "provincial": ("省级", "省部级", "省", "provincial", "省级荣誉"),
-    "municipal": ("市级", "地市级", "市厅级", "市", "municipal", "市级荣誉"),
-    "county": ("县级", "县区级", "区县级", "区级", "县", "区", "county", "县级荣誉"),
-    "other": ("其他", "其它", "other", "无"),
-}
-_LEVEL_LOOKUP = {w: level for level, words in LEVEL_WORDS.items() for w in words}
-
-STATUS_WORDS = {
-    "active": ("active", "在职", "在岗", "正常", "在任"),
-    "retired": ("retired", "退休", "离休", "离退休", "已退休"),
-    "deceased": ("deceased", "已故", "去世", "逝世", "牺牲", "殉职", "因公殉职", "病故", "已逝"),
-}
-_STATUS_LOOKUP = {w: s for s, words in STATUS_WORDS.items() for w in words}
-
-CATEGORY_WORDS = {
-    "medical": ("medical", "医务", "医务人员", "医务工作者", "医护", "医护人员", "医疗", "医疗卫生"),
-    "other trades": ("other trades", "各行各业", "其他行业"),
-    "model worker": ("model worker", "劳动模范", "劳模"),
-    "donor": ("donor", "捐赠", "捐赠者", "捐赠人", "爱心人士", "爱心捐赠"),
-    "collective": ("collective", "集体", "先进集体"),
-}
-_CATEGORY_LOOKUP = {w: c for c, words in CATEGORY_WORDS.items() for w in words}
-
-_GENDER_LOOKUP = {"男": "男", "男性": "男", "m": "男", "male": "男", "女": "女", "女性": "女", "f": "女",
-                  "female": "女"}
-_YES = {"是", "追授", "y", "yes", "true", "1", "√", "✓", "✔", "是的"}
-_NO = {"否", "无", "n", "no", "false", "0", "×", "不是"}
 
 
 # Provincial-level municipalities: "北京市劳动模范" is a provincial-level honour.
@@ -585,54 +558,27 @@ def _parts(cell: str) -> tuple[str, ...]:
 def _level(word: str, title: str) -> str:
     if not word:
         return infer_level(title)
-    level = _LEVEL_LOOKUP.get(word.lower())
+    level = LEVELS.lookup(word)
     if level is None:
-        raise RowError(f"level “{word}” is not one of 国家级, 省级, 市级, 县级, 其他",
-                       f"级别“{word}”无法识别（应为国家级、省级、市级、县级或其他）")
+        raise RowError(f"level “{word}” is not one of {LEVELS.choices('en')}",
+                       f"级别“{word}”无法识别（应为{LEVELS.choices('zh')}）")
     return level
 
 
-_DATE_FULL = re.compile(r"^((?:1[89]|20)\d\d)\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?$")
-_DATE_MONTH = re.compile(r"^((?:1[89]|20)\d\d)\s*[-./年]\s*(\d{1,2})\s*月?$")
-_DATE_YEAR = re.compile(r"^((?:1[89]|20)\d\d)\s*年?度?$")
-
-
-def parse_date_text(text: str) -> tuple[str, int] | None:
-    """'1980年5月3日' → ('1980-05-03', 1980); '1980.5' → ('1980-05', 1980); '1980' → ('1980', 1980)."""
-    m = _DATE_FULL.match(text)
-    if m:
-        try:
-            return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat(), int(m.group(1))
-        except ValueError:
-            return None
-    m = _DATE_MONTH.match(text)
-    if m and 1 <= int(m.group(2)) <= 12:
-        return f"{m.group(1)}-{int(m.group(2)):02d}", int(m.group(1))
-    m = _DATE_YEAR.match(text)
-    if m:
-        return m.group(1), int(m.group(1))
-    return None
-
-
-def _date_value(value: Any) -> tuple[str, int] | None:
-    if isinstance(value, datetime):
-        value = value.date()
-    if isinstance(value, date):
-        return value.isoformat(), value.year
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, int) and not isinstance(value, bool):
-        return (str(value), value) if 1800 <= value <= 2100 else None
-    return parse_date_text(cell_text(value))
+def _date_value(value: Any) -> PartialDate | None:
+    """A cell as a date: a date, a whole number (a year), or text (1980.5 typed as a number
+    is read as its text, May 1980)."""
+    if isinstance(value, (date, int)) or isinstance(value, float) and value.is_integer():
+        return date_value(value)
+    return parse_date(cell_text(value))
 
 
 def _year(value: Any) -> tuple[int | None, str | None]:
     parsed = _date_value(value)
     if parsed is None:
-        raise RowError(f"year “{cell_text(value)}” is not a year such as 2020",
-                       f"年份“{cell_text(value)}”无法识别（应如 2020）")
-    text, year = parsed
-    return year, text if len(text) == 10 else None
+        raise RowError(f"year “{cell_text(value)}” is not a year such as 2020 ({FIRST_YEAR}–{LAST_YEAR})",
+                       f"年份“{cell_text(value)}”无法识别（应如 2020，{FIRST_YEAR}–{LAST_YEAR} 年）")
+    return parsed.year, parsed.text if parsed.is_full else None
 
 
 _year_of_text = lru_cache(maxsize=4096)(_year)  # a sheet repeats its years; text gives the same answer each time
@@ -820,9 +766,10 @@ class RowReader:
     def _gender(text: str) -> str:
         if not text:
             return ""
-        gender = _GENDER_LOOKUP.get(text.lower())
+        gender = GENDERS.lookup(text)
         if gender is None:
-            raise RowError(f"gender “{text}” is not 男 or 女", f"性别“{text}”无法识别（应为男或女）")
+            raise RowError(f"gender “{text}” is not {GENDERS.choices('en')}",
+                           f"性别“{text}”无法识别（应为{GENDERS.choices('zh')}）")
         return gender
 
     @staticmethod
@@ -842,23 +789,23 @@ class RowReader:
         parsed = _date_value(value)
         if parsed is None:
             text = cell_text(value)[:30]
-            raise RowError(f"birth date “{text}” is not a date such as 1980-05-03",
-                           f"出生日期“{text}”无法识别（应如 1980-05-03）")
-        return parsed[0]
+            raise RowError(f"birth date “{text}” is not a date such as 1980-05-03 ({FIRST_YEAR}–{LAST_YEAR})",
+                           f"出生日期“{text}”无法识别（应如 1980-05-03，{FIRST_YEAR}–{LAST_YEAR} 年）")
+        return parsed.text
 
     @staticmethod
     def _status(text: str) -> str:
         if not text:
             return Status.ACTIVE.value
-        status = _STATUS_LOOKUP.get(text.lower())
+        status = STATUSES.lookup(text)
         if status is None:
-            raise RowError(f"status “{text}” is not 在职, 退休 or 已故",
-                           f"状态“{text}”无法识别（应为在职、退休或已故）")
+            raise RowError(f"status “{text}” is not {STATUSES.choices('en')}",
+                           f"状态“{text}”无法识别（应为{STATUSES.choices('zh')}）")
         return status
 
     @staticmethod
     def _category(text: str) -> str:
-        return _CATEGORY_LOOKUP.get(text.lower(), text) if text else ""
+        return (CATEGORIES.lookup(text) or text) if text else ""
 
     def _honours(self, values: dict[str, Any]) -> list[Honour]:
         cell = self._text(values, "honours", LONG_LIMIT)
@@ -899,11 +846,9 @@ class RowReader:
 
     @staticmethod
     def _yes(text: str) -> bool:
-        word = text.strip().lower()
-        if word in _YES:
-            return True
-        if word in _NO or not word:
-            return False
+        answer = YES_NO.lookup(text)
+        if answer is not None or not text.strip():
+            return answer == "yes"
         raise RowError(f"posthumous “{text}” should be 是 or 否", f"追授“{text}”应填“是”或“否”")
 
     def _donation_list(self, values: dict[str, Any]) -> list[Donation]:

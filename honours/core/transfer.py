@@ -28,9 +28,9 @@ from pathlib import Path
 from typing import Any
 
 from . import files
-from .errors import HonoursError, PhotoError
+from .errors import HonoursError, PhotoError, json_problem, os_reason
 from .photos import DISPLAY_MAX, MAX_FILE_BYTES, THUMB_MAX, PreparedPhoto, prepare_photo
-from .records import Honouree
+from .records import Honouree, RecordValueError
 from .registry import KeptPhoto, Registry, now
 
 FORMAT = "honours-export"
@@ -124,7 +124,8 @@ class replacing:
 
 
 def _write_error(path: Path, exc: OSError) -> HonoursError:
-    return HonoursError(f"Cannot write {path}: {exc.strerror or exc}.", f"无法写入 {path}：{exc.strerror or exc}。")
+    reason, reason_zh = os_reason(exc)
+    return HonoursError(f"Cannot write {path}: {reason}.", f"无法写入 {path}：{reason_zh}。")
 
 
 def _tick(progress: Progress | None, done: int, total: int) -> None:
@@ -191,16 +192,20 @@ class ExportFile:
             raise
         except OSError as exc:
             self.close()
-            raise ExportFileError(f"Cannot read {self.path.name}: {exc.strerror or exc}.",
-                                  f"无法读取 {self.path.name}：{exc.strerror or exc}。") from exc
-        except (zipfile.BadZipFile, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+            reason, reason_zh = os_reason(exc)
+            raise ExportFileError(f"Cannot read {self.path.name}: {reason}.",
+                                  f"无法读取 {self.path.name}：{reason_zh}。") from exc
+        except json.JSONDecodeError as exc:
+            self.close()
+            raise self._bad(*json_problem(exc)) from exc
+        except (zipfile.BadZipFile, UnicodeDecodeError, RecursionError) as exc:
             self.close()
             raise self._bad(f"{type(exc).__name__}: {exc}", f"{type(exc).__name__}：{exc}") from exc
 
     def _record(self, number: int, item: Any, photo_files: dict | None) -> ExportedRecord:
         try:
             if not isinstance(item, dict):
-                raise TypeError("a record must be a JSON object")
+                raise RecordValueError("a record must be a JSON object", "每条记录须为一个 JSON 对象")
             data = dict(item)
             photos = [dict(p) for p in data.get("photos") or [] if isinstance(p, dict)]
             record = Honouree.from_dict(data)
@@ -209,13 +214,13 @@ class ExportFile:
                 if value is None:
                     setattr(record, key, "")
                 elif not isinstance(value, str):
-                    raise ValueError(f"{key} must be text")
+                    raise RecordValueError(f"{key} must be text", f"{key} 须为文本")
             if record.version is None:
                 record.version = 0
             if not isinstance(record.version, int) or isinstance(record.version, bool) or record.version < 0:
-                raise ValueError("version must be a whole number")
-        except (ValueError, TypeError) as exc:
-            return ExportedRecord(number, None, [], (str(exc), str(exc)))
+                raise RecordValueError("version must be a whole number", "version 须为非负整数")
+        except (ValueError, TypeError) as exc:  # RecordValueError and AmountError carry their Chinese
+            return ExportedRecord(number, None, [], (str(exc), getattr(exc, "zh", str(exc))))
         record.photos = []
         if photo_files is None:
             return ExportedRecord(number, record, [], photos_without_files=len(photos))

@@ -9,8 +9,9 @@ from collections.abc import Iterator
 
 from .errors import InvalidRecordError
 from .records import Honouree
+from .vocabulary import LEVELS, STATUSES
 
-LEVEL_BY_RANK = ["national", "provincial", "municipal", "county", "other"]
+LEVEL_BY_RANK = list(LEVELS.keys)  # a level's rank is its index (the stored honourees.level_rank)
 
 
 def validate_record(h: Honouree) -> None:
@@ -22,13 +23,15 @@ def validate_record(h: Honouree) -> None:
 def _validate(h: Honouree) -> None:
     if not h.name or not h.name.strip():
         raise InvalidRecordError("name is required", "姓名不能为空")
-    if h.status not in ("active", "retired", "deceased"):
-        raise InvalidRecordError(f"unknown status {h.status!r}", f"未知状态“{h.status}”")
+    if h.status not in STATUSES:
+        raise InvalidRecordError(f"unknown status {h.status!r} (use {STATUSES.choices('en')})",
+                                 f"未知状态“{h.status}”（应为{STATUSES.choices('zh')}）")
     for honour in h.honours:
         if not honour.title.strip():
             raise InvalidRecordError("every honour needs a title", "每项荣誉都需要称号")
-        if honour.level not in LEVEL_BY_RANK:
-            raise InvalidRecordError(f"unknown honour level {honour.level!r}", f"未知荣誉级别“{honour.level}”")
+        if honour.level not in LEVELS:
+            raise InvalidRecordError(f"unknown honour level {honour.level!r} (use {LEVELS.choices('en')})",
+                                     f"未知荣誉级别“{honour.level}”（应为{LEVELS.choices('zh')}）")
     for deed in h.deeds:
         if not deed.text.strip():
             raise InvalidRecordError("a deed needs text", "事迹内容不能为空")

@@ -8,17 +8,11 @@ exact parsers (honours.core.amounts), so the dialog and imports agree to the fen
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from datetime import date
-
 from PySide6.QtCore import QCoreApplication
 
 from ..core.amounts import AmountError, format_quantity, format_yuan, parse_amount_fen, parse_number
+from ..core.dates import FIRST_YEAR, LAST_YEAR, parse_date, parse_year
 from .i18n import current_language
-
-FIRST_YEAR = 1900  # the oldest honours staff record are from the 1950s
-LAST_YEAR = 2100
 
 
 class EntryError(ValueError):
@@ -55,43 +49,28 @@ def read_quantity(text: str) -> tuple[int, str]:
 
 
 def read_year(text: str) -> int:
-    """A year as typed (``2020``, ``２０２０年``) between FIRST_YEAR and LAST_YEAR."""
-    cleaned = unicodedata.normalize("NFKC", text).strip().removesuffix("年").strip()
-    if not re.fullmatch(r"\d{4}", cleaned) or not FIRST_YEAR <= int(cleaned) <= LAST_YEAR:
-        raise EntryError(
-            translate("EntryValues", "“%1” is not a year (write it like 2020)").replace("%1", text.strip()))
-    return int(cleaned)
-
-
-_DATE_PARTS = re.compile(r"(\d{4})(?:[-./年](\d{1,2})(?:[-./月](\d{1,2})日?)?月?)?年?")
+    """A year as typed (``2020``, ``２０２０年``) in the registry's range (core/dates.py)."""
+    year = parse_year(text)
+    if year is None:
+        message = translate("EntryValues", "“%1” is not a year (write it like 2020; %2–%3)")
+        raise EntryError(message.replace("%1", text.strip()).replace("%2", str(FIRST_YEAR))
+                         .replace("%3", str(LAST_YEAR)))
+    return year
 
 
 def read_date(text: str) -> str:
     """An ISO date, month or year: ``2020-2-5``, ``2020.2.5``, ``2020/02/05``,
     ``2020年2月5日`` → ``2020-02-05``; ``2020年2月`` → ``2020-02``; ``2020`` → ``2020``.
 
-    Reports often give only a month or a year, so those are kept as written, not
-    padded to a made-up day.
+    Read by the same reader as sheets and JSON (core/dates.py); reports often give only a
+    month or a year, so those are kept as written, not padded to a made-up day.
     """
-    cleaned = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
-    match = _DATE_PARTS.fullmatch(cleaned)
-    message = translate("EntryValues", "“%1” is not a date (write it like 2020-02-15, 2020-02 or 2020)")
-    problem = EntryError(message.replace("%1", text.strip()))
-    if match is None:
-        raise problem
-    year, month, day = (int(part) if part else None for part in match.groups())
-    assert year is not None
-    try:
-        date(year, month or 1, day or 1)
-    except ValueError:
-        raise problem from None
-    if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise problem
-    if day is not None:
-        return f"{year:04d}-{month:02d}-{day:02d}"
-    if month is not None:
-        return f"{year:04d}-{month:02d}"
-    return f"{year:04d}"
+    parsed = parse_date(text)
+    if parsed is None:
+        message = translate("EntryValues", "“%1” is not a date (write it like 2020-02-15, 2020-02 or 2020; %2–%3)")
+        raise EntryError(message.replace("%1", text.strip()).replace("%2", str(FIRST_YEAR))
+                         .replace("%3", str(LAST_YEAR)))
+    return parsed.text
 
 
 def quantity_text(quantity: int | None) -> str:

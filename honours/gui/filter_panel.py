@@ -2,12 +2,17 @@
 
 Clicking a value narrows the search by adding a qualifier (`level:provincial`) to the
 query; the query stays the single source of truth, so what the panel adds is visible,
-editable and removable in the search box too. Qualifiers already in the query are
-listed at the top as buttons that remove them. Counts arrive from the FacetCounter a
-moment after the results, never on the keystroke path.
+editable and removable in the search box too. Values ticked in one group widen the
+search (either of them: `级别:国家级、省级`), groups narrow it (both). A group's counts
+leave its own qualifier out (Registry.facets), so each says what ticking it gives.
+Qualifiers already in the query are listed at the top as buttons that remove them.
+Counts arrive from the FacetCounter a moment after the results, never on the keystroke
+path. Saved searches (saved_search_list.py) are listed at the foot: a click runs one again.
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QFont, QKeyEvent, QPalette
@@ -26,55 +31,52 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.query import CATEGORY_VALUES, LEVEL_VALUES, STATUS_VALUES
+from ..core.dates import FIRST_YEAR, LAST_YEAR
+from ..core.query import FACET_GROUPS, ZH_QUALIFIERS, qualifier, quote_term, values_of
+from ..core.vocabulary import VOCABULARIES
 from .i18n import current_language
 from .labels import category_label, level_label, status_label
-from .search_box import quote_term
+from .saved_search_list import SavedSearchList
 
-GROUPS = ("level", "region", "status", "category", "year")
-KEY_ALIASES = {"级别": "level", "状态": "status", "类别": "category", "地区": "region", "年份": "year"}
-TERM_ROLE = Qt.ItemDataRole.UserRole + 1
-FIRST_YEAR, LAST_YEAR = 1949, 2100
+GROUPS = FACET_GROUPS
+TERM_ROLE = Qt.ItemDataRole.UserRole + 1  # the one-value qualifier of an item (level:provincial)
+VALUE_ROLE = Qt.ItemDataRole.UserRole + 2  # its stored value
 COLLAPSE_ABOVE = 12  # a group with more values than this starts collapsed
 
 
-def canonical(term: str) -> tuple[str, str] | None:
-    """(group, stored value) for a panel qualifier however it was typed, else None.
+def canonical(term: str) -> tuple[str, tuple[str, ...]] | None:
+    """(group, stored values) for a panel qualifier however it was typed, else None.
 
-    `level:省级` and `level:provincial` are the same filter, so both mark 省级 as active.
+    `level:省级` and `level:provincial` are the same filter, so both mark 省级 as active;
+    `级别:国家级、省级` is ('level', ('national', 'provincial')).
     """
-    key, sep, value = term.partition(":")
-    key = KEY_ALIASES.get(key, key.lower())
-    if not sep or key not in GROUPS or not value:
+    found = qualifier(term)
+    if found is None or found[0] not in GROUPS or found[1] != ":" and found[0] != "year":
         return None
-    lowered = value.lower()
-    if key == "level":
-        level = LEVEL_VALUES.get(lowered)
-        return ("level", level) if level else None
-    if key == "status":
-        status = STATUS_VALUES.get(lowered)
-        return ("status", status) if status else None
-    if key == "category":
-        return "category", CATEGORY_VALUES.get(lowered, value)
-    return key, value
+    group, op, value = found
+    if group == "year" and op != ":":
+        return group, (f"{op}{value}",)
+    words = values_of(value)
+    if not words:
+        return None
+    vocabulary = VOCABULARIES.get(group)
+    if vocabulary is None:
+        return group, tuple(dict.fromkeys(words))
+    keys = [vocabulary.lookup(w) or (w if group == "category" else None) for w in words]
+    if None in keys:
+        return None  # not a value the search reads either (it says so)
+    return group, tuple(dict.fromkeys(k for k in keys if k))
 
 
-# The words a Chinese user types for the same qualifiers (the search reads both).
-ZH_KEYS = {"level": "级别", "status": "状态", "category": "类别", "region": "地区", "year": "年份"}
-ZH_VALUES = {
-    "level": {"national": "国家级", "provincial": "省级", "municipal": "市级", "county": "县级", "other": "其他"},
-    "status": {"active": "在职", "retired": "退休", "deceased": "已故"},
-    "category": {"medical": "医务", "other trades": "各行各业", "model worker": "劳动模范", "donor": "捐赠",
-                 "collective": "集体"},
-}
-
-
-def term_for(group: str, value: object) -> str:
-    """The qualifier a click adds to the search box, in the UI's language: a Chinese user
-    sees 级别:省级, not level:provincial (both find the same honourees)."""
+def term_for(group: str, values: object) -> str:
+    """The qualifier for one value or several (either of them), in the UI's language: a
+    Chinese user sees 级别:省级、国家级, not level:provincial,national (both find the same)."""
+    listed = [str(v) for v in values] if isinstance(values, (list, tuple)) else [str(values)]
     if current_language() == "zh":
-        return f"{ZH_KEYS[group]}:{ZH_VALUES.get(group, {}).get(str(value), value)}"
-    return f"{group}:{value}"
+        vocabulary = VOCABULARIES.get(group)
+        words = [vocabulary.label(v, "zh") if vocabulary else v for v in listed]
+        return f"{ZH_QUALIFIERS[group]}:{'、'.join(words)}"
+    return f"{group}:{','.join(listed)}"
 
 
 class _FacetTree(QTreeWidget):
@@ -90,10 +92,23 @@ class _FacetTree(QTreeWidget):
         super().keyPressEvent(event)
 
 
+class _YearBox(QSpinBox):
+    """A year or "any" (its minimum); stepping up from "any" starts at this year, not at
+    the first year the registry takes (1800), which is far from the honours staff look for."""
+
+    def stepBy(self, steps: int) -> None:
+        if self.value() == self.minimum() and steps > 0:
+            self.setValue(min(date.today().year, self.maximum()))
+            return
+        super().stepBy(steps)
+
+
 class FilterPanel(QWidget):
-    """Emits `termsChanged(remove, add)`: the query terms to drop and the one to add ('' for none)."""
+    """Emits `termsChanged(remove, add)`: the query terms to drop and the one to add ('' for
+    none); `searchChosen(query)` when a saved search is chosen."""
 
     termsChanged = Signal(list, str)
+    searchChosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -158,6 +173,9 @@ class FilterPanel(QWidget):
         years.addWidget(self._year_to, 1)
         years.addWidget(self._year_apply)
 
+        self.saved = SavedSearchList(self)
+        self.saved.chosen.connect(self.searchChosen)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 4, 8)
         layout.addLayout(header)
@@ -165,11 +183,13 @@ class FilterPanel(QWidget):
         layout.addWidget(self.tree, 1)
         layout.addWidget(self._years_label)
         layout.addLayout(years)
+        layout.addSpacing(6)
+        layout.addWidget(self.saved)
         self.retranslate()
 
     def _year_box(self) -> QSpinBox:
-        box = QSpinBox()
-        box.setRange(FIRST_YEAR - 1, LAST_YEAR)
+        box = _YearBox()
+        box.setRange(FIRST_YEAR - 1, LAST_YEAR)  # the lowest is "any"
         box.setValue(FIRST_YEAR - 1)
         box.setAccelerated(True)
         return box
@@ -182,6 +202,7 @@ class FilterPanel(QWidget):
         """
         before = self.active_terms()
         self._terms = list(terms)
+        self.saved.set_current_query(self.query(), self.describe())
         if self.active_terms() != before:
             self._rebuild_active()
             self._rebuild_tree()
@@ -196,6 +217,27 @@ class FilterPanel(QWidget):
     def active_terms(self) -> list[str]:
         """The query's terms that are panel qualifiers, as typed."""
         return [t for t in self._terms if canonical(t) is not None]
+
+    def query(self) -> str:
+        """The current search as text (what a saved search keeps)."""
+        return " ".join(quote_term(t) for t in self._terms)
+
+    def describe(self) -> str:
+        """The search as a person would name it: its words, then each group's ticked values
+        (医院 · 在职 · 国家级、省级)."""
+        words = [t for t in self._terms if canonical(t) is None]
+        sep = "、" if current_language() == "zh" else ", "
+        groups = [sep.join(self.value_label(g, v) for v in self.active_values(g)) for g in GROUPS]
+        return " · ".join(part for part in (" ".join(words), *groups) if part)
+
+    def active_values(self, group: str) -> list[str]:
+        """The values ticked in a group, in the order they were added."""
+        values: list[str] = []
+        for term in self._terms:
+            found = canonical(term)
+            if found and found[0] == group:
+                values.extend(v for v in found[1] if v not in values)
+        return values
 
     # -- labels ----------------------------------------------------------------------------
     def group_title(self, group: str) -> str:
@@ -219,6 +261,11 @@ class FilterPanel(QWidget):
         return str(value)
 
     def _year_label(self, value: str) -> str:
+        for op in (">=", "<=", ">", "<"):
+            if value.startswith(op):
+                low, high = (value[len(op):], "") if op.startswith(">") else ("", value[len(op):])
+                value = f"{low}..{high}"
+                break
         low, sep, high = value.partition("..")
         if not sep:
             return value
@@ -237,6 +284,7 @@ class FilterPanel(QWidget):
         self._year_apply.setToolTip(self.tr("Show honourees with an honour awarded in these years"))
         for box in (self._year_from, self._year_to):
             box.setSpecialValueText(self.tr("any"))
+        self.tree.setToolTip(self.tr("Tick several values of a group to show either of them"))
         self._rebuild_active()
         self._rebuild_tree()
 
@@ -250,27 +298,28 @@ class FilterPanel(QWidget):
         while self._active.count():
             widget = self._active.takeAt(0).widget()
             if widget is not None:
+                widget.hide()
+                widget.setParent(None)  # gone from the panel now, deleted later
                 widget.deleteLater()
-        active = self.active_terms()
-        for term in active:
-            group, value = canonical(term) or ("", "")
-            button = QToolButton()
-            button.setObjectName("activeFilter")
-            button.setText(self.tr("%1: %2").replace("%1", self.group_title(group))
-                           .replace("%2", self.value_label(group, value)) + "  ✕")
-            button.setToolTip(self.tr("Remove this filter (%1)").replace("%1", quote_term(term)))
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            button.setStyleSheet(
-                "QToolButton { border: 1px solid palette(mid); border-radius: 10px;"
-                " padding: 2px 10px; background: palette(alternate-base); text-align: left; }"
-                "QToolButton:hover { background: palette(midlight); }")
-            button.clicked.connect(lambda _=False, t=term: self.termsChanged.emit([t], ""))
-            self._active.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
-        self._active_box.setVisible(bool(active))
-        self._clear.setVisible(bool(active))
+        groups = [g for g in GROUPS if self.active_values(g)]
+        for group in groups:
+            for value in self.active_values(group):
+                button = QToolButton()
+                button.setObjectName("activeFilter")
+                button.setText(self.tr("%1: %2").replace("%1", self.group_title(group))
+                               .replace("%2", self.value_label(group, value)) + "  ✕")
+                button.setToolTip(self.tr("Remove this filter (%1)").replace("%1", quote_term(term_for(group, value))))
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+                button.setStyleSheet(
+                    "QToolButton { border: 1px solid palette(mid); border-radius: 10px;"
+                    " padding: 2px 10px; background: palette(alternate-base); text-align: left; }"
+                    "QToolButton:hover { background: palette(midlight); }")
+                button.clicked.connect(lambda _=False, g=group, v=value: self.toggle(g, v))
+                self._active.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        self._active_box.setVisible(bool(groups))
+        self._clear.setVisible(bool(groups))
 
     def _rebuild_tree(self) -> None:
-        active = {canonical(t) for t in self._terms} - {None}
         current = self.tree.currentItem()
         current_term = current.data(0, TERM_ROLE) if current is not None else None
         self.tree.setUpdatesEnabled(False)
@@ -282,6 +331,7 @@ class FilterPanel(QWidget):
             values = [(v, n) for v, n in self._facets.get(group, []) if v not in (None, "")]
             if not values:
                 continue
+            active = set(self.active_values(group))
             head = QTreeWidgetItem([self.group_title(group), ""])
             head.setFont(0, bold)
             head.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -292,11 +342,19 @@ class FilterPanel(QWidget):
                 term = term_for(group, value)
                 item = QTreeWidgetItem([self.value_label(group, value), f"{count:,}"])
                 item.setData(0, TERM_ROLE, term)
+                item.setData(0, VALUE_ROLE, str(value))
                 item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 item.setForeground(1, muted)
-                is_active = (group, str(value)) in active
+                is_active = str(value) in active
                 item.setCheckState(0, Qt.CheckState.Checked if is_active else Qt.CheckState.Unchecked)
-                item.setToolTip(0, self.tr("Click to show only these (%1)").replace("%1", quote_term(term)))
+                if is_active:
+                    tip = self.tr("Click to remove this value from the filter")
+                elif active:
+                    tip = self.tr("Click to show these too (%1)").replace(
+                        "%1", quote_term(term_for(group, [*self.active_values(group), str(value)])))
+                else:
+                    tip = self.tr("Click to show only these (%1)").replace("%1", quote_term(term))
+                item.setToolTip(0, tip)
                 head.addChild(item)
                 if term == current_term:
                     self.tree.setCurrentItem(item)
@@ -313,16 +371,20 @@ class FilterPanel(QWidget):
             (self._collapsed.discard if expanded else self._collapsed.add)(group)
 
     def _on_item(self, item: QTreeWidgetItem) -> None:
-        term = item.data(0, TERM_ROLE)
-        if not term:
+        value = item.data(0, VALUE_ROLE)
+        group = item.parent().data(0, Qt.ItemDataRole.UserRole) if item.parent() is not None else None
+        if value is None or not group:
             item.setExpanded(not item.isExpanded())
             return
-        wanted = canonical(term)
-        same = [t for t in self._terms if canonical(t) == wanted]
-        if same:
-            self.termsChanged.emit(same, "")
-        else:
-            self.termsChanged.emit([], term)
+        self.toggle(group, value)
+
+    def toggle(self, group: str, value: str) -> None:
+        """Tick or untick a value: the group's qualifiers become one that lists its ticked
+        values (either of them), or go when none is left."""
+        current = self.active_values(group)
+        wanted = [v for v in current if v != value] if value in current else [*current, value]
+        old = [t for t in self._terms if (canonical(t) or ("",))[0] == group]
+        self.termsChanged.emit(old, term_for(group, wanted) if wanted else "")
 
     def _apply_years(self) -> None:
         low, high = self._year_from.value(), self._year_to.value()
@@ -340,3 +402,4 @@ class FilterPanel(QWidget):
 
     def _clear_all(self) -> None:
         self.termsChanged.emit(self.active_terms(), "")
+

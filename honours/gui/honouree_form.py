@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.records import CATEGORIES, Honouree, Status
+from ..core.vocabulary import CATEGORIES as CATEGORY_WORDS
+from ..core.vocabulary import GENDERS
 from .entry_values import EntryError, read_date
 from .labels import category_label, gender_label, status_label
 
@@ -179,8 +181,8 @@ class HonoureeForm(QWidget):
         self.source_box.setTitle(self.tr("Source"))
         self.source_report_label.setText(self.tr("Report"))
         self.source_sentence_label.setText(self.tr("Sentence"))
-        self._fill_combo(self.gender_combo, [("", self.tr("Not stated")), ("男", gender_label("男")),
-                                             ("女", gender_label("女"))])
+        self._fill_combo(self.gender_combo, [("", self.tr("Not stated")),
+                                             *[(t.key, gender_label(t.key)) for t in GENDERS]])
         self._fill_combo(self.status_combo, [(s.value, status_label(s.value)) for s in Status])
         self._fill_combo(self.category_combo, [(c, category_label(c)) for c in CATEGORIES])
 
@@ -222,7 +224,8 @@ class HonoureeForm(QWidget):
             "unit": self.unit_edit.text().strip(),
             "position": self.position_edit.text().strip(),
             "region": self.region_combo.currentText().strip(),
-            "category": combo_value(self.category_combo),
+            # a typed word of the vocabulary (医务人员, donor …) is stored as its category
+            "category": CATEGORY_WORDS.lookup(combo_value(self.category_combo)) or combo_value(self.category_combo),
             "status": combo_value(self.status_combo) or Status.ACTIVE.value,
             "notes": self.notes_edit.toPlainText().strip(),
             "report": self.source_report_edit.text().strip(),

@@ -39,6 +39,7 @@ from .filter_panel import FilterPanel
 from .i18n import current_language, install_translations
 from .results_table import ResultsTable
 from .roll_model import RollModel
+from .saved_searches import SavedSearches
 from .search_box import SearchBox
 from .search_indexer import IndexProgress, SearchIndexer
 from .settings import Settings
@@ -144,6 +145,7 @@ class MainWindow(QMainWindow):
         self.results_table = ResultsTable(self.model)
         self.filter_panel = FilterPanel()
         self.filter_panel.setMinimumWidth(190)
+        self.filter_panel.saved.set_store(SavedSearches(self.settings, self.store.registry.path))
         self.detail_pane = DetailPane(self.store, self.thumbnails)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -193,6 +195,7 @@ class MainWindow(QMainWindow):
         selection.selectionChanged.connect(lambda *_: self._update_actions())
         self.results_table.doubleClicked.connect(lambda _index: self.edit_current())
         self.filter_panel.termsChanged.connect(self._on_filter_terms)
+        self.filter_panel.searchChosen.connect(self.search_now)
         self.facet_counter.counted.connect(self._on_facets)
         self.store.changed.connect(self._on_store_changed)
         self.search_indexer.progress.connect(self.index_progress.show_progress)

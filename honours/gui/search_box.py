@@ -10,15 +10,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from ..core.query import split_terms
+from ..core.query import quote_term, split_terms
 
-
-def quote_term(term: str) -> str:
-    """A query term as typed: values with spaces are quoted so they stay one term."""
-    key, sep, value = term.partition(":")
-    if sep and any(ch.isspace() for ch in value):
-        return f'{key}:"{value}"'
-    return f'"{term}"' if any(ch.isspace() for ch in term) else term
+__all__ = ["SearchBox", "quote_term"]
 
 
 class SearchBox(QLineEdit):

@@ -10,6 +10,8 @@ file, so nothing touches the user's real settings.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -110,8 +112,31 @@ class Settings:
     def set_dialog_size(self, name: str, size: QSize) -> None:
         self.qsettings.setValue(f"dialogs/{name}", f"{size.width()}x{size.height()}")
 
+    def saved_searches(self, registry: str | Path | None) -> list[tuple[str, str]]:
+        """(name, query) of the searches saved for one registry file, in the order saved
+        (see saved_searches.py); [] when none or unreadable."""
+        try:
+            items = json.loads(str(self.qsettings.value(_saved_searches_key(registry), "") or "[]"))
+            return [(str(i["name"]), str(i["query"])) for i in items if str(i.get("name", "")).strip()]
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return []
+
+    def set_saved_searches(self, registry: str | Path | None, searches: list[tuple[str, str]]) -> None:
+        key = _saved_searches_key(registry)
+        if searches:
+            text = json.dumps([{"name": n, "query": q} for n, q in searches], ensure_ascii=False)
+            self.qsettings.setValue(key, text)
+        else:
+            self.qsettings.remove(key)
+
     def sync(self) -> None:
         self.qsettings.sync()
+
+
+def _saved_searches_key(registry: str | Path | None) -> str:
+    """One key per registry file (by its full path), so each file has its own saved searches."""
+    name = str(Path(registry).resolve()) if registry else ":memory:"
+    return f"saved_searches/{hashlib.sha1(name.encode('utf-8')).hexdigest()[:16]}"
 
 
 def open_settings(path: str | Path | None = None) -> Settings:

@@ -13,7 +13,7 @@ from datetime import date
 
 from ..core.amounts import format_quantity, format_yuan
 from ..core.records import LEVEL_ORDER, Donation, Honour, Honouree
-from .texts import age_text, birth_text, date_text, gender_text, label, level_name
+from .texts import age_text, birth_text, date_text, gender_text, label, level_name, status_text
 
 COLLECTIVE = "collective"
 GROUP_BY = ("level", "unit")
@@ -141,7 +141,7 @@ def certificate_content(honouree: Honouree, *, organisation: str, issue_date: da
     if honouree.position:
         facts.append((label("position", language), honouree.position))
     if honouree.status in ("deceased", "retired"):
-        facts.append((label("status", language), label(honouree.status, language)))
+        facts.append((label("status", language), status_text(honouree.status, language)))
     deeds = []
     for deed in honouree.deeds:
         when = iso_date_text(deed.date, language)
@@ -206,7 +206,7 @@ def roll_entry(honouree: Honouree, language: str = "zh") -> RollEntry:
     if cash:
         donations.append(format_yuan(cash))
     donations.extend(goods_totals(honouree.donations))
-    note = label(honouree.status, language) if honouree.status in ("deceased", "retired") else ""
+    note = status_text(honouree.status, language) if honouree.status in ("deceased", "retired") else ""
     assert honouree.id is not None
     return RollEntry(honouree.id, honouree.name, note, gender_text(honouree.gender, language),
                      honouree.unit, honouree.position, honours, honouree.highest_level, donations)

@@ -18,7 +18,7 @@ from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPainter, Q
 from PySide6.QtPrintSupport import QPrinter
 
 from ..core import files
-from ..core.errors import HonoursError
+from ..core.errors import HonoursError, os_reason
 from .typeset import Units
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
@@ -128,7 +128,8 @@ def open_document(target: Target, page_size: str = "A4", title: str = "") -> Ite
         os.replace(temp, final)
     except OSError as exc:
         _remove(temp)
-        raise PrintError(f"Cannot write {final}: {exc.strerror}.", f"无法写入 {final}：{exc.strerror}。") from exc
+        reason, reason_zh = os_reason(exc)
+        raise PrintError(f"Cannot write {final}: {reason}.", f"无法写入 {final}：{reason_zh}。") from exc
 
 
 def _remove(path: Path | None) -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..core.vocabulary import DEFAULT_LEVEL, GENDERS, LEVELS, STATUSES
+
 LANGUAGES = ("zh", "en")
 
 _LABELS: dict[str, dict[str, str]] = {
@@ -54,8 +56,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "col_honours": "荣誉称号",
         "col_level": "级别",
         "col_donation": "捐赠",
-        "deceased": "已故",
-        "retired": "退休",
+        "no_level": "无荣誉",
         "no_unit": "（未填写单位）",
         "empty_roll": "没有符合条件的荣誉人物。",
         "list_sep": "、",
@@ -103,8 +104,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "col_honours": "Honours",
         "col_level": "Level",
         "col_donation": "Donations",
-        "deceased": "Deceased",
-        "retired": "Retired",
+        "no_level": "No honour",
         "no_unit": "(no work unit)",
         "empty_roll": "No honourees match.",
         "list_sep": ", ",
@@ -112,17 +112,9 @@ _LABELS: dict[str, dict[str, str]] = {
     },
 }
 
-_LEVELS = {
-    "zh": {"national": "国家级", "provincial": "省级", "municipal": "市级", "county": "县级",
-           "other": "其他", None: "无荣誉"},
-    "en": {"national": "National", "provincial": "Provincial", "municipal": "Municipal",
-           "county": "County", "other": "Other", None: "No honour"},
-}
-
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December")  # not %B: that follows the machine's locale
 
-_GENDERS = {"en": {"男": "Male", "女": "Female"}}
 
 
 def check_language(language: str) -> str:
@@ -137,13 +129,19 @@ def label(key: str, language: str = "zh", **values: object) -> str:
 
 
 def level_name(level: str | None, language: str = "zh") -> str:
-    """国家级 … 其他 for a level, 无荣誉 for None (an honouree without honours)."""
-    names = _LEVELS[language]
-    return names.get(level, names["other"])
+    """国家级 … 其他 for a level (vocabulary.py; an unknown one as 其他), 无荣誉 for None
+    (an honouree without honours)."""
+    if level is None:
+        return label("no_level", language)
+    return LEVELS.label(level if level in LEVELS else DEFAULT_LEVEL, language)
+
+
+def status_text(status: str, language: str = "zh") -> str:
+    return STATUSES.label(status, language)
 
 
 def gender_text(gender: str, language: str = "zh") -> str:
-    return _GENDERS.get(language, {}).get(gender, gender)
+    return GENDERS.label(gender, language)
 
 
 def age_text(age: str, language: str = "zh") -> str:

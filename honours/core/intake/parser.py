@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..records import Deed, Donation, Honour, Honouree, Level, Source, Status
+from ..vocabulary import LEVELS as LEVEL_VOCABULARY
 from . import lexicon as lx
 from .bylines import Bylines, find_bylines
 from .mentions import Mention, SentenceReader, attribute, medical, region_of
@@ -26,7 +27,6 @@ MAX_REPORT_CHARS = 400_000  # a report longer than a book is not a news report
 _AWARD_INDEX = index_by_first_char(lx.AWARD_VERBS)
 _CARRY_START = re.compile(r"^(?:(?:19|20)\d{2}年(?:\d{1,2}月)?|近年来|多年来|此前|其后|随后|后来|还|并|也|曾|先后|又|同年)?"
                           r"(?:先后|曾|还|又|多次|相继)?")
-_LEVEL_ZH = {"national": "国家级", "provincial": "省级", "municipal": "市级", "county": "县级", "other": "其他"}
 
 
 @dataclass
@@ -371,7 +371,7 @@ def _reasons(group: list[Mention], with_reasons: list[tuple[Honour, str]], donat
     for h, why in with_reasons:
         reasons.append(Reason(
             "level", f"{h.title}: {h.level} level ({explain_level(why, 'en')})",
-            f"{h.title}：{_LEVEL_ZH.get(h.level, h.level)}（{explain_level(why, 'zh')}）"))
+            f"{h.title}：{LEVEL_VOCABULARY.label(h.level)}（{explain_level(why, 'zh')}）"))
     if donations:
         from ..amounts import format_quantity, format_yuan
 

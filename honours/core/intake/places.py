@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..records import Level
+from ..vocabulary import LEVELS
 
 
 def _words(text: str) -> frozenset[str]:
@@ -83,11 +84,13 @@ NATIONAL_PREFIXES: tuple[str, ...] = (
     "全总", "中央", "共和国",
 )
 GROUP_PREFIXES: dict[str, str] = {"全省": "provincial", "全市": "municipal", "全县": "county", "全区": "county"}
+# A level word before a title (省级, 市厅级, 区级 …): the Chinese words of the one vocabulary
+# (vocabulary.py; national ones are NATIONAL_PREFIXES), and the divisions 州 and 旗.
 LEVEL_WORDS: dict[str, str] = {
-    "省部级": "provincial", "省级": "provincial", "省": "provincial",
-    "地市级": "municipal", "市厅级": "municipal", "市级": "municipal", "市": "municipal", "州": "municipal",
-    "县处级": "county", "县级": "county", "区级": "county", "县": "county", "区": "county", "旗": "county",
-}  # fmt: skip
+    **{word: term.key for term in LEVELS if term.key not in (Level.NATIONAL.value, Level.OTHER.value)
+       for word in (term.zh, *term.aliases) if re.fullmatch(r"[\u4e00-\u9fff]+", word)},
+    "州": Level.MUNICIPAL.value, "旗": Level.COUNTY.value,
+}
 _NOT_DISTRICT_BEFORE = set("社小园景城片辖街营库矿林病校厂战务专功灾疫分院")
 _NOT_CITY_BEFORE = set("超城都门夜集菜股上开黑闹街花")
 _HAN = r"[\u4e00-\u9fff]"

@@ -10,7 +10,7 @@ import zipfile
 from pathlib import Path
 
 from .. import files
-from ..errors import HonoursError
+from ..errors import HonoursError, os_reason
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".csv", ".htm", ".html", ""}
 DOCX_SUFFIXES = {".docx", ".docm"}
@@ -35,7 +35,7 @@ def read_report(path: str | Path) -> str:
     except FileNotFoundError:
         raise ReportError(f"{path} does not exist.", f"文件 {path} 不存在。") from None
     except OSError as exc:
-        raise ReportError(f"Cannot open {path}: {exc.strerror}.", f"无法打开 {path}：{exc.strerror}。") from exc
+        raise ReportError(f"Cannot open {path}: {os_reason(exc)[0]}.", f"无法打开 {path}：{os_reason(exc)[1]}。") from exc
     if path.is_dir():
         raise ReportError(f"{path} is a folder, not a report file.", f"{path} 是文件夹，不是报道文件。")
     if size > MAX_FILE_BYTES:
@@ -46,7 +46,7 @@ def read_report(path: str | Path) -> str:
     try:
         data = files.read_bytes(path)
     except OSError as exc:
-        raise ReportError(f"Cannot read {path}: {exc.strerror}.", f"无法读取 {path}：{exc.strerror}。") from exc
+        raise ReportError(f"Cannot read {path}: {os_reason(exc)[0]}.", f"无法读取 {path}：{os_reason(exc)[1]}。") from exc
     return decode_text(data, path.name)
 
 
@@ -100,7 +100,7 @@ def read_docx(path: Path) -> str:
         raise ReportError(f"{path.name} is not a Word (.docx) document or is damaged.",
                           f"{path.name} 不是 Word（.docx）文档，或文件已损坏。") from exc
     except OSError as exc:
-        raise ReportError(f"Cannot read {path}: {exc.strerror}.", f"无法读取 {path}：{exc.strerror}。") from exc
+        raise ReportError(f"Cannot read {path}: {os_reason(exc)[0]}.", f"无法读取 {path}：{os_reason(exc)[1]}。") from exc
     lines: list[str] = []
     body = document.element.body
     for child in body.iterchildren():

@@ -522,13 +522,13 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
     </message>
     <message>
         <location filename="../entry_values.py" line="62"/>
-        <source>“%1” is not a year (write it like 2020)</source>
-        <translation>“%1”不是有效的年份（请写作 2020 这样的格式）</translation>
+        <source>“%1” is not a year (write it like 2020; %2–%3)</source>
+        <translation>“%1”不是有效的年份（请写作 2020 这样的格式；%2–%3 年）</translation>
     </message>
     <message>
         <location filename="../entry_values.py" line="78"/>
-        <source>“%1” is not a date (write it like 2020-02-15, 2020-02 or 2020)</source>
-        <translation>“%1”不是有效的日期（请写作 2020-02-15、2020-02 或 2020）</translation>
+        <source>“%1” is not a date (write it like 2020-02-15, 2020-02 or 2020; %2–%3)</source>
+        <translation>“%1”不是有效的日期（请写作 2020-02-15、2020-02 或 2020；%2–%3 年）</translation>
     </message>
 </context>
 <context>
@@ -802,6 +802,21 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
         <location filename="../filter_panel.py" line="299"/>
         <source>Click to show only these (%1)</source>
         <translation>点击只显示这些人物（%1）</translation>
+    </message>
+    <message>
+        <location filename="../filter_panel.py" line="1"/>
+        <source>Tick several values of a group to show either of them</source>
+        <translation>同一组中勾选多个值，显示符合其中任一项的人物</translation>
+    </message>
+    <message>
+        <location filename="../filter_panel.py" line="1"/>
+        <source>Click to remove this value from the filter</source>
+        <translation>点击从筛选条件中去掉此项</translation>
+    </message>
+    <message>
+        <location filename="../filter_panel.py" line="1"/>
+        <source>Click to show these too (%1)</source>
+        <translation>点击同时显示这些人物（%1）</translation>
     </message>
 </context>
 <context>
@@ -1678,84 +1693,6 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
         <location filename="../intake_model.py" line="155"/>
         <source>Merge into #%1</source>
         <translation>并入 #%1</translation>
-    </message>
-</context>
-<context>
-    <name>Labels</name>
-    <message>
-        <location filename="../labels.py" line="18"/>
-        <source>National</source>
-        <translation>国家级</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="19"/>
-        <source>Provincial</source>
-        <translation>省级</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="20"/>
-        <source>Municipal</source>
-        <translation>市级</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="21"/>
-        <source>County</source>
-        <translation>县级</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="22"/>
-        <source>Other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="29"/>
-        <source>Active</source>
-        <translation>在职</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="30"/>
-        <source>Retired</source>
-        <translation>退休</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="31"/>
-        <source>Deceased</source>
-        <translation>已故</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="38"/>
-        <source>Medical workers</source>
-        <translation>医务工作者</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="39"/>
-        <source>Other trades</source>
-        <translation>各行各业</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="40"/>
-        <source>Model workers</source>
-        <translation>劳动模范</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="41"/>
-        <source>Donors</source>
-        <translation>爱心捐赠者</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="42"/>
-        <source>Collectives</source>
-        <translation>集体</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="49"/>
-        <source>Male</source>
-        <translation>男</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="49"/>
-        <source>Female</source>
-        <translation>女</translation>
     </message>
 </context>
 <context>
@@ -2806,6 +2743,74 @@ Click “Add photos…” or drag image files here.</source>
         <location filename="../undo.py" line="187"/>
         <source>Delete %n honourees</source>
         <translation>删除 %n 位荣誉人物</translation>
+    </message>
+</context>
+<context>
+    <name>SavedSearchList</name>
+    <message>
+        <location filename="../saved_search_list.py" line="1"/>
+        <source>Save Search</source>
+        <translation>保存搜索</translation>
+    </message>
+    <message>
+        <location filename="../saved_search_list.py" line="1"/>
+        <source>Name of this search:</source>
+        <translation>为此搜索命名：</translation>
+    </message>
+    <message>
+        <location filename="../saved_search_list.py" line="1"/>
+        <source>A saved search is already called “%1”. Replace it with the current search?</source>
+        <translation>已有名为“%1”的已存搜索。要用当前搜索替换它吗？</translation>
+    </message>
+    <message>
+        <location filename="../saved_search_list.py" line="1"/>
+        <source>Rename Saved Search</source>
+        <translation>重命名已存搜索</translation>
+    </message>
+    <message>
+        <location filename="../saved_search_list.py" line="1"/>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <location filename="../saved_search_list.py" line="1"/>
+        <source>A saved search is already called “%1”.</source>
+        <translation>已有名为“%1”的已存搜索。</translation>
+    </message>
+    <message>
+        <location filename="../saved_search_list.py" line="1"/>
+        <source>Saved searches</source>
+        <translation>已存搜索</translation>
+    </message>
+    <message>
+        <location filename="../saved_search_list.py" line="1"/>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <location filename="../saved_search_list.py" line="1"/>
+        <source>Save the current search and its filters under a name</source>
+        <translation>为当前搜索及其筛选条件命名并保存</translation>
+    </message>
+    <message>
+        <location filename="../saved_search_list.py" line="1"/>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location filename="../saved_search_list.py" line="1"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../saved_search_list.py" line="1"/>
+        <source>Save a search and its filters to run it again with one click.</source>
+        <translation>保存搜索及其筛选条件，以后点一下即可再次搜索。</translation>
+    </message>
+    <message>
+        <location filename="../saved_search_list.py" line="1"/>
+        <source>Click a saved search to run it</source>
+        <translation>点击已存搜索即可运行</translation>
     </message>
 </context>
 </TS>
