@@ -55,6 +55,7 @@ def open_database(
     0.1–0.2 s, a fifth of the desktop app's start-up.
     """
     memory = str(path) == ":memory:"
+    header_unread = False  # True when the file is open here already: judged through SQLite
     if not memory:
         path = Path(path)
         if not path.exists():
@@ -64,7 +65,7 @@ def open_database(
         elif path.is_dir():
             raise NotARegistryError(str(path))
         else:
-            _refuse_empty_or_truncated(path)
+            header_unread = _refuse_empty_or_truncated(path)
     conn = _connect(path, readonly)
     try:
         try:
@@ -75,7 +76,7 @@ def open_database(
             conn.close()
             conn = _connect(path, readonly, immutable=True)
             version = inspect_connection(conn, path)
-        if not memory:
+        if not memory and header_unread:
             _refuse_truncated(conn, Path(path))
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
@@ -109,7 +110,7 @@ def close_database(conn: sqlite3.Connection, path: str | Path | None) -> None:
         files.note_closed(path)
 
 
-def _refuse_empty_or_truncated(path: Path) -> None:
+def _refuse_empty_or_truncated(path: Path) -> bool:
     """Catch what SQLite would otherwise accept: an emptied file, a file cut short.
 
     SQLite treats a 0-byte file as a new database (so an emptied registry would silently
@@ -121,7 +122,8 @@ def _refuse_empty_or_truncated(path: Path) -> None:
     to the file (closing any descriptor of it would drop SQLite's locks: see `files`), so
     before a connection is made, where a damaged file is refused without SQLite leaving a
     -wal or -shm beside it. A file already open here was judged when it was first opened;
-    `_refuse_truncated` checks it again through the new connection.
+    `_refuse_truncated` checks it again through the new connection. Returns True then
+    (the header was left unread), False when it was judged here or needs no judging.
     """
     try:
         size = path.stat().st_size
@@ -129,20 +131,23 @@ def _refuse_empty_or_truncated(path: Path) -> None:
         if size == 0:
             if not has_wal:
                 raise EmptyDatabaseFileError(str(path))
-            return
-        if has_wal or files.is_open_registry(path):
-            return
+            return False
+        if has_wal:
+            return False
+        if files.is_open_registry(path):
+            return True
         header = files.head(path, 100)
     except OSError:
-        return  # unreadable: SQLite's own error will say so
+        return False  # unreadable: SQLite's own error will say so
     if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
-        return
+        return False
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
     count_is_valid = header[24:28] == header[92:96]  # change counter == version-valid-for
     if count_is_valid and pages and size < pages * page_size:
         raise CorruptDatabaseError(str(path), f"truncated: {size} of {pages * page_size} bytes")
+    return False
 
 
 def _has_wal(path: Path) -> bool:

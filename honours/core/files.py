@@ -86,12 +86,6 @@ def is_open_registry(path: str | Path) -> bool:
         return inode is not None and inode in _open_inodes
 
 
-def open_registries() -> list[str]:
-    """The registry files this process has open (for diagnostics and tests)."""
-    with _lock:
-        return sorted(_open_names)
-
-
 def refuse_open_registry(path: str | Path) -> None:
     """Raise RegistryFileInUseError if `path` must not be touched with Python file I/O."""
     if is_open_registry(path):

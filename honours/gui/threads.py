@@ -12,14 +12,8 @@ from __future__ import annotations
 
 import atexit
 import weakref
-from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread
-
-
-class Stoppable(Protocol):
-    def stop(self) -> None: ...
-
 
 _owners: weakref.WeakSet = weakref.WeakSet()
 _hooked_apps: weakref.WeakSet = weakref.WeakSet()
