@@ -37,7 +37,10 @@ from typing import Any
 
 from .amounts import AmountError, parse_amount_fen, parse_donation
 from .errors import HonoursError
-from .records import Deed, Donation, Honour, Honouree, Level, Source, Status
+from .records import Deed, Donation, Honour, Honouree, Source, Status
+from .titles import infer_level, title_level
+
+__all__ = ["infer_level"]  # where sheets have always found it
 from .xlsx_reader import CellError, UnsavedFormula, Workbook
 
 HEADER_SEARCH_ROWS = 30
@@ -501,37 +504,6 @@ _YES = {"是", "追授", "y", "yes", "true", "1", "√", "✓", "✔", "是的"}
 _NO = {"否", "无", "n", "no", "false", "0", "×", "不是"}
 
 
-# Provincial-level municipalities: "北京市劳动模范" is a provincial-level honour.
-_PROVINCIAL_CITIES = ("北京市", "上海市", "天津市", "重庆市")
-# Words containing 区/市/省 that are not administrative divisions.
-_NOT_ADMIN = re.compile(r"社区|小区|园区|景区|街区|校区|厂区|矿区|林区|牧区|片区|辖区|病区|战区|城区|"
-                        r"市场|城市|都市|超市|市民|门市|夜市|股市|节省|省心")
-_ADMIN_MARKS = [
-    (re.compile(r"自治区|省"), "provincial"),
-    (re.compile(r"自治州|市|地区"), "municipal"),
-    (re.compile(r"自治县|县|区"), "county"),
-]
-
-
-@lru_cache(maxsize=4096)
-def infer_level(title: str) -> str:
-    """Level of an honour from its title: 全国/国家 → national, 省 → provincial, 市 → municipal,
-    县/区 → county, else other. The most local division named wins ("湖南省衡阳市…" is municipal)."""
-    text = title.strip()
-    if re.search(r"全国|国家|中华|中国|国务院|中央", text):
-        return Level.NATIONAL.value
-    if text.startswith(_PROVINCIAL_CITIES):
-        rest = text[3:]
-        return Level.COUNTY.value if re.search(r"区|县", _NOT_ADMIN.sub("", rest)) else Level.PROVINCIAL.value
-    text = _NOT_ADMIN.sub("", text)
-    found = Level.OTHER.value
-    for pattern, level in _ADMIN_MARKS:
-        if pattern.search(text):
-            found = level
-            text = pattern.sub("", text)
-    return found
-
-
 @lru_cache(maxsize=4096)
 def split_honours(cell: str) -> tuple[tuple[str, int | None, bool], ...]:
     """(title, year in the text, posthumous) for each honour named in a cell."""
@@ -893,6 +865,8 @@ class RowReader:
                 year, on = _year_of_text(year_value) if year_value.strip() else (year_in_title, None)
             else:
                 year, on = (year_in_title, None) if cell_text(year_value) == "" else _year(year_value)
+            if not by and "awarded_by" not in self.columns:  # a sheet that names no bodies: a well-known
+                by = title_level(title).awarded_by  # title's (an empty cell of its column says "not known")
             honours.append(Honour(title=title, level=_level(level, title), year=year, date=on,
                                   awarded_by=by, posthumous=post_in_title or self._yes(post)))
         return honours

@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..places import county_region
 from ..records import Donation
 from . import lexicon as lx
 from .donations import find_donations
 from .names import NameHit, index_by_first_char, name_at, starts_with_any
-from .places import county_region
 from .text import Sentence
 from .titles import TitleMatch
 
@@ -869,7 +869,7 @@ def _roles_before(s: str, position: int) -> list[str]:
 
 
 def _place_start(s: str, position: int) -> bool:
-    from .places import place_at
+    from ..places import place_at
 
     place = place_at(s, position)
     return place is not None and place.end - place.start >= 2
@@ -974,7 +974,7 @@ def region_of(m: Mention) -> str:
         return region
     for t in m.titles:
         if t.level == "county":
-            from .places import places_from
+            from ..places import places_from
 
             for place in places_from(t.title):
                 if place.county_level:

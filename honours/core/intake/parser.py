@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..places import home_city
 from ..records import Deed, Donation, Honour, Honouree, Level, Source, Status
+from ..titles import known_title
 from . import lexicon as lx
 from .bylines import Bylines, find_bylines
 from .mentions import Mention, SentenceReader, attribute, medical, region_of
 from .names import index_by_first_char, starts_with_any
-from .places import home_city
 from .proposals import KIND_COLLECTIVE, KIND_PERSON, Highlight, IntakeResult, Proposal, Reason
 from .text import Sentence, prepare, split_sentences
 from .titles import TitleMatch, explain_level, find_titles
@@ -293,6 +294,9 @@ def _honours_with_reasons(group: list[Mention]) -> list[tuple[Honour, str]]:
                 existing.posthumous = existing.posthumous or posthumous
                 existing.year = existing.year or year
                 existing.awarded_by = existing.awarded_by or m.awarded_by
+    for honour in honours.values():  # the report's own words first, else the table of well-known titles
+        known = known_title(honour.title)
+        honour.awarded_by = honour.awarded_by or (known.awarded_by if known else "")
     return [(honour, reasons[key]) for key, honour in honours.items()]
 
 
