@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from honours.core.records import Honour, Level
+from honours.core.entry import honouree_from_json, tidy_given
+from honours.core.records import Honour, Honouree, Level
 from honours.core.spreadsheet import infer_level as sheet_infer_level
 from honours.core.titles import WELL_KNOWN, complete_honour, known_title, title_key, title_level
 
@@ -81,3 +82,22 @@ def test_complete_honour_fills_a_missing_level_and_body_but_an_explicit_level_wi
     other = Honour(title="五一劳动奖章", level="other")
     complete_honour(other, level_given=True)
     assert other.level == "other"
+
+
+def test_json_entry_reads_levels_only_where_none_is_given():
+    record, notes = honouree_from_json({
+        "name": "贺 彪",
+        "honours": ["大国工匠年度人物", {"title": "西藏工匠"}, {"title": "全国劳动模范", "level": "provincial"},
+                    {"title": "衡阳市劳动模范", "level": ""}, {"title": "最美职工", "awarded_by": "某单位"}]})
+    assert record.name == "贺彪" and [n.zh for n in notes] == ["姓名“贺 彪”已改为“贺彪”"]
+    assert [(h.level, h.awarded_by) for h in record.honours] == [
+        ("national", "中华全国总工会、中央广播电视总台"), ("provincial", ""), ("provincial", "中共中央、国务院"),
+        ("municipal", ""), ("national", "某单位")]
+
+
+def test_an_edit_tidies_only_what_it_changes():
+    record = Honouree(name="王 五", honours=[Honour("衡阳市劳动模范", "other")])
+    assert tidy_given(record, {"notes": "x"}) == [] and record.name == "王 五"
+    assert record.honours[0].level == "other"
+    tidy_given(record, {"honours": [{"title": "衡阳市劳动模范"}]})
+    assert record.honours[0].level == "municipal" and record.name == "王 五"

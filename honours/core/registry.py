@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Self
 
 from .changes import Change, now, os_user
 from .database import is_writable, open_database
+from .entry import tidy_given
 from .errors import (
     ConflictError,
     DatabaseLockedError,
@@ -386,8 +387,9 @@ class Registry(ImportVerbs, PhotoVerbs):
         self._emit(Change("updated", [honouree.id]))
         return self.honouree(honouree.id)
 
-    def edit(self, honouree_id: int, changes: dict) -> Honouree:
-        """Apply a partial JSON-shaped change (the CLI's `edit`)."""
+    def edit(self, honouree_id: int, changes: dict, notes: list | None = None) -> Honouree:
+        """Apply a partial JSON-shaped change (the CLI's `edit`), tidied as `entry.tidy_given`
+        tidies what a person writes; what tidying did is added to `notes` when given."""
         current = self.honouree(honouree_id).to_dict()
         unknown = set(changes) - set(current)
         if unknown:
@@ -399,6 +401,9 @@ class Registry(ImportVerbs, PhotoVerbs):
             honouree = Honouree.from_dict(current)
         except (ValueError, TypeError) as exc:
             raise InvalidRecordError(str(exc)) from exc
+        tidied = tidy_given(honouree, changes)
+        if notes is not None:
+            notes.extend(tidied)
         return self.update(honouree, check_version=False)
 
     def delete(self, honouree_id: int) -> None:

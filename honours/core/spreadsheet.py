@@ -37,6 +37,7 @@ from typing import Any
 
 from .amounts import AmountError, parse_amount_fen, parse_donation
 from .errors import HonoursError
+from .names import GENDER_WORDS, Note, normalise_name, tidy_name
 from .records import Deed, Donation, Honour, Honouree, Source, Status
 from .titles import infer_level, title_level
 
@@ -463,6 +464,8 @@ class ParsedRow:
     record: Honouree
     photo_refs: list[str]
     given: set[str] = field(default_factory=set)  # fields whose cells were filled in (an update changes only these)
+    notes: list[Note] = field(default_factory=list)  # what was done to the cells as written (the name tidied …)
+    written_name: str = ""  # the name cell as written, when tidying changed it
 
 
 _LIST_SPLIT = re.compile(r"[、；;，,\n]")
@@ -498,8 +501,7 @@ CATEGORY_WORDS = {
 }
 _CATEGORY_LOOKUP = {w: c for c, words in CATEGORY_WORDS.items() for w in words}
 
-_GENDER_LOOKUP = {"男": "男", "男性": "男", "m": "男", "male": "男", "女": "女", "女性": "女", "f": "女",
-                  "female": "女"}
+_GENDER_LOOKUP = GENDER_WORDS
 _YES = {"是", "追授", "y", "yes", "true", "1", "√", "✓", "✔", "是的"}
 _NO = {"否", "无", "n", "no", "false", "0", "×", "不是"}
 
@@ -745,7 +747,7 @@ class RowReader:
             honours=honours, donations=donations,
             deeds=[Deed(text=line.strip()) for line in deeds.split("\n") if line.strip()] if deeds else [])
         refs = [p.strip(_QUOTES) for p in _PHOTO_SPLIT.split(photos) if p.strip(_QUOTES)] if photos else []
-        return ParsedRow(record, refs, set(values))
+        return self._tidied(ParsedRow(record, refs, set(values)))
 
     def _not_a_person(self, name: str, cells: list[Any]) -> None:
         """SkippedRow for a footer note or a totals row, RowError for a row without a name."""
@@ -786,7 +788,32 @@ class RowReader:
         record.donations = self._donation_list(values)
         photos = text(values, "photo", LONG_LIMIT)
         refs = [p.strip(_QUOTES) for p in _PHOTO_SPLIT.split(photos) if p.strip(_QUOTES)]
-        return ParsedRow(record, refs, set(values))
+        return self._tidied(ParsedRow(record, refs, set(values)))
+
+    @staticmethod
+    def _tidied(row: ParsedRow) -> ParsedRow:
+        """The name as the registry keeps it (names.py): 贺 彪 → 贺彪, 马红秋(女) → 马红秋 and gender 女.
+        What the brackets say fills the row's empty cells (a filled-in cell wins), so an update
+        changes those fields too; 已故 in them sets the status when the row has no status."""
+        record = row.record
+        written = record.name
+        before = (record.gender, record.ethnicity, record.notes)
+        row.notes = tidy_name(record)
+        if not row.notes:
+            return row
+        row.written_name = written
+        for key, old in zip(("gender", "ethnicity", "notes"), before):
+            if getattr(record, key) != old:
+                row.given.add(key)
+        if "status" not in row.given:
+            remarks = normalise_name(written).remarks
+            status = next((_STATUS_LOOKUP[w] for w in remarks if w in _STATUS_LOOKUP), None)
+            if status is not None and status != record.status:
+                record.status = status
+                row.given.add("status")
+                row.notes.append(Note(f"Status read from the name: {status}",
+                                      f"从姓名中读出状态：{STATUS_WORDS[status][1]}"))
+        return row
 
     @staticmethod
     def _gender(text: str) -> str:
