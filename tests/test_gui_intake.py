@@ -184,18 +184,18 @@ def test_edit_opens_the_record_editor_and_accepts_the_edited_record(qtbot, regis
     from honours.gui.edit_dialog import EditDialog
 
     def fill_and_save(self):
-        self.form.name_edit.setText("王新来（复核）")
+        self.form.name_edit.setText("王欣来")
         return QDialog.DialogCode.Accepted if self.save() else QDialog.DialogCode.Rejected
 
     monkeypatch.setattr(EditDialog, "exec", fill_and_save)
     dialog = pasted(qtbot, registry, FOLLOW_UP)
     dialog.select_row(row_of(dialog, "王新来"))
     click(qtbot, dialog.edit_button)
-    row = dialog.model.row_at(row_of(dialog, "王新来（复核）"))
+    row = dialog.model.row_at(row_of(dialog, "王欣来"))
     assert row.decision == ACCEPTED
     assert [h.title for h in row.honouree.honours] == ["全国劳动模范"]
     click(qtbot, dialog.save_button)
-    assert [h.name for h in registry.honourees(registry.all_ids())] == ["王新来（复核）"]
+    assert [h.name for h in registry.honourees(registry.all_ids())] == ["王欣来"]
 
 
 def test_opening_a_docx_or_a_traditional_report(qtbot, registry, tmp_path, warnings):

@@ -13,9 +13,9 @@ from honours.core.intake import analyse_file, analyse_text
 from honours.core.intake.bylines import find_bylines
 from honours.core.intake.donations import find_donations
 from honours.core.intake.names import name_at
-from honours.core.intake.places import classify_city, county_region
 from honours.core.intake.text import prepare, split_sentences
 from honours.core.intake.titles import find_titles
+from honours.core.places import classify_city, county_region
 from honours.core.records import Honouree
 
 ROOT = Path(__file__).resolve().parents[1]

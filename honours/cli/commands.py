@@ -18,6 +18,7 @@ from .output import (
     record_json,
     records_from_json,
     say,
+    say_notes,
     search,
 )
 
@@ -136,11 +137,12 @@ def _add(parser: argparse.ArgumentParser):
     parser.add_argument("--json", dest="json_file", metavar=_("FILE"), help=_("read JSON from FILE instead of stdin"))
 
     def run(args: argparse.Namespace) -> int:
-        records = records_from_json(read_json(args.json_file))
+        entered = records_from_json(read_json(args.json_file))
         registry = open_registry(args)
-        added = registry.add_many(records)
-        for h in added:
+        added = registry.add_many([record for record, _notes in entered])
+        for h, (_record, notes) in zip(added, entered):
             print(h.id)
+            say_notes(f"#{h.id} {h.name}", notes)
         say(f"Added {len(added)} honouree(s).", f"已添加 {len(added)} 位荣誉人物。", err=True)
         return 0
 
@@ -158,7 +160,9 @@ def _edit(parser: argparse.ArgumentParser):
             raise HonoursError("edit takes one JSON object with the fields to change.",
                                "edit 需要一个 JSON 对象，列出要修改的字段。")
         registry = open_registry(args)
-        honouree = registry.edit(args.id, changes)
+        notes: list = []
+        honouree = registry.edit(args.id, changes, notes)
+        say_notes(f"#{honouree.id} {honouree.name}", notes)
         say(f"Saved #{honouree.id} {honouree.name}.", f"已保存 #{honouree.id} {honouree.name}。", err=True)
         return 0
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core import files
+from ..core.entry import honouree_from_json
 from ..core.errors import (
     DatabaseLockedError,
     HonoursError,
@@ -19,6 +20,7 @@ from ..core.errors import (
     os_reason,
     user_language,
 )
+from ..core.names import Note
 from ..core.records import Honouree
 from ..core.registry import Registry
 from ..core.search import SearchResult
@@ -138,17 +140,24 @@ def read_json(source: str | None) -> Any:
         raise InvalidRecordError(*json_problem(exc)) from exc
 
 
-def records_from_json(data: Any) -> list[Honouree]:
+def records_from_json(data: Any) -> list[tuple[Honouree, list[Note]]]:
+    """Records from `add`'s JSON, tidied as every way in tidies them, with what was done to each."""
     items = data if isinstance(data, list) else [data]
     out = []
     for n, item in enumerate(items, 1):
         try:
-            out.append(Honouree.from_dict(item))
+            out.append(honouree_from_json(item))
         except (ValueError, TypeError) as exc:  # RecordValueError and AmountError carry their Chinese
             where = f"record {n}: " if len(items) > 1 else ""
             where_zh = f"第 {n} 条记录：" if len(items) > 1 else ""
             raise InvalidRecordError(f"{where}{exc}", f"{where_zh}{getattr(exc, 'zh', exc)}") from exc
     return out
+
+
+def say_notes(who: str, notes: list[Note]) -> None:
+    """What tidying did to a record entered (贺 彪 → 贺彪 …), one line on stderr."""
+    if notes:
+        say(f"{who}: " + "; ".join(n.en for n in notes), f"{who}：" + "；".join(n.zh for n in notes), err=True)
 
 
 def print_json(data: Any) -> None:

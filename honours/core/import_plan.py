@@ -323,7 +323,8 @@ def _plan_table(registry: Registry, table: Table, mapping: list[str | None] | No
         if progress and done % 2000 == 0:
             progress(done, total * 2)
     existing = registry.ids_by_name_and_unit(
-        (p.record.name, p.record.unit) for _, p in parsed if isinstance(p, ParsedRow))
+        (name, p.record.unit) for _, p in parsed if isinstance(p, ParsedRow)
+        for name in (p.record.name, p.written_name) if name)
     cells_by_row = dict(table.rows)
     targets: dict[tuple[str, str], _Target] = {}
     for done, (number, item) in enumerate(parsed, 1):
@@ -343,7 +344,8 @@ def _plan_table(registry: Registry, table: Table, mapping: list[str | None] | No
             for ref in item.photo_refs:
                 assert finder is not None
                 finder.check(ref)
-            matches = existing.get(key, [])
+            # a record stored before names were tidied (贺 彪) is the same person as the row's 贺彪
+            matches = existing.get(key) or existing.get((item.written_name, record.unit), [])
             if len(matches) > 1:
                 ids = ", ".join(f"#{i}" for i in matches)
                 raise RowError(f"{len(matches)} existing honourees have this name and unit ({ids}); "
@@ -358,6 +360,7 @@ def _plan_table(registry: Registry, table: Table, mapping: list[str | None] | No
                 base = registry.honouree(matches[0])
                 before = _comparable(base)
                 merge_into(base, record, item.given)
+                base.name = record.name
                 target = _Target(base, matches[0], number, before=before)
             else:
                 target = _Target(record, None, number)
@@ -370,6 +373,9 @@ def _plan_table(registry: Registry, table: Table, mapping: list[str | None] | No
         target.photo_refs.extend(item.photo_refs)
         note_en, note_zh = ("", "") if same_as is None else (f"same person as row {same_as}",
                                                               f"与第 {same_as} 行为同一人")
+        if item.notes:  # what tidying the name did, so that the preview shows it
+            note_en = "; ".join(filter(None, [note_en, *(n.en for n in item.notes)]))
+            note_zh = "；".join(filter(None, [note_zh, *(n.zh for n in item.notes)]))
         plan.rows.append(PlannedRow(number, UPDATE if target.existing_id else ADD, record.name, record.unit,
                                     note_en, note_zh, target.existing_id, same_as))
     _mark_unchanged(plan)

@@ -39,6 +39,7 @@ from functools import lru_cache
 from typing import Generic, TypeVar
 
 from .database import has_table
+from .names import search_form
 from .pinyin import clear_caches, pinyin_tokens, sort_key
 from .tokens import grams
 from .vocabulary import CATEGORIES, LEVELS, STATUSES
@@ -204,6 +205,7 @@ def _compute(batch: _Batch, *, search_rows: bool = True) -> _Rows:
             _join(h[3] for h in honours),
             "追授" if any(h[4] for h in honours) else "",
         ])
+        name = search_form(name)
         sources.append((
             hid,
             name,

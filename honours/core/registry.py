@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Self
 
 from .changes import Change, now, os_user
 from .database import close_database, is_writable, open_database
+from .entry import tidy_given
 from .errors import (
     ConflictError,
     DatabaseLockedError,
@@ -434,8 +435,9 @@ class Registry(ImportVerbs, PhotoVerbs):
         self._emit(Change("updated", [honouree.id]))
         return saved
 
-    def edit(self, honouree_id: int, changes: dict) -> Honouree:
-        """Apply a partial JSON-shaped change (the CLI's `edit`)."""
+    def edit(self, honouree_id: int, changes: dict, notes: list | None = None) -> Honouree:
+        """Apply a partial JSON-shaped change (the CLI's `edit`), tidied as `entry.tidy_given`
+        tidies what a person writes; what tidying did is added to `notes` when given."""
         current = self.honouree(honouree_id).to_dict()
         unknown = set(changes) - set(current)
         if unknown:
@@ -447,6 +449,9 @@ class Registry(ImportVerbs, PhotoVerbs):
             honouree = Honouree.from_dict(current)
         except (ValueError, TypeError) as exc:  # RecordValueError and AmountError carry their Chinese
             raise InvalidRecordError(str(exc), getattr(exc, "zh", None)) from exc
+        tidied = tidy_given(honouree, changes)
+        if notes is not None:
+            notes.extend(tidied)
         return self.update(honouree, check_version=False)
 
     def delete(self, honouree_id: int) -> None:

@@ -219,12 +219,26 @@ def _fill_v5(conn: sqlite3.Connection, progress: Callable[[int, int], None] | No
     rewrite_sort_keys(conn, progress)
 
 
+# Version 6: names are indexed for search by their tidied form (names.search_form), so that a
+# name stored padded (贺 彪) or with a look-alike dot (沙吾尔•芒力克) before names were tidied
+# on the way in is found as 贺彪. Only such records are indexed again; no data changes.
+def _fill_v6(conn: sqlite3.Connection, progress: Callable[[int, int], None] | None) -> None:
+    from .indexing import reindex_many
+    from .names import search_form
+
+    untidy = [hid for hid, name in conn.execute("SELECT id, name FROM honouree WHERE deleted_at IS NULL")
+              if search_form(name) != name]
+    if untidy:
+        reindex_many(conn, untidy, progress)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "records: honourees, honours, deeds, donations, photos", V1_SQL),
     Migration(2, "search index, trash, history, lost-update guard", V2_SQL, _fill_v2),
     Migration(3, "search index of character pairs and pinyin prefixes", V3_SQL, _fill_v3),
     Migration(4, "honours by honouree and year, for value filters", V4_SQL),
     Migration(5, "queue of records waiting for their search rows; whole sort keys", V5_SQL, _fill_v5),
+    Migration(6, "names searched by their tidied form (贺 彪 found as 贺彪)", "", _fill_v6),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -14,6 +14,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from .indexing import PINYIN_COLUMNS, PINYIN_PREFIX_MAX
+from .names import tidy_spacing
 from .query import TEXT_FIELDS, Filter, ParsedQuery, TextTerm, parse
 from .tokens import query_tokens, runs
 
@@ -75,6 +76,20 @@ def _all_expr(terms: list[TextTerm], columns: tuple[str, ...]) -> str | None:
     return " AND ".join(parts)
 
 
+def _padded_name(terms: list[TextTerm]) -> str | None:
+    """The name a query of two single Chinese characters spells when joined (贺 彪 → 贺彪)."""
+    if len(terms) == 2 and all(t.columns is None and len(t.text) == 1 and not t.is_ascii for t in terms):
+        joined = terms[0].text + terms[1].text
+        return joined if tidy_spacing(f"{terms[0].text} {terms[1].text}") == joined else None
+    return None
+
+
+def _stored_name(text: str) -> str:
+    """A one-term query as the name would be stored: 沙吾尔•芒力克 is 沙吾尔·芒力克. Only the dots:
+    a quoted term with spaces keeps them (its phrase would not find the name without them)."""
+    return text if any(ch.isspace() for ch in text) else tidy_spacing(text)
+
+
 MAIN_INDEX = "honouree_fts"
 NAME_INDEX = "honouree_name_fts"  # names and their pinyin only: name tiers never walk deeds' postings
 TEXT_COLUMNS = frozenset(ALL_COLUMNS) - frozenset(PINYIN_COLUMNS)
@@ -96,13 +111,19 @@ def tiers(parsed: ParsedQuery) -> list[Tier]:
     raw: list[tuple[str, str]] = []  # (expression, index it runs on)
     single = (len(terms) == 1 and terms[0].columns in (None, TEXT_FIELDS["name"])
               and len(terms[0].alternatives) <= 1)
+    padded = _padded_name(terms)
     if single:
         term = terms[0]
         if not term.is_ascii:
-            out.append(Tier(None, exact_name=term.text))
+            out.append(Tier(None, exact_name=_stored_name(term.text)))
             raw.append((_in(("name",), _phrase(term), initial=True), NAME_INDEX))
         else:
             raw.append((_in(("pinyin",), _pinyin_phrase(term)), NAME_INDEX))
+    elif padded:
+        # 贺 彪 (copied from a roll that pads two-character names): still both characters
+        # anywhere, but the person named 贺彪 first.
+        out.append(Tier(None, exact_name=padded))
+        raw.append((_in(("name",), _phrase(TextTerm(padded)), initial=True), NAME_INDEX))
     name_cols = ("name", "pinyin")
     names_only = all(t.columns is None or set(t.columns) <= set(name_cols) for t in terms)
     candidates = [

@@ -39,8 +39,12 @@ from . import files
 from .amounts import AmountError, parse_amount_fen, parse_donation
 from .dates import FIRST_YEAR, LAST_YEAR, PartialDate, date_value, parse_date
 from .errors import HonoursError, os_reason
-from .records import Deed, Donation, Honour, Honouree, Level, Source, Status
+from .names import Note, normalise_name, tidy_name
+from .records import Deed, Donation, Honour, Honouree, Source, Status
+from .titles import infer_level, title_level
 from .vocabulary import CATEGORIES, GENDERS, LEVELS, STATUSES, YES_NO
+
+__all__ = ["infer_level"]  # where sheets have always found it
 from .xlsx_reader import CellError, UnsavedFormula, Workbook
 
 HEADER_SEARCH_ROWS = 30
@@ -462,6 +466,8 @@ class ParsedRow:
     record: Honouree
     photo_refs: list[str]
     given: set[str] = field(default_factory=set)  # fields whose cells were filled in (an update changes only these)
+    notes: list[Note] = field(default_factory=list)  # what was done to the cells as written (the name tidied …)
+    written_name: str = ""  # the name cell as written, when tidying changed it
 
 
 _LIST_SPLIT = re.compile(r"[、；;，,\n]")
@@ -472,37 +478,6 @@ _YEAR_PREFIX = re.compile(r"^((?:19|20)\d\d)\s*年度?\s*(?:度|获|被授予|�
 _YEAR_SUFFIX = re.compile(r"[(（]\s*((?:19|20)\d\d)\s*年?\s*[)）]$")
 _TITLE_WORD = re.compile(r"(?:荣誉)?称号$")
 
-
-
-# Provincial-level municipalities: "北京市劳动模范" is a provincial-level honour.
-_PROVINCIAL_CITIES = ("北京市", "上海市", "天津市", "重庆市")
-# Words containing 区/市/省 that are not administrative divisions.
-_NOT_ADMIN = re.compile(r"社区|小区|园区|景区|街区|校区|厂区|矿区|林区|牧区|片区|辖区|病区|战区|城区|"
-                        r"市场|城市|都市|超市|市民|门市|夜市|股市|节省|省心")
-_ADMIN_MARKS = [
-    (re.compile(r"自治区|省"), "provincial"),
-    (re.compile(r"自治州|市|地区"), "municipal"),
-    (re.compile(r"自治县|县|区"), "county"),
-]
-
-
-@lru_cache(maxsize=4096)
-def infer_level(title: str) -> str:
-    """Level of an honour from its title: 全国/国家 → national, 省 → provincial, 市 → municipal,
-    县/区 → county, else other. The most local division named wins ("湖南省衡阳市…" is municipal)."""
-    text = title.strip()
-    if re.search(r"全国|国家|中华|中国|国务院|中央", text):
-        return Level.NATIONAL.value
-    if text.startswith(_PROVINCIAL_CITIES):
-        rest = text[3:]
-        return Level.COUNTY.value if re.search(r"区|县", _NOT_ADMIN.sub("", rest)) else Level.PROVINCIAL.value
-    text = _NOT_ADMIN.sub("", text)
-    found = Level.OTHER.value
-    for pattern, level in _ADMIN_MARKS:
-        if pattern.search(text):
-            found = level
-            text = pattern.sub("", text)
-    return found
 
 
 @lru_cache(maxsize=4096)
@@ -719,7 +694,7 @@ class RowReader:
             honours=honours, donations=donations,
             deeds=[Deed(text=line.strip()) for line in deeds.split("\n") if line.strip()] if deeds else [])
         refs = [p.strip(_QUOTES) for p in _PHOTO_SPLIT.split(photos) if p.strip(_QUOTES)] if photos else []
-        return ParsedRow(record, refs, set(values))
+        return self._tidied(ParsedRow(record, refs, set(values)))
 
     def _not_a_person(self, name: str, cells: list[Any]) -> None:
         """SkippedRow for a footer note or a totals row, RowError for a row without a name."""
@@ -760,7 +735,32 @@ class RowReader:
         record.donations = self._donation_list(values)
         photos = text(values, "photo", LONG_LIMIT)
         refs = [p.strip(_QUOTES) for p in _PHOTO_SPLIT.split(photos) if p.strip(_QUOTES)]
-        return ParsedRow(record, refs, set(values))
+        return self._tidied(ParsedRow(record, refs, set(values)))
+
+    @staticmethod
+    def _tidied(row: ParsedRow) -> ParsedRow:
+        """The name as the registry keeps it (names.py): 贺 彪 → 贺彪, 马红秋(女) → 马红秋 and gender 女.
+        What the brackets say fills the row's empty cells (a filled-in cell wins), so an update
+        changes those fields too; 已故 in them sets the status when the row has no status."""
+        record = row.record
+        written = record.name
+        before = (record.gender, record.ethnicity, record.notes)
+        row.notes = tidy_name(record)
+        if not row.notes:
+            return row
+        row.written_name = written
+        for key, old in zip(("gender", "ethnicity", "notes"), before):
+            if getattr(record, key) != old:
+                row.given.add(key)
+        if "status" not in row.given:
+            remarks = normalise_name(written).remarks
+            status = next((s for s in map(STATUSES.lookup, remarks) if s is not None), None)
+            if status is not None and status != record.status:
+                record.status = status
+                row.given.add("status")
+                row.notes.append(Note(f"Status read from the name: {status}",
+                                      f"从姓名中读出状态：{STATUSES.label(status)}"))
+        return row
 
     @staticmethod
     def _gender(text: str) -> str:
@@ -840,6 +840,8 @@ class RowReader:
                 year, on = _year_of_text(year_value) if year_value.strip() else (year_in_title, None)
             else:
                 year, on = (year_in_title, None) if cell_text(year_value) == "" else _year(year_value)
+            if not by and "awarded_by" not in self.columns:  # a sheet that names no bodies: a well-known
+                by = title_level(title).awarded_by  # title's (an empty cell of its column says "not known")
             honours.append(Honour(title=title, level=_level(level, title), year=year, date=on,
                                   awarded_by=by, posthumous=post_in_title or self._yes(post)))
         return honours

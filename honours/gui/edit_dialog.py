@@ -230,6 +230,7 @@ class EditDialog(QDialog):
 
     def save(self) -> bool:
         """Accept the dialog if everything can be saved; otherwise show what to fix and stay."""
+        self.form.tidy_name()
         refusal = self._refusal()
         if refusal is not None:
             self.save_message.setText(refusal.message)

@@ -24,13 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.names import notes_text, tidy_name
 from ..core.records import CATEGORIES, Honouree, Status
 from ..core.vocabulary import CATEGORIES as CATEGORY_WORDS
 from ..core.vocabulary import GENDERS
 from .entry_values import EntryError, read_date
+from .i18n import current_language
 from .labels import category_label, gender_label, status_label
 
 ERROR_STYLE = "color: #b3261e;"
+NOTE_STYLE = "color: #36558f;"
 
 
 class HonoureeForm(QWidget):
@@ -42,6 +45,7 @@ class HonoureeForm(QWidget):
         super().__init__(parent)
         self.setObjectName("basicTab")
         self.registry = registry
+        self._name_notes: list = []  # what tidying the name last did, shown under it
         self._build()
         self.retranslate()
 
@@ -49,6 +53,11 @@ class HonoureeForm(QWidget):
     def _build(self) -> None:
         self.name_edit = self._line("nameEdit")
         self.name_error = self._error_label("nameError")
+        self.name_note = QLabel(self)  # what tidying the name did (贺 彪 → 贺彪, gender from 马红秋(女))
+        self.name_note.setObjectName("nameNote")
+        self.name_note.setWordWrap(True)
+        self.name_note.setStyleSheet(NOTE_STYLE)
+        self.name_note.hide()
         self.gender_combo = self._combo("genderCombo", editable=False)
         self.age_edit = self._line("ageEdit")
         self.birth_date_edit = self._line("birthDateEdit")
@@ -66,7 +75,7 @@ class HonoureeForm(QWidget):
         self.source_sentence_edit.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
 
         self.person_form, self.person_labels = self._form([
-            (self.name_edit, self._stacked(self.name_edit, self.name_error)),
+            (self.name_edit, self._stacked(self.name_edit, self.name_error, self.name_note)),
             (self.gender_combo, self.gender_combo),
             (self.age_edit, self.age_edit),
             (self.birth_date_edit, self._stacked(self.birth_date_edit, self.birth_date_error)),
@@ -99,7 +108,8 @@ class HonoureeForm(QWidget):
         grid.addWidget(self.source_box, 3, 0, 1, 2)
         grid.setRowStretch(2, 1)
 
-        self.name_edit.textEdited.connect(lambda _text: self.name_error.hide())
+        self.name_edit.textEdited.connect(lambda _text: (self.name_error.hide(), self.name_note.hide()))
+        self.name_edit.editingFinished.connect(self._name_left)
         self.birth_date_edit.textEdited.connect(lambda _text: self.birth_date_error.hide())
         self.name_edit.textChanged.connect(self.identity_changed)
         self.unit_edit.textChanged.connect(self.identity_changed)
@@ -148,13 +158,14 @@ class HonoureeForm(QWidget):
         label.hide()
         return label
 
-    def _stacked(self, field: QWidget, below: QWidget) -> QWidget:
+    def _stacked(self, field: QWidget, *below: QWidget) -> QWidget:
         box = QWidget(self)
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(field)
-        layout.addWidget(below)
+        for widget in below:
+            layout.addWidget(widget)
         return box
 
     # -- language -------------------------------------------------------------------------
@@ -171,6 +182,7 @@ class HonoureeForm(QWidget):
         for label, text in zip(self.person_labels + self.work_labels, person + work):
             label.setText(text)
         self.name_edit.setPlaceholderText(self.tr("Person or collective, e.g. 许仲秋"))
+        self.name_note.setText(notes_text(self._name_notes, current_language()))
         self.age_edit.setPlaceholderText(self.tr("as reported, e.g. 28"))
         self.birth_date_edit.setPlaceholderText(self.tr("e.g. 1975-06-01 or 1975"))
         self.ethnicity_edit.setPlaceholderText(self.tr("e.g. 汉族"))
@@ -231,6 +243,30 @@ class HonoureeForm(QWidget):
             "report": self.source_report_edit.text().strip(),
             "sentence": self.source_sentence_edit.toPlainText().strip(),
         }
+
+    def _name_left(self) -> None:
+        """Leaving the name after typing in it: tidy it (see `tidy_name`)."""
+        if self.name_edit.isModified():
+            self.name_edit.setModified(False)
+            self.tidy_name()
+
+    def tidy_name(self) -> None:
+        """The name as the registry keeps it (core/names.py: 贺 彪 → 贺彪, 沙吾尔•芒力克 → 沙吾尔·芒力克);
+        a gender or ethnicity in brackets (马红秋(女)) fills its field when that is empty, other
+        bracket remarks go to the notes. What was done is shown under the name."""
+        record = Honouree(name=self.name_edit.text(), gender=combo_value(self.gender_combo),
+                          ethnicity=self.ethnicity_edit.text().strip(), notes=self.notes_edit.toPlainText().strip())
+        notes = tidy_name(record)
+        if not notes:
+            return
+        self.name_edit.setText(record.name)
+        set_combo_value(self.gender_combo, record.gender)
+        self.ethnicity_edit.setText(record.ethnicity)
+        if record.notes != self.notes_edit.toPlainText().strip():
+            self.notes_edit.setPlainText(record.notes)
+        self._name_notes = notes
+        self.name_note.setText(notes_text(notes, current_language()))
+        self.name_note.show()
 
     def problem(self) -> tuple[str, QWidget] | None:
         """What stops saving (message, field to focus), shown inline under the field; else None.

@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QColor
 
 from ..core.amounts import format_quantity, format_yuan
+from ..core.names import tidy_name
 from ..core.photos import NewPhoto
 from ..core.records import Donation, Honouree
 from .labels import level_label
@@ -172,6 +173,8 @@ class ProposalTableModel(QAbstractTableModel):
             return False
         row = self._rows[index.row()]
         setattr(row.honouree, column, text)
+        if column == "name":
+            tidy_name(row.honouree)  # as every way in keeps names: 贺 彪 → 贺彪, 马红秋(女) → 马红秋 and 女
         self._changed(index.row())
         return True
 

@@ -89,6 +89,10 @@ class RecordTableModel(QAbstractTableModel):
         """The record a row describes (None when blank) and its problems by column key."""
         raise NotImplementedError
 
+    def cell_edited(self, row: dict[str, Any], key: str) -> None:
+        """A cell of `row` was changed by the user: other cells may follow from it (the row
+        is re-read and redrawn afterwards). Keys starting with "_" are the model's own notes."""
+
     # -- public API -----------------------------------------------------------------------
     def set_records(self, records: list[Any]) -> None:
         self.beginResetModel()
@@ -215,6 +219,7 @@ class RecordTableModel(QAbstractTableModel):
         if row[column.key] == new:
             return True
         row[column.key] = new
+        self.cell_edited(row, column.key)
         self._problems[index.row()] = self.read_row(row)[1]
         self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), len(self.columns) - 1))
         self.edited.emit()

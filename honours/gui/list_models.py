@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..core.records import LEVEL_ORDER, Deed, Donation, Honour, Level
+from ..core.titles import title_level
 from .entry_values import (
     EntryError,
     amount_text,
@@ -26,7 +27,13 @@ from .list_editors import Column, RecordTableModel
 
 
 class HonoursModel(RecordTableModel):
-    """Title, level, year, date, awarding body, posthumous."""
+    """Title, level, year, date, awarding body, posthumous.
+
+    Typing a title fills its level (衡阳市劳动模范 → 市级, 全国五一劳动奖章 → 国家级; core/titles.py)
+    until the user chooses a level for that row themselves, and an empty awarding body for a
+    well-known title (全国劳动模范 → 中共中央、国务院). A row loaded with a level other than its
+    title's is taken as chosen.
+    """
 
     def make_columns(self) -> list[Column]:
         return [
@@ -40,12 +47,24 @@ class HonoursModel(RecordTableModel):
         ]
 
     def blank_row(self) -> dict[str, Any]:
-        return {**super().blank_row(), "level": Level.OTHER.value}
+        return {**super().blank_row(), "level": Level.OTHER.value, "_level_chosen": False, "_filled_body": ""}
 
     def row_from_record(self, honour: Honour) -> dict[str, Any]:
-        return {"title": honour.title, "level": honour.level or Level.OTHER.value,
+        level = honour.level or Level.OTHER.value
+        return {"title": honour.title, "level": level,
                 "year": "" if honour.year is None else str(honour.year), "date": honour.date or "",
-                "awarded_by": honour.awarded_by or "", "posthumous": bool(honour.posthumous)}
+                "awarded_by": honour.awarded_by or "", "posthumous": bool(honour.posthumous),
+                "_level_chosen": level != title_level(honour.title).level, "_filled_body": ""}
+
+    def cell_edited(self, row: dict[str, Any], key: str) -> None:
+        if key == "level":
+            row["_level_chosen"] = True
+        elif key == "title":
+            known = title_level(row["title"]) if row["title"] else None
+            if not row["_level_chosen"]:
+                row["level"] = known.level if known else Level.OTHER.value
+            if row["awarded_by"] in ("", row["_filled_body"]):  # empty, or what the last title filled in
+                row["awarded_by"] = row["_filled_body"] = known.awarded_by if known else ""
 
     def tidy(self, key: str, text: str) -> str:
         text = text.strip()

@@ -1,7 +1,8 @@
 """Report intake: propose the honourees a Chinese news report names.
 
-Rule-based and offline: dictionaries of honour titles, levels, places, posts and surnames
-(``lexicon``, ``places``) and a reader that follows how such reports are written
+Rule-based and offline: dictionaries of honour titles, posts and surnames (``lexicon``), the
+core's places, title levels and names (``..places``, ``..titles``, ``..names``, shared with sheet
+import and the edit dialog) and a reader that follows how such reports are written
 (``titles``, ``names``, ``mentions``, ``donations``, ``parser``). Nothing is written to the
 registry here; staff accept, edit or reject the proposals, and ``merging`` prepares the
 accepted ones for :meth:`Registry.merge_intake`.

@@ -106,7 +106,7 @@ FUNCTION_CHARS: frozenset[str] = frozenset(
 STRONG_TITLE_CORES: frozenset[str] = _words(
     "五一劳动奖章 劳动奖章 五一巾帼奖 五一巾帼标兵 劳动模范 劳模 先进工作者 先进个人 三八红旗手标兵 三八红旗手"
     " 巾帼建功标兵 巾帼标兵 青年五四奖章 五四青年奖章 优秀共产党员 优秀党务工作者 优秀共青团员 优秀团干部 优秀党员"
-    " 道德模范 技术能手 岗位能手 青年岗位能手 技能大师 首席技师 大国工匠 时代楷模 人民楷模 最美逆行者 最美奋斗者"
+    " 道德模范 技术能手 岗位能手 青年岗位能手 技能大师 首席技师 大国工匠年度人物 大国工匠 时代楷模 人民楷模 最美逆行者 最美奋斗者"
     " 抗疫英雄 见义勇为英雄 见义勇为模范 见义勇为先进个人 助人为乐模范 敬业奉献模范 诚实守信模范 孝老爱亲模范"
     " 白求恩奖章 南丁格尔奖章 杰出青年 青年五四奖 最美家庭 优秀农民工 抗疫先锋 学雷锋标兵 优秀志愿者"
     " 最美志愿者 服务标兵 岗位标兵 技术标兵 业务标兵 优秀教师 模范教师 优秀班主任 优秀校长 优秀医生 优秀护士"
@@ -114,11 +114,6 @@ STRONG_TITLE_CORES: frozenset[str] = _words(
     " 五一劳动奖 工匠 三八红旗手称号 好人 好医生 好护士 好警察 好老师 好教师 好司机 好青年 好媳妇 好儿媳"
     " 好军嫂 好支书 好村官 好干部 好法官 好工匠 好榜样 楷模 英雄 模范 标兵 能手 巧匠 先锋 工匠人才 人物"
     " 年度人物 勋章 奖章 突击手 带头人 领军人才 个人一等功 个人二等功 个人三等功 一等功 二等功 三等功"
-)
-# Honours of the state or the Party that carry no level word but are national by nature.
-NATIONAL_HONOURS: frozenset[str] = _words(
-    "七一勋章 共和国勋章 八一勋章 友谊勋章 人民楷模 时代楷模 最美奋斗者 大国工匠 白求恩奖章 南丁格尔奖章"
-    " 国家荣誉称号 感动中国人物"
 )
 # Cores that are a title only with a place/level prefix, quotes, or an award verb before them
 # (a bare 英雄 / 好人 / 模范 in running text is just a word).

@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..names import bracket_facts
+from ..places import county_region
 from ..records import Donation
 from . import lexicon as lx
 from .donations import find_donations
 from .names import NameHit, index_by_first_char, name_at, starts_with_any
-from .places import county_region
 from .text import Sentence
 from .titles import TitleMatch
 
@@ -80,6 +81,7 @@ class Mention:
     age: str = ""
     gender: str = ""
     gender_evidence: str = ""
+    ethnicity: str = ""  # from a bracket after the name: 唐纯玉（瑶族）
     award_verbs: list[str] = field(default_factory=list)
     award_spans: list[tuple[int, int]] = field(default_factory=list)
     awarded_by: str = ""
@@ -721,6 +723,11 @@ def _facts(m: Mention, s: str, clause_start: int, ranges: list[tuple[int, int]])
         age = _AGE_RE.search(text)
         if age and not m.age and re.fullmatch(r"(?:年仅|今年|现年|时年|年方|年届|已)?\d{1,3}(?:周)?岁", text.strip()):
             m.age = age.group(1)
+    if m.end < len(s) and s[m.end] in "（(" and m.end > m.start:
+        gender, ethnicity, _others = bracket_facts(s[m.end + 1:_matching_bracket(s, m.end)])
+        m.ethnicity = m.ethnicity or ethnicity
+        if gender and not m.gender:
+            m.gender, m.gender_evidence = gender, gender
     if not m.gender:
         head = s[m.end:m.end + 3]
         if re.match(r"[（(，,]\s*男", head):
@@ -869,7 +876,7 @@ def _roles_before(s: str, position: int) -> list[str]:
 
 
 def _place_start(s: str, position: int) -> bool:
-    from .places import place_at
+    from ..places import place_at
 
     place = place_at(s, position)
     return place is not None and place.end - place.start >= 2
@@ -974,7 +981,7 @@ def region_of(m: Mention) -> str:
         return region
     for t in m.titles:
         if t.level == "county":
-            from .places import places_from
+            from ..places import places_from
 
             for place in places_from(t.title):
                 if place.county_level:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..names import DOT_LIKE
 from . import lexicon as lx
 
 
@@ -82,6 +83,9 @@ def name_at(text: str, start: int, *, strict: bool = False) -> NameHit | None:
     dotted = _dotted_name(text, start)
     if dotted:
         return dotted
+    padded = _padded_name(text, start, strict)
+    if padded:
+        return padded
     readings: list[NameHit] = []
     surname2 = text[start:start + 2]
     if surname2 in lx.COMPOUND_SURNAMES:
@@ -120,29 +124,53 @@ def _reading(text: str, start: int, surname_len: int, given_len: int) -> list[Na
     return [NameHit(start, end, name, score)]
 
 
+def _padded_name(text: str, start: int, strict: bool) -> NameHit | None:
+    """A two-character name padded to the width of three, as lists print them: 贺  彪、苏　华.
+    The name is given without the spaces; its span covers them."""
+    first = text[start]
+    if first not in lx.SURNAMES or (strict and first in lx.AMBIGUOUS_SURNAMES):
+        return None
+    given = start + 1
+    while given < len(text) and given - start <= 3 and text[given] == " ":
+        given += 1
+    if given == start + 1 or given - start > 3 or given >= len(text):
+        return None
+    ch = text[given]
+    if not _is_han(ch) or ch in lx.NON_NAME_CHARS or ch in lx.FUNCTION_CHARS:
+        return None
+    end = given + 1
+    if end < len(text) and text[end] not in _DELIMITERS:
+        return None  # 王 小明, or words that happen to stand apart
+    return NameHit(start, end, first + ch, 3)
+
+
 def _dotted_name(text: str, start: int) -> NameHit | None:
-    """Transliterated names with a middle dot: 买买提·吐尔逊, 阿依古丽·艾买提."""
+    """Transliterated names with a middle dot: 买买提·吐尔逊, 阿依古丽·艾买提 (any dot that looks like one)."""
     end = start
     dots = 0
-    while end < len(text) and end - start < 16 and (_is_han(text[end]) or text[end] in "·•‧"):
-        if text[end] in "·•‧":
+    while end < len(text) and end - start < 16 and (_is_han(text[end]) or text[end] in _DOTS):
+        if text[end] in _DOTS:
             if end == start or not _is_han(text[end - 1]):
                 return None
             dots += 1
         end += 1
-    if dots == 0 or text[end - 1] in "·•‧":
+    if dots == 0 or text[end - 1] in _DOTS:
         return None
-    first_part = text[start:text.index("·", start) if "·" in text[start:end] else end]
+    first_dot = next(i for i in range(start, end) if text[i] in _DOTS)
+    first_part = text[start:first_dot]
     if len(first_part) < 2 or len(first_part) > 6:
         return None
     # the last part ends where a follower word begins (吐尔逊|捐款)
-    last_dot = max(i for i in range(start, end) if text[i] in "·•‧")
+    last_dot = max(i for i in range(start, end) if text[i] in _DOTS)
     name_end = end
     for cut in range(last_dot + 2, end):
         if starts_with_any(text, cut, _MULTI_FOLLOWERS):
             name_end = cut
             break
     return NameHit(start, name_end, text[start:name_end], 3)
+
+
+_DOTS = frozenset(DOT_LIKE)
 
 
 def name_ending_at(text: str, end: int, *, strict: bool = True) -> NameHit | None:

@@ -12,13 +12,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..names import normalise_name
+from ..places import home_city
 from ..records import Deed, Donation, Honour, Honouree, Level, Source, Status
+from ..titles import known_title
 from ..vocabulary import LEVELS as LEVEL_VOCABULARY
 from . import lexicon as lx
 from .bylines import Bylines, find_bylines
 from .mentions import Mention, SentenceReader, attribute, medical, region_of
 from .names import index_by_first_char, starts_with_any
-from .places import home_city
 from .proposals import KIND_COLLECTIVE, KIND_PERSON, Highlight, IntakeResult, Proposal, Reason
 from .text import Sentence, prepare, split_sentences
 from .titles import TitleMatch, explain_level, find_titles
@@ -200,7 +202,8 @@ def _proposals(mentions: list[Mention], bylines: Bylines, report: str) -> list[P
     for m in mentions:
         if not m.name or m.name in bylines.names:
             continue
-        by_name.setdefault(m.name, []).append(m)
+        # the name as the registry keeps it (沙吾尔•芒力克 → 沙吾尔·芒力克), so that two spellings are one person
+        by_name.setdefault(normalise_name(m.name).name, []).append(m)
     proposals: list[Proposal] = []
     for name, group in by_name.items():
         proposal = _proposal(name, group, report)
@@ -243,6 +246,7 @@ def _proposal(name: str, group: list[Mention], report: str) -> Proposal | None:
     deceased = next((m for m in group if m.deceased_word), None)
     posthumous_titles = {h.title for h in honours if h.posthumous}
     gender_source = next((m for m in group if m.gender), None)
+    ethnicity = next((m.ethnicity for m in group if m.ethnicity), "")
     age = next((m.age for m in group if m.age), "")
     roles = _unique(r for m in group for r in m.roles)
     region_source = unit_source or best
@@ -254,7 +258,7 @@ def _proposal(name: str, group: list[Mention], report: str) -> Proposal | None:
     notes = _notes(roles, deceased, gender_source, group)
     honouree = Honouree(
         name=name, unit=unit, position=position, region=region, category=category, status=status,
-        gender=gender_source.gender if gender_source else "", age=age, notes=notes,
+        gender=gender_source.gender if gender_source else "", ethnicity=ethnicity, age=age, notes=notes,
         source=Source(report=report, sentence=best.sentence.original),
         honours=honours, deeds=[Deed(text=d) for d in deeds], donations=donations,
     )
@@ -293,6 +297,9 @@ def _honours_with_reasons(group: list[Mention]) -> list[tuple[Honour, str]]:
                 existing.posthumous = existing.posthumous or posthumous
                 existing.year = existing.year or year
                 existing.awarded_by = existing.awarded_by or m.awarded_by
+    for honour in honours.values():  # the report's own words first, else the table of well-known titles
+        known = known_title(honour.title)
+        honour.awarded_by = honour.awarded_by or (known.awarded_by if known else "")
     return [(honour, reasons[key]) for key, honour in honours.items()]
 
 

@@ -12,9 +12,10 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from ..places import place_at
 from ..records import Level
+from ..titles import known_title, level_inside, level_word_at
 from . import lexicon as lx
-from .places import GROUP_PREFIXES, LEVEL_WORDS, NATIONAL_PREFIXES, PROVINCE_NICKNAMES, place_at
 
 _HAN = "\u4e00-\u9fff"
 _MIDDLE = rf"(?:(?![的了在是和与及或等为被把将对、])[{_HAN}])"
@@ -185,7 +186,7 @@ def _describe(text: str, start: int, end: int, *, quoted: bool, context: str,
             position = m.end()
             cut = position if first_token is None else cut
             continue
-        token = _level_token(prefix, position, context)
+        token = level_word_at(prefix, position, context)
         if token is not None:
             token_level, token_end, why, is_group = token
             if first_token is None:
@@ -203,7 +204,7 @@ def _describe(text: str, start: int, end: int, *, quoted: bool, context: str,
     if quoted:
         title = raw
         if level is None:
-            level, reason = _level_inside(raw, context)
+            level, reason = level_inside(raw, context)
         m = _YEAR_RE.match(title)
         if m:
             year = int(m.group(1))
@@ -218,12 +219,13 @@ def _describe(text: str, start: int, end: int, *, quoted: bool, context: str,
         title = prefix[title_start:] + raw[core_offset:]
         start = start + title_start
         if level is None:
-            level, reason = _level_inside(raw[core_offset:], context)
+            level, reason = level_inside(raw[core_offset:], context)
     title = title.strip("“”「」『』\"' ")
     if len(title) < 2:
         return None
-    if level is None and title in lx.NATIONAL_HONOURS:
-        level, reason = Level.NATIONAL.value, f"{title}: state honour"
+    known = known_title(title)
+    if known is not None:  # the table of well-known titles knows better than the words in it
+        level, reason = known.level, f"{known.title}: well-known title"
     core_text = raw[core_offset:] if not quoted else raw
     if core_text == "劳模" and not quoted and not re.search(r"全国|省|市|县|区|级", prefix):
         level = None  # 宜昌劳模: "a model worker from Yichang", not a named honour
@@ -240,41 +242,6 @@ def _describe(text: str, start: int, end: int, *, quoted: bool, context: str,
 
 def _is_weak(core: str) -> bool:
     return core in lx.WEAK_TITLE_CORES or any(core == w for w in lx.WEAK_TITLE_CORES)
-
-
-def _level_token(prefix: str, position: int, context: str) -> tuple[str, int, str, bool] | None:
-    """(level, end, reason, group?) for a level word starting at `position`, else None."""
-    for word, level in GROUP_PREFIXES.items():
-        if prefix.startswith(word, position):
-            return level, position + len(word), f"“{word}”: group word", True
-    for word in NATIONAL_PREFIXES:
-        if prefix.startswith(word, position):
-            return Level.NATIONAL.value, position + len(word), f"“{word}”", False
-    place = place_at(prefix, position, context)
-    if place is not None and place.level != Level.OTHER.value:
-        return place.level, place.end, f"{place.name}: {place.reason}", False
-    if place is not None:
-        return Level.OTHER.value, place.end, f"{place.name}: town", False
-    for word in PROVINCE_NICKNAMES:
-        if prefix.startswith(word, position):
-            return Level.PROVINCIAL.value, position + len(word), f"“{word}”: province nickname", False
-    if position == 0 or not ("\u4e00" <= prefix[position - 1] <= "\u9fff"):
-        for word, level in sorted(LEVEL_WORDS.items(), key=lambda kv: -len(kv[0])):
-            if prefix.startswith(word, position):
-                return level, position + len(word), f"“{word}”", False
-    return None
-
-
-def _level_inside(title: str, context: str) -> tuple[str | None, str]:
-    """Level from a place named inside the title (感动中国人物, 中国好医生, 湖南好人)."""
-    for word in NATIONAL_PREFIXES:
-        if word in title:
-            return Level.NATIONAL.value, f"“{word}”"
-    for i in range(len(title)):
-        token = _level_token(title, i, context)
-        if token is not None and not token[3] and token[0] != Level.OTHER.value:
-            return token[0], token[2]
-    return None, ""
 
 
 def _inherit_levels(text: str, titles: list[TitleMatch]) -> None:
@@ -295,7 +262,7 @@ _REASON_ZH = {
     "prefecture-level city (table)": "地级市", "not a prefecture-level city, so county-level": "不在地级市名录中，按县级市处理",
     "province": "省份", "prefecture": "地级", "county": "县", "district": "区", "town": "乡镇",
     "group word": "泛指用语", "province nickname": "省份别称", "listed with": "与之并列，级别相同",
-    "no level word": "称号中无级别字样", "state honour": "国家级荣誉",
+    "no level word": "称号中无级别字样", "well-known title": "常见荣誉称号表",
 }  # fmt: skip
 
 

@@ -1,5 +1,7 @@
 """Place names and the level of an honour they imply (全国 / 省 / 市 / 县).
 
+Used by the title levels (``titles.py``) and by report intake to read units and regions.
+
 Why a table of prefecture-level cities: "耒阳市劳动模范" and "衡阳市劳动模范" look alike, but
 耒阳 is a county-level city, so its honour is county level. China has about 300
 prefecture-level cities and nearly 400 county-level ones; listing every prefecture lets any
@@ -13,8 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..records import Level
-from ..vocabulary import LEVELS
+from .records import Level
+from .vocabulary import LEVELS
 
 
 def _words(text: str) -> frozenset[str]:
@@ -30,7 +32,7 @@ MUNICIPALITIES: frozenset[str] = _words("北京 天津 上海 重庆")
 # Literary names of provinces used in honour titles (芙蓉工匠, 齐鲁工匠, 三湘楷模 ...).
 PROVINCE_NICKNAMES: frozenset[str] = _words(
     "三湘 芙蓉 湖湘 潇湘 荆楚 齐鲁 燕赵 三晋 八闽 岭南 南粤 巴蜀 天府 江淮 中原 关东 陇原 黔 滇 赣鄱 八桂"
-    " 之江"
+    " 之江 三秦 巴渝 云岭 天山 龙江 津门 海河 塞上 雪域 首都"
 )
 PREFECTURE_CITIES: frozenset[str] = _words(
     # 河北 山西 内蒙古
@@ -77,7 +79,9 @@ OTHER_COUNTY_CITIES: frozenset[str] = _words(
     " 河间 霸州 三河 介休 孝义 汾阳 高平 原平 侯马 霍州 古交 永济 河津"
 )
 COUNTY_LEVEL_CITIES: frozenset[str] = HUNAN_COUNTY_CITIES | OTHER_COUNTY_CITIES
-_CITY_STEMS_LONGEST_FIRST = sorted(PREFECTURE_CITIES | COUNTY_LEVEL_CITIES, key=len, reverse=True)
+_CITY_STEMS_BY_FIRST: dict[str, list[str]] = {}  # longest first, looked up by the character at hand
+for _stem in sorted(PREFECTURE_CITIES | COUNTY_LEVEL_CITIES, key=len, reverse=True):
+    _CITY_STEMS_BY_FIRST.setdefault(_stem[0], []).append(_stem)
 
 NATIONAL_PREFIXES: tuple[str, ...] = (
     "中华全国总工会", "中共中央", "国务院", "中央和国家机关", "中央国家机关", "全国", "中国", "国家级", "国家", "中华",
@@ -154,13 +158,15 @@ def place_at(text: str, start: int = 0, context: str = "") -> Place | None:
             return Place(m.group(0), level, level == Level.COUNTY.value, start, m.end(), why)
         if suffix in ("州", "自治州", "盟") and len(stem) <= 4 and _plausible_stem(stem):
             return Place(m.group(0), Level.MUNICIPAL.value, False, start, m.end(), "prefecture")
-        if suffix in ("县", "自治县", "旗") and len(stem) <= 5 and _plausible_stem(stem):
+        if suffix in ("县", "自治县", "旗") and len(stem) <= 5 and _plausible_stem(stem) \
+                and not (suffix == "旗" and stem.endswith("红")):  # 三八红旗手, 五四红旗团委: a flag
             return Place(m.group(0), Level.COUNTY.value, True, start, m.end(), "county")
         if suffix == "区" and len(stem) <= 4 and stem[-1] not in _NOT_DISTRICT_BEFORE and _plausible_stem(stem):
             return Place(m.group(0), Level.COUNTY.value, True, start, m.end(), "district")
-        if suffix in ("镇", "乡", "街道") and len(stem) <= 4 and _plausible_stem(stem):
+        if suffix in ("镇", "乡", "街道") and len(stem) <= 4 and _plausible_stem(stem) \
+                and not text.startswith(("村", "镇"), m.end()):  # 优秀乡村医生, 乡镇干部: not a town
             return Place(m.group(0), Level.OTHER.value, False, start, m.end(), "town")
-    for stem in _CITY_STEMS_LONGEST_FIRST:
+    for stem in _CITY_STEMS_BY_FIRST.get(text[start:start + 1], ()):
         if text.startswith(stem, start):
             end = start + len(stem)
             for suffix in PREFECTURE_SUFFIXES:
