@@ -67,6 +67,7 @@ def _import(parser: argparse.ArgumentParser):
                     print(f"  row {row.row} {action}{who}: {row.reason(lang)}")
             if len(listed) > SHOWN_ROWS:
                 say(f"  ... and {len(listed) - SHOWN_ROWS} more", f"  ……另有 {len(listed) - SHOWN_ROWS} 行")
+            _report_conflicts(plan)
             errors = len(plan.errors)
             if args.dry_run:
                 say("Dry run: nothing was written.", "试运行：未写入任何内容。", err=True)
@@ -91,24 +92,27 @@ def _import(parser: argparse.ArgumentParser):
 
 
 def _report_duplicates(plan: ImportPlan) -> None:
-    """What became of the possible duplicates, and every field a merge kept as it was."""
-    if not plan.duplicates:
-        return
-    d = plan.duplicate_counts()
-    say(f"Possible duplicates: {d[MERGE]} merged, {d[ADD]} added as new records, {d[SKIP]} skipped.",
-        f"疑似重复：合并 {d[MERGE]} 行，作为新记录添加 {d[ADD]} 行，跳过 {d[SKIP]} 行。")
+    """What became of the possible duplicates."""
+    if plan.duplicates:
+        d = plan.duplicate_counts()
+        say(f"Possible duplicates: {d[MERGE]} merged, {d[ADD]} added as new records, {d[SKIP]} skipped.",
+            f"疑似重复：合并 {d[MERGE]} 行，作为新记录添加 {d[ADD]} 行，跳过 {d[SKIP]} 行。")
+
+
+def _report_conflicts(plan: ImportPlan) -> None:
+    """Every field a merge or update finds filled differently, and which value it keeps."""
     conflicted = plan.conflicts()
     if not conflicted:
         return
-    say(f"Fields that differ in {len(conflicted)} merged row(s):", f"{len(conflicted)} 个合并的行中有不一致的内容：")
+    say(f"Fields that differ from the record in {len(conflicted)} row(s):",
+        f"{len(conflicted)} 行与已有记录内容不一致：")
     lang = user_language()
+    this = "本行" if lang == "zh" else "this row"
     for row in conflicted[:SHOWN_ROWS]:
-        assert row.match is not None
         if row.target_id is not None:
             kept_name = f"#{row.target_id}"
         else:
             kept_name = f"第 {row.same_as_row} 行" if lang == "zh" else f"row {row.same_as_row}"
-        this = "本行" if lang == "zh" else "this row"
         for conflict in row.conflicts:
             text = conflict.describe(lang, kept_name, this)
             print(f"  第 {row.row} 行（{row.name}）：{text}" if lang == "zh" else f"  row {row.row} ({row.name}): {text}")

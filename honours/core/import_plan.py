@@ -31,7 +31,7 @@ from .duplicates import Person, Reason, best_match
 from .errors import HonoursError, InvalidRecordError, PhotoError, user_language
 from .photos import MAX_FILE_BYTES, NewPhoto, PreparedPhoto, prepare_photo
 from .record_merge import Conflict, clone, combine
-from .records import Honouree, Status
+from .records import Deed, Donation, Honour, Honouree, Source, Status
 from .registry import ImportItem, ImportOutcome, Registry, validate_record
 from .spreadsheet import (
     ParsedRow,
@@ -276,7 +276,7 @@ class ImportPlan:
                 if target.existing_id is None and target.record is group[0][0].parsed.record:
                     target.record = clone(target.record)  # the first row's own record stays as read
                 if mode == UPDATE:
-                    merge_into(target.record, record, entry.parsed.given)
+                    entry.row.conflicts = merge_into(target.record, record, entry.parsed.given, entry.row.take)
                 else:
                     entry.row.conflicts = combine(target.record, record, entry.row.take)
             target.photo_refs.extend(entry.parsed.photo_refs)
@@ -330,13 +330,18 @@ class ImportPlan:
         elif row.same_as_row is not None:
             en.append(f"same person as row {row.same_as_row}")
             zh.append(f"与第 {row.same_as_row} 行为同一人")
+        if mode == UPDATE and row.conflicts:
+            kept = sum(1 for c in row.conflicts if not c.taken)
+            en.append(f"{len(row.conflicts)} field(s) differ: {len(row.conflicts) - kept} replaced from this row, "
+                      f"{kept} kept as they were")
+            zh.append(f"{len(row.conflicts)} 项内容不一致：以本行替换 {len(row.conflicts) - kept} 项，保留原值 {kept} 项")
         en.extend(w[0] for w in row.warnings)
         zh.extend(w[1] for w in row.warnings)
         row.reason_en, row.reason_zh = "; ".join(en), "；".join(zh)
 
     def conflicts(self) -> list[PlannedRow]:
-        """Merged rows whose fields differ from the record they are merged into."""
-        return [r for r in self.rows if r.action == MERGE and r.conflicts]
+        """Merged or updating rows whose fields differ from the record they go into."""
+        return [r for r in self.rows if r.action in (MERGE, UPDATE) and r.conflicts]
 
     def merged_record(self, row: PlannedRow) -> Honouree | None:
         """The record a row ends up in (added or updated, merged with the rows of the same person)."""
@@ -685,22 +690,42 @@ def _check(record: Honouree) -> None:
 _SCALARS = ("gender", "age", "birth_date", "ethnicity", "position", "region", "category", "status", "notes")
 
 
-def merge_into(base: Honouree, incoming: Honouree, given: set[str]) -> None:
-    """Fold a sheet row into a record: filled-in cells win; honours, deeds and donations the
-    record lacks are added (so importing the same sheet twice changes nothing)."""
-    for key in _SCALARS:
-        if key in given:
+def merge_into(base: Honouree, incoming: Honouree, given: set[str], take: set[str] | None = None) -> list[Conflict]:
+    """Fold a sheet row into the record it updates (same name and unit): filled-in cells win, unless
+    a person chose to keep the record's value (a field left out of `take`; None: every cell wins);
+    honours, deeds and donations the record lacks are added, as copies (so importing the same sheet
+    twice changes nothing). Returns the fields the row and the record fill differently."""
+    conflicts = []
+    fields = [key for key in _SCALARS if key in given]
+    if "source_report" in given or "source_sentence" in given:
+        fields.append("source")
+    theirs_source = base.source
+    for key in fields:
+        if key == "source":
+            mine = " — ".join(p for p in (base.source.report, base.source.sentence) if p)
+            theirs_source = Source(incoming.source.report if "source_report" in given else base.source.report,
+                                   incoming.source.sentence if "source_sentence" in given else base.source.sentence)
+            theirs = " — ".join(p for p in (theirs_source.report, theirs_source.sentence) if p)
+        else:
+            mine, theirs = str(getattr(base, key) or ""), str(getattr(incoming, key) or "")
+        if mine == theirs:
+            continue
+        if mine.strip() and not (key == "status" and mine == Status.ACTIVE.value):  # the record says otherwise
+            taken = take is None or key in take
+            conflicts.append(Conflict(key, mine, theirs, taken))
+            if not taken:
+                continue
+        if key == "source":
+            base.source = theirs_source
+        else:
             setattr(base, key, getattr(incoming, key))
     base.status = base.status or Status.ACTIVE.value
-    if "source_report" in given:
-        base.source.report = incoming.source.report
-    if "source_sentence" in given:
-        base.source.sentence = incoming.source.sentence
     for honour in incoming.honours:
         same = next((h for h in base.honours if h.title == honour.title
                      and (h.year is None or honour.year is None or h.year == honour.year)), None)
         if same is None:
-            base.honours.append(honour)
+            base.honours.append(Honour(honour.title, honour.level, honour.year, honour.date, honour.awarded_by,
+                                       honour.posthumous))
             continue
         same.year = same.year or honour.year
         same.date = same.date or honour.date
@@ -709,10 +734,12 @@ def merge_into(base: Honouree, incoming: Honouree, given: set[str]) -> None:
         if "level" in given:
             same.level = honour.level
     texts = {d.text for d in base.deeds}
-    base.deeds.extend(d for d in incoming.deeds if d.text not in texts)
+    base.deeds.extend(Deed(d.text, d.date) for d in incoming.deeds if d.text not in texts)
     known = {(d.amount_fen, d.item, d.quantity, d.quantity_unit) for d in base.donations}
-    base.donations.extend(d for d in incoming.donations
+    base.donations.extend(Donation(d.amount_fen, d.item, d.quantity, d.quantity_unit, d.recipient, d.date, d.note)
+                          for d in incoming.donations
                           if (d.amount_fen, d.item, d.quantity, d.quantity_unit) not in known)
+    return conflicts
 
 
 # -- planning an Honours export -------------------------------------------------------------------

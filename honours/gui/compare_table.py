@@ -57,6 +57,15 @@ class ComparisonModel(QAbstractTableModel):
         self._choosable = choosable
         self.endResetModel()
 
+    def set_lines(self, headers: list[str], lines: list[tuple[str, list[str]]]) -> None:
+        """Show labelled lines as they are (a sheet row that could not be read: its cells)."""
+        self.beginResetModel()
+        self._headers = [self.tr("Field"), *headers]
+        self._rows = lines
+        self._conflicts = {}
+        self._choosable = None
+        self.endResetModel()
+
     def fields(self) -> list[str]:
         return [name for name, _ in self._rows]
 
@@ -87,7 +96,7 @@ class ComparisonModel(QAbstractTableModel):
         column = index.column()
         conflict = self._conflicts.get(name)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return field_label(name) if column == 0 else texts[column - 1]
+            return (field_label(name) if column == 0 else texts[column - 1]) or None
         if role == Qt.ItemDataRole.CheckStateRole and self._is_choice(index):
             assert conflict is not None
             return Qt.CheckState.Checked if conflict.taken else Qt.CheckState.Unchecked

@@ -103,6 +103,15 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
     </message>
 </context>
 <context>
+    <name>ComparisonModel</name>
+    <message>
+        <location filename="../compare_table.py" line="46"/>
+        <location filename="../compare_table.py" line="63"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <location filename="../conflict_dialog.py" line="51"/>
@@ -1096,273 +1105,372 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
     </message>
 </context>
 <context>
+    <name>ImportDetail</name>
+    <message>
+        <location filename="../import_detail.py" line="32"/>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location filename="../import_detail.py" line="32"/>
+        <source>Add as new</source>
+        <translation>作为新记录添加</translation>
+    </message>
+    <message>
+        <location filename="../import_detail.py" line="33"/>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../import_dialog.py" line="74"/>
+        <location filename="../import_dialog.py" line="93"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="75"/>
-        <location filename="../import_dialog.py" line="110"/>
+        <location filename="../import_dialog.py" line="94"/>
+        <location filename="../import_dialog.py" line="139"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="76"/>
+        <location filename="../import_dialog.py" line="95"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="77"/>
+        <location filename="../import_dialog.py" line="96"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="78"/>
+        <location filename="../import_dialog.py" line="97"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="79"/>
+        <location filename="../import_dialog.py" line="98"/>
         <source>Ethnicity</source>
         <translation>民族</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="80"/>
-        <location filename="../import_dialog.py" line="110"/>
+        <location filename="../import_dialog.py" line="99"/>
+        <location filename="../import_dialog.py" line="139"/>
         <source>Unit</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="81"/>
+        <location filename="../import_dialog.py" line="100"/>
         <source>Position</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="82"/>
+        <location filename="../import_dialog.py" line="101"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="83"/>
+        <location filename="../import_dialog.py" line="102"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="84"/>
+        <location filename="../import_dialog.py" line="103"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="85"/>
+        <location filename="../import_dialog.py" line="104"/>
+        <location filename="../import_dialog.py" line="140"/>
         <source>Honours</source>
         <translation>荣誉称号</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="86"/>
+        <location filename="../import_dialog.py" line="105"/>
         <source>Honour level</source>
         <translation>荣誉级别</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="87"/>
+        <location filename="../import_dialog.py" line="106"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="88"/>
+        <location filename="../import_dialog.py" line="107"/>
         <source>Awarded by</source>
         <translation>授予单位</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="89"/>
+        <location filename="../import_dialog.py" line="108"/>
         <source>Posthumous</source>
         <translation>追授</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="90"/>
+        <location filename="../import_dialog.py" line="109"/>
         <source>Deeds</source>
         <translation>事迹</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="91"/>
+        <location filename="../import_dialog.py" line="110"/>
         <source>Donations</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="92"/>
+        <location filename="../import_dialog.py" line="111"/>
         <source>Donation amount</source>
         <translation>捐款金额</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="93"/>
+        <location filename="../import_dialog.py" line="112"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="94"/>
+        <location filename="../import_dialog.py" line="113"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="95"/>
+        <location filename="../import_dialog.py" line="114"/>
         <source>Source report</source>
         <translation>来源报道</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="96"/>
+        <location filename="../import_dialog.py" line="115"/>
         <source>Source sentence</source>
         <translation>出处原文</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="109"/>
+        <location filename="../import_dialog.py" line="138"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="109"/>
+        <location filename="../import_dialog.py" line="138"/>
         <source>Action</source>
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="111"/>
+        <location filename="../import_dialog.py" line="140"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="112"/>
+        <location filename="../import_dialog.py" line="141"/>
         <source>Add</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="112"/>
+        <location filename="../import_dialog.py" line="141"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="113"/>
+        <location filename="../import_dialog.py" line="142"/>
         <source>Unchanged</source>
         <translation>无变化</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="114"/>
+        <location filename="../import_dialog.py" line="143"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="115"/>
+        <location filename="../import_dialog.py" line="143"/>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="144"/>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="145"/>
         <source>Updates record #%1.</source>
         <translation>更新第 %1 号记录。</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="217"/>
-        <location filename="../import_dialog.py" line="313"/>
-        <location filename="../import_dialog.py" line="491"/>
+        <location filename="../import_dialog.py" line="194"/>
+        <source>row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="235"/>
+        <source>A possible duplicate: double-click to merge, add as new or skip it.</source>
+        <translation>疑似重复：双击可选择合并、作为新记录添加或跳过。</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="322"/>
+        <location filename="../import_dialog.py" line="465"/>
+        <location filename="../import_dialog.py" line="732"/>
         <source>Import spreadsheet</source>
         <translation>导入表格</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="232"/>
+        <location filename="../import_dialog.py" line="338"/>
         <source>No file chosen.</source>
         <translation>尚未选择文件。</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="235"/>
+        <location filename="../import_dialog.py" line="341"/>
         <source>Choose &amp;file…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="255"/>
+        <location filename="../import_dialog.py" line="360"/>
         <source>Columns: choose what each column of the sheet fills</source>
         <translation>列对应：为表格的每一列选择导入到哪一项</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="287"/>
+        <location filename="../import_dialog.py" line="388"/>
+        <source>All rows</source>
+        <translation>全部行</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="388"/>
+        <source>Possible duplicates</source>
+        <translation>疑似重复</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="389"/>
+        <source>Rows with errors</source>
+        <translation>有错误的行</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="389"/>
+        <source>Rows with warnings</source>
+        <translation>有提醒的行</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="397"/>
+        <source>S&amp;how:</source>
+        <translation>显示(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="403"/>
+        <source>Merge all</source>
+        <translation>全部合并</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="403"/>
+        <source>Add all as new</source>
+        <translation>全部作为新记录</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="404"/>
+        <source>Skip all</source>
+        <translation>全部跳过</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="407"/>
+        <source>Do this with every possible duplicate</source>
+        <translation>对所有疑似重复的行执行此操作</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="438"/>
         <source>&amp;Skip rows with errors</source>
         <translation>跳过有错误的行(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="292"/>
+        <location filename="../import_dialog.py" line="443"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="314"/>
-        <location filename="../import_dialog.py" line="492"/>
+        <location filename="../import_dialog.py" line="466"/>
+        <location filename="../import_dialog.py" line="733"/>
         <source>Spreadsheets and Honours exports (*.xlsx *.xlsm *.csv *.txt *.zip *.json);;All files (*)</source>
         <translation>表格及荣誉库导出文件 (*.xlsx *.xlsm *.csv *.txt *.zip *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="330"/>
+        <location filename="../import_dialog.py" line="482"/>
         <source>Reading the export…</source>
         <translation>正在读取导出文件…</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="331"/>
+        <location filename="../import_dialog.py" line="483"/>
         <source>An Honours export: records are added as they were saved, with their photos and dates.</source>
         <translation>荣誉库导出文件：记录将按导出时的原样添加，包括照片和日期。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../import_dialog.py" line="363"/>
+        <location filename="../import_dialog.py" line="515"/>
         <source>Header in row %1; data rows: %2.</source>
         <translation>
             <numerusform>表头在第 %1 行；数据共 %2 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="365"/>
+        <location filename="../import_dialog.py" line="518"/>
         <source>Text encoding: %1.</source>
         <translation>文本编码：%1。</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="376"/>
+        <location filename="../import_dialog.py" line="529"/>
         <source>Checking the rows…</source>
         <translation>正在检查各行…</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="396"/>
+        <location filename="../import_dialog.py" line="562"/>
         <source>To add: %1   To update: %2   Unchanged: %3   Rows with errors: %4</source>
         <translation>新增：%1   更新：%2   无变化：%3   有错误的行：%4</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="414"/>
+        <location filename="../import_dialog.py" line="567"/>
+        <source>Possible duplicates: %1 (merge %2, add %3, skip %4)</source>
+        <translation>疑似重复：%1 行（合并 %2，新增 %3，跳过 %4）</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="570"/>
+        <source>Possible duplicates:</source>
+        <translation>疑似重复：</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="649"/>
         <source>Some rows have errors: correct the sheet, or tick “Skip rows with errors”.</source>
         <translation>部分行有错误：请更正表格，或勾选“跳过有错误的行”。</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="424"/>
+        <location filename="../import_dialog.py" line="659"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="452"/>
+        <location filename="../import_dialog.py" line="687"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="454"/>
+        <location filename="../import_dialog.py" line="689"/>
         <source>Import cancelled: nothing was imported.</source>
         <translation>已取消导入：未导入任何记录。</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="457"/>
+        <location filename="../import_dialog.py" line="692"/>
         <source>Nothing was imported.</source>
         <translation>未导入任何记录。</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="471"/>
+        <location filename="../import_dialog.py" line="707"/>
         <source>Imported: %1 added, %2 updated.</source>
         <translation>已导入：新增 %1 条，更新 %2 条。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../import_dialog.py" line="475"/>
+        <location filename="../import_dialog.py" line="711"/>
         <source>%n row(s) with errors were skipped.</source>
         <translation>
             <numerusform>已跳过有错误的 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="504"/>
+        <location filename="../import_dialog.py" line="714"/>
+        <source>Possible duplicates: %1 merged, %2 added as new, %3 skipped.</source>
+        <translation>疑似重复：合并 %1 行，作为新记录添加 %2 行，跳过 %3 行。</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="745"/>
         <source>&amp;Import spreadsheet…</source>
         <translation>导入表格(&amp;I)…</translation>
     </message>
@@ -1370,12 +1478,12 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>IndexProgress</name>
     <message>
-        <location filename="../search_indexer.py" line="179"/>
+        <location filename="../search_indexer.py" line="211"/>
         <source>Building the search index: %1 of %2 newly imported people — searches find them when it is done</source>
         <translation>正在建立搜索索引：新导入的 %2 人已完成 %1 人，完成后才能搜索到他们</translation>
     </message>
     <message>
-        <location filename="../search_indexer.py" line="178"/>
+        <location filename="../search_indexer.py" line="209"/>
         <source>Tidying the search index: the newly imported people can be found now</source>
         <translation>正在整理搜索索引：新导入的人员已可搜索</translation>
     </message>
@@ -1817,20 +1925,20 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="126"/>
-        <location filename="../main_window.py" line="493"/>
+        <location filename="../main_window.py" line="129"/>
+        <location filename="../main_window.py" line="513"/>
         <source>Honours</source>
         <translation>劳模荣誉库</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="288"/>
+        <location filename="../main_window.py" line="294"/>
         <source>%1 of %2 honourees shown</source>
         <translation>
             <numerusform>显示 %1 人，共 %2 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="298"/>
+        <location filename="../main_window.py" line="304"/>
         <source>Nothing matches “%1”.</source>
         <translation>没有与“%1”相符的记录。</translation>
     </message>
@@ -1840,67 +1948,67 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
         <translation>新导入的 %1 人暂时搜索不到：正在为他们建立搜索索引。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="308"/>
+        <location filename="../main_window.py" line="309"/>
         <source>%1 newly imported people are not searched: this file is open read-only, so their search index cannot be built.</source>
         <translation>新导入的 %1 人搜索不到：此文件以只读方式打开，无法为他们建立搜索索引。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="338"/>
+        <location filename="../main_window.py" line="356"/>
         <source>Search index updated.</source>
         <translation>搜索索引已更新。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="343"/>
+        <location filename="../main_window.py" line="363"/>
         <source>The search index of the newly imported people could not be finished: %1 They stay in the roll; a search finds them once the index is built, which is tried again the next time this registry is opened.</source>
         <translation>新导入人员的搜索索引未能建完：%1 他们仍在名册中；索引建好后才能搜索到他们，下次打开此荣誉库时会再次尝试。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="402"/>
+        <location filename="../main_window.py" line="422"/>
         <source>Search Help</source>
         <translation>搜索帮助</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="405"/>
+        <location filename="../main_window.py" line="425"/>
         <source>About Honours</source>
         <translation>关于劳模荣誉库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="406"/>
+        <location filename="../main_window.py" line="426"/>
         <source>&lt;h3&gt;Honours (劳模荣誉库)&lt;/h3&gt;&lt;p&gt;A registry of model workers, medal holders, advanced workers and donors, with Chinese and pinyin search, photos and printed certificates.&lt;/p&gt;&lt;p&gt;Registry file: %1&lt;/p&gt;</source>
         <translation>&lt;h3&gt;劳模荣誉库&lt;/h3&gt;&lt;p&gt;劳动模范、劳动奖章获得者、先进工作者和爱心捐赠者的荣誉档案，支持中文和拼音搜索、照片管理和证书打印。&lt;/p&gt;&lt;p&gt;荣誉库文件：%1&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="421"/>
+        <location filename="../main_window.py" line="441"/>
         <source>Open Registry</source>
         <translation>打开荣誉库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="421"/>
+        <location filename="../main_window.py" line="441"/>
         <source>Honours registries (*.sqlite *.db);;All files (*)</source>
         <translation>荣誉库文件 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="428"/>
+        <location filename="../main_window.py" line="448"/>
         <source>New Registry</source>
         <translation>新建荣誉库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="428"/>
+        <location filename="../main_window.py" line="448"/>
         <source>Honours registries (*.sqlite)</source>
         <translation>荣誉库文件 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="433"/>
+        <location filename="../main_window.py" line="453"/>
         <source>%1 already exists. Use Open Registry to open it.</source>
         <translation>%1 已存在。请用“打开荣誉库”打开它。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="492"/>
+        <location filename="../main_window.py" line="512"/>
         <source>(in memory)</source>
         <translation>（内存中）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="495"/>
+        <location filename="../main_window.py" line="515"/>
         <source>(read-only)</source>
         <translation>（只读）</translation>
     </message>
@@ -2023,6 +2131,113 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
         <location filename="../window_actions.py" line="183"/>
         <source>(none)</source>
         <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../merge_dialog.py" line="71"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="71"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="72"/>
+        <source>Other record</source>
+        <translation>另一条记录</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="72"/>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="113"/>
+        <location filename="../merge_dialog.py" line="344"/>
+        <source>Merge Duplicate Records</source>
+        <translation>档案合并</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="136"/>
+        <source>&amp;Find Again</source>
+        <translation>重新查找(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="159"/>
+        <source>Keep:</source>
+        <translation>保留：</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="179"/>
+        <source>The other record goes to the trash; its honours, deeds, donations and photos move to the kept one. Tinted fields differ: the kept record&apos;s value stays unless you tick the other&apos;s.</source>
+        <translation>另一条记录将移入回收站，其荣誉、事迹、捐赠和照片并入保留的记录。着色的字段内容不一致：除非勾选另一条记录的值，否则保留原值。</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="184"/>
+        <source>&amp;Merge</source>
+        <translation>合并(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="187"/>
+        <source>&amp;Undo Merge</source>
+        <translation>撤销合并(&amp;U)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../merge_dialog.py" line="244"/>
+        <source>%n pair(s) of records look like one person.</source>
+        <translation>
+            <numerusform>有 %n 对记录疑似同一人。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="245"/>
+        <source>No records look like the same person.</source>
+        <translation>未发现疑似同一人的记录。</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="277"/>
+        <source>Why: %1</source>
+        <translation>理由：%1</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="284"/>
+        <location filename="../merge_dialog.py" line="285"/>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="312"/>
+        <source>#%1 (kept)</source>
+        <translation>#%1（保留）</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="312"/>
+        <source>#%1 (to the trash)</source>
+        <translation>#%1（移入回收站）</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="313"/>
+        <source>After merging</source>
+        <translation>合并后</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="339"/>
+        <source>Merged #%1 into #%2 %3; #%1 is in the trash. Ctrl+Z undoes it.</source>
+        <translation>已将 #%1 合并到 #%2 %3；#%1 已移入回收站。按 Ctrl+Z 可撤销。</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="358"/>
+        <source>Merged %n duplicate record(s) (Ctrl+Z undoes the last).</source>
+        <translation>已合并 %n 条重复记录（按 Ctrl+Z 可撤销最近一次）。</translation>
+    </message>
+    <message>
+        <location filename="../merge_dialog.py" line="365"/>
+        <source>&amp;Merge Duplicate Records…</source>
+        <translation>档案合并(&amp;M)…</translation>
     </message>
 </context>
 <context>
@@ -2681,6 +2896,119 @@ Click “Add photos…” or drag image files here.</source>
     </message>
 </context>
 <context>
+    <name>RowDetail</name>
+    <message>
+        <location filename="../import_detail.py" line="61"/>
+        <source>Possible duplicate</source>
+        <translation>疑似重复</translation>
+    </message>
+    <message>
+        <location filename="../import_detail.py" line="69"/>
+        <source>&amp;Merge into it</source>
+        <translation>合并到该记录(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../import_detail.py" line="69"/>
+        <source>&amp;Add as a new record</source>
+        <translation>作为新记录添加(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../import_detail.py" line="70"/>
+        <source>S&amp;kip this row</source>
+        <translation>跳过此行(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../import_detail.py" line="86"/>
+        <source>Tinted: the two differ. Tick this row&apos;s value to use it instead.</source>
+        <translation>着色：两者不一致。勾选本行的值即改用本行。</translation>
+    </message>
+    <message>
+        <location filename="../import_detail.py" line="106"/>
+        <source>Select a row to see everything it will write.</source>
+        <translation>选择一行，即可查看它将写入的全部内容。</translation>
+    </message>
+    <message>
+        <location filename="../import_detail.py" line="111"/>
+        <source>Row %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <location filename="../import_detail.py" line="114"/>
+        <source>Probably the same person as %1: %2</source>
+        <translation>很可能与 %1 是同一人：%2</translation>
+    </message>
+    <message>
+        <location filename="../import_detail.py" line="117"/>
+        <source>It also resembles %1.</source>
+        <translation>另与 %1 相似。</translation>
+    </message>
+    <message>
+        <location filename="../import_detail.py" line="124"/>
+        <source>&amp;Merge into #%1</source>
+        <translation>合并到 #%1(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../import_detail.py" line="126"/>
+        <source>&amp;Merge with row %1</source>
+        <translation>与第 %1 行合并(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../import_detail.py" line="131"/>
+        <source>Added as a new record.</source>
+        <translation>作为新记录添加。</translation>
+    </message>
+    <message>
+        <location filename="../import_detail.py" line="131"/>
+        <source>Updates record #%1.</source>
+        <translation>更新记录 #%1。</translation>
+    </message>
+    <message>
+        <location filename="../import_detail.py" line="132"/>
+        <source>Already in the roll as it is: nothing to change.</source>
+        <translation>荣誉库中已有相同内容，无需更改。</translation>
+    </message>
+    <message>
+        <location filename="../import_detail.py" line="133"/>
+        <source>Merged into the record it resembles.</source>
+        <translation>合并到与之相似的记录。</translation>
+    </message>
+    <message>
+        <location filename="../import_detail.py" line="133"/>
+        <source>Skipped: not imported.</source>
+        <translation>跳过，不导入。</translation>
+    </message>
+    <message>
+        <location filename="../import_detail.py" line="134"/>
+        <source>Not imported until these are corrected:</source>
+        <translation>以下问题更正后才能导入：</translation>
+    </message>
+    <message>
+        <location filename="../import_detail.py" line="153"/>
+        <source>In the sheet</source>
+        <translation>表格中的内容</translation>
+    </message>
+    <message>
+        <location filename="../import_detail.py" line="159"/>
+        <source>This row</source>
+        <translation>本行</translation>
+    </message>
+    <message>
+        <location filename="../import_detail.py" line="160"/>
+        <source>After import</source>
+        <translation>导入后</translation>
+    </message>
+    <message>
+        <location filename="../import_detail.py" line="170"/>
+        <source>Row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <location filename="../import_detail.py" line="178"/>
+        <source>#%1 in the roll</source>
+        <translation>库中 #%1</translation>
+    </message>
+</context>
+<context>
     <name>SearchBox</name>
     <message>
         <location filename="../search_box.py" line="37"/>
@@ -2696,12 +3024,12 @@ Click “Add photos…” or drag image files here.</source>
 <context>
     <name>SearchIndexer</name>
     <message>
-        <location filename="../search_indexer.py" line="42"/>
+        <location filename="../search_indexer.py" line="48"/>
         <source>The disk is full.</source>
         <translation>磁盘已满。</translation>
     </message>
     <message>
-        <location filename="../search_indexer.py" line="43"/>
+        <location filename="../search_indexer.py" line="49"/>
         <source>The registry file could not be written (%1).</source>
         <translation>无法写入荣誉库文件（%1）。</translation>
     </message>
@@ -2773,24 +3101,29 @@ Click “Add photos…” or drag image files here.</source>
 <context>
     <name>UndoCommands</name>
     <message>
-        <location filename="../undo.py" line="76"/>
+        <location filename="../undo.py" line="77"/>
         <source>Edit “%1”</source>
         <translation>编辑“%1”</translation>
     </message>
     <message>
-        <location filename="../undo.py" line="159"/>
+        <location filename="../undo.py" line="160"/>
         <source>Add “%1”</source>
         <translation>添加“%1”</translation>
     </message>
     <message>
-        <location filename="../undo.py" line="185"/>
+        <location filename="../undo.py" line="186"/>
         <source>Delete “%1”</source>
         <translation>删除“%1”</translation>
     </message>
     <message>
-        <location filename="../undo.py" line="187"/>
+        <location filename="../undo.py" line="188"/>
         <source>Delete %n honourees</source>
         <translation>删除 %n 位荣誉人物</translation>
+    </message>
+    <message>
+        <location filename="../undo.py" line="210"/>
+        <source>Merge records of “%1”</source>
+        <translation>合并“%1”的档案</translation>
     </message>
 </context>
 </TS>
