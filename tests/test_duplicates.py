@@ -277,3 +277,33 @@ def test_every_error_of_a_row_is_listed_and_future_years_are_questioned(registry
         ("donations: negative amounts are not allowed: “-5万”", "捐赠：金额不能为负数：“-5万”")]
     outcome = plan.apply(registry, skip_errors=True)
     assert len(outcome.added) == 1  # a warning does not stop the row
+
+
+def test_a_county_sheet_of_people_already_on_the_roll_adds_no_one(registry, tmp_path):
+    """Issue 13's county: 93 people on the roll (unit and post in one column there), sent again in a GBK
+    sheet with unit and post apart, some units written longer or with the company form left off.
+    Matching name and unit exactly found 23 of them and added the other 70 as new records."""
+    import csv
+
+    surnames, given = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗", "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华兰"
+    units = ["衡阳市中心医院", "衡阳县人民医院", "湘潭钢铁有限公司", "耒阳市供电公司", "衡南县疾控中心", "祁东县中医院"]
+    posts = ["院长", "护士长", "高级技师", "班长", "主任", "副院长"]
+    rows = [["序号", "姓名", "工作单位", "职务", "荣誉称号", "年份"]]
+    for n in range(93):
+        name = surnames[n % 20] + given[n // 20 * 5 % len(given)] + given[n % 25 % len(given)]
+        unit, post = units[n % 6], posts[n // 6 % 6]
+        exact = n < 23
+        registry.add(Honouree(name=name, unit=unit if exact else unit + post, position=post if exact else "",
+                              honours=[Honour("衡阳市劳动模范", "municipal", 2015)]))
+        written = unit if n % 3 else ("湖南省" + unit if n % 2 else unit.replace("有限公司", ""))
+        rows.append([n + 1, name, unit if exact else written, post, "湖南省劳动模范", 2020])
+    path = tmp_path / "县总工会名单.csv"
+    with path.open("w", encoding="gbk", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    plan = plan_import(registry, path)
+    assert plan.counts()[ADD] == 0 and plan.counts()[UPDATE] == 93
+    assert len(plan.duplicates) == 70 and plan.duplicate_counts()[MERGE] == 70
+    plan.apply(registry)
+    assert registry.count() == 93
+    assert all(len(h.honours) == 2 for h in registry.honourees(registry.all_ids()))
+    assert find_duplicates(registry) == []

@@ -128,9 +128,16 @@ def alike(a: Person, b: Person) -> bool:
         return True
     if not ap or not bp:
         return False
-    short, long = (a, b) if len(ap) <= len(bp) else (b, a)
-    return (len(short.plain or "") >= CONTAINED_MIN and (short.plain or "") in (long.plain or "")) or (
-        len(short.core) >= CONTAINED_MIN and short.core in long.core)
+    return _contained(a, b) is not None
+
+
+def _contained(a: Person, b: Person) -> tuple[Person, Person] | None:
+    """(shorter, longer) when one unit lies inside the other, as written or without post and company form."""
+    for inner, outer in ((a, b), (b, a)):
+        if (len(inner.plain or "") >= CONTAINED_MIN and (inner.plain or "") in (outer.plain or "")) or (
+                len(inner.core) >= CONTAINED_MIN and inner.core in outer.core):
+            return inner, outer
+    return None
 
 
 def resemblance(a: Person, b: Person) -> list[Reason]:
@@ -168,11 +175,14 @@ def _unit_reason(a: Person, b: Person) -> Reason | None:
     if a.core and a.core == b.core:
         return (f"same name; the units “{a.unit}” and “{b.unit}” are the same without the post or company form",
                 f"姓名相同；去掉职务或“有限公司”等后缀后，单位“{a.unit}”与“{b.unit}”相同")
-    short, long = (a, b) if len(ap) <= len(bp) else (b, a)
-    if (len(short.plain or "") >= CONTAINED_MIN and short.plain in (long.plain or "")) or (
-            len(short.core) >= CONTAINED_MIN and short.core in long.core):
-        return (f"same name; the unit “{long.unit}” contains “{short.unit}”",
-                f"姓名相同；单位“{long.unit}”包含“{short.unit}”")
+    contained = _contained(a, b)
+    if contained is not None:
+        short, long = contained
+        if short.plain and short.plain in (long.plain or ""):
+            return (f"same name; the unit “{long.unit}” contains “{short.unit}”",
+                    f"姓名相同；单位“{long.unit}”包含“{short.unit}”")
+        return (f"same name; the units “{long.unit}” and “{short.unit}” are alike without post or company form",
+                f"姓名相同；去掉职务或“有限公司”等后缀后，单位“{long.unit}”与“{short.unit}”相近")
     return None
 
 

@@ -802,11 +802,12 @@ def _plan_export_records(registry: Registry, plan: ImportPlan, export: ExportFil
             photos = [p for p in item.photos if not _already_stored(registry, current, export, p)]
             plan._targets.append(_Target(record, current.id, item.number, export_photos=photos,
                                          before=_comparable(current)))
-            plan.rows.append(PlannedRow(item.number, UPDATE, record.name, record.unit, target_id=current.id))
+            plan.rows.append(PlannedRow(item.number, UPDATE, record.name, record.unit, target_id=current.id,
+                                        record=record))
         else:
             record.id = None
             plan._targets.append(_Target(record, None, item.number, export_photos=item.photos))
-            plan.rows.append(PlannedRow(item.number, ADD, record.name, record.unit))
+            plan.rows.append(PlannedRow(item.number, ADD, record.name, record.unit, record=record))
     _mark_unchanged(plan)
     if progress:
         progress(total, total)
