@@ -10,6 +10,7 @@ import pytest
 from PIL import Image
 
 from honours.core import ConflictError, Deed, Donation, Honour, Honouree, NotFoundError, Registry
+from honours.core.check import check
 from honours.core.duplicates import Person, find_duplicates, name_key, resemblance, unit_core
 from honours.core.import_plan import ADD, ERROR, MERGE, SKIP, UPDATE, plan_import
 from honours.core.photos import NewPhoto, prepare_photo
@@ -121,6 +122,8 @@ def test_merge_moves_everything_once_fills_empty_fields_and_reports_conflicts(re
     assert [e.action for e in registry.history(other.id)][:1] == ["delete"]
     assert registry.history(keep.id)[0].after["honours"][1]["title"] == "全国劳动模范"
     assert registry.search("全国劳动模范").all_ids() == [keep.id]  # the search index follows
+    assert registry.summaries([keep.id])[0].primary_photo_id == photos[0].id
+    assert check(registry) == []  # photos, derived columns and search rows all consistent
 
 
 def test_merge_taking_the_other_value_and_refusing_stale_versions(registry):
@@ -211,6 +214,11 @@ def test_rows_resembling_existing_records_are_offered_as_merges(registry, tmp_pa
     plan.set_take(liu.row, "gender", True)
     assert plan.merged_record(liu).gender == "女"
     plan.set_take(liu.row, "gender", False)
+    registry.edit(existing.id, {"notes": "saved in another window after the preview"})
+    with pytest.raises(ConflictError):
+        plan.apply(registry)  # a merge, like an update, never writes over a newer version
+    assert len(registry.honouree(existing.id).honours) == 1
+    plan = plan_import(registry, path)
     outcome = plan.apply(registry)
     after = registry.honouree(existing.id)
     assert sorted(outcome.updated) == sorted([existing.id, exact.id]) and len(outcome.added) == 1
