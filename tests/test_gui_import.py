@@ -50,7 +50,7 @@ def test_preview_lists_every_row_and_errors_block_until_skipped(qtbot, roll, tmp
     assert model.rowCount() == 3
     rows = [(model.index(r, 0).data(), model.index(r, 1).data(), model.index(r, 2).data()) for r in range(3)]
     assert rows == [(3, "Add", "甲一"), (4, "Error", "乙二"), (5, "Add", "丙三")]
-    assert "gender" in model.index(1, 4).data()
+    assert "gender" in model.index(1, model.DETAILS).data()
     add_colour = model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole).color().name()
     error_colour = model.index(1, 0).data(Qt.ItemDataRole.BackgroundRole).color().name()
     assert add_colour != error_colour

@@ -99,7 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
     from . import commands, photo_commands  # noqa: F401 - registers the commands
 
     for module_name in ("honours.cli.io_commands", "honours.cli.print_commands",
-                        "honours.cli.safety_commands", "honours.cli.intake_commands"):
+                        "honours.cli.safety_commands", "honours.cli.intake_commands",
+                        "honours.cli.duplicate_commands"):
         try:
             __import__(module_name)
         except ModuleNotFoundError as exc:

@@ -144,6 +144,18 @@ HELP_ZH: dict[str, str] = {
     "make the version saved in a history entry current again (see `honours history`)":
         "把某条历史记录保存的版本恢复为当前版本（见 `honours history`）",
     "history entry ID": "历史记录编号",
+    "list pairs of honourees that are probably one person (same name and a similar unit, birth date or ID number), to merge with `honours merge`":
+        "列出疑似同一人的荣誉人物（姓名相同且单位相近、出生日期或身份证号相同），可用 `honours merge` 合并",
+    "merge honouree OTHER_ID into KEEP_ID: its honours, deeds, donations and photos move to KEEP_ID, empty fields are filled, differing fields keep KEEP_ID's value (listed); OTHER_ID goes to the trash (`honours trash --restore OTHER_ID` brings it back, without the photos it gave KEEP_ID)":
+        "将荣誉人物 另一编号 合并到 保留的编号：其荣誉、事迹、捐赠和照片移入保留的记录，空白字段被补齐，"
+        "不一致的字段保留原值（逐项列出）；另一编号 移入回收站（`honours trash --restore 另一编号` 可恢复，"
+        "但已移交的照片不随之恢复）",
+    "KEEP_ID": "保留的编号",
+    "OTHER_ID": "另一编号",
+    "the record to keep": "保留的记录",
+    "the record merged into it (moved to the trash)": "并入它的记录（移入回收站）",
+    "rows that are probably someone already in the roll (same name, similar unit, same birth date) or an earlier row: merge them into that record (default), add them as new records, or skip them":
+        "疑似名册中已有的人（姓名相同、单位相近、出生日期相同）或与前面某行为同一人的行：合并到该记录（默认）、作为新记录添加，或跳过",
 }
 
 ZH = {**ARGPARSE_ZH, **HELP_ZH}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..core.errors import user_language
 from ..core.export import FORMATS, export
-from ..core.import_plan import ERROR, UNCHANGED, plan_import
+from ..core.import_plan import ADD, DUPLICATE_CHOICES, ERROR, MERGE, SKIP, UNCHANGED, ImportPlan, plan_import
 from ..core.spreadsheet import describe_mapping
 from . import UsageError, command
 from .i18n import _
@@ -26,6 +26,10 @@ def _import(parser: argparse.ArgumentParser):
     parser.add_argument("--sheet", metavar=_("NAME"), help=_("which sheet of a workbook (default: the one with a 姓名 column)"))
     parser.add_argument("--photos", metavar=_("ZIP"), type=Path,
                         help=_("zip of the photos the sheet's 照片 column names (default: a zip beside the sheet)"))
+    parser.add_argument("--duplicates", choices=DUPLICATE_CHOICES, default=MERGE,
+                        help=_("rows that are probably someone already in the roll (same name, similar unit, same "
+                               "birth date) or an earlier row: merge them into that record (default), add them as "
+                               "new records, or skip them"))
 
     def run(args: argparse.Namespace) -> int:
         if not args.file.exists():
@@ -35,6 +39,8 @@ def _import(parser: argparse.ArgumentParser):
         registry = open_registry(args, seed_if_new=False)
         plan = plan_import(registry, args.file, sheet=args.sheet, photos_zip=args.photos)
         try:
+            if plan.duplicates and args.duplicates != MERGE:
+                plan.set_all_duplicates(args.duplicates)
             lang = user_language()
             if plan.table is not None:
                 where = f" ({plan.table.sheet})" if plan.table.sheet else ""
@@ -51,6 +57,7 @@ def _import(parser: argparse.ArgumentParser):
                 say(en, zh, err=True)
             print(plan.summary(lang))
             listed = [r for r in plan.rows if r.action == ERROR or r.reason_en and r.action != UNCHANGED]
+            listed.sort(key=lambda r: (r.action != ERROR, r.match is None, r.row))  # errors, then duplicates
             for row in listed[:SHOWN_ROWS]:
                 action = _action_word(row.action, lang)
                 if lang == "zh":
@@ -61,6 +68,7 @@ def _import(parser: argparse.ArgumentParser):
                     print(f"  row {row.row} {action}{who}: {row.reason(lang)}")
             if len(listed) > SHOWN_ROWS:
                 say(f"  ... and {len(listed) - SHOWN_ROWS} more", f"  ……另有 {len(listed) - SHOWN_ROWS} 行")
+            _report_conflicts(plan)
             errors = len(plan.errors)
             if args.dry_run:
                 say("Dry run: nothing was written.", "试运行：未写入任何内容。", err=True)
@@ -74,6 +82,7 @@ def _import(parser: argparse.ArgumentParser):
                 + (f", {errors} row(s) with errors skipped." if errors else "."),
                 f"已导入：新增 {len(outcome.added)} 条，更新 {len(outcome.updated)} 条"
                 + (f"，跳过有错误的 {errors} 行。" if errors else "。"), err=True)
+            _report_duplicates(plan)
             if outcome.queued:  # a very large import: its search rows are written now, after it committed
                 write_queued_search_rows(registry)
             return 0
@@ -83,9 +92,38 @@ def _import(parser: argparse.ArgumentParser):
     return run
 
 
+def _report_duplicates(plan: ImportPlan) -> None:
+    """What became of the possible duplicates."""
+    if plan.duplicates:
+        d = plan.duplicate_counts()
+        say(f"Possible duplicates: {d[MERGE]} merged, {d[ADD]} added as new records, {d[SKIP]} skipped.",
+            f"疑似重复：合并 {d[MERGE]} 行，作为新记录添加 {d[ADD]} 行，跳过 {d[SKIP]} 行。")
+
+
+def _report_conflicts(plan: ImportPlan) -> None:
+    """Every field a merge or update finds filled differently, and which value it keeps."""
+    conflicted = plan.conflicts()
+    if not conflicted:
+        return
+    say(f"Fields that differ from the record in {len(conflicted)} row(s):",
+        f"{len(conflicted)} 行与已有记录内容不一致：")
+    lang = user_language()
+    this = "本行" if lang == "zh" else "this row"
+    for row in conflicted[:SHOWN_ROWS]:
+        if row.target_id is not None:
+            kept_name = f"#{row.target_id}"
+        else:
+            kept_name = f"第 {row.same_as_row} 行" if lang == "zh" else f"row {row.same_as_row}"
+        for conflict in row.conflicts:
+            text = conflict.describe(lang, kept_name, this)
+            print(f"  第 {row.row} 行（{row.name}）：{text}" if lang == "zh" else f"  row {row.row} ({row.name}): {text}")
+    if len(conflicted) > SHOWN_ROWS:
+        say(f"  ... and {len(conflicted) - SHOWN_ROWS} more rows", f"  ……另有 {len(conflicted) - SHOWN_ROWS} 行")
+
+
 def _action_word(action: str, lang: str) -> str:
     words = {"add": ("add", "新增"), "update": ("update", "更新"), "unchanged": ("unchanged", "无变化"),
-             "error": ("ERROR", "错误")}
+             "error": ("ERROR", "错误"), "merge": ("merge", "合并"), "skip": ("skip", "跳过")}
     en, zh = words.get(action, (action, action))
     return zh if lang == "zh" else en
 

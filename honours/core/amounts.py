@@ -542,7 +542,8 @@ _LEAD_WORDS = tuple(
 )  # fmt: skip
 _VALUE_FIRST_RE = re.compile(r"价值(?P<amt>.+?(?:元|圆|块))的?(?P<rest>.+)")
 _VALUE_AFTER_RE = re.compile(r"(?P<rest>.+?)[(（]价值(?P<amt>.+?(?:元|圆|块))[)）]")
-_MONEY_MARK_RE = re.compile(r"元|圆|块钱|¥|人民币|RMB|CNY|角|^[0-9.,]+$|^[0-9.,]+[万亿]$", re.IGNORECASE)
+# A bare number is money too, with or without a sign: "-5万" is a negative amount, not goods.
+_MONEY_MARK_RE = re.compile(r"元|圆|块钱|¥|人民币|RMB|CNY|角|^[-负]?[0-9.,]+$|^[-负]?[0-9.,]+[万亿]$", re.IGNORECASE)
 
 
 def _strip_lead_words(part: str) -> str:

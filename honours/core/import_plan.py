@@ -1,14 +1,20 @@
-"""Planning an import before anything is written: every row is an add, an update or an error.
+"""Planning an import before anything is written: every row is an add, an update, a merge or an error.
 
 Staff see the plan (the app's preview table, the CLI's summary) and only then apply it, as
 one transaction (`Registry.apply_import`): all rows or none. Rules:
 - a row whose name and unit match an existing honouree updates that record: filled-in
   cells replace its fields, honours/deeds/donations it lacks are added, photos are added;
-- rows of one sheet with the same name and unit are one person (sheets often list one row
-  per honour) and are merged into one record;
+- a row that is probably an existing honouree without matching it exactly (same name and a
+  similar unit, the same date of birth or ID number: `duplicates.py`) is a possible
+  duplicate, never added silently: by default it is merged into that record (what it adds
+  is added, empty fields filled, differing fields kept and reported as conflicts:
+  `record_merge.combine`); staff may instead add it as a new record or skip it;
+- rows of one sheet that are one person (one row per honour, or the same name with a unit
+  written two ways) are offered for merging the same way, and become one record;
 - a row that cannot be read, whose photo is missing or broken, or whose name and unit match
-  several existing records, is an error naming the sheet row; nothing is imported while
-  errors remain unless the user chooses to skip those rows.
+  several existing records, is an error naming the sheet row with every problem it has;
+  nothing is imported while errors remain unless the user chooses to skip those rows;
+- a year in the future is questioned (a warning; the row is still imported).
 An Honours export (.json/.zip) is planned the same way, record by record, and an added
 record keeps its dates, version and photos exactly (the lossless round trip).
 """
@@ -18,12 +24,15 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from . import files
+from .duplicates import Person, Reason, best_match
 from .errors import HonoursError, InvalidRecordError, PhotoError, os_reason, user_language
 from .photos import MAX_FILE_BYTES, NewPhoto, PreparedPhoto, prepare_photo
-from .records import Honouree, Status
+from .record_merge import Conflict, clone, combine
+from .records import Deed, Donation, Honour, Honouree, Source, Status
 from .registry import ImportItem, ImportOutcome, Registry, validate_record
 from .spreadsheet import (
     ParsedRow,
@@ -38,7 +47,34 @@ from .spreadsheet import (
 from .transfer import ExportFile, ExportFileError
 
 ADD, UPDATE, UNCHANGED, ERROR = "add", "update", "unchanged", "error"
+MERGE, SKIP = "merge", "skip"  # what becomes of a possible duplicate (or ADD: a record of its own)
+DUPLICATE_CHOICES = (MERGE, ADD, SKIP)
 Progress = Callable[[int, int], None]
+
+
+@dataclass
+class Match:
+    """The existing record (`existing_id`) or earlier sheet row (`row`) a row probably repeats."""
+
+    existing_id: int | None
+    row: int | None
+    name: str
+    unit: str
+    position: str
+    reasons: list[Reason]
+    others: list[int] = field(default_factory=list)  # further existing records it resembles
+
+    def who(self, lang: str) -> str:
+        """'#12 张三 (衡阳市中心医院院长)' / '第 3 行 张三（…）'."""
+        unit = " ".join(p for p in (self.unit, self.position) if p)
+        if lang == "zh":
+            where = f"#{self.existing_id}" if self.existing_id is not None else f"第 {self.row} 行"
+            return f"{where} {self.name}" + (f"（{unit}）" if unit else "")
+        where = f"#{self.existing_id}" if self.existing_id is not None else f"row {self.row}"
+        return f"{where} {self.name}" + (f" ({unit})" if unit else "")
+
+    def reason(self, lang: str) -> str:
+        return ("；" if lang == "zh" else "; ").join(zh if lang == "zh" else en for en, zh in self.reasons)
 
 
 @dataclass
@@ -51,11 +87,28 @@ class PlannedRow:
     unit: str = ""
     reason_en: str = ""
     reason_zh: str = ""
-    target_id: int | None = None  # the existing honouree an update changes
+    target_id: int | None = None  # the existing honouree an update or merge changes
     same_as_row: int | None = None  # an earlier row of the same person, merged with it
+    errors: list[tuple[str, str]] = field(default_factory=list)  # every problem of an error row
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # questions that do not block it
+    notes: list[tuple[str, str]] = field(default_factory=list)  # what tidying the name did (马红秋(女) → 马红秋)
+    record: Honouree | None = None  # what the row says, as it will be written (before any merge)
+    photos: list[str] = field(default_factory=list)  # the photos it names
+    match: Match | None = None  # set for a possible duplicate
+    choice: str = ""  # a possible duplicate's MERGE, ADD or SKIP
+    take: set[str] | None = None  # conflicting fields where this row's value wins (None: the default)
+    conflicts: list[Conflict] = field(default_factory=list)  # fields this row and its merge target fill differently
+
+    def __post_init__(self) -> None:
+        if self.action == ERROR and not self.errors and (self.reason_en or self.reason_zh):
+            self.errors = [(self.reason_en, self.reason_zh)]
 
     def reason(self, lang: str | None = None) -> str:
         return self.reason_zh if (lang or user_language()) == "zh" else self.reason_en
+
+    @property
+    def is_duplicate(self) -> bool:
+        return self.match is not None
 
 
 class ImportBlockedError(HonoursError):
@@ -105,11 +158,22 @@ def _comparable(record: Honouree) -> tuple:
                    d.date or None, d.note or "") for d in r.donations))
 
 
+@dataclass
+class _Entry:
+    """A sheet row that was read: its plan row, what it says, and the record it matches exactly."""
+
+    row: PlannedRow
+    parsed: ParsedRow
+    exact: int | None = None
+
+
 class ImportPlan:
-    """The preview of an import; `apply` writes it."""
+    """The preview of an import; `apply` writes it. A possible duplicate's choice (`set_choice`)
+    and which side wins a conflict (`set_take`) can be changed before applying."""
 
     def __init__(self, source: Path, *, table: Table | None = None, mapping: list[str | None] | None = None,
-                 photos: PhotoFinder | None = None, export: ExportFile | None = None) -> None:
+                 photos: PhotoFinder | None = None, export: ExportFile | None = None,
+                 registry: Registry | None = None) -> None:
         self.source = source
         self.table = table
         self.mapping = mapping
@@ -118,6 +182,175 @@ class ImportPlan:
         self.rows: list[PlannedRow] = []
         self.notices: list[tuple[str, str]] = []
         self._targets: list[_Target] = []
+        self._registry = registry
+        self._entries: list[_Entry] = []
+        self._clusters: dict[tuple[str, int], tuple[tuple, _Target]] = {}
+        self._row_targets: dict[int, _Target] = {}
+
+    @property
+    def duplicates(self) -> list[PlannedRow]:
+        """Rows that are probably an existing honouree or an earlier row (whatever their choice)."""
+        return [r for r in self.rows if r.match is not None]
+
+    def duplicate_counts(self) -> dict[str, int]:
+        """How many possible duplicates are to be merged, added as new records, or skipped."""
+        out = dict.fromkeys(DUPLICATE_CHOICES, 0)
+        for row in self.duplicates:
+            out[row.choice] += 1
+        return out
+
+    def set_choice(self, rows: int | list[int], choice: str) -> None:
+        """Merge, add or skip these possible duplicates (sheet row numbers); the plan follows."""
+        if choice not in DUPLICATE_CHOICES:
+            raise ValueError(f"unknown choice {choice!r}")
+        wanted = {rows} if isinstance(rows, int) else set(rows)
+        for row in self.rows:
+            if row.row in wanted and row.match is not None:
+                row.choice = choice
+        self._build()
+
+    def set_all_duplicates(self, choice: str) -> None:
+        self.set_choice([r.row for r in self.duplicates], choice)
+
+    def set_take(self, row_number: int, field_name: str, taken: bool) -> None:
+        """Settle a merged row's conflict on `field_name` with the row's value (taken) or the kept one."""
+        for row in self.rows:
+            if row.row == row_number:
+                take = {c.field for c in row.conflicts if c.taken} if row.take is None else set(row.take)
+                (take.add if taken else take.discard)(field_name)
+                row.take = take
+        self._build()
+
+    def _build(self) -> None:
+        """Group the read rows into the records the import writes, by each row's exact match and
+        each possible duplicate's choice, and say on every row what becomes of it.
+
+        A record whose rows (and their choices) did not change since the last build is kept as
+        it was, so switching one row of a large sheet re-merges only the records it touches."""
+        owner: dict[int, tuple[str, int] | None] = {}
+        members: dict[tuple[str, int], list[tuple[_Entry, str]]] = {}
+        for entry in self._entries:
+            row = entry.row
+            if entry.exact is not None:
+                key, mode = ("id", entry.exact), UPDATE
+            elif row.match is None or row.choice == ADD:
+                key, mode = ("row", row.row), ADD
+            elif row.choice == SKIP:
+                owner[row.row] = None
+                continue
+            elif row.match.existing_id is not None:
+                key, mode = ("id", row.match.existing_id), MERGE
+            else:
+                joined = owner.get(row.match.row) if row.match.row is not None else None
+                key, mode = (joined, MERGE) if joined is not None else (("row", row.row), ADD)
+            owner[row.row] = key
+            members.setdefault(key, []).append((entry, mode))
+        clusters: dict[tuple[str, int], tuple[tuple, _Target]] = {}
+        row_targets: dict[int, _Target] = {}
+        for key, group in members.items():
+            signature = tuple((e.row.row, mode, None if e.row.take is None else frozenset(e.row.take))
+                              for e, mode in group)
+            previous = self._clusters.get(key)
+            target = previous[1] if previous is not None and previous[0] == signature else self._target(key, group)
+            clusters[key] = (signature, target)
+            for entry, _ in group:
+                row_targets[entry.row.row] = target
+        self._clusters = clusters
+        self._row_targets = row_targets
+        self._targets = [target for _, target in sorted(clusters.values(), key=lambda c: c[1].first_row)]
+        for target in self._targets:
+            target.unchanged = target.changes_nothing()
+        for entry in self._entries:
+            self._describe(entry.row, owner.get(entry.row.row, None), members)
+
+    def _target(self, key: tuple[str, int], group: list[tuple[_Entry, str]]) -> _Target:
+        """The record one person's rows make: an existing record with the rows folded in, or a new one."""
+        if key[0] == "id":
+            assert self._registry is not None
+            base = self._registry.honouree(key[1])
+            target = _Target(base, key[1], group[0][0].row.row, before=_comparable(base))
+        else:
+            target = _Target(group[0][0].parsed.record, None, group[0][0].row.row)
+        for entry, mode in group:
+            record = entry.parsed.record
+            entry.row.conflicts = []
+            if record is not target.record:
+                if target.existing_id is None and target.record is group[0][0].parsed.record:
+                    target.record = clone(target.record)  # the first row's own record stays as read
+                if mode == UPDATE:
+                    entry.row.conflicts = merge_into(target.record, record, entry.parsed.given, entry.row.take)
+                    target.record.name = record.name  # matched as stored before names were tidied (贺 彪)
+                else:
+                    entry.row.conflicts = combine(target.record, record, entry.row.take)
+            target.photo_refs.extend(entry.parsed.photo_refs)
+        return target
+
+    def _describe(self, row: PlannedRow, key: tuple[str, int] | None,
+                  members: dict[tuple[str, int], list[tuple[_Entry, str]]]) -> None:
+        """Set a read row's action, target and reason from the build."""
+        group = members.get(key, []) if key is not None else []
+        if (len(group) == 1 and row.match is None and not row.warnings and not row.notes
+                and group[0][1] == ADD):
+            row.action, row.target_id, row.same_as_row, row.reason_en, row.reason_zh = ADD, None, None, "", ""
+            return  # the usual row: a new record of its own
+        mode = next((m for e, m in group if e.row is row), SKIP)
+        first = group[0][0].row.row if group else row.row
+        target = self._row_targets.get(row.row)
+        row.target_id = target.existing_id if target is not None else None
+        row.same_as_row = first if first != row.row else None
+        en: list[str] = []
+        zh: list[str] = []
+        if mode == UPDATE and target is not None and target.unchanged:
+            row.action = UNCHANGED
+            en.append("already up to date")
+            zh.append("已是最新，无需更改")
+        else:
+            row.action = mode
+        match = row.match
+        if match is not None:
+            outcome = {
+                MERGE: ("merged into it", "将合并到该记录") if match.existing_id is not None
+                else ("merged with it", "将与该行合并"),
+                ADD: ("added as a new record all the same", "仍作为新记录添加"),
+                SKIP: ("skipped: not imported", "跳过，不导入"),
+            }[mode if mode in (MERGE, SKIP) else ADD]
+            if mode == ADD and row.choice == MERGE:  # merged with a row that is itself skipped
+                outcome = ("added as a new record (the row it resembles is skipped)", "作为新记录添加（相似的那一行已跳过）")
+            others_en = others_zh = ""
+            if match.others:
+                ids = ", ".join(f"#{i}" for i in match.others)
+                others_en, others_zh = f" (it also resembles {ids})", f"（另与 {ids} 相似）"
+            en.append(f"possible duplicate of {match.who('en')}: {match.reason('en')}{others_en}; {outcome[0]}")
+            zh.append(f"疑似与{'已有记录 ' if match.existing_id is not None else ''}{match.who('zh')}重复："
+                      f"{match.reason('zh')}{others_zh}；{outcome[1]}")
+            if mode == MERGE and target is not None and target.unchanged:
+                en.append("it adds nothing new")
+                zh.append("没有新内容需要添加")
+            taken = sum(1 for c in row.conflicts if c.taken)
+            if mode == MERGE and row.conflicts:
+                en.append(f"{len(row.conflicts)} field(s) differ: {len(row.conflicts) - taken} kept as they were, "
+                          f"{taken} taken from this row")
+                zh.append(f"{len(row.conflicts)} 项内容不一致：保留原值 {len(row.conflicts) - taken} 项，采用本行 {taken} 项")
+        elif row.same_as_row is not None:
+            en.append(f"same person as row {row.same_as_row}")
+            zh.append(f"与第 {row.same_as_row} 行为同一人")
+        if mode == UPDATE and row.conflicts:
+            kept = sum(1 for c in row.conflicts if not c.taken)
+            en.append(f"{len(row.conflicts)} field(s) differ: {len(row.conflicts) - kept} replaced from this row, "
+                      f"{kept} kept as they were")
+            zh.append(f"{len(row.conflicts)} 项内容不一致：以本行替换 {len(row.conflicts) - kept} 项，保留原值 {kept} 项")
+        en.extend(w[0] for w in row.warnings + row.notes)
+        zh.extend(w[1] for w in row.warnings + row.notes)
+        row.reason_en, row.reason_zh = "; ".join(en), "；".join(zh)
+
+    def conflicts(self) -> list[PlannedRow]:
+        """Merged or updating rows whose fields differ from the record they go into."""
+        return [r for r in self.rows if r.action in (MERGE, UPDATE) and r.conflicts]
+
+    def merged_record(self, row: PlannedRow) -> Honouree | None:
+        """The record a row ends up in (added or updated, merged with the rows of the same person)."""
+        target = self._row_targets.get(row.row)
+        return target.record if target is not None else None
 
     @property
     def keep_stamps(self) -> bool:
@@ -136,11 +369,16 @@ class ImportPlan:
 
     def summary(self, lang: str | None = None) -> str:
         c = self.counts()
+        d = self.duplicate_counts()
+        dupes = len(self.duplicates)
         if (lang or user_language()) == "zh":
             same = f"（{c[UNCHANGED]} 条无变化）" if c[UNCHANGED] else ""
-            return f"新增 {c[ADD]} 条，更新 {c[UPDATE]} 条，错误 {c[ERROR]} 行{same}"
+            also = (f"；疑似重复 {dupes} 行：合并 {d[MERGE]}，仍新增 {d[ADD]}，跳过 {d[SKIP]}" if dupes else "")
+            return f"新增 {c[ADD]} 条，更新 {c[UPDATE]} 条，错误 {c[ERROR]} 行{same}{also}"
         same = f" ({c[UNCHANGED]} unchanged)" if c[UNCHANGED] else ""
-        return f"{c[ADD]} add, {c[UPDATE]} update, {c[ERROR]} errors{same}"
+        also = (f"; {dupes} possible duplicate(s): {d[MERGE]} merge, {d[ADD]} add as new, {d[SKIP]} skip"
+                if dupes else "")
+        return f"{c[ADD]} add, {c[UPDATE]} update, {c[ERROR]} errors{same}{also}"
 
     def apply(self, registry: Registry, *, skip_errors: bool = False,
               progress: Progress | None = None) -> ImportOutcome:
@@ -312,7 +550,7 @@ def _plan_table(registry: Registry, table: Table, mapping: list[str | None] | No
     finder = None
     if "photo" in reader.columns or photos_zip is not None:
         finder = PhotoFinder(table.path.parent, Path(photos_zip) if photos_zip else None, table.path.stem)
-    plan = ImportPlan(table.path, table=table, mapping=mapping, photos=finder)
+    plan = ImportPlan(table.path, table=table, mapping=mapping, photos=finder, registry=registry)
     parsed: list[tuple[int, ParsedRow | RowError]] = []
     total = len(table.rows)
     for done, (number, cells) in enumerate(table.rows, 1):
@@ -326,7 +564,7 @@ def _plan_table(registry: Registry, table: Table, mapping: list[str | None] | No
         (name, p.record.unit) for _, p in parsed if isinstance(p, ParsedRow)
         for name in (p.record.name, p.written_name) if name)
     cells_by_row = dict(table.rows)
-    targets: dict[tuple[str, str], _Target] = {}
+    this_year = date.today().year
     for done, (number, item) in enumerate(parsed, 1):
         if progress and done % 2000 == 0:
             progress(total + done, total * 2)
@@ -334,54 +572,107 @@ def _plan_table(registry: Registry, table: Table, mapping: list[str | None] | No
             plan.notices.append((f"Row {number} left out: {item.en}.", f"第 {number} 行未导入：{item.zh}。"))
             continue
         if isinstance(item, RowError):
-            name, unit = reader.identity(cells_by_row[number])
-            plan.rows.append(PlannedRow(number, ERROR, name, unit, item.en, item.zh))
+            cells = cells_by_row[number]
+            name, unit = reader.identity(cells)
+            errors = [(e.en, e.zh) for e in reader.all_errors(cells)] or [(item.en, item.zh)]
+            plan.rows.append(_error_row(number, name, unit, errors))
             continue
         record = item.record
-        key = (record.name, record.unit)
-        try:
-            _check(record)
-            for ref in item.photo_refs:
-                assert finder is not None
-                finder.check(ref)
-            # a record stored before names were tidied (贺 彪) is the same person as the row's 贺彪
-            matches = existing.get(key) or existing.get((item.written_name, record.unit), [])
-            if len(matches) > 1:
-                ids = ", ".join(f"#{i}" for i in matches)
-                raise RowError(f"{len(matches)} existing honourees have this name and unit ({ids}); "
-                               "cannot tell which to update",
-                               f"已有 {len(matches)} 位同名同单位的荣誉人物（{ids}），无法确定更新哪一位")
-        except RowError as exc:
-            plan.rows.append(PlannedRow(number, ERROR, record.name, record.unit, exc.en, exc.zh))
+        errors = _problems(record, item.photo_refs, finder)
+        # a record stored before names were tidied (贺 彪) is the same person as the row's 贺彪
+        matches = (existing.get((record.name, record.unit))
+                   or existing.get((item.written_name, record.unit), []))
+        if len(matches) > 1:
+            ids = ", ".join(f"#{i}" for i in matches)
+            errors.append(((f"{len(matches)} existing honourees have this name and unit ({ids}); "
+                            "cannot tell which to update"),
+                           f"已有 {len(matches)} 位同名同单位的荣誉人物（{ids}），无法确定更新哪一位"))
+        if errors:
+            plan.rows.append(_error_row(number, record.name, record.unit, errors, record))
             continue
-        target = targets.get(key)
-        if target is None:
-            if matches:
-                base = registry.honouree(matches[0])
-                before = _comparable(base)
-                merge_into(base, record, item.given)
-                base.name = record.name
-                target = _Target(base, matches[0], number, before=before)
-            else:
-                target = _Target(record, None, number)
-            targets[key] = target
-            plan._targets.append(target)
-            same_as = None
-        else:
-            merge_into(target.record, record, item.given)
-            same_as = target.first_row
-        target.photo_refs.extend(item.photo_refs)
-        note_en, note_zh = ("", "") if same_as is None else (f"same person as row {same_as}",
-                                                              f"与第 {same_as} 行为同一人")
-        if item.notes:  # what tidying the name did, so that the preview shows it
-            note_en = "; ".join(filter(None, [note_en, *(n.en for n in item.notes)]))
-            note_zh = "；".join(filter(None, [note_zh, *(n.zh for n in item.notes)]))
-        plan.rows.append(PlannedRow(number, UPDATE if target.existing_id else ADD, record.name, record.unit,
-                                    note_en, note_zh, target.existing_id, same_as))
-    _mark_unchanged(plan)
+        row = PlannedRow(number, ADD, record.name, record.unit, warnings=_warnings(record, this_year),
+                         notes=[(n.en, n.zh) for n in item.notes], record=record, photos=list(item.photo_refs))
+        plan.rows.append(row)
+        plan._entries.append(_Entry(row, item, matches[0] if matches else None))
+    _find_duplicates(registry, plan._entries)
+    plan._build()
     if progress:
         progress(total * 2, total * 2)
     return plan
+
+
+def _error_row(number: int, name: str, unit: str, errors: list[tuple[str, str]],
+               record: Honouree | None = None) -> PlannedRow:
+    """A row with every problem it has; the reason names them all."""
+    return PlannedRow(number, ERROR, name, unit, "; ".join(en for en, _ in errors), "；".join(zh for _, zh in errors),
+                      errors=errors, record=record)
+
+
+def _problems(record: Honouree, photo_refs: list[str], finder: PhotoFinder | None) -> list[tuple[str, str]]:
+    """What keeps a read row from being stored: the registry's own checks, missing or broken photos."""
+    problems = []
+    try:
+        _check(record)
+    except RowError as exc:
+        problems.append((exc.en, exc.zh))
+    for ref in photo_refs:
+        assert finder is not None
+        try:
+            finder.check(ref)
+        except RowError as exc:
+            problems.append((exc.en, exc.zh))
+    return problems
+
+
+def _warnings(record: Honouree, this_year: int) -> list[tuple[str, str]]:
+    """Questions about a row that do not stop it: years in the future."""
+    out = []
+    for honour in record.honours:
+        if honour.year is not None and honour.year > this_year:
+            out.append((f"the year {honour.year} of “{honour.title}” is in the future",
+                        f"“{honour.title}”的年份 {honour.year} 在将来"))
+    born = (record.birth_date or "")[:4]
+    if born.isdigit() and int(born) > this_year:
+        out.append((f"the date of birth {record.birth_date} is in the future",
+                    f"出生日期 {record.birth_date} 在将来"))
+    return out
+
+
+def _find_duplicates(registry: Registry, entries: list[_Entry]) -> None:
+    """Mark rows that are probably an existing honouree, or an earlier row of the sheet, without
+    matching its name and unit exactly (those update it, as always)."""
+    loose = [e for e in entries if e.exact is None]
+    if not loose:
+        return
+    people = {id(e): _person(e) for e in entries}
+    names = {n for e in loose for n in (e.parsed.record.name, people[id(e)].key)}
+    candidates: dict[str, list[Person]] = {}
+    for fields in registry.match_fields(names):
+        person = Person.of(fields)
+        candidates.setdefault(person.key, []).append(person)
+    earlier: dict[str, list[_Entry]] = {}
+    for entry in entries:
+        person = people[id(entry)]
+        if entry.exact is None:
+            existing = candidates.get(person.key)
+            found = best_match(person, existing) if existing else None
+            if found is not None:
+                best, reasons, others = found
+                entry.row.match = Match(best.ref, None, best.name, best.unit, best.position, reasons,
+                                        [o.ref for o in others])
+            elif person.key in earlier:
+                found = best_match(person, (people[id(e)] for e in earlier[person.key]))
+                if found is not None:
+                    best, reasons, _ = found
+                    entry.row.match = Match(None, best.ref, best.name, best.unit, best.position, reasons)
+            if entry.row.match is not None:
+                entry.row.choice = MERGE
+        earlier.setdefault(person.key, []).append(entry)
+
+
+def _person(entry: _Entry) -> Person:
+    r = entry.parsed.record
+    return Person(entry.row.row, r.name, r.unit, r.position, r.birth_date, r.notes)
 
 
 def _mark_unchanged(plan: ImportPlan) -> None:
@@ -406,22 +697,42 @@ def _check(record: Honouree) -> None:
 _SCALARS = ("gender", "age", "birth_date", "ethnicity", "position", "region", "category", "status", "notes")
 
 
-def merge_into(base: Honouree, incoming: Honouree, given: set[str]) -> None:
-    """Fold a sheet row into a record: filled-in cells win; honours, deeds and donations the
-    record lacks are added (so importing the same sheet twice changes nothing)."""
-    for key in _SCALARS:
-        if key in given:
+def merge_into(base: Honouree, incoming: Honouree, given: set[str], take: set[str] | None = None) -> list[Conflict]:
+    """Fold a sheet row into the record it updates (same name and unit): filled-in cells win, unless
+    a person chose to keep the record's value (a field left out of `take`; None: every cell wins);
+    honours, deeds and donations the record lacks are added, as copies (so importing the same sheet
+    twice changes nothing). Returns the fields the row and the record fill differently."""
+    conflicts = []
+    fields = [key for key in _SCALARS if key in given]
+    if "source_report" in given or "source_sentence" in given:
+        fields.append("source")
+    theirs_source = base.source
+    for key in fields:
+        if key == "source":
+            mine = " — ".join(p for p in (base.source.report, base.source.sentence) if p)
+            theirs_source = Source(incoming.source.report if "source_report" in given else base.source.report,
+                                   incoming.source.sentence if "source_sentence" in given else base.source.sentence)
+            theirs = " — ".join(p for p in (theirs_source.report, theirs_source.sentence) if p)
+        else:
+            mine, theirs = str(getattr(base, key) or ""), str(getattr(incoming, key) or "")
+        if mine == theirs:
+            continue
+        if mine.strip() and not (key == "status" and mine == Status.ACTIVE.value):  # the record says otherwise
+            taken = take is None or key in take
+            conflicts.append(Conflict(key, mine, theirs, taken))
+            if not taken:
+                continue
+        if key == "source":
+            base.source = theirs_source
+        else:
             setattr(base, key, getattr(incoming, key))
     base.status = base.status or Status.ACTIVE.value
-    if "source_report" in given:
-        base.source.report = incoming.source.report
-    if "source_sentence" in given:
-        base.source.sentence = incoming.source.sentence
     for honour in incoming.honours:
         same = next((h for h in base.honours if h.title == honour.title
                      and (h.year is None or honour.year is None or h.year == honour.year)), None)
         if same is None:
-            base.honours.append(honour)
+            base.honours.append(Honour(honour.title, honour.level, honour.year, honour.date, honour.awarded_by,
+                                       honour.posthumous))
             continue
         same.year = same.year or honour.year
         same.date = same.date or honour.date
@@ -430,10 +741,12 @@ def merge_into(base: Honouree, incoming: Honouree, given: set[str]) -> None:
         if "level" in given:
             same.level = honour.level
     texts = {d.text for d in base.deeds}
-    base.deeds.extend(d for d in incoming.deeds if d.text not in texts)
+    base.deeds.extend(Deed(d.text, d.date) for d in incoming.deeds if d.text not in texts)
     known = {(d.amount_fen, d.item, d.quantity, d.quantity_unit) for d in base.donations}
-    base.donations.extend(d for d in incoming.donations
+    base.donations.extend(Donation(d.amount_fen, d.item, d.quantity, d.quantity_unit, d.recipient, d.date, d.note)
+                          for d in incoming.donations
                           if (d.amount_fen, d.item, d.quantity, d.quantity_unit) not in known)
+    return conflicts
 
 
 # -- planning an Honours export -------------------------------------------------------------------
@@ -496,11 +809,12 @@ def _plan_export_records(registry: Registry, plan: ImportPlan, export: ExportFil
             photos = [p for p in item.photos if not _already_stored(registry, current, export, p)]
             plan._targets.append(_Target(record, current.id, item.number, export_photos=photos,
                                          before=_comparable(current)))
-            plan.rows.append(PlannedRow(item.number, UPDATE, record.name, record.unit, target_id=current.id))
+            plan.rows.append(PlannedRow(item.number, UPDATE, record.name, record.unit, target_id=current.id,
+                                        record=record))
         else:
             record.id = None
             plan._targets.append(_Target(record, None, item.number, export_photos=item.photos))
-            plan.rows.append(PlannedRow(item.number, ADD, record.name, record.unit))
+            plan.rows.append(PlannedRow(item.number, ADD, record.name, record.unit, record=record))
     _mark_unchanged(plan)
     if progress:
         progress(total, total)

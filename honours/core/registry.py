@@ -28,6 +28,7 @@ from .errors import (
 )
 from .import_verbs import ImportItem, ImportOutcome, ImportVerbs, KeptPhoto, _scalar_values
 from .indexing import reindex
+from .merge_verbs import MatchFields, MergeOutcome, MergeVerbs
 from .photo_verbs import PhotoVerbs
 from .photos import NewPhoto
 from .query import facet_group, split_terms, without_group
@@ -70,10 +71,11 @@ class HistoryEntry:
 
 
 # What the registry's importers (import_plan, transfer, scripts) take from here.
-__all__ = ["HistoryEntry", "ImportItem", "ImportOutcome", "KeptPhoto", "Registry", "Summary", "validate_record"]
+__all__ = ["HistoryEntry", "ImportItem", "ImportOutcome", "KeptPhoto", "MatchFields", "MergeOutcome", "Registry", "Summary",
+           "validate_record"]
 
 
-class Registry(ImportVerbs, PhotoVerbs):
+class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
     """A registry file and the operations staff perform on it."""
 
     def __init__(self, conn: sqlite3.Connection, path: str | Path | None = None) -> None:

@@ -635,13 +635,8 @@ class RowReader:
                     else:
                         text = cell_text(value)
                 else:
-                    if type(value) is CellError:
-                        raise RowError(f"{FIELD_BY_KEY[key].en} holds the spreadsheet error {value.code}",
-                                       f"“{FIELD_BY_KEY[key].zh}”单元格是表格错误值 {value.code}")
-                    if type(value) is UnsavedFormula:
-                        raise RowError(f"{FIELD_BY_KEY[key].en} holds a formula with no saved result; open and "
-                                       "save the sheet in Excel or WPS first",
-                                       f"“{FIELD_BY_KEY[key].zh}”单元格是未计算结果的公式；请先在 Excel 或 WPS 中打开并保存")
+                    if type(value) in (CellError, UnsavedFormula):
+                        raise _bad_cell(key, value)
                     text = cell_text(value)
                 values[key] = value
                 texts[key] = text
@@ -762,6 +757,89 @@ class RowReader:
                                       f"从姓名中读出状态：{STATUSES.label(status)}"))
         return row
 
+    def all_errors(self, cells: list[Any]) -> list[RowError]:
+        """Every problem of a row `read` refused, not only the first it met: each cell and each
+        honour is read on its own (the preview lists them all, so one correction pass suffices)."""
+        errors: list[RowError] = []
+
+        def attempt(read: Any, *args: Any) -> Any:
+            try:
+                return read(*args)
+            except SkippedRow:
+                raise
+            except RowError as exc:
+                errors.append(exc)
+                return None
+
+        values: dict[str, Any] = {}
+        for key, index in self._column_items:
+            value = cells[index] if index < len(cells) else None
+            if type(value) in (CellError, UnsavedFormula):
+                errors.append(_bad_cell(key, value))
+            elif _present(value):
+                values[key] = value
+        texts = {key: attempt(self._text, values, key, _LIMITS[key]) for key in values}
+        get = {k: v for k, v in texts.items() if v is not None}.get
+        attempt(self._not_a_person, get("name", ""), cells)
+        attempt(self._gender, get("gender", ""))
+        attempt(self._age, values.get("age"))
+        attempt(self._birth_date, values.get("birth_date"))
+        attempt(self._status, get("status", ""))
+        if not ("honours" in values and get("honours") is None):  # else: too long, said already
+            errors.extend(self._honour_errors(get("honours", ""), get("level", ""), values.get("year"),
+                                              get("awarded_by", ""), get("posthumous", "")))
+        if get("donations"):
+            attempt(_donations, get("donations"))
+        if get("donation_amount"):
+            attempt(self._amount_donation, get("donation_amount"))
+        return errors
+
+    def _honour_errors(self, cell: str, levels: str, years_raw: Any, awarded: str, posthumous: str
+                       ) -> list[RowError]:
+        """`_honours_of`'s checks with every error collected: each per-honour column, then each honour."""
+        found = split_honours(cell) if cell else ()
+        if not found:
+            try:
+                self._honours_of(cell, levels, years_raw, awarded, posthumous)
+            except RowError as exc:
+                return [exc]
+            return []
+        errors: list[RowError] = []
+        count = len(found)
+        years_are_text = isinstance(years_raw, str) or years_raw is None
+
+        def aligned(text: str, en: str, zh: str) -> Sequence[str]:
+            try:
+                return _aligned(text, count, en, zh)
+            except RowError as exc:
+                errors.append(exc)
+                return [""] * count
+
+        level_list = aligned(levels, "Level", "级别")
+        post_list = aligned(posthumous, "Posthumous", "追授")
+        aligned(awarded, "Awarded by", "授予单位")
+        year_list: Sequence[Any] = (aligned(cell_text(years_raw), "Year", "年份") if years_are_text
+                                    else [years_raw] * count)
+        for number, ((title, _, _), level, post, year) in enumerate(zip(found, level_list, post_list, year_list), 1):
+            problems: list[RowError] = []
+            if len(title) > SHORT_LIMIT:
+                problems.append(RowError(f"the title is too long ({len(title):,} characters)",
+                                         f"称号过长（{len(title)} 字）"))
+            for check, value in ((lambda v, t=title: _level(v, t), level), (self._yes, post),
+                                 (_year_of_text if years_are_text else _year, year)):
+                if value is None or cell_text(value) == "":
+                    continue
+                try:
+                    check(value)
+                except RowError as exc:
+                    problems.append(exc)
+            for exc in problems:
+                if count > 1:
+                    exc = RowError(f"honour {number} “{title[:20]}”: {exc.en}", f"第 {number} 项荣誉“{title[:20]}”：{exc.zh}")
+                if all(e.en != exc.en for e in errors):
+                    errors.append(exc)
+        return errors
+
     @staticmethod
     def _gender(text: str) -> str:
         if not text:
@@ -872,6 +950,16 @@ class RowReader:
 
     def _amount_donation(self, amount: str) -> Donation:
         return Donation(amount_fen=_amount(amount, self.units[self.columns["donation_amount"]]))
+
+
+def _bad_cell(key: str, value: CellError | UnsavedFormula) -> RowError:
+    """The error for a cell holding a spreadsheet error (#N/A) or a formula never calculated."""
+    if type(value) is CellError:
+        return RowError(f"{FIELD_BY_KEY[key].en} holds the spreadsheet error {value.code}",
+                        f"“{FIELD_BY_KEY[key].zh}”单元格是表格错误值 {value.code}")
+    return RowError(f"{FIELD_BY_KEY[key].en} holds a formula with no saved result; open and "
+                    "save the sheet in Excel or WPS first",
+                    f"“{FIELD_BY_KEY[key].zh}”单元格是未计算结果的公式；请先在 Excel 或 WPS 中打开并保存")
 
 
 # A sheet repeats its birth dates; text gives the same answer each time.

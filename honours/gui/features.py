@@ -9,5 +9,5 @@ FEATURE_MODULES: list[str] = [
     "import_dialog", "export_actions",
     "backup_actions", "history_dialog", "trash_dialog",
     "honours.gui.print_actions",
-    "intake_dialog", "network_warning",
+    "intake_dialog", "network_warning", "merge_dialog",
 ]

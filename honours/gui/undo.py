@@ -1,4 +1,4 @@
-"""Undoable operations of the main window: save an edit, add an honouree, delete honourees.
+"""Undoable operations of the main window: save an edit, add, delete or merge honourees.
 
 Each command runs its core operation once in `apply()` *before* it is pushed, so a
 refused save (invalid record, someone else's newer version) raises to the caller and
@@ -22,6 +22,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from ..core import ConflictError, Honouree, HonoursError, Photo, Registry
+from ..core.merge_verbs import MergeOutcome
 from ..core.photos import NewPhoto, PreparedPhoto
 
 ErrorHandler = Callable[[HonoursError], None]
@@ -198,3 +199,31 @@ class DeleteCommand(_RegistryCommand):
         with self.registry.atomic():
             for honouree_id in self.ids:
                 self.registry.restore(honouree_id)
+
+
+class MergeCommand(_RegistryCommand):
+    """Two records of one person merged (档案合并); undo puts both back as they were."""
+
+    def __init__(self, registry: Registry, keep_id: int, other_id: int, *, keep_version: int | None = None,
+                 other_version: int | None = None, take: set[str] | None = None, name: str = "",
+                 on_error: ErrorHandler | None = None) -> None:
+        super().__init__(registry, translate("UndoCommands", "Merge records of “%1”").replace("%1", name), on_error)
+        self.keep_id, self.other_id = keep_id, other_id
+        self.keep_version, self.other_version = keep_version, other_version
+        self.take = None if take is None else set(take)
+        self.outcome: MergeOutcome | None = None
+
+    def apply(self) -> MergeOutcome:
+        """Merge now (raises HonoursError, e.g. ConflictError, with nothing changed)."""
+        self.outcome = self.registry.merge(self.keep_id, self.other_id, keep_version=self.keep_version,
+                                           other_version=self.other_version, take=self.take)
+        return self.outcome
+
+    def _undo(self) -> None:
+        assert self.outcome is not None
+        self.outcome = self.registry.undo_merge(self.outcome)
+
+    def _redo(self) -> None:
+        assert self.outcome is not None
+        self.outcome = self.registry.merge(self.keep_id, self.other_id, keep_version=self.outcome.kept_version,
+                                           other_version=self.outcome.merged_version, take=self.take)

@@ -1,0 +1,250 @@
+"""Who is probably the same person: possible duplicates among sheet rows and in the roll.
+
+Two records are a possible duplicate when they have the same name (compared without spaces,
+full-width forms folded) and one of:
+- the same unit, or units alike when compared loosely: one contains the other (衡阳市中心医院 /
+  衡阳市中心医院院长), they are equal once a position or a company-form suffix (有限公司, 集团)
+  is taken off the end, or one record runs unit and position together where the other
+  gives them apart (“衡阳市中心医院院长” / “衡阳市中心医院” + “院长”);
+- the same date of birth (at least year and month);
+- the same ID number (身份证号), which records can only hold in their notes.
+Every match carries its reasons in English and Chinese, so that a person can judge it.
+
+`find_duplicates` looks for such pairs in the whole roll (档案合并): people are grouped by
+name first, so only namesakes are compared and 100,000 honourees take well under a second.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .record_merge import loose_text
+
+if TYPE_CHECKING:
+    from .merge_verbs import MatchFields
+    from .registry import Registry
+
+Reason = tuple[str, str]  # (English, Chinese)
+
+_NAME_SPACE = re.compile(r"[\s\u3000]+")
+_NAME_DOT = re.compile(r"[•・‧．.]")
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+# Company forms that one sheet writes and another leaves off; longest first.
+LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "集团有限公司", "集团股份有限公司", "有限公司", "集团公司",
+                  "总公司", "集团", "公司")
+CONTAINED_MIN = 4  # characters: a shorter unit (医院, 总工会) inside another says nothing
+_ID_NUMBER = re.compile(r"(?<![0-9])([1-9][0-9]{5}(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])[0-9]{5}[0-9Xx])(?![0-9Xx])")
+
+
+_NAME_ODD = re.compile(r"[\s\u3000•・‧．.A-Z]")
+
+
+def name_key(name: str) -> str:
+    """A name as compared: full-width forms folded, spaces dropped (“张  三” is 张三), one kind of
+    middle dot (阿依古丽·买买提), lower case."""
+    if unicodedata.is_normalized("NFKC", name) and _NAME_ODD.search(name) is None:
+        return name  # the usual name: nothing to fold
+    text = unicodedata.normalize("NFKC", name or "")
+    return _NAME_DOT.sub("·", _NAME_SPACE.sub("", text)).lower()
+
+
+@lru_cache(maxsize=1)
+def _posts() -> tuple[frozenset[str], tuple[int, ...]]:
+    """The intake's list of posts (院长, 副总经理 …) and their lengths, longest first (read on first use)."""
+    from .intake.lexicon import POSITIONS  # the one list of posts
+
+    words = frozenset(loose_text(w) for w in POSITIONS)
+    return words, tuple(sorted({len(w) for w in words}, reverse=True))
+
+
+def strip_post(text: str) -> str:
+    """Loose unit text without the posts at its end (…医院院长, …公司副总经理兼党委书记)."""
+    words, lengths = _posts()
+    while True:
+        for size in lengths:
+            if len(text) > size + 1 and text[-size:] in words:
+                text = text[:-size].removesuffix("兼")
+                break
+        else:
+            return text
+
+
+def unit_core(unit: str) -> str:
+    """A unit without what sheets add or leave off: bracketed notes, a trailing post, a company form."""
+    text = strip_post(loose_text(_BRACKETED.sub("", unicodedata.normalize("NFKC", unit or ""))))
+    for suffix in LEGAL_SUFFIXES:
+        if text.endswith(suffix) and len(text) - len(suffix) >= 2:
+            return text[: -len(suffix)]
+    return text
+
+
+class Person:
+    """What matching reads of a record or sheet row; `ref` is its id (roll) or sheet row number.
+    The loose forms of its unit (`plain`, `core`, unit and position `joined`) and the ID numbers
+    in its notes are worked out by `ready()`, when it is first compared: most people have no namesake."""
+
+    __slots__ = ("birth_date", "core", "ids", "joined", "key", "name", "notes", "plain", "position", "ref", "unit")
+
+    def __init__(self, ref: int, name: str, unit: str = "", position: str = "", birth_date: str = "",
+                 notes: str = "") -> None:
+        self.ref, self.name, self.unit, self.position = ref, name, unit or "", position or ""
+        self.birth_date, self.notes = (birth_date or "").strip(), notes or ""
+        self.key = name_key(name)
+        self.plain: str | None = None
+        self.core = self.joined = ""
+        self.ids: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, fields: MatchFields) -> Person:
+        return cls(fields.id, fields.name, fields.unit, fields.position, fields.birth_date, fields.notes)
+
+    def ready(self) -> Person:
+        if self.plain is None:
+            plain = loose_text(self.unit)
+            self.core = unit_core(self.unit) if plain else ""
+            self.joined = loose_text(self.unit + self.position)
+            if self.notes:
+                self.ids = frozenset(m.upper() for m in _ID_NUMBER.findall(self.notes))
+            self.plain = plain
+        return self
+
+
+def alike(a: Person, b: Person) -> bool:
+    """Whether `resemblance` finds a reason, answered quickly (most namesakes are not alike);
+    both must be `ready()`."""
+    ap, bp = a.plain or "", b.plain or ""
+    if ap == bp or (ap and bp and (a.joined == b.joined or ap == b.joined or bp == a.joined
+                                   or (a.core and a.core == b.core))):
+        return True
+    if len(a.birth_date) >= 7 and a.birth_date == b.birth_date:
+        return True
+    if a.ids and b.ids and a.ids & b.ids:
+        return True
+    if not ap or not bp:
+        return False
+    return _contained(a, b) is not None
+
+
+def _contained(a: Person, b: Person) -> tuple[Person, Person] | None:
+    """(shorter, longer) when one unit lies inside the other, as written or without post and company form."""
+    for inner, outer in ((a, b), (b, a)):
+        if (len(inner.plain or "") >= CONTAINED_MIN and (inner.plain or "") in (outer.plain or "")) or (
+                len(inner.core) >= CONTAINED_MIN and inner.core in outer.core):
+            return inner, outer
+    return None
+
+
+def resemblance(a: Person, b: Person) -> list[Reason]:
+    """Why two people with the same name key are probably one (empty: nothing says so)."""
+    if a.plain is None:
+        a.ready()
+    if b.plain is None:
+        b.ready()
+    reasons: list[Reason] = []
+    unit = _unit_reason(a, b)
+    if unit:
+        reasons.append(unit)
+    born = a.birth_date
+    if len(born) >= 7 and born == b.birth_date:
+        reasons.append((f"same name and date of birth ({born})", f"姓名相同，出生日期相同（{born}）"))
+    if a.ids and b.ids and a.ids & b.ids:
+        number = min(a.ids & b.ids)
+        reasons.append((f"same name and ID number ({number})", f"姓名相同，身份证号相同（{number}）"))
+    return reasons
+
+
+def _unit_reason(a: Person, b: Person) -> Reason | None:
+    ap, bp = a.plain, b.plain
+    assert ap is not None and bp is not None
+    if ap == bp:
+        if not ap:
+            return "same name, and neither gives a unit", "姓名相同，且均未填写单位"
+        return "same name and unit", "姓名、工作单位相同"
+    if not ap or not bp:
+        return None
+    if a.joined == b.joined or ap == b.joined or bp == a.joined:
+        first, second = _written(a), _written(b)
+        return (f"same name; unit and position are the same written together (“{first}” / “{second}”)",
+                f"姓名相同；单位与职务合起来相同（“{first}”与“{second}”）")
+    if a.core and a.core == b.core:
+        return (f"same name; the units “{a.unit}” and “{b.unit}” are the same without the post or company form",
+                f"姓名相同；去掉职务或“有限公司”等后缀后，单位“{a.unit}”与“{b.unit}”相同")
+    contained = _contained(a, b)
+    if contained is not None:
+        short, long = contained
+        if short.plain and short.plain in (long.plain or ""):
+            return (f"same name; the unit “{long.unit}” contains “{short.unit}”",
+                    f"姓名相同；单位“{long.unit}”包含“{short.unit}”")
+        return (f"same name; the units “{long.unit}” and “{short.unit}” are alike without post or company form",
+                f"姓名相同；去掉职务或“有限公司”等后缀后，单位“{long.unit}”与“{short.unit}”相近")
+    return None
+
+
+def _written(p: Person) -> str:
+    return f"{p.unit} + {p.position}" if p.position.strip() else p.unit
+
+
+def _score(reasons: list[Reason]) -> int:
+    """How strongly reasons say 'the same person' (to pick the best of several candidates)."""
+    strong = ("same name and unit", "same name and ID", "same name; unit and position")
+    return sum(3 if r[0].startswith(strong) else 1 for r in reasons)
+
+
+def best_match(person: Person, candidates: Iterable[Person]) -> tuple[Person, list[Reason], list[Person]] | None:
+    """The candidate that most resembles `person` (same name key), its reasons, and the other
+    candidates that resemble it too; None when none does."""
+    person.ready()
+    found = [(c, resemblance(person, c)) for c in candidates if c.key == person.key and alike(person, c.ready())]
+    if not found:
+        return None
+    found.sort(key=lambda pair: (-_score(pair[1]), pair[0].ref))
+    best, reasons = found[0]
+    return best, reasons, [c for c, _ in found[1:]]
+
+
+@dataclass
+class DuplicatePair:
+    """Two records of the roll that are probably one person, lower id first."""
+
+    first: Person
+    second: Person
+    reasons: list[Reason]
+
+    def reason(self, lang: str) -> str:
+        return ("；" if lang == "zh" else "; ").join(zh if lang == "zh" else en for en, zh in self.reasons)
+
+
+def find_duplicates(registry: Registry, progress: Callable[[int, int], None] | None = None) -> list[DuplicatePair]:
+    """Pairs of live records that are probably one person, in name order then id.
+
+    Grouped by name key first, so only namesakes are compared (a roll of 100,000 has a few
+    thousand groups of two or more)."""
+    groups: dict[str, list[Person]] = defaultdict(list)
+    for fields in registry.match_fields():
+        person = Person.of(fields)
+        groups[person.key].append(person)
+    shared = [group for group in groups.values() if len(group) > 1]
+    pairs: list[DuplicatePair] = []
+    for done, group in enumerate(shared, 1):
+        group.sort(key=lambda p: p.ref)
+        for i, first in enumerate(group):
+            first.ready()
+            for second in group[i + 1:]:
+                if alike(first, second.ready()):
+                    pairs.append(DuplicatePair(first, second, resemblance(first, second)))
+        if progress and done % 500 == 0:
+            progress(done, len(shared))
+    if progress:
+        progress(len(shared), len(shared))
+    pairs.sort(key=lambda p: (p.first.key, p.first.ref, p.second.ref))
+    return pairs
+
+
+__all__ = ["DuplicatePair", "Person", "Reason", "best_match", "find_duplicates", "name_key", "resemblance",
+           "unit_core"]
