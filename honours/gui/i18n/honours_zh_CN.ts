@@ -103,6 +103,14 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
     </message>
 </context>
 <context>
+    <name>CellDelegate</name>
+    <message>
+        <location filename="../list_editors.py" line="252"/>
+        <source>Enter: done · Shift+Enter: new line</source>
+        <translation>回车：完成 · Shift+回车：换行</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <location filename="../conflict_dialog.py" line="51"/>
@@ -415,100 +423,105 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
         <translation>尚无捐赠记录。金额可按平时的写法填写：50万、10万元、1,000、五十万元。</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="147"/>
+        <location filename="../edit_dialog.py" line="152"/>
         <source>Edit %1</source>
         <translation>编辑：%1</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="147"/>
+        <location filename="../edit_dialog.py" line="152"/>
         <source>New honouree</source>
         <translation>新增荣誉人物</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="148"/>
-        <location filename="../edit_dialog.py" line="297"/>
+        <location filename="../edit_dialog.py" line="153"/>
+        <location filename="../edit_dialog.py" line="323"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="149"/>
+        <location filename="../edit_dialog.py" line="155"/>
+        <source>Save this honouree (%1)</source>
+        <translation>保存此记录（%1）</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="156"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="156"/>
+        <location filename="../edit_dialog.py" line="163"/>
         <source>Basic</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="156"/>
-        <location filename="../edit_dialog.py" line="213"/>
+        <location filename="../edit_dialog.py" line="163"/>
+        <location filename="../edit_dialog.py" line="220"/>
         <source>Honours</source>
         <translation>荣誉</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="156"/>
-        <location filename="../edit_dialog.py" line="213"/>
+        <location filename="../edit_dialog.py" line="163"/>
+        <location filename="../edit_dialog.py" line="220"/>
         <source>Deeds</source>
         <translation>事迹</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="156"/>
-        <location filename="../edit_dialog.py" line="214"/>
+        <location filename="../edit_dialog.py" line="163"/>
+        <location filename="../edit_dialog.py" line="221"/>
         <source>Donations</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="156"/>
+        <location filename="../edit_dialog.py" line="163"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="168"/>
+        <location filename="../edit_dialog.py" line="175"/>
         <source>Cash total: %1</source>
         <translation>现金合计：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../edit_dialog.py" line="170"/>
+        <location filename="../edit_dialog.py" line="177"/>
         <source>%n gift(s) of goods</source>
         <translation>
             <numerusform>%n 项物品捐赠</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../edit_dialog.py" line="202"/>
+        <location filename="../edit_dialog.py" line="209"/>
         <source>%n other honouree(s) already have this name and unit (ID %1). Make sure this is not the same person before saving.</source>
         <translation>
             <numerusform>已有 %n 位荣誉人物的姓名和单位与此相同（编号 %1）。保存前请确认不是同一人。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="219"/>
+        <location filename="../edit_dialog.py" line="226"/>
         <source>Photos are still being checked; save again in a moment.</source>
         <translation>照片仍在检查中，请稍后再保存。</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="228"/>
+        <location filename="../edit_dialog.py" line="235"/>
         <source>%1, row %2: %3</source>
         <translation>%1，第 %2 行：%3</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="292"/>
+        <location filename="../edit_dialog.py" line="318"/>
         <source>Unsaved changes</source>
         <translation>尚未保存的修改</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="293"/>
+        <location filename="../edit_dialog.py" line="319"/>
         <source>Save the changes to this honouree before closing?</source>
         <translation>关闭前要保存对该荣誉人物的修改吗？</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="298"/>
+        <location filename="../edit_dialog.py" line="324"/>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="299"/>
+        <location filename="../edit_dialog.py" line="325"/>
         <source>Keep editing</source>
         <translation>继续编辑</translation>
     </message>
@@ -1257,7 +1270,7 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
     <message>
         <location filename="../import_dialog.py" line="217"/>
         <location filename="../import_dialog.py" line="313"/>
-        <location filename="../import_dialog.py" line="491"/>
+        <location filename="../import_dialog.py" line="492"/>
         <source>Import spreadsheet</source>
         <translation>导入表格</translation>
     </message>
@@ -1288,7 +1301,7 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
     </message>
     <message>
         <location filename="../import_dialog.py" line="314"/>
-        <location filename="../import_dialog.py" line="492"/>
+        <location filename="../import_dialog.py" line="493"/>
         <source>Spreadsheets and Honours exports (*.xlsx *.xlsm *.csv *.txt *.zip *.json);;All files (*)</source>
         <translation>表格及荣誉库导出文件 (*.xlsx *.xlsm *.csv *.txt *.zip *.json);;所有文件 (*)</translation>
     </message>
@@ -1310,59 +1323,59 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
         </translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="365"/>
+        <location filename="../import_dialog.py" line="366"/>
         <source>Text encoding: %1.</source>
         <translation>文本编码：%1。</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="376"/>
+        <location filename="../import_dialog.py" line="377"/>
         <source>Checking the rows…</source>
         <translation>正在检查各行…</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="396"/>
+        <location filename="../import_dialog.py" line="397"/>
         <source>To add: %1   To update: %2   Unchanged: %3   Rows with errors: %4</source>
         <translation>新增：%1   更新：%2   无变化：%3   有错误的行：%4</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="414"/>
+        <location filename="../import_dialog.py" line="415"/>
         <source>Some rows have errors: correct the sheet, or tick “Skip rows with errors”.</source>
         <translation>部分行有错误：请更正表格，或勾选“跳过有错误的行”。</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="424"/>
+        <location filename="../import_dialog.py" line="425"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="452"/>
+        <location filename="../import_dialog.py" line="453"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="454"/>
+        <location filename="../import_dialog.py" line="455"/>
         <source>Import cancelled: nothing was imported.</source>
         <translation>已取消导入：未导入任何记录。</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="457"/>
+        <location filename="../import_dialog.py" line="458"/>
         <source>Nothing was imported.</source>
         <translation>未导入任何记录。</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="471"/>
+        <location filename="../import_dialog.py" line="472"/>
         <source>Imported: %1 added, %2 updated.</source>
         <translation>已导入：新增 %1 条，更新 %2 条。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../import_dialog.py" line="475"/>
+        <location filename="../import_dialog.py" line="476"/>
         <source>%n row(s) with errors were skipped.</source>
         <translation>
             <numerusform>已跳过有错误的 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="504"/>
+        <location filename="../import_dialog.py" line="505"/>
         <source>&amp;Import spreadsheet…</source>
         <translation>导入表格(&amp;I)…</translation>
     </message>
@@ -1370,12 +1383,12 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>IndexProgress</name>
     <message>
-        <location filename="../search_indexer.py" line="179"/>
+        <location filename="../search_indexer.py" line="211"/>
         <source>Building the search index: %1 of %2 newly imported people — searches find them when it is done</source>
         <translation>正在建立搜索索引：新导入的 %2 人已完成 %1 人，完成后才能搜索到他们</translation>
     </message>
     <message>
-        <location filename="../search_indexer.py" line="178"/>
+        <location filename="../search_indexer.py" line="209"/>
         <source>Tidying the search index: the newly imported people can be found now</source>
         <translation>正在整理搜索索引：新导入的人员已可搜索</translation>
     </message>
@@ -1789,27 +1802,27 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>ListEditor</name>
     <message>
-        <location filename="../list_editors.py" line="364"/>
+        <location filename="../list_editors.py" line="416"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../list_editors.py" line="365"/>
+        <location filename="../list_editors.py" line="417"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../list_editors.py" line="366"/>
+        <location filename="../list_editors.py" line="418"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../list_editors.py" line="367"/>
+        <location filename="../list_editors.py" line="419"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../list_editors.py" line="411"/>
+        <location filename="../list_editors.py" line="466"/>
         <source>Row %1 · %2: %3</source>
         <translation>第 %1 行 · %2：%3</translation>
     </message>
@@ -1817,20 +1830,20 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="126"/>
-        <location filename="../main_window.py" line="493"/>
+        <location filename="../main_window.py" line="129"/>
+        <location filename="../main_window.py" line="513"/>
         <source>Honours</source>
         <translation>劳模荣誉库</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="288"/>
+        <location filename="../main_window.py" line="294"/>
         <source>%1 of %2 honourees shown</source>
         <translation>
             <numerusform>显示 %1 人，共 %2 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="298"/>
+        <location filename="../main_window.py" line="304"/>
         <source>Nothing matches “%1”.</source>
         <translation>没有与“%1”相符的记录。</translation>
     </message>
@@ -1840,67 +1853,67 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
         <translation>新导入的 %1 人暂时搜索不到：正在为他们建立搜索索引。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="308"/>
+        <location filename="../main_window.py" line="309"/>
         <source>%1 newly imported people are not searched: this file is open read-only, so their search index cannot be built.</source>
         <translation>新导入的 %1 人搜索不到：此文件以只读方式打开，无法为他们建立搜索索引。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="338"/>
+        <location filename="../main_window.py" line="356"/>
         <source>Search index updated.</source>
         <translation>搜索索引已更新。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="343"/>
+        <location filename="../main_window.py" line="363"/>
         <source>The search index of the newly imported people could not be finished: %1 They stay in the roll; a search finds them once the index is built, which is tried again the next time this registry is opened.</source>
         <translation>新导入人员的搜索索引未能建完：%1 他们仍在名册中；索引建好后才能搜索到他们，下次打开此荣誉库时会再次尝试。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="402"/>
+        <location filename="../main_window.py" line="422"/>
         <source>Search Help</source>
         <translation>搜索帮助</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="405"/>
+        <location filename="../main_window.py" line="425"/>
         <source>About Honours</source>
         <translation>关于劳模荣誉库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="406"/>
+        <location filename="../main_window.py" line="426"/>
         <source>&lt;h3&gt;Honours (劳模荣誉库)&lt;/h3&gt;&lt;p&gt;A registry of model workers, medal holders, advanced workers and donors, with Chinese and pinyin search, photos and printed certificates.&lt;/p&gt;&lt;p&gt;Registry file: %1&lt;/p&gt;</source>
         <translation>&lt;h3&gt;劳模荣誉库&lt;/h3&gt;&lt;p&gt;劳动模范、劳动奖章获得者、先进工作者和爱心捐赠者的荣誉档案，支持中文和拼音搜索、照片管理和证书打印。&lt;/p&gt;&lt;p&gt;荣誉库文件：%1&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="421"/>
+        <location filename="../main_window.py" line="441"/>
         <source>Open Registry</source>
         <translation>打开荣誉库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="421"/>
+        <location filename="../main_window.py" line="441"/>
         <source>Honours registries (*.sqlite *.db);;All files (*)</source>
         <translation>荣誉库文件 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="428"/>
+        <location filename="../main_window.py" line="448"/>
         <source>New Registry</source>
         <translation>新建荣誉库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="428"/>
+        <location filename="../main_window.py" line="448"/>
         <source>Honours registries (*.sqlite)</source>
         <translation>荣誉库文件 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="433"/>
+        <location filename="../main_window.py" line="453"/>
         <source>%1 already exists. Use Open Registry to open it.</source>
         <translation>%1 已存在。请用“打开荣誉库”打开它。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="492"/>
+        <location filename="../main_window.py" line="512"/>
         <source>(in memory)</source>
         <translation>（内存中）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="495"/>
+        <location filename="../main_window.py" line="515"/>
         <source>(read-only)</source>
         <translation>（只读）</translation>
     </message>
@@ -2696,12 +2709,12 @@ Click “Add photos…” or drag image files here.</source>
 <context>
     <name>SearchIndexer</name>
     <message>
-        <location filename="../search_indexer.py" line="42"/>
+        <location filename="../search_indexer.py" line="48"/>
         <source>The disk is full.</source>
         <translation>磁盘已满。</translation>
     </message>
     <message>
-        <location filename="../search_indexer.py" line="43"/>
+        <location filename="../search_indexer.py" line="49"/>
         <source>The registry file could not be written (%1).</source>
         <translation>无法写入荣誉库文件（%1）。</translation>
     </message>
