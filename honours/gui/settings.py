@@ -77,6 +77,7 @@ class Settings:
     language = Option("ui/language", str, "system")  # "system", "zh" or "en"
     last_database = Option("files/last_database", str, "")
     recent_files = Option("files/recent", list, [])
+    photo_folder = Option("files/photo_folder", str, "")  # where photos were last added from
     organisation_name = Option("certificates/organisation", str, "衡阳市总工会")
     print_page_size = Option("printing/page_size", str, "A4")  # "A4" or "Letter"
     print_group_by = Option("printing/group_by", str, "level")  # the roll's grouping: "level" or "unit"

@@ -103,6 +103,68 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
     </message>
 </context>
 <context>
+    <name>BatchEditDialog</name>
+    <message>
+        <location filename="../batch_edit.py" line="29"/>
+        <source>Batch Edit</source>
+        <translation>批量修改</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../batch_edit.py" line="30"/>
+        <source>Set these fields on the %n selected honouree(s). Fields left at “leave unchanged” keep each person’s own value.</source>
+        <translation>
+            <numerusform>为所选的 %n 人设置以下各项。选“不修改”的项，各人保留原来的值。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../batch_edit.py" line="44"/>
+        <source>&amp;Category</source>
+        <translation>类别(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../batch_edit.py" line="44"/>
+        <source>&amp;Region</source>
+        <translation>地区(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../batch_edit.py" line="44"/>
+        <source>S&amp;tatus</source>
+        <translation>状态(&amp;T)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../batch_edit.py" line="53"/>
+        <source>&amp;Apply to %n honouree(s)</source>
+        <translation>
+            <numerusform>应用到 %n 人(&amp;A)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../batch_edit.py" line="54"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../batch_edit.py" line="74"/>
+        <source>(leave unchanged)</source>
+        <translation>（不修改）</translation>
+    </message>
+    <message>
+        <location filename="../batch_edit.py" line="83"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../batch_edit.py" line="83"/>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../batch_edit.py" line="83"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
     <name>CellDelegate</name>
     <message>
         <location filename="../list_editors.py" line="252"/>
@@ -194,150 +256,155 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../detail_pane.py" line="115"/>
+        <location filename="../detail_pane.py" line="116"/>
         <source>Select an honouree to see everything recorded about them.</source>
         <translation>在列表中选择一位荣誉人物，即可查看其全部记录。</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="159"/>
+        <location filename="../detail_pane.py" line="160"/>
         <source>Highest honour: %1</source>
         <translation>最高荣誉：%1</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="163"/>
+        <location filename="../detail_pane.py" line="164"/>
         <source>Posthumous honour</source>
         <translation>追授</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="168"/>
+        <location filename="../detail_pane.py" line="169"/>
         <source>Donated %1 in cash</source>
         <translation>捐款%1</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="179"/>
+        <location filename="../detail_pane.py" line="180"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="180"/>
+        <location filename="../detail_pane.py" line="181"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="181"/>
+        <location filename="../detail_pane.py" line="182"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="182"/>
+        <location filename="../detail_pane.py" line="183"/>
         <source>Ethnicity</source>
         <translation>民族</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="183"/>
+        <location filename="../detail_pane.py" line="184"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="184"/>
+        <location filename="../detail_pane.py" line="185"/>
         <source>Position</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="185"/>
+        <location filename="../detail_pane.py" line="186"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="186"/>
+        <location filename="../detail_pane.py" line="187"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="187"/>
+        <location filename="../detail_pane.py" line="188"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="191"/>
+        <location filename="../detail_pane.py" line="192"/>
         <source>Details</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="196"/>
+        <location filename="../detail_pane.py" line="197"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="200"/>
+        <location filename="../detail_pane.py" line="201"/>
         <source>None recorded.</source>
         <translation>暂无记录。</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="201"/>
-        <location filename="../detail_pane.py" line="214"/>
+        <location filename="../detail_pane.py" line="202"/>
+        <location filename="../detail_pane.py" line="215"/>
         <source>Honours</source>
         <translation>荣誉</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="209"/>
+        <location filename="../detail_pane.py" line="210"/>
         <source>awarded by %1</source>
         <translation>%1授予</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="211"/>
+        <location filename="../detail_pane.py" line="212"/>
         <source>posthumous</source>
         <translation>追授</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="222"/>
+        <location filename="../detail_pane.py" line="223"/>
         <source>Deeds</source>
         <translation>事迹</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="238"/>
+        <location filename="../detail_pane.py" line="239"/>
         <source>to %1</source>
         <translation>受赠方：%1</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="243"/>
+        <location filename="../detail_pane.py" line="244"/>
         <source>cash %1</source>
         <translation>现金%1</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="247"/>
-        <location filename="../detail_pane.py" line="250"/>
+        <location filename="../detail_pane.py" line="248"/>
+        <location filename="../detail_pane.py" line="251"/>
         <source>Total: %1</source>
         <translation>合计：%1</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="247"/>
-        <location filename="../detail_pane.py" line="250"/>
+        <location filename="../detail_pane.py" line="248"/>
+        <location filename="../detail_pane.py" line="251"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="252"/>
+        <location filename="../detail_pane.py" line="253"/>
         <source>Donations</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="259"/>
+        <location filename="../detail_pane.py" line="261"/>
+        <source>Report: “%1”</source>
+        <translation>报道：《%1》</translation>
+    </message>
+    <message>
+        <location filename="../detail_pane.py" line="262"/>
         <source>Report: %1</source>
         <translation>报道：%1</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="261"/>
+        <location filename="../detail_pane.py" line="264"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="275"/>
+        <location filename="../detail_pane.py" line="278"/>
         <source>Photos (%1)</source>
         <translation>照片（%1）</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="280"/>
+        <location filename="../detail_pane.py" line="283"/>
         <source>No. %1 · version %2 · last saved %3</source>
         <translation>编号 %1 · 第 %2 版 · 最后保存于 %3</translation>
     </message>
@@ -727,92 +794,92 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>FilterPanel</name>
     <message>
-        <location filename="../filter_panel.py" line="203"/>
+        <location filename="../filter_panel.py" line="206"/>
         <source>Honour level</source>
         <translation>荣誉级别</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="204"/>
+        <location filename="../filter_panel.py" line="207"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="205"/>
+        <location filename="../filter_panel.py" line="208"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="206"/>
+        <location filename="../filter_panel.py" line="209"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="207"/>
+        <location filename="../filter_panel.py" line="210"/>
         <source>Year of honour</source>
         <translation>获评年份</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="226"/>
+        <location filename="../filter_panel.py" line="229"/>
         <source>%1–%2</source>
         <translation>%1–%2年</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="228"/>
+        <location filename="../filter_panel.py" line="231"/>
         <source>from %1</source>
         <translation>%1年起</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="229"/>
+        <location filename="../filter_panel.py" line="232"/>
         <source>until %1</source>
         <translation>截至%1年</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="232"/>
+        <location filename="../filter_panel.py" line="235"/>
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="233"/>
+        <location filename="../filter_panel.py" line="236"/>
         <source>Clear all</source>
         <translation>全部清除</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="234"/>
+        <location filename="../filter_panel.py" line="237"/>
         <source>Remove every filter from the search</source>
         <translation>从搜索中去掉全部筛选条件</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="235"/>
+        <location filename="../filter_panel.py" line="238"/>
         <source>Years of honour</source>
         <translation>获评年份</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="236"/>
+        <location filename="../filter_panel.py" line="239"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="237"/>
+        <location filename="../filter_panel.py" line="240"/>
         <source>Show honourees with an honour awarded in these years</source>
         <translation>只显示在这些年份获得荣誉的人物</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="239"/>
+        <location filename="../filter_panel.py" line="242"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="259"/>
+        <location filename="../filter_panel.py" line="262"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="261"/>
+        <location filename="../filter_panel.py" line="264"/>
         <source>Remove this filter (%1)</source>
         <translation>去掉此筛选条件（%1）</translation>
     </message>
     <message>
-        <location filename="../filter_panel.py" line="299"/>
+        <location filename="../filter_panel.py" line="302"/>
         <source>Click to show only these (%1)</source>
         <translation>点击只显示这些人物（%1）</translation>
     </message>
@@ -1830,155 +1897,185 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="129"/>
-        <location filename="../main_window.py" line="513"/>
+        <location filename="../main_window.py" line="133"/>
+        <location filename="../main_window.py" line="575"/>
         <source>Honours</source>
         <translation>劳模荣誉库</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="294"/>
+        <location filename="../main_window.py" line="300"/>
         <source>%1 of %2 honourees shown</source>
         <translation>
             <numerusform>显示 %1 人，共 %2 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="304"/>
+        <location filename="../main_window.py" line="310"/>
         <source>Nothing matches “%1”.</source>
         <translation>没有与“%1”相符的记录。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="306"/>
+        <location filename="../main_window.py" line="312"/>
         <source>%1 newly imported people are not searched yet: their search index is being built.</source>
         <translation>新导入的 %1 人暂时搜索不到：正在为他们建立搜索索引。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="309"/>
+        <location filename="../main_window.py" line="315"/>
         <source>%1 newly imported people are not searched: this file is open read-only, so their search index cannot be built.</source>
         <translation>新导入的 %1 人搜索不到：此文件以只读方式打开，无法为他们建立搜索索引。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="356"/>
+        <location filename="../main_window.py" line="362"/>
         <source>Search index updated.</source>
         <translation>搜索索引已更新。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="363"/>
+        <location filename="../main_window.py" line="369"/>
         <source>The search index of the newly imported people could not be finished: %1 They stay in the roll; a search finds them once the index is built, which is tried again the next time this registry is opened.</source>
         <translation>新导入人员的搜索索引未能建完：%1 他们仍在名册中；索引建好后才能搜索到他们，下次打开此荣誉库时会再次尝试。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="422"/>
+        <location filename="../main_window.py" line="428"/>
+        <source>Added “%1”. The search and filters were cleared to show it.</source>
+        <translation>已清除筛选以显示新添加的“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="438"/>
+        <source>Undone: %1</source>
+        <translation>已撤销：%1</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="441"/>
+        <source>Redone: %1</source>
+        <translation>已重做：%1</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="471"/>
         <source>Search Help</source>
         <translation>搜索帮助</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="425"/>
+        <location filename="../main_window.py" line="476"/>
+        <source>Version %1 · Qt %2 · PySide6 %3 · Python %4</source>
+        <translation>版本 %1 · Qt %2 · PySide6 %3 · Python %4</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="486"/>
         <source>About Honours</source>
         <translation>关于劳模荣誉库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="426"/>
+        <location filename="../main_window.py" line="479"/>
         <source>&lt;h3&gt;Honours (劳模荣誉库)&lt;/h3&gt;&lt;p&gt;A registry of model workers, medal holders, advanced workers and donors, with Chinese and pinyin search, photos and printed certificates.&lt;/p&gt;&lt;p&gt;Registry file: %1&lt;/p&gt;</source>
         <translation>&lt;h3&gt;劳模荣誉库&lt;/h3&gt;&lt;p&gt;劳动模范、劳动奖章获得者、先进工作者和爱心捐赠者的荣誉档案，支持中文和拼音搜索、照片管理和证书打印。&lt;/p&gt;&lt;p&gt;荣誉库文件：%1&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="441"/>
+        <location filename="../main_window.py" line="503"/>
         <source>Open Registry</source>
         <translation>打开荣誉库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="441"/>
+        <location filename="../main_window.py" line="503"/>
         <source>Honours registries (*.sqlite *.db);;All files (*)</source>
         <translation>荣誉库文件 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="448"/>
+        <location filename="../main_window.py" line="510"/>
         <source>New Registry</source>
         <translation>新建荣誉库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="448"/>
+        <location filename="../main_window.py" line="510"/>
         <source>Honours registries (*.sqlite)</source>
         <translation>荣誉库文件 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="453"/>
+        <location filename="../main_window.py" line="515"/>
         <source>%1 already exists. Use Open Registry to open it.</source>
         <translation>%1 已存在。请用“打开荣誉库”打开它。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="512"/>
+        <location filename="../main_window.py" line="574"/>
         <source>(in memory)</source>
         <translation>（内存中）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="515"/>
+        <location filename="../main_window.py" line="577"/>
         <source>(read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="59"/>
+        <location filename="../window_actions.py" line="60"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="62"/>
+        <location filename="../window_actions.py" line="63"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="69"/>
+        <location filename="../window_actions.py" line="73"/>
         <source>&amp;Edit Honouree…</source>
         <translation>编辑荣誉人物(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="70"/>
+        <location filename="../window_actions.py" line="74"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="79"/>
+        <location filename="../window_actions.py" line="76"/>
+        <source>&amp;Batch Edit…</source>
+        <translation>批量修改(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="77"/>
+        <source>Set the category, region or status of every selected honouree</source>
+        <translation>为所选的每个人设置类别、地区或状态</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="86"/>
         <source>&amp;Filter Panel</source>
         <translation>筛选面板(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="82"/>
+        <location filename="../window_actions.py" line="89"/>
         <source>&amp;Detail Pane</source>
         <translation>详情面板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="88"/>
+        <location filename="../window_actions.py" line="95"/>
         <source>&amp;System Language</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="97"/>
+        <location filename="../window_actions.py" line="104"/>
         <source>&amp;Open Registry…</source>
         <translation>打开荣誉库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="99"/>
+        <location filename="../window_actions.py" line="106"/>
         <source>&amp;New Registry…</source>
         <translation>新建荣誉库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="100"/>
+        <location filename="../window_actions.py" line="107"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="103"/>
+        <location filename="../window_actions.py" line="110"/>
         <source>&amp;New Honouree…</source>
         <translation>新增荣誉人物(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="107"/>
+        <location filename="../window_actions.py" line="115"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="108"/>
+        <location filename="../window_actions.py" line="116"/>
         <source>&amp;Clear Search</source>
         <translation>清除搜索(&amp;C)</translation>
     </message>
@@ -1988,52 +2085,62 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
         <translation>恢复默认列宽(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="112"/>
+        <location filename="../window_actions.py" line="119"/>
+        <source>&amp;Reset Columns</source>
+        <translation>重置列(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="121"/>
         <source>&amp;Search Help</source>
         <translation>搜索帮助(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="114"/>
+        <location filename="../window_actions.py" line="123"/>
         <source>&amp;About Honours</source>
         <translation>关于劳模荣誉库(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="122"/>
+        <location filename="../window_actions.py" line="131"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="123"/>
+        <location filename="../window_actions.py" line="132"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="124"/>
+        <location filename="../window_actions.py" line="133"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="125"/>
+        <location filename="../window_actions.py" line="134"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="126"/>
+        <location filename="../window_actions.py" line="135"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="134"/>
+        <location filename="../window_actions.py" line="143"/>
         <source>Recent &amp;Registries</source>
         <translation>最近打开的荣誉库(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="150"/>
+        <location filename="../window_actions.py" line="160"/>
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="183"/>
+        <location filename="../window_actions.py" line="164"/>
+        <source>&amp;Columns</source>
+        <translation>显示的列(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="197"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -2203,62 +2310,62 @@ Click “Add photos…” or drag image files here.</source>
 <context>
     <name>PhotoManager</name>
     <message>
-        <location filename="../photo_manager.py" line="199"/>
+        <location filename="../photo_manager.py" line="200"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="200"/>
+        <location filename="../photo_manager.py" line="201"/>
         <source>or drag image files here (JPEG, PNG, GIF, BMP, TIFF, WebP)</source>
         <translation>或把图片文件拖到这里（JPEG、PNG、GIF、BMP、TIFF、WebP）</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="201"/>
+        <location filename="../photo_manager.py" line="202"/>
         <source>Caption</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="202"/>
+        <location filename="../photo_manager.py" line="203"/>
         <source>e.g. 工作照, 2020年春</source>
         <translation>如 工作照、2020年春</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="203"/>
+        <location filename="../photo_manager.py" line="204"/>
         <source>★ Make main photo</source>
         <translation>★ 设为主照片</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="204"/>
+        <location filename="../photo_manager.py" line="205"/>
         <source>★ Main photo: shown in the roll and on certificates</source>
         <translation>★ 主照片：显示在名册和证书上</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="205"/>
+        <location filename="../photo_manager.py" line="206"/>
         <source>Rotate left</source>
         <translation>向左旋转</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="206"/>
+        <location filename="../photo_manager.py" line="207"/>
         <source>Rotate right</source>
         <translation>向右旋转</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="207"/>
+        <location filename="../photo_manager.py" line="208"/>
         <source>Earlier</source>
         <translation>前移</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="208"/>
+        <location filename="../photo_manager.py" line="209"/>
         <source>Later</source>
         <translation>后移</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="209"/>
+        <location filename="../photo_manager.py" line="210"/>
         <source>Export original…</source>
         <translation>导出原图…</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="210"/>
+        <location filename="../photo_manager.py" line="211"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
@@ -2273,50 +2380,50 @@ Click “Add photos…” or drag image files here.</source>
         <translation>图片 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="303"/>
+        <location filename="../photo_manager.py" line="316"/>
         <source>Photos not added</source>
         <translation>以下照片未添加</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="304"/>
+        <location filename="../photo_manager.py" line="317"/>
         <source>These files were not added:</source>
         <translation>这些文件没有添加：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../photo_manager.py" line="310"/>
+        <location filename="../photo_manager.py" line="323"/>
         <source>Checking %n photo(s)…</source>
         <translation>
             <numerusform>正在检查 %n 张照片…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="345"/>
+        <location filename="../photo_manager.py" line="358"/>
         <source>Select a photo</source>
         <translation>请选择一张照片</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="362"/>
+        <location filename="../photo_manager.py" line="375"/>
         <source>not saved yet</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="421"/>
-        <location filename="../photo_manager.py" line="435"/>
+        <location filename="../photo_manager.py" line="434"/>
+        <location filename="../photo_manager.py" line="447"/>
         <source>Export original</source>
         <translation>导出原图</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="424"/>
+        <location filename="../photo_manager.py" line="437"/>
         <source>photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="426"/>
+        <location filename="../photo_manager.py" line="438"/>
         <source>Export original photo</source>
         <translation>导出原始照片</translation>
     </message>
     <message>
-        <location filename="../photo_manager.py" line="436"/>
+        <location filename="../photo_manager.py" line="448"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -2616,6 +2723,16 @@ Click “Add photos…” or drag image files here.</source>
         <source>Moved %n honourees to the trash (Ctrl+Z undoes it).</source>
         <translation>已将 %n 位荣誉人物移入回收站（按 Ctrl+Z 可撤销）。</translation>
     </message>
+    <message>
+        <location filename="../record_commands.py" line="189"/>
+        <source>Nothing to change: the selected honourees already have these values.</source>
+        <translation>无需修改：所选人员已经是这些值。</translation>
+    </message>
+    <message>
+        <location filename="../record_commands.py" line="197"/>
+        <source>Changed %n honouree(s): %1 (Ctrl+Z undoes it).</source>
+        <translation>已批量修改 %n 人：%1（按 Ctrl+Z 可撤销）。</translation>
+    </message>
 </context>
 <context>
     <name>RestoreDialog</name>
@@ -2651,46 +2768,75 @@ Click “Add photos…” or drag image files here.</source>
     </message>
 </context>
 <context>
+    <name>ResultsTable</name>
+    <message>
+        <location filename="../results_table.py" line="107"/>
+        <source>Reset Columns</source>
+        <translation>重置列</translation>
+    </message>
+</context>
+<context>
     <name>RollModel</name>
     <message>
-        <location filename="../roll_model.py" line="228"/>
+        <location filename="../roll_model.py" line="266"/>
+        <location filename="../roll_model.py" line="274"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="233"/>
+        <location filename="../roll_model.py" line="266"/>
+        <source>The years of the honours, latest first</source>
+        <translation>各项荣誉的获评年份（最近的在前）</translation>
+    </message>
+    <message>
+        <location filename="../roll_model.py" line="275"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="234"/>
+        <location filename="../roll_model.py" line="276"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="235"/>
+        <location filename="../roll_model.py" line="277"/>
         <source>Position</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="236"/>
+        <location filename="../roll_model.py" line="278"/>
         <source>Honours</source>
         <translation>荣誉</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="237"/>
+        <location filename="../roll_model.py" line="279"/>
+        <source>Years</source>
+        <translation>获评年份</translation>
+    </message>
+    <message>
+        <location filename="../roll_model.py" line="280"/>
         <source>Highest level</source>
         <translation>最高级别</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="238"/>
+        <location filename="../roll_model.py" line="281"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="239"/>
+        <location filename="../roll_model.py" line="282"/>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../roll_model.py" line="283"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../roll_model.py" line="284"/>
+        <source>Donated</source>
+        <translation>捐赠金额</translation>
     </message>
 </context>
 <context>
@@ -2722,63 +2868,73 @@ Click “Add photos…” or drag image files here.</source>
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../trash_dialog.py" line="47"/>
+        <location filename="../trash_dialog.py" line="54"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../trash_dialog.py" line="47"/>
+        <location filename="../trash_dialog.py" line="54"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../trash_dialog.py" line="48"/>
+        <location filename="../trash_dialog.py" line="55"/>
         <source>Deleted</source>
         <translation>删除时间</translation>
     </message>
     <message>
-        <location filename="../trash_dialog.py" line="83"/>
-        <location filename="../trash_dialog.py" line="146"/>
-        <location filename="../trash_dialog.py" line="169"/>
+        <location filename="../trash_dialog.py" line="95"/>
+        <location filename="../trash_dialog.py" line="165"/>
+        <location filename="../trash_dialog.py" line="190"/>
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../trash_dialog.py" line="102"/>
+        <location filename="../trash_dialog.py" line="121"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../trash_dialog.py" line="105"/>
+        <location filename="../trash_dialog.py" line="124"/>
         <source>&amp;Empty Trash…</source>
         <translation>清空回收站(&amp;E)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../trash_dialog.py" line="125"/>
+        <location filename="../trash_dialog.py" line="144"/>
         <source>%n honouree(s) in the trash. They can be restored until it is emptied.</source>
         <translation>
             <numerusform>回收站中有 %n 位荣誉人物，清空之前都可以恢复。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../trash_dialog.py" line="128"/>
+        <location filename="../trash_dialog.py" line="147"/>
         <source>The trash is empty.</source>
         <translation>回收站是空的。</translation>
     </message>
     <message>
-        <location filename="../trash_dialog.py" line="154"/>
+        <location filename="../trash_dialog.py" line="175"/>
         <source>Empty Trash</source>
         <translation>清空回收站</translation>
     </message>
     <message numerus="yes">
-        <location filename="../trash_dialog.py" line="155"/>
+        <location filename="../trash_dialog.py" line="176"/>
         <source>Delete the %n honouree(s) in the trash for good? A backup is made first, but they can no longer be restored from the trash.</source>
         <translation>
             <numerusform>要彻底删除回收站中的 %n 位荣誉人物吗？删除前会先自动备份，但之后无法再从回收站恢复。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../trash_dialog.py" line="177"/>
+        <location filename="../trash_dialog.py" line="200"/>
+        <source>Restored “%1” from the trash.</source>
+        <translation>已从回收站恢复“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../trash_dialog.py" line="201"/>
+        <source>Restored %n honourees from the trash.</source>
+        <translation>已从回收站恢复 %n 人。</translation>
+    </message>
+    <message>
+        <location filename="../trash_dialog.py" line="212"/>
         <source>&amp;Trash…</source>
         <translation>回收站(&amp;T)…</translation>
     </message>
@@ -2786,24 +2942,29 @@ Click “Add photos…” or drag image files here.</source>
 <context>
     <name>UndoCommands</name>
     <message>
-        <location filename="../undo.py" line="76"/>
+        <location filename="../undo.py" line="77"/>
         <source>Edit “%1”</source>
         <translation>编辑“%1”</translation>
     </message>
     <message>
-        <location filename="../undo.py" line="159"/>
+        <location filename="../undo.py" line="160"/>
         <source>Add “%1”</source>
         <translation>添加“%1”</translation>
     </message>
     <message>
-        <location filename="../undo.py" line="185"/>
+        <location filename="../undo.py" line="186"/>
         <source>Delete “%1”</source>
         <translation>删除“%1”</translation>
     </message>
     <message>
-        <location filename="../undo.py" line="187"/>
+        <location filename="../undo.py" line="188"/>
         <source>Delete %n honourees</source>
         <translation>删除 %n 位荣誉人物</translation>
+    </message>
+    <message>
+        <location filename="../undo.py" line="212"/>
+        <source>Batch edit of %n honourees</source>
+        <translation>批量修改 %n 人</translation>
     </message>
 </context>
 </TS>
