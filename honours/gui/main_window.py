@@ -222,7 +222,8 @@ class MainWindow(QMainWindow):
             self.restoreState(s.window_state)
         if not s.splitter_state.isEmpty():
             self.splitter.restoreState(s.splitter_state)
-        self.results_table.restore_header(s.results_header)
+        self.results_table.restore_columns(s.results_columns, s.results_widths)
+        self.results_table.restore_sort(s.results_sort)
         self.results_table.setSortingEnabled(True)  # runs the first search, in the saved order
         self.set_filter_panel_visible(s.filter_panel_visible)
         self.set_detail_pane_visible(s.detail_pane_visible)
@@ -245,7 +246,8 @@ class MainWindow(QMainWindow):
         s.window_geometry = self.saveGeometry()
         s.window_state = self.saveState()
         s.splitter_state = self.splitter.saveState()
-        s.results_header = self.results_table.horizontalHeader().saveState()
+        s.results_columns, s.results_widths = self.results_table.column_state()
+        s.results_sort = self.results_table.sort_state()
         s.filter_panel_visible = not self.filter_panel.isHidden()
         s.detail_pane_visible = not self.detail_pane.isHidden()
         s.sync()

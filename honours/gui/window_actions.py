@@ -108,7 +108,8 @@ def build_actions(window: MainWindow) -> Actions:
         clear_search=_action(window, translate("MainWindow", "&Clear Search"), window.clear_search, [], "clearSearchAction"),
         show_filters=show_filters,
         show_details=show_details,
-        reset_columns=_action(window, translate("MainWindow", "&Reset Column Widths"), window.reset_columns, [], "resetColumnsAction"),
+        reset_columns=_action(window, translate("MainWindow", "&Reset Columns"), window.reset_columns, [],
+                              "resetColumnsAction"),
         search_help=_action(window, translate("MainWindow", "&Search Help"), window.show_search_help,
                             [QKeySequence.StandardKey.HelpContents], "searchHelpAction"),
         about=_action(window, translate("MainWindow", "&About Honours"), window.show_about, [], "aboutAction"),
@@ -151,6 +152,10 @@ def build_menus(window: MainWindow, actions: Actions) -> dict[str, QMenu]:
     language.setObjectName("languageMenu")
     language.addActions(actions.language_group.actions())
     view_menu.addSeparator()
+    columns = view_menu.addMenu(translate("MainWindow", "&Columns"))
+    columns.setObjectName("columnsMenu")
+    columns.aboutToShow.connect(lambda: window.results_table.fill_columns_menu(columns))
+    window.results_table.fill_columns_menu(columns)
     view_menu.addAction(actions.reset_columns)
 
     help_menu = menus["help"]

@@ -2080,11 +2080,6 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
         <translation>清除搜索(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="111"/>
-        <source>&amp;Reset Column Widths</source>
-        <translation>恢复默认列宽(&amp;R)</translation>
-    </message>
-    <message>
         <location filename="../window_actions.py" line="119"/>
         <source>&amp;Reset Columns</source>
         <translation>重置列(&amp;R)</translation>
