@@ -92,6 +92,7 @@ class RollModel(QAbstractTableModel):
     def search(self, query: str, order: str | None = None, descending: bool = False,
                keep_rows: int = 0) -> None:
         """Run `query` through the core search; only the count and the first page are read."""
+        self._refresh_timer.stop()  # a refresh still pending would only repeat this search
         self.beginResetModel()
         self._query = query
         self._order = order
@@ -141,6 +142,20 @@ class RollModel(QAbstractTableModel):
 
     def row_of(self, honouree_id: int) -> int | None:
         return self._row_of.get(honouree_id)
+
+    def load_until(self, honouree_id: int) -> int | None:
+        """Fetch pages until this honouree's row is loaded; its row, or None if not in the result.
+
+        Asks the core first, so a record the search does not hold costs one lookup, not a
+        walk through every page of a large result.
+        """
+        row = self._row_of.get(honouree_id)
+        if row is not None or self._result is None or not self._result.contains(honouree_id):
+            return row
+        while row is None and self.canFetchMore():
+            self.fetchMore()
+            row = self._row_of.get(honouree_id)
+        return row
 
     def loaded_ids(self) -> list[int]:
         return list(self._ids)

@@ -65,6 +65,9 @@ def build_actions(window: MainWindow) -> Actions:
     if QKeySequence("Ctrl+Y") not in redo_keys:
         redo_keys.append(QKeySequence("Ctrl+Y"))
     redo.setShortcuts(redo_keys)
+    for action, step in ((undo, window.undo), (redo, window.redo)):  # the window says what was undone
+        action.triggered.disconnect()
+        action.triggered.connect(step)
 
     edit = _action(window, translate("MainWindow", "&Edit Honouree…"), window.edit_current, ["Ctrl+E"], "editAction")
     delete = _action(window, translate("MainWindow", "&Delete…"), window.delete_selected, [QKeySequence.StandardKey.Delete],
