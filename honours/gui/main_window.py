@@ -397,6 +397,7 @@ class MainWindow(QMainWindow):
         self.actions.edit_honouree.setEnabled(has_current and writable)
         self.actions.delete_honourees.setEnabled(has_current and writable)
         self.actions.new_honouree.setEnabled(writable)
+        self.actions.batch_edit.setEnabled(has_current and writable)
 
     # -- commands (see record_commands) ------------------------------------------------------
     def new_honouree(self) -> None:
@@ -427,6 +428,10 @@ class MainWindow(QMainWindow):
             self.status_message(self.tr("Added “%1”. The search and filters were cleared to show it.")
                                 .replace("%1", name), 10000)
         return hidden
+
+    def batch_edit(self) -> None:
+        if not self._read_only:
+            record_commands.batch_edit(self, self.selected_ids())
 
     # -- undo and redo, said in the status bar -----------------------------------------------
     def undo(self) -> None:

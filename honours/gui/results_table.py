@@ -229,3 +229,14 @@ class ResultsTable(QTableView):
         if scroll:
             self.scrollTo(index)
         return True
+
+    def select_ids(self, ids: list[int]) -> int:
+        """Select these honourees' rows (those loaded), the first of them current; how many."""
+        rows = [row for row in (self.roll.row_of(i) for i in ids) if row is not None]
+        if not rows:
+            return 0
+        self.select_id(self.roll.id_at(rows[0]))
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for row in rows[1:]:
+            self.selectionModel().select(self.roll.index(row, COLUMN_INDEX["name"]), flags)
+        return len(rows)
