@@ -32,14 +32,18 @@ def test_values_survive_a_reopen_with_their_types(tmp_path):
     settings = open_settings(path)
     settings.filter_panel_visible = False
     settings.organisation_name = "耒阳市总工会"
-    settings.results_header = QByteArray(b"\x00\x01state")
+    settings.splitter_state = QByteArray(b"\x00\x01state")
     settings.recent_files = ["/only/one.sqlite"]
+    settings.results_columns = ["name"]
+    settings.results_widths = {"name": 92, "unit": 170}
     settings.sync()
     again = open_settings(path)
     assert again.filter_panel_visible is False  # the INI file holds the text "false"
     assert again.organisation_name == "耒阳市总工会"
-    assert bytes(again.results_header) == b"\x00\x01state"
+    assert bytes(again.splitter_state) == b"\x00\x01state"
     assert again.recent_files == ["/only/one.sqlite"]  # a single entry reads back as a list
+    assert again.results_columns == ["name"]
+    assert again.results_widths == {"name": 92, "unit": 170}
 
 
 def test_garbage_in_the_file_reads_as_the_default(tmp_path):

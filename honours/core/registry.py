@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -57,6 +57,7 @@ class Summary:
     category: str
     primary_photo_id: int | None
     donation_total_fen: int
+    years: tuple[int, ...] = ()  # the years of the honours, latest first
 
 
 @dataclass
@@ -70,9 +71,13 @@ class HistoryEntry:
     after: dict | None
 
 
+# The fields `edit_many` may set on several honourees at once: a record's own one-line text
+# fields and values, not its name, lists, photos or source.
+BATCH_FIELDS = ("gender", "age", "ethnicity", "unit", "position", "region", "category", "status", "notes")
+
 # What the registry's importers (import_plan, transfer, scripts) take from here.
-__all__ = ["HistoryEntry", "ImportItem", "ImportOutcome", "KeptPhoto", "MatchFields", "MergeOutcome", "Registry", "Summary",
-           "validate_record"]
+__all__ = ["BATCH_FIELDS", "HistoryEntry", "ImportItem", "ImportOutcome", "KeptPhoto", "MatchFields",
+           "MergeOutcome", "Registry", "Summary", "validate_record"]
 
 
 class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
@@ -288,13 +293,16 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
             marks = ",".join("?" * len(chunk))
             for r in self.conn.execute(
                 "SELECT id, name, unit, position, honours_text, level_rank, region, status, category,"
-                f" primary_photo_id, donation_total_fen FROM honouree WHERE id IN ({marks})", chunk
+                " primary_photo_id, donation_total_fen, (SELECT group_concat(DISTINCT year) FROM honour"
+                "  WHERE honour.honouree_id = honouree.id AND year IS NOT NULL)"
+                f" FROM honouree WHERE id IN ({marks})", chunk
             ):
                 found[r[0]] = Summary(
                     id=r[0], name=r[1], unit=r[2], position=r[3], honours=r[4],
                     highest_level=LEVEL_BY_RANK[r[5]] if r[5] < len(LEVEL_BY_RANK) else None,
                     region=r[6], status=r[7], category=r[8], primary_photo_id=r[9],
                     donation_total_fen=r[10],
+                    years=tuple(sorted({int(y) for y in r[11].split(",")}, reverse=True)) if r[11] else (),
                 )
         return [found[i] for i in ids if i in found]
 
@@ -402,6 +410,53 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
         if honouree.id is None:
             raise InvalidRecordError("an honouree without an id cannot be updated", "没有编号的记录无法更新")
         _validate(honouree)
+        saved = self._write_update(honouree, check_version=check_version, new_photos=new_photos,
+                                   rotations=rotations)
+        self._emit(Change("updated", [honouree.id]))
+        return saved
+
+    def edit_many(self, edits: Mapping[int, Mapping[str, str]], *,
+                  versions: Mapping[int, int] | None = None) -> list[Honouree]:
+        """Change fields of several honourees in one transaction: all of them or none.
+
+        `edits` maps each id to its changes (field name → new value) among the record's
+        own one-line fields (BATCH_FIELDS: region, category, status, unit, …; not its
+        name or lists). `versions` (id → the version the caller saw) turns a record that
+        someone else saved or deleted meanwhile into a ConflictError, with nothing saved.
+        Each changed record gets its own history entry and search row; a record that
+        already holds the new values is left alone. Returns the records that changed;
+        subscribers hear of them once, after the commit.
+        """
+        changed: list[Honouree] = []
+        with self.atomic():
+            for honouree_id, fields in edits.items():
+                fields = {key: str(value if value is not None else "").strip() for key, value in fields.items()}
+                unknown = set(fields) - set(BATCH_FIELDS)
+                if unknown:
+                    raise InvalidRecordError(f"cannot change {', '.join(sorted(unknown))} for several honourees",
+                                             f"不能批量修改：{'、'.join(sorted(unknown))}")
+                current = self.honouree(honouree_id, include_deleted=True)
+                expected = (versions or {}).get(honouree_id)
+                deleted = not self.exists(honouree_id)
+                if expected is not None and (deleted or current.version != expected):
+                    raise ConflictError(honouree_id, expected, None if deleted else current.version, current.name)
+                if deleted:
+                    raise NotFoundError("honouree", honouree_id)
+                if all(str(getattr(current, key) or "") == value for key, value in fields.items()):
+                    continue
+                record = replace(current, **fields)
+                _validate(record)
+                changed.append(self._write_update(record, check_version=True))
+        if changed:
+            self._emit(Change("updated", [h.id for h in changed if h.id is not None]))
+        return changed
+
+    def _write_update(self, honouree: Honouree, *, check_version: bool,
+                      new_photos: list[NewPhoto] | None = None, rotations: dict[int, int] | None = None
+                      ) -> Honouree:
+        """`update` without its notice (edit_many tells the subscribers once, after committing);
+        returns the record as this save left it."""
+        assert honouree.id is not None
         with self.atomic():
             row = self.conn.execute(
                 "SELECT version, deleted_at FROM honouree WHERE id = ?", (honouree.id,)).fetchone()
@@ -428,14 +483,11 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
             for photo in new_photos or []:
                 self._insert_new_photo(honouree.id, photo)
             reindex(self.conn, honouree.id)
-            after = self._snapshot(honouree.id)
-            self._record(honouree.id, "update", before, after)
+            self._record(honouree.id, "update", before, self._snapshot(honouree.id))
             # The record as *this* save left it, read inside its transaction: read after the
             # commit it could already be another program's next save, and an editor that took
             # that version for its own would later overwrite their change without a conflict.
-            saved = self.honouree(honouree.id)
-        self._emit(Change("updated", [honouree.id]))
-        return saved
+            return self.honouree(honouree.id)
 
     def edit(self, honouree_id: int, changes: dict, notes: list | None = None) -> Honouree:
         """Apply a partial JSON-shaped change (the CLI's `edit`), tidied as `entry.tidy_given`

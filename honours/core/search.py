@@ -159,6 +159,9 @@ ORDERABLE = {
     "region": "h.region",
     "status": "h.status",
     "category": "h.category",
+    # the latest year of an honour (0 when none has a year: keyset paging needs no NULLs),
+    # one seek per honouree in the (honouree_id, year) index
+    "year": "coalesce((SELECT max(year) FROM honour WHERE honouree_id = h.id), 0)",
     "donation": "h.donation_total_fen",
     "updated": "h.updated_at",
     "id": "h.id",
@@ -418,6 +421,18 @@ class SearchResult:
             return f"SELECT h.id FROM honouree h WHERE {self._where}", list(self._params)
         return (f"SELECT f.rowid FROM honouree_fts f WHERE honouree_fts MATCH ? AND {self._index_where}",
                 [expr, *self._params])
+
+    def contains(self, honouree_id: int) -> bool:
+        """Whether this honouree is among the matches: one lookup, however large the result."""
+        expr = any_expr(self.parsed)
+        if expr is None:
+            sql = f"SELECT 1 FROM honouree h WHERE h.id = ? AND {self._where}"
+            params = [honouree_id, *self._params]
+        else:
+            sql = (f"SELECT 1 FROM honouree_fts f WHERE honouree_fts MATCH ? AND f.rowid = ?"
+                   f" AND {self._index_where}")
+            params = [expr, honouree_id, *self._params]
+        return self.conn.execute(sql, params).fetchone() is not None
 
     def ids(self, offset: int = 0, limit: int = 200) -> list[int]:
         """Up to `limit` ids starting at `offset` in result order."""

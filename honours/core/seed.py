@@ -7,6 +7,7 @@ real records at once; `honours init --empty` makes a blank registry instead.
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 
 from . import files
@@ -26,3 +27,18 @@ def seed(registry) -> int:
     if registry.count():
         return 0
     return len(registry.add_many(load_default_roll()))
+
+
+@cache
+def _report_titles() -> dict[str, str]:
+    """File name → headline of the reports the default roll cites (its `report` entry)."""
+    data = json.loads(files.read_text(DEFAULT_ROLL))
+    reports = data.get("report") or {}
+    reports = reports if isinstance(reports, list) else [reports]
+    return {r["file"]: r["title"] for r in reports if r.get("file") and r.get("title")}
+
+
+def report_title(report: str) -> str | None:
+    """The headline of a cited report (a record's `source.report`, a file name such as
+    000_5bb5760426d0996f.txt), when the roll declares one; None for any other report."""
+    return _report_titles().get((report or "").strip())

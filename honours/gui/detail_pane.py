@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ..core import Honouree, NotFoundError
 from ..core.amounts import format_quantity, format_yuan
+from ..core.seed import report_title
 from .labels import category_label, gender_label, level_label, status_label
 from .store import Store
 from .thumbnails import Thumbnails, device_pixel_ratio, placeholder
@@ -256,7 +257,9 @@ class DetailPane(QTextBrowser):
         if not h.source.sentence and not h.source.report:
             return ""
         sentence = f"<p class='quote'>“{esc(inner_quotes(h.source.sentence))}”</p>" if h.source.sentence else ""
-        report_text = self.tr("Report: %1").replace("%1", h.source.report)
+        title = report_title(h.source.report)  # the report's headline, not its file name
+        report_text = (self.tr("Report: “%1”").replace("%1", title) if title
+                       else self.tr("Report: %1").replace("%1", h.source.report))
         report = f"<p class='muted'>{esc(report_text)}</p>" if h.source.report else ""
         return _heading(self.tr("Source")) + sentence + report
 

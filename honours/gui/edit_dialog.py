@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -115,6 +115,11 @@ class EditDialog(QDialog):
         self.save_message.setObjectName("saveMessage")
         self.save_message.setWordWrap(True)
         self.save_message.setStyleSheet(ERROR_STYLE)
+        # Enter never saves a half-filled record (it moves on: see keyPressEvent); saving is
+        # Ctrl+S or the Save button, which says so in its tooltip and is no default button.
+        for button in self.buttons.buttons():
+            button.setAutoDefault(False)
+            button.setDefault(False)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         # Like the inline errors, the reason Save gave goes once the user starts fixing it;
         # Save says it again if it still applies.
@@ -146,6 +151,8 @@ class EditDialog(QDialog):
         name = self.original.name if self.original else ""
         self.setWindowTitle(self.tr("Edit %1").replace("%1", name) if self.original else self.tr("New honouree"))
         self.save_button.setText(self.tr("Save"))
+        keys = QKeySequence(QKeySequence.StandardKey.Save).toString(QKeySequence.SequenceFormat.NativeText)
+        self.save_button.setToolTip(self.tr("Save this honouree (%1)").replace("%1", keys))
         self.cancel_button.setText(self.tr("Cancel"))
         self._update_tab_titles()
         self.check_duplicates()
@@ -230,6 +237,8 @@ class EditDialog(QDialog):
 
     def save(self) -> bool:
         """Accept the dialog if everything can be saved; otherwise show what to fix and stay."""
+        for editor in (self.honours_editor, self.deeds_editor, self.donations_editor):
+            editor.commit_open_cell()  # Ctrl+S while a cell is being typed in keeps what was typed
         self.form.tidy_name()
         refusal = self._refusal()
         if refusal is not None:
@@ -271,6 +280,23 @@ class EditDialog(QDialog):
 
     def rotations(self) -> dict[int, int]:
         return self.photos.rotations()
+
+    # -- keys --------------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        for button in self.buttons.buttons():  # the button box made Save the default as it showed
+            button.setDefault(False)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter moves to the next field instead of pressing a default button (a form filled
+        half-way must not be saved by a reflex); in the lists it has moved down a row already.
+        Esc still goes through reject(), which asks about unsaved changes."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+                event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+            self.focusNextChild()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     # -- leaving without saving ---------------------------------------------------------------
     def reject(self) -> None:

@@ -206,6 +206,9 @@ class FilterPanel(QWidget):
         if self.active_terms() != before:
             self._rebuild_active()
             self._rebuild_tree()
+            if not any((canonical(t) or ("",))[0] == "year" for t in self._terms):
+                for box in (self._year_from, self._year_to):  # the year filter went: so do its years
+                    box.setValue(box.minimum())
 
     def set_facets(self, facets: dict[str, list[tuple[object, int]]]) -> None:
         self._facets = facets

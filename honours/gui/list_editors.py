@@ -13,9 +13,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
     QComboBox,
@@ -244,6 +254,7 @@ class CellDelegate(QStyledItemDelegate):
         if column.kind == "multiline":
             box = QPlainTextEdit(parent)
             box.setTabChangesFocus(True)
+            box.setPlaceholderText(self.tr("Enter: done · Shift+Enter: new line"))
             return box
         editor = super().createEditor(parent, option, index)
         if isinstance(editor, QLineEdit) and column.placeholder:
@@ -267,6 +278,19 @@ class CellDelegate(QStyledItemDelegate):
         else:
             super().setModelData(editor, model, index)
 
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        """Enter finishes a multi-line cell too, as in a spreadsheet (the view then moves down);
+        Shift+Enter or Alt+Enter starts a new line in it."""
+        if (isinstance(editor, QPlainTextEdit) and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            if event.modifiers() & (Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.AltModifier):
+                editor.insertPlainText("\n")
+            else:
+                self.commitData.emit(editor)
+                self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.SubmitModelCache)
+            return True
+        return super().eventFilter(editor, event)
+
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         rect = QRect(option.rect)
         if isinstance(editor, QPlainTextEdit):
@@ -275,11 +299,39 @@ class CellDelegate(QStyledItemDelegate):
 
 
 class HintTableView(QTableView):
-    """A table that says what to do while it is empty."""
+    """A table that says what to do while it is empty, and takes Enter as a spreadsheet does:
+    Enter in a cell being typed in commits it and moves down a row; Enter on a cell moves
+    down. Either way the key stops here, so it never reaches the dialog's buttons."""
 
     def __init__(self, hint: Callable[[], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._hint = hint
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self.state() != QAbstractItemView.State.EditingState:
+                self.move_down()
+            event.accept()  # while editing, the delegate commits and closeEditor() moves down
+            return
+        super().keyPressEvent(event)
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        super().closeEditor(editor, hint)
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:  # the editor was left with Enter
+            self.move_down()
+
+    def move_down(self) -> None:
+        """The same column of the next row; the last row stays (Add makes a new one)."""
+        index = self.currentIndex()
+        if index.isValid() and index.row() + 1 < self.model().rowCount():
+            self.setCurrentIndex(index.sibling(index.row() + 1, index.column()))
+
+    def commit_open_cell(self) -> None:
+        """Keep what is typed in a cell still open (Save pressed while typing) and close it."""
+        editor = self.indexWidget(self.currentIndex()) if self.currentIndex().isValid() else None
+        if editor is not None and self.state() == QAbstractItemView.State.EditingState:
+            self.commitData(editor)
+            self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -401,6 +453,9 @@ class ListEditor(QWidget):
         self.view.setCurrentIndex(index)
         self.view.scrollTo(index)
         self.view.setFocus()
+
+    def commit_open_cell(self) -> None:
+        self.view.commit_open_cell()
 
     def first_problem(self) -> Problem | None:
         problems = self.model.problems()

@@ -12,11 +12,14 @@ Public accessors for feature modules (printing, import, backups): `registry`, `s
 
 from __future__ import annotations
 
+import html
 import importlib
 import logging
+import platform
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, qVersion
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -29,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import __version__
 from ..core import HonoursError, Registry
 from ..core.search import SearchResult
 from . import record_commands
@@ -225,7 +229,8 @@ class MainWindow(QMainWindow):
             self.restoreState(s.window_state)
         if not s.splitter_state.isEmpty():
             self.splitter.restoreState(s.splitter_state)
-        self.results_table.restore_header(s.results_header)
+        self.results_table.restore_columns(s.results_columns, s.results_widths)
+        self.results_table.restore_sort(s.results_sort)
         self.results_table.setSortingEnabled(True)  # runs the first search, in the saved order
         self.set_filter_panel_visible(s.filter_panel_visible)
         self.set_detail_pane_visible(s.detail_pane_visible)
@@ -248,7 +253,8 @@ class MainWindow(QMainWindow):
         s.window_geometry = self.saveGeometry()
         s.window_state = self.saveState()
         s.splitter_state = self.splitter.saveState()
-        s.results_header = self.results_table.horizontalHeader().saveState()
+        s.results_columns, s.results_widths = self.results_table.column_state()
+        s.results_sort = self.results_table.sort_state()
         s.filter_panel_visible = not self.filter_panel.isHidden()
         s.detail_pane_visible = not self.detail_pane.isHidden()
         s.sync()
@@ -394,13 +400,56 @@ class MainWindow(QMainWindow):
         self.actions.edit_honouree.setEnabled(has_current and writable)
         self.actions.delete_honourees.setEnabled(has_current and writable)
         self.actions.new_honouree.setEnabled(writable)
+        self.actions.batch_edit.setEnabled(has_current and writable)
 
     # -- commands (see record_commands) ------------------------------------------------------
     def new_honouree(self) -> None:
         saved = record_commands.new_honouree(self)
         if saved is not None:
-            self.detail_pane.show_honouree(saved.id)
-            self._pending_select = saved.id  # current once the refreshed result holds it
+            self.reveal_new(saved.id, saved.name)
+
+    def reveal_new(self, honouree_id: int, name: str) -> bool:
+        """Show a record just added, selected in the table: a clerk expects to see what they added.
+
+        When the search or a filter hides it, they are cleared (and the status bar says so)
+        rather than pinning a row that does not match: the count, the filter counts, and
+        printing or exporting "the current result" would all be wrong about it. Returns
+        whether the search was cleared.
+        """
+        self.detail_pane.show_honouree(honouree_id)
+        try:
+            hidden = not self.model.result().contains(honouree_id)
+        except HonoursError:  # the query itself cannot run
+            hidden = True
+        if hidden:
+            self.search_box.clear()
+        self._pending_select = honouree_id
+        self._run_search()
+        self.model.load_until(honouree_id)  # it may sort far down a large roll
+        self.select_id(honouree_id)
+        if hidden:
+            self.status_message(self.tr("Added “%1”. The search and filters were cleared to show it.")
+                                .replace("%1", name), 10000)
+        return hidden
+
+    def batch_edit(self) -> None:
+        if not self._read_only:
+            record_commands.batch_edit(self, self.selected_ids())
+
+    # -- undo and redo, said in the status bar -----------------------------------------------
+    def undo(self) -> None:
+        self._step(self.undo_stack.undo, self.undo_stack.undoText(), self.tr("Undone: %1"))
+
+    def redo(self) -> None:
+        self._step(self.undo_stack.redo, self.undo_stack.redoText(), self.tr("Redone: %1"))
+
+    def _step(self, step, text: str, message: str) -> None:
+        """Undo or redo one command and say what it was; a step that failed (someone else
+        changed the record meanwhile) has reported why and dropped itself from the stack."""
+        index, count = self.undo_stack.index(), self.undo_stack.count()
+        step()
+        if text and self.undo_stack.index() != index and self.undo_stack.count() == count:
+            self.status_message(message.replace("%1", text))
 
     def edit_current(self) -> None:
         honouree_id = self.current_id()
@@ -424,12 +473,25 @@ class MainWindow(QMainWindow):
     def show_search_help(self) -> None:
         QMessageBox.information(self, self.tr("Search Help"), self.search_box.toolTip())
 
-    def show_about(self) -> None:
-        QMessageBox.about(self, self.tr("About Honours"), self.tr(
+    def about_text(self) -> str:
+        """What Help ▸ About says: the app, its version and the versions it runs on (for a
+        support call), and the registry file."""
+        versions = self.tr("Version %1 · Qt %2 · PySide6 %3 · Python %4").replace("%1", __version__) \
+            .replace("%2", qVersion()).replace("%3", pyside_version).replace("%4", platform.python_version())
+        text = self.tr(
             "<h3>Honours (劳模荣誉库)</h3>"
             "<p>A registry of model workers, medal holders, advanced workers and donors, "
             "with Chinese and pinyin search, photos and printed certificates.</p>"
-            "<p>Registry file: %1</p>").replace("%1", str(self.registry.path or "")))
+            "<p>Registry file: %1</p>").replace("%1", html.escape(str(self.registry.path or "")))
+        return text.replace("</h3>", f"</h3><p>{html.escape(versions)}</p>", 1)
+
+    def show_about(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("About Honours"), self.about_text(),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("aboutBox")
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.exec()
 
     # -- language and registry file: the window is rebuilt ----------------------------------
     def set_language(self, code: str) -> MainWindow:

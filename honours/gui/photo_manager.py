@@ -47,6 +47,7 @@ from ..core import files
 from ..core.errors import HonoursError, PhotoError, RegistryFileInUseError
 from ..core.photos import NewPhoto, PreparedPhoto, prepare_photo
 from ..core.records import Photo
+from .dialog_size import settings_of
 from .i18n import current_language
 from .photo_list import ICON_SIZE, PhotoEntry, PhotoGrid, PhotoListModel, rotated
 from .thumbnails import decode
@@ -255,12 +256,24 @@ class PhotoManager(QWidget):
 
     # -- adding ---------------------------------------------------------------------------
     def choose_files(self) -> None:
-        start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
         paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Add photos"), start,
+            self, self.tr("Add photos"), self.start_folder(),
             self.tr("Images (%1);;All files (*)").replace("%1", IMAGE_FILTER_PATTERNS))
         if paths:
+            settings = settings_of(self)
+            if settings is not None:
+                settings.photo_folder = str(Path(paths[0]).parent)
             self.add_files(paths)
+
+    def start_folder(self) -> str:
+        """Where the file dialogs open: the folder photos were last added from, else the
+        desktop's pictures folder (~/图片 on a Chinese desktop) if it exists, else home."""
+        settings = settings_of(self)
+        for folder in (settings.photo_folder if settings is not None else "",
+                       QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)):
+            if folder and Path(folder).is_dir():
+                return folder
+        return str(Path.home())
 
     def add_files(self, paths: list[str | Path]) -> None:
         """Check and add image files in the background; unusable files are reported, not added."""
@@ -423,9 +436,8 @@ class PhotoManager(QWidget):
             return
         mime = entry.prepared.mime if entry.prepared is not None else entry.stored.mime  # type: ignore[union-attr]
         name = entry.original_name or self.tr("photo") + _EXTENSIONS.get(mime, ".jpg")
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export original photo"),
-                                              str(Path(folder) / name))
+                                              str(Path(self.start_folder()) / name))
         if path:
             self.write_original(Path(path), data)
 

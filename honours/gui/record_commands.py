@@ -1,4 +1,4 @@
-"""What the main window's New, Edit and Delete commands do: dialog, then an undoable command.
+"""What the main window's New, Edit, Batch Edit and Delete commands do: dialog, then an undoable command.
 
 Each runs its core operation through an undo command (honours/gui/undo.py) whose `apply()`
 raises before anything is pushed, so a refused save leaves the stack and the roll as they
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from ..core import ConflictError, Honouree, HonoursError
 from ..core.photos import NewPhoto
-from .undo import AddCommand, DeleteCommand, SaveEditCommand
+from .undo import AddCommand, BatchEditCommand, DeleteCommand, SaveEditCommand
 
 if TYPE_CHECKING:
     from ..core.registry import Registry
@@ -157,3 +157,45 @@ def delete_honourees(window: MainWindow, ids: list[int]) -> bool:
         done = translate("RecordCommands", "Moved %n honourees to the trash (Ctrl+Z undoes it).", "", count)
     window.status_message(done)
     return True
+
+
+def batch_edit(window: MainWindow, ids: list[int]) -> list[Honouree] | None:
+    """Set the category, region or status of several honourees: one transaction, one undo step.
+
+    The records are read before the dialog opens, so a record someone else saves while it
+    is open makes the whole batch a conflict (nothing saved) instead of overwriting them.
+    """
+    if not ids:
+        return None
+    from .batch_edit import BatchEditDialog
+    from .labels import category_label, status_label
+
+    try:
+        before = window.registry.honourees(ids)
+    except HonoursError as error:
+        window.show_error(error)
+        return None
+    dialog = BatchEditDialog(window, window.registry, len(ids))
+    if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.changes():
+        return None
+    changes = dialog.changes()
+    command = BatchEditCommand(window.registry, before, changes, window.show_error)
+    try:
+        saved = command.apply()
+    except HonoursError as error:
+        window.show_error(error)
+        return None
+    if not saved:
+        window.status_message(translate("RecordCommands", "Nothing to change: the selected honourees already "
+                                                          "have these values."))
+        return saved
+    window.undo_stack.push(command)
+    shown = {"category": category_label, "status": status_label}
+    what = "; ".join(f"{dialog.field_title(key)} → {shown.get(key, str)(value) or '—'}"
+                     for key, value in changes.items())
+    count = len(saved)
+    done = translate("RecordCommands", "Changed %n honouree(s): %1 (Ctrl+Z undoes it).", "", count)
+    window.status_message(done.replace("%1", what), 10000)
+    window.model.refresh()  # a record the change took out of the current filter leaves the table
+    window.results_table.select_ids(command.changed)
+    return saved

@@ -11,33 +11,49 @@ roll holds 14 people or 100,000.
 from __future__ import annotations
 
 from collections import OrderedDict
+from typing import NamedTuple
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QIcon
 
 from ..core import Summary
+from ..core.amounts import format_yuan
 from ..core.errors import HonoursError
 from ..core.search import SearchResult
-from .labels import level_label, status_label
+from .labels import category_label, level_label, status_label
 from .store import Store
 from .thumbnails import Thumbnails, placeholder
 
 PAGE_SIZE = 200
 CACHED_PAGES = 25  # summaries of at most 5,000 rows stay in memory
-THUMB_SIZE = 32
+THUMB_SIZE = 24  # dense rows: about 20 show on a 1280×720 office laptop
 
-# (column key, order key for the core search); the photo column has no order
-COLUMNS: list[tuple[str, str | None]] = [
-    ("photo", None),
-    ("name", "name"),
-    ("unit", "unit"),
-    ("position", "position"),
-    ("honours", "honours"),
-    ("level", "level"),
-    ("region", "region"),
-    ("status", "status"),
+
+class RollColumn(NamedTuple):
+    """One column of the results table, declared once: everything else is derived from it."""
+
+    key: str
+    order: str | None  # the core search's order for a click on the header; None: not sortable
+    width: int  # default width in pixels (chosen for the Chinese titles; English may need more)
+    minimum: int = 44  # never shrunk below this (nor below the room its title needs)
+    shown: bool = True  # shown on a first start; the others are ticked on in the column chooser
+
+
+COLUMNS: list[RollColumn] = [
+    RollColumn("photo", None, THUMB_SIZE + 12, THUMB_SIZE + 12),
+    RollColumn("name", "name", 84, 72),
+    RollColumn("unit", "unit", 160, 100),
+    RollColumn("position", "position", 92),
+    RollColumn("honours", "honours", 190, 120),
+    RollColumn("years", "year", 72),
+    RollColumn("level", "level", 72),
+    RollColumn("region", "region", 64),
+    RollColumn("status", "status", 48),
+    RollColumn("category", "category", 84, shown=False),
+    RollColumn("donation", "donation", 96, shown=False),
 ]
-COLUMN_INDEX = {key: i for i, (key, _) in enumerate(COLUMNS)}
+COLUMN_INDEX = {column.key: i for i, column in enumerate(COLUMNS)}
+ALWAYS_SHOWN = ("name",)  # a row without its name means nothing
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 Index = QModelIndex | QPersistentModelIndex
@@ -76,6 +92,7 @@ class RollModel(QAbstractTableModel):
     def search(self, query: str, order: str | None = None, descending: bool = False,
                keep_rows: int = 0) -> None:
         """Run `query` through the core search; only the count and the first page are read."""
+        self._refresh_timer.stop()  # a refresh still pending would only repeat this search
         self.beginResetModel()
         self._query = query
         self._order = order
@@ -125,6 +142,20 @@ class RollModel(QAbstractTableModel):
 
     def row_of(self, honouree_id: int) -> int | None:
         return self._row_of.get(honouree_id)
+
+    def load_until(self, honouree_id: int) -> int | None:
+        """Fetch pages until this honouree's row is loaded; its row, or None if not in the result.
+
+        Asks the core first, so a record the search does not hold costs one lookup, not a
+        walk through every page of a large result.
+        """
+        row = self._row_of.get(honouree_id)
+        if row is not None or self._result is None or not self._result.contains(honouree_id):
+            return row
+        while row is None and self.canFetchMore():
+            self.fetchMore()
+            row = self._row_of.get(honouree_id)
+        return row
 
     def loaded_ids(self) -> list[int]:
         return list(self._ids)
@@ -182,7 +213,7 @@ class RollModel(QAbstractTableModel):
         row, column = index.row(), index.column()
         if role == ID_ROLE:
             return self.id_at(row)
-        key = COLUMNS[column][0]
+        key = COLUMNS[column].key
         if role == Qt.ItemDataRole.SizeHintRole and key == "photo":
             return QSize(THUMB_SIZE + 8, THUMB_SIZE + 6)
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole,
@@ -207,6 +238,12 @@ class RollModel(QAbstractTableModel):
             return level_label(summary.highest_level)
         if key == "status":
             return status_label(summary.status)
+        if key == "category":
+            return category_label(summary.category)
+        if key == "years":
+            return "、".join(str(year) for year in summary.years)
+        if key == "donation":
+            return format_yuan(summary.donation_total_fen) if summary.donation_total_fen else ""
         return str(getattr(summary, key) or "")
 
     def _decoration(self, summary: Summary) -> QIcon:
@@ -224,25 +261,32 @@ class RollModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
-        if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section][0] == "photo":
-            return self.tr("Photo")
+        key = COLUMNS[section].key
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return {"photo": self.tr("Photo"), "years": self.tr("The years of the honours, latest first")}.get(key)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        titles = {
-            "photo": "",
+        return "" if key == "photo" else self.column_title(key)
+
+    def column_title(self, key: str) -> str:
+        """A column's name (the photo column's too, for the column chooser)."""
+        return {
+            "photo": self.tr("Photo"),
             "name": self.tr("Name"),
             "unit": self.tr("Unit"),
             "position": self.tr("Position"),
             "honours": self.tr("Honours"),
+            "years": self.tr("Years"),
             "level": self.tr("Highest level"),
             "region": self.tr("Region"),
             "status": self.tr("Status"),
-        }
-        return titles.get(COLUMNS[section][0])
+            "category": self.tr("Category"),
+            "donation": self.tr("Donated"),
+        }[key]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Clicking a header re-queries in that column's order; no column means relevance."""
-        key = COLUMNS[column][1] if 0 <= column < len(COLUMNS) else None
+        key = COLUMNS[column].order if 0 <= column < len(COLUMNS) else None
         descending = key is not None and order == Qt.SortOrder.DescendingOrder
         if (key, descending) != (self._order, self._descending) or self._result is None:
             self.search(self._query, key, descending)

@@ -73,12 +73,18 @@ class Settings:
     window_geometry = Option("window/geometry", QByteArray, QByteArray())
     window_state = Option("window/state", QByteArray, QByteArray())
     splitter_state = Option("window/splitter", QByteArray, QByteArray())
-    results_header = Option("window/results_header", QByteArray, QByteArray())
+    # The results table by column key (see results_table.py): the columns shown, left to
+    # right (empty: the defaults, fitted to the window), their widths, and the sort
+    # ("name", "-year"; "" is the search's own ranking).
+    results_columns = Option("window/results_columns", list, [])
+    results_widths = Option("window/results_widths", dict, {})
+    results_sort = Option("window/results_sort", str, "")
     filter_panel_visible = Option("window/filter_panel_visible", bool, True)
     detail_pane_visible = Option("window/detail_pane_visible", bool, True)
     language = Option("ui/language", str, "system")  # "system", "zh" or "en"
     last_database = Option("files/last_database", str, "")
     recent_files = Option("files/recent", list, [])
+    photo_folder = Option("files/photo_folder", str, "")  # where photos were last added from
     organisation_name = Option("certificates/organisation", str, "衡阳市总工会")
     print_page_size = Option("printing/page_size", str, "A4")  # "A4" or "Letter"
     print_group_by = Option("printing/group_by", str, "level")  # the roll's grouping: "level" or "unit"

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -75,7 +82,12 @@ class TrashModel(QAbstractTableModel):
 
 
 class TrashDialog(QDialog):
-    """List the trash; restore the chosen honourees; empty it (after asking)."""
+    """List the trash; restore the chosen honourees; empty it (after asking).
+
+    `restored(ids, names)` follows every restore, for the main window's status bar.
+    """
+
+    restored = Signal(list, list)
 
     def __init__(self, registry: Registry, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -95,8 +107,15 @@ class TrashDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # Fixed sensible widths: sized to their contents, an empty trash's columns were squashed
+        # to their titles. Names are short, units long; the deletion time takes the rest.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        em = self.table.fontMetrics().horizontalAdvance("中")
+        self.table.setColumnWidth(0, 8 * em)
+        self.table.setColumnWidth(1, 18 * em)
+        header.setMinimumSectionSize(4 * em)
         self.table.doubleClicked.connect(lambda _index: self.restore_selected())
 
         self.restore_button = QPushButton(self.tr("&Restore"))
@@ -138,15 +157,17 @@ class TrashDialog(QDialog):
 
     def restore_selected(self) -> list[int]:
         """Bring the chosen honourees back to the roll; returns their ids."""
-        restored = []
+        restored, names = [], []
         for honouree_id in self.selected_ids():
             try:
-                self.registry.restore(honouree_id)
+                names.append(self.registry.restore(honouree_id).name)
             except HonoursError as error:
                 QMessageBox.warning(self, self.tr("Trash"), error.message(current_language()))
                 break
             restored.append(honouree_id)
         self.reload()
+        if restored:
+            self.restored.emit(restored, names)
         return restored
 
     def confirm_empty(self, count: int) -> bool:
@@ -172,9 +193,23 @@ class TrashDialog(QDialog):
         return removed
 
 
+def restored_message(names: list[str]) -> str:
+    """What the status bar says after a restore: the name, or how many."""
+    count = len(names)
+    if count == 1:
+        return translate("TrashDialog", "Restored “%1” from the trash.").replace("%1", names[0])
+    return translate("TrashDialog", "Restored %n honourees from the trash.", "", count)
+
+
+def open_trash(window: MainWindow) -> TrashDialog:
+    dialog = TrashDialog(window.registry, window)
+    dialog.restored.connect(lambda _ids, names: window.status_message(restored_message(names)))
+    return dialog
+
+
 def install(window: MainWindow) -> None:
     """Edit ▸ Trash…"""
     action = QAction(translate("TrashDialog", "&Trash…"), window)
     action.setObjectName("trashAction")
-    action.triggered.connect(lambda: TrashDialog(window.registry, window).exec())
+    action.triggered.connect(lambda: open_trash(window).exec())
     window.menu("edit").addAction(action)

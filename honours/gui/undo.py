@@ -1,4 +1,5 @@
-"""Undoable operations of the main window: save an edit, add, delete or merge honourees.
+"""Undoable operations of the main window: save an edit, add an honouree, delete or merge
+honourees, set fields on several at once (batch edit).
 
 Each command runs its core operation once in `apply()` *before* it is pushed, so a
 refused save (invalid record, someone else's newer version) raises to the caller and
@@ -227,3 +228,36 @@ class MergeCommand(_RegistryCommand):
         assert self.outcome is not None
         self.outcome = self.registry.merge(self.keep_id, self.other_id, keep_version=self.outcome.kept_version,
                                            other_version=self.outcome.merged_version, take=self.take)
+
+
+class BatchEditCommand(_RegistryCommand):
+    """The same fields set on several honourees in one core transaction; one undo step
+    puts every record's own earlier values back, again in one transaction."""
+
+    def __init__(self, registry: Registry, before: list[Honouree], changes: dict[str, str],
+                 on_error: ErrorHandler | None = None) -> None:
+        """`before`: the records as the user saw them (their versions guard the save)."""
+        count = len(before)  # lupdate misses a translate() whose arguments hold a call
+        super().__init__(registry, QCoreApplication.translate("UndoCommands", "Batch edit of %n honourees", "",
+                                                              count), on_error)
+        self.changes = dict(changes)
+        self.before = {h.id: {key: str(getattr(h, key) or "") for key in changes} for h in before
+                       if h.id is not None}
+        self._versions = {h.id: h.version for h in before if h.id is not None}
+        self.changed: list[int] = []  # the records the edit changed (the others held the values already)
+
+    def apply(self) -> list[Honouree]:
+        """Save now (raises HonoursError, e.g. ConflictError, with nothing saved)."""
+        saved = self.registry.edit_many({i: self.changes for i in self.before}, versions=self._versions)
+        self.changed = [h.id for h in saved if h.id is not None]
+        self._remember(saved)
+        return saved
+
+    def _redo(self) -> None:
+        self._remember(self.registry.edit_many({i: self.changes for i in self.changed}, versions=self._versions))
+
+    def _undo(self) -> None:
+        self._remember(self.registry.edit_many({i: self.before[i] for i in self.changed}, versions=self._versions))
+
+    def _remember(self, saved: list[Honouree]) -> None:
+        self._versions.update({h.id: h.version for h in saved if h.id is not None})

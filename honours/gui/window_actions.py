@@ -33,6 +33,7 @@ class Actions:
     new_honouree: QAction
     edit_honouree: QAction
     delete_honourees: QAction
+    batch_edit: QAction
     find: QAction
     clear_search: QAction
     show_filters: QAction
@@ -65,16 +66,22 @@ def build_actions(window: MainWindow) -> Actions:
     if QKeySequence("Ctrl+Y") not in redo_keys:
         redo_keys.append(QKeySequence("Ctrl+Y"))
     redo.setShortcuts(redo_keys)
+    for action, step in ((undo, window.undo), (redo, window.redo)):  # the window says what was undone
+        action.triggered.disconnect()
+        action.triggered.connect(step)
 
     edit = _action(window, translate("MainWindow", "&Edit Honouree…"), window.edit_current, ["Ctrl+E"], "editAction")
     delete = _action(window, translate("MainWindow", "&Delete…"), window.delete_selected, [QKeySequence.StandardKey.Delete],
                      "deleteAction")
+    batch = _action(window, translate("MainWindow", "&Batch Edit…"), window.batch_edit, [], "batchEditAction")
+    batch.setStatusTip(translate("MainWindow", "Set the category, region or status of every selected honouree"))
     # Delete and Enter belong to the table: in the search box they edit the text.
     for action, extra in ((delete, []), (edit, [Qt.Key.Key_Return, Qt.Key.Key_Enter])):
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         if extra:
             action.setShortcuts([*action.shortcuts(), *[QKeySequence(k) for k in extra]])
         window.results_table.addAction(action)
+    window.results_table.insertAction(delete, batch)  # the table's right-click menu: Edit, Batch Edit, Delete
 
     show_filters = _action(window, translate("MainWindow", "&Filter Panel"), window.set_filter_panel_visible, ["F9"],
                            "showFiltersAction")
@@ -104,11 +111,13 @@ def build_actions(window: MainWindow) -> Actions:
                              [QKeySequence.StandardKey.New], "newAction"),
         edit_honouree=edit,
         delete_honourees=delete,
+        batch_edit=batch,
         find=_action(window, translate("MainWindow", "&Find"), window.focus_search, [QKeySequence.StandardKey.Find], "findAction"),
         clear_search=_action(window, translate("MainWindow", "&Clear Search"), window.clear_search, [], "clearSearchAction"),
         show_filters=show_filters,
         show_details=show_details,
-        reset_columns=_action(window, translate("MainWindow", "&Reset Column Widths"), window.reset_columns, [], "resetColumnsAction"),
+        reset_columns=_action(window, translate("MainWindow", "&Reset Columns"), window.reset_columns, [],
+                              "resetColumnsAction"),
         search_help=_action(window, translate("MainWindow", "&Search Help"), window.show_search_help,
                             [QKeySequence.StandardKey.HelpContents], "searchHelpAction"),
         about=_action(window, translate("MainWindow", "&About Honours"), window.show_about, [], "aboutAction"),
@@ -140,7 +149,8 @@ def build_menus(window: MainWindow, actions: Actions) -> dict[str, QMenu]:
     edit_menu = menus["edit"]
     edit_menu.addActions([actions.undo, actions.redo])
     edit_menu.addSeparator()
-    edit_menu.addActions([actions.new_honouree, actions.edit_honouree, actions.delete_honourees])
+    edit_menu.addActions([actions.new_honouree, actions.edit_honouree, actions.batch_edit,
+                          actions.delete_honourees])
     edit_menu.addSeparator()
     edit_menu.addActions([actions.find, actions.clear_search])
 
@@ -151,6 +161,10 @@ def build_menus(window: MainWindow, actions: Actions) -> dict[str, QMenu]:
     language.setObjectName("languageMenu")
     language.addActions(actions.language_group.actions())
     view_menu.addSeparator()
+    columns = view_menu.addMenu(translate("MainWindow", "&Columns"))
+    columns.setObjectName("columnsMenu")
+    columns.aboutToShow.connect(lambda: window.results_table.fill_columns_menu(columns))
+    window.results_table.fill_columns_menu(columns)
     view_menu.addAction(actions.reset_columns)
 
     help_menu = menus["help"]

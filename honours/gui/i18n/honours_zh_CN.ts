@@ -103,6 +103,76 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
         </message>
     </context>
     <context>
+        <name>BatchEditDialog</name>
+        <message>
+            <location filename="../batch_edit.py" line="29" />
+            <source>Batch Edit</source>
+            <translation>批量修改</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../batch_edit.py" line="30" />
+            <source>Set these fields on the %n selected honouree(s). Fields left at “leave unchanged” keep each person’s own value.</source>
+            <translation>
+                <numerusform>为所选的 %n 人设置以下各项。选“不修改”的项，各人保留原来的值。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../batch_edit.py" line="44" />
+            <source>&amp;Category</source>
+            <translation>类别(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../batch_edit.py" line="44" />
+            <source>&amp;Region</source>
+            <translation>地区(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../batch_edit.py" line="44" />
+            <source>S&amp;tatus</source>
+            <translation>状态(&amp;T)</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../batch_edit.py" line="53" />
+            <source>&amp;Apply to %n honouree(s)</source>
+            <translation>
+                <numerusform>应用到 %n 人(&amp;A)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../batch_edit.py" line="54" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../batch_edit.py" line="74" />
+            <source>(leave unchanged)</source>
+            <translation>（不修改）</translation>
+        </message>
+        <message>
+            <location filename="../batch_edit.py" line="83" />
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location filename="../batch_edit.py" line="83" />
+            <source>Region</source>
+            <translation>地区</translation>
+        </message>
+        <message>
+            <location filename="../batch_edit.py" line="83" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+    </context>
+    <context>
+        <name>CellDelegate</name>
+        <message>
+            <location filename="../list_editors.py" line="252" />
+            <source>Enter: done · Shift+Enter: new line</source>
+            <translation>回车：完成 · Shift+回车：换行</translation>
+        </message>
+    </context>
+    <context>
         <name>ComparisonModel</name>
         <message>
             <location filename="../compare_table.py" line="46" />
@@ -342,6 +412,11 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
             <source>No. %1 · version %2 · last saved %3</source>
             <translation>编号 %1 · 第 %2 版 · 最后保存于 %3</translation>
         </message>
+        <message>
+            <location filename="../detail_pane.py" line="261" />
+            <source>Report: “%1”</source>
+            <translation>报道：《%1》</translation>
+        </message>
     </context>
     <context>
         <name>DonationsModel</name>
@@ -520,6 +595,11 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
             <location filename="../edit_dialog.py" line="299" />
             <source>Keep editing</source>
             <translation>继续编辑</translation>
+        </message>
+        <message>
+            <location filename="../edit_dialog.py" line="155" />
+            <source>Save this honouree (%1)</source>
+            <translation>保存此记录（%1）</translation>
         </message>
     </context>
     <context>
@@ -2156,6 +2236,46 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
             <source>(none)</source>
             <translation>（无）</translation>
         </message>
+        <message>
+            <location filename="../main_window.py" line="428" />
+            <source>Added “%1”. The search and filters were cleared to show it.</source>
+            <translation>已清除筛选以显示新添加的“%1”。</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="438" />
+            <source>Undone: %1</source>
+            <translation>已撤销：%1</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="441" />
+            <source>Redone: %1</source>
+            <translation>已重做：%1</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="476" />
+            <source>Version %1 · Qt %2 · PySide6 %3 · Python %4</source>
+            <translation>版本 %1 · Qt %2 · PySide6 %3 · Python %4</translation>
+        </message>
+        <message>
+            <location filename="../window_actions.py" line="76" />
+            <source>&amp;Batch Edit…</source>
+            <translation>批量修改(&amp;B)…</translation>
+        </message>
+        <message>
+            <location filename="../window_actions.py" line="77" />
+            <source>Set the category, region or status of every selected honouree</source>
+            <translation>为所选的每个人设置类别、地区或状态</translation>
+        </message>
+        <message>
+            <location filename="../window_actions.py" line="119" />
+            <source>&amp;Reset Columns</source>
+            <translation>重置列(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../window_actions.py" line="164" />
+            <source>&amp;Columns</source>
+            <translation>显示的列(&amp;C)</translation>
+        </message>
     </context>
     <context>
         <name>MergeDialog</name>
@@ -2857,6 +2977,16 @@ Click “Add photos…” or drag image files here.</source>
             <source>Moved %n honourees to the trash (Ctrl+Z undoes it).</source>
             <translation>已将 %n 位荣誉人物移入回收站（按 Ctrl+Z 可撤销）。</translation>
         </message>
+        <message>
+            <location filename="../record_commands.py" line="189" />
+            <source>Nothing to change: the selected honourees already have these values.</source>
+            <translation>无需修改：所选人员已经是这些值。</translation>
+        </message>
+        <message>
+            <location filename="../record_commands.py" line="197" />
+            <source>Changed %n honouree(s): %1 (Ctrl+Z undoes it).</source>
+            <translation>已批量修改 %n 人：%1（按 Ctrl+Z 可撤销）。</translation>
+        </message>
     </context>
     <context>
         <name>RestoreDialog</name>
@@ -2889,6 +3019,14 @@ Click “Add photos…” or drag image files here.</source>
             <location filename="../backup_actions.py" line="125" />
             <source>Honours registries (*.sqlite *.db);;All files (*)</source>
             <translation>荣誉库文件 (*.sqlite *.db);;所有文件 (*)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResultsTable</name>
+        <message>
+            <location filename="../results_table.py" line="107" />
+            <source>Reset Columns</source>
+            <translation>重置列</translation>
         </message>
     </context>
     <context>
@@ -2932,6 +3070,26 @@ Click “Add photos…” or drag image files here.</source>
             <location filename="../roll_model.py" line="239" />
             <source>Status</source>
             <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../roll_model.py" line="266" />
+            <source>The years of the honours, latest first</source>
+            <translation>各项荣誉的获评年份（最近的在前）</translation>
+        </message>
+        <message>
+            <location filename="../roll_model.py" line="279" />
+            <source>Years</source>
+            <translation>获评年份</translation>
+        </message>
+        <message>
+            <location filename="../roll_model.py" line="283" />
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location filename="../roll_model.py" line="284" />
+            <source>Donated</source>
+            <translation>捐赠金额</translation>
         </message>
     </context>
     <context>
@@ -3204,6 +3362,16 @@ Click “Add photos…” or drag image files here.</source>
             <source>&amp;Trash…</source>
             <translation>回收站(&amp;T)…</translation>
         </message>
+        <message>
+            <location filename="../trash_dialog.py" line="200" />
+            <source>Restored “%1” from the trash.</source>
+            <translation>已从回收站恢复“%1”。</translation>
+        </message>
+        <message>
+            <location filename="../trash_dialog.py" line="201" />
+            <source>Restored %n honourees from the trash.</source>
+            <translation>已从回收站恢复 %n 人。</translation>
+        </message>
     </context>
     <context>
         <name>UndoCommands</name>
@@ -3231,6 +3399,11 @@ Click “Add photos…” or drag image files here.</source>
             <location filename="../undo.py" line="210" />
             <source>Merge records of “%1”</source>
             <translation>合并“%1”的档案</translation>
+        </message>
+        <message>
+            <location filename="../undo.py" line="212" />
+            <source>Batch edit of %n honourees</source>
+            <translation>批量修改 %n 人</translation>
         </message>
     </context>
 </TS>
