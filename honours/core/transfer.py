@@ -17,10 +17,11 @@ record, and each photo (through `prepare_photo`, so bombs and broken files are r
 
 from __future__ import annotations
 
+import errno
 import io
 import json
 import os
-import tempfile
+import secrets
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -94,7 +95,12 @@ def write_archive(registry: Registry, ids: Iterable[int], path: Path, progress: 
 
 class replacing:
     """Write to a temporary file beside `path` and move it into place only when complete,
-    so that a failed or cancelled export never leaves a half-written file behind."""
+    so that a failed or cancelled export never leaves a half-written file behind.
+
+    The file gets the permissions any new file gets (0666 less the process's umask, as a
+    plain open() gives), not tempfile's private 0600: an export on a shared folder is for
+    colleagues to open.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
@@ -103,7 +109,7 @@ class replacing:
         files.refuse_open_registry(self.path)  # os.replace would put the export over it
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, self.temp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
+            fd, self.temp = _new_file_beside(self.path)
         except OSError as exc:
             raise _write_error(self.path, exc) from exc
         self.file = files.fdopen_for_writing(fd)
@@ -121,6 +127,21 @@ class replacing:
         except OSError as error:
             os.unlink(self.temp)
             raise _write_error(self.path, error) from error
+
+
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOINHERIT", 0)
+
+
+def _new_file_beside(path: Path) -> tuple[int, str]:
+    """A new, uniquely named hidden file in `path`'s folder, created with mode 0666 so that the
+    umask decides its permissions (mkstemp would make it 0600)."""
+    for _ in range(100):
+        temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
+        try:
+            return os.open(temp, _NEW_FILE, 0o666), str(temp)
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(path.parent))
 
 
 def _write_error(path: Path, exc: OSError) -> HonoursError:
