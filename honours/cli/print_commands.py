@@ -104,7 +104,7 @@ def _certificate(parser: argparse.ArgumentParser):
         result = render_certificates(registry, args.ids, args.pdf, options,
                                      progress=_progress("certificates", "证书摘要"))
         say(f"Wrote {result.pages} page(s) for {result.records} honouree(s) to {args.pdf}.",
-            f"已将 {result.records} 位荣誉人物的证书摘要（共 {result.pages} 页）写入 {args.pdf}。", err=True)
+            f"已将 {result.records} 人的证书摘要（共 {result.pages} 页）写入 {args.pdf}。", err=True)
         return 0
 
     return run
@@ -135,7 +135,7 @@ def _roll(parser: argparse.ArgumentParser):
                               language=args.language)
         result = render_roll(registry, ids, args.pdf, options, progress=_progress("roll", "名册"))
         say(f"Wrote a roll of {len(ids)} honouree(s) on {result.pages} page(s) to {args.pdf}.",
-            f"已将 {len(ids)} 位荣誉人物的名册（共 {result.pages} 页）写入 {args.pdf}。", err=True)
+            f"已将 {len(ids)} 人的名册（共 {result.pages} 页）写入 {args.pdf}。", err=True)
         return 0
 
     return run

@@ -23,7 +23,15 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QProgressDialog, QWidget
 
 from ..core.errors import HonoursError
 from .dialog_size import remember_size
-from .print_options_dialog import CERTIFICATES, EVERYONE, RESULT, SELECTION, PrintChoice, PrintOptionsDialog
+from .print_options_dialog import (
+    CERTIFICATES,
+    EVERYONE,
+    RESULT,
+    ROLL,
+    SELECTION,
+    PrintChoice,
+    PrintOptionsDialog,
+)
 
 if TYPE_CHECKING:
     from ..printing import RenderResult
@@ -46,6 +54,16 @@ def _settings(window):
     return getattr(window, "settings", None)
 
 
+class ThisRun:
+    """Choices kept while the app runs, not in the settings: a roll's title belongs to the print
+    job at hand (a meeting, a year), so the next start offers the default title again."""
+
+    roll_title = ""
+
+
+this_run = ThisRun()
+
+
 def default_choice(window) -> PrintChoice:
     """Last paper and grouping from the settings; certificates for a selection, else the roll."""
     from ..printing import PAGE_SIZES
@@ -56,12 +74,15 @@ def default_choice(window) -> PrintChoice:
         choice.organisation = settings.organisation_name
         choice.page_size = settings.print_page_size if settings.print_page_size in PAGE_SIZES else "A4"
         choice.group_by = settings.print_group_by if settings.print_group_by in ("level", "unit") else "level"
+    choice.title = this_run.roll_title
     if not window.selected_ids():
         choice.kind, choice.scope = "roll", RESULT
     return choice
 
 
 def remember(window, choice: PrintChoice) -> None:
+    if choice.kind == ROLL:
+        this_run.roll_title = choice.title
     settings = _settings(window)
     if settings is None:
         return
@@ -105,7 +126,7 @@ def render_with_progress(window, choice: PrintChoice, target: Target, ids: list[
             options = CertificateOptions(organisation=choice.organisation, page_size=choice.page_size,
                                          language=choice.language)
             return render_certificates(window.registry, ids, target, options, report, progress.wasCanceled)
-        roll_options = RollOptions(organisation=choice.organisation, page_size=choice.page_size,
+        roll_options = RollOptions(organisation=choice.organisation, title=choice.title, page_size=choice.page_size,
                                    group_by=choice.group_by, language=choice.language,
                                    query=window.current_query() if choice.scope == RESULT else "")
         return render_roll(window.registry, ids, target, roll_options, report, progress.wasCanceled)

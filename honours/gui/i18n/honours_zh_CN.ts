@@ -29,7 +29,7 @@
     <message>
         <location filename="../backup_actions.py" line="164"/>
         <source>Backed up %1 honourees and %2 photos to %3.</source>
-        <translation>已将 %1 位荣誉人物和 %2 张照片备份到 %3。</translation>
+        <translation>已将 %1 人和 %2 张照片备份到 %3。</translation>
     </message>
     <message>
         <location filename="../backup_actions.py" line="171"/>
@@ -38,7 +38,7 @@
 It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now will be kept in the backups folder.</source>
         <translation>要恢复备份 %1 吗？
 
-其中有 %2 位荣誉人物（回收站中 %3 位）和 %4 张照片。当前的荣誉库会保留在备份文件夹中。</translation>
+其中有荣誉人物 %2 人（回收站中 %3 人）和照片 %4 张。当前的荣誉库会保留在备份文件夹中。</translation>
     </message>
     <message>
         <location filename="../backup_actions.py" line="175"/>
@@ -48,7 +48,7 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
     <message>
         <location filename="../backup_actions.py" line="207"/>
         <source>Restored %1 honourees from %2. The replaced file is kept as %3.</source>
-        <translation>已从 %2 恢复 %1 位荣誉人物。被替换的文件保留为 %3。</translation>
+        <translation>已从 %2 恢复 %1 人。被替换的文件保留为 %3。</translation>
     </message>
     <message>
         <location filename="../backup_actions.py" line="229"/>
@@ -564,21 +564,21 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
         <location filename="../export_actions.py" line="74"/>
         <source>The current search result: %n</source>
         <translation>
-            <numerusform>当前搜索结果：%n 位</numerusform>
+            <numerusform>当前搜索结果：%n 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../export_actions.py" line="75"/>
         <source>The selected honourees: %n</source>
         <translation>
-            <numerusform>选中的荣誉人物：%n 位</numerusform>
+            <numerusform>选中的荣誉人物：%n 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../export_actions.py" line="76"/>
         <source>The whole registry: %n</source>
         <translation>
-            <numerusform>整个荣誉库：%n 位</numerusform>
+            <numerusform>整个荣誉库：%n 人</numerusform>
         </translation>
     </message>
     <message>
@@ -620,7 +620,7 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
     <message>
         <location filename="../export_actions.py" line="179"/>
         <source>Honourees exported to %1: %n.</source>
-        <translation>已导出 %n 位荣誉人物到 %1。</translation>
+        <translation>已将 %n 人导出到 %1。</translation>
     </message>
 </context>
 <context>
@@ -2418,6 +2418,11 @@ Click “Add photos…” or drag image files here.</source>
         <location filename="../print_options_dialog.py" line="91"/>
         <source>Group the roll by:</source>
         <translation>名册分组：</translation>
+    </message>
+    <message>
+        <location filename="../print_options_dialog.py" line="97"/>
+        <source>Roll title:</source>
+        <translation>名册标题：</translation>
     </message>
     <message>
         <location filename="../print_options_dialog.py" line="92"/>
