@@ -12,7 +12,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from . import command, localised
+from . import UsageError, command, localised
 from .commands import _id
 from .output import open_registry, say
 
@@ -136,6 +136,88 @@ def _roll(parser: argparse.ArgumentParser):
         result = render_roll(registry, ids, args.pdf, options, progress=_progress("roll", "名册"))
         say(f"Wrote a roll of {len(ids)} honouree(s) on {result.pages} page(s) to {args.pdf}.",
             f"已将 {len(ids)} 人的名册（共 {result.pages} 页）写入 {args.pdf}。", err=True)
+        return 0
+
+    return run
+
+
+def _table_columns() -> list[str]:
+    """The results table's column keys that print (the photo does not)."""
+    from ..gui.roll_model import COLUMNS
+
+    return [key for key, _ in COLUMNS if key != "photo"]
+
+
+def _column_list(text: str) -> list[str]:
+    keys = [k.strip() for k in text.split(",") if k.strip()]
+    known = _table_columns()
+    unknown = [k for k in keys if k not in known]
+    if unknown or not keys:
+        raise argparse.ArgumentTypeError(localised(
+            f"unknown column(s) {', '.join(unknown) or '(none given)'}; choose from {','.join(known)}",
+            f"没有“{'、'.join(unknown) or '（未给出）'}”这样的列；可选：{','.join(known)}"))
+    return keys
+
+
+@command("print-table", "write the results table of a search (the app's columns, in the order given) "
+                        "to a landscape PDF")
+def _print_table(parser: argparse.ArgumentParser):
+    parser.add_argument("query", nargs="*", help="search terms, as typed in the search box (default: everyone)")
+    parser.add_argument("--columns", type=_column_list, metavar="KEY,KEY,…",
+                        default="name,unit,position,honours,level,region,status",
+                        help="columns in order, from: name, unit, position, honours, level, region, status "
+                             "(default all of them)")
+    parser.add_argument("--sort", metavar="KEY", help="sort by this column (default: the search's own order)")
+    parser.add_argument("--descending", action="store_true", help="sort the --sort column descending")
+    parser.add_argument("--title", default="", help="title printed on the table (default 荣誉人物一览表)")
+    parser.add_argument("-o", "--pdf", type=Path, required=True, metavar="OUT.pdf", help="the PDF file to write")
+    parser.add_argument("--page-size", type=_page_size, default="A4", metavar="A4|Letter",
+                        help="paper size, printed landscape (default A4)")
+    parser.add_argument("--organisation", metavar="NAME",
+                        help="organisation printed in the header (default: the app's setting, 衡阳市总工会)")
+    parser.add_argument("--language", choices=("zh", "en"), default="zh",
+                        help="column titles and labels in Chinese (default) or English")
+
+    def run(args: argparse.Namespace) -> int:
+        from ..gui.roll_model import COLUMN_INDEX, COLUMNS
+
+        order = dict(COLUMNS).get(args.sort) if args.sort else None
+        if args.sort and order is None:
+            orderable = ",".join(key for key, by in COLUMNS if by)
+            raise UsageError(f"--sort: no column {args.sort!r} to sort by; choose from {orderable}",
+                             f"--sort：不能按“{args.sort}”排序；可选：{orderable}")
+        registry = open_registry(args)
+        start_qt()
+        from PySide6.QtCore import Qt
+
+        from ..gui.i18n import install_translations
+        from ..gui.results_table import DEFAULT_WIDTHS
+        from ..gui.roll_model import RollModel
+        from ..gui.store import Store
+        from ..gui.table_print import model_rows
+        from ..gui.thumbnails import Thumbnails
+        from ..printing import TableColumn, TableOptions, render_table
+
+        install_translations(args.language)  # the column titles are the app's own
+        store = Store(registry)
+        model = RollModel(store, Thumbnails(store))
+        query = " ".join(args.query)
+        model.search(query, order, args.descending and order is not None)
+        for en, zh in model.result().notices:
+            say(en, zh, err=True)
+
+        def title(key: str) -> str:
+            return str(model.headerData(COLUMN_INDEX[key], Qt.Orientation.Horizontal) or key)
+
+        rows = model_rows(model, [COLUMN_INDEX[key] for key in args.columns])
+        options = TableOptions(organisation=args.organisation or default_organisation(), title=args.title,
+                               query=query, sorted_by=title(args.sort) if order else "",
+                               descending=args.descending and order is not None, page_size=args.page_size,
+                               language=args.language)
+        columns = [TableColumn(title(key), DEFAULT_WIDTHS.get(key, 100)) for key in args.columns]
+        result = render_table(columns, rows, args.pdf, options, progress=_progress("table", "表格"))
+        say(f"Wrote a table of {len(rows)} honouree(s) on {result.pages} page(s) to {args.pdf}.",
+            f"已将 {len(rows)} 人的表格（共 {result.pages} 页）写入 {args.pdf}。", err=True)
         return 0
 
     return run

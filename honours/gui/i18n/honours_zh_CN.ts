@@ -2527,6 +2527,16 @@ Click “Add photos…” or drag image files here.</source>
         <source>Export P&amp;DF…</source>
         <translation>导出 PDF(&amp;D)…</translation>
     </message>
+    <message>
+        <location filename="../print_actions.py" line="240"/>
+        <source>Print &amp;Table…</source>
+        <translation>打印表格(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../table_print.py" line="330"/>
+        <source>table</source>
+        <translation>表格</translation>
+    </message>
 </context>
 <context>
     <name>QAbstractFileIconProvider</name>
@@ -2724,6 +2734,99 @@ Click “Add photos…” or drag image files here.</source>
         <location filename="../search_indexer.py" line="43"/>
         <source>The registry file could not be written (%1).</source>
         <translation>无法写入荣誉库文件（%1）。</translation>
+    </message>
+</context>
+<context>
+    <name>TablePreview</name>
+    <message>
+        <location filename="../table_print.py" line="270"/>
+        <source>Print Preview</source>
+        <translation>打印预览</translation>
+    </message>
+</context>
+<context>
+    <name>TablePrintDialog</name>
+    <message>
+        <location filename="../table_print.py" line="150"/>
+        <source>Print Table</source>
+        <translation>打印表格</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../table_print.py" line="155"/>
+        <source>%n honouree(s), as the table shows them</source>
+        <translation>
+            <numerusform>表中显示的 %n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../table_print.py" line="156"/>
+        <source>Columns: %1</source>
+        <translation>列：%1</translation>
+    </message>
+    <message>
+        <location filename="../table_print.py" line="156"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../table_print.py" line="158"/>
+        <source>Search: %1</source>
+        <translation>检索：%1</translation>
+    </message>
+    <message>
+        <location filename="../table_print.py" line="160"/>
+        <source>Search: none (everyone)</source>
+        <translation>检索：无（全部荣誉人物）</translation>
+    </message>
+    <message>
+        <location filename="../table_print.py" line="162"/>
+        <source>Sorted by %1, descending</source>
+        <translation>排序：按%1降序</translation>
+    </message>
+    <message>
+        <location filename="../table_print.py" line="163"/>
+        <source>Sorted by %1, ascending</source>
+        <translation>排序：按%1升序</translation>
+    </message>
+    <message>
+        <location filename="../table_print.py" line="165"/>
+        <source>In the search&apos;s own order</source>
+        <translation>排序：按检索的默认顺序</translation>
+    </message>
+    <message>
+        <location filename="../table_print.py" line="176"/>
+        <source>A4 landscape</source>
+        <translation>A4 横向</translation>
+    </message>
+    <message>
+        <location filename="../table_print.py" line="177"/>
+        <source>Letter landscape</source>
+        <translation>Letter 横向</translation>
+    </message>
+    <message>
+        <location filename="../table_print.py" line="180"/>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <location filename="../table_print.py" line="181"/>
+        <source>Paper:</source>
+        <translation>纸张：</translation>
+    </message>
+    <message>
+        <location filename="../table_print.py" line="184"/>
+        <source>Pre&amp;view…</source>
+        <translation>预览(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../table_print.py" line="185"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../table_print.py" line="186"/>
+        <source>Save as P&amp;DF…</source>
+        <translation>保存为 PDF(&amp;D)…</translation>
     </message>
 </context>
 <context>
