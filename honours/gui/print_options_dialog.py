@@ -90,6 +90,9 @@ class PrintOptionsDialog(QDialog):
         self.title_edit = QLineEdit()
         self.title_edit.setObjectName("rollTitleEdit")
         self.title_edit.setClearButtonEnabled(True)
+        room = self.fontMetrics().horizontalAdvance("衡" * 18)  # a title or an organisation's name, whole
+        self.title_edit.setMinimumWidth(room)
+        self.organisation_edit.setMinimumWidth(room)
 
         form = QFormLayout()
         form.addRow(self.tr("Print:"), kind_box)
