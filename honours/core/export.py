@@ -73,7 +73,7 @@ def _yuan_number(fen: int) -> int | float:
 def _age(h: Honouree) -> int | str:
     """A plain number of years as a number; anything else ("58岁") as written, so it imports back."""
     age = (h.age or "").strip()
-    return int(age) if age.isascii() and age.isdigit() else age
+    return int(age) if age.isascii() and age.isdigit() and (age == "0" or not age.startswith("0")) else age
 
 
 def _years(h: Honouree) -> int | str:
