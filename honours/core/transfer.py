@@ -17,11 +17,9 @@ record, and each photo (through `prepare_photo`, so bombs and broken files are r
 
 from __future__ import annotations
 
-import errno
 import io
 import json
 import os
-import secrets
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -109,10 +107,9 @@ class replacing:
         files.refuse_open_registry(self.path)  # os.replace would put the export over it
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, self.temp = _new_file_beside(self.path)
+            self.file, self.temp = files.new_file_beside(self.path)
         except OSError as exc:
             raise _write_error(self.path, exc) from exc
-        self.file = files.fdopen_for_writing(fd)
         return self.file
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: object) -> None:
@@ -127,21 +124,6 @@ class replacing:
         except OSError as error:
             os.unlink(self.temp)
             raise _write_error(self.path, error) from error
-
-
-_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOINHERIT", 0)
-
-
-def _new_file_beside(path: Path) -> tuple[int, str]:
-    """A new, uniquely named hidden file in `path`'s folder, created with mode 0666 so that the
-    umask decides its permissions (mkstemp would make it 0600)."""
-    for _ in range(100):
-        temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
-        try:
-            return os.open(temp, _NEW_FILE, 0o666), str(temp)
-        except FileExistsError:
-            continue
-    raise FileExistsError(errno.EEXIST, "no free temporary name", str(path.parent))
 
 
 def _write_error(path: Path, exc: OSError) -> HonoursError:
