@@ -1,7 +1,7 @@
 """`python -m benchmarks.run` (`make bench`): every figure of issue 7 at 10k and 100k, one table.
 
     python -m benchmarks.run [--sizes 10000,100000] [--repeat 30] [--heavy-repeat 5]
-                             [--build-repeat 1] [--skip gui,import,certificates,build]
+                             [--build-repeat 1] [--skip gui,import,add_json,certificates,build]
 
 Each figure is measured `repeat` times (long ones `heavy-repeat` or `build-repeat`
 times) and reported as median and 95th percentile, sizes side by side, next to its
@@ -274,6 +274,10 @@ def build_figures() -> tuple[dict[str, Figure], dict[str, Figure], dict[str, Fig
         "import": Figure("import of N rows from xlsx", "100k ≤ 20 s", 20, unit="s", by="median"),
         "import_index": Figure("… then its queued search rows (background)", "—", None, unit="s",
                                by="median"),
+        "add_json": Figure("`honours add --json` of N records, stored and committed", "100k ≤ 20 s", 20,
+                           unit="s", by="median"),
+        "add_json_index": Figure("… then their search rows, before the command exits", "—", None, unit="s",
+                                 by="median"),
         "certificates": Figure("1,000 certificate summaries to one PDF", "≤ 30 s", 30, unit="s", by="median"),
         "build": Figure("index build, reindex_all with progress", "100k ≤ 30 s", 30, unit="s", by="median"),
     }
@@ -327,6 +331,8 @@ def run(sizes: list[int], repeat: int, heavy: int, build_repeat: int, skip: set[
                              "pinyin and pairs are computed by two worker processes, not counted here).")
         if "import" not in skip:
             extra(size, "import", "benchmarks.bench_import", "import_timeline", other, notes, heavy_runs=1)
+        if "add_json" not in skip:
+            extra(size, "add_json", "benchmarks.bench_add_json", "add_json_timeline", other, notes, heavy_runs=1)
         if "certificates" not in skip and size == sizes[-1]:
             extra(1000, "certificates", "benchmarks.bench_certificates", "bench_certificates", other, notes,
                   heavy_runs=1, record_as=size)
@@ -445,7 +451,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=30, help="runs of every search query")
     parser.add_argument("--heavy-repeat", type=int, default=5, help="runs of start-up, photo and detail")
     parser.add_argument("--build-repeat", type=int, default=1, help="runs of the whole index build")
-    parser.add_argument("--skip", default="", help="comma-separated: gui, build, import, certificates")
+    parser.add_argument("--skip", default="", help="comma-separated: gui, build, import, add_json, certificates")
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     text = run(sizes, args.repeat, args.heavy_repeat, args.build_repeat,

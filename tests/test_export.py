@@ -5,7 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import re
+import stat
+import time
 import zipfile
+from datetime import datetime
 
 import openpyxl
 import pytest
@@ -156,7 +161,7 @@ def test_csv_is_utf8_with_bom_and_neutralises_formulas(registry, tmp_path):
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
-    assert rows[0] == [header for header, _ in COLUMNS]
+    assert rows[0] == [column.header for column in COLUMNS]
     position = rows[0].index("职务")
     assert [r[position] for r in rows[1:]] == ["'" + t for t in RISKY]
     # the spreadsheet import takes the apostrophe off again
@@ -171,7 +176,7 @@ def test_xlsx_keeps_formula_like_text_as_text(registry, tmp_path):
     export(registry, registry.all_ids(), path)
     workbook = openpyxl.load_workbook(path)
     sheet = workbook.active
-    assert [c.value for c in sheet[1]] == [header for header, _ in COLUMNS]
+    assert [c.value for c in sheet[1]] == [column.header for column in COLUMNS]
     position = [c.value for c in sheet[1]].index("职务") + 1
     cells = [sheet.cell(row, position) for row in range(2, 2 + len(RISKY))]
     assert sorted(c.value for c in cells) == sorted(RISKY)
@@ -219,3 +224,124 @@ def test_unknown_export_format_is_refused(roll, tmp_path):
     with pytest.raises(HonoursError) as info:
         export(roll, roll.all_ids(), tmp_path / "out.pdf")
     assert ".xlsx" in info.value.message("en") and ".xlsx" in info.value.message("zh")
+
+
+# -- what colleagues see: permissions, numbers, times ------------------------------------------
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes and the umask are POSIX")
+@pytest.mark.parametrize("umask, mode", [(0o022, 0o644), (0o027, 0o640), (0o002, 0o664)],
+                         ids=["umask022", "umask027", "umask002"])
+def test_exports_get_the_permissions_of_a_new_file(roll, tmp_path, umask, mode):
+    """Not tempfile's private 0600: a plain open() under this umask would give `mode`."""
+    previous = os.umask(umask)
+    try:
+        for suffix in (".xlsx", ".csv", ".json", ".zip"):
+            path = tmp_path / f"out{suffix}"
+            export(roll, roll.all_ids()[:3], path)
+            assert stat.S_IMODE(path.stat().st_mode) == mode, suffix
+            plain = tmp_path / f"plain{suffix}"
+            plain.write_bytes(b"")
+            assert stat.S_IMODE(plain.stat().st_mode) == mode
+    finally:
+        os.umask(previous)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []  # no temporary left
+
+
+def _varied(registry: Registry) -> list[int]:
+    """Records whose ages, years, amounts and times are each of a different shape."""
+    from honours.core import Deed, Donation, Honour, Honouree
+
+    people = [
+        Honouree(name="宋英杰", unit="衡阳市中心医院", age="58", birth_date="1966-03-01", region="衡阳",
+                 honours=[Honour("湖南省劳动模范", "provincial", 2020)],
+                 donations=[Donation(amount_fen=123_456)], deeds=[Deed("援鄂医疗队队员")],
+                 created_at="2026-12-05T08:29:07+00:00"),
+        Honouree(name="柏太柱", unit="湘油泵股份有限公司", age="45岁", birth_date="1979-08",
+                 honours=[Honour("全国五一劳动奖章", "national", 2019), Honour("衡阳市劳动模范", "municipal", 2021)],
+                 donations=[Donation(amount_fen=50_000_000), Donation(item="口罩", quantity=3000, quantity_unit="只")],
+                 created_at="2026-12-05T16:29:00+08:00"),
+        Honouree(name="刘丽", unit="耒阳市统计局", birth_date="1980",
+                 honours=[Honour("衡阳市五一劳动奖章", "municipal", 2018), Honour("耒阳市先进工作者", "county", 2018)]),
+        Honouree(name="王建国", unit="安仁县环卫所",
+                 honours=[Honour("湖南省五一劳动奖章", "provincial", 2022, date="2022-04-28", awarded_by="湖南省总工会")],
+                 notes="备注一\n备注二"),
+        Honouree(name="赵敏", unit="北京铁路局", age="045",
+                 honours=[Honour("全国劳动模范", "national", None)]),
+    ]
+    return [h.id for h in registry.add_many(people)]
+
+
+def _sheet(path):
+    sheet = openpyxl.load_workbook(path).active
+    headers = [c.value for c in sheet[1]]
+    return sheet, {header: index + 1 for index, header in enumerate(headers)}
+
+
+def test_years_ages_and_amounts_are_numbers_with_number_formats(registry, tmp_path):
+    ids = _varied(registry)
+    path = tmp_path / "out.xlsx"
+    export(registry, ids, path)
+    sheet, column = _sheet(path)
+    assert "年份" in column  # the honours' year has its own column
+
+    def cell(row: int, header: str):
+        return sheet.cell(row + 2, column[header])
+
+    assert [cell(r, "年份").value for r in range(5)] == [2020, "2019、2021", 2018, "2022-04-28", None]
+    assert [cell(r, "年龄").value for r in range(5)] == [58, "45岁", None, None, "045"]  # as written, unless a plain number
+    assert [cell(r, "编号").value for r in range(5)] == ids
+    for header in ("编号", "年龄", "年份"):
+        numbers = [cell(r, header) for r in range(5) if isinstance(cell(r, header).value, int)]
+        assert numbers and all(c.data_type == "n" and c.number_format == "0" for c in numbers), header
+    totals = [cell(r, "捐赠合计（元）") for r in range(2)]
+    assert [c.value for c in totals] == [1234.56, 500000]
+    assert all(c.data_type == "n" and c.number_format == "#,##0.00" for c in totals)
+    assert cell(2, "捐赠合计（元）").value is None  # no donations: an empty cell, not 0.00
+
+
+def test_times_are_local_and_readable(registry, tmp_path, monkeypatch):
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    try:
+        ids = _varied(registry)
+        xlsx, csv_path = tmp_path / "out.xlsx", tmp_path / "out.csv"
+        export(registry, ids[:2], xlsx)
+        export(registry, ids[:2], csv_path)
+        sheet, column = _sheet(xlsx)
+        created = [sheet.cell(row, column["创建时间"]) for row in (2, 3)]
+        # 08:29 UTC and 16:29 in Beijing are the same moment: both read 16:29 on a computer in China
+        assert [c.value for c in created] == [datetime(2026, 12, 5, 16, 29, 7), datetime(2026, 12, 5, 16, 29)]
+        assert all(c.is_date and c.number_format == "yyyy-mm-dd hh:mm" for c in created)
+        updated = sheet.cell(2, column["修改时间"]).value
+        assert isinstance(updated, datetime) and updated.tzinfo is None
+        rows = list(csv.reader(io.StringIO(csv_path.read_bytes().decode("utf-8-sig"), newline="")))
+        at = rows[0].index("创建时间")
+        assert [r[at] for r in rows[1:]] == ["2026-12-05 16:29", "2026-12-05 16:29"]
+        assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", rows[1][rows[0].index("修改时间")])
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_a_sheet_with_numbers_imports_back_losslessly(registry, tmp_path, suffix):
+    """Every field a sheet carries survives export and import, numbers and dates included."""
+    _varied(registry)
+    path = tmp_path / f"out{suffix}"
+    export(registry, registry.all_ids(), path)
+    empty = Registry.open(tmp_path / "e.sqlite")
+    plan = plan_import(empty, path)
+    assert plan.counts()[ADD] == 5 and not plan.errors
+    plan.apply(empty)
+
+    def sheet_fields(reg: Registry) -> list[tuple]:
+        return [(h.name, h.unit, h.age, h.birth_date, h.region, h.notes, [d.text for d in h.deeds],
+                 [(x.title, x.level, x.year, x.date, x.awarded_by, x.posthumous) for x in h.honours],
+                 [(d.amount_fen, d.item, d.quantity, d.quantity_unit) for d in h.donations])
+                for h in reg.honourees(reg.all_ids())]
+
+    assert sheet_fields(empty) == sheet_fields(registry)
+    again = plan_import(empty, path)
+    assert again.counts()[UNCHANGED] == 5
+    again.close()
+    empty.close()

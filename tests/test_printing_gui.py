@@ -39,7 +39,7 @@ def test_install_adds_preview_print_and_pdf_to_the_file_menu(make_window):
     window = make_window()
     print_actions.install(window)
     actions = {a.objectName(): a for a in window.menu("file").actions() if a.objectName()}
-    assert list(actions) == ["printPreviewAction", "printAction", "exportPdfAction"]
+    assert list(actions) == ["printPreviewAction", "printAction", "exportPdfAction", "printTableAction"]
     assert all(a.text() for a in actions.values())
     assert QKeySequence(QKeySequence.StandardKey.Print) in actions["printAction"].shortcuts()
 

@@ -192,7 +192,7 @@ def test_screen_export_print_and_cli_say_the_same_words(qapp, tmp_path, monkeypa
     again = read_sheet(out)
     assert {r.record.name: (r.record.category, r.record.status, r.record.honours[0].level) for r in again} == {
         p.name: (p.category, p.status, p.honours[0].level) for p in people}
-    assert [h for h, _ in COLUMNS if h in ("类别", "状态", "级别")] == ["类别", "状态", "级别"]
+    assert [c.header for c in COLUMNS if c.header in ("类别", "状态", "级别")] == ["类别", "状态", "级别"]
     registry.close()
 
 

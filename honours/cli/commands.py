@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..core.errors import HonoursError
-from ..core.registry import Registry
+from ..core.errors import HonoursError, InvalidRecordError
+from ..core.records import Honouree
+from ..core.registry import ImportItem, Registry, validate_record
 from . import UsageError, command, localised
 from .i18n import _
 from .output import (
@@ -20,6 +21,7 @@ from .output import (
     say,
     say_notes,
     search,
+    write_queued_search_rows,
 )
 
 
@@ -132,21 +134,59 @@ def _show(parser: argparse.ArgumentParser):
     return run
 
 
+# From this many records `add` writes them as an import does (Registry.apply_import): one
+# transaction with the ids reserved and the rows written with executemany, a backup first.
+# Record by record (add_many) 100,000 took 130 s; as an import, 12 s plus their search index.
+BULK_ADD_FROM = 1000
+
+
 @command("add", "add honourees from JSON (one record or a list) on stdin or --json FILE")
 def _add(parser: argparse.ArgumentParser):
     parser.add_argument("--json", dest="json_file", metavar=_("FILE"), help=_("read JSON from FILE instead of stdin"))
 
     def run(args: argparse.Namespace) -> int:
         entered = records_from_json(read_json(args.json_file))
+        records = [record for record, _notes in entered]
+        _check_each(records)  # every record before anything is written, a bad one named by its number
         registry = open_registry(args)
-        added = registry.add_many([record for record, _notes in entered])
-        for h, (_record, notes) in zip(added, entered):
-            print(h.id)
-            say_notes(f"#{h.id} {h.name}", notes)
-        say(f"Added {len(added)} honouree(s).", f"已添加 {len(added)} 位荣誉人物。", err=True)
+        if len(records) >= BULK_ADD_FROM:
+            ids = _add_as_an_import(registry, records)
+        else:
+            ids = [h.id for h in registry.add_many(records)]
+        if ids:
+            print("\n".join(str(i) for i in ids))
+        for new_id, (record, notes) in zip(ids, entered):
+            say_notes(f"#{new_id} {record.name}", notes)  # what tidying a name did
+        say(f"Added {len(ids)} honouree(s).", f"已添加 {len(ids)} 人。", err=True)
         return 0
 
     return run
+
+
+def _check_each(records: list[Honouree]) -> None:
+    """The checks of storing a record, named as `records_from_json` names a record it cannot read."""
+    for number, record in enumerate(records, 1):
+        try:
+            validate_record(record)
+        except InvalidRecordError as exc:
+            if len(records) == 1:
+                raise
+            en, zh = exc.en.removeprefix("Invalid record: "), exc.zh.removeprefix("记录无效：")
+            raise InvalidRecordError(f"record {number}: {en}", f"第 {number} 条记录：{zh}") from None
+
+
+def _add_as_an_import(registry: Registry, records: list[Honouree]) -> list[int]:
+    """New records written the way an import writes them, with the same checks and history.
+
+    As `add_many` does, a record keeps a created_at it carries, starts at version 1 and is
+    updated now; an import of an export would keep its version and updated_at instead.
+    """
+    for record in records:
+        record.version, record.updated_at = 0, ""
+    outcome = registry.apply_import([ImportItem(record, checked=True) for record in records], keep_stamps=True)
+    if outcome.queued:  # tens of thousands: their search rows are written now, after the records committed
+        write_queued_search_rows(registry)
+    return outcome.added
 
 
 @command("edit", "change fields of an honouree from JSON on stdin or --json FILE")

@@ -156,6 +156,18 @@ HELP_ZH: dict[str, str] = {
     "the record merged into it (moved to the trash)": "并入它的记录（移入回收站）",
     "rows that are probably someone already in the roll (same name, similar unit, same birth date) or an earlier row: merge them into that record (default), add them as new records, or skip them":
         "疑似名册中已有的人（姓名相同、单位相近、出生日期相同）或与前面某行为同一人的行：合并到该记录（默认）、作为新记录添加，或跳过",
+    "write the results table of a search (the app's columns, in the order given) to a landscape PDF":
+        "把一次搜索的结果表（应用中的列，按给定顺序）写成横向 PDF",
+    "search terms, as typed in the search box (default: everyone)": "搜索词，与在搜索框中输入的相同（默认：全部人员）",
+    "KEY,KEY,…": "列名,列名,…",
+    "KEY": "列名",
+    "the table's columns in order (default: those the app shows at first, %(default)s; a column it does not know is refused with the list of them)":
+        "按顺序列出表格的列（默认：应用初次显示的列，%(default)s；不认识的列会被拒绝，并列出可用的列）",
+    "sort by this column (default: the search's own order)": "按此列排序（默认：搜索本身的顺序）",
+    "sort the --sort column descending": "按 --sort 列降序排列",
+    "title printed on the table (default 荣誉人物一览表)": "印在表上的标题（默认“荣誉人物一览表”）",
+    "paper size, printed landscape (default A4)": "纸张大小，横向打印（默认 A4）",
+    "column titles and labels in Chinese (default) or English": "列标题和标签用中文（默认）或英文",
 }
 
 ZH = {**ARGPARSE_ZH, **HELP_ZH}

@@ -143,7 +143,7 @@ def _export(parser: argparse.ArgumentParser):
         for en, zh in outcome.notices:
             say(en, zh, err=True)
         say(f"Exported {outcome.count} honouree(s) to {args.file}.",
-            f"已导出 {outcome.count} 位荣誉人物到 {args.file}。", err=True)
+            f"已将 {outcome.count} 人导出到 {args.file}。", err=True)
         return 0
 
     return run

@@ -12,7 +12,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from . import command, localised
+from . import UsageError, command, localised
 from .commands import _id
 from .i18n import _
 from .output import open_registry, say, search
@@ -105,7 +105,7 @@ def _certificate(parser: argparse.ArgumentParser):
         result = render_certificates(registry, args.ids, args.pdf, options,
                                      progress=_progress("certificates", "证书摘要"))
         say(f"Wrote {result.pages} page(s) for {result.records} honouree(s) to {args.pdf}.",
-            f"已将 {result.records} 位荣誉人物的证书摘要（共 {result.pages} 页）写入 {args.pdf}。", err=True)
+            f"已将 {result.records} 人的证书摘要（共 {result.pages} 页）写入 {args.pdf}。", err=True)
         return 0
 
     return run
@@ -133,7 +133,96 @@ def _roll(parser: argparse.ArgumentParser):
                               language=args.language)
         result = render_roll(registry, ids, args.pdf, options, progress=_progress("roll", "名册"))
         say(f"Wrote a roll of {len(ids)} honouree(s) on {result.pages} page(s) to {args.pdf}.",
-            f"已将 {len(ids)} 位荣誉人物的名册（共 {result.pages} 页）写入 {args.pdf}。", err=True)
+            f"已将 {len(ids)} 人的名册（共 {result.pages} 页）写入 {args.pdf}。", err=True)
+        return 0
+
+    return run
+
+
+def _table_columns() -> list[str]:
+    """The results table's column keys that print (the photo does not)."""
+    from ..gui.roll_model import COLUMNS
+
+    return [column.key for column in COLUMNS if column.key != "photo"]
+
+
+def _default_table_columns() -> str:
+    """The columns the app's table shows on a first start (the photo does not print)."""
+    from ..gui.roll_model import COLUMNS
+
+    return ",".join(column.key for column in COLUMNS if column.shown and column.key != "photo")
+
+
+def _column_list(text: str) -> list[str]:
+    keys = [k.strip() for k in text.split(",") if k.strip()]
+    known = _table_columns()
+    unknown = [k for k in keys if k not in known]
+    if unknown or not keys:
+        raise argparse.ArgumentTypeError(localised(
+            f"unknown column(s) {', '.join(unknown) or '(none given)'}; choose from {','.join(known)}",
+            f"没有“{'、'.join(unknown) or '（未给出）'}”这样的列；可选：{','.join(known)}"))
+    return keys
+
+
+@command("print-table", "write the results table of a search (the app's columns, in the order given) "
+                        "to a landscape PDF")
+def _print_table(parser: argparse.ArgumentParser):
+    parser.add_argument("query", nargs="*", metavar=_("query"),
+                        help=_("search terms, as typed in the search box (default: everyone)"))
+    parser.add_argument("--columns", type=_column_list, metavar=_("KEY,KEY,…"), default=_default_table_columns(),
+                        help=_("the table's columns in order (default: those the app shows at first, "
+                               "%(default)s; a column it does not know is refused with the list of them)"))
+    parser.add_argument("--sort", metavar=_("KEY"), help=_("sort by this column (default: the search's own order)"))
+    parser.add_argument("--descending", action="store_true", help=_("sort the --sort column descending"))
+    parser.add_argument("--title", default="", metavar=_("TEXT"),
+                        help=_("title printed on the table (default 荣誉人物一览表)"))
+    parser.add_argument("-o", "--pdf", type=Path, required=True, metavar=_("OUT.pdf"), help=_("the PDF file to write"))
+    parser.add_argument("--page-size", type=_page_size, default="A4", metavar=_("A4|Letter"),
+                        help=_("paper size, printed landscape (default A4)"))
+    parser.add_argument("--organisation", metavar=_("NAME"),
+                        help=_("organisation printed in the header (default: the app's setting, 衡阳市总工会)"))
+    parser.add_argument("--language", choices=("zh", "en"), default="zh",
+                        help=_("column titles and labels in Chinese (default) or English"))
+
+    def run(args: argparse.Namespace) -> int:
+        from ..gui.roll_model import COLUMN_INDEX, COLUMNS
+
+        order = next((c.order for c in COLUMNS if c.key == args.sort), None) if args.sort else None
+        if args.sort and order is None:
+            orderable = ",".join(c.key for c in COLUMNS if c.order)
+            raise UsageError(f"--sort: no column {args.sort!r} to sort by; choose from {orderable}",
+                             f"--sort：不能按“{args.sort}”排序；可选：{orderable}")
+        registry = open_registry(args)
+        start_qt()
+        from PySide6.QtCore import Qt
+
+        from ..gui.i18n import install_translations
+        from ..gui.roll_model import RollModel
+        from ..gui.store import Store
+        from ..gui.table_print import model_rows
+        from ..gui.thumbnails import Thumbnails
+        from ..printing import TableColumn, TableOptions, render_table
+
+        install_translations(args.language)  # the column titles are the app's own
+        store = Store(registry)
+        model = RollModel(store, Thumbnails(store))
+        query = " ".join(args.query)
+        model.search(query, order, args.descending and order is not None)
+        for en, zh in model.result().notices:
+            say(en, zh, err=True)
+
+        def title(key: str) -> str:
+            return str(model.headerData(COLUMN_INDEX[key], Qt.Orientation.Horizontal) or key)
+
+        rows = model_rows(model, [COLUMN_INDEX[key] for key in args.columns])
+        options = TableOptions(organisation=args.organisation or default_organisation(), title=args.title,
+                               query=query, sorted_by=title(args.sort) if order else "",
+                               descending=args.descending and order is not None, page_size=args.page_size,
+                               language=args.language)
+        columns = [TableColumn(title(key), COLUMNS[COLUMN_INDEX[key]].width) for key in args.columns]
+        result = render_table(columns, rows, args.pdf, options, progress=_progress("table", "表格"))
+        say(f"Wrote a table of {len(rows)} honouree(s) on {result.pages} page(s) to {args.pdf}.",
+            f"已将 {len(rows)} 人的表格（共 {result.pages} 页）写入 {args.pdf}。", err=True)
         return 0
 
     return run

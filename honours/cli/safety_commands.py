@@ -41,7 +41,7 @@ def _backup(parser: argparse.ArgumentParser):
             target = backups.backup_to(registry, args.out, overwrite=args.force)
         info = backups.verify_backup(target)
         say(f"Backed up {info.honourees} honourees and {info.photos} photos to {target}.",
-            f"已将 {info.honourees} 位荣誉人物和 {info.photos} 张照片备份到 {target}。")
+            f"已将 {info.honourees} 人和 {info.photos} 张照片备份到 {target}。")
         return 0
 
     return run
@@ -55,7 +55,7 @@ def _restore(parser: argparse.ArgumentParser):
         info = backups.verify_backup(args.backup)
         aside = backups.restore(args.db, args.backup)
         say(f"Restored {args.db} from {args.backup} ({info.honourees} honourees, {info.photos} photos).",
-            f"已从 {args.backup} 恢复 {args.db}（{info.honourees} 位荣誉人物，{info.photos} 张照片）。")
+            f"已从 {args.backup} 恢复 {args.db}（{info.honourees} 人，{info.photos} 张照片）。")
         if aside is not None:
             say(f"The file it replaced is kept as {aside}.", f"被替换的文件已保留为 {aside}。")
         return 0

@@ -5,6 +5,12 @@ recognises, so an exported sheet can be edited and imported again. A spreadsheet
 hold everything (photos, deed dates, donation recipients), so the .zip (transfer.py) is
 the lossless format.
 
+Numbers are numbers, so that Excel can sort, filter and add them up: ids, ages, the
+honours' year (年份, when the row's honours share one year) and photo counts as whole
+numbers, the donation total in 元 with two decimals and thousands separators. The record's
+times are this computer's local time to the minute (2026-12-05 16:29): date cells in xlsx,
+text in csv.
+
 Formula injection: a cell beginning with = + - @ (or tab/CR) could run as a formula when
 the file is opened. In csv such a cell gets a leading apostrophe (the usual defence; the
 import removes it again). In xlsx the cell is written as a text cell with Excel's
@@ -19,6 +25,7 @@ import io
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -60,36 +67,82 @@ def _yuan_number(fen: int) -> int | float:
     return fen // 100 if fen % 100 == 0 else round(fen / 100, 2)
 
 
-# (header, value of an honouree) in column order; the headers are ones the import maps back.
-COLUMNS: list[tuple[str, Callable[[Honouree], Any]]] = [
-    ("编号", lambda h: h.id),
-    ("姓名", lambda h: h.name),
-    ("性别", lambda h: h.gender),
-    ("年龄", lambda h: h.age),
-    ("出生日期", lambda h: h.birth_date),
-    ("民族", lambda h: h.ethnicity),
-    ("工作单位", lambda h: h.unit),
-    ("职务", lambda h: h.position),
-    ("地区", lambda h: h.region),
-    ("类别", lambda h: CATEGORIES.label(h.category)),  # values under their Chinese labels (vocabulary.py)
-    ("状态", lambda h: STATUSES.label(h.status)),
-    ("荣誉称号", lambda h: "、".join(_honour_title(x.title, x.posthumous) for x in h.honours)),
-    ("级别", lambda h: "、".join(LEVELS.label(x.level) for x in h.honours)),
-    ("年份", lambda h: "、".join(x.date or (str(x.year) if x.year else "") for x in h.honours)
-     if any(x.year or x.date for x in h.honours) else ""),
-    ("授予单位", lambda h: "、".join(x.awarded_by for x in h.honours) if any(x.awarded_by for x in h.honours)
-     else ""),
-    ("事迹", lambda h: "\n".join(d.text for d in h.deeds)),
-    ("捐赠", lambda h: "、".join(_donation_text(d) for d in h.donations)),
-    ("捐赠合计（元）", lambda h: _yuan_number(h.donation_total_fen) if h.donation_total_fen else ""),
-    ("备注", lambda h: h.notes),
-    ("照片数", lambda h: len(h.photos) or ""),
-    ("来源报道", lambda h: h.source.report),
-    ("出处原文", lambda h: h.source.sentence),
-    ("创建时间", lambda h: h.created_at),
-    ("修改时间", lambda h: h.updated_at),
+def _age(h: Honouree) -> int | str:
+    """A plain number of years as a number; anything else ("58岁") as written, so it imports back."""
+    age = (h.age or "").strip()
+    return int(age) if age.isascii() and age.isdigit() and (age == "0" or not age.startswith("0")) else age
+
+
+def _years(h: Honouree) -> int | str:
+    """The honours' years: one number when every honour has the same year (the import gives a
+    number to each honour of the row), else each honour's year or date, "、"-separated."""
+    honours = h.honours
+    if not any(x.year or x.date for x in honours):
+        return ""
+    years = {x.year for x in honours}
+    if len(years) == 1 and honours[0].year and not any(x.date for x in honours):
+        return honours[0].year
+    return "、".join(x.date or (str(x.year) if x.year else "") for x in honours)
+
+
+def local_time(stamp: str) -> datetime | str:
+    """A stored time (ISO 8601 with its offset) as this computer's local time, without the offset;
+    text that is not such a time is kept as it is."""
+    if not stamp:
+        return ""
+    try:
+        moment = datetime.fromisoformat(stamp.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    if moment.tzinfo is not None:
+        moment = moment.astimezone().replace(tzinfo=None)
+    return moment.replace(microsecond=0)
+
+
+TIME_FORMAT = "%Y-%m-%d %H:%M"  # how a time reads in a csv cell; xlsx cells are dates with XLSX_TIME
+XLSX_TIME = "yyyy-mm-dd hh:mm"
+WHOLE = "0"  # a whole number without a thousands separator (years, ids)
+YUAN = "#,##0.00"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of an exported sheet: its header (one the import maps back), the value of an
+    honouree (a number, a time or text), its width in characters and an xlsx number format."""
+
+    header: str
+    value: Callable[[Honouree], Any]
+    width: float
+    number_format: str = ""
+
+
+COLUMNS: list[Column] = [
+    Column("编号", lambda h: h.id, 6, WHOLE),
+    Column("姓名", lambda h: h.name, 10),
+    Column("性别", lambda h: h.gender, 5),
+    Column("年龄", _age, 5, WHOLE),
+    Column("出生日期", lambda h: h.birth_date, 11),
+    Column("民族", lambda h: h.ethnicity, 6),
+    Column("工作单位", lambda h: h.unit, 28),
+    Column("职务", lambda h: h.position, 16),
+    Column("地区", lambda h: h.region, 10),
+    Column("类别", lambda h: CATEGORIES.label(h.category), 10),  # Chinese labels (vocabulary.py)
+    Column("状态", lambda h: STATUSES.label(h.status), 6),
+    Column("荣誉称号", lambda h: "、".join(_honour_title(x.title, x.posthumous) for x in h.honours), 36),
+    Column("级别", lambda h: "、".join(LEVELS.label(x.level) for x in h.honours), 14),
+    Column("年份", _years, 10, WHOLE),
+    Column("授予单位", lambda h: "、".join(x.awarded_by for x in h.honours)
+           if any(x.awarded_by for x in h.honours) else "", 18),
+    Column("事迹", lambda h: "\n".join(d.text for d in h.deeds), 50),
+    Column("捐赠", lambda h: "、".join(_donation_text(d) for d in h.donations), 30),
+    Column("捐赠合计（元）", lambda h: _yuan_number(h.donation_total_fen) if h.donation_total_fen else "", 14, YUAN),
+    Column("备注", lambda h: h.notes, 30),
+    Column("照片数", lambda h: len(h.photos) or "", 6, WHOLE),
+    Column("来源报道", lambda h: h.source.report, 16),
+    Column("出处原文", lambda h: h.source.sentence, 40),
+    Column("创建时间", lambda h: local_time(h.created_at), 17, XLSX_TIME),
+    Column("修改时间", lambda h: local_time(h.updated_at), 17, XLSX_TIME),
 ]
-WIDTHS = [6, 10, 5, 5, 11, 6, 28, 16, 10, 10, 6, 36, 14, 10, 18, 50, 30, 12, 30, 6, 16, 40, 20, 20]
 
 
 def export(registry: Registry, ids: Iterable[int], path: str | Path,
@@ -113,15 +166,18 @@ def export(registry: Registry, ids: Iterable[int], path: str | Path,
 def _rows(registry: Registry, ids: list[int], progress: Progress | None) -> Iterable[list[Any]]:
     for done, honouree_id in enumerate(ids, 1):
         honouree = registry.honouree(honouree_id)
-        yield [value(honouree) for _, value in COLUMNS]
+        yield [column.value(honouree) for column in COLUMNS]
         if progress and (done % 100 == 0 or done == len(ids)):
             progress(done, len(ids))
 
 
 def neutralise(value: Any) -> Any:
-    """csv: text that a spreadsheet would run as a formula gets a leading apostrophe."""
+    """csv: text that a spreadsheet would run as a formula gets a leading apostrophe; a time
+    is written as local time to the minute (2026-12-05 16:29)."""
     if isinstance(value, str) and value.startswith(_RISKY):
         return "'" + value
+    if isinstance(value, datetime):
+        return value.strftime(TIME_FORMAT)
     return value
 
 
@@ -129,7 +185,7 @@ def write_csv(registry: Registry, ids: list[int], path: Path, progress: Progress
     """UTF-8 with a BOM, so that Excel on a Chinese Windows opens it without garbling."""
     text = io.StringIO(newline="")
     writer = csv.writer(text, lineterminator="\r\n")
-    writer.writerow([header for header, _ in COLUMNS])
+    writer.writerow([column.header for column in COLUMNS])
     for row in _rows(registry, ids, progress):
         writer.writerow([neutralise(v) for v in row])
     with replacing(path) as out:
@@ -159,12 +215,13 @@ def write_xlsx(registry: Registry, ids: list[int], path: Path, progress: Progres
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("荣誉人物")
     sheet.freeze_panes = "C2"
-    for index, width in enumerate(WIDTHS, 1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
+    for index, column in enumerate(COLUMNS, 1):
+        sheet.column_dimensions[get_column_letter(index)].width = column.width
+    formats = [column.number_format for column in COLUMNS]
     bold = Font(bold=True)
     header = []
-    for title, _ in COLUMNS:
-        cell = WriteOnlyCell(sheet, value=title)
+    for column in COLUMNS:
+        cell = WriteOnlyCell(sheet, value=column.header)
         cell.font = bold
         cell.alignment = Alignment(vertical="center")
         header.append(cell)
@@ -173,8 +230,12 @@ def write_xlsx(registry: Registry, ids: list[int], path: Path, progress: Progres
     wrap = Alignment(wrap_text=True, vertical="top")
     for row in rows:
         cells: list[Any] = []
-        for value in row:
-            if isinstance(value, str):
+        for value, number_format in zip(row, formats):
+            if number_format and isinstance(value, (int, float, datetime)):
+                cell = WriteOnlyCell(sheet, value=value)
+                cell.number_format = number_format
+                value = cell
+            elif isinstance(value, str):
                 value = _ILLEGAL_XML.sub("", value)
                 if len(value) > XLSX_CELL_LIMIT:
                     shortened += 1

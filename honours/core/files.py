@@ -18,7 +18,9 @@ one descriptor per file and defers closing others while locks are held. A test
 
 from __future__ import annotations
 
+import errno
 import os
+import secrets
 import shutil
 import threading
 import zipfile
@@ -140,6 +142,26 @@ def fsync(path: str | Path) -> None:
 def fdopen_for_writing(fd: int) -> BinaryIO:
     """Wrap a descriptor from `tempfile.mkstemp` (a new private file, never a registry)."""
     return os.fdopen(fd, "wb")
+
+
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOINHERIT", 0)
+
+
+def new_file_beside(path: str | Path) -> tuple[BinaryIO, Path]:
+    """A new, uniquely named hidden file in `path`'s folder, open for writing, and its path.
+
+    Created with mode 0666, so the umask decides its permissions as for any file a program
+    makes (0644 under the usual 022), not tempfile's private 0600: what is written here (an
+    export) is for other people to open. Never a registry: the name is new.
+    """
+    path = Path(path)
+    for _ in range(100):
+        temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
+        try:
+            return os.fdopen(os.open(temp, _NEW_FILE, 0o666), "wb"), temp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(path.parent))
 
 
 def open_zip(path: str | Path) -> zipfile.ZipFile:

@@ -85,7 +85,10 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
 
     def __init__(self, conn: sqlite3.Connection, path: str | Path | None = None) -> None:
         self._conn = conn
-        self.path = Path(path) if path and str(path) != ":memory:" else None
+        # Absolute from the start: a relative path would be read against whatever folder is
+        # current later, and a Windows file dialog makes the folder it was last in current
+        # (a backup to a USB stick then put `backups/` on the stick).
+        self.path = Path(path).absolute() if path and str(path) != ":memory:" else None
         self._listeners: list[Callable[[Change], None]] = []
         self.opened_readonly = False  # mode=ro connections accept BEGIN IMMEDIATE, so remember it
         self._closed = False

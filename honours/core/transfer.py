@@ -20,7 +20,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import tempfile
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -94,7 +93,12 @@ def write_archive(registry: Registry, ids: Iterable[int], path: Path, progress: 
 
 class replacing:
     """Write to a temporary file beside `path` and move it into place only when complete,
-    so that a failed or cancelled export never leaves a half-written file behind."""
+    so that a failed or cancelled export never leaves a half-written file behind.
+
+    The file gets the permissions any new file gets (0666 less the process's umask, as a
+    plain open() gives), not tempfile's private 0600: an export on a shared folder is for
+    colleagues to open.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
@@ -103,10 +107,9 @@ class replacing:
         files.refuse_open_registry(self.path)  # os.replace would put the export over it
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, self.temp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
+            self.file, self.temp = files.new_file_beside(self.path)
         except OSError as exc:
             raise _write_error(self.path, exc) from exc
-        self.file = files.fdopen_for_writing(fd)
         return self.file
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: object) -> None:

@@ -52,7 +52,7 @@ class NetworkShareWarning(QLabel):
                           explanation(self.kind), QMessageBox.StandardButton.Ok, self.window())
         box.setObjectName("networkShareMessage")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        box.open()  # files-ok: shows the message box; not a file
         return box
 
 

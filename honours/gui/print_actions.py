@@ -1,4 +1,5 @@
-"""File ▸ Print Preview…, Print…, Export PDF…: certificate summaries and the printed roll.
+"""File ▸ Print Preview…, Print…, Export PDF…: certificate summaries and the printed roll;
+File ▸ Print Table…: the results table as shown (honours.gui.table_print).
 
 Each asks first what to print (PrintOptionsDialog), then draws with honours.printing onto
 the preview, the printer the user picks, or a PDF file. A batch shows a progress dialog
@@ -16,14 +17,23 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence, QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QDialog, QFileDialog, QProgressDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from ..core.errors import HonoursError
 from .dialog_size import remember_size
-from .print_options_dialog import CERTIFICATES, EVERYONE, RESULT, SELECTION, PrintChoice, PrintOptionsDialog
+from .print_options_dialog import (
+    CERTIFICATES,
+    EVERYONE,
+    RESULT,
+    ROLL,
+    SELECTION,
+    PrintChoice,
+    PrintOptionsDialog,
+)
+from .print_progress import progress_dialog
 
 if TYPE_CHECKING:
     from ..printing import RenderResult
@@ -46,6 +56,16 @@ def _settings(window):
     return getattr(window, "settings", None)
 
 
+class ThisRun:
+    """Choices kept while the app runs, not in the settings: a roll's title belongs to the print
+    job at hand (a meeting, a year), so the next start offers the default title again."""
+
+    roll_title = ""
+
+
+this_run = ThisRun()
+
+
 def default_choice(window) -> PrintChoice:
     """Last paper and grouping from the settings; certificates for a selection, else the roll."""
     from ..printing import PAGE_SIZES
@@ -56,12 +76,15 @@ def default_choice(window) -> PrintChoice:
         choice.organisation = settings.organisation_name
         choice.page_size = settings.print_page_size if settings.print_page_size in PAGE_SIZES else "A4"
         choice.group_by = settings.print_group_by if settings.print_group_by in ("level", "unit") else "level"
+    choice.title = this_run.roll_title
     if not window.selected_ids():
         choice.kind, choice.scope = "roll", RESULT
     return choice
 
 
 def remember(window, choice: PrintChoice) -> None:
+    if choice.kind == ROLL:
+        this_run.roll_title = choice.title
     settings = _settings(window)
     if settings is None:
         return
@@ -88,30 +111,15 @@ def render_with_progress(window, choice: PrintChoice, target: Target, ids: list[
     from ..printing import CertificateOptions, RollOptions, render_certificates, render_roll
 
     ids = ids_for(window, choice.scope) if ids is None else ids
-    progress = QProgressDialog(translate("Printing", "Preparing pages…"), translate("Printing", "Cancel"),
-                               0, max(len(ids), 1), window)
-    progress.setObjectName("printProgress")
-    progress.setWindowTitle(translate("Printing", "Printing"))
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(400)
-
-    def report(done: int, total: int) -> None:
-        progress.setMaximum(total)
-        progress.setValue(done)
-        QCoreApplication.processEvents()
-
-    try:
+    with progress_dialog(window, len(ids)) as (report, cancelled):
         if choice.kind == CERTIFICATES:
             options = CertificateOptions(organisation=choice.organisation, page_size=choice.page_size,
                                          language=choice.language)
-            return render_certificates(window.registry, ids, target, options, report, progress.wasCanceled)
-        roll_options = RollOptions(organisation=choice.organisation, page_size=choice.page_size,
+            return render_certificates(window.registry, ids, target, options, report, cancelled)
+        roll_options = RollOptions(organisation=choice.organisation, title=choice.title, page_size=choice.page_size,
                                    group_by=choice.group_by, language=choice.language,
                                    query=window.current_query() if choice.scope == RESULT else "")
-        return render_roll(window.registry, ids, target, roll_options, report, progress.wasCanceled)
-    finally:
-        progress.close()
-        progress.deleteLater()
+        return render_roll(window.registry, ids, target, roll_options, report, cancelled)
 
 
 def make_printer(choice: PrintChoice) -> QPrinter:
@@ -221,14 +229,22 @@ def preview(window, choice: PrintChoice | None = None, show: bool = True) -> Pre
     return dialog
 
 
+def print_table(window) -> None:
+    """File ▸ Print Table… (honours.gui.table_print, loaded when it is used)."""
+    from .table_print import print_table as run
+
+    run(window)
+
+
 def install(window) -> None:
-    """File ▸ Print Preview…, Print…, Export PDF…"""
+    """File ▸ Print Preview…, Print…, Export PDF…, Print Table…"""
     menu = window.menu("file")
     menu.addSeparator()
     for text, name, run, keys in (
         (translate("Printing", "Print Pre&view…"), "printPreviewAction", preview, []),
         (translate("Printing", "&Print…"), "printAction", print_document, [QKeySequence.StandardKey.Print]),
         (translate("Printing", "Export P&DF…"), "exportPdfAction", export_pdf, []),
+        (translate("Printing", "Print &Table…"), "printTableAction", print_table, []),
     ):
         action = QAction(text, window)
         action.setObjectName(name)

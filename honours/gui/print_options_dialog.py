@@ -1,6 +1,8 @@
 """The small dialog before printing: certificates or the roll, for whom, how grouped, on what paper.
 
-It only fills a `PrintChoice`; the printing itself is honours.gui.print_actions.
+It only fills a `PrintChoice`; the printing itself is honours.gui.print_actions. Choosing
+the kind moves the scope with it: certificates are for the selected honourees, the roll
+for the whole current search result (either can still be chosen by hand).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ class PrintChoice:
     page_size: str = "A4"
     organisation: str = ""
     language: str = "zh"  # the document's labels: a certificate is a Chinese document by default
+    title: str = ""  # the roll's title; empty: the default (荣誉人物名册)
 
 
 class PrintOptionsDialog(QDialog):
@@ -84,11 +87,18 @@ class PrintOptionsDialog(QDialog):
         self.language_combo.setObjectName("documentLanguageCombo")
         self.language_combo.addItem(self.tr("Chinese"), "zh")
         self.language_combo.addItem(self.tr("English"), "en")
+        self.title_edit = QLineEdit()
+        self.title_edit.setObjectName("rollTitleEdit")
+        self.title_edit.setClearButtonEnabled(True)
+        room = self.fontMetrics().horizontalAdvance("衡" * 18)  # a title or an organisation's name, whole
+        self.title_edit.setMinimumWidth(room)
+        self.organisation_edit.setMinimumWidth(room)
 
         form = QFormLayout()
         form.addRow(self.tr("Print:"), kind_box)
         form.addRow(self.tr("Honourees:"), scope_box)
         form.addRow(self.tr("Group the roll by:"), self.group_combo)
+        form.addRow(self.tr("Roll title:"), self.title_edit)
         form.addRow(self.tr("Paper:"), self.page_combo)
         form.addRow(self.tr("Organisation:"), self.organisation_edit)
         form.addRow(self.tr("Document language:"), self.language_combo)
@@ -103,7 +113,9 @@ class PrintOptionsDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self.kind_buttons.buttonToggled.connect(lambda *_: self._update())
+        self.kind_buttons.buttonClicked.connect(lambda *_: self._follow_kind())
         self.scope_buttons.buttonToggled.connect(lambda *_: self._update())
+        self.language_combo.currentIndexChanged.connect(lambda *_: self._update_title_hint())
         self._apply(defaults)
 
     def _apply(self, defaults: PrintChoice) -> None:
@@ -115,6 +127,8 @@ class PrintOptionsDialog(QDialog):
         self.page_combo.setCurrentIndex(max(0, self.page_combo.findData(defaults.page_size)))
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(defaults.language)))
         self.organisation_edit.setText(defaults.organisation)
+        self.title_edit.setText(defaults.title)
+        self._update_title_hint()
         self._update()
 
     @staticmethod
@@ -123,8 +137,24 @@ class PrintOptionsDialog(QDialog):
             if button.property(key) == value and button.isEnabled():
                 button.setChecked(True)
 
+    def _follow_kind(self) -> None:
+        """The scope that goes with the kind just chosen: the roll lists the whole current
+        search result, certificates are printed for the selected honourees."""
+        wanted = RESULT if self._value(self.kind_buttons, "kind") == ROLL else SELECTION
+        if self.counts.get(wanted, 0):
+            self._check(self.scope_buttons, "scope", wanted)
+
+    def _update_title_hint(self) -> None:
+        """An empty title prints the default one, in the document's language: shown as the hint.
+        (Imported here: the printing package is not loaded when the app starts.)"""
+        from ..printing.texts import label
+
+        self.title_edit.setPlaceholderText(label("roll_title", self.language_combo.currentData() or "zh"))
+
     def _update(self) -> None:
-        self.group_combo.setEnabled(self._value(self.kind_buttons, "kind") == ROLL)
+        roll = self._value(self.kind_buttons, "kind") == ROLL
+        self.group_combo.setEnabled(roll)
+        self.title_edit.setEnabled(roll)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(self.scope_buttons.checkedButton() is not None)
 
@@ -141,4 +171,5 @@ class PrintOptionsDialog(QDialog):
             page_size=self.page_combo.currentData(),
             organisation=self.organisation_edit.text().strip(),
             language=self.language_combo.currentData(),
+            title=self.title_edit.text().strip(),
         )

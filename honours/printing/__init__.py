@@ -1,4 +1,4 @@
-"""Printing: certificate summaries (荣誉证书摘要) and the printed roll (名册).
+"""Printing: certificate summaries (荣誉证书摘要), the printed roll (名册) and the results table as shown.
 
 Drawn with QPainter onto a QPdfWriter (PDF export, the CLI) or a QPrinter (printer,
 preview), with text measured by QTextLayout on the output device, so nothing is clipped.
@@ -7,8 +7,9 @@ CLI share every line of it.
 
     render_certificates(registry, ids, "out.pdf", CertificateOptions(page_size="Letter"))
     render_roll(registry, registry.all_ids(), printer, RollOptions(group_by="unit"))
+    render_table([TableColumn("姓名"), TableColumn("单位", 2)], [["宋英杰", "衡阳市中心医院"]], "table.pdf")
 
-Both need a QGuiApplication (with the bundled fonts: honours.gui.fonts) and accept
+All need a QGuiApplication (with the bundled fonts: honours.gui.fonts) and accept
 `progress(done, total)` and `is_cancelled()` callbacks.
 """
 
@@ -16,8 +17,9 @@ from .batch import check_ids, render_certificates
 from .certificate import DEED_SIZES, DEFAULT_ORGANISATION, CertificateOptions
 from .document import PAGE_SIZES, PrintError, RenderResult
 from .roll import RollOptions, render_roll
+from .table import TableColumn, TableOptions, render_table
 
 __all__ = [
     "DEED_SIZES", "DEFAULT_ORGANISATION", "PAGE_SIZES", "CertificateOptions", "PrintError", "RenderResult",
-    "RollOptions", "check_ids", "render_certificates", "render_roll",
+    "RollOptions", "TableColumn", "TableOptions", "check_ids", "render_certificates", "render_roll", "render_table",
 ]

@@ -68,11 +68,11 @@ def page_size_id(name: str) -> QPageSize.PageSizeId:
         raise ValueError(f"page size must be one of {', '.join(PAGE_SIZES)}: {name!r}") from None
 
 
-def _pdf_writer(path: Path, page_size: str, title: str) -> QPdfWriter:
+def _pdf_writer(path: Path, page_size: str, title: str, landscape: bool = False) -> QPdfWriter:
     writer = QPdfWriter(str(path))  # files-ok: a new temp file; open_document guarded the target
     writer.setResolution(PDF_RESOLUTION)
     writer.setPageSize(QPageSize(page_size_id(page_size)))
-    writer.setPageOrientation(QPageLayout.Orientation.Portrait)
+    writer.setPageOrientation(QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait)
     writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
     writer.setTitle(title)
     writer.setCreator("Honours (劳模荣誉库)")
@@ -80,11 +80,13 @@ def _pdf_writer(path: Path, page_size: str, title: str) -> QPdfWriter:
 
 
 @contextmanager
-def open_document(target: Target, page_size: str = "A4", title: str = "") -> Iterator[Document]:
+def open_document(target: Target, page_size: str = "A4", title: str = "",
+                  landscape: bool = False) -> Iterator[Document]:
     """Open `target` for drawing whole pages (margins are the layout's job, not the device's).
 
-    A path gets a PDF of `page_size`; a QPrinter or QPdfWriter keeps the page size the user
-    chose for it. Set `document.cancelled` to drop a PDF instead of publishing it.
+    A path gets a PDF of `page_size` (turned to landscape if asked); a QPrinter or QPdfWriter
+    keeps the page size and orientation the user chose for it. Set `document.cancelled` to
+    drop a PDF instead of publishing it.
     """
     temp: Path | None = None
     final: Path | None = None
@@ -96,7 +98,7 @@ def open_document(target: Target, page_size: str = "A4", title: str = "") -> Ite
             raise PrintError(f"Cannot write {final}: the folder does not exist.",
                              f"无法写入 {final}：文件夹不存在。")
         temp = final.with_name(f".{final.name}.{os.getpid()}.part")
-        device: QPagedPaintDevice = _pdf_writer(temp, page_size, title)
+        device: QPagedPaintDevice = _pdf_writer(temp, page_size, title, landscape)
     else:
         device = target
         if isinstance(device, QPrinter):

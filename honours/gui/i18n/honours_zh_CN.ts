@@ -29,7 +29,7 @@
         <message>
             <location filename="../backup_actions.py" line="164" />
             <source>Backed up %1 honourees and %2 photos to %3.</source>
-            <translation>已将 %1 位荣誉人物和 %2 张照片备份到 %3。</translation>
+            <translation>已将 %1 人和 %2 张照片备份到 %3。</translation>
         </message>
         <message>
             <location filename="../backup_actions.py" line="171" />
@@ -38,7 +38,7 @@
 It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now will be kept in the backups folder.</source>
             <translation>要恢复备份 %1 吗？
 
-其中有 %2 位荣誉人物（回收站中 %3 位）和 %4 张照片。当前的荣誉库会保留在备份文件夹中。</translation>
+其中有荣誉人物 %2 人（回收站中 %3 人）和照片 %4 张。当前的荣誉库会保留在备份文件夹中。</translation>
         </message>
         <message>
             <location filename="../backup_actions.py" line="175" />
@@ -48,7 +48,7 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
         <message>
             <location filename="../backup_actions.py" line="207" />
             <source>Restored %1 honourees from %2. The replaced file is kept as %3.</source>
-            <translation>已从 %2 恢复 %1 位荣誉人物。被替换的文件保留为 %3。</translation>
+            <translation>已从 %2 恢复 %1 人。被替换的文件保留为 %3。</translation>
         </message>
         <message>
             <location filename="../backup_actions.py" line="229" />
@@ -611,16 +611,6 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
         </message>
         <message>
             <location filename="../entry_values.py" line="62" />
-            <source>“%1” is not a year (write it like 2020; %2–%3)</source>
-            <translation>“%1”不是有效的年份（请写作 2020 这样的格式；%2–%3 年）</translation>
-        </message>
-        <message>
-            <location filename="../entry_values.py" line="78" />
-            <source>“%1” is not a date (write it like 2020-02-15, 2020-02 or 2020; %2–%3)</source>
-            <translation>“%1”不是有效的日期（请写作 2020-02-15、2020-02 或 2020；%2–%3 年）</translation>
-        </message>
-        <message>
-            <location filename="../entry_values.py" line="62" />
             <source>“%1” is not a year (write it like 2020)</source>
             <translation>“%1”不是有效的年份（请写作 2020 这样的格式）</translation>
         </message>
@@ -628,6 +618,16 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
             <location filename="../entry_values.py" line="78" />
             <source>“%1” is not a date (write it like 2020-02-15, 2020-02 or 2020)</source>
             <translation>“%1”不是有效的日期（请写作 2020-02-15、2020-02 或 2020）</translation>
+        </message>
+        <message>
+            <location filename="../entry_values.py" line="62" />
+            <source>“%1” is not a year (write it like 2020; %2–%3)</source>
+            <translation>“%1”不是有效的年份（请写作 2020 这样的格式；%2–%3 年）</translation>
+        </message>
+        <message>
+            <location filename="../entry_values.py" line="78" />
+            <source>“%1” is not a date (write it like 2020-02-15, 2020-02 or 2020; %2–%3)</source>
+            <translation>“%1”不是有效的日期（请写作 2020-02-15、2020-02 或 2020；%2–%3 年）</translation>
         </message>
     </context>
     <context>
@@ -663,21 +663,21 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
             <location filename="../export_actions.py" line="74" />
             <source>The current search result: %n</source>
             <translation>
-                <numerusform>当前搜索结果：%n 位</numerusform>
+                <numerusform>当前搜索结果：%n 人</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../export_actions.py" line="75" />
             <source>The selected honourees: %n</source>
             <translation>
-                <numerusform>选中的荣誉人物：%n 位</numerusform>
+                <numerusform>选中的荣誉人物：%n 人</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../export_actions.py" line="76" />
             <source>The whole registry: %n</source>
             <translation>
-                <numerusform>整个荣誉库：%n 位</numerusform>
+                <numerusform>整个荣誉库：%n 人</numerusform>
             </translation>
         </message>
         <message>
@@ -719,7 +719,7 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
         <message>
             <location filename="../export_actions.py" line="179" />
             <source>Honourees exported to %1: %n.</source>
-            <translation>已导出 %n 位荣誉人物到 %1。</translation>
+            <translation>已将 %n 人导出到 %1。</translation>
         </message>
     </context>
     <context>
@@ -2779,6 +2779,11 @@ Click “Add photos…” or drag image files here.</source>
             <translation>名册分组：</translation>
         </message>
         <message>
+            <location filename="../print_options_dialog.py" line="97" />
+            <source>Roll title:</source>
+            <translation>名册标题：</translation>
+        </message>
+        <message>
             <location filename="../print_options_dialog.py" line="92" />
             <source>Paper:</source>
             <translation>纸张：</translation>
@@ -2880,6 +2885,16 @@ Click “Add photos…” or drag image files here.</source>
             <location filename="../print_actions.py" line="231" />
             <source>Export P&amp;DF…</source>
             <translation>导出 PDF(&amp;D)…</translation>
+        </message>
+        <message>
+            <location filename="../print_actions.py" line="240" />
+            <source>Print &amp;Table…</source>
+            <translation>打印表格(&amp;T)…</translation>
+        </message>
+        <message>
+            <location filename="../table_print.py" line="330" />
+            <source>table</source>
+            <translation>表格</translation>
         </message>
     </context>
     <context>
@@ -3297,6 +3312,99 @@ Click “Add photos…” or drag image files here.</source>
             <location filename="../search_indexer.py" line="43" />
             <source>The registry file could not be written (%1).</source>
             <translation>无法写入荣誉库文件（%1）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>TablePreview</name>
+        <message>
+            <location filename="../table_print.py" line="270" />
+            <source>Print Preview</source>
+            <translation>打印预览</translation>
+        </message>
+    </context>
+    <context>
+        <name>TablePrintDialog</name>
+        <message>
+            <location filename="../table_print.py" line="150" />
+            <source>Print Table</source>
+            <translation>打印表格</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../table_print.py" line="155" />
+            <source>%n honouree(s), as the table shows them</source>
+            <translation>
+                <numerusform>表中显示的 %n 人</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../table_print.py" line="156" />
+            <source>Columns: %1</source>
+            <translation>列：%1</translation>
+        </message>
+        <message>
+            <location filename="../table_print.py" line="156" />
+            <source>, </source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <location filename="../table_print.py" line="158" />
+            <source>Search: %1</source>
+            <translation>检索：%1</translation>
+        </message>
+        <message>
+            <location filename="../table_print.py" line="160" />
+            <source>Search: none (everyone)</source>
+            <translation>检索：无（全部荣誉人物）</translation>
+        </message>
+        <message>
+            <location filename="../table_print.py" line="162" />
+            <source>Sorted by %1, descending</source>
+            <translation>排序：按%1降序</translation>
+        </message>
+        <message>
+            <location filename="../table_print.py" line="163" />
+            <source>Sorted by %1, ascending</source>
+            <translation>排序：按%1升序</translation>
+        </message>
+        <message>
+            <location filename="../table_print.py" line="165" />
+            <source>In the search's own order</source>
+            <translation>排序：按检索的默认顺序</translation>
+        </message>
+        <message>
+            <location filename="../table_print.py" line="176" />
+            <source>A4 landscape</source>
+            <translation>A4 横向</translation>
+        </message>
+        <message>
+            <location filename="../table_print.py" line="177" />
+            <source>Letter landscape</source>
+            <translation>Letter 横向</translation>
+        </message>
+        <message>
+            <location filename="../table_print.py" line="180" />
+            <source>Title:</source>
+            <translation>标题：</translation>
+        </message>
+        <message>
+            <location filename="../table_print.py" line="181" />
+            <source>Paper:</source>
+            <translation>纸张：</translation>
+        </message>
+        <message>
+            <location filename="../table_print.py" line="184" />
+            <source>Pre&amp;view…</source>
+            <translation>预览(&amp;V)…</translation>
+        </message>
+        <message>
+            <location filename="../table_print.py" line="185" />
+            <source>&amp;Print…</source>
+            <translation>打印(&amp;P)…</translation>
+        </message>
+        <message>
+            <location filename="../table_print.py" line="186" />
+            <source>Save as P&amp;DF…</source>
+            <translation>保存为 PDF(&amp;D)…</translation>
         </message>
     </context>
     <context>
