@@ -29,6 +29,7 @@ def reasons(a: Person, b: Person) -> str:
     (("张三", "衡阳市中心医院院长"), ("张三", "衡阳市中心医院", "院长"), "written together"),
     (("张三", "湖南省衡阳市中心医院"), ("张三", "衡阳市中心医院"), "contains"),
     (("张三", "湘潭钢铁有限公司"), ("张三", "湘潭钢铁集团"), "without the post or company form"),
+    (("许仲秋", "湘油泵", "董事长"), ("许仲秋", "湖南湘油泵股份有限公司", "董事长"), "contains “湘油泵”"),
     (("张三", "衡阳市中心医院院长"), ("张三", "衡阳市中心医院副院长"), "without the post"),
     (("张  三", "衡阳市中心医院"), ("张三", "衡阳市中心医院"), "same name and unit"),
     (("张三", "甲厂", "", "1970-03-02"), ("张三", "乙公司", "", "1970-03-02"), "date of birth (1970-03-02)"),
@@ -47,6 +48,8 @@ def test_records_of_one_person_are_recognised(first, second, why):
 @pytest.mark.parametrize("first, second", [
     (("张三", "衡阳市中心医院"), ("张三", "耒阳市人民医院")),  # a namesake elsewhere
     (("张三", "医院"), ("张三", "衡阳市中心医院")),  # too short to say anything by containing
+    (("张三", "卫生院"), ("张三", "东湖镇马迹卫生院")),  # three characters naming a kind, not a unit
+    (("张三", "总工会"), ("张三", "衡阳市总工会")),
     (("张三", "甲厂", "", "1970"), ("张三", "乙厂", "", "1970")),  # a year of birth alone is too common
     (("张三", "衡阳市中心医院"), ("张三", "")),  # one gives no unit
 ])

@@ -39,6 +39,9 @@ _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "集团有限公司", "集团股份有限公司", "有限公司", "集团公司",
                   "总公司", "集团", "公司")
 CONTAINED_MIN = 4  # characters: a shorter unit (医院, 总工会) inside another says nothing
+# A three-character unit that is a name of its own (湘油泵 in 湖南湘油泵股份有限公司) says as much,
+# unless it ends as an institution's kind does (卫生院, 统计局, 总工会, 水泥厂 name no one unit).
+_INSTITUTION_ENDINGS = tuple("院会局厂校所站队部处办委司行社矿场馆店园台网报")
 _ID_NUMBER = re.compile(r"(?<![0-9])([1-9][0-9]{5}(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])[0-9]{5}[0-9Xx])(?![0-9Xx])")
 
 
@@ -134,10 +137,15 @@ def alike(a: Person, b: Person) -> bool:
 def _contained(a: Person, b: Person) -> tuple[Person, Person] | None:
     """(shorter, longer) when one unit lies inside the other, as written or without post and company form."""
     for inner, outer in ((a, b), (b, a)):
-        if (len(inner.plain or "") >= CONTAINED_MIN and (inner.plain or "") in (outer.plain or "")) or (
-                len(inner.core) >= CONTAINED_MIN and inner.core in outer.core):
+        if (_telling(inner.plain or "") and (inner.plain or "") in (outer.plain or "")) or (
+                _telling(inner.core) and inner.core in outer.core):
             return inner, outer
     return None
+
+
+def _telling(unit: str) -> bool:
+    """Whether a unit is long or particular enough to say something when found inside another."""
+    return len(unit) >= CONTAINED_MIN or (len(unit) == CONTAINED_MIN - 1 and not unit.endswith(_INSTITUTION_ENDINGS))
 
 
 def resemblance(a: Person, b: Person) -> list[Reason]:
