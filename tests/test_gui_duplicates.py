@@ -206,3 +206,17 @@ def test_tools_menu_opens_the_merge_dialog(qtbot, registry, monkeypatch):
     monkeypatch.setattr(MergeDialog, "exec", lambda self: opened.append(self) or QDialog.DialogCode.Rejected)
     action.trigger()
     assert len(opened) == 1 and opened[0].undo_stack is window.undo_stack
+
+
+def test_the_detail_pane_says_how_a_name_was_tidied(qtbot, registry, tmp_path):
+    path = tmp_path / "名单.csv"
+    with path.open("w", encoding="gbk", newline="") as handle:
+        csv.writer(handle).writerows([["姓名", "工作单位"], ["马红秋(女)", "衡阳县人民医院"], ["贺 彪", "衡阳钢管集团"]])
+    dialog = ImportDialog(registry, path)
+    qtbot.addWidget(dialog)
+    assert texts(dialog, PreviewModel.NAME) == ["马红秋", "贺彪"]
+    assert dialog.select_sheet_row(2)
+    shown = dialog.detail.messages.text()
+    assert "Added as a new record." in shown and "马红秋(女)" in shown and "✎" in shown
+    assert dialog.select_sheet_row(3)
+    assert "贺 彪" in dialog.detail.messages.text()

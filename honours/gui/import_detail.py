@@ -127,7 +127,8 @@ class RowDetail(QWidget):
         self._show_comparison(plan, row)
 
     def _messages(self, row: PlannedRow, lang: str) -> str:
-        """What becomes of the row, then every error (red) and warning (amber), one a line."""
+        """What becomes of the row, then every error (red), warning (amber) and tidied name (blue),
+        one a line."""
         words = {ADD: self.tr("Added as a new record."), UPDATE: self.tr("Updates record #%1."),
                  UNCHANGED: self.tr("Already in the roll as it is: nothing to change."),
                  MERGE: self.tr("Merged into the record it resembles."), SKIP: self.tr("Skipped: not imported."),
@@ -137,6 +138,8 @@ class RowDetail(QWidget):
             lines.append(f'<span style="color:#8b1a10">• {html.escape(zh if lang == "zh" else en)}</span>')
         for en, zh in row.warnings:
             lines.append(f'<span style="color:#8a5a00">⚠ {html.escape(zh if lang == "zh" else en)}</span>')
+        for en, zh in row.notes:  # what tidying the name did (马红秋(女) → 马红秋, gender 女)
+            lines.append(f'<span style="color:#1f4e79">✎ {html.escape(zh if lang == "zh" else en)}</span>')
         return "<br>".join(line for line in lines if line)
 
     def _show_cells(self, plan: ImportPlan, row: PlannedRow) -> None:
