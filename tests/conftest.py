@@ -97,3 +97,22 @@ def window(qtbot, db_path, tmp_path):
 def pytest_addoption(parser):
     parser.addoption("--soak-saves", type=int, default=200,
                      help="saves per process in tests/test_sharing.py's soak (default 200; e.g. 5000 for a long run)")
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A throwaway PostgreSQL server for this run (tests/pg_server.py), started on first use."""
+    from pg_server import ThrowawayServer, server_binaries
+
+    binaries = server_binaries()
+    if binaries is None:
+        pytest.skip("PostgreSQL is not installed (apt-get install postgresql; `make test` does it as root)")
+    server = ThrowawayServer(binaries).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server) -> str:
+    """The URL of a new, empty UTF-8 database on the throwaway server."""
+    return pg_server.new_database()
