@@ -23,7 +23,7 @@ from .content import GROUP_BY, RollEntry, RollGroup, group_entries, roll_entry
 from .document import RenderResult, Target, open_document
 from .fonts import print_families
 from .texts import check_language, date_text, label, level_name
-from .typeset import INK, MUTED, RED, Paragraph, Style, Units
+from .typeset import INK, MUTED, RED, PageTop, Paragraph, Style, Units
 
 HEADER_FILL = QColor("#efe9e3")
 GROUP_FILL = QColor("#f7eeee")
@@ -159,17 +159,16 @@ class RollTypesetter:
         grouping = label("roll_by_level" if options.group_by == "level" else "roll_by_unit", lang)
         sub = " · ".join([grouping, label("roll_count", lang, count=count), label("roll_printed", lang,
                                                                                  date=printed)])
-        self.title_parts = [Paragraph(options.organisation, self.s_org, width, u),
+        title_parts = [Paragraph(options.organisation, self.s_org, width, u),
                             Paragraph(options.heading(), self.s_title, width, u),
                             Paragraph(sub, self.s_sub, width, u)]
         if options.query.strip():
-            self.title_parts.append(Paragraph(label("roll_query", lang, query=options.query.strip()),
+            title_parts.append(Paragraph(label("roll_query", lang, query=options.query.strip()),
                                               self.s_sub, width, u))
-        self.title_height = sum(p.height for p in self.title_parts) + u.mm(1.5) + u.mm(5)
         running = options.heading() + label("roll_continued", lang)
-        self.running = Paragraph(running, self.s_small, width / 2, u)
-        self.running_org = Paragraph(options.organisation, self.s_small_right, width, u)
-        self.running_height = self.running.height + u.mm(3)
+        running_line = Paragraph(running, self.s_small, width / 2, u)
+        self.top = PageTop(title_parts, running_line, Paragraph(options.organisation, self.s_small_right, width, u),
+                           running_line.height + u.mm(3), u.mm(5))
         self.printed = printed
 
     # -- cells and rows ---------------------------------------------------------------------
@@ -212,7 +211,7 @@ class RollTypesetter:
         """Pages with the items on each; None when cancelled."""
         pages = [RollPage()]
         body = self.content.height()
-        capacity = body - self.title_height - self.header_height
+        capacity = body - self.top.title_height - self.header_height
         used = 0.0
         if not groups:
             pages[0].items.append(PageItem("empty", 0))
@@ -221,7 +220,7 @@ class RollTypesetter:
         def new_page(group_index: int) -> None:
             nonlocal capacity, used
             pages.append(RollPage())
-            capacity = body - self.running_height - self.header_height
+            capacity = body - self.top.running_height - self.header_height
             pages[-1].items.append(PageItem("group", group_index, continued=True))
             used = self.group_height
 
@@ -260,16 +259,7 @@ class RollTypesetter:
         u = self.u
         left, width = self.content.left(), self.content.width()
         y = self.content.top()
-        if number == 1:
-            for i, part in enumerate(self.title_parts):
-                extra = u.pt(part.style.size) * (part.style.spacing - 100) / 100
-                part.draw(painter, left + extra / 2, y)
-                y += part.height + (u.mm(1.5) if i == 1 else 0)
-            y += u.mm(5)
-        else:
-            self.running.draw(painter, left, y)
-            self.running_org.draw(painter, left, y)
-            y += self.running_height
+        y = self.top.draw(painter, left, y, first_page=number == 1)
         y = self.draw_header_row(painter, y)
         for item in page.items:
             if item.kind == "group":

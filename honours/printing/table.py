@@ -24,7 +24,7 @@ from .certificate import DEFAULT_ORGANISATION
 from .document import RenderResult, Target, open_document
 from .fonts import print_families
 from .texts import check_language, date_text, label
-from .typeset import INK, MUTED, RED, Paragraph, ParagraphCache, Style, Units, text_width
+from .typeset import INK, MUTED, RED, PageTop, Paragraph, ParagraphCache, Style, Units, text_width
 
 HEADER_FILL = QColor("#efe9e3")
 STRIPE_FILL = QColor("#faf7f4")
@@ -114,15 +114,14 @@ class TableTypesetter:
         printed = date_text(options.printed_date or date.today(), lang)
         facts = " · ".join([label("roll_count", lang, count=count), options.search_text(), options.sort_text(),
                             label("roll_printed", lang, date=printed)])
-        self.title_parts = [Paragraph(options.organisation, self.s_org, width, u),
+        title_parts = [Paragraph(options.organisation, self.s_org, width, u),
                             Paragraph(options.heading(), self.s_title, width, u),
                             Paragraph(facts, self.s_sub, width, u)]
-        self.title_height = sum(p.height for p in self.title_parts) + u.mm(1.5) + u.mm(4)
         running = " · ".join([options.heading() + label("roll_continued", lang), options.search_text(),
                               options.sort_text()])
-        self.running = Paragraph(running, self.s_small, width * 0.7, u)
-        self.running_org = Paragraph(options.organisation, self.s_small_right, width, u)
-        self.running_height = self.running.height + u.mm(2.5)
+        running_line = Paragraph(running, self.s_small, width * 0.7, u)
+        self.top = PageTop(title_parts, running_line, Paragraph(options.organisation, self.s_small_right, width, u),
+                           running_line.height + u.mm(2.5), u.mm(4))
         self.printed = printed
 
     def _widths(self, columns: Sequence[TableColumn], count: int) -> list[float]:
@@ -182,7 +181,7 @@ class TableTypesetter:
              is_cancelled: IsCancelled | None = None) -> list[TablePage] | None:
         """Pages with the rows (or parts of rows) on each; None when cancelled."""
         body = self.content.height()
-        capacity = body - self.title_height - self.header_height
+        capacity = body - self.top.title_height - self.header_height
         pages = [TablePage()]
         used = 0.0
         if not rows:
@@ -206,7 +205,7 @@ class TableTypesetter:
                     pages[-1].parts.append(PagePart(index, first, first + fit))
                     first += fit
                 pages.append(TablePage())
-                capacity = body - self.running_height - self.header_height
+                capacity = body - self.top.running_height - self.header_height
                 used = 0.0
         return pages
 
@@ -217,16 +216,7 @@ class TableTypesetter:
         u = self.u
         left, width = self.content.left(), self.content.width()
         y = self.content.top()
-        if number == 1:
-            for i, part in enumerate(self.title_parts):
-                extra = u.pt(part.style.size) * (part.style.spacing - 100) / 100
-                part.draw(painter, left + extra / 2, y)
-                y += part.height + (u.mm(1.5) if i == 1 else 0)
-            y += u.mm(4)
-        else:
-            self.running.draw(painter, left, y)
-            self.running_org.draw(painter, left, y)
-            y += self.running_height
+        y = self.top.draw(painter, left, y, first_page=number == 1)
         y = self.draw_header_row(painter, y)
         started = 0
         for part in page.parts:

@@ -212,3 +212,33 @@ class ParagraphCache:
                 self._cache.clear()
             paragraph = self._cache[key] = Paragraph(text, style, width, self.units)
         return paragraph
+
+
+@dataclass
+class PageTop:
+    """What stands above a list's rows: on page one the title block (organisation, title, facts),
+    on the others a running header (the title, continued, left; the organisation right)."""
+
+    title_parts: list[Paragraph]
+    running: Paragraph
+    running_org: Paragraph
+    running_height: float
+    gap: float  # below the title block
+
+    @property
+    def title_height(self) -> float:
+        return sum(p.height for p in self.title_parts) + self.title_parts[0].units.mm(1.5) + self.gap
+
+    def draw(self, painter: QPainter, left: float, y: float, first_page: bool) -> float:
+        """Draw it; returns the y below it."""
+        if not first_page:
+            self.running.draw(painter, left, y)
+            self.running_org.draw(painter, left, y)
+            return y + self.running_height
+        for i, part in enumerate(self.title_parts):
+            u = part.units
+            extra = u.pt(part.style.size) * (part.style.spacing - 100) / 100
+            part.draw(painter, left + extra / 2, y)
+            y += part.height + (u.mm(1.5) if i == 1 else 0)
+        return y + self.gap
+
