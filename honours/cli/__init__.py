@@ -95,19 +95,26 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, _("%(prog)s: error: %(message)s\n") % {"prog": self.prog, "message": message})
 
 
+def registry_location(text: str) -> Path | str:
+    """--db: a registry file, or a shared registry's server URL (postgresql://…), kept as written."""
+    from ..core.postgres.connection import is_server_url
+
+    return text.strip() if is_server_url(text) else Path(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     from . import commands, photo_commands  # noqa: F401 - registers the commands
 
     for module_name in ("honours.cli.io_commands", "honours.cli.print_commands",
                         "honours.cli.safety_commands", "honours.cli.intake_commands",
-                        "honours.cli.duplicate_commands"):
+                        "honours.cli.duplicate_commands", "honours.cli.server_commands"):
         try:
             __import__(module_name)
         except ModuleNotFoundError as exc:
             if exc.name != module_name:
                 raise
     parser = _Parser(prog="honours", description=_("Honours (劳模荣誉库): the honours registry from the command line."))
-    parser.add_argument("--db", type=Path, metavar=_("FILE"),
+    parser.add_argument("--db", type=registry_location, metavar=_("FILE"),
                         help=_("registry file (default: $HONOURS_DB or the user-data folder)"))
     sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=_Parser)
     sub.required = True

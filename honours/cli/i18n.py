@@ -168,6 +168,26 @@ HELP_ZH: dict[str, str] = {
     "title printed on the table (default 荣誉人物一览表)": "印在表上的标题（默认“荣誉人物一览表”）",
     "paper size, printed landscape (default A4)": "纸张大小，横向打印（默认 A4）",
     "column titles and labels in Chinese (default) or English": "列标题和标签用中文（默认）或英文",
+    "set up a shared registry on a PostgreSQL server: its schema and the offices' logins":
+        "在 PostgreSQL 服务器上设置共享荣誉库：数据结构和各单位的登录名",
+    "create the shared registry's tables, roles and policies in a database (again: bring them up to date)":
+        "在数据库中创建共享荣誉库的表、角色和权限策略（再次运行则补齐更新）",
+    "URL": "地址",
+    "the database, as postgresql://user@host:port/database": "数据库地址，如 postgresql://用户@主机:端口/数据库",
+    "also create the login of the office that changes every region (e.g. 衡阳市总工会)":
+        "同时创建可修改所有地区人员的单位（如衡阳市总工会）的登录名",
+    "LOGIN": "登录名",
+    "the office's login (default: the pinyin of its name)": "该单位的登录名（默认：单位名称的拼音）",
+    "read the office's password from standard input (default: none; the server's own authentication decides)":
+        "从标准输入读取该单位的密码（默认不设密码，由服务器自身的认证方式决定）",
+    "create the login of an office that changes the people of its regions (the server is --db)":
+        "为一个单位创建登录名，它可修改其所辖地区的人员（服务器由 --db 指定）",
+    "the office's name, e.g. 耒阳市总工会": "单位名称，如耒阳市总工会",
+    "REGION": "地区",
+    "a region whose people it changes (repeat for several)": "它可修改其人员的地区（多个地区可重复此项）",
+    "it changes people of every region": "它可修改所有地区的人员",
+    "list the offices and the regions each changes (the server is --db)":
+        "列出各单位及其可修改的地区（服务器由 --db 指定）",
 }
 
 ZH = {**ARGPARSE_ZH, **HELP_ZH}

@@ -21,6 +21,7 @@ from ..core.errors import (
     user_language,
 )
 from ..core.names import Note
+from ..core.postgres.connection import is_server_url, shown_url
 from ..core.records import Honouree
 from ..core.registry import Registry
 from ..core.search import SearchResult
@@ -33,6 +34,12 @@ def say(en: str, zh: str, *, err: bool = False) -> None:
 
 def open_registry(args: argparse.Namespace, *, seed_if_new: bool = True, readonly: bool = False) -> Registry:
     """Open --db; a file that does not exist yet is created with the default roll."""
+    if is_server_url(args.db):
+        raise HonoursError(
+            f"{shown_url(args.db)} is a shared registry on a server: this version sets one up (honours server …) "
+            "but cannot open its roll yet; use a registry file.",
+            f"{shown_url(args.db)} 是服务器上的共享荣誉库：本版本可以设置它（honours server …），但还不能打开其中的名册；"
+            "请使用荣誉库文件。")
     path = Path(args.db)
     is_new = not path.exists()
     try:

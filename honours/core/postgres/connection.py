@@ -1,0 +1,56 @@
+"""Connecting to the shared registry's server, with the failures said in the user's language.
+
+Passwords are never handled by the app: libpq reads them from the user's ~/.pgpass (or
+%APPDATA%\\postgresql\\pgpass.conf on Windows) or PGPASSWORD, as every PostgreSQL tool does.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from ..errors import HonoursError
+
+_URL = re.compile(r"^postgres(?:ql)?://", re.IGNORECASE)
+APPLICATION_NAME = "Honours"
+
+
+class ServerUnreachableError(HonoursError):
+    """The server did not answer, or refused the login."""
+
+
+def is_server_url(text: str | object) -> bool:
+    """Whether `--db` names a shared registry on a server rather than a file."""
+    return isinstance(text, str) and bool(_URL.match(text.strip()))
+
+
+def shown_url(url: str) -> str:
+    """The URL without a password, for messages and window titles."""
+    parts = urlsplit(url)
+    host = parts.hostname or "localhost"
+    port = f":{parts.port}" if parts.port else ""
+    user = f"{parts.username}@" if parts.username else ""
+    return f"postgresql://{user}{host}{port}{parts.path}"
+
+
+def connect(url: str, *, autocommit: bool = False):
+    """A psycopg connection to `url`, or ServerUnreachableError saying why in both languages."""
+    import psycopg
+
+    try:
+        return psycopg.connect(url, autocommit=autocommit, application_name=APPLICATION_NAME, connect_timeout=10)
+    except psycopg.OperationalError as exc:
+        reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
+        where = shown_url(url)
+        if "password" in reason.lower() or "authentication" in reason.lower():
+            raise ServerUnreachableError(
+                f"The server at {where} refused the login: {reason}. Check the user name, and the password in "
+                "your pgpass file or PGPASSWORD.",
+                f"服务器 {where} 拒绝登录：{reason}。请检查用户名，以及 pgpass 文件或 PGPASSWORD 中的密码。") from exc
+        raise ServerUnreachableError(
+            f"Cannot reach the shared registry at {where}: {reason}. Check the network and that the server is running.",
+            f"无法连接共享荣誉库 {where}：{reason}。请检查网络，并确认服务器正在运行。") from exc
+
+
+def database_of(conn) -> str:
+    return conn.execute("SELECT current_database()").fetchone()[0]

@@ -1,0 +1,127 @@
+"""Setting up a shared registry on a real PostgreSQL server: schema, offices, who may change what,
+and change notices (the server is the throwaway one of tests/pg_server.py)."""
+
+from __future__ import annotations
+
+import itertools
+import subprocess
+import sys
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg
+import pytest
+
+from honours.core.postgres.connection import ServerUnreachableError, connect, is_server_url, shown_url
+from honours.core.postgres.schema import CHANGES_CHANNEL, OWNER_ROLE, SCHEMA_VERSION
+from honours.core.postgres.server import ServerSetupError, add_office, init_server, login_for, offices
+
+_logins = itertools.count(1)
+
+
+def as_login(url: str, login: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(netloc=f"{login}@{parts.hostname}:{parts.port}"))
+
+
+@pytest.fixture
+def shared(pg_url):
+    """A shared registry with a city office (all regions) and the 耒阳市 office."""
+    n = next(_logins)
+    init_server(pg_url, city_office=f"衡阳市总工会{n}", city_login=f"city{n}")
+    add_office(pg_url, f"耒阳市总工会{n}", ["耒阳市"], login=f"leiyang{n}")
+    return pg_url, f"city{n}", f"leiyang{n}"
+
+
+def add_person(conn, name: str, region: str) -> int:
+    return conn.execute("INSERT INTO honouree (name, region, created_at, updated_at) VALUES (%s, %s, '', '') "
+                        "RETURNING id", (name, region)).fetchone()[0]
+
+
+def test_init_creates_the_schema_once_and_owns_it_by_a_role_that_never_logs_in(shared):
+    url, _, _ = shared
+    assert init_server(url) == SCHEMA_VERSION  # again: nothing to do, nothing broken
+    with psycopg.connect(url) as conn:
+        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        assert meta["schema_version"] == str(SCHEMA_VERSION) and meta["tokenizer_version"]
+        owners = {owner for (owner,) in conn.execute(
+            "SELECT DISTINCT pg_get_userbyid(relowner) FROM pg_class WHERE relnamespace = 'public'::regnamespace"
+            " AND relkind = 'r'")}
+        assert owners == {OWNER_ROLE}
+        assert conn.execute("SELECT rolcanlogin FROM pg_roles WHERE rolname = %s", (OWNER_ROLE,)).fetchone() == (False,)
+        unprotected = conn.execute(
+            "SELECT relname FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'"
+            " AND NOT relrowsecurity AND relname NOT IN ('meta', 'office')").fetchall()
+        assert unprotected == []
+
+
+def test_offices_are_listed_and_named_logins_are_checked(shared):
+    url, city, leiyang = shared
+    listed = {o.login: o for o in offices(url)}
+    assert listed[city].all_regions and listed[leiyang].regions == ("耒阳市",)
+    assert "耒阳市" in listed[leiyang].describe("zh") and "全部地区" in listed[city].describe("zh")
+    assert login_for("耒阳市总工会") == "leiyangshizonggonghui"
+    with pytest.raises(ServerSetupError, match="--region"):
+        add_office(url, "南岳区总工会", [])
+    with pytest.raises(ServerSetupError) as refused:
+        add_office(url, "南岳区总工会", ["南岳区"], login="Nan Yue!")
+    assert "登录名" in refused.value.zh
+
+
+def test_an_office_reads_everyone_but_changes_only_people_of_its_regions(shared):
+    url, city, leiyang = shared
+    with psycopg.connect(as_login(url, city), autocommit=True) as conn:
+        nanyue = add_person(conn, "罗玉芳", "南岳区")
+        add_person(conn, "谷井文", "耒阳市")
+    with psycopg.connect(as_login(url, leiyang), autocommit=True) as conn:
+        assert conn.execute("SELECT count(*) FROM honouree").fetchone()[0] == 2  # reads the whole roll
+        mine = add_person(conn, "蒋亚华", "耒阳市")
+        conn.execute("INSERT INTO honour (honouree_id, title) VALUES (%s, '衡阳市劳动模范')", (mine,))
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            add_person(conn, "李小平", "南岳区")
+        changed = conn.execute("UPDATE honouree SET unit = 'x' WHERE id = %s", (nanyue,)).rowcount
+        assert changed == 0  # not theirs: the row is invisible to the change
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("INSERT INTO honour (honouree_id, title) VALUES (%s, '湖南好人')", (nanyue,))
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):  # moving their person out of their regions
+            conn.execute("UPDATE honouree SET region = '南岳区' WHERE id = %s", (mine,))
+        assert conn.execute("SELECT * FROM honours_current_office()").fetchone()[1] == ["耒阳市"]
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("SELECT * FROM office")
+    with psycopg.connect(as_login(url, city), autocommit=True) as conn:
+        assert conn.execute("UPDATE honouree SET unit = '南岳区卫健局' WHERE id = %s", (nanyue,)).rowcount == 1
+
+
+def test_a_save_is_announced_by_id_to_every_listener(shared):
+    url, city, _ = shared
+    with psycopg.connect(as_login(url, city), autocommit=True) as listener, \
+            psycopg.connect(as_login(url, city), autocommit=True) as writer:
+        listener.execute(f"LISTEN {CHANGES_CHANNEL}")
+        new_id = add_person(writer, "白云", "常宁市")
+        writer.execute("UPDATE honouree SET unit = '市融媒体中心' WHERE id = %s", (new_id,))
+        payloads = [n.payload for n in itertools.islice(listener.notifies(timeout=2), 2)]
+    assert payloads == [str(new_id), str(new_id)]
+
+
+def test_an_unreachable_server_is_said_plainly(pg_server):
+    url = f"postgresql://nobody@127.0.0.1:{pg_server.port + 1}/none"
+    assert is_server_url(url) and not is_server_url("roll.sqlite")
+    with pytest.raises(ServerUnreachableError) as failed:
+        connect(url)
+    assert "无法连接共享荣誉库 postgresql://nobody@127.0.0.1" in failed.value.zh
+    assert shown_url("postgresql://a:secret@h:5/db") == "postgresql://a@h:5/db"
+
+
+def test_the_command_line_sets_up_a_server(pg_url):
+    def honours(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "honours", *args], capture_output=True, text=True,
+                              env={"LANG": "zh_CN.UTF-8", "PATH": "/usr/bin:/bin"}, timeout=60, check=False)
+
+    done = honours("server", "init", pg_url, "--city-office", "衡阳市总工会", "--login", "hengyang_cli")
+    assert done.returncode == 0, done.stderr
+    assert "hengyang_cli" in done.stdout + done.stderr
+    done = honours("--db", pg_url, "server", "add-office", "南岳区总工会", "--region", "南岳区", "--login", "nanyue_cli")
+    assert done.returncode == 0, done.stderr
+    done = honours("--db", pg_url, "server", "offices")
+    assert done.returncode == 0 and "南岳区总工会（登录名 nanyue_cli）：南岳区" in done.stdout
+    done = honours("--db", pg_url, "server", "add-office", "珠晖区总工会")
+    assert done.returncode == 1 and "--region" in done.stderr
