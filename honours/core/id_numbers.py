@@ -1,0 +1,124 @@
+"""Resident identity card numbers (居民身份证号码, GB 11643-1999): checked, read, masked.
+
+An 18-character number is 6 digits of the issuing area, the birth date (YYYYMMDD), a
+3-digit sequence whose parity is the sex (odd: male) and an ISO 7064 MOD 11-2 check
+character (0-9 or X). Old 15-digit numbers (before 1999) have a 2-digit year (19YY) and no
+check character; they are accepted and read as the 18-character number they became.
+
+An ID number is personal data: it is shown masked (`430402********123X`) wherever a person
+did not ask to see it, and found by its whole or its last four to six characters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_CHECK = "10X98765432"
+_SHAPE18 = re.compile(r"^[1-9][0-9]{16}[0-9X]$")
+_SHAPE15 = re.compile(r"^[1-9][0-9]{14}$")
+_SEPARATORS = re.compile(r"[\s\-－‐—_]+")
+MASK = "*"
+
+
+class IdNumberError(ValueError):
+    """An ID number that cannot be one: wrong length, characters, birth date or check character.
+    `str()` is English and `zh` the same in Chinese, as a record's value errors are."""
+
+    def __init__(self, en: str, zh: str) -> None:
+        super().__init__(en)
+        self.zh = zh
+
+
+@dataclass(frozen=True)
+class IdNumber:
+    """A checked 18-character number and what it says."""
+
+    number: str
+    birth_date: date
+    gender: str  # 男 / 女, as the vocabulary writes them
+    converted_from: str = ""  # the 15-digit number it was written as, if it was
+
+    def masked(self) -> str:
+        return mask(self.number)
+
+
+def check_character(first17: str) -> str:
+    """The ISO 7064 MOD 11-2 check character of the first 17 digits."""
+    return _CHECK[sum(int(d) * w for d, w in zip(first17, _WEIGHTS, strict=True)) % 11]
+
+
+def _clean(text: str) -> str:
+    folded = text.translate({code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)} | {0xFF38: ord("X"),
+                                                                                         0xFF58: ord("X")})
+    return _SEPARATORS.sub("", folded).upper()
+
+
+def parse_id_number(text: str, *, today: date | None = None) -> IdNumber:
+    """`text` as a checked ID number; IdNumberError (English and Chinese) saying what is wrong."""
+    written = (text or "").strip()
+    number = _clean(written)
+    converted = ""
+    if _SHAPE15.match(number):
+        converted = number
+        first17 = number[:6] + "19" + number[6:]
+        number = first17 + check_character(first17)
+    elif len(number) != 18:
+        raise IdNumberError(f"the ID number “{written}” has {len(number)} characters, not 18 (or an old 15)",
+                            f"身份证号“{written}”有 {len(number)} 位，应为 18 位（或旧的 15 位）")
+    if not _SHAPE18.match(number):
+        raise IdNumberError(f"the ID number “{written}” may hold only digits and a final X",
+                            f"身份证号“{written}”只能由数字组成，最后一位可为 X")
+    try:
+        born = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    except ValueError:
+        raise IdNumberError(f"the ID number “{written}” holds no valid date of birth ({number[6:14]})",
+                            f"身份证号“{written}”中的出生日期 {number[6:14]} 不存在") from None
+    if born.year < 1870 or born > (today or date.today()):
+        raise IdNumberError(f"the ID number “{written}” gives an impossible date of birth ({born.isoformat()})",
+                            f"身份证号“{written}”中的出生日期 {born.isoformat()} 不合理")
+    expected = check_character(number[:17])
+    if not converted and number[17] != expected:
+        raise IdNumberError(f"the ID number “{written}” fails its check character (the last should be {expected}): "
+                            "a digit is probably mistyped",
+                            f"身份证号“{written}”校验位不符（最后一位应为 {expected}），可能有数字录错")
+    gender = "男" if int(number[16]) % 2 else "女"
+    return IdNumber(number, born, gender, converted)
+
+
+def mask(number: str) -> str:
+    """`430402********123X`: the area and the last four kept, the birth date and the rest hidden."""
+    text = _clean(number or "")
+    if len(text) <= 8:
+        return MASK * len(text)
+    return text[:6] + MASK * (len(text) - 10) + text[-4:]
+
+
+def disagreements(parsed: IdNumber, *, birth_date: str = "", gender: str = "") -> list[tuple[str, str]]:
+    """Where a record's own birth date (YYYY, YYYY-MM or YYYY-MM-DD) or gender says otherwise
+    than its ID number, in English and Chinese; empty when they agree or are not given."""
+    out: list[tuple[str, str]] = []
+    given = (birth_date or "").strip()
+    if given:
+        iso = parsed.birth_date.isoformat()
+        if not iso.startswith(given[:10]):
+            out.append((f"the date of birth {given} is not the one in the ID number ({iso})",
+                        f"出生日期 {given} 与身份证号中的（{iso}）不一致"))
+    if gender and gender != parsed.gender:
+        out.append((f"the gender {gender} is not the one the ID number gives ({parsed.gender})",
+                    f"性别“{gender}”与身份证号显示的（{parsed.gender}）不一致"))
+    return out
+
+
+def search_key(text: str) -> str | None:
+    """What a search for an ID number compares: a whole number (15 or 18) as its 18 characters,
+    or its last four to six characters as typed; None for text that is neither."""
+    cleaned = _clean(text)
+    if 4 <= len(cleaned) <= 6 and re.fullmatch(r"[0-9]+X?|[0-9]*X", cleaned):
+        return cleaned
+    try:
+        return parse_id_number(cleaned).number
+    except IdNumberError:
+        return None
