@@ -49,6 +49,28 @@ def test_front_ends_do_not_import_the_database_layer():
         assert not re.search(r"^\s*(import|from)\s+(sqlite3|sqlite_utils)\b", text, re.MULTILINE), path
 
 
+# The registry's SQLite side: the front ends reach storage only through the verbs of
+# honours.core.storage.Storage, so that a second backend can serve them unchanged.
+# (`args.db` is the command line's file name; a registry's `.db` is sqlite-utils' Database.)
+CONNECTION_ATTRIBUTES = {"conn", "_conn"}
+
+
+def test_front_ends_use_storage_verbs_not_a_connection():
+    offenders = []
+    for path in ROOT.rglob("*.py"):
+        if path.is_relative_to(ROOT / "core"):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and (
+                    node.attr in CONNECTION_ATTRIBUTES
+                    or (node.attr == "db" and _dotted(node.value).rsplit(".", 1)[-1].endswith("registry"))):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}: .{node.attr}")
+            elif isinstance(node, ast.Name) and node.id in {"sqlite3", "sqlite_utils"}:
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.id}")
+    assert not offenders, "front ends touching the SQLite connection:\n" + "\n".join(offenders)
+
+
 # Python's own file I/O: reading or writing a path with any of these opens a descriptor of
 # its own, and closing it drops every POSIX lock this process holds on that file. Only
 # honours/core/files.py may use them, because it refuses a registry open in this process.

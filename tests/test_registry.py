@@ -197,3 +197,28 @@ def test_facet_counts_of_a_ticked_group_say_what_ticking_another_value_gives(rol
     assert dict(national["level"])["national"] == only_national
     # the other groups count the result itself
     assert sum(n for _, n in national["status"]) == only_national
+
+
+def test_interrupt_aborts_a_read_running_on_another_thread(registry):
+    import sqlite3
+    import threading
+
+    started = threading.Event()
+    outcome: list[object] = []
+
+    def long_read() -> None:
+        started.set()
+        try:
+            outcome.append(registry.conn.execute(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n").fetchone())
+        except sqlite3.OperationalError as error:
+            outcome.append(error)
+
+    reader = threading.Thread(target=long_read)
+    reader.start()
+    started.wait()
+    while reader.is_alive():  # until the read has begun and been stopped
+        registry.interrupt()
+        reader.join(0.05)
+    assert isinstance(outcome[0], sqlite3.OperationalError) and "interrupt" in str(outcome[0])
+    assert registry.count() == 0  # the registry still answers afterwards

@@ -51,10 +51,10 @@ class _Worker(QObject):
         self.counted.emit(generation, query, facets)
 
     def interrupt(self) -> None:
-        """Abort the count in progress (called from the UI thread; SQLite allows that)."""
+        """Abort the count in progress (called from the UI thread; the registry allows that)."""
         registry = self._registry
         if registry is not None:
-            registry.conn.interrupt()
+            registry.interrupt()
 
     def close(self) -> None:
         """Called after the thread has stopped (the core's connections allow that)."""
