@@ -23,7 +23,7 @@ from ..core.errors import (
 from ..core.names import Note
 from ..core.records import Honouree
 from ..core.registry import Registry
-from ..core.search import SearchResult
+from ..core.storage import Results
 from ..core.vocabulary import LEVELS, VOCABULARIES
 
 
@@ -64,7 +64,7 @@ def open_registry(args: argparse.Namespace, *, seed_if_new: bool = True, readonl
     return registry
 
 
-def search(registry: Registry, query: str) -> SearchResult:
+def search(registry: Registry, query: str) -> Results:
     """The registry's result for `query`, its notices said on stderr; QueryError (exit 1, nothing
     searched) when a value in it cannot be read, such as year:abc or level:宇宙级."""
     result = registry.search(query)
