@@ -49,6 +49,17 @@ def test_front_ends_do_not_import_the_database_layer():
         assert not re.search(r"^\s*(import|from)\s+(sqlite3|sqlite_utils)\b", text, re.MULTILINE), path
 
 
+def test_the_query_parser_writes_no_sql():
+    """query.py turns text into a structure any backend can run; SQLite's SQL for it is
+    written in sqlite_query.py and search.py."""
+    path = ROOT / "core" / "query.py"
+    text = path.read_text(encoding="utf-8")
+    sql = [line for line in text.splitlines() if SQL.search(line) or re.search(r"\b(WHERE|IN \(|EXISTS)\b", line)]
+    assert not sql, sql
+    imported = {node.module for node in ast.walk(ast.parse(text)) if isinstance(node, ast.ImportFrom)}
+    assert not imported & {"sqlite_query", "search", "database", "registry"}, imported
+
+
 # The registry's SQLite side: the front ends reach storage only through the verbs of
 # honours.core.storage.Storage, so that a second backend can serve them unchanged.
 # (`args.db` is the command line's file name; a registry's `.db` is sqlite-utils' Database.)

@@ -6,7 +6,7 @@ import pytest
 
 from honours.core import Honour, Honouree
 from honours.core.pinyin import sort_key
-from honours.core.query import parse, split_terms
+from honours.core.query import TextTerm, ValueFilter, parse, split_terms
 from honours.core.records import Deed, Donation
 
 
@@ -248,6 +248,21 @@ def test_parse_keeps_unknown_keys_as_text():
     assert not parsed.filters
 
 
+def test_parse_gives_a_backend_neutral_structure():
+    parsed = parse('级别:国家级,provincial year:2019..2021,2023 year>2020 donation<10万 posthumous:否 '
+                   'status:active region:衡阳,耒阳 "张 三"')
+    assert parsed.filters == [
+        ValueFilter("level", ("national", "provincial")),
+        ValueFilter("year", ranges=((2019, 2021), (2023, 2023))),
+        ValueFilter("year", ranges=((2021, None),)),  # whole years: >2020 is >=2021
+        ValueFilter("donation", ranges=((None, 100_000 * 100 - 1),)),  # 10万 yuan in fen, inclusive
+        ValueFilter("posthumous", (True,), negated=True),
+        ValueFilter("status", ("active",)),
+    ]
+    assert parsed.text_terms == [TextTerm("衡阳", ("region",), ("衡阳", "耒阳")), TextTerm("张 三")]
+    assert not parsed.errors
+
+
 # -- value filters: a set of ids, or a lookup per candidate --------------------------------
 
 def _filter_roll(registry) -> dict[int, Honouree]:
@@ -335,15 +350,14 @@ def test_filters_give_the_same_results_as_sets_probes_or_merges(registry, monkey
         monkeypatch.setattr(search, "FEW_CANDIDATES", 3)
         monkeypatch.setattr(search, "FEW_MATCHES", 3)
     if strategy in ("probe", "set"):
-        parse = search.parse
+        sql_filter = search.sql_filter
 
-        def no_merging(query: str):
-            parsed = parse(query)
-            for flt in parsed.filters:
-                flt.ordered_sql = None
-            return parsed
+        def no_merging(parsed):
+            flt = sql_filter(parsed)
+            flt.ordered_sql = None
+            return flt
 
-        monkeypatch.setattr(search, "parse", no_merging)
+        monkeypatch.setattr(search, "sql_filter", no_merging)
     cases = [(q, "", pred) for q, pred in FILTER_CASES] + TEXT_FILTER_CASES
     for query, text, keep in cases:
         everyone = registry.search(text).all_ids()
