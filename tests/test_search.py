@@ -10,6 +10,13 @@ from honours.core.query import TextTerm, ValueFilter, parse, split_terms
 from honours.core.records import Deed, Donation
 
 
+@pytest.fixture
+def registry(storage):
+    """These tests are of behaviour through the storage verbs: `registry` is each storage
+    backend in turn (the `storage` fixture, tests/conftest.py)."""
+    return storage
+
+
 def names(registry, query: str, limit: int = 200) -> list[str]:
     result = registry.search(query)
     return [s.name for s in registry.summaries(result.ids(0, limit))]
@@ -329,6 +336,7 @@ def _paged(result, size: int) -> list[int]:
     return out
 
 
+@pytest.mark.sqlite_only
 @pytest.mark.parametrize("strategy", ["probe", "set", "merge", "few", "head", "chosen"])
 def test_filters_give_the_same_results_as_sets_probes_or_merges(registry, monkeypatch, strategy):
     """Whether a filter is tested as a set, per candidate or merged in id order with the
@@ -400,6 +408,7 @@ def test_filters_give_the_same_results_as_sets_probes_or_merges(registry, monkey
         assert registry.search(query).count() == len(expected), query
 
 
+@pytest.mark.sqlite_only
 def test_common_filter_is_probed_rare_one_read_as_a_set_one_value_merged(registry, monkeypatch):
     from honours.core import search
 
@@ -422,6 +431,7 @@ def test_common_filter_is_probed_rare_one_read_as_a_set_one_value_merged(registr
         assert any(" INTERSECT SELECT o.honouree_id FROM honour" in s for s in statements) == (way == "merge"), query
 
 
+@pytest.mark.sqlite_only
 @pytest.mark.parametrize(("merge", "share", "plan"), [
     (3, 0.25, "UNION"),  # as shipped: up to three years merged in honouree order
     (1, 10 ** 9, "GROUP BY"),  # more years than merged, a small share of all honours: sorted
