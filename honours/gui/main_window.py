@@ -350,6 +350,7 @@ class MainWindow(QMainWindow):
         try:
             queued = self.registry.queued_for_index()
             if queued and self.search_indexer.start():
+                self._unsearchable = queued  # a search before the worker's first report says so too
                 self.index_progress.show_progress(0, queued)
         except HonoursError as error:
             self._on_index_failed(error.message(current_language()))
