@@ -10,6 +10,7 @@ from honours.core import (
     Honouree,
     InvalidRecordError,
     NotFoundError,
+    ReadOnlyDatabaseError,
     Registry,
 )
 from honours.core.records import Deed, Donation, Source
@@ -232,3 +233,24 @@ def test_interrupt_aborts_a_read_running_on_another_thread(registry):
         reader.join(0.05)
     assert isinstance(outcome[0], sqlite3.OperationalError) and "interrupt" in str(outcome[0])
     assert registry.count() == 0  # the registry still answers afterwards
+
+
+def test_a_reader_sees_what_is_committed_and_writes_nothing(registry):
+    reader = registry.open_reader()
+    assert reader is not None
+    try:
+        added = registry.add(sample())
+        assert reader.honouree(added.id).name == "张三"
+        assert reader.facets("张三")["level"] == [("national", 1), ("provincial", 1)]
+        assert reader.readonly
+        with pytest.raises(ReadOnlyDatabaseError):
+            reader.add(Honouree(name="李四"))
+        assert registry.count() == 1
+    finally:
+        reader.close()
+
+
+@pytest.mark.sqlite_only
+def test_a_registry_in_memory_has_no_reader_to_share():
+    with Registry.memory() as memory:
+        assert memory.open_reader() is None

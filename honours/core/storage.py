@@ -82,6 +82,11 @@ class Storage(Protocol):
         then refreshes what it shows)."""
         ...
 
+    def open_reader(self) -> Storage | None:
+        """A second, read-only handle for a worker thread (facet counts off the UI thread);
+        None when the registry cannot be shared (held in memory)."""
+        ...
+
     def interrupt(self) -> None:
         """Abort a read running on another thread (a facet count overtaken by typing)."""
         ...
