@@ -55,6 +55,36 @@ def registry(tmp_path):
     reg.close()
 
 
+# The storage backends the behaviour tests run against, through the verbs of
+# honours.core.storage.Storage. Only SQLite today; a server backend adds its name here and
+# an opener below, and every test taking `storage` (or a module's `registry` defined from
+# it) runs against both. Tests of SQLite itself (FTS tables, PRAGMAs, the schema,
+# migrations, the file) are marked `sqlite_only` and skipped for any other backend.
+BACKENDS = ["sqlite"]
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "sqlite_only: tests SQLite internals (tables, PRAGMAs, FTS, the file), not the storage verbs")
+
+
+def open_storage(backend: str, folder: Path):
+    """An empty registry of one backend, in `folder`."""
+    if backend == "sqlite":
+        return Registry.open(folder / "storage.sqlite")
+    raise ValueError(f"unknown storage backend {backend!r}")
+
+
+@pytest.fixture(params=BACKENDS, ids=BACKENDS)
+def storage(request, tmp_path):
+    """An empty registry of each backend, used only through the Storage verbs."""
+    if request.param != "sqlite" and request.node.get_closest_marker("sqlite_only"):
+        pytest.skip(f"tests SQLite internals, not {request.param}")
+    reg = open_storage(request.param, tmp_path)
+    yield reg
+    reg.close()
+
+
 @pytest.fixture(scope="session")
 def _seeded_template(tmp_path_factory):
     path = tmp_path_factory.mktemp("seed") / "roll.sqlite"

@@ -49,6 +49,39 @@ def test_front_ends_do_not_import_the_database_layer():
         assert not re.search(r"^\s*(import|from)\s+(sqlite3|sqlite_utils)\b", text, re.MULTILINE), path
 
 
+def test_the_query_parser_writes_no_sql():
+    """query.py turns text into a structure any backend can run; SQLite's SQL for it is
+    written in sqlite_query.py and search.py."""
+    path = ROOT / "core" / "query.py"
+    text = path.read_text(encoding="utf-8")
+    sql = [line for line in text.splitlines() if SQL.search(line) or re.search(r"\b(WHERE|IN \(|EXISTS)\b", line)]
+    assert not sql, sql
+    imported = {node.module for node in ast.walk(ast.parse(text)) if isinstance(node, ast.ImportFrom)}
+    assert not imported & {"sqlite_query", "search", "database", "registry"}, imported
+
+
+# The registry's SQLite side: the front ends reach storage only through the verbs of
+# honours.core.storage.Storage, so that a second backend can serve them unchanged.
+# (`args.db` is the command line's file name; a registry's `.db` is sqlite-utils' Database.)
+CONNECTION_ATTRIBUTES = {"conn", "_conn"}
+
+
+def test_front_ends_use_storage_verbs_not_a_connection():
+    offenders = []
+    for path in ROOT.rglob("*.py"):
+        if path.is_relative_to(ROOT / "core"):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and (
+                    node.attr in CONNECTION_ATTRIBUTES
+                    or (node.attr == "db" and _dotted(node.value).rsplit(".", 1)[-1].endswith("registry"))):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}: .{node.attr}")
+            elif isinstance(node, ast.Name) and node.id in {"sqlite3", "sqlite_utils"}:
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.id}")
+    assert not offenders, "front ends touching the SQLite connection:\n" + "\n".join(offenders)
+
+
 # Python's own file I/O: reading or writing a path with any of these opens a descriptor of
 # its own, and closing it drops every POSIX lock this process holds on that file. Only
 # honours/core/files.py may use them, because it refuses a registry open in this process.
@@ -161,3 +194,67 @@ def test_the_vocabularies_are_declared_only_in_vocabulary_py():
                     if len(named) >= 3:
                         offenders.append(f"{where}:{node.lineno}: {v.name} choices written out {named}")
     assert not offenders, "vocabulary words declared outside core/vocabulary.py:\n" + "\n".join(offenders)
+
+
+# -- tests of behaviour and tests of SQLite --------------------------------------------------
+
+TESTS = Path(__file__).resolve().parent
+
+
+def _marked_sqlite_only(node: ast.AST) -> bool:
+    return any("sqlite_only" in ast.unparse(d) for d in getattr(node, "decorator_list", []))
+
+
+def _reaches_the_connection(node: ast.AST, helpers: set[str]) -> bool:
+    """Uses `.conn`, or calls or takes (as a fixture) a helper of the module that does."""
+    for inner in ast.walk(node):
+        if isinstance(inner, ast.Attribute) and inner.attr in CONNECTION_ATTRIBUTES:
+            return True
+        if isinstance(inner, ast.Name) and inner.id in helpers:
+            return True
+    if isinstance(node, ast.FunctionDef):
+        return any(arg.arg in helpers for arg in node.args.args)
+    return False
+
+
+def sqlite_tests_unmarked(tree: ast.Module) -> list[str]:
+    """The tests of a module that reach the SQLite connection without being marked sqlite_only
+    (none when the whole module is: `pytestmark`)."""
+    for node in tree.body:
+        if (isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "pytestmark" for t in node.targets)
+                and "sqlite_only" in ast.unparse(node.value)):
+            return []
+    defs = [n for n in tree.body if isinstance(n, ast.FunctionDef | ast.ClassDef)]
+    helpers: set[str] = set()
+    while True:  # helpers and fixtures that reach the connection, however indirectly
+        more = {n.name for n in defs if not n.name.startswith("test_") and n.name not in helpers
+                and _reaches_the_connection(n, helpers)}
+        if not more:
+            break
+        helpers |= more
+    return [n.name for n in defs if n.name.startswith("test_") and not _marked_sqlite_only(n)
+            and _reaches_the_connection(n, helpers)]
+
+
+def test_tests_of_sqlite_internals_are_marked_sqlite_only():
+    """A test that reads the SQLite connection tests the SQLite backend, not the storage verbs:
+    it is marked, so that a second backend skips it (tests/conftest.py, `storage`)."""
+    offenders = []
+    for path in sorted(TESTS.glob("test_*.py")):
+        for name in sqlite_tests_unmarked(ast.parse(path.read_text(encoding="utf-8"))):
+            offenders.append(f"{path.name}: {name}")
+    assert not offenders, "mark these @pytest.mark.sqlite_only (or use the storage verbs):\n" + "\n".join(offenders)
+
+
+def test_the_sqlite_only_rule_sees_helpers_and_fixtures():
+    tree = ast.parse(
+        "import pytest\n"
+        "def rows(registry):\n    return registry.conn.execute('x')\n"
+        "@pytest.fixture\ndef raw(roll):\n    return rows(roll)\n"
+        "def test_direct(registry):\n    registry.conn.execute('x')\n"
+        "def test_through_a_fixture(raw):\n    assert raw\n"
+        "@pytest.mark.sqlite_only\ndef test_marked(registry):\n    registry.conn.execute('x')\n"
+        "def test_verbs(registry):\n    assert registry.count() == 0\n")
+    assert sqlite_tests_unmarked(tree) == ["test_direct", "test_through_a_fixture"]
+    tree.body.insert(1, ast.parse("pytestmark = pytest.mark.sqlite_only").body[0])
+    assert sqlite_tests_unmarked(tree) == []

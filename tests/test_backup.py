@@ -24,6 +24,8 @@ from honours.core.errors import BackupFailedError, BadBackupError, DatabaseInUse
 from honours.core.records import Honouree
 from honours.core.schema import SCHEMA_VERSION
 
+pytestmark = pytest.mark.sqlite_only  # copies of the SQLite file
+
 
 def png(color: tuple[int, int, int] = (200, 30, 30), size: tuple[int, int] = (64, 48)) -> bytes:
     out = io.BytesIO()

@@ -8,6 +8,13 @@ from honours.core import ConflictError, Honour, Honouree, InvalidRecordError, No
 from honours.core.seed import ASSETS, report_title
 
 
+@pytest.fixture
+def registry(storage):
+    """These tests are of behaviour through the storage verbs: `registry` is each storage
+    backend in turn (the `storage` fixture, tests/conftest.py)."""
+    return storage
+
+
 def three(registry) -> list[int]:
     people = [Honouree(name=name, unit="衡阳市中心医院", region="衡阳县", category="medical")
               for name in ("张三", "李四", "王五")]

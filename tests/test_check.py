@@ -17,6 +17,8 @@ from honours.core import (
 from honours.core.check import check, rebuild_search_index
 from honours.core.records import Honouree
 
+pytestmark = pytest.mark.sqlite_only  # the integrity of a SQLite file and its search index
+
 
 def png() -> bytes:
     out = io.BytesIO()

@@ -16,6 +16,8 @@ from honours.core import Registry
 from honours.core.errors import ConflictError, DatabaseLockedError, NotFoundError
 from honours.core.records import Deed, Honouree
 
+pytestmark = pytest.mark.sqlite_only  # SQLite's file locking between processes
+
 
 @pytest.fixture
 def two(roll):

@@ -16,6 +16,13 @@ from honours.core.import_plan import ADD, ERROR, MERGE, SKIP, UPDATE, plan_impor
 from honours.core.photos import NewPhoto, prepare_photo
 
 
+@pytest.fixture
+def registry(storage):
+    """These tests are of behaviour through the storage verbs: `registry` is each storage
+    backend in turn (the `storage` fixture, tests/conftest.py)."""
+    return storage
+
+
 def person(name: str, unit: str = "", position: str = "", birth: str = "", notes: str = "", ref: int = 1) -> Person:
     return Person(ref, name, unit, position, birth, notes)
 

@@ -22,6 +22,13 @@ from honours.core.import_plan import ADD, ERROR, UNCHANGED, plan_import
 from honours.core.transfer import ExportFileError
 
 
+@pytest.fixture
+def registry(storage):
+    """These tests are of behaviour through the storage verbs: `registry` is each storage
+    backend in turn (the `storage` fixture, tests/conftest.py)."""
+    return storage
+
+
 def png(size=(120, 80), colour=(10, 120, 200)) -> bytes:
     out = io.BytesIO()
     Image.new("RGB", size, colour).save(out, "PNG")

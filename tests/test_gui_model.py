@@ -84,6 +84,7 @@ def test_pinyin_initials_find_the_person(qtbot, roll):
     assert names(model) == ["宋英杰"]
 
 
+@pytest.mark.sqlite_only
 def test_rows_arrive_a_page_at_a_time(qtbot, big):
     model = make_model(qtbot, big)
     assert model.total() == GENERATED
@@ -99,6 +100,7 @@ def test_rows_arrive_a_page_at_a_time(qtbot, big):
     assert model.data(model.index(1234, COLUMN_INDEX["unit"])) == f"第{1234 % 7}车间"
 
 
+@pytest.mark.sqlite_only
 def test_a_query_reads_only_its_first_page(qtbot, big):
     model = make_model(qtbot, big)
     model.search("衡阳县")

@@ -302,6 +302,7 @@ def test_a_refused_restore_reopens_the_untouched_file(qtbot, window, tmp_path):
     assert window.registry.count() == before and window.registry.path == path
 
 
+@pytest.mark.sqlite_only
 def test_check_offers_to_rebuild_a_broken_search_index(window):
     # trashed behind the indexer's back: the search index still finds #3
     window.registry.conn.execute("UPDATE honouree SET deleted_at = '2020-01-01' WHERE id = 3")

@@ -69,6 +69,7 @@ def test_the_shown_window_has_every_action_but_not_the_libraries_behind_them(rol
     assert started["loaded"] == []
 
 
+@pytest.mark.sqlite_only
 def test_nested_transactions_still_use_savepoints_once_sqlite_utils_is_loaded_late(roll):
     """The registry opens without sqlite-utils; a nested transaction builds its Database then."""
     first, second = roll.all_ids()[:2]

@@ -15,6 +15,13 @@ from honours.core.records import Deed, Donation, Honour, Honouree
 from honours.core.registry import os_user
 
 
+@pytest.fixture
+def registry(storage):
+    """These tests are of behaviour through the storage verbs: `registry` is each storage
+    backend in turn (the `storage` fixture, tests/conftest.py)."""
+    return storage
+
+
 def png() -> bytes:
     out = io.BytesIO()
     Image.new("RGB", (30, 20), (90, 90, 10)).save(out, "PNG")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -11,6 +12,8 @@ from honours.core import Honour, Honouree
 from honours.core.indexing import reindex, reindex_all, reindex_many
 from honours.core.records import Deed, Donation
 from honours.core.tokens import _grams_of_runs, grams, normalise, query_tokens, runs
+
+pytestmark = pytest.mark.sqlite_only  # the SQLite FTS5 search index and its derived columns
 
 
 def test_chinese_runs_become_pairs_and_a_last_character():

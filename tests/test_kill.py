@@ -21,7 +21,8 @@ import pytest
 from honours.core import Registry
 from honours.core.check import check
 
-pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)")
+pytestmark = [pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)"),
+              pytest.mark.sqlite_only]  # a SQLite file after a killed process
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -12,6 +12,8 @@ from honours.core import Honour, Honouree, NewerVersionError, NotARegistryError,
 from honours.core.database import APPLICATION_ID, schema_version
 from honours.core.schema import SCHEMA_VERSION
 
+pytestmark = pytest.mark.sqlite_only  # the SQLite schema and its migrations
+
 FIXTURE = Path(__file__).parent / "fixtures" / "registry-v1.sqlite"
 
 

@@ -32,6 +32,13 @@ ROWS = [
 ]
 
 
+@pytest.fixture
+def registry(storage):
+    """These tests are of behaviour through the storage verbs: `registry` is each storage
+    backend in turn (the `storage` fixture, tests/conftest.py)."""
+    return storage
+
+
 def make_xlsx(path: Path, rows: list[list]) -> Path:
     workbook = openpyxl.Workbook()
     sheet = workbook.active

@@ -17,6 +17,13 @@ from honours.core.photos import DISPLAY_MAX, MAX_PIXELS, THUMB_MAX, prepare_phot
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
+@pytest.fixture
+def registry(storage):
+    """These tests are of behaviour through the storage verbs: `registry` is each storage
+    backend in turn (the `storage` fixture, tests/conftest.py)."""
+    return storage
+
+
 def decoded(data: bytes) -> Image.Image:
     image = Image.open(io.BytesIO(data))
     image.load()
@@ -208,6 +215,7 @@ def _icon(path: Path) -> Path:
     return path
 
 
+@pytest.mark.sqlite_only
 @pytest.mark.parametrize("make, name, reason", [
     (_empty, "empty.jpg", "empty"),
     (_truncated_jpeg, "truncated.jpg", "damaged or truncated"),

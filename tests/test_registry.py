@@ -10,9 +10,17 @@ from honours.core import (
     Honouree,
     InvalidRecordError,
     NotFoundError,
+    ReadOnlyDatabaseError,
     Registry,
 )
 from honours.core.records import Deed, Donation, Source
+
+
+@pytest.fixture
+def registry(storage):
+    """These tests are of behaviour through the storage verbs: `registry` is each storage
+    backend in turn (the `storage` fixture, tests/conftest.py)."""
+    return storage
 
 
 def sample() -> Honouree:
@@ -42,6 +50,7 @@ def test_round_trip_of_every_field(registry):
     assert again.version == 1 and again.created_at and again.updated_at
 
 
+@pytest.mark.sqlite_only
 def test_amounts_are_exact_integers_in_storage(registry):
     registry.add(Honouree.from_dict({"name": "李四", "donations": [{"amount_yuan": "50万元"},
                                                                   {"amount_yuan": 0.1}]}))
@@ -151,6 +160,7 @@ def test_from_dict_refuses_typos():
         Honouree.from_dict({"name": "x", "honours": [{"title": "t", "level": "galactic"}]})
 
 
+@pytest.mark.sqlite_only
 def test_memory_registry_works():
     reg = Registry.memory()
     reg.add(Honouree(name="王五"))
@@ -197,3 +207,50 @@ def test_facet_counts_of_a_ticked_group_say_what_ticking_another_value_gives(rol
     assert dict(national["level"])["national"] == only_national
     # the other groups count the result itself
     assert sum(n for _, n in national["status"]) == only_national
+
+
+@pytest.mark.sqlite_only
+def test_interrupt_aborts_a_read_running_on_another_thread(registry):
+    import sqlite3
+    import threading
+
+    started = threading.Event()
+    outcome: list[object] = []
+
+    def long_read() -> None:
+        started.set()
+        try:
+            outcome.append(registry.conn.execute(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n").fetchone())
+        except sqlite3.OperationalError as error:
+            outcome.append(error)
+
+    reader = threading.Thread(target=long_read)
+    reader.start()
+    started.wait()
+    while reader.is_alive():  # until the read has begun and been stopped
+        registry.interrupt()
+        reader.join(0.05)
+    assert isinstance(outcome[0], sqlite3.OperationalError) and "interrupt" in str(outcome[0])
+    assert registry.count() == 0  # the registry still answers afterwards
+
+
+def test_a_reader_sees_what_is_committed_and_writes_nothing(registry):
+    reader = registry.open_reader()
+    assert reader is not None
+    try:
+        added = registry.add(sample())
+        assert reader.honouree(added.id).name == "张三"
+        assert reader.facets("张三")["level"] == [("national", 1), ("provincial", 1)]
+        assert reader.readonly
+        with pytest.raises(ReadOnlyDatabaseError):
+            reader.add(Honouree(name="李四"))
+        assert registry.count() == 1
+    finally:
+        reader.close()
+
+
+@pytest.mark.sqlite_only
+def test_a_registry_in_memory_has_no_reader_to_share():
+    with Registry.memory() as memory:
+        assert memory.open_reader() is None

@@ -15,6 +15,8 @@ from honours.core import Honour, Honouree, Registry, import_verbs, indexing
 from honours.core.records import Deed, Donation
 from honours.core.registry import ImportItem
 
+pytestmark = pytest.mark.sqlite_only  # the SQLite search-index queue
+
 NAMES = ["欧阳明远", "司马秋菊", "诸葛建华", "上官晓燕", "令狐春生", "皇甫玉兰", "东方志强"]
 
 

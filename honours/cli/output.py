@@ -24,7 +24,7 @@ from ..core.names import Note
 from ..core.postgres.connection import is_server_url, shown_url
 from ..core.records import Honouree
 from ..core.registry import Registry
-from ..core.search import SearchResult
+from ..core.storage import Results
 from ..core.vocabulary import LEVELS, VOCABULARIES
 
 
@@ -71,7 +71,7 @@ def open_registry(args: argparse.Namespace, *, seed_if_new: bool = True, readonl
     return registry
 
 
-def search(registry: Registry, query: str) -> SearchResult:
+def search(registry: Registry, query: str) -> Results:
     """The registry's result for `query`, its notices said on stderr; QueryError (exit 1, nothing
     searched) when a value in it cannot be read, such as year:abc or level:宇宙级."""
     result = registry.search(query)

@@ -17,8 +17,12 @@ A query is whitespace-separated terms, all of which must match (AND):
 
 Parsing never raises on user input: an unreadable value gives an error (in English and
 Chinese, in `errors` and among the `notices`) and is searched as the literal text, so it
-narrows instead of matching everyone; the command line refuses such a query. `search.py`
-runs what is parsed here.
+narrows instead of matching everyone; the command line refuses such a query.
+
+This module only parses: text in, a backend-neutral structure out (`ParsedQuery`: text
+terms with their fields and alternatives, `ValueFilter`s with values, ranges and
+negation). It holds no SQL; the SQLite backend writes its own (sqlite_query.py for the
+value filters, search.py for the search index), and a second backend would write its own.
 """
 
 from __future__ import annotations
@@ -70,68 +74,27 @@ class TextTerm:
         return "".join(runs(self.text)).isascii()
 
 
-@dataclass
-class Filter:
-    """A value condition: SQL in which `{id}` stands for the honouree id being tested.
+@dataclass(frozen=True)
+class ValueFilter:
+    """A condition on one value field, as the user meant it; the backend writes its SQL
+    (sqlite_query.py for SQLite).
 
-    A filter can be tested two ways. `sql` asks whether the id is in a set read once from
-    an index (honours by level or year, honourees by status, category or donation); the
-    unary `+` keeps SQLite from driving the query from the set, so it walks the name-order
-    index or the search index in order and only tests membership, and a search never needs
-    the honouree row at all. `probe_sql` asks the same with one index seek per candidate
-    (EXISTS), which costs more per candidate but nothing up front. Reading a set of 70,000
-    ids to fill a page of 200 is the wrong trade, and so is probing 100,000 candidates for
-    a filter that 900 honourees meet (EXISTS took 0.2 s to count a level at 100,000), so
-    SearchResult chooses per query from the size of the set (`size_sql`, counted only up
-    to where the choice is made) and how many results the query must return. A filter on
-    one value (`level:`, `year:2020`, `status:`, `category:`, `posthumous:yes`) can also
-    list its ids in id order straight off an index (`ordered_sql`), which SQLite merges
-    with the search index's ids (INTERSECT … ORDER BY), walking both only as far as a
-    page needs: cheaper than a set, and than a probe per candidate.
+    `field` is one of VALUE_FIELDS. `values` (level, status, category: stored keys;
+    posthumous: True) mean any of them; `ranges` (year; donation in fen) are inclusive
+    (low, high) bounds, either open (None), any of them; `negated` keeps the honourees the
+    condition does NOT hold for (`posthumous:no`: no posthumous honour).
     """
 
-    sql: str
-    params: list
-    count_sql: str | None = None  # counts the live honourees it keeps, when it is the only condition
-    row_sql: str | None = None  # the same test on the honourees row `h` (name-order index covers it)
-    probe_sql: str | None = None  # the same test as one lookup for one id (EXISTS)
-    size_sql: str | None = None  # the rows the set of `sql` is read from (to tell its size)
-    honour_condition: str | None = None  # the condition on `honour`, for counting (see SearchResult.count)
-    years: tuple[int | None, int | None] | None = None  # inclusive bounds of a year filter
-    ordered_sql: str | None = None  # its ids above a first parameter, in id order (one value only)
-    ordered_id: str | None = None  # the id column of `ordered_sql` (its table is `o`)
-
-    @staticmethod
-    def honours(condition: str, params: list, years: tuple[int | None, int | None] | None = None,
-                one_value: bool = False) -> Filter:
-        """Honourees with at least one honour meeting `condition` (a condition on `honour`);
-        `one_value`: an equality, read from an index in honouree order."""
-        return Filter(
-            f"+{{id}} IN (SELECT honouree_id FROM honour WHERE {condition})", params,
-            probe_sql=f"EXISTS (SELECT 1 FROM honour WHERE honouree_id = {{id}} AND {condition})",
-            size_sql=f"SELECT 1 FROM honour WHERE {condition}",
-            honour_condition=condition, years=years,
-            ordered_sql=f"SELECT o.honouree_id FROM honour o WHERE o.honouree_id > ? AND {condition}"
-            if one_value else None, ordered_id="o.honouree_id")
-
-    @staticmethod
-    def honourees(condition: str, params: list, one_value: bool = False) -> Filter:
-        """Honourees whose own row meets `condition` (served by a partial index)."""
-        return Filter(
-            f"+{{id}} IN (SELECT id FROM honouree WHERE deleted_at IS NULL AND {condition})", params,
-            f"SELECT count(*) FROM honouree WHERE deleted_at IS NULL AND {condition}",
-            condition.replace("status", "h.status").replace("category", "h.category")
-            .replace("donation_total_fen", "h.donation_total_fen"),
-            probe_sql=f"EXISTS (SELECT 1 FROM honouree WHERE id = {{id}} AND deleted_at IS NULL AND {condition})",
-            size_sql=f"SELECT 1 FROM honouree WHERE deleted_at IS NULL AND {condition}",
-            ordered_sql=(f"SELECT o.id FROM honouree o WHERE o.id > ? AND o.deleted_at IS NULL AND {condition}"
-                         if one_value else None), ordered_id="o.id")
+    field: str
+    values: tuple = ()
+    ranges: tuple[tuple[int | None, int | None], ...] = ()
+    negated: bool = False
 
 
 @dataclass
 class ParsedQuery:
     text_terms: list[TextTerm] = field(default_factory=list)
-    filters: list[Filter] = field(default_factory=list)
+    filters: list[ValueFilter] = field(default_factory=list)
     notices: list[tuple[str, str]] = field(default_factory=list)  # (en, zh), errors included
     errors: list[tuple[str, str]] = field(default_factory=list)  # values that could not be read
 
@@ -265,38 +228,23 @@ def _keys(vocabulary: Vocabulary, key: str, op: str, value: str, parsed: ParsedQ
     return list(dict.fromkeys(k for k in keys if k))
 
 
-def _one_or_any(column: str, keys: list) -> tuple[str, list]:
-    if len(keys) == 1:
-        return f"{column} = ?", keys
-    return f"{column} IN ({', '.join('?' * len(keys))})", keys
-
-
-def _value_filter(key: str, op: str, value: str, parsed: ParsedQuery) -> Filter | None:
-    if key == "level":
-        levels = _keys(LEVELS, key, op, value, parsed)
-        if levels is None:
-            return None
-        return Filter.honours(*_one_or_any("level", levels), one_value=len(levels) == 1)
-    if key == "status":
-        statuses = _keys(STATUSES, key, op, value, parsed)
-        if statuses is None:
-            return None
-        return Filter.honourees(*_one_or_any("status", statuses), one_value=len(statuses) == 1)
+def _value_filter(key: str, op: str, value: str, parsed: ParsedQuery) -> ValueFilter | None:
+    if key in ("level", "status"):
+        keys = _keys(LEVELS if key == "level" else STATUSES, key, op, value, parsed)
+        return None if keys is None else ValueFilter(key, tuple(keys))
     if key == "category":
         # Categories are free text: a known word means its key, any other text itself.
         categories = list(dict.fromkeys(CATEGORIES.lookup(w) or w for w in values_of(value)))
         if op != ":" or not categories:
             _bad(parsed, key, value, f"use {CATEGORIES.choices('en')}.", f"请用{CATEGORIES.choices('zh')}。")
             return None
-        return Filter.honourees(*_one_or_any("category", categories), one_value=len(categories) == 1)
+        return ValueFilter(key, tuple(categories))
     if key == "posthumous":
         answer = YES_NO.lookup(value)
         if answer is None or op != ":":
             _bad(parsed, key, value, "use yes or no.", "请用 是 或 否。")
             return None
-        if answer == "yes":
-            return Filter.honours("posthumous = 1", [], one_value=True)
-        return Filter("+{id} NOT IN (SELECT honouree_id FROM honour WHERE posthumous = 1)", [])
+        return ValueFilter(key, (True,), negated=answer != "yes")
     if key == "year":
         ranges = [_bounds(op, part, parse_year) for part in (values_of(value) if op in (":", "=") else [value])]
         if not ranges or None in ranges:
@@ -304,32 +252,21 @@ def _value_filter(key: str, op: str, value: str, parsed: ParsedQuery) -> Filter 
                  f"({FIRST_YEAR}–{LAST_YEAR}).",
                  f"请写年份，如 2020、2019..2021、2019,2021 或 >=2019（{FIRST_YEAR}–{LAST_YEAR} 年）。")
             return None
-        inclusive = []
-        for lo, hi, lo_inc, hi_inc in ranges:  # type: ignore[misc]  # years are whole: make bounds inclusive
-            inclusive.append((lo if lo is None or lo_inc else lo + 1, hi if hi is None or hi_inc else hi - 1))
-        if len(inclusive) == 1:
-            lo, hi = inclusive[0]
-            if lo is not None and lo == hi:
-                return Filter.honours("year = ?", [lo], (lo, hi), one_value=True)
-            cond, params = _range_sql("year", (lo, hi, True, True))
-            return Filter.honours(cond, params, (lo, hi))
-        if all(lo is not None and lo == hi for lo, hi in inclusive):
-            return Filter.honours(*_one_or_any("year", list(dict.fromkeys(lo for lo, _ in inclusive))))
-        parts, params = [], []
-        for lo, hi in inclusive:
-            cond, more = _range_sql("year", (lo, hi, True, True))
-            parts.append(f"({cond})")
-            params.extend(more)
-        return Filter.honours(f"({' OR '.join(parts)})", params)
+        return ValueFilter(key, ranges=tuple(_inclusive(bounds) for bounds in ranges))  # type: ignore[arg-type]
     if key == "donation":
         bounds = _bounds(op, value, _parse_fen)
         if bounds is None:
             _bad(parsed, key, value, "use an amount in yuan such as 100000, 10万 or 1万..50万.",
                  "请写金额（元），如 100000、10万 或 1万..50万。")
             return None
-        cond, params = _range_sql("donation_total_fen", bounds)
-        return Filter.honourees(cond, params)
+        return ValueFilter(key, ranges=(_inclusive(bounds),))
     return None
+
+
+def _inclusive(bounds: tuple[int | None, int | None, bool, bool]) -> tuple[int | None, int | None]:
+    """Whole numbers (years, fen) make every bound inclusive: >2019 is >=2020."""
+    lo, hi, lo_inc, hi_inc = bounds
+    return (lo if lo is None or lo_inc else lo + 1, hi if hi is None or hi_inc else hi - 1)
 
 
 def _parse_fen(text: str) -> int | None:
@@ -375,15 +312,3 @@ def _bounds(op: str, value: str, convert) -> tuple[int | None, int | None, bool,
         "<=": (None, number, True, True),
         "<": (None, number, True, False),
     }[op]
-
-
-def _range_sql(column: str, bounds: tuple[int | None, int | None, bool, bool]) -> tuple[str, list]:
-    lo, hi, lo_inc, hi_inc = bounds
-    parts, params = [], []
-    if lo is not None:
-        parts.append(f"{column} {'>=' if lo_inc else '>'} ?")
-        params.append(lo)
-    if hi is not None:
-        parts.append(f"{column} {'<=' if hi_inc else '<'} ?")
-        params.append(hi)
-    return " AND ".join(parts), params

@@ -126,7 +126,23 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
 
     @property
     def conn(self) -> sqlite3.Connection:
+        """The SQLite connection, for the core's own modules and SQLite-only tests; the front
+        ends never use it (tests/test_architecture.py), so that another backend can serve them."""
         return self._conn
+
+    def open_reader(self) -> Registry | None:
+        """A second, read-only handle on the same registry for a worker thread (the filter
+        panel counts there while the UI thread writes: SQLite's WAL lets it read meanwhile);
+        None when the registry is held only in memory and has no file to share."""
+        if self.path is None:
+            return None
+        return Registry.open(self.path, create=False, readonly=True)
+
+    def interrupt(self) -> None:
+        """Abort the read in progress (a search or a count) from another thread: the filter
+        panel stops counting an old query when the user types again. The interrupted call
+        raises; nothing stored changes."""
+        self._conn.interrupt()
 
     @cached_property
     def db(self) -> sqlite_utils.Database:

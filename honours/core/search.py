@@ -1,4 +1,4 @@
-"""Running a query (see `query.py` for its language) against the search index.
+"""Running a query (see `query.py` for its language) against SQLite's search index.
 
 Nothing the user types reaches SQL except as a bound parameter or inside a quoted FTS5
 string, so quotes, `*`, `AND`, `NEAR(` and SQL fragments are plain text. Results are
@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from .indexing import PINYIN_COLUMNS, PINYIN_PREFIX_MAX
 from .names import tidy_spacing
-from .query import TEXT_FIELDS, Filter, ParsedQuery, TextTerm, parse
+from .query import TEXT_FIELDS, ParsedQuery, TextTerm, parse
+from .sqlite_query import Filter, sql_filter
 from .tokens import query_tokens, runs
 
 ALL_COLUMNS = ("name", "pinyin", "unit", "unit_pinyin", "position", "region",
@@ -206,6 +207,7 @@ class SearchResult:
         self.conn = conn
         self.query = query
         self.parsed = parse(query)
+        self.filters = [sql_filter(flt) for flt in self.parsed.filters]  # this backend's SQL for them
         self.order = order if order in ORDERABLE else None
         self.descending = descending
         self._tiers = tiers(self.parsed)
@@ -224,13 +226,13 @@ class SearchResult:
     def _filter_sql(self) -> tuple[str, list]:
         clauses = ["h.deleted_at IS NULL"]
         params: list = []
-        for flt in self.parsed.filters:
+        for flt in self.filters:
             clauses.append(f"({flt.row_sql or flt.sql.format(id='h.id')})")
             params.extend(flt.params)
         # The search index holds live records only (the trash is not indexed), so a
         # query driven by it needs the filters alone, tested on its rowid.
         self._index_where = " AND ".join(
-            f"({flt.sql.format(id='f.rowid')})" for flt in self.parsed.filters) or "1"
+            f"({flt.sql.format(id='f.rowid')})" for flt in self.filters) or "1"
         return " AND ".join(clauses), params
 
     def _probe(self, number: int, flt: Filter, wanted: int) -> bool:
@@ -270,7 +272,7 @@ class SearchResult:
         sets: list[tuple[str, list]] = []
         probes: list[tuple[str, list]] = []
         arms: list[tuple[str, list]] = []
-        for number, flt in enumerate(self.parsed.filters):
+        for number, flt in enumerate(self.filters):
             if on_row and flt.row_sql:
                 sets.append((flt.row_sql, flt.params))
             elif after is not None and flt.ordered_sql:
@@ -302,7 +304,7 @@ class SearchResult:
         """Total matches (for the status bar); computed once per result."""
         if self._count is None:
             expr = any_expr(self.parsed)
-            filters = self.parsed.filters
+            filters = self.filters
             if expr is None and len(filters) == 1 and filters[0].honour_condition:
                 self._count = self._count_honours(filters[0])
                 return self._count
@@ -315,11 +317,11 @@ class SearchResult:
             elif expr is None:
                 sql = f"SELECT count(*) FROM honouree h WHERE {self._where}"
                 params = self._params
-            elif self.parsed.filters and self._few_candidates(MAIN_INDEX, "", [expr]):
+            elif self.filters and self._few_candidates(MAIN_INDEX, "", [expr]):
                 probes, params, _, _ = self._filters_for("f.rowid", 0)  # a rare text: probed
                 sql = f"SELECT count(*) FROM honouree_fts f WHERE honouree_fts MATCH ?{probes}"
                 params = [expr, *params]
-            elif self.parsed.filters:
+            elif self.filters:
                 # One-value filters merged in id order with the index (see Filter), others as sets.
                 where, where_params, arms, arm_params = self._filters_for("f.rowid", None, after=0)
                 if arms:
@@ -338,7 +340,7 @@ class SearchResult:
         """The live ids meeting every filter (no text), unordered until the caller adds
         ORDER BY 1: one-value filters merged in id order, the others tested as sets on the
         first one's ids, the trash taken out at the end; never a walk of the whole roll."""
-        filters = self.parsed.filters
+        filters = self.filters
         arms = [flt for flt in filters if flt.ordered_sql]
         first, others = arms[0], [flt for flt in filters if not flt.ordered_sql]
         sql = first.ordered_sql + "".join(  # type: ignore[operator]
@@ -357,7 +359,7 @@ class SearchResult:
         walk almost nothing)."""
         if not self._few_looked:
             self._few_looked = True
-            filters = self.parsed.filters
+            filters = self.filters
             if all(flt.ordered_sql for flt in filters) and any(flt.honour_condition for flt in filters):
                 sql, params = self._merged_ids_sql()
                 params = [*params, FEW_MATCHES + 1]
@@ -474,14 +476,14 @@ class SearchResult:
             exclude = f" AND f.rowid NOT IN ({','.join('?' * len(self._exact_ids))})"
             params.extend(self._exact_ids)
         table = tier.table  # one of two constant table names, never user text
-        if self.parsed.filters and self._few_candidates(table, f" AND f.rowid > ?{exclude}", params):
+        if self.filters and self._few_candidates(table, f" AND f.rowid > ?{exclude}", params):
             # A tier of a few rows (a name) probes them one by one, instead of walking a
             # common filter's whole index to meet them.
             probes, probe_params, _, _ = self._filters_for("f.rowid", 0)
             sql = (f"SELECT f.rowid FROM {table} f WHERE {table} MATCH ? AND f.rowid > ?{exclude}{probes}"
                    " ORDER BY f.rowid LIMIT ?")
             params.extend([*probe_params, limit])
-        elif self.parsed.filters:
+        elif self.filters:
             where, where_params, arms, arm_params = self._filters_for("f.rowid", limit, after=self._last_id)
             sql = (f"SELECT f.rowid FROM {table} f"
                    f" WHERE {table} MATCH ? AND f.rowid > ?{exclude}{where}{arms}"
@@ -504,7 +506,7 @@ class SearchResult:
         after = getattr(self, "_ordered_after", None)
         keyset = after is not None and after[0] == offset and offset > 0
         skip = 0 if keyset else offset
-        if expr is None and self.order in WALKED_ORDERS and self.parsed.filters:
+        if expr is None and self.order in WALKED_ORDERS and self.filters:
             few = self._few_ordered_ids()
             if few is not None:
                 return few[offset:offset + limit]

@@ -2,9 +2,9 @@
 
 `Registry.facets(query)` reads every matching id, which takes tens to hundreds of
 milliseconds on a large roll: far too long for the keystroke path. The counter therefore
-runs it on a worker thread with its own read-only connection to the same file (SQLite
-in WAL mode lets it read while the UI thread writes), drops requests that a newer one
-has overtaken, interrupts a count still running when the user types again (it would
+runs it on a worker thread with its own read-only handle on the same registry
+(`registry.open_reader()`; SQLite in WAL mode lets it read while the UI thread writes),
+drops requests that a newer one has overtaken, interrupts a count still running when the user types again (it would
 otherwise slow the next search), and hands the counts back through a queued signal. A registry held only
 in memory has no file to share, so its (small) counts are taken on the UI thread.
 """
@@ -12,12 +12,12 @@ in memory has no file to share, so its (small) counts are taken on the UI thread
 from __future__ import annotations
 
 import logging
-from pathlib import Path
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
-from ..core import Registry
 from ..core.errors import HonoursError
+from ..core.storage import Storage
 from . import threads
 
 log = logging.getLogger(__name__)
@@ -26,15 +26,15 @@ Facets = dict[str, list[tuple[object, int]]]
 
 
 class _Worker(QObject):
-    """Lives on the worker thread; opens its own connection on first use."""
+    """Lives on the worker thread; opens its own reader on first use."""
 
     counted = Signal(int, str, object)  # generation, query, facets
 
-    def __init__(self, path: Path, counter: FacetCounter) -> None:
+    def __init__(self, open_reader: Callable[[], Storage | None], counter: FacetCounter) -> None:
         super().__init__()
-        self._path = path
+        self._open_reader = open_reader
         self._counter = counter
-        self._registry: Registry | None = None
+        self._registry: Storage | None = None
 
     @Slot(int, str)
     def count(self, generation: int, query: str) -> None:
@@ -42,7 +42,9 @@ class _Worker(QObject):
             return  # a newer request is queued behind this one
         try:
             if self._registry is None:
-                self._registry = Registry.open(self._path, create=False, readonly=True)
+                self._registry = self._open_reader()
+            if self._registry is None:
+                return  # nothing to share (the counter counts on the UI thread then)
             facets = self._registry.facets(query)
         except Exception as error:  # noqa: BLE001 - a failed count must not end the thread
             if generation == self._counter.latest:  # not merely interrupted by a newer search
@@ -51,10 +53,10 @@ class _Worker(QObject):
         self.counted.emit(generation, query, facets)
 
     def interrupt(self) -> None:
-        """Abort the count in progress (called from the UI thread; SQLite allows that)."""
+        """Abort the count in progress (called from the UI thread; the registry allows that)."""
         registry = self._registry
         if registry is not None:
-            registry.conn.interrupt()
+            registry.interrupt()
 
     def close(self) -> None:
         """Called after the thread has stopped (the core's connections allow that)."""
@@ -69,7 +71,7 @@ class FacetCounter(QObject):
     counted = Signal(str, object)
     _requested = Signal(int, str)
 
-    def __init__(self, registry: Registry, parent: QObject | None = None) -> None:
+    def __init__(self, registry: Storage, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.registry = registry
         self.latest = 0
@@ -79,7 +81,7 @@ class FacetCounter(QObject):
         if registry.path is not None:
             self._thread = QThread()
             self._thread.setObjectName("facet-counter")
-            self._worker = _Worker(registry.path, self)
+            self._worker = _Worker(registry.open_reader, self)
             self._worker.moveToThread(self._thread)
             self._requested.connect(self._worker.count)
             self._worker.counted.connect(self._on_counted)

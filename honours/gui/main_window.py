@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..core import HonoursError, Registry
-from ..core.search import SearchResult
+from ..core.storage import Results
 from . import record_commands
 from .detail_pane import DetailPane
 from .facets import FacetCounter
@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
     def current_query(self) -> str:
         return self.search_box.text()
 
-    def result(self) -> SearchResult:
+    def result(self) -> Results:
         """The core result shown in the table (for printing or exporting all of it)."""
         return self.model.result()
 
@@ -350,6 +350,7 @@ class MainWindow(QMainWindow):
         try:
             queued = self.registry.queued_for_index()
             if queued and self.search_indexer.start():
+                self._unsearchable = queued  # a search before the worker's first report says so too
                 self.index_progress.show_progress(0, queued)
         except HonoursError as error:
             self._on_index_failed(error.message(current_language()))

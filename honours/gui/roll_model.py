@@ -1,7 +1,7 @@
 """The results table's model: the ids a core search returned, rows fetched as they are seen.
 
-Like Anki's browser table, the model never holds the roll: a search yields a core
-SearchResult, the model keeps the ids of the pages fetched so far (200 at a time, more
+Like Anki's browser table, the model never holds the roll: a search yields a core result
+(core.storage.Results); the model keeps the ids of the pages fetched so far (200 at a time, more
 as the view scrolls: canFetchMore/fetchMore) and reads the visible rows' columns with
 one `registry.summaries(ids)` query per page, kept in a small LRU. A keystroke therefore
 costs one count, one page of ids and, at paint time, one page of summaries, whether the
@@ -19,7 +19,7 @@ from PySide6.QtGui import QFont, QIcon
 from ..core import Summary
 from ..core.amounts import format_yuan
 from ..core.errors import HonoursError
-from ..core.search import SearchResult
+from ..core.storage import Results
 from .labels import category_label, level_label, status_label
 from .store import Store
 from .thumbnails import Thumbnails, placeholder
@@ -72,7 +72,7 @@ class RollModel(QAbstractTableModel):
         self._query = ""
         self._order: str | None = None
         self._descending = False
-        self._result: SearchResult | None = None
+        self._result: Results | None = None
         self._ids: list[int] = []
         self._row_of: dict[int, int] = {}
         self._total = 0
@@ -121,7 +121,7 @@ class RollModel(QAbstractTableModel):
     def order(self) -> tuple[str | None, bool]:
         return self._order, self._descending
 
-    def result(self) -> SearchResult:
+    def result(self) -> Results:
         """The current core result (a fresh one if the last search failed)."""
         return self._result or self.store.registry.search(self._query, self._order, self._descending)
 
