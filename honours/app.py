@@ -53,19 +53,11 @@ def default_registry_path(settings: Settings) -> Path:
 
 
 def handle_open_failure(error: HonoursError | OSError, parent: QWidget | None) -> tuple[Path, bool] | None:
-    """Tell the user why a registry file cannot be opened and ask what to do instead.
+    """Tell the user why a registry file cannot be opened and ask what to do instead: the
+    (file to open, read-only) to try next, or None (see open_failure_dialog.next_attempt)."""
+    from .gui.open_failure_dialog import next_attempt
 
-    Returns (file to open, read-only) — the same file read-only or after restoring one of
-    its backups, or another file — or None when the user gives up. The dialog itself lives
-    in honours/gui/open_failure_dialog.py.
-    """
-    from .gui.open_failure_dialog import OpenAction
-    from .gui.open_failure_dialog import handle_open_failure as ask
-
-    choice = ask(error, parent)
-    if choice.action is OpenAction.QUIT or choice.path is None:
-        return None
-    return choice.path, choice.readonly
+    return next_attempt(error, parent)
 
 
 class UpgradeProgress:

@@ -521,7 +521,7 @@ class MainWindow(QMainWindow):
 
     def open_registry(self, path: Path) -> MainWindow | None:
         """Open another registry file in place of this one; returns the new window."""
-        from ..app import handle_open_failure  # the app owns what to do with a bad file
+        from .open_failure_dialog import next_attempt
 
         readonly = False
         while True:
@@ -529,7 +529,7 @@ class MainWindow(QMainWindow):
                 registry = open_registry(path, readonly=readonly)
                 break
             except (HonoursError, OSError) as error:
-                chosen = handle_open_failure(error, self)
+                chosen = next_attempt(error, self)
                 if chosen is None:
                     return None
                 path, readonly = chosen

@@ -278,3 +278,15 @@ def handle_open_failure(error: HonoursError | OSError, parent: QWidget | None) -
     dialog = OpenFailureDialog(error, parent)
     dialog.exec()
     return dialog.choice
+
+
+def next_attempt(error: HonoursError | OSError, parent: QWidget | None) -> tuple[Path, bool] | None:
+    """Tell the user why a registry file cannot be opened and ask what to do instead.
+
+    Returns (file to open, read-only) — the same file read-only or after restoring one of
+    its backups, or another file — or None when the user gives up.
+    """
+    choice = handle_open_failure(error, parent)
+    if choice.action is OpenAction.QUIT or choice.path is None:
+        return None
+    return choice.path, choice.readonly
