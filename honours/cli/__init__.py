@@ -14,39 +14,14 @@ import argparse
 import io
 import os
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
 from ..core.errors import HonoursError, user_language
+from .base import COMMANDS, Command, UsageError, command, localised
 from .i18n import HelpFormatter, _, install
 
-
-@dataclass
-class Command:
-    name: str
-    help: str
-    configure: Callable[[argparse.ArgumentParser], None]
-    run: Callable[[argparse.Namespace], int]
-
-
-COMMANDS: dict[str, Command] = {}
-
-
-def command(name: str, help: str):
-    """Register a command: the decorated function configures its parser and returns the runner."""
-
-    def register(configure: Callable[[argparse.ArgumentParser], Callable[[argparse.Namespace], int]]):
-        holder: dict[str, Callable[[argparse.Namespace], int]] = {}
-
-        def setup(parser: argparse.ArgumentParser) -> None:
-            holder["run"] = configure(parser)
-
-        COMMANDS[name] = Command(name, help, setup, lambda args: holder["run"](args))
-        return configure
-
-    return register
+__all__ = ["COMMANDS", "Command", "UsageError", "build_parser", "command", "default_db_path", "localised", "main"]
 
 
 def default_db_path() -> Path:
@@ -57,22 +32,6 @@ def default_db_path() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("Honours", appauthor=False)) / "honours.sqlite"
-
-
-class UsageError(Exception):
-    """Wrong words on the command line: exit 2, with the reason in the user's language."""
-
-    def __init__(self, en: str, zh: str = "") -> None:
-        super().__init__(en)
-        self.zh = zh or en
-
-    def message(self) -> str:
-        return localised(str(self), self.zh)
-
-
-def localised(en: str, zh: str) -> str:
-    """The text for the user's language (argument-type errors are worded when they happen)."""
-    return zh if user_language() == "zh" else en
 
 
 def _utf8_streams() -> None:

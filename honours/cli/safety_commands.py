@@ -15,7 +15,7 @@ from ..core.check import check, rebuild_search_index
 from ..core.diffs import differences, field_label
 from ..core.errors import HonoursError, user_language
 from ..core.registry import HistoryEntry, Registry
-from . import command
+from .base import command
 from .commands import _id
 from .i18n import _
 from .output import line, print_json, say, when
