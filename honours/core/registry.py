@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Self
 
 from .changes import Change, now, os_user
-from .database import close_database, is_writable, open_database
+from .database import close_database, is_writable
 from .entry import tidy_given
 from .errors import (
     ConflictError,
@@ -29,6 +29,7 @@ from .errors import (
 from .import_verbs import ImportItem, ImportOutcome, ImportVerbs, KeptPhoto, _scalar_values
 from .indexing import reindex
 from .merge_verbs import MatchFields, MergeOutcome, MergeVerbs
+from .opening import open_database
 from .photo_verbs import PhotoVerbs
 from .photos import NewPhoto
 from .query import facet_group, split_terms, without_group

@@ -2,7 +2,7 @@
 
 `PRAGMA user_version` records how many migrations a file has had. Each migration is
 plain SQL plus an optional Python step (used to fill derived columns and the search
-index), so an old file is brought up to date in one transaction by `database.open_database`.
+index), so an old file is brought up to date in one transaction by `opening.open_database`.
 """
 
 from __future__ import annotations
