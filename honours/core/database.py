@@ -9,7 +9,6 @@ of this module.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,7 +21,7 @@ from .errors import (
     NotARegistryError,
     ReadOnlyDatabaseError,
 )
-from .schema import MIGRATIONS, SCHEMA_VERSION
+from .schema import MIGRATIONS, REBUILD_TABLE, SCHEMA_VERSION
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -277,24 +276,21 @@ def split_sql(script: str) -> list[str]:
     return statements
 
 
-def migrate(conn: sqlite3.Connection, current: int, progress: Callable[[int, int], None] | None = None) -> None:
-    """Run every pending migration inside one transaction."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        for migration in MIGRATIONS:
-            if migration.version <= current:
-                continue
-            for statement in split_sql(migration.sql):
-                conn.execute(statement)
-            if migration.after:
-                migration.after(conn, progress)
-        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
+def migrate(conn: sqlite3.Connection, current: int) -> set[str]:
+    """Run the SQL of every pending migration, inside the caller's transaction; returns
+    what they asked to be recomputed (schema.REBUILD_ values) for the caller to do."""
+    for migration in MIGRATIONS:
+        if migration.version <= current:
+            continue
+        for statement in split_sql(migration.sql):
+            conn.execute(statement)
+    asked = set()
+    if has_table(conn, REBUILD_TABLE):
+        asked = {r[0] for r in conn.execute(f"SELECT what FROM {REBUILD_TABLE}")}
+        conn.execute(f"DROP TABLE {REBUILD_TABLE}")
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    return asked
 
 
 def sqlite_library_version() -> str:
