@@ -42,14 +42,14 @@ def default_registry_path(settings: Settings) -> Path:
     """$HONOURS_DB, else the last database opened (if it still exists), else the user-data file."""
     import os
 
-    from .cli import default_db_path
+    from .core.session import default_path
 
     if os.environ.get("HONOURS_DB"):
-        return default_db_path()
+        return default_path()
     last = settings.last_database
     if last and Path(last).exists():
         return Path(last)
-    return default_db_path()
+    return default_path()
 
 
 def handle_open_failure(error: HonoursError | OSError, parent: QWidget | None) -> tuple[Path, bool] | None:
@@ -95,8 +95,9 @@ def create_window(db_path: str | Path, settings_path: str | Path | None = None, 
     user's settings; `language` ('zh', 'en') overrides the stored preference for this run;
     `readonly` opens the file without writing to it (editing is then switched off).
     """
+    from .core.session import open_registry
     from .gui.main_window import MainWindow
-    from .gui.store import Store, open_registry
+    from .gui.store import Store
 
     _application()
     settings = open_settings(settings_path)

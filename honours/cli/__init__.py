@@ -12,26 +12,16 @@ from __future__ import annotations
 
 import argparse
 import io
-import os
 import sys
 from pathlib import Path
 from typing import NoReturn
 
 from ..core.errors import HonoursError, user_language
+from ..core.session import default_path
 from .base import COMMANDS, Command, UsageError, command, localised
 from .i18n import HelpFormatter, _, install
 
-__all__ = ["COMMANDS", "Command", "UsageError", "build_parser", "command", "default_db_path", "localised", "main"]
-
-
-def default_db_path() -> Path:
-    """--db, else $HONOURS_DB, else the platform's user-data folder."""
-    env = os.environ.get("HONOURS_DB")
-    if env:
-        return Path(env)
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("Honours", appauthor=False)) / "honours.sqlite"
+__all__ = ["COMMANDS", "Command", "UsageError", "build_parser", "command", "localised", "main"]
 
 
 def _utf8_streams() -> None:
@@ -82,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     install(user_language())
     parser = build_parser()
     args = parser.parse_args(argv)
-    args.db = args.db or default_db_path()
+    args.db = args.db or default_path()
     try:
         return args._run(args)
     except HonoursError as exc:

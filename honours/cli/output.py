@@ -8,14 +8,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..core import files
+from ..core import files, session
 from ..core.entry import honouree_from_json
 from ..core.errors import (
     DatabaseLockedError,
     HonoursError,
     InvalidRecordError,
     QueryError,
-    ReadOnlyDatabaseError,
     json_problem,
     os_reason,
     user_language,
@@ -34,13 +33,8 @@ def say(en: str, zh: str, *, err: bool = False) -> None:
 def open_registry(args: argparse.Namespace, *, seed_if_new: bool = True, readonly: bool = False) -> Registry:
     """Open --db; a file that does not exist yet is created with the default roll."""
     path = Path(args.db)
-    is_new = not path.exists()
-    try:
-        registry = Registry.open(path, readonly=readonly)
-    except ReadOnlyDatabaseError as exc:
-        if exc.needs_upgrade or readonly:
-            raise
-        registry = Registry.open(path, readonly=True)  # reading still works; a write says why not
+    registry = session.open_registry(path, readonly=readonly, fall_back_to_reading=True, seed_if_new=seed_if_new)
+    if registry.opened_readonly and not readonly:  # reading still works; a write says why not
         readonly = True
         say(f"Note: {path} is read-only; opened for reading only.", f"注意：{path} 为只读，已以只读方式打开。",
             err=True)
@@ -50,10 +44,6 @@ def open_registry(args: argparse.Namespace, *, seed_if_new: bool = True, readonl
             "a shared registry server for several offices is coming.",
             f"警告：{path} 位于网络共享（{share}）上。SQLite 无法在网络上可靠地锁定文件，两台电脑同时保存可能损坏"
             "文件或丢失数据。请把荣誉库放在本机磁盘上；供多个单位共用的共享荣誉库服务器即将推出。", err=True)
-    if is_new and seed_if_new:
-        from ..core.seed import seed
-
-        seed(registry)
     if not readonly:
         _daily_backup(registry)
         write_queued_search_rows(registry)

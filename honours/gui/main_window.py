@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..core import HonoursError, Registry
 from ..core.search import SearchResult
+from ..core.session import open_registry
 from . import record_commands
 from .detail_pane import DetailPane
 from .facets import FacetCounter
@@ -47,7 +48,7 @@ from .saved_searches import SavedSearches
 from .search_box import SearchBox
 from .search_indexer import IndexProgress, SearchIndexer
 from .settings import Settings
-from .store import Store, open_registry
+from .store import Store
 from .thumbnails import Thumbnails
 from .window_actions import build_actions, build_menus, finish_menus
 
