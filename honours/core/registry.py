@@ -14,7 +14,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Self
+from typing import TYPE_CHECKING
 
 from .changes import Change, now, os_user
 from .database import close_database, is_writable
@@ -107,7 +107,7 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
     def memory(cls) -> Registry:
         return cls(open_database(":memory:"), None)
 
-    def __enter__(self) -> Self:
+    def __enter__(self) -> Registry:  # noqa: PYI034 - typing.Self is Python 3.11; pyproject allows 3.10
         return self
 
     def __exit__(self, *_exc: object) -> None:
