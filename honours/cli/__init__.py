@@ -45,16 +45,12 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from . import commands, photo_commands  # noqa: F401 - registers the commands
+    # Each command module registers its commands as it is imported; the help lists them in this order.
+    # isort: off
+    from . import commands, photo_commands, io_commands, print_commands  # noqa: F401
+    from . import safety_commands, intake_commands, duplicate_commands  # noqa: F401
+    # isort: on
 
-    for module_name in ("honours.cli.io_commands", "honours.cli.print_commands",
-                        "honours.cli.safety_commands", "honours.cli.intake_commands",
-                        "honours.cli.duplicate_commands"):
-        try:
-            __import__(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name != module_name:
-                raise
     parser = _Parser(prog="honours", description=_("Honours (劳模荣誉库): the honours registry from the command line."))
     parser.add_argument("--db", type=Path, metavar=_("FILE"),
                         help=_("registry file (default: $HONOURS_DB or the user-data folder)"))
