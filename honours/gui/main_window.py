@@ -580,8 +580,3 @@ class MainWindow(QMainWindow):
         if self._read_only:
             title += " " + self.tr("(read-only)")
         self.setWindowTitle(title)
-
-
-def active_window() -> MainWindow | None:
-    """The most recently built main window still open (for the app and dialogs)."""
-    return _open_windows[-1] if _open_windows else None
