@@ -262,9 +262,9 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
 def test_the_import_graph_finds_function_level_imports():
     graph = import_graph()
     assert "honours.core.registry" in graph["honours.core"]
-    assert "honours.core.files" in graph["honours.core.database"]
-    assert "honours.core.backup" in graph["honours.core.registry"]  # inside Registry.backup_before
-    assert "honours.core.registry" not in graph["honours.core.backup"]  # under TYPE_CHECKING only
+    assert "honours.core.files" in graph["honours.core.sqlite.database"]
+    assert "honours.core.sqlite.backup" in graph["honours.core.registry"]  # inside Registry.backup_before
+    assert "honours.core.registry" not in graph["honours.core.sqlite.backup"]  # under TYPE_CHECKING only
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c", "a"]]
 
 

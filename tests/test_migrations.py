@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from honours.core import Honour, Honouree, NewerVersionError, NotARegistryError, Registry, schema
-from honours.core.database import APPLICATION_ID, schema_version, split_sql
+from honours.core import Honour, Honouree, NewerVersionError, NotARegistryError, Registry
 from honours.core.pinyin import sort_key
-from honours.core.schema import MIGRATIONS, REBUILD_TABLE, SCHEMA_VERSION
+from honours.core.sqlite import schema
+from honours.core.sqlite.database import APPLICATION_ID, schema_version, split_sql
+from honours.core.sqlite.schema import MIGRATIONS, REBUILD_TABLE, SCHEMA_VERSION
 
 FIXTURE = Path(__file__).parent / "fixtures" / "registry-v1.sqlite"
 
@@ -93,7 +94,7 @@ def test_version_4_file_gains_an_empty_queue_and_stays_searchable(tmp_path):
 def test_failed_migration_leaves_the_file_as_it_was(tmp_path, monkeypatch):
     path = tmp_path / "old.sqlite"
     shutil.copy(FIXTURE, path)
-    from honours.core import indexing
+    from honours.core.sqlite import indexing
 
     def boom(*_args, **_kwargs):
         raise RuntimeError("disk on fire")

@@ -102,7 +102,7 @@ def write_queued_search_rows(registry: Registry) -> None:
 
 def _daily_backup(registry: Registry) -> None:
     """The daily automatic backup, taken on open; failing to write it warns but never stops work."""
-    from ..core.backup import ensure_daily_backup
+    from ..core.sqlite.backup import ensure_daily_backup
 
     try:
         ensure_daily_backup(registry)

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .changes import Change, now, os_user
-from .database import close_database, is_writable
 from .entry import tidy_given
 from .errors import (
     ConflictError,
@@ -27,15 +26,16 @@ from .errors import (
     ReadOnlyDatabaseError,
 )
 from .import_verbs import ImportItem, ImportOutcome, ImportVerbs, KeptPhoto, _scalar_values
-from .indexing import reindex
 from .merge_verbs import MatchFields, MergeOutcome, MergeVerbs
-from .opening import open_database
 from .photo_verbs import PhotoVerbs
 from .photos import NewPhoto
 from .query import facet_group, split_terms, without_group
 from .records import Deed, Donation, Honour, Honouree, Source
 from .search import SearchResult
 from .snapshots import to_json
+from .sqlite.database import close_database, is_writable
+from .sqlite.indexing import reindex
+from .sqlite.opening import open_database
 from .validation import LEVEL_BY_RANK, _validate, validate_record
 from .vocabulary import LEVELS
 
@@ -566,7 +566,7 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
         """
         if self.path is None or self.conn.in_transaction or self.readonly:
             return None
-        from .backup import backup_now
+        from .sqlite.backup import backup_now
 
         return backup_now(self, reason)
 

@@ -13,9 +13,9 @@ import math
 import sqlite3
 from dataclasses import dataclass
 
-from .indexing import PINYIN_COLUMNS, PINYIN_PREFIX_MAX
 from .names import tidy_spacing
 from .query import TEXT_FIELDS, Filter, ParsedQuery, TextTerm, parse
+from .sqlite.indexing import PINYIN_COLUMNS, PINYIN_PREFIX_MAX
 from .tokens import query_tokens, runs
 
 ALL_COLUMNS = ("name", "pinyin", "unit", "unit_pinyin", "position", "region",

@@ -31,8 +31,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import backup as backups
-from ..core.backup import BackupFile
 from ..core.errors import (
     CorruptDatabaseError,
     DatabaseLockedError,
@@ -42,6 +40,8 @@ from ..core.errors import (
     NotARegistryError,
     ReadOnlyDatabaseError,
 )
+from ..core.sqlite import backup as backups
+from ..core.sqlite.backup import BackupFile
 from .i18n import current_language
 
 translate = QCoreApplication.translate  # lupdate reads literal translate("Context", ...) calls

@@ -13,10 +13,10 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from ..names import search_form
 from . import indexing
 from .backup import snapshot_connection
 from .database import connect, migrate, ready
-from .names import search_form
 from .schema import REBUILD_ALL, REBUILD_SORT_KEYS, REBUILD_UNTIDY_NAMES, SCHEMA_VERSION
 
 Progress = Callable[[int, int], None]

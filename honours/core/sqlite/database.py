@@ -12,8 +12,8 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import files
-from .errors import (
+from .. import files
+from ..errors import (
     CorruptDatabaseError,
     DatabaseLockedError,
     EmptyDatabaseFileError,

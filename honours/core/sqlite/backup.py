@@ -35,9 +35,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import files
-from .database import inspect_connection
-from .errors import (
+from .. import files
+from ..errors import (
     BackupFailedError,
     BadBackupError,
     CorruptDatabaseError,
@@ -49,13 +48,14 @@ from .errors import (
     RegistryFileInUseError,
     os_reason,
 )
+from .database import inspect_connection
 
 # SQLite's words when a backup cannot be written, as a clerk should read them.
 _SQLITE_ZH = {"unable to open database file": "无法创建或打开该文件", "database or disk is full": "磁盘空间不足",
               "disk I/O error": "读写磁盘时出错", "attempt to write a readonly database": "文件为只读"}
 
 if TYPE_CHECKING:  # the registry imports this module (backups before big changes)
-    from .registry import Registry
+    from ..registry import Registry
 
 BACKUP_FOLDER = "backups"
 KEEP_RECENT = 10

@@ -38,10 +38,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Generic, TypeVar
 
-from .names import search_form
-from .pinyin import clear_caches, pinyin_tokens, sort_key
-from .tokens import grams
-from .vocabulary import CATEGORIES, LEVELS, STATUSES
+from ..names import search_form
+from ..pinyin import clear_caches, pinyin_tokens, sort_key
+from ..tokens import grams
+from ..vocabulary import CATEGORIES, LEVELS, STATUSES
 
 # The words a plain text search finds a status, category or level by (vocabulary.py).
 STATUS_WORDS = {t.key: " ".join(t.searched) for t in STATUSES}
