@@ -12,7 +12,7 @@ compact shared-string table.
 
 Timed, as a user waits for it: reading the sheet, planning (parsing every row, finding
 existing records) and applying the plan in one transaction, which includes the search
-index (pinyin and FTS rows, `honours.core.indexing.reindex_many`) and history — or, for
+index (pinyin and FTS rows, `honours.core.sqlite.indexing.reindex_many`) and history — or, for
 20,000 rows and more, the roll's derived columns and a queue of search rows, which are
 written after the import commits (timed separately). `stages(n)` splits the same run into
 those parts; `import_timeline(n)` returns the import's seconds and the queue's.

@@ -12,7 +12,7 @@ photo. The same seed always gives the same roll.
 `ensure_roll(n)` returns a cached, fully indexed registry file under benchmarks/.data/.
 Rows are written in bulk (executemany) because `Registry.add_many` also builds a
 history snapshot per record, which would make a 100k roll take many minutes to set up;
-the search index itself is then built by the real `honours.core.indexing.reindex_all`.
+the search index itself is then built by the real `honours.core.sqlite.indexing.reindex_all`.
 """
 
 from __future__ import annotations
@@ -402,11 +402,11 @@ def index_fingerprint() -> str:
 
     (A stale index would not go unnoticed anyway: the runner checks results against a scan.)
     """
-    from honours.core.indexing import INDEX_FORMAT
+    from honours.core.sqlite.indexing import INDEX_FORMAT
 
     core = Path(__file__).resolve().parents[1] / "honours" / "core"
     digest = hashlib.sha1(f"generator-{GENERATOR_VERSION}-index-{INDEX_FORMAT}".encode())
-    digest.update((core / "schema.py").read_bytes())
+    digest.update((core / "sqlite" / "schema.py").read_bytes())
     return digest.hexdigest()[:10]
 
 
@@ -475,7 +475,7 @@ def build_roll(path: Path, n: int, seed: int = 2024,
                progress: Callable[[int, int], None] | None = None) -> BuiltRoll:
     """A new registry file holding `n` synthetic honourees, indexed by the real code."""
     from honours.core import Registry
-    from honours.core.indexing import reindex_all
+    from honours.core.sqlite.indexing import reindex_all
 
     path.parent.mkdir(parents=True, exist_ok=True)
     for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):

@@ -13,9 +13,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from honours.core.indexing import CATEGORY_WORDS, LEVEL_WORDS, STATUS_WORDS, UNIT_PINYIN_VARIANTS
 from honours.core.pinyin import pinyin_tokens
 from honours.core.records import Honouree
+from honours.core.sqlite.indexing import CATEGORY_WORDS, LEVEL_WORDS, STATUS_WORDS, UNIT_PINYIN_VARIANTS
 
 KINDS = (
     "1-char Chinese", "2-char Chinese", "3+-char Chinese", "full name", "pinyin full",

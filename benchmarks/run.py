@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks import generator, queries
-from honours.core.database import sqlite_library_version
+from honours.core.sqlite.database import sqlite_library_version
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -186,9 +186,9 @@ def add_photo(registry, honouree_id: int, repeat: int) -> list[float]:
 
 
 def index_build(source: Path, workdir: Path, repeat: int) -> tuple[list[float], int, list[float]]:
-    """Seconds for honours.core.indexing.reindex_all with progress, on a copy of the roll."""
+    """Seconds for honours.core.sqlite.indexing.reindex_all with progress, on a copy of the roll."""
     from honours.core import Registry
-    from honours.core.indexing import reindex_all
+    from honours.core.sqlite.indexing import reindex_all
 
     samples: list[float] = []
     cpu_seconds: list[float] = []

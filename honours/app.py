@@ -42,30 +42,22 @@ def default_registry_path(settings: Settings) -> Path:
     """$HONOURS_DB, else the last database opened (if it still exists), else the user-data file."""
     import os
 
-    from .cli import default_db_path
+    from .core.session import default_path
 
     if os.environ.get("HONOURS_DB"):
-        return default_db_path()
+        return default_path()
     last = settings.last_database
     if last and Path(last).exists():
         return Path(last)
-    return default_db_path()
+    return default_path()
 
 
 def handle_open_failure(error: HonoursError | OSError, parent: QWidget | None) -> tuple[Path, bool] | None:
-    """Tell the user why a registry file cannot be opened and ask what to do instead.
+    """Tell the user why a registry file cannot be opened and ask what to do instead: the
+    (file to open, read-only) to try next, or None (see open_failure_dialog.next_attempt)."""
+    from .gui.open_failure_dialog import next_attempt
 
-    Returns (file to open, read-only) — the same file read-only or after restoring one of
-    its backups, or another file — or None when the user gives up. The dialog itself lives
-    in honours/gui/open_failure_dialog.py.
-    """
-    from .gui.open_failure_dialog import OpenAction
-    from .gui.open_failure_dialog import handle_open_failure as ask
-
-    choice = ask(error, parent)
-    if choice.action is OpenAction.QUIT or choice.path is None:
-        return None
-    return choice.path, choice.readonly
+    return next_attempt(error, parent)
 
 
 class UpgradeProgress:
@@ -103,8 +95,9 @@ def create_window(db_path: str | Path, settings_path: str | Path | None = None, 
     user's settings; `language` ('zh', 'en') overrides the stored preference for this run;
     `readonly` opens the file without writing to it (editing is then switched off).
     """
+    from .core.session import open_registry
     from .gui.main_window import MainWindow
-    from .gui.store import Store, open_registry
+    from .gui.store import Store
 
     _application()
     settings = open_settings(settings_path)

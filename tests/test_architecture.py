@@ -258,3 +258,117 @@ def test_the_sqlite_only_rule_sees_helpers_and_fixtures():
     assert sqlite_tests_unmarked(tree) == ["test_direct", "test_through_a_fixture"]
     tree.body.insert(1, ast.parse("pytestmark = pytest.mark.sqlite_only").body[0])
     assert sqlite_tests_unmarked(tree) == []
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _type_checking_only(tree: ast.Module) -> set[int]:
+    """The ids of import nodes under `if TYPE_CHECKING:`: never run, so no cycle at run time."""
+    skipped = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and _dotted(node.test) in {"TYPE_CHECKING", "typing.TYPE_CHECKING"}:
+            skipped |= {id(n) for stmt in node.body for n in ast.walk(stmt)}
+    return skipped
+
+
+def import_graph() -> dict[str, set[str]]:
+    """Which `honours` modules each module imports, from every import statement in it: at
+    module level and inside functions alike (a function-level import is a cycle put off,
+    not removed). Imports under `if TYPE_CHECKING:` are left out: they never run. An edge
+    goes to the module named (`from .core import Registry` is an edge to honours.core, the
+    package's __init__; `from . import files` to honours.core.files), not to the packages
+    Python also initialises on the way."""
+    paths = {_module_name(p): p for p in ROOT.rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for name, path in paths.items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        skipped = _type_checking_only(tree)
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        edges = graph.setdefault(name, set())
+        for node in ast.walk(tree):
+            if id(node) in skipped:
+                continue
+            if isinstance(node, ast.Import):
+                targets = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                base = package.split(".")
+                base = base[:len(base) - node.level + 1] if node.level else []
+                module = ".".join([*base, *(node.module.split(".") if node.module else [])])
+                targets = [f"{module}.{a.name}" if f"{module}.{a.name}" in paths else module for a in node.names]
+            else:
+                continue
+            edges |= {t for t in targets if t in paths and t != name}
+    return graph
+
+
+def _knots(graph: dict[str, set[str]]) -> list[set[str]]:
+    """The groups of modules that import one another, directly or not (Tarjan's components)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    components: list[set[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for nxt in sorted(graph[node]):
+            if nxt not in index:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            component = set()
+            while True:
+                top = stack.pop()
+                component.add(top)
+                if top == node:
+                    break
+            if len(component) > 1:
+                components.append(component)
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return components
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The shortest cycle through the first module (by name) of each knot."""
+    cycles = []
+    for component in _knots(graph):
+        start = min(component)
+        paths = {start: [start]}
+        queue = [start]
+        while queue:  # the shortest way from start back to itself, inside the component
+            here = queue.pop(0)
+            for nxt in sorted(graph[here] & component):
+                if nxt == start:
+                    cycles.append([*paths[here], start])
+                    queue = []
+                    break
+                if nxt not in paths:
+                    paths[nxt] = [*paths[here], nxt]
+                    queue.append(nxt)
+    return cycles
+
+
+def test_the_import_graph_finds_function_level_imports():
+    graph = import_graph()
+    assert "honours.core.registry" in graph["honours.core"]
+    assert "honours.core.files" in graph["honours.core.sqlite.database"]
+    assert "honours.core.sqlite.backup" in graph["honours.core.registry"]  # inside Registry.backup_before
+    assert "honours.core.registry" not in graph["honours.core.sqlite.backup"]  # under TYPE_CHECKING only
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c", "a"]]
+
+
+def test_no_import_cycles():
+    """No module imports (directly or through others) a module that imports it back,
+    counting imports inside functions too."""
+    graph = import_graph()
+    cycles, knots = _cycles(graph), _knots(graph)
+    assert not cycles, "import cycles:\n" + "\n".join(
+        f"{' -> '.join(cycle)}   (modules caught in it: {', '.join(sorted(knot))})" for cycle, knot in zip(cycles, knots))

@@ -19,10 +19,10 @@ from honours.core import (
     Registry,
     files,  # refuses a registry this process has open
 )
-from honours.core import backup as backups
 from honours.core.errors import BackupFailedError, BadBackupError, DatabaseInUseError
 from honours.core.records import Honouree
-from honours.core.schema import SCHEMA_VERSION
+from honours.core.sqlite import backup as backups
+from honours.core.sqlite.schema import SCHEMA_VERSION
 
 pytestmark = pytest.mark.sqlite_only  # copies of the SQLite file
 

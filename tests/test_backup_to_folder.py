@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 
 from honours.core import Registry
-from honours.core import backup as backups
+from honours.core.sqlite import backup as backups
 
 
 def everything(folder: Path) -> list[str]:

@@ -14,8 +14,8 @@ from honours.core import (
     Registry,
     files,  # refuses a registry this process has open
 )
-from honours.core.check import check, rebuild_search_index
 from honours.core.records import Honouree
+from honours.core.sqlite.check import check, rebuild_search_index
 
 pytestmark = pytest.mark.sqlite_only  # the integrity of a SQLite file and its search index
 

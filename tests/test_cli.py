@@ -131,3 +131,13 @@ def test_every_command_has_help():
     assert COMMANDS
     for command in COMMANDS.values():
         assert command.help and len(command.help) > 10, command.name
+
+
+def test_every_command_module_is_loaded():
+    """The parser imports each command module by name (a typo fails loudly) and none is left out."""
+    code = ("import sys\nfrom honours.cli import build_parser\nbuild_parser()\n"
+            "print(' '.join(m for m in sys.modules if m.startswith('honours.cli.')))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    folder = Path(__file__).resolve().parents[1] / "honours" / "cli"
+    modules = {f"honours.cli.{p.stem}" for p in folder.glob("*commands.py")}
+    assert len(modules) >= 7 and modules <= set(done.stdout.split())

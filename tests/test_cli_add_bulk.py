@@ -17,8 +17,8 @@ from printing_helpers import synthetic
 
 from honours.cli.commands import BULK_ADD_FROM
 from honours.core import Registry
-from honours.core import backup as backups
 from honours.core.records import Donation
+from honours.core.sqlite import backup as backups
 
 
 def run(db: Path, *args: str, lang: str = "en") -> subprocess.CompletedProcess:

@@ -10,10 +10,10 @@ import pytest
 from PIL import Image
 
 from honours.core import ConflictError, Deed, Donation, Honour, Honouree, NotFoundError, Registry
-from honours.core.check import check
 from honours.core.duplicates import Person, find_duplicates, name_key, resemblance, unit_core
 from honours.core.import_plan import ADD, ERROR, MERGE, SKIP, UPDATE, plan_import
 from honours.core.photos import NewPhoto, prepare_photo
+from honours.core.sqlite.check import check
 
 
 @pytest.fixture

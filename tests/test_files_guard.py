@@ -18,10 +18,10 @@ import pytest
 
 from honours.cli import main as cli
 from honours.core import Registry, files
-from honours.core.backup import backup_to, restore, verify_backup
 from honours.core.errors import BadBackupError, DatabaseInUseError, RegistryFileInUseError
 from honours.core.import_plan import plan_import
 from honours.core.intake.reading import read_report
+from honours.core.sqlite.backup import backup_to, restore, verify_backup
 from honours.core.transfer import write_json
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QIcon, QImage
 
 from honours.core import Honouree, Registry
 from honours.gui.roll_model import COLUMN_INDEX, PAGE_SIZE, RollModel
-from honours.gui.store import Store, open_registry
+from honours.gui.store import Store
 from honours.gui.thumbnails import Thumbnails, name_colour
 
 GENERATED = 1_500  # enough for several pages; the core adds ~600 records a second
@@ -130,16 +130,6 @@ def test_store_changes_refresh_the_model(qtbot, roll):
     roll.update(honouree)
     row = model.row_of(honouree.id)
     assert model.data(model.index(row, COLUMN_INDEX["position"])) == "记者"
-
-
-def test_open_registry_seeds_only_a_new_file(tmp_path):
-    fresh = open_registry(tmp_path / "new.sqlite")
-    assert fresh.count() == 14
-    fresh.delete_many(fresh.all_ids())
-    fresh.close()
-    again = open_registry(tmp_path / "new.sqlite")
-    assert again.count() == 0  # an emptied roll is not refilled
-    again.close()
 
 
 def test_no_photo_gives_a_coloured_initial_never_a_broken_image(qtbot, roll):

@@ -15,9 +15,9 @@ from honours.core import (
     Registry,
     files,  # refuses a registry this process has open
 )
-from honours.core import backup as backups
 from honours.core.errors import ConflictError, CorruptDatabaseError, ReadOnlyDatabaseError
 from honours.core.import_plan import plan_import
+from honours.core.sqlite import backup as backups
 from honours.gui import backup_actions, i18n
 from honours.gui.conflict_dialog import (
     ConflictChoice,

@@ -19,9 +19,10 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 
 from honours.app import create_window
-from honours.core import Registry, import_verbs, indexing
+from honours.core import Registry, import_verbs
 from honours.core.records import Honouree
 from honours.core.registry import ImportItem
+from honours.core.sqlite import indexing
 from honours.gui import i18n, search_indexer
 from honours.gui.import_dialog import ImportDialog
 from honours.gui.search_indexer import IndexProgress

@@ -9,10 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from honours.core import Registry
-from honours.core.check import check
 from honours.core.errors import InvalidRecordError
 from honours.core.records import Deed, Donation, Honour, Honouree
 from honours.core.seed import seed
+from honours.core.sqlite.check import check
 
 RARE = "𠮷𡈽𪚥"  # CJK outside the Basic Multilingual Plane (surrogate pairs in UTF-16)
 EMOJI = "🏅👩‍⚕️🇨🇳"

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from honours.core import Honour, Honouree
-from honours.core.indexing import reindex, reindex_all, reindex_many
 from honours.core.records import Deed, Donation
+from honours.core.sqlite.indexing import reindex, reindex_all, reindex_many
 from honours.core.tokens import _grams_of_runs, grams, normalise, query_tokens, runs
 
 pytestmark = pytest.mark.sqlite_only  # the SQLite FTS5 search index and its derived columns
@@ -137,7 +137,7 @@ def _index_state(reg) -> tuple:
 
 
 def test_worker_processes_build_the_same_index_as_this_process(roll, monkeypatch):
-    from honours.core import indexing
+    from honours.core.sqlite import indexing
 
     with roll.atomic():
         reindex_all(roll.conn)
@@ -177,7 +177,7 @@ class _DeadPool:
 def test_a_dead_worker_process_costs_speed_not_the_index(roll, monkeypatch):
     from contextlib import contextmanager
 
-    from honours.core import indexing
+    from honours.core.sqlite import indexing
 
     with roll.atomic():
         reindex_all(roll.conn)

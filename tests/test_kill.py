@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from honours.core import Registry
-from honours.core.check import check
+from honours.core.sqlite.check import check
 
 pytestmark = [pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)"),
               pytest.mark.sqlite_only]  # a SQLite file after a killed process
@@ -102,7 +102,7 @@ print("FINISHED", flush=True)
 """
 
 QUEUE_CHILD = _PRELUDE + r"""
-import honours.core.indexing as indexing
+import honours.core.sqlite.indexing as indexing
 import honours.core.import_verbs as import_verbs
 import_verbs.QUEUE_INDEX_FROM = 1000
 indexing.QUEUE_STEP = 1000

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import dataclasses
 import shutil
 import sqlite3
 from pathlib import Path
@@ -9,8 +11,10 @@ from pathlib import Path
 import pytest
 
 from honours.core import Honour, Honouree, NewerVersionError, NotARegistryError, Registry
-from honours.core.database import APPLICATION_ID, schema_version
-from honours.core.schema import SCHEMA_VERSION
+from honours.core.pinyin import sort_key
+from honours.core.sqlite import schema
+from honours.core.sqlite.database import APPLICATION_ID, schema_version, split_sql
+from honours.core.sqlite.schema import MIGRATIONS, REBUILD_TABLE, SCHEMA_VERSION
 
 pytestmark = pytest.mark.sqlite_only  # the SQLite schema and its migrations
 
@@ -92,7 +96,7 @@ def test_version_4_file_gains_an_empty_queue_and_stays_searchable(tmp_path):
 def test_failed_migration_leaves_the_file_as_it_was(tmp_path, monkeypatch):
     path = tmp_path / "old.sqlite"
     shutil.copy(FIXTURE, path)
-    from honours.core import indexing
+    from honours.core.sqlite import indexing
 
     def boom(*_args, **_kwargs):
         raise RuntimeError("disk on fire")
@@ -134,3 +138,60 @@ def test_other_sqlite_file_is_not_a_registry(tmp_path):
     with pytest.raises(NotARegistryError):
         Registry.open(path)
     assert path.read_bytes() == before
+
+
+def _file_at_version(path: Path, version: int) -> None:
+    """A registry as the app of schema `version` left it, made from the migrations' own SQL
+    with plain sqlite3 (no code of today runs): two honourees, one name stored padded, their
+    derived columns (from version 2) and search rows (none) still unfilled."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    for migration in MIGRATIONS[:version]:
+        for statement in split_sql(migration.sql):
+            conn.execute(statement)
+    if version > 1:
+        conn.execute(f"DROP TABLE {REBUILD_TABLE}")  # the app of that version had no such table
+    conn.execute("INSERT INTO honouree (id, name, unit, created_at, updated_at)"
+                 " VALUES (1, '贺 彪', '衡阳市中心医院', '2020-01-01', '2020-01-01')")
+    conn.execute("INSERT INTO honour (honouree_id, title, level, year) VALUES (1, '全国劳动模范', 'national', 2015)")
+    conn.execute("INSERT INTO honouree (id, name, created_at, updated_at) VALUES (2, '许仲秋', '2020-01-01', '2020-01-01')")
+    conn.execute("INSERT INTO honour (honouree_id, title, level) VALUES (2, '湖南省劳动模范', 'provincial')")
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.close()
+
+
+def _schema(conn: sqlite3.Connection) -> list[tuple]:
+    return sorted(conn.execute("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"))
+
+
+@pytest.mark.parametrize("version", range(1, SCHEMA_VERSION))
+def test_a_file_at_each_old_version_upgrades_to_todays_schema_and_derived_data(tmp_path, version):
+    path = tmp_path / f"v{version}.sqlite"
+    _file_at_version(path, version)
+    new = Registry.open(tmp_path / "new.sqlite")
+    with Registry.open(path) as reg:
+        assert schema_version(reg.db) == SCHEMA_VERSION
+        assert _schema(reg.conn) == _schema(new.conn)  # the flags the migrations left are gone
+        # every upgrade indexes a name stored untidy again (version 6)
+        assert reg.search("贺彪").ids() == [1] and reg.search("hb").ids() == [1]
+        assert reg.search("中心医院").ids() == [1] and reg.search("level:national").ids() == [1]
+        assert reg.summaries([1])[0].highest_level == "national"
+        keys = [r[0] for r in reg.conn.execute("SELECT sort_key FROM honouree ORDER BY id")]
+        if version < 5:  # whole sort keys from version 5 on
+            assert keys == [sort_key("贺 彪"), sort_key("许仲秋")]
+        if version < 3:  # the derived columns and the index of version 3, for every honouree
+            assert reg.search("许仲秋").ids() == [2] and reg.search("xzq").ids() == [2]
+            assert reg.summaries([2])[0].highest_level == "provincial"
+    new.close()
+    assert list(tmp_path.glob(f"backups/v{version}.*.before-migration-v{version}.sqlite"))
+
+
+def test_migrations_are_sql_alone():
+    """A migration never runs today's code (which may change after it was written): the
+    schema module imports nothing of the project, and each migration is SQL."""
+    tree = ast.parse(Path(schema.__file__).read_text(encoding="utf-8"))
+    imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+    imported |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    assert imported <= {"__future__", "dataclasses"}
+    assert [f.name for f in dataclasses.fields(schema.Migration)] == ["version", "description", "sql"]
+    assert all(isinstance(m.sql, str) and m.sql.strip() for m in MIGRATIONS)

@@ -14,11 +14,11 @@ import openpyxl
 import pytest
 
 from honours.core import Honour, Honouree, Registry
-from honours.core import indexing as indexing_module
-from honours.core.database import schema_version
 from honours.core.import_plan import ADD, UPDATE, plan_import
 from honours.core.names import REMARK_PREFIX
-from honours.core.schema import SCHEMA_VERSION
+from honours.core.sqlite import indexing as indexing_module
+from honours.core.sqlite.database import schema_version
+from honours.core.sqlite.schema import SCHEMA_VERSION
 
 HEADER = ["序号", "姓名", "性别", "民族", "工作单位", "荣誉称号"]
 ROWS = [

@@ -17,7 +17,6 @@ import pytest
 from honours.cli import main as cli
 from honours.core import (
     Registry,
-    database,
     files,  # refuses a registry this process has open
 )
 from honours.core.errors import (
@@ -29,7 +28,8 @@ from honours.core.errors import (
     ReadOnlyDatabaseError,
 )
 from honours.core.records import Honouree
-from honours.core.schema import SCHEMA_VERSION
+from honours.core.sqlite import database
+from honours.core.sqlite.schema import SCHEMA_VERSION
 
 
 def fingerprint(path: Path) -> tuple[str, set[str]]:

@@ -125,3 +125,15 @@ def test_the_command_line_sets_up_a_server(pg_url):
     assert done.returncode == 0 and "南岳区总工会（登录名 nanyue_cli）：南岳区" in done.stdout
     done = honours("--db", pg_url, "server", "add-office", "珠晖区总工会")
     assert done.returncode == 1 and "--region" in done.stderr
+
+
+def test_a_server_url_in_honours_db_is_kept_and_its_roll_is_not_mistaken_for_a_file(pg_url, tmp_path):
+    env = {"LANG": "zh_CN.UTF-8", "PATH": "/usr/bin:/bin", "HONOURS_DB": pg_url, "HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "honours", "list"], capture_output=True, text=True, env=env,
+                          cwd=tmp_path, timeout=60, check=False)
+    assert done.returncode == 1 and "是服务器上的共享荣誉库" in done.stderr
+    assert list(tmp_path.iterdir()) == []  # no file named after the URL
+    init_server(pg_url)
+    done = subprocess.run([sys.executable, "-m", "honours", "server", "offices"], capture_output=True, text=True,
+                          env=env, cwd=tmp_path, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import pytest
 
-from honours.core import Honour, Honouree, Registry, import_verbs, indexing
+from honours.core import Honour, Honouree, Registry, import_verbs
 from honours.core.records import Deed, Donation
 from honours.core.registry import ImportItem
+from honours.core.sqlite import indexing
 
 pytestmark = pytest.mark.sqlite_only  # the SQLite search-index queue
 
@@ -202,7 +203,7 @@ def test_updates_in_a_large_import_leave_the_index_and_come_back_with_their_new_
     assert reg.search("护士长").count() == 0 and reg.search("主任医师").count() == 0
     assert reg.index_queued() == len(NAMES)
     assert reg.search("护士长").count() == 0 and reg.search("主任医师").count() == len(NAMES)
-    from honours.core.check import check
+    from honours.core.sqlite.check import check
 
     assert check(reg) == []
 

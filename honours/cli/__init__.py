@@ -14,65 +14,15 @@ import argparse
 import io
 import os
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
 from ..core.errors import HonoursError, user_language
+from ..core.session import default_path
+from .base import COMMANDS, Command, UsageError, command, localised
 from .i18n import HelpFormatter, _, install
 
-
-@dataclass
-class Command:
-    name: str
-    help: str
-    configure: Callable[[argparse.ArgumentParser], None]
-    run: Callable[[argparse.Namespace], int]
-
-
-COMMANDS: dict[str, Command] = {}
-
-
-def command(name: str, help: str):
-    """Register a command: the decorated function configures its parser and returns the runner."""
-
-    def register(configure: Callable[[argparse.ArgumentParser], Callable[[argparse.Namespace], int]]):
-        holder: dict[str, Callable[[argparse.Namespace], int]] = {}
-
-        def setup(parser: argparse.ArgumentParser) -> None:
-            holder["run"] = configure(parser)
-
-        COMMANDS[name] = Command(name, help, setup, lambda args: holder["run"](args))
-        return configure
-
-    return register
-
-
-def default_db_path() -> Path:
-    """--db, else $HONOURS_DB, else the platform's user-data folder."""
-    env = os.environ.get("HONOURS_DB")
-    if env:
-        return Path(env)
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("Honours", appauthor=False)) / "honours.sqlite"
-
-
-class UsageError(Exception):
-    """Wrong words on the command line: exit 2, with the reason in the user's language."""
-
-    def __init__(self, en: str, zh: str = "") -> None:
-        super().__init__(en)
-        self.zh = zh or en
-
-    def message(self) -> str:
-        return localised(str(self), self.zh)
-
-
-def localised(en: str, zh: str) -> str:
-    """The text for the user's language (argument-type errors are worded when they happen)."""
-    return zh if user_language() == "zh" else en
+__all__ = ["COMMANDS", "Command", "UsageError", "build_parser", "command", "localised", "main"]
 
 
 def _utf8_streams() -> None:
@@ -103,16 +53,12 @@ def registry_location(text: str) -> Path | str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from . import commands, photo_commands  # noqa: F401 - registers the commands
+    # Each command module registers its commands as it is imported; the help lists them in this order.
+    # isort: off
+    from . import commands, photo_commands, io_commands, print_commands  # noqa: F401
+    from . import safety_commands, intake_commands, duplicate_commands, server_commands  # noqa: F401
+    # isort: on
 
-    for module_name in ("honours.cli.io_commands", "honours.cli.print_commands",
-                        "honours.cli.safety_commands", "honours.cli.intake_commands",
-                        "honours.cli.duplicate_commands", "honours.cli.server_commands"):
-        try:
-            __import__(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name != module_name:
-                raise
     parser = _Parser(prog="honours", description=_("Honours (劳模荣誉库): the honours registry from the command line."))
     parser.add_argument("--db", type=registry_location, metavar=_("FILE"),
                         help=_("registry file (default: $HONOURS_DB or the user-data folder)"))
@@ -130,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     install(user_language())
     parser = build_parser()
     args = parser.parse_args(argv)
-    args.db = args.db or default_db_path()
+    args.db = args.db or registry_location(os.environ.get("HONOURS_DB") or str(default_path()))
     try:
         return args._run(args)
     except HonoursError as exc:

@@ -8,7 +8,7 @@ from pathlib import Path
 from ..core.errors import HonoursError, InvalidRecordError
 from ..core.records import Honouree
 from ..core.registry import ImportItem, Registry, validate_record
-from . import UsageError, command, localised
+from .base import UsageError, command, localised
 from .i18n import _
 from .output import (
     describe,

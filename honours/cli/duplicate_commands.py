@@ -6,7 +6,7 @@ import argparse
 
 from ..core.duplicates import find_duplicates
 from ..core.errors import user_language
-from . import command
+from .base import command
 from .commands import _id
 from .i18n import _
 from .output import open_registry, print_json, say

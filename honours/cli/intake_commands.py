@@ -15,7 +15,7 @@ from ..core.errors import user_language
 from ..core.intake import Proposal, analyse_file, match_existing
 from ..core.registry import Registry
 from ..core.vocabulary import LEVELS, STATUSES
-from . import UsageError, command, localised
+from .base import UsageError, command, localised
 from .i18n import _
 from .output import print_json, say
 

@@ -9,7 +9,7 @@ from ..core.errors import user_language
 from ..core.export import FORMATS, export
 from ..core.import_plan import ADD, DUPLICATE_CHOICES, ERROR, MERGE, SKIP, UNCHANGED, ImportPlan, plan_import
 from ..core.spreadsheet import describe_mapping
-from . import UsageError, command
+from .base import UsageError, command
 from .i18n import _
 from .output import open_registry, say, search, write_queued_search_rows
 

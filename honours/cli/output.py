@@ -8,14 +8,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..core import files
+from ..core import files, session
 from ..core.entry import honouree_from_json
 from ..core.errors import (
     DatabaseLockedError,
     HonoursError,
     InvalidRecordError,
     QueryError,
-    ReadOnlyDatabaseError,
     json_problem,
     os_reason,
     user_language,
@@ -41,13 +40,8 @@ def open_registry(args: argparse.Namespace, *, seed_if_new: bool = True, readonl
             f"{shown_url(args.db)} 是服务器上的共享荣誉库：本版本可以设置它（honours server …），但还不能打开其中的名册；"
             "请使用荣誉库文件。")
     path = Path(args.db)
-    is_new = not path.exists()
-    try:
-        registry = Registry.open(path, readonly=readonly)
-    except ReadOnlyDatabaseError as exc:
-        if exc.needs_upgrade or readonly:
-            raise
-        registry = Registry.open(path, readonly=True)  # reading still works; a write says why not
+    registry = session.open_registry(path, readonly=readonly, fall_back_to_reading=True, seed_if_new=seed_if_new)
+    if registry.opened_readonly and not readonly:  # reading still works; a write says why not
         readonly = True
         say(f"Note: {path} is read-only; opened for reading only.", f"注意：{path} 为只读，已以只读方式打开。",
             err=True)
@@ -57,10 +51,6 @@ def open_registry(args: argparse.Namespace, *, seed_if_new: bool = True, readonl
             "a shared registry server for several offices is coming.",
             f"警告：{path} 位于网络共享（{share}）上。SQLite 无法在网络上可靠地锁定文件，两台电脑同时保存可能损坏"
             "文件或丢失数据。请把荣誉库放在本机磁盘上；供多个单位共用的共享荣誉库服务器即将推出。", err=True)
-    if is_new and seed_if_new:
-        from ..core.seed import seed
-
-        seed(registry)
     if not readonly:
         _daily_backup(registry)
         write_queued_search_rows(registry)
@@ -119,7 +109,7 @@ def write_queued_search_rows(registry: Registry) -> None:
 
 def _daily_backup(registry: Registry) -> None:
     """The daily automatic backup, taken on open; failing to write it warns but never stops work."""
-    from ..core.backup import ensure_daily_backup
+    from ..core.sqlite.backup import ensure_daily_backup
 
     try:
         ensure_daily_backup(registry)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from . import command
+from .base import command
 from .commands import _id
 from .i18n import _
 from .output import open_registry, print_json, say

@@ -12,7 +12,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from . import UsageError, command, localised
+from .base import UsageError, command, localised
 from .commands import _id
 from .i18n import _
 from .output import open_registry, say, search

@@ -1,7 +1,7 @@
 """Keeping the registry safe from the command line: backup, restore, check, trash, history, revert.
 
-Like the other commands these are thin adapters over the core (`honours.core.backup`,
-`honours.core.check`, the Registry's trash and history verbs). Commands that read an
+Like the other commands these are thin adapters over the core (`honours.core.sqlite.backup`,
+`honours.core.sqlite.check`, the Registry's trash and history verbs). Commands that read an
 existing registry refuse a missing file rather than creating an empty one.
 """
 
@@ -10,12 +10,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..core import backup as backups
-from ..core.check import check, rebuild_search_index
 from ..core.diffs import differences, field_label
 from ..core.errors import HonoursError, user_language
 from ..core.registry import HistoryEntry, Registry
-from . import command
+from ..core.sqlite import backup as backups
+from ..core.sqlite.check import check, rebuild_search_index
+from .base import command
 from .commands import _id
 from .i18n import _
 from .output import line, print_json, say, when

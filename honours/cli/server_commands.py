@@ -13,7 +13,7 @@ import sys
 from ..core.errors import user_language
 from ..core.postgres.connection import is_server_url, shown_url
 from ..core.postgres.server import add_office, init_server, offices
-from . import UsageError, command
+from .base import UsageError, command
 from .i18n import _
 from .output import say
 

@@ -8,7 +8,7 @@ connection, checkpoints and deletes the write-ahead log under our live connectio
 every save after that is lost.
 
 So every registry this process opens is noted here (`note_opened` / `note_closed`, called by
-`database.open_database` and `Registry.close`), and every read or write of a file the user
+`opening.open_database` and `Registry.close`), and every read or write of a file the user
 chose (a sheet, a photo, a report, a JSON file, a backup, an export target) goes through the
 functions below, which refuse a registry file that is open in this process with
 `RegistryFileInUseError`. SQLite itself may open the registry as often as it likes: it keeps

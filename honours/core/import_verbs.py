@@ -14,7 +14,10 @@ from dataclasses import dataclass, field
 
 from .changes import Change, now
 from .errors import ConflictError
-from .indexing import (
+from .photos import NewPhoto
+from .records import Honouree
+from .snapshots import added_snapshot_json
+from .sqlite.indexing import (
     derive_many,
     derived_values,
     index_queued,
@@ -23,9 +26,6 @@ from .indexing import (
     reindex_many,
     sort_keys_ahead,
 )
-from .photos import NewPhoto
-from .records import Honouree
-from .snapshots import added_snapshot_json
 from .validation import validate_record
 
 

@@ -19,9 +19,9 @@ from typing import NamedTuple
 from .changes import Change, now
 from .errors import ConflictError, InvalidRecordError, NotFoundError
 from .import_verbs import _scalar_values
-from .indexing import reindex
 from .record_merge import Conflict, clone, combine
 from .records import Honouree
+from .sqlite.indexing import reindex
 from .validation import validate_record
 
 

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 
 from .changes import Change, now
 from .errors import NotFoundError
-from .indexing import reindex
 from .photos import NewPhoto, PreparedPhoto, prepare_photo, rotate_jpeg
 from .records import Honouree, Photo
+from .sqlite.indexing import reindex
 
 if TYPE_CHECKING:
     import sqlite3

@@ -14,10 +14,9 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Self
+from typing import TYPE_CHECKING
 
 from .changes import Change, now, os_user
-from .database import close_database, is_writable, open_database
 from .entry import tidy_given
 from .errors import (
     ConflictError,
@@ -27,7 +26,6 @@ from .errors import (
     ReadOnlyDatabaseError,
 )
 from .import_verbs import ImportItem, ImportOutcome, ImportVerbs, KeptPhoto, _scalar_values
-from .indexing import reindex
 from .merge_verbs import MatchFields, MergeOutcome, MergeVerbs
 from .photo_verbs import PhotoVerbs
 from .photos import NewPhoto
@@ -35,6 +33,9 @@ from .query import facet_group, split_terms, without_group
 from .records import Deed, Donation, Honour, Honouree, Source
 from .search import SearchResult
 from .snapshots import to_json
+from .sqlite.database import close_database, is_writable
+from .sqlite.indexing import reindex
+from .sqlite.opening import open_database
 from .validation import LEVEL_BY_RANK, _validate, validate_record
 from .vocabulary import LEVELS
 
@@ -106,7 +107,7 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
     def memory(cls) -> Registry:
         return cls(open_database(":memory:"), None)
 
-    def __enter__(self) -> Self:
+    def __enter__(self) -> Registry:  # noqa: PYI034 - typing.Self is Python 3.11; pyproject allows 3.10
         return self
 
     def __exit__(self, *_exc: object) -> None:
@@ -581,7 +582,7 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
         """
         if self.path is None or self.conn.in_transaction or self.readonly:
             return None
-        from .backup import backup_now
+        from .sqlite.backup import backup_now
 
         return backup_now(self, reason)
 

@@ -13,9 +13,9 @@ import math
 import sqlite3
 from dataclasses import dataclass
 
-from .indexing import PINYIN_COLUMNS, PINYIN_PREFIX_MAX
 from .names import tidy_spacing
 from .query import TEXT_FIELDS, ParsedQuery, TextTerm, parse
+from .sqlite.indexing import PINYIN_COLUMNS, PINYIN_PREFIX_MAX
 from .sqlite_query import Filter, sql_filter
 from .tokens import query_tokens, runs
 

@@ -1,6 +1,6 @@
 """File ▸ Back Up…, Restore from Backup…, Check Registry…, and the "last backup" time.
 
-The work is the core's (`honours.core.backup`, `honours.core.check`); this module asks
+The work is the core's (`honours.core.sqlite.backup`, `honours.core.sqlite.check`); this module asks
 where, confirms, and reports. Opening a window also takes the daily automatic backup
 when the newest one is more than a day old, and the status bar always shows when the
 registry was last backed up.
@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import backup as backups
-from ..core.backup import BackupInfo
-from ..core.check import Problem, check, rebuild_search_index
 from ..core.errors import HonoursError
+from ..core.sqlite import backup as backups
+from ..core.sqlite.backup import BackupInfo
+from ..core.sqlite.check import Problem, check, rebuild_search_index
 from .dialog_size import remember_size
 from .i18n import current_language
 

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..core import HonoursError, Registry
+from ..core.session import open_registry
 from ..core.storage import Results
 from . import record_commands
 from .detail_pane import DetailPane
@@ -47,7 +48,7 @@ from .saved_searches import SavedSearches
 from .search_box import SearchBox
 from .search_indexer import IndexProgress, SearchIndexer
 from .settings import Settings
-from .store import Store, open_registry
+from .store import Store
 from .thumbnails import Thumbnails
 from .window_actions import build_actions, build_menus, finish_menus
 
@@ -522,7 +523,7 @@ class MainWindow(QMainWindow):
 
     def open_registry(self, path: Path) -> MainWindow | None:
         """Open another registry file in place of this one; returns the new window."""
-        from ..app import handle_open_failure  # the app owns what to do with a bad file
+        from .open_failure_dialog import next_attempt
 
         readonly = False
         while True:
@@ -530,7 +531,7 @@ class MainWindow(QMainWindow):
                 registry = open_registry(path, readonly=readonly)
                 break
             except (HonoursError, OSError) as error:
-                chosen = handle_open_failure(error, self)
+                chosen = next_attempt(error, self)
                 if chosen is None:
                     return None
                 path, readonly = chosen
@@ -580,8 +581,3 @@ class MainWindow(QMainWindow):
         if self._read_only:
             title += " " + self.tr("(read-only)")
         self.setWindowTitle(title)
-
-
-def active_window() -> MainWindow | None:
-    """The most recently built main window still open (for the app and dialogs)."""
-    return _open_windows[-1] if _open_windows else None

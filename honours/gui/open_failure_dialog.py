@@ -31,8 +31,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import backup as backups
-from ..core.backup import BackupFile
 from ..core.errors import (
     CorruptDatabaseError,
     DatabaseLockedError,
@@ -42,6 +40,8 @@ from ..core.errors import (
     NotARegistryError,
     ReadOnlyDatabaseError,
 )
+from ..core.sqlite import backup as backups
+from ..core.sqlite.backup import BackupFile
 from .i18n import current_language
 
 translate = QCoreApplication.translate  # lupdate reads literal translate("Context", ...) calls
@@ -278,3 +278,15 @@ def handle_open_failure(error: HonoursError | OSError, parent: QWidget | None) -
     dialog = OpenFailureDialog(error, parent)
     dialog.exec()
     return dialog.choice
+
+
+def next_attempt(error: HonoursError | OSError, parent: QWidget | None) -> tuple[Path, bool] | None:
+    """Tell the user why a registry file cannot be opened and ask what to do instead.
+
+    Returns (file to open, read-only) — the same file read-only or after restoring one of
+    its backups, or another file — or None when the user gives up.
+    """
+    choice = handle_open_failure(error, parent)
+    if choice.action is OpenAction.QUIT or choice.path is None:
+        return None
+    return choice.path, choice.readonly

@@ -7,34 +7,11 @@ and each view (table, detail pane, filter counts) refreshes itself from it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..core import Change, Registry
-from ..core.seed import seed
 
 EXTERNAL_CHANGES_POLL_MS = 1000  # how soon another program's save shows here
-
-
-def open_registry(path: str | Path, *, readonly: bool = False,
-                  progress: Callable[[int, int], None] | None = None) -> Registry:
-    """Open a registry file; a file that did not exist yet is created and given the default roll.
-
-    An existing file is never re-seeded, so a roll someone emptied stays empty; `readonly`
-    opens without ever writing (a file that cannot be written, or one being inspected);
-    `progress(done, total)` follows an upgrade of an older file (its search index is rebuilt).
-    Raises the core's DatabaseFileError subclasses (or OSError) for files that cannot be used.
-    """
-    path = Path(path)
-    if readonly:
-        return Registry.open(path, create=False, readonly=True)
-    is_new = not path.exists()
-    registry = Registry.open(path, progress=progress)
-    if is_new:
-        seed(registry)
-    return registry
 
 
 class Store(QObject):

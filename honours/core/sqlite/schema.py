@@ -1,14 +1,18 @@
 """The registry's schema as an ordered list of migrations.
 
 `PRAGMA user_version` records how many migrations a file has had. Each migration is
-plain SQL plus an optional Python step (used to fill derived columns and the search
-index), so an old file is brought up to date in one transaction by `database.open_database`.
+plain SQL, and only SQL: it stays what it was when written, whatever the code around it
+becomes. An old file is brought up to date in one transaction by `opening.open_database`.
+
+What is derived from the records (sort keys, best level, donation total, the search
+index) is computed by the code of the day (indexing.py), written for today's tables, so
+a migration never runs it: a migration that needs it computed again says so with a row
+in REBUILD_TABLE, and once every pending migration has run the opening code recomputes
+what the rows ask for and drops the table, inside the same transaction.
 """
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -17,7 +21,19 @@ class Migration:
     version: int
     description: str
     sql: str
-    after: Callable[[sqlite3.Connection, Callable[[int, int], None] | None], None] | None = None
+
+
+# What a migration asks the opening code to recompute once the file is at today's schema.
+REBUILD_TABLE = "rebuild_after_migration"
+REBUILD_ALL = "derived"  # every honouree's derived columns and the whole search index
+REBUILD_SORT_KEYS = "sort_keys"  # every honouree's sort key
+REBUILD_UNTIDY_NAMES = "untidy_names"  # the search rows of names not stored in their tidied form
+
+
+def rebuild(what: str) -> str:
+    """The SQL by which a migration asks for `what` (one of the REBUILD_ values) to be recomputed."""
+    return (f"CREATE TABLE IF NOT EXISTS {REBUILD_TABLE} (what TEXT PRIMARY KEY);\n"
+            f"INSERT OR IGNORE INTO {REBUILD_TABLE} (what) VALUES ('{what}');\n")
 
 
 # Version 1: the records as first designed, before search and history.
@@ -130,14 +146,7 @@ CREATE TABLE history (
     after_json TEXT
 );
 CREATE INDEX history_honouree ON history(honouree_id, id);
-"""
-
-
-def _fill_v2(conn: sqlite3.Connection, progress: Callable[[int, int], None] | None) -> None:
-    """Nothing left to do: this step filled the version-2 index with the code of the day,
-    and that index no longer exists after version 3, whose step (`_fill_v3`) computes the
-    derived columns and the new index for every honouree. Filling it here would run the
-    current indexer against the version-2 tables and double an upgrade's time."""
+""" + rebuild(REBUILD_ALL)  # the new derived columns, and the index
 
 
 # Version 3: the search index rebuilt for speed at 100,000 honourees (see indexing.py):
@@ -179,14 +188,7 @@ CREATE INDEX honouree_donation ON honouree(donation_total_fen) WHERE deleted_at 
 -- name order walks this index alone, without reading an honouree row per entry.
 DROP INDEX honouree_sort;
 CREATE INDEX honouree_sort ON honouree(deleted_at, sort_key, id, status, category, donation_total_fen);
-"""
-
-
-def _fill_v3(conn: sqlite3.Connection, progress: Callable[[int, int], None] | None) -> None:
-    """Build the new search index for every existing honouree."""
-    from .indexing import reindex_all
-
-    reindex_all(conn, progress)
+""" + rebuild(REBUILD_ALL)  # the new index for every existing honouree
 
 
 # Version 4: value filters that hold for much of the roll (`level:municipal`,
@@ -208,37 +210,24 @@ DROP INDEX honour_honouree;
 # interrupted command is taken up again the next time the file is opened.
 V5_SQL = """
 CREATE TABLE search_queue (honouree_id INTEGER PRIMARY KEY);
-"""
-
-
-def _fill_v5(conn: sqlite3.Connection, progress: Callable[[int, int], None] | None) -> None:
-    """Sort keys written before this version lost the name after the pinyin (the tie-break
-    between equal readings: SQLite's JSON functions ended them at the NUL that preceded it)."""
-    from .indexing import rewrite_sort_keys
-
-    rewrite_sort_keys(conn, progress)
+""" + rebuild(REBUILD_SORT_KEYS)
+# (Sort keys written before this version lost the name after the pinyin, the tie-break
+# between equal readings: SQLite's JSON functions ended them at the NUL that preceded it.)
 
 
 # Version 6: names are indexed for search by their tidied form (names.search_form), so that a
 # name stored padded (贺 彪) or with a look-alike dot (沙吾尔•芒力克) before names were tidied
 # on the way in is found as 贺彪. Only such records are indexed again; no data changes.
-def _fill_v6(conn: sqlite3.Connection, progress: Callable[[int, int], None] | None) -> None:
-    from .indexing import reindex_many
-    from .names import search_form
-
-    untidy = [hid for hid, name in conn.execute("SELECT id, name FROM honouree WHERE deleted_at IS NULL")
-              if search_form(name) != name]
-    if untidy:
-        reindex_many(conn, untidy, progress)
+V6_SQL = rebuild(REBUILD_UNTIDY_NAMES)
 
 
 MIGRATIONS: list[Migration] = [
     Migration(1, "records: honourees, honours, deeds, donations, photos", V1_SQL),
-    Migration(2, "search index, trash, history, lost-update guard", V2_SQL, _fill_v2),
-    Migration(3, "search index of character pairs and pinyin prefixes", V3_SQL, _fill_v3),
+    Migration(2, "search index, trash, history, lost-update guard", V2_SQL),
+    Migration(3, "search index of character pairs and pinyin prefixes", V3_SQL),
     Migration(4, "honours by honouree and year, for value filters", V4_SQL),
-    Migration(5, "queue of records waiting for their search rows; whole sort keys", V5_SQL, _fill_v5),
-    Migration(6, "names searched by their tidied form (贺 彪 found as 贺彪)", "", _fill_v6),
+    Migration(5, "queue of records waiting for their search rows; whole sort keys", V5_SQL),
+    Migration(6, "names searched by their tidied form (贺 彪 found as 贺彪)", V6_SQL),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -1,20 +1,19 @@
-"""Opening a registry file: pragmas, recognising what the file is, and migrating it.
+"""The connection to a registry file: pragmas, recognising what the file is, running the
+SQL of its pending migrations.
 
-A file is never changed before we know it is a registry we can upgrade, and an upgrade
-first makes an automatic backup (`backup.snapshot_connection`, into `backups/` beside the
-file, through SQLite's online backup) and then runs every pending
-migration in one transaction, so a failure leaves the original untouched.
+A file is never changed before we know it is a registry we can upgrade. Opening one
+(backup, upgrade, what is derived from the records) is `opening.open_database`, on top
+of this module.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import files
-from .errors import (
+from .. import files
+from ..errors import (
     CorruptDatabaseError,
     DatabaseLockedError,
     EmptyDatabaseFileError,
@@ -22,16 +21,13 @@ from .errors import (
     NotARegistryError,
     ReadOnlyDatabaseError,
 )
-from .schema import MIGRATIONS, SCHEMA_VERSION
+from .schema import MIGRATIONS, REBUILD_TABLE, SCHEMA_VERSION
 
 if TYPE_CHECKING:
     import sqlite_utils
 
 APPLICATION_ID = 0x484F4E52  # "HONR": marks the file as ours
 BUSY_TIMEOUT_MS = 5000
-
-Progress = Callable[[int, int], None]
-
 
 def _connect(path: str | Path, readonly: bool, immutable: bool = False) -> sqlite3.Connection:
     if str(path) == ":memory:":
@@ -41,18 +37,12 @@ def _connect(path: str | Path, readonly: bool, immutable: bool = False) -> sqlit
                            timeout=BUSY_TIMEOUT_MS / 1000)
 
 
-def open_database(
-    path: str | Path,
-    *,
-    create: bool = True,
-    readonly: bool = False,
-    progress: Progress | None = None,
-) -> sqlite3.Connection:
-    """Open (creating or upgrading as needed) a registry file.
+def connect(path: str | Path, *, create: bool = True, readonly: bool = False) -> tuple[sqlite3.Connection, int]:
+    """A connection to a registry file (made when missing and `create`), judged and set up,
+    and the file's schema version; not yet upgraded (see `opening.open_database`).
 
-    Returns the plain connection; `Registry` wraps it in sqlite-utils' Database only when
-    that is first needed, because importing sqlite-utils (click, dateutil, pluggy) costs
-    0.1–0.2 s, a fifth of the desktop app's start-up.
+    Raises for a file that is not a registry we can open: damaged, someone else's, newer,
+    or read-only when it may be written (or when it needs an upgrade and `readonly`).
     """
     memory = str(path) == ":memory:"
     header_unread = False  # True when the file is open here already: judged through SQLite
@@ -86,20 +76,20 @@ def open_database(
             if not memory:
                 conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
-            if version < SCHEMA_VERSION:
-                if version > 0 and not memory:
-                    from .backup import snapshot_connection  # backup verifies files with this module
-
-                    snapshot_connection(conn, Path(path), f"before-migration-v{version}")
-                migrate(conn, version, progress)
         elif version < SCHEMA_VERSION:
             raise ReadOnlyDatabaseError(str(path), needs_upgrade=True)
     except BaseException:
         conn.close()
         raise
+    return conn, version
+
+
+def ready(conn: sqlite3.Connection, path: str | Path) -> sqlite3.Connection:
+    """The last of opening a file, once it is up to date: the caller closes it through
+    `close_database`."""
     conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils' Database sets it
-    if not memory:
-        files.note_opened(path)  # the caller closes it through `close_database`
+    if str(path) != ":memory:":
+        files.note_opened(path)
     return conn
 
 
@@ -286,24 +276,21 @@ def split_sql(script: str) -> list[str]:
     return statements
 
 
-def migrate(conn: sqlite3.Connection, current: int, progress: Progress | None = None) -> None:
-    """Run every pending migration inside one transaction."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        for migration in MIGRATIONS:
-            if migration.version <= current:
-                continue
-            for statement in split_sql(migration.sql):
-                conn.execute(statement)
-            if migration.after:
-                migration.after(conn, progress)
-        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
+def migrate(conn: sqlite3.Connection, current: int) -> set[str]:
+    """Run the SQL of every pending migration, inside the caller's transaction; returns
+    what they asked to be recomputed (schema.REBUILD_ values) for the caller to do."""
+    for migration in MIGRATIONS:
+        if migration.version <= current:
+            continue
+        for statement in split_sql(migration.sql):
+            conn.execute(statement)
+    asked = set()
+    if has_table(conn, REBUILD_TABLE):
+        asked = {r[0] for r in conn.execute(f"SELECT what FROM {REBUILD_TABLE}")}
+        conn.execute(f"DROP TABLE {REBUILD_TABLE}")
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    return asked
 
 
 def sqlite_library_version() -> str:

@@ -8,7 +8,7 @@ renamed into place, so a backup is either complete or absent.
 Automatic backups go to a `backups/` folder beside the registry, named
 `<registry stem>.<YYYYmmdd-HHMMSS>.<reason>.sqlite`:
 
-* `before-migration-vN` — before a file is upgraded (called by `database.open_database`);
+* `before-migration-vN` — before a file is upgraded (called by `opening.open_database`);
 * `before-import` — before an import writes anything (`backup_now(registry, "before-import")`);
 * `daily` — when a registry is opened and the newest automatic backup is over a day old
   (`ensure_daily_backup`);
@@ -35,8 +35,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import files
-from .errors import (
+from .. import files
+from ..errors import (
     BackupFailedError,
     BadBackupError,
     CorruptDatabaseError,
@@ -48,13 +48,14 @@ from .errors import (
     RegistryFileInUseError,
     os_reason,
 )
+from .database import inspect_connection
 
 # SQLite's words when a backup cannot be written, as a clerk should read them.
 _SQLITE_ZH = {"unable to open database file": "无法创建或打开该文件", "database or disk is full": "磁盘空间不足",
               "disk I/O error": "读写磁盘时出错", "attempt to write a readonly database": "文件为只读"}
 
-if TYPE_CHECKING:  # the registry imports database, which imports this module
-    from .registry import Registry
+if TYPE_CHECKING:  # the registry imports this module (backups before big changes)
+    from ..registry import Registry
 
 BACKUP_FOLDER = "backups"
 KEEP_RECENT = 10
@@ -341,8 +342,6 @@ def restore(db_path: str | Path, backup_path: str | Path) -> Path | None:
 
 
 def _verify_connection(conn: sqlite3.Connection, shown_as: Path) -> BackupInfo:
-    from .database import inspect_connection
-
     try:
         version = inspect_connection(conn, shown_as)
         if version == 0:

@@ -13,11 +13,11 @@ import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..errors import user_language
 from .database import has_table
-from .errors import user_language
 
 if TYPE_CHECKING:
-    from .registry import Registry
+    from ..registry import Registry
 
 MAX_REPORTED = 50  # per kind of problem: a badly damaged file should not print millions of lines
 CHILD_TABLES = {"honour": "荣誉", "deed": "事迹", "donation": "捐赠", "photo": "照片"}

@@ -38,11 +38,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Generic, TypeVar
 
-from .database import has_table
-from .names import search_form
-from .pinyin import clear_caches, pinyin_tokens, sort_key
-from .tokens import grams
-from .vocabulary import CATEGORIES, LEVELS, STATUSES
+from ..names import search_form
+from ..pinyin import clear_caches, pinyin_tokens, sort_key
+from ..tokens import grams
+from ..vocabulary import CATEGORIES, LEVELS, STATUSES
 
 # The words a plain text search finds a status, category or level by (vocabulary.py).
 STATUS_WORDS = {t.key: " ".join(t.searched) for t in STATUSES}
@@ -294,8 +293,7 @@ def _unindex(conn: sqlite3.Connection, honouree_id: int) -> None:
 
 def _dequeue(conn: sqlite3.Connection, ids: Sequence[int]) -> None:
     """Take indexed records off the queue (see index_queued)."""
-    if has_table(conn, "search_queue"):  # schema 5: older migrations build the index too
-        conn.execute(f"DELETE FROM search_queue WHERE honouree_id IN ({','.join('?' * len(ids))})", ids)
+    conn.execute(f"DELETE FROM search_queue WHERE honouree_id IN ({','.join('?' * len(ids))})", ids)
 
 
 def _chunks(ids: Sequence[int]) -> list[Sequence[int]]:
@@ -625,8 +623,7 @@ def reindex_all(
     for table in _INDEXES:
         conn.execute(f"INSERT INTO {table} ({table}) VALUES ('delete-all')")
     conn.execute("DELETE FROM honouree_search_source")
-    if has_table(conn, "search_queue"):
-        conn.execute("DELETE FROM search_queue")
+    conn.execute("DELETE FROM search_queue")
     _bulk(conn, (_read(conn, "honouree_id BETWEEN ? AND ?", (chunk[0], chunk[-1])) for chunk in _chunks(ids)),
           len(ids), progress, rebuild=True)
     if progress:
