@@ -21,7 +21,7 @@ narrows instead of matching everyone; the command line refuses such a query.
 
 This module only parses: text in, a backend-neutral structure out (`ParsedQuery`: text
 terms with their fields and alternatives, `ValueFilter`s with values, ranges and
-negation). It holds no SQL; the SQLite backend writes its own (sqlite_query.py for the
+negation). It holds no SQL; the SQLite backend writes its own (sqlite/filters.py for the
 value filters, search.py for the search index), and a second backend would write its own.
 """
 
@@ -77,7 +77,7 @@ class TextTerm:
 @dataclass(frozen=True)
 class ValueFilter:
     """A condition on one value field, as the user meant it; the backend writes its SQL
-    (sqlite_query.py for SQLite).
+    (sqlite/filters.py for SQLite).
 
     `field` is one of VALUE_FIELDS. `values` (level, status, category: stored keys;
     posthumous: True) mean any of them; `ranges` (year; donation in fen) are inclusive

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from .names import tidy_spacing
 from .query import TEXT_FIELDS, ParsedQuery, TextTerm, parse
 from .sqlite.indexing import PINYIN_COLUMNS, PINYIN_PREFIX_MAX
-from .sqlite_query import Filter, sql_filter
+from .sqlite.filters import Filter, sql_filter
 from .tokens import query_tokens, runs
 
 ALL_COLUMNS = ("name", "pinyin", "unit", "unit_pinyin", "position", "region",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .query import ValueFilter
+from ..query import ValueFilter
 
 
 @dataclass
