@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from .names import tidy_spacing
 from .query import TEXT_FIELDS, ParsedQuery, TextTerm, parse
-from .sqlite.indexing import PINYIN_COLUMNS, PINYIN_PREFIX_MAX
 from .sqlite.filters import Filter, sql_filter
+from .sqlite.indexing import PINYIN_COLUMNS, PINYIN_PREFIX_MAX
 from .tokens import query_tokens, runs
 
 ALL_COLUMNS = ("name", "pinyin", "unit", "unit_pinyin", "position", "region",
