@@ -527,3 +527,19 @@ def test_blank_rows_are_dropped_and_footer_notes_left_out(tmp_path):
     (_, person), (_, note) = records(table)
     assert person.record.name == "甲"
     assert isinstance(note, RowError) and "note" in note.en
+
+
+def test_a_sheet_whose_used_range_is_too_large_is_refused_with_where_it_ends(tmp_path, monkeypatch):
+    """calamine holds the used range densely: a stray value far right would take gigabytes."""
+    from honours.core import xlsx_input
+
+    path = make_xlsx(tmp_path / "stray.xlsx", [["姓名", "单位"], ["甲", "衡阳"], ["乙", "衡阳"]])
+    workbook = openpyxl.load_workbook(path)
+    workbook.active.cell(3, 16384, "误输入")
+    workbook.save(path)
+    assert [p.record.name for _, p in records(read_table(path))] == ["甲", "乙"]  # 3 × 16,384 cells: read
+    monkeypatch.setattr(xlsx_input, "MAX_CELLS", 3 * 16384 - 1)
+    with pytest.raises(SpreadsheetError) as info:
+        read_table(path)
+    assert "XFD3" in info.value.message("en") and "49,152" in info.value.message("en")
+    assert "XFD3" in info.value.message("zh") and "多余的列" in info.value.message("zh")

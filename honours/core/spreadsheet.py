@@ -44,7 +44,7 @@ from .titles import infer_level, title_level
 from .vocabulary import CATEGORIES, GENDERS, LEVELS, STATUSES, YES_NO
 
 __all__ = ["infer_level"]  # where sheets have always found it
-from .xlsx_input import CellError, UnsavedFormula, Workbook, damaged_errors
+from .xlsx_input import CellError, SheetTooLarge, UnsavedFormula, Workbook, damaged_errors
 
 HEADER_SEARCH_ROWS = 30
 NAME_LIMIT = 100
@@ -315,6 +315,13 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
             raise SpreadsheetError(f"{path.name} has no sheets.", f"{path.name} 中没有工作表。")
         try:
             rows = workbook.rows(chosen)
+        except SheetTooLarge as exc:
+            raise SpreadsheetError(
+                f"The sheet “{chosen}” of {path.name} uses cells up to {exc.last_cell} ({exc.cells:,} cells), "
+                "too many to read. Delete the empty columns right of the table and the rows below it "
+                "(something stray is typed far away), save and retry.",
+                f"{path.name} 的工作表“{chosen}”的使用区域一直延伸到 {exc.last_cell}（{exc.cells:,} 个单元格），"
+                "无法读取。请删除表格右侧多余的列和下方多余的行（远处有误输入的内容），保存后再试。") from exc
         except damaged as exc:
             raise SpreadsheetError(
                 f"The sheet “{chosen}” of {path.name} is damaged and cannot be read ({type(exc).__name__}). "
@@ -330,7 +337,7 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
 def _has_name_header(workbook: Workbook, name: str) -> bool:
     try:
         head = workbook.rows(name, limit=HEADER_SEARCH_ROWS)
-    except damaged_errors():
+    except (SheetTooLarge, *damaged_errors()):
         return False  # reading it in full says what is wrong, if it is the sheet chosen
     return any(_header_score(cells)[1] for _, cells in head)
 

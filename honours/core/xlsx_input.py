@@ -84,6 +84,7 @@ class Workbook:
         `limit`, of the first `limit` rows of the sheet only, and without error values."""
         sheet = self._sheets.get(name)
         if sheet is None:
+            _check_extent(self._data, name)
             # calamine parses the whole sheet here, without Python's lock: meanwhile a thread
             # looks for error values and unsaved formulas in the same XML (on another core).
             self._marks[name] = _Search(self._data, name)
@@ -105,6 +106,40 @@ class Workbook:
             search.thread.join()
         self._sheets.clear()
         self._book.close()
+
+
+# calamine holds a sheet's used range as a dense grid (24 bytes a cell, and a Python list of
+# it after): one stray value in column XFD of a 2,000-row sheet is 33 million cells, 1.5 GB.
+# 100,000 rows of 200 columns is the most read; a wider or longer range is refused, with
+# where it ends, before calamine allocates it.
+MAX_CELLS = 20_000_000
+
+
+class SheetTooLarge(Exception):
+    """A sheet's used range (its <dimension>) has more than MAX_CELLS cells."""
+
+    def __init__(self, last_cell: str, cells: int) -> None:
+        super().__init__(f"used range up to {last_cell}: {cells} cells")
+        self.last_cell = last_cell
+        self.cells = cells
+
+
+_DIMENSION = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?dimension\s+ref="(?:[A-Z]{1,3}\d+:)?([A-Z]{1,3})(\d+)"')
+
+
+def _check_extent(data: bytes, name: str) -> None:
+    """Raise SheetTooLarge when the sheet says its used range is too large to read."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        part = _sheet_part(archive, name)
+        if part is None:
+            return
+        with archive.open(part) as source:
+            head = source.read(64 * 1024)
+    found = _DIMENSION.search(head)
+    if found:
+        row, column = _position(found)
+        if row * column > MAX_CELLS:
+            raise SheetTooLarge(found.group(1).decode() + found.group(2).decode(), row * column)
 
 
 class _Search:
