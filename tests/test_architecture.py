@@ -93,7 +93,7 @@ FILE_IO_CALLS = {"open", "io.open", "os.open", "os.fdopen", "codecs.open", "shut
 OWN_DOCUMENT = "Document"
 FILE_IO_METHODS = {"read_bytes", "read_text", "write_bytes", "write_text"}
 # `.open(...)` is fine on these receivers (a zip member, an image in memory, a registry, a buffer, a dialog).
-OPEN_RECEIVERS = {"Registry", "archive", "self.archive", "self._reader.archive", "Image", "buffer", "cls", "box",
+OPEN_RECEIVERS = {"Registry", "archive", "self.archive", "Image", "buffer", "cls", "box",
                   "zipfile.Path"}
 
 

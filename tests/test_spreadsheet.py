@@ -9,6 +9,9 @@ wrote shared strings and the formulas' computed values, as Excel and WPS do.
 from __future__ import annotations
 
 import codecs
+import io
+import re
+import zipfile
 from datetime import date, datetime
 from pathlib import Path
 
@@ -29,7 +32,7 @@ from honours.core.spreadsheet import (
     read_table,
     split_honours,
 )
-from honours.core.xlsx_reader import CellError, SheetValues
+from honours.core.xlsx_input import CellError, UnsavedFormula, Workbook, marked_cells
 
 FIXTURES = Path(__file__).parent / "fixtures"
 HEADER = ["序号", "姓名", "性别", "工作单位", "职务", "荣誉称号", "捐赠"]
@@ -93,272 +96,133 @@ def test_libreoffice_made_workbook(tmp_path):
     assert total_row[0] == 7 and isinstance(total_row[1], RowError) and "totals" in total_row[1].en
 
 
-def _openpyxl_values(path: Path, sheet: str) -> list[tuple[int, list]]:
-    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    out = [(n, list(v)) for n, v in enumerate(workbook[sheet].iter_rows(values_only=True), 1)]
-    workbook.close()
-    return out
-
-
-def _fast_values(path: Path, sheet: str) -> list[tuple[int, list]]:
-    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    ws = workbook[sheet]
-    reader = SheetValues(workbook._archive, ws._worksheet_path, ws._shared_strings,
-                         workbook._date_formats, workbook.epoch)
-    out = list(reader.rows())
-    workbook.close()
-    return out
-
-
-def _same_rows(fast: list[tuple[int, list]], slow: list[tuple[int, list]]) -> None:
-    fast_rows = {n: v for n, v in fast}
-    for number, values in slow:
-        mine = fast_rows.get(number, [])
-        width = max(len(values), len(mine))
-        assert (mine + [None] * width)[:width] == (list(values) + [None] * width)[:width], number
-
-
-def test_fast_reader_reads_what_openpyxl_reads(tmp_path):
-    path = tmp_path / "mixed.xlsx"
-    workbook = openpyxl.Workbook()
-    ws = workbook.active
-    ws.append(["姓名", "数字", "小数", "日期", "布尔", "空", "长文本"])
-    ws.append(["张三 & <李四>", 42, 3.25, datetime(2020, 5, 1), True, None, "事迹" * 500])
-    ws.append(["𠮷野家😀", -7, 1e-7, date(1999, 12, 31), False, "", "line1\nline2"])
-    ws["C10"] = "gap row"
-    ws["A11"] = CellRichText(["粗体", TextBlock(InlineFont(b=True), "富文本")])
-    ws.cell(12, 30, "far column")
-    workbook.save(path)
-    for source in (path, FIXTURES / "libreoffice_roll.xlsx"):
-        sheet = openpyxl.load_workbook(source, read_only=True).sheetnames[0]
-        _same_rows(_fast_values(source, sheet), _openpyxl_values(source, sheet))
-
-
-def test_shared_strings_read_as_openpyxl_reads_them(tmp_path):
-    """Rich-text runs (LibreOffice writes CJK as runs), phonetic guides, escapes, empty strings."""
-    import zipfile
-
-    from openpyxl.reader.strings import read_string_table
-
-    from honours.core.xlsx_reader import read_shared_strings
-
-    xml = ('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/'
-           'spreadsheetml/2006/main" count="5" uniqueCount="5">'
-           '<si><t>姓名</t></si>'
-           '<si><r><rPr><rFont val="DejaVu Sans"/></rPr><t xml:space="preserve">衡阳 </t></r>'
-           '<r><rPr><b/></rPr><t>&#24037;&amp;会 &lt;市&gt;</t></r></si>'
-           '<si><t>东京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh><phoneticPr fontId="1"/></si>'
-           '<si><t/></si>'
-           '<si><t xml:space="preserve">  line1\nline2 </t></si></sst>')
-    path = tmp_path / "strings.zip"
-    with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("xl/sharedStrings.xml", xml)
-    with zipfile.ZipFile(path) as archive:
-        mine = read_shared_strings(archive, "xl/sharedStrings.xml")
-        theirs = list(read_string_table(archive.open("xl/sharedStrings.xml")))
-    assert mine == theirs
-    assert mine[:3] == ["姓名", "衡阳 工&会 <市>", "东京"]
-
-
-_SHEET_XML = (
-    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
-    '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1" t="inlineStr"><is><t>&#24180;&amp;&lt;</t></is></c>'
-    '<c r="D1" s="1"><v>43952</v></c><c r="E1" s="2"><v>1.5</v></c><c r="F1"><v>1.0E+2</v></c><c r="G1" t="s"/>'
-    '<c r="H1" t="inlineStr"><is><t xml:space="preserve"> 前后 </t></is></c><c r="I1" t="inlineStr"></c>'
-    '<c r="J1" t="n"><v>12345678901234567890</v></c><c r="K1" s="1"><v>99999999</v></c></row>'
-    '<row r="2"><c r="A2" t="b"><v>1</v></c><c r="B2" t="str"><v>x&amp;y</v></c><c r="C2" t="e"><v>#N/A</v></c></row>'
-    '<row r="3"><c r="B3"><f>1+1</f><v>2</v></c><c r="C3" t="inlineStr"><is><t>&#xFDD0;分\ufdd0隔</t></is></c></row>'
-    '<row><c t="inlineStr"><is><t>无坐标</t></is></c><c><v>5</v></c><c r="D4" t="inlineStr"><is><t>&#20016;</t></is></c></row>'
-    '<row r="6"><c r="A6" t="inlineStr"><is><r><t>富</t></r><r><rPr><b/></rPr><t>文本</t></r></is></c>'
-    '<c r="XFD6"><v>7</v></c></row>'
-    '<row r="7" spans="1:3"><c r="AB7" t="n"><v>-3</v></c><c r="AC7" t="d"><v>2020-05-01T00:00:00</v></c></row>'
-    '<row r="8"><c r="A8" s="0" t="s"><v>1</v></c><c r="B8" t="s" s="0"><v>1</v></c></row>'
-    '<row r="9"/><row r="10"><c r="A10" t="inlineStr"><is><t>&#22823;</t></is></c>'
-    '<c r="B10" t="inlineStr"><is><t>&#24180;&amp;&lt;</t></is></c></row>'  # as C1: decoded once
-    '<row spans="1:1" r="12"><c r="A12"><v>12</v></c></row><row><c><v>13</v></c></row>'
-    '</sheetData><rowBreaks count="1" manualBreakCount="1"><brk id="5" max="16383" man="1"/></rowBreaks>'
-    '</worksheet>')
-
-
-def _sheet_rows(xml: str, general_only: bool, monkeypatch) -> list[tuple[int, list]]:
-    """The rows SheetValues reads from a worksheet part; with general_only, every row by `_cells`."""
-    import io
-    import zipfile
-
-    from openpyxl.utils.datetime import CALENDAR_WINDOWS_1900
-
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("sheet.xml", xml)
-    with monkeypatch.context() as patch:
-        if general_only:
-            patch.setattr(SheetValues, "_usual_cells", lambda self, cells, number: None)
-        with zipfile.ZipFile(buffer) as archive:
-            return list(SheetValues(archive, "sheet.xml", ["共享", "第二"], {1}, CALENDAR_WINDOWS_1900,
-                                    chunk_bytes=300).rows())
-
-
-@pytest.mark.parametrize("prefix", ["", "x:"])
-def test_usual_cells_are_read_as_the_general_path_reads_them(monkeypatch, prefix):
-    """Rows of usual cells take a short cut; they must come out as the general path reads them,
-    and a row with any other cell (formula, rich text, bool, error, odd attributes) goes that way."""
-    import re
-
-    from honours.core.xlsx_reader import _Patterns
-
-    xml = _SHEET_XML
-    if prefix:
-        xml = re.sub(r"<(/?)(?!\?)", rf"<\1{prefix}", xml).replace("xmlns=", f"xmlns:{prefix[:-1]}=")
-    used = []
-    real = SheetValues._usual_cells
-
-    def counting(self, cells, number):
-        values = real(self, cells, number)
-        used.append(values is not None)
-        return values
-
-    monkeypatch.setattr(SheetValues, "_usual_cells", counting)
-    fast = _sheet_rows(xml, False, monkeypatch)
-    assert fast == _sheet_rows(xml, True, monkeypatch)
-    assert used == [True, False, False, True, False, False, False, True, True, True]  # 2, 3, 6, 7, 8 not
-    rows = dict(fast)
-    assert rows[1] == ["共享", None, "年&<", datetime(2020, 5, 1), 1.5, 100, None, " 前后 ", None,
-                       12345678901234567890, CellError("#VALUE!")]
-    assert rows[3] == [None, 2, "\ufdd0分\ufdd0隔"] and rows[4] == ["无坐标", 5, None, "丰"]
-    assert rows[8] == ["第二", "第二"] and rows[9] == [] and rows[10] == ["大", "年&<"]
-    assert [n for n, _ in fast] == [1, 2, 3, 4, 6, 7, 8, 9, 10, 12, 13] and rows[12] == [12] and rows[13] == [13]
-    assert _Patterns.build(prefix.encode()).usual_cell.findall(b"<" + prefix.encode() + b"cfRule/>") == []
-
-
-@pytest.mark.parametrize("row", ['<row r="1"><c r="B1"><v>1</v></c><c r="A1"><v>2</v></c></row>',
-                                 '<row r="1"><c r="A1"><v>1</v></c><c r="A1"><v>2</v></c></row>',
-                                 '<row r="1"><c r="A2"><v>1</v></c></row>'])
-def test_cells_out_of_order_or_in_another_row_are_left_to_openpyxl(monkeypatch, row):
-    from honours.core.xlsx_reader import Unsupported
-
-    xml = _SHEET_XML.replace('<row r="1">', row + '<row r="99">', 1)
-    for general_only in (False, True):
-        with pytest.raises(Unsupported):
-            _sheet_rows(xml, general_only, monkeypatch)
-
-
-def _workbook_rows(path: Path, chunk_bytes: int, parallel: bool) -> list[tuple[int, list]]:
-    from honours.core.xlsx_reader import Workbook
-
+def _rows(path: Path, sheet: str | None = None) -> dict[int, list]:
     with path.open("rb") as source:
         workbook = Workbook(source)
         try:
-            return list(workbook.rows(workbook.names[0], chunk_bytes, parallel=parallel))
+            return dict(workbook.rows(sheet or workbook.names[0]))
         finally:
             workbook.close()
 
 
-def test_a_large_sheet_is_read_with_a_helper_process_and_gives_the_same_rows(tmp_path, monkeypatch):
-    """The last blocks of a large sheet are read by a helper process; the rows are the same."""
-    from honours.core import xlsx_reader
-
-    path = tmp_path / "big.xlsx"
+def test_xlsx_cells_come_back_as_people_typed_them(tmp_path):
+    """Text (leading zeros, ID and phone numbers kept), whole numbers as ints, dates, bools,
+    escapes and astral characters, rich text, gaps; empty rows left out, rows numbered as in the sheet."""
+    path = tmp_path / "mixed.xlsx"
     workbook = openpyxl.Workbook()
     ws = workbook.active
-    ws.append(["姓名", "数字", "日期", "事迹"])
-    for i in range(400):
-        ws.append([f"人{i} & <{i}>", i * 1.5, datetime(2000, 1, 1 + i % 28), "事迹" * (i % 50) or None])
+    ws.append(["姓名", "数字", "小数", "日期", "布尔", "空", "长文本", "身份证号", "电话"])
+    ws.append(["张三 & <李四>", 42, 3.25, datetime(2020, 5, 1), True, None, "事迹" * 500,
+               "43040219800501123X", "013812345678"])
+    ws.append(["𠮷野家😀", -7, 1e-7, date(1999, 12, 31), False, "", "line1\nline2", "0012345", 45.0])
+    ws.append([None, 2**53 + 2, 1e20, datetime(1990, 1, 2, 3, 4, 5)])
+    ws["C10"] = "gap row"
+    ws["A11"] = CellRichText(["粗体", TextBlock(InlineFont(b=True), "富文本")])
+    ws.cell(12, 30, "far column")
     workbook.save(path)
-    blocks_here = []
-    real_block_rows = xlsx_reader.SheetValues._block_rows
-
-    def block_rows(self, *args):
-        blocks_here.append(1)
-        return real_block_rows(self, *args)
-
-    monkeypatch.setattr(xlsx_reader.SheetValues, "_block_rows", block_rows)
-    sequential = _workbook_rows(path, 3000, parallel=False)
-    blocks = len(blocks_here)
-    delivered = []
-    real_result = xlsx_reader._Helper.result
-
-    def result(self):
-        rows = real_result(self)
-        delivered.append(rows is not None and len(rows))
-        return rows
-
-    monkeypatch.setattr(xlsx_reader._Helper, "result", result)
-    monkeypatch.setattr(xlsx_reader, "PARALLEL_BYTES", 0)
-    assert _workbook_rows(path, 3000, parallel=True) == sequential
-    assert len(delivered) == 1 and 0 < delivered[0] < len(sequential)  # the helper read some of the rows
-    assert 0 < len(blocks_here) - blocks < blocks  # and this process did not read them again
+    rows = _rows(path)
+    assert list(rows) == [1, 2, 3, 4, 10, 11, 12]
+    two, three, four = rows[2], rows[3], rows[4]
+    assert two[:3] == ["张三 & <李四>", 42, 3.25] and type(two[1]) is int
+    assert cell_text(two[3]) == "2020-05-01" and two[4] is True and two[5] is None
+    assert two[6] == "事迹" * 500 and two[7:9] == ["43040219800501123X", "013812345678"]
+    assert three[:3] == ["𠮷野家😀", -7, 1e-7] and three[3] in (date(1999, 12, 31), datetime(1999, 12, 31))
+    assert three[4] is False and three[5] is None and three[6] == "line1\nline2"
+    assert three[7] == "0012345" and three[8] == 45 and type(three[8]) is int
+    assert type(four[1]) is float and four[2] == 1e20 and four[3] == datetime(1990, 1, 2, 3, 4, 5)
+    assert rows[10][2] == "gap row" and rows[11][0] == "粗体富文本" and rows[12][29] == "far column"
 
 
-def test_the_helper_process_does_not_run_the_callers_script_again(tmp_path):
-    """A script without an `if __name__ == "__main__":` guard runs once: the helper imports only
-    the reader (multiprocessing's spawned children would run the script again, importing twice)."""
-    import subprocess
-    import sys
-
-    path = make_xlsx(tmp_path / "big.xlsx", [["姓名", "单位"], *[[f"人{i}", "厂" * 20] for i in range(300)]])
-    log = tmp_path / "ran.txt"
-    script = tmp_path / "script.py"
-    script.write_text(
-        f"import sys\nsys.path.insert(0, {str(Path(__file__).parents[1])!r})\n"
-        "from honours.core import xlsx_reader\n"
-        "xlsx_reader.PARALLEL_BYTES = 0\n"
-        "delivered = []\n"
-        "real = xlsx_reader._Helper.result\n"
-        "xlsx_reader._Helper.result = lambda self: delivered.append(real(self)) or delivered[-1]\n"
-        f"with open({str(path)!r}, 'rb') as source:\n"
-        "    workbook = xlsx_reader.Workbook(source)\n"
-        "    rows = list(workbook.rows(workbook.names[0], 2000, parallel=True))\n"
-        "    workbook.close()\n"
-        f"open({str(log)!r}, 'a').write(f'{{len(rows)}} {{bool(delivered and delivered[0])}}\\n')\n",
-        encoding="utf-8")
-    subprocess.run([sys.executable, str(script)], check=True, timeout=120)
-    assert log.read_text().splitlines() == ["301 True"]
-
-
-def test_the_helper_reads_nothing_it_cannot_number_or_of_another_file(tmp_path):
-    """Rows without r="…" at the helper's first block, or a part changed since: None, and the
-    blocks are read in the calling process instead."""
-    import zipfile
-
-    from openpyxl.utils.datetime import CALENDAR_WINDOWS_1900
-
-    from honours.core.xlsx_reader import _read_tail
-
-    path = tmp_path / "sheet.zip"
-    numbered = _SHEET_XML.replace("<row><c><v>13</v></c></row>", "")
-    with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("numbered.xml", numbered)
-        archive.writestr("unnumbered.xml", _SHEET_XML.replace(
-            '<row r="1">', '<row r="1"><c><v>1</v></c></row>' + "<row><c><v>2</v></c></row>" * 40 + '<row r="41">'))
-    with zipfile.ZipFile(path) as archive:
-        crc = {name: archive.getinfo(name).CRC for name in ("numbered.xml", "unnumbered.xml")}
-        everything = list(SheetValues(archive, "numbered.xml", ["共享", "第二"], {1}, CALENDAR_WINDOWS_1900,
-                                      chunk_bytes=300).rows())
-    args = (["共享", "第二"], {1}, CALENDAR_WINDOWS_1900, 300)
-    tail = _read_tail(str(path), "numbered.xml", crc["numbered.xml"], *args, 3)
-    assert tail and tail == everything[-len(tail):] and len(tail) < len(everything)
-    assert _read_tail(str(path), "numbered.xml", crc["numbered.xml"] ^ 1, *args, 3) is None
-    assert _read_tail(str(path), "unnumbered.xml", crc["unnumbered.xml"], *args, 2) is None
-
-
-def test_escaped_texts_are_decoded_together_even_holding_the_separator():
-    from honours.core.xlsx_reader import unescape_all
-
-    raws = [b"&#24180;", b"a&amp;b\xef\xb7\x90c", b"&#xFDD0;", b"&lt;&gt;&quot;&apos;", b"&#13;\r\n"]
-    expected = ["年", "a&b\ufdd0c", "\ufdd0", "<>\"'", "\r\n"]
-    assert unescape_all(raws) == expected
-    assert unescape_all(raws[:1] + raws[3:]) == expected[:1] + expected[3:]
-    assert unescape_all([]) == []
-
-
-def test_fast_reader_without_possessive_quantifiers(monkeypatch):
-    """Python 3.10 has no possessive quantifiers; its patterns must read the same rows."""
-    import sys
-
+def test_libreoffice_workbook_reads_as_openpyxl_reads_it():
     source = FIXTURES / "libreoffice_roll.xlsx"
-    expected = _fast_values(source, "名单")
-    monkeypatch.setattr(sys, "version_info", (3, 10, 0))
-    assert _fast_values(source, "名单") == expected
+    workbook = openpyxl.load_workbook(source, read_only=True, data_only=True)
+    expected = {n: list(v) for n, v in enumerate(workbook["名单"].iter_rows(values_only=True), 1)
+                if any(c is not None for c in v)}
+    workbook.close()
+    mine = _rows(source, "名单")
+    assert list(mine) == list(expected)
+    for number, values in expected.items():
+        width = max(len(values), len(mine[number]))
+        theirs = [cell_text(c) for c in values + [None] * width][:width]
+        assert [cell_text(c) for c in mine[number] + [None] * width][:width] == theirs, number
+
+
+def _error_sheet(path: Path) -> Path:
+    """A sheet with an error value and formulas without saved results, as scripts write them."""
+    workbook = openpyxl.Workbook()
+    ws = workbook.active
+    ws.append(["姓名", "年龄", "工作单位", "备注"])
+    ws.append(["甲", 30, "衡阳", "无"])
+    ws.append(["乙", "#DIV/0!", "衡阳", None])
+    ws["B3"].data_type = "e"
+    ws.append(["丙", 31, "衡阳", "=1+1"])  # openpyxl writes a formula with no saved value
+    ws.append(["丁", 32, "衡阳", "=1+1"])
+    ws["D5"].data_type = "s"  # the same characters typed as text
+    workbook.save(path)
+    return path
+
+
+def test_error_values_and_unsaved_formulas_are_row_errors_in_both_languages(tmp_path):
+    table = read_table(_error_sheet(tmp_path / "err.xlsx"))
+    rows = dict(table.rows)
+    assert rows[3][1] == CellError("#DIV/0!") and isinstance(rows[4][3], UnsavedFormula) and rows[5][3] == "=1+1"
+    (_, ok), (_, error), (_, unsaved), (_, text) = records(table)
+    assert ok.record.age == "30" and text.record.notes == "=1+1"  # text that looks like a formula is text
+    assert isinstance(error, RowError) and "#DIV/0!" in error.en and "#DIV/0!" in error.zh
+    assert isinstance(unsaved, RowError) and "no saved result" in unsaved.en and "未计算结果" in unsaved.zh
+
+
+def test_saved_formula_results_are_read_and_an_empty_text_result_is_empty(tmp_path):
+    """What Excel and WPS write: <f> with the saved <v>, and t="str" with an empty <v> for ""."""
+    source = make_xlsx(tmp_path / "plain.xlsx", [["姓名", "年龄", "备注"], ["甲", 1, "x"], ["乙", 2, "y"]])
+
+    def with_formulas(xml: bytes) -> bytes:
+        xml = re.sub(rb'<c r="B2"( [^>]*)?><v>1</v></c>', b'<c r="B2"><f>ROW()-1</f><v>1</v></c>', xml)
+        return re.sub(rb'<c r="C3"[^>]*>.*?</c>', b'<c r="C3" t="str"><f>IF(1,"","x")</f><v></v></c>', xml)
+
+    path = _with_sheet_xml(source, tmp_path / "saved.xlsx", with_formulas)
+    assert b"<f>ROW()-1</f>" in zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml")
+    (_, first), (_, second) = records(read_table(path))
+    assert first.record.age == "1" and second.record.notes == ""
+
+
+@pytest.mark.parametrize("prefix", ["", "x:"])
+def test_marked_cells_found_across_blocks_with_or_without_a_namespace_prefix(prefix):
+    xml = ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+           '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="e"><v>#N/A</v></c></row>'
+           '<row r="2"><c r="A2"><f>1+1</f><v>2</v></c><c r="AB2"><f t="shared" si="0"/></c>'
+           '<c r="AC2" t="str"><f>""</f><v></v></c><c r="AD2"><f>A1</f><v></v></c></row>'
+           + '<row r="3"><c r="A3" t="inlineStr"><is><t>&lt;f&gt; t="e"</t></is></c></row>' * 30
+           + '<row r="40"><c r="C40" s="3" t="e"><v>#REF!</v></c></row></sheetData>'
+           '<dataValidations><dataValidation><formula1>1</formula1></dataValidation></dataValidations></worksheet>')
+    if prefix:
+        xml = re.sub(r"<(/?)(?!\?)", rf"<\1{prefix}", xml).replace("xmlns=", f"xmlns:{prefix[:-1]}=")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("sheet.xml", xml)
+    with zipfile.ZipFile(buffer) as archive:
+        for chunk in (50, 300, 1 << 20):
+            assert marked_cells(archive, "sheet.xml", chunk) == {
+                (1, 2): CellError("#N/A"), (2, 28): UnsavedFormula(), (2, 30): UnsavedFormula(),
+                (40, 3): CellError("#REF!")}, chunk
+
+
+def test_hidden_sheets_are_not_chosen_but_can_be_named(tmp_path):
+    path = tmp_path / "hidden.xlsx"
+    workbook = openpyxl.Workbook()
+    hidden = workbook.active
+    hidden.title = "旧名单"
+    hidden.append(["姓名", "单位"])
+    hidden.append(["旧", "衡阳"])
+    hidden.sheet_state = "hidden"
+    shown = workbook.create_sheet("新名单")
+    shown.append(["姓名", "单位"])
+    shown.append(["新", "衡阳"])
+    workbook.save(path)
+    table = read_table(path)
+    assert table.sheet == "新名单" and table.sheet_names == ["旧名单", "新名单"]
+    assert [p.record.name for _, p in records(table)] == ["新"]
+    assert [p.record.name for _, p in records(read_table(path, "旧名单"))] == ["旧"]
 
 
 def _with_sheet_xml(source: Path, target: Path, change) -> Path:  # change: bytes -> bytes
@@ -407,28 +271,6 @@ def test_gc_pause_hands_its_objects_to_the_oldest_generation_and_cycles_still_go
     assert gone() is None
 
 
-def test_formulas_are_never_evaluated(tmp_path):
-    path = tmp_path / "formula.xlsx"
-    workbook = openpyxl.Workbook()
-    ws = workbook.active
-    ws.append(["姓名", "工作单位", "备注"])
-    ws.append(["公式甲", "衡阳", "=1+1"])  # openpyxl writes a formula with no saved value
-    ws.append(["文本乙", "衡阳", "=1+1"])
-    ws["C3"].data_type = "s"  # the same characters typed as text
-    workbook.save(path)
-    parsed = records(read_table(path))
-    assert [p.record.notes for _, p in parsed] == ["=1+1", "=1+1"]
-
-
-def test_excel_error_value_in_a_mapped_column_is_a_row_error(tmp_path):
-    path = make_xlsx(tmp_path / "err.xlsx", [["姓名", "年龄"], ["甲", 30], ["乙", 31]])
-    table = read_table(path)
-    table.rows[1][1][1] = CellError("#DIV/0!")
-    (_, ok), (_, bad) = records(table)
-    assert ok.record.age == "30"
-    assert isinstance(bad, RowError) and "#DIV/0!" in bad.en and "#DIV/0!" in bad.zh
-
-
 def test_sheet_with_the_names_is_chosen_and_a_wrong_sheet_name_is_named(tmp_path):
     path = tmp_path / "two.xlsx"
     workbook = openpyxl.Workbook()
@@ -456,6 +298,21 @@ def test_damaged_and_old_excel_files_get_clear_messages(tmp_path):
     with pytest.raises(SpreadsheetError) as info:
         read_table(old)
     assert ".xls" in info.value.message("en") and "另存为 .xlsx" in info.value.message("zh")
+    for name in ("wps.et", "renamed.xlsx"):  # a WPS .et, or an old workbook given the new suffix
+        wrong = tmp_path / name
+        wrong.write_bytes(old.read_bytes())
+        with pytest.raises(SpreadsheetError) as info:
+            read_table(wrong)
+        assert ".xls" in info.value.message("en") and "另存为 .xlsx" in info.value.message("zh")
+
+
+def test_a_zip_that_is_not_a_workbook_gets_a_clear_message(tmp_path):
+    path = tmp_path / "photos.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("photo.txt", "not a workbook")
+    with pytest.raises(SpreadsheetError) as info:
+        read_table(path)
+    assert "photos.xlsx" in info.value.message("en") and "另存为 .xlsx" in info.value.message("zh")
 
 
 # -- csv ------------------------------------------------------------------------------------
@@ -670,3 +527,19 @@ def test_blank_rows_are_dropped_and_footer_notes_left_out(tmp_path):
     (_, person), (_, note) = records(table)
     assert person.record.name == "甲"
     assert isinstance(note, RowError) and "note" in note.en
+
+
+def test_a_sheet_whose_used_range_is_too_large_is_refused_with_where_it_ends(tmp_path, monkeypatch):
+    """calamine holds the used range densely: a stray value far right would take gigabytes."""
+    from honours.core import xlsx_input
+
+    path = make_xlsx(tmp_path / "stray.xlsx", [["姓名", "单位"], ["甲", "衡阳"], ["乙", "衡阳"]])
+    workbook = openpyxl.load_workbook(path)
+    workbook.active.cell(3, 16384, "误输入")
+    workbook.save(path)
+    assert [p.record.name for _, p in records(read_table(path))] == ["甲", "乙"]  # 3 × 16,384 cells: read
+    monkeypatch.setattr(xlsx_input, "MAX_CELLS", 3 * 16384 - 1)
+    with pytest.raises(SpreadsheetError) as info:
+        read_table(path)
+    assert "XFD3" in info.value.message("en") and "49,152" in info.value.message("en")
+    assert "XFD3" in info.value.message("zh") and "多余的列" in info.value.message("zh")

@@ -25,7 +25,6 @@ import io
 import itertools
 import re
 import unicodedata
-import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -45,10 +44,9 @@ from .titles import infer_level, title_level
 from .vocabulary import CATEGORIES, GENDERS, LEVELS, STATUSES, YES_NO
 
 __all__ = ["infer_level"]  # where sheets have always found it
-from .xlsx_reader import CellError, UnsavedFormula, Workbook
+from .xlsx_input import CellError, SheetTooLarge, UnsavedFormula, Workbook, damaged_errors
 
 HEADER_SEARCH_ROWS = 30
-PROBE_BYTES = 256 * 1024  # enough XML for the first rows of a sheet, when choosing which sheet to read
 NAME_LIMIT = 100
 SHORT_LIMIT = 500  # unit, position, region, honour titles ...
 LONG_LIMIT = 100_000  # deeds, notes, donations: a 100,000-character cell is accepted whole
@@ -292,12 +290,11 @@ def _present(value: Any) -> bool:
 # -- xlsx ------------------------------------------------------------------------------------
 
 def _read_xlsx(path: Path, sheet: str | None) -> Table:
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    source = files.open_for_reading(path)  # a file object: openpyxl judges a path by its suffix, we by the bytes
+    damaged = damaged_errors()
+    source = files.open_for_reading(path)
     try:
         workbook = Workbook(source)
-    except (InvalidFileException, *_DAMAGED) as exc:
+    except damaged as exc:
         source.close()
         raise SpreadsheetError(
             f"{path.name} is not a workbook we can read ({type(exc).__name__}). Open it in Excel or WPS, "
@@ -317,8 +314,15 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
         if chosen is None:
             raise SpreadsheetError(f"{path.name} has no sheets.", f"{path.name} 中没有工作表。")
         try:
-            rows = list(workbook.rows(chosen, parallel=True))
-        except _DAMAGED as exc:
+            rows = workbook.rows(chosen)
+        except SheetTooLarge as exc:
+            raise SpreadsheetError(
+                f"The sheet “{chosen}” of {path.name} uses cells up to {exc.last_cell} ({exc.cells:,} cells), "
+                "too many to read. Delete the empty columns right of the table and the rows below it "
+                "(something stray is typed far away), save and retry.",
+                f"{path.name} 的工作表“{chosen}”的使用区域一直延伸到 {exc.last_cell}（{exc.cells:,} 个单元格），"
+                "无法读取。请删除表格右侧多余的列和下方多余的行（远处有误输入的内容），保存后再试。") from exc
+        except damaged as exc:
             raise SpreadsheetError(
                 f"The sheet “{chosen}” of {path.name} is damaged and cannot be read ({type(exc).__name__}). "
                 "Open it in Excel or WPS, save it again as .xlsx and retry.",
@@ -332,15 +336,10 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
 
 def _has_name_header(workbook: Workbook, name: str) -> bool:
     try:
-        head = list(itertools.islice(workbook.rows(name, PROBE_BYTES), HEADER_SEARCH_ROWS))
-    except _DAMAGED:
+        head = workbook.rows(name, limit=HEADER_SEARCH_ROWS)
+    except (SheetTooLarge, *damaged_errors()):
         return False  # reading it in full says what is wrong, if it is the sheet chosen
     return any(_header_score(cells)[1] for _, cells in head)
-
-
-# What openpyxl and zipfile raise for a damaged workbook part (ParseError is a SyntaxError).
-_DAMAGED = (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError, SyntaxError, IndexError,
-            AttributeError)
 
 
 # -- csv ---------------------------------------------------------------------------------------
