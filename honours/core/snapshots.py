@@ -52,7 +52,7 @@ def added_snapshot_json(honouree_id: int, h: Honouree, scalars: tuple, honour_id
     """The history snapshot (JSON text) of a record just inserted by apply_import, built without
     reading it back and without an intermediate dict: it is the text `_record` writes for
     `_snapshot` of the stored record, byte for byte (a test holds the two together).
-    `scalars` are the record's `_scalar_values`.
+    `scalars` are the record's `rows.stored_values`.
 
     Texts are quoted by the json module's C function and numbers written by %d; a value of
     another type (a number where text belongs, text where a number does) raises TypeError
