@@ -32,7 +32,7 @@ class FieldSpec:
     type: str = TEXT  # TEXT, DATE, INT, BOOL or FEN (money in integer fen)
     column: str = ""  # the SQL column; "" means the same as the key
     aliases: tuple[str, ...] = ()  # other header words a sheet may use (besides both labels)
-    sheet: str = ""  # its key in the sheet reader's header table; "" means the key
+    sheet: str = ""  # its key in the sheet reader's header table; "" means the column
     vocabulary: Vocabulary | None = None
     default: Any = ""  # stored for an empty value
     stripped: bool = False  # spaces around the value are dropped when stored
@@ -46,6 +46,8 @@ class FieldSpec:
     def __post_init__(self) -> None:
         if not self.column:
             object.__setattr__(self, "column", self.key.replace(".", "_"))
+        if not self.sheet:
+            object.__setattr__(self, "sheet", self.column)
 
     @property
     def name(self) -> str:
@@ -54,6 +56,10 @@ class FieldSpec:
 
     def label(self, language: str = "zh") -> str:
         return self.zh if language == "zh" else self.en
+
+    @property
+    def sheet_zh(self) -> str:
+        return self.zh
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -73,13 +79,21 @@ class RecordKind:
     fields: tuple[FieldSpec, ...]
     aliases: tuple[str, ...] = ()  # header words for a sheet column that lists them
     sheet: str = ""  # its key in the sheet reader's header table; "" means `key`
+    sheet_zh: str = ""  # what a sheet's column of them is called, when not the list's label
+
+    def __post_init__(self) -> None:
+        if not self.sheet:
+            object.__setattr__(self, "sheet", self.key)
+        if not self.sheet_zh:
+            object.__setattr__(self, "sheet_zh", self.zh)
 
     def label(self, language: str = "zh") -> str:
         return self.zh if language == "zh" else self.en
 
     @property
     def words(self) -> tuple[str, ...]:
-        return (self.zh, *self.aliases)
+        """Every header word for a sheet column of them: its Chinese name first, then the aliases."""
+        return (self.sheet_zh, *self.aliases)
 
 
 # -- an honouree's own fields, in the order of its columns and of its JSON ------------------
@@ -137,8 +151,7 @@ HONOUR = RecordKind("honour", "honours", "honour", "Honours", "荣誉", (
     FieldSpec("posthumous", "Posthumous", "追授", type=BOOL, default=False, searchable=False,
               aliases=("是否追授", "posthumous")),
 ), aliases=("荣誉", "获得荣誉", "所获荣誉", "荣誉名称", "奖项", "称号", "表彰", "获奖情况", "表彰奖励", "honours",
-            "honors", "honour", "honor", "awards", "award", "榮譽稱號", "榮譽"))
-HONOUR_SHEET_EN, HONOUR_SHEET_ZH = "Honours", "荣誉称号"  # a sheet's column of titles
+            "honors", "honour", "honor", "awards", "award", "榮譽稱號", "榮譽"), sheet_zh="荣誉称号")
 
 DEED = RecordKind("deed", "deeds", "deed", "Deeds", "事迹", (
     FieldSpec("text", "Text", "内容", stripped=True),
@@ -169,6 +182,16 @@ RECORD_KINDS: tuple[RecordKind, ...] = (HONOUR, DEED, DONATION, PHOTO)
 RECORD_KIND = {kind.key: kind for kind in RECORD_KINDS}
 # Kinds whose rows are rewritten with the record (photos keep their own rows and bytes).
 WRITTEN_KINDS: tuple[RecordKind, ...] = (HONOUR, DEED, DONATION)
+
+
+# The columns a sheet may have, in the order the import dialog offers them: an honouree's
+# fields, and a column of each kind of record (or of one of its fields).
+SHEET_COLUMNS: tuple[FieldSpec | RecordKind, ...] = (
+    *(HONOUREE_FIELD[key] for key in ("name", "gender", "age", "birth_date", "ethnicity", "unit", "position",
+                                      "region", "category", "status")),
+    HONOUR, *(f for f in HONOUR.fields if f.aliases), DEED, DONATION, DONATION.fields[0], HONOUREE_FIELD["notes"],
+    PHOTO, HONOUREE_FIELD["source.report"], HONOUREE_FIELD["source.sentence"],
+)
 
 
 # -- what is derived from the spec ---------------------------------------------------------
