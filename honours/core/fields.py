@@ -41,13 +41,15 @@ class FieldSpec:
     printed: bool = True
     exported: bool = True
     batch: bool = False  # `edit_many` may set it on several honourees at once
-    checked: bool = True  # the record checks look for control characters in it
+    checked: bool = True  # the record checks look for control characters in it (texts only)
 
     def __post_init__(self) -> None:
         if not self.column:
             object.__setattr__(self, "column", self.key.replace(".", "_"))
         if not self.sheet:
             object.__setattr__(self, "sheet", self.column)
+        if self.type in (INT, BOOL, FEN):
+            object.__setattr__(self, "checked", False)  # numbers and yes/no hold no stray characters
 
     @property
     def name(self) -> str:
@@ -140,7 +142,7 @@ BATCH_FIELDS = tuple(f.key for f in HONOUREE_FIELDS if f.batch)
 
 HONOUR = RecordKind("honour", "honours", "honour", "Honours", "荣誉", (
     FieldSpec("title", "Title", "称号", stripped=True),
-    FieldSpec("level", "Level", "级别", vocabulary=LEVELS, filterable=True,
+    FieldSpec("level", "Level", "级别", vocabulary=LEVELS, filterable=True, checked=False,
               aliases=("荣誉级别", "表彰级别", "等级", "level", "級別")),
     FieldSpec("year", "Year", "年份", type=INT, default=None, searchable=False, filterable=True,
               aliases=("获奖年份", "年度", "表彰年度", "授予年份", "获奖时间", "授予时间", "授予日期", "表彰时间",
