@@ -92,6 +92,9 @@ class RecordKind:
     def label(self, language: str = "zh") -> str:
         return self.zh if language == "zh" else self.en
 
+    def field(self, key: str) -> FieldSpec:
+        return next(f for f in self.fields if f.key == key)
+
     @property
     def words(self) -> tuple[str, ...]:
         """Every header word for a sheet column of them: its Chinese name first, then the aliases."""
@@ -191,7 +194,7 @@ WRITTEN_KINDS: tuple[RecordKind, ...] = (HONOUR, DEED, DONATION)
 SHEET_COLUMNS: tuple[FieldSpec | RecordKind, ...] = (
     *(HONOUREE_FIELD[key] for key in ("name", "gender", "age", "birth_date", "ethnicity", "unit", "position",
                                       "region", "category", "status")),
-    HONOUR, *(f for f in HONOUR.fields if f.aliases), DEED, DONATION, DONATION.fields[0], HONOUREE_FIELD["notes"],
+    HONOUR, *(f for f in HONOUR.fields if f.aliases), DEED, DONATION, DONATION.field("amount_fen"), HONOUREE_FIELD["notes"],
     PHOTO, HONOUREE_FIELD["source.report"], HONOUREE_FIELD["source.sentence"],
 )
 
