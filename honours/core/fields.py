@@ -40,6 +40,7 @@ class FieldSpec:
     filterable: bool = False  # the filter panel and the query language offer its values
     printed: bool = True
     exported: bool = True
+    width: float = 10  # characters wide in an exported sheet
     batch: bool = False  # `edit_many` may set it on several honourees at once
     checked: bool = True  # the record checks look for control characters in it (texts only)
 
@@ -104,34 +105,34 @@ class RecordKind:
 # -- an honouree's own fields, in the order of its columns and of its JSON ------------------
 
 HONOUREE_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("name", "Name", "姓名", stripped=True, printed=True,
+    FieldSpec("name", "Name", "姓名", stripped=True,
               aliases=("名字", "人员姓名", "获奖人", "获奖人姓名", "获奖者", "受表彰人", "集体名称", "name",
                        "fullname", "名稱")),
-    FieldSpec("gender", "Gender", "性别", vocabulary=GENDERS, filterable=True, batch=True,
+    FieldSpec("gender", "Gender", "性别", width=5, vocabulary=GENDERS, filterable=True, batch=True,
               aliases=("gender", "sex", "性別")),
-    FieldSpec("birth_date", "Birth date", "出生日期", type=DATE, searchable=False,
+    FieldSpec("birth_date", "Birth date", "出生日期", width=11, type=DATE, searchable=False,
               aliases=("出生年月", "出生年月日", "生日", "出生时间", "birthdate", "dateofbirth", "birthday",
                        "born")),
-    FieldSpec("age", "Age", "年龄", searchable=False, batch=True, aliases=("age", "年齡")),
-    FieldSpec("ethnicity", "Ethnicity", "民族", batch=True, aliases=("ethnicity", "ethnic")),
-    FieldSpec("unit", "Unit", "工作单位", stripped=True, filterable=True, batch=True,
+    FieldSpec("age", "Age", "年龄", width=5, searchable=False, batch=True, aliases=("age", "年齡")),
+    FieldSpec("ethnicity", "Ethnicity", "民族", width=6, batch=True, aliases=("ethnicity", "ethnic")),
+    FieldSpec("unit", "Unit", "工作单位", width=28, stripped=True, filterable=True, batch=True,
               aliases=("单位", "所在单位", "单位名称", "工作单位及职务", "单位及职务", "unit", "employer",
                        "organisation", "organization", "workplace", "company", "工作單位", "單位")),
-    FieldSpec("position", "Position", "职务", stripped=True, batch=True,
+    FieldSpec("position", "Position", "职务", width=16, stripped=True, batch=True,
               aliases=("职位", "职称", "岗位", "职务职称", "职务/职称", "position", "job", "post", "jobtitle",
                        "職務", "職位")),
-    FieldSpec("region", "Region", "地区", stripped=True, filterable=True, batch=True,
+    FieldSpec("region", "Region", "地区", width=10, stripped=True, filterable=True, batch=True,
               aliases=("所属地区", "区域", "县市区", "所在地区", "所在地", "地域", "region", "area", "district",
                        "county", "地區")),
-    FieldSpec("category", "Category", "类别", vocabulary=CATEGORIES, filterable=True, batch=True,
+    FieldSpec("category", "Category", "类别", width=10, vocabulary=CATEGORIES, filterable=True, batch=True,
               aliases=("类型", "分类", "人员类别", "category", "type", "類別")),
-    FieldSpec("status", "Status", "状态", vocabulary=STATUSES, default=DEFAULT_STATUS, filterable=True,
+    FieldSpec("status", "Status", "状态", width=6, vocabulary=STATUSES, default=DEFAULT_STATUS, filterable=True,
               batch=True, checked=False, aliases=("在职状态", "人员状态", "status", "狀態")),
-    FieldSpec("notes", "Notes", "备注", batch=True,
+    FieldSpec("notes", "Notes", "备注", width=30, batch=True,
               aliases=("说明", "附注", "notes", "note", "remarks", "remark", "comment", "comments", "備註")),
-    FieldSpec("source.report", "Source report", "来源报道", printed=False,
+    FieldSpec("source.report", "Source report", "来源报道", width=16, printed=False,
               aliases=("来源", "资料来源", "source", "report")),
-    FieldSpec("source.sentence", "Source sentence", "出处原文", printed=False,
+    FieldSpec("source.sentence", "Source sentence", "出处原文", width=40, printed=False,
               aliases=("出处", "原文", "sourcesentence")),
 )
 HONOUREE_FIELD = {f.key: f for f in HONOUREE_FIELDS}
