@@ -42,6 +42,7 @@ class FieldSpec:
     exported: bool = True
     width: float = 10  # characters wide in an exported sheet
     batch: bool = False  # `edit_many` may set it on several honourees at once
+    completed: bool = False  # the form offers the values already in the registry as completions
     checked: bool = True  # the record checks look for control characters in it (texts only)
 
     def __post_init__(self) -> None:
@@ -114,17 +115,17 @@ HONOUREE_FIELDS: tuple[FieldSpec, ...] = (
               aliases=("出生年月", "出生年月日", "生日", "出生时间", "birthdate", "dateofbirth", "birthday",
                        "born")),
     FieldSpec("age", "Age", "年龄", width=5, searchable=False, batch=True, aliases=("age", "年齡")),
-    FieldSpec("ethnicity", "Ethnicity", "民族", width=6, batch=True, aliases=("ethnicity", "ethnic")),
-    FieldSpec("unit", "Unit", "工作单位", width=28, stripped=True, filterable=True, batch=True,
+    FieldSpec("ethnicity", "Ethnicity", "民族", width=6, batch=True, completed=True, aliases=("ethnicity", "ethnic")),
+    FieldSpec("unit", "Unit", "工作单位", width=28, stripped=True, filterable=True, batch=True, completed=True,
               aliases=("单位", "所在单位", "单位名称", "工作单位及职务", "单位及职务", "unit", "employer",
                        "organisation", "organization", "workplace", "company", "工作單位", "單位")),
-    FieldSpec("position", "Position", "职务", width=16, stripped=True, batch=True,
+    FieldSpec("position", "Position", "职务", width=16, stripped=True, batch=True, completed=True,
               aliases=("职位", "职称", "岗位", "职务职称", "职务/职称", "position", "job", "post", "jobtitle",
                        "職務", "職位")),
-    FieldSpec("region", "Region", "地区", width=10, stripped=True, filterable=True, batch=True,
+    FieldSpec("region", "Region", "地区", width=10, stripped=True, filterable=True, batch=True, completed=True,
               aliases=("所属地区", "区域", "县市区", "所在地区", "所在地", "地域", "region", "area", "district",
                        "county", "地區")),
-    FieldSpec("category", "Category", "类别", width=10, vocabulary=CATEGORIES, filterable=True, batch=True,
+    FieldSpec("category", "Category", "类别", width=10, vocabulary=CATEGORIES, filterable=True, batch=True, completed=True,
               aliases=("类型", "分类", "人员类别", "category", "type", "類別")),
     FieldSpec("status", "Status", "状态", width=6, vocabulary=STATUSES, default=DEFAULT_STATUS, filterable=True,
               batch=True, checked=False, aliases=("在职状态", "人员状态", "status", "狀態")),
@@ -141,6 +142,9 @@ SOURCE_EN, SOURCE_ZH = "Source", "出处"
 # The fields `edit_many` may set on several honourees at once: a record's own one-line text
 # fields and values, not its name, lists, photos or source.
 BATCH_FIELDS = tuple(f.key for f in HONOUREE_FIELDS if f.batch)
+COMPLETED_FIELDS = tuple(f.key for f in HONOUREE_FIELDS if f.completed)
+# An honouree's own fields one by one (the source, one value of two parts, aside).
+OWN_FIELDS = tuple(f for f in HONOUREE_FIELDS if "." not in f.key)
 
 # -- the per-person record kinds ---------------------------------------------------------------
 

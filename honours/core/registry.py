@@ -26,7 +26,7 @@ from .errors import (
     NotFoundError,
     ReadOnlyDatabaseError,
 )
-from .fields import BATCH_FIELDS, WRITTEN_KINDS
+from .fields import BATCH_FIELDS, COMPLETED_FIELDS, WRITTEN_KINDS
 from .import_verbs import ImportItem, ImportOutcome, ImportVerbs, KeptPhoto
 from .indexing import reindex
 from .merge_verbs import MatchFields, MergeOutcome, MergeVerbs
@@ -311,7 +311,7 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
         The edit dialog offers them as completions, so that one unit is not typed three ways
         (which would also defeat the same-name-and-unit duplicate warning).
         """
-        if column not in ("unit", "region", "position", "category", "ethnicity"):
+        if column not in COMPLETED_FIELDS:
             raise ValueError(f"no completions for {column!r}")
         return [r[0] for r in self.conn.execute(
             f"SELECT {column} FROM honouree WHERE deleted_at IS NULL AND {column} != ''"
