@@ -203,6 +203,10 @@ SHEET_COLUMNS: tuple[FieldSpec | RecordKind, ...] = (
     PHOTO, HONOUREE_FIELD["source.report"], HONOUREE_FIELD["source.sentence"],
 )
 
+# An honouree's own fields as a record's details list them (its name is the heading), in the
+# sheet's order: the CLI's `show` and the GUI's detail pane.
+DETAIL_FIELDS = tuple(f for f in SHEET_COLUMNS if f in OWN_FIELDS and f is not HONOUREE_FIELDS[0])
+
 
 # -- what is derived from the spec ---------------------------------------------------------
 
