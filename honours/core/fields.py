@@ -196,13 +196,20 @@ WRITTEN_KINDS: tuple[RecordKind, ...] = (HONOUR, DEED, DONATION)
 
 # The columns a sheet may have, in the order the import dialog offers them: an honouree's
 # fields, and a column of each kind of record (or of one of its fields).
-SHEET_COLUMNS: tuple[FieldSpec | RecordKind, ...] = (
-    *(HONOUREE_FIELD[key] for key in ("name", "gender", "age", "birth_date", "ethnicity", "unit", "position",
-                                      "region", "category", "status")),
-    HONOUR, *(f for f in HONOUR.fields if f.aliases), DEED, DONATION, DONATION.field("amount_fen"), HONOUREE_FIELD["notes"],
-    PHOTO, HONOUREE_FIELD["source.report"], HONOUREE_FIELD["source.sentence"],
-)
+def _sheet_order() -> list[FieldSpec]:
+    """An honouree's own fields as sheets usually have them: the spec's order, but the age before
+    the birth date, and the notes after the lists (below)."""
+    own = [f for f in OWN_FIELDS if f.key != "notes"]
+    age, born = own.index(HONOUREE_FIELD["age"]), own.index(HONOUREE_FIELD["birth_date"])
+    own[age], own[born] = own[born], own[age]
+    return own
 
+
+SHEET_COLUMNS: tuple[FieldSpec | RecordKind, ...] = (
+    *_sheet_order(),
+    HONOUR, *(f for f in HONOUR.fields if f.aliases), DEED, DONATION, DONATION.field("amount_fen"), HONOUREE_FIELD["notes"],
+    PHOTO, *(f for f in HONOUREE_FIELDS if f not in OWN_FIELDS),
+)
 # An honouree's own fields as a record's details list them (its name is the heading), in the
 # sheet's order: the CLI's `show` and the GUI's detail pane.
 DETAIL_FIELDS = tuple(f for f in SHEET_COLUMNS if f in OWN_FIELDS and f is not HONOUREE_FIELDS[0])
