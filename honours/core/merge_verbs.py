@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from .changes import Change, now
 from .errors import ConflictError, InvalidRecordError, NotFoundError
+from .fields import WRITTEN_KINDS
 from .indexing import reindex
 from .record_merge import Conflict, clone, combine
 from .records import Honouree
@@ -157,6 +158,6 @@ class MergeVerbs:
         """A record's fields, honours, deeds and donations over the stored ones (photos untouched)."""
         assert record.id is not None
         self.conn.execute(UPDATE_HONOUREE, (*stored_values(record), stamp, record.id))
-        for table in ("honour", "deed", "donation"):
-            self.conn.execute(f"DELETE FROM {table} WHERE honouree_id = ?", (record.id,))
+        for kind in WRITTEN_KINDS:
+            self.conn.execute(f"DELETE FROM {kind.table} WHERE honouree_id = ?", (record.id,))
         self._write_children(record.id, record)

@@ -452,8 +452,8 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
             self.conn.execute(
                 UPDATE_HONOUREE, (*stored_values(honouree), now(), honouree.id),
             )
-            for table in ("honour", "deed", "donation"):
-                self.conn.execute(f"DELETE FROM {table} WHERE honouree_id = ?", (honouree.id,))
+            for kind in WRITTEN_KINDS:
+                self.conn.execute(f"DELETE FROM {kind.table} WHERE honouree_id = ?", (honouree.id,))
             self._write_children(honouree.id, honouree)
             self._sync_photo_metadata(honouree)
             for photo_id, degrees in (rotations or {}).items():

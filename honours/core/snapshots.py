@@ -43,7 +43,7 @@ def _yuan_json(fen: int | None) -> str:
 _OWN = [f.key for f in HONOUREE_FIELDS if "." not in f.key]
 _SOURCE = [f.key.split(".")[1] for f in HONOUREE_FIELDS if f.key.startswith("source.")]
 _SCALARS_JSON = ("{" + ", ".join(f'"{key}": %s' for key in _OWN)
-                 + ', "source": {' + ", ".join(f'"{key}": %s' for key in _SOURCE) + '}, "honours": [')
+                 + ', "source": {' + ", ".join(f'"{key}": %s' for key in _SOURCE) + '}, ')
 
 
 def _kind_json(kind: RecordKind) -> str:
@@ -57,23 +57,22 @@ _KIND_JSON = {kind.key: _kind_json(kind) for kind in WRITTEN_KINDS}
 _STAMPS_JSON = ', "id": %d, "version": %s, "created_at": %s, "updated_at": %s}'
 
 
-def added_snapshot_json(honouree_id: int, h: Honouree, scalars: tuple, honour_ids: Sequence[int],
-                         deed_ids: Sequence[int], donation_ids: Sequence[int], photos: list[Photo], version: int,
-                         created: str, updated: str) -> str:
+def added_snapshot_json(honouree_id: int, h: Honouree, scalars: tuple, child_ids: Sequence[Sequence[int]],
+                        photos: list[Photo], version: int, created: str, updated: str) -> str:
     """The history snapshot (JSON text) of a record just inserted by apply_import, built without
     reading it back and without an intermediate dict: it is the text `_record` writes for
     `_snapshot` of the stored record, byte for byte (a test holds the two together).
-    `scalars` are the record's `rows.stored_values`.
+    `scalars` are the record's `rows.stored_values`; `child_ids` the ids of its honours, deeds
+    and donations (one sequence for each of WRITTEN_KINDS).
 
     Texts are quoted by the json module's C function and numbers written by %d; a value of
     another type (a number where text belongs, text where a number does) raises TypeError
     there, and then every value is encoded as json.dumps would."""
     try:
-        return _snapshot_text(_quote, _int_json, honouree_id, h, scalars, honour_ids, deed_ids, donation_ids,
-                              photos, version, created, updated)
+        return _snapshot_text(_quote, _int_json, honouree_id, h, scalars, child_ids, photos, version, created,
+                              updated)
     except TypeError:
-        return _snapshot_text(_js, _js, honouree_id, h, scalars, honour_ids, deed_ids, donation_ids, photos,
-                              version, created, updated)
+        return _snapshot_text(_js, _js, honouree_id, h, scalars, child_ids, photos, version, created, updated)
 
 
 def _int_json(value: object) -> str:
@@ -115,18 +114,15 @@ _WRITERS = {write: {kind.key: _values(kind, write, number) for kind in WRITTEN_K
 
 
 def _snapshot_text(text: Callable[[object], str], number: Callable[[object], str], honouree_id: int,
-                   h: Honouree, scalars: tuple, honour_ids: Sequence[int], deed_ids: Sequence[int],
-                   donation_ids: Sequence[int], photos: list[Photo], version: int, created: str,
-                   updated: str) -> str:
+                   h: Honouree, scalars: tuple, child_ids: Sequence[Sequence[int]], photos: list[Photo],
+                   version: int, created: str, updated: str) -> str:
     values = _WRITERS[text]
-    lists = []
-    for kind, ids in zip(WRITTEN_KINDS, (honour_ids, deed_ids, donation_ids)):
+    parts = [_SCALARS_JSON % tuple(map(text, scalars))]
+    for kind, ids in zip(WRITTEN_KINDS, child_ids):
         template, write = _KIND_JSON[kind.key], values[kind.key]
-        lists.append(", ".join([template % write(x, i) for x, i in zip(getattr(h, kind.key), ids)]))
-    return "".join((
-        _SCALARS_JSON % tuple(map(text, scalars)),
-        lists[0], '], "deeds": [', lists[1], '], "donations": [', lists[2],
-        '], "photos": ',
-        to_json([{k: v for k, v in p.__dict__.items() if k != "position"} for p in photos]) if photos else "[]",
-        _STAMPS_JSON % (honouree_id, number(version), text(created), text(updated)),
-    ))
+        parts += [f'"{kind.key}": [', ", ".join([template % write(x, i) for x, i in zip(getattr(h, kind.key), ids)]),
+                  "], "]
+    parts += ['"photos": ',
+              to_json([{k: v for k, v in p.__dict__.items() if k != "position"} for p in photos]) if photos else "[]",
+              _STAMPS_JSON % (honouree_id, number(version), text(created), text(updated))]
+    return "".join(parts)
