@@ -58,7 +58,7 @@ def _text_fields(h: Honouree) -> Iterator[tuple[str, str, str]]:
     yield "source", SOURCE_ZH, f"{h.source.report or ''}{h.source.sentence or ''}"
     for kind, keys in _KIND_TEXTS:
         for n, record in enumerate(getattr(h, kind.key), 1):
-            en, zh = _ITEM_NAMES[kind.key]
+            en, zh = _ITEM_NAMES.get(kind.key) or (f"{kind.name} %d", f"第 %d 项{kind.zh}")
             yield en % n, zh % n, "".join([str(getattr(record, key) or "") for key in keys])
 
 
@@ -67,6 +67,7 @@ def _text_fields(h: Honouree) -> Iterator[tuple[str, str, str]]:
 _OWN_CHECKED = tuple(f for f in HONOUREE_FIELDS if f.checked and not f.key.startswith("source."))
 _OWN_TEXTS = attrgetter(*(f.key for f in HONOUREE_FIELDS if f.checked))
 _KIND_TEXTS = tuple((kind, tuple(f.key for f in kind.fields if f.checked)) for kind in RECORD_KINDS)
+# How a message names one of them (a new kind without an entry: "care visit 2", "第 2 项慰问").
 _ITEM_NAMES = {"honours": ("honour %d", "第 %d 项荣誉"), "deeds": ("deed %d", "第 %d 条事迹"),
                "donations": ("donation %d", "第 %d 项捐赠"), "photos": ("photo %d caption", "第 %d 张照片的说明")}
 
