@@ -6,9 +6,10 @@ from __future__ import annotations
 from operator import attrgetter
 
 from honours.core.fields import BOOL, DATE, FEN, HONOUREE_FIELDS, INT, WRITTEN_KINDS, FieldSpec
-from honours.core.records import Deed, Donation, Honour, Honouree, Source
+from honours.core.records import Honouree, Source
+from honours.core.rows import RECORD_CLASS
 
-CLASSES = {"honours": Honour, "deeds": Deed, "donations": Donation}
+CLASSES = RECORD_CLASS  # each written kind of record and its class
 
 
 def value_for(spec: FieldSpec, n: int) -> object:

@@ -259,9 +259,9 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
         if row is None or (row[-1] is not None and not include_deleted):
             raise NotFoundError("honouree", honouree_id)
         honouree = honouree_from_row(row)
-        honouree.honours, honouree.deeds, honouree.donations = (
-            [kind_from_row(kind, r) for r in self.conn.execute(SELECT_CHILDREN[kind.key], (honouree_id,))]
-            for kind in WRITTEN_KINDS)
+        for kind in WRITTEN_KINDS:
+            setattr(honouree, kind.key, [kind_from_row(kind, r)
+                                         for r in self.conn.execute(SELECT_CHILDREN[kind.key], (honouree_id,))])
         honouree.photos = self.photos(honouree_id)
         return honouree
 
