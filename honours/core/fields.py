@@ -36,10 +36,13 @@ class FieldSpec:
     vocabulary: Vocabulary | None = None
     default: Any = ""  # stored for an empty value
     stripped: bool = False  # spaces around the value are dropped when stored
-    searchable: bool = True  # its text is found by a plain search
-    filterable: bool = False  # the filter panel and the query language offer its values
-    printed: bool = True
-    exported: bool = True
+    # What the roll does with it, as the code does it today (indexing.py, the filter panel's facets,
+    # printing/content.py's certificate, export.py's sheet): a record of it for the reader, read by
+    # nothing yet, so that a new field says where it is expected to appear.
+    searchable: bool = False  # its text is found by a plain search
+    filterable: bool = False  # the filter panel offers its values
+    printed: bool = False  # on the certificate summary (kinds: in their printed lists)
+    exported: bool = True  # a column of the exported sheet
     width: float = 10  # characters wide in an exported sheet
     batch: bool = False  # `edit_many` may set it on several honourees at once
     completed: bool = False  # the form offers the values already in the registry as completions
@@ -106,34 +109,34 @@ class RecordKind:
 # -- an honouree's own fields, in the order of its columns and of its JSON ------------------
 
 HONOUREE_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("name", "Name", "姓名", stripped=True,
+    FieldSpec("name", "Name", "姓名", searchable=True, printed=True, stripped=True,
               aliases=("名字", "人员姓名", "获奖人", "获奖人姓名", "获奖者", "受表彰人", "集体名称", "name",
                        "fullname", "名稱")),
-    FieldSpec("gender", "Gender", "性别", width=5, vocabulary=GENDERS, filterable=True, batch=True,
+    FieldSpec("gender", "Gender", "性别", printed=True, width=5, vocabulary=GENDERS, batch=True,
               aliases=("gender", "sex", "性別")),
-    FieldSpec("birth_date", "Birth date", "出生日期", width=11, type=DATE, searchable=False,
+    FieldSpec("birth_date", "Birth date", "出生日期", printed=True, width=11, type=DATE,
               aliases=("出生年月", "出生年月日", "生日", "出生时间", "birthdate", "dateofbirth", "birthday",
                        "born")),
-    FieldSpec("age", "Age", "年龄", width=5, searchable=False, batch=True, aliases=("age", "年齡")),
-    FieldSpec("ethnicity", "Ethnicity", "民族", width=6, batch=True, completed=True, aliases=("ethnicity", "ethnic")),
-    FieldSpec("unit", "Unit", "工作单位", width=28, stripped=True, filterable=True, batch=True, completed=True,
+    FieldSpec("age", "Age", "年龄", printed=True, width=5, batch=True, aliases=("age", "年齡")),
+    FieldSpec("ethnicity", "Ethnicity", "民族", searchable=True, width=6, batch=True, completed=True, aliases=("ethnicity", "ethnic")),
+    FieldSpec("unit", "Unit", "工作单位", searchable=True, printed=True, width=28, stripped=True, batch=True, completed=True,
               aliases=("单位", "所在单位", "单位名称", "工作单位及职务", "单位及职务", "unit", "employer",
                        "organisation", "organization", "workplace", "company", "工作單位", "單位")),
-    FieldSpec("position", "Position", "职务", width=16, stripped=True, batch=True, completed=True,
+    FieldSpec("position", "Position", "职务", searchable=True, printed=True, width=16, stripped=True, batch=True, completed=True,
               aliases=("职位", "职称", "岗位", "职务职称", "职务/职称", "position", "job", "post", "jobtitle",
                        "職務", "職位")),
-    FieldSpec("region", "Region", "地区", width=10, stripped=True, filterable=True, batch=True, completed=True,
+    FieldSpec("region", "Region", "地区", searchable=True, filterable=True, width=10, stripped=True, batch=True, completed=True,
               aliases=("所属地区", "区域", "县市区", "所在地区", "所在地", "地域", "region", "area", "district",
                        "county", "地區")),
-    FieldSpec("category", "Category", "类别", width=10, vocabulary=CATEGORIES, filterable=True, batch=True, completed=True,
+    FieldSpec("category", "Category", "类别", searchable=True, filterable=True, width=10, vocabulary=CATEGORIES, batch=True, completed=True,
               aliases=("类型", "分类", "人员类别", "category", "type", "類別")),
-    FieldSpec("status", "Status", "状态", width=6, vocabulary=STATUSES, default=DEFAULT_STATUS, filterable=True,
+    FieldSpec("status", "Status", "状态", searchable=True, filterable=True, printed=True, width=6, vocabulary=STATUSES, default=DEFAULT_STATUS,
               batch=True, checked=False, aliases=("在职状态", "人员状态", "status", "狀態")),
-    FieldSpec("notes", "Notes", "备注", width=30, batch=True,
+    FieldSpec("notes", "Notes", "备注", searchable=True, width=30, batch=True,
               aliases=("说明", "附注", "notes", "note", "remarks", "remark", "comment", "comments", "備註")),
-    FieldSpec("source.report", "Source report", "来源报道", width=16, printed=False,
+    FieldSpec("source.report", "Source report", "来源报道", width=16,
               aliases=("来源", "资料来源", "source", "report")),
-    FieldSpec("source.sentence", "Source sentence", "出处原文", width=40, printed=False,
+    FieldSpec("source.sentence", "Source sentence", "出处原文", width=40,
               aliases=("出处", "原文", "sourcesentence")),
 )
 HONOUREE_FIELD = {f.key: f for f in HONOUREE_FIELDS}
@@ -149,43 +152,43 @@ OWN_FIELDS = tuple(f for f in HONOUREE_FIELDS if "." not in f.key)
 # -- the per-person record kinds ---------------------------------------------------------------
 
 HONOUR = RecordKind("honour", "honours", "honour", "Honours", "荣誉", (
-    FieldSpec("title", "Title", "称号", stripped=True),
-    FieldSpec("level", "Level", "级别", vocabulary=LEVELS, filterable=True, checked=False,
+    FieldSpec("title", "Title", "称号", searchable=True, printed=True, stripped=True),
+    FieldSpec("level", "Level", "级别", searchable=True, filterable=True, printed=True, vocabulary=LEVELS, checked=False,
               aliases=("荣誉级别", "表彰级别", "等级", "level", "級別")),
-    FieldSpec("year", "Year", "年份", type=INT, default=None, searchable=False, filterable=True,
+    FieldSpec("year", "Year", "年份", filterable=True, printed=True, type=INT, default=None,
               aliases=("获奖年份", "年度", "表彰年度", "授予年份", "获奖时间", "授予时间", "授予日期", "表彰时间",
                        "year", "date")),
-    FieldSpec("date", "Date", "日期", type=DATE, default=None, searchable=False),
-    FieldSpec("awarded_by", "Awarded by", "授予单位",
+    FieldSpec("date", "Date", "日期", printed=True, type=DATE, default=None),
+    FieldSpec("awarded_by", "Awarded by", "授予单位", searchable=True, printed=True,
               aliases=("授予机关", "表彰单位", "颁发单位", "授予部门", "awardedby", "awardingbody", "授予單位")),
-    FieldSpec("posthumous", "Posthumous", "追授", type=BOOL, default=False, searchable=False,
+    FieldSpec("posthumous", "Posthumous", "追授", searchable=True, printed=True, type=BOOL, default=False,
               aliases=("是否追授", "posthumous")),
 ), aliases=("荣誉", "获得荣誉", "所获荣誉", "荣誉名称", "奖项", "称号", "表彰", "获奖情况", "表彰奖励", "honours",
             "honors", "honour", "honor", "awards", "award", "榮譽稱號", "榮譽"), sheet_zh="荣誉称号")
 
 DEED = RecordKind("deed", "deeds", "deed", "Deeds", "事迹", (
-    FieldSpec("text", "Text", "内容", stripped=True),
-    FieldSpec("date", "Date", "日期", type=DATE, default=None, searchable=False),
+    FieldSpec("text", "Text", "内容", searchable=True, printed=True, stripped=True),
+    FieldSpec("date", "Date", "日期", printed=True, type=DATE, default=None),
 ), aliases=("主要事迹", "先进事迹", "事迹简介", "简要事迹", "事迹材料", "deeds", "deed", "achievements", "事蹟"))
 
 DONATION = RecordKind("donation", "donations", "donation", "Donations", "捐赠", (
-    FieldSpec("amount_fen", "Donation amount", "捐款金额", type=FEN, default=None, sheet="donation_amount",
+    FieldSpec("amount_fen", "Donation amount", "捐款金额", printed=True, type=FEN, default=None, sheet="donation_amount",
               aliases=("捐款", "捐赠金额", "金额", "捐款金額", "捐款数额", "amount", "donationamount")),
-    FieldSpec("item", "Item", "物品"),
-    FieldSpec("quantity", "Quantity", "数量", type=INT, default=None, searchable=False),
-    FieldSpec("quantity_unit", "Unit", "单位"),
-    FieldSpec("recipient", "Recipient", "受赠方"),
-    FieldSpec("date", "Date", "日期", type=DATE, default=None, searchable=False),
-    FieldSpec("note", "Note", "备注"),
+    FieldSpec("item", "Item", "物品", searchable=True, printed=True),
+    FieldSpec("quantity", "Quantity", "数量", printed=True, type=INT, default=None),
+    FieldSpec("quantity_unit", "Unit", "单位", printed=True),
+    FieldSpec("recipient", "Recipient", "受赠方", searchable=True),
+    FieldSpec("date", "Date", "日期", type=DATE, default=None),
+    FieldSpec("note", "Note", "备注", searchable=True),
 ), aliases=("捐赠情况", "捐款捐物", "捐赠物资", "捐物", "捐赠内容", "donations", "donation", "捐贈"))
 
 PHOTO = RecordKind("photo", "photos", "photo", "Photos", "照片", (
     FieldSpec("caption", "Caption", "说明"),
     FieldSpec("primary", "Primary", "主照片", type=BOOL, column="is_primary", default=False, checked=False),
-    FieldSpec("width", "Width", "宽", type=INT, default=0, checked=False, printed=False, exported=False),
-    FieldSpec("height", "Height", "高", type=INT, default=0, checked=False, printed=False, exported=False),
-    FieldSpec("mime", "Type", "类型", checked=False, printed=False),
-    FieldSpec("original_name", "File name", "文件名", checked=False, printed=False),
+    FieldSpec("width", "Width", "宽", type=INT, default=0, checked=False, exported=False),
+    FieldSpec("height", "Height", "高", type=INT, default=0, checked=False, exported=False),
+    FieldSpec("mime", "Type", "类型", checked=False),
+    FieldSpec("original_name", "File name", "文件名", checked=False),
 ), aliases=("相片", "照片文件", "照片路径", "图片", "头像", "photo", "photos", "picture", "image"), sheet="photo")
 
 RECORD_KINDS: tuple[RecordKind, ...] = (HONOUR, DEED, DONATION, PHOTO)
