@@ -2,11 +2,20 @@
 
 Each field has the key it is known by (the record's attribute and its JSON key), the column
 it is stored in, its type, an English and a Chinese label, the header words a sheet may use
-for it, its vocabulary when it has one (vocabulary.py) and what the roll does with it. The
-store's column lists and SQL, the history snapshots, the record checks, the differences
-between versions, the sheet reader's header table and the field labels on screen and in
-the CLI are derived from here, so a new field is one entry here, a migration (schema.py)
-and its translation, not a hunt through every list that names the fields by position.
+for it, its vocabulary when it has one (vocabulary.py) and what the roll does with it. Made
+from here: the store's column lists and SQL (rows.py), the history snapshots, the record
+checks, the differences between versions and what a merge or a sheet row fills, the sheet
+reader's header table and the export's columns, the JSON reader's keys, the CLI's `show`,
+the detail pane and the field labels of the history and import dialogs, and the edit
+form's loading and reading. So a new scalar field is one entry here, a migration
+(schema.py), the attribute on `records.Honouree`, and its row in the edit form with its
+translation; a new kind of record is a RecordKind here, a migration, its dataclass and
+list in records.py and its class in rows.RECORD_CLASS, then only what is special about it
+(how it reads in a difference, its editor tab, its place on paper).
+
+Still written out by hand, for reasons of their own: the search index's text (indexing.py,
+kept word for word so files indexed earlier find the same people), report intake, the
+certificate and roll (printing/), the edit dialog's list editors (list_models.py).
 
 Record kinds (honour, deed, donation, photo) are the lists a person holds: each is a
 table of rows under the honouree, in order, with its own fields.
