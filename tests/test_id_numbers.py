@@ -25,10 +25,10 @@ def with_check(first17: str) -> str:
 
 def test_the_standards_example_checks_and_says_birth_and_gender():
     parsed = parse_id_number(EXAMPLE)
-    assert (parsed.number, parsed.birth_date, parsed.gender) == (EXAMPLE, date(1949, 12, 31), "女")
+    assert (parsed.number, parsed.born, parsed.gender) == (EXAMPLE, date(1949, 12, 31), "女")
     assert check_character(EXAMPLE[:17]) == "X"
     man = parse_id_number(with_check("43040219700302123"))
-    assert man.gender == "男" and man.birth_date == date(1970, 3, 2)
+    assert man.gender == "男" and man.born == date(1970, 3, 2)
 
 
 @pytest.mark.parametrize("written", [" 11010519491231002x ", "110105 19491231 002X", "１１０１０５１９４９１２３１００２Ｘ",
@@ -40,7 +40,7 @@ def test_written_forms_are_read(written):
 def test_an_old_15_digit_number_becomes_its_18_digit_form():
     parsed = parse_id_number("430402700302123")
     assert parsed.number == with_check("43040219700302123") and parsed.converted_from == "430402700302123"
-    assert parsed.birth_date == date(1970, 3, 2) and parsed.gender == "男"
+    assert parsed.born == date(1970, 3, 2) and parsed.gender == "男"
 
 
 @pytest.mark.parametrize("written, zh", [
@@ -64,8 +64,8 @@ def test_masking_keeps_the_area_and_the_last_four():
 
 def test_a_record_that_disagrees_with_its_number_is_flagged():
     parsed = parse_id_number(EXAMPLE)
-    assert disagreements(parsed, birth_date="1949-12", gender="女") == []
-    found = disagreements(parsed, birth_date="1950-01-01", gender="男")
+    assert disagreements(parsed, born="1949-12", gender="女") == []
+    found = disagreements(parsed, born="1950-01-01", gender="男")
     assert [zh for _, zh in found] == ["出生日期 1950-01-01 与身份证号中的（1949-12-31）不一致",
                                        "性别“男”与身份证号显示的（女）不一致"]
 

@@ -249,13 +249,13 @@ def test_apply_import_history_text_is_what_record_writes(registry):
 def test_history_text_of_values_of_unusual_types_is_what_json_dumps_writes(honour, donation, version):
     """A value of another type than usual (a number as awarded-by, a bool year, a float quantity,
     a text version from an odd export) is written as json.dumps writes it."""
-    from honours.core.import_verbs import _scalar_values
+    from honours.core.rows import stored_values
     from honours.core.snapshots import added_snapshot_json
 
     h = {"title": "奖", "level": "other", "year": 2020, "date": None, "awarded_by": "", "posthumous": False, **honour}
     d = {"item": "口罩", "quantity": 3, "quantity_unit": "箱", "recipient": "", "date": None, "note": "", **donation}
     record = Honouree(name="甲", honours=[Honour(**h)], donations=[Donation(**d)])
-    text = added_snapshot_json(7, record, _scalar_values(record), range(3, 4), range(0), range(9, 10), [], version,
+    text = added_snapshot_json(7, record, stored_values(record), [range(3, 4), range(0), range(9, 10)], [], version,
                                 "2020-01-01", "2020-01-02")
     expected = {
         "name": "甲", "gender": "", "birth_date": "", "age": "", "ethnicity": "", "unit": "", "position": "",

@@ -19,12 +19,13 @@ from ..core.errors import (
     os_reason,
     user_language,
 )
+from ..core.fields import DETAIL_FIELDS
 from ..core.names import Note
 from ..core.postgres.connection import is_server_url, shown_url
 from ..core.records import Honouree
 from ..core.registry import Registry
 from ..core.storage import Results
-from ..core.vocabulary import LEVELS, VOCABULARIES
+from ..core.vocabulary import LEVELS
 
 
 def say(en: str, zh: str, *, err: bool = False) -> None:
@@ -176,15 +177,12 @@ def describe(h: Honouree) -> str:
     zh = user_language() == "zh"
     colon = "：" if zh else ": "
     lines = [f"#{h.id}  {h.name}"]
-    labels = [("gender", "性别"), ("age", "年龄"), ("birth_date", "出生日期"), ("ethnicity", "民族"),
-              ("unit", "工作单位"), ("position", "职务"), ("region", "地区"), ("category", "类别"),
-              ("status", "状态"), ("notes", "备注")]
-    for key, label_zh in labels:
-        value = getattr(h, key)
-        if key in ("status", "category", "gender") and zh:
-            value = VOCABULARIES[key].label(value)
+    for spec in DETAIL_FIELDS:
+        value = getattr(h, spec.key)
+        if spec.vocabulary is not None and zh:
+            value = spec.vocabulary.label(value)
         if value:
-            lines.append(f"  {label_zh if zh else key.replace('_', ' ')}{colon}{value}")
+            lines.append(f"  {spec.zh if zh else spec.name}{colon}{value}")
     if h.honours:
         lines.append("  荣誉：" if zh else "  honours:")
         for honour in h.honours:

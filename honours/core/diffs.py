@@ -12,17 +12,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from .amounts import format_quantity, format_yuan
+from .fields import COMPARED
+from .fields import field_label as spec_label
 from .records import Honouree, yuan_to_fen
 from .vocabulary import CATEGORIES, LEVELS, STATUSES
 
-# Compared in this order; bookkeeping (id, version, timestamps) is not a difference a person made.
-FIELDS = ("name", "gender", "birth_date", "age", "ethnicity", "unit", "position", "region",
-          "category", "status", "notes", "source", "honours", "deeds", "donations", "photos")
-
-FIELD_ZH = {"name": "姓名", "gender": "性别", "birth_date": "出生日期", "age": "年龄", "ethnicity": "民族",
-            "unit": "工作单位", "position": "职务", "region": "地区", "category": "类别", "status": "状态",
-            "notes": "备注", "source": "出处", "honours": "荣誉", "deeds": "事迹", "donations": "捐赠",
-            "photos": "照片"}
+# Compared in the spec's order (fields.py); bookkeeping (id, version, timestamps) is not a
+# difference a person made.
+FIELDS = COMPARED
 
 
 @dataclass(frozen=True)
@@ -35,8 +32,8 @@ class FieldChange:
 
 
 def field_label(field: str, lang: str = "en") -> str:
-    """The field's name for the CLI (the GUI has its own translated labels)."""
-    return FIELD_ZH.get(field, field) if lang == "zh" else field.replace("_", " ")
+    """The field's name for the CLI: its Chinese label from the spec, or its key in English."""
+    return spec_label(field, "zh") if lang == "zh" else field.replace("_", " ")
 
 
 def as_dict(record: Honouree | dict[str, Any] | None) -> dict[str, Any]:

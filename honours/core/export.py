@@ -26,15 +26,17 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
 from .amounts import format_quantity, format_yuan
 from .errors import HonoursError
+from .fields import DEED, DONATION, HONOUR, HONOUREE_FIELDS, PHOTO, SHEET_COLUMNS, FieldSpec
 from .records import Donation, Honouree
 from .registry import Registry
 from .transfer import replacing, write_archive, write_json
-from .vocabulary import CATEGORIES, LEVELS, STATUSES
+from .vocabulary import LEVELS
 
 Progress = Callable[[int, int], None]
 FORMATS = (".xlsx", ".csv", ".json", ".zip")
@@ -116,33 +118,52 @@ class Column:
     number_format: str = ""
 
 
-COLUMNS: list[Column] = [
-    Column("编号", lambda h: h.id, 6, WHOLE),
-    Column("姓名", lambda h: h.name, 10),
-    Column("性别", lambda h: h.gender, 5),
-    Column("年龄", _age, 5, WHOLE),
-    Column("出生日期", lambda h: h.birth_date, 11),
-    Column("民族", lambda h: h.ethnicity, 6),
-    Column("工作单位", lambda h: h.unit, 28),
-    Column("职务", lambda h: h.position, 16),
-    Column("地区", lambda h: h.region, 10),
-    Column("类别", lambda h: CATEGORIES.label(h.category), 10),  # Chinese labels (vocabulary.py)
-    Column("状态", lambda h: STATUSES.label(h.status), 6),
-    Column("荣誉称号", lambda h: "、".join(_honour_title(x.title, x.posthumous) for x in h.honours), 36),
-    Column("级别", lambda h: "、".join(LEVELS.label(x.level) for x in h.honours), 14),
-    Column("年份", _years, 10, WHOLE),
-    Column("授予单位", lambda h: "、".join(x.awarded_by for x in h.honours)
-           if any(x.awarded_by for x in h.honours) else "", 18),
-    Column("事迹", lambda h: "\n".join(d.text for d in h.deeds), 50),
-    Column("捐赠", lambda h: "、".join(_donation_text(d) for d in h.donations), 30),
-    Column("捐赠合计（元）", lambda h: _yuan_number(h.donation_total_fen) if h.donation_total_fen else "", 14, YUAN),
-    Column("备注", lambda h: h.notes, 30),
-    Column("照片数", lambda h: len(h.photos) or "", 6, WHOLE),
-    Column("来源报道", lambda h: h.source.report, 16),
-    Column("出处原文", lambda h: h.source.sentence, 40),
-    Column("创建时间", lambda h: local_time(h.created_at), 17, XLSX_TIME),
-    Column("修改时间", lambda h: local_time(h.updated_at), 17, XLSX_TIME),
-]
+def _own(spec: FieldSpec) -> Column:
+    """An honouree's own field under its Chinese label: its text, a vocabulary's value as its
+    Chinese label (vocabulary.py), an age as a number when it is one."""
+    if spec.key == "age":
+        return Column(spec.zh, _age, spec.width, WHOLE)
+    get = attrgetter(spec.key)
+    if spec.vocabulary is not None:
+        return Column(spec.zh, lambda h, vocabulary=spec.vocabulary: vocabulary.label(get(h)), spec.width)
+    return Column(spec.zh, get, spec.width)
+
+
+def _honours_text(spec: FieldSpec) -> Callable[[Honouree], str]:
+    """One field of every honour, "、"-separated; empty when none has it."""
+    get = attrgetter(spec.key)
+    return lambda h: "、".join(get(x) for x in h.honours) if any(get(x) for x in h.honours) else ""
+
+
+# What a column of each kind of record, or of one of its fields, holds in a sheet; the spec
+# (fields.py) gives the headers and the order, which the import reads back.
+_LIST_COLUMNS: dict[str, tuple[Callable[[Honouree], Any], float, str]] = {
+    HONOUR.sheet: (lambda h: "、".join(_honour_title(x.title, x.posthumous) for x in h.honours), 36, ""),
+    HONOUR.field("level").sheet: (lambda h: "、".join(LEVELS.label(x.level) for x in h.honours), 14, ""),
+    HONOUR.field("year").sheet: (_years, 10, WHOLE),
+    HONOUR.field("awarded_by").sheet: (_honours_text(HONOUR.field("awarded_by")), 18, ""),
+    DEED.sheet: (lambda h: "\n".join(d.text for d in h.deeds), 50, ""),
+    DONATION.sheet: (lambda h: "、".join(_donation_text(d) for d in h.donations), 30, ""),
+}
+
+
+def _sheet_columns() -> list[Column]:
+    columns = [Column("编号", lambda h: h.id, 6, WHOLE)]
+    for spec in SHEET_COLUMNS:
+        if spec in HONOUREE_FIELDS:
+            columns.append(_own(spec))
+        elif spec.sheet in _LIST_COLUMNS:
+            columns.append(Column(spec.sheet_zh, *_LIST_COLUMNS[spec.sheet]))
+        elif spec is DONATION.field("amount_fen"):  # a total, which the import leaves aside
+            columns.append(Column("捐赠合计（元）", lambda h: _yuan_number(h.donation_total_fen)
+                                  if h.donation_total_fen else "", 14, YUAN))
+        elif spec is PHOTO:  # how many; the photos themselves travel in a .zip
+            columns.append(Column("照片数", lambda h: len(h.photos) or "", 6, WHOLE))
+    return [*columns, Column("创建时间", lambda h: local_time(h.created_at), 17, XLSX_TIME),
+            Column("修改时间", lambda h: local_time(h.updated_at), 17, XLSX_TIME)]
+
+
+COLUMNS: list[Column] = _sheet_columns()
 
 
 def export(registry: Registry, ids: Iterable[int], path: str | Path,

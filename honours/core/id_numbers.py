@@ -37,7 +37,7 @@ class IdNumber:
     """A checked 18-character number and what it says."""
 
     number: str
-    birth_date: date
+    born: date
     gender: str  # 男 / 女, as the vocabulary writes them
     converted_from: str = ""  # the 15-digit number it was written as, if it was
 
@@ -96,13 +96,13 @@ def mask(number: str) -> str:
     return text[:6] + MASK * (len(text) - 10) + text[-4:]
 
 
-def disagreements(parsed: IdNumber, *, birth_date: str = "", gender: str = "") -> list[tuple[str, str]]:
+def disagreements(parsed: IdNumber, *, born: str = "", gender: str = "") -> list[tuple[str, str]]:
     """Where a record's own birth date (YYYY, YYYY-MM or YYYY-MM-DD) or gender says otherwise
     than its ID number, in English and Chinese; empty when they agree or are not given."""
     out: list[tuple[str, str]] = []
-    given = (birth_date or "").strip()
+    given = (born or "").strip()
     if given:
-        iso = parsed.birth_date.isoformat()
+        iso = parsed.born.isoformat()
         if not iso.startswith(given[:10]):
             out.append((f"the date of birth {given} is not the one in the ID number ({iso})",
                         f"出生日期 {given} 与身份证号中的（{iso}）不一致"))

@@ -30,10 +30,12 @@ from pathlib import Path
 from . import files
 from .duplicates import Person, Reason, best_match
 from .errors import HonoursError, InvalidRecordError, PhotoError, os_reason, user_language
+from .fields import OWN_FIELDS, SHEET_COLUMNS, WRITTEN_KINDS
 from .photos import MAX_FILE_BYTES, NewPhoto, PreparedPhoto, prepare_photo
 from .record_merge import Conflict, clone, combine
 from .records import Deed, Donation, Honour, Honouree, Source, Status
 from .registry import ImportItem, ImportOutcome, Registry, validate_record
+from .rows import child_values, stored_values
 from .spreadsheet import (
     ParsedRow,
     RowError,
@@ -148,14 +150,8 @@ class _Target:
 def _comparable(record: Honouree) -> tuple:
     """A record's content without ids, stamps and photos (what an update can change); a plain
     tuple because comparing 100,000 `to_dict()`s of a re-imported sheet took minutes."""
-    r = record
-    return (r.name, r.gender, r.birth_date, str(r.age or ""), r.ethnicity, r.unit, r.position, r.region,
-            r.category, r.status, r.notes, r.source.report, r.source.sentence,
-            tuple((h.title, h.level, h.year, h.date or None, h.awarded_by or "", bool(h.posthumous))
-                  for h in r.honours),
-            tuple((d.text, d.date or None) for d in r.deeds),
-            tuple((d.amount_fen, d.item or "", d.quantity, d.quantity_unit or "", d.recipient or "",
-                   d.date or None, d.note or "") for d in r.donations))
+    return (*stored_values(record),
+            *(tuple(child_values(kind, x) for x in getattr(record, kind.key)) for kind in WRITTEN_KINDS))
 
 
 @dataclass
@@ -694,7 +690,9 @@ def _check(record: Honouree) -> None:
         raise RowError(exc.en.removeprefix("Invalid record: "), exc.zh.removeprefix("记录无效：")) from exc
 
 
-_SCALARS = ("gender", "age", "birth_date", "ethnicity", "position", "region", "category", "status", "notes")
+# The fields a row fills in the record it updates: its own (in the sheet's order) but the name
+# and unit it was matched by, and the source (below).
+_SCALARS = tuple(f.key for f in SHEET_COLUMNS if f in OWN_FIELDS and f.key not in ("name", "unit"))
 
 
 def merge_into(base: Honouree, incoming: Honouree, given: set[str], take: set[str] | None = None) -> list[Conflict]:

@@ -14,8 +14,17 @@ from dataclasses import dataclass, field
 
 from .changes import Change, now
 from .errors import ConflictError
+from .fields import HONOUREE_FIELDS, WRITTEN_KINDS
 from .photos import NewPhoto
 from .records import Honouree
+from .rows import (
+    HONOUREE_COLUMNS,
+    INSERT_CHILD_WITH_ID,
+    UPDATE_HONOUREE,
+    child_values,
+    marks,
+    stored_values,
+)
 from .snapshots import added_snapshot_json
 from .sqlite.indexing import (
     derive_many,
@@ -107,13 +116,9 @@ class ImportVerbs:
             for item in updates:
                 honouree = item.record
                 before = self._snapshot(honouree.id)
-                self.conn.execute(
-                    "UPDATE honouree SET name = ?, gender = ?, birth_date = ?, age = ?, ethnicity = ?,"
-                    " unit = ?, position = ?, region = ?, category = ?, status = ?, notes = ?,"
-                    " source_report = ?, source_sentence = ?, updated_at = ?, version = version + 1"
-                    " WHERE id = ?", (*_scalar_values(honouree), stamp, honouree.id))
-                for table in ("honour", "deed", "donation"):
-                    self.conn.execute(f"DELETE FROM {table} WHERE honouree_id = ?", (honouree.id,))
+                self.conn.execute(UPDATE_HONOUREE, (*stored_values(honouree), stamp, honouree.id))
+                for kind in WRITTEN_KINDS:
+                    self.conn.execute(f"DELETE FROM {kind.table} WHERE honouree_id = ?", (honouree.id,))
                 self._write_children(honouree.id, honouree)
                 for photo in item.photos:
                     self._insert_new_photo(honouree.id, photo)
@@ -136,7 +141,7 @@ class ImportVerbs:
                     written = self._insert_import_rows(ids, chunk, stamp, keep_stamps,
                                                        next(ahead) if deferred else None)
                     created = []
-                    for honouree_id, item, (scalars, honour_ids, deed_ids, donation_ids) in zip(ids, chunk, written):
+                    for honouree_id, item, (scalars, child_ids) in zip(ids, chunk, written):
                         for photo in item.photos:
                             if isinstance(photo, KeptPhoto) and keep_stamps:
                                 self._insert_kept_photo(honouree_id, photo)
@@ -144,7 +149,7 @@ class ImportVerbs:
                                 self._insert_new_photo(honouree_id, photo)
                         record = item.record
                         created.append((honouree_id, "create", None, added_snapshot_json(
-                            honouree_id, record, scalars, honour_ids, deed_ids, donation_ids,
+                            honouree_id, record, scalars, child_ids,
                             self.photos(honouree_id) if item.photos else [],
                             *_import_stamps(record, stamp, keep_stamps))))
                         done += 1
@@ -226,53 +231,42 @@ class ImportVerbs:
                     raise ConflictError(item.record.id, item.record.version, version, item.record.name)
 
     def _insert_import_rows(self, ids: list[int], items: list[ImportItem], stamp: str, keep_stamps: bool,
-                            name_keys: list[str] | None = None) -> list[tuple[tuple, range, range, range]]:
+                            name_keys: list[str] | None = None) -> list[tuple[tuple, list[range]]]:
         """Insert honourees under reserved ids and all their children with executemany; returns each
-        record's `_scalar_values` and the ids of its honours, deeds and donations. `name_keys`
+        record's `stored_values` and the ids of its honours, deeds and donations (WRITTEN_KINDS). `name_keys`
         (their names' sort keys): with their derived columns too (`indexing.derived_values`, the
         primary photo aside), for an import whose search rows are queued, instead of reading
         them back to compute them."""
         derived = name_keys is not None
-        honourees, honours, deeds, donations, written = [], [], [], [], []
-        honour_id, deed_id, donation_id = (
-            self.conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0]
-            for table in ("honour", "deed", "donation"))
+        honourees, written = [], []
+        rows: dict[str, list[tuple]] = {kind.key: [] for kind in WRITTEN_KINDS}
+        next_ids = {kind.key: self.conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {kind.table}").fetchone()[0]
+                    for kind in WRITTEN_KINDS}
         for number, (honouree_id, item) in enumerate(zip(ids, items)):
             h = item.record
             version, created, updated = _import_stamps(h, stamp, keep_stamps)
-            scalars = _scalar_values(h)
+            scalars = stored_values(h)
             row = (honouree_id, *scalars, created, updated, version)
             if name_keys is not None:
                 row += derived_values(scalars[0], [(x.title.strip(), x.level) for x in h.honours],
                                       [d.amount_fen for d in h.donations], None, name_keys[number])[:4]
             honourees.append(row)
-            first_honour, first_deed, first_donation = honour_id, deed_id, donation_id
-            for i, x in enumerate(h.honours):
-                honours.append((honour_id, honouree_id, i, x.title.strip(), x.level, x.year, x.date or None,
-                                x.awarded_by or "", int(bool(x.posthumous))))
-                honour_id += 1
-            for i, d in enumerate(h.deeds):
-                deeds.append((deed_id, honouree_id, i, d.date or None, d.text.strip()))
-                deed_id += 1
-            for i, d in enumerate(h.donations):
-                donations.append((donation_id, honouree_id, i, d.amount_fen, d.item or "", d.quantity,
-                                  d.quantity_unit or "", d.recipient or "", d.date or None, d.note or ""))
-                donation_id += 1
-            written.append((scalars, range(first_honour, honour_id), range(first_deed, deed_id),
-                            range(first_donation, donation_id)))
+            child_ids = []
+            for kind in WRITTEN_KINDS:
+                first = child_id = next_ids[kind.key]
+                kind_rows = rows[kind.key]
+                for i, x in enumerate(getattr(h, kind.key)):
+                    kind_rows.append((child_id, honouree_id, i, *child_values(kind, x)))
+                    child_id += 1
+                next_ids[kind.key] = child_id
+                child_ids.append(range(first, child_id))
+            written.append((scalars, child_ids))
         extra = ", sort_key, level_rank, donation_total_fen, honours_text" if derived else ""
         self.conn.executemany(
-            "INSERT INTO honouree (id, name, gender, birth_date, age, ethnicity, unit, position, region,"
-            f" category, status, notes, source_report, source_sentence, created_at, updated_at, version{extra})"
-            f" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?{', ?' * 4 if derived else ''})", honourees)
-        self.conn.executemany(
-            "INSERT INTO honour (id, honouree_id, position, title, level, year, date, awarded_by, posthumous)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", honours)
-        self.conn.executemany(
-            "INSERT INTO deed (id, honouree_id, position, date, text) VALUES (?, ?, ?, ?, ?)", deeds)
-        self.conn.executemany(
-            "INSERT INTO donation (id, honouree_id, position, amount_fen, item, quantity, quantity_unit,"
-            " recipient, date, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", donations)
+            f"INSERT INTO honouree (id, {HONOUREE_COLUMNS}, created_at, updated_at, version{extra})"
+            f" VALUES ({marks(len(HONOUREE_FIELDS) + 4 + (4 if derived else 0))})", honourees)
+        for kind in WRITTEN_KINDS:
+            self.conn.executemany(INSERT_CHILD_WITH_ID[kind.key], rows[kind.key])
         return written
 
     def _insert_kept_photo(self, honouree_id: int, photo: KeptPhoto) -> int:
@@ -309,10 +303,3 @@ def _import_stamps(h: Honouree, stamp: str, keep_stamps: bool) -> tuple[int, str
         return h.version or 1, h.created_at or stamp, h.updated_at or stamp
     return 1, stamp, stamp
 
-
-def _scalar_values(h: Honouree) -> tuple:
-    return (
-        h.name.strip(), h.gender or "", h.birth_date or "", str(h.age or ""), h.ethnicity or "",
-        h.unit.strip(), h.position.strip(), h.region.strip(), h.category or "",
-        h.status or "active", h.notes or "", h.source.report or "", h.source.sentence or "",
-    )

@@ -18,9 +18,10 @@ from typing import NamedTuple
 
 from .changes import Change, now
 from .errors import ConflictError, InvalidRecordError, NotFoundError
-from .import_verbs import _scalar_values
+from .fields import WRITTEN_KINDS
 from .record_merge import Conflict, clone, combine
 from .records import Honouree
+from .rows import UPDATE_HONOUREE, stored_values
 from .sqlite.indexing import reindex
 from .validation import validate_record
 
@@ -156,11 +157,7 @@ class MergeVerbs:
     def _write_record(self, record: Honouree, stamp: str) -> None:
         """A record's fields, honours, deeds and donations over the stored ones (photos untouched)."""
         assert record.id is not None
-        self.conn.execute(
-            "UPDATE honouree SET name = ?, gender = ?, birth_date = ?, age = ?, ethnicity = ?,"
-            " unit = ?, position = ?, region = ?, category = ?, status = ?, notes = ?,"
-            " source_report = ?, source_sentence = ?, updated_at = ?, version = version + 1"
-            " WHERE id = ?", (*_scalar_values(record), stamp, record.id))
-        for table in ("honour", "deed", "donation"):
-            self.conn.execute(f"DELETE FROM {table} WHERE honouree_id = ?", (record.id,))
+        self.conn.execute(UPDATE_HONOUREE, (*stored_values(record), stamp, record.id))
+        for kind in WRITTEN_KINDS:
+            self.conn.execute(f"DELETE FROM {kind.table} WHERE honouree_id = ?", (record.id,))
         self._write_children(record.id, record)

@@ -17,14 +17,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection
+from copy import copy
 from dataclasses import dataclass
 
 from .diffs import describe, field_label
+from .fields import OWN_FIELDS, WRITTEN_KINDS
 from .records import Deed, Donation, Honour, Honouree, Level, Source, Status
 
 # The single-valued fields a merge fills or reports, in the order people read them.
-MERGED_FIELDS = ("name", "gender", "birth_date", "age", "ethnicity", "unit", "position", "region",
-                 "category", "status", "notes", "source")
+MERGED_FIELDS = (*(f.key for f in OWN_FIELDS), "source")
 
 
 @dataclass(frozen=True)
@@ -59,16 +60,12 @@ class Conflict:
 
 def clone(record: Honouree) -> Honouree:
     """A copy whose lists and items can be changed without touching `record` (faster than deepcopy)."""
-    r = record
-    return Honouree(
-        name=r.name, gender=r.gender, birth_date=r.birth_date, age=r.age, ethnicity=r.ethnicity, unit=r.unit,
-        position=r.position, region=r.region, category=r.category, status=r.status, notes=r.notes,
-        source=Source(r.source.report, r.source.sentence),
-        honours=[Honour(h.title, h.level, h.year, h.date, h.awarded_by, h.posthumous, h.id) for h in r.honours],
-        deeds=[Deed(d.text, d.date, d.id) for d in r.deeds],
-        donations=[Donation(d.amount_fen, d.item, d.quantity, d.quantity_unit, d.recipient, d.date, d.note, d.id)
-                   for d in r.donations],
-        photos=list(r.photos), id=r.id, version=r.version, created_at=r.created_at, updated_at=r.updated_at)
+    copied = copy(record)
+    copied.source = copy(record.source)
+    for kind in WRITTEN_KINDS:
+        setattr(copied, kind.key, [copy(x) for x in getattr(record, kind.key)])
+    copied.photos = list(record.photos)
+    return copied
 
 
 _LOOSE = re.compile(r"[\s\u3000“”\"'「」『』《》，,。.、；;：:（）()【】\[\]·•・]|荣誉称号|称号")

@@ -12,6 +12,7 @@ from enum import Enum
 from typing import Any
 
 from .dates import FIRST_YEAR, LAST_YEAR, parse_date, year_value
+from .fields import HONOUR, HONOUREE_FIELD, HONOUREE_FIELDS, RECORD_KINDS, SOURCE_ZH
 from .vocabulary import CATEGORIES as CATEGORY_VOCABULARY
 from .vocabulary import DEFAULT_LEVEL, DEFAULT_STATUS, GENDERS, LEVELS, STATUSES, Vocabulary
 
@@ -180,8 +181,7 @@ class Honouree:
         kwargs["deeds"] = [_deed_from(d) for d in data.get("deeds") or []]
         kwargs["donations"] = [_donation_from(d) for d in data.get("donations") or []]
         kwargs["photos"] = [_build(Photo, p, "photo") for p in data.get("photos") or []]
-        for key in ("name", "gender", "birth_date", "age", "ethnicity", "unit", "position",
-                    "region", "category", "status", "notes"):
+        for key in _OWN_KEYS:
             if key in kwargs:
                 kwargs[key] = "" if kwargs[key] is None else str(kwargs[key]).strip()
         honouree = cls(**kwargs)
@@ -192,10 +192,11 @@ class Honouree:
         return honouree
 
 
-_LIST_FIELDS = {"honours", "deeds", "donations", "photos"}
-_FIELD_ZH = {"honours": "荣誉", "deeds": "事迹", "donations": "捐赠", "photos": "照片", "honour": "荣誉",
-             "deed": "事迹", "donation": "捐赠", "photo": "照片", "source": "出处", "birth_date": "出生日期",
-             "date": "日期"}
+# From the field spec (fields.py): an honouree's own text fields, its lists and their names.
+_OWN_KEYS = tuple(f.key for f in HONOUREE_FIELDS if "." not in f.key)
+_LIST_FIELDS = {kind.key for kind in RECORD_KINDS}
+_FIELD_ZH = {**{kind.key: kind.zh for kind in RECORD_KINDS}, **{kind.name: kind.zh for kind in RECORD_KINDS},
+             "source": SOURCE_ZH, "birth_date": HONOUREE_FIELD["birth_date"].zh, "date": HONOUR.field("date").zh}
 
 
 def _word(vocabulary: Vocabulary, word: str) -> str:

@@ -25,12 +25,24 @@ from .errors import (
     NotFoundError,
     ReadOnlyDatabaseError,
 )
-from .import_verbs import ImportItem, ImportOutcome, ImportVerbs, KeptPhoto, _scalar_values
+from .fields import BATCH_FIELDS, COMPLETED_FIELDS, WRITTEN_KINDS
+from .import_verbs import ImportItem, ImportOutcome, ImportVerbs, KeptPhoto
 from .merge_verbs import MatchFields, MergeOutcome, MergeVerbs
 from .photo_verbs import PhotoVerbs
 from .photos import NewPhoto
 from .query import facet_group, split_terms, without_group
-from .records import Deed, Donation, Honour, Honouree, Source
+from .records import Honouree
+from .rows import (
+    INSERT_CHILD,
+    INSERT_HONOUREE,
+    SELECT_CHILDREN,
+    SELECT_HONOUREE,
+    UPDATE_HONOUREE,
+    child_values,
+    honouree_from_row,
+    kind_from_row,
+    stored_values,
+)
 from .search import SearchResult
 from .snapshots import to_json
 from .sqlite.database import close_database, is_writable
@@ -72,9 +84,6 @@ class HistoryEntry:
     after: dict | None
 
 
-# The fields `edit_many` may set on several honourees at once: a record's own one-line text
-# fields and values, not its name, lists, photos or source.
-BATCH_FIELDS = ("gender", "age", "ethnicity", "unit", "position", "region", "category", "status", "notes")
 
 # What the registry's importers (import_plan, transfer, scripts) take from here.
 __all__ = ["BATCH_FIELDS", "HistoryEntry", "ImportItem", "ImportOutcome", "KeptPhoto", "MatchFields",
@@ -263,40 +272,13 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
         ).fetchone() is not None
 
     def honouree(self, honouree_id: int, *, include_deleted: bool = False) -> Honouree:
-        row = self.conn.execute(
-            "SELECT id, name, gender, birth_date, age, ethnicity, unit, position, region, category,"
-            " status, notes, source_report, source_sentence, created_at, updated_at, version,"
-            " deleted_at FROM honouree WHERE id = ?",
-            (honouree_id,),
-        ).fetchone()
-        if row is None or (row[17] is not None and not include_deleted):
+        row = self.conn.execute(SELECT_HONOUREE, (honouree_id,)).fetchone()
+        if row is None or (row[-1] is not None and not include_deleted):
             raise NotFoundError("honouree", honouree_id)
-        honouree = Honouree(
-            id=row[0], name=row[1], gender=row[2], birth_date=row[3], age=row[4], ethnicity=row[5],
-            unit=row[6], position=row[7], region=row[8], category=row[9], status=row[10],
-            notes=row[11], source=Source(report=row[12], sentence=row[13]),
-            created_at=row[14], updated_at=row[15], version=row[16],
-        )
-        honouree.honours = [
-            Honour(id=r[0], title=r[1], level=r[2], year=r[3], date=r[4], awarded_by=r[5],
-                   posthumous=bool(r[6]))
-            for r in self.conn.execute(
-                "SELECT id, title, level, year, date, awarded_by, posthumous FROM honour"
-                " WHERE honouree_id = ? ORDER BY position, id", (honouree_id,))
-        ]
-        honouree.deeds = [
-            Deed(id=r[0], date=r[1], text=r[2])
-            for r in self.conn.execute(
-                "SELECT id, date, text FROM deed WHERE honouree_id = ? ORDER BY position, id",
-                (honouree_id,))
-        ]
-        honouree.donations = [
-            Donation(id=r[0], amount_fen=r[1], item=r[2], quantity=r[3], quantity_unit=r[4],
-                     recipient=r[5], date=r[6], note=r[7])
-            for r in self.conn.execute(
-                "SELECT id, amount_fen, item, quantity, quantity_unit, recipient, date, note"
-                " FROM donation WHERE honouree_id = ? ORDER BY position, id", (honouree_id,))
-        ]
+        honouree = honouree_from_row(row)
+        for kind in WRITTEN_KINDS:
+            setattr(honouree, kind.key, [kind_from_row(kind, r)
+                                         for r in self.conn.execute(SELECT_CHILDREN[kind.key], (honouree_id,))])
         honouree.photos = self.photos(honouree_id)
         return honouree
 
@@ -346,7 +328,7 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
         The edit dialog offers them as completions, so that one unit is not typed three ways
         (which would also defeat the same-name-and-unit duplicate warning).
         """
-        if column not in ("unit", "region", "position", "category", "ethnicity"):
+        if column not in COMPLETED_FIELDS:
             raise ValueError(f"no completions for {column!r}")
         return [r[0] for r in self.conn.execute(
             f"SELECT {column} FROM honouree WHERE deleted_at IS NULL AND {column} != ''"
@@ -402,10 +384,7 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
                 _validate(honouree)
                 stamp = now()
                 cursor = self.conn.execute(
-                    "INSERT INTO honouree (name, gender, birth_date, age, ethnicity, unit, position,"
-                    " region, category, status, notes, source_report, source_sentence, created_at,"
-                    " updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
-                    (*_scalar_values(honouree), honouree.created_at or stamp, stamp),
+                    INSERT_HONOUREE, (*stored_values(honouree), honouree.created_at or stamp, stamp),
                 )
                 new_id = cursor.lastrowid
                 self._write_children(new_id, honouree)
@@ -488,14 +467,10 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
                 raise ConflictError(honouree.id, honouree.version, row[0], honouree.name)
             before = self._snapshot(honouree.id)
             self.conn.execute(
-                "UPDATE honouree SET name = ?, gender = ?, birth_date = ?, age = ?, ethnicity = ?,"
-                " unit = ?, position = ?, region = ?, category = ?, status = ?, notes = ?,"
-                " source_report = ?, source_sentence = ?, updated_at = ?, version = version + 1"
-                " WHERE id = ?",
-                (*_scalar_values(honouree), now(), honouree.id),
+                UPDATE_HONOUREE, (*stored_values(honouree), now(), honouree.id),
             )
-            for table in ("honour", "deed", "donation"):
-                self.conn.execute(f"DELETE FROM {table} WHERE honouree_id = ?", (honouree.id,))
+            for kind in WRITTEN_KINDS:
+                self.conn.execute(f"DELETE FROM {kind.table} WHERE honouree_id = ?", (honouree.id,))
             self._write_children(honouree.id, honouree)
             self._sync_photo_metadata(honouree)
             for photo_id, degrees in (rotations or {}).items():
@@ -689,19 +664,6 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
 
     # -- children --------------------------------------------------------------------------
     def _write_children(self, honouree_id: int, honouree: Honouree) -> None:
-        self.conn.executemany(
-            "INSERT INTO honour (honouree_id, position, title, level, year, date, awarded_by, posthumous)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(honouree_id, i, h.title.strip(), h.level, h.year, h.date or None, h.awarded_by or "",
-              int(bool(h.posthumous))) for i, h in enumerate(honouree.honours)],
-        )
-        self.conn.executemany(
-            "INSERT INTO deed (honouree_id, position, date, text) VALUES (?, ?, ?, ?)",
-            [(honouree_id, i, d.date or None, d.text.strip()) for i, d in enumerate(honouree.deeds)],
-        )
-        self.conn.executemany(
-            "INSERT INTO donation (honouree_id, position, amount_fen, item, quantity, quantity_unit,"
-            " recipient, date, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(honouree_id, i, d.amount_fen, d.item or "", d.quantity, d.quantity_unit or "",
-              d.recipient or "", d.date or None, d.note or "") for i, d in enumerate(honouree.donations)],
-        )
+        for kind in WRITTEN_KINDS:
+            self.conn.executemany(INSERT_CHILD[kind.key], [
+                (honouree_id, i, *child_values(kind, x)) for i, x in enumerate(getattr(honouree, kind.key))])

@@ -11,7 +11,10 @@ import json
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from json.encoder import encode_basestring as _quote  # a str as JSON text, in C
+from operator import attrgetter
+from typing import Any
 
+from .fields import BOOL, DATE, FEN, HONOUREE_FIELDS, INT, WRITTEN_KINDS, RecordKind
 from .records import Honouree, Photo
 
 # Snapshots are written as json.dumps(snapshot, ensure_ascii=False) writes them.
@@ -34,35 +37,42 @@ def _yuan_json(fen: int | None) -> str:
     return _js(fen // 100 if fen % 100 == 0 else float(Decimal(fen) / 100))
 
 
-_SCALARS_JSON = ('{"name": %s, "gender": %s, "birth_date": %s, "age": %s, "ethnicity": %s, "unit": %s,'
-                 ' "position": %s, "region": %s, "category": %s, "status": %s, "notes": %s,'
-                 ' "source": {"report": %s, "sentence": %s}, "honours": [')
-# Ids are ints the import itself counted out: %d.
-_HONOUR_JSON = ('{"title": %s, "level": %s, "year": %s, "date": %s, "awarded_by": %s, "posthumous": %s,'
-                ' "id": %d}')
-_DEED_JSON = '{"text": %s, "date": %s, "id": %d}'
-_DONATION_JSON = ('{"item": %s, "quantity": %s, "quantity_unit": %s, "recipient": %s, "date": %s,'
-                  ' "note": %s, "id": %d, "amount_yuan": %s}')
+# The JSON text of a record, made once from the field spec (fields.py) in the order
+# Honouree.to_dict() writes the keys: an honouree's own fields, its source, then each kind
+# of record with its fields, its id and, last, money in yuan.
+_OWN = [f.key for f in HONOUREE_FIELDS if "." not in f.key]
+_SOURCE = [f.key.split(".")[1] for f in HONOUREE_FIELDS if f.key.startswith("source.")]
+_SCALARS_JSON = ("{" + ", ".join(f'"{key}": %s' for key in _OWN)
+                 + ', "source": {' + ", ".join(f'"{key}": %s' for key in _SOURCE) + '}, ')
+
+
+def _kind_json(kind: RecordKind) -> str:
+    """One record's JSON with %s for each value; ids are ints the import itself counted out: %d."""
+    plain = [f'"{f.key}": %s' for f in kind.fields if f.type != FEN]
+    money = [f'"{f.key.removesuffix("_fen")}_yuan": %s' for f in kind.fields if f.type == FEN]
+    return "{" + ", ".join([*plain, '"id": %d', *money]) + "}"
+
+
+_KIND_JSON = {kind.key: _kind_json(kind) for kind in WRITTEN_KINDS}
 _STAMPS_JSON = ', "id": %d, "version": %s, "created_at": %s, "updated_at": %s}'
 
 
-def added_snapshot_json(honouree_id: int, h: Honouree, scalars: tuple, honour_ids: Sequence[int],
-                         deed_ids: Sequence[int], donation_ids: Sequence[int], photos: list[Photo], version: int,
-                         created: str, updated: str) -> str:
+def added_snapshot_json(honouree_id: int, h: Honouree, scalars: tuple, child_ids: Sequence[Sequence[int]],
+                        photos: list[Photo], version: int, created: str, updated: str) -> str:
     """The history snapshot (JSON text) of a record just inserted by apply_import, built without
     reading it back and without an intermediate dict: it is the text `_record` writes for
     `_snapshot` of the stored record, byte for byte (a test holds the two together).
-    `scalars` are the record's `_scalar_values`.
+    `scalars` are the record's `rows.stored_values`; `child_ids` the ids of its honours, deeds
+    and donations (one sequence for each of WRITTEN_KINDS).
 
     Texts are quoted by the json module's C function and numbers written by %d; a value of
     another type (a number where text belongs, text where a number does) raises TypeError
     there, and then every value is encoded as json.dumps would."""
     try:
-        return _snapshot_text(_quote, _int_json, honouree_id, h, scalars, honour_ids, deed_ids, donation_ids,
-                              photos, version, created, updated)
+        return _snapshot_text(_quote, _int_json, honouree_id, h, scalars, child_ids, photos, version, created,
+                              updated)
     except TypeError:
-        return _snapshot_text(_js, _js, honouree_id, h, scalars, honour_ids, deed_ids, donation_ids, photos,
-                              version, created, updated)
+        return _snapshot_text(_js, _js, honouree_id, h, scalars, child_ids, photos, version, created, updated)
 
 
 def _int_json(value: object) -> str:
@@ -74,25 +84,45 @@ def _int_json(value: object) -> str:
     return int.__repr__(value)
 
 
+def _values(kind: RecordKind, text: Callable[[object], str], number: Callable[[object], str]
+            ) -> Callable[[Any, int], tuple]:
+    """How a record of the kind fills its JSON: each field as its type is written, the id, then money."""
+    writers = []
+    for f in kind.fields:
+        if f.type == FEN:
+            continue
+        if f.stripped:
+            writers.append(lambda v: text(v.strip()))
+        elif f.type == DATE:
+            writers.append(lambda v: text(v) if v else "null")
+        elif f.type == INT:
+            writers.append(number)
+        elif f.type == BOOL:
+            writers.append(lambda v: "true" if v else "false")
+        elif f.vocabulary is not None:
+            writers.append(text)
+        else:
+            writers.append(lambda v: text(v or ""))
+    plain = attrgetter(*(f.key for f in kind.fields if f.type != FEN))
+    money = [attrgetter(f.key) for f in kind.fields if f.type == FEN]
+    return lambda record, i: (*[w(v) for w, v in zip(writers, plain(record))], i,
+                              *[_yuan_json(get(record)) for get in money])
+
+
+_WRITERS = {write: {kind.key: _values(kind, write, number) for kind in WRITTEN_KINDS}
+            for write, number in ((_quote, _int_json), (_js, _js))}
+
+
 def _snapshot_text(text: Callable[[object], str], number: Callable[[object], str], honouree_id: int,
-                   h: Honouree, scalars: tuple, honour_ids: Sequence[int], deed_ids: Sequence[int],
-                   donation_ids: Sequence[int], photos: list[Photo], version: int, created: str,
-                   updated: str) -> str:
-    return "".join((
-        _SCALARS_JSON % tuple(map(text, scalars)),
-        ", ".join([_HONOUR_JSON % (text(x.title.strip()), text(x.level), number(x.year),
-                                   text(x.date) if x.date else "null", text(x.awarded_by or ""),
-                                   "true" if x.posthumous else "false", i)
-                   for x, i in zip(h.honours, honour_ids)]),
-        '], "deeds": [',
-        ", ".join([_DEED_JSON % (text(d.text.strip()), text(d.date) if d.date else "null", i)
-                   for d, i in zip(h.deeds, deed_ids)]),
-        '], "donations": [',
-        ", ".join([_DONATION_JSON % (text(d.item or ""), number(d.quantity), text(d.quantity_unit or ""),
-                                     text(d.recipient or ""), text(d.date) if d.date else "null",
-                                     text(d.note or ""), i, _yuan_json(d.amount_fen))
-                   for d, i in zip(h.donations, donation_ids)]),
-        '], "photos": ',
-        to_json([{k: v for k, v in p.__dict__.items() if k != "position"} for p in photos]) if photos else "[]",
-        _STAMPS_JSON % (honouree_id, number(version), text(created), text(updated)),
-    ))
+                   h: Honouree, scalars: tuple, child_ids: Sequence[Sequence[int]], photos: list[Photo],
+                   version: int, created: str, updated: str) -> str:
+    values = _WRITERS[text]
+    parts = [_SCALARS_JSON % tuple(map(text, scalars))]
+    for kind, ids in zip(WRITTEN_KINDS, child_ids):
+        template, write = _KIND_JSON[kind.key], values[kind.key]
+        parts += [f'"{kind.key}": [', ", ".join([template % write(x, i) for x, i in zip(getattr(h, kind.key), ids)]),
+                  "], "]
+    parts += ['"photos": ',
+              to_json([{k: v for k, v in p.__dict__.items() if k != "position"} for p in photos]) if photos else "[]",
+              _STAMPS_JSON % (honouree_id, number(version), text(created), text(updated))]
+    return "".join(parts)

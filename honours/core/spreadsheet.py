@@ -38,6 +38,7 @@ from . import files
 from .amounts import AmountError, parse_amount_fen, parse_donation
 from .dates import FIRST_YEAR, LAST_YEAR, PartialDate, date_value, parse_date
 from .errors import HonoursError, os_reason
+from .fields import SHEET_COLUMNS
 from .names import Note, normalise_name, tidy_name
 from .records import Deed, Donation, Honour, Honouree, Source, Status
 from .titles import infer_level, title_level
@@ -86,45 +87,8 @@ class Field:
         return self.zh if lang == "zh" else self.en
 
 
-FIELDS: list[Field] = [
-    Field("name", "Name", "姓名", ("姓名", "名字", "人员姓名", "获奖人", "获奖人姓名", "获奖者", "受表彰人",
-                                   "集体名称", "name", "fullname", "名稱")),
-    Field("gender", "Gender", "性别", ("性别", "gender", "sex", "性別")),
-    Field("age", "Age", "年龄", ("年龄", "age", "年齡")),
-    Field("birth_date", "Birth date", "出生日期", ("出生日期", "出生年月", "出生年月日", "生日", "出生时间",
-                                                   "birthdate", "dateofbirth", "birthday", "born")),
-    Field("ethnicity", "Ethnicity", "民族", ("民族", "ethnicity", "ethnic")),
-    Field("unit", "Unit", "工作单位", ("工作单位", "单位", "所在单位", "单位名称", "工作单位及职务",
-                                       "单位及职务", "unit", "employer", "organisation", "organization",
-                                       "workplace", "company", "工作單位", "單位")),
-    Field("position", "Position", "职务", ("职务", "职位", "职称", "岗位", "职务职称", "职务/职称", "position",
-                                           "job", "post", "jobtitle", "職務", "職位")),
-    Field("region", "Region", "地区", ("地区", "所属地区", "区域", "县市区", "所在地区", "所在地", "地域",
-                                       "region", "area", "district", "county", "地區")),
-    Field("category", "Category", "类别", ("类别", "类型", "分类", "人员类别", "category", "type", "類別")),
-    Field("status", "Status", "状态", ("状态", "在职状态", "人员状态", "status", "狀態")),
-    Field("honours", "Honours", "荣誉称号", ("荣誉称号", "荣誉", "获得荣誉", "所获荣誉", "荣誉名称", "奖项",
-                                             "称号", "表彰", "获奖情况", "表彰奖励", "honours", "honors",
-                                             "honour", "honor", "awards", "award", "榮譽稱號", "榮譽")),
-    Field("level", "Level", "级别", ("级别", "荣誉级别", "表彰级别", "等级", "level", "級別")),
-    Field("year", "Year", "年份", ("年份", "获奖年份", "年度", "表彰年度", "授予年份", "获奖时间", "授予时间",
-                                   "授予日期", "表彰时间", "year", "date")),
-    Field("awarded_by", "Awarded by", "授予单位", ("授予单位", "授予机关", "表彰单位", "颁发单位", "授予部门",
-                                                   "awardedby", "awardingbody", "授予單位")),
-    Field("posthumous", "Posthumous", "追授", ("追授", "是否追授", "posthumous")),
-    Field("deeds", "Deeds", "事迹", ("事迹", "主要事迹", "先进事迹", "事迹简介", "简要事迹", "事迹材料",
-                                     "deeds", "deed", "achievements", "事蹟")),
-    Field("donations", "Donations", "捐赠", ("捐赠", "捐赠情况", "捐款捐物", "捐赠物资", "捐物", "捐赠内容",
-                                             "donations", "donation", "捐贈")),
-    Field("donation_amount", "Donation amount", "捐款金额", ("捐款金额", "捐款", "捐赠金额", "金额", "捐款金額",
-                                                             "捐款数额", "amount", "donationamount")),
-    Field("notes", "Notes", "备注", ("备注", "说明", "附注", "notes", "note", "remarks", "remark",
-                                     "comment", "comments", "備註")),
-    Field("photo", "Photos", "照片", ("照片", "相片", "照片文件", "照片路径", "图片", "头像", "photo", "photos",
-                                      "picture", "image")),
-    Field("source_report", "Source report", "来源报道", ("来源报道", "来源", "资料来源", "source", "report")),
-    Field("source_sentence", "Source sentence", "出处原文", ("出处原文", "出处", "原文", "sourcesentence")),
-]
+# The header table, from the field spec (fields.py): its labels and the words sheets use.
+FIELDS: list[Field] = [Field(c.sheet, c.en, c.sheet_zh, c.words) for c in SHEET_COLUMNS]
 FIELD_BY_KEY = {f.key: f for f in FIELDS}
 # Columns that are recognised as header cells but imported as nothing (row numbers, derived totals).
 IGNORED_HEADERS = ("序号", "编号", "序", "id", "no", "no.", "number", "#", "捐赠合计", "照片数",

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from operator import attrgetter
 
 from .errors import InvalidRecordError
+from .fields import HONOUREE_FIELDS, RECORD_KINDS, SOURCE_ZH
 from .records import Honouree
 from .vocabulary import LEVELS, STATUSES
 
@@ -51,37 +53,30 @@ _BAD_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]"
 
 def _text_fields(h: Honouree) -> Iterator[tuple[str, str, str]]:
     """(English label, Chinese label, text) of every text a record holds."""
-    labels = {"name": "姓名", "gender": "性别", "birth_date": "出生日期", "age": "年龄", "ethnicity": "民族",
-              "unit": "工作单位", "position": "职务", "region": "地区", "category": "类别", "notes": "备注"}
-    for key, zh in labels.items():
-        yield key.replace("_", " "), zh, str(getattr(h, key) or "")
-    yield "source", "出处", f"{h.source.report or ''}{h.source.sentence or ''}"
-    for n, honour in enumerate(h.honours, 1):
-        yield f"honour {n}", f"第 {n} 项荣誉", f"{honour.title or ''}{honour.awarded_by or ''}{honour.date or ''}"
-    for n, deed in enumerate(h.deeds, 1):
-        yield f"deed {n}", f"第 {n} 条事迹", f"{deed.text or ''}{deed.date or ''}"
-    for n, d in enumerate(h.donations, 1):
-        yield (f"donation {n}", f"第 {n} 项捐赠",
-               f"{d.item or ''}{d.quantity_unit or ''}{d.recipient or ''}{d.note or ''}{d.date or ''}")
-    for n, photo in enumerate(h.photos, 1):
-        yield f"photo {n} caption", f"第 {n} 张照片的说明", photo.caption or ""
+    for f in _OWN_CHECKED:
+        yield f.name, f.zh, str(getattr(h, f.key) or "")
+    yield "source", SOURCE_ZH, f"{h.source.report or ''}{h.source.sentence or ''}"
+    for kind, keys in _KIND_TEXTS:
+        for n, record in enumerate(getattr(h, kind.key), 1):
+            en, zh = _ITEM_NAMES.get(kind.key) or (f"{kind.name} %d", f"第 %d 项{kind.zh}")
+            yield en % n, zh % n, "".join([str(getattr(record, key) or "") for key in keys])
 
 
-_SCALAR_TEXTS = "%s" * 12
+# The texts the checks read, from the field spec (fields.py): an honouree's own (the source
+# apart, named as one) and those of each kind of record.
+_OWN_CHECKED = tuple(f for f in HONOUREE_FIELDS if f.checked and not f.key.startswith("source."))
+_OWN_TEXTS = attrgetter(*(f.key for f in HONOUREE_FIELDS if f.checked))
+_KIND_TEXTS = tuple((kind, tuple(f.key for f in kind.fields if f.checked)) for kind in RECORD_KINDS)
+# How a message names one of them (a new kind without an entry: "care visit 2", "第 2 项慰问").
+_ITEM_NAMES = {"honours": ("honour %d", "第 %d 项荣誉"), "deeds": ("deed %d", "第 %d 条事迹"),
+               "donations": ("donation %d", "第 %d 项捐赠"), "photos": ("photo %d caption", "第 %d 张照片的说明")}
 
 
 def _all_text(h: Honouree) -> str:
     """Every text `_text_fields` yields, run together: one search finds whether any is bad."""
-    return "".join((
-        _SCALAR_TEXTS % (h.name or "", h.gender or "", h.birth_date or "", h.age or "", h.ethnicity or "",
-                         h.unit or "", h.position or "", h.region or "", h.category or "", h.notes or "",
-                         h.source.report or "", h.source.sentence or ""),
-        *[f"{x.title or ''}{x.awarded_by or ''}{x.date or ''}" for x in h.honours],
-        *[f"{d.text or ''}{d.date or ''}" for d in h.deeds],
-        *[f"{d.item or ''}{d.quantity_unit or ''}{d.recipient or ''}{d.note or ''}{d.date or ''}"
-          for d in h.donations],
-        *[p.caption or "" for p in h.photos],
-    ))
+    return "".join([str(value or "") for value in _OWN_TEXTS(h)]
+                   + [str(getattr(record, key) or "") for kind, keys in _KIND_TEXTS
+                      for record in getattr(h, kind.key) for key in keys])
 
 
 def _check_characters(h: Honouree) -> None:

@@ -18,10 +18,14 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ..core import Honouree, NotFoundError
 from ..core.amounts import format_quantity, format_yuan
+from ..core.fields import DETAIL_FIELDS, HONOUREE_FIELD
 from ..core.seed import report_title
-from .labels import category_label, gender_label, level_label, status_label
+from .i18n import current_language
+from .labels import level_label, status_label
 from .store import Store
 from .thumbnails import Thumbnails, device_pixel_ratio, placeholder
+
+NOTES = HONOUREE_FIELD["notes"]  # a section of its own below the details
 
 PHOTO_WIDTH, PHOTO_HEIGHT = 150, 200
 STRIP_HEIGHT = 64
@@ -176,17 +180,11 @@ class DetailPane(QTextBrowser):
         )
 
     def _facts(self, h: Honouree) -> str:
-        rows = [
-            (self.tr("Gender"), gender_label(h.gender)),
-            (self.tr("Date of birth"), h.birth_date),
-            (self.tr("Age"), h.age),
-            (self.tr("Ethnicity"), h.ethnicity),
-            (self.tr("Unit"), h.unit),
-            (self.tr("Position"), h.position),
-            (self.tr("Region"), h.region),
-            (self.tr("Category"), category_label(h.category)),
-            (self.tr("Status"), status_label(h.status)),
-        ]
+        # the record's own fields from the spec (core/fields.py) under its labels, values of a
+        # vocabulary by their labels, in the UI's language (as labels.py shows them)
+        language = current_language()
+        rows = [(spec.label(language), spec.vocabulary.label(value, language) if spec.vocabulary else value)
+                for spec in DETAIL_FIELDS if spec is not NOTES and (value := getattr(h, spec.key))]
         body = "".join(f"<tr><td class='label'>{esc(label)}</td><td>{esc(value)}</td></tr>"
                        for label, value in rows if value)
         return _heading(self.tr("Details")) + f"<table cellspacing='0'>{body}</table>"

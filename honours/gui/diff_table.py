@@ -12,6 +12,8 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from ..core.diffs import FieldChange
+from ..core.fields import field_label as spec_label
+from .i18n import current_language
 
 translate = QCoreApplication.translate  # lupdate reads literal translate("Context", ...) calls
 
@@ -19,26 +21,9 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def field_label(field: str) -> str:
-    """The translated name of a record field."""
-    labels = {
-        "name": translate("FieldLabels", "Name"),
-        "gender": translate("FieldLabels", "Gender"),
-        "birth_date": translate("FieldLabels", "Date of birth"),
-        "age": translate("FieldLabels", "Age"),
-        "ethnicity": translate("FieldLabels", "Ethnicity"),
-        "unit": translate("FieldLabels", "Unit"),
-        "position": translate("FieldLabels", "Position"),
-        "region": translate("FieldLabels", "Region"),
-        "category": translate("FieldLabels", "Category"),
-        "status": translate("FieldLabels", "Status"),
-        "notes": translate("FieldLabels", "Notes"),
-        "source": translate("FieldLabels", "Source"),
-        "honours": translate("FieldLabels", "Honours"),
-        "deeds": translate("FieldLabels", "Deeds"),
-        "donations": translate("FieldLabels", "Donations"),
-        "photos": translate("FieldLabels", "Photos"),
-    }
-    return labels.get(field, field)
+    """A record field's name in the UI's language, from the field spec (core/fields.py), as the
+    vocabularies' labels reach the screen (labels.py)."""
+    return spec_label(field, current_language())
 
 
 class DiffModel(QAbstractTableModel):

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ..core.amounts import format_yuan
 from ..core.errors import InvalidRecordError
+from ..core.fields import OWN_FIELDS
 from ..core.photos import NewPhoto
 from ..core.records import Honouree, Source
 from ..core.registry import validate_record
@@ -260,10 +261,8 @@ class EditDialog(QDialog):
         f = self.form.values()
         kept = self.original or Honouree(name="")
         return Honouree(
-            name=f["name"], gender=f["gender"], birth_date=f["birth_date"], age=f["age"],
-            ethnicity=f["ethnicity"], unit=f["unit"], position=f["position"], region=f["region"],
-            category=f["category"], status=f["status"], notes=f["notes"],
-            source=Source(report=f["report"], sentence=f["sentence"]),
+            **{spec.key: f[spec.key] for spec in OWN_FIELDS},
+            source=Source(report=f["source.report"], sentence=f["source.sentence"]),
             honours=self.honours_editor.model.records(), deeds=self.deeds_editor.model.records(),
             donations=self.donations_editor.model.records(), photos=self.photos.existing_photos(),
             id=kept.id, version=kept.version, created_at=kept.created_at, updated_at=kept.updated_at,

@@ -8,6 +8,7 @@ category keys); a category the list does not know is kept as typed.
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import QEvent, QStringListModel, Qt, Signal
@@ -24,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.fields import HONOUREE_FIELDS, FieldSpec
 from ..core.names import notes_text, tidy_name
 from ..core.records import CATEGORIES, Honouree, Status
-from ..core.vocabulary import CATEGORIES as CATEGORY_WORDS
 from ..core.vocabulary import GENDERS
 from .entry_values import EntryError, read_date
 from .i18n import current_language
@@ -73,6 +74,15 @@ class HonoureeForm(QWidget):
         self.source_report_edit = self._line("sourceReportEdit")
         self.source_sentence_edit = self._text_box("sourceSentenceEdit")
         self.source_sentence_edit.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+
+        # Each of the record's own fields (core/fields.py) and the widget that edits it: `load` and
+        # `values` go through these, reading and writing each widget the same way.
+        self.widgets: dict[str, QWidget] = {
+            "name": self.name_edit, "gender": self.gender_combo, "birth_date": self.birth_date_edit,
+            "age": self.age_edit, "ethnicity": self.ethnicity_edit, "unit": self.unit_edit,
+            "position": self.position_edit, "region": self.region_combo, "category": self.category_combo,
+            "status": self.status_combo, "notes": self.notes_edit, "source.report": self.source_report_edit,
+            "source.sentence": self.source_sentence_edit}
 
         self.person_form, self.person_labels = self._form([
             (self.name_edit, self._stacked(self.name_edit, self.name_error, self.name_note)),
@@ -211,38 +221,30 @@ class HonoureeForm(QWidget):
 
     # -- values ---------------------------------------------------------------------------
     def load(self, h: Honouree) -> None:
-        self.name_edit.setText(h.name)
-        set_combo_value(self.gender_combo, h.gender or "")
-        self.age_edit.setText(str(h.age or ""))
-        self.birth_date_edit.setText(h.birth_date or "")
-        self.ethnicity_edit.setText(h.ethnicity or "")
-        self.unit_edit.setText(h.unit or "")
-        self.position_edit.setText(h.position or "")
-        set_combo_value(self.region_combo, h.region or "")
-        set_combo_value(self.category_combo, h.category or "")
-        set_combo_value(self.status_combo, h.status or Status.ACTIVE.value)
-        self.notes_edit.setPlainText(h.notes or "")
-        self.source_report_edit.setText(h.source.report or "")
-        self.source_sentence_edit.setPlainText(h.source.sentence or "")
+        for spec in HONOUREE_FIELDS:
+            value, widget = attrgetter(spec.key)(h), self.widgets[spec.key]
+            if isinstance(widget, QComboBox):
+                set_combo_value(widget, value or spec.default)
+            elif isinstance(widget, QPlainTextEdit):
+                widget.setPlainText(value or "")
+            else:
+                widget.setText(str(value or ""))
 
     def values(self) -> dict[str, str]:
-        """The fields as stored values (trimmed), keyed like Honouree's attributes."""
-        return {
-            "name": self.name_edit.text().strip(),
-            "gender": combo_value(self.gender_combo),
-            "age": self.age_edit.text().strip(),
-            "birth_date": self.birth_date_edit.text().strip(),
-            "ethnicity": self.ethnicity_edit.text().strip(),
-            "unit": self.unit_edit.text().strip(),
-            "position": self.position_edit.text().strip(),
-            "region": self.region_combo.currentText().strip(),
-            # a typed word of the vocabulary (医务人员, donor …) is stored as its category
-            "category": CATEGORY_WORDS.lookup(combo_value(self.category_combo)) or combo_value(self.category_combo),
-            "status": combo_value(self.status_combo) or Status.ACTIVE.value,
-            "notes": self.notes_edit.toPlainText().strip(),
-            "report": self.source_report_edit.text().strip(),
-            "sentence": self.source_sentence_edit.toPlainText().strip(),
-        }
+        """The fields as stored values (trimmed), keyed like the field spec (source.report …)."""
+        return {spec.key: self._value(spec) for spec in HONOUREE_FIELDS}
+
+    def _value(self, spec: FieldSpec) -> str:
+        widget = self.widgets[spec.key]
+        if isinstance(widget, QComboBox):
+            value = combo_value(widget)
+            if spec.vocabulary is not None and widget.isEditable():
+                # a typed word of the vocabulary (医务人员, donor …) is stored as its value
+                value = spec.vocabulary.lookup(value) or value
+            return value or spec.default
+        if isinstance(widget, QPlainTextEdit):
+            return widget.toPlainText().strip()
+        return widget.text().strip()
 
     def _name_left(self) -> None:
         """Leaving the name after typing in it: tidy it (see `tidy_name`)."""

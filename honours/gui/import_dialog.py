@@ -88,32 +88,10 @@ class ImportCancelled(Exception):
 
 
 def field_labels() -> dict[str | None, str]:
-    """What each field is called in the column combos (None: the column is not imported)."""
-    return {
-        None: translate("ImportDialog", "(not imported)"),
-        "name": translate("ImportDialog", "Name"),
-        "gender": translate("ImportDialog", "Gender"),
-        "age": translate("ImportDialog", "Age"),
-        "birth_date": translate("ImportDialog", "Birth date"),
-        "ethnicity": translate("ImportDialog", "Ethnicity"),
-        "unit": translate("ImportDialog", "Unit"),
-        "position": translate("ImportDialog", "Position"),
-        "region": translate("ImportDialog", "Region"),
-        "category": translate("ImportDialog", "Category"),
-        "status": translate("ImportDialog", "Status"),
-        "honours": translate("ImportDialog", "Honours"),
-        "level": translate("ImportDialog", "Honour level"),
-        "year": translate("ImportDialog", "Year"),
-        "awarded_by": translate("ImportDialog", "Awarded by"),
-        "posthumous": translate("ImportDialog", "Posthumous"),
-        "deeds": translate("ImportDialog", "Deeds"),
-        "donations": translate("ImportDialog", "Donations"),
-        "donation_amount": translate("ImportDialog", "Donation amount"),
-        "notes": translate("ImportDialog", "Notes"),
-        "photo": translate("ImportDialog", "Photos"),
-        "source_report": translate("ImportDialog", "Source report"),
-        "source_sentence": translate("ImportDialog", "Source sentence"),
-    }
+    """What each field is called in the column combos (None: the column is not imported): the
+    sheet's fields from the field spec (core/fields.py) in the UI's language."""
+    language = current_language()
+    return {None: translate("ImportDialog", "(not imported)"), **{f.key: f.label(language) for f in FIELDS}}
 
 
 ACTION_COLOURS = {ADD: "#e2f3df", UPDATE: "#dfeaf8", UNCHANGED: "#eeeeee", ERROR: "#fbe0dd", MERGE: "#ece2f7",
