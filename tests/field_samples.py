@@ -7,7 +7,7 @@ from operator import attrgetter
 
 from honours.core.fields import BOOL, DATE, FEN, HONOUREE_FIELDS, INT, WRITTEN_KINDS, FieldSpec
 from honours.core.records import Honouree, Source
-from honours.core.rows import RECORD_CLASS
+from honours.core.sqlite.rows import RECORD_CLASS
 
 CLASSES = RECORD_CLASS  # each written kind of record and its class
 

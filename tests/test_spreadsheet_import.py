@@ -249,8 +249,8 @@ def test_apply_import_history_text_is_what_record_writes(registry):
 def test_history_text_of_values_of_unusual_types_is_what_json_dumps_writes(honour, donation, version):
     """A value of another type than usual (a number as awarded-by, a bool year, a float quantity,
     a text version from an odd export) is written as json.dumps writes it."""
-    from honours.core.rows import stored_values
     from honours.core.snapshots import added_snapshot_json
+    from honours.core.sqlite.rows import stored_values
 
     h = {"title": "奖", "level": "other", "year": 2020, "date": None, "awarded_by": "", "posthumous": False, **honour}
     d = {"item": "口罩", "quantity": 3, "quantity_unit": "箱", "recipient": "", "date": None, "note": "", **donation}

@@ -3,7 +3,7 @@
 Each field has the key it is known by (the record's attribute and its JSON key), the column
 it is stored in, its type, an English and a Chinese label, the header words a sheet may use
 for it, its vocabulary when it has one (vocabulary.py) and what the roll does with it. Made
-from here: the store's column lists and SQL (rows.py), the history snapshots, the record
+from here: the store's column lists and SQL (sqlite/rows.py), the history snapshots, the record
 checks, the differences between versions and what a merge or a sheet row fills, the sheet
 reader's header table and the export's columns, the JSON reader's keys, the CLI's `show`,
 the detail pane and the field labels of the history and import dialogs, and the edit

@@ -35,7 +35,6 @@ from .photos import MAX_FILE_BYTES, NewPhoto, PreparedPhoto, prepare_photo
 from .record_merge import Conflict, clone, combine
 from .records import Deed, Donation, Honour, Honouree, Source, Status
 from .registry import ImportItem, ImportOutcome, Registry, validate_record
-from .rows import child_values, stored_values
 from .spreadsheet import (
     ParsedRow,
     RowError,
@@ -46,6 +45,7 @@ from .spreadsheet import (
     guess_mapping,
     read_table,
 )
+from .sqlite.rows import child_values, stored_values
 from .transfer import ExportFile, ExportFileError
 
 ADD, UPDATE, UNCHANGED, ERROR = "add", "update", "unchanged", "error"

@@ -17,14 +17,6 @@ from .errors import ConflictError
 from .fields import HONOUREE_FIELDS, WRITTEN_KINDS
 from .photos import NewPhoto
 from .records import Honouree
-from .rows import (
-    HONOUREE_COLUMNS,
-    INSERT_CHILD_WITH_ID,
-    UPDATE_HONOUREE,
-    child_values,
-    marks,
-    stored_values,
-)
 from .snapshots import added_snapshot_json
 from .sqlite.indexing import (
     derive_many,
@@ -34,6 +26,14 @@ from .sqlite.indexing import (
     queued_count,
     reindex_many,
     sort_keys_ahead,
+)
+from .sqlite.rows import (
+    HONOUREE_COLUMNS,
+    INSERT_CHILD_WITH_ID,
+    UPDATE_HONOUREE,
+    child_values,
+    marks,
+    stored_values,
 )
 from .validation import validate_record
 

@@ -21,8 +21,8 @@ from .errors import ConflictError, InvalidRecordError, NotFoundError
 from .fields import WRITTEN_KINDS
 from .record_merge import Conflict, clone, combine
 from .records import Honouree
-from .rows import UPDATE_HONOUREE, stored_values
 from .sqlite.indexing import reindex
+from .sqlite.rows import UPDATE_HONOUREE, stored_values
 from .validation import validate_record
 
 

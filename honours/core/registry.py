@@ -32,7 +32,12 @@ from .photo_verbs import PhotoVerbs
 from .photos import NewPhoto
 from .query import facet_group, split_terms, without_group
 from .records import Honouree
-from .rows import (
+from .search import SearchResult
+from .snapshots import to_json
+from .sqlite.database import close_database, is_writable
+from .sqlite.indexing import reindex
+from .sqlite.opening import open_database
+from .sqlite.rows import (
     INSERT_CHILD,
     INSERT_HONOUREE,
     SELECT_CHILDREN,
@@ -43,11 +48,6 @@ from .rows import (
     kind_from_row,
     stored_values,
 )
-from .search import SearchResult
-from .snapshots import to_json
-from .sqlite.database import close_database, is_writable
-from .sqlite.indexing import reindex
-from .sqlite.opening import open_database
 from .validation import LEVEL_BY_RANK, _validate, validate_record
 from .vocabulary import LEVELS
 

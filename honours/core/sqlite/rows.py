@@ -10,8 +10,8 @@ from collections.abc import Callable
 from operator import attrgetter
 from typing import Any
 
-from .fields import BOOL, DATE, HONOUREE_FIELDS, TEXT, WRITTEN_KINDS, FieldSpec, RecordKind
-from .records import Deed, Donation, Honour, Honouree, Source
+from ..fields import BOOL, DATE, HONOUREE_FIELDS, TEXT, WRITTEN_KINDS, FieldSpec, RecordKind
+from ..records import Deed, Donation, Honour, Honouree, Source
 
 
 def columns(fields: tuple[FieldSpec, ...]) -> str:
