@@ -463,7 +463,7 @@ def write_rows(registry, records: Iterator[Honouree], n: int, photo_share: float
                     (cursor.lastrowid, photo.original, photo.display, photo.thumbnail))
         batch.clear()
 
-    for honouree_id, honouree in zip(ids, records):
+    for honouree_id, honouree in zip(ids, records, strict=False):
         batch.append((honouree_id, honouree))
         if len(batch) >= 2000:
             flush()

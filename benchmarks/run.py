@@ -121,7 +121,7 @@ def load() -> str:
 def core_search(registry, sets: dict[str, list[str]], repeat: int, size: int,
                 pages: dict[str, Figure], counts: dict[str, Figure]) -> None:
     """First page of 200 and the total count, each from a fresh SearchResult, per query kind."""
-    for kind, texts in sets.items():  # warm the page cache once, as a running app would be
+    for texts in sets.values():  # warm the page cache once, as a running app would be
         for text in texts:
             registry.search(text).ids(0, 200)
             registry.search(text).count()

@@ -41,7 +41,7 @@ def pdf_images(pdf: Path) -> list[dict[str, str]]:
     out = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, check=True, text=True).stdout
     lines = out.splitlines()
     header = lines[0].split()
-    return [dict(zip(header, line.split())) for line in lines[2:] if line.strip()]
+    return [dict(zip(header, line.split(), strict=False)) for line in lines[2:] if line.strip()]
 
 
 def pdf_fonts(pdf: Path) -> list[dict[str, str]]:

@@ -371,4 +371,4 @@ def test_no_import_cycles():
     graph = import_graph()
     cycles, knots = _cycles(graph), _knots(graph)
     assert not cycles, "import cycles:\n" + "\n".join(
-        f"{' -> '.join(cycle)}   (modules caught in it: {', '.join(sorted(knot))})" for cycle, knot in zip(cycles, knots))
+        f"{' -> '.join(cycle)}   (modules caught in it: {', '.join(sorted(knot))})" for cycle, knot in zip(cycles, knots, strict=False))

@@ -175,7 +175,7 @@ def test_two_processes_writing_at_once_take_turns(roll):
         for ids, name in (("1,2,3,4,5,6,7", "A"), ("8,9,10,11,12,13,14", "B"))
     ]
     results = [p.communicate(timeout=120) for p in procs]
-    for proc, (out, err) in zip(procs, results):
+    for proc, (out, err) in zip(procs, results, strict=False):
         assert proc.returncode == 0 and out.strip() == "done", err
     registry = Registry.open(path)
     try:

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from honours.core.records import CATEGORIES, Honouree, Level, Status
+from honours.core.records import CATEGORIES, Honouree, Level, Status  # noqa: E402 - after the path set-up above
 
 REPORT_FILE = "000_5bb5760426d0996f.txt"
 REPORT_PATH = ROOT / "assets" / "reports" / REPORT_FILE

@@ -204,7 +204,7 @@ def test_exported_sheet_imports_back_with_honours_levels_and_donations(roll, tmp
     plan = plan_import(empty, path)
     assert plan.counts()[ADD] == 14 and not plan.errors
     plan.apply(empty)
-    for mine, theirs in zip(roll.honourees(roll.all_ids()), empty.honourees(empty.all_ids())):
+    for mine, theirs in zip(roll.honourees(roll.all_ids()), empty.honourees(empty.all_ids()), strict=False):
         assert (theirs.name, theirs.unit, theirs.status, theirs.category) == (
             mine.name, mine.unit, mine.status, mine.category)
         assert [(h.title, h.level, h.year, h.awarded_by, h.posthumous) for h in theirs.honours] == [

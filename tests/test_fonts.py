@@ -6,6 +6,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import contextlib
 import json
 import re
 import shutil
@@ -34,10 +35,8 @@ def gb2312_chars() -> set[str]:
     chars = set()
     for lead in range(0xA1, 0xF8):
         for trail in range(0xA1, 0xFF):
-            try:
+            with contextlib.suppress(UnicodeDecodeError):
                 chars.add(bytes((lead, trail)).decode("gb2312"))
-            except UnicodeDecodeError:
-                pass
     return chars
 
 

@@ -65,7 +65,7 @@ def test_each_value_has_a_key_two_labels_and_no_word_means_two_values():
 def test_the_records_enums_and_lists_are_the_vocabulary():
     assert [lv.value for lv in Level] == list(LEVELS.keys)
     assert [s.value for s in Status] == list(STATUSES.keys)
-    assert CATEGORY_KEYS == list(CATEGORIES.keys)
+    assert list(CATEGORIES.keys) == CATEGORY_KEYS
     assert [Level(k).rank for k in LEVELS.keys] == list(range(len(LEVELS)))
     assert Honouree("x", honours=[Honour("a", "county"), Honour("b", "provincial")]).highest_level == "provincial"
 
@@ -168,7 +168,7 @@ def test_screen_export_print_and_cli_say_the_same_words(qapp, tmp_path, monkeypa
 
     registry = Registry.open(tmp_path / "r.sqlite")
     people = [Honouree(name=f"人{n}", category=c, status=s, honours=[Honour("劳动模范", lv)])
-              for n, (c, s, lv) in enumerate(zip(CATEGORIES.keys * 3, STATUSES.keys * 5, LEVELS.keys * 3))]
+              for n, (c, s, lv) in enumerate(zip(CATEGORIES.keys * 3, STATUSES.keys * 5, LEVELS.keys * 3, strict=False))]
     registry.add_many(people)
     out = export(registry, registry.all_ids(), tmp_path / "导出.xlsx").path
     sheet_rows = list(openpyxl.load_workbook(out).active.iter_rows(values_only=True))
@@ -178,7 +178,7 @@ def test_screen_export_print_and_cli_say_the_same_words(qapp, tmp_path, monkeypa
     try:
         for row in sheet_rows[1:]:
             h = registry.honouree(row[0])
-            cells = dict(zip(headers, row))
+            cells = dict(zip(headers, row, strict=False))
             assert cells["类别"] == category_label(h.category) == CATEGORIES.term(h.category).zh
             assert cells["状态"] == status_label(h.status) == status_text(h.status) == STATUSES.term(h.status).zh
             level = h.honours[0].level

@@ -78,6 +78,7 @@ from __future__ import annotations
 
 import argparse
 import bz2
+import contextlib
 import copy
 import json
 import subprocess
@@ -137,10 +138,8 @@ def gb2312_chars() -> set[str]:
     chars: set[str] = set()
     for lead in range(0xA1, 0xF8):
         for trail in range(0xA1, 0xFF):
-            try:
+            with contextlib.suppress(UnicodeDecodeError):
                 chars.add(bytes((lead, trail)).decode("gb2312"))
-            except UnicodeDecodeError:
-                pass
     return chars
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from honours.core.sqlite.database import APPLICATION_ID, split_sql  # noqa: E402
-from honours.core.sqlite.schema import V1_SQL  # noqa: E402
+from honours.core.sqlite.database import APPLICATION_ID, split_sql
+from honours.core.sqlite.schema import V1_SQL
 
 TARGET = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "registry-v1.sqlite"
 

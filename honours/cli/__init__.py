@@ -11,6 +11,7 @@ Output is UTF-8 whatever the terminal.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import os
 import sys
@@ -29,10 +30,8 @@ def _utf8_streams() -> None:
     for name in ("stdout", "stderr"):
         stream = getattr(sys, name)
         if hasattr(stream, "reconfigure"):
-            try:
+            with contextlib.suppress(ValueError, io.UnsupportedOperation):
                 stream.reconfigure(encoding="utf-8", errors="replace")
-            except (ValueError, io.UnsupportedOperation):
-                pass
 
 
 class _Parser(argparse.ArgumentParser):

@@ -155,7 +155,7 @@ def _add(parser: argparse.ArgumentParser):
             ids = [h.id for h in registry.add_many(records)]
         if ids:
             print("\n".join(str(i) for i in ids))
-        for new_id, (record, notes) in zip(ids, entered):
+        for new_id, (record, notes) in zip(ids, entered, strict=False):
             say_notes(f"#{new_id} {record.name}", notes)  # what tidying a name did
         say(f"Added {len(ids)} honouree(s).", f"已添加 {len(ids)} 人。", err=True)
         return 0

@@ -123,10 +123,7 @@ def _roll(parser: argparse.ArgumentParser):
         from ..printing import RollOptions, render_roll
 
         registry = open_registry(args)
-        if args.query.strip():
-            ids = search(registry, args.query).all_ids()
-        else:
-            ids = registry.all_ids()
+        ids = search(registry, args.query).all_ids() if args.query.strip() else registry.all_ids()
         start_qt()
         options = RollOptions(organisation=args.organisation or default_organisation(), title=args.title,
                               page_size=args.page_size, group_by=args.group_by, query=args.query,

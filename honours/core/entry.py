@@ -28,6 +28,6 @@ def tidy_given(record: Honouree, given: dict[str, Any]) -> list[Note]:
     notes = tidy_name(record) if "name" in given else []
     if "honours" in given:
         raw = given.get("honours") or []
-        for honour, item in zip(record.honours, raw):
+        for honour, item in zip(record.honours, raw, strict=False):
             complete_honour(honour, level_given=isinstance(item, dict) and item.get("level") not in (None, ""))
     return notes

@@ -20,6 +20,7 @@ shown and kept as text and never evaluated, and the text itself is unchanged.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import re
@@ -220,10 +221,8 @@ _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 def _discard(sheet: Any) -> None:
     """Close a write-only sheet that will not be saved, so its half-written rows are dropped
     quietly instead of complaining on stderr when they are garbage-collected."""
-    try:
+    with contextlib.suppress(Exception):  # the save has failed already; that error is the one to report
         sheet.close()
-    except Exception:  # noqa: BLE001, S110 - the save has failed already; that error is the one to report
-        pass
 
 
 def write_xlsx(registry: Registry, ids: list[int], path: Path, progress: Progress | None = None) -> ExportResult:
@@ -251,7 +250,7 @@ def write_xlsx(registry: Registry, ids: list[int], path: Path, progress: Progres
     wrap = Alignment(wrap_text=True, vertical="top")
     for row in rows:
         cells: list[Any] = []
-        for value, number_format in zip(row, formats):
+        for value, number_format in zip(row, formats, strict=False):
             if number_format and isinstance(value, (int, float, datetime)):
                 cell = WriteOnlyCell(sheet, value=value)
                 cell.number_format = number_format

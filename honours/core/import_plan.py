@@ -257,7 +257,7 @@ class ImportPlan:
         for target in self._targets:
             target.unchanged = target.changes_nothing()
         for entry in self._entries:
-            self._describe(entry.row, owner.get(entry.row.row, None), members)
+            self._describe(entry.row, owner.get(entry.row.row), members)
 
     def _target(self, key: tuple[str, int], group: list[tuple[_Entry, str]]) -> _Target:
         """The record one person's rows make: an existing record with the rows folded in, or a new one."""

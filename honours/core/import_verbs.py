@@ -141,7 +141,7 @@ class ImportVerbs:
                     written = self._insert_import_rows(ids, chunk, stamp, keep_stamps,
                                                        next(ahead) if deferred else None)
                     created = []
-                    for honouree_id, item, (scalars, child_ids) in zip(ids, chunk, written):
+                    for honouree_id, item, (scalars, child_ids) in zip(ids, chunk, written, strict=False):
                         for photo in item.photos:
                             if isinstance(photo, KeptPhoto) and keep_stamps:
                                 self._insert_kept_photo(honouree_id, photo)
@@ -167,7 +167,7 @@ class ImportVerbs:
             if deferred:
                 # Added records went in with their derived columns; updates and records with
                 # photos (their primary photo) have them computed from what was stored.
-                pictured = {i for i, item in zip(outcome.added, adds) if item.photos}
+                pictured = {i for i, item in zip(outcome.added, adds, strict=False) if item.photos}
                 derive_many(self.conn, [*outcome.updated, *sorted(pictured)], indexing if progress else None)
                 queue(self.conn, stored)
                 outcome.queued = True
@@ -242,7 +242,7 @@ class ImportVerbs:
         rows: dict[str, list[tuple]] = {kind.key: [] for kind in WRITTEN_KINDS}
         next_ids = {kind.key: self.conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {kind.table}").fetchone()[0]
                     for kind in WRITTEN_KINDS}
-        for number, (honouree_id, item) in enumerate(zip(ids, items)):
+        for number, (honouree_id, item) in enumerate(zip(ids, items, strict=False)):
             h = item.record
             version, created, updated = _import_stamps(h, stamp, keep_stamps)
             scalars = stored_values(h)

@@ -105,7 +105,7 @@ def _values(kind: RecordKind, text: Callable[[object], str], number: Callable[[o
             writers.append(lambda v: text(v or ""))
     plain = attrgetter(*(f.key for f in kind.fields if f.type != FEN))
     money = [attrgetter(f.key) for f in kind.fields if f.type == FEN]
-    return lambda record, i: (*[w(v) for w, v in zip(writers, plain(record))], i,
+    return lambda record, i: (*[w(v) for w, v in zip(writers, plain(record), strict=False)], i,
                               *[_yuan_json(get(record)) for get in money])
 
 
@@ -118,9 +118,9 @@ def _snapshot_text(text: Callable[[object], str], number: Callable[[object], str
                    version: int, created: str, updated: str) -> str:
     values = _WRITERS[text]
     parts = [_SCALARS_JSON % tuple(map(text, scalars))]
-    for kind, ids in zip(WRITTEN_KINDS, child_ids):
+    for kind, ids in zip(WRITTEN_KINDS, child_ids, strict=False):
         template, write = _KIND_JSON[kind.key], values[kind.key]
-        parts += [f'"{kind.key}": [', ", ".join([template % write(x, i) for x, i in zip(getattr(h, kind.key), ids)]),
+        parts += [f'"{kind.key}": [', ", ".join([template % write(x, i) for x, i in zip(getattr(h, kind.key), ids, strict=False)]),
                   "], "]
     parts += ['"photos": ',
               to_json([{k: v for k, v in p.__dict__.items() if k != "position"} for p in photos]) if photos else "[]",

@@ -707,7 +707,7 @@ class RowReader:
         if not row.notes:
             return row
         row.written_name = written
-        for key, old in zip(("gender", "ethnicity", "notes"), before):
+        for key, old in zip(("gender", "ethnicity", "notes"), before, strict=False):
             if getattr(record, key) != old:
                 row.given.add(key)
         if "status" not in row.given:
@@ -783,7 +783,7 @@ class RowReader:
         aligned(awarded, "Awarded by", "授予单位")
         year_list: Sequence[Any] = (aligned(cell_text(years_raw), "Year", "年份") if years_are_text
                                     else [years_raw] * count)
-        for number, ((title, _, _), level, post, year) in enumerate(zip(found, level_list, post_list, year_list), 1):
+        for number, ((title, _, _), level, post, year) in enumerate(zip(found, level_list, post_list, year_list, strict=False), 1):
             problems: list[RowError] = []
             if len(title) > SHORT_LIMIT:
                 problems.append(RowError(f"the title is too long ({len(title):,} characters)",
@@ -873,7 +873,7 @@ class RowReader:
             year_list = [years_raw] * count
         honours = []
         for (title, year_in_title, post_in_title), level, year_value, by, post in zip(
-                found, level_list, year_list, awarded_list, post_list):
+                found, level_list, year_list, awarded_list, post_list, strict=False):
             if len(title) > SHORT_LIMIT:
                 raise RowError(f"an honour title is too long ({len(title):,} characters)",
                                f"荣誉称号过长（{len(title)} 字）")
@@ -936,7 +936,7 @@ def _copy(donation: Donation) -> Donation:
 
 def describe_mapping(headers: list[str], mapping: list[str | None], lang: str) -> list[tuple[str, str]]:
     """(header, field label) pairs, so that a person can check how the columns were read."""
-    return [(h, FIELD_BY_KEY[m].label(lang) if m in FIELD_BY_KEY else "—") for h, m in zip(headers, mapping)]
+    return [(h, FIELD_BY_KEY[m].label(lang) if m in FIELD_BY_KEY else "—") for h, m in zip(headers, mapping, strict=False)]
 
 
 def iter_records(table: Table, mapping: list[str | None] | None = None

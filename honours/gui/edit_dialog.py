@@ -162,7 +162,7 @@ class EditDialog(QDialog):
         counts = [None, self.honours_editor.model.filled_rows(), self.deeds_editor.model.filled_rows(),
                   self.donations_editor.model.filled_rows(), len(self.photos.model.entries)]
         titles = [self.tr("Basic"), self.tr("Honours"), self.tr("Deeds"), self.tr("Donations"), self.tr("Photos")]
-        for i, (title, count) in enumerate(zip(titles, counts)):
+        for i, (title, count) in enumerate(zip(titles, counts, strict=False)):
             self.tabs.setTabText(i, f"{title} ({count})" if count else title)
         self._update_totals()
 

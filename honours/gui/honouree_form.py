@@ -189,7 +189,7 @@ class HonoureeForm(QWidget):
                   self.tr("&Ethnicity")]
         work = [self.tr("&Unit"), self.tr("&Position"), self.tr("&Region"), self.tr("&Category"),
                 self.tr("S&tatus")]
-        for label, text in zip(self.person_labels + self.work_labels, person + work):
+        for label, text in zip(self.person_labels + self.work_labels, person + work, strict=False):
             label.setText(text)
         self.name_edit.setPlaceholderText(self.tr("Person or collective, e.g. 许仲秋"))
         self.name_note.setText(notes_text(self._name_notes, current_language()))

@@ -152,7 +152,7 @@ class RowDetail(QWidget):
             self._cells, self._cells_of = dict(table.rows), table
         cells = self._cells.get(row.row, [])
         lines = [(header or column_letter(i), [cell_text(cell)]) for i, (header, cell)
-                 in enumerate(zip(table.headers, cells)) if cell_text(cell)]
+                 in enumerate(zip(table.headers, cells, strict=False)) if cell_text(cell)]
         self.comparison.set_lines([self.tr("In the sheet")], lines)
 
     def _show_comparison(self, plan: ImportPlan, row: PlannedRow) -> None:

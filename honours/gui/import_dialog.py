@@ -272,7 +272,7 @@ class MappingEditor(QWidget):
         self.combos = []
         labels = field_labels()
         keys = [None, *(f.key for f in FIELDS)]
-        for index, (header, key) in enumerate(zip(headers, mapping)):
+        for index, (header, key) in enumerate(zip(headers, mapping, strict=False)):
             letter = column_letter(index)
             caption = QLabel(f"{letter}  {header}" if header else letter)
             caption.setToolTip(header)

@@ -11,6 +11,7 @@ registers here, and its `stop()` runs on whichever of those comes first.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import weakref
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread
@@ -38,10 +39,8 @@ def track(owner: QObject, thread: QThread) -> None:
 def stop_all() -> None:
     """Stop every tracked owner still alive (idempotent: `stop()` may run twice)."""
     for owner in list(_owners):
-        try:
+        with contextlib.suppress(RuntimeError):  # its C++ half is already gone; `destroyed` ended the thread
             owner.stop()
-        except RuntimeError:
-            pass  # its C++ half is already gone; `destroyed` has ended the thread
 
 
 def _finish(thread: QThread) -> None:

@@ -33,7 +33,7 @@ def iso_date_text(value: str | None, language: str = "zh") -> str:
         return text
     if language != "zh":
         return text
-    return "".join(f"{int(p)}{unit}" for p, unit in zip(parts, ("年", "月", "日")))
+    return "".join(f"{int(p)}{unit}" for p, unit in zip(parts, ("年", "月", "日"), strict=False))
 
 
 @dataclass

@@ -205,7 +205,7 @@ class SentenceReader:
             word = _word_ending_at(s, idx, _POSITIONS_BY_LAST, start)
             if word and not _inside_org_word(s, idx - len(word), idx):
                 posts.append((idx - len(word), idx))
-        for post_start, post_end in posts:
+        for _post_start, post_end in posts:
             hit = name_at(s, post_end)
             if hit is not None and hit.end <= max(limit, seg_end) and not _place_start(s, post_end):
                 first_post = min(ps for ps, pe in posts if pe <= post_end)
@@ -681,20 +681,17 @@ def _credit_donations(reader: SentenceReader, members: list[Mention], ranges: li
         hits.extend(find_donations(s, a, b))
     for hit in hits:
         if hit.shared == "respective" and len(members) > 1 and len(hit.donations) == len(members):
-            for x, donation, span in zip(members, hit.donations, hit.spans):
+            for x, donation, span in zip(members, hit.donations, hit.spans, strict=False):
                 x.donations.append(_copy(donation, "分别"))
                 x.donation_spans.append(span)
                 x.shared_donation = "respective"
             continue
         for x in members:
-            for donation, span in zip(hit.donations, hit.spans):
+            for donation, span in zip(hit.donations, hit.spans, strict=False):
                 note = ""
                 if len(members) > 1:
                     others = "、".join(y.name for y in members if y is not x)
-                    if hit.shared == "each":
-                        note = "各捐（每人）"
-                    else:
-                        note = f"与{others}共同捐赠，金额为合计数"
+                    note = "各捐（每人）" if hit.shared == "each" else f"与{others}共同捐赠，金额为合计数"
                 x.donations.append(_copy(donation, note))
                 x.donation_spans.append(span)
                 x.shared_donation = hit.shared or ("joint" if len(members) > 1 else "")
@@ -719,7 +716,7 @@ def _facts(m: Mention, s: str, clause_start: int, ranges: list[tuple[int, int]])
                 m.deceased_word = word
                 m.status_span = (offset + at, offset + at + len(word))
                 break
-    for offset, text in texts[1:]:
+    for _offset, text in texts[1:]:
         age = _AGE_RE.search(text)
         if age and not m.age and re.fullmatch(r"(?:年仅|今年|现年|时年|年方|年届|已)?\d{1,3}(?:周)?岁", text.strip()):
             m.age = age.group(1)

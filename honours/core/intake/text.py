@@ -77,7 +77,7 @@ def normalise(text: str) -> str:
 def is_traditional(original: str, simplified: str) -> bool:
     """True when converting changed a noticeable share of the Han characters."""
     han = sum(1 for ch in original if "\u4e00" <= ch <= "\u9fff")
-    changed = sum(1 for a, b in zip(original, simplified) if a != b)
+    changed = sum(1 for a, b in zip(original, simplified, strict=False) if a != b)
     return han > 0 and changed >= max(3, han // 50)
 
 

@@ -66,7 +66,7 @@ def find_titles(text: str) -> list[TitleMatch]:
     """All title candidates in `text` (a sentence's analysis copy), in order."""
     titles: list[TitleMatch] = []
     covered: set[int] = set()
-    for opening, closing, start, end in _quotations(text):
+    for _opening, _closing, start, end in _quotations(text):
         content = text[start:end]
         if not _looks_like_title(content):
             continue

@@ -92,7 +92,7 @@ def _index_values(source: Sequence[str]) -> tuple[str, ...]:
     """The FTS row (tokens) for a source row (plain text, pinyin spellings)."""
     return tuple(
         _pinyin_prefixes(value) if column in PINYIN_COLUMNS else grams(value)
-        for column, value in zip(FTS_COLUMNS, source)
+        for column, value in zip(FTS_COLUMNS, source, strict=False)
     )
 
 

@@ -45,7 +45,7 @@ _STORED = tuple((f.stripped, "" if f.default is None else f.default) for f in HO
 def stored_values(h: Honouree) -> tuple:
     """An honouree's own fields as stored, in HONOUREE_FIELDS order: texts, never None."""
     return tuple((str(value).strip() if stripped else str(value)) if value else default
-                 for (stripped, default), value in zip(_STORED, _honouree_values(h)))
+                 for (stripped, default), value in zip(_STORED, _honouree_values(h), strict=False))
 
 
 _OWN = tuple((i, f.key) for i, f in enumerate(HONOUREE_FIELDS, 1) if "." not in f.key)
@@ -92,7 +92,7 @@ _CHILD_STORE = {kind.key: (attrgetter(*(f.key for f in kind.fields)), tuple(_sto
 def child_values(kind: RecordKind, record: Any) -> tuple:
     """One honour's, deed's or donation's values as stored, in the kind's field order."""
     get, stores = _CHILD_STORE[kind.key]
-    return tuple(value if store is None else store(value) for store, value in zip(stores, get(record)))
+    return tuple(value if store is None else store(value) for store, value in zip(stores, get(record), strict=False))
 
 
 _CHILD_READ = {kind.key: tuple((f.key, f.type == BOOL) for f in kind.fields) for kind in WRITTEN_KINDS}
@@ -101,4 +101,4 @@ _CHILD_READ = {kind.key: tuple((f.key, f.type == BOOL) for f in kind.fields) for
 def kind_from_row(kind: RecordKind, row: tuple) -> Any:
     """A record of the kind from a row of SELECT_CHILDREN (its id first)."""
     return RECORD_CLASS[kind.key](id=row[0], **{key: bool(value) if boolean else value
-                                                for (key, boolean), value in zip(_CHILD_READ[kind.key], row[1:])})
+                                                for (key, boolean), value in zip(_CHILD_READ[kind.key], row[1:], strict=False)})
