@@ -65,9 +65,15 @@ def add_json_timeline(n: int = 100_000) -> dict[str, float]:
         env = {**os.environ, "HONOURS_LANG": "en"}
         with (Path(folder) / "ids.txt").open("w+", encoding="utf-8") as out:
             start = time.perf_counter()
-            child = subprocess.Popen([sys.executable, "-m", "honours", "--db", str(db), "add", "--json", str(source)],
-                                     cwd=ROOT, env=env, stdout=out, stderr=subprocess.PIPE, text=True,
-                                     encoding="utf-8")
+            child = subprocess.Popen(
+                [sys.executable, "-m", "honours", "--db", str(db), "add", "--json", str(source)],
+                cwd=ROOT,
+                env=env,
+                stdout=out,
+                stderr=subprocess.PIPE,
+                text=True,
+                encoding="utf-8",
+            )
             stored, said = None, []
             assert child.stderr is not None
             for line in child.stderr:  # Python writes stderr a line at a time
@@ -83,8 +89,10 @@ def add_json_timeline(n: int = 100_000) -> dict[str, float]:
         registry = Registry.open(db)
         try:
             if added != n or registry.count() != n or registry.queued_for_index():
-                raise AssertionError(f"{n} records: {added} ids printed, {registry.count()} stored, "
-                                     f"{registry.queued_for_index()} not yet searchable")
+                raise AssertionError(
+                    f"{n} records: {added} ids printed, {registry.count()} stored, "
+                    f"{registry.queued_for_index()} not yet searchable"
+                )
         finally:
             registry.close()
     if stored is None:  # fewer than 20,000: searchable when they commit
@@ -117,9 +125,15 @@ def main(argv: list[str]) -> None:
         else:
             times = add_json_timeline(n)
             index = times.get("add_json_index")
-            print(f"{n:>7} records, honours add --json: stored and committed {times['add_json']:.2f} s"
-                  + (f", then their search index {index:.2f} s (exit at {times['add_json'] + index:.2f} s)"
-                     if index is not None else " (searchable)"), flush=True)
+            print(
+                f"{n:>7} records, honours add --json: stored and committed {times['add_json']:.2f} s"
+                + (
+                    f", then their search index {index:.2f} s (exit at {times['add_json'] + index:.2f} s)"
+                    if index is not None
+                    else " (searchable)"
+                ),
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

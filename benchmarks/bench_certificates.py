@@ -78,8 +78,10 @@ def main(argv: list[str] | None = None) -> int:
     n = int(args[0]) if args else 1000
     cpu: list[float] = []
     seconds = bench_certificates(n, cpu)
-    print(f"{n} certificate summaries to one PDF: {seconds:.2f} s ({seconds / n * 1000:.1f} ms each;"
-          f" {cpu[0]:.2f} s of CPU; {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f})")
+    print(
+        f"{n} certificate summaries to one PDF: {seconds:.2f} s ({seconds / n * 1000:.1f} ms each;"
+        f" {cpu[0]:.2f} s of CPU; {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f})"
+    )
     return 0
 
 

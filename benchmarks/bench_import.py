@@ -30,8 +30,26 @@ if __package__ in (None, ""):  # run as a script: make `honours` and `benchmarks
 
 DATA_DIR = Path(__file__).resolve().parent / ".data"
 SHEET_VERSION = 2  # 2: categories under the vocabulary's labels
-HEADER = ["序号", "姓名", "性别", "年龄", "出生日期", "民族", "工作单位", "职务", "地区", "类别", "状态",
-          "荣誉称号", "级别", "年份", "授予单位", "事迹", "捐赠", "备注"]
+HEADER = [
+    "序号",
+    "姓名",
+    "性别",
+    "年龄",
+    "出生日期",
+    "民族",
+    "工作单位",
+    "职务",
+    "地区",
+    "类别",
+    "状态",
+    "荣誉称号",
+    "级别",
+    "年份",
+    "授予单位",
+    "事迹",
+    "捐赠",
+    "备注",
+]
 
 
 def make_sheet(n: int, seed: int = 2024) -> Path:
@@ -52,17 +70,28 @@ def make_sheet(n: int, seed: int = 2024) -> Path:
     sheet.append([f"{n}名先进人物名单（基准测试）"])
     sheet.append(HEADER)
     for number, h in enumerate(RollGenerator(seed).roll(n), 1):
-        sheet.append([
-            number, h.name, h.gender, h.age, h.birth_date, h.ethnicity, h.unit, h.position, h.region,
-            CATEGORIES.label(h.category), STATUSES.label(h.status),
-            "、".join(x.title + ("（追授）" if x.posthumous else "") for x in h.honours),
-            "、".join(LEVELS.label(x.level) for x in h.honours),
-            "、".join(str(x.year or "") for x in h.honours) if any(x.year for x in h.honours) else "",
-            "、".join(x.awarded_by for x in h.honours) if any(x.awarded_by for x in h.honours) else "",
-            "\n".join(d.text for d in h.deeds),
-            "、".join(_donation_text(d) for d in h.donations),
-            h.notes,
-        ])
+        sheet.append(
+            [
+                number,
+                h.name,
+                h.gender,
+                h.age,
+                h.birth_date,
+                h.ethnicity,
+                h.unit,
+                h.position,
+                h.region,
+                CATEGORIES.label(h.category),
+                STATUSES.label(h.status),
+                "、".join(x.title + ("（追授）" if x.posthumous else "") for x in h.honours),
+                "、".join(LEVELS.label(x.level) for x in h.honours),
+                "、".join(str(x.year or "") for x in h.honours) if any(x.year for x in h.honours) else "",
+                "、".join(x.awarded_by for x in h.honours) if any(x.awarded_by for x in h.honours) else "",
+                "\n".join(d.text for d in h.deeds),
+                "、".join(_donation_text(d) for d in h.donations),
+                h.notes,
+            ]
+        )
     temporary = path.with_suffix(".tmp")
     workbook.save(temporary)
     temporary.replace(path)
@@ -102,8 +131,14 @@ def stages(n: int = 100_000) -> dict[str, float]:
             import_verbs_module.reindex_many = real_reindex
         _check(plan, outcome, n)
         registry.close()
-    return {"read": t1 - t0, "plan": t2 - t1, "apply": t3 - t2, "of which indexing": indexing[0],
-            "total": t3 - t0, "then queued search rows": t4 - t3}
+    return {
+        "read": t1 - t0,
+        "plan": t2 - t1,
+        "apply": t3 - t2,
+        "of which indexing": indexing[0],
+        "total": t3 - t0,
+        "then queued search rows": t4 - t3,
+    }
 
 
 def bench_import_xlsx(n: int = 100_000) -> float:
@@ -142,8 +177,10 @@ def import_timeline(n: int = 100_000) -> dict[str, float]:
 def _check(plan, outcome, n: int) -> None:
     """Every row must be read and added (rows of one name and unit are one person, merged)."""
     if plan.errors or len(plan.rows) != n or len(outcome.added) != plan.counts()["add"]:
-        raise AssertionError(f"{n} rows: {len(plan.rows)} planned, {len(plan.errors)} errors "
-                             f"{[(e.row, e.reason_en) for e in plan.errors[:3]]}, {len(outcome.added)} added")
+        raise AssertionError(
+            f"{n} rows: {len(plan.rows)} planned, {len(plan.errors)} errors "
+            f"{[(e.row, e.reason_en) for e in plan.errors[:3]]}, {len(outcome.added)} added"
+        )
 
 
 def main(argv: list[str]) -> None:
@@ -151,8 +188,12 @@ def main(argv: list[str]) -> None:
     for n in sizes:
         make_sheet(n)
         parts = stages(n)
-        print(f"{n:>7} rows: " + ", ".join(f"{k} {v:.2f} s" for k, v in parts.items())
-              + f"  ({parts['total'] / n * 1e6:.0f} µs/row)", flush=True)
+        print(
+            f"{n:>7} rows: "
+            + ", ".join(f"{k} {v:.2f} s" for k, v in parts.items())
+            + f"  ({parts['total'] / n * 1e6:.0f} µs/row)",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

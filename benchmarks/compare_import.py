@@ -18,7 +18,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-_RUN = r'''
+_RUN = r"""
 import json, resource, sys, time
 from benchmarks.bench_import import import_timeline, make_sheet
 from honours.core.spreadsheet import read_table
@@ -33,7 +33,7 @@ rows = len(read_table(sheet).rows)
 read, read_cpu = time.perf_counter() - t, cpu() - c
 imported = import_timeline(100_000)["import"] if sys.argv[1] == "1" else None
 print(json.dumps({"read": read, "read_cpu": read_cpu, "rows": rows, "import": imported}))
-'''
+"""
 
 
 def main(argv: list[str]) -> None:
@@ -48,16 +48,24 @@ def main(argv: list[str]) -> None:
             if not (tree / "benchmarks" / ".data").exists():
                 (tree / "benchmarks" / ".data").symlink_to(data)  # one cached sheet for both
             env = dict(os.environ, PYTHONPATH=str(tree), QT_QPA_PLATFORM="offscreen")
-            done = subprocess.run([sys.executable, "-c", _RUN, "0" if read_only else "1"], cwd=tree, env=env,
-                                  capture_output=True, text=True, check=True)
+            done = subprocess.run(
+                [sys.executable, "-c", _RUN, "0" if read_only else "1"],
+                cwd=tree,
+                env=env,
+                capture_output=True,
+                text=True,
+                check=True,
+            )
             runs[name].append(json.loads(done.stdout))
             print(name, runs[name][-1], "load", os.getloadavg(), flush=True)
     for name, results in runs.items():
         for key in ("read", "read_cpu", "import"):
             values = [r[key] for r in results if r[key] is not None]
             if values:
-                print(f"{name} {key}: median {statistics.median(values):.2f} s "
-                      f"(runs {', '.join(f'{v:.2f}' for v in values)})")
+                print(
+                    f"{name} {key}: median {statistics.median(values):.2f} s "
+                    f"(runs {', '.join(f'{v:.2f}' for v in values)})"
+                )
 
 
 if __name__ == "__main__":

@@ -103,8 +103,16 @@ class Probe:
 def start(db: str, settings: str) -> None:
     probe = Probe(db, settings)
     probe.wait(probe.populated, timeout=60)
-    print(json.dumps({"ready": probe.populated(), "rows": probe.model.rowCount(),
-                      "pypinyin_loaded": "pypinyin" in sys.modules}), flush=True)
+    print(
+        json.dumps(
+            {
+                "ready": probe.populated(),
+                "rows": probe.model.rowCount(),
+                "pypinyin_loaded": "pypinyin" in sys.modules,
+            }
+        ),
+        flush=True,
+    )
     os._exit(0)
 
 
@@ -149,8 +157,18 @@ def memory(db: str, settings: str) -> None:
     probe.settle()
     rows = probe.model.rowCount()
     scrolled, peak = _rss_mib()
-    print(json.dumps({"shown_mib": shown, "scrolled_mib": scrolled, "peak_mib": peak, "rows": rows,
-                      "scroll_seconds": time.perf_counter() - started}), flush=True)
+    print(
+        json.dumps(
+            {
+                "shown_mib": shown,
+                "scrolled_mib": scrolled,
+                "peak_mib": peak,
+                "rows": rows,
+                "scroll_seconds": time.perf_counter() - started,
+            }
+        ),
+        flush=True,
+    )
     os._exit(0)
 
 

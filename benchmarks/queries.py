@@ -18,8 +18,15 @@ from honours.core.records import Honouree
 from honours.core.sqlite.indexing import CATEGORY_WORDS, LEVEL_WORDS, STATUS_WORDS, UNIT_PINYIN_VARIANTS
 
 KINDS = (
-    "1-char Chinese", "2-char Chinese", "3+-char Chinese", "full name", "pinyin full",
-    "pinyin initials", "honour title", "field-qualified", "no match",
+    "1-char Chinese",
+    "2-char Chinese",
+    "3+-char Chinese",
+    "full name",
+    "pinyin full",
+    "pinyin initials",
+    "honour title",
+    "field-qualified",
+    "no match",
 )
 
 
@@ -37,13 +44,22 @@ def query_sets(records: Sequence[Honouree]) -> dict[str, list[str]]:
         "pinyin full": [full[0] for full, _ in spelled],
         "pinyin initials": [initials[0] for _, initials in spelled] + ["wf", "zh"],
         "honour title": ["全国劳动模范", "湖南省五一劳动奖章", "衡阳市先进工作者", "耒阳市劳动模范"],
-        "field-qualified": ["name:王", "unit:中心医院", "honour:五一", "region:耒阳", "level:provincial",
-                            "year:2019..2021", "donation>=100000", "status:deceased 护士"],
+        "field-qualified": [
+            "name:王",
+            "unit:中心医院",
+            "honour:五一",
+            "region:耒阳",
+            "level:provincial",
+            "year:2019..2021",
+            "donation>=100000",
+            "status:deceased 护士",
+        ],
         "no match": ["火星基地", "xyzq", "量子纠缠"],
     }
 
 
 # -- the reference scan ------------------------------------------------------------------
+
 
 class Unsupported(Exception):
     """The reference scan does not model this query (it is then not checked)."""
@@ -84,18 +100,36 @@ def facts(records: Sequence[Honouree]) -> list[_Facts]:
     """Searchable facts of records whose ids are 1..n in order (as the generator writes them)."""
     out = []
     for number, h in enumerate(records, 1):
-        other = [STATUS_WORDS.get(h.status, ""), CATEGORY_WORDS.get(h.category, h.category), h.ethnicity,
-                 h.notes, *(LEVEL_WORDS.get(x.level, "") for x in h.honours),
-                 *(x.awarded_by for x in h.honours), "追授" if any(x.posthumous for x in h.honours) else ""]
-        main = {"unit": [h.unit], "position": [h.position], "region": [h.region],
-                "honours": [x.title for x in h.honours], "other": [t for t in other if t]}
+        other = [
+            STATUS_WORDS.get(h.status, ""),
+            CATEGORY_WORDS.get(h.category, h.category),
+            h.ethnicity,
+            h.notes,
+            *(LEVEL_WORDS.get(x.level, "") for x in h.honours),
+            *(x.awarded_by for x in h.honours),
+            "追授" if any(x.posthumous for x in h.honours) else "",
+        ]
+        main = {
+            "unit": [h.unit],
+            "position": [h.position],
+            "region": [h.region],
+            "honours": [x.title for x in h.honours],
+            "other": [t for t in other if t],
+        }
         donations = [" ".join(p for p in (d.item, d.recipient, d.note) if p) for d in h.donations]
         f = _Facts(
-            id=number, name=h.name, name_spellings=_spellings(h.name, 10_000), unit=h.unit,
-            unit_spellings=_spellings(h.unit, UNIT_PINYIN_VARIANTS), main=main,
-            deeds=[d.text for d in h.deeds], donations=donations,
-            levels={x.level for x in h.honours}, years={x.year for x in h.honours if x.year},
-            donation_fen=sum(d.amount_fen or 0 for d in h.donations), status=h.status,
+            id=number,
+            name=h.name,
+            name_spellings=_spellings(h.name, 10_000),
+            unit=h.unit,
+            unit_spellings=_spellings(h.unit, UNIT_PINYIN_VARIANTS),
+            main=main,
+            deeds=[d.text for d in h.deeds],
+            donations=donations,
+            levels={x.level for x in h.honours},
+            years={x.year for x in h.honours if x.year},
+            donation_fen=sum(d.amount_fen or 0 for d in h.donations),
+            status=h.status,
         )
         out.append(f)
     return out
@@ -107,8 +141,16 @@ def _has(texts: list[str], term: str) -> bool:
     return any(term in t for t in texts)
 
 
-_FIELDS = {"name": "name", "unit": "unit", "position": "position", "honour": "honours",
-           "award": "honours", "region": "region", "deed": "deeds", "item": "donations"}
+_FIELDS = {
+    "name": "name",
+    "unit": "unit",
+    "position": "position",
+    "honour": "honours",
+    "award": "honours",
+    "region": "region",
+    "deed": "deeds",
+    "item": "donations",
+}
 
 
 def _term_in(f: _Facts, term: str, group: str, only: str | None) -> bool:
@@ -117,17 +159,23 @@ def _term_in(f: _Facts, term: str, group: str, only: str | None) -> bool:
     if group == "name":
         if only not in (None, "name"):
             return False
-        return _has([f.name], term) or (ascii_term and any(s.startswith(term.lower()) for s in f.name_spellings))
+        return _has([f.name], term) or (
+            ascii_term and any(s.startswith(term.lower()) for s in f.name_spellings)
+        )
     if group == "main":
         fields = [only] if only else list(f.main)
         if only and only not in f.main:
             return False
         texts = [t for k in fields for t in f.main[k]]
-        unit_pinyin = ascii_term and "unit" in fields and any(s.startswith(term.lower()) for s in f.unit_spellings)
+        unit_pinyin = (
+            ascii_term and "unit" in fields and any(s.startswith(term.lower()) for s in f.unit_spellings)
+        )
         return _has(texts, term) or unit_pinyin
     if only not in (None, "deeds", "donations"):
         return False
-    texts = (f.deeds if only in (None, "deeds") else []) + (f.donations if only in (None, "donations") else [])
+    texts = (f.deeds if only in (None, "deeds") else []) + (
+        f.donations if only in (None, "donations") else []
+    )
     return _has(texts, term)
 
 
@@ -172,7 +220,8 @@ def _rank(f: _Facts, q: Query) -> int | None:
         if not text.isascii() and f.name == text:
             return 0
         if (not text.isascii() and f.name.startswith(text)) or (
-                text.isascii() and any(s.startswith(text.lower()) for s in f.name_spellings)):
+            text.isascii() and any(s.startswith(text.lower()) for s in f.name_spellings)
+        ):
             return 1
     if all(_term_in(f, t, "name", only) for t, only in q.terms):
         return 2
@@ -211,5 +260,6 @@ class Check:
 
 def compare(query: str, fast: list[int], slow: list[int]) -> Check:
     fast_set, slow_set = set(fast), set(slow)
-    return Check(query, len(fast), len(slow), len(slow_set - fast_set), len(fast_set - slow_set),
-                 fast == slow)
+    return Check(
+        query, len(fast), len(slow), len(slow_set - fast_set), len(fast_set - slow_set), fast == slow
+    )

@@ -37,6 +37,7 @@ RESULTS = Path(__file__).resolve().parent / "results"
 
 # -- figures --------------------------------------------------------------------------------
 
+
 @dataclass
 class Figure:
     """One row of the table: samples per roll size, in milliseconds unless `unit` says otherwise."""
@@ -83,6 +84,7 @@ def _timed(action: Callable[[], object]) -> float:
 
 # -- the machine ------------------------------------------------------------------------------
 
+
 def machine() -> list[str]:
     cpu = "unknown CPU"
     try:
@@ -104,8 +106,10 @@ def machine() -> list[str]:
         qt = f"PySide6 {PySide6.__version__}"
     except ImportError:
         qt = "PySide6 not installed"
-    system = (f"{platform.system()} {platform.release()}, Python {platform.python_version()}, "
-              f"SQLite {sqlite_library_version()}, {qt}")
+    system = (
+        f"{platform.system()} {platform.release()}, Python {platform.python_version()}, "
+        f"SQLite {sqlite_library_version()}, {qt}"
+    )
     return [f"{cpu}, {os.cpu_count()} cores, {ram}", system]
 
 
@@ -118,8 +122,15 @@ def load() -> str:
 
 # -- core figures -----------------------------------------------------------------------------
 
-def core_search(registry, sets: dict[str, list[str]], repeat: int, size: int,
-                pages: dict[str, Figure], counts: dict[str, Figure]) -> None:
+
+def core_search(
+    registry,
+    sets: dict[str, list[str]],
+    repeat: int,
+    size: int,
+    pages: dict[str, Figure],
+    counts: dict[str, Figure],
+) -> None:
     """First page of 200 and the total count, each from a fresh SearchResult, per query kind."""
     for texts in sets.values():  # warm the page cache once, as a running app would be
         for text in texts:
@@ -220,8 +231,15 @@ def _probe(args: list[str], timeout: float = 900, tries: int = 2) -> dict | None
     """Run one GUI probe in a fresh process; a probe that dies is tried once more (and noted)."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     for attempt in range(tries):
-        done = subprocess.run([sys.executable, "-m", "benchmarks.gui_probe", *args], cwd=ROOT, env=env,
-                              capture_output=True, text=True, timeout=timeout, check=False)
+        done = subprocess.run(
+            [sys.executable, "-m", "benchmarks.gui_probe", *args],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
         for line in done.stdout.splitlines():
             if line.startswith("{"):
                 return json.loads(line)
@@ -238,15 +256,32 @@ def cold_start(db: Path, settings: Path, repeat: int) -> tuple[list[float], bool
     # which would charge every start ~0.3 s of compiling. Compile once, as an install does,
     # and start once untimed so the libraries are in the disk cache (a fresh process, warm disk).
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    subprocess.run([sys.executable, "-m", "compileall", "-q", "honours", "benchmarks"], cwd=ROOT, env=env,
-                   capture_output=True, check=False)
-    subprocess.run([sys.executable, "-m", "benchmarks.gui_probe", "start", str(db), str(settings)],
-                   cwd=ROOT, env=env, capture_output=True, timeout=120, check=False)
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", "honours", "benchmarks"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        check=False,
+    )
+    subprocess.run(
+        [sys.executable, "-m", "benchmarks.gui_probe", "start", str(db), str(settings)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
     samples, pinyin = [], False
     for _ in range(repeat):
         start = time.perf_counter()
-        child = subprocess.Popen([sys.executable, "-m", "benchmarks.gui_probe", "start", str(db), str(settings)],
-                                 cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        child = subprocess.Popen(
+            [sys.executable, "-m", "benchmarks.gui_probe", "start", str(db), str(settings)],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
         line = child.stdout.readline() if child.stdout else ""
         elapsed = time.perf_counter() - start
         child.wait(timeout=60)
@@ -260,24 +295,33 @@ def cold_start(db: Path, settings: Path, repeat: int) -> tuple[list[float], bool
 
 # -- the run -----------------------------------------------------------------------------------
 
+
 def build_figures() -> tuple[dict[str, Figure], dict[str, Figure], dict[str, Figure]]:
     pages = {k: Figure(f"search, first 200: {k}", "p95 ≤ 5 ms", 5) for k in queries.KINDS}
     counts = {k: Figure(f"match count: {k}", "p95 ≤ 10 ms", 10) for k in queries.KINDS}
     other = {
         "keystroke": Figure("GUI keystroke → table repainted (all kinds)", "p95 ≤ 50 ms", 50),
         "start": Figure("cold start to populated window", "median ≤ 0.8 s", 0.8, unit="s", by="median"),
-        "memory": Figure("resident memory, shown + scrolled to the end", "≤ 150 MiB", 150, unit="MiB",
-                         by="median"),
+        "memory": Figure(
+            "resident memory, shown + scrolled to the end", "≤ 150 MiB", 150, unit="MiB", by="median"
+        ),
         "detail": Figure("open detail with photo (core: record + decode)", "≤ 50 ms", 50, by="p95"),
         "detail_gui": Figure("open detail with photo (GUI detail pane)", "≤ 50 ms", 50, by="p95"),
         "photo": Figure("add a 24-megapixel JPEG as a photo", "≤ 0.5 s", 500, by="median"),
         "import": Figure("import of N rows from xlsx", "100k ≤ 20 s", 20, unit="s", by="median"),
-        "import_index": Figure("… then its queued search rows (background)", "—", None, unit="s",
-                               by="median"),
-        "add_json": Figure("`honours add --json` of N records, stored and committed", "100k ≤ 20 s", 20,
-                           unit="s", by="median"),
-        "add_json_index": Figure("… then their search rows, before the command exits", "—", None, unit="s",
-                                 by="median"),
+        "import_index": Figure(
+            "… then its queued search rows (background)", "—", None, unit="s", by="median"
+        ),
+        "add_json": Figure(
+            "`honours add --json` of N records, stored and committed",
+            "100k ≤ 20 s",
+            20,
+            unit="s",
+            by="median",
+        ),
+        "add_json_index": Figure(
+            "… then their search rows, before the command exits", "—", None, unit="s", by="median"
+        ),
         "certificates": Figure("1,000 certificate summaries to one PDF", "≤ 30 s", 30, unit="s", by="median"),
         "build": Figure("index build, reindex_all with progress", "100k ≤ 30 s", 30, unit="s", by="median"),
     }
@@ -309,8 +353,10 @@ def run(sizes: list[int], repeat: int, heavy: int, build_repeat: int, skip: set[
             core_search(registry, sets, repeat, size, pages, counts)
             print("  correctness", file=sys.stderr, flush=True)
             checks[size] = check_correctness(registry, records, sets)
-            photo_ids = [r[0] for r in registry.conn.execute(
-                "SELECT honouree_id FROM photo ORDER BY honouree_id LIMIT 10")]  # benchmark set-up only
+            photo_ids = [
+                r[0]
+                for r in registry.conn.execute("SELECT honouree_id FROM photo ORDER BY honouree_id LIMIT 10")
+            ]  # benchmark set-up only
             other["detail"].add(size, detail_core(registry, photo_ids, heavy))
             print("  photo", file=sys.stderr, flush=True)
             other["photo"].add(size, add_photo(registry, photo_ids[0], heavy))
@@ -325,24 +371,57 @@ def run(sizes: list[int], repeat: int, heavy: int, build_repeat: int, skip: set[
                 print("  index build", file=sys.stderr, flush=True)
                 seconds, calls, cpu = index_build(source, work, build_repeat)
                 other["build"].add(size, seconds)
-                notes.append(f"{size:,}: index build reported progress {calls // max(1, build_repeat)} times; "
-                             f"process CPU {statistics.median(cpu):.1f} s for {statistics.median(seconds):.1f} s "
-                             "wall (this process: reading, SQLite's writing and merging; from 4,000 records the "
-                             "pinyin and pairs are computed by two worker processes, not counted here).")
+                notes.append(
+                    f"{size:,}: index build reported progress {calls // max(1, build_repeat)} times; "
+                    f"process CPU {statistics.median(cpu):.1f} s for {statistics.median(seconds):.1f} s "
+                    "wall (this process: reading, SQLite's writing and merging; from 4,000 records the "
+                    "pinyin and pairs are computed by two worker processes, not counted here)."
+                )
         if "import" not in skip:
             extra(size, "import", "benchmarks.bench_import", "import_timeline", other, notes, heavy_runs=1)
         if "add_json" not in skip:
-            extra(size, "add_json", "benchmarks.bench_add_json", "add_json_timeline", other, notes, heavy_runs=1)
+            extra(
+                size, "add_json", "benchmarks.bench_add_json", "add_json_timeline", other, notes, heavy_runs=1
+            )
         if "certificates" not in skip and size == sizes[-1]:
-            extra(1000, "certificates", "benchmarks.bench_certificates", "bench_certificates", other, notes,
-                  heavy_runs=1, record_as=size)
+            extra(
+                1000,
+                "certificates",
+                "benchmarks.bench_certificates",
+                "bench_certificates",
+                other,
+                notes,
+                heavy_runs=1,
+                record_as=size,
+            )
         loads.append(load())
-    return report(sizes, pages, counts, other, checks, db_sizes, notes, loads,
-                  time.perf_counter() - started, repeat, heavy, build_repeat)
+    return report(
+        sizes,
+        pages,
+        counts,
+        other,
+        checks,
+        db_sizes,
+        notes,
+        loads,
+        time.perf_counter() - started,
+        repeat,
+        heavy,
+        build_repeat,
+    )
 
 
-def gui(size: int, db: Path, settings: Path, sets: dict[str, list[str]], photo_ids: list[int],
-        repeat: int, heavy: int, other: dict[str, Figure], notes: list[str]) -> None:
+def gui(
+    size: int,
+    db: Path,
+    settings: Path,
+    sets: dict[str, list[str]],
+    photo_ids: list[int],
+    repeat: int,
+    heavy: int,
+    other: dict[str, Figure],
+    notes: list[str],
+) -> None:
     try:
         from honours import app
 
@@ -355,31 +434,46 @@ def gui(size: int, db: Path, settings: Path, sets: dict[str, list[str]], photo_i
     work = db.parent
     seconds, pinyin = cold_start(db, settings, heavy)
     other["start"].add(size, seconds)
-    notes.append(f"{size:,}: cold start = fresh interpreter, compiled bytecode, warm disk cache; "
-                 f"pypinyin imported during start-up: {'YES (it should not be)' if pinyin else 'no'}.")
+    notes.append(
+        f"{size:,}: cold start = fresh interpreter, compiled bytecode, warm disk cache; "
+        f"pypinyin imported during start-up: {'YES (it should not be)' if pinyin else 'no'}."
+    )
     typed = {k: v for k, v in sets.items()}
     (work / "queries.json").write_text(json.dumps(typed, ensure_ascii=False), encoding="utf-8")
-    keys = _probe(["keystrokes", str(db), str(settings), str(work / "queries.json"),
-                   str(max(1, repeat // 3))])
+    keys = _probe(
+        ["keystrokes", str(db), str(settings), str(work / "queries.json"), str(max(1, repeat // 3))]
+    )
     if keys:
         other["keystroke"].add(size, [v for values in keys["samples"].values() for v in values])
         worst = max(keys["samples"], key=lambda k: statistics.median(keys["samples"][k] or [0]))
-        notes.append(f"{size:,}: slowest keystroke kind: {worst} (median "
-                     f"{statistics.median(keys['samples'][worst] or [0]):.1f} ms); "
-                     f"{keys['failures']} keystrokes did not repaint within 5 s.")
+        notes.append(
+            f"{size:,}: slowest keystroke kind: {worst} (median "
+            f"{statistics.median(keys['samples'][worst] or [0]):.1f} ms); "
+            f"{keys['failures']} keystrokes did not repaint within 5 s."
+        )
     mem = _probe(["memory", str(db), str(settings)])
     if mem:
         other["memory"].add(size, [mem["scrolled_mib"]])
-        notes.append(f"{size:,}: memory {mem['shown_mib']:.0f} MiB shown, {mem['scrolled_mib']:.0f} MiB after "
-                     f"scrolling {mem['rows']:,} rows in {mem['scroll_seconds']:.1f} s (peak {mem['peak_mib']:.0f}).")
+        notes.append(
+            f"{size:,}: memory {mem['shown_mib']:.0f} MiB shown, {mem['scrolled_mib']:.0f} MiB after "
+            f"scrolling {mem['rows']:,} rows in {mem['scroll_seconds']:.1f} s (peak {mem['peak_mib']:.0f})."
+        )
     (work / "ids.json").write_text(json.dumps(photo_ids), encoding="utf-8")
     pane = _probe(["detail", str(db), str(settings), str(work / "ids.json"), str(heavy)])
     if pane and pane.get("samples"):
         other["detail_gui"].add(size, pane["samples"])
 
 
-def extra(size: int, key: str, module: str, function: str, other: dict[str, Figure], notes: list[str],
-          heavy_runs: int, record_as: int | None = None) -> None:
+def extra(
+    size: int,
+    key: str,
+    module: str,
+    function: str,
+    other: dict[str, Figure],
+    notes: list[str],
+    heavy_runs: int,
+    record_as: int | None = None,
+) -> None:
     """Figures measured by other parts' benchmark modules, when they exist."""
     try:
         measure = getattr(__import__(module, fromlist=[function]), function)
@@ -393,14 +487,15 @@ def extra(size: int, key: str, module: str, function: str, other: dict[str, Figu
         notes.append(f"{key} at {size:,}: FAILED: {exc!r}")
         return
     for value in values:  # a number, or several figures by key (the import and its queue)
-        for name, seconds in (value.items() if isinstance(value, dict) else [(key, value)]):
+        for name, seconds in value.items() if isinstance(value, dict) else [(key, value)]:
             other[name].add(record_as or size, [float(seconds)])
     if key == "import":
         other[key].label = "import of N rows from xlsx (N = roll size), stored and committed"
 
 
-def report(sizes, pages, counts, other, checks, db_sizes, notes, loads, elapsed, repeat, heavy,
-           build_repeat) -> str:
+def report(
+    sizes, pages, counts, other, checks, db_sizes, notes, loads, elapsed, repeat, heavy, build_repeat
+) -> str:
     head = ["figure", "target"]
     for size in sizes:
         head += [f"{size // 1000}k median", f"{size // 1000}k p95"]
@@ -414,15 +509,20 @@ def report(sizes, pages, counts, other, checks, db_sizes, notes, loads, elapsed,
         for size in sizes:
             stats = figure.stats(size)
             unit = "" if figure.unit == "ms" else f" {figure.unit}"
-            cells += ([f"{_fmt(stats[0], figure.unit)}{unit}", f"{_fmt(stats[1], figure.unit)}{unit}"]
-                      if stats else ["—", "—"])
+            cells += (
+                [f"{_fmt(stats[0], figure.unit)}{unit}", f"{_fmt(stats[1], figure.unit)}{unit}"]
+                if stats
+                else ["—", "—"]
+            )
         cells.append(figure.verdict(sizes[-1]))
         lines.append("| " + " | ".join(cells) + " |")
     out = ["# Honours benchmark", ""]
     out += [f"Machine: {m}" for m in machine()]
     out.append(f"Load average (1/5/15 min) at start and after each size: {' → '.join(loads)}")
-    out.append(f"Repeats: {repeat} per search query, {heavy} for start/photo/detail, {build_repeat} per index "
-               f"build; GUI keystrokes {max(1, repeat // 3)} rounds of every query. Times in ms unless marked.")
+    out.append(
+        f"Repeats: {repeat} per search query, {heavy} for start/photo/detail, {build_repeat} per index "
+        f"build; GUI keystrokes {max(1, repeat // 3)} rounds of every query. Times in ms unless marked."
+    )
     out.append("Database size: " + ", ".join(f"{s:,} honourees {mb:.0f} MiB" for s, mb in db_sizes.items()))
     out.append("")
     out += lines
@@ -430,13 +530,20 @@ def report(sizes, pages, counts, other, checks, db_sizes, notes, loads, elapsed,
     for size, results in checks.items():
         bad = [c for c in results if not c.ok]
         if bad:
-            out.append(f"**SEARCH MISMATCHES at {size:,}: {len(bad)} of {len(results)} queries differ "
-                       "from the reference scan:**")
-            out += [f"- `{c.query}`: index {c.fast}, scan {c.slow}, missing {c.missing}, extra {c.extra}, "
-                    f"order {'same' if c.order_ok else 'DIFFERENT'}" for c in bad]
+            out.append(
+                f"**SEARCH MISMATCHES at {size:,}: {len(bad)} of {len(results)} queries differ "
+                "from the reference scan:**"
+            )
+            out += [
+                f"- `{c.query}`: index {c.fast}, scan {c.slow}, missing {c.missing}, extra {c.extra}, "
+                f"order {'same' if c.order_ok else 'DIFFERENT'}"
+                for c in bad
+            ]
         else:
-            out.append(f"Correctness at {size:,}: all {len(results)} checked queries return exactly the "
-                       "reference scan's ids in the same order.")
+            out.append(
+                f"Correctness at {size:,}: all {len(results)} checked queries return exactly the "
+                "reference scan's ids in the same order."
+            )
     for figure in other.values():
         if figure.note:
             out.append(f"{figure.label}: {figure.note}.")
@@ -451,11 +558,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=30, help="runs of every search query")
     parser.add_argument("--heavy-repeat", type=int, default=5, help="runs of start-up, photo and detail")
     parser.add_argument("--build-repeat", type=int, default=1, help="runs of the whole index build")
-    parser.add_argument("--skip", default="", help="comma-separated: gui, build, import, add_json, certificates")
+    parser.add_argument(
+        "--skip", default="", help="comma-separated: gui, build, import, add_json, certificates"
+    )
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
-    text = run(sizes, args.repeat, args.heavy_repeat, args.build_repeat,
-               {s.strip() for s in args.skip.split(",") if s.strip()})
+    text = run(
+        sizes,
+        args.repeat,
+        args.heavy_repeat,
+        args.build_repeat,
+        {s.strip() for s in args.skip.split(",") if s.strip()},
+    )
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "latest.md").write_text(text, encoding="utf-8")
     print(text)

@@ -76,8 +76,13 @@ class UpgradeProgress:
                 return
             self.dialog = QProgressDialog(
                 QApplication.translate("App", "Upgrading the registry: rebuilding the search index…"),
-                "", 0, total)
-            self.dialog.setCancelButton(None)  # the upgrade is one transaction; it finishes or changes nothing
+                "",
+                0,
+                total,
+            )
+            self.dialog.setCancelButton(
+                None
+            )  # the upgrade is one transaction; it finishes or changes nothing
             self.dialog.setWindowTitle(QApplication.translate("App", "Honours"))
             self.dialog.setMinimumDuration(0)
         self.dialog.setMaximum(total)
@@ -87,8 +92,13 @@ class UpgradeProgress:
             self.dialog.close()
 
 
-def create_window(db_path: str | Path, settings_path: str | Path | None = None, *,
-                  language: str | None = None, readonly: bool = False) -> MainWindow:
+def create_window(
+    db_path: str | Path,
+    settings_path: str | Path | None = None,
+    *,
+    language: str | None = None,
+    readonly: bool = False,
+) -> MainWindow:
     """Build (and do not show) the main window on `db_path`; raises DatabaseFileError for a bad file.
 
     `settings_path` (or $HONOURS_SETTINGS) points at an INI file, so tests never touch the

@@ -65,7 +65,9 @@ BACKENDS = ["sqlite"]
 
 def pytest_configure(config):
     config.addinivalue_line(
-        "markers", "sqlite_only: tests SQLite internals (tables, PRAGMAs, FTS, the file), not the storage verbs")
+        "markers",
+        "sqlite_only: tests SQLite internals (tables, PRAGMAs, FTS, the file), not the storage verbs",
+    )
 
 
 def open_storage(backend: str, folder: Path):
@@ -125,8 +127,12 @@ def window(qtbot, db_path, tmp_path):
 
 
 def pytest_addoption(parser):
-    parser.addoption("--soak-saves", type=int, default=200,
-                     help="saves per process in tests/test_sharing.py's soak (default 200; e.g. 5000 for a long run)")
+    parser.addoption(
+        "--soak-saves",
+        type=int,
+        default=200,
+        help="saves per process in tests/test_sharing.py's soak (default 200; e.g. 5000 for a long run)",
+    )
 
 
 @pytest.fixture(scope="session")

@@ -31,8 +31,10 @@ def filled(n: int = 1) -> Honouree:
     """A record with every field of the spec filled, two records of each kind."""
     own = {f.key: value_for(f, n) for f in HONOUREE_FIELDS if "." not in f.key}
     source = {f.key.split(".")[1]: value_for(f, n) for f in HONOUREE_FIELDS if f.key.startswith("source.")}
-    lists = {kind.key: [CLASSES[kind.key](**{f.key: value_for(f, n + i) for f in kind.fields}) for i in range(2)]
-             for kind in WRITTEN_KINDS}
+    lists = {
+        kind.key: [CLASSES[kind.key](**{f.key: value_for(f, n + i) for f in kind.fields}) for i in range(2)]
+        for kind in WRITTEN_KINDS
+    }
     return Honouree(**own, source=Source(**source), **lists)
 
 
@@ -43,4 +45,7 @@ def assert_every_field(saved: Honouree, expected: Honouree) -> None:
         got, wanted = getattr(saved, kind.key), getattr(expected, kind.key)
         assert len(got) == len(wanted) == 2, kind.key
         for spec in kind.fields:
-            assert [getattr(x, spec.key) for x in got] == [getattr(x, spec.key) for x in wanted], (kind.key, spec.key)
+            assert [getattr(x, spec.key) for x in got] == [getattr(x, spec.key) for x in wanted], (
+                kind.key,
+                spec.key,
+            )

@@ -28,8 +28,10 @@ def server_binaries() -> Path | None:
     if override:
         return Path(override) if (Path(override) / "initdb").exists() else None
     root = Path("/usr/lib/postgresql")
-    versions = sorted((p for p in root.glob("*/bin") if (p / "initdb").exists()),
-                      key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0)
+    versions = sorted(
+        (p for p in root.glob("*/bin") if (p / "initdb").exists()),
+        key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0,
+    )
     if versions:
         return versions[-1]
     initdb = shutil.which("initdb")
@@ -61,9 +63,13 @@ class ThrowawayServer:
         return list(command)
 
     def _run(self, *command: str) -> None:
-        done = subprocess.run(self._as_server_user(*command), check=False, capture_output=True, text=True, timeout=120)
+        done = subprocess.run(
+            self._as_server_user(*command), check=False, capture_output=True, text=True, timeout=120
+        )
         if done.returncode != 0:
-            raise RuntimeError(f"{' '.join(command)} failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
+            raise RuntimeError(
+                f"{' '.join(command)} failed ({done.returncode}):\n{done.stdout}\n{done.stderr}"
+            )
 
     def start(self) -> ThrowawayServer:
         self.sockets.mkdir()
@@ -72,12 +78,33 @@ class ThrowawayServer:
             shutil.chown(self.sockets, "postgres")
         else:
             self.user = os.environ.get("USER") or "postgres"
-        self._run(str(self.binaries / "initdb"), "-D", str(self.data), "-E", "UTF8", f"--locale={LOCALE}",
-                  "-A", "trust", "-U", self.user)
-        options = f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.sockets} -c fsync=off " \
-                  "-c synchronous_commit=off -c full_page_writes=off"
-        self._run(str(self.binaries / "pg_ctl"), "-D", str(self.data), "-o", options,
-                  "-l", str(self.folder / "server.log"), "-w", "start")
+        self._run(
+            str(self.binaries / "initdb"),
+            "-D",
+            str(self.data),
+            "-E",
+            "UTF8",
+            f"--locale={LOCALE}",
+            "-A",
+            "trust",
+            "-U",
+            self.user,
+        )
+        options = (
+            f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.sockets} -c fsync=off "
+            "-c synchronous_commit=off -c full_page_writes=off"
+        )
+        self._run(
+            str(self.binaries / "pg_ctl"),
+            "-D",
+            str(self.data),
+            "-o",
+            options,
+            "-l",
+            str(self.folder / "server.log"),
+            "-w",
+            "start",
+        )
         self.running = True
         atexit.register(self.stop)
         return self
@@ -85,9 +112,14 @@ class ThrowawayServer:
     def stop(self) -> None:
         if self.running:
             self.running = False
-            subprocess.run(self._as_server_user(str(self.binaries / "pg_ctl"), "-D", str(self.data), "-m",
-                                                "immediate", "-w", "stop"), check=False, capture_output=True,
-                           timeout=60)
+            subprocess.run(
+                self._as_server_user(
+                    str(self.binaries / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop"
+                ),
+                check=False,
+                capture_output=True,
+                timeout=60,
+            )
         shutil.rmtree(self.folder, ignore_errors=True)
 
     def url(self, database: str = "postgres") -> str:
@@ -99,6 +131,8 @@ class ThrowawayServer:
 
         name = f"{prefix}_{os.getpid()}_{next(self._names)}"
         with psycopg.connect(self.url(), autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING \'UTF8\' '
-                         f"LC_COLLATE '{LOCALE}' LC_CTYPE '{LOCALE}'")
+            conn.execute(
+                f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8' "
+                f"LC_COLLATE '{LOCALE}' LC_CTYPE '{LOCALE}'"
+            )
         return self.url(name)

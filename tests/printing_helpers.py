@@ -14,8 +14,9 @@ from PIL import Image, ImageDraw
 from honours.core import Deed, Donation, Honour, Honouree
 
 POPPLER = all(shutil.which(tool) for tool in ("pdftotext", "pdfimages", "pdffonts", "pdfinfo"))
-needs_poppler = pytest.mark.skipif(not POPPLER,
-                                   reason="poppler-utils (pdftotext, pdfimages, pdffonts) not installed")
+needs_poppler = pytest.mark.skipif(
+    not POPPLER, reason="poppler-utils (pdftotext, pdfimages, pdffonts) not installed"
+)
 
 
 def page_count(pdf: Path) -> int:
@@ -76,7 +77,14 @@ def portrait(size: tuple[int, int] = (900, 1200), fmt: str = "JPEG", alpha: bool
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
 GIVEN = "建国华明丽芳军伟秀英敏静强磊洋勇艳杰娟涛"
 LEVELS = ["national", "provincial", "municipal", "county", "other"]
-UNITS = ["衡阳市中心医院", "湘油泵股份有限公司", "长沙市第一医院", "北京铁路局", "耒阳市统计局", "安仁县环卫所"]
+UNITS = [
+    "衡阳市中心医院",
+    "湘油泵股份有限公司",
+    "长沙市第一医院",
+    "北京铁路局",
+    "耒阳市统计局",
+    "安仁县环卫所",
+]
 
 
 def synthetic(n: int, start: int = 0) -> list[Honouree]:
@@ -86,8 +94,15 @@ def synthetic(n: int, start: int = 0) -> list[Honouree]:
         name = SURNAMES[i % 20] + GIVEN[(i // 20) % 20] + GIVEN[(i // 400) % 20]
         level = LEVELS[i % 6] if i % 6 < 5 else None
         honours = [Honour(f"测试荣誉{level}", level, 2000 + i % 20)] if level else []
-        people.append(Honouree(name=name, gender="男" if i % 2 else "女", unit=UNITS[i % len(UNITS)],
-                               position="职工", honours=honours,
-                               deeds=[Deed(f"{name}坚守岗位，连续奋战。")],
-                               donations=[Donation(amount_fen=10000 * 100)] if i % 7 == 0 else []))
+        people.append(
+            Honouree(
+                name=name,
+                gender="男" if i % 2 else "女",
+                unit=UNITS[i % len(UNITS)],
+                position="职工",
+                honours=honours,
+                deeds=[Deed(f"{name}坚守岗位，连续奋战。")],
+                donations=[Donation(amount_fen=10000 * 100)] if i % 7 == 0 else [],
+            )
+        )
     return people

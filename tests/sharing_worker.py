@@ -40,6 +40,7 @@ def registry_fds(path: str) -> list[str]:
 
 # -- window --------------------------------------------------------------------------------
 
+
 def run_window(path: str, settings: str) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -122,6 +123,7 @@ def run_window(path: str, settings: str) -> int:
 
 # -- soak ----------------------------------------------------------------------------------
 
+
 def png(seed: int) -> bytes:
     from PIL import Image
 
@@ -140,6 +142,7 @@ def run_soak(path: str, log_path: str, worker: int, saves: int, seed: int, hot_i
     reader = Registry.open(path, create=False, readonly=True)  # as the app's filter panel
     mine_live: list[int] = []
     with open(log_path, "a", encoding="utf-8") as log:  # the log, never the registry
+
         def note(**entry: object) -> None:
             log.write(json.dumps(entry, ensure_ascii=False) + "\n")
             log.flush()
@@ -160,17 +163,36 @@ def run_soak(path: str, log_path: str, worker: int, saves: int, seed: int, hot_i
                     try:
                         saved = registry.update(record)
                     except ConflictError as clash:
-                        note(op="hot-conflict", worker=worker, step=step, id=target,
-                             expected=clash.expected, actual=clash.actual)
+                        note(
+                            op="hot-conflict",
+                            worker=worker,
+                            step=step,
+                            id=target,
+                            expected=clash.expected,
+                            actual=clash.actual,
+                        )
                     else:
-                        note(op="hot", worker=worker, step=step, id=target, value=record.notes,
-                             version=saved.version)
+                        note(
+                            op="hot",
+                            worker=worker,
+                            step=step,
+                            id=target,
+                            value=record.notes,
+                            version=saved.version,
+                        )
                 elif choice < 0.8:
                     target = rng.choice(mine_live)
                     record = registry.honouree(target)
                     record.unit = f"单位{worker}-{step}"
                     saved = registry.update(record)
-                    note(op="edit", worker=worker, step=step, id=target, unit=record.unit, version=saved.version)
+                    note(
+                        op="edit",
+                        worker=worker,
+                        step=step,
+                        id=target,
+                        unit=record.unit,
+                        version=saved.version,
+                    )
                 elif choice < 0.9:
                     target = mine_live.pop(rng.randrange(len(mine_live)))
                     registry.delete(target)
@@ -195,6 +217,9 @@ if __name__ == "__main__":
         sys.exit(run_window(*args))
     if mode == "soak":
         db, log_file, worker_no, count, seed_no, hots = args
-        sys.exit(run_soak(db, log_file, int(worker_no), int(count), int(seed_no),
-                          [int(h) for h in hots.split(",")]))
+        sys.exit(
+            run_soak(
+                db, log_file, int(worker_no), int(count), int(seed_no), [int(h) for h in hots.split(",")]
+            )
+        )
     raise SystemExit(f"unknown mode {mode}")

@@ -483,8 +483,8 @@ def test_goods_error_in_chinese():
 
 
 def test_measure_words_cover_the_usual_list():
-    usual = ("只 个 套 件 箱 瓶 桶 袋 份 副 双 盒 台 辆 吨 斤 公斤 千克 包 支 张 把 顶 条 "  # noqa: SIM905 - as staff list them
-             "批 车 枚 片 毫升 升 人份").split()
+    # as staff list them
+    usual = "只 个 套 件 箱 瓶 桶 袋 份 副 双 盒 台 辆 吨 斤 公斤 千克 包 支 张 把 顶 条 批 车 枚 片 毫升 升 人份".split()  # noqa: SIM905
     assert set(usual) <= set(MEASURE_WORDS)
     assert list(MEASURE_WORDS) == sorted(MEASURE_WORDS, key=lambda w: (-len(w), w))
 
@@ -521,12 +521,18 @@ DONATIONS = [
     ("价值5万余元", [money(50000 * YUAN)]),
     ("500块", [money(500 * YUAN)]),
     ("肥皂100块", [goods("肥皂", 100, "块")]),
-    ("价值5万元的防疫物资", [{"amount_fen": 50000 * YUAN, "item": "防疫物资", "quantity": None,
-                              "quantity_unit": ""}]),
-    ("价值5万元的口罩1000只", [{"amount_fen": 50000 * YUAN, "item": "口罩", "quantity": 1000,
-                               "quantity_unit": "只"}]),
-    ("口罩1000只（价值5万元）", [{"amount_fen": 50000 * YUAN, "item": "口罩", "quantity": 1000,
-                                 "quantity_unit": "只"}]),
+    (
+        "价值5万元的防疫物资",
+        [{"amount_fen": 50000 * YUAN, "item": "防疫物资", "quantity": None, "quantity_unit": ""}],
+    ),
+    (
+        "价值5万元的口罩1000只",
+        [{"amount_fen": 50000 * YUAN, "item": "口罩", "quantity": 1000, "quantity_unit": "只"}],
+    ),
+    (
+        "口罩1000只（价值5万元）",
+        [{"amount_fen": 50000 * YUAN, "item": "口罩", "quantity": 1000, "quantity_unit": "只"}],
+    ),
 ]
 
 

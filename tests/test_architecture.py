@@ -13,7 +13,9 @@ import honours.core
 
 ROOT = Path(__file__).resolve().parents[1] / "honours"
 # SQL is written upper-case in this project; English UI text such as "Select a photo" is not SQL.
-SQL = re.compile(r"\b(SELECT\s+[\w*(]|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+TABLE|PRAGMA\s)")
+SQL = re.compile(
+    r"\b(SELECT\s+[\w*(]|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+TABLE|PRAGMA\s)"
+)
 
 
 def core_modules() -> list[str]:
@@ -21,11 +23,13 @@ def core_modules() -> list[str]:
 
 
 def test_core_imports_no_qt():
-    code = ("import sys\n"
-            f"for name in {core_modules()!r}:\n"
-            "    __import__(name)\n"
-            "bad = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6')))\n"
-            "print(','.join(bad))\n")
+    code = (
+        "import sys\n"
+        f"for name in {core_modules()!r}:\n"
+        "    __import__(name)\n"
+        "bad = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6')))\n"
+        "print(','.join(bad))\n"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "", f"the core imported Qt: {out.stdout}"
 
@@ -54,10 +58,14 @@ def test_the_query_parser_writes_no_sql():
     written in sqlite/filters.py and search.py."""
     path = ROOT / "core" / "query.py"
     text = path.read_text(encoding="utf-8")
-    sql = [line for line in text.splitlines() if SQL.search(line) or re.search(r"\b(WHERE|IN \(|EXISTS)\b", line)]
+    sql = [
+        line for line in text.splitlines() if SQL.search(line) or re.search(r"\b(WHERE|IN \(|EXISTS)\b", line)
+    ]
     assert not sql, sql
     imported = {node.module for node in ast.walk(ast.parse(text)) if isinstance(node, ast.ImportFrom)}
-    assert not {m for m in imported if m and m.split(".")[0] in {"sqlite", "search", "database", "registry"}}, imported
+    assert not {
+        m for m in imported if m and m.split(".")[0] in {"sqlite", "search", "database", "registry"}
+    }, imported
 
 
 # The registry's SQLite side: the front ends reach storage only through the verbs of
@@ -74,8 +82,9 @@ def test_front_ends_use_storage_verbs_not_a_connection():
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.Attribute) and (
-                    node.attr in CONNECTION_ATTRIBUTES
-                    or (node.attr == "db" and _dotted(node.value).rsplit(".", 1)[-1].endswith("registry"))):
+                node.attr in CONNECTION_ATTRIBUTES
+                or (node.attr == "db" and _dotted(node.value).rsplit(".", 1)[-1].endswith("registry"))
+            ):
                 offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}: .{node.attr}")
             elif isinstance(node, ast.Name) and node.id in {"sqlite3", "sqlite_utils"}:
                 offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.id}")
@@ -85,16 +94,37 @@ def test_front_ends_use_storage_verbs_not_a_connection():
 # Python's own file I/O: reading or writing a path with any of these opens a descriptor of
 # its own, and closing it drops every POSIX lock this process holds on that file. Only
 # honours/core/files.py may use them, because it refuses a registry open in this process.
-FILE_IO_CALLS = {"open", "io.open", "os.open", "os.fdopen", "codecs.open", "shutil.copy", "shutil.copy2",
-                 "shutil.copyfile", "shutil.copyfileobj", "shutil.move", "zipfile.ZipFile", "zipfile.is_zipfile",
-                 "tarfile.open", "load_workbook", "openpyxl.load_workbook", "docx.Document", "Document",
-                 "QFile", "QSaveFile", "QPdfWriter", "QImage", "QPixmap", "QImageReader", "Image.open"}
+FILE_IO_CALLS = {
+    "open",
+    "io.open",
+    "os.open",
+    "os.fdopen",
+    "codecs.open",
+    "shutil.copy",
+    "shutil.copy2",
+    "shutil.copyfile",
+    "shutil.copyfileobj",
+    "shutil.move",
+    "zipfile.ZipFile",
+    "zipfile.is_zipfile",
+    "tarfile.open",
+    "load_workbook",
+    "openpyxl.load_workbook",
+    "docx.Document",
+    "Document",
+    "QFile",
+    "QSaveFile",
+    "QPdfWriter",
+    "QImage",
+    "QPixmap",
+    "QImageReader",
+    "Image.open",
+}
 # honours.printing.document.Document(painter, device) is the project's own page sequence, not python-docx.
 OWN_DOCUMENT = "Document"
 FILE_IO_METHODS = {"read_bytes", "read_text", "write_bytes", "write_text"}
 # `.open(...)` is fine on these receivers (a zip member, an image in memory, a registry, a buffer, a dialog).
-OPEN_RECEIVERS = {"Registry", "archive", "self.archive", "Image", "buffer", "cls", "box",
-                  "zipfile.Path"}
+OPEN_RECEIVERS = {"Registry", "archive", "self.archive", "Image", "buffer", "cls", "box", "zipfile.Path"}
 
 
 def _dotted(node: ast.AST) -> str:
@@ -110,10 +140,14 @@ def _in_memory(call: ast.Call) -> bool:
     if not call.args:
         return True
     first = call.args[0]
-    return ((isinstance(first, ast.Call) and _dotted(first.func) in {"io.BytesIO", "BytesIO", "QBuffer"})
-            or (isinstance(first, ast.Name) and first.id in {"out", "source", "stream", "buffer", "data_io"})
-            or len(call.args) >= 2 and _dotted(call.func) in {"QPixmap", "QImage"}
-            or isinstance(first, ast.Constant) and not isinstance(first.value, str))
+    return (
+        (isinstance(first, ast.Call) and _dotted(first.func) in {"io.BytesIO", "BytesIO", "QBuffer"})
+        or (isinstance(first, ast.Name) and first.id in {"out", "source", "stream", "buffer", "data_io"})
+        or len(call.args) >= 2
+        and _dotted(call.func) in {"QPixmap", "QImage"}
+        or isinstance(first, ast.Constant)
+        and not isinstance(first.value, str)
+    )
 
 
 def test_python_file_io_only_through_core_files():
@@ -167,8 +201,11 @@ def test_the_vocabularies_are_declared_only_in_vocabulary_py():
 
     vocabularies = (LEVELS, STATUSES, CATEGORIES)
     labels = {v.name: {w: t.key for t in v for w in (t.zh, t.en)} for v in vocabularies}
-    sources = [p for p in [*ROOT.rglob("*.py"), *(ROOT.parent / "benchmarks").rglob("*.py")]
-               if p != ROOT / "core" / "vocabulary.py"]
+    sources = [
+        p
+        for p in [*ROOT.rglob("*.py"), *(ROOT.parent / "benchmarks").rglob("*.py")]
+        if p != ROOT / "core" / "vocabulary.py"
+    ]
     assert len(sources) > 50
     offenders = []
     for path in sources:
@@ -177,13 +214,17 @@ def test_the_vocabularies_are_declared_only_in_vocabulary_py():
         where = f"{path.relative_to(ROOT.parent)}"
         for node in ast.walk(tree):
             if isinstance(node, ast.Dict):
-                keys = {k.value for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)}
+                keys = {
+                    k.value for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)
+                }
                 for v in vocabularies:
                     if len(keys & set(v.keys)) >= 2:
                         offenders.append(f"{where}:{node.lineno}: a table keyed by {v.name} values")
             if isinstance(node, (ast.Dict, ast.List, ast.Tuple, ast.Set)):
                 elements = [*node.keys, *node.values] if isinstance(node, ast.Dict) else node.elts
-                texts = [e.value for e in elements if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+                texts = [
+                    e.value for e in elements if isinstance(e, ast.Constant) and isinstance(e.value, str)
+                ]
                 for v in vocabularies:
                     named = {labels[v.name][t] for t in texts if t in labels[v.name]}
                     if len(named) >= 2:
@@ -221,19 +262,30 @@ def sqlite_tests_unmarked(tree: ast.Module) -> list[str]:
     """The tests of a module that reach the SQLite connection without being marked sqlite_only
     (none when the whole module is: `pytestmark`)."""
     for node in tree.body:
-        if (isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "pytestmark" for t in node.targets)
-                and "sqlite_only" in ast.unparse(node.value)):
+        if (
+            isinstance(node, ast.Assign)
+            and any(getattr(t, "id", "") == "pytestmark" for t in node.targets)
+            and "sqlite_only" in ast.unparse(node.value)
+        ):
             return []
     defs = [n for n in tree.body if isinstance(n, ast.FunctionDef | ast.ClassDef)]
     helpers: set[str] = set()
     while True:  # helpers and fixtures that reach the connection, however indirectly
-        more = {n.name for n in defs if not n.name.startswith("test_") and n.name not in helpers
-                and _reaches_the_connection(n, helpers)}
+        more = {
+            n.name
+            for n in defs
+            if not n.name.startswith("test_")
+            and n.name not in helpers
+            and _reaches_the_connection(n, helpers)
+        }
         if not more:
             break
         helpers |= more
-    return [n.name for n in defs if n.name.startswith("test_") and not _marked_sqlite_only(n)
-            and _reaches_the_connection(n, helpers)]
+    return [
+        n.name
+        for n in defs
+        if n.name.startswith("test_") and not _marked_sqlite_only(n) and _reaches_the_connection(n, helpers)
+    ]
 
 
 def test_tests_of_sqlite_internals_are_marked_sqlite_only():
@@ -243,7 +295,9 @@ def test_tests_of_sqlite_internals_are_marked_sqlite_only():
     for path in sorted(TESTS.glob("test_*.py")):
         for name in sqlite_tests_unmarked(ast.parse(path.read_text(encoding="utf-8"))):
             offenders.append(f"{path.name}: {name}")
-    assert not offenders, "mark these @pytest.mark.sqlite_only (or use the storage verbs):\n" + "\n".join(offenders)
+    assert not offenders, "mark these @pytest.mark.sqlite_only (or use the storage verbs):\n" + "\n".join(
+        offenders
+    )
 
 
 def test_the_sqlite_only_rule_sees_helpers_and_fixtures():
@@ -254,7 +308,8 @@ def test_the_sqlite_only_rule_sees_helpers_and_fixtures():
         "def test_direct(registry):\n    registry.conn.execute('x')\n"
         "def test_through_a_fixture(raw):\n    assert raw\n"
         "@pytest.mark.sqlite_only\ndef test_marked(registry):\n    registry.conn.execute('x')\n"
-        "def test_verbs(registry):\n    assert registry.count() == 0\n")
+        "def test_verbs(registry):\n    assert registry.count() == 0\n"
+    )
     assert sqlite_tests_unmarked(tree) == ["test_direct", "test_through_a_fixture"]
     tree.body.insert(1, ast.parse("pytestmark = pytest.mark.sqlite_only").body[0])
     assert sqlite_tests_unmarked(tree) == []
@@ -295,9 +350,11 @@ def import_graph() -> dict[str, set[str]]:
                 targets = [alias.name for alias in node.names]
             elif isinstance(node, ast.ImportFrom):
                 base = package.split(".")
-                base = base[:len(base) - node.level + 1] if node.level else []
+                base = base[: len(base) - node.level + 1] if node.level else []
                 module = ".".join([*base, *(node.module.split(".") if node.module else [])])
-                targets = [f"{module}.{a.name}" if f"{module}.{a.name}" in paths else module for a in node.names]
+                targets = [
+                    f"{module}.{a.name}" if f"{module}.{a.name}" in paths else module for a in node.names
+                ]
             else:
                 continue
             edges |= {t for t in targets if t in paths and t != name}
@@ -371,4 +428,6 @@ def test_no_import_cycles():
     graph = import_graph()
     cycles, knots = _cycles(graph), _knots(graph)
     assert not cycles, "import cycles:\n" + "\n".join(
-        f"{' -> '.join(cycle)}   (modules caught in it: {', '.join(sorted(knot))})" for cycle, knot in zip(cycles, knots, strict=False))
+        f"{' -> '.join(cycle)}   (modules caught in it: {', '.join(sorted(knot))})"
+        for cycle, knot in zip(cycles, knots, strict=False)
+    )

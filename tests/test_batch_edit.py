@@ -16,8 +16,10 @@ def registry(storage):
 
 
 def three(registry) -> list[int]:
-    people = [Honouree(name=name, unit="衡阳市中心医院", region="衡阳县", category="medical")
-              for name in ("张三", "李四", "王五")]
+    people = [
+        Honouree(name=name, unit="衡阳市中心医院", region="衡阳县", category="medical")
+        for name in ("张三", "李四", "王五")
+    ]
     return [h.id for h in registry.add_many(people)]
 
 
@@ -31,7 +33,12 @@ def test_edit_many_changes_every_record_in_one_transaction_with_history_each(reg
     assert [h.id for h in saved] == ids
     for honouree_id in ids:
         record = registry.honouree(honouree_id)
-        assert (record.region, record.status, record.category, record.version) == ("耒阳市", "retired", "medical", 2)
+        assert (record.region, record.status, record.category, record.version) == (
+            "耒阳市",
+            "retired",
+            "medical",
+            2,
+        )
         latest = registry.history(honouree_id)[0]
         assert latest.action == "update"
         assert (latest.before["region"], latest.after["region"]) == ("衡阳县", "耒阳市")
@@ -96,9 +103,16 @@ def test_a_search_says_whether_it_holds_an_honouree(roll):
 
 
 def test_summaries_carry_the_honour_years_latest_first_and_sort_by_the_latest(registry):
-    early = registry.add(Honouree(name="甲", honours=[Honour("衡阳市劳动模范", "municipal", year=2015),
-                                                     Honour("湖南省劳动模范", "provincial", year=2019),
-                                                     Honour("衡阳市先进工作者", "municipal", year=2015)]))
+    early = registry.add(
+        Honouree(
+            name="甲",
+            honours=[
+                Honour("衡阳市劳动模范", "municipal", year=2015),
+                Honour("湖南省劳动模范", "provincial", year=2019),
+                Honour("衡阳市先进工作者", "municipal", year=2015),
+            ],
+        )
+    )
     late = registry.add(Honouree(name="乙", honours=[Honour("全国劳动模范", "national", year=2020)]))
     none = registry.add(Honouree(name="丙", honours=[Honour("湖南好人", "other")]))
     years = {s.id: s.years for s in registry.summaries([early.id, late.id, none.id])}

@@ -44,10 +44,23 @@ def test_surnames_follow_the_real_distribution(records):
 
 
 def test_units_positions_and_regions_look_real(records):
-    suffixes = ("医院", "卫生院", "公司", "中学", "小学", "幼儿园", "局", "人民政府", "总工会", "中心",
-                "火车站", "保健院")
-    assert all(h.unit.endswith(suffixes) for h in records), [h.unit for h in records
-                                                              if not h.unit.endswith(suffixes)][:5]
+    suffixes = (
+        "医院",
+        "卫生院",
+        "公司",
+        "中学",
+        "小学",
+        "幼儿园",
+        "局",
+        "人民政府",
+        "总工会",
+        "中心",
+        "火车站",
+        "保健院",
+    )
+    assert all(h.unit.endswith(suffixes) for h in records), [
+        h.unit for h in records if not h.unit.endswith(suffixes)
+    ][:5]
     regions = set(generator.HENGYANG_COUNTIES) | set(generator.OTHER_HUNAN)
     assert all(h.region in regions for h in records)
     assert Counter(h.region for h in records).most_common(1)[0][0] in generator.HENGYANG_COUNTIES
@@ -72,10 +85,19 @@ def test_deeds_are_50_to_300_characters_of_citation_phrases(records):
     deeds = [d.text for h in records for d in h.deeds]
     assert all(50 <= len(text) <= 300 for text in deeds)
     assert statistics_spread([len(t) for t in deeds])
-    allowed = set("".join(generator.DEED_OPENINGS + generator.DEED_PHRASES + generator.DEED_CLOSINGS
-                          + generator.TECHS + generator.ROLES + generator.NICKNAMES)
-                  + "0123456789，。“”" + "".join(h.unit for h in records)
-                  + "始终把职工群众的冷暖放在心上多次受到上级表彰")
+    allowed = set(
+        "".join(
+            generator.DEED_OPENINGS
+            + generator.DEED_PHRASES
+            + generator.DEED_CLOSINGS
+            + generator.TECHS
+            + generator.ROLES
+            + generator.NICKNAMES
+        )
+        + "0123456789，。“”"
+        + "".join(h.unit for h in records)
+        + "始终把职工群众的冷暖放在心上多次受到上级表彰"
+    )
     strays = {ch for text in deeds for ch in text} - allowed
     assert not strays  # every character comes from a phrase, never at random
 

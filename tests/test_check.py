@@ -56,7 +56,9 @@ def test_orphaned_children_are_reported(roll, raw):
 def test_photo_without_image_data_and_data_without_photo(roll, raw):
     photo = roll.add_photo(2, png(), name="p.png")
     raw.execute("DELETE FROM photo_data WHERE photo_id = ?", (photo.id,))
-    raw.execute("INSERT INTO photo_data (photo_id, original, display, thumbnail) VALUES (777, x'00', x'00', x'00')")
+    raw.execute(
+        "INSERT INTO photo_data (photo_id, original, display, thumbnail) VALUES (777, x'00', x'00', x'00')"
+    )
     problems = check(roll)
     assert sorted(p.kind for p in problems) == ["orphan", "photo-missing"]
     missing = next(p for p in problems if p.kind == "photo-missing")
@@ -65,8 +67,10 @@ def test_photo_without_image_data_and_data_without_photo(roll, raw):
 
 def test_image_data_that_does_not_decode(roll, raw):
     photo = roll.add_photo(2, png(), name="p.png")
-    raw.execute("UPDATE photo_data SET display = x'ffd8ffe000104a464946', thumbnail = ? WHERE photo_id = ?",
-                (b"not a jpeg at all", photo.id))
+    raw.execute(
+        "UPDATE photo_data SET display = x'ffd8ffe000104a464946', thumbnail = ? WHERE photo_id = ?",
+        (b"not a jpeg at all", photo.id),
+    )
     [problem] = check(roll)
     assert problem.kind == "photo-damaged"
     assert "display, thumbnail" in problem.message("en") and "显示图、缩略图" in problem.message("zh")
@@ -104,8 +108,7 @@ def test_records_queued_for_their_search_rows_are_not_damage(roll, monkeypatch):
 
 def test_search_rows_and_their_source_text_stay_paired(roll, raw):
     """Schema 3 keeps the text of each search row (a contentless index needs it to remove one)."""
-    has_sources = raw.execute(
-        "SELECT 1 FROM sqlite_master WHERE name = 'honouree_search_source'").fetchone()
+    has_sources = raw.execute("SELECT 1 FROM sqlite_master WHERE name = 'honouree_search_source'").fetchone()
     if not has_sources:
         pytest.skip("this schema keeps no search source rows")
     raw.execute("DELETE FROM honouree_search_source WHERE id = 7")
@@ -122,8 +125,10 @@ def test_damaged_index_is_reported_not_repaired(tmp_path, _seeded_template):
     # The classic way to make a table and its index disagree: redefine the index in the
     # schema without rebuilding its pages (what a bad sector or a crashed tool leaves behind).
     conn.execute("PRAGMA writable_schema = ON")
-    conn.execute("UPDATE sqlite_master SET sql = 'CREATE INDEX honouree_name ON honouree(unit)'"
-                 " WHERE name = 'honouree_name'")
+    conn.execute(
+        "UPDATE sqlite_master SET sql = 'CREATE INDEX honouree_name ON honouree(unit)'"
+        " WHERE name = 'honouree_name'"
+    )
     conn.commit()
     conn.close()
     before = hashlib.sha256(files.read_bytes(path)).hexdigest()

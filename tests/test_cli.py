@@ -15,8 +15,16 @@ from honours.cli import COMMANDS, build_parser, main
 
 def run(db: Path, *args: str, stdin: str | None = None, lang: str = "en") -> subprocess.CompletedProcess:
     env = {**os.environ, "HONOURS_DB": str(db), "HONOURS_LANG": lang, "PYTHONIOENCODING": "ascii"}
-    return subprocess.run([sys.executable, "-m", "honours", *args], input=stdin, capture_output=True,
-                          env=env, text=True, encoding="utf-8", timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "honours", *args],
+        input=stdin,
+        capture_output=True,
+        env=env,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
 
 
 @pytest.fixture
@@ -37,11 +45,31 @@ def test_search_json_answers_a_clerks_questions(db):
 
 def test_search_json_keys(db):
     record = json.loads(run(db, "search", "罗芳初", "--json").stdout)[0]
-    for key in ("id", "name", "gender", "unit", "position", "region", "category", "status", "honours",
-                "deeds", "donations", "photos", "source"):
+    for key in (
+        "id",
+        "name",
+        "gender",
+        "unit",
+        "position",
+        "region",
+        "category",
+        "status",
+        "honours",
+        "deeds",
+        "donations",
+        "photos",
+        "source",
+    ):
         assert key in record
     assert set(record["honours"][0]) >= {"title", "level", "year", "awarded_by", "posthumous"}
-    assert set(record["donations"][0]) >= {"amount_yuan", "item", "quantity", "quantity_unit", "recipient", "date"}
+    assert set(record["donations"][0]) >= {
+        "amount_yuan",
+        "item",
+        "quantity",
+        "quantity_unit",
+        "recipient",
+        "date",
+    }
     goods = next(d for d in record["donations"] if d["item"])
     assert (goods["item"], goods["quantity"], goods["quantity_unit"]) == ("口罩", 10000, "只")
 
@@ -94,7 +122,9 @@ def test_usage_errors_are_explained_in_chinese(db, tmp_path):
     for args, words in cases.items():
         done = run(db, *args, lang="zh")
         assert done.returncode == 2 and words in done.stderr, (args, done.stderr)
-        assert "argument" not in done.stderr and "required" not in done.stderr and "no such" not in done.stderr
+        assert (
+            "argument" not in done.stderr and "required" not in done.stderr and "no such" not in done.stderr
+        )
 
 
 def test_usage_errors_exit_2(db):
@@ -135,8 +165,10 @@ def test_every_command_has_help():
 
 def test_every_command_module_is_loaded():
     """The parser imports each command module by name (a typo fails loudly) and none is left out."""
-    code = ("import sys\nfrom honours.cli import build_parser\nbuild_parser()\n"
-            "print(' '.join(m for m in sys.modules if m.startswith('honours.cli.')))")
+    code = (
+        "import sys\nfrom honours.cli import build_parser\nbuild_parser()\n"
+        "print(' '.join(m for m in sys.modules if m.startswith('honours.cli.')))"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     folder = Path(__file__).resolve().parents[1] / "honours" / "cli"
     modules = {f"honours.cli.{p.stem}" for p in folder.glob("*commands.py")}

@@ -23,8 +23,15 @@ from honours.core.sqlite import backup as backups
 
 def run(db: Path, *args: str, lang: str = "en") -> subprocess.CompletedProcess:
     env = {**os.environ, "HONOURS_DB": str(db), "HONOURS_LANG": lang}
-    return subprocess.run([sys.executable, "-m", "honours", *args], capture_output=True, env=env, text=True,
-                          encoding="utf-8", timeout=300, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "honours", *args],
+        capture_output=True,
+        env=env,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+        check=False,
+    )
 
 
 def people(n: int) -> list[dict]:
@@ -35,7 +42,9 @@ def people(n: int) -> list[dict]:
         honouree.region = ["衡阳", "耒阳", "常宁"][i % 3]
         honouree.notes = "备注" if i % 5 == 0 else ""
         if i % 11 == 0:
-            honouree.donations.append(Donation(item="口罩", quantity=100 + i, quantity_unit="只", recipient="红十字会"))
+            honouree.donations.append(
+                Donation(item="口罩", quantity=100 + i, quantity_unit="只", recipient="红十字会")
+            )
         if i % 13 == 0:
             honouree.created_at = "2025-01-02T03:04:05+08:00"  # a record may bring when it was first recorded
         records.append(honouree.to_dict())
@@ -116,9 +125,14 @@ def test_a_short_list_is_added_record_by_record(tmp_path):
 
 
 @pytest.mark.parametrize("lang, words", [("en", "record 1100: "), ("zh", "第 1100 条记录：")])
-@pytest.mark.parametrize("bad, why", [({"honours": [{"title": "荣誉", "level": "galactic"}]}, "galactic"),
-                                      ({"unit": "衡阳\x07钢管"}, "U+0007")],  # read fine, refused when stored
-                         ids=["unreadable", "unstorable"])
+@pytest.mark.parametrize(
+    "bad, why",
+    [
+        ({"honours": [{"title": "荣誉", "level": "galactic"}]}, "galactic"),
+        ({"unit": "衡阳\x07钢管"}, "U+0007"),
+    ],  # read fine, refused when stored
+    ids=["unreadable", "unstorable"],
+)
 def test_a_bad_record_in_a_long_list_is_named_and_nothing_is_added(tmp_path, lang, words, bad, why):
     records = people(1200)
     records[1099].update(bad)

@@ -19,8 +19,16 @@ REPORTS = ROOT / "tests" / "fixtures" / "reports"
 
 def run(db: Path, *args: str, stdin: str | None = None, lang: str = "en") -> subprocess.CompletedProcess:
     env = {**os.environ, "HONOURS_DB": str(db), "HONOURS_LANG": lang, "PYTHONIOENCODING": "ascii"}
-    return subprocess.run([sys.executable, "-m", "honours", *args], input=stdin, capture_output=True,
-                          env=env, text=True, encoding="utf-8", timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "honours", *args],
+        input=stdin,
+        capture_output=True,
+        env=env,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
 
 
 def test_intake_json_gives_core_records_with_their_source(tmp_path):
@@ -29,12 +37,30 @@ def test_intake_json_gives_core_records_with_their_source(tmp_path):
     assert done.returncode == 0, done.stderr
     records = json.loads(done.stdout)
     by_name = {r["name"]: r for r in records}
-    assert {"宋英杰", "詹济舟", "谷井文", "柏太柱", "李小平", "蒋芳花", "白云", "曹华华", "许仲秋", "罗芳初",
-            "蒋亚华"} <= set(by_name)
+    assert {
+        "宋英杰",
+        "詹济舟",
+        "谷井文",
+        "柏太柱",
+        "李小平",
+        "蒋芳花",
+        "白云",
+        "曹华华",
+        "许仲秋",
+        "罗芳初",
+        "蒋亚华",
+    } <= set(by_name)
     assert not {"胡建军", "肖华", "张阳琛", "谭敦龙", "廖健", "单绪平"} & set(by_name)
     song = by_name["宋英杰"]
-    assert song["honours"][0] == {"title": "衡阳市五一劳动奖章", "level": "municipal", "year": None, "date": None,
-                                  "awarded_by": "衡阳市总工会", "posthumous": True, "id": None}
+    assert song["honours"][0] == {
+        "title": "衡阳市五一劳动奖章",
+        "level": "municipal",
+        "year": None,
+        "date": None,
+        "awarded_by": "衡阳市总工会",
+        "posthumous": True,
+        "id": None,
+    }
     assert song["status"] == "deceased"
     assert by_name["许仲秋"]["donations"][0]["amount_yuan"] == 500000
     for record in records:
@@ -73,8 +99,18 @@ def test_readable_summary_in_chinese(tmp_path):
 
 
 def test_traditional_report_keeps_its_sentence_as_written(tmp_path, capsys):
-    assert main(["--db", str(tmp_path / "x.sqlite"), "intake", str(REPORTS / "shenzhen_traditional.txt"),
-                 "--json"]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                str(tmp_path / "x.sqlite"),
+                "intake",
+                str(REPORTS / "shenzhen_traditional.txt"),
+                "--json",
+            ]
+        )
+        == 0
+    )
     records = json.loads(capsys.readouterr().out)
     liu = next(r for r in records if r["name"] == "刘晓红")
     assert liu["source"]["sentence"].startswith("全國勞動模範")
@@ -82,21 +118,33 @@ def test_traditional_report_keeps_its_sentence_as_written(tmp_path, capsys):
 
 
 def test_min_confidence_leaves_out_uncertain_proposals(tmp_path, capsys):
-    main(["--db", str(tmp_path / "x.sqlite"), "intake", str(SEED_REPORT), "--json", "--min-confidence", "0.5"])
+    main(
+        ["--db", str(tmp_path / "x.sqlite"), "intake", str(SEED_REPORT), "--json", "--min-confidence", "0.5"]
+    )
     names = {r["name"] for r in json.loads(capsys.readouterr().out)}
     assert "罗玉芳" not in names and "宋英杰" in names
 
 
-@pytest.mark.parametrize("args, code, words", [
-    (["intake", "missing.txt"], 1, "does not exist"),
-    (["intake", "old.doc"], 1, ".docx"),
-    (["intake", str(SEED_REPORT), "--min-confidence", "2"], 2, "between 0 and 1"),
-])
+@pytest.mark.parametrize(
+    "args, code, words",
+    [
+        (["intake", "missing.txt"], 1, "does not exist"),
+        (["intake", "old.doc"], 1, ".docx"),
+        (["intake", str(SEED_REPORT), "--min-confidence", "2"], 2, "between 0 and 1"),
+    ],
+)
 def test_bad_input_gets_a_clear_message(tmp_path, args, code, words):
     (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
-    done = subprocess.run([sys.executable, "-m", "honours", "--db", str(tmp_path / "x.sqlite"), *args],
-                          capture_output=True, text=True, encoding="utf-8", cwd=tmp_path, timeout=120, check=False,
-                          env={**os.environ, "HONOURS_LANG": "en"})
+    done = subprocess.run(
+        [sys.executable, "-m", "honours", "--db", str(tmp_path / "x.sqlite"), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=tmp_path,
+        timeout=120,
+        check=False,
+        env={**os.environ, "HONOURS_LANG": "en"},
+    )
     assert done.returncode == code
     assert words in done.stderr
     assert "Traceback" not in done.stderr

@@ -16,8 +16,15 @@ from honours.core import Registry
 
 def run(db: Path, *args: str, lang: str = "en") -> subprocess.CompletedProcess:
     env = {**os.environ, "HONOURS_DB": str(db), "HONOURS_LANG": lang}
-    return subprocess.run([sys.executable, "-m", "honours", *args], capture_output=True, env=env, text=True,
-                          encoding="utf-8", timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "honours", *args],
+        capture_output=True,
+        env=env,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
 
 
 def sheet(path: Path, rows: list[list]) -> Path:
@@ -31,8 +38,12 @@ def sheet(path: Path, rows: list[list]) -> Path:
     return path
 
 
-ROWS = [["姓名", "性别", "工作单位", "荣誉称号"], ["甲一", "男", "甲厂", "衡阳市劳动模范"],
-        ["乙二", "女人", "乙厂", ""], ["丙三", "女", "丙厂", "湖南省劳动模范、全国劳动模范"]]
+ROWS = [
+    ["姓名", "性别", "工作单位", "荣誉称号"],
+    ["甲一", "男", "甲厂", "衡阳市劳动模范"],
+    ["乙二", "女人", "乙厂", ""],
+    ["丙三", "女", "丙厂", "湖南省劳动模范、全国劳动模范"],
+]
 
 
 def count(db: Path) -> int:

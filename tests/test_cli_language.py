@@ -18,17 +18,32 @@ from honours.cli.i18n import HELP_ZH, install
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # argparse's and json's English words (command names such as `show` are not among them)
-ENGLISH_WORDS = re.compile(r"\b(usage|error|argument|arguments|required|invalid|options|positional|message|"
-                           r"exit|expected|unrecognized|choose|Expecting|delimiter|column)\b")
+ENGLISH_WORDS = re.compile(
+    r"\b(usage|error|argument|arguments|required|invalid|options|positional|message|"
+    r"exit|expected|unrecognized|choose|Expecting|delimiter|column)\b"
+)
 
 
-def run(db: Path, *args: str, env_lang: dict[str, str], stdin: str | None = None) -> subprocess.CompletedProcess:
+def run(
+    db: Path, *args: str, env_lang: dict[str, str], stdin: str | None = None
+) -> subprocess.CompletedProcess:
     """`python -m honours` as a user runs it, with only the locale variables given."""
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("HONOURS_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("HONOURS_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")
+    }
     env.update(env_lang, HONOURS_DB=str(db), PYTHONPATH=str(Path(__file__).resolve().parents[1]))
-    return subprocess.run([sys.executable, "-m", "honours", *args], input=stdin, capture_output=True, env=env,
-                          text=True, encoding="utf-8", timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "honours", *args],
+        input=stdin,
+        capture_output=True,
+        env=env,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
 
 
 ZH_LOCALE = {"LANG": "zh_CN.UTF-8"}
@@ -67,8 +82,13 @@ def test_help_under_a_chinese_locale_is_chinese(db):
     assert done.returncode == 0, done.stderr
     out = done.stdout
     assert out.startswith("用法：honours [-h] [--db 文件] 命令 ...")
-    for words in ("劳模荣誉库：在命令行中使用荣誉库。", "位置参数：", "选项：", "-h, --help   显示此帮助信息并退出",
-                  "search     用搜索框的查询语言搜索名单"):
+    for words in (
+        "劳模荣誉库：在命令行中使用荣誉库。",
+        "位置参数：",
+        "选项：",
+        "-h, --help   显示此帮助信息并退出",
+        "search     用搜索框的查询语言搜索名单",
+    ):
         assert words in out, words
     assert not ENGLISH_WORDS.search(out), ENGLISH_WORDS.search(out)
     for line in out.splitlines():  # every command's line says what it does in Chinese
@@ -85,9 +105,16 @@ def test_help_under_any_other_locale_is_english(db):
         done = run(db, "--help", env_lang=locale)
         assert done.returncode == 0
         assert done.stdout.startswith("usage: honours [-h] [--db FILE] COMMAND ...")
-        assert "show this help message and exit" in done.stdout and not CJK.search(done.stdout.replace(
-            "劳模荣誉库", "").replace("荣誉证书摘要", "").replace("名册", "").replace("姓名", "").replace(
-            "照片", "").replace("衡阳市总工会", "").replace("荣誉人物名册", "").replace("五一", ""))
+        assert "show this help message and exit" in done.stdout and not CJK.search(
+            done.stdout.replace("劳模荣誉库", "")
+            .replace("荣誉证书摘要", "")
+            .replace("名册", "")
+            .replace("姓名", "")
+            .replace("照片", "")
+            .replace("衡阳市总工会", "")
+            .replace("荣誉人物名册", "")
+            .replace("五一", "")
+        )
 
 
 def test_every_help_text_and_placeholder_has_its_chinese():
@@ -100,7 +127,9 @@ def test_every_help_text_and_placeholder_has_its_chinese():
             if action.help and action.help is not argparse.SUPPRESS:
                 assert CJK.search(action.help), (each.prog, action.help)
                 seen += 1
-            listed = isinstance(action, argparse._SubParsersAction._ChoicesPseudoAction)  # its name: a command
+            listed = isinstance(
+                action, argparse._SubParsersAction._ChoicesPseudoAction
+            )  # its name: a command
             metavar = action.metavar if isinstance(action.metavar, str) and not listed else None
             if metavar and metavar.isalpha():  # a placeholder word (not A4|Letter or YYYY-MM-DD)
                 assert CJK.search(metavar) or metavar == "X", (each.prog, metavar)
@@ -115,17 +144,34 @@ def test_every_help_text_and_placeholder_has_its_chinese():
     assert set(HELP_ZH) - used == set()
 
 
-@pytest.mark.parametrize(("args", "chinese", "english"), [
-    (["show"], "honours show：错误：缺少必需的参数：编号", "honours show: error: the following arguments are required: id"),
-    (["show", "2", "--jsn"], "无法识别的参数：--jsn", "unrecognized arguments: --jsn"),
-    (["frobnicate"], "取值 'frobnicate' 无效（可选：'init'", "invalid choice: 'frobnicate'"),
-    (["search", "x", "--limit", "lots"], "参数 --limit：“lots”不是整数", "argument --limit: not a whole number: 'lots'"),
-    (["trash", "--restore", "1", "--empty"], "参数 --empty：不能与参数 --restore 同时使用",
-     "argument --empty: not allowed with argument --restore"),
-    (["roll", "--pdf", "x.pdf", "--group-by", "colour"], "取值 'colour' 无效（可选：'level', 'unit'）",
-     "argument --group-by: invalid choice: 'colour'"),
-    (["show", "--json", "--json", "2", "3"], "无法识别的参数：3", "unrecognized arguments: 3"),
-])
+@pytest.mark.parametrize(
+    ("args", "chinese", "english"),
+    [
+        (
+            ["show"],
+            "honours show：错误：缺少必需的参数：编号",
+            "honours show: error: the following arguments are required: id",
+        ),
+        (["show", "2", "--jsn"], "无法识别的参数：--jsn", "unrecognized arguments: --jsn"),
+        (["frobnicate"], "取值 'frobnicate' 无效（可选：'init'", "invalid choice: 'frobnicate'"),
+        (
+            ["search", "x", "--limit", "lots"],
+            "参数 --limit：“lots”不是整数",
+            "argument --limit: not a whole number: 'lots'",
+        ),
+        (
+            ["trash", "--restore", "1", "--empty"],
+            "参数 --empty：不能与参数 --restore 同时使用",
+            "argument --empty: not allowed with argument --restore",
+        ),
+        (
+            ["roll", "--pdf", "x.pdf", "--group-by", "colour"],
+            "取值 'colour' 无效（可选：'level', 'unit'）",
+            "argument --group-by: invalid choice: 'colour'",
+        ),
+        (["show", "--json", "--json", "2", "3"], "无法识别的参数：3", "unrecognized arguments: 3"),
+    ],
+)
 def test_usage_errors_in_one_language_exit_2(db, monkeypatch, capsys, args, chinese, english):
     for lang, words in (("zh", chinese), ("en", english)):
         monkeypatch.setenv("HONOURS_LANG", lang)
@@ -177,7 +223,10 @@ def test_bad_json_input_reads_as_chinese_with_line_and_column(db):
         assert words in done.stderr, (text, done.stderr)
         assert not ENGLISH_WORDS.search(done.stderr) and "is required" not in done.stderr, done.stderr
     english = run(db, "add", env_lang=EN_LOCALE, stdin="{not json")
-    assert "not valid JSON (line 1, column 2: Expecting property name enclosed in double quotes)" in english.stderr
+    assert (
+        "not valid JSON (line 1, column 2: Expecting property name enclosed in double quotes)"
+        in english.stderr
+    )
 
 
 def test_a_file_that_cannot_be_read_is_named_in_chinese(db, tmp_path, monkeypatch, capsys):
@@ -193,12 +242,25 @@ def test_a_file_that_cannot_be_read_is_named_in_chinese(db, tmp_path, monkeypatc
     assert "无法写入" in err and "Not a directory" not in err and "Traceback" not in err
 
 
-@pytest.mark.parametrize("args", [
-    ["show", "999"], ["delete", "999"], ["history", "999"], ["revert", "999"], ["trash", "--restore", "999"],
-    ["photo", "remove", "999"], ["photo", "list", "999"], ["certificate", "999", "--pdf", "x.pdf"],
-    ["search", "year:abc"], ["export", "x.csv", "-q", "donation>=很多"], ["import", "{tmp}/none.xlsx"],
-    ["restore", "{tmp}/none.sqlite"], ["intake", "{tmp}/none.txt"], ["edit", "1"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["show", "999"],
+        ["delete", "999"],
+        ["history", "999"],
+        ["revert", "999"],
+        ["trash", "--restore", "999"],
+        ["photo", "remove", "999"],
+        ["photo", "list", "999"],
+        ["certificate", "999", "--pdf", "x.pdf"],
+        ["search", "year:abc"],
+        ["export", "x.csv", "-q", "donation>=很多"],
+        ["import", "{tmp}/none.xlsx"],
+        ["restore", "{tmp}/none.sqlite"],
+        ["intake", "{tmp}/none.txt"],
+        ["edit", "1"],
+    ],
+)
 def test_every_failing_command_exits_non_zero(db, tmp_path, monkeypatch, capsys, args):
     monkeypatch.setenv("HONOURS_LANG", "zh")
     monkeypatch.chdir(tmp_path)

@@ -26,8 +26,15 @@ def run(db: Path, *args: str, lang: str = "en", display: bool = False) -> subpro
     """A real `python -m honours` with no display unless asked: the CLI must pick offscreen itself."""
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     env.update(HONOURS_DB=str(db), HONOURS_LANG=lang)
-    return subprocess.run([sys.executable, "-m", "honours", *args], check=False, capture_output=True, env=env,
-                          text=True, encoding="utf-8", timeout=180)
+    return subprocess.run(
+        [sys.executable, "-m", "honours", *args],
+        check=False,
+        capture_output=True,
+        env=env,
+        text=True,
+        encoding="utf-8",
+        timeout=180,
+    )
 
 
 @needs_poppler
@@ -58,14 +65,17 @@ def test_unknown_id_message_in_chinese(db, tmp_path):
     assert not (tmp_path / "x.pdf").exists()
 
 
-@pytest.mark.parametrize("args", [
-    ["certificate", "2", "--pdf", "x.pdf", "--page-size", "A5"],
-    ["certificate", "2"],  # --pdf is required
-    ["certificate", "--pdf", "x.pdf"],  # at least one ID
-    ["certificate", "two", "--pdf", "x.pdf"],
-    ["roll", "--group-by", "region", "--pdf", "x.pdf"],
-    ["certificate", "2", "--pdf", "x.pdf", "--date", "2026-13-01"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["certificate", "2", "--pdf", "x.pdf", "--page-size", "A5"],
+        ["certificate", "2"],  # --pdf is required
+        ["certificate", "--pdf", "x.pdf"],  # at least one ID
+        ["certificate", "two", "--pdf", "x.pdf"],
+        ["roll", "--group-by", "region", "--pdf", "x.pdf"],
+        ["certificate", "2", "--pdf", "x.pdf", "--date", "2026-13-01"],
+    ],
+)
 def test_usage_errors_exit_2(db, tmp_path, capsys, args):
     os.chdir(tmp_path)
     with pytest.raises(SystemExit) as stop:
@@ -78,8 +88,23 @@ def test_usage_errors_exit_2(db, tmp_path, capsys, args):
 @needs_poppler
 def test_page_size_is_case_insensitive_and_organisation_is_printed(db, tmp_path):
     pdf = tmp_path / "letter.pdf"
-    assert main(["--db", str(db), "certificate", "5", "--pdf", str(pdf), "--page-size", "letter",
-                 "--organisation", "耒阳市总工会"]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                str(db),
+                "certificate",
+                "5",
+                "--pdf",
+                str(pdf),
+                "--page-size",
+                "letter",
+                "--organisation",
+                "耒阳市总工会",
+            ]
+        )
+        == 0
+    )
     assert pdf_page_size(pdf) == pytest.approx((612, 792), abs=1)
     assert "耒阳市总工会" in pdftotext(pdf)
 

@@ -16,7 +16,9 @@ def small_threshold(monkeypatch):
     monkeypatch.setenv("HONOURS_LANG", "zh")
 
 
-def test_import_writes_the_queued_search_rows_before_it_returns(tmp_path, small_threshold, monkeypatch, capsys):
+def test_import_writes_the_queued_search_rows_before_it_returns(
+    tmp_path, small_threshold, monkeypatch, capsys
+):
     db = tmp_path / "cli.sqlite"
     monkeypatch.setenv("HONOURS_DB", str(db))
     path = sheet(tmp_path / "roll.xlsx", [ROWS[0], ROWS[1], ROWS[3]])
@@ -31,7 +33,9 @@ def test_import_writes_the_queued_search_rows_before_it_returns(tmp_path, small_
 def test_any_command_finishes_a_queue_left_behind(tmp_path, small_threshold, monkeypatch, capsys):
     db = tmp_path / "left.sqlite"
     registry = Registry.open(db)
-    assert registry.apply_import([ImportItem(Honouree(name=n, unit="衡阳市总工会")) for n in ("赵甲", "钱乙")]).queued
+    assert registry.apply_import(
+        [ImportItem(Honouree(name=n, unit="衡阳市总工会")) for n in ("赵甲", "钱乙")]
+    ).queued
     registry.close()
     monkeypatch.setenv("HONOURS_DB", str(db))
     assert main(["search", "总工会"]) == 0
@@ -54,7 +58,9 @@ def test_an_interrupted_queue_says_what_stays_queued(tmp_path, small_threshold, 
     assert "其余 3 人仍在队列中" in capsys.readouterr().err
 
 
-def test_a_queue_another_program_is_writing_does_not_stop_a_search(tmp_path, small_threshold, monkeypatch, capsys):
+def test_a_queue_another_program_is_writing_does_not_stop_a_search(
+    tmp_path, small_threshold, monkeypatch, capsys
+):
     from honours.core.errors import DatabaseLockedError
 
     db = tmp_path / "busy.sqlite"

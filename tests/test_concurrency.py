@@ -170,8 +170,13 @@ def test_two_processes_writing_at_once_take_turns(roll):
     roll.close()
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
     procs = [
-        subprocess.Popen([sys.executable, "-c", _WRITER, str(path), ids, name],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        subprocess.Popen(
+            [sys.executable, "-c", _WRITER, str(path), ids, name],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
         for ids, name in (("1,2,3,4,5,6,7", "A"), ("8,9,10,11,12,13,14", "B"))
     ]
     results = [p.communicate(timeout=120) for p in procs]

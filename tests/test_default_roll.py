@@ -29,12 +29,22 @@ ROLL_PATH = ROOT / "assets" / "default_roll.json"
 
 EXPECTED_NAMES = {
     # the eleven honoured individuals of 先模在前
-    "宋英杰", "詹济舟", "谷井文", "柏太柱", "李小平", "蒋芳花", "白云", "曹华华",
-    "许仲秋", "罗芳初", "蒋亚华",
+    "宋英杰",
+    "詹济舟",
+    "谷井文",
+    "柏太柱",
+    "李小平",
+    "蒋芳花",
+    "白云",
+    "曹华华",
+    "许仲秋",
+    "罗芳初",
+    "蒋亚华",
     # named for a deed of their own elsewhere in the report
     "罗玉芳",
     # collectives credited with deeds
-    "衡阳援鄂医疗队", "衡阳水电、建筑工人",
+    "衡阳援鄂医疗队",
+    "衡阳水电、建筑工人",
 }
 COLLECTIVES = {"衡阳援鄂医疗队", "衡阳水电、建筑工人"}
 # Reporter and correspondents, and officials who only lead, visit or accompany.
@@ -63,6 +73,7 @@ def by_name(records) -> dict[str, dict]:
 
 # -- the report copy -------------------------------------------------------------------
 
+
 def test_report_copy_is_unchanged():
     assert hashlib.sha256(REPORT_PATH.read_bytes()).hexdigest() == REPORT_SHA256
 
@@ -86,6 +97,7 @@ def test_report_header(roll, report):
 
 # -- shape -------------------------------------------------------------------------------
 
+
 def test_every_record_loads(records):
     assert records
     for data in records:
@@ -99,9 +111,7 @@ def test_every_record_loads(records):
 def test_round_trip_keeps_amounts_exact(records):
     for data in records:
         again = Honouree.from_dict(data).to_dict()
-        assert [d["amount_yuan"] for d in again["donations"]] == [
-            d["amount_yuan"] for d in data["donations"]
-        ]
+        assert [d["amount_yuan"] for d in again["donations"]] == [d["amount_yuan"] for d in data["donations"]]
 
 
 def test_fields_use_known_vocabularies(records):
@@ -137,6 +147,7 @@ def test_records_follow_report_order(records, report):
 
 
 # -- verbatim faithfulness -----------------------------------------------------------------
+
 
 def _parts(value: str) -> list[str]:
     return [p for p in re.split(r"[；;]", value) if p.strip()]
@@ -202,6 +213,7 @@ def test_no_invented_personal_details(records):
 
 # -- honours -------------------------------------------------------------------------------
 
+
 def _expected_level(title: str) -> str | None:
     if title.startswith(("全国", "中国")):
         return "national"
@@ -238,10 +250,16 @@ def test_song_yingjie_is_deceased_with_posthumous_medal(by_name):
     assert song["status"] == "deceased"
     assert song["age"] == "28"
     assert song["category"] == "medical"
-    assert song["honours"] == [{
-        "title": "衡阳市五一劳动奖章", "level": "municipal", "year": None, "date": None,
-        "awarded_by": "衡阳市总工会", "posthumous": True,
-    }]
+    assert song["honours"] == [
+        {
+            "title": "衡阳市五一劳动奖章",
+            "level": "municipal",
+            "year": None,
+            "date": None,
+            "awarded_by": "衡阳市总工会",
+            "posthumous": True,
+        }
+    ]
     assert "追授" in song["source"]["sentence"]
 
 
@@ -256,18 +274,15 @@ def test_only_the_dead_are_deceased_and_only_their_honours_posthumous(records):
 
 
 def test_may_day_medal_holders(records):
-    holders = {r["name"] for r in records
-               if any("五一劳动奖章" in h["title"] for h in r["honours"])}
+    holders = {r["name"] for r in records if any("五一劳动奖章" in h["title"] for h in r["honours"])}
     assert holders == {"宋英杰", "柏太柱"}
 
 
 def test_provincial_honour_holders(records, by_name):
-    provincial = {r["name"] for r in records
-                  if any(h["level"] == "provincial" for h in r["honours"])}
+    provincial = {r["name"] for r in records if any(h["level"] == "provincial" for h in r["honours"])}
     assert {"柏太柱", "李小平", "许仲秋", "罗芳初"} <= provincial
     assert provincial == {"柏太柱", "李小平", "许仲秋", "罗芳初"}
-    assert any(h["title"] == "湖南好人" and h["level"] == "provincial"
-               for h in by_name["李小平"]["honours"])
+    assert any(h["title"] == "湖南好人" and h["level"] == "provincial" for h in by_name["李小平"]["honours"])
 
 
 def test_expected_honours(by_name):
@@ -292,6 +307,7 @@ def test_expected_honours(by_name):
 
 # -- categories ----------------------------------------------------------------------------
 
+
 def test_categories_follow_the_report_grouping(by_name):
     groups = {
         "medical": {"宋英杰", "詹济舟", "谷井文", "柏太柱"},
@@ -311,6 +327,7 @@ def test_collectives_have_size_in_notes(by_name):
 
 
 # -- donations -----------------------------------------------------------------------------
+
 
 def _written_number(n: int) -> str:
     """How the report writes a count: 10000 → 1万, 130000 → 13万, 1000 → 1000."""
@@ -343,8 +360,10 @@ def test_goods_match_the_text(records):
 
 def test_expected_donations(by_name):
     def summary(name):
-        return [(d["amount_yuan"], d["item"], d["quantity"], d["quantity_unit"])
-                for d in by_name[name]["donations"]]
+        return [
+            (d["amount_yuan"], d["item"], d["quantity"], d["quantity_unit"])
+            for d in by_name[name]["donations"]
+        ]
 
     assert summary("许仲秋") == [(500000, "", None, "")]
     assert by_name["许仲秋"]["donations"][0]["note"] == "用于抗击疫情"

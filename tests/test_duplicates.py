@@ -23,7 +23,9 @@ def registry(storage):
     return storage
 
 
-def person(name: str, unit: str = "", position: str = "", birth: str = "", notes: str = "", ref: int = 1) -> Person:
+def person(
+    name: str, unit: str = "", position: str = "", birth: str = "", notes: str = "", ref: int = 1
+) -> Person:
     return Person(ref, name, unit, position, birth, notes)
 
 
@@ -31,18 +33,28 @@ def reasons(a: Person, b: Person) -> str:
     return " | ".join(en for en, _ in resemblance(a, b))
 
 
-@pytest.mark.parametrize("first, second, why", [
-    (("张三", "衡阳市中心医院"), ("张三", "衡阳市中心医院"), "same name and unit"),
-    (("张三", "衡阳市中心医院院长"), ("张三", "衡阳市中心医院", "院长"), "written together"),
-    (("张三", "湖南省衡阳市中心医院"), ("张三", "衡阳市中心医院"), "contains"),
-    (("张三", "湘潭钢铁有限公司"), ("张三", "湘潭钢铁集团"), "without the post or company form"),
-    (("许仲秋", "湘油泵", "董事长"), ("许仲秋", "湖南湘油泵股份有限公司", "董事长"), "contains “湘油泵”"),
-    (("张三", "衡阳市中心医院院长"), ("张三", "衡阳市中心医院副院长"), "without the post"),
-    (("张  三", "衡阳市中心医院"), ("张三", "衡阳市中心医院"), "same name and unit"),
-    (("张三", "甲厂", "", "1970-03-02"), ("张三", "乙公司", "", "1970-03-02"), "date of birth (1970-03-02)"),
-    (("张三", "甲厂", "", "", "身份证号：430402197003021234"), ("张三", "乙公司", "", "", "430402197003021234"),
-     "ID number (430402197003021234)"),
-])
+@pytest.mark.parametrize(
+    "first, second, why",
+    [
+        (("张三", "衡阳市中心医院"), ("张三", "衡阳市中心医院"), "same name and unit"),
+        (("张三", "衡阳市中心医院院长"), ("张三", "衡阳市中心医院", "院长"), "written together"),
+        (("张三", "湖南省衡阳市中心医院"), ("张三", "衡阳市中心医院"), "contains"),
+        (("张三", "湘潭钢铁有限公司"), ("张三", "湘潭钢铁集团"), "without the post or company form"),
+        (("许仲秋", "湘油泵", "董事长"), ("许仲秋", "湖南湘油泵股份有限公司", "董事长"), "contains “湘油泵”"),
+        (("张三", "衡阳市中心医院院长"), ("张三", "衡阳市中心医院副院长"), "without the post"),
+        (("张  三", "衡阳市中心医院"), ("张三", "衡阳市中心医院"), "same name and unit"),
+        (
+            ("张三", "甲厂", "", "1970-03-02"),
+            ("张三", "乙公司", "", "1970-03-02"),
+            "date of birth (1970-03-02)",
+        ),
+        (
+            ("张三", "甲厂", "", "", "身份证号：430402197003021234"),
+            ("张三", "乙公司", "", "", "430402197003021234"),
+            "ID number (430402197003021234)",
+        ),
+    ],
+)
 def test_records_of_one_person_are_recognised(first, second, why):
     a, b = person(*first), person(*second, ref=2)
     assert a.key == b.key
@@ -52,14 +64,17 @@ def test_records_of_one_person_are_recognised(first, second, why):
     assert "姓名相同" in zh or "姓名、工作单位相同" in zh
 
 
-@pytest.mark.parametrize("first, second", [
-    (("张三", "衡阳市中心医院"), ("张三", "耒阳市人民医院")),  # a namesake elsewhere
-    (("张三", "医院"), ("张三", "衡阳市中心医院")),  # too short to say anything by containing
-    (("张三", "卫生院"), ("张三", "东湖镇马迹卫生院")),  # three characters naming a kind, not a unit
-    (("张三", "总工会"), ("张三", "衡阳市总工会")),
-    (("张三", "甲厂", "", "1970"), ("张三", "乙厂", "", "1970")),  # a year of birth alone is too common
-    (("张三", "衡阳市中心医院"), ("张三", "")),  # one gives no unit
-])
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        (("张三", "衡阳市中心医院"), ("张三", "耒阳市人民医院")),  # a namesake elsewhere
+        (("张三", "医院"), ("张三", "衡阳市中心医院")),  # too short to say anything by containing
+        (("张三", "卫生院"), ("张三", "东湖镇马迹卫生院")),  # three characters naming a kind, not a unit
+        (("张三", "总工会"), ("张三", "衡阳市总工会")),
+        (("张三", "甲厂", "", "1970"), ("张三", "乙厂", "", "1970")),  # a year of birth alone is too common
+        (("张三", "衡阳市中心医院"), ("张三", "")),  # one gives no unit
+    ],
+)
 def test_namesakes_elsewhere_are_not_duplicates(first, second):
     assert resemblance(person(*first), person(*second, ref=2)) == []
 
@@ -94,18 +109,38 @@ def jpeg(colour) -> bytes:
 
 
 def two_records(registry: Registry) -> tuple[Honouree, Honouree]:
-    keep = registry.add(Honouree(
-        name="张三", gender="男", unit="衡阳市中心医院院长", notes="",
-        honours=[Honour("湖南省劳动模范", "provincial", 2015)], deeds=[Deed("抗击疫情冲锋在前")],
-        donations=[Donation(amount_fen=5_000_000)]),
-        new_photos=[NewPhoto(prepare_photo(jpeg((200, 0, 0)), "a.jpg"), primary=True)])
-    other = registry.add(Honouree(
-        name="张三", gender="女", birth_date="1970-03-02", unit="衡阳市中心医院", position="院长", region="衡阳市",
-        honours=[Honour("湖南省劳动模范", "provincial", 2015), Honour("全国劳动模范", "national", 2020)],
-        deeds=[Deed("抗击疫情冲锋在前"), Deed("带领团队攻关")],
-        donations=[Donation(amount_fen=5_000_000), Donation(item="口罩", quantity=1000, quantity_unit="只")]),
-        new_photos=[NewPhoto(prepare_photo(jpeg((0, 0, 200)), "b.jpg"), primary=True),
-                    NewPhoto(prepare_photo(jpeg((0, 200, 0)), "c.jpg"))])
+    keep = registry.add(
+        Honouree(
+            name="张三",
+            gender="男",
+            unit="衡阳市中心医院院长",
+            notes="",
+            honours=[Honour("湖南省劳动模范", "provincial", 2015)],
+            deeds=[Deed("抗击疫情冲锋在前")],
+            donations=[Donation(amount_fen=5_000_000)],
+        ),
+        new_photos=[NewPhoto(prepare_photo(jpeg((200, 0, 0)), "a.jpg"), primary=True)],
+    )
+    other = registry.add(
+        Honouree(
+            name="张三",
+            gender="女",
+            birth_date="1970-03-02",
+            unit="衡阳市中心医院",
+            position="院长",
+            region="衡阳市",
+            honours=[Honour("湖南省劳动模范", "provincial", 2015), Honour("全国劳动模范", "national", 2020)],
+            deeds=[Deed("抗击疫情冲锋在前"), Deed("带领团队攻关")],
+            donations=[
+                Donation(amount_fen=5_000_000),
+                Donation(item="口罩", quantity=1000, quantity_unit="只"),
+            ],
+        ),
+        new_photos=[
+            NewPhoto(prepare_photo(jpeg((0, 0, 200)), "b.jpg"), primary=True),
+            NewPhoto(prepare_photo(jpeg((0, 200, 0)), "c.jpg")),
+        ],
+    )
     return keep, other
 
 
@@ -125,7 +160,11 @@ def test_merge_moves_everything_once_fills_empty_fields_and_reports_conflicts(re
     assert gender.describe("en", "#1", "#2") == "gender: kept “男” of #1 (#2 says “女”)"
     assert gender.describe("zh", "#1", "#2") == "性别：保留#1的“男”（#2为“女”）"
     photos = merged.photos
-    assert len(photos) == 3 and [p.primary for p in photos] == [True, False, False]  # one main photo, the kept one's
+    assert len(photos) == 3 and [p.primary for p in photos] == [
+        True,
+        False,
+        False,
+    ]  # one main photo, the kept one's
     assert registry.photos(other.id) == []
     assert not registry.exists(other.id) and other.id in [t[0] for t in registry.trash()]
     assert [e.action for e in registry.history(keep.id)][:1] == ["update"]
@@ -143,8 +182,9 @@ def test_merge_taking_the_other_value_and_refusing_stale_versions(registry):
         registry.merge(keep.id, other.id, keep_version=keep.version, other_version=other.version)
     assert registry.exists(other.id) and len(registry.photos(other.id)) == 2  # nothing happened
     current = registry.honouree(other.id)
-    outcome = registry.merge(keep.id, other.id, keep_version=keep.version, other_version=current.version,
-                             take={"gender"})
+    outcome = registry.merge(
+        keep.id, other.id, keep_version=keep.version, other_version=current.version, take={"gender"}
+    )
     assert registry.honouree(keep.id).gender == "女"
     assert registry.honouree(keep.id).unit == "衡阳市中心医院院长"  # not taken: only what was asked for
     assert {c.field for c in outcome.conflicts if c.taken} == {"gender"}
@@ -160,6 +200,7 @@ def test_undo_merge_puts_both_records_back_and_a_changed_record_refuses_it(regis
     outcome = registry.merge(keep.id, other.id)
     again = registry.undo_merge(outcome)
     after_keep, after_other = registry.honouree(keep.id), registry.honouree(other.id)
+
     def content(h: Honouree) -> dict:  # what a person sees: all but stamps and the children's row ids
         data = h.to_dict()
         for key in ("version", "updated_at"):
@@ -171,7 +212,9 @@ def test_undo_merge_puts_both_records_back_and_a_changed_record_refuses_it(regis
     for before, after in ((before_keep, after_keep), (before_other, after_other)):
         assert content(after) == content(before)  # photos too: the same ids, order and main photo
     assert [e.action for e in registry.history(other.id)][:3] == ["restore", "delete", "create"]
-    redone = registry.merge(keep.id, other.id, keep_version=again.kept_version, other_version=again.merged_version)
+    redone = registry.merge(
+        keep.id, other.id, keep_version=again.kept_version, other_version=again.merged_version
+    )
     registry.edit(keep.id, {"notes": "changed after the merge"})
     with pytest.raises(ConflictError):
         registry.undo_merge(redone)
@@ -187,6 +230,7 @@ def test_a_merged_record_comes_back_from_the_trash(registry):
 
 # -- possible duplicates in a sheet ---------------------------------------------------------------
 
+
 def make_xlsx(path, rows):
     workbook = openpyxl.Workbook()
     for row in rows:
@@ -196,15 +240,31 @@ def make_xlsx(path, rows):
 
 
 def test_rows_resembling_existing_records_are_offered_as_merges(registry, tmp_path):
-    existing = registry.add(Honouree(name="刘建国", gender="男", unit="衡阳市中心医院院长",
-                                     honours=[Honour("湖南省劳动模范", "provincial", 2015)]))
+    existing = registry.add(
+        Honouree(
+            name="刘建国",
+            gender="男",
+            unit="衡阳市中心医院院长",
+            honours=[Honour("湖南省劳动模范", "provincial", 2015)],
+        )
+    )
     exact = registry.add(Honouree(name="陈丽", unit="衡阳县人民医院"))
-    path = make_xlsx(tmp_path / "s.xlsx", [
-        ["姓名", "性别", "工作单位", "职务", "荣誉称号", "年份"],
-        ["刘建国", "女", "衡阳市中心医院", "院长", "全国劳动模范", 2020],
-        ["陈丽", "", "衡阳县人民医院", "护士", "湖南省五一劳动奖章", 2019],  # name and unit exact: an update
-        ["王五", "", "耒阳市人民医院", "", "", ""],
-    ])
+    path = make_xlsx(
+        tmp_path / "s.xlsx",
+        [
+            ["姓名", "性别", "工作单位", "职务", "荣誉称号", "年份"],
+            ["刘建国", "女", "衡阳市中心医院", "院长", "全国劳动模范", 2020],
+            [
+                "陈丽",
+                "",
+                "衡阳县人民医院",
+                "护士",
+                "湖南省五一劳动奖章",
+                2019,
+            ],  # name and unit exact: an update
+            ["王五", "", "耒阳市人民医院", "", "", ""],
+        ],
+    )
     plan = plan_import(registry, path)
     liu, chen, wang = plan.rows
     assert liu.action == MERGE and liu.match.existing_id == existing.id and liu.target_id == existing.id
@@ -238,12 +298,15 @@ def test_rows_resembling_existing_records_are_offered_as_merges(registry, tmp_pa
 
 
 def test_rows_of_one_person_in_one_sheet_become_one_record_or_stay_apart(registry, tmp_path):
-    path = make_xlsx(tmp_path / "s.xlsx", [
-        ["姓名", "工作单位", "职务", "荣誉称号", "级别", "年份"],
-        ["彭伟", "衡东县农机站", "站长", "湖南省劳动模范", "省级", 2015],
-        ["彭伟", "衡东县农机站", "站长", "全国劳动模范", "国家级", 2020],
-        ["彭伟", "衡东县农机站站长", "", "衡阳市五一劳动奖章", "", 2018],  # written together
-    ])
+    path = make_xlsx(
+        tmp_path / "s.xlsx",
+        [
+            ["姓名", "工作单位", "职务", "荣誉称号", "级别", "年份"],
+            ["彭伟", "衡东县农机站", "站长", "湖南省劳动模范", "省级", 2015],
+            ["彭伟", "衡东县农机站", "站长", "全国劳动模范", "国家级", 2020],
+            ["彭伟", "衡东县农机站站长", "", "衡阳市五一劳动奖章", "", 2018],  # written together
+        ],
+    )
     plan = plan_import(registry, path)
     first, second, third = plan.rows
     assert first.action == ADD and second.action == MERGE and third.action == MERGE
@@ -253,8 +316,10 @@ def test_rows_of_one_person_in_one_sheet_become_one_record_or_stay_apart(registr
     plan.apply(registry)
     (peng,) = registry.honourees(registry.all_ids())
     assert [(h.title, h.level, h.year) for h in peng.honours] == [
-        ("湖南省劳动模范", "provincial", 2015), ("全国劳动模范", "national", 2020),
-        ("衡阳市五一劳动奖章", "municipal", 2018)]
+        ("湖南省劳动模范", "provincial", 2015),
+        ("全国劳动模范", "national", 2020),
+        ("衡阳市五一劳动奖章", "municipal", 2018),
+    ]
 
     again = plan_import(Registry.memory(), path)
     again.set_all_duplicates(ADD)
@@ -262,8 +327,15 @@ def test_rows_of_one_person_in_one_sheet_become_one_record_or_stay_apart(registr
 
 
 def test_a_row_merged_with_a_skipped_row_becomes_a_record_of_its_own(registry, tmp_path):
-    path = make_xlsx(tmp_path / "s.xlsx", [["姓名", "工作单位", "荣誉称号"], ["甲", "厂", "劳模"],
-                                            ["甲", "厂", "先进工作者"], ["甲", "厂", "五一劳动奖章"]])
+    path = make_xlsx(
+        tmp_path / "s.xlsx",
+        [
+            ["姓名", "工作单位", "荣誉称号"],
+            ["甲", "厂", "劳模"],
+            ["甲", "厂", "先进工作者"],
+            ["甲", "厂", "五一劳动奖章"],
+        ],
+    )
     plan = plan_import(registry, path)
     plan.set_choice(3, SKIP)  # the second row; the third resembles the first
     assert [r.action for r in plan.rows] == [ADD, SKIP, MERGE]
@@ -272,19 +344,37 @@ def test_a_row_merged_with_a_skipped_row_becomes_a_record_of_its_own(registry, t
 
 def test_every_error_of_a_row_is_listed_and_future_years_are_questioned(registry, tmp_path):
     next_year = date.today().year + 5
-    path = make_xlsx(tmp_path / "s.xlsx", [
-        ["姓名", "性别", "出生日期", "状态", "荣誉称号", "级别", "年份", "捐赠"],
-        ["邓小燕", "未知", "1988-13-01", "在逃", "衡阳市劳动模范、全国劳动模范", "市级、某级", "2019、20x1", "-5万"],
-        ["何志刚", "男", "", "", "湖南省五一劳动奖章", "", next_year, ""],
-        ["负数", "", "", "", "", "", "", "-5万"],
-    ])
+    path = make_xlsx(
+        tmp_path / "s.xlsx",
+        [
+            ["姓名", "性别", "出生日期", "状态", "荣誉称号", "级别", "年份", "捐赠"],
+            [
+                "邓小燕",
+                "未知",
+                "1988-13-01",
+                "在逃",
+                "衡阳市劳动模范、全国劳动模范",
+                "市级、某级",
+                "2019、20x1",
+                "-5万",
+            ],
+            ["何志刚", "男", "", "", "湖南省五一劳动奖章", "", next_year, ""],
+            ["负数", "", "", "", "", "", "", "-5万"],
+        ],
+    )
     plan = plan_import(registry, path)
     bad, future, negative = plan.rows
     assert bad.action == ERROR
     texts = [en for en, _ in bad.errors]
     assert len(texts) == 6, texts
-    for expected in ("gender “未知”", "birth date “1988-13-01”", "status “在逃”", "level “某级”", "year “20x1”",
-                     "negative amounts are not allowed: “-5万”"):
+    for expected in (
+        "gender “未知”",
+        "birth date “1988-13-01”",
+        "status “在逃”",
+        "level “某级”",
+        "year “20x1”",
+        "negative amounts are not allowed: “-5万”",
+    ):
         assert any(expected in t for t in texts), expected
     assert all(part in bad.reason("en") for part in texts)  # the reason names every one
     assert "金额不能为负数" in bad.reason("zh") and "无法识别" not in bad.errors[-1][1]
@@ -292,7 +382,8 @@ def test_every_error_of_a_row_is_listed_and_future_years_are_questioned(registry
     assert f"{next_year}" in future.reason("en") and "in the future" in future.reason("en")
     assert f"年份 {next_year} 在将来" in future.reason("zh")
     assert negative.action == ERROR and negative.errors == [
-        ("donations: negative amounts are not allowed: “-5万”", "捐赠：金额不能为负数：“-5万”")]
+        ("donations: negative amounts are not allowed: “-5万”", "捐赠：金额不能为负数：“-5万”")
+    ]
     outcome = plan.apply(registry, skip_errors=True)
     assert len(outcome.added) == 1  # a warning does not stop the row
 
@@ -303,16 +394,32 @@ def test_a_county_sheet_of_people_already_on_the_roll_adds_no_one(registry, tmp_
     Matching name and unit exactly found 23 of them and added the other 70 as new records."""
     import csv
 
-    surnames, given = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗", "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华兰"
-    units = ["衡阳市中心医院", "衡阳县人民医院", "湘潭钢铁有限公司", "耒阳市供电公司", "衡南县疾控中心", "祁东县中医院"]
+    surnames, given = (
+        "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗",
+        "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华兰",
+    )
+    units = [
+        "衡阳市中心医院",
+        "衡阳县人民医院",
+        "湘潭钢铁有限公司",
+        "耒阳市供电公司",
+        "衡南县疾控中心",
+        "祁东县中医院",
+    ]
     posts = ["院长", "护士长", "高级技师", "班长", "主任", "副院长"]
     rows = [["序号", "姓名", "工作单位", "职务", "荣誉称号", "年份"]]
     for n in range(93):
         name = surnames[n % 20] + given[n // 20 * 5 % len(given)] + given[n % 25 % len(given)]
         unit, post = units[n % 6], posts[n // 6 % 6]
         exact = n < 23
-        registry.add(Honouree(name=name, unit=unit if exact else unit + post, position=post if exact else "",
-                              honours=[Honour("衡阳市劳动模范", "municipal", 2015)]))
+        registry.add(
+            Honouree(
+                name=name,
+                unit=unit if exact else unit + post,
+                position=post if exact else "",
+                honours=[Honour("衡阳市劳动模范", "municipal", 2015)],
+            )
+        )
         written = unit if n % 3 else ("湖南省" + unit if n % 2 else unit.replace("有限公司", ""))
         rows.append([n + 1, name, unit if exact else written, post, "湖南省劳动模范", 2020])
     path = tmp_path / "县总工会名单.csv"

@@ -58,8 +58,14 @@ def photo_payloads(registry: Registry) -> list[tuple]:
     out = []
     for honouree in registry.honourees(registry.all_ids()):
         for photo in honouree.photos:
-            out.append((honouree.name, photo.position, registry.photo_created_at(photo.id),
-                        *(registry.photo_bytes(photo.id, kind) for kind in ("original", "display", "thumbnail"))))
+            out.append(
+                (
+                    honouree.name,
+                    photo.position,
+                    registry.photo_created_at(photo.id),
+                    *(registry.photo_bytes(photo.id, kind) for kind in ("original", "display", "thumbnail")),
+                )
+            )
     return sorted(out)
 
 
@@ -69,10 +75,23 @@ def test_roll_with_photos_round_trips_losslessly(roll, registry, tmp_path):
     rotated = roll.add_photo(first, jpeg(), caption="领奖", primary=True, name="award.jpg")
     roll.rotate_photo(rotated.id, 90)  # the stored display copy differs from a fresh one now
     roll.add_photo(second, jpeg((30, 30)), name="small.jpg")
-    roll.edit(second, {"donations": [{"amount_yuan": 1234.56, "item": "口罩", "quantity": 300,
-                                      "quantity_unit": "只", "recipient": "衡阳市红十字会",
-                                      "date": "2020-02-03", "note": "分两次"}],
-                       "deeds": [{"text": "事迹一", "date": "2020-01-30"}]})
+    roll.edit(
+        second,
+        {
+            "donations": [
+                {
+                    "amount_yuan": 1234.56,
+                    "item": "口罩",
+                    "quantity": 300,
+                    "quantity_unit": "只",
+                    "recipient": "衡阳市红十字会",
+                    "date": "2020-02-03",
+                    "note": "分两次",
+                }
+            ],
+            "deeds": [{"text": "事迹一", "date": "2020-01-30"}],
+        },
+    )
     path = tmp_path / "roll.zip"
     result = export(roll, roll.all_ids(), path)
     assert result.count == 14
@@ -122,11 +141,14 @@ def test_tampered_photo_in_an_export_is_a_row_error(roll, registry, tmp_path):
     plan.close()
 
 
-@pytest.mark.parametrize("content, words", [
-    (b"{not json", "not a readable Honours export"),
-    (json.dumps({"format": "something-else"}).encode(), "not a readable Honours export"),
-    (json.dumps({"format": "honours-export", "version": 99, "honourees": []}).encode(), "newer version"),
-])
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        (b"{not json", "not a readable Honours export"),
+        (json.dumps({"format": "something-else"}).encode(), "not a readable Honours export"),
+        (json.dumps({"format": "honours-export", "version": 99, "honourees": []}).encode(), "newer version"),
+    ],
+)
 def test_files_that_are_not_exports_get_clear_messages(registry, tmp_path, content, words):
     path = tmp_path / "x.json"
     path.write_bytes(content)
@@ -137,15 +159,27 @@ def test_files_that_are_not_exports_get_clear_messages(registry, tmp_path, conte
 
 def test_bad_records_in_an_export_are_named(registry, tmp_path):
     path = tmp_path / "x.json"
-    path.write_text(json.dumps({"format": "honours-export", "version": 1, "honourees": [
-        {"name": "甲", "unit": "厂"}, {"name": ""}, {"name": "乙", "status": "sleeping"}, "text"]}),
-        encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "format": "honours-export",
+                "version": 1,
+                "honourees": [
+                    {"name": "甲", "unit": "厂"},
+                    {"name": ""},
+                    {"name": "乙", "status": "sleeping"},
+                    "text",
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
     plan = plan_import(registry, path)
     assert [(r.row, r.action) for r in plan.rows] == [(1, ADD), (2, ERROR), (3, ERROR), (4, ERROR)]
     assert "status" in plan.rows[2].reason("en")
 
 
-RISKY = ["=1+1", "+86 139", "-2", "@SUM(A1)", "=HYPERLINK(\"http://x\")"]
+RISKY = ["=1+1", "+86 139", "-2", "@SUM(A1)", '=HYPERLINK("http://x")']
 
 
 def test_neutralise_covers_tab_and_carriage_return():
@@ -157,8 +191,12 @@ def test_neutralise_covers_tab_and_carriage_return():
 def _risky_roll(registry: Registry) -> None:
     from honours.core import Honouree
 
-    registry.add_many([Honouree(name=f"甲{i}", unit="厂", position=text, notes="line1\nline2")
-                       for i, text in enumerate(RISKY)])
+    registry.add_many(
+        [
+            Honouree(name=f"甲{i}", unit="厂", position=text, notes="line1\nline2")
+            for i, text in enumerate(RISKY)
+        ]
+    )
 
 
 def test_csv_is_utf8_with_bom_and_neutralises_formulas(registry, tmp_path):
@@ -206,11 +244,17 @@ def test_exported_sheet_imports_back_with_honours_levels_and_donations(roll, tmp
     plan.apply(empty)
     for mine, theirs in zip(roll.honourees(roll.all_ids()), empty.honourees(empty.all_ids()), strict=False):
         assert (theirs.name, theirs.unit, theirs.status, theirs.category) == (
-            mine.name, mine.unit, mine.status, mine.category)
+            mine.name,
+            mine.unit,
+            mine.status,
+            mine.category,
+        )
         assert [(h.title, h.level, h.year, h.awarded_by, h.posthumous) for h in theirs.honours] == [
-            (h.title, h.level, h.year, h.awarded_by, h.posthumous) for h in mine.honours]
+            (h.title, h.level, h.year, h.awarded_by, h.posthumous) for h in mine.honours
+        ]
         assert [(d.amount_fen, d.item, d.quantity) for d in theirs.donations] == [
-            (d.amount_fen, d.item, d.quantity) for d in mine.donations]
+            (d.amount_fen, d.item, d.quantity) for d in mine.donations
+        ]
 
 
 def test_a_failed_export_leaves_no_file_behind(roll, tmp_path):
@@ -235,9 +279,11 @@ def test_unknown_export_format_is_refused(roll, tmp_path):
 
 # -- what colleagues see: permissions, numbers, times ------------------------------------------
 
+
 @pytest.mark.skipif(os.name != "posix", reason="file modes and the umask are POSIX")
-@pytest.mark.parametrize("umask, mode", [(0o022, 0o644), (0o027, 0o640), (0o002, 0o664)],
-                         ids=["umask022", "umask027", "umask002"])
+@pytest.mark.parametrize(
+    "umask, mode", [(0o022, 0o644), (0o027, 0o640), (0o002, 0o664)], ids=["umask022", "umask027", "umask002"]
+)
 def test_exports_get_the_permissions_of_a_new_file(roll, tmp_path, umask, mode):
     """Not tempfile's private 0600: a plain open() under this umask would give `mode`."""
     previous = os.umask(umask)
@@ -259,21 +305,52 @@ def _varied(registry: Registry) -> list[int]:
     from honours.core import Deed, Donation, Honour, Honouree
 
     people = [
-        Honouree(name="宋英杰", unit="衡阳市中心医院", age="58", birth_date="1966-03-01", region="衡阳",
-                 honours=[Honour("湖南省劳动模范", "provincial", 2020)],
-                 donations=[Donation(amount_fen=123_456)], deeds=[Deed("援鄂医疗队队员")],
-                 created_at="2026-12-05T08:29:07+00:00"),
-        Honouree(name="柏太柱", unit="湘油泵股份有限公司", age="45岁", birth_date="1979-08",
-                 honours=[Honour("全国五一劳动奖章", "national", 2019), Honour("衡阳市劳动模范", "municipal", 2021)],
-                 donations=[Donation(amount_fen=50_000_000), Donation(item="口罩", quantity=3000, quantity_unit="只")],
-                 created_at="2026-12-05T16:29:00+08:00"),
-        Honouree(name="刘丽", unit="耒阳市统计局", birth_date="1980",
-                 honours=[Honour("衡阳市五一劳动奖章", "municipal", 2018), Honour("耒阳市先进工作者", "county", 2018)]),
-        Honouree(name="王建国", unit="安仁县环卫所",
-                 honours=[Honour("湖南省五一劳动奖章", "provincial", 2022, date="2022-04-28", awarded_by="湖南省总工会")],
-                 notes="备注一\n备注二"),
-        Honouree(name="赵敏", unit="北京铁路局", age="045",
-                 honours=[Honour("全国劳动模范", "national", None)]),
+        Honouree(
+            name="宋英杰",
+            unit="衡阳市中心医院",
+            age="58",
+            birth_date="1966-03-01",
+            region="衡阳",
+            honours=[Honour("湖南省劳动模范", "provincial", 2020)],
+            donations=[Donation(amount_fen=123_456)],
+            deeds=[Deed("援鄂医疗队队员")],
+            created_at="2026-12-05T08:29:07+00:00",
+        ),
+        Honouree(
+            name="柏太柱",
+            unit="湘油泵股份有限公司",
+            age="45岁",
+            birth_date="1979-08",
+            honours=[
+                Honour("全国五一劳动奖章", "national", 2019),
+                Honour("衡阳市劳动模范", "municipal", 2021),
+            ],
+            donations=[
+                Donation(amount_fen=50_000_000),
+                Donation(item="口罩", quantity=3000, quantity_unit="只"),
+            ],
+            created_at="2026-12-05T16:29:00+08:00",
+        ),
+        Honouree(
+            name="刘丽",
+            unit="耒阳市统计局",
+            birth_date="1980",
+            honours=[
+                Honour("衡阳市五一劳动奖章", "municipal", 2018),
+                Honour("耒阳市先进工作者", "county", 2018),
+            ],
+        ),
+        Honouree(
+            name="王建国",
+            unit="安仁县环卫所",
+            honours=[
+                Honour("湖南省五一劳动奖章", "provincial", 2022, date="2022-04-28", awarded_by="湖南省总工会")
+            ],
+            notes="备注一\n备注二",
+        ),
+        Honouree(
+            name="赵敏", unit="北京铁路局", age="045", honours=[Honour("全国劳动模范", "national", None)]
+        ),
     ]
     return [h.id for h in registry.add_many(people)]
 
@@ -295,7 +372,13 @@ def test_years_ages_and_amounts_are_numbers_with_number_formats(registry, tmp_pa
         return sheet.cell(row + 2, column[header])
 
     assert [cell(r, "年份").value for r in range(5)] == [2020, "2019、2021", 2018, "2022-04-28", None]
-    assert [cell(r, "年龄").value for r in range(5)] == [58, "45岁", None, None, "045"]  # as written, unless a plain number
+    assert [cell(r, "年龄").value for r in range(5)] == [
+        58,
+        "45岁",
+        None,
+        None,
+        "045",
+    ]  # as written, unless a plain number
     assert [cell(r, "编号").value for r in range(5)] == ids
     for header in ("编号", "年龄", "年份"):
         numbers = [cell(r, header) for r in range(5) if isinstance(cell(r, header).value, int)]
@@ -342,10 +425,20 @@ def test_a_sheet_with_numbers_imports_back_losslessly(registry, tmp_path, suffix
     plan.apply(empty)
 
     def sheet_fields(reg: Registry) -> list[tuple]:
-        return [(h.name, h.unit, h.age, h.birth_date, h.region, h.notes, [d.text for d in h.deeds],
-                 [(x.title, x.level, x.year, x.date, x.awarded_by, x.posthumous) for x in h.honours],
-                 [(d.amount_fen, d.item, d.quantity, d.quantity_unit) for d in h.donations])
-                for h in reg.honourees(reg.all_ids())]
+        return [
+            (
+                h.name,
+                h.unit,
+                h.age,
+                h.birth_date,
+                h.region,
+                h.notes,
+                [d.text for d in h.deeds],
+                [(x.title, x.level, x.year, x.date, x.awarded_by, x.posthumous) for x in h.honours],
+                [(d.amount_fen, d.item, d.quantity, d.quantity_unit) for d in h.donations],
+            )
+            for h in reg.honourees(reg.all_ids())
+        ]
 
     assert sheet_fields(empty) == sheet_fields(registry)
     again = plan_import(empty, path)

@@ -40,7 +40,10 @@ def test_every_field_is_filled_with_a_value_other_than_its_default():
     for kind in WRITTEN_KINDS:
         empty = CLASSES[kind.key](**{f.key: None for f in kind.fields[:1]})
         for spec in kind.fields[1:]:
-            assert getattr(getattr(record, kind.key)[0], spec.key) != getattr(empty, spec.key), (kind.key, spec.key)
+            assert getattr(getattr(record, kind.key)[0], spec.key) != getattr(empty, spec.key), (
+                kind.key,
+                spec.key,
+            )
 
 
 @pytest.mark.parametrize("how", ["add", "update", "import", "import_update"])  # add: test_registry too
@@ -67,12 +70,19 @@ def test_every_photo_field_is_stored_and_read_back(registry):
     prepared = prepare_photo(png((10, 120, 30)), "照片.png")
     saved = registry.add(Honouree(name="甲"), new_photos=[NewPhoto(prepared, caption="说明", primary=True)])
     (photo,) = registry.honouree(saved.id).photos
-    expected = {"caption": "说明", "primary": True, "width": prepared.width, "height": prepared.height,
-                "mime": prepared.mime, "original_name": "照片.png"}
+    expected = {
+        "caption": "说明",
+        "primary": True,
+        "width": prepared.width,
+        "height": prepared.height,
+        "mime": prepared.mime,
+        "original_name": "照片.png",
+    }
     assert {f.key: getattr(photo, f.key) for f in PHOTO.fields} == expected
 
 
 # -- declared once ------------------------------------------------------------------------------
+
 
 def _words(path: Path) -> set[str]:
     """The identifiers a file uses and the words inside its string literals (comments aside)."""
@@ -107,8 +117,10 @@ FILE_LIMITS = {
 
 def test_fields_are_named_in_few_files():
     files = {path: _words(path) for path in ROOT.rglob("*.py") if path.name != "schema.py"}
-    counts = {key: sorted(str(p.relative_to(ROOT)) for p, words in files.items() if key in words)
-              for key in FILE_LIMITS}
+    counts = {
+        key: sorted(str(p.relative_to(ROOT)) for p, words in files.items() if key in words)
+        for key in FILE_LIMITS
+    }
     over = {key: names for key, names in counts.items() if len(names) > FILE_LIMITS[key]}
     assert not over, f"fields named in more files than allowed (declare them in core/fields.py): {over}"
 
@@ -118,8 +130,14 @@ def test_the_spec_matches_the_record_classes_and_the_schema(registry):
     """Every attribute of a record is in the spec, and every spec column exists in its table."""
     from dataclasses import fields
 
-    own = {f.name for f in fields(Honouree)} - {"source", "id", "version", "created_at", "updated_at",
-                                                *(kind.key for kind in RECORD_KINDS)}
+    own = {f.name for f in fields(Honouree)} - {
+        "source",
+        "id",
+        "version",
+        "created_at",
+        "updated_at",
+        *(kind.key for kind in RECORD_KINDS),
+    }
     assert own == {f.key for f in HONOUREE_FIELDS if "." not in f.key}
     columns = {row[1] for row in registry.conn.execute("PRAGMA table_info(honouree)")}
     assert {f.column for f in HONOUREE_FIELDS} <= columns
@@ -130,8 +148,9 @@ def test_the_spec_matches_the_record_classes_and_the_schema(registry):
         assert {f.column for f in kind.fields} <= table, kind.key
 
 
-@pytest.mark.parametrize("spec", [f for f in HONOUREE_FIELDS if f.vocabulary is None and f.type == "text"],
-                         ids=lambda f: f.key)
+@pytest.mark.parametrize(
+    "spec", [f for f in HONOUREE_FIELDS if f.vocabulary is None and f.type == "text"], ids=lambda f: f.key
+)
 def test_a_plain_search_finds_a_record_by_a_field_exactly_when_the_spec_says_searchable(registry, spec):
     """The spec's `searchable` says what the search index (indexing.py) holds."""
     record = Honouree(name="某人")

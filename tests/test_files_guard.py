@@ -41,8 +41,12 @@ def wal_intact(path: Path) -> bool:
 
 def other_program_lists(path: Path) -> None:
     """What made the data loss visible: another program opening and closing the file."""
-    subprocess.run([sys.executable, "-m", "honours", "--db", str(path), "list"], check=True,
-                   capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    subprocess.run(
+        [sys.executable, "-m", "honours", "--db", str(path), "list"],
+        check=True,
+        capture_output=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
 
 
 def test_an_open_registry_and_its_side_files_are_known(roll):
@@ -138,16 +142,19 @@ nas:/export /srv/nfs nfs4 rw 0 0
 """
 
 
-@pytest.mark.parametrize(("path", "kind"), [
-    ("/home/clerk/roll.sqlite", None),
-    ("/mnt/union/roll.sqlite", "SMB"),
-    ("/mnt/union/sub/dir/roll.sqlite", "SMB"),
-    ("/mnt/unionx/roll.sqlite", None),
-    ("/srv/nfs/roll.sqlite", "nfs4"),
-    ("/mnt/union/usb/roll.sqlite", None),  # a local disk mounted inside the share
-    ("\\\\server\\share\\roll.sqlite", "SMB"),
-    ("//server/share/roll.sqlite", "SMB"),
-])
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [
+        ("/home/clerk/roll.sqlite", None),
+        ("/mnt/union/roll.sqlite", "SMB"),
+        ("/mnt/union/sub/dir/roll.sqlite", "SMB"),
+        ("/mnt/unionx/roll.sqlite", None),
+        ("/srv/nfs/roll.sqlite", "nfs4"),
+        ("/mnt/union/usb/roll.sqlite", None),  # a local disk mounted inside the share
+        ("\\\\server\\share\\roll.sqlite", "SMB"),
+        ("//server/share/roll.sqlite", "SMB"),
+    ],
+)
 def test_network_shares_are_recognised(path, kind):
     assert files.network_share(path, MOUNTS) == kind
 

@@ -58,9 +58,11 @@ def test_the_open_failure_choice_becomes_the_next_file_to_try(tmp_path, monkeypa
     from honours.gui import open_failure_dialog as dialog
 
     error = NotARegistryError(str(tmp_path / "x.sqlite"))
-    answers = [dialog.OpenChoice(dialog.OpenAction.OPEN_READ_ONLY, tmp_path / "x.sqlite", readonly=True),
-               dialog.OpenChoice(dialog.OpenAction.OPEN_OTHER, tmp_path / "other.sqlite"),
-               dialog.OpenChoice(dialog.OpenAction.QUIT)]
+    answers = [
+        dialog.OpenChoice(dialog.OpenAction.OPEN_READ_ONLY, tmp_path / "x.sqlite", readonly=True),
+        dialog.OpenChoice(dialog.OpenAction.OPEN_OTHER, tmp_path / "other.sqlite"),
+        dialog.OpenChoice(dialog.OpenAction.QUIT),
+    ]
     monkeypatch.setattr(dialog, "handle_open_failure", lambda err, parent: answers.pop(0))
     assert app.handle_open_failure(error, None) == (tmp_path / "x.sqlite", True)
     assert app.handle_open_failure(error, None) == (tmp_path / "other.sqlite", False)

@@ -17,7 +17,9 @@ def select_rows(window, names: list[str]) -> list[int]:
     selection.clearSelection()
     for honouree_id in ids:
         index = window.model.index(window.model.row_of(honouree_id), COLUMN_INDEX["name"])
-        selection.select(index, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+        selection.select(
+            index, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        )
     assert sorted(window.selected_ids()) == sorted(ids)
     return ids
 
@@ -66,7 +68,11 @@ def test_batch_edit_sets_values_on_three_rows_and_one_ctrl_z_undoes_all_three(qt
         assert (saved.region, saved.status) == ("耒阳市", "retired")
         assert saved.category == before[honouree_id].category  # left unchanged
         assert saved.version == before[honouree_id].version + 1
-    assert window.statusBar().currentMessage().startswith("Changed 3 honouree(s): Region → 耒阳市; Status → Retired")
+    assert (
+        window.statusBar()
+        .currentMessage()
+        .startswith("Changed 3 honouree(s): Region → 耒阳市; Status → Retired")
+    )
     for honouree_id in ids:  # the table shows the new values
         row = window.model.row_of(honouree_id)
         assert window.model.index(row, COLUMN_INDEX["region"]).data() == "耒阳市"
@@ -109,8 +115,9 @@ def test_nothing_chosen_means_nothing_to_apply(qtbot, window, answer):
     assert window.undo_stack.count() == 0
 
 
-def test_a_record_someone_else_saved_meanwhile_stops_the_whole_batch(qtbot, window, answer, db_path,
-                                                                     monkeypatch):
+def test_a_record_someone_else_saved_meanwhile_stops_the_whole_batch(
+    qtbot, window, answer, db_path, monkeypatch
+):
     choices, _, while_open = answer
     ids = select_rows(window, ["许仲秋", "罗芳初"])
     errors = []

@@ -24,9 +24,18 @@ DEFAULT_KEYS = ["photo", "name", "unit", "position", "honours", "years", "level"
 def big_roll(db_path) -> Path:
     """The default roll and 30 more, so that the rows a window shows are not limited by the roll."""
     with Registry.open(db_path) as registry:
-        registry.add_many([Honouree(name=f"测试{i:02d}", unit="衡阳市第一中学", position="教师", region="衡阳县",
-                                    honours=[Honour("衡阳市劳动模范", "municipal", year=2000 + i % 20)])
-                           for i in range(30)])
+        registry.add_many(
+            [
+                Honouree(
+                    name=f"测试{i:02d}",
+                    unit="衡阳市第一中学",
+                    position="教师",
+                    region="衡阳县",
+                    honours=[Honour("衡阳市劳动模范", "municipal", year=2000 + i % 20)],
+                )
+                for i in range(30)
+            ]
+        )
     return db_path
 
 
@@ -34,7 +43,9 @@ def big_roll(db_path) -> Path:
 def chinese_catalogue(tmp_path, monkeypatch):
     lrelease = Path(sys.executable).with_name("pyside6-lrelease")
     source = Path(i18n.__file__).parent / "i18n" / "honours_zh_CN.ts"
-    subprocess.run([str(lrelease), "-silent", str(source), "-qm", str(tmp_path / "honours_zh_CN.qm")], check=True)
+    subprocess.run(
+        [str(lrelease), "-silent", str(source), "-qm", str(tmp_path / "honours_zh_CN.qm")], check=True
+    )
     monkeypatch.setattr(i18n, "I18N_DIR", tmp_path)
     yield
     i18n.install_translations("en")
@@ -52,14 +63,18 @@ def laptop_window(qtbot, db_path, settings, language: str = "en"):
 
 def full_rows_visible(table) -> int:
     height = table.viewport().height()
-    return sum(1 for row in range(table.model().rowCount())
-               if table.rowViewportPosition(row) >= 0
-               and table.rowViewportPosition(row) + table.rowHeight(row) <= height)
+    return sum(
+        1
+        for row in range(table.model().rowCount())
+        if table.rowViewportPosition(row) >= 0
+        and table.rowViewportPosition(row) + table.rowHeight(row) <= height
+    )
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
-def test_at_1280x690_every_default_column_fits_and_at_least_18_rows_show(qtbot, big_roll, tmp_path,
-                                                                         chinese_catalogue, language):
+def test_at_1280x690_every_default_column_fits_and_at_least_18_rows_show(
+    qtbot, big_roll, tmp_path, chinese_catalogue, language
+):
     window = laptop_window(qtbot, big_roll, tmp_path / "s.ini", language)
     table = window.results_table
     header = table.horizontalHeader()
@@ -80,8 +95,15 @@ def test_at_1280x690_every_default_column_fits_and_at_least_18_rows_show(qtbot, 
 def test_the_years_column_shows_the_honour_years_latest_first(qtbot, big_roll, tmp_path):
     window = laptop_window(qtbot, big_roll, tmp_path / "s.ini")
     registry = window.registry
-    saved = registry.add(Honouree(name="年份测试", honours=[Honour("衡阳市劳动模范", "municipal", year=2015),
-                                                         Honour("湖南省劳动模范", "provincial", year=2019)]))
+    saved = registry.add(
+        Honouree(
+            name="年份测试",
+            honours=[
+                Honour("衡阳市劳动模范", "municipal", year=2015),
+                Honour("湖南省劳动模范", "provincial", year=2019),
+            ],
+        )
+    )
     window.search_now("年份测试")
     assert window.model.headerData(COLUMN_INDEX["years"], Qt.Orientation.Horizontal) == "Years"
     assert window.model.index(0, COLUMN_INDEX["years"]).data() == "2019、2015"
@@ -117,12 +139,28 @@ def test_right_click_on_the_header_chooses_columns_and_the_choice_is_remembered(
     ticks = {a.objectName(): a for a in view_columns.actions()}
     assert not ticks["column_region"].isChecked()
     ticks["column_category"].trigger()
-    assert table.column_keys() == ["photo", "name", "unit", "position", "honours", "years", "level", "status",
-                                   "category"]
-    assert window.model.index(0, COLUMN_INDEX["category"]).data() in ("Medical workers", "Other trades",
-                                                                      "Model workers", "Collectives", "")
+    assert table.column_keys() == [
+        "photo",
+        "name",
+        "unit",
+        "position",
+        "honours",
+        "years",
+        "level",
+        "status",
+        "category",
+    ]
+    assert window.model.index(0, COLUMN_INDEX["category"]).data() in (
+        "Medical workers",
+        "Other trades",
+        "Model workers",
+        "Collectives",
+        "",
+    )
 
-    header.moveSection(header.visualIndex(COLUMN_INDEX["status"]), header.visualIndex(COLUMN_INDEX["name"]) + 1)
+    header.moveSection(
+        header.visualIndex(COLUMN_INDEX["status"]), header.visualIndex(COLUMN_INDEX["name"]) + 1
+    )
     table.setColumnWidth(COLUMN_INDEX["unit"], 211)
     shown = table.column_keys()
     assert shown[:3] == ["photo", "name", "status"]
@@ -147,7 +185,9 @@ def test_right_click_on_the_header_chooses_columns_and_the_choice_is_remembered(
 def test_the_sort_is_remembered_by_column(qtbot, big_roll, tmp_path):
     settings = tmp_path / "s.ini"
     window = laptop_window(qtbot, big_roll, settings)
-    window.results_table.horizontalHeader().setSortIndicator(COLUMN_INDEX["unit"], Qt.SortOrder.DescendingOrder)
+    window.results_table.horizontalHeader().setSortIndicator(
+        COLUMN_INDEX["unit"], Qt.SortOrder.DescendingOrder
+    )
     assert window.model.order() == ("unit", True)
     window.close()
     again = laptop_window(qtbot, big_roll, settings)

@@ -24,10 +24,12 @@ NEXT_YEARS = date.today().year + 3
 
 def county_sheet(path: Path) -> Path:
     """GBK csv as Chinese Excel saves it, with unit and post in separate columns."""
-    rows = [["姓名", "性别", "工作单位", "职务", "荣誉称号", "年份", "捐款金额"],
-            ["刘建国", "女", "衡阳市中心医院", "院长", "全国劳动模范", "2020", "1万元"],
-            ["何志刚", "男", "衡阳市总工会", "干部", "湖南省五一劳动奖章", str(NEXT_YEARS), ""],
-            ["邓小燕", "未知", "常宁市人民医院", "护士", "衡阳市劳动模范", "20x1", "-5万"]]
+    rows = [
+        ["姓名", "性别", "工作单位", "职务", "荣誉称号", "年份", "捐款金额"],
+        ["刘建国", "女", "衡阳市中心医院", "院长", "全国劳动模范", "2020", "1万元"],
+        ["何志刚", "男", "衡阳市总工会", "干部", "湖南省五一劳动奖章", str(NEXT_YEARS), ""],
+        ["邓小燕", "未知", "常宁市人民医院", "护士", "衡阳市劳动模范", "20x1", "-5万"],
+    ]
     with path.open("w", encoding="gbk", newline="") as handle:
         csv.writer(handle).writerows(rows)
     return path
@@ -35,8 +37,14 @@ def county_sheet(path: Path) -> Path:
 
 @pytest.fixture
 def existing(registry):
-    return registry.add(Honouree(name="刘建国", gender="男", unit="衡阳市中心医院院长",
-                                 honours=[Honour("湖南省劳动模范", "provincial", 2015)]))
+    return registry.add(
+        Honouree(
+            name="刘建国",
+            gender="男",
+            unit="衡阳市中心医院院长",
+            honours=[Honour("湖南省劳动模范", "provincial", 2015)],
+        )
+    )
 
 
 def click(qtbot, button) -> None:
@@ -53,7 +61,9 @@ def test_preview_shows_a_duplicate_beside_the_record_it_resembles(qtbot, registr
     qtbot.addWidget(dialog)
     model = dialog.preview_model
     assert texts(dialog, PreviewModel.ACTION) == [f"Merge → #{existing.id}", "Add", "Error"]
-    assert "possible duplicate of #1 刘建国 (衡阳市中心医院院长)" in model.index(0, PreviewModel.DETAILS).data()
+    assert (
+        "possible duplicate of #1 刘建国 (衡阳市中心医院院长)" in model.index(0, PreviewModel.DETAILS).data()
+    )
     assert texts(dialog, PreviewModel.HONOURS)[0] == "全国劳动模范 (national, 2020, 中共中央、国务院)"
     assert "Possible duplicates: 1 (merge 1, add 0, skip 0)" in dialog.counts_label.text()
 
@@ -61,12 +71,19 @@ def test_preview_shows_a_duplicate_beside_the_record_it_resembles(qtbot, registr
     detail = dialog.detail
     assert detail.duplicate_box.isVisibleTo(dialog)
     assert "Probably the same person as #1 刘建国 (衡阳市中心医院院长)" in detail.resembles.text()
-    assert detail.choice_buttons[MERGE].isChecked() and detail.choice_buttons[MERGE].text() == "&Merge into #1"
+    assert (
+        detail.choice_buttons[MERGE].isChecked() and detail.choice_buttons[MERGE].text() == "&Merge into #1"
+    )
     comparison = detail.comparison
     headers = [comparison.headerData(c, Qt.Orientation.Horizontal) for c in range(comparison.columnCount())]
     assert headers == ["Field", "This row", "#1 in the roll", "After import"]
-    assert comparison.text("unit", 0) == "衡阳市中心医院" and comparison.text("unit", 1) == "衡阳市中心医院院长"
-    assert comparison.text("honours", 2) == "湖南省劳动模范 (provincial, 2015)\n全国劳动模范 (national, 2020, 中共中央、国务院)"
+    assert (
+        comparison.text("unit", 0) == "衡阳市中心医院" and comparison.text("unit", 1) == "衡阳市中心医院院长"
+    )
+    assert (
+        comparison.text("honours", 2)
+        == "湖南省劳动模范 (provincial, 2015)\n全国劳动模范 (national, 2020, 中共中央、国务院)"
+    )
     assert comparison.text("donations", 0) == "1万元"
     # gender differs: the record's 男 is kept unless this row's 女 is ticked
     row = comparison.fields().index("gender")
@@ -80,7 +97,9 @@ def test_preview_shows_a_duplicate_beside_the_record_it_resembles(qtbot, registr
     assert dialog.plan.rows[0].action == SKIP and texts(dialog, PreviewModel.ACTION)[0] == "Skip ▾"
     assert "To update: 0" in dialog.counts_label.text()
     assert not detail.duplicate_box.isHidden() and "#1 in the roll" in [
-        detail.comparison.headerData(c, Qt.Orientation.Horizontal) for c in range(detail.comparison.columnCount())]
+        detail.comparison.headerData(c, Qt.Orientation.Horizontal)
+        for c in range(detail.comparison.columnCount())
+    ]
 
     # the Action cell is a drop-down, as in a spreadsheet
     index = model.index(0, PreviewModel.ACTION)
@@ -115,7 +134,10 @@ def test_preview_lists_every_error_and_questions_future_years(qtbot, registry, e
     dialog.select_sheet_row(3)
     assert f"the year {NEXT_YEARS} of “湖南省五一劳动奖章” is in the future" in dialog.detail.messages.text()
     background = dialog.preview_model.index(1, PreviewModel.DETAILS).data(Qt.ItemDataRole.BackgroundRole)
-    assert background.color().name() != dialog.preview_model.index(1, 0).data(Qt.ItemDataRole.BackgroundRole).color().name()
+    assert (
+        background.color().name()
+        != dialog.preview_model.index(1, 0).data(Qt.ItemDataRole.BackgroundRole).color().name()
+    )
     dialog.show_combo.setCurrentIndex(dialog.show_combo.findData(SHOW_ERRORS))
     assert dialog.preview_model.rowCount() == 1 and dialog.current_row().action == ERROR
 
@@ -128,7 +150,9 @@ def test_an_update_says_what_it_replaces_and_can_keep_the_record_value(qtbot, re
     assert dialog.current_row().action == UPDATE
     comparison = dialog.detail.comparison
     gender = comparison.index(comparison.fields().index("gender"), 1)
-    assert gender.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked  # an update writes the sheet's
+    assert (
+        gender.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    )  # an update writes the sheet's
     comparison.setData(gender, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
     dialog.skip_errors.setChecked(True)
     dialog.run_import()
@@ -136,10 +160,24 @@ def test_an_update_says_what_it_replaces_and_can_keep_the_record_value(qtbot, re
 
 
 def two_records(registry):
-    a = registry.add(Honouree(name="吴芳", gender="女", unit="祁东县中医院副院长",
-                              honours=[Honour("湖南省劳动模范", "provincial", 2015)]))
-    b = registry.add(Honouree(name="吴芳", gender="男", unit="祁东县中医院", position="副院长", birth_date="1975-04-12",
-                              honours=[Honour("全国劳动模范", "national", 2020)]))
+    a = registry.add(
+        Honouree(
+            name="吴芳",
+            gender="女",
+            unit="祁东县中医院副院长",
+            honours=[Honour("湖南省劳动模范", "provincial", 2015)],
+        )
+    )
+    b = registry.add(
+        Honouree(
+            name="吴芳",
+            gender="男",
+            unit="祁东县中医院",
+            position="副院长",
+            birth_date="1975-04-12",
+            honours=[Honour("全国劳动模范", "national", 2020)],
+        )
+    )
     return a, b
 
 
@@ -167,7 +205,12 @@ def test_the_merge_dialog_merges_a_pair_and_ctrl_z_undoes_it(qtbot, registry):
     click(qtbot, dialog.merge_button)
     kept = registry.honouree(a.id)
     assert [h.title for h in kept.honours] == ["湖南省劳动模范", "全国劳动模范"]
-    assert (kept.gender, kept.birth_date, kept.unit, kept.position) == ("男", "1975-04-12", "祁东县中医院", "副院长")
+    assert (kept.gender, kept.birth_date, kept.unit, kept.position) == (
+        "男",
+        "1975-04-12",
+        "祁东县中医院",
+        "副院长",
+    )
     assert not registry.exists(b.id) and dialog.pairs_model.rowCount() == 0
     assert f"Merged #{b.id} into #{a.id}" in dialog.status.text() and stack.count() == 1
 
@@ -211,7 +254,9 @@ def test_tools_menu_opens_the_merge_dialog(qtbot, registry, monkeypatch):
 def test_the_detail_pane_says_how_a_name_was_tidied(qtbot, registry, tmp_path):
     path = tmp_path / "名单.csv"
     with path.open("w", encoding="gbk", newline="") as handle:
-        csv.writer(handle).writerows([["姓名", "工作单位"], ["马红秋(女)", "衡阳县人民医院"], ["贺 彪", "衡阳钢管集团"]])
+        csv.writer(handle).writerows(
+            [["姓名", "工作单位"], ["马红秋(女)", "衡阳县人民医院"], ["贺 彪", "衡阳钢管集团"]]
+        )
     dialog = ImportDialog(registry, path)
     qtbot.addWidget(dialog)
     assert texts(dialog, PreviewModel.NAME) == ["马红秋", "贺彪"]

@@ -26,6 +26,7 @@ def first_id(registry, name: str) -> int:
 @pytest.fixture
 def open_dialog(qtbot, roll, monkeypatch):
     """Opens dialogs on the roll; a message box nobody expected fails the test instead of hanging it."""
+
     def unexpected_box(box):
         raise AssertionError(f"unexpected message box: {box.text()}")
 
@@ -82,6 +83,7 @@ def add_photos(qtbot, dialog: EditDialog, paths: list[Path]) -> None:
 
 # -- required fields and typed amounts ------------------------------------------------------
 
+
 def test_new_record_without_a_name_is_refused_with_a_message(qtbot, open_dialog):
     dialog = open_dialog()
     assert dialog.objectName() == "editDialog"
@@ -120,12 +122,15 @@ def test_a_name_and_a_donation_typed_as_50wan_are_saved_exactly(qtbot, open_dial
     assert roll.honouree(saved.id).donations[0].amount_fen == 50_000_000
 
 
-@pytest.mark.parametrize("typed, fen, shown", [
-    ("10万元", 10_000_000, "10万元"),
-    ("1,000", 100_000, "1000元"),
-    ("五十万元", 50_000_000, "50万元"),
-    ("264.28万元", 2_642_800_00, "264.28万元"),
-])
+@pytest.mark.parametrize(
+    "typed, fen, shown",
+    [
+        ("10万元", 10_000_000, "10万元"),
+        ("1,000", 100_000, "1000元"),
+        ("五十万元", 50_000_000, "50万元"),
+        ("264.28万元", 2_642_800_00, "264.28万元"),
+    ],
+)
 def test_amounts_are_read_the_way_clerks_write_them(open_dialog, typed, fen, shown):
     dialog = open_dialog()
     model = dialog.donations_editor.model
@@ -142,8 +147,12 @@ def test_goods_quantity_1wan_is_ten_thousand(open_dialog):
     for key, text in (("item", "口罩"), ("quantity", "1万"), ("quantity_unit", "只")):
         model.setData(model.index(0, model.column_of(key)), text)
     [donation] = model.records()
-    assert (donation.amount_fen, donation.item, donation.quantity, donation.quantity_unit) == \
-        (None, "口罩", 10_000, "只")
+    assert (donation.amount_fen, donation.item, donation.quantity, donation.quantity_unit) == (
+        None,
+        "口罩",
+        10_000,
+        "只",
+    )
 
 
 def test_an_unreadable_amount_is_marked_and_save_goes_to_its_row(qtbot, open_dialog):
@@ -204,8 +213,11 @@ def test_blank_rows_are_dropped_and_honour_cells_are_checked(open_dialog):
     assert [p.key for p in honours.problems()] == ["year"]
     honours.setData(honours.index(1, honours.column_of("year")), "２０２０年")
     honours.setData(honours.index(1, honours.column_of("date")), "2020年4月30日")
-    honours.setData(honours.index(1, honours.column_of("posthumous")), Qt.CheckState.Checked.value,
-                    Qt.ItemDataRole.CheckStateRole)
+    honours.setData(
+        honours.index(1, honours.column_of("posthumous")),
+        Qt.CheckState.Checked.value,
+        Qt.ItemDataRole.CheckStateRole,
+    )
     deeds = dialog.deeds_editor.model
     deeds.add_row()
     deeds.setData(deeds.index(0, deeds.column_of("text")), "连续奋战10天\n因公殉职")
@@ -213,8 +225,13 @@ def test_blank_rows_are_dropped_and_honour_cells_are_checked(open_dialog):
     assert dialog.save() is True
     result = dialog.result_honouree()
     [honour] = result.honours
-    assert (honour.title, honour.level, honour.year, honour.date, honour.posthumous) == \
-        ("全国劳动模范", "national", 2020, "2020-04-30", True)
+    assert (honour.title, honour.level, honour.year, honour.date, honour.posthumous) == (
+        "全国劳动模范",
+        "national",
+        2020,
+        "2020-04-30",
+        True,
+    )
     assert [d.text for d in result.deeds] == ["连续奋战10天\n因公殉职"]
 
 
@@ -236,6 +253,7 @@ def test_rows_move_up_and_down(open_dialog):
 
 # -- existing records ------------------------------------------------------------------------
 
+
 def test_editing_an_existing_record_keeps_its_id_and_version(qtbot, open_dialog, roll):
     honouree_id = first_id(roll, "许仲秋")
     before = roll.honouree(honouree_id)
@@ -251,7 +269,11 @@ def test_editing_an_existing_record_keeps_its_id_and_version(qtbot, open_dialog,
     result = dialog.result_honouree()
     assert (result.id, result.version) == (before.id, before.version)
     assert result is not before and before.position == "董事长"
-    assert (result.position, result.status, result.category) == ("董事长、党委书记", "retired", "model worker")
+    assert (result.position, result.status, result.category) == (
+        "董事长、党委书记",
+        "retired",
+        "model worker",
+    )
     assert result.honours == [h.__class__(**{**h.__dict__, "id": None}) for h in before.honours]
     assert [d.amount_fen for d in result.donations] == [50_000_000]
     assert result.source == before.source and result.notes == before.notes
@@ -279,6 +301,7 @@ def test_a_free_text_category_is_kept_as_typed(open_dialog):
 
 # -- duplicates ------------------------------------------------------------------------------
 
+
 def test_same_name_and_unit_shows_a_warning_but_does_not_block(qtbot, open_dialog, roll):
     existing = first_id(roll, "许仲秋")
     dialog = open_dialog()
@@ -302,6 +325,7 @@ def test_the_record_itself_is_not_its_own_duplicate(open_dialog, roll):
 
 # -- photos ----------------------------------------------------------------------------------
 
+
 def test_adding_a_real_image_shows_a_thumbnail_and_becomes_a_new_photo(qtbot, open_dialog, portrait, roll):
     dialog = open_dialog()
     dialog.form.name_edit.setText("张三")
@@ -324,7 +348,9 @@ def test_adding_a_real_image_shows_a_thumbnail_and_becomes_a_new_photo(qtbot, op
     assert [(p.caption, p.width, p.height) for p in roll.photos(saved.id)] == [("工作照", 600, 800)]
 
 
-def test_a_broken_image_gets_a_message_and_nothing_is_added(qtbot, open_dialog, portrait, tmp_path, monkeypatch):
+def test_a_broken_image_gets_a_message_and_nothing_is_added(
+    qtbot, open_dialog, portrait, tmp_path, monkeypatch
+):
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append(text))
     broken = tmp_path / "scan.jpg"
@@ -349,15 +375,21 @@ def test_dropping_image_files_adds_them(qtbot, open_dialog, portrait):
     dialog.tabs.setCurrentWidget(dialog.photos)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(portrait))])
-    drop = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                      Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     with qtbot.waitSignal(dialog.photos.preparation_finished, timeout=WAIT_MS):
         dialog.photos.dropEvent(drop)
     assert dialog.photos.model.rowCount() == 1
 
 
-def test_stored_photos_can_be_rotated_recaptioned_demoted_and_removed(qtbot, open_dialog, roll, portrait,
-                                                                         tmp_path):
+def test_stored_photos_can_be_rotated_recaptioned_demoted_and_removed(
+    qtbot, open_dialog, roll, portrait, tmp_path
+):
     honouree_id = first_id(roll, "许仲秋")
     first = roll.add_photo(honouree_id, portrait, caption="旧照")
     second_path = tmp_path / "second.png"
@@ -391,8 +423,10 @@ def test_stored_photos_can_be_rotated_recaptioned_demoted_and_removed(qtbot, ope
 
     roll.update(dialog.result_honouree(), new_photos=dialog.new_photos(), rotations=dialog.rotations())
     stored = roll.photos(honouree_id)
-    assert [(p.caption, p.primary, p.width, p.height, p.original_name) for p in stored] == \
-        [("新照", False, 800, 600, "portrait.png"), ("", True, 240, 120, "third.png")]
+    assert [(p.caption, p.primary, p.width, p.height, p.original_name) for p in stored] == [
+        ("新照", False, 800, 600, "portrait.png"),
+        ("", True, 240, 120, "third.png"),
+    ]
 
 
 def test_a_new_photo_cannot_be_moved_before_stored_ones(qtbot, open_dialog, roll, portrait):
@@ -423,6 +457,7 @@ def test_export_writes_the_original_bytes(qtbot, open_dialog, roll, portrait, tm
 
 # -- leaving -----------------------------------------------------------------------------------
 
+
 def test_closing_with_unsaved_changes_asks_first(qtbot, open_dialog, roll):
     dialog = open_dialog(first_id(roll, "许仲秋"))
     asked: list[str] = []
@@ -431,6 +466,7 @@ def test_closing_with_unsaved_changes_asks_first(qtbot, open_dialog, roll):
         def ask():
             asked.append("asked")
             return button
+
         return ask
 
     dialog.ask_about_unsaved_changes = answer_with(QMessageBox.StandardButton.Cancel)
@@ -473,15 +509,20 @@ def test_the_prompt_offers_save_discard_and_cancel(qtbot, open_dialog, monkeypat
 
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)
     assert dialog.ask_about_unsaved_changes() == QMessageBox.StandardButton.Cancel
-    wanted = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-              | QMessageBox.StandardButton.Cancel)
+    wanted = (
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel
+    )
     assert seen["buttons"] == wanted
 
 
 # -- through the main window ----------------------------------------------------------------------
 
-def test_the_main_window_saves_the_dialog_through_undo(qtbot, tmp_path, _seeded_template, portrait,
-                                                       monkeypatch):
+
+def test_the_main_window_saves_the_dialog_through_undo(
+    qtbot, tmp_path, _seeded_template, portrait, monkeypatch
+):
     """Enter on 许仲秋, edit in the real dialog, see it stored; Ctrl+Z takes it all back."""
     import shutil
 
@@ -526,6 +567,7 @@ def test_the_main_window_saves_the_dialog_through_undo(qtbot, tmp_path, _seeded_
 
 
 # -- hostile text ---------------------------------------------------------------------------------
+
 
 def test_rare_characters_emoji_and_long_deeds_come_through_untouched(open_dialog):
     dialog = open_dialog()

@@ -25,8 +25,12 @@ def dialog(qtbot, roll, monkeypatch):
 
     monkeypatch.setattr(QMessageBox, "exec", unexpected_box)
     opened = EditDialog(None, roll, None)
-    qtbot.addWidget(opened, before_close_func=lambda d: setattr(
-        d, "ask_about_unsaved_changes", lambda: QMessageBox.StandardButton.Discard))
+    qtbot.addWidget(
+        opened,
+        before_close_func=lambda d: setattr(
+            d, "ask_about_unsaved_changes", lambda: QMessageBox.StandardButton.Discard
+        ),
+    )
     opened.show()
     opened.activateWindow()
     qtbot.waitActive(opened)
@@ -42,8 +46,12 @@ def open_cell(qtbot, editor, row: int, key: str):
     editor.view.setFocus()
     editor.view.setCurrentIndex(index)
     editor.view.edit(index)
-    [box] = [w for kind in (QLineEdit, QPlainTextEdit) for w in editor.view.findChildren(kind) if w.isVisible()
-             and not isinstance(w.parentWidget(), QPlainTextEdit)]
+    [box] = [
+        w
+        for kind in (QLineEdit, QPlainTextEdit)
+        for w in editor.view.findChildren(kind)
+        if w.isVisible() and not isinstance(w.parentWidget(), QPlainTextEdit)
+    ]
     return box
 
 

@@ -65,8 +65,11 @@ def test_choosing_an_active_value_removes_it_as_it_was_typed(qtbot):
     panel.set_facets(FACETS)
     panel.set_terms(["level:省级"])
     tree = panel.tree
-    provincial = next(tree.topLevelItem(0).child(i) for i in range(tree.topLevelItem(0).childCount())
-                      if tree.topLevelItem(0).child(i).data(0, TERM_ROLE) == "level:provincial")
+    provincial = next(
+        tree.topLevelItem(0).child(i)
+        for i in range(tree.topLevelItem(0).childCount())
+        if tree.topLevelItem(0).child(i).data(0, TERM_ROLE) == "level:provincial"
+    )
     with qtbot.waitSignal(panel.termsChanged) as removed:
         panel.tree.chosen.emit(provincial)
     assert removed.args == [["level:省级"], ""]
@@ -91,8 +94,14 @@ def test_in_chinese_a_click_adds_a_chinese_qualifier_that_finds_the_same(qapp, r
     """级别:省级 in a Chinese search box, never level:provincial; the search reads both alike."""
     i18n.install_translations("zh")
     try:
-        for group, value in [("level", "provincial"), ("status", "deceased"), ("category", "medical"),
-                             ("category", "other trades"), ("region", "耒阳市"), ("year", "2019..2021")]:
+        for group, value in [
+            ("level", "provincial"),
+            ("status", "deceased"),
+            ("category", "medical"),
+            ("category", "other trades"),
+            ("region", "耒阳市"),
+            ("year", "2019..2021"),
+        ]:
             chinese = term_for(group, value)
             assert not any("a" <= ch <= "z" for ch in chinese), chinese
             assert canonical(chinese) == (group, (value,))

@@ -19,7 +19,6 @@ REPORTS = ROOT / "tests" / "fixtures" / "reports"
 FOLLOW_UP = "衡阳市劳动模范、耒阳龙腾公司副总经理蒋亚华荣获湖南省劳动模范称号，并再次捐款2万元。全国劳动模范王新来带领职工复工。"
 
 
-
 @pytest.fixture
 def warnings(monkeypatch) -> list[str]:
     shown: list[str] = []
@@ -62,7 +61,19 @@ def test_install_adds_the_action_to_the_tools_menu(qtbot, registry, monkeypatch)
 def test_pasting_the_seed_report_lists_its_honourees(qtbot, registry):
     dialog = pasted(qtbot, registry, SEED_TEXT)
     listed = names(dialog)
-    for name in ("宋英杰", "詹济舟", "谷井文", "柏太柱", "李小平", "蒋芳花", "白云", "曹华华", "许仲秋", "罗芳初", "蒋亚华"):
+    for name in (
+        "宋英杰",
+        "詹济舟",
+        "谷井文",
+        "柏太柱",
+        "李小平",
+        "蒋芳花",
+        "白云",
+        "曹华华",
+        "许仲秋",
+        "罗芳初",
+        "蒋亚华",
+    ):
         assert name in listed
     for name in ("胡建军", "肖华", "张阳琛", "谭敦龙", "廖健", "单绪平"):
         assert name not in listed

@@ -107,6 +107,7 @@ def test_clicking_a_filter_value_narrows_the_search_and_can_be_removed(qtbot, wi
     assert window.search_box.text() == "level:provincial"
     wait_rows(qtbot, window, 4)
     assert sorted(names(window)) == sorted(["柏太柱", "李小平", "许仲秋", "罗芳初"])
+
     def counts_follow_the_result() -> bool:  # 3 model workers on the roll, 2 of them provincial
         item = facet_item(window, "category:model worker")
         return item is not None and item.text(1) == "2"
@@ -132,8 +133,16 @@ def test_detail_pane_shows_everything_about_the_selected_honouree(qtbot, window)
     wait_rows(qtbot, window, 1)
     qtbot.waitUntil(lambda: window.detail_pane.honouree_id() == window.model.id_at(0), timeout=3000)
     text = window.detail_pane.toPlainText()
-    for expected in ("许仲秋", "湘油泵", "董事长", "湖南省劳动模范", "Provincial", "50万元", "用于抗击疫情",
-                     "第十三届全国人大代表"):
+    for expected in (
+        "许仲秋",
+        "湘油泵",
+        "董事长",
+        "湖南省劳动模范",
+        "Provincial",
+        "50万元",
+        "用于抗击疫情",
+        "第十三届全国人大代表",
+    ):
         assert expected in text
 
 
@@ -192,7 +201,7 @@ class FakeEditDialog:
 
     answers: ClassVar[list[int]] = []
     positions: ClassVar[list[str]] = []
-    while_open: ClassVar[list]  = []  # things that happen elsewhere while the dialog is open
+    while_open: ClassVar[list] = []  # things that happen elsewhere while the dialog is open
     shown = 0
 
     def __init__(self, parent, registry, honouree) -> None:
@@ -279,8 +288,9 @@ def test_the_real_edit_dialog_saves_through_the_window_and_undo(qtbot, window):
     assert window.registry.honouree(xu).position == "董事长"
 
 
-def test_a_save_someone_else_overtook_asks_and_can_go_back_to_the_same_dialog(qtbot, window, fake_dialog,
-                                                                            monkeypatch):
+def test_a_save_someone_else_overtook_asks_and_can_go_back_to_the_same_dialog(
+    qtbot, window, fake_dialog, monkeypatch
+):
     from honours.gui import record_commands
     from honours.gui.conflict_dialog import ConflictChoice, ConflictDialog, ConflictResolution, stored_version
 
@@ -376,8 +386,11 @@ def test_a_broken_feature_module_is_skipped(qtbot, db_path, tmp_path, monkeypatc
     bad.install = explode
     monkeypatch.setitem(sys.modules, "honours.test_good_feature", good)
     monkeypatch.setitem(sys.modules, "honours.test_bad_feature", bad)
-    monkeypatch.setattr(main_window, "FEATURE_MODULES",
-                        ["honours.test_bad_feature", "honours.test_missing_feature", "honours.test_good_feature"])
+    monkeypatch.setattr(
+        main_window,
+        "FEATURE_MODULES",
+        ["honours.test_bad_feature", "honours.test_missing_feature", "honours.test_good_feature"],
+    )
     win = create_window(db_path, tmp_path / "s.ini")
     qtbot.addWidget(win)
     assert win.failed_features == ["honours.test_bad_feature", "honours.test_missing_feature"]
@@ -391,7 +404,9 @@ def test_a_broken_feature_module_is_skipped(qtbot, db_path, tmp_path, monkeypatc
 def chinese_catalogue(tmp_path, monkeypatch):
     lrelease = Path(sys.executable).with_name("pyside6-lrelease")
     source = Path(i18n.__file__).parent / "i18n" / "honours_zh_CN.ts"
-    subprocess.run([str(lrelease), "-silent", str(source), "-qm", str(tmp_path / "honours_zh_CN.qm")], check=True)
+    subprocess.run(
+        [str(lrelease), "-silent", str(source), "-qm", str(tmp_path / "honours_zh_CN.qm")], check=True
+    )
     monkeypatch.setattr(i18n, "I18N_DIR", tmp_path)
     yield
     i18n.install_translations("en")
@@ -471,8 +486,12 @@ def test_both_counts_carry_the_same_thousands_separator(qtbot, tmp_path, chinese
 
     path = tmp_path / "large.sqlite"
     registry = Registry.open(path)
-    registry.apply_import([ImportItem(Honouree(name=f"测试{i:04d}", unit="耒阳市总工会" if i < 234 else "衡阳市总工会"))
-                           for i in range(1234)])
+    registry.apply_import(
+        [
+            ImportItem(Honouree(name=f"测试{i:04d}", unit="耒阳市总工会" if i < 234 else "衡阳市总工会"))
+            for i in range(1234)
+        ]
+    )
     registry.close()
     win = create_window(path, tmp_path / "settings.ini", language="zh")
     qtbot.addWidget(win)

@@ -22,8 +22,12 @@ GENERATED = 1_500  # enough for several pages; the core adds ~600 records a seco
 def _big_template(tmp_path_factory):
     path = tmp_path_factory.mktemp("big") / "big.sqlite"
     registry = Registry.open(path)
-    registry.add_many([Honouree(name=f"测试{i:04d}", unit=f"第{i % 7}车间", region="衡阳县" if i % 3 else "耒阳市")
-                       for i in range(GENERATED)])
+    registry.add_many(
+        [
+            Honouree(name=f"测试{i:04d}", unit=f"第{i % 7}车间", region="衡阳县" if i % 3 else "耒阳市")
+            for i in range(GENERATED)
+        ]
+    )
     registry.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     registry.close()
     return path
@@ -61,9 +65,14 @@ def decoration(model: RollModel, index) -> QImage:
 
 
 def close_to(colour: QColor, expected: QColor, tolerance: int = 30) -> bool:
-    return all(abs(a - b) <= tolerance for a, b in ((colour.red(), expected.red()),
-                                                    (colour.green(), expected.green()),
-                                                    (colour.blue(), expected.blue())))
+    return all(
+        abs(a - b) <= tolerance
+        for a, b in (
+            (colour.red(), expected.red()),
+            (colour.green(), expected.green()),
+            (colour.blue(), expected.blue()),
+        )
+    )
 
 
 def test_search_shows_matching_rows_with_their_columns(qtbot, roll):

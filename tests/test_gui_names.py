@@ -15,8 +15,14 @@ __all__ = ["open_dialog"]
 
 def honours_rows(editor) -> list[tuple[str, str, str]]:
     model = editor.model
-    return [(model.index(r, model.column_of("title")).data(), model.index(r, model.column_of("level")).data(),
-             model.index(r, model.column_of("awarded_by")).data()) for r in range(model.rowCount())]
+    return [
+        (
+            model.index(r, model.column_of("title")).data(),
+            model.index(r, model.column_of("level")).data(),
+            model.index(r, model.column_of("awarded_by")).data(),
+        )
+        for r in range(model.rowCount())
+    ]
 
 
 def choose_level(qtbot, editor, row: int, level: str) -> None:
@@ -69,8 +75,12 @@ def test_a_level_the_user_chose_is_kept_when_the_title_changes(qtbot, open_dialo
 
 
 def test_stored_honours_keep_their_level_unless_it_was_their_titles(qtbot, open_dialog, roll):
-    record = roll.add(Honouree(name="王五", honours=[Honour("衡阳市劳动模范", "municipal"),
-                                                    Honour("衡阳市五一劳动奖章", "provincial")]))
+    record = roll.add(
+        Honouree(
+            name="王五",
+            honours=[Honour("衡阳市劳动模范", "municipal"), Honour("衡阳市五一劳动奖章", "provincial")],
+        )
+    )
     dialog = open_dialog(record.id)
     honours = dialog.honours_editor
     type_into_cell(qtbot, honours, 0, "title", "常宁市劳动模范")  # its level was the title's: read again
@@ -96,8 +106,10 @@ def test_a_typed_name_is_tidied_when_the_field_is_left(qtbot, open_dialog):
     qtbot.waitUntil(lambda: name.text() == "李梅")
     assert dialog.form.values()["gender"] == "女" and dialog.form.values()["ethnicity"] == "回族"
     assert note.isVisible()
-    assert note.text() == ("Name “李梅（女，回族）” changed to “李梅”; Gender read from the name: 女; "
-                           "Ethnicity read from the name: 回族")
+    assert note.text() == (
+        "Name “李梅（女，回族）” changed to “李梅”; Gender read from the name: 女; "
+        "Ethnicity read from the name: 回族"
+    )
     type_text(name, "x")
     assert note.isHidden()  # typing again: the note goes
 
@@ -113,8 +125,9 @@ def test_a_gender_chosen_wins_over_the_name_and_the_note_says_so(qtbot, open_dia
     form.unit_edit.setFocus()
     qtbot.waitUntil(lambda: form.name_edit.text() == "马红秋")
     assert form.values()["gender"] == "男"
-    assert form.name_note.text() == ("姓名“马红秋(女)”已改为“马红秋”；"
-                                     "姓名括注性别为“女”，与填写的性别“男”不一致，已保留“男”")
+    assert form.name_note.text() == (
+        "姓名“马红秋(女)”已改为“马红秋”；姓名括注性别为“女”，与填写的性别“男”不一致，已保留“男”"
+    )
 
 
 def test_save_tidies_the_name_too(qtbot, open_dialog):

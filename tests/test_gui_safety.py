@@ -43,6 +43,7 @@ def corrupt_error(path: Path) -> CorruptDatabaseError:
 
 # -- opening a file that cannot be used -----------------------------------------------------
 
+
 def test_damaged_file_offers_its_backups_and_restores_one(qtbot, db_path):
     registry = Registry.open(db_path)
     good = backups.backup_now(registry, "daily")
@@ -54,7 +55,9 @@ def test_damaged_file_offers_its_backups_and_restores_one(qtbot, db_path):
     dialog.show()
 
     assert "damaged" in dialog.findChild(QLabel, "openFailureHeading").text()
-    assert dialog.backup_model.rowCount() == 1 and "daily" in dialog.backup_model.data(dialog.backup_model.index(0))
+    assert dialog.backup_model.rowCount() == 1 and "daily" in dialog.backup_model.data(
+        dialog.backup_model.index(0)
+    )
     assert dialog.findChild(QPushButton, "openReadOnlyButton").isHidden()
     for name in ("restoreBackupButton", "browseBackupButton", "chooseFileButton", "quitButton"):
         assert dialog.findChild(QPushButton, name).isVisible(), name
@@ -117,6 +120,7 @@ def test_choose_another_file_or_quit(qtbot, db_path, tmp_path, monkeypatch):
 
 # -- history ------------------------------------------------------------------------------------
 
+
 def test_history_lists_changes_and_restores_a_version(qtbot, roll):
     original = roll.honouree(2).position
     roll.edit(2, {"position": "误改的职务"})
@@ -142,6 +146,7 @@ def test_history_lists_changes_and_restores_a_version(qtbot, roll):
 
 
 # -- trash ----------------------------------------------------------------------------------------
+
 
 def test_trash_restores_the_chosen_and_empties_after_asking(qtbot, roll, monkeypatch):
     name = roll.honouree(5).name
@@ -169,6 +174,7 @@ def test_trash_restores_the_chosen_and_empties_after_asking(qtbot, roll, monkeyp
 
 # -- conflicts --------------------------------------------------------------------------------------
 
+
 def test_conflict_between_two_registries_shows_both_versions(qtbot, roll):
     other_window = Registry.open(roll.path)
     mine = roll.honouree(2)
@@ -182,9 +188,13 @@ def test_conflict_between_two_registries_shows_both_versions(qtbot, roll):
     qtbot.addWidget(dialog)
     dialog.show()
 
-    rows = {dialog.changes.data(dialog.changes.index(r, 0)): (dialog.changes.data(dialog.changes.index(r, 1)),
-                                                              dialog.changes.data(dialog.changes.index(r, 2)))
-            for r in range(dialog.changes.rowCount())}
+    rows = {
+        dialog.changes.data(dialog.changes.index(r, 0)): (
+            dialog.changes.data(dialog.changes.index(r, 1)),
+            dialog.changes.data(dialog.changes.index(r, 2)),
+        )
+        for r in range(dialog.changes.rowCount())
+    }
     assert rows["Unit"][0] == "另一窗口改的单位" and rows["Position"][1] == "本窗口改的职务"
     for name in ("keepMineButton", "keepTheirsButton", "keepEditingButton"):
         assert dialog.findChild(QPushButton, name).isVisible()
@@ -248,6 +258,7 @@ def test_knowing_the_opened_version_keeps_their_changes_to_other_fields(qtbot, r
 
 # -- the main window's backup actions -------------------------------------------------------------------
 
+
 def test_window_has_the_actions_and_shows_the_last_backup(qtbot, window):
     for name in ("backUpAction", "restoreAction", "checkRegistryAction", "historyAction", "trashAction"):
         assert window.findChild(type(window.actions.quit), name) is not None, name
@@ -283,8 +294,9 @@ def test_back_up_restore_and_check_from_the_window(qtbot, window, tmp_path, monk
 
     qtbot.addWidget(new_window)
     assert new_window is not window and new_window.registry.count() == 14
-    assert [b.reason for b in backups.automatic_backups(new_window.registry.path)
-            if b.reason == "before-restore"] == ["before-restore"]
+    assert [
+        b.reason for b in backups.automatic_backups(new_window.registry.path) if b.reason == "before-restore"
+    ] == ["before-restore"]
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
     assert backup_actions.check_registry(new_window) == []
     new_window.close()
@@ -314,11 +326,14 @@ def test_check_offers_to_rebuild_a_broken_search_index(window):
         return button
 
     assert backup_actions.check_registry(window, ask=press_rebuild) == []
-    assert "#3" in clicked[0] and window.registry.search(window.registry.honouree(3, include_deleted=True).name
-                                                         ).count() == 0
+    assert (
+        "#3" in clicked[0]
+        and window.registry.search(window.registry.honouree(3, include_deleted=True).name).count() == 0
+    )
 
 
 # -- Chinese -------------------------------------------------------------------------------------------
+
 
 def test_dialogs_speak_chinese(qtbot, db_path, tmp_path):
     win = create_window(db_path, tmp_path / "settings.ini", language="zh")

@@ -78,8 +78,9 @@ def test_save_run_rename_and_delete_a_search_kept_for_this_registry(qtbot, windo
     qtbot.waitUntil(lambda: window.model.rowCount() == registry.count(), timeout=3000)
     assert not listing.item(0).font().bold()
     listing.scrollToItem(listing.item(0))
-    qtbot.mouseClick(listing.viewport(), Qt.MouseButton.LeftButton,
-                     pos=listing.visualItemRect(listing.item(0)).center())
+    qtbot.mouseClick(
+        listing.viewport(), Qt.MouseButton.LeftButton, pos=listing.visualItemRect(listing.item(0)).center()
+    )
     assert window.search_box.text() == query  # text and filters come back
     qtbot.waitUntil(lambda: rows(window) == wanted, timeout=3000)
     active = [t for t in window.filter_panel.active_terms()]
@@ -126,8 +127,9 @@ def test_enter_runs_the_chosen_saved_search_and_a_name_cannot_be_taken_twice(qtb
     listing.setCurrentRow(0)
     qtbot.keyClick(listing, Qt.Key.Key_Enter)
     assert window.search_box.text() == "level:provincial category:model worker"
-    qtbot.waitUntil(lambda: rows(window) == set(window.registry.search(window.search_box.text()).all_ids()),
-                    timeout=3000)
+    qtbot.waitUntil(
+        lambda: rows(window) == set(window.registry.search(window.search_box.text()).all_ids()), timeout=3000
+    )
     with pytest.raises(KeyError):  # a rename onto another saved search's name is refused
         store.rename("五一", "省级劳模")
     assert store.names() == ["省级劳模", "五一"]

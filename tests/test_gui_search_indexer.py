@@ -69,7 +69,9 @@ def sheet(path: Path, names: list[str]) -> Path:
 def queue_records(path: Path, names: list[str]) -> None:
     """Leave `names` stored but queued for their search rows, as an interrupted run would."""
     with Registry.open(path) as registry:
-        outcome = registry.apply_import([ImportItem(Honouree(name=name, unit="柏舟厂")) for name in names], [])
+        outcome = registry.apply_import(
+            [ImportItem(Honouree(name=name, unit="柏舟厂")) for name in names], []
+        )
         assert outcome.queued and registry.queued_for_index() == len(names)
 
 
@@ -250,19 +252,26 @@ def test_an_in_memory_registry_is_indexed_at_once(qtbot, tmp_path):
 
 def test_the_progress_note_and_messages_are_in_chinese(qapp, tmp_path, monkeypatch):
     source = i18n.I18N_DIR / "honours_zh_CN.ts"
-    subprocess.run([str(LRELEASE), "-silent", str(source), "-qm", str(tmp_path / "honours_zh_CN.qm")],
-                   check=True)
+    subprocess.run(
+        [str(LRELEASE), "-silent", str(source), "-qm", str(tmp_path / "honours_zh_CN.qm")], check=True
+    )
     monkeypatch.setattr(i18n, "I18N_DIR", tmp_path)
     try:
         i18n.install_translations("zh")
         note = IndexProgress()
         note.show_progress(1200, 30000)
-        assert note.label.text() == "正在建立搜索索引：新导入的 30,000 人已完成 1,200 人，完成后才能搜索到他们"
+        assert (
+            note.label.text() == "正在建立搜索索引：新导入的 30,000 人已完成 1,200 人，完成后才能搜索到他们"
+        )
         note.show_progress(30000, 30000)  # every row written, the segments being merged
         assert note.label.text() == "正在整理搜索索引：新导入的人员已可搜索"
-        assert QCoreApplication.translate(
-            "MainWindow", "%1 newly imported people are not searched yet: their search index is being built."
-        ) == "新导入的 %1 人暂时搜索不到：正在为他们建立搜索索引。"
+        assert (
+            QCoreApplication.translate(
+                "MainWindow",
+                "%1 newly imported people are not searched yet: their search index is being built.",
+            )
+            == "新导入的 %1 人暂时搜索不到：正在为他们建立搜索索引。"
+        )
         assert QCoreApplication.translate("MainWindow", "Search index updated.") == "搜索索引已更新。"
         assert QCoreApplication.translate("SearchIndexer", "The disk is full.") == "磁盘已满。"
         note.deleteLater()

@@ -15,7 +15,8 @@ from honours.gui.settings import MAX_RECENT_FILES, Settings, open_settings
 LRELEASE = Path(sys.executable).with_name("pyside6-lrelease")
 LUPDATE = Path(sys.executable).with_name("pyside6-lupdate")
 GUI_SOURCES = sorted(str(p) for p in Path(i18n.__file__).parent.glob("*.py")) + [
-    str(Path(i18n.__file__).parents[1] / "app.py")]
+    str(Path(i18n.__file__).parents[1] / "app.py")
+]
 
 
 def test_defaults_apply_until_a_value_is_stored(tmp_path):
@@ -86,8 +87,9 @@ def test_language_follows_the_environment_unless_overridden(qapp, monkeypatch):
 def compiled_translations(tmp_path, monkeypatch):
     """The .qm built from the committed .ts into a temporary folder (as `make translations` does)."""
     source = i18n.I18N_DIR / "honours_zh_CN.ts"
-    subprocess.run([str(LRELEASE), "-silent", str(source), "-qm", str(tmp_path / "honours_zh_CN.qm")],
-                   check=True)
+    subprocess.run(
+        [str(LRELEASE), "-silent", str(source), "-qm", str(tmp_path / "honours_zh_CN.qm")], check=True
+    )
     monkeypatch.setattr(i18n, "I18N_DIR", tmp_path)
     yield
     i18n.install_translations("en")
@@ -115,8 +117,13 @@ def test_qts_own_file_dialog_has_no_english_left_in_chinese(qapp, compiled_trans
         labels = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
         assert labels["lookInLabel"] == "查找范围(&L)："
         assert labels["fileTypeLabel"] == "文件类型(&T)："
-        assert all(QCoreApplication.translate(*gap) != gap[1] for gap in (
-            ("QAbstractFileIconProvider", "Folder", "All other platforms"), ("QPrintSettingsOutput", "Page &Set:")))
+        assert all(
+            QCoreApplication.translate(*gap) != gap[1]
+            for gap in (
+                ("QAbstractFileIconProvider", "Folder", "All other platforms"),
+                ("QPrintSettingsOutput", "Page &Set:"),
+            )
+        )
     finally:
         dialog.deleteLater()
 
@@ -127,6 +134,9 @@ def test_every_string_of_the_gui_has_a_chinese_translation(tmp_path):
     catalogue.write_bytes((i18n.I18N_DIR / "honours_zh_CN.ts").read_bytes())
     subprocess.run([str(LUPDATE), "-silent", *GUI_SOURCES, "-ts", str(catalogue)], check=True)
     text = catalogue.read_text(encoding="utf-8")
-    unfinished = [chunk.split("</source>")[0] for chunk in text.split("<source>")[1:]
-                  if 'type="unfinished"' in chunk.split("</message>")[0]]
+    unfinished = [
+        chunk.split("</source>")[0]
+        for chunk in text.split("<source>")[1:]
+        if 'type="unfinished"' in chunk.split("</message>")[0]
+    ]
     assert unfinished == []

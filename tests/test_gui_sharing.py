@@ -85,7 +85,8 @@ EXIT_SCRIPTS = {
 
 @pytest.mark.parametrize("how", list(EXIT_SCRIPTS))
 def test_worker_threads_stop_however_the_window_goes_away(db_path, tmp_path, how):
-    script = textwrap.dedent("""
+    script = (
+        textwrap.dedent("""
         import gc, sys, time
         from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QApplication
@@ -99,9 +100,17 @@ def test_worker_threads_stop_however_the_window_goes_away(db_path, tmp_path, how
         app = QApplication.instance()
         window.search_box.setText("劳模")  # the filter panel's counter thread starts counting
         pump()
-    """) + textwrap.dedent(EXIT_SCRIPTS[how]) + "\nprint('done')\n"
-    done = subprocess.run([sys.executable, "-c", script, str(db_path), str(tmp_path / "s.ini")],
-                          check=False, capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"})
+    """)
+        + textwrap.dedent(EXIT_SCRIPTS[how])
+        + "\nprint('done')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(db_path), str(tmp_path / "s.ini")],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert "Destroyed while thread" not in done.stderr, done.stderr
     assert done.returncode == 0 and "done" in done.stdout, (done.returncode, done.stderr)

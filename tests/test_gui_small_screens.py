@@ -22,7 +22,9 @@ from honours.gui.trash_dialog import TrashDialog, open_trash
 def chinese_catalogue(tmp_path, monkeypatch):
     lrelease = Path(sys.executable).with_name("pyside6-lrelease")
     source = Path(i18n.__file__).parent / "i18n" / "honours_zh_CN.ts"
-    subprocess.run([str(lrelease), "-silent", str(source), "-qm", str(tmp_path / "honours_zh_CN.qm")], check=True)
+    subprocess.run(
+        [str(lrelease), "-silent", str(source), "-qm", str(tmp_path / "honours_zh_CN.qm")], check=True
+    )
     monkeypatch.setattr(i18n, "I18N_DIR", tmp_path)
     yield
     i18n.install_translations("en")
@@ -30,7 +32,10 @@ def chinese_catalogue(tmp_path, monkeypatch):
 
 # -- the trash ------------------------------------------------------------------------------------
 
-def test_restoring_from_the_trash_says_so_in_chinese(qtbot, db_path, tmp_path, chinese_catalogue, monkeypatch):
+
+def test_restoring_from_the_trash_says_so_in_chinese(
+    qtbot, db_path, tmp_path, chinese_catalogue, monkeypatch
+):
     window = create_window(db_path, tmp_path / "s.ini", language="zh")
     qtbot.addWidget(window)
     ids = window.registry.search("五一").ids()
@@ -64,6 +69,7 @@ def test_the_empty_trash_has_readable_columns(qtbot, window):
 
 # -- the filter panel's year boxes ---------------------------------------------------------------
 
+
 def test_the_year_boxes_clear_when_the_year_filter_goes(qtbot, window):
     panel = window.filter_panel
     year_from = panel.findChild(QSpinBox, "yearFrom")
@@ -85,6 +91,7 @@ def test_the_year_boxes_clear_when_the_year_filter_goes(qtbot, window):
 
 # -- the detail pane names the report --------------------------------------------------------------
 
+
 def test_the_detail_pane_names_the_report_by_its_headline(qtbot, window):
     xu = window.registry.search("name:许仲秋").ids()[0]
     window.select_id(xu)
@@ -99,8 +106,10 @@ def test_the_detail_pane_names_the_report_by_its_headline(qtbot, window):
 
 # -- where the photo dialog starts ---------------------------------------------------------------
 
+
 def test_the_photo_dialog_starts_in_an_existing_pictures_folder_and_then_the_last_one(
-        qtbot, window, tmp_path, monkeypatch):
+    qtbot, window, tmp_path, monkeypatch
+):
     home = tmp_path / "home"
     home.mkdir()
     monkeypatch.setenv("HOME", str(home))

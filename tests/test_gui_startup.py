@@ -27,9 +27,19 @@ LEFT_FOR_FIRST_USE = [
     "honours.gui.open_failure_dialog",  # a file that cannot be opened, or a restore
 ]
 
-FEATURE_ACTIONS = ["importSpreadsheetAction", "exportAction", "backUpAction", "restoreAction",
-                   "checkRegistryAction", "historyAction", "trashAction", "printPreviewAction", "printAction",
-                   "exportPdfAction", "intakeFromReportAction"]
+FEATURE_ACTIONS = [
+    "importSpreadsheetAction",
+    "exportAction",
+    "backUpAction",
+    "restoreAction",
+    "checkRegistryAction",
+    "historyAction",
+    "trashAction",
+    "printPreviewAction",
+    "printAction",
+    "exportPdfAction",
+    "intakeFromReportAction",
+]
 
 CHILD = """
 import json, os, sys
@@ -55,8 +65,14 @@ os._exit(0)  # the report is out; skip tearing Qt down (the window would outlive
 
 def start_in_fresh_process(db: str, settings: str) -> dict:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run([sys.executable, "-c", CHILD % (LEFT_FOR_FIRST_USE,), db, settings],
-                          capture_output=True, text=True, env=env, timeout=120, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD % (LEFT_FOR_FIRST_USE,), db, settings],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=True,
+    )
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -83,8 +99,9 @@ def test_nested_transactions_still_use_savepoints_once_sqlite_utils_is_loaded_la
     assert roll.conn.execute("PRAGMA recursive_triggers").fetchone()[0] == 1  # as sqlite-utils set it
 
 
-def test_the_first_search_gives_the_status_bar_its_total_without_a_second_count(qtbot, roll, tmp_path,
-                                                                                 monkeypatch):
+def test_the_first_search_gives_the_status_bar_its_total_without_a_second_count(
+    qtbot, roll, tmp_path, monkeypatch
+):
     from honours.app import create_window
     from honours.core import Registry
 

@@ -56,13 +56,16 @@ def fake_dialog(monkeypatch):
 def chinese_catalogue(tmp_path, monkeypatch):
     lrelease = Path(sys.executable).with_name("pyside6-lrelease")
     source = Path(i18n.__file__).parent / "i18n" / "honours_zh_CN.ts"
-    subprocess.run([str(lrelease), "-silent", str(source), "-qm", str(tmp_path / "honours_zh_CN.qm")], check=True)
+    subprocess.run(
+        [str(lrelease), "-silent", str(source), "-qm", str(tmp_path / "honours_zh_CN.qm")], check=True
+    )
     monkeypatch.setattr(i18n, "I18N_DIR", tmp_path)
     yield
     i18n.install_translations("en")
 
 
 # -- a record added while a search or filter hides it ---------------------------------------------
+
 
 def test_adding_during_a_filter_clears_it_and_selects_the_new_record(qtbot, window, fake_dialog):
     window.search_now("五一 level:municipal")
@@ -101,8 +104,9 @@ def test_a_new_record_far_down_a_long_sorted_result_is_loaded_and_selected(qtbot
     assert window.current_id() == added
 
 
-def test_the_chinese_note_says_the_filter_was_cleared_for_the_new_record(qtbot, db_path, tmp_path,
-                                                                         chinese_catalogue, fake_dialog):
+def test_the_chinese_note_says_the_filter_was_cleared_for_the_new_record(
+    qtbot, db_path, tmp_path, chinese_catalogue, fake_dialog
+):
     window = create_window(db_path, tmp_path / "s.ini", language="zh")
     qtbot.addWidget(window)
     window.search_now("级别:省级")
@@ -111,6 +115,7 @@ def test_the_chinese_note_says_the_filter_was_cleared_for_the_new_record(qtbot, 
 
 
 # -- undo and redo say what they did --------------------------------------------------
+
 
 def test_undo_and_redo_say_what_they_undid_in_the_status_bar(qtbot, window, fake_dialog):
     xu = window.registry.search("name:许仲秋").ids()[0]
@@ -142,6 +147,7 @@ def test_an_undo_that_fails_says_why_and_claims_nothing(qtbot, window, fake_dial
 
 # -- Help ▸ About ---------------------------------------------------------------------------------
 
+
 def test_about_names_the_version_qt_and_python(qtbot, window, monkeypatch):
     shown = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box) or QMessageBox.StandardButton.Ok)
@@ -153,5 +159,3 @@ def test_about_names_the_version_qt_and_python(qtbot, window, monkeypatch):
     assert f"Qt {qVersion()}" in text and f"PySide6 {pyside_version}" in text
     assert f"Python {platform.python_version()}" in text
     assert str(window.registry.path) in text
-
-

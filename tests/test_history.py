@@ -49,7 +49,9 @@ def test_create_update_delete_restore_purge_are_recorded_with_user_and_versions(
 
 
 def test_field_by_field_differences(registry):
-    created = registry.add(Honouree(name="王五", honours=[Honour(title="市劳动模范", level="municipal", year=2019)]))
+    created = registry.add(
+        Honouree(name="王五", honours=[Honour(title="市劳动模范", level="municipal", year=2019)])
+    )
     edited = registry.honouree(created.id)
     edited.status = "deceased"
     edited.honours.append(Honour(title="全国五一劳动奖章", level="national", year=2020, posthumous=True))
@@ -59,7 +61,9 @@ def test_field_by_field_differences(registry):
     assert set(changes) == {"status", "honours"}
     assert (changes["status"].before, changes["status"].after) == ("在职", "已故")
     assert changes["honours"].after.splitlines() == [
-        "市劳动模范（市级，2019）", "全国五一劳动奖章（国家级，2020，追授）"]
+        "市劳动模范（市级，2019）",
+        "全国五一劳动奖章（国家级，2020，追授）",
+    ]
     assert [c.field for c in differences(entry.before, entry.after)] == ["status", "honours"]
 
 
@@ -162,6 +166,7 @@ def test_cli_trash_history_and_revert(roll, capsys, monkeypatch):
     assert "T" not in out.split("]", 1)[1].split("  ", 1)[0]  # '2026-05-01 09:30', not an ISO stamp
     assert cli(["--db", db, "history", "7", "--json"]) == 0
     import json
+
     entries = json.loads(capsys.readouterr().out)
     assert entries[0]["action"] == "update" and entries[0]["before"]["position"] == "错误职务"
     assert cli(["--db", db, "delete", "8"]) == 0

@@ -37,6 +37,7 @@ def snapshot(registry: Registry) -> list[dict]:
 
 # -- text that is stored -------------------------------------------------------------------
 
+
 def test_rare_cjk_and_emoji_round_trip_and_are_findable(hostile):
     rare = hostile.search("𠮷").ids()
     assert [hostile.honouree(i).name for i in rare] == ["𠮷田花子"]
@@ -130,14 +131,67 @@ def test_the_fuzzed_registry_is_still_sound(registry):
 # -- search input ---------------------------------------------------------------------------
 
 HOSTILE_QUERIES = [
-    '"', "'", '"unbalanced', "“左引号", "”", "*", "a*", "**", "AND", "OR", "NOT", "宋 AND 许",
-    "NEAR(", "NEAR(宋 许", "NEAR(a b, 3)", "'; DROP TABLE honouree; --", "\"; DELETE FROM honour; --",
-    "1=1 OR", "((", ")", "{name}", "[", "^", ":", "-", "+", "name:", 'name:"', "name:*", "unit:(",
-    "year:..", "year:2019..", "year:abc", "year>=", "donation>=abc", "donation:10万..", "level:",
-    "level:宇宙级", "status:", "category:'", "\x00", "\u200b", "\ufeff", "\\", "%", "_", "%_%",
-    "honouree_fts MATCH", "rowid", "SELECT * FROM history", "a" * 10000, "宋" * 5000,
-    " ".join(["宋"] * 500), " ".join(f"w{i}" for i in range(500)), '"' * 3000, "NEAR(" * 1000,
-    RARE, EMOJI, "𠮷 🏅", "\U0010ffff", "\ue000",
+    '"',
+    "'",
+    '"unbalanced',
+    "“左引号",
+    "”",
+    "*",
+    "a*",
+    "**",
+    "AND",
+    "OR",
+    "NOT",
+    "宋 AND 许",
+    "NEAR(",
+    "NEAR(宋 许",
+    "NEAR(a b, 3)",
+    "'; DROP TABLE honouree; --",
+    '"; DELETE FROM honour; --',
+    "1=1 OR",
+    "((",
+    ")",
+    "{name}",
+    "[",
+    "^",
+    ":",
+    "-",
+    "+",
+    "name:",
+    'name:"',
+    "name:*",
+    "unit:(",
+    "year:..",
+    "year:2019..",
+    "year:abc",
+    "year>=",
+    "donation>=abc",
+    "donation:10万..",
+    "level:",
+    "level:宇宙级",
+    "status:",
+    "category:'",
+    "\x00",
+    "\u200b",
+    "\ufeff",
+    "\\",
+    "%",
+    "_",
+    "%_%",
+    "honouree_fts MATCH",
+    "rowid",
+    "SELECT * FROM history",
+    "a" * 10000,
+    "宋" * 5000,
+    " ".join(["宋"] * 500),
+    " ".join(f"w{i}" for i in range(500)),
+    '"' * 3000,
+    "NEAR(" * 1000,
+    RARE,
+    EMOJI,
+    "𠮷 🏅",
+    "\U0010ffff",
+    "\ue000",
 ]
 
 
@@ -172,9 +226,43 @@ def test_fuzzed_search_never_raises(hostile, query):
     assert result.ids(len(ids), 20) is not None
 
 
-syntax = st.sampled_from(['"', "“", "”", "*", "(", ")", ":", "^", "-", "+", "{", "}", "NEAR", "AND", "OR",
-                          "NOT", "name:", "year:", "donation>=", "level:", "..", "'", ";", "--", " ",
-                          "宋", "五一", "𠮷", "🏅", "song", "0", "2020", "万"])
+syntax = st.sampled_from(
+    [
+        '"',
+        "“",
+        "”",
+        "*",
+        "(",
+        ")",
+        ":",
+        "^",
+        "-",
+        "+",
+        "{",
+        "}",
+        "NEAR",
+        "AND",
+        "OR",
+        "NOT",
+        "name:",
+        "year:",
+        "donation>=",
+        "level:",
+        "..",
+        "'",
+        ";",
+        "--",
+        " ",
+        "宋",
+        "五一",
+        "𠮷",
+        "🏅",
+        "song",
+        "0",
+        "2020",
+        "万",
+    ]
+)
 
 
 @settings(max_examples=200, deadline=None)

@@ -31,8 +31,15 @@ def test_the_standards_example_checks_and_says_birth_and_gender():
     assert man.gender == "男" and man.born == date(1970, 3, 2)
 
 
-@pytest.mark.parametrize("written", [" 11010519491231002x ", "110105 19491231 002X", "１１０１０５１９４９１２３１００２Ｘ",
-                                     "110105-19491231-002X"])
+@pytest.mark.parametrize(
+    "written",
+    [
+        " 11010519491231002x ",
+        "110105 19491231 002X",
+        "１１０１０５１９４９１２３１００２Ｘ",
+        "110105-19491231-002X",
+    ],
+)
 def test_written_forms_are_read(written):
     assert parse_id_number(written).number == EXAMPLE
 
@@ -43,13 +50,16 @@ def test_an_old_15_digit_number_becomes_its_18_digit_form():
     assert parsed.born == date(1970, 3, 2) and parsed.gender == "男"
 
 
-@pytest.mark.parametrize("written, zh", [
-    ("11010519491231002", "17 位"),
-    ("1101051949123100AX", "只能由数字组成"),
-    ("110105194902300020", "出生日期 19490230 不存在"),
-    ("110105194912310021", "校验位不符（最后一位应为 X）"),
-    (with_check("11010521001231002"), "不合理"),
-])
+@pytest.mark.parametrize(
+    "written, zh",
+    [
+        ("11010519491231002", "17 位"),
+        ("1101051949123100AX", "只能由数字组成"),
+        ("110105194902300020", "出生日期 19490230 不存在"),
+        ("110105194912310021", "校验位不符（最后一位应为 X）"),
+        (with_check("11010521001231002"), "不合理"),
+    ],
+)
 def test_wrong_numbers_say_what_is_wrong_in_both_languages(written, zh):
     with pytest.raises(IdNumberError) as failed:
         parse_id_number(written, today=date(2026, 12, 5))
@@ -66,8 +76,10 @@ def test_a_record_that_disagrees_with_its_number_is_flagged():
     parsed = parse_id_number(EXAMPLE)
     assert disagreements(parsed, born="1949-12", gender="女") == []
     found = disagreements(parsed, born="1950-01-01", gender="男")
-    assert [zh for _, zh in found] == ["出生日期 1950-01-01 与身份证号中的（1949-12-31）不一致",
-                                       "性别“男”与身份证号显示的（女）不一致"]
+    assert [zh for _, zh in found] == [
+        "出生日期 1950-01-01 与身份证号中的（1949-12-31）不一致",
+        "性别“男”与身份证号显示的（女）不一致",
+    ]
 
 
 def test_search_keys_are_a_whole_number_or_its_last_digits():

@@ -50,8 +50,14 @@ def test_runs_equal_splitting_the_nfkc_text(text):
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.text(alphabet=st.sampled_from(
-    "劳动模范市衡阳ABcz19２，。、…—“”（）﹐ \u3000\u00a0\u200bｆＡ①⑴\u0301é\u1100\u1161가ΣΩ𠮷\t\n.-%"), max_size=40))
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            "劳动模范市衡阳ABcz19２，。、…—“”（）﹐ \u3000\u00a0\u200bｆＡ①⑴\u0301é\u1100\u1161가ΣΩ𠮷\t\n.-%"
+        ),
+        max_size=40,
+    )
+)
 def test_the_one_expression_tokens_equal_the_tokens_of_runs(text):
     """grams' fast path (one regular expression over text that needs no NFKC) gives exactly
     the tokens of the slow path, which an index built before it was added also holds:
@@ -108,15 +114,26 @@ def test_trash_and_honours_feed_the_derived_columns(registry):
     honouree = registry.add(Honouree(name="乙", honours=[Honour("湖南省劳动模范", "provincial", 2019)]))
     assert registry.summaries([honouree.id])[0].highest_level == "provincial"
     registry.delete(honouree.id)
-    assert registry.conn.execute(
-        "SELECT count(*) FROM honouree_search_source WHERE id = ?", (honouree.id,)).fetchone()[0] == 0
+    assert (
+        registry.conn.execute(
+            "SELECT count(*) FROM honouree_search_source WHERE id = ?", (honouree.id,)
+        ).fetchone()[0]
+        == 0
+    )
 
 
 def test_pages_in_column_order_continue_and_jump(registry):
     """Sequential pages continue after the last row (keyset); a jump still lands right."""
-    registry.add_many([Honouree(name=f"测试{i % 7}", unit=f"单位{i % 3}",
-                                donations=[] if i % 2 else [Donation(amount_fen=(i % 5) * 100)])
-                       for i in range(1, 61)])
+    registry.add_many(
+        [
+            Honouree(
+                name=f"测试{i % 7}",
+                unit=f"单位{i % 3}",
+                donations=[] if i % 2 else [Donation(amount_fen=(i % 5) * 100)],
+            )
+            for i in range(1, 61)
+        ]
+    )
     for order, descending in [("name", False), ("donation", True), ("unit", False)]:
         whole = registry.search("", order=order, descending=descending).ids(0, 100)
         result = registry.search("", order=order, descending=descending)
@@ -130,8 +147,10 @@ def _index_state(reg) -> tuple:
     """Everything an index build writes: source rows, derived columns, and what searches find."""
     conn = reg.conn
     sources = conn.execute("SELECT * FROM honouree_search_source ORDER BY id").fetchall()
-    derived = conn.execute("SELECT id, sort_key, level_rank, donation_total_fen, honours_text,"
-                           " primary_photo_id FROM honouree ORDER BY id").fetchall()
+    derived = conn.execute(
+        "SELECT id, sort_key, level_rank, donation_total_fen, honours_text,"
+        " primary_photo_id FROM honouree ORDER BY id"
+    ).fetchall()
     queries = ["五一", "劳动模范", "syj", "市", "xiangyou", "level:provincial 医院", "name:许", "衡阳"]
     return sources, derived, {q: (reg.search(q).all_ids(), reg.search(q).count()) for q in queries}
 

@@ -47,10 +47,12 @@ def test_honours_and_donations_match_the_roll(seed_result, expected):
     proposal = _by_name(seed_result)[expected["name"]]
     got = proposal.honouree
     assert {(h.title, h.level, h.posthumous) for h in got.honours} == {
-        (h["title"], h["level"], h["posthumous"]) for h in expected["honours"]}
+        (h["title"], h["level"], h["posthumous"]) for h in expected["honours"]
+    }
     want_donations = Honouree.from_dict(expected).donations
     assert {(d.amount_fen, d.item, d.quantity, d.quantity_unit) for d in got.donations} == {
-        (d.amount_fen, d.item, d.quantity, d.quantity_unit) for d in want_donations}
+        (d.amount_fen, d.item, d.quantity, d.quantity_unit) for d in want_donations
+    }
     assert got.status == expected["status"]
     assert got.category == expected["category"]
 
@@ -58,7 +60,11 @@ def test_honours_and_donations_match_the_roll(seed_result, expected):
 @pytest.mark.parametrize("expected", [h for h in HONOURED if h["name"] != "谷井文"], ids=lambda h: h["name"])
 def test_unit_post_and_region_match_the_roll(seed_result, expected):
     got = _by_name(seed_result)[expected["name"]].honouree
-    assert (got.unit, got.position, got.region) == (expected["unit"], expected["position"], expected["region"])
+    assert (got.unit, got.position, got.region) == (
+        expected["unit"],
+        expected["position"],
+        expected["region"],
+    )
 
 
 def test_a_unit_the_report_does_not_state_is_left_empty(seed_result):
@@ -72,7 +78,8 @@ def test_song_yingjie_posthumous_municipal_medal_and_deceased(seed_result):
     proposal = _by_name(seed_result)["宋英杰"]
     song = proposal.honouree
     assert [(h.title, h.level, h.posthumous, h.awarded_by) for h in song.honours] == [
-        ("衡阳市五一劳动奖章", "municipal", True, "衡阳市总工会")]
+        ("衡阳市五一劳动奖章", "municipal", True, "衡阳市总工会")
+    ]
     assert song.status == "deceased"
     assert (song.gender, song.age) == ("男", "28")
     assert [d.text for d in song.deeds] == ["连续奋战10天"]
@@ -92,7 +99,9 @@ def test_donors_with_exact_amounts(seed_result):
     assert [(d.amount_fen, d.note) for d in xu] == [(50_000_000, "用于抗击疫情")]
     luo = proposed["罗芳初"].honouree.donations
     assert [(d.amount_fen, d.item, d.quantity, d.quantity_unit) for d in luo] == [
-        (10_000_000, "", None, ""), (None, "口罩", 10_000, "只")]
+        (10_000_000, "", None, ""),
+        (None, "口罩", 10_000, "只"),
+    ]
     jiang = proposed["蒋亚华"].honouree.donations
     assert [(d.item, d.quantity, d.quantity_unit) for d in jiang] == [("防疫物品", 130_000, "套")]
     assert [(d.item, d.quantity) for d in proposed["蒋芳花"].honouree.donations] == [("口罩", 1000)]
@@ -120,16 +129,21 @@ def test_every_proposal_names_its_source_and_why(seed_result):
         assert source.report == SEED_REPORT.name
         assert source.sentence in text and proposal.name in source.sentence
         assert proposal.reasons and 0 < proposal.confidence <= 1
-        names = [source.sentence[h.start:h.end] for h in proposal.highlights if h.kind == "name"]
+        names = [source.sentence[h.start : h.end] for h in proposal.highlights if h.kind == "name"]
         assert names == [proposal.name]
 
 
 def test_highlights_cover_the_matched_words(seed_result):
     proposal = _by_name(seed_result)["柏太柱"]
     sentence = proposal.honouree.source.sentence
-    spans = {(h.kind, sentence[h.start:h.end]) for h in proposal.highlights}
-    assert {("title", "中国好医生"), ("title", "湖南省五一劳动奖章"), ("unit", "市中心医院"),
-            ("position", "医务部部长"), ("name", "柏太柱")} <= spans
+    spans = {(h.kind, sentence[h.start : h.end]) for h in proposal.highlights}
+    assert {
+        ("title", "中国好医生"),
+        ("title", "湖南省五一劳动奖章"),
+        ("unit", "市中心医院"),
+        ("position", "医务部部长"),
+        ("name", "柏太柱"),
+    } <= spans
 
 
 def test_a_deed_only_person_is_proposed_with_low_confidence(seed_result):
@@ -150,22 +164,25 @@ def test_proposals_are_records_in_the_core_shape(seed_result):
 
 
 # -- building blocks --------------------------------------------------------------------------------
-@pytest.mark.parametrize("text, title, level", [
-    ("全国劳动模范谷井文", "全国劳动模范", "national"),
-    ("“中国好医生”获得者", "中国好医生", "national"),
-    ("湖南好人李小平", "湖南好人", "provincial"),
-    ("省劳模张三", "省劳模", "provincial"),
-    ("北京市劳动模范张三", "北京市劳动模范", "provincial"),
-    ("衡阳市五一劳动奖章获得者", "衡阳市五一劳动奖章", "municipal"),
-    ("恩施州劳动模范张三", "恩施州劳动模范", "municipal"),
-    ("耒阳市劳动模范张三", "耒阳市劳动模范", "county"),
-    ("义乌市劳动模范张三", "义乌市劳动模范", "county"),
-    ("祁东县优秀共产党员张三", "祁东县优秀共产党员", "county"),
-    ("南岳区先进工作者张三", "南岳区先进工作者", "county"),
-    ("衡阳市南岳区优秀共产党员张三", "衡阳市南岳区优秀共产党员", "county"),
-    ("感动中国人物张三", "感动中国人物", "national"),
-    ("被评为全省优秀共产党员", "全省优秀共产党员", "provincial"),
-])
+@pytest.mark.parametrize(
+    "text, title, level",
+    [
+        ("全国劳动模范谷井文", "全国劳动模范", "national"),
+        ("“中国好医生”获得者", "中国好医生", "national"),
+        ("湖南好人李小平", "湖南好人", "provincial"),
+        ("省劳模张三", "省劳模", "provincial"),
+        ("北京市劳动模范张三", "北京市劳动模范", "provincial"),
+        ("衡阳市五一劳动奖章获得者", "衡阳市五一劳动奖章", "municipal"),
+        ("恩施州劳动模范张三", "恩施州劳动模范", "municipal"),
+        ("耒阳市劳动模范张三", "耒阳市劳动模范", "county"),
+        ("义乌市劳动模范张三", "义乌市劳动模范", "county"),
+        ("祁东县优秀共产党员张三", "祁东县优秀共产党员", "county"),
+        ("南岳区先进工作者张三", "南岳区先进工作者", "county"),
+        ("衡阳市南岳区优秀共产党员张三", "衡阳市南岳区优秀共产党员", "county"),
+        ("感动中国人物张三", "感动中国人物", "national"),
+        ("被评为全省优秀共产党员", "全省优秀共产党员", "provincial"),
+    ],
+)
 def test_title_levels(text, title, level):
     titles = find_titles(text)
     assert [(t.title, t.level) for t in titles] == [(title, level)]
@@ -181,7 +198,9 @@ def test_a_title_listed_after_another_shares_its_level():
     assert [(t.title, t.level) for t in titles] == [("全国劳动模范", "national"), ("先进工作者", "national")]
 
 
-@pytest.mark.parametrize("text", ["充分发挥共产党员先锋模范作用", "弘扬劳模精神", "做好人好事", "劳模创新工作室揭牌"])
+@pytest.mark.parametrize(
+    "text", ["充分发挥共产党员先锋模范作用", "弘扬劳模精神", "做好人好事", "劳模创新工作室揭牌"]
+)
 def test_words_that_only_look_like_titles(text):
     assert [t for t in find_titles(text) if not t.weak] == []
 
@@ -193,19 +212,35 @@ def test_a_county_level_city_in_the_sentence_context():
     assert classify_city("重庆", "")[0] == "provincial"
 
 
-@pytest.mark.parametrize("unit, region", [
-    ("衡阳县东湖镇马迹卫生院", "衡阳县"), ("耒阳龙腾公司", "耒阳市"), ("株洲市荷塘区某公司", "荷塘区"),
-    ("衡阳市中心医院", ""), ("市中心医院", ""), ("七岭社区", ""), ("湖南天雁工会", ""),
-])
+@pytest.mark.parametrize(
+    "unit, region",
+    [
+        ("衡阳县东湖镇马迹卫生院", "衡阳县"),
+        ("耒阳龙腾公司", "耒阳市"),
+        ("株洲市荷塘区某公司", "荷塘区"),
+        ("衡阳市中心医院", ""),
+        ("市中心医院", ""),
+        ("七岭社区", ""),
+        ("湖南天雁工会", ""),
+    ],
+)
 def test_region_is_the_county_level_place_at_the_start_of_the_unit(unit, region):
     assert county_region(unit) == region
 
 
-@pytest.mark.parametrize("text, name", [
-    ("谷井文带领干部", "谷井文"), ("白云带病上阵", "白云"), ("王芳在疫情中", "王芳"), ("李为民带领", "李为民"),
-    ("欧阳明华捐赠", "欧阳明华"), ("宋英杰家属", "宋英杰"), ("王某某，", "王某某"),
-    ("买买提·吐尔逊捐款5000元", "买买提·吐尔逊"),
-])
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("谷井文带领干部", "谷井文"),
+        ("白云带病上阵", "白云"),
+        ("王芳在疫情中", "王芳"),
+        ("李为民带领", "李为民"),
+        ("欧阳明华捐赠", "欧阳明华"),
+        ("宋英杰家属", "宋英杰"),
+        ("王某某，", "王某某"),
+        ("买买提·吐尔逊捐款5000元", "买买提·吐尔逊"),
+    ],
+)
 def test_where_a_name_ends(text, name):
     assert name_at(text, 0).name == name
 
@@ -216,25 +251,33 @@ def test_posts_and_common_words_are_not_names(text):
 
 
 def test_bylines_are_masked_and_their_names_remembered():
-    found = find_bylines("■本报记者 胡建军 通讯员 肖  华 张阳琛\n正文。（记者 王某某 通讯员 李某）\n（赵六 摄）")
+    found = find_bylines(
+        "■本报记者 胡建军 通讯员 肖  华 张阳琛\n正文。（记者 王某某 通讯员 李某）\n（赵六 摄）"
+    )
     assert found.names == {"胡建军", "肖华", "张阳琛", "王某某", "李某", "赵六"}
     assert find_bylines("记者从市总工会获悉，张三捐款。").names == set()
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("捐赠50万元用于抗击疫情", [(50_000_000, "", None, "")]),
-    ("捐赠10万元、口罩1万只", [(10_000_000, "", None, ""), (None, "口罩", 10_000, "只")]),
-    ("捐助13万套防疫物品", [(None, "防疫物品", 130_000, "套")]),
-    ("捐款人民币壹万元整", [(1_000_000, "", None, "")]),
-    ("捐赠价值5万余元的蔬菜和大米", [(5_000_000, "蔬菜和大米", None, "")]),
-    ("捐给县人民医院口罩5000只", [(None, "口罩", 5000, "只")]),
-    ("接受捐赠口罩1000只", []),
-    ("并发动班组职工捐款1.2万元", []),
-    ("出席捐赠仪式", []),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("捐赠50万元用于抗击疫情", [(50_000_000, "", None, "")]),
+        ("捐赠10万元、口罩1万只", [(10_000_000, "", None, ""), (None, "口罩", 10_000, "只")]),
+        ("捐助13万套防疫物品", [(None, "防疫物品", 130_000, "套")]),
+        ("捐款人民币壹万元整", [(1_000_000, "", None, "")]),
+        ("捐赠价值5万余元的蔬菜和大米", [(5_000_000, "蔬菜和大米", None, "")]),
+        ("捐给县人民医院口罩5000只", [(None, "口罩", 5000, "只")]),
+        ("接受捐赠口罩1000只", []),
+        ("并发动班组职工捐款1.2万元", []),
+        ("出席捐赠仪式", []),
+    ],
+)
 def test_donations(text, expected):
-    found = [(d.amount_fen, d.item, d.quantity, d.quantity_unit) for hit in find_donations(text)
-             for d in hit.donations]
+    found = [
+        (d.amount_fen, d.item, d.quantity, d.quantity_unit)
+        for hit in find_donations(text)
+        for d in hit.donations
+    ]
     assert found == expected
 
 
@@ -250,7 +293,11 @@ def test_sentences_keep_the_original_script_and_split_at_dashes_and_semicolons()
     analysis, traditional = prepare(original)
     assert traditional and len(analysis) == len(original)
     sentences = split_sentences(original, analysis)
-    assert [s.original for s in sentences][:3] == ["彰顯醫者仁心的白衣天使", "連續奮戰10天", "全國勞動模範谷井文帶領職工"]
+    assert [s.original for s in sentences][:3] == [
+        "彰顯醫者仁心的白衣天使",
+        "連續奮戰10天",
+        "全國勞動模範谷井文帶領職工",
+    ]
     assert sentences[2].text == "全国劳动模范谷井文带领职工"
 
 
@@ -260,16 +307,62 @@ def test_empty_and_blank_reports_propose_nothing():
     assert analyse_text(" \n\u3000\n").proposals == []
 
 
-_PIECES = ["全国劳动模范", "、", "，", "。", "；", "捐赠", "各捐款", "500元", "价值5万余元", "口罩1万只", "“", "”",
-           "（记者 ", "）", "董事长", "主任", "市长", "看望", "追授", "他", "衡阳市", "耒阳市", "——", "……", "\n",
-           "同志", "等", "获得者", "荣获", "称号", "·", "张", "王", "欧阳", "某某", "：", "被评为", "和", "好人"]
+_PIECES = [
+    "全国劳动模范",
+    "、",
+    "，",
+    "。",
+    "；",
+    "捐赠",
+    "各捐款",
+    "500元",
+    "价值5万余元",
+    "口罩1万只",
+    "“",
+    "”",
+    "（记者 ",
+    "）",
+    "董事长",
+    "主任",
+    "市长",
+    "看望",
+    "追授",
+    "他",
+    "衡阳市",
+    "耒阳市",
+    "——",
+    "……",
+    "\n",
+    "同志",
+    "等",
+    "获得者",
+    "荣获",
+    "称号",
+    "·",
+    "张",
+    "王",
+    "欧阳",
+    "某某",
+    "：",
+    "被评为",
+    "和",
+    "好人",
+]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.one_of(st.sampled_from(_PIECES),
-                          st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF),
-                                  min_size=1, max_size=6),
-                          st.text(max_size=4)), max_size=50))
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_PIECES),
+            st.text(
+                alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), min_size=1, max_size=6
+            ),
+            st.text(max_size=4),
+        ),
+        max_size=50,
+    )
+)
 def test_any_text_is_read_without_crashing(pieces):
     text = "".join(pieces)
     result = analyse_text(text, "fuzz.txt")

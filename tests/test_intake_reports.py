@@ -49,7 +49,12 @@ def test_traditional_script_report():
     assert set(people) == {"刘晓红", "赵国栋", "郑伟"}  # not the reporter 陳志明, not the visiting 王建國
     liu = people["刘晓红"]
     assert _honours(liu) == [("全国劳动模范", "national")]
-    assert (liu.unit, liu.position, liu.gender, liu.category) == ("深圳市人民医院", "呼吸内科主任医师", "女", "medical")
+    assert (liu.unit, liu.position, liu.gender, liu.category) == (
+        "深圳市人民医院",
+        "呼吸内科主任医师",
+        "女",
+        "medical",
+    )
     assert liu.source.sentence.startswith("全國勞動模範、深圳市人民醫院")  # as written
     proposal = next(p for p in result.proposals if p.name == "刘晓红")
     assert proposal.sentence_simplified.startswith("全国劳动模范、深圳市人民医院")
@@ -72,7 +77,11 @@ def test_shared_donation_each_and_organised_giving():
         assert _money(h) == [(50_000, "", None, "")]
         assert h.region == "荷塘区"
     chen = people["陈春梅"]
-    assert (chen.unit, chen.position, _money(chen)) == ("荷塘区月塘街道环卫所", "所长", [(100_000, "", None, "")])
+    assert (chen.unit, chen.position, _money(chen)) == (
+        "荷塘区月塘街道环卫所",
+        "所长",
+        [(100_000, "", None, "")],
+    )
     yi = people["易冬平"]
     assert _honours(yi) == [("全国五一劳动奖章", "national")]
     assert _money(yi) == [(2_000_000, "", None, "")]  # the 1.2万元 his team gave is not his
@@ -83,7 +92,11 @@ def test_profile_continued_by_pronoun_with_approximate_value():
     assert set(people) == {"张秀英"}
     zhang = people["张秀英"]
     assert (zhang.gender, zhang.unit, zhang.position, zhang.region) == (
-        "女", "宜昌市夷陵区鸦鹊岭镇农民专业合作社", "理事长", "夷陵区")
+        "女",
+        "宜昌市夷陵区鸦鹊岭镇农民专业合作社",
+        "理事长",
+        "夷陵区",
+    )
     assert _honours(zhang) == [("全国三八红旗手", "national"), ("湖北省劳动模范", "provincial")]
     [gift] = zhang.donations
     assert (gift.amount_fen, gift.item, gift.recipient) == (5_000_000, "蔬菜和大米", "夷陵区红十字会")
@@ -140,11 +153,17 @@ def _zunyi_docx(path: Path) -> Path:
     document = docx.Document()
     document.add_heading("遵义表彰一批抗疫先进个人", level=1)
     document.add_paragraph("本报讯（记者 罗敏）3月20日，遵义市总工会召开抗击疫情先进个人表彰会。")
-    document.add_paragraph("会上，遵义市总工会授予遵义医科大学附属医院重症医学科护士长欧阳丽华“遵义市五一劳动奖章”。")
+    document.add_paragraph(
+        "会上，遵义市总工会授予遵义医科大学附属医院重症医学科护士长欧阳丽华“遵义市五一劳动奖章”。"
+    )
     document.add_paragraph("赤水市劳动模范、赤水市丙安村党支部书记何光明个人捐赠大米50袋。")
     document.add_paragraph("遵义市五一劳动奖章获得者名单")
     table = document.add_table(rows=3, cols=3)
-    rows = [("姓名", "单位", "职务"), ("王德明", "遵义市公交集团", "驾驶员"), ("冉秀梅", "湄潭县人民医院", "护士")]
+    rows = [
+        ("姓名", "单位", "职务"),
+        ("王德明", "遵义市公交集团", "驾驶员"),
+        ("冉秀梅", "湄潭县人民医院", "护士"),
+    ]
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
             table.cell(r, c).text = value
@@ -159,10 +178,14 @@ def test_docx_report_with_a_table(tmp_path):
     ouyang = people["欧阳丽华"]
     assert (ouyang.unit, ouyang.position) == ("遵义医科大学附属医院", "重症医学科护士长")
     assert [(h.title, h.level, h.awarded_by) for h in ouyang.honours] == [
-        ("遵义市五一劳动奖章", "municipal", "遵义市总工会")]
+        ("遵义市五一劳动奖章", "municipal", "遵义市总工会")
+    ]
     he = people["何光明"]
     assert (_honours(he), he.region, _money(he)) == (
-        [("赤水市劳动模范", "county")], "赤水市", [(None, "大米", 50, "袋")])
+        [("赤水市劳动模范", "county")],
+        "赤水市",
+        [(None, "大米", 50, "袋")],
+    )
     for name, unit in (("王德明", "遵义市公交集团"), ("冉秀梅", "湄潭县人民医院")):
         assert people[name].unit == unit
         assert _honours(people[name]) == [("遵义市五一劳动奖章", "municipal")]
@@ -175,14 +198,23 @@ def test_text_encodings_are_detected(tmp_path, encoding):
     path = tmp_path / f"report-{encoding}.txt"
     path.write_bytes(text.encode(encoding))
     assert read_report(path) == text
-    assert {p.name for p in analyse_file(path).proposals} == {"陈春梅", "刘德华", "彭丽娟", "邓小军", "易冬平"}
+    assert {p.name for p in analyse_file(path).proposals} == {
+        "陈春梅",
+        "刘德华",
+        "彭丽娟",
+        "邓小军",
+        "易冬平",
+    }
 
 
-@pytest.mark.parametrize("name, content, words", [
-    ("old.doc", b"\xd0\xcf\x11\xe0", "docx"),
-    ("broken.docx", b"PK\x03\x04 not really a zip", "docx"),
-    ("binary.txt", b"\x00\x01\x02\x00" * 50, "text"),
-])
+@pytest.mark.parametrize(
+    "name, content, words",
+    [
+        ("old.doc", b"\xd0\xcf\x11\xe0", "docx"),
+        ("broken.docx", b"PK\x03\x04 not really a zip", "docx"),
+        ("binary.txt", b"\x00\x01\x02\x00" * 50, "text"),
+    ],
+)
 def test_unreadable_files_get_a_clear_message(tmp_path, name, content, words):
     path = tmp_path / name
     path.write_bytes(content)
@@ -200,7 +232,10 @@ def test_a_missing_file_gets_a_clear_message(tmp_path):
 
 # -- merging with the registry ----------------------------------------------------------------------
 def test_existing_records_are_found_by_name_and_unit(roll):
-    result = analyse_text("衡阳市劳动模范、耒阳龙腾公司副总经理蒋亚华再次捐款2万元。全国劳动模范王新来带领职工复工。", "续报.txt")
+    result = analyse_text(
+        "衡阳市劳动模范、耒阳龙腾公司副总经理蒋亚华再次捐款2万元。全国劳动模范王新来带领职工复工。",
+        "续报.txt",
+    )
     match_existing(roll, result.proposals)
     by_name = {p.name: p for p in result.proposals}
     [existing_id] = by_name["蒋亚华"].existing_ids
@@ -218,7 +253,9 @@ def test_a_shortened_unit_still_matches_the_same_person(roll):
 
 def test_merging_adds_only_what_is_new_and_saves_in_one_transaction(roll):
     [existing] = [h for h in roll.honourees(roll.all_ids()) if h.name == "蒋亚华"]
-    result = analyse_text("衡阳市劳动模范、耒阳龙腾公司副总经理蒋亚华再次捐款2万元，并荣获湖南省劳动模范称号。", "续报.txt")
+    result = analyse_text(
+        "衡阳市劳动模范、耒阳龙腾公司副总经理蒋亚华再次捐款2万元，并荣获湖南省劳动模范称号。", "续报.txt"
+    )
     [proposal] = result.proposals
     merged = merged_record(existing, proposal.honouree)
     assert [h.title for h in merged.honours] == ["衡阳市劳动模范", "湖南省劳动模范"]

@@ -21,8 +21,10 @@ import pytest
 from honours.core import Registry
 from honours.core.sqlite.check import check
 
-pytestmark = [pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)"),
-              pytest.mark.sqlite_only]  # a SQLite file after a killed process
+pytestmark = [
+    pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)"),
+    pytest.mark.sqlite_only,
+]  # a SQLite file after a killed process
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -45,7 +47,9 @@ def record(n):
                     deeds=[Deed(text="逆行出征，坚守一线。" * 20)])
 """
 
-IMPORT_CHILD = _PRELUDE + r"""
+IMPORT_CHILD = (
+    _PRELUDE
+    + r"""
 from honours.core.registry import ImportItem
 items = [ImportItem(record(n)) for n in range(5000)]
 def progress(done, total):
@@ -54,14 +58,20 @@ def progress(done, total):
 registry.apply_import(items, progress=progress)
 print("FINISHED", flush=True)
 """
+)
 
-COMMITTED_CHILD = _PRELUDE + r"""
+COMMITTED_CHILD = (
+    _PRELUDE
+    + r"""
 from honours.core.registry import ImportItem
 registry.apply_import([ImportItem(record(n)) for n in range(150)])
 inside()  # committed, but only in the WAL: not yet checkpointed into the main file
 """
+)
 
-ADD_MANY_CHILD = _PRELUDE + r"""
+ADD_MANY_CHILD = (
+    _PRELUDE
+    + r"""
 import honours.core.registry as registry_module
 real_reindex = registry_module.reindex
 calls = [0]
@@ -74,8 +84,11 @@ registry_module.reindex = reindex_then_maybe_stop
 registry.add_many([record(n) for n in range(5000)])
 print("FINISHED", flush=True)
 """
+)
 
-PHOTO_CHILD = _PRELUDE + r"""
+PHOTO_CHILD = (
+    _PRELUDE
+    + r"""
 import io
 from PIL import Image
 import honours.core.registry as registry_module
@@ -100,8 +113,11 @@ else:
     registry.update(honouree, new_photos=[NewPhoto(prepared, caption="新照片", primary=True)])
 print("FINISHED", flush=True)
 """
+)
 
-QUEUE_CHILD = _PRELUDE + r"""
+QUEUE_CHILD = (
+    _PRELUDE
+    + r"""
 import honours.core.sqlite.indexing as indexing
 import honours.core.import_verbs as import_verbs
 import_verbs.QUEUE_INDEX_FROM = 1000
@@ -119,13 +135,19 @@ indexing._write = write_then_maybe_stop
 registry.index_queued()
 print("FINISHED", flush=True)
 """
+)
 
 
 def run_and_kill(script: str, *args: str) -> list[str]:
     """Start a child, wait for its INSIDE line, SIGKILL it; returns what it printed."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-c", script, *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env=env)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     lines: list[str] = []
     selector = selectors.DefaultSelector()
     selector.register(proc.stdout, selectors.EVENT_READ)
@@ -176,8 +198,9 @@ def test_killed_large_import_leaves_none_of_it(roll, child):
     try:
         assert registry.count() == 14
         assert registry.search("导入").count() == 0
-        assert registry.conn.execute("SELECT count(*) FROM honour").fetchone()[0] == \
-            sum(len(registry.honouree(i).honours) for i in registry.all_ids())
+        assert registry.conn.execute("SELECT count(*) FROM honour").fetchone()[0] == sum(
+            len(registry.honouree(i).honours) for i in registry.all_ids()
+        )
         assert registry.conn.execute("SELECT max(id) FROM history").fetchone()[0] == 14  # no stray history
     finally:
         registry.close()

@@ -64,13 +64,19 @@ def test_version_3_file_gains_the_honour_index_of_value_filters(tmp_path):
     reg.add(Honouree(name="甲", honours=[Honour("衡阳市劳动模范", "municipal", year=2020)]))
     reg.close()
     conn = sqlite3.connect(path)  # back to version 3, whose honours were indexed by honouree alone
-    conn.executescript("DROP INDEX honour_honouree_year; CREATE INDEX honour_honouree ON honour(honouree_id);"
-                       " DROP TABLE search_queue; PRAGMA user_version = 3;")
+    conn.executescript(
+        "DROP INDEX honour_honouree_year; CREATE INDEX honour_honouree ON honour(honouree_id);"
+        " DROP TABLE search_queue; PRAGMA user_version = 3;"
+    )
     conn.close()
     reg = Registry.open(path)
     assert schema_version(reg.db) == SCHEMA_VERSION
-    indexes = {r[0] for r in reg.conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'honour'")}
+    indexes = {
+        r[0]
+        for r in reg.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'honour'"
+        )
+    }
     assert "honour_honouree_year" in indexes and "honour_honouree" not in indexes
     assert reg.search("year:2020").count() == 1 and reg.search("year:2019..2021").all_ids() == [1]
     reg.close()
@@ -82,8 +88,9 @@ def test_version_4_file_gains_an_empty_queue_and_stays_searchable(tmp_path):
     reg.add(Honouree(name="甲乙", unit="衡阳市中心医院"))
     reg.close()
     conn = sqlite3.connect(path)  # back to version 4: no queue, sort keys cut at the NUL before the name
-    conn.executescript("DROP TABLE search_queue; UPDATE honouree SET sort_key = 'jia3 yi3';"
-                       " PRAGMA user_version = 4;")
+    conn.executescript(
+        "DROP TABLE search_queue; UPDATE honouree SET sort_key = 'jia3 yi3'; PRAGMA user_version = 4;"
+    )
     conn.close()
     reg = Registry.open(path)
     assert schema_version(reg.db) == SCHEMA_VERSION
@@ -150,10 +157,16 @@ def _file_at_version(path: Path, version: int) -> None:
             conn.execute(statement)
     if version > 1:
         conn.execute(f"DROP TABLE {REBUILD_TABLE}")  # the app of that version had no such table
-    conn.execute("INSERT INTO honouree (id, name, unit, created_at, updated_at)"
-                 " VALUES (1, '贺 彪', '衡阳市中心医院', '2020-01-01', '2020-01-01')")
-    conn.execute("INSERT INTO honour (honouree_id, title, level, year) VALUES (1, '全国劳动模范', 'national', 2015)")
-    conn.execute("INSERT INTO honouree (id, name, created_at, updated_at) VALUES (2, '许仲秋', '2020-01-01', '2020-01-01')")
+    conn.execute(
+        "INSERT INTO honouree (id, name, unit, created_at, updated_at)"
+        " VALUES (1, '贺 彪', '衡阳市中心医院', '2020-01-01', '2020-01-01')"
+    )
+    conn.execute(
+        "INSERT INTO honour (honouree_id, title, level, year) VALUES (1, '全国劳动模范', 'national', 2015)"
+    )
+    conn.execute(
+        "INSERT INTO honouree (id, name, created_at, updated_at) VALUES (2, '许仲秋', '2020-01-01', '2020-01-01')"
+    )
     conn.execute("INSERT INTO honour (honouree_id, title, level) VALUES (2, '湖南省劳动模范', 'provincial')")
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute(f"PRAGMA user_version = {version}")

@@ -63,8 +63,9 @@ def test_sheet_import_tidies_names_reads_brackets_and_levels(registry, tmp_path)
     assert notes[4] == "姓名“唐纯玉（瑶族）”已改为“唐纯玉”；从姓名中读出民族：瑶族"
     assert notes[5] == "姓名“贺 彪”已改为“贺彪”"
     assert notes[6] == "姓名“沙吾尔•芒力克”已改为“沙吾尔·芒力克”（间隔号统一为“·”）"
-    assert notes[7] == ("姓名“苏\u3000华（男）”已改为“苏华”；"
-                        "姓名括注性别为“男”，与填写的性别“女”不一致，已保留“女”")  # the gender column wins
+    assert notes[7] == (
+        "姓名“苏\u3000华（男）”已改为“苏华”；姓名括注性别为“男”，与填写的性别“女”不一致，已保留“女”"
+    )  # the gender column wins
     assert "姓名后的括注“已故”已移入备注" in notes[8] and "从姓名中读出状态：已故" in notes[8]
     assert notes[9] == ""  # nothing to tidy, nothing said
     assert plan.rows[0].reason("en") == "Name “马红秋(女)” changed to “马红秋”; Gender read from the name: 女"
@@ -98,9 +99,14 @@ def test_sheet_import_tidies_names_reads_brackets_and_levels(registry, tmp_path)
 
 
 def test_an_explicit_level_or_awarding_body_column_wins_over_the_table(registry, tmp_path):
-    path = make_xlsx(tmp_path / "级别.xlsx", [["姓名", "荣誉称号", "级别", "授予单位"],
-                                             ["甲", "全国劳动模范", "省级", ""],
-                                             ["乙", "最美职工", "", "某市总工会"]])
+    path = make_xlsx(
+        tmp_path / "级别.xlsx",
+        [
+            ["姓名", "荣誉称号", "级别", "授予单位"],
+            ["甲", "全国劳动模范", "省级", ""],
+            ["乙", "最美职工", "", "某市总工会"],
+        ],
+    )
     plan_import(registry, path).apply(registry)
     stored = by_name(registry)
     # a sheet with an awarding-body column says who awarded, and an empty cell that it is not known
@@ -112,7 +118,9 @@ def test_an_explicit_level_or_awarding_body_column_wins_over_the_table(registry,
 def test_a_record_stored_untidy_is_updated_and_tidied_by_the_same_person_in_a_sheet(registry, tmp_path):
     # imported from this sheet before names were tidied, now imported again
     old = registry.add(Honouree(name="贺 彪", unit="独山子石化"))
-    path = make_xlsx(tmp_path / "更新.xlsx", [["姓名", "工作单位", "荣誉称号"], ["贺 彪", "独山子石化", "最美职工"]])
+    path = make_xlsx(
+        tmp_path / "更新.xlsx", [["姓名", "工作单位", "荣誉称号"], ["贺 彪", "独山子石化", "最美职工"]]
+    )
     plan = plan_import(registry, path)
     assert plan.counts()[UPDATE] == 1 and plan.counts()[ADD] == 0
     assert plan.rows[0].target_id == old.id
@@ -124,17 +132,33 @@ def test_a_record_stored_untidy_is_updated_and_tidied_by_the_same_person_in_a_sh
 
 def run(db: Path, *args: str, stdin: str | None = None, lang: str = "en") -> subprocess.CompletedProcess:
     env = {**os.environ, "HONOURS_DB": str(db), "HONOURS_LANG": lang}
-    return subprocess.run([sys.executable, "-m", "honours", *args], input=stdin, capture_output=True,
-                          env=env, text=True, encoding="utf-8", timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "honours", *args],
+        input=stdin,
+        capture_output=True,
+        env=env,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
 
 
 def test_cli_add_and_edit_json_tidy_names_and_read_levels(tmp_path):
     db = tmp_path / "cli.sqlite"
     assert run(db, "init", "--empty").returncode == 0
-    entry = [{"name": "马红秋(女)", "honours": ["大国工匠年度人物", {"title": "衡阳市劳动模范", "year": 2020},
-                                              {"title": "全国劳动模范", "level": "provincial"}]},
-             {"name": "贺 彪", "gender": "男", "ethnicity": "", "honours": [{"title": "西藏工匠"}]},
-             {"name": "John  Smith"}]
+    entry = [
+        {
+            "name": "马红秋(女)",
+            "honours": [
+                "大国工匠年度人物",
+                {"title": "衡阳市劳动模范", "year": 2020},
+                {"title": "全国劳动模范", "level": "provincial"},
+            ],
+        },
+        {"name": "贺 彪", "gender": "男", "ethnicity": "", "honours": [{"title": "西藏工匠"}]},
+        {"name": "John  Smith"},
+    ]
     added = run(db, "add", stdin=json.dumps(entry, ensure_ascii=False), lang="zh")
     assert added.returncode == 0, added.stderr
     ids = [int(i) for i in added.stdout.split()]
@@ -143,23 +167,36 @@ def test_cli_add_and_edit_json_tidy_names_and_read_levels(tmp_path):
     first = json.loads(run(db, "show", str(ids[0]), "--json").stdout)
     assert (first["name"], first["gender"]) == ("马红秋", "女")
     assert [(h["title"], h["level"], h["awarded_by"]) for h in first["honours"]] == [
-        ("大国工匠年度人物", "national", "中华全国总工会、中央广播电视总台"), ("衡阳市劳动模范", "municipal", ""),
-        ("全国劳动模范", "provincial", "中共中央、国务院")]  # the level given wins
+        ("大国工匠年度人物", "national", "中华全国总工会、中央广播电视总台"),
+        ("衡阳市劳动模范", "municipal", ""),
+        ("全国劳动模范", "provincial", "中共中央、国务院"),
+    ]  # the level given wins
     second = json.loads(run(db, "show", str(ids[1]), "--json").stdout)
     assert (second["name"], second["honours"][0]["level"]) == ("贺彪", "provincial")
     assert json.loads(run(db, "show", str(ids[2]), "--json").stdout)["name"] == "John Smith"
     found = run(db, "search", "贺彪", "--json")
     assert [r["name"] for r in json.loads(found.stdout)] == ["贺彪"]
 
-    edited = run(db, "edit", str(ids[1]), stdin=json.dumps(
-        {"name": "贺 彪（回族）", "honours": [{"title": "最美职工"}, {"title": "西藏工匠", "level": "other"}]},
-        ensure_ascii=False))
+    edited = run(
+        db,
+        "edit",
+        str(ids[1]),
+        stdin=json.dumps(
+            {
+                "name": "贺 彪（回族）",
+                "honours": [{"title": "最美职工"}, {"title": "西藏工匠", "level": "other"}],
+            },
+            ensure_ascii=False,
+        ),
+    )
     assert edited.returncode == 0, edited.stderr
     assert "Ethnicity read from the name: 回族" in edited.stderr
     after = json.loads(run(db, "show", str(ids[1]), "--json").stdout)
     assert (after["name"], after["ethnicity"], after["gender"]) == ("贺彪", "回族", "男")
     assert [(h["level"], h["awarded_by"]) for h in after["honours"]] == [
-        ("national", "中共中央宣传部、中华全国总工会"), ("other", "")]
+        ("national", "中共中央宣传部、中华全国总工会"),
+        ("other", ""),
+    ]
     untouched = run(db, "edit", str(ids[1]), stdin='{"position": "技师"}')
     assert untouched.returncode == 0 and untouched.stderr.strip() == f"Saved #{ids[1]} 贺彪."
 
@@ -203,8 +240,13 @@ def test_schema_6_indexes_names_stored_untidy_again(tmp_path, monkeypatch):
         reg.close()
 
 
-@pytest.mark.parametrize("lang, expected", [
-    ("en", "row 3 add 贺彪: Name “贺 彪” changed to “贺彪”"), ("zh", "第 3 行（贺彪）新增：姓名“贺 彪”已改为“贺彪”")])
+@pytest.mark.parametrize(
+    "lang, expected",
+    [
+        ("en", "row 3 add 贺彪: Name “贺 彪” changed to “贺彪”"),
+        ("zh", "第 3 行（贺彪）新增：姓名“贺 彪”已改为“贺彪”"),
+    ],
+)
 def test_cli_import_lists_what_was_done_to_the_names(tmp_path, lang, expected):
     path = make_xlsx(tmp_path / "名单.xlsx", [HEADER, [1, "贺 彪", "男", "", "独山子石化", "最美职工"]])
     shown = run(tmp_path / "new.sqlite", "import", str(path), "--dry-run", lang=lang)

@@ -206,7 +206,9 @@ def test_read_only_file_in_read_only_folder(tmp_path, _seeded_template, with_sid
     finally:
         folder.chmod(0o755)
     assert "refused: " in out and "无法写入" in out
-    assert "read 14 True" in out and "write refused" in out and "wrote" not in out.replace("write refused", "")
+    assert (
+        "read 14 True" in out and "write refused" in out and "wrote" not in out.replace("write refused", "")
+    )
     assert fingerprint(path) == before
 
 

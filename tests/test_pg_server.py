@@ -10,7 +10,8 @@ def test_each_test_gets_its_own_utf8_database_with_a_chinese_aware_locale(pg_ser
     with psycopg.connect(pg_url) as conn:
         encoding, collate, ctype = conn.execute(
             "SELECT pg_encoding_to_char(encoding), datcollate, datctype FROM pg_database"
-            " WHERE datname = current_database()").fetchone()
+            " WHERE datname = current_database()"
+        ).fetchone()
         assert (encoding, collate, ctype) == ("UTF8", "C.UTF-8", "C.UTF-8")
         conn.execute("CREATE TABLE t (x text)")
         conn.execute("INSERT INTO t VALUES ('衡阳市劳动模范')")

@@ -33,8 +33,10 @@ def shared(pg_url):
 
 
 def add_person(conn, name: str, region: str) -> int:
-    return conn.execute("INSERT INTO honouree (name, region, created_at, updated_at) VALUES (%s, %s, '', '') "
-                        "RETURNING id", (name, region)).fetchone()[0]
+    return conn.execute(
+        "INSERT INTO honouree (name, region, created_at, updated_at) VALUES (%s, %s, '', '') RETURNING id",
+        (name, region),
+    ).fetchone()[0]
 
 
 def test_init_creates_the_schema_once_and_owns_it_by_a_role_that_never_logs_in(shared):
@@ -43,14 +45,21 @@ def test_init_creates_the_schema_once_and_owns_it_by_a_role_that_never_logs_in(s
     with psycopg.connect(url) as conn:
         meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
         assert meta["schema_version"] == str(SCHEMA_VERSION) and meta["tokenizer_version"]
-        owners = {owner for (owner,) in conn.execute(
-            "SELECT DISTINCT pg_get_userbyid(relowner) FROM pg_class WHERE relnamespace = 'public'::regnamespace"
-            " AND relkind = 'r'")}
+        owners = {
+            owner
+            for (owner,) in conn.execute(
+                "SELECT DISTINCT pg_get_userbyid(relowner) FROM pg_class WHERE relnamespace = 'public'::regnamespace"
+                " AND relkind = 'r'"
+            )
+        }
         assert owners == {OWNER_ROLE}
-        assert conn.execute("SELECT rolcanlogin FROM pg_roles WHERE rolname = %s", (OWNER_ROLE,)).fetchone() == (False,)
+        assert conn.execute(
+            "SELECT rolcanlogin FROM pg_roles WHERE rolname = %s", (OWNER_ROLE,)
+        ).fetchone() == (False,)
         unprotected = conn.execute(
             "SELECT relname FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'"
-            " AND NOT relrowsecurity AND relname NOT IN ('meta', 'office')").fetchall()
+            " AND NOT relrowsecurity AND relname NOT IN ('meta', 'office')"
+        ).fetchall()
         assert unprotected == []
 
 
@@ -88,13 +97,17 @@ def test_an_office_reads_everyone_but_changes_only_people_of_its_regions(shared)
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute("SELECT * FROM office")
     with psycopg.connect(as_login(url, city), autocommit=True) as conn:
-        assert conn.execute("UPDATE honouree SET unit = '南岳区卫健局' WHERE id = %s", (nanyue,)).rowcount == 1
+        assert (
+            conn.execute("UPDATE honouree SET unit = '南岳区卫健局' WHERE id = %s", (nanyue,)).rowcount == 1
+        )
 
 
 def test_a_save_is_announced_by_id_to_every_listener(shared):
     url, city, _ = shared
-    with psycopg.connect(as_login(url, city), autocommit=True) as listener, \
-            psycopg.connect(as_login(url, city), autocommit=True) as writer:
+    with (
+        psycopg.connect(as_login(url, city), autocommit=True) as listener,
+        psycopg.connect(as_login(url, city), autocommit=True) as writer,
+    ):
         listener.execute(f"LISTEN {CHANGES_CHANNEL}")
         new_id = add_person(writer, "白云", "常宁市")
         writer.execute("UPDATE honouree SET unit = '市融媒体中心' WHERE id = %s", (new_id,))
@@ -113,13 +126,21 @@ def test_an_unreachable_server_is_said_plainly(pg_server):
 
 def test_the_command_line_sets_up_a_server(pg_url):
     def honours(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "honours", *args], capture_output=True, text=True,
-                              env={"LANG": "zh_CN.UTF-8", "PATH": "/usr/bin:/bin"}, timeout=60, check=False)
+        return subprocess.run(
+            [sys.executable, "-m", "honours", *args],
+            capture_output=True,
+            text=True,
+            env={"LANG": "zh_CN.UTF-8", "PATH": "/usr/bin:/bin"},
+            timeout=60,
+            check=False,
+        )
 
     done = honours("server", "init", pg_url, "--city-office", "衡阳市总工会", "--login", "hengyang_cli")
     assert done.returncode == 0, done.stderr
     assert "hengyang_cli" in done.stdout + done.stderr
-    done = honours("--db", pg_url, "server", "add-office", "南岳区总工会", "--region", "南岳区", "--login", "nanyue_cli")
+    done = honours(
+        "--db", pg_url, "server", "add-office", "南岳区总工会", "--region", "南岳区", "--login", "nanyue_cli"
+    )
     assert done.returncode == 0, done.stderr
     done = honours("--db", pg_url, "server", "offices")
     assert done.returncode == 0 and "南岳区总工会（登录名 nanyue_cli）：南岳区" in done.stdout
@@ -129,11 +150,25 @@ def test_the_command_line_sets_up_a_server(pg_url):
 
 def test_a_server_url_in_honours_db_is_kept_and_its_roll_is_not_mistaken_for_a_file(pg_url, tmp_path):
     env = {"LANG": "zh_CN.UTF-8", "PATH": "/usr/bin:/bin", "HONOURS_DB": pg_url, "HOME": str(tmp_path)}
-    done = subprocess.run([sys.executable, "-m", "honours", "list"], capture_output=True, text=True, env=env,
-                          cwd=tmp_path, timeout=60, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "honours", "list"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=60,
+        check=False,
+    )
     assert done.returncode == 1 and "是服务器上的共享荣誉库" in done.stderr
     assert list(tmp_path.iterdir()) == []  # no file named after the URL
     init_server(pg_url)
-    done = subprocess.run([sys.executable, "-m", "honours", "server", "offices"], capture_output=True, text=True,
-                          env=env, cwd=tmp_path, timeout=60, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "honours", "server", "offices"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=60,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr

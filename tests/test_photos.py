@@ -50,6 +50,7 @@ def png_bomb(path: Path, side: int) -> Path:
     Zeros compress about 1000:1, so a 30000 × 30000 image (900 megapixels, ~2.7 GB as RGB)
     is a file of about 100 KB: the shape of a decompression bomb.
     """
+
     def chunk(tag: bytes, body: bytes) -> bytes:
         return struct.pack(">I", len(body)) + tag + body + struct.pack(">I", zlib.crc32(tag + body))
 
@@ -60,8 +61,9 @@ def png_bomb(path: Path, side: int) -> Path:
     parts.append(compressor.compress(row * (side % block_rows)))
     parts.append(compressor.flush())
     header = struct.pack(">IIBBBBB", side, side, 1, 0, 0, 0, 0)
-    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", b"".join(parts))
-                     + chunk(b"IEND", b""))
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", b"".join(parts)) + chunk(b"IEND", b"")
+    )
     return path
 
 
@@ -77,6 +79,7 @@ def first_id(registry: Registry, name: str) -> int:
 
 
 # -- normalising ---------------------------------------------------------------------------
+
 
 def test_exif_rotated_jpeg_is_upright_and_the_original_is_kept(tmp_path):
     path = exif_rotated_jpeg(tmp_path / "sideways.jpg", (300, 100), orientation=6)
@@ -133,19 +136,24 @@ def _rgba_png(path: Path) -> tuple[Path, tuple[int, int, int]]:
 
 
 def _animated_gif(path: Path) -> tuple[Path, tuple[int, int, int]]:
-    frames = [Image.new("RGB", (240, 160), colour) for colour in ((200, 30, 30), (30, 200, 30), (30, 30, 200))]
+    frames = [
+        Image.new("RGB", (240, 160), colour) for colour in ((200, 30, 30), (30, 200, 30), (30, 30, 200))
+    ]
     frames[0].save(path, save_all=True, append_images=frames[1:], duration=100, loop=0)
     assert Image.open(path).is_animated
     return path, (200, 30, 30)  # the first frame
 
 
-@pytest.mark.parametrize("make, name, mime", [
-    (_cmyk_jpeg, "cmyk.jpg", "image/jpeg"),
-    (_sixteen_bit_png, "gray16.png", "image/png"),
-    (_palette_png_with_transparency, "palette.png", "image/png"),
-    (_rgba_png, "rgba.png", "image/png"),
-    (_animated_gif, "animated.gif", "image/gif"),
-])
+@pytest.mark.parametrize(
+    "make, name, mime",
+    [
+        (_cmyk_jpeg, "cmyk.jpg", "image/jpeg"),
+        (_sixteen_bit_png, "gray16.png", "image/png"),
+        (_palette_png_with_transparency, "palette.png", "image/png"),
+        (_rgba_png, "rgba.png", "image/png"),
+        (_animated_gif, "animated.gif", "image/gif"),
+    ],
+)
 def test_colour_modes_become_rgb_jpeg_copies_within_limits(tmp_path, make, name, mime):
     path, expected_colour = make(tmp_path / name)
     original = Image.open(path)
@@ -170,6 +178,7 @@ def test_transparent_parts_become_white(tmp_path):
 
 
 # -- refusing ------------------------------------------------------------------------------
+
 
 def _empty(path: Path) -> Path:
     path.write_bytes(b"")
@@ -216,17 +225,22 @@ def _icon(path: Path) -> Path:
 
 
 @pytest.mark.sqlite_only
-@pytest.mark.parametrize("make, name, reason", [
-    (_empty, "empty.jpg", "empty"),
-    (_truncated_jpeg, "truncated.jpg", "damaged or truncated"),
-    (_text_named_jpg, "list.jpg", "not an image"),
-    (_bomb, "bomb.png", "decompression bomb"),
-    (_over_photo_limit, "huge.png", "too large"),
-    (_icon, "icon.png", "not a photo format"),
-    (_folder, "album", "Cannot read"),
-    (_missing, "gone.jpg", "Cannot read"),
-])
-def test_unusable_files_are_refused_in_both_languages_and_nothing_is_stored(roll, tmp_path, make, name, reason):
+@pytest.mark.parametrize(
+    "make, name, reason",
+    [
+        (_empty, "empty.jpg", "empty"),
+        (_truncated_jpeg, "truncated.jpg", "damaged or truncated"),
+        (_text_named_jpg, "list.jpg", "not an image"),
+        (_bomb, "bomb.png", "decompression bomb"),
+        (_over_photo_limit, "huge.png", "too large"),
+        (_icon, "icon.png", "not a photo format"),
+        (_folder, "album", "Cannot read"),
+        (_missing, "gone.jpg", "Cannot read"),
+    ],
+)
+def test_unusable_files_are_refused_in_both_languages_and_nothing_is_stored(
+    roll, tmp_path, make, name, reason
+):
     path = make(tmp_path / name)
     honouree_id = first_id(roll, "许仲秋")
     before = (photo_table_counts(roll), roll.honouree(honouree_id).version)
@@ -244,6 +258,7 @@ def test_unusable_files_are_refused_in_both_languages_and_nothing_is_stored(roll
 
 # -- storing -------------------------------------------------------------------------------
 
+
 def test_stored_photos_survive_closing_and_reopening(tmp_path):
     path = exif_rotated_jpeg(tmp_path / "portrait.jpg", (300, 100), orientation=6)
     registry = Registry.open(tmp_path / "photos.sqlite")
@@ -254,8 +269,9 @@ def test_stored_photos_survive_closing_and_reopening(tmp_path):
     reopened = Registry.open(tmp_path / "photos.sqlite")
     try:
         photos = reopened.photos(honouree_id)
-        assert [(p.id, p.caption, p.primary, p.width, p.height, p.original_name) for p in photos] == \
-            [(stored.id, "工作照", True, 100, 300, "portrait.jpg")]
+        assert [(p.id, p.caption, p.primary, p.width, p.height, p.original_name) for p in photos] == [
+            (stored.id, "工作照", True, 100, 300, "portrait.jpg")
+        ]
         assert reopened.photo_bytes(stored.id, "original") == path.read_bytes()
         assert decoded(reopened.photo_bytes(stored.id, "display")).size == (100, 300)
         assert decoded(reopened.photo_bytes(stored.id, "thumbnail")).size == (53, 160)

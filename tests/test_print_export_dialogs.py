@@ -51,8 +51,16 @@ def checked_scope(dialog: PrintOptionsDialog) -> str:
 @pytest.fixture
 def chinese(qapp, tmp_path, monkeypatch):
     """The catalogue compiled from the committed .ts, installed for the test, English after."""
-    subprocess.run([str(LRELEASE), "-silent", str(i18n.I18N_DIR / "honours_zh_CN.ts"), "-qm",
-                    str(tmp_path / "honours_zh_CN.qm")], check=True)
+    subprocess.run(
+        [
+            str(LRELEASE),
+            "-silent",
+            str(i18n.I18N_DIR / "honours_zh_CN.ts"),
+            "-qm",
+            str(tmp_path / "honours_zh_CN.qm"),
+        ],
+        check=True,
+    )
     monkeypatch.setattr(i18n, "I18N_DIR", tmp_path)
     assert i18n.install_translations("zh") == "zh"
     yield
@@ -81,6 +89,7 @@ def make_window(qtbot, roll, tmp_path):
 
 # -- the scope follows the choice of print ---------------------------------------------------------
 
+
 def test_choosing_the_roll_moves_the_scope_to_the_whole_result(qtbot):
     counts = {SELECTION: 1, RESULT: 14, EVERYONE: 20}
     dialog = PrintOptionsDialog(counts, PrintChoice(kind=CERTIFICATES, scope=SELECTION))
@@ -108,6 +117,7 @@ def test_certificates_without_a_selection_keep_the_result(qtbot):
 
 # -- counts in one word --------------------------------------------------------------------------
 
+
 def test_print_dialog_counts_people_with_人_and_the_checked_scope_follows(qtbot, chinese):
     dialog = PrintOptionsDialog({SELECTION: 1, RESULT: 14, EVERYONE: 14}, PrintChoice(kind=CERTIFICATES))
     qtbot.addWidget(dialog)
@@ -121,7 +131,9 @@ def test_print_dialog_counts_people_with_人_and_the_checked_scope_follows(qtbot
 
 
 def test_export_dialog_and_its_message_count_people_with_人(qtbot, chinese, make_window, tmp_path):
-    dialog = ExportDialog({export_actions.RESULT: 4, export_actions.SELECTION: 2, export_actions.EVERYONE: 14})
+    dialog = ExportDialog(
+        {export_actions.RESULT: 4, export_actions.SELECTION: 2, export_actions.EVERYONE: 14}
+    )
     qtbot.addWidget(dialog)
     texts = [b.text() for b in dialog.scope_buttons.buttons()]
     assert texts == ["当前搜索结果：4 人", "选中的荣誉人物：2 人", "整个荣誉库：14 人"]
@@ -134,6 +146,7 @@ def test_export_dialog_and_its_message_count_people_with_人(qtbot, chinese, mak
 
 
 # -- the roll's title ------------------------------------------------------------------------------
+
 
 def test_the_title_field_is_for_the_roll_and_hints_the_default_in_the_document_language(qtbot):
     dialog = PrintOptionsDialog({SELECTION: 2, RESULT: 14, EVERYONE: 14}, PrintChoice(kind=CERTIFICATES))
@@ -151,8 +164,9 @@ def test_the_title_field_is_for_the_roll_and_hints_the_default_in_the_document_l
 
 
 @needs_poppler
-def test_the_typed_title_reaches_the_pdf_and_is_offered_again_this_run(make_window, this_run, tmp_path,
-                                                                       monkeypatch):
+def test_the_typed_title_reaches_the_pdf_and_is_offered_again_this_run(
+    make_window, this_run, tmp_path, monkeypatch
+):
     window = make_window(selected=[1])
     asked: list[PrintOptionsDialog] = []
 

@@ -81,8 +81,10 @@ def shown_rows(window, columns: list[str]) -> list[list[str]]:
     model = window.model
     while model.canFetchMore():
         model.fetchMore()
-    return [[model.data(model.index(row, COLUMN_INDEX[key])) or "" for key in columns]
-            for row in range(model.rowCount())]
+    return [
+        [model.data(model.index(row, COLUMN_INDEX[key])) or "" for key in columns]
+        for row in range(model.rowCount())
+    ]
 
 
 def test_shown_columns_follow_the_header(open_window, db_path):
@@ -90,17 +92,29 @@ def test_shown_columns_follow_the_header(open_window, db_path):
     arrange(window, "level:provincial")
     keys = {index: key for key, index in COLUMN_INDEX.items()}
     assert [keys[c] for c in table_print.shown_columns(window.results_table)] == [
-        "honours", "name", "unit", "position", "level", "status"]  # no photo (untitled), no hidden region or years
+        "honours",
+        "name",
+        "unit",
+        "position",
+        "level",
+        "status",
+    ]  # no photo (untitled), no hidden region or years
     shown = table_print.table_view(window.results_table)
     assert shown.titles == ["Honours", "Name", "Unit", "Position", "Highest level", "Status"]
-    assert (shown.query, shown.sorted_by, shown.descending, shown.count) == ("level:provincial", "Unit", True, 4)
+    assert (shown.query, shown.sorted_by, shown.descending, shown.count) == (
+        "level:provincial",
+        "Unit",
+        True,
+        4,
+    )
     window.results_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # back to the search's own order
     assert table_print.table_view(window.results_table).sorted_by == ""
 
 
 @needs_poppler
-def test_the_pdf_has_the_shown_columns_in_order_and_the_rows_in_the_tables_order(open_window, db_path, tmp_path,
-                                                                                   this_run):
+def test_the_pdf_has_the_shown_columns_in_order_and_the_rows_in_the_tables_order(
+    open_window, db_path, tmp_path, this_run
+):
     window = open_window(db_path)
     arrange(window, "level:provincial")
     pdf = tmp_path / "table.pdf"
@@ -115,14 +129,19 @@ def test_the_pdf_has_the_shown_columns_in_order_and_the_rows_in_the_tables_order
     assert [header.index(t) for t in titles] == sorted(header.index(t) for t in titles)
     assert "Region" not in header
     rows = shown_rows(window, ["honours", "name", "unit", "position", "level", "status"])
-    assert [r[1] for r in rows] == ["许仲秋", "罗芳初", "柏太柱", "李小平"]  # 湘油泵, 旺华…, 市中心医院, 南岳区… (Z→A)
-    body = lines[lines.index(header) + 1:]
+    assert [r[1] for r in rows] == [
+        "许仲秋",
+        "罗芳初",
+        "柏太柱",
+        "李小平",
+    ]  # 湘油泵, 旺华…, 市中心医院, 南岳区… (Z→A)
+    body = lines[lines.index(header) + 1 :]
     for number, row in enumerate(rows, 1):
         line = next(line for line in body if row[1] in line)
         cells = [str(number), *row]
         assert [line.index(c) for c in cells] == sorted(line.index(c) for c in cells), (line, cells)
     assert [next(i for i, line in enumerate(body) if r[1] in line) for r in rows] == [0, 1, 2, 3]
-    heading = squeeze(" ".join(lines[:lines.index(header)]))
+    heading = squeeze(" ".join(lines[: lines.index(header)]))
     assert "ListofHonourees" in heading and "4honourees" in heading
     assert "Query:level:provincial" in heading and "sortedbyUnit,descending" in heading
     assert "Page1of1" in squeeze(lines[-1])
@@ -133,8 +152,16 @@ def test_the_pdf_has_the_shown_columns_in_order_and_the_rows_in_the_tables_order
 def test_in_chinese_with_a_title_typed_in_the_dialog(open_window, db_path, tmp_path, monkeypatch, this_run):
     qm = tmp_path / "qm"
     qm.mkdir()
-    subprocess.run([str(LRELEASE), "-silent", str(i18n.I18N_DIR / "honours_zh_CN.ts"), "-qm",
-                    str(qm / "honours_zh_CN.qm")], check=True)
+    subprocess.run(
+        [
+            str(LRELEASE),
+            "-silent",
+            str(i18n.I18N_DIR / "honours_zh_CN.ts"),
+            "-qm",
+            str(qm / "honours_zh_CN.qm"),
+        ],
+        check=True,
+    )
     monkeypatch.setattr(i18n, "I18N_DIR", qm)
     window = open_window(db_path, language="zh")
     arrange(window, "level:provincial")
@@ -143,7 +170,9 @@ def test_in_chinese_with_a_title_typed_in_the_dialog(open_window, db_path, tmp_p
     def answer(dialog: TablePrintDialog) -> int:
         seen["summary"] = dialog.findChild(QLabel, "printTableSummary").text()
         seen["hint"] = dialog.title_edit.placeholderText()
-        seen["buttons"] = [b.text() for b in dialog.findChildren(QPushButton) if b.objectName().startswith("table")]
+        seen["buttons"] = [
+            b.text() for b in dialog.findChildren(QPushButton) if b.objectName().startswith("table")
+        ]
         type_text(dialog.title_edit, "2026年省级劳模名单")
         dialog.findChild(QPushButton, "tablePdfButton").click()
         return dialog.result()
@@ -153,17 +182,27 @@ def test_in_chinese_with_a_title_typed_in_the_dialog(open_window, db_path, tmp_p
     monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (str(pdf), ""))
     result = table_print.print_table(window)
     assert result is not None and result.records == 4
-    assert seen["summary"].splitlines() == ["表中显示的 4 人", "列：荣誉、姓名、单位、职务、最高级别、状态",
-                                            "检索：level:provincial", "排序：按单位降序"]
+    assert seen["summary"].splitlines() == [
+        "表中显示的 4 人",
+        "列：荣誉、姓名、单位、职务、最高级别、状态",
+        "检索：level:provincial",
+        "排序：按单位降序",
+    ]
     assert seen["hint"] == "荣誉人物一览表"
     assert seen["buttons"] == ["预览(&V)…", "打印(&P)…", "保存为 PDF(&D)…"]
     text = pdftotext(pdf, layout=True)
     header = next(line for line in text.splitlines() if "姓名" in line)
     assert [header.index(t) for t in ("序号", "荣誉", "姓名", "单位", "职务", "最高级别", "状态")] == sorted(
-        header.index(t) for t in ("序号", "荣誉", "姓名", "单位", "职务", "最高级别", "状态"))
+        header.index(t) for t in ("序号", "荣誉", "姓名", "单位", "职务", "最高级别", "状态")
+    )
     flat = squeeze(text)
     assert "2026年省级劳模名单" in flat and "荣誉人物一览表" not in flat
-    assert "共4人" in flat and "检索条件：level:provincial" in flat and "按单位降序" in flat and "第1页共1页" in flat
+    assert (
+        "共4人" in flat
+        and "检索条件：level:provincial" in flat
+        and "按单位降序" in flat
+        and "第1页共1页" in flat
+    )
     assert "省级" in flat and "许仲秋" in flat
     assert table_print.default_choice(window).title == "2026年省级劳模名单"  # offered again this run
 
@@ -193,13 +232,16 @@ def test_a_long_table_repeats_its_header_and_numbers_every_page(open_window, tmp
     assert seen == names  # every row, in the table's order, none lost between pages
 
 
-def test_print_goes_to_a_landscape_printer_and_cancel_writes_nothing(open_window, db_path, tmp_path, monkeypatch,
-                                                                      this_run):
+def test_print_goes_to_a_landscape_printer_and_cancel_writes_nothing(
+    open_window, db_path, tmp_path, monkeypatch, this_run
+):
     window = open_window(db_path)
     printer = table_print.make_printer(TablePrintChoice(action=PRINT))
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    result = table_print.print_table(window, TablePrintChoice(action=PRINT), printer=printer, ask_printer=False)
+    result = table_print.print_table(
+        window, TablePrintChoice(action=PRINT), printer=printer, ask_printer=False
+    )
     assert result.pages == page_count(tmp_path / "printed.pdf") == 1 and result.records == 14
     assert "1" in window.statusBar().currentMessage()
     monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: True)
@@ -241,7 +283,9 @@ def test_a_cell_is_wrapped_never_cut_and_a_very_tall_row_is_split(qapp, tmp_path
     long_text = "坚守岗位连续奋战" * 300
     rows = [["甲", "短"], ["乙", long_text], ["丙", "短"]]
     pdf = tmp_path / "tall.pdf"
-    result = render_table([TableColumn("姓名", 1), TableColumn("事迹", 6)], rows, pdf, TableOptions(numbered=False))
+    result = render_table(
+        [TableColumn("姓名", 1), TableColumn("事迹", 6)], rows, pdf, TableOptions(numbered=False)
+    )
     assert result.pages == page_count(pdf) >= 2 and result.records == 3
     text = squeeze(pdftotext(pdf))
     assert text.count("坚守岗位连续奋战") == 300 and "丙" in text
@@ -249,12 +293,20 @@ def test_a_cell_is_wrapped_never_cut_and_a_very_tall_row_is_split(qapp, tmp_path
 
 # -- the command line ----------------------------------------------------------------------------------
 
+
 def cli(db: Path, *args: str, lang: str = "zh") -> subprocess.CompletedProcess:
     env = {**os.environ, "HONOURS_DB": str(db), "HONOURS_LANG": lang}
     env.pop("DISPLAY", None)
     env.pop("WAYLAND_DISPLAY", None)
-    return subprocess.run([sys.executable, "-m", "honours", *args], capture_output=True, env=env, text=True,
-                          encoding="utf-8", timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "honours", *args],
+        capture_output=True,
+        env=env,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
 
 
 @needs_poppler
@@ -262,8 +314,20 @@ def test_print_table_from_the_command_line(db_path, tmp_path, open_window):
     if not (i18n.I18N_DIR / "honours_zh_CN.qm").exists():
         pytest.skip("honours_zh_CN.qm is built by make translations")
     pdf = tmp_path / "cli.pdf"
-    done = cli(db_path, "print-table", "level:provincial", "--columns", "honours,name,unit,level", "--sort", "unit",
-               "--descending", "--title", "省级劳模", "-o", str(pdf))
+    done = cli(
+        db_path,
+        "print-table",
+        "level:provincial",
+        "--columns",
+        "honours,name,unit,level",
+        "--sort",
+        "unit",
+        "--descending",
+        "--title",
+        "省级劳模",
+        "-o",
+        str(pdf),
+    )
     assert done.returncode == 0, done.stderr
     assert f"已将 4 人的表格（共 1 页）写入 {pdf}。" in done.stderr
     text = pdftotext(pdf, layout=True)
@@ -286,4 +350,3 @@ def test_print_table_refuses_unknown_columns(db_path, tmp_path):
     done = cli(db_path, "print-table", "--sort", "birthday", "-o", str(tmp_path / "x.pdf"), lang="en")
     assert done.returncode == 2 and "birthday" in done.stderr
     assert not (tmp_path / "x.pdf").exists()
-

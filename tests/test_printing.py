@@ -34,8 +34,12 @@ def fonts(qapp):
 
 
 def content_of(registry, honouree: Honouree, **options):
-    return certificate_content(registry.honouree(honouree.id) if honouree.id else honouree,
-                               organisation="衡阳市总工会", issue_date=ISSUED, **options)
+    return certificate_content(
+        registry.honouree(honouree.id) if honouree.id else honouree,
+        organisation="衡阳市总工会",
+        issue_date=ISSUED,
+        **options,
+    )
 
 
 def by_name(roll, name: str) -> Honouree:
@@ -72,9 +76,12 @@ def test_donations_are_written_the_chinese_way_with_a_total(roll):
 
 
 def test_goods_of_the_same_kind_are_summed_and_valued_goods_say_so():
-    donations = [Donation(item="口罩", quantity=10000, quantity_unit="只"),
-                 Donation(item="口罩", quantity=5000, quantity_unit="只"),
-                 Donation(amount_fen=264280000), Donation(item="防疫物资", amount_fen=5000000)]
+    donations = [
+        Donation(item="口罩", quantity=10000, quantity_unit="只"),
+        Donation(item="口罩", quantity=5000, quantity_unit="只"),
+        Donation(amount_fen=264280000),
+        Donation(item="防疫物资", amount_fen=5000000),
+    ]
     assert donation_total_text(donations) == "合计：捐款264.28万元；捐赠物资：口罩1.5万只"
     person = Honouree(name="甲", donations=donations, id=3)
     content = certificate_content(person, organisation="X", issue_date=ISSUED)
@@ -82,16 +89,22 @@ def test_goods_of_the_same_kind_are_summed_and_valued_goods_say_so():
 
 
 def test_a_collective_is_named_not_aged():
-    team = Honouree(name="衡阳援鄂医疗队", category="collective", gender="男", age="30", unit="市中心医院", id=3)
+    team = Honouree(
+        name="衡阳援鄂医疗队", category="collective", gender="男", age="30", unit="市中心医院", id=3
+    )
     content = certificate_content(team, organisation="X", issue_date=ISSUED)
     assert content.is_collective
     assert [label for label, _ in content.facts] == ["工作单位"]
 
 
 def test_english_labels_on_request_chinese_by_default():
-    person = Honouree(name="甲", gender="女", age="40岁",
-                      honours=[Honour("全国劳动模范", "national", 2020, posthumous=True)],
-                      id=5)
+    person = Honouree(
+        name="甲",
+        gender="女",
+        age="40岁",
+        honours=[Honour("全国劳动模范", "national", 2020, posthumous=True)],
+        id=5,
+    )
     zh = certificate_content(person, organisation="X", issue_date=ISSUED)
     en = certificate_content(person, organisation="X", issue_date=ISSUED, language="en")
     assert zh.issue_date == "2026年5月1日" and en.issue_date == "1 May 2026"
@@ -148,16 +161,26 @@ def test_photos_decode_to_print_size_flattened_on_white():
 
 # -- layout -------------------------------------------------------------------------------------
 
+
 def long_deed(chars: int) -> str:
     """Unique numbered sentences, so a lost or repeated line would show."""
-    text = "".join(f"第{i}句：职工们坚守岗位，连续奋战在抗疫一线，守护群众健康与生命安全。" for i in range(1, chars))
+    text = "".join(
+        f"第{i}句：职工们坚守岗位，连续奋战在抗疫一线，守护群众健康与生命安全。" for i in range(1, chars)
+    )
     return text[:chars]
 
 
 def person(deed: str, honours: int = 1) -> Honouree:
-    return Honouree(name="欧阳长文", gender="女", age="45", unit="衡阳市中心医院重症医学科", position="护士长",
-                    honours=[Honour(f"全国劳动模范{i}", "national", 2020) for i in range(honours)],
-                    deeds=[Deed(deed)], id=15)
+    return Honouree(
+        name="欧阳长文",
+        gender="女",
+        age="45",
+        unit="衡阳市中心医院重症医学科",
+        position="护士长",
+        honours=[Honour(f"全国劳动模范{i}", "national", 2020) for i in range(honours)],
+        deeds=[Deed(deed)],
+        id=15,
+    )
 
 
 def plan_for(tmp_path, honouree: Honouree, options: CertificateOptions | None = None):
@@ -198,8 +221,12 @@ def assert_inside(plan, typesetter, first: float, later: float) -> None:
 
 
 def deed_text(plan) -> str:
-    return "".join(block.text() for blocks in plan.pages for block, _ in blocks
-                   if isinstance(block, TextBlock) and block.paragraph.style.indent)
+    return "".join(
+        block.text()
+        for blocks in plan.pages
+        for block, _ in blocks
+        if isinstance(block, TextBlock) and block.paragraph.style.indent
+    )
 
 
 def test_a_short_record_fits_one_page_at_the_normal_size(tmp_path, fonts):
@@ -272,16 +299,18 @@ def test_a_long_unit_name_wraps_inside_the_identity_block(tmp_path, fonts):
 
 
 @pytest.mark.parametrize("group_by", ["level", "unit"])
-def test_the_rolls_donation_column_keeps_each_gift_of_the_default_roll_on_one_line(roll, tmp_path, fonts,
-                                                                                    group_by):
+def test_the_rolls_donation_column_keeps_each_gift_of_the_default_roll_on_one_line(
+    roll, tmp_path, fonts, group_by
+):
     """防疫物品13万套 split as 防疫物品13 / 万套 reads wrongly; the column is wide enough for it."""
     from honours.printing import RollOptions
     from honours.printing.roll import RollTypesetter
 
     with open_document(tmp_path / "r.pdf") as document:
         document.cancelled = True
-        typesetter = RollTypesetter(document.units, document.page_rect, RollOptions(group_by=group_by),
-                                    print_families(), 14)
+        typesetter = RollTypesetter(
+            document.units, document.page_rect, RollOptions(group_by=group_by), print_families(), 14
+        )
         for honouree in roll.honourees(roll.all_ids()):
             entry = roll_entry(honouree)
             donations = typesetter.row_cells(entry)[[c.key for c in typesetter.columns].index("donation")]

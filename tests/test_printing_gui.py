@@ -59,8 +59,14 @@ def test_options_dialog_defaults_and_what_it_enables(qtbot):
     dialog.group_combo.setCurrentIndex(dialog.group_combo.findData("unit"))
     dialog.page_combo.setCurrentIndex(dialog.page_combo.findData("Letter"))
     dialog.organisation_edit.setText("  耒阳市总工会 ")
-    assert dialog.choice() == PrintChoice(kind=ROLL, scope=RESULT, group_by="unit", page_size="Letter",
-                                          organisation="耒阳市总工会", language="zh")
+    assert dialog.choice() == PrintChoice(
+        kind=ROLL,
+        scope=RESULT,
+        group_by="unit",
+        page_size="Letter",
+        organisation="耒阳市总工会",
+        language="zh",
+    )
 
 
 def test_choices_are_remembered_in_the_settings(make_window):

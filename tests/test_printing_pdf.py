@@ -113,8 +113,13 @@ def test_unknown_ids_stop_the_batch_before_anything_is_written(roll, out):
 def test_progress_is_reported_and_cancel_leaves_no_file(roll, out):
     seen: list[tuple[int, int]] = []
     pdf = out / "cancelled.pdf"
-    result = render_certificates(roll, roll.all_ids(), pdf, progress=lambda d, t: seen.append((d, t)),
-                                 is_cancelled=lambda: len(seen) >= 3)
+    result = render_certificates(
+        roll,
+        roll.all_ids(),
+        pdf,
+        progress=lambda d, t: seen.append((d, t)),
+        is_cancelled=lambda: len(seen) >= 3,
+    )
     assert result.cancelled and result.records == 3
     assert seen == [(1, 14), (2, 14), (3, 14)]
     assert list(out.iterdir()) == []  # neither the PDF nor its temporary file
@@ -178,7 +183,14 @@ def test_grouped_by_unit_in_pinyin_order(registry, tmp_path):
     pdf = tmp_path / "units.pdf"
     render_roll(registry, registry.all_ids(), pdf, RollOptions(group_by="unit"))
     text = squeeze(pdftotext(pdf))
-    order = ["安仁县环卫所", "北京铁路局", "长沙市第一医院", "衡阳市中心医院", "耒阳市统计局", "湘油泵股份有限公司"]
+    order = [
+        "安仁县环卫所",
+        "北京铁路局",
+        "长沙市第一医院",
+        "衡阳市中心医院",
+        "耒阳市统计局",
+        "湘油泵股份有限公司",
+    ]
     positions = [text.index(unit) for unit in order]  # an, bei, chang (长沙, not zhang), heng, lei, xiang
     assert positions == sorted(positions)
     assert "按工作单位分组" in text and "级别" in text and "工作单位" not in text.split("按工作单位分组")[1]
@@ -186,8 +198,11 @@ def test_grouped_by_unit_in_pinyin_order(registry, tmp_path):
 
 def test_a_row_longer_than_a_page_is_split_not_cut(registry, tmp_path):
     # short titles (one line each), so that each must be found whole on one page or another
-    many = Honouree(name="王多荣", unit="衡阳市中心医院",
-                    honours=[Honour(f"先进工作者{i:03d}", "municipal") for i in range(150)])
+    many = Honouree(
+        name="王多荣",
+        unit="衡阳市中心医院",
+        honours=[Honour(f"先进工作者{i:03d}", "municipal") for i in range(150)],
+    )
     registry.add(many)
     pdf = tmp_path / "tall.pdf"
     result = render_roll(registry, registry.all_ids(), pdf)
@@ -208,8 +223,12 @@ def test_an_empty_result_prints_a_page_that_says_so(roll, tmp_path):
 def test_roll_cancel_leaves_no_file(registry, out):
     registry.add_many(synthetic(50))
     calls: list[tuple[int, int]] = []
-    result = render_roll(registry, registry.all_ids(), out / "roll.pdf",
-                         progress=lambda d, t: calls.append((d, t)),
-                         is_cancelled=lambda: bool(calls))
+    result = render_roll(
+        registry,
+        registry.all_ids(),
+        out / "roll.pdf",
+        progress=lambda d, t: calls.append((d, t)),
+        is_cancelled=lambda: bool(calls),
+    )
     assert result.cancelled and calls
     assert list(out.iterdir()) == []

@@ -67,10 +67,19 @@ print("\n".join(problems))
 
 def _python_310() -> str | None:
     found = shutil.which("python3.10")
-    candidates = sorted(Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv"), "versions").glob("3.10*/bin/python"))
+    candidates = sorted(
+        Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv"), "versions").glob("3.10*/bin/python")
+    )
     for candidate in [*map(str, candidates), found]:
-        if candidate and subprocess.run([candidate, "-c", "import sys; assert sys.version_info[:2] == (3, 10)"],
-                                        check=False, capture_output=True).returncode == 0:
+        if (
+            candidate
+            and subprocess.run(
+                [candidate, "-c", "import sys; assert sys.version_info[:2] == (3, 10)"],
+                check=False,
+                capture_output=True,
+            ).returncode
+            == 0
+        ):
             return candidate
     return None
 
@@ -84,17 +93,26 @@ def python_310() -> str:
 
 
 def test_every_file_compiles_on_python_310(python_310, tmp_path):
-    done = subprocess.run([python_310, "-m", "compileall", "-q", str(ROOT / "honours")], check=False,
-                          capture_output=True,
-                          text=True, env={**os.environ, "PYTHONPYCACHEPREFIX": str(tmp_path)})
+    done = subprocess.run(
+        [python_310, "-m", "compileall", "-q", str(ROOT / "honours")],
+        check=False,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPYCACHEPREFIX": str(tmp_path)},
+    )
     assert done.returncode == 0, done.stdout + done.stderr
 
 
 def test_python_310_has_every_standard_name_used_and_imports_the_modules(python_310, tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "PYTHONHOME"}}
-    done = subprocess.run([python_310, "-c", _CHECK, str(ROOT)], check=False, capture_output=True, text=True,
-                          timeout=120,
-                          env={**env, "PYTHONPYCACHEPREFIX": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"})
+    done = subprocess.run(
+        [python_310, "-c", _CHECK, str(ROOT)],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**env, "PYTHONPYCACHEPREFIX": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert done.returncode == 0, done.stderr
     count, _, problems = done.stdout.partition("\n")
     assert not problems.strip(), "Python 3.10 cannot use:\n" + problems

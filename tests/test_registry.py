@@ -28,14 +28,27 @@ def registry(storage):
 
 def sample() -> Honouree:
     return Honouree(
-        name="张三", gender="男", birth_date="1979-03-08", age="45", ethnicity="汉族", unit="衡阳市中心医院",
-        position="主任", region="衡阳市", category="medical", status="retired", notes="备注",
+        name="张三",
+        gender="男",
+        birth_date="1979-03-08",
+        age="45",
+        ethnicity="汉族",
+        unit="衡阳市中心医院",
+        position="主任",
+        region="衡阳市",
+        category="medical",
+        status="retired",
+        notes="备注",
         source=Source("报道.txt", "原句"),
-        honours=[Honour("湖南省劳动模范", "provincial", year=2020, awarded_by="湖南省人民政府"),
-                 Honour("全国五一劳动奖章", "national", year=2021)],
+        honours=[
+            Honour("湖南省劳动模范", "provincial", year=2020, awarded_by="湖南省人民政府"),
+            Honour("全国五一劳动奖章", "national", year=2021),
+        ],
         deeds=[Deed("带队驰援武汉", date="2020-02-01")],
-        donations=[Donation(amount_fen=12345678, recipient="红十字会"),
-                   Donation(item="口罩", quantity=10000, quantity_unit="只")],
+        donations=[
+            Donation(amount_fen=12345678, recipient="红十字会"),
+            Donation(item="口罩", quantity=10000, quantity_unit="只"),
+        ],
     )
 
 
@@ -48,14 +61,21 @@ def test_round_trip_of_every_field(registry):
     expected = sample().to_dict()
     # every field of one value (not a list of honours…), except those the registry keeps itself
     kept_by_the_registry = {"id", "version", "created_at", "updated_at"}
-    scalars = [f.name for f in dataclasses.fields(Honouree)
-               if not str(f.type).startswith("list") and f.name not in kept_by_the_registry]
+    scalars = [
+        f.name
+        for f in dataclasses.fields(Honouree)
+        if not str(f.type).startswith("list") and f.name not in kept_by_the_registry
+    ]
     assert len(scalars) >= 12
     for key in scalars:
-        assert getattr(sample(), key) != getattr(Honouree(name=""), key), f"sample() leaves {key} at its default"
+        assert getattr(sample(), key) != getattr(Honouree(name=""), key), (
+            f"sample() leaves {key} at its default"
+        )
         assert data[key] == expected[key], key
     assert [(h["title"], h["level"], h["year"], h["awarded_by"]) for h in data["honours"]] == [
-        ("湖南省劳动模范", "provincial", 2020, "湖南省人民政府"), ("全国五一劳动奖章", "national", 2021, "")]
+        ("湖南省劳动模范", "provincial", 2020, "湖南省人民政府"),
+        ("全国五一劳动奖章", "national", 2021, ""),
+    ]
     assert data["donations"][0]["amount_yuan"] == 123456.78
     assert again.donation_total_fen == 12345678
     assert again.highest_level == "national"
@@ -64,8 +84,9 @@ def test_round_trip_of_every_field(registry):
 
 @pytest.mark.sqlite_only
 def test_amounts_are_exact_integers_in_storage(registry):
-    registry.add(Honouree.from_dict({"name": "李四", "donations": [{"amount_yuan": "50万元"},
-                                                                  {"amount_yuan": 0.1}]}))
+    registry.add(
+        Honouree.from_dict({"name": "李四", "donations": [{"amount_yuan": "50万元"}, {"amount_yuan": 0.1}]})
+    )
     stored = [r[0] for r in registry.conn.execute("SELECT amount_fen FROM donation ORDER BY position")]
     assert stored == [50000000, 10]
     assert all(isinstance(v, int) for v in stored)
@@ -91,14 +112,31 @@ def test_invalid_records_are_refused_whole(registry):
     assert registry.count() == 0
 
 
-@pytest.mark.parametrize("where, en", [
-    ("gender", "gender"), ("birth_date", "birth date"), ("age", "age"), ("ethnicity", "ethnicity"),
-    ("position", "position"), ("region", "region"), ("category", "category"), ("notes", "notes"),
-    ("source.report", "source"), ("source.sentence", "source"), ("honours.1.title", "honour 2"),
-    ("honours.0.awarded_by", "honour 1"), ("honours.0.date", "honour 1"), ("deeds.0.date", "deed 1"),
-    ("donations.1.item", "donation 2"), ("donations.0.recipient", "donation 1"),
-    ("donations.0.note", "donation 1"), ("donations.1.quantity_unit", "donation 2"),
-    ("donations.0.date", "donation 1"), ("photos.0.caption", "photo 1 caption")])
+@pytest.mark.parametrize(
+    "where, en",
+    [
+        ("gender", "gender"),
+        ("birth_date", "birth date"),
+        ("age", "age"),
+        ("ethnicity", "ethnicity"),
+        ("position", "position"),
+        ("region", "region"),
+        ("category", "category"),
+        ("notes", "notes"),
+        ("source.report", "source"),
+        ("source.sentence", "source"),
+        ("honours.1.title", "honour 2"),
+        ("honours.0.awarded_by", "honour 1"),
+        ("honours.0.date", "honour 1"),
+        ("deeds.0.date", "deed 1"),
+        ("donations.1.item", "donation 2"),
+        ("donations.0.recipient", "donation 1"),
+        ("donations.0.note", "donation 1"),
+        ("donations.1.quantity_unit", "donation 2"),
+        ("donations.0.date", "donation 1"),
+        ("photos.0.caption", "photo 1 caption"),
+    ],
+)
 def test_a_control_character_is_found_in_every_text_and_named(where, en):
     """Validation checks all of a record's text at once and names the field only when it finds one."""
     from honours.core.records import Photo
@@ -114,7 +152,9 @@ def test_a_control_character_is_found_in_every_text_and_named(where, en):
     setattr(target, last, f"前\x1b后{getattr(target, last) or ''}")
     with pytest.raises(InvalidRecordError) as caught:
         validate_record(record)
-    assert caught.value.en.startswith(f"Invalid record: {en} contains an invisible control character (U+001B)")
+    assert caught.value.en.startswith(
+        f"Invalid record: {en} contains an invisible control character (U+001B)"
+    )
 
 
 def test_delete_goes_to_trash_and_back(registry):
@@ -179,9 +219,21 @@ def test_memory_registry_works():
     assert reg.count() == 1
 
 
-@pytest.mark.parametrize("query", ["", "市", "劳动模范", "level:provincial", "耒阳 level:municipal", "syj", "无此人",
-                                   "level:national,provincial status:active", "级别:国家级、省级 年份:2020",
-                                   "category:medical,collective year:2019,2020"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "市",
+        "劳动模范",
+        "level:provincial",
+        "耒阳 level:municipal",
+        "syj",
+        "无此人",
+        "level:national,provincial status:active",
+        "级别:国家级、省级 年份:2020",
+        "category:medical,collective year:2019,2020",
+    ],
+)
 def test_facets_agree_with_the_result_rows(roll, query):
     """Each group counts the result of the query without its own terms (values within a
     group widen the search, so a count says what ticking the value gives); with no term of
@@ -197,7 +249,9 @@ def test_facets_agree_with_the_result_rows(roll, query):
     facets = roll.facets(query)
     assert dict(facets["status"]) == dict(Counter(r.status for r in rows_for("status")[1]))
     assert dict(facets["region"]) == dict(Counter(r.region for r in rows_for("region")[1] if r.region))
-    assert dict(facets["category"]) == dict(Counter(r.category for r in rows_for("category")[1] if r.category))
+    assert dict(facets["category"]) == dict(
+        Counter(r.category for r in rows_for("category")[1] if r.category)
+    )
     ids = rows_for("level")[0]
     levels = Counter(level for i in ids for level in {h.level for h in roll.honouree(i).honours})
     assert dict(facets["level"]) == dict(levels)
@@ -232,8 +286,11 @@ def test_interrupt_aborts_a_read_running_on_another_thread(registry):
     def long_read() -> None:
         started.set()
         try:
-            outcome.append(registry.conn.execute(
-                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n").fetchone())
+            outcome.append(
+                registry.conn.execute(
+                    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"
+                ).fetchone()
+            )
         except sqlite3.OperationalError as error:
             outcome.append(error)
 

@@ -24,6 +24,7 @@ def names(registry, query: str, limit: int = 200) -> list[str]:
 
 # -- substring matching, one and two characters included -------------------------------
 
+
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
@@ -49,6 +50,7 @@ def test_count_matches_ids(roll):
 
 # -- pinyin -----------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("query", ["songyingjie", "song", "syj", "SYJ", "songy"])
 def test_pinyin_of_names(roll, query):
     assert names(roll, query)[0] == "宋英杰"
@@ -71,6 +73,7 @@ def test_polyphonic_surname_readings(registry):
 
 
 # -- several terms, qualifiers, values --------------------------------------------------
+
 
 def test_terms_are_anded(roll):
     assert set(names(roll, "市中心医院 五一")) == {"柏太柱"}
@@ -129,28 +132,34 @@ def test_unreadable_values_give_notices_not_errors(roll):
 
 # -- ranking ----------------------------------------------------------------------------
 
+
 def test_rank_exact_then_prefix_then_name_then_fields_then_deeds(registry):
-    registry.add_many([
-        Honouree(name="王某", deeds=[Deed("向王明学习")]),           # deeds only
-        Honouree(name="李四", unit="王明工作室"),                    # unit
-        Honouree(name="张王明"),                                   # name substring
-        Honouree(name="王明华"),                                   # name prefix
-        Honouree(name="王明"),                                     # exact
-    ])
+    registry.add_many(
+        [
+            Honouree(name="王某", deeds=[Deed("向王明学习")]),  # deeds only
+            Honouree(name="李四", unit="王明工作室"),  # unit
+            Honouree(name="张王明"),  # name substring
+            Honouree(name="王明华"),  # name prefix
+            Honouree(name="王明"),  # exact
+        ]
+    )
     assert names(registry, "王明") == ["王明", "王明华", "张王明", "李四", "王某"]
 
 
 def test_multi_term_rank_names_before_fields(registry):
-    registry.add_many([
-        Honouree(name="赵一", deeds=[Deed("与张三一起抗疫")], unit="衡阳"),
-        Honouree(name="张三", unit="衡阳市一中"),
-    ])
+    registry.add_many(
+        [
+            Honouree(name="赵一", deeds=[Deed("与张三一起抗疫")], unit="衡阳"),
+            Honouree(name="张三", unit="衡阳市一中"),
+        ]
+    )
     assert names(registry, "张三 衡阳") == ["张三", "赵一"]
 
 
 def test_paging_continues_and_jumps(registry):
-    registry.add_many([Honouree(name=f"测试{i:04d}", unit="同一单位") for i in range(1, 1201)]
-                      + [Honouree(name="同一")])
+    registry.add_many(
+        [Honouree(name=f"测试{i:04d}", unit="同一单位") for i in range(1, 1201)] + [Honouree(name="同一")]
+    )
     result = registry.search("同一")
     first = result.ids(0, 200)
     second = result.ids(200, 200)
@@ -202,11 +211,41 @@ def test_index_follows_edits(roll):
 
 # -- hostile and malformed queries -------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "query",
-    ['"unbalanced', "AND", "OR", "NOT", "*", "NEAR(", "NEAR(a b", "'; DROP TABLE honouree; --",
-     "name:", ":", "::", "a:b:c", "(", ")", "{name}:x", "^", "“中文引号", '""', "-", "year:", "donation>=",
-     "\x00", "\\", "%", "_", "' OR 1=1 --", "name:\"", "𠮷", "😀", "　"],
+    [
+        '"unbalanced',
+        "AND",
+        "OR",
+        "NOT",
+        "*",
+        "NEAR(",
+        "NEAR(a b",
+        "'; DROP TABLE honouree; --",
+        "name:",
+        ":",
+        "::",
+        "a:b:c",
+        "(",
+        ")",
+        "{name}:x",
+        "^",
+        "“中文引号",
+        '""',
+        "-",
+        "year:",
+        "donation>=",
+        "\x00",
+        "\\",
+        "%",
+        "_",
+        "' OR 1=1 --",
+        'name:"',
+        "𠮷",
+        "😀",
+        "　",
+    ],
 )
 def test_malformed_queries_never_raise(roll, query):
     result = roll.search(query)
@@ -256,8 +295,10 @@ def test_parse_keeps_unknown_keys_as_text():
 
 
 def test_parse_gives_a_backend_neutral_structure():
-    parsed = parse('级别:国家级,provincial year:2019..2021,2023 year>2020 donation<10万 posthumous:否 '
-                   'status:active region:衡阳,耒阳 "张 三"')
+    parsed = parse(
+        "级别:国家级,provincial year:2019..2021,2023 year>2020 donation<10万 posthumous:否 "
+        'status:active region:衡阳,耒阳 "张 三"'
+    )
     assert parsed.filters == [
         ValueFilter("level", ("national", "provincial")),
         ValueFilter("year", ranges=((2019, 2021), (2023, 2023))),
@@ -271,6 +312,7 @@ def test_parse_gives_a_backend_neutral_structure():
 
 
 # -- value filters: a set of ids, or a lookup per candidate --------------------------------
+
 
 def _filter_roll(registry) -> dict[int, Honouree]:
     """80 honourees: levels common and rare, years, statuses, donations, repeated names,
@@ -289,11 +331,15 @@ def _filter_roll(registry) -> dict[int, Honouree]:
         if i % 13 == 0:
             honours.append(Honour("县劳动模范", "county"))  # no year
         name = "王芳" if i % 10 == 4 or i == 75 else "王芳华" if i == 12 else f"测试{(i * 37) % 80:02d}"
-        people.append(Honouree(
-            name=name, position="护士" if i % 3 == 0 else "医生",
-            status="deceased" if i % 9 == 0 else "retired" if i % 4 == 1 else "active",
-            honours=honours,
-            donations=[Donation(item="口罩", amount_fen=i * 100_000)] if i % 6 == 0 else []))
+        people.append(
+            Honouree(
+                name=name,
+                position="护士" if i % 3 == 0 else "医生",
+                status="deceased" if i % 9 == 0 else "retired" if i % 4 == 1 else "active",
+                honours=honours,
+                donations=[Donation(item="口罩", amount_fen=i * 100_000)] if i % 6 == 0 else [],
+            )
+        )
     added = registry.add_many(people)
     for h in added:
         if h.id % 11 == 3:
@@ -312,19 +358,32 @@ FILTER_CASES = [
     ("year:2020", lambda h: 2020 in _years(h)),
     ("year>2015", lambda h: any(y > 2015 for y in _years(h))),
     ("posthumous:yes", lambda h: any(x.posthumous for x in h.honours)),
-    ("level:municipal status:deceased",
-     lambda h: h.status == "deceased" and any(x.level == "municipal" for x in h.honours)),
-    ("level:municipal year:2020", lambda h: any(x.level == "municipal" for x in h.honours) and 2020 in _years(h)),
-    ("level:municipal year:2020 donation>=1000",
-     lambda h: any(x.level == "municipal" for x in h.honours) and 2020 in _years(h)
-     and h.donation_total_fen >= 100_000),
+    (
+        "level:municipal status:deceased",
+        lambda h: h.status == "deceased" and any(x.level == "municipal" for x in h.honours),
+    ),
+    (
+        "level:municipal year:2020",
+        lambda h: any(x.level == "municipal" for x in h.honours) and 2020 in _years(h),
+    ),
+    (
+        "level:municipal year:2020 donation>=1000",
+        lambda h: (
+            any(x.level == "municipal" for x in h.honours)
+            and 2020 in _years(h)
+            and h.donation_total_fen >= 100_000
+        ),
+    ),
 ]
 TEXT_FILTER_CASES = [
     ("护士 level:municipal", "护士", lambda h: any(x.level == "municipal" for x in h.honours)),
     ("王芳 level:municipal", "王芳", lambda h: any(x.level == "municipal" for x in h.honours)),
     ("王芳 year:2019..2021", "王芳", lambda h: bool(_years(h) & {2019, 2020, 2021})),
-    ("护士 status:active level:national", "护士",
-     lambda h: h.status == "active" and any(x.level == "national" for x in h.honours)),
+    (
+        "护士 status:active level:national",
+        "护士",
+        lambda h: h.status == "active" and any(x.level == "national" for x in h.honours),
+    ),
     ("医生 year>=2020", "医生", lambda h: any(y >= 2020 for y in _years(h))),
 ]
 
@@ -350,10 +409,10 @@ def test_filters_give_the_same_results_as_sets_probes_or_merges(registry, monkey
     if strategy in ("probe", "set", "merge"):
         monkeypatch.setattr(search, "FEW_CANDIDATES", 0)
         monkeypatch.setattr(search, "FEW_MATCHES", 0)
-        monkeypatch.setattr(search, "PROBE_RATIO", 0 if strategy == "probe" else 10 ** 12)
+        monkeypatch.setattr(search, "PROBE_RATIO", 0 if strategy == "probe" else 10**12)
     elif strategy == "few":
-        monkeypatch.setattr(search, "FEW_CANDIDATES", 10 ** 9)
-        monkeypatch.setattr(search, "FEW_MATCHES", 10 ** 9)
+        monkeypatch.setattr(search, "FEW_CANDIDATES", 10**9)
+        monkeypatch.setattr(search, "FEW_MATCHES", 10**9)
     elif strategy == "head":
         monkeypatch.setattr(search, "FEW_CANDIDATES", 3)
         monkeypatch.setattr(search, "FEW_MATCHES", 3)
@@ -372,8 +431,10 @@ def test_filters_give_the_same_results_as_sets_probes_or_merges(registry, monkey
         expected = [i for i in everyone if keep(live[i])]
         assert expected, query  # every case keeps someone, and drops someone
         assert len(expected) < len(everyone), query
-        backwards = {order: [i for i in registry.search("", order, True).all_ids() if keep(live[i])]
-                     for order in ("name", "id")}
+        backwards = {
+            order: [i for i in registry.search("", order, True).all_ids() if keep(live[i])]
+            for order in ("name", "id")
+        }
         statements: list[str] = []
         registry.conn.set_trace_callback(statements.append)
         try:
@@ -387,8 +448,9 @@ def test_filters_give_the_same_results_as_sets_probes_or_merges(registry, monkey
         finally:
             registry.conn.set_trace_callback(None)
         # (the honourees of one exact name, a tier of their own, are few: always probed)
-        probed = any("EXISTS (SELECT 1 FROM honour WHERE honouree_id" in s and "h.name = " not in s
-                     for s in statements)
+        probed = any(
+            "EXISTS (SELECT 1 FROM honour WHERE honouree_id" in s and "h.name = " not in s for s in statements
+        )
         honours_filter = any(k in query for k in ("level:", "year", "posthumous"))
         merged = any(" INTERSECT " in s and " MATCH " in s for s in statements)
         walked = any(s.startswith("SELECT h.id, ") and " FROM honouree h WHERE " in s for s in statements)
@@ -401,8 +463,12 @@ def test_filters_give_the_same_results_as_sets_probes_or_merges(registry, monkey
             assert not merged and probed == honours_filter, query
             assert not any("IN (SELECT" in s for s in statements if "NOT IN (SELECT" not in s), query
         if strategy == "few" and not text:  # sorted whole: one-value filters only, one on honours
-            assert walked != (honours_filter and all(
-                t.startswith(("level:", "status:", "year:2020", "posthumous:yes")) for t in query.split())), query
+            assert walked != (
+                honours_filter
+                and all(
+                    t.startswith(("level:", "status:", "year:2020", "posthumous:yes")) for t in query.split()
+                )
+            ), query
         if strategy in ("probe", "set", "merge"):
             assert walked == (not text), query
         assert registry.search(query).count() == len(expected), query
@@ -415,9 +481,14 @@ def test_common_filter_is_probed_rare_one_read_as_a_set_one_value_merged(registr
     monkeypatch.setattr(search, "FEW_CANDIDATES", 0)  # this roll's texts are all rare enough to probe,
     monkeypatch.setattr(search, "FEW_MATCHES", 0)  # and its filters' matches few enough to sort
     _filter_roll(registry)  # 50 municipal honours, 16 national, 61 in 2019..2021, 16 in 2015
-    for query, way in [("level:municipal", "probe"), ("level:national", "set"),
-                       ("护士 year:2019..2021", "probe"), ("护士 year:2015..2016", "set"),
-                       ("护士 level:national", "merge"), ("护士 level:municipal", "merge")]:
+    for query, way in [
+        ("level:municipal", "probe"),
+        ("level:national", "set"),
+        ("护士 year:2019..2021", "probe"),
+        ("护士 year:2015..2016", "set"),
+        ("护士 level:national", "merge"),
+        ("护士 level:municipal", "merge"),
+    ]:
         statements: list[str] = []
         registry.conn.set_trace_callback(statements.append)
         try:
@@ -428,29 +499,43 @@ def test_common_filter_is_probed_rare_one_read_as_a_set_one_value_merged(registr
         statements = [s for s in statements if "h.name = " not in s]  # the exact-name tier always probes
         assert any("EXISTS (SELECT 1 FROM honour" in s for s in statements) == (way == "probe"), query
         assert any("IN (SELECT honouree_id FROM honour" in s for s in statements) == (way == "set"), query
-        assert any(" INTERSECT SELECT o.honouree_id FROM honour" in s for s in statements) == (way == "merge"), query
+        assert any(" INTERSECT SELECT o.honouree_id FROM honour" in s for s in statements) == (
+            way == "merge"
+        ), query
 
 
 @pytest.mark.sqlite_only
-@pytest.mark.parametrize(("merge", "share", "plan"), [
-    (3, 0.25, "UNION"),  # as shipped: up to three years merged in honouree order
-    (1, 10 ** 9, "GROUP BY"),  # more years than merged, a small share of all honours: sorted
-    (1, 0, "INDEXED BY"),  # a large share: the honouree-order index read whole
-])
+@pytest.mark.parametrize(
+    ("merge", "share", "plan"),
+    [
+        (3, 0.25, "UNION"),  # as shipped: up to three years merged in honouree order
+        (1, 10**9, "GROUP BY"),  # more years than merged, a small share of all honours: sorted
+        (1, 0, "INDEXED BY"),  # a large share: the honouree-order index read whole
+    ],
+)
 def test_year_counts_by_every_plan(registry, monkeypatch, merge, share, plan):
     from honours.core import search
 
     live = _filter_roll(registry)
     monkeypatch.setattr(search, "MERGE_YEARS_MAX", merge)
     monkeypatch.setattr(search, "FULL_SCAN_SHARE", share)
-    cases = [("year:2019..2021", {2019, 2020, 2021}), ("year:2020", {2020}), ("year>=2015", None),
-             ("year:..2019", {2015, 2019}), ("year:2019..2030", {2019, 2020, 2021}),
-             ("year:2030", set()), ("year:2021..2019", set()), ("year<2021", {2015, 2019, 2020})]
+    cases = [
+        ("year:2019..2021", {2019, 2020, 2021}),
+        ("year:2020", {2020}),
+        ("year>=2015", None),
+        ("year:..2019", {2015, 2019}),
+        ("year:2019..2030", {2019, 2020, 2021}),
+        ("year:2030", set()),
+        ("year:2021..2019", set()),
+        ("year<2021", {2015, 2019, 2020}),
+    ]
     statements: list[str] = []
     registry.conn.set_trace_callback(statements.append)
     try:
         for query, years in cases:
-            expected = sum(1 for h in live.values() if (_years(h) & years if years is not None else _years(h)))
+            expected = sum(
+                1 for h in live.values() if (_years(h) & years if years is not None else _years(h))
+            )
             assert registry.search(query).count() == expected, query
     finally:
         registry.conn.set_trace_callback(None)
@@ -470,6 +555,7 @@ def test_names_that_read_alike_are_listed_by_name_whatever_order_they_came_in(re
 
 # -- several values of one qualifier: either of them ----------------------------------------
 
+
 def ids(registry, query: str) -> set[int]:
     result = registry.search(query)
     found = result.all_ids()
@@ -477,10 +563,17 @@ def ids(registry, query: str) -> set[int]:
     return set(found)
 
 
-@pytest.mark.parametrize("query", [
-    "level:national,provincial", "level:国家级,省级", "level:国家级，省级", "级别:国家级、省级",
-    "level:national,省级", "level:national, provincial",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "level:national,provincial",
+        "level:国家级,省级",
+        "level:国家级，省级",
+        "级别:国家级、省级",
+        "level:national,省级",
+        "level:national, provincial",
+    ],
+)
 def test_values_separated_by_commas_mean_either(roll, query):
     national, provincial = ids(roll, "level:national"), ids(roll, "level:provincial")
     assert national - provincial and provincial - national
@@ -496,14 +589,17 @@ def test_separate_qualifiers_still_mean_both(roll):
 
 def test_either_for_status_category_year_and_text_fields(roll):
     assert ids(roll, "status:active,deceased") == ids(roll, "status:active") | ids(roll, "status:牺牲")
-    assert ids(roll, "category:医务工作者,集体") == ids(roll, "category:medical") | ids(roll, "category:collective")
+    assert ids(roll, "category:医务工作者,集体") == ids(roll, "category:medical") | ids(
+        roll, "category:collective"
+    )
     assert ids(roll, "year:2019,2020") == ids(roll, "year:2019") | ids(roll, "year:2020")
     assert ids(roll, "year:2015..2016,2020") == ids(roll, "year:2015..2016") | ids(roll, "year:2020")
     assert ids(roll, "region:耒阳,南岳") == ids(roll, "region:耒阳") | ids(roll, "region:南岳")
     assert ids(roll, "name:许仲秋,宋英杰") == ids(roll, "许仲秋") | ids(roll, "宋英杰")
     # with other terms, either is still narrowed by them
     assert ids(roll, "医院 level:national,provincial") == ids(roll, "医院") & (
-        ids(roll, "level:national") | ids(roll, "level:provincial"))
+        ids(roll, "level:national") | ids(roll, "level:provincial")
+    )
     assert ids(roll, "donation>=1,000") == ids(roll, "donation>=1000")  # an amount's comma is not a list
 
 

@@ -22,19 +22,27 @@ NAMES = ["欧阳明远", "司马秋菊", "诸葛建华", "上官晓燕", "令狐
 
 
 def _people() -> list[Honouree]:
-    return [Honouree(name=name, unit=f"衡阳市第{i + 1}人民医院", position="护士长",
-                     honours=[Honour("湖南省劳动模范", "provincial", year=2020 + i % 3)],
-                     deeds=[Deed(text=f"{name}坚守抗疫一线{i + 10}天")],
-                     donations=[Donation(amount_fen=100_000 * (i + 1), item="口罩", quantity=1000)])
-            for i, name in enumerate(NAMES)]
+    return [
+        Honouree(
+            name=name,
+            unit=f"衡阳市第{i + 1}人民医院",
+            position="护士长",
+            honours=[Honour("湖南省劳动模范", "provincial", year=2020 + i % 3)],
+            deeds=[Deed(text=f"{name}坚守抗疫一线{i + 10}天")],
+            donations=[Donation(amount_fen=100_000 * (i + 1), item="口罩", quantity=1000)],
+        )
+        for i, name in enumerate(NAMES)
+    ]
 
 
 def _state(reg: Registry) -> tuple:
     """What indexing writes (source rows, derived columns) and what searches find."""
     conn = reg.conn
     sources = conn.execute("SELECT * FROM honouree_search_source ORDER BY id").fetchall()
-    derived = conn.execute("SELECT id, sort_key, level_rank, donation_total_fen, honours_text,"
-                           " primary_photo_id FROM honouree ORDER BY id").fetchall()
+    derived = conn.execute(
+        "SELECT id, sort_key, level_rank, donation_total_fen, honours_text,"
+        " primary_photo_id FROM honouree ORDER BY id"
+    ).fetchall()
     queries = ["欧阳", "护士长", "抗疫一线", "oymy", "shangguan", "口罩", "省劳动模范", "year:2021 医院"]
     return sources, derived, {q: reg.search(q).all_ids() for q in queries}
 
@@ -75,8 +83,9 @@ def test_a_large_import_is_stored_whole_and_queued_for_its_search_rows(queued_im
     assert reg.history(outcome.added[0])[0].action == "create"
 
 
-def test_the_index_written_from_the_queue_is_the_one_an_ordinary_import_writes(queued_import, tmp_path,
-                                                                              monkeypatch):
+def test_the_index_written_from_the_queue_is_the_one_an_ordinary_import_writes(
+    queued_import, tmp_path, monkeypatch
+):
     reg, _ = queued_import
     announced = []
     reg.subscribe(announced.append)
@@ -182,7 +191,9 @@ def test_import_progress_runs_forward_to_the_end_when_queued(tmp_path, monkeypat
     reg = Registry.open(tmp_path / "progress.sqlite")
     marks: list[tuple[int, int]] = []
     people = [Honouree(name=f"测试{i:03d}", unit="衡阳市总工会") for i in range(450)]
-    reg.apply_import([ImportItem(h) for h in people], progress=lambda done, total: marks.append((done, total)))
+    reg.apply_import(
+        [ImportItem(h) for h in people], progress=lambda done, total: marks.append((done, total))
+    )
     assert marks[-1][0] == marks[-1][1]
     assert [done / total for done, total in marks] == sorted(done / total for done, total in marks)
     assert reg.queued_for_index() == 450
@@ -214,20 +225,33 @@ def _odd_items() -> list[ImportItem]:
     from honours.core.seed import load_default_roll
     from tests.test_spreadsheet_import import photo_bytes
 
-    odd = Honouree(name=" 欧阳 ", unit="单位\n二行", category="donor", status="deceased",
-                   honours=[Honour(title=" 全国劳动模范 ", level="national", year=2020, posthumous=True),
-                            Honour(title="先进个人", level="county")],
-                   donations=[Donation(amount_fen=12345), Donation(item="口罩", quantity=3, quantity_unit="箱")])
+    odd = Honouree(
+        name=" 欧阳 ",
+        unit="单位\n二行",
+        category="donor",
+        status="deceased",
+        honours=[
+            Honour(title=" 全国劳动模范 ", level="national", year=2020, posthumous=True),
+            Honour(title="先进个人", level="county"),
+        ],
+        donations=[Donation(amount_fen=12345), Donation(item="口罩", quantity=3, quantity_unit="箱")],
+    )
     photo = prepare_photo(photo_bytes(), "甲.jpg")
-    return ([ImportItem(h) for h in load_default_roll()] + [ImportItem(odd)]
-            + [ImportItem(Honouree(name="有照片"), [NewPhoto(photo), NewPhoto(photo, primary=True)])])
+    return (
+        [ImportItem(h) for h in load_default_roll()]
+        + [ImportItem(odd)]
+        + [ImportItem(Honouree(name="有照片"), [NewPhoto(photo), NewPhoto(photo, primary=True)])]
+    )
 
 
 def test_derived_columns_are_right_when_a_queued_import_commits(tmp_path, monkeypatch):
     """Written with the rows (not read back), they equal what indexing computes."""
+
     def derived(reg: Registry) -> list[tuple]:
-        return reg.conn.execute("SELECT id, sort_key, level_rank, donation_total_fen, honours_text,"
-                                " primary_photo_id FROM honouree ORDER BY id").fetchall()
+        return reg.conn.execute(
+            "SELECT id, sort_key, level_rank, donation_total_fen, honours_text,"
+            " primary_photo_id FROM honouree ORDER BY id"
+        ).fetchall()
 
     monkeypatch.setattr(import_verbs, "QUEUE_INDEX_FROM", 2)
     queued = Registry.open(tmp_path / "queued.sqlite")

@@ -31,13 +31,24 @@ SOAK_PROCESSES = 4
 
 
 def env() -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen", "HONOURS_LANG": "en",
-            "PYTHONIOENCODING": "utf-8"}
+    return {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "QT_QPA_PLATFORM": "offscreen",
+        "HONOURS_LANG": "en",
+        "PYTHONIOENCODING": "utf-8",
+    }
 
 
 def honours(db: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
-    done = subprocess.run([sys.executable, "-m", "honours", "--db", str(db), *args], env=env(), check=False,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "honours", "--db", str(db), *args],
+        env=env(),
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     if check:
         assert done.returncode == 0, (args, done.stdout, done.stderr)
     return done
@@ -54,9 +65,15 @@ class Window:
 
     def __init__(self, db: Path, settings: Path) -> None:
         self.db = db
-        self.process = subprocess.Popen([sys.executable, str(WORKER), "window", str(db), str(settings)],
-                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                        env=env(), text=True, encoding="utf-8")
+        self.process = subprocess.Popen(
+            [sys.executable, str(WORKER), "window", str(db), str(settings)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env(),
+            text=True,
+            encoding="utf-8",
+        )
         assert self._read().get("ready"), "the window did not start"
 
     def _read(self) -> dict:
@@ -168,17 +185,20 @@ def test_app_command_line_and_second_window_share_one_file(shared, tmp_path):
 
     final = names_in(shared)
     assert sorted(set(final) - set(initial)) == sorted(
-        ["命令行甲", "窗口甲一", "导入乙", "导入丙", "窗口乙一", "窗口甲二", "命令行丁"])
+        ["命令行甲", "窗口甲一", "导入乙", "导入丙", "窗口乙一", "窗口甲二", "命令行丁"]
+    )
     assert honours(shared, "check").returncode == 0
 
 
 # -- the soak ------------------------------------------------------------------------------
 
+
 def make_hot_records(db: Path) -> list[int]:
     conn = sqlite3.connect(db)
     try:
-        ids = [r[0] for r in conn.execute(
-            "SELECT id FROM honouree WHERE deleted_at IS NULL ORDER BY id LIMIT 2")]
+        ids = [
+            r[0] for r in conn.execute("SELECT id FROM honouree WHERE deleted_at IS NULL ORDER BY id LIMIT 2")
+        ]
     finally:
         conn.close()
     return ids
@@ -188,9 +208,23 @@ def start_soak(db: Path, tmp_path: Path, saves: int, hot: list[int]) -> list[tup
     started = []
     for worker in range(SOAK_PROCESSES):
         log = tmp_path / f"soak-{worker}.log"
-        process = subprocess.Popen([sys.executable, str(WORKER), "soak", str(db), str(log), str(worker),
-                                    str(saves), str(1000 + worker), ",".join(map(str, hot))],
-                                   env=env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                str(WORKER),
+                "soak",
+                str(db),
+                str(log),
+                str(worker),
+                str(saves),
+                str(1000 + worker),
+                ",".join(map(str, hot)),
+            ],
+            env=env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         started.append((process, log))
     return started
 
@@ -205,7 +239,10 @@ def verify_replay(db: Path, logs: dict[int, list[dict]], hot: list[int], killed:
     """The end state equals a replay of what each process was told succeeded."""
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
-        rows = {r[0]: r[1:] for r in conn.execute("SELECT id, name, unit, notes, version, deleted_at FROM honouree")}
+        rows = {
+            r[0]: r[1:]
+            for r in conn.execute("SELECT id, name, unit, notes, version, deleted_at FROM honouree")
+        }
         photos = defaultdict(int)
         for (owner,) in conn.execute("SELECT honouree_id FROM photo"):
             photos[owner] += 1
@@ -253,7 +290,9 @@ def verify_replay(db: Path, logs: dict[int, list[dict]], hot: list[int], killed:
     for record_id in hot:
         saves = hot_saves[record_id]
         versions = sorted(entry["version"] for entry in saves)
-        assert len(versions) == len(set(versions)), f"two saves of #{record_id} claim one version: silent overwrite"
+        assert len(versions) == len(set(versions)), (
+            f"two saves of #{record_id} claim one version: silent overwrite"
+        )
         final_version = rows[record_id][3]
         if killed is None:
             assert versions == list(range(final_version - len(versions) + 1, final_version + 1)), versions

@@ -57,12 +57,25 @@ def records(table, mapping=None):
 
 # -- xlsx ----------------------------------------------------------------------------------
 
+
 def test_openpyxl_sheet_with_merged_title_row(tmp_path):
-    path = make_xlsx(tmp_path / "名单.xlsx", [
-        HEADER,
-        [1, "李芳", "女", "衡阳市中心医院", "护士长", "湖南省五一劳动奖章、衡阳市三八红旗手", "50万元、口罩1万只"],
-        [2, "王建国", "男", "衡阳县人民医院", "院长", "全国先进工作者", "1,000元"],
-    ], title="2020年衡阳市抗疫先进人物名单")
+    path = make_xlsx(
+        tmp_path / "名单.xlsx",
+        [
+            HEADER,
+            [
+                1,
+                "李芳",
+                "女",
+                "衡阳市中心医院",
+                "护士长",
+                "湖南省五一劳动奖章、衡阳市三八红旗手",
+                "50万元、口罩1万只",
+            ],
+            [2, "王建国", "男", "衡阳县人民医院", "院长", "全国先进工作者", "1,000元"],
+        ],
+        title="2020年衡阳市抗疫先进人物名单",
+    )
     table = read_table(path)
     assert table.kind == "xlsx"
     assert table.header_row == 2
@@ -71,9 +84,13 @@ def test_openpyxl_sheet_with_merged_title_row(tmp_path):
     (row3, first), (_, second) = records(table)
     assert row3 == 3 and first.record.name == "李芳"
     assert [(h.title, h.level) for h in first.record.honours] == [
-        ("湖南省五一劳动奖章", "provincial"), ("衡阳市三八红旗手", "municipal")]
+        ("湖南省五一劳动奖章", "provincial"),
+        ("衡阳市三八红旗手", "municipal"),
+    ]
     assert [(d.amount_fen, d.item, d.quantity, d.quantity_unit) for d in first.record.donations] == [
-        (50_000_000, "", None, ""), (None, "口罩", 10_000, "只")]
+        (50_000_000, "", None, ""),
+        (None, "口罩", 10_000, "只"),
+    ]
     assert second.record.honours[0].level == "national"
     assert second.record.donations[0].amount_fen == 100_000
 
@@ -112,8 +129,19 @@ def test_xlsx_cells_come_back_as_people_typed_them(tmp_path):
     workbook = openpyxl.Workbook()
     ws = workbook.active
     ws.append(["姓名", "数字", "小数", "日期", "布尔", "空", "长文本", "身份证号", "电话"])
-    ws.append(["张三 & <李四>", 42, 3.25, datetime(2020, 5, 1), True, None, "事迹" * 500,
-               "43040219800501123X", "013812345678"])
+    ws.append(
+        [
+            "张三 & <李四>",
+            42,
+            3.25,
+            datetime(2020, 5, 1),
+            True,
+            None,
+            "事迹" * 500,
+            "43040219800501123X",
+            "013812345678",
+        ]
+    )
     ws.append(["𠮷野家😀", -7, 1e-7, date(1999, 12, 31), False, "", "line1\nline2", "0012345", 45.0])
     ws.append([None, 2**53 + 2, 1e20, datetime(1990, 1, 2, 3, 4, 5)])
     ws["C10"] = "gap row"
@@ -136,8 +164,11 @@ def test_xlsx_cells_come_back_as_people_typed_them(tmp_path):
 def test_libreoffice_workbook_reads_as_openpyxl_reads_it():
     source = FIXTURES / "libreoffice_roll.xlsx"
     workbook = openpyxl.load_workbook(source, read_only=True, data_only=True)
-    expected = {n: list(v) for n, v in enumerate(workbook["名单"].iter_rows(values_only=True), 1)
-                if any(c is not None for c in v)}
+    expected = {
+        n: list(v)
+        for n, v in enumerate(workbook["名单"].iter_rows(values_only=True), 1)
+        if any(c is not None for c in v)
+    }
     workbook.close()
     mine = _rows(source, "名单")
     assert list(mine) == list(expected)
@@ -165,7 +196,9 @@ def _error_sheet(path: Path) -> Path:
 def test_error_values_and_unsaved_formulas_are_row_errors_in_both_languages(tmp_path):
     table = read_table(_error_sheet(tmp_path / "err.xlsx"))
     rows = dict(table.rows)
-    assert rows[3][1] == CellError("#DIV/0!") and isinstance(rows[4][3], UnsavedFormula) and rows[5][3] == "=1+1"
+    assert (
+        rows[3][1] == CellError("#DIV/0!") and isinstance(rows[4][3], UnsavedFormula) and rows[5][3] == "=1+1"
+    )
     (_, ok), (_, error), (_, unsaved), (_, text) = records(table)
     assert ok.record.age == "30" and text.record.notes == "=1+1"  # text that looks like a formula is text
     assert isinstance(error, RowError) and "#DIV/0!" in error.en and "#DIV/0!" in error.zh
@@ -188,13 +221,16 @@ def test_saved_formula_results_are_read_and_an_empty_text_result_is_empty(tmp_pa
 
 @pytest.mark.parametrize("prefix", ["", "x:"])
 def test_marked_cells_found_across_blocks_with_or_without_a_namespace_prefix(prefix):
-    xml = ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
-           '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="e"><v>#N/A</v></c></row>'
-           '<row r="2"><c r="A2"><f>1+1</f><v>2</v></c><c r="AB2"><f t="shared" si="0"/></c>'
-           '<c r="AC2" t="str"><f>""</f><v></v></c><c r="AD2"><f>A1</f><v></v></c></row>'
-           + '<row r="3"><c r="A3" t="inlineStr"><is><t>&lt;f&gt; t="e"</t></is></c></row>' * 30
-           + '<row r="40"><c r="C40" s="3" t="e"><v>#REF!</v></c></row></sheetData>'
-           '<dataValidations><dataValidation><formula1>1</formula1></dataValidation></dataValidations></worksheet>')
+    xml = (
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="e"><v>#N/A</v></c></row>'
+        '<row r="2"><c r="A2"><f>1+1</f><v>2</v></c><c r="AB2"><f t="shared" si="0"/></c>'
+        '<c r="AC2" t="str"><f>""</f><v></v></c><c r="AD2"><f>A1</f><v></v></c></row>'
+        + '<row r="3"><c r="A3" t="inlineStr"><is><t>&lt;f&gt; t="e"</t></is></c></row>'
+        * 30
+        + '<row r="40"><c r="C40" s="3" t="e"><v>#REF!</v></c></row></sheetData>'
+        "<dataValidations><dataValidation><formula1>1</formula1></dataValidation></dataValidations></worksheet>"
+    )
     if prefix:
         xml = re.sub(r"<(/?)(?!\?)", rf"<\1{prefix}", xml).replace("xmlns=", f"xmlns:{prefix[:-1]}=")
     buffer = io.BytesIO()
@@ -203,8 +239,11 @@ def test_marked_cells_found_across_blocks_with_or_without_a_namespace_prefix(pre
     with zipfile.ZipFile(buffer) as archive:
         for chunk in (50, 300, 1 << 20):
             assert marked_cells(archive, "sheet.xml", chunk) == {
-                (1, 2): CellError("#N/A"), (2, 28): UnsavedFormula(), (2, 30): UnsavedFormula(),
-                (40, 3): CellError("#REF!")}, chunk
+                (1, 2): CellError("#N/A"),
+                (2, 28): UnsavedFormula(),
+                (2, 30): UnsavedFormula(),
+                (40, 3): CellError("#REF!"),
+            }, chunk
 
 
 def test_hidden_sheets_are_not_chosen_but_can_be_named(tmp_path):
@@ -237,7 +276,7 @@ def _with_sheet_xml(source: Path, target: Path, change) -> Path:  # change: byte
 
 def test_damaged_sheet_xml_is_refused_clearly_and_quickly(tmp_path):
     source = make_xlsx(tmp_path / "ok.xlsx", [["姓名", "单位"], *[[f"人{i}", "厂" * 5000] for i in range(3)]])
-    cut = _with_sheet_xml(source, tmp_path / "cut.xlsx", lambda data: data[:data.rindex(b"</row>") - 40])
+    cut = _with_sheet_xml(source, tmp_path / "cut.xlsx", lambda data: data[: data.rindex(b"</row>") - 40])
     with pytest.raises(SpreadsheetError) as info:
         read_table(cut)
     assert "damaged" in info.value.message("en") and "已损坏" in info.value.message("zh")
@@ -317,20 +356,30 @@ def test_a_zip_that_is_not_a_workbook_gets_a_clear_message(tmp_path):
 
 # -- csv ------------------------------------------------------------------------------------
 
-CSV_TEXT = "姓名,性别,工作单位,荣誉称号,捐款金额\n李芳,女,衡阳市中心医院,湖南省五一劳动奖章；全国三八红旗手,\"1,000元\"\n"
-BIG5_TEXT = "姓名,性別,工作單位,榮譽稱號,捐款金額\n李芳,女,衡陽市中心醫院,湖南省勞動模範；全國三八紅旗手,\"1,000元\"\n"
+CSV_TEXT = '姓名,性别,工作单位,荣誉称号,捐款金额\n李芳,女,衡阳市中心医院,湖南省五一劳动奖章；全国三八红旗手,"1,000元"\n'
+BIG5_TEXT = (
+    '姓名,性別,工作單位,榮譽稱號,捐款金額\n李芳,女,衡陽市中心醫院,湖南省勞動模範；全國三八紅旗手,"1,000元"\n'
+)
 
 
-@pytest.mark.parametrize("encoding, label", [("gbk", "GB18030/GBK"), ("gb18030", "GB18030/GBK"),
-                                             ("utf-8", "UTF-8"), ("utf-8-sig", "UTF-8 (BOM)"),
-                                             ("big5", "Big5"), ("utf-16", "UTF-16")])
+@pytest.mark.parametrize(
+    "encoding, label",
+    [
+        ("gbk", "GB18030/GBK"),
+        ("gb18030", "GB18030/GBK"),
+        ("utf-8", "UTF-8"),
+        ("utf-8-sig", "UTF-8 (BOM)"),
+        ("big5", "Big5"),
+        ("utf-16", "UTF-16"),
+    ],
+)
 def test_csv_encodings_are_detected(tmp_path, encoding, label):
     text = CSV_TEXT if encoding != "big5" else BIG5_TEXT
     path = tmp_path / "list.csv"
     path.write_bytes(text.encode(encoding))
     table = read_table(path)
     assert table.encoding == label
-    (number, parsed), = records(table)
+    ((number, parsed),) = records(table)
     assert number == 2
     assert parsed.record.name == "李芳"
     assert parsed.record.unit == ("衡阳市中心医院" if encoding != "big5" else "衡陽市中心醫院")
@@ -339,8 +388,10 @@ def test_csv_encodings_are_detected(tmp_path, encoding, label):
 
 
 def test_gbk_csv_from_chinese_excel_with_title_line_and_crlf(tmp_path):
-    text = ("衡阳市2020年劳动模范名单,,,\r\n序号,姓  名,*工作单位（必填）,获奖年份\r\n"
-            "1,周一,衡阳钢管厂,2020年\r\n2,吴二,衡阳市第一中学,2019\r\n")
+    text = (
+        "衡阳市2020年劳动模范名单,,,\r\n序号,姓  名,*工作单位（必填）,获奖年份\r\n"
+        "1,周一,衡阳钢管厂,2020年\r\n2,吴二,衡阳市第一中学,2019\r\n"
+    )
     path = tmp_path / "劳模.csv"
     path.write_bytes(text.encode("gbk"))
     table = read_table(path)
@@ -351,15 +402,18 @@ def test_gbk_csv_from_chinese_excel_with_title_line_and_crlf(tmp_path):
 def test_tab_separated_text(tmp_path):
     path = tmp_path / "tab.csv"
     path.write_text("姓名\t单位\t备注\n甲\t衡阳，南岳\t无\n", encoding="utf-8")
-    (_, parsed), = records(read_table(path))
+    ((_, parsed),) = records(read_table(path))
     assert parsed.record.unit == "衡阳，南岳"
 
 
-@pytest.mark.parametrize("content", [
-    bytes(range(256)) * 40,  # binary
-    b"\x89PNG\r\n\x1a\n" + bytes(range(200)) * 20,  # an image renamed .csv
-    "姓名,单位\n甲,乙\n".encode()[:4] + b"\xff\xfe\xfa" * 50,  # neither UTF-8 nor GBK
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        bytes(range(256)) * 40,  # binary
+        b"\x89PNG\r\n\x1a\n" + bytes(range(200)) * 20,  # an image renamed .csv
+        "姓名,单位\n甲,乙\n".encode()[:4] + b"\xff\xfe\xfa" * 50,  # neither UTF-8 nor GBK
+    ],
+)
 def test_a_file_that_is_not_text_gets_a_clear_error(tmp_path, content):
     path = tmp_path / "photo.csv"
     path.write_bytes(content)
@@ -378,12 +432,13 @@ def test_an_xlsx_named_csv_is_read_as_a_workbook(tmp_path):
 def test_csv_formula_text_and_neutralising_apostrophe(tmp_path):
     path = tmp_path / "f.csv"
     path.write_text("姓名,备注,职务\n甲,=1+1,'=2+2\n", encoding="utf-8-sig")
-    (_, parsed), = records(read_table(path))
+    ((_, parsed),) = records(read_table(path))
     assert parsed.record.notes == "=1+1"
     assert parsed.record.position == "=2+2"  # our export's apostrophe is taken off again
 
 
 # -- headers and rows -------------------------------------------------------------------------
+
 
 def test_missing_name_column_is_named(tmp_path):
     path = tmp_path / "noname.csv"
@@ -396,11 +451,44 @@ def test_missing_name_column_is_named(tmp_path):
 
 
 def test_header_mapping_chinese_english_and_decorated():
-    headers = ["No.", "Name", "Gender", "工作单位及职务", "职 位", "所属地区", "荣誉", "Level", "获奖年份",
-               "授予单位", "是否追授", "主要事迹", "捐赠情况", "捐款金额（万元）", "备注", "照片", "Unknown"]
-    assert guess_mapping(headers) == [None, "name", "gender", "unit", "position", "region", "honours", "level",
-                                      "year", "awarded_by", "posthumous", "deeds", "donations",
-                                      "donation_amount", "notes", "photo", None]
+    headers = [
+        "No.",
+        "Name",
+        "Gender",
+        "工作单位及职务",
+        "职 位",
+        "所属地区",
+        "荣誉",
+        "Level",
+        "获奖年份",
+        "授予单位",
+        "是否追授",
+        "主要事迹",
+        "捐赠情况",
+        "捐款金额（万元）",
+        "备注",
+        "照片",
+        "Unknown",
+    ]
+    assert guess_mapping(headers) == [
+        None,
+        "name",
+        "gender",
+        "unit",
+        "position",
+        "region",
+        "honours",
+        "level",
+        "year",
+        "awarded_by",
+        "posthumous",
+        "deeds",
+        "donations",
+        "donation_amount",
+        "notes",
+        "photo",
+        None,
+    ]
     # each field goes to one column: the exact match wins over a partial one
     assert guess_mapping(["申报人姓名", "姓名"]) == [None, "name"]
 
@@ -412,22 +500,48 @@ def test_two_columns_mapped_to_one_field_is_refused():
 
 
 def test_honours_split_on_every_separator_with_level_year_and_posthumous():
-    found = split_honours("2019年全国劳动模范、湖南省五一劳动奖章；衡阳市先进工作者（追授）;"
-                          "“衡南县抗疫先进个人”，珠晖区优秀共产党员(2020),五一劳动奖章称号")
-    assert found == (("全国劳动模范", 2019, False), ("湖南省五一劳动奖章", None, False),
-                     ("衡阳市先进工作者", None, True), ("衡南县抗疫先进个人", None, False),
-                     ("珠晖区优秀共产党员", 2020, False), ("五一劳动奖章", None, False))
-    assert [infer_level(t) for t, _, _ in found] == ["national", "provincial", "municipal", "county",
-                                                       "county", "other"]
+    found = split_honours(
+        "2019年全国劳动模范、湖南省五一劳动奖章；衡阳市先进工作者（追授）;"
+        "“衡南县抗疫先进个人”，珠晖区优秀共产党员(2020),五一劳动奖章称号"
+    )
+    assert found == (
+        ("全国劳动模范", 2019, False),
+        ("湖南省五一劳动奖章", None, False),
+        ("衡阳市先进工作者", None, True),
+        ("衡南县抗疫先进个人", None, False),
+        ("珠晖区优秀共产党员", 2020, False),
+        ("五一劳动奖章", None, False),
+    )
+    assert [infer_level(t) for t, _, _ in found] == [
+        "national",
+        "provincial",
+        "municipal",
+        "county",
+        "county",
+        "other",
+    ]
 
 
-@pytest.mark.parametrize("title, level", [
-    ("全国先进工作者", "national"), ("国家级技能大师", "national"), ("中国好医生", "national"),
-    ("湖南省劳动模范", "provincial"), ("广西壮族自治区劳动模范", "provincial"), ("北京市劳动模范", "provincial"),
-    ("湖南省衡阳市五一劳动奖章", "municipal"), ("衡阳市三八红旗手", "municipal"), ("全市抗疫先进个人", "municipal"),
-    ("衡阳县优秀教师", "county"), ("衡阳市南岳区先进工作者", "county"), ("北京市朝阳区劳动模范", "county"),
-    ("优秀社区工作者", "other"), ("市场监管先进个人", "other"), ("五一劳动奖章", "other"),
-])
+@pytest.mark.parametrize(
+    "title, level",
+    [
+        ("全国先进工作者", "national"),
+        ("国家级技能大师", "national"),
+        ("中国好医生", "national"),
+        ("湖南省劳动模范", "provincial"),
+        ("广西壮族自治区劳动模范", "provincial"),
+        ("北京市劳动模范", "provincial"),
+        ("湖南省衡阳市五一劳动奖章", "municipal"),
+        ("衡阳市三八红旗手", "municipal"),
+        ("全市抗疫先进个人", "municipal"),
+        ("衡阳县优秀教师", "county"),
+        ("衡阳市南岳区先进工作者", "county"),
+        ("北京市朝阳区劳动模范", "county"),
+        ("优秀社区工作者", "other"),
+        ("市场监管先进个人", "other"),
+        ("五一劳动奖章", "other"),
+    ],
+)
 def test_level_inferred_from_title(title, level):
     assert infer_level(title) == level
 
@@ -441,25 +555,32 @@ def _row(headers: list[str], values: list) -> object:
 
 
 def test_level_and_year_columns_line_up_with_several_honours():
-    parsed = _row(["姓名", "荣誉称号", "级别", "年份", "授予单位", "追授"],
-                  ["甲", "先进个人、优秀党员", "省级、市级", "2020-05-01、2019", "省总工会、市委", "否、是"])
+    parsed = _row(
+        ["姓名", "荣誉称号", "级别", "年份", "授予单位", "追授"],
+        ["甲", "先进个人、优秀党员", "省级、市级", "2020-05-01、2019", "省总工会、市委", "否、是"],
+    )
     assert [(h.level, h.year, h.date, h.awarded_by, h.posthumous) for h in parsed.record.honours] == [
-        ("provincial", 2020, "2020-05-01", "省总工会", False), ("municipal", 2019, None, "市委", True)]
+        ("provincial", 2020, "2020-05-01", "省总工会", False),
+        ("municipal", 2019, None, "市委", True),
+    ]
     mismatch = _row(["姓名", "荣誉称号", "级别"], ["甲", "甲奖、乙奖、丙奖", "省级、市级"])
     assert isinstance(mismatch, RowError) and "2 values" in mismatch.en
 
 
-@pytest.mark.parametrize("headers, values, words", [
-    (["姓名", "性别"], ["甲", "未知"], ("gender", "性别")),
-    (["姓名", "状态"], ["甲", "休假"], ("status", "状态")),
-    (["姓名", "荣誉称号", "级别"], ["甲", "先进", "乡级"], ("level", "级别")),
-    (["姓名", "荣誉称号", "年份"], ["甲", "先进", "去年"], ("year", "年份")),
-    (["姓名", "捐赠"], ["甲", "很多钱"], ("donations", "捐赠")),
-    (["姓名", "捐款金额"], ["甲", "-500元"], ("amount", "捐款金额")),
-    (["姓名", "出生日期"], ["甲", "1980-13-45"], ("birth date", "出生日期")),
-    (["姓名", "年份"], ["甲", "2020"], ("no honour title", "没有荣誉称号")),
-    (["姓名", "单位"], ["", "衡阳"], ("name", "姓名为空")),
-])
+@pytest.mark.parametrize(
+    "headers, values, words",
+    [
+        (["姓名", "性别"], ["甲", "未知"], ("gender", "性别")),
+        (["姓名", "状态"], ["甲", "休假"], ("status", "状态")),
+        (["姓名", "荣誉称号", "级别"], ["甲", "先进", "乡级"], ("level", "级别")),
+        (["姓名", "荣誉称号", "年份"], ["甲", "先进", "去年"], ("year", "年份")),
+        (["姓名", "捐赠"], ["甲", "很多钱"], ("donations", "捐赠")),
+        (["姓名", "捐款金额"], ["甲", "-500元"], ("amount", "捐款金额")),
+        (["姓名", "出生日期"], ["甲", "1980-13-45"], ("birth date", "出生日期")),
+        (["姓名", "年份"], ["甲", "2020"], ("no honour title", "没有荣誉称号")),
+        (["姓名", "单位"], ["", "衡阳"], ("name", "姓名为空")),
+    ],
+)
 def test_unreadable_cells_give_reasons_in_both_languages(headers, values, words):
     error = _row(headers, values)
     assert isinstance(error, RowError)
@@ -467,11 +588,19 @@ def test_unreadable_cells_give_reasons_in_both_languages(headers, values, words)
 
 
 def test_values_are_normalised():
-    parsed = _row(["姓名", "性别", "年龄", "出生日期", "状态", "类别"],
-                  ["  宋英杰\r\n", "male", 28.0, "1992年3月", "因公殉职", "医务人员"])
+    parsed = _row(
+        ["姓名", "性别", "年龄", "出生日期", "状态", "类别"],
+        ["  宋英杰\r\n", "male", 28.0, "1992年3月", "因公殉职", "医务人员"],
+    )
     r = parsed.record
     assert (r.name, r.gender, r.age, r.birth_date, r.status, r.category) == (
-        "宋英杰", "男", "28", "1992-03", "deceased", "medical")
+        "宋英杰",
+        "男",
+        "28",
+        "1992-03",
+        "deceased",
+        "medical",
+    )
     assert parsed.given == {"name", "gender", "age", "birth_date", "status", "category"}
 
 
@@ -486,26 +615,42 @@ def test_hundred_thousand_character_cells(tmp_path):
     assert isinstance(bad, RowError) and "too long" in bad.en and "100000" in bad.zh
     excel_most = "抗" * 32_767  # an xlsx cell holds at most 32,767 characters
     xlsx = make_xlsx(tmp_path / "long.xlsx", [["姓名", "事迹"], ["甲", excel_most]])
-    (_, ok), = records(read_table(xlsx))
+    ((_, ok),) = records(read_table(xlsx))
     assert ok.record.deeds[0].text == excel_most
 
 
-@pytest.mark.parametrize("cells, first_problem", [
-    ({"性别": "未知", "事迹": "抗" * (LONG_LIMIT + 1)}, "gender"),  # gender is read before the deeds
-    ({"工作单位": "厂" * 501, "性别": "未知"}, "Unit is too long"),  # the unit before the gender
-    ({"荣誉称号": "奖" * (LONG_LIMIT + 1), "级别": "未知级"}, "Honours is too long"),
-    ({"级别": "未知级", "授予单位": "市" * 501, "荣誉称号": "全国劳动模范"}, "Awarded by is too long"),
-    ({"年龄": "abc", "职务": "长" * 501}, "Position is too long"),
-    ({"年龄": "1" * 600, "民族": "汉族"}, "age"),  # age, birth date and year have no length limit
-    ({"捐赠": "坏捐赠xyz", "照片": "p" * (LONG_LIMIT + 1)}, "donations"),
-    ({"捐赠": "坏捐赠xyz", "捐款金额": "1" * 501}, "donations"),  # the donations before the amount
-    ({"姓名": "名" * 101, "性别": "未知"}, "Name is too long"),
-])
+@pytest.mark.parametrize(
+    "cells, first_problem",
+    [
+        ({"性别": "未知", "事迹": "抗" * (LONG_LIMIT + 1)}, "gender"),  # gender is read before the deeds
+        ({"工作单位": "厂" * 501, "性别": "未知"}, "Unit is too long"),  # the unit before the gender
+        ({"荣誉称号": "奖" * (LONG_LIMIT + 1), "级别": "未知级"}, "Honours is too long"),
+        ({"级别": "未知级", "授予单位": "市" * 501, "荣誉称号": "全国劳动模范"}, "Awarded by is too long"),
+        ({"年龄": "abc", "职务": "长" * 501}, "Position is too long"),
+        ({"年龄": "1" * 600, "民族": "汉族"}, "age"),  # age, birth date and year have no length limit
+        ({"捐赠": "坏捐赠xyz", "照片": "p" * (LONG_LIMIT + 1)}, "donations"),
+        ({"捐赠": "坏捐赠xyz", "捐款金额": "1" * 501}, "donations"),  # the donations before the amount
+        ({"姓名": "名" * 101, "性别": "未知"}, "Name is too long"),
+    ],
+)
 def test_a_row_with_several_problems_names_the_first(cells, first_problem):
     """Rows with a cell longer than its field allows are read field by field; the problem named is
     the first in reading order, as for any other row."""
-    headers = ["姓名", "性别", "年龄", "民族", "工作单位", "职务", "荣誉称号", "级别", "授予单位", "事迹", "捐赠",
-               "捐款金额", "照片"]
+    headers = [
+        "姓名",
+        "性别",
+        "年龄",
+        "民族",
+        "工作单位",
+        "职务",
+        "荣誉称号",
+        "级别",
+        "授予单位",
+        "事迹",
+        "捐赠",
+        "捐款金额",
+        "照片",
+    ]
     row = {"姓名": "甲", **cells}
     reader = RowReader(guess_mapping(headers), headers)
     with pytest.raises(RowError) as caught:
@@ -514,9 +659,10 @@ def test_a_row_with_several_problems_names_the_first(cells, first_problem):
 
 
 def test_cell_text_of_every_kind():
-    assert [cell_text(v) for v in (None, 3.0, 0.1, 12, True, datetime(2020, 1, 2), date(2020, 1, 2),
-                                   " a\x00b\x07 ", "x\r\ny")] == [
-        "", "3", "0.1", "12", "是", "2020-01-02", "2020-01-02", "ab", "x\ny"]
+    assert [
+        cell_text(v)
+        for v in (None, 3.0, 0.1, 12, True, datetime(2020, 1, 2), date(2020, 1, 2), " a\x00b\x07 ", "x\r\ny")
+    ] == ["", "3", "0.1", "12", "是", "2020-01-02", "2020-01-02", "ab", "x\ny"]
 
 
 def test_blank_rows_are_dropped_and_footer_notes_left_out(tmp_path):

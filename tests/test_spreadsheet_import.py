@@ -57,16 +57,32 @@ HEADER = ["序号", "姓名", "性别", "工作单位", "职务", "荣誉称号"
 
 
 def good_rows(n: int, start: int = 1) -> list[list]:
-    return [[i, f"测试{i}号", "女" if i % 2 else "男", f"衡阳市第{i}医院", "护士", "衡阳市五一劳动奖章", f"{i}万元"]
-            for i in range(start, start + n)]
+    return [
+        [
+            i,
+            f"测试{i}号",
+            "女" if i % 2 else "男",
+            f"衡阳市第{i}医院",
+            "护士",
+            "衡阳市五一劳动奖章",
+            f"{i}万元",
+        ]
+        for i in range(start, start + n)
+    ]
 
 
 def state(registry: Registry) -> tuple:
     """Everything an import could change (records with their honours, deeds and donations,
     the trash, photos, history), read through the storage verbs, to prove that nothing did."""
     ids = sorted([*registry.all_ids(), *(row[0] for row in registry.trash())])
-    return tuple((registry.honouree(i, include_deleted=True).to_dict(), [p.id for p in registry.photos(i)],
-                  [entry.id for entry in registry.history(i)]) for i in ids)
+    return tuple(
+        (
+            registry.honouree(i, include_deleted=True).to_dict(),
+            [p.id for p in registry.photos(i)],
+            [entry.id for entry in registry.history(i)],
+        )
+        for i in ids
+    )
 
 
 def test_bad_row_in_the_middle_blocks_everything_until_consent(roll, tmp_path):
@@ -111,10 +127,14 @@ def test_failure_in_the_middle_of_apply_rolls_everything_back(registry, tmp_path
 
 def test_same_name_and_unit_updates_the_existing_record(roll, tmp_path):
     song = next(h for h in roll.honourees(roll.all_ids()) if h.name == "宋英杰")
-    path = make_xlsx(tmp_path / "update.xlsx", [
-        ["姓名", "工作单位", "职务", "荣誉称号", "级别", "事迹", "民族"],
-        [song.name, song.unit, "", "湖南省抗疫先进个人", "", "另一项事迹", "汉族"],
-    ], title=None)
+    path = make_xlsx(
+        tmp_path / "update.xlsx",
+        [
+            ["姓名", "工作单位", "职务", "荣誉称号", "级别", "事迹", "民族"],
+            [song.name, song.unit, "", "湖南省抗疫先进个人", "", "另一项事迹", "汉族"],
+        ],
+        title=None,
+    )
     plan = plan_import(roll, path)
     assert plan.counts()[UPDATE] == 1 and plan.rows[0].target_id == song.id
     plan.apply(roll)
@@ -135,8 +155,11 @@ def test_same_name_and_unit_updates_the_existing_record(roll, tmp_path):
 
 def test_record_changed_after_the_preview_aborts_the_import(roll, tmp_path):
     song = next(h for h in roll.honourees(roll.all_ids()) if h.name == "宋英杰")
-    path = make_xlsx(tmp_path / "u.xlsx", [["姓名", "单位", "备注"], ["新人", "某厂", ""],
-                                            [song.name, song.unit, "表格备注"]], title=None)
+    path = make_xlsx(
+        tmp_path / "u.xlsx",
+        [["姓名", "单位", "备注"], ["新人", "某厂", ""], [song.name, song.unit, "表格备注"]],
+        title=None,
+    )
     plan = plan_import(roll, path)
     roll.edit(song.id, {"notes": "another window saved this"})
     before = state(roll)
@@ -147,12 +170,16 @@ def test_record_changed_after_the_preview_aborts_the_import(roll, tmp_path):
 
 
 def test_rows_of_one_person_are_merged(registry, tmp_path):
-    path = make_xlsx(tmp_path / "m.xlsx", [
-        ["姓名", "单位", "荣誉称号", "年份", "捐款金额"],
-        ["李芳", "衡阳市中心医院", "湖南省五一劳动奖章", 2020, "500元"],
-        ["王五", "衡阳县医院", "全国先进工作者", 2019, ""],
-        ["李芳", "衡阳市中心医院", "全国三八红旗手", 2021, "1000元"],
-    ], title=None)
+    path = make_xlsx(
+        tmp_path / "m.xlsx",
+        [
+            ["姓名", "单位", "荣誉称号", "年份", "捐款金额"],
+            ["李芳", "衡阳市中心医院", "湖南省五一劳动奖章", 2020, "500元"],
+            ["王五", "衡阳县医院", "全国先进工作者", 2019, ""],
+            ["李芳", "衡阳市中心医院", "全国三八红旗手", 2021, "1000元"],
+        ],
+        title=None,
+    )
     plan = plan_import(registry, path)
     assert plan.counts()[ADD] == 2
     assert plan.rows[2].same_as_row == 2 and "row 2" in plan.rows[2].reason("en")
@@ -182,13 +209,17 @@ def test_photos_from_paths_beside_the_sheet_and_from_a_zip(registry, tmp_path):
     (tmp_path / "fake.jpg").write_text("not a photo")
     with zipfile.ZipFile(tmp_path / "sheet.zip", "w") as archive:
         archive.writestr("photos/zhao.jpg", photo_bytes(colour=(0, 0, 255)))
-    path = make_xlsx(tmp_path / "sheet.xlsx", [
-        ["姓名", "单位", "照片"],
-        ["李芳", "甲", "照片\\li.jpg"],  # a Windows path
-        ["王五", "乙", "wang.png、zhao.jpg"],
-        ["假图", "丙", "fake.jpg"],
-        ["缺图", "丁", "missing.jpg"],
-    ], title=None)
+    path = make_xlsx(
+        tmp_path / "sheet.xlsx",
+        [
+            ["姓名", "单位", "照片"],
+            ["李芳", "甲", "照片\\li.jpg"],  # a Windows path
+            ["王五", "乙", "wang.png、zhao.jpg"],
+            ["假图", "丙", "fake.jpg"],
+            ["缺图", "丁", "missing.jpg"],
+        ],
+        title=None,
+    )
     plan = plan_import(registry, path)
     reasons = {r.name: r.reason("en") for r in plan.errors}
     assert set(reasons) == {"假图", "缺图"}
@@ -198,8 +229,14 @@ def test_photos_from_paths_beside_the_sheet_and_from_a_zip(registry, tmp_path):
     plan.close()
     people = {h.name: h for h in registry.honourees(registry.all_ids())}
     assert set(people) == {"李芳", "王五"}
-    assert [(p.width, p.height, p.primary) for p in people["王五"].photos] == [(40, 80, True), (64, 48, False)]
-    assert registry.photo_bytes(people["李芳"].photos[0].id, "original") == (tmp_path / "照片" / "li.jpg").read_bytes()
+    assert [(p.width, p.height, p.primary) for p in people["王五"].photos] == [
+        (40, 80, True),
+        (64, 48, False),
+    ]
+    assert (
+        registry.photo_bytes(people["李芳"].photos[0].id, "original")
+        == (tmp_path / "照片" / "li.jpg").read_bytes()
+    )
 
 
 def test_mapping_can_be_changed_and_a_missing_name_column_is_refused(registry, tmp_path):
@@ -224,44 +261,113 @@ def test_apply_import_history_text_is_what_record_writes(registry):
     """The history JSON of an added record is written as text, not via a dict: it must be the
     very text `_record` writes for the stored record, for every kind of value."""
     odd = Honouree(
-        name=" 引号\"反斜杠\\ ", gender="女", birth_date="1980-05", age="28岁", ethnicity="回族",
-        unit="单位\n二行", position="护士\t长", region="衡阳", category="donor", status="deceased",
-        notes="备注😀\u2028", source=Source(report="报道", sentence="原文“引号”"),
-        honours=[Honour(title=" 全国劳动模范 ", level="national", year=2020, date="2020-05-01", posthumous=True),
-                 Honour(title="先进个人", awarded_by="市委", year=None, date="")],
+        name=' 引号"反斜杠\\ ',
+        gender="女",
+        birth_date="1980-05",
+        age="28岁",
+        ethnicity="回族",
+        unit="单位\n二行",
+        position="护士\t长",
+        region="衡阳",
+        category="donor",
+        status="deceased",
+        notes="备注😀\u2028",
+        source=Source(report="报道", sentence="原文“引号”"),
+        honours=[
+            Honour(title=" 全国劳动模范 ", level="national", year=2020, date="2020-05-01", posthumous=True),
+            Honour(title="先进个人", awarded_by="市委", year=None, date=""),
+        ],
         deeds=[Deed(text=" 事迹一 ", date="2019-01-02"), Deed(text="事迹二", date="")],
-        donations=[Donation(amount_fen=12345), Donation(amount_fen=50_000_000, recipient="红十字会", note="注"),
-                   Donation(item="口罩", quantity=3, quantity_unit="箱", date="2020-02-01")])
+        donations=[
+            Donation(amount_fen=12345),
+            Donation(amount_fen=50_000_000, recipient="红十字会", note="注"),
+            Donation(item="口罩", quantity=3, quantity_unit="箱", date="2020-02-01"),
+        ],
+    )
     photo = prepare_photo(photo_bytes(), "甲.jpg")
     items = [ImportItem(h) for h in load_default_roll()[:5]]
-    items += [ImportItem(odd), ImportItem(Honouree(name="有照片"),
-                                          [NewPhoto(photo, caption="说明", primary=True), NewPhoto(photo)])]
+    items += [
+        ImportItem(odd),
+        ImportItem(Honouree(name="有照片"), [NewPhoto(photo, caption="说明", primary=True), NewPhoto(photo)]),
+    ]
     outcome = registry.apply_import(items)
     for honouree_id in outcome.added:
-        (text,) = registry.conn.execute("SELECT after_json FROM history WHERE honouree_id = ?",
-                                        (honouree_id,)).fetchone()
+        (text,) = registry.conn.execute(
+            "SELECT after_json FROM history WHERE honouree_id = ?", (honouree_id,)
+        ).fetchone()
         assert text == json.dumps(registry._snapshot(honouree_id), ensure_ascii=False)
 
 
-@pytest.mark.parametrize("honour, donation, version", [
-    ({"year": True}, {}, 1), ({"awarded_by": 5}, {}, 1), ({"year": "2020"}, {}, 1), ({"date": 20200101}, {}, 1),
-    ({}, {"quantity": 2.5}, 1), ({}, {"note": 0.5}, 1), ({}, {}, "3"), ({}, {}, 2)])
+@pytest.mark.parametrize(
+    "honour, donation, version",
+    [
+        ({"year": True}, {}, 1),
+        ({"awarded_by": 5}, {}, 1),
+        ({"year": "2020"}, {}, 1),
+        ({"date": 20200101}, {}, 1),
+        ({}, {"quantity": 2.5}, 1),
+        ({}, {"note": 0.5}, 1),
+        ({}, {}, "3"),
+        ({}, {}, 2),
+    ],
+)
 def test_history_text_of_values_of_unusual_types_is_what_json_dumps_writes(honour, donation, version):
     """A value of another type than usual (a number as awarded-by, a bool year, a float quantity,
     a text version from an odd export) is written as json.dumps writes it."""
     from honours.core.snapshots import added_snapshot_json
     from honours.core.sqlite.rows import stored_values
 
-    h = {"title": "奖", "level": "other", "year": 2020, "date": None, "awarded_by": "", "posthumous": False, **honour}
-    d = {"item": "口罩", "quantity": 3, "quantity_unit": "箱", "recipient": "", "date": None, "note": "", **donation}
+    h = {
+        "title": "奖",
+        "level": "other",
+        "year": 2020,
+        "date": None,
+        "awarded_by": "",
+        "posthumous": False,
+        **honour,
+    }
+    d = {
+        "item": "口罩",
+        "quantity": 3,
+        "quantity_unit": "箱",
+        "recipient": "",
+        "date": None,
+        "note": "",
+        **donation,
+    }
     record = Honouree(name="甲", honours=[Honour(**h)], donations=[Donation(**d)])
-    text = added_snapshot_json(7, record, stored_values(record), [range(3, 4), range(0), range(9, 10)], [], version,
-                                "2020-01-01", "2020-01-02")
+    text = added_snapshot_json(
+        7,
+        record,
+        stored_values(record),
+        [range(3, 4), range(0), range(9, 10)],
+        [],
+        version,
+        "2020-01-01",
+        "2020-01-02",
+    )
     expected = {
-        "name": "甲", "gender": "", "birth_date": "", "age": "", "ethnicity": "", "unit": "", "position": "",
-        "region": "", "category": "", "status": "active", "notes": "", "source": {"report": "", "sentence": ""},
-        "honours": [{**h, "id": 3}], "deeds": [], "donations": [{**d, "id": 9, "amount_yuan": None}],
-        "photos": [], "id": 7, "version": version, "created_at": "2020-01-01", "updated_at": "2020-01-02"}
+        "name": "甲",
+        "gender": "",
+        "birth_date": "",
+        "age": "",
+        "ethnicity": "",
+        "unit": "",
+        "position": "",
+        "region": "",
+        "category": "",
+        "status": "active",
+        "notes": "",
+        "source": {"report": "", "sentence": ""},
+        "honours": [{**h, "id": 3}],
+        "deeds": [],
+        "donations": [{**d, "id": 9, "amount_yuan": None}],
+        "photos": [],
+        "id": 7,
+        "version": version,
+        "created_at": "2020-01-01",
+        "updated_at": "2020-01-02",
+    }
     assert text == json.dumps(expected, ensure_ascii=False)
 
 
@@ -307,13 +413,17 @@ def test_a_large_import_has_a_larger_page_cache_while_it_writes(registry, monkey
     registry.apply_import([ImportItem(Honouree(name="甲"))])
     registry.apply_import([ImportItem(Honouree(name=n)) for n in "乙丙丁"])
     with pytest.raises(ConflictError):
-        registry.apply_import([ImportItem(Honouree(name=n)) for n in "戊己"], [ImportItem(Honouree(name="庚", id=1))])
+        registry.apply_import(
+            [ImportItem(Honouree(name=n)) for n in "戊己"], [ImportItem(Honouree(name="庚", id=1))]
+        )
     assert seen == [before, -64 * 1024, -64 * 1024]
     assert registry.conn.execute("PRAGMA cache_size").fetchone()[0] == before
 
 
 def test_totals_row_is_left_out_with_a_notice(registry, tmp_path):
-    path = make_xlsx(tmp_path / "t.xlsx", [["姓名", "捐款金额"], ["甲", 100], ["乙", 200], ["合计", 300]], title=None)
+    path = make_xlsx(
+        tmp_path / "t.xlsx", [["姓名", "捐款金额"], ["甲", 100], ["乙", 200], ["合计", 300]], title=None
+    )
     plan = plan_import(registry, path)
     assert plan.counts()[ADD] == 2 and not plan.errors
     assert any("totals" in en for en, _ in plan.notices)

@@ -17,8 +17,11 @@ def _members(protocol: type) -> set[str]:
 
 def _parameters(function) -> list[tuple[str, object, object, str]]:
     """(name, kind, default, annotation) of each parameter, `self` left out."""
-    return [(p.name, p.kind, p.default, str(p.annotation))
-            for p in inspect.signature(function).parameters.values() if p.name != "self"]
+    return [
+        (p.name, p.kind, p.default, str(p.annotation))
+        for p in inspect.signature(function).parameters.values()
+        if p.name != "self"
+    ]
 
 
 def _conforms(protocol: type, implementation: type, instance_attributes: set[str]) -> list[str]:
@@ -36,7 +39,9 @@ def _conforms(protocol: type, implementation: type, instance_attributes: set[str
             if not isinstance(found, property):
                 problems.append(f"{name}: not a property")
         elif _parameters(declared) != _parameters(getattr(implementation, name)):
-            problems.append(f"{name}: {inspect.signature(declared)} but {inspect.signature(getattr(implementation, name))}")
+            problems.append(
+                f"{name}: {inspect.signature(declared)} but {inspect.signature(getattr(implementation, name))}"
+            )
     return problems
 
 

@@ -31,8 +31,10 @@ def every_word(vocabulary: Vocabulary) -> list[tuple[str, str]]:
         for word in term.words:
             out += [(word, term.key), (f" {word} ", term.key)]
             if word.isascii():
-                out += [(word.upper(), term.key),
-                        ("".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in word), term.key)]
+                out += [
+                    (word.upper(), term.key),
+                    ("".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in word), term.key),
+                ]
     return out
 
 
@@ -52,6 +54,7 @@ def read_sheet(path: Path) -> list:
 
 # -- declared once ----------------------------------------------------------------------------
 
+
 def test_each_value_has_a_key_two_labels_and_no_word_means_two_values():
     for vocabulary in VOCABULARIES.values():
         assert len(set(vocabulary.keys)) == len(vocabulary)
@@ -59,7 +62,9 @@ def test_each_value_has_a_key_two_labels_and_no_word_means_two_values():
             assert term.key and term.en and term.zh
             assert vocabulary.lookup(term.zh) == vocabulary.lookup(term.en) == term.key
     with pytest.raises(ValueError, match="means both"):
-        Vocabulary("x", "x", "x", (LEVELS.term("county"), LEVELS.term("national").__class__("n", "N", "区级")))
+        Vocabulary(
+            "x", "x", "x", (LEVELS.term("county"), LEVELS.term("national").__class__("n", "N", "区级"))
+        )
 
 
 def test_the_records_enums_and_lists_are_the_vocabulary():
@@ -67,26 +72,36 @@ def test_the_records_enums_and_lists_are_the_vocabulary():
     assert [s.value for s in Status] == list(STATUSES.keys)
     assert list(CATEGORIES.keys) == CATEGORY_KEYS
     assert [Level(k).rank for k in LEVELS.keys] == list(range(len(LEVELS)))
-    assert Honouree("x", honours=[Honour("a", "county"), Honour("b", "provincial")]).highest_level == "provincial"
+    assert (
+        Honouree("x", honours=[Honour("a", "county"), Honour("b", "provincial")]).highest_level
+        == "provincial"
+    )
 
 
 # -- every word is read alike by the sheet, the query, JSON and the dialog ------------------------
+
 
 @pytest.mark.parametrize("name", ["level", "status", "category", "gender"])
 def test_every_word_of_a_sheet_is_read_as_its_value(tmp_path, name):
     words = every_word(VOCABULARIES[name])
     rows = []
     for word, _ in words:
-        row = {"level": ["张三", "", "", "", "劳动模范", word, "", ""],
-               "status": ["张三", "", "", word, "", "", "", ""],
-               "category": ["张三", "", word, "", "", "", "", ""],
-               "gender": ["张三", word, "", "", "", "", "", ""]}[name]
+        row = {
+            "level": ["张三", "", "", "", "劳动模范", word, "", ""],
+            "status": ["张三", "", "", word, "", "", "", ""],
+            "category": ["张三", "", word, "", "", "", "", ""],
+            "gender": ["张三", word, "", "", "", "", "", ""],
+        }[name]
         rows.append(row)
     read = read_sheet(sheet(tmp_path, rows))
     for (word, key), result in zip(words, read, strict=True):
         assert isinstance(result.record, Honouree), (word, result)
-        got = {"level": lambda r: r.honours[0].level, "status": lambda r: r.status,
-               "category": lambda r: r.category, "gender": lambda r: r.gender}[name](result.record)
+        got = {
+            "level": lambda r: r.honours[0].level,
+            "status": lambda r: r.status,
+            "category": lambda r: r.category,
+            "gender": lambda r: r.gender,
+        }[name](result.record)
         assert got == key, word
 
 
@@ -140,7 +155,9 @@ def test_the_dialog_offers_the_vocabulary_and_reads_every_category_word(qtbot, r
 
     form = HonoureeForm(registry)
     qtbot.addWidget(form)
-    offered = {form.status_combo.itemData(i): form.status_combo.itemText(i) for i in range(form.status_combo.count())}
+    offered = {
+        form.status_combo.itemData(i): form.status_combo.itemText(i) for i in range(form.status_combo.count())
+    }
     assert offered == {t.key: t.en for t in STATUSES}
     offered = [form.category_combo.itemData(i) for i in range(form.category_combo.count())]
     assert offered == list(CATEGORIES.keys)
@@ -160,6 +177,7 @@ def test_the_dialog_offers_the_vocabulary_and_reads_every_category_word(qtbot, r
 
 # -- one label everywhere ------------------------------------------------------------------------
 
+
 def test_screen_export_print_and_cli_say_the_same_words(qapp, tmp_path, monkeypatch):
     from honours.cli.output import describe
     from honours.gui import i18n
@@ -167,8 +185,12 @@ def test_screen_export_print_and_cli_say_the_same_words(qapp, tmp_path, monkeypa
     from honours.printing.texts import level_name, status_text
 
     registry = Registry.open(tmp_path / "r.sqlite")
-    people = [Honouree(name=f"人{n}", category=c, status=s, honours=[Honour("劳动模范", lv)])
-              for n, (c, s, lv) in enumerate(zip(CATEGORIES.keys * 3, STATUSES.keys * 5, LEVELS.keys * 3, strict=False))]
+    people = [
+        Honouree(name=f"人{n}", category=c, status=s, honours=[Honour("劳动模范", lv)])
+        for n, (c, s, lv) in enumerate(
+            zip(CATEGORIES.keys * 3, STATUSES.keys * 5, LEVELS.keys * 3, strict=False)
+        )
+    ]
     registry.add_many(people)
     out = export(registry, registry.all_ids(), tmp_path / "导出.xlsx").path
     sheet_rows = list(openpyxl.load_workbook(out).active.iter_rows(values_only=True))
@@ -180,7 +202,9 @@ def test_screen_export_print_and_cli_say_the_same_words(qapp, tmp_path, monkeypa
             h = registry.honouree(row[0])
             cells = dict(zip(headers, row, strict=False))
             assert cells["类别"] == category_label(h.category) == CATEGORIES.term(h.category).zh
-            assert cells["状态"] == status_label(h.status) == status_text(h.status) == STATUSES.term(h.status).zh
+            assert (
+                cells["状态"] == status_label(h.status) == status_text(h.status) == STATUSES.term(h.status).zh
+            )
             level = h.honours[0].level
             assert cells["级别"] == level_label(level) == level_name(level) == LEVELS.term(level).zh
             shown = describe(h)
@@ -190,31 +214,44 @@ def test_screen_export_print_and_cli_say_the_same_words(qapp, tmp_path, monkeypa
         i18n.install_translations("en")
     # and the sheet reads back as it was written
     again = read_sheet(out)
-    assert {r.record.name: (r.record.category, r.record.status, r.record.honours[0].level) for r in again} == {
-        p.name: (p.category, p.status, p.honours[0].level) for p in people}
+    assert {
+        r.record.name: (r.record.category, r.record.status, r.record.honours[0].level) for r in again
+    } == {p.name: (p.category, p.status, p.honours[0].level) for p in people}
     assert [c.header for c in COLUMNS if c.header in ("类别", "状态", "级别")] == ["类别", "状态", "级别"]
     registry.close()
 
 
 # -- one date reader, one range -------------------------------------------------------------------
 
-DATES = [("2020-2-5", "2020-02-05"), ("2020.2.5", "2020-02-05"), ("2020/02/05", "2020-02-05"),
-         ("2020年2月5日", "2020-02-05"), ("2020年2月", "2020-02"), ("２０２０年２月", "2020-02"),
-         ("２０２０", "2020"), ("1850", "1850"), ("1850年3月", "1850-03"), (f"{LAST_YEAR}", f"{LAST_YEAR}")]
+DATES = [
+    ("2020-2-5", "2020-02-05"),
+    ("2020.2.5", "2020-02-05"),
+    ("2020/02/05", "2020-02-05"),
+    ("2020年2月5日", "2020-02-05"),
+    ("2020年2月", "2020-02"),
+    ("２０２０年２月", "2020-02"),
+    ("２０２０", "2020"),
+    ("1850", "1850"),
+    ("1850年3月", "1850-03"),
+    (f"{LAST_YEAR}", f"{LAST_YEAR}"),
+]
 BAD_DATES = [f"{FIRST_YEAR - 1}", f"{LAST_YEAR + 1}", "2020-13", "2020-02-30", "去年", "20"]
 
 
 def test_sheet_json_dialog_and_query_read_the_same_dates(qapp, tmp_path, roll):
     from honours.gui.entry_values import EntryError, read_date, read_year
 
-    path = sheet(tmp_path, [["张三", "", "", "", "", "", "", text] for text, _ in DATES + [(b, None) for b in BAD_DATES]])
+    path = sheet(
+        tmp_path,
+        [["张三", "", "", "", "", "", "", text] for text, _ in DATES + [(b, None) for b in BAD_DATES]],
+    )
     read = read_sheet(path)
-    for (text, iso), result in zip(DATES, read[:len(DATES)], strict=True):
+    for (text, iso), result in zip(DATES, read[: len(DATES)], strict=True):
         assert parse_date(text).text == iso
         assert result.record.birth_date == iso, text
         assert Honouree.from_dict({"name": "张三", "birth_date": text}).birth_date == iso
         assert read_date(text) == iso
-    for text, result in zip(BAD_DATES, read[len(DATES):], strict=True):
+    for text, result in zip(BAD_DATES, read[len(DATES) :], strict=True):
         assert parse_date(text) is None
         assert not hasattr(result, "record"), text  # the sheet names the row's error
         with pytest.raises(EntryError):
@@ -222,7 +259,9 @@ def test_sheet_json_dialog_and_query_read_the_same_dates(qapp, tmp_path, roll):
         with pytest.raises(RecordValueError):
             Honouree.from_dict({"name": "张三", "birth_date": text})
     for year in ("1850", "１８５０", "1850年", str(FIRST_YEAR), str(LAST_YEAR)):
-        assert read_year(year) == int(year.replace("年", "").translate({0xFF10 + i: 48 + i for i in range(10)}))
+        assert read_year(year) == int(
+            year.replace("年", "").translate({0xFF10 + i: 48 + i for i in range(10)})
+        )
         assert not parse(f"year:{year}").errors, year
         assert Honouree.from_dict({"name": "x", "honours": [{"title": "t", "year": year}]}).honours[0].year
     for year in (str(FIRST_YEAR - 1), str(LAST_YEAR + 1), "abc"):
@@ -231,8 +270,13 @@ def test_sheet_json_dialog_and_query_read_the_same_dates(qapp, tmp_path, roll):
         assert parse(f"year:{year}").errors, year
         with pytest.raises(RecordValueError):
             Honouree.from_dict({"name": "x", "honours": [{"title": "t", "year": year}]})
-    honours_sheet = sheet(tmp_path, [["张三", "", "", "", "劳动模范", "", "1850", ""],
-                                     ["李四", "", "", "", "劳动模范", "", "２０２０年", ""]])
+    honours_sheet = sheet(
+        tmp_path,
+        [
+            ["张三", "", "", "", "劳动模范", "", "1850", ""],
+            ["李四", "", "", "", "劳动模范", "", "２０２０年", ""],
+        ],
+    )
     assert [r.record.honours[0].year for r in read_sheet(honours_sheet)] == [1850, 2020]
 
 

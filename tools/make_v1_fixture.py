@@ -33,13 +33,21 @@ def main() -> None:
     )
     conn.execute(
         "INSERT INTO honouree (id, name, unit, position, category, status, created_at, updated_at)"
-        " VALUES (2, '许仲秋', '湘油泵', '董事长', 'model worker', 'active', ?, ?)", (stamp, stamp))
-    conn.execute("INSERT INTO honour (honouree_id, position, title, level, awarded_by, posthumous)"
-                 " VALUES (1, 0, '衡阳市五一劳动奖章', 'municipal', '衡阳市总工会', 1)")
-    conn.execute("INSERT INTO honour (honouree_id, position, title, level) VALUES (2, 0, '湖南省劳动模范', 'provincial')")
+        " VALUES (2, '许仲秋', '湘油泵', '董事长', 'model worker', 'active', ?, ?)",
+        (stamp, stamp),
+    )
+    conn.execute(
+        "INSERT INTO honour (honouree_id, position, title, level, awarded_by, posthumous)"
+        " VALUES (1, 0, '衡阳市五一劳动奖章', 'municipal', '衡阳市总工会', 1)"
+    )
+    conn.execute(
+        "INSERT INTO honour (honouree_id, position, title, level) VALUES (2, 0, '湖南省劳动模范', 'provincial')"
+    )
     conn.execute("INSERT INTO deed (honouree_id, position, text) VALUES (1, 0, '连续奋战10天')")
-    conn.execute("INSERT INTO donation (honouree_id, position, amount_fen, note)"
-                 " VALUES (2, 0, 50000000, '用于抗击疫情')")
+    conn.execute(
+        "INSERT INTO donation (honouree_id, position, amount_fen, note)"
+        " VALUES (2, 0, 50000000, '用于抗击疫情')"
+    )
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute("PRAGMA user_version = 1")
     conn.commit()

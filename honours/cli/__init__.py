@@ -58,9 +58,15 @@ def build_parser() -> argparse.ArgumentParser:
     from . import safety_commands, intake_commands, duplicate_commands, server_commands  # noqa: F401
     # isort: on
 
-    parser = _Parser(prog="honours", description=_("Honours (劳模荣誉库): the honours registry from the command line."))
-    parser.add_argument("--db", type=registry_location, metavar=_("FILE"),
-                        help=_("registry file (default: $HONOURS_DB or the user-data folder)"))
+    parser = _Parser(
+        prog="honours", description=_("Honours (劳模荣誉库): the honours registry from the command line.")
+    )
+    parser.add_argument(
+        "--db",
+        type=registry_location,
+        metavar=_("FILE"),
+        help=_("registry file (default: $HONOURS_DB or the user-data folder)"),
+    )
     sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=_Parser)
     sub.required = True
     for cmd in COMMANDS.values():

@@ -34,8 +34,11 @@ def _init(parser: argparse.ArgumentParser):
         if path.exists() and path.stat().st_size > 0:
             registry = Registry.open(path)
             if registry.count():
-                say(f"{path} already exists with {registry.count()} honourees; nothing changed.",
-                    f"{path} 已存在，含 {registry.count()} 位荣誉人物；未作改动。", err=True)
+                say(
+                    f"{path} already exists with {registry.count()} honourees; nothing changed.",
+                    f"{path} 已存在，含 {registry.count()} 位荣誉人物；未作改动。",
+                    err=True,
+                )
                 return 1
         registry = Registry.open(path)
         added = 0
@@ -76,9 +79,17 @@ def _print_ids(registry: Registry, ids: list[int], as_json: bool) -> None:
 
 @command("search", "search the roll with the search-box query language")
 def _search(parser: argparse.ArgumentParser):
-    parser.add_argument("query", metavar=_("query"), nargs="+", help=_(
-        "query terms, e.g. 五一 or level:provincial or level:national,provincial (either) or donation>=100000"))
-    parser.add_argument("--limit", type=_count, default=200, metavar=_("N"), help=_("at most this many results (default 200)"))
+    parser.add_argument(
+        "query",
+        metavar=_("query"),
+        nargs="+",
+        help=_(
+            "query terms, e.g. 五一 or level:provincial or level:national,provincial (either) or donation>=100000"
+        ),
+    )
+    parser.add_argument(
+        "--limit", type=_count, default=200, metavar=_("N"), help=_("at most this many results (default 200)")
+    )
     _add_json_flag(parser)
 
     def run(args: argparse.Namespace) -> int:
@@ -100,7 +111,9 @@ def _count(text: str) -> int:
     try:
         return int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(localised(f"not a whole number: {text!r}", f"“{text}”不是整数")) from None
+        raise argparse.ArgumentTypeError(
+            localised(f"not a whole number: {text!r}", f"“{text}”不是整数")
+        ) from None
 
 
 def _not_an_id(text: str) -> str:
@@ -142,7 +155,9 @@ BULK_ADD_FROM = 1000
 
 @command("add", "add honourees from JSON (one record or a list) on stdin or --json FILE")
 def _add(parser: argparse.ArgumentParser):
-    parser.add_argument("--json", dest="json_file", metavar=_("FILE"), help=_("read JSON from FILE instead of stdin"))
+    parser.add_argument(
+        "--json", dest="json_file", metavar=_("FILE"), help=_("read JSON from FILE instead of stdin")
+    )
 
     def run(args: argparse.Namespace) -> int:
         entered = records_from_json(read_json(args.json_file))
@@ -183,7 +198,9 @@ def _add_as_an_import(registry: Registry, records: list[Honouree]) -> list[int]:
     """
     for record in records:
         record.version, record.updated_at = 0, ""
-    outcome = registry.apply_import([ImportItem(record, checked=True) for record in records], keep_stamps=True)
+    outcome = registry.apply_import(
+        [ImportItem(record, checked=True) for record in records], keep_stamps=True
+    )
     if outcome.queued:  # tens of thousands: their search rows are written now, after the records committed
         write_queued_search_rows(registry)
     return outcome.added
@@ -192,13 +209,17 @@ def _add_as_an_import(registry: Registry, records: list[Honouree]) -> list[int]:
 @command("edit", "change fields of an honouree from JSON on stdin or --json FILE")
 def _edit(parser: argparse.ArgumentParser):
     parser.add_argument("id", metavar=_("id"), type=_id, help=_("honouree ID"))
-    parser.add_argument("--json", dest="json_file", metavar=_("FILE"), help=_("read JSON from FILE instead of stdin"))
+    parser.add_argument(
+        "--json", dest="json_file", metavar=_("FILE"), help=_("read JSON from FILE instead of stdin")
+    )
 
     def run(args: argparse.Namespace) -> int:
         changes = read_json(args.json_file)
         if not isinstance(changes, dict):
-            raise HonoursError("edit takes one JSON object with the fields to change.",
-                               "edit 需要一个 JSON 对象，列出要修改的字段。")
+            raise HonoursError(
+                "edit takes one JSON object with the fields to change.",
+                "edit 需要一个 JSON 对象，列出要修改的字段。",
+            )
         registry = open_registry(args)
         notes: list = []
         honouree = registry.edit(args.id, changes, notes)

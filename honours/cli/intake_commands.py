@@ -22,11 +22,21 @@ from .output import print_json, say
 
 @command("intake", "propose the honourees named in a news report (.txt or .docx); nothing is saved")
 def _intake(parser: argparse.ArgumentParser):
-    parser.add_argument("report", metavar=_("report"), type=Path, help=_("the report: .txt (UTF-8, GBK/GB18030) or .docx"))
-    parser.add_argument("--json", action="store_true",
-                        help=_("print the proposals as JSON records (pipe to `honours add` to save them)"))
-    parser.add_argument("--min-confidence", type=_fraction, default=0.0, metavar=_("X"),
-                        help=_("leave out proposals less certain than X (0 to 1; default 0: show all)"))
+    parser.add_argument(
+        "report", metavar=_("report"), type=Path, help=_("the report: .txt (UTF-8, GBK/GB18030) or .docx")
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help=_("print the proposals as JSON records (pipe to `honours add` to save them)"),
+    )
+    parser.add_argument(
+        "--min-confidence",
+        type=_fraction,
+        default=0.0,
+        metavar=_("X"),
+        help=_("leave out proposals less certain than X (0 to 1; default 0: show all)"),
+    )
 
     def run(args: argparse.Namespace) -> int:
         if not 0.0 <= args.min_confidence <= 1.0:
@@ -40,8 +50,11 @@ def _intake(parser: argparse.ArgumentParser):
         else:
             for number, proposal in enumerate(proposals, 1):
                 print(describe_proposal(number, proposal, lang))
-        say(f"{len(proposals)} proposal(s) from {args.report.name}; nothing was saved.",
-            f"从 {args.report.name} 识别出 {len(proposals)} 条建议；未保存任何内容。", err=True)
+        say(
+            f"{len(proposals)} proposal(s) from {args.report.name}; nothing was saved.",
+            f"从 {args.report.name} 识别出 {len(proposals)} 条建议；未保存任何内容。",
+            err=True,
+        )
         return 0
 
     return run
@@ -107,5 +120,7 @@ def describe_proposal(number: int, proposal: Proposal, lang: str) -> str:
     if zh:
         lines.append(f"     可信度 {certainty}" + (f"；库中已有 {existing}" if existing else ""))
     else:
-        lines.append(f"     confidence {certainty}" + (f"; already in the registry as {existing}" if existing else ""))
+        lines.append(
+            f"     confidence {certainty}" + (f"; already in the registry as {existing}" if existing else "")
+        )
     return "\n".join(lines)

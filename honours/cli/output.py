@@ -39,26 +39,38 @@ def open_registry(args: argparse.Namespace, *, seed_if_new: bool = True, readonl
             f"{shown_url(args.db)} is a shared registry on a server: this version sets one up (honours server …) "
             "but cannot open its roll yet; use a registry file.",
             f"{shown_url(args.db)} 是服务器上的共享荣誉库：本版本可以设置它（honours server …），但还不能打开其中的名册；"
-            "请使用荣誉库文件。")
+            "请使用荣誉库文件。",
+        )
     path = Path(args.db)
-    registry = session.open_registry(path, readonly=readonly, fall_back_to_reading=True, seed_if_new=seed_if_new)
+    registry = session.open_registry(
+        path, readonly=readonly, fall_back_to_reading=True, seed_if_new=seed_if_new
+    )
     if registry.opened_readonly and not readonly:  # reading still works; a write says why not
         readonly = True
-        say(f"Note: {path} is read-only; opened for reading only.", f"注意：{path} 为只读，已以只读方式打开。",
-            err=True)
+        say(
+            f"Note: {path} is read-only; opened for reading only.",
+            f"注意：{path} 为只读，已以只读方式打开。",
+            err=True,
+        )
     if share := files.network_share(path):
-        say(f"Warning: {path} is on a network share ({share}). SQLite cannot lock files reliably over the "
+        say(
+            f"Warning: {path} is on a network share ({share}). SQLite cannot lock files reliably over the "
             "network: saving from two PCs at once can damage it or lose saves. Keep it on a local disk; "
             "a shared registry server for several offices is coming.",
             f"警告：{path} 位于网络共享（{share}）上。SQLite 无法在网络上可靠地锁定文件，两台电脑同时保存可能损坏"
-            "文件或丢失数据。请把荣誉库放在本机磁盘上；供多个单位共用的共享荣誉库服务器即将推出。", err=True)
+            "文件或丢失数据。请把荣誉库放在本机磁盘上；供多个单位共用的共享荣誉库服务器即将推出。",
+            err=True,
+        )
     if not readonly:
         _daily_backup(registry)
         write_queued_search_rows(registry)
     elif waiting := registry.queued_for_index():
-        say(f"Note: {waiting} newly imported honouree(s) are not in the search index yet; a search finds them"
+        say(
+            f"Note: {waiting} newly imported honouree(s) are not in the search index yet; a search finds them"
             " once the file has been opened for writing.",
-            f"注意：新导入的 {waiting} 人尚未建立搜索索引，以可写方式打开此文件后才能搜索到他们。", err=True)
+            f"注意：新导入的 {waiting} 人尚未建立搜索索引，以可写方式打开此文件后才能搜索到他们。",
+            err=True,
+        )
     return registry
 
 
@@ -68,8 +80,10 @@ def search(registry: Registry, query: str) -> Results:
     result = registry.search(query)
     errors = result.parsed.errors
     if errors:
-        raise QueryError(" ".join(en for en, _ in errors) + " Nothing was searched.",
-                         "".join(zh for _, zh in errors) + "未进行搜索。")
+        raise QueryError(
+            " ".join(en for en, _ in errors) + " Nothing was searched.",
+            "".join(zh for _, zh in errors) + "未进行搜索。",
+        )
     for en, zh in result.notices:
         say(en, zh, err=True)
     return result
@@ -81,8 +95,11 @@ def write_queued_search_rows(registry: Registry) -> None:
     waiting = registry.queued_for_index()
     if not waiting:
         return
-    say(f"Building the search index of {waiting} newly imported honouree(s)…",
-        f"正在为新导入的 {waiting} 人建立搜索索引……", err=True)
+    say(
+        f"Building the search index of {waiting} newly imported honouree(s)…",
+        f"正在为新导入的 {waiting} 人建立搜索索引……",
+        err=True,
+    )
     live = sys.stderr.isatty()
 
     def progress(done: int, total: int) -> None:
@@ -93,15 +110,21 @@ def write_queued_search_rows(registry: Registry) -> None:
         registry.index_queued(progress)
     except DatabaseLockedError:  # the desktop app is writing them (or saving): leave it to that
         left = registry.queued_for_index()
-        say(f"\nNote: the registry is busy with another write; {left} honouree(s) stay queued and are indexed"
+        say(
+            f"\nNote: the registry is busy with another write; {left} honouree(s) stay queued and are indexed"
             " by whichever program opens it next (a search does not find them until then).",
             f"\n注意：登记册正被另一程序写入；{left} 人仍在队列中，将由下次打开它的程序继续建立索引"
-            "（在此之前搜索不到他们）。", err=True)
+            "（在此之前搜索不到他们）。",
+            err=True,
+        )
         return
     except KeyboardInterrupt:
         left = registry.queued_for_index()
-        say(f"\nInterrupted: the other {left} stay queued and are indexed the next time the registry is opened.",
-            f"\n已中断：其余 {left} 人仍在队列中，下次打开登记册时继续建立索引。", err=True)
+        say(
+            f"\nInterrupted: the other {left} stay queued and are indexed the next time the registry is opened.",
+            f"\n已中断：其余 {left} 人仍在队列中，下次打开登记册时继续建立索引。",
+            err=True,
+        )
         raise
     if live:
         print(file=sys.stderr)
@@ -155,7 +178,9 @@ def records_from_json(data: Any) -> list[tuple[Honouree, list[Note]]]:
 def say_notes(who: str, notes: list[Note]) -> None:
     """What tidying did to a record entered (贺 彪 → 贺彪 …), one line on stderr."""
     if notes:
-        say(f"{who}: " + "; ".join(n.en for n in notes), f"{who}：" + "；".join(n.zh for n in notes), err=True)
+        say(
+            f"{who}: " + "; ".join(n.en for n in notes), f"{who}：" + "；".join(n.zh for n in notes), err=True
+        )
 
 
 def print_json(data: Any) -> None:
@@ -174,6 +199,7 @@ def record_json(h: Honouree) -> dict[str, Any]:
 def describe(h: Honouree) -> str:
     """A readable multi-line description (the `show` command)."""
     from ..core.amounts import format_quantity, format_yuan
+
     zh = user_language() == "zh"
     colon = "：" if zh else ": "
     lines = [f"#{h.id}  {h.name}"]
@@ -193,8 +219,11 @@ def describe(h: Honouree) -> str:
                 bits.append(honour.awarded_by)
             if honour.posthumous:
                 bits.append("追授" if zh else "posthumous")
-            lines.append(f"    - {honour.title}（{'，'.join(bits)}）" if zh
-                         else f"    - {honour.title} ({', '.join(bits)})")
+            lines.append(
+                f"    - {honour.title}（{'，'.join(bits)}）"
+                if zh
+                else f"    - {honour.title} ({', '.join(bits)})"
+            )
     if h.deeds:
         lines.append("  事迹：" if zh else "  deeds:")
         lines.extend(f"    - {(d.date + ' ') if d.date else ''}{d.text}" for d in h.deeds)

@@ -17,7 +17,9 @@ def _photo(parser: argparse.ArgumentParser):
     sub.required = True
     add = sub.add_parser("add", help=_("add an image file as a photo"))
     add.add_argument("id", metavar=_("id"), type=_id, help=_("honouree ID"))
-    add.add_argument("image", metavar=_("image"), type=Path, help=_("image file (JPEG, PNG, GIF, BMP, TIFF, WebP)"))
+    add.add_argument(
+        "image", metavar=_("image"), type=Path, help=_("image file (JPEG, PNG, GIF, BMP, TIFF, WebP)")
+    )
     add.add_argument("--caption", default="", metavar=_("TEXT"), help=_("caption shown under the photo"))
     add.add_argument("--primary", action="store_true", help=_("make it the primary photo"))
     listing = sub.add_parser("list", help=_("list an honouree's photos"))
@@ -31,8 +33,11 @@ def _photo(parser: argparse.ArgumentParser):
         if args.photo_command == "add":
             photo = registry.add_photo(args.id, args.image, caption=args.caption, primary=args.primary)
             print(photo.id)
-            say(f"Added photo #{photo.id} ({photo.width}×{photo.height}).",
-                f"已添加照片 #{photo.id}（{photo.width}×{photo.height}）。", err=True)
+            say(
+                f"Added photo #{photo.id} ({photo.width}×{photo.height}).",
+                f"已添加照片 #{photo.id}（{photo.width}×{photo.height}）。",
+                err=True,
+            )
         elif args.photo_command == "list":
             registry.honouree(args.id)  # not found → exit 1
             photos = registry.photos(args.id)
@@ -40,7 +45,9 @@ def _photo(parser: argparse.ArgumentParser):
                 print_json([p.__dict__ for p in photos])
             else:
                 for p in photos:
-                    print(f"{p.id:>6} {'*' if p.primary else ' '} {p.width}×{p.height}  {p.original_name}  {p.caption}")
+                    print(
+                        f"{p.id:>6} {'*' if p.primary else ' '} {p.width}×{p.height}  {p.original_name}  {p.caption}"
+                    )
         else:
             registry.remove_photo(args.photo_id)
             say(f"Removed photo #{args.photo_id}.", f"已删除照片 #{args.photo_id}。", err=True)

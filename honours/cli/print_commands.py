@@ -25,16 +25,20 @@ def _page_size(text: str) -> str:
     for name in PAGE_SIZE_NAMES:
         if text.lower() == name.lower():
             return name
-    raise argparse.ArgumentTypeError(localised(f"unknown page size {text!r} (choose A4 or Letter)",
-                                               f"没有“{text}”这种纸张（可选 A4 或 Letter）"))
+    raise argparse.ArgumentTypeError(
+        localised(
+            f"unknown page size {text!r} (choose A4 or Letter)", f"没有“{text}”这种纸张（可选 A4 或 Letter）"
+        )
+    )
 
 
 def _issue_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(localised(f"not a date (YYYY-MM-DD): {text!r}",
-                                                   f"“{text}”不是日期（请写成 2026-05-01 这样）")) from None
+        raise argparse.ArgumentTypeError(
+            localised(f"not a date (YYYY-MM-DD): {text!r}", f"“{text}”不是日期（请写成 2026-05-01 这样）")
+        ) from None
 
 
 def start_qt() -> None:
@@ -64,13 +68,24 @@ def default_organisation() -> str:
 
 
 def _common_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--pdf", type=Path, required=True, metavar=_("OUT.pdf"), help=_("the PDF file to write"))
-    parser.add_argument("--page-size", type=_page_size, default="A4", metavar=_("A4|Letter"),
-                        help=_("paper size (default A4)"))
-    parser.add_argument("--organisation", metavar=_("NAME"),
-                        help=_("organisation printed in the header (default: the app's setting, 衡阳市总工会)"))
-    parser.add_argument("--language", choices=("zh", "en"), default="zh",
-                        help=_("labels in Chinese (default) or English"))
+    parser.add_argument(
+        "--pdf", type=Path, required=True, metavar=_("OUT.pdf"), help=_("the PDF file to write")
+    )
+    parser.add_argument(
+        "--page-size",
+        type=_page_size,
+        default="A4",
+        metavar=_("A4|Letter"),
+        help=_("paper size (default A4)"),
+    )
+    parser.add_argument(
+        "--organisation",
+        metavar=_("NAME"),
+        help=_("organisation printed in the header (default: the app's setting, 衡阳市总工会)"),
+    )
+    parser.add_argument(
+        "--language", choices=("zh", "en"), default="zh", help=_("labels in Chinese (default) or English")
+    )
 
 
 def _progress(label_en: str, label_zh: str):
@@ -89,10 +104,16 @@ def _progress(label_en: str, label_zh: str):
 
 @command("certificate", "write certificate summaries (荣誉证书摘要), one page per honouree, to a PDF")
 def _certificate(parser: argparse.ArgumentParser):
-    parser.add_argument("ids", type=_id, nargs="+", metavar=_("ID"), help=_("honouree IDs, printed in this order"))
+    parser.add_argument(
+        "ids", type=_id, nargs="+", metavar=_("ID"), help=_("honouree IDs, printed in this order")
+    )
     _common_options(parser)
-    parser.add_argument("--date", type=_issue_date, metavar=_("YYYY-MM-DD"),
-                        help=_("date of issue (default today); also fixes the serial numbers"))
+    parser.add_argument(
+        "--date",
+        type=_issue_date,
+        metavar=_("YYYY-MM-DD"),
+        help=_("date of issue (default today); also fixes the serial numbers"),
+    )
 
     def run(args: argparse.Namespace) -> int:
         from ..printing import CertificateOptions, check_ids, render_certificates
@@ -100,12 +121,20 @@ def _certificate(parser: argparse.ArgumentParser):
         registry = open_registry(args)
         check_ids(registry, args.ids)  # an unknown ID stops before Qt starts or a file is made
         start_qt()
-        options = CertificateOptions(organisation=args.organisation or default_organisation(),
-                                     page_size=args.page_size, issue_date=args.date, language=args.language)
-        result = render_certificates(registry, args.ids, args.pdf, options,
-                                     progress=_progress("certificates", "证书摘要"))
-        say(f"Wrote {result.pages} page(s) for {result.records} honouree(s) to {args.pdf}.",
-            f"已将 {result.records} 人的证书摘要（共 {result.pages} 页）写入 {args.pdf}。", err=True)
+        options = CertificateOptions(
+            organisation=args.organisation or default_organisation(),
+            page_size=args.page_size,
+            issue_date=args.date,
+            language=args.language,
+        )
+        result = render_certificates(
+            registry, args.ids, args.pdf, options, progress=_progress("certificates", "证书摘要")
+        )
+        say(
+            f"Wrote {result.pages} page(s) for {result.records} honouree(s) to {args.pdf}.",
+            f"已将 {result.records} 人的证书摘要（共 {result.pages} 页）写入 {args.pdf}。",
+            err=True,
+        )
         return 0
 
     return run
@@ -114,9 +143,15 @@ def _certificate(parser: argparse.ArgumentParser):
 @command("roll", "write the roll (名册) of the whole registry or of a search, grouped, to a PDF")
 def _roll(parser: argparse.ArgumentParser):
     parser.add_argument("--query", default="", metavar=_("Q"), help=_("only the honourees this search finds"))
-    parser.add_argument("--group-by", choices=("level", "unit"), default="level",
-                        help=_("group by highest honour level (default) or by work unit"))
-    parser.add_argument("--title", default="", metavar=_("TEXT"), help=_("title printed on the roll (default 荣誉人物名册)"))
+    parser.add_argument(
+        "--group-by",
+        choices=("level", "unit"),
+        default="level",
+        help=_("group by highest honour level (default) or by work unit"),
+    )
+    parser.add_argument(
+        "--title", default="", metavar=_("TEXT"), help=_("title printed on the roll (default 荣誉人物名册)")
+    )
     _common_options(parser)
 
     def run(args: argparse.Namespace) -> int:
@@ -125,12 +160,20 @@ def _roll(parser: argparse.ArgumentParser):
         registry = open_registry(args)
         ids = search(registry, args.query).all_ids() if args.query.strip() else registry.all_ids()
         start_qt()
-        options = RollOptions(organisation=args.organisation or default_organisation(), title=args.title,
-                              page_size=args.page_size, group_by=args.group_by, query=args.query,
-                              language=args.language)
+        options = RollOptions(
+            organisation=args.organisation or default_organisation(),
+            title=args.title,
+            page_size=args.page_size,
+            group_by=args.group_by,
+            query=args.query,
+            language=args.language,
+        )
         result = render_roll(registry, ids, args.pdf, options, progress=_progress("roll", "名册"))
-        say(f"Wrote a roll of {len(ids)} honouree(s) on {result.pages} page(s) to {args.pdf}.",
-            f"已将 {len(ids)} 人的名册（共 {result.pages} 页）写入 {args.pdf}。", err=True)
+        say(
+            f"Wrote a roll of {len(ids)} honouree(s) on {result.pages} page(s) to {args.pdf}.",
+            f"已将 {len(ids)} 人的名册（共 {result.pages} 页）写入 {args.pdf}。",
+            err=True,
+        )
         return 0
 
     return run
@@ -155,31 +198,67 @@ def _column_list(text: str) -> list[str]:
     known = _table_columns()
     unknown = [k for k in keys if k not in known]
     if unknown or not keys:
-        raise argparse.ArgumentTypeError(localised(
-            f"unknown column(s) {', '.join(unknown) or '(none given)'}; choose from {','.join(known)}",
-            f"没有“{'、'.join(unknown) or '（未给出）'}”这样的列；可选：{','.join(known)}"))
+        raise argparse.ArgumentTypeError(
+            localised(
+                f"unknown column(s) {', '.join(unknown) or '(none given)'}; choose from {','.join(known)}",
+                f"没有“{'、'.join(unknown) or '（未给出）'}”这样的列；可选：{','.join(known)}",
+            )
+        )
     return keys
 
 
-@command("print-table", "write the results table of a search (the app's columns, in the order given) "
-                        "to a landscape PDF")
+@command(
+    "print-table",
+    "write the results table of a search (the app's columns, in the order given) to a landscape PDF",
+)
 def _print_table(parser: argparse.ArgumentParser):
-    parser.add_argument("query", nargs="*", metavar=_("query"),
-                        help=_("search terms, as typed in the search box (default: everyone)"))
-    parser.add_argument("--columns", type=_column_list, metavar=_("KEY,KEY,…"), default=_default_table_columns(),
-                        help=_("the table's columns in order (default: those the app shows at first, "
-                               "%(default)s; a column it does not know is refused with the list of them)"))
-    parser.add_argument("--sort", metavar=_("KEY"), help=_("sort by this column (default: the search's own order)"))
+    parser.add_argument(
+        "query",
+        nargs="*",
+        metavar=_("query"),
+        help=_("search terms, as typed in the search box (default: everyone)"),
+    )
+    parser.add_argument(
+        "--columns",
+        type=_column_list,
+        metavar=_("KEY,KEY,…"),
+        default=_default_table_columns(),
+        help=_(
+            "the table's columns in order (default: those the app shows at first, "
+            "%(default)s; a column it does not know is refused with the list of them)"
+        ),
+    )
+    parser.add_argument(
+        "--sort", metavar=_("KEY"), help=_("sort by this column (default: the search's own order)")
+    )
     parser.add_argument("--descending", action="store_true", help=_("sort the --sort column descending"))
-    parser.add_argument("--title", default="", metavar=_("TEXT"),
-                        help=_("title printed on the table (default 荣誉人物一览表)"))
-    parser.add_argument("-o", "--pdf", type=Path, required=True, metavar=_("OUT.pdf"), help=_("the PDF file to write"))
-    parser.add_argument("--page-size", type=_page_size, default="A4", metavar=_("A4|Letter"),
-                        help=_("paper size, printed landscape (default A4)"))
-    parser.add_argument("--organisation", metavar=_("NAME"),
-                        help=_("organisation printed in the header (default: the app's setting, 衡阳市总工会)"))
-    parser.add_argument("--language", choices=("zh", "en"), default="zh",
-                        help=_("column titles and labels in Chinese (default) or English"))
+    parser.add_argument(
+        "--title",
+        default="",
+        metavar=_("TEXT"),
+        help=_("title printed on the table (default 荣誉人物一览表)"),
+    )
+    parser.add_argument(
+        "-o", "--pdf", type=Path, required=True, metavar=_("OUT.pdf"), help=_("the PDF file to write")
+    )
+    parser.add_argument(
+        "--page-size",
+        type=_page_size,
+        default="A4",
+        metavar=_("A4|Letter"),
+        help=_("paper size, printed landscape (default A4)"),
+    )
+    parser.add_argument(
+        "--organisation",
+        metavar=_("NAME"),
+        help=_("organisation printed in the header (default: the app's setting, 衡阳市总工会)"),
+    )
+    parser.add_argument(
+        "--language",
+        choices=("zh", "en"),
+        default="zh",
+        help=_("column titles and labels in Chinese (default) or English"),
+    )
 
     def run(args: argparse.Namespace) -> int:
         from ..gui.roll_model import COLUMN_INDEX, COLUMNS
@@ -187,8 +266,10 @@ def _print_table(parser: argparse.ArgumentParser):
         order = next((c.order for c in COLUMNS if c.key == args.sort), None) if args.sort else None
         if args.sort and order is None:
             orderable = ",".join(c.key for c in COLUMNS if c.order)
-            raise UsageError(f"--sort: no column {args.sort!r} to sort by; choose from {orderable}",
-                             f"--sort：不能按“{args.sort}”排序；可选：{orderable}")
+            raise UsageError(
+                f"--sort: no column {args.sort!r} to sort by; choose from {orderable}",
+                f"--sort：不能按“{args.sort}”排序；可选：{orderable}",
+            )
         registry = open_registry(args)
         start_qt()
         from PySide6.QtCore import Qt
@@ -212,14 +293,22 @@ def _print_table(parser: argparse.ArgumentParser):
             return str(model.headerData(COLUMN_INDEX[key], Qt.Orientation.Horizontal) or key)
 
         rows = model_rows(model, [COLUMN_INDEX[key] for key in args.columns])
-        options = TableOptions(organisation=args.organisation or default_organisation(), title=args.title,
-                               query=query, sorted_by=title(args.sort) if order else "",
-                               descending=args.descending and order is not None, page_size=args.page_size,
-                               language=args.language)
+        options = TableOptions(
+            organisation=args.organisation or default_organisation(),
+            title=args.title,
+            query=query,
+            sorted_by=title(args.sort) if order else "",
+            descending=args.descending and order is not None,
+            page_size=args.page_size,
+            language=args.language,
+        )
         columns = [TableColumn(title(key), COLUMNS[COLUMN_INDEX[key]].width) for key in args.columns]
         result = render_table(columns, rows, args.pdf, options, progress=_progress("table", "表格"))
-        say(f"Wrote a table of {len(rows)} honouree(s) on {result.pages} page(s) to {args.pdf}.",
-            f"已将 {len(rows)} 人的表格（共 {result.pages} 页）写入 {args.pdf}。", err=True)
+        say(
+            f"Wrote a table of {len(rows)} honouree(s) on {result.pages} page(s) to {args.pdf}.",
+            f"已将 {len(rows)} 人的表格（共 {result.pages} 页）写入 {args.pdf}。",
+            err=True,
+        )
         return 0
 
     return run

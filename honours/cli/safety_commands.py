@@ -33,15 +33,19 @@ def _existing(args: argparse.Namespace) -> Registry:
 
 @command("backup", "copy the registry, photos included, to a backup file")
 def _backup(parser: argparse.ArgumentParser):
-    parser.add_argument("out", metavar=_("out"), type=Path, help=_("backup file to write (or a folder to write it in)"))
+    parser.add_argument(
+        "out", metavar=_("out"), type=Path, help=_("backup file to write (or a folder to write it in)")
+    )
     parser.add_argument("--force", action="store_true", help=_("replace OUT if it already exists"))
 
     def run(args: argparse.Namespace) -> int:
         with _existing(args) as registry:
             target = backups.backup_to(registry, args.out, overwrite=args.force)
         info = backups.verify_backup(target)
-        say(f"Backed up {info.honourees} honourees and {info.photos} photos to {target}.",
-            f"已将 {info.honourees} 人和 {info.photos} 张照片备份到 {target}。")
+        say(
+            f"Backed up {info.honourees} honourees and {info.photos} photos to {target}.",
+            f"已将 {info.honourees} 人和 {info.photos} 张照片备份到 {target}。",
+        )
         return 0
 
     return run
@@ -54,8 +58,10 @@ def _restore(parser: argparse.ArgumentParser):
     def run(args: argparse.Namespace) -> int:
         info = backups.verify_backup(args.backup)
         aside = backups.restore(args.db, args.backup)
-        say(f"Restored {args.db} from {args.backup} ({info.honourees} honourees, {info.photos} photos).",
-            f"已从 {args.backup} 恢复 {args.db}（{info.honourees} 人，{info.photos} 张照片）。")
+        say(
+            f"Restored {args.db} from {args.backup} ({info.honourees} honourees, {info.photos} photos).",
+            f"已从 {args.backup} 恢复 {args.db}（{info.honourees} 人，{info.photos} 张照片）。",
+        )
         if aside is not None:
             say(f"The file it replaced is kept as {aside}.", f"被替换的文件已保留为 {aside}。")
         return 0
@@ -65,8 +71,11 @@ def _restore(parser: argparse.ArgumentParser):
 
 @command("check", "check the registry for damage, orphaned rows, broken photos and search-index gaps")
 def _check(parser: argparse.ArgumentParser):
-    parser.add_argument("--rebuild-index", action="store_true",
-                        help=_("rebuild the search index first (fixes search-index problems)"))
+    parser.add_argument(
+        "--rebuild-index",
+        action="store_true",
+        help=_("rebuild the search index first (fixes search-index problems)"),
+    )
 
     def run(args: argparse.Namespace) -> int:
         with _existing(args) as registry:
@@ -88,22 +97,31 @@ def _check(parser: argparse.ArgumentParser):
 @command("trash", "list the trash, restore an honouree from it, or empty it")
 def _trash(parser: argparse.ArgumentParser):
     group = parser.add_mutually_exclusive_group()
-    group.add_argument("--restore", type=_id, metavar=_("ID"), help=_("bring honouree ID back from the trash"))
-    group.add_argument("--empty", action="store_true",
-                       help=_("delete everything in the trash for good (an automatic backup is made first)"))
+    group.add_argument(
+        "--restore", type=_id, metavar=_("ID"), help=_("bring honouree ID back from the trash")
+    )
+    group.add_argument(
+        "--empty",
+        action="store_true",
+        help=_("delete everything in the trash for good (an automatic backup is made first)"),
+    )
 
     def run(args: argparse.Namespace) -> int:
         with _existing(args) as registry:
             if args.restore:
                 honouree = registry.restore(args.restore)
-                say(f"Restored #{honouree.id} {honouree.name} from the trash.",
-                    f"已从回收站恢复 #{honouree.id} {honouree.name}。")
+                say(
+                    f"Restored #{honouree.id} {honouree.name} from the trash.",
+                    f"已从回收站恢复 #{honouree.id} {honouree.name}。",
+                )
             elif args.empty:
                 if registry.trash():
                     where = backups.backup_now(registry, "before-empty-trash")
                     count = registry.empty_trash()
-                    say(f"Emptied the trash ({count} honourees). A backup from before is at {where}.",
-                        f"已清空回收站（{count} 位）。清空前的备份在 {where}。")
+                    say(
+                        f"Emptied the trash ({count} honourees). A backup from before is at {where}.",
+                        f"已清空回收站（{count} 位）。清空前的备份在 {where}。",
+                    )
                 else:
                     say("The trash is already empty.", "回收站已是空的。")
             else:
@@ -111,7 +129,11 @@ def _trash(parser: argparse.ArgumentParser):
                 for honouree_id, name, unit, deleted_at in entries:
                     print(line(honouree_id, name, unit, when(deleted_at)))
                 if entries:
-                    say(f"{len(entries)} honouree(s) in the trash.", f"回收站中有 {len(entries)} 位。", err=True)
+                    say(
+                        f"{len(entries)} honouree(s) in the trash.",
+                        f"回收站中有 {len(entries)} 位。",
+                        err=True,
+                    )
                 else:
                     say("The trash is empty.", "回收站是空的。", err=True)
         return 0
@@ -120,8 +142,15 @@ def _trash(parser: argparse.ArgumentParser):
 
 
 def _history_json(entry: HistoryEntry) -> dict:
-    return {"id": entry.id, "honouree_id": entry.honouree_id, "at": entry.at, "os_user": entry.os_user,
-            "action": entry.action, "before": entry.before, "after": entry.after}
+    return {
+        "id": entry.id,
+        "honouree_id": entry.honouree_id,
+        "at": entry.at,
+        "os_user": entry.os_user,
+        "action": entry.action,
+        "before": entry.before,
+        "after": entry.after,
+    }
 
 
 @command("history", "show every recorded change to an honouree (who, when, what)")
@@ -160,8 +189,10 @@ def _revert(parser: argparse.ArgumentParser):
     def run(args: argparse.Namespace) -> int:
         with _existing(args) as registry:
             honouree = registry.revert_to(args.history_id)
-        say(f"Reverted #{honouree.id} {honouree.name} to history entry {args.history_id}.",
-            f"已将 #{honouree.id} {honouree.name} 恢复到历史版本 {args.history_id}。")
+        say(
+            f"Reverted #{honouree.id} {honouree.name} to history entry {args.history_id}.",
+            f"已将 #{honouree.id} {honouree.name} 恢复到历史版本 {args.history_id}。",
+        )
         return 0
 
     return run

@@ -23,41 +23,72 @@ def _password(args: argparse.Namespace) -> str | None:
         return None
     line = sys.stdin.readline().rstrip("\r\n")
     if not line:
-        raise UsageError("--password-stdin: standard input gave no password", "--password-stdin：标准输入中没有密码")
+        raise UsageError(
+            "--password-stdin: standard input gave no password", "--password-stdin：标准输入中没有密码"
+        )
     return line
 
 
 def _server_url(args: argparse.Namespace) -> str:
     url = getattr(args, "url", None) or args.db
     if not is_server_url(url):
-        raise UsageError(f"{url} is not a server URL (postgresql://user@host:port/database)",
-                         f"{url} 不是服务器地址（应为 postgresql://用户@主机:端口/数据库）")
+        raise UsageError(
+            f"{url} is not a server URL (postgresql://user@host:port/database)",
+            f"{url} 不是服务器地址（应为 postgresql://用户@主机:端口/数据库）",
+        )
     return str(url)
 
 
 def _login_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--login", metavar=_("LOGIN"), default="",
-                        help=_("the office's login (default: the pinyin of its name)"))
-    parser.add_argument("--password-stdin", action="store_true",
-                        help=_("read the office's password from standard input (default: none; the server's "
-                               "own authentication decides)"))
+    parser.add_argument(
+        "--login",
+        metavar=_("LOGIN"),
+        default="",
+        help=_("the office's login (default: the pinyin of its name)"),
+    )
+    parser.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help=_(
+            "read the office's password from standard input (default: none; the server's "
+            "own authentication decides)"
+        ),
+    )
 
 
 @command("server", "set up a shared registry on a PostgreSQL server: its schema and the offices' logins")
 def _server(parser: argparse.ArgumentParser):
     sub = parser.add_subparsers(dest="server_command", metavar=_("ACTION"), parser_class=type(parser))
     sub.required = True
-    init = sub.add_parser("init", help=_("create the shared registry's tables, roles and policies in a database "
-                                         "(again: bring them up to date)"))
-    init.add_argument("url", metavar=_("URL"), help=_("the database, as postgresql://user@host:port/database"))
-    init.add_argument("--city-office", metavar=_("NAME"), default="",
-                      help=_("also create the login of the office that changes every region (e.g. 衡阳市总工会)"))
+    init = sub.add_parser(
+        "init",
+        help=_(
+            "create the shared registry's tables, roles and policies in a database "
+            "(again: bring them up to date)"
+        ),
+    )
+    init.add_argument(
+        "url", metavar=_("URL"), help=_("the database, as postgresql://user@host:port/database")
+    )
+    init.add_argument(
+        "--city-office",
+        metavar=_("NAME"),
+        default="",
+        help=_("also create the login of the office that changes every region (e.g. 衡阳市总工会)"),
+    )
     _login_options(init)
-    office = sub.add_parser("add-office", help=_("create the login of an office that changes the people of its "
-                                                 "regions (the server is --db)"))
+    office = sub.add_parser(
+        "add-office",
+        help=_("create the login of an office that changes the people of its regions (the server is --db)"),
+    )
     office.add_argument("name", metavar=_("NAME"), help=_("the office's name, e.g. 耒阳市总工会"))
-    office.add_argument("--region", action="append", default=[], metavar=_("REGION"),
-                        help=_("a region whose people it changes (repeat for several)"))
+    office.add_argument(
+        "--region",
+        action="append",
+        default=[],
+        metavar=_("REGION"),
+        help=_("a region whose people it changes (repeat for several)"),
+    )
     office.add_argument("--all-regions", action="store_true", help=_("it changes people of every region"))
     _login_options(office)
     sub.add_parser("offices", help=_("list the offices and the regions each changes (the server is --db)"))
@@ -66,17 +97,27 @@ def _server(parser: argparse.ArgumentParser):
         url = _server_url(args)
         lang = user_language()
         if args.server_command == "init":
-            version = init_server(url, city_office=args.city_office, city_login=args.login,
-                                  password=_password(args))
-            say(f"The shared registry at {shown_url(url)} is ready (schema {version}).",
-                f"共享荣誉库 {shown_url(url)} 已就绪（结构版本 {version}）。", err=True)
+            version = init_server(
+                url, city_office=args.city_office, city_login=args.login, password=_password(args)
+            )
+            say(
+                f"The shared registry at {shown_url(url)} is ready (schema {version}).",
+                f"共享荣誉库 {shown_url(url)} 已就绪（结构版本 {version}）。",
+                err=True,
+            )
             if args.city_office:
                 for each in offices(url):
                     if each.all_regions and each.name == args.city_office.strip():
                         print(each.describe(lang))
         elif args.server_command == "add-office":
-            created = add_office(url, args.name, args.region, login=args.login, all_regions=args.all_regions,
-                                 password=_password(args))
+            created = add_office(
+                url,
+                args.name,
+                args.region,
+                login=args.login,
+                all_regions=args.all_regions,
+                password=_password(args),
+            )
             print(created.describe(lang))
         else:
             for each in offices(url):

@@ -339,7 +339,7 @@ def _strip_affixes(s: str) -> str:
         upper = s.upper()
         for word in _AMOUNT_PREFIXES:
             if upper.startswith(word):
-                s, changed = s[len(word):], True
+                s, changed = s[len(word) :], True
                 break
         else:
             if s.startswith("上") and len(s) > 1 and s[1] in "百千万亿":
@@ -381,12 +381,12 @@ def parse_amount_fen(text: str) -> int:
     for word in _YUAN_WORDS:
         at = s.find(word)
         if at >= 0:
-            yuan_part, tail = s[:at], s[at + len(word):]
+            yuan_part, tail = s[:at], s[at + len(word) :]
             break
     else:
         m = re.search(rf"[{_SMALL_DIGIT}]?[角毛]|[{_SMALL_DIGIT}]分$", s)
         if m and s.endswith(("角", "毛", "分")):
-            yuan_part, tail = s[: m.start()], s[m.start():]
+            yuan_part, tail = s[: m.start()], s[m.start() :]
     jiao = fen_digit = 0
     if tail:
         m = _JIAO_FEN_RE.fullmatch(tail)
@@ -514,9 +514,7 @@ def parse_goods(text: str) -> tuple[str, int, str]:
         factor, unit = _SUBUNITS[unit]
         quantity *= factor
     if quantity != quantity.to_integral_value():
-        raise AmountError(
-            f"quantity must be a whole number: “{original}”", f"数量必须是整数：“{original}”"
-        )
+        raise AmountError(f"quantity must be a whole number: “{original}”", f"数量必须是整数：“{original}”")
     if quantity <= 0:
         raise AmountError(f"quantity must be at least 1: “{original}”", f"数量必须大于零：“{original}”")
     if quantity > MAX_QUANTITY:
@@ -543,7 +541,9 @@ _LEAD_WORDS = tuple(
 _VALUE_FIRST_RE = re.compile(r"价值(?P<amt>.+?(?:元|圆|块))的?(?P<rest>.+)")
 _VALUE_AFTER_RE = re.compile(r"(?P<rest>.+?)[(（]价值(?P<amt>.+?(?:元|圆|块))[)）]")
 # A bare number is money too, with or without a sign: "-5万" is a negative amount, not goods.
-_MONEY_MARK_RE = re.compile(r"元|圆|块钱|¥|人民币|RMB|CNY|角|^[-负]?[0-9.,]+$|^[-负]?[0-9.,]+[万亿]$", re.IGNORECASE)
+_MONEY_MARK_RE = re.compile(
+    r"元|圆|块钱|¥|人民币|RMB|CNY|角|^[-负]?[0-9.,]+$|^[-负]?[0-9.,]+[万亿]$", re.IGNORECASE
+)
 
 
 def _strip_lead_words(part: str) -> str:
@@ -552,7 +552,7 @@ def _strip_lead_words(part: str) -> str:
         changed = False
         for word in _LEAD_WORDS:
             if part.startswith(word) and len(part) > len(word):
-                part, changed = part[len(word):].lstrip(), True
+                part, changed = part[len(word) :].lstrip(), True
                 break
     return part
 

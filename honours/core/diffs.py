@@ -42,8 +42,9 @@ def as_dict(record: Honouree | dict[str, Any] | None) -> dict[str, Any]:
     return record.to_dict() if isinstance(record, Honouree) else record
 
 
-def differences(before: Honouree | dict[str, Any] | None, after: Honouree | dict[str, Any] | None,
-                lang: str = "en") -> list[FieldChange]:
+def differences(
+    before: Honouree | dict[str, Any] | None, after: Honouree | dict[str, Any] | None, lang: str = "en"
+) -> list[FieldChange]:
     """The fields whose readable text differs between two versions (either may be None)."""
     old, new = as_dict(before), as_dict(after)
     changes = []
@@ -101,8 +102,11 @@ def _donation(d: dict[str, Any], zh: bool) -> str:
     if d.get("amount_yuan") is not None:  # written as everywhere else in the app: 50万元, not 500000元
         parts.append(format_yuan(yuan_to_fen(d["amount_yuan"])))
     if d.get("item"):
-        quantity = (" " + format_quantity(int(d["quantity"]), d.get("quantity_unit") or "")
-                    if d.get("quantity") is not None else "")
+        quantity = (
+            " " + format_quantity(int(d["quantity"]), d.get("quantity_unit") or "")
+            if d.get("quantity") is not None
+            else ""
+        )
         parts.append(f"{d['item']}{quantity}")
     if d.get("recipient"):
         parts.append(("→ " if not zh else "受赠：") + d["recipient"])
@@ -149,6 +153,7 @@ def merge(original: Honouree, mine: Honouree, theirs: Honouree) -> tuple[Honoure
 def _comparable(value: Any) -> Any:
     """A field's value without row ids (an edit dialog may rebuild unchanged list items)."""
     if isinstance(value, list):
-        return [{k: v for k, v in item.items() if k != "id"} if isinstance(item, dict) else item
-                for item in value]
+        return [
+            {k: v for k, v in item.items() if k != "id"} if isinstance(item, dict) else item for item in value
+        ]
     return value

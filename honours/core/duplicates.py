@@ -36,13 +36,24 @@ _NAME_SPACE = re.compile(r"[\s\u3000]+")
 _NAME_DOT = re.compile(r"[•・‧．.]")
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 # Company forms that one sheet writes and another leaves off; longest first.
-LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "集团有限公司", "集团股份有限公司", "有限公司", "集团公司",
-                  "总公司", "集团", "公司")
+LEGAL_SUFFIXES = (
+    "股份有限公司",
+    "有限责任公司",
+    "集团有限公司",
+    "集团股份有限公司",
+    "有限公司",
+    "集团公司",
+    "总公司",
+    "集团",
+    "公司",
+)
 CONTAINED_MIN = 4  # characters: a shorter unit (医院, 总工会) inside another says nothing
 # A three-character unit that is a name of its own (湘油泵 in 湖南湘油泵股份有限公司) says as much,
 # unless it ends as an institution's kind does (卫生院, 统计局, 总工会, 水泥厂 name no one unit).
 _INSTITUTION_ENDINGS = tuple("院会局厂校所站队部处办委司行社矿场馆店园台网报")
-_ID_NUMBER = re.compile(r"(?<![0-9])([1-9][0-9]{5}(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])[0-9]{5}[0-9Xx])(?![0-9Xx])")
+_ID_NUMBER = re.compile(
+    r"(?<![0-9])([1-9][0-9]{5}(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])[0-9]{5}[0-9Xx])(?![0-9Xx])"
+)
 
 
 _NAME_ODD = re.compile(r"[\s\u3000•・‧．.A-Z]")
@@ -92,10 +103,23 @@ class Person:
     The loose forms of its unit (`plain`, `core`, unit and position `joined`) and the ID numbers
     in its notes are worked out by `ready()`, when it is first compared: most people have no namesake."""
 
-    __slots__ = ("birth_date", "core", "ids", "joined", "key", "name", "notes", "plain", "position", "ref", "unit")
+    __slots__ = (
+        "birth_date",
+        "core",
+        "ids",
+        "joined",
+        "key",
+        "name",
+        "notes",
+        "plain",
+        "position",
+        "ref",
+        "unit",
+    )
 
-    def __init__(self, ref: int, name: str, unit: str = "", position: str = "", birth_date: str = "",
-                 notes: str = "") -> None:
+    def __init__(
+        self, ref: int, name: str, unit: str = "", position: str = "", birth_date: str = "", notes: str = ""
+    ) -> None:
         self.ref, self.name, self.unit, self.position = ref, name, unit or "", position or ""
         self.birth_date, self.notes = (birth_date or "").strip(), notes or ""
         self.key = name_key(name)
@@ -122,8 +146,11 @@ def alike(a: Person, b: Person) -> bool:
     """Whether `resemblance` finds a reason, answered quickly (most namesakes are not alike);
     both must be `ready()`."""
     ap, bp = a.plain or "", b.plain or ""
-    if ap == bp or (ap and bp and (a.joined == b.joined or ap == b.joined or bp == a.joined
-                                   or (a.core and a.core == b.core))):
+    if ap == bp or (
+        ap
+        and bp
+        and (a.joined == b.joined or ap == b.joined or bp == a.joined or (a.core and a.core == b.core))
+    ):
         return True
     if len(a.birth_date) >= 7 and a.birth_date == b.birth_date:
         return True
@@ -138,14 +165,17 @@ def _contained(a: Person, b: Person) -> tuple[Person, Person] | None:
     """(shorter, longer) when one unit lies inside the other, as written or without post and company form."""
     for inner, outer in ((a, b), (b, a)):
         if (_telling(inner.plain or "") and (inner.plain or "") in (outer.plain or "")) or (
-                _telling(inner.core) and inner.core in outer.core):
+            _telling(inner.core) and inner.core in outer.core
+        ):
             return inner, outer
     return None
 
 
 def _telling(unit: str) -> bool:
     """Whether a unit is long or particular enough to say something when found inside another."""
-    return len(unit) >= CONTAINED_MIN or (len(unit) == CONTAINED_MIN - 1 and not unit.endswith(_INSTITUTION_ENDINGS))
+    return len(unit) >= CONTAINED_MIN or (
+        len(unit) == CONTAINED_MIN - 1 and not unit.endswith(_INSTITUTION_ENDINGS)
+    )
 
 
 def resemblance(a: Person, b: Person) -> list[Reason]:
@@ -178,19 +208,27 @@ def _unit_reason(a: Person, b: Person) -> Reason | None:
         return None
     if a.joined == b.joined or ap == b.joined or bp == a.joined:
         first, second = _written(a), _written(b)
-        return (f"same name; unit and position are the same written together (“{first}” / “{second}”)",
-                f"姓名相同；单位与职务合起来相同（“{first}”与“{second}”）")
+        return (
+            f"same name; unit and position are the same written together (“{first}” / “{second}”)",
+            f"姓名相同；单位与职务合起来相同（“{first}”与“{second}”）",
+        )
     if a.core and a.core == b.core:
-        return (f"same name; the units “{a.unit}” and “{b.unit}” are the same without the post or company form",
-                f"姓名相同；去掉职务或“有限公司”等后缀后，单位“{a.unit}”与“{b.unit}”相同")
+        return (
+            f"same name; the units “{a.unit}” and “{b.unit}” are the same without the post or company form",
+            f"姓名相同；去掉职务或“有限公司”等后缀后，单位“{a.unit}”与“{b.unit}”相同",
+        )
     contained = _contained(a, b)
     if contained is not None:
         short, long = contained
         if short.plain and short.plain in (long.plain or ""):
-            return (f"same name; the unit “{long.unit}” contains “{short.unit}”",
-                    f"姓名相同；单位“{long.unit}”包含“{short.unit}”")
-        return (f"same name; the units “{long.unit}” and “{short.unit}” are alike without post or company form",
-                f"姓名相同；去掉职务或“有限公司”等后缀后，单位“{long.unit}”与“{short.unit}”相近")
+            return (
+                f"same name; the unit “{long.unit}” contains “{short.unit}”",
+                f"姓名相同；单位“{long.unit}”包含“{short.unit}”",
+            )
+        return (
+            f"same name; the units “{long.unit}” and “{short.unit}” are alike without post or company form",
+            f"姓名相同；去掉职务或“有限公司”等后缀后，单位“{long.unit}”与“{short.unit}”相近",
+        )
     return None
 
 
@@ -204,11 +242,15 @@ def _score(reasons: list[Reason]) -> int:
     return sum(3 if r[0].startswith(strong) else 1 for r in reasons)
 
 
-def best_match(person: Person, candidates: Iterable[Person]) -> tuple[Person, list[Reason], list[Person]] | None:
+def best_match(
+    person: Person, candidates: Iterable[Person]
+) -> tuple[Person, list[Reason], list[Person]] | None:
     """The candidate that most resembles `person` (same name key), its reasons, and the other
     candidates that resemble it too; None when none does."""
     person.ready()
-    found = [(c, resemblance(person, c)) for c in candidates if c.key == person.key and alike(person, c.ready())]
+    found = [
+        (c, resemblance(person, c)) for c in candidates if c.key == person.key and alike(person, c.ready())
+    ]
     if not found:
         return None
     found.sort(key=lambda pair: (-_score(pair[1]), pair[0].ref))
@@ -228,7 +270,9 @@ class DuplicatePair:
         return ("；" if lang == "zh" else "; ").join(zh if lang == "zh" else en for en, zh in self.reasons)
 
 
-def find_duplicates(registry: Registry, progress: Callable[[int, int], None] | None = None) -> list[DuplicatePair]:
+def find_duplicates(
+    registry: Registry, progress: Callable[[int, int], None] | None = None
+) -> list[DuplicatePair]:
     """Pairs of live records that are probably one person, in name order then id.
 
     Grouped by name key first, so only namesakes are compared (a roll of 100,000 has a few
@@ -243,7 +287,7 @@ def find_duplicates(registry: Registry, progress: Callable[[int, int], None] | N
         group.sort(key=lambda p: p.ref)
         for i, first in enumerate(group):
             first.ready()
-            for second in group[i + 1:]:
+            for second in group[i + 1 :]:
                 if alike(first, second.ready()):
                     pairs.append(DuplicatePair(first, second, resemblance(first, second)))
         if progress and done % 500 == 0:
@@ -254,5 +298,13 @@ def find_duplicates(registry: Registry, progress: Callable[[int, int], None] | N
     return pairs
 
 
-__all__ = ["DuplicatePair", "Person", "Reason", "best_match", "find_duplicates", "name_key", "resemblance",
-           "unit_core"]
+__all__ = [
+    "DuplicatePair",
+    "Person",
+    "Reason",
+    "best_match",
+    "find_duplicates",
+    "name_key",
+    "resemblance",
+    "unit_core",
+]

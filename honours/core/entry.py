@@ -29,5 +29,7 @@ def tidy_given(record: Honouree, given: dict[str, Any]) -> list[Note]:
     if "honours" in given:
         raw = given.get("honours") or []
         for honour, item in zip(record.honours, raw, strict=False):
-            complete_honour(honour, level_given=isinstance(item, dict) and item.get("level") not in (None, ""))
+            complete_honour(
+                honour, level_given=isinstance(item, dict) and item.get("level") not in (None, "")
+            )
     return notes

@@ -43,10 +43,18 @@ _JSON_ZH = {
 
 # The operating system's reasons (strerror is English whatever the locale), as a clerk should read them.
 _OS_ZH = {
-    errno.ENOENT: "文件或文件夹不存在", errno.EACCES: "没有权限", errno.EPERM: "没有权限",
-    errno.EISDIR: "这是文件夹，不是文件", errno.ENOTDIR: "路径中有一项不是文件夹", errno.ENOSPC: "磁盘空间不足",
-    errno.EROFS: "磁盘或文件夹为只读", errno.EEXIST: "文件已存在", errno.EBUSY: "文件正被占用",
-    errno.ENAMETOOLONG: "文件名太长", errno.EIO: "读写磁盘时出错", errno.EINVAL: "文件名或路径无效",
+    errno.ENOENT: "文件或文件夹不存在",
+    errno.EACCES: "没有权限",
+    errno.EPERM: "没有权限",
+    errno.EISDIR: "这是文件夹，不是文件",
+    errno.ENOTDIR: "路径中有一项不是文件夹",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EROFS: "磁盘或文件夹为只读",
+    errno.EEXIST: "文件已存在",
+    errno.EBUSY: "文件正被占用",
+    errno.ENAMETOOLONG: "文件名太长",
+    errno.EIO: "读写磁盘时出错",
+    errno.EINVAL: "文件名或路径无效",
 }
 
 
@@ -59,8 +67,10 @@ def os_reason(error: OSError) -> tuple[str, str]:
 def json_problem(error: json.JSONDecodeError) -> tuple[str, str]:
     """What is wrong with a JSON text and where, in English and Chinese."""
     zh = _JSON_ZH.get(error.msg, "格式有误")
-    return (f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})",
-            f"不是有效的 JSON（第 {error.lineno} 行第 {error.colno} 列：{zh}）")
+    return (
+        f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})",
+        f"不是有效的 JSON（第 {error.lineno} 行第 {error.colno} 列：{zh}）",
+    )
 
 
 class HonoursError(Exception):
@@ -100,8 +110,10 @@ class ConflictError(HonoursError):
             en = f"{who_en} was deleted by someone else while you were editing it."
             zh = f"{who_zh}在您编辑期间已被他人删除。"
         else:
-            en = (f"{who_en} was changed by someone else while you were editing it "
-                  f"(version {expected} opened, {actual} now saved).")
+            en = (
+                f"{who_en} was changed by someone else while you were editing it "
+                f"(version {expected} opened, {actual} now saved)."
+            )
             zh = f"{who_zh}在您编辑期间已被他人修改（打开时为第 {expected} 版，现为第 {actual} 版）。"
         super().__init__(en, zh)
         self.honouree_id = honouree_id
@@ -244,5 +256,6 @@ class RegistryFileInUseError(HonoursError):
     def __init__(self, path: str) -> None:
         super().__init__(
             f"{path} is a registry file this program has open; choose another file.",
-            f"{path} 是本程序正在使用的荣誉库文件，请选择其他文件。")
+            f"{path} 是本程序正在使用的荣誉库文件，请选择其他文件。",
+        )
         self.path = path

@@ -156,19 +156,29 @@ def _sheet_columns() -> list[Column]:
         elif spec.sheet in _LIST_COLUMNS:
             columns.append(Column(spec.sheet_zh, *_LIST_COLUMNS[spec.sheet]))
         elif spec is DONATION.field("amount_fen"):  # a total, which the import leaves aside
-            columns.append(Column("捐赠合计（元）", lambda h: _yuan_number(h.donation_total_fen)
-                                  if h.donation_total_fen else "", 14, YUAN))
+            columns.append(
+                Column(
+                    "捐赠合计（元）",
+                    lambda h: _yuan_number(h.donation_total_fen) if h.donation_total_fen else "",
+                    14,
+                    YUAN,
+                )
+            )
         elif spec is PHOTO:  # how many; the photos themselves travel in a .zip
             columns.append(Column("照片数", lambda h: len(h.photos) or "", 6, WHOLE))
-    return [*columns, Column("创建时间", lambda h: local_time(h.created_at), 17, XLSX_TIME),
-            Column("修改时间", lambda h: local_time(h.updated_at), 17, XLSX_TIME)]
+    return [
+        *columns,
+        Column("创建时间", lambda h: local_time(h.created_at), 17, XLSX_TIME),
+        Column("修改时间", lambda h: local_time(h.updated_at), 17, XLSX_TIME),
+    ]
 
 
 COLUMNS: list[Column] = _sheet_columns()
 
 
-def export(registry: Registry, ids: Iterable[int], path: str | Path,
-           progress: Progress | None = None) -> ExportResult:
+def export(
+    registry: Registry, ids: Iterable[int], path: str | Path, progress: Progress | None = None
+) -> ExportResult:
     """Write honourees to `path`; the format follows the suffix (.xlsx, .csv, .json, .zip)."""
     path = Path(path)
     ids = list(ids)
@@ -181,8 +191,10 @@ def export(registry: Registry, ids: Iterable[int], path: str | Path,
         return ExportResult(path, write_json(registry, ids, path, progress))
     if suffix == ".zip":
         return ExportResult(path, write_archive(registry, ids, path, progress))
-    raise HonoursError(f"Cannot export to “{path.suffix or path.name}”: choose .xlsx, .csv, .json or .zip.",
-                       f"无法导出为“{path.suffix or path.name}”格式：请选择 .xlsx、.csv、.json 或 .zip。")
+    raise HonoursError(
+        f"Cannot export to “{path.suffix or path.name}”: choose .xlsx, .csv, .json or .zip.",
+        f"无法导出为“{path.suffix or path.name}”格式：请选择 .xlsx、.csv、.json 或 .zip。",
+    )
 
 
 def _rows(registry: Registry, ids: list[int], progress: Progress | None) -> Iterable[list[Any]]:
@@ -203,7 +215,9 @@ def neutralise(value: Any) -> Any:
     return value
 
 
-def write_csv(registry: Registry, ids: list[int], path: Path, progress: Progress | None = None) -> ExportResult:
+def write_csv(
+    registry: Registry, ids: list[int], path: Path, progress: Progress | None = None
+) -> ExportResult:
     """UTF-8 with a BOM, so that Excel on a Chinese Windows opens it without garbling."""
     text = io.StringIO(newline="")
     writer = csv.writer(text, lineterminator="\r\n")
@@ -225,7 +239,9 @@ def _discard(sheet: Any) -> None:
         sheet.close()
 
 
-def write_xlsx(registry: Registry, ids: list[int], path: Path, progress: Progress | None = None) -> ExportResult:
+def write_xlsx(
+    registry: Registry, ids: list[int], path: Path, progress: Progress | None = None
+) -> ExportResult:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
@@ -259,7 +275,7 @@ def write_xlsx(registry: Registry, ids: list[int], path: Path, progress: Progres
                 value = _ILLEGAL_XML.sub("", value)
                 if len(value) > XLSX_CELL_LIMIT:
                     shortened += 1
-                    value = value[:XLSX_CELL_LIMIT - 1] + "…"
+                    value = value[: XLSX_CELL_LIMIT - 1] + "…"
                 if value.startswith(_RISKY) or "\n" in value:
                     cell = WriteOnlyCell(sheet, value=value)
                     cell.data_type = "s"  # text, never a formula
@@ -278,7 +294,13 @@ def write_xlsx(registry: Registry, ids: list[int], path: Path, progress: Progres
         raise
     notices = []
     if shortened:
-        notices.append(((f"{shortened} cell(s) were longer than Excel allows ({XLSX_CELL_LIMIT:,} characters) "
-                         "and were shortened; the .zip export keeps everything."),
-                        f"有 {shortened} 个单元格超过 Excel 上限（{XLSX_CELL_LIMIT} 字）已截短；.zip 导出可保留全部内容。"))
+        notices.append(
+            (
+                (
+                    f"{shortened} cell(s) were longer than Excel allows ({XLSX_CELL_LIMIT:,} characters) "
+                    "and were shortened; the .zip export keeps everything."
+                ),
+                f"有 {shortened} 个单元格超过 Excel 上限（{XLSX_CELL_LIMIT} 字）已截短；.zip 导出可保留全部内容。",
+            )
+        )
     return ExportResult(path, len(ids), notices)

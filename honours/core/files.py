@@ -96,6 +96,7 @@ def refuse_open_registry(path: str | Path) -> None:
 
 # -- the only Python file I/O in the package ---------------------------------------------
 
+
 def read_bytes(path: str | Path) -> bytes:
     refuse_open_registry(path)
     return Path(path).read_bytes()
@@ -187,9 +188,26 @@ def is_zipfile(path: str | Path) -> bool:
 # File systems that reach another computer over the network. SQLite's locking is not reliable
 # on them (https://www.sqlite.org/useovernet.html): a registry there can be damaged or lose saves
 # when two PCs use it at once.
-NETWORK_FILE_SYSTEMS = {"cifs", "smb3", "smbfs", "nfs", "nfs4", "afs", "ncpfs", "9p", "ceph", "glusterfs",
-                        "lustre", "davfs", "fuse.sshfs", "fuse.davfs2", "fuse.glusterfs", "fuse.gvfsd-fuse",
-                        "fuse.rclone", "fuse.smbnetfs"}
+NETWORK_FILE_SYSTEMS = {
+    "cifs",
+    "smb3",
+    "smbfs",
+    "nfs",
+    "nfs4",
+    "afs",
+    "ncpfs",
+    "9p",
+    "ceph",
+    "glusterfs",
+    "lustre",
+    "davfs",
+    "fuse.sshfs",
+    "fuse.davfs2",
+    "fuse.glusterfs",
+    "fuse.gvfsd-fuse",
+    "fuse.rclone",
+    "fuse.smbnetfs",
+}
 
 
 def network_share(path: str | Path, mounts: str | None = None) -> str | None:

@@ -51,8 +51,9 @@ def check_character(first17: str) -> str:
 
 
 def _clean(text: str) -> str:
-    folded = text.translate({code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)} | {0xFF38: ord("X"),
-                                                                                         0xFF58: ord("X")})
+    folded = text.translate(
+        {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)} | {0xFF38: ord("X"), 0xFF58: ord("X")}
+    )
     return _SEPARATORS.sub("", folded).upper()
 
 
@@ -66,24 +67,34 @@ def parse_id_number(text: str, *, today: date | None = None) -> IdNumber:
         first17 = number[:6] + "19" + number[6:]
         number = first17 + check_character(first17)
     elif len(number) != 18:
-        raise IdNumberError(f"the ID number “{written}” has {len(number)} characters, not 18 (or an old 15)",
-                            f"身份证号“{written}”有 {len(number)} 位，应为 18 位（或旧的 15 位）")
+        raise IdNumberError(
+            f"the ID number “{written}” has {len(number)} characters, not 18 (or an old 15)",
+            f"身份证号“{written}”有 {len(number)} 位，应为 18 位（或旧的 15 位）",
+        )
     if not _SHAPE18.match(number):
-        raise IdNumberError(f"the ID number “{written}” may hold only digits and a final X",
-                            f"身份证号“{written}”只能由数字组成，最后一位可为 X")
+        raise IdNumberError(
+            f"the ID number “{written}” may hold only digits and a final X",
+            f"身份证号“{written}”只能由数字组成，最后一位可为 X",
+        )
     try:
         born = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
     except ValueError:
-        raise IdNumberError(f"the ID number “{written}” holds no valid date of birth ({number[6:14]})",
-                            f"身份证号“{written}”中的出生日期 {number[6:14]} 不存在") from None
+        raise IdNumberError(
+            f"the ID number “{written}” holds no valid date of birth ({number[6:14]})",
+            f"身份证号“{written}”中的出生日期 {number[6:14]} 不存在",
+        ) from None
     if born.year < 1870 or born > (today or date.today()):
-        raise IdNumberError(f"the ID number “{written}” gives an impossible date of birth ({born.isoformat()})",
-                            f"身份证号“{written}”中的出生日期 {born.isoformat()} 不合理")
+        raise IdNumberError(
+            f"the ID number “{written}” gives an impossible date of birth ({born.isoformat()})",
+            f"身份证号“{written}”中的出生日期 {born.isoformat()} 不合理",
+        )
     expected = check_character(number[:17])
     if not converted and number[17] != expected:
-        raise IdNumberError(f"the ID number “{written}” fails its check character (the last should be {expected}): "
-                            "a digit is probably mistyped",
-                            f"身份证号“{written}”校验位不符（最后一位应为 {expected}），可能有数字录错")
+        raise IdNumberError(
+            f"the ID number “{written}” fails its check character (the last should be {expected}): "
+            "a digit is probably mistyped",
+            f"身份证号“{written}”校验位不符（最后一位应为 {expected}），可能有数字录错",
+        )
     gender = "男" if int(number[16]) % 2 else "女"
     return IdNumber(number, born, gender, converted)
 
@@ -104,11 +115,19 @@ def disagreements(parsed: IdNumber, *, born: str = "", gender: str = "") -> list
     if given:
         iso = parsed.born.isoformat()
         if not iso.startswith(given[:10]):
-            out.append((f"the date of birth {given} is not the one in the ID number ({iso})",
-                        f"出生日期 {given} 与身份证号中的（{iso}）不一致"))
+            out.append(
+                (
+                    f"the date of birth {given} is not the one in the ID number ({iso})",
+                    f"出生日期 {given} 与身份证号中的（{iso}）不一致",
+                )
+            )
     if gender and gender != parsed.gender:
-        out.append((f"the gender {gender} is not the one the ID number gives ({parsed.gender})",
-                    f"性别“{gender}”与身份证号显示的（{parsed.gender}）不一致"))
+        out.append(
+            (
+                f"the gender {gender} is not the one the ID number gives ({parsed.gender})",
+                f"性别“{gender}”与身份证号显示的（{parsed.gender}）不一致",
+            )
+        )
     return out
 
 

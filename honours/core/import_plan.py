@@ -93,13 +93,17 @@ class PlannedRow:
     same_as_row: int | None = None  # an earlier row of the same person, merged with it
     errors: list[tuple[str, str]] = field(default_factory=list)  # every problem of an error row
     warnings: list[tuple[str, str]] = field(default_factory=list)  # questions that do not block it
-    notes: list[tuple[str, str]] = field(default_factory=list)  # what tidying the name did (马红秋(女) → 马红秋)
+    notes: list[tuple[str, str]] = field(
+        default_factory=list
+    )  # what tidying the name did (马红秋(女) → 马红秋)
     record: Honouree | None = None  # what the row says, as it will be written (before any merge)
     photos: list[str] = field(default_factory=list)  # the photos it names
     match: Match | None = None  # set for a possible duplicate
     choice: str = ""  # a possible duplicate's MERGE, ADD or SKIP
     take: set[str] | None = None  # conflicting fields where this row's value wins (None: the default)
-    conflicts: list[Conflict] = field(default_factory=list)  # fields this row and its merge target fill differently
+    conflicts: list[Conflict] = field(
+        default_factory=list
+    )  # fields this row and its merge target fill differently
 
     def __post_init__(self) -> None:
         if self.action == ERROR and not self.errors and (self.reason_en or self.reason_zh):
@@ -122,11 +126,14 @@ class ImportBlockedError(HonoursError):
         more_zh = f"，另有 {len(errors) - 10} 行" if len(errors) > 10 else ""
         super().__init__(
             f"Nothing was imported: {len(errors)} row(s) have errors ("
-            + "; ".join(f"row {e.row}: {e.reason_en}" for e in shown) + more_en
+            + "; ".join(f"row {e.row}: {e.reason_en}" for e in shown)
+            + more_en
             + "). Correct them, or choose to skip the rows with errors.",
             f"未导入任何记录：{len(errors)} 行有错误（"
-            + "；".join(f"第 {e.row} 行：{e.reason_zh}" for e in shown) + more_zh
-            + "）。请更正，或选择跳过有错误的行。")
+            + "；".join(f"第 {e.row} 行：{e.reason_zh}" for e in shown)
+            + more_zh
+            + "）。请更正，或选择跳过有错误的行。",
+        )
         self.errors = errors
 
 
@@ -143,15 +150,21 @@ class _Target:
     unchanged: bool = False  # an update that would change nothing (set once the plan is complete)
 
     def changes_nothing(self) -> bool:
-        return (self.existing_id is not None and not self.photo_refs and not self.export_photos
-                and _comparable(self.record) == self.before)
+        return (
+            self.existing_id is not None
+            and not self.photo_refs
+            and not self.export_photos
+            and _comparable(self.record) == self.before
+        )
 
 
 def _comparable(record: Honouree) -> tuple:
     """A record's content without ids, stamps and photos (what an update can change); a plain
     tuple because comparing 100,000 `to_dict()`s of a re-imported sheet took minutes."""
-    return (*stored_values(record),
-            *(tuple(child_values(kind, x) for x in getattr(record, kind.key)) for kind in WRITTEN_KINDS))
+    return (
+        *stored_values(record),
+        *(tuple(child_values(kind, x) for x in getattr(record, kind.key)) for kind in WRITTEN_KINDS),
+    )
 
 
 @dataclass
@@ -167,9 +180,16 @@ class ImportPlan:
     """The preview of an import; `apply` writes it. A possible duplicate's choice (`set_choice`)
     and which side wins a conflict (`set_take`) can be changed before applying."""
 
-    def __init__(self, source: Path, *, table: Table | None = None, mapping: list[str | None] | None = None,
-                 photos: PhotoFinder | None = None, export: ExportFile | None = None,
-                 registry: Registry | None = None) -> None:
+    def __init__(
+        self,
+        source: Path,
+        *,
+        table: Table | None = None,
+        mapping: list[str | None] | None = None,
+        photos: PhotoFinder | None = None,
+        export: ExportFile | None = None,
+        registry: Registry | None = None,
+    ) -> None:
         self.source = source
         self.table = table
         self.mapping = mapping
@@ -244,10 +264,13 @@ class ImportPlan:
         clusters: dict[tuple[str, int], tuple[tuple, _Target]] = {}
         row_targets: dict[int, _Target] = {}
         for key, group in members.items():
-            signature = tuple((e.row.row, mode, None if e.row.take is None else frozenset(e.row.take))
-                              for e, mode in group)
+            signature = tuple(
+                (e.row.row, mode, None if e.row.take is None else frozenset(e.row.take)) for e, mode in group
+            )
             previous = self._clusters.get(key)
-            target = previous[1] if previous is not None and previous[0] == signature else self._target(key, group)
+            target = (
+                previous[1] if previous is not None and previous[0] == signature else self._target(key, group)
+            )
             clusters[key] = (signature, target)
             for entry, _ in group:
                 row_targets[entry.row.row] = target
@@ -274,19 +297,30 @@ class ImportPlan:
                 if target.existing_id is None and target.record is group[0][0].parsed.record:
                     target.record = clone(target.record)  # the first row's own record stays as read
                 if mode == UPDATE:
-                    entry.row.conflicts = merge_into(target.record, record, entry.parsed.given, entry.row.take)
+                    entry.row.conflicts = merge_into(
+                        target.record, record, entry.parsed.given, entry.row.take
+                    )
                     target.record.name = record.name  # matched as stored before names were tidied (贺 彪)
                 else:
                     entry.row.conflicts = combine(target.record, record, entry.row.take)
             target.photo_refs.extend(entry.parsed.photo_refs)
         return target
 
-    def _describe(self, row: PlannedRow, key: tuple[str, int] | None,
-                  members: dict[tuple[str, int], list[tuple[_Entry, str]]]) -> None:
+    def _describe(
+        self,
+        row: PlannedRow,
+        key: tuple[str, int] | None,
+        members: dict[tuple[str, int], list[tuple[_Entry, str]]],
+    ) -> None:
         """Set a read row's action, target and reason from the build."""
         group = members.get(key, []) if key is not None else []
-        if (len(group) == 1 and row.match is None and not row.warnings and not row.notes
-                and group[0][1] == ADD):
+        if (
+            len(group) == 1
+            and row.match is None
+            and not row.warnings
+            and not row.notes
+            and group[0][1] == ADD
+        ):
             row.action, row.target_id, row.same_as_row, row.reason_en, row.reason_zh = ADD, None, None, "", ""
             return  # the usual row: a new record of its own
         mode = next((m for e, m in group if e.row is row), SKIP)
@@ -305,36 +339,52 @@ class ImportPlan:
         match = row.match
         if match is not None:
             outcome = {
-                MERGE: ("merged into it", "将合并到该记录") if match.existing_id is not None
+                MERGE: ("merged into it", "将合并到该记录")
+                if match.existing_id is not None
                 else ("merged with it", "将与该行合并"),
                 ADD: ("added as a new record all the same", "仍作为新记录添加"),
                 SKIP: ("skipped: not imported", "跳过，不导入"),
             }[mode if mode in (MERGE, SKIP) else ADD]
             if mode == ADD and row.choice == MERGE:  # merged with a row that is itself skipped
-                outcome = ("added as a new record (the row it resembles is skipped)", "作为新记录添加（相似的那一行已跳过）")
+                outcome = (
+                    "added as a new record (the row it resembles is skipped)",
+                    "作为新记录添加（相似的那一行已跳过）",
+                )
             others_en = others_zh = ""
             if match.others:
                 ids = ", ".join(f"#{i}" for i in match.others)
                 others_en, others_zh = f" (it also resembles {ids})", f"（另与 {ids} 相似）"
-            en.append(f"possible duplicate of {match.who('en')}: {match.reason('en')}{others_en}; {outcome[0]}")
-            zh.append(f"疑似与{'已有记录 ' if match.existing_id is not None else ''}{match.who('zh')}重复："
-                      f"{match.reason('zh')}{others_zh}；{outcome[1]}")
+            en.append(
+                f"possible duplicate of {match.who('en')}: {match.reason('en')}{others_en}; {outcome[0]}"
+            )
+            zh.append(
+                f"疑似与{'已有记录 ' if match.existing_id is not None else ''}{match.who('zh')}重复："
+                f"{match.reason('zh')}{others_zh}；{outcome[1]}"
+            )
             if mode == MERGE and target is not None and target.unchanged:
                 en.append("it adds nothing new")
                 zh.append("没有新内容需要添加")
             taken = sum(1 for c in row.conflicts if c.taken)
             if mode == MERGE and row.conflicts:
-                en.append(f"{len(row.conflicts)} field(s) differ: {len(row.conflicts) - taken} kept as they were, "
-                          f"{taken} taken from this row")
-                zh.append(f"{len(row.conflicts)} 项内容不一致：保留原值 {len(row.conflicts) - taken} 项，采用本行 {taken} 项")
+                en.append(
+                    f"{len(row.conflicts)} field(s) differ: {len(row.conflicts) - taken} kept as they were, "
+                    f"{taken} taken from this row"
+                )
+                zh.append(
+                    f"{len(row.conflicts)} 项内容不一致：保留原值 {len(row.conflicts) - taken} 项，采用本行 {taken} 项"
+                )
         elif row.same_as_row is not None:
             en.append(f"same person as row {row.same_as_row}")
             zh.append(f"与第 {row.same_as_row} 行为同一人")
         if mode == UPDATE and row.conflicts:
             kept = sum(1 for c in row.conflicts if not c.taken)
-            en.append(f"{len(row.conflicts)} field(s) differ: {len(row.conflicts) - kept} replaced from this row, "
-                      f"{kept} kept as they were")
-            zh.append(f"{len(row.conflicts)} 项内容不一致：以本行替换 {len(row.conflicts) - kept} 项，保留原值 {kept} 项")
+            en.append(
+                f"{len(row.conflicts)} field(s) differ: {len(row.conflicts) - kept} replaced from this row, "
+                f"{kept} kept as they were"
+            )
+            zh.append(
+                f"{len(row.conflicts)} 项内容不一致：以本行替换 {len(row.conflicts) - kept} 项，保留原值 {kept} 项"
+            )
         en.extend(w[0] for w in row.warnings + row.notes)
         zh.extend(w[1] for w in row.warnings + row.notes)
         row.reason_en, row.reason_zh = "; ".join(en), "；".join(zh)
@@ -358,10 +408,12 @@ class ImportPlan:
 
     def counts(self) -> dict[str, int]:
         """Records to add, to update and already up to date, and rows with errors."""
-        return {ADD: sum(1 for t in self._targets if t.existing_id is None),
-                UPDATE: sum(1 for t in self._targets if t.existing_id is not None and not t.unchanged),
-                UNCHANGED: sum(1 for t in self._targets if t.unchanged),
-                ERROR: len(self.errors)}
+        return {
+            ADD: sum(1 for t in self._targets if t.existing_id is None),
+            UPDATE: sum(1 for t in self._targets if t.existing_id is not None and not t.unchanged),
+            UNCHANGED: sum(1 for t in self._targets if t.unchanged),
+            ERROR: len(self.errors),
+        }
 
     def summary(self, lang: str | None = None) -> str:
         c = self.counts()
@@ -369,15 +421,19 @@ class ImportPlan:
         dupes = len(self.duplicates)
         if (lang or user_language()) == "zh":
             same = f"（{c[UNCHANGED]} 条无变化）" if c[UNCHANGED] else ""
-            also = (f"；疑似重复 {dupes} 行：合并 {d[MERGE]}，仍新增 {d[ADD]}，跳过 {d[SKIP]}" if dupes else "")
+            also = f"；疑似重复 {dupes} 行：合并 {d[MERGE]}，仍新增 {d[ADD]}，跳过 {d[SKIP]}" if dupes else ""
             return f"新增 {c[ADD]} 条，更新 {c[UPDATE]} 条，错误 {c[ERROR]} 行{same}{also}"
         same = f" ({c[UNCHANGED]} unchanged)" if c[UNCHANGED] else ""
-        also = (f"; {dupes} possible duplicate(s): {d[MERGE]} merge, {d[ADD]} add as new, {d[SKIP]} skip"
-                if dupes else "")
+        also = (
+            f"; {dupes} possible duplicate(s): {d[MERGE]} merge, {d[ADD]} add as new, {d[SKIP]} skip"
+            if dupes
+            else ""
+        )
         return f"{c[ADD]} add, {c[UPDATE]} update, {c[ERROR]} errors{same}{also}"
 
-    def apply(self, registry: Registry, *, skip_errors: bool = False,
-              progress: Progress | None = None) -> ImportOutcome:
+    def apply(
+        self, registry: Registry, *, skip_errors: bool = False, progress: Progress | None = None
+    ) -> ImportOutcome:
         """Write the plan in one transaction; refuses while errors remain unless told to skip them."""
         if self.errors and not skip_errors:
             raise ImportBlockedError(self.errors)
@@ -385,10 +441,16 @@ class ImportPlan:
             # Every row's record passed `_check` when planned; a record added is those rows merged, and
             # an export's record is used as it was checked, so the registry need not check them again.
             # An update of a sheet row holds the stored record too, and is checked as always.
-            adds = [ImportItem(t.record, self._photos_of(t), checked=True) for t in self._targets
-                    if t.existing_id is None]
-            updates = [ImportItem(t.record, self._photos_of(t), checked=self.export is not None)
-                       for t in self._targets if t.existing_id is not None and not t.unchanged]
+            adds = [
+                ImportItem(t.record, self._photos_of(t), checked=True)
+                for t in self._targets
+                if t.existing_id is None
+            ]
+            updates = [
+                ImportItem(t.record, self._photos_of(t), checked=self.export is not None)
+                for t in self._targets
+                if t.existing_id is not None and not t.unchanged
+            ]
             if not adds and not updates:
                 return ImportOutcome()
             return registry.apply_import(adds, updates, keep_stamps=self.keep_stamps, progress=progress)
@@ -402,8 +464,10 @@ class ImportPlan:
             export = self.export
             if target.existing_id is None:
                 return (export.kept_photo(p) for p in target.export_photos)
-            return (NewPhoto(prepared=export.prepare(p), caption=str(p.get("caption") or ""))
-                    for p in target.export_photos)
+            return (
+                NewPhoto(prepared=export.prepare(p), caption=str(p.get("caption") or ""))
+                for p in target.export_photos
+            )
         return ()
 
     def close(self) -> None:
@@ -414,6 +478,7 @@ class ImportPlan:
 
 
 # -- photos named by a sheet ----------------------------------------------------------------
+
 
 class PhotoFinder:
     """Finds the photos a sheet names: in a zip beside it (or given), or as paths relative to it."""
@@ -435,8 +500,10 @@ class PhotoFinder:
             try:
                 self.archive = files.open_zip(self.archive_path)
             except (zipfile.BadZipFile, OSError) as exc:
-                raise HonoursError(f"The photo archive {self.archive_path.name} cannot be opened ({exc}).",
-                                   f"照片压缩包 {self.archive_path.name} 无法打开（{exc}）。") from exc
+                raise HonoursError(
+                    f"The photo archive {self.archive_path.name} cannot be opened ({exc}).",
+                    f"照片压缩包 {self.archive_path.name} 无法打开（{exc}）。",
+                ) from exc
             for info in self.archive.infolist():
                 if info.is_dir():
                     continue
@@ -447,20 +514,25 @@ class PhotoFinder:
 
     def _where(self) -> tuple[str, str]:
         if self.archive_path is not None:
-            return (f"beside the sheet or in {self.archive_path.name}",
-                    f"表格所在文件夹或 {self.archive_path.name} 中")
+            return (
+                f"beside the sheet or in {self.archive_path.name}",
+                f"表格所在文件夹或 {self.archive_path.name} 中",
+            )
         return "beside the sheet", "表格所在文件夹中"
 
     def read(self, ref: str) -> bytes:
         info = self.members.get(ref.replace("\\", "/").lower()) or self.members.get(
-            ref.replace("\\", "/").rsplit("/", 1)[-1].lower())
+            ref.replace("\\", "/").rsplit("/", 1)[-1].lower()
+        )
         if info is not None and self.archive is not None:
             if info.file_size > MAX_FILE_BYTES:
                 raise RowError(f"photo “{ref}” is larger than 100 MB", f"照片“{ref}”超过 100 MB")
             try:
                 return self.archive.read(info)
             except (zipfile.BadZipFile, OSError, EOFError) as exc:
-                raise RowError(f"photo “{ref}” is damaged in the zip", f"压缩包中的照片“{ref}”已损坏") from exc
+                raise RowError(
+                    f"photo “{ref}” is damaged in the zip", f"压缩包中的照片“{ref}”已损坏"
+                ) from exc
         path = Path(ref.replace("\\", "/"))
         path = path if path.is_absolute() else self.folder / path
         if not path.is_file():
@@ -472,7 +544,9 @@ class PhotoFinder:
             return files.read_bytes(path)
         except OSError as exc:
             reason, reason_zh = os_reason(exc)
-            raise RowError(f"photo “{ref}” cannot be read ({reason})", f"无法读取照片“{ref}”（{reason_zh}）") from exc
+            raise RowError(
+                f"photo “{ref}” cannot be read ({reason})", f"无法读取照片“{ref}”（{reason_zh}）"
+            ) from exc
 
     def prepare(self, ref: str) -> PreparedPhoto:
         try:
@@ -512,9 +586,16 @@ def _member_name(info: zipfile.ZipInfo) -> str:
 
 # -- planning a sheet ---------------------------------------------------------------------------
 
-def plan_import(registry: Registry, path: str | Path, *, sheet: str | None = None,
-                mapping: list[str | None] | None = None, photos_zip: str | Path | None = None,
-                progress: Progress | None = None) -> ImportPlan:
+
+def plan_import(
+    registry: Registry,
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    mapping: list[str | None] | None = None,
+    photos_zip: str | Path | None = None,
+    progress: Progress | None = None,
+) -> ImportPlan:
     """Plan importing a file: an Honours export (.json, .zip) or a sheet (.xlsx, .csv)."""
     path = Path(path)
     if path.suffix.lower() == ".json" or (path.suffix.lower() == ".zip" and not is_workbook(path)):
@@ -532,15 +613,26 @@ def is_workbook(path: Path) -> bool:
         return False
 
 
-def plan_table(registry: Registry, table: Table, *, mapping: list[str | None] | None = None,
-               photos_zip: str | Path | None = None, progress: Progress | None = None) -> ImportPlan:
+def plan_table(
+    registry: Registry,
+    table: Table,
+    *,
+    mapping: list[str | None] | None = None,
+    photos_zip: str | Path | None = None,
+    progress: Progress | None = None,
+) -> ImportPlan:
     """Classify every row of a read sheet as add, update or error."""
     with gc_paused():
         return _plan_table(registry, table, mapping, photos_zip, progress)
 
 
-def _plan_table(registry: Registry, table: Table, mapping: list[str | None] | None,
-                photos_zip: str | Path | None, progress: Progress | None) -> ImportPlan:
+def _plan_table(
+    registry: Registry,
+    table: Table,
+    mapping: list[str | None] | None,
+    photos_zip: str | Path | None,
+    progress: Progress | None,
+) -> ImportPlan:
     mapping = mapping if mapping is not None else guess_mapping(table.headers)
     reader = RowReader(mapping, table.headers)
     finder = None
@@ -557,8 +649,12 @@ def _plan_table(registry: Registry, table: Table, mapping: list[str | None] | No
         if progress and done % 2000 == 0:
             progress(done, total * 2)
     existing = registry.ids_by_name_and_unit(
-        (name, p.record.unit) for _, p in parsed if isinstance(p, ParsedRow)
-        for name in (p.record.name, p.written_name) if name)
+        (name, p.record.unit)
+        for _, p in parsed
+        if isinstance(p, ParsedRow)
+        for name in (p.record.name, p.written_name)
+        if name
+    )
     cells_by_row = dict(table.rows)
     this_year = date.today().year
     for done, (number, item) in enumerate(parsed, 1):
@@ -576,18 +672,33 @@ def _plan_table(registry: Registry, table: Table, mapping: list[str | None] | No
         record = item.record
         errors = _problems(record, item.photo_refs, finder)
         # a record stored before names were tidied (贺 彪) is the same person as the row's 贺彪
-        matches = (existing.get((record.name, record.unit))
-                   or existing.get((item.written_name, record.unit), []))
+        matches = existing.get((record.name, record.unit)) or existing.get(
+            (item.written_name, record.unit), []
+        )
         if len(matches) > 1:
             ids = ", ".join(f"#{i}" for i in matches)
-            errors.append(((f"{len(matches)} existing honourees have this name and unit ({ids}); "
-                            "cannot tell which to update"),
-                           f"已有 {len(matches)} 位同名同单位的荣誉人物（{ids}），无法确定更新哪一位"))
+            errors.append(
+                (
+                    (
+                        f"{len(matches)} existing honourees have this name and unit ({ids}); "
+                        "cannot tell which to update"
+                    ),
+                    f"已有 {len(matches)} 位同名同单位的荣誉人物（{ids}），无法确定更新哪一位",
+                )
+            )
         if errors:
             plan.rows.append(_error_row(number, record.name, record.unit, errors, record))
             continue
-        row = PlannedRow(number, ADD, record.name, record.unit, warnings=_warnings(record, this_year),
-                         notes=[(n.en, n.zh) for n in item.notes], record=record, photos=list(item.photo_refs))
+        row = PlannedRow(
+            number,
+            ADD,
+            record.name,
+            record.unit,
+            warnings=_warnings(record, this_year),
+            notes=[(n.en, n.zh) for n in item.notes],
+            record=record,
+            photos=list(item.photo_refs),
+        )
         plan.rows.append(row)
         plan._entries.append(_Entry(row, item, matches[0] if matches else None))
     _find_duplicates(registry, plan._entries)
@@ -597,11 +708,20 @@ def _plan_table(registry: Registry, table: Table, mapping: list[str | None] | No
     return plan
 
 
-def _error_row(number: int, name: str, unit: str, errors: list[tuple[str, str]],
-               record: Honouree | None = None) -> PlannedRow:
+def _error_row(
+    number: int, name: str, unit: str, errors: list[tuple[str, str]], record: Honouree | None = None
+) -> PlannedRow:
     """A row with every problem it has; the reason names them all."""
-    return PlannedRow(number, ERROR, name, unit, "; ".join(en for en, _ in errors), "；".join(zh for _, zh in errors),
-                      errors=errors, record=record)
+    return PlannedRow(
+        number,
+        ERROR,
+        name,
+        unit,
+        "; ".join(en for en, _ in errors),
+        "；".join(zh for _, zh in errors),
+        errors=errors,
+        record=record,
+    )
 
 
 def _problems(record: Honouree, photo_refs: list[str], finder: PhotoFinder | None) -> list[tuple[str, str]]:
@@ -625,12 +745,20 @@ def _warnings(record: Honouree, this_year: int) -> list[tuple[str, str]]:
     out = []
     for honour in record.honours:
         if honour.year is not None and honour.year > this_year:
-            out.append((f"the year {honour.year} of “{honour.title}” is in the future",
-                        f"“{honour.title}”的年份 {honour.year} 在将来"))
+            out.append(
+                (
+                    f"the year {honour.year} of “{honour.title}” is in the future",
+                    f"“{honour.title}”的年份 {honour.year} 在将来",
+                )
+            )
     born = (record.birth_date or "")[:4]
     if born.isdigit() and int(born) > this_year:
-        out.append((f"the date of birth {record.birth_date} is in the future",
-                    f"出生日期 {record.birth_date} 在将来"))
+        out.append(
+            (
+                f"the date of birth {record.birth_date} is in the future",
+                f"出生日期 {record.birth_date} 在将来",
+            )
+        )
     return out
 
 
@@ -654,8 +782,9 @@ def _find_duplicates(registry: Registry, entries: list[_Entry]) -> None:
             found = best_match(person, existing) if existing else None
             if found is not None:
                 best, reasons, others = found
-                entry.row.match = Match(best.ref, None, best.name, best.unit, best.position, reasons,
-                                        [o.ref for o in others])
+                entry.row.match = Match(
+                    best.ref, None, best.name, best.unit, best.position, reasons, [o.ref for o in others]
+                )
             elif person.key in earlier:
                 found = best_match(person, (people[id(e)] for e in earlier[person.key]))
                 if found is not None:
@@ -695,7 +824,9 @@ def _check(record: Honouree) -> None:
 _SCALARS = tuple(f.key for f in SHEET_COLUMNS if f in OWN_FIELDS and f.key not in ("name", "unit"))
 
 
-def merge_into(base: Honouree, incoming: Honouree, given: set[str], take: set[str] | None = None) -> list[Conflict]:
+def merge_into(
+    base: Honouree, incoming: Honouree, given: set[str], take: set[str] | None = None
+) -> list[Conflict]:
     """Fold a sheet row into the record it updates (same name and unit): filled-in cells win, unless
     a person chose to keep the record's value (a field left out of `take`; None: every cell wins);
     honours, deeds and donations the record lacks are added, as copies (so importing the same sheet
@@ -708,14 +839,18 @@ def merge_into(base: Honouree, incoming: Honouree, given: set[str], take: set[st
     for key in fields:
         if key == "source":
             mine = " — ".join(p for p in (base.source.report, base.source.sentence) if p)
-            theirs_source = Source(incoming.source.report if "source_report" in given else base.source.report,
-                                   incoming.source.sentence if "source_sentence" in given else base.source.sentence)
+            theirs_source = Source(
+                incoming.source.report if "source_report" in given else base.source.report,
+                incoming.source.sentence if "source_sentence" in given else base.source.sentence,
+            )
             theirs = " — ".join(p for p in (theirs_source.report, theirs_source.sentence) if p)
         else:
             mine, theirs = str(getattr(base, key) or ""), str(getattr(incoming, key) or "")
         if mine == theirs:
             continue
-        if mine.strip() and not (key == "status" and mine == Status.ACTIVE.value):  # the record says otherwise
+        if mine.strip() and not (
+            key == "status" and mine == Status.ACTIVE.value
+        ):  # the record says otherwise
             taken = take is None or key in take
             conflicts.append(Conflict(key, mine, theirs, taken))
             if not taken:
@@ -726,11 +861,21 @@ def merge_into(base: Honouree, incoming: Honouree, given: set[str], take: set[st
             setattr(base, key, getattr(incoming, key))
     base.status = base.status or Status.ACTIVE.value
     for honour in incoming.honours:
-        same = next((h for h in base.honours if h.title == honour.title
-                     and (h.year is None or honour.year is None or h.year == honour.year)), None)
+        same = next(
+            (
+                h
+                for h in base.honours
+                if h.title == honour.title
+                and (h.year is None or honour.year is None or h.year == honour.year)
+            ),
+            None,
+        )
         if same is None:
-            base.honours.append(Honour(honour.title, honour.level, honour.year, honour.date, honour.awarded_by,
-                                       honour.posthumous))
+            base.honours.append(
+                Honour(
+                    honour.title, honour.level, honour.year, honour.date, honour.awarded_by, honour.posthumous
+                )
+            )
             continue
         same.year = same.year or honour.year
         same.date = same.date or honour.date
@@ -741,13 +886,16 @@ def merge_into(base: Honouree, incoming: Honouree, given: set[str], take: set[st
     texts = {d.text for d in base.deeds}
     base.deeds.extend(Deed(d.text, d.date) for d in incoming.deeds if d.text not in texts)
     known = {(d.amount_fen, d.item, d.quantity, d.quantity_unit) for d in base.donations}
-    base.donations.extend(Donation(d.amount_fen, d.item, d.quantity, d.quantity_unit, d.recipient, d.date, d.note)
-                          for d in incoming.donations
-                          if (d.amount_fen, d.item, d.quantity, d.quantity_unit) not in known)
+    base.donations.extend(
+        Donation(d.amount_fen, d.item, d.quantity, d.quantity_unit, d.recipient, d.date, d.note)
+        for d in incoming.donations
+        if (d.amount_fen, d.item, d.quantity, d.quantity_unit) not in known
+    )
     return conflicts
 
 
 # -- planning an Honours export -------------------------------------------------------------------
+
 
 def plan_export(registry: Registry, path: str | Path, *, progress: Progress | None = None) -> ImportPlan:
     """Plan importing a .json or .zip made by `honours export`: each record is added (keeping its
@@ -764,14 +912,22 @@ def plan_export(registry: Registry, path: str | Path, *, progress: Progress | No
     return plan
 
 
-def _plan_export_records(registry: Registry, plan: ImportPlan, export: ExportFile,
-                         progress: Progress | None) -> None:
+def _plan_export_records(
+    registry: Registry, plan: ImportPlan, export: ExportFile, progress: Progress | None
+) -> None:
     if any(r.photos_without_files for r in export.records):
-        plan.notices.append((("A .json export holds no photo files: records are imported without photos. "
-                              "Use the .zip export to bring photos along."),
-                             ".json 导出文件不含照片文件：记录将不带照片导入。如需照片，请使用 .zip 导出文件。"))
+        plan.notices.append(
+            (
+                (
+                    "A .json export holds no photo files: records are imported without photos. "
+                    "Use the .zip export to bring photos along."
+                ),
+                ".json 导出文件不含照片文件：记录将不带照片导入。如需照片，请使用 .zip 导出文件。",
+            )
+        )
     existing = registry.ids_by_name_and_unit(
-        (r.record.name, r.record.unit) for r in export.records if r.record is not None)
+        (r.record.name, r.record.unit) for r in export.records if r.record is not None
+    )
     total = len(export.records)
     for done, item in enumerate(export.records, 1):
         if progress and done % 500 == 0:
@@ -779,8 +935,11 @@ def _plan_export_records(registry: Registry, plan: ImportPlan, export: ExportFil
         record = item.record
         if record is None or item.error:
             en, zh = item.error or ("unreadable record", "无法读取的记录")
-            plan.rows.append(PlannedRow(item.number, ERROR, record.name if record else "",
-                                        record.unit if record else "", en, zh))
+            plan.rows.append(
+                PlannedRow(
+                    item.number, ERROR, record.name if record else "", record.unit if record else "", en, zh
+                )
+            )
             continue
         matches = existing.get((record.name, record.unit), [])
         try:
@@ -791,24 +950,35 @@ def _plan_export_records(registry: Registry, plan: ImportPlan, export: ExportFil
             plan.rows.append(PlannedRow(item.number, ERROR, record.name, record.unit, exc.en, exc.zh))
             continue
         except PhotoError as exc:
-            plan.rows.append(PlannedRow(item.number, ERROR, record.name, record.unit,
-                                        f"photo: {exc.en}", f"照片：{exc.zh}"))
+            plan.rows.append(
+                PlannedRow(
+                    item.number, ERROR, record.name, record.unit, f"photo: {exc.en}", f"照片：{exc.zh}"
+                )
+            )
             continue
         if len(matches) > 1:
             ids = ", ".join(f"#{i}" for i in matches)
-            plan.rows.append(PlannedRow(
-                item.number, ERROR, record.name, record.unit,
-                f"{len(matches)} existing honourees have this name and unit ({ids}); cannot tell which to replace",
-                f"已有 {len(matches)} 位同名同单位的荣誉人物（{ids}），无法确定替换哪一位"))
+            plan.rows.append(
+                PlannedRow(
+                    item.number,
+                    ERROR,
+                    record.name,
+                    record.unit,
+                    f"{len(matches)} existing honourees have this name and unit ({ids}); cannot tell which to replace",
+                    f"已有 {len(matches)} 位同名同单位的荣誉人物（{ids}），无法确定替换哪一位",
+                )
+            )
             continue
         if matches:
             current = registry.honouree(matches[0])
             record.id, record.version, record.created_at = current.id, current.version, current.created_at
             photos = [p for p in item.photos if not _already_stored(registry, current, export, p)]
-            plan._targets.append(_Target(record, current.id, item.number, export_photos=photos,
-                                         before=_comparable(current)))
-            plan.rows.append(PlannedRow(item.number, UPDATE, record.name, record.unit, target_id=current.id,
-                                        record=record))
+            plan._targets.append(
+                _Target(record, current.id, item.number, export_photos=photos, before=_comparable(current))
+            )
+            plan.rows.append(
+                PlannedRow(item.number, UPDATE, record.name, record.unit, target_id=current.id, record=record)
+            )
         else:
             record.id = None
             plan._targets.append(_Target(record, None, item.number, export_photos=item.photos))

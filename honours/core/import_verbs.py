@@ -82,9 +82,14 @@ class ImportVerbs:
 
     conn: sqlite3.Connection
 
-    def apply_import(self, adds: list[ImportItem], updates: list[ImportItem] | None = None, *,
-                     keep_stamps: bool = False,
-                     progress: Callable[[int, int], None] | None = None) -> ImportOutcome:
+    def apply_import(
+        self,
+        adds: list[ImportItem],
+        updates: list[ImportItem] | None = None,
+        *,
+        keep_stamps: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> ImportOutcome:
         """Write a whole import as ONE transaction: every add and update, or nothing at all.
 
         Why not add_many/update in a loop: at 100,000 rows their per-record read-back and
@@ -129,17 +134,20 @@ class ImportVerbs:
                     progress(share * done, steps)
             next_id = self.conn.execute(
                 "SELECT max(coalesce((SELECT max(id) FROM honouree), 0),"
-                " coalesce((SELECT max(honouree_id) FROM history), 0)) + 1").fetchone()[0]
-            chunks = [adds[start:start + IMPORT_CHUNK] for start in range(0, len(adds), IMPORT_CHUNK)]
+                " coalesce((SELECT max(honouree_id) FROM history), 0)) + 1"
+            ).fetchone()[0]
+            chunks = [adds[start : start + IMPORT_CHUNK] for start in range(0, len(adds), IMPORT_CHUNK)]
             # Queued: the names' sort keys are computed ahead by worker processes, beside the writing.
-            ahead = sort_keys_ahead([[item.record.name.strip() for item in chunk] for chunk in chunks]
-                                    if deferred else [])
+            ahead = sort_keys_ahead(
+                [[item.record.name.strip() for item in chunk] for chunk in chunks] if deferred else []
+            )
             with closing(ahead):
                 for number, chunk in enumerate(chunks):
                     start = number * IMPORT_CHUNK
                     ids = list(range(next_id + start, next_id + start + len(chunk)))
-                    written = self._insert_import_rows(ids, chunk, stamp, keep_stamps,
-                                                       next(ahead) if deferred else None)
+                    written = self._insert_import_rows(
+                        ids, chunk, stamp, keep_stamps, next(ahead) if deferred else None
+                    )
                     created = []
                     for honouree_id, item, (scalars, child_ids) in zip(ids, chunk, written, strict=False):
                         for photo in item.photos:
@@ -148,10 +156,21 @@ class ImportVerbs:
                             else:
                                 self._insert_new_photo(honouree_id, photo)
                         record = item.record
-                        created.append((honouree_id, "create", None, added_snapshot_json(
-                            honouree_id, record, scalars, child_ids,
-                            self.photos(honouree_id) if item.photos else [],
-                            *_import_stamps(record, stamp, keep_stamps))))
+                        created.append(
+                            (
+                                honouree_id,
+                                "create",
+                                None,
+                                added_snapshot_json(
+                                    honouree_id,
+                                    record,
+                                    scalars,
+                                    child_ids,
+                                    self.photos(honouree_id) if item.photos else [],
+                                    *_import_stamps(record, stamp, keep_stamps),
+                                ),
+                            )
+                        )
                         done += 1
                         if progress and done % 200 == 0:
                             progress(share * done, steps)
@@ -186,8 +205,11 @@ class ImportVerbs:
         does not find them yet)."""
         return queued_count(self.conn)
 
-    def index_queued(self, progress: Callable[[int, int], None] | None = None,
-                     should_stop: Callable[[], bool] | None = None) -> int:
+    def index_queued(
+        self,
+        progress: Callable[[int, int], None] | None = None,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> int:
         """Write the queued search rows, in steps that each commit (see indexing.index_queued);
         announces the indexed records as changed, so open searches can run again."""
         try:
@@ -218,11 +240,15 @@ class ImportVerbs:
     def _check_import_versions(self, updates: list[ImportItem]) -> None:
         """ConflictError if a record to update changed or was deleted since the import was planned."""
         for start in range(0, len(updates), 500):
-            chunk = updates[start:start + 500]
+            chunk = updates[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            stored = {r[0]: (r[1], r[2]) for r in self.conn.execute(
-                f"SELECT id, version, deleted_at FROM honouree WHERE id IN ({marks})",
-                [item.record.id for item in chunk])}
+            stored = {
+                r[0]: (r[1], r[2])
+                for r in self.conn.execute(
+                    f"SELECT id, version, deleted_at FROM honouree WHERE id IN ({marks})",
+                    [item.record.id for item in chunk],
+                )
+            }
             for item in chunk:
                 version, deleted_at = stored.get(item.record.id, (None, "gone"))
                 if deleted_at is not None:
@@ -230,8 +256,14 @@ class ImportVerbs:
                 if version != item.record.version:
                     raise ConflictError(item.record.id, item.record.version, version, item.record.name)
 
-    def _insert_import_rows(self, ids: list[int], items: list[ImportItem], stamp: str, keep_stamps: bool,
-                            name_keys: list[str] | None = None) -> list[tuple[tuple, list[range]]]:
+    def _insert_import_rows(
+        self,
+        ids: list[int],
+        items: list[ImportItem],
+        stamp: str,
+        keep_stamps: bool,
+        name_keys: list[str] | None = None,
+    ) -> list[tuple[tuple, list[range]]]:
         """Insert honourees under reserved ids and all their children with executemany; returns each
         record's `stored_values` and the ids of its honours, deeds and donations (WRITTEN_KINDS). `name_keys`
         (their names' sort keys): with their derived columns too (`indexing.derived_values`, the
@@ -240,16 +272,23 @@ class ImportVerbs:
         derived = name_keys is not None
         honourees, written = [], []
         rows: dict[str, list[tuple]] = {kind.key: [] for kind in WRITTEN_KINDS}
-        next_ids = {kind.key: self.conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {kind.table}").fetchone()[0]
-                    for kind in WRITTEN_KINDS}
+        next_ids = {
+            kind.key: self.conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {kind.table}").fetchone()[0]
+            for kind in WRITTEN_KINDS
+        }
         for number, (honouree_id, item) in enumerate(zip(ids, items, strict=False)):
             h = item.record
             version, created, updated = _import_stamps(h, stamp, keep_stamps)
             scalars = stored_values(h)
             row = (honouree_id, *scalars, created, updated, version)
             if name_keys is not None:
-                row += derived_values(scalars[0], [(x.title.strip(), x.level) for x in h.honours],
-                                      [d.amount_fen for d in h.donations], None, name_keys[number])[:4]
+                row += derived_values(
+                    scalars[0],
+                    [(x.title.strip(), x.level) for x in h.honours],
+                    [d.amount_fen for d in h.donations],
+                    None,
+                    name_keys[number],
+                )[:4]
             honourees.append(row)
             child_ids = []
             for kind in WRITTEN_KINDS:
@@ -264,7 +303,9 @@ class ImportVerbs:
         extra = ", sort_key, level_rank, donation_total_fen, honours_text" if derived else ""
         self.conn.executemany(
             f"INSERT INTO honouree (id, {HONOUREE_COLUMNS}, created_at, updated_at, version{extra})"
-            f" VALUES ({marks(len(HONOUREE_FIELDS) + 4 + (4 if derived else 0))})", honourees)
+            f" VALUES ({marks(len(HONOUREE_FIELDS) + 4 + (4 if derived else 0))})",
+            honourees,
+        )
         for kind in WRITTEN_KINDS:
             self.conn.executemany(INSERT_CHILD_WITH_ID[kind.key], rows[kind.key])
         return written
@@ -274,11 +315,22 @@ class ImportVerbs:
         cursor = self.conn.execute(
             "INSERT INTO photo (honouree_id, position, caption, is_primary, width, height, mime,"
             " original_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (honouree_id, photo.position, photo.caption or "", int(bool(photo.primary)), prepared.width,
-             prepared.height, prepared.mime, prepared.original_name, photo.created_at or now()))
+            (
+                honouree_id,
+                photo.position,
+                photo.caption or "",
+                int(bool(photo.primary)),
+                prepared.width,
+                prepared.height,
+                prepared.mime,
+                prepared.original_name,
+                photo.created_at or now(),
+            ),
+        )
         self.conn.execute(
             "INSERT INTO photo_data (photo_id, original, display, thumbnail) VALUES (?, ?, ?, ?)",
-            (cursor.lastrowid, prepared.original, prepared.display, prepared.thumbnail))
+            (cursor.lastrowid, prepared.original, prepared.display, prepared.thumbnail),
+        )
         return cursor.lastrowid
 
     def ids_by_name_and_unit(self, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[int]]:
@@ -288,10 +340,12 @@ class ImportVerbs:
         names = sorted({name for name, _ in wanted})
         found: dict[tuple[str, str], list[int]] = {}
         for start in range(0, len(names), 500):
-            chunk = names[start:start + 500]
+            chunk = names[start : start + 500]
             for honouree_id, name, unit in self.conn.execute(
-                    f"SELECT id, name, unit FROM honouree WHERE deleted_at IS NULL"
-                    f" AND name IN ({','.join('?' * len(chunk))}) ORDER BY id", chunk):
+                f"SELECT id, name, unit FROM honouree WHERE deleted_at IS NULL"
+                f" AND name IN ({','.join('?' * len(chunk))}) ORDER BY id",
+                chunk,
+            ):
                 if (name, unit) in wanted:
                     found.setdefault((name, unit), []).append(honouree_id)
         return found
@@ -302,4 +356,3 @@ def _import_stamps(h: Honouree, stamp: str, keep_stamps: bool) -> tuple[int, str
     if keep_stamps:
         return h.version or 1, h.created_at or stamp, h.updated_at or stamp
     return 1, stamp, stamp
-

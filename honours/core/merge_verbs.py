@@ -45,7 +45,9 @@ class MergeOutcome:
     merged: int  # the other record, now in the trash
     conflicts: list[Conflict]
     kept_before: Honouree  # the kept record as it was, to undo
-    moved_photos: list[tuple[int, int, bool]] = field(default_factory=list)  # (photo id, position, primary) on the other
+    moved_photos: list[tuple[int, int, bool]] = field(
+        default_factory=list
+    )  # (photo id, position, primary) on the other
     kept_version: int = 0  # both records' versions after the merge: undo refuses if either changed since
     merged_version: int = 0
 
@@ -63,13 +65,24 @@ class MergeVerbs:
         wanted = sorted({n.strip() for n in names if n.strip()})
         found: list[MatchFields] = []
         for start in range(0, len(wanted), 500):
-            chunk = wanted[start:start + 500]
-            found.extend(MatchFields(*row) for row in self.conn.execute(
-                query + f" AND name IN ({','.join('?' * len(chunk))}) ORDER BY id", chunk))
+            chunk = wanted[start : start + 500]
+            found.extend(
+                MatchFields(*row)
+                for row in self.conn.execute(
+                    query + f" AND name IN ({','.join('?' * len(chunk))}) ORDER BY id", chunk
+                )
+            )
         return found
 
-    def merge(self, keep_id: int, other_id: int, *, keep_version: int | None = None,
-              other_version: int | None = None, take: Collection[str] | None = None) -> MergeOutcome:
+    def merge(
+        self,
+        keep_id: int,
+        other_id: int,
+        *,
+        keep_version: int | None = None,
+        other_version: int | None = None,
+        take: Collection[str] | None = None,
+    ) -> MergeOutcome:
         """Merge record `other_id` into `keep_id` in one transaction (see the module's rules).
 
         `keep_version`/`other_version`: the versions the person saw; ConflictError if either
@@ -94,16 +107,26 @@ class MergeVerbs:
             for offset, photo in enumerate(other.photos):
                 assert photo.id is not None
                 moved.append((photo.id, photo.position, photo.primary))
-                self.conn.execute("UPDATE photo SET honouree_id = ?, position = ?, is_primary = ? WHERE id = ?",
-                                  (keep_id, start + offset, int(photo.primary and not has_primary), photo.id))
-            self.conn.execute("UPDATE honouree SET deleted_at = ?, version = version + 1 WHERE id = ?",
-                              (stamp, other_id))
+                self.conn.execute(
+                    "UPDATE photo SET honouree_id = ?, position = ?, is_primary = ? WHERE id = ?",
+                    (keep_id, start + offset, int(photo.primary and not has_primary), photo.id),
+                )
+            self.conn.execute(
+                "UPDATE honouree SET deleted_at = ?, version = version + 1 WHERE id = ?", (stamp, other_id)
+            )
             reindex(self.conn, keep_id)
             reindex(self.conn, other_id)
-            self._record_many([(keep_id, "update", kept_before, self._snapshot(keep_id)),
-                               (other_id, "delete", other_before, None)])
-            versions = dict(self.conn.execute(
-                "SELECT id, version FROM honouree WHERE id IN (?, ?)", (keep_id, other_id)).fetchall())
+            self._record_many(
+                [
+                    (keep_id, "update", kept_before, self._snapshot(keep_id)),
+                    (other_id, "delete", other_before, None),
+                ]
+            )
+            versions = dict(
+                self.conn.execute(
+                    "SELECT id, version FROM honouree WHERE id IN (?, ?)", (keep_id, other_id)
+                ).fetchall()
+            )
         self._emit(Change("updated", [keep_id]))
         self._emit(Change("deleted", [other_id]))
         return MergeOutcome(keep_id, other_id, conflicts, keep, moved, versions[keep_id], versions[other_id])
@@ -114,37 +137,65 @@ class MergeVerbs:
         records' new versions (so that the merge can be done again)."""
         keep_id, other_id = outcome.kept, outcome.merged
         with self.atomic():
-            row = self.conn.execute("SELECT version, deleted_at FROM honouree WHERE id = ?", (keep_id,)).fetchone()
+            row = self.conn.execute(
+                "SELECT version, deleted_at FROM honouree WHERE id = ?", (keep_id,)
+            ).fetchone()
             if row is None or row[1] is not None or row[0] != outcome.kept_version:
-                raise ConflictError(keep_id, outcome.kept_version, None if row is None or row[1] else row[0],
-                                    outcome.kept_before.name)
-            row = self.conn.execute("SELECT version, deleted_at FROM honouree WHERE id = ?", (other_id,)).fetchone()
+                raise ConflictError(
+                    keep_id,
+                    outcome.kept_version,
+                    None if row is None or row[1] else row[0],
+                    outcome.kept_before.name,
+                )
+            row = self.conn.execute(
+                "SELECT version, deleted_at FROM honouree WHERE id = ?", (other_id,)
+            ).fetchone()
             if row is None or row[1] is None or row[0] != outcome.merged_version:
                 raise ConflictError(other_id, outcome.merged_version, None if row is None else row[0])
             kept_now = self._snapshot(keep_id)
             for photo_id, position, primary in outcome.moved_photos:
-                self.conn.execute("UPDATE photo SET honouree_id = ?, position = ?, is_primary = ?"
-                                  " WHERE id = ? AND honouree_id = ?",
-                                  (other_id, position, int(primary), photo_id, keep_id))
+                self.conn.execute(
+                    "UPDATE photo SET honouree_id = ?, position = ?, is_primary = ?"
+                    " WHERE id = ? AND honouree_id = ?",
+                    (other_id, position, int(primary), photo_id, keep_id),
+                )
             stamp = now()
-            self.conn.execute("UPDATE honouree SET deleted_at = NULL, version = version + 1, updated_at = ?"
-                              " WHERE id = ?", (stamp, other_id))
+            self.conn.execute(
+                "UPDATE honouree SET deleted_at = NULL, version = version + 1, updated_at = ? WHERE id = ?",
+                (stamp, other_id),
+            )
             before = clone(outcome.kept_before)
             self._write_record(before, stamp)
             reindex(self.conn, keep_id)
             reindex(self.conn, other_id)
-            self._record_many([(keep_id, "update", kept_now, self._snapshot(keep_id)),
-                               (other_id, "restore", None, self._snapshot(other_id))])
-            versions = dict(self.conn.execute(
-                "SELECT id, version FROM honouree WHERE id IN (?, ?)", (keep_id, other_id)).fetchall())
+            self._record_many(
+                [
+                    (keep_id, "update", kept_now, self._snapshot(keep_id)),
+                    (other_id, "restore", None, self._snapshot(other_id)),
+                ]
+            )
+            versions = dict(
+                self.conn.execute(
+                    "SELECT id, version FROM honouree WHERE id IN (?, ?)", (keep_id, other_id)
+                ).fetchall()
+            )
         self._emit(Change("updated", [keep_id]))
         self._emit(Change("restored", [other_id]))
-        return MergeOutcome(keep_id, other_id, outcome.conflicts, outcome.kept_before, outcome.moved_photos,
-                            versions[keep_id], versions[other_id])
+        return MergeOutcome(
+            keep_id,
+            other_id,
+            outcome.conflicts,
+            outcome.kept_before,
+            outcome.moved_photos,
+            versions[keep_id],
+            versions[other_id],
+        )
 
     def _live(self, honouree_id: int, version: int | None) -> Honouree:
         """The stored record; ConflictError if it is not the version given (or was deleted)."""
-        row = self.conn.execute("SELECT version, deleted_at FROM honouree WHERE id = ?", (honouree_id,)).fetchone()
+        row = self.conn.execute(
+            "SELECT version, deleted_at FROM honouree WHERE id = ?", (honouree_id,)
+        ).fetchone()
         if row is None or row[1] is not None:
             if version is not None and row is not None:
                 raise ConflictError(honouree_id, version, None)

@@ -33,33 +33,103 @@ from .vocabulary import GENDERS
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007\U00020000-\U0003134f"
 MIDDLE_DOT = "\u00b7"
 # What rolls print between the parts of a transliterated name instead of the middle dot.
-DOT_LIKE = ("\u00b7\u0387\u2022\u2027\u2219\u22c5\u30fb\uff65\uff0e\u2e31\ufe52\u2024"
-            "\u16eb\u2981\u25e6\u2218.")
+DOT_LIKE = "\u00b7\u0387\u2022\u2027\u2219\u22c5\u30fb\uff65\uff0e\u2e31\ufe52\u2024\u16eb\u2981\u25e6\u2218."
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 
 _OPEN, _CLOSE = "(（[【〔［〖", ")）]】〕］〗"
-_TRAILING_GROUP = re.compile(rf"^(.*?)[\s{_INVISIBLE}]*[{re.escape(_OPEN)}]([^{re.escape(_OPEN + _CLOSE)}]*)"
-                             rf"[{re.escape(_CLOSE)}][\s{_INVISIBLE}]*$", re.DOTALL)
+_TRAILING_GROUP = re.compile(
+    rf"^(.*?)[\s{_INVISIBLE}]*[{re.escape(_OPEN)}]([^{re.escape(_OPEN + _CLOSE)}]*)"
+    rf"[{re.escape(_CLOSE)}][\s{_INVISIBLE}]*$",
+    re.DOTALL,
+)
 _PART_SPLIT = re.compile(r"[，,、;；/／|｜\s]+")
 _SPACES = re.compile(rf"[\s{_INVISIBLE}]+")
 _DOT_BETWEEN = re.compile(rf"(?<=[{HAN}]) ?[{re.escape(DOT_LIKE)}]+ ?(?=[{HAN}])")
 _SPACE_BETWEEN = re.compile(rf"(?<=[{HAN}{MIDDLE_DOT}]) (?=[{HAN}{MIDDLE_DOT}])")
 _END_DOTS = "".join(ch for ch in DOT_LIKE if ch != ".")
 _PLAIN = re.compile(rf"[{HAN}]{{1,12}}")  # the usual name: nothing to do
-_FULLWIDTH_ALNUM = {code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B),
-                                                      *range(0xFF41, 0xFF5B))}
+_FULLWIDTH_ALNUM = {
+    code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))
+}
 
 # China's 56 ethnic groups, as the roll writes them (with 族).
-ETHNIC_GROUPS: tuple[str, ...] = ("汉族", "蒙古族", "回族", "藏族", "维吾尔族", "苗族", "彝族", "壮族", "布依族", "朝鲜族", "满族", "侗族", "瑶族", "白族", "土家族", "哈尼族", "哈萨克族", "傣族", "黎族", "傈僳族", "佤族", "畲族", "高山族", "拉祜族", "水族", "东乡族", "纳西族", "景颇族", "柯尔克孜族", "土族", "达斡尔族", "仫佬族", "羌族", "布朗族", "撒拉族", "毛南族", "仡佬族", "锡伯族", "阿昌族", "普米族", "塔吉克族", "怒族", "乌孜别克族", "俄罗斯族", "鄂温克族", "德昂族", "保安族", "裕固族", "京族", "塔塔尔族", "独龙族", "鄂伦春族", "赫哲族", "门巴族", "珞巴族", "基诺族")
+ETHNIC_GROUPS: tuple[str, ...] = (
+    "汉族",
+    "蒙古族",
+    "回族",
+    "藏族",
+    "维吾尔族",
+    "苗族",
+    "彝族",
+    "壮族",
+    "布依族",
+    "朝鲜族",
+    "满族",
+    "侗族",
+    "瑶族",
+    "白族",
+    "土家族",
+    "哈尼族",
+    "哈萨克族",
+    "傣族",
+    "黎族",
+    "傈僳族",
+    "佤族",
+    "畲族",
+    "高山族",
+    "拉祜族",
+    "水族",
+    "东乡族",
+    "纳西族",
+    "景颇族",
+    "柯尔克孜族",
+    "土族",
+    "达斡尔族",
+    "仫佬族",
+    "羌族",
+    "布朗族",
+    "撒拉族",
+    "毛南族",
+    "仡佬族",
+    "锡伯族",
+    "阿昌族",
+    "普米族",
+    "塔吉克族",
+    "怒族",
+    "乌孜别克族",
+    "俄罗斯族",
+    "鄂温克族",
+    "德昂族",
+    "保安族",
+    "裕固族",
+    "京族",
+    "塔塔尔族",
+    "独龙族",
+    "鄂伦春族",
+    "赫哲族",
+    "门巴族",
+    "珞巴族",
+    "基诺族",
+)
 # How a bracket may name one: with or without 族, and the everyday short forms.
 ETHNICITY_WORDS: dict[str, str] = {
     **{group: group for group in ETHNIC_GROUPS},
     **{group.removesuffix("族"): group for group in ETHNIC_GROUPS},
-    "维族": "维吾尔族", "蒙族": "蒙古族", "哈族": "哈萨克族", "柯族": "柯尔克孜族", "土家": "土家族",
-    "維吾爾族": "维吾尔族", "維吾爾": "维吾尔族", "彝": "彝族", "滿族": "满族", "傈僳": "傈僳族",
+    "维族": "维吾尔族",
+    "蒙族": "蒙古族",
+    "哈族": "哈萨克族",
+    "柯族": "柯尔克孜族",
+    "土家": "土家族",
+    "維吾爾族": "维吾尔族",
+    "維吾爾": "维吾尔族",
+    "彝": "彝族",
+    "滿族": "满族",
+    "傈僳": "傈僳族",
 }
 # A name the brackets may be taken off for remarks: a person's, not a collective's.
-_PERSON_NAME = re.compile(rf"[{HAN}]{{2,5}}|[{HAN}]{{2,12}}(?:{MIDDLE_DOT}[{HAN}]{{1,12}})+|[A-Za-z][A-Za-z .'\-]{{0,60}}")
+_PERSON_NAME = re.compile(
+    rf"[{HAN}]{{2,5}}|[{HAN}]{{2,12}}(?:{MIDDLE_DOT}[{HAN}]{{1,12}})+|[A-Za-z][A-Za-z .'\-]{{0,60}}"
+)
 
 
 @dataclass(frozen=True)
@@ -99,7 +169,9 @@ def normalise_name(text: str) -> NameNormalisation:
     work = tidy_spacing(work)
     if not work:  # nothing but brackets: keep what was written rather than store nothing
         work, gender, ethnicity, remarks = tidy_spacing(text), "", "", ()
-    return NameNormalisation(text, work, gender, ethnicity, remarks, _changes(text, work, gender, ethnicity, remarks))
+    return NameNormalisation(
+        text, work, gender, ethnicity, remarks, _changes(text, work, gender, ethnicity, remarks)
+    )
 
 
 def tidy_spacing(text: str) -> str:
@@ -181,8 +253,9 @@ def _parts(inside: str) -> list[tuple[str, str]]:
     return out
 
 
-def _changes(original: str, name: str, gender: str, ethnicity: str,
-             remarks: tuple[str, ...]) -> tuple[Note, ...]:
+def _changes(
+    original: str, name: str, gender: str, ethnicity: str, remarks: tuple[str, ...]
+) -> tuple[Note, ...]:
     notes = [note for note in (_name_note(original, name),) if note]
     if gender:
         notes.append(_read_note("Gender", "性别", gender))
@@ -198,8 +271,10 @@ def _name_note(original: str, name: str) -> Note | None:
     if name == written:
         return None
     if MIDDLE_DOT in name and any(ch in _OTHER_DOTS for ch in written):  # a change the eye can miss
-        return Note(f"Name “{written}” changed to “{name}” (the dot is now the middle dot ·, U+00B7)",
-                    f"姓名“{written}”已改为“{name}”（间隔号统一为“·”）")
+        return Note(
+            f"Name “{written}” changed to “{name}” (the dot is now the middle dot ·, U+00B7)",
+            f"姓名“{written}”已改为“{name}”（间隔号统一为“·”）",
+        )
     return Note(f"Name “{written}” changed to “{name}”", f"姓名“{written}”已改为“{name}”")
 
 
@@ -245,11 +320,17 @@ def _fill(record: Honouree, key: str, value: str, label: tuple[str, str]) -> lis
         setattr(record, key, value)
         return [_read_note(en, zh, value)]
     if current != value:
-        return [Note(f"The name says {value}, but the {en.lower()} given is {current}; kept {current}",
-                     f"姓名括注{zh}为“{value}”，与填写的{zh}“{current}”不一致，已保留“{current}”")]
+        return [
+            Note(
+                f"The name says {value}, but the {en.lower()} given is {current}; kept {current}",
+                f"姓名括注{zh}为“{value}”，与填写的{zh}“{current}”不一致，已保留“{current}”",
+            )
+        ]
     return []
 
 
 def notes_text(notes: list[Note], lang: str, separator: str | None = None) -> str:
     """Notes joined for one line of a preview or a message."""
-    return (separator if separator is not None else ("；" if lang == "zh" else "; ")).join(n.text(lang) for n in notes)
+    return (separator if separator is not None else ("；" if lang == "zh" else "; ")).join(
+        n.text(lang) for n in notes
+    )

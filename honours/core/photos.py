@@ -31,8 +31,15 @@ DISPLAY_MAX = 2000
 THUMB_MAX = 160
 MAX_PIXELS = 80_000_000  # ~ 9000 x 9000; beyond this a file is treated as a decompression bomb
 MAX_FILE_BYTES = 100 * 1024 * 1024
-ACCEPTED = {"JPEG": "image/jpeg", "PNG": "image/png", "GIF": "image/gif", "BMP": "image/bmp",
-            "TIFF": "image/tiff", "WEBP": "image/webp", "MPO": "image/jpeg"}
+ACCEPTED = {
+    "JPEG": "image/jpeg",
+    "PNG": "image/png",
+    "GIF": "image/gif",
+    "BMP": "image/bmp",
+    "TIFF": "image/tiff",
+    "WEBP": "image/webp",
+    "MPO": "image/jpeg",
+}
 
 
 @dataclass
@@ -60,8 +67,12 @@ def _fail(en: str, zh: str) -> PhotoError:
     return PhotoError(en, zh)
 
 
-_READ_PROBLEMS_ZH = {errno.ENOENT: "文件不存在", errno.EACCES: "没有读取权限", errno.EPERM: "没有读取权限",
-                     errno.EISDIR: "这是文件夹，不是图片文件"}
+_READ_PROBLEMS_ZH = {
+    errno.ENOENT: "文件不存在",
+    errno.EACCES: "没有读取权限",
+    errno.EPERM: "没有读取权限",
+    errno.EISDIR: "这是文件夹，不是图片文件",
+}
 
 
 def _unreadable(path: Path, exc: OSError) -> PhotoError:
@@ -97,12 +108,16 @@ def prepare_photo(source: str | Path | bytes, name: str = "") -> PreparedPhoto:
             image = Image.open(io.BytesIO(data))
             fmt = image.format or ""
             if fmt not in ACCEPTED:
-                raise _fail(f"{label} is a {fmt or 'unknown'} file, not a photo format we accept "
-                            "(JPEG, PNG, GIF, BMP, TIFF, WebP).",
-                            f"{label} 的格式（{fmt or '未知'}）不受支持，请使用 JPEG、PNG、GIF、BMP、TIFF 或 WebP。")
+                raise _fail(
+                    f"{label} is a {fmt or 'unknown'} file, not a photo format we accept "
+                    "(JPEG, PNG, GIF, BMP, TIFF, WebP).",
+                    f"{label} 的格式（{fmt or '未知'}）不受支持，请使用 JPEG、PNG、GIF、BMP、TIFF 或 WebP。",
+                )
             if image.width * image.height > MAX_PIXELS:
-                raise _fail(f"{label} is too large ({image.width}×{image.height} pixels).",
-                            f"{label} 像素过多（{image.width}×{image.height}），可能是恶意文件。")
+                raise _fail(
+                    f"{label} is too large ({image.width}×{image.height} pixels).",
+                    f"{label} 像素过多（{image.width}×{image.height}），可能是恶意文件。",
+                )
             orientation = _orientation(image)
             width, height = image.size if orientation < 5 else image.size[::-1]
             if fmt in ("JPEG", "MPO"):
@@ -113,13 +128,16 @@ def prepare_photo(source: str | Path | bytes, name: str = "") -> PreparedPhoto:
         except PhotoError:
             raise
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-            raise _fail(f"{label} is too large to be a photo (decompression bomb).",
-                        f"{label} 尺寸异常巨大，疑为恶意文件，已拒绝。") from exc
+            raise _fail(
+                f"{label} is too large to be a photo (decompression bomb).",
+                f"{label} 尺寸异常巨大，疑为恶意文件，已拒绝。",
+            ) from exc
         except UnidentifiedImageError as exc:
             raise _fail(f"{label} is not an image file.", f"{label} 不是图片文件。") from exc
         except (OSError, SyntaxError, ValueError, EOFError) as exc:
-            raise _fail(f"{label} is damaged or truncated and cannot be read.",
-                        f"{label} 已损坏或不完整，无法读取。") from exc
+            raise _fail(
+                f"{label} is damaged or truncated and cannot be read.", f"{label} 已损坏或不完整，无法读取。"
+            ) from exc
     try:
         upright = _display_copy(image, orientation)
     except (OSError, ValueError) as exc:
@@ -187,7 +205,8 @@ def _display_copy(image: Image.Image, orientation: int) -> Image.Image:
     if image.mode in _SIXTEEN_BIT:
         image = image.point(lambda v: v * (1 / 256)).convert("L")  # keep tones, not clip them
     has_alpha = image.mode in ("RGBA", "LA", "PA", "RGBa", "La") or (
-        image.mode == "P" and "transparency" in image.info)
+        image.mode == "P" and "transparency" in image.info
+    )
     if has_alpha:
         from PIL import Image
 

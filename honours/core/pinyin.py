@@ -43,7 +43,7 @@ def pinyin_tokens(text: str, limit: int = 24) -> tuple[list[str], list[str]]:
     for i, char in enumerate(chars):
         for reading in _readings(char):
             if reading != best[i]:
-                variants.append([*best[:i], reading, *best[i + 1:]])
+                variants.append([*best[:i], reading, *best[i + 1 :]])
     variants = variants[:MAX_VARIANTS]
     full = list(dict.fromkeys("".join(v).lower() for v in variants if "".join(v)))
     initials = list(dict.fromkeys("".join(s[:1] for s in v).lower() for v in variants if "".join(v)))

@@ -84,16 +84,38 @@ for _stem in sorted(PREFECTURE_CITIES | COUNTY_LEVEL_CITIES, key=len, reverse=Tr
     _CITY_STEMS_BY_FIRST.setdefault(_stem[0], []).append(_stem)
 
 NATIONAL_PREFIXES: tuple[str, ...] = (
-    "中华全国总工会", "中共中央", "国务院", "中央和国家机关", "中央国家机关", "全国", "中国", "国家级", "国家", "中华",
-    "全总", "中央", "共和国",
+    "中华全国总工会",
+    "中共中央",
+    "国务院",
+    "中央和国家机关",
+    "中央国家机关",
+    "全国",
+    "中国",
+    "国家级",
+    "国家",
+    "中华",
+    "全总",
+    "中央",
+    "共和国",
 )
-GROUP_PREFIXES: dict[str, str] = {"全省": "provincial", "全市": "municipal", "全县": "county", "全区": "county"}
+GROUP_PREFIXES: dict[str, str] = {
+    "全省": "provincial",
+    "全市": "municipal",
+    "全县": "county",
+    "全区": "county",
+}
 # A level word before a title (省级, 市厅级, 区级 …): the Chinese words of the one vocabulary
 # (vocabulary.py; national ones are NATIONAL_PREFIXES), and the divisions 州 and 旗.
 LEVEL_WORDS: dict[str, str] = {
-    **{word: term.key for term in LEVELS if term.key not in (Level.NATIONAL.value, Level.OTHER.value)
-       for word in (term.zh, *term.aliases) if re.fullmatch(r"[\u4e00-\u9fff]+", word)},
-    "州": Level.MUNICIPAL.value, "旗": Level.COUNTY.value,
+    **{
+        word: term.key
+        for term in LEVELS
+        if term.key not in (Level.NATIONAL.value, Level.OTHER.value)
+        for word in (term.zh, *term.aliases)
+        if re.fullmatch(r"[\u4e00-\u9fff]+", word)
+    },
+    "州": Level.MUNICIPAL.value,
+    "旗": Level.COUNTY.value,
 }
 _NOT_DISTRICT_BEFORE = set("社小园景城片辖街营库矿林病校厂战务专功灾疫分院")
 _NOT_CITY_BEFORE = set("超城都门夜集菜股上开黑闹街花")
@@ -158,21 +180,40 @@ def place_at(text: str, start: int = 0, context: str = "") -> Place | None:
             return Place(m.group(0), level, level == Level.COUNTY.value, start, m.end(), why)
         if suffix in ("州", "自治州", "盟") and len(stem) <= 4 and _plausible_stem(stem):
             return Place(m.group(0), Level.MUNICIPAL.value, False, start, m.end(), "prefecture")
-        if suffix in ("县", "自治县", "旗") and len(stem) <= 5 and _plausible_stem(stem) \
-                and not (suffix == "旗" and stem.endswith("红")):  # 三八红旗手, 五四红旗团委: a flag
+        if (
+            suffix in ("县", "自治县", "旗")
+            and len(stem) <= 5
+            and _plausible_stem(stem)
+            and not (suffix == "旗" and stem.endswith("红"))
+        ):  # 三八红旗手, 五四红旗团委: a flag
             return Place(m.group(0), Level.COUNTY.value, True, start, m.end(), "county")
-        if suffix == "区" and len(stem) <= 4 and stem[-1] not in _NOT_DISTRICT_BEFORE and _plausible_stem(stem):
+        if (
+            suffix == "区"
+            and len(stem) <= 4
+            and stem[-1] not in _NOT_DISTRICT_BEFORE
+            and _plausible_stem(stem)
+        ):
             return Place(m.group(0), Level.COUNTY.value, True, start, m.end(), "district")
-        if suffix in ("镇", "乡", "街道") and len(stem) <= 4 and _plausible_stem(stem) \
-                and not text.startswith(("村", "镇"), m.end()):  # 优秀乡村医生, 乡镇干部: not a town
+        if (
+            suffix in ("镇", "乡", "街道")
+            and len(stem) <= 4
+            and _plausible_stem(stem)
+            and not text.startswith(("村", "镇"), m.end())
+        ):  # 优秀乡村医生, 乡镇干部: not a town
             return Place(m.group(0), Level.OTHER.value, False, start, m.end(), "town")
-    for stem in _CITY_STEMS_BY_FIRST.get(text[start:start + 1], ()):
+    for stem in _CITY_STEMS_BY_FIRST.get(text[start : start + 1], ()):
         if text.startswith(stem, start):
             end = start + len(stem)
             for suffix in PREFECTURE_SUFFIXES:
                 if text.startswith(suffix, end):
-                    return Place(text[start:end + len(suffix)], Level.MUNICIPAL.value, False, start,
-                                 end + len(suffix), "prefecture")
+                    return Place(
+                        text[start : end + len(suffix)],
+                        Level.MUNICIPAL.value,
+                        False,
+                        start,
+                        end + len(suffix),
+                        "prefecture",
+                    )
             level, why = classify_city(stem, context)
             return Place(stem, level, level == Level.COUNTY.value, start, end, why)
     return None

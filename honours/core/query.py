@@ -48,11 +48,23 @@ TEXT_FIELDS = {
 VALUE_FIELDS = ("level", "status", "category", "year", "donation", "posthumous")
 # Chinese qualifiers, so they can be typed without switching keyboards (and are what the
 # filter panel writes for a Chinese user).
-ZH_QUALIFIERS = {"name": "姓名", "unit": "单位", "position": "职务", "honour": "荣誉", "region": "地区",
-                 "deed": "事迹", "level": "级别", "status": "状态", "category": "类别", "year": "年份",
-                 "donation": "捐赠"}
-_QUALIFIERS = {**{key: key for key in (*TEXT_FIELDS, *VALUE_FIELDS)},
-               **{zh: key for key, zh in ZH_QUALIFIERS.items()}}
+ZH_QUALIFIERS = {
+    "name": "姓名",
+    "unit": "单位",
+    "position": "职务",
+    "honour": "荣誉",
+    "region": "地区",
+    "deed": "事迹",
+    "level": "级别",
+    "status": "状态",
+    "category": "类别",
+    "year": "年份",
+    "donation": "捐赠",
+}
+_QUALIFIERS = {
+    **{key: key for key in (*TEXT_FIELDS, *VALUE_FIELDS)},
+    **{zh: key for key, zh in ZH_QUALIFIERS.items()},
+}
 # Several values of one qualifier, separated by commas, mean any of them (`level:国家级,省级`).
 # Amounts are the exception: 1,000 is one number.
 VALUE_SEPARATORS = re.compile(r"[,，、]")
@@ -121,7 +133,7 @@ def split_terms(query: str) -> list[str]:
                 quote = None
             else:
                 buf.append(ch)
-        elif ch in "\"“":
+        elif ch in '"“':
             quote = ch
         elif ch.isspace():
             if buf:
@@ -203,8 +215,10 @@ def parse(query: str) -> ParsedQuery:
             parsed.text_terms.append(TextTerm(raw))
         else:
             parsed.notices.append(
-                (f"Ignored {raw!r}: it has no letters, digits or Chinese characters.",
-                 f"已忽略“{raw}”：其中没有文字或数字。")
+                (
+                    f"Ignored {raw!r}: it has no letters, digits or Chinese characters.",
+                    f"已忽略“{raw}”：其中没有文字或数字。",
+                )
             )
     return parsed
 
@@ -222,8 +236,13 @@ def _keys(vocabulary: Vocabulary, key: str, op: str, value: str, parsed: ParsedQ
     words = values_of(value)
     keys = [vocabulary.lookup(w) for w in words]
     if op != ":" or not words or None in keys:
-        _bad(parsed, key, value, f"use {vocabulary.choices('en')} (several separated by commas).",
-             f"请用{vocabulary.choices('zh')}（多个用逗号分隔）。")
+        _bad(
+            parsed,
+            key,
+            value,
+            f"use {vocabulary.choices('en')} (several separated by commas).",
+            f"请用{vocabulary.choices('zh')}（多个用逗号分隔）。",
+        )
         return None
     return list(dict.fromkeys(k for k in keys if k))
 
@@ -246,18 +265,29 @@ def _value_filter(key: str, op: str, value: str, parsed: ParsedQuery) -> ValueFi
             return None
         return ValueFilter(key, (True,), negated=answer != "yes")
     if key == "year":
-        ranges = [_bounds(op, part, parse_year) for part in (values_of(value) if op in (":", "=") else [value])]
+        ranges = [
+            _bounds(op, part, parse_year) for part in (values_of(value) if op in (":", "=") else [value])
+        ]
         if not ranges or None in ranges:
-            _bad(parsed, key, value, f"use a year such as 2020, 2019..2021, 2019,2021 or >=2019 "
-                 f"({FIRST_YEAR}–{LAST_YEAR}).",
-                 f"请写年份，如 2020、2019..2021、2019,2021 或 >=2019（{FIRST_YEAR}–{LAST_YEAR} 年）。")
+            _bad(
+                parsed,
+                key,
+                value,
+                f"use a year such as 2020, 2019..2021, 2019,2021 or >=2019 ({FIRST_YEAR}–{LAST_YEAR}).",
+                f"请写年份，如 2020、2019..2021、2019,2021 或 >=2019（{FIRST_YEAR}–{LAST_YEAR} 年）。",
+            )
             return None
         return ValueFilter(key, ranges=tuple(_inclusive(bounds) for bounds in ranges))  # type: ignore[arg-type]
     if key == "donation":
         bounds = _bounds(op, value, _parse_fen)
         if bounds is None:
-            _bad(parsed, key, value, "use an amount in yuan such as 100000, 10万 or 1万..50万.",
-                 "请写金额（元），如 100000、10万 或 1万..50万。")
+            _bad(
+                parsed,
+                key,
+                value,
+                "use an amount in yuan such as 100000, 10万 or 1万..50万.",
+                "请写金额（元），如 100000、10万 或 1万..50万。",
+            )
             return None
         return ValueFilter(key, ranges=(_inclusive(bounds),))
     return None

@@ -100,8 +100,12 @@ def _set(record: Honouree, key: str, other: Honouree) -> None:
 def written_apart(kept: Honouree, other: Honouree) -> bool:
     """The kept record has unit and position run together in its unit (“衡阳市中心医院院长”, no
     position) where the other gives them apart (“衡阳市中心医院” + “院长”): the same facts."""
-    return (not kept.position.strip() and bool(other.position.strip()) and bool(other.unit.strip())
-            and loose_text(kept.unit) == loose_text(other.unit + other.position))
+    return (
+        not kept.position.strip()
+        and bool(other.position.strip())
+        and bool(other.unit.strip())
+        and loose_text(kept.unit) == loose_text(other.unit + other.position)
+    )
 
 
 def default_take(kept: Honouree, other: Honouree) -> set[str]:
@@ -139,8 +143,17 @@ def combine(kept: Honouree, other: Honouree, take: Collection[str] | None = None
     known = {_donation_key(d) for d in kept.donations}
     for donation in other.donations:
         if _donation_key(donation) not in known:
-            kept.donations.append(Donation(donation.amount_fen, donation.item, donation.quantity,
-                                           donation.quantity_unit, donation.recipient, donation.date, donation.note))
+            kept.donations.append(
+                Donation(
+                    donation.amount_fen,
+                    donation.item,
+                    donation.quantity,
+                    donation.quantity_unit,
+                    donation.recipient,
+                    donation.date,
+                    donation.note,
+                )
+            )
             known.add(_donation_key(donation))
     return conflicts
 
@@ -152,11 +165,21 @@ def _donation_key(d: Donation) -> tuple:
 def _add_honours(kept: Honouree, other: Honouree) -> None:
     for honour in other.honours:
         title = loose_text(honour.title)
-        same = next((h for h in kept.honours if loose_text(h.title) == title
-                     and (h.year is None or honour.year is None or h.year == honour.year)), None)
+        same = next(
+            (
+                h
+                for h in kept.honours
+                if loose_text(h.title) == title
+                and (h.year is None or honour.year is None or h.year == honour.year)
+            ),
+            None,
+        )
         if same is None:
-            kept.honours.append(Honour(honour.title, honour.level, honour.year, honour.date, honour.awarded_by,
-                                       honour.posthumous))
+            kept.honours.append(
+                Honour(
+                    honour.title, honour.level, honour.year, honour.date, honour.awarded_by, honour.posthumous
+                )
+            )
             continue
         same.year = same.year or honour.year
         same.date = same.date or honour.date

@@ -195,16 +195,23 @@ class Honouree:
 # From the field spec (fields.py): an honouree's own text fields, its lists and their names.
 _OWN_KEYS = tuple(f.key for f in HONOUREE_FIELDS if "." not in f.key)
 _LIST_FIELDS = {kind.key for kind in RECORD_KINDS}
-_FIELD_ZH = {**{kind.key: kind.zh for kind in RECORD_KINDS}, **{kind.name: kind.zh for kind in RECORD_KINDS},
-             "source": SOURCE_ZH, "birth_date": HONOUREE_FIELD["birth_date"].zh, "date": HONOUR.field("date").zh}
+_FIELD_ZH = {
+    **{kind.key: kind.zh for kind in RECORD_KINDS},
+    **{kind.name: kind.zh for kind in RECORD_KINDS},
+    "source": SOURCE_ZH,
+    "birth_date": HONOUREE_FIELD["birth_date"].zh,
+    "date": HONOUR.field("date").zh,
+}
 
 
 def _word(vocabulary: Vocabulary, word: str) -> str:
     """The stored key for any word of a vocabulary; RecordValueError naming the choices otherwise."""
     key = vocabulary.lookup(word)
     if key is None:
-        raise RecordValueError(f"{vocabulary.en} must be one of {vocabulary.choices('en')}: {word!r}",
-                               f"{vocabulary.zh}“{word}”无法识别（应为{vocabulary.choices('zh')}）")
+        raise RecordValueError(
+            f"{vocabulary.en} must be one of {vocabulary.choices('en')}: {word!r}",
+            f"{vocabulary.zh}“{word}”无法识别（应为{vocabulary.choices('zh')}）",
+        )
     return key
 
 
@@ -218,7 +225,8 @@ def _date(value: Any, key: str) -> str | None:
         raise RecordValueError(
             f"{key.replace('_', ' ')} {str(value)!r} is not a date such as 2020-02-05, 2020-02 or 2020"
             f" ({FIRST_YEAR}–{LAST_YEAR})",
-            f"{zh}“{value}”无法识别（应如 2020-02-05、2020-02 或 2020，{FIRST_YEAR}–{LAST_YEAR} 年）")
+            f"{zh}“{value}”无法识别（应如 2020-02-05、2020-02 或 2020，{FIRST_YEAR}–{LAST_YEAR} 年）",
+        )
     return parsed.text
 
 
@@ -238,8 +246,9 @@ def _build(kind: type, data: Any, label: str) -> Any:
     known = {f.name for f in fields(kind)}
     unknown = sorted(set(data) - known)
     if unknown:
-        raise RecordValueError(f"unknown {label} field(s): {', '.join(unknown)}",
-                               f"{zh}中有未知字段：{'、'.join(unknown)}")
+        raise RecordValueError(
+            f"unknown {label} field(s): {', '.join(unknown)}", f"{zh}中有未知字段：{'、'.join(unknown)}"
+        )
     return kind(**data)
 
 
@@ -264,7 +273,8 @@ def _honour_from(data: Any) -> Honour:
         if year is None:
             raise RecordValueError(
                 f"honour year must be a year such as 2020 ({FIRST_YEAR}–{LAST_YEAR}): {honour.year!r}",
-                f"荣誉年份“{honour.year}”无法识别（应如 2020，{FIRST_YEAR}–{LAST_YEAR} 年）")
+                f"荣誉年份“{honour.year}”无法识别（应如 2020，{FIRST_YEAR}–{LAST_YEAR} 年）",
+            )
         honour.year = year
     else:
         honour.year = None
@@ -301,15 +311,19 @@ def _donation_from(data: Any) -> Donation:
     if "amount_yuan" in data:
         yuan = data.pop("amount_yuan")
         if "amount_fen" in data:
-            raise RecordValueError("give amount_yuan or amount_fen, not both", "amount_yuan 与 amount_fen 只能给一个")
+            raise RecordValueError(
+                "give amount_yuan or amount_fen, not both", "amount_yuan 与 amount_fen 只能给一个"
+            )
         data["amount_fen"] = yuan_to_fen(yuan)
     donation = _build(Donation, data, "donation")
     if donation.quantity not in (None, ""):
         try:
             donation.quantity = int(donation.quantity)
         except (TypeError, ValueError):
-            raise RecordValueError(f"donation quantity must be a whole number: {donation.quantity!r}",
-                                   f"捐赠数量“{donation.quantity}”须为整数") from None
+            raise RecordValueError(
+                f"donation quantity must be a whole number: {donation.quantity!r}",
+                f"捐赠数量“{donation.quantity}”须为整数",
+            ) from None
     else:
         donation.quantity = None
     if donation.amount_fen is None and not donation.item:
@@ -331,13 +345,16 @@ def yuan_to_fen(value: Any) -> int | None:
     try:
         amount = Decimal(str(value))
     except Exception:  # noqa: BLE001 - decimal raises several kinds
-        raise RecordValueError(f"amount_yuan must be a number: {value!r}", f"amount_yuan“{value}”须为数字") from None
+        raise RecordValueError(
+            f"amount_yuan must be a number: {value!r}", f"amount_yuan“{value}”须为数字"
+        ) from None
     if not amount.is_finite():
         raise RecordValueError(f"amount_yuan must be a number: {value!r}", f"amount_yuan“{value}”须为数字")
     fen = amount * 100
     if fen != fen.to_integral_value():
-        raise RecordValueError(f"amount_yuan has more precision than a fen: {value!r}",
-                               f"amount_yuan“{value}”精确到分以下")
+        raise RecordValueError(
+            f"amount_yuan has more precision than a fen: {value!r}", f"amount_yuan“{value}”精确到分以下"
+        )
     if fen < 0:
         raise RecordValueError("amount_yuan cannot be negative", "amount_yuan 不能为负数")
     return int(fen)

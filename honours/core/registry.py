@@ -84,10 +84,19 @@ class HistoryEntry:
     after: dict | None
 
 
-
 # What the registry's importers (import_plan, transfer, scripts) take from here.
-__all__ = ["BATCH_FIELDS", "HistoryEntry", "ImportItem", "ImportOutcome", "KeptPhoto", "MatchFields",
-           "MergeOutcome", "Registry", "Summary", "validate_record"]
+__all__ = [
+    "BATCH_FIELDS",
+    "HistoryEntry",
+    "ImportItem",
+    "ImportOutcome",
+    "KeptPhoto",
+    "MatchFields",
+    "MergeOutcome",
+    "Registry",
+    "Summary",
+    "validate_record",
+]
 
 
 class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
@@ -106,8 +115,14 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
 
     # -- opening -------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | Path, *, create: bool = True, readonly: bool = False,
-             progress: Callable[[int, int], None] | None = None) -> Registry:
+    def open(
+        cls,
+        path: str | Path,
+        *,
+        create: bool = True,
+        readonly: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Registry:
         registry = cls(open_database(path, create=create, readonly=readonly, progress=progress), path)
         registry.opened_readonly = readonly
         return registry
@@ -165,8 +180,11 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
         """
         import sqlite_utils
 
-        return sqlite_utils.Database(self._conn, recursive_triggers=False,  # already on: open_database
-                                     execute_plugins=False)
+        return sqlite_utils.Database(
+            self._conn,
+            recursive_triggers=False,  # already on: open_database
+            execute_plugins=False,
+        )
 
     @property
     def readonly(self) -> bool:
@@ -267,9 +285,12 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
         return self.conn.execute("SELECT count(*) FROM honouree WHERE deleted_at IS NULL").fetchone()[0]
 
     def exists(self, honouree_id: int) -> bool:
-        return self.conn.execute(
-            "SELECT 1 FROM honouree WHERE id = ? AND deleted_at IS NULL", (honouree_id,)
-        ).fetchone() is not None
+        return (
+            self.conn.execute(
+                "SELECT 1 FROM honouree WHERE id = ? AND deleted_at IS NULL", (honouree_id,)
+            ).fetchone()
+            is not None
+        )
 
     def honouree(self, honouree_id: int, *, include_deleted: bool = False) -> Honouree:
         row = self.conn.execute(SELECT_HONOUREE, (honouree_id,)).fetchone()
@@ -277,8 +298,14 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
             raise NotFoundError("honouree", honouree_id)
         honouree = honouree_from_row(row)
         for kind in WRITTEN_KINDS:
-            setattr(honouree, kind.key, [kind_from_row(kind, r)
-                                         for r in self.conn.execute(SELECT_CHILDREN[kind.key], (honouree_id,))])
+            setattr(
+                honouree,
+                kind.key,
+                [
+                    kind_from_row(kind, r)
+                    for r in self.conn.execute(SELECT_CHILDREN[kind.key], (honouree_id,))
+                ],
+            )
         honouree.photos = self.photos(honouree_id)
         return honouree
 
@@ -291,26 +318,38 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
             return []
         found: dict[int, Summary] = {}
         for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
+            chunk = ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
             for r in self.conn.execute(
                 "SELECT id, name, unit, position, honours_text, level_rank, region, status, category,"
                 " primary_photo_id, donation_total_fen, (SELECT group_concat(DISTINCT year) FROM honour"
                 "  WHERE honour.honouree_id = honouree.id AND year IS NOT NULL)"
-                f" FROM honouree WHERE id IN ({marks})", chunk
+                f" FROM honouree WHERE id IN ({marks})",
+                chunk,
             ):
                 found[r[0]] = Summary(
-                    id=r[0], name=r[1], unit=r[2], position=r[3], honours=r[4],
+                    id=r[0],
+                    name=r[1],
+                    unit=r[2],
+                    position=r[3],
+                    honours=r[4],
                     highest_level=LEVEL_BY_RANK[r[5]] if r[5] < len(LEVEL_BY_RANK) else None,
-                    region=r[6], status=r[7], category=r[8], primary_photo_id=r[9],
+                    region=r[6],
+                    status=r[7],
+                    category=r[8],
+                    primary_photo_id=r[9],
                     donation_total_fen=r[10],
                     years=tuple(sorted({int(y) for y in r[11].split(",")}, reverse=True)) if r[11] else (),
                 )
         return [found[i] for i in ids if i in found]
 
     def all_ids(self) -> list[int]:
-        return [r[0] for r in self.conn.execute(
-            "SELECT id FROM honouree WHERE deleted_at IS NULL ORDER BY sort_key, id")]
+        return [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT id FROM honouree WHERE deleted_at IS NULL ORDER BY sort_key, id"
+            )
+        ]
 
     def search(self, query: str = "", order: str | None = None, descending: bool = False) -> SearchResult:
         """Start a search; the result fetches ids a page at a time (see SearchResult)."""
@@ -318,9 +357,14 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
 
     def same_name_and_unit(self, name: str, unit: str, exclude_id: int | None = None) -> list[int]:
         """Other honourees with this name and unit (the duplicate warning, import 'update')."""
-        return [r[0] for r in self.conn.execute(
-            "SELECT id FROM honouree WHERE name = ? AND unit = ? AND deleted_at IS NULL AND id IS NOT ?"
-            " ORDER BY id", (name.strip(), unit.strip(), exclude_id))]
+        return [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT id FROM honouree WHERE name = ? AND unit = ? AND deleted_at IS NULL AND id IS NOT ?"
+                " ORDER BY id",
+                (name.strip(), unit.strip(), exclude_id),
+            )
+        ]
 
     def common_values(self, column: str, limit: int = 500) -> list[str]:
         """Distinct non-empty units, regions, positions, categories or ethnicities, most used first.
@@ -330,9 +374,14 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
         """
         if column not in COMPLETED_FIELDS:
             raise ValueError(f"no completions for {column!r}")
-        return [r[0] for r in self.conn.execute(
-            f"SELECT {column} FROM honouree WHERE deleted_at IS NULL AND {column} != ''"
-            f" GROUP BY {column} ORDER BY count(*) DESC, {column} LIMIT ?", (limit,))]
+        return [
+            r[0]
+            for r in self.conn.execute(
+                f"SELECT {column} FROM honouree WHERE deleted_at IS NULL AND {column} != ''"
+                f" GROUP BY {column} ORDER BY count(*) DESC, {column} LIMIT ?",
+                (limit,),
+            )
+        ]
 
     def facets(self, query: str = "") -> dict[str, list[tuple[object, int]]]:
         """Counts of the current result by level, region, status, category and year.
@@ -347,8 +396,11 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
         searches: dict[str, tuple[str, list]] = {}
 
         def matches(group: str) -> tuple[str, list]:
-            narrowed = without_group(query, group) if any(
-                facet_group(t) == group for t in split_terms(query)) else query
+            narrowed = (
+                without_group(query, group)
+                if any(facet_group(t) == group for t in split_terms(query))
+                else query
+            )
             if narrowed not in searches:
                 sql, params = self.search(narrowed).matching_ids_sql()
                 searches[narrowed] = (f"WITH m(id) AS ({sql}) ", params)
@@ -356,27 +408,45 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
 
         out: dict[str, list[tuple[object, int]]] = {}
         with_matches, params = matches("level")
-        out["level"] = sorted((tuple(r) for r in self.conn.execute(
-            with_matches + "SELECT level, count(DISTINCT honouree_id) FROM honour"
-            " WHERE honouree_id IN (SELECT id FROM m) GROUP BY level", params)),
-            key=lambda row: LEVELS.rank(row[0]))
+        out["level"] = sorted(
+            (
+                tuple(r)
+                for r in self.conn.execute(
+                    with_matches + "SELECT level, count(DISTINCT honouree_id) FROM honour"
+                    " WHERE honouree_id IN (SELECT id FROM m) GROUP BY level",
+                    params,
+                )
+            ),
+            key=lambda row: LEVELS.rank(row[0]),
+        )
         for column in ("region", "status", "category"):
             with_matches, params = matches(column)
-            out[column] = [tuple(r) for r in self.conn.execute(
-                with_matches + f"SELECT {column}, count(*) FROM honouree WHERE id IN (SELECT id FROM m)"
-                f" AND {column} != '' GROUP BY {column} ORDER BY count(*) DESC, {column}", params)]
+            out[column] = [
+                tuple(r)
+                for r in self.conn.execute(
+                    with_matches + f"SELECT {column}, count(*) FROM honouree WHERE id IN (SELECT id FROM m)"
+                    f" AND {column} != '' GROUP BY {column} ORDER BY count(*) DESC, {column}",
+                    params,
+                )
+            ]
         with_matches, params = matches("year")
-        out["year"] = [tuple(r) for r in self.conn.execute(
-            with_matches + "SELECT year, count(DISTINCT honouree_id) FROM honour WHERE year IS NOT NULL"
-            " AND honouree_id IN (SELECT id FROM m) GROUP BY year ORDER BY year", params)]
+        out["year"] = [
+            tuple(r)
+            for r in self.conn.execute(
+                with_matches + "SELECT year, count(DISTINCT honouree_id) FROM honour WHERE year IS NOT NULL"
+                " AND honouree_id IN (SELECT id FROM m) GROUP BY year ORDER BY year",
+                params,
+            )
+        ]
         return out
 
     # -- writing ---------------------------------------------------------------------------
     def add(self, honouree: Honouree, *, new_photos: list[NewPhoto] | None = None) -> Honouree:
         return self.add_many([honouree], photos={0: new_photos} if new_photos else None)[0]
 
-    def add_many(self, honourees: list[Honouree], *, photos: dict[int, list[NewPhoto]] | None = None
-                 ) -> list[Honouree]:
+    def add_many(
+        self, honourees: list[Honouree], *, photos: dict[int, list[NewPhoto]] | None = None
+    ) -> list[Honouree]:
         """Add records in one transaction; `photos` maps list positions to their new photos."""
         ids: list[int] = []
         with self.atomic():
@@ -384,7 +454,8 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
                 _validate(honouree)
                 stamp = now()
                 cursor = self.conn.execute(
-                    INSERT_HONOUREE, (*stored_values(honouree), honouree.created_at or stamp, stamp),
+                    INSERT_HONOUREE,
+                    (*stored_values(honouree), honouree.created_at or stamp, stamp),
                 )
                 new_id = cursor.lastrowid
                 self._write_children(new_id, honouree)
@@ -397,9 +468,14 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
         self._emit(Change("added", ids))
         return added
 
-    def update(self, honouree: Honouree, *, check_version: bool = True,
-               new_photos: list[NewPhoto] | None = None, rotations: dict[int, int] | None = None
-               ) -> Honouree:
+    def update(
+        self,
+        honouree: Honouree,
+        *,
+        check_version: bool = True,
+        new_photos: list[NewPhoto] | None = None,
+        rotations: dict[int, int] | None = None,
+    ) -> Honouree:
         """Save an edited record with its photo changes; ConflictError if it changed since it was read.
 
         `honouree.photos` is authoritative for existing photos (caption, primary, order; a
@@ -409,13 +485,15 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
         if honouree.id is None:
             raise InvalidRecordError("an honouree without an id cannot be updated", "没有编号的记录无法更新")
         _validate(honouree)
-        saved = self._write_update(honouree, check_version=check_version, new_photos=new_photos,
-                                   rotations=rotations)
+        saved = self._write_update(
+            honouree, check_version=check_version, new_photos=new_photos, rotations=rotations
+        )
         self._emit(Change("updated", [honouree.id]))
         return saved
 
-    def edit_many(self, edits: Mapping[int, Mapping[str, str]], *,
-                  versions: Mapping[int, int] | None = None) -> list[Honouree]:
+    def edit_many(
+        self, edits: Mapping[int, Mapping[str, str]], *, versions: Mapping[int, int] | None = None
+    ) -> list[Honouree]:
         """Change fields of several honourees in one transaction: all of them or none.
 
         `edits` maps each id to its changes (field name → new value) among the record's
@@ -429,16 +507,22 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
         changed: list[Honouree] = []
         with self.atomic():
             for honouree_id, fields in edits.items():
-                fields = {key: str(value if value is not None else "").strip() for key, value in fields.items()}
+                fields = {
+                    key: str(value if value is not None else "").strip() for key, value in fields.items()
+                }
                 unknown = set(fields) - set(BATCH_FIELDS)
                 if unknown:
-                    raise InvalidRecordError(f"cannot change {', '.join(sorted(unknown))} for several honourees",
-                                             f"不能批量修改：{'、'.join(sorted(unknown))}")
+                    raise InvalidRecordError(
+                        f"cannot change {', '.join(sorted(unknown))} for several honourees",
+                        f"不能批量修改：{'、'.join(sorted(unknown))}",
+                    )
                 current = self.honouree(honouree_id, include_deleted=True)
                 expected = (versions or {}).get(honouree_id)
                 deleted = not self.exists(honouree_id)
                 if expected is not None and (deleted or current.version != expected):
-                    raise ConflictError(honouree_id, expected, None if deleted else current.version, current.name)
+                    raise ConflictError(
+                        honouree_id, expected, None if deleted else current.version, current.name
+                    )
                 if deleted:
                     raise NotFoundError("honouree", honouree_id)
                 if all(str(getattr(current, key) or "") == value for key, value in fields.items()):
@@ -450,15 +534,21 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
             self._emit(Change("updated", [h.id for h in changed if h.id is not None]))
         return changed
 
-    def _write_update(self, honouree: Honouree, *, check_version: bool,
-                      new_photos: list[NewPhoto] | None = None, rotations: dict[int, int] | None = None
-                      ) -> Honouree:
+    def _write_update(
+        self,
+        honouree: Honouree,
+        *,
+        check_version: bool,
+        new_photos: list[NewPhoto] | None = None,
+        rotations: dict[int, int] | None = None,
+    ) -> Honouree:
         """`update` without its notice (edit_many tells the subscribers once, after committing);
         returns the record as this save left it."""
         assert honouree.id is not None
         with self.atomic():
             row = self.conn.execute(
-                "SELECT version, deleted_at FROM honouree WHERE id = ?", (honouree.id,)).fetchone()
+                "SELECT version, deleted_at FROM honouree WHERE id = ?", (honouree.id,)
+            ).fetchone()
             if row is None or row[1] is not None:
                 if check_version:
                     raise ConflictError(honouree.id, honouree.version, None, honouree.name)
@@ -467,7 +557,8 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
                 raise ConflictError(honouree.id, honouree.version, row[0], honouree.name)
             before = self._snapshot(honouree.id)
             self.conn.execute(
-                UPDATE_HONOUREE, (*stored_values(honouree), now(), honouree.id),
+                UPDATE_HONOUREE,
+                (*stored_values(honouree), now(), honouree.id),
             )
             for kind in WRITTEN_KINDS:
                 self.conn.execute(f"DELETE FROM {kind.table} WHERE honouree_id = ?", (honouree.id,))
@@ -490,8 +581,9 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
         current = self.honouree(honouree_id).to_dict()
         unknown = set(changes) - set(current)
         if unknown:
-            raise InvalidRecordError(f"unknown field(s): {', '.join(sorted(unknown))}",
-                                     f"未知字段：{'、'.join(sorted(unknown))}")
+            raise InvalidRecordError(
+                f"unknown field(s): {', '.join(sorted(unknown))}", f"未知字段：{'、'.join(sorted(unknown))}"
+            )
         current.update(changes)
         current["photos"] = [p.__dict__ for p in self.photos(honouree_id)]
         try:
@@ -515,7 +607,8 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
                 before = self._snapshot(honouree_id)
                 self.conn.execute(
                     "UPDATE honouree SET deleted_at = ?, version = version + 1 WHERE id = ?",
-                    (now(), honouree_id))
+                    (now(), honouree_id),
+                )
                 reindex(self.conn, honouree_id)
                 self._record(honouree_id, "delete", before, None)
         self._emit(Change("deleted", list(ids)))
@@ -528,7 +621,8 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
                 raise NotFoundError("honouree", honouree_id)
             self.conn.execute(
                 "UPDATE honouree SET deleted_at = NULL, version = version + 1, updated_at = ? WHERE id = ?",
-                (now(), honouree_id))
+                (now(), honouree_id),
+            )
             reindex(self.conn, honouree_id)
             self._record(honouree_id, "restore", None, self._snapshot(honouree_id))
             restored = self.honouree(honouree_id)
@@ -537,9 +631,13 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
 
     def trash(self) -> list[tuple[int, str, str, str]]:
         """(id, name, unit, deleted_at) of every record in the trash, newest first."""
-        return [tuple(r) for r in self.conn.execute(
-            "SELECT id, name, unit, deleted_at FROM honouree WHERE deleted_at IS NOT NULL"
-            " ORDER BY deleted_at DESC, id DESC")]
+        return [
+            tuple(r)
+            for r in self.conn.execute(
+                "SELECT id, name, unit, deleted_at FROM honouree WHERE deleted_at IS NOT NULL"
+                " ORDER BY deleted_at DESC, id DESC"
+            )
+        ]
 
     def empty_trash(self) -> int:
         with self.atomic():
@@ -571,11 +669,20 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
     # -- history ---------------------------------------------------------------------------
     def history(self, honouree_id: int) -> list[HistoryEntry]:
         return [
-            HistoryEntry(r[0], r[1], r[2], r[3], r[4],
-                         json.loads(r[5]) if r[5] else None, json.loads(r[6]) if r[6] else None)
+            HistoryEntry(
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                json.loads(r[5]) if r[5] else None,
+                json.loads(r[6]) if r[6] else None,
+            )
             for r in self.conn.execute(
                 "SELECT id, honouree_id, at, os_user, action, before_json, after_json FROM history"
-                " WHERE honouree_id = ? ORDER BY id DESC", (honouree_id,))
+                " WHERE honouree_id = ? ORDER BY id DESC",
+                (honouree_id,),
+            )
         ]
 
     def revert_to(self, history_id: int) -> Honouree:
@@ -587,7 +694,8 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
         caption and primary flag back, and photos added since stay.
         """
         row = self.conn.execute(
-            "SELECT honouree_id, after_json, before_json FROM history WHERE id = ?", (history_id,)).fetchone()
+            "SELECT honouree_id, after_json, before_json FROM history WHERE id = ?", (history_id,)
+        ).fetchone()
         if row is None:
             raise NotFoundError("history", history_id)
         snapshot = json.loads(row[1] or row[2])
@@ -602,15 +710,21 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
                     photo.caption = then[photo.id].get("caption") or ""
                     photo.primary = bool(then[photo.id].get("primary"))
             snapshot["photos"] = [p.__dict__ for p in current.photos]
-            honouree = Honouree.from_dict({k: v for k, v in snapshot.items()
-                                           if k not in ("created_at", "updated_at")})
+            honouree = Honouree.from_dict(
+                {k: v for k, v in snapshot.items() if k not in ("created_at", "updated_at")}
+            )
             honouree.id = current.id
             honouree.version = current.version
             return self.update(honouree)
 
-    def overwrite(self, mine: Honouree, *, original_photo_ids: Iterable[int] | None = None,
-                  new_photos: list[NewPhoto] | None = None, rotations: dict[int, int] | None = None
-                  ) -> Honouree:
+    def overwrite(
+        self,
+        mine: Honouree,
+        *,
+        original_photo_ids: Iterable[int] | None = None,
+        new_photos: list[NewPhoto] | None = None,
+        rotations: dict[int, int] | None = None,
+    ) -> Honouree:
         """Resolve an edit conflict by keeping mine: save it over whatever is stored now.
 
         Fields, honours, deeds and donations become mine; the version it replaces stays in
@@ -649,9 +763,12 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
     def _record_many(self, entries: list[tuple[int, str, dict | None, dict | None]]) -> None:
         """History entries (honouree id, action, before, after) written with one statement and
         one time and user for all: an import of 100,000 records is one moment of one user."""
-        self._write_history([(honouree_id, action, to_json(before) if before else None,
-                              to_json(after) if after else None)
-                             for honouree_id, action, before, after in entries])
+        self._write_history(
+            [
+                (honouree_id, action, to_json(before) if before else None, to_json(after) if after else None)
+                for honouree_id, action, before, after in entries
+            ]
+        )
 
     def _write_history(self, entries: list[tuple[int, str, str | None, str | None]]) -> None:
         """History entries whose snapshots are JSON text already (see `_added_snapshot_json`)."""
@@ -659,11 +776,16 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
         self.conn.executemany(
             "INSERT INTO history (honouree_id, at, os_user, action, before_json, after_json)"
             " VALUES (?, ?, ?, ?, ?, ?)",
-            [(honouree_id, at, user, action, before, after) for honouree_id, action, before, after in entries],
+            [
+                (honouree_id, at, user, action, before, after)
+                for honouree_id, action, before, after in entries
+            ],
         )
 
     # -- children --------------------------------------------------------------------------
     def _write_children(self, honouree_id: int, honouree: Honouree) -> None:
         for kind in WRITTEN_KINDS:
-            self.conn.executemany(INSERT_CHILD[kind.key], [
-                (honouree_id, i, *child_values(kind, x)) for i, x in enumerate(getattr(honouree, kind.key))])
+            self.conn.executemany(
+                INSERT_CHILD[kind.key],
+                [(honouree_id, i, *child_values(kind, x)) for i, x in enumerate(getattr(honouree, kind.key))],
+            )

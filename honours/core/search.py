@@ -19,13 +19,24 @@ from .sqlite.filters import Filter, sql_filter
 from .sqlite.indexing import PINYIN_COLUMNS, PINYIN_PREFIX_MAX
 from .tokens import query_tokens, runs
 
-ALL_COLUMNS = ("name", "pinyin", "unit", "unit_pinyin", "position", "region",
-               "honours", "other", "deeds", "donations")
+ALL_COLUMNS = (
+    "name",
+    "pinyin",
+    "unit",
+    "unit_pinyin",
+    "position",
+    "region",
+    "honours",
+    "other",
+    "deeds",
+    "donations",
+)
 MAIN_COLUMNS = ("unit", "unit_pinyin", "position", "region", "honours", "other")
 DEED_COLUMNS = ("deeds", "donations")
 
 
 # -- FTS5 expressions ----------------------------------------------------------------
+
 
 def _phrase(term: TextTerm) -> str:
     """The term as a substring phrase over the indexed text (see tokens.query_tokens)."""
@@ -110,8 +121,11 @@ def tiers(parsed: ParsedQuery) -> list[Tier]:
         return []
     out: list[Tier] = []
     raw: list[tuple[str, str]] = []  # (expression, index it runs on)
-    single = (len(terms) == 1 and terms[0].columns in (None, TEXT_FIELDS["name"])
-              and len(terms[0].alternatives) <= 1)
+    single = (
+        len(terms) == 1
+        and terms[0].columns in (None, TEXT_FIELDS["name"])
+        and len(terms[0].alternatives) <= 1
+    )
     padded = _padded_name(terms)
     if single:
         term = terms[0]
@@ -202,8 +216,9 @@ class SearchResult:
     lazy table that scrolls to the end costs one index walk, not a quadratic OFFSET.
     """
 
-    def __init__(self, conn: sqlite3.Connection, query: str, order: str | None = None,
-                 descending: bool = False) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, query: str, order: str | None = None, descending: bool = False
+    ) -> None:
         self.conn = conn
         self.query = query
         self.parsed = parse(query)
@@ -231,8 +246,7 @@ class SearchResult:
             params.extend(flt.params)
         # The search index holds live records only (the trash is not indexed), so a
         # query driven by it needs the filters alone, tested on its rowid.
-        self._index_where = " AND ".join(
-            f"({flt.sql.format(id='f.rowid')})" for flt in self.filters) or "1"
+        self._index_where = " AND ".join(f"({flt.sql.format(id='f.rowid')})" for flt in self.filters) or "1"
         return " AND ".join(clauses), params
 
     def _probe(self, number: int, flt: Filter, wanted: int) -> bool:
@@ -251,13 +265,15 @@ class SearchResult:
             counted_to, size = known
             if size < counted_to or counted_to >= bound:  # exact, or already known to be big enough
                 return size >= bound
-        size = self.conn.execute(f"SELECT count(*) FROM ({flt.size_sql} LIMIT ?)",
-                                 [*flt.params, bound]).fetchone()[0]
+        size = self.conn.execute(
+            f"SELECT count(*) FROM ({flt.size_sql} LIMIT ?)", [*flt.params, bound]
+        ).fetchone()[0]
         self._set_sizes[number] = (bound, size)
         return size >= bound
 
-    def _filters_for(self, column: str, wanted: int | None, on_row: bool = False,
-                     after: int | None = None) -> tuple[str, list, str, list]:
+    def _filters_for(
+        self, column: str, wanted: int | None, on_row: bool = False, after: int | None = None
+    ) -> tuple[str, list, str, list]:
         """The filters as SQL on the candidate id `column`: conditions to append to its
         WHERE (" AND …" each) and their parameters, then arms to append to its SELECT
         (" INTERSECT …" each) and theirs.
@@ -282,8 +298,12 @@ class SearchResult:
             else:
                 sets.append((flt.sql.format(id=column), flt.params))
         chosen = sets + probes
-        return ("".join(f" AND ({sql})" for sql, _ in chosen), [p for _, params in chosen for p in params],
-                "".join(f" INTERSECT {sql}" for sql, _ in arms), [p for _, params in arms for p in params])
+        return (
+            "".join(f" AND ({sql})" for sql, _ in chosen),
+            [p for _, params in chosen for p in params],
+            "".join(f" INTERSECT {sql}" for sql, _ in arms),
+            [p for _, params in arms for p in params],
+        )
 
     def _few_candidates(self, table: str, condition: str, params: list) -> bool:
         """Whether the search index `table` has fewer than FEW_CANDIDATES rows matching
@@ -325,8 +345,10 @@ class SearchResult:
                 # One-value filters merged in id order with the index (see Filter), others as sets.
                 where, where_params, arms, arm_params = self._filters_for("f.rowid", None, after=0)
                 if arms:
-                    sql = (f"SELECT count(*) FROM (SELECT f.rowid FROM honouree_fts f"
-                           f" WHERE honouree_fts MATCH ?{where}{arms} ORDER BY 1)")
+                    sql = (
+                        f"SELECT count(*) FROM (SELECT f.rowid FROM honouree_fts f"
+                        f" WHERE honouree_fts MATCH ?{where}{arms} ORDER BY 1)"
+                    )
                 else:
                     sql = f"SELECT count(*) FROM honouree_fts f WHERE honouree_fts MATCH ?{where}"
                 params = [expr, *where_params, *arm_params]
@@ -344,11 +366,16 @@ class SearchResult:
         arms = [flt for flt in filters if flt.ordered_sql]
         first, others = arms[0], [flt for flt in filters if not flt.ordered_sql]
         sql = first.ordered_sql + "".join(  # type: ignore[operator]
-            f" AND ({flt.sql.format(id=first.ordered_id)})" for flt in others)
+            f" AND ({flt.sql.format(id=first.ordered_id)})" for flt in others
+        )
         sql += "".join(f" INTERSECT {flt.ordered_sql}" for flt in arms[1:])
         sql += " EXCEPT SELECT id FROM honouree INDEXED BY honouree_sort WHERE deleted_at IS NOT NULL"
-        return sql, [0, *first.params, *(p for flt in others for p in flt.params),
-                     *(p for flt in arms[1:] for p in (0, *flt.params))]
+        return sql, [
+            0,
+            *first.params,
+            *(p for flt in others for p in flt.params),
+            *(p for flt in arms[1:] for p in (0, *flt.params)),
+        ]
 
     def _few_ordered_ids(self) -> list[int] | None:
         """Every match in the result's order, when one-value filters without text keep so
@@ -365,13 +392,21 @@ class SearchResult:
                 params = [*params, FEW_MATCHES + 1]
                 merged = f"{sql} ORDER BY 1 LIMIT ?"
                 # One filter's index is cheap to count first; a merge of several is read once.
-                if len(filters) > 1 or self.conn.execute(
-                        f"SELECT count(*) FROM ({merged})", params).fetchone()[0] <= FEW_MATCHES:
+                if (
+                    len(filters) > 1
+                    or self.conn.execute(f"SELECT count(*) FROM ({merged})", params).fetchone()[0]
+                    <= FEW_MATCHES
+                ):
                     column = ORDERABLE.get(self.order or "name", "h.sort_key")
                     direction = "DESC" if self.descending else "ASC"
-                    ids = [r[0] for r in self.conn.execute(
-                        f"WITH m(id) AS ({merged}) SELECT h.id FROM m CROSS JOIN honouree h ON h.id = m.id"
-                        f" WHERE h.deleted_at IS NULL ORDER BY {column} {direction}, h.id {direction}", params)]
+                    ids = [
+                        r[0]
+                        for r in self.conn.execute(
+                            f"WITH m(id) AS ({merged}) SELECT h.id FROM m CROSS JOIN honouree h ON h.id = m.id"
+                            f" WHERE h.deleted_at IS NULL ORDER BY {column} {direction}, h.id {direction}",
+                            params,
+                        )
+                    ]
                     self._few = ids if len(ids) <= FEW_MATCHES else None
         return self._few
 
@@ -383,16 +418,19 @@ class SearchResult:
         conn = self.conn
         trashed = conn.execute(
             "SELECT count(*) FROM honouree h WHERE h.deleted_at IS NOT NULL"
-            f" AND EXISTS (SELECT 1 FROM honour WHERE honouree_id = h.id AND {cond})", params).fetchone()[0]
+            f" AND EXISTS (SELECT 1 FROM honour WHERE honouree_id = h.id AND {cond})",
+            params,
+        ).fetchone()[0]
         if flt.years is None:  # level = ?, posthumous = 1: an index in honouree order per value
             sql = f"SELECT count(DISTINCT honouree_id) FROM honour WHERE {cond}"
             return conn.execute(sql, params).fetchone()[0] - trashed
         lo, hi = flt.years
         years: list[int] = []
-        low, high = -(2 ** 62) if lo is None else lo, 2 ** 62 if hi is None else hi
+        low, high = -(2**62) if lo is None else lo, 2**62 if hi is None else hi
         while len(years) <= max(1, MERGE_YEARS_MAX):  # the years present, one index seek each
-            year = conn.execute("SELECT min(year) FROM honour WHERE year >= ? AND year <= ?",
-                                (low, high)).fetchone()[0]
+            year = conn.execute(
+                "SELECT min(year) FROM honour WHERE year >= ? AND year <= ?", (low, high)
+            ).fetchone()[0]
             if year is None:
                 break
             years.append(year)
@@ -407,13 +445,18 @@ class SearchResult:
         else:
             honours = conn.execute("SELECT coalesce(max(id), 0) FROM honour").fetchone()[0]
             bound = max(1, int(FULL_SCAN_SHARE * honours))
-            size = conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM honour WHERE {cond} LIMIT ?)",
-                                [*params, bound]).fetchone()[0]
+            size = conn.execute(
+                f"SELECT count(*) FROM (SELECT 1 FROM honour WHERE {cond} LIMIT ?)", [*params, bound]
+            ).fetchone()[0]
             if size >= bound:
-                sql = (f"SELECT count(DISTINCT honouree_id) FROM honour INDEXED BY honour_honouree_year"
-                       f" WHERE {cond}")
+                sql = (
+                    f"SELECT count(DISTINCT honouree_id) FROM honour INDEXED BY honour_honouree_year"
+                    f" WHERE {cond}"
+                )
             else:
-                sql = f"SELECT count(*) FROM (SELECT honouree_id FROM honour WHERE {cond} GROUP BY honouree_id)"
+                sql = (
+                    f"SELECT count(*) FROM (SELECT honouree_id FROM honour WHERE {cond} GROUP BY honouree_id)"
+                )
         return conn.execute(sql, params).fetchone()[0] - trashed
 
     def matching_ids_sql(self) -> tuple[str, list]:
@@ -421,8 +464,10 @@ class SearchResult:
         expr = any_expr(self.parsed)
         if expr is None:
             return f"SELECT h.id FROM honouree h WHERE {self._where}", list(self._params)
-        return (f"SELECT f.rowid FROM honouree_fts f WHERE honouree_fts MATCH ? AND {self._index_where}",
-                [expr, *self._params])
+        return (
+            f"SELECT f.rowid FROM honouree_fts f WHERE honouree_fts MATCH ? AND {self._index_where}",
+            [expr, *self._params],
+        )
 
     def contains(self, honouree_id: int) -> bool:
         """Whether this honouree is among the matches: one lookup, however large the result."""
@@ -431,8 +476,10 @@ class SearchResult:
             sql = f"SELECT 1 FROM honouree h WHERE h.id = ? AND {self._where}"
             params = [honouree_id, *self._params]
         else:
-            sql = (f"SELECT 1 FROM honouree_fts f WHERE honouree_fts MATCH ? AND f.rowid = ?"
-                   f" AND {self._index_where}")
+            sql = (
+                f"SELECT 1 FROM honouree_fts f WHERE honouree_fts MATCH ? AND f.rowid = ?"
+                f" AND {self._index_where}"
+            )
             params = [expr, honouree_id, *self._params]
         return self.conn.execute(sql, params).fetchone() is not None
 
@@ -466,9 +513,14 @@ class SearchResult:
         if tier.match is None:  # exact name: few rows, fetched whole
             if not self._exact_ids:
                 where, params, _, _ = self._filters_for("h.id", 0, on_row=True)
-                self._exact_ids = [r[0] for r in self.conn.execute(
-                    f"SELECT h.id FROM honouree h WHERE h.name = ? AND h.deleted_at IS NULL{where}"
-                    " ORDER BY h.id", [tier.exact_name, *params])]
+                self._exact_ids = [
+                    r[0]
+                    for r in self.conn.execute(
+                        f"SELECT h.id FROM honouree h WHERE h.name = ? AND h.deleted_at IS NULL{where}"
+                        " ORDER BY h.id",
+                        [tier.exact_name, *params],
+                    )
+                ]
             return [i for i in self._exact_ids if i > self._last_id][:limit]
         exclude = ""
         params: list = [tier.match, self._last_id]
@@ -480,18 +532,24 @@ class SearchResult:
             # A tier of a few rows (a name) probes them one by one, instead of walking a
             # common filter's whole index to meet them.
             probes, probe_params, _, _ = self._filters_for("f.rowid", 0)
-            sql = (f"SELECT f.rowid FROM {table} f WHERE {table} MATCH ? AND f.rowid > ?{exclude}{probes}"
-                   " ORDER BY f.rowid LIMIT ?")
+            sql = (
+                f"SELECT f.rowid FROM {table} f WHERE {table} MATCH ? AND f.rowid > ?{exclude}{probes}"
+                " ORDER BY f.rowid LIMIT ?"
+            )
             params.extend([*probe_params, limit])
         elif self.filters:
             where, where_params, arms, arm_params = self._filters_for("f.rowid", limit, after=self._last_id)
-            sql = (f"SELECT f.rowid FROM {table} f"
-                   f" WHERE {table} MATCH ? AND f.rowid > ?{exclude}{where}{arms}"
-                   f" ORDER BY 1 LIMIT ?")
+            sql = (
+                f"SELECT f.rowid FROM {table} f"
+                f" WHERE {table} MATCH ? AND f.rowid > ?{exclude}{where}{arms}"
+                f" ORDER BY 1 LIMIT ?"
+            )
             params.extend([*where_params, *arm_params, limit])
         else:
-            sql = (f"SELECT f.rowid FROM {table} f WHERE {table} MATCH ?"
-                   f" AND f.rowid > ?{exclude} ORDER BY f.rowid LIMIT ?")
+            sql = (
+                f"SELECT f.rowid FROM {table} f WHERE {table} MATCH ?"
+                f" AND f.rowid > ?{exclude} ORDER BY f.rowid LIMIT ?"
+            )
             params.append(limit)
         return [r[0] for r in self.conn.execute(sql, params)]
 
@@ -509,7 +567,7 @@ class SearchResult:
         if expr is None and self.order in WALKED_ORDERS and self.filters:
             few = self._few_ordered_ids()
             if few is not None:
-                return few[offset:offset + limit]
+                return few[offset : offset + limit]
         if expr is None and self.order in WALKED_ORDERS:
             # An index walk that stops after the page: common filters are probed per row.
             filters, filter_params, _, _ = self._filters_for("h.id", skip + limit, on_row=True)
@@ -523,8 +581,10 @@ class SearchResult:
         if keyset:
             where = f"({column}, h.id) {'<' if self.descending else '>'} (?, ?) AND {where}"
             params = [after[1], after[2], *params]  # type: ignore[index]
-        sql = (f"SELECT h.id, {column} FROM honouree h WHERE {where}"
-               f" ORDER BY {column} {direction}, h.id {direction} LIMIT ? OFFSET ?")
+        sql = (
+            f"SELECT h.id, {column} FROM honouree h WHERE {where}"
+            f" ORDER BY {column} {direction}, h.id {direction} LIMIT ? OFFSET ?"
+        )
         rows = self.conn.execute(sql, [*params, limit, skip]).fetchall()
         if rows:
             self._ordered_after = (offset + len(rows), rows[-1][1], rows[-1][0])

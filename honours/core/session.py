@@ -30,8 +30,14 @@ def default_path() -> Path:
     return Path(user_data_dir("Honours", appauthor=False)) / "honours.sqlite"
 
 
-def open_registry(path: str | Path | None = None, *, readonly: bool = False, fall_back_to_reading: bool = False,
-                  seed_if_new: bool = True, progress: Callable[[int, int], None] | None = None) -> Registry:
+def open_registry(
+    path: str | Path | None = None,
+    *,
+    readonly: bool = False,
+    fall_back_to_reading: bool = False,
+    seed_if_new: bool = True,
+    progress: Callable[[int, int], None] | None = None,
+) -> Registry:
     """Open a registry file (`default_path()` when None); a file that did not exist yet is
     created and, with `seed_if_new`, given the default roll.
 

@@ -42,8 +42,13 @@ def _yuan_json(fen: int | None) -> str:
 # of record with its fields, its id and, last, money in yuan.
 _OWN = [f.key for f in HONOUREE_FIELDS if "." not in f.key]
 _SOURCE = [f.key.split(".")[1] for f in HONOUREE_FIELDS if f.key.startswith("source.")]
-_SCALARS_JSON = ("{" + ", ".join(f'"{key}": %s' for key in _OWN)
-                 + ', "source": {' + ", ".join(f'"{key}": %s' for key in _SOURCE) + '}, ')
+_SCALARS_JSON = (
+    "{"
+    + ", ".join(f'"{key}": %s' for key in _OWN)
+    + ', "source": {'
+    + ", ".join(f'"{key}": %s' for key in _SOURCE)
+    + "}, "
+)
 
 
 def _kind_json(kind: RecordKind) -> str:
@@ -57,8 +62,16 @@ _KIND_JSON = {kind.key: _kind_json(kind) for kind in WRITTEN_KINDS}
 _STAMPS_JSON = ', "id": %d, "version": %s, "created_at": %s, "updated_at": %s}'
 
 
-def added_snapshot_json(honouree_id: int, h: Honouree, scalars: tuple, child_ids: Sequence[Sequence[int]],
-                        photos: list[Photo], version: int, created: str, updated: str) -> str:
+def added_snapshot_json(
+    honouree_id: int,
+    h: Honouree,
+    scalars: tuple,
+    child_ids: Sequence[Sequence[int]],
+    photos: list[Photo],
+    version: int,
+    created: str,
+    updated: str,
+) -> str:
     """The history snapshot (JSON text) of a record just inserted by apply_import, built without
     reading it back and without an intermediate dict: it is the text `_record` writes for
     `_snapshot` of the stored record, byte for byte (a test holds the two together).
@@ -69,8 +82,9 @@ def added_snapshot_json(honouree_id: int, h: Honouree, scalars: tuple, child_ids
     another type (a number where text belongs, text where a number does) raises TypeError
     there, and then every value is encoded as json.dumps would."""
     try:
-        return _snapshot_text(_quote, _int_json, honouree_id, h, scalars, child_ids, photos, version, created,
-                              updated)
+        return _snapshot_text(
+            _quote, _int_json, honouree_id, h, scalars, child_ids, photos, version, created, updated
+        )
     except TypeError:
         return _snapshot_text(_js, _js, honouree_id, h, scalars, child_ids, photos, version, created, updated)
 
@@ -84,8 +98,9 @@ def _int_json(value: object) -> str:
     return int.__repr__(value)
 
 
-def _values(kind: RecordKind, text: Callable[[object], str], number: Callable[[object], str]
-            ) -> Callable[[Any, int], tuple]:
+def _values(
+    kind: RecordKind, text: Callable[[object], str], number: Callable[[object], str]
+) -> Callable[[Any, int], tuple]:
     """How a record of the kind fills its JSON: each field as its type is written, the id, then money."""
     writers = []
     for f in kind.fields:
@@ -105,24 +120,45 @@ def _values(kind: RecordKind, text: Callable[[object], str], number: Callable[[o
             writers.append(lambda v: text(v or ""))
     plain = attrgetter(*(f.key for f in kind.fields if f.type != FEN))
     money = [attrgetter(f.key) for f in kind.fields if f.type == FEN]
-    return lambda record, i: (*[w(v) for w, v in zip(writers, plain(record), strict=False)], i,
-                              *[_yuan_json(get(record)) for get in money])
+    return lambda record, i: (
+        *[w(v) for w, v in zip(writers, plain(record), strict=False)],
+        i,
+        *[_yuan_json(get(record)) for get in money],
+    )
 
 
-_WRITERS = {write: {kind.key: _values(kind, write, number) for kind in WRITTEN_KINDS}
-            for write, number in ((_quote, _int_json), (_js, _js))}
+_WRITERS = {
+    write: {kind.key: _values(kind, write, number) for kind in WRITTEN_KINDS}
+    for write, number in ((_quote, _int_json), (_js, _js))
+}
 
 
-def _snapshot_text(text: Callable[[object], str], number: Callable[[object], str], honouree_id: int,
-                   h: Honouree, scalars: tuple, child_ids: Sequence[Sequence[int]], photos: list[Photo],
-                   version: int, created: str, updated: str) -> str:
+def _snapshot_text(
+    text: Callable[[object], str],
+    number: Callable[[object], str],
+    honouree_id: int,
+    h: Honouree,
+    scalars: tuple,
+    child_ids: Sequence[Sequence[int]],
+    photos: list[Photo],
+    version: int,
+    created: str,
+    updated: str,
+) -> str:
     values = _WRITERS[text]
     parts = [_SCALARS_JSON % tuple(map(text, scalars))]
     for kind, ids in zip(WRITTEN_KINDS, child_ids, strict=False):
         template, write = _KIND_JSON[kind.key], values[kind.key]
-        parts += [f'"{kind.key}": [', ", ".join([template % write(x, i) for x, i in zip(getattr(h, kind.key), ids, strict=False)]),
-                  "], "]
-    parts += ['"photos": ',
-              to_json([{k: v for k, v in p.__dict__.items() if k != "position"} for p in photos]) if photos else "[]",
-              _STAMPS_JSON % (honouree_id, number(version), text(created), text(updated))]
+        parts += [
+            f'"{kind.key}": [',
+            ", ".join([template % write(x, i) for x, i in zip(getattr(h, kind.key), ids, strict=False)]),
+            "], ",
+        ]
+    parts += [
+        '"photos": ',
+        to_json([{k: v for k, v in p.__dict__.items() if k != "position"} for p in photos])
+        if photos
+        else "[]",
+        _STAMPS_JSON % (honouree_id, number(version), text(created), text(updated)),
+    ]
     return "".join(parts)

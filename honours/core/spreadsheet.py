@@ -70,11 +70,14 @@ class SkippedRow(RowError):
     """A row that is not a person: a totals row (合计) or a footer note (填表人：…)."""
 
 
-_FOOTER = re.compile(r"^(?:填表人|填报人|制表人?|审核人?|联系人|联系电话|负责人|经办人|注|说明|备注|单位盖章)\s*[:：]")
+_FOOTER = re.compile(
+    r"^(?:填表人|填报人|制表人?|审核人?|联系人|联系电话|负责人|经办人|注|说明|备注|单位盖章)\s*[:：]"
+)
 TOTAL_WORDS = {"合计", "总计", "小计", "共计", "累计", "total", "sum", "合計", "總計"}
 
 
 # -- fields and their column names -------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Field:
@@ -91,15 +94,29 @@ class Field:
 FIELDS: list[Field] = [Field(c.sheet, c.en, c.sheet_zh, c.words) for c in SHEET_COLUMNS]
 FIELD_BY_KEY = {f.key: f for f in FIELDS}
 # Columns that are recognised as header cells but imported as nothing (row numbers, derived totals).
-IGNORED_HEADERS = ("序号", "编号", "序", "id", "no", "no.", "number", "#", "捐赠合计", "照片数",
-                   "创建时间", "修改时间", "最高级别")
+IGNORED_HEADERS = (
+    "序号",
+    "编号",
+    "序",
+    "id",
+    "no",
+    "no.",
+    "number",
+    "#",
+    "捐赠合计",
+    "照片数",
+    "创建时间",
+    "修改时间",
+    "最高级别",
+)
 
 _ALIASES: dict[str, str] = {}
 for _field in FIELDS:
     for _alias in _field.aliases:
         _ALIASES.setdefault(_alias.lower(), _field.key)
-_CONTAINED = sorted(((a, k) for a, k in _ALIASES.items() if len(a) >= 2 and not a.isascii()),
-                    key=lambda pair: -len(pair[0]))
+_CONTAINED = sorted(
+    ((a, k) for a, k in _ALIASES.items() if len(a) >= 2 and not a.isascii()), key=lambda pair: -len(pair[0])
+)
 _HEADER_DECOR = re.compile(r"\((?:必填|选填|可选|必填项|选填项|required|optional)\)", re.IGNORECASE)
 _HEADER_UNIT = re.compile(r"\(([^()]{1,6})\)$")
 
@@ -112,7 +129,7 @@ def header_key(text: str) -> tuple[str, str]:
     unit = ""
     m = _HEADER_UNIT.search(t)
     if m and m.start() > 0:
-        unit, t = m.group(1), t[:m.start()]
+        unit, t = m.group(1), t[: m.start()]
     return t.lower(), unit
 
 
@@ -174,6 +191,7 @@ def find_header_row(rows: list[tuple[int, list[Any]]]) -> int:
 
 # -- the table read from a file ---------------------------------------------------------------
 
+
 @dataclass
 class Table:
     """A sheet's header and data rows, with sheet row numbers as the user's program shows them."""
@@ -223,17 +241,22 @@ def _read_table(path: Path, sheet: str | None) -> Table:
         head = files.head(path, 8)
     except OSError as exc:
         reason, reason_zh = os_reason(exc)
-        raise SpreadsheetError(f"Cannot read {path.name}: {reason}.", f"无法读取 {path.name}：{reason_zh}。") from exc
+        raise SpreadsheetError(
+            f"Cannot read {path.name}: {reason}.", f"无法读取 {path.name}：{reason_zh}。"
+        ) from exc
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise SpreadsheetError(
             f"{path.name} is an old Excel 97-2003 (.xls) workbook. Open it in Excel or WPS and save it "
             "as .xlsx, then import that file.",
-            f"{path.name} 是旧版 Excel 97-2003（.xls）文件。请在 Excel 或 WPS 中另存为 .xlsx 后再导入。")
+            f"{path.name} 是旧版 Excel 97-2003（.xls）文件。请在 Excel 或 WPS 中另存为 .xlsx 后再导入。",
+        )
     if head.startswith(b"PK\x03\x04"):
         return _read_xlsx(path, sheet)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        raise SpreadsheetError(f"{path.name} is not a valid .xlsx workbook (the file is damaged or of "
-                               "another kind).", f"{path.name} 不是有效的 .xlsx 工作簿（文件已损坏或并非 Excel 文件）。")
+        raise SpreadsheetError(
+            f"{path.name} is not a valid .xlsx workbook (the file is damaged or of another kind).",
+            f"{path.name} 不是有效的 .xlsx 工作簿（文件已损坏或并非 Excel 文件）。",
+        )
     return _read_csv(path)
 
 
@@ -241,9 +264,9 @@ def _table(path: Path, kind: str, rows: list[tuple[int, list[Any]]], **extra: An
     at = find_header_row(rows)
     header_number, header_cells = rows[at] if rows else (1, [])
     headers = [cell_text(c) if not isinstance(c, (CellError, UnsavedFormula)) else "" for c in header_cells]
-    width = max([len(headers), *(len(r) for _, r in rows[at + 1:])])
+    width = max([len(headers), *(len(r) for _, r in rows[at + 1 :])])
     headers += [""] * (width - len(headers))
-    data = [(n, cells) for n, cells in rows[at + 1:] if any(_present(c) for c in cells)]
+    data = [(n, cells) for n, cells in rows[at + 1 :] if any(_present(c) for c in cells)]
     return Table(path=path, kind=kind, headers=headers, header_row=header_number, rows=data, **extra)
 
 
@@ -252,6 +275,7 @@ def _present(value: Any) -> bool:
 
 
 # -- xlsx ------------------------------------------------------------------------------------
+
 
 def _read_xlsx(path: Path, sheet: str | None) -> Table:
     damaged = damaged_errors()
@@ -270,11 +294,14 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
         if sheet is not None and sheet not in names:
             raise SpreadsheetError(
                 f"{path.name} has no sheet named “{sheet}”; its sheets are: {', '.join(names)}.",
-                f"{path.name} 中没有名为“{sheet}”的工作表；现有工作表：{'、'.join(names)}。")
+                f"{path.name} 中没有名为“{sheet}”的工作表；现有工作表：{'、'.join(names)}。",
+            )
         chosen = sheet
         if chosen is None:
             visible = workbook.visible()
-            chosen = next((n for n in visible if _has_name_header(workbook, n)), visible[0] if visible else None)
+            chosen = next(
+                (n for n in visible if _has_name_header(workbook, n)), visible[0] if visible else None
+            )
         if chosen is None:
             raise SpreadsheetError(f"{path.name} has no sheets.", f"{path.name} 中没有工作表。")
         try:
@@ -285,13 +312,15 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
                 "too many to read. Delete the empty columns right of the table and the rows below it "
                 "(something stray is typed far away), save and retry.",
                 f"{path.name} 的工作表“{chosen}”的使用区域一直延伸到 {exc.last_cell}（{exc.cells:,} 个单元格），"
-                "无法读取。请删除表格右侧多余的列和下方多余的行（远处有误输入的内容），保存后再试。") from exc
+                "无法读取。请删除表格右侧多余的列和下方多余的行（远处有误输入的内容），保存后再试。",
+            ) from exc
         except damaged as exc:
             raise SpreadsheetError(
                 f"The sheet “{chosen}” of {path.name} is damaged and cannot be read ({type(exc).__name__}). "
                 "Open it in Excel or WPS, save it again as .xlsx and retry.",
                 f"{path.name} 的工作表“{chosen}”已损坏，无法读取（{type(exc).__name__}）。"
-                "请在 Excel 或 WPS 中打开并重新另存为 .xlsx 后再试。") from exc
+                "请在 Excel 或 WPS 中打开并重新另存为 .xlsx 后再试。",
+            ) from exc
         return _table(path, "xlsx", rows, sheet=chosen, sheet_names=names)
     finally:
         workbook.close()
@@ -309,8 +338,13 @@ def _has_name_header(workbook: Workbook, name: str) -> bool:
 # -- csv ---------------------------------------------------------------------------------------
 
 _ENCODINGS = ("utf-8", "gb18030", "big5")
-_ENCODING_LABELS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 (BOM)", "gb18030": "GB18030/GBK", "big5": "Big5",
-                    "utf-16": "UTF-16"}
+_ENCODING_LABELS = {
+    "utf-8": "UTF-8",
+    "utf-8-sig": "UTF-8 (BOM)",
+    "gb18030": "GB18030/GBK",
+    "big5": "Big5",
+    "utf-16": "UTF-16",
+}
 _NEUTRALISED = re.compile(r"^'(?=[=+\-@\t\r])")
 
 
@@ -333,9 +367,13 @@ def _decodings(data: bytes, path: Path) -> list[tuple[str, str]]:
         f"{path.name} is not a text spreadsheet (csv) in UTF-8 or GBK, nor an .xlsx workbook. Check that "
         "you chose the right file; in Excel or WPS, save it as .xlsx or as CSV.",
         f"{path.name} 既不是 UTF-8 或 GBK 编码的文本表格（csv），也不是 .xlsx 工作簿。请确认选择了正确的文件；"
-        "可在 Excel 或 WPS 中另存为 .xlsx 或 CSV。")
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                          (codecs.BOM_UTF16_BE, "utf-16")):
+        "可在 Excel 或 WPS 中另存为 .xlsx 或 CSV。",
+    )
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             try:
                 return [(encoding, _checked_text(data.decode(encoding), not_text))]
@@ -372,7 +410,8 @@ def _csv_rows(text: str, path: Path) -> list[tuple[int, list[Any]]]:
     except csv.Error as exc:
         raise SpreadsheetError(
             f"{path.name} cannot be read as csv near record {len(rows) + 1}: {exc}.",
-            f"{path.name} 第 {len(rows) + 1} 行附近无法按 csv 读取：{exc}。") from exc
+            f"{path.name} 第 {len(rows) + 1} 行附近无法按 csv 读取：{exc}。",
+        ) from exc
     return rows
 
 
@@ -382,8 +421,11 @@ def _delimiter(text: str) -> str:
     best, best_width = ",", 0
     for candidate in (",", "\t", ";"):
         try:
-            lines = list(itertools.islice(csv.reader(io.StringIO(sample, newline=""), delimiter=candidate),
-                                          HEADER_SEARCH_ROWS))
+            lines = list(
+                itertools.islice(
+                    csv.reader(io.StringIO(sample, newline=""), delimiter=candidate), HEADER_SEARCH_ROWS
+                )
+            )
         except csv.Error:
             continue
         width = max((len(line) for line in lines), default=0)
@@ -424,12 +466,17 @@ def cell_text(value: Any) -> str:
 
 # -- rows → records -----------------------------------------------------------------------------
 
+
 @dataclass
 class ParsedRow:
     record: Honouree
     photo_refs: list[str]
-    given: set[str] = field(default_factory=set)  # fields whose cells were filled in (an update changes only these)
-    notes: list[Note] = field(default_factory=list)  # what was done to the cells as written (the name tidied …)
+    given: set[str] = field(
+        default_factory=set
+    )  # fields whose cells were filled in (an update changes only these)
+    notes: list[Note] = field(
+        default_factory=list
+    )  # what was done to the cells as written (the name tidied …)
     written_name: str = ""  # the name cell as written, when tidying changed it
 
 
@@ -440,7 +487,6 @@ _POSTHUMOUS_MARK = re.compile(r"[(（]\s*追授\s*[)）]|^被?追授")
 _YEAR_PREFIX = re.compile(r"^((?:19|20)\d\d)\s*年度?\s*(?:度|获|被授予|荣获|获得)?")
 _YEAR_SUFFIX = re.compile(r"[(（]\s*((?:19|20)\d\d)\s*年?\s*[)）]$")
 _TITLE_WORD = re.compile(r"(?:荣誉)?称号$")
-
 
 
 @lru_cache(maxsize=4096)
@@ -457,7 +503,7 @@ def split_honours(cell: str) -> tuple[tuple[str, int | None, bool], ...]:
         m = _YEAR_PREFIX.match(title) or _YEAR_SUFFIX.search(title)
         if m:
             year = int(m.group(1))
-            title = (title[m.end():] if m.re is _YEAR_PREFIX else title[:m.start()]).strip(_QUOTES)
+            title = (title[m.end() :] if m.re is _YEAR_PREFIX else title[: m.start()]).strip(_QUOTES)
         stripped = _TITLE_WORD.sub("", title).strip(_QUOTES)
         if len(stripped) >= 2:
             title = stripped
@@ -469,9 +515,18 @@ def split_honours(cell: str) -> tuple[tuple[str, int | None, bool], ...]:
 _SPACES = re.compile(r"\s+")
 _AGE = re.compile(r"\d{1,3}\s*(?:岁|周岁)?")
 _LIMITS = {key: SHORT_LIMIT for key in FIELD_BY_KEY}  # the longest text each field takes
-_LIMITS.update(name=NAME_LIMIT, notes=LONG_LIMIT, source_sentence=LONG_LIMIT, honours=LONG_LIMIT,
-               deeds=LONG_LIMIT, donations=LONG_LIMIT, photo=LONG_LIMIT,
-               age=1 << 62, birth_date=1 << 62, year=1 << 62)  # read from their values, not as text
+_LIMITS.update(
+    name=NAME_LIMIT,
+    notes=LONG_LIMIT,
+    source_sentence=LONG_LIMIT,
+    honours=LONG_LIMIT,
+    deeds=LONG_LIMIT,
+    donations=LONG_LIMIT,
+    photo=LONG_LIMIT,
+    age=1 << 62,
+    birth_date=1 << 62,
+    year=1 << 62,
+)  # read from their values, not as text
 
 
 def _aligned(cell: str, count: int, label_en: str, label_zh: str) -> Sequence[str]:
@@ -482,8 +537,10 @@ def _aligned(cell: str, count: int, label_en: str, label_zh: str) -> Sequence[st
     if len(parts) == 1:
         return parts * count
     if len(parts) != count:
-        raise RowError(f"{len(parts)} values in {label_en} for {count} honour(s)",
-                       f"{label_zh}有 {len(parts)} 项，而荣誉称号有 {count} 项，无法一一对应")
+        raise RowError(
+            f"{len(parts)} values in {label_en} for {count} honour(s)",
+            f"{label_zh}有 {len(parts)} 项，而荣誉称号有 {count} 项，无法一一对应",
+        )
     return parts
 
 
@@ -498,8 +555,10 @@ def _level(word: str, title: str) -> str:
         return infer_level(title)
     level = LEVELS.lookup(word)
     if level is None:
-        raise RowError(f"level “{word}” is not one of {LEVELS.choices('en')}",
-                       f"级别“{word}”无法识别（应为{LEVELS.choices('zh')}）")
+        raise RowError(
+            f"level “{word}” is not one of {LEVELS.choices('en')}",
+            f"级别“{word}”无法识别（应为{LEVELS.choices('zh')}）",
+        )
     return level
 
 
@@ -514,12 +573,16 @@ def _date_value(value: Any) -> PartialDate | None:
 def _year(value: Any) -> tuple[int | None, str | None]:
     parsed = _date_value(value)
     if parsed is None:
-        raise RowError(f"year “{cell_text(value)}” is not a year such as 2020 ({FIRST_YEAR}–{LAST_YEAR})",
-                       f"年份“{cell_text(value)}”无法识别（应如 2020，{FIRST_YEAR}–{LAST_YEAR} 年）")
+        raise RowError(
+            f"year “{cell_text(value)}” is not a year such as 2020 ({FIRST_YEAR}–{LAST_YEAR})",
+            f"年份“{cell_text(value)}”无法识别（应如 2020，{FIRST_YEAR}–{LAST_YEAR} 年）",
+        )
     return parsed.year, parsed.text if parsed.is_full else None
 
 
-_year_of_text = lru_cache(maxsize=4096)(_year)  # a sheet repeats its years; text gives the same answer each time
+_year_of_text = lru_cache(maxsize=4096)(
+    _year
+)  # a sheet repeats its years; text gives the same answer each time
 
 
 @lru_cache(maxsize=8192)
@@ -553,14 +616,16 @@ class RowReader:
                         f"Two columns are mapped to {FIELD_BY_KEY[key].en}: “{headers[self.columns[key]]}” "
                         f"and “{headers[index]}”. Map one of them to nothing.",
                         f"有两列都对应“{FIELD_BY_KEY[key].zh}”：“{headers[self.columns[key]]}”和“{headers[index]}”。"
-                        "请把其中一列设为不导入。")
+                        "请把其中一列设为不导入。",
+                    )
                 self.columns[key] = index
         if "name" not in self.columns:
             shown = "、".join(h for h in headers if h) or "—"
             raise SpreadsheetError(
                 f"No 姓名 (name) column: the header row has {', '.join(h for h in headers if h) or 'no names'}. "
                 "Name a column 姓名, or map a column to Name.",
-                f"缺少“姓名”列：表头为 {shown}。请将一列命名为“姓名”，或在导入时把某一列对应到“姓名”。")
+                f"缺少“姓名”列：表头为 {shown}。请将一列命名为“姓名”，或在导入时把某一列对应到“姓名”。",
+            )
         self.units = [header_key(h)[1] for h in headers]
         self.headers = headers
         self._column_items = list(self.columns.items())
@@ -613,8 +678,10 @@ class RowReader:
         text = cell_text(value)
         if len(text) > limit:
             f = FIELD_BY_KEY[key]
-            raise RowError(f"{f.en} is too long ({len(text):,} characters; at most {limit:,})",
-                           f"“{f.zh}”过长（{len(text)} 字；最多 {limit} 字）")
+            raise RowError(
+                f"{f.en} is too long ({len(text):,} characters; at most {limit:,})",
+                f"“{f.zh}”过长（{len(text)} 字；最多 {limit} 字）",
+            )
         return text
 
     def read(self, cells: list[Any]) -> ParsedRow:
@@ -641,16 +708,33 @@ class RowReader:
         birth_date = _birth_date_of_text(born) if type(born) is str else self._birth_date(born)
         status = self._status(get("status", ""))
         category = self._category(get("category", ""))
-        honours = self._honours_of(get("honours", ""), get("level", ""), values.get("year"),
-                                   get("awarded_by", ""), get("posthumous", ""))
+        honours = self._honours_of(
+            get("honours", ""),
+            get("level", ""),
+            values.get("year"),
+            get("awarded_by", ""),
+            get("posthumous", ""),
+        )
         deeds = get("deeds")
         donations = self._donations_of(get("donations", ""), get("donation_amount", ""))
         photos = get("photo")
         record = Honouree(
-            name=name, gender=gender, birth_date=birth_date, age=age, ethnicity=ethnicity, unit=unit,
-            position=position, region=region, category=category, status=status, notes=notes, source=source,
-            honours=honours, donations=donations,
-            deeds=[Deed(text=line.strip()) for line in deeds.split("\n") if line.strip()] if deeds else [])
+            name=name,
+            gender=gender,
+            birth_date=birth_date,
+            age=age,
+            ethnicity=ethnicity,
+            unit=unit,
+            position=position,
+            region=region,
+            category=category,
+            status=status,
+            notes=notes,
+            source=source,
+            honours=honours,
+            donations=donations,
+            deeds=[Deed(text=line.strip()) for line in deeds.split("\n") if line.strip()] if deeds else [],
+        )
         refs = [p.strip(_QUOTES) for p in _PHOTO_SPLIT.split(photos) if p.strip(_QUOTES)] if photos else []
         return self._tidied(ParsedRow(record, refs, set(values)))
 
@@ -666,7 +750,9 @@ class RowReader:
             if total:
                 raise SkippedRow(f"a totals row ({total}), not a person", f"合计行（{total}），不是人员")
             if len(filled) == 1 and re.search(r"[:：]|^注", filled[0]):
-                raise SkippedRow(f"a note, not a person: “{filled[0][:30]}”", f"备注行，不是人员：“{filled[0][:30]}”")
+                raise SkippedRow(
+                    f"a note, not a person: “{filled[0][:30]}”", f"备注行，不是人员：“{filled[0][:30]}”"
+                )
             raise RowError("the name (姓名) is empty", "姓名为空")
 
     def _read_checked(self, cells: list[Any], values: dict[str, Any]) -> ParsedRow:
@@ -680,8 +766,9 @@ class RowReader:
         record.region = text(values, "region")
         record.ethnicity = text(values, "ethnicity")
         record.notes = text(values, "notes", LONG_LIMIT)
-        record.source = Source(report=text(values, "source_report"),
-                               sentence=text(values, "source_sentence", LONG_LIMIT))
+        record.source = Source(
+            report=text(values, "source_report"), sentence=text(values, "source_sentence", LONG_LIMIT)
+        )
         record.gender = self._gender(text(values, "gender"))
         record.age = self._age(values.get("age"))
         record.birth_date = self._birth_date(values.get("birth_date"))
@@ -716,8 +803,11 @@ class RowReader:
             if status is not None and status != record.status:
                 record.status = status
                 row.given.add("status")
-                row.notes.append(Note(f"Status read from the name: {status}",
-                                      f"从姓名中读出状态：{STATUSES.label(status)}"))
+                row.notes.append(
+                    Note(
+                        f"Status read from the name: {status}", f"从姓名中读出状态：{STATUSES.label(status)}"
+                    )
+                )
         return row
 
     def all_errors(self, cells: list[Any]) -> list[RowError]:
@@ -749,16 +839,24 @@ class RowReader:
         attempt(self._birth_date, values.get("birth_date"))
         attempt(self._status, get("status", ""))
         if not ("honours" in values and get("honours") is None):  # else: too long, said already
-            errors.extend(self._honour_errors(get("honours", ""), get("level", ""), values.get("year"),
-                                              get("awarded_by", ""), get("posthumous", "")))
+            errors.extend(
+                self._honour_errors(
+                    get("honours", ""),
+                    get("level", ""),
+                    values.get("year"),
+                    get("awarded_by", ""),
+                    get("posthumous", ""),
+                )
+            )
         if get("donations"):
             attempt(_donations, get("donations"))
         if get("donation_amount"):
             attempt(self._amount_donation, get("donation_amount"))
         return errors
 
-    def _honour_errors(self, cell: str, levels: str, years_raw: Any, awarded: str, posthumous: str
-                       ) -> list[RowError]:
+    def _honour_errors(
+        self, cell: str, levels: str, years_raw: Any, awarded: str, posthumous: str
+    ) -> list[RowError]:
         """`_honours_of`'s checks with every error collected: each per-honour column, then each honour."""
         found = split_honours(cell) if cell else ()
         if not found:
@@ -781,15 +879,24 @@ class RowReader:
         level_list = aligned(levels, "Level", "级别")
         post_list = aligned(posthumous, "Posthumous", "追授")
         aligned(awarded, "Awarded by", "授予单位")
-        year_list: Sequence[Any] = (aligned(cell_text(years_raw), "Year", "年份") if years_are_text
-                                    else [years_raw] * count)
-        for number, ((title, _, _), level, post, year) in enumerate(zip(found, level_list, post_list, year_list, strict=False), 1):
+        year_list: Sequence[Any] = (
+            aligned(cell_text(years_raw), "Year", "年份") if years_are_text else [years_raw] * count
+        )
+        for number, ((title, _, _), level, post, year) in enumerate(
+            zip(found, level_list, post_list, year_list, strict=False), 1
+        ):
             problems: list[RowError] = []
             if len(title) > SHORT_LIMIT:
-                problems.append(RowError(f"the title is too long ({len(title):,} characters)",
-                                         f"称号过长（{len(title)} 字）"))
-            for check, value in ((lambda v, t=title: _level(v, t), level), (self._yes, post),
-                                 (_year_of_text if years_are_text else _year, year)):
+                problems.append(
+                    RowError(
+                        f"the title is too long ({len(title):,} characters)", f"称号过长（{len(title)} 字）"
+                    )
+                )
+            for check, value in (
+                (lambda v, t=title: _level(v, t), level),
+                (self._yes, post),
+                (_year_of_text if years_are_text else _year, year),
+            ):
                 if value is None or cell_text(value) == "":
                     continue
                 try:
@@ -798,7 +905,10 @@ class RowReader:
                     problems.append(exc)
             for exc in problems:
                 if count > 1:
-                    exc = RowError(f"honour {number} “{title[:20]}”: {exc.en}", f"第 {number} 项荣誉“{title[:20]}”：{exc.zh}")
+                    exc = RowError(
+                        f"honour {number} “{title[:20]}”: {exc.en}",
+                        f"第 {number} 项荣誉“{title[:20]}”：{exc.zh}",
+                    )
                 if all(e.en != exc.en for e in errors):
                     errors.append(exc)
         return errors
@@ -809,8 +919,10 @@ class RowReader:
             return ""
         gender = GENDERS.lookup(text)
         if gender is None:
-            raise RowError(f"gender “{text}” is not {GENDERS.choices('en')}",
-                           f"性别“{text}”无法识别（应为{GENDERS.choices('zh')}）")
+            raise RowError(
+                f"gender “{text}” is not {GENDERS.choices('en')}",
+                f"性别“{text}”无法识别（应为{GENDERS.choices('zh')}）",
+            )
         return gender
 
     @staticmethod
@@ -830,8 +942,10 @@ class RowReader:
         parsed = _date_value(value)
         if parsed is None:
             text = cell_text(value)[:30]
-            raise RowError(f"birth date “{text}” is not a date such as 1980-05-03 ({FIRST_YEAR}–{LAST_YEAR})",
-                           f"出生日期“{text}”无法识别（应如 1980-05-03，{FIRST_YEAR}–{LAST_YEAR} 年）")
+            raise RowError(
+                f"birth date “{text}” is not a date such as 1980-05-03 ({FIRST_YEAR}–{LAST_YEAR})",
+                f"出生日期“{text}”无法识别（应如 1980-05-03，{FIRST_YEAR}–{LAST_YEAR} 年）",
+            )
         return parsed.text
 
     @staticmethod
@@ -840,8 +954,10 @@ class RowReader:
             return Status.ACTIVE.value
         status = STATUSES.lookup(text)
         if status is None:
-            raise RowError(f"status “{text}” is not {STATUSES.choices('en')}",
-                           f"状态“{text}”无法识别（应为{STATUSES.choices('zh')}）")
+            raise RowError(
+                f"status “{text}” is not {STATUSES.choices('en')}",
+                f"状态“{text}”无法识别（应为{STATUSES.choices('zh')}）",
+            )
         return status
 
     @staticmethod
@@ -855,12 +971,16 @@ class RowReader:
         posthumous = self._text(values, "posthumous")
         return self._honours_of(cell, levels, values.get("year"), awarded, posthumous)
 
-    def _honours_of(self, cell: str, levels: str, years_raw: Any, awarded: str, posthumous: str) -> list[Honour]:
+    def _honours_of(
+        self, cell: str, levels: str, years_raw: Any, awarded: str, posthumous: str
+    ) -> list[Honour]:
         found = split_honours(cell) if cell else ()
         if not found:
             if levels or awarded or cell_text(years_raw):
-                raise RowError("a level, year or awarding body is given but no honour title",
-                               "填写了级别、年份或授予单位，但没有荣誉称号")
+                raise RowError(
+                    "a level, year or awarding body is given but no honour title",
+                    "填写了级别、年份或授予单位，但没有荣誉称号",
+                )
             return []
         count = len(found)
         level_list = _aligned(levels, count, "Level", "级别")
@@ -873,18 +993,29 @@ class RowReader:
             year_list = [years_raw] * count
         honours = []
         for (title, year_in_title, post_in_title), level, year_value, by, post in zip(
-                found, level_list, year_list, awarded_list, post_list, strict=False):
+            found, level_list, year_list, awarded_list, post_list, strict=False
+        ):
             if len(title) > SHORT_LIMIT:
-                raise RowError(f"an honour title is too long ({len(title):,} characters)",
-                               f"荣誉称号过长（{len(title)} 字）")
+                raise RowError(
+                    f"an honour title is too long ({len(title):,} characters)",
+                    f"荣誉称号过长（{len(title)} 字）",
+                )
             if years_are_text:  # a part of cell text: its cell_text is itself, stripped
                 year, on = _year_of_text(year_value) if year_value.strip() else (year_in_title, None)
             else:
                 year, on = (year_in_title, None) if cell_text(year_value) == "" else _year(year_value)
             if not by and "awarded_by" not in self.columns:  # a sheet that names no bodies: a well-known
                 by = title_level(title).awarded_by  # title's (an empty cell of its column says "not known")
-            honours.append(Honour(title=title, level=_level(level, title), year=year, date=on,
-                                  awarded_by=by, posthumous=post_in_title or self._yes(post)))
+            honours.append(
+                Honour(
+                    title=title,
+                    level=_level(level, title),
+                    year=year,
+                    date=on,
+                    awarded_by=by,
+                    posthumous=post_in_title or self._yes(post),
+                )
+            )
         return honours
 
     @staticmethod
@@ -918,11 +1049,15 @@ class RowReader:
 def _bad_cell(key: str, value: CellError | UnsavedFormula) -> RowError:
     """The error for a cell holding a spreadsheet error (#N/A) or a formula never calculated."""
     if type(value) is CellError:
-        return RowError(f"{FIELD_BY_KEY[key].en} holds the spreadsheet error {value.code}",
-                        f"“{FIELD_BY_KEY[key].zh}”单元格是表格错误值 {value.code}")
-    return RowError(f"{FIELD_BY_KEY[key].en} holds a formula with no saved result; open and "
-                    "save the sheet in Excel or WPS first",
-                    f"“{FIELD_BY_KEY[key].zh}”单元格是未计算结果的公式；请先在 Excel 或 WPS 中打开并保存")
+        return RowError(
+            f"{FIELD_BY_KEY[key].en} holds the spreadsheet error {value.code}",
+            f"“{FIELD_BY_KEY[key].zh}”单元格是表格错误值 {value.code}",
+        )
+    return RowError(
+        f"{FIELD_BY_KEY[key].en} holds a formula with no saved result; open and "
+        "save the sheet in Excel or WPS first",
+        f"“{FIELD_BY_KEY[key].zh}”单元格是未计算结果的公式；请先在 Excel 或 WPS 中打开并保存",
+    )
 
 
 # A sheet repeats its birth dates; text gives the same answer each time.
@@ -930,17 +1065,25 @@ _birth_date_of_text = lru_cache(maxsize=4096)(RowReader._birth_date)
 
 
 def _copy(donation: Donation) -> Donation:
-    return Donation(amount_fen=donation.amount_fen, item=donation.item, quantity=donation.quantity,
-                    quantity_unit=donation.quantity_unit)
+    return Donation(
+        amount_fen=donation.amount_fen,
+        item=donation.item,
+        quantity=donation.quantity,
+        quantity_unit=donation.quantity_unit,
+    )
 
 
 def describe_mapping(headers: list[str], mapping: list[str | None], lang: str) -> list[tuple[str, str]]:
     """(header, field label) pairs, so that a person can check how the columns were read."""
-    return [(h, FIELD_BY_KEY[m].label(lang) if m in FIELD_BY_KEY else "—") for h, m in zip(headers, mapping, strict=False)]
+    return [
+        (h, FIELD_BY_KEY[m].label(lang) if m in FIELD_BY_KEY else "—")
+        for h, m in zip(headers, mapping, strict=False)
+    ]
 
 
-def iter_records(table: Table, mapping: list[str | None] | None = None
-                 ) -> Iterable[tuple[int, ParsedRow | RowError]]:
+def iter_records(
+    table: Table, mapping: list[str | None] | None = None
+) -> Iterable[tuple[int, ParsedRow | RowError]]:
     """(sheet row, parsed row or the reason it cannot be read) for every data row."""
     reader = RowReader(mapping if mapping is not None else guess_mapping(table.headers), table.headers)
     for number, cells in table.rows:

@@ -157,8 +157,11 @@ class Storage(Protocol):
         """Honourees still waiting for their search rows after a large import."""
         ...
 
-    def index_queued(self, progress: Callable[[int, int], None] | None = None,
-                     should_stop: Callable[[], bool] | None = None) -> int:
+    def index_queued(
+        self,
+        progress: Callable[[int, int], None] | None = None,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> int:
         """Write the waiting search rows in committed steps (a background worker calls this)."""
         ...
 
@@ -167,13 +170,20 @@ class Storage(Protocol):
         """Store a new record with its photos; returns it with its id and version."""
         ...
 
-    def add_many(self, honourees: list[Honouree], *, photos: dict[int, list[NewPhoto]] | None = None
-                 ) -> list[Honouree]:
+    def add_many(
+        self, honourees: list[Honouree], *, photos: dict[int, list[NewPhoto]] | None = None
+    ) -> list[Honouree]:
         """Store several new records in one transaction (the CLI's bulk add)."""
         ...
 
-    def update(self, honouree: Honouree, *, check_version: bool = True, new_photos: list[NewPhoto] | None = None,
-               rotations: dict[int, int] | None = None) -> Honouree:
+    def update(
+        self,
+        honouree: Honouree,
+        *,
+        check_version: bool = True,
+        new_photos: list[NewPhoto] | None = None,
+        rotations: dict[int, int] | None = None,
+    ) -> Honouree:
         """Save an edited record; ConflictError if someone else changed it since it was read."""
         ...
 
@@ -181,24 +191,43 @@ class Storage(Protocol):
         """Apply a partial change given as JSON-shaped fields (the CLI's and intake's edits)."""
         ...
 
-    def edit_many(self, edits: Mapping[int, Mapping[str, str]], *,
-                  versions: Mapping[int, int] | None = None) -> list[Honouree]:
+    def edit_many(
+        self, edits: Mapping[int, Mapping[str, str]], *, versions: Mapping[int, int] | None = None
+    ) -> list[Honouree]:
         """Change fields of several records in one transaction (batch edit)."""
         ...
 
-    def overwrite(self, mine: Honouree, *, original_photo_ids: Iterable[int] | None = None,
-                  new_photos: list[NewPhoto] | None = None, rotations: dict[int, int] | None = None) -> Honouree:
+    def overwrite(
+        self,
+        mine: Honouree,
+        *,
+        original_photo_ids: Iterable[int] | None = None,
+        new_photos: list[NewPhoto] | None = None,
+        rotations: dict[int, int] | None = None,
+    ) -> Honouree:
         """Resolve an edit conflict by keeping mine."""
         ...
 
-    def apply_import(self, adds: list[ImportItem], updates: list[ImportItem] | None = None, *,
-                     keep_stamps: bool = False, progress: Callable[[int, int], None] | None = None
-                     ) -> ImportOutcome:
+    def apply_import(
+        self,
+        adds: list[ImportItem],
+        updates: list[ImportItem] | None = None,
+        *,
+        keep_stamps: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> ImportOutcome:
         """A whole import (spreadsheet, archive, intake) as one transaction."""
         ...
 
-    def merge(self, keep_id: int, other_id: int, *, keep_version: int | None = None,
-              other_version: int | None = None, take: Collection[str] | None = None) -> MergeOutcome:
+    def merge(
+        self,
+        keep_id: int,
+        other_id: int,
+        *,
+        keep_version: int | None = None,
+        other_version: int | None = None,
+        take: Collection[str] | None = None,
+    ) -> MergeOutcome:
         """Merge a duplicate into the record kept, in one transaction."""
         ...
 
@@ -252,8 +281,15 @@ class Storage(Protocol):
         """When a photo was stored (archives keep it, so a restore is exact)."""
         ...
 
-    def add_photo(self, honouree_id: int, source: str | Path | bytes | PreparedPhoto, *, caption: str = "",
-                  primary: bool = False, name: str = "") -> Photo:
+    def add_photo(
+        self,
+        honouree_id: int,
+        source: str | Path | bytes | PreparedPhoto,
+        *,
+        caption: str = "",
+        primary: bool = False,
+        name: str = "",
+    ) -> Photo:
         """Check, normalise and store an image (the CLI's photo add)."""
         ...
 

@@ -178,8 +178,9 @@ def level_word_at(text: str, position: int, context: str = "") -> tuple[str, int
     for word in PROVINCE_NICKNAMES:
         if text.startswith(word, position):
             return Level.PROVINCIAL.value, position + len(word), f"“{word}”: province nickname", False
-    if (position == 0 or not ("\u4e00" <= text[position - 1] <= "\u9fff")) \
-            and not text.startswith(_NOT_LEVEL_AFTER, position):
+    if (position == 0 or not ("\u4e00" <= text[position - 1] <= "\u9fff")) and not text.startswith(
+        _NOT_LEVEL_AFTER, position
+    ):
         for word, level in _LEVEL_WORDS_LONGEST_FIRST:
             if text.startswith(word, position):
                 return level, position + len(word), f"“{word}”", False

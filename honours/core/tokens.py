@@ -61,7 +61,10 @@ def _runs() -> re.Pattern[str]:
     milliseconds, which start-up should not pay).
     """
     breaks = _class_ranges(
-        0x80, 0xFFFF, lambda code: unicodedata.category(chr(code))[0] in "PZC" and not 0xD800 <= code <= 0xDFFF)
+        0x80,
+        0xFFFF,
+        lambda code: unicodedata.category(chr(code))[0] in "PZC" and not 0xD800 <= code <= 0xDFFF,
+    )
     return re.compile(f"[0-9A-Za-z]+|[^\\x00-\\x7f{breaks}]+")
 
 
@@ -120,7 +123,11 @@ def _gram_pattern() -> re.Pattern[str]:
     there (or the character alone at the run's end); at an ASCII word, the word. Same tokens
     as `_grams_of_runs(runs(…))`. Such text holds no non-ASCII letters but CJK ideographs,
     so the class is a few ranges, not the thousand of `_runs` (sre tests ranges one by one)."""
-    han = "[" + _class_ranges(0x3400, 0x9FFF, lambda code: unicodedata.category(chr(code))[0] not in "PZC") + "]"
+    han = (
+        "["
+        + _class_ranges(0x3400, 0x9FFF, lambda code: unicodedata.category(chr(code))[0] not in "PZC")
+        + "]"
+    )
     return re.compile(f"(?=([0-9A-Za-z]+|{han}{{1,2}}))(?:[0-9A-Za-z]+|{han})")
 
 
@@ -128,13 +135,17 @@ def _gram_pattern() -> re.Pattern[str]:
 def _unusual() -> re.Pattern[str]:
     """A character that may need NFKC: not ASCII, not a CJK ideograph (NFKC-stable), and
     not a break whose NFKC form is breaks too (the pieces are then the same either way)."""
+
     def safe(code: int) -> bool:
         char = chr(code)
         return 0x3400 <= code <= 0x9FFF or (
             not 0xD800 <= code <= 0xDFFF
             and unicodedata.category(char)[0] in "PZC"
-            and all(unicodedata.category(c)[0] in "PZC" or (c.isascii() and not c.isalnum())
-                    for c in unicodedata.normalize("NFKC", char)))
+            and all(
+                unicodedata.category(c)[0] in "PZC" or (c.isascii() and not c.isalnum())
+                for c in unicodedata.normalize("NFKC", char)
+            )
+        )
 
     return re.compile(f"[^\\x00-\\x7f{_class_ranges(0x80, 0xFFFF, safe)}]")
 
@@ -160,7 +171,7 @@ def query_tokens(text: str) -> tuple[list[str], bool]:
             tokens.append(run)
             prefix = last
         else:
-            tokens.extend(run[i:i + 2] for i in range(len(run) - 1))
+            tokens.extend(run[i : i + 2] for i in range(len(run) - 1))
             if not last:
                 tokens.append(run[-1])
     return tokens, prefix

@@ -36,8 +36,14 @@ FORMAT = "honours-export"
 FORMAT_VERSION = 1
 RECORDS_MEMBER = "honours.json"
 MAX_JSON_BYTES = 2 * 1024**3
-EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif", "image/bmp": "bmp",
-              "image/tiff": "tif", "image/webp": "webp"}
+EXTENSIONS = {
+    "image/jpeg": "jpg",
+    "image/png": "png",
+    "image/gif": "gif",
+    "image/bmp": "bmp",
+    "image/tiff": "tif",
+    "image/webp": "webp",
+}
 
 Progress = Callable[[int, int], None]
 
@@ -48,9 +54,15 @@ class ExportFileError(HonoursError):
 
 # -- writing -------------------------------------------------------------------------------
 
+
 def _document(records: list[dict], photo_files: dict[str, dict] | None) -> dict[str, Any]:
-    doc: dict[str, Any] = {"format": FORMAT, "version": FORMAT_VERSION, "exported_at": now(),
-                           "count": len(records), "honourees": records}
+    doc: dict[str, Any] = {
+        "format": FORMAT,
+        "version": FORMAT_VERSION,
+        "exported_at": now(),
+        "count": len(records),
+        "honourees": records,
+    }
     if photo_files is not None:
         doc["photo_files"] = photo_files
     return doc
@@ -68,7 +80,9 @@ def write_json(registry: Registry, ids: Iterable[int], path: Path, progress: Pro
     return len(records)
 
 
-def write_archive(registry: Registry, ids: Iterable[int], path: Path, progress: Progress | None = None) -> int:
+def write_archive(
+    registry: Registry, ids: Iterable[int], path: Path, progress: Progress | None = None
+) -> int:
     """Records and every photo's original, display copy and thumbnail in one .zip."""
     ids = list(ids)
     records: list[dict] = []
@@ -79,15 +93,19 @@ def write_archive(registry: Registry, ids: Iterable[int], path: Path, progress: 
             records.append(honouree.to_dict())
             for photo in honouree.photos:
                 stem = f"photos/{photo.id}"
-                names = {"original": f"{stem}.{EXTENSIONS.get(photo.mime, 'bin')}",
-                         "display": f"{stem}.display.jpg", "thumbnail": f"{stem}.thumbnail.jpg"}
+                names = {
+                    "original": f"{stem}.{EXTENSIONS.get(photo.mime, 'bin')}",
+                    "display": f"{stem}.display.jpg",
+                    "thumbnail": f"{stem}.thumbnail.jpg",
+                }
                 for kind, member in names.items():
                     # Photos are already compressed: storing them saves time and loses nothing.
                     archive.writestr(member, registry.photo_bytes(photo.id, kind), zipfile.ZIP_STORED)
                 photo_files[str(photo.id)] = {**names, "created_at": registry.photo_created_at(photo.id)}
             _tick(progress, done, len(ids))
-        archive.writestr(RECORDS_MEMBER, json.dumps(_document(records, photo_files), ensure_ascii=False,
-                                                    indent=1))
+        archive.writestr(
+            RECORDS_MEMBER, json.dumps(_document(records, photo_files), ensure_ascii=False, indent=1)
+        )
     return len(records)
 
 
@@ -138,6 +156,7 @@ def _tick(progress: Progress | None, done: int, total: int) -> None:
 
 # -- reading -------------------------------------------------------------------------------
 
+
 @dataclass
 class ExportedRecord:
     """One record of an export file: the record (or why it cannot be read) and its photos."""
@@ -165,7 +184,8 @@ class ExportFile:
                 raise ExportFileError(
                     f"{self.path.name} was written by a newer version of Honours (format version "
                     f"{doc.get('version')}). Please update the program.",
-                    f"{self.path.name} 由更新版本的荣誉库程序导出（格式版本 {doc.get('version')}），请升级程序。")
+                    f"{self.path.name} 由更新版本的荣誉库程序导出（格式版本 {doc.get('version')}），请升级程序。",
+                )
             items = doc["honourees"]
             photo_files = doc.get("photo_files") if self.archive is not None else None
         else:
@@ -173,8 +193,10 @@ class ExportFile:
         self.records = [self._record(n, item, photo_files) for n, item in enumerate(items, 1)]
 
     def _bad(self, why: str, why_zh: str | None = None) -> ExportFileError:
-        return ExportFileError(f"{self.path.name} is not a readable Honours export: {why}.",
-                               f"{self.path.name} 不是可读取的荣誉库导出文件：{why_zh or why}。")
+        return ExportFileError(
+            f"{self.path.name} is not a readable Honours export: {why}.",
+            f"{self.path.name} 不是可读取的荣誉库导出文件：{why_zh or why}。",
+        )
 
     def _load(self) -> Any:
         try:
@@ -196,8 +218,9 @@ class ExportFile:
         except OSError as exc:
             self.close()
             reason, reason_zh = os_reason(exc)
-            raise ExportFileError(f"Cannot read {self.path.name}: {reason}.",
-                                  f"无法读取 {self.path.name}：{reason_zh}。") from exc
+            raise ExportFileError(
+                f"Cannot read {self.path.name}: {reason}.", f"无法读取 {self.path.name}：{reason_zh}。"
+            ) from exc
         except json.JSONDecodeError as exc:
             self.close()
             raise self._bad(*json_problem(exc)) from exc
@@ -230,9 +253,15 @@ class ExportFile:
         for photo in photos:
             files = photo_files.get(str(photo.get("id")))
             if not isinstance(files, dict) or not all(isinstance(files.get(k), str) for k in ("original",)):
-                return ExportedRecord(number, record, [], (
-                    f"photo {photo.get('id')} is listed but its file is not in the archive",
-                    f"照片 {photo.get('id')} 已列出，但压缩包中没有该文件"))
+                return ExportedRecord(
+                    number,
+                    record,
+                    [],
+                    (
+                        f"photo {photo.get('id')} is listed but its file is not in the archive",
+                        f"照片 {photo.get('id')} 已列出，但压缩包中没有该文件",
+                    ),
+                )
             photo["_files"] = files
         return ExportedRecord(number, record, photos)
 
@@ -241,16 +270,19 @@ class ExportFile:
         try:
             info = self.archive.getinfo(name)
         except KeyError:
-            raise PhotoError(f"{name} is missing from {self.path.name}.",
-                             f"{self.path.name} 中缺少 {name}。") from None
+            raise PhotoError(
+                f"{name} is missing from {self.path.name}.", f"{self.path.name} 中缺少 {name}。"
+            ) from None
         if info.file_size > limit:
-            raise PhotoError(f"{name} is larger than {limit // 1024**2} MB.",
-                             f"{name} 超过 {limit // 1024**2} MB。")
+            raise PhotoError(
+                f"{name} is larger than {limit // 1024**2} MB.", f"{name} 超过 {limit // 1024**2} MB。"
+            )
         try:
             return self.archive.read(info)
         except (zipfile.BadZipFile, OSError, EOFError) as exc:
-            raise PhotoError(f"{name} in {self.path.name} is damaged.",
-                             f"{self.path.name} 中的 {name} 已损坏。") from exc
+            raise PhotoError(
+                f"{name} in {self.path.name} is damaged.", f"{self.path.name} 中的 {name} 已损坏。"
+            ) from exc
 
     def prepare(self, photo: dict) -> PreparedPhoto:
         """Check the original and rebuild the stored copies when the zip lacks valid ones."""
@@ -273,10 +305,13 @@ class ExportFile:
     def kept_photo(self, photo: dict) -> KeptPhoto:
         created = photo["_files"].get("created_at")
         position = photo.get("position")
-        return KeptPhoto(prepared=self.prepare(photo), caption=str(photo.get("caption") or ""),
-                         primary=bool(photo.get("primary")),
-                         position=position if _positive_int(position) or position == 0 else 0,
-                         created_at=created if isinstance(created, str) else "")
+        return KeptPhoto(
+            prepared=self.prepare(photo),
+            caption=str(photo.get("caption") or ""),
+            primary=bool(photo.get("primary")),
+            position=position if _positive_int(position) or position == 0 else 0,
+            created_at=created if isinstance(created, str) else "",
+        )
 
     def close(self) -> None:
         if self.archive is not None:

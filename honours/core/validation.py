@@ -26,14 +26,18 @@ def _validate(h: Honouree) -> None:
     if not h.name or not h.name.strip():
         raise InvalidRecordError("name is required", "姓名不能为空")
     if h.status not in STATUSES:
-        raise InvalidRecordError(f"unknown status {h.status!r} (use {STATUSES.choices('en')})",
-                                 f"未知状态“{h.status}”（应为{STATUSES.choices('zh')}）")
+        raise InvalidRecordError(
+            f"unknown status {h.status!r} (use {STATUSES.choices('en')})",
+            f"未知状态“{h.status}”（应为{STATUSES.choices('zh')}）",
+        )
     for honour in h.honours:
         if not honour.title.strip():
             raise InvalidRecordError("every honour needs a title", "每项荣誉都需要称号")
         if honour.level not in LEVELS:
-            raise InvalidRecordError(f"unknown honour level {honour.level!r} (use {LEVELS.choices('en')})",
-                                     f"未知荣誉级别“{honour.level}”（应为{LEVELS.choices('zh')}）")
+            raise InvalidRecordError(
+                f"unknown honour level {honour.level!r} (use {LEVELS.choices('en')})",
+                f"未知荣誉级别“{honour.level}”（应为{LEVELS.choices('zh')}）",
+            )
     for deed in h.deeds:
         if not deed.text.strip():
             raise InvalidRecordError("a deed needs text", "事迹内容不能为空")
@@ -68,15 +72,25 @@ _OWN_CHECKED = tuple(f for f in HONOUREE_FIELDS if f.checked and not f.key.start
 _OWN_TEXTS = attrgetter(*(f.key for f in HONOUREE_FIELDS if f.checked))
 _KIND_TEXTS = tuple((kind, tuple(f.key for f in kind.fields if f.checked)) for kind in RECORD_KINDS)
 # How a message names one of them (a new kind without an entry: "care visit 2", "第 2 项慰问").
-_ITEM_NAMES = {"honours": ("honour %d", "第 %d 项荣誉"), "deeds": ("deed %d", "第 %d 条事迹"),
-               "donations": ("donation %d", "第 %d 项捐赠"), "photos": ("photo %d caption", "第 %d 张照片的说明")}
+_ITEM_NAMES = {
+    "honours": ("honour %d", "第 %d 项荣誉"),
+    "deeds": ("deed %d", "第 %d 条事迹"),
+    "donations": ("donation %d", "第 %d 项捐赠"),
+    "photos": ("photo %d caption", "第 %d 张照片的说明"),
+}
 
 
 def _all_text(h: Honouree) -> str:
     """Every text `_text_fields` yields, run together: one search finds whether any is bad."""
-    return "".join([str(value or "") for value in _OWN_TEXTS(h)]
-                   + [str(getattr(record, key) or "") for kind, keys in _KIND_TEXTS
-                      for record in getattr(h, kind.key) for key in keys])
+    return "".join(
+        [str(value or "") for value in _OWN_TEXTS(h)]
+        + [
+            str(getattr(record, key) or "")
+            for kind, keys in _KIND_TEXTS
+            for record in getattr(h, kind.key)
+            for key in keys
+        ]
+    )
 
 
 def _check_characters(h: Honouree) -> None:

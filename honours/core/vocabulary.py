@@ -106,52 +106,116 @@ class Vocabulary:
         return ", ".join(words[:-1]) + " or " + words[-1] if len(words) > 1 else "".join(words)
 
 
-LEVELS = Vocabulary("level", "honour level", "荣誉级别", (
-    Term("national", "National", "国家级",
-         ("全国", "国家", "国家级荣誉", "全国性", "state", "national level"),
-         searched=("国家级", "全国")),
-    Term("provincial", "Provincial", "省级",
-         ("省部级", "省", "省级荣誉", "province", "provincial level"),
-         searched=("省级",)),
-    Term("municipal", "Municipal", "市级",
-         ("地市级", "市厅级", "地级", "市", "市级荣誉", "city", "city level", "prefecture", "municipal level"),
-         searched=("市级",)),
-    Term("county", "County", "县级",
-         ("县区级", "区县级", "区级", "县处级", "县", "区", "县级荣誉", "district", "county level"),
-         searched=("县级",)),
-    Term("other", "Other", "其他", ("其它", "无")),
-))
+LEVELS = Vocabulary(
+    "level",
+    "honour level",
+    "荣誉级别",
+    (
+        Term(
+            "national",
+            "National",
+            "国家级",
+            ("全国", "国家", "国家级荣誉", "全国性", "state", "national level"),
+            searched=("国家级", "全国"),
+        ),
+        Term(
+            "provincial",
+            "Provincial",
+            "省级",
+            ("省部级", "省", "省级荣誉", "province", "provincial level"),
+            searched=("省级",),
+        ),
+        Term(
+            "municipal",
+            "Municipal",
+            "市级",
+            (
+                "地市级",
+                "市厅级",
+                "地级",
+                "市",
+                "市级荣誉",
+                "city",
+                "city level",
+                "prefecture",
+                "municipal level",
+            ),
+            searched=("市级",),
+        ),
+        Term(
+            "county",
+            "County",
+            "县级",
+            ("县区级", "区县级", "区级", "县处级", "县", "区", "县级荣誉", "district", "county level"),
+            searched=("县级",),
+        ),
+        Term("other", "Other", "其他", ("其它", "无")),
+    ),
+)
 
-STATUSES = Vocabulary("status", "status", "状态", (
-    Term("active", "Active", "在职", ("在岗", "正常", "在任", "working"), searched=("在职",)),
-    Term("retired", "Retired", "退休", ("离休", "离退休", "已退休"), searched=("退休",)),
-    Term("deceased", "Deceased", "已故",
-         ("去世", "逝世", "牺牲", "殉职", "因公殉职", "病故", "已逝", "dead", "died"),
-         searched=("已故", "去世", "逝世")),
-))
+STATUSES = Vocabulary(
+    "status",
+    "status",
+    "状态",
+    (
+        Term("active", "Active", "在职", ("在岗", "正常", "在任", "working"), searched=("在职",)),
+        Term("retired", "Retired", "退休", ("离休", "离退休", "已退休"), searched=("退休",)),
+        Term(
+            "deceased",
+            "Deceased",
+            "已故",
+            ("去世", "逝世", "牺牲", "殉职", "因公殉职", "病故", "已逝", "dead", "died"),
+            searched=("已故", "去世", "逝世"),
+        ),
+    ),
+)
 
-CATEGORIES = Vocabulary("category", "category", "类别", (
-    Term("medical", "Medical workers", "医务工作者",
-         ("医务", "医务人员", "医护", "医护人员", "医疗", "医疗卫生", "medical worker"),
-         searched=("医务", "医疗")),
-    Term("other trades", "Other trades", "各行各业", ("其他行业", "other"), searched=("各行各业",)),
-    Term("model worker", "Model workers", "劳动模范", ("劳模", "model"), searched=("劳动模范",)),
-    Term("donor", "Donors", "爱心捐赠者",
-         ("捐赠", "捐赠者", "捐赠人", "爱心人士", "爱心捐赠"), searched=("捐赠",)),
-    Term("collective", "Collectives", "集体", ("先进集体",), searched=("集体",)),
-))
+CATEGORIES = Vocabulary(
+    "category",
+    "category",
+    "类别",
+    (
+        Term(
+            "medical",
+            "Medical workers",
+            "医务工作者",
+            ("医务", "医务人员", "医护", "医护人员", "医疗", "医疗卫生", "medical worker"),
+            searched=("医务", "医疗"),
+        ),
+        Term("other trades", "Other trades", "各行各业", ("其他行业", "other"), searched=("各行各业",)),
+        Term("model worker", "Model workers", "劳动模范", ("劳模", "model"), searched=("劳动模范",)),
+        Term(
+            "donor",
+            "Donors",
+            "爱心捐赠者",
+            ("捐赠", "捐赠者", "捐赠人", "爱心人士", "爱心捐赠"),
+            searched=("捐赠",),
+        ),
+        Term("collective", "Collectives", "集体", ("先进集体",), searched=("集体",)),
+    ),
+)
 
 # Gender is stored as the reports write it (男 / 女); "" when not reported.
-GENDERS = Vocabulary("gender", "gender", "性别", (
-    Term("男", "Male", "男", ("男性", "m", "man")),
-    Term("女", "Female", "女", ("女性", "f", "woman")),
-))
+GENDERS = Vocabulary(
+    "gender",
+    "gender",
+    "性别",
+    (
+        Term("男", "Male", "男", ("男性", "m", "man")),
+        Term("女", "Female", "女", ("女性", "f", "woman")),
+    ),
+)
 
 # Yes / no, as a sheet's 追授 column or the query's `posthumous:` write it.
-YES_NO = Vocabulary("answer", "yes or no", "是或否", (
-    Term("yes", "Yes", "是", ("y", "true", "1", "是的", "追授", "√", "✓", "✔")),
-    Term("no", "No", "否", ("n", "false", "0", "不是", "无", "×")),
-))
+YES_NO = Vocabulary(
+    "answer",
+    "yes or no",
+    "是或否",
+    (
+        Term("yes", "Yes", "是", ("y", "true", "1", "是的", "追授", "√", "✓", "✔")),
+        Term("no", "No", "否", ("n", "false", "0", "不是", "无", "×")),
+    ),
+)
 
 VOCABULARIES = {v.name: v for v in (LEVELS, STATUSES, CATEGORIES, GENDERS, YES_NO)}
 

@@ -30,7 +30,7 @@ from xml.etree import ElementTree
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-_WHOLE = 2.0 ** 53  # floats this large or larger are not read as ints (their digits are not all kept)
+_WHOLE = 2.0**53  # floats this large or larger are not read as ints (their digits are not all kept)
 CHUNK_BYTES = 16 * 1024 * 1024
 
 
@@ -56,8 +56,17 @@ def damaged_errors() -> tuple[type[BaseException], ...]:
     """What reading a damaged workbook, or a file that is not one, raises."""
     from python_calamine import CalamineError
 
-    return (CalamineError, zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError,
-            ElementTree.ParseError, IndexError)
+    return (
+        CalamineError,
+        zipfile.BadZipFile,
+        KeyError,
+        ValueError,
+        TypeError,
+        OSError,
+        EOFError,
+        ElementTree.ParseError,
+        IndexError,
+    )
 
 
 class Workbook:
@@ -91,8 +100,14 @@ class Workbook:
             sheet = self._sheets[name] = self._book.get_sheet_by_name(name)
         out = []
         for number, row in enumerate(sheet.to_python(skip_empty_area=False, nrows=limit), 1):
-            values = [None if v == "" else int(v) if type(v) is float and v.is_integer() and -_WHOLE < v < _WHOLE
-                      else v for v in row]
+            values = [
+                None
+                if v == ""
+                else int(v)
+                if type(v) is float and v.is_integer() and -_WHOLE < v < _WHOLE
+                else v
+                for v in row
+            ]
             if any(v is not None for v in values):
                 out.append((number, values))
         if limit is None:
@@ -188,7 +203,9 @@ def _sheet_part(archive: zipfile.ZipFile, name: str) -> str | None:
     for candidate in archive.namelist():
         if candidate.lower() == workbook_part:
             workbook_part = candidate
-    rels_part = posixpath.join(posixpath.dirname(workbook_part), "_rels", posixpath.basename(workbook_part) + ".rels")
+    rels_part = posixpath.join(
+        posixpath.dirname(workbook_part), "_rels", posixpath.basename(workbook_part) + ".rels"
+    )
     try:
         workbook = ElementTree.fromstring(archive.read(workbook_part))
         rels = ElementTree.fromstring(archive.read(rels_part))
@@ -198,8 +215,11 @@ def _sheet_part(archive: zipfile.ZipFile, name: str) -> str | None:
     target = next((r.get("Target") for r in rels.iter(f"{_RELS}Relationship") if r.get("Id") == rel_id), None)
     if not target:
         return None
-    part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
-        posixpath.join(posixpath.dirname(workbook_part), target))
+    part = (
+        target.lstrip("/")
+        if target.startswith("/")
+        else posixpath.normpath(posixpath.join(posixpath.dirname(workbook_part), target))
+    )
     return part if part in archive.NameToInfo else None
 
 
@@ -208,8 +228,9 @@ _ATTR = re.compile(rb"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _REF = re.compile(rb"([A-Z]{1,3})(\d+)")
 
 
-def marked_cells(archive: zipfile.ZipFile, part: str, chunk_bytes: int = CHUNK_BYTES
-                 ) -> dict[tuple[int, int], CellError | UnsavedFormula]:
+def marked_cells(
+    archive: zipfile.ZipFile, part: str, chunk_bytes: int = CHUNK_BYTES
+) -> dict[tuple[int, int], CellError | UnsavedFormula]:
     """(row, column) → the error value or unsaved formula of each such cell of a worksheet part.
 
     A block of the XML without `<f` (a formula) and without `t="e"` (an error value), nearly
@@ -262,7 +283,10 @@ def _read_marked(block: bytes, prefix: bytes, found: dict[tuple[int, int], Any])
         if m is None or m.end() <= mark.start():
             continue  # a mark outside any cell
         done = m.end()
-        attrs = {a.group(1): a.group(2) if a.group(2) is not None else a.group(3) for a in _ATTR.finditer(m.group(1))}
+        attrs = {
+            a.group(1): a.group(2) if a.group(2) is not None else a.group(3)
+            for a in _ATTR.finditer(m.group(1))
+        }
         ref = _REF.fullmatch(attrs.get(b"r", b""))
         if ref is None:
             continue  # a cell without its reference cannot be placed; calamine read it as empty

@@ -94,9 +94,12 @@ class RestoreDialog(QDialog):
         if self.model.rowCount():
             self.list.setCurrentIndex(self.model.index(0))
         self.list.doubleClicked.connect(lambda _index: self._take_current())
-        intro = QLabel(self.tr(
-            "Choose the backup to restore. The registry as it is now is kept in the backups "
-            "folder, so a restore can itself be undone."))
+        intro = QLabel(
+            self.tr(
+                "Choose the backup to restore. The registry as it is now is kept in the backups "
+                "folder, so a restore can itself be undone."
+            )
+        )
         intro.setWordWrap(True)
         other = QPushButton(self.tr("&Other Backup File…"))
         other.setObjectName("otherBackupButton")
@@ -121,14 +124,18 @@ class RestoreDialog(QDialog):
 
     def _take_other(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose a Backup"), str(self.db_path.parent),
-            self.tr("Honours registries (*.sqlite *.db);;All files (*)"))
+            self,
+            self.tr("Choose a Backup"),
+            str(self.db_path.parent),
+            self.tr("Honours registries (*.sqlite *.db);;All files (*)"),
+        )
         if name:
             self.chosen = Path(name)
             self.accept()
 
 
 # -- the actions ---------------------------------------------------------------------------------
+
 
 def take_daily_backup(window: MainWindow, label: LastBackupLabel) -> Path | None:
     """The daily automatic backup on open; a failure shows in the label, never blocks work."""
@@ -149,8 +156,11 @@ def back_up(window: MainWindow, label: LastBackupLabel, target: Path | None = No
     if target is None:
         suggested = registry.path.parent / f"{registry.path.stem}-{datetime.now():%Y%m%d}.sqlite"
         name, _ = QFileDialog.getSaveFileName(
-            window, translate("BackupActions", "Back Up Registry"), str(suggested),
-            translate("BackupActions", "Honours registries (*.sqlite)"))
+            window,
+            translate("BackupActions", "Back Up Registry"),
+            str(suggested),
+            translate("BackupActions", "Honours registries (*.sqlite)"),
+        )
         if not name:
             return None
         target = Path(name)
@@ -161,20 +171,34 @@ def back_up(window: MainWindow, label: LastBackupLabel, target: Path | None = No
         window.show_error(error)
         return None
     label.refresh(registry.path)
-    window.status_message(translate("BackupActions", "Backed up %1 honourees and %2 photos to %3.")
-                          .replace("%1", str(info.honourees)).replace("%2", str(info.photos))
-                          .replace("%3", str(written)))
+    window.status_message(
+        translate("BackupActions", "Backed up %1 honourees and %2 photos to %3.")
+        .replace("%1", str(info.honourees))
+        .replace("%2", str(info.photos))
+        .replace("%3", str(written))
+    )
     return written
 
 
 def confirm_restore(window: MainWindow, info: BackupInfo) -> bool:
-    text = translate("BackupActions", "Restore the backup %1?\n\nIt holds %2 honourees (%3 in its trash) and "
-                     "%4 photos. The registry as it is now will be kept in the backups folder.")
-    text = (text.replace("%1", str(info.path)).replace("%2", str(info.honourees))
-            .replace("%3", str(info.trashed)).replace("%4", str(info.photos)))
-    answer = QMessageBox.question(window, translate("BackupActions", "Restore from Backup"), text,
-                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                  QMessageBox.StandardButton.No)
+    text = translate(
+        "BackupActions",
+        "Restore the backup %1?\n\nIt holds %2 honourees (%3 in its trash) and "
+        "%4 photos. The registry as it is now will be kept in the backups folder.",
+    )
+    text = (
+        text.replace("%1", str(info.path))
+        .replace("%2", str(info.honourees))
+        .replace("%3", str(info.trashed))
+        .replace("%4", str(info.photos))
+    )
+    answer = QMessageBox.question(
+        window,
+        translate("BackupActions", "Restore from Backup"),
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
     return answer == QMessageBox.StandardButton.Yes
 
 
@@ -205,8 +229,12 @@ def restore(window: MainWindow, backup_path: Path | None = None, *, confirm=conf
     reopened = window.open_registry(db_path)
     if reopened is not None:
         note = translate("BackupActions", "Restored %1 honourees from %2. The replaced file is kept as %3.")
-        reopened.status_message(note.replace("%1", str(info.honourees)).replace("%2", str(backup_path))
-                                .replace("%3", str(aside or "—")), 15000)
+        reopened.status_message(
+            note.replace("%1", str(info.honourees))
+            .replace("%2", str(backup_path))
+            .replace("%3", str(aside or "—")),
+            15000,
+        )
     return reopened
 
 
@@ -226,24 +254,36 @@ def check_registry(window: MainWindow, *, ask=None) -> list[Problem]:
     """Tools ▸ Check Registry…: report problems; offer to rebuild the search index when that is all."""
     problems = check(window.registry)
     if not problems:
-        QMessageBox.information(window, translate("BackupActions", "Check Registry"),
-                                translate("BackupActions", "No problems found. The registry is sound."))
+        QMessageBox.information(
+            window,
+            translate("BackupActions", "Check Registry"),
+            translate("BackupActions", "No problems found. The registry is sound."),
+        )
         return problems
     count = len(problems)
     summary = translate("BackupActions", "%n problem(s) found.", "", count)
-    box = QMessageBox(QMessageBox.Icon.Warning, translate("BackupActions", "Check Registry"), summary, parent=window)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, translate("BackupActions", "Check Registry"), summary, parent=window
+    )
     box.setObjectName("checkResultBox")
     box.setDetailedText(describe_problems(problems))
     index_only = all(p.kind == "search-index" for p in problems)
     rebuild = None
     if index_only:
-        box.setInformativeText(translate("BackupActions", "Only the search index is affected; it can be rebuilt "
-                                         "from the records."))
-        rebuild = box.addButton(translate("BackupActions", "Rebuild Search Index"),
-                                QMessageBox.ButtonRole.AcceptRole)
+        box.setInformativeText(
+            translate(
+                "BackupActions", "Only the search index is affected; it can be rebuilt from the records."
+            )
+        )
+        rebuild = box.addButton(
+            translate("BackupActions", "Rebuild Search Index"), QMessageBox.ButtonRole.AcceptRole
+        )
     else:
-        box.setInformativeText(translate("BackupActions", "Restoring a recent backup is the safe remedy "
-                                         "(File ▸ Restore from Backup…)."))
+        box.setInformativeText(
+            translate(
+                "BackupActions", "Restoring a recent backup is the safe remedy (File ▸ Restore from Backup…)."
+            )
+        )
     box.addButton(QMessageBox.StandardButton.Close)
     clicked = ask(box) if ask else (box.exec(), box.clickedButton())[1]
     if rebuild is not None and clicked is rebuild:

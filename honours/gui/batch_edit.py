@@ -27,27 +27,42 @@ class BatchEditDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("batchEditDialog")
         self.setWindowTitle(self.tr("Batch Edit"))
-        self.intro = QLabel(self.tr("Set these fields on the %n selected honouree(s). Fields left at "
-                                    "“leave unchanged” keep each person’s own value.", "", count))
+        self.intro = QLabel(
+            self.tr(
+                "Set these fields on the %n selected honouree(s). Fields left at "
+                "“leave unchanged” keep each person’s own value.",
+                "",
+                count,
+            )
+        )
         self.intro.setObjectName("batchEditIntro")
         self.intro.setWordWrap(True)
         known_categories = list(dict.fromkeys([*CATEGORIES, *registry.common_values("category")]))
         self.combos: dict[str, QComboBox] = {
-            "category": self._combo("batchCategoryCombo", [(c, category_label(c)) for c in known_categories],
-                                    editable=True),
-            "region": self._combo("batchRegionCombo", [(r, r) for r in registry.common_values("region")],
-                                  editable=True),
-            "status": self._combo("batchStatusCombo", [(s.value, status_label(s.value)) for s in Status],
-                                  editable=False),
+            "category": self._combo(
+                "batchCategoryCombo", [(c, category_label(c)) for c in known_categories], editable=True
+            ),
+            "region": self._combo(
+                "batchRegionCombo", [(r, r) for r in registry.common_values("region")], editable=True
+            ),
+            "status": self._combo(
+                "batchStatusCombo", [(s.value, status_label(s.value)) for s in Status], editable=False
+            ),
         }
         form = QFormLayout()
-        labels = {"category": self.tr("&Category"), "region": self.tr("&Region"), "status": self.tr("S&tatus")}
+        labels = {
+            "category": self.tr("&Category"),
+            "region": self.tr("&Region"),
+            "status": self.tr("S&tatus"),
+        }
         for key in FIELDS:
             label = QLabel(labels[key])
             label.setBuddy(self.combos[key])
             form.addRow(label, self.combos[key])
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.apply_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.apply_button.setObjectName("batchApplyButton")
         self.apply_button.setText(self.tr("&Apply to %n honouree(s)", "", count))
@@ -80,7 +95,9 @@ class BatchEditDialog(QDialog):
 
     def field_title(self, key: str) -> str:
         """A field's name for the status bar's summary of the change."""
-        return {"category": self.tr("Category"), "region": self.tr("Region"), "status": self.tr("Status")}[key]
+        return {"category": self.tr("Category"), "region": self.tr("Region"), "status": self.tr("Status")}[
+            key
+        ]
 
     def changes(self) -> dict[str, str]:
         """Field → the stored value to set, for the fields given one."""

@@ -37,8 +37,14 @@ class ComparisonModel(QAbstractTableModel):
         self._conflicts: dict[str, Conflict] = {}
         self._choosable: int | None = None
 
-    def set_records(self, headers: list[str], records: list[Honouree | None], conflicts: list[Conflict] = (),
-                    choosable: int | None = None, photos: list[list[str]] | None = None) -> None:
+    def set_records(
+        self,
+        headers: list[str],
+        records: list[Honouree | None],
+        conflicts: list[Conflict] = (),
+        choosable: int | None = None,
+        photos: list[list[str]] | None = None,
+    ) -> None:
         """Show `records` under `headers` (a None record: an empty column). `photos` overrides the
         photo lines of each column (a sheet row names files; a record holds stored photos)."""
         lang = current_language()
@@ -80,8 +86,11 @@ class ComparisonModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._headers)
 
     def _is_choice(self, index: Index) -> bool:
-        return (self._choosable is not None and index.column() == self._choosable + 1
-                and self._rows[index.row()][0] in self._conflicts)
+        return (
+            self._choosable is not None
+            and index.column() == self._choosable + 1
+            and self._rows[index.row()][0] in self._conflicts
+        )
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -112,8 +121,9 @@ class ComparisonModel(QAbstractTableModel):
         self.take_changed.emit(self._rows[index.row()][0], taken)
         return True
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         return None

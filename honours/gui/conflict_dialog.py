@@ -44,8 +44,14 @@ class ConflictDialog(QDialog):
     `original` is the version the edit started from; with it, my edit is merged with theirs.
     """
 
-    def __init__(self, mine: Honouree, theirs: Honouree | None, error: ConflictError,
-                 parent: QWidget | None = None, original: Honouree | None = None) -> None:
+    def __init__(
+        self,
+        mine: Honouree,
+        theirs: Honouree | None,
+        error: ConflictError,
+        parent: QWidget | None = None,
+        original: Honouree | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("conflictDialog")
         self.setWindowTitle(self.tr("Someone Else Saved This Record"))
@@ -64,12 +70,16 @@ class ConflictDialog(QDialog):
         if theirs is None:
             advice = self.tr("Keep My Version brings the record back from the trash with your changes.")
         elif original is not None:
-            advice = self.tr("Keep My Version saves your changes and keeps theirs to the fields you did not "
-                             "change; fields you both changed are in bold. Their version stays in the "
-                             "record's history, and photos they added are kept.")
+            advice = self.tr(
+                "Keep My Version saves your changes and keeps theirs to the fields you did not "
+                "change; fields you both changed are in bold. Their version stays in the "
+                "record's history, and photos they added are kept."
+            )
         else:
-            advice = self.tr("The fields below differ. Keep My Version saves yours over theirs (theirs stays "
-                             "in the record's history, and photos they added are kept).")
+            advice = self.tr(
+                "The fields below differ. Keep My Version saves yours over theirs (theirs stays "
+                "in the record's history, and photos they added are kept)."
+            )
         explanation = QLabel(advice)
         explanation.setWordWrap(True)
         self.kept_note = QLabel()
@@ -123,8 +133,13 @@ def stored_version(registry: Registry, honouree_id: int) -> Honouree | None:
         return None
 
 
-def ask_conflict(parent: QWidget | None, registry: Registry, mine: Honouree, error: ConflictError,
-                 original: Honouree | None = None) -> ConflictResolution:
+def ask_conflict(
+    parent: QWidget | None,
+    registry: Registry,
+    mine: Honouree,
+    error: ConflictError,
+    original: Honouree | None = None,
+) -> ConflictResolution:
     """Ask how to settle a ConflictError raised while saving `mine` (modal).
 
     For KEEP_MINE, save `resolution.record` with `Registry.overwrite`: given `original` (the
@@ -135,7 +150,8 @@ def ask_conflict(parent: QWidget | None, registry: Registry, mine: Honouree, err
     return ConflictResolution(dialog.choice, dialog.record)
 
 
-def resolve_conflict(parent: QWidget | None, registry: Registry, mine: Honouree,
-                     error: ConflictError) -> ConflictChoice:
+def resolve_conflict(
+    parent: QWidget | None, registry: Registry, mine: Honouree, error: ConflictError
+) -> ConflictChoice:
     """The choice alone, for callers that save `mine` as it is (no three-way merge)."""
     return ask_conflict(parent, registry, mine, error).choice

@@ -118,7 +118,8 @@ class DetailPane(QTextBrowser):
             self.setHtml(
                 "<p>&nbsp;</p><p align='center' class='muted'>"
                 + esc(self.tr("Select an honouree to see everything recorded about them."))
-                + "</p>")
+                + "</p>"
+            )
         else:
             self._add_images(document, h)
             self.setHtml(self._page(h))
@@ -132,25 +133,37 @@ class DetailPane(QTextBrowser):
         image: QImage | None = None
         if photo is not None and photo.id is not None:
             image = self.thumbnails.picture(
-                photo.id, QSize(round(PHOTO_WIDTH * ratio * 1.6), round(PHOTO_HEIGHT * ratio * 1.6)))
+                photo.id, QSize(round(PHOTO_WIDTH * ratio * 1.6), round(PHOTO_HEIGHT * ratio * 1.6))
+            )
         if image is None:
             image = placeholder(h.name, PHOTO_WIDTH, round_=False).toImage()
             self._photo_size = QSize(PHOTO_WIDTH, PHOTO_WIDTH)
         else:
-            self._photo_size = image.size().scaled(QSize(PHOTO_WIDTH, PHOTO_HEIGHT),
-                                                   Qt.AspectRatioMode.KeepAspectRatio)
+            self._photo_size = image.size().scaled(
+                QSize(PHOTO_WIDTH, PHOTO_HEIGHT), Qt.AspectRatioMode.KeepAspectRatio
+            )
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl("honours:photo"), image)
         for p in h.photos:
             if p.id is None:
                 continue
             thumb = self.thumbnails.picture(p.id, QSize(160, 160))
             if thumb is not None:
-                document.addResource(QTextDocument.ResourceType.ImageResource,
-                                     QUrl(f"honours:thumb/{p.id}"), thumb)
+                document.addResource(
+                    QTextDocument.ResourceType.ImageResource, QUrl(f"honours:thumb/{p.id}"), thumb
+                )
 
     def _page(self, h: Honouree) -> str:
-        parts = [self._head(h), self._facts(h), self._honours(h), self._deeds(h), self._donations(h),
-                 self._photo_strip(h), self._source(h), self._notes(h), self._footer(h)]
+        parts = [
+            self._head(h),
+            self._facts(h),
+            self._honours(h),
+            self._deeds(h),
+            self._donations(h),
+            self._photo_strip(h),
+            self._source(h),
+            self._notes(h),
+            self._footer(h),
+        ]
         return "".join(part for part in parts if part)
 
     def _head(self, h: Honouree) -> str:
@@ -167,11 +180,17 @@ class DetailPane(QTextBrowser):
         if any(x.posthumous for x in h.honours):
             badges.append(self.tr("Posthumous honour"))
         if badges:
-            lines.append("<p>" + "&nbsp;&nbsp;".join(
-                f"<span class='badge'>&nbsp;{esc(b)}&nbsp;</span>" for b in badges) + "</p>")
+            lines.append(
+                "<p>"
+                + "&nbsp;&nbsp;".join(f"<span class='badge'>&nbsp;{esc(b)}&nbsp;</span>" for b in badges)
+                + "</p>"
+            )
         if h.donation_total_fen:
-            lines.append("<p>" + esc(self.tr("Donated %1 in cash").replace(
-                "%1", format_yuan(h.donation_total_fen))) + "</p>")
+            lines.append(
+                "<p>"
+                + esc(self.tr("Donated %1 in cash").replace("%1", format_yuan(h.donation_total_fen)))
+                + "</p>"
+            )
         return (
             "<table cellspacing='0' cellpadding='0' width='100%'><tr>"
             f"<td width='{size.width() + 16}'><img src='honours:photo' width='{size.width()}'"
@@ -183,10 +202,16 @@ class DetailPane(QTextBrowser):
         # the record's own fields from the spec (core/fields.py) under its labels, values of a
         # vocabulary by their labels, in the UI's language (as labels.py shows them)
         language = current_language()
-        rows = [(spec.label(language), spec.vocabulary.label(value, language) if spec.vocabulary else value)
-                for spec in DETAIL_FIELDS if spec is not NOTES and (value := getattr(h, spec.key))]
-        body = "".join(f"<tr><td class='label'>{esc(label)}</td><td>{esc(value)}</td></tr>"
-                       for label, value in rows if value)
+        rows = [
+            (spec.label(language), spec.vocabulary.label(value, language) if spec.vocabulary else value)
+            for spec in DETAIL_FIELDS
+            if spec is not NOTES and (value := getattr(h, spec.key))
+        ]
+        body = "".join(
+            f"<tr><td class='label'>{esc(label)}</td><td>{esc(value)}</td></tr>"
+            for label, value in rows
+            if value
+        )
         return _heading(self.tr("Details")) + f"<table cellspacing='0'>{body}</table>"
 
     def _notes(self, h: Honouree) -> str:
@@ -208,16 +233,23 @@ class DetailPane(QTextBrowser):
                 facts.append(self.tr("awarded by %1").replace("%1", honour.awarded_by))
             if honour.posthumous:
                 facts.append(self.tr("posthumous"))
-            items.append(f"<li><b>{esc(honour.title)}</b> <span class='muted'>· "
-                         + " · ".join(esc(f) for f in facts) + "</span></li>")
+            items.append(
+                f"<li><b>{esc(honour.title)}</b> <span class='muted'>· "
+                + " · ".join(esc(f) for f in facts)
+                + "</span></li>"
+            )
         return _heading(self.tr("Honours")) + f"<ul style='margin-left: -20px'>{''.join(items)}</ul>"
 
     def _deeds(self, h: Honouree) -> str:
         if not h.deeds:
             return ""
         paragraphs = "".join(
-            "<p>" + (f"<span class='muted'>{esc(d.date)}</span>&nbsp; " if d.date else "") + esc(d.text) + "</p>"
-            for d in h.deeds)
+            "<p>"
+            + (f"<span class='muted'>{esc(d.date)}</span>&nbsp; " if d.date else "")
+            + esc(d.text)
+            + "</p>"
+            for d in h.deeds
+        )
         return _heading(self.tr("Deeds")) + paragraphs
 
     def _donations(self, h: Honouree) -> str:
@@ -234,30 +266,45 @@ class DetailPane(QTextBrowser):
                 what.append(esc(f"{d.item} {quantity}".strip()))
                 if d.quantity is not None:
                     goods[(d.item, d.quantity_unit)] += d.quantity
-            extra = [x for x in (d.recipient and self.tr("to %1").replace("%1", d.recipient), d.date, d.note) if x]
-            rows.append("<tr><td>" + "，".join(what) + "</td><td class='muted'>"
-                        + esc("；".join(extra) if extra else "") + "</td></tr>")
+            extra = [
+                x for x in (d.recipient and self.tr("to %1").replace("%1", d.recipient), d.date, d.note) if x
+            ]
+            rows.append(
+                "<tr><td>"
+                + "，".join(what)
+                + "</td><td class='muted'>"
+                + esc("；".join(extra) if extra else "")
+                + "</td></tr>"
+            )
         totals = []
         if h.donation_total_fen:
             totals.append(self.tr("cash %1").replace("%1", format_yuan(h.donation_total_fen)))
         totals.extend(f"{item} {format_quantity(quantity, unit)}" for (item, unit), quantity in goods.items())
         total_line = ""
         if totals and len(h.donations) > 1:
-            total_line = ("<p><b>" + esc(self.tr("Total: %1").replace("%1", self.tr(", ").join(totals)))
-                          + "</b></p>")
+            total_line = (
+                "<p><b>" + esc(self.tr("Total: %1").replace("%1", self.tr(", ").join(totals))) + "</b></p>"
+            )
         elif totals:
-            total_line = ("<p class='muted'>" + esc(self.tr("Total: %1").replace("%1", self.tr(", ").join(totals)))
-                          + "</p>")
-        return (_heading(self.tr("Donations")) + f"<table cellspacing='0'>{''.join(rows)}</table>"
-                + total_line)
+            total_line = (
+                "<p class='muted'>"
+                + esc(self.tr("Total: %1").replace("%1", self.tr(", ").join(totals)))
+                + "</p>"
+            )
+        return _heading(self.tr("Donations")) + f"<table cellspacing='0'>{''.join(rows)}</table>" + total_line
 
     def _source(self, h: Honouree) -> str:
         if not h.source.sentence and not h.source.report:
             return ""
-        sentence = f"<p class='quote'>“{esc(inner_quotes(h.source.sentence))}”</p>" if h.source.sentence else ""
+        sentence = (
+            f"<p class='quote'>“{esc(inner_quotes(h.source.sentence))}”</p>" if h.source.sentence else ""
+        )
         title = report_title(h.source.report)  # the report's headline, not its file name
-        report_text = (self.tr("Report: “%1”").replace("%1", title) if title
-                       else self.tr("Report: %1").replace("%1", h.source.report))
+        report_text = (
+            self.tr("Report: “%1”").replace("%1", title)
+            if title
+            else self.tr("Report: %1").replace("%1", h.source.report)
+        )
         report = f"<p class='muted'>{esc(report_text)}</p>" if h.source.report else ""
         return _heading(self.tr("Source")) + sentence + report
 
@@ -272,14 +319,21 @@ class DetailPane(QTextBrowser):
             mark = " ★" if p.primary else ""
             cells.append(
                 f"<td align='center'><a href='photo:{p.id}'><img src='honours:thumb/{p.id}' height='{STRIP_HEIGHT}'"
-                f" width='{width}'></a><br><span class='muted'>{caption}{mark}</span></td>")
-        return (_heading(self.tr("Photos (%1)").replace("%1", str(len(photos)))) +
-                f"<table cellspacing='6'><tr>{''.join(cells)}</tr></table>")
+                f" width='{width}'></a><br><span class='muted'>{caption}{mark}</span></td>"
+            )
+        return (
+            _heading(self.tr("Photos (%1)").replace("%1", str(len(photos))))
+            + f"<table cellspacing='6'><tr>{''.join(cells)}</tr></table>"
+        )
 
     def _footer(self, h: Honouree) -> str:
         updated = (h.updated_at or "")[:16].replace("T", " ")
-        text = self.tr("No. %1 · version %2 · last saved %3").replace("%1", str(h.id)).replace(
-            "%2", str(h.version)).replace("%3", updated)
+        text = (
+            self.tr("No. %1 · version %2 · last saved %3")
+            .replace("%1", str(h.id))
+            .replace("%2", str(h.version))
+            .replace("%3", updated)
+        )
         return f"<p>&nbsp;</p><p class='muted' style='font-size: 9pt'>{esc(text)}</p>"
 
 

@@ -43,8 +43,10 @@ def fit_to_screen(widget: QWidget) -> None:
     if screen is None:
         return
     room = screen.availableGeometry().size()
-    widget.resize(min(widget.width(), int(room.width() * SCREEN_SHARE)),
-                  min(widget.height(), int(room.height() * SCREEN_SHARE)))
+    widget.resize(
+        min(widget.width(), int(room.width() * SCREEN_SHARE)),
+        min(widget.height(), int(room.height() * SCREEN_SHARE)),
+    )
 
 
 def settings_of(widget: QWidget) -> Settings | None:

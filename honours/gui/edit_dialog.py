@@ -39,8 +39,9 @@ from .list_editors import ListEditor, Problem
 from .list_models import DeedsModel, DonationsModel, HonoursModel
 from .photo_manager import PhotoManager
 
-WARNING_STYLE = ("background: #fff4d6; color: #5c4300; border: 1px solid #e8c66a;"
-                 " border-radius: 4px; padding: 6px 10px;")
+WARNING_STYLE = (
+    "background: #fff4d6; color: #5c4300; border: 1px solid #e8c66a; border-radius: 4px; padding: 6px 10px;"
+)
 DUPLICATE_CHECK_DELAY_MS = 250
 
 
@@ -88,24 +89,43 @@ class EditDialog(QDialog):
         self.tabs.setObjectName("editTabs")
         self.form = HonoureeForm(self.registry, self)
         self.basic_tab = self.form
-        self.honours_editor = ListEditor(HonoursModel(), "honours", lambda: self.tr(
-            "No honours recorded. Click “Add” to record a title such as 全国劳动模范."), self)
-        self.deeds_editor = ListEditor(DeedsModel(), "deeds", lambda: self.tr(
-            "No deeds recorded. Click “Add”, then double-click a cell to write."), self)
-        self.donations_editor = ListEditor(DonationsModel(), "donations", lambda: self.tr(
-            "No donations recorded. Amounts can be typed as clerks write them: 50万, 10万元, 1,000, 五十万元."),
-            self)
+        self.honours_editor = ListEditor(
+            HonoursModel(),
+            "honours",
+            lambda: self.tr("No honours recorded. Click “Add” to record a title such as 全国劳动模范."),
+            self,
+        )
+        self.deeds_editor = ListEditor(
+            DeedsModel(),
+            "deeds",
+            lambda: self.tr("No deeds recorded. Click “Add”, then double-click a cell to write."),
+            self,
+        )
+        self.donations_editor = ListEditor(
+            DonationsModel(),
+            "donations",
+            lambda: self.tr(
+                "No donations recorded. Amounts can be typed as clerks write them: 50万, 10万元, 1,000, 五十万元."
+            ),
+            self,
+        )
         self.photos = PhotoManager(self.registry, self)
-        for widget in (self.basic_tab, self.honours_editor, self.deeds_editor, self.donations_editor,
-                       self.photos):
+        for widget in (
+            self.basic_tab,
+            self.honours_editor,
+            self.deeds_editor,
+            self.donations_editor,
+            self.photos,
+        ):
             self.tabs.addTab(widget, "")
         for editor in (self.honours_editor, self.deeds_editor, self.donations_editor):
             editor.model.edited.connect(self._update_tab_titles)
         self.photos.edited.connect(self._update_tab_titles)
         self.donations_editor.model.edited.connect(self._update_totals)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setObjectName("saveButton")
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
@@ -124,9 +144,14 @@ class EditDialog(QDialog):
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         # Like the inline errors, the reason Save gave goes once the user starts fixing it;
         # Save says it again if it still applies.
-        for edited in (self.form.name_edit.textEdited, self.form.birth_date_edit.textEdited,
-                       self.honours_editor.model.edited, self.deeds_editor.model.edited,
-                       self.donations_editor.model.edited, self.photos.edited):
+        for edited in (
+            self.form.name_edit.textEdited,
+            self.form.birth_date_edit.textEdited,
+            self.honours_editor.model.edited,
+            self.deeds_editor.model.edited,
+            self.donations_editor.model.edited,
+            self.photos.edited,
+        ):
             edited.connect(lambda *_: self.save_message.clear())
 
         bottom = QHBoxLayout()
@@ -150,7 +175,9 @@ class EditDialog(QDialog):
 
     def retranslate(self) -> None:
         name = self.original.name if self.original else ""
-        self.setWindowTitle(self.tr("Edit %1").replace("%1", name) if self.original else self.tr("New honouree"))
+        self.setWindowTitle(
+            self.tr("Edit %1").replace("%1", name) if self.original else self.tr("New honouree")
+        )
         self.save_button.setText(self.tr("Save"))
         keys = QKeySequence(QKeySequence.StandardKey.Save).toString(QKeySequence.SequenceFormat.NativeText)
         self.save_button.setToolTip(self.tr("Save this honouree (%1)").replace("%1", keys))
@@ -159,9 +186,20 @@ class EditDialog(QDialog):
         self.check_duplicates()
 
     def _update_tab_titles(self) -> None:
-        counts = [None, self.honours_editor.model.filled_rows(), self.deeds_editor.model.filled_rows(),
-                  self.donations_editor.model.filled_rows(), len(self.photos.model.entries)]
-        titles = [self.tr("Basic"), self.tr("Honours"), self.tr("Deeds"), self.tr("Donations"), self.tr("Photos")]
+        counts = [
+            None,
+            self.honours_editor.model.filled_rows(),
+            self.deeds_editor.model.filled_rows(),
+            self.donations_editor.model.filled_rows(),
+            len(self.photos.model.entries),
+        ]
+        titles = [
+            self.tr("Basic"),
+            self.tr("Honours"),
+            self.tr("Deeds"),
+            self.tr("Donations"),
+            self.tr("Photos"),
+        ]
         for i, (title, count) in enumerate(zip(titles, counts, strict=False)):
             self.tabs.setTabText(i, f"{title} ({count})" if count else title)
         self._update_totals()
@@ -189,9 +227,13 @@ class EditDialog(QDialog):
 
     def _state(self) -> tuple:
         """Everything the user can change, to tell whether there are unsaved changes."""
-        return (tuple(sorted(self.form.values().items())), self.honours_editor.model.snapshot(),
-                self.deeds_editor.model.snapshot(), self.donations_editor.model.snapshot(),
-                self.photos.snapshot())
+        return (
+            tuple(sorted(self.form.values().items())),
+            self.honours_editor.model.snapshot(),
+            self.deeds_editor.model.snapshot(),
+            self.donations_editor.model.snapshot(),
+            self.photos.snapshot(),
+        )
 
     def is_dirty(self) -> bool:
         return self._state() != self._initial_state
@@ -201,15 +243,24 @@ class EditDialog(QDialog):
         """Warn (without blocking) when another honouree has the same name and unit."""
         fields = self.form.values()
         exclude = self.original.id if self.original else None
-        others = self.registry.same_name_and_unit(fields["name"], fields["unit"], exclude) if fields["name"] else []
+        others = (
+            self.registry.same_name_and_unit(fields["name"], fields["unit"], exclude)
+            if fields["name"]
+            else []
+        )
         if not others:
             self.duplicate_warning.hide()
             return
         count = len(others)
         self.duplicate_warning.setText(
-            "⚠ " + self.tr("%n other honouree(s) already have this name and unit (ID %1). Make sure this "
-                           "is not the same person before saving.", "", count)
-            .replace("%1", ", ".join(str(i) for i in others)))
+            "⚠ "
+            + self.tr(
+                "%n other honouree(s) already have this name and unit (ID %1). Make sure this "
+                "is not the same person before saving.",
+                "",
+                count,
+            ).replace("%1", ", ".join(str(i) for i in others))
+        )
         self.duplicate_warning.show()
 
     # -- saving ---------------------------------------------------------------------------
@@ -218,14 +269,18 @@ class EditDialog(QDialog):
         if problem is not None:
             message, field = problem
             return _Refusal(self.form, message, field)
-        for editor, what in ((self.honours_editor, self.tr("Honours")), (self.deeds_editor, self.tr("Deeds")),
-                             (self.donations_editor, self.tr("Donations"))):
+        for editor, what in (
+            (self.honours_editor, self.tr("Honours")),
+            (self.deeds_editor, self.tr("Deeds")),
+            (self.donations_editor, self.tr("Donations")),
+        ):
             row_problem = editor.first_problem()
             if row_problem is not None:
                 return _Refusal(editor, self._problem_text(what, row_problem), (editor, row_problem))
         if self.photos.is_busy():
-            return _Refusal(self.photos, self.tr("Photos are still being checked; save again in a moment."),
-                            None)
+            return _Refusal(
+                self.photos, self.tr("Photos are still being checked; save again in a moment."), None
+            )
         try:  # the registry's own checks (e.g. invisible control characters pasted in), before
             validate_record(self._build_result())  # the dialog closes and the edits would be lost
         except InvalidRecordError as error:
@@ -233,8 +288,12 @@ class EditDialog(QDialog):
         return None
 
     def _problem_text(self, what: str, problem: Problem) -> str:
-        return self.tr("%1, row %2: %3").replace("%1", what).replace("%2", str(problem.row + 1)) \
+        return (
+            self.tr("%1, row %2: %3")
+            .replace("%1", what)
+            .replace("%2", str(problem.row + 1))
             .replace("%3", problem.message)
+        )
 
     def save(self) -> bool:
         """Accept the dialog if everything can be saved; otherwise show what to fix and stay."""
@@ -263,9 +322,14 @@ class EditDialog(QDialog):
         return Honouree(
             **{spec.key: f[spec.key] for spec in OWN_FIELDS},
             source=Source(report=f["source.report"], sentence=f["source.sentence"]),
-            honours=self.honours_editor.model.records(), deeds=self.deeds_editor.model.records(),
-            donations=self.donations_editor.model.records(), photos=self.photos.existing_photos(),
-            id=kept.id, version=kept.version, created_at=kept.created_at, updated_at=kept.updated_at,
+            honours=self.honours_editor.model.records(),
+            deeds=self.deeds_editor.model.records(),
+            donations=self.donations_editor.model.records(),
+            photos=self.photos.existing_photos(),
+            id=kept.id,
+            version=kept.version,
+            created_at=kept.created_at,
+            updated_at=kept.updated_at,
         )
 
     def result_honouree(self) -> Honouree:
@@ -291,7 +355,8 @@ class EditDialog(QDialog):
         half-way must not be saved by a reflex); in the lists it has moved down a row already.
         Esc still goes through reject(), which asks about unsaved changes."""
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
-                event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+            event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
             self.focusNextChild()
             event.accept()
             return
@@ -315,10 +380,15 @@ class EditDialog(QDialog):
         super().done(result)
 
     def ask_about_unsaved_changes(self) -> QMessageBox.StandardButton:
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unsaved changes"),
-                          self.tr("Save the changes to this honouree before closing?"),
-                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                          | QMessageBox.StandardButton.Cancel, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Unsaved changes"),
+            self.tr("Save the changes to this honouree before closing?"),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            self,
+        )
         box.setObjectName("unsavedChangesBox")
         box.button(QMessageBox.StandardButton.Save).setText(self.tr("Save"))
         box.button(QMessageBox.StandardButton.Discard).setText(self.tr("Discard changes"))

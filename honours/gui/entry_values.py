@@ -53,8 +53,9 @@ def read_year(text: str) -> int:
     year = parse_year(text)
     if year is None:
         message = translate("EntryValues", "“%1” is not a year (write it like 2020; %2–%3)")
-        raise EntryError(message.replace("%1", text.strip()).replace("%2", str(FIRST_YEAR))
-                         .replace("%3", str(LAST_YEAR)))
+        raise EntryError(
+            message.replace("%1", text.strip()).replace("%2", str(FIRST_YEAR)).replace("%3", str(LAST_YEAR))
+        )
     return year
 
 
@@ -67,9 +68,12 @@ def read_date(text: str) -> str:
     """
     parsed = parse_date(text)
     if parsed is None:
-        message = translate("EntryValues", "“%1” is not a date (write it like 2020-02-15, 2020-02 or 2020; %2–%3)")
-        raise EntryError(message.replace("%1", text.strip()).replace("%2", str(FIRST_YEAR))
-                         .replace("%3", str(LAST_YEAR)))
+        message = translate(
+            "EntryValues", "“%1” is not a date (write it like 2020-02-15, 2020-02 or 2020; %2–%3)"
+        )
+        raise EntryError(
+            message.replace("%1", text.strip()).replace("%2", str(FIRST_YEAR)).replace("%3", str(LAST_YEAR))
+        )
     return parsed.text
 
 

@@ -93,7 +93,9 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Honourees:"), scope_box)
         form.addRow(self.tr("Format:"), self.format_combo)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Export…"))
         buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(first is not None)
         buttons.accepted.connect(self.accept)
@@ -104,7 +106,9 @@ class ExportDialog(QDialog):
 
     def choice(self) -> ExportChoice:
         checked = self.scope_buttons.checkedButton()
-        return ExportChoice(checked.property("scope") if checked else EVERYONE, self.format_combo.currentData())
+        return ExportChoice(
+            checked.property("scope") if checked else EVERYONE, self.format_combo.currentData()
+        )
 
 
 def scope_ids(window: MainWindow, scope: str) -> list[int]:
@@ -117,11 +121,17 @@ def scope_ids(window: MainWindow, scope: str) -> list[int]:
     return window.registry.all_ids()
 
 
-def export_with_progress(parent: QWidget, registry: Registry, ids: list[int],
-                         path: Path) -> ExportResult | None:
+def export_with_progress(
+    parent: QWidget, registry: Registry, ids: list[int], path: Path
+) -> ExportResult | None:
     """Export showing a cancellable progress dialog; None when cancelled (no file is left)."""
-    dialog = QProgressDialog(translate("ExportDialog", "Exporting…"), translate("ExportDialog", "Cancel"),
-                             0, max(len(ids), 1), parent)
+    dialog = QProgressDialog(
+        translate("ExportDialog", "Exporting…"),
+        translate("ExportDialog", "Cancel"),
+        0,
+        max(len(ids), 1),
+        parent,
+    )
     dialog.setObjectName("exportProgress")
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(400)
@@ -146,12 +156,17 @@ def suggested_name(suffix: str) -> str:
     return f"{stem}-{date.today().isoformat()}{suffix}"
 
 
-def run_export(window: MainWindow, choice: ExportChoice | None = None,
-               path: Path | None = None) -> ExportResult | None:
+def run_export(
+    window: MainWindow, choice: ExportChoice | None = None, path: Path | None = None
+) -> ExportResult | None:
     """The whole File ▸ Export… flow; `choice` and `path` skip the questions (tests, scripts)."""
     if choice is None:
         result = window.result()
-        counts = {RESULT: result.count(), SELECTION: len(window.selected_ids()), EVERYONE: window.registry.count()}
+        counts = {
+            RESULT: result.count(),
+            SELECTION: len(window.selected_ids()),
+            EVERYONE: window.registry.count(),
+        }
         dialog = ExportDialog(counts, window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
@@ -159,8 +174,12 @@ def run_export(window: MainWindow, choice: ExportChoice | None = None,
     if path is None:
         description = dict(formats())[choice.suffix]
         folder = window.registry.path.parent if window.registry.path else Path.home()
-        name, _ = QFileDialog.getSaveFileName(window, translate("ExportDialog", "Export"),
-                                              str(folder / suggested_name(choice.suffix)), description)
+        name, _ = QFileDialog.getSaveFileName(
+            window,
+            translate("ExportDialog", "Export"),
+            str(folder / suggested_name(choice.suffix)),
+            description,
+        )
         if not name:
             return None
         path = Path(name)
@@ -176,12 +195,16 @@ def run_export(window: MainWindow, choice: ExportChoice | None = None,
         window.status_message(translate("ExportDialog", "Export cancelled: no file was written."))
         return None
     count = outcome.count
-    window.status_message(translate("ExportDialog", "Honourees exported to %1: %n.", "", count)
-                          .replace("%1", str(path)))
+    window.status_message(
+        translate("ExportDialog", "Honourees exported to %1: %n.", "", count).replace("%1", str(path))
+    )
     if outcome.notices:
         lang = current_language()
-        QMessageBox.information(window, translate("ExportDialog", "Export"),
-                                "\n".join(zh if lang == "zh" else en for en, zh in outcome.notices))
+        QMessageBox.information(
+            window,
+            translate("ExportDialog", "Export"),
+            "\n".join(zh if lang == "zh" else en for en, zh in outcome.notices),
+        )
     return outcome
 
 

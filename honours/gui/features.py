@@ -6,8 +6,13 @@ land without editing the main window.
 """
 
 FEATURE_MODULES: list[str] = [
-    "import_dialog", "export_actions",
-    "backup_actions", "history_dialog", "trash_dialog",
+    "import_dialog",
+    "export_actions",
+    "backup_actions",
+    "history_dialog",
+    "trash_dialog",
     "honours.gui.print_actions",
-    "intake_dialog", "network_warning", "merge_dialog",
+    "intake_dialog",
+    "network_warning",
+    "merge_dialog",
 ]

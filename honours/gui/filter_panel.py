@@ -266,7 +266,7 @@ class FilterPanel(QWidget):
     def _year_label(self, value: str) -> str:
         for op in (">=", "<=", ">", "<"):
             if value.startswith(op):
-                low, high = (value[len(op):], "") if op.startswith(">") else ("", value[len(op):])
+                low, high = (value[len(op) :], "") if op.startswith(">") else ("", value[len(op) :])
                 value = f"{low}..{high}"
                 break
         low, sep, high = value.partition("..")
@@ -309,14 +309,21 @@ class FilterPanel(QWidget):
             for value in self.active_values(group):
                 button = QToolButton()
                 button.setObjectName("activeFilter")
-                button.setText(self.tr("%1: %2").replace("%1", self.group_title(group))
-                               .replace("%2", self.value_label(group, value)) + "  ✕")
-                button.setToolTip(self.tr("Remove this filter (%1)").replace("%1", quote_term(term_for(group, value))))
+                button.setText(
+                    self.tr("%1: %2")
+                    .replace("%1", self.group_title(group))
+                    .replace("%2", self.value_label(group, value))
+                    + "  ✕"
+                )
+                button.setToolTip(
+                    self.tr("Remove this filter (%1)").replace("%1", quote_term(term_for(group, value)))
+                )
                 button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
                 button.setStyleSheet(
                     "QToolButton { border: 1px solid palette(mid); border-radius: 10px;"
                     " padding: 2px 10px; background: palette(alternate-base); text-align: left; }"
-                    "QToolButton:hover { background: palette(midlight); }")
+                    "QToolButton:hover { background: palette(midlight); }"
+                )
                 button.clicked.connect(lambda _=False, g=group, v=value: self.toggle(g, v))
                 self._active.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
         self._active_box.setVisible(bool(groups))
@@ -354,15 +361,19 @@ class FilterPanel(QWidget):
                     tip = self.tr("Click to remove this value from the filter")
                 elif active:
                     tip = self.tr("Click to show these too (%1)").replace(
-                        "%1", quote_term(term_for(group, [*self.active_values(group), str(value)])))
+                        "%1", quote_term(term_for(group, [*self.active_values(group), str(value)]))
+                    )
                 else:
                     tip = self.tr("Click to show only these (%1)").replace("%1", quote_term(term))
                 item.setToolTip(0, tip)
                 head.addChild(item)
                 if term == current_term:
                     self.tree.setCurrentItem(item)
-            collapsed = group in self._collapsed if group in self._user_toggled else (
-                group == "year" and len(values) > COLLAPSE_ABOVE)
+            collapsed = (
+                group in self._collapsed
+                if group in self._user_toggled
+                else (group == "year" and len(values) > COLLAPSE_ABOVE)
+            )
             head.setExpanded(not collapsed)
         self.tree.setUpdatesEnabled(True)
 
@@ -405,4 +416,3 @@ class FilterPanel(QWidget):
 
     def _clear_all(self) -> None:
         self.termsChanged.emit(self.active_terms(), "")
-

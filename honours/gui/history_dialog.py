@@ -75,8 +75,11 @@ class HistoryModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._entries: list[HistoryEntry] = []
-        self._headers = [translate("HistoryDialog", "When"), translate("HistoryDialog", "By"),
-                         translate("HistoryDialog", "Change")]
+        self._headers = [
+            translate("HistoryDialog", "When"),
+            translate("HistoryDialog", "By"),
+            translate("HistoryDialog", "Change"),
+        ]
 
     def set_entries(self, entries: list[HistoryEntry]) -> None:
         self.beginResetModel()
@@ -98,8 +101,9 @@ class HistoryModel(QAbstractTableModel):
         entry = self._entries[index.row()]
         return (when_label(entry.at), entry.os_user or "—", action_label(entry.action))[index.column()]
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         return None
@@ -139,9 +143,12 @@ class HistoryDialog(QDialog):
 
         self.restore_button = QPushButton(self.tr("&Restore This Version"))
         self.restore_button.setObjectName("restoreVersionButton")
-        self.restore_button.setToolTip(self.tr(
-            "Make the record as it was in this version again. This is itself recorded, "
-            "so it can be undone from the history too. Photos stay as they are now."))
+        self.restore_button.setToolTip(
+            self.tr(
+                "Make the record as it was in this version again. This is itself recorded, "
+                "so it can be undone from the history too. Photos stay as they are now."
+            )
+        )
         self.restore_button.clicked.connect(self.restore_selected)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -202,8 +209,10 @@ class HistoryDialog(QDialog):
         if action == "restore":
             return self.tr("The record was brought back from the trash.")
         if action == "purge":
-            return self.tr("The record was deleted for good when the trash was emptied; "
-                           "below is its last version (a backup taken before holds it).")
+            return self.tr(
+                "The record was deleted for good when the trash was emptied; "
+                "below is its last version (a backup taken before holds it)."
+            )
         if not changed:
             return self.tr("Saved without changing any field.")
         return self.tr("Fields this save changed:")
@@ -230,8 +239,9 @@ def show_history(window: MainWindow) -> HistoryDialog | None:
         window.status_message(translate("HistoryDialog", "Choose an honouree first."))
         return None
     dialog = HistoryDialog(window.registry, ids[0], window)
-    dialog.reverted.connect(lambda _id: window.status_message(
-        translate("HistoryDialog", "The earlier version was restored.")))
+    dialog.reverted.connect(
+        lambda _id: window.status_message(translate("HistoryDialog", "The earlier version was restored."))
+    )
     dialog.exec()
     return dialog
 

@@ -78,26 +78,39 @@ class HonoureeForm(QWidget):
         # Each of the record's own fields (core/fields.py) and the widget that edits it: `load` and
         # `values` go through these, reading and writing each widget the same way.
         self.widgets: dict[str, QWidget] = {
-            "name": self.name_edit, "gender": self.gender_combo, "birth_date": self.birth_date_edit,
-            "age": self.age_edit, "ethnicity": self.ethnicity_edit, "unit": self.unit_edit,
-            "position": self.position_edit, "region": self.region_combo, "category": self.category_combo,
-            "status": self.status_combo, "notes": self.notes_edit, "source.report": self.source_report_edit,
-            "source.sentence": self.source_sentence_edit}
+            "name": self.name_edit,
+            "gender": self.gender_combo,
+            "birth_date": self.birth_date_edit,
+            "age": self.age_edit,
+            "ethnicity": self.ethnicity_edit,
+            "unit": self.unit_edit,
+            "position": self.position_edit,
+            "region": self.region_combo,
+            "category": self.category_combo,
+            "status": self.status_combo,
+            "notes": self.notes_edit,
+            "source.report": self.source_report_edit,
+            "source.sentence": self.source_sentence_edit,
+        }
 
-        self.person_form, self.person_labels = self._form([
-            (self.name_edit, self._stacked(self.name_edit, self.name_error, self.name_note)),
-            (self.gender_combo, self.gender_combo),
-            (self.age_edit, self.age_edit),
-            (self.birth_date_edit, self._stacked(self.birth_date_edit, self.birth_date_error)),
-            (self.ethnicity_edit, self.ethnicity_edit),
-        ])
-        self.work_form, self.work_labels = self._form([
-            (self.unit_edit, self.unit_edit),
-            (self.position_edit, self.position_edit),
-            (self.region_combo, self.region_combo),
-            (self.category_combo, self.category_combo),
-            (self.status_combo, self.status_combo),
-        ])
+        self.person_form, self.person_labels = self._form(
+            [
+                (self.name_edit, self._stacked(self.name_edit, self.name_error, self.name_note)),
+                (self.gender_combo, self.gender_combo),
+                (self.age_edit, self.age_edit),
+                (self.birth_date_edit, self._stacked(self.birth_date_edit, self.birth_date_error)),
+                (self.ethnicity_edit, self.ethnicity_edit),
+            ]
+        )
+        self.work_form, self.work_labels = self._form(
+            [
+                (self.unit_edit, self.unit_edit),
+                (self.position_edit, self.position_edit),
+                (self.region_combo, self.region_combo),
+                (self.category_combo, self.category_combo),
+                (self.status_combo, self.status_combo),
+            ]
+        )
         self.notes_label = QLabel(self)
         self.notes_label.setBuddy(self.notes_edit)
         self.source_box = QGroupBox(self)
@@ -185,10 +198,20 @@ class HonoureeForm(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        person = [self.tr("&Name *"), self.tr("&Gender"), self.tr("&Age"), self.tr("&Birth date"),
-                  self.tr("&Ethnicity")]
-        work = [self.tr("&Unit"), self.tr("&Position"), self.tr("&Region"), self.tr("&Category"),
-                self.tr("S&tatus")]
+        person = [
+            self.tr("&Name *"),
+            self.tr("&Gender"),
+            self.tr("&Age"),
+            self.tr("&Birth date"),
+            self.tr("&Ethnicity"),
+        ]
+        work = [
+            self.tr("&Unit"),
+            self.tr("&Position"),
+            self.tr("&Region"),
+            self.tr("&Category"),
+            self.tr("S&tatus"),
+        ]
         for label, text in zip(self.person_labels + self.work_labels, person + work, strict=False):
             label.setText(text)
         self.name_edit.setPlaceholderText(self.tr("Person or collective, e.g. 许仲秋"))
@@ -203,8 +226,9 @@ class HonoureeForm(QWidget):
         self.source_box.setTitle(self.tr("Source"))
         self.source_report_label.setText(self.tr("Report"))
         self.source_sentence_label.setText(self.tr("Sentence"))
-        self._fill_combo(self.gender_combo, [("", self.tr("Not stated")),
-                                             *[(t.key, gender_label(t.key)) for t in GENDERS]])
+        self._fill_combo(
+            self.gender_combo, [("", self.tr("Not stated")), *[(t.key, gender_label(t.key)) for t in GENDERS]]
+        )
         self._fill_combo(self.status_combo, [(s.value, status_label(s.value)) for s in Status])
         self._fill_combo(self.category_combo, [(c, category_label(c)) for c in CATEGORIES])
 
@@ -256,8 +280,12 @@ class HonoureeForm(QWidget):
         """The name as the registry keeps it (core/names.py: 贺 彪 → 贺彪, 沙吾尔•芒力克 → 沙吾尔·芒力克);
         a gender or ethnicity in brackets (马红秋(女)) fills its field when that is empty, other
         bracket remarks go to the notes. What was done is shown under the name."""
-        record = Honouree(name=self.name_edit.text(), gender=combo_value(self.gender_combo),
-                          ethnicity=self.ethnicity_edit.text().strip(), notes=self.notes_edit.toPlainText().strip())
+        record = Honouree(
+            name=self.name_edit.text(),
+            gender=combo_value(self.gender_combo),
+            ethnicity=self.ethnicity_edit.text().strip(),
+            notes=self.notes_edit.toPlainText().strip(),
+        )
         notes = tidy_name(record)
         if not notes:
             return

@@ -29,16 +29,24 @@ translate = QCoreApplication.translate  # lupdate reads literal translate("Conte
 
 def choice_labels() -> dict[str, str]:
     """What a person chooses for a possible duplicate (the table's drop-down and the pane's buttons)."""
-    return {MERGE: translate("ImportDetail", "Merge"), ADD: translate("ImportDetail", "Add as new"),
-            SKIP: translate("ImportDetail", "Skip")}
+    return {
+        MERGE: translate("ImportDetail", "Merge"),
+        ADD: translate("ImportDetail", "Add as new"),
+        SKIP: translate("ImportDetail", "Skip"),
+    }
 
 
 class RowDetail(QWidget):
     """The selected row of an import plan, in full; `on_choice(row, choice)` and
     `on_take(row, field, taken)` are called when the person changes them here."""
 
-    def __init__(self, registry: Registry, on_choice: Callable[[int, str], None],
-                 on_take: Callable[[int, str, bool], None], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        registry: Registry,
+        on_choice: Callable[[int, str], None],
+        on_take: Callable[[int, str, bool], None],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("rowDetail")
         self.registry = registry
@@ -66,8 +74,11 @@ class RowDetail(QWidget):
         self.choices = QButtonGroup(self)
         buttons = QHBoxLayout()
         self.choice_buttons: dict[str, QRadioButton] = {}
-        for choice, label in ((MERGE, self.tr("&Merge into it")), (ADD, self.tr("&Add as a new record")),
-                              (SKIP, self.tr("S&kip this row"))):
+        for choice, label in (
+            (MERGE, self.tr("&Merge into it")),
+            (ADD, self.tr("&Add as a new record")),
+            (SKIP, self.tr("S&kip this row")),
+        ):
             button = QRadioButton(label)
             button.setObjectName(f"choice_{choice}")
             self.choices.addButton(button)
@@ -111,10 +122,15 @@ class RowDetail(QWidget):
         self.title.setText(self.tr("Row %1: %2").replace("%1", str(row.row)).replace("%2", row.name or "—"))
         self.messages.setText(self._messages(row, lang))
         if row.match is not None:
-            text = (self.tr("Probably the same person as %1: %2")
-                    .replace("%1", row.match.who(lang)).replace("%2", row.match.reason(lang)))
+            text = (
+                self.tr("Probably the same person as %1: %2")
+                .replace("%1", row.match.who(lang))
+                .replace("%2", row.match.reason(lang))
+            )
             if row.match.others:
-                text += " " + self.tr("It also resembles %1.").replace("%1", ", ".join(f"#{i}" for i in row.match.others))
+                text += " " + self.tr("It also resembles %1.").replace(
+                    "%1", ", ".join(f"#{i}" for i in row.match.others)
+                )
             self.resembles.setText(text)
             for choice, button in self.choice_buttons.items():
                 button.blockSignals(True)
@@ -123,16 +139,21 @@ class RowDetail(QWidget):
             self.choice_buttons[MERGE].setText(
                 self.tr("&Merge into #%1").replace("%1", str(row.match.existing_id))
                 if row.match.existing_id is not None
-                else self.tr("&Merge with row %1").replace("%1", str(row.match.row)))
+                else self.tr("&Merge with row %1").replace("%1", str(row.match.row))
+            )
         self._show_comparison(plan, row)
 
     def _messages(self, row: PlannedRow, lang: str) -> str:
         """What becomes of the row, then every error (red), warning (amber) and tidied name (blue),
         one a line."""
-        words = {ADD: self.tr("Added as a new record."), UPDATE: self.tr("Updates record #%1."),
-                 UNCHANGED: self.tr("Already in the roll as it is: nothing to change."),
-                 MERGE: self.tr("Merged into the record it resembles."), SKIP: self.tr("Skipped: not imported."),
-                 ERROR: self.tr("Not imported until these are corrected:")}
+        words = {
+            ADD: self.tr("Added as a new record."),
+            UPDATE: self.tr("Updates record #%1."),
+            UNCHANGED: self.tr("Already in the roll as it is: nothing to change."),
+            MERGE: self.tr("Merged into the record it resembles."),
+            SKIP: self.tr("Skipped: not imported."),
+            ERROR: self.tr("Not imported until these are corrected:"),
+        }
         lines = [html.escape(words.get(row.action, "").replace("%1", str(row.target_id or "")))]
         for en, zh in row.errors:
             lines.append(f'<span style="color:#8b1a10">• {html.escape(zh if lang == "zh" else en)}</span>')
@@ -151,8 +172,11 @@ class RowDetail(QWidget):
         if self._cells_of is not table:
             self._cells, self._cells_of = dict(table.rows), table
         cells = self._cells.get(row.row, [])
-        lines = [(header or column_letter(i), [cell_text(cell)]) for i, (header, cell)
-                 in enumerate(zip(table.headers, cells, strict=False)) if cell_text(cell)]
+        lines = [
+            (header or column_letter(i), [cell_text(cell)])
+            for i, (header, cell) in enumerate(zip(table.headers, cells, strict=False))
+            if cell_text(cell)
+        ]
         self.comparison.set_lines([self.tr("In the sheet")], lines)
 
     def _show_comparison(self, plan: ImportPlan, row: PlannedRow) -> None:
@@ -185,9 +209,13 @@ class RowDetail(QWidget):
             records.append(merged)
             headers.append(after)
             kept = [p.original_name or p.caption for p in merged.photos]
-            photos.append(kept + [ref for r in plan.rows if plan.merged_record(r) is merged for ref in r.photos])
+            photos.append(
+                kept + [ref for r in plan.rows if plan.merged_record(r) is merged for ref in r.photos]
+            )
         conflicts = row.conflicts if row.action in (MERGE, UPDATE) else []
-        self.comparison.set_records(headers, records, conflicts, choosable=0 if conflicts else None, photos=photos)
+        self.comparison.set_records(
+            headers, records, conflicts, choosable=0 if conflicts else None, photos=photos
+        )
         self.hint.setVisible(bool(conflicts))
 
     def _chosen(self, choice: str) -> None:

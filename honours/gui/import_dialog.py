@@ -94,8 +94,14 @@ def field_labels() -> dict[str | None, str]:
     return {None: translate("ImportDialog", "(not imported)"), **{f.key: f.label(language) for f in FIELDS}}
 
 
-ACTION_COLOURS = {ADD: "#e2f3df", UPDATE: "#dfeaf8", UNCHANGED: "#eeeeee", ERROR: "#fbe0dd", MERGE: "#ece2f7",
-                  SKIP: "#e4e4e4"}
+ACTION_COLOURS = {
+    ADD: "#e2f3df",
+    UPDATE: "#dfeaf8",
+    UNCHANGED: "#eeeeee",
+    ERROR: "#fbe0dd",
+    MERGE: "#ece2f7",
+    SKIP: "#e4e4e4",
+}
 WARNING_COLOUR = "#fff0c2"
 DUPLICATE_COLOUR = "#f6e7c9"  # a possible duplicate added as a new record all the same
 SHOW_ALL, SHOW_DUPLICATES, SHOW_ERRORS, SHOW_WARNINGS = "all", "duplicates", "errors", "warnings"
@@ -113,13 +119,22 @@ class PreviewModel(QAbstractTableModel):
         self._rows: list[PlannedRow] = []
         self._shown = SHOW_ALL
         self.on_choice = None
-        self._headers = [translate("ImportDialog", "Row"), translate("ImportDialog", "Action"),
-                         translate("ImportDialog", "Name"), translate("ImportDialog", "Unit"),
-                         translate("ImportDialog", "Honours"), translate("ImportDialog", "Details")]
-        self._actions = {ADD: translate("ImportDialog", "Add"), UPDATE: translate("ImportDialog", "Update"),
-                         UNCHANGED: translate("ImportDialog", "Unchanged"),
-                         ERROR: translate("ImportDialog", "Error"), MERGE: translate("ImportDialog", "Merge"),
-                         SKIP: translate("ImportDialog", "Skip")}
+        self._headers = [
+            translate("ImportDialog", "Row"),
+            translate("ImportDialog", "Action"),
+            translate("ImportDialog", "Name"),
+            translate("ImportDialog", "Unit"),
+            translate("ImportDialog", "Honours"),
+            translate("ImportDialog", "Details"),
+        ]
+        self._actions = {
+            ADD: translate("ImportDialog", "Add"),
+            UPDATE: translate("ImportDialog", "Update"),
+            UNCHANGED: translate("ImportDialog", "Unchanged"),
+            ERROR: translate("ImportDialog", "Error"),
+            MERGE: translate("ImportDialog", "Merge"),
+            SKIP: translate("ImportDialog", "Skip"),
+        }
         self._updates = translate("ImportDialog", "Updates record #%1.")
 
     def set_rows(self, rows: list[PlannedRow]) -> None:
@@ -136,8 +151,11 @@ class PreviewModel(QAbstractTableModel):
         self.endResetModel()
 
     def _filtered(self) -> list[PlannedRow]:
-        keep = {SHOW_DUPLICATES: lambda r: r.match is not None, SHOW_ERRORS: lambda r: r.action == ERROR,
-                SHOW_WARNINGS: lambda r: bool(r.warnings)}.get(self._shown)
+        keep = {
+            SHOW_DUPLICATES: lambda r: r.match is not None,
+            SHOW_ERRORS: lambda r: r.action == ERROR,
+            SHOW_WARNINGS: lambda r: bool(r.warnings),
+        }.get(self._shown)
         return self._all if keep is None else [r for r in self._all if keep(r)]
 
     def refresh(self) -> None:
@@ -188,7 +206,9 @@ class PreviewModel(QAbstractTableModel):
                 record = planned.record
                 if record is None or not record.honours:
                     return ""
-                return describe("honours", record.to_dict()["honours"], current_language()).replace("\n", "；")
+                return describe("honours", record.to_dict()["honours"], current_language()).replace(
+                    "\n", "；"
+                )
             if column == self.DETAILS:
                 reason = planned.reason(current_language())
                 if planned.action == UPDATE and planned.target_id:
@@ -210,14 +230,21 @@ class PreviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column in (self.HONOURS, self.DETAILS):
             return self.data(index) or None
         if role == Qt.ItemDataRole.ToolTipRole and column == self.ACTION and planned.match is not None:
-            return translate("ImportDialog", "A possible duplicate: double-click to merge, add as new or skip it.")
+            return translate(
+                "ImportDialog", "A possible duplicate: double-click to merge, add as new or skip it."
+            )
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.ROW:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if (role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() != self.ACTION
-                or value not in DUPLICATE_CHOICES or self.on_choice is None):
+        if (
+            role != Qt.ItemDataRole.EditRole
+            or not index.isValid()
+            or index.column() != self.ACTION
+            or value not in DUPLICATE_CHOICES
+            or self.on_choice is None
+        ):
             return False
         planned = self._rows[index.row()]
         if planned.match is None:
@@ -226,8 +253,9 @@ class PreviewModel(QAbstractTableModel):
             self.on_choice(planned.row, value)
         return True
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         return None
@@ -294,7 +322,9 @@ class MappingEditor(QWidget):
 class ImportDialog(QDialog):
     """Preview and run the import of one file into the registry."""
 
-    def __init__(self, registry: Registry, path: str | Path | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, registry: Registry, path: str | Path | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("importDialog")
         self.setWindowTitle(self.tr("Import spreadsheet"))
@@ -349,8 +379,9 @@ class ImportDialog(QDialog):
         self.preview.setItemDelegateForColumn(PreviewModel.ACTION, ChoiceDelegate(self.preview))
         self.preview.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.preview.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.preview.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                     | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.preview.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
         self.preview.verticalHeader().setVisible(False)
         self.preview.verticalHeader().setDefaultSectionSize(22)
         self.preview.setWordWrap(False)
@@ -363,8 +394,12 @@ class ImportDialog(QDialog):
 
         self.show_combo = QComboBox()
         self.show_combo.setObjectName("showRowsCombo")
-        for key, label in ((SHOW_ALL, self.tr("All rows")), (SHOW_DUPLICATES, self.tr("Possible duplicates")),
-                           (SHOW_ERRORS, self.tr("Rows with errors")), (SHOW_WARNINGS, self.tr("Rows with warnings"))):
+        for key, label in (
+            (SHOW_ALL, self.tr("All rows")),
+            (SHOW_DUPLICATES, self.tr("Possible duplicates")),
+            (SHOW_ERRORS, self.tr("Rows with errors")),
+            (SHOW_WARNINGS, self.tr("Rows with warnings")),
+        ):
             self.show_combo.addItem(label, key)
         self.show_combo.currentIndexChanged.connect(lambda _i: self._filter())
         self.duplicates_label = QLabel()
@@ -378,8 +413,11 @@ class ImportDialog(QDialog):
         bar.addWidget(self.show_combo)
         bar.addStretch(1)
         bar.addWidget(self.duplicates_label)
-        for choice, label in ((MERGE, self.tr("Merge all")), (ADD, self.tr("Add all as new")),
-                              (SKIP, self.tr("Skip all"))):
+        for choice, label in (
+            (MERGE, self.tr("Merge all")),
+            (ADD, self.tr("Add all as new")),
+            (SKIP, self.tr("Skip all")),
+        ):
             button = QPushButton(label)
             button.setObjectName(f"allDuplicates_{choice}")
             button.setToolTip(self.tr("Do this with every possible duplicate"))
@@ -418,7 +456,9 @@ class ImportDialog(QDialog):
         self.skip_errors.toggled.connect(lambda _on: self._update_buttons())
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.import_button = self.buttons.addButton(self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button = self.buttons.addButton(
+            self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.import_button.setObjectName("importButton")
         self.import_button.clicked.connect(self.run_import)
         self.buttons.rejected.connect(self.reject)
@@ -440,8 +480,13 @@ class ImportDialog(QDialog):
     def choose_file(self) -> None:
         start = str(self.path.parent) if self.path else str(Path.home())
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import spreadsheet"), start,
-            self.tr("Spreadsheets and Honours exports (*.xlsx *.xlsm *.csv *.txt *.zip *.json);;All files (*)"))
+            self,
+            self.tr("Import spreadsheet"),
+            start,
+            self.tr(
+                "Spreadsheets and Honours exports (*.xlsx *.xlsm *.csv *.txt *.zip *.json);;All files (*)"
+            ),
+        )
         if name:
             self.load(Path(name))
 
@@ -456,10 +501,17 @@ class ImportDialog(QDialog):
             if path.suffix.lower() in EXPORT_SUFFIXES and not is_workbook(path):
                 self.mapping_box.setVisible(False)
                 self.sheet_combo.setVisible(False)
-                self._set_plan(self._with_progress(lambda p: plan_export(self.registry, path, progress=p),
-                                                   self.tr("Reading the export…")))
-                self.info_label.setText(self.tr("An Honours export: records are added as they were saved, "
-                                                "with their photos and dates."))
+                self._set_plan(
+                    self._with_progress(
+                        lambda p: plan_export(self.registry, path, progress=p), self.tr("Reading the export…")
+                    )
+                )
+                self.info_label.setText(
+                    self.tr(
+                        "An Honours export: records are added as they were saved, "
+                        "with their photos and dates."
+                    )
+                )
                 return True
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
@@ -503,8 +555,11 @@ class ImportDialog(QDialog):
         table, mapping = self.table, self.mapping_editor.mapping()
         self._close_plan()
         try:
-            plan = self._with_progress(lambda p: plan_table(self.registry, table, mapping=mapping, progress=p),
-                                       self.tr("Checking the rows…"), rows=len(table.rows))
+            plan = self._with_progress(
+                lambda p: plan_table(self.registry, table, mapping=mapping, progress=p),
+                self.tr("Checking the rows…"),
+                rows=len(table.rows),
+            )
         except ImportCancelled:
             self._set_plan(None)
             return
@@ -518,13 +573,16 @@ class ImportDialog(QDialog):
         self.plan = plan
         self.preview_model.set_rows(plan.rows if plan else [])
         lang = current_language()
-        self.notices_label.setText("\n".join(zh if lang == "zh" else en for en, zh in (plan.notices if plan else [])))
+        self.notices_label.setText(
+            "\n".join(zh if lang == "zh" else en for en, zh in (plan.notices if plan else []))
+        )
         self._show_counts()
         self.detail.show_row(None, None)
         if self.preview_model.rowCount():
             self.preview.selectionModel().setCurrentIndex(
                 self.preview_model.index(0, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
 
     def _show_counts(self) -> None:
         plan = self.plan
@@ -537,14 +595,22 @@ class ImportDialog(QDialog):
             self._update_buttons()
             return
         counts = plan.counts()
-        text = (self.tr("To add: %1   To update: %2   Unchanged: %3   Rows with errors: %4")
-                .replace("%1", f"{counts[ADD]:,}").replace("%2", f"{counts[UPDATE]:,}")
-                .replace("%3", f"{counts[UNCHANGED]:,}").replace("%4", f"{counts[ERROR]:,}"))
+        text = (
+            self.tr("To add: %1   To update: %2   Unchanged: %3   Rows with errors: %4")
+            .replace("%1", f"{counts[ADD]:,}")
+            .replace("%2", f"{counts[UPDATE]:,}")
+            .replace("%3", f"{counts[UNCHANGED]:,}")
+            .replace("%4", f"{counts[ERROR]:,}")
+        )
         if duplicates:
             chosen = plan.duplicate_counts()
-            text += "   " + (self.tr("Possible duplicates: %1 (merge %2, add %3, skip %4)")
-                             .replace("%1", f"{duplicates:,}").replace("%2", f"{chosen[MERGE]:,}")
-                             .replace("%3", f"{chosen[ADD]:,}").replace("%4", f"{chosen[SKIP]:,}"))
+            text += "   " + (
+                self.tr("Possible duplicates: %1 (merge %2, add %3, skip %4)")
+                .replace("%1", f"{duplicates:,}")
+                .replace("%2", f"{chosen[MERGE]:,}")
+                .replace("%3", f"{chosen[ADD]:,}")
+                .replace("%4", f"{chosen[SKIP]:,}")
+            )
             self.duplicates_label.setText(self.tr("Possible duplicates:"))
         else:
             self.duplicates_label.clear()
@@ -563,7 +629,8 @@ class ImportDialog(QDialog):
             return False
         self.preview.selectionModel().setCurrentIndex(
             self.preview_model.index(row, 0),
-            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
         return True
 
     def _show_current(self) -> None:
@@ -589,7 +656,9 @@ class ImportDialog(QDialog):
         if self.plan is None:
             return
         rows = {sheet_row}
-        selected = [self.preview_model.planned_row(i.row()) for i in self.preview.selectionModel().selectedRows()]
+        selected = [
+            self.preview_model.planned_row(i.row()) for i in self.preview.selectionModel().selectedRows()
+        ]
         if any(r.row == sheet_row for r in selected):
             rows |= {r.row for r in selected if r.match is not None}
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -624,8 +693,9 @@ class ImportDialog(QDialog):
         self.skip_errors.setEnabled(counts[ERROR] > 0)
         self.import_button.setEnabled(bool(plan) and writable and not blocked)
         if blocked:
-            self.import_button.setToolTip(self.tr("Some rows have errors: correct the sheet, or tick "
-                                                  "“Skip rows with errors”."))
+            self.import_button.setToolTip(
+                self.tr("Some rows have errors: correct the sheet, or tick “Skip rows with errors”.")
+            )
         else:
             self.import_button.setToolTip("")
 
@@ -662,7 +732,9 @@ class ImportDialog(QDialog):
         try:
             outcome = self._with_progress(
                 lambda p: plan.apply(self.registry, skip_errors=self.skip_errors.isChecked(), progress=p),
-                self.tr("Importing…"), rows=total)
+                self.tr("Importing…"),
+                rows=total,
+            )
         except ImportCancelled:
             self.notices_label.setText(self.tr("Import cancelled: nothing was imported."))
             return
@@ -682,16 +754,22 @@ class ImportDialog(QDialog):
         outcome = self.imported
         if outcome is None:
             return ""
-        done = (self.tr("Imported: %1 added, %2 updated.")
-                .replace("%1", str(len(outcome.added))).replace("%2", str(len(outcome.updated))))
+        done = (
+            self.tr("Imported: %1 added, %2 updated.")
+            .replace("%1", str(len(outcome.added)))
+            .replace("%2", str(len(outcome.updated)))
+        )
         skipped = self.skipped  # lupdate misses a translate() whose arguments hold an attribute
         if skipped:
             done += " " + self.tr("%n row(s) with errors were skipped.", "", skipped)
         chosen = self.duplicate_outcome
         if chosen:
-            done += " " + (self.tr("Possible duplicates: %1 merged, %2 added as new, %3 skipped.")
-                           .replace("%1", str(chosen[MERGE])).replace("%2", str(chosen[ADD]))
-                           .replace("%3", str(chosen[SKIP])))
+            done += " " + (
+                self.tr("Possible duplicates: %1 merged, %2 added as new, %3 skipped.")
+                .replace("%1", str(chosen[MERGE]))
+                .replace("%2", str(chosen[ADD]))
+                .replace("%3", str(chosen[SKIP]))
+            )
         return done
 
     def _close_plan(self) -> None:
@@ -707,9 +785,14 @@ class ImportDialog(QDialog):
 def open_import(window: MainWindow) -> ImportDialog | None:
     """Ask for a file and show the import dialog for it; returns the dialog after it closed."""
     name, _ = QFileDialog.getOpenFileName(
-        window, translate("ImportDialog", "Import spreadsheet"), str(Path.home()),
-        translate("ImportDialog", "Spreadsheets and Honours exports (*.xlsx *.xlsm *.csv *.txt *.zip *.json);;"
-                                  "All files (*)"))
+        window,
+        translate("ImportDialog", "Import spreadsheet"),
+        str(Path.home()),
+        translate(
+            "ImportDialog",
+            "Spreadsheets and Honours exports (*.xlsx *.xlsm *.csv *.txt *.zip *.json);;All files (*)",
+        ),
+    )
     if not name:
         return None
     dialog = ImportDialog(window.registry, Path(name), window)

@@ -77,7 +77,9 @@ class IntakeDialog(QDialog):
         self.setWindowTitle(self.tr("Intake from a report"))
         self.text_edit = QPlainTextEdit(self)
         self.text_edit.setObjectName("intakeText")
-        self.text_edit.setPlaceholderText(self.tr("Paste the text of a news report here, or open a .txt or .docx file."))
+        self.text_edit.setPlaceholderText(
+            self.tr("Paste the text of a news report here, or open a .txt or .docx file.")
+        )
         self.open_button = QPushButton(self.tr("&Open report…"), self)
         self.open_button.setObjectName("intakeOpenButton")
         self.analyse_button = QPushButton(self.tr("&Find honourees"), self)
@@ -94,8 +96,9 @@ class IntakeDialog(QDialog):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
@@ -148,7 +151,9 @@ class IntakeDialog(QDialog):
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("intakeSummary")
         self.buttons = QDialogButtonBox(self)
-        self.save_button = self.buttons.addButton(self.tr("&Save accepted"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = self.buttons.addButton(
+            self.tr("&Save accepted"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.save_button.setObjectName("intakeSaveButton")
         self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         bottom = QHBoxLayout()
@@ -177,8 +182,8 @@ class IntakeDialog(QDialog):
     # -- reading a report --------------------------------------------------------------------------
     def choose_report(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open report"), str(Path.home()),
-            self.tr("Reports (*.txt *.docx);;All files (*)"))
+            self, self.tr("Open report"), str(Path.home()), self.tr("Reports (*.txt *.docx);;All files (*)")
+        )
         if name:
             self.load_file(Path(name))
 
@@ -225,19 +230,24 @@ class IntakeDialog(QDialog):
                 record = self.registry.honouree(existing_id)
                 row.existing_names[existing_id] = (
                     translate("IntakeDialog", "%1 (%2)").replace("%1", record.name).replace("%2", record.unit)
-                    if record.unit else record.name)
+                    if record.unit
+                    else record.name
+                )
             row.merge_into = candidates[0] if candidates else None
             rows.append(row)
         self.model.set_rows(rows)
         count = len(rows)
         if result.report:
-            self.report_label.setText(self.tr("%n honouree(s) proposed from %1", "", count).replace("%1", result.report))
+            self.report_label.setText(
+                self.tr("%n honouree(s) proposed from %1", "", count).replace("%1", result.report)
+            )
         else:
             self.report_label.setText(self.tr("%n honouree(s) proposed", "", count))
         if rows:
             self.table.selectionModel().setCurrentIndex(
                 self.model.index(0, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
         else:
             self.evidence.setHtml(self.tr("No honourees were found in this text."))
         self._update_buttons()
@@ -263,7 +273,8 @@ class IntakeDialog(QDialog):
     def select_row(self, number: int) -> None:
         self.table.selectionModel().setCurrentIndex(
             self.model.index(number, 0),
-            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
 
     def edit_current(self) -> None:
         """Open the proposal in the record editor; saving there accepts it with the edits."""
@@ -317,8 +328,11 @@ class IntakeDialog(QDialog):
         self.merge_check.setChecked(row.merge_into is not None)
         if row.existing_names:
             first = next(iter(row.existing_names))
-            self.merge_check.setText(self.tr("&Merge into #%1 %2").replace("%1", str(first))
-                                     .replace("%2", row.existing_names[first]))
+            self.merge_check.setText(
+                self.tr("&Merge into #%1 %2")
+                .replace("%1", str(first))
+                .replace("%2", row.existing_names[first])
+            )
         else:
             self.merge_check.setText(self.tr("&Merge into the existing record"))
         self.merge_check.blockSignals(False)
@@ -334,8 +348,11 @@ class IntakeDialog(QDialog):
         self.analyse_button.setEnabled(bool(self.text_edit.toPlainText().strip()))
         if has_rows:
             self.summary_label.setText(
-                self.tr("%1 accepted, %2 rejected, %3 to decide").replace("%1", str(counts[ACCEPTED]))
-                .replace("%2", str(counts[REJECTED])).replace("%3", str(counts[PENDING])))
+                self.tr("%1 accepted, %2 rejected, %3 to decide")
+                .replace("%1", str(counts[ACCEPTED]))
+                .replace("%2", str(counts[REJECTED]))
+                .replace("%3", str(counts[PENDING]))
+            )
         else:
             self.summary_label.clear()
 
@@ -374,17 +391,22 @@ class IntakeDialog(QDialog):
 
     def summary(self) -> str:
         added, merged = self._saved
-        return self.tr("Intake saved: %1 new, %2 merged into existing records.") \
-            .replace("%1", str(added)).replace("%2", str(merged))
+        return (
+            self.tr("Intake saved: %1 new, %2 merged into existing records.")
+            .replace("%1", str(added))
+            .replace("%2", str(merged))
+        )
 
     def reject(self) -> None:
         """Closing with decisions made asks first, so accepted proposals are not lost by a slip."""
         if self.model.counts()[ACCEPTED] and self.intake_result is not None and not self.saved_ids:
             answer = QMessageBox.question(
-                self, self.tr("Close intake"),
+                self,
+                self.tr("Close intake"),
                 self.tr("Accepted proposals have not been saved. Close anyway?"),
                 QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel)
+                QMessageBox.StandardButton.Cancel,
+            )
             if answer != QMessageBox.StandardButton.Close:
                 return
         super().reject()

@@ -19,8 +19,13 @@ translate = QCoreApplication.translate  # lupdate reads literal translate("Conte
 
 # One colour per kind of match; the legend under the sentence names them.
 COLOURS = {
-    "name": "#ffe07a", "title": "#a8e0b8", "unit": "#c4dcff", "position": "#e0cff7",
-    "donation": "#ffc9a3", "award": "#9fd0f0", "status": "#f5b3b3",
+    "name": "#ffe07a",
+    "title": "#a8e0b8",
+    "unit": "#c4dcff",
+    "position": "#e0cff7",
+    "donation": "#ffc9a3",
+    "award": "#9fd0f0",
+    "status": "#f5b3b3",
 }
 
 
@@ -65,11 +70,14 @@ def highlighted(sentence: str, highlights: list[Highlight]) -> str:
 def legend(highlights: list[Highlight]) -> str:
     labels = kind_labels()
     used = [k for k in COLOURS if any(h.kind == k for h in highlights)]
-    return " ".join(f'<span style="background-color:{COLOURS[k]};">&nbsp;{escape(labels[k])}&nbsp;</span>'
-                    for k in used)
+    return " ".join(
+        f'<span style="background-color:{COLOURS[k]};">&nbsp;{escape(labels[k])}&nbsp;</span>' for k in used
+    )
 
 
-def evidence_html(proposal: Proposal, existing: Honouree | None = None, merged: Honouree | None = None) -> str:
+def evidence_html(
+    proposal: Proposal, existing: Honouree | None = None, merged: Honouree | None = None
+) -> str:
     """Everything staff need to judge one proposal, in the UI language."""
     lang = current_language()
     h = proposal.honouree
@@ -77,16 +85,22 @@ def evidence_html(proposal: Proposal, existing: Honouree | None = None, merged: 
     source_label = translate("IntakeDialog", "Source sentence")
     report = f" <small>({escape(h.source.report)})</small>" if h.source.report else ""
     parts.append(f"<p><b>{escape(source_label)}</b>{report}</p>")
-    parts.append(f'<p style="font-size:large; line-height:150%;">'
-                 f"{highlighted(h.source.sentence, proposal.highlights)}</p>")
+    parts.append(
+        f'<p style="font-size:large; line-height:150%;">'
+        f"{highlighted(h.source.sentence, proposal.highlights)}</p>"
+    )
     if proposal.highlights:
         parts.append(f"<p><small>{legend(proposal.highlights)}</small></p>")
     if proposal.sentence_simplified and proposal.sentence_simplified != h.source.sentence:
         simplified = translate("IntakeDialog", "In simplified characters:")
-        parts.append(f'<p style="color:#666;"><small>{escape(simplified)} '
-                     f"{escape(proposal.sentence_simplified)}</small></p>")
+        parts.append(
+            f'<p style="color:#666;"><small>{escape(simplified)} '
+            f"{escape(proposal.sentence_simplified)}</small></p>"
+        )
     why = translate("IntakeDialog", "Why it was proposed")
-    certainty = translate("IntakeDialog", "Certainty: %1%").replace("%1", str(round(proposal.confidence * 100)))
+    certainty = translate("IntakeDialog", "Certainty: %1%").replace(
+        "%1", str(round(proposal.confidence * 100))
+    )
     parts.append(f"<p><b>{escape(why)}</b> — {escape(certainty)}</p><ul>")
     parts.extend(f"<li>{escape(r.text(lang))}</li>" for r in proposal.reasons)
     parts.append("</ul>")
@@ -99,22 +113,30 @@ def evidence_html(proposal: Proposal, existing: Honouree | None = None, merged: 
 
 
 def _merge_summary(existing: Honouree, merged: Honouree) -> str:
-    title = translate("IntakeDialog", "Merge into #%1 %2 (%3)").replace("%1", str(existing.id)) \
-        .replace("%2", existing.name).replace("%3", existing.unit or "—")
-    new_honours = merged.honours[len(existing.honours):]
-    new_deeds = merged.deeds[len(existing.deeds):]
-    new_donations = merged.donations[len(existing.donations):]
+    title = (
+        translate("IntakeDialog", "Merge into #%1 %2 (%3)")
+        .replace("%1", str(existing.id))
+        .replace("%2", existing.name)
+        .replace("%3", existing.unit or "—")
+    )
+    new_honours = merged.honours[len(existing.honours) :]
+    new_deeds = merged.deeds[len(existing.deeds) :]
+    new_donations = merged.donations[len(existing.donations) :]
     lines = []
     if new_honours:
         label = translate("IntakeDialog", "adds honours:")
         lines.append(f"{escape(label)} {escape(honours_text(Honouree(name='', honours=new_honours)))}")
     if new_donations:
         label = translate("IntakeDialog", "adds donations:")
-        lines.append(f"{escape(label)} {escape(list_separator().join(donation_text(d) for d in new_donations))}")
+        lines.append(
+            f"{escape(label)} {escape(list_separator().join(donation_text(d) for d in new_donations))}"
+        )
     if new_deeds:
         label = translate("IntakeDialog", "adds deeds:")
         lines.append(f"{escape(label)} {escape(list_separator().join(d.text for d in new_deeds))}")
     if not lines:
-        lines.append(escape(translate("IntakeDialog", "The record already holds everything this report says.")))
+        lines.append(
+            escape(translate("IntakeDialog", "The record already holds everything this report says."))
+        )
     items = "".join(f"<li>{line}</li>" for line in lines)
     return f"<p><b>{escape(title)}</b></p><ul>{items}</ul>"

@@ -58,7 +58,9 @@ def honours_text(h: Honouree) -> str:
             bits.append(str(honour.year))
         if honour.posthumous:
             bits.append(translate("IntakeDialog", "posthumous"))
-        parts.append(translate("IntakeDialog", "%1 (%2)").replace("%1", honour.title).replace("%2", comma.join(bits)))
+        parts.append(
+            translate("IntakeDialog", "%1 (%2)").replace("%1", honour.title).replace("%2", comma.join(bits))
+        )
     return list_separator().join(parts)
 
 
@@ -100,8 +102,9 @@ class ProposalTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         titles = {

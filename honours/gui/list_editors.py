@@ -125,8 +125,12 @@ class RecordTableModel(QAbstractTableModel):
 
     def problems(self) -> list[Problem]:
         keys = [c.key for c in self.columns]
-        return [Problem(r, key, found[key])
-                for r, found in enumerate(self._problems) for key in keys if key in found]
+        return [
+            Problem(r, key, found[key])
+            for r, found in enumerate(self._problems)
+            for key in keys
+            if key in found
+        ]
 
     def snapshot(self) -> list[tuple]:
         """The cells as typed, for noticing unsaved changes."""
@@ -173,7 +177,9 @@ class RecordTableModel(QAbstractTableModel):
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
@@ -281,8 +287,12 @@ class CellDelegate(QStyledItemDelegate):
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:
         """Enter finishes a multi-line cell too, as in a spreadsheet (the view then moves down);
         Shift+Enter or Alt+Enter starts a new line in it."""
-        if (isinstance(editor, QPlainTextEdit) and event.type() == QEvent.Type.KeyPress
-                and isinstance(event, QKeyEvent) and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+        if (
+            isinstance(editor, QPlainTextEdit)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
             if event.modifiers() & (Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.AltModifier):
                 editor.insertPlainText("\n")
             else:
@@ -338,8 +348,11 @@ class HintTableView(QTableView):
         if self.model() is not None and self.model().rowCount() == 0:
             painter = QPainter(self.viewport())
             painter.setPen(self.palette().placeholderText().color())
-            painter.drawText(self.viewport().rect().adjusted(24, 24, -24, -24),
-                             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._hint())
+            painter.drawText(
+                self.viewport().rect().adjusted(24, 24, -24, -24),
+                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                self._hint(),
+            )
             painter.end()
 
 
@@ -350,8 +363,9 @@ class ListEditor(QWidget):
     donationsAdd, donationsMessage) so tests and screenshots can find them.
     """
 
-    def __init__(self, model: RecordTableModel, name: str, hint: Callable[[], str],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, model: RecordTableModel, name: str, hint: Callable[[], str], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName(f"{name}Editor")
         self.model = model
@@ -362,8 +376,9 @@ class ListEditor(QWidget):
         self.view.setItemDelegate(CellDelegate(model, self.view))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers
-                                  & ~QAbstractItemView.EditTrigger.CurrentChanged)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.AllEditTriggers & ~QAbstractItemView.EditTrigger.CurrentChanged
+        )
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(True)
         rows = self.view.verticalHeader()
@@ -468,8 +483,12 @@ class ListEditor(QWidget):
             self.message.hide()
         else:
             title = self.model.columns[self.model.column_of(problem.key)].title()
-            self.message.setText(self.tr("Row %1 · %2: %3").replace("%1", str(problem.row + 1))
-                                 .replace("%2", title).replace("%3", problem.message))
+            self.message.setText(
+                self.tr("Row %1 · %2: %3")
+                .replace("%1", str(problem.row + 1))
+                .replace("%2", title)
+                .replace("%3", problem.message)
+            )
             self.message.show()
         self._update_buttons()
 

@@ -38,8 +38,13 @@ class HonoursModel(RecordTableModel):
     def make_columns(self) -> list[Column]:
         return [
             Column("title", lambda: self.tr("Title"), placeholder=lambda: self.tr("e.g. 全国劳动模范")),
-            Column("level", lambda: self.tr("Level"), "choice", width=6,
-                   choices=lambda: [(lv.value, level_label(lv.value)) for lv in LEVEL_ORDER]),
+            Column(
+                "level",
+                lambda: self.tr("Level"),
+                "choice",
+                width=6,
+                choices=lambda: [(lv.value, level_label(lv.value)) for lv in LEVEL_ORDER],
+            ),
             Column("year", lambda: self.tr("Year"), width=4, placeholder=lambda: "2020"),
             Column("date", lambda: self.tr("Date"), width=7, placeholder=lambda: "2020-05-01"),
             Column("awarded_by", lambda: self.tr("Awarded by"), width=10),
@@ -51,10 +56,16 @@ class HonoursModel(RecordTableModel):
 
     def row_from_record(self, honour: Honour) -> dict[str, Any]:
         level = honour.level or Level.OTHER.value
-        return {"title": honour.title, "level": level,
-                "year": "" if honour.year is None else str(honour.year), "date": honour.date or "",
-                "awarded_by": honour.awarded_by or "", "posthumous": bool(honour.posthumous),
-                "_level_chosen": level != title_level(honour.title).level, "_filled_body": ""}
+        return {
+            "title": honour.title,
+            "level": level,
+            "year": "" if honour.year is None else str(honour.year),
+            "date": honour.date or "",
+            "awarded_by": honour.awarded_by or "",
+            "posthumous": bool(honour.posthumous),
+            "_level_chosen": level != title_level(honour.title).level,
+            "_filled_body": "",
+        }
 
     def cell_edited(self, row: dict[str, Any], key: str) -> None:
         if key == "level":
@@ -94,8 +105,14 @@ class HonoursModel(RecordTableModel):
                 read_date(row["date"])
             except EntryError as exc:
                 problems["date"] = str(exc)
-        honour = Honour(title=row["title"], level=row["level"], year=year, date=row["date"] or None,
-                        awarded_by=row["awarded_by"], posthumous=bool(row["posthumous"]))
+        honour = Honour(
+            title=row["title"],
+            level=row["level"],
+            year=year,
+            date=row["date"] or None,
+            awarded_by=row["awarded_by"],
+            posthumous=bool(row["posthumous"]),
+        )
         return honour, problems
 
 
@@ -149,10 +166,15 @@ class DonationsModel(RecordTableModel):
         ]
 
     def row_from_record(self, donation: Donation) -> dict[str, Any]:
-        return {"amount": amount_text(donation.amount_fen), "item": donation.item or "",
-                "quantity": quantity_text(donation.quantity), "quantity_unit": donation.quantity_unit or "",
-                "recipient": donation.recipient or "", "date": donation.date or "",
-                "note": donation.note or ""}
+        return {
+            "amount": amount_text(donation.amount_fen),
+            "item": donation.item or "",
+            "quantity": quantity_text(donation.quantity),
+            "quantity_unit": donation.quantity_unit or "",
+            "recipient": donation.recipient or "",
+            "date": donation.date or "",
+            "note": donation.note or "",
+        }
 
     def tidy(self, key: str, text: str) -> str:
         text = text.strip()
@@ -191,9 +213,15 @@ class DonationsModel(RecordTableModel):
         if not row["amount"] and not row["item"]:
             key = "item" if row["quantity"] else "amount"
             problems[key] = self.tr("Give an amount of money or the goods donated.")
-        donation = Donation(amount_fen=fen, item=row["item"], quantity=quantity,
-                            quantity_unit=row["quantity_unit"], recipient=row["recipient"],
-                            date=row["date"] or None, note=row["note"])
+        donation = Donation(
+            amount_fen=fen,
+            item=row["item"],
+            quantity=quantity,
+            quantity_unit=row["quantity_unit"],
+            recipient=row["recipient"],
+            date=row["date"] or None,
+            note=row["note"],
+        )
         return donation, problems
 
     def total_fen(self) -> int:

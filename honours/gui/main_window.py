@@ -69,8 +69,14 @@ class MainWindow(QMainWindow):
 
     replaced = Signal(object)  # the window that took this one's place
 
-    def __init__(self, store: Store, settings: Settings, undo_stack: QUndoStack | None = None,
-                 *, owns_registry: bool = True) -> None:
+    def __init__(
+        self,
+        store: Store,
+        settings: Settings,
+        undo_stack: QUndoStack | None = None,
+        *,
+        owns_registry: bool = True,
+    ) -> None:
         """`owns_registry`: close the registry with the window (not when a rebuilt window takes it over)."""
         super().__init__()
         self.setObjectName("mainWindow")
@@ -313,12 +319,18 @@ class MainWindow(QMainWindow):
         if not notices and self.model.total() == 0 and query:
             notices.append(self.tr("Nothing matches “%1”.").replace("%1", query))
         if self._unsearchable and self.model.result().parsed.text_terms:
-            notices.append(self.tr("%1 newly imported people are not searched yet: their search index is "
-                                   "being built.").replace("%1", f"{self._unsearchable:,}"))
+            notices.append(
+                self.tr(
+                    "%1 newly imported people are not searched yet: their search index is being built."
+                ).replace("%1", f"{self._unsearchable:,}")
+            )
         elif self._read_only_queued and self.model.result().parsed.text_terms:
-            notices.append(self.tr("%1 newly imported people are not searched: this file is open read-only, so "
-                                   "their search index cannot be built.")
-                           .replace("%1", f"{self._read_only_queued:,}"))
+            notices.append(
+                self.tr(
+                    "%1 newly imported people are not searched: this file is open read-only, so "
+                    "their search index cannot be built."
+                ).replace("%1", f"{self._read_only_queued:,}")
+            )
         self.notice.setText("  ".join(notices))
         self.notice.setVisible(bool(notices))
 
@@ -371,9 +383,11 @@ class MainWindow(QMainWindow):
         self._unsearchable = 0
         self._show_notices()
         self.index_progress.hide()
-        text = self.tr("The search index of the newly imported people could not be finished: %1 "
-                       "They stay in the roll; a search finds them once the index is built, which is "
-                       "tried again the next time this registry is opened.")
+        text = self.tr(
+            "The search index of the newly imported people could not be finished: %1 "
+            "They stay in the roll; a search finds them once the index is built, which is "
+            "tried again the next time this registry is opened."
+        )
         self.status_message(text.replace("%1", message), INDEX_FAILED_MS)
 
     def focus_search(self) -> None:
@@ -430,8 +444,10 @@ class MainWindow(QMainWindow):
         self.model.load_until(honouree_id)  # it may sort far down a large roll
         self.select_id(honouree_id)
         if hidden:
-            self.status_message(self.tr("Added “%1”. The search and filters were cleared to show it.")
-                                .replace("%1", name), 10000)
+            self.status_message(
+                self.tr("Added “%1”. The search and filters were cleared to show it.").replace("%1", name),
+                10000,
+            )
         return hidden
 
     def batch_edit(self) -> None:
@@ -478,18 +494,29 @@ class MainWindow(QMainWindow):
     def about_text(self) -> str:
         """What Help ▸ About says: the app, its version and the versions it runs on (for a
         support call), and the registry file."""
-        versions = self.tr("Version %1 · Qt %2 · PySide6 %3 · Python %4").replace("%1", __version__) \
-            .replace("%2", qVersion()).replace("%3", pyside_version).replace("%4", platform.python_version())
+        versions = (
+            self.tr("Version %1 · Qt %2 · PySide6 %3 · Python %4")
+            .replace("%1", __version__)
+            .replace("%2", qVersion())
+            .replace("%3", pyside_version)
+            .replace("%4", platform.python_version())
+        )
         text = self.tr(
             "<h3>Honours (劳模荣誉库)</h3>"
             "<p>A registry of model workers, medal holders, advanced workers and donors, "
             "with Chinese and pinyin search, photos and printed certificates.</p>"
-            "<p>Registry file: %1</p>").replace("%1", html.escape(str(self.registry.path or "")))
+            "<p>Registry file: %1</p>"
+        ).replace("%1", html.escape(str(self.registry.path or "")))
         return text.replace("</h3>", f"</h3><p>{html.escape(versions)}</p>", 1)
 
     def show_about(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("About Honours"), self.about_text(),
-                          QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(
+            QMessageBox.Icon.NoIcon,
+            self.tr("About Honours"),
+            self.about_text(),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
         box.setObjectName("aboutBox")
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -505,19 +532,26 @@ class MainWindow(QMainWindow):
     def choose_registry(self) -> None:
         start = str(self.registry.path.parent) if self.registry.path else ""
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open Registry"), start, self.tr("Honours registries (*.sqlite *.db);;All files (*)"))
+            self,
+            self.tr("Open Registry"),
+            start,
+            self.tr("Honours registries (*.sqlite *.db);;All files (*)"),
+        )
         if path:
             self.open_registry(Path(path))
 
     def create_registry(self) -> None:
         start = str(self.registry.path.parent) if self.registry.path else ""
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("New Registry"), start, self.tr("Honours registries (*.sqlite)"))
+            self, self.tr("New Registry"), start, self.tr("Honours registries (*.sqlite)")
+        )
         if not path:
             return
         target = Path(path) if Path(path).suffix else Path(path).with_suffix(".sqlite")
         if target.exists():
-            self.show_error(self.tr("%1 already exists. Use Open Registry to open it.").replace("%1", str(target)))
+            self.show_error(
+                self.tr("%1 already exists. Use Open Registry to open it.").replace("%1", str(target))
+            )
             return
         self.open_registry(target)
 

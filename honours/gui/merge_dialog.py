@@ -68,8 +68,12 @@ class PairsModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._pairs: list[DuplicatePair] = []
-        self._headers = [translate("MergeDialog", "Name"), translate("MergeDialog", "Record"),
-                         translate("MergeDialog", "Other record"), translate("MergeDialog", "Why")]
+        self._headers = [
+            translate("MergeDialog", "Name"),
+            translate("MergeDialog", "Record"),
+            translate("MergeDialog", "Other record"),
+            translate("MergeDialog", "Why"),
+        ]
 
     def set_pairs(self, pairs: list[DuplicatePair]) -> None:
         self.beginResetModel()
@@ -93,11 +97,16 @@ class PairsModel(QAbstractTableModel):
             return None
         pair = self._pairs[index.row()]
         a, b = pair.first, pair.second
-        return (a.name, _who(a.ref, a.unit, a.position), _who(b.ref, b.unit, b.position),
-                pair.reason(current_language()))[index.column()]
+        return (
+            a.name,
+            _who(a.ref, a.unit, a.position),
+            _who(b.ref, b.unit, b.position),
+            pair.reason(current_language()),
+        )[index.column()]
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         return None
@@ -106,8 +115,9 @@ class PairsModel(QAbstractTableModel):
 class MergeDialog(QDialog):
     """List the roll's possible duplicates; compare a pair; keep one and merge the other into it."""
 
-    def __init__(self, registry: Registry, undo_stack: QUndoStack | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, registry: Registry, undo_stack: QUndoStack | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("mergeDialog")
         self.setWindowTitle(self.tr("Merge Duplicate Records"))
@@ -176,9 +186,13 @@ class MergeDialog(QDialog):
         self.comparison = ComparisonModel(self)
         self.comparison.take_changed.connect(self._taken)
         self.comparison_view = comparison_view(self.comparison, "mergeComparison")
-        self.hint = QLabel(self.tr("The other record goes to the trash; its honours, deeds, donations and photos "
-                                   "move to the kept one. Tinted fields differ: the kept record's value stays "
-                                   "unless you tick the other's."))
+        self.hint = QLabel(
+            self.tr(
+                "The other record goes to the trash; its honours, deeds, donations and photos "
+                "move to the kept one. Tinted fields differ: the kept record's value stays "
+                "unless you tick the other's."
+            )
+        )
         self.hint.setObjectName("mergeHint")
         self.hint.setWordWrap(True)
         self.merge_button = QPushButton(self.tr("&Merge"))
@@ -241,13 +255,17 @@ class MergeDialog(QDialog):
             QApplication.restoreOverrideCursor()
         self.pairs_model.set_pairs(pairs)
         count = len(pairs)
-        self.summary.setText(self.tr("%n pair(s) of records look like one person.", "", count) if count
-                             else self.tr("No records look like the same person."))
+        self.summary.setText(
+            self.tr("%n pair(s) of records look like one person.", "", count)
+            if count
+            else self.tr("No records look like the same person.")
+        )
         row = next((i for i, p in enumerate(pairs) if (p.first.ref, p.second.ref) == keep), 0)
         if count:
             self.pairs_view.selectionModel().setCurrentIndex(
                 self.pairs_model.index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
         self._show_pair()
 
     def current_pair(self) -> DuplicatePair | None:
@@ -259,7 +277,8 @@ class MergeDialog(QDialog):
             if {pair.first.ref, pair.second.ref} == {first, second}:
                 self.pairs_view.selectionModel().setCurrentIndex(
                     self.pairs_model.index(row, 0),
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                )
                 return True
         return False
 
@@ -269,7 +288,10 @@ class MergeDialog(QDialog):
         self.records = None
         if pair is not None:
             try:
-                self.records = (self.registry.honouree(pair.first.ref), self.registry.honouree(pair.second.ref))
+                self.records = (
+                    self.registry.honouree(pair.first.ref),
+                    self.registry.honouree(pair.second.ref),
+                )
             except HonoursError:
                 self.records = None
         for widget in (self.keep_a, self.keep_b, self.merge_button, self.keep_label):
@@ -309,8 +331,11 @@ class MergeDialog(QDialog):
         if reset_take:
             self.take = {c.field for c in conflicts if c.taken}
         preview.photos = [*kept.photos, *other.photos]
-        headers = [self.tr("#%1 (kept)").replace("%1", str(kept.id)), self.tr("#%1 (to the trash)")
-                   .replace("%1", str(other.id)), self.tr("After merging")]
+        headers = [
+            self.tr("#%1 (kept)").replace("%1", str(kept.id)),
+            self.tr("#%1 (to the trash)").replace("%1", str(other.id)),
+            self.tr("After merging"),
+        ]
         self.comparison.set_records(headers, [kept, other, preview], conflicts, choosable=1)
 
     def _taken(self, field: str, taken: bool) -> None:
@@ -325,9 +350,16 @@ class MergeDialog(QDialog):
             return False
         kept, other = pair
         assert kept.id is not None and other.id is not None
-        command = MergeCommand(self.registry, kept.id, other.id, keep_version=kept.version,
-                               other_version=other.version, take=self.take, name=kept.name,
-                               on_error=self._error)
+        command = MergeCommand(
+            self.registry,
+            kept.id,
+            other.id,
+            keep_version=kept.version,
+            other_version=other.version,
+            take=self.take,
+            name=kept.name,
+            on_error=self._error,
+        )
         try:
             command.apply()
         except HonoursError as error:
@@ -336,8 +368,12 @@ class MergeDialog(QDialog):
             return False
         self.merged.append(other.id)
         self.undo_stack.push(command)  # finds again (indexChanged)
-        self.status.setText(self.tr("Merged #%1 into #%2 %3; #%1 is in the trash. Ctrl+Z undoes it.")
-                            .replace("%1", str(other.id)).replace("%2", str(kept.id)).replace("%3", kept.name))
+        self.status.setText(
+            self.tr("Merged #%1 into #%2 %3; #%1 is in the trash. Ctrl+Z undoes it.")
+            .replace("%1", str(other.id))
+            .replace("%2", str(kept.id))
+            .replace("%3", kept.name)
+        )
         return True
 
     def _error(self, error: HonoursError) -> None:
@@ -355,8 +391,9 @@ def open_merge(window: MainWindow) -> MergeDialog:
     dialog.exec()
     count = len(dialog.merged)  # lupdate misses a translate() whose arguments hold a call
     if count:
-        window.status_message(translate("MergeDialog", "Merged %n duplicate record(s) (Ctrl+Z undoes the last).",
-                                        "", count))
+        window.status_message(
+            translate("MergeDialog", "Merged %n duplicate record(s) (Ctrl+Z undoes the last).", "", count)
+        )
     return dialog
 
 

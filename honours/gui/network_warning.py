@@ -28,7 +28,8 @@ def explanation(kind: str) -> str:
         "over the network, so when two computers save into it at once the file can be damaged or "
         "saves can be lost. Keep the registry on this computer's own disk (several windows and the "
         "command line on one PC are safe), take backups to the share instead, and for several offices "
-        "use the shared registry server that is coming.").replace("%1", kind)
+        "use the shared registry server that is coming."
+    ).replace("%1", kind)
 
 
 class NetworkShareWarning(QLabel):
@@ -48,8 +49,13 @@ class NetworkShareWarning(QLabel):
         super().mousePressEvent(event)
 
     def show_explanation(self) -> QMessageBox:
-        box = QMessageBox(QMessageBox.Icon.Warning, translate("Registry on a network share"),
-                          explanation(self.kind), QMessageBox.StandardButton.Ok, self.window())
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            translate("Registry on a network share"),
+            explanation(self.kind),
+            QMessageBox.StandardButton.Ok,
+            self.window(),
+        )
         box.setObjectName("networkShareMessage")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()  # files-ok: shows the message box; not a file

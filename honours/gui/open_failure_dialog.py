@@ -78,7 +78,9 @@ def can_open_read_only(error: HonoursError | OSError) -> bool:
 
 def can_restore(error: HonoursError | OSError) -> bool:
     """Restoring needs a writable folder and a file nobody is using."""
-    return not isinstance(error, (ReadOnlyDatabaseError, DatabaseLockedError)) and failed_path(error) is not None
+    return (
+        not isinstance(error, (ReadOnlyDatabaseError, DatabaseLockedError)) and failed_path(error) is not None
+    )
 
 
 def reason_text(reason: str) -> str:
@@ -172,11 +174,15 @@ class OpenFailureDialog(QDialog):
         self.browse_button.clicked.connect(self.restore_other_file)
         if can_restore(error):
             if found:
-                intro = self.tr("Backups of this registry, newest first. Restoring one keeps the "
-                                "current file in the backups folder; nothing is deleted.")
+                intro = self.tr(
+                    "Backups of this registry, newest first. Restoring one keeps the "
+                    "current file in the backups folder; nothing is deleted."
+                )
             else:
-                intro = self.tr("No backups were found beside this file. You can restore a backup "
-                                "kept elsewhere (for example on a USB stick).")
+                intro = self.tr(
+                    "No backups were found beside this file. You can restore a backup "
+                    "kept elsewhere (for example on a USB stick)."
+                )
             intro_label = QLabel(intro)
             intro_label.setWordWrap(True)
             layout.addWidget(intro_label)
@@ -229,8 +235,11 @@ class OpenFailureDialog(QDialog):
     def _message(self) -> str:
         if isinstance(self.error, HonoursError):
             return self.error.message(current_language())
-        return self.tr("%1 cannot be opened: %2").replace("%1", str(self.path or "")).replace(
-            "%2", self.error.strerror or str(self.error))
+        return (
+            self.tr("%1 cannot be opened: %2")
+            .replace("%1", str(self.path or ""))
+            .replace("%2", self.error.strerror or str(self.error))
+        )
 
     # -- the choices ---------------------------------------------------------------------------
     def open_read_only(self) -> None:
@@ -247,7 +256,11 @@ class OpenFailureDialog(QDialog):
     def restore_other_file(self) -> bool:
         start = str(self.path.parent) if self.path else ""
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose a Backup"), start, self.tr("Honours registries (*.sqlite *.db);;All files (*)"))
+            self,
+            self.tr("Choose a Backup"),
+            start,
+            self.tr("Honours registries (*.sqlite *.db);;All files (*)"),
+        )
         return bool(name) and self.restore_from(Path(name))
 
     def restore_from(self, backup_path: Path) -> bool:
@@ -267,7 +280,11 @@ class OpenFailureDialog(QDialog):
     def choose_other_file(self) -> None:
         start = str(self.path.parent) if self.path else ""
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open Registry"), start, self.tr("Honours registries (*.sqlite *.db);;All files (*)"))
+            self,
+            self.tr("Open Registry"),
+            start,
+            self.tr("Honours registries (*.sqlite *.db);;All files (*)"),
+        )
         if name:
             self.choice = OpenChoice(OpenAction.OPEN_OTHER, Path(name))
             self.accept()

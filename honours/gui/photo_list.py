@@ -66,12 +66,18 @@ class PhotoListModel(QAbstractListModel):
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.entries)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if not index.isValid():
             return None
         entry = self.entries[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return entry.caption or entry.original_name or self.tr("Photo %1").replace("%1", str(index.row() + 1))
+            return (
+                entry.caption
+                or entry.original_name
+                or self.tr("Photo %1").replace("%1", str(index.row() + 1))
+            )
         if role == Qt.ItemDataRole.DecorationRole:
             state = (entry.rotation % 360, entry.primary)
             cached = self._tiles.get(id(entry))
@@ -125,8 +131,11 @@ class PhotoListModel(QAbstractListModel):
 
     def can_move(self, row: int, delta: int) -> bool:
         target = row + delta
-        return (0 <= row < len(self.entries) and 0 <= target < len(self.entries)
-                and self.entries[row].is_new == self.entries[target].is_new)
+        return (
+            0 <= row < len(self.entries)
+            and 0 <= target < len(self.entries)
+            and self.entries[row].is_new == self.entries[target].is_new
+        )
 
     def move(self, row: int, delta: int) -> int:
         if not self.can_move(row, delta):
@@ -165,8 +174,12 @@ def tile_icon(entry: PhotoEntry) -> QIcon:
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
     image = rotated(entry.thumbnail, entry.rotation)
     if not image.isNull():
-        scaled = image.scaled(ICON_SIZE, ICON_SIZE, Qt.AspectRatioMode.KeepAspectRatio,
-                              Qt.TransformationMode.SmoothTransformation)
+        scaled = image.scaled(
+            ICON_SIZE,
+            ICON_SIZE,
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
         painter.drawImage((ICON_SIZE - scaled.width()) // 2, (ICON_SIZE - scaled.height()) // 2, scaled)
     if entry.primary:
         badge = QRectF(4, 4, 26, 26)
@@ -205,7 +218,9 @@ class PhotoGrid(QListView):
         if self.model() is not None and self.model().rowCount() == 0:
             painter = QPainter(self.viewport())
             painter.setPen(self.palette().placeholderText().color())
-            painter.drawText(self.viewport().rect().adjusted(24, 24, -24, -24),
-                             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                             self.tr("No photos yet.\nClick “Add photos…” or drag image files here."))
+            painter.drawText(
+                self.viewport().rect().adjusted(24, 24, -24, -24),
+                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                self.tr("No photos yet.\nClick “Add photos…” or drag image files here."),
+            )
             painter.end()

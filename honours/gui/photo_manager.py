@@ -54,8 +54,14 @@ from .thumbnails import decode
 
 PREVIEW_SIZE = 300
 IMAGE_FILTER_PATTERNS = "*.jpg *.jpeg *.png *.gif *.bmp *.tif *.tiff *.webp"
-_EXTENSIONS = {"image/jpeg": ".jpg", "image/png": ".png", "image/gif": ".gif", "image/bmp": ".bmp",
-               "image/tiff": ".tif", "image/webp": ".webp"}
+_EXTENSIONS = {
+    "image/jpeg": ".jpg",
+    "image/png": ".png",
+    "image/gif": ".gif",
+    "image/bmp": ".bmp",
+    "image/tiff": ".tif",
+    "image/webp": ".webp",
+}
 
 
 class _JobSignals(QObject):
@@ -82,13 +88,16 @@ class _PrepareJob(QRunnable):
             try:
                 prepared = prepare_photo(path)
                 preview_size = QSize(PREVIEW_SIZE * 2, PREVIEW_SIZE * 2)
-                self.signals.prepared.emit(self.batch, prepared, decode(prepared.thumbnail),
-                                           decode(prepared.display, preview_size))
+                self.signals.prepared.emit(
+                    self.batch, prepared, decode(prepared.thumbnail), decode(prepared.display, preview_size)
+                )
             except PhotoError as exc:
                 self.signals.rejected.emit(self.batch, exc)
             except Exception as exc:  # noqa: BLE001 - a worker must always report back
-                self.signals.rejected.emit(self.batch, PhotoError(
-                    f"{path.name} could not be read ({exc}).", f"{path.name} 无法读取（{exc}）。"))
+                self.signals.rejected.emit(
+                    self.batch,
+                    PhotoError(f"{path.name} could not be read ({exc}).", f"{path.name} 无法读取（{exc}）。"),
+                )
         self.signals.finished.emit(self.batch)
 
 
@@ -223,32 +232,58 @@ class PhotoManager(QWidget):
                 image = decode(self.registry.photo_bytes(photo.id, "thumbnail"))
             except HonoursError:
                 image = QImage()
-            entries.append(PhotoEntry(caption=photo.caption, primary=photo.primary, rotation=0,
-                                      thumbnail=image, original_name=photo.original_name,
-                                      width=photo.width, height=photo.height, stored=photo))
+            entries.append(
+                PhotoEntry(
+                    caption=photo.caption,
+                    primary=photo.primary,
+                    rotation=0,
+                    thumbnail=image,
+                    original_name=photo.original_name,
+                    width=photo.width,
+                    height=photo.height,
+                    stored=photo,
+                )
+            )
         self.model.set_entries(entries)
         if entries:
             self.grid.setCurrentIndex(self.model.index(0))
 
     def existing_photos(self) -> list[Photo]:
         """Stored photos to keep, in order, with their captions and main-photo flag."""
-        return [replace(e.stored, caption=e.caption.strip(), primary=e.primary, position=i)
-                for i, e in enumerate(self.model.entries) if e.stored is not None]
+        return [
+            replace(e.stored, caption=e.caption.strip(), primary=e.primary, position=i)
+            for i, e in enumerate(self.model.entries)
+            if e.stored is not None
+        ]
 
     def new_photos(self) -> list[NewPhoto]:
-        return [NewPhoto(prepared=e.prepared, caption=e.caption.strip(), primary=e.primary,
-                         rotation=e.rotation % 360)
-                for e in self.model.entries if e.prepared is not None]
+        return [
+            NewPhoto(
+                prepared=e.prepared, caption=e.caption.strip(), primary=e.primary, rotation=e.rotation % 360
+            )
+            for e in self.model.entries
+            if e.prepared is not None
+        ]
 
     def rotations(self) -> dict[int, int]:
         """Photo id → clockwise degrees for stored photos turned in this dialog."""
-        return {e.stored.id: e.rotation % 360 for e in self.model.entries
-                if e.stored is not None and e.stored.id is not None and e.rotation % 360}
+        return {
+            e.stored.id: e.rotation % 360
+            for e in self.model.entries
+            if e.stored is not None and e.stored.id is not None and e.rotation % 360
+        }
 
     def snapshot(self) -> list[tuple]:
         """What the user changed, for the unsaved-changes prompt."""
-        return [(id(e.prepared) if e.prepared else e.stored.id if e.stored else None,
-                 e.caption, e.primary, e.rotation % 360) for e in self.model.entries]
+        return [
+            (
+                id(e.prepared) if e.prepared else e.stored.id if e.stored else None,
+                e.caption,
+                e.primary,
+                e.rotation % 360,
+            )
+            for e in self.model.entries
+        ]
 
     def is_busy(self) -> bool:
         """True while added files are still being checked."""
@@ -257,8 +292,11 @@ class PhotoManager(QWidget):
     # -- adding ---------------------------------------------------------------------------
     def choose_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Add photos"), self.start_folder(),
-            self.tr("Images (%1);;All files (*)").replace("%1", IMAGE_FILTER_PATTERNS))
+            self,
+            self.tr("Add photos"),
+            self.start_folder(),
+            self.tr("Images (%1);;All files (*)").replace("%1", IMAGE_FILTER_PATTERNS),
+        )
         if paths:
             settings = settings_of(self)
             if settings is not None:
@@ -269,8 +307,10 @@ class PhotoManager(QWidget):
         """Where the file dialogs open: the folder photos were last added from, else the
         desktop's pictures folder (~/图片 on a Chinese desktop) if it exists, else home."""
         settings = settings_of(self)
-        for folder in (settings.photo_folder if settings is not None else "",
-                       QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)):
+        for folder in (
+            settings.photo_folder if settings is not None else "",
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation),
+        ):
             if folder and Path(folder).is_dir():
                 return folder
         return str(Path.home())
@@ -292,9 +332,17 @@ class PhotoManager(QWidget):
     def _on_prepared(self, batch: int, prepared: PreparedPhoto, thumbnail: QImage, preview: QImage) -> None:
         if batch not in self._pending_batches:
             return
-        entry = PhotoEntry(caption="", primary=False, rotation=0, thumbnail=thumbnail,
-                           original_name=prepared.original_name, width=prepared.width,
-                           height=prepared.height, prepared=prepared, preview=preview)
+        entry = PhotoEntry(
+            caption="",
+            primary=False,
+            rotation=0,
+            thumbnail=thumbnail,
+            original_name=prepared.original_name,
+            width=prepared.width,
+            height=prepared.height,
+            prepared=prepared,
+            preview=preview,
+        )
         row = self.model.append(entry)
         self.grid.setCurrentIndex(self.model.index(row))
 
@@ -314,9 +362,12 @@ class PhotoManager(QWidget):
         """Tell the user which files were not added and why, in the UI language."""
         language = current_language()
         QMessageBox.warning(
-            self, self.tr("Photos not added"),
-            self.tr("These files were not added:") + "\n\n"
-            + "\n".join(f"• {error.message(language)}" for error in errors))
+            self,
+            self.tr("Photos not added"),
+            self.tr("These files were not added:")
+            + "\n\n"
+            + "\n".join(f"• {error.message(language)}" for error in errors),
+        )
 
     def _show_busy(self, adding: int = 0) -> None:
         if self._pending_batches:
@@ -386,14 +437,17 @@ class PhotoManager(QWidget):
             if image.isNull() and entry.prepared is not None:
                 image = decode(entry.prepared.display, QSize(PREVIEW_SIZE * 2, PREVIEW_SIZE * 2))
             elif image.isNull() and entry.stored is not None and entry.stored.id is not None:
-                image = decode(self.registry.photo_bytes(entry.stored.id, "display"),
-                               QSize(PREVIEW_SIZE * 2, PREVIEW_SIZE * 2))
+                image = decode(
+                    self.registry.photo_bytes(entry.stored.id, "display"),
+                    QSize(PREVIEW_SIZE * 2, PREVIEW_SIZE * 2),
+                )
         except HonoursError:
             image = QImage()
         if image.isNull():
             image = entry.thumbnail
-        return rotated(image, entry.rotation).scaled(fit, Qt.AspectRatioMode.KeepAspectRatio,
-                                                     Qt.TransformationMode.SmoothTransformation)
+        return rotated(image, entry.rotation).scaled(
+            fit, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
 
     def _caption_edited(self, text: str) -> None:
         row = self.current_row()
@@ -429,15 +483,19 @@ class PhotoManager(QWidget):
         if entry is None:
             return
         try:
-            data = entry.prepared.original if entry.prepared is not None else \
-                self.registry.photo_bytes(entry.stored.id, "original")  # type: ignore[union-attr]
+            data = (
+                entry.prepared.original
+                if entry.prepared is not None
+                else self.registry.photo_bytes(entry.stored.id, "original")
+            )  # type: ignore[union-attr]
         except HonoursError as exc:
             QMessageBox.warning(self, self.tr("Export original"), exc.message(current_language()))
             return
         mime = entry.prepared.mime if entry.prepared is not None else entry.stored.mime  # type: ignore[union-attr]
         name = entry.original_name or self.tr("photo") + _EXTENSIONS.get(mime, ".jpg")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export original photo"),
-                                              str(Path(self.start_folder()) / name))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export original photo"), str(Path(self.start_folder()) / name)
+        )
         if path:
             self.write_original(Path(path), data)
 
@@ -448,8 +506,12 @@ class PhotoManager(QWidget):
             QMessageBox.warning(self, self.tr("Export original"), exc.message(current_language()))
             return False
         except OSError as exc:
-            QMessageBox.warning(self, self.tr("Export original"),
-                                self.tr("Could not write %1: %2").replace("%1", str(path))
-                                .replace("%2", exc.strerror or str(exc)))
+            QMessageBox.warning(
+                self,
+                self.tr("Export original"),
+                self.tr("Could not write %1: %2")
+                .replace("%1", str(path))
+                .replace("%2", exc.strerror or str(exc)),
+            )
             return False
         return True

@@ -95,8 +95,11 @@ def remember(window, choice: PrintChoice) -> None:
 
 
 def ask_choice(window, ok_text: str = "") -> PrintChoice | None:
-    counts = {SELECTION: len(window.selected_ids()), RESULT: window.result().count(),
-              EVERYONE: window.registry.count()}
+    counts = {
+        SELECTION: len(window.selected_ids()),
+        RESULT: window.result().count(),
+        EVERYONE: window.registry.count(),
+    }
     dialog = PrintOptionsDialog(counts, default_choice(window), window, ok_text)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
@@ -105,20 +108,27 @@ def ask_choice(window, ok_text: str = "") -> PrintChoice | None:
     return choice
 
 
-def render_with_progress(window, choice: PrintChoice, target: Target, ids: list[int] | None = None
-                         ) -> RenderResult:
+def render_with_progress(
+    window, choice: PrintChoice, target: Target, ids: list[int] | None = None
+) -> RenderResult:
     """Draw the choice into `target` behind a cancellable progress dialog."""
     from ..printing import CertificateOptions, RollOptions, render_certificates, render_roll
 
     ids = ids_for(window, choice.scope) if ids is None else ids
     with progress_dialog(window, len(ids)) as (report, cancelled):
         if choice.kind == CERTIFICATES:
-            options = CertificateOptions(organisation=choice.organisation, page_size=choice.page_size,
-                                         language=choice.language)
+            options = CertificateOptions(
+                organisation=choice.organisation, page_size=choice.page_size, language=choice.language
+            )
             return render_certificates(window.registry, ids, target, options, report, cancelled)
-        roll_options = RollOptions(organisation=choice.organisation, title=choice.title, page_size=choice.page_size,
-                                   group_by=choice.group_by, language=choice.language,
-                                   query=window.current_query() if choice.scope == RESULT else "")
+        roll_options = RollOptions(
+            organisation=choice.organisation,
+            title=choice.title,
+            page_size=choice.page_size,
+            group_by=choice.group_by,
+            language=choice.language,
+            query=window.current_query() if choice.scope == RESULT else "",
+        )
         return render_roll(window.registry, ids, target, roll_options, report, cancelled)
 
 
@@ -132,8 +142,11 @@ def make_printer(choice: PrintChoice) -> QPrinter:
 
 
 def suggested_pdf_name(choice: PrintChoice) -> str:
-    stem = (translate("Printing", "certificates") if choice.kind == CERTIFICATES
-            else translate("Printing", "roll"))
+    stem = (
+        translate("Printing", "certificates")
+        if choice.kind == CERTIFICATES
+        else translate("Printing", "roll")
+    )
     return f"{stem}-{date.today().isoformat()}.pdf"
 
 
@@ -161,9 +174,12 @@ def export_pdf(window, choice: PrintChoice | None = None, path: Path | None = No
         return None
     if path is None:
         folder = window.registry.path.parent if window.registry.path else Path.home()
-        name, _ = QFileDialog.getSaveFileName(window, translate("Printing", "Export PDF"),
-                                              str(folder / suggested_pdf_name(choice)),
-                                              translate("Printing", "PDF documents (*.pdf)"))
+        name, _ = QFileDialog.getSaveFileName(
+            window,
+            translate("Printing", "Export PDF"),
+            str(folder / suggested_pdf_name(choice)),
+            translate("Printing", "PDF documents (*.pdf)"),
+        )
         if not name:
             return None
         path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
@@ -177,8 +193,9 @@ def export_pdf(window, choice: PrintChoice | None = None, path: Path | None = No
     return result
 
 
-def print_document(window, choice: PrintChoice | None = None, printer: QPrinter | None = None,
-                   ask_printer: bool = True) -> RenderResult | None:
+def print_document(
+    window, choice: PrintChoice | None = None, printer: QPrinter | None = None, ask_printer: bool = True
+) -> RenderResult | None:
     """File ▸ Print…: any installed printer (or PDF, as the print dialog offers)."""
     choice = choice or ask_choice(window, translate("Printing", "Print…"))
     if choice is None:
@@ -212,8 +229,9 @@ class PreviewDialog(QPrintPreviewDialog):
         remember_size(self)
 
     def _paint(self, printer: QPrinter) -> None:
-        result = _guarded(self.window_,
-                          lambda: render_with_progress(self.window_, self.choice, printer, self.ids))
+        result = _guarded(
+            self.window_, lambda: render_with_progress(self.window_, self.choice, printer, self.ids)
+        )
         if result is not None:
             self.results.append(result)
 

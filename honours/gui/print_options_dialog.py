@@ -39,8 +39,9 @@ class PrintChoice:
 class PrintOptionsDialog(QDialog):
     """Asks what to print; `counts` gives how many honourees each scope holds."""
 
-    def __init__(self, counts: dict[str, int], defaults: PrintChoice, parent: QWidget | None = None,
-                 ok_text: str = "") -> None:
+    def __init__(
+        self, counts: dict[str, int], defaults: PrintChoice, parent: QWidget | None = None, ok_text: str = ""
+    ) -> None:
         """`ok_text` names what OK does next (Preview, Print…, Export PDF…)."""
         super().__init__(parent)
         self.setObjectName("printOptionsDialog")
@@ -49,8 +50,10 @@ class PrintOptionsDialog(QDialog):
 
         self.kind_buttons = QButtonGroup(self)
         kind_box = QVBoxLayout()
-        for kind, text in ((CERTIFICATES, self.tr("Certificate summaries, one page per honouree")),
-                           (ROLL, self.tr("Roll list (a table of honourees)"))):
+        for kind, text in (
+            (CERTIFICATES, self.tr("Certificate summaries, one page per honouree")),
+            (ROLL, self.tr("Roll list (a table of honourees)")),
+        ):
             button = QRadioButton(text)
             button.setObjectName(f"kind_{kind}")
             button.setProperty("kind", kind)
@@ -120,8 +123,11 @@ class PrintOptionsDialog(QDialog):
 
     def _apply(self, defaults: PrintChoice) -> None:
         self._check(self.kind_buttons, "kind", defaults.kind)
-        scope = defaults.scope if self.counts.get(defaults.scope, 0) else next(
-            (s for s in (SELECTION, RESULT, EVERYONE) if self.counts.get(s, 0)), defaults.scope)
+        scope = (
+            defaults.scope
+            if self.counts.get(defaults.scope, 0)
+            else next((s for s in (SELECTION, RESULT, EVERYONE) if self.counts.get(s, 0)), defaults.scope)
+        )
         self._check(self.scope_buttons, "scope", scope)
         self.group_combo.setCurrentIndex(max(0, self.group_combo.findData(defaults.group_by)))
         self.page_combo.setCurrentIndex(max(0, self.page_combo.findData(defaults.page_size)))

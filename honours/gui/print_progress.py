@@ -14,8 +14,9 @@ translate = QCoreApplication.translate  # lupdate reads literal translate("Conte
 @contextmanager
 def progress_dialog(window, maximum: int) -> Iterator[tuple[Callable[[int, int], None], Callable[[], bool]]]:
     """A cancellable "Preparing pages…" dialog while pages are drawn: (report(done, total), is_cancelled)."""
-    progress = QProgressDialog(translate("Printing", "Preparing pages…"), translate("Printing", "Cancel"),
-                               0, max(maximum, 1), window)
+    progress = QProgressDialog(
+        translate("Printing", "Preparing pages…"), translate("Printing", "Cancel"), 0, max(maximum, 1), window
+    )
     progress.setObjectName("printProgress")
     progress.setWindowTitle(translate("Printing", "Printing"))
     progress.setWindowModality(Qt.WindowModality.WindowModal)

@@ -35,8 +35,9 @@ def open_edit_dialog(window: MainWindow, honouree: Honouree | None) -> QDialog |
         from .edit_dialog import EditDialog
     except ImportError as error:
         log.exception("the edit dialog is not available")
-        window.show_error(translate("RecordCommands", "The edit dialog could not be opened: %1")
-                          .replace("%1", str(error)))
+        window.show_error(
+            translate("RecordCommands", "The edit dialog could not be opened: %1").replace("%1", str(error))
+        )
         return None
     return EditDialog(window, window.registry, honouree)
 
@@ -47,7 +48,9 @@ def new_honouree(window: MainWindow) -> Honouree | None:
     if dialog is None:
         return None
     while dialog.exec() == QDialog.DialogCode.Accepted:
-        command = AddCommand(window.registry, dialog.result_honouree(), dialog.new_photos(), window.show_error)
+        command = AddCommand(
+            window.registry, dialog.result_honouree(), dialog.new_photos(), window.show_error
+        )
         try:
             saved = command.apply()
         except HonoursError as error:
@@ -75,14 +78,21 @@ def edit_honouree(window: MainWindow, honouree_id: int) -> Honouree | None:
         return None
     while dialog.exec() == QDialog.DialogCode.Accepted:
         try:
-            return save_edit(window, before, dialog.result_honouree(), dialog.new_photos(), dialog.rotations())
+            return save_edit(
+                window, before, dialog.result_honouree(), dialog.new_photos(), dialog.rotations()
+            )
         except EditAgain:
             continue
     return None
 
 
-def ask_conflict(window: MainWindow, registry: Registry, mine: Honouree, error: ConflictError,
-                 original: Honouree | None = None) -> ConflictResolution:
+def ask_conflict(
+    window: MainWindow,
+    registry: Registry,
+    mine: Honouree,
+    error: ConflictError,
+    original: Honouree | None = None,
+) -> ConflictResolution:
     """The conflict dialog's question (honours.gui.conflict_dialog.ask_conflict).
 
     Imported when a save first meets a conflict: the dialog and its field-by-field diff
@@ -93,8 +103,13 @@ def ask_conflict(window: MainWindow, registry: Registry, mine: Honouree, error: 
     return ask(window, registry, mine, error, original=original)
 
 
-def save_edit(window: MainWindow, before: Honouree, after: Honouree, new_photos: list[NewPhoto] | None = None,
-              rotations: dict[int, int] | None = None) -> Honouree | None:
+def save_edit(
+    window: MainWindow,
+    before: Honouree,
+    after: Honouree,
+    new_photos: list[NewPhoto] | None = None,
+    rotations: dict[int, int] | None = None,
+) -> Honouree | None:
     """Save an edit as an undoable command. Returns the saved record, or None when the user
     kept the other version; raises EditAgain when the user should go back to editing (the
     save was refused, or they chose to keep editing after a conflict)."""
@@ -111,8 +126,15 @@ def save_edit(window: MainWindow, before: Honouree, after: Honouree, new_photos:
             return None
         if resolution.choice is not ConflictChoice.KEEP_MINE:
             raise EditAgain from error
-        command = SaveEditCommand(window.registry, before, resolution.record, new_photos, rotations,
-                                  window.show_error, overwrite=True)
+        command = SaveEditCommand(
+            window.registry,
+            before,
+            resolution.record,
+            new_photos,
+            rotations,
+            window.show_error,
+            overwrite=True,
+        )
         try:
             saved = command.apply()
         except HonoursError as second:
@@ -134,13 +156,19 @@ def delete_honourees(window: MainWindow, ids: list[int]) -> bool:
     names = [s.name for s in window.registry.summaries(ids)]
     if count == 1:
         question = translate("RecordCommands", "Move “%1” to the trash?").replace(
-            "%1", names[0] if names else str(ids[0]))
+            "%1", names[0] if names else str(ids[0])
+        )
     else:
         question = translate("RecordCommands", "Move %n honourees to the trash?", "", count)
     answer = QMessageBox.question(
-        window, translate("RecordCommands", "Delete"),
-        question + "\n" + translate("RecordCommands", "You can undo this with Ctrl+Z or restore it from the trash."),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        window,
+        translate("RecordCommands", "Delete"),
+        question
+        + "\n"
+        + translate("RecordCommands", "You can undo this with Ctrl+Z or restore it from the trash."),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
     if answer != QMessageBox.StandardButton.Yes:
         return False
     command = DeleteCommand(window.registry, ids, names, window.show_error)
@@ -152,7 +180,8 @@ def delete_honourees(window: MainWindow, ids: list[int]) -> bool:
     window.undo_stack.push(command)
     if count == 1:
         done = translate("RecordCommands", "Moved “%1” to the trash (Ctrl+Z undoes it).").replace(
-            "%1", names[0] if names else str(ids[0]))
+            "%1", names[0] if names else str(ids[0])
+        )
     else:
         done = translate("RecordCommands", "Moved %n honourees to the trash (Ctrl+Z undoes it).", "", count)
     window.status_message(done)
@@ -186,13 +215,17 @@ def batch_edit(window: MainWindow, ids: list[int]) -> list[Honouree] | None:
         window.show_error(error)
         return None
     if not saved:
-        window.status_message(translate("RecordCommands", "Nothing to change: the selected honourees already "
-                                                          "have these values."))
+        window.status_message(
+            translate(
+                "RecordCommands", "Nothing to change: the selected honourees already have these values."
+            )
+        )
         return saved
     window.undo_stack.push(command)
     shown = {"category": category_label, "status": status_label}
-    what = "; ".join(f"{dialog.field_title(key)} → {shown.get(key, str)(value) or '—'}"
-                     for key, value in changes.items())
+    what = "; ".join(
+        f"{dialog.field_title(key)} → {shown.get(key, str)(value) or '—'}" for key, value in changes.items()
+    )
     count = len(saved)
     done = translate("RecordCommands", "Changed %n honouree(s): %1 (Ctrl+Z undoes it).", "", count)
     window.status_message(done.replace("%1", what), 10000)

@@ -119,8 +119,11 @@ class ResultsTable(QTableView):
     def column_state(self) -> tuple[list[str], dict[str, int]]:
         """(keys of the columns shown, in order; width of every column) for the settings."""
         header = self.horizontalHeader()
-        widths = {column.key: header.sectionSize(i) for i, column in enumerate(COLUMNS)
-                  if not header.isSectionHidden(i)}
+        widths = {
+            column.key: header.sectionSize(i)
+            for i, column in enumerate(COLUMNS)
+            if not header.isSectionHidden(i)
+        }
         return self.column_keys(), widths
 
     def restore_columns(self, shown: list[str], widths: dict[str, int]) -> bool:
@@ -225,7 +228,8 @@ class ResultsTable(QTableView):
             return False
         index = self.roll.index(row, COLUMN_INDEX["name"])
         self.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
         if scroll:
             self.scrollTo(index)
         return True

@@ -89,8 +89,9 @@ class RollModel(QAbstractTableModel):
         thumbnails.ready.connect(self._on_thumbnail_ready)
 
     # -- searching -------------------------------------------------------------------------
-    def search(self, query: str, order: str | None = None, descending: bool = False,
-               keep_rows: int = 0) -> None:
+    def search(
+        self, query: str, order: str | None = None, descending: bool = False, keep_rows: int = 0
+    ) -> None:
         """Run `query` through the core search; only the count and the first page are read."""
         self._refresh_timer.stop()  # a refresh still pending would only repeat this search
         self.beginResetModel()
@@ -169,7 +170,7 @@ class RollModel(QAbstractTableModel):
         summaries = self._pages.get(page)
         if summaries is None:
             start = page * PAGE_SIZE
-            ids = self._ids[start:start + PAGE_SIZE]
+            ids = self._ids[start : start + PAGE_SIZE]
             summaries = {s.id: s for s in self.store.registry.summaries(ids)}
             self._pages[page] = summaries
             for offset, i in enumerate(ids):
@@ -216,8 +217,12 @@ class RollModel(QAbstractTableModel):
         key = COLUMNS[column].key
         if role == Qt.ItemDataRole.SizeHintRole and key == "photo":
             return QSize(THUMB_SIZE + 8, THUMB_SIZE + 6)
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole,
-                        Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole):
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.DecorationRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.FontRole,
+        ):
             return None
         summary = self.summary(row)
         if summary is None:
@@ -257,13 +262,17 @@ class RollModel(QAbstractTableModel):
         icon.addPixmap(pixmap, QIcon.Mode.Selected)
         return icon
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         key = COLUMNS[section].key
         if role == Qt.ItemDataRole.ToolTipRole:
-            return {"photo": self.tr("Photo"), "years": self.tr("The years of the honours, latest first")}.get(key)
+            return {
+                "photo": self.tr("Photo"),
+                "years": self.tr("The years of the honours, latest first"),
+            }.get(key)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return "" if key == "photo" else self.column_title(key)

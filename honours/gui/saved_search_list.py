@@ -125,9 +125,12 @@ class SavedSearchList(QWidget):
             return False
         if name in self._store.names() and self._store.query(name) != self._query:
             answer = QMessageBox.question(
-                self, self.tr("Save Search"),
-                self.tr("A saved search is already called “%1”. Replace it with the current search?")
-                .replace("%1", name))
+                self,
+                self.tr("Save Search"),
+                self.tr("A saved search is already called “%1”. Replace it with the current search?").replace(
+                    "%1", name
+                ),
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
         self._store.save(name, self._query)
@@ -149,8 +152,11 @@ class SavedSearchList(QWidget):
         try:
             self._store.rename(old, new)
         except KeyError:
-            QMessageBox.warning(self, self.tr("Rename Saved Search"),
-                                self.tr("A saved search is already called “%1”.").replace("%1", new))
+            QMessageBox.warning(
+                self,
+                self.tr("Rename Saved Search"),
+                self.tr("A saved search is already called “%1”.").replace("%1", new),
+            )
             return False
         self._reload(select=new)
         return True
@@ -186,8 +192,9 @@ class SavedSearchList(QWidget):
             if name == current:
                 self.list.setCurrentItem(item)
         rows = max(1, min(self.list.count(), VISIBLE_ROWS))
-        self.list.setFixedHeight(self.list.sizeHintForRow(0) * rows + 2 * self.list.frameWidth() + 4
-                                 if self.list.count() else 0)
+        self.list.setFixedHeight(
+            self.list.sizeHintForRow(0) * rows + 2 * self.list.frameWidth() + 4 if self.list.count() else 0
+        )
         self.list.setVisible(self.list.count() > 0)
         self._hint.setVisible(self.list.count() == 0)
         self._mark_current()

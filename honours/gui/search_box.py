@@ -27,17 +27,23 @@ class SearchBox(QLineEdit):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setPlaceholderText(self.tr(
-            "Search names, units, honours, deeds… pinyin works (syj); "
-            "narrow with level:provincial, status:deceased, year:2019..2021, donation>=100000"))
-        self.setToolTip(self.tr(
-            "<b>Search</b><br>"
-            "Type any part of a name, unit, position, region, honour or deed: 五一, 劳动模范.<br>"
-            "Pinyin of names and units, full or initials: songyingjie, syj.<br>"
-            "Several words: all must match.<br>"
-            "In one field: name:, unit:, position:, honour:, region:, deed:, item:<br>"
-            "Values: level:provincial (省级), status:deceased (已故), category:medical<br>"
-            "Numbers: year:2019..2021, year&gt;=2020, donation&gt;=100000, donation:10万..50万"))
+        self.setPlaceholderText(
+            self.tr(
+                "Search names, units, honours, deeds… pinyin works (syj); "
+                "narrow with level:provincial, status:deceased, year:2019..2021, donation>=100000"
+            )
+        )
+        self.setToolTip(
+            self.tr(
+                "<b>Search</b><br>"
+                "Type any part of a name, unit, position, region, honour or deed: 五一, 劳动模范.<br>"
+                "Pinyin of names and units, full or initials: songyingjie, syj.<br>"
+                "Several words: all must match.<br>"
+                "In one field: name:, unit:, position:, honour:, region:, deed:, item:<br>"
+                "Values: level:provincial (省级), status:deceased (已故), category:medical<br>"
+                "Numbers: year:2019..2021, year&gt;=2020, donation&gt;=100000, donation:10万..50万"
+            )
+        )
 
     def terms(self) -> list[str]:
         return split_terms(self.text())

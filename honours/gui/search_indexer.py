@@ -47,7 +47,9 @@ def failure_text(error: BaseException, language: str) -> str:
     # SQLite's own error (the core passes a full disk through as is); the GUI names no sqlite3 types.
     if (getattr(error, "sqlite_errorname", "") or "").startswith("SQLITE_FULL"):
         return translate("SearchIndexer", "The disk is full.")
-    return translate("SearchIndexer", "The registry file could not be written (%1).").replace("%1", str(error))
+    return translate("SearchIndexer", "The registry file could not be written (%1).").replace(
+        "%1", str(error)
+    )
 
 
 class _Worker(QObject):
@@ -208,10 +210,14 @@ class IndexProgress(QWidget):
 
     def show_progress(self, done: int, total: int) -> None:
         if total and done >= total:  # every row written; the index's segments are being merged
-            self.label.setText(self.tr("Tidying the search index: the newly imported people can be found now"))
+            self.label.setText(
+                self.tr("Tidying the search index: the newly imported people can be found now")
+            )
         else:
-            text = self.tr("Building the search index: %1 of %2 newly imported people — "
-                           "searches find them when it is done")
+            text = self.tr(
+                "Building the search index: %1 of %2 newly imported people — "
+                "searches find them when it is done"
+            )
             self.label.setText(text.replace("%1", f"{done:,}").replace("%2", f"{total:,}"))
         self.bar.setMaximum(max(total, 1))
         self.bar.setValue(min(done, max(total, 1)))

@@ -53,7 +53,7 @@ class Option(Generic[T]):
             if self.kind is bool:
                 return (raw.lower() in ("true", "1", "yes")) if isinstance(raw, str) else bool(raw)  # type: ignore[return-value]
             if self.kind is list:
-                return ([raw] if isinstance(raw, str) and raw else list(raw) if raw else [])  # type: ignore[return-value]
+                return [raw] if isinstance(raw, str) and raw else list(raw) if raw else []  # type: ignore[return-value]
             if self.kind is QByteArray:
                 return raw if isinstance(raw, QByteArray) else QByteArray(raw)  # type: ignore[return-value]
             if self.kind is dict:
@@ -150,5 +150,6 @@ def open_settings(path: str | Path | None = None) -> Settings:
     path = path or os.environ.get(SETTINGS_ENV)
     if path:
         return Settings(QSettings(str(path), QSettings.Format.IniFormat))
-    return Settings(QSettings(QSettings.Format.NativeFormat, QSettings.Scope.UserScope,
-                              ORGANISATION, APPLICATION))
+    return Settings(
+        QSettings(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION)
+    )

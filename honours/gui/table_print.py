@@ -57,7 +57,9 @@ def shown_columns(view: QTableView) -> list[int]:
         logical = header.logicalIndex(visual)
         if header.isSectionHidden(logical):
             continue
-        if str(model.headerData(logical, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "").strip():
+        if str(
+            model.headerData(logical, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or ""
+        ).strip():
             shown.append(logical)
     return shown
 
@@ -89,7 +91,9 @@ def table_view(view: QTableView) -> TableView:
     header = view.horizontalHeader()
 
     def title(logical: int) -> str:
-        return str(model.headerData(logical, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "").strip()
+        return str(
+            model.headerData(logical, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or ""
+        ).strip()
 
     columns = [(logical, title(logical), header.sectionSize(logical)) for logical in shown_columns(view)]
     order, descending = model.order()
@@ -134,6 +138,7 @@ def model_rows(model, columns: list[int], progress=None, is_cancelled=None) -> l
 
 # -- the dialog --------------------------------------------------------------------------------
 
+
 class ThisRun:
     """The table's title, kept while the app runs (like the roll's)."""
 
@@ -171,8 +176,11 @@ class TablePrintDialog(QDialog):
         else:
             search = self.tr("Search: none (everyone)")
         if shown.sorted_by:
-            sort = (self.tr("Sorted by %1, descending") if shown.descending
-                    else self.tr("Sorted by %1, ascending")).replace("%1", shown.sorted_by)
+            sort = (
+                self.tr("Sorted by %1, descending")
+                if shown.descending
+                else self.tr("Sorted by %1, ascending")
+            ).replace("%1", shown.sorted_by)
         else:
             sort = self.tr("In the search's own order")
         self.summary = QLabel(f"{what}\n{columns}\n{search}\n{sort}")
@@ -194,9 +202,11 @@ class TablePrintDialog(QDialog):
         form.addRow(self.tr("Paper:"), self.page_combo)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        for action, text, name in ((PREVIEW, self.tr("Pre&view…"), "tablePreviewButton"),
-                                   (PRINT, self.tr("&Print…"), "tablePrintButton"),
-                                   (PDF, self.tr("Save as P&DF…"), "tablePdfButton")):
+        for action, text, name in (
+            (PREVIEW, self.tr("Pre&view…"), "tablePreviewButton"),
+            (PRINT, self.tr("&Print…"), "tablePrintButton"),
+            (PDF, self.tr("Save as P&DF…"), "tablePdfButton"),
+        ):
             button = QPushButton(text)
             button.setObjectName(name)
             button.setEnabled(bool(shown.columns))
@@ -214,12 +224,17 @@ class TablePrintDialog(QDialog):
         self.accept()
 
     def choice(self) -> TablePrintChoice:
-        return TablePrintChoice(action=self.action or PDF, title=self.title_edit.text().strip(),
-                                page_size=self.page_combo.currentData(), organisation=self.defaults.organisation,
-                                language=self.defaults.language)
+        return TablePrintChoice(
+            action=self.action or PDF,
+            title=self.title_edit.text().strip(),
+            page_size=self.page_combo.currentData(),
+            organisation=self.defaults.organisation,
+            language=self.defaults.language,
+        )
 
 
 # -- printing -------------------------------------------------------------------------------------
+
 
 def _results_table(window) -> QTableView | None:
     table = getattr(window, "results_table", None)
@@ -245,8 +260,14 @@ def make_printer(choice: TablePrintChoice) -> QPrinter:
     return printer
 
 
-def render(window, view: QTableView, shown: TableView, choice: TablePrintChoice, target: Target,
-           rows: list[list[str]] | None = None) -> RenderResult | None:
+def render(
+    window,
+    view: QTableView,
+    shown: TableView,
+    choice: TablePrintChoice,
+    target: Target,
+    rows: list[list[str]] | None = None,
+) -> RenderResult | None:
     """Read the rows (unless given) and draw them into `target`, behind a cancellable progress
     dialog; None when cancelled while reading."""
     from ..printing import RenderResult, TableOptions, render_table
@@ -256,18 +277,31 @@ def render(window, view: QTableView, shown: TableView, choice: TablePrintChoice,
             rows = read_rows(view, shown, lambda done, _total: report(done, shown.count * 3), cancelled)
             if rows is None:
                 return RenderResult(0, 0, cancelled=True)
-        options = TableOptions(organisation=choice.organisation, title=choice.title, query=shown.query,
-                               sorted_by=shown.sorted_by, descending=shown.descending, page_size=choice.page_size,
-                               language=choice.language)
-        return render_table(shown.print_columns(), rows, target, options,
-                            lambda done, total: report(len(rows) + done, len(rows) + total), cancelled)
+        options = TableOptions(
+            organisation=choice.organisation,
+            title=choice.title,
+            query=shown.query,
+            sorted_by=shown.sorted_by,
+            descending=shown.descending,
+            page_size=choice.page_size,
+            language=choice.language,
+        )
+        return render_table(
+            shown.print_columns(),
+            rows,
+            target,
+            options,
+            lambda done, total: report(len(rows) + done, len(rows) + total),
+            cancelled,
+        )
 
 
 class TablePreview(QPrintPreviewDialog):
     """The preview of the table, drawn by the same code as the printed pages."""
 
-    def __init__(self, window, view: QTableView, shown: TableView, choice: TablePrintChoice,
-                 rows: list[list[str]]) -> None:
+    def __init__(
+        self, window, view: QTableView, shown: TableView, choice: TablePrintChoice, rows: list[list[str]]
+    ) -> None:
         printer = make_printer(choice)
         super().__init__(printer, window)
         self.printer = printer  # the dialog does not own it: keep it alive as long as the dialog
@@ -288,8 +322,14 @@ class TablePreview(QPrintPreviewDialog):
             self.results.append(result)
 
 
-def print_table(window, choice: TablePrintChoice | None = None, path: Path | None = None,
-                printer: QPrinter | None = None, ask_printer: bool = True, show_preview: bool = True):
+def print_table(
+    window,
+    choice: TablePrintChoice | None = None,
+    path: Path | None = None,
+    printer: QPrinter | None = None,
+    ask_printer: bool = True,
+    show_preview: bool = True,
+):
     """File ▸ Print Table…; `choice`, `path` and `printer` skip the questions (tests, scripts).
 
     Returns the RenderResult (a TablePreview for a preview), or None when nothing was done."""
@@ -349,9 +389,12 @@ def _ask_pdf_path(window) -> Path | None:
 
     folder = window.registry.path.parent if window.registry.path else Path.home()
     stem = translate("Printing", "table")
-    name, _ = QFileDialog.getSaveFileName(window, translate("Printing", "Export PDF"),
-                                          str(folder / f"{stem}-{date.today().isoformat()}.pdf"),
-                                          translate("Printing", "PDF documents (*.pdf)"))
+    name, _ = QFileDialog.getSaveFileName(
+        window,
+        translate("Printing", "Export PDF"),
+        str(folder / f"{stem}-{date.today().isoformat()}.pdf"),
+        translate("Printing", "PDF documents (*.pdf)"),
+    )
     if not name:
         return None
     return Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")

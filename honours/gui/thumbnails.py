@@ -106,8 +106,9 @@ def circle_crop(image: QImage, size: int) -> QPixmap:
     """A round thumbnail of `size` logical pixels, cropped from the centre of `image`."""
     ratio = device_pixel_ratio()
     side = round(size * ratio)
-    scaled = image.scaled(side, side, Qt.AspectRatioMode.KeepAspectRatioByExpanding,
-                          Qt.TransformationMode.SmoothTransformation)
+    scaled = image.scaled(
+        side, side, Qt.AspectRatioMode.KeepAspectRatioByExpanding, Qt.TransformationMode.SmoothTransformation
+    )
     pixmap = QPixmap(side, side)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)

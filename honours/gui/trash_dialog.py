@@ -51,8 +51,11 @@ class TrashModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[TrashRow] = []
-        self._headers = [translate("TrashDialog", "Name"), translate("TrashDialog", "Unit"),
-                         translate("TrashDialog", "Deleted")]
+        self._headers = [
+            translate("TrashDialog", "Name"),
+            translate("TrashDialog", "Unit"),
+            translate("TrashDialog", "Deleted"),
+        ]
 
     def set_rows(self, rows: list[TrashRow]) -> None:
         self.beginResetModel()
@@ -74,8 +77,9 @@ class TrashModel(QAbstractTableModel):
         _, name, unit, deleted_at = self._rows[index.row()]
         return (name, unit, when_label(deleted_at))[index.column()]
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         return None
@@ -141,8 +145,9 @@ class TrashDialog(QDialog):
         self.model.set_rows(rows)
         count = len(rows)
         if count:
-            self.summary.setText(self.tr("%n honouree(s) in the trash. They can be restored until it is emptied.",
-                                         "", count))
+            self.summary.setText(
+                self.tr("%n honouree(s) in the trash. They can be restored until it is emptied.", "", count)
+            )
         else:
             self.summary.setText(self.tr("The trash is empty."))
         self._update_buttons()
@@ -172,10 +177,17 @@ class TrashDialog(QDialog):
 
     def confirm_empty(self, count: int) -> bool:
         answer = QMessageBox.question(
-            self, self.tr("Empty Trash"),
-            self.tr("Delete the %n honouree(s) in the trash for good? A backup is made first, "
-                    "but they can no longer be restored from the trash.", "", count),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            self,
+            self.tr("Empty Trash"),
+            self.tr(
+                "Delete the %n honouree(s) in the trash for good? A backup is made first, "
+                "but they can no longer be restored from the trash.",
+                "",
+                count,
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     def empty(self) -> int:

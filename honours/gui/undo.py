@@ -71,9 +71,17 @@ class _RegistryCommand(QUndoCommand):
 class SaveEditCommand(_RegistryCommand):
     """An edit saved from the edit dialog; undo restores the version before it."""
 
-    def __init__(self, registry: Registry, before: Honouree, after: Honouree,
-                 new_photos: list[NewPhoto] | None = None, rotations: dict[int, int] | None = None,
-                 on_error: ErrorHandler | None = None, *, overwrite: bool = False) -> None:
+    def __init__(
+        self,
+        registry: Registry,
+        before: Honouree,
+        after: Honouree,
+        new_photos: list[NewPhoto] | None = None,
+        rotations: dict[int, int] | None = None,
+        on_error: ErrorHandler | None = None,
+        *,
+        overwrite: bool = False,
+    ) -> None:
         """`overwrite`: save over a version someone else saved meanwhile (after asking the user)."""
         super().__init__(registry, translate("UndoCommands", "Edit “%1”").replace("%1", after.name), on_error)
         if before.id is None or before.id != after.id:
@@ -102,9 +110,12 @@ class SaveEditCommand(_RegistryCommand):
         current = self.registry.honouree(self.honouree_id, include_deleted=True)
         opened = {p.id for p in self.before.photos}
         listed = {p.id for p in self.after.photos}
-        self._restore_photos = [self._stored(p) for p in current.photos if p.id in opened and p.id not in listed]
-        saved = self.registry.overwrite(self.after, original_photo_ids=opened, new_photos=self.new_photos,
-                                        rotations=self.rotations)
+        self._restore_photos = [
+            self._stored(p) for p in current.photos if p.id in opened and p.id not in listed
+        ]
+        saved = self.registry.overwrite(
+            self.after, original_photo_ids=opened, new_photos=self.new_photos, rotations=self.rotations
+        )
         self.before = current
         kept = {p.id for p in current.photos if p.id in listed or p.id not in opened}
         self._created_ids = {p.id for p in saved.photos} - kept
@@ -120,8 +131,9 @@ class SaveEditCommand(_RegistryCommand):
         unrotate = {photo_id: -degrees for photo_id, degrees in self.rotations.items()}
         self._switch_to(self.before, self._restore_photos, unrotate, capture=False)
 
-    def _switch_to(self, target: Honouree, add: list[NewPhoto], rotations: dict[int, int],
-                   capture: bool) -> Honouree:
+    def _switch_to(
+        self, target: Honouree, add: list[NewPhoto], rotations: dict[int, int], capture: bool
+    ) -> Honouree:
         current = self.registry.honouree(self.honouree_id)
         if current.version != self._expected_version:
             raise ConflictError(self.honouree_id, self._expected_version, current.version, current.name)
@@ -136,7 +148,8 @@ class SaveEditCommand(_RegistryCommand):
             self._restore_photos = [self._stored(photo) for photo in removed]
         record.version = current.version
         saved = self.registry.update(
-            record, new_photos=add, rotations={k: v for k, v in rotations.items() if k in keep})
+            record, new_photos=add, rotations={k: v for k, v in rotations.items() if k in keep}
+        )
         self._created_ids = {p.id for p in saved.photos} - keep
         self._expected_version = saved.version
         return saved
@@ -148,7 +161,10 @@ class SaveEditCommand(_RegistryCommand):
             original=self.registry.photo_bytes(photo.id, "original"),
             display=self.registry.photo_bytes(photo.id, "display"),
             thumbnail=self.registry.photo_bytes(photo.id, "thumbnail"),
-            width=photo.width, height=photo.height, mime=photo.mime, original_name=photo.original_name,
+            width=photo.width,
+            height=photo.height,
+            mime=photo.mime,
+            original_name=photo.original_name,
         )
         return NewPhoto(prepared, caption=photo.caption, primary=photo.primary)
 
@@ -156,9 +172,16 @@ class SaveEditCommand(_RegistryCommand):
 class AddCommand(_RegistryCommand):
     """A new honouree; undo moves it to the trash, redo brings it back."""
 
-    def __init__(self, registry: Registry, honouree: Honouree, new_photos: list[NewPhoto] | None = None,
-                 on_error: ErrorHandler | None = None) -> None:
-        super().__init__(registry, translate("UndoCommands", "Add “%1”").replace("%1", honouree.name), on_error)
+    def __init__(
+        self,
+        registry: Registry,
+        honouree: Honouree,
+        new_photos: list[NewPhoto] | None = None,
+        on_error: ErrorHandler | None = None,
+    ) -> None:
+        super().__init__(
+            registry, translate("UndoCommands", "Add “%1”").replace("%1", honouree.name), on_error
+        )
         self.honouree = copy.deepcopy(honouree)
         self.new_photos = list(new_photos or [])
         self.honouree_id: int | None = None
@@ -180,8 +203,9 @@ class AddCommand(_RegistryCommand):
 class DeleteCommand(_RegistryCommand):
     """Honourees moved to the trash; undo restores them."""
 
-    def __init__(self, registry: Registry, ids: list[int], names: list[str],
-                 on_error: ErrorHandler | None = None) -> None:
+    def __init__(
+        self, registry: Registry, ids: list[int], names: list[str], on_error: ErrorHandler | None = None
+    ) -> None:
         count = len(ids)  # lupdate misses a translate() whose arguments hold a call
         if count == 1:
             text = translate("UndoCommands", "Delete “%1”").replace("%1", names[0] if names else str(ids[0]))
@@ -205,10 +229,21 @@ class DeleteCommand(_RegistryCommand):
 class MergeCommand(_RegistryCommand):
     """Two records of one person merged (档案合并); undo puts both back as they were."""
 
-    def __init__(self, registry: Registry, keep_id: int, other_id: int, *, keep_version: int | None = None,
-                 other_version: int | None = None, take: set[str] | None = None, name: str = "",
-                 on_error: ErrorHandler | None = None) -> None:
-        super().__init__(registry, translate("UndoCommands", "Merge records of “%1”").replace("%1", name), on_error)
+    def __init__(
+        self,
+        registry: Registry,
+        keep_id: int,
+        other_id: int,
+        *,
+        keep_version: int | None = None,
+        other_version: int | None = None,
+        take: set[str] | None = None,
+        name: str = "",
+        on_error: ErrorHandler | None = None,
+    ) -> None:
+        super().__init__(
+            registry, translate("UndoCommands", "Merge records of “%1”").replace("%1", name), on_error
+        )
         self.keep_id, self.other_id = keep_id, other_id
         self.keep_version, self.other_version = keep_version, other_version
         self.take = None if take is None else set(take)
@@ -216,8 +251,13 @@ class MergeCommand(_RegistryCommand):
 
     def apply(self) -> MergeOutcome:
         """Merge now (raises HonoursError, e.g. ConflictError, with nothing changed)."""
-        self.outcome = self.registry.merge(self.keep_id, self.other_id, keep_version=self.keep_version,
-                                           other_version=self.other_version, take=self.take)
+        self.outcome = self.registry.merge(
+            self.keep_id,
+            self.other_id,
+            keep_version=self.keep_version,
+            other_version=self.other_version,
+            take=self.take,
+        )
         return self.outcome
 
     def _undo(self) -> None:
@@ -226,23 +266,37 @@ class MergeCommand(_RegistryCommand):
 
     def _redo(self) -> None:
         assert self.outcome is not None
-        self.outcome = self.registry.merge(self.keep_id, self.other_id, keep_version=self.outcome.kept_version,
-                                           other_version=self.outcome.merged_version, take=self.take)
+        self.outcome = self.registry.merge(
+            self.keep_id,
+            self.other_id,
+            keep_version=self.outcome.kept_version,
+            other_version=self.outcome.merged_version,
+            take=self.take,
+        )
 
 
 class BatchEditCommand(_RegistryCommand):
     """The same fields set on several honourees in one core transaction; one undo step
     puts every record's own earlier values back, again in one transaction."""
 
-    def __init__(self, registry: Registry, before: list[Honouree], changes: dict[str, str],
-                 on_error: ErrorHandler | None = None) -> None:
+    def __init__(
+        self,
+        registry: Registry,
+        before: list[Honouree],
+        changes: dict[str, str],
+        on_error: ErrorHandler | None = None,
+    ) -> None:
         """`before`: the records as the user saw them (their versions guard the save)."""
         count = len(before)  # lupdate misses a translate() whose arguments hold a call
-        super().__init__(registry, QCoreApplication.translate("UndoCommands", "Batch edit of %n honourees", "",
-                                                              count), on_error)
+        super().__init__(
+            registry,
+            QCoreApplication.translate("UndoCommands", "Batch edit of %n honourees", "", count),
+            on_error,
+        )
         self.changes = dict(changes)
-        self.before = {h.id: {key: str(getattr(h, key) or "") for key in changes} for h in before
-                       if h.id is not None}
+        self.before = {
+            h.id: {key: str(getattr(h, key) or "") for key in changes} for h in before if h.id is not None
+        }
         self._versions = {h.id: h.version for h in before if h.id is not None}
         self.changed: list[int] = []  # the records the edit changed (the others held the values already)
 
@@ -254,10 +308,14 @@ class BatchEditCommand(_RegistryCommand):
         return saved
 
     def _redo(self) -> None:
-        self._remember(self.registry.edit_many({i: self.changes for i in self.changed}, versions=self._versions))
+        self._remember(
+            self.registry.edit_many({i: self.changes for i in self.changed}, versions=self._versions)
+        )
 
     def _undo(self) -> None:
-        self._remember(self.registry.edit_many({i: self.before[i] for i in self.changed}, versions=self._versions))
+        self._remember(
+            self.registry.edit_many({i: self.before[i] for i in self.changed}, versions=self._versions)
+        )
 
     def _remember(self, saved: list[Honouree]) -> None:
         self._versions.update({h.id: h.version for h in saved if h.id is not None})

@@ -44,8 +44,7 @@ class Actions:
     language_group: QActionGroup
 
 
-def _action(window: MainWindow, text: str, slot, shortcuts: list | None = None,
-            name: str = "") -> QAction:
+def _action(window: MainWindow, text: str, slot, shortcuts: list | None = None, name: str = "") -> QAction:
     action = QAction(text, window)
     if name:
         action.setObjectName(name)
@@ -70,11 +69,20 @@ def build_actions(window: MainWindow) -> Actions:
         action.triggered.disconnect()
         action.triggered.connect(step)
 
-    edit = _action(window, translate("MainWindow", "&Edit Honouree…"), window.edit_current, ["Ctrl+E"], "editAction")
-    delete = _action(window, translate("MainWindow", "&Delete…"), window.delete_selected, [QKeySequence.StandardKey.Delete],
-                     "deleteAction")
+    edit = _action(
+        window, translate("MainWindow", "&Edit Honouree…"), window.edit_current, ["Ctrl+E"], "editAction"
+    )
+    delete = _action(
+        window,
+        translate("MainWindow", "&Delete…"),
+        window.delete_selected,
+        [QKeySequence.StandardKey.Delete],
+        "deleteAction",
+    )
     batch = _action(window, translate("MainWindow", "&Batch Edit…"), window.batch_edit, [], "batchEditAction")
-    batch.setStatusTip(translate("MainWindow", "Set the category, region or status of every selected honouree"))
+    batch.setStatusTip(
+        translate("MainWindow", "Set the category, region or status of every selected honouree")
+    )
     # Delete and Enter belong to the table: in the search box they edit the text.
     for action, extra in ((delete, []), (edit, [Qt.Key.Key_Return, Qt.Key.Key_Enter])):
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -83,16 +91,30 @@ def build_actions(window: MainWindow) -> Actions:
         window.results_table.addAction(action)
     window.results_table.insertAction(delete, batch)  # the table's right-click menu: Edit, Batch Edit, Delete
 
-    show_filters = _action(window, translate("MainWindow", "&Filter Panel"), window.set_filter_panel_visible, ["F9"],
-                           "showFiltersAction")
+    show_filters = _action(
+        window,
+        translate("MainWindow", "&Filter Panel"),
+        window.set_filter_panel_visible,
+        ["F9"],
+        "showFiltersAction",
+    )
     show_filters.setCheckable(True)
-    show_details = _action(window, translate("MainWindow", "&Detail Pane"), window.set_detail_pane_visible, ["F10"],
-                           "showDetailsAction")
+    show_details = _action(
+        window,
+        translate("MainWindow", "&Detail Pane"),
+        window.set_detail_pane_visible,
+        ["F10"],
+        "showDetailsAction",
+    )
     show_details.setCheckable(True)
 
     group = QActionGroup(window)
     group.setExclusive(True)
-    for code, label in (("system", translate("MainWindow", "&System Language")), ("zh", "中文（简体）"), ("en", "English")):
+    for code, label in (
+        ("system", translate("MainWindow", "&System Language")),
+        ("zh", "中文（简体）"),
+        ("en", "English"),
+    ):
         action = QAction(label, group)
         action.setObjectName(f"language_{code}")
         action.setCheckable(True)
@@ -101,26 +123,56 @@ def build_actions(window: MainWindow) -> Actions:
     group.triggered.connect(lambda action: window.set_language(action.data()))
 
     return Actions(
-        open_registry=_action(window, translate("MainWindow", "&Open Registry…"), window.choose_registry,
-                              [QKeySequence.StandardKey.Open], "openRegistryAction"),
-        new_registry=_action(window, translate("MainWindow", "&New Registry…"), window.create_registry, [], "newRegistryAction"),
-        quit=_action(window, translate("MainWindow", "&Quit"), window.close, [QKeySequence("Ctrl+Q")], "quitAction"),
+        open_registry=_action(
+            window,
+            translate("MainWindow", "&Open Registry…"),
+            window.choose_registry,
+            [QKeySequence.StandardKey.Open],
+            "openRegistryAction",
+        ),
+        new_registry=_action(
+            window, translate("MainWindow", "&New Registry…"), window.create_registry, [], "newRegistryAction"
+        ),
+        quit=_action(
+            window, translate("MainWindow", "&Quit"), window.close, [QKeySequence("Ctrl+Q")], "quitAction"
+        ),
         undo=undo,
         redo=redo,
-        new_honouree=_action(window, translate("MainWindow", "&New Honouree…"), window.new_honouree,
-                             [QKeySequence.StandardKey.New], "newAction"),
+        new_honouree=_action(
+            window,
+            translate("MainWindow", "&New Honouree…"),
+            window.new_honouree,
+            [QKeySequence.StandardKey.New],
+            "newAction",
+        ),
         edit_honouree=edit,
         delete_honourees=delete,
         batch_edit=batch,
-        find=_action(window, translate("MainWindow", "&Find"), window.focus_search, [QKeySequence.StandardKey.Find], "findAction"),
-        clear_search=_action(window, translate("MainWindow", "&Clear Search"), window.clear_search, [], "clearSearchAction"),
+        find=_action(
+            window,
+            translate("MainWindow", "&Find"),
+            window.focus_search,
+            [QKeySequence.StandardKey.Find],
+            "findAction",
+        ),
+        clear_search=_action(
+            window, translate("MainWindow", "&Clear Search"), window.clear_search, [], "clearSearchAction"
+        ),
         show_filters=show_filters,
         show_details=show_details,
-        reset_columns=_action(window, translate("MainWindow", "&Reset Columns"), window.reset_columns, [],
-                              "resetColumnsAction"),
-        search_help=_action(window, translate("MainWindow", "&Search Help"), window.show_search_help,
-                            [QKeySequence.StandardKey.HelpContents], "searchHelpAction"),
-        about=_action(window, translate("MainWindow", "&About Honours"), window.show_about, [], "aboutAction"),
+        reset_columns=_action(
+            window, translate("MainWindow", "&Reset Columns"), window.reset_columns, [], "resetColumnsAction"
+        ),
+        search_help=_action(
+            window,
+            translate("MainWindow", "&Search Help"),
+            window.show_search_help,
+            [QKeySequence.StandardKey.HelpContents],
+            "searchHelpAction",
+        ),
+        about=_action(
+            window, translate("MainWindow", "&About Honours"), window.show_about, [], "aboutAction"
+        ),
         language_group=group,
     )
 
@@ -149,8 +201,9 @@ def build_menus(window: MainWindow, actions: Actions) -> dict[str, QMenu]:
     edit_menu = menus["edit"]
     edit_menu.addActions([actions.undo, actions.redo])
     edit_menu.addSeparator()
-    edit_menu.addActions([actions.new_honouree, actions.edit_honouree, actions.batch_edit,
-                          actions.delete_honourees])
+    edit_menu.addActions(
+        [actions.new_honouree, actions.edit_honouree, actions.batch_edit, actions.delete_honourees]
+    )
     edit_menu.addSeparator()
     edit_menu.addActions([actions.find, actions.clear_search])
 

@@ -20,6 +20,17 @@ from .roll import RollOptions, render_roll
 from .table import TableColumn, TableOptions, render_table
 
 __all__ = [
-    "DEED_SIZES", "DEFAULT_ORGANISATION", "PAGE_SIZES", "CertificateOptions", "PrintError", "RenderResult",
-    "RollOptions", "TableColumn", "TableOptions", "check_ids", "render_certificates", "render_roll", "render_table",
+    "DEED_SIZES",
+    "DEFAULT_ORGANISATION",
+    "PAGE_SIZES",
+    "CertificateOptions",
+    "PrintError",
+    "RenderResult",
+    "RollOptions",
+    "TableColumn",
+    "TableOptions",
+    "check_ids",
+    "render_certificates",
+    "render_roll",
+    "render_table",
 ]

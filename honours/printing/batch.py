@@ -38,9 +38,14 @@ def check_ids(registry: Registry, ids: Iterable[int]) -> list[int]:
     return wanted
 
 
-def render_certificates(registry: Registry, ids: Iterable[int], target: Target,
-                        options: CertificateOptions | None = None, progress: Progress | None = None,
-                        is_cancelled: IsCancelled | None = None) -> RenderResult:
+def render_certificates(
+    registry: Registry,
+    ids: Iterable[int],
+    target: Target,
+    options: CertificateOptions | None = None,
+    progress: Progress | None = None,
+    is_cancelled: IsCancelled | None = None,
+) -> RenderResult:
     """Draw the certificate summary of each id, in order, into `target` (a PDF path, or a
     QPrinter / QPdfWriter). `progress(done, total)` is called after each record."""
     options = options or CertificateOptions()
@@ -49,8 +54,10 @@ def render_certificates(registry: Registry, ids: Iterable[int], target: Target,
     if len(wanted) == 1:
         title += " — " + registry.honouree(wanted[0]).name
     done = 0
-    with open_document(target, options.page_size, title) as document, \
-            ThreadPoolExecutor(max_workers=1, thread_name_prefix="photo-decoder") as decoder:
+    with (
+        open_document(target, options.page_size, title) as document,
+        ThreadPoolExecutor(max_workers=1, thread_name_prefix="photo-decoder") as decoder,
+    ):
         typesetter = CertificateTypesetter(document.units, document.page_rect, options, print_families())
         queue: deque[tuple[CertificateContent, Future[DecodedPhoto | None] | None]] = deque()
         upcoming = iter(wanted)
@@ -58,12 +65,18 @@ def render_certificates(registry: Registry, ids: Iterable[int], target: Target,
         def read_ahead() -> None:
             """Keep LOOKAHEAD records read, their photos decoding on the worker."""
             for honouree_id in upcoming:
-                content = certificate_content(registry.honouree(honouree_id), organisation=options.organisation,
-                                              issue_date=options.date(), serial_prefix=options.serial_prefix,
-                                              language=options.language)
+                content = certificate_content(
+                    registry.honouree(honouree_id),
+                    organisation=options.organisation,
+                    issue_date=options.date(),
+                    serial_prefix=options.serial_prefix,
+                    language=options.language,
+                )
                 photo = None
                 if content.photo_id is not None:
-                    photo = decoder.submit(decode_for_print, registry.photo_bytes(content.photo_id, "display"))
+                    photo = decoder.submit(
+                        decode_for_print, registry.photo_bytes(content.photo_id, "display")
+                    )
                 queue.append((content, photo))
                 if len(queue) >= LOOKAHEAD:
                     return

@@ -77,8 +77,9 @@ class CertificateTypesetter:
     """Lays out and draws certificate summaries on one device; built once per batch so that
     styles, fonts and the fixed parts of the page are measured once, not per page."""
 
-    def __init__(self, units: Units, page: QRectF, options: CertificateOptions,
-                 families: tuple[str, str]) -> None:
+    def __init__(
+        self, units: Units, page: QRectF, options: CertificateOptions, families: tuple[str, str]
+    ) -> None:
         self.u = u = units
         self.para = ParagraphCache(units)
         self.page = page
@@ -91,10 +92,12 @@ class CertificateTypesetter:
         self.content = QRectF(left, u.mm(18), page.width() - 2 * left, page.height() - u.mm(18 + 20))
         centre = Qt.AlignmentFlag.AlignHCenter
         self.s_org = Style(serif, 15, bold=True, align=centre, pitch=1.4, spacing=115 if zh else 100)
-        self.s_title = Style(serif, 26, bold=True, color=RED, align=centre, pitch=1.3,
-                             spacing=125 if zh else 100)
-        self.s_cont_title = Style(serif, 17, bold=True, color=RED, align=centre, pitch=1.4,
-                                  spacing=110 if zh else 100)
+        self.s_title = Style(
+            serif, 26, bold=True, color=RED, align=centre, pitch=1.3, spacing=125 if zh else 100
+        )
+        self.s_cont_title = Style(
+            serif, 17, bold=True, color=RED, align=centre, pitch=1.4, spacing=110 if zh else 100
+        )
         self.s_small = Style(body, 9, color=MUTED, pitch=1.4)
         self.s_cont_name = Style(body, 12, bold=True, align=centre, pitch=1.4)
         self.s_page_number = Style(body, 9, color=MUTED, align=centre, pitch=1.4)
@@ -106,8 +109,9 @@ class CertificateTypesetter:
         self.s_honour = Style(body, 11.5, bold=True, pitch=1.55)
         self.s_detail = Style(body, 10, color=MUTED, pitch=1.55)
         self.s_tag = Style(body, 8.5, bold=True, color=RED, pitch=1.2)
-        self.s_deed = Style(body, DEED_SIZES[0], align=Qt.AlignmentFlag.AlignJustify, pitch=1.75,
-                            indent=2.0 if zh else 0.0)
+        self.s_deed = Style(
+            body, DEED_SIZES[0], align=Qt.AlignmentFlag.AlignJustify, pitch=1.75, indent=2.0 if zh else 0.0
+        )
         self.s_donation = Style(body, 11, pitch=1.6)
         self.s_total = Style(body, 11, bold=True, pitch=1.6)
         self.s_muted_line = Style(body, 11, color=MUTED, pitch=1.6)
@@ -123,8 +127,10 @@ class CertificateTypesetter:
         self.header_height = self.org.height + u.mm(2) + self.title.height + u.mm(3) + u.mm(1.5)
         self.frame_w, self.frame_h = u.mm(FRAME_MM[0]), u.mm(FRAME_MM[1])
         # labels are right-aligned against the values, which start after a fixed gap
-        self.label_width = max(text_width(label(k, self.lang), self.s_label, u) for k in (
-            "name", "collective_name", "gender", "age", "birth", "unit", "position", "status"))
+        self.label_width = max(
+            text_width(label(k, self.lang), self.s_label, u)
+            for k in ("name", "collective_name", "gender", "age", "birth", "unit", "position", "status")
+        )
         self.label_gap = u.mm(5)
         self.footer_height = u.mm(40)
 
@@ -168,14 +174,30 @@ class CertificateTypesetter:
         blocks: list[Block] = []
 
         def heading(key: str) -> None:
-            blocks.append(HeadingBlock(self.para(label(key, lang), self.s_heading, width - u.mm(3)),
-                                       width, u, u.mm(6) if blocks else 0.0))
+            blocks.append(
+                HeadingBlock(
+                    self.para(label(key, lang), self.s_heading, width - u.mm(3)),
+                    width,
+                    u,
+                    u.mm(6) if blocks else 0.0,
+                )
+            )
 
         heading("honours")
         if content.honours:
             for i, honour in enumerate(content.honours):
-                blocks.append(HonourBlock(honour, self.s_honour, self.s_detail, self.s_tag, width, self.para,
-                                          u.mm(1.2) if i else 0.0, lang))
+                blocks.append(
+                    HonourBlock(
+                        honour,
+                        self.s_honour,
+                        self.s_detail,
+                        self.s_tag,
+                        width,
+                        self.para,
+                        u.mm(1.2) if i else 0.0,
+                        lang,
+                    )
+                )
         else:
             blocks.append(TextBlock(self.para(label("no_honours", lang), self.s_muted_line, width)))
         heading("deeds")
@@ -189,23 +211,40 @@ class CertificateTypesetter:
             heading("donations")
             indent = u.mm(4.5)
             for i, line in enumerate(content.donations):
-                blocks.append(TextBlock(self.para(line, self.s_donation, width - indent),
-                                        u.mm(0.8) if i else 0.0, x=indent, bullet=RED))
+                blocks.append(
+                    TextBlock(
+                        self.para(line, self.s_donation, width - indent),
+                        u.mm(0.8) if i else 0.0,
+                        x=indent,
+                        bullet=RED,
+                    )
+                )
             if content.donation_total:
-                blocks.append(TextBlock(self.para(content.donation_total, self.s_total, width - indent),
-                                        u.mm(1.5), x=indent))
+                blocks.append(
+                    TextBlock(
+                        self.para(content.donation_total, self.s_total, width - indent), u.mm(1.5), x=indent
+                    )
+                )
         return blocks
 
     # -- identity block (page one) ------------------------------------------------------------
     def identity(self, content: CertificateContent) -> list[tuple[Paragraph, Paragraph]]:
         u, lang = self.u, self.lang
         value_width = self.content.width() - self.frame_w - u.mm(8) - self.label_width - self.label_gap
-        rows = [(self.para(label("collective_name" if content.is_collective else "name", lang), self.s_label,
-                           self.label_width),
-                 self.para(content.name, self.s_name, value_width))]
+        rows = [
+            (
+                self.para(
+                    label("collective_name" if content.is_collective else "name", lang),
+                    self.s_label,
+                    self.label_width,
+                ),
+                self.para(content.name, self.s_name, value_width),
+            )
+        ]
         for key, value in content.facts:
-            rows.append((self.para(key, self.s_label, self.label_width),
-                         self.para(value, self.s_value, value_width)))
+            rows.append(
+                (self.para(key, self.s_label, self.label_width), self.para(value, self.s_value, value_width))
+            )
         return rows
 
     def identity_height(self, rows: list[tuple[Paragraph, Paragraph]]) -> float:
@@ -214,8 +253,9 @@ class CertificateTypesetter:
         return max(self.frame_h, rows_height)
 
     # -- drawing ------------------------------------------------------------------------------
-    def draw_certificate(self, painter: QPainter, content: CertificateContent, photo: PrintPhoto | None,
-                         new_page) -> int:
+    def draw_certificate(
+        self, painter: QPainter, content: CertificateContent, photo: PrintPhoto | None, new_page
+    ) -> int:
         """Draw every page of one certificate; `new_page()` starts each. Returns pages drawn."""
         rows = self.identity(content)
         identity_height = self.identity_height(rows)
@@ -268,16 +308,21 @@ class CertificateTypesetter:
         self._centred(painter, self.title, y)
         y += self.title.height + u.mm(3)
         self._double_rule(painter, y)
-        serial = self.para(f"{label('serial', self.lang)}：{content.serial}" if self.lang == "zh"
-                           else f"{label('serial', self.lang)} {content.serial}",
-                           self.s_small_right, self.content.width())
+        serial = self.para(
+            f"{label('serial', self.lang)}：{content.serial}"
+            if self.lang == "zh"
+            else f"{label('serial', self.lang)} {content.serial}",
+            self.s_small_right,
+            self.content.width(),
+        )
         serial.draw(painter, self.content.left(), y + u.mm(2.2))
 
     def draw_continuation_header(self, painter: QPainter, content: CertificateContent) -> None:
         u = self.u
         top = self.content.top()
         self.para(content.organisation, self.s_small, self.content.width() / 2).draw(
-            painter, self.content.left(), top)
+            painter, self.content.left(), top
+        )
         serial = f"{label('serial', self.lang)}{'：' if self.lang == 'zh' else ' '}{content.serial}"
         self.para(serial, self.s_small_right, self.content.width()).draw(painter, self.content.left(), top)
         y = top + u.mm(6)
@@ -288,8 +333,13 @@ class CertificateTypesetter:
         y += name.height + u.mm(2)
         self._double_rule(painter, y)
 
-    def draw_identity(self, painter: QPainter, content: CertificateContent,
-                      rows: list[tuple[Paragraph, Paragraph]], photo: PrintPhoto | None) -> None:
+    def draw_identity(
+        self,
+        painter: QPainter,
+        content: CertificateContent,
+        rows: list[tuple[Paragraph, Paragraph]],
+        photo: PrintPhoto | None,
+    ) -> None:
         u = self.u
         top = self.content.top() + self.header_height + u.mm(9)
         frame = QRectF(self.content.right() - self.frame_w, top, self.frame_w, self.frame_h)
@@ -346,8 +396,9 @@ class CertificateTypesetter:
 
     def draw_page_number(self, painter: QPainter, number: int, count: int, continues: bool) -> None:
         """第 N 页 共 M 页 in the bottom margin, with （转下页） at the right while the text goes on."""
-        text = self.para(label("page_of", self.lang, page=number, pages=count), self.s_page_number,
-                         self.content.width())
+        text = self.para(
+            label("page_of", self.lang, page=number, pages=count), self.s_page_number, self.content.width()
+        )
         y = self.page.bottom() - self.u.mm(11.4) - self.u.mm(1.5) - text.height
         text.draw(painter, self.content.left(), y)
         if continues:

@@ -86,10 +86,20 @@ def donation_text(donation: Donation, language: str = "zh") -> str:
             value = format_yuan(donation.amount_fen)
             text += f"（价值{value}）" if language == "zh" else f" (worth {value})"
     else:
-        text = label("donation_cash", language) + ("" if language == "zh" else " ") + format_yuan(
-            donation.amount_fen or 0)
-    extras = [x for x in (iso_date_text(donation.date, language),
-                          f"→ {donation.recipient}" if donation.recipient else "", donation.note) if x]
+        text = (
+            label("donation_cash", language)
+            + ("" if language == "zh" else " ")
+            + format_yuan(donation.amount_fen or 0)
+        )
+    extras = [
+        x
+        for x in (
+            iso_date_text(donation.date, language),
+            f"→ {donation.recipient}" if donation.recipient else "",
+            donation.note,
+        )
+        if x
+    ]
     if not extras:
         return text
     return text + ("　" + "，".join(extras) if language == "zh" else "; " + ", ".join(extras))
@@ -123,8 +133,14 @@ def donation_total_text(donations: list[Donation], language: str = "zh") -> str:
     return label("total", language) + ("：" if language == "zh" else ": ") + joiner.join(parts)
 
 
-def certificate_content(honouree: Honouree, *, organisation: str, issue_date: date,
-                        serial_prefix: str = "HY", language: str = "zh") -> CertificateContent:
+def certificate_content(
+    honouree: Honouree,
+    *,
+    organisation: str,
+    issue_date: date,
+    serial_prefix: str = "HY",
+    language: str = "zh",
+) -> CertificateContent:
     """The printable text of one honouree's certificate summary."""
     assert honouree.id is not None
     collective = honouree.category == COLLECTIVE
@@ -145,8 +161,13 @@ def certificate_content(honouree: Honouree, *, organisation: str, issue_date: da
     deeds = []
     for deed in honouree.deeds:
         when = iso_date_text(deed.date, language)
-        deeds.append(f"{when}，{deed.text}" if when and language == "zh" else
-                     f"{when}: {deed.text}" if when else deed.text)
+        deeds.append(
+            f"{when}，{deed.text}"
+            if when and language == "zh"
+            else f"{when}: {deed.text}"
+            if when
+            else deed.text
+        )
     photo = honouree.primary_photo
     return CertificateContent(
         honouree_id=honouree.id,
@@ -208,12 +229,22 @@ def roll_entry(honouree: Honouree, language: str = "zh") -> RollEntry:
     donations.extend(goods_totals(honouree.donations))
     note = status_text(honouree.status, language) if honouree.status in ("deceased", "retired") else ""
     assert honouree.id is not None
-    return RollEntry(honouree.id, honouree.name, note, gender_text(honouree.gender, language),
-                     honouree.unit, honouree.position, honours, honouree.highest_level, donations)
+    return RollEntry(
+        honouree.id,
+        honouree.name,
+        note,
+        gender_text(honouree.gender, language),
+        honouree.unit,
+        honouree.position,
+        honours,
+        honouree.highest_level,
+        donations,
+    )
 
 
-def group_entries(entries: list[RollEntry], group_by: str, language: str = "zh",
-                  unit_sort_key=None) -> list[RollGroup]:
+def group_entries(
+    entries: list[RollEntry], group_by: str, language: str = "zh", unit_sort_key=None
+) -> list[RollGroup]:
     """Split rows into groups: by highest honour level (国家级 … 其他, then 无荣誉) or by unit
     (ordered by `unit_sort_key`, e.g. pinyin; records without a unit last). Rows keep their
     order inside a group, and are numbered 1..n in the printed order."""

@@ -56,8 +56,9 @@ class Document:
 
     def new_page(self) -> None:
         if self.pages and not self.device.newPage():
-            raise PrintError("The printer refused a new page; printing stopped.",
-                             "打印机无法开始新的一页，打印已停止。")
+            raise PrintError(
+                "The printer refused a new page; printing stopped.", "打印机无法开始新的一页，打印已停止。"
+            )
         self.pages += 1
 
 
@@ -72,7 +73,9 @@ def _pdf_writer(path: Path, page_size: str, title: str, landscape: bool = False)
     writer = QPdfWriter(str(path))  # files-ok: a new temp file; open_document guarded the target
     writer.setResolution(PDF_RESOLUTION)
     writer.setPageSize(QPageSize(page_size_id(page_size)))
-    writer.setPageOrientation(QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait)
+    writer.setPageOrientation(
+        QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+    )
     writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
     writer.setTitle(title)
     writer.setCreator("Honours (劳模荣誉库)")
@@ -80,8 +83,9 @@ def _pdf_writer(path: Path, page_size: str, title: str, landscape: bool = False)
 
 
 @contextmanager
-def open_document(target: Target, page_size: str = "A4", title: str = "",
-                  landscape: bool = False) -> Iterator[Document]:
+def open_document(
+    target: Target, page_size: str = "A4", title: str = "", landscape: bool = False
+) -> Iterator[Document]:
     """Open `target` for drawing whole pages (margins are the layout's job, not the device's).
 
     A path gets a PDF of `page_size` (turned to landscape if asked); a QPrinter or QPdfWriter
@@ -95,8 +99,9 @@ def open_document(target: Target, page_size: str = "A4", title: str = "",
         files.refuse_open_registry(final)  # the PDF would replace a live registry
         page_size_id(page_size)
         if not final.parent.is_dir():
-            raise PrintError(f"Cannot write {final}: the folder does not exist.",
-                             f"无法写入 {final}：文件夹不存在。")
+            raise PrintError(
+                f"Cannot write {final}: the folder does not exist.", f"无法写入 {final}：文件夹不存在。"
+            )
         temp = final.with_name(f".{final.name}.{os.getpid()}.part")
         device: QPagedPaintDevice = _pdf_writer(temp, page_size, title, landscape)
     else:

@@ -46,8 +46,9 @@ class Block:
 class TextBlock(Block):
     """A paragraph that may be split between pages (at least two lines on each side)."""
 
-    def __init__(self, paragraph: Paragraph, space_before: float = 0.0, x: float = 0.0,
-                 bullet: str | None = None) -> None:
+    def __init__(
+        self, paragraph: Paragraph, space_before: float = 0.0, x: float = 0.0, bullet: str | None = None
+    ) -> None:
         self.paragraph = paragraph
         self.space_before = space_before
         self.x = x
@@ -63,13 +64,20 @@ class TextBlock(Block):
 
     def split(self, available: float) -> tuple[Block | None, Block | None]:
         head, tail = self.paragraph.split(available, min_lines=2 if self.paragraph.line_count >= 4 else 1)
-        return (TextBlock(head, self.space_before, self.x, self.bullet) if head else None,
-                TextBlock(tail, 0.0, self.x) if tail else None)
+        return (
+            TextBlock(head, self.space_before, self.x, self.bullet) if head else None,
+            TextBlock(tail, 0.0, self.x) if tail else None,
+        )
 
     def draw(self, painter: QPainter, x: float, y: float) -> None:
         if self.bullet is not None:
-            _diamond(painter, x + self.x / 2, y + self.paragraph.pitch / 2, self.paragraph.pitch * 0.22,
-                     self.bullet)
+            _diamond(
+                painter,
+                x + self.x / 2,
+                y + self.paragraph.pitch / 2,
+                self.paragraph.pitch * 0.22,
+                self.bullet,
+            )
         self.paragraph.draw(painter, x + self.x, y)
 
     def text(self) -> str:
@@ -108,8 +116,17 @@ class HeadingBlock(Block):
 class HonourBlock(Block):
     """One honour: bullet, title (with a 追授 tag after it), and level · year · awarded by."""
 
-    def __init__(self, honour: HonourLine, title_style: Style, detail_style: Style, tag_style: Style,
-                 width: float, para: ParagraphCache, space_before: float, language: str) -> None:
+    def __init__(
+        self,
+        honour: HonourLine,
+        title_style: Style,
+        detail_style: Style,
+        tag_style: Style,
+        width: float,
+        para: ParagraphCache,
+        space_before: float,
+        language: str,
+    ) -> None:
         self.units = units = para.units
         self.space_before = space_before
         self.indent = units.mm(4.5)
@@ -146,8 +163,9 @@ class HonourBlock(Block):
         if self.tag is not None:
             u = self.units
             pitch = self.title.pitch
-            box = QRectF(x + self.tag_pos.x(), y + self.tag_pos.y() + pitch * 0.14,
-                         self._tag_width, pitch * 0.72)
+            box = QRectF(
+                x + self.tag_pos.x(), y + self.tag_pos.y() + pitch * 0.14, self._tag_width, pitch * 0.72
+            )
             painter.save()
             painter.setPen(QPen(QColor(RED), u.pt(0.7)))
             painter.setBrush(Qt.BrushStyle.NoBrush)

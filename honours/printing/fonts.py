@@ -15,8 +15,9 @@ from ..core.errors import HonoursError
 def print_families() -> tuple[str, str]:
     """(body family, title family); needs a QGuiApplication (the CLI makes an offscreen one)."""
     if QGuiApplication.instance() is None:
-        raise HonoursError("Printing needs the Qt application to be started first.",
-                           "打印前需要先启动 Qt 应用程序。")
+        raise HonoursError(
+            "Printing needs the Qt application to be started first.", "打印前需要先启动 Qt 应用程序。"
+        )
     from ..gui.fonts import certificate_families
 
     return certificate_families()

@@ -102,8 +102,9 @@ def _has_alpha(image: Image.Image) -> bool:
 
 def to_print_photo(decoded: DecodedPhoto) -> PrintPhoto:
     """Wrap decoded pixels in a QImage without copying them."""
-    image = QImage(decoded.pixels, decoded.width, decoded.height, 4 * decoded.width,
-                   QImage.Format.Format_RGBX8888)
+    image = QImage(
+        decoded.pixels, decoded.width, decoded.height, 4 * decoded.width, QImage.Format.Format_RGBX8888
+    )
     return PrintPhoto(image, decoded.width_mm, decoded.height_mm, decoded.pixels)
 
 
@@ -118,8 +119,9 @@ def placeholder_colour(name: str) -> QColor:
     return QColor(PLACEHOLDER_COLOURS[digest[0] % len(PLACEHOLDER_COLOURS)])
 
 
-def draw_placeholder(painter: QPainter, rect: QRectF, initial: str, name: str, units: Units,
-                     family: str) -> None:
+def draw_placeholder(
+    painter: QPainter, rect: QRectF, initial: str, name: str, units: Units, family: str
+) -> None:
     """A tinted frame with the surname on a coloured disc, all vector (sharp at any size)."""
     colour = placeholder_colour(name)
     tint = QColor(colour)
@@ -135,8 +137,9 @@ def draw_placeholder(painter: QPainter, rect: QRectF, initial: str, name: str, u
     painter.restore()
     if initial:
         size_pt = units.to_mm(diameter) / 25.4 * 72 * 0.5
-        style = Style(family, size_pt, bold=True, color="#ffffff", align=Qt.AlignmentFlag.AlignHCenter,
-                      pitch=1.3)
+        style = Style(
+            family, size_pt, bold=True, color="#ffffff", align=Qt.AlignmentFlag.AlignHCenter, pitch=1.3
+        )
         text = Paragraph(initial, style, disc.width(), units)
         text.draw(painter, disc.left(), disc.center().y() - text.height / 2)
 

@@ -63,12 +63,24 @@ class Column:
 
 # The group already says the level (or the unit), so that column gives way to the other.
 COLUMNS = {
-    "level": (Column("no", 0.055, CENTRE), Column("name", 0.11), Column("gender", 0.055, CENTRE),
-              Column("unit", 0.22), Column("position", 0.13), Column("honours", 0.28),
-              Column("donation", 0.15)),  # room for 防疫物品13万套 on one line
-    "unit": (Column("no", 0.055, CENTRE), Column("name", 0.11), Column("gender", 0.055, CENTRE),
-             Column("position", 0.17), Column("honours", 0.37), Column("level", 0.09, CENTRE),
-             Column("donation", 0.15)),
+    "level": (
+        Column("no", 0.055, CENTRE),
+        Column("name", 0.11),
+        Column("gender", 0.055, CENTRE),
+        Column("unit", 0.22),
+        Column("position", 0.13),
+        Column("honours", 0.28),
+        Column("donation", 0.15),
+    ),  # room for 防疫物品13万套 on one line
+    "unit": (
+        Column("no", 0.055, CENTRE),
+        Column("name", 0.11),
+        Column("gender", 0.055, CENTRE),
+        Column("position", 0.17),
+        Column("honours", 0.37),
+        Column("level", 0.09, CENTRE),
+        Column("donation", 0.15),
+    ),
 }
 
 
@@ -117,8 +129,9 @@ class RollPage:
 class RollTypesetter:
     """Lays out and draws the roll on one device."""
 
-    def __init__(self, units: Units, page: QRectF, options: RollOptions, families: tuple[str, str],
-                 count: int) -> None:
+    def __init__(
+        self, units: Units, page: QRectF, options: RollOptions, families: tuple[str, str], count: int
+    ) -> None:
         self.u = u = units
         self.options = options
         self.lang = lang = options.language
@@ -133,11 +146,13 @@ class RollTypesetter:
         self.s_note = Style(body, 8, color=MUTED, pitch=1.5 * 9.5 / 8)  # same pitch as a cell line
         self.s_head = Style(body, 9.5, bold=True, pitch=1.5)
         self.s_group = Style(body, 10.5, bold=True, color=RED, pitch=1.5)
-        self.s_group_count = Style(body, 9, color=MUTED, align=Qt.AlignmentFlag.AlignRight,
-                                   pitch=10.5 * 1.5 / 9)  # on the group title's line
+        self.s_group_count = Style(
+            body, 9, color=MUTED, align=Qt.AlignmentFlag.AlignRight, pitch=10.5 * 1.5 / 9
+        )  # on the group title's line
         self.s_org = Style(body, 11, color=MUTED, align=CENTRE, pitch=1.4)
-        self.s_title = Style(serif, 20, bold=True, color=RED, align=CENTRE, pitch=1.35,
-                             spacing=112 if lang == "zh" else 100)
+        self.s_title = Style(
+            serif, 20, bold=True, color=RED, align=CENTRE, pitch=1.35, spacing=112 if lang == "zh" else 100
+        )
         self.s_sub = Style(body, 9.5, color=MUTED, align=CENTRE, pitch=1.5)
         self.s_small = Style(body, 8.5, color=MUTED, pitch=1.4)
         self.s_small_right = Style(body, 8.5, color=MUTED, align=Qt.AlignmentFlag.AlignRight, pitch=1.4)
@@ -149,26 +164,36 @@ class RollTypesetter:
             self.col_x.append(x)
             x += column.width * width
         self.col_w = [c.width * width for c in self.columns]
-        self.header_cells = [self._cell([label("col_" + c.key, lang)], i, self.s_head)
-                             for i, c in enumerate(self.columns)]
+        self.header_cells = [
+            self._cell([label("col_" + c.key, lang)], i, self.s_head) for i, c in enumerate(self.columns)
+        ]
         header_lines = max(c.lines for c in self.header_cells)
         self.header_height = header_lines * self.header_cells[0].pitch + 2 * self.pad_y
         self.group_height = u.pt(10.5 * 1.5) + u.mm(2.4)
         # title block of page one, running header of the others
         printed = date_text(options.printed_date or date.today(), lang)
         grouping = label("roll_by_level" if options.group_by == "level" else "roll_by_unit", lang)
-        sub = " · ".join([grouping, label("roll_count", lang, count=count), label("roll_printed", lang,
-                                                                                 date=printed)])
-        title_parts = [Paragraph(options.organisation, self.s_org, width, u),
-                            Paragraph(options.heading(), self.s_title, width, u),
-                            Paragraph(sub, self.s_sub, width, u)]
+        sub = " · ".join(
+            [grouping, label("roll_count", lang, count=count), label("roll_printed", lang, date=printed)]
+        )
+        title_parts = [
+            Paragraph(options.organisation, self.s_org, width, u),
+            Paragraph(options.heading(), self.s_title, width, u),
+            Paragraph(sub, self.s_sub, width, u),
+        ]
         if options.query.strip():
-            title_parts.append(Paragraph(label("roll_query", lang, query=options.query.strip()),
-                                              self.s_sub, width, u))
+            title_parts.append(
+                Paragraph(label("roll_query", lang, query=options.query.strip()), self.s_sub, width, u)
+            )
         running = options.heading() + label("roll_continued", lang)
         running_line = Paragraph(running, self.s_small, width / 2, u)
-        self.top = PageTop(title_parts, running_line, Paragraph(options.organisation, self.s_small_right, width, u),
-                           running_line.height + u.mm(3), u.mm(5))
+        self.top = PageTop(
+            title_parts,
+            running_line,
+            Paragraph(options.organisation, self.s_small_right, width, u),
+            running_line.height + u.mm(3),
+            u.mm(5),
+        )
         self.printed = printed
 
     # -- cells and rows ---------------------------------------------------------------------
@@ -192,9 +217,15 @@ class RollTypesetter:
             "level": [level_name(entry.level, self.lang) if entry.level else ""],
             "donation": entry.donations,
         }
-        return [self._cell(values[c.key], i, self.s_list if c.key in ("honours", "donation") else self.s_cell,
-                           entry.note if c.key == "name" else "")
-                for i, c in enumerate(self.columns)]
+        return [
+            self._cell(
+                values[c.key],
+                i,
+                self.s_list if c.key in ("honours", "donation") else self.s_cell,
+                entry.note if c.key == "name" else "",
+            )
+            for i, c in enumerate(self.columns)
+        ]
 
     def row_lines(self, cells: list[Cell]) -> int:
         return max(1, max(c.lines for c in cells))
@@ -254,8 +285,15 @@ class RollTypesetter:
         return pages
 
     # -- drawing -------------------------------------------------------------------------------
-    def draw_page(self, painter: QPainter, page: RollPage, number: int, count: int,
-                  groups: list[RollGroup], entries: list[RollEntry]) -> None:
+    def draw_page(
+        self,
+        painter: QPainter,
+        page: RollPage,
+        number: int,
+        count: int,
+        groups: list[RollGroup],
+        entries: list[RollEntry],
+    ) -> None:
         u = self.u
         left, width = self.content.left(), self.content.width()
         y = self.content.top()
@@ -296,8 +334,12 @@ class RollTypesetter:
         title = group.title + (label("roll_continued", self.lang) if continued else "")
         text = Paragraph(title, self.s_group, width * 0.75, u)
         text.draw(painter, left + self.pad_x, y + u.mm(1.2))
-        count = Paragraph(label("roll_group_count", self.lang, count=len(group.entries)), self.s_group_count,
-                          width * 0.25 - self.pad_x, u)
+        count = Paragraph(
+            label("roll_group_count", self.lang, count=len(group.entries)),
+            self.s_group_count,
+            width * 0.25 - self.pad_x,
+            u,
+        )
         count.draw(painter, left + width * 0.75, y + u.mm(1.2))
         painter.setPen(QPen(GRID, u.pt(0.4)))
         painter.drawLine(QPointF(left, y + self.group_height), QPointF(left + width, y + self.group_height))
@@ -322,27 +364,39 @@ class RollTypesetter:
         y = self.content.bottom() + u.mm(5)
         Paragraph(self.options.heading(), self.s_small, width / 3, u).draw(painter, left, y)
         Paragraph(label("page_of", self.lang, page=number, pages=count), self.s_small_centre, width, u).draw(
-            painter, left, y)
+            painter, left, y
+        )
         Paragraph(self.printed, self.s_small_right, width, u).draw(painter, left, y)
 
 
-def roll_groups(registry: Registry, ids: list[int], options: RollOptions,
-                progress: Progress | None = None, is_cancelled: IsCancelled | None = None,
-                total: int = 0) -> list[RollGroup] | None:
+def roll_groups(
+    registry: Registry,
+    ids: list[int],
+    options: RollOptions,
+    progress: Progress | None = None,
+    is_cancelled: IsCancelled | None = None,
+    total: int = 0,
+) -> list[RollGroup] | None:
     """Fetch the records in chunks (reporting progress) and group them; None when cancelled."""
     entries: list[RollEntry] = []
     for start in range(0, len(ids), FETCH_CHUNK):
         if is_cancelled is not None and is_cancelled():
             return None
-        for honouree in registry.honourees(ids[start:start + FETCH_CHUNK]):
+        for honouree in registry.honourees(ids[start : start + FETCH_CHUNK]):
             entries.append(roll_entry(honouree, options.language))
         if progress is not None:
             progress(min(start + FETCH_CHUNK, len(ids)), total or len(ids))
     return group_entries(entries, options.group_by, options.language, unit_sort_key=sort_key)
 
 
-def render_roll(registry: Registry, ids: Iterable[int], target: Target, options: RollOptions | None = None,
-                progress: Progress | None = None, is_cancelled: IsCancelled | None = None) -> RenderResult:
+def render_roll(
+    registry: Registry,
+    ids: Iterable[int],
+    target: Target,
+    options: RollOptions | None = None,
+    progress: Progress | None = None,
+    is_cancelled: IsCancelled | None = None,
+) -> RenderResult:
     """Draw the roll of `ids` (in the order given inside each group) into `target`.
 
     Progress runs over 2 × len(ids): reading the records, then drawing the pages.
@@ -355,8 +409,9 @@ def render_roll(registry: Registry, ids: Iterable[int], target: Target, options:
         return RenderResult(0, 0, cancelled=True)
     entries = [e for g in groups for e in g.entries]
     with open_document(target, options.page_size, options.heading()) as document:
-        typesetter = RollTypesetter(document.units, document.page_rect, options, print_families(),
-                                    len(entries))
+        typesetter = RollTypesetter(
+            document.units, document.page_rect, options, print_families(), len(entries)
+        )
         pages = typesetter.plan(groups, is_cancelled)
         if pages is None:
             document.cancelled = True

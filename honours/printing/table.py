@@ -54,7 +54,11 @@ class TableOptions:
 
     def search_text(self) -> str:
         query = self.query.strip()
-        return label("roll_query", self.language, query=query) if query else label("table_everyone", self.language)
+        return (
+            label("roll_query", self.language, query=query)
+            if query
+            else label("table_everyone", self.language)
+        )
 
     def sort_text(self) -> str:
         if not self.sorted_by.strip():
@@ -86,8 +90,15 @@ class TablePage:
 class TableTypesetter:
     """Lays out and draws the table on one device."""
 
-    def __init__(self, units: Units, page: QRectF, options: TableOptions, columns: Sequence[TableColumn],
-                 count: int, families: tuple[str, str]) -> None:
+    def __init__(
+        self,
+        units: Units,
+        page: QRectF,
+        options: TableOptions,
+        columns: Sequence[TableColumn],
+        count: int,
+        families: tuple[str, str],
+    ) -> None:
         self.u = u = units
         self.options = options
         lang = options.language
@@ -98,8 +109,9 @@ class TableTypesetter:
         self.s_number = Style(body, 9, color=MUTED, align=CENTRE, pitch=1.45)
         self.s_head = Style(body, 9, bold=True, pitch=1.45)
         self.s_org = Style(body, 10.5, color=MUTED, align=CENTRE, pitch=1.4)
-        self.s_title = Style(serif, 18, bold=True, color=RED, align=CENTRE, pitch=1.35,
-                             spacing=108 if lang == "zh" else 100)
+        self.s_title = Style(
+            serif, 18, bold=True, color=RED, align=CENTRE, pitch=1.35, spacing=108 if lang == "zh" else 100
+        )
         self.s_sub = Style(body, 9, color=MUTED, align=CENTRE, pitch=1.5)
         self.s_small = Style(body, 8.5, color=MUTED, pitch=1.4)
         self.s_small_right = self.s_small.aligned(Qt.AlignmentFlag.AlignRight)
@@ -112,16 +124,30 @@ class TableTypesetter:
         self.header_height = max(p.height for p in self.header_cells) + 2 * self.pad_y
         width = self.content.width()
         printed = date_text(options.printed_date or date.today(), lang)
-        facts = " · ".join([label("roll_count", lang, count=count), options.search_text(), options.sort_text(),
-                            label("roll_printed", lang, date=printed)])
-        title_parts = [Paragraph(options.organisation, self.s_org, width, u),
-                            Paragraph(options.heading(), self.s_title, width, u),
-                            Paragraph(facts, self.s_sub, width, u)]
-        running = " · ".join([options.heading() + label("roll_continued", lang), options.search_text(),
-                              options.sort_text()])
+        facts = " · ".join(
+            [
+                label("roll_count", lang, count=count),
+                options.search_text(),
+                options.sort_text(),
+                label("roll_printed", lang, date=printed),
+            ]
+        )
+        title_parts = [
+            Paragraph(options.organisation, self.s_org, width, u),
+            Paragraph(options.heading(), self.s_title, width, u),
+            Paragraph(facts, self.s_sub, width, u),
+        ]
+        running = " · ".join(
+            [options.heading() + label("roll_continued", lang), options.search_text(), options.sort_text()]
+        )
         running_line = Paragraph(running, self.s_small, width * 0.7, u)
-        self.top = PageTop(title_parts, running_line, Paragraph(options.organisation, self.s_small_right, width, u),
-                           running_line.height + u.mm(2.5), u.mm(4))
+        self.top = PageTop(
+            title_parts,
+            running_line,
+            Paragraph(options.organisation, self.s_small_right, width, u),
+            running_line.height + u.mm(2.5),
+            u.mm(4),
+        )
         self.printed = printed
 
     def _widths(self, columns: Sequence[TableColumn], count: int) -> list[float]:
@@ -130,12 +156,16 @@ class TableTypesetter:
         u, width = self.u, self.content.width()
         widths: list[float] = []
         if self.options.numbered:
-            digits = max(text_width(str(max(count, 1)), self.s_number, u), text_width(
-                label("col_no", self.options.language), self.s_head, u))
+            digits = max(
+                text_width(str(max(count, 1)), self.s_number, u),
+                text_width(label("col_no", self.options.language), self.s_head, u),
+            )
             widths.append(digits + 2 * self.pad_x + u.mm(1))
         room = width - sum(widths)
-        floors = [max(text_width(c.title, self.s_head, u), u.pt(9) * 2) + 2 * self.pad_x + u.mm(0.5)
-                  for c in columns]
+        floors = [
+            max(text_width(c.title, self.s_head, u), u.pt(9) * 2) + 2 * self.pad_x + u.mm(0.5)
+            for c in columns
+        ]
         weights = [max(c.weight, 1.0) for c in columns]
         shares = [room * w / sum(weights) for w in weights] if columns else []
         # columns below their floor are raised to it; what that takes comes from the others, by weight
@@ -148,7 +178,9 @@ class TableTypesetter:
             left = room - sum(floors[i] for i in fixed)
             free = [i for i in range(len(columns)) if i not in fixed]
             total = sum(weights[i] for i in free)
-            shares = [floors[i] if i in fixed else max(left, 0) * weights[i] / total for i in range(len(columns))]
+            shares = [
+                floors[i] if i in fixed else max(left, 0) * weights[i] / total for i in range(len(columns))
+            ]
             if not free:
                 break
         return widths + shares
@@ -177,8 +209,13 @@ class TableTypesetter:
         return lines * self.pitch + 2 * self.pad_y
 
     # -- planning ------------------------------------------------------------------------------
-    def plan(self, rows: Sequence[Sequence[str]], progress: Progress | None = None, total: int = 0,
-             is_cancelled: IsCancelled | None = None) -> list[TablePage] | None:
+    def plan(
+        self,
+        rows: Sequence[Sequence[str]],
+        progress: Progress | None = None,
+        total: int = 0,
+        is_cancelled: IsCancelled | None = None,
+    ) -> list[TablePage] | None:
         """Pages with the rows (or parts of rows) on each; None when cancelled."""
         body = self.content.height()
         capacity = body - self.top.title_height - self.header_height
@@ -201,7 +238,9 @@ class TableTypesetter:
                     used += self.lines_height(lines - first)
                     break
                 fit = int((capacity - used - 2 * self.pad_y) // self.pitch)
-                if self.lines_height(lines - first) > capacity and fit >= 1:  # only rows taller than a page split
+                if (
+                    self.lines_height(lines - first) > capacity and fit >= 1
+                ):  # only rows taller than a page split
                     pages[-1].parts.append(PagePart(index, first, first + fit))
                     first += fit
                 pages.append(TablePage())
@@ -210,8 +249,9 @@ class TableTypesetter:
         return pages
 
     # -- drawing -------------------------------------------------------------------------------
-    def draw_page(self, painter: QPainter, page: TablePage, number: int, count: int,
-                  rows: Sequence[Sequence[str]]) -> int:
+    def draw_page(
+        self, painter: QPainter, page: TablePage, number: int, count: int, rows: Sequence[Sequence[str]]
+    ) -> int:
         """Draw one page; returns how many rows began on it."""
         u = self.u
         left, width = self.content.left(), self.content.width()
@@ -222,7 +262,8 @@ class TableTypesetter:
         for part in page.parts:
             if part.row < 0:
                 Paragraph(label("empty_roll", self.options.language), self.s_sub, width, u).draw(
-                    painter, left, y + u.mm(4))
+                    painter, left, y + u.mm(4)
+                )
                 continue
             y = self.draw_row(painter, part, rows[part.row], y)
             started += part.first_line == 0
@@ -274,13 +315,19 @@ class TableTypesetter:
         lang = self.options.language
         Paragraph(self.options.heading(), self.s_small, width / 3, u).draw(painter, left, y)
         Paragraph(label("page_of", lang, page=number, pages=count), self.s_small_centre, width, u).draw(
-            painter, left, y)
+            painter, left, y
+        )
         Paragraph(self.printed, self.s_small_right, width, u).draw(painter, left, y)
 
 
-def render_table(columns: Sequence[TableColumn], rows: Sequence[Sequence[str]], target: Target,
-                 options: TableOptions | None = None, progress: Progress | None = None,
-                 is_cancelled: IsCancelled | None = None) -> RenderResult:
+def render_table(
+    columns: Sequence[TableColumn],
+    rows: Sequence[Sequence[str]],
+    target: Target,
+    options: TableOptions | None = None,
+    progress: Progress | None = None,
+    is_cancelled: IsCancelled | None = None,
+) -> RenderResult:
     """Draw `rows` (the texts of `columns`, in order) as a landscape table into `target` (a PDF
     path, or a QPrinter / QPdfWriter). Progress runs over 2 × len(rows): planning, then drawing."""
     options = options or TableOptions()
@@ -288,8 +335,9 @@ def render_table(columns: Sequence[TableColumn], rows: Sequence[Sequence[str]], 
         raise ValueError("a table needs at least one column")
     total = 2 * len(rows) or 1
     with open_document(target, options.page_size, options.heading(), landscape=True) as document:
-        typesetter = TableTypesetter(document.units, document.page_rect, options, columns, len(rows),
-                                     print_families())
+        typesetter = TableTypesetter(
+            document.units, document.page_rect, options, columns, len(rows), print_families()
+        )
         pages = typesetter.plan(rows, progress, total, is_cancelled)
         if pages is None:
             document.cancelled = True

@@ -124,9 +124,20 @@ _LABELS: dict[str, dict[str, str]] = {
     },
 }
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")  # not %B: that follows the machine's locale
-
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)  # not %B: that follows the machine's locale
 
 
 def check_language(language: str) -> str:

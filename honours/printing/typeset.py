@@ -84,9 +84,17 @@ class Paragraph:
     layout: `split(height)` returns the lines that fit and the rest.
     """
 
-    def __init__(self, text: str, style: Style, width: float, units: Units, *,
-                 _layout: tuple[QTextLayout, list[float], float] | None = None,
-                 start: int = 0, end: int | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        style: Style,
+        width: float,
+        units: Units,
+        *,
+        _layout: tuple[QTextLayout, list[float], float] | None = None,
+        start: int = 0,
+        end: int | None = None,
+    ) -> None:
         self.text = text
         self.style = style
         self.width = width
@@ -132,8 +140,13 @@ class Paragraph:
 
     def natural_width(self) -> float:
         """Width of the widest line (for centring boxes and placing tags after text)."""
-        return max((self._layout.lineAt(i).naturalTextWidth() + self._layout.lineAt(i).x()
-                    for i in range(self.start, self.end)), default=0.0)
+        return max(
+            (
+                self._layout.lineAt(i).naturalTextWidth() + self._layout.lineAt(i).x()
+                for i in range(self.start, self.end)
+            ),
+            default=0.0,
+        )
 
     def last_line_end(self) -> float:
         """x where the text of the last line ends (a 追授 tag goes there)."""
@@ -147,7 +160,7 @@ class Paragraph:
         out = []
         for i in range(self.start, self.end):
             line = self._layout.lineAt(i)
-            out.append(self.text[line.textStart(): line.textStart() + line.textLength()])
+            out.append(self.text[line.textStart() : line.textStart() + line.textLength()])
         return out
 
     def fitting_lines(self, height: float) -> int:
@@ -167,8 +180,15 @@ class Paragraph:
         return self._part(self.start, cut), self._part(cut, self.end)
 
     def _part(self, start: int, end: int) -> Paragraph:
-        return Paragraph(self.text, self.style, self.width, self.units,
-                         _layout=(self._layout, self._tops, self.pitch), start=start, end=end)
+        return Paragraph(
+            self.text,
+            self.style,
+            self.width,
+            self.units,
+            _layout=(self._layout, self._tops, self.pitch),
+            start=start,
+            end=end,
+        )
 
     # -- drawing -------------------------------------------------------------------------
     def draw(self, painter: QPainter, x: float, y: float) -> None:
@@ -241,4 +261,3 @@ class PageTop:
             part.draw(painter, left + extra / 2, y)
             y += part.height + (u.mm(1.5) if i == 1 else 0)
         return y + self.gap
-

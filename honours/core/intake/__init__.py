@@ -22,8 +22,19 @@ from .proposals import KIND_COLLECTIVE, KIND_PERSON, Highlight, IntakeResult, Pr
 from .reading import ReportError, decode_text, read_report
 
 __all__ = [
-    "KIND_COLLECTIVE", "KIND_PERSON", "Highlight", "IntakeResult", "Proposal", "Reason", "ReportError",
-    "analyse_file", "analyse_text", "decode_text", "find_existing", "match_existing", "merged_record",
+    "KIND_COLLECTIVE",
+    "KIND_PERSON",
+    "Highlight",
+    "IntakeResult",
+    "Proposal",
+    "Reason",
+    "ReportError",
+    "analyse_file",
+    "analyse_text",
+    "decode_text",
+    "find_existing",
+    "match_existing",
+    "merged_record",
     "read_report",
 ]
 

@@ -22,7 +22,21 @@ _SHORT_ROLE_RE = re.compile(rf"(?<![\u4e00-\u9fff])(?:{_SHORT_ROLE_ALT})\s*[/｜
 _CREDIT_RE = re.compile(r"([\u4e00-\u9fff]{2,4})\s*(?:摄|供图|/摄|摄影)(?=[)）\s]|$)")
 _REPORTED_RE = re.compile(r"据[\u4e00-\u9fff]{2,12}报道|来源[:：][^\n]{0,30}")
 _NAME_TOKEN_RE = re.compile(r"[\u4e00-\u9fff·]{1,6}")
-_NOT_NAMES = {"本报", "本报讯", "讯", "报道", "综合", "整理", "报", "日报", "晚报", "电", "本台", "本刊", "通讯"}
+_NOT_NAMES = {
+    "本报",
+    "本报讯",
+    "讯",
+    "报道",
+    "综合",
+    "整理",
+    "报",
+    "日报",
+    "晚报",
+    "电",
+    "本台",
+    "本刊",
+    "通讯",
+}
 
 
 @dataclass
@@ -51,8 +65,13 @@ def _scan_line(text: str, line: str, offset: int, found: Bylines) -> None:
     if stripped and len(stripped) <= 60 and _ROLE_RE.match(stripped) and _names_in(stripped):
         names = _names_in(stripped)
         if names:
-            _mark(found, offset + line.index(stripped), offset + line.index(stripped) + len(stripped),
-                  stripped, names)
+            _mark(
+                found,
+                offset + line.index(stripped),
+                offset + line.index(stripped) + len(stripped),
+                stripped,
+                names,
+            )
             return
     for m in _BRACKET_RE.finditer(line):
         inner = m.group(1).strip()
@@ -63,21 +82,24 @@ def _scan_line(text: str, line: str, offset: int, found: Bylines) -> None:
     for m in _ROLE_RE.finditer(line):
         if any(i in found.masked for i in range(offset + m.start(), offset + m.end())):
             continue
-        before = line[:m.start()]
-        if before and "\u4e00" <= before[-1] <= "\u9fff" \
-                and not re.search(r"(?:本报|本台|本刊|讯|特约|见习|实习)$", before):
+        before = line[: m.start()]
+        if (
+            before
+            and "\u4e00" <= before[-1] <= "\u9fff"
+            and not re.search(r"(?:本报|本台|本刊|讯|特约|见习|实习)$", before)
+        ):
             continue  # 记者 inside a phrase ("受到记者采访"): not a byline
         end = _names_after(line, m.end())
         if end > m.end():
-            names = _names_in(line[m.end():end])
+            names = _names_in(line[m.end() : end])
             if names:
-                _mark(found, offset + m.start(), offset + end, line[m.start():end], names)
+                _mark(found, offset + m.start(), offset + end, line[m.start() : end], names)
     for m in _SHORT_ROLE_RE.finditer(line):
         end = _names_after(line, m.end())
         if end > m.end():
-            names = _names_in(line[m.end():end])
+            names = _names_in(line[m.end() : end])
             if names:
-                _mark(found, offset + m.start(), offset + end, line[m.start():end], names)
+                _mark(found, offset + m.start(), offset + end, line[m.start() : end], names)
     for m in _CREDIT_RE.finditer(line):
         if plausible_name(m.group(1)):
             _mark(found, offset + m.start(), offset + m.end(), m.group(0), [m.group(1)])
@@ -104,14 +126,22 @@ def _names_after(line: str, start: int) -> int:
                 nxt = position + 1
                 while nxt < len(line) and line[nxt] == " ":
                     nxt += 1
-                if nxt < len(line) and "\u4e00" <= line[nxt] <= "\u9fff" and plausible_name(token.group(0) + line[nxt]):
+                if (
+                    nxt < len(line)
+                    and "\u4e00" <= line[nxt] <= "\u9fff"
+                    and plausible_name(token.group(0) + line[nxt])
+                ):
                     position = end = nxt + 1
                     continue
             break
         # a name in a byline is followed by a space, a role, 报道/摄, punctuation or the end
-        after = line[hit.end:hit.end + 2]
-        if after and "\u4e00" <= after[0] <= "\u9fff" and not after.startswith(("报道", "摄", "讯", "供图")) \
-                and not _ROLE_RE.match(line, hit.end):
+        after = line[hit.end : hit.end + 2]
+        if (
+            after
+            and "\u4e00" <= after[0] <= "\u9fff"
+            and not after.startswith(("报道", "摄", "讯", "供图"))
+            and not _ROLE_RE.match(line, hit.end)
+        ):
             break
         position = end = hit.end
         for word in ("报道", "摄影", "摄", "供图"):

@@ -23,16 +23,73 @@ _VERB_RE = re.compile("|".join(re.escape(v) for v in lx.DONATION_VERBS))
 _SPLIT_RE = re.compile(r"以及|[、，,和及与]|(?<=[元只个套箱瓶件袋份台辆吨斤])(?:并|还有|另)")
 _VALUE_FIRST_RE = re.compile(r"价值(?P<amt>[^的]+?(?:元|块钱))的?(?P<rest>.*)")
 _VALUE_AFTER_RE = re.compile(r"(?P<rest>.+?)[（(]价值(?P<amt>.+?(?:元|块钱))[)）]")
-_LEAD_AND_VERBS = tuple(sorted(set(lx.DONATION_LEAD_WORDS) | set(lx.DONATION_VERBS) | {"并", "另", "还", "又"},
-                               key=len, reverse=True))
+_LEAD_AND_VERBS = tuple(
+    sorted(
+        set(lx.DONATION_LEAD_WORDS) | set(lx.DONATION_VERBS) | {"并", "另", "还", "又"}, key=len, reverse=True
+    )
+)
 _PLAIN_VERBS = {"捐赠", "捐款", "捐", "捐了", "捐赠了", "捐出", "捐给"}
 GOODS_HEADS: tuple[str, ...] = (
-    "物资", "用品", "物品", "口罩", "手套", "防护服", "隔离衣", "消毒液", "消毒水", "酒精", "药品", "药材", "中药",
-    "食品", "蔬菜", "大米", "食用油", "面粉", "牛奶", "水果", "设备", "仪器", "电脑", "书籍", "图书", "衣物", "被子",
-    "棉被", "帐篷", "呼吸机", "测温枪", "体温计", "护目镜", "方便面", "矿泉水", "饮料", "慰问品", "爱心包", "礼包",
-    "米", "油", "面", "肉", "蛋", "菜", "奶", "粮", "药", "车", "款物", "善款", "茶", "姜茶", "开水", "餐", "盒饭",
+    "物资",
+    "用品",
+    "物品",
+    "口罩",
+    "手套",
+    "防护服",
+    "隔离衣",
+    "消毒液",
+    "消毒水",
+    "酒精",
+    "药品",
+    "药材",
+    "中药",
+    "食品",
+    "蔬菜",
+    "大米",
+    "食用油",
+    "面粉",
+    "牛奶",
+    "水果",
+    "设备",
+    "仪器",
+    "电脑",
+    "书籍",
+    "图书",
+    "衣物",
+    "被子",
+    "棉被",
+    "帐篷",
+    "呼吸机",
+    "测温枪",
+    "体温计",
+    "护目镜",
+    "方便面",
+    "矿泉水",
+    "饮料",
+    "慰问品",
+    "爱心包",
+    "礼包",
+    "米",
+    "油",
+    "面",
+    "肉",
+    "蛋",
+    "菜",
+    "奶",
+    "粮",
+    "药",
+    "车",
+    "款物",
+    "善款",
+    "茶",
+    "姜茶",
+    "开水",
+    "餐",
+    "盒饭",
 )
-_RECIPIENT_RE = re.compile(r"(?:向|为|给)(?P<who>[\u4e00-\u9fff（）()]{2,24}?)(?:无偿|慷慨|爱心|紧急|再次|先后|共|累计)?$")
+_RECIPIENT_RE = re.compile(
+    r"(?:向|为|给)(?P<who>[\u4e00-\u9fff（）()]{2,24}?)(?:无偿|慷慨|爱心|紧急|再次|先后|共|累计)?$"
+)
 
 
 @dataclass
@@ -68,7 +125,7 @@ def find_donations(text: str, start: int = 0, end: int | None = None) -> list[Do
 
 
 def _received_not_given(text: str, verb_start: int) -> bool:
-    before = text[max(0, verb_start - 4):verb_start]
+    before = text[max(0, verb_start - 4) : verb_start]
     return before.endswith(("接受", "收到", "接收", "受", "感谢", "号召", "倡议", "发起", "组织"))
 
 
@@ -153,10 +210,13 @@ def _recipient_after(text: str, start: int, end: int) -> tuple[str, int]:
 
 
 def _starts_amount(text: str, position: int) -> bool:
-    rest = text[position:position + 16]
+    rest = text[position : position + 16]
     return bool(re.match(rf"(?:价值|现金|人民币)?[{_NUM}]+[余多]?[万亿]?[余多]?元", rest)) or bool(
-        re.match(r"[\u4e00-\u9fff]{1,8}[0-9一二两三四五六七八九十百千万]+[余多]?[只个套箱瓶件袋份台辆吨斤副双盒桶包支张]",
-                 rest))
+        re.match(
+            r"[\u4e00-\u9fff]{1,8}[0-9一二两三四五六七八九十百千万]+[余多]?[只个套箱瓶件袋份台辆吨斤副双盒桶包支张]",
+            rest,
+        )
+    )
 
 
 def _has_amount(text: str) -> bool:
@@ -175,7 +235,7 @@ def _recipient_before(text: str, verb_start: int) -> str:
 
 
 def _sharing(text: str, verb_start: int) -> str:
-    before = text[max(0, verb_start - 6):verb_start]
+    before = text[max(0, verb_start - 6) : verb_start]
     for mark in lx.RESPECTIVE_MARKS:
         if mark in before:
             return "respective"
@@ -210,8 +270,12 @@ def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _inside_number(text: str, position: int) -> bool:
-    return (text[position] in ",，" and position > 0 and text[position - 1].isdigit()
-            and text[position + 1:position + 4].isdigit())
+    return (
+        text[position] in ",，"
+        and position > 0
+        and text[position - 1].isdigit()
+        and text[position + 1 : position + 4].isdigit()
+    )
 
 
 def _skip_lead_words(text: str, start: int, end: int) -> int:
@@ -219,8 +283,12 @@ def _skip_lead_words(text: str, start: int, end: int) -> int:
     while changed:
         changed = False
         for word in _LEAD_AND_VERBS:
-            if text.startswith(word, start) and start + len(word) < end and not text.startswith("价值", start):
-                rest = text[start + len(word):end]
+            if (
+                text.startswith(word, start)
+                and start + len(word) < end
+                and not text.startswith("价值", start)
+            ):
+                rest = text[start + len(word) : end]
                 if word in ("物资", "现金", "善款", "资金") and not re.match(rf"[{_NUM}]", rest):
                     continue
                 start += len(word)

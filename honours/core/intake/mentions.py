@@ -38,21 +38,111 @@ _AWARD_INDEX = index_by_first_char(lx.AWARD_VERBS)
 _SEGMENT_STOPS = set("、，,。；;：:（()“”「」《》!！?？\n")
 _CONNECTORS = ("", "、", "和", "及", "与", "暨", "以及")
 _AWARD_OBJECT_VERBS = ("追授予", "追授", "追记", "追认", "授予了", "授予", "表彰了", "表彰", "命名")
-_LIST_END_MARKS = ("各自", "各", "分别", "均", "等", "同志", "共同", "一起", "先后", "也", "都", "纷纷", "捐", "获",
-                   "荣获", "被", "还", "又", "相继", "联合", "自发", "主动", "积极")
-_CLAUSE_LEADS = ("其中", "比如", "例如", "像", "如", "还有", "此外", "另外", "同时", "特别是", "尤其是", "更有")
+_LIST_END_MARKS = (
+    "各自",
+    "各",
+    "分别",
+    "均",
+    "等",
+    "同志",
+    "共同",
+    "一起",
+    "先后",
+    "也",
+    "都",
+    "纷纷",
+    "捐",
+    "获",
+    "荣获",
+    "被",
+    "还",
+    "又",
+    "相继",
+    "联合",
+    "自发",
+    "主动",
+    "积极",
+)
+_CLAUSE_LEADS = (
+    "其中",
+    "比如",
+    "例如",
+    "像",
+    "如",
+    "还有",
+    "此外",
+    "另外",
+    "同时",
+    "特别是",
+    "尤其是",
+    "更有",
+)
 # Where a unit's name begins, reading leftwards from the post. Only words that cannot occur
 # inside an organisation's name (有 is in 有限公司, 经 in 经济开发区, 同 in 同济医院).
-_UNIT_LEFT_STOPS = tuple(sorted({
-    "的", "由", "和", "与", "及", "对", "向", "陪同", "带领", "慰问", "看望", "把", "将", "被", "让", "请", "了",
-    "等", "追授", "授予", "表彰", "获得者", "获奖者", "来自", "现任", "担任", "作为", "来到", "走进", "走访",
-    "的有", "获奖者是", "分别是", "包括",
-}, key=len, reverse=True))
+_UNIT_LEFT_STOPS = tuple(
+    sorted(
+        {
+            "的",
+            "由",
+            "和",
+            "与",
+            "及",
+            "对",
+            "向",
+            "陪同",
+            "带领",
+            "慰问",
+            "看望",
+            "把",
+            "将",
+            "被",
+            "让",
+            "请",
+            "了",
+            "等",
+            "追授",
+            "授予",
+            "表彰",
+            "获得者",
+            "获奖者",
+            "来自",
+            "现任",
+            "担任",
+            "作为",
+            "来到",
+            "走进",
+            "走访",
+            "的有",
+            "获奖者是",
+            "分别是",
+            "包括",
+        },
+        key=len,
+        reverse=True,
+    )
+)
 _PRONOUNS = {"他": "男", "她": "女"}
 _YEAR_IN_CLAUSE = re.compile(r"((?:19|20)\d{2})年")
 _AGE_RE = re.compile(r"(?:年仅|今年|现年|时年|年方|年届|已)?([1-9]\d?|1[01]\d)(?:周)?岁")
-_HOSPITAL_WORDS = ("医院", "卫生院", "疾控", "医疗", "医务", "医生", "医师", "护士", "护理", "诊所", "药剂",
-                   "药房", "急救", "门诊", "内科", "外科", "医")
+_HOSPITAL_WORDS = (
+    "医院",
+    "卫生院",
+    "疾控",
+    "医疗",
+    "医务",
+    "医生",
+    "医师",
+    "护士",
+    "护理",
+    "诊所",
+    "药剂",
+    "药房",
+    "急救",
+    "门诊",
+    "内科",
+    "外科",
+    "医",
+)
 
 
 @dataclass
@@ -157,15 +247,19 @@ class SentenceReader:
             while True:
                 position = _skip_trailers(s, position)
                 nxt = titles[j] if j < len(titles) else None
-                if nxt is not None and not nxt.collective and nxt.outer_start >= position \
-                        and s[position:nxt.outer_start] in _CONNECTORS:
+                if (
+                    nxt is not None
+                    and not nxt.collective
+                    and nxt.outer_start >= position
+                    and s[position : nxt.outer_start] in _CONNECTORS
+                ):
                     chain.append(nxt)
                     position = nxt.outer_end
                     j += 1
                     continue
                 role_end = _role_item(s, position)
                 if role_end:
-                    roles.append(s[position + 1:role_end])
+                    roles.append(s[position + 1 : role_end])
                     position = role_end
                     continue
                 break
@@ -173,8 +267,16 @@ class SentenceReader:
             found = self._person_after(position, self._clause_end(position))
             if found is not None:
                 hit, unit, unit_span, post, post_span = found
-                mention = self._add(hit, "title", titles=list(chain), unit=unit, position=post,
-                                    unit_span=unit_span, position_span=post_span, roles=roles)
+                mention = self._add(
+                    hit,
+                    "title",
+                    titles=list(chain),
+                    unit=unit,
+                    position=post,
+                    unit_span=unit_span,
+                    position_span=post_span,
+                    roles=roles,
+                )
                 if mention is not None:
                     for t in chain:
                         t.owner = id(mention)
@@ -237,12 +339,12 @@ class SentenceReader:
             # 长沙某机械公司的一名普通焊工: the unit ends before 的; 一名普通 is no part of the post
             unit_end = unit_start + descriptor.start()
             unit = _clean_unit(s[unit_start:unit_end])
-            post = s[post_start:hit.start].strip("、 ")
+            post = s[post_start : hit.start].strip("、 ")
             return hit, unit, (unit_start, unit_end), post, (post_start, hit.start)
         split = _dept_split(unit_text)
         unit_end = unit_start + split
         unit = _clean_unit(s[unit_start:unit_end])
-        post = s[unit_end:hit.start].strip("、 ")
+        post = s[unit_end : hit.start].strip("、 ")
         unit_span = (unit_start, unit_end) if unit else None
         post_span = (unit_end, hit.start) if post else None
         return hit, unit, unit_span, post, post_span
@@ -267,8 +369,15 @@ class SentenceReader:
                     if found is None:
                         break
                     hit, unit, unit_span, post, post_span = found
-                    mention = self._add(hit, "award", unit=unit, position=post, unit_span=unit_span,
-                                        position_span=post_span, group=group)
+                    mention = self._add(
+                        hit,
+                        "award",
+                        unit=unit,
+                        position=post,
+                        unit_span=unit_span,
+                        position_span=post_span,
+                        group=group,
+                    )
                     if mention is None:
                         break
                     members.append(mention)
@@ -298,8 +407,9 @@ class SentenceReader:
         owned = self._titles_in(pronoun_at + 1, clause_end)
         if not owned:
             return
-        mention = Mention(self.sentence, "", pronoun_at, pronoun_at, "pronoun", titles=owned,
-                          pronoun=self.s[pronoun_at])
+        mention = Mention(
+            self.sentence, "", pronoun_at, pronoun_at, "pronoun", titles=owned, pronoun=self.s[pronoun_at]
+        )
         mention.award_verbs.append(verb)
         mention.award_spans.append((verb_start, pronoun_at))
         mention.awarded_by = self._giver(verb_start)
@@ -308,17 +418,22 @@ class SentenceReader:
         self.mentions.append(mention)
 
     def _titles_in(self, start: int, end: int) -> list[TitleMatch]:
-        return [t for t in self.titles if t.owner is None and start <= t.outer_start < end and not t.collective]
+        return [
+            t for t in self.titles if t.owner is None and start <= t.outer_start < end and not t.collective
+        ]
 
     def _giver(self, verb_start: int) -> str:
         """The body that awards: "市总工会追授他…" → 市总工会 (衡阳市总工会 when the report is about 衡阳)."""
         s = self.s
         clause = self.sentence.clauses[self.sentence.clause_at(verb_start)]
-        subject = s[clause.start:verb_start].strip()
+        subject = s[clause.start : verb_start].strip()
         for lead in ("经", "由", "近日", "日前", "今年", "去年"):
             subject = subject.removeprefix(lead)
-        if not (2 <= len(subject) <= 20) or not _word_ending_at(subject, len(subject), _ORG_ONLY_BY_LAST, 0) \
-                and not subject.endswith(("委", "总工会", "政府", "部", "厅", "局", "会")):
+        if (
+            not (2 <= len(subject) <= 20)
+            or not _word_ending_at(subject, len(subject), _ORG_ONLY_BY_LAST, 0)
+            and not subject.endswith(("委", "总工会", "政府", "部", "厅", "局", "会"))
+        ):
             return ""
         if subject.startswith("市") and self.home:
             subject = self.home + subject
@@ -340,8 +455,9 @@ class SentenceReader:
             else:
                 unit, unit_span = "", None
                 post, post_span = word, (idx - len(word), idx)
-            mention = self._add(hit, "position", unit=unit, position=post, unit_span=unit_span,
-                                position_span=post_span)
+            mention = self._add(
+                hit, "position", unit=unit, position=post, unit_span=unit_span, position_span=post_span
+            )
             if mention is not None:
                 self._extend_list(mention)
 
@@ -359,7 +475,7 @@ class SentenceReader:
         for m in re.finditer("同志", s):
             for length in (3, 2, 4):
                 start = m.start() - length
-                if start < 0 or s[start - 1:start] == "等":
+                if start < 0 or s[start - 1 : start] == "等":
                     continue
                 hit = name_at(s, start)
                 if hit is not None and hit.end == m.start():
@@ -381,9 +497,13 @@ class SentenceReader:
             hit = name_at(s, p, strict=True)
             if hit is None or hit.score < 3 or self._taken(hit.start, hit.end):
                 continue
-            after = s[hit.end:hit.end + 1]
-            if after and after not in "，,（(、 " and hit.end != clause.end \
-                    and not starts_with_any(s, hit.end, _SUBJECT_FOLLOWERS):
+            after = s[hit.end : hit.end + 1]
+            if (
+                after
+                and after not in "，,（(、 "
+                and hit.end != clause.end
+                and not starts_with_any(s, hit.end, _SUBJECT_FOLLOWERS)
+            ):
                 continue
             mention = self._add(hit, "clause")
             if mention is not None:
@@ -421,16 +541,23 @@ class SentenceReader:
             hit = name_at(s, q, strict=True)
             if hit is None or self._taken(hit.start, hit.end):
                 break
-            if s[hit.end:hit.end + 1] not in ("、", "和", "及", "与", "（", "(") \
-                    and not s.startswith(_LIST_END_MARKS, hit.end) and hit.end < len(s) \
-                    and s[hit.end] not in "，,。；;":
+            if (
+                s[hit.end : hit.end + 1] not in ("、", "和", "及", "与", "（", "(")
+                and not s.startswith(_LIST_END_MARKS, hit.end)
+                and hit.end < len(s)
+                and s[hit.end] not in "，,。；;"
+            ):
                 break
             members.append(Mention(self.sentence, hit.name, hit.start, hit.end, "list"))
             p = _skip_bracket(s, hit.end)
         if len(members) < 2:
             return
-        if not (p >= len(s) or s.startswith(_LIST_END_MARKS, p) or s[p] in "，,。；;"
-                or starts_with_any(s, p, _SUBJECT_FOLLOWERS)):
+        if not (
+            p >= len(s)
+            or s.startswith(_LIST_END_MARKS, p)
+            or s[p] in "，,。；;"
+            or starts_with_any(s, p, _SUBJECT_FOLLOWERS)
+        ):
             return
         group = first.group or self._new_group()
         first.group = group
@@ -448,7 +575,7 @@ class SentenceReader:
             if not t.collective or t.owner is not None:
                 continue
             clause = self.sentence.clauses[self.sentence.clause_at(t.outer_start)]
-            before = s[clause.start:t.outer_start]
+            before = s[clause.start : t.outer_start]
             verb = _last_award_verb(before)
             if verb is None:
                 continue
@@ -457,7 +584,7 @@ class SentenceReader:
             for lead in _CLAUSE_LEADS + ("近日", "日前", "今年", "去年"):
                 subject = subject.removeprefix(lead)
             if verb_word in ("授予", "授予了"):
-                subject = before[verb_at + len(verb_word):].strip()
+                subject = before[verb_at + len(verb_word) :].strip()
             if 3 <= len(subject) <= 30 and _word_ending_at(subject, len(subject), _ORG_BY_LAST, 0):
                 start = clause.start + before.index(subject)
                 hit = NameHit(start, start + len(subject), subject, 3)
@@ -468,7 +595,9 @@ class SentenceReader:
 
 
 _SUBJECT_FOLLOWERS = index_by_first_char(
-    [w for w in lx.NAME_FOLLOWERS if len(w) >= 2] + list(lx.OFFICIAL_VERBS) + list(lx.DONATION_VERBS)
+    [w for w in lx.NAME_FOLLOWERS if len(w) >= 2]
+    + list(lx.OFFICIAL_VERBS)
+    + list(lx.DONATION_VERBS)
     + list(lx.AWARD_VERBS)
 )
 
@@ -514,18 +643,25 @@ def attribute(reader: SentenceReader, subject: Mention | None) -> None:
         name_clause = sentence.clauses[clause_index]
         predicate_start = _predicate_start(s, last_end, name_clause.end)
         ranges = [(predicate_start, name_clause.end)]
-        ranges += [(c.start, c.end) for c in sentence.clauses[clause_index + 1:next_clause]]
+        ranges += [(c.start, c.end) for c in sentence.clauses[clause_index + 1 : next_clause]]
         # the person's own stretch of the name clause, before the next person in it
         if later and sentence.clause_at(later[0].start) == clause_index:
             ranges[0] = (predicate_start, _start_of_chain(later[0]))
         official = _official_word(s, predicate_start)
-        if not official and s[predicate_start:predicate_start + 1] in ("、", "和", "与", "及") and later \
-                and later[0].start - predicate_start <= 16 and sentence.clause_at(later[0].start) == clause_index:
+        if (
+            not official
+            and s[predicate_start : predicate_start + 1] in ("、", "和", "与", "及")
+            and later
+            and later[0].start - predicate_start <= 16
+            and sentence.clause_at(later[0].start) == clause_index
+        ):
             # 市委书记张三、市长李四分别看望…: joined subjects share the verb
             official = _official_word(s, _predicate_start(s, later[0].end, name_clause.end))
         for x in members:
             x.official, x.official_word = bool(official), official
-        described = _appositive_clause(s, ranges) if len(members) == 1 and not m.unit and not m.position else None
+        described = (
+            _appositive_clause(s, ranges) if len(members) == 1 and not m.unit and not m.position else None
+        )
         if described is not None:
             clause_range, unit, post, unit_span, post_span = described
             m.unit, m.position, m.unit_span, m.position_span = unit, post, unit_span, post_span
@@ -535,9 +671,13 @@ def attribute(reader: SentenceReader, subject: Mention | None) -> None:
         facts_from = sentence.clauses[first_clause].start
         for x in members:
             _facts(x, s, facts_from, ranges)
-        if len(members) == 1 and not official and not sentence.headline and m.anchor != "award" \
-                and not _object_of_others(s, sentence.clauses[clause_index].start,
-                                                                         _start_of_chain(m)):
+        if (
+            len(members) == 1
+            and not official
+            and not sentence.headline
+            and m.anchor != "award"
+            and not _object_of_others(s, sentence.clauses[clause_index].start, _start_of_chain(m))
+        ):
             pre = []
             if index == 0 or all(sentence.clause_at(y.start) == first_clause for y in ordered[:index]):
                 pre = [c for c in sentence.clauses[:first_clause] if _deed_clause_ok(c.text, allow_lead=True)]
@@ -567,7 +707,21 @@ def _appositive_clause(s: str, ranges: list[tuple[int, int]]):
 
 
 _OBJECT_MARKS = re.compile(r"慰问|看望|陪同|走访|接见|会见|探望|表彰|颁发|颁奖|采访|来到|走进|为.{0,12}送")
-_FAMILY_WORDS = ("家属", "家人", "家中", "家里", "的家", "妻子", "丈夫", "父母", "遗孀", "子女", "母亲", "父亲", "亲属")
+_FAMILY_WORDS = (
+    "家属",
+    "家人",
+    "家中",
+    "家里",
+    "的家",
+    "妻子",
+    "丈夫",
+    "父母",
+    "遗孀",
+    "子女",
+    "母亲",
+    "父亲",
+    "亲属",
+)
 
 
 def _object_of_others(s: str, clause_start: int, chain_start: int) -> bool:
@@ -588,7 +742,9 @@ def _start_of_chain(mention: Mention) -> int:
     return min(starts)
 
 
-_AFTER_NAME = re.compile(r"(?:等[0-9一二三四五六七八九十百两几多]*[名位个]?(?:同志|职工|人|劳模|先进个人)?|同志|一行)")
+_AFTER_NAME = re.compile(
+    r"(?:等[0-9一二三四五六七八九十百两几多]*[名位个]?(?:同志|职工|人|劳模|先进个人)?|同志|一行)"
+)
 
 
 def _predicate_start(s: str, position: int, clause_end: int) -> int:
@@ -611,9 +767,11 @@ def _official_word(s: str, position: int) -> str:
     word = starts_with_any(s, p, _OFFICIAL_INDEX)
     if word in ("中", "前排", "后排"):
         return ""
-    if word == "任" and not re.match(r"任[\u4e00-\u9fff]{0,12}(?:组长|主任|指挥长|书记|主席|队长|委员)", s[p:p + 16]):
+    if word == "任" and not re.match(
+        r"任[\u4e00-\u9fff]{0,12}(?:组长|主任|指挥长|书记|主席|队长|委员)", s[p : p + 16]
+    ):
         return ""
-    if word in ("深入", "来到", "前往", "参加") and re.search(r"(?:捐|荣获|获得|被评为)", s[p:p + 30]):
+    if word in ("深入", "来到", "前往", "参加") and re.search(r"(?:捐|荣获|获得|被评为)", s[p : p + 30]):
         return ""
     return word
 
@@ -626,7 +784,7 @@ def _credit_titles(reader: SentenceReader, members: list[Mention], ranges: list[
         if not any(a <= t.outer_start < b for a, b in ranges):
             continue
         clause = reader.sentence.clauses[reader.sentence.clause_at(t.outer_start)]
-        before = s[max(clause.start, _range_start(ranges, t.outer_start)):t.outer_start]
+        before = s[max(clause.start, _range_start(ranges, t.outer_start)) : t.outer_start]
         verb = _last_award_verb(before)
         only_titles = _only_titles(s, clause, reader.titles)
         if verb is None and not only_titles:
@@ -667,9 +825,9 @@ def _only_titles(s: str, clause, titles: list[TitleMatch]) -> bool:
     inside = [t for t in titles if clause.start <= t.outer_start and t.outer_end <= clause.end]
     if not inside:
         return False
-    rest = s[clause.start:clause.end]
+    rest = s[clause.start : clause.end]
     for t in sorted(inside, key=lambda t: -t.outer_start):
-        rest = rest[:t.outer_start - clause.start] + rest[t.outer_end - clause.start:]
+        rest = rest[: t.outer_start - clause.start] + rest[t.outer_end - clause.start :]
     rest = re.sub(r"[、和及与等\s“”]|获得者|荣誉称号|称号|荣誉|是|系|曾获|先后获", "", rest)
     return rest == ""
 
@@ -699,14 +857,20 @@ def _credit_donations(reader: SentenceReader, members: list[Mention], ranges: li
 
 def _copy(donation: Donation, extra_note: str) -> Donation:
     notes = [n for n in (donation.note, extra_note) if n]
-    return Donation(amount_fen=donation.amount_fen, item=donation.item, quantity=donation.quantity,
-                    quantity_unit=donation.quantity_unit, recipient=donation.recipient, date=donation.date,
-                    note="；".join(notes))
+    return Donation(
+        amount_fen=donation.amount_fen,
+        item=donation.item,
+        quantity=donation.quantity,
+        quantity_unit=donation.quantity_unit,
+        recipient=donation.recipient,
+        date=donation.date,
+        note="；".join(notes),
+    )
 
 
 def _facts(m: Mention, s: str, clause_start: int, ranges: list[tuple[int, int]]) -> None:
     """Death, age and gender from the person's clauses and the words before their name."""
-    texts = [(clause_start, s[clause_start:m.start])] + [(a, s[a:b]) for a, b in ranges]
+    texts = [(clause_start, s[clause_start : m.start])] + [(a, s[a:b]) for a, b in ranges]
     for offset, text in texts:
         if m.deceased_word:
             break
@@ -718,15 +882,19 @@ def _facts(m: Mention, s: str, clause_start: int, ranges: list[tuple[int, int]])
                 break
     for _offset, text in texts[1:]:
         age = _AGE_RE.search(text)
-        if age and not m.age and re.fullmatch(r"(?:年仅|今年|现年|时年|年方|年届|已)?\d{1,3}(?:周)?岁", text.strip()):
+        if (
+            age
+            and not m.age
+            and re.fullmatch(r"(?:年仅|今年|现年|时年|年方|年届|已)?\d{1,3}(?:周)?岁", text.strip())
+        ):
             m.age = age.group(1)
     if m.end < len(s) and s[m.end] in "（(" and m.end > m.start:
-        gender, ethnicity, _others = bracket_facts(s[m.end + 1:_matching_bracket(s, m.end)])
+        gender, ethnicity, _others = bracket_facts(s[m.end + 1 : _matching_bracket(s, m.end)])
         m.ethnicity = m.ethnicity or ethnicity
         if gender and not m.gender:
             m.gender, m.gender_evidence = gender, gender
     if not m.gender:
-        head = s[m.end:m.end + 3]
+        head = s[m.end : m.end + 3]
         if re.match(r"[（(，,]\s*男", head):
             m.gender, m.gender_evidence = "男", "男"
         elif re.match(r"[（(，,]\s*女", head):
@@ -780,7 +948,9 @@ def _deed_clause_ok(text: str, allow_lead: bool = False) -> bool:
     text = text.strip(" “”")
     if len(text) < 2:
         return False
-    if text in lx.DATE_CLAUSE_WORDS or re.fullmatch(r"[0-9一二三四五六七八九十〇]{1,4}[年月日号]?.{0,6}[日号]?", text):
+    if text in lx.DATE_CLAUSE_WORDS or re.fullmatch(
+        r"[0-9一二三四五六七八九十〇]{1,4}[年月日号]?.{0,6}[日号]?", text
+    ):
         return False
     if re.fullmatch(r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:[上下]午|晚|上旬|中旬|下旬)?", text):
         return False
@@ -789,13 +959,32 @@ def _deed_clause_ok(text: str, allow_lead: bool = False) -> bool:
             return False
     if any(word in text for word in lx.REPORTING_WORDS):
         return False
-    if any(word in text for word in ("追授", "追记", "追认", "授予", "被评为", "荣获", "获评", "当选", "称号", "表彰",
-                                     "获得", "获奖",
-                                     "名单", "的有", "榜上有名")):
+    if any(
+        word in text
+        for word in (
+            "追授",
+            "追记",
+            "追认",
+            "授予",
+            "被评为",
+            "荣获",
+            "获评",
+            "当选",
+            "称号",
+            "表彰",
+            "获得",
+            "获奖",
+            "名单",
+            "的有",
+            "榜上有名",
+        )
+    ):
         return False
     if any(text.startswith(word) for word in lx.OFFICIAL_VERBS if len(word) >= 2):
         return False
-    if re.fullmatch(r"(?:他|她|其|[\u4e00-\u9fff]{2,3})?(?:说|表示|介绍|告诉记者|坦言|笑着说|感慨地说)", text):
+    if re.fullmatch(
+        r"(?:他|她|其|[\u4e00-\u9fff]{2,3})?(?:说|表示|介绍|告诉记者|坦言|笑着说|感慨地说)", text
+    ):
         return False
     if re.search(r"(?:慰问|看望|陪同|带队|调研|视察|出席|主持)", text):
         return False
@@ -809,7 +998,7 @@ def _is_description(text: str) -> bool:
     body = text
     for lead in _DESCRIPTION_LEADS:
         if body.startswith(lead):
-            body = body[len(lead):]
+            body = body[len(lead) :]
             break
     if not body or len(body) > 40 or _NOT_DESCRIPTION.search(body):
         return False
@@ -844,13 +1033,13 @@ def _skip_trailers(s: str, position: int) -> int:
 
 
 def _role_item(s: str, position: int) -> int:
-    """"、第十三届全国人大代表" inside a title chain: a role, not an honour; returns its end or 0."""
+    """ "、第十三届全国人大代表" inside a title chain: a role, not an honour; returns its end or 0."""
     if not s.startswith("、", position):
         return 0
     end = position + 1
     while end < len(s) and s[end] not in _SEGMENT_STOPS:
         end += 1
-    item = s[position + 1:end]
+    item = s[position + 1 : end]
     if item.endswith(lx.ROLE_SUFFIXES) and len(item) <= 16 and end < len(s) and s[end] == "、":
         return end
     return 0
@@ -863,7 +1052,7 @@ def _roles_before(s: str, position: int) -> list[str]:
         start = end - 1
         while start > 0 and s[start - 1] not in _SEGMENT_STOPS:
             start -= 1
-        item = s[start:end - 1]
+        item = s[start : end - 1]
         if item.endswith(lx.ROLE_SUFFIXES) and len(item) <= 16:
             roles.insert(0, item)
             end = start
@@ -943,7 +1132,7 @@ def _unit_post_of(s: str, start: int, end: int):
         return "", "", None, None
     descriptor = re.search(r"的(?:一名|一位|一个)?[\u4e00-\u9fff]{0,4}$", text[:best])
     if descriptor and descriptor.start() > 0:
-        unit = _clean_unit(text[:descriptor.start()])
+        unit = _clean_unit(text[: descriptor.start()])
         return unit, text[best:], (start, start + descriptor.start()), (start + best, end)
     split = _dept_split(text[:best])
     unit = _clean_unit(text[:split])
@@ -990,4 +1179,6 @@ def medical(m_unit: str, m_position: str, titles: list[str], deeds: list[str]) -
     text = m_unit + m_position + "".join(titles)
     if any(word in text for word in _HOSPITAL_WORDS[:-1]):
         return True
-    return any(word in d for d in deeds for word in ("医院", "卫生院", "患者", "病人", "会诊", "处方", "护理"))
+    return any(
+        word in d for d in deeds for word in ("医院", "卫生院", "患者", "病人", "会诊", "处方", "护理")
+    )

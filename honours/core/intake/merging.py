@@ -41,9 +41,13 @@ def match_existing(registry: Registry, proposals: list[Proposal]) -> None:
         proposal.reasons = [r for r in proposal.reasons if r.code != "existing"]
         if proposal.existing_ids:
             ids = ", ".join(f"#{i}" for i in proposal.existing_ids)
-            proposal.reasons.append(Reason(
-                "existing", f"Already in the registry ({ids}): will be merged, not duplicated",
-                f"荣誉库中已有同名记录（{ids}）：将合并，而非重复添加"))
+            proposal.reasons.append(
+                Reason(
+                    "existing",
+                    f"Already in the registry ({ids}): will be merged, not duplicated",
+                    f"荣誉库中已有同名记录（{ids}）：将合并，而非重复添加",
+                )
+            )
 
 
 def _key(text: str) -> str:
@@ -93,8 +97,11 @@ def merged_record(existing: Honouree, new: Honouree) -> Honouree:
         merged.status = Status.DECEASED.value
     if not merged.source.sentence and new.source.sentence:
         merged.source = copy.deepcopy(new.source)
-    elif new.source.report and new.source.report not in (merged.notes or "") \
-            and new.source.report != merged.source.report:
+    elif (
+        new.source.report
+        and new.source.report not in (merged.notes or "")
+        and new.source.report != merged.source.report
+    ):
         note = f"另见报道《{new.source.report}》。"
         merged.notes = f"{merged.notes}{note}" if merged.notes else note
     return merged

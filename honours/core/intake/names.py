@@ -25,7 +25,8 @@ def index_by_first_char(words) -> dict[str, tuple[str, ...]]:
 _MULTI_FOLLOWERS = index_by_first_char(w for w in lx.NAME_FOLLOWERS if len(w) >= 2)
 _MULTI_POSITIONS = index_by_first_char(w for w in lx.POSITIONS if len(w) >= 2)
 _BLOCKING = index_by_first_char(
-    w for w in lx.POSITIONS | lx.STRONG_TITLE_CORES | frozenset(lx.ORG_SUFFIXES) | lx.COMMON_WORDS
+    w
+    for w in lx.POSITIONS | lx.STRONG_TITLE_CORES | frozenset(lx.ORG_SUFFIXES) | lx.COMMON_WORDS
     if len(w) >= 2
 )
 
@@ -38,7 +39,9 @@ def starts_with_any(text: str, position: int, index: dict[str, tuple[str, ...]])
         if text.startswith(word, position):
             return word
     return ""
-_DELIMITERS = set("，,、。；;：:！？!?（）()“”「」‘’\"《》—…·\n 　")
+
+
+_DELIMITERS = set('，,、。；;：:！？!?（）()“”「」‘’"《》—…·\n 　')
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,7 @@ def name_at(text: str, start: int, *, strict: bool = False) -> NameHit | None:
     if padded:
         return padded
     readings: list[NameHit] = []
-    surname2 = text[start:start + 2]
+    surname2 = text[start : start + 2]
     if surname2 in lx.COMPOUND_SURNAMES:
         for given_len in (2, 1):
             readings.extend(_reading(text, start, 2, given_len))

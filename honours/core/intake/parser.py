@@ -27,8 +27,10 @@ from .titles import TitleMatch, explain_level, find_titles
 
 MAX_REPORT_CHARS = 400_000  # a report longer than a book is not a news report
 _AWARD_INDEX = index_by_first_char(lx.AWARD_VERBS)
-_CARRY_START = re.compile(r"^(?:(?:19|20)\d{2}年(?:\d{1,2}月)?|近年来|多年来|此前|其后|随后|后来|还|并|也|曾|先后|又|同年)?"
-                          r"(?:先后|曾|还|又|多次|相继)?")
+_CARRY_START = re.compile(
+    r"^(?:(?:19|20)\d{2}年(?:\d{1,2}月)?|近年来|多年来|此前|其后|随后|后来|还|并|也|曾|先后|又|同年)?"
+    r"(?:先后|曾|还|又|多次|相继)?"
+)
 
 
 @dataclass
@@ -59,7 +61,9 @@ def analyse_text(original: str, report: str = "") -> IntakeResult:
     return IntakeResult(report, proposals, traditional, list(dict.fromkeys(bylines.texts)), len(sentences))
 
 
-def _read_sentence(sentence: Sentence, analysis: str, bylines: Bylines, home: str, state: _State) -> list[Mention]:
+def _read_sentence(
+    sentence: Sentence, analysis: str, bylines: Bylines, home: str, state: _State
+) -> list[Mention]:
     s = sentence.text
     masked = {i - sentence.start for i in range(sentence.start, sentence.end) if i in bylines.masked}
     masked |= _book_titles(s)
@@ -67,7 +71,7 @@ def _read_sentence(sentence: Sentence, analysis: str, bylines: Bylines, home: st
     for t in titles:
         t.sentence = sentence.index
         clause = sentence.clauses[sentence.clause_at(t.outer_start)]
-        before = s[clause.start:t.outer_start]
+        before = s[clause.start : t.outer_start]
         t.posthumous = any(word in before for word in lx.POSTHUMOUS_WORDS)
         if t.year is None:
             t.year = _year_before(before)
@@ -126,13 +130,14 @@ def _carried(reader: SentenceReader, subject: Mention, pronoun_at: int | None) -
         first = sentence.clauses[0]
         text = first.text.lstrip("“ ")
         lead = _CARRY_START.match(text)
-        after_lead = text[lead.end():] if lead else text
+        after_lead = text[lead.end() :] if lead else text
         if not starts_with_any(after_lead, 0, _AWARD_INDEX) and not after_lead.startswith(
-                ("被", "捐", "个人捐", "自费", "还捐", "并捐")):
+            ("被", "捐", "个人捐", "自费", "还捐", "并捐")
+        ):
             return None
         offset = first.start + (len(first.text) - len(text))
     clause_number = sentence.clauses.index(first)
-    ranges = [(offset, first.end)] + [(c.start, c.end) for c in sentence.clauses[clause_number + 1:]]
+    ranges = [(offset, first.end)] + [(c.start, c.end) for c in sentence.clauses[clause_number + 1 :]]
     carried = Mention(sentence, subject.name, offset, offset, "carried")
     carried.unit, carried.position = subject.unit, subject.position
     from .mentions import _credit_donations, _credit_titles, _deeds, _facts
@@ -156,32 +161,45 @@ _HEADING_LINE = re.compile(r"(?:获得者|得主|名单|获奖者|人员|个人|
 
 
 def _headings(reader: SentenceReader, state: _State, people: list[Mention]) -> None:
-    """"获得全国五一劳动奖章的职工有：A，B，C" and heading lines above lists: titles for the listed people."""
+    """ "获得全国五一劳动奖章的职工有：A，B，C" and heading lines above lists: titles for the listed people."""
     s = reader.s
     sentence = reader.sentence
-    listed = [m for m in people if m.name and not m.titles and not m.collective and not m.official
-              and m.anchor != "carried"]
+    listed = [
+        m
+        for m in people
+        if m.name and not m.titles and not m.collective and not m.official and m.anchor != "carried"
+    ]
     if state.heading:
         same_paragraph = sentence.paragraph == state.heading_paragraph
-        line_item = state.heading_line and sentence.headline and sentence.paragraph - state.heading_paragraph <= 1
+        line_item = (
+            state.heading_line and sentence.headline and sentence.paragraph - state.heading_paragraph <= 1
+        )
         if listed and (same_paragraph or line_item):
             for m in listed:
                 m.titles = list(state.heading)
                 m.anchor = "heading"
             state.heading_paragraph = sentence.paragraph
             return
-        if not listed and state.heading_line and sentence.headline \
-                and sentence.paragraph - state.heading_paragraph <= 1 and not reader.titles:
+        if (
+            not listed
+            and state.heading_line
+            and sentence.headline
+            and sentence.paragraph - state.heading_paragraph <= 1
+            and not reader.titles
+        ):
             state.heading_paragraph = sentence.paragraph  # a table's header row ("姓名 单位 职务")
             return
         state.heading = []
     colon = max(s.rfind("："), s.rfind(":"))
-    free = [t for t in reader.titles if t.owner is None and not t.collective and not t.group
-            and (colon < 0 or t.outer_end <= colon)]
+    free = [
+        t
+        for t in reader.titles
+        if t.owner is None and not t.collective and not t.group and (colon < 0 or t.outer_end <= colon)
+    ]
     if not free:
         return
     heading_line = sentence.headline and bool(_HEADING_LINE.search(s.strip()))
-    colon_list = colon >= 0 and bool(_HEADING_END.search(s[:colon + 1]))
+    colon_list = colon >= 0 and bool(_HEADING_END.search(s[: colon + 1]))
     if not (heading_line or colon_list):
         return
     for t in free:
@@ -220,9 +238,17 @@ def _first_position(group: list[Mention]) -> tuple[int, int]:
 
 def _facts_weight(m: Mention) -> int:
     """How much a mention says; the source sentence is the richest one that names the person."""
-    return (3 * len(m.titles) + 3 * len(m.donations) + 2 * bool(m.unit) + bool(m.position)
-            + 2 * bool(m.deeds) + bool(m.age) + 10 * (m.end > m.start) - 2 * m.sentence.headline
-            - 5 * m.official)
+    return (
+        3 * len(m.titles)
+        + 3 * len(m.donations)
+        + 2 * bool(m.unit)
+        + bool(m.position)
+        + 2 * bool(m.deeds)
+        + bool(m.age)
+        + 10 * (m.end > m.start)
+        - 2 * m.sentence.headline
+        - 5 * m.official
+    )
 
 
 def _proposal(name: str, group: list[Mention], report: str) -> Proposal | None:
@@ -231,14 +257,18 @@ def _proposal(name: str, group: list[Mention], report: str) -> Proposal | None:
         return None
     collective = any(m.collective for m in group)
     # without an honour or donation, only a deed of one's own announced by a unit and post is worth a look
-    if not credited and not any(m.anchor in ("position", "comrade") and m.deeds and not m.official
-                                and m.name_score >= 2 for m in group):
+    if not credited and not any(
+        m.anchor in ("position", "comrade") and m.deeds and not m.official and m.name_score >= 2
+        for m in group
+    ):
         return None
     best = max(group, key=_facts_weight)
     with_reasons = _honours_with_reasons(group)
     honours = [honour for honour, _ in with_reasons]
     donations = _donations(group)
-    deeds = _unique(d for m in sorted(group, key=lambda m: -_facts_weight(m)) for d in m.deeds if not m.official)
+    deeds = _unique(
+        d for m in sorted(group, key=lambda m: -_facts_weight(m)) for d in m.deeds if not m.official
+    )
     unit_source = next((m for m in sorted(group, key=lambda m: -_facts_weight(m)) if m.unit), None)
     position_source = next((m for m in sorted(group, key=lambda m: -_facts_weight(m)) if m.position), None)
     unit = unit_source.unit if unit_source else ""
@@ -257,16 +287,30 @@ def _proposal(name: str, group: list[Mention], report: str) -> Proposal | None:
     category = _category(collective, unit, position, honours, donations, deeds)
     notes = _notes(roles, deceased, gender_source, group)
     honouree = Honouree(
-        name=name, unit=unit, position=position, region=region, category=category, status=status,
-        gender=gender_source.gender if gender_source else "", ethnicity=ethnicity, age=age, notes=notes,
+        name=name,
+        unit=unit,
+        position=position,
+        region=region,
+        category=category,
+        status=status,
+        gender=gender_source.gender if gender_source else "",
+        ethnicity=ethnicity,
+        age=age,
+        notes=notes,
         source=Source(report=report, sentence=best.sentence.original),
-        honours=honours, deeds=[Deed(text=d) for d in deeds], donations=donations,
+        honours=honours,
+        deeds=[Deed(text=d) for d in deeds],
+        donations=donations,
     )
     reasons = _reasons(group, with_reasons, donations, deeds, deceased, gender_source, collective)
     confidence = _confidence(group, honours, donations, unit)
     return Proposal(
-        honouree=honouree, confidence=confidence, reasons=reasons, highlights=_highlights(best),
-        kind=KIND_COLLECTIVE if collective else KIND_PERSON, sentence_simplified=best.sentence.text,
+        honouree=honouree,
+        confidence=confidence,
+        reasons=reasons,
+        highlights=_highlights(best),
+        kind=KIND_COLLECTIVE if collective else KIND_PERSON,
+        sentence_simplified=best.sentence.text,
         mentions=len(group),
     )
 
@@ -290,8 +334,9 @@ def _honours_with_reasons(group: list[Mention]) -> list[tuple[Honour, str]]:
             year = t.year
             existing = honours.get(key)
             if existing is None:
-                honours[key] = Honour(title=t.title, level=t.level, year=year, awarded_by=m.awarded_by,
-                                      posthumous=posthumous)
+                honours[key] = Honour(
+                    title=t.title, level=t.level, year=year, awarded_by=m.awarded_by, posthumous=posthumous
+                )
                 reasons[key] = t.level_reason
             else:
                 existing.posthumous = existing.posthumous or posthumous
@@ -325,8 +370,14 @@ def _donations(group: list[Mention]) -> list[Donation]:
     return out
 
 
-def _category(collective: bool, unit: str, position: str, honours: list[Honour], donations: list[Donation],
-              deeds: list[str]) -> str:
+def _category(
+    collective: bool,
+    unit: str,
+    position: str,
+    honours: list[Honour],
+    donations: list[Donation],
+    deeds: list[str],
+) -> str:
     if collective:
         return "collective"
     titles = [h.title for h in honours]
@@ -339,7 +390,9 @@ def _category(collective: bool, unit: str, position: str, honours: list[Honour],
     return "other trades"
 
 
-def _notes(roles: list[str], deceased: Mention | None, gender_source: Mention | None, group: list[Mention]) -> str:
+def _notes(
+    roles: list[str], deceased: Mention | None, gender_source: Mention | None, group: list[Mention]
+) -> str:
     bits = ["据报道自动识别，请核对。"]
     for role in roles:
         bits.append(f"{role}（身份，非荣誉称号）。")
@@ -352,68 +405,148 @@ def _notes(roles: list[str], deceased: Mention | None, gender_source: Mention | 
     return "".join(bits)
 
 
-def _reasons(group: list[Mention], with_reasons: list[tuple[Honour, str]], donations: list[Donation],
-             deeds: list[str], deceased: Mention | None, gender_source: Mention | None, collective: bool
-             ) -> list[Reason]:
+def _reasons(
+    group: list[Mention],
+    with_reasons: list[tuple[Honour, str]],
+    donations: list[Donation],
+    deeds: list[str],
+    deceased: Mention | None,
+    gender_source: Mention | None,
+    collective: bool,
+) -> list[Reason]:
     reasons: list[Reason] = []
     honours = [honour for honour, _ in with_reasons]
     anchors = {m.anchor for m in group}
     titles = "、".join(h.title for h in honours)
     if collective:
-        reasons.append(Reason("collective", f"A unit credited with a collective honour: {titles}",
-                              f"单位获集体荣誉：{titles}"))
+        reasons.append(
+            Reason(
+                "collective",
+                f"A unit credited with a collective honour: {titles}",
+                f"单位获集体荣誉：{titles}",
+            )
+        )
     if "title" in anchors:
-        reasons.append(Reason("title_before_name", f"Honour title written before the name: {titles}",
-                              f"姓名前写有荣誉称号：{titles}"))
+        reasons.append(
+            Reason(
+                "title_before_name",
+                f"Honour title written before the name: {titles}",
+                f"姓名前写有荣誉称号：{titles}",
+            )
+        )
     if "award" in anchors or any(m.award_verbs for m in group):
         verbs = "、".join(_unique(v for m in group for v in m.award_verbs))
-        reasons.append(Reason("award_verb", f"The text says the honour was given ({verbs}): {titles}",
-                              f"文中写明授予或获得（{verbs}）：{titles}"))
+        reasons.append(
+            Reason(
+                "award_verb",
+                f"The text says the honour was given ({verbs}): {titles}",
+                f"文中写明授予或获得（{verbs}）：{titles}",
+            )
+        )
     if "heading" in anchors:
-        reasons.append(Reason("listed_under_heading", f"Listed under a heading naming the honour: {titles}",
-                              f"列于荣誉名单标题之下：{titles}"))
+        reasons.append(
+            Reason(
+                "listed_under_heading",
+                f"Listed under a heading naming the honour: {titles}",
+                f"列于荣誉名单标题之下：{titles}",
+            )
+        )
     if "carried" in anchors:
-        reasons.append(Reason("continued", "A following sentence (他/她…) credits the same person",
-                              "后文（他/她……）续写同一人的荣誉或捐赠"))
+        reasons.append(
+            Reason(
+                "continued",
+                "A following sentence (他/她…) credits the same person",
+                "后文（他/她……）续写同一人的荣誉或捐赠",
+            )
+        )
     for h, why in with_reasons:
-        reasons.append(Reason(
-            "level", f"{h.title}: {h.level} level ({explain_level(why, 'en')})",
-            f"{h.title}：{LEVEL_VOCABULARY.label(h.level)}（{explain_level(why, 'zh')}）"))
+        reasons.append(
+            Reason(
+                "level",
+                f"{h.title}: {h.level} level ({explain_level(why, 'en')})",
+                f"{h.title}：{LEVEL_VOCABULARY.label(h.level)}（{explain_level(why, 'zh')}）",
+            )
+        )
     if donations:
         from ..amounts import format_quantity, format_yuan
 
         shown = "、".join(
             (format_yuan(d.amount_fen) if d.amount_fen is not None else "")
-            + (d.item + (format_quantity(d.quantity, d.quantity_unit) if d.quantity else "") if d.item else "")
-            for d in donations)
+            + (
+                d.item + (format_quantity(d.quantity, d.quantity_unit) if d.quantity else "")
+                if d.item
+                else ""
+            )
+            for d in donations
+        )
         reasons.append(Reason("donation", f"Credited with donations: {shown}", f"文中记载捐赠：{shown}"))
         if any(m.shared_donation == "each" for m in group):
-            reasons.append(Reason("shared_each", "Named in a list whose members each gave the amount (各)",
-                                  "与他人并列，“各”捐同等数额"))
+            reasons.append(
+                Reason(
+                    "shared_each",
+                    "Named in a list whose members each gave the amount (各)",
+                    "与他人并列，“各”捐同等数额",
+                )
+            )
         if any(m.shared_donation == "joint" for m in group):
-            reasons.append(Reason("shared_joint", "Gave jointly with others: the amount is the group's total",
-                                  "与他人共同捐赠，金额为合计数"))
+            reasons.append(
+                Reason(
+                    "shared_joint",
+                    "Gave jointly with others: the amount is the group's total",
+                    "与他人共同捐赠，金额为合计数",
+                )
+            )
     if not honours and not donations:
-        reasons.append(Reason("deed_only", "Named with a deed of their own, but no honour or donation: check",
-                              "仅见本人事迹，未见荣誉或捐赠，请核实"))
+        reasons.append(
+            Reason(
+                "deed_only",
+                "Named with a deed of their own, but no honour or donation: check",
+                "仅见本人事迹，未见荣誉或捐赠，请核实",
+            )
+        )
     if any(m.official for m in group):
-        reasons.append(Reason("also_official", "Also appears leading or visiting, but is credited in their own right",
-                              "文中亦以领导身份出现，但本人有荣誉或捐赠"))
+        reasons.append(
+            Reason(
+                "also_official",
+                "Also appears leading or visiting, but is credited in their own right",
+                "文中亦以领导身份出现，但本人有荣誉或捐赠",
+            )
+        )
     if deceased is not None:
-        reasons.append(Reason("deceased", f"The report says {deceased.deceased_word}",
-                              f"报道称“{deceased.deceased_word}”"))
+        reasons.append(
+            Reason(
+                "deceased", f"The report says {deceased.deceased_word}", f"报道称“{deceased.deceased_word}”"
+            )
+        )
     if all(m.name_score < 2 for m in group if m.end > m.start):
-        reasons.append(Reason("name_boundary", "Where the name ends is a guess: check two- or three-character",
-                              "姓名长度（两字或三字）为推测，请核对"))
+        reasons.append(
+            Reason(
+                "name_boundary",
+                "Where the name ends is a guess: check two- or three-character",
+                "姓名长度（两字或三字）为推测，请核对",
+            )
+        )
     if len(group) > 1:
-        reasons.append(Reason("several_mentions", f"Named {len(group)} times in the report",
-                              f"报道中出现 {len(group)} 次"))
+        reasons.append(
+            Reason(
+                "several_mentions", f"Named {len(group)} times in the report", f"报道中出现 {len(group)} 次"
+            )
+        )
     return reasons
 
 
 def _confidence(group: list[Mention], honours: list[Honour], donations: list[Donation], unit: str) -> float:
-    base = {"title": 0.9, "award": 0.9, "heading": 0.85, "collective": 0.6, "position": 0.6, "comrade": 0.6,
-            "carried": 0.6, "list": 0.55, "clause": 0.5}
+    base = {
+        "title": 0.9,
+        "award": 0.9,
+        "heading": 0.85,
+        "collective": 0.6,
+        "position": 0.6,
+        "comrade": 0.6,
+        "carried": 0.6,
+        "list": 0.55,
+        "clause": 0.5,
+    }
     score = max(base.get(m.anchor, 0.5) for m in group)
     if honours and any(m.award_verbs for m in group):
         score = max(score, 0.85)

@@ -46,7 +46,9 @@ class Proposal:
     reasons: list[Reason] = field(default_factory=list)
     highlights: list[Highlight] = field(default_factory=list)
     kind: str = KIND_PERSON
-    sentence_simplified: str = ""  # the source sentence in Simplified script (differs for Traditional reports)
+    sentence_simplified: str = (
+        ""  # the source sentence in Simplified script (differs for Traditional reports)
+    )
     mentions: int = 1
     existing_ids: list[int] = field(default_factory=list)  # same name (and unit) in the registry
 

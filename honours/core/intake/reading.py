@@ -35,18 +35,24 @@ def read_report(path: str | Path) -> str:
     except FileNotFoundError:
         raise ReportError(f"{path} does not exist.", f"文件 {path} 不存在。") from None
     except OSError as exc:
-        raise ReportError(f"Cannot open {path}: {os_reason(exc)[0]}.", f"无法打开 {path}：{os_reason(exc)[1]}。") from exc
+        raise ReportError(
+            f"Cannot open {path}: {os_reason(exc)[0]}.", f"无法打开 {path}：{os_reason(exc)[1]}。"
+        ) from exc
     if path.is_dir():
         raise ReportError(f"{path} is a folder, not a report file.", f"{path} 是文件夹，不是报道文件。")
     if size > MAX_FILE_BYTES:
-        raise ReportError(f"{path.name} is too large to be a news report ({size // 1024 // 1024} MB).",
-                          f"{path.name} 过大，不像是一篇新闻报道（{size // 1024 // 1024} MB）。")
+        raise ReportError(
+            f"{path.name} is too large to be a news report ({size // 1024 // 1024} MB).",
+            f"{path.name} 过大，不像是一篇新闻报道（{size // 1024 // 1024} MB）。",
+        )
     if suffix in DOCX_SUFFIXES or _is_zip(path):
         return read_docx(path)
     try:
         data = files.read_bytes(path)
     except OSError as exc:
-        raise ReportError(f"Cannot read {path}: {os_reason(exc)[0]}.", f"无法读取 {path}：{os_reason(exc)[1]}。") from exc
+        raise ReportError(
+            f"Cannot read {path}: {os_reason(exc)[0]}.", f"无法读取 {path}：{os_reason(exc)[1]}。"
+        ) from exc
     return decode_text(data, path.name)
 
 
@@ -85,7 +91,11 @@ def decode_text(data: bytes, name: str = "") -> str:
 
 def _looks_utf16(data: bytes) -> bool:
     sample = data[:2000]
-    return len(sample) >= 4 and sample[1::2].count(0) > len(sample) // 4 and sample[0::2].count(0) < len(sample) // 8
+    return (
+        len(sample) >= 4
+        and sample[1::2].count(0) > len(sample) // 4
+        and sample[0::2].count(0) < len(sample) // 8
+    )
 
 
 def read_docx(path: Path) -> str:
@@ -97,10 +107,14 @@ def read_docx(path: Path) -> str:
         with files.open_for_reading(path) as source:
             document = docx.Document(source)
     except (zipfile.BadZipFile, KeyError, ValueError, OpcError) as exc:
-        raise ReportError(f"{path.name} is not a Word (.docx) document or is damaged.",
-                          f"{path.name} 不是 Word（.docx）文档，或文件已损坏。") from exc
+        raise ReportError(
+            f"{path.name} is not a Word (.docx) document or is damaged.",
+            f"{path.name} 不是 Word（.docx）文档，或文件已损坏。",
+        ) from exc
     except OSError as exc:
-        raise ReportError(f"Cannot read {path}: {os_reason(exc)[0]}.", f"无法读取 {path}：{os_reason(exc)[1]}。") from exc
+        raise ReportError(
+            f"Cannot read {path}: {os_reason(exc)[0]}.", f"无法读取 {path}：{os_reason(exc)[1]}。"
+        ) from exc
     lines: list[str] = []
     body = document.element.body
     for child in body.iterchildren():

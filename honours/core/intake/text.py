@@ -144,8 +144,9 @@ def split_sentences(original: str, analysis: str) -> list[Sentence]:
     return sentences
 
 
-def _split_line(out: list[Sentence], original: str, analysis: str, line_start: int, line_end: int,
-                paragraph: int) -> None:
+def _split_line(
+    out: list[Sentence], original: str, analysis: str, line_start: int, line_end: int, paragraph: int
+) -> None:
     first = len(out)
     _split_line_sentences(out, original, analysis, line_start, line_end, paragraph)
     line = analysis[line_start:line_end].strip(_TRIM)
@@ -154,8 +155,9 @@ def _split_line(out: list[Sentence], original: str, analysis: str, line_start: i
             sentence.headline = True
 
 
-def _split_line_sentences(out: list[Sentence], original: str, analysis: str, line_start: int, line_end: int,
-                          paragraph: int) -> None:
+def _split_line_sentences(
+    out: list[Sentence], original: str, analysis: str, line_start: int, line_end: int, paragraph: int
+) -> None:
     quoted = _quote_spans(analysis, line_start, line_end)
     cut = line_start
     i = line_start
@@ -187,12 +189,14 @@ def _split_line_sentences(out: list[Sentence], original: str, analysis: str, lin
 _END_RUN = SENTENCE_ENDS | set("”」』’")
 
 
-def _add_sentence(out: list[Sentence], original: str, analysis: str, start: int, end: int,
-                  paragraph: int) -> None:
+def _add_sentence(
+    out: list[Sentence], original: str, analysis: str, start: int, end: int, paragraph: int
+) -> None:
     while start < end and analysis[start] in _TRIM:
         start += 1
-    while end > start and (analysis[end - 1] in _TRIM or analysis[end - 1] in SENTENCE_ENDS
-                           or analysis[end - 1] in "…"):
+    while end > start and (
+        analysis[end - 1] in _TRIM or analysis[end - 1] in SENTENCE_ENDS or analysis[end - 1] in "…"
+    ):
         end -= 1
     if end - start < 2:
         return
@@ -224,9 +228,14 @@ def split_clauses(text: str) -> list[Clause]:
 
 
 def _is_thousands_comma(text: str, i: int) -> bool:
-    return (i > 0 and text[i - 1].isdigit() and i + 3 < len(text) + 1
-            and text[i + 1:i + 4].isdigit() and len(text[i + 1:i + 4]) == 3
-            and (i + 4 >= len(text) or not text[i + 4].isdigit()))
+    return (
+        i > 0
+        and text[i - 1].isdigit()
+        and i + 3 < len(text) + 1
+        and text[i + 1 : i + 4].isdigit()
+        and len(text[i + 1 : i + 4]) == 3
+        and (i + 4 >= len(text) or not text[i + 4].isdigit())
+    )
 
 
 def prepare(original: str) -> tuple[str, bool]:

@@ -25,14 +25,91 @@ _CORE_RE = re.compile(
         [re.escape(w) for w in lx.longest_first(lx.COLLECTIVE_TITLE_CORES | lx.STRONG_TITLE_CORES)] + _OPEN
     )
 )
-_LEFT_STOPS = tuple(sorted(
-    set(lx.AWARD_VERBS) | {"的", "和", "与", "及", "或", "是", "为", "了", "被", "曾", "等", "并", "还", "也", "均",
-                           "都", "分别", "作为", "成为", "称号", "获得者", "授", "评", "选", "他", "她", "其",
-                           "我", "你", "这", "那", "带领", "率领", "慰问", "看望", "表彰", "向", "对", "给", "将",
-                           "在", "从", "于", "名", "位", "个", "批", "号召", "发动", "组织"},
-    key=len, reverse=True))
-_QUALIFIER_ENDS = ("系统", "行业", "战线", "领域", "公司", "集团", "局", "厂", "医院", "学校", "单位", "工会", "机关",
-                   "企业", "卫生", "教育", "交通", "电力", "铁路", "邮政", "金融", "农业", "水利", "科技")
+_LEFT_STOPS = tuple(
+    sorted(
+        set(lx.AWARD_VERBS)
+        | {
+            "的",
+            "和",
+            "与",
+            "及",
+            "或",
+            "是",
+            "为",
+            "了",
+            "被",
+            "曾",
+            "等",
+            "并",
+            "还",
+            "也",
+            "均",
+            "都",
+            "分别",
+            "作为",
+            "成为",
+            "称号",
+            "获得者",
+            "授",
+            "评",
+            "选",
+            "他",
+            "她",
+            "其",
+            "我",
+            "你",
+            "这",
+            "那",
+            "带领",
+            "率领",
+            "慰问",
+            "看望",
+            "表彰",
+            "向",
+            "对",
+            "给",
+            "将",
+            "在",
+            "从",
+            "于",
+            "名",
+            "位",
+            "个",
+            "批",
+            "号召",
+            "发动",
+            "组织",
+        },
+        key=len,
+        reverse=True,
+    )
+)
+_QUALIFIER_ENDS = (
+    "系统",
+    "行业",
+    "战线",
+    "领域",
+    "公司",
+    "集团",
+    "局",
+    "厂",
+    "医院",
+    "学校",
+    "单位",
+    "工会",
+    "机关",
+    "企业",
+    "卫生",
+    "教育",
+    "交通",
+    "电力",
+    "铁路",
+    "邮政",
+    "金融",
+    "农业",
+    "水利",
+    "科技",
+)
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})(?:[-—至~](?:19|20)?\d{2})?年度?")
 _YEAR_BEFORE_RE = re.compile(r"((?:19|20)\d{2})年度?$")
 _SESSION_RE = re.compile(r"第[0-9一二三四五六七八九十百]+[届批次]")
@@ -75,7 +152,7 @@ def find_titles(text: str) -> list[TitleMatch]:
             continue
         match.outer_start = start - 1
         match.outer_end = _skip_trailer(text, end + 1)
-        year = _YEAR_BEFORE_RE.search(text[max(0, start - 9):start - 1])
+        year = _YEAR_BEFORE_RE.search(text[max(0, start - 9) : start - 1])
         if year and match.year is None:
             match.year = int(year.group(1))
         titles.append(match)
@@ -100,7 +177,7 @@ def _quotations(text: str):
         closing = _QUOTE_PAIRS.get(text[i])
         if closing:
             end = text.find(closing, i + 1, i + 32)
-            if end > i + 2 and not re.search(r"[，。；！？\n]", text[i + 1:end]):
+            if end > i + 2 and not re.search(r"[，。；！？\n]", text[i + 1 : end]):
                 yield text[i], closing, i + 1, end
                 i = end + 1
                 continue
@@ -110,8 +187,30 @@ def _quotations(text: str):
 def _looks_like_title(content: str) -> bool:
     if _CORE_RE.search(content):
         return True
-    return content.endswith(("奖", "奖章", "勋章", "称号", "模范", "标兵", "能手", "工匠", "先进个人", "先进工作者",
-                             "好人", "人物", "楷模", "英雄", "红旗手", "先锋", "奖状", "集体", "文明号", "先锋号"))
+    return content.endswith(
+        (
+            "奖",
+            "奖章",
+            "勋章",
+            "称号",
+            "模范",
+            "标兵",
+            "能手",
+            "工匠",
+            "先进个人",
+            "先进工作者",
+            "好人",
+            "人物",
+            "楷模",
+            "英雄",
+            "红旗手",
+            "先锋",
+            "奖状",
+            "集体",
+            "文明号",
+            "先锋号",
+        )
+    )
 
 
 def _left_edge(text: str, core_start: int) -> int:
@@ -130,12 +229,13 @@ def _left_edge(text: str, core_start: int) -> int:
     return i
 
 
-_POSITION_ENDS = tuple(sorted((p for p in lx.POSITIONS if len(p) >= 2 and p not in {"专家", "工匠"}),
-                              key=len, reverse=True))
+_POSITION_ENDS = tuple(
+    sorted((p for p in lx.POSITIONS if len(p) >= 2 and p not in {"专家", "工匠"}), key=len, reverse=True)
+)
 
 
 def _right_edge_ok(text: str, end: int) -> bool:
-    rest = text[end:end + 6]
+    rest = text[end : end + 6]
     if not rest:
         return True
     for trailer in lx.TITLE_TRAILERS:
@@ -162,8 +262,9 @@ def _skip_trailer(text: str, end: int) -> int:
     return end
 
 
-def _describe(text: str, start: int, end: int, *, quoted: bool, context: str,
-              core_start: int | None = None) -> TitleMatch | None:
+def _describe(
+    text: str, start: int, end: int, *, quoted: bool, context: str, core_start: int | None = None
+) -> TitleMatch | None:
     """Read year, level and wording of the title text[start:end]."""
     raw = text[start:end]
     for suffix in ("荣誉称号", "称号"):
@@ -208,7 +309,7 @@ def _describe(text: str, start: int, end: int, *, quoted: bool, context: str,
         m = _YEAR_RE.match(title)
         if m:
             year = int(m.group(1))
-            title = title[m.end():]
+            title = title[m.end() :]
     else:
         if first_token is not None:
             title_start = first_token
@@ -231,12 +332,23 @@ def _describe(text: str, start: int, end: int, *, quoted: bool, context: str,
         level = None  # 宜昌劳模: "a model worker from Yichang", not a named honour
     collective = any(core_text.endswith(c) or c in core_text for c in lx.COLLECTIVE_TITLE_CORES)
     weak = (not quoted and level is None and (_is_weak(core_text) or core_text == "劳模")) or (
-        level is None and _is_weak(title))
+        level is None and _is_weak(title)
+    )
     has_level = level is not None
     return TitleMatch(
-        start=start, end=end, outer_start=start, outer_end=end, title=title,
-        level=level or Level.OTHER.value, level_reason=reason or ": no level word", year=year, quoted=quoted,
-        collective=collective, weak=weak, group=group, has_level_word=has_level,
+        start=start,
+        end=end,
+        outer_start=start,
+        outer_end=end,
+        title=title,
+        level=level or Level.OTHER.value,
+        level_reason=reason or ": no level word",
+        year=year,
+        quoted=quoted,
+        collective=collective,
+        weak=weak,
+        group=group,
+        has_level_word=has_level,
     )
 
 
@@ -249,7 +361,7 @@ def _inherit_levels(text: str, titles: list[TitleMatch]) -> None:
     for before, after in itertools.pairwise(titles):
         if after.has_level_word or not before.has_level_word:
             continue
-        gap = text[before.outer_end:after.outer_start]
+        gap = text[before.outer_end : after.outer_start]
         if gap in ("和", "、", "及", "与", "暨", "和全国", ""):
             after.level = before.level
             after.level_reason = f"{before.title}: listed with"

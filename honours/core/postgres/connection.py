@@ -38,7 +38,9 @@ def connect(url: str, *, autocommit: bool = False):
     import psycopg
 
     try:
-        return psycopg.connect(url, autocommit=autocommit, application_name=APPLICATION_NAME, connect_timeout=10)
+        return psycopg.connect(
+            url, autocommit=autocommit, application_name=APPLICATION_NAME, connect_timeout=10
+        )
     except psycopg.OperationalError as exc:
         reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
         where = shown_url(url)
@@ -46,10 +48,12 @@ def connect(url: str, *, autocommit: bool = False):
             raise ServerUnreachableError(
                 f"The server at {where} refused the login: {reason}. Check the user name, and the password in "
                 "your pgpass file or PGPASSWORD.",
-                f"服务器 {where} 拒绝登录：{reason}。请检查用户名，以及 pgpass 文件或 PGPASSWORD 中的密码。") from exc
+                f"服务器 {where} 拒绝登录：{reason}。请检查用户名，以及 pgpass 文件或 PGPASSWORD 中的密码。",
+            ) from exc
         raise ServerUnreachableError(
             f"Cannot reach the shared registry at {where}: {reason}. Check the network and that the server is running.",
-            f"无法连接共享荣誉库 {where}：{reason}。请检查网络，并确认服务器正在运行。") from exc
+            f"无法连接共享荣誉库 {where}：{reason}。请检查网络，并确认服务器正在运行。",
+        ) from exc
 
 
 def database_of(conn) -> str:

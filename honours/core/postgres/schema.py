@@ -227,8 +227,10 @@ def _policies() -> str:
         "ALTER TABLE honouree ENABLE ROW LEVEL SECURITY;",
         "CREATE POLICY read_all ON honouree FOR SELECT USING (true);",
         "CREATE POLICY add_own ON honouree FOR INSERT WITH CHECK (honours_may_edit(region));",
-        ("CREATE POLICY change_own ON honouree FOR UPDATE USING (honours_may_edit(region))"
-        " WITH CHECK (honours_may_edit(region));"),
+        (
+            "CREATE POLICY change_own ON honouree FOR UPDATE USING (honours_may_edit(region))"
+            " WITH CHECK (honours_may_edit(region));"
+        ),
         "CREATE POLICY remove_own ON honouree FOR DELETE USING (honours_may_edit(region));",
     ]
     for table in _CHILD_TABLES:
@@ -236,8 +238,10 @@ def _policies() -> str:
             f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY;",
             f"CREATE POLICY read_all ON {table} FOR SELECT USING (true);",
             f"CREATE POLICY add_own ON {table} FOR INSERT WITH CHECK (honours_may_edit_honouree(honouree_id));",
-            (f"CREATE POLICY change_own ON {table} FOR UPDATE USING (honours_may_edit_honouree(honouree_id))"
-            f" WITH CHECK (honours_may_edit_honouree(honouree_id));"),
+            (
+                f"CREATE POLICY change_own ON {table} FOR UPDATE USING (honours_may_edit_honouree(honouree_id))"
+                f" WITH CHECK (honours_may_edit_honouree(honouree_id));"
+            ),
             f"CREATE POLICY remove_own ON {table} FOR DELETE USING (honours_may_edit_honouree(honouree_id));",
         ]
     tables = ", ".join(("honouree", *_CHILD_TABLES))
@@ -245,8 +249,10 @@ def _policies() -> str:
         f"GRANT SELECT, INSERT, UPDATE, DELETE ON {tables} TO {OFFICE_ROLE};",
         f"GRANT SELECT ON meta TO {OFFICE_ROLE};",
         f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {OFFICE_ROLE};",
-        (f"GRANT EXECUTE ON FUNCTION honours_may_edit(text), honours_may_edit_honouree(bigint),"
-        f" honours_current_office() TO {OFFICE_ROLE};"),
+        (
+            f"GRANT EXECUTE ON FUNCTION honours_may_edit(text), honours_may_edit_honouree(bigint),"
+            f" honours_current_office() TO {OFFICE_ROLE};"
+        ),
     ]
     return "\n".join(sql)
 
@@ -254,7 +260,10 @@ def _policies() -> str:
 V1_POLICIES = _policies()
 
 MIGRATIONS: list[Migration] = [
-    Migration(1, "records, offices, history, search tokens, row-level security, change notices",
-              V1_SQL + "\n" + V1_POLICIES),
+    Migration(
+        1,
+        "records, offices, history, search tokens, row-level security, change notices",
+        V1_SQL + "\n" + V1_POLICIES,
+    ),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1].version

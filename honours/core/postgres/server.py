@@ -78,16 +78,23 @@ def init_server(url: str, *, city_office: str = "", city_login: str = "", passwo
                 raise ServerSetupError(
                     f"The shared registry has schema {current}, newer than this program ({SCHEMA_VERSION}); "
                     "update Honours first.",
-                    f"共享荣誉库的结构版本为 {current}，比本程序支持的（{SCHEMA_VERSION}）新；请先升级本程序。")
+                    f"共享荣誉库的结构版本为 {current}，比本程序支持的（{SCHEMA_VERSION}）新；请先升级本程序。",
+                )
             for migration in MIGRATIONS[current:]:
                 conn.execute(migration.sql)
-                conn.execute("INSERT INTO meta (key, value) VALUES ('schema_version', %s) "
-                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (str(migration.version),))
-            conn.execute("INSERT INTO meta (key, value) VALUES ('tokenizer_version', %s) ON CONFLICT (key) DO NOTHING",
-                         (TOKENIZER_VERSION,))
+                conn.execute(
+                    "INSERT INTO meta (key, value) VALUES ('schema_version', %s) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    (str(migration.version),),
+                )
+            conn.execute(
+                "INSERT INTO meta (key, value) VALUES ('tokenizer_version', %s) ON CONFLICT (key) DO NOTHING",
+                (TOKENIZER_VERSION,),
+            )
         if city_office:
-            add_office(url, city_office, (), login=city_login or "", all_regions=True, password=password,
-                       _conn=conn)
+            add_office(
+                url, city_office, (), login=city_login or "", all_regions=True, password=password, _conn=conn
+            )
         return SCHEMA_VERSION
 
 
@@ -100,8 +107,16 @@ def _ensure_roles(conn) -> None:
     conn.execute(f"GRANT {OWNER_ROLE} TO CURRENT_USER")
 
 
-def add_office(url: str, name: str, regions: tuple[str, ...] | list[str], *, login: str = "",
-               all_regions: bool = False, password: str | None = None, _conn=None) -> Office:
+def add_office(
+    url: str,
+    name: str,
+    regions: tuple[str, ...] | list[str],
+    *,
+    login: str = "",
+    all_regions: bool = False,
+    password: str | None = None,
+    _conn=None,
+) -> Office:
     """A login for one office: it reads the whole roll and changes the people of `regions`
     (or of every region). The password, when given, is stored by the server (hashed)."""
     name = name.strip()
@@ -109,21 +124,31 @@ def add_office(url: str, name: str, regions: tuple[str, ...] | list[str], *, log
     if not name:
         raise ServerSetupError("An office needs a name.", "单位名称不能为空。")
     if not regions and not all_regions:
-        raise ServerSetupError(f"Give the regions whose people {name} may change (--region), or --all-regions.",
-                               f"请用 --region 指定{name}可以修改哪些地区的人员，或用 --all-regions。")
+        raise ServerSetupError(
+            f"Give the regions whose people {name} may change (--region), or --all-regions.",
+            f"请用 --region 指定{name}可以修改哪些地区的人员，或用 --all-regions。",
+        )
     login = login.strip().lower() or login_for(name)
     if not _LOGIN.match(login):
-        raise ServerSetupError(f"“{login}” cannot be a login: use lower-case letters, digits and _ (at most 63).",
-                               f"“{login}”不能作为登录名：只能用小写字母、数字和下划线（最多 63 个）。")
+        raise ServerSetupError(
+            f"“{login}” cannot be a login: use lower-case letters, digits and _ (at most 63).",
+            f"“{login}”不能作为登录名：只能用小写字母、数字和下划线（最多 63 个）。",
+        )
     own = _conn is None
     conn = connect(url, autocommit=True) if own else _conn
     try:
         if schema_version(conn) == 0:
-            raise ServerSetupError("This database is not a shared registry yet: run `honours server init` first.",
-                                   "该数据库还不是共享荣誉库：请先运行 `honours server init`。")
-        taken = conn.execute("SELECT login FROM office WHERE name = %s AND login <> %s", (name, login)).fetchone()
+            raise ServerSetupError(
+                "This database is not a shared registry yet: run `honours server init` first.",
+                "该数据库还不是共享荣誉库：请先运行 `honours server init`。",
+            )
+        taken = conn.execute(
+            "SELECT login FROM office WHERE name = %s AND login <> %s", (name, login)
+        ).fetchone()
         if taken:
-            raise ServerSetupError(f"{name} already has the login {taken[0]}.", f"{name}已有登录名 {taken[0]}。")
+            raise ServerSetupError(
+                f"{name} already has the login {taken[0]}.", f"{name}已有登录名 {taken[0]}。"
+            )
         with conn.transaction():
             exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (login,)).fetchone()
             secret = "" if password is None else " PASSWORD " + _literal(conn, password)
@@ -133,9 +158,12 @@ def add_office(url: str, name: str, regions: tuple[str, ...] | list[str], *, log
                 conn.execute(f"CREATE ROLE {_quote_ident(login)} LOGIN{secret}")
             conn.execute(f"GRANT {OFFICE_ROLE} TO {_quote_ident(login)}")
             conn.execute(f"SET LOCAL ROLE {OWNER_ROLE}")
-            conn.execute("INSERT INTO office (login, name, regions, all_regions) VALUES (%s, %s, %s, %s) "
-                         "ON CONFLICT (login) DO UPDATE SET name = excluded.name, regions = excluded.regions,"
-                         " all_regions = excluded.all_regions", (login, name, list(regions), all_regions))
+            conn.execute(
+                "INSERT INTO office (login, name, regions, all_regions) VALUES (%s, %s, %s, %s) "
+                "ON CONFLICT (login) DO UPDATE SET name = excluded.name, regions = excluded.regions,"
+                " all_regions = excluded.all_regions",
+                (login, name, list(regions), all_regions),
+            )
         return Office(login, name, regions, all_regions)
     finally:
         if own:
@@ -151,7 +179,9 @@ def offices(url: str) -> list[Office]:
     """The offices of the shared registry, by name."""
     with connect(url) as conn:
         if schema_version(conn) == 0:
-            raise ServerSetupError("This database is not a shared registry yet: run `honours server init` first.",
-                                   "该数据库还不是共享荣誉库：请先运行 `honours server init`。")
+            raise ServerSetupError(
+                "This database is not a shared registry yet: run `honours server init` first.",
+                "该数据库还不是共享荣誉库：请先运行 `honours server init`。",
+            )
         rows = conn.execute("SELECT login, name, regions, all_regions FROM office ORDER BY name").fetchall()
     return [Office(login, name, tuple(regions), all_regions) for login, name, regions, all_regions in rows]

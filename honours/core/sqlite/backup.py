@@ -51,8 +51,12 @@ from ..errors import (
 from .database import inspect_connection
 
 # SQLite's words when a backup cannot be written, as a clerk should read them.
-_SQLITE_ZH = {"unable to open database file": "无法创建或打开该文件", "database or disk is full": "磁盘空间不足",
-              "disk I/O error": "读写磁盘时出错", "attempt to write a readonly database": "文件为只读"}
+_SQLITE_ZH = {
+    "unable to open database file": "无法创建或打开该文件",
+    "database or disk is full": "磁盘空间不足",
+    "disk I/O error": "读写磁盘时出错",
+    "attempt to write a readonly database": "文件为只读",
+}
 
 if TYPE_CHECKING:  # the registry imports this module (backups before big changes)
     from ..registry import Registry
@@ -100,6 +104,7 @@ class BackupInfo:
 
 # -- where backups live ----------------------------------------------------------------
 
+
 def backup_folder(db_path: str | Path) -> Path:
     return Path(db_path).resolve().parent / BACKUP_FOLDER
 
@@ -133,8 +138,14 @@ def _stamp_time(stamp: str) -> datetime:
     bar's last-backup time), and strptime's first call imports and sets up its locale
     machinery (~5-10 ms). Raises ValueError for an impossible date, as strptime does.
     """
-    return datetime(int(stamp[0:4]), int(stamp[4:6]), int(stamp[6:8]),
-                    int(stamp[9:11]), int(stamp[11:13]), int(stamp[13:15]))
+    return datetime(
+        int(stamp[0:4]),
+        int(stamp[4:6]),
+        int(stamp[6:8]),
+        int(stamp[9:11]),
+        int(stamp[11:13]),
+        int(stamp[13:15]),
+    )
 
 
 def automatic_backups(db_path: str | Path) -> list[BackupFile]:
@@ -195,6 +206,7 @@ def last_backup(db_path: str | Path) -> BackupFile | None:
 
 # -- writing backups ---------------------------------------------------------------------
 
+
 def copy_database(source: sqlite3.Connection, target: Path) -> Path:
     """Snapshot `source` into `target` with the online backup API; all or nothing.
 
@@ -221,7 +233,9 @@ def copy_database(source: sqlite3.Connection, target: Path) -> Path:
         _remove_with_side_files(partial)
         if isinstance(exc, OSError):
             raise BackupFailedError(str(target), *os_reason(exc)) from exc
-        raise BackupFailedError(str(target), str(exc), _SQLITE_ZH.get(str(exc), f"数据库错误：{exc}")) from exc
+        raise BackupFailedError(
+            str(target), str(exc), _SQLITE_ZH.get(str(exc), f"数据库错误：{exc}")
+        ) from exc
     return target
 
 
@@ -294,6 +308,7 @@ def prune(db_path: str | Path, now: datetime | None = None) -> list[Path]:
 
 # -- verifying and restoring -------------------------------------------------------------
 
+
 def verify_backup(backup_path: str | Path) -> BackupInfo:
     """Check a backup is a sound registry we can open; BadBackupError says why not.
 
@@ -320,7 +335,9 @@ def restore(db_path: str | Path, backup_path: str | Path) -> Path | None:
     db_path = Path(db_path)
     backup_path = Path(backup_path)
     if db_path.exists() and backup_path.resolve() == db_path.resolve():
-        raise BadBackupError(str(backup_path), "it is the registry file itself.", "它就是当前荣誉库文件本身。")
+        raise BadBackupError(
+            str(backup_path), "it is the registry file itself.", "它就是当前荣誉库文件本身。"
+        )
     with _work_folder(db_path) as work:
         copy = _private_copy(backup_path, work)
         conn = sqlite3.connect(copy, isolation_level=None)
@@ -348,15 +365,17 @@ def _verify_connection(conn: sqlite3.Connection, shown_as: Path) -> BackupInfo:
             raise NotARegistryError(str(shown_as))
         problems = [r[0] for r in conn.execute("PRAGMA integrity_check(5)")]
     except NewerVersionError as exc:
-        raise BadBackupError(str(shown_as), "it was made by a newer version of Honours.",
-                             "它由更新版本的荣誉库程序创建。") from exc
+        raise BadBackupError(
+            str(shown_as), "it was made by a newer version of Honours.", "它由更新版本的荣誉库程序创建。"
+        ) from exc
     except NotARegistryError as exc:
         raise BadBackupError(str(shown_as), "it is not an Honours registry.", "它不是荣誉库文件。") from exc
     except (CorruptDatabaseError, sqlite3.DatabaseError) as exc:
         raise BadBackupError(str(shown_as), "the file is damaged.", "文件已损坏。") from exc
     if problems != ["ok"]:
-        raise BadBackupError(str(shown_as), f"the file is damaged ({problems[0]}).",
-                             f"文件已损坏（{problems[0]}）。")
+        raise BadBackupError(
+            str(shown_as), f"the file is damaged ({problems[0]}).", f"文件已损坏（{problems[0]}）。"
+        )
     return _describe(conn, shown_as, version)
 
 
@@ -365,7 +384,8 @@ def _describe(conn: sqlite3.Connection, shown_as: Path, version: int) -> BackupI
     if version >= 2:
         live, trashed = conn.execute(
             "SELECT count(*) FILTER (WHERE deleted_at IS NULL), count(*) FILTER (WHERE deleted_at IS NOT NULL)"
-            " FROM honouree").fetchone()
+            " FROM honouree"
+        ).fetchone()
     else:
         live = conn.execute("SELECT count(*) FROM honouree").fetchone()[0]
     photos = conn.execute("SELECT count(*) FROM photo").fetchone()[0]
@@ -383,11 +403,14 @@ def _private_copy(backup_path: Path, work: Path) -> Path:
         if wal.is_file():
             files.copy_file(wal, work / "candidate.sqlite-wal")
     except RegistryFileInUseError as exc:
-        raise BadBackupError(str(backup_path), "it is the registry this program has open.",
-                             "它是本程序正在使用的荣誉库文件。") from exc
+        raise BadBackupError(
+            str(backup_path), "it is the registry this program has open.", "它是本程序正在使用的荣誉库文件。"
+        ) from exc
     except OSError as exc:
         reason, reason_zh = os_reason(exc)
-        raise BadBackupError(str(backup_path), f"it cannot be read ({reason}).", f"无法读取（{reason_zh}）。") from exc
+        raise BadBackupError(
+            str(backup_path), f"it cannot be read ({reason}).", f"无法读取（{reason_zh}）。"
+        ) from exc
     return copy
 
 
@@ -458,10 +481,12 @@ def _move_back(aside: Path, db_path: Path) -> None:
 
 # -- helpers -------------------------------------------------------------------------------
 
+
 def _file_of(registry: Registry) -> Path:
     if registry.path is None:
-        raise DatabaseFileError(":memory:", "An in-memory registry has no file to back up.",
-                                "内存中的荣誉库没有可备份的文件。")
+        raise DatabaseFileError(
+            ":memory:", "An in-memory registry has no file to back up.", "内存中的荣誉库没有可备份的文件。"
+        )
     return registry.path
 
 

@@ -50,8 +50,13 @@ def check(registry: Registry) -> list[Problem]:
         problems += _search_index(conn)
         problems += _search_sources(conn)
     except sqlite3.DatabaseError as exc:
-        problems = [Problem("unreadable", f"The registry could not be read to the end: {exc}.",
-                            f"荣誉库无法完整读取：{exc}。")]
+        problems = [
+            Problem(
+                "unreadable",
+                f"The registry could not be read to the end: {exc}.",
+                f"荣誉库无法完整读取：{exc}。",
+            )
+        ]
     return problems
 
 
@@ -59,8 +64,10 @@ def _integrity(conn: sqlite3.Connection) -> list[Problem]:
     rows = [r[0] for r in conn.execute(f"PRAGMA integrity_check({MAX_REPORTED})")]
     if rows == ["ok"]:
         return []
-    return [Problem("integrity", f"The database file is damaged: {row}", f"数据库文件已损坏：{row}")
-            for row in rows]
+    return [
+        Problem("integrity", f"The database file is damaged: {row}", f"数据库文件已损坏：{row}")
+        for row in rows
+    ]
 
 
 def _orphans(conn: sqlite3.Connection) -> list[Problem]:
@@ -71,18 +78,25 @@ def _orphans(conn: sqlite3.Connection) -> list[Problem]:
             f"SELECT c.id, c.honouree_id FROM {table} c LEFT JOIN honouree h ON h.id = c.honouree_id"
             f" WHERE h.id IS NULL ORDER BY c.id LIMIT {MAX_REPORTED}"
         ):
-            problems.append(Problem(
-                "orphan",
-                f"{table} #{row_id} belongs to honouree #{owner}, who does not exist.",
-                f"{zh_name} #{row_id} 所属的荣誉人物 #{owner} 不存在。",
-                owner,
-            ))
+            problems.append(
+                Problem(
+                    "orphan",
+                    f"{table} #{row_id} belongs to honouree #{owner}, who does not exist.",
+                    f"{zh_name} #{row_id} 所属的荣誉人物 #{owner} 不存在。",
+                    owner,
+                )
+            )
     for (photo_id,) in conn.execute(
         "SELECT d.photo_id FROM photo_data d LEFT JOIN photo p ON p.id = d.photo_id"
         f" WHERE p.id IS NULL ORDER BY d.photo_id LIMIT {MAX_REPORTED}"
     ):
-        problems.append(Problem("orphan", f"Image data #{photo_id} belongs to no photo.",
-                                f"图像数据 #{photo_id} 不属于任何照片。"))
+        problems.append(
+            Problem(
+                "orphan",
+                f"Image data #{photo_id} belongs to no photo.",
+                f"图像数据 #{photo_id} 不属于任何照片。",
+            )
+        )
     return problems
 
 
@@ -93,8 +107,13 @@ def _foreign_keys(conn: sqlite3.Connection) -> list[Problem]:
     for table, row_id, parent, _ in conn.execute("PRAGMA foreign_key_check"):
         if table in covered:
             continue
-        problems.append(Problem("foreign-key", f"{table} row {row_id} refers to a missing {parent} row.",
-                                f"{table} 表第 {row_id} 行引用的 {parent} 记录不存在。"))
+        problems.append(
+            Problem(
+                "foreign-key",
+                f"{table} row {row_id} refers to a missing {parent} row.",
+                f"{table} 表第 {row_id} 行引用的 {parent} 记录不存在。",
+            )
+        )
     return problems[:MAX_REPORTED]
 
 
@@ -105,23 +124,41 @@ def _photos(conn: sqlite3.Connection) -> list[Problem]:
         "SELECT p.id, p.honouree_id FROM photo p LEFT JOIN photo_data d ON d.photo_id = p.id"
         f" WHERE d.photo_id IS NULL ORDER BY p.id LIMIT {MAX_REPORTED}"
     ):
-        problems.append(Problem("photo-missing", f"Photo #{photo_id} of honouree #{owner} has no image data.",
-                                f"荣誉人物 #{owner} 的照片 #{photo_id} 缺少图像数据。", owner))
+        problems.append(
+            Problem(
+                "photo-missing",
+                f"Photo #{photo_id} of honouree #{owner} has no image data.",
+                f"荣誉人物 #{owner} 的照片 #{photo_id} 缺少图像数据。",
+                owner,
+            )
+        )
     rows = conn.execute(
         "SELECT d.photo_id, p.honouree_id, d.display, d.thumbnail, substr(d.original, 1, ?)"
-        " FROM photo_data d JOIN photo p ON p.id = d.photo_id ORDER BY d.photo_id", (_HEADER_BYTES,))
+        " FROM photo_data d JOIN photo p ON p.id = d.photo_id ORDER BY d.photo_id",
+        (_HEADER_BYTES,),
+    )
     for photo_id, owner, display, thumbnail, original_head in rows:
-        broken = [kind for kind, data, full in (("display", display, True), ("thumbnail", thumbnail, True),
-                                                  ("original", original_head, False))
-                  if not _decodes(data, full)]
+        broken = [
+            kind
+            for kind, data, full in (
+                ("display", display, True),
+                ("thumbnail", thumbnail, True),
+                ("original", original_head, False),
+            )
+            if not _decodes(data, full)
+        ]
         if broken:
-            names_zh = "、".join({"display": "显示图", "thumbnail": "缩略图", "original": "原图"}[k] for k in broken)
-            problems.append(Problem(
-                "photo-damaged",
-                f"Photo #{photo_id} of honouree #{owner}: the {', '.join(broken)} image does not decode.",
-                f"荣誉人物 #{owner} 的照片 #{photo_id}：{names_zh}无法解码。",
-                owner,
-            ))
+            names_zh = "、".join(
+                {"display": "显示图", "thumbnail": "缩略图", "original": "原图"}[k] for k in broken
+            )
+            problems.append(
+                Problem(
+                    "photo-damaged",
+                    f"Photo #{photo_id} of honouree #{owner}: the {', '.join(broken)} image does not decode.",
+                    f"荣誉人物 #{owner} 的照片 #{photo_id}：{names_zh}无法解码。",
+                    owner,
+                )
+            )
             if len(problems) >= MAX_REPORTED:
                 break
     return problems
@@ -141,8 +178,14 @@ def _decodes(data: bytes | None, full: bool) -> bool:
                 if full:
                     image.verify()
             return True
-        except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError,
-                Image.DecompressionBombError):
+        except (
+            UnidentifiedImageError,
+            OSError,
+            SyntaxError,
+            ValueError,
+            EOFError,
+            Image.DecompressionBombError,
+        ):
             return False
 
 
@@ -150,25 +193,45 @@ def _search_index(conn: sqlite3.Connection) -> list[Problem]:
     """Every honouree outside the trash has exactly one search row, or is queued for it (a
     very large import's records until their rows are written); nothing else has one."""
     problems = []
-    queued = (" AND NOT EXISTS (SELECT 1 FROM search_queue q WHERE q.honouree_id = h.id)"
-              if has_table(conn, "search_queue") else "")
+    queued = (
+        " AND NOT EXISTS (SELECT 1 FROM search_queue q WHERE q.honouree_id = h.id)"
+        if has_table(conn, "search_queue")
+        else ""
+    )
     for (honouree_id,) in conn.execute(
         "SELECT h.id FROM honouree h WHERE h.deleted_at IS NULL"
         f" AND NOT EXISTS (SELECT 1 FROM honouree_fts f WHERE f.rowid = h.id){queued}"
         f" ORDER BY h.id LIMIT {MAX_REPORTED}"
     ):
-        problems.append(Problem("search-index", f"Honouree #{honouree_id} is missing from the search index.",
-                                f"荣誉人物 #{honouree_id} 不在搜索索引中，搜不到。", honouree_id))
+        problems.append(
+            Problem(
+                "search-index",
+                f"Honouree #{honouree_id} is missing from the search index.",
+                f"荣誉人物 #{honouree_id} 不在搜索索引中，搜不到。",
+                honouree_id,
+            )
+        )
     for rowid, trashed in conn.execute(
         "SELECT f.rowid, h.deleted_at IS NOT NULL FROM honouree_fts f LEFT JOIN honouree h ON h.id = f.rowid"
         f" WHERE h.id IS NULL OR h.deleted_at IS NOT NULL ORDER BY f.rowid LIMIT {MAX_REPORTED}"
     ):
         if trashed:
-            problems.append(Problem("search-index", f"Honouree #{rowid} is in the trash but still searchable.",
-                                    f"荣誉人物 #{rowid} 已在回收站中，却仍能被搜到。", rowid))
+            problems.append(
+                Problem(
+                    "search-index",
+                    f"Honouree #{rowid} is in the trash but still searchable.",
+                    f"荣誉人物 #{rowid} 已在回收站中，却仍能被搜到。",
+                    rowid,
+                )
+            )
         else:
-            problems.append(Problem("search-index", f"The search index holds #{rowid}, who does not exist.",
-                                    f"搜索索引中有不存在的记录 #{rowid}。"))
+            problems.append(
+                Problem(
+                    "search-index",
+                    f"The search index holds #{rowid}, who does not exist.",
+                    f"搜索索引中有不存在的记录 #{rowid}。",
+                )
+            )
     return problems
 
 
@@ -186,14 +249,26 @@ def _search_sources(conn: sqlite3.Connection) -> list[Problem]:
         "SELECT f.rowid FROM honouree_fts f WHERE NOT EXISTS"
         f" (SELECT 1 FROM honouree_search_source s WHERE s.id = f.rowid) ORDER BY f.rowid LIMIT {MAX_REPORTED}"
     ):
-        problems.append(Problem("search-index", f"Search row #{rowid} has lost the text it was built from.",
-                                f"搜索索引第 #{rowid} 行缺少其原文记录。", rowid))
+        problems.append(
+            Problem(
+                "search-index",
+                f"Search row #{rowid} has lost the text it was built from.",
+                f"搜索索引第 #{rowid} 行缺少其原文记录。",
+                rowid,
+            )
+        )
     for (source_id,) in conn.execute(
         "SELECT s.id FROM honouree_search_source s WHERE NOT EXISTS"
         f" (SELECT 1 FROM honouree_fts f WHERE f.rowid = s.id) ORDER BY s.id LIMIT {MAX_REPORTED}"
     ):
-        problems.append(Problem("search-index", f"Honouree #{source_id} is missing from the search index.",
-                                f"荣誉人物 #{source_id} 不在搜索索引中，搜不到。", source_id))
+        problems.append(
+            Problem(
+                "search-index",
+                f"Honouree #{source_id} is missing from the search index.",
+                f"荣誉人物 #{source_id} 不在搜索索引中，搜不到。",
+                source_id,
+            )
+        )
     return problems
 
 

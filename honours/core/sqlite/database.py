@@ -29,15 +29,23 @@ if TYPE_CHECKING:
 APPLICATION_ID = 0x484F4E52  # "HONR": marks the file as ours
 BUSY_TIMEOUT_MS = 5000
 
+
 def _connect(path: str | Path, readonly: bool, immutable: bool = False) -> sqlite3.Connection:
     if str(path) == ":memory:":
         return sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-    uri = Path(path).resolve().as_uri() + ("?mode=ro" if readonly else "") + ("&immutable=1" if immutable else "")
-    return sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False,
-                           timeout=BUSY_TIMEOUT_MS / 1000)
+    uri = (
+        Path(path).resolve().as_uri()
+        + ("?mode=ro" if readonly else "")
+        + ("&immutable=1" if immutable else "")
+    )
+    return sqlite3.connect(
+        uri, uri=True, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+    )
 
 
-def connect(path: str | Path, *, create: bool = True, readonly: bool = False) -> tuple[sqlite3.Connection, int]:
+def connect(
+    path: str | Path, *, create: bool = True, readonly: bool = False
+) -> tuple[sqlite3.Connection, int]:
     """A connection to a registry file (made when missing and `create`), judged and set up,
     and the file's schema version; not yet upgraded (see `opening.open_database`).
 
@@ -168,7 +176,10 @@ def _refuse_truncated(conn: sqlite3.Connection, path: Path) -> None:
 
 def has_table(conn: sqlite3.Connection, name: str) -> bool:
     """Whether the file has this table (code that older migrations also run asks)."""
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
+    return (
+        conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone()
+        is not None
+    )
 
 
 def inspect_connection(conn: sqlite3.Connection, path: str | Path) -> int:
@@ -219,7 +230,9 @@ def is_writable(conn: sqlite3.Connection) -> bool:
             conn.execute(f"PRAGMA user_version = {int(version)}")
             return True
         except sqlite3.OperationalError as exc:
-            if (getattr(exc, "sqlite_errorname", "") or "").startswith("SQLITE_READONLY") or "readonly" in str(exc):
+            if (getattr(exc, "sqlite_errorname", "") or "").startswith(
+                "SQLITE_READONLY"
+            ) or "readonly" in str(exc):
                 return False
             raise
         finally:

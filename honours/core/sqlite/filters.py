@@ -45,30 +45,46 @@ class Filter:
     ordered_id: str | None = None  # the id column of `ordered_sql` (its table is `o`)
 
     @staticmethod
-    def honours(condition: str, params: list, years: tuple[int | None, int | None] | None = None,
-                one_value: bool = False) -> Filter:
+    def honours(
+        condition: str,
+        params: list,
+        years: tuple[int | None, int | None] | None = None,
+        one_value: bool = False,
+    ) -> Filter:
         """Honourees with at least one honour meeting `condition` (a condition on `honour`);
         `one_value`: an equality, read from an index in honouree order."""
         return Filter(
-            f"+{{id}} IN (SELECT honouree_id FROM honour WHERE {condition})", params,
+            f"+{{id}} IN (SELECT honouree_id FROM honour WHERE {condition})",
+            params,
             probe_sql=f"EXISTS (SELECT 1 FROM honour WHERE honouree_id = {{id}} AND {condition})",
             size_sql=f"SELECT 1 FROM honour WHERE {condition}",
-            honour_condition=condition, years=years,
+            honour_condition=condition,
+            years=years,
             ordered_sql=f"SELECT o.honouree_id FROM honour o WHERE o.honouree_id > ? AND {condition}"
-            if one_value else None, ordered_id="o.honouree_id")
+            if one_value
+            else None,
+            ordered_id="o.honouree_id",
+        )
 
     @staticmethod
     def honourees(condition: str, params: list, one_value: bool = False) -> Filter:
         """Honourees whose own row meets `condition` (served by a partial index)."""
         return Filter(
-            f"+{{id}} IN (SELECT id FROM honouree WHERE deleted_at IS NULL AND {condition})", params,
+            f"+{{id}} IN (SELECT id FROM honouree WHERE deleted_at IS NULL AND {condition})",
+            params,
             f"SELECT count(*) FROM honouree WHERE deleted_at IS NULL AND {condition}",
-            condition.replace("status", "h.status").replace("category", "h.category")
+            condition.replace("status", "h.status")
+            .replace("category", "h.category")
             .replace("donation_total_fen", "h.donation_total_fen"),
             probe_sql=f"EXISTS (SELECT 1 FROM honouree WHERE id = {{id}} AND deleted_at IS NULL AND {condition})",
             size_sql=f"SELECT 1 FROM honouree WHERE deleted_at IS NULL AND {condition}",
-            ordered_sql=(f"SELECT o.id FROM honouree o WHERE o.id > ? AND o.deleted_at IS NULL AND {condition}"
-                         if one_value else None), ordered_id="o.id")
+            ordered_sql=(
+                f"SELECT o.id FROM honouree o WHERE o.id > ? AND o.deleted_at IS NULL AND {condition}"
+                if one_value
+                else None
+            ),
+            ordered_id="o.id",
+        )
 
 
 def sql_filter(flt: ValueFilter) -> Filter:

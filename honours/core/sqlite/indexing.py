@@ -49,8 +49,16 @@ CATEGORY_WORDS = {t.key: " ".join(t.searched) for t in CATEGORIES}
 LEVEL_WORDS = {t.key: " ".join(t.searched) for t in LEVELS}
 
 FTS_COLUMNS = (
-    "name", "pinyin", "unit", "unit_pinyin", "position", "region",
-    "honours", "other", "deeds", "donations",
+    "name",
+    "pinyin",
+    "unit",
+    "unit_pinyin",
+    "position",
+    "region",
+    "honours",
+    "other",
+    "deeds",
+    "donations",
 )
 PINYIN_COLUMNS = ("pinyin", "unit_pinyin")
 PINYIN_PREFIX_MAX = 12  # prefixes up to this long are tokens; longer ones use an FTS5 prefix scan
@@ -97,19 +105,29 @@ def _index_values(source: Sequence[str]) -> tuple[str, ...]:
 
 
 _SOURCE_INSERT = (
-    "INSERT INTO honouree_search_source (id, " + ", ".join(FTS_COLUMNS) + ") VALUES (?"
-    + ", ?" * len(FTS_COLUMNS) + ")"
+    "INSERT INTO honouree_search_source (id, "
+    + ", ".join(FTS_COLUMNS)
+    + ") VALUES (?"
+    + ", ?" * len(FTS_COLUMNS)
+    + ")"
 )
 _FTS_INSERT = (
-    "INSERT INTO honouree_fts (rowid, " + ", ".join(FTS_COLUMNS) + ") VALUES (?"
-    + ", ?" * len(FTS_COLUMNS) + ")"
+    "INSERT INTO honouree_fts (rowid, "
+    + ", ".join(FTS_COLUMNS)
+    + ") VALUES (?"
+    + ", ?" * len(FTS_COLUMNS)
+    + ")"
 )
 _NAME_INSERT = "INSERT INTO honouree_name_fts (rowid, name, pinyin) VALUES (?, ?, ?)"
-_NAME_DELETE = ("INSERT INTO honouree_name_fts (honouree_name_fts, rowid, name, pinyin)"
-                " VALUES ('delete', ?, ?, ?)")
+_NAME_DELETE = (
+    "INSERT INTO honouree_name_fts (honouree_name_fts, rowid, name, pinyin) VALUES ('delete', ?, ?, ?)"
+)
 _FTS_DELETE = (
-    "INSERT INTO honouree_fts (honouree_fts, rowid, " + ", ".join(FTS_COLUMNS) + ") VALUES ('delete', ?"
-    + ", ?" * len(FTS_COLUMNS) + ")"
+    "INSERT INTO honouree_fts (honouree_fts, rowid, "
+    + ", ".join(FTS_COLUMNS)
+    + ") VALUES ('delete', ?"
+    + ", ?" * len(FTS_COLUMNS)
+    + ")"
 )
 
 
@@ -140,29 +158,44 @@ class _Rows:
 
 def _read(conn: sqlite3.Connection, where: str, params: Sequence[int]) -> _Batch:
     """Read the honourees `where` selects (a condition on honouree_id) and their children."""
+
     def array(columns: str, table: str, condition: str) -> str:
         return conn.execute(
             f"SELECT json_group_array(json_array({columns})) FROM {table} WHERE {condition}", params
         ).fetchone()[0]
 
     return _Batch(
-        rows=array("id, name, unit, position, region, category, status, notes, ethnicity, deleted_at",
-                   "honouree", where.replace("honouree_id", "id")),
-        honours=array("honouree_id, position, id, title, level, year, awarded_by, posthumous", "honour", where),
+        rows=array(
+            "id, name, unit, position, region, category, status, notes, ethnicity, deleted_at",
+            "honouree",
+            where.replace("honouree_id", "id"),
+        ),
+        honours=array(
+            "honouree_id, position, id, title, level, year, awarded_by, posthumous", "honour", where
+        ),
         deeds=array("honouree_id, position, id, text", "deed", where),
         donations=array("honouree_id, position, id, amount_fen, item, recipient, note", "donation", where),
         photos=array("honouree_id, -is_primary, position, id", "photo", where),
     )
 
 
-def derived_values(name: str, honours: Sequence[tuple[str, str]], amounts_fen: Iterable[int | None],
-                   primary_photo_id: int | None, name_key: str | None = None) -> tuple[str, int, int, str, int | None]:
+def derived_values(
+    name: str,
+    honours: Sequence[tuple[str, str]],
+    amounts_fen: Iterable[int | None],
+    primary_photo_id: int | None,
+    name_key: str | None = None,
+) -> tuple[str, int, int, str, int | None]:
     """The honouree's columns kept for ordering and value filters: sort key (pinyin), best
     level's rank, donation total, its honours' titles, primary photo; from its stored facts
     (`honours` as (title, level) in order). `name_key`: the name's sort key, if already known."""
-    return (sort_key(name) if name_key is None else name_key,
-            min((level_rank(level) for _, level in honours), default=9),
-            sum(fen or 0 for fen in amounts_fen), "、".join(title for title, _ in honours), primary_photo_id)
+    return (
+        sort_key(name) if name_key is None else name_key,
+        min((level_rank(level) for _, level in honours), default=9),
+        sum(fen or 0 for fen in amounts_fen),
+        "、".join(title for title, _ in honours),
+        primary_photo_id,
+    )
 
 
 def _grouped(text: str) -> dict[int, list]:
@@ -191,33 +224,46 @@ def _compute(batch: _Batch, *, search_rows: bool = True) -> _Rows:
         honours = all_honours.get(hid, [])
         donations = all_donations.get(hid, [])
         photos = all_photos.get(hid)
-        derived.append((*derived_values(name, [(h[0], h[1]) for h in honours], [d[0] for d in donations],
-                                        photos[0][0] if photos else None), hid))
+        derived.append(
+            (
+                *derived_values(
+                    name,
+                    [(h[0], h[1]) for h in honours],
+                    [d[0] for d in donations],
+                    photos[0][0] if photos else None,
+                ),
+                hid,
+            )
+        )
         if deleted_at is not None or not search_rows:
             continue  # the trash is not searched
-        other = _join([
-            STATUS_WORDS.get(status, ""),
-            CATEGORY_WORDS.get(category, category),
-            ethnicity,
-            notes,
-            _join(LEVEL_WORDS.get(h[1], "") for h in honours),
-            _join(h[3] for h in honours),
-            "追授" if any(h[4] for h in honours) else "",
-        ])
+        other = _join(
+            [
+                STATUS_WORDS.get(status, ""),
+                CATEGORY_WORDS.get(category, category),
+                ethnicity,
+                notes,
+                _join(LEVEL_WORDS.get(h[1], "") for h in honours),
+                _join(h[3] for h in honours),
+                "追授" if any(h[4] for h in honours) else "",
+            ]
+        )
         name = search_form(name)
-        sources.append((
-            hid,
-            name,
-            _pinyin_base(name, 10_000),
-            unit,
-            _pinyin_base(unit, UNIT_PINYIN_VARIANTS),
-            position,
-            region,
-            _join(h[0] for h in honours),
-            other,
-            _join(d[0] for d in all_deeds.get(hid, [])),
-            _join(_join([d[1], d[2], d[3]]) for d in donations),
-        ))
+        sources.append(
+            (
+                hid,
+                name,
+                _pinyin_base(name, 10_000),
+                unit,
+                _pinyin_base(unit, UNIT_PINYIN_VARIANTS),
+                position,
+                region,
+                _join(h[0] for h in honours),
+                other,
+                _join(d[0] for d in all_deeds.get(hid, [])),
+                _join(_join([d[1], d[2], d[3]]) for d in donations),
+            )
+        )
     return _Rows(derived, sources, [(s[0], *_index_values(s[1:])) for s in sources])
 
 
@@ -233,11 +279,17 @@ _DERIVED_JSON = (
     " FROM json_each(?) AS d WHERE honouree.id = d.value->>5"
 )
 _SOURCE_JSON = (
-    "INSERT INTO honouree_search_source (id, " + ", ".join(FTS_COLUMNS) + ") SELECT "
+    "INSERT INTO honouree_search_source (id, "
+    + ", ".join(FTS_COLUMNS)
+    + ") SELECT "
     + _from_json(len(FTS_COLUMNS) + 1)
 )
-_FTS_JSON = "INSERT INTO honouree_fts (rowid, " + ", ".join(FTS_COLUMNS) + ") SELECT " + _from_json(
-    len(FTS_COLUMNS) + 1)
+_FTS_JSON = (
+    "INSERT INTO honouree_fts (rowid, "
+    + ", ".join(FTS_COLUMNS)
+    + ") SELECT "
+    + _from_json(len(FTS_COLUMNS) + 1)
+)
 _NAME_JSON = "INSERT INTO honouree_name_fts (rowid, name, pinyin) SELECT " + _from_json(3)
 
 
@@ -259,8 +311,13 @@ def _encode(batch: _Batch) -> _Encoded:
     def array(items: Iterable) -> str:
         return json.dumps(list(items), ensure_ascii=False)
 
-    return _Encoded(len(rows.derived), array(rows.derived), array(rows.sources) if rows.sources else None,
-                    array(rows.index), array(row[:3] for row in rows.index))
+    return _Encoded(
+        len(rows.derived),
+        array(rows.derived),
+        array(rows.sources) if rows.sources else None,
+        array(rows.index),
+        array(row[:3] for row in rows.index),
+    )
 
 
 def _encode_derived(batch: _Batch) -> _Encoded:
@@ -281,8 +338,8 @@ def _write(conn: sqlite3.Connection, encoded: _Encoded) -> None:
 def _unindex(conn: sqlite3.Connection, honouree_id: int) -> None:
     """Take one honouree out of the index, using the text it was indexed with."""
     row = conn.execute(
-        "SELECT " + ", ".join(FTS_COLUMNS) + " FROM honouree_search_source WHERE id = ?",
-        (honouree_id,)).fetchone()
+        "SELECT " + ", ".join(FTS_COLUMNS) + " FROM honouree_search_source WHERE id = ?", (honouree_id,)
+    ).fetchone()
     if row is None:
         return
     values = _index_values(row)
@@ -297,7 +354,7 @@ def _dequeue(conn: sqlite3.Connection, ids: Sequence[int]) -> None:
 
 
 def _chunks(ids: Sequence[int]) -> list[Sequence[int]]:
-    return [ids[start:start + BATCH] for start in range(0, len(ids), BATCH)]
+    return [ids[start : start + BATCH] for start in range(0, len(ids), BATCH)]
 
 
 def _read_ids(conn: sqlite3.Connection, chunk: Sequence[int]) -> _Batch:
@@ -307,7 +364,8 @@ def _read_ids(conn: sqlite3.Connection, chunk: Sequence[int]) -> _Batch:
 def _unindex_indexed(conn: sqlite3.Connection, chunk: Sequence[int]) -> None:
     """Take those of these honourees that are in the index out of it."""
     for (honouree_id,) in conn.execute(
-            f"SELECT id FROM honouree_search_source WHERE id IN ({','.join('?' * len(chunk))})", chunk).fetchall():
+        f"SELECT id FROM honouree_search_source WHERE id IN ({','.join('?' * len(chunk))})", chunk
+    ).fetchall():
         _unindex(conn, honouree_id)
 
 
@@ -410,8 +468,13 @@ class _Pipeline(Generic[_In, _Out]):
         return self.work(batch)
 
 
-def _index_batches(conn: sqlite3.Connection, batches: Iterable[_Batch], total: int,
-                   progress: Callable[[int, int], None] | None, scale: int) -> int:
+def _index_batches(
+    conn: sqlite3.Connection,
+    batches: Iterable[_Batch],
+    total: int,
+    progress: Callable[[int, int], None] | None,
+    scale: int,
+) -> int:
     """Compute and write every batch (read lazily, so reading, computing and writing overlap)."""
     done = 0
     with _workers(total) as pool:
@@ -423,8 +486,9 @@ def _index_batches(conn: sqlite3.Connection, batches: Iterable[_Batch], total: i
     return done
 
 
-def _merge_segments(conn: sqlite3.Connection, done: int, scale: int,
-                    progress: Callable[[int, int], None] | None) -> None:
+def _merge_segments(
+    conn: sqlite3.Connection, done: int, scale: int, progress: Callable[[int, int], None] | None
+) -> None:
     """Merge each search index's segments into one, a step at a time (an incremental
     'optimize': FTS5's 'merge' with a negative page count)."""
     pages = sum(conn.execute(f"SELECT count(*) FROM {table}_data").fetchone()[0] for table in _INDEXES)
@@ -448,8 +512,14 @@ def _merge_step(conn: sqlite3.Connection, table: str) -> bool:
     return conn.total_changes - before >= 2
 
 
-def _bulk(conn: sqlite3.Connection, batches: Iterable[_Batch], total: int,
-          progress: Callable[[int, int], None] | None, *, rebuild: bool) -> None:
+def _bulk(
+    conn: sqlite3.Connection,
+    batches: Iterable[_Batch],
+    total: int,
+    progress: Callable[[int, int], None] | None,
+    *,
+    rebuild: bool,
+) -> None:
     """Index many records with a large in-memory hash (few, large segments). A `rebuild`
     (an empty index filled) also stops merging as it goes and merges everything at the end;
     records added to a large index leave merging to FTS5's automerge, which touches only
@@ -473,8 +543,9 @@ def _bulk(conn: sqlite3.Connection, batches: Iterable[_Batch], total: int,
     _fts_config(conn, "hashsize", _DEFAULT_HASH_BYTES)
 
 
-def reindex_many(conn: sqlite3.Connection, ids: Sequence[int],
-                 progress: Callable[[int, int], None] | None = None) -> None:
+def reindex_many(
+    conn: sqlite3.Connection, ids: Sequence[int], progress: Callable[[int, int], None] | None = None
+) -> None:
     """`reindex` for many honourees at once (imports): a few queries per 1,000 records
     instead of a dozen per record, computed in worker processes when there are thousands."""
     ordered = sorted(set(ids))
@@ -503,14 +574,17 @@ def reindex_many(conn: sqlite3.Connection, ids: Sequence[int],
 QUEUE_STEP = 5000
 
 
-def derive_many(conn: sqlite3.Connection, ids: Sequence[int],
-                progress: Callable[[int, int], None] | None = None) -> None:
+def derive_many(
+    conn: sqlite3.Connection, ids: Sequence[int], progress: Callable[[int, int], None] | None = None
+) -> None:
     """Derived columns only (sort key, best level, donation total, honours, photo) of many
     honourees, inside the caller's transaction; by worker processes when there are thousands."""
     ordered = sorted(set(ids))
     done = 0
     with _workers(len(ordered)) as pool:
-        for encoded in _Pipeline(pool, _encode_derived).run(_read_ids(conn, chunk) for chunk in _chunks(ordered)):
+        for encoded in _Pipeline(pool, _encode_derived).run(
+            _read_ids(conn, chunk) for chunk in _chunks(ordered)
+        ):
             conn.execute(_DERIVED_JSON, (encoded.derived,))
             done += encoded.count
             if progress:
@@ -542,8 +616,11 @@ def queued_count(conn: sqlite3.Connection) -> int:
     return conn.execute("SELECT count(*) FROM search_queue").fetchone()[0]
 
 
-def index_queued(conn: sqlite3.Connection, progress: Callable[[int, int], None] | None = None,
-                 should_stop: Callable[[], bool] | None = None) -> int:
+def index_queued(
+    conn: sqlite3.Connection,
+    progress: Callable[[int, int], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> int:
     """Write the search rows of every queued honouree, QUEUE_STEP records per transaction
     (`conn` must not be in one); returns how many were indexed. `should_stop()` is asked
     between steps: what is done stays done, the rest stays queued. `progress(done, total)`."""
@@ -557,8 +634,12 @@ def index_queued(conn: sqlite3.Connection, progress: Callable[[int, int], None] 
         pipeline = _Pipeline(pool, _encode)
         while not (should_stop and should_stop()):
             with _step(conn):
-                ids = [r[0] for r in conn.execute(
-                    "SELECT honouree_id FROM search_queue ORDER BY 1 LIMIT ?", (QUEUE_STEP,))]
+                ids = [
+                    r[0]
+                    for r in conn.execute(
+                        "SELECT honouree_id FROM search_queue ORDER BY 1 LIMIT ?", (QUEUE_STEP,)
+                    )
+                ]
                 if not ids:
                     break
                 # Like a rebuild: large segments, not merged as they come (a fifth quicker),
@@ -608,15 +689,15 @@ def rewrite_sort_keys(conn: sqlite3.Connection, progress: Callable[[int, int], N
     whose keys were written without the name that breaks ties between equal pinyin."""
     rows = conn.execute("SELECT id, name FROM honouree ORDER BY id").fetchall()
     for start in range(0, len(rows), BATCH * 10):
-        chunk = rows[start:start + BATCH * 10]
-        conn.executemany("UPDATE honouree SET sort_key = ? WHERE id = ?", ((sort_key(n), i) for i, n in chunk))
+        chunk = rows[start : start + BATCH * 10]
+        conn.executemany(
+            "UPDATE honouree SET sort_key = ? WHERE id = ?", ((sort_key(n), i) for i, n in chunk)
+        )
         if progress:
             progress(start + len(chunk), len(rows))
 
 
-def reindex_all(
-    conn: sqlite3.Connection, progress: Callable[[int, int], None] | None = None
-) -> None:
+def reindex_all(conn: sqlite3.Connection, progress: Callable[[int, int], None] | None = None) -> None:
     """Rebuild derived columns and the whole search index (first start, migrations), in id
     ranges of BATCH records, one query per table per batch."""
     ids = [r[0] for r in conn.execute("SELECT id FROM honouree ORDER BY id")]
@@ -624,7 +705,12 @@ def reindex_all(
         conn.execute(f"INSERT INTO {table} ({table}) VALUES ('delete-all')")
     conn.execute("DELETE FROM honouree_search_source")
     conn.execute("DELETE FROM search_queue")
-    _bulk(conn, (_read(conn, "honouree_id BETWEEN ? AND ?", (chunk[0], chunk[-1])) for chunk in _chunks(ids)),
-          len(ids), progress, rebuild=True)
+    _bulk(
+        conn,
+        (_read(conn, "honouree_id BETWEEN ? AND ?", (chunk[0], chunk[-1])) for chunk in _chunks(ids)),
+        len(ids),
+        progress,
+        rebuild=True,
+    )
     if progress:
         progress(len(ids), len(ids))

@@ -68,7 +68,10 @@ def rebuild(conn: sqlite3.Connection, asked: set[str], progress: Progress | None
     if REBUILD_SORT_KEYS in asked:
         indexing.rewrite_sort_keys(conn, progress)
     if REBUILD_UNTIDY_NAMES in asked:
-        untidy = [hid for hid, name in conn.execute("SELECT id, name FROM honouree WHERE deleted_at IS NULL")
-                  if search_form(name) != name]
+        untidy = [
+            hid
+            for hid, name in conn.execute("SELECT id, name FROM honouree WHERE deleted_at IS NULL")
+            if search_form(name) != name
+        ]
         if untidy:
             indexing.reindex_many(conn, untidy, progress)

@@ -31,12 +31,16 @@ def marks(count: int) -> str:
 # -- an honouree's own columns -------------------------------------------------------------
 
 HONOUREE_COLUMNS = columns(HONOUREE_FIELDS)
-INSERT_HONOUREE = (f"INSERT INTO honouree ({HONOUREE_COLUMNS}, created_at, updated_at, version)"
-                   f" VALUES ({marks(len(HONOUREE_FIELDS) + 2)}, 1)")
-UPDATE_HONOUREE = (f"UPDATE honouree SET {assignments(HONOUREE_FIELDS)}, updated_at = ?,"
-                   " version = version + 1 WHERE id = ?")
-SELECT_HONOUREE = (f"SELECT id, {HONOUREE_COLUMNS}, created_at, updated_at, version, deleted_at"
-                   " FROM honouree WHERE id = ?")
+INSERT_HONOUREE = (
+    f"INSERT INTO honouree ({HONOUREE_COLUMNS}, created_at, updated_at, version)"
+    f" VALUES ({marks(len(HONOUREE_FIELDS) + 2)}, 1)"
+)
+UPDATE_HONOUREE = (
+    f"UPDATE honouree SET {assignments(HONOUREE_FIELDS)}, updated_at = ?, version = version + 1 WHERE id = ?"
+)
+SELECT_HONOUREE = (
+    f"SELECT id, {HONOUREE_COLUMNS}, created_at, updated_at, version, deleted_at FROM honouree WHERE id = ?"
+)
 
 _honouree_values = attrgetter(*(f.key for f in HONOUREE_FIELDS))
 _STORED = tuple((f.stripped, "" if f.default is None else f.default) for f in HONOUREE_FIELDS)
@@ -44,32 +48,50 @@ _STORED = tuple((f.stripped, "" if f.default is None else f.default) for f in HO
 
 def stored_values(h: Honouree) -> tuple:
     """An honouree's own fields as stored, in HONOUREE_FIELDS order: texts, never None."""
-    return tuple((str(value).strip() if stripped else str(value)) if value else default
-                 for (stripped, default), value in zip(_STORED, _honouree_values(h), strict=False))
+    return tuple(
+        (str(value).strip() if stripped else str(value)) if value else default
+        for (stripped, default), value in zip(_STORED, _honouree_values(h), strict=False)
+    )
 
 
 _OWN = tuple((i, f.key) for i, f in enumerate(HONOUREE_FIELDS, 1) if "." not in f.key)
-_SOURCE = tuple((i, f.key.split(".")[1]) for i, f in enumerate(HONOUREE_FIELDS, 1) if f.key.startswith("source."))
+_SOURCE = tuple(
+    (i, f.key.split(".")[1]) for i, f in enumerate(HONOUREE_FIELDS, 1) if f.key.startswith("source.")
+)
 
 
 def honouree_from_row(row: tuple) -> Honouree:
     """An honouree (no lists yet) from a row of SELECT_HONOUREE."""
     n = len(HONOUREE_FIELDS)
-    return Honouree(id=row[0], **{key: row[i] for i, key in _OWN},
-                    source=Source(**{key: row[i] for i, key in _SOURCE}),
-                    created_at=row[n + 1], updated_at=row[n + 2], version=row[n + 3])
+    return Honouree(
+        id=row[0],
+        **{key: row[i] for i, key in _OWN},
+        source=Source(**{key: row[i] for i, key in _SOURCE}),
+        created_at=row[n + 1],
+        updated_at=row[n + 2],
+        version=row[n + 3],
+    )
 
 
 # -- the lists of records: honours, deeds, donations ---------------------------------------------
 
 RECORD_CLASS: dict[str, type] = {"honours": Honour, "deeds": Deed, "donations": Donation}
-SELECT_CHILDREN = {kind.key: f"SELECT id, {columns(kind.fields)} FROM {kind.table}"
-                             " WHERE honouree_id = ? ORDER BY position, id" for kind in WRITTEN_KINDS}
-INSERT_CHILD = {kind.key: f"INSERT INTO {kind.table} (honouree_id, position, {columns(kind.fields)})"
-                          f" VALUES ({marks(len(kind.fields) + 2)})" for kind in WRITTEN_KINDS}
+SELECT_CHILDREN = {
+    kind.key: f"SELECT id, {columns(kind.fields)} FROM {kind.table}"
+    " WHERE honouree_id = ? ORDER BY position, id"
+    for kind in WRITTEN_KINDS
+}
+INSERT_CHILD = {
+    kind.key: f"INSERT INTO {kind.table} (honouree_id, position, {columns(kind.fields)})"
+    f" VALUES ({marks(len(kind.fields) + 2)})"
+    for kind in WRITTEN_KINDS
+}
 # Imports choose the ids themselves.
-INSERT_CHILD_WITH_ID = {kind.key: f"INSERT INTO {kind.table} (id, honouree_id, position, {columns(kind.fields)})"
-                                  f" VALUES ({marks(len(kind.fields) + 3)})" for kind in WRITTEN_KINDS}
+INSERT_CHILD_WITH_ID = {
+    kind.key: f"INSERT INTO {kind.table} (id, honouree_id, position, {columns(kind.fields)})"
+    f" VALUES ({marks(len(kind.fields) + 3)})"
+    for kind in WRITTEN_KINDS
+}
 
 
 def _store(spec: FieldSpec) -> Callable[[Any], Any] | None:
@@ -85,14 +107,18 @@ def _store(spec: FieldSpec) -> Callable[[Any], Any] | None:
     return None
 
 
-_CHILD_STORE = {kind.key: (attrgetter(*(f.key for f in kind.fields)), tuple(_store(f) for f in kind.fields))
-                for kind in WRITTEN_KINDS}
+_CHILD_STORE = {
+    kind.key: (attrgetter(*(f.key for f in kind.fields)), tuple(_store(f) for f in kind.fields))
+    for kind in WRITTEN_KINDS
+}
 
 
 def child_values(kind: RecordKind, record: Any) -> tuple:
     """One honour's, deed's or donation's values as stored, in the kind's field order."""
     get, stores = _CHILD_STORE[kind.key]
-    return tuple(value if store is None else store(value) for store, value in zip(stores, get(record), strict=False))
+    return tuple(
+        value if store is None else store(value) for store, value in zip(stores, get(record), strict=False)
+    )
 
 
 _CHILD_READ = {kind.key: tuple((f.key, f.type == BOOL) for f in kind.fields) for kind in WRITTEN_KINDS}
@@ -100,5 +126,10 @@ _CHILD_READ = {kind.key: tuple((f.key, f.type == BOOL) for f in kind.fields) for
 
 def kind_from_row(kind: RecordKind, row: tuple) -> Any:
     """A record of the kind from a row of SELECT_CHILDREN (its id first)."""
-    return RECORD_CLASS[kind.key](id=row[0], **{key: bool(value) if boolean else value
-                                                for (key, boolean), value in zip(_CHILD_READ[kind.key], row[1:], strict=False)})
+    return RECORD_CLASS[kind.key](
+        id=row[0],
+        **{
+            key: bool(value) if boolean else value
+            for (key, boolean), value in zip(_CHILD_READ[kind.key], row[1:], strict=False)
+        },
+    )

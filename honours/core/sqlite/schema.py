@@ -32,8 +32,10 @@ REBUILD_UNTIDY_NAMES = "untidy_names"  # the search rows of names not stored in 
 
 def rebuild(what: str) -> str:
     """The SQL by which a migration asks for `what` (one of the REBUILD_ values) to be recomputed."""
-    return (f"CREATE TABLE IF NOT EXISTS {REBUILD_TABLE} (what TEXT PRIMARY KEY);\n"
-            f"INSERT OR IGNORE INTO {REBUILD_TABLE} (what) VALUES ('{what}');\n")
+    return (
+        f"CREATE TABLE IF NOT EXISTS {REBUILD_TABLE} (what TEXT PRIMARY KEY);\n"
+        f"INSERT OR IGNORE INTO {REBUILD_TABLE} (what) VALUES ('{what}');\n"
+    )
 
 
 # Version 1: the records as first designed, before search and history.
