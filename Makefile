@@ -33,8 +33,13 @@ test: install translations
 bench: install translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks.run $(BENCH_ARGS)
 
+LINTED := honours tests benchmarks tools main.py
+
+# The format and the rules of pyproject.toml's [tool.ruff]; CI runs it before the tests.
 lint: install
-	$(PY) -m pip install --quiet ruff && $(VENV)/bin/ruff check honours tests benchmarks
+	$(PY) -m pip install --quiet -e ".[dev]"
+	$(VENV)/bin/ruff format --check $(LINTED)
+	$(VENV)/bin/ruff check $(LINTED)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
