@@ -53,6 +53,17 @@ def test_orphaned_children_are_reported(roll, raw):
     assert "does not exist" in problems[0].message("en") and "不存在" in problems[0].message("zh")
 
 
+def test_a_table_or_column_another_tool_removed_is_reported(roll, raw):
+    raw.execute("ALTER TABLE donation DROP COLUMN recipient")  # as a DB browser would
+    raw.execute("DROP TABLE search_queue")
+    problems = [p for p in check(roll) if p.kind == "schema"]
+    assert [p.message("zh") for p in problems] == [
+        "数据表 donation 缺少字段：recipient。",
+        "缺少数据表 search_queue。",
+    ]
+    assert "lacks the column(s) recipient" in problems[0].message("en")
+
+
 def test_photo_without_image_data_and_data_without_photo(roll, raw):
     photo = roll.add_photo(2, png(), name="p.png")
     raw.execute("DELETE FROM photo_data WHERE photo_id = ?", (photo.id,))

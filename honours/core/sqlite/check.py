@@ -44,6 +44,7 @@ def check(registry: Registry) -> list[Problem]:
         problems = _integrity(conn)
         if problems:
             return problems  # the other checks would read damaged pages and mislead
+        problems += _schema(registry)
         problems += _orphans(conn)
         problems += _foreign_keys(conn)
         problems += _photos(conn)
@@ -57,6 +58,41 @@ def check(registry: Registry) -> list[Problem]:
                 f"荣誉库无法完整读取：{exc}。",
             )
         ]
+    return problems
+
+
+def _expected_tables() -> dict[str, set[str]]:
+    """The tables and columns a file of today's schema has: the migrations run on an empty
+    in-memory database, read back through sqlite-utils' introspection."""
+    import sqlite_utils
+
+    from .database import migrate
+
+    db = sqlite_utils.Database(memory=True, execute_plugins=False)
+    with db.conn:
+        migrate(db.conn, 0)
+    return {name: set(db[name].columns_dict) for name in db.table_names()}
+
+
+def _schema(registry: Registry) -> list[Problem]:
+    """Tables or columns of today's schema that the file lacks (changed by another tool, or an
+    upgrade that did not finish): the registry would fail on them later, in the middle of a save."""
+    db = registry.db
+    present = {name: set(db[name].columns_dict) for name in db.table_names()}
+    problems = []
+    for table, columns in sorted(_expected_tables().items()):
+        if table not in present:
+            problems.append(Problem("schema", f"The table {table} is missing.", f"缺少数据表 {table}。"))
+            continue
+        missing = sorted(columns - present[table])
+        if missing:
+            problems.append(
+                Problem(
+                    "schema",
+                    f"The table {table} lacks the column(s) {', '.join(missing)}.",
+                    f"数据表 {table} 缺少字段：{'、'.join(missing)}。",
+                )
+            )
     return problems
 
 
