@@ -18,17 +18,17 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 
-def translate(text: str) -> str:
-    return QCoreApplication.translate("NetworkWarning", text)
+translate = QCoreApplication.translate  # lupdate reads literal translate("Context", ...) calls
 
 
 def explanation(kind: str) -> str:
     return translate(
+        "NetworkWarning",
         "This registry is on a network share (%1). The database engine cannot lock a file reliably "
         "over the network, so when two computers save into it at once the file can be damaged or "
         "saves can be lost. Keep the registry on this computer's own disk (several windows and the "
         "command line on one PC are safe), take backups to the share instead, and for several offices "
-        "use the shared registry server that is coming."
+        "use the shared registry server that is coming.",
     ).replace("%1", kind)
 
 
@@ -39,7 +39,7 @@ class NetworkShareWarning(QLabel):
         super().__init__(parent)
         self.kind = kind
         self.setObjectName("networkShareWarning")
-        self.setText(translate("⚠ On a network share: not safe for several PCs"))
+        self.setText(translate("NetworkWarning", "⚠ On a network share: not safe for several PCs"))
         self.setToolTip(explanation(kind))
         self.setStyleSheet("color: #a61b1b; font-weight: bold;")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -51,7 +51,7 @@ class NetworkShareWarning(QLabel):
     def show_explanation(self) -> QMessageBox:
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            translate("Registry on a network share"),
+            translate("NetworkWarning", "Registry on a network share"),
             explanation(self.kind),
             QMessageBox.StandardButton.Ok,
             self.window(),
