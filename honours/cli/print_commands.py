@@ -67,16 +67,28 @@ def default_organisation() -> str:
     return open_settings().organisation_name
 
 
-def _common_options(parser: argparse.ArgumentParser) -> None:
+def _common_options(
+    parser: argparse.ArgumentParser,
+    *,
+    pdf_flags: tuple[str, ...] = ("--pdf",),
+    page_help: str | None = None,
+    language_help: str | None = None,
+) -> None:
+    """--pdf, --page-size, --organisation and --language, as every printing command takes them."""
     parser.add_argument(
-        "--pdf", type=Path, required=True, metavar=_("OUT.pdf"), help=_("the PDF file to write")
+        *pdf_flags,
+        dest="pdf",
+        type=Path,
+        required=True,
+        metavar=_("OUT.pdf"),
+        help=_("the PDF file to write"),
     )
     parser.add_argument(
         "--page-size",
         type=_page_size,
         default="A4",
         metavar=_("A4|Letter"),
-        help=_("paper size (default A4)"),
+        help=page_help or _("paper size (default A4)"),
     )
     parser.add_argument(
         "--organisation",
@@ -84,7 +96,10 @@ def _common_options(parser: argparse.ArgumentParser) -> None:
         help=_("organisation printed in the header (default: the app's setting, 衡阳市总工会)"),
     )
     parser.add_argument(
-        "--language", choices=("zh", "en"), default="zh", help=_("labels in Chinese (default) or English")
+        "--language",
+        choices=("zh", "en"),
+        default="zh",
+        help=language_help or _("labels in Chinese (default) or English"),
     )
 
 
@@ -238,26 +253,11 @@ def _print_table(parser: argparse.ArgumentParser):
         metavar=_("TEXT"),
         help=_("title printed on the table (default 荣誉人物一览表)"),
     )
-    parser.add_argument(
-        "-o", "--pdf", type=Path, required=True, metavar=_("OUT.pdf"), help=_("the PDF file to write")
-    )
-    parser.add_argument(
-        "--page-size",
-        type=_page_size,
-        default="A4",
-        metavar=_("A4|Letter"),
-        help=_("paper size, printed landscape (default A4)"),
-    )
-    parser.add_argument(
-        "--organisation",
-        metavar=_("NAME"),
-        help=_("organisation printed in the header (default: the app's setting, 衡阳市总工会)"),
-    )
-    parser.add_argument(
-        "--language",
-        choices=("zh", "en"),
-        default="zh",
-        help=_("column titles and labels in Chinese (default) or English"),
+    _common_options(
+        parser,
+        pdf_flags=("-o", "--pdf"),
+        page_help=_("paper size, printed landscape (default A4)"),
+        language_help=_("column titles and labels in Chinese (default) or English"),
     )
 
     def run(args: argparse.Namespace) -> int:
