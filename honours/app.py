@@ -38,7 +38,7 @@ def _application() -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def default_registry_path(settings: Settings) -> Path:
+def default_registry_path(settings: Settings) -> Path | str:
     """$HONOURS_DB, else the last database opened (if it still exists), else the user-data file."""
     import os
 
@@ -119,8 +119,12 @@ def create_window(
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:
+    from .core.session import location
+
     parser = argparse.ArgumentParser(prog="honours-app", description="Honours (劳模荣誉库) desktop app")
-    parser.add_argument("--db", type=Path, help="registry file (default: $HONOURS_DB or the last one used)")
+    parser.add_argument(
+        "--db", type=location, help="registry file (default: $HONOURS_DB or the last one used)"
+    )
     parser.add_argument("--lang", choices=("zh", "en"), help="interface language for this run")
     parser.add_argument("--settings", type=Path, help="settings INI file (default: the system's store)")
     return parser.parse_args(argv)

@@ -172,3 +172,16 @@ def test_a_server_url_in_honours_db_is_kept_and_its_roll_is_not_mistaken_for_a_f
         check=False,
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_opening_a_server_registry_is_refused_by_the_core_for_every_front_end(tmp_path, monkeypatch):
+    from honours.core.errors import HonoursError
+    from honours.core.session import location, open_registry
+
+    monkeypatch.chdir(tmp_path)
+    url = "postgresql://clerk@127.0.0.1:5432/honours"
+    assert location(url) == url and location("roll.sqlite").name == "roll.sqlite"
+    with pytest.raises(HonoursError) as refused:
+        open_registry(location(url))
+    assert "还不能打开其中的名册" in refused.value.zh
+    assert list(tmp_path.iterdir()) == []

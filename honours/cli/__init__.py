@@ -13,13 +13,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
-import os
 import sys
-from pathlib import Path
 from typing import NoReturn
 
 from ..core.errors import HonoursError, user_language
-from ..core.session import default_path
+from ..core.session import default_path, location
 from .base import COMMANDS, Command, UsageError, command, localised
 from .i18n import HelpFormatter, _, install
 
@@ -44,13 +42,6 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, _("%(prog)s: error: %(message)s\n") % {"prog": self.prog, "message": message})
 
 
-def registry_location(text: str) -> Path | str:
-    """--db: a registry file, or a shared registry's server URL (postgresql://…), kept as written."""
-    from ..core.postgres.connection import is_server_url
-
-    return text.strip() if is_server_url(text) else Path(text)
-
-
 def build_parser() -> argparse.ArgumentParser:
     # Each command module registers its commands as it is imported; the help lists them in this order.
     # isort: off
@@ -63,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--db",
-        type=registry_location,
+        type=location,
         metavar=_("FILE"),
         help=_("registry file (default: $HONOURS_DB or the user-data folder)"),
     )
@@ -81,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     install(user_language())
     parser = build_parser()
     args = parser.parse_args(argv)
-    args.db = args.db or registry_location(os.environ.get("HONOURS_DB") or str(default_path()))
+    args.db = args.db or default_path()
     try:
         return args._run(args)
     except HonoursError as exc:

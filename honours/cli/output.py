@@ -21,7 +21,6 @@ from ..core.errors import (
 )
 from ..core.fields import DETAIL_FIELDS
 from ..core.names import Note
-from ..core.postgres.connection import is_server_url, shown_url
 from ..core.records import Honouree
 from ..core.registry import Registry
 from ..core.storage import Results
@@ -34,17 +33,10 @@ def say(en: str, zh: str, *, err: bool = False) -> None:
 
 def open_registry(args: argparse.Namespace, *, seed_if_new: bool = True, readonly: bool = False) -> Registry:
     """Open --db; a file that does not exist yet is created with the default roll."""
-    if is_server_url(args.db):
-        raise HonoursError(
-            f"{shown_url(args.db)} is a shared registry on a server: this version sets one up (honours server …) "
-            "but cannot open its roll yet; use a registry file.",
-            f"{shown_url(args.db)} 是服务器上的共享荣誉库：本版本可以设置它（honours server …），但还不能打开其中的名册；"
-            "请使用荣誉库文件。",
-        )
-    path = Path(args.db)
     registry = session.open_registry(
-        path, readonly=readonly, fall_back_to_reading=True, seed_if_new=seed_if_new
-    )
+        args.db, readonly=readonly, fall_back_to_reading=True, seed_if_new=seed_if_new
+    )  # a server URL is refused there, before anything is made of it as a file
+    path = Path(args.db)
     if registry.opened_readonly and not readonly:  # reading still works; a write says why not
         readonly = True
         say(

@@ -15,16 +15,23 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from .errors import ReadOnlyDatabaseError
+from .errors import HonoursError, ReadOnlyDatabaseError
+from .postgres.connection import is_server_url, shown_url
 from .registry import Registry
 from .seed import seed
 
 
-def default_path() -> Path:
+def location(text: str) -> Path | str:
+    """Where `--db` or $HONOURS_DB points: a registry file, or a shared registry's server URL
+    (postgresql://…), kept as written (a Path would fold its `//`)."""
+    return text.strip() if is_server_url(text) else Path(text)
+
+
+def default_path() -> Path | str:
     """$HONOURS_DB, else honours.sqlite in the platform's user-data folder."""
     env = os.environ.get("HONOURS_DB")
     if env:
-        return Path(env)
+        return location(env)
     from platformdirs import user_data_dir  # only when needed: a little of start-up time
 
     return Path(user_data_dir("Honours", appauthor=False)) / "honours.sqlite"
@@ -47,7 +54,15 @@ def open_registry(
     unless it needs an upgrade. `progress(done, total)` follows an upgrade of an older file.
     Raises the core's DatabaseFileError subclasses (or OSError) for files that cannot be used.
     """
-    path = default_path() if path is None else Path(path)
+    path = default_path() if path is None else path
+    if is_server_url(path):
+        raise HonoursError(
+            f"{shown_url(str(path))} is a shared registry on a server: this version sets one up "
+            "(honours server …) but cannot open its roll yet; use a registry file.",
+            f"{shown_url(str(path))} 是服务器上的共享荣誉库：本版本可以设置它（honours server …），"
+            "但还不能打开其中的名册；请使用荣誉库文件。",
+        )
+    path = Path(path)
     if readonly:
         return Registry.open(path, create=False, readonly=True)
     is_new = not path.exists()
