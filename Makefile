@@ -5,8 +5,12 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 TS := $(wildcard honours/gui/i18n/*.ts)
 QM := $(TS:.ts=.qm)
+# The core's, the CLI's and printing's catalogue (gettext; honours/core/i18n.py says how to add a message)
+PO := honours/locale/zh_CN/LC_MESSAGES/honours.po
+MO := $(PO:.po=.mo)
+POT := build/honours.pot
 
-.PHONY: run test bench install translations lint clean
+.PHONY: run test bench install translations catalogue lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +24,20 @@ install: $(STAMP)
 honours/gui/i18n/%.qm: honours/gui/i18n/%.ts $(STAMP)
 	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
 
-translations: $(QM)
+$(MO): $(PO) $(STAMP)
+	$(VENV)/bin/pybabel -q compile -D honours -d honours/locale -l zh_CN
+
+translations: $(QM) $(MO)
+
+# Every marked msgid of the source merged into the .po (entries no source uses are dropped); the new
+# ones then need their Chinese written in the .po.
+catalogue: $(STAMP)
+	@mkdir -p build
+	$(VENV)/bin/pybabel -q extract --no-default-keywords -k Text -k ptext:1c,2 -k _ -k N_ -k NP_:1c,2 -k command:2 \
+		--no-location --sort-output --no-wrap --project=Honours -o $(POT) honours/core honours/cli honours/printing
+	$(VENV)/bin/pybabel -q update -D honours -i $(POT) -d honours/locale -l zh_CN \
+		--ignore-obsolete --no-fuzzy-matching --no-wrap --init-missing
+	$(VENV)/bin/pybabel -q compile -D honours -d honours/locale -l zh_CN
 
 run: install translations
 	@bash tools/qt_runtime_deps.sh $(VENV)

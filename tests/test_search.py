@@ -125,8 +125,8 @@ def test_unreadable_values_give_notices_not_errors(roll):
     for query in ["year:abc", "level:galactic", "donation>=lots", "status:sleeping", "posthumous:maybe"]:
         result = roll.search(query)
         assert result.notices, query
-        en, zh = result.notices[0]
-        assert en and zh
+        en, zh = result.notices[0].en, result.notices[0].zh
+        assert en.startswith("Could not understand") and zh.startswith("无法理解")
         assert result.ids(0, 10) == [] and result.count() == 0  # taken as literal text, matching nobody
 
 
@@ -605,7 +605,7 @@ def test_either_for_status_category_year_and_text_fields(roll):
 
 def test_a_list_with_an_unknown_value_is_an_error_not_a_wider_search(roll):
     parsed = parse("level:国家级,宇宙级")
-    assert len(parsed.errors) == 1 and "国家级,宇宙级" in parsed.errors[0][1]
+    assert len(parsed.errors) == 1 and "国家级,宇宙级" in parsed.errors[0].zh
     assert ids(roll, "level:国家级,宇宙级") == set()  # searched as the text typed, which nobody has
     assert parse("year:2019,abc").errors
     assert parse("五一").errors == [] and parse("？？").errors == [] and parse("？？").notices

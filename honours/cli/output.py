@@ -15,11 +15,11 @@ from ..core.errors import (
     HonoursError,
     InvalidRecordError,
     QueryError,
-    json_problem,
-    os_reason,
-    user_language,
+    json_problem_text,
+    os_reason_text,
 )
 from ..core.fields import DETAIL_FIELDS
+from ..core.i18n import Declared, Joined, Message, Text, as_message, user_language
 from ..core.names import Note
 from ..core.records import Honouree
 from ..core.registry import Registry
@@ -27,8 +27,9 @@ from ..core.storage import Results
 from ..core.vocabulary import LEVELS
 
 
-def say(en: str, zh: str, *, err: bool = False) -> None:
-    print(zh if user_language() == "zh" else en, file=sys.stderr if err else sys.stdout)
+def say(text: Message | str, zh: str | None = None, *, err: bool = False) -> None:
+    """Print `text` (a Text; an (en, zh) pair from code not converted yet) in user_language()."""
+    print(as_message(text, zh).render(user_language()), file=sys.stderr if err else sys.stdout)
 
 
 def open_registry(args: argparse.Namespace, *, seed_if_new: bool = True, readonly: bool = False) -> Registry:
@@ -39,18 +40,16 @@ def open_registry(args: argparse.Namespace, *, seed_if_new: bool = True, readonl
     path = Path(args.db)
     if registry.opened_readonly and not readonly:  # reading still works; a write says why not
         readonly = True
-        say(
-            f"Note: {path} is read-only; opened for reading only.",
-            f"注意：{path} 为只读，已以只读方式打开。",
-            err=True,
-        )
+        say(Text("Note: {path} is read-only; opened for reading only.", path=path), err=True)
     if share := files.network_share(path):
         say(
-            f"Warning: {path} is on a network share ({share}). SQLite cannot lock files reliably over the "
-            "network: saving from two PCs at once can damage it or lose saves. Keep it on a local disk; "
-            "a shared registry server for several offices is coming.",
-            f"警告：{path} 位于网络共享（{share}）上。SQLite 无法在网络上可靠地锁定文件，两台电脑同时保存可能损坏"
-            "文件或丢失数据。请把荣誉库放在本机磁盘上；供多个单位共用的共享荣誉库服务器即将推出。",
+            Text(
+                "Warning: {path} is on a network share ({share}). SQLite cannot lock files reliably over the "
+                "network: saving from two PCs at once can damage it or lose saves. Keep it on a local disk; "
+                "a shared registry server for several offices is coming.",
+                path=path,
+                share=share,
+            ),
             err=True,
         )
     if not readonly:
@@ -58,9 +57,11 @@ def open_registry(args: argparse.Namespace, *, seed_if_new: bool = True, readonl
         write_queued_search_rows(registry)
     elif waiting := registry.queued_for_index():
         say(
-            f"Note: {waiting} newly imported honouree(s) are not in the search index yet; a search finds them"
-            " once the file has been opened for writing.",
-            f"注意：新导入的 {waiting} 人尚未建立搜索索引，以可写方式打开此文件后才能搜索到他们。",
+            Text(
+                "Note: {waiting} newly imported honouree(s) are not in the search index yet; a search finds them"
+                " once the file has been opened for writing.",
+                waiting=waiting,
+            ),
             err=True,
         )
     return registry
@@ -72,12 +73,9 @@ def search(registry: Registry, query: str) -> Results:
     result = registry.search(query)
     errors = result.parsed.errors
     if errors:
-        raise QueryError(
-            " ".join(en for en, _ in errors) + " Nothing was searched.",
-            "".join(zh for _, zh in errors) + "未进行搜索。",
-        )
-    for en, zh in result.notices:
-        say(en, zh, err=True)
+        raise QueryError(Text("{errors} Nothing was searched.", errors=Joined(errors, "sentences")))
+    for notice in result.notices:
+        say(notice, err=True)
     return result
 
 
@@ -87,11 +85,7 @@ def write_queued_search_rows(registry: Registry) -> None:
     waiting = registry.queued_for_index()
     if not waiting:
         return
-    say(
-        f"Building the search index of {waiting} newly imported honouree(s)…",
-        f"正在为新导入的 {waiting} 人建立搜索索引……",
-        err=True,
-    )
+    say(Text("Building the search index of {waiting} newly imported honouree(s)…", waiting=waiting), err=True)
     live = sys.stderr.isatty()
 
     def progress(done: int, total: int) -> None:
@@ -103,24 +97,27 @@ def write_queued_search_rows(registry: Registry) -> None:
     except DatabaseLockedError:  # the desktop app is writing them (or saving): leave it to that
         left = registry.queued_for_index()
         say(
-            f"\nNote: the registry is busy with another write; {left} honouree(s) stay queued and are indexed"
-            " by whichever program opens it next (a search does not find them until then).",
-            f"\n注意：登记册正被另一程序写入；{left} 人仍在队列中，将由下次打开它的程序继续建立索引"
-            "（在此之前搜索不到他们）。",
+            Text(
+                "\nNote: the registry is busy with another write; {left} honouree(s) stay queued and are indexed"
+                " by whichever program opens it next (a search does not find them until then).",
+                left=left,
+            ),
             err=True,
         )
         return
     except KeyboardInterrupt:
         left = registry.queued_for_index()
         say(
-            f"\nInterrupted: the other {left} stay queued and are indexed the next time the registry is opened.",
-            f"\n已中断：其余 {left} 人仍在队列中，下次打开登记册时继续建立索引。",
+            Text(
+                "\nInterrupted: the other {left} stay queued and are indexed the next time the registry is opened.",
+                left=left,
+            ),
             err=True,
         )
         raise
     if live:
         print(file=sys.stderr)
-    say("Search index complete.", "搜索索引已建好。", err=True)
+    say(Text("Search index complete."), err=True)
 
 
 def _daily_backup(registry: Registry) -> None:
@@ -143,14 +140,15 @@ def read_json(source: str | None) -> Any:
             raw = files.read_bytes(source)
         text = raw.decode("utf-8-sig")
     except OSError as exc:
-        reason, reason_zh = os_reason(exc)
-        raise HonoursError(f"Cannot read {source}: {reason}.", f"无法读取 {source}：{reason_zh}。") from exc
+        raise HonoursError(
+            Text("Cannot read {source}: {reason}.", source=source, reason=os_reason_text(exc))
+        ) from exc
     except UnicodeDecodeError as exc:
-        raise HonoursError(f"{label} is not UTF-8 text.", f"{label} 不是 UTF-8 编码的文本。") from exc
+        raise HonoursError(Text("{label} is not UTF-8 text.", label=label)) from exc
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InvalidRecordError(*json_problem(exc)) from exc
+        raise InvalidRecordError(json_problem_text(exc)) from exc
 
 
 def records_from_json(data: Any) -> list[tuple[Honouree, list[Note]]]:
@@ -189,38 +187,35 @@ def record_json(h: Honouree) -> dict[str, Any]:
 
 
 def describe(h: Honouree) -> str:
-    """A readable multi-line description (the `show` command)."""
+    """A readable multi-line description (the `show` command), in user_language()."""
     from ..core.amounts import format_quantity, format_yuan
 
-    zh = user_language() == "zh"
-    colon = "：" if zh else ": "
+    lang = user_language()
     lines = [f"#{h.id}  {h.name}"]
     for spec in DETAIL_FIELDS:
         value = getattr(h, spec.key)
-        if spec.vocabulary is not None and zh:
-            value = spec.vocabulary.label(value)
+        if value and spec.vocabulary is not None:
+            value = Declared(value, spec.vocabulary.label(value))
         if value:
-            lines.append(f"  {spec.zh if zh else spec.name}{colon}{value}")
+            name = Declared(spec.name, spec.zh)
+            lines.append(Text("  {field}: {value}", field=name, value=value).render(lang))
     if h.honours:
-        lines.append("  荣誉：" if zh else "  honours:")
+        lines.append(Text("  honours:").render(lang))
         for honour in h.honours:
-            bits = [LEVELS.label(honour.level) if zh else honour.level]
+            bits: list[Message | str] = [Declared(honour.level, LEVELS.label(honour.level))]
             if honour.year:
                 bits.append(str(honour.year))
             if honour.awarded_by:
                 bits.append(honour.awarded_by)
             if honour.posthumous:
-                bits.append("追授" if zh else "posthumous")
-            lines.append(
-                f"    - {honour.title}（{'，'.join(bits)}）"
-                if zh
-                else f"    - {honour.title} ({', '.join(bits)})"
-            )
+                bits.append(Text("posthumous"))
+            details = Joined(bits, "commas")
+            lines.append(Text("    - {title} ({details})", title=honour.title, details=details).render(lang))
     if h.deeds:
-        lines.append("  事迹：" if zh else "  deeds:")
+        lines.append(Text("  deeds:").render(lang))
         lines.extend(f"    - {(d.date + ' ') if d.date else ''}{d.text}" for d in h.deeds)
     if h.donations:
-        lines.append("  捐赠：" if zh else "  donations:")
+        lines.append(Text("  donations:").render(lang))
         for d in h.donations:
             parts = []
             if d.amount_fen is not None:
@@ -228,19 +223,20 @@ def describe(h: Honouree) -> str:
             if d.item:
                 parts.append(d.item + (format_quantity(d.quantity, d.quantity_unit) if d.quantity else ""))
             if d.recipient:
-                parts.append(("受赠：" if zh else "→ ") + d.recipient)
+                parts.append(Text("→ {recipient}", recipient=d.recipient).render(lang))
             if d.note:
                 parts.append(d.note)
             lines.append("    - " + " ".join(parts))
         if h.donation_total_fen:
-            lines.append(("    合计：" if zh else "    total: ") + format_yuan(h.donation_total_fen))
+            lines.append(Text("    total: {amount}", amount=format_yuan(h.donation_total_fen)).render(lang))
     if h.photos:
-        lines.append("  照片：" if zh else "  photos:")
+        lines.append(Text("  photos:").render(lang))
         for p in h.photos:
             mark = "*" if p.primary else " "
             lines.append(f"   {mark}#{p.id} {p.width}×{p.height} {p.caption}")
     if h.source.sentence:
-        lines.append(("  出处：" if zh else "  source: ") + f"{h.source.report} {h.source.sentence}")
+        source = f"{h.source.report} {h.source.sentence}"
+        lines.append(Text("  source: {source}", source=source).render(lang))
     return "\n".join(lines)
 
 

@@ -1,102 +1,120 @@
-"""Errors the registry reports to people, each in English and Simplified Chinese.
+"""Errors the registry reports to people, in the reader's language.
 
-The core has no Qt and so no `tr()`: every error carries both wordings, and the GUI and
-the CLI pick the one for the user's language (`message(lang)`). `str(error)` is English.
+The core has no Qt and so no `tr()`: every error carries a catalogued message (core/i18n.py),
+and the GUI and the CLI render it in the user's language (`message(lang)`, or `.en` / `.zh`).
+`str(error)` is English.
 """
 
 from __future__ import annotations
 
 import errno
 import json
-import locale
-import os
 
-
-def user_language() -> str:
-    """'zh' when the environment asks for Chinese, else 'en' (used by the CLI)."""
-    for var in ("HONOURS_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
-        value = os.environ.get(var)
-        if value:
-            return "zh" if value.lower().startswith("zh") else "en"
-    try:
-        loc = locale.getlocale()[0] or ""
-    except ValueError:
-        loc = ""
-    return "zh" if loc.lower().startswith(("zh", "chinese")) else "en"
-
+from .i18n import Foreign, Message, Text, Verbatim, as_message, user_language
 
 # Python's json module words its complaints in English only; as a clerk should read them.
-_JSON_ZH = {
-    "Expecting value": "此处应有一个值",
-    "Expecting property name enclosed in double quotes": "此处应有用双引号括起的字段名",
-    "Expecting ':' delimiter": "此处应有冒号“:”",
-    "Expecting ',' delimiter": "此处应有逗号“,”",
-    "Unterminated string starting at": "从此处开始的字符串缺少结尾的双引号",
-    "Invalid control character at": "此处有不允许的控制字符",
-    "Invalid \\escape": "此处的反斜杠转义无效",
-    "Invalid \\uXXXX escape": "此处的 \\u 转义无效",
-    "Extra data": "一个 JSON 值之后还有多余的内容",
-    "Illegal trailing comma before end of object": "对象结尾前多了一个逗号",
-    "Illegal trailing comma before end of array": "数组结尾前多了一个逗号",
+_JSON_MESSAGES = {
+    "Expecting value": Text("Expecting value"),
+    "Expecting property name enclosed in double quotes": Text(
+        "Expecting property name enclosed in double quotes"
+    ),
+    "Expecting ':' delimiter": Text("Expecting ':' delimiter"),
+    "Expecting ',' delimiter": Text("Expecting ',' delimiter"),
+    "Unterminated string starting at": Text("Unterminated string starting at"),
+    "Invalid control character at": Text("Invalid control character at"),
+    "Invalid \\escape": Text("Invalid \\escape"),
+    "Invalid \\uXXXX escape": Text("Invalid \\uXXXX escape"),
+    "Extra data": Text("Extra data"),
+    "Illegal trailing comma before end of object": Text("Illegal trailing comma before end of object"),
+    "Illegal trailing comma before end of array": Text("Illegal trailing comma before end of array"),
 }
 
 
 # The operating system's reasons (strerror is English whatever the locale), as a clerk should read them.
-_OS_ZH = {
-    errno.ENOENT: "文件或文件夹不存在",
-    errno.EACCES: "没有权限",
-    errno.EPERM: "没有权限",
-    errno.EISDIR: "这是文件夹，不是文件",
-    errno.ENOTDIR: "路径中有一项不是文件夹",
-    errno.ENOSPC: "磁盘空间不足",
-    errno.EROFS: "磁盘或文件夹为只读",
-    errno.EEXIST: "文件已存在",
-    errno.EBUSY: "文件正被占用",
-    errno.ENAMETOOLONG: "文件名太长",
-    errno.EIO: "读写磁盘时出错",
-    errno.EINVAL: "文件名或路径无效",
+_OS_MESSAGES = {
+    errno.ENOENT: Text("No such file or folder"),
+    errno.EACCES: Text("Permission denied"),
+    errno.EPERM: Text("Permission denied"),
+    errno.EISDIR: Text("This is a folder, not a file"),
+    errno.ENOTDIR: Text("A part of the path is not a folder"),
+    errno.ENOSPC: Text("No space left on the disk"),
+    errno.EROFS: Text("The disk or folder is read-only"),
+    errno.EEXIST: Text("The file already exists"),
+    errno.EBUSY: Text("The file is in use"),
+    errno.ENAMETOOLONG: Text("The file name is too long"),
+    errno.EIO: Text("Error reading or writing the disk"),
+    errno.EINVAL: Text("Invalid file name or path"),
 }
 
 
-def os_reason(error: OSError) -> tuple[str, str]:
-    """Why a file could not be read or written, in English and Chinese."""
+def os_reason_text(error: OSError) -> Message:
+    """Why a file could not be read or written: the system's words in English."""
     en = error.strerror or str(error)
-    return en, _OS_ZH.get(error.errno or 0, f"系统错误：{en}")
+    return Foreign(en, _OS_MESSAGES.get(error.errno or 0) or Text("System error: {reason}", reason=en))
 
 
-def json_problem(error: json.JSONDecodeError) -> tuple[str, str]:
-    """What is wrong with a JSON text and where, in English and Chinese."""
-    zh = _JSON_ZH.get(error.msg, "格式有误")
-    return (
-        f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})",
-        f"不是有效的 JSON（第 {error.lineno} 行第 {error.colno} 列：{zh}）",
+def os_reason(error: OSError) -> tuple[str, str]:
+    """`os_reason_text` as an (English, Chinese) pair, for code not moved to Text yet."""
+    text = os_reason_text(error)
+    return text.en, text.zh
+
+
+def json_problem_text(error: json.JSONDecodeError) -> Message:
+    """What is wrong with a JSON text and where."""
+    detail = Foreign(error.msg, _JSON_MESSAGES.get(error.msg) or Text("badly formed"))
+    return Text(
+        "not valid JSON (line {line}, column {column}: {detail})",
+        line=error.lineno,
+        column=error.colno,
+        detail=detail,
     )
 
 
+def json_problem(error: json.JSONDecodeError) -> tuple[str, str]:
+    """`json_problem_text` as an (English, Chinese) pair, for code not moved to Text yet."""
+    text = json_problem_text(error)
+    return text.en, text.zh
+
+
 class HonoursError(Exception):
-    """Base of every error meant for a person to read."""
+    """Base of every error meant for a person to read.
+
+    Made with a `Text` (core/i18n.py); an (English, Chinese) pair of strings is still taken
+    from code not moved to the catalogue yet.
+    """
 
     exit_code = 1
 
-    def __init__(self, en: str, zh: str) -> None:
-        super().__init__(en)
-        self.en = en
-        self.zh = zh
+    def __init__(self, text: Message | str, zh: str | None = None) -> None:
+        self.text = as_message(text, zh)
+        super().__init__(self.text.en)
+
+    @property
+    def en(self) -> str:
+        return self.text.en
+
+    @property
+    def zh(self) -> str:
+        return self.text.zh
 
     def message(self, lang: str | None = None) -> str:
-        return self.zh if (lang or user_language()) == "zh" else self.en
+        return self.text.render(lang or user_language())
+
+
+_WHAT = {"honouree": Text("honouree"), "photo": Text("photo"), "history": Text("history entry")}
 
 
 class NotFoundError(HonoursError):
     def __init__(self, what: str, ident: object) -> None:
-        zh_what = {"honouree": "荣誉人物", "photo": "照片", "history": "历史版本"}.get(what, what)
-        super().__init__(f"No {what} with ID {ident}.", f"找不到编号为 {ident} 的{zh_what}。")
+        # the English names the thing as `what` says it; the catalogue words it for the reader
+        thing = Foreign(what, _WHAT[what]) if what in _WHAT else Verbatim(what)
+        super().__init__(Text("No {what} with ID {ident}.", what=thing, ident=ident))
         self.ident = ident
 
 
 class InvalidRecordError(HonoursError):
-    def __init__(self, en: str, zh: str | None = None) -> None:
-        super().__init__(f"Invalid record: {en}", f"记录无效：{zh or en}")
+    def __init__(self, detail: Message | str, zh: str | None = None) -> None:
+        super().__init__(Text("Invalid record: {detail}", detail=as_message(detail, zh)))
 
 
 class ConflictError(HonoursError):
@@ -104,18 +122,22 @@ class ConflictError(HonoursError):
 
     def __init__(self, honouree_id: int, expected: int, actual: int | None, name: str = "") -> None:
         # Staff know records by name; the number is there to tell namesakes apart.
-        who_en = f"“{name}” (#{honouree_id})" if name else f"Honouree {honouree_id}"
-        who_zh = f"“{name}”（编号 {honouree_id}）" if name else f"编号 {honouree_id} 的记录"
+        who = (
+            Text("“{name}” (#{ident})", name=name, ident=honouree_id)
+            if name
+            else Text("Honouree {ident}", ident=honouree_id)
+        )
         if actual is None:
-            en = f"{who_en} was deleted by someone else while you were editing it."
-            zh = f"{who_zh}在您编辑期间已被他人删除。"
+            text = Text("{who} was deleted by someone else while you were editing it.", who=who)
         else:
-            en = (
-                f"{who_en} was changed by someone else while you were editing it "
-                f"(version {expected} opened, {actual} now saved)."
+            text = Text(
+                "{who} was changed by someone else while you were editing it "
+                "(version {expected} opened, {actual} now saved).",
+                who=who,
+                expected=expected,
+                actual=actual,
             )
-            zh = f"{who_zh}在您编辑期间已被他人修改（打开时为第 {expected} 版，现为第 {actual} 版）。"
-        super().__init__(en, zh)
+        super().__init__(text)
         self.honouree_id = honouree_id
         self.expected = expected
         self.actual = actual
@@ -124,60 +146,65 @@ class ConflictError(HonoursError):
 class DatabaseFileError(HonoursError):
     """Problems with the registry file itself; carry the path for the GUI's choices."""
 
-    def __init__(self, path: str, en: str, zh: str) -> None:
-        super().__init__(en, zh)
+    def __init__(self, path: str, text: Message | str, zh: str | None = None) -> None:
+        super().__init__(text, zh)
         self.path = path
 
 
-# SQLite's own words for damage, as staff should read them in Chinese.
-_DAMAGE_ZH = {
-    "file is not a database": "不是数据库文件",
-    "database disk image is malformed": "数据库内部结构已损坏",
-    "truncated": "文件不完整，已被截断",  # no brackets: the message puts this inside （）
+# SQLite's own words for damage, as staff should read them.
+_DAMAGE = {
+    "file is not a database": Text("not a database file"),
+    "database disk image is malformed": Text("the database's inner structure is damaged"),
+    "truncated": Text("the file is incomplete: it was cut short"),  # no brackets: the message puts it in ()
 }
 
 
 class CorruptDatabaseError(DatabaseFileError):
     def __init__(self, path: str, detail: str = "") -> None:
-        detail_zh = next((zh for en, zh in _DAMAGE_ZH.items() if detail.startswith(en)), detail)
+        known = next((text for en, text in _DAMAGE.items() if detail.startswith(en)), None)
         super().__init__(
             path,
-            f"The registry file {path} is damaged and cannot be opened ({detail}). "
-            "It has not been changed. Restore a backup or choose another file.",
-            f"荣誉库文件 {path} 已损坏，无法打开（{detail_zh}）。文件未作任何改动。请从备份恢复或选择其他文件。",
+            Text(
+                "The registry file {path} is damaged and cannot be opened ({detail}). "
+                "It has not been changed. Restore a backup or choose another file.",
+                path=path,
+                detail=Foreign(detail, known) if known else Verbatim(detail),
+            ),
         )
 
 
 class NotARegistryError(DatabaseFileError):
     def __init__(self, path: str) -> None:
-        super().__init__(
-            path,
-            f"{path} is not an Honours registry. It has not been changed.",
-            f"{path} 不是荣誉库文件。文件未作任何改动。",
-        )
+        super().__init__(path, Text("{path} is not an Honours registry. It has not been changed.", path=path))
 
 
 class NewerVersionError(DatabaseFileError):
     def __init__(self, path: str, found: int, supported: int) -> None:
         super().__init__(
             path,
-            f"{path} was written by a newer version of Honours (schema {found}; this version "
-            f"understands up to {supported}). Please update the program. The file has not been changed.",
-            f"{path} 由更新版本的荣誉库程序创建（结构版本 {found}，本程序最高支持 {supported}）。"
-            "请升级程序。文件未作任何改动。",
+            Text(
+                "{path} was written by a newer version of Honours (schema {found}; this version "
+                "understands up to {supported}). Please update the program. The file has not been changed.",
+                path=path,
+                found=found,
+                supported=supported,
+            ),
         )
         self.found = found
 
 
 class ReadOnlyDatabaseError(DatabaseFileError):
     def __init__(self, path: str, needs_upgrade: bool = False) -> None:
-        extra_en = " It needs an upgrade, which cannot be done read-only." if needs_upgrade else ""
-        extra_zh = "该文件需要升级，只读方式下无法升级。" if needs_upgrade else ""
-        super().__init__(
-            path,
-            f"{path} cannot be written (read-only file or folder).{extra_en}",
-            f"{path} 无法写入（文件或文件夹为只读）。{extra_zh}",
+        text = (
+            Text(
+                "{path} cannot be written (read-only file or folder). "
+                "It needs an upgrade, which cannot be done read-only.",
+                path=path,
+            )
+            if needs_upgrade
+            else Text("{path} cannot be written (read-only file or folder).", path=path)
         )
+        super().__init__(path, text)
         self.needs_upgrade = needs_upgrade
 
 
@@ -185,8 +212,10 @@ class DatabaseLockedError(DatabaseFileError):
     def __init__(self, path: str) -> None:
         super().__init__(
             path,
-            f"{path} is busy: another window or computer is writing to it. Try again in a moment.",
-            f"{path} 正忙：另一个窗口或另一台电脑正在写入。请稍后再试。",
+            Text(
+                "{path} is busy: another window or computer is writing to it. Try again in a moment.",
+                path=path,
+            ),
         )
 
 
@@ -204,19 +233,24 @@ class DatabaseInUseError(DatabaseFileError):
     def __init__(self, path: str) -> None:
         super().__init__(
             path,
-            f"{path} is open in another window or on another computer. Close it there first; "
-            "nothing has been changed.",
-            f"{path} 正在另一个窗口或另一台电脑上打开。请先在那里关闭；未作任何改动。",
+            Text(
+                "{path} is open in another window or on another computer. Close it there first; "
+                "nothing has been changed.",
+                path=path,
+            ),
         )
 
 
 class BadBackupError(HonoursError):
     """A backup that fails verification is never restored over the current file."""
 
-    def __init__(self, path: str, reason_en: str, reason_zh: str) -> None:
+    def __init__(self, path: str, reason: Message | str, reason_zh: str | None = None) -> None:
         super().__init__(
-            f"The backup {path} cannot be restored: {reason_en} The current registry has not been changed.",
-            f"备份 {path} 无法恢复：{reason_zh}当前荣誉库未作任何改动。",
+            Text(
+                "The backup {path} cannot be restored: {reason} The current registry has not been changed.",
+                path=path,
+                reason=as_message(reason, reason_zh),
+            )
         )
         self.path = path
 
@@ -224,10 +258,13 @@ class BadBackupError(HonoursError):
 class BackupFailedError(HonoursError):
     """Writing a backup failed (disk full, folder not writable); nothing was replaced."""
 
-    def __init__(self, path: str, detail: str, detail_zh: str | None = None) -> None:
+    def __init__(self, path: str, detail: Message | str, detail_zh: str | None = None) -> None:
         super().__init__(
-            f"Could not write the backup {path} ({detail}).",
-            f"无法写入备份 {path}（{detail_zh or detail}）。",
+            Text(
+                "Could not write the backup {path} ({detail}).",
+                path=path,
+                detail=as_message(detail, detail_zh),
+            )
         )
         self.path = path
 
@@ -238,10 +275,11 @@ class EmptyDatabaseFileError(DatabaseFileError):
     def __init__(self, path: str) -> None:
         super().__init__(
             path,
-            f"{path} is empty (0 bytes): it holds no registry. If it should hold your records, "
-            "restore a backup; to start a new registry, choose a new file name. It has not been changed.",
-            f"{path} 是空文件（0 字节），其中没有荣誉库。如果它本应保存您的记录，请从备份恢复；"
-            "如需新建荣誉库，请选择新的文件名。文件未作任何改动。",
+            Text(
+                "{path} is empty (0 bytes): it holds no registry. If it should hold your records, "
+                "restore a backup; to start a new registry, choose a new file name. It has not been changed.",
+                path=path,
+            ),
         )
 
 
@@ -255,7 +293,6 @@ class RegistryFileInUseError(HonoursError):
 
     def __init__(self, path: str) -> None:
         super().__init__(
-            f"{path} is a registry file this program has open; choose another file.",
-            f"{path} 是本程序正在使用的荣誉库文件，请选择其他文件。",
+            Text("{path} is a registry file this program has open; choose another file.", path=path)
         )
         self.path = path

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from .dates import FIRST_YEAR, LAST_YEAR, parse_year
+from .i18n import Declared, Foreign, Message, Text
 from .tokens import normalise, runs
 from .vocabulary import CATEGORIES, LEVELS, STATUSES, YES_NO, Vocabulary
 
@@ -107,8 +108,8 @@ class ValueFilter:
 class ParsedQuery:
     text_terms: list[TextTerm] = field(default_factory=list)
     filters: list[ValueFilter] = field(default_factory=list)
-    notices: list[tuple[str, str]] = field(default_factory=list)  # (en, zh), errors included
-    errors: list[tuple[str, str]] = field(default_factory=list)  # values that could not be read
+    notices: list[Message] = field(default_factory=list)  # errors included
+    errors: list[Message] = field(default_factory=list)  # values that could not be read
 
     @property
     def is_empty(self) -> bool:
@@ -214,20 +215,23 @@ def parse(query: str) -> ParsedQuery:
         if searchable(raw):
             parsed.text_terms.append(TextTerm(raw))
         else:
+            quoted = Foreign(repr(raw), Text("“{text}”", text=raw))
             parsed.notices.append(
-                (
-                    f"Ignored {raw!r}: it has no letters, digits or Chinese characters.",
-                    f"已忽略“{raw}”：其中没有文字或数字。",
-                )
+                Text("Ignored {raw}: it has no letters, digits or Chinese characters.", raw=quoted)
             )
     return parsed
 
 
-def _bad(parsed: ParsedQuery, key: str, value: str, hint_en: str, hint_zh: str) -> None:
-    zh_key = ZH_QUALIFIERS.get(key, key)
-    message = (f"Could not understand {key}:{value!r}; {hint_en}", f"无法理解“{zh_key}:{value}”；{hint_zh}")
+def _bad(parsed: ParsedQuery, key: str, value: str, hint: Message) -> None:
+    term = Foreign(f"{key}:{value!r}", Text("“{key}:{value}”", key=ZH_QUALIFIERS.get(key, key), value=value))
+    message = Text("Could not understand {term}; {hint}", term=term, hint=hint)
     parsed.notices.append(message)
     parsed.errors.append(message)
+
+
+def _choices(vocabulary: Vocabulary) -> Message:
+    """A vocabulary's words as a hint lists them (its declared words in each language)."""
+    return Declared(vocabulary.choices("en"), vocabulary.choices("zh"))
 
 
 def _keys(vocabulary: Vocabulary, key: str, op: str, value: str, parsed: ParsedQuery) -> list[str] | None:
@@ -240,8 +244,7 @@ def _keys(vocabulary: Vocabulary, key: str, op: str, value: str, parsed: ParsedQ
             parsed,
             key,
             value,
-            f"use {vocabulary.choices('en')} (several separated by commas).",
-            f"请用{vocabulary.choices('zh')}（多个用逗号分隔）。",
+            Text("use {choices} (several separated by commas).", choices=_choices(vocabulary)),
         )
         return None
     return list(dict.fromkeys(k for k in keys if k))
@@ -255,13 +258,13 @@ def _value_filter(key: str, op: str, value: str, parsed: ParsedQuery) -> ValueFi
         # Categories are free text: a known word means its key, any other text itself.
         categories = list(dict.fromkeys(CATEGORIES.lookup(w) or w for w in values_of(value)))
         if op != ":" or not categories:
-            _bad(parsed, key, value, f"use {CATEGORIES.choices('en')}.", f"请用{CATEGORIES.choices('zh')}。")
+            _bad(parsed, key, value, Text("use {choices}.", choices=_choices(CATEGORIES)))
             return None
         return ValueFilter(key, tuple(categories))
     if key == "posthumous":
         answer = YES_NO.lookup(value)
         if answer is None or op != ":":
-            _bad(parsed, key, value, "use yes or no.", "请用 是 或 否。")
+            _bad(parsed, key, value, Text("use yes or no."))
             return None
         return ValueFilter(key, (True,), negated=answer != "yes")
     if key == "year":
@@ -273,8 +276,11 @@ def _value_filter(key: str, op: str, value: str, parsed: ParsedQuery) -> ValueFi
                 parsed,
                 key,
                 value,
-                f"use a year such as 2020, 2019..2021, 2019,2021 or >=2019 ({FIRST_YEAR}–{LAST_YEAR}).",
-                f"请写年份，如 2020、2019..2021、2019,2021 或 >=2019（{FIRST_YEAR}–{LAST_YEAR} 年）。",
+                Text(
+                    "use a year such as 2020, 2019..2021, 2019,2021 or >=2019 ({first}–{last}).",
+                    first=FIRST_YEAR,
+                    last=LAST_YEAR,
+                ),
             )
             return None
         return ValueFilter(key, ranges=tuple(_inclusive(bounds) for bounds in ranges))  # type: ignore[arg-type]
@@ -285,8 +291,7 @@ def _value_filter(key: str, op: str, value: str, parsed: ParsedQuery) -> ValueFi
                 parsed,
                 key,
                 value,
-                "use an amount in yuan such as 100000, 10万 or 1万..50万.",
-                "请写金额（元），如 100000、10万 或 1万..50万。",
+                Text("use an amount in yuan such as 100000, 10万 or 1万..50万."),
             )
             return None
         return ValueFilter(key, ranges=(_inclusive(bounds),))

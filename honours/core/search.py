@@ -13,6 +13,7 @@ import math
 import sqlite3
 from dataclasses import dataclass
 
+from .i18n import Message
 from .names import tidy_spacing
 from .query import TEXT_FIELDS, ParsedQuery, TextTerm, parse
 from .sqlite.filters import Filter, sql_filter
@@ -235,7 +236,7 @@ class SearchResult:
         self._reset()
 
     @property
-    def notices(self) -> list[tuple[str, str]]:
+    def notices(self) -> list[Message]:
         return self.parsed.notices
 
     def _filter_sql(self) -> tuple[str, list]:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
     from .changes import Change
+    from .i18n import Message
     from .import_verbs import ImportItem, ImportOutcome
     from .merge_verbs import MatchFields, MergeOutcome
     from .photos import NewPhoto, Photo, PreparedPhoto
@@ -39,7 +40,7 @@ class Results(Protocol):
     parsed: ParsedQuery  # what the query language understood (the front ends show its notices)
 
     @property
-    def notices(self) -> list[tuple[str, str]]:
+    def notices(self) -> list[Message]:
         """Parts of the query that were ignored or unreadable, (English, Chinese)."""
         ...
 

@@ -314,7 +314,7 @@ class MainWindow(QMainWindow):
         language = current_language()
         error = self.model.error()
         notices = [error.message(language)] if error else []
-        notices += [zh if language == "zh" else en for en, zh in self.model.result().notices]
+        notices += [notice.render(language) for notice in self.model.result().notices]
         query = self.search_box.text().strip()
         if not notices and self.model.total() == 0 and query:
             notices.append(self.tr("Nothing matches “%1”.").replace("%1", query))

@@ -22,6 +22,7 @@ from .content import CertificateContent, certificate_content
 from .document import RenderResult, Target, open_document
 from .fonts import print_families
 from .photo import DecodedPhoto, decode_for_print, to_print_photo
+from .texts import label
 
 Progress = Callable[[int, int], None]
 LOOKAHEAD = 4  # records read ahead of the one being drawn
@@ -50,7 +51,7 @@ def render_certificates(
     QPrinter / QPdfWriter). `progress(done, total)` is called after each record."""
     options = options or CertificateOptions()
     wanted = check_ids(registry, ids)
-    title = "荣誉证书摘要" if options.language == "zh" else "Certificate of Honour — Summary"
+    title = label("certificate_title", options.language)
     if len(wanted) == 1:
         title += " — " + registry.honouree(wanted[0]).name
     done = 0

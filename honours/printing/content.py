@@ -65,7 +65,7 @@ class CertificateContent:
 def honour_details(honour: Honour, language: str = "zh") -> str:
     parts = [level_name(honour.level, language)]
     if honour.year:
-        parts.append(f"{honour.year}{label('year_suffix', language)}")
+        parts.append(label("year", language, year=honour.year))
     if honour.awarded_by:
         parts.append(honour.awarded_by)
     return " · ".join(parts)

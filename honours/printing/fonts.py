@@ -10,14 +10,13 @@ from __future__ import annotations
 from PySide6.QtGui import QGuiApplication
 
 from ..core.errors import HonoursError
+from ..core.i18n import Text
 
 
 def print_families() -> tuple[str, str]:
     """(body family, title family); needs a QGuiApplication (the CLI makes an offscreen one)."""
     if QGuiApplication.instance() is None:
-        raise HonoursError(
-            "Printing needs the Qt application to be started first.", "打印前需要先启动 Qt 应用程序。"
-        )
+        raise HonoursError(Text("Printing needs the Qt application to be started first."))
     from ..gui.fonts import certificate_families
 
     return certificate_families()

@@ -1,7 +1,8 @@
 """The words printed on certificates and rolls, in Chinese (default) or English.
 
 A certificate summary is a Chinese document whatever language the app's menus are in,
-so these labels are not Qt translations: they follow the document's `language` option.
+so these labels are not Qt translations: they are the catalogue's (core/i18n.py), rendered in
+the document's `language` option.
 Kept Qt-free so the wording can be tested without a display.
 """
 
@@ -9,119 +10,65 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..core.i18n import Text, ptext
 from ..core.vocabulary import DEFAULT_LEVEL, GENDERS, LEVELS, STATUSES
 
 LANGUAGES = ("zh", "en")
 
-_LABELS: dict[str, dict[str, str]] = {
-    "zh": {
-        "certificate_title": "荣誉证书摘要",
-        "continued_title": "荣誉证书摘要（续）",
-        "serial": "编号",
-        "name": "姓名",
-        "collective_name": "名称",
-        "gender": "性别",
-        "age": "年龄",
-        "birth": "出生年月",
-        "unit": "工作单位",
-        "position": "职务",
-        "status": "状态",
-        "honours": "荣誉称号",
-        "no_honours": "暂无荣誉记录",
-        "deeds": "先进事迹简介",
-        "no_deeds": "暂无事迹记录",
-        "donations": "捐赠情况",
-        "donation_cash": "捐款",
-        "total": "合计",
-        "total_cash": "捐款",
-        "total_goods": "捐赠物资：",
-        "posthumous": "追授",
-        "seal": "（盖章）",
-        "signature": "负责人签名：",
-        "continued_next": "（转下页）",
-        "page_of": "第 {page} 页 共 {pages} 页",
-        "roll_title": "荣誉人物名册",
-        "roll_continued": "（续）",
-        "roll_by_level": "按荣誉级别分组",
-        "roll_by_unit": "按工作单位分组",
-        "roll_count": "共 {count} 人",
-        "roll_query": "检索条件：{query}",
-        "roll_printed": "打印日期：{date}",
-        "roll_group_count": "{count} 人",
-        "table_title": "荣誉人物一览表",
-        "table_everyone": "全部荣誉人物",
-        "table_sorted": "按{column}{direction}",
-        "table_ascending": "升序",
-        "table_descending": "降序",
-        "table_unsorted": "按默认顺序",
-        "col_no": "序号",
-        "col_name": "姓名",
-        "col_gender": "性别",
-        "col_unit": "工作单位",
-        "col_position": "职务",
-        "col_honours": "荣誉称号",
-        "col_level": "级别",
-        "col_donation": "捐赠",
-        "no_level": "无荣誉",
-        "no_unit": "（未填写单位）",
-        "empty_roll": "没有符合条件的荣誉人物。",
-        "list_sep": "、",
-        "year_suffix": "年",
-    },
-    "en": {
-        "certificate_title": "Certificate of Honour — Summary",
-        "continued_title": "Certificate of Honour — Summary (continued)",
-        "serial": "No.",
-        "name": "Name",
-        "collective_name": "Name",
-        "gender": "Gender",
-        "age": "Age",
-        "birth": "Born",
-        "unit": "Work unit",
-        "position": "Position",
-        "status": "Status",
-        "honours": "Honours",
-        "no_honours": "No honours recorded",
-        "deeds": "Deeds",
-        "no_deeds": "No deeds recorded",
-        "donations": "Donations",
-        "donation_cash": "Cash",
-        "total": "Total",
-        "total_cash": "cash ",
-        "total_goods": "goods: ",
-        "posthumous": "Posthumous",
-        "seal": "(Seal)",
-        "signature": "Signature: ",
-        "continued_next": "(continued overleaf)",
-        "page_of": "Page {page} of {pages}",
-        "roll_title": "Roll of Honourees",
-        "roll_continued": " (continued)",
-        "roll_by_level": "grouped by honour level",
-        "roll_by_unit": "grouped by work unit",
-        "roll_count": "{count} honourees",
-        "roll_query": "Query: {query}",
-        "roll_printed": "Printed {date}",
-        "roll_group_count": "{count}",
-        "table_title": "List of Honourees",
-        "table_everyone": "All honourees",
-        "table_sorted": "sorted by {column}, {direction}",
-        "table_ascending": "ascending",
-        "table_descending": "descending",
-        "table_unsorted": "in the default order",
-        "col_no": "No.",
-        "col_name": "Name",
-        "col_gender": "Gender",
-        "col_unit": "Work unit",
-        "col_position": "Position",
-        "col_honours": "Honours",
-        "col_level": "Level",
-        "col_donation": "Donations",
-        "no_level": "No honour",
-        "no_unit": "(no work unit)",
-        "empty_roll": "No honourees match.",
-        "list_sep": ", ",
-        "year_suffix": "",
-    },
+# Each label's English is its msgid in the catalogue (core/i18n.py); its Chinese is in the .po.
+_LABELS: dict[str, Text] = {
+    "certificate_title": Text("Certificate of Honour — Summary"),
+    "continued_title": Text("Certificate of Honour — Summary (continued)"),
+    "serial": Text("No."),
+    "name": Text("Name"),
+    "collective_name": ptext("a collective", "Name"),
+    "gender": Text("Gender"),
+    "age": Text("Age"),
+    "birth": Text("Born"),
+    "unit": Text("Work unit"),
+    "position": Text("Position"),
+    "status": Text("Status"),
+    "honours": Text("Honours"),
+    "no_honours": Text("No honours recorded"),
+    "deeds": ptext("certificate heading", "Deeds"),
+    "no_deeds": Text("No deeds recorded"),
+    "donations": ptext("certificate heading", "Donations"),
+    "donation_cash": Text("Cash"),
+    "total": Text("Total"),
+    "total_cash": Text("cash "),
+    "total_goods": Text("goods: "),
+    "posthumous": Text("Posthumous"),
+    "seal": Text("(Seal)"),
+    "signature": Text("Signature: "),
+    "continued_next": Text("(continued overleaf)"),
+    "page_of": Text("Page {page} of {pages}"),
+    "roll_title": Text("Roll of Honourees"),
+    "roll_continued": Text(" (continued)"),
+    "roll_by_level": Text("grouped by honour level"),
+    "roll_by_unit": Text("grouped by work unit"),
+    "roll_count": Text("{count} honourees"),
+    "roll_query": Text("Query: {query}"),
+    "roll_printed": Text("Printed {date}"),
+    "roll_group_count": ptext("people in a group", "{count}"),
+    "table_title": Text("List of Honourees"),
+    "table_everyone": Text("All honourees"),
+    "table_sorted": Text("sorted by {column}, {direction}"),
+    "table_ascending": Text("ascending"),
+    "table_descending": Text("descending"),
+    "table_unsorted": Text("in the default order"),
+    "col_no": ptext("table column", "No."),
+    "col_name": Text("Name"),
+    "col_gender": Text("Gender"),
+    "col_unit": Text("Work unit"),
+    "col_position": Text("Position"),
+    "col_honours": Text("Honours"),
+    "col_level": Text("Level"),
+    "col_donation": ptext("table column", "Donations"),
+    "no_level": Text("No honour"),
+    "no_unit": Text("(no work unit)"),
+    "empty_roll": Text("No honourees match."),
+    "list_sep": ptext("list separator", ", "),
+    "year": ptext("year of an honour", "{year}"),
 }
 
 _MONTHS = (
@@ -147,8 +94,13 @@ def check_language(language: str) -> str:
 
 
 def label(key: str, language: str = "zh", **values: object) -> str:
-    text = _LABELS[language][key]
-    return text.format(**values) if values else text
+    """The label `key` in the document's `language`, its {placeholders} filled from `values`."""
+    text = _LABELS[key]
+    return (
+        ptext(text.context, text.msgid, **values).render(language)
+        if text.context
+        else Text(text.msgid, **values).render(language)
+    )
 
 
 def level_name(level: str | None, language: str = "zh") -> str:
