@@ -10,7 +10,7 @@ import argparse
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..core.errors import user_language
+from ..core.i18n import Message, as_message, user_language
 
 
 @dataclass
@@ -42,14 +42,18 @@ def command(name: str, help: str):
 class UsageError(Exception):
     """Wrong words on the command line: exit 2, with the reason in the user's language."""
 
-    def __init__(self, en: str, zh: str = "") -> None:
-        super().__init__(en)
-        self.zh = zh or en
+    def __init__(self, text: Message | str, zh: str | None = None) -> None:
+        self.text = as_message(text, zh)
+        super().__init__(self.text.en)
+
+    @property
+    def zh(self) -> str:
+        return self.text.zh
 
     def message(self) -> str:
-        return localised(str(self), self.zh)
+        return self.text.render(user_language())
 
 
-def localised(en: str, zh: str) -> str:
-    """The text for the user's language (argument-type errors are worded when they happen)."""
-    return zh if user_language() == "zh" else en
+def localised(text: Message | str, zh: str | None = None) -> str:
+    """`text` in the user's language (argument-type errors are worded when they happen)."""
+    return as_message(text, zh).render(user_language())

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..core.errors import HonoursError, InvalidRecordError
+from ..core.i18n import Text, quoted
 from ..core.records import Honouree
 from ..core.registry import ImportItem, Registry, validate_record
 from .base import UsageError, command, localised
@@ -35,8 +36,11 @@ def _init(parser: argparse.ArgumentParser):
             registry = Registry.open(path)
             if registry.count():
                 say(
-                    f"{path} already exists with {registry.count()} honourees; nothing changed.",
-                    f"{path} 已存在，含 {registry.count()} 位荣誉人物；未作改动。",
+                    Text(
+                        "{path} already exists with {count} honourees; nothing changed.",
+                        path=path,
+                        count=registry.count(),
+                    ),
                     err=True,
                 )
                 return 1
@@ -46,7 +50,7 @@ def _init(parser: argparse.ArgumentParser):
             from ..core.seed import seed
 
             added = seed(registry)
-        say(f"Created {path} with {added} honourees.", f"已创建 {path}，含 {added} 位荣誉人物。")
+        say(Text("Created {path} with {added} honourees.", path=path, added=added))
         return 0
 
     return run
@@ -94,14 +98,14 @@ def _search(parser: argparse.ArgumentParser):
 
     def run(args: argparse.Namespace) -> int:
         if args.limit < 1:
-            raise UsageError("--limit must be at least 1", "--limit 至少为 1")
+            raise UsageError(Text("--limit must be at least 1"))
         registry = open_registry(args)
         result = search(registry, " ".join(args.query))
         ids = result.ids(0, args.limit)
         _print_ids(registry, ids, args.json)
         if not args.json:
             total = result.count()
-            say(f"{len(ids)} of {total} shown.", f"共 {total} 条，显示 {len(ids)} 条。", err=True)
+            say(Text("{ids_count} of {total} shown.", ids_count=len(ids), total=total), err=True)
         return 0
 
     return run
@@ -112,12 +116,12 @@ def _count(text: str) -> int:
         return int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            localised(f"not a whole number: {text!r}", f"“{text}”不是整数")
+            localised(Text("not a whole number: {value}", value=quoted(text)))
         ) from None
 
 
 def _not_an_id(text: str) -> str:
-    return localised(f"not an ID: {text!r}", f"“{text}”不是编号（编号是 1 起的整数，见 honours list）")
+    return localised(Text("not an ID: {value}", value=quoted(text)))
 
 
 def _id(text: str) -> int:
@@ -172,7 +176,7 @@ def _add(parser: argparse.ArgumentParser):
             print("\n".join(str(i) for i in ids))
         for new_id, (record, notes) in zip(ids, entered, strict=False):
             say_notes(f"#{new_id} {record.name}", notes)  # what tidying a name did
-        say(f"Added {len(ids)} honouree(s).", f"已添加 {len(ids)} 人。", err=True)
+        say(Text("Added {ids_count} honouree(s).", ids_count=len(ids)), err=True)
         return 0
 
     return run
@@ -186,8 +190,9 @@ def _check_each(records: list[Honouree]) -> None:
         except InvalidRecordError as exc:
             if len(records) == 1:
                 raise
-            en, zh = exc.en.removeprefix("Invalid record: "), exc.zh.removeprefix("记录无效：")
-            raise InvalidRecordError(f"record {number}: {en}", f"第 {number} 条记录：{zh}") from None
+            raise InvalidRecordError(
+                Text("record {number}: {detail}", number=number, detail=exc.detail)
+            ) from None
 
 
 def _add_as_an_import(registry: Registry, records: list[Honouree]) -> list[int]:
@@ -217,14 +222,13 @@ def _edit(parser: argparse.ArgumentParser):
         changes = read_json(args.json_file)
         if not isinstance(changes, dict):
             raise HonoursError(
-                "edit takes one JSON object with the fields to change.",
-                "edit 需要一个 JSON 对象，列出要修改的字段。",
+                Text("edit takes one JSON object with the fields to change."),
             )
         registry = open_registry(args)
         notes: list = []
         honouree = registry.edit(args.id, changes, notes)
         say_notes(f"#{honouree.id} {honouree.name}", notes)
-        say(f"Saved #{honouree.id} {honouree.name}.", f"已保存 #{honouree.id} {honouree.name}。", err=True)
+        say(Text("Saved #{id} {name}.", id=honouree.id, name=honouree.name), err=True)
         return 0
 
     return run
@@ -238,7 +242,7 @@ def _delete(parser: argparse.ArgumentParser):
         registry = open_registry(args)
         name = registry.honouree(args.id).name
         registry.delete(args.id)
-        say(f"Moved #{args.id} {name} to the trash.", f"已将 #{args.id} {name} 移入回收站。", err=True)
+        say(Text("Moved #{id} {name} to the trash.", id=args.id, name=name), err=True)
         return 0
 
     return run

@@ -6,6 +6,7 @@ import argparse
 
 from ..core.duplicates import find_duplicates
 from ..core.errors import user_language
+from ..core.i18n import Text
 from .base import command
 from .commands import _id
 from .i18n import _
@@ -14,9 +15,8 @@ from .output import open_registry, print_json, say
 
 def _who(ref: int, name: str, unit: str, position: str) -> str:
     place = " ".join(p for p in (unit, position) if p)
-    return f"#{ref} {name}" + (
-        f"（{place}）" if place and user_language() == "zh" else f" ({place})" if place else ""
-    )
+    who = f"#{ref} {name}"
+    return Text("{who} ({place})", who=who, place=place).render(user_language()) if place else who
 
 
 @command(
@@ -51,12 +51,14 @@ def _duplicates(parser: argparse.ArgumentParser):
             print(f"    {pair.reason(lang)}")
         if pairs:
             say(
-                f"{len(pairs)} possible duplicate pair(s). Merge one with: honours merge KEEP_ID OTHER_ID",
-                f"共 {len(pairs)} 对疑似重复。合并命令：honours merge 保留的编号 另一编号",
+                Text(
+                    "{pairs_count} possible duplicate pair(s). Merge one with: honours merge KEEP_ID OTHER_ID",
+                    pairs_count=len(pairs),
+                ),
                 err=True,
             )
         else:
-            say("No possible duplicates found.", "未发现疑似重复的记录。", err=True)
+            say(Text("No possible duplicates found."), err=True)
         return 0
 
     return run
@@ -79,12 +81,16 @@ def _merge(parser: argparse.ArgumentParser):
         outcome = registry.merge(args.keep, args.other)
         kept = registry.honouree(args.keep)
         say(
-            f"Merged #{args.other} into #{args.keep} {kept.name}: {len(kept.honours)} honour(s), {len(kept.deeds)} "
-            f"deed(s), {len(kept.donations)} donation(s), {len(kept.photos)} photo(s) now; #{args.other} is in the "
-            f"trash (honours trash --restore {args.other}).",
-            f"已将 #{args.other} 合并到 #{args.keep} {kept.name}：现有荣誉 {len(kept.honours)} 项、事迹 "
-            f"{len(kept.deeds)} 条、捐赠 {len(kept.donations)} 项、照片 {len(kept.photos)} 张；#{args.other} 已移入回收站"
-            f"（honours trash --restore {args.other} 可恢复）。",
+            Text(
+                "Merged #{other} into #{keep} {name}: {count} honour(s), {count2} deed(s), {count3} donation(s), {count4} photo(s) now; #{other} is in the trash (honours trash --restore {other}).",
+                other=args.other,
+                keep=args.keep,
+                name=kept.name,
+                count=len(kept.honours),
+                count2=len(kept.deeds),
+                count3=len(kept.donations),
+                count4=len(kept.photos),
+            ),
         )
         lang = user_language()
         for conflict in outcome.conflicts:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..core.amounts import format_quantity, format_yuan
 from ..core.errors import user_language
+from ..core.i18n import Declared, Joined, Message, Text, Verbatim, quoted
 from ..core.intake import Proposal, analyse_file, match_existing
 from ..core.registry import Registry
 from ..core.vocabulary import LEVELS, STATUSES
@@ -40,7 +41,7 @@ def _intake(parser: argparse.ArgumentParser):
 
     def run(args: argparse.Namespace) -> int:
         if not 0.0 <= args.min_confidence <= 1.0:
-            raise UsageError("--min-confidence must be between 0 and 1", "--min-confidence 须在 0 到 1 之间")
+            raise UsageError(Text("--min-confidence must be between 0 and 1"))
         result = analyse_file(args.report)
         proposals = [p for p in result.proposals if p.confidence >= args.min_confidence]
         _match_registry(args, proposals)
@@ -51,8 +52,11 @@ def _intake(parser: argparse.ArgumentParser):
             for number, proposal in enumerate(proposals, 1):
                 print(describe_proposal(number, proposal, lang))
         say(
-            f"{len(proposals)} proposal(s) from {args.report.name}; nothing was saved.",
-            f"从 {args.report.name} 识别出 {len(proposals)} 条建议；未保存任何内容。",
+            Text(
+                "{proposals_count} proposal(s) from {name}; nothing was saved.",
+                proposals_count=len(proposals),
+                name=args.report.name,
+            ),
             err=True,
         )
         return 0
@@ -64,7 +68,9 @@ def _fraction(text: str) -> float:
     try:
         return float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(localised(f"not a number: {text!r}", f"“{text}”不是数字")) from None
+        raise argparse.ArgumentTypeError(
+            localised(Text("not a number: {value}", value=quoted(text)))
+        ) from None
 
 
 def _match_registry(args: argparse.Namespace, proposals: list[Proposal]) -> None:
@@ -81,46 +87,46 @@ def _match_registry(args: argparse.Namespace, proposals: list[Proposal]) -> None
 
 def describe_proposal(number: int, proposal: Proposal, lang: str) -> str:
     """A few readable lines per proposal, in the user's language."""
-    zh = lang == "zh"
-    colon = "：" if zh else ": "
     h = proposal.honouree
     head = f"{number:>3}. {h.name}"
     bits = [x for x in (h.unit, h.position) if x]
     if bits:
         head += "  " + " ".join(bits)
     if h.status != "active":
-        head += f"  [{STATUSES.label(h.status) if zh else h.status}]"
+        head += f"  [{Declared(h.status, STATUSES.label(h.status)).render(lang)}]"
     if proposal.kind == "collective":
-        head += "  [集体]" if zh else "  [collective]"
+        head += Text("  [collective]").render(lang)
     lines = [head]
     for honour in h.honours:
-        level = LEVELS.label(honour.level) if zh else honour.level
-        extra = [level]
+        extra: list[Message | str] = [Declared(honour.level, LEVELS.label(honour.level))]
         if honour.year:
             extra.append(str(honour.year))
         if honour.posthumous:
-            extra.append("追授" if zh else "posthumous")
-        said = f"{honour.title}（{'，'.join(extra)}）" if zh else f"{honour.title} ({', '.join(extra)})"
-        lines.append(f"     {'荣誉' if zh else 'honour'}{colon}{said}")
+            extra.append(Text("posthumous"))
+        said = Text("{title} ({details})", title=honour.title, details=Joined(extra, "commas"))
+        lines.append(Text("     honour: {honour}", honour=said).render(lang))
     for d in h.donations:
         parts = []
         if d.amount_fen is not None:
             parts.append(format_yuan(d.amount_fen))
         if d.item:
             parts.append(d.item + (format_quantity(d.quantity, d.quantity_unit) if d.quantity else ""))
-        gift = " ".join(parts) + ((f"（{d.note}）" if zh else f" ({d.note})") if d.note else "")
-        lines.append(f"     {'捐赠' if zh else 'donation'}{colon}{gift.strip()}")
+        gift = " ".join(parts) + (Text(" ({note})", note=d.note).render(lang) if d.note else "")
+        lines.append(Text("     donation: {gift}", gift=gift.strip()).render(lang))
     for deed in h.deeds:
-        lines.append(f"     {'事迹' if zh else 'deed'}{colon}{deed.text}")
-    lines.append(f"     {'出处' if zh else 'source'}{colon}{h.source.sentence}")
-    why = ("；" if zh else "; ").join(r.text(lang) for r in proposal.reasons)
-    lines.append(f"     {'依据' if zh else 'why'}{colon}{why}")
+        lines.append(Text("     deed: {deed}", deed=deed.text).render(lang))
+    lines.append(Text("     source: {sentence}", sentence=h.source.sentence).render(lang))
+    why = Joined([Verbatim(r.text(lang)) for r in proposal.reasons], "items")
+    lines.append(Text("     why: {why}", why=why).render(lang))
     certainty = f"{proposal.confidence:.2f}"
-    existing = ("、" if zh else ", ").join(f"#{i}" for i in proposal.existing_ids)
-    if zh:
-        lines.append(f"     可信度 {certainty}" + (f"；库中已有 {existing}" if existing else ""))
-    else:
-        lines.append(
-            f"     confidence {certainty}" + (f"; already in the registry as {existing}" if existing else "")
+    existing = Joined([f"#{i}" for i in proposal.existing_ids], "list")
+    if proposal.existing_ids:
+        line = Text(
+            "     confidence {certainty}; already in the registry as {existing}",
+            certainty=certainty,
+            existing=existing,
         )
+    else:
+        line = Text("     confidence {certainty}", certainty=certainty)
+    lines.append(line.render(lang))
     return "\n".join(lines)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..core.errors import user_language
 from ..core.export import FORMATS, export
+from ..core.i18n import Joined, Text, as_message, ptext
 from ..core.import_plan import ADD, DUPLICATE_CHOICES, ERROR, MERGE, SKIP, UNCHANGED, ImportPlan, plan_import
 from ..core.spreadsheet import describe_mapping
 from .base import UsageError, command
@@ -57,7 +58,7 @@ def _import(parser: argparse.ArgumentParser):
 
     def run(args: argparse.Namespace) -> int:
         if not args.file.exists():
-            raise UsageError(f"no such file: {args.file}", f"找不到文件：{args.file}")
+            raise UsageError(Text("no such file: {file}", file=args.file))
         # A registry file that does not exist yet is created empty, not with the default roll:
         # importing into a new file is how a registry is moved or restored from an export.
         registry = open_registry(args, seed_if_new=False)
@@ -67,53 +68,66 @@ def _import(parser: argparse.ArgumentParser):
                 plan.set_all_duplicates(args.duplicates)
             lang = user_language()
             if plan.table is not None:
-                where = f" ({plan.table.sheet})" if plan.table.sheet else ""
-                where_zh = f"（{plan.table.sheet}）" if plan.table.sheet else ""
-                say(
-                    f"{args.file.name}{where}: header in row {plan.table.header_row}, "
-                    f"{len(plan.table.rows)} data row(s)"
-                    + (f", encoding {plan.table.encoding}" if plan.table.encoding else ""),
-                    f"{args.file.name}{where_zh}：表头在第 {plan.table.header_row} 行，数据 {len(plan.table.rows)} 行"
-                    + (f"，编码 {plan.table.encoding}" if plan.table.encoding else ""),
+                name = args.file.name
+                where = (
+                    Text("{file} ({sheet})", file=name, sheet=plan.table.sheet) if plan.table.sheet else name
                 )
+                table = Text(
+                    "{where}: header in row {header_row}, {rows} data row(s)",
+                    where=where,
+                    header_row=plan.table.header_row,
+                    rows=len(plan.table.rows),
+                )
+                if plan.table.encoding:
+                    table = Text("{table}, encoding {encoding}", table=table, encoding=plan.table.encoding)
+                say(table)
                 pairs = describe_mapping(plan.table.headers, plan.mapping or [], lang)
                 shown = [f"{header or '?'}→{label}" for header, label in pairs if header or label != "—"]
-                say(f"Columns: {', '.join(shown)}", f"列对应：{'，'.join(shown)}")
-            for en, zh in plan.notices:
-                say(en, zh, err=True)
+                say(Text("Columns: {columns}", columns=Joined(shown, "commas")))
+            for notice in plan.notices:
+                say(as_message(*notice) if isinstance(notice, tuple) else notice, err=True)
             print(plan.summary(lang))
             listed = [r for r in plan.rows if r.action == ERROR or r.reason_en and r.action != UNCHANGED]
             listed.sort(key=lambda r: (r.action != ERROR, r.match is None, r.row))  # errors, then duplicates
             for row in listed[:SHOWN_ROWS]:
                 action = _action_word(row.action, lang)
-                if lang == "zh":
-                    who = f"（{row.name}）" if row.name else ""
-                    print(f"  第 {row.row} 行{who or ' '}{action}：{row.reason(lang)}")
+                reason = row.reason(lang)
+                if row.name:
+                    line = Text(
+                        "  row {row} {action} {name}: {reason}",
+                        row=row.row,
+                        action=action,
+                        name=row.name,
+                        reason=reason,
+                    )
                 else:
-                    who = f" {row.name}" if row.name else ""
-                    print(f"  row {row.row} {action}{who}: {row.reason(lang)}")
+                    line = Text("  row {row} {action}: {reason}", row=row.row, action=action, reason=reason)
+                print(line.render(lang))
             if len(listed) > SHOWN_ROWS:
-                say(f"  ... and {len(listed) - SHOWN_ROWS} more", f"  ……另有 {len(listed) - SHOWN_ROWS} 行")
+                say(Text("  ... and {value} more", value=len(listed) - SHOWN_ROWS))
             _report_conflicts(plan)
             errors = len(plan.errors)
             if args.dry_run:
-                say("Dry run: nothing was written.", "试运行：未写入任何内容。", err=True)
+                say(Text("Dry run: nothing was written."), err=True)
                 return 1 if errors and not args.skip_errors else 0
             if errors and not args.skip_errors:
                 say(
-                    "Nothing was imported because of the errors above; fix them, or use --skip-errors.",
-                    "因上述错误，未导入任何记录；请更正，或使用 --skip-errors 跳过有错误的行。",
+                    Text("Nothing was imported because of the errors above; fix them, or use --skip-errors."),
                     err=True,
                 )
                 return 1
             outcome = plan.apply(registry, skip_errors=args.skip_errors)
-            say(
-                f"Imported: {len(outcome.added)} added, {len(outcome.updated)} updated"
-                + (f", {errors} row(s) with errors skipped." if errors else "."),
-                f"已导入：新增 {len(outcome.added)} 条，更新 {len(outcome.updated)} 条"
-                + (f"，跳过有错误的 {errors} 行。" if errors else "。"),
-                err=True,
-            )
+            added, updated = len(outcome.added), len(outcome.updated)
+            if errors:
+                done = Text(
+                    "Imported: {added} added, {updated} updated, {errors} row(s) with errors skipped.",
+                    added=added,
+                    updated=updated,
+                    errors=errors,
+                )
+            else:
+                done = Text("Imported: {added} added, {updated} updated.", added=added, updated=updated)
+            say(done, err=True)
             _report_duplicates(plan)
             if outcome.queued:  # a very large import: its search rows are written now, after it committed
                 write_queued_search_rows(registry)
@@ -129,8 +143,12 @@ def _report_duplicates(plan: ImportPlan) -> None:
     if plan.duplicates:
         d = plan.duplicate_counts()
         say(
-            f"Possible duplicates: {d[MERGE]} merged, {d[ADD]} added as new records, {d[SKIP]} skipped.",
-            f"疑似重复：合并 {d[MERGE]} 行，作为新记录添加 {d[ADD]} 行，跳过 {d[SKIP]} 行。",
+            Text(
+                "Possible duplicates: {merged} merged, {added} added as new records, {skipped} skipped.",
+                merged=d[MERGE],
+                added=d[ADD],
+                skipped=d[SKIP],
+            ),
         )
 
 
@@ -140,41 +158,39 @@ def _report_conflicts(plan: ImportPlan) -> None:
     if not conflicted:
         return
     say(
-        f"Fields that differ from the record in {len(conflicted)} row(s):",
-        f"{len(conflicted)} 行与已有记录内容不一致：",
+        Text(
+            "Fields that differ from the record in {conflicted_count} row(s):",
+            conflicted_count=len(conflicted),
+        ),
     )
     lang = user_language()
-    this = "本行" if lang == "zh" else "this row"
+    this = Text("this row").render(lang)
     for row in conflicted[:SHOWN_ROWS]:
         if row.target_id is not None:
             kept_name = f"#{row.target_id}"
         else:
-            kept_name = f"第 {row.same_as_row} 行" if lang == "zh" else f"row {row.same_as_row}"
+            kept_name = Text("row {row}", row=row.same_as_row).render(lang)
         for conflict in row.conflicts:
             text = conflict.describe(lang, kept_name, this)
-            print(
-                f"  第 {row.row} 行（{row.name}）：{text}"
-                if lang == "zh"
-                else f"  row {row.row} ({row.name}): {text}"
-            )
+            print(Text("  row {row} ({name}): {text}", row=row.row, name=row.name, text=text).render(lang))
     if len(conflicted) > SHOWN_ROWS:
         say(
-            f"  ... and {len(conflicted) - SHOWN_ROWS} more rows",
-            f"  ……另有 {len(conflicted) - SHOWN_ROWS} 行",
+            Text("  ... and {value} more rows", value=len(conflicted) - SHOWN_ROWS),
         )
 
 
+_ACTIONS = {
+    "add": ptext("import action", "add"),
+    "update": ptext("import action", "update"),
+    "unchanged": ptext("import action", "unchanged"),
+    "error": ptext("import action", "ERROR"),
+    "merge": ptext("import action", "merge"),
+    "skip": ptext("import action", "skip"),
+}
+
+
 def _action_word(action: str, lang: str) -> str:
-    words = {
-        "add": ("add", "新增"),
-        "update": ("update", "更新"),
-        "unchanged": ("unchanged", "无变化"),
-        "error": ("ERROR", "错误"),
-        "merge": ("merge", "合并"),
-        "skip": ("skip", "跳过"),
-    }
-    en, zh = words.get(action, (action, action))
-    return zh if lang == "zh" else en
+    return _ACTIONS[action].render(lang) if action in _ACTIONS else action
 
 
 @command("export", "export honourees to .xlsx, .csv, .json, or .zip (JSON with every photo, lossless)")
@@ -189,17 +205,19 @@ def _export(parser: argparse.ArgumentParser):
     def run(args: argparse.Namespace) -> int:
         if args.file.suffix.lower() not in FORMATS:
             raise UsageError(
-                f"the output file must end in {', '.join(FORMATS)}: {args.file}",
-                f"输出文件的扩展名须为 {'、'.join(FORMATS)} 之一：{args.file}",
+                Text(
+                    "the output file must end in {formats}: {file}",
+                    formats=Joined(FORMATS, "list"),
+                    file=args.file,
+                )
             )
         registry = open_registry(args)
         ids = search(registry, args.query).all_ids() if args.query.strip() else registry.all_ids()
         outcome = export(registry, ids, args.file)
-        for en, zh in outcome.notices:
-            say(en, zh, err=True)
+        for notice in outcome.notices:
+            say(as_message(*notice) if isinstance(notice, tuple) else notice, err=True)
         say(
-            f"Exported {outcome.count} honouree(s) to {args.file}.",
-            f"已将 {outcome.count} 人导出到 {args.file}。",
+            Text("Exported {count} honouree(s) to {file}.", count=outcome.count, file=args.file),
             err=True,
         )
         return 0

@@ -15,6 +15,7 @@ from ..core.errors import (
     HonoursError,
     InvalidRecordError,
     QueryError,
+    error_text,
     json_problem_text,
     os_reason_text,
 )
@@ -159,18 +160,18 @@ def records_from_json(data: Any) -> list[tuple[Honouree, list[Note]]]:
         try:
             out.append(honouree_from_json(item))
         except (ValueError, TypeError) as exc:  # RecordValueError and AmountError carry their Chinese
-            where = f"record {n}: " if len(items) > 1 else ""
-            where_zh = f"第 {n} 条记录：" if len(items) > 1 else ""
-            raise InvalidRecordError(f"{where}{exc}", f"{where_zh}{getattr(exc, 'zh', exc)}") from exc
+            detail = error_text(exc)  # RecordValueError and AmountError carry their Chinese
+            if len(items) > 1:
+                detail = Text("record {number}: {detail}", number=n, detail=detail)
+            raise InvalidRecordError(detail) from exc
     return out
 
 
 def say_notes(who: str, notes: list[Note]) -> None:
     """What tidying did to a record entered (贺 彪 → 贺彪 …), one line on stderr."""
     if notes:
-        say(
-            f"{who}: " + "; ".join(n.en for n in notes), f"{who}：" + "；".join(n.zh for n in notes), err=True
-        )
+        done = Joined([as_message(n.en, n.zh) for n in notes], "items")
+        say(Text("{who}: {notes}", who=who, notes=done), err=True)
 
 
 def print_json(data: Any) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..core.i18n import Text
 from .base import command
 from .commands import _id
 from .i18n import _
@@ -34,8 +35,12 @@ def _photo(parser: argparse.ArgumentParser):
             photo = registry.add_photo(args.id, args.image, caption=args.caption, primary=args.primary)
             print(photo.id)
             say(
-                f"Added photo #{photo.id} ({photo.width}×{photo.height}).",
-                f"已添加照片 #{photo.id}（{photo.width}×{photo.height}）。",
+                Text(
+                    "Added photo #{id} ({width}×{height}).",
+                    id=photo.id,
+                    width=photo.width,
+                    height=photo.height,
+                ),
                 err=True,
             )
         elif args.photo_command == "list":
@@ -50,7 +55,7 @@ def _photo(parser: argparse.ArgumentParser):
                     )
         else:
             registry.remove_photo(args.photo_id)
-            say(f"Removed photo #{args.photo_id}.", f"已删除照片 #{args.photo_id}。", err=True)
+            say(Text("Removed photo #{photo_id}.", photo_id=args.photo_id), err=True)
         return 0
 
     return run

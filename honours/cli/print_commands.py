@@ -12,6 +12,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from ..core.i18n import Joined, Text, quoted, user_language
 from .base import UsageError, command, localised
 from .commands import _id
 from .i18n import _
@@ -26,9 +27,7 @@ def _page_size(text: str) -> str:
         if text.lower() == name.lower():
             return name
     raise argparse.ArgumentTypeError(
-        localised(
-            f"unknown page size {text!r} (choose A4 or Letter)", f"没有“{text}”这种纸张（可选 A4 或 Letter）"
-        )
+        localised(Text("unknown page size {value} (choose A4 or Letter)", value=quoted(text)))
     )
 
 
@@ -37,7 +36,7 @@ def _issue_date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            localised(f"not a date (YYYY-MM-DD): {text!r}", f"“{text}”不是日期（请写成 2026-05-01 这样）")
+            localised(Text("not a date (YYYY-MM-DD): {value}", value=quoted(text)))
         ) from None
 
 
@@ -103,13 +102,11 @@ def _common_options(
     )
 
 
-def _progress(label_en: str, label_zh: str):
+def _progress(what: Text):
     """Progress on stderr when it is a terminal (a long batch should not look hung)."""
     if not sys.stderr.isatty():
         return None
-    from ..core.errors import user_language
-
-    label = label_zh if user_language() == "zh" else label_en
+    label = what.render(user_language())
 
     def report(done: int, total: int) -> None:
         print(f"\r{label} {done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True)
@@ -143,11 +140,15 @@ def _certificate(parser: argparse.ArgumentParser):
             language=args.language,
         )
         result = render_certificates(
-            registry, args.ids, args.pdf, options, progress=_progress("certificates", "证书摘要")
+            registry, args.ids, args.pdf, options, progress=_progress(Text("certificates"))
         )
         say(
-            f"Wrote {result.pages} page(s) for {result.records} honouree(s) to {args.pdf}.",
-            f"已将 {result.records} 人的证书摘要（共 {result.pages} 页）写入 {args.pdf}。",
+            Text(
+                "Wrote {pages} page(s) for {records} honouree(s) to {pdf}.",
+                pages=result.pages,
+                records=result.records,
+                pdf=args.pdf,
+            ),
             err=True,
         )
         return 0
@@ -183,10 +184,14 @@ def _roll(parser: argparse.ArgumentParser):
             query=args.query,
             language=args.language,
         )
-        result = render_roll(registry, ids, args.pdf, options, progress=_progress("roll", "名册"))
+        result = render_roll(registry, ids, args.pdf, options, progress=_progress(Text("roll")))
         say(
-            f"Wrote a roll of {len(ids)} honouree(s) on {result.pages} page(s) to {args.pdf}.",
-            f"已将 {len(ids)} 人的名册（共 {result.pages} 页）写入 {args.pdf}。",
+            Text(
+                "Wrote a roll of {ids_count} honouree(s) on {pages} page(s) to {pdf}.",
+                ids_count=len(ids),
+                pages=result.pages,
+                pdf=args.pdf,
+            ),
             err=True,
         )
         return 0
@@ -212,11 +217,15 @@ def _column_list(text: str) -> list[str]:
     keys = [k.strip() for k in text.split(",") if k.strip()]
     known = _table_columns()
     unknown = [k for k in keys if k not in known]
+    none_given = Text("(none given)")
     if unknown or not keys:
         raise argparse.ArgumentTypeError(
             localised(
-                f"unknown column(s) {', '.join(unknown) or '(none given)'}; choose from {','.join(known)}",
-                f"没有“{'、'.join(unknown) or '（未给出）'}”这样的列；可选：{','.join(known)}",
+                Text(
+                    "unknown column(s) {columns}; choose from {known}",
+                    columns=Joined(unknown, "list") if unknown else none_given,
+                    known=",".join(known),
+                )
             )
         )
     return keys
@@ -267,8 +276,11 @@ def _print_table(parser: argparse.ArgumentParser):
         if args.sort and order is None:
             orderable = ",".join(c.key for c in COLUMNS if c.order)
             raise UsageError(
-                f"--sort: no column {args.sort!r} to sort by; choose from {orderable}",
-                f"--sort：不能按“{args.sort}”排序；可选：{orderable}",
+                Text(
+                    "--sort: no column {column} to sort by; choose from {orderable}",
+                    column=quoted(args.sort),
+                    orderable=orderable,
+                ),
             )
         registry = open_registry(args)
         start_qt()
@@ -303,10 +315,14 @@ def _print_table(parser: argparse.ArgumentParser):
             language=args.language,
         )
         columns = [TableColumn(title(key), COLUMNS[COLUMN_INDEX[key]].width) for key in args.columns]
-        result = render_table(columns, rows, args.pdf, options, progress=_progress("table", "表格"))
+        result = render_table(columns, rows, args.pdf, options, progress=_progress(Text("table")))
         say(
-            f"Wrote a table of {len(rows)} honouree(s) on {result.pages} page(s) to {args.pdf}.",
-            f"已将 {len(rows)} 人的表格（共 {result.pages} 页）写入 {args.pdf}。",
+            Text(
+                "Wrote a table of {rows_count} honouree(s) on {pages} page(s) to {pdf}.",
+                rows_count=len(rows),
+                pages=result.pages,
+                pdf=args.pdf,
+            ),
             err=True,
         )
         return 0

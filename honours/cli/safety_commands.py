@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..core.diffs import differences, field_label
 from ..core.errors import HonoursError, user_language
+from ..core.i18n import Text, ptext
 from ..core.registry import HistoryEntry, Registry
 from ..core.sqlite import backup as backups
 from ..core.sqlite.check import check, rebuild_search_index
@@ -20,14 +21,21 @@ from .commands import _id
 from .i18n import _
 from .output import line, print_json, say, when
 
-ACTION_ZH = {"create": "新建", "update": "修改", "delete": "删除", "restore": "恢复", "purge": "彻底删除"}
+# a history entry's action, shown as stored in English
+ACTIONS = {
+    "create": ptext("history action", "create"),
+    "update": ptext("history action", "update"),
+    "delete": ptext("history action", "delete"),
+    "restore": ptext("history action", "restore"),
+    "purge": ptext("history action", "purge"),
+}
 
 
 def _existing(args: argparse.Namespace) -> Registry:
     """Open --db without creating it: checking or backing up nothing is a mistake to report."""
     path = Path(args.db)
     if not path.is_file():
-        raise HonoursError(f"There is no registry file at {path}.", f"{path} 处没有荣誉库文件。")
+        raise HonoursError(Text("There is no registry file at {path}.", path=path))
     return Registry.open(path, create=False)
 
 
@@ -43,8 +51,12 @@ def _backup(parser: argparse.ArgumentParser):
             target = backups.backup_to(registry, args.out, overwrite=args.force)
         info = backups.verify_backup(target)
         say(
-            f"Backed up {info.honourees} honourees and {info.photos} photos to {target}.",
-            f"已将 {info.honourees} 人和 {info.photos} 张照片备份到 {target}。",
+            Text(
+                "Backed up {honourees} honourees and {photos} photos to {target}.",
+                honourees=info.honourees,
+                photos=info.photos,
+                target=target,
+            ),
         )
         return 0
 
@@ -59,11 +71,16 @@ def _restore(parser: argparse.ArgumentParser):
         info = backups.verify_backup(args.backup)
         aside = backups.restore(args.db, args.backup)
         say(
-            f"Restored {args.db} from {args.backup} ({info.honourees} honourees, {info.photos} photos).",
-            f"已从 {args.backup} 恢复 {args.db}（{info.honourees} 人，{info.photos} 张照片）。",
+            Text(
+                "Restored {db} from {backup} ({honourees} honourees, {photos} photos).",
+                db=args.db,
+                backup=args.backup,
+                honourees=info.honourees,
+                photos=info.photos,
+            ),
         )
         if aside is not None:
-            say(f"The file it replaced is kept as {aside}.", f"被替换的文件已保留为 {aside}。")
+            say(Text("The file it replaced is kept as {aside}.", aside=aside))
         return 0
 
     return run
@@ -81,14 +98,14 @@ def _check(parser: argparse.ArgumentParser):
         with _existing(args) as registry:
             if args.rebuild_index:
                 rebuild_search_index(registry)
-                say("Search index rebuilt.", "已重建搜索索引。", err=True)
+                say(Text("Search index rebuilt."), err=True)
             problems = check(registry)
         for problem in problems:
             print(problem.message())
         if problems:
-            say(f"{len(problems)} problem(s) found.", f"发现 {len(problems)} 个问题。", err=True)
+            say(Text("{problems_count} problem(s) found.", problems_count=len(problems)), err=True)
             return 1
-        say("No problems found.", "未发现问题。")
+        say(Text("No problems found."))
         return 0
 
     return run
@@ -111,31 +128,32 @@ def _trash(parser: argparse.ArgumentParser):
             if args.restore:
                 honouree = registry.restore(args.restore)
                 say(
-                    f"Restored #{honouree.id} {honouree.name} from the trash.",
-                    f"已从回收站恢复 #{honouree.id} {honouree.name}。",
+                    Text("Restored #{id} {name} from the trash.", id=honouree.id, name=honouree.name),
                 )
             elif args.empty:
                 if registry.trash():
                     where = backups.backup_now(registry, "before-empty-trash")
                     count = registry.empty_trash()
                     say(
-                        f"Emptied the trash ({count} honourees). A backup from before is at {where}.",
-                        f"已清空回收站（{count} 位）。清空前的备份在 {where}。",
+                        Text(
+                            "Emptied the trash ({count} honourees). A backup from before is at {where}.",
+                            count=count,
+                            where=where,
+                        ),
                     )
                 else:
-                    say("The trash is already empty.", "回收站已是空的。")
+                    say(Text("The trash is already empty."))
             else:
                 entries = registry.trash()
                 for honouree_id, name, unit, deleted_at in entries:
                     print(line(honouree_id, name, unit, when(deleted_at)))
                 if entries:
                     say(
-                        f"{len(entries)} honouree(s) in the trash.",
-                        f"回收站中有 {len(entries)} 位。",
+                        Text("{entries_count} honouree(s) in the trash.", entries_count=len(entries)),
                         err=True,
                     )
                 else:
-                    say("The trash is empty.", "回收站是空的。", err=True)
+                    say(Text("The trash is empty."), err=True)
         return 0
 
     return run
@@ -162,21 +180,26 @@ def _history(parser: argparse.ArgumentParser):
         with _existing(args) as registry:
             entries = registry.history(args.id)
         if not entries:
-            raise HonoursError(f"No history for honouree {args.id}.", f"编号 {args.id} 没有任何历史记录。")
+            raise HonoursError(Text("No history for honouree {id}.", id=args.id))
         if args.json:
             print_json([_history_json(e) for e in entries])
             return 0
         lang = user_language()
         for entry in entries:
-            action = ACTION_ZH.get(entry.action, entry.action) if lang == "zh" else entry.action
+            action = ACTIONS[entry.action].render(lang) if entry.action in ACTIONS else entry.action
             print(f"[{entry.id}] {when(entry.at)}  {entry.os_user or '?'}  {action}")
             if entry.action not in ("create", "update"):
                 continue  # the whole record went to or came from the trash: no field changed
             for change in differences(entry.before, entry.after, lang):
                 before = change.before.replace("\n", "; ") or "—"
                 after = change.after.replace("\n", "; ") or "—"
-                colon = "：" if lang == "zh" else ": "
-                print(f"      {field_label(change.field, lang)}{colon}{before} → {after}")
+                line = Text(
+                    "{field}: {before} → {after}",
+                    field=field_label(change.field, lang),
+                    before=before,
+                    after=after,
+                )
+                print("      " + line.render(lang))
         return 0
 
     return run
@@ -190,8 +213,12 @@ def _revert(parser: argparse.ArgumentParser):
         with _existing(args) as registry:
             honouree = registry.revert_to(args.history_id)
         say(
-            f"Reverted #{honouree.id} {honouree.name} to history entry {args.history_id}.",
-            f"已将 #{honouree.id} {honouree.name} 恢复到历史版本 {args.history_id}。",
+            Text(
+                "Reverted #{id} {name} to history entry {history_id}.",
+                id=honouree.id,
+                name=honouree.name,
+                history_id=args.history_id,
+            ),
         )
         return 0
 

@@ -11,6 +11,7 @@ import argparse
 import sys
 
 from ..core.errors import user_language
+from ..core.i18n import Text
 from ..core.postgres.connection import is_server_url, shown_url
 from ..core.postgres.server import add_office, init_server, offices
 from .base import UsageError, command
@@ -23,9 +24,7 @@ def _password(args: argparse.Namespace) -> str | None:
         return None
     line = sys.stdin.readline().rstrip("\r\n")
     if not line:
-        raise UsageError(
-            "--password-stdin: standard input gave no password", "--password-stdin：标准输入中没有密码"
-        )
+        raise UsageError(Text("--password-stdin: standard input gave no password"))
     return line
 
 
@@ -33,8 +32,7 @@ def _server_url(args: argparse.Namespace) -> str:
     url = getattr(args, "url", None) or args.db
     if not is_server_url(url):
         raise UsageError(
-            f"{url} is not a server URL (postgresql://user@host:port/database)",
-            f"{url} 不是服务器地址（应为 postgresql://用户@主机:端口/数据库）",
+            Text("{url} is not a server URL (postgresql://user@host:port/database)", url=url),
         )
     return str(url)
 
@@ -101,8 +99,11 @@ def _server(parser: argparse.ArgumentParser):
                 url, city_office=args.city_office, city_login=args.login, password=_password(args)
             )
             say(
-                f"The shared registry at {shown_url(url)} is ready (schema {version}).",
-                f"共享荣誉库 {shown_url(url)} 已就绪（结构版本 {version}）。",
+                Text(
+                    "The shared registry at {shown_url} is ready (schema {version}).",
+                    shown_url=shown_url(url),
+                    version=version,
+                ),
                 err=True,
             )
             if args.city_office:

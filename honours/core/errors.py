@@ -47,6 +47,14 @@ _OS_MESSAGES = {
 }
 
 
+def error_text(error: BaseException) -> Message:
+    """What an error says: its Text, or (from code not converted yet) its English and `.zh`."""
+    text = getattr(error, "text", None)
+    if isinstance(text, Message):
+        return text
+    return as_message(str(error), getattr(error, "zh", None))
+
+
 def os_reason_text(error: OSError) -> Message:
     """Why a file could not be read or written: the system's words in English."""
     en = error.strerror or str(error)
@@ -114,7 +122,8 @@ class NotFoundError(HonoursError):
 
 class InvalidRecordError(HonoursError):
     def __init__(self, detail: Message | str, zh: str | None = None) -> None:
-        super().__init__(Text("Invalid record: {detail}", detail=as_message(detail, zh)))
+        self.detail = as_message(detail, zh)
+        super().__init__(Text("Invalid record: {detail}", detail=self.detail))
 
 
 class ConflictError(HonoursError):

@@ -158,6 +158,13 @@ def ptext(context: str, msgid: str, /, **args: object) -> Text:
     return text
 
 
+def quoted(value: object) -> Message:
+    """A value the user typed, as an error quotes it: 'abc' (Python's repr) in English, “abc”
+    in Chinese."""
+    text = Text("“{text}”", text=value)
+    return Foreign(repr(value), text)
+
+
 class Verbatim(Message):
     """Text that is the same in every language (a name, a path, a number, the user's input)."""
 

@@ -309,9 +309,7 @@ class CertificateTypesetter:
         y += self.title.height + u.mm(3)
         self._double_rule(painter, y)
         serial = self.para(
-            f"{label('serial', self.lang)}：{content.serial}"
-            if self.lang == "zh"
-            else f"{label('serial', self.lang)} {content.serial}",
+            label("serial_line", self.lang, serial=content.serial),
             self.s_small_right,
             self.content.width(),
         )
@@ -323,7 +321,7 @@ class CertificateTypesetter:
         self.para(content.organisation, self.s_small, self.content.width() / 2).draw(
             painter, self.content.left(), top
         )
-        serial = f"{label('serial', self.lang)}{'：' if self.lang == 'zh' else ' '}{content.serial}"
+        serial = label("serial_line", self.lang, serial=content.serial)
         self.para(serial, self.s_small_right, self.content.width()).draw(painter, self.content.left(), top)
         y = top + u.mm(6)
         self._centred(painter, self.cont_title, y)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..core.amounts import format_quantity, format_yuan
+from ..core.i18n import Joined
 from ..core.records import LEVEL_ORDER, Donation, Honour, Honouree
 from .texts import age_text, birth_text, date_text, gender_text, label, level_name, status_text
 
@@ -84,13 +85,9 @@ def donation_text(donation: Donation, language: str = "zh") -> str:
         text = goods_text(donation)
         if donation.amount_fen is not None:
             value = format_yuan(donation.amount_fen)
-            text += f"（价值{value}）" if language == "zh" else f" (worth {value})"
+            text += label("worth", language, value=value)
     else:
-        text = (
-            label("donation_cash", language)
-            + ("" if language == "zh" else " ")
-            + format_yuan(donation.amount_fen or 0)
-        )
+        text = label("donation_cash", language, amount=format_yuan(donation.amount_fen or 0))
     extras = [
         x
         for x in (
@@ -102,7 +99,7 @@ def donation_text(donation: Donation, language: str = "zh") -> str:
     ]
     if not extras:
         return text
-    return text + ("　" + "，".join(extras) if language == "zh" else "; " + ", ".join(extras))
+    return text + label("donation_extras", language, extras=Joined(extras, "commas"))
 
 
 def goods_totals(donations: list[Donation]) -> list[str]:
@@ -129,8 +126,7 @@ def donation_total_text(donations: list[Donation], language: str = "zh") -> str:
         parts.append(label("total_goods", language) + sep.join(goods))
     if not parts:
         return ""
-    joiner = "；" if language == "zh" else "; "
-    return label("total", language) + ("：" if language == "zh" else ": ") + joiner.join(parts)
+    return label("total", language, parts=Joined(parts, "items"))
 
 
 def certificate_content(
@@ -161,13 +157,7 @@ def certificate_content(
     deeds = []
     for deed in honouree.deeds:
         when = iso_date_text(deed.date, language)
-        deeds.append(
-            f"{when}，{deed.text}"
-            if when and language == "zh"
-            else f"{when}: {deed.text}"
-            if when
-            else deed.text
-        )
+        deeds.append(label("dated_deed", language, when=when, text=deed.text) if when else deed.text)
     photo = honouree.primary_photo
     return CertificateContent(
         honouree_id=honouree.id,
@@ -218,10 +208,10 @@ def roll_entry(honouree: Honouree, language: str = "zh") -> RollEntry:
         bits = [str(h.year)] if h.year else []
         if h.posthumous:
             bits.append(label("posthumous", language))
-        if bits and language == "zh":
-            honours.append(h.title + "（" + "，".join(bits) + "）")
+        if bits:
+            honours.append(label("honour_details", language, title=h.title, details=Joined(bits, "commas")))
         else:
-            honours.append(h.title + (" (" + ", ".join(bits) + ")" if bits else ""))
+            honours.append(h.title)
     donations = []
     cash = sum(d.amount_fen or 0 for d in honouree.donations if not d.item)
     if cash:

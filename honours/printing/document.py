@@ -18,7 +18,8 @@ from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPainter, Q
 from PySide6.QtPrintSupport import QPrinter
 
 from ..core import files
-from ..core.errors import HonoursError, os_reason
+from ..core.errors import HonoursError, os_reason_text
+from ..core.i18n import Text
 from .typeset import Units
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
@@ -56,9 +57,7 @@ class Document:
 
     def new_page(self) -> None:
         if self.pages and not self.device.newPage():
-            raise PrintError(
-                "The printer refused a new page; printing stopped.", "打印机无法开始新的一页，打印已停止。"
-            )
+            raise PrintError(Text("The printer refused a new page; printing stopped."))
         self.pages += 1
 
 
@@ -99,9 +98,7 @@ def open_document(
         files.refuse_open_registry(final)  # the PDF would replace a live registry
         page_size_id(page_size)
         if not final.parent.is_dir():
-            raise PrintError(
-                f"Cannot write {final}: the folder does not exist.", f"无法写入 {final}：文件夹不存在。"
-            )
+            raise PrintError(Text("Cannot write {final}: the folder does not exist.", final=final))
         temp = final.with_name(f".{final.name}.{os.getpid()}.part")
         device: QPagedPaintDevice = _pdf_writer(temp, page_size, title, landscape)
     else:
@@ -114,7 +111,7 @@ def open_document(
     if not painter.begin(device):
         _remove(temp)
         where = str(final) if final else getattr(device, "printerName", lambda: "")() or "printer"
-        raise PrintError(f"Cannot write to {where}.", f"无法输出到 {where}。")
+        raise PrintError(Text("Cannot write to {where}.", where=where))
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     document = Document(painter, device)
     try:
@@ -135,8 +132,9 @@ def open_document(
         os.replace(temp, final)
     except OSError as exc:
         _remove(temp)
-        reason, reason_zh = os_reason(exc)
-        raise PrintError(f"Cannot write {final}: {reason}.", f"无法写入 {final}：{reason_zh}。") from exc
+        raise PrintError(
+            Text("Cannot write {final}: {reason}.", final=final, reason=os_reason_text(exc))
+        ) from exc
 
 
 def _remove(path: Path | None) -> None:
