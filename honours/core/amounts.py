@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal, Inexact, InvalidOperation, localcontext
 
+from .i18n import Message, Text, Worded
+
 __all__ = [
     "MAX_YUAN",
     "MEASURE_WORDS",
@@ -38,17 +40,16 @@ MAX_QUANTITY = 10**12
 _MAX_NUMBER_CHARS = 64
 
 
-class AmountError(ValueError):
+class AmountError(Worded, ValueError):
     """A number, amount or quantity that cannot be read exactly.
 
     ``str(error)`` is plain English (the GUI translates it); ``error.zh`` is the same
     message in Simplified Chinese, so a caller can show either.
     """
 
-    def __init__(self, message: str, zh: str) -> None:
-        super().__init__(message)
-        self.message = message
-        self.zh = zh
+    def __init__(self, message: Message | str, zh: str | None = None) -> None:
+        super().__init__(self._word(message, zh))
+        self.message = self.text.en
 
 
 # ---------------------------------------------------------------------------------
@@ -128,20 +129,19 @@ def _squeeze_spaces(s: str, original: str) -> str:
     """Drop spaces ("50 万元"), but refuse them between digits ("1 000" is ambiguous)."""
     if re.search(r"\d\s+\d", s):
         raise AmountError(
-            f"spaces inside a number: “{original}” (write 1000 or 1,000)",
-            f"数字中间有空格：“{original}”（请写作1000或1,000）",
+            Text("spaces inside a number: “{original}” (write 1000 or 1,000)", original=original),
         )
     return re.sub(r"\s+", "", s)
 
 
 def _bad_number(text: str) -> AmountError:
-    return AmountError(f"cannot read the number “{text}”", f"无法识别数字：“{text}”")
+    return AmountError(Text("cannot read the number “{text}”", text=text))
 
 
 def _negative(text: str, amount: bool = True) -> AmountError:
     if amount:
-        return AmountError(f"negative amounts are not allowed: “{text}”", f"金额不能为负数：“{text}”")
-    return AmountError(f"negative numbers are not allowed: “{text}”", f"数字不能为负数：“{text}”")
+        return AmountError(Text("negative amounts are not allowed: “{text}”", text=text))
+    return AmountError(Text("negative numbers are not allowed: “{text}”", text=text))
 
 
 # ---------------------------------------------------------------------------------
@@ -163,8 +163,7 @@ def _tokens(s: str, original: str) -> list[tuple[str, Decimal | int, bool]]:
             j = m.end()
             if j < len(s) and s[j] == ",":
                 raise AmountError(
-                    f"misplaced thousands separator in “{original}”",
-                    f"千位分隔符位置不对：“{original}”",
+                    Text("misplaced thousands separator in “{original}”", original=original),
                 )
             if j < len(s) and s[j] == ".":
                 raise _bad_number(original)
@@ -176,8 +175,7 @@ def _tokens(s: str, original: str) -> list[tuple[str, Decimal | int, bool]]:
             continue
         if ch == ",":
             raise AmountError(
-                f"misplaced thousands separator in “{original}”",
-                f"千位分隔符位置不对：“{original}”",
+                Text("misplaced thousands separator in “{original}”", original=original),
             )
         if ch in "-负" and i == 0:
             raise _negative(original, amount=False)
@@ -302,7 +300,7 @@ def parse_number(text: str) -> Decimal:
     original = s
     s = _squeeze_spaces(s, original)
     if len(s) > _MAX_NUMBER_CHARS:
-        raise AmountError(f"number is too long: “{original}”", f"数字过长：“{original}”")
+        raise AmountError(Text("number is too long: “{original}”", original=original))
     with localcontext() as ctx:
         ctx.prec = 80
         ctx.traps[Inexact] = True
@@ -371,7 +369,7 @@ def parse_amount_fen(text: str) -> int:
     s = _check_text(text, "amount", "金额")
     original = s
     s = _squeeze_spaces(s, original)
-    bad = AmountError(f"cannot read the amount “{original}”", f"无法识别金额：“{original}”")
+    bad = AmountError(Text("cannot read the amount “{original}”", original=original))
     s = _strip_affixes(s)
     if s.startswith(("-", "负", "¥-")):
         raise _negative(original)
@@ -412,16 +410,14 @@ def parse_amount_fen(text: str) -> int:
         raise bad  # 1.5元5角
     if yuan > MAX_YUAN:
         raise AmountError(
-            f"amount is too large (over 1 trillion yuan): “{original}”",
-            f"金额过大（超过一万亿元）：“{original}”",
+            Text("amount is too large (over 1 trillion yuan): “{original}”", original=original),
         )
     with localcontext() as ctx:
         ctx.prec = 80
         fen = yuan * 100 + jiao * 10 + fen_digit
     if fen != fen.to_integral_value():
         raise AmountError(
-            f"more precision than a fen (0.01 yuan): “{original}”",
-            f"金额最多精确到分：“{original}”",
+            Text("more precision than a fen (0.01 yuan): “{original}”", original=original),
         )
     return int(fen)
 
@@ -501,24 +497,22 @@ def parse_goods(text: str) -> tuple[str, int, str]:
     if not m and not _GOODS_NO_ITEM.fullmatch(body):
         raise _goods_error(original)
     if m is None or not item:
-        raise AmountError(f"no item named in “{original}”", f"未写明物品名称：“{original}”")
+        raise AmountError(Text("no item named in “{original}”", original=original))
     unit = m.group("mw")
     num = m.group("num")
     try:
         quantity = parse_number(num)
     except AmountError:
-        raise AmountError(
-            f"cannot read the quantity in “{original}”", f"无法识别数量：“{original}”"
-        ) from None
+        raise AmountError(Text("cannot read the quantity in “{original}”", original=original)) from None
     if quantity != quantity.to_integral_value() and unit in _SUBUNITS:
         factor, unit = _SUBUNITS[unit]
         quantity *= factor
     if quantity != quantity.to_integral_value():
-        raise AmountError(f"quantity must be a whole number: “{original}”", f"数量必须是整数：“{original}”")
+        raise AmountError(Text("quantity must be a whole number: “{original}”", original=original))
     if quantity <= 0:
-        raise AmountError(f"quantity must be at least 1: “{original}”", f"数量必须大于零：“{original}”")
+        raise AmountError(Text("quantity must be at least 1: “{original}”", original=original))
     if quantity > MAX_QUANTITY:
-        raise AmountError(f"quantity is too large: “{original}”", f"数量过大：“{original}”")
+        raise AmountError(Text("quantity is too large: “{original}”", original=original))
     return item, int(quantity), unit
 
 
@@ -607,7 +601,7 @@ def parse_donation(text: str) -> list[dict]:
     raw_parts = [p.strip(_STRIP_ITEM) for p in _SPLIT_RE.split(s)]
     parts = [p for p in raw_parts if p]
     if not parts:
-        raise AmountError(f"empty donation: “{original}”", f"捐赠内容为空：“{original}”")
+        raise AmountError(Text("empty donation: “{original}”", original=original))
     result = []
     for number, part in enumerate(parts, start=1):
         body = _strip_lead_words(part)

@@ -34,6 +34,7 @@ from typing import Any
 from .amounts import format_quantity, format_yuan
 from .errors import HonoursError
 from .fields import DEED, DONATION, HONOUR, HONOUREE_FIELDS, PHOTO, SHEET_COLUMNS, FieldSpec
+from .i18n import Text
 from .records import Donation, Honouree
 from .registry import Registry
 from .transfer import replacing, write_archive, write_json
@@ -192,8 +193,9 @@ def export(
     if suffix == ".zip":
         return ExportResult(path, write_archive(registry, ids, path, progress))
     raise HonoursError(
-        f"Cannot export to “{path.suffix or path.name}”: choose .xlsx, .csv, .json or .zip.",
-        f"无法导出为“{path.suffix or path.name}”格式：请选择 .xlsx、.csv、.json 或 .zip。",
+        Text(
+            "Cannot export to “{value}”: choose .xlsx, .csv, .json or .zip.", value=path.suffix or path.name
+        ),
     )
 
 

@@ -288,3 +288,21 @@ class Declared(Bilingual):
 
     def __repr__(self) -> str:
         return f"Declared{self.pair!r}"
+
+
+class Worded:
+    """For an exception worded by a Message: `.text`, and `.en` / `.zh` for callers of old."""
+
+    text: Message
+
+    def _word(self, text: Message | str, zh: str | None) -> str:
+        self.text = as_message(text, zh)
+        return self.text.en
+
+    @property
+    def en(self) -> str:
+        return self.text.en
+
+    @property
+    def zh(self) -> str:
+        return self.text.zh

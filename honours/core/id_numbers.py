@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .i18n import Message, Text, Worded
+
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK = "10X98765432"
 _SHAPE18 = re.compile(r"^[1-9][0-9]{16}[0-9X]$")
@@ -23,13 +25,12 @@ _SEPARATORS = re.compile(r"[\s\-－‐—_]+")
 MASK = "*"
 
 
-class IdNumberError(ValueError):
+class IdNumberError(Worded, ValueError):
     """An ID number that cannot be one: wrong length, characters, birth date or check character.
-    `str()` is English and `zh` the same in Chinese, as a record's value errors are."""
+    `str()` is English and `.text` the message, as a record's value errors are."""
 
-    def __init__(self, en: str, zh: str) -> None:
-        super().__init__(en)
-        self.zh = zh
+    def __init__(self, text: Message | str, zh: str | None = None) -> None:
+        super().__init__(self._word(text, zh))
 
 
 @dataclass(frozen=True)
@@ -68,32 +69,42 @@ def parse_id_number(text: str, *, today: date | None = None) -> IdNumber:
         number = first17 + check_character(first17)
     elif len(number) != 18:
         raise IdNumberError(
-            f"the ID number “{written}” has {len(number)} characters, not 18 (or an old 15)",
-            f"身份证号“{written}”有 {len(number)} 位，应为 18 位（或旧的 15 位）",
+            Text(
+                "the ID number “{written}” has {number_count} characters, not 18 (or an old 15)",
+                written=written,
+                number_count=len(number),
+            ),
         )
     if not _SHAPE18.match(number):
         raise IdNumberError(
-            f"the ID number “{written}” may hold only digits and a final X",
-            f"身份证号“{written}”只能由数字组成，最后一位可为 X",
+            Text("the ID number “{written}” may hold only digits and a final X", written=written),
         )
     try:
         born = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
     except ValueError:
         raise IdNumberError(
-            f"the ID number “{written}” holds no valid date of birth ({number[6:14]})",
-            f"身份证号“{written}”中的出生日期 {number[6:14]} 不存在",
+            Text(
+                "the ID number “{written}” holds no valid date of birth ({number})",
+                written=written,
+                number=number[6:14],
+            ),
         ) from None
     if born.year < 1870 or born > (today or date.today()):
         raise IdNumberError(
-            f"the ID number “{written}” gives an impossible date of birth ({born.isoformat()})",
-            f"身份证号“{written}”中的出生日期 {born.isoformat()} 不合理",
+            Text(
+                "the ID number “{written}” gives an impossible date of birth ({isoformat})",
+                written=written,
+                isoformat=born.isoformat(),
+            ),
         )
     expected = check_character(number[:17])
     if not converted and number[17] != expected:
         raise IdNumberError(
-            f"the ID number “{written}” fails its check character (the last should be {expected}): "
-            "a digit is probably mistyped",
-            f"身份证号“{written}”校验位不符（最后一位应为 {expected}），可能有数字录错",
+            Text(
+                "the ID number “{written}” fails its check character (the last should be {expected}): a digit is probably mistyped",
+                written=written,
+                expected=expected,
+            ),
         )
     gender = "男" if int(number[16]) % 2 else "女"
     return IdNumber(number, born, gender, converted)

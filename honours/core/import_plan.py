@@ -31,6 +31,7 @@ from . import files
 from .duplicates import Person, Reason, best_match
 from .errors import HonoursError, InvalidRecordError, PhotoError, os_reason, user_language
 from .fields import OWN_FIELDS, SHEET_COLUMNS, WRITTEN_KINDS
+from .i18n import Text
 from .photos import MAX_FILE_BYTES, NewPhoto, PreparedPhoto, prepare_photo
 from .record_merge import Conflict, clone, combine
 from .records import Deed, Donation, Honour, Honouree, Source, Status
@@ -501,8 +502,11 @@ class PhotoFinder:
                 self.archive = files.open_zip(self.archive_path)
             except (zipfile.BadZipFile, OSError) as exc:
                 raise HonoursError(
-                    f"The photo archive {self.archive_path.name} cannot be opened ({exc}).",
-                    f"照片压缩包 {self.archive_path.name} 无法打开（{exc}）。",
+                    Text(
+                        "The photo archive {name} cannot be opened ({exc}).",
+                        name=self.archive_path.name,
+                        exc=exc,
+                    ),
                 ) from exc
             for info in self.archive.infolist():
                 if info.is_dir():
@@ -526,20 +530,18 @@ class PhotoFinder:
         )
         if info is not None and self.archive is not None:
             if info.file_size > MAX_FILE_BYTES:
-                raise RowError(f"photo “{ref}” is larger than 100 MB", f"照片“{ref}”超过 100 MB")
+                raise RowError(Text("photo “{ref}” is larger than 100 MB", ref=ref))
             try:
                 return self.archive.read(info)
             except (zipfile.BadZipFile, OSError, EOFError) as exc:
-                raise RowError(
-                    f"photo “{ref}” is damaged in the zip", f"压缩包中的照片“{ref}”已损坏"
-                ) from exc
+                raise RowError(Text("photo “{ref}” is damaged in the zip", ref=ref)) from exc
         path = Path(ref.replace("\\", "/"))
         path = path if path.is_absolute() else self.folder / path
         if not path.is_file():
             en, zh = self._where()
             raise RowError(f"photo “{ref}” was not found {en}", f"在{zh}找不到照片“{ref}”")
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise RowError(f"photo “{ref}” is larger than 100 MB", f"照片“{ref}”超过 100 MB")
+            raise RowError(Text("photo “{ref}” is larger than 100 MB", ref=ref))
         try:
             return files.read_bytes(path)
         except OSError as exc:

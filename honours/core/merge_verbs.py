@@ -19,6 +19,7 @@ from typing import NamedTuple
 from .changes import Change, now
 from .errors import ConflictError, InvalidRecordError, NotFoundError
 from .fields import WRITTEN_KINDS
+from .i18n import Text
 from .record_merge import Conflict, clone, combine
 from .records import Honouree
 from .sqlite.indexing import reindex
@@ -90,7 +91,7 @@ class MergeVerbs:
         value wins (None: `record_merge.default_take`).
         """
         if keep_id == other_id:
-            raise InvalidRecordError("a record cannot be merged with itself", "不能把记录与其自身合并")
+            raise InvalidRecordError(Text("a record cannot be merged with itself"))
         with self.atomic():
             keep = self._live(keep_id, keep_version)
             other = self._live(other_id, other_version)

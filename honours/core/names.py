@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .i18n import Foreign, Message, Text, as_message
 from .records import Honouree
 from .vocabulary import GENDERS
 
@@ -134,13 +135,23 @@ _PERSON_NAME = re.compile(
 
 @dataclass(frozen=True)
 class Note:
-    """One thing done to what was entered, said in English and Chinese (the core has no Qt)."""
+    """One thing done to what was entered (the core has no Qt: a catalogued message)."""
 
-    en: str
-    zh: str
+    message: Message
+
+    def __init__(self, message: Message | str, zh: str | None = None) -> None:
+        object.__setattr__(self, "message", as_message(message, zh))
+
+    @property
+    def en(self) -> str:
+        return self.message.en
+
+    @property
+    def zh(self) -> str:
+        return self.message.zh
 
     def text(self, lang: str) -> str:
-        return self.zh if lang == "zh" else self.en
+        return self.message.render(lang)
 
 
 @dataclass(frozen=True)
@@ -258,9 +269,9 @@ def _changes(
 ) -> tuple[Note, ...]:
     notes = [note for note in (_name_note(original, name),) if note]
     if gender:
-        notes.append(_read_note("Gender", "性别", gender))
+        notes.append(_read_note(Text("Gender"), gender))
     if ethnicity:
-        notes.append(_read_note("Ethnicity", "民族", ethnicity))
+        notes.append(_read_note(Text("Ethnicity"), ethnicity))
     if remarks:
         notes.append(_remark_note(remarks))
     return tuple(notes)
@@ -272,22 +283,25 @@ def _name_note(original: str, name: str) -> Note | None:
         return None
     if MIDDLE_DOT in name and any(ch in _OTHER_DOTS for ch in written):  # a change the eye can miss
         return Note(
-            f"Name “{written}” changed to “{name}” (the dot is now the middle dot ·, U+00B7)",
-            f"姓名“{written}”已改为“{name}”（间隔号统一为“·”）",
+            Text(
+                "Name “{written}” changed to “{name}” (the dot is now the middle dot ·, U+00B7)",
+                written=written,
+                name=name,
+            ),
         )
-    return Note(f"Name “{written}” changed to “{name}”", f"姓名“{written}”已改为“{name}”")
+    return Note(Text("Name “{written}” changed to “{name}”", written=written, name=name))
 
 
 _OTHER_DOTS = frozenset(DOT_LIKE) - {MIDDLE_DOT}
 
 
-def _read_note(en: str, zh: str, value: str) -> Note:
-    return Note(f"{en} read from the name: {value}", f"从姓名中读出{zh}：{value}")
+def _read_note(what: Message, value: str) -> Note:
+    return Note(Text("{what} read from the name: {value}", what=what, value=value))
 
 
 def _remark_note(remarks: tuple[str, ...]) -> Note:
     shown = "、".join(remarks)
-    return Note(f"“{shown}” after the name moved to the notes", f"姓名后的括注“{shown}”已移入备注")
+    return Note(Text("“{shown}” after the name moved to the notes", shown=shown))
 
 
 # How a remark taken off a name is kept in the record's notes.
@@ -303,29 +317,30 @@ def tidy_name(record: Honouree) -> list[Note]:
         return []
     record.name = result.name
     notes = [note for note in (_name_note(result.original, result.name),) if note]
-    notes += _fill(record, "gender", result.gender, ("Gender", "性别"))
-    notes += _fill(record, "ethnicity", result.ethnicity, ("Ethnicity", "民族"))
+    notes += _fill(record, "gender", result.gender, Text("Gender"))
+    notes += _fill(record, "ethnicity", result.ethnicity, Text("Ethnicity"))
     if result.remarks:
         record.notes = "\n".join(p for p in (record.notes, REMARK_PREFIX + "、".join(result.remarks)) if p)
         notes.append(_remark_note(result.remarks))
     return notes
 
 
-def _fill(record: Honouree, key: str, value: str, label: tuple[str, str]) -> list[Note]:
+def _fill(record: Honouree, key: str, value: str, label: Message) -> list[Note]:
     if not value:
         return []
     current = getattr(record, key) or ""
-    en, zh = label
     if not current:
         setattr(record, key, value)
-        return [_read_note(en, zh, value)]
+        return [_read_note(label, value)]
     if current != value:
-        return [
-            Note(
-                f"The name says {value}, but the {en.lower()} given is {current}; kept {current}",
-                f"姓名括注{zh}为“{value}”，与填写的{zh}“{current}”不一致，已保留“{current}”",
-            )
-        ]
+        field = Foreign(label.en.lower(), label)  # "the gender given" in English
+        said = Text(
+            "The name says {value}, but the {field} given is {current}; kept {current}",
+            value=value,
+            field=field,
+            current=current,
+        )
+        return [Note(said)]
     return []
 
 

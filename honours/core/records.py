@@ -13,6 +13,7 @@ from typing import Any
 
 from .dates import FIRST_YEAR, LAST_YEAR, parse_date, year_value
 from .fields import HONOUR, HONOUREE_FIELD, HONOUREE_FIELDS, RECORD_KINDS, SOURCE_ZH
+from .i18n import Message, Text, Worded
 from .vocabulary import CATEGORIES as CATEGORY_VOCABULARY
 from .vocabulary import DEFAULT_LEVEL, DEFAULT_STATUS, GENDERS, LEVELS, STATUSES, Vocabulary
 
@@ -34,12 +35,11 @@ LEVEL_ORDER = list(Level)
 CATEGORIES = list(CATEGORY_VOCABULARY.keys)
 
 
-class RecordValueError(ValueError):
-    """A record's JSON that cannot be read: `str()` is English, `zh` the same in Chinese."""
+class RecordValueError(Worded, ValueError):
+    """A record's JSON that cannot be read: `str()` is English, `.text` the message."""
 
-    def __init__(self, en: str, zh: str) -> None:
-        super().__init__(en)
-        self.zh = zh
+    def __init__(self, text: Message | str, zh: str | None = None) -> None:
+        super().__init__(self._word(text, zh))
 
 
 @dataclass
@@ -160,14 +160,14 @@ class Honouree:
         and report intake's evidence (intake), so `honours intake --json | honours add` works.
         """
         if not isinstance(data, dict):
-            raise RecordValueError("an honouree must be a JSON object", "每位荣誉人物须为一个 JSON 对象")
+            raise RecordValueError(Text("an honouree must be a JSON object"))
         known = {f.name for f in fields(cls)}
         unknown = set(data) - known - {"highest_level", "donation_total_yuan", "intake"}
         if unknown:
             names = sorted(unknown)
             raise RecordValueError(f"unknown field(s): {', '.join(names)}", f"未知字段：{'、'.join(names)}")
         if not str(data.get("name") or "").strip():
-            raise RecordValueError("name is required", "姓名不能为空")
+            raise RecordValueError(Text("name is required"))
         kwargs: dict[str, Any] = {}
         for f in fields(cls):
             if f.name not in data or data[f.name] is None and f.name in _LIST_FIELDS:
@@ -265,7 +265,7 @@ def _honour_from(data: Any) -> Honour:
         data = {"title": data}
     honour = _build(Honour, data, "honour")
     if not str(honour.title or "").strip():
-        raise RecordValueError("an honour needs a title", "每项荣誉都需要称号")
+        raise RecordValueError(Text("an honour needs a title"))
     honour.title = str(honour.title).strip()
     honour.level = _word(LEVELS, str(honour.level)) if honour.level else DEFAULT_LEVEL
     if honour.year not in (None, ""):
@@ -287,7 +287,7 @@ def _honour_from(data: Any) -> Honour:
 def _deed_from(data: Any) -> Deed:
     deed = _build(Deed, data, "deed")
     if not str(deed.text or "").strip():
-        raise RecordValueError("a deed needs text", "事迹内容不能为空")
+        raise RecordValueError(Text("a deed needs text"))
     deed.date = _date(deed.date, "date") or None
     return deed
 
@@ -306,14 +306,12 @@ def _yuan_number(fen: int) -> int | float:
 
 def _donation_from(data: Any) -> Donation:
     if not isinstance(data, dict):
-        raise RecordValueError("each donation must be a JSON object", "每项捐赠须为一个 JSON 对象")
+        raise RecordValueError(Text("each donation must be a JSON object"))
     data = dict(data)
     if "amount_yuan" in data:
         yuan = data.pop("amount_yuan")
         if "amount_fen" in data:
-            raise RecordValueError(
-                "give amount_yuan or amount_fen, not both", "amount_yuan 与 amount_fen 只能给一个"
-            )
+            raise RecordValueError(Text("give amount_yuan or amount_fen, not both"))
         data["amount_fen"] = yuan_to_fen(yuan)
     donation = _build(Donation, data, "donation")
     if donation.quantity not in (None, ""):
@@ -327,7 +325,7 @@ def _donation_from(data: Any) -> Donation:
     else:
         donation.quantity = None
     if donation.amount_fen is None and not donation.item:
-        raise RecordValueError("a donation needs an amount or an item", "捐赠需填写金额或物品")
+        raise RecordValueError(Text("a donation needs an amount or an item"))
     donation.date = _date(donation.date, "date") or None
     return donation
 
@@ -337,7 +335,7 @@ def yuan_to_fen(value: Any) -> int | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool):
-        raise RecordValueError("amount_yuan must be a number", "amount_yuan 须为数字")
+        raise RecordValueError(Text("amount_yuan must be a number"))
     if isinstance(value, str):
         from .amounts import parse_amount_fen
 
@@ -356,5 +354,5 @@ def yuan_to_fen(value: Any) -> int | None:
             f"amount_yuan has more precision than a fen: {value!r}", f"amount_yuan“{value}”精确到分以下"
         )
     if fen < 0:
-        raise RecordValueError("amount_yuan cannot be negative", "amount_yuan 不能为负数")
+        raise RecordValueError(Text("amount_yuan cannot be negative"))
     return int(fen)

@@ -26,6 +26,7 @@ from .errors import (
     ReadOnlyDatabaseError,
 )
 from .fields import BATCH_FIELDS, COMPLETED_FIELDS, WRITTEN_KINDS
+from .i18n import Text
 from .import_verbs import ImportItem, ImportOutcome, ImportVerbs, KeptPhoto
 from .merge_verbs import MatchFields, MergeOutcome, MergeVerbs
 from .photo_verbs import PhotoVerbs
@@ -483,7 +484,7 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
         clockwise degrees) applied, all in the same transaction.
         """
         if honouree.id is None:
-            raise InvalidRecordError("an honouree without an id cannot be updated", "没有编号的记录无法更新")
+            raise InvalidRecordError(Text("an honouree without an id cannot be updated"))
         _validate(honouree)
         saved = self._write_update(
             honouree, check_version=check_version, new_photos=new_photos, rotations=rotations
@@ -734,7 +735,7 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
         deleted meanwhile is brought back from the trash first.
         """
         if mine.id is None:
-            raise InvalidRecordError("an honouree without an id cannot be updated", "没有编号的记录无法更新")
+            raise InvalidRecordError(Text("an honouree without an id cannot be updated"))
         _validate(mine)
         with self.atomic():
             row = self.conn.execute("SELECT deleted_at FROM honouree WHERE id = ?", (mine.id,)).fetchone()

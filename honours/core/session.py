@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .errors import HonoursError, ReadOnlyDatabaseError
+from .i18n import Text
 from .postgres.connection import is_server_url, shown_url
 from .registry import Registry
 from .seed import seed
@@ -57,10 +58,10 @@ def open_registry(
     path = default_path() if path is None else path
     if is_server_url(path):
         raise HonoursError(
-            f"{shown_url(str(path))} is a shared registry on a server: this version sets one up "
-            "(honours server …) but cannot open its roll yet; use a registry file.",
-            f"{shown_url(str(path))} 是服务器上的共享荣誉库：本版本可以设置它（honours server …），"
-            "但还不能打开其中的名册；请使用荣誉库文件。",
+            Text(
+                "{shown_url} is a shared registry on a server: this version sets one up (honours server …) but cannot open its roll yet; use a registry file.",
+                shown_url=shown_url(str(path)),
+            ),
         )
     path = Path(path)
     if readonly:

@@ -39,6 +39,7 @@ from .amounts import AmountError, parse_amount_fen, parse_donation
 from .dates import FIRST_YEAR, LAST_YEAR, PartialDate, date_value, parse_date
 from .errors import HonoursError, os_reason
 from .fields import SHEET_COLUMNS
+from .i18n import Declared, Message, Text, Worded
 from .names import Note, normalise_name, tidy_name
 from .records import Deed, Donation, Honour, Honouree, Source, Status
 from .titles import infer_level, title_level
@@ -57,13 +58,11 @@ class SpreadsheetError(HonoursError):
     """The file as a whole cannot be read as a sheet of honourees; nothing was imported."""
 
 
-class RowError(Exception):
-    """One row cannot be imported; carries the reason in both languages."""
+class RowError(Worded, Exception):
+    """One row cannot be imported; carries the reason (`.text`, `.en`, `.zh`)."""
 
-    def __init__(self, en: str, zh: str) -> None:
-        super().__init__(en)
-        self.en = en
-        self.zh = zh
+    def __init__(self, text: Message | str, zh: str | None = None) -> None:
+        super().__init__(self._word(text, zh))
 
 
 class SkippedRow(RowError):
@@ -246,16 +245,19 @@ def _read_table(path: Path, sheet: str | None) -> Table:
         ) from exc
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise SpreadsheetError(
-            f"{path.name} is an old Excel 97-2003 (.xls) workbook. Open it in Excel or WPS and save it "
-            "as .xlsx, then import that file.",
-            f"{path.name} 是旧版 Excel 97-2003（.xls）文件。请在 Excel 或 WPS 中另存为 .xlsx 后再导入。",
+            Text(
+                "{name} is an old Excel 97-2003 (.xls) workbook. Open it in Excel or WPS and save it as .xlsx, then import that file.",
+                name=path.name,
+            ),
         )
     if head.startswith(b"PK\x03\x04"):
         return _read_xlsx(path, sheet)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         raise SpreadsheetError(
-            f"{path.name} is not a valid .xlsx workbook (the file is damaged or of another kind).",
-            f"{path.name} 不是有效的 .xlsx 工作簿（文件已损坏或并非 Excel 文件）。",
+            Text(
+                "{name} is not a valid .xlsx workbook (the file is damaged or of another kind).",
+                name=path.name,
+            ),
         )
     return _read_csv(path)
 
@@ -285,9 +287,11 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
     except damaged as exc:
         source.close()
         raise SpreadsheetError(
-            f"{path.name} is not a workbook we can read ({type(exc).__name__}). Open it in Excel or WPS, "
-            "save it again as .xlsx and retry.",
-            f"无法读取工作簿 {path.name}（{type(exc).__name__}）。请在 Excel 或 WPS 中打开并重新另存为 .xlsx 后再试。",
+            Text(
+                "{name} is not a workbook we can read ({name__}). Open it in Excel or WPS, save it again as .xlsx and retry.",
+                name=path.name,
+                name__=type(exc).__name__,
+            ),
         ) from exc
     try:
         names = workbook.names
@@ -303,23 +307,27 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
                 (n for n in visible if _has_name_header(workbook, n)), visible[0] if visible else None
             )
         if chosen is None:
-            raise SpreadsheetError(f"{path.name} has no sheets.", f"{path.name} 中没有工作表。")
+            raise SpreadsheetError(Text("{name} has no sheets.", name=path.name))
         try:
             rows = workbook.rows(chosen)
         except SheetTooLarge as exc:
             raise SpreadsheetError(
-                f"The sheet “{chosen}” of {path.name} uses cells up to {exc.last_cell} ({exc.cells:,} cells), "
-                "too many to read. Delete the empty columns right of the table and the rows below it "
-                "(something stray is typed far away), save and retry.",
-                f"{path.name} 的工作表“{chosen}”的使用区域一直延伸到 {exc.last_cell}（{exc.cells:,} 个单元格），"
-                "无法读取。请删除表格右侧多余的列和下方多余的行（远处有误输入的内容），保存后再试。",
+                Text(
+                    "The sheet “{chosen}” of {name} uses cells up to {last_cell} ({cells:,} cells), too many to read. Delete the empty columns right of the table and the rows below it (something stray is typed far away), save and retry.",
+                    chosen=chosen,
+                    name=path.name,
+                    last_cell=exc.last_cell,
+                    cells=exc.cells,
+                ),
             ) from exc
         except damaged as exc:
             raise SpreadsheetError(
-                f"The sheet “{chosen}” of {path.name} is damaged and cannot be read ({type(exc).__name__}). "
-                "Open it in Excel or WPS, save it again as .xlsx and retry.",
-                f"{path.name} 的工作表“{chosen}”已损坏，无法读取（{type(exc).__name__}）。"
-                "请在 Excel 或 WPS 中打开并重新另存为 .xlsx 后再试。",
+                Text(
+                    "The sheet “{chosen}” of {name} is damaged and cannot be read ({name__}). Open it in Excel or WPS, save it again as .xlsx and retry.",
+                    chosen=chosen,
+                    name=path.name,
+                    name__=type(exc).__name__,
+                ),
             ) from exc
         return _table(path, "xlsx", rows, sheet=chosen, sheet_names=names)
     finally:
@@ -364,10 +372,10 @@ def _read_csv(path: Path) -> Table:
 def _decodings(data: bytes, path: Path) -> list[tuple[str, str]]:
     """Every strict decoding of the bytes, most likely first; SpreadsheetError if none is text."""
     not_text = SpreadsheetError(
-        f"{path.name} is not a text spreadsheet (csv) in UTF-8 or GBK, nor an .xlsx workbook. Check that "
-        "you chose the right file; in Excel or WPS, save it as .xlsx or as CSV.",
-        f"{path.name} 既不是 UTF-8 或 GBK 编码的文本表格（csv），也不是 .xlsx 工作簿。请确认选择了正确的文件；"
-        "可在 Excel 或 WPS 中另存为 .xlsx 或 CSV。",
+        Text(
+            "{name} is not a text spreadsheet (csv) in UTF-8 or GBK, nor an .xlsx workbook. Check that you chose the right file; in Excel or WPS, save it as .xlsx or as CSV.",
+            name=path.name,
+        ),
     )
     for bom, encoding in (
         (codecs.BOM_UTF8, "utf-8-sig"),
@@ -409,8 +417,12 @@ def _csv_rows(text: str, path: Path) -> list[tuple[int, list[Any]]]:
             rows.append((number, [_NEUTRALISED.sub("", cell) for cell in row]))
     except csv.Error as exc:
         raise SpreadsheetError(
-            f"{path.name} cannot be read as csv near record {len(rows) + 1}: {exc}.",
-            f"{path.name} 第 {len(rows) + 1} 行附近无法按 csv 读取：{exc}。",
+            Text(
+                "{name} cannot be read as csv near record {value}: {exc}.",
+                name=path.name,
+                value=len(rows) + 1,
+                exc=exc,
+            ),
         ) from exc
     return rows
 
@@ -574,8 +586,12 @@ def _year(value: Any) -> tuple[int | None, str | None]:
     parsed = _date_value(value)
     if parsed is None:
         raise RowError(
-            f"year “{cell_text(value)}” is not a year such as 2020 ({FIRST_YEAR}–{LAST_YEAR})",
-            f"年份“{cell_text(value)}”无法识别（应如 2020，{FIRST_YEAR}–{LAST_YEAR} 年）",
+            Text(
+                "year “{cell_text}” is not a year such as 2020 ({FIRST_YEAR}–{LAST_YEAR})",
+                cell_text=cell_text(value),
+                FIRST_YEAR=FIRST_YEAR,
+                LAST_YEAR=LAST_YEAR,
+            ),
         )
     return parsed.year, parsed.text if parsed.is_full else None
 
@@ -741,18 +757,16 @@ class RowReader:
     def _not_a_person(self, name: str, cells: list[Any]) -> None:
         """SkippedRow for a footer note or a totals row, RowError for a row without a name."""
         if _FOOTER.match(name) and sum(1 for c in cells if _present(c)) <= 2:
-            raise SkippedRow(f"a note, not a person: “{name[:30]}”", f"备注行，不是人员：“{name[:30]}”")
+            raise SkippedRow(Text("a note, not a person: “{name}”", name=name[:30]))
         if _SPACES.sub("", name).lower() in TOTAL_WORDS:
-            raise SkippedRow(f"a totals row ({name}), not a person", f"合计行（{name}），不是人员")
+            raise SkippedRow(Text("a totals row ({name}), not a person", name=name))
         if not name:
             filled = [cell_text(c) for c in cells if _present(c)]
             total = next((t for t in filled if _SPACES.sub("", t).lower() in TOTAL_WORDS), None)
             if total:
-                raise SkippedRow(f"a totals row ({total}), not a person", f"合计行（{total}），不是人员")
+                raise SkippedRow(Text("a totals row ({total}), not a person", total=total))
             if len(filled) == 1 and re.search(r"[:：]|^注", filled[0]):
-                raise SkippedRow(
-                    f"a note, not a person: “{filled[0][:30]}”", f"备注行，不是人员：“{filled[0][:30]}”"
-                )
+                raise SkippedRow(Text("a note, not a person: “{filled}”", filled=filled[0][:30]))
             raise RowError("the name (姓名) is empty", "姓名为空")
 
     def _read_checked(self, cells: list[Any], values: dict[str, Any]) -> ParsedRow:
@@ -805,7 +819,10 @@ class RowReader:
                 row.given.add("status")
                 row.notes.append(
                     Note(
-                        f"Status read from the name: {status}", f"从姓名中读出状态：{STATUSES.label(status)}"
+                        Text(
+                            "Status read from the name: {status}",
+                            status=Declared(status, STATUSES.label(status)),
+                        )
                     )
                 )
         return row
@@ -889,7 +906,7 @@ class RowReader:
             if len(title) > SHORT_LIMIT:
                 problems.append(
                     RowError(
-                        f"the title is too long ({len(title):,} characters)", f"称号过长（{len(title)} 字）"
+                        Text("the title is too long ({title_count:,} characters)", title_count=len(title))
                     )
                 )
             for check, value in (
@@ -932,7 +949,7 @@ class RowReader:
     @staticmethod
     def _age_text(text: str) -> str:
         if text and not _AGE.fullmatch(text):
-            raise RowError(f"age “{text[:20]}” is not a number of years", f"年龄“{text[:20]}”无法识别")
+            raise RowError(Text("age “{text}” is not a number of years", text=text[:20]))
         return text
 
     @staticmethod
@@ -943,8 +960,12 @@ class RowReader:
         if parsed is None:
             text = cell_text(value)[:30]
             raise RowError(
-                f"birth date “{text}” is not a date such as 1980-05-03 ({FIRST_YEAR}–{LAST_YEAR})",
-                f"出生日期“{text}”无法识别（应如 1980-05-03，{FIRST_YEAR}–{LAST_YEAR} 年）",
+                Text(
+                    "birth date “{text}” is not a date such as 1980-05-03 ({FIRST_YEAR}–{LAST_YEAR})",
+                    text=text,
+                    FIRST_YEAR=FIRST_YEAR,
+                    LAST_YEAR=LAST_YEAR,
+                ),
             )
         return parsed.text
 
@@ -978,8 +999,7 @@ class RowReader:
         if not found:
             if levels or awarded or cell_text(years_raw):
                 raise RowError(
-                    "a level, year or awarding body is given but no honour title",
-                    "填写了级别、年份或授予单位，但没有荣誉称号",
+                    Text("a level, year or awarding body is given but no honour title"),
                 )
             return []
         count = len(found)
@@ -997,8 +1017,7 @@ class RowReader:
         ):
             if len(title) > SHORT_LIMIT:
                 raise RowError(
-                    f"an honour title is too long ({len(title):,} characters)",
-                    f"荣誉称号过长（{len(title)} 字）",
+                    Text("an honour title is too long ({title_count:,} characters)", title_count=len(title)),
                 )
             if years_are_text:  # a part of cell text: its cell_text is itself, stripped
                 year, on = _year_of_text(year_value) if year_value.strip() else (year_in_title, None)

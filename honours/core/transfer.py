@@ -28,6 +28,7 @@ from typing import Any
 
 from . import files
 from .errors import HonoursError, PhotoError, json_problem, os_reason
+from .i18n import Text
 from .photos import DISPLAY_MAX, MAX_FILE_BYTES, THUMB_MAX, PreparedPhoto, prepare_photo
 from .records import Honouree, RecordValueError
 from .registry import KeptPhoto, Registry, now
@@ -182,9 +183,11 @@ class ExportFile:
                 raise self._bad("it has no “honourees” list of an Honours export")
             if not isinstance(doc.get("version"), int) or doc["version"] > FORMAT_VERSION:
                 raise ExportFileError(
-                    f"{self.path.name} was written by a newer version of Honours (format version "
-                    f"{doc.get('version')}). Please update the program.",
-                    f"{self.path.name} 由更新版本的荣誉库程序导出（格式版本 {doc.get('version')}），请升级程序。",
+                    Text(
+                        "{name} was written by a newer version of Honours (format version {get}). Please update the program.",
+                        name=self.path.name,
+                        get=doc.get("version"),
+                    ),
                 )
             items = doc["honourees"]
             photo_files = doc.get("photo_files") if self.archive is not None else None
@@ -205,9 +208,11 @@ class ExportFile:
                 try:
                     info = self.archive.getinfo(RECORDS_MEMBER)
                 except KeyError:
-                    raise self._bad(f"{RECORDS_MEMBER} is missing", f"缺少 {RECORDS_MEMBER}") from None
+                    raise self._bad(
+                        Text("{RECORDS_MEMBER} is missing", RECORDS_MEMBER=RECORDS_MEMBER)
+                    ) from None
                 if info.file_size > MAX_JSON_BYTES:
-                    raise self._bad(f"{RECORDS_MEMBER} is too large", f"{RECORDS_MEMBER} 过大")
+                    raise self._bad(Text("{RECORDS_MEMBER} is too large", RECORDS_MEMBER=RECORDS_MEMBER))
                 raw = self.archive.read(info)
             else:
                 raw = files.read_bytes(self.path)
@@ -226,12 +231,12 @@ class ExportFile:
             raise self._bad(*json_problem(exc)) from exc
         except (zipfile.BadZipFile, UnicodeDecodeError, RecursionError) as exc:
             self.close()
-            raise self._bad(f"{type(exc).__name__}: {exc}", f"{type(exc).__name__}：{exc}") from exc
+            raise self._bad(Text("{name__}: {exc}", name__=type(exc).__name__, exc=exc)) from exc
 
     def _record(self, number: int, item: Any, photo_files: dict | None) -> ExportedRecord:
         try:
             if not isinstance(item, dict):
-                raise RecordValueError("a record must be a JSON object", "每条记录须为一个 JSON 对象")
+                raise RecordValueError(Text("a record must be a JSON object"))
             data = dict(item)
             photos = [dict(p) for p in data.get("photos") or [] if isinstance(p, dict)]
             record = Honouree.from_dict(data)
@@ -240,11 +245,11 @@ class ExportFile:
                 if value is None:
                     setattr(record, key, "")
                 elif not isinstance(value, str):
-                    raise RecordValueError(f"{key} must be text", f"{key} 须为文本")
+                    raise RecordValueError(Text("{key} must be text", key=key))
             if record.version is None:
                 record.version = 0
             if not isinstance(record.version, int) or isinstance(record.version, bool) or record.version < 0:
-                raise RecordValueError("version must be a whole number", "version 须为非负整数")
+                raise RecordValueError(Text("version must be a whole number"))
         except (ValueError, TypeError) as exc:  # RecordValueError and AmountError carry their Chinese
             return ExportedRecord(number, None, [], (str(exc), getattr(exc, "zh", str(exc))))
         record.photos = []
@@ -271,17 +276,17 @@ class ExportFile:
             info = self.archive.getinfo(name)
         except KeyError:
             raise PhotoError(
-                f"{name} is missing from {self.path.name}.", f"{self.path.name} 中缺少 {name}。"
+                Text("{name} is missing from {archive}.", name=name, archive=self.path.name)
             ) from None
         if info.file_size > limit:
             raise PhotoError(
-                f"{name} is larger than {limit // 1024**2} MB.", f"{name} 超过 {limit // 1024**2} MB。"
+                Text("{name} is larger than {megabytes} MB.", name=name, megabytes=limit // 1024**2)
             )
         try:
             return self.archive.read(info)
         except (zipfile.BadZipFile, OSError, EOFError) as exc:
             raise PhotoError(
-                f"{name} in {self.path.name} is damaged.", f"{self.path.name} 中的 {name} 已损坏。"
+                Text("{name} in {archive} is damaged.", name=name, archive=self.path.name)
             ) from exc
 
     def prepare(self, photo: dict) -> PreparedPhoto:

@@ -10,6 +10,7 @@ from operator import attrgetter
 
 from .errors import InvalidRecordError
 from .fields import HONOUREE_FIELDS, RECORD_KINDS, SOURCE_ZH
+from .i18n import Text
 from .records import Honouree
 from .vocabulary import LEVELS, STATUSES
 
@@ -24,7 +25,7 @@ def validate_record(h: Honouree) -> None:
 
 def _validate(h: Honouree) -> None:
     if not h.name or not h.name.strip():
-        raise InvalidRecordError("name is required", "姓名不能为空")
+        raise InvalidRecordError(Text("name is required"))
     if h.status not in STATUSES:
         raise InvalidRecordError(
             f"unknown status {h.status!r} (use {STATUSES.choices('en')})",
@@ -32,7 +33,7 @@ def _validate(h: Honouree) -> None:
         )
     for honour in h.honours:
         if not honour.title.strip():
-            raise InvalidRecordError("every honour needs a title", "每项荣誉都需要称号")
+            raise InvalidRecordError(Text("every honour needs a title"))
         if honour.level not in LEVELS:
             raise InvalidRecordError(
                 f"unknown honour level {honour.level!r} (use {LEVELS.choices('en')})",
@@ -40,12 +41,12 @@ def _validate(h: Honouree) -> None:
             )
     for deed in h.deeds:
         if not deed.text.strip():
-            raise InvalidRecordError("a deed needs text", "事迹内容不能为空")
+            raise InvalidRecordError(Text("a deed needs text"))
     for donation in h.donations:
         if donation.amount_fen is None and not donation.item:
-            raise InvalidRecordError("a donation needs an amount or an item", "捐赠需填写金额或物品")
+            raise InvalidRecordError(Text("a donation needs an amount or an item"))
         if donation.amount_fen is not None and donation.amount_fen < 0:
-            raise InvalidRecordError("a donation amount cannot be negative", "捐赠金额不能为负数")
+            raise InvalidRecordError(Text("a donation amount cannot be negative"))
     _check_characters(h)
 
 

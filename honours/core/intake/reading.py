@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .. import files
 from ..errors import HonoursError, os_reason
+from ..i18n import Text
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".csv", ".htm", ".html", ""}
 DOCX_SUFFIXES = {".docx", ".docm"}
@@ -27,23 +28,29 @@ def read_report(path: str | Path) -> str:
     suffix = path.suffix.lower()
     if suffix in (".doc", ".wps", ".pdf", ".rtf"):
         raise ReportError(
-            f"{path.name}: {suffix} files cannot be read. Save the report as .docx or .txt and open that.",
-            f"{path.name}：无法读取 {suffix} 文件。请将报道另存为 .docx 或 .txt 后再打开。",
+            Text(
+                "{name}: {suffix} files cannot be read. Save the report as .docx or .txt and open that.",
+                name=path.name,
+                suffix=suffix,
+            ),
         )
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise ReportError(f"{path} does not exist.", f"文件 {path} 不存在。") from None
+        raise ReportError(Text("{path} does not exist.", path=path)) from None
     except OSError as exc:
         raise ReportError(
             f"Cannot open {path}: {os_reason(exc)[0]}.", f"无法打开 {path}：{os_reason(exc)[1]}。"
         ) from exc
     if path.is_dir():
-        raise ReportError(f"{path} is a folder, not a report file.", f"{path} 是文件夹，不是报道文件。")
+        raise ReportError(Text("{path} is a folder, not a report file.", path=path))
     if size > MAX_FILE_BYTES:
         raise ReportError(
-            f"{path.name} is too large to be a news report ({size // 1024 // 1024} MB).",
-            f"{path.name} 过大，不像是一篇新闻报道（{size // 1024 // 1024} MB）。",
+            Text(
+                "{name} is too large to be a news report ({value} MB).",
+                name=path.name,
+                value=size // 1024 // 1024,
+            ),
         )
     if suffix in DOCX_SUFFIXES or _is_zip(path):
         return read_docx(path)
@@ -108,8 +115,7 @@ def read_docx(path: Path) -> str:
             document = docx.Document(source)
     except (zipfile.BadZipFile, KeyError, ValueError, OpcError) as exc:
         raise ReportError(
-            f"{path.name} is not a Word (.docx) document or is damaged.",
-            f"{path.name} 不是 Word（.docx）文档，或文件已损坏。",
+            Text("{name} is not a Word (.docx) document or is damaged.", name=path.name),
         ) from exc
     except OSError as exc:
         raise ReportError(

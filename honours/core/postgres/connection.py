@@ -10,6 +10,7 @@ import re
 from urllib.parse import urlsplit
 
 from ..errors import HonoursError
+from ..i18n import Text
 
 _URL = re.compile(r"^postgres(?:ql)?://", re.IGNORECASE)
 APPLICATION_NAME = "Honours"
@@ -46,13 +47,18 @@ def connect(url: str, *, autocommit: bool = False):
         where = shown_url(url)
         if "password" in reason.lower() or "authentication" in reason.lower():
             raise ServerUnreachableError(
-                f"The server at {where} refused the login: {reason}. Check the user name, and the password in "
-                "your pgpass file or PGPASSWORD.",
-                f"服务器 {where} 拒绝登录：{reason}。请检查用户名，以及 pgpass 文件或 PGPASSWORD 中的密码。",
+                Text(
+                    "The server at {where} refused the login: {reason}. Check the user name, and the password in your pgpass file or PGPASSWORD.",
+                    where=where,
+                    reason=reason,
+                ),
             ) from exc
         raise ServerUnreachableError(
-            f"Cannot reach the shared registry at {where}: {reason}. Check the network and that the server is running.",
-            f"无法连接共享荣誉库 {where}：{reason}。请检查网络，并确认服务器正在运行。",
+            Text(
+                "Cannot reach the shared registry at {where}: {reason}. Check the network and that the server is running.",
+                where=where,
+                reason=reason,
+            ),
         ) from exc
 
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import HonoursError
+from ..i18n import Text
 from .connection import connect, database_of
 from .schema import MIGRATIONS, OFFICE_ROLE, OWNER_ROLE, SCHEMA_VERSION, TOKENIZER_VERSION
 
@@ -76,9 +77,11 @@ def init_server(url: str, *, city_office: str = "", city_login: str = "", passwo
             current = schema_version(conn)
             if current > SCHEMA_VERSION:
                 raise ServerSetupError(
-                    f"The shared registry has schema {current}, newer than this program ({SCHEMA_VERSION}); "
-                    "update Honours first.",
-                    f"共享荣誉库的结构版本为 {current}，比本程序支持的（{SCHEMA_VERSION}）新；请先升级本程序。",
+                    Text(
+                        "The shared registry has schema {current}, newer than this program ({SCHEMA_VERSION}); update Honours first.",
+                        current=current,
+                        SCHEMA_VERSION=SCHEMA_VERSION,
+                    ),
                 )
             for migration in MIGRATIONS[current:]:
                 conn.execute(migration.sql)
@@ -122,33 +125,30 @@ def add_office(
     name = name.strip()
     regions = tuple(dict.fromkeys(r.strip() for r in regions if r.strip()))
     if not name:
-        raise ServerSetupError("An office needs a name.", "单位名称不能为空。")
+        raise ServerSetupError(Text("An office needs a name."))
     if not regions and not all_regions:
         raise ServerSetupError(
-            f"Give the regions whose people {name} may change (--region), or --all-regions.",
-            f"请用 --region 指定{name}可以修改哪些地区的人员，或用 --all-regions。",
+            Text("Give the regions whose people {name} may change (--region), or --all-regions.", name=name),
         )
     login = login.strip().lower() or login_for(name)
     if not _LOGIN.match(login):
         raise ServerSetupError(
-            f"“{login}” cannot be a login: use lower-case letters, digits and _ (at most 63).",
-            f"“{login}”不能作为登录名：只能用小写字母、数字和下划线（最多 63 个）。",
+            Text(
+                "“{login}” cannot be a login: use lower-case letters, digits and _ (at most 63).", login=login
+            ),
         )
     own = _conn is None
     conn = connect(url, autocommit=True) if own else _conn
     try:
         if schema_version(conn) == 0:
             raise ServerSetupError(
-                "This database is not a shared registry yet: run `honours server init` first.",
-                "该数据库还不是共享荣誉库：请先运行 `honours server init`。",
+                Text("This database is not a shared registry yet: run `honours server init` first."),
             )
         taken = conn.execute(
             "SELECT login FROM office WHERE name = %s AND login <> %s", (name, login)
         ).fetchone()
         if taken:
-            raise ServerSetupError(
-                f"{name} already has the login {taken[0]}.", f"{name}已有登录名 {taken[0]}。"
-            )
+            raise ServerSetupError(Text("{name} already has the login {taken}.", name=name, taken=taken[0]))
         with conn.transaction():
             exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (login,)).fetchone()
             secret = "" if password is None else " PASSWORD " + _literal(conn, password)
@@ -180,8 +180,7 @@ def offices(url: str) -> list[Office]:
     with connect(url) as conn:
         if schema_version(conn) == 0:
             raise ServerSetupError(
-                "This database is not a shared registry yet: run `honours server init` first.",
-                "该数据库还不是共享荣誉库：请先运行 `honours server init`。",
+                Text("This database is not a shared registry yet: run `honours server init` first."),
             )
         rows = conn.execute("SELECT login, name, regions, all_regions FROM office ORDER BY name").fetchall()
     return [Office(login, name, tuple(regions), all_regions) for login, name, regions, all_regions in rows]

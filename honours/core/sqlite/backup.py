@@ -48,6 +48,7 @@ from ..errors import (
     RegistryFileInUseError,
     os_reason,
 )
+from ..i18n import Text
 from .database import inspect_connection
 
 # SQLite's words when a backup cannot be written, as a clerk should read them.
@@ -262,9 +263,9 @@ def backup_to(registry: Registry, target: str | Path, *, overwrite: bool = False
     if target.is_dir():
         target = target / f"{db_path.stem}.{datetime.now().strftime(_STAMP)}.sqlite"
     if target.exists() and not overwrite:
-        raise BackupFailedError(str(target), "the file already exists", "文件已存在")
+        raise BackupFailedError(str(target), Text("the file already exists"))
     if target.resolve() == db_path.resolve():
-        raise BackupFailedError(str(target), "that is the registry itself", "这就是荣誉库文件本身")
+        raise BackupFailedError(str(target), Text("that is the registry itself"))
     copy_database(registry.conn, target)
     try:
         log = _manual_log(db_path)
@@ -335,9 +336,7 @@ def restore(db_path: str | Path, backup_path: str | Path) -> Path | None:
     db_path = Path(db_path)
     backup_path = Path(backup_path)
     if db_path.exists() and backup_path.resolve() == db_path.resolve():
-        raise BadBackupError(
-            str(backup_path), "it is the registry file itself.", "它就是当前荣誉库文件本身。"
-        )
+        raise BadBackupError(str(backup_path), Text("it is the registry file itself."))
     with _work_folder(db_path) as work:
         copy = _private_copy(backup_path, work)
         conn = sqlite3.connect(copy, isolation_level=None)
@@ -365,17 +364,13 @@ def _verify_connection(conn: sqlite3.Connection, shown_as: Path) -> BackupInfo:
             raise NotARegistryError(str(shown_as))
         problems = [r[0] for r in conn.execute("PRAGMA integrity_check(5)")]
     except NewerVersionError as exc:
-        raise BadBackupError(
-            str(shown_as), "it was made by a newer version of Honours.", "它由更新版本的荣誉库程序创建。"
-        ) from exc
+        raise BadBackupError(str(shown_as), Text("it was made by a newer version of Honours.")) from exc
     except NotARegistryError as exc:
-        raise BadBackupError(str(shown_as), "it is not an Honours registry.", "它不是荣誉库文件。") from exc
+        raise BadBackupError(str(shown_as), Text("it is not an Honours registry.")) from exc
     except (CorruptDatabaseError, sqlite3.DatabaseError) as exc:
-        raise BadBackupError(str(shown_as), "the file is damaged.", "文件已损坏。") from exc
+        raise BadBackupError(str(shown_as), Text("the file is damaged.")) from exc
     if problems != ["ok"]:
-        raise BadBackupError(
-            str(shown_as), f"the file is damaged ({problems[0]}).", f"文件已损坏（{problems[0]}）。"
-        )
+        raise BadBackupError(str(shown_as), Text("the file is damaged ({problems}).", problems=problems[0]))
     return _describe(conn, shown_as, version)
 
 
@@ -395,7 +390,7 @@ def _describe(conn: sqlite3.Connection, shown_as: Path, version: int) -> BackupI
 def _private_copy(backup_path: Path, work: Path) -> Path:
     """Copy a backup (and a -wal beside it, whose content belongs to it) into `work`."""
     if not backup_path.is_file():
-        raise BadBackupError(str(backup_path), "the file does not exist.", "文件不存在。")
+        raise BadBackupError(str(backup_path), Text("the file does not exist."))
     copy = work / "candidate.sqlite"
     try:
         files.copy_file(backup_path, copy)
@@ -403,9 +398,7 @@ def _private_copy(backup_path: Path, work: Path) -> Path:
         if wal.is_file():
             files.copy_file(wal, work / "candidate.sqlite-wal")
     except RegistryFileInUseError as exc:
-        raise BadBackupError(
-            str(backup_path), "it is the registry this program has open.", "它是本程序正在使用的荣誉库文件。"
-        ) from exc
+        raise BadBackupError(str(backup_path), Text("it is the registry this program has open.")) from exc
     except OSError as exc:
         reason, reason_zh = os_reason(exc)
         raise BadBackupError(
@@ -484,9 +477,7 @@ def _move_back(aside: Path, db_path: Path) -> None:
 
 def _file_of(registry: Registry) -> Path:
     if registry.path is None:
-        raise DatabaseFileError(
-            ":memory:", "An in-memory registry has no file to back up.", "内存中的荣誉库没有可备份的文件。"
-        )
+        raise DatabaseFileError(":memory:", Text("An in-memory registry has no file to back up."))
     return registry.path
 
 
