@@ -13,7 +13,7 @@ from typing import Any
 
 from .dates import FIRST_YEAR, LAST_YEAR, parse_date, year_value
 from .fields import HONOUR, HONOUREE_FIELD, HONOUREE_FIELDS, RECORD_KINDS, SOURCE_ZH
-from .i18n import Message, Text, Worded
+from .i18n import Message, Text, Worded, quoted
 from .vocabulary import CATEGORIES as CATEGORY_VOCABULARY
 from .vocabulary import DEFAULT_LEVEL, DEFAULT_STATUS, GENDERS, LEVELS, STATUSES, Vocabulary
 
@@ -272,8 +272,12 @@ def _honour_from(data: Any) -> Honour:
         year = year_value(honour.year)
         if year is None:
             raise RecordValueError(
-                f"honour year must be a year such as 2020 ({FIRST_YEAR}–{LAST_YEAR}): {honour.year!r}",
-                f"荣誉年份“{honour.year}”无法识别（应如 2020，{FIRST_YEAR}–{LAST_YEAR} 年）",
+                Text(
+                    "honour year must be a year such as 2020 ({FIRST_YEAR}–{LAST_YEAR}): {year}",
+                    FIRST_YEAR=FIRST_YEAR,
+                    LAST_YEAR=LAST_YEAR,
+                    year=quoted(honour.year),
+                ),
             )
         honour.year = year
     else:
@@ -319,8 +323,9 @@ def _donation_from(data: Any) -> Donation:
             donation.quantity = int(donation.quantity)
         except (TypeError, ValueError):
             raise RecordValueError(
-                f"donation quantity must be a whole number: {donation.quantity!r}",
-                f"捐赠数量“{donation.quantity}”须为整数",
+                Text(
+                    "donation quantity must be a whole number: {quantity}", quantity=quoted(donation.quantity)
+                ),
             ) from None
     else:
         donation.quantity = None
@@ -343,15 +348,13 @@ def yuan_to_fen(value: Any) -> int | None:
     try:
         amount = Decimal(str(value))
     except Exception:  # noqa: BLE001 - decimal raises several kinds
-        raise RecordValueError(
-            f"amount_yuan must be a number: {value!r}", f"amount_yuan“{value}”须为数字"
-        ) from None
+        raise RecordValueError(Text("amount_yuan must be a number: {value}", value=quoted(value))) from None
     if not amount.is_finite():
-        raise RecordValueError(f"amount_yuan must be a number: {value!r}", f"amount_yuan“{value}”须为数字")
+        raise RecordValueError(Text("amount_yuan must be a number: {value}", value=quoted(value)))
     fen = amount * 100
     if fen != fen.to_integral_value():
         raise RecordValueError(
-            f"amount_yuan has more precision than a fen: {value!r}", f"amount_yuan“{value}”精确到分以下"
+            Text("amount_yuan has more precision than a fen: {value}", value=quoted(value))
         )
     if fen < 0:
         raise RecordValueError(Text("amount_yuan cannot be negative"))
