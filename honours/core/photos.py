@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import files
-from .errors import PhotoError, os_reason
+from .errors import PhotoError, os_reason_text
+from .i18n import Foreign, Text, Verbatim
 
 if TYPE_CHECKING:
     from PIL import Image, ImageCms
@@ -63,23 +64,24 @@ class NewPhoto:
     rotation: int = 0  # clockwise degrees, applied to the display copy and thumbnail
 
 
-def _fail(en: str, zh: str) -> PhotoError:
-    return PhotoError(en, zh)
+def _fail(text: Text) -> PhotoError:
+    return PhotoError(text)
 
 
-_READ_PROBLEMS_ZH = {
-    errno.ENOENT: "文件不存在",
-    errno.EACCES: "没有读取权限",
-    errno.EPERM: "没有读取权限",
-    errno.EISDIR: "这是文件夹，不是图片文件",
+_READ_PROBLEMS = {
+    errno.ENOENT: Text("The file does not exist"),
+    errno.EACCES: Text("No permission to read it"),
+    errno.EPERM: Text("No permission to read it"),
+    errno.EISDIR: Text("This is a folder, not an image file"),
 }
 
 
 def _unreadable(path: Path, exc: OSError) -> PhotoError:
     """A file that cannot be read at all (gone, a folder dropped by mistake, no permission)."""
-    reason, reason_zh = os_reason(exc)
-    reason_zh = _READ_PROBLEMS_ZH.get(exc.errno or 0, reason_zh)
-    return _fail(f"Cannot read {path.name}: {reason}.", f"无法读取 {path.name}：{reason_zh}。")
+    reason = os_reason_text(exc)
+    if exc.errno in _READ_PROBLEMS:
+        reason = Foreign(reason.en, _READ_PROBLEMS[exc.errno])
+    return _fail(Text("Cannot read {name}: {reason}.", name=path.name, reason=reason))
 
 
 def prepare_photo(source: str | Path | bytes, name: str = "") -> PreparedPhoto:
@@ -91,7 +93,7 @@ def prepare_photo(source: str | Path | bytes, name: str = "") -> PreparedPhoto:
             if path.is_dir():
                 raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
             if path.stat().st_size > MAX_FILE_BYTES:
-                raise _fail(f"{path.name} is larger than 100 MB.", f"{path.name} 超过 100 MB。")
+                raise _fail(Text("{name} is larger than 100 MB.", name=path.name))
             data = files.read_bytes(path)
         except OSError as exc:
             raise _unreadable(path, exc) from exc
@@ -99,7 +101,7 @@ def prepare_photo(source: str | Path | bytes, name: str = "") -> PreparedPhoto:
         data = bytes(source)
     label = name or "image"
     if not data:
-        raise _fail(f"{label} is empty (0 bytes).", f"{label} 是空文件（0 字节）。")
+        raise _fail(Text("{label} is empty (0 bytes).", label=label))
     from PIL import Image, UnidentifiedImageError
 
     with warnings.catch_warnings():
@@ -108,15 +110,22 @@ def prepare_photo(source: str | Path | bytes, name: str = "") -> PreparedPhoto:
             image = Image.open(io.BytesIO(data))
             fmt = image.format or ""
             if fmt not in ACCEPTED:
+                kind = Verbatim(fmt) if fmt else Text("unknown")
                 raise _fail(
-                    f"{label} is a {fmt or 'unknown'} file, not a photo format we accept "
-                    "(JPEG, PNG, GIF, BMP, TIFF, WebP).",
-                    f"{label} 的格式（{fmt or '未知'}）不受支持，请使用 JPEG、PNG、GIF、BMP、TIFF 或 WebP。",
+                    Text(
+                        "{label} is a {format} file, not a photo format we accept (JPEG, PNG, GIF, BMP, TIFF, WebP).",
+                        label=label,
+                        format=kind,
+                    )
                 )
             if image.width * image.height > MAX_PIXELS:
                 raise _fail(
-                    f"{label} is too large ({image.width}×{image.height} pixels).",
-                    f"{label} 像素过多（{image.width}×{image.height}），可能是恶意文件。",
+                    Text(
+                        "{label} is too large ({width}×{height} pixels).",
+                        label=label,
+                        width=image.width,
+                        height=image.height,
+                    ),
                 )
             orientation = _orientation(image)
             width, height = image.size if orientation < 5 else image.size[::-1]
@@ -129,19 +138,16 @@ def prepare_photo(source: str | Path | bytes, name: str = "") -> PreparedPhoto:
             raise
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
             raise _fail(
-                f"{label} is too large to be a photo (decompression bomb).",
-                f"{label} 尺寸异常巨大，疑为恶意文件，已拒绝。",
+                Text("{label} is too large to be a photo (decompression bomb).", label=label),
             ) from exc
         except UnidentifiedImageError as exc:
-            raise _fail(f"{label} is not an image file.", f"{label} 不是图片文件。") from exc
+            raise _fail(Text("{label} is not an image file.", label=label)) from exc
         except (OSError, SyntaxError, ValueError, EOFError) as exc:
-            raise _fail(
-                f"{label} is damaged or truncated and cannot be read.", f"{label} 已损坏或不完整，无法读取。"
-            ) from exc
+            raise _fail(Text("{label} is damaged or truncated and cannot be read.", label=label)) from exc
     try:
         upright = _display_copy(image, orientation)
     except (OSError, ValueError) as exc:
-        raise _fail(f"{label} could not be converted.", f"{label} 无法转换。") from exc
+        raise _fail(Text("{label} could not be converted.", label=label)) from exc
     display = _jpeg(upright, quality=90)
     thumb = _jpeg(_fit(upright, THUMB_MAX, Image.Resampling.LANCZOS), quality=85)
     return PreparedPhoto(

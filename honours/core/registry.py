@@ -26,7 +26,7 @@ from .errors import (
     ReadOnlyDatabaseError,
 )
 from .fields import BATCH_FIELDS, COMPLETED_FIELDS, WRITTEN_KINDS
-from .i18n import Text
+from .i18n import Joined, Text
 from .import_verbs import ImportItem, ImportOutcome, ImportVerbs, KeptPhoto
 from .merge_verbs import MatchFields, MergeOutcome, MergeVerbs
 from .photo_verbs import PhotoVerbs
@@ -514,8 +514,10 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
                 unknown = set(fields) - set(BATCH_FIELDS)
                 if unknown:
                     raise InvalidRecordError(
-                        f"cannot change {', '.join(sorted(unknown))} for several honourees",
-                        f"不能批量修改：{'、'.join(sorted(unknown))}",
+                        Text(
+                            "cannot change {fields} for several honourees",
+                            fields=Joined(sorted(unknown), "list"),
+                        )
                     )
                 current = self.honouree(honouree_id, include_deleted=True)
                 expected = (versions or {}).get(honouree_id)
@@ -583,7 +585,7 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
         unknown = set(changes) - set(current)
         if unknown:
             raise InvalidRecordError(
-                f"unknown field(s): {', '.join(sorted(unknown))}", f"未知字段：{'、'.join(sorted(unknown))}"
+                Text("unknown field(s): {fields}", fields=Joined(sorted(unknown), "list"))
             )
         current.update(changes)
         current["photos"] = [p.__dict__ for p in self.photos(honouree_id)]

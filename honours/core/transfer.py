@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from . import files
-from .errors import HonoursError, PhotoError, json_problem, os_reason
-from .i18n import Text
+from .errors import HonoursError, PhotoError, json_problem, os_reason_text
+from .i18n import Message, Text, as_message
 from .photos import DISPLAY_MAX, MAX_FILE_BYTES, THUMB_MAX, PreparedPhoto, prepare_photo
 from .records import Honouree, RecordValueError
 from .registry import KeptPhoto, Registry, now
@@ -146,8 +146,7 @@ class replacing:
 
 
 def _write_error(path: Path, exc: OSError) -> HonoursError:
-    reason, reason_zh = os_reason(exc)
-    return HonoursError(f"Cannot write {path}: {reason}.", f"无法写入 {path}：{reason_zh}。")
+    return HonoursError(Text("Cannot write {path}: {reason}.", path=path, reason=os_reason_text(exc)))
 
 
 def _tick(progress: Progress | None, done: int, total: int) -> None:
@@ -195,10 +194,13 @@ class ExportFile:
             items, photo_files = doc, None
         self.records = [self._record(n, item, photo_files) for n, item in enumerate(items, 1)]
 
-    def _bad(self, why: str, why_zh: str | None = None) -> ExportFileError:
+    def _bad(self, why: Message | str, why_zh: str | None = None) -> ExportFileError:
         return ExportFileError(
-            f"{self.path.name} is not a readable Honours export: {why}.",
-            f"{self.path.name} 不是可读取的荣誉库导出文件：{why_zh or why}。",
+            Text(
+                "{name} is not a readable Honours export: {why}.",
+                name=self.path.name,
+                why=as_message(why, why_zh),
+            )
         )
 
     def _load(self) -> Any:
@@ -222,9 +224,8 @@ class ExportFile:
             raise
         except OSError as exc:
             self.close()
-            reason, reason_zh = os_reason(exc)
             raise ExportFileError(
-                f"Cannot read {self.path.name}: {reason}.", f"无法读取 {self.path.name}：{reason_zh}。"
+                Text("Cannot read {name}: {reason}.", name=self.path.name, reason=os_reason_text(exc))
             ) from exc
         except json.JSONDecodeError as exc:
             self.close()

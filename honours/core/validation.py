@@ -10,9 +10,9 @@ from operator import attrgetter
 
 from .errors import InvalidRecordError
 from .fields import HONOUREE_FIELDS, RECORD_KINDS, SOURCE_ZH
-from .i18n import Text
+from .i18n import Declared, Text, quoted
 from .records import Honouree
-from .vocabulary import LEVELS, STATUSES
+from .vocabulary import LEVELS, STATUSES, Vocabulary
 
 LEVEL_BY_RANK = list(LEVELS.keys)  # a level's rank is its index (the stored honourees.level_rank)
 
@@ -28,16 +28,20 @@ def _validate(h: Honouree) -> None:
         raise InvalidRecordError(Text("name is required"))
     if h.status not in STATUSES:
         raise InvalidRecordError(
-            f"unknown status {h.status!r} (use {STATUSES.choices('en')})",
-            f"未知状态“{h.status}”（应为{STATUSES.choices('zh')}）",
+            Text(
+                "unknown status {status} (use {choices})", status=quoted(h.status), choices=_choices(STATUSES)
+            )
         )
     for honour in h.honours:
         if not honour.title.strip():
             raise InvalidRecordError(Text("every honour needs a title"))
         if honour.level not in LEVELS:
             raise InvalidRecordError(
-                f"unknown honour level {honour.level!r} (use {LEVELS.choices('en')})",
-                f"未知荣誉级别“{honour.level}”（应为{LEVELS.choices('zh')}）",
+                Text(
+                    "unknown honour level {level} (use {choices})",
+                    level=quoted(honour.level),
+                    choices=_choices(LEVELS),
+                )
             )
     for deed in h.deeds:
         if not deed.text.strip():
@@ -106,3 +110,8 @@ def _check_characters(h: Honouree) -> None:
                 f"{en} contains an invisible control character ({code}); remove it and save again",
                 f"{zh}中含有不可见的控制字符（{code}），请删除后再保存",
             )
+
+
+def _choices(vocabulary: Vocabulary) -> Declared:
+    """A vocabulary's words as a message lists them (its declared words in each language)."""
+    return Declared(vocabulary.choices("en"), vocabulary.choices("zh"))

@@ -10,7 +10,7 @@ import zipfile
 from pathlib import Path
 
 from .. import files
-from ..errors import HonoursError, os_reason
+from ..errors import HonoursError, os_reason_text
 from ..i18n import Text
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".csv", ".htm", ".html", ""}
@@ -40,7 +40,7 @@ def read_report(path: str | Path) -> str:
         raise ReportError(Text("{path} does not exist.", path=path)) from None
     except OSError as exc:
         raise ReportError(
-            f"Cannot open {path}: {os_reason(exc)[0]}.", f"无法打开 {path}：{os_reason(exc)[1]}。"
+            Text("Cannot open {path}: {reason}.", path=path, reason=os_reason_text(exc))
         ) from exc
     if path.is_dir():
         raise ReportError(Text("{path} is a folder, not a report file.", path=path))
@@ -58,7 +58,7 @@ def read_report(path: str | Path) -> str:
         data = files.read_bytes(path)
     except OSError as exc:
         raise ReportError(
-            f"Cannot read {path}: {os_reason(exc)[0]}.", f"无法读取 {path}：{os_reason(exc)[1]}。"
+            Text("Cannot read {path}: {reason}.", path=path, reason=os_reason_text(exc))
         ) from exc
     return decode_text(data, path.name)
 
@@ -77,7 +77,9 @@ def decode_text(data: bytes, name: str = "") -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace")
     if b"\x00" in data[:4096] and not _looks_utf16(data):
-        raise ReportError(f"{name or 'The file'} is not a text file.", f"{name or '该文件'}不是文本文件。")
+        raise ReportError(
+            Text("{name} is not a text file.", name=name) if name else Text("The file is not a text file.")
+        )
     if _looks_utf16(data):
         return data.decode("utf-16-le", errors="replace")
     try:
@@ -119,7 +121,7 @@ def read_docx(path: Path) -> str:
         ) from exc
     except OSError as exc:
         raise ReportError(
-            f"Cannot read {path}: {os_reason(exc)[0]}.", f"无法读取 {path}：{os_reason(exc)[1]}。"
+            Text("Cannot read {path}: {reason}.", path=path, reason=os_reason_text(exc))
         ) from exc
     lines: list[str] = []
     body = document.element.body

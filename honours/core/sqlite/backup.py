@@ -47,6 +47,7 @@ from ..errors import (
     ReadOnlyDatabaseError,
     RegistryFileInUseError,
     os_reason,
+    os_reason_text,
 )
 from ..i18n import Text
 from .database import inspect_connection
@@ -400,9 +401,8 @@ def _private_copy(backup_path: Path, work: Path) -> Path:
     except RegistryFileInUseError as exc:
         raise BadBackupError(str(backup_path), Text("it is the registry this program has open.")) from exc
     except OSError as exc:
-        reason, reason_zh = os_reason(exc)
         raise BadBackupError(
-            str(backup_path), f"it cannot be read ({reason}).", f"无法读取（{reason_zh}）。"
+            str(backup_path), Text("it cannot be read ({reason}).", reason=os_reason_text(exc))
         ) from exc
     return copy
 
