@@ -69,6 +69,7 @@ DATA_MODULES = {
     "core/intake/parser.py": "intake patterns: the report parser",
     "core/intake/text.py": "intake patterns: Chinese punctuation and spacing",
     "core/intake/titles.py": "intake patterns: honour titles in a report",
+    "core/export.py": "the export sheet's Chinese headings and cell forms (编号, （追授）, 、-lists)",
     "printing/texts.py": "the Chinese calendar and age forms of a document (年 月 日 岁)",
     "printing/content.py": "the Chinese date form of a document (年 月 日)",
     "printing/certificate.py": "the default organisation printed in a certificate's header",
@@ -81,7 +82,6 @@ DATA_MODULES = {
 NOT_YET_CONVERTED = {
     "core/diffs.py",
     "core/duplicates.py",
-    "core/export.py",
     "core/id_numbers.py",
     "core/import_plan.py",
     "core/intake/merging.py",

@@ -215,7 +215,7 @@ def _export(parser: argparse.ArgumentParser):
         ids = search(registry, args.query).all_ids() if args.query.strip() else registry.all_ids()
         outcome = export(registry, ids, args.file)
         for notice in outcome.notices:
-            say(as_message(*notice) if isinstance(notice, tuple) else notice, err=True)
+            say(notice, err=True)
         say(
             Text("Exported {count} honouree(s) to {file}.", count=outcome.count, file=args.file),
             err=True,

@@ -34,7 +34,7 @@ from typing import Any
 from .amounts import format_quantity, format_yuan
 from .errors import HonoursError
 from .fields import DEED, DONATION, HONOUR, HONOUREE_FIELDS, PHOTO, SHEET_COLUMNS, FieldSpec
-from .i18n import Text
+from .i18n import Message, Text
 from .records import Donation, Honouree
 from .registry import Registry
 from .transfer import replacing, write_archive, write_json
@@ -51,7 +51,7 @@ _RISKY = ("=", "+", "-", "@", "\t", "\r")
 class ExportResult:
     path: Path
     count: int
-    notices: list[tuple[str, str]] = field(default_factory=list)  # (en, zh), e.g. cells shortened
+    notices: list[Message] = field(default_factory=list)  # e.g. cells shortened
 
 
 def _honour_title(title: str, posthumous: bool) -> str:
@@ -297,12 +297,11 @@ def write_xlsx(
     notices = []
     if shortened:
         notices.append(
-            (
-                (
-                    f"{shortened} cell(s) were longer than Excel allows ({XLSX_CELL_LIMIT:,} characters) "
-                    "and were shortened; the .zip export keeps everything."
-                ),
-                f"有 {shortened} 个单元格超过 Excel 上限（{XLSX_CELL_LIMIT} 字）已截短；.zip 导出可保留全部内容。",
+            Text(
+                "{shortened} cell(s) were longer than Excel allows ({limit:,} characters) "
+                "and were shortened; the .zip export keeps everything.",
+                shortened=shortened,
+                limit=XLSX_CELL_LIMIT,
             )
         )
     return ExportResult(path, len(ids), notices)

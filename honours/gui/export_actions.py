@@ -203,7 +203,7 @@ def run_export(
         QMessageBox.information(
             window,
             translate("ExportDialog", "Export"),
-            "\n".join(zh if lang == "zh" else en for en, zh in outcome.notices),
+            "\n".join(notice.render(lang) for notice in outcome.notices),
         )
     return outcome
 
