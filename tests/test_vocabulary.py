@@ -119,8 +119,8 @@ def test_every_word_in_the_query_language_finds_the_same_honourees(roll, name):
 
 def test_a_word_of_no_vocabulary_is_an_error_naming_the_choices():
     parsed = parse("level:宇宙级")
-    assert parsed.errors and "国家级、省级、市级、县级或其他" in parsed.errors[0][1]
-    assert "national, provincial, municipal, county or other" in parsed.errors[0][0]
+    assert parsed.errors and "国家级、省级、市级、县级或其他" in parsed.errors[0].zh
+    assert "national, provincial, municipal, county or other" in parsed.errors[0].en
     assert parse("status:失踪").errors
     assert not parse("category:环卫工人").errors  # categories are free text
 
