@@ -37,6 +37,9 @@ catalogue: $(STAMP)
 		--no-location --sort-output --no-wrap --project=Honours -o $(POT) honours/core honours/cli honours/printing
 	$(VENV)/bin/pybabel -q update -D honours -i $(POT) -d honours/locale -l zh_CN \
 		--ignore-obsolete --no-fuzzy-matching --no-wrap --init-missing
+	@# no dates or template names in the header: they would change (and conflict in merges) on every run
+	@sed -i -e '/^"POT-Creation-Date: /d' -e '/^"PO-Revision-Date: /d' -e '/^"Report-Msgid-Bugs-To: /d' \
+		-e '/^"Last-Translator: /d' -e '/^"Language-Team: /d' $(PO)
 	$(VENV)/bin/pybabel -q compile -D honours -d honours/locale -l zh_CN
 
 run: install translations

@@ -38,6 +38,8 @@ How to add or change a message (the recipe; `tests/test_i18n_catalogue.py` enfor
    use the GUI .ts's word where the GUI says the same English), remove any `#, fuzzy` line, and
    run `make translations` (or `make catalogue` again). `make test` fails while a msgid has no
    Chinese, a placeholder differs, or the .po and the source disagree.
+4. A merge conflict in the .po: keep both sides' entries, then run `make catalogue` (it sorts
+   the entries and drops what no source uses).
 
 `str(text)` is the English; `.en`, `.zh` and `.render(lang)` give either wording.
 """
