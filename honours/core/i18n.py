@@ -13,20 +13,34 @@ How to add or change a message (the recipe; `tests/test_i18n_catalogue.py` enfor
 
 1. Write the English once, as a literal, in a marker call; never an f-string, never a Chinese
    literal (a test refuses CJK string literals in honours/core, cli and printing outside the
-   declared data modules it lists)::
+   declared data modules it lists; an English msgid may quote a Chinese word)::
 
-       from ..core.i18n import Text                     # honours/core modules: from .i18n import Text
+       from ..core.i18n import Text          # in honours/core: from .i18n import Text
        raise HonoursError(Text("No honouree with ID {ident}.", ident=ident))
-       notices.append(Text("Searched for {name}: nothing found.", name=Verbatim(name)))
-       say(Text("Search index complete."), err=True)  # CLI: renders in user_language()
+       say(Text("Saved #{id} {name}.", id=h.id, name=h.name), err=True)  # CLI: user_language()
+       notices.append(Text("Row {number} left out: {reason}.", number=n, reason=exc.text))
 
+   Placeholders are `str.format` fields named by keyword (a format spec such as `{count:,}` may
+   differ in the Chinese); write a literal brace as `{{`. A value may itself be a Message
+   (rendered in the same language); anything else is put in with str().
    Never write a marker call inside another's arguments (the extractor does not see it): bind
-   it to a name first, `quoted = Text("“{text}”", text=raw)`, then `Text("Ignored {raw}.", raw=quoted)`.
-   Placeholders are `str.format` fields named by keyword; write a literal brace as `{{`. A value
-   may itself be a `Text` (rendered in the same language); anything else is put in with str().
-   The same English meaning two things gets a context: `ptext("collective", "Name")`.
-   Words that were an inline `(en, zh)` pair become one `Text`; for pieces joined by a rule of
-   the written language (sentences: " " vs "", items: "; " vs "；") use `Joined(parts, "items")`.
+   it to a name first, `none = Text("(none given)")`, then `Text("Columns: {c}", c=none)`.
+   The same English meaning two things gets a context: `ptext("a collective", "Name")`.
+
+   Turning an inline pair into one Text (the Chinese goes to the .po as its msgstr):
+   - `say(en, zh)`, `HonoursError(en, zh)` and its subclasses, `UsageError`, `localised`,
+     `Note`: pass one `Text`. A tuple `(en, zh)` in a list of notices or errors becomes a
+     `Text`, and its readers render it: `notice.render(lang)` (or `.en` / `.zh`).
+   - `if lang == "zh": ... else: ...` over wording: one `Text`, its Chinese form in the .po.
+   - `{x!r}` in English but `“{x}”` in Chinese: `value=quoted(x)` (msgstr without the “”).
+   - `", ".join(xs)` vs `"、".join(xs)`: `Joined(xs, "list")`; `"，"`: "commas"; `"；"`:
+     "items"; sentences run together in Chinese: "sentences".
+   - words declared in both languages by data (a vocabulary's label or choices, a field spec's
+     label): `Declared(en_words, zh_words)`, not a catalogue entry.
+   - the system's or a library's English (strerror, json, SQLite): `os_reason_text(exc)`,
+     `json_problem_text(exc)` (core/errors.py), or `Foreign(original, Text("..."))`; what an
+     exception says: `error_text(exc)`; an exception class worded in both languages
+     subclasses `Worded` and calls `super().__init__(self._word(text, zh))`.
    Help texts of the CLI's argparse stay `_("...")` from honours.cli.i18n (rendered at once in
    the installed language); a msgid used through a variable is marked where written with
    `N_("...")` (or `NP_("context", "...")`), which returns it unchanged. A command's help in
