@@ -86,7 +86,6 @@ NOT_YET_CONVERTED = {
     "core/import_plan.py",
     "core/intake/merging.py",
     "core/names.py",
-    "core/postgres/server.py",
     "core/record_merge.py",
     "core/records.py",
     "core/spreadsheet.py",

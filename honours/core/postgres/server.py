@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import HonoursError
-from ..i18n import Text
+from ..i18n import Joined, Message, Text
 from .connection import connect, database_of
 from .schema import MIGRATIONS, OFFICE_ROLE, OWNER_ROLE, SCHEMA_VERSION, TOKENIZER_VERSION
 
@@ -31,11 +31,14 @@ class Office:
     all_regions: bool
 
     def describe(self, language: str = "zh") -> str:
-        if language == "zh":
-            where = "全部地区" if self.all_regions else "、".join(self.regions) or "（无地区）"
-            return f"{self.name}（登录名 {self.login}）：{where}"
-        where = "all regions" if self.all_regions else ", ".join(self.regions) or "(no region)"
-        return f"{self.name} (login {self.login}): {where}"
+        if self.all_regions:
+            where: Message = Text("all regions")
+        elif self.regions:
+            where = Joined(self.regions, "list")
+        else:
+            where = Text("(no region)")
+        line = Text("{name} (login {login}): {where}", name=self.name, login=self.login, where=where)
+        return line.render(language)
 
 
 def login_for(name: str) -> str:
