@@ -14,6 +14,7 @@ from typing import Any
 from .amounts import format_quantity, format_yuan
 from .fields import COMPARED
 from .fields import field_label as spec_label
+from .i18n import Declared, Joined, Message, Text
 from .records import Honouree, yuan_to_fen
 from .vocabulary import CATEGORIES, LEVELS, STATUSES
 
@@ -81,16 +82,15 @@ def describe(field: str, value: Any, lang: str = "en") -> str:
 
 def _honour(h: dict[str, Any], zh: bool) -> str:
     level = h.get("level") or "other"
-    parts = [LEVELS.label(level) if zh else level]
+    parts: list[Message | str] = [Declared(level, LEVELS.label(level))]
     if h.get("year"):
         parts.append(str(h["year"]))
     if h.get("posthumous"):
-        parts.append("追授" if zh else "posthumous")
+        parts.append(Text("posthumous"))
     if h.get("awarded_by"):
         parts.append(h["awarded_by"])
-    if zh:
-        return f"{h.get('title', '')}（{'，'.join(parts)}）"
-    return f"{h.get('title', '')} ({', '.join(parts)})"
+    said = Text("{title} ({details})", title=h.get("title", ""), details=Joined(parts, "commas"))
+    return said.render("zh" if zh else "en")
 
 
 def _dated(date: str | None, text: str) -> str:
@@ -109,7 +109,7 @@ def _donation(d: dict[str, Any], zh: bool) -> str:
         )
         parts.append(f"{d['item']}{quantity}")
     if d.get("recipient"):
-        parts.append(("→ " if not zh else "受赠：") + d["recipient"])
+        parts.append(Text("→ {recipient}", recipient=d["recipient"]).render("zh" if zh else "en"))
     if d.get("note"):
         parts.append(d["note"])
     return _dated(d.get("date"), " ".join(parts))
@@ -118,7 +118,7 @@ def _donation(d: dict[str, Any], zh: bool) -> str:
 def _photo(p: dict[str, Any], zh: bool) -> str:
     text = f"#{p.get('id')} {p.get('caption') or p.get('original_name') or ''}".rstrip()
     if p.get("primary"):
-        text += "（主照片）" if zh else " (primary)"
+        text += Text(" (primary)").render("zh" if zh else "en")
     return text
 
 
