@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import re
 
+from ..i18n import Text
 from ..records import Honouree, Status
 from ..registry import Registry
 from .proposals import Proposal, Reason
@@ -44,8 +45,7 @@ def match_existing(registry: Registry, proposals: list[Proposal]) -> None:
             proposal.reasons.append(
                 Reason(
                     "existing",
-                    f"Already in the registry ({ids}): will be merged, not duplicated",
-                    f"荣誉库中已有同名记录（{ids}）：将合并，而非重复添加",
+                    Text("Already in the registry ({ids}): will be merged, not duplicated", ids=ids),
                 )
             )
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..i18n import Declared, Text
 from ..names import normalise_name
 from ..places import home_city
 from ..records import Deed, Donation, Honour, Honouree, Level, Source, Status
@@ -422,16 +423,14 @@ def _reasons(
         reasons.append(
             Reason(
                 "collective",
-                f"A unit credited with a collective honour: {titles}",
-                f"单位获集体荣誉：{titles}",
+                Text("A unit credited with a collective honour: {titles}", titles=titles),
             )
         )
     if "title" in anchors:
         reasons.append(
             Reason(
                 "title_before_name",
-                f"Honour title written before the name: {titles}",
-                f"姓名前写有荣誉称号：{titles}",
+                Text("Honour title written before the name: {titles}", titles=titles),
             )
         )
     if "award" in anchors or any(m.award_verbs for m in group):
@@ -439,32 +438,33 @@ def _reasons(
         reasons.append(
             Reason(
                 "award_verb",
-                f"The text says the honour was given ({verbs}): {titles}",
-                f"文中写明授予或获得（{verbs}）：{titles}",
+                Text("The text says the honour was given ({verbs}): {titles}", verbs=verbs, titles=titles),
             )
         )
     if "heading" in anchors:
         reasons.append(
             Reason(
                 "listed_under_heading",
-                f"Listed under a heading naming the honour: {titles}",
-                f"列于荣誉名单标题之下：{titles}",
+                Text("Listed under a heading naming the honour: {titles}", titles=titles),
             )
         )
     if "carried" in anchors:
         reasons.append(
             Reason(
                 "continued",
-                "A following sentence (他/她…) credits the same person",
-                "后文（他/她……）续写同一人的荣誉或捐赠",
+                Text("A following sentence (他/她…) credits the same person"),
             )
         )
     for h, why in with_reasons:
         reasons.append(
             Reason(
                 "level",
-                f"{h.title}: {h.level} level ({explain_level(why, 'en')})",
-                f"{h.title}：{LEVEL_VOCABULARY.label(h.level)}（{explain_level(why, 'zh')}）",
+                Text(
+                    "{title}: {level} level ({why})",
+                    title=h.title,
+                    level=Declared(h.level, LEVEL_VOCABULARY.label(h.level)),
+                    why=Declared(explain_level(why, "en"), explain_level(why, "zh")),  # titles.py's rules
+                ),
             )
         )
     if donations:
@@ -479,57 +479,50 @@ def _reasons(
             )
             for d in donations
         )
-        reasons.append(Reason("donation", f"Credited with donations: {shown}", f"文中记载捐赠：{shown}"))
+        reasons.append(Reason("donation", Text("Credited with donations: {shown}", shown=shown)))
         if any(m.shared_donation == "each" for m in group):
             reasons.append(
                 Reason(
                     "shared_each",
-                    "Named in a list whose members each gave the amount (各)",
-                    "与他人并列，“各”捐同等数额",
+                    Text("Named in a list whose members each gave the amount (各)"),
                 )
             )
         if any(m.shared_donation == "joint" for m in group):
             reasons.append(
                 Reason(
                     "shared_joint",
-                    "Gave jointly with others: the amount is the group's total",
-                    "与他人共同捐赠，金额为合计数",
+                    Text("Gave jointly with others: the amount is the group's total"),
                 )
             )
     if not honours and not donations:
         reasons.append(
             Reason(
                 "deed_only",
-                "Named with a deed of their own, but no honour or donation: check",
-                "仅见本人事迹，未见荣誉或捐赠，请核实",
+                Text("Named with a deed of their own, but no honour or donation: check"),
             )
         )
     if any(m.official for m in group):
         reasons.append(
             Reason(
                 "also_official",
-                "Also appears leading or visiting, but is credited in their own right",
-                "文中亦以领导身份出现，但本人有荣誉或捐赠",
+                Text("Also appears leading or visiting, but is credited in their own right"),
             )
         )
     if deceased is not None:
         reasons.append(
-            Reason(
-                "deceased", f"The report says {deceased.deceased_word}", f"报道称“{deceased.deceased_word}”"
-            )
+            Reason("deceased", Text("The report says {deceased_word}", deceased_word=deceased.deceased_word))
         )
     if all(m.name_score < 2 for m in group if m.end > m.start):
         reasons.append(
             Reason(
                 "name_boundary",
-                "Where the name ends is a guess: check two- or three-character",
-                "姓名长度（两字或三字）为推测，请核对",
+                Text("Where the name ends is a guess: check two- or three-character"),
             )
         )
     if len(group) > 1:
         reasons.append(
             Reason(
-                "several_mentions", f"Named {len(group)} times in the report", f"报道中出现 {len(group)} 次"
+                "several_mentions", Text("Named {group_count} times in the report", group_count=len(group))
             )
         )
     return reasons

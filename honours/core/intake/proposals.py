@@ -11,19 +11,31 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..i18n import Message, as_message
 from ..records import Honouree
 
 
 @dataclass(frozen=True)
 class Reason:
-    """Why something was proposed, in both languages (the core has no Qt to translate with)."""
+    """Why something was proposed (the core has no Qt to translate with: a catalogued message)."""
 
     code: str
-    en: str
-    zh: str
+    message: Message
+
+    def __init__(self, code: str, message: Message | str, zh: str | None = None) -> None:
+        object.__setattr__(self, "code", code)
+        object.__setattr__(self, "message", as_message(message, zh))
+
+    @property
+    def en(self) -> str:
+        return self.message.en
+
+    @property
+    def zh(self) -> str:
+        return self.message.zh
 
     def text(self, lang: str) -> str:
-        return self.zh if lang == "zh" else self.en
+        return self.message.render(lang)
 
 
 @dataclass(frozen=True)
