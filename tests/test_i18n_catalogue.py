@@ -92,7 +92,6 @@ NOT_YET_CONVERTED = {
     "core/sqlite/check.py",
     "core/sqlite/indexing.py",
     "core/transfer.py",
-    "core/validation.py",
 }
 
 CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]")

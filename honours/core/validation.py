@@ -10,7 +10,7 @@ from operator import attrgetter
 
 from .errors import InvalidRecordError
 from .fields import HONOUREE_FIELDS, RECORD_KINDS, SOURCE_ZH
-from .i18n import Declared, Text, quoted
+from .i18n import N_, Declared, Message, Text, quoted
 from .records import Honouree
 from .vocabulary import LEVELS, STATUSES, Vocabulary
 
@@ -60,15 +60,19 @@ def _validate(h: Honouree) -> None:
 _BAD_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
-def _text_fields(h: Honouree) -> Iterator[tuple[str, str, str]]:
-    """(English label, Chinese label, text) of every text a record holds."""
+def _text_fields(h: Honouree) -> Iterator[tuple[Message, str]]:
+    """(what it is, text) of every text a record holds."""
     for f in _OWN_CHECKED:
-        yield f.name, f.zh, str(getattr(h, f.key) or "")
-    yield "source", SOURCE_ZH, f"{h.source.report or ''}{h.source.sentence or ''}"
+        yield Declared(f.name, f.zh), str(getattr(h, f.key) or "")
+    yield Declared("source", SOURCE_ZH), f"{h.source.report or ''}{h.source.sentence or ''}"
     for kind, keys in _KIND_TEXTS:
         for n, record in enumerate(getattr(h, kind.key), 1):
-            en, zh = _ITEM_NAMES.get(kind.key) or (f"{kind.name} %d", f"第 %d 项{kind.zh}")
-            yield en % n, zh % n, "".join([str(getattr(record, key) or "") for key in keys])
+            name = _ITEM_NAMES.get(kind.key)
+            if name is None:  # a kind without its own wording: the field spec's labels
+                item: Message = Text("{kind} {number}", kind=Declared(kind.name, kind.zh), number=n)
+            else:
+                item = Text(name, number=n)
+            yield item, "".join([str(getattr(record, key) or "") for key in keys])
 
 
 # The texts the checks read, from the field spec (fields.py): an honouree's own (the source
@@ -78,10 +82,10 @@ _OWN_TEXTS = attrgetter(*(f.key for f in HONOUREE_FIELDS if f.checked))
 _KIND_TEXTS = tuple((kind, tuple(f.key for f in kind.fields if f.checked)) for kind in RECORD_KINDS)
 # How a message names one of them (a new kind without an entry: "care visit 2", "第 2 项慰问").
 _ITEM_NAMES = {
-    "honours": ("honour %d", "第 %d 项荣誉"),
-    "deeds": ("deed %d", "第 %d 条事迹"),
-    "donations": ("donation %d", "第 %d 项捐赠"),
-    "photos": ("photo %d caption", "第 %d 张照片的说明"),
+    "honours": N_("honour {number}"),
+    "deeds": N_("deed {number}"),
+    "donations": N_("donation {number}"),
+    "photos": N_("photo {number} caption"),
 }
 
 
@@ -102,13 +106,16 @@ def _check_characters(h: Honouree) -> None:
     text = _all_text(h)
     if text.isprintable() or _BAD_CHARACTER.search(text) is None:
         return  # the usual case (printable text holds none of them); otherwise find the field to name it
-    for en, zh, text in _text_fields(h):
+    for what, text in _text_fields(h):
         bad = _BAD_CHARACTER.search(text)
         if bad:
             code = f"U+{ord(bad.group()):04X}"
             raise InvalidRecordError(
-                f"{en} contains an invisible control character ({code}); remove it and save again",
-                f"{zh}中含有不可见的控制字符（{code}），请删除后再保存",
+                Text(
+                    "{what} contains an invisible control character ({code}); remove it and save again",
+                    what=what,
+                    code=code,
+                )
             )
 
 
