@@ -88,7 +88,6 @@ NOT_YET_CONVERTED = {
     "core/record_merge.py",
     "core/records.py",
     "core/spreadsheet.py",
-    "core/sqlite/backup.py",
     "core/sqlite/check.py",
     "core/sqlite/indexing.py",
     "core/transfer.py",

@@ -46,18 +46,17 @@ from ..errors import (
     NotARegistryError,
     ReadOnlyDatabaseError,
     RegistryFileInUseError,
-    os_reason,
     os_reason_text,
 )
-from ..i18n import Text
+from ..i18n import Foreign, Text
 from .database import inspect_connection
 
 # SQLite's words when a backup cannot be written, as a clerk should read them.
-_SQLITE_ZH = {
-    "unable to open database file": "无法创建或打开该文件",
-    "database or disk is full": "磁盘空间不足",
-    "disk I/O error": "读写磁盘时出错",
-    "attempt to write a readonly database": "文件为只读",
+_SQLITE_WORDS = {
+    "unable to open database file": Text("The file cannot be created or opened"),
+    "database or disk is full": Text("No space left on the disk"),
+    "disk I/O error": Text("Error reading or writing the disk"),
+    "attempt to write a readonly database": Text("The file is read-only"),
 }
 
 if TYPE_CHECKING:  # the registry imports this module (backups before big changes)
@@ -234,10 +233,9 @@ def copy_database(source: sqlite3.Connection, target: Path) -> Path:
     except (OSError, sqlite3.Error) as exc:
         _remove_with_side_files(partial)
         if isinstance(exc, OSError):
-            raise BackupFailedError(str(target), *os_reason(exc)) from exc
-        raise BackupFailedError(
-            str(target), str(exc), _SQLITE_ZH.get(str(exc), f"数据库错误：{exc}")
-        ) from exc
+            raise BackupFailedError(str(target), os_reason_text(exc)) from exc
+        said = _SQLITE_WORDS.get(str(exc)) or Text("Database error: {error}", error=str(exc))
+        raise BackupFailedError(str(target), Foreign(str(exc), said)) from exc
     return target
 
 
