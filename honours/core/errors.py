@@ -10,7 +10,7 @@ from __future__ import annotations
 import errno
 import json
 
-from .i18n import Foreign, Message, Text, Verbatim, as_message, user_language
+from .i18n import Foreign, Message, Text, Verbatim, Worded, as_message, user_language
 
 # Python's json module words its complaints in English only; as a clerk should read them.
 _JSON_MESSAGES = {
@@ -84,7 +84,7 @@ def json_problem(error: json.JSONDecodeError) -> tuple[str, str]:
     return text.en, text.zh
 
 
-class HonoursError(Exception):
+class HonoursError(Worded, Exception):
     """Base of every error meant for a person to read.
 
     Made with a `Text` (core/i18n.py); an (English, Chinese) pair of strings is still taken
@@ -94,16 +94,7 @@ class HonoursError(Exception):
     exit_code = 1
 
     def __init__(self, text: Message | str, zh: str | None = None) -> None:
-        self.text = as_message(text, zh)
-        super().__init__(self.text.en)
-
-    @property
-    def en(self) -> str:
-        return self.text.en
-
-    @property
-    def zh(self) -> str:
-        return self.text.zh
+        super().__init__(self._word(text, zh))
 
     def message(self, lang: str | None = None) -> str:
         return self.text.render(lang or user_language())
