@@ -165,14 +165,20 @@ CREATE TABLE history (
 CREATE INDEX history_honouree ON history (honouree_id, id);
 
 -- The project's own search tokens (core/tokens.py), positioned, so that a phrase of
--- character pairs is an exact substring of any length, one character included.
+-- character pairs is an exact substring of any length, one character included (see
+-- postgres/indexing.py for the layout): every field in `tokens` (weights tell names,
+-- other fields, deeds and donations apart), names alone in `name_tokens` (name tiers never
+-- walk deeds' postings), unit, position, region and honours apart in `field_tokens`
+-- (the `unit:` … qualifiers). Live records only: the trash is not searched.
 CREATE TABLE honouree_search (
     honouree_id bigint PRIMARY KEY REFERENCES honouree (id) ON DELETE CASCADE,
     tokens tsvector NOT NULL,
-    name_tokens tsvector NOT NULL
+    name_tokens tsvector NOT NULL,
+    field_tokens tsvector NOT NULL
 );
 CREATE INDEX honouree_search_tokens ON honouree_search USING gin (tokens);
 CREATE INDEX honouree_search_names ON honouree_search USING gin (name_tokens);
+CREATE INDEX honouree_search_fields ON honouree_search USING gin (field_tokens);
 
 -- Whether this session's office may change a person of `person_region`.
 CREATE FUNCTION honours_may_edit(person_region text) RETURNS boolean

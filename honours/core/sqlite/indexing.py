@@ -714,3 +714,17 @@ def reindex_all(conn: sqlite3.Connection, progress: Callable[[int, int], None] |
     )
     if progress:
         progress(len(ids), len(ids))
+
+
+# -- shared with the PostgreSQL backend ---------------------------------------------------------
+
+StoredFacts = _Batch  # the stored facts of some honourees, one JSON array per table (see _read)
+
+
+def computed_rows(facts: StoredFacts) -> tuple[list[tuple], list[tuple]]:
+    """(derived rows, index rows) of some honourees, as this module writes them: derived
+    rows are (sort_key, level_rank, donation_total_fen, honours_text, primary_photo_id, id);
+    index rows are (id, tokens of each of FTS_COLUMNS as space-separated text), live records
+    only. postgres/indexing.py stores the same tokens, so both backends find the same."""
+    rows = _compute(facts)
+    return rows.derived, rows.index
