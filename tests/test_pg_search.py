@@ -224,7 +224,8 @@ def test_another_tokenizer_is_refused_in_both_languages(pg_url):
 def test_vectors_keep_columns_apart_and_quote_lexemes():
     row = dict.fromkeys(FTS_COLUMNS, "")
     row |= {"name": "宋英 英杰 杰", "pinyin": "s so song", "unit": "o'k", "deeds": "劳动 动 a\\b"}
-    tokens, names, fields = vectors([row[c] for c in FTS_COLUMNS])
+    tokens, mains, names, fields = vectors([row[c] for c in FTS_COLUMNS])
+    assert "'宋英':1 " in mains and "'~nsong'" in mains and "劳动" not in mains
     assert "'宋英':1A" in tokens and "'~nsong'" in tokens and "'o''k':5B" in tokens
     assert "'~^':1" in names and "'宋英':2" in names and "'杰':4" in names
     assert "'o''k':1A" in fields and "'a\\\\b'" in tokens

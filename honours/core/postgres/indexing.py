@@ -11,9 +11,11 @@ FTS5 matches a phrase of tokens inside one column; a tsvector has no columns, so
 * each column's tokens get consecutive positions, and columns are one unused position apart,
   so a phrase (`<->`) never runs from one column into the next;
 * the weight of a position tells its column group apart in `tokens`: A names, B unit,
-  position, region, honours and the other words, C deeds, D donations. `field_tokens`
-  holds unit (A), position (B), region (C) and honours (D) again, for the `unit:` …
-  qualifiers, which pick one column out of group B;
+  position, region, honours and the other words, C deeds, D donations. `main_tokens`
+  holds groups A and B alone (unweighted), so the tiers above deeds never read a deed's
+  postings, nor recheck a vector that holds deeds. `field_tokens` holds unit (A), position
+  (B), region (C) and honours (D) again, for the `unit:` … qualifiers, which pick one
+  column out of group B;
 * pinyin tokens are tagged (`~nsong` names, `~usong` units): a pinyin prefix is one exact
   token, never a phrase, and never a word of another column;
 * `name_tokens` holds names alone: the marker `~^` at position 1 then the name's words (the
@@ -96,11 +98,11 @@ class _Vector:
         return " ".join(out)
 
 
-def vectors(index_row: Sequence[str]) -> tuple[str, str, str]:
-    """(tokens, name_tokens, field_tokens) as tsvector input for one honouree's index row
-    (the token text of each of FTS_COLUMNS, as sqlite/indexing.py computes it)."""
+def vectors(index_row: Sequence[str]) -> tuple[str, str, str, str]:
+    """(tokens, main_tokens, name_tokens, field_tokens) as tsvector input for one honouree's
+    index row (the token text of each of FTS_COLUMNS, as sqlite/indexing.py computes it)."""
     columns = dict(zip(FTS_COLUMNS, index_row, strict=True))
-    tokens, names, fields = _Vector(), _Vector(), _Vector()
+    tokens, mains, names, fields = _Vector(), _Vector(), _Vector(), _Vector()
     names.words([START])
     for column in FTS_COLUMNS:
         split = columns[column].split()
@@ -108,18 +110,21 @@ def vectors(index_row: Sequence[str]) -> tuple[str, str, str]:
             tag = PINYIN_TAGS[column]
             for word in split:
                 tokens.bare(tag + word)
+                mains.bare(tag + word)
                 if column == "pinyin":
                     names.bare(tag + word)
                 else:
                     fields.bare(tag + word)
             continue
         tokens.words(split, TOKEN_WEIGHTS[column])
+        if TOKEN_WEIGHTS[column] in "AB":
+            mains.words(split)
         if column == "name":
             names.position -= 1  # the name follows the start marker directly
             names.words(split)
         if column in FIELD_WEIGHTS:
             fields.words(split, FIELD_WEIGHTS[column])
-    return tokens.text(), names.text(), fields.text()
+    return tokens.text(), mains.text(), names.text(), fields.text()
 
 
 def check_tokenizer(cur) -> None:
@@ -175,9 +180,9 @@ WHERE h.id = d.id AND (h.sort_key, h.level_rank, h.donation_total_fen, h.honours
     IS DISTINCT FROM (d.sort_key, d.level_rank, d.donation_total_fen, d.honours_text, d.primary_photo_id)
 """
 _SEARCH = """
-INSERT INTO honouree_search (honouree_id, tokens, name_tokens, field_tokens)
-SELECT d.id, d.tokens::tsvector, d.names::tsvector, d.fields::tsvector
-FROM jsonb_to_recordset(%s::jsonb) AS d(id bigint, tokens text, names text, fields text)
+INSERT INTO honouree_search (honouree_id, tokens, main_tokens, name_tokens, field_tokens)
+SELECT d.id, d.tokens::tsvector, d.mains::tsvector, d.names::tsvector, d.fields::tsvector
+FROM jsonb_to_recordset(%s::jsonb) AS d(id bigint, tokens text, mains text, names text, fields text)
 """
 _DERIVED_KEYS = ("sort_key", "level_rank", "donation_total_fen", "honours_text", "primary_photo_id", "id")
 
@@ -203,8 +208,10 @@ def index_honourees(cur, ids: Iterable[int]) -> None:
         if index:
             rows = []
             for honouree_id, *values in index:
-                tokens, names, fields = vectors(values)
-                rows.append({"id": honouree_id, "tokens": tokens, "names": names, "fields": fields})
+                tokens, mains, names, fields = vectors(values)
+                rows.append(
+                    {"id": honouree_id, "tokens": tokens, "mains": mains, "names": names, "fields": fields}
+                )
             cur.execute(_SEARCH, (json.dumps(rows, ensure_ascii=False),))
 
 

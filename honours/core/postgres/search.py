@@ -41,6 +41,7 @@ ALL_COLUMNS = (
 MAIN_COLUMNS = ("unit", "unit_pinyin", "position", "region", "honours", "other")
 NAME_COLUMNS = ("name", "pinyin")
 _GROUP_B = frozenset(c for c, w in TOKEN_WEIGHTS.items() if w == "B")
+_MAIN_WORDS = frozenset(c for c, w in TOKEN_WEIGHTS.items() if w in "AB")  # main_tokens' words
 CAPPED_COUNT = 1000
 
 # -- tsquery text ------------------------------------------------------------------------
@@ -108,6 +109,9 @@ def _term(term: TextTerm, columns: tuple[str, ...], initial: bool = False) -> tu
     elif words and set(words) <= set(FIELD_WEIGHTS) and not set(words) >= _GROUP_B:
         vector = "field_tokens"
         word_weights = "".join(sorted({FIELD_WEIGHTS[c] for c in words}))
+    elif set(words) == _MAIN_WORDS:
+        vector = "main_tokens"  # the tier above deeds: a small vector, no weights to check
+        word_weights = ""
     else:
         vector = "tokens"
         weights = {TOKEN_WEIGHTS[c] for c in words}
@@ -232,7 +236,9 @@ class ServerSearchResult:
         return self.parsed.notices
 
     def _rows(self, sql: str, params: list) -> list[tuple]:
-        return self.conn.execute(sql, params).fetchall()
+        # Never prepared: a prepared statement soon runs a generic plan, made without the
+        # tsquery, which walks the whole roll for a rare word (100 times slower).
+        return self.conn.execute(sql, params, prepare=False).fetchall()
 
     def _filters_on(self, column: str) -> tuple[str, list]:
         return (
@@ -398,7 +404,7 @@ def facets(conn, query: str = "") -> dict[str, list[tuple[object, int]]]:
         return searches[narrowed]
 
     def rows(sql: str, params: list) -> list[tuple]:
-        return [tuple(r) for r in conn.execute(sql, params).fetchall()]
+        return [tuple(r) for r in conn.execute(sql, params, prepare=False).fetchall()]
 
     out: dict[str, list[tuple[object, int]]] = {}
     with_matches, params = matches("level")
