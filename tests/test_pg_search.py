@@ -235,3 +235,21 @@ def load_roll_empty(url: str) -> None:
     from honours.core.postgres.server import init_server
 
     init_server(url)
+
+
+def test_same_name_and_unit_and_common_values_are_the_files(rolls):
+    from honours.core.fields import COMPLETED_FIELDS
+    from honours.core.postgres.search import common_values, same_name_and_unit
+
+    registry, conn, _ = rolls
+    assert COMPLETED_FIELDS
+    for column in COMPLETED_FIELDS:
+        assert common_values(conn, column, 50) == registry.common_values(column, 50), column
+    with pytest.raises(ValueError):
+        common_values(conn, "name; DROP TABLE honouree")
+    some = registry.honouree(registry.search("").ids(0, 1)[0])
+    found = same_name_and_unit(conn, some.name, some.unit)
+    assert some.id in found and found == registry.same_name_and_unit(some.name, some.unit)
+    assert same_name_and_unit(conn, some.name, some.unit, some.id) == registry.same_name_and_unit(
+        some.name, some.unit, some.id
+    )

@@ -430,3 +430,30 @@ def facets(conn, query: str = "") -> dict[str, list[tuple[object, int]]]:
         params,
     )
     return out
+
+
+def same_name_and_unit(conn, name: str, unit: str, exclude_id: int | None = None) -> list[int]:
+    """Other live honourees with this name and unit (the duplicate warning, import 'update'),
+    as Registry.same_name_and_unit."""
+    rows = conn.execute(
+        "SELECT id FROM honouree WHERE name = %s AND unit = %s AND deleted_at IS NULL"
+        " AND id IS DISTINCT FROM %s ORDER BY id",
+        (name.strip(), unit.strip(), exclude_id),
+        prepare=False,
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def common_values(conn, column: str, limit: int = 500) -> list[str]:
+    """Distinct non-empty values of a completed field, most used first (the edit dialog's
+    completions), as Registry.common_values; ties in code-point order, as in the file."""
+    from ..fields import COMPLETED_FIELDS
+
+    if column not in COMPLETED_FIELDS:
+        raise ValueError(f"no completions for {column!r}")
+    rows = conn.execute(
+        f"SELECT {column} FROM honouree WHERE deleted_at IS NULL AND {column} <> ''"
+        f' GROUP BY {column} ORDER BY count(*) DESC, {column} COLLATE "C" LIMIT %s',
+        (limit,),
+    ).fetchall()
+    return [r[0] for r in rows]
