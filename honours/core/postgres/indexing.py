@@ -35,7 +35,7 @@ import json
 from collections.abc import Iterable, Sequence
 
 from ..errors import HonoursError
-from ..sqlite.indexing import FTS_COLUMNS, StoredFacts, computed_rows
+from ..sqlite.indexing import FTS_COLUMNS, Pipeline, StoredFacts, computed_rows, worker_processes
 from .schema import TOKENIZER_VERSION
 
 NAME_PINYIN_TAG = "~n"
@@ -187,6 +187,32 @@ FROM jsonb_to_recordset(%s::jsonb) AS d(id bigint, tokens text, mains text, name
 _DERIVED_KEYS = ("sort_key", "level_rank", "donation_total_fen", "honours_text", "primary_photo_id", "id")
 
 
+def encoded_rows(facts: StoredFacts) -> tuple[str, str]:
+    """The derived rows and the search rows of some honourees, as the JSON `_write` takes:
+    pure Python, so worker processes can compute it (reindex_all)."""
+    derived, index = computed_rows(facts)
+    search = []
+    for honouree_id, *values in index:
+        tokens, mains, names, fields = vectors(values)
+        search.append({"id": honouree_id, "tokens": tokens, "mains": mains, "names": names, "fields": fields})
+    return (
+        json.dumps([dict(zip(_DERIVED_KEYS, row, strict=True)) for row in derived], ensure_ascii=False),
+        json.dumps(search, ensure_ascii=False),
+    )
+
+
+def _write(cur, chunk: list[int], encoded: tuple[str, str]) -> None:
+    derived, search = encoded
+    cur.execute("DELETE FROM honouree_search WHERE honouree_id = ANY(%s)", (chunk,))
+    cur.execute(_DERIVED, (derived,))
+    cur.execute(_SEARCH, (search,))
+
+
+def _chunks(ids: Iterable[int]) -> list[list[int]]:
+    ordered = sorted(set(ids))
+    return [ordered[start : start + BATCH] for start in range(0, len(ordered), BATCH)]
+
+
 def index_honourees(cur, ids: Iterable[int]) -> None:
     """(Re)write the search rows of these honourees from their stored rows, inside the
     caller's transaction: a record in the trash (or no longer stored) loses its row. The
@@ -194,25 +220,12 @@ def index_honourees(cur, ids: Iterable[int]) -> None:
     total, honours text, primary photo) are written too where they differ, as the file's
     reindex does. Refuses (TokenizerMismatchError) when the roll was indexed by another
     tokenizer."""
-    ordered = sorted(set(ids))
-    if not ordered:
+    chunks = _chunks(ids)
+    if not chunks:
         return
     check_tokenizer(cur)
-    for start in range(0, len(ordered), BATCH):
-        chunk = ordered[start : start + BATCH]
-        derived, index = computed_rows(_facts(cur, chunk))
-        cur.execute("DELETE FROM honouree_search WHERE honouree_id = ANY(%s)", (chunk,))
-        if derived:
-            rows = [dict(zip(_DERIVED_KEYS, row, strict=True)) for row in derived]
-            cur.execute(_DERIVED, (json.dumps(rows, ensure_ascii=False),))
-        if index:
-            rows = []
-            for honouree_id, *values in index:
-                tokens, mains, names, fields = vectors(values)
-                rows.append(
-                    {"id": honouree_id, "tokens": tokens, "mains": mains, "names": names, "fields": fields}
-                )
-            cur.execute(_SEARCH, (json.dumps(rows, ensure_ascii=False),))
+    for chunk in chunks:
+        _write(cur, chunk, encoded_rows(_facts(cur, chunk)))
 
 
 def reindex_all(conn) -> int:
@@ -227,5 +240,11 @@ def reindex_all(conn) -> int:
         )
         cur.execute("DELETE FROM honouree_search")
         ids = [r[0] for r in cur.execute("SELECT id FROM honouree ORDER BY id").fetchall()]
-        index_honourees(cur, ids)
+        chunks = _chunks(ids)
+        # thousands of records: their tokens are computed by worker processes while this one
+        # reads and writes (as the file's rebuild does)
+        with worker_processes(len(ids)) as pool:
+            computed = Pipeline(pool, encoded_rows).run(_facts(cur, chunk) for chunk in chunks)
+            for chunk, encoded in zip(chunks, computed, strict=True):  # in order
+                _write(cur, chunk, encoded)
     return len(ids)

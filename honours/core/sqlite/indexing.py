@@ -719,6 +719,8 @@ def reindex_all(conn: sqlite3.Connection, progress: Callable[[int, int], None] |
 # -- shared with the PostgreSQL backend ---------------------------------------------------------
 
 StoredFacts = _Batch  # the stored facts of some honourees, one JSON array per table (see _read)
+worker_processes = _workers  # worker processes for this many records, or None (few, or one core)
+Pipeline = _Pipeline  # batches computed in order by the workers, or here
 
 
 def computed_rows(facts: StoredFacts) -> tuple[list[tuple], list[tuple]]:
