@@ -253,3 +253,17 @@ def test_same_name_and_unit_and_common_values_are_the_files(rolls):
     assert same_name_and_unit(conn, some.name, some.unit, some.id) == registry.same_name_and_unit(
         some.name, some.unit, some.id
     )
+
+
+@pytest.mark.parametrize(("sample", "lookup_cost"), [(8, 0), (8, 10**9), (10**6, 1)])
+def test_walking_or_looking_up_a_tier_gives_the_same_pages(rolls, monkeypatch, sample, lookup_cost):
+    """Whether a tier is walked in id order or looked up in the GIN index (chosen from a
+    sample) changes only the speed: forced either way, pages are the file's."""
+    from honours.core.postgres import search
+
+    monkeypatch.setattr(search, "SAMPLE", sample)
+    monkeypatch.setattr(search, "LOOKUP_COST", lookup_cost)
+    registry, conn, _ = rolls
+    for query in ("市", "医院", "劳动模范", "wang", "火星", "王 医院", "level:provincial 医", "抗疫"):
+        lite, server = registry.search(query), ServerSearchResult(conn, query)
+        assert [server.ids(o, 100) for o in (0, 100, 200)] == [lite.ids(o, 100) for o in (0, 100, 200)], query

@@ -43,6 +43,9 @@ NAME_COLUMNS = ("name", "pinyin")
 _GROUP_B = frozenset(c for c, w in TOKEN_WEIGHTS.items() if w == "B")
 _MAIN_WORDS = frozenset(c for c, w in TOKEN_WEIGHTS.items() if w in "AB")  # main_tokens' words
 CAPPED_COUNT = 1000
+SAMPLE = 256  # search rows a tier first tests in id order (see _walk_or_look_up)
+WALK_MAX = 20_000  # rows walked at a time
+LOOKUP_COST = 3  # a match looked up costs about as much as this many rows walked (measured at 100k)
 
 # -- tsquery text ------------------------------------------------------------------------
 
@@ -229,6 +232,7 @@ class ServerSearchResult:
         self._any = any_condition(self.parsed)
         self._count: int | None = None
         self._ordered_after: tuple | None = None
+        self._largest: int | None = None
         self._reset()
 
     @property
@@ -341,18 +345,68 @@ class ServerSearchResult:
                 ]
             return [i for i in self._exact_ids if i > self._last_id][:limit]
         cond, params = tier.condition.sql()
-        sql = f"SELECT s.honouree_id FROM honouree_search s WHERE {cond} AND s.honouree_id > %s"
-        params.append(self._last_id)
+        where = f"{cond}"
         if self._exact_ids:
-            sql += " AND s.honouree_id <> ALL(%s)"
+            where += " AND s.honouree_id <> ALL(%s)"
             params.append(self._exact_ids)
         if tier.exclude:
             excluded = [c.sql() for c in tier.exclude]
-            sql += " AND NOT (" + " OR ".join(f"({s})" for s, _ in excluded) + ")"
+            where += " AND NOT (" + " OR ".join(f"({s})" for s, _ in excluded) + ")"
             params.extend(p for _, ps in excluded for p in ps)
         filters, filter_params = self._filters_on("s.honouree_id")
-        sql += f"{filters} ORDER BY s.honouree_id LIMIT %s"
-        return [r[0] for r in self._rows(sql, [*params, *filter_params, limit])]
+        where += filters
+        params.extend(filter_params)
+        return self._walk_or_look_up(where, params, self._last_id, limit)
+
+    def _walk_or_look_up(self, where: str, params: list, after: int, limit: int) -> list[int]:
+        """Up to `limit` ids above `after`, in id order, of the search rows meeting `where`.
+
+        PostgreSQL cannot tell how many rows a phrase of character pairs matches (it takes
+        the pairs for independent, and 五一劳动奖章's five pairs are anything but), so it
+        walks the whole roll in id order for a rare text, or rechecks 17,000 matches of a
+        common one to sort them. So the choice is made here, from what a walk finds: the
+        next SAMPLE rows are tested in id order; a text common enough to fill the page soon
+        is walked on, a rarer one is looked up in the GIN index and its matches sorted."""
+        walked = (
+            "SELECT s.honouree_id FROM (SELECT * FROM honouree_search WHERE honouree_id > %s"
+            f" ORDER BY honouree_id LIMIT %s) s WHERE {where} ORDER BY s.honouree_id LIMIT %s"
+        )
+        found: list[int] = []
+        window = SAMPLE
+        while True:
+            end = self._id_after(after, window)
+            rows = [r[0] for r in self._rows(walked, [after, window, *params, limit - len(found)])]
+            found.extend(rows)
+            if len(found) >= limit or end is None:
+                return found
+            after = end
+            remaining = limit - len(found)
+            left = max(1, self._max_id() - after)  # rows not yet walked (ids are nearly dense)
+            # walking on tests about remaining / density rows; a lookup tests every match left,
+            # about density × left, each a random read costing LOOKUP_COST rows walked
+            if rows and remaining * window / len(rows) <= LOOKUP_COST * len(rows) * left / window:
+                window = min(WALK_MAX, max(window, remaining * window * 3 // (len(rows) * 2)))
+                continue
+            looked_up = (
+                f"SELECT s.honouree_id FROM honouree_search s WHERE {where} AND s.honouree_id > %s"
+                " ORDER BY s.honouree_id + 0 LIMIT %s"  # + 0: never the id index's walk
+            )
+            found.extend(r[0] for r in self._rows(looked_up, [*params, after, remaining]))
+            return found
+
+    def _id_after(self, after: int, rows: int) -> int | None:
+        """The id `rows` search rows after `after` (None: fewer are left)."""
+        found = self._rows(
+            "SELECT honouree_id FROM honouree_search WHERE honouree_id > %s ORDER BY honouree_id"
+            " OFFSET %s LIMIT 1",
+            [after, rows - 1],
+        )
+        return found[0][0] if found else None
+
+    def _max_id(self) -> int:
+        if self._largest is None:
+            self._largest = self._rows("SELECT coalesce(max(honouree_id), 0) FROM honouree_search", [])[0][0]
+        return self._largest
 
     def _ordered_ids(self, offset: int, limit: int) -> list[int]:
         column = ORDERABLE[self.order or "name"]
