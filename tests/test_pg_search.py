@@ -267,3 +267,34 @@ def test_walking_or_looking_up_a_tier_gives_the_same_pages(rolls, monkeypatch, s
     for query in ("市", "医院", "劳动模范", "wang", "火星", "王 医院", "level:provincial 医", "抗疫"):
         lite, server = registry.search(query), ServerSearchResult(conn, query)
         assert [server.ids(o, 100) for o in (0, 100, 200)] == [lite.ids(o, 100) for o in (0, 100, 200)], query
+
+
+def test_an_office_indexes_its_own_people_and_searches_everyone(pg_url):
+    """The app connects as an office (row-level security applies): it writes the search rows
+    of its region's people in its own saves, and finds every region's."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    from honours.core.postgres.server import add_office, init_server
+
+    init_server(pg_url)
+    add_office(pg_url, "耒阳市总工会", ["耒阳市"], login="leiyang_s")
+    with psycopg.connect(pg_url) as admin:
+        other = admin.execute(
+            "INSERT INTO honouree (name, region, created_at, updated_at) VALUES ('王南岳', '南岳区', '', '')"
+            " RETURNING id"
+        ).fetchone()[0]
+        with admin.cursor() as cur:
+            index_honourees(cur, [other])
+    parts = urlsplit(pg_url)
+    office_url = urlunsplit(parts._replace(netloc=f"leiyang_s@{parts.hostname}:{parts.port}"))
+    with psycopg.connect(office_url) as conn:
+        own = conn.execute(
+            "INSERT INTO honouree (name, region, created_at, updated_at) VALUES ('王耒阳', '耒阳市', '', '')"
+            " RETURNING id"
+        ).fetchone()[0]
+        with conn.cursor() as cur:
+            index_honourees(cur, [own])
+        conn.commit()
+        assert ServerSearchResult(conn, "王").ids() == [other, own]
+        assert ServerSearchResult(conn, "wang region:耒阳").ids() == [own]
+        assert facets(conn, "王")["region"] == [("南岳区", 1), ("耒阳市", 1)]

@@ -78,7 +78,7 @@ def _pinyin(text: str, tag: str) -> str:
 @dataclass(frozen=True)
 class Condition:
     """A boolean over one honouree's search row `s`: tsqueries on its tsvector columns, all
-    of which must hold (`None`: the condition can never hold)."""
+    of which must hold (those on one column are joined into one tsquery with `&`)."""
 
     queries: tuple[tuple[str, str], ...]  # (tsvector column, tsquery text)
 
@@ -91,7 +91,7 @@ class Condition:
         return " AND ".join(parts) or "true", params
 
 
-def _term(term: TextTerm, columns: tuple[str, ...], initial: bool = False) -> tuple[str, str] | None:
+def _term(term: TextTerm, columns: tuple[str, ...]) -> tuple[str, str] | None:
     """(tsvector column, tsquery) matching the term in these columns (as search._term_expr)."""
     if len(term.alternatives) > 1:
         parts = [_term(TextTerm(text, term.columns), columns) for text in term.alternatives]
@@ -127,15 +127,15 @@ def _term(term: TextTerm, columns: tuple[str, ...], initial: bool = False) -> tu
             raise ValueError("name pinyin is not in field_tokens")  # never
         parts += [_pinyin(term.text, PINYIN_TAGS[c]) for c in pinyin]
     if words:
-        parts.append(_phrase(term.text, word_weights, initial))
+        parts.append(_phrase(term.text, word_weights))
     return (vector, " | ".join(parts)) if parts else None
 
 
-def _all(terms: list[TextTerm], columns: tuple[str, ...], initial: bool = False) -> Condition | None:
+def _all(terms: list[TextTerm], columns: tuple[str, ...]) -> Condition | None:
     """Every term in these columns (a qualified term in its own columns), as search._all_expr."""
     queries = []
     for term in terms:
-        found = _term(term, columns if term.columns is None else term.columns, initial)
+        found = _term(term, columns if term.columns is None else term.columns)
         if found is None:
             return None
         queries.append(found)
