@@ -267,6 +267,8 @@ def test_walking_or_looking_up_a_tier_gives_the_same_pages(rolls, monkeypatch, s
     for query in ("市", "医院", "劳动模范", "wang", "火星", "王 医院", "level:provincial 医", "抗疫"):
         lite, server = registry.search(query), ServerSearchResult(conn, query)
         assert [server.ids(o, 100) for o in (0, 100, 200)] == [lite.ids(o, 100) for o in (0, 100, 200)], query
+        n = lite.count()
+        assert ServerSearchResult(conn, query).count_capped(150) == (min(n, 150), n <= 150), query
 
 
 def test_an_office_indexes_its_own_people_and_searches_everyone(pg_url):

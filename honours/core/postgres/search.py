@@ -286,8 +286,13 @@ class ServerSearchResult:
         which a front end shows as "1,000+". Reads at most limit + 1 matches."""
         if self._count is not None:
             return (self._count, True) if self._count <= limit else (limit, False)
-        sql, params = self.matching_ids_sql()
-        found = self._rows(f"SELECT count(*) FROM ({sql} LIMIT %s) m", [*params, limit + 1])[0][0]
+        if self._any is None:
+            sql, params = self.matching_ids_sql()
+            found = self._rows(f"SELECT count(*) FROM ({sql} LIMIT %s) m", [*params, limit + 1])[0][0]
+        else:  # the first limit + 1 matches, walked or looked up as a page is (see _walk_or_look_up)
+            cond, params = self._any.sql()
+            filters, filter_params = self._filters_on("s.honouree_id")
+            found = len(self._walk_or_look_up(cond + filters, [*params, *filter_params], 0, limit + 1))
         if found <= limit:
             self._count = found
             return found, True
