@@ -35,7 +35,14 @@ import json
 from collections.abc import Iterable, Sequence
 
 from ..errors import HonoursError
-from ..sqlite.indexing import FTS_COLUMNS, Pipeline, StoredFacts, computed_rows, worker_processes
+from ..sqlite.indexing import (
+    FACT_COLUMNS,
+    FTS_COLUMNS,
+    Pipeline,
+    StoredFacts,
+    computed_rows,
+    worker_processes,
+)
 from .schema import TOKENIZER_VERSION
 
 NAME_PINYIN_TAG = "~n"
@@ -152,20 +159,10 @@ def _facts(cur, ids: list[int]) -> StoredFacts:
         ).fetchone()[0]
 
     return StoredFacts(
-        rows=array(
-            "id, name, unit, position, region, category, status, notes, ethnicity, deleted_at",
-            "honouree",
-            "id",
-        ),
-        honours=array(
-            "honouree_id, position, id, title, level, year, awarded_by, posthumous::int",
-            "honour",
-            "honouree_id",
-        ),
-        deeds=array("honouree_id, position, id, text", "deed", "honouree_id"),
-        donations=array(
-            "honouree_id, position, id, amount_fen, item, recipient, note", "donation", "honouree_id"
-        ),
+        rows=array(FACT_COLUMNS["honouree"], "honouree", "id"),
+        honours=array(FACT_COLUMNS["honour"], "honour", "honouree_id"),  # booleans are true/false: as truthy
+        deeds=array(FACT_COLUMNS["deed"], "deed", "honouree_id"),
+        donations=array(FACT_COLUMNS["donation"], "donation", "honouree_id"),
         photos=array("honouree_id, -(is_primary::int), position, id", "photo", "honouree_id"),
     )
 
