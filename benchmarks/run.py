@@ -1,7 +1,7 @@
 """`python -m benchmarks.run` (`make bench`): every figure of issue 7 at 10k and 100k, one table.
 
     python -m benchmarks.run [--sizes 10000,100000] [--repeat 30] [--heavy-repeat 5]
-                             [--build-repeat 1] [--skip gui,import,add_json,certificates,build]
+                             [--build-repeat 1] [--skip gui,import,add_json,certificates,build,postgres]
 
 Each figure is measured `repeat` times (long ones `heavy-repeat` or `build-repeat`
 times) and reported as median and 95th percentile, sizes side by side, next to its
@@ -395,7 +395,8 @@ def run(sizes: list[int], repeat: int, heavy: int, build_repeat: int, skip: set[
                 record_as=size,
             )
         loads.append(load())
-    return report(
+    shared = shared_registry_search(sizes[-1], repeat, skip, notes)
+    text = report(
         sizes,
         pages,
         counts,
@@ -409,6 +410,26 @@ def run(sizes: list[int], repeat: int, heavy: int, build_repeat: int, skip: set[
         heavy,
         build_repeat,
     )
+    return text + ("\n" + shared if shared else "")
+
+
+def shared_registry_search(size: int, repeat: int, skip: set[str], notes: list[str]) -> str:
+    """The shared registry's (PostgreSQL) search figures at the largest size, as their own
+    section (benchmarks/bench_pg_search.py); skipped, with a line saying why, without PostgreSQL."""
+    if "postgres" in skip:
+        return ""
+    from benchmarks import bench_pg_search
+
+    why = bench_pg_search.missing()
+    if why:
+        notes.append(f"shared registry (PostgreSQL) search: skipped, {why}.")
+        return ""
+    print("  shared registry (PostgreSQL) search", file=sys.stderr, flush=True)
+    try:
+        return bench_pg_search.report(size, bench_pg_search.measure(size, max(1, repeat // 3)))
+    except Exception as exc:  # noqa: BLE001 - a failing server must not lose the table
+        notes.append(f"shared registry (PostgreSQL) search at {size:,}: FAILED: {exc!r}")
+        return ""
 
 
 def gui(
@@ -559,7 +580,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--heavy-repeat", type=int, default=5, help="runs of start-up, photo and detail")
     parser.add_argument("--build-repeat", type=int, default=1, help="runs of the whole index build")
     parser.add_argument(
-        "--skip", default="", help="comma-separated: gui, build, import, add_json, certificates"
+        "--skip", default="", help="comma-separated: gui, build, import, add_json, certificates, postgres"
     )
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
@@ -573,7 +594,7 @@ def main(argv: list[str] | None = None) -> int:
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "latest.md").write_text(text, encoding="utf-8")
     print(text)
-    if "MISMATCHES" in text:
+    if "MISMATCHES" in text or "DIFFER FROM THE FILE" in text:
         print("SEARCH RESULTS DIFFER FROM THE REFERENCE SCAN — see above.", file=sys.stderr)
         return 1
     return 0

@@ -108,7 +108,7 @@ FILE_LIMITS = {
     "birth_date": 10,  # 22 → 11 counting schema.py (issue 14.1)
     "awarded_by": 16,  # 21 → 17 counting schema.py (issue 14.1)
     "quantity_unit": 18,  # 22 → 19 counting schema.py (issue 14.1)
-    "posthumous": 21,  # 24 → 21 counting schema.py (issue 14.1); the query and its SQLite filter name it apart
+    "posthumous": 22,  # 24 → 21 counting schema.py (issue 14.1); the query and each backend's filter name it apart
     "recipient": 12,  # 16 → 13 counting schema.py (issue 14.1)
     "source_report": 2,  # 7 → 3 counting schema.py (issue 14.1)
     "source_sentence": 2,  # 7 → 3 counting schema.py (issue 14.1)

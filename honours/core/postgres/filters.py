@@ -1,0 +1,78 @@
+"""The PostgreSQL backend's SQL for the query language's value filters.
+
+query.py parses `level:national,provincial`, `year:2019..2021`, `posthumous:no` … into
+backend-neutral `ValueFilter`s; this module writes each as a condition on an honouree id.
+PostgreSQL's planner turns `IN (SELECT …)` into a semi-join and chooses for itself between
+reading the set once and probing it per candidate, so one form serves (the SQLite backend
+needs several, sqlite/filters.py). Nothing the user typed reaches the SQL except as a bound
+parameter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..query import ValueFilter
+
+
+@dataclass
+class Filter:
+    """A value condition: `sql` tests the id `{id}`; `row_sql`, when set, tests the same on the
+    honouree row `h` (no subquery)."""
+
+    sql: str
+    params: list
+    row_sql: str | None = None
+
+    def on(self, column: str) -> str:
+        return self.sql.format(id=column)
+
+    def on_row(self) -> str:
+        return self.row_sql or self.sql.format(id="h.id")
+
+
+def _honours(condition: str, params: list) -> Filter:
+    return Filter(f"{{id}} IN (SELECT honouree_id FROM honour WHERE {condition})", params)
+
+
+def _honourees(condition: str, params: list, row_sql: str) -> Filter:
+    """A condition on the honouree's own row (`row_sql`: the same on `h`)."""
+    return Filter(
+        f"{{id}} IN (SELECT id FROM honouree WHERE deleted_at IS NULL AND {condition})", params, row_sql
+    )
+
+
+def sql_filter(flt: ValueFilter) -> Filter:
+    """The SQL of one parsed value filter."""
+    if flt.field == "level":
+        return _honours("level = ANY(%s)", [list(flt.values)])
+    if flt.field in ("status", "category"):
+        return _honourees(f"{flt.field} = ANY(%s)", [list(flt.values)], f"h.{flt.field} = ANY(%s)")
+    if flt.field == "posthumous":
+        if flt.negated:
+            return Filter("{id} NOT IN (SELECT honouree_id FROM honour WHERE posthumous)", [])
+        return _honours("posthumous", [])
+    if flt.field == "year":
+        parts, params = [], []
+        for bounds in flt.ranges:
+            cond, more = _range_sql("year", bounds)
+            parts.append(f"({cond})")
+            params.extend(more)
+        return _honours(f"({' OR '.join(parts)})", params)
+    if flt.field == "donation":
+        cond, params = _range_sql("donation_total_fen", flt.ranges[0])
+        return _honourees(cond, params, _range_sql("h.donation_total_fen", flt.ranges[0])[0])
+    raise ValueError(f"no SQL for a filter on {flt.field!r}")
+
+
+def _range_sql(column: str, bounds: tuple[int | None, int | None]) -> tuple[str, list]:
+    """Inclusive bounds, either open."""
+    lo, hi = bounds
+    parts, params = [], []
+    if lo is not None:
+        parts.append(f"{column} >= %s")
+        params.append(lo)
+    if hi is not None:
+        parts.append(f"{column} <= %s")
+        params.append(hi)
+    return " AND ".join(parts), params
