@@ -54,6 +54,9 @@ def by_name(registry: Registry) -> dict[str, Honouree]:
     return {h.name: h for h in registry.honourees(registry.all_ids())}
 
 
+@pytest.mark.sqlite_only(
+    reason="PostgreSQL: the substring stand-in of core/postgres/search.py, not the search of issue 16 yet"
+)
 def test_sheet_import_tidies_names_reads_brackets_and_levels(registry, tmp_path):
     path = make_xlsx(tmp_path / "名单.xlsx", [HEADER, *ROWS])
     plan = plan_import(registry, path)
@@ -201,6 +204,9 @@ def test_cli_add_and_edit_json_tidy_names_and_read_levels(tmp_path):
     assert untouched.returncode == 0 and untouched.stderr.strip() == f"Saved #{ids[1]} 贺彪."
 
 
+@pytest.mark.sqlite_only(
+    reason="PostgreSQL: the substring stand-in of core/postgres/search.py, not the search of issue 16 yet"
+)
 def test_search_finds_names_stored_padded_or_with_odd_dots(registry):
     for name in ("贺 彪", "贺小彪", "王 贺彪", "沙吾尔•芒力克", "苏　华"):
         registry.add(Honouree(name=name))  # the registry's verbs store what they are given

@@ -159,9 +159,20 @@ def test_a_server_url_in_honours_db_is_kept_and_its_roll_is_not_mistaken_for_a_f
         timeout=60,
         check=False,
     )
-    assert done.returncode == 1 and "是服务器上的共享荣誉库" in done.stderr
+    assert done.returncode == 1 and "还不是共享荣誉库" in done.stderr and "honours server init" in done.stderr
     assert list(tmp_path.iterdir()) == []  # no file named after the URL
     init_server(pg_url)
+    done = subprocess.run(
+        [sys.executable, "-m", "honours", "list"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0 and done.stdout.strip() == "", done.stderr  # an empty roll, never seeded
+    assert list(tmp_path.iterdir()) == []
     done = subprocess.run(
         [sys.executable, "-m", "honours", "server", "offices"],
         capture_output=True,
@@ -174,14 +185,15 @@ def test_a_server_url_in_honours_db_is_kept_and_its_roll_is_not_mistaken_for_a_f
     assert done.returncode == 0, done.stderr
 
 
-def test_opening_a_server_registry_is_refused_by_the_core_for_every_front_end(tmp_path, monkeypatch):
-    from honours.core.errors import HonoursError
+def test_a_server_registry_that_cannot_be_reached_is_said_plainly_for_every_front_end(
+    pg_server, tmp_path, monkeypatch
+):
     from honours.core.session import location, open_registry
 
     monkeypatch.chdir(tmp_path)
-    url = "postgresql://clerk@127.0.0.1:5432/honours"
+    url = f"postgresql://clerk@127.0.0.1:{pg_server.port + 1}/honours"
     assert location(url) == url and location("roll.sqlite").name == "roll.sqlite"
-    with pytest.raises(HonoursError) as refused:
+    with pytest.raises(ServerUnreachableError) as refused:
         open_registry(location(url))
-    assert "还不能打开其中的名册" in refused.value.zh
+    assert "无法连接共享荣誉库" in refused.value.zh and "Cannot reach" in str(refused.value)
     assert list(tmp_path.iterdir()) == []

@@ -66,6 +66,9 @@ def test_pinyin_of_units(roll):
     assert "许仲秋" in names(roll, "xyb")
 
 
+@pytest.mark.sqlite_only(
+    reason="PostgreSQL: the substring stand-in of core/postgres/search.py, not the search of issue 16 yet"
+)
 def test_polyphonic_surname_readings(registry):
     registry.add(Honouree(name="单绪平", unit="衡阳市总工会"))
     assert names(registry, "shanxuping") == ["单绪平"]
@@ -109,6 +112,9 @@ def test_qualifiers(roll, query, expected):
     assert set(names(roll, query)) == expected
 
 
+@pytest.mark.sqlite_only(
+    reason="PostgreSQL: the substring stand-in of core/postgres/search.py, not the search of issue 16 yet"
+)
 def test_year_ranges(registry):
     registry.add(Honouree(name="甲", honours=[Honour("衡阳市劳动模范", "municipal", year=2019)]))
     registry.add(Honouree(name="乙", honours=[Honour("湖南省劳动模范", "provincial", year=2021)]))
