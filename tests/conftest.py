@@ -82,20 +82,49 @@ def pytest_configure(config):
 
 
 def open_storage(backend: str, folder: Path, server=None):
-    """An empty registry of one backend: a file in `folder`, or a new database on `server`
-    (a pg_server.ThrowawayServer) set up by `honours server init`, opened as an office that
-    edits every region (an office login, so row-level security applies)."""
+    """An empty registry of one backend: a file in `folder`, or the test run's shared registry
+    on `server` (a pg_server.ThrowawayServer), emptied, opened as an office that edits every
+    region (an office login, so row-level security applies)."""
     if backend == "sqlite":
         return Registry.open(folder / "storage.sqlite")
     if backend == "postgresql":
-        from honours.core.postgres.registry import ServerRegistry
-        from honours.core.postgres.server import init_server
+        import psycopg
 
-        url = server.new_database()
-        login = f"office_{os.getpid()}_{next(_office_logins)}"
-        init_server(url, city_office=f"衡阳市总工会{login}", city_login=login)
+        from honours.core.postgres.registry import ServerRegistry
+
+        url, login = _server_registry(server)
+        with psycopg.connect(url, autocommit=True) as admin:
+            admin.execute(f"TRUNCATE {', '.join(_SERVER_TABLES)} RESTART IDENTITY CASCADE")
         return ServerRegistry.open(as_login(url, login))
     raise ValueError(f"unknown storage backend {backend!r}")
+
+
+# Every table of the shared registry that holds records (not the offices, not meta).
+_SERVER_TABLES = (
+    "honouree",
+    "honour",
+    "deed",
+    "donation",
+    "photo",
+    "photo_data",
+    "history",
+    "honouree_search",
+)
+_server_registries: dict[int, tuple[str, str]] = {}
+
+
+def _server_registry(server) -> tuple[str, str]:
+    """(URL, office login) of one shared registry on `server`, set up once by `honours server
+    init` with a city office of every region: making and setting up a database per test costs
+    0.6 s, emptying one 0.05 s."""
+    if id(server) not in _server_registries:
+        from honours.core.postgres.server import init_server
+
+        url = server.new_database(prefix="storage")
+        login = f"office_{os.getpid()}_{next(_office_logins)}"
+        init_server(url, city_office="衡阳市总工会", city_login=login)
+        _server_registries[id(server)] = (url, login)
+    return _server_registries[id(server)]
 
 
 def as_login(url: str, login: str) -> str:
