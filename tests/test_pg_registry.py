@@ -236,3 +236,24 @@ def test_the_command_line_adds_lists_searches_shows_and_edits_on_the_server(offi
     assert "Traceback" not in refused.stderr
     assert json.loads(_cli(city_url, "show", str(second), "--json").stdout)["position"] == ""
     assert list(tmp_path.iterdir()) == []  # no file made of the URL
+
+
+def test_an_open_window_follows_another_programs_save_on_the_server(qtbot, offices, tmp_path):
+    from honours.app import create_window
+    from honours.gui.roll_model import COLUMN_INDEX
+
+    city_url, leiyang_url, _ = offices
+    with ServerRegistry.open(city_url) as city:
+        city.add(Honouree(name="罗玉芳", region="南岳区"))
+    window = create_window(leiyang_url, tmp_path / "settings.ini")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=5000)
+    added = _cli(
+        city_url, "add", stdin=json.dumps({"name": "别处添加的人", "region": "耒阳市"})
+    )  # another process
+    assert added.returncode == 0, added.stderr
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=3000)
+    names = [window.model.data(window.model.index(r, COLUMN_INDEX["name"])) for r in range(2)]
+    assert "别处添加的人" in names and window.store.total() == 2
+    window.close()

@@ -35,7 +35,6 @@ from typing import TYPE_CHECKING, Any
 import psycopg
 
 from ..changes import Change, now, os_user
-from ..entry import tidy_given
 from ..errors import (
     ConflictError,
     DatabaseFileError,
@@ -44,22 +43,23 @@ from ..errors import (
     NotFoundError,
     ReadOnlyDatabaseError,
 )
-from ..fields import BATCH_FIELDS, COMPLETED_FIELDS, WRITTEN_KINDS
+from ..fields import BATCH_FIELDS, COMPLETED_FIELDS, HONOUREE_FIELDS, WRITTEN_KINDS
 from ..import_verbs import ImportItem, ImportOutcome, KeptPhoto
 from ..merge_verbs import MatchFields, MergeOutcome
 from ..photos import NewPhoto, PreparedPhoto, prepare_photo, rotate_jpeg
 from ..record_merge import clone, combine
+from ..record_verbs import RecordVerbs
 from ..records import Honouree, Photo
-from ..snapshots import to_json
 from ..sqlite.indexing import derived_values
 from ..validation import LEVEL_BY_RANK, _validate, validate_record
 from .connection import ServerUnreachableError, connect, shown_url
 from .indexing import index_honourees
 from .rows import (
+    DELETE_CHILDREN,
     INSERT_CHILD,
     INSERT_HONOUREE,
-    SELECT_CHILDREN,
-    SELECT_HONOUREE,
+    PHOTO_COLUMNS,
+    SELECT_WHOLE_HONOUREE,
     UPDATE_HONOUREE,
     child_values,
     honouree_from_row,
@@ -89,7 +89,7 @@ class NotASharedRegistryError(HonoursError):
     """The database named is not a shared registry (or one newer than this program)."""
 
 
-class ServerRegistry:
+class ServerRegistry(RecordVerbs):
     """A shared registry on a PostgreSQL server, as the front ends see every registry."""
 
     path: Path | None = None  # no file: backups, file dialogs and checks do not apply
@@ -397,17 +397,15 @@ class ServerRegistry:
         )
 
     def honouree(self, honouree_id: int, *, include_deleted: bool = False) -> Honouree:
-        row = self._q(SELECT_HONOUREE, (honouree_id,)).fetchone()
-        if row is None or (row[-1] is not None and not include_deleted):
+        """One whole record, read in one statement (its lists come as JSON arrays)."""
+        row = self._q(SELECT_WHOLE_HONOUREE, (honouree_id,)).fetchone()
+        own = len(HONOUREE_FIELDS) + 5
+        if row is None or (row[own - 1] is not None and not include_deleted):
             raise NotFoundError("honouree", honouree_id)
-        honouree = honouree_from_row(row)
-        for kind in WRITTEN_KINDS:
-            setattr(
-                honouree,
-                kind.key,
-                [kind_from_row(kind, r) for r in self._q(SELECT_CHILDREN[kind.key], (honouree_id,))],
-            )
-        honouree.photos = self.photos(honouree_id)
+        honouree = honouree_from_row(row[:own])
+        for kind, children in zip(WRITTEN_KINDS, row[own:], strict=False):
+            setattr(honouree, kind.key, [kind_from_row(kind, tuple(r)) for r in children])
+        honouree.photos = [_photo(r) for r in row[-1]]
         return honouree
 
     def honourees(self, ids: Iterable[int]) -> list[Honouree]:
@@ -486,7 +484,7 @@ class ServerRegistry:
         return found
 
     def match_fields(self, names: Iterable[str] | None = None) -> list[MatchFields]:
-        query = "SELECT id, name, unit, position, birth_date, notes FROM honouree WHERE deleted_at IS NULL"
+        query = f"SELECT {', '.join(MatchFields._fields)} FROM honouree WHERE deleted_at IS NULL"
         if names is None:
             return [MatchFields(*row) for row in self._q(query + " ORDER BY id")]
         wanted = sorted({n.strip() for n in names if n.strip()})
@@ -616,27 +614,8 @@ class ServerRegistry:
         row = self._q(UPDATE_HONOUREE, (*stored_values(record), stamp, record.id, version)).fetchone()
         if row is None:
             raise ConflictError(record.id, version, None, record.name)
-        for kind in WRITTEN_KINDS:
-            self._q(f"DELETE FROM {kind.table} WHERE honouree_id = %s", (record.id,))
+        self._q(DELETE_CHILDREN, {"id": record.id})
         self._write_children(record.id, record)
-
-    def edit(self, honouree_id: int, changes: dict, notes: list | None = None) -> Honouree:
-        current = self.honouree(honouree_id).to_dict()
-        unknown = set(changes) - set(current)
-        if unknown:
-            raise InvalidRecordError(
-                f"unknown field(s): {', '.join(sorted(unknown))}", f"未知字段：{'、'.join(sorted(unknown))}"
-            )
-        current.update(changes)
-        current["photos"] = [p.__dict__ for p in self.photos(honouree_id)]
-        try:
-            honouree = Honouree.from_dict(current)
-        except (ValueError, TypeError) as exc:
-            raise InvalidRecordError(str(exc), getattr(exc, "zh", None)) from exc
-        tidied = tidy_given(honouree, changes)
-        if notes is not None:
-            notes.extend(tidied)
-        return self.update(honouree, check_version=False)
 
     def edit_many(
         self, edits: Mapping[int, Mapping[str, str]], *, versions: Mapping[int, int] | None = None
@@ -745,71 +724,19 @@ class ServerRegistry:
             )
         ]
 
-    def revert_to(self, history_id: int) -> Honouree:
+    def _history_row(self, history_id: int) -> tuple[int, str | None, str | None]:
         row = self._q(
             "SELECT honouree_id, after_json, before_json FROM history WHERE id = %s", (history_id,)
         ).fetchone()
         if row is None:
             raise NotFoundError("history", history_id)
-        snapshot = json.loads(row[1] or row[2])
-        with self.atomic():
-            current = self.honouree(row[0], include_deleted=True)
-            if self._q("SELECT deleted_at FROM honouree WHERE id = %s", (row[0],)).fetchone()[0]:
-                self.restore(row[0])
-                current = self.honouree(row[0])
-            then = {p["id"]: p for p in snapshot.get("photos") or [] if p.get("id") is not None}
-            for photo in current.photos:
-                if photo.id in then:
-                    photo.caption = then[photo.id].get("caption") or ""
-                    photo.primary = bool(then[photo.id].get("primary"))
-            snapshot["photos"] = [p.__dict__ for p in current.photos]
-            honouree = Honouree.from_dict(
-                {k: v for k, v in snapshot.items() if k not in ("created_at", "updated_at")}
-            )
-            honouree.id = current.id
-            honouree.version = current.version
-            return self.update(honouree)
+        return row[0], row[1], row[2]
 
-    def overwrite(
-        self,
-        mine: Honouree,
-        *,
-        original_photo_ids: Iterable[int] | None = None,
-        new_photos: list[NewPhoto] | None = None,
-        rotations: dict[int, int] | None = None,
-    ) -> Honouree:
-        if mine.id is None:
-            raise InvalidRecordError("an honouree without an id cannot be updated", "没有编号的记录无法更新")
-        _validate(mine)
-        with self.atomic():
-            _, deleted_at = self._lock(mine.id, deleted=None)
-            if deleted_at is not None:
-                self.restore(mine.id)
-            current = self.honouree(mine.id)
-            stored = {p.id for p in current.photos}
-            listed = {p.id for p in mine.photos if p.id is not None}
-            opened = set(original_photo_ids) if original_photo_ids is not None else set()
-            photos = [p for p in mine.photos if p.id in stored]
-            photos += [p for p in current.photos if p.id not in listed and p.id not in opened]
-            merged = replace(mine, photos=photos, version=current.version)
-            kept_rotations = {k: v for k, v in (rotations or {}).items() if k in stored}
-            return self.update(merged, new_photos=new_photos, rotations=kept_rotations)
-
-    def _snapshot(self, honouree_id: int) -> dict:
-        data = self.honouree(honouree_id, include_deleted=True).to_dict()
-        data["photos"] = [{k: v for k, v in p.items() if k != "position"} for p in data["photos"]]
-        return data
-
-    def _record(self, honouree_id: int, action: str, before: dict | None, after: dict | None) -> None:
-        self._record_many([(honouree_id, action, before, after)])
-
-    def _record_many(self, entries: list[tuple[int, str, dict | None, dict | None]]) -> None:
-        self._write_history(
-            [
-                (i, action, to_json(before) if before else None, to_json(after) if after else None)
-                for i, action, before, after in entries
-            ]
-        )
+    def _in_trash(self, honouree_id: int) -> bool:
+        row = self._q("SELECT deleted_at FROM honouree WHERE id = %s", (honouree_id,)).fetchone()
+        if row is None:
+            raise NotFoundError("honouree", honouree_id)
+        return row[0] is not None
 
     def _write_history(self, entries: list[tuple[int, str, str | None, str | None]]) -> None:
         """History rows; the server fills in the office (the login) beside the OS user."""
@@ -830,19 +757,9 @@ class ServerRegistry:
     # -- photos -----------------------------------------------------------------------------
     def photos(self, honouree_id: int) -> list[Photo]:
         return [
-            Photo(
-                id=r[0],
-                caption=r[1],
-                primary=r[2],
-                width=r[3],
-                height=r[4],
-                mime=r[5],
-                original_name=r[6],
-                position=r[7],
-            )
+            _photo(r)
             for r in self._q(
-                "SELECT id, caption, is_primary, width, height, mime, original_name, position FROM photo"
-                " WHERE honouree_id = %s ORDER BY position, id",
+                f"SELECT {PHOTO_COLUMNS} FROM photo WHERE honouree_id = %s ORDER BY position, id",
                 (honouree_id,),
             )
         ]
@@ -1163,6 +1080,20 @@ class ServerRegistry:
             versions[keep_id],
             versions[other_id],
         )
+
+
+def _photo(r) -> Photo:
+    """A photo's metadata from a row (or JSON array) of PHOTO_COLUMNS."""
+    return Photo(
+        id=r[0],
+        caption=r[1],
+        primary=bool(r[2]),
+        width=r[3],
+        height=r[4],
+        mime=r[5],
+        original_name=r[6],
+        position=r[7],
+    )
 
 
 class ReadOnlyServerError(ReadOnlyDatabaseError):

@@ -56,6 +56,30 @@ UPDATE_HONOUREE = (
 SELECT_HONOUREE = (
     f"SELECT id, {HONOUREE_COLUMNS}, created_at, updated_at, version, deleted_at FROM honouree WHERE id = %s"
 )
+# A whole record in one round trip: its own columns, then each kind's rows and its photos
+# as JSON arrays of arrays (id first), in their order.
+PHOTO_COLUMNS = "id, caption, is_primary, width, height, mime, original_name, position"
+SELECT_WHOLE_HONOUREE = (
+    f"SELECT h.id, {', '.join('h.' + f.column for f in HONOUREE_FIELDS)}, h.created_at, h.updated_at,"
+    " h.version, h.deleted_at, "
+    + ", ".join(
+        f"(SELECT coalesce(json_agg(json_build_array(c.id, {', '.join('c.' + f.column for f in kind.fields)})"
+        f" ORDER BY c.position, c.id), '[]') FROM {kind.table} c WHERE c.honouree_id = h.id)"
+        for kind in WRITTEN_KINDS
+    )
+    + f", (SELECT coalesce(json_agg(json_build_array({PHOTO_COLUMNS}) ORDER BY p.position, p.id), '[]')"
+    " FROM photo p WHERE p.honouree_id = h.id)"
+    " FROM honouree h WHERE h.id = %s"
+)
+# Every kind's rows of a record gone in one statement (before writing them anew).
+DELETE_CHILDREN = (
+    "WITH "
+    + ", ".join(
+        f"gone_{kind.table} AS (DELETE FROM {kind.table} WHERE honouree_id = %(id)s)"
+        for kind in WRITTEN_KINDS[1:]
+    )
+    + f" DELETE FROM {WRITTEN_KINDS[0].table} WHERE honouree_id = %(id)s"
+)
 SELECT_CHILDREN = {
     kind.key: f"SELECT id, {columns(kind.fields)} FROM {kind.table} WHERE honouree_id = %s ORDER BY position, id"
     for kind in WRITTEN_KINDS

@@ -9,6 +9,7 @@ level, and ranks exact names first, then names containing the terms, then the re
 
 from __future__ import annotations
 
+from ..fields import HONOUREE_FIELDS, TEXT, WRITTEN_KINDS
 from ..query import ParsedQuery, facet_group, parse, split_terms, without_group
 from ..vocabulary import LEVELS
 
@@ -24,11 +25,19 @@ ORDERABLE = {
     "year": "coalesce((SELECT max(year) FROM honour WHERE honouree_id = h.id), 0)",
     "donation": "h.donation_total_fen",
 }
+# Every text the stand-in matches: an honouree's own text fields, the honours' titles, and
+# the text fields of deeds and donations (from the field spec, core/fields.py).
 _TEXT = (
-    "concat_ws(' ', h.name, h.unit, h.position, h.region, h.honours_text, h.notes, h.ethnicity,"
-    " (SELECT string_agg(d.text, ' ') FROM deed d WHERE d.honouree_id = h.id),"
-    " (SELECT string_agg(concat_ws(' ', n.item, n.recipient, n.note), ' ') FROM donation n"
-    "  WHERE n.honouree_id = h.id))"
+    "concat_ws(' ', "
+    + ", ".join(f"h.{f.column}" for f in HONOUREE_FIELDS if f.type == TEXT)
+    + ", h.honours_text, "
+    + ", ".join(
+        f"(SELECT string_agg(concat_ws(' ', {', '.join('c.' + f.column for f in kind.fields if f.type == TEXT)}),"
+        f" ' ') FROM {kind.table} c WHERE c.honouree_id = h.id)"
+        for kind in WRITTEN_KINDS
+        if kind.key != "honours"
+    )
+    + ")"
 )
 
 
