@@ -257,3 +257,20 @@ def test_an_open_window_follows_another_programs_save_on_the_server(qtbot, offic
     names = [window.model.data(window.model.index(r, COLUMN_INDEX["name"])) for r in range(2)]
     assert "别处添加的人" in names and window.store.total() == 2
     window.close()
+
+
+def test_a_save_waiting_too_long_for_another_offices_lock_is_told_the_registry_is_busy(offices, monkeypatch):
+    from honours.core.postgres import registry as server_registry
+
+    city_url, _, _ = offices
+    monkeypatch.setattr(server_registry, "LOCK_TIMEOUT_MS", 300)
+    with ServerRegistry.open(city_url) as city:
+        person = city.add(Honouree(name="蒋亚华", region="耒阳市"))
+        with psycopg.connect(city_url) as other:  # another office's long transaction holds the row
+            other.execute("SELECT 1 FROM honouree WHERE id = %s FOR UPDATE", (person.id,))
+            person.unit = "耒阳市总工会"
+            with pytest.raises(HonoursError) as busy:
+                city.update(person)
+            assert "正忙" in busy.value.zh and "Nothing was saved" in str(busy.value)
+        assert city.honouree(person.id).unit == ""
+        assert city.update(person).unit == "耒阳市总工会"  # once it is let go

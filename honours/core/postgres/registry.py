@@ -50,6 +50,7 @@ from ..photos import NewPhoto, PreparedPhoto, prepare_photo, rotate_jpeg
 from ..record_merge import clone, combine
 from ..record_verbs import RecordVerbs
 from ..records import Honouree, Photo
+from ..snapshots import added_snapshot_json
 from ..sqlite.indexing import derived_values
 from ..validation import LEVEL_BY_RANK, _validate, validate_record
 from .connection import ServerUnreachableError, connect, shown_url
@@ -57,7 +58,9 @@ from .indexing import index_honourees
 from .rows import (
     DELETE_CHILDREN,
     INSERT_CHILD,
+    INSERT_CHILD_WITH_ID,
     INSERT_HONOUREE,
+    INSERT_HONOUREE_WITH_ID,
     PHOTO_COLUMNS,
     SELECT_WHOLE_HONOUREE,
     UPDATE_HONOUREE,
@@ -74,6 +77,8 @@ if TYPE_CHECKING:
     from ..registry import HistoryEntry, Summary
 
 PHOTO_KINDS = ("original", "display", "thumbnail")
+LOCK_TIMEOUT_MS = 15_000  # a save waiting longer for another office's row lock is told the registry is busy
+IMPORT_CHUNK = 1000  # added records written per round of statements
 LISTEN_WINDOW = 0.2  # seconds of notices gathered into one change for the listeners
 
 
@@ -116,8 +121,7 @@ class ServerRegistry(RecordVerbs):
         conn = connect(url, autocommit=True)
         try:
             _check_schema(conn, url)
-            if readonly:
-                conn.execute("SET default_transaction_read_only = on")
+            _settle(conn, readonly)
         except BaseException:
             conn.close()
             raise
@@ -190,8 +194,7 @@ class ServerRegistry(RecordVerbs):
             with suppress(psycopg.Error):
                 self._conn.close()
             self._conn = connect(self.url, autocommit=True)
-            if self.opened_readonly:
-                self._conn.execute("SET default_transaction_read_only = on")
+            _settle(self._conn, self.opened_readonly)
             self._learn_who()
         return self._conn
 
@@ -199,6 +202,13 @@ class ServerRegistry(RecordVerbs):
         where = shown_url(self.url)
         if isinstance(exc, psycopg.errors.QueryCanceled):
             return HonoursError("The search was interrupted.", "搜索已中断。")
+        if isinstance(exc, (psycopg.errors.TransactionRollback, psycopg.errors.LockNotAvailable)):
+            # a deadlock, or a row another office kept locked longer than LOCK_TIMEOUT
+            return HonoursError(
+                f"The shared registry at {where} is busy: another office is changing the same records. "
+                "Nothing was saved; try again in a moment.",
+                f"共享荣誉库 {where} 正忙：另一个单位正在修改同一批记录。没有保存任何内容；请稍后重试。",
+            )
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         return ServerUnreachableError(
             f"The connection to the shared registry at {where} was lost ({reason}). Nothing of the "
@@ -951,37 +961,12 @@ class ServerRegistry(RecordVerbs):
                 done += 1
                 if progress and done % 200 == 0:
                     progress(done, total)
-            for item in adds:
-                record = item.record
-                version, created, updated = (
-                    (record.version or 1, record.created_at or stamp, record.updated_at or stamp)
-                    if keep_stamps
-                    else (1, stamp, stamp)
-                )
-                new_id = self._q(
-                    INSERT_HONOUREE.replace(", 1) RETURNING", ", %s) RETURNING"),
-                    (*stored_values(record), created, updated, version),
-                ).fetchone()[0]
-                self._write_children(new_id, record)
-                for photo in item.photos:
-                    if isinstance(photo, KeptPhoto) and keep_stamps:
-                        self._insert_photo(
-                            new_id,
-                            photo.prepared,
-                            photo.caption,
-                            photo.primary,
-                            position=photo.position,
-                            created_at=photo.created_at,
-                        )
-                    else:
-                        self._insert_new_photo(new_id, photo)
-                outcome.added.append(new_id)
-                done += 1
-                if progress and done % 200 == 0:
+            for first in range(0, len(adds), IMPORT_CHUNK):
+                chunk = adds[first : first + IMPORT_CHUNK]
+                outcome.added.extend(self._insert_imported(chunk, stamp, keep_stamps))
+                done += len(chunk)
+                if progress:
                     progress(done, total)
-            if outcome.added:
-                self._derive(outcome.added)
-                self._record_many([(i, "create", None, self._snapshot(i)) for i in outcome.added])
             if progress:
                 progress(total, total)
         if outcome.added:
@@ -989,6 +974,78 @@ class ServerRegistry(RecordVerbs):
         if outcome.updated:
             self._emit(Change("updated", outcome.updated))
         return outcome
+
+    def _reserve(self, table: str, count: int) -> list[int]:
+        """`count` new ids of a table, taken from its identity sequence in one statement."""
+        if not count:
+            return []
+        return [
+            r[0]
+            for r in self._q(
+                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)", (table, count)
+            )
+        ]
+
+    def _insert_imported(self, items: list[ImportItem], stamp: str, keep_stamps: bool) -> list[int]:
+        """Insert a chunk of added records with a few statements: their ids and their lists' ids
+        reserved up front, every table written with one executemany, and each history snapshot
+        built from the record in memory (snapshots.added_snapshot_json, byte for byte what
+        reading it back would record)."""
+        ids = self._reserve("honouree", len(items))
+        child_ids = {
+            kind.key: iter(self._reserve(kind.table, sum(len(getattr(i.record, kind.key)) for i in items)))
+            for kind in WRITTEN_KINDS
+        }
+        honourees: list[tuple] = []
+        children: dict[str, list[tuple]] = {kind.key: [] for kind in WRITTEN_KINDS}
+        written = []
+        for honouree_id, item in zip(ids, items, strict=True):
+            record = item.record
+            stamps = (
+                (record.version or 1, record.created_at or stamp, record.updated_at or stamp)
+                if keep_stamps
+                else (1, stamp, stamp)
+            )
+            scalars = stored_values(record)
+            honourees.append((honouree_id, *scalars, stamps[1], stamps[2], stamps[0]))
+            kind_ids = []
+            for kind in WRITTEN_KINDS:
+                mine = [next(child_ids[kind.key]) for _ in getattr(record, kind.key)]
+                children[kind.key] += [
+                    (child_id, honouree_id, position, *child_values(kind, x))
+                    for position, (child_id, x) in enumerate(
+                        zip(mine, getattr(record, kind.key), strict=True)
+                    )
+                ]
+                kind_ids.append(mine)
+            written.append((scalars, kind_ids, stamps))
+        self._many(INSERT_HONOUREE_WITH_ID, honourees)
+        for kind in WRITTEN_KINDS:
+            self._many(INSERT_CHILD_WITH_ID[kind.key], children[kind.key])
+        history = []
+        for honouree_id, item, (scalars, kind_ids, (version, created, updated)) in zip(
+            ids, items, written, strict=True
+        ):
+            for photo in item.photos:
+                if isinstance(photo, KeptPhoto) and keep_stamps:
+                    self._insert_photo(
+                        honouree_id,
+                        photo.prepared,
+                        photo.caption,
+                        photo.primary,
+                        position=photo.position,
+                        created_at=photo.created_at,
+                    )
+                else:
+                    self._insert_new_photo(honouree_id, photo)
+            photos = self.photos(honouree_id) if item.photos else []
+            snapshot = added_snapshot_json(
+                honouree_id, item.record, scalars, kind_ids, photos, version, created, updated
+            )
+            history.append((honouree_id, "create", None, snapshot))
+        self._derive(ids)
+        self._write_history(history)
+        return ids
 
     # -- merging ----------------------------------------------------------------------------
     def merge(
@@ -1111,6 +1168,14 @@ class ReadOnlyServerError(ReadOnlyDatabaseError):
 
 def _read_only(url: str) -> HonoursError:
     return ReadOnlyServerError(shown_url(url))
+
+
+def _settle(conn: psycopg.Connection, readonly: bool) -> None:
+    """A session's settings: how long a save waits for a row another office holds, and
+    reading only (a worker's reader)."""
+    conn.execute(f"SET lock_timeout = '{LOCK_TIMEOUT_MS}ms'")
+    if readonly:
+        conn.execute("SET default_transaction_read_only = on")
 
 
 def _check_schema(conn: psycopg.Connection, url: str) -> None:
