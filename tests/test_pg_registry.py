@@ -274,3 +274,18 @@ def test_a_save_waiting_too_long_for_another_offices_lock_is_told_the_registry_i
             assert "正忙" in busy.value.zh and "Nothing was saved" in str(busy.value)
         assert city.honouree(person.id).unit == ""
         assert city.update(person).unit == "耒阳市总工会"  # once it is let go
+
+
+def test_a_login_that_is_no_office_reads_the_roll_and_is_refused_every_change(offices, pg_server):
+    city_url, _, _ = offices
+    viewer = f"viewer_{os.getpid()}_{next(_logins)}"
+    with psycopg.connect(pg_server.url(), autocommit=True) as admin:
+        admin.execute(f"CREATE ROLE {viewer} LOGIN IN ROLE honours_office")
+    with ServerRegistry.open(city_url) as city:
+        person = city.add(Honouree(name="白云", region="常宁市"))
+    with ServerRegistry.open(as_login(city_url, viewer)) as reading:
+        assert reading.readonly and reading.office == ""
+        assert reading.honouree(person.id).name == "白云"
+        with pytest.raises(OfficeRefusedError) as refused:
+            reading.edit(person.id, {"unit": "常宁市总工会"})
+        assert "is no office" in str(refused.value) and "add-office" in refused.value.zh

@@ -275,6 +275,15 @@ class ServerRegistry(RecordVerbs):
         return everywhere or region in regions
 
     def _refuse(self, honouree_id: int | None, name: str, region: str) -> OfficeRefusedError:
+        if self._office is None:
+            login = self._conn.info.user
+            return OfficeRefusedError(
+                f"The login {login} is no office of this shared registry: it may read the roll but change "
+                "no one. The administrator makes it an office with `honours server add-office`.",
+                f"登录名 {login} 不属于本共享荣誉库的任何单位：只能查看名册，不能修改。"
+                "请管理员用 `honours server add-office` 为其设置单位。",
+                honouree_id,
+            )
         office, (regions_en, regions_zh) = self._office_words()
         who_en = f"#{honouree_id} {name}" if honouree_id is not None else name
         who_zh = f"{honouree_id} 号{name}" if honouree_id is not None else name
