@@ -546,14 +546,21 @@ class ServerRegistry(RecordVerbs):
             " FROM honouree h WHERE h.id = ANY(%s)",
             (list(ids),),
         ).fetchall()
-        self._many(
-            "UPDATE honouree SET sort_key = %s, level_rank = %s, donation_total_fen = %s, honours_text = %s,"
-            " primary_photo_id = %s WHERE id = %s",
-            [
-                (*derived_values(name, list(zip(titles, levels, strict=True)), amounts, photo), i)
-                for i, name, titles, levels, amounts, photo in rows
-            ],
-        )
+        values = [
+            (*derived_values(name, list(zip(titles, levels, strict=True)), amounts, photo), i)
+            for i, name, titles, levels, amounts, photo in rows
+        ]
+        if values:
+            # one statement for all (as arrays): the change trigger fires once, not once per record
+            self._q(
+                "UPDATE honouree h SET sort_key = d.sort_key, level_rank = d.level_rank,"
+                " donation_total_fen = d.donation_total_fen, honours_text = d.honours_text,"
+                " primary_photo_id = d.primary_photo_id"
+                " FROM unnest(%s::text[], %s::int[], %s::bigint[], %s::text[], %s::bigint[], %s::bigint[])"
+                " AS d(sort_key, level_rank, donation_total_fen, honours_text, primary_photo_id, id)"
+                " WHERE h.id = d.id",
+                [list(column) for column in zip(*values, strict=True)],
+            )
         try:
             index_honourees(self._connection().cursor(), ids)
         except psycopg.errors.InsufficientPrivilege as exc:
