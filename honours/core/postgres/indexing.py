@@ -35,6 +35,7 @@ import json
 from collections.abc import Iterable, Sequence
 
 from ..errors import HonoursError
+from ..i18n import Text
 from ..sqlite.indexing import (
     FACT_COLUMNS,
     FTS_COLUMNS,
@@ -140,11 +141,13 @@ def check_tokenizer(cur) -> None:
     stored = row[0] if row else None
     if stored != TOKENIZER_VERSION:
         raise TokenizerMismatchError(
-            f"The shared registry's search index was built by another version of Honours (tokenizer "
-            f"{stored}, this program {TOKENIZER_VERSION}): searches would miss records. Update Honours, "
-            "or have the administrator rebuild the index with this version.",
-            f"共享荣誉库的检索索引由另一版本的本程序建立（分词版本 {stored}，本程序 {TOKENIZER_VERSION}），"
-            "检索会漏掉记录。请升级本程序，或请管理员用本版本重建索引。",
+            Text(
+                "The shared registry's search index was built by another version of Honours (tokenizer "
+                "{stored}, this program {mine}): searches would miss records. Update Honours, "
+                "or have the administrator rebuild the index with this version.",
+                stored=stored,
+                mine=TOKENIZER_VERSION,
+            )
         )
 
 

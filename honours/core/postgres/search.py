@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..i18n import Message
 from ..names import tidy_spacing
 from ..query import TEXT_FIELDS, ParsedQuery, TextTerm, parse
 from ..sqlite.indexing import PINYIN_COLUMNS, PINYIN_PREFIX_MAX
@@ -236,7 +237,7 @@ class ServerSearchResult:
         self._reset()
 
     @property
-    def notices(self) -> list[tuple[str, str]]:
+    def notices(self) -> list[Message]:
         return self.parsed.notices
 
     def _rows(self, sql: str, params: list) -> list[tuple]:
