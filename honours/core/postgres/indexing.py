@@ -238,13 +238,19 @@ def reindex_all(conn) -> int:
             " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (TOKENIZER_VERSION,),
         )
-        cur.execute("DELETE FROM honouree_search")
-        ids = [r[0] for r in cur.execute("SELECT id FROM honouree ORDER BY id").fetchall()]
-        chunks = _chunks(ids)
-        # thousands of records: their tokens are computed by worker processes while this one
-        # reads and writes (as the file's rebuild does)
-        with worker_processes(len(ids)) as pool:
-            computed = Pipeline(pool, encoded_rows).run(_facts(cur, chunk) for chunk in chunks)
-            for chunk, encoded in zip(chunks, computed, strict=True):  # in order
-                _write(cur, chunk, encoded)
+        return index_everyone(cur)
+
+
+def index_everyone(cur) -> int:
+    """Write the search rows and derived columns of every stored honouree, inside the
+    caller's transaction (a rebuild, a whole registry copied in); returns how many were read."""
+    cur.execute("DELETE FROM honouree_search")
+    ids = [r[0] for r in cur.execute("SELECT id FROM honouree ORDER BY id").fetchall()]
+    chunks = _chunks(ids)
+    # thousands of records: their tokens are computed by worker processes while this one
+    # reads and writes (as the file's rebuild does)
+    with worker_processes(len(ids)) as pool:
+        computed = Pipeline(pool, encoded_rows).run(_facts(cur, chunk) for chunk in chunks)
+        for chunk, encoded in zip(chunks, computed, strict=True):  # in order
+            _write(cur, chunk, encoded)
     return len(ids)
