@@ -28,7 +28,6 @@ from .sqlite.indexing import (
     sort_keys_ahead,
 )
 from .sqlite.rows import (
-    HONOUREE_COLUMNS,
     INSERT_CHILD_WITH_ID,
     UPDATE_HONOUREE,
     child_values,
@@ -268,44 +267,15 @@ class ImportVerbs:
         record's `stored_values` and the ids of its honours, deeds and donations (WRITTEN_KINDS). `name_keys`
         (their names' sort keys): with their derived columns too (`indexing.derived_values`, the
         primary photo aside), for an import whose search rows are queued, instead of reading
-        them back to compute them."""
-        derived = name_keys is not None
-        honourees, written = [], []
-        rows: dict[str, list[tuple]] = {kind.key: [] for kind in WRITTEN_KINDS}
+        them back to compute them.
+
+        Plain executemany, not sqlite-utils' insert_all: see the figures above IMPORT_CHUNK."""
         next_ids = {
             kind.key: self.conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {kind.table}").fetchone()[0]
             for kind in WRITTEN_KINDS
         }
-        for number, (honouree_id, item) in enumerate(zip(ids, items, strict=False)):
-            h = item.record
-            version, created, updated = _import_stamps(h, stamp, keep_stamps)
-            scalars = stored_values(h)
-            row = (honouree_id, *scalars, created, updated, version)
-            if name_keys is not None:
-                row += derived_values(
-                    scalars[0],
-                    [(x.title.strip(), x.level) for x in h.honours],
-                    [d.amount_fen for d in h.donations],
-                    None,
-                    name_keys[number],
-                )[:4]
-            honourees.append(row)
-            child_ids = []
-            for kind in WRITTEN_KINDS:
-                first = child_id = next_ids[kind.key]
-                kind_rows = rows[kind.key]
-                for i, x in enumerate(getattr(h, kind.key)):
-                    kind_rows.append((child_id, honouree_id, i, *child_values(kind, x)))
-                    child_id += 1
-                next_ids[kind.key] = child_id
-                child_ids.append(range(first, child_id))
-            written.append((scalars, child_ids))
-        extra = ", sort_key, level_rank, donation_total_fen, honours_text" if derived else ""
-        self.conn.executemany(
-            f"INSERT INTO honouree (id, {HONOUREE_COLUMNS}, created_at, updated_at, version{extra})"
-            f" VALUES ({marks(len(HONOUREE_FIELDS) + 4 + (4 if derived else 0))})",
-            honourees,
-        )
+        rows, written = import_rows(ids, items, stamp, keep_stamps, next_ids, name_keys)
+        self.conn.executemany(insert_honourees_sql(name_keys is not None), rows["honouree"])
         for kind in WRITTEN_KINDS:
             self.conn.executemany(INSERT_CHILD_WITH_ID[kind.key], rows[kind.key])
         return written
@@ -356,3 +326,60 @@ def _import_stamps(h: Honouree, stamp: str, keep_stamps: bool) -> tuple[int, str
     if keep_stamps:
         return h.version or 1, h.created_at or stamp, h.updated_at or stamp
     return 1, stamp, stamp
+
+
+DERIVED_COLUMNS = ("sort_key", "level_rank", "donation_total_fen", "honours_text")
+
+
+def import_columns(derived: bool) -> list[str]:
+    """The honouree columns an import writes, in the order of `import_rows`' tuples."""
+    return ["id", *(f.column for f in HONOUREE_FIELDS), "created_at", "updated_at", "version"] + (
+        list(DERIVED_COLUMNS) if derived else []
+    )
+
+
+def insert_honourees_sql(derived: bool) -> str:
+    columns = import_columns(derived)
+    return f"INSERT INTO honouree ({', '.join(columns)}) VALUES ({marks(len(columns))})"
+
+
+def import_rows(
+    ids: list[int],
+    items: list[ImportItem],
+    stamp: str,
+    keep_stamps: bool,
+    next_ids: dict[str, int],
+    name_keys: list[str] | None = None,
+) -> tuple[dict[str, list[tuple]], list[tuple[tuple, list[range]]]]:
+    """The rows an import inserts for these records under reserved ids: honourees (by
+    `import_columns`) under "honouree", each kind's rows (for INSERT_CHILD_WITH_ID) under its
+    key, their child ids starting at `next_ids` (which is advanced); and each record's
+    `stored_values` and child ids. Apart from the writing so that benchmarks/bench_bulk_insert.py
+    times other ways of writing the very same rows."""
+    rows: dict[str, list[tuple]] = {"honouree": [], **{kind.key: [] for kind in WRITTEN_KINDS}}
+    written = []
+    for number, (honouree_id, item) in enumerate(zip(ids, items, strict=False)):
+        h = item.record
+        version, created, updated = _import_stamps(h, stamp, keep_stamps)
+        scalars = stored_values(h)
+        row = (honouree_id, *scalars, created, updated, version)
+        if name_keys is not None:
+            row += derived_values(
+                scalars[0],
+                [(x.title.strip(), x.level) for x in h.honours],
+                [d.amount_fen for d in h.donations],
+                None,
+                name_keys[number],
+            )[:4]
+        rows["honouree"].append(row)
+        child_ids = []
+        for kind in WRITTEN_KINDS:
+            first = child_id = next_ids[kind.key]
+            kind_rows = rows[kind.key]
+            for i, x in enumerate(getattr(h, kind.key)):
+                kind_rows.append((child_id, honouree_id, i, *child_values(kind, x)))
+                child_id += 1
+            next_ids[kind.key] = child_id
+            child_ids.append(range(first, child_id))
+        written.append((scalars, child_ids))
+    return rows, written
