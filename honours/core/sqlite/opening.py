@@ -37,7 +37,8 @@ def open_database(
 
     Returns the plain connection; `Registry` wraps it in sqlite-utils' Database only when
     that is first needed, because importing sqlite-utils (click, dateutil, pluggy) costs
-    0.1–0.2 s, a fifth of the desktop app's start-up.
+    0.1–0.2 s, a fifth of the desktop app's start-up. Only making or upgrading a file (the
+    migrations run through it) imports it here.
     """
     conn, version = connect(path, create=create, readonly=readonly)
     try:
