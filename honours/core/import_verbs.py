@@ -81,7 +81,8 @@ IMPORT_CHUNK = 2000  # added records written per executemany
 # absolute terms; the ways took turns), medians: executemany 23.89 s; insert_all of the same
 # tuples 42.28 s, with batch_size=999 41.25 s, of dicts 61.29 s; honourees alone 10.85 s
 # against 22.71 s. The closest table, history, alone in 5 turns: executemany 7.03 s, insert_all
-# 8.88 s, batch_size=999 9.45 s, insert_all slower in every turn. ignore/replace do not apply:
+# 8.88 s, batch_size=999 9.45 s, insert_all slower in every turn. A second run at load 1.5-6.5:
+# 12.33 s against 21.05 s, 21.43 s and 15.47 s (dicts; runs 12.8-36.7 s). ignore/replace do not apply:
 # an import's ids are reserved, so a conflict is a fault to raise, not to skip or overwrite.
 
 
