@@ -139,12 +139,12 @@ def test_the_spec_matches_the_record_classes_and_the_schema(registry):
         *(kind.key for kind in RECORD_KINDS),
     }
     assert own == {f.key for f in HONOUREE_FIELDS if "." not in f.key}
-    columns = {row[1] for row in registry.conn.execute("PRAGMA table_info(honouree)")}
+    columns = set(registry.db["honouree"].columns_dict)
     assert {f.column for f in HONOUREE_FIELDS} <= columns
     for kind in RECORD_KINDS:
         cls = CLASSES.get(kind.key, Photo)
         assert {f.name for f in fields(cls)} - {"id", "position"} == {f.key for f in kind.fields}, kind.key
-        table = {row[1] for row in registry.conn.execute(f"PRAGMA table_info({kind.table})")}
+        table = set(registry.db[kind.table].columns_dict)
         assert {f.column for f in kind.fields} <= table, kind.key
 
 

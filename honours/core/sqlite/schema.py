@@ -1,8 +1,26 @@
 """The registry's schema as an ordered list of migrations.
 
-`PRAGMA user_version` records how many migrations a file has had. Each migration is
-plain SQL, and only SQL: it stays what it was when written, whatever the code around it
-becomes. An old file is brought up to date in one transaction by `opening.open_database`.
+`PRAGMA user_version` records how many migrations a file has had. A migration stays what
+it was when written, whatever the code around it becomes, so it is one of two things, or
+both (the SQL runs first):
+
+* literal SQL (`sql`), as every migration so far;
+* `steps`: a function of a sqlite-utils `Database` that reshapes tables with sqlite-utils'
+  own table operations only (`add_column`, `transform`, `create_index`, `drop`, ...) and
+  literal values: what SQLite's ALTER TABLE cannot do (change a column's type, default or
+  NOT NULL, drop or reorder columns) without writing the copy-and-rename by hand. A step
+  imports nothing of honours and calls none of its code: this module imports nothing of
+  the project (a test checks it), so a step can only be written here, standing alone.
+  sqlite-utils refuses to drop or rename a column of a table with a partial index (the
+  honouree table's status, category and donation indexes): such a step drops those
+  indexes with literal SQL (`db.execute`) before the transform and creates them after it.
+
+An old file is brought up to date in one transaction by `opening.open_database`, after a
+backup; a step's operations join that transaction (sqlite-utils nests its own as
+savepoints), so a failure anywhere leaves the file untouched. The migrations run with
+foreign keys off, as SQLite's procedure for rebuilding a table requires (otherwise the
+DROP TABLE of a transformed honouree table would delete every honour with it), and the
+upgrade refuses to commit a migration that leaves a reference broken that was not.
 
 What is derived from the records (sort keys, best level, donation total, the search
 index) is computed by the code of the day (indexing.py), written for today's tables, so
@@ -13,14 +31,21 @@ what the rows ask for and drops the table, inside the same transaction.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 @dataclass(frozen=True)
 class Migration:
     version: int
     description: str
-    sql: str
+    sql: str = ""
+    # sqlite-utils table operations run after `sql` (see the module's docstring)
+    steps: Callable[[sqlite_utils.Database], None] | None = None
 
 
 # What a migration asks the opening code to recompute once the file is at today's schema.
