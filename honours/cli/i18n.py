@@ -70,6 +70,7 @@ HELP_ZH: dict[str, str] = {
     "create a registry file (seeded with the report's roll unless --empty)": "新建荣誉库文件（预置报道中的名单，加 --empty 则为空白）",
     "create a blank registry": "新建空白荣誉库",
     "print machine-readable JSON": "输出 JSON（供程序读取）",
+    "show ID numbers in full (masked otherwise)": "完整显示身份证号（默认部分隐藏）",
     "list every honouree": "列出全部荣誉人物",
     "search the roll with the search-box query language": "用搜索框的查询语言搜索名单",
     "query terms, e.g. 五一 or level:provincial or level:national,provincial (either) or donation>=100000": "查询词，如 五一、级别:省级、级别:国家级,省级（任一）或 捐赠>=100000",

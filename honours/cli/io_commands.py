@@ -10,6 +10,7 @@ from ..core.export import FORMATS, export
 from ..core.import_plan import ADD, DUPLICATE_CHOICES, ERROR, MERGE, SKIP, UNCHANGED, ImportPlan, plan_import
 from ..core.spreadsheet import describe_mapping
 from .base import UsageError, command
+from .commands import add_reveal_flag
 from .i18n import _
 from .output import open_registry, say, search, write_queued_search_rows
 
@@ -185,6 +186,7 @@ def _export(parser: argparse.ArgumentParser):
     parser.add_argument(
         "--query", "-q", default="", metavar=_("Q"), help=_("export only the honourees this search finds")
     )
+    add_reveal_flag(parser)
 
     def run(args: argparse.Namespace) -> int:
         if args.file.suffix.lower() not in FORMATS:
@@ -194,7 +196,7 @@ def _export(parser: argparse.ArgumentParser):
             )
         registry = open_registry(args)
         ids = search(registry, args.query).all_ids() if args.query.strip() else registry.all_ids()
-        outcome = export(registry, ids, args.file)
+        outcome = export(registry, ids, args.file, reveal_id=args.reveal_id)
         for en, zh in outcome.notices:
             say(en, zh, err=True)
         say(

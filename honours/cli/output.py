@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core import files, session
+from ..core.archive import masked_json, shown
 from ..core.entry import honouree_from_json
 from ..core.errors import (
     DatabaseLockedError,
@@ -180,25 +181,28 @@ def print_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
-def record_json(h: Honouree) -> dict[str, Any]:
-    data = h.to_dict()
+def record_json(h: Honouree, reveal_id: bool = False) -> dict[str, Any]:
+    """A record's JSON as `show`/`list`/`search --json` print it: its ID number masked unless `reveal_id`."""
+    data = masked_json(h.to_dict(), reveal_id)
     data["highest_level"] = h.highest_level
     total = h.donation_total_fen
     data["donation_total_yuan"] = total // 100 if total % 100 == 0 else total / 100
     return data
 
 
-def describe(h: Honouree) -> str:
-    """A readable multi-line description (the `show` command)."""
+def describe(h: Honouree, reveal_id: bool = False) -> str:
+    """A readable multi-line description (the `show` command); the ID number masked unless `reveal_id`."""
     from ..core.amounts import format_quantity, format_yuan
 
     zh = user_language() == "zh"
     colon = "：" if zh else ": "
     lines = [f"#{h.id}  {h.name}"]
     for spec in DETAIL_FIELDS:
-        value = getattr(h, spec.key)
+        value = shown(spec, getattr(h, spec.key), reveal_id)
         if spec.vocabulary is not None and zh:
             value = spec.vocabulary.label(value)
+        if value is True:
+            value = "是" if zh else "yes"
         if value:
             lines.append(f"  {spec.zh if zh else spec.name}{colon}{value}")
     if h.honours:
@@ -211,6 +215,13 @@ def describe(h: Honouree) -> str:
                 bits.append(honour.awarded_by)
             if honour.posthumous:
                 bits.append("追授" if zh else "posthumous")
+            if honour.document:
+                bits.append(honour.document)
+            if honour.revoked:
+                when_revoked = f" {honour.revoked_date}" if honour.revoked_date else ""
+                why = f"：{honour.revoked_reason}" if zh and honour.revoked_reason else ""
+                why = why or (f": {honour.revoked_reason}" if honour.revoked_reason else "")
+                bits.append(("已撤销" if zh else "REVOKED") + when_revoked + why)
             lines.append(
                 f"    - {honour.title}（{'，'.join(bits)}）"
                 if zh

@@ -284,7 +284,7 @@ class ImportVerbs:
             if name_keys is not None:
                 row += derived_values(
                     scalars[0],
-                    [(x.title.strip(), x.level) for x in h.honours],
+                    [(x.title.strip(), x.level) for x in h.honours if not x.revoked],
                     [d.amount_fen for d in h.donations],
                     None,
                     name_keys[number],

@@ -26,6 +26,7 @@ from .errors import (
     ReadOnlyDatabaseError,
 )
 from .fields import BATCH_FIELDS, COMPLETED_FIELDS, WRITTEN_KINDS
+from .id_numbers import mask
 from .import_verbs import ImportItem, ImportOutcome, ImportVerbs, KeptPhoto
 from .merge_verbs import MatchFields, MergeOutcome, MergeVerbs
 from .photo_verbs import PhotoVerbs
@@ -413,7 +414,7 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
                 tuple(r)
                 for r in self.conn.execute(
                     with_matches + "SELECT level, count(DISTINCT honouree_id) FROM honour"
-                    " WHERE honouree_id IN (SELECT id FROM m) GROUP BY level",
+                    " WHERE honouree_id IN (SELECT id FROM m) AND revoked = 0 GROUP BY level",
                     params,
                 )
             ),
@@ -433,7 +434,8 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
         out["year"] = [
             tuple(r)
             for r in self.conn.execute(
-                with_matches + "SELECT year, count(DISTINCT honouree_id) FROM honour WHERE year IS NOT NULL"
+                with_matches
+                + "SELECT year, count(DISTINCT honouree_id) FROM honour WHERE year IS NOT NULL AND revoked = 0"
                 " AND honouree_id IN (SELECT id FROM m) GROUP BY year ORDER BY year",
                 params,
             )
@@ -452,6 +454,7 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
         with self.atomic():
             for position, honouree in enumerate(honourees):
                 _validate(honouree)
+                self._id_number_free(honouree)
                 stamp = now()
                 cursor = self.conn.execute(
                     INSERT_HONOUREE,
@@ -555,6 +558,7 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
                 raise NotFoundError("honouree", honouree.id)
             if check_version and row[0] != honouree.version:
                 raise ConflictError(honouree.id, honouree.version, row[0], honouree.name)
+            self._id_number_free(honouree)
             before = self._snapshot(honouree.id)
             self.conn.execute(
                 UPDATE_HONOUREE,
@@ -574,6 +578,31 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
             # commit it could already be another program's next save, and an editor that took
             # that version for its own would later overwrite their change without a conflict.
             return self.honouree(honouree.id)
+
+    def holders_of_id_number(self, number: str, exclude_id: int | None = None) -> list[tuple[int, str]]:
+        """(id, name) of the live records holding an ID number (18 characters), but `exclude_id`."""
+        if not number:
+            return []
+        return [
+            (r[0], r[1])
+            for r in self.conn.execute(
+                "SELECT id, name FROM honouree WHERE id_number = ? AND id_number != '' AND deleted_at IS NULL"
+                " AND id IS NOT ? ORDER BY id",
+                (number, exclude_id),
+            )
+        ]
+
+    def _id_number_free(self, honouree: Honouree) -> None:
+        """An ID number is one person's: a second live record with it is refused, naming the first
+        (the duplicates finder and the import preview offer to merge them instead)."""
+        holders = self.holders_of_id_number(honouree.id_number, honouree.id)
+        if holders:
+            other_id, name = holders[0]
+            raise InvalidRecordError(
+                f"the ID number {mask(honouree.id_number)} already belongs to #{other_id} {name}:"
+                " the same person? merge the two records instead",
+                f"身份证号 {mask(honouree.id_number)} 已属于 #{other_id} {name}：若是同一人，请合并两条记录",
+            )
 
     def edit(self, honouree_id: int, changes: dict, notes: list | None = None) -> Honouree:
         """Apply a partial JSON-shaped change (the CLI's `edit`), tidied as `entry.tidy_given`

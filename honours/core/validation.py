@@ -9,7 +9,8 @@ from collections.abc import Iterator
 from operator import attrgetter
 
 from .errors import InvalidRecordError
-from .fields import HONOUREE_FIELDS, RECORD_KINDS, SOURCE_ZH
+from .fields import ARCHIVE_FIELDS, HONOUREE_FIELDS, RECORD_KINDS, SOURCE_ZH
+from .id_numbers import IdNumberError, parse_id_number
 from .records import Honouree
 from .vocabulary import LEVELS, STATUSES
 
@@ -46,7 +47,33 @@ def _validate(h: Honouree) -> None:
             raise InvalidRecordError("a donation needs an amount or an item", "捐赠需填写金额或物品")
         if donation.amount_fen is not None and donation.amount_fen < 0:
             raise InvalidRecordError("a donation amount cannot be negative", "捐赠金额不能为负数")
+    _check_archive(h)
     _check_characters(h)
+
+
+def _check_archive(h: Honouree) -> None:
+    """The archive's values as every door stores them (archive.read_value): an ID number as its
+    checked 18 characters, a vocabulary's value as its key."""
+    if h.id_number:
+        try:
+            parsed = parse_id_number(h.id_number)
+        except IdNumberError as exc:
+            raise InvalidRecordError(str(exc), exc.zh) from None
+        if parsed.number != h.id_number:
+            raise InvalidRecordError(
+                f"the ID number must be stored as its 18 characters ({parsed.number})",
+                f"身份证号应存为 18 位（{parsed.number}）",
+            )
+    for spec in _ARCHIVE_WORDS:
+        value = getattr(h, spec.key)
+        if value and spec.vocabulary is not None and value not in spec.vocabulary:
+            raise InvalidRecordError(
+                f"unknown {spec.name} {value!r} (use {'、'.join(spec.vocabulary.keys)})",
+                f"未知{spec.zh}“{value}”（应为{spec.vocabulary.choices('zh')}）",
+            )
+
+
+_ARCHIVE_WORDS = tuple(f for f in ARCHIVE_FIELDS if f.vocabulary is not None)
 
 
 # Invisible control characters (NUL, BEL, ESC, ...) and lone surrogates: pasted from odd
