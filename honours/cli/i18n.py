@@ -71,6 +71,10 @@ HELP_ZH: dict[str, str] = {
     "create a blank registry": "新建空白荣誉库",
     "print machine-readable JSON": "输出 JSON（供程序读取）",
     "show ID numbers in full (masked otherwise)": "完整显示身份证号（默认部分隐藏）",
+    "write the import template (导入模板.xlsx): headers, an example row and drop-down lists": (
+        "写出导入模板（导入模板.xlsx）：表头、一行示例和下拉选项"
+    ),
+    "the .xlsx file to write": "要写出的 .xlsx 文件",
     "list every honouree": "列出全部荣誉人物",
     "search the roll with the search-box query language": "用搜索框的查询语言搜索名单",
     "query terms, e.g. 五一 or level:provincial or level:national,provincial (either) or donation>=100000": "查询词，如 五一、级别:省级、级别:国家级,省级（任一）或 捐赠>=100000",

@@ -207,3 +207,25 @@ def _export(parser: argparse.ArgumentParser):
         return 0
 
     return run
+
+
+@command("template", "write the import template (导入模板.xlsx): headers, an example row and drop-down lists")
+def _template(parser: argparse.ArgumentParser):
+    parser.add_argument("file", metavar=_("file"), type=Path, help=_("the .xlsx file to write"))
+
+    def run(args: argparse.Namespace) -> int:
+        from ..core.template import write_template
+
+        if args.file.suffix.lower() != ".xlsx":
+            raise UsageError(
+                f"the template is an .xlsx file: {args.file}", f"导入模板须为 .xlsx 文件：{args.file}"
+            )
+        write_template(args.file)
+        say(
+            f"Wrote the import template to {args.file}: fill in a row per person, then `honours import`.",
+            f"已写出导入模板 {args.file}：每人填一行，然后用 honours import 导入。",
+            err=True,
+        )
+        return 0
+
+    return run

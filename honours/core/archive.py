@@ -17,7 +17,7 @@ from typing import Any
 
 from .dates import FIRST_YEAR, LAST_YEAR, date_value
 from .fields import ARCHIVE_FIELDS, BOOL, DATE, HONOUREE_FIELD, FieldSpec
-from .id_numbers import IdNumberError, mask, parse_id_number
+from .id_numbers import MASK, IdNumberError, mask, parse_id_number
 from .vocabulary import YES_NO
 
 ID_NUMBER = HONOUREE_FIELD["id_number"]
@@ -58,6 +58,12 @@ def read_value(spec: FieldSpec, value: Any) -> Any:
     if text == "":
         return ""
     if spec is ID_NUMBER:
+        if MASK in str(text):
+            raise ArchiveValueError(
+                f"the ID number {text} is masked, as exports write it unless asked to reveal it:"
+                " leave it out, or export again with the ID numbers revealed (--reveal-id)",
+                f"身份证号 {text} 已部分隐藏（导出时未选择显示身份证号）：请留空，或导出时选择完整显示身份证号（--reveal-id）",
+            )
         try:
             return parse_id_number(str(text)).number
         except IdNumberError as exc:
