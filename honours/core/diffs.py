@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from .amounts import format_quantity, format_yuan
-from .fields import COMPARED
+from .archive import MASKED_KEYS
+from .fields import COMPARED, HONOUREE_FIELD
 from .fields import field_label as spec_label
+from .id_numbers import mask
 from .records import Honouree, yuan_to_fen
 from .vocabulary import CATEGORIES, LEVELS, STATUSES
 
@@ -49,18 +51,26 @@ def differences(
     old, new = as_dict(before), as_dict(after)
     changes = []
     for name in FIELDS:
-        old_text = describe(name, old.get(name), lang) if old else ""
-        new_text = describe(name, new.get(name), lang) if new else ""
-        if old_text != new_text:
+        old_text = describe(name, old.get(name), lang, reveal=True) if old else ""
+        new_text = describe(name, new.get(name), lang, reveal=True) if new else ""
+        if old_text != new_text:  # compared in full, shown masked (personal data: the ID number)
+            if name in MASKED_KEYS:
+                old_text, new_text = mask(old_text), mask(new_text)
             changes.append(FieldChange(name, old_text, new_text))
     return changes
 
 
-def describe(field: str, value: Any, lang: str = "en") -> str:
-    """A field's value as a person reads it."""
+def describe(field: str, value: Any, lang: str = "en", reveal: bool = False) -> str:
+    """A field's value as a person reads it; an ID number masked unless `reveal`."""
     zh = lang == "zh"
     if value is None:
         return ""
+    if field in MASKED_KEYS:
+        return str(value) if reveal else mask(str(value))
+    if isinstance(value, bool):
+        return ("是" if zh else "yes") if value else ""
+    if field in HONOUREE_FIELD and HONOUREE_FIELD[field].vocabulary is not None and field != "gender":
+        return HONOUREE_FIELD[field].vocabulary.label(value) if zh else str(value)
     if field == "status":
         return STATUSES.label(value) if zh else str(value)
     if field == "category":
@@ -88,6 +98,11 @@ def _honour(h: dict[str, Any], zh: bool) -> str:
         parts.append("追授" if zh else "posthumous")
     if h.get("awarded_by"):
         parts.append(h["awarded_by"])
+    if h.get("document"):
+        parts.append(h["document"])
+    if h.get("revoked"):
+        revoked = [x for x in (h.get("revoked_date") or "", h.get("revoked_reason") or "") if x]
+        parts.append(("已撤销" if zh else "revoked") + (" " + " ".join(revoked) if revoked else ""))
     if zh:
         return f"{h.get('title', '')}（{'，'.join(parts)}）"
     return f"{h.get('title', '')} ({', '.join(parts)})"
