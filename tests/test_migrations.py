@@ -236,10 +236,13 @@ def test_a_file_at_each_old_version_upgrades_to_todays_schema_and_derived_data(t
     with Registry.open(path) as reg:
         assert schema_version(reg.db) == SCHEMA_VERSION
         assert _schema(reg.conn) == _schema(new.conn)  # the flags the migrations left are gone
-        # every upgrade indexes a name stored untidy again (version 6)
-        assert reg.search("贺彪").ids() == [1] and reg.search("hb").ids() == [1]
-        assert reg.search("中心医院").ids() == [1] and reg.search("level:national").ids() == [1]
-        assert reg.summaries([1])[0].highest_level == "national"
+        assert reg.search("level:national").ids() == [1]
+        if version < 6:  # every upgrade from before 6 indexes a name stored untidy again (version 6);
+            # a file at 6 had its rows indexed by its app already (version 7 recomputes nothing):
+            # test_version_6_file_gains_the_archive_and_keeps_its_records
+            assert reg.search("贺彪").ids() == [1] and reg.search("hb").ids() == [1]
+            assert reg.search("中心医院").ids() == [1]
+            assert reg.summaries([1])[0].highest_level == "national"
         keys = [r[0] for r in reg.conn.execute("SELECT sort_key FROM honouree ORDER BY id")]
         if version < 5:  # whole sort keys from version 5 on
             assert keys == [sort_key("贺 彪"), sort_key("许仲秋")]

@@ -71,8 +71,8 @@ HELP_ZH: dict[str, str] = {
     "create a blank registry": "新建空白荣誉库",
     "print machine-readable JSON": "输出 JSON（供程序读取）",
     "show ID numbers in full (masked otherwise)": "完整显示身份证号（默认部分隐藏）",
-    "write the import template (导入模板.xlsx): headers, an example row and drop-down lists": (
-        "写出导入模板（导入模板.xlsx）：表头、一行示例和下拉选项"
+    "write the import template (.xlsx): the headers, an example row and drop-down lists": (
+        "写出导入模板（.xlsx）：表头、一行示例和下拉选项"
     ),
     "the .xlsx file to write": "要写出的 .xlsx 文件",
     "list every honouree": "列出全部荣誉人物",

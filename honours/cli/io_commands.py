@@ -209,7 +209,7 @@ def _export(parser: argparse.ArgumentParser):
     return run
 
 
-@command("template", "write the import template (导入模板.xlsx): headers, an example row and drop-down lists")
+@command("template", "write the import template (.xlsx): the headers, an example row and drop-down lists")
 def _template(parser: argparse.ArgumentParser):
     parser.add_argument("file", metavar=_("file"), type=Path, help=_("the .xlsx file to write"))
 

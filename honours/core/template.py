@@ -28,45 +28,36 @@ def _example_id_number() -> str:
     return first17 + check_character(first17)
 
 
-# The example row, by sheet key: a made-up person whose every value the reader takes.
+# The example row, by its column's Chinese name (fields.py's sheet_zh): a made-up person whose
+# every value the reader takes. Columns not named here are left empty.
 EXAMPLE: dict[str, Any] = {
-    "name": "张示例",
-    "gender": "男",
-    "birth_date": "1980-01-01",
-    "age": "",
-    "ethnicity": "汉族",
-    "unit": "衡阳市示例有限公司",
-    "position": "高级技师",
-    "region": "衡阳市",
-    "category": "劳动模范",
-    "status": "在职",
-    "id_number": _example_id_number(),
-    "political_status": "中共党员",
-    "education": "大学本科",
-    "native_place": "湖南衡阳",
-    "phone": "13800000000",
-    "address": "衡阳市蒸湘区示例路1号",
-    "work_start_date": "1998-07",
-    "retirement_date": "",
-    "death_date": "",
-    "treatment": "享受省部级劳模待遇",
-    "hardship": "否",
-    "hardship_note": "",
-    "honours": "湖南省劳动模范",
-    "level": "省级",
-    "year": 2020,
-    "awarded_by": "湖南省人民政府",
-    "posthumous": "否",
-    "document": "湘政发〔2020〕12号",
-    "revoked": "否",
-    "revoked_date": "",
-    "revoked_reason": "",
-    "deeds": "带领班组完成技术革新 12 项",
-    "donations": "",
-    "donation_amount": "",
-    "notes": "示例行：导入前请删除或改写",
-    "source_report": "",
-    "source_sentence": "",
+    "姓名": "张示例",
+    "性别": "男",
+    "出生日期": "1980-01-01",
+    "民族": "汉族",
+    "工作单位": "衡阳市示例有限公司",
+    "职务": "高级技师",
+    "地区": "衡阳市",
+    "类别": "劳动模范",
+    "状态": "在职",
+    "身份证号": _example_id_number(),
+    "政治面貌": "中共党员",
+    "文化程度": "大学本科",
+    "籍贯": "湖南衡阳",
+    "联系电话": "13800000000",
+    "住址": "衡阳市蒸湘区示例路1号",
+    "参加工作时间": "1998-07",
+    "劳模待遇": "享受省部级劳模待遇",
+    "困难劳模": "否",
+    "荣誉称号": "湖南省劳动模范",
+    "级别": "省级",
+    "年份": 2020,
+    "授予单位": "湖南省人民政府",
+    "追授": "否",
+    "表彰文件": "湘政发〔2020〕12号",
+    "已撤销": "否",
+    "事迹": "带领班组完成技术革新 12 项",
+    "备注": "示例行：导入前请删除或改写",
 }
 
 
@@ -99,7 +90,7 @@ def write_template(path: str | Path) -> Path:
     choices.sheet_state = "hidden"
     columns = template_columns()
     sheet.append([c.sheet_zh for c in columns])
-    sheet.append([EXAMPLE.get(c.sheet, "") for c in columns])
+    sheet.append([EXAMPLE.get(c.sheet_zh, "") for c in columns])
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="FFF2CC")
     per_honour = {f.sheet for f in HONOUR.fields}
     lists = 0

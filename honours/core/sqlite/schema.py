@@ -226,8 +226,8 @@ V6_SQL = rebuild(REBUILD_UNTIDY_NAMES)
 # Version 7: the archive (档案, issue 15): an honouree's ID number, political status, education,
 # native place, phone, address, dates of starting work, retiring and death, model-worker
 # treatment and hardship; an honour's document and its revocation. A revoked honour no longer
-# counts, so the indexes that value filters read keep only honours that count, and the
-# honouree's best level is computed again (none is revoked yet, so it stays the same).
+# counts, so the indexes that value filters read keep only honours that count. Nothing derived
+# changes (every new column starts empty, no honour is revoked yet), so nothing is recomputed.
 V7_SQL = """
 ALTER TABLE honouree ADD COLUMN id_number TEXT NOT NULL DEFAULT '';
 ALTER TABLE honouree ADD COLUMN political_status TEXT NOT NULL DEFAULT '';
@@ -256,7 +256,7 @@ DROP INDEX honour_level;
 CREATE INDEX honour_level ON honour(level, honouree_id) WHERE revoked = 0;
 DROP INDEX honour_year;
 CREATE INDEX honour_year ON honour(year, honouree_id) WHERE revoked = 0;
-""" + rebuild(REBUILD_ALL)
+"""
 
 
 MIGRATIONS: list[Migration] = [
