@@ -247,7 +247,8 @@ class DetailPane(QTextBrowser):
                 facts.append(honour.document)
             title = f"<b>{esc(honour.title)}</b>"
             if honour.revoked:  # 取消称号: kept in the record, struck through, no longer counted
-                title = f"<s>{esc(honour.title)}</s> <span class='badge'>&nbsp;{esc(self.tr('Revoked'))}&nbsp;</span>"
+                mark = esc(self.tr("Revoked"))
+                title = f"<s>{esc(honour.title)}</s> <span class='badge'>&nbsp;{mark}&nbsp;</span>"
                 when = " ".join(x for x in (honour.revoked_date or "", honour.revoked_reason) if x)
                 if when:
                     facts.append(self.tr("revoked %1").replace("%1", when))
