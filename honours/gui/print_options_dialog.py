@@ -108,9 +108,8 @@ class PrintOptionsDialog(QDialog):
         form.addRow(self.tr("Organisation:"), self.organisation_edit)
         form.addRow(self.tr("Document language:"), self.language_combo)
         # ID numbers are personal data: masked on paper unless asked for here (remembered until the app closes)
-        self.reveal_check = QCheckBox(self.tr("Show ID numbers in full (otherwise 430402********123X)"))
+        self.reveal_check = QCheckBox(self.tr("Show ID numbers in full (otherwise 430402********123X)"), self)
         self.reveal_check.setObjectName("revealIdCheck")
-        form.addRow(self.tr("ID numbers:"), self.reveal_check)
         standard = QDialogButtonBox.StandardButton
         self.buttons = QDialogButtonBox(standard.Ok | standard.Cancel)
         if ok_text:
@@ -119,6 +118,7 @@ class PrintOptionsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.reveal_check)
         layout.addWidget(self.buttons)
 
         self.kind_buttons.buttonToggled.connect(lambda *_: self._update())

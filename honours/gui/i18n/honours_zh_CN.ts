@@ -2601,11 +2601,6 @@ Click “Add photos…” or drag image files here.</source>
         <source>Show ID numbers in full (otherwise 430402********123X)</source>
         <translation>完整显示身份证号（否则显示为 430402********123X）</translation>
     </message>
-    <message>
-        <location filename="../print_options_dialog.py" line="113"/>
-        <source>ID numbers:</source>
-        <translation>身份证号：</translation>
-    </message>
 </context>
 <context>
     <name>Printing</name>
