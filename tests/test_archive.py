@@ -326,3 +326,19 @@ def test_the_template_command(tmp_path):
     assert done.returncode == 0, done.stderr
     assert load_workbook(out)["荣誉人物"]["A1"].value == "姓名"
     assert run(tmp_path / "t.sqlite", "template", str(tmp_path / "x.csv")).returncode == 2
+
+
+def test_an_import_that_would_give_a_number_to_a_second_record_is_refused_whole(registry, tmp_path):
+    registry.add(Honouree(name="张三", unit="甲厂", id_number=ZHANG))
+    sheet = tmp_path / "s.xlsx"
+    book = Workbook()
+    book.active.append(["姓名", "工作单位", "身份证号"])
+    book.active.append(["张山", "丙厂", ZHANG])
+    book.active.append(["王五", "丁厂", ""])
+    book.save(sheet)
+    plan = plan_import(registry, sheet)
+    plan.set_all_duplicates("add")  # the person chose to add it as new, against the preview's advice
+    with pytest.raises(InvalidRecordError) as info:
+        plan.apply(registry)
+    assert "#1 张三" in info.value.zh and ZHANG not in info.value.zh
+    assert registry.count() == 1  # nothing was written
