@@ -342,3 +342,20 @@ def test_an_import_that_would_give_a_number_to_a_second_record_is_refused_whole(
         plan.apply(registry)
     assert "#1 张三" in info.value.zh and ZHANG not in info.value.zh
     assert registry.count() == 1  # nothing was written
+
+
+def test_the_history_shows_the_number_masked_unless_asked(tmp_path):
+    db = tmp_path / "h.sqlite"
+    new_id = run(
+        db, "add", stdin=json.dumps({"name": "张三", "id_number": ZHANG}, ensure_ascii=False)
+    ).stdout.split()[-1]
+    assert run(db, "edit", new_id, stdin=json.dumps({"id_number": LI})).returncode == 0
+    text = run(db, "history", new_id).stdout
+    assert "430402********123X → 430402********" + LI[-4:] in text and ZHANG not in text and LI not in text
+    entries = json.loads(run(db, "history", new_id, "--json").stdout)
+    edit = next(e for e in entries if e["action"] == "update")
+    assert edit["after"]["id_number"] == "430402********" + LI[-4:]
+    assert edit["before"]["id_number"] == "430402********123X"
+    assert LI in run(db, "history", new_id, "--reveal-id").stdout
+    revealed = json.loads(run(db, "history", new_id, "--json", "--reveal-id").stdout)
+    assert next(e for e in revealed if e["action"] == "update")["after"]["id_number"] == LI

@@ -45,16 +45,20 @@ def as_dict(record: Honouree | dict[str, Any] | None) -> dict[str, Any]:
 
 
 def differences(
-    before: Honouree | dict[str, Any] | None, after: Honouree | dict[str, Any] | None, lang: str = "en"
+    before: Honouree | dict[str, Any] | None,
+    after: Honouree | dict[str, Any] | None,
+    lang: str = "en",
+    reveal_id: bool = False,
 ) -> list[FieldChange]:
-    """The fields whose readable text differs between two versions (either may be None)."""
+    """The fields whose readable text differs between two versions (either may be None); an ID
+    number masked unless `reveal_id`."""
     old, new = as_dict(before), as_dict(after)
     changes = []
     for name in FIELDS:
         old_text = describe(name, old.get(name), lang, reveal=True) if old else ""
         new_text = describe(name, new.get(name), lang, reveal=True) if new else ""
         if old_text != new_text:  # compared in full, shown masked (personal data: the ID number)
-            if name in MASKED_KEYS:
+            if name in MASKED_KEYS and not reveal_id:
                 old_text, new_text = mask(old_text), mask(new_text)
             changes.append(FieldChange(name, old_text, new_text))
     return changes
