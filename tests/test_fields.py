@@ -112,6 +112,13 @@ FILE_LIMITS = {
     "recipient": 12,  # 16 → 13 counting schema.py (issue 14.1)
     "source_report": 2,  # 7 → 3 counting schema.py (issue 14.1)
     "source_sentence": 2,  # 7 → 3 counting schema.py (issue 14.1)
+    # The archive (issue 15): declared (fields.py), its words (vocabulary.py), the record's attribute
+    # (records.py), and the query's `political:` / `education:` / `treatment:` / `hardship:` with
+    # their SQL (query.py, sqlite/filters.py); the sheets, JSON, history, form and detail pane from the spec.
+    "political_status": 5,
+    "education": 5,
+    "treatment": 5,
+    "hardship": 4,
 }
 
 
