@@ -9,7 +9,9 @@ from datetime import date
 import pytest
 from fake_window import FakeWindow
 from openpyxl import load_workbook
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLineEdit, QMessageBox
 
 from honours.core.fields import ARCHIVE_FIELDS
 from honours.core.id_numbers import check_character
@@ -77,8 +79,12 @@ def test_the_id_number_is_shown_in_full_only_while_its_field_is_edited(dialog, q
     field = edit.archive_tab.id_edit
     assert isinstance(field, IdNumberEdit)
     assert field.text() == MASKED and field.number() == ZHANG
-    edit.tabs.setCurrentWidget(edit.archive_tab)
-    field.setFocus()
+    edit.tabs.setCurrentWidget(edit.archive_tab)  # the tab's first field gets the focus: still masked
+    qtbot.waitUntil(field.hasFocus)
+    assert field.text() == MASKED
+    edit.archive_tab.findChild(QLineEdit, "phoneEdit").setFocus()
+    qtbot.waitUntil(lambda: not field.hasFocus())
+    field.setFocus(Qt.FocusReason.TabFocusReason)  # a person tabs (or clicks) into it
     qtbot.waitUntil(field.hasFocus)
     assert field.text() == ZHANG  # in full while being edited
     edit.archive_tab.findChild(QLineEdit, "phoneEdit").setFocus()
@@ -180,3 +186,20 @@ def test_certificates_print_the_id_number_masked_unless_asked(roll, tmp_path):
     assert facts["身份证号"] == MASKED
     shown = certificate_content(record, organisation="某", issue_date=date(2026, 1, 1), reveal_id=True)
     assert dict(shown.facts)["身份证号"] == ZHANG
+
+
+def test_typing_into_the_number_edits_it_in_full_never_its_masked_form(dialog, qtbot):
+    edit = dialog(Honouree(name="张三", id_number=ZHANG))
+    field = edit.archive_tab.id_edit
+    edit.tabs.setCurrentWidget(edit.archive_tab)
+    qtbot.waitUntil(field.hasFocus)
+    assert field.text() == MASKED
+    qtbot.keyClick(field, Qt.Key.Key_Backspace)  # a person starts editing: the whole number, then the key
+    assert field.text() == ZHANG[:-1]
+    event = QInputMethodEvent()
+    event.setCommitString("X")
+    QApplication.sendEvent(field, event)
+    assert field.text() == ZHANG
+    edit.archive_tab.findChild(QLineEdit, "phoneEdit").setFocus()
+    qtbot.waitUntil(lambda: not field.hasFocus())
+    assert field.text() == MASKED and field.number() == ZHANG

@@ -6,7 +6,7 @@ and texts. Values are read as every other door reads them (core/archive.read_val
 value that cannot be read is said under its field in the user's language.
 
 The ID number is personal data: it is shown masked (430402********123X) and in full only
-while its field has the focus (being edited); leaving the field masks it again. Reading a
+while a person edits it (clicked, tabbed or typed into); leaving the field masks it again. Reading a
 number fills an empty birth date and gender on the Basic tab and says where they disagree.
 """
 
@@ -15,8 +15,8 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QInputMethodEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,31 +37,67 @@ NOTE_STYLE = "color: #36558f;"
 
 
 class IdNumberEdit(QLineEdit):
-    """A line that holds an ID number, masked except while it has the focus."""
+    """A line that holds an ID number, masked except while a person edits it: it is shown in full
+    when they click or tab into it, or start typing in it; focus it merely lands on (a tab page
+    shown) keeps it masked, and leaving the field masks it again."""
 
-    left = Signal()  # the focus went elsewhere: the number was edited and is masked again
+    left = Signal()  # the focus went elsewhere after the number was shown: it may have been edited
+
+    _USER_REASONS = (
+        Qt.FocusReason.MouseFocusReason,
+        Qt.FocusReason.TabFocusReason,
+        Qt.FocusReason.BacktabFocusReason,
+        Qt.FocusReason.ShortcutFocusReason,
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._number = ""
+        self._revealed = False
 
     def number(self) -> str:
         """The number as typed (in full), whether or not it is shown."""
-        return self.text().strip() if self.hasFocus() else self._number
+        return self.text().strip() if self._revealed else self._number
 
     def set_number(self, number: str) -> None:
         self._number = (number or "").strip()
-        self.setText(self._number if self.hasFocus() else mask(self._number))
+        self.setText(self._number if self._revealed else mask(self._number))
+
+    def is_revealed(self) -> bool:
+        return self._revealed
+
+    def _reveal(self) -> None:
+        if not self._revealed:
+            self._revealed = True
+            self.setText(self._number)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
-        self.setText(self._number)  # in full while it is being edited
+        if event.reason() in self._USER_REASONS:
+            self._reveal()  # in full while it is being edited
         super().focusInEvent(event)
 
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._reveal()
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.text() or event.key() in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete):
+            self._reveal()  # typing edits the number, never its masked form
+        super().keyPressEvent(event)
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        self._reveal()
+        super().inputMethodEvent(event)
+
     def focusOutEvent(self, event: QFocusEvent) -> None:
-        self._number = self.text().strip()
+        was_revealed = self._revealed
+        if was_revealed:
+            self._number = self.text().strip()
+        self._revealed = False
         self.setText(mask(self._number))
         super().focusOutEvent(event)
-        self.left.emit()
+        if was_revealed:
+            self.left.emit()
 
 
 class ArchiveForm(QWidget):

@@ -17,27 +17,27 @@
 <context>
     <name>ArchiveForm</name>
     <message>
-        <location filename="../archive_form.py" line="142"/>
+        <location filename="../archive_form.py" line="178"/>
         <source>Not stated</source>
         <translation>未填</translation>
     </message>
     <message>
-        <location filename="../archive_form.py" line="149"/>
+        <location filename="../archive_form.py" line="185"/>
         <source>e.g. 1998-07 or 1998-07-01</source>
         <translation>如 1998-07 或 1998-07-01</translation>
     </message>
     <message>
-        <location filename="../archive_form.py" line="150"/>
+        <location filename="../archive_form.py" line="186"/>
         <source>18 characters; shown in full only while editing</source>
         <translation>18 位；仅在编辑时完整显示</translation>
     </message>
     <message>
-        <location filename="../archive_form.py" line="152"/>
+        <location filename="../archive_form.py" line="188"/>
         <source>Personal data: the ID number is shown masked except while this field is being edited.</source>
         <translation>个人信息：身份证号仅在编辑此栏时完整显示，其余时候部分隐藏。</translation>
     </message>
     <message>
-        <location filename="../archive_form.py" line="154"/>
+        <location filename="../archive_form.py" line="190"/>
         <source>e.g. 13807340000</source>
         <translation>如 13807340000</translation>
     </message>
