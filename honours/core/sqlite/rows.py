@@ -43,24 +43,21 @@ SELECT_HONOUREE = (
 )
 
 _honouree_values = attrgetter(*(f.key for f in HONOUREE_FIELDS))
-_STORED = tuple(
-    (f.stripped, "" if f.default is None else f.default) for f in HONOUREE_FIELDS if f.type != BOOL
-)
+_STORED = tuple((f.stripped, "" if f.default is None else f.default) for f in HONOUREE_FIELDS)
 # Yes/no fields (hardship) are stored as 0/1: where they sit among the values.
 _BOOLS = tuple(i for i, f in enumerate(HONOUREE_FIELDS) if f.type == BOOL)
 
 
 def stored_values(h: Honouree) -> tuple:
     """An honouree's own fields as stored, in HONOUREE_FIELDS order: texts, never None (yes/no as 0/1)."""
-    values = list(_honouree_values(h))
-    flags = [int(bool(values.pop(i))) for i in reversed(_BOOLS)][::-1]
-    texts = [
+    values = _honouree_values(h)
+    stored = [
         (str(value).strip() if stripped else str(value)) if value else default
         for (stripped, default), value in zip(_STORED, values, strict=False)
     ]
-    for i, flag in zip(_BOOLS, flags, strict=True):
-        texts.insert(i, flag)
-    return tuple(texts)
+    for i in _BOOLS:
+        stored[i] = 1 if values[i] else 0
+    return tuple(stored)
 
 
 _OWN = tuple((i, f.key) for i, f in enumerate(HONOUREE_FIELDS, 1) if "." not in f.key and f.type != BOOL)
