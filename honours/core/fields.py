@@ -9,7 +9,8 @@ reader's header table and the export's columns, the JSON reader's keys, the CLI'
 the detail pane and the field labels of the history and import dialogs, and the edit
 form's loading and reading. So a new scalar field is one entry here, a migration
 (schema.py), the attribute on `records.Honouree`, and its row in the edit form with its
-translation; a new kind of record is a RecordKind here, a migration, its dataclass and
+translation (a field of the archive group, `group="archive"`, gets its row on the form's 档案 tab
+from here, gui/archive_form.py; what is special about the ID number is core/archive.py); a new kind of record is a RecordKind here, a migration, its dataclass and
 list in records.py and its class in rows.RECORD_CLASS, then only what is special about it
 (how it reads in a difference, its editor tab, its place on paper).
 
