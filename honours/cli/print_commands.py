@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from .base import UsageError, command, localised
-from .commands import _id
+from .commands import _id, add_reveal_flag
 from .i18n import _
 from .output import open_registry, say, search
 
@@ -123,6 +123,7 @@ def _certificate(parser: argparse.ArgumentParser):
         "ids", type=_id, nargs="+", metavar=_("ID"), help=_("honouree IDs, printed in this order")
     )
     _common_options(parser)
+    add_reveal_flag(parser)
     parser.add_argument(
         "--date",
         type=_issue_date,
@@ -141,6 +142,7 @@ def _certificate(parser: argparse.ArgumentParser):
             page_size=args.page_size,
             issue_date=args.date,
             language=args.language,
+            reveal_id=args.reveal_id,
         )
         result = render_certificates(
             registry, args.ids, args.pdf, options, progress=_progress("certificates", "证书摘要")
