@@ -359,3 +359,22 @@ def test_the_history_shows_the_number_masked_unless_asked(tmp_path):
     assert LI in run(db, "history", new_id, "--reveal-id").stdout
     revealed = json.loads(run(db, "history", new_id, "--json", "--reveal-id").stdout)
     assert next(e for e in revealed if e["action"] == "update")["after"]["id_number"] == LI
+
+
+def test_a_registry_copy_keeps_the_numbers_only_when_exported_with_them(registry, tmp_path):
+    registry.add(Honouree(name="张三", id_number=ZHANG))
+    masked, full = tmp_path / "masked.zip", tmp_path / "full.zip"
+    export(registry, registry.all_ids(), masked)
+    export(registry, registry.all_ids(), full, reveal_id=True)
+    copy = type(registry).open(tmp_path / "copy.sqlite")
+    try:
+        refused = plan_import(copy, masked)
+        assert (
+            refused.errors
+            and "已部分隐藏" in refused.rows[0].reason_zh
+            and "--reveal-id" in refused.rows[0].reason_en
+        )
+        plan = plan_import(copy, full)
+        assert copy.honouree(plan.apply(copy).added[0]).id_number == ZHANG
+    finally:
+        copy.close()
