@@ -203,3 +203,32 @@ def test_typing_into_the_number_edits_it_in_full_never_its_masked_form(dialog, q
     edit.archive_tab.findChild(QLineEdit, "phoneEdit").setFocus()
     qtbot.waitUntil(lambda: not field.hasFocus())
     assert field.text() == MASKED and field.number() == ZHANG
+
+
+def test_the_results_table_offers_the_archive_columns_with_the_number_masked(qtbot, registry):
+    from honours.gui.roll_model import COLUMN_INDEX, COLUMNS, RollModel
+    from honours.gui.store import Store
+    from honours.gui.thumbnails import Thumbnails
+
+    registry.add(
+        Honouree(
+            name="张三",
+            id_number=ZHANG,
+            political_status="中共党员",
+            education="大学本科",
+            hardship=True,
+            honours=[
+                Honour("衡阳市劳动模范", "municipal", 2010, revoked=True),
+                Honour("某奖", "other", 2020),
+            ],
+        )
+    )
+    store = Store(registry)
+    model = RollModel(store, Thumbnails(store))
+    model.search("")
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    cell = lambda key: model.data(model.index(0, COLUMN_INDEX[key]))  # noqa: E731
+    assert cell("id_number") == MASKED
+    assert cell("political_status") in ("中共党员", "CPC member") and cell("hardship") in ("是", "Yes")
+    assert cell("years") == "2020"  # the revoked honour's year no longer counts
+    assert not any(c.shown for c in COLUMNS if c.key in ("id_number", "political_status", "hardship"))

@@ -71,7 +71,13 @@ class Summary:
     category: str
     primary_photo_id: int | None
     donation_total_fen: int
-    years: tuple[int, ...] = ()  # the years of the honours, latest first
+    years: tuple[int, ...] = ()  # the years of the honours that count (not revoked), latest first
+    # the archive's columns the table may show (issue 15); the ID number is masked on screen
+    id_number: str = ""
+    political_status: str = ""
+    education: str = ""
+    treatment: str = ""
+    hardship: bool = False
 
 
 @dataclass
@@ -324,7 +330,8 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
             for r in self.conn.execute(
                 "SELECT id, name, unit, position, honours_text, level_rank, region, status, category,"
                 " primary_photo_id, donation_total_fen, (SELECT group_concat(DISTINCT year) FROM honour"
-                "  WHERE honour.honouree_id = honouree.id AND year IS NOT NULL)"
+                "  WHERE honour.honouree_id = honouree.id AND year IS NOT NULL AND revoked = 0),"
+                " id_number, political_status, education, treatment, hardship"
                 f" FROM honouree WHERE id IN ({marks})",
                 chunk,
             ):
@@ -341,6 +348,11 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
                     primary_photo_id=r[9],
                     donation_total_fen=r[10],
                     years=tuple(sorted({int(y) for y in r[11].split(",")}, reverse=True)) if r[11] else (),
+                    id_number=r[12],
+                    political_status=r[13],
+                    education=r[14],
+                    treatment=r[15],
+                    hardship=bool(r[16]),
                 )
         return [found[i] for i in ids if i in found]
 
