@@ -455,6 +455,11 @@ COMPLETED_FIELDS = tuple(f.key for f in HONOUREE_FIELDS if f.completed)
 OWN_FIELDS = tuple(f for f in HONOUREE_FIELDS if "." not in f.key)
 # The archive's fields (档案): the edit form's 档案 tab, the detail pane's section.
 ARCHIVE_FIELDS = tuple(f for f in OWN_FIELDS if f.group == "archive")
+# The archive's short values the results table offers as columns: the ID number (masked), its
+# vocabularies and yes/no.
+TABLE_ARCHIVE_FIELDS = tuple(
+    f for f in ARCHIVE_FIELDS if f.masked or f.vocabulary is not None or f.type == BOOL
+)
 
 # -- the per-person record kinds ---------------------------------------------------------------
 

@@ -11,10 +11,10 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .changes import Change, now, os_user
 from .entry import tidy_given
@@ -25,7 +25,7 @@ from .errors import (
     NotFoundError,
     ReadOnlyDatabaseError,
 )
-from .fields import BATCH_FIELDS, COMPLETED_FIELDS, WRITTEN_KINDS
+from .fields import BATCH_FIELDS, COMPLETED_FIELDS, TABLE_ARCHIVE_FIELDS, WRITTEN_KINDS
 from .id_numbers import mask
 from .import_verbs import ImportItem, ImportOutcome, ImportVerbs, KeptPhoto
 from .merge_verbs import MatchFields, MergeOutcome, MergeVerbs
@@ -56,6 +56,10 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 
+_TABLE_ARCHIVE_KEYS = tuple(f.key for f in TABLE_ARCHIVE_FIELDS)
+_TABLE_ARCHIVE_COLUMNS = ", ".join(f.column for f in TABLE_ARCHIVE_FIELDS)
+
+
 @dataclass
 class Summary:
     """The columns of the results table, read in one query for a page of ids."""
@@ -72,12 +76,8 @@ class Summary:
     primary_photo_id: int | None
     donation_total_fen: int
     years: tuple[int, ...] = ()  # the years of the honours that count (not revoked), latest first
-    # the archive's columns the table may show (issue 15); the ID number is masked on screen
-    id_number: str = ""
-    political_status: str = ""
-    education: str = ""
-    treatment: str = ""
-    hardship: bool = False
+    # the archive's columns the table may show (fields.TABLE_ARCHIVE_FIELDS, by key; issue 15)
+    archive: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -331,8 +331,7 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
                 "SELECT id, name, unit, position, honours_text, level_rank, region, status, category,"
                 " primary_photo_id, donation_total_fen, (SELECT group_concat(DISTINCT year) FROM honour"
                 "  WHERE honour.honouree_id = honouree.id AND year IS NOT NULL AND revoked = 0),"
-                " id_number, political_status, education, treatment, hardship"
-                f" FROM honouree WHERE id IN ({marks})",
+                f" {_TABLE_ARCHIVE_COLUMNS} FROM honouree WHERE id IN ({marks})",
                 chunk,
             ):
                 found[r[0]] = Summary(
@@ -348,11 +347,7 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
                     primary_photo_id=r[9],
                     donation_total_fen=r[10],
                     years=tuple(sorted({int(y) for y in r[11].split(",")}, reverse=True)) if r[11] else (),
-                    id_number=r[12],
-                    political_status=r[13],
-                    education=r[14],
-                    treatment=r[15],
-                    hardship=bool(r[16]),
+                    archive=dict(zip(_TABLE_ARCHIVE_KEYS, r[12:], strict=True)),
                 )
         return [found[i] for i in ids if i in found]
 

@@ -2855,93 +2855,68 @@ Click “Add photos…” or drag image files here.</source>
 <context>
     <name>RollModel</name>
     <message>
-        <location filename="../roll_model.py" line="291"/>
-        <location filename="../roll_model.py" line="301"/>
+        <location filename="../roll_model.py" line="287"/>
+        <location filename="../roll_model.py" line="297"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="302"/>
+        <location filename="../roll_model.py" line="298"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="303"/>
+        <location filename="../roll_model.py" line="299"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="304"/>
+        <location filename="../roll_model.py" line="300"/>
         <source>Position</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="305"/>
+        <location filename="../roll_model.py" line="301"/>
         <source>Honours</source>
         <translation>荣誉</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="307"/>
+        <location filename="../roll_model.py" line="303"/>
         <source>Highest level</source>
         <translation>最高级别</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="308"/>
+        <location filename="../roll_model.py" line="304"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="309"/>
+        <location filename="../roll_model.py" line="305"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="312"/>
-        <source>ID number</source>
-        <translation>身份证号</translation>
-    </message>
-    <message>
-        <location filename="../roll_model.py" line="313"/>
-        <source>Political status</source>
-        <translation>政治面貌</translation>
-    </message>
-    <message>
-        <location filename="../roll_model.py" line="314"/>
-        <source>Education</source>
-        <translation>文化程度</translation>
-    </message>
-    <message>
-        <location filename="../roll_model.py" line="315"/>
-        <source>Treatment</source>
-        <translation>劳模待遇</translation>
-    </message>
-    <message>
-        <location filename="../roll_model.py" line="316"/>
-        <source>Hardship</source>
-        <translation>困难劳模</translation>
-    </message>
-    <message>
-        <location filename="../roll_model.py" line="292"/>
+        <location filename="../roll_model.py" line="288"/>
         <source>The years of the honours, latest first</source>
         <translation>各项荣誉的获评年份（最近的在前）</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="263"/>
+        <location filename="../roll_model.py" line="264"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="306"/>
+        <location filename="../roll_model.py" line="302"/>
         <source>Years</source>
         <translation>获评年份</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="310"/>
+        <location filename="../roll_model.py" line="306"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="311"/>
+        <location filename="../roll_model.py" line="307"/>
         <source>Donated</source>
         <translation>捐赠金额</translation>
     </message>
