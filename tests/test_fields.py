@@ -105,13 +105,20 @@ def _words(path: Path) -> set[str]:
 # these belongs in the spec instead; lower a limit when a use goes away.
 FILE_LIMITS = {
     "ethnicity": 9,  # 23 → 10 counting schema.py (issue 14.1)
-    "birth_date": 10,  # 22 → 11 counting schema.py (issue 14.1)
+    "birth_date": 11,  # 22 → 11 counting schema.py (issue 14.1); + archive.py reading it from an ID number (15)
     "awarded_by": 16,  # 21 → 17 counting schema.py (issue 14.1)
     "quantity_unit": 18,  # 22 → 19 counting schema.py (issue 14.1)
     "posthumous": 21,  # 24 → 21 counting schema.py (issue 14.1); the query and its SQLite filter name it apart
     "recipient": 12,  # 16 → 13 counting schema.py (issue 14.1)
     "source_report": 2,  # 7 → 3 counting schema.py (issue 14.1)
     "source_sentence": 2,  # 7 → 3 counting schema.py (issue 14.1)
+    # The archive (issue 15): declared (fields.py), its words (vocabulary.py), the record's attribute
+    # (records.py), and the query's `political:` / `education:` / `treatment:` / `hardship:` with
+    # their SQL (query.py, sqlite/filters.py); the sheets, JSON, history, form and detail pane from the spec.
+    "political_status": 5,
+    "education": 5,
+    "treatment": 5,
+    "hardship": 4,
 }
 
 
@@ -149,7 +156,9 @@ def test_the_spec_matches_the_record_classes_and_the_schema(registry):
 
 
 @pytest.mark.parametrize(
-    "spec", [f for f in HONOUREE_FIELDS if f.vocabulary is None and f.type == "text"], ids=lambda f: f.key
+    "spec",
+    [f for f in HONOUREE_FIELDS if f.vocabulary is None and f.type == "text" and not f.masked],
+    ids=lambda f: f.key,
 )
 def test_a_plain_search_finds_a_record_by_a_field_exactly_when_the_spec_says_searchable(registry, spec):
     """The spec's `searchable` says what the search index (indexing.py) holds."""

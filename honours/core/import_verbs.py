@@ -13,8 +13,10 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 
 from .changes import Change, now
-from .errors import ConflictError
+from .errors import ConflictError, InvalidRecordError
 from .fields import HONOUREE_FIELDS, WRITTEN_KINDS
+from .i18n import Text
+from .id_numbers import mask
 from .photos import NewPhoto
 from .records import Honouree
 from .snapshots import added_snapshot_json
@@ -115,6 +117,7 @@ class ImportVerbs:
         for item in [*adds, *updates]:
             if not item.checked:
                 validate_record(item.record)
+        self._id_numbers_free(adds, updates)
         self.backup_before("before-import")
         total, done = len(adds) + len(updates), 0
         # Progress runs over writing the records (one share) and indexing them (two shares,
@@ -290,6 +293,47 @@ class ImportVerbs:
             self.conn.executemany(INSERT_CHILD_WITH_ID[kind.key], rows[kind.key])
         return written
 
+    def _id_numbers_free(self, adds: list[ImportItem], updates: list[ImportItem]) -> None:
+        """An ID number is one person's: an import that would give a second live record (or two of
+        its own) the same number is refused before anything is written, naming both; the preview
+        offers such a row as a duplicate to merge instead."""
+        updated = {item.record.id for item in updates}
+        seen: dict[str, str] = {}
+        for item in [*updates, *adds]:
+            h = item.record
+            if not h.id_number:
+                continue
+            if h.id_number in seen:
+                raise InvalidRecordError(
+                    Text(
+                        "the ID number {number} is given to both {first} and {second}:"
+                        " the same person? merge the rows instead",
+                        number=mask(h.id_number),
+                        first=seen[h.id_number],
+                        second=h.name,
+                    )
+                )
+            seen[h.id_number] = h.name
+        numbers = sorted(seen)
+        for start in range(0, len(numbers), 500):
+            chunk = numbers[start : start + 500]
+            for other_id, name, number in self.conn.execute(
+                "SELECT id, name, id_number FROM honouree WHERE deleted_at IS NULL AND id_number IN"
+                f" ({','.join('?' * len(chunk))})",
+                chunk,
+            ):
+                if other_id not in updated:
+                    raise InvalidRecordError(
+                        Text(
+                            "the ID number {number} of {who} already belongs to #{other_id} {name}:"
+                            " the same person? merge instead of adding",
+                            number=mask(number),
+                            who=seen[number],
+                            other_id=other_id,
+                            name=name,
+                        )
+                    )
+
     def _insert_kept_photo(self, honouree_id: int, photo: KeptPhoto) -> int:
         prepared = photo.prepared
         cursor = self.conn.execute(
@@ -376,7 +420,7 @@ def import_rows(
         if name_keys is not None:
             row += derived_values(
                 scalars[0],
-                [(x.title.strip(), x.level) for x in h.honours],
+                [(x.title.strip(), x.level) for x in h.honours if not x.revoked],
                 [d.amount_fen for d in h.donations],
                 None,
                 name_keys[number],

@@ -248,6 +248,42 @@ CREATE TABLE search_queue (honouree_id INTEGER PRIMARY KEY);
 V6_SQL = rebuild(REBUILD_UNTIDY_NAMES)
 
 
+# Version 7: the archive (档案, issue 15): an honouree's ID number, political status, education,
+# native place, phone, address, dates of starting work, retiring and death, model-worker
+# treatment and hardship; an honour's document and its revocation. A revoked honour no longer
+# counts, so the indexes that value filters read keep only honours that count. Nothing derived
+# changes (every new column starts empty, no honour is revoked yet), so nothing is recomputed.
+V7_SQL = """
+ALTER TABLE honouree ADD COLUMN id_number TEXT NOT NULL DEFAULT '';
+ALTER TABLE honouree ADD COLUMN political_status TEXT NOT NULL DEFAULT '';
+ALTER TABLE honouree ADD COLUMN education TEXT NOT NULL DEFAULT '';
+ALTER TABLE honouree ADD COLUMN native_place TEXT NOT NULL DEFAULT '';
+ALTER TABLE honouree ADD COLUMN phone TEXT NOT NULL DEFAULT '';
+ALTER TABLE honouree ADD COLUMN address TEXT NOT NULL DEFAULT '';
+ALTER TABLE honouree ADD COLUMN work_start_date TEXT NOT NULL DEFAULT '';
+ALTER TABLE honouree ADD COLUMN retirement_date TEXT NOT NULL DEFAULT '';
+ALTER TABLE honouree ADD COLUMN death_date TEXT NOT NULL DEFAULT '';
+ALTER TABLE honouree ADD COLUMN treatment TEXT NOT NULL DEFAULT '';
+ALTER TABLE honouree ADD COLUMN hardship INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE honouree ADD COLUMN hardship_note TEXT NOT NULL DEFAULT '';
+ALTER TABLE honour ADD COLUMN document TEXT NOT NULL DEFAULT '';
+ALTER TABLE honour ADD COLUMN revoked INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE honour ADD COLUMN revoked_date TEXT;
+ALTER TABLE honour ADD COLUMN revoked_reason TEXT NOT NULL DEFAULT '';
+-- the same ID number on two live records is a duplicate: found in one seek
+CREATE INDEX honouree_id_number ON honouree(id_number) WHERE id_number != '' AND deleted_at IS NULL;
+CREATE INDEX honouree_political ON honouree(political_status) WHERE deleted_at IS NULL;
+CREATE INDEX honouree_education ON honouree(education) WHERE deleted_at IS NULL;
+CREATE INDEX honouree_treatment ON honouree(treatment) WHERE deleted_at IS NULL;
+CREATE INDEX honouree_hardship ON honouree(id) WHERE hardship = 1 AND deleted_at IS NULL;
+-- level and year filters read only honours that count
+DROP INDEX honour_level;
+CREATE INDEX honour_level ON honour(level, honouree_id) WHERE revoked = 0;
+DROP INDEX honour_year;
+CREATE INDEX honour_year ON honour(year, honouree_id) WHERE revoked = 0;
+"""
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "records: honourees, honours, deeds, donations, photos", V1_SQL),
     Migration(2, "search index, trash, history, lost-update guard", V2_SQL),
@@ -255,6 +291,9 @@ MIGRATIONS: list[Migration] = [
     Migration(4, "honours by honouree and year, for value filters", V4_SQL),
     Migration(5, "queue of records waiting for their search rows; whole sort keys", V5_SQL),
     Migration(6, "names searched by their tidied form (贺 彪 found as 贺彪)", V6_SQL),
+    Migration(
+        7, "the archive: ID number, political status, education … ; honours' documents and revocation", V7_SQL
+    ),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
