@@ -32,7 +32,8 @@ class Filter:
 
 
 def _honours(condition: str, params: list) -> Filter:
-    return Filter(f"{{id}} IN (SELECT honouree_id FROM honour WHERE {condition})", params)
+    """Honourees with an honour meeting `condition`; a revoked honour (取消称号) never does."""
+    return Filter(f"{{id}} IN (SELECT honouree_id FROM honour WHERE NOT revoked AND {condition})", params)
 
 
 def _honourees(condition: str, params: list, row_sql: str) -> Filter:
@@ -59,10 +60,20 @@ def sql_filter(flt: ValueFilter) -> Filter:
             parts.append(f"({cond})")
             params.extend(more)
         return _honours(f"({' OR '.join(parts)})", params)
+    if flt.field == "hardship":
+        wanted = "NOT hardship" if flt.negated else "hardship"
+        return _honourees(wanted, [], f"h.{wanted}")
+    if flt.field in ARCHIVE_COLUMNS:
+        column = ARCHIVE_COLUMNS[flt.field]
+        return _honourees(f"{column} = ANY(%s)", [list(flt.values)], f"h.{column} = ANY(%s)")
     if flt.field == "donation":
         cond, params = _range_sql("donation_total_fen", flt.ranges[0])
         return _honourees(cond, params, _range_sql("h.donation_total_fen", flt.ranges[0])[0])
     raise ValueError(f"no SQL for a filter on {flt.field!r}")
+
+
+# The archive's value filters (query.ARCHIVE_FILTERS) and the column each reads.
+ARCHIVE_COLUMNS = {"treatment": "treatment", "political": "political_status", "education": "education"}
 
 
 def _range_sql(column: str, bounds: tuple[int | None, int | None]) -> tuple[str, list]:

@@ -43,8 +43,9 @@ from ..errors import (
     NotFoundError,
     ReadOnlyDatabaseError,
 )
-from ..fields import BATCH_FIELDS, COMPLETED_FIELDS, HONOUREE_FIELDS, WRITTEN_KINDS
+from ..fields import BATCH_FIELDS, COMPLETED_FIELDS, HONOUREE_FIELDS, TABLE_ARCHIVE_FIELDS, WRITTEN_KINDS
 from ..i18n import Joined, Message, Text, Verbatim
+from ..id_numbers import mask
 from ..import_verbs import ImportItem, ImportOutcome, KeptPhoto
 from ..merge_verbs import MatchFields, MergeOutcome
 from ..photos import NewPhoto, PreparedPhoto, prepare_photo, rotate_jpeg
@@ -81,6 +82,10 @@ PHOTO_KINDS = ("original", "display", "thumbnail")
 LOCK_TIMEOUT_MS = 15_000  # a save waiting longer for another office's row lock is told the registry is busy
 IMPORT_CHUNK = 1000  # added records written per round of statements
 LISTEN_WINDOW = 0.2  # seconds of notices gathered into one change for the listeners
+
+
+_TABLE_ARCHIVE_KEYS = tuple(f.key for f in TABLE_ARCHIVE_FIELDS)
+_TABLE_ARCHIVE_COLUMNS = ", ".join(f.column for f in TABLE_ARCHIVE_FIELDS)
 
 
 class OfficeRefusedError(HonoursError):
@@ -458,8 +463,8 @@ class ServerRegistry(RecordVerbs):
         for r in self._q(
             "SELECT id, name, unit, position, honours_text, level_rank, region, status, category,"
             " primary_photo_id, donation_total_fen, ARRAY(SELECT DISTINCT year FROM honour"
-            "  WHERE honour.honouree_id = honouree.id AND year IS NOT NULL)"
-            " FROM honouree WHERE id = ANY(%s)",
+            "  WHERE honour.honouree_id = honouree.id AND year IS NOT NULL AND NOT revoked),"
+            f" {_TABLE_ARCHIVE_COLUMNS} FROM honouree WHERE id = ANY(%s)",
             (list(ids),),
         ):
             found[r[0]] = Summary(
@@ -475,6 +480,7 @@ class ServerRegistry(RecordVerbs):
                 primary_photo_id=r[9],
                 donation_total_fen=r[10],
                 years=tuple(sorted(r[11] or (), reverse=True)),
+                archive=dict(zip(_TABLE_ARCHIVE_KEYS, r[12:], strict=True)),
             )
         return [found[i] for i in ids if i in found]
 
@@ -521,12 +527,84 @@ class ServerRegistry(RecordVerbs):
                 found.setdefault((name, unit), []).append(honouree_id)
         return found
 
-    def match_fields(self, names: Iterable[str] | None = None) -> list[MatchFields]:
+    def match_fields(
+        self, names: Iterable[str] | None = None, id_numbers: Iterable[str] = ()
+    ) -> list[MatchFields]:
         query = f"SELECT {', '.join(MatchFields._fields)} FROM honouree WHERE deleted_at IS NULL"
         if names is None:
             return [MatchFields(*row) for row in self._q(query + " ORDER BY id")]
         wanted = sorted({n.strip() for n in names if n.strip()})
-        return [MatchFields(*row) for row in self._q(query + " AND name = ANY(%s) ORDER BY id", (wanted,))]
+        numbers = sorted({n for n in id_numbers if n})
+        found = [
+            MatchFields(*row) for row in self._q(query + " AND id_number = ANY(%s) ORDER BY id", (numbers,))
+        ]
+        found += [MatchFields(*row) for row in self._q(query + " AND name = ANY(%s) ORDER BY id", (wanted,))]
+        return found
+
+    def holders_of_id_number(self, number: str, exclude_id: int | None = None) -> list[tuple[int, str]]:
+        """(id, name) of the live records holding an ID number, but `exclude_id`."""
+        if not number:
+            return []
+        return [
+            (r[0], r[1])
+            for r in self._q(
+                "SELECT id, name FROM honouree WHERE id_number = %s AND id_number <> '' AND deleted_at IS NULL"
+                " AND id IS DISTINCT FROM %s ORDER BY id",
+                (number, exclude_id),
+            )
+        ]
+
+    def _id_number_free(self, honouree: Honouree) -> None:
+        """An ID number is one person's: a second live record with it is refused, naming the first
+        (as the file's Registry does)."""
+        holders = self.holders_of_id_number(honouree.id_number, honouree.id)
+        if holders:
+            other_id, name = holders[0]
+            raise InvalidRecordError(
+                Text(
+                    "the ID number {number} already belongs to #{other_id} {name}:"
+                    " the same person? merge the two records instead",
+                    number=mask(honouree.id_number),
+                    other_id=other_id,
+                    name=name,
+                )
+            )
+
+    def _id_numbers_free(self, adds: list[ImportItem], updates: list[ImportItem]) -> None:
+        """An import giving a second live record (or two of its own) one ID number is refused
+        before anything is written, naming both (as the file's import does)."""
+        updated = {item.record.id for item in updates}
+        seen: dict[str, str] = {}
+        for item in [*updates, *adds]:
+            h = item.record
+            if not h.id_number:
+                continue
+            if h.id_number in seen:
+                raise InvalidRecordError(
+                    Text(
+                        "the ID number {number} is given to both {first} and {second}:"
+                        " the same person? merge the rows instead",
+                        number=mask(h.id_number),
+                        first=seen[h.id_number],
+                        second=h.name,
+                    )
+                )
+            seen[h.id_number] = h.name
+        for other_id, name, number in self._q(
+            "SELECT id, name, id_number FROM honouree WHERE deleted_at IS NULL AND id_number = ANY(%s)",
+            (sorted(seen),),
+        ):
+            if other_id not in updated:
+                raise InvalidRecordError(
+                    Text(
+                        "the ID number {number} of {who} already belongs to #{other_id} {name}:"
+                        " the same person? merge instead of adding",
+                        number=mask(number),
+                        who=seen[number],
+                        other_id=other_id,
+                        name=name,
+                    )
+                )
 
     # -- searching ------------------------------------------------------------------------
     def search(
@@ -598,6 +676,7 @@ class ServerRegistry(RecordVerbs):
             self._check_region(None, honouree.name.strip(), honouree.region or "")
         with self.atomic():
             for position, honouree in enumerate(honourees):
+                self._id_number_free(honouree)
                 stamp = now()
                 new_id = self._q(
                     INSERT_HONOUREE, (*stored_values(honouree), honouree.created_at or stamp, stamp)
@@ -641,6 +720,7 @@ class ServerRegistry(RecordVerbs):
         with self.atomic():
             version, _ = self._lock(honouree.id, honouree.version if check_version else None, honouree.name)
             self._check_region(honouree.id, honouree.name.strip(), honouree.region or "")
+            self._id_number_free(honouree)
             before = self._snapshot(honouree.id)
             self._write_record(honouree, now(), version)
             self._sync_photo_metadata(honouree)
@@ -983,6 +1063,7 @@ class ServerRegistry(RecordVerbs):
         total, done = len(adds) + len(updates), 0
         outcome = ImportOutcome()
         with self.atomic():
+            self._id_numbers_free(adds, updates)
             stamp = now()
             for item in updates:
                 honouree = item.record

@@ -12,7 +12,8 @@ from typing import Any
 
 from ..fields import BOOL, HONOUREE_FIELDS, WRITTEN_KINDS, FieldSpec, RecordKind
 from ..sqlite.rows import child_values as _file_child_values
-from ..sqlite.rows import honouree_from_row, kind_from_row, stored_values
+from ..sqlite.rows import honouree_from_row, kind_from_row
+from ..sqlite.rows import stored_values as _file_stored_values
 
 __all__ = [
     "HONOUREE_COLUMNS",
@@ -104,4 +105,15 @@ def child_values(kind: RecordKind, record: Any) -> tuple:
     return tuple(
         bool(value) if boolean else value
         for boolean, value in zip(_BOOLEANS[kind.key], _file_child_values(kind, record), strict=True)
+    )
+
+
+_HONOUREE_BOOLEANS = tuple(f.type == BOOL for f in HONOUREE_FIELDS)
+
+
+def stored_values(honouree: Any) -> tuple:
+    """An honouree's own values as stored, in HONOUREE_FIELDS order (booleans as booleans)."""
+    return tuple(
+        bool(value) if boolean else value
+        for boolean, value in zip(_HONOUREE_BOOLEANS, _file_stored_values(honouree), strict=True)
     )

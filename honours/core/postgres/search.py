@@ -211,7 +211,7 @@ ORDERABLE = {
     "region": 'h.region COLLATE "C"',
     "status": 'h.status COLLATE "C"',
     "category": 'h.category COLLATE "C"',
-    "year": "coalesce((SELECT max(year) FROM honour WHERE honouree_id = h.id), 0)",
+    "year": "coalesce((SELECT max(year) FROM honour WHERE honouree_id = h.id), 0)",  # as the file's
     "donation": "h.donation_total_fen",
     "updated": 'h.updated_at COLLATE "C"',
     "id": "h.id",
@@ -471,7 +471,7 @@ def facets(conn, query: str = "") -> dict[str, list[tuple[object, int]]]:
     out["level"] = sorted(
         rows(
             with_matches + "SELECT level, count(DISTINCT honouree_id) FROM honour"
-            " WHERE honouree_id IN (SELECT id FROM m) GROUP BY level",
+            " WHERE honouree_id IN (SELECT id FROM m) AND NOT revoked GROUP BY level",
             params,
         ),
         key=lambda row: LEVELS.rank(row[0]),
@@ -485,7 +485,8 @@ def facets(conn, query: str = "") -> dict[str, list[tuple[object, int]]]:
         )
     with_matches, params = matches("year")
     out["year"] = rows(
-        with_matches + "SELECT year, count(DISTINCT honouree_id) FROM honour WHERE year IS NOT NULL"
+        with_matches
+        + "SELECT year, count(DISTINCT honouree_id) FROM honour WHERE year IS NOT NULL AND NOT revoked"
         " AND honouree_id IN (SELECT id FROM m) GROUP BY year ORDER BY year",
         params,
     )
