@@ -227,12 +227,13 @@ def test_schema_6_indexes_names_stored_untidy_again(tmp_path, monkeypatch):
         assert reg.search("贺彪").count() == 0
     reg.close()
     conn = sqlite3.connect(path)
+    conn.execute("DROP TABLE care")  # a version 5 file had no care records
     conn.execute("PRAGMA user_version = 5")
     conn.commit()
     conn.close()
     reg = Registry.open(path)
     try:
-        assert schema_version(reg.db) == SCHEMA_VERSION == 6
+        assert schema_version(reg.db) == SCHEMA_VERSION >= 6
         assert reg.search("贺彪").ids() == [padded]
         assert reg.honouree(padded).name == "贺 彪"  # the data is as it was: only the index changed
         assert reg.search("许仲秋").count() == 1

@@ -32,8 +32,9 @@ from pathlib import Path
 from typing import Any
 
 from .amounts import format_quantity, format_yuan
+from .diffs import care_text
 from .errors import HonoursError
-from .fields import DEED, DONATION, HONOUR, HONOUREE_FIELDS, PHOTO, SHEET_COLUMNS, FieldSpec
+from .fields import CARE, DEED, DONATION, HONOUR, HONOUREE_FIELDS, PHOTO, SHEET_COLUMNS, FieldSpec
 from .records import Donation, Honouree
 from .registry import Registry
 from .transfer import replacing, write_archive, write_json
@@ -145,6 +146,7 @@ _LIST_COLUMNS: dict[str, tuple[Callable[[Honouree], Any], float, str]] = {
     HONOUR.field("awarded_by").sheet: (_honours_text(HONOUR.field("awarded_by")), 18, ""),
     DEED.sheet: (lambda h: "\n".join(d.text for d in h.deeds), 50, ""),
     DONATION.sheet: (lambda h: "、".join(_donation_text(d) for d in h.donations), 30, ""),
+    CARE.sheet: (lambda h: "\n".join(care_text(c) for c in h.care), 40, ""),  # read back by the import
 }
 
 

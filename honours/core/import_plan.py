@@ -32,7 +32,7 @@ from .duplicates import Person, Reason, best_match
 from .errors import HonoursError, InvalidRecordError, PhotoError, os_reason, user_language
 from .fields import OWN_FIELDS, SHEET_COLUMNS, WRITTEN_KINDS
 from .photos import MAX_FILE_BYTES, NewPhoto, PreparedPhoto, prepare_photo
-from .record_merge import Conflict, clone, combine
+from .record_merge import Conflict, add_care, clone, combine
 from .records import Deed, Donation, Honour, Honouree, Source, Status
 from .registry import ImportItem, ImportOutcome, Registry, validate_record
 from .spreadsheet import (
@@ -891,6 +891,7 @@ def merge_into(
         for d in incoming.donations
         if (d.amount_fen, d.item, d.quantity, d.quantity_unit) not in known
     )
+    add_care(base, incoming)
     return conflicts
 
 

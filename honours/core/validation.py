@@ -11,7 +11,7 @@ from operator import attrgetter
 from .errors import InvalidRecordError
 from .fields import HONOUREE_FIELDS, RECORD_KINDS, SOURCE_ZH
 from .records import Honouree
-from .vocabulary import LEVELS, STATUSES
+from .vocabulary import CARE_KINDS, LEVELS, STATUSES
 
 LEVEL_BY_RANK = list(LEVELS.keys)  # a level's rank is its index (the stored honourees.level_rank)
 
@@ -46,6 +46,16 @@ def _validate(h: Honouree) -> None:
             raise InvalidRecordError("a donation needs an amount or an item", "捐赠需填写金额或物品")
         if donation.amount_fen is not None and donation.amount_fen < 0:
             raise InvalidRecordError("a donation amount cannot be negative", "捐赠金额不能为负数")
+    for care in h.care:
+        if care.kind not in CARE_KINDS:
+            raise InvalidRecordError(
+                f"unknown care kind {care.kind!r} (use {CARE_KINDS.choices('en')})",
+                f"未知关怀类别“{care.kind}”（应为{CARE_KINDS.choices('zh')}）",
+            )
+        if not care.date:
+            raise InvalidRecordError("a care record needs a date", "关怀记录需填写日期")
+        if care.amount_fen is not None and care.amount_fen < 0:
+            raise InvalidRecordError("a care amount cannot be negative", "关怀金额不能为负数")
     _check_characters(h)
 
 
@@ -76,6 +86,7 @@ _ITEM_NAMES = {
     "honours": ("honour %d", "第 %d 项荣誉"),
     "deeds": ("deed %d", "第 %d 条事迹"),
     "donations": ("donation %d", "第 %d 项捐赠"),
+    "care": ("care record %d", "第 %d 项关怀记录"),
     "photos": ("photo %d caption", "第 %d 张照片的说明"),
 }
 

@@ -80,7 +80,7 @@ def init_server(url: str, *, city_office: str = "", city_login: str = "", passwo
                     "update Honours first.",
                     f"共享荣誉库的结构版本为 {current}，比本程序支持的（{SCHEMA_VERSION}）新；请先升级本程序。",
                 )
-            for migration in MIGRATIONS[current:]:
+            for migration in (m for m in MIGRATIONS if m.version > current):
                 conn.execute(migration.sql)
                 conn.execute(
                     "INSERT INTO meta (key, value) VALUES ('schema_version', %s) "
