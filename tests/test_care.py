@@ -177,6 +177,7 @@ def test_visits_this_year_and_a_past_year(registry):
     assert _names(registry, "visit", year=2026) == ["已慰问"]  # as of 2026-12-31
 
 
+@pytest.mark.sqlite_only  # the archive's columns added by hand
 def test_aid_needs_the_hardship_field_and_then_counts_twelve_months(registry):
     registry.add(person("甲", care=[Care("2026-02-01", "aid")]))
     due = registry.due("aid", today=TODAY)
@@ -190,6 +191,7 @@ def test_aid_needs_the_hardship_field_and_then_counts_twelve_months(registry):
     assert helped not in [e.id for e in registry.due("aid", today=TODAY).entries]
 
 
+@pytest.mark.sqlite_only  # the archive's columns added by hand
 def test_revoked_honours_and_retirement_dates_are_used_once_the_file_has_them(registry):
     registry.conn.execute("ALTER TABLE honour ADD COLUMN revoked INTEGER NOT NULL DEFAULT 0")
     registry.conn.execute("ALTER TABLE honouree ADD COLUMN retirement_date TEXT NOT NULL DEFAULT ''")
@@ -203,6 +205,7 @@ def test_revoked_honours_and_retirement_dates_are_used_once_the_file_has_them(re
     assert _names(registry, "recuperation") == []
 
 
+@pytest.mark.sqlite_only  # the archive's columns added by hand
 def test_files_not_updated_for_a_year(registry):
     old = registry.add(person("旧档案")).id
     registry.add(person("新档案"))
@@ -265,3 +268,31 @@ def test_care_goes_out_in_an_export_and_comes_back_by_import(registry, tmp_path,
         again_plan.apply(empty)
         again_plan.close()
         assert len(empty.honourees(empty.all_ids())[0].care) == 3
+
+
+# -- the query language ------------------------------------------------------------------------------
+
+
+def test_care_kind_and_year_search_one_care_record(registry):
+    a = registry.add(
+        person("甲", care=[Care("2026-02-01", "visit", "春节"), Care("2025-05-01", "checkup")])
+    ).id
+    b = registry.add(person("乙", care=[Care("2026-05-01", "checkup", note="市中心医院")])).id
+    c = registry.add(person("丙", honours=[Honour("市劳动模范", "municipal", 2026)])).id
+
+    def found(query: str) -> set[int]:
+        result = registry.search(query)
+        assert result.count() == len(result.ids())
+        return set(result.ids())
+
+    assert found("care:春节") == {a}
+    assert found("care:中心医院") == {b}
+    assert found("关怀:春节,中心医院") == {a, b}
+    assert found("care:体检") == {a, b}  # a kind's word finds the kind
+    assert found("kind:checkup") == {a, b}
+    assert found("kind:checkup year:2026") == {b}  # both on one record
+    assert found("关怀类别:体检 年份:2025") == {a}
+    assert found("year:2026") == {c}  # without care terms, the honours' year
+    assert found("kind:visit care:中心医院") == set()
+    assert registry.search("kind:checkup year:2026").notices
+    assert registry.search("kind:party").parsed.errors

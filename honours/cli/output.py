@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core import files, session
+from ..core.diffs import care_text
 from ..core.entry import honouree_from_json
 from ..core.errors import (
     DatabaseLockedError,
@@ -234,6 +235,9 @@ def describe(h: Honouree) -> str:
             lines.append("    - " + " ".join(parts))
         if h.donation_total_fen:
             lines.append(("    合计：" if zh else "    total: ") + format_yuan(h.donation_total_fen))
+    if h.care:
+        lines.append("  关怀记录：" if zh else "  care:")
+        lines.extend(f"    - {care_text(c, 'zh' if zh else 'en')}" for c in h.care)
     if h.photos:
         lines.append("  照片：" if zh else "  photos:")
         for p in h.photos:
