@@ -105,16 +105,16 @@ def _care(parser: argparse.ArgumentParser):
     def run(args: argparse.Namespace) -> int:
         registry = open_registry(args)
         ids = _ids_of(registry, args)
-        care = Care(
-            date=args.date or date.today().isoformat(),
-            kind=args.kind,
-            occasion=args.occasion.strip(),
-            amount_fen=args.amount,
-            item=args.item.strip(),
-            quantity=args.quantity,
-            quantity_unit=args.unit.strip(),
-            by=args.by.strip(),
-            note=args.note.strip(),
+        care = Care(  # in the order of the record's fields (fields.CARE)
+            args.date or date.today().isoformat(),
+            args.kind,
+            args.occasion.strip(),
+            args.amount,
+            args.item.strip(),
+            args.quantity,
+            args.unit.strip(),
+            args.by.strip(),
+            args.note.strip(),
         )
         added = registry.add_care(ids, care)
         if args.json:
