@@ -499,7 +499,8 @@ def print_sign_sheet(
                     return None
                 path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
             result = render_sign_sheet(sheet, path, options)
-            saved = translate("CareDialogs", "Saved the sign sheet (%n page(s)) to %1.", "", result.pages)
+            pages = result.pages  # lupdate misses a translate() whose arguments hold a call
+            saved = translate("CareDialogs", "Saved the sign sheet (%n page(s)) to %1.", "", pages)
             window.status_message(saved.replace("%1", str(path)))
         if dialog.record.isChecked() and ids:
             command = CareBatchCommand(
