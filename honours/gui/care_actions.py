@@ -144,7 +144,7 @@ class CareBatchDialog(QDialog):
         goods.addWidget(self.item, 3)
         goods.addWidget(self.quantity, 1)
         goods.addWidget(self.unit, 1)
-        form.addRow(self.tr("&Goods, quantity, unit"), goods)
+        form.addRow(self.tr("Goods, quantity, unit"), goods)
         form.addRow(self.tr("&Date"), self.day)
         form.addRow(self.tr("&By"), self.by)
         form.addRow(self.tr("&Note"), self.note)

@@ -203,8 +203,8 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
     </message>
     <message>
         <location filename="../care_actions.py" line="147"/>
-        <source>&amp;Goods, quantity, unit</source>
-        <translation>物品、数量、单位(&amp;G)</translation>
+        <source>Goods, quantity, unit</source>
+        <translation>物品、数量、单位</translation>
     </message>
     <message>
         <location filename="../care_actions.py" line="148"/>
