@@ -185,3 +185,29 @@ def test_opening_a_server_registry_is_refused_by_the_core_for_every_front_end(tm
         open_registry(location(url))
     assert "还不能打开其中的名册" in refused.value.zh
     assert list(tmp_path.iterdir()) == []
+
+
+def test_care_records_are_changed_only_by_the_office_of_the_persons_region(shared):
+    """Migration 3: the care table has the same row-level security as the other lists of a person."""
+    url, city, leiyang = shared
+    with psycopg.connect(as_login(url, city), autocommit=True) as conn:
+        nanyue = add_person(conn, "罗玉芳", "南岳区")
+        conn.execute(
+            "INSERT INTO care (honouree_id, date, kind, occasion, amount_fen) VALUES (%s, '2027-01-20', 'visit', '春节', 50000)",
+            (nanyue,),
+        )
+    with psycopg.connect(as_login(url, leiyang), autocommit=True) as conn:
+        mine = add_person(conn, "蒋亚华", "耒阳市")
+        conn.execute(
+            "INSERT INTO care (honouree_id, date, kind) VALUES (%s, '2027-03-01', 'checkup')", (mine,)
+        )
+        assert conn.execute("SELECT count(*) FROM care").fetchone()[0] == 2  # reads every care record
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute(
+                "INSERT INTO care (honouree_id, date, kind) VALUES (%s, '2027-03-01', 'aid')", (nanyue,)
+            )
+        assert conn.execute("DELETE FROM care WHERE honouree_id = %s", (nanyue,)).rowcount == 0
+        with pytest.raises(psycopg.errors.CheckViolation):
+            conn.execute(
+                "INSERT INTO care (honouree_id, date, kind) VALUES (%s, '2027-03-01', 'party')", (mine,)
+            )
