@@ -61,9 +61,11 @@ def retired_sql(conn: sqlite3.Connection, day: date) -> tuple[str, list]:
 
 def _none_since(kind: str) -> str:
     """No record of `kind` from the first parameter's day up to the second's (the day reckoned
-    at): later records do not count when an earlier year is asked about."""
+    at): later records do not count when an earlier year is asked about. The unary + keeps
+    SQLite on the person's own records (care_honouree) instead of walking every record of the
+    kind (care_kind_date) for each person: 27 s → well under a second at 100,000."""
     return (
-        f"NOT EXISTS (SELECT 1 FROM care c WHERE c.honouree_id = h.id AND c.kind = '{kind}'"
+        f"NOT EXISTS (SELECT 1 FROM care c WHERE c.honouree_id = h.id AND +c.kind = '{kind}'"
         f" AND {_CARE_DAY} >= ? AND c.date <= ?)"
     )
 
@@ -151,7 +153,7 @@ def due(
     en, zh = reason
     shown = "substr(h.updated_at, 1, 10)"
     if kind != "stale":  # the last record of the kind up to the day reckoned at
-        shown = f"(SELECT max(c.date) FROM care c WHERE c.honouree_id = h.id AND c.kind = '{kind}' AND c.date <= ?)"
+        shown = f"(SELECT max(c.date) FROM care c WHERE c.honouree_id = h.id AND +c.kind = '{kind}' AND c.date <= ?)"
         params.insert(0, end)
     rows = conn.execute(
         f"SELECT h.id, h.name, h.unit, h.status, h.region, {shown} FROM honouree h"
