@@ -350,16 +350,11 @@ class CareBatchCommand(_RegistryCommand):
 
     def _add(self) -> None:
         self.added = self.registry.add_care(list(self._versions), self.care, versions=self._versions)
-        self._remember()
+        self._versions = {i: v + 1 for i, v in self._versions.items()}  # each saved once, as one version
 
     def _redo(self) -> None:
         self._add()
 
     def _undo(self) -> None:
-        self.registry.remove_care({i: [c] for i, c in self.added.items()}, versions=self._versions)
-        self._remember()
-
-    def _remember(self) -> None:
-        self._versions = {
-            h.id: h.version for h in self.registry.honourees(list(self._versions)) if h.id is not None
-        }
+        saved = self.registry.remove_care({i: [c] for i, c in self.added.items()}, versions=self._versions)
+        self._versions.update({h.id: h.version for h in saved if h.id is not None})
