@@ -129,3 +129,24 @@ def test_the_menus_hold_the_care_actions(window):
     names = {a.objectName() for a in window.findChildren(QAction)}
     assert {"recordCareAction", "dueAction", "signSheetAction"} <= names
     assert QDialog  # imported for the dialogs' result codes
+
+
+def test_sign_sheet_preview_draws_the_pages_the_pdf_has(qtbot, window, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from honours.printing import render_sign_sheet
+
+    select_rows(window, ["许仲秋", "罗芳初"])
+    dialog = SignSheetDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.amount.setText("800")
+    dialog.action = "preview"
+    preview = care_actions.print_sign_sheet(window, dialog, tmp_path / "unused.pdf")  # not shown
+    assert preview is not None and preview.objectName() == "signSheetPreview"
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    _, sheet = dialog.sheet()
+    assert render_sign_sheet(sheet, printer, dialog.options()).pages == 1
+    text = "".join("".join(p.extract_text().split()) for p in PdfReader(tmp_path / "printed.pdf").pages)
+    assert "1,600.00" in text and "人民币壹仟陆佰元整" in text

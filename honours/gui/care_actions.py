@@ -197,6 +197,11 @@ class CareBatchDialog(QDialog):
 
 def record_care(window: MainWindow, dialog: CareBatchDialog | None = None) -> CareBatchCommand | None:
     """Edit ▸ Record Care…: one care event for many, one transaction, one undo step."""
+    if window.registry.readonly:
+        window.status_message(
+            translate("CareDialogs", "This registry is read-only: care cannot be recorded.")
+        )
+        return None
     if dialog is None:
         dialog = CareBatchDialog(window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -529,6 +534,7 @@ def install(window: MainWindow) -> None:
     )
     record.triggered.connect(lambda: record_care(window))
     window.menu("edit").addAction(record)
+    window.menu("edit").aboutToShow.connect(lambda: record.setEnabled(not window.registry.readonly))
     window.results_table.addAction(record)
     due = QAction(translate("CareDialogs", "Who Is &Due…"), window)
     due.setObjectName("dueAction")

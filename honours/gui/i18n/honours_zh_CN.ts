@@ -245,47 +245,52 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
         <translation>当前搜索找到的全部人员（%n 人）</translation>
     </message>
     <message>
-        <location filename="../care_actions.py" line="211"/>
+        <location filename="../care_actions.py" line="201"/>
+        <source>This registry is read-only: care cannot be recorded.</source>
+        <translation>此荣誉库为只读，无法登记关怀。</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="214"/>
         <source>Nobody to record care for.</source>
         <translation>没有可登记关怀的人员。</translation>
     </message>
     <message>
-        <location filename="../care_actions.py" line="222"/>
+        <location filename="../care_actions.py" line="225"/>
         <source>Recorded %1 for %n honouree(s) (Ctrl+Z undoes it).</source>
         <translation>已为 %n 人登记%1（按 Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../care_actions.py" line="494"/>
+        <location filename="../care_actions.py" line="497"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../care_actions.py" line="496"/>
+        <location filename="../care_actions.py" line="499"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../care_actions.py" line="503"/>
+        <location filename="../care_actions.py" line="506"/>
         <source>Saved the sign sheet (%n page(s)) to %1.</source>
         <translation>已将签领表（共 %n 页）保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../care_actions.py" line="523"/>
+        <location filename="../care_actions.py" line="526"/>
         <source>Record &amp;Care…</source>
         <translation>批量登记关怀(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../care_actions.py" line="526"/>
+        <location filename="../care_actions.py" line="529"/>
         <source>Record one visit, check-up or other care for the selected honourees at once</source>
         <translation>为选中的人员一次登记慰问、体检等关怀</translation>
     </message>
     <message>
-        <location filename="../care_actions.py" line="533"/>
+        <location filename="../care_actions.py" line="537"/>
         <source>Who Is &amp;Due…</source>
         <translation>待办关怀(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../care_actions.py" line="537"/>
+        <location filename="../care_actions.py" line="541"/>
         <source>Print &amp;Sign Sheet…</source>
         <translation>打印慰问金签领表(&amp;S)…</translation>
     </message>
@@ -658,102 +663,102 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>DueDialog</name>
     <message>
-        <location filename="../care_actions.py" line="237"/>
+        <location filename="../care_actions.py" line="240"/>
         <source>Who Is Due</source>
         <translation>待办关怀</translation>
     </message>
     <message>
-        <location filename="../care_actions.py" line="241"/>
+        <location filename="../care_actions.py" line="244"/>
         <source>No visit (慰问) this year</source>
         <translation>本年度未慰问</translation>
     </message>
     <message>
-        <location filename="../care_actions.py" line="242"/>
+        <location filename="../care_actions.py" line="245"/>
         <source>Check-up (体检) due</source>
         <translation>应安排体检</translation>
     </message>
     <message>
-        <location filename="../care_actions.py" line="243"/>
+        <location filename="../care_actions.py" line="246"/>
         <source>Recuperation (疗休养) due</source>
         <translation>应安排疗休养</translation>
     </message>
     <message>
-        <location filename="../care_actions.py" line="244"/>
+        <location filename="../care_actions.py" line="247"/>
         <source>困难劳模 not helped in 12 months</source>
         <translation>困难劳模 12 个月内未帮扶</translation>
     </message>
     <message>
-        <location filename="../care_actions.py" line="245"/>
+        <location filename="../care_actions.py" line="248"/>
         <source>Files not updated for a year</source>
         <translation>档案一年未更新</translation>
     </message>
     <message>
-        <location filename="../care_actions.py" line="253"/>
+        <location filename="../care_actions.py" line="256"/>
         <source>Everyone living, not only model workers</source>
         <translation>包括所有在世人员，而不只是劳模</translation>
     </message>
     <message>
-        <location filename="../care_actions.py" line="259"/>
+        <location filename="../care_actions.py" line="262"/>
         <source>Check-up every (years, serving)</source>
         <translation>体检周期（年，在职）</translation>
     </message>
     <message>
-        <location filename="../care_actions.py" line="260"/>
+        <location filename="../care_actions.py" line="263"/>
         <source>retired</source>
         <translation>退休</translation>
     </message>
     <message>
-        <location filename="../care_actions.py" line="261"/>
+        <location filename="../care_actions.py" line="264"/>
         <source>Recuperation every (years)</source>
         <translation>疗休养周期（年）</translation>
     </message>
     <message>
-        <location filename="../care_actions.py" line="262"/>
+        <location filename="../care_actions.py" line="265"/>
         <source>Aid within (months)</source>
         <translation>帮扶周期（月）</translation>
     </message>
     <message>
-        <location filename="../care_actions.py" line="275"/>
+        <location filename="../care_actions.py" line="278"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../care_actions.py" line="289"/>
+        <location filename="../care_actions.py" line="292"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../care_actions.py" line="291"/>
+        <location filename="../care_actions.py" line="294"/>
         <source>Show Them in the Table</source>
         <translation>在表格中选中他们</translation>
     </message>
     <message>
-        <location filename="../care_actions.py" line="328"/>
+        <location filename="../care_actions.py" line="331"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../care_actions.py" line="328"/>
+        <location filename="../care_actions.py" line="331"/>
         <source>Unit</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../care_actions.py" line="328"/>
+        <location filename="../care_actions.py" line="331"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../care_actions.py" line="328"/>
+        <location filename="../care_actions.py" line="331"/>
         <source>Last</source>
         <translation>上次</translation>
     </message>
     <message>
-        <location filename="../care_actions.py" line="328"/>
+        <location filename="../care_actions.py" line="331"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message numerus="yes">
-        <location filename="../care_actions.py" line="342"/>
+        <location filename="../care_actions.py" line="345"/>
         <source>%n honouree(s) due, as of %1. Double-click one to show it.</source>
         <translation>
             <numerusform>截至 %1，共 %n 人待办。双击可查看其档案。</numerusform>
@@ -3354,72 +3359,72 @@ Click “Add photos…” or drag image files here.</source>
 <context>
     <name>SignSheetDialog</name>
     <message>
-        <location filename="../care_actions.py" line="380"/>
+        <location filename="../care_actions.py" line="383"/>
         <source>Print Sign Sheet (慰问金发放签领表)</source>
         <translation>打印慰问金发放签领表</translation>
     </message>
     <message>
-        <location filename="../care_actions.py" line="389"/>
+        <location filename="../care_actions.py" line="392"/>
         <source>(default: 2027年春节慰问金发放签领表)</source>
         <translation>（默认如：2027年春节慰问金发放签领表）</translation>
     </message>
     <message>
-        <location filename="../care_actions.py" line="392"/>
+        <location filename="../care_actions.py" line="395"/>
         <source>Also record the visit (慰问) for each person</source>
         <translation>同时为每人登记这次慰问</translation>
     </message>
     <message>
-        <location filename="../care_actions.py" line="397"/>
+        <location filename="../care_actions.py" line="400"/>
         <source>Who</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../care_actions.py" line="398"/>
+        <location filename="../care_actions.py" line="401"/>
         <source>&amp;Occasion</source>
         <translation>事由(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../care_actions.py" line="399"/>
+        <location filename="../care_actions.py" line="402"/>
         <source>&amp;Amount each (yuan)</source>
         <translation>每人金额（元）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../care_actions.py" line="400"/>
+        <location filename="../care_actions.py" line="403"/>
         <source>&amp;Date</source>
         <translation>发放日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../care_actions.py" line="401"/>
+        <location filename="../care_actions.py" line="404"/>
         <source>&amp;Title</source>
         <translation>标题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../care_actions.py" line="402"/>
+        <location filename="../care_actions.py" line="405"/>
         <source>Handled by (经办人)</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../care_actions.py" line="403"/>
+        <location filename="../care_actions.py" line="406"/>
         <source>Checked by (审核人)</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../care_actions.py" line="406"/>
+        <location filename="../care_actions.py" line="409"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../care_actions.py" line="409"/>
+        <location filename="../care_actions.py" line="412"/>
         <source>Pre&amp;view…</source>
         <translation>预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../care_actions.py" line="410"/>
+        <location filename="../care_actions.py" line="413"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../care_actions.py" line="411"/>
+        <location filename="../care_actions.py" line="414"/>
         <source>Export P&amp;DF…</source>
         <translation>导出 PDF(&amp;D)…</translation>
     </message>
