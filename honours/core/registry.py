@@ -16,6 +16,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .care_verbs import CareVerbs
 from .changes import Change, now, os_user
 from .entry import tidy_given
 from .errors import (
@@ -107,7 +108,7 @@ __all__ = [
 ]
 
 
-class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
+class Registry(ImportVerbs, PhotoVerbs, MergeVerbs, CareVerbs):
     """A registry file and the operations staff perform on it."""
 
     def __init__(self, conn: sqlite3.Connection, path: str | Path | None = None) -> None:
