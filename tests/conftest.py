@@ -105,6 +105,7 @@ _SERVER_TABLES = (
     "honour",
     "deed",
     "donation",
+    "care",
     "photo",
     "photo_data",
     "history",

@@ -118,7 +118,7 @@ FILE_LIMITS = {
     "political_status": 5,
     "education": 5,
     "treatment": 5,
-    "hardship": 4,
+    "hardship": 6,  # + sqlite/care.py (who is due aid is who is marked 困难劳模), vocabulary.py (aid is "hardship" aid)
 }
 
 

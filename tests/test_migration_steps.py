@@ -152,17 +152,17 @@ def test_a_step_runs_after_the_sql_of_its_own_migration(tmp_path):
     seen = []
 
     def step(db: sqlite_utils.Database) -> None:
-        seen.append(db["care"].columns_dict)
-        db["care"].add_column("visited_by", str, not_null_default="")
+        seen.append(db["test_table"].columns_dict)
+        db["test_table"].add_column("visited_by", str, not_null_default="")
 
     listed = [
         *MIGRATIONS,
-        Migration(NEXT, "test: both", "CREATE TABLE care (id INTEGER PRIMARY KEY, at TEXT);", step),
+        Migration(NEXT, "test: both", "CREATE TABLE test_table (id INTEGER PRIMARY KEY, at TEXT);", step),
     ]
     conn = open_database(tmp_path / "new.sqlite", migrations=listed)
     try:
         assert seen == [{"id": int, "at": str}]
-        assert sqlite_utils.Database(conn, execute_plugins=False)["care"].columns_dict == {
+        assert sqlite_utils.Database(conn, execute_plugins=False)["test_table"].columns_dict == {
             "id": int,
             "at": str,
             "visited_by": str,

@@ -93,7 +93,7 @@ def test_version_6_file_gains_the_archive_and_keeps_its_records(tmp_path):
     reg.add(Honouree(name="甲", honours=[Honour("衡阳市劳动模范", "municipal", year=2020)]))
     reg.close()
     conn = sqlite3.connect(path)
-    conn.executescript(UNDO_V7 + " PRAGMA user_version = 6;")
+    conn.executescript(UNDO_V7 + " DROP TABLE care; PRAGMA user_version = 6;")
     conn.close()
     reg = Registry.open(path)
     assert schema_version(reg.db) == SCHEMA_VERSION
@@ -117,7 +117,7 @@ def test_version_3_file_gains_the_honour_index_of_value_filters(tmp_path):
     conn = sqlite3.connect(path)  # back to version 3, whose honours were indexed by honouree alone
     conn.executescript(
         UNDO_V7 + " DROP INDEX honour_honouree_year; CREATE INDEX honour_honouree ON honour(honouree_id);"
-        " DROP TABLE search_queue; PRAGMA user_version = 3;"
+        " DROP TABLE search_queue; DROP TABLE care; PRAGMA user_version = 3;"
     )
     conn.close()
     reg = Registry.open(path)
@@ -136,7 +136,7 @@ def test_version_4_file_gains_an_empty_queue_and_stays_searchable(tmp_path):
     conn = sqlite3.connect(path)  # back to version 4: no queue, sort keys cut at the NUL before the name
     conn.executescript(
         UNDO_V7
-        + " DROP TABLE search_queue; UPDATE honouree SET sort_key = 'jia3 yi3'; PRAGMA user_version = 4;"
+        + " DROP TABLE search_queue; DROP TABLE care; UPDATE honouree SET sort_key = 'jia3 yi3'; PRAGMA user_version = 4;"
     )
     conn.close()
     reg = Registry.open(path)
@@ -233,6 +233,7 @@ def test_a_file_at_each_old_version_upgrades_to_todays_schema_and_derived_data(t
     with Registry.open(path) as reg:
         assert schema_version(reg.db) == SCHEMA_VERSION
         assert _schema(reg.conn) == _schema(new.conn)  # the flags the migrations left are gone
+        assert reg.honouree(1).care == []  # the care table (version 8) is there, empty
         assert reg.search("level:national").ids() == [1]
         if version < 6:  # every upgrade from before 6 indexes a name stored untidy again (version 6);
             # a file at 6 had its rows indexed by its app already (version 7 recomputes nothing):

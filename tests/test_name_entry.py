@@ -228,7 +228,9 @@ def test_schema_6_indexes_names_stored_untidy_again(tmp_path, monkeypatch):
         assert reg.search("贺彪").count() == 0
     reg.close()
     conn = sqlite3.connect(path)
-    conn.executescript(UNDO_V7 + " PRAGMA user_version = 5;")  # version 7 (the archive) taken off too
+    conn.executescript(
+        UNDO_V7 + " DROP TABLE care; PRAGMA user_version = 5;"
+    )  # versions 7-8 (archive, care) taken off too
     conn.close()
     reg = Registry.open(path)
     try:

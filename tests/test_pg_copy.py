@@ -21,13 +21,13 @@ from honours.core.copying import CopyError, copy_registry, snapshot_to_file
 from honours.core.photos import NewPhoto, prepare_photo
 from honours.core.postgres.registry import ServerRegistry
 from honours.core.postgres.server import init_server
-from honours.core.records import Deed, Donation, Honour, Honouree
+from honours.core.records import Care, Deed, Donation, Honour, Honouree
 from honours.core.registry import Registry
 
 ROOT = Path(__file__).resolve().parents[1]
 _logins = itertools.count(1)
 # Every table a file keeps records in (the search tables are derived, rebuilt by the target).
-TABLES = ("honouree", "honour", "deed", "donation", "photo", "photo_data", "history")
+TABLES = ("honouree", "honour", "deed", "donation", "care", "photo", "photo_data", "history")
 
 
 def _jpeg(colour: tuple[int, int, int], size: tuple[int, int] = (120, 80)) -> bytes:
@@ -76,6 +76,7 @@ def _filled_file(path: Path) -> Registry:
     reg.delete(gone.id)
     reg.empty_trash()  # purged: only its history stays
     reg.delete(c.id)  # in the trash
+    reg.add_care([a.id, b.id], Care(date="2026-01-20", kind="visit", occasion="春节", amount_fen=50000, by="工会"))
     reg.delete(b.id)
     reg.restore(b.id)
     return reg
@@ -108,7 +109,7 @@ def test_a_file_copied_to_the_server_and_back_loses_nothing(tmp_path, server):
         assert [h.name for h in shared.honourees(shared.search("gjw").ids(0, 10))] == ["谷井文"]
         assert shared.trash() == trash_before
         person = shared.honouree(found.ids(0, 1)[0])
-        assert person.position == "校长" and person.version == 3 and len(person.photos) == 2
+        assert person.position == "校长" and person.version == 4 and len(person.photos) == 2
         assert shared.photo_bytes(person.photos[0].id, "original") == before["photo_data"][0][1]
         newcomer = shared.add(Honouree(name="新人", region="耒阳市"))  # ids go on after the copied ones
         assert newcomer.id > max(r[0] for r in before["honouree"])

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..core import files, session
 from ..core.archive import masked_json, shown
+from ..core.diffs import care_text
 from ..core.entry import honouree_from_json
 from ..core.errors import (
     DatabaseLockedError,
@@ -246,6 +247,9 @@ def describe(h: Honouree, reveal_id: bool = False) -> str:
             lines.append("    - " + " ".join(parts))
         if h.donation_total_fen:
             lines.append(Text("    total: {amount}", amount=format_yuan(h.donation_total_fen)).render(lang))
+    if h.care:
+        lines.append(Text("  care:").render(lang))
+        lines.extend(f"    - {care_text(c, lang)}" for c in h.care)
     if h.photos:
         lines.append(Text("  photos:").render(lang))
         for p in h.photos:

@@ -13,12 +13,12 @@ from typing import Any
 
 from .amounts import format_quantity, format_yuan
 from .archive import MASKED_KEYS
-from .fields import COMPARED, HONOUREE_FIELD
+from .fields import CARE, COMPARED, HONOUREE_FIELD
 from .fields import field_label as spec_label
 from .i18n import Declared, Joined, Message, Text
 from .id_numbers import mask
-from .records import Honouree, yuan_to_fen
-from .vocabulary import CATEGORIES, LEVELS, STATUSES
+from .records import Care, Honouree, yuan_to_fen
+from .vocabulary import CARE_KINDS, CATEGORIES, LEVELS, STATUSES
 
 # Compared in the spec's order (fields.py); bookkeeping (id, version, timestamps) is not a
 # difference a person made.
@@ -89,6 +89,8 @@ def describe(field: str, value: Any, lang: str = "en", reveal: bool = False) -> 
         return "\n".join(_dated(d.get("date"), d.get("text", "")) for d in value)
     if field == "donations":
         return "\n".join(_donation(d, zh) for d in value)
+    if field == "care":
+        return "\n".join(_care(c, zh) for c in value)
     if field == "photos":
         return "\n".join(_photo(p, zh) for p in value)
     return str(value)
@@ -137,6 +139,40 @@ def _donation(d: dict[str, Any], zh: bool) -> str:
     if d.get("note"):
         parts.append(d["note"])
     return _dated(d.get("date"), " ".join(parts))
+
+
+CARE_FROM_JSON = ("amount_yuan", "id")
+
+
+def _care(c: dict[str, Any], zh: bool) -> str:
+    """A care record of a snapshot as `care_text` writes it."""
+    record = Care(**{k: v for k, v in c.items() if k not in CARE_FROM_JSON and k in _CARE_KEYS})
+    if c.get("amount_yuan") is not None:
+        record.amount_fen = yuan_to_fen(c["amount_yuan"])
+    return care_text(record, "zh" if zh else "en")
+
+
+_CARE_KEYS = {f.key for f in CARE.fields}
+
+
+def care_text(care: Care, language: str = "zh") -> str:
+    """One line: 2027-01-20 慰问 春节 500元 米 2袋 经办：市总工会 备注：… (English: visit …).
+
+    The Chinese form is what an exported sheet holds and `parse_care_cell` reads back."""
+    zh = language == "zh"
+    parts = [care.date or "", CARE_KINDS.label(care.kind, "zh" if zh else "en")]
+    if care.occasion:
+        parts.append(care.occasion)
+    if care.amount_fen is not None:
+        parts.append(format_yuan(care.amount_fen))
+    if care.item:
+        quantity = format_quantity(care.quantity, care.quantity_unit) if care.quantity is not None else ""
+        parts.append(f"{care.item}×{quantity}" if quantity else ("物品：" if zh else "item: ") + care.item)
+    if care.by:
+        parts.append(("经办：" if zh else "by: ") + care.by)
+    if care.note:
+        parts.append(("备注：" if zh else "note: ") + care.note)
+    return " ".join(p for p in parts if p)
 
 
 def _photo(p: dict[str, Any], zh: bool) -> str:

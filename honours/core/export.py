@@ -32,8 +32,9 @@ from pathlib import Path
 from typing import Any
 
 from .amounts import format_quantity, format_yuan
+from .diffs import care_text
 from .errors import HonoursError
-from .fields import BOOL, DEED, DONATION, HONOUR, HONOUREE_FIELDS, PHOTO, SHEET_COLUMNS, FieldSpec
+from .fields import BOOL, CARE, DEED, DONATION, HONOUR, HONOUREE_FIELDS, PHOTO, SHEET_COLUMNS, FieldSpec
 from .i18n import Message, Text
 from .id_numbers import mask
 from .records import Donation, Honouree
@@ -170,6 +171,7 @@ _LIST_COLUMNS: dict[str, tuple[Callable[[Honouree], Any], float, str]] = {
     HONOUR.field("revoked_reason").sheet: (_honours_text(HONOUR.field("revoked_reason")), 18, ""),
     DEED.sheet: (lambda h: "\n".join(d.text for d in h.deeds), 50, ""),
     DONATION.sheet: (lambda h: "、".join(_donation_text(d) for d in h.donations), 30, ""),
+    CARE.sheet: (lambda h: "\n".join(care_text(c) for c in h.care), 40, ""),  # read back by the import
 }
 
 

@@ -18,7 +18,7 @@ Still written out by hand, for reasons of their own: the search index's text (in
 kept word for word so files indexed earlier find the same people), report intake, the
 certificate and roll (printing/), the edit dialog's list editors (list_models.py).
 
-Record kinds (honour, deed, donation, photo) are the lists a person holds: each is a
+Record kinds (honour, deed, donation, care, photo) are the lists a person holds: each is a
 table of rows under the honouree, in order, with its own fields.
 """
 
@@ -28,7 +28,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from .vocabulary import (
+    CARE_KINDS,
     CATEGORIES,
+    DEFAULT_CARE_KIND,
     DEFAULT_STATUS,
     EDUCATION_LEVELS,
     GENDERS,
@@ -643,10 +645,50 @@ PHOTO = RecordKind(
     sheet="photo",
 )
 
-RECORD_KINDS: tuple[RecordKind, ...] = (HONOUR, DEED, DONATION, PHOTO)
+# Care of model workers (关怀记录): visits with money or goods, check-ups, recuperation, hardship aid
+# and allowances, each on a date, exact to the fen like donations.
+CARE = RecordKind(
+    "care",
+    "care",
+    "care",
+    "Care",
+    "关怀记录",
+    (
+        FieldSpec("date", "Date", "日期", printed=True, type=DATE, default=None),
+        FieldSpec(
+            "kind",
+            "Kind",
+            "类别",
+            printed=True,
+            vocabulary=CARE_KINDS,
+            default=DEFAULT_CARE_KIND,
+            checked=False,
+            aliases=("关怀类别", "关怀类型"),
+        ),
+        FieldSpec("occasion", "Occasion", "事由", printed=True, stripped=True, aliases=("慰问事由", "节日")),
+        FieldSpec(
+            "amount_fen",
+            "Amount",
+            "金额",
+            printed=True,
+            type=FEN,
+            default=None,
+            sheet="care_amount",
+            aliases=("慰问金", "慰问金额", "发放金额"),
+        ),
+        FieldSpec("item", "Item", "物品", printed=True),
+        FieldSpec("quantity", "Quantity", "数量", printed=True, type=INT, default=None),
+        FieldSpec("quantity_unit", "Unit", "单位", printed=True),
+        FieldSpec("by", "By", "经办", column="given_by", aliases=("经办人", "慰问单位", "发放单位")),
+        FieldSpec("note", "Note", "备注"),
+    ),
+    aliases=("关怀", "关怀慰问", "慰问记录", "关怀情况", "care records"),
+)
+
+RECORD_KINDS: tuple[RecordKind, ...] = (HONOUR, DEED, DONATION, CARE, PHOTO)
 RECORD_KIND = {kind.key: kind for kind in RECORD_KINDS}
 # Kinds whose rows are rewritten with the record (photos keep their own rows and bytes).
-WRITTEN_KINDS: tuple[RecordKind, ...] = (HONOUR, DEED, DONATION)
+WRITTEN_KINDS: tuple[RecordKind, ...] = (HONOUR, DEED, DONATION, CARE)
 
 
 # The columns a sheet may have, in the order the import dialog offers them: an honouree's
@@ -667,6 +709,7 @@ SHEET_COLUMNS: tuple[FieldSpec | RecordKind, ...] = (
     DEED,
     DONATION,
     DONATION.field("amount_fen"),
+    CARE,
     HONOUREE_FIELD["notes"],
     PHOTO,
     *(f for f in HONOUREE_FIELDS if f not in OWN_FIELDS),

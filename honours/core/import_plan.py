@@ -33,7 +33,7 @@ from .errors import HonoursError, InvalidRecordError, PhotoError, os_reason, use
 from .fields import OWN_FIELDS, SHEET_COLUMNS, WRITTEN_KINDS
 from .i18n import Text
 from .photos import MAX_FILE_BYTES, NewPhoto, PreparedPhoto, prepare_photo
-from .record_merge import Conflict, clone, combine
+from .record_merge import Conflict, add_care, clone, combine
 from .records import Deed, Donation, Honour, Honouree, Source, Status
 from .registry import ImportItem, ImportOutcome, Registry, validate_record
 from .spreadsheet import (
@@ -908,6 +908,7 @@ def merge_into(
         for d in incoming.donations
         if (d.amount_fen, d.item, d.quantity, d.quantity_unit) not in known
     )
+    add_care(base, incoming)
     return conflicts
 
 

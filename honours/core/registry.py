@@ -16,6 +16,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .care_verbs import CareVerbs
 from .changes import Change, now, os_user
 from .errors import (
     ConflictError,
@@ -106,7 +107,7 @@ __all__ = [
 ]
 
 
-class Registry(ImportVerbs, PhotoVerbs, MergeVerbs, RecordVerbs):
+class Registry(ImportVerbs, PhotoVerbs, MergeVerbs, CareVerbs, RecordVerbs):
     """A registry file and the operations staff perform on it."""
 
     def __init__(self, conn: sqlite3.Connection, path: str | Path | None = None) -> None:

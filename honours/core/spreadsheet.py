@@ -27,7 +27,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from decimal import Decimal
 from functools import lru_cache
@@ -43,9 +43,9 @@ from .fields import ARCHIVE_FIELDS, BOOL, DATE, HONOUR, SHEET_COLUMNS
 from .i18n import Declared, Message, Text, Worded
 from .id_numbers import MASK
 from .names import Note, normalise_name, tidy_name
-from .records import Deed, Donation, Honour, Honouree, Source, Status
+from .records import Care, Deed, Donation, Honour, Honouree, RecordValueError, Source, Status
 from .titles import infer_level, title_level
-from .vocabulary import CATEGORIES, GENDERS, LEVELS, STATUSES, YES_NO
+from .vocabulary import CARE_KINDS, CATEGORIES, GENDERS, LEVELS, STATUSES, YES_NO
 
 __all__ = ["infer_level"]  # where sheets have always found it
 from .xlsx_input import CellError, SheetTooLarge, UnsavedFormula, Workbook, damaged_errors
@@ -536,6 +536,7 @@ _LIMITS.update(
     honours=LONG_LIMIT,
     deeds=LONG_LIMIT,
     donations=LONG_LIMIT,
+    care=LONG_LIMIT,
     photo=LONG_LIMIT,
     age=1 << 62,
     birth_date=1 << 62,
@@ -782,6 +783,7 @@ class RowReader:
             source=source,
             honours=honours,
             donations=donations,
+            care=[replace(c) for c in _care_records(get("care"))] if get("care") else [],
             deeds=[Deed(text=line.strip()) for line in deeds.split("\n") if line.strip()] if deeds else [],
             **archive,
         )
@@ -859,6 +861,8 @@ class RowReader:
             texts = {spec.sheet: text(values, spec.sheet) for spec in ARCHIVE_FIELDS if spec.sheet in values}
             for key, value in self._archive(values, texts).items():
                 setattr(record, key, value)
+        care = text(values, "care", LONG_LIMIT)
+        record.care = [replace(c) for c in _care_records(care)] if care else []
         photos = text(values, "photo", LONG_LIMIT)
         refs = [p.strip(_QUOTES) for p in _PHOTO_SPLIT.split(photos) if p.strip(_QUOTES)]
         return self._tidied(ParsedRow(record, refs, set(values)))
@@ -945,6 +949,8 @@ class RowReader:
                     attempt(self._archive, {spec.sheet: values[spec.sheet]}, {spec.sheet: get(spec.sheet)})
         if get("donations"):
             attempt(_donations, get("donations"))
+        if get("care"):
+            attempt(_care_records, get("care"))
         if get("donation_amount"):
             attempt(self._amount_donation, get("donation_amount"))
         return errors
@@ -1181,6 +1187,102 @@ def _copy(donation: Donation) -> Donation:
         quantity=donation.quantity,
         quantity_unit=donation.quantity_unit,
     )
+
+
+# -- a 关怀记录 cell, as export.py writes it (diffs.care_text, one record a line) ------------------------
+
+_LABELLED = re.compile(r"^(经办|备注|by|note)[:：](.*)$", re.IGNORECASE)
+_GOODS = re.compile(r"^(?P<item>[^×*]+)[×*](?P<quantity>.+)$")
+_ITEM = re.compile(r"^(?:物品|item)[:：](?P<item>.+)$", re.IGNORECASE)
+_QUANTITY = re.compile(r"^(?P<number>[\d.,]+万?|[\d.,]+亿?)(?P<unit>\D*)$")
+
+
+def parse_care_cell(text: str) -> list[Care]:
+    """Read a 关怀记录 cell back: one record a line (or separated by ；), each `date kind
+    [occasion] [amount] [item×quantity] [经办：…] [备注：…]` as `care_text` writes it.
+
+    RecordValueError (English and Chinese) names the line that cannot be read."""
+    out: list[Care] = []
+    for line in re.split(r"[\n；;]+", text or ""):
+        line = line.strip()
+        if line:
+            out.append(_care_line(line))
+    return out
+
+
+def _care_line(line: str) -> Care:
+    words = line.split()
+    found = parse_date(words[0]) if words else None
+    if found is None or len(words) < 2:
+        raise RecordValueError(
+            f"care record {line!r}: start with a date and a kind, such as 2027-01-20 慰问 春节 500元",
+            f"关怀记录“{line}”：应以日期和类别开头，如 2027-01-20 慰问 春节 500元",
+        )
+    kind = CARE_KINDS.lookup(words[1])
+    if kind is None:
+        raise RecordValueError(
+            f"care record {line!r}: the kind must be one of {CARE_KINDS.choices('en')}",
+            f"关怀记录“{line}”：类别应为{CARE_KINDS.choices('zh')}",
+        )
+    care = Care(date=found.text, kind=kind)
+    rest = words[2:]
+    # 经办 and 备注 take the rest of the line once they start (a note may hold spaces).
+    for i, word in enumerate(rest):
+        labelled = _LABELLED.match(word)
+        if labelled:
+            tail = " ".join([labelled[2], *rest[i + 1 :]]).strip()
+            if labelled[1].lower() in ("经办", "by"):
+                parts = re.split(r"\s*(?:备注|note)[:：]", tail, maxsplit=1, flags=re.IGNORECASE)
+                care.by = parts[0].strip()
+                care.note = parts[1].strip() if len(parts) > 1 else ""
+            else:
+                care.note = tail
+            rest = rest[:i]
+            break
+    for word in rest:
+        goods = _GOODS.match(word)
+        item = _ITEM.match(word)
+        if item and not care.item:
+            care.item = item["item"]
+        elif care.amount_fen is None and _is_amount(word):
+            care.amount_fen = parse_amount_fen(word)
+        elif goods and not care.item:
+            care.item = goods["item"]
+            quantity = _QUANTITY.match(goods["quantity"])
+            if quantity is None:
+                raise RecordValueError(
+                    f"care record {line!r}: cannot read the quantity {goods['quantity']!r}",
+                    f"关怀记录“{line}”：无法识别数量“{goods['quantity']}”",
+                )
+            care.quantity = parse_amount_fen(quantity["number"]) // 100
+            care.quantity_unit = quantity["unit"]
+        elif not care.occasion:
+            care.occasion = word
+        elif not care.item:
+            care.item = word
+        else:
+            care.note = f"{care.note} {word}".strip()
+    return care
+
+
+def _is_amount(word: str) -> bool:
+    """A word that is a sum of money: ends in 元 (500元, 1.2万元) or is a plain number."""
+    if not (word.endswith("元") or re.fullmatch(r"[\d.,]+", word)):
+        return False
+    try:
+        parse_amount_fen(word)
+    except AmountError:
+        return False
+    return True
+
+
+@lru_cache(maxsize=4096)
+def _care_records(cell: str) -> tuple[Care, ...]:
+    try:
+        return tuple(parse_care_cell(cell))
+    except (RecordValueError, AmountError) as exc:
+        message = getattr(exc, "message", str(exc))
+        raise RowError(f"care: {message}", f"关怀记录：{exc.zh}") from None
 
 
 def describe_mapping(headers: list[str], mapping: list[str | None], lang: str) -> list[tuple[str, str]]:

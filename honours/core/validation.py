@@ -13,7 +13,7 @@ from .fields import ARCHIVE_FIELDS, HONOUREE_FIELDS, RECORD_KINDS, SOURCE_ZH
 from .i18n import N_, Declared, Message, Text, quoted
 from .id_numbers import IdNumberError, parse_id_number
 from .records import Honouree
-from .vocabulary import LEVELS, STATUSES, Vocabulary
+from .vocabulary import CARE_KINDS, LEVELS, STATUSES, Vocabulary
 
 LEVEL_BY_RANK = list(LEVELS.keys)  # a level's rank is its index (the stored honourees.level_rank)
 
@@ -52,6 +52,16 @@ def _validate(h: Honouree) -> None:
             raise InvalidRecordError(Text("a donation needs an amount or an item"))
         if donation.amount_fen is not None and donation.amount_fen < 0:
             raise InvalidRecordError(Text("a donation amount cannot be negative"))
+    for care in h.care:
+        if care.kind not in CARE_KINDS:
+            choices = Declared(CARE_KINDS.choices("en"), CARE_KINDS.choices("zh"))
+            raise InvalidRecordError(
+                Text("unknown care kind “{kind}” (use {choices})", kind=care.kind, choices=choices)
+            )
+        if not care.date:
+            raise InvalidRecordError(Text("a care record needs a date"))
+        if care.amount_fen is not None and care.amount_fen < 0:
+            raise InvalidRecordError(Text("a care amount cannot be negative"))
     _check_archive(h)
     _check_characters(h)
 
@@ -112,6 +122,7 @@ _ITEM_NAMES = {
     "honours": N_("honour {number}"),
     "deeds": N_("deed {number}"),
     "donations": N_("donation {number}"),
+    "care": N_("care record {number}"),
     "photos": N_("photo {number} caption"),
 }
 

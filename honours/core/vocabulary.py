@@ -293,9 +293,47 @@ TREATMENTS = Vocabulary(
     ),
 )
 
+# What a care record (关怀记录) is: the office's care of model workers of a model worker.
+CARE_KINDS = Vocabulary(
+    "kind",
+    "care kind",
+    "关怀类别",
+    (
+        Term("visit", "Visit", "慰问", ("走访慰问", "看望", "慰问金", "探望", "节日慰问", "visits")),
+        Term("checkup", "Check-up", "体检", ("健康体检", "体检安排", "check-up", "medical check")),
+        Term("recuperation", "Recuperation", "疗休养", ("疗养", "休养", "疗休", "recuperate", "rest")),
+        Term("aid", "Hardship aid", "困难帮扶", ("帮扶", "困难救助", "救助", "help", "hardship")),
+        Term(
+            "allowance",
+            "Allowance",
+            "劳模津贴",
+            ("荣誉津贴", "津贴", "补贴", "劳模补助", "生活补助", "allowances"),
+        ),
+    ),
+)
+DEFAULT_CARE_KIND = "visit"
+# What a visit is for, offered as suggestions (any other text is kept as written).
+CARE_OCCASIONS = ("春节", "元旦", "中秋", "五一", "国庆", "生日", "住院", "节日", "夏季送清凉", "冬季送温暖")
+
+# Which honours make a person a model worker (劳模) for the office's care: an honour whose title
+# holds one of these words (全国劳动模范, 省劳模, 全国先进工作者 — the title the state gives a model
+# worker of a public institution), or the category 劳动模范 (CATEGORIES' "model worker").
+MODEL_WORKER_WORDS = ("劳动模范", "劳模", "先进工作者")
+MODEL_WORKER_CATEGORY = "model worker"
+
 VOCABULARIES = {
     v.name: v
-    for v in (LEVELS, STATUSES, CATEGORIES, GENDERS, YES_NO, POLITICAL_STATUSES, EDUCATION_LEVELS, TREATMENTS)
+    for v in (
+        LEVELS,
+        STATUSES,
+        CATEGORIES,
+        GENDERS,
+        YES_NO,
+        POLITICAL_STATUSES,
+        EDUCATION_LEVELS,
+        TREATMENTS,
+        CARE_KINDS,
+    )
 }
 
 DEFAULT_LEVEL = "other"

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..query import ValueFilter
+from ..vocabulary import CARE_KINDS
 
 
 @dataclass
@@ -69,7 +70,38 @@ def sql_filter(flt: ValueFilter) -> Filter:
     if flt.field == "donation":
         cond, params = _range_sql("donation_total_fen", flt.ranges[0])
         return _honourees(cond, params, _range_sql("h.donation_total_fen", flt.ranges[0])[0])
+    if flt.field == "care":
+        return _care_filter(flt.within)
     raise ValueError(f"no SQL for a filter on {flt.field!r}")
+
+
+# A care record's text, as `care:` searches it: what it was for, the goods, the note, by whom.
+_CARE_TEXT = ("c.occasion", "c.item", "c.note", "c.given_by")
+
+
+def _care_filter(conditions: tuple[ValueFilter, ...]) -> Filter:
+    """Honourees with one care record meeting every condition (care: text, kind:, year:), as the
+    file's (sqlite/filters.py)."""
+    parts, params = [], []
+    for flt in conditions:
+        if flt.field == "kind":
+            cond, more = "c.kind = ANY(%s)", [list(flt.values)]
+        elif flt.field == "year":
+            arms = [_range_sql("CAST(substr(c.date, 1, 4) AS integer)", bounds) for bounds in flt.ranges]
+            cond = " OR ".join(f"({arm})" for arm, _ in arms)
+            more = [p for _, arm_params in arms for p in arm_params]
+        else:  # care: any of its texts, or a kind it names
+            texts = [v for v in flt.values if v not in CARE_KINDS]
+            arms = [f"strpos({column}, %s) > 0" for _ in texts for column in _CARE_TEXT]
+            more = [text for text in texts for _ in _CARE_TEXT]
+            kinds = [v for v in flt.values if v in CARE_KINDS]
+            if kinds:
+                arms.append("c.kind = ANY(%s)")
+                more.append(kinds)
+            cond = " OR ".join(arms)
+        parts.append(f"({cond})")
+        params.extend(more)
+    return Filter(f"{{id}} IN (SELECT c.honouree_id FROM care c WHERE {' AND '.join(parts)})", params)
 
 
 # The archive's value filters (query.ARCHIVE_FILTERS) and the column each reads.

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 import psycopg
 
+from ..care_verbs import snapshot_of
 from ..changes import Change, now, os_user
 from ..errors import (
     ConflictError,
@@ -43,15 +44,22 @@ from ..errors import (
     NotFoundError,
     ReadOnlyDatabaseError,
 )
-from ..fields import BATCH_FIELDS, COMPLETED_FIELDS, HONOUREE_FIELDS, TABLE_ARCHIVE_FIELDS, WRITTEN_KINDS
-from ..i18n import Joined, Message, Text, Verbatim
+from ..fields import (
+    BATCH_FIELDS,
+    CARE,
+    COMPLETED_FIELDS,
+    HONOUREE_FIELDS,
+    TABLE_ARCHIVE_FIELDS,
+    WRITTEN_KINDS,
+)
+from ..i18n import Joined, Message, Text, Verbatim, quoted
 from ..id_numbers import mask
 from ..import_verbs import ImportItem, ImportOutcome, KeptPhoto
 from ..merge_verbs import MatchFields, MergeOutcome
 from ..photos import NewPhoto, PreparedPhoto, prepare_photo, rotate_jpeg
 from ..record_merge import clone, combine
 from ..record_verbs import RecordVerbs
-from ..records import Honouree, Photo
+from ..records import Care, Honouree, Photo
 from ..snapshots import added_snapshot_json
 from ..sqlite.indexing import derived_values
 from ..validation import LEVEL_BY_RANK, _validate, validate_record
@@ -76,6 +84,9 @@ from .search import ServerSearchResult
 from .search import facets as server_facets
 
 if TYPE_CHECKING:
+    from datetime import date
+
+    from ..care import DueList, DuePeriods
     from ..registry import HistoryEntry, Summary
 
 PHOTO_KINDS = ("original", "display", "thumbnail")
@@ -605,6 +616,88 @@ class ServerRegistry(RecordVerbs):
                         name=name,
                     )
                 )
+
+    # -- care of model workers (core/care_verbs.py says what they do) -------------------------
+    def add_care(
+        self, ids: Iterable[int], care: Care, *, versions: Mapping[int, int] | None = None
+    ) -> dict[int, int]:
+        """The same care event for every honouree of `ids`, in one transaction, each row locked
+        and its version checked; only the new row, the version and the history are written."""
+        ids = list(dict.fromkeys(ids))
+        if not ids:
+            return {}
+        added: dict[int, int] = {}
+        with self.atomic():
+            for honouree_id in ids:
+                self._lock(honouree_id, (versions or {}).get(honouree_id))
+                current = self.honouree(honouree_id)
+                before = snapshot_of(current)
+                new = replace(care, id=None)
+                current.care.append(new)
+                _validate(current)
+                care_id = self._q(
+                    INSERT_CHILD[CARE.key] + " RETURNING id",
+                    (honouree_id, len(current.care) - 1, *child_values(CARE, new)),
+                ).fetchone()[0]
+                self._q(
+                    "UPDATE honouree SET updated_at = %s, version = version + 1 WHERE id = %s",
+                    (now(), honouree_id),
+                )
+                self._record(honouree_id, "update", before, self._snapshot(honouree_id))
+                added[honouree_id] = care_id
+        self._emit(Change("updated", list(added)))
+        return added
+
+    def remove_care(
+        self, care_ids: Mapping[int, Collection[int]], *, versions: Mapping[int, int] | None = None
+    ) -> list[Honouree]:
+        """Take care records away again (honouree id → its care ids), in one transaction."""
+        saved: list[Honouree] = []
+        with self.atomic():
+            for honouree_id, gone in care_ids.items():
+                self._lock(honouree_id, (versions or {}).get(honouree_id))
+                current = self.honouree(honouree_id)
+                gone = set(gone)
+                if not any(c.id in gone for c in current.care):
+                    continue
+                before = snapshot_of(current)
+                self._q(
+                    f"DELETE FROM {CARE.table} WHERE id = ANY(%s) AND honouree_id = %s",
+                    (sorted(gone), honouree_id),
+                )
+                self._q(
+                    "UPDATE honouree SET updated_at = %s, version = version + 1 WHERE id = %s",
+                    (now(), honouree_id),
+                )
+                self._record(honouree_id, "update", before, self._snapshot(honouree_id))
+                saved.append(self.honouree(honouree_id))
+        if saved:
+            self._emit(Change("updated", [h.id for h in saved if h.id is not None]))
+        return saved
+
+    def due(
+        self,
+        kind: str,
+        year: int | None = None,
+        periods: DuePeriods | None = None,
+        *,
+        today: date | None = None,
+        everyone: bool = False,
+    ) -> DueList:
+        """Who is due `kind` in `year`, by the file's rules (postgres/care.py)."""
+        from .care import due as due_sql
+
+        try:
+            return due_sql(self._connection(), kind, year, periods, today=today, everyone=everyone)
+        except ValueError:
+            raise InvalidRecordError(
+                Text(
+                    "unknown kind {kind}: use visit, checkup, recuperation, aid or stale",
+                    kind=quoted(kind),
+                )
+            ) from None
+        except psycopg.OperationalError as exc:
+            raise self._lost(exc) from exc
 
     # -- searching ------------------------------------------------------------------------
     def search(

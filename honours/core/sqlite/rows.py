@@ -1,7 +1,7 @@
 """The registry's rows as the field spec (fields.py) declares them: SQL and values, made once.
 
-The store reads and writes an honouree's own columns and its honours, deeds and donations
-through these statements and converters instead of lists of columns written out by position.
+The store reads and writes an honouree's own columns and its honours, deeds, donations and
+care records through these statements and converters instead of lists of columns written out by position.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from operator import attrgetter
 from typing import Any
 
 from ..fields import BOOL, DATE, HONOUREE_FIELDS, TEXT, WRITTEN_KINDS, FieldSpec, RecordKind
-from ..records import Deed, Donation, Honour, Honouree, Source
+from ..records import Care, Deed, Donation, Honour, Honouree, Source
 
 
 def columns(fields: tuple[FieldSpec, ...]) -> str:
@@ -83,7 +83,7 @@ def honouree_from_row(row: tuple) -> Honouree:
 
 # -- the lists of records: honours, deeds, donations ---------------------------------------------
 
-RECORD_CLASS: dict[str, type] = {"honours": Honour, "deeds": Deed, "donations": Donation}
+RECORD_CLASS: dict[str, type] = {"honours": Honour, "deeds": Deed, "donations": Donation, "care": Care}
 SELECT_CHILDREN = {
     kind.key: f"SELECT id, {columns(kind.fields)} FROM {kind.table}"
     " WHERE honouree_id = ? ORDER BY position, id"

@@ -284,6 +284,30 @@ CREATE INDEX honour_year ON honour(year, honouree_id) WHERE revoked = 0;
 """
 
 
+# Version 8: care of model workers (关怀记录): visits with money or goods, check-ups, recuperation,
+# hardship aid and allowances, one row each under its honouree. What is due (who has had no
+# check-up this year …) is read by kind and date, so the index starts with them.
+V8_SQL = """
+CREATE TABLE care (
+    id INTEGER PRIMARY KEY,
+    honouree_id INTEGER NOT NULL REFERENCES honouree(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL DEFAULT 0,
+    date TEXT,
+    kind TEXT NOT NULL DEFAULT 'visit'
+        CHECK (kind IN ('visit', 'checkup', 'recuperation', 'aid', 'allowance')),
+    occasion TEXT NOT NULL DEFAULT '',
+    amount_fen INTEGER CHECK (amount_fen IS NULL OR amount_fen >= 0),
+    item TEXT NOT NULL DEFAULT '',
+    quantity INTEGER,
+    quantity_unit TEXT NOT NULL DEFAULT '',
+    given_by TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX care_honouree ON care(honouree_id);
+CREATE INDEX care_kind_date ON care(kind, date, honouree_id);
+"""
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "records: honourees, honours, deeds, donations, photos", V1_SQL),
     Migration(2, "search index, trash, history, lost-update guard", V2_SQL),
@@ -294,6 +318,7 @@ MIGRATIONS: list[Migration] = [
     Migration(
         7, "the archive: ID number, political status, education … ; honours' documents and revocation", V7_SQL
     ),
+    Migration(8, "care records: visits, check-ups, recuperation, aid, allowances", V8_SQL),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -193,9 +193,218 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
     </message>
 </context>
 <context>
+    <name>CareBatchDialog</name>
+    <message>
+        <location filename="../care_actions.py" line="113"/>
+        <source>Record Care</source>
+        <translation>登记关怀</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="123"/>
+        <source>e.g. 500 (each person)</source>
+        <translation>如 500（每人）</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="129"/>
+        <source>e.g. 份</source>
+        <translation>如 份</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="139"/>
+        <source>Who</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="140"/>
+        <source>&amp;Kind</source>
+        <translation>类别(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="141"/>
+        <source>&amp;Occasion</source>
+        <translation>事由(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="142"/>
+        <source>&amp;Amount (yuan)</source>
+        <translation>金额（元）(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="147"/>
+        <source>Goods, quantity, unit</source>
+        <translation>物品、数量、单位</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="148"/>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="149"/>
+        <source>&amp;By</source>
+        <translation>经办(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="150"/>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="156"/>
+        <source>&amp;Record</source>
+        <translation>登记(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="157"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>CareDialogs</name>
+    <message>
+        <location filename="../care_actions.py" line="74"/>
+        <source>The %n selected honouree(s)</source>
+        <translation>选中的 %n 人</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="78"/>
+        <source>Everyone the search finds (%n)</source>
+        <translation>当前搜索找到的全部人员（%n 人）</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="202"/>
+        <source>This registry is read-only: care cannot be recorded.</source>
+        <translation>此荣誉库为只读，无法登记关怀。</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="216"/>
+        <source>Nobody to record care for.</source>
+        <translation>没有可登记关怀的人员。</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="227"/>
+        <source>Recorded %1 for %n honouree(s) (Ctrl+Z undoes it).</source>
+        <translation>已为 %n 人登记%1（按 Ctrl+Z 可撤销）。</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="499"/>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="501"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="508"/>
+        <source>Saved the sign sheet (%n page(s)) to %1.</source>
+        <translation>已将签领表（共 %n 页）保存到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="528"/>
+        <source>Record &amp;Care…</source>
+        <translation>批量登记关怀(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="531"/>
+        <source>Record one visit, check-up or other care for the selected honourees at once</source>
+        <translation>为选中的人员一次登记慰问、体检等关怀</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="539"/>
+        <source>Who Is &amp;Due…</source>
+        <translation>待办关怀(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="543"/>
+        <source>Print &amp;Sign Sheet…</source>
+        <translation>打印慰问金签领表(&amp;S)…</translation>
+    </message>
+</context>
+<context>
+    <name>CareModel</name>
+    <message>
+        <location filename="../list_models.py" line="258"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../list_models.py" line="261"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../list_models.py" line="268"/>
+        <source>Occasion</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <location filename="../list_models.py" line="270"/>
+        <source>e.g. 春节</source>
+        <translation>如 春节</translation>
+    </message>
+    <message>
+        <location filename="../list_models.py" line="273"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../list_models.py" line="273"/>
+        <source>e.g. 500</source>
+        <translation>如 500</translation>
+    </message>
+    <message>
+        <location filename="../list_models.py" line="274"/>
+        <source>Goods</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <location filename="../list_models.py" line="274"/>
+        <source>e.g. 慰问品</source>
+        <translation>如 慰问品</translation>
+    </message>
+    <message>
+        <location filename="../list_models.py" line="275"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../list_models.py" line="276"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../list_models.py" line="276"/>
+        <source>e.g. 份</source>
+        <translation>如 份</translation>
+    </message>
+    <message>
+        <location filename="../list_models.py" line="277"/>
+        <source>By</source>
+        <translation>经办</translation>
+    </message>
+    <message>
+        <location filename="../list_models.py" line="277"/>
+        <source>e.g. 市总工会</source>
+        <translation>如 市总工会</translation>
+    </message>
+    <message>
+        <location filename="../list_models.py" line="278"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../list_models.py" line="327"/>
+        <source>Give the date of the care (what is due is reckoned from it).</source>
+        <translation>请填写关怀日期（待办关怀据此计算）。</translation>
+    </message>
+</context>
+<context>
     <name>CellDelegate</name>
     <message>
-        <location filename="../list_editors.py" line="263"/>
+        <location filename="../list_editors.py" line="265"/>
         <source>Enter: done · Shift+Enter: new line</source>
         <translation>回车：完成 · Shift+回车：换行</translation>
     </message>
@@ -313,17 +522,17 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>DeedsModel</name>
     <message>
-        <location filename="../list_models.py" line="144"/>
+        <location filename="../list_models.py" line="145"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../list_models.py" line="145"/>
+        <location filename="../list_models.py" line="146"/>
         <source>Deed</source>
         <translation>事迹</translation>
     </message>
     <message>
-        <location filename="../list_models.py" line="165"/>
+        <location filename="../list_models.py" line="166"/>
         <source>Describe the deed.</source>
         <translation>请填写事迹内容。</translation>
     </message>
@@ -336,185 +545,305 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
         <translation>在列表中选择一位荣誉人物，即可查看其全部记录。</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="178"/>
+        <location filename="../detail_pane.py" line="179"/>
         <source>Highest honour: %1</source>
         <translation>最高荣誉：%1</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="182"/>
+        <location filename="../detail_pane.py" line="183"/>
         <source>Posthumous honour</source>
         <translation>追授</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="192"/>
+        <location filename="../detail_pane.py" line="193"/>
         <source>Donated %1 in cash</source>
         <translation>捐款%1</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="213"/>
+        <location filename="../detail_pane.py" line="214"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="225"/>
+        <location filename="../detail_pane.py" line="226"/>
         <source>Details</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="230"/>
+        <location filename="../detail_pane.py" line="231"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="234"/>
+        <location filename="../detail_pane.py" line="235"/>
         <source>None recorded.</source>
         <translation>暂无记录。</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="235"/>
-        <location filename="../detail_pane.py" line="258"/>
+        <location filename="../detail_pane.py" line="236"/>
+        <location filename="../detail_pane.py" line="259"/>
         <source>Honours</source>
         <translation>荣誉</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="243"/>
+        <location filename="../detail_pane.py" line="244"/>
         <source>awarded by %1</source>
         <translation>%1授予</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="245"/>
+        <location filename="../detail_pane.py" line="246"/>
         <source>posthumous</source>
         <translation>追授</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="250"/>
+        <location filename="../detail_pane.py" line="251"/>
         <source>Revoked</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="254"/>
+        <location filename="../detail_pane.py" line="255"/>
         <source>revoked %1</source>
         <translation>撤销：%1</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="270"/>
+        <location filename="../detail_pane.py" line="271"/>
         <source>Deeds</source>
         <translation>事迹</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="287"/>
+        <location filename="../detail_pane.py" line="288"/>
         <source>to %1</source>
         <translation>受赠方：%1</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="298"/>
+        <location filename="../detail_pane.py" line="299"/>
         <source>cash %1</source>
         <translation>现金%1</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="303"/>
-        <location filename="../detail_pane.py" line="308"/>
+        <location filename="../detail_pane.py" line="304"/>
+        <location filename="../detail_pane.py" line="309"/>
         <source>Total: %1</source>
         <translation>合计：%1</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="303"/>
-        <location filename="../detail_pane.py" line="308"/>
+        <location filename="../detail_pane.py" line="304"/>
+        <location filename="../detail_pane.py" line="309"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="311"/>
+        <location filename="../detail_pane.py" line="312"/>
         <source>Donations</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="323"/>
+        <location filename="../detail_pane.py" line="351"/>
         <source>Report: %1</source>
         <translation>报道：%1</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="326"/>
+        <location filename="../detail_pane.py" line="354"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="342"/>
+        <location filename="../detail_pane.py" line="370"/>
         <source>Photos (%1)</source>
         <translation>照片（%1）</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="349"/>
+        <location filename="../detail_pane.py" line="377"/>
         <source>No. %1 · version %2 · last saved %3</source>
         <translation>编号 %1 · 第 %2 版 · 最后保存于 %3</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="321"/>
+        <location filename="../detail_pane.py" line="349"/>
         <source>Report: “%1”</source>
         <translation>报道：《%1》</translation>
+    </message>
+    <message>
+        <location filename="../detail_pane.py" line="328"/>
+        <source>by %1</source>
+        <translation>经办：%1</translation>
+    </message>
+    <message>
+        <location filename="../detail_pane.py" line="335"/>
+        <source>Money given: %1</source>
+        <translation>发放金额合计：%1</translation>
+    </message>
+    <message>
+        <location filename="../detail_pane.py" line="339"/>
+        <source>Care</source>
+        <translation>关怀记录</translation>
     </message>
 </context>
 <context>
     <name>DonationsModel</name>
     <message>
-        <location filename="../list_models.py" line="179"/>
+        <location filename="../list_models.py" line="180"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../list_models.py" line="179"/>
+        <location filename="../list_models.py" line="180"/>
         <source>e.g. 50万</source>
         <translation>如 50万</translation>
     </message>
     <message>
-        <location filename="../list_models.py" line="180"/>
+        <location filename="../list_models.py" line="181"/>
         <source>Goods</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../list_models.py" line="180"/>
+        <location filename="../list_models.py" line="181"/>
         <source>e.g. 口罩</source>
         <translation>如 口罩</translation>
     </message>
     <message>
-        <location filename="../list_models.py" line="181"/>
+        <location filename="../list_models.py" line="182"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../list_models.py" line="181"/>
+        <location filename="../list_models.py" line="182"/>
         <source>e.g. 1万</source>
         <translation>如 1万</translation>
     </message>
     <message>
-        <location filename="../list_models.py" line="182"/>
+        <location filename="../list_models.py" line="183"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../list_models.py" line="182"/>
+        <location filename="../list_models.py" line="183"/>
         <source>e.g. 只</source>
         <translation>如 只</translation>
     </message>
     <message>
-        <location filename="../list_models.py" line="183"/>
+        <location filename="../list_models.py" line="184"/>
         <source>Recipient</source>
         <translation>受赠方</translation>
     </message>
     <message>
-        <location filename="../list_models.py" line="184"/>
+        <location filename="../list_models.py" line="185"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../list_models.py" line="185"/>
+        <location filename="../list_models.py" line="186"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../list_models.py" line="235"/>
+        <location filename="../list_models.py" line="236"/>
         <source>Give an amount of money or the goods donated.</source>
         <translation>请填写捐款金额或捐赠的物品。</translation>
+    </message>
+</context>
+<context>
+    <name>DueDialog</name>
+    <message>
+        <location filename="../care_actions.py" line="242"/>
+        <source>Who Is Due</source>
+        <translation>待办关怀</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="246"/>
+        <source>No visit (慰问) this year</source>
+        <translation>本年度未慰问</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="247"/>
+        <source>Check-up (体检) due</source>
+        <translation>应安排体检</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="248"/>
+        <source>Recuperation (疗休养) due</source>
+        <translation>应安排疗休养</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="249"/>
+        <source>困难劳模 not helped in 12 months</source>
+        <translation>困难劳模 12 个月内未帮扶</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="250"/>
+        <source>Files not updated for a year</source>
+        <translation>档案一年未更新</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="258"/>
+        <source>Everyone living, not only model workers</source>
+        <translation>包括所有在世人员，而不只是劳模</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="264"/>
+        <source>Check-up every (years, serving)</source>
+        <translation>体检周期（年，在职）</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="265"/>
+        <source>retired</source>
+        <translation>退休</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="266"/>
+        <source>Recuperation every (years)</source>
+        <translation>疗休养周期（年）</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="267"/>
+        <source>Aid within (months)</source>
+        <translation>帮扶周期（月）</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="280"/>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="294"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="296"/>
+        <source>Show Them in the Table</source>
+        <translation>在表格中选中他们</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="333"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="333"/>
+        <source>Unit</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="333"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="333"/>
+        <source>Last</source>
+        <translation>上次</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="333"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../care_actions.py" line="347"/>
+        <source>%n honouree(s) due, as of %1. Double-click one to show it.</source>
+        <translation>
+            <numerusform>截至 %1，共 %n 人待办。双击可查看其档案。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -535,112 +864,128 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
         <translation>尚无捐赠记录。金额可按平时的写法填写：50万、10万元、1,000、五十万元。</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="182"/>
+        <location filename="../edit_dialog.py" line="116"/>
+        <source>No care recorded. Click “Add” for a visit (慰问), check-up (体检), recuperation (疗休养), aid (困难帮扶) or allowance (劳模津贴).</source>
+        <translation>暂无关怀记录。点击“添加”登记慰问、体检、疗休养、困难帮扶或劳模津贴。</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="195"/>
         <source>Edit %1</source>
         <translation>编辑：%1</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="182"/>
+        <location filename="../edit_dialog.py" line="195"/>
         <source>New honouree</source>
         <translation>新增荣誉人物</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="184"/>
-        <location filename="../edit_dialog.py" line="402"/>
+        <location filename="../edit_dialog.py" line="197"/>
+        <location filename="../edit_dialog.py" line="431"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="187"/>
+        <location filename="../edit_dialog.py" line="200"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="201"/>
+        <location filename="../edit_dialog.py" line="215"/>
         <source>Basic</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="202"/>
+        <location filename="../edit_dialog.py" line="216"/>
         <source>Archive</source>
         <translation>档案</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="203"/>
-        <location filename="../edit_dialog.py" line="282"/>
+        <location filename="../edit_dialog.py" line="217"/>
+        <location filename="../edit_dialog.py" line="309"/>
         <source>Honours</source>
         <translation>荣誉</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="204"/>
-        <location filename="../edit_dialog.py" line="283"/>
+        <location filename="../edit_dialog.py" line="218"/>
+        <location filename="../edit_dialog.py" line="310"/>
         <source>Deeds</source>
         <translation>事迹</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="205"/>
-        <location filename="../edit_dialog.py" line="284"/>
+        <location filename="../edit_dialog.py" line="219"/>
+        <location filename="../edit_dialog.py" line="311"/>
         <source>Donations</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="206"/>
+        <location filename="../edit_dialog.py" line="221"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="219"/>
+        <location filename="../edit_dialog.py" line="244"/>
         <source>Cash total: %1</source>
         <translation>现金合计：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../edit_dialog.py" line="221"/>
+        <location filename="../edit_dialog.py" line="246"/>
         <source>%n gift(s) of goods</source>
         <translation>
             <numerusform>%n 项物品捐赠</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../edit_dialog.py" line="263"/>
+        <location filename="../edit_dialog.py" line="290"/>
         <source>%n other honouree(s) already have this name and unit (ID %1). Make sure this is not the same person before saving.</source>
         <translation>
             <numerusform>已有 %n 位荣誉人物的姓名和单位与此相同（编号 %1）。保存前请确认不是同一人。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="291"/>
+        <location filename="../edit_dialog.py" line="319"/>
         <source>Photos are still being checked; save again in a moment.</source>
         <translation>照片仍在检查中，请稍后再保存。</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="301"/>
+        <location filename="../edit_dialog.py" line="329"/>
         <source>%1, row %2: %3</source>
         <translation>%1，第 %2 行：%3</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="394"/>
+        <location filename="../edit_dialog.py" line="423"/>
         <source>Unsaved changes</source>
         <translation>尚未保存的修改</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="395"/>
+        <location filename="../edit_dialog.py" line="424"/>
         <source>Save the changes to this honouree before closing?</source>
         <translation>关闭前要保存对该荣誉人物的修改吗？</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="403"/>
+        <location filename="../edit_dialog.py" line="432"/>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="404"/>
+        <location filename="../edit_dialog.py" line="433"/>
         <source>Keep editing</source>
         <translation>继续编辑</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="186"/>
+        <location filename="../edit_dialog.py" line="199"/>
         <source>Save this honouree (%1)</source>
         <translation>保存此记录（%1）</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="220"/>
+        <location filename="../edit_dialog.py" line="312"/>
+        <source>Care</source>
+        <translation>关怀慰问</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="234"/>
+        <source>Money given: %1</source>
+        <translation>发放金额合计：%1</translation>
     </message>
 </context>
 <context>
@@ -1156,67 +1501,67 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>HonoursModel</name>
     <message>
-        <location filename="../list_models.py" line="40"/>
+        <location filename="../list_models.py" line="41"/>
         <source>Title</source>
         <translation>称号</translation>
     </message>
     <message>
-        <location filename="../list_models.py" line="40"/>
+        <location filename="../list_models.py" line="41"/>
         <source>e.g. 全国劳动模范</source>
         <translation>如 全国劳动模范</translation>
     </message>
     <message>
-        <location filename="../list_models.py" line="43"/>
+        <location filename="../list_models.py" line="44"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../list_models.py" line="48"/>
+        <location filename="../list_models.py" line="49"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../list_models.py" line="49"/>
+        <location filename="../list_models.py" line="50"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../list_models.py" line="50"/>
+        <location filename="../list_models.py" line="51"/>
         <source>Awarded by</source>
         <translation>授予单位</translation>
     </message>
     <message>
-        <location filename="../list_models.py" line="51"/>
+        <location filename="../list_models.py" line="52"/>
         <source>Posthumous</source>
         <translation>追授</translation>
     </message>
     <message>
-        <location filename="../list_models.py" line="54"/>
+        <location filename="../list_models.py" line="55"/>
         <source>Document</source>
         <translation>表彰文件</translation>
     </message>
     <message>
-        <location filename="../list_models.py" line="56"/>
+        <location filename="../list_models.py" line="57"/>
         <source>e.g. 湘政发〔2020〕12号</source>
         <translation>如 湘政发〔2020〕12号</translation>
     </message>
     <message>
-        <location filename="../list_models.py" line="59"/>
+        <location filename="../list_models.py" line="60"/>
         <source>Revoked</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../list_models.py" line="60"/>
+        <location filename="../list_models.py" line="61"/>
         <source>Revoked on</source>
         <translation>撤销日期</translation>
     </message>
     <message>
-        <location filename="../list_models.py" line="61"/>
+        <location filename="../list_models.py" line="62"/>
         <source>Reason revoked</source>
         <translation>撤销原因</translation>
     </message>
     <message>
-        <location filename="../list_models.py" line="111"/>
+        <location filename="../list_models.py" line="112"/>
         <source>Give the title of the honour.</source>
         <translation>请填写荣誉称号。</translation>
     </message>
@@ -1838,27 +2183,27 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>ListEditor</name>
     <message>
-        <location filename="../list_editors.py" line="436"/>
+        <location filename="../list_editors.py" line="442"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../list_editors.py" line="437"/>
+        <location filename="../list_editors.py" line="443"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../list_editors.py" line="438"/>
+        <location filename="../list_editors.py" line="444"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../list_editors.py" line="439"/>
+        <location filename="../list_editors.py" line="445"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../list_editors.py" line="487"/>
+        <location filename="../list_editors.py" line="493"/>
         <source>Row %1 · %2: %3</source>
         <translation>第 %1 行 · %2：%3</translation>
     </message>
@@ -3174,6 +3519,79 @@ Click “Add photos…” or drag image files here.</source>
     </message>
 </context>
 <context>
+    <name>SignSheetDialog</name>
+    <message>
+        <location filename="../care_actions.py" line="385"/>
+        <source>Print Sign Sheet (慰问金发放签领表)</source>
+        <translation>打印慰问金发放签领表</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="394"/>
+        <source>(default: 2027年春节慰问金发放签领表)</source>
+        <translation>（默认如：2027年春节慰问金发放签领表）</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="397"/>
+        <source>Also record the visit (慰问) for each person</source>
+        <translation>同时为每人登记这次慰问</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="402"/>
+        <source>Who</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="403"/>
+        <source>&amp;Occasion</source>
+        <translation>事由(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="404"/>
+        <source>&amp;Amount each (yuan)</source>
+        <translation>每人金额（元）(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="405"/>
+        <source>&amp;Date</source>
+        <translation>发放日期(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="406"/>
+        <source>&amp;Title</source>
+        <translation>标题(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="407"/>
+        <source>Handled by (经办人)</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="408"/>
+        <source>Checked by (审核人)</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="411"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="414"/>
+        <source>Pre&amp;view…</source>
+        <translation>预览(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="415"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="416"/>
+        <source>Export P&amp;DF…</source>
+        <translation>导出 PDF(&amp;D)…</translation>
+    </message>
+</context>
+<context>
     <name>TablePreview</name>
     <message>
         <location filename="../table_print.py" line="309"/>
@@ -3371,6 +3789,11 @@ Click “Add photos…” or drag image files here.</source>
         <location filename="../undo.py" line="293"/>
         <source>Batch edit of %n honourees</source>
         <translation>批量修改 %n 人</translation>
+    </message>
+    <message>
+        <location filename="../undo.py" line="339"/>
+        <source>Care recorded for %n honourees</source>
+        <translation>为 %n 人登记关怀</translation>
     </message>
 </context>
 </TS>
