@@ -118,7 +118,8 @@ FILE_LIMITS = {
     "political_status": 5,
     "education": 5,
     "treatment": 5,
-    "hardship": 6,  # + sqlite/care.py (who is due aid is who is marked 困难劳模), vocabulary.py (aid is "hardship" aid)
+    "hardship": 8,  # + sqlite/care.py (who is due aid is who is marked 困难劳模), vocabulary.py (aid is "hardship" aid);
+    # + postgres/filters.py and postgres/care.py (the shared registry's `hardship:` and aid rule, as the file's)
 }
 
 

@@ -76,7 +76,9 @@ def _filled_file(path: Path) -> Registry:
     reg.delete(gone.id)
     reg.empty_trash()  # purged: only its history stays
     reg.delete(c.id)  # in the trash
-    reg.add_care([a.id, b.id], Care(date="2026-01-20", kind="visit", occasion="春节", amount_fen=50000, by="工会"))
+    reg.add_care(
+        [a.id, b.id], Care(date="2026-01-20", kind="visit", occasion="春节", amount_fen=50000, by="工会")
+    )
     reg.delete(b.id)
     reg.restore(b.id)
     return reg

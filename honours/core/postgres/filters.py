@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..query import ValueFilter
+from ..sqlite.filters import ARCHIVE_COLUMNS  # the archive's filters and the column each reads
 from ..vocabulary import CARE_KINDS
 
 
@@ -102,10 +103,6 @@ def _care_filter(conditions: tuple[ValueFilter, ...]) -> Filter:
         parts.append(f"({cond})")
         params.extend(more)
     return Filter(f"{{id}} IN (SELECT c.honouree_id FROM care c WHERE {' AND '.join(parts)})", params)
-
-
-# The archive's value filters (query.ARCHIVE_FILTERS) and the column each reads.
-ARCHIVE_COLUMNS = {"treatment": "treatment", "political": "political_status", "education": "education"}
 
 
 def _range_sql(column: str, bounds: tuple[int | None, int | None]) -> tuple[str, list]:
