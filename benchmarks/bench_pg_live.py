@@ -297,7 +297,7 @@ def report(size: int, result: dict) -> str:
         f"{s['searches']:,} searches, {s['saves']:,} saves ({s['hot saves']:,} on the {HOT} records all edit), "
         f"{s['conflicts']:,} conflicts reported, {s['busy']} told busy, {len(s['other errors'])} other errors; "
         f"lost updates: {len(s['lost'])} ({'met' if ok else '**FAILED**'}). "
-        f"Peak connections of the clients' login: {s['peak connections']} (one working and one listening each)."
+        f"Peak connections of the login the clients share: {s['peak connections']} (each client: one working, one listening)."
     )
     lines += ["", soaked]
     for problem in (s["lost"] + s["other errors"])[:20]:
@@ -318,6 +318,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     result = measure(args.size, args.saves, args.clients, args.seconds)
     text = report(args.size, result)
+    results = ROOT / "benchmarks" / "results"
+    results.mkdir(parents=True, exist_ok=True)
+    (results / "pg_live.md").write_text(text, encoding="utf-8")
     print(text)
     s = result["soak"]
     return 1 if s["lost"] or s["other errors"] else 0

@@ -208,3 +208,19 @@ def test_snapshot_to_file_names_a_new_file_in_a_folder(tmp_path, server):
     written = snapshot_to_file(city_url, folder)
     assert written.parent == folder and written.suffix == ".sqlite"
     assert _everything(written) == _everything(source)
+
+
+def test_a_column_the_target_cannot_store_refuses_the_copy_rather_than_dropping_it(tmp_path, server):
+    city_url, _ = server
+    source = tmp_path / "newer.sqlite"
+    _filled_file(source).close()
+    conn = sqlite3.connect(source)  # as a newer version of Honours might have it
+    conn.execute("ALTER TABLE honouree ADD COLUMN nickname TEXT NOT NULL DEFAULT ''")
+    conn.commit()
+    conn.close()
+    with pytest.raises(CopyError) as refused:
+        copy_registry(source, city_url)
+    assert "nickname" in str(refused.value) and "nothing was copied" in str(refused.value)
+    assert "nickname" in refused.value.zh
+    with ServerRegistry.open(city_url) as shared:
+        assert shared.all_ids() == [] and shared.trash() == []
