@@ -160,6 +160,12 @@ HELP_ZH: dict[str, str] = {
     "a region whose people it changes (repeat for several)": "它可修改其人员的地区（多个地区可重复此项）",
     "it changes people of every region": "它可修改所有地区的人员",
     "list the offices and the regions each changes (the server is --db)": "列出各单位及其可修改的地区（服务器由 --db 指定）",
+    "statistics of the roll: counts by level, region, year … as a cross table, donation totals": "统计：按级别、地区、年份等计人数（交叉表），及捐赠合计",
+    "count by this (default level)": "按此统计（默认：级别）",
+    "and across by this (a cross table)": "再按此交叉统计（交叉表）",
+    "count only the honourees this search finds": "只统计此搜索找到的荣誉人物",
+    "write the tables to an .xlsx workbook": "把统计表写入 .xlsx 工作簿",
+    "print the tables and a chart to an A4 PDF": "把统计表和图表打印成 A4 PDF",
 }
 
 ZH = {**ARGPARSE_ZH, **HELP_ZH}

@@ -33,7 +33,7 @@ from decimal import Decimal, InvalidOperation
 
 from .dates import FIRST_YEAR, LAST_YEAR, parse_year
 from .tokens import normalise, runs
-from .vocabulary import CATEGORIES, LEVELS, STATUSES, YES_NO, Vocabulary
+from .vocabulary import CATEGORIES, GENDERS, LEVELS, STATUSES, YES_NO, Vocabulary
 
 TEXT_FIELDS = {
     "name": ("name", "pinyin"),
@@ -45,7 +45,19 @@ TEXT_FIELDS = {
     "deed": ("deeds",),
     "item": ("donations",),
 }
-VALUE_FIELDS = ("level", "status", "category", "year", "donation", "posthumous")
+VALUE_FIELDS = (
+    "level",
+    "status",
+    "category",
+    "year",
+    "donation",
+    "posthumous",
+    "gender",
+    "ethnicity",
+    "age",
+    "collective",
+    "donated",
+)
 # Chinese qualifiers, so they can be typed without switching keyboards (and are what the
 # filter panel writes for a Chinese user).
 ZH_QUALIFIERS = {
@@ -60,6 +72,11 @@ ZH_QUALIFIERS = {
     "category": "类别",
     "year": "年份",
     "donation": "捐赠",
+    "gender": "性别",
+    "ethnicity": "民族",
+    "age": "年龄",
+    "collective": "集体",
+    "donated": "捐赠年份",
 }
 _QUALIFIERS = {
     **{key: key for key in (*TEXT_FIELDS, *VALUE_FIELDS)},
@@ -68,7 +85,7 @@ _QUALIFIERS = {
 # Several values of one qualifier, separated by commas, mean any of them (`level:国家级,省级`).
 # Amounts are the exception: 1,000 is one number.
 VALUE_SEPARATORS = re.compile(r"[,，、]")
-_ONE_VALUE_ONLY = ("donation", "posthumous")
+_ONE_VALUE_ONLY = ("donation", "posthumous", "collective")
 
 _TERM = re.compile(r'(?P<key>[^\s:<>=“”"]+?)(?P<op>:|>=|<=|>|<|=)(?P<value>.*)$', re.DOTALL)
 _RANGE = re.compile(r"^(?P<lo>[^.]*)\.\.(?P<hi>[^.]*)$")
@@ -258,16 +275,35 @@ def _value_filter(key: str, op: str, value: str, parsed: ParsedQuery) -> ValueFi
             _bad(parsed, key, value, f"use {CATEGORIES.choices('en')}.", f"请用{CATEGORIES.choices('zh')}。")
             return None
         return ValueFilter(key, tuple(categories))
-    if key == "posthumous":
+    if key in ("gender", "ethnicity"):
+        words = [GENDERS.lookup(w) or w for w in values_of(value)] if key == "gender" else values_of(value)
+        if op != ":" or not words:
+            hint = (
+                ("use 男 or 女.", "请用 男 或 女。")
+                if key == "gender"
+                else ("use a name such as 汉族.", "请写民族，如 汉族。")
+            )
+            _bad(parsed, key, value, *hint)
+            return None
+        return ValueFilter(key, tuple(dict.fromkeys(words)))
+    if key in ("collective", "posthumous") or (key == "donated" and YES_NO.lookup(value)):
         answer = YES_NO.lookup(value)
         if answer is None or op != ":":
             _bad(parsed, key, value, "use yes or no.", "请用 是 或 否。")
             return None
         return ValueFilter(key, (True,), negated=answer != "yes")
-    if key == "year":
-        ranges = [
-            _bounds(op, part, parse_year) for part in (values_of(value) if op in (":", "=") else [value])
-        ]
+    if key in ("year", "donated", "age"):
+        convert = _parse_age if key == "age" else parse_year
+        ranges = [_bounds(op, part, convert) for part in (values_of(value) if op in (":", "=") else [value])]
+        if (not ranges or None in ranges) and key == "age":
+            _bad(
+                parsed,
+                key,
+                value,
+                "use whole years such as 40..49, <30 or >=70.",
+                "请写周岁，如 40..49、<30 或 >=70。",
+            )
+            return None
         if not ranges or None in ranges:
             _bad(
                 parsed,
@@ -297,6 +333,12 @@ def _inclusive(bounds: tuple[int | None, int | None, bool, bool]) -> tuple[int |
     """Whole numbers (years, fen) make every bound inclusive: >2019 is >=2020."""
     lo, hi, lo_inc, hi_inc = bounds
     return (lo if lo is None or lo_inc else lo + 1, hi if hi is None or hi_inc else hi - 1)
+
+
+def _parse_age(text: str) -> int | None:
+    """Whole years of age (40, 40岁)."""
+    text = text.strip().removesuffix("岁").removesuffix("周岁").strip()
+    return int(text) if text.isdigit() and int(text) < 200 else None
 
 
 def _parse_fen(text: str) -> int | None:
