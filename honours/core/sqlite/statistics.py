@@ -10,6 +10,7 @@ the user typed reaches the SQL except as a bound parameter or through the search
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from datetime import date
 
 from ..statistics import (
@@ -73,25 +74,79 @@ def _person_value(dim: Dimension, today: date | None) -> tuple[str, list]:
     return f"coalesce(h.{dim.column}, '')", []
 
 
-def _pairs(
-    conn: sqlite3.Connection, dim: Dimension, people: tuple[str, list], today: date | None
-) -> tuple[str, list]:
-    """A SELECT of distinct (id, v): each counted honouree with each of its values (the empty
-    value for one with none)."""
-    where, params = people
+SEPARATOR = "\x1f"  # between the distinct values of a record dimension in one signature
+
+
+def _signature(conn: sqlite3.Connection, dim: Dimension, today: date | None) -> tuple[str, list, Callable]:
+    """An expression on `h` that tells a person's values of `dim`, and how to read it back
+    into the list of values (EMPTY for none).
+
+    A person dimension is its value. A record dimension is a correlated subquery per
+    person, answered from an index without reading a record: for a vocabulary (levels) a
+    bit per value, each an EXISTS seek in honour(level, honouree_id); otherwise (years) the
+    distinct values, read from honour(honouree_id, year).
+    """
     if dim.table == PERSON:
-        value, vparams = _person_value(dim, today)
-        return f"SELECT h.id AS id, {value} AS v FROM honouree h WHERE {where}", [*vparams, *params]
-    table, col = dim.table, dim.column
-    counted = _counted(conn, table, "x")
-    has = f"x.{col} IS NOT NULL AND x.{col} != ''{counted}"
+        value, params = _person_value(dim, today)
+        return value, params, lambda v: [_key(v)]
+    counted = _counted(conn, dim.table, "x")
+    if dim.vocabulary is not None:
+        keys = list(dim.vocabulary.keys)
+        bits = " + ".join(
+            f"(EXISTS (SELECT 1 FROM {dim.table} x WHERE x.{dim.column} = ? AND x.honouree_id = h.id{counted})) * {1 << i}"
+            for i in range(len(keys))
+        )
+
+        def from_mask(mask: int) -> list[object]:
+            return [k for i, k in enumerate(keys) if mask >> i & 1] or [EMPTY]
+
+        return f"({bits})", keys, from_mask
+    col = f"x.{dim.column}"
     sql = (
-        f"SELECT DISTINCT x.honouree_id AS id, x.{col} AS v FROM {table} x"
-        f" JOIN honouree h ON h.id = x.honouree_id WHERE {has} AND {where}"
-        f" UNION ALL SELECT h.id, '' FROM honouree h WHERE {where}"
-        f" AND NOT EXISTS (SELECT 1 FROM {table} x WHERE x.honouree_id = h.id AND {has})"
+        f"(SELECT group_concat(v, char(31)) FROM (SELECT DISTINCT {col} AS v FROM {dim.table} x"
+        f" WHERE x.honouree_id = h.id AND {col} IS NOT NULL AND {col} != ''{counted}))"
     )
-    return sql, [*params, *params]
+    convert: Callable[[str], object] = int if dim.numeric else str
+
+    def from_text(text: str | None) -> list[object]:
+        return [convert(v) for v in text.split(SEPARATOR)] if text else [EMPTY]
+
+    return sql, [], from_text
+
+
+def _ids(subject: Subject, matching: Matching, column: str) -> tuple[str, list]:
+    """The condition that `column` (an honouree id in a record table) is one of the honourees
+    counted, as a set test instead of a join: people without a query are everyone but the
+    few in the trash or collectives; collectives are few; a query's ids are read once."""
+    if matching is None and not subject.collective:
+        return (
+            f"{column} NOT IN (SELECT id FROM honouree WHERE deleted_at IS NOT NULL"
+            " UNION ALL SELECT id FROM honouree WHERE deleted_at IS NULL AND category = ?)",
+            [COLLECTIVE],
+        )
+    where, params = _people(subject, matching)
+    return f"{column} IN (SELECT h.id FROM honouree h WHERE {where})", params
+
+
+def _record_counts(
+    conn: sqlite3.Connection, dim: Dimension, subject: Subject, matching: Matching
+) -> tuple[dict[object, int], int]:
+    """People by each value of a record dimension alone, and those without any under EMPTY,
+    read from the record table's index (honour(level, honouree_id), honour(year, …)) with
+    the honourees not counted left out by a set test; and how many are counted."""
+    where, wparams = _people(subject, matching)
+    total = conn.execute(f"SELECT count(*) FROM honouree h WHERE {where}", wparams).fetchone()[0]
+    ids, params = _ids(subject, matching, "x.honouree_id")
+    col = f"x.{dim.column}"
+    source = f"FROM {dim.table} x WHERE {col} IS NOT NULL AND {col} != ''{_counted(conn, dim.table, 'x')} AND {ids}"
+    counts = {
+        v: n
+        for v, n in conn.execute(f"SELECT {col}, count(DISTINCT x.honouree_id) {source} GROUP BY 1", params)
+    }
+    with_any = conn.execute(f"SELECT count(DISTINCT x.honouree_id) {source}", params).fetchone()[0]
+    if total - with_any:
+        counts[EMPTY] = total - with_any
+    return counts, total
 
 
 def cross_table(
@@ -103,58 +158,49 @@ def cross_table(
     matching: Matching,
     today: date | None = None,
 ) -> CrossTable:
-    """Counts of the subject's honourees matching `matching` by one or two dimensions."""
-    people = _people(subject, matching)
-    where, wparams = people
+    """Counts of the subject's honourees matching `matching` by one or two dimensions.
+
+    One pass over the honourees counted, grouped by their values' signatures (a person
+    with national and provincial honours of 2018 and 2020 is one group row); each group
+    then adds its people to every cell, row and column its values name, so every figure
+    counts distinct people, as the search behind it does."""
+    if columns_by is None and rows_by.table != PERSON:
+        counts, total = _record_counts(conn, rows_by, subject, matching)
+        return _table(subject, query, rows_by, None, {}, counts, {}, total)
+    where, wparams = _people(subject, matching)
+    s1, p1, read1 = _signature(conn, rows_by, today)
+    if columns_by is not None:
+        s2, p2, read2 = _signature(conn, columns_by, today)
+        # materialized, so that each person's subqueries run once (a GROUP BY on them runs them twice)
+        sql = (
+            f"WITH g(a, b) AS MATERIALIZED (SELECT {s1}, {s2} FROM honouree h WHERE {where})"
+            " SELECT a, b, count(*) FROM g GROUP BY 1, 2"
+        )
+        groups = conn.execute(sql, [*p1, *p2, *wparams])
+    else:
+        sql = (
+            f"WITH g(a) AS MATERIALIZED (SELECT {s1} FROM honouree h WHERE {where})"
+            " SELECT a, NULL, count(*) FROM g GROUP BY 1"
+        )
+        groups = conn.execute(sql, [*p1, *wparams])
+        read2 = None
     cells: dict[tuple[object, object], int] = {}
     row_totals: dict[object, int] = {}
     column_totals: dict[object, int] = {}
-    if columns_by is None:
-        if rows_by.table == PERSON:
-            value, vparams = _person_value(rows_by, today)
-            sql = f"SELECT {value}, count(*) FROM honouree h WHERE {where} GROUP BY 1"
-            params = [*vparams, *wparams]
-        else:
-            pairs, params = _pairs(conn, rows_by, people, today)
-            sql = f"SELECT v, count(*) FROM ({pairs}) GROUP BY v"
-        row_totals = {_key(v): n for v, n in conn.execute(sql, params)}
-        total = conn.execute(f"SELECT count(*) FROM honouree h WHERE {where}", wparams).fetchone()[0]
-    elif rows_by.table == PERSON and columns_by.table == PERSON:
-        v1, p1 = _person_value(rows_by, today)
-        v2, p2 = _person_value(columns_by, today)
-        sql = f"SELECT {v1}, {v2}, count(*) FROM honouree h WHERE {where} GROUP BY 1, 2"
-        for a, b, n in conn.execute(sql, [*p1, *p2, *wparams]):
-            a, b = _key(a), _key(b)
-            cells[(a, b)] = n
-            row_totals[a] = row_totals.get(a, 0) + n
-            column_totals[b] = column_totals.get(b, 0) + n
-        total = sum(cells.values())
-    else:
-        pa, qa = _pairs(conn, rows_by, people, today)
-        pb, qb = _pairs(conn, columns_by, people, today)
-        sql = (
-            f"WITH a AS MATERIALIZED ({pa}), b AS MATERIALIZED ({pb})"
-            " SELECT a.v, b.v, count(*) FROM a JOIN b ON a.id = b.id GROUP BY 1, 2"
-        )
-        for a, b, n in conn.execute(sql, [*qa, *qb]):
-            cells[(_key(a), _key(b))] = n
-        # totals are counted (a person may have several values of a record dimension)
-        row_totals = _totals(conn, rows_by, cells, 0, people, today)
-        column_totals = _totals(conn, columns_by, cells, 1, people, today)
-        total = conn.execute(f"SELECT count(*) FROM honouree h WHERE {where}", wparams).fetchone()[0]
+    total = 0
+    for g1, g2, n in groups:
+        total += n
+        rows = read1(g1)
+        for r in rows:
+            row_totals[r] = row_totals.get(r, 0) + n
+        if read2 is None:
+            continue
+        columns = read2(g2)
+        for c in columns:
+            column_totals[c] = column_totals.get(c, 0) + n
+            for r in rows:
+                cells[(r, c)] = cells.get((r, c), 0) + n
     return _table(subject, query, rows_by, columns_by, cells, row_totals, column_totals, total)
-
-
-def _totals(
-    conn: sqlite3.Connection,
-    dim: Dimension,
-    cells: dict[tuple[object, object], int],
-    side: int,
-    people: tuple[str, list],
-    today: date | None,
-) -> dict[object, int]:
-    pairs, params = _pairs(conn, dim, people, today)
-    return {_key(v): n for v, n in conn.execute(f"SELECT v, count(*) FROM ({pairs}) GROUP BY v", params)}
 
 
 def _key(value: object) -> object:
