@@ -82,7 +82,9 @@ def main(argv: list[str] | None = None) -> int:
     for size in (int(s) for s in args.sizes.split(",")):
         print(f"== {size:,} honourees", file=sys.stderr, flush=True)
         for label, samples in bench_statistics(size, args.repeat).items():
-            print(f"{size:>7,}  {label:<40} median {statistics.median(samples):7.1f} ms  max {max(samples):7.1f} ms")
+            print(
+                f"{size:>7,}  {label:<40} median {statistics.median(samples):7.1f} ms  max {max(samples):7.1f} ms"
+            )
     return 0
 
 

@@ -118,7 +118,7 @@ class CrossTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole and (totals or query):
             font = QFont()
             font.setBold(totals)
-            font.setUnderline(bool(query) and not totals)
+            font.setUnderline(bool(query) and not totals and text != 0)
             return font
         if role == Qt.ItemDataRole.BackgroundRole and totals:
             return QBrush(TOTAL_FILL)
@@ -215,7 +215,7 @@ class ChartWidget(QWidget):
         self.data = data
         self.update()
 
-    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
+    def paintEvent(self, _event) -> None:
         from ..printing.chart import draw_chart
 
         painter = QPainter(self)
@@ -468,7 +468,7 @@ class StatisticsWindow(QDialog):
         )
         return path
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event) -> None:
         self._recount.stop()
         super().closeEvent(event)
 

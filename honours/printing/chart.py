@@ -135,6 +135,8 @@ def draw_chart(painter: QPainter, rect: QRectF, data: ChartData, family: str, te
         )
     count = len(data.categories)
     slot = plot.width() / count
+    widest = max(metrics.horizontalAdvance(c) for c in data.categories) + line_h * 0.5
+    stride = max(1, math.ceil(widest / slot)) if data.line else 1  # a long line of years: every k-th label
     bar_w = slot * 0.62
     points: list[QPointF] = []
     for i, name in enumerate(data.categories):
@@ -160,17 +162,19 @@ def draw_chart(painter: QPainter, rect: QRectF, data: ChartData, family: str, te
                 y -= h
         value_y = (points[-1].y() if data.line else y) - line_h * 1.05
         painter.setPen(QColor("#222222"))
-        painter.drawText(
-            QRectF(x - slot * 0.2, value_y, bar_w + slot * 0.4, line_h),
-            Qt.AlignmentFlag.AlignCenter,
-            str(totals[i]),
-        )
-        label = metrics.elidedText(name, Qt.TextElideMode.ElideRight, slot * 0.98)
-        painter.drawText(
-            QRectF(plot.left() + slot * i, plot.bottom() + line_h * 0.2, slot, line_h),
-            Qt.AlignmentFlag.AlignCenter,
-            label,
-        )
+        if i % stride == 0:
+            span = slot * stride
+            painter.drawText(
+                QRectF(x + bar_w / 2 - span / 2, value_y, span, line_h),
+                Qt.AlignmentFlag.AlignCenter,
+                str(totals[i]),
+            )
+            label = name if data.line else metrics.elidedText(name, Qt.TextElideMode.ElideRight, slot * 0.98)
+            painter.drawText(
+                QRectF(x + bar_w / 2 - span / 2, plot.bottom() + line_h * 0.2, span, line_h),
+                Qt.AlignmentFlag.AlignCenter,
+                label,
+            )
     if data.line and points:
         pen = QPen(colour(0, 1))
         pen.setWidthF(max(1.5, text_px / 6))
@@ -205,7 +209,10 @@ def chart_of(table: object, language: str = "zh", limit: int = 24) -> ChartData:
     from ..core.statistics import CrossTable
 
     assert isinstance(table, CrossTable)
-    rows = table.rows[:limit]
+    from ..core.statistics import EMPTY
+
+    line = table.columns_by is None and table.rows_by.key == "year"
+    rows = [r for r in table.rows if r != EMPTY][-80:] if line else table.rows[:limit]
     categories = [table.rows_by.label(r, language) for r in rows]
     by2 = table.columns_by
     if by2 is None:
@@ -215,7 +222,7 @@ def chart_of(table: object, language: str = "zh", limit: int = 24) -> ChartData:
     return ChartData(
         categories,
         series,
-        line=by2 is None and table.rows_by.key == "year",
+        line=line,
         grouped=by2 is not None and by2.table != "honouree",
         counted=[table.row_totals[r].count for r in rows],
     )

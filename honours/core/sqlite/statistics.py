@@ -120,8 +120,10 @@ def _ids(subject: Subject, matching: Matching, column: str) -> tuple[str, list]:
     few in the trash or collectives; collectives are few; a query's ids are read once."""
     if matching is None and not subject.collective:
         return (
-            f"{column} NOT IN (SELECT id FROM honouree WHERE deleted_at IS NOT NULL"
-            " UNION ALL SELECT id FROM honouree WHERE deleted_at IS NULL AND category = ?)",
+            (
+                f"{column} NOT IN (SELECT id FROM honouree WHERE deleted_at IS NOT NULL"
+                " UNION ALL SELECT id FROM honouree WHERE deleted_at IS NULL AND category = ?)"
+            ),
             [COLLECTIVE],
         )
     where, params = _people(subject, matching)
