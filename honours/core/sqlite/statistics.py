@@ -151,6 +151,91 @@ def _record_counts(
     return counts, total
 
 
+def _aggregate(conn: sqlite3.Connection, dim: Dimension) -> tuple[str, list, Callable]:
+    """An aggregate over one person's records `x` that tells their values of `dim` (a bit per
+    value of a vocabulary, else the values joined), and how to read it back."""
+    valid = f"x.{dim.column} IS NOT NULL AND x.{dim.column} != ''{_counted(conn, dim.table, 'x')}"
+    if dim.vocabulary is not None:
+        keys = list(dim.vocabulary.keys)
+        bits = " + ".join(f"max(x.{dim.column} = ? AND {valid}) * {1 << i}" for i in range(len(keys)))
+
+        def from_mask(mask: int | None) -> list[object]:
+            return [k for i, k in enumerate(keys) if (mask or 0) >> i & 1] or [EMPTY]
+
+        return f"({bits})", keys, from_mask
+    convert: Callable[[str], object] = int if dim.numeric else str
+
+    def from_text(text: str | None) -> list[object]:
+        return list(dict.fromkeys(convert(v) for v in text.split(SEPARATOR))) if text else [EMPTY]
+
+    return f"group_concat(CASE WHEN {valid} THEN x.{dim.column} END, char(31))", [], from_text
+
+
+def _person_counts(
+    dim: Dimension, people: tuple[str, list], today: date | None, conn: sqlite3.Connection
+) -> dict[object, int]:
+    """People by the value of a person dimension: one pass over their rows."""
+    where, wparams = people
+    value, vparams = _person_value(dim, today)
+    sql = f"SELECT {value}, count(*) FROM honouree h WHERE {where} GROUP BY 1"
+    return {_key(v): n for v, n in conn.execute(sql, [*vparams, *wparams])}
+
+
+def _record_groups(
+    conn: sqlite3.Connection,
+    rows_by: Dimension,
+    columns_by: Dimension,
+    subject: Subject,
+    matching: Matching,
+    today: date | None,
+) -> tuple[list[tuple[object, object, int]], Callable, Callable] | None:
+    """The people counted grouped by their values, from one pass over a record table in
+    honouree order (each person's records aggregated once) instead of a subquery per
+    person; None when the dimensions need records of two tables."""
+    records = [d for d in (rows_by, columns_by) if d.table != PERSON]
+    if len({d.table for d in records}) != 1:
+        return None
+    table = records[0].table
+    where, wparams = _people(subject, matching)
+    if len(records) == 2:
+        a1, p1, read1 = _aggregate(conn, rows_by)
+        a2, p2, read2 = _aggregate(conn, columns_by)
+        ids, iparams = _ids(subject, matching, "x.honouree_id")
+        sql = (
+            f"SELECT a, b, count(*) FROM (SELECT {a1} AS a, {a2} AS b FROM {table} x WHERE {ids}"
+            " GROUP BY x.honouree_id) GROUP BY 1, 2"
+        )
+        groups = list(conn.execute(sql, [*p1, *p2, *iparams]))
+        total = conn.execute(f"SELECT count(*) FROM honouree h WHERE {where}", wparams).fetchone()[0]
+        without = total - sum(n for _, _, n in groups)
+        if without:
+            groups.append((None, None, without))
+        return groups, read1, read2
+    record, person = records[0], (columns_by if rows_by.table != PERSON else rows_by)
+    agg, aparams, read_record = _aggregate(conn, record)
+    value, vparams = _person_value(person, today)
+    ids, iparams = _ids(subject, matching, "x.honouree_id")
+    sql = (
+        f"SELECT s.a, {value}, count(*) FROM (SELECT x.honouree_id AS id, {agg} AS a FROM {table} x"
+        f" WHERE {ids} GROUP BY x.honouree_id) s JOIN honouree h ON h.id = s.id WHERE {where} GROUP BY 1, 2"
+    )
+    # parameters in the order they stand in the text: the person value, the aggregate, the sets
+    found = [(a, _key(v), n) for a, v, n in conn.execute(sql, [*vparams, *aparams, *iparams, *wparams])]
+    with_records: dict[object, int] = {}
+    for _, v, n in found:
+        with_records[v] = with_records.get(v, 0) + n
+    for v, n in _person_counts(person, (where, wparams), today, conn).items():
+        if n - with_records.get(v, 0):
+            found.append((None, v, n - with_records.get(v, 0)))  # people of this value without records
+
+    def read_person(v: object) -> list[object]:
+        return [_key(v)]
+
+    if rows_by is record:
+        return found, read_record, read_person
+    return [(v, a, n) for a, v, n in found], read_person, read_record
+
+
 def cross_table(
     conn: sqlite3.Connection,
     rows_by: Dimension,
@@ -171,7 +256,14 @@ def cross_table(
         return _table(subject, query, rows_by, None, {}, counts, {}, total)
     where, wparams = _people(subject, matching)
     s1, p1, read1 = _signature(conn, rows_by, today)
-    if columns_by is not None:
+    grouped = (
+        _record_groups(conn, rows_by, columns_by, subject, matching, today)
+        if columns_by is not None and not (rows_by.table == PERSON and columns_by.table == PERSON)
+        else None
+    )
+    if grouped is not None:
+        groups, read1, read2 = grouped
+    elif columns_by is not None:
         s2, p2, read2 = _signature(conn, columns_by, today)
         # materialized, so that each person's subqueries run once (a GROUP BY on them runs them twice)
         sql = (
