@@ -32,6 +32,7 @@ TOTAL_FILL = QColor("#f6f1ec")
 GRID = QColor("#cfc7bf")
 
 Draw = Callable[[QPainter], None]
+MAX_COLUMNS = 10  # figures side by side on a portrait A4 page
 
 
 @dataclass
@@ -90,8 +91,15 @@ class _Layout:
     def table(
         self, rows: Sequence[Sequence[Any]], size: float = 9.0, money_column: int | None = None
     ) -> None:
-        """A grid: header row, body rows, the last row a 合计 row; numbers right-aligned."""
+        """A grid: header row, body rows, the last row a 合计 row; numbers right-aligned. A table
+        wider than MAX_COLUMNS figures is printed in parts of columns, each with the row labels."""
         if not rows:
+            return
+        width = len(rows[0]) - 1
+        if width > MAX_COLUMNS:
+            for start in range(1, width + 1, MAX_COLUMNS):
+                part = [[row[0], *row[start : start + MAX_COLUMNS]] for row in rows]
+                self.table(part, size, None if money_column is None else money_column - start + 1)
             return
         u = self.u
         columns = len(rows[0])
