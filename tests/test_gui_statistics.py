@@ -92,3 +92,19 @@ def test_the_window_recounts_when_the_roll_changes(window, qtbot):
     person = window.registry.search("collective:no").all_ids()[0]
     window.registry.delete(person)  # the registry tells the store, which tells its views
     qtbot.waitUntil(lambda: model.index(model.rowCount() - 1, 0).data() == 11, timeout=3000)
+
+
+def test_donations_tab_totals_and_its_click(window, qtbot):
+    window.search_now("")
+    dialog = open_stats(window, qtbot)
+    view = dialog.findChild(QTableView, "statsAmounts")
+    assert view.model().rowCount() == 0  # counted only when its tab is shown
+    dialog.tabs.setCurrentIndex(1)
+    model = view.model()
+    last = model.rowCount() - 1
+    assert model.headerData(last, Qt.Orientation.Vertical) in ("合计", "Total")
+    assert (model.index(last, 0).data(), model.index(last, 1).data()) == (4, "600000.00")
+    total = model.index(last, 0)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(total).center())
+    assert window.current_query() == "donated:yes"
+    qtbot.waitUntil(lambda: window.result().count() == 4)

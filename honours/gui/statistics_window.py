@@ -235,7 +235,8 @@ class StatisticsWindow(QDialog):
         self.setObjectName("statisticsWindow")
         self.setWindowTitle(translate("Statistics", "Statistics"))
         self.main = window
-        self.report: Report | None = None
+        self.table_: CrossTable | None = None
+        self.amounts_: AmountTable | None = None
         self.language = current_language()
         self.by = self._combo("statsBy", list(DIMENSIONS), "level")
         self.by2 = self._combo("statsBy2", ["", *DIMENSIONS], "region")
@@ -311,6 +312,7 @@ class StatisticsWindow(QDialog):
         self._recount.timeout.connect(self.refresh)
         for combo in (self.by, self.by2, self.subject, self.amount_by):
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.tabs.currentChanged.connect(lambda _i: self.refresh())
         self.query.textChanged.connect(lambda _t: self._recount.start())
         window.store.changed.connect(self._on_changed)
         self.resize(900, 700)
@@ -346,13 +348,22 @@ class StatisticsWindow(QDialog):
         self._recount.start()
 
     # -- counting ------------------------------------------------------------------------------
-    def refresh(self) -> None:
-        """Count again with the choices made (the registry may have changed)."""
+    def choices(self) -> tuple[str, str | None, str]:
         by, by2 = self.by.currentData(), self.by2.currentData() or None
-        if by2 == by:
-            by2 = None
+        return by, (None if by2 == by else by2), self.query.text()
+
+    def refresh(self) -> None:
+        """Count again the table shown (and the donations when their tab is shown): one
+        Storage call each, so changing a choice recounts only what is seen."""
+        by, by2, query = self.choices()
+        registry = self.main.registry
         try:
-            self.report = report(self.main.registry, by, by2, self.query.text())
+            self.table_ = registry.cross_table(by, by2, query, self.subject.currentData())
+            self.amounts_ = (
+                registry.amount_table("donation", self.amount_by.currentData(), query)
+                if self.tabs.currentIndex() == 1
+                else None
+            )
         except HonoursError as error:
             self.message.setText(error.message(self.language))
             self.message.show()
@@ -360,19 +371,25 @@ class StatisticsWindow(QDialog):
         self.message.hide()
         self._show()
 
-    def current_table(self) -> CrossTable | None:
-        if self.report is None:
+    def full_report(self) -> Report | None:
+        """Every table of the choices made, for printing and exporting."""
+        by, by2, query = self.choices()
+        try:
+            return report(self.main.registry, by, by2, query)
+        except HonoursError as error:
+            self.main.show_error(error)
             return None
-        return self.report.collectives if self.subject.currentData() == "collectives" else self.report.people
+
+    def current_table(self) -> CrossTable | None:
+        return self.table_
 
     def _show(self) -> None:
         from ..printing.chart import chart_of
 
-        table = self.current_table()
+        table = self.table_
         self.model.set_table(table, self.language)
         self.chart.set_data(chart_of(table, self.language) if table is not None else None)
-        amounts = self.report.amounts.get(self.amount_by.currentData()) if self.report else None
-        self.amount_model.set_table(amounts, self.language)
+        self.amount_model.set_table(self.amounts_, self.language)
 
     def run_search(self, index: QModelIndex) -> None:
         """Show the people behind a figure in the main window."""
@@ -392,13 +409,14 @@ class StatisticsWindow(QDialog):
 
         return StatisticsOptions(organisation=self.main.settings.organisation_name, language=self.language)
 
-    def _render(self, target) -> None:
+    def _render(self, target, counted: Report | None = None) -> None:
         from ..printing.statistics import render_statistics
 
-        if self.report is None:
+        counted = counted or self.full_report()
+        if counted is None:
             return
         try:
-            render_statistics(self.report, target, self._options())
+            render_statistics(counted, target, self._options())
         except HonoursError as error:
             self.main.show_error(error)
 
@@ -415,7 +433,8 @@ class StatisticsWindow(QDialog):
         dialog = QPrintPreviewDialog(printer, self)
         dialog.setObjectName("statsPreviewDialog")
         dialog.printer_ = printer  # type: ignore[attr-defined] # kept alive with the dialog
-        dialog.paintRequested.connect(self._render)
+        counted = self.full_report()  # counted once, drawn as often as the preview asks
+        dialog.paintRequested.connect(lambda target: self._render(target, counted))
         if show:
             dialog.exec()
         return dialog
@@ -456,10 +475,11 @@ class StatisticsWindow(QDialog):
             ".xlsx",
             translate("Statistics", "Excel workbooks (*.xlsx)"),
         )
-        if path is None or self.report is None:
+        counted = self.full_report() if path is not None else None
+        if counted is None:
             return None
         try:
-            write_report_xlsx(self.report, path, self.language)
+            write_report_xlsx(counted, path, self.language)
         except (HonoursError, OSError) as error:
             self.main.show_error(error if isinstance(error, HonoursError) else str(error))
             return None
