@@ -495,10 +495,9 @@ class StatisticsWindow(QDialog):
 
 def open_statistics(window: MainWindow) -> StatisticsWindow:
     """Show the statistics window of `window` (one per main window, brought forward if open)."""
-    existing = getattr(window, "_statistics_window", None)
+    existing = window.findChild(StatisticsWindow, "statisticsWindow")  # Qt owns it, as the window's child
     if existing is None:
         existing = StatisticsWindow(window)
-        window._statistics_window = existing  # type: ignore[attr-defined]
     else:
         existing.refresh()
     existing.show()
