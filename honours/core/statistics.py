@@ -20,7 +20,9 @@ counted under the empty value (未填), whose cell has no search.
 A new dimension is one `Dimension` in DIMENSIONS: e.g. 政治面貌, once the column exists,
 `Dimension("political", "Political status", "政治面貌", "honouree", "political_status",
 "political")`, and care kinds `Dimension("care_kind", …, "care", "kind", "kind")`; a new
-summed record kind (care spending) is one `Measure` in MEASURES. Nothing else changes.
+summed record kind (care spending) is one `Measure` in MEASURES, totalled by year (of its
+date), by any person dimension or by a dimension on its own table (care kind). Nothing else
+changes: the CLI's --by choices, the window's lists and the backend's SQL come from these.
 """
 
 from __future__ import annotations

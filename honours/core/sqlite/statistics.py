@@ -351,6 +351,8 @@ def amount_table(
         value, vparams = f"coalesce(CAST(substr(x.{measure.date_column}, 1, 4) AS INTEGER), '')", []
     elif by.table == PERSON:
         value, vparams = _person_value(by, today)
+    elif by.table == t:  # a column of the summed records themselves (care spending by kind)
+        value, vparams = f"coalesce(x.{by.column}, '')", []
     else:
         raise ValueError(f"{measure.key} cannot be totalled by {by.key}")
     counted = _counted(conn, t, "x")
