@@ -248,3 +248,21 @@ def test_revoked_honours_never_count_once_the_column_exists(registry):
     }  # 乙 has none left
     assert table.cell("", "").count == 2  # 乙 and 丁
     assert table.total.count == 4  # 乙 is still a person on the roll
+
+
+def test_the_exact_terms_behind_the_figures(roll):
+    """gender:, ethnicity:, age:, collective: and donated: find exactly; bad values are refused."""
+    names = {h.id: h.name for h in roll.honourees(roll.all_ids())}
+
+    def found(query: str) -> set[str]:
+        return {names[i] for i in roll.search(query).all_ids()}
+
+    assert found("gender:女") == {"甲", "丙"}
+    assert found("性别:男") == {"乙", "丁"}
+    assert found("ethnicity:汉族,瑶族") == {"甲", "乙", "丙"}
+    assert found("age:40..49") == {"甲"} and found("age<30") == {"丙"} and found("年龄:>=60") == {"乙"}
+    assert found("collective:yes") == {"集体A", "集体B"} and "集体A" not in found("collective:no")
+    assert found("donated:2020") == {"甲", "集体A"} and found("donated:no") == {"乙", "丁", "集体B"}
+    for bad, zh in (("age:old", "年龄:old"), ("collective:maybe", "集体:maybe"), ("gender:", "性别:")):
+        errors = roll.search(bad).parsed.errors
+        assert errors and zh in errors[0][1], bad
