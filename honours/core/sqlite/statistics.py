@@ -263,21 +263,17 @@ def cross_table(
     )
     if grouped is not None:
         groups, read1, read2 = grouped
-    elif columns_by is not None:
-        s2, p2, read2 = _signature(conn, columns_by, today)
-        # materialized, so that each person's subqueries run once (a GROUP BY on them runs them twice)
-        sql = (
-            f"WITH g(a, b) AS MATERIALIZED (SELECT {s1}, {s2} FROM honouree h WHERE {where})"
-            " SELECT a, b, count(*) FROM g GROUP BY 1, 2"
-        )
-        groups = conn.execute(sql, [*p1, *p2, *wparams])
     else:
-        sql = (
-            f"WITH g(a) AS MATERIALIZED (SELECT {s1} FROM honouree h WHERE {where})"
-            " SELECT a, NULL, count(*) FROM g GROUP BY 1"
-        )
-        groups = conn.execute(sql, [*p1, *wparams])
-        read2 = None
+        s2, p2, read2 = _signature(conn, columns_by, today) if columns_by is not None else ("NULL", [], None)
+        if "SELECT" in s1 or "SELECT" in s2:
+            # materialized, so that each person's subqueries run once (a GROUP BY on them runs them twice)
+            sql = (
+                f"WITH g(a, b) AS MATERIALIZED (SELECT {s1}, {s2} FROM honouree h WHERE {where})"
+                " SELECT a, b, count(*) FROM g GROUP BY 1, 2"
+            )
+        else:  # plain columns: one GROUP BY over the rows
+            sql = f"SELECT {s1}, {s2}, count(*) FROM honouree h WHERE {where} GROUP BY 1, 2"
+        groups = conn.execute(sql, [*p1, *p2, *wparams])
     cells: dict[tuple[object, object], int] = {}
     row_totals: dict[object, int] = {}
     column_totals: dict[object, int] = {}
