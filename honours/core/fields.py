@@ -56,6 +56,10 @@ class FieldSpec:
     batch: bool = False  # `edit_many` may set it on several honourees at once
     completed: bool = False  # the form offers the values already in the registry as completions
     checked: bool = True  # the record checks look for control characters in it (texts only)
+    # How the statistics (statistics.py) count it: "value" (a dimension of its values), "share"
+    # (one also shown among the shares of people), "age" (a date counted in age bands), "unit"
+    # (the unit a record's quantity is summed by).
+    counted: str = ""
 
     def __post_init__(self) -> None:
         if not self.column:
@@ -147,6 +151,7 @@ HONOUREE_FIELDS: tuple[FieldSpec, ...] = (
         vocabulary=GENDERS,
         batch=True,
         aliases=("gender", "sex", "性別"),
+        counted="share",
     ),
     FieldSpec(
         "birth_date",
@@ -165,6 +170,7 @@ HONOUREE_FIELDS: tuple[FieldSpec, ...] = (
             "birthday",
             "born",
         ),
+        counted="age",
     ),
     FieldSpec("age", "Age", "年龄", printed=True, width=5, batch=True, aliases=("age", "年齡")),
     FieldSpec(
@@ -176,6 +182,7 @@ HONOUREE_FIELDS: tuple[FieldSpec, ...] = (
         batch=True,
         completed=True,
         aliases=("ethnicity", "ethnic"),
+        counted="share",
     ),
     FieldSpec(
         "unit",
@@ -202,6 +209,7 @@ HONOUREE_FIELDS: tuple[FieldSpec, ...] = (
             "工作單位",
             "單位",
         ),
+        counted="value",
     ),
     FieldSpec(
         "position",
@@ -250,6 +258,7 @@ HONOUREE_FIELDS: tuple[FieldSpec, ...] = (
             "county",
             "地區",
         ),
+        counted="value",
     ),
     FieldSpec(
         "category",
@@ -262,6 +271,7 @@ HONOUREE_FIELDS: tuple[FieldSpec, ...] = (
         batch=True,
         completed=True,
         aliases=("类型", "分类", "人员类别", "category", "type", "類別"),
+        counted="value",
     ),
     FieldSpec(
         "status",
@@ -276,6 +286,7 @@ HONOUREE_FIELDS: tuple[FieldSpec, ...] = (
         batch=True,
         checked=False,
         aliases=("在职状态", "人员状态", "status", "狀態"),
+        counted="value",
     ),
     FieldSpec(
         "notes",
@@ -433,7 +444,7 @@ DONATION = RecordKind(
         ),
         FieldSpec("item", "Item", "物品", searchable=True, printed=True),
         FieldSpec("quantity", "Quantity", "数量", printed=True, type=INT, default=None),
-        FieldSpec("quantity_unit", "Unit", "单位", printed=True),
+        FieldSpec("quantity_unit", "Unit", "单位", printed=True, counted="unit"),
         FieldSpec("recipient", "Recipient", "受赠方", searchable=True),
         FieldSpec("date", "Date", "日期", type=DATE, default=None),
         FieldSpec("note", "Note", "备注", searchable=True),

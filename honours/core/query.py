@@ -32,8 +32,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from .dates import FIRST_YEAR, LAST_YEAR, parse_year
+from .fields import HONOUREE_FIELD, HONOUREE_FIELDS
 from .tokens import normalise, runs
-from .vocabulary import CATEGORIES, GENDERS, LEVELS, STATUSES, YES_NO, Vocabulary
+from .vocabulary import CATEGORIES, LEVELS, STATUSES, YES_NO, Vocabulary
 
 TEXT_FIELDS = {
     "name": ("name", "pinyin"),
@@ -45,6 +46,13 @@ TEXT_FIELDS = {
     "deed": ("deeds",),
     "item": ("donations",),
 }
+# Fields the statistics count by value (fields.py `counted`) that are no other qualifier yet:
+# `gender:女`, `ethnicity:瑶族` match the stored value exactly (a vocabulary's words too).
+EXACT_FIELDS = tuple(
+    f.key
+    for f in HONOUREE_FIELDS
+    if f.counted in ("value", "share") and f.key not in TEXT_FIELDS and f.key not in ("status", "category")
+)
 VALUE_FIELDS = (
     "level",
     "status",
@@ -52,8 +60,7 @@ VALUE_FIELDS = (
     "year",
     "donation",
     "posthumous",
-    "gender",
-    "ethnicity",
+    *EXACT_FIELDS,
     "age",
     "collective",
     "donated",
@@ -72,8 +79,7 @@ ZH_QUALIFIERS = {
     "category": "类别",
     "year": "年份",
     "donation": "捐赠",
-    "gender": "性别",
-    "ethnicity": "民族",
+    **{key: HONOUREE_FIELD[key].zh for key in EXACT_FIELDS},
     "age": "年龄",
     "collective": "集体",
     "donated": "捐赠年份",
@@ -275,14 +281,15 @@ def _value_filter(key: str, op: str, value: str, parsed: ParsedQuery) -> ValueFi
             _bad(parsed, key, value, f"use {CATEGORIES.choices('en')}.", f"请用{CATEGORIES.choices('zh')}。")
             return None
         return ValueFilter(key, tuple(categories))
-    if key in ("gender", "ethnicity"):
-        words = [GENDERS.lookup(w) or w for w in values_of(value)] if key == "gender" else values_of(value)
+    if key in EXACT_FIELDS:
+        spec = HONOUREE_FIELD[key]
+        vocabulary = spec.vocabulary
+        words = [(vocabulary.lookup(w) if vocabulary else None) or w for w in values_of(value)]
         if op != ":" or not words:
-            hint = (
-                ("use 男 or 女.", "请用 男 或 女。")
-                if key == "gender"
-                else ("use a name such as 汉族.", "请写民族，如 汉族。")
-            )
+            if vocabulary is not None:
+                hint = (f"use {vocabulary.choices('en')}.", f"请用{vocabulary.choices('zh')}。")
+            else:
+                hint = (f"write the {spec.name} as stored.", f"请写{spec.zh}。")
             _bad(parsed, key, value, *hint)
             return None
         return ValueFilter(key, tuple(dict.fromkeys(words)))

@@ -27,13 +27,15 @@ changes: the CLI's --by choices, the window's lists and the backend's SQL come f
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from .errors import QueryError
+from .fields import DATE, DONATION, FEN, HONOUR, HONOUREE_FIELDS, INT, FieldSpec, RecordKind
 from .query import parse, quote_term
-from .vocabulary import CATEGORIES, GENDERS, LEVELS, STATUSES, Vocabulary
+from .vocabulary import LEVELS, Vocabulary
 
 if TYPE_CHECKING:
     from .storage import Storage
@@ -127,18 +129,24 @@ class Dimension:
         return present + [EMPTY] * any(v in (None, EMPTY) for v in values)
 
 
+def _person_dimensions() -> list[Dimension]:
+    """The honouree's fields the spec says are counted (fields.py `counted`): by value, or a
+    date in age bands."""
+    out = []
+    for spec in HONOUREE_FIELDS:
+        if spec.counted in ("value", "share"):
+            out.append(Dimension(spec.key, spec.en, spec.zh, PERSON, spec.column, spec.key, spec.vocabulary))
+        elif spec.counted == "age":
+            out.append(Dimension("age", "Age", "年龄", PERSON, spec.column, "age", bands=AGE_BANDS))
+    return out
+
+
 DIMENSIONS: dict[str, Dimension] = {
     d.key: d
     for d in (
-        Dimension("level", "Level", "级别", "honour", "level", "level", LEVELS),
-        Dimension("region", "Region", "地区", PERSON, "region", "region"),
-        Dimension("year", "Year", "年份", "honour", "year", "year", numeric=True),
-        Dimension("category", "Category", "类别", PERSON, "category", "category", CATEGORIES),
-        Dimension("status", "Status", "状态", PERSON, "status", "status", STATUSES),
-        Dimension("unit", "Unit", "工作单位", PERSON, "unit", "unit"),
-        Dimension("gender", "Gender", "性别", PERSON, "gender", "gender", GENDERS),
-        Dimension("ethnicity", "Ethnicity", "民族", PERSON, "ethnicity", "ethnicity"),
-        Dimension("age", "Age", "年龄", PERSON, "birth_date", "age", bands=AGE_BANDS),
+        Dimension("level", "Level", "级别", HONOUR.table, "level", "level", LEVELS),
+        Dimension("year", "Year", "年份", HONOUR.table, "year", "year", numeric=True),
+        *_person_dimensions(),
     )
 }
 
@@ -176,23 +184,28 @@ class Measure:
     date_column: str  # its year is the `year` row of an amount table
     qualifier: str  # the query term for "has one dated in these years" (donated:2020)
 
+    @classmethod
+    def of(cls, kind: RecordKind, qualifier: str) -> Measure:
+        """A kind's measure from its declaration: its money (FEN), quantity (INT), the unit
+        the spec marks counted="unit", and its date."""
 
-MEASURES: dict[str, Measure] = {
-    m.key: m
-    for m in (
-        Measure(
-            "donation",
-            "Donations",
-            "捐赠",
-            "donation",
-            "amount_fen",
-            "quantity",
-            "quantity_unit",
-            "date",
-            "donated",
-        ),
-    )
-}
+        def column(test: Callable[[FieldSpec], bool]) -> str:
+            return next(f.column for f in kind.fields if test(f))
+
+        return cls(
+            kind.name,
+            kind.en,
+            kind.zh,
+            kind.table,
+            column(lambda f: f.type == FEN),
+            column(lambda f: f.type == INT),
+            column(lambda f: f.counted == "unit"),
+            column(lambda f: f.type == DATE),
+            qualifier,
+        )
+
+
+MEASURES: dict[str, Measure] = {m.key: m for m in (Measure.of(DONATION, "donated"),)}
 
 
 def yuan(fen: int) -> str:
@@ -354,7 +367,7 @@ class Report:
     by2: Dimension | None
     people: CrossTable
     collectives: CrossTable
-    shares: dict[str, CrossTable] = field(default_factory=dict)  # age, gender, ethnicity of people
+    shares: dict[str, CrossTable] = field(default_factory=dict)  # SHARES of people
     amounts: dict[str, AmountTable] = field(default_factory=dict)  # donations by year, by region
 
     def to_json(self, language: str = "zh") -> dict:
@@ -369,13 +382,13 @@ class Report:
         }
 
 
-SHARES = ("age", "gender", "ethnicity")
+SHARES = ("age", *(f.key for f in HONOUREE_FIELDS if f.counted == "share"))  # of people
 AMOUNTS_BY = ("year", "region")
 
 
 def report(storage: Storage, by: str = "level", by2: str | None = None, query: str = "") -> Report:
     """The whole statistics of a query: the cross table of people and of collectives, the
-    age, gender and ethnicity shares of people, donations by year and by region."""
+    shares of people (SHARES), donations by year and by region."""
     query = checked_query(query)
     rows_by, columns_by = dimension(by), dimension(by2) if by2 else None
     return Report(

@@ -1,7 +1,7 @@
 """The statistics as an .xlsx workbook (`honours stats --xlsx`, the window's Export): numbers as numbers.
 
 One sheet per table: the cross table of people (with 合计 row and column) and that of
-collectives beneath it, the age / gender / ethnicity shares, and donations by year and by
+collectives beneath it, the shares of people, and donations by year and by
 region (money in 元 with two decimals, goods by unit). Labels a person typed (regions,
 units) are written as text, never as a formula.
 """

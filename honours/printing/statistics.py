@@ -1,8 +1,8 @@
 """The statistics printed on A4 (统计表: `honours stats --pdf`, the statistics window's Print).
 
 Page one carries the organisation, the title, the query and the date; then the cross table
-of people with its 合计 row and column and its chart, collectives apart, the age, gender
-and ethnicity shares, and donations by year and by region (money exact, goods by unit).
+of people with its 合计 row and column and its chart, collectives apart, the shares of
+people, and donations by year and by region (money exact, goods by unit).
 A table longer than a page goes on with its header row repeated; pages are numbered
 第 N 页 共 M 页 (the pages are planned first, then drawn).
 """
@@ -226,9 +226,7 @@ def render_statistics(
             layout.table(cross_rows(collectives, lang))
         else:
             layout.paragraph(_zh(lang, "无集体。", "No collectives."), s_note, u.mm(4))
-        layout.paragraph(
-            _zh(lang, "三、个人构成（年龄、性别、民族）", "3. People by age, gender and ethnicity"), s_section
-        )
+        layout.paragraph(_zh(lang, "三、个人构成（年龄、性别、民族）", "3. Composition of people"), s_section)
         for table in report.shares.values():
             layout.table(cross_rows(table, lang))
         layout.paragraph(

@@ -8,10 +8,14 @@ user typed reaches the SQL except as a bound parameter.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
-from ..query import ValueFilter
+from ..fields import HONOUREE_FIELD, HONOUREE_FIELDS
+from ..query import EXACT_FIELDS, ValueFilter
+
+AGE_COLUMN = next(f.column for f in HONOUREE_FIELDS if f.counted == "age")  # the birth date
 
 
 @dataclass
@@ -74,9 +78,7 @@ class Filter:
             f"+{{id}} IN (SELECT id FROM honouree WHERE deleted_at IS NULL AND {condition})",
             params,
             f"SELECT count(*) FROM honouree WHERE deleted_at IS NULL AND {condition}",
-            condition.replace("status", "h.status")
-            .replace("category", "h.category")
-            .replace("donation_total_fen", "h.donation_total_fen"),
+            re.sub(r"\b(status|category|donation_total_fen)\b", r"h.\1", condition),
             probe_sql=f"EXISTS (SELECT 1 FROM honouree WHERE id = {{id}} AND deleted_at IS NULL AND {condition})",
             size_sql=f"SELECT 1 FROM honouree WHERE deleted_at IS NULL AND {condition}",
             ordered_sql=(
@@ -102,12 +104,13 @@ def sql_filter(flt: ValueFilter) -> Filter:
         return _year_filter(list(flt.ranges))
     if flt.field == "donation":
         return Filter.honourees(*_range_sql("donation_total_fen", flt.ranges[0]))
-    if flt.field in ("gender", "ethnicity"):
-        return Filter.honourees(*_one_or_any(flt.field, list(flt.values)), one_value=len(flt.values) == 1)
+    if flt.field in EXACT_FIELDS:
+        column = HONOUREE_FIELD[flt.field].column
+        return Filter.honourees(*_one_or_any(column, list(flt.values)), one_value=len(flt.values) == 1)
     if flt.field == "collective":
         return Filter.honourees(f"category {'!=' if flt.negated else '='} ?", [COLLECTIVE])
     if flt.field == "age":
-        age, params = age_sql("birth_date")
+        age, params = age_sql(AGE_COLUMN)
         parts, more = [], []
         for bounds in flt.ranges:
             cond, bound_params = _range_sql(age, bounds)
