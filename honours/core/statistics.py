@@ -17,12 +17,14 @@ counted in their own table apart from people; an honour marked revoked (REVOKED)
 counts. An honouree without a value (no honour, no year, no birth date, no region) is
 counted under the empty value (未填), whose cell has no search.
 
-A new dimension is one `Dimension` in DIMENSIONS: e.g. 政治面貌, once the column exists,
-`Dimension("political", "Political status", "政治面貌", "honouree", "political_status",
-"political")`, and care kinds `Dimension("care_kind", …, "care", "kind", "kind")`; a new
-summed record kind (care spending) is one `Measure` in MEASURES, totalled by year (of its
-date), by any person dimension or by a dimension on its own table (care kind). Nothing else
-changes: the CLI's --by choices, the window's lists and the backend's SQL come from these.
+A field of the honouree becomes a dimension by its declaration alone: `counted="value"` on
+its FieldSpec (fields.py) — 政治面貌 once `political_status` exists — makes it a choice of
+--by, of the window's lists, and an exact query term (`political_status:中共党员`, query.py's
+EXACT_FIELDS) behind its cells. A record table's column is one `Dimension` in DIMENSIONS
+(care kinds: `Dimension("care_kind", …, "care", "kind", "kind", CARE_KINDS)`), and a summed
+record kind (care spending) is `Measure.of(CARE, "cared")` in MEASURES, totalled by year (of
+its date), by any person dimension or by a dimension on its own table. Nothing else changes:
+the CLI's choices, the window's lists and the backend's SQL come from these.
 """
 
 from __future__ import annotations
