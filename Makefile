@@ -10,7 +10,7 @@ PO := honours/locale/zh_CN/LC_MESSAGES/honours.po
 MO := $(PO:.po=.mo)
 POT := build/honours.pot
 
-.PHONY: run test bench install translations catalogue lint clean package package-test
+.PHONY: run test bench install translations catalogue lint clean package package-test installer-check
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -73,6 +73,11 @@ package: translations $(PACKAGE_STAMP)
 # The built bundle, unpacked in an empty folder and run with a clean environment (packaging/smoke_test.py).
 package-test: package
 	QT_QPA_PLATFORM=offscreen $(PY) packaging/smoke_test.py $(PACKAGE_TGZ)
+
+# The Windows installer script compiles (makensis) and signs and verifies with a throwaway
+# certificate (osslsigncode); building and installing it for real is .github/workflows/windows.yml.
+installer-check:
+	bash packaging/windows/check_installer.sh
 
 LINTED := honours tests benchmarks tools packaging main.py
 

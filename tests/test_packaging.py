@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from honours.core import paths
 
@@ -54,3 +57,19 @@ def test_the_apps_self_check_reports_what_the_window_shows(tmp_path):
     assert state["language"] == "zh" and state["font"] == "Honours Sans"
     assert state["rows"] == 14 and state["failed_features"] == [] and state["frozen"] is False
     assert Path(state["screenshot"]).stat().st_size > 10_000
+
+
+@pytest.mark.skipif(
+    not (shutil.which("makensis") and shutil.which("osslsigncode") and shutil.which("openssl")),
+    reason="makensis/osslsigncode not installed (apt-get install nsis osslsigncode; `make installer-check`)",
+)
+def test_the_windows_installer_compiles_and_is_signed():
+    done = subprocess.run(
+        ["bash", str(ROOT / "packaging" / "windows" / "check_installer.sh")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "signature verifies" in done.stdout
