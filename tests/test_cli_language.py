@@ -96,7 +96,7 @@ def test_help_under_a_chinese_locale_is_chinese(db):
             assert CJK.search(line), line
     # the help of a command too, its placeholders included
     shown = run(db, "show", "--help", env_lang=ZH_LOCALE).stdout
-    assert shown.startswith("用法：honours show [-h] [--json] 编号") and "荣誉人物编号" in shown
+    assert shown.startswith("用法：honours show [-h] [--json] [--reveal-id] 编号") and "荣誉人物编号" in shown
     assert not ENGLISH_WORDS.search(shown)
 
 

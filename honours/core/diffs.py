@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from .amounts import format_quantity, format_yuan
-from .fields import COMPARED
+from .archive import MASKED_KEYS
+from .fields import COMPARED, HONOUREE_FIELD
 from .fields import field_label as spec_label
 from .i18n import Declared, Joined, Message, Text
+from .id_numbers import mask
 from .records import Honouree, yuan_to_fen
 from .vocabulary import CATEGORIES, LEVELS, STATUSES
 
@@ -44,24 +46,36 @@ def as_dict(record: Honouree | dict[str, Any] | None) -> dict[str, Any]:
 
 
 def differences(
-    before: Honouree | dict[str, Any] | None, after: Honouree | dict[str, Any] | None, lang: str = "en"
+    before: Honouree | dict[str, Any] | None,
+    after: Honouree | dict[str, Any] | None,
+    lang: str = "en",
+    reveal_id: bool = False,
 ) -> list[FieldChange]:
-    """The fields whose readable text differs between two versions (either may be None)."""
+    """The fields whose readable text differs between two versions (either may be None); an ID
+    number masked unless `reveal_id`."""
     old, new = as_dict(before), as_dict(after)
     changes = []
     for name in FIELDS:
-        old_text = describe(name, old.get(name), lang) if old else ""
-        new_text = describe(name, new.get(name), lang) if new else ""
-        if old_text != new_text:
+        old_text = describe(name, old.get(name), lang, reveal=True) if old else ""
+        new_text = describe(name, new.get(name), lang, reveal=True) if new else ""
+        if old_text != new_text:  # compared in full, shown masked (personal data: the ID number)
+            if name in MASKED_KEYS and not reveal_id:
+                old_text, new_text = mask(old_text), mask(new_text)
             changes.append(FieldChange(name, old_text, new_text))
     return changes
 
 
-def describe(field: str, value: Any, lang: str = "en") -> str:
-    """A field's value as a person reads it."""
+def describe(field: str, value: Any, lang: str = "en", reveal: bool = False) -> str:
+    """A field's value as a person reads it; an ID number masked unless `reveal`."""
     zh = lang == "zh"
     if value is None:
         return ""
+    if field in MASKED_KEYS:
+        return str(value) if reveal else mask(str(value))
+    if isinstance(value, bool):
+        return Text("yes").render(lang) if value else ""
+    if field in HONOUREE_FIELD and HONOUREE_FIELD[field].vocabulary is not None and field != "gender":
+        return HONOUREE_FIELD[field].vocabulary.label(value) if zh else str(value)
     if field == "status":
         return STATUSES.label(value) if zh else str(value)
     if field == "category":
@@ -89,6 +103,16 @@ def _honour(h: dict[str, Any], zh: bool) -> str:
         parts.append(Text("posthumous"))
     if h.get("awarded_by"):
         parts.append(h["awarded_by"])
+    if h.get("document"):
+        parts.append(h["document"])
+    if h.get("revoked"):
+        parts.append(
+            Text(
+                "revoked {date} {reason}",
+                date=h.get("revoked_date") or "",
+                reason=h.get("revoked_reason") or "",
+            )
+        )
     said = Text("{title} ({details})", title=h.get("title", ""), details=Joined(parts, "commas"))
     return said.render("zh" if zh else "en")
 

@@ -34,7 +34,16 @@ from decimal import Decimal, InvalidOperation
 from .dates import FIRST_YEAR, LAST_YEAR, parse_year
 from .i18n import Declared, Foreign, Message, Text
 from .tokens import normalise, runs
-from .vocabulary import CATEGORIES, LEVELS, STATUSES, YES_NO, Vocabulary
+from .vocabulary import (
+    CATEGORIES,
+    EDUCATION_LEVELS,
+    LEVELS,
+    POLITICAL_STATUSES,
+    STATUSES,
+    TREATMENTS,
+    YES_NO,
+    Vocabulary,
+)
 
 TEXT_FIELDS = {
     "name": ("name", "pinyin"),
@@ -46,7 +55,21 @@ TEXT_FIELDS = {
     "deed": ("deeds",),
     "item": ("donations",),
 }
-VALUE_FIELDS = ("level", "status", "category", "year", "donation", "posthumous")
+VALUE_FIELDS = (
+    "level",
+    "status",
+    "category",
+    "year",
+    "donation",
+    "posthumous",
+    # the archive (档案): `hardship:yes`, `treatment:全国`, `political:党员`, `education:本科`
+    "hardship",
+    "treatment",
+    "political",
+    "education",
+)
+# The archive's value filters and the vocabulary of each (a word of it means its key).
+ARCHIVE_FILTERS = {"treatment": TREATMENTS, "political": POLITICAL_STATUSES, "education": EDUCATION_LEVELS}
 # Chinese qualifiers, so they can be typed without switching keyboards (and are what the
 # filter panel writes for a Chinese user).
 ZH_QUALIFIERS = {
@@ -61,15 +84,23 @@ ZH_QUALIFIERS = {
     "category": "类别",
     "year": "年份",
     "donation": "捐赠",
+    "hardship": "困难",
+    "treatment": "待遇",
+    "political": "政治面貌",
+    "education": "文化程度",
 }
 _QUALIFIERS = {
     **{key: key for key in (*TEXT_FIELDS, *VALUE_FIELDS)},
     **{zh: key for key, zh in ZH_QUALIFIERS.items()},
+    "困难劳模": "hardship",
+    "劳模待遇": "treatment",
+    "学历": "education",
+    "political_status": "political",
 }
 # Several values of one qualifier, separated by commas, mean any of them (`level:国家级,省级`).
 # Amounts are the exception: 1,000 is one number.
 VALUE_SEPARATORS = re.compile(r"[,，、]")
-_ONE_VALUE_ONLY = ("donation", "posthumous")
+_ONE_VALUE_ONLY = ("donation", "posthumous", "hardship")
 
 _TERM = re.compile(r'(?P<key>[^\s:<>=“”"]+?)(?P<op>:|>=|<=|>|<|=)(?P<value>.*)$', re.DOTALL)
 _RANGE = re.compile(r"^(?P<lo>[^.]*)\.\.(?P<hi>[^.]*)$")
@@ -213,13 +244,22 @@ def parse(query: str) -> ParsedQuery:
                 # Unreadable value (e.g. year:abc): an error says so, and the term is then
                 # searched as the literal text typed, so it narrows instead of matching everyone.
         if searchable(raw):
-            parsed.text_terms.append(TextTerm(raw))
+            parsed.text_terms.append(TextTerm(_id_number_term(raw)))
         else:
             quoted = Foreign(repr(raw), Text("“{text}”", text=raw))
             parsed.notices.append(
                 Text("Ignored {raw}: it has no letters, digits or Chinese characters.", raw=quoted)
             )
     return parsed
+
+
+def _id_number_term(raw: str) -> str:
+    """An old 15-digit ID number is searched as the 18 characters it is stored as; other text as typed."""
+    if len(raw) == 15 and raw.isdigit():
+        from .id_numbers import search_key
+
+        return search_key(raw) or raw
+    return raw
 
 
 def _bad(parsed: ParsedQuery, key: str, value: str, hint: Message) -> None:
@@ -261,12 +301,15 @@ def _value_filter(key: str, op: str, value: str, parsed: ParsedQuery) -> ValueFi
             _bad(parsed, key, value, Text("use {choices}.", choices=_choices(CATEGORIES)))
             return None
         return ValueFilter(key, tuple(categories))
-    if key == "posthumous":
+    if key in ("posthumous", "hardship"):
         answer = YES_NO.lookup(value)
         if answer is None or op != ":":
             _bad(parsed, key, value, Text("use yes or no."))
             return None
         return ValueFilter(key, (True,), negated=answer != "yes")
+    if key in ARCHIVE_FILTERS:
+        keys = _keys(ARCHIVE_FILTERS[key], key, op, value, parsed)
+        return None if keys is None else ValueFilter(key, tuple(keys))
     if key == "year":
         ranges = [
             _bounds(op, part, parse_year) for part in (values_of(value) if op in (":", "=") else [value])

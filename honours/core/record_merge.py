@@ -21,7 +21,7 @@ from copy import copy
 from dataclasses import dataclass
 
 from .diffs import describe, field_label
-from .fields import OWN_FIELDS, WRITTEN_KINDS
+from .fields import ARCHIVE_FIELDS, OWN_FIELDS, WRITTEN_KINDS
 from .records import Deed, Donation, Honour, Honouree, Level, Source, Status
 
 # The single-valued fields a merge fills or reports, in the order people read them.
@@ -52,10 +52,15 @@ class Conflict:
         return f"{label}: kept “{kept}” of {kept_by} ({other_by} says “{other}”)"
 
     def shown(self, lang: str) -> tuple[str, str]:
-        """The two values as a person reads them (statuses and categories in their language)."""
-        if self.field in ("status", "category"):
+        """The two values as a person reads them (statuses and categories in their language, the
+        archive's vocabularies too, an ID number masked)."""
+        if self.field in _DESCRIBED:
             return describe(self.field, self.kept, lang), describe(self.field, self.other, lang)
         return self.kept, self.other
+
+
+# Conflicting values shown as diffs.describe shows them: labels of a vocabulary, an ID number masked.
+_DESCRIBED = frozenset({"status", "category", *(f.key for f in ARCHIVE_FIELDS if f.masked or f.vocabulary)})
 
 
 def clone(record: Honouree) -> Honouree:

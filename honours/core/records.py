@@ -11,8 +11,9 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
+from .archive import ArchiveValueError, read_value, yes_no
 from .dates import FIRST_YEAR, LAST_YEAR, parse_date, year_value
-from .fields import HONOUR, HONOUREE_FIELD, HONOUREE_FIELDS, RECORD_KINDS, SOURCE_ZH
+from .fields import ARCHIVE_FIELDS, HONOUR, HONOUREE_FIELD, HONOUREE_FIELDS, RECORD_KINDS, SOURCE_ZH
 from .i18n import Message, Text, Worded, quoted
 from .vocabulary import CATEGORIES as CATEGORY_VOCABULARY
 from .vocabulary import DEFAULT_LEVEL, DEFAULT_STATUS, GENDERS, LEVELS, STATUSES, Vocabulary
@@ -50,6 +51,10 @@ class Honour:
     date: str | None = None  # ISO date when the report gives one
     awarded_by: str = ""
     posthumous: bool = False
+    document: str = ""  # 表彰文件, e.g. 湘政发〔2020〕12号
+    revoked: bool = False  # 取消称号: kept in the record, marked, and no longer counted
+    revoked_date: str | None = None
+    revoked_reason: str = ""
     id: int | None = None
 
 
@@ -113,6 +118,19 @@ class Honouree:
     category: str = ""
     status: str = Status.ACTIVE.value
     notes: str = ""
+    # the archive (档案, fields.ARCHIVE_FIELDS)
+    id_number: str = ""  # 18 characters, checked (archive.read_value); shown masked
+    political_status: str = ""
+    education: str = ""
+    native_place: str = ""
+    phone: str = ""
+    address: str = ""
+    work_start_date: str = ""
+    retirement_date: str = ""
+    death_date: str = ""
+    treatment: str = ""
+    hardship: bool = False
+    hardship_note: str = ""
     source: Source = field(default_factory=Source)
     honours: list[Honour] = field(default_factory=list)
     deeds: list[Deed] = field(default_factory=list)
@@ -126,7 +144,7 @@ class Honouree:
     # -- derived facts used by views, printing and search -------------------------
     @property
     def highest_level(self) -> str | None:
-        levels = [_level(h.level) for h in self.honours]
+        levels = [_level(h.level) for h in self.honours if not h.revoked]  # a revoked honour does not count
         return min(levels, key=lambda lv: lv.rank).value if levels else None
 
     @property
@@ -184,6 +202,12 @@ class Honouree:
         for key in _OWN_KEYS:
             if key in kwargs:
                 kwargs[key] = "" if kwargs[key] is None else str(kwargs[key]).strip()
+        for spec in ARCHIVE_FIELDS:
+            if spec.key in data:
+                try:
+                    kwargs[spec.key] = read_value(spec, data[spec.key])
+                except ArchiveValueError as exc:
+                    raise RecordValueError(exc.text) from None
         honouree = cls(**kwargs)
         honouree.status = _word(STATUSES, honouree.status or DEFAULT_STATUS)
         honouree.gender = _word(GENDERS, honouree.gender) if honouree.gender else ""
@@ -193,7 +217,7 @@ class Honouree:
 
 
 # From the field spec (fields.py): an honouree's own text fields, its lists and their names.
-_OWN_KEYS = tuple(f.key for f in HONOUREE_FIELDS if "." not in f.key)
+_OWN_KEYS = tuple(f.key for f in HONOUREE_FIELDS if "." not in f.key and f not in ARCHIVE_FIELDS)
 _LIST_FIELDS = {kind.key for kind in RECORD_KINDS}
 _FIELD_ZH = {
     **{kind.key: kind.zh for kind in RECORD_KINDS},
@@ -201,6 +225,7 @@ _FIELD_ZH = {
     "source": SOURCE_ZH,
     "birth_date": HONOUREE_FIELD["birth_date"].zh,
     "date": HONOUR.field("date").zh,
+    "revoked_date": HONOUR.field("revoked_date").zh,
 }
 
 
@@ -285,6 +310,13 @@ def _honour_from(data: Any) -> Honour:
     honour.date = _date(honour.date, "date") or None
     honour.posthumous = bool(honour.posthumous)
     honour.awarded_by = honour.awarded_by or ""
+    honour.document = str(honour.document or "").strip()
+    try:
+        honour.revoked = yes_no(honour.revoked, HONOUR.field("revoked"))
+    except ArchiveValueError as exc:
+        raise RecordValueError(exc.text) from None
+    honour.revoked_date = _date(honour.revoked_date, "revoked_date") or None
+    honour.revoked_reason = str(honour.revoked_reason or "").strip()
     return honour
 
 

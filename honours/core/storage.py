@@ -141,7 +141,9 @@ class Storage(Protocol):
         """Existing honourees for many (name, unit) pairs at once: an import's add/update split."""
         ...
 
-    def match_fields(self, names: Iterable[str] | None = None) -> list[MatchFields]:
+    def match_fields(
+        self, names: Iterable[str] | None = None, id_numbers: Iterable[str] = ()
+    ) -> list[MatchFields]:
         """What duplicate finding compares, for every live record (or those with these names)."""
         ...
 

@@ -9,8 +9,9 @@ from collections.abc import Iterator
 from operator import attrgetter
 
 from .errors import InvalidRecordError
-from .fields import HONOUREE_FIELDS, RECORD_KINDS, SOURCE_ZH
+from .fields import ARCHIVE_FIELDS, HONOUREE_FIELDS, RECORD_KINDS, SOURCE_ZH
 from .i18n import N_, Declared, Message, Text, quoted
+from .id_numbers import IdNumberError, parse_id_number
 from .records import Honouree
 from .vocabulary import LEVELS, STATUSES, Vocabulary
 
@@ -51,7 +52,33 @@ def _validate(h: Honouree) -> None:
             raise InvalidRecordError(Text("a donation needs an amount or an item"))
         if donation.amount_fen is not None and donation.amount_fen < 0:
             raise InvalidRecordError(Text("a donation amount cannot be negative"))
+    _check_archive(h)
     _check_characters(h)
+
+
+def _check_archive(h: Honouree) -> None:
+    """The archive's values as every door stores them (archive.read_value): an ID number as its
+    checked 18 characters, a vocabulary's value as its key."""
+    if h.id_number:
+        try:
+            parsed = parse_id_number(h.id_number)
+        except IdNumberError as exc:
+            raise InvalidRecordError(exc.text) from None
+        if parsed.number != h.id_number:
+            raise InvalidRecordError(
+                Text("the ID number must be stored as its 18 characters ({number})", number=parsed.number)
+            )
+    for spec in _ARCHIVE_WORDS:
+        value = getattr(h, spec.key)
+        if value and spec.vocabulary is not None and value not in spec.vocabulary:
+            field = Declared(spec.name, spec.zh)
+            choices = Declared(spec.vocabulary.choices("en"), spec.vocabulary.choices("zh"))
+            raise InvalidRecordError(
+                Text("unknown {field} “{value}” (use {choices})", field=field, value=value, choices=choices)
+            )
+
+
+_ARCHIVE_WORDS = tuple(f for f in ARCHIVE_FIELDS if f.vocabulary is not None)
 
 
 # Invisible control characters (NUL, BEL, ESC, ...) and lone surrogates: pasted from odd

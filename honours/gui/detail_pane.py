@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ..core import Honouree, NotFoundError
 from ..core.amounts import format_quantity, format_yuan
+from ..core.archive import shown
 from ..core.fields import DETAIL_FIELDS, HONOUREE_FIELD
 from ..core.seed import report_title
 from .i18n import current_language
@@ -202,8 +203,17 @@ class DetailPane(QTextBrowser):
         # the record's own fields from the spec (core/fields.py) under its labels, values of a
         # vocabulary by their labels, in the UI's language (as labels.py shows them)
         language = current_language()
+        # the ID number masked (personal data: in full only in the edit form, while being edited),
+        # a yes/no as a word
         rows = [
-            (spec.label(language), spec.vocabulary.label(value, language) if spec.vocabulary else value)
+            (
+                spec.label(language),
+                spec.vocabulary.label(value, language)
+                if spec.vocabulary
+                else self.tr("Yes")
+                if value is True
+                else shown(spec, value),
+            )
             for spec in DETAIL_FIELDS
             if spec is not NOTES and (value := getattr(h, spec.key))
         ]
@@ -233,10 +243,17 @@ class DetailPane(QTextBrowser):
                 facts.append(self.tr("awarded by %1").replace("%1", honour.awarded_by))
             if honour.posthumous:
                 facts.append(self.tr("posthumous"))
+            if honour.document:
+                facts.append(honour.document)
+            title = f"<b>{esc(honour.title)}</b>"
+            if honour.revoked:  # 取消称号: kept in the record, struck through, no longer counted
+                mark = esc(self.tr("Revoked"))
+                title = f"<s>{esc(honour.title)}</s> <span class='badge'>&nbsp;{mark}&nbsp;</span>"
+                when = " ".join(x for x in (honour.revoked_date or "", honour.revoked_reason) if x)
+                if when:
+                    facts.append(self.tr("revoked %1").replace("%1", when))
             items.append(
-                f"<li><b>{esc(honour.title)}</b> <span class='muted'>· "
-                + " · ".join(esc(f) for f in facts)
-                + "</span></li>"
+                f"<li>{title} <span class='muted'>· " + " · ".join(esc(f) for f in facts) + "</span></li>"
             )
         return _heading(self.tr("Honours")) + f"<ul style='margin-left: -20px'>{''.join(items)}</ul>"
 

@@ -110,8 +110,10 @@ class EditDialog(QDialog):
             self,
         )
         self.photos = PhotoManager(self.registry, self)
+        self.archive_tab = self.form.archive
         for widget in (
             self.basic_tab,
+            self.archive_tab,
             self.honours_editor,
             self.deeds_editor,
             self.donations_editor,
@@ -167,6 +169,7 @@ class EditDialog(QDialog):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
             self.form.retranslate()
+            self.archive_tab.retranslate()
             self.honours_editor.retranslate()
             self.deeds_editor.retranslate()
             self.donations_editor.retranslate()
@@ -188,6 +191,7 @@ class EditDialog(QDialog):
     def _update_tab_titles(self) -> None:
         counts = [
             None,
+            None,
             self.honours_editor.model.filled_rows(),
             self.deeds_editor.model.filled_rows(),
             self.donations_editor.model.filled_rows(),
@@ -195,6 +199,7 @@ class EditDialog(QDialog):
         ]
         titles = [
             self.tr("Basic"),
+            self.tr("Archive"),
             self.tr("Honours"),
             self.tr("Deeds"),
             self.tr("Donations"),
@@ -269,6 +274,10 @@ class EditDialog(QDialog):
         if problem is not None:
             message, field = problem
             return _Refusal(self.form, message, field)
+        problem = self.archive_tab.problem()
+        if problem is not None:
+            message, field = problem
+            return _Refusal(self.archive_tab, message, field)
         for editor, what in (
             (self.honours_editor, self.tr("Honours")),
             (self.deeds_editor, self.tr("Deeds")),

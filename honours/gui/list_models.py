@@ -49,6 +49,16 @@ class HonoursModel(RecordTableModel):
             Column("date", lambda: self.tr("Date"), width=7, placeholder=lambda: "2020-05-01"),
             Column("awarded_by", lambda: self.tr("Awarded by"), width=10),
             Column("posthumous", lambda: self.tr("Posthumous"), "check", width=5),
+            Column(
+                "document",
+                lambda: self.tr("Document"),
+                width=10,
+                placeholder=lambda: self.tr("e.g. 湘政发〔2020〕12号"),
+            ),
+            # 取消称号: the honour stays, marked, and no longer counts (its level, its year)
+            Column("revoked", lambda: self.tr("Revoked"), "check", width=5),
+            Column("revoked_date", lambda: self.tr("Revoked on"), width=7, placeholder=lambda: "2023-05"),
+            Column("revoked_reason", lambda: self.tr("Reason revoked"), width=10),
         ]
 
     def blank_row(self) -> dict[str, Any]:
@@ -63,6 +73,10 @@ class HonoursModel(RecordTableModel):
             "date": honour.date or "",
             "awarded_by": honour.awarded_by or "",
             "posthumous": bool(honour.posthumous),
+            "document": honour.document or "",
+            "revoked": bool(honour.revoked),
+            "revoked_date": honour.revoked_date or "",
+            "revoked_reason": honour.revoked_reason or "",
             "_level_chosen": level != title_level(honour.title).level,
             "_filled_body": "",
         }
@@ -82,14 +96,15 @@ class HonoursModel(RecordTableModel):
         try:
             if key == "year" and text:
                 return str(read_year(text))
-            if key == "date" and text:
+            if key in ("date", "revoked_date") and text:
                 return read_date(text)
         except EntryError:
             pass
         return text
 
     def read_row(self, row: dict[str, Any]) -> tuple[Honour | None, dict[str, str]]:
-        if not any((row["title"], row["year"], row["date"], row["awarded_by"], row["posthumous"])):
+        extra = (row["document"], row["revoked"], row["revoked_date"], row["revoked_reason"])
+        if not any((row["title"], row["year"], row["date"], row["awarded_by"], row["posthumous"], *extra)):
             return None, {}
         problems: dict[str, str] = {}
         if not row["title"]:
@@ -100,11 +115,12 @@ class HonoursModel(RecordTableModel):
                 year = read_year(row["year"])
             except EntryError as exc:
                 problems["year"] = str(exc)
-        if row["date"]:
-            try:
-                read_date(row["date"])
-            except EntryError as exc:
-                problems["date"] = str(exc)
+        for key in ("date", "revoked_date"):
+            if row[key]:
+                try:
+                    read_date(row[key])
+                except EntryError as exc:
+                    problems[key] = str(exc)
         honour = Honour(
             title=row["title"],
             level=row["level"],
@@ -112,6 +128,10 @@ class HonoursModel(RecordTableModel):
             date=row["date"] or None,
             awarded_by=row["awarded_by"],
             posthumous=bool(row["posthumous"]),
+            document=row["document"],
+            revoked=bool(row["revoked"]),
+            revoked_date=row["revoked_date"] or None,
+            revoked_reason=row["revoked_reason"],
         )
         return honour, problems
 

@@ -259,11 +259,43 @@ def _policies() -> str:
 
 V1_POLICIES = _policies()
 
+# Version 2: the archive (档案, issue 15), the same columns as the file's migration 7.
+V2_SQL = """
+ALTER TABLE honouree
+    ADD COLUMN id_number text NOT NULL DEFAULT '',
+    ADD COLUMN political_status text NOT NULL DEFAULT '',
+    ADD COLUMN education text NOT NULL DEFAULT '',
+    ADD COLUMN native_place text NOT NULL DEFAULT '',
+    ADD COLUMN phone text NOT NULL DEFAULT '',
+    ADD COLUMN address text NOT NULL DEFAULT '',
+    ADD COLUMN work_start_date text NOT NULL DEFAULT '',
+    ADD COLUMN retirement_date text NOT NULL DEFAULT '',
+    ADD COLUMN death_date text NOT NULL DEFAULT '',
+    ADD COLUMN treatment text NOT NULL DEFAULT '',
+    ADD COLUMN hardship boolean NOT NULL DEFAULT false,
+    ADD COLUMN hardship_note text NOT NULL DEFAULT '';
+ALTER TABLE honour
+    ADD COLUMN document text NOT NULL DEFAULT '',
+    ADD COLUMN revoked boolean NOT NULL DEFAULT false,
+    ADD COLUMN revoked_date text,
+    ADD COLUMN revoked_reason text NOT NULL DEFAULT '';
+CREATE INDEX honouree_id_number ON honouree (id_number) WHERE id_number <> '' AND deleted_at IS NULL;
+CREATE INDEX honouree_political ON honouree (political_status) WHERE deleted_at IS NULL;
+CREATE INDEX honouree_education ON honouree (education) WHERE deleted_at IS NULL;
+CREATE INDEX honouree_treatment ON honouree (treatment) WHERE deleted_at IS NULL;
+CREATE INDEX honouree_hardship ON honouree (id) WHERE hardship AND deleted_at IS NULL;
+DROP INDEX honour_level;
+CREATE INDEX honour_level ON honour (level, honouree_id) WHERE NOT revoked;
+DROP INDEX honour_year;
+CREATE INDEX honour_year ON honour (year, honouree_id) WHERE NOT revoked;
+"""
+
 MIGRATIONS: list[Migration] = [
     Migration(
         1,
         "records, offices, history, search tokens, row-level security, change notices",
         V1_SQL + "\n" + V1_POLICIES,
     ),
+    Migration(2, "archive fields", V2_SQL),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1].version
