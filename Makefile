@@ -10,7 +10,7 @@ PO := honours/locale/zh_CN/LC_MESSAGES/honours.po
 MO := $(PO:.po=.mo)
 POT := build/honours.pot
 
-.PHONY: run test bench install translations catalogue lint clean package package-test installer-check
+.PHONY: run test pytest bench install translations catalogue lint clean package package-test installer-check
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,7 +46,12 @@ run: install translations
 	@bash tools/qt_runtime_deps.sh $(VENV)
 	$(PY) main.py $(ARGS)
 
-test: install translations
+# The whole check, as CI runs it: format and rules, the test suite, then the office-PC app built
+# and run from an empty folder (package-test, about 2 minutes) and the Windows installer script
+# compiled and signed (installer-check, seconds). `make pytest` runs the test suite alone.
+test: lint pytest package-test installer-check
+
+pytest: install translations
 	@bash tools/test_system_deps.sh
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PYTEST_ARGS)
 
