@@ -11,8 +11,10 @@ parameter.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
-from ..query import ValueFilter
+from ..fields import HONOUREE_FIELD, HONOUREE_FIELDS
+from ..query import EXACT_FIELDS, ValueFilter
 from ..sqlite.filters import ARCHIVE_COLUMNS  # the archive's filters and the column each reads
 from ..vocabulary import CARE_KINDS
 
@@ -73,6 +75,29 @@ def sql_filter(flt: ValueFilter) -> Filter:
         return _honourees(cond, params, _range_sql("h.donation_total_fen", flt.ranges[0])[0])
     if flt.field == "care":
         return _care_filter(flt.within)
+    if flt.field in EXACT_FIELDS:
+        column = HONOUREE_FIELD[flt.field].column
+        return _honourees(f"{column} = ANY(%s)", [list(flt.values)], f"h.{column} = ANY(%s)")
+    if flt.field == "collective":
+        op = "<>" if flt.negated else "="
+        return _honourees(f"category {op} %s", [COLLECTIVE], f"h.category {op} %s")
+    if flt.field == "age":
+        age, age_params = age_sql(AGE_COLUMN)
+        parts, params = [], []
+        for bounds in flt.ranges:
+            cond, bound_params = _range_sql(age, bounds)
+            parts.append(f"({cond})")
+            params.extend(p for bound in bound_params for p in (*age_params, bound))
+        condition = f"({' OR '.join(parts)})"
+        return _honourees(condition, params, condition.replace(AGE_COLUMN, f"h.{AGE_COLUMN}"))
+    if flt.field == "donated":
+        condition, params = "true", []
+        if flt.ranges:
+            arms = [_range_sql(_YEAR_OF_DATE, bounds) for bounds in flt.ranges]
+            condition = " OR ".join(f"({arm})" for arm, _ in arms)
+            params = [p for _, arm_params in arms for p in arm_params]
+        inside = f"SELECT honouree_id FROM donation WHERE {condition}"
+        return Filter(f"{{id}} {'NOT IN' if flt.negated else 'IN'} ({inside})", params)
     raise ValueError(f"no SQL for a filter on {flt.field!r}")
 
 
@@ -103,6 +128,25 @@ def _care_filter(conditions: tuple[ValueFilter, ...]) -> Filter:
         parts.append(f"({cond})")
         params.extend(more)
     return Filter(f"{{id}} IN (SELECT c.honouree_id FROM care c WHERE {' AND '.join(parts)})", params)
+
+
+COLLECTIVE = "collective"  # the category of collectives (vocabulary.CATEGORIES)
+AGE_COLUMN = next(f.column for f in HONOUREE_FIELDS if f.counted == "age")  # the birth date
+# (no braces in these: a filter's SQL is str.format-ted with the id column)
+_YEAR_OF_DATE = (
+    "(CASE WHEN substr(date, 1, 4) ~ '^[0-9][0-9][0-9][0-9]$' THEN substr(date, 1, 4)::integer END)"
+)
+
+
+def age_sql(column: str, today: date | None = None) -> tuple[str, list]:
+    """Whole years of age today from a birth date stored as YYYY, YYYY-MM or YYYY-MM-DD (a year
+    alone counts from 1 January); NULL when there is none: sqlite/filters.age_sql in PostgreSQL's SQL."""
+    today = today or date.today()
+    expr = (
+        f"(CASE WHEN {column} ~ '^[0-9][0-9][0-9][0-9]' THEN %s - substr({column}, 1, 4)::integer"
+        f" - (CASE WHEN substr({column} || '-01-01', 6, 5) > %s THEN 1 ELSE 0 END) END)"
+    )
+    return expr, [today.year, today.strftime("%m-%d")]
 
 
 def _range_sql(column: str, bounds: tuple[int | None, int | None]) -> tuple[str, list]:

@@ -88,6 +88,7 @@ if TYPE_CHECKING:
 
     from ..care import DueList, DuePeriods
     from ..registry import HistoryEntry, Summary
+    from ..statistics import AmountTable, CrossTable
 
 PHOTO_KINDS = ("original", "display", "thumbnail")
 LOCK_TIMEOUT_MS = 15_000  # a save waiting longer for another office's row lock is told the registry is busy
@@ -616,6 +617,43 @@ class ServerRegistry(RecordVerbs):
                         name=name,
                     )
                 )
+
+    # -- statistics (core/statistics.py declares them; postgres/statistics.py counts) ---------
+    def cross_table(
+        self, by: str, by2: str | None = None, query: str = "", subject: str = "people"
+    ) -> CrossTable:
+        """Counts of people (or collectives) by one or two statistics dimensions."""
+        from ..statistics import SUBJECTS, checked_query, dimension
+        from .statistics import cross_table
+
+        query = checked_query(query)
+        try:
+            return cross_table(
+                self._connection(),
+                dimension(by),
+                dimension(by2) if by2 else None,
+                SUBJECTS[subject],
+                query,
+                self._matching(query),
+            )
+        except psycopg.OperationalError as exc:
+            raise self._lost(exc) from exc
+
+    def amount_table(self, measure: str, by: str, query: str = "") -> AmountTable:
+        """Money and goods of donations (a statistics Measure) by year or by a person dimension."""
+        from ..statistics import MEASURES, checked_query, dimension
+        from .statistics import amount_table
+
+        query = checked_query(query)
+        try:
+            return amount_table(
+                self._connection(), MEASURES[measure], dimension(by), query, self._matching(query)
+            )
+        except psycopg.OperationalError as exc:
+            raise self._lost(exc) from exc
+
+    def _matching(self, query: str) -> tuple[str, list] | None:
+        return self.search(query).matching_ids_sql() if query.strip() else None
 
     # -- care of model workers (core/care_verbs.py says what they do) -------------------------
     def add_care(
