@@ -10,7 +10,7 @@ PO := honours/locale/zh_CN/LC_MESSAGES/honours.po
 MO := $(PO:.po=.mo)
 POT := build/honours.pot
 
-.PHONY: run test bench install translations catalogue lint clean
+.PHONY: run test bench eval-intake install translations catalogue lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,10 @@ test: install translations
 
 bench: install translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks.run $(BENCH_ARGS)
+
+# Report intake on the real reports of tests/intake_corpus: recall, fact accuracy, false proposals per split
+eval-intake: install
+	$(PY) -m benchmarks.intake_eval $(EVAL_ARGS)
 
 LINTED := honours tests benchmarks tools main.py
 
