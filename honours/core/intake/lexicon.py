@@ -90,6 +90,7 @@ NAME_FOLLOWERS: frozenset[str] = _words(
     " 累计 共计 再次 带头 个人捐 自己 拿出 掏出 向社会 向灾区 分别 同样 联合 历时 扎根 坚持 常年 长期"
     " 传达 通报 汇报 宣读 回顾 总结 部署 安排 解读 领学 作了 做了 发表 致辞 参加 出席 走访 考察 检查 督导 前往"
     " 到 赴 去 来 第一 最先 最早 早早 总是 经常 常常 每次 从不 曾在 现在 目前 今年以来"
+    " 代表 及其 共同 激动 感慨 感动 动情 深情 高兴 老人 很 非常 十分 特别 连声 拉着 握着 一起"
     " 被称为 获得者 得主 在岗 在抗 在疫 在家 赶赴 奔赴 坚定 克服 顾不上 舍小家 主持召开 接受 表彰 荣登 入选"
     " 分别 均 各 也 还 都 又 已 就 在 是 于 从 为 向 对 把 将 被 与 和 及 的 说 称 任 因 自 用 以 把 给 让"
     " 等 曾 更 却 便 才 则 即 再 并 同 家 一 不 每 带 身 手 脚 心 年 现 男 女 （ ( ， , 、 。 ； ; ： : ！ ？"
@@ -137,6 +138,8 @@ OPEN_TITLE_PATTERNS: tuple[str, ...] = (
     ),
     r"感动[\u4e00-\u9fff]{2,4}(?:年度)?(?:人物|十大人物)",
     r"[\u4e00-\u9fff]{1,4}工匠",
+    # 浙江省先进张树根: the spoken short form of 先进工作者, only right after a level word
+    r"(?<=[省市县区级])先进(?=[\u4e00-\u9fff]{2,3}[，,、。\s（(说激感])",
 )
 # Words after a title that show it is used as an adjective, not as someone's honour.
 TITLE_NOT_FOLLOWED_BY: tuple[str, ...] = (

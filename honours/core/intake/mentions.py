@@ -223,6 +223,7 @@ class SentenceReader:
     def find(self) -> list[Mention]:
         self._title_chains()
         self._award_objects()
+        self._lists_before_titles()
         self._positions()
         self._relatives()
         self._comrades()
@@ -237,7 +238,10 @@ class SentenceReader:
         titles = self.titles
         while i < len(titles):
             first = titles[i]
-            if first.owner is not None or first.collective or (first.weak and not first.quoted):
+            if first.owner is not None or first.collective:
+                i += 1
+                continue
+            if first.weak and not first.quoted and not _informal_title_before_name(s, first):
                 i += 1
                 continue
             chain = [first]
@@ -402,6 +406,102 @@ class SentenceReader:
                 if not owned:
                     for mention in members:
                         self.mentions.remove(mention)
+
+    def _lists_before_titles(self) -> None:
+        """Names before the title: "A、B等3名省级劳模各捐款1000元", "A、B被授予…称号", "A等39人被…授予…".
+
+        The names (each may carry its unit and post: "某公司技术员周远付、") end right before
+        等N名 and the title, or before an award verb whose object is the title.
+        """
+        s = self.s
+        for t in self.titles:
+            if t.owner is not None or t.collective:
+                continue
+            if t.weak and not t.quoted and not t.title.endswith(("劳模", "劳动模范")):
+                continue
+            clause = self.sentence.clauses[self.sentence.clause_at(t.outer_start)]
+            before = s[clause.start : t.outer_start]
+            verb = _last_award_verb(before)
+            head = before if verb is None else before[: verb[0]]
+            if verb is not None:
+                by = re.search(r"被[\u4e00-\u9fff]{2,16}$", head)  # 被福建省总工会|授予
+                if by and not verb[1].startswith("被"):
+                    head = head[: by.start()]
+                if before[verb[0] + len(verb[1]) :].strip("了“ "):
+                    continue  # 获…称号 with other words between: not this simple shape
+            tail = _LIST_TAIL.search(head)
+            if verb is None and (tail is None or not tail.group(0).startswith("等")):
+                continue
+            list_end = clause.start + (tail.start() if tail else len(head))
+            found = self._names_ending_at(list_end, self.sentence.clauses[0].start)
+            if not found or (verb is None and tail is None):
+                continue
+            group = self._new_group()
+            members: list[Mention] = []
+            for hit, unit, unit_span, post, post_span in found:
+                mention = self._add(
+                    hit,
+                    "title" if verb is None else "award",
+                    titles=[t],
+                    unit=unit,
+                    position=post,
+                    unit_span=unit_span,
+                    position_span=post_span,
+                    group=group,
+                )
+                if mention is not None:
+                    members.append(mention)
+                    if verb is not None:
+                        base = clause.start
+                        mention.award_verbs.append(verb[1])
+                        mention.award_spans.append((base + verb[0], base + verb[0] + len(verb[1])))
+            if members:
+                t.owner = id(members[0])
+
+    def _names_ending_at(self, end: int, floor: int) -> list:
+        """The list of names (each with its unit and post) that ends at `end`, read leftwards."""
+        s = self.s
+        items = []
+        while end > floor:
+            seg_start = end
+            while seg_start > floor and s[seg_start - 1] not in _SEGMENT_STOPS:
+                seg_start -= 1
+            item = self._name_at_end(seg_start, end)
+            if item is None:
+                break
+            items.insert(0, item)
+            end = seg_start
+            if end <= floor or s[end - 1] != "、":
+                break
+            end -= 1
+            while end > floor and s[end - 1] in ",，":  # "卢世祯,、郑偕海": a stray comma
+                end -= 1
+        return items
+
+    def _name_at_end(self, seg_start: int, end: int):
+        s = self.s
+        fallback = None
+        for length in (3, 2, 4):
+            start = end - length
+            if start < seg_start:
+                continue
+            prefix = s[seg_start:start]
+            hit = name_at(s, start, strict=True)
+            if hit is None and not prefix:  # 、安志伟等: a list item is only a name, whatever its surname
+                hit = name_at(s, start)
+                hit = hit if hit is not None and hit.score >= 2 else None
+            if hit is None or hit.end != end or self._taken(hit.start, hit.end):
+                continue
+            unit, post, unit_span, post_span = (
+                _unit_post_of(s, seg_start, start) if prefix else ("", "", None, None)
+            )
+            if not prefix or post or unit:
+                return hit, unit, unit_span, post, post_span
+            if _word_ending_at(s, start, _POSITIONS_BY_LAST, seg_start):
+                continue  # 董事长孙华 is not 董事 + 长孙华
+            if fallback is None and not prefix.endswith(_NOT_BEFORE_NAME):
+                fallback = (hit, "", None, "", None)
+        return fallback
 
     def _pronoun_award(self, verb_start: int, pronoun_at: int, clause_end: int, verb: str) -> None:
         owned = self._titles_in(pronoun_at + 1, clause_end)
@@ -592,6 +692,23 @@ class SentenceReader:
                 if mention is not None:
                     t.owner = id(mention)
                     mention.award_verbs.append(verb_word)
+
+
+def _informal_title_before_name(s: str, title: TitleMatch) -> bool:
+    """劳模陈翠金 / 高龄劳模付珠子: a bare 劳模 is this person's honour when a clear name follows it."""
+    if title.title not in ("劳模", "劳动模范"):
+        return False  # 宜昌劳模张秀英: "a model worker from Yichang", said of someone honoured otherwise
+    hit = name_at(s, title.outer_end, strict=True)
+    if hit is None:  # 向竟成很激动: a surname that is also a word, when the name's end is clear
+        hit = name_at(s, title.outer_end)
+        return hit is not None and hit.score >= 3
+    return hit.score >= 2
+
+
+_LIST_TAIL = re.compile(
+    r"等(?:[0-9一二三四五六七八九十百两几多]+(?:名|位|个|人))?(?:[\u4e00-\u9fff]{0,4}?(?:职工|同志|人员|个人|代表))?$"
+)
+_NOT_BEFORE_NAME = ("全", "各", "这", "那", "每", "本")
 
 
 _SUBJECT_FOLLOWERS = index_by_first_char(

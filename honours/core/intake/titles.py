@@ -248,6 +248,8 @@ def _right_edge_ok(text: str, end: int) -> bool:
         return True
     if ch in "和与及等的获荣或兼":
         return not rest.startswith(("和谐", "等级"))
+    if rest.startswith(("各捐", "各自", "分别", "纷纷", "积极", "率先", "均", "都", "也", "共同", "一起")):
+        return True  # A、B等市级劳模各捐款500元: the list's shared predicate follows the title
     return ch in lx.SURNAMES or rest[:2] in lx.COMPOUND_SURNAMES or _starts_unit(rest)
 
 
