@@ -51,7 +51,7 @@ NON_NAME_CHARS: frozenset[str] = frozenset(
     "的了着过们这那些么什哪谁您你我他她它年日号时分秒省市县区镇乡村街路局厅处科室部院校厂矿司"
     "会委队组站所馆社团等被把将对从向给让使与及或而但且则因于以在是无不没也都还又已曾就"
     "便即乃之其此该每各个名位次余共约近第届度亿百十零并称获授评捐赠款物件只套箱"
-    "说讲看望慰问陪带领任职务员师工务作等"
+    "说讲看望慰问陪带任职务员师工务作等"
 )
 
 # Two- and three-character words that start with a surname character and open clauses or

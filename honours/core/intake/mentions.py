@@ -774,6 +774,8 @@ def attribute(reader: SentenceReader, subject: Mention | None) -> None:
         ):
             # 市委书记张三、市长李四分别看望…: joined subjects share the verb
             official = _official_word(s, _predicate_start(s, later[0].end, name_clause.end))
+        if not official:
+            official = _visiting_ahead(s, predicate_start)
         for x in members:
             x.official, x.official_word = bool(official), official
         described = (
@@ -891,6 +893,28 @@ def _official_word(s: str, position: int) -> str:
     if word in ("深入", "来到", "前往", "参加") and re.search(r"(?:捐|荣获|获得|被评为)", s[p : p + 30]):
         return ""
     return word
+
+
+_VISIT_VERB = re.compile(
+    r"(?:一起|一同|共同|先后|分别|专程|亲切|亲自)?(?:走访|慰问|看望|探望|陪同|率队|带队)"
+)
+_OWN_DEED = re.compile(r"捐|荣获|获得|被评|授予|追授|追记|当选|研制|研发")
+
+
+def _visiting_ahead(s: str, position: int) -> str:
+    """唐晓腾，区总工会主席陆建新先后走访慰问… / 刘俊平与工作人员一起走访… / 在陈伟同志的带领下:
+    a person whose clause goes on, through co-subjects, to a visiting verb is a visitor."""
+    rest = s[position:]
+    lead = re.match(r"(?:同志)?的?带领下", rest)
+    if lead:
+        return lead.group(0)
+    window = re.match(r"[^，,。；;]*[，,]?[^，,。；;]*", rest[:40]).group(0)  # to the second comma at most
+    verb = _VISIT_VERB.search(window)
+    if verb is None or _OWN_DEED.search(window[: verb.start()]):
+        return ""
+    if re.search(r"[。；;：:]|[被向为对给]", window[: verb.start()]):
+        return ""  # someone is visited by others, or the clause has turned to another subject
+    return verb.group(0)
 
 
 def _credit_titles(reader: SentenceReader, members: list[Mention], ranges: list[tuple[int, int]]) -> None:

@@ -259,7 +259,11 @@ def _proposal(name: str, group: list[Mention], report: str) -> Proposal | None:
     collective = any(m.collective for m in group)
     # without an honour or donation, only a deed of one's own announced by a unit and post is worth a look
     if not credited and not any(
-        m.anchor in ("position", "comrade") and m.deeds and not m.official and m.name_score >= 2
+        m.anchor in ("position", "comrade")
+        and m.deeds
+        and not m.official
+        and m.name_score >= 2
+        and not _official_post(m)
         for m in group
     ):
         return None
@@ -314,6 +318,16 @@ def _proposal(name: str, group: list[Mention], report: str) -> Proposal | None:
         sentence_simplified=best.sentence.text,
         mentions=len(group),
     )
+
+
+_ORGANS = re.compile(r"总工会|人大|政协|政府|[省市县区镇乡]委$|纪委")
+
+
+def _official_post(m: Mention) -> bool:
+    """区委副书记 / 总工会常务副主席 / 主席 without a unit: a post in an organ, not a worker's job."""
+    if not m.position or not m.position.endswith(tuple(lx.OFFICIAL_POSITIONS)):
+        return False
+    return not m.unit or bool(_ORGANS.search(m.unit))
 
 
 def _unique(items) -> list:
