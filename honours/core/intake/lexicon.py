@@ -303,7 +303,8 @@ POSITIONS: frozenset[str] = _words(
     " 技能大师 高级经理 副总 老总 总会计师 总经济师 高级会计师 经济师 调研员 专员 副调研员 主任科员 志愿者"
     " 义工 客服 销售员 业务员 技术工人 一线工人 机修工 电焊工 挖掘机司机 货车司机 出租车司机 公交司机"
     " 护理员 护工 保育员 营养师 心理咨询师 药师 麻醉师 放射科医生 急诊科医生 顾问 总顾问 技术顾问 特聘专家"
-    " 首席工程师 高级顾问 院士 名誉会长"
+    " 首席工程师 高级顾问 院士 名誉会长 演员 编剧 导演 运动员 教练 教练员 飞行员 艺术总监 总设计师 设计师"
+    " 车间主任 科研人员"
 )
 # Officials' posts: a person known only by one of these and an official verb is not proposed.
 OFFICIAL_POSITIONS: frozenset[str] = _words(
@@ -320,6 +321,19 @@ ORG_SUFFIXES: frozenset[str] = _words(
     " 供电公司 电厂 水厂 水务集团 公交集团 客运站 物流园 工业园 产业园 村 居委会"
 )
 # Sub-units between the unit and the post (医务部 部长, 呼吸内科 专家, 药剂组 副组长).
+# Suffixes that end a whole organisation (not a part of one): a unit runs to the last of them, and
+# what stands between it and the post is the department, kept with the post (某医院|感染性疾病科主任).
+ENTITY_SUFFIXES: tuple[str, ...] = tuple(
+    sorted(
+        _words(
+            "有限责任公司 股份有限公司 有限公司 分公司 子公司 公司 集团 医院 卫生院 中医院 学校 中学 小学 大学"
+            " 学院 幼儿园 银行 支行 分行 研究院 研究所 设计院 检察院 法院 派出所 合作社 剧团 剧院 工厂 电厂 水厂"
+            " 煤矿 报社 电视台 酒店 宾馆 超市"
+        ),
+        key=len,
+        reverse=True,
+    )
+)
 DEPT_SUFFIXES: tuple[str, ...] = (
     "内科",
     "外科",

@@ -595,8 +595,8 @@ class SentenceReader:
                     p += len(lead)
                     break
             hit = name_at(s, p, strict=True)
-            if hit is None or hit.score < 3 or self._taken(hit.start, hit.end):
-                continue
+            if hit is None or hit.score < 3 or self._taken(hit.start, hit.end) or _place_start(s, p):
+                continue  # 吉林：高海燕 — a province heading a list item, not a person
             after = s[hit.end : hit.end + 1]
             if (
                 after
@@ -624,7 +624,7 @@ class SentenceReader:
             inner_end = self._clause_end(inner_start) if inner_start < len(s) else inner_start
         else:
             return
-        if inner_end <= inner_start or inner_end - inner_start > 40:
+        if inner_end <= inner_start or inner_end - inner_start > 60:
             return
         unit, post, unit_span, post_span = _unit_post_of(s, inner_start, inner_end)
         if unit or post:
@@ -1231,6 +1231,12 @@ def _unit_lead(unit_text: str) -> int:
 
 def _dept_split(unit_text: str) -> int:
     """Where the unit ends and the department (part of the post) begins: 卫生院|药剂组, 医院|医务部."""
+    last_entity = 0
+    for idx in range(1, len(unit_text) + 1):
+        if unit_text[:idx].endswith(lx.ENTITY_SUFFIXES):
+            last_entity = idx
+    if 0 < last_entity < len(unit_text) and len(unit_text) - last_entity <= 25:
+        return last_entity  # 国网…长沙供电分公司|不停电管控中心配网带电作业班工作(负责人)
     last_org = 0
     for idx in range(1, len(unit_text) + 1):
         if _word_ending_at(unit_text, idx, _ORG_ONLY_BY_LAST, 0):

@@ -41,6 +41,7 @@ class _State:
     heading: list[TitleMatch] = field(default_factory=list)
     heading_paragraph: int = -1
     heading_line: bool = False
+    heading_colon: bool = False  # "获得…奖章的有：" whose list goes on in the lines below
 
 
 def analyse_text(original: str, report: str = "") -> IntakeResult:
@@ -173,7 +174,9 @@ def _headings(reader: SentenceReader, state: _State, people: list[Mention]) -> N
     if state.heading:
         same_paragraph = sentence.paragraph == state.heading_paragraph
         line_item = (
-            state.heading_line and sentence.headline and sentence.paragraph - state.heading_paragraph <= 1
+            (state.heading_line or state.heading_colon)
+            and (sentence.headline or all(_list_line(sentence, m) for m in listed))
+            and sentence.paragraph - state.heading_paragraph <= 1
         )
         if listed and (same_paragraph or line_item):
             for m in listed:
@@ -199,7 +202,9 @@ def _headings(reader: SentenceReader, state: _State, people: list[Mention]) -> N
     ]
     if not free:
         return
-    heading_line = sentence.headline and bool(_HEADING_LINE.search(s.strip()))
+    heading_line = sentence.headline and (
+        bool(_HEADING_LINE.search(s.strip())) or (len(free) == 1 and _only_title(s, free[0]))
+    )
     colon_list = colon >= 0 and bool(_HEADING_END.search(s[: colon + 1]))
     if not (heading_line or colon_list):
         return
@@ -213,6 +218,20 @@ def _headings(reader: SentenceReader, state: _State, people: list[Mention]) -> N
     state.heading = free
     state.heading_paragraph = sentence.paragraph
     state.heading_line = heading_line
+    state.heading_colon = colon_list and not s[colon + 1 :].strip()
+
+
+def _only_title(s: str, title: TitleMatch) -> bool:
+    """A line that is just a title (全国五一劳动奖章): the heading of the names listed below it."""
+    return not (s[: title.outer_start] + s[title.outer_end :]).strip(" ：:（）()0-9人名")
+
+
+def _list_line(sentence: Sentence, m: Mention) -> bool:
+    """A list item's line: "江苏：蔡明 苏州中学副校长", "贺 彪 国网…工作负责人" (the name opens it)."""
+    s = sentence.text
+    if any(ch in s for ch in "。！？"):
+        return False
+    return bool(re.fullmatch(r"\s*(?:[\u4e00-\u9fff]{2,8}[：:]\s*)?", s[: m.start]))
 
 
 # -- from mentions to proposals ----------------------------------------------------------------
