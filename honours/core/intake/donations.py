@@ -115,7 +115,11 @@ def find_donations(text: str, start: int = 0, end: int | None = None) -> list[Do
         if m is None:
             break
         position = m.end()
-        if _received_not_given(text, m.start()) or _organised_others(text, max(start, 0), m.start()):
+        if (
+            _received_not_given(text, m.start())
+            or _organised_others(text, max(start, 0), m.start())
+            or _company_gave(text, max(start, 0), m.start())
+        ):
             continue
         hit = _read_object(text, m.start(), m.end(), m.group(0))
         if hit is not None and hit.donations:
@@ -130,6 +134,15 @@ def _received_not_given(text: str, verb_start: int) -> bool:
 
 
 _ORGANISING = re.compile(r"发动|组织|带动|号召|动员|倡议|带领|引导|募集|筹集")
+
+
+_COMPANY_SUBJECT = re.compile(r"(?:其|该|所在)?(?:企业|公司|单位|集团|工厂)")
+
+
+def _company_gave(text: str, floor: int, verb_start: int) -> bool:
+    """…个人捐款8万元，其企业捐款150万元: a clause whose subject is the person's company is not their gift."""
+    clause_start = max([floor] + [text.rfind(ch, floor, verb_start) + 1 for ch in "，,。；;"])
+    return bool(_COMPANY_SUBJECT.match(text, clause_start))
 
 
 def _organised_others(text: str, floor: int, verb_start: int) -> bool:

@@ -188,7 +188,15 @@ class Mention:
 class SentenceReader:
     """Reads one sentence; `subject` is the person the previous sentences were about."""
 
-    def __init__(self, sentence: Sentence, titles: list[TitleMatch], masked: set[int], home: str) -> None:
+    def __init__(
+        self,
+        sentence: Sentence,
+        titles: list[TitleMatch],
+        masked: set[int],
+        home: str,
+        known: frozenset[str] = frozenset(),
+    ) -> None:
+        self.known = known  # people credited in earlier sentences: their names are names here too
         self.sentence = sentence
         self.s = sentence.text
         self.titles = titles
@@ -269,6 +277,18 @@ class SentenceReader:
                 break
             roles = _roles_before(s, first.outer_start) + roles
             found = self._person_after(position, self._clause_end(position))
+            clause_start = self.sentence.clauses[self.sentence.clause_at(first.outer_start)].start
+            if (
+                found is None
+                and s[position : position + 1] in ("，", ",")
+                and not s[clause_start : first.outer_start].strip(" “")
+                and position == self._clause_end(first.outer_start)
+            ):
+                # 淮南市劳动模范，淮南市富华服饰有限公司董事长文继兵: a comma before the unit and post
+                after = position + 1
+                found = self._apposition(after, self._clause_end(after))
+                if found is not None and not (found[1] or found[3]):
+                    found = None
             if found is not None:
                 hit, unit, unit_span, post, post_span = found
                 mention = self._add(
@@ -311,6 +331,8 @@ class SentenceReader:
             word = _word_ending_at(s, idx, _POSITIONS_BY_LAST, start)
             if word and not _inside_org_word(s, idx - len(word), idx):
                 posts.append((idx - len(word), idx))
+        # 董事长孙有才 is not 董事 + 长孙有才: a post inside a longer one is no post of its own
+        posts = [p for p in posts if not any(q != p and q[0] <= p[0] and q[1] > p[1] for q in posts)]
         for _post_start, post_end in posts:
             hit = name_at(s, post_end)
             if hit is not None and hit.end <= max(limit, seg_end) and not _place_start(s, post_end):
@@ -594,7 +616,7 @@ class SentenceReader:
                 if s.startswith(lead, p):
                     p += len(lead)
                     break
-            hit = name_at(s, p, strict=True)
+            hit = self._known_at(p) or name_at(s, p, strict=True)
             if hit is None or hit.score < 3 or self._taken(hit.start, hit.end) or _place_start(s, p):
                 continue  # 吉林：高海燕 — a province heading a list item, not a person
             after = s[hit.end : hit.end + 1]
@@ -609,6 +631,13 @@ class SentenceReader:
             if mention is not None:
                 self._trailing_apposition(mention)
                 self._extend_list(mention)
+
+    def _known_at(self, p: int) -> NameHit | None:
+        """陈平在…群中发出倡议: a name the report has already credited, whatever follows it here."""
+        for name in self.known:
+            if self.s.startswith(name, p):
+                return NameHit(p, p + len(name), name, 3)
+        return None
 
     def _trailing_apposition(self, mention: Mention) -> None:
         """张三（衡阳市某公司董事长）… / "张三  某公司高级技师": the unit and post after the name."""

@@ -42,6 +42,7 @@ class _State:
     heading_paragraph: int = -1
     heading_line: bool = False
     heading_colon: bool = False  # "获得…奖章的有：" whose list goes on in the lines below
+    known: set[str] = field(default_factory=set)  # names credited so far (two characters or more)
 
 
 def analyse_text(original: str, report: str = "") -> IntakeResult:
@@ -77,7 +78,7 @@ def _read_sentence(
         t.posthumous = any(word in before for word in lx.POSTHUMOUS_WORDS)
         if t.year is None:
             t.year = _year_before(before)
-    reader = SentenceReader(sentence, titles, masked, home)
+    reader = SentenceReader(sentence, titles, masked, home, frozenset(state.known))
     reader.find()
     pronoun_at = _pronoun_clause(sentence)
     subject = state.subject if _continues(sentence, state, pronoun_at) else None
@@ -89,6 +90,7 @@ def _read_sentence(
             people.append(carried)
     _headings(reader, state, people)
     persons = [m for m in people if not m.collective and not m.official]
+    state.known.update(m.name for m in persons if m.credited and len(m.name) >= 2 and m.name_score >= 2)
     if persons:
         if len(persons) == 1 or persons[-1].credited:
             state.subject = persons[-1]
