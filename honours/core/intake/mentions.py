@@ -616,12 +616,14 @@ class SentenceReader:
                 if s.startswith(lead, p):
                     p += len(lead)
                     break
-            hit = self._known_at(p) or name_at(s, p, strict=True)
+            known = self._known_at(p)
+            hit = known or name_at(s, p, strict=True)
             if hit is None or hit.score < 3 or self._taken(hit.start, hit.end) or _place_start(s, p):
                 continue  # 吉林：高海燕 — a province heading a list item, not a person
             after = s[hit.end : hit.end + 1]
             if (
-                after
+                known is None
+                and after
                 and after not in "，,（(、 "
                 and hit.end != clause.end
                 and not starts_with_any(s, hit.end, _SUBJECT_FOLLOWERS)
