@@ -13,7 +13,8 @@ Figures per split:
   when stated) and the set of cash amounts is one fact, right or wrong; an honour proposed that
   the key does not have is a wrong fact too;
 - false proposals: proposed names that are not key people (of which: named in the key's
-  must-not list, i.e. reporters, editors, officials).
+  must-not list, i.e. reporters, editors, officials). Units proposed for a collective honour
+  (kind "collective") are not people and are left out of every figure.
 
     python -m benchmarks.intake_eval [--split tuned|held_out|all] [--show]
 """
@@ -27,7 +28,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from honours.core.intake import analyse_text
+from honours.core.intake import KIND_COLLECTIVE, analyse_text
 from honours.core.intake.text import normalise, to_simplified
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "intake_corpus"
@@ -103,7 +104,8 @@ def _amounts(donations) -> set[Decimal]:
 
 def score_report(report: Report) -> Score:
     result = analyse_text(report.text, report.id)
-    proposed = {simple(p.name): p for p in result.proposals}
+    # units proposed for a collective honour (某公司被授予全国五一劳动奖状) are not people: not scored
+    proposed = {simple(p.name): p for p in result.proposals if p.kind != KIND_COLLECTIVE}
     key_people = {simple(person["name"]): person for person in report.key["people"]}
     forbidden = {simple(n) for n in report.key.get("not_people", [])}
     s = Score(people=len(key_people), reports=1)

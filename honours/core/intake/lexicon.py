@@ -560,10 +560,13 @@ DONATION_VERBS: tuple[str, ...] = (
     "资助",
     "援助",
     "慷慨解囊",
+    "义捐",
 )
 # Words between a verb and the amount that carry no meaning for the record.
 DONATION_LEAD_WORDS: tuple[str, ...] = (
     "价值共计",
+    "抗疫",
+    "防疫",
     "共计",
     "合计",
     "总计",
