@@ -10,6 +10,7 @@ person credited with something of their own.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -304,8 +305,24 @@ class SentenceReader:
                 if mention is not None:
                     for t in chain:
                         t.owner = id(mention)
+                    if not (unit or post or roles):
+                        self._unit_post_before_title(mention, first.outer_start)
                     self._extend_list(mention)
             i = j
+
+    def _unit_post_before_title(self, mention: Mention, title_start: int) -> None:
+        """某建材集团公司董事长、全国劳动模范张国栋: the unit and post stand before the title."""
+        s = self.s
+        if title_start < 3 or s[title_start - 1] != "、":
+            return
+        seg_start = title_start - 1
+        while seg_start > 0 and s[seg_start - 1] not in _SEGMENT_STOPS:
+            seg_start -= 1
+        seg_start += _unit_lead(s[seg_start : title_start - 1])
+        unit, post, unit_span, post_span = _unit_post_of(s, seg_start, title_start - 1)
+        if post and unit:
+            mention.unit, mention.position = unit, post
+            mention.unit_span, mention.position_span = unit_span, post_span
 
     def _person_after(self, position: int, limit: int):
         """A name right after a title chain, or after a unit and post ("、湘油泵董事长许仲秋")."""
@@ -493,12 +510,25 @@ class SentenceReader:
                 break
             items.insert(0, item)
             end = seg_start
-            if end <= floor or s[end - 1] != "、":
+            if end <= floor or s[end - 1] not in "、，,":
+                break
+            if s[end - 1] in "，," and not self._bare_name_before(end - 1, floor, item):
                 break
             end -= 1
             while end > floor and s[end - 1] in ",，":  # "卢世祯,、郑偕海": a stray comma
                 end -= 1
         return items
+
+    def _bare_name_before(self, comma: int, floor: int, item) -> bool:
+        """张建军、李红梅，刘志刚、王丽华5名职工荣获…: a list goes on over a comma only from bare
+        names to bare names."""
+        if item[0].start != comma + 1:
+            return False
+        seg_start = comma
+        while seg_start > floor and self.s[seg_start - 1] not in _SEGMENT_STOPS:
+            seg_start -= 1
+        before = self._name_at_end(seg_start, comma)
+        return before is not None and before[0].start == seg_start
 
     def _name_at_end(self, seg_start: int, end: int):
         s = self.s
@@ -675,6 +705,7 @@ class SentenceReader:
             if (
                 s[hit.end : hit.end + 1] not in ("、", "和", "及", "与", "（", "(")
                 and not s.startswith(_LIST_END_MARKS, hit.end)
+                and not starts_with_any(s, hit.end, _SUBJECT_FOLLOWERS)
                 and hit.end < len(s)
                 and s[hit.end] not in "，,。；;"
             ):
@@ -729,15 +760,16 @@ def _informal_title_before_name(s: str, title: TitleMatch) -> bool:
     """劳模陈翠金 / 高龄劳模付珠子: a bare 劳模 is this person's honour when a clear name follows it."""
     if title.title not in ("劳模", "劳动模范"):
         return False  # 宜昌劳模张秀英: "a model worker from Yichang", said of someone honoured otherwise
-    hit = name_at(s, title.outer_end, strict=True)
+    at = _skip_trailers(s, title.outer_end)  # 劳模代表张志强、李秀英
+    hit = name_at(s, at, strict=True)
     if hit is None:  # 向竟成很激动: a surname that is also a word, when the name's end is clear
-        hit = name_at(s, title.outer_end)
+        hit = name_at(s, at)
         return hit is not None and hit.score >= 3
     return hit.score >= 2
 
 
 _LIST_TAIL = re.compile(
-    r"等(?:[0-9一二三四五六七八九十百两几多]+(?:名|位|个|人))?(?:[\u4e00-\u9fff]{0,4}?(?:职工|同志|人员|个人|代表))?$"
+    r"等?(?:[0-9一二三四五六七八九十百两几多]+(?:名|位|个|人))?(?:[\u4e00-\u9fff]{0,4}?(?:职工|同志|人员|个人|代表))?$"
 )
 _NOT_BEFORE_NAME = ("全", "各", "这", "那", "每", "本")
 
@@ -832,6 +864,24 @@ def attribute(reader: SentenceReader, subject: Mention | None) -> None:
             if index == 0 or all(sentence.clause_at(y.start) == first_clause for y in ordered[:index]):
                 pre = [c for c in sentence.clauses[:first_clause] if _deed_clause_ok(c.text, allow_lead=True)]
             m.deeds = _deeds(s, ranges, [c.text for c in pre])
+    _share_joint_gifts(s, ordered)
+
+
+def _share_joint_gifts(s: str, ordered: list[Mention]) -> None:
+    """全国五一劳动奖章获得者孙娟、省劳动模范崔冬玲共同向…捐赠: the first of joined subjects gave too."""
+    for a, b in itertools.pairwise(ordered):
+        if a.donations or not b.donations or a.official or b.official:
+            continue
+        if s[_skip_bracket(s, a.end) : _start_of_chain(b)] not in ("、", "和", "与", "及"):
+            continue
+        after = _predicate_start(s, b.end, len(s))
+        if not s.startswith(lx.JOINT_MARKS, after) and b.shared_donation != "joint":
+            continue
+        for x in (a, b):
+            x.shared_donation = "joint"
+        for donation in b.donations:
+            a.donations.append(_copy(donation, f"与{b.name}共同捐赠，金额为合计数"))
+        b.donations = [_copy(d, f"与{a.name}共同捐赠，金额为合计数") for d in b.donations]
 
 
 _DESCRIPTION_LEADS = ("现任", "现为", "生前系", "生前为", "生前是", "系", "是", "为", "任")
