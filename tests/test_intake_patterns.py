@@ -1,0 +1,143 @@
+"""Report intake on the sentence shapes issue 17 lists (made-up names in the same shapes as real reports).
+
+Each test is one way reports write: who is visited and who visits, a title and unit before the name,
+a comma between them, names before their title, shared and ranged amounts, function words that
+must not make names. The corpus (test_intake_corpus.py) measures the same on real reports.
+"""
+
+from __future__ import annotations
+
+from honours.core.intake import analyse_text
+
+
+def _people(text: str) -> dict:
+    return {p.name: p.honouree for p in analyse_text(text).proposals}
+
+
+def _honours(h) -> list[tuple[str, str]]:
+    return [(x.title, x.level) for x in h.honours]
+
+
+def _yuan(h) -> list[int]:
+    return [d.amount_fen // 100 for d in h.donations if d.amount_fen is not None]
+
+
+def test_the_visited_model_worker_is_proposed_not_the_visitor():
+    people = _people("市总工会副主席王建国来到省劳模李明华家中慰问。")
+    assert set(people) == {"李明华"}
+    assert _honours(people["李明华"]) == [("省劳模", "provincial")]
+
+
+def test_visitors_joined_by_a_comma_or_going_along_are_not_proposed():
+    text = (
+        "4月29日下午，区委副书记唐志强，区人大常委会副主任、区总工会主席陆建新先后走访慰问两位劳模。"
+        "区总工会党组书记、主席刘建平与区劳模协会工作人员一起走访慰问高龄劳模。"
+        "在县总工会主席陈国伟同志的带领下，干部职工来到劳模家中慰问。"
+    )
+    assert _people(text) == {}
+
+
+def test_the_one_accompanied_is_the_honouree():
+    people = _people("市委书记王建华陪同省劳模张丽参观。")
+    assert set(people) == {"张丽"}
+
+
+def test_bare_model_worker_title_right_before_a_name():
+    people = _people(
+        "期间，走访慰问高龄劳模付春生、钟长海，询问他们的身体状况。劳模陈翠兰激动地说：“感谢工会。”"
+    )
+    assert set(people) == {"付春生", "钟长海", "陈翠兰"}
+    assert all(_honours(h) == [("劳模", "other")] for h in people.values())
+
+
+def test_informal_provincial_title():
+    people = _people("今年已经90多岁的浙江省先进张树林激动地说：“谢谢你们。”")
+    assert _honours(people["张树林"]) == [("浙江省先进", "provincial")]
+
+
+def test_unit_and_post_before_the_title():
+    people = _people("某某建材集团公司董事长、全国劳动模范张国栋捐款10万元。")
+    h = people["张国栋"]
+    assert (h.unit, h.position, _honours(h), _yuan(h)) == (
+        "某某建材集团公司",
+        "董事长",
+        [("全国劳动模范", "national")],
+        [100_000],
+    )
+
+
+def test_a_comma_between_the_title_and_the_unit_keeps_the_honour():
+    people = _people("淮南市劳动模范，淮南市富华服饰有限公司董事长文志兵积极筹措资金捐款10万元。")
+    h = people["文志兵"]
+    assert _honours(h) == [("淮南市劳动模范", "municipal")]
+    assert (h.unit, h.position, _yuan(h)) == ("淮南市富华服饰有限公司", "董事长", [100_000])
+
+
+def test_names_before_the_title_with_shared_and_ranged_amounts():
+    text = (
+        "副总经理杨小林、企管部副部长魏冬青等3名省级劳模各捐款1000元，"
+        "邓小强、贾志明、安志国等市级劳模各捐款500元，"
+        "李新华、秦鹏飞、毛建涛等县级劳模各捐款200元至500元不等。"
+    )
+    people = _people(text)
+    assert set(people) == {"杨小林", "魏冬青", "邓小强", "贾志明", "安志国", "李新华", "秦鹏飞", "毛建涛"}
+    for name in ("杨小林", "魏冬青"):
+        assert _honours(people[name]) == [("省级劳模", "provincial")]
+        assert _yuan(people[name]) == [1000]
+    for name in ("邓小强", "贾志明", "安志国"):
+        assert _honours(people[name]) == [("市级劳模", "municipal")]
+        assert _yuan(people[name]) == [500]
+    for name in ("李新华", "秦鹏飞", "毛建涛"):
+        assert _honours(people[name]) == [("县级劳模", "county")]
+        assert _yuan(people[name]) == []  # 200元至500元不等 is a range, not 200 each
+
+
+def test_names_listed_before_an_award_verb():
+    people = _people("张建军、李红梅，刘志刚、王丽华、赵小平5名职工荣获省五一劳动奖章。")
+    assert set(people) == {"张建军", "李红梅", "刘志刚", "王丽华", "赵小平"}
+    people = _people("陈志刚等30人获“市劳动模范”称号，周建国等19人获“市先进工作者”称号。")
+    assert _honours(people["陈志刚"]) == [("市劳动模范", "municipal")]
+    assert _honours(people["周建国"]) == [("市先进工作者", "municipal")]
+
+
+def test_model_worker_representatives_listed_after_the_title():
+    people = _people("劳模代表张志强、李秀英、王海东参加座谈并发言。")
+    assert set(people) == {"张志强", "李秀英", "王海东"}
+
+
+def test_the_department_stays_with_the_post():
+    people = _people("武汉市第一医院感染性疾病科主任刘德明带领团队救治患者，荣获全国五一劳动奖章。")
+    h = people["刘德明"]
+    assert (h.unit, h.position) == ("武汉市第一医院", "感染性疾病科主任")
+
+
+def test_function_words_do_not_make_names():
+    assert _people("各级劳模和爱心企业共捐款300万元。县总工会看望劳模和困难职工。") == {}
+    people = _people("全国五一劳动奖章获得者陈平代表全县劳模将12.6万元捐款转交给县红十字会。")
+    assert set(people) == {"陈平"}
+
+
+def test_a_joint_gift_is_credited_to_both_givers():
+    people = _people(
+        "近日，全国五一劳动奖章获得者孙娟、省劳动模范崔冬玲共同向发热门诊捐赠价值5000元的慰问品。"
+    )
+    assert _yuan(people["孙娟"]) == _yuan(people["崔冬玲"]) == [5000]
+    assert people["孙娟"].donations[0].note.endswith("金额为合计数")
+
+
+def test_the_company_s_own_gift_is_not_the_person_s():
+    people = _people(
+        "省劳模、河南某能源股份有限公司总经理王明中个人捐款8万元，其企业捐款150万元用于疫情防控。"
+    )
+    assert _yuan(people["王明中"]) == [80_000]
+
+
+def test_list_lines_under_a_title_heading():
+    text = "全国五一劳动奖章\n贺 彪 国网某省电力有限公司某供电分公司配网带电作业班工作负责人\n王云英 长沙市实验小学校长\n"
+    people = _people(text)
+    assert set(people) == {"贺彪", "王云英"}
+    assert (people["贺彪"].unit, people["贺彪"].position) == (
+        "国网某省电力有限公司某供电分公司",
+        "配网带电作业班工作负责人",
+    )
+    assert _honours(people["王云英"]) == [("全国五一劳动奖章", "national")]
