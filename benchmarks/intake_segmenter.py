@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         import jieba
-        import jieba.posseg as posseg
+        from jieba import posseg
     except ImportError:
         print("jieba is not installed (see this module's docstring)")
         return 1

@@ -141,3 +141,21 @@ def test_list_lines_under_a_title_heading():
         "配网带电作业班工作负责人",
     )
     assert _honours(people["王云英"]) == [("全国五一劳动奖章", "national")]
+
+
+def test_a_colon_list_after_a_title_and_a_count():
+    people = _people("其中，全国劳模3人：张建国、李秀梅、王海涛。")
+    assert set(people) == {"张建国", "李秀梅", "王海涛"}
+    assert all(_honours(h) == [("全国劳模", "national")] for h in people.values())
+
+
+def test_names_ended_by_a_count_of_people():
+    people = _people("会上，刘德胜、孙丽娜两位同志获评“最美职工”。")
+    assert set(people) == {"刘德胜", "孙丽娜"}
+
+
+def test_the_one_named_after_the_title_and_de():
+    people = _people("荣获2020年度全国劳动模范称号的张文华，是某钢铁公司的一名焊工。")
+    h = people["张文华"]
+    assert [(x.title, x.level, x.year) for x in h.honours] == [("全国劳动模范", "national", 2020)]
+    assert (h.unit, h.position) == ("某钢铁公司", "焊工")

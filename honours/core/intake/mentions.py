@@ -278,6 +278,16 @@ class SentenceReader:
                 break
             roles = _roles_before(s, first.outer_start) + roles
             found = self._person_after(position, self._clause_end(position))
+            if found is None and s.startswith("的", position):
+                # 荣获2020年度全国劳动模范称号的张文华: the title was given to the one named after 的
+                clause_start = self.sentence.clauses[self.sentence.clause_at(first.outer_start)].start
+                hit = name_at(s, position + 1, strict=True)
+                if (
+                    hit is not None
+                    and hit.score >= 2
+                    and _last_award_verb(s[clause_start : first.outer_start])
+                ):
+                    found = hit, "", None, "", None
             clause_start = self.sentence.clauses[self.sentence.clause_at(first.outer_start)].start
             if (
                 found is None
@@ -539,9 +549,9 @@ class SentenceReader:
                 continue
             prefix = s[seg_start:start]
             hit = name_at(s, start, strict=True)
-            if hit is None and not prefix:  # 、安志伟等: a list item is only a name, whatever its surname
-                hit = name_at(s, start)
-                hit = hit if hit is not None and hit.score >= 2 else None
+            if hit is None and not prefix:
+                # 、安志伟等 / 、孙丽娜两位同志: a list item that is only a name, ended by the list's tail
+                hit = name_at(s[:end], start)
             if hit is None or hit.end != end or self._taken(hit.start, hit.end):
                 continue
             unit, post, unit_span, post_span = (
@@ -768,8 +778,9 @@ def _informal_title_before_name(s: str, title: TitleMatch) -> bool:
     return hit.score >= 2
 
 
+_NUMBER_OF_PEOPLE = r"[0-9一二三四五六七八九十百两几多]+(?:名|位|个|人)"
 _LIST_TAIL = re.compile(
-    r"等?(?:[0-9一二三四五六七八九十百两几多]+(?:名|位|个|人))?(?:[\u4e00-\u9fff]{0,4}?(?:职工|同志|人员|个人|代表))?$"
+    rf"(?:(?:等|{_NUMBER_OF_PEOPLE})+(?:[\u4e00-\u9fff]{{0,4}}?(?:职工|同志|人员|个人|代表))?|同志)$"
 )
 _NOT_BEFORE_NAME = ("全", "各", "这", "那", "每", "本")
 

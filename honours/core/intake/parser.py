@@ -160,7 +160,9 @@ def _carried(reader: SentenceReader, subject: Mention, pronoun_at: int | None) -
     return carried
 
 
-_HEADING_END = re.compile(r"(?:有|是|为|如下|名单|以下同志|以下人员|分别)[：:]$")
+_HEADING_END = re.compile(
+    r"(?:有|是|为|如下|名单|以下同志|以下人员|分别|[0-9一二三四五六七八九十百两]+[人名位])[：:]$"
+)
 _HEADING_LINE = re.compile(r"(?:获得者|得主|名单|获奖者|人员|个人|名录)(?:名单)?(?:[（(]\d+[人名][)）])?$")
 
 
