@@ -159,3 +159,24 @@ def test_the_one_named_after_the_title_and_de():
     h = people["张文华"]
     assert [(x.title, x.level, x.year) for x in h.honours] == [("全国劳动模范", "national", 2020)]
     assert (h.unit, h.position) == ("某钢铁公司", "焊工")
+
+
+def test_titles_in_brackets_after_the_name_with_their_reason():
+    result = analyse_text("张志勇（全国劳动模范、某集团总工程师）捐款5万元。")
+    proposal = result.proposals[0]
+    h = proposal.honouree
+    assert (h.name, _honours(h), h.unit, h.position) == (
+        "张志勇",
+        [("全国劳动模范", "national")],
+        "某集团",
+        "总工程师",
+    )
+    reason = next(r for r in proposal.reasons if r.code == "title_in_brackets")
+    assert reason.text("zh") == "姓名后的括号内写明荣誉称号：全国劳动模范"
+
+
+def test_a_list_before_its_title_says_so_and_keeps_its_sentence():
+    text = "倡议发出后，邓小强、贾志明等市级劳模各捐款500元。"
+    proposal = next(p for p in analyse_text(text).proposals if p.name == "贾志明")
+    assert {"listed_before_title", "shared_each"} <= {r.code for r in proposal.reasons}
+    assert proposal.honouree.source.sentence == text.rstrip("。")

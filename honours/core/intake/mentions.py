@@ -180,6 +180,7 @@ class Mention:
     collective: bool = False
     pronoun: str = ""
     name_score: int = 3  # how clearly the name's end is marked (names.NameHit.score)
+    shape: str = ""  # "list_before_title" (A、B等3名省级劳模…), "bracket" (张三（全国劳模、…）)
 
     @property
     def credited(self) -> bool:
@@ -500,6 +501,7 @@ class SentenceReader:
                 )
                 if mention is not None:
                     members.append(mention)
+                    mention.shape = "list_before_title"
                     if verb is not None:
                         base = clause.start
                         mention.award_verbs.append(verb[1])
@@ -696,6 +698,24 @@ class SentenceReader:
         else:
             return
         if inner_end <= inner_start or inner_end - inner_start > 60:
+            return
+        # 张志勇（全国劳动模范、某集团总工程师）: titles at the head of the bracket are the person's
+        inside = [
+            t for t in self.titles if t.owner is None and not t.collective and inner_start <= t.outer_start
+        ]
+        inside = [t for t in inside if t.outer_end <= inner_end]
+        position = inner_start
+        for t in sorted(inside, key=lambda t: t.outer_start):
+            if s[position : t.outer_start].strip("、 ") or (t.weak and not t.quoted):
+                break
+            mention.titles.append(t)
+            mention.shape = "bracket"
+            t.owner = id(mention)
+            position = _skip_trailers(s, t.outer_end)
+        while position < inner_end and s[position] in "、，, ":
+            position += 1
+        inner_start = position
+        if inner_end <= inner_start:
             return
         unit, post, unit_span, post_span = _unit_post_of(s, inner_start, inner_end)
         if unit or post:

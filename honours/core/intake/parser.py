@@ -470,6 +470,20 @@ def _reasons(
                 Text("Honour title written before the name: {titles}", titles=titles),
             )
         )
+    if any(m.shape == "list_before_title" for m in group):
+        reasons.append(
+            Reason(
+                "listed_before_title",
+                Text("Named in a list that the honour title follows: {titles}", titles=titles),
+            )
+        )
+    if any(m.shape == "bracket" for m in group):
+        reasons.append(
+            Reason(
+                "title_in_brackets",
+                Text("Honour title in brackets after the name: {titles}", titles=titles),
+            )
+        )
     if "award" in anchors or any(m.award_verbs for m in group):
         verbs = "、".join(_unique(v for m in group for v in m.award_verbs))
         reasons.append(
