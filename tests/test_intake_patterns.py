@@ -180,3 +180,9 @@ def test_a_list_before_its_title_says_so_and_keeps_its_sentence():
     proposal = next(p for p in analyse_text(text).proposals if p.name == "贾志明")
     assert {"listed_before_title", "shared_each"} <= {r.code for r in proposal.reasons}
     assert proposal.honouree.source.sentence == text.rstrip("。")
+
+
+def test_the_unit_before_a_list_of_posts_is_kept():
+    people = _people("某某化工有限公司设备主管、工程师张立新获得省五一劳动奖章。")
+    h = people["张立新"]
+    assert (h.unit, h.position) == ("某某化工有限公司", "设备主管、工程师")

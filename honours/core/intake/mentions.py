@@ -521,7 +521,7 @@ class SentenceReader:
             if item is None:
                 break
             items.insert(0, item)
-            end = seg_start
+            end = min(seg_start, item[2][0]) if item[2] else seg_start
             if end <= floor or s[end - 1] not in "、，,":
                 break
             if s[end - 1] in "，," and not self._bare_name_before(end - 1, floor, item):
@@ -559,6 +559,14 @@ class SentenceReader:
             unit, post, unit_span, post_span = (
                 _unit_post_of(s, seg_start, start) if prefix else ("", "", None, None)
             )
+            if post and not unit and seg_start > 0 and s[seg_start - 1] == "、":
+                # 某化工有限公司设备主管、工程师张立新: a list of posts, the unit before the first
+                left = seg_start - 1
+                while left > 0 and s[left - 1] not in _SEGMENT_STOPS:
+                    left -= 1
+                wider = _unit_post_of(s, left, start)
+                if wider[0] and wider[1]:
+                    unit, post, unit_span, post_span = wider
             if not prefix or post or unit:
                 return hit, unit, unit_span, post, post_span
             if _word_ending_at(s, start, _POSITIONS_BY_LAST, seg_start):
