@@ -1,7 +1,7 @@
 """`python -m benchmarks.run` (`make bench`): every figure of issue 7 at 10k and 100k, one table.
 
     python -m benchmarks.run [--sizes 10000,100000] [--repeat 30] [--heavy-repeat 5]
-                             [--build-repeat 1] [--skip gui,import,add_json,certificates,build]
+                             [--build-repeat 1] [--skip gui,import,add_json,bulk_insert,certificates,build]
 
 Each figure is measured `repeat` times (long ones `heavy-repeat` or `build-repeat`
 times) and reported as median and 95th percentile, sizes side by side, next to its
@@ -33,6 +33,12 @@ from honours.core.sqlite.database import sqlite_library_version
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = Path(__file__).resolve().parent / "results"
+BULK_FIGURES = {  # bench_bulk_insert's ways of writing an import's rows, by figure key
+    "executemany (as the import)": "bulk_executemany",
+    "insert_all": "bulk_insert_all",
+    "insert_all, batch_size=999": "bulk_insert_all_batch",
+    "insert_all of dicts": "bulk_insert_all_dicts",
+}
 
 
 # -- figures --------------------------------------------------------------------------------
@@ -324,6 +330,12 @@ def build_figures() -> tuple[dict[str, Figure], dict[str, Figure], dict[str, Fig
         ),
         "certificates": Figure("1,000 certificate summaries to one PDF", "≤ 30 s", 30, unit="s", by="median"),
         "build": Figure("index build, reindex_all with progress", "100k ≤ 30 s", 30, unit="s", by="median"),
+        # An import's rows (N records, their honours, deeds, donations, history) written in one
+        # transaction: the import's executemany against sqlite-utils' insert_all (bench_bulk_insert).
+        **{
+            key: Figure(f"import's rows written: {way}", "—", None, unit="s", by="median")
+            for way, key in BULK_FIGURES.items()
+        },
     }
     return pages, counts, other
 
@@ -382,6 +394,10 @@ def run(sizes: list[int], repeat: int, heavy: int, build_repeat: int, skip: set[
         if "add_json" not in skip:
             extra(
                 size, "add_json", "benchmarks.bench_add_json", "add_json_timeline", other, notes, heavy_runs=1
+            )
+        if "bulk_insert" not in skip:
+            extra(
+                size, "bulk_insert", "benchmarks.bench_bulk_insert", "bulk_insert_timeline", other, notes, 3
             )
         if "certificates" not in skip and size == sizes[-1]:
             extra(
@@ -559,7 +575,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--heavy-repeat", type=int, default=5, help="runs of start-up, photo and detail")
     parser.add_argument("--build-repeat", type=int, default=1, help="runs of the whole index build")
     parser.add_argument(
-        "--skip", default="", help="comma-separated: gui, build, import, add_json, certificates"
+        "--skip", default="", help="comma-separated: gui, build, import, add_json, bulk_insert, certificates"
     )
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]

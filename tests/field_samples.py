@@ -6,6 +6,7 @@ from __future__ import annotations
 from operator import attrgetter
 
 from honours.core.fields import BOOL, DATE, FEN, HONOUREE_FIELDS, INT, WRITTEN_KINDS, FieldSpec
+from honours.core.id_numbers import check_character
 from honours.core.records import Honouree, Source
 from honours.core.sqlite.rows import RECORD_CLASS
 
@@ -14,6 +15,9 @@ CLASSES = RECORD_CLASS  # each written kind of record and its class
 
 def value_for(spec: FieldSpec, n: int) -> object:
     """A value of the field's type, different for each field and each n, and not its default."""
+    if spec.masked:  # the ID number: a real one (checked on the way in), different for each n
+        first17 = f"43040219{80 + n % 20:02d}0101{100 + n:03d}"
+        return first17 + check_character(first17)
     if spec.vocabulary is not None:
         return spec.vocabulary.terms[(n + 1) % len(spec.vocabulary.terms)].key
     if spec.type == DATE:

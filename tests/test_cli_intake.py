@@ -59,6 +59,10 @@ def test_intake_json_gives_core_records_with_their_source(tmp_path):
         "date": None,
         "awarded_by": "衡阳市总工会",
         "posthumous": True,
+        "document": "",
+        "revoked": False,
+        "revoked_date": None,
+        "revoked_reason": "",
         "id": None,
     }
     assert song["status"] == "deceased"

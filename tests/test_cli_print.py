@@ -132,3 +132,30 @@ def test_a_query_term_the_core_cannot_read_is_reported(db, tmp_path, capsys):
     assert main(["--db", str(db), "roll", "--query", "year:abc", "--pdf", str(pdf)]) == 1
     assert "Could not understand year" in capsys.readouterr().err  # said, and nothing printed from a guess
     assert not pdf.exists()
+
+
+@needs_poppler
+def test_a_certificate_prints_the_id_number_masked_unless_asked(db, tmp_path):
+    """Issue 15: the ID number is personal data, masked on paper unless --reveal-id."""
+    from honours.core.id_numbers import check_character
+    from honours.core.records import Honour, Honouree
+    from honours.core.registry import Registry
+
+    number = "43040219800101123" + check_character("43040219800101123")
+    with Registry.open(db) as registry:
+        new_id = registry.add(
+            Honouree(
+                name="张档案",
+                id_number=number,
+                honours=[
+                    Honour("衡阳市劳动模范", "municipal", 2010, revoked=True, document="衡政发〔2010〕3号")
+                ],
+            )
+        ).id
+    masked, full = tmp_path / "masked.pdf", tmp_path / "full.pdf"
+    assert run(db, "certificate", str(new_id), "--pdf", str(masked)).returncode == 0
+    assert run(db, "certificate", str(new_id), "--pdf", str(full), "--reveal-id").returncode == 0
+    shown = squeeze(pdftotext(masked, page=1))
+    assert "身份证号" in shown and "430402********123X" in shown and number not in shown
+    assert "已撤销" in shown and "衡政发〔2010〕3号" in shown
+    assert number in squeeze(pdftotext(full, page=1))

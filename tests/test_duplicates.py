@@ -51,7 +51,7 @@ def reasons(a: Person, b: Person) -> str:
         (
             ("张三", "甲厂", "", "", "身份证号：430402197003021234"),
             ("张三", "乙公司", "", "", "430402197003021234"),
-            "ID number (430402197003021234)",
+            "ID number (430402********1234)",  # personal data: masked wherever it is shown
         ),
     ],
 )

@@ -105,13 +105,20 @@ def _words(path: Path) -> set[str]:
 # these belongs in the spec instead; lower a limit when a use goes away.
 FILE_LIMITS = {
     "ethnicity": 9,  # 23 → 10 counting schema.py (issue 14.1)
-    "birth_date": 10,  # 22 → 11 counting schema.py (issue 14.1)
+    "birth_date": 11,  # 22 → 11 counting schema.py (issue 14.1); + archive.py reading it from an ID number (15)
     "awarded_by": 16,  # 21 → 17 counting schema.py (issue 14.1)
     "quantity_unit": 18,  # 22 → 19 counting schema.py (issue 14.1)
     "posthumous": 21,  # 24 → 21 counting schema.py (issue 14.1); the query and its SQLite filter name it apart
     "recipient": 12,  # 16 → 13 counting schema.py (issue 14.1)
     "source_report": 2,  # 7 → 3 counting schema.py (issue 14.1)
     "source_sentence": 2,  # 7 → 3 counting schema.py (issue 14.1)
+    # The archive (issue 15): declared (fields.py), its words (vocabulary.py), the record's attribute
+    # (records.py), and the query's `political:` / `education:` / `treatment:` / `hardship:` with
+    # their SQL (query.py, sqlite/filters.py); the sheets, JSON, history, form and detail pane from the spec.
+    "political_status": 5,
+    "education": 5,
+    "treatment": 5,
+    "hardship": 6,  # + sqlite/care.py (who is due aid is who is marked 困难劳模), vocabulary.py (aid is "hardship" aid)
 }
 
 
@@ -139,17 +146,19 @@ def test_the_spec_matches_the_record_classes_and_the_schema(registry):
         *(kind.key for kind in RECORD_KINDS),
     }
     assert own == {f.key for f in HONOUREE_FIELDS if "." not in f.key}
-    columns = {row[1] for row in registry.conn.execute("PRAGMA table_info(honouree)")}
+    columns = set(registry.db["honouree"].columns_dict)
     assert {f.column for f in HONOUREE_FIELDS} <= columns
     for kind in RECORD_KINDS:
         cls = CLASSES.get(kind.key, Photo)
         assert {f.name for f in fields(cls)} - {"id", "position"} == {f.key for f in kind.fields}, kind.key
-        table = {row[1] for row in registry.conn.execute(f"PRAGMA table_info({kind.table})")}
+        table = set(registry.db[kind.table].columns_dict)
         assert {f.column for f in kind.fields} <= table, kind.key
 
 
 @pytest.mark.parametrize(
-    "spec", [f for f in HONOUREE_FIELDS if f.vocabulary is None and f.type == "text"], ids=lambda f: f.key
+    "spec",
+    [f for f in HONOUREE_FIELDS if f.vocabulary is None and f.type == "text" and not f.masked],
+    ids=lambda f: f.key,
 )
 def test_a_plain_search_finds_a_record_by_a_field_exactly_when_the_spec_says_searchable(registry, spec):
     """The spec's `searchable` says what the search index (indexing.py) holds."""

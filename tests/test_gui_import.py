@@ -41,7 +41,7 @@ def test_features_add_their_actions_to_the_file_menu(qtbot, registry):
     import_dialog.install(window)
     export_actions.install(window)
     names = [a.objectName() for a in window.menu("file").actions()]
-    assert names == ["importSpreadsheetAction", "exportAction"]
+    assert names == ["importSpreadsheetAction", "exportAction", "importTemplateAction"]
     assert all(a.text() for a in window.menu("file").actions())
 
 

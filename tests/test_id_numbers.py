@@ -76,7 +76,7 @@ def test_a_record_that_disagrees_with_its_number_is_flagged():
     parsed = parse_id_number(EXAMPLE)
     assert disagreements(parsed, born="1949-12", gender="女") == []
     found = disagreements(parsed, born="1950-01-01", gender="男")
-    assert [zh for _, zh in found] == [
+    assert [said.zh for said in found] == [
         "出生日期 1950-01-01 与身份证号中的（1949-12-31）不一致",
         "性别“男”与身份证号显示的（女）不一致",
     ]

@@ -185,3 +185,79 @@ def test_opening_a_server_registry_is_refused_by_the_core_for_every_front_end(tm
         open_registry(location(url))
     assert "还不能打开其中的名册" in refused.value.zh
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_archive_columns_match_the_field_spec_and_a_version_1_server_gains_them(pg_url):
+    """Migration 2 (issue 15): the shared registry has a column for every field of the spec, the
+    archive's included, and a registry set up at version 1 is brought to them by `init_server`."""
+    from honours.core.fields import HONOUREE_FIELDS, WRITTEN_KINDS
+    from honours.core.postgres.schema import MIGRATIONS
+
+    init_server(pg_url)
+    with psycopg.connect(pg_url, autocommit=True) as conn:  # back to a registry set up before the archive
+        conn.execute("DROP INDEX honouree_id_number, honouree_hardship")
+        conn.execute("ALTER TABLE honouree DROP COLUMN id_number, DROP COLUMN hardship")
+        conn.execute("ALTER TABLE honour DROP COLUMN revoked")
+        conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+        conn.execute("DROP TABLE care")  # migration 3 (care records) comes after the archive
+        conn.execute("DROP INDEX honouree_political, honouree_education, honouree_treatment")
+        conn.execute(
+            "ALTER TABLE honouree DROP COLUMN political_status, DROP COLUMN education, DROP COLUMN treatment"
+        )
+        conn.execute(
+            "ALTER TABLE honouree DROP COLUMN native_place, DROP COLUMN phone, DROP COLUMN address,"
+            " DROP COLUMN work_start_date, DROP COLUMN retirement_date, DROP COLUMN death_date,"
+            " DROP COLUMN hardship_note"
+        )
+        conn.execute(
+            "ALTER TABLE honour DROP COLUMN document, DROP COLUMN revoked_date, DROP COLUMN revoked_reason"
+        )
+        conn.execute(
+            # (their partial versions went with the revoked column)
+            "CREATE INDEX honour_level ON honour (level, honouree_id); CREATE INDEX honour_year ON honour (year, honouree_id)"
+        )
+    assert MIGRATIONS[1].description == "archive fields"
+    assert init_server(pg_url) == SCHEMA_VERSION == 3
+    with psycopg.connect(pg_url) as conn:
+
+        def columns(table: str) -> set[str]:
+            rows = conn.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = %s", (table,)
+            )
+            return {r[0] for r in rows}
+
+        assert {f.column for f in HONOUREE_FIELDS} <= columns("honouree")
+        for kind in WRITTEN_KINDS:
+            assert {f.column for f in kind.fields} <= columns(kind.table), kind.table
+        kinds = dict(
+            conn.execute(
+                "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'honouree'"
+            ).fetchall()
+        )
+        assert kinds["hardship"] == "boolean" and kinds["id_number"] == "text"
+
+
+def test_care_records_are_changed_only_by_the_office_of_the_persons_region(shared):
+    """Migration 3: the care table has the same row-level security as the other lists of a person."""
+    url, city, leiyang = shared
+    with psycopg.connect(as_login(url, city), autocommit=True) as conn:
+        nanyue = add_person(conn, "罗玉芳", "南岳区")
+        conn.execute(
+            "INSERT INTO care (honouree_id, date, kind, occasion, amount_fen) VALUES (%s, '2027-01-20', 'visit', '春节', 50000)",
+            (nanyue,),
+        )
+    with psycopg.connect(as_login(url, leiyang), autocommit=True) as conn:
+        mine = add_person(conn, "蒋亚华", "耒阳市")
+        conn.execute(
+            "INSERT INTO care (honouree_id, date, kind) VALUES (%s, '2027-03-01', 'checkup')", (mine,)
+        )
+        assert conn.execute("SELECT count(*) FROM care").fetchone()[0] == 2  # reads every care record
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute(
+                "INSERT INTO care (honouree_id, date, kind) VALUES (%s, '2027-03-01', 'aid')", (nanyue,)
+            )
+        assert conn.execute("DELETE FROM care WHERE honouree_id = %s", (nanyue,)).rowcount == 0
+        with pytest.raises(psycopg.errors.CheckViolation):
+            conn.execute(
+                "INSERT INTO care (honouree_id, date, kind) VALUES (%s, '2027-03-01', 'party')", (mine,)
+            )

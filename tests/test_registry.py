@@ -39,10 +39,36 @@ def sample() -> Honouree:
         category="medical",
         status="retired",
         notes="备注",
+        id_number="430402197903081232",
+        political_status="中共党员",
+        education="大学本科",
+        native_place="湖南衡阳",
+        phone="13807340000",
+        address="衡阳市蒸湘区解放大道1号",
+        work_start_date="1998-07",
+        retirement_date="2024-03",
+        death_date="2025",
+        treatment="享受省部级劳模待遇",
+        hardship=True,
+        hardship_note="因病致困",
         source=Source("报道.txt", "原句"),
         honours=[
-            Honour("湖南省劳动模范", "provincial", year=2020, awarded_by="湖南省人民政府"),
+            Honour(
+                "湖南省劳动模范",
+                "provincial",
+                year=2020,
+                awarded_by="湖南省人民政府",
+                document="湘政发〔2020〕12号",
+            ),
             Honour("全国五一劳动奖章", "national", year=2021),
+            Honour(
+                "衡阳市劳动模范",
+                "municipal",
+                year=2010,
+                revoked=True,
+                revoked_date="2023-05",
+                revoked_reason="违纪",
+            ),
         ],
         deeds=[Deed("带队驰援武汉", date="2020-02-01")],
         donations=[
@@ -75,6 +101,14 @@ def test_round_trip_of_every_field(registry):
     assert [(h["title"], h["level"], h["year"], h["awarded_by"]) for h in data["honours"]] == [
         ("湖南省劳动模范", "provincial", 2020, "湖南省人民政府"),
         ("全国五一劳动奖章", "national", 2021, ""),
+        ("衡阳市劳动模范", "municipal", 2010, ""),
+    ]
+    assert [
+        (h["document"], h["revoked"], h["revoked_date"], h["revoked_reason"]) for h in data["honours"]
+    ] == [
+        ("湘政发〔2020〕12号", False, None, ""),
+        ("", False, None, ""),
+        ("", True, "2023-05", "违纪"),
     ]
     assert data["donations"][0]["amount_yuan"] == 123456.78
     assert again.donation_total_fen == 12345678

@@ -314,6 +314,7 @@ def test_apply_import_history_text_is_what_record_writes(registry):
 def test_history_text_of_values_of_unusual_types_is_what_json_dumps_writes(honour, donation, version):
     """A value of another type than usual (a number as awarded-by, a bool year, a float quantity,
     a text version from an odd export) is written as json.dumps writes it."""
+    from honours.core.fields import ARCHIVE_FIELDS
     from honours.core.snapshots import added_snapshot_json
     from honours.core.sqlite.rows import stored_values
 
@@ -324,6 +325,10 @@ def test_history_text_of_values_of_unusual_types_is_what_json_dumps_writes(honou
         "date": None,
         "awarded_by": "",
         "posthumous": False,
+        "document": "",
+        "revoked": False,
+        "revoked_date": None,
+        "revoked_reason": "",
         **honour,
     }
     d = {
@@ -358,6 +363,7 @@ def test_history_text_of_values_of_unusual_types_is_what_json_dumps_writes(honou
         "category": "",
         "status": "active",
         "notes": "",
+        **{f.key: False if f.type == "bool" else "" for f in ARCHIVE_FIELDS},  # the archive (issue 15)
         "source": {"report": "", "sentence": ""},
         "honours": [{**h, "id": 3}],
         "deeds": [],

@@ -58,6 +58,14 @@ def _init(parser: argparse.ArgumentParser):
 
 def _add_json_flag(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help=_("print machine-readable JSON"))
+    add_reveal_flag(parser)
+
+
+def add_reveal_flag(parser: argparse.ArgumentParser) -> None:
+    """ID numbers are personal data: shown masked unless asked for."""
+    parser.add_argument(
+        "--reveal-id", action="store_true", help=_("show ID numbers in full (masked otherwise)")
+    )
 
 
 @command("list", "list every honouree")
@@ -67,15 +75,15 @@ def _list(parser: argparse.ArgumentParser):
     def run(args: argparse.Namespace) -> int:
         registry = open_registry(args)
         ids = registry.all_ids()
-        _print_ids(registry, ids, args.json)
+        _print_ids(registry, ids, args.json, args.reveal_id)
         return 0
 
     return run
 
 
-def _print_ids(registry: Registry, ids: list[int], as_json: bool) -> None:
+def _print_ids(registry: Registry, ids: list[int], as_json: bool, reveal_id: bool = False) -> None:
     if as_json:
-        print_json([record_json(h) for h in registry.honourees(ids)])
+        print_json([record_json(h, reveal_id) for h in registry.honourees(ids)])
         return
     for s in registry.summaries(ids):
         print(line(s.id, s.name, s.unit, s.honours))
@@ -102,7 +110,7 @@ def _search(parser: argparse.ArgumentParser):
         registry = open_registry(args)
         result = search(registry, " ".join(args.query))
         ids = result.ids(0, args.limit)
-        _print_ids(registry, ids, args.json)
+        _print_ids(registry, ids, args.json, args.reveal_id)
         if not args.json:
             total = result.count()
             say(Text("{ids_count} of {total} shown.", ids_count=len(ids), total=total), err=True)
@@ -143,9 +151,9 @@ def _show(parser: argparse.ArgumentParser):
         registry = open_registry(args)
         honouree = registry.honouree(args.id)
         if args.json:
-            print_json(record_json(honouree))
+            print_json(record_json(honouree, args.reveal_id))
         else:
-            print(describe(honouree))
+            print(describe(honouree, args.reveal_id))
         return 0
 
     return run

@@ -11,6 +11,7 @@ from ..core.i18n import Joined, Text, as_message, ptext
 from ..core.import_plan import ADD, DUPLICATE_CHOICES, ERROR, MERGE, SKIP, UNCHANGED, ImportPlan, plan_import
 from ..core.spreadsheet import describe_mapping
 from .base import UsageError, command
+from .commands import add_reveal_flag
 from .i18n import _
 from .output import open_registry, say, search, write_queued_search_rows
 
@@ -201,6 +202,7 @@ def _export(parser: argparse.ArgumentParser):
     parser.add_argument(
         "--query", "-q", default="", metavar=_("Q"), help=_("export only the honourees this search finds")
     )
+    add_reveal_flag(parser)
 
     def run(args: argparse.Namespace) -> int:
         if args.file.suffix.lower() not in FORMATS:
@@ -213,11 +215,33 @@ def _export(parser: argparse.ArgumentParser):
             )
         registry = open_registry(args)
         ids = search(registry, args.query).all_ids() if args.query.strip() else registry.all_ids()
-        outcome = export(registry, ids, args.file)
+        outcome = export(registry, ids, args.file, reveal_id=args.reveal_id)
         for notice in outcome.notices:
             say(notice, err=True)
         say(
             Text("Exported {count} honouree(s) to {file}.", count=outcome.count, file=args.file),
+            err=True,
+        )
+        return 0
+
+    return run
+
+
+@command("template", "write the import template (.xlsx): the headers, an example row and drop-down lists")
+def _template(parser: argparse.ArgumentParser):
+    parser.add_argument("file", metavar=_("file"), type=Path, help=_("the .xlsx file to write"))
+
+    def run(args: argparse.Namespace) -> int:
+        from ..core.template import write_template
+
+        if args.file.suffix.lower() != ".xlsx":
+            raise UsageError(Text("the template is an .xlsx file: {file}", file=args.file))
+        write_template(args.file)
+        say(
+            Text(
+                "Wrote the import template to {file}: fill in a row per person, then `honours import`.",
+                file=args.file,
+            ),
             err=True,
         )
         return 0

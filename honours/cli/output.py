@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from ..core import files, session
+from ..core.archive import masked_json, shown
+from ..core.diffs import care_text
 from ..core.entry import honouree_from_json
 from ..core.errors import (
     DatabaseLockedError,
@@ -179,23 +181,34 @@ def print_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
-def record_json(h: Honouree) -> dict[str, Any]:
-    data = h.to_dict()
+def record_json(h: Honouree, reveal_id: bool = False) -> dict[str, Any]:
+    """A record's JSON as `show`/`list`/`search --json` print it: its ID number masked unless `reveal_id`."""
+    data = masked_json(h.to_dict(), reveal_id)
     data["highest_level"] = h.highest_level
     total = h.donation_total_fen
     data["donation_total_yuan"] = total // 100 if total % 100 == 0 else total / 100
     return data
 
 
-def describe(h: Honouree) -> str:
-    """A readable multi-line description (the `show` command), in user_language()."""
+def revocation(honour) -> Message:
+    """'REVOKED 2023-05-01: reason' for an honour withdrawn, in either language."""
+    if honour.revoked_reason:
+        return Text("REVOKED {date}: {reason}", date=honour.revoked_date or "", reason=honour.revoked_reason)
+    return Text("REVOKED {date}", date=honour.revoked_date or "")
+
+
+def describe(h: Honouree, reveal_id: bool = False) -> str:
+    """A readable multi-line description (the `show` command), in user_language(); the ID number
+    masked unless `reveal_id`."""
     from ..core.amounts import format_quantity, format_yuan
 
     lang = user_language()
     lines = [f"#{h.id}  {h.name}"]
     for spec in DETAIL_FIELDS:
-        value = getattr(h, spec.key)
-        if value and spec.vocabulary is not None:
+        value = shown(spec, getattr(h, spec.key), reveal_id)
+        if value is True:
+            value = Text("yes")
+        elif value and spec.vocabulary is not None:
             value = Declared(value, spec.vocabulary.label(value))
         if value:
             name = Declared(spec.name, spec.zh)
@@ -210,6 +223,10 @@ def describe(h: Honouree) -> str:
                 bits.append(honour.awarded_by)
             if honour.posthumous:
                 bits.append(Text("posthumous"))
+            if honour.document:
+                bits.append(honour.document)
+            if honour.revoked:
+                bits.append(revocation(honour))
             details = Joined(bits, "commas")
             lines.append(Text("    - {title} ({details})", title=honour.title, details=details).render(lang))
     if h.deeds:
@@ -230,6 +247,9 @@ def describe(h: Honouree) -> str:
             lines.append("    - " + " ".join(parts))
         if h.donation_total_fen:
             lines.append(Text("    total: {amount}", amount=format_yuan(h.donation_total_fen)).render(lang))
+    if h.care:
+        lines.append(Text("  care:").render(lang))
+        lines.extend(f"    - {care_text(c, lang)}" for c in h.care)
     if h.photos:
         lines.append(Text("  photos:").render(lang))
         for p in h.photos:

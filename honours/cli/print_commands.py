@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..core.i18n import Joined, Text, quoted, user_language
 from .base import UsageError, command, localised
-from .commands import _id
+from .commands import _id, add_reveal_flag
 from .i18n import _
 from .output import open_registry, say, search
 
@@ -120,6 +120,7 @@ def _certificate(parser: argparse.ArgumentParser):
         "ids", type=_id, nargs="+", metavar=_("ID"), help=_("honouree IDs, printed in this order")
     )
     _common_options(parser)
+    add_reveal_flag(parser)
     parser.add_argument(
         "--date",
         type=_issue_date,
@@ -138,6 +139,7 @@ def _certificate(parser: argparse.ArgumentParser):
             page_size=args.page_size,
             issue_date=args.date,
             language=args.language,
+            reveal_id=args.reveal_id,
         )
         result = render_certificates(
             registry, args.ids, args.pdf, options, progress=_progress(Text("certificates"))

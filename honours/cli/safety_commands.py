@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..core.archive import masked_json
 from ..core.diffs import differences, field_label
 from ..core.errors import HonoursError, user_language
 from ..core.i18n import Text, ptext
@@ -17,7 +18,7 @@ from ..core.registry import HistoryEntry, Registry
 from ..core.sqlite import backup as backups
 from ..core.sqlite.check import check, rebuild_search_index
 from .base import command
-from .commands import _id
+from .commands import _id, add_reveal_flag
 from .i18n import _
 from .output import line, print_json, say, when
 
@@ -159,15 +160,16 @@ def _trash(parser: argparse.ArgumentParser):
     return run
 
 
-def _history_json(entry: HistoryEntry) -> dict:
+def _history_json(entry: HistoryEntry, reveal_id: bool = False) -> dict:
+    """One history entry; the versions' ID numbers masked unless `reveal_id` (personal data)."""
     return {
         "id": entry.id,
         "honouree_id": entry.honouree_id,
         "at": entry.at,
         "os_user": entry.os_user,
         "action": entry.action,
-        "before": entry.before,
-        "after": entry.after,
+        "before": masked_json(entry.before, reveal_id) if entry.before else entry.before,
+        "after": masked_json(entry.after, reveal_id) if entry.after else entry.after,
     }
 
 
@@ -175,6 +177,7 @@ def _history_json(entry: HistoryEntry) -> dict:
 def _history(parser: argparse.ArgumentParser):
     parser.add_argument("id", metavar=_("id"), type=_id, help=_("honouree ID"))
     parser.add_argument("--json", action="store_true", help=_("print machine-readable JSON"))
+    add_reveal_flag(parser)
 
     def run(args: argparse.Namespace) -> int:
         with _existing(args) as registry:
@@ -182,7 +185,7 @@ def _history(parser: argparse.ArgumentParser):
         if not entries:
             raise HonoursError(Text("No history for honouree {id}.", id=args.id))
         if args.json:
-            print_json([_history_json(e) for e in entries])
+            print_json([_history_json(e, args.reveal_id) for e in entries])
             return 0
         lang = user_language()
         for entry in entries:
@@ -190,7 +193,7 @@ def _history(parser: argparse.ArgumentParser):
             print(f"[{entry.id}] {when(entry.at)}  {entry.os_user or '?'}  {action}")
             if entry.action not in ("create", "update"):
                 continue  # the whole record went to or came from the trash: no field changed
-            for change in differences(entry.before, entry.after, lang):
+            for change in differences(entry.before, entry.after, lang, reveal_id=args.reveal_id):
                 before = change.before.replace("\n", "; ") or "—"
                 after = change.after.replace("\n", "; ") or "—"
                 line = Text(

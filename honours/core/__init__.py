@@ -15,10 +15,11 @@ from .errors import (
     PhotoError,
     ReadOnlyDatabaseError,
 )
-from .records import Deed, Donation, Honour, Honouree, Level, Photo, Source, Status
+from .records import Care, Deed, Donation, Honour, Honouree, Level, Photo, Source, Status
 from .registry import Change, Registry, Summary
 
 __all__ = [
+    "Care",
     "Change",
     "ConflictError",
     "CorruptDatabaseError",

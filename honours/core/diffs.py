@@ -12,11 +12,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from .amounts import format_quantity, format_yuan
-from .fields import COMPARED
+from .archive import MASKED_KEYS
+from .fields import CARE, COMPARED, HONOUREE_FIELD
 from .fields import field_label as spec_label
 from .i18n import Declared, Joined, Message, Text
-from .records import Honouree, yuan_to_fen
-from .vocabulary import CATEGORIES, LEVELS, STATUSES
+from .id_numbers import mask
+from .records import Care, Honouree, yuan_to_fen
+from .vocabulary import CARE_KINDS, CATEGORIES, LEVELS, STATUSES
 
 # Compared in the spec's order (fields.py); bookkeeping (id, version, timestamps) is not a
 # difference a person made.
@@ -44,24 +46,36 @@ def as_dict(record: Honouree | dict[str, Any] | None) -> dict[str, Any]:
 
 
 def differences(
-    before: Honouree | dict[str, Any] | None, after: Honouree | dict[str, Any] | None, lang: str = "en"
+    before: Honouree | dict[str, Any] | None,
+    after: Honouree | dict[str, Any] | None,
+    lang: str = "en",
+    reveal_id: bool = False,
 ) -> list[FieldChange]:
-    """The fields whose readable text differs between two versions (either may be None)."""
+    """The fields whose readable text differs between two versions (either may be None); an ID
+    number masked unless `reveal_id`."""
     old, new = as_dict(before), as_dict(after)
     changes = []
     for name in FIELDS:
-        old_text = describe(name, old.get(name), lang) if old else ""
-        new_text = describe(name, new.get(name), lang) if new else ""
-        if old_text != new_text:
+        old_text = describe(name, old.get(name), lang, reveal=True) if old else ""
+        new_text = describe(name, new.get(name), lang, reveal=True) if new else ""
+        if old_text != new_text:  # compared in full, shown masked (personal data: the ID number)
+            if name in MASKED_KEYS and not reveal_id:
+                old_text, new_text = mask(old_text), mask(new_text)
             changes.append(FieldChange(name, old_text, new_text))
     return changes
 
 
-def describe(field: str, value: Any, lang: str = "en") -> str:
-    """A field's value as a person reads it."""
+def describe(field: str, value: Any, lang: str = "en", reveal: bool = False) -> str:
+    """A field's value as a person reads it; an ID number masked unless `reveal`."""
     zh = lang == "zh"
     if value is None:
         return ""
+    if field in MASKED_KEYS:
+        return str(value) if reveal else mask(str(value))
+    if isinstance(value, bool):
+        return Text("yes").render(lang) if value else ""
+    if field in HONOUREE_FIELD and HONOUREE_FIELD[field].vocabulary is not None and field != "gender":
+        return HONOUREE_FIELD[field].vocabulary.label(value) if zh else str(value)
     if field == "status":
         return STATUSES.label(value) if zh else str(value)
     if field == "category":
@@ -75,6 +89,8 @@ def describe(field: str, value: Any, lang: str = "en") -> str:
         return "\n".join(_dated(d.get("date"), d.get("text", "")) for d in value)
     if field == "donations":
         return "\n".join(_donation(d, zh) for d in value)
+    if field == "care":
+        return "\n".join(_care(c, zh) for c in value)
     if field == "photos":
         return "\n".join(_photo(p, zh) for p in value)
     return str(value)
@@ -89,6 +105,16 @@ def _honour(h: dict[str, Any], zh: bool) -> str:
         parts.append(Text("posthumous"))
     if h.get("awarded_by"):
         parts.append(h["awarded_by"])
+    if h.get("document"):
+        parts.append(h["document"])
+    if h.get("revoked"):
+        parts.append(
+            Text(
+                "revoked {date} {reason}",
+                date=h.get("revoked_date") or "",
+                reason=h.get("revoked_reason") or "",
+            )
+        )
     said = Text("{title} ({details})", title=h.get("title", ""), details=Joined(parts, "commas"))
     return said.render("zh" if zh else "en")
 
@@ -113,6 +139,40 @@ def _donation(d: dict[str, Any], zh: bool) -> str:
     if d.get("note"):
         parts.append(d["note"])
     return _dated(d.get("date"), " ".join(parts))
+
+
+CARE_FROM_JSON = ("amount_yuan", "id")
+
+
+def _care(c: dict[str, Any], zh: bool) -> str:
+    """A care record of a snapshot as `care_text` writes it."""
+    record = Care(**{k: v for k, v in c.items() if k not in CARE_FROM_JSON and k in _CARE_KEYS})
+    if c.get("amount_yuan") is not None:
+        record.amount_fen = yuan_to_fen(c["amount_yuan"])
+    return care_text(record, "zh" if zh else "en")
+
+
+_CARE_KEYS = {f.key for f in CARE.fields}
+
+
+def care_text(care: Care, language: str = "zh") -> str:
+    """One line: 2027-01-20 慰问 春节 500元 米 2袋 经办：市总工会 备注：… (English: visit …).
+
+    The Chinese form is what an exported sheet holds and `parse_care_cell` reads back."""
+    zh = language == "zh"
+    parts = [care.date or "", CARE_KINDS.label(care.kind, "zh" if zh else "en")]
+    if care.occasion:
+        parts.append(care.occasion)
+    if care.amount_fen is not None:
+        parts.append(format_yuan(care.amount_fen))
+    if care.item:
+        quantity = format_quantity(care.quantity, care.quantity_unit) if care.quantity is not None else ""
+        parts.append(f"{care.item}×{quantity}" if quantity else ("物品：" if zh else "item: ") + care.item)
+    if care.by:
+        parts.append(("经办：" if zh else "by: ") + care.by)
+    if care.note:
+        parts.append(("备注：" if zh else "note: ") + care.note)
+    return " ".join(p for p in parts if p)
 
 
 def _photo(p: dict[str, Any], zh: bool) -> str:

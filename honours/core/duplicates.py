@@ -7,7 +7,9 @@ full-width forms folded) and one of:
   is taken off the end, or one record runs unit and position together where the other
   gives them apart (“衡阳市中心医院院长” / “衡阳市中心医院” + “院长”);
 - the same date of birth (at least year and month);
-- the same ID number (身份证号), which records can only hold in their notes.
+- the same ID number (身份证号), as the record's own field or written in its notes.
+Two records with the same ID number (the field) are a duplicate whatever their names: a
+number is one person's (issue 15), so a name mistyped in one of them does not hide it.
 Every match carries its reasons in English and Chinese, so that a person can judge it.
 
 `find_duplicates` looks for such pairs in the whole roll (档案合并): people are grouped by
@@ -24,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .id_numbers import mask
 from .record_merge import loose_text
 
 if TYPE_CHECKING:
@@ -106,6 +109,7 @@ class Person:
     __slots__ = (
         "birth_date",
         "core",
+        "id_number",
         "ids",
         "joined",
         "key",
@@ -118,10 +122,18 @@ class Person:
     )
 
     def __init__(
-        self, ref: int, name: str, unit: str = "", position: str = "", birth_date: str = "", notes: str = ""
+        self,
+        ref: int,
+        name: str,
+        unit: str = "",
+        position: str = "",
+        birth_date: str = "",
+        notes: str = "",
+        id_number: str = "",
     ) -> None:
         self.ref, self.name, self.unit, self.position = ref, name, unit or "", position or ""
         self.birth_date, self.notes = (birth_date or "").strip(), notes or ""
+        self.id_number = id_number or ""
         self.key = name_key(name)
         self.plain: str | None = None
         self.core = self.joined = ""
@@ -129,7 +141,15 @@ class Person:
 
     @classmethod
     def of(cls, fields: MatchFields) -> Person:
-        return cls(fields.id, fields.name, fields.unit, fields.position, fields.birth_date, fields.notes)
+        return cls(
+            fields.id,
+            fields.name,
+            fields.unit,
+            fields.position,
+            fields.birth_date,
+            fields.notes,
+            fields.id_number,
+        )
 
     def ready(self) -> Person:
         if self.plain is None:
@@ -138,13 +158,22 @@ class Person:
             self.joined = loose_text(self.unit + self.position)
             if self.notes:
                 self.ids = frozenset(m.upper() for m in _ID_NUMBER.findall(self.notes))
+            if self.id_number:
+                self.ids = self.ids | {self.id_number}
             self.plain = plain
         return self
+
+
+def same_id_number(a: Person, b: Person) -> bool:
+    """Both records hold the same ID number in their own field: one person, whatever the names."""
+    return bool(a.id_number) and a.id_number == b.id_number
 
 
 def alike(a: Person, b: Person) -> bool:
     """Whether `resemblance` finds a reason, answered quickly (most namesakes are not alike);
     both must be `ready()`."""
+    if same_id_number(a, b):
+        return True
     ap, bp = a.plain or "", b.plain or ""
     if ap == bp or (
         ap
@@ -185,6 +214,14 @@ def resemblance(a: Person, b: Person) -> list[Reason]:
     if b.plain is None:
         b.ready()
     reasons: list[Reason] = []
+    if a.key != b.key:  # only the ID number brought them together
+        masked = mask(a.id_number)
+        return [
+            (
+                f"same ID number ({masked}) though the names differ ({a.name} / {b.name})",
+                f"身份证号相同（{masked}），姓名不同（{a.name} / {b.name}）",
+            )
+        ]
     unit = _unit_reason(a, b)
     if unit:
         reasons.append(unit)
@@ -192,7 +229,7 @@ def resemblance(a: Person, b: Person) -> list[Reason]:
     if len(born) >= 7 and born == b.birth_date:
         reasons.append((f"same name and date of birth ({born})", f"姓名相同，出生日期相同（{born}）"))
     if a.ids and b.ids and a.ids & b.ids:
-        number = min(a.ids & b.ids)
+        number = mask(min(a.ids & b.ids))  # personal data: masked wherever it is shown
         reasons.append((f"same name and ID number ({number})", f"姓名相同，身份证号相同（{number}）"))
     return reasons
 
@@ -249,7 +286,9 @@ def best_match(
     candidates that resemble it too; None when none does."""
     person.ready()
     found = [
-        (c, resemblance(person, c)) for c in candidates if c.key == person.key and alike(person, c.ready())
+        (c, resemblance(person, c))
+        for c in candidates
+        if (c.key == person.key or same_id_number(person, c)) and alike(person, c.ready())
     ]
     if not found:
         return None
@@ -278,11 +317,21 @@ def find_duplicates(
     Grouped by name key first, so only namesakes are compared (a roll of 100,000 has a few
     thousand groups of two or more)."""
     groups: dict[str, list[Person]] = defaultdict(list)
+    by_number: dict[str, list[Person]] = defaultdict(list)
     for fields in registry.match_fields():
         person = Person.of(fields)
         groups[person.key].append(person)
+        if person.id_number:
+            by_number[person.id_number].append(person)
     shared = [group for group in groups.values() if len(group) > 1]
     pairs: list[DuplicatePair] = []
+    # the same ID number under different names (namesakes are compared below)
+    for holders in by_number.values():
+        holders.sort(key=lambda p: p.ref)
+        for i, first in enumerate(holders):
+            for second in holders[i + 1 :]:
+                if first.key != second.key:
+                    pairs.append(DuplicatePair(first.ready(), second.ready(), resemblance(first, second)))
     for done, group in enumerate(shared, 1):
         group.sort(key=lambda p: p.ref)
         for i, first in enumerate(group):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .archive import from_id_number
 from .names import Note, tidy_name
 from .records import Honouree
 from .titles import complete_honour
@@ -26,6 +27,8 @@ def tidy_given(record: Honouree, given: dict[str, Any]) -> list[Note]:
     """Tidy the parts of `record` that the JSON object `given` sets (all of a new record, the
     changed fields of an edit): the name, and honours given without a level."""
     notes = tidy_name(record) if "name" in given else []
+    if "id_number" in given:  # an empty birth date and gender read from the number, a mismatch said
+        notes.extend(Note(said) for said in from_id_number(record))
     if "honours" in given:
         raw = given.get("honours") or []
         for honour, item in zip(record.honours, raw, strict=False):

@@ -32,9 +32,11 @@ from pathlib import Path
 from typing import Any
 
 from .amounts import format_quantity, format_yuan
+from .diffs import care_text
 from .errors import HonoursError
-from .fields import DEED, DONATION, HONOUR, HONOUREE_FIELDS, PHOTO, SHEET_COLUMNS, FieldSpec
+from .fields import BOOL, CARE, DEED, DONATION, HONOUR, HONOUREE_FIELDS, PHOTO, SHEET_COLUMNS, FieldSpec
 from .i18n import Message, Text
+from .id_numbers import mask
 from .records import Donation, Honouree
 from .registry import Registry
 from .transfer import replacing, write_archive, write_json
@@ -118,6 +120,7 @@ class Column:
     value: Callable[[Honouree], Any]
     width: float
     number_format: str = ""
+    masked: bool = False  # personal data (the ID number): masked unless the export reveals it
 
 
 def _own(spec: FieldSpec) -> Column:
@@ -128,7 +131,9 @@ def _own(spec: FieldSpec) -> Column:
     get = attrgetter(spec.key)
     if spec.vocabulary is not None:
         return Column(spec.zh, lambda h, vocabulary=spec.vocabulary: vocabulary.label(get(h)), spec.width)
-    return Column(spec.zh, get, spec.width)
+    if spec.type == BOOL:
+        return Column(spec.zh, lambda h: "是" if get(h) else "", spec.width)
+    return Column(spec.zh, get, spec.width, masked=spec.masked)
 
 
 def _honours_text(spec: FieldSpec) -> Callable[[Honouree], str]:
@@ -144,8 +149,29 @@ _LIST_COLUMNS: dict[str, tuple[Callable[[Honouree], Any], float, str]] = {
     HONOUR.field("level").sheet: (lambda h: "、".join(LEVELS.label(x.level) for x in h.honours), 14, ""),
     HONOUR.field("year").sheet: (_years, 10, WHOLE),
     HONOUR.field("awarded_by").sheet: (_honours_text(HONOUR.field("awarded_by")), 18, ""),
+    HONOUR.field("document").sheet: (_honours_text(HONOUR.field("document")), 18, ""),
+    HONOUR.field("revoked").sheet: (
+        lambda h: (
+            "、".join("是" if x.revoked else "否" for x in h.honours)
+            if any(x.revoked for x in h.honours)
+            else ""
+        ),
+        8,
+        "",
+    ),
+    HONOUR.field("revoked_date").sheet: (
+        lambda h: (
+            "、".join(x.revoked_date or "" for x in h.honours)
+            if any(x.revoked_date for x in h.honours)
+            else ""
+        ),
+        11,
+        "",
+    ),
+    HONOUR.field("revoked_reason").sheet: (_honours_text(HONOUR.field("revoked_reason")), 18, ""),
     DEED.sheet: (lambda h: "\n".join(d.text for d in h.deeds), 50, ""),
     DONATION.sheet: (lambda h: "、".join(_donation_text(d) for d in h.donations), 30, ""),
+    CARE.sheet: (lambda h: "\n".join(care_text(c) for c in h.care), 40, ""),  # read back by the import
 }
 
 
@@ -178,20 +204,25 @@ COLUMNS: list[Column] = _sheet_columns()
 
 
 def export(
-    registry: Registry, ids: Iterable[int], path: str | Path, progress: Progress | None = None
+    registry: Registry,
+    ids: Iterable[int],
+    path: str | Path,
+    progress: Progress | None = None,
+    reveal_id: bool = False,
 ) -> ExportResult:
-    """Write honourees to `path`; the format follows the suffix (.xlsx, .csv, .json, .zip)."""
+    """Write honourees to `path`; the format follows the suffix (.xlsx, .csv, .json, .zip).
+    ID numbers are personal data: masked (430402********123X) unless `reveal_id`."""
     path = Path(path)
     ids = list(ids)
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
-        return write_xlsx(registry, ids, path, progress)
+        return write_xlsx(registry, ids, path, progress, reveal_id)
     if suffix == ".csv":
-        return write_csv(registry, ids, path, progress)
+        return write_csv(registry, ids, path, progress, reveal_id)
     if suffix == ".json":
-        return ExportResult(path, write_json(registry, ids, path, progress))
+        return ExportResult(path, write_json(registry, ids, path, progress, reveal_id))
     if suffix == ".zip":
-        return ExportResult(path, write_archive(registry, ids, path, progress))
+        return ExportResult(path, write_archive(registry, ids, path, progress, reveal_id))
     raise HonoursError(
         Text(
             "Cannot export to “{value}”: choose .xlsx, .csv, .json or .zip.", value=path.suffix or path.name
@@ -199,10 +230,15 @@ def export(
     )
 
 
-def _rows(registry: Registry, ids: list[int], progress: Progress | None) -> Iterable[list[Any]]:
+def _rows(
+    registry: Registry, ids: list[int], progress: Progress | None, reveal_id: bool = False
+) -> Iterable[list[Any]]:
     for done, honouree_id in enumerate(ids, 1):
         honouree = registry.honouree(honouree_id)
-        yield [column.value(honouree) for column in COLUMNS]
+        yield [
+            mask(column.value(honouree)) if column.masked and not reveal_id else column.value(honouree)
+            for column in COLUMNS
+        ]
         if progress and (done % 100 == 0 or done == len(ids)):
             progress(done, len(ids))
 
@@ -218,13 +254,13 @@ def neutralise(value: Any) -> Any:
 
 
 def write_csv(
-    registry: Registry, ids: list[int], path: Path, progress: Progress | None = None
+    registry: Registry, ids: list[int], path: Path, progress: Progress | None = None, reveal_id: bool = False
 ) -> ExportResult:
     """UTF-8 with a BOM, so that Excel on a Chinese Windows opens it without garbling."""
     text = io.StringIO(newline="")
     writer = csv.writer(text, lineterminator="\r\n")
     writer.writerow([column.header for column in COLUMNS])
-    for row in _rows(registry, ids, progress):
+    for row in _rows(registry, ids, progress, reveal_id):
         writer.writerow([neutralise(v) for v in row])
     with replacing(path) as out:
         out.write(text.getvalue().encode("utf-8-sig"))
@@ -242,14 +278,16 @@ def _discard(sheet: Any) -> None:
 
 
 def write_xlsx(
-    registry: Registry, ids: list[int], path: Path, progress: Progress | None = None
+    registry: Registry, ids: list[int], path: Path, progress: Progress | None = None, reveal_id: bool = False
 ) -> ExportResult:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    rows = list(_rows(registry, ids, progress))  # read first: a failure then leaves no half-made workbook
+    rows = list(
+        _rows(registry, ids, progress, reveal_id)
+    )  # read first: a failure then leaves no half-made workbook
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("荣誉人物")
     sheet.freeze_panes = "C2"

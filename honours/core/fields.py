@@ -9,7 +9,8 @@ reader's header table and the export's columns, the JSON reader's keys, the CLI'
 the detail pane and the field labels of the history and import dialogs, and the edit
 form's loading and reading. So a new scalar field is one entry here, a migration
 (schema.py), the attribute on `records.Honouree`, and its row in the edit form with its
-translation; a new kind of record is a RecordKind here, a migration, its dataclass and
+translation (a field of the archive group, `group="archive"`, gets its row on the form's 档案 tab
+from here, gui/archive_form.py; what is special about the ID number is core/archive.py); a new kind of record is a RecordKind here, a migration, its dataclass and
 list in records.py and its class in rows.RECORD_CLASS, then only what is special about it
 (how it reads in a difference, its editor tab, its place on paper).
 
@@ -17,7 +18,7 @@ Still written out by hand, for reasons of their own: the search index's text (in
 kept word for word so files indexed earlier find the same people), report intake, the
 certificate and roll (printing/), the edit dialog's list editors (list_models.py).
 
-Record kinds (honour, deed, donation, photo) are the lists a person holds: each is a
+Record kinds (honour, deed, donation, care, photo) are the lists a person holds: each is a
 table of rows under the honouree, in order, with its own fields.
 """
 
@@ -26,7 +27,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .vocabulary import CATEGORIES, DEFAULT_STATUS, GENDERS, LEVELS, STATUSES, Vocabulary
+from .vocabulary import (
+    CARE_KINDS,
+    CATEGORIES,
+    DEFAULT_CARE_KIND,
+    DEFAULT_STATUS,
+    EDUCATION_LEVELS,
+    GENDERS,
+    LEVELS,
+    POLITICAL_STATUSES,
+    STATUSES,
+    TREATMENTS,
+    Vocabulary,
+)
 
 TEXT, DATE, INT, BOOL, FEN = "text", "date", "int", "bool", "fen"
 
@@ -56,6 +69,8 @@ class FieldSpec:
     batch: bool = False  # `edit_many` may set it on several honourees at once
     completed: bool = False  # the form offers the values already in the registry as completions
     checked: bool = True  # the record checks look for control characters in it (texts only)
+    masked: bool = False  # personal data: shown masked (id_numbers.mask) unless a person asks to see it
+    group: str = ""  # the edit form's group it sits in ("archive": the 档案 tab); "" the basic tab
 
     def __post_init__(self) -> None:
         if not self.column:
@@ -286,6 +301,140 @@ HONOUREE_FIELDS: tuple[FieldSpec, ...] = (
         batch=True,
         aliases=("说明", "附注", "notes", "note", "remarks", "remark", "comment", "comments", "備註"),
     ),
+    # -- the archive (档案): what the model-worker office keeps about a person (issue 15) --
+    FieldSpec(
+        "id_number",
+        "ID number",
+        "身份证号",
+        width=21,
+        masked=True,
+        group="archive",
+        aliases=(
+            "公民身份号码",
+            "身份证号码",
+            "身份证",
+            "居民身份证号码",
+            "证件号码",
+            "idnumber",
+            "idcard",
+            "身份證號",
+        ),
+    ),
+    FieldSpec(
+        "political_status",
+        "Political status",
+        "政治面貌",
+        width=10,
+        vocabulary=POLITICAL_STATUSES,
+        batch=True,
+        group="archive",
+        aliases=("政治身份", "党派", "politicalstatus", "political"),
+    ),
+    FieldSpec(
+        "education",
+        "Education",
+        "文化程度",
+        width=9,
+        vocabulary=EDUCATION_LEVELS,
+        batch=True,
+        group="archive",
+        aliases=("学历", "最高学历", "文化", "education", "學歷"),
+    ),
+    FieldSpec(
+        "native_place",
+        "Native place",
+        "籍贯",
+        searchable=True,
+        width=10,
+        stripped=True,
+        completed=True,
+        group="archive",
+        aliases=("祖籍", "原籍", "籍贯（省市县）", "nativeplace", "hometown", "籍貫"),
+    ),
+    FieldSpec(
+        "phone",
+        "Phone",
+        "联系电话",
+        width=14,
+        stripped=True,
+        group="archive",
+        aliases=(
+            "电话",
+            "手机",
+            "手机号",
+            "手机号码",
+            "联系方式",
+            "电话号码",
+            "phone",
+            "mobile",
+            "tel",
+            "電話",
+        ),
+    ),
+    FieldSpec(
+        "address",
+        "Address",
+        "住址",
+        width=28,
+        stripped=True,
+        group="archive",
+        aliases=("家庭住址", "家庭地址", "现住址", "通讯地址", "地址", "address"),
+    ),
+    FieldSpec(
+        "work_start_date",
+        "Work start date",
+        "参加工作时间",
+        type=DATE,
+        width=11,
+        group="archive",
+        aliases=("参加工作日期", "参工时间", "工作时间", "workstartdate", "workstart"),
+    ),
+    FieldSpec(
+        "retirement_date",
+        "Retirement date",
+        "退休时间",
+        type=DATE,
+        width=11,
+        group="archive",
+        aliases=("退休日期", "退休年月", "retirementdate"),
+    ),
+    FieldSpec(
+        "death_date",
+        "Death date",
+        "去世时间",
+        type=DATE,
+        width=11,
+        group="archive",
+        aliases=("去世日期", "逝世时间", "逝世日期", "死亡日期", "deathdate"),
+    ),
+    FieldSpec(
+        "treatment",
+        "Treatment",
+        "劳模待遇",
+        width=18,
+        vocabulary=TREATMENTS,
+        batch=True,
+        group="archive",
+        aliases=("享受待遇", "待遇", "待遇级别", "劳模待遇级别", "treatment"),
+    ),
+    FieldSpec(
+        "hardship",
+        "Hardship",
+        "困难劳模",
+        type=BOOL,
+        default=False,
+        width=8,
+        group="archive",
+        aliases=("是否困难劳模", "困难", "困难职工", "hardship"),
+    ),
+    FieldSpec(
+        "hardship_note",
+        "Hardship note",
+        "困难情况",
+        width=24,
+        group="archive",
+        aliases=("困难情况说明", "困难原因", "致困原因", "hardshipnote"),
+    ),
     FieldSpec(
         "source.report",
         "Source report",
@@ -306,6 +455,13 @@ BATCH_FIELDS = tuple(f.key for f in HONOUREE_FIELDS if f.batch)
 COMPLETED_FIELDS = tuple(f.key for f in HONOUREE_FIELDS if f.completed)
 # An honouree's own fields one by one (the source, one value of two parts, aside).
 OWN_FIELDS = tuple(f for f in HONOUREE_FIELDS if "." not in f.key)
+# The archive's fields (档案): the edit form's 档案 tab, the detail pane's section.
+ARCHIVE_FIELDS = tuple(f for f in OWN_FIELDS if f.group == "archive")
+# The archive's short values the results table offers as columns: the ID number (masked), its
+# vocabularies and yes/no.
+TABLE_ARCHIVE_FIELDS = tuple(
+    f for f in ARCHIVE_FIELDS if f.masked or f.vocabulary is not None or f.type == BOOL
+)
 
 # -- the per-person record kinds ---------------------------------------------------------------
 
@@ -368,6 +524,34 @@ HONOUR = RecordKind(
             default=False,
             aliases=("是否追授", "posthumous"),
         ),
+        FieldSpec(
+            "document",
+            "Document",
+            "表彰文件",
+            searchable=True,
+            printed=True,
+            aliases=("文号", "表彰文号", "发文文号", "文件", "document"),
+        ),
+        # 取消称号: the honour stays in the record's history, marked, and no longer counts
+        # (highest level, level/year filters, facets: Honouree.highest_level, indexing.derived_values,
+        # sqlite/filters.py, Registry.facets).
+        FieldSpec(
+            "revoked",
+            "Revoked",
+            "已撤销",
+            type=BOOL,
+            default=False,
+            aliases=("是否撤销", "撤销", "取消称号", "revoked"),
+        ),
+        FieldSpec(
+            "revoked_date",
+            "Revoked on",
+            "撤销日期",
+            type=DATE,
+            default=None,
+            aliases=("撤销时间", "revokeddate"),
+        ),
+        FieldSpec("revoked_reason", "Reason revoked", "撤销原因", aliases=("撤销理由", "revokedreason")),
     ),
     aliases=(
         "荣誉",
@@ -461,10 +645,50 @@ PHOTO = RecordKind(
     sheet="photo",
 )
 
-RECORD_KINDS: tuple[RecordKind, ...] = (HONOUR, DEED, DONATION, PHOTO)
+# Care of model workers (关怀记录): visits with money or goods, check-ups, recuperation, hardship aid
+# and allowances, each on a date, exact to the fen like donations.
+CARE = RecordKind(
+    "care",
+    "care",
+    "care",
+    "Care",
+    "关怀记录",
+    (
+        FieldSpec("date", "Date", "日期", printed=True, type=DATE, default=None),
+        FieldSpec(
+            "kind",
+            "Kind",
+            "类别",
+            printed=True,
+            vocabulary=CARE_KINDS,
+            default=DEFAULT_CARE_KIND,
+            checked=False,
+            aliases=("关怀类别", "关怀类型"),
+        ),
+        FieldSpec("occasion", "Occasion", "事由", printed=True, stripped=True, aliases=("慰问事由", "节日")),
+        FieldSpec(
+            "amount_fen",
+            "Amount",
+            "金额",
+            printed=True,
+            type=FEN,
+            default=None,
+            sheet="care_amount",
+            aliases=("慰问金", "慰问金额", "发放金额"),
+        ),
+        FieldSpec("item", "Item", "物品", printed=True),
+        FieldSpec("quantity", "Quantity", "数量", printed=True, type=INT, default=None),
+        FieldSpec("quantity_unit", "Unit", "单位", printed=True),
+        FieldSpec("by", "By", "经办", column="given_by", aliases=("经办人", "慰问单位", "发放单位")),
+        FieldSpec("note", "Note", "备注"),
+    ),
+    aliases=("关怀", "关怀慰问", "慰问记录", "关怀情况", "care records"),
+)
+
+RECORD_KINDS: tuple[RecordKind, ...] = (HONOUR, DEED, DONATION, CARE, PHOTO)
 RECORD_KIND = {kind.key: kind for kind in RECORD_KINDS}
 # Kinds whose rows are rewritten with the record (photos keep their own rows and bytes).
-WRITTEN_KINDS: tuple[RecordKind, ...] = (HONOUR, DEED, DONATION)
+WRITTEN_KINDS: tuple[RecordKind, ...] = (HONOUR, DEED, DONATION, CARE)
 
 
 # The columns a sheet may have, in the order the import dialog offers them: an honouree's
@@ -485,6 +709,7 @@ SHEET_COLUMNS: tuple[FieldSpec | RecordKind, ...] = (
     DEED,
     DONATION,
     DONATION.field("amount_fen"),
+    CARE,
     HONOUREE_FIELD["notes"],
     PHOTO,
     *(f for f in HONOUREE_FIELDS if f not in OWN_FIELDS),

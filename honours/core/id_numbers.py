@@ -16,12 +16,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from .i18n import Message, Text, Worded
+from .vocabulary import GENDERS
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK = "10X98765432"
 _SHAPE18 = re.compile(r"^[1-9][0-9]{16}[0-9X]$")
 _SHAPE15 = re.compile(r"^[1-9][0-9]{14}$")
-_SEPARATORS = re.compile(r"[\s\-－‐—_]+")
+_SEPARATORS = re.compile(r"[\s\-\uff0d‐—_]+")
 MASK = "*"
 
 
@@ -106,7 +107,8 @@ def parse_id_number(text: str, *, today: date | None = None) -> IdNumber:
                 expected=expected,
             ),
         )
-    gender = "男" if int(number[16]) % 2 else "女"
+    male, female = GENDERS.keys  # an odd 17th digit is a man's
+    gender = male if int(number[16]) % 2 else female
     return IdNumber(number, born, gender, converted)
 
 
@@ -118,25 +120,25 @@ def mask(number: str) -> str:
     return text[:6] + MASK * (len(text) - 10) + text[-4:]
 
 
-def disagreements(parsed: IdNumber, *, born: str = "", gender: str = "") -> list[tuple[str, str]]:
+def disagreements(parsed: IdNumber, *, born: str = "", gender: str = "") -> list[Message]:
     """Where a record's own birth date (YYYY, YYYY-MM or YYYY-MM-DD) or gender says otherwise
-    than its ID number, in English and Chinese; empty when they agree or are not given."""
-    out: list[tuple[str, str]] = []
+    than its ID number; empty when they agree or are not given."""
+    out: list[Message] = []
     given = (born or "").strip()
     if given:
         iso = parsed.born.isoformat()
         if not iso.startswith(given[:10]):
             out.append(
-                (
-                    f"the date of birth {given} is not the one in the ID number ({iso})",
-                    f"出生日期 {given} 与身份证号中的（{iso}）不一致",
+                Text(
+                    "the date of birth {given} is not the one in the ID number ({iso})", given=given, iso=iso
                 )
             )
     if gender and gender != parsed.gender:
         out.append(
-            (
-                f"the gender {gender} is not the one the ID number gives ({parsed.gender})",
-                f"性别“{gender}”与身份证号显示的（{parsed.gender}）不一致",
+            Text(
+                "the gender {gender} is not the one the ID number gives ({given})",
+                gender=gender,
+                given=parsed.gender,
             )
         )
     return out

@@ -33,7 +33,7 @@ from .errors import HonoursError, InvalidRecordError, PhotoError, os_reason, use
 from .fields import OWN_FIELDS, SHEET_COLUMNS, WRITTEN_KINDS
 from .i18n import Text
 from .photos import MAX_FILE_BYTES, NewPhoto, PreparedPhoto, prepare_photo
-from .record_merge import Conflict, clone, combine
+from .record_merge import Conflict, add_care, clone, combine
 from .records import Deed, Donation, Honour, Honouree, Source, Status
 from .registry import ImportItem, ImportOutcome, Registry, validate_record
 from .spreadsheet import (
@@ -772,15 +772,27 @@ def _find_duplicates(registry: Registry, entries: list[_Entry]) -> None:
         return
     people = {id(e): _person(e) for e in entries}
     names = {n for e in loose for n in (e.parsed.record.name, people[id(e)].key)}
+    numbers = {e.parsed.record.id_number for e in loose if e.parsed.record.id_number}
     candidates: dict[str, list[Person]] = {}
-    for fields in registry.match_fields(names):
+    seen: set[int] = set()
+    for fields in registry.match_fields(names, numbers):
+        if fields.id in seen:
+            continue
+        seen.add(fields.id)
         person = Person.of(fields)
         candidates.setdefault(person.key, []).append(person)
+        if person.id_number:  # one person's number: found under another name too (issue 15)
+            candidates.setdefault(_BY_NUMBER + person.id_number, []).append(person)
     earlier: dict[str, list[_Entry]] = {}
     for entry in entries:
         person = people[id(entry)]
         if entry.exact is None:
-            existing = candidates.get(person.key)
+            existing = (
+                candidates.get(person.key, [])
+                + [c for c in candidates.get(_BY_NUMBER + person.id_number, []) if c.key != person.key]
+                if person.id_number
+                else candidates.get(person.key)
+            )
             found = best_match(person, existing) if existing else None
             if found is not None:
                 best, reasons, others = found
@@ -797,9 +809,12 @@ def _find_duplicates(registry: Registry, entries: list[_Entry]) -> None:
         earlier.setdefault(person.key, []).append(entry)
 
 
+_BY_NUMBER = "\x00id:"  # candidates by ID number, apart from the names (which never hold a NUL)
+
+
 def _person(entry: _Entry) -> Person:
     r = entry.parsed.record
-    return Person(entry.row.row, r.name, r.unit, r.position, r.birth_date, r.notes)
+    return Person(entry.row.row, r.name, r.unit, r.position, r.birth_date, r.notes, r.id_number)
 
 
 def _mark_unchanged(plan: ImportPlan) -> None:
@@ -893,6 +908,7 @@ def merge_into(
         for d in incoming.donations
         if (d.amount_fen, d.item, d.quantity, d.quantity_unit) not in known
     )
+    add_care(base, incoming)
     return conflicts
 
 

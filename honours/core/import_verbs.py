@@ -13,8 +13,10 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 
 from .changes import Change, now
-from .errors import ConflictError
+from .errors import ConflictError, InvalidRecordError
 from .fields import HONOUREE_FIELDS, WRITTEN_KINDS
+from .i18n import Text
+from .id_numbers import mask
 from .photos import NewPhoto
 from .records import Honouree
 from .snapshots import added_snapshot_json
@@ -28,7 +30,6 @@ from .sqlite.indexing import (
     sort_keys_ahead,
 )
 from .sqlite.rows import (
-    HONOUREE_COLUMNS,
     INSERT_CHILD_WITH_ID,
     UPDATE_HONOUREE,
     child_values,
@@ -75,6 +76,16 @@ IMPORT_CACHE_KIB = 64 * 1024
 # longer than the rest of the import. Smaller imports are searchable when they commit.
 QUEUE_INDEX_FROM = 20_000
 IMPORT_CHUNK = 2000  # added records written per executemany
+# Written with sqlite3's executemany, not sqlite-utils' insert_all, which was measurably slower
+# on every table. benchmarks/bench_bulk_insert.py, 100,000 records (100,000 honourees, 166,599
+# honours, 125,029 deeds, 17,166 donations, 100,000 history rows) into an empty registry in one
+# transaction, one run of 3 turns on a shared 2-core machine at load average 8-10 (so slow in
+# absolute terms; the ways took turns), medians: executemany 23.89 s; insert_all of the same
+# tuples 42.28 s, with batch_size=999 41.25 s, of dicts 61.29 s; honourees alone 10.85 s
+# against 22.71 s. The closest table, history, alone in 5 turns: executemany 7.03 s, insert_all
+# 8.88 s, batch_size=999 9.45 s, insert_all slower in every turn. A second run at load 1.5-6.5:
+# 12.33 s against 21.05 s, 21.43 s and 15.47 s (dicts; runs 12.8-36.7 s). ignore/replace do not apply:
+# an import's ids are reserved, so a conflict is a fault to raise, not to skip or overwrite.
 
 
 class ImportVerbs:
@@ -106,6 +117,7 @@ class ImportVerbs:
         for item in [*adds, *updates]:
             if not item.checked:
                 validate_record(item.record)
+        self._id_numbers_free(adds, updates)
         self.backup_before("before-import")
         total, done = len(adds) + len(updates), 0
         # Progress runs over writing the records (one share) and indexing them (two shares,
@@ -268,47 +280,59 @@ class ImportVerbs:
         record's `stored_values` and the ids of its honours, deeds and donations (WRITTEN_KINDS). `name_keys`
         (their names' sort keys): with their derived columns too (`indexing.derived_values`, the
         primary photo aside), for an import whose search rows are queued, instead of reading
-        them back to compute them."""
-        derived = name_keys is not None
-        honourees, written = [], []
-        rows: dict[str, list[tuple]] = {kind.key: [] for kind in WRITTEN_KINDS}
+        them back to compute them.
+
+        Plain executemany, not sqlite-utils' insert_all: see the figures above IMPORT_CHUNK."""
         next_ids = {
             kind.key: self.conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {kind.table}").fetchone()[0]
             for kind in WRITTEN_KINDS
         }
-        for number, (honouree_id, item) in enumerate(zip(ids, items, strict=False)):
-            h = item.record
-            version, created, updated = _import_stamps(h, stamp, keep_stamps)
-            scalars = stored_values(h)
-            row = (honouree_id, *scalars, created, updated, version)
-            if name_keys is not None:
-                row += derived_values(
-                    scalars[0],
-                    [(x.title.strip(), x.level) for x in h.honours],
-                    [d.amount_fen for d in h.donations],
-                    None,
-                    name_keys[number],
-                )[:4]
-            honourees.append(row)
-            child_ids = []
-            for kind in WRITTEN_KINDS:
-                first = child_id = next_ids[kind.key]
-                kind_rows = rows[kind.key]
-                for i, x in enumerate(getattr(h, kind.key)):
-                    kind_rows.append((child_id, honouree_id, i, *child_values(kind, x)))
-                    child_id += 1
-                next_ids[kind.key] = child_id
-                child_ids.append(range(first, child_id))
-            written.append((scalars, child_ids))
-        extra = ", sort_key, level_rank, donation_total_fen, honours_text" if derived else ""
-        self.conn.executemany(
-            f"INSERT INTO honouree (id, {HONOUREE_COLUMNS}, created_at, updated_at, version{extra})"
-            f" VALUES ({marks(len(HONOUREE_FIELDS) + 4 + (4 if derived else 0))})",
-            honourees,
-        )
+        rows, written = import_rows(ids, items, stamp, keep_stamps, next_ids, name_keys)
+        self.conn.executemany(insert_honourees_sql(name_keys is not None), rows["honouree"])
         for kind in WRITTEN_KINDS:
             self.conn.executemany(INSERT_CHILD_WITH_ID[kind.key], rows[kind.key])
         return written
+
+    def _id_numbers_free(self, adds: list[ImportItem], updates: list[ImportItem]) -> None:
+        """An ID number is one person's: an import that would give a second live record (or two of
+        its own) the same number is refused before anything is written, naming both; the preview
+        offers such a row as a duplicate to merge instead."""
+        updated = {item.record.id for item in updates}
+        seen: dict[str, str] = {}
+        for item in [*updates, *adds]:
+            h = item.record
+            if not h.id_number:
+                continue
+            if h.id_number in seen:
+                raise InvalidRecordError(
+                    Text(
+                        "the ID number {number} is given to both {first} and {second}:"
+                        " the same person? merge the rows instead",
+                        number=mask(h.id_number),
+                        first=seen[h.id_number],
+                        second=h.name,
+                    )
+                )
+            seen[h.id_number] = h.name
+        numbers = sorted(seen)
+        for start in range(0, len(numbers), 500):
+            chunk = numbers[start : start + 500]
+            for other_id, name, number in self.conn.execute(
+                "SELECT id, name, id_number FROM honouree WHERE deleted_at IS NULL AND id_number IN"
+                f" ({','.join('?' * len(chunk))})",
+                chunk,
+            ):
+                if other_id not in updated:
+                    raise InvalidRecordError(
+                        Text(
+                            "the ID number {number} of {who} already belongs to #{other_id} {name}:"
+                            " the same person? merge instead of adding",
+                            number=mask(number),
+                            who=seen[number],
+                            other_id=other_id,
+                            name=name,
+                        )
+                    )
 
     def _insert_kept_photo(self, honouree_id: int, photo: KeptPhoto) -> int:
         prepared = photo.prepared
@@ -356,3 +380,60 @@ def _import_stamps(h: Honouree, stamp: str, keep_stamps: bool) -> tuple[int, str
     if keep_stamps:
         return h.version or 1, h.created_at or stamp, h.updated_at or stamp
     return 1, stamp, stamp
+
+
+DERIVED_COLUMNS = ("sort_key", "level_rank", "donation_total_fen", "honours_text")
+
+
+def import_columns(derived: bool) -> list[str]:
+    """The honouree columns an import writes, in the order of `import_rows`' tuples."""
+    return ["id", *(f.column for f in HONOUREE_FIELDS), "created_at", "updated_at", "version"] + (
+        list(DERIVED_COLUMNS) if derived else []
+    )
+
+
+def insert_honourees_sql(derived: bool) -> str:
+    columns = import_columns(derived)
+    return f"INSERT INTO honouree ({', '.join(columns)}) VALUES ({marks(len(columns))})"
+
+
+def import_rows(
+    ids: list[int],
+    items: list[ImportItem],
+    stamp: str,
+    keep_stamps: bool,
+    next_ids: dict[str, int],
+    name_keys: list[str] | None = None,
+) -> tuple[dict[str, list[tuple]], list[tuple[tuple, list[range]]]]:
+    """The rows an import inserts for these records under reserved ids: honourees (by
+    `import_columns`) under "honouree", each kind's rows (for INSERT_CHILD_WITH_ID) under its
+    key, their child ids starting at `next_ids` (which is advanced); and each record's
+    `stored_values` and child ids. Apart from the writing so that benchmarks/bench_bulk_insert.py
+    times other ways of writing the very same rows."""
+    rows: dict[str, list[tuple]] = {"honouree": [], **{kind.key: [] for kind in WRITTEN_KINDS}}
+    written = []
+    for number, (honouree_id, item) in enumerate(zip(ids, items, strict=False)):
+        h = item.record
+        version, created, updated = _import_stamps(h, stamp, keep_stamps)
+        scalars = stored_values(h)
+        row = (honouree_id, *scalars, created, updated, version)
+        if name_keys is not None:
+            row += derived_values(
+                scalars[0],
+                [(x.title.strip(), x.level) for x in h.honours if not x.revoked],
+                [d.amount_fen for d in h.donations],
+                None,
+                name_keys[number],
+            )[:4]
+        rows["honouree"].append(row)
+        child_ids = []
+        for kind in WRITTEN_KINDS:
+            first = child_id = next_ids[kind.key]
+            kind_rows = rows[kind.key]
+            for i, x in enumerate(getattr(h, kind.key)):
+                kind_rows.append((child_id, honouree_id, i, *child_values(kind, x)))
+                child_id += 1
+            next_ids[kind.key] = child_id
+            child_ids.append(range(first, child_id))
+        written.append((scalars, child_ids))
+    return rows, written

@@ -36,6 +36,7 @@ class MatchFields(NamedTuple):
     position: str
     birth_date: str
     notes: str
+    id_number: str = ""
 
 
 @dataclass
@@ -58,13 +59,25 @@ class MergeVerbs:
 
     conn: sqlite3.Connection
 
-    def match_fields(self, names: Iterable[str] | None = None) -> list[MatchFields]:
-        """Name, unit, position, birth date and notes of every live record (or of those with these names)."""
-        query = "SELECT id, name, unit, position, birth_date, notes FROM honouree WHERE deleted_at IS NULL"
+    def match_fields(
+        self, names: Iterable[str] | None = None, id_numbers: Iterable[str] = ()
+    ) -> list[MatchFields]:
+        """Name, unit, position, birth date, notes and ID number of every live record (or of those
+        with these names, and those with these ID numbers whatever their names)."""
+        query = "SELECT id, name, unit, position, birth_date, notes, id_number FROM honouree WHERE deleted_at IS NULL"
         if names is None:
             return [MatchFields(*row) for row in self.conn.execute(query + " ORDER BY id")]
         wanted = sorted({n.strip() for n in names if n.strip()})
         found: list[MatchFields] = []
+        numbers = sorted({n for n in id_numbers if n})
+        for start in range(0, len(numbers), 500):
+            chunk = numbers[start : start + 500]
+            found.extend(
+                MatchFields(*row)
+                for row in self.conn.execute(
+                    query + f" AND id_number IN ({','.join('?' * len(chunk))}) ORDER BY id", chunk
+                )
+            )
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
             found.extend(

@@ -6,6 +6,8 @@ A query is whitespace-separated terms, all of which must match (AND):
   titles, deeds, donation items), one character included; ASCII letters also match the
   pinyin of names and units as a prefix (`song`, `songyingjie`, `syj`);
 * `"two words"` (or “…”) keeps a phrase with spaces together;
+* `care:春节` finds care records (关怀记录) by their text, `kind:checkup` by their kind, and
+  with either of them `year:2026` is the care record's year (all on one record);
 * `name:`, `unit:`, `position:`, `honour:`/`award:`, `region:`, `deed:`, `item:` narrow a
   term to one field; `level:`, `status:`, `category:`, `year:`, `posthumous:` and
   `donation` filter on values: `year:2019..2021`, `year>=2020`, `donation>=100000`,
@@ -34,7 +36,17 @@ from decimal import Decimal, InvalidOperation
 from .dates import FIRST_YEAR, LAST_YEAR, parse_year
 from .i18n import Declared, Foreign, Message, Text
 from .tokens import normalise, runs
-from .vocabulary import CATEGORIES, LEVELS, STATUSES, YES_NO, Vocabulary
+from .vocabulary import (
+    CARE_KINDS,
+    CATEGORIES,
+    EDUCATION_LEVELS,
+    LEVELS,
+    POLITICAL_STATUSES,
+    STATUSES,
+    TREATMENTS,
+    YES_NO,
+    Vocabulary,
+)
 
 TEXT_FIELDS = {
     "name": ("name", "pinyin"),
@@ -46,7 +58,29 @@ TEXT_FIELDS = {
     "deed": ("deeds",),
     "item": ("donations",),
 }
-VALUE_FIELDS = ("level", "status", "category", "year", "donation", "posthumous")
+VALUE_FIELDS = (
+    "level",
+    "status",
+    "category",
+    "year",
+    "donation",
+    "posthumous",
+    # the archive (档案): `hardship:yes`, `treatment:全国`, `political:党员`, `education:本科`
+    "hardship",
+    "treatment",
+    "political",
+    "education",
+    # care records (关怀记录): `care:春节`, `kind:checkup`
+    "care",
+    "kind",
+)
+# The archive's value filters and the vocabulary of each (a word of it means its key).
+ARCHIVE_FILTERS = {"treatment": TREATMENTS, "political": POLITICAL_STATUSES, "education": EDUCATION_LEVELS}
+# Care records (关怀记录) are searched by their own conditions, all on one record: `care:春节` (its
+# occasion, item, note, by whom, or a kind's word), `kind:checkup` (its kind), and — when either is
+# in the query — `year:2026` means the record's year, not an honour's: `kind:checkup year:2026` is
+# whoever had a check-up in 2026.
+CARE_FIELDS = ("care", "kind")
 # Chinese qualifiers, so they can be typed without switching keyboards (and are what the
 # filter panel writes for a Chinese user).
 ZH_QUALIFIERS = {
@@ -61,15 +95,25 @@ ZH_QUALIFIERS = {
     "category": "类别",
     "year": "年份",
     "donation": "捐赠",
+    "hardship": "困难",
+    "treatment": "待遇",
+    "political": "政治面貌",
+    "education": "文化程度",
+    "care": "关怀",
+    "kind": "关怀类别",
 }
 _QUALIFIERS = {
     **{key: key for key in (*TEXT_FIELDS, *VALUE_FIELDS)},
     **{zh: key for key, zh in ZH_QUALIFIERS.items()},
+    "困难劳模": "hardship",
+    "劳模待遇": "treatment",
+    "学历": "education",
+    "political_status": "political",
 }
 # Several values of one qualifier, separated by commas, mean any of them (`level:国家级,省级`).
 # Amounts are the exception: 1,000 is one number.
 VALUE_SEPARATORS = re.compile(r"[,，、]")
-_ONE_VALUE_ONLY = ("donation", "posthumous")
+_ONE_VALUE_ONLY = ("donation", "posthumous", "hardship")
 
 _TERM = re.compile(r'(?P<key>[^\s:<>=“”"]+?)(?P<op>:|>=|<=|>|<|=)(?P<value>.*)$', re.DOTALL)
 _RANGE = re.compile(r"^(?P<lo>[^.]*)\.\.(?P<hi>[^.]*)$")
@@ -92,8 +136,9 @@ class ValueFilter:
     """A condition on one value field, as the user meant it; the backend writes its SQL
     (sqlite/filters.py for SQLite).
 
-    `field` is one of VALUE_FIELDS. `values` (level, status, category: stored keys;
-    posthumous: True) mean any of them; `ranges` (year; donation in fen) are inclusive
+    `field` is one of VALUE_FIELDS. `values` (level, status, category, kind: stored keys;
+    posthumous: True; care: texts, a care kind's key after them when one is named) mean any of
+    them; `within` (care) are the conditions one care record must meet together; `ranges` (year; donation in fen) are inclusive
     (low, high) bounds, either open (None), any of them; `negated` keeps the honourees the
     condition does NOT hold for (`posthumous:no`: no posthumous honour).
     """
@@ -102,6 +147,7 @@ class ValueFilter:
     values: tuple = ()
     ranges: tuple[tuple[int | None, int | None], ...] = ()
     negated: bool = False
+    within: tuple[ValueFilter, ...] = ()
 
 
 @dataclass
@@ -213,13 +259,39 @@ def parse(query: str) -> ParsedQuery:
                 # Unreadable value (e.g. year:abc): an error says so, and the term is then
                 # searched as the literal text typed, so it narrows instead of matching everyone.
         if searchable(raw):
-            parsed.text_terms.append(TextTerm(raw))
+            parsed.text_terms.append(TextTerm(_id_number_term(raw)))
         else:
             quoted = Foreign(repr(raw), Text("“{text}”", text=raw))
             parsed.notices.append(
                 Text("Ignored {raw}: it has no letters, digits or Chinese characters.", raw=quoted)
             )
+    return _care_together(parsed)
+
+
+def _care_together(parsed: ParsedQuery) -> ParsedQuery:
+    """`care:`, `kind:` and, with them, `year:` terms as one condition on a care record."""
+    if not any(f.field in CARE_FIELDS for f in parsed.filters):
+        return parsed
+    inner = [f for f in parsed.filters if f.field in (*CARE_FIELDS, "year")]
+    if any(f.field == "year" for f in inner):
+        parsed.notices.append(
+            (
+                "year: applies to the care records here (with care: or kind:), not to the honours.",
+                "此处“年份”指关怀记录的年份（与“关怀”“关怀类别”同用），而非荣誉年份。",
+            )
+        )
+    parsed.filters = [f for f in parsed.filters if f not in inner]
+    parsed.filters.append(ValueFilter("care", within=tuple(inner)))
     return parsed
+
+
+def _id_number_term(raw: str) -> str:
+    """An old 15-digit ID number is searched as the 18 characters it is stored as; other text as typed."""
+    if len(raw) == 15 and raw.isdigit():
+        from .id_numbers import search_key
+
+        return search_key(raw) or raw
+    return raw
 
 
 def _bad(parsed: ParsedQuery, key: str, value: str, hint: Message) -> None:
@@ -261,12 +333,25 @@ def _value_filter(key: str, op: str, value: str, parsed: ParsedQuery) -> ValueFi
             _bad(parsed, key, value, Text("use {choices}.", choices=_choices(CATEGORIES)))
             return None
         return ValueFilter(key, tuple(categories))
-    if key == "posthumous":
+    if key == "kind":
+        keys = _keys(CARE_KINDS, key, op, value, parsed)
+        return None if keys is None else ValueFilter(key, tuple(keys))
+    if key == "care":
+        texts = [v for v in values_of(value) if searchable(v)]
+        if op != ":" or not texts:
+            _bad(parsed, key, value, Text("write a word of the care records, such as 春节."))
+            return None
+        kinds = [k for k in (CARE_KINDS.lookup(t) for t in texts) if k]
+        return ValueFilter(key, (*texts, *kinds))
+    if key in ("posthumous", "hardship"):
         answer = YES_NO.lookup(value)
         if answer is None or op != ":":
             _bad(parsed, key, value, Text("use yes or no."))
             return None
         return ValueFilter(key, (True,), negated=answer != "yes")
+    if key in ARCHIVE_FILTERS:
+        keys = _keys(ARCHIVE_FILTERS[key], key, op, value, parsed)
+        return None if keys is None else ValueFilter(key, tuple(keys))
     if key == "year":
         ranges = [
             _bounds(op, part, parse_year) for part in (values_of(value) if op in (":", "=") else [value])

@@ -18,11 +18,11 @@ import re
 import unicodedata
 from collections.abc import Collection
 from copy import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .diffs import describe, field_label
-from .fields import OWN_FIELDS, WRITTEN_KINDS
-from .records import Deed, Donation, Honour, Honouree, Level, Source, Status
+from .fields import ARCHIVE_FIELDS, OWN_FIELDS, WRITTEN_KINDS
+from .records import Care, Deed, Donation, Honour, Honouree, Level, Source, Status
 
 # The single-valued fields a merge fills or reports, in the order people read them.
 MERGED_FIELDS = (*(f.key for f in OWN_FIELDS), "source")
@@ -52,10 +52,15 @@ class Conflict:
         return f"{label}: kept “{kept}” of {kept_by} ({other_by} says “{other}”)"
 
     def shown(self, lang: str) -> tuple[str, str]:
-        """The two values as a person reads them (statuses and categories in their language)."""
-        if self.field in ("status", "category"):
+        """The two values as a person reads them (statuses and categories in their language, the
+        archive's vocabularies too, an ID number masked)."""
+        if self.field in _DESCRIBED:
             return describe(self.field, self.kept, lang), describe(self.field, self.other, lang)
         return self.kept, self.other
+
+
+# Conflicting values shown as diffs.describe shows them: labels of a vocabulary, an ID number masked.
+_DESCRIBED = frozenset({"status", "category", *(f.key for f in ARCHIVE_FIELDS if f.masked or f.vocabulary)})
 
 
 def clone(record: Honouree) -> Honouree:
@@ -155,7 +160,21 @@ def combine(kept: Honouree, other: Honouree, take: Collection[str] | None = None
                 )
             )
             known.add(_donation_key(donation))
+    add_care(kept, other)
     return conflicts
+
+
+def add_care(kept: Honouree, other: Honouree) -> None:
+    """The other's care records the kept one lacks (same date, kind, occasion and amount), as copies."""
+    known = {_care_key(c) for c in kept.care}
+    for care in other.care:
+        if _care_key(care) not in known:
+            kept.care.append(replace(care, id=None))
+            known.add(_care_key(care))
+
+
+def _care_key(c: Care) -> tuple:
+    return c.date, c.kind, loose_text(c.occasion), c.amount_fen, loose_text(c.item)
 
 
 def _donation_key(d: Donation) -> tuple:

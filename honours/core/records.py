@@ -11,11 +11,21 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
+from .archive import ArchiveValueError, read_value, yes_no
 from .dates import FIRST_YEAR, LAST_YEAR, parse_date, year_value
-from .fields import HONOUR, HONOUREE_FIELD, HONOUREE_FIELDS, RECORD_KINDS, SOURCE_ZH
+from .fields import ARCHIVE_FIELDS, HONOUR, HONOUREE_FIELD, HONOUREE_FIELDS, RECORD_KINDS, SOURCE_ZH
 from .i18n import Message, Text, Worded, quoted
+from .vocabulary import (
+    CARE_KINDS,
+    DEFAULT_CARE_KIND,
+    DEFAULT_LEVEL,
+    DEFAULT_STATUS,
+    GENDERS,
+    LEVELS,
+    STATUSES,
+    Vocabulary,
+)
 from .vocabulary import CATEGORIES as CATEGORY_VOCABULARY
-from .vocabulary import DEFAULT_LEVEL, DEFAULT_STATUS, GENDERS, LEVELS, STATUSES, Vocabulary
 
 
 class _Level(str, Enum):
@@ -50,6 +60,10 @@ class Honour:
     date: str | None = None  # ISO date when the report gives one
     awarded_by: str = ""
     posthumous: bool = False
+    document: str = ""  # 表彰文件, e.g. 湘政发〔2020〕12号
+    revoked: bool = False  # 取消称号: kept in the record, marked, and no longer counted
+    revoked_date: str | None = None
+    revoked_reason: str = ""
     id: int | None = None
 
 
@@ -70,6 +84,27 @@ class Donation:
     quantity_unit: str = ""
     recipient: str = ""
     date: str | None = None
+    note: str = ""
+    id: int | None = None
+
+    @property
+    def amount_yuan(self) -> Decimal | None:
+        return None if self.amount_fen is None else Decimal(self.amount_fen) / 100
+
+
+@dataclass
+class Care:
+    """One act of care of model workers (关怀记录): a visit with money and/or goods, a check-up,
+    recuperation, hardship aid or an allowance, on a date, by whom (经办)."""
+
+    date: str | None = None
+    kind: str = DEFAULT_CARE_KIND  # a key of vocabulary.CARE_KINDS
+    occasion: str = ""  # 春节, 中秋, 生日, 住院 … (free text; CARE_OCCASIONS are suggestions)
+    amount_fen: int | None = None
+    item: str = ""
+    quantity: int | None = None
+    quantity_unit: str = ""
+    by: str = ""
     note: str = ""
     id: int | None = None
 
@@ -113,10 +148,24 @@ class Honouree:
     category: str = ""
     status: str = Status.ACTIVE.value
     notes: str = ""
+    # the archive (档案, fields.ARCHIVE_FIELDS)
+    id_number: str = ""  # 18 characters, checked (archive.read_value); shown masked
+    political_status: str = ""
+    education: str = ""
+    native_place: str = ""
+    phone: str = ""
+    address: str = ""
+    work_start_date: str = ""
+    retirement_date: str = ""
+    death_date: str = ""
+    treatment: str = ""
+    hardship: bool = False
+    hardship_note: str = ""
     source: Source = field(default_factory=Source)
     honours: list[Honour] = field(default_factory=list)
     deeds: list[Deed] = field(default_factory=list)
     donations: list[Donation] = field(default_factory=list)
+    care: list[Care] = field(default_factory=list)
     photos: list[Photo] = field(default_factory=list)
     id: int | None = None
     version: int = 0  # bumped on every save; guards against lost updates
@@ -126,7 +175,7 @@ class Honouree:
     # -- derived facts used by views, printing and search -------------------------
     @property
     def highest_level(self) -> str | None:
-        levels = [_level(h.level) for h in self.honours]
+        levels = [_level(h.level) for h in self.honours if not h.revoked]  # a revoked honour does not count
         return min(levels, key=lambda lv: lv.rank).value if levels else None
 
     @property
@@ -145,6 +194,7 @@ class Honouree:
         data = asdict(self)
         data["honours"] = [asdict(h) for h in self.honours]
         data["donations"] = [_donation_to_dict(d) for d in self.donations]
+        data["care"] = [_donation_to_dict(c) for c in self.care]  # amount_fen as amount_yuan, the same way
         return data
 
     @classmethod
@@ -180,10 +230,17 @@ class Honouree:
         kwargs["honours"] = [_honour_from(h) for h in data.get("honours") or []]
         kwargs["deeds"] = [_deed_from(d) for d in data.get("deeds") or []]
         kwargs["donations"] = [_donation_from(d) for d in data.get("donations") or []]
+        kwargs["care"] = [care_from(c) for c in data.get("care") or []]
         kwargs["photos"] = [_build(Photo, p, "photo") for p in data.get("photos") or []]
         for key in _OWN_KEYS:
             if key in kwargs:
                 kwargs[key] = "" if kwargs[key] is None else str(kwargs[key]).strip()
+        for spec in ARCHIVE_FIELDS:
+            if spec.key in data:
+                try:
+                    kwargs[spec.key] = read_value(spec, data[spec.key])
+                except ArchiveValueError as exc:
+                    raise RecordValueError(exc.text) from None
         honouree = cls(**kwargs)
         honouree.status = _word(STATUSES, honouree.status or DEFAULT_STATUS)
         honouree.gender = _word(GENDERS, honouree.gender) if honouree.gender else ""
@@ -193,7 +250,7 @@ class Honouree:
 
 
 # From the field spec (fields.py): an honouree's own text fields, its lists and their names.
-_OWN_KEYS = tuple(f.key for f in HONOUREE_FIELDS if "." not in f.key)
+_OWN_KEYS = tuple(f.key for f in HONOUREE_FIELDS if "." not in f.key and f not in ARCHIVE_FIELDS)
 _LIST_FIELDS = {kind.key for kind in RECORD_KINDS}
 _FIELD_ZH = {
     **{kind.key: kind.zh for kind in RECORD_KINDS},
@@ -201,6 +258,7 @@ _FIELD_ZH = {
     "source": SOURCE_ZH,
     "birth_date": HONOUREE_FIELD["birth_date"].zh,
     "date": HONOUR.field("date").zh,
+    "revoked_date": HONOUR.field("revoked_date").zh,
 }
 
 
@@ -285,6 +343,13 @@ def _honour_from(data: Any) -> Honour:
     honour.date = _date(honour.date, "date") or None
     honour.posthumous = bool(honour.posthumous)
     honour.awarded_by = honour.awarded_by or ""
+    honour.document = str(honour.document or "").strip()
+    try:
+        honour.revoked = yes_no(honour.revoked, HONOUR.field("revoked"))
+    except ArchiveValueError as exc:
+        raise RecordValueError(exc.text) from None
+    honour.revoked_date = _date(honour.revoked_date, "revoked_date") or None
+    honour.revoked_reason = str(honour.revoked_reason or "").strip()
     return honour
 
 
@@ -296,7 +361,40 @@ def _deed_from(data: Any) -> Deed:
     return deed
 
 
-def _donation_to_dict(donation: Donation) -> dict[str, Any]:
+def care_from(data: Any) -> Care:
+    """A care record from its JSON: the kind any word of CARE_KINDS (慰问, 体检, checkup …), the
+    date required (what is due is reckoned from it), amount_yuan exact as a donation's."""
+    if not isinstance(data, dict):
+        raise RecordValueError("each care record must be a JSON object", "每项关怀记录须为一个 JSON 对象")
+    data = dict(data)
+    if "amount_yuan" in data:
+        yuan = data.pop("amount_yuan")
+        if "amount_fen" in data:
+            raise RecordValueError(
+                "give amount_yuan or amount_fen, not both", "amount_yuan 与 amount_fen 只能给一个"
+            )
+        data["amount_fen"] = yuan_to_fen(yuan)
+    care = _build(Care, data, "care")
+    care.kind = _word(CARE_KINDS, str(care.kind)) if care.kind else DEFAULT_CARE_KIND
+    if care.quantity not in (None, ""):
+        try:
+            care.quantity = int(care.quantity)
+        except (TypeError, ValueError):
+            raise RecordValueError(
+                f"care quantity must be a whole number: {care.quantity!r}",
+                f"关怀记录的数量“{care.quantity}”须为整数",
+            ) from None
+    else:
+        care.quantity = None
+    care.date = _date(care.date, "date") or None
+    if not care.date:
+        raise RecordValueError("a care record needs a date", "关怀记录需填写日期")
+    for key in ("occasion", "item", "quantity_unit", "by", "note"):
+        setattr(care, key, str(getattr(care, key) or "").strip())
+    return care
+
+
+def _donation_to_dict(donation: Donation | Care) -> dict[str, Any]:
     data = asdict(donation)
     fen = data.pop("amount_fen")
     data["amount_yuan"] = None if fen is None else _yuan_number(fen)

@@ -11,11 +11,12 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from .care_verbs import CareVerbs
 from .changes import Change, now, os_user
 from .entry import tidy_given
 from .errors import (
@@ -25,8 +26,9 @@ from .errors import (
     NotFoundError,
     ReadOnlyDatabaseError,
 )
-from .fields import BATCH_FIELDS, COMPLETED_FIELDS, WRITTEN_KINDS
+from .fields import BATCH_FIELDS, COMPLETED_FIELDS, TABLE_ARCHIVE_FIELDS, WRITTEN_KINDS
 from .i18n import Joined, Text
+from .id_numbers import mask
 from .import_verbs import ImportItem, ImportOutcome, ImportVerbs, KeptPhoto
 from .merge_verbs import MatchFields, MergeOutcome, MergeVerbs
 from .photo_verbs import PhotoVerbs
@@ -56,6 +58,10 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 
+_TABLE_ARCHIVE_KEYS = tuple(f.key for f in TABLE_ARCHIVE_FIELDS)
+_TABLE_ARCHIVE_COLUMNS = ", ".join(f.column for f in TABLE_ARCHIVE_FIELDS)
+
+
 @dataclass
 class Summary:
     """The columns of the results table, read in one query for a page of ids."""
@@ -71,7 +77,9 @@ class Summary:
     category: str
     primary_photo_id: int | None
     donation_total_fen: int
-    years: tuple[int, ...] = ()  # the years of the honours, latest first
+    years: tuple[int, ...] = ()  # the years of the honours that count (not revoked), latest first
+    # the archive's columns the table may show (fields.TABLE_ARCHIVE_FIELDS, by key; issue 15)
+    archive: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -100,7 +108,7 @@ __all__ = [
 ]
 
 
-class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
+class Registry(ImportVerbs, PhotoVerbs, MergeVerbs, CareVerbs):
     """A registry file and the operations staff perform on it."""
 
     def __init__(self, conn: sqlite3.Connection, path: str | Path | None = None) -> None:
@@ -324,8 +332,8 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
             for r in self.conn.execute(
                 "SELECT id, name, unit, position, honours_text, level_rank, region, status, category,"
                 " primary_photo_id, donation_total_fen, (SELECT group_concat(DISTINCT year) FROM honour"
-                "  WHERE honour.honouree_id = honouree.id AND year IS NOT NULL)"
-                f" FROM honouree WHERE id IN ({marks})",
+                "  WHERE honour.honouree_id = honouree.id AND year IS NOT NULL AND revoked = 0),"
+                f" {_TABLE_ARCHIVE_COLUMNS} FROM honouree WHERE id IN ({marks})",
                 chunk,
             ):
                 found[r[0]] = Summary(
@@ -341,6 +349,7 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
                     primary_photo_id=r[9],
                     donation_total_fen=r[10],
                     years=tuple(sorted({int(y) for y in r[11].split(",")}, reverse=True)) if r[11] else (),
+                    archive=dict(zip(_TABLE_ARCHIVE_KEYS, r[12:], strict=True)),
                 )
         return [found[i] for i in ids if i in found]
 
@@ -414,7 +423,7 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
                 tuple(r)
                 for r in self.conn.execute(
                     with_matches + "SELECT level, count(DISTINCT honouree_id) FROM honour"
-                    " WHERE honouree_id IN (SELECT id FROM m) GROUP BY level",
+                    " WHERE honouree_id IN (SELECT id FROM m) AND revoked = 0 GROUP BY level",
                     params,
                 )
             ),
@@ -434,7 +443,8 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
         out["year"] = [
             tuple(r)
             for r in self.conn.execute(
-                with_matches + "SELECT year, count(DISTINCT honouree_id) FROM honour WHERE year IS NOT NULL"
+                with_matches
+                + "SELECT year, count(DISTINCT honouree_id) FROM honour WHERE year IS NOT NULL AND revoked = 0"
                 " AND honouree_id IN (SELECT id FROM m) GROUP BY year ORDER BY year",
                 params,
             )
@@ -453,6 +463,7 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
         with self.atomic():
             for position, honouree in enumerate(honourees):
                 _validate(honouree)
+                self._id_number_free(honouree)
                 stamp = now()
                 cursor = self.conn.execute(
                     INSERT_HONOUREE,
@@ -558,6 +569,7 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
                 raise NotFoundError("honouree", honouree.id)
             if check_version and row[0] != honouree.version:
                 raise ConflictError(honouree.id, honouree.version, row[0], honouree.name)
+            self._id_number_free(honouree)
             before = self._snapshot(honouree.id)
             self.conn.execute(
                 UPDATE_HONOUREE,
@@ -577,6 +589,35 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs):
             # commit it could already be another program's next save, and an editor that took
             # that version for its own would later overwrite their change without a conflict.
             return self.honouree(honouree.id)
+
+    def holders_of_id_number(self, number: str, exclude_id: int | None = None) -> list[tuple[int, str]]:
+        """(id, name) of the live records holding an ID number (18 characters), but `exclude_id`."""
+        if not number:
+            return []
+        return [
+            (r[0], r[1])
+            for r in self.conn.execute(
+                "SELECT id, name FROM honouree WHERE id_number = ? AND id_number != '' AND deleted_at IS NULL"
+                " AND id IS NOT ? ORDER BY id",
+                (number, exclude_id),
+            )
+        ]
+
+    def _id_number_free(self, honouree: Honouree) -> None:
+        """An ID number is one person's: a second live record with it is refused, naming the first
+        (the duplicates finder and the import preview offer to merge them instead)."""
+        holders = self.holders_of_id_number(honouree.id_number, honouree.id)
+        if holders:
+            other_id, name = holders[0]
+            raise InvalidRecordError(
+                Text(
+                    "the ID number {number} already belongs to #{other_id} {name}:"
+                    " the same person? merge the two records instead",
+                    number=mask(honouree.id_number),
+                    other_id=other_id,
+                    name=name,
+                )
+            )
 
     def edit(self, honouree_id: int, changes: dict, notes: list | None = None) -> Honouree:
         """Apply a partial JSON-shaped change (the CLI's `edit`), tidied as `entry.tidy_given`

@@ -430,7 +430,7 @@ class SearchResult:
         low, high = -(2**62) if lo is None else lo, 2**62 if hi is None else hi
         while len(years) <= max(1, MERGE_YEARS_MAX):  # the years present, one index seek each
             year = conn.execute(
-                "SELECT min(year) FROM honour WHERE year >= ? AND year <= ?", (low, high)
+                "SELECT min(year) FROM honour WHERE revoked = 0 AND year >= ? AND year <= ?", (low, high)
             ).fetchone()[0]
             if year is None:
                 break
@@ -439,9 +439,14 @@ class SearchResult:
         if not years:
             return 0
         if len(years) == 1:
-            sql, params = "SELECT count(DISTINCT honouree_id) FROM honour WHERE year = ?", years
+            sql, params = (
+                "SELECT count(DISTINCT honouree_id) FROM honour WHERE revoked = 0 AND year = ?",
+                years,
+            )
         elif len(years) <= MERGE_YEARS_MAX:
-            arms = " UNION ".join(["SELECT honouree_id FROM honour WHERE year = ?"] * len(years))
+            arms = " UNION ".join(
+                ["SELECT honouree_id FROM honour WHERE revoked = 0 AND year = ?"] * len(years)
+            )
             sql, params = f"SELECT count(*) FROM ({arms} ORDER BY 1)", years
         else:
             honours = conn.execute("SELECT coalesce(max(id), 0) FROM honour").fetchone()[0]

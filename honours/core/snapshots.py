@@ -59,6 +59,16 @@ def _kind_json(kind: RecordKind) -> str:
 
 
 _KIND_JSON = {kind.key: _kind_json(kind) for kind in WRITTEN_KINDS}
+# Yes/no fields among an honouree's stored values (0/1 there, true/false in JSON).
+_OWN_BOOLS = frozenset(i for i, f in enumerate(HONOUREE_FIELDS) if f.type == BOOL)
+
+
+def _scalars(text: Callable[[object], str], scalars: tuple) -> tuple:
+    return tuple(
+        ("true" if value else "false") if i in _OWN_BOOLS else text(value) for i, value in enumerate(scalars)
+    )
+
+
 _STAMPS_JSON = ', "id": %d, "version": %s, "created_at": %s, "updated_at": %s}'
 
 
@@ -146,7 +156,7 @@ def _snapshot_text(
     updated: str,
 ) -> str:
     values = _WRITERS[text]
-    parts = [_SCALARS_JSON % tuple(map(text, scalars))]
+    parts = [_SCALARS_JSON % (_scalars(text, scalars) if _OWN_BOOLS else tuple(map(text, scalars)))]
     for kind, ids in zip(WRITTEN_KINDS, child_ids, strict=False):
         template, write = _KIND_JSON[kind.key], values[kind.key]
         parts += [

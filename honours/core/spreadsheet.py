@@ -27,7 +27,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from decimal import Decimal
 from functools import lru_cache
@@ -36,14 +36,16 @@ from typing import Any
 
 from . import files
 from .amounts import AmountError, parse_amount_fen, parse_donation
+from .archive import ArchiveValueError, from_id_number, read_value
 from .dates import FIRST_YEAR, LAST_YEAR, PartialDate, date_value, parse_date
 from .errors import HonoursError, os_reason
-from .fields import SHEET_COLUMNS
+from .fields import ARCHIVE_FIELDS, BOOL, DATE, HONOUR, SHEET_COLUMNS
 from .i18n import Declared, Message, Text, Worded
+from .id_numbers import MASK
 from .names import Note, normalise_name, tidy_name
-from .records import Deed, Donation, Honour, Honouree, Source, Status
+from .records import Care, Deed, Donation, Honour, Honouree, RecordValueError, Source, Status
 from .titles import infer_level, title_level
-from .vocabulary import CATEGORIES, GENDERS, LEVELS, STATUSES, YES_NO
+from .vocabulary import CARE_KINDS, CATEGORIES, GENDERS, LEVELS, STATUSES, YES_NO
 
 __all__ = ["infer_level"]  # where sheets have always found it
 from .xlsx_input import CellError, SheetTooLarge, UnsavedFormula, Workbook, damaged_errors
@@ -534,11 +536,41 @@ _LIMITS.update(
     honours=LONG_LIMIT,
     deeds=LONG_LIMIT,
     donations=LONG_LIMIT,
+    care=LONG_LIMIT,
     photo=LONG_LIMIT,
     age=1 << 62,
     birth_date=1 << 62,
     year=1 << 62,
 )  # read from their values, not as text
+
+
+# An honour's per-honour columns beyond level, year, body and posthumous: key → (English, Chinese).
+_HONOUR_EXTRA = {
+    spec.sheet: (spec.en, spec.zh) for spec in HONOUR.fields if spec.key.startswith(("document", "revoked"))
+}
+
+
+def _honour_extras(honour: Honour, texts: dict[str, str]) -> None:
+    """An honour's document and revocation from its part of each per-honour column."""
+    for spec in HONOUR.fields:
+        text = texts.get(spec.sheet, "").strip()
+        if spec.sheet not in texts or not text:
+            continue
+        if spec.type == BOOL:
+            answer = YES_NO.lookup(text)
+            if answer is None:
+                raise RowError(f"{spec.en} “{text}” should be 是 or 否", f"{spec.zh}“{text}”应填“是”或“否”")
+            setattr(honour, spec.key, answer == "yes")
+        elif spec.type == DATE:
+            parsed = _date_value(text)
+            if parsed is None:
+                raise RowError(
+                    f"{spec.en} “{text}” is not a date such as 2023-05-01",
+                    f"{spec.zh}“{text}”无法识别（应如 2023-05-01）",
+                )
+            setattr(honour, spec.key, parsed.text)
+        else:
+            setattr(honour, spec.key, text)
 
 
 def _aligned(cell: str, count: int, label_en: str, label_zh: str) -> Sequence[str]:
@@ -730,7 +762,9 @@ class RowReader:
             values.get("year"),
             get("awarded_by", ""),
             get("posthumous", ""),
+            {key: get(key, "") for key in _HONOUR_EXTRA},
         )
+        archive = self._archive(values, texts) if self._has_archive else {}
         deeds = get("deeds")
         donations = self._donations_of(get("donations", ""), get("donation_amount", ""))
         photos = get("photo")
@@ -749,10 +783,41 @@ class RowReader:
             source=source,
             honours=honours,
             donations=donations,
+            care=[replace(c) for c in _care_records(get("care"))] if get("care") else [],
             deeds=[Deed(text=line.strip()) for line in deeds.split("\n") if line.strip()] if deeds else [],
+            **archive,
         )
         refs = [p.strip(_QUOTES) for p in _PHOTO_SPLIT.split(photos) if p.strip(_QUOTES)] if photos else []
         return self._tidied(ParsedRow(record, refs, set(values)))
+
+    @property
+    def _has_archive(self) -> bool:
+        """Whether the sheet has a column of the archive (most sheets have none: nothing to read)."""
+        found = getattr(self, "_archive_columns", None)
+        if found is None:
+            found = self._archive_columns = tuple(
+                spec for spec in ARCHIVE_FIELDS if spec.sheet in dict(self._column_items)
+            )
+        return bool(found)
+
+    def _archive(self, values: dict[str, Any], texts: dict[str, str]) -> dict[str, Any]:
+        """The archive's cells of a row as stored values (archive.read_value: 党员 → 中共党员, a
+        15-digit ID number as its 18 characters, 是 → true); RowError naming the first that cannot be read."""
+        out: dict[str, Any] = {}
+        for spec in self._archive_columns:
+            value = values.get(spec.sheet)
+            if value is None:
+                continue
+            raw = value if spec.type == DATE and type(value) is not str else texts.get(spec.sheet, "")
+            if spec.masked and MASK in str(raw):
+                # a number exported masked (430402********1234): not given, so an update keeps the stored one
+                values.pop(spec.sheet, None)
+                continue
+            try:
+                out[spec.key] = read_value(spec, raw)
+            except ArchiveValueError as exc:
+                raise RowError(exc.text) from None
+        return out
 
     def _not_a_person(self, name: str, cells: list[Any]) -> None:
         """SkippedRow for a footer note or a totals row, RowError for a row without a name."""
@@ -792,6 +857,12 @@ class RowReader:
         deeds = text(values, "deeds", LONG_LIMIT)
         record.deeds = [Deed(text=line.strip()) for line in deeds.split("\n") if line.strip()]
         record.donations = self._donation_list(values)
+        if self._has_archive:
+            texts = {spec.sheet: text(values, spec.sheet) for spec in ARCHIVE_FIELDS if spec.sheet in values}
+            for key, value in self._archive(values, texts).items():
+                setattr(record, key, value)
+        care = text(values, "care", LONG_LIMIT)
+        record.care = [replace(c) for c in _care_records(care)] if care else []
         photos = text(values, "photo", LONG_LIMIT)
         refs = [p.strip(_QUOTES) for p in _PHOTO_SPLIT.split(photos) if p.strip(_QUOTES)]
         return self._tidied(ParsedRow(record, refs, set(values)))
@@ -804,9 +875,16 @@ class RowReader:
         record = row.record
         written = record.name
         before = (record.gender, record.ethnicity, record.notes)
-        row.notes = tidy_name(record)
-        if not row.notes:
+        name_notes = tidy_name(record)
+        if record.id_number:  # an empty birth date and gender read from the ID number, a mismatch said
+            before_id = (record.birth_date, record.gender)
+            row.notes = [Note(said) for said in from_id_number(record)]
+            for key, old in zip(("birth_date", "gender"), before_id, strict=True):
+                if getattr(record, key) != old:
+                    row.given.add(key)
+        if not name_notes:
             return row
+        row.notes = name_notes + row.notes
         row.written_name = written
         for key, old in zip(("gender", "ethnicity", "notes"), before, strict=False):
             if getattr(record, key) != old:
@@ -865,8 +943,14 @@ class RowReader:
                     get("posthumous", ""),
                 )
             )
+        if self._has_archive:
+            for spec in self._archive_columns:
+                if spec.sheet in values and get(spec.sheet) is not None:
+                    attempt(self._archive, {spec.sheet: values[spec.sheet]}, {spec.sheet: get(spec.sheet)})
         if get("donations"):
             attempt(_donations, get("donations"))
+        if get("care"):
+            attempt(_care_records, get("care"))
         if get("donation_amount"):
             attempt(self._amount_donation, get("donation_amount"))
         return errors
@@ -990,10 +1074,17 @@ class RowReader:
         levels = self._text(values, "level")
         awarded = self._text(values, "awarded_by")
         posthumous = self._text(values, "posthumous")
-        return self._honours_of(cell, levels, values.get("year"), awarded, posthumous)
+        extra = {key: self._text(values, key) for key in _HONOUR_EXTRA}
+        return self._honours_of(cell, levels, values.get("year"), awarded, posthumous, extra)
 
     def _honours_of(
-        self, cell: str, levels: str, years_raw: Any, awarded: str, posthumous: str
+        self,
+        cell: str,
+        levels: str,
+        years_raw: Any,
+        awarded: str,
+        posthumous: str,
+        extra: dict[str, str] | None = None,
     ) -> list[Honour]:
         found = split_honours(cell) if cell else ()
         if not found:
@@ -1011,9 +1102,13 @@ class RowReader:
             year_list: Sequence[Any] = _aligned(cell_text(years_raw), count, "Year", "年份")
         else:
             year_list = [years_raw] * count
+        # 表彰文件 and 取消称号 (document, revoked, its date and reason), one per honour like the level
+        extras = {
+            key: _aligned(text, count, *_HONOUR_EXTRA[key]) for key, text in (extra or {}).items() if text
+        }
         honours = []
-        for (title, year_in_title, post_in_title), level, year_value, by, post in zip(
-            found, level_list, year_list, awarded_list, post_list, strict=False
+        for number, ((title, year_in_title, post_in_title), level, year_value, by, post) in enumerate(
+            zip(found, level_list, year_list, awarded_list, post_list, strict=False)
         ):
             if len(title) > SHORT_LIMIT:
                 raise RowError(
@@ -1035,6 +1130,8 @@ class RowReader:
                     posthumous=post_in_title or self._yes(post),
                 )
             )
+            if extras:
+                _honour_extras(honours[-1], {key: texts[number] for key, texts in extras.items()})
         return honours
 
     @staticmethod
@@ -1090,6 +1187,102 @@ def _copy(donation: Donation) -> Donation:
         quantity=donation.quantity,
         quantity_unit=donation.quantity_unit,
     )
+
+
+# -- a 关怀记录 cell, as export.py writes it (diffs.care_text, one record a line) ------------------------
+
+_LABELLED = re.compile(r"^(经办|备注|by|note)[:：](.*)$", re.IGNORECASE)
+_GOODS = re.compile(r"^(?P<item>[^×*]+)[×*](?P<quantity>.+)$")
+_ITEM = re.compile(r"^(?:物品|item)[:：](?P<item>.+)$", re.IGNORECASE)
+_QUANTITY = re.compile(r"^(?P<number>[\d.,]+万?|[\d.,]+亿?)(?P<unit>\D*)$")
+
+
+def parse_care_cell(text: str) -> list[Care]:
+    """Read a 关怀记录 cell back: one record a line (or separated by ；), each `date kind
+    [occasion] [amount] [item×quantity] [经办：…] [备注：…]` as `care_text` writes it.
+
+    RecordValueError (English and Chinese) names the line that cannot be read."""
+    out: list[Care] = []
+    for line in re.split(r"[\n；;]+", text or ""):
+        line = line.strip()
+        if line:
+            out.append(_care_line(line))
+    return out
+
+
+def _care_line(line: str) -> Care:
+    words = line.split()
+    found = parse_date(words[0]) if words else None
+    if found is None or len(words) < 2:
+        raise RecordValueError(
+            f"care record {line!r}: start with a date and a kind, such as 2027-01-20 慰问 春节 500元",
+            f"关怀记录“{line}”：应以日期和类别开头，如 2027-01-20 慰问 春节 500元",
+        )
+    kind = CARE_KINDS.lookup(words[1])
+    if kind is None:
+        raise RecordValueError(
+            f"care record {line!r}: the kind must be one of {CARE_KINDS.choices('en')}",
+            f"关怀记录“{line}”：类别应为{CARE_KINDS.choices('zh')}",
+        )
+    care = Care(date=found.text, kind=kind)
+    rest = words[2:]
+    # 经办 and 备注 take the rest of the line once they start (a note may hold spaces).
+    for i, word in enumerate(rest):
+        labelled = _LABELLED.match(word)
+        if labelled:
+            tail = " ".join([labelled[2], *rest[i + 1 :]]).strip()
+            if labelled[1].lower() in ("经办", "by"):
+                parts = re.split(r"\s*(?:备注|note)[:：]", tail, maxsplit=1, flags=re.IGNORECASE)
+                care.by = parts[0].strip()
+                care.note = parts[1].strip() if len(parts) > 1 else ""
+            else:
+                care.note = tail
+            rest = rest[:i]
+            break
+    for word in rest:
+        goods = _GOODS.match(word)
+        item = _ITEM.match(word)
+        if item and not care.item:
+            care.item = item["item"]
+        elif care.amount_fen is None and _is_amount(word):
+            care.amount_fen = parse_amount_fen(word)
+        elif goods and not care.item:
+            care.item = goods["item"]
+            quantity = _QUANTITY.match(goods["quantity"])
+            if quantity is None:
+                raise RecordValueError(
+                    f"care record {line!r}: cannot read the quantity {goods['quantity']!r}",
+                    f"关怀记录“{line}”：无法识别数量“{goods['quantity']}”",
+                )
+            care.quantity = parse_amount_fen(quantity["number"]) // 100
+            care.quantity_unit = quantity["unit"]
+        elif not care.occasion:
+            care.occasion = word
+        elif not care.item:
+            care.item = word
+        else:
+            care.note = f"{care.note} {word}".strip()
+    return care
+
+
+def _is_amount(word: str) -> bool:
+    """A word that is a sum of money: ends in 元 (500元, 1.2万元) or is a plain number."""
+    if not (word.endswith("元") or re.fullmatch(r"[\d.,]+", word)):
+        return False
+    try:
+        parse_amount_fen(word)
+    except AmountError:
+        return False
+    return True
+
+
+@lru_cache(maxsize=4096)
+def _care_records(cell: str) -> tuple[Care, ...]:
+    try:
+        return tuple(parse_care_cell(cell))
+    except (RecordValueError, AmountError) as exc:
+        message = getattr(exc, "message", str(exc))
+        raise RowError(f"care: {message}", f"关怀记录：{exc.zh}") from None
 
 
 def describe_mapping(headers: list[str], mapping: list[str | None], lang: str) -> list[tuple[str, str]]:

@@ -20,13 +20,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
+    from datetime import date
+
+    from .care import DueList, DuePeriods
     from .changes import Change
     from .i18n import Message
     from .import_verbs import ImportItem, ImportOutcome
     from .merge_verbs import MatchFields, MergeOutcome
     from .photos import NewPhoto, Photo, PreparedPhoto
     from .query import ParsedQuery
-    from .records import Honouree
+    from .records import Care, Honouree
     from .registry import HistoryEntry, Summary
 
 Facets = dict[str, list[tuple[object, int]]]
@@ -141,7 +144,9 @@ class Storage(Protocol):
         """Existing honourees for many (name, unit) pairs at once: an import's add/update split."""
         ...
 
-    def match_fields(self, names: Iterable[str] | None = None) -> list[MatchFields]:
+    def match_fields(
+        self, names: Iterable[str] | None = None, id_numbers: Iterable[str] = ()
+    ) -> list[MatchFields]:
         """What duplicate finding compares, for every live record (or those with these names)."""
         ...
 
@@ -234,6 +239,31 @@ class Storage(Protocol):
 
     def undo_merge(self, outcome: MergeOutcome) -> MergeOutcome:
         """Put a merge back as it was."""
+        ...
+
+    # -- care of model workers -----------------------------------------------------------------
+    def add_care(
+        self, ids: Iterable[int], care: Care, *, versions: Mapping[int, int] | None = None
+    ) -> dict[int, int]:
+        """One care event for several people in one transaction (honouree id → new care id)."""
+        ...
+
+    def remove_care(
+        self, care_ids: Mapping[int, Collection[int]], *, versions: Mapping[int, int] | None = None
+    ) -> list[Honouree]:
+        """Take care records away again in one transaction (the undo of a batch)."""
+        ...
+
+    def due(
+        self,
+        kind: str,
+        year: int | None = None,
+        periods: DuePeriods | None = None,
+        *,
+        today: date | None = None,
+        everyone: bool = False,
+    ) -> DueList:
+        """Who is due a visit, check-up, recuperation or aid, or has a stale file."""
         ...
 
     # -- trash and history ------------------------------------------------------------------

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from . import files
+from .archive import masked_json
 from .errors import HonoursError, PhotoError, json_problem, os_reason_text
 from .i18n import Message, Text, as_message
 from .photos import DISPLAY_MAX, MAX_FILE_BYTES, THUMB_MAX, PreparedPhoto, prepare_photo
@@ -69,12 +70,19 @@ def _document(records: list[dict], photo_files: dict[str, dict] | None) -> dict[
     return doc
 
 
-def write_json(registry: Registry, ids: Iterable[int], path: Path, progress: Progress | None = None) -> int:
-    """Records only (photo metadata included, photo bytes not); returns how many were written."""
+def write_json(
+    registry: Registry,
+    ids: Iterable[int],
+    path: Path,
+    progress: Progress | None = None,
+    reveal_id: bool = False,
+) -> int:
+    """Records only (photo metadata included, photo bytes not); returns how many were written.
+    ID numbers are masked unless `reveal_id` (a masked number is not imported back)."""
     ids = list(ids)
     records = []
     for done, honouree_id in enumerate(ids, 1):
-        records.append(registry.honouree(honouree_id).to_dict())
+        records.append(masked_json(registry.honouree(honouree_id).to_dict(), reveal_id))
         _tick(progress, done, len(ids))
     with replacing(path) as out:
         out.write(json.dumps(_document(records, None), ensure_ascii=False, indent=1).encode("utf-8"))
@@ -82,16 +90,21 @@ def write_json(registry: Registry, ids: Iterable[int], path: Path, progress: Pro
 
 
 def write_archive(
-    registry: Registry, ids: Iterable[int], path: Path, progress: Progress | None = None
+    registry: Registry,
+    ids: Iterable[int],
+    path: Path,
+    progress: Progress | None = None,
+    reveal_id: bool = False,
 ) -> int:
-    """Records and every photo's original, display copy and thumbnail in one .zip."""
+    """Records and every photo's original, display copy and thumbnail in one .zip; ID numbers
+    masked unless `reveal_id`."""
     ids = list(ids)
     records: list[dict] = []
     photo_files: dict[str, dict] = {}
     with replacing(path) as out, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         for done, honouree_id in enumerate(ids, 1):
             honouree = registry.honouree(honouree_id)
-            records.append(honouree.to_dict())
+            records.append(masked_json(honouree.to_dict(), reveal_id))
             for photo in honouree.photos:
                 stem = f"photos/{photo.id}"
                 names = {

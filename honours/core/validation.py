@@ -9,10 +9,11 @@ from collections.abc import Iterator
 from operator import attrgetter
 
 from .errors import InvalidRecordError
-from .fields import HONOUREE_FIELDS, RECORD_KINDS, SOURCE_ZH
+from .fields import ARCHIVE_FIELDS, HONOUREE_FIELDS, RECORD_KINDS, SOURCE_ZH
 from .i18n import N_, Declared, Message, Text, quoted
+from .id_numbers import IdNumberError, parse_id_number
 from .records import Honouree
-from .vocabulary import LEVELS, STATUSES, Vocabulary
+from .vocabulary import CARE_KINDS, LEVELS, STATUSES, Vocabulary
 
 LEVEL_BY_RANK = list(LEVELS.keys)  # a level's rank is its index (the stored honourees.level_rank)
 
@@ -51,7 +52,43 @@ def _validate(h: Honouree) -> None:
             raise InvalidRecordError(Text("a donation needs an amount or an item"))
         if donation.amount_fen is not None and donation.amount_fen < 0:
             raise InvalidRecordError(Text("a donation amount cannot be negative"))
+    for care in h.care:
+        if care.kind not in CARE_KINDS:
+            choices = Declared(CARE_KINDS.choices("en"), CARE_KINDS.choices("zh"))
+            raise InvalidRecordError(
+                Text("unknown care kind “{kind}” (use {choices})", kind=care.kind, choices=choices)
+            )
+        if not care.date:
+            raise InvalidRecordError(Text("a care record needs a date"))
+        if care.amount_fen is not None and care.amount_fen < 0:
+            raise InvalidRecordError(Text("a care amount cannot be negative"))
+    _check_archive(h)
     _check_characters(h)
+
+
+def _check_archive(h: Honouree) -> None:
+    """The archive's values as every door stores them (archive.read_value): an ID number as its
+    checked 18 characters, a vocabulary's value as its key."""
+    if h.id_number:
+        try:
+            parsed = parse_id_number(h.id_number)
+        except IdNumberError as exc:
+            raise InvalidRecordError(exc.text) from None
+        if parsed.number != h.id_number:
+            raise InvalidRecordError(
+                Text("the ID number must be stored as its 18 characters ({number})", number=parsed.number)
+            )
+    for spec in _ARCHIVE_WORDS:
+        value = getattr(h, spec.key)
+        if value and spec.vocabulary is not None and value not in spec.vocabulary:
+            field = Declared(spec.name, spec.zh)
+            choices = Declared(spec.vocabulary.choices("en"), spec.vocabulary.choices("zh"))
+            raise InvalidRecordError(
+                Text("unknown {field} “{value}” (use {choices})", field=field, value=value, choices=choices)
+            )
+
+
+_ARCHIVE_WORDS = tuple(f for f in ARCHIVE_FIELDS if f.vocabulary is not None)
 
 
 # Invisible control characters (NUL, BEL, ESC, ...) and lone surrogates: pasted from odd
@@ -85,6 +122,7 @@ _ITEM_NAMES = {
     "honours": N_("honour {number}"),
     "deeds": N_("deed {number}"),
     "donations": N_("donation {number}"),
+    "care": N_("care record {number}"),
     "photos": N_("photo {number} caption"),
 }
 

@@ -217,7 +217,124 @@ YES_NO = Vocabulary(
     ),
 )
 
-VOCABULARIES = {v.name: v for v in (LEVELS, STATUSES, CATEGORIES, GENDERS, YES_NO)}
+# 政治面貌, stored as the Chinese name (the eight democratic parties by their usual short names).
+POLITICAL_STATUSES = Vocabulary(
+    "political_status",
+    "political status",
+    "政治面貌",
+    (
+        Term(
+            "中共党员", "CPC member", "中共党员", ("党员", "中国共产党党员", "共产党员", "cpc member", "cpc")
+        ),
+        Term("中共预备党员", "CPC probationary member", "中共预备党员", ("预备党员",)),
+        Term("共青团员", "Communist Youth League member", "共青团员", ("团员", "共青团")),
+        Term("民革党员", "RCCK member", "民革党员", ("民革", "中国国民党革命委员会")),
+        Term("民盟盟员", "CDL member", "民盟盟员", ("民盟", "中国民主同盟")),
+        Term("民建会员", "CNDCA member", "民建会员", ("民建", "中国民主建国会")),
+        Term("民进会员", "CAPD member", "民进会员", ("民进", "中国民主促进会")),
+        Term("农工党党员", "CPWDP member", "农工党党员", ("农工党", "中国农工民主党")),
+        Term("致公党党员", "CZGP member", "致公党党员", ("致公党", "中国致公党")),
+        Term("九三学社社员", "Jiusan Society member", "九三学社社员", ("九三学社",)),
+        Term("台盟盟员", "TDSL member", "台盟盟员", ("台盟", "台湾民主自治同盟")),
+        Term("无党派人士", "Non-partisan", "无党派人士", ("无党派", "无党派民主人士", "non-partisan")),
+        Term("群众", "The masses (no party)", "群众", ("普通群众", "masses", "none")),
+    ),
+)
+
+# 文化程度, highest first.
+EDUCATION_LEVELS = Vocabulary(
+    "education",
+    "education",
+    "文化程度",
+    (
+        Term("博士", "Doctorate", "博士", ("博士研究生", "博士学位", "doctorate", "phd")),
+        Term("硕士", "Master's", "硕士", ("硕士研究生", "硕士学位", "master", "masters")),
+        Term("研究生", "Postgraduate", "研究生", ("研究生学历", "postgraduate")),
+        Term("大学本科", "Bachelor's", "大学本科", ("本科", "大本", "学士", "bachelor", "undergraduate")),
+        Term("大学专科", "College (3-year)", "大学专科", ("专科", "大专", "高职", "college")),
+        Term("中专", "Secondary vocational", "中专", ("中等专科", "中等专业学校", "中技", "技校", "职高")),
+        Term("高中", "Senior high school", "高中", ("高级中学", "high school")),
+        Term("初中", "Junior high school", "初中", ("初级中学", "junior high")),
+        Term("小学", "Primary school", "小学", ("primary",)),
+        Term("其他", "Other", "其他", ("其它", "文盲", "半文盲")),
+    ),
+)
+
+# 劳模待遇: the level of model-worker treatment a person receives.
+TREATMENTS = Vocabulary(
+    "treatment",
+    "model-worker treatment",
+    "劳模待遇",
+    (
+        Term(
+            "享受全国劳模待遇",
+            "National model-worker treatment",
+            "享受全国劳模待遇",
+            ("全国", "全国劳模待遇", "全国劳模", "国家级", "national"),
+        ),
+        Term(
+            "享受省部级劳模待遇",
+            "Provincial model-worker treatment",
+            "享受省部级劳模待遇",
+            ("省部级", "省级", "省部级劳模待遇", "省级劳模待遇", "省部级劳模", "provincial"),
+        ),
+        Term(
+            "享受市级劳模待遇",
+            "Municipal model-worker treatment",
+            "享受市级劳模待遇",
+            ("市级", "地市级", "市级劳模待遇", "市级劳模", "municipal"),
+        ),
+        Term(
+            "享受县级劳模待遇",
+            "County model-worker treatment",
+            "享受县级劳模待遇",
+            ("县级", "县区级", "县级劳模待遇", "县级劳模", "county"),
+        ),
+    ),
+)
+
+# What a care record (关怀记录) is: the office's care of model workers of a model worker.
+CARE_KINDS = Vocabulary(
+    "kind",
+    "care kind",
+    "关怀类别",
+    (
+        Term("visit", "Visit", "慰问", ("走访慰问", "看望", "慰问金", "探望", "节日慰问", "visits")),
+        Term("checkup", "Check-up", "体检", ("健康体检", "体检安排", "check-up", "medical check")),
+        Term("recuperation", "Recuperation", "疗休养", ("疗养", "休养", "疗休", "recuperate", "rest")),
+        Term("aid", "Hardship aid", "困难帮扶", ("帮扶", "困难救助", "救助", "help", "hardship")),
+        Term(
+            "allowance",
+            "Allowance",
+            "劳模津贴",
+            ("荣誉津贴", "津贴", "补贴", "劳模补助", "生活补助", "allowances"),
+        ),
+    ),
+)
+DEFAULT_CARE_KIND = "visit"
+# What a visit is for, offered as suggestions (any other text is kept as written).
+CARE_OCCASIONS = ("春节", "元旦", "中秋", "五一", "国庆", "生日", "住院", "节日", "夏季送清凉", "冬季送温暖")
+
+# Which honours make a person a model worker (劳模) for the office's care: an honour whose title
+# holds one of these words (全国劳动模范, 省劳模, 全国先进工作者 — the title the state gives a model
+# worker of a public institution), or the category 劳动模范 (CATEGORIES' "model worker").
+MODEL_WORKER_WORDS = ("劳动模范", "劳模", "先进工作者")
+MODEL_WORKER_CATEGORY = "model worker"
+
+VOCABULARIES = {
+    v.name: v
+    for v in (
+        LEVELS,
+        STATUSES,
+        CATEGORIES,
+        GENDERS,
+        YES_NO,
+        POLITICAL_STATUSES,
+        EDUCATION_LEVELS,
+        TREATMENTS,
+        CARE_KINDS,
+    )
+}
 
 DEFAULT_LEVEL = "other"
 DEFAULT_STATUS = "active"

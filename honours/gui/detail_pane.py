@@ -18,10 +18,11 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ..core import Honouree, NotFoundError
 from ..core.amounts import format_quantity, format_yuan
+from ..core.archive import shown
 from ..core.fields import DETAIL_FIELDS, HONOUREE_FIELD
 from ..core.seed import report_title
 from .i18n import current_language
-from .labels import level_label, status_label
+from .labels import care_kind_label, level_label, status_label
 from .store import Store
 from .thumbnails import Thumbnails, device_pixel_ratio, placeholder
 
@@ -159,6 +160,7 @@ class DetailPane(QTextBrowser):
             self._honours(h),
             self._deeds(h),
             self._donations(h),
+            self._care(h),
             self._photo_strip(h),
             self._source(h),
             self._notes(h),
@@ -202,8 +204,17 @@ class DetailPane(QTextBrowser):
         # the record's own fields from the spec (core/fields.py) under its labels, values of a
         # vocabulary by their labels, in the UI's language (as labels.py shows them)
         language = current_language()
+        # the ID number masked (personal data: in full only in the edit form, while being edited),
+        # a yes/no as a word
         rows = [
-            (spec.label(language), spec.vocabulary.label(value, language) if spec.vocabulary else value)
+            (
+                spec.label(language),
+                spec.vocabulary.label(value, language)
+                if spec.vocabulary
+                else self.tr("Yes")
+                if value is True
+                else shown(spec, value),
+            )
             for spec in DETAIL_FIELDS
             if spec is not NOTES and (value := getattr(h, spec.key))
         ]
@@ -233,10 +244,17 @@ class DetailPane(QTextBrowser):
                 facts.append(self.tr("awarded by %1").replace("%1", honour.awarded_by))
             if honour.posthumous:
                 facts.append(self.tr("posthumous"))
+            if honour.document:
+                facts.append(honour.document)
+            title = f"<b>{esc(honour.title)}</b>"
+            if honour.revoked:  # 取消称号: kept in the record, struck through, no longer counted
+                mark = esc(self.tr("Revoked"))
+                title = f"<s>{esc(honour.title)}</s> <span class='badge'>&nbsp;{mark}&nbsp;</span>"
+                when = " ".join(x for x in (honour.revoked_date or "", honour.revoked_reason) if x)
+                if when:
+                    facts.append(self.tr("revoked %1").replace("%1", when))
             items.append(
-                f"<li><b>{esc(honour.title)}</b> <span class='muted'>· "
-                + " · ".join(esc(f) for f in facts)
-                + "</span></li>"
+                f"<li>{title} <span class='muted'>· " + " · ".join(esc(f) for f in facts) + "</span></li>"
             )
         return _heading(self.tr("Honours")) + f"<ul style='margin-left: -20px'>{''.join(items)}</ul>"
 
@@ -292,6 +310,33 @@ class DetailPane(QTextBrowser):
                 + "</p>"
             )
         return _heading(self.tr("Donations")) + f"<table cellspacing='0'>{''.join(rows)}</table>" + total_line
+
+    def _care(self, h: Honouree) -> str:
+        """关怀记录, newest first: date, kind, what for, money and goods, by whom."""
+        if not h.care:
+            return ""
+        rows = []
+        for c in sorted(h.care, key=lambda c: c.date or "", reverse=True):
+            what = [esc(care_kind_label(c.kind))]
+            if c.occasion:
+                what.append(esc(c.occasion))
+            if c.amount_fen is not None:
+                what.append(f"<b>{esc(format_yuan(c.amount_fen))}</b>")
+            if c.item:
+                quantity = format_quantity(c.quantity, c.quantity_unit) if c.quantity is not None else ""
+                what.append(esc(f"{c.item} {quantity}".strip()))
+            extra = [x for x in (c.by and self.tr("by %1").replace("%1", c.by), c.note) if x]
+            rows.append(
+                f"<tr><td class='muted'>{esc(c.date or '')}</td><td>{' '.join(what)}</td>"
+                f"<td class='muted'>{esc('；'.join(extra))}</td></tr>"
+            )
+        money = sum(c.amount_fen or 0 for c in h.care)
+        total = (
+            "<p class='muted'>" + esc(self.tr("Money given: %1").replace("%1", format_yuan(money))) + "</p>"
+            if money
+            else ""
+        )
+        return _heading(self.tr("Care")) + f"<table cellspacing='0'>{''.join(rows)}</table>" + total
 
     def _source(self, h: Honouree) -> str:
         if not h.source.sentence and not h.source.report:

@@ -36,7 +36,7 @@ from .dialog_size import remember_size
 from .honouree_form import ERROR_STYLE, HonoureeForm
 from .i18n import current_language
 from .list_editors import ListEditor, Problem
-from .list_models import DeedsModel, DonationsModel, HonoursModel
+from .list_models import CareModel, DeedsModel, DonationsModel, HonoursModel
 from .photo_manager import PhotoManager
 
 WARNING_STYLE = (
@@ -109,19 +109,32 @@ class EditDialog(QDialog):
             ),
             self,
         )
+        self.care_editor = ListEditor(
+            CareModel(),
+            "care",
+            lambda: self.tr(
+                "No care recorded. Click “Add” for a visit (慰问), check-up (体检), recuperation (疗休养), "
+                "aid (困难帮扶) or allowance (劳模津贴)."
+            ),
+            self,
+        )
         self.photos = PhotoManager(self.registry, self)
+        self.archive_tab = self.form.archive
         for widget in (
             self.basic_tab,
+            self.archive_tab,
             self.honours_editor,
             self.deeds_editor,
             self.donations_editor,
+            self.care_editor,
             self.photos,
         ):
             self.tabs.addTab(widget, "")
-        for editor in (self.honours_editor, self.deeds_editor, self.donations_editor):
+        for editor in self._list_editors():
             editor.model.edited.connect(self._update_tab_titles)
         self.photos.edited.connect(self._update_tab_titles)
         self.donations_editor.model.edited.connect(self._update_totals)
+        self.care_editor.model.edited.connect(self._update_totals)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
@@ -150,6 +163,7 @@ class EditDialog(QDialog):
             self.honours_editor.model.edited,
             self.deeds_editor.model.edited,
             self.donations_editor.model.edited,
+            self.care_editor.model.edited,
             self.photos.edited,
         ):
             edited.connect(lambda *_: self.save_message.clear())
@@ -167,9 +181,11 @@ class EditDialog(QDialog):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
             self.form.retranslate()
+            self.archive_tab.retranslate()
             self.honours_editor.retranslate()
             self.deeds_editor.retranslate()
             self.donations_editor.retranslate()
+            self.care_editor.retranslate()
             self.photos.retranslate()
         super().changeEvent(event)
 
@@ -188,23 +204,37 @@ class EditDialog(QDialog):
     def _update_tab_titles(self) -> None:
         counts = [
             None,
+            None,
             self.honours_editor.model.filled_rows(),
             self.deeds_editor.model.filled_rows(),
             self.donations_editor.model.filled_rows(),
+            self.care_editor.model.filled_rows(),
             len(self.photos.model.entries),
         ]
         titles = [
             self.tr("Basic"),
+            self.tr("Archive"),
             self.tr("Honours"),
             self.tr("Deeds"),
             self.tr("Donations"),
+            self.tr("Care"),
             self.tr("Photos"),
         ]
         for i, (title, count) in enumerate(zip(titles, counts, strict=False)):
             self.tabs.setTabText(i, f"{title} ({count})" if count else title)
         self._update_totals()
 
+    def _list_editors(self) -> tuple[ListEditor, ...]:
+        return (self.honours_editor, self.deeds_editor, self.donations_editor, self.care_editor)
+
     def _update_totals(self) -> None:
+        care = self.care_editor.model
+        if care.records():
+            self.care_editor.footer.setText(
+                self.tr("Money given: %1").replace("%1", format_yuan(care.total_fen()))
+            )
+        else:
+            self.care_editor.footer.clear()
         model = self.donations_editor.model
         records = model.records()
         if not records:
@@ -222,6 +252,7 @@ class EditDialog(QDialog):
         self.honours_editor.model.set_records(h.honours)
         self.deeds_editor.model.set_records(h.deeds)
         self.donations_editor.model.set_records(h.donations)
+        self.care_editor.model.set_records(h.care)
         self.photos.set_photos(h.photos)
         self._update_tab_titles()
 
@@ -232,6 +263,7 @@ class EditDialog(QDialog):
             self.honours_editor.model.snapshot(),
             self.deeds_editor.model.snapshot(),
             self.donations_editor.model.snapshot(),
+            self.care_editor.model.snapshot(),
             self.photos.snapshot(),
         )
 
@@ -269,10 +301,15 @@ class EditDialog(QDialog):
         if problem is not None:
             message, field = problem
             return _Refusal(self.form, message, field)
+        problem = self.archive_tab.problem()
+        if problem is not None:
+            message, field = problem
+            return _Refusal(self.archive_tab, message, field)
         for editor, what in (
             (self.honours_editor, self.tr("Honours")),
             (self.deeds_editor, self.tr("Deeds")),
             (self.donations_editor, self.tr("Donations")),
+            (self.care_editor, self.tr("Care")),
         ):
             row_problem = editor.first_problem()
             if row_problem is not None:
@@ -297,7 +334,7 @@ class EditDialog(QDialog):
 
     def save(self) -> bool:
         """Accept the dialog if everything can be saved; otherwise show what to fix and stay."""
-        for editor in (self.honours_editor, self.deeds_editor, self.donations_editor):
+        for editor in self._list_editors():
             editor.commit_open_cell()  # Ctrl+S while a cell is being typed in keeps what was typed
         self.form.tidy_name()
         refusal = self._refusal()
@@ -325,6 +362,7 @@ class EditDialog(QDialog):
             honours=self.honours_editor.model.records(),
             deeds=self.deeds_editor.model.records(),
             donations=self.donations_editor.model.records(),
+            care=self.care_editor.model.records(),
             photos=self.photos.existing_photos(),
             id=kept.id,
             version=kept.version,

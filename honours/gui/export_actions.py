@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import HonoursError
 from ..core.export import ExportResult, export
+from . import personal_data
 from .i18n import current_language
 
 if TYPE_CHECKING:  # the window type, for hints only (the window imports the features)
@@ -60,6 +62,7 @@ def formats() -> list[tuple[str, str]]:
 class ExportChoice:
     scope: str
     suffix: str
+    reveal_id: bool = False  # ID numbers in full (masked otherwise)
 
 
 class ExportDialog(QDialog):
@@ -90,9 +93,14 @@ class ExportDialog(QDialog):
         self.format_combo.setObjectName("exportFormatCombo")
         for suffix, description in formats():
             self.format_combo.addItem(description, suffix)
+        # ID numbers are personal data: masked in the file unless asked for here (remembered until the app closes)
+        self.reveal_check = QCheckBox(self.tr("Show ID numbers in full (otherwise 430402********123X)"))
+        self.reveal_check.setObjectName("revealIdCheck")
+        self.reveal_check.setChecked(personal_data.reveal_id("export"))
         form = QFormLayout()
         form.addRow(self.tr("Honourees:"), scope_box)
         form.addRow(self.tr("Format:"), self.format_combo)
+        form.addRow(self.tr("ID numbers:"), self.reveal_check)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -106,8 +114,11 @@ class ExportDialog(QDialog):
 
     def choice(self) -> ExportChoice:
         checked = self.scope_buttons.checkedButton()
+        personal_data.remember("export", self.reveal_check.isChecked())
         return ExportChoice(
-            checked.property("scope") if checked else EVERYONE, self.format_combo.currentData()
+            checked.property("scope") if checked else EVERYONE,
+            self.format_combo.currentData(),
+            self.reveal_check.isChecked(),
         )
 
 
@@ -122,7 +133,7 @@ def scope_ids(window: MainWindow, scope: str) -> list[int]:
 
 
 def export_with_progress(
-    parent: QWidget, registry: Registry, ids: list[int], path: Path
+    parent: QWidget, registry: Registry, ids: list[int], path: Path, reveal_id: bool = False
 ) -> ExportResult | None:
     """Export showing a cancellable progress dialog; None when cancelled (no file is left)."""
     dialog = QProgressDialog(
@@ -143,7 +154,7 @@ def export_with_progress(
             raise ExportCancelled
 
     try:
-        return export(registry, ids, path, progress=progress)
+        return export(registry, ids, path, progress=progress, reveal_id=reveal_id)
     except ExportCancelled:
         return None
     finally:
@@ -187,7 +198,7 @@ def run_export(
             path = path.with_name(path.name + choice.suffix)
     ids = scope_ids(window, choice.scope)
     try:
-        outcome = export_with_progress(window, window.registry, ids, path)
+        outcome = export_with_progress(window, window.registry, ids, path, choice.reveal_id)
     except HonoursError as error:
         window.show_error(error)
         return None
@@ -208,9 +219,47 @@ def run_export(
     return outcome
 
 
+def write_import_template(window: MainWindow, path: Path | None = None) -> Path | None:
+    """File ▸ Import template…: 导入模板.xlsx with the headers, an example row and drop-down lists
+    (core/template.py); `path` skips the question (tests)."""
+    from ..core.template import TEMPLATE_NAME, write_template
+
+    if path is None:
+        folder = window.registry.path.parent if window.registry.path else Path.home()
+        name, _ = QFileDialog.getSaveFileName(
+            window,
+            translate("ExportDialog", "Import template"),
+            str(folder / TEMPLATE_NAME),
+            translate("ExportDialog", "Excel workbook (*.xlsx)"),
+        )
+        if not name:
+            return None
+        path = Path(name)
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_name(path.name + ".xlsx")
+    try:
+        write_template(path)
+    except HonoursError as error:
+        window.show_error(error)
+        return None
+    except OSError as error:
+        window.show_error(HonoursError(f"Cannot write {path}: {error}", f"无法写入 {path}：{error}"))
+        return None
+    window.status_message(
+        translate(
+            "ExportDialog", "Import template written to %1: fill in one row per person, then import it."
+        ).replace("%1", str(path))
+    )
+    return path
+
+
 def install(window: MainWindow) -> None:
     """File ▸ Export…"""
     action = QAction(translate("ExportDialog", "&Export…"), window)
     action.setObjectName("exportAction")
     action.triggered.connect(lambda: run_export(window))
     window.menu("file").addAction(action)
+    template = QAction(translate("ExportDialog", "Import &template…"), window)
+    template.setObjectName("importTemplateAction")
+    template.triggered.connect(lambda: write_import_template(window))
+    window.menu("file").addAction(template)

@@ -15,4 +15,5 @@ FEATURE_MODULES: list[str] = [
     "intake_dialog",
     "network_warning",
     "merge_dialog",
+    "care_actions",
 ]

@@ -29,12 +29,15 @@ from ..core.fields import HONOUREE_FIELDS, FieldSpec
 from ..core.names import notes_text, tidy_name
 from ..core.records import CATEGORIES, Honouree, Status
 from ..core.vocabulary import GENDERS
+from .archive_form import ArchiveForm
 from .entry_values import EntryError, read_date
 from .i18n import current_language
 from .labels import category_label, gender_label, status_label
 
 ERROR_STYLE = "color: #b3261e;"
 NOTE_STYLE = "color: #36558f;"
+# The fields of this tab; the archive's (group "archive") are on the 档案 tab (archive_form.py).
+BASIC_FIELDS = tuple(f for f in HONOUREE_FIELDS if f.group != "archive")
 
 
 class HonoureeForm(QWidget):
@@ -48,6 +51,9 @@ class HonoureeForm(QWidget):
         self.registry = registry
         self._name_notes: list = []  # what tidying the name last did, shown under it
         self._build()
+        # The archive's fields (档案) on a tab of their own, which the edit dialog shows after this one.
+        self.archive = ArchiveForm(parent)
+        self.archive.basic = self
         self.retranslate()
 
     # -- building -------------------------------------------------------------------------
@@ -245,7 +251,8 @@ class HonoureeForm(QWidget):
 
     # -- values ---------------------------------------------------------------------------
     def load(self, h: Honouree) -> None:
-        for spec in HONOUREE_FIELDS:
+        self.archive.load(h)
+        for spec in BASIC_FIELDS:
             value, widget = attrgetter(spec.key)(h), self.widgets[spec.key]
             if isinstance(widget, QComboBox):
                 set_combo_value(widget, value or spec.default)
@@ -254,9 +261,29 @@ class HonoureeForm(QWidget):
             else:
                 widget.setText(str(value or ""))
 
-    def values(self) -> dict[str, str]:
-        """The fields as stored values (trimmed), keyed like the field spec (source.report …)."""
-        return {spec.key: self._value(spec) for spec in HONOUREE_FIELDS}
+    def values(self) -> dict[str, Any]:
+        """The fields as stored values (trimmed), keyed like the field spec (source.report …),
+        the archive's (ArchiveForm) among them."""
+        return {**{spec.key: self._value(spec) for spec in BASIC_FIELDS}, **self.archive.values()}
+
+    def born_and_gender(self) -> dict[str, str]:
+        """The birth date and gender as entered (to compare with an ID number)."""
+        return {"born": self.birth_date_edit.text().strip(), "gender": combo_value(self.gender_combo)}
+
+    def fill_from_id_number(self, parsed: Any) -> list[str]:
+        """An empty birth date and gender filled from a checked ID number; what was filled, said."""
+        said = []
+        if not self.birth_date_edit.text().strip():
+            self.birth_date_edit.setText(parsed.born.isoformat())
+            said.append(
+                self.tr("Birth date %1 read from the ID number.").replace("%1", parsed.born.isoformat())
+            )
+        if not combo_value(self.gender_combo):
+            set_combo_value(self.gender_combo, parsed.gender)
+            said.append(
+                self.tr("Gender %1 read from the ID number.").replace("%1", gender_label(parsed.gender))
+            )
+        return said
 
     def _value(self, spec: FieldSpec) -> str:
         widget = self.widgets[spec.key]

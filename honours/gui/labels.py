@@ -10,7 +10,7 @@ text) are shown as stored.
 
 from __future__ import annotations
 
-from ..core.vocabulary import CATEGORIES, GENDERS, LEVELS, STATUSES, Vocabulary
+from ..core.vocabulary import CARE_KINDS, CATEGORIES, GENDERS, LEVELS, STATUSES, Vocabulary
 from .i18n import current_language
 
 
@@ -33,3 +33,8 @@ def category_label(category: str | None) -> str:
 def gender_label(gender: str | None) -> str:
     """Gender is stored as 男/女 as the reports write it; English readers get a word."""
     return _label(GENDERS, gender)
+
+
+def care_kind_label(kind: str | None) -> str:
+    """慰问, 体检, 疗休养, 困难帮扶, 劳模津贴 (Visit, Check-up …)."""
+    return _label(CARE_KINDS, kind)

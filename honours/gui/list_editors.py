@@ -1,4 +1,4 @@
-"""Editable lists of the edit dialog (honours, deeds, donations): the table model and widget.
+"""Editable lists of the edit dialog (honours, deeds, donations, care): the table model and widget.
 
 Each list is a small QAbstractTableModel holding the cells as typed, so a half-typed
 amount is never lost or silently "corrected"; every edit re-reads its row and marks the
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
+    QCompleter,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -57,6 +58,7 @@ class Column:
     choices: Callable[[], list[tuple[str, str]]] | None = None  # (stored value, label)
     placeholder: Callable[[], str] | None = None
     width: int = 0  # characters; 0 = stretch
+    suggestions: Callable[[], list[str]] | None = None  # offered as the cell is typed (any text is kept)
 
 
 @dataclass(frozen=True)
@@ -265,6 +267,10 @@ class CellDelegate(QStyledItemDelegate):
         editor = super().createEditor(parent, option, index)
         if isinstance(editor, QLineEdit) and column.placeholder:
             editor.setPlaceholderText(column.placeholder())
+        if isinstance(editor, QLineEdit) and column.suggestions:
+            completer = QCompleter(column.suggestions(), editor)
+            completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+            editor.setCompleter(completer)
         return editor
 
     def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:

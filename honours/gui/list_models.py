@@ -1,4 +1,4 @@
-"""What the edit dialog's lists hold: honours, deeds and donations as cells typed by clerks.
+"""What the edit dialog's lists hold: honours, deeds, donations and care as cells typed by clerks.
 
 Each model says how a record becomes a row of cells and back. Cells that can be read are
 tidied as soon as they are left (``50万`` is shown back as ``50万元``, ``2020年2月5日`` as
@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..core.records import LEVEL_ORDER, Deed, Donation, Honour, Level
+from ..core.records import LEVEL_ORDER, Care, Deed, Donation, Honour, Level
 from ..core.titles import title_level
+from ..core.vocabulary import CARE_KINDS, CARE_OCCASIONS, DEFAULT_CARE_KIND
 from .entry_values import (
     EntryError,
     amount_text,
@@ -22,7 +23,7 @@ from .entry_values import (
     read_quantity,
     read_year,
 )
-from .labels import level_label
+from .labels import care_kind_label, level_label
 from .list_editors import Column, RecordTableModel
 
 
@@ -49,6 +50,16 @@ class HonoursModel(RecordTableModel):
             Column("date", lambda: self.tr("Date"), width=7, placeholder=lambda: "2020-05-01"),
             Column("awarded_by", lambda: self.tr("Awarded by"), width=10),
             Column("posthumous", lambda: self.tr("Posthumous"), "check", width=5),
+            Column(
+                "document",
+                lambda: self.tr("Document"),
+                width=10,
+                placeholder=lambda: self.tr("e.g. 湘政发〔2020〕12号"),
+            ),
+            # 取消称号: the honour stays, marked, and no longer counts (its level, its year)
+            Column("revoked", lambda: self.tr("Revoked"), "check", width=5),
+            Column("revoked_date", lambda: self.tr("Revoked on"), width=7, placeholder=lambda: "2023-05"),
+            Column("revoked_reason", lambda: self.tr("Reason revoked"), width=10),
         ]
 
     def blank_row(self) -> dict[str, Any]:
@@ -63,6 +74,10 @@ class HonoursModel(RecordTableModel):
             "date": honour.date or "",
             "awarded_by": honour.awarded_by or "",
             "posthumous": bool(honour.posthumous),
+            "document": honour.document or "",
+            "revoked": bool(honour.revoked),
+            "revoked_date": honour.revoked_date or "",
+            "revoked_reason": honour.revoked_reason or "",
             "_level_chosen": level != title_level(honour.title).level,
             "_filled_body": "",
         }
@@ -82,14 +97,15 @@ class HonoursModel(RecordTableModel):
         try:
             if key == "year" and text:
                 return str(read_year(text))
-            if key == "date" and text:
+            if key in ("date", "revoked_date") and text:
                 return read_date(text)
         except EntryError:
             pass
         return text
 
     def read_row(self, row: dict[str, Any]) -> tuple[Honour | None, dict[str, str]]:
-        if not any((row["title"], row["year"], row["date"], row["awarded_by"], row["posthumous"])):
+        extra = (row["document"], row["revoked"], row["revoked_date"], row["revoked_reason"])
+        if not any((row["title"], row["year"], row["date"], row["awarded_by"], row["posthumous"], *extra)):
             return None, {}
         problems: dict[str, str] = {}
         if not row["title"]:
@@ -100,11 +116,12 @@ class HonoursModel(RecordTableModel):
                 year = read_year(row["year"])
             except EntryError as exc:
                 problems["year"] = str(exc)
-        if row["date"]:
-            try:
-                read_date(row["date"])
-            except EntryError as exc:
-                problems["date"] = str(exc)
+        for key in ("date", "revoked_date"):
+            if row[key]:
+                try:
+                    read_date(row[key])
+                except EntryError as exc:
+                    problems[key] = str(exc)
         honour = Honour(
             title=row["title"],
             level=row["level"],
@@ -112,6 +129,10 @@ class HonoursModel(RecordTableModel):
             date=row["date"] or None,
             awarded_by=row["awarded_by"],
             posthumous=bool(row["posthumous"]),
+            document=row["document"],
+            revoked=bool(row["revoked"]),
+            revoked_date=row["revoked_date"] or None,
+            revoked_reason=row["revoked_reason"],
         )
         return honour, problems
 
@@ -226,3 +247,101 @@ class DonationsModel(RecordTableModel):
 
     def total_fen(self) -> int:
         return sum(d.amount_fen or 0 for d in self.records())
+
+
+class CareModel(RecordTableModel):
+    """Care of model workers (关怀记录): the date, the kind, what for, money typed as clerks write it
+    and/or goods, by whom. Only the columns of money and goods are read like a donation's."""
+
+    def make_columns(self) -> list[Column]:
+        return [
+            Column("date", lambda: self.tr("Date"), width=7, placeholder=lambda: "2027-01-20"),
+            Column(
+                "kind",
+                lambda: self.tr("Kind"),
+                "choice",
+                width=6,
+                choices=lambda: [(key, care_kind_label(key)) for key in CARE_KINDS.keys],
+            ),
+            Column(
+                "occasion",
+                lambda: self.tr("Occasion"),
+                width=6,
+                placeholder=lambda: self.tr("e.g. 春节"),
+                suggestions=lambda: list(CARE_OCCASIONS),
+            ),
+            Column("amount", lambda: self.tr("Amount"), width=7, placeholder=lambda: self.tr("e.g. 500")),
+            Column("item", lambda: self.tr("Goods"), width=7, placeholder=lambda: self.tr("e.g. 慰问品")),
+            Column("quantity", lambda: self.tr("Quantity"), width=4),
+            Column("unit", lambda: self.tr("Unit"), width=3, placeholder=lambda: self.tr("e.g. 份")),
+            Column("by", lambda: self.tr("By"), width=8, placeholder=lambda: self.tr("e.g. 市总工会")),
+            Column("note", lambda: self.tr("Note")),
+        ]
+
+    def blank_row(self) -> dict[str, Any]:
+        return {**super().blank_row(), "kind": DEFAULT_CARE_KIND}
+
+    def row_from_record(self, care: Care) -> dict[str, Any]:
+        return {
+            "date": care.date or "",
+            "kind": care.kind or DEFAULT_CARE_KIND,
+            "occasion": care.occasion or "",
+            "amount": amount_text(care.amount_fen),
+            "item": care.item or "",
+            "quantity": quantity_text(care.quantity),
+            "unit": care.quantity_unit or "",
+            "by": care.by or "",
+            "note": care.note or "",
+        }
+
+    def tidy(self, key: str, text: str) -> str:
+        text = text.strip()
+        if not text:
+            return text
+        readers: dict[str, Callable[[str], str]] = {
+            "amount": lambda t: read_amount(t)[1],
+            "quantity": lambda t: read_quantity(t)[1],
+            "date": read_date,
+        }
+        try:
+            return readers[key](text) if key in readers else text
+        except EntryError:
+            return text  # kept as typed and marked
+
+    def read_row(self, row: dict[str, Any]) -> tuple[Care | None, dict[str, str]]:
+        if not any(value for key, value in row.items() if key != "kind" and not key.startswith("_")):
+            return None, {}
+        problems: dict[str, str] = {}
+        fen = quantity = None
+        if row["amount"]:
+            try:
+                fen = read_amount(row["amount"])[0]
+            except EntryError as exc:
+                problems["amount"] = str(exc)
+        if row["quantity"]:
+            try:
+                quantity = read_quantity(row["quantity"])[0]
+            except EntryError as exc:
+                problems["quantity"] = str(exc)
+        if not row["date"]:
+            problems["date"] = self.tr("Give the date of the care (what is due is reckoned from it).")
+        else:
+            try:
+                read_date(row["date"])
+            except EntryError as exc:
+                problems["date"] = str(exc)
+        care = Care(
+            date=row["date"] or None,
+            kind=row["kind"] or DEFAULT_CARE_KIND,
+            occasion=row["occasion"],
+            amount_fen=fen,
+            item=row["item"],
+            quantity=quantity,
+            quantity_unit=row["unit"],
+            by=row["by"],
+            note=row["note"],
+        )
+        return care, problems
+
+    def total_fen(self) -> int:
+        return sum(c.amount_fen or 0 for c in self.records())

@@ -23,6 +23,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from ..core.errors import HonoursError
+from . import personal_data
 from .dialog_size import remember_size
 from .print_options_dialog import (
     CERTIFICATES,
@@ -77,12 +78,14 @@ def default_choice(window) -> PrintChoice:
         choice.page_size = settings.print_page_size if settings.print_page_size in PAGE_SIZES else "A4"
         choice.group_by = settings.print_group_by if settings.print_group_by in ("level", "unit") else "level"
     choice.title = this_run.roll_title
+    choice.reveal_id = personal_data.reveal_id("print")  # this run's choice, never saved
     if not window.selected_ids():
         choice.kind, choice.scope = "roll", RESULT
     return choice
 
 
 def remember(window, choice: PrintChoice) -> None:
+    personal_data.remember("print", choice.reveal_id)
     if choice.kind == ROLL:
         this_run.roll_title = choice.title
     settings = _settings(window)
@@ -118,7 +121,10 @@ def render_with_progress(
     with progress_dialog(window, len(ids)) as (report, cancelled):
         if choice.kind == CERTIFICATES:
             options = CertificateOptions(
-                organisation=choice.organisation, page_size=choice.page_size, language=choice.language
+                organisation=choice.organisation,
+                page_size=choice.page_size,
+                language=choice.language,
+                reveal_id=choice.reveal_id,
             )
             return render_certificates(window.registry, ids, target, options, report, cancelled)
         roll_options = RollOptions(

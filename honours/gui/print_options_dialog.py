@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -34,6 +35,7 @@ class PrintChoice:
     organisation: str = ""
     language: str = "zh"  # the document's labels: a certificate is a Chinese document by default
     title: str = ""  # the roll's title; empty: the default (荣誉人物名册)
+    reveal_id: bool = False  # ID numbers in full on the certificates (masked otherwise)
 
 
 class PrintOptionsDialog(QDialog):
@@ -105,6 +107,9 @@ class PrintOptionsDialog(QDialog):
         form.addRow(self.tr("Paper:"), self.page_combo)
         form.addRow(self.tr("Organisation:"), self.organisation_edit)
         form.addRow(self.tr("Document language:"), self.language_combo)
+        # ID numbers are personal data: masked on paper unless asked for here (remembered until the app closes)
+        self.reveal_check = QCheckBox(self.tr("Show ID numbers in full (otherwise 430402********123X)"), self)
+        self.reveal_check.setObjectName("revealIdCheck")
         standard = QDialogButtonBox.StandardButton
         self.buttons = QDialogButtonBox(standard.Ok | standard.Cancel)
         if ok_text:
@@ -113,6 +118,7 @@ class PrintOptionsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.reveal_check)
         layout.addWidget(self.buttons)
 
         self.kind_buttons.buttonToggled.connect(lambda *_: self._update())
@@ -134,6 +140,7 @@ class PrintOptionsDialog(QDialog):
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(defaults.language)))
         self.organisation_edit.setText(defaults.organisation)
         self.title_edit.setText(defaults.title)
+        self.reveal_check.setChecked(defaults.reveal_id)
         self._update_title_hint()
         self._update()
 
@@ -178,4 +185,5 @@ class PrintOptionsDialog(QDialog):
             organisation=self.organisation_edit.text().strip(),
             language=self.language_combo.currentData(),
             title=self.title_edit.text().strip(),
+            reveal_id=self.reveal_check.isChecked(),
         )

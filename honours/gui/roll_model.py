@@ -18,8 +18,11 @@ from PySide6.QtGui import QFont, QIcon
 
 from ..core import Summary
 from ..core.amounts import format_yuan
+from ..core.archive import shown
 from ..core.errors import HonoursError
+from ..core.fields import BOOL, TABLE_ARCHIVE_FIELDS
 from ..core.storage import Results
+from .i18n import current_language
 from .labels import category_label, level_label, status_label
 from .store import Store
 from .thumbnails import Thumbnails, placeholder
@@ -51,8 +54,11 @@ COLUMNS: list[RollColumn] = [
     RollColumn("status", "status", 48),
     RollColumn("category", "category", 84, shown=False),
     RollColumn("donation", "donation", 96, shown=False),
+    # the archive's short values (issue 15), ticked on in the column chooser; the ID number masked
+    *(RollColumn(spec.key, None, int(spec.width * 7), shown=False) for spec in TABLE_ARCHIVE_FIELDS),
 ]
 COLUMN_INDEX = {column.key: i for i, column in enumerate(COLUMNS)}
+ARCHIVE_COLUMNS = {spec.key: spec for spec in TABLE_ARCHIVE_FIELDS}
 ALWAYS_SHOWN = ("name",)  # a row without its name means nothing
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -249,6 +255,14 @@ class RollModel(QAbstractTableModel):
             return "、".join(str(year) for year in summary.years)
         if key == "donation":
             return format_yuan(summary.donation_total_fen) if summary.donation_total_fen else ""
+        if key in ARCHIVE_COLUMNS:  # personal data masked, a vocabulary's value by its label, yes/no
+            spec = ARCHIVE_COLUMNS[key]
+            value = summary.archive.get(key)
+            if spec.vocabulary is not None:
+                return spec.vocabulary.label(value, current_language())
+            if spec.type == BOOL:
+                return self.tr("Yes") if value else ""
+            return str(shown(spec, value) or "")
         return str(getattr(summary, key) or "")
 
     def _decoration(self, summary: Summary) -> QIcon:
@@ -291,6 +305,8 @@ class RollModel(QAbstractTableModel):
             "status": self.tr("Status"),
             "category": self.tr("Category"),
             "donation": self.tr("Donated"),
+            # the archive's columns by the spec's labels (core/fields.py), as the detail pane names them
+            **{k: spec.label(current_language()) for k, spec in ARCHIVE_COLUMNS.items()},
         }[key]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -13,10 +13,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from dataclasses import fields
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings, QSize
+
+from ..core.care import DuePeriods
 
 T = TypeVar("T")
 
@@ -88,6 +91,12 @@ class Settings:
     organisation_name = Option("certificates/organisation", str, "衡阳市总工会")
     print_page_size = Option("printing/page_size", str, "A4")  # "A4" or "Letter"
     print_group_by = Option("printing/group_by", str, "level")  # the roll's grouping: "level" or "unit"
+    # How often care is owed (core/care.py's DuePeriods; `honours due` reads them too).
+    checkup_serving_years = Option("care/checkup_serving_years", int, DuePeriods.checkup_serving_years)
+    checkup_retired_years = Option("care/checkup_retired_years", int, DuePeriods.checkup_retired_years)
+    recuperation_years = Option("care/recuperation_years", int, DuePeriods.recuperation_years)
+    aid_months = Option("care/aid_months", int, DuePeriods.aid_months)
+    stale_months = Option("care/stale_months", int, DuePeriods.stale_months)
 
     def __init__(self, qsettings: QSettings) -> None:
         self.qsettings = qsettings
@@ -134,6 +143,13 @@ class Settings:
             self.qsettings.setValue(key, text)
         else:
             self.qsettings.remove(key)
+
+    def due_periods(self) -> DuePeriods:
+        """The periods of care as set (a value below 1 is taken as the default)."""
+        keys = [f.name for f in fields(DuePeriods)]
+        return DuePeriods(
+            **{key: value if (value := getattr(self, key)) >= 1 else getattr(DuePeriods, key) for key in keys}
+        )
 
     def sync(self) -> None:
         self.qsettings.sync()

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from ..core import ConflictError, Honouree, HonoursError, Photo, Registry
+from ..core import Care, ConflictError, Honouree, HonoursError, Photo, Registry
 from ..core.merge_verbs import MergeOutcome
 from ..core.photos import NewPhoto, PreparedPhoto
 
@@ -318,4 +318,43 @@ class BatchEditCommand(_RegistryCommand):
         )
 
     def _remember(self, saved: list[Honouree]) -> None:
+        self._versions.update({h.id: h.version for h in saved if h.id is not None})
+
+
+class CareBatchCommand(_RegistryCommand):
+    """One care event (a 春节 visit of 500元 …) recorded for several honourees in one core
+    transaction; one undo step takes every record it added away again, in one transaction."""
+
+    def __init__(
+        self,
+        registry: Registry,
+        before: list[Honouree],
+        care: Care,
+        on_error: ErrorHandler | None = None,
+    ) -> None:
+        """`before`: the records as the user saw them (their versions guard the save)."""
+        count = len(before)  # lupdate misses a translate() whose arguments hold a call
+        super().__init__(
+            registry,
+            QCoreApplication.translate("UndoCommands", "Care recorded for %n honourees", "", count),
+            on_error,
+        )
+        self.care = care
+        self._versions = {h.id: h.version for h in before if h.id is not None}
+        self.added: dict[int, int] = {}  # honouree id → the care record added
+
+    def apply(self) -> dict[int, int]:
+        """Save now (raises HonoursError, e.g. ConflictError, with nothing saved)."""
+        self._add()
+        return self.added
+
+    def _add(self) -> None:
+        self.added = self.registry.add_care(list(self._versions), self.care, versions=self._versions)
+        self._versions = {i: v + 1 for i, v in self._versions.items()}  # each saved once, as one version
+
+    def _redo(self) -> None:
+        self._add()
+
+    def _undo(self) -> None:
+        saved = self.registry.remove_care({i: [c] for i, c in self.added.items()}, versions=self._versions)
         self._versions.update({h.id: h.version for h in saved if h.id is not None})

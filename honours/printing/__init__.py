@@ -1,4 +1,5 @@
-"""Printing: certificate summaries (荣誉证书摘要), the printed roll (名册) and the results table as shown.
+"""Printing: certificate summaries (荣誉证书摘要), the printed roll (名册), the results table as shown
+and the 慰问金发放签领表 (sign_sheet.py).
 
 Drawn with QPainter onto a QPdfWriter (PDF export, the CLI) or a QPrinter (printer,
 preview), with text measured by QTextLayout on the output device, so nothing is clipped.
@@ -17,6 +18,7 @@ from .batch import check_ids, render_certificates
 from .certificate import DEED_SIZES, DEFAULT_ORGANISATION, CertificateOptions
 from .document import PAGE_SIZES, PrintError, RenderResult
 from .roll import RollOptions, render_roll
+from .sign_sheet import SignSheetOptions, render_sign_sheet
 from .table import TableColumn, TableOptions, render_table
 
 __all__ = [
@@ -27,10 +29,12 @@ __all__ = [
     "PrintError",
     "RenderResult",
     "RollOptions",
+    "SignSheetOptions",
     "TableColumn",
     "TableOptions",
     "check_ids",
     "render_certificates",
     "render_roll",
+    "render_sign_sheet",
     "render_table",
 ]

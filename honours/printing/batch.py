@@ -72,6 +72,7 @@ def render_certificates(
                     issue_date=options.date(),
                     serial_prefix=options.serial_prefix,
                     language=options.language,
+                    reveal_id=options.reveal_id,
                 )
                 photo = None
                 if content.photo_id is not None:

@@ -43,6 +43,7 @@ class CertificateOptions:
     issue_date: date | None = None  # None: today
     serial_prefix: str = "HY"
     language: str = "zh"
+    reveal_id: bool = False  # ID numbers in full (masked otherwise: personal data)
 
     def __post_init__(self) -> None:
         check_language(self.language)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..core.amounts import format_quantity, format_yuan
+from ..core.archive import ID_NUMBER, shown
 from ..core.i18n import Joined
 from ..core.records import LEVEL_ORDER, Donation, Honour, Honouree
 from .texts import age_text, birth_text, date_text, gender_text, label, level_name, status_text
@@ -69,6 +70,10 @@ def honour_details(honour: Honour, language: str = "zh") -> str:
         parts.append(label("year", language, year=honour.year))
     if honour.awarded_by:
         parts.append(honour.awarded_by)
+    if honour.document:
+        parts.append(honour.document)
+    if honour.revoked:  # 取消称号: printed, marked, and it no longer counts for the level
+        parts.append(label("revoked", language) + (f" {honour.revoked_date}" if honour.revoked_date else ""))
     return " · ".join(parts)
 
 
@@ -136,8 +141,10 @@ def certificate_content(
     issue_date: date,
     serial_prefix: str = "HY",
     language: str = "zh",
+    reveal_id: bool = False,
 ) -> CertificateContent:
-    """The printable text of one honouree's certificate summary."""
+    """The printable text of one honouree's certificate summary; the ID number (personal data)
+    masked unless `reveal_id`."""
     assert honouree.id is not None
     collective = honouree.category == COLLECTIVE
     facts: list[tuple[str, str]] = []
@@ -148,6 +155,8 @@ def certificate_content(
             facts.append((label("age", language), age_text(honouree.age, language)))
         if honouree.birth_date:
             facts.append((label("birth", language), birth_text(honouree.birth_date, language)))
+        if honouree.id_number:
+            facts.append((label("id_number", language), shown(ID_NUMBER, honouree.id_number, reveal_id)))
     if honouree.unit:
         facts.append((label("unit", language), honouree.unit))
     if honouree.position:
@@ -208,6 +217,8 @@ def roll_entry(honouree: Honouree, language: str = "zh") -> RollEntry:
         bits = [str(h.year)] if h.year else []
         if h.posthumous:
             bits.append(label("posthumous", language))
+        if h.revoked:  # still listed, marked; the roll's grouping by level leaves it out (highest_level)
+            bits.append(label("revoked", language))
         if bits:
             honours.append(label("honour_details", language, title=h.title, details=Joined(bits, "commas")))
         else:

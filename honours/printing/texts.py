@@ -42,6 +42,8 @@ _LABELS: dict[str, Text] = {
     "total_cash": Text("cash "),
     "total_goods": Text("goods: "),
     "posthumous": Text("Posthumous"),
+    "id_number": Text("ID number"),
+    "revoked": ptext("an honour", "revoked"),
     "seal": Text("(Seal)"),
     "signature": Text("Signature: "),
     "continued_next": Text("(continued overleaf)"),

@@ -86,7 +86,7 @@ def init_server(url: str, *, city_office: str = "", city_login: str = "", passwo
                         SCHEMA_VERSION=SCHEMA_VERSION,
                     ),
                 )
-            for migration in MIGRATIONS[current:]:
+            for migration in (m for m in MIGRATIONS if m.version > current):
                 conn.execute(migration.sql)
                 conn.execute(
                     "INSERT INTO meta (key, value) VALUES ('schema_version', %s) "

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import user_language
-from .database import has_table
 
 if TYPE_CHECKING:
     from ..registry import Registry
@@ -44,12 +43,13 @@ def check(registry: Registry) -> list[Problem]:
         problems = _integrity(conn)
         if problems:
             return problems  # the other checks would read damaged pages and mislead
-        problems += _schema(registry)
+        tables = set(registry.db.table_names())
+        problems += _schema(registry, tables)
         problems += _orphans(conn)
         problems += _foreign_keys(conn)
         problems += _photos(conn)
-        problems += _search_index(conn)
-        problems += _search_sources(conn)
+        problems += _search_index(conn, tables)
+        problems += _search_sources(conn, tables)
     except sqlite3.DatabaseError as exc:
         problems = [
             Problem(
@@ -74,11 +74,11 @@ def _expected_tables() -> dict[str, set[str]]:
     return {name: set(db[name].columns_dict) for name in db.table_names()}
 
 
-def _schema(registry: Registry) -> list[Problem]:
+def _schema(registry: Registry, tables: set[str]) -> list[Problem]:
     """Tables or columns of today's schema that the file lacks (changed by another tool, or an
     upgrade that did not finish): the registry would fail on them later, in the middle of a save."""
     db = registry.db
-    present = {name: set(db[name].columns_dict) for name in db.table_names()}
+    present = {name: set(db[name].columns_dict) for name in tables}
     problems = []
     for table, columns in sorted(_expected_tables().items()):
         if table not in present:
@@ -225,13 +225,13 @@ def _decodes(data: bytes | None, full: bool) -> bool:
             return False
 
 
-def _search_index(conn: sqlite3.Connection) -> list[Problem]:
+def _search_index(conn: sqlite3.Connection, tables: set[str]) -> list[Problem]:
     """Every honouree outside the trash has exactly one search row, or is queued for it (a
     very large import's records until their rows are written); nothing else has one."""
     problems = []
     queued = (
         " AND NOT EXISTS (SELECT 1 FROM search_queue q WHERE q.honouree_id = h.id)"
-        if has_table(conn, "search_queue")
+        if "search_queue" in tables
         else ""
     )
     for (honouree_id,) in conn.execute(
@@ -271,14 +271,14 @@ def _search_index(conn: sqlite3.Connection) -> list[Problem]:
     return problems
 
 
-def _search_sources(conn: sqlite3.Connection) -> list[Problem]:
+def _search_sources(conn: sqlite3.Connection, tables: set[str]) -> list[Problem]:
     """The indexer's copy of what each search row was built from, where the schema has one.
 
     A contentless index can only drop a row when given the exact text it was added with,
     so a search row without its source can never be cleared (and a source without a row
     means the index lost it).
     """
-    if not has_table(conn, "honouree_search_source"):
+    if "honouree_search_source" not in tables:
         return []
     problems = []
     for (rowid,) in conn.execute(

@@ -9,6 +9,7 @@ of this module.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,7 +22,7 @@ from ..errors import (
     NotARegistryError,
     ReadOnlyDatabaseError,
 )
-from .schema import MIGRATIONS, REBUILD_TABLE, SCHEMA_VERSION
+from .schema import MIGRATIONS, REBUILD_TABLE, SCHEMA_VERSION, Migration
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -174,14 +175,6 @@ def _refuse_truncated(conn: sqlite3.Connection, path: Path) -> None:
         raise CorruptDatabaseError(str(path), f"truncated: {size} of {pages * page_size} bytes")
 
 
-def has_table(conn: sqlite3.Connection, name: str) -> bool:
-    """Whether the file has this table (code that older migrations also run asks)."""
-    return (
-        conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone()
-        is not None
-    )
-
-
 def inspect_connection(conn: sqlite3.Connection, path: str | Path) -> int:
     """The file's schema version; raises for files that are not ours or are damaged.
 
@@ -190,6 +183,9 @@ def inspect_connection(conn: sqlite3.Connection, path: str | Path) -> int:
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
+        # Read here by hand, not through sqlite-utils' table_names(): every opening of a file
+        # (and of a backup being verified) comes here, and importing sqlite-utils costs 0.1-0.2 s
+        # of the desktop app's start-up (see Registry.db).
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     except sqlite3.DatabaseError as exc:
         message = str(exc).lower()
@@ -289,20 +285,26 @@ def split_sql(script: str) -> list[str]:
     return statements
 
 
-def migrate(conn: sqlite3.Connection, current: int) -> set[str]:
-    """Run the SQL of every pending migration, inside the caller's transaction; returns
-    what they asked to be recomputed (schema.REBUILD_ values) for the caller to do."""
-    for migration in MIGRATIONS:
+def migrate(conn: sqlite3.Connection, current: int, migrations: Sequence[Migration] = MIGRATIONS) -> set[str]:
+    """Run every pending migration (its SQL, then its sqlite-utils steps), inside the
+    caller's transaction; returns what they asked to be recomputed (schema.REBUILD_ values)
+    for the caller to do. `migrations` is the shipped list but for tests of the mechanism."""
+    import sqlite_utils  # only files being made or upgraded pay for importing it
+
+    db = sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
+    for migration in migrations:
         if migration.version <= current:
             continue
         for statement in split_sql(migration.sql):
             conn.execute(statement)
+        if migration.steps is not None:
+            migration.steps(db)
     asked = set()
-    if has_table(conn, REBUILD_TABLE):
+    if db[REBUILD_TABLE].exists():
         asked = {r[0] for r in conn.execute(f"SELECT what FROM {REBUILD_TABLE}")}
-        conn.execute(f"DROP TABLE {REBUILD_TABLE}")
+        db[REBUILD_TABLE].drop()
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    conn.execute(f"PRAGMA user_version = {migrations[-1].version}")
     return asked
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..query import ValueFilter
+from ..vocabulary import CARE_KINDS
 
 
 @dataclass
@@ -52,7 +53,9 @@ class Filter:
         one_value: bool = False,
     ) -> Filter:
         """Honourees with at least one honour meeting `condition` (a condition on `honour`);
-        `one_value`: an equality, read from an index in honouree order."""
+        `one_value`: an equality, read from an index in honouree order. A revoked honour
+        (取消称号) never meets it: it no longer counts."""
+        condition = f"revoked = 0 AND {condition}"
         return Filter(
             f"+{{id}} IN (SELECT honouree_id FROM honour WHERE {condition})",
             params,
@@ -67,13 +70,16 @@ class Filter:
         )
 
     @staticmethod
-    def honourees(condition: str, params: list, one_value: bool = False) -> Filter:
-        """Honourees whose own row meets `condition` (served by a partial index)."""
+    def honourees(condition: str, params: list, one_value: bool = False, row: str | None = None) -> Filter:
+        """Honourees whose own row meets `condition` (served by a partial index); `row`: the
+        same condition on the row `h`, when the name-order index covers its column."""
         return Filter(
             f"+{{id}} IN (SELECT id FROM honouree WHERE deleted_at IS NULL AND {condition})",
             params,
             f"SELECT count(*) FROM honouree WHERE deleted_at IS NULL AND {condition}",
-            condition.replace("status", "h.status")
+            row
+            if row is not None
+            else condition.replace("status", "h.status")
             .replace("category", "h.category")
             .replace("donation_total_fen", "h.donation_total_fen"),
             probe_sql=f"EXISTS (SELECT 1 FROM honouree WHERE id = {{id}} AND deleted_at IS NULL AND {condition})",
@@ -99,9 +105,23 @@ def sql_filter(flt: ValueFilter) -> Filter:
         return Filter.honours("posthumous = 1", [], one_value=True)
     if flt.field == "year":
         return _year_filter(list(flt.ranges))
+    if flt.field == "hardship":
+        if flt.negated:
+            return Filter.honourees("hardship = 0", [], row="h.hardship = 0")
+        return Filter.honourees("hardship = 1", [], one_value=True, row="h.hardship = 1")
+    if flt.field in ARCHIVE_COLUMNS:
+        column = ARCHIVE_COLUMNS[flt.field]
+        condition, params = _one_or_any(column, list(flt.values))
+        return Filter.honourees(condition, params, one_value=len(flt.values) == 1, row=f"h.{condition}")
     if flt.field == "donation":
         return Filter.honourees(*_range_sql("donation_total_fen", flt.ranges[0]))
+    if flt.field == "care":
+        return _care_filter(flt.within)
     raise ValueError(f"no SQL for a filter on {flt.field!r}")
+
+
+# The archive's value filters (query.ARCHIVE_FILTERS) and the column each reads.
+ARCHIVE_COLUMNS = {"treatment": "treatment", "political": "political_status", "education": "education"}
 
 
 def _year_filter(ranges: list[tuple[int | None, int | None]]) -> Filter:
@@ -119,6 +139,40 @@ def _year_filter(ranges: list[tuple[int | None, int | None]]) -> Filter:
         parts.append(f"({cond})")
         params.extend(more)
     return Filter.honours(f"({' OR '.join(parts)})", params)
+
+
+# A care record's text, as `care:` searches it: what it was for, the goods, the note, by whom.
+_CARE_TEXT = ("c.occasion", "c.item", "c.note", "c.given_by")
+
+
+def _care_filter(conditions: tuple[ValueFilter, ...]) -> Filter:
+    """Honourees with one care record meeting every condition (care: text, kind:, year:)."""
+    parts, params = [], []
+    for flt in conditions:
+        if flt.field == "kind":
+            cond, more = _one_or_any("c.kind", list(flt.values))
+        elif flt.field == "year":
+            arms = [_range_sql("CAST(substr(c.date, 1, 4) AS INTEGER)", bounds) for bounds in flt.ranges]
+            cond = " OR ".join(f"({arm})" for arm, _ in arms)
+            more = [p for _, arm_params in arms for p in arm_params]
+        else:  # care: any of its texts, or a kind it names
+            texts = [v for v in flt.values if v not in CARE_KINDS]
+            arms = [f"instr({column}, ?) > 0" for _ in texts for column in _CARE_TEXT]
+            more = [text for text in texts for _ in _CARE_TEXT]
+            kinds = [v for v in flt.values if v in CARE_KINDS]
+            if kinds:
+                arms.append(f"c.kind IN ({', '.join('?' * len(kinds))})")
+                more += kinds
+            cond = " OR ".join(arms)
+        parts.append(f"({cond})")
+        params.extend(more)
+    condition = " AND ".join(parts)
+    return Filter(
+        f"+{{id}} IN (SELECT c.honouree_id FROM care c WHERE {condition})",
+        params,
+        probe_sql=f"EXISTS (SELECT 1 FROM care c WHERE c.honouree_id = {{id}} AND {condition})",
+        size_sql=f"SELECT 1 FROM care c WHERE {condition}",
+    )
 
 
 def _one_or_any(column: str, keys: list) -> tuple[str, list]:

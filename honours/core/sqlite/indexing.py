@@ -166,17 +166,28 @@ def _read(conn: sqlite3.Connection, where: str, params: Sequence[int]) -> _Batch
 
     return _Batch(
         rows=array(
-            "id, name, unit, position, region, category, status, notes, ethnicity, deleted_at",
+            "id, name, unit, position, region, category, status, notes, ethnicity, deleted_at,"
+            " native_place, id_number",
             "honouree",
             where.replace("honouree_id", "id"),
         ),
         honours=array(
-            "honouree_id, position, id, title, level, year, awarded_by, posthumous", "honour", where
+            "honouree_id, position, id, title, level, year, awarded_by, posthumous, revoked, document",
+            "honour",
+            where,
         ),
         deeds=array("honouree_id, position, id, text", "deed", where),
         donations=array("honouree_id, position, id, amount_fen, item, recipient, note", "donation", where),
         photos=array("honouree_id, -is_primary, position, id", "photo", where),
     )
+
+
+def id_number_words(number: str) -> str:
+    """What a search finds an ID number by (id_numbers.search_key): the whole number and its
+    last four, five and six characters, each a word of its own."""
+    if not number:
+        return ""
+    return " ".join((number, number[-6:], number[-5:], number[-4:]))
 
 
 def derived_values(
@@ -220,7 +231,8 @@ def _compute(batch: _Batch, *, search_rows: bool = True) -> _Rows:
     for honouree_id, _primary, _position, photo_id in sorted(json.loads(batch.photos)):
         all_photos[honouree_id].append((photo_id,))
     rows = sorted(json.loads(batch.rows))
-    for hid, name, unit, position, region, category, status, notes, ethnicity, deleted_at in rows:
+    for hid, name, unit, position, region, category, status, notes, ethnicity, deleted_at, *archive in rows:
+        native_place, id_number = archive
         honours = all_honours.get(hid, [])
         donations = all_donations.get(hid, [])
         photos = all_photos.get(hid)
@@ -228,7 +240,7 @@ def _compute(batch: _Batch, *, search_rows: bool = True) -> _Rows:
             (
                 *derived_values(
                     name,
-                    [(h[0], h[1]) for h in honours],
+                    [(h[0], h[1]) for h in honours if not h[5]],  # a revoked honour does not count
                     [d[0] for d in donations],
                     photos[0][0] if photos else None,
                 ),
@@ -246,6 +258,9 @@ def _compute(batch: _Batch, *, search_rows: bool = True) -> _Rows:
                 _join(LEVEL_WORDS.get(h[1], "") for h in honours),
                 _join(h[3] for h in honours),
                 "追授" if any(h[4] for h in honours) else "",
+                _join(h[6] for h in honours),
+                native_place,
+                id_number_words(id_number),
             ]
         )
         name = search_form(name)

@@ -1,7 +1,7 @@
 """The registry's rows as the field spec (fields.py) declares them: SQL and values, made once.
 
-The store reads and writes an honouree's own columns and its honours, deeds and donations
-through these statements and converters instead of lists of columns written out by position.
+The store reads and writes an honouree's own columns and its honours, deeds, donations and
+care records through these statements and converters instead of lists of columns written out by position.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from operator import attrgetter
 from typing import Any
 
 from ..fields import BOOL, DATE, HONOUREE_FIELDS, TEXT, WRITTEN_KINDS, FieldSpec, RecordKind
-from ..records import Deed, Donation, Honour, Honouree, Source
+from ..records import Care, Deed, Donation, Honour, Honouree, Source
 
 
 def columns(fields: tuple[FieldSpec, ...]) -> str:
@@ -44,17 +44,24 @@ SELECT_HONOUREE = (
 
 _honouree_values = attrgetter(*(f.key for f in HONOUREE_FIELDS))
 _STORED = tuple((f.stripped, "" if f.default is None else f.default) for f in HONOUREE_FIELDS)
+# Yes/no fields (hardship) are stored as 0/1: where they sit among the values.
+_BOOLS = tuple(i for i, f in enumerate(HONOUREE_FIELDS) if f.type == BOOL)
 
 
 def stored_values(h: Honouree) -> tuple:
-    """An honouree's own fields as stored, in HONOUREE_FIELDS order: texts, never None."""
-    return tuple(
+    """An honouree's own fields as stored, in HONOUREE_FIELDS order: texts, never None (yes/no as 0/1)."""
+    values = _honouree_values(h)
+    stored = [
         (str(value).strip() if stripped else str(value)) if value else default
-        for (stripped, default), value in zip(_STORED, _honouree_values(h), strict=False)
-    )
+        for (stripped, default), value in zip(_STORED, values, strict=False)
+    ]
+    for i in _BOOLS:
+        stored[i] = 1 if values[i] else 0
+    return tuple(stored)
 
 
-_OWN = tuple((i, f.key) for i, f in enumerate(HONOUREE_FIELDS, 1) if "." not in f.key)
+_OWN = tuple((i, f.key) for i, f in enumerate(HONOUREE_FIELDS, 1) if "." not in f.key and f.type != BOOL)
+_OWN_BOOLS = tuple((i, f.key) for i, f in enumerate(HONOUREE_FIELDS, 1) if f.type == BOOL)
 _SOURCE = tuple(
     (i, f.key.split(".")[1]) for i, f in enumerate(HONOUREE_FIELDS, 1) if f.key.startswith("source.")
 )
@@ -66,6 +73,7 @@ def honouree_from_row(row: tuple) -> Honouree:
     return Honouree(
         id=row[0],
         **{key: row[i] for i, key in _OWN},
+        **{key: bool(row[i]) for i, key in _OWN_BOOLS},
         source=Source(**{key: row[i] for i, key in _SOURCE}),
         created_at=row[n + 1],
         updated_at=row[n + 2],
@@ -75,7 +83,7 @@ def honouree_from_row(row: tuple) -> Honouree:
 
 # -- the lists of records: honours, deeds, donations ---------------------------------------------
 
-RECORD_CLASS: dict[str, type] = {"honours": Honour, "deeds": Deed, "donations": Donation}
+RECORD_CLASS: dict[str, type] = {"honours": Honour, "deeds": Deed, "donations": Donation, "care": Care}
 SELECT_CHILDREN = {
     kind.key: f"SELECT id, {columns(kind.fields)} FROM {kind.table}"
     " WHERE honouree_id = ? ORDER BY position, id"

@@ -1,8 +1,26 @@
 """The registry's schema as an ordered list of migrations.
 
-`PRAGMA user_version` records how many migrations a file has had. Each migration is
-plain SQL, and only SQL: it stays what it was when written, whatever the code around it
-becomes. An old file is brought up to date in one transaction by `opening.open_database`.
+`PRAGMA user_version` records how many migrations a file has had. A migration stays what
+it was when written, whatever the code around it becomes, so it is one of two things, or
+both (the SQL runs first):
+
+* literal SQL (`sql`), as every migration so far;
+* `steps`: a function of a sqlite-utils `Database` that reshapes tables with sqlite-utils'
+  own table operations only (`add_column`, `transform`, `create_index`, `drop`, ...) and
+  literal values: what SQLite's ALTER TABLE cannot do (change a column's type, default or
+  NOT NULL, drop or reorder columns) without writing the copy-and-rename by hand. A step
+  imports nothing of honours and calls none of its code: this module imports nothing of
+  the project (a test checks it), so a step can only be written here, standing alone.
+  sqlite-utils refuses to drop or rename a column of a table with a partial index (the
+  honouree table's status, category and donation indexes): such a step drops those
+  indexes with literal SQL (`db.execute`) before the transform and creates them after it.
+
+An old file is brought up to date in one transaction by `opening.open_database`, after a
+backup; a step's operations join that transaction (sqlite-utils nests its own as
+savepoints), so a failure anywhere leaves the file untouched. The migrations run with
+foreign keys off, as SQLite's procedure for rebuilding a table requires (otherwise the
+DROP TABLE of a transformed honouree table would delete every honour with it), and the
+upgrade refuses to commit a migration that leaves a reference broken that was not.
 
 What is derived from the records (sort keys, best level, donation total, the search
 index) is computed by the code of the day (indexing.py), written for today's tables, so
@@ -13,14 +31,21 @@ what the rows ask for and drops the table, inside the same transaction.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 @dataclass(frozen=True)
 class Migration:
     version: int
     description: str
-    sql: str
+    sql: str = ""
+    # sqlite-utils table operations run after `sql` (see the module's docstring)
+    steps: Callable[[sqlite_utils.Database], None] | None = None
 
 
 # What a migration asks the opening code to recompute once the file is at today's schema.
@@ -223,6 +248,66 @@ CREATE TABLE search_queue (honouree_id INTEGER PRIMARY KEY);
 V6_SQL = rebuild(REBUILD_UNTIDY_NAMES)
 
 
+# Version 7: the archive (档案, issue 15): an honouree's ID number, political status, education,
+# native place, phone, address, dates of starting work, retiring and death, model-worker
+# treatment and hardship; an honour's document and its revocation. A revoked honour no longer
+# counts, so the indexes that value filters read keep only honours that count. Nothing derived
+# changes (every new column starts empty, no honour is revoked yet), so nothing is recomputed.
+V7_SQL = """
+ALTER TABLE honouree ADD COLUMN id_number TEXT NOT NULL DEFAULT '';
+ALTER TABLE honouree ADD COLUMN political_status TEXT NOT NULL DEFAULT '';
+ALTER TABLE honouree ADD COLUMN education TEXT NOT NULL DEFAULT '';
+ALTER TABLE honouree ADD COLUMN native_place TEXT NOT NULL DEFAULT '';
+ALTER TABLE honouree ADD COLUMN phone TEXT NOT NULL DEFAULT '';
+ALTER TABLE honouree ADD COLUMN address TEXT NOT NULL DEFAULT '';
+ALTER TABLE honouree ADD COLUMN work_start_date TEXT NOT NULL DEFAULT '';
+ALTER TABLE honouree ADD COLUMN retirement_date TEXT NOT NULL DEFAULT '';
+ALTER TABLE honouree ADD COLUMN death_date TEXT NOT NULL DEFAULT '';
+ALTER TABLE honouree ADD COLUMN treatment TEXT NOT NULL DEFAULT '';
+ALTER TABLE honouree ADD COLUMN hardship INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE honouree ADD COLUMN hardship_note TEXT NOT NULL DEFAULT '';
+ALTER TABLE honour ADD COLUMN document TEXT NOT NULL DEFAULT '';
+ALTER TABLE honour ADD COLUMN revoked INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE honour ADD COLUMN revoked_date TEXT;
+ALTER TABLE honour ADD COLUMN revoked_reason TEXT NOT NULL DEFAULT '';
+-- the same ID number on two live records is a duplicate: found in one seek
+CREATE INDEX honouree_id_number ON honouree(id_number) WHERE id_number != '' AND deleted_at IS NULL;
+CREATE INDEX honouree_political ON honouree(political_status) WHERE deleted_at IS NULL;
+CREATE INDEX honouree_education ON honouree(education) WHERE deleted_at IS NULL;
+CREATE INDEX honouree_treatment ON honouree(treatment) WHERE deleted_at IS NULL;
+CREATE INDEX honouree_hardship ON honouree(id) WHERE hardship = 1 AND deleted_at IS NULL;
+-- level and year filters read only honours that count
+DROP INDEX honour_level;
+CREATE INDEX honour_level ON honour(level, honouree_id) WHERE revoked = 0;
+DROP INDEX honour_year;
+CREATE INDEX honour_year ON honour(year, honouree_id) WHERE revoked = 0;
+"""
+
+
+# Version 8: care of model workers (关怀记录): visits with money or goods, check-ups, recuperation,
+# hardship aid and allowances, one row each under its honouree. What is due (who has had no
+# check-up this year …) is read by kind and date, so the index starts with them.
+V8_SQL = """
+CREATE TABLE care (
+    id INTEGER PRIMARY KEY,
+    honouree_id INTEGER NOT NULL REFERENCES honouree(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL DEFAULT 0,
+    date TEXT,
+    kind TEXT NOT NULL DEFAULT 'visit'
+        CHECK (kind IN ('visit', 'checkup', 'recuperation', 'aid', 'allowance')),
+    occasion TEXT NOT NULL DEFAULT '',
+    amount_fen INTEGER CHECK (amount_fen IS NULL OR amount_fen >= 0),
+    item TEXT NOT NULL DEFAULT '',
+    quantity INTEGER,
+    quantity_unit TEXT NOT NULL DEFAULT '',
+    given_by TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX care_honouree ON care(honouree_id);
+CREATE INDEX care_kind_date ON care(kind, date, honouree_id);
+"""
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "records: honourees, honours, deeds, donations, photos", V1_SQL),
     Migration(2, "search index, trash, history, lost-update guard", V2_SQL),
@@ -230,6 +315,10 @@ MIGRATIONS: list[Migration] = [
     Migration(4, "honours by honouree and year, for value filters", V4_SQL),
     Migration(5, "queue of records waiting for their search rows; whole sort keys", V5_SQL),
     Migration(6, "names searched by their tidied form (贺 彪 found as 贺彪)", V6_SQL),
+    Migration(
+        7, "the archive: ID number, political status, education … ; honours' documents and revocation", V7_SQL
+    ),
+    Migration(8, "care records: visits, check-ups, recuperation, aid, allowances", V8_SQL),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

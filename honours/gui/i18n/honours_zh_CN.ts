@@ -15,6 +15,34 @@
     </message>
 </context>
 <context>
+    <name>ArchiveForm</name>
+    <message>
+        <location filename="../archive_form.py" line="178"/>
+        <source>Not stated</source>
+        <translation>未填</translation>
+    </message>
+    <message>
+        <location filename="../archive_form.py" line="185"/>
+        <source>e.g. 1998-07 or 1998-07-01</source>
+        <translation>如 1998-07 或 1998-07-01</translation>
+    </message>
+    <message>
+        <location filename="../archive_form.py" line="186"/>
+        <source>18 characters; shown in full only while editing</source>
+        <translation>18 位；仅在编辑时完整显示</translation>
+    </message>
+    <message>
+        <location filename="../archive_form.py" line="188"/>
+        <source>Personal data: the ID number is shown masked except while this field is being edited.</source>
+        <translation>个人信息：身份证号仅在编辑此栏时完整显示，其余时候部分隐藏。</translation>
+    </message>
+    <message>
+        <location filename="../archive_form.py" line="190"/>
+        <source>e.g. 13807340000</source>
+        <translation>如 13807340000</translation>
+    </message>
+</context>
+<context>
     <name>BackupActions</name>
     <message>
         <location filename="../backup_actions.py" line="160"/>
@@ -165,9 +193,218 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
     </message>
 </context>
 <context>
+    <name>CareBatchDialog</name>
+    <message>
+        <location filename="../care_actions.py" line="113"/>
+        <source>Record Care</source>
+        <translation>登记关怀</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="123"/>
+        <source>e.g. 500 (each person)</source>
+        <translation>如 500（每人）</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="129"/>
+        <source>e.g. 份</source>
+        <translation>如 份</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="139"/>
+        <source>Who</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="140"/>
+        <source>&amp;Kind</source>
+        <translation>类别(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="141"/>
+        <source>&amp;Occasion</source>
+        <translation>事由(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="142"/>
+        <source>&amp;Amount (yuan)</source>
+        <translation>金额（元）(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="147"/>
+        <source>Goods, quantity, unit</source>
+        <translation>物品、数量、单位</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="148"/>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="149"/>
+        <source>&amp;By</source>
+        <translation>经办(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="150"/>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="156"/>
+        <source>&amp;Record</source>
+        <translation>登记(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="157"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>CareDialogs</name>
+    <message>
+        <location filename="../care_actions.py" line="74"/>
+        <source>The %n selected honouree(s)</source>
+        <translation>选中的 %n 人</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="78"/>
+        <source>Everyone the search finds (%n)</source>
+        <translation>当前搜索找到的全部人员（%n 人）</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="202"/>
+        <source>This registry is read-only: care cannot be recorded.</source>
+        <translation>此荣誉库为只读，无法登记关怀。</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="216"/>
+        <source>Nobody to record care for.</source>
+        <translation>没有可登记关怀的人员。</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="227"/>
+        <source>Recorded %1 for %n honouree(s) (Ctrl+Z undoes it).</source>
+        <translation>已为 %n 人登记%1（按 Ctrl+Z 可撤销）。</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="499"/>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="501"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="508"/>
+        <source>Saved the sign sheet (%n page(s)) to %1.</source>
+        <translation>已将签领表（共 %n 页）保存到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="528"/>
+        <source>Record &amp;Care…</source>
+        <translation>批量登记关怀(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="531"/>
+        <source>Record one visit, check-up or other care for the selected honourees at once</source>
+        <translation>为选中的人员一次登记慰问、体检等关怀</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="539"/>
+        <source>Who Is &amp;Due…</source>
+        <translation>待办关怀(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="543"/>
+        <source>Print &amp;Sign Sheet…</source>
+        <translation>打印慰问金签领表(&amp;S)…</translation>
+    </message>
+</context>
+<context>
+    <name>CareModel</name>
+    <message>
+        <location filename="../list_models.py" line="258"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../list_models.py" line="261"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../list_models.py" line="268"/>
+        <source>Occasion</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <location filename="../list_models.py" line="270"/>
+        <source>e.g. 春节</source>
+        <translation>如 春节</translation>
+    </message>
+    <message>
+        <location filename="../list_models.py" line="273"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../list_models.py" line="273"/>
+        <source>e.g. 500</source>
+        <translation>如 500</translation>
+    </message>
+    <message>
+        <location filename="../list_models.py" line="274"/>
+        <source>Goods</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <location filename="../list_models.py" line="274"/>
+        <source>e.g. 慰问品</source>
+        <translation>如 慰问品</translation>
+    </message>
+    <message>
+        <location filename="../list_models.py" line="275"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../list_models.py" line="276"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../list_models.py" line="276"/>
+        <source>e.g. 份</source>
+        <translation>如 份</translation>
+    </message>
+    <message>
+        <location filename="../list_models.py" line="277"/>
+        <source>By</source>
+        <translation>经办</translation>
+    </message>
+    <message>
+        <location filename="../list_models.py" line="277"/>
+        <source>e.g. 市总工会</source>
+        <translation>如 市总工会</translation>
+    </message>
+    <message>
+        <location filename="../list_models.py" line="278"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../list_models.py" line="327"/>
+        <source>Give the date of the care (what is due is reckoned from it).</source>
+        <translation>请填写关怀日期（待办关怀据此计算）。</translation>
+    </message>
+</context>
+<context>
     <name>CellDelegate</name>
     <message>
-        <location filename="../list_editors.py" line="263"/>
+        <location filename="../list_editors.py" line="265"/>
         <source>Enter: done · Shift+Enter: new line</source>
         <translation>回车：完成 · Shift+回车：换行</translation>
     </message>
@@ -247,17 +484,17 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>DeedsModel</name>
     <message>
-        <location filename="../list_models.py" line="124"/>
+        <location filename="../list_models.py" line="145"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../list_models.py" line="125"/>
+        <location filename="../list_models.py" line="146"/>
         <source>Deed</source>
         <translation>事迹</translation>
     </message>
     <message>
-        <location filename="../list_models.py" line="145"/>
+        <location filename="../list_models.py" line="166"/>
         <source>Describe the deed.</source>
         <translation>请填写事迹内容。</translation>
     </message>
@@ -265,175 +502,310 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../detail_pane.py" line="120"/>
+        <location filename="../detail_pane.py" line="121"/>
         <source>Select an honouree to see everything recorded about them.</source>
         <translation>在列表中选择一位荣誉人物，即可查看其全部记录。</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="177"/>
+        <location filename="../detail_pane.py" line="179"/>
         <source>Highest honour: %1</source>
         <translation>最高荣誉：%1</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="181"/>
+        <location filename="../detail_pane.py" line="183"/>
         <source>Posthumous honour</source>
         <translation>追授</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="191"/>
+        <location filename="../detail_pane.py" line="193"/>
         <source>Donated %1 in cash</source>
         <translation>捐款%1</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="215"/>
+        <location filename="../detail_pane.py" line="214"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../detail_pane.py" line="226"/>
         <source>Details</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="220"/>
+        <location filename="../detail_pane.py" line="231"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="224"/>
+        <location filename="../detail_pane.py" line="235"/>
         <source>None recorded.</source>
         <translation>暂无记录。</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="225"/>
-        <location filename="../detail_pane.py" line="241"/>
+        <location filename="../detail_pane.py" line="236"/>
+        <location filename="../detail_pane.py" line="259"/>
         <source>Honours</source>
         <translation>荣誉</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="233"/>
+        <location filename="../detail_pane.py" line="244"/>
         <source>awarded by %1</source>
         <translation>%1授予</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="235"/>
+        <location filename="../detail_pane.py" line="246"/>
         <source>posthumous</source>
         <translation>追授</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="253"/>
+        <location filename="../detail_pane.py" line="251"/>
+        <source>Revoked</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../detail_pane.py" line="255"/>
+        <source>revoked %1</source>
+        <translation>撤销：%1</translation>
+    </message>
+    <message>
+        <location filename="../detail_pane.py" line="271"/>
         <source>Deeds</source>
         <translation>事迹</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="270"/>
+        <location filename="../detail_pane.py" line="288"/>
         <source>to %1</source>
         <translation>受赠方：%1</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="281"/>
+        <location filename="../detail_pane.py" line="299"/>
         <source>cash %1</source>
         <translation>现金%1</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="286"/>
-        <location filename="../detail_pane.py" line="291"/>
+        <location filename="../detail_pane.py" line="304"/>
+        <location filename="../detail_pane.py" line="309"/>
         <source>Total: %1</source>
         <translation>合计：%1</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="286"/>
-        <location filename="../detail_pane.py" line="291"/>
+        <location filename="../detail_pane.py" line="304"/>
+        <location filename="../detail_pane.py" line="309"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="294"/>
+        <location filename="../detail_pane.py" line="312"/>
         <source>Donations</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="306"/>
+        <location filename="../detail_pane.py" line="351"/>
         <source>Report: %1</source>
         <translation>报道：%1</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="309"/>
+        <location filename="../detail_pane.py" line="354"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="325"/>
+        <location filename="../detail_pane.py" line="370"/>
         <source>Photos (%1)</source>
         <translation>照片（%1）</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="332"/>
+        <location filename="../detail_pane.py" line="377"/>
         <source>No. %1 · version %2 · last saved %3</source>
         <translation>编号 %1 · 第 %2 版 · 最后保存于 %3</translation>
     </message>
     <message>
-        <location filename="../detail_pane.py" line="304"/>
+        <location filename="../detail_pane.py" line="349"/>
         <source>Report: “%1”</source>
         <translation>报道：《%1》</translation>
+    </message>
+    <message>
+        <location filename="../detail_pane.py" line="328"/>
+        <source>by %1</source>
+        <translation>经办：%1</translation>
+    </message>
+    <message>
+        <location filename="../detail_pane.py" line="335"/>
+        <source>Money given: %1</source>
+        <translation>发放金额合计：%1</translation>
+    </message>
+    <message>
+        <location filename="../detail_pane.py" line="339"/>
+        <source>Care</source>
+        <translation>关怀记录</translation>
     </message>
 </context>
 <context>
     <name>DonationsModel</name>
     <message>
-        <location filename="../list_models.py" line="159"/>
+        <location filename="../list_models.py" line="180"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../list_models.py" line="159"/>
+        <location filename="../list_models.py" line="180"/>
         <source>e.g. 50万</source>
         <translation>如 50万</translation>
     </message>
     <message>
-        <location filename="../list_models.py" line="160"/>
+        <location filename="../list_models.py" line="181"/>
         <source>Goods</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../list_models.py" line="160"/>
+        <location filename="../list_models.py" line="181"/>
         <source>e.g. 口罩</source>
         <translation>如 口罩</translation>
     </message>
     <message>
-        <location filename="../list_models.py" line="161"/>
+        <location filename="../list_models.py" line="182"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../list_models.py" line="161"/>
+        <location filename="../list_models.py" line="182"/>
         <source>e.g. 1万</source>
         <translation>如 1万</translation>
     </message>
     <message>
-        <location filename="../list_models.py" line="162"/>
+        <location filename="../list_models.py" line="183"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../list_models.py" line="162"/>
+        <location filename="../list_models.py" line="183"/>
         <source>e.g. 只</source>
         <translation>如 只</translation>
     </message>
     <message>
-        <location filename="../list_models.py" line="163"/>
+        <location filename="../list_models.py" line="184"/>
         <source>Recipient</source>
         <translation>受赠方</translation>
     </message>
     <message>
-        <location filename="../list_models.py" line="164"/>
+        <location filename="../list_models.py" line="185"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../list_models.py" line="165"/>
+        <location filename="../list_models.py" line="186"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../list_models.py" line="215"/>
+        <location filename="../list_models.py" line="236"/>
         <source>Give an amount of money or the goods donated.</source>
         <translation>请填写捐款金额或捐赠的物品。</translation>
+    </message>
+</context>
+<context>
+    <name>DueDialog</name>
+    <message>
+        <location filename="../care_actions.py" line="242"/>
+        <source>Who Is Due</source>
+        <translation>待办关怀</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="246"/>
+        <source>No visit (慰问) this year</source>
+        <translation>本年度未慰问</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="247"/>
+        <source>Check-up (体检) due</source>
+        <translation>应安排体检</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="248"/>
+        <source>Recuperation (疗休养) due</source>
+        <translation>应安排疗休养</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="249"/>
+        <source>困难劳模 not helped in 12 months</source>
+        <translation>困难劳模 12 个月内未帮扶</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="250"/>
+        <source>Files not updated for a year</source>
+        <translation>档案一年未更新</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="258"/>
+        <source>Everyone living, not only model workers</source>
+        <translation>包括所有在世人员，而不只是劳模</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="264"/>
+        <source>Check-up every (years, serving)</source>
+        <translation>体检周期（年，在职）</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="265"/>
+        <source>retired</source>
+        <translation>退休</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="266"/>
+        <source>Recuperation every (years)</source>
+        <translation>疗休养周期（年）</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="267"/>
+        <source>Aid within (months)</source>
+        <translation>帮扶周期（月）</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="280"/>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="294"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="296"/>
+        <source>Show Them in the Table</source>
+        <translation>在表格中选中他们</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="333"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="333"/>
+        <source>Unit</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="333"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="333"/>
+        <source>Last</source>
+        <translation>上次</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="333"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../care_actions.py" line="347"/>
+        <source>%n honouree(s) due, as of %1. Double-click one to show it.</source>
+        <translation>
+            <numerusform>截至 %1，共 %n 人待办。双击可查看其档案。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -454,107 +826,128 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
         <translation>尚无捐赠记录。金额可按平时的写法填写：50万、10万元、1,000、五十万元。</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="179"/>
+        <location filename="../edit_dialog.py" line="116"/>
+        <source>No care recorded. Click “Add” for a visit (慰问), check-up (体检), recuperation (疗休养), aid (困难帮扶) or allowance (劳模津贴).</source>
+        <translation>暂无关怀记录。点击“添加”登记慰问、体检、疗休养、困难帮扶或劳模津贴。</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="195"/>
         <source>Edit %1</source>
         <translation>编辑：%1</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="179"/>
+        <location filename="../edit_dialog.py" line="195"/>
         <source>New honouree</source>
         <translation>新增荣誉人物</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="181"/>
-        <location filename="../edit_dialog.py" line="393"/>
+        <location filename="../edit_dialog.py" line="197"/>
+        <location filename="../edit_dialog.py" line="431"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="184"/>
+        <location filename="../edit_dialog.py" line="200"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="197"/>
+        <location filename="../edit_dialog.py" line="215"/>
         <source>Basic</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="198"/>
-        <location filename="../edit_dialog.py" line="273"/>
+        <location filename="../edit_dialog.py" line="216"/>
+        <source>Archive</source>
+        <translation>档案</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="217"/>
+        <location filename="../edit_dialog.py" line="309"/>
         <source>Honours</source>
         <translation>荣誉</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="199"/>
-        <location filename="../edit_dialog.py" line="274"/>
+        <location filename="../edit_dialog.py" line="218"/>
+        <location filename="../edit_dialog.py" line="310"/>
         <source>Deeds</source>
         <translation>事迹</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="200"/>
-        <location filename="../edit_dialog.py" line="275"/>
+        <location filename="../edit_dialog.py" line="219"/>
+        <location filename="../edit_dialog.py" line="311"/>
         <source>Donations</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="201"/>
+        <location filename="../edit_dialog.py" line="221"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="214"/>
+        <location filename="../edit_dialog.py" line="244"/>
         <source>Cash total: %1</source>
         <translation>现金合计：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../edit_dialog.py" line="216"/>
+        <location filename="../edit_dialog.py" line="246"/>
         <source>%n gift(s) of goods</source>
         <translation>
             <numerusform>%n 项物品捐赠</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../edit_dialog.py" line="258"/>
+        <location filename="../edit_dialog.py" line="290"/>
         <source>%n other honouree(s) already have this name and unit (ID %1). Make sure this is not the same person before saving.</source>
         <translation>
             <numerusform>已有 %n 位荣誉人物的姓名和单位与此相同（编号 %1）。保存前请确认不是同一人。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="282"/>
+        <location filename="../edit_dialog.py" line="319"/>
         <source>Photos are still being checked; save again in a moment.</source>
         <translation>照片仍在检查中，请稍后再保存。</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="292"/>
+        <location filename="../edit_dialog.py" line="329"/>
         <source>%1, row %2: %3</source>
         <translation>%1，第 %2 行：%3</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="385"/>
+        <location filename="../edit_dialog.py" line="423"/>
         <source>Unsaved changes</source>
         <translation>尚未保存的修改</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="386"/>
+        <location filename="../edit_dialog.py" line="424"/>
         <source>Save the changes to this honouree before closing?</source>
         <translation>关闭前要保存对该荣誉人物的修改吗？</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="394"/>
+        <location filename="../edit_dialog.py" line="432"/>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="395"/>
+        <location filename="../edit_dialog.py" line="433"/>
         <source>Keep editing</source>
         <translation>继续编辑</translation>
     </message>
     <message>
-        <location filename="../edit_dialog.py" line="183"/>
+        <location filename="../edit_dialog.py" line="199"/>
         <source>Save this honouree (%1)</source>
         <translation>保存此记录（%1）</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="220"/>
+        <location filename="../edit_dialog.py" line="312"/>
+        <source>Care</source>
+        <translation>关怀慰问</translation>
+    </message>
+    <message>
+        <location filename="../edit_dialog.py" line="234"/>
+        <source>Money given: %1</source>
+        <translation>发放金额合计：%1</translation>
     </message>
 </context>
 <context>
@@ -578,93 +971,119 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../export_actions.py" line="52"/>
+        <location filename="../export_actions.py" line="54"/>
+        <location filename="../export_actions.py" line="233"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../export_actions.py" line="53"/>
+        <location filename="../export_actions.py" line="55"/>
         <source>CSV, UTF-8 for Excel (*.csv)</source>
         <translation>CSV 文件，UTF-8 编码，Excel 可直接打开 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../export_actions.py" line="54"/>
+        <location filename="../export_actions.py" line="56"/>
         <source>JSON with photos, complete (*.zip)</source>
         <translation>JSON 及全部照片，完整备份 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../export_actions.py" line="55"/>
+        <location filename="../export_actions.py" line="57"/>
         <source>JSON records without photos (*.json)</source>
         <translation>JSON 记录，不含照片 (*.json)</translation>
     </message>
     <message>
-        <location filename="../export_actions.py" line="71"/>
-        <location filename="../export_actions.py" line="179"/>
-        <location filename="../export_actions.py" line="205"/>
+        <location filename="../export_actions.py" line="74"/>
+        <location filename="../export_actions.py" line="190"/>
+        <location filename="../export_actions.py" line="216"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message numerus="yes">
-        <location filename="../export_actions.py" line="74"/>
+        <location filename="../export_actions.py" line="77"/>
         <source>The current search result: %n</source>
         <translation>
             <numerusform>当前搜索结果：%n 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../export_actions.py" line="75"/>
+        <location filename="../export_actions.py" line="78"/>
         <source>The selected honourees: %n</source>
         <translation>
             <numerusform>选中的荣誉人物：%n 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../export_actions.py" line="76"/>
+        <location filename="../export_actions.py" line="79"/>
         <source>The whole registry: %n</source>
         <translation>
             <numerusform>整个荣誉库：%n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../export_actions.py" line="94"/>
+        <location filename="../export_actions.py" line="97"/>
+        <source>Show ID numbers in full (otherwise 430402********123X)</source>
+        <translation>完整显示身份证号（否则显示为 430402********123X）</translation>
+    </message>
+    <message>
+        <location filename="../export_actions.py" line="101"/>
         <source>Honourees:</source>
         <translation>导出范围：</translation>
     </message>
     <message>
-        <location filename="../export_actions.py" line="95"/>
+        <location filename="../export_actions.py" line="102"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../export_actions.py" line="99"/>
-        <location filename="../export_actions.py" line="213"/>
+        <location filename="../export_actions.py" line="103"/>
+        <source>ID numbers:</source>
+        <translation>身份证号：</translation>
+    </message>
+    <message>
+        <location filename="../export_actions.py" line="107"/>
+        <location filename="../export_actions.py" line="258"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../export_actions.py" line="129"/>
+        <location filename="../export_actions.py" line="140"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../export_actions.py" line="130"/>
+        <location filename="../export_actions.py" line="141"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../export_actions.py" line="155"/>
+        <location filename="../export_actions.py" line="166"/>
         <source>honourees</source>
         <translation>荣誉人物</translation>
     </message>
     <message>
-        <location filename="../export_actions.py" line="195"/>
+        <location filename="../export_actions.py" line="206"/>
         <source>Export cancelled: no file was written.</source>
         <translation>已取消导出：未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../export_actions.py" line="199"/>
+        <location filename="../export_actions.py" line="210"/>
         <source>Honourees exported to %1: %n.</source>
         <translation>已将 %n 人导出到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../export_actions.py" line="231"/>
+        <source>Import template</source>
+        <translation>导入模板</translation>
+    </message>
+    <message>
+        <location filename="../export_actions.py" line="249"/>
+        <source>Import template written to %1: fill in one row per person, then import it.</source>
+        <translation>导入模板已写出到 %1：每人填一行，然后导入。</translation>
+    </message>
+    <message>
+        <location filename="../export_actions.py" line="262"/>
+        <source>Import &amp;template…</source>
+        <translation>导入模板(&amp;T)…</translation>
     </message>
 </context>
 <context>
@@ -911,122 +1330,132 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>HonoureeForm</name>
     <message>
-        <location filename="../honouree_form.py" line="202"/>
+        <location filename="../honouree_form.py" line="208"/>
         <source>&amp;Name *</source>
         <translation>姓名(&amp;N) *</translation>
     </message>
     <message>
-        <location filename="../honouree_form.py" line="203"/>
+        <location filename="../honouree_form.py" line="209"/>
         <source>&amp;Gender</source>
         <translation>性别(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../honouree_form.py" line="204"/>
+        <location filename="../honouree_form.py" line="210"/>
         <source>&amp;Age</source>
         <translation>年龄(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../honouree_form.py" line="205"/>
+        <location filename="../honouree_form.py" line="211"/>
         <source>&amp;Birth date</source>
         <translation>出生日期(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../honouree_form.py" line="206"/>
+        <location filename="../honouree_form.py" line="212"/>
         <source>&amp;Ethnicity</source>
         <translation>民族(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../honouree_form.py" line="209"/>
+        <location filename="../honouree_form.py" line="215"/>
         <source>&amp;Unit</source>
         <translation>单位(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../honouree_form.py" line="210"/>
+        <location filename="../honouree_form.py" line="216"/>
         <source>&amp;Position</source>
         <translation>职务(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../honouree_form.py" line="211"/>
+        <location filename="../honouree_form.py" line="217"/>
         <source>&amp;Region</source>
         <translation>地区(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../honouree_form.py" line="212"/>
+        <location filename="../honouree_form.py" line="218"/>
         <source>&amp;Category</source>
         <translation>类别(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../honouree_form.py" line="213"/>
+        <location filename="../honouree_form.py" line="219"/>
         <source>S&amp;tatus</source>
         <translation>状态(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../honouree_form.py" line="217"/>
+        <location filename="../honouree_form.py" line="223"/>
         <source>Person or collective, e.g. 许仲秋</source>
         <translation>个人或集体，如 许仲秋</translation>
     </message>
     <message>
-        <location filename="../honouree_form.py" line="219"/>
+        <location filename="../honouree_form.py" line="225"/>
         <source>as reported, e.g. 28</source>
         <translation>按报道填写，如 28</translation>
     </message>
     <message>
-        <location filename="../honouree_form.py" line="220"/>
+        <location filename="../honouree_form.py" line="226"/>
         <source>e.g. 1975-06-01 or 1975</source>
         <translation>如 1975-06-01 或 1975</translation>
     </message>
     <message>
-        <location filename="../honouree_form.py" line="221"/>
+        <location filename="../honouree_form.py" line="227"/>
         <source>e.g. 汉族</source>
         <translation>如 汉族</translation>
     </message>
     <message>
-        <location filename="../honouree_form.py" line="222"/>
+        <location filename="../honouree_form.py" line="228"/>
         <source>Work unit, e.g. 衡阳市中心医院</source>
         <translation>工作单位，如 衡阳市中心医院</translation>
     </message>
     <message>
-        <location filename="../honouree_form.py" line="223"/>
+        <location filename="../honouree_form.py" line="229"/>
         <source>e.g. 耒阳市</source>
         <translation>如 耒阳市</translation>
     </message>
     <message>
-        <location filename="../honouree_form.py" line="224"/>
+        <location filename="../honouree_form.py" line="230"/>
         <source>Choose or type</source>
         <translation>选择或输入</translation>
     </message>
     <message>
-        <location filename="../honouree_form.py" line="225"/>
+        <location filename="../honouree_form.py" line="231"/>
         <source>N&amp;otes</source>
         <translation>备注(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../honouree_form.py" line="226"/>
+        <location filename="../honouree_form.py" line="232"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../honouree_form.py" line="227"/>
+        <location filename="../honouree_form.py" line="233"/>
         <source>Report</source>
         <translation>报道</translation>
     </message>
     <message>
-        <location filename="../honouree_form.py" line="228"/>
+        <location filename="../honouree_form.py" line="234"/>
         <source>Sentence</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../honouree_form.py" line="230"/>
+        <location filename="../honouree_form.py" line="236"/>
         <source>Not stated</source>
         <translation>未填</translation>
     </message>
     <message>
-        <location filename="../honouree_form.py" line="308"/>
+        <location filename="../honouree_form.py" line="279"/>
+        <source>Birth date %1 read from the ID number.</source>
+        <translation>已从身份证号读出出生日期 %1。</translation>
+    </message>
+    <message>
+        <location filename="../honouree_form.py" line="284"/>
+        <source>Gender %1 read from the ID number.</source>
+        <translation>已从身份证号读出性别：%1。</translation>
+    </message>
+    <message>
+        <location filename="../honouree_form.py" line="335"/>
         <source>Enter the name of the person or collective.</source>
         <translation>请填写个人或集体的名称。</translation>
     </message>
     <message>
-        <location filename="../honouree_form.py" line="310"/>
+        <location filename="../honouree_form.py" line="337"/>
         <source>The name is required.</source>
         <translation>姓名为必填项。</translation>
     </message>
@@ -1034,42 +1463,67 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>HonoursModel</name>
     <message>
-        <location filename="../list_models.py" line="40"/>
+        <location filename="../list_models.py" line="41"/>
         <source>Title</source>
         <translation>称号</translation>
     </message>
     <message>
-        <location filename="../list_models.py" line="40"/>
+        <location filename="../list_models.py" line="41"/>
         <source>e.g. 全国劳动模范</source>
         <translation>如 全国劳动模范</translation>
     </message>
     <message>
-        <location filename="../list_models.py" line="43"/>
+        <location filename="../list_models.py" line="44"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../list_models.py" line="48"/>
+        <location filename="../list_models.py" line="49"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../list_models.py" line="49"/>
+        <location filename="../list_models.py" line="50"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../list_models.py" line="50"/>
+        <location filename="../list_models.py" line="51"/>
         <source>Awarded by</source>
         <translation>授予单位</translation>
     </message>
     <message>
-        <location filename="../list_models.py" line="51"/>
+        <location filename="../list_models.py" line="52"/>
         <source>Posthumous</source>
         <translation>追授</translation>
     </message>
     <message>
-        <location filename="../list_models.py" line="96"/>
+        <location filename="../list_models.py" line="55"/>
+        <source>Document</source>
+        <translation>表彰文件</translation>
+    </message>
+    <message>
+        <location filename="../list_models.py" line="57"/>
+        <source>e.g. 湘政发〔2020〕12号</source>
+        <translation>如 湘政发〔2020〕12号</translation>
+    </message>
+    <message>
+        <location filename="../list_models.py" line="60"/>
+        <source>Revoked</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../list_models.py" line="61"/>
+        <source>Revoked on</source>
+        <translation>撤销日期</translation>
+    </message>
+    <message>
+        <location filename="../list_models.py" line="62"/>
+        <source>Reason revoked</source>
+        <translation>撤销原因</translation>
+    </message>
+    <message>
+        <location filename="../list_models.py" line="112"/>
         <source>Give the title of the honour.</source>
         <translation>请填写荣誉称号。</translation>
     </message>
@@ -1691,27 +2145,27 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>ListEditor</name>
     <message>
-        <location filename="../list_editors.py" line="436"/>
+        <location filename="../list_editors.py" line="442"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../list_editors.py" line="437"/>
+        <location filename="../list_editors.py" line="443"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../list_editors.py" line="438"/>
+        <location filename="../list_editors.py" line="444"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../list_editors.py" line="439"/>
+        <location filename="../list_editors.py" line="445"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../list_editors.py" line="487"/>
+        <location filename="../list_editors.py" line="493"/>
         <source>Row %1 · %2: %3</source>
         <translation>第 %1 行 · %2：%3</translation>
     </message>
@@ -2374,7 +2828,7 @@ Click “Add photos…” or drag image files here.</source>
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../print_actions.py" line="222"/>
+        <location filename="../print_actions.py" line="228"/>
         <source>Print Preview</source>
         <translation>打印预览</translation>
     </message>
@@ -2382,110 +2836,115 @@ Click “Add photos…” or drag image files here.</source>
 <context>
     <name>PrintOptionsDialog</name>
     <message>
-        <location filename="../print_options_dialog.py" line="48"/>
+        <location filename="../print_options_dialog.py" line="50"/>
         <source>Print Options</source>
         <translation>打印选项</translation>
     </message>
     <message>
-        <location filename="../print_options_dialog.py" line="54"/>
+        <location filename="../print_options_dialog.py" line="56"/>
         <source>Certificate summaries, one page per honouree</source>
         <translation>荣誉证书摘要，每人一页</translation>
     </message>
     <message>
-        <location filename="../print_options_dialog.py" line="55"/>
+        <location filename="../print_options_dialog.py" line="57"/>
         <source>Roll list (a table of honourees)</source>
         <translation>名册（荣誉人物一览表）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../print_options_dialog.py" line="66"/>
+        <location filename="../print_options_dialog.py" line="68"/>
         <source>The selected honourees: %n</source>
         <translation>
             <numerusform>选中的荣誉人物：%n 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../print_options_dialog.py" line="67"/>
+        <location filename="../print_options_dialog.py" line="69"/>
         <source>The current search result: %n</source>
         <translation>
             <numerusform>当前搜索结果：%n 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../print_options_dialog.py" line="68"/>
+        <location filename="../print_options_dialog.py" line="70"/>
         <source>The whole registry: %n</source>
         <translation>
             <numerusform>整个荣誉库：%n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../print_options_dialog.py" line="80"/>
+        <location filename="../print_options_dialog.py" line="82"/>
         <source>Honour level</source>
         <translation>荣誉级别</translation>
     </message>
     <message>
-        <location filename="../print_options_dialog.py" line="81"/>
+        <location filename="../print_options_dialog.py" line="83"/>
         <source>Work unit</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../print_options_dialog.py" line="84"/>
+        <location filename="../print_options_dialog.py" line="86"/>
         <source>A4 (210 × 297 mm)</source>
         <translation>A4（210 × 297 毫米）</translation>
     </message>
     <message>
-        <location filename="../print_options_dialog.py" line="85"/>
+        <location filename="../print_options_dialog.py" line="87"/>
         <source>Letter (8.5 × 11 in)</source>
         <translation>Letter（8.5 × 11 英寸）</translation>
     </message>
     <message>
-        <location filename="../print_options_dialog.py" line="88"/>
+        <location filename="../print_options_dialog.py" line="90"/>
         <source>Printed at the top and beside the seal</source>
         <translation>印在页首和落款处</translation>
     </message>
     <message>
-        <location filename="../print_options_dialog.py" line="91"/>
+        <location filename="../print_options_dialog.py" line="93"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../print_options_dialog.py" line="92"/>
+        <location filename="../print_options_dialog.py" line="94"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../print_options_dialog.py" line="101"/>
+        <location filename="../print_options_dialog.py" line="103"/>
         <source>Print:</source>
         <translation>打印内容：</translation>
     </message>
     <message>
-        <location filename="../print_options_dialog.py" line="102"/>
+        <location filename="../print_options_dialog.py" line="104"/>
         <source>Honourees:</source>
         <translation>荣誉人物：</translation>
     </message>
     <message>
-        <location filename="../print_options_dialog.py" line="103"/>
+        <location filename="../print_options_dialog.py" line="105"/>
         <source>Group the roll by:</source>
         <translation>名册分组：</translation>
     </message>
     <message>
-        <location filename="../print_options_dialog.py" line="104"/>
+        <location filename="../print_options_dialog.py" line="106"/>
         <source>Roll title:</source>
         <translation>名册标题：</translation>
     </message>
     <message>
-        <location filename="../print_options_dialog.py" line="105"/>
+        <location filename="../print_options_dialog.py" line="107"/>
         <source>Paper:</source>
         <translation>纸张：</translation>
     </message>
     <message>
-        <location filename="../print_options_dialog.py" line="106"/>
+        <location filename="../print_options_dialog.py" line="108"/>
         <source>Organisation:</source>
         <translation>落款单位：</translation>
     </message>
     <message>
-        <location filename="../print_options_dialog.py" line="107"/>
+        <location filename="../print_options_dialog.py" line="109"/>
         <source>Document language:</source>
         <translation>文档语言：</translation>
+    </message>
+    <message>
+        <location filename="../print_options_dialog.py" line="111"/>
+        <source>Show ID numbers in full (otherwise 430402********123X)</source>
+        <translation>完整显示身份证号（否则显示为 430402********123X）</translation>
     </message>
 </context>
 <context>
@@ -2506,82 +2965,82 @@ Click “Add photos…” or drag image files here.</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="146"/>
+        <location filename="../print_actions.py" line="152"/>
         <source>certificates</source>
         <translation>荣誉证书摘要</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="148"/>
+        <location filename="../print_actions.py" line="154"/>
         <source>roll</source>
         <translation>名册</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="157"/>
+        <location filename="../print_actions.py" line="163"/>
         <location filename="../table_print.py" line="354"/>
         <location filename="../table_print.py" line="381"/>
         <source>Printing cancelled.</source>
         <translation>已取消打印。</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="172"/>
+        <location filename="../print_actions.py" line="178"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="179"/>
+        <location filename="../print_actions.py" line="185"/>
         <location filename="../table_print.py" line="394"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="181"/>
+        <location filename="../print_actions.py" line="187"/>
         <location filename="../table_print.py" line="396"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="188"/>
+        <location filename="../print_actions.py" line="194"/>
         <source>PDF export cancelled: no file was written.</source>
         <translation>已取消导出 PDF，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="191"/>
+        <location filename="../print_actions.py" line="197"/>
         <location filename="../table_print.py" line="376"/>
         <source>Saved %n page(s) to %1.</source>
         <translation>已将 %n 页保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="200"/>
+        <location filename="../print_actions.py" line="206"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="211"/>
+        <location filename="../print_actions.py" line="217"/>
         <source>Sent %n page(s) to the printer.</source>
         <translation>已向打印机发送 %n 页。</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="241"/>
+        <location filename="../print_actions.py" line="247"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="262"/>
+        <location filename="../print_actions.py" line="268"/>
         <source>Print Pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="263"/>
+        <location filename="../print_actions.py" line="269"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="264"/>
+        <location filename="../print_actions.py" line="270"/>
         <source>Export P&amp;DF…</source>
         <translation>导出 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../print_actions.py" line="265"/>
+        <location filename="../print_actions.py" line="271"/>
         <source>Print &amp;Table…</source>
         <translation>打印表格(&amp;T)…</translation>
     </message>
@@ -2741,63 +3200,68 @@ Click “Add photos…” or drag image files here.</source>
 <context>
     <name>RollModel</name>
     <message>
-        <location filename="../roll_model.py" line="273"/>
-        <location filename="../roll_model.py" line="283"/>
+        <location filename="../roll_model.py" line="287"/>
+        <location filename="../roll_model.py" line="297"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="284"/>
+        <location filename="../roll_model.py" line="298"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="285"/>
+        <location filename="../roll_model.py" line="299"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="286"/>
+        <location filename="../roll_model.py" line="300"/>
         <source>Position</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="287"/>
+        <location filename="../roll_model.py" line="301"/>
         <source>Honours</source>
         <translation>荣誉</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="289"/>
+        <location filename="../roll_model.py" line="303"/>
         <source>Highest level</source>
         <translation>最高级别</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="290"/>
+        <location filename="../roll_model.py" line="304"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="291"/>
+        <location filename="../roll_model.py" line="305"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="274"/>
+        <location filename="../roll_model.py" line="288"/>
         <source>The years of the honours, latest first</source>
         <translation>各项荣誉的获评年份（最近的在前）</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="288"/>
+        <location filename="../roll_model.py" line="264"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../roll_model.py" line="302"/>
         <source>Years</source>
         <translation>获评年份</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="292"/>
+        <location filename="../roll_model.py" line="306"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="293"/>
+        <location filename="../roll_model.py" line="307"/>
         <source>Donated</source>
         <translation>捐赠金额</translation>
     </message>
@@ -3012,6 +3476,79 @@ Click “Add photos…” or drag image files here.</source>
     </message>
 </context>
 <context>
+    <name>SignSheetDialog</name>
+    <message>
+        <location filename="../care_actions.py" line="385"/>
+        <source>Print Sign Sheet (慰问金发放签领表)</source>
+        <translation>打印慰问金发放签领表</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="394"/>
+        <source>(default: 2027年春节慰问金发放签领表)</source>
+        <translation>（默认如：2027年春节慰问金发放签领表）</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="397"/>
+        <source>Also record the visit (慰问) for each person</source>
+        <translation>同时为每人登记这次慰问</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="402"/>
+        <source>Who</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="403"/>
+        <source>&amp;Occasion</source>
+        <translation>事由(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="404"/>
+        <source>&amp;Amount each (yuan)</source>
+        <translation>每人金额（元）(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="405"/>
+        <source>&amp;Date</source>
+        <translation>发放日期(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="406"/>
+        <source>&amp;Title</source>
+        <translation>标题(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="407"/>
+        <source>Handled by (经办人)</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="408"/>
+        <source>Checked by (审核人)</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="411"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="414"/>
+        <source>Pre&amp;view…</source>
+        <translation>预览(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="415"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../care_actions.py" line="416"/>
+        <source>Export P&amp;DF…</source>
+        <translation>导出 PDF(&amp;D)…</translation>
+    </message>
+</context>
+<context>
     <name>TablePreview</name>
     <message>
         <location filename="../table_print.py" line="309"/>
@@ -3209,6 +3746,11 @@ Click “Add photos…” or drag image files here.</source>
         <location filename="../undo.py" line="293"/>
         <source>Batch edit of %n honourees</source>
         <translation>批量修改 %n 人</translation>
+    </message>
+    <message>
+        <location filename="../undo.py" line="339"/>
+        <source>Care recorded for %n honourees</source>
+        <translation>为 %n 人登记关怀</translation>
     </message>
 </context>
 </TS>

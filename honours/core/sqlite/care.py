@@ -1,0 +1,168 @@
+"""The SQLite backend's SQL for care of model workers: who is due a visit, a check-up, recuperation
+or hardship aid, and whose file has not been updated for a year (core/care.py says what each
+rule means; this module only writes it as SQL).
+
+Who counts, declared in vocabulary.py: a model worker (劳模) is a live person, not a collective,
+not deceased, with an honour whose title holds one of MODEL_WORKER_WORDS, or of the category
+劳动模范 — an honour marked revoked (the `revoked` column, when the file has it) does not
+count. Retired means the status 退休, or a retirement date on or before the day reckoned at
+(the `retirement_date` column, when the file has it). 困难劳模 are those marked `hardship`
+(when the file has that column; without it nobody is, and the answer says so). Columns added
+by later migrations are looked up in the file itself, so these rules use them once they exist.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+from ..care import DUE_KINDS, DueEntry, DueList, DuePeriods, as_of_date, months_before
+from ..vocabulary import MODEL_WORKER_CATEGORY, MODEL_WORKER_WORDS
+
+# A care date as its latest possible day, so that `2026` or `2026-02` counts as recent as it may be.
+_CARE_DAY = "CASE length(c.date) WHEN 4 THEN c.date || '-12-31' WHEN 7 THEN c.date || '-31' ELSE c.date END"
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
+    return {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+
+
+def model_worker_sql(conn: sqlite3.Connection) -> tuple[str, list]:
+    """A condition on honouree `h`: a model worker by the rules above."""
+    revoked = "revoked" in _columns(conn, "honour")
+    live = " AND coalesce(o.revoked, 0) = 0" if revoked else ""
+    titles = " OR ".join("instr(o.title, ?) > 0" for _ in MODEL_WORKER_WORDS)
+    honour = f"EXISTS (SELECT 1 FROM honour o WHERE o.honouree_id = h.id AND ({titles}){live})"
+    params: list = list(MODEL_WORKER_WORDS)
+    category = "h.category = ?"
+    params.append(MODEL_WORKER_CATEGORY)
+    if revoked:  # the category alone does not outlast every model-worker honour revoked
+        category += (
+            f" AND NOT EXISTS (SELECT 1 FROM honour o WHERE o.honouree_id = h.id AND ({titles})"
+            " AND coalesce(o.revoked, 0) <> 0)"
+        )
+        params.extend(MODEL_WORKER_WORDS)
+    condition = (
+        f"h.deleted_at IS NULL AND h.status <> 'deceased' AND h.category <> 'collective'"
+        f" AND ({honour} OR ({category}))"
+    )
+    return condition, params
+
+
+def retired_sql(conn: sqlite3.Connection, day: date) -> tuple[str, list]:
+    """A condition on `h`: retired by status, or by a retirement date reached (when the column exists)."""
+    if "retirement_date" in _columns(conn, "honouree"):
+        return (
+            "(h.status = 'retired' OR (coalesce(h.retirement_date, '') <> '' AND h.retirement_date <= ?))",
+            [day.isoformat()],
+        )
+    return "h.status = 'retired'", []
+
+
+def _none_since(kind: str) -> str:
+    """No record of `kind` from the first parameter's day up to the second's (the day reckoned
+    at): later records do not count when an earlier year is asked about. The unary + keeps
+    SQLite on the person's own records (care_honouree) instead of walking every record of the
+    kind (care_kind_date) for each person: 27 s → well under a second at 100,000."""
+    return (
+        f"NOT EXISTS (SELECT 1 FROM care c WHERE c.honouree_id = h.id AND +c.kind = '{kind}'"
+        f" AND {_CARE_DAY} >= ? AND c.date <= ?)"
+    )
+
+
+def due(
+    conn: sqlite3.Connection,
+    kind: str,
+    year: int | None = None,
+    periods: DuePeriods | None = None,
+    *,
+    today: date | None = None,
+    everyone: bool = False,
+) -> DueList:
+    """Who is due `kind` (one of DUE_KINDS) in `year` (default this year), in name order.
+
+    visit: a model worker (`everyone`: any living person) with no 慰问 in the year;
+    checkup: a serving model worker with none in the last `checkup_serving_years` years
+    (the year included), a retired one in the last `checkup_retired_years`;
+    recuperation: a serving model worker with none in the last `recuperation_years` years;
+    aid: a 困难劳模 with no 困难帮扶 in the `aid_months` before the day reckoned at;
+    stale: a living person whose file has not changed for `stale_months`.
+    """
+    if kind not in DUE_KINDS:
+        raise ValueError(kind)
+    periods = periods or DuePeriods()
+    year, day = as_of_date(year, today)
+    out = DueList(kind, year, day.isoformat())
+    worker, worker_params = model_worker_sql(conn)
+    retired, retired_params = retired_sql(conn, day)
+    where: list[str] = []
+    params: list = []
+    none_since = _none_since(kind)
+    end = day.isoformat()
+    if kind == "visit":
+        if everyone:
+            where.append("h.deleted_at IS NULL AND h.status <> 'deceased' AND h.category <> 'collective'")
+        else:
+            where.append(worker)
+            params += worker_params
+        where.append(none_since)
+        params += [f"{year}-01-01", end]
+        reason = ("no visit in {year}", "{year}年未慰问")
+    elif kind == "checkup":
+        where.append(worker)
+        params += worker_params
+        serving_from = f"{year - periods.checkup_serving_years + 1}-01-01"
+        retired_from = f"{year - periods.checkup_retired_years + 1}-01-01"
+        where.append(none_since.replace(">= ?", f">= CASE WHEN {retired} THEN ? ELSE ? END"))
+        params += [*retired_params, retired_from, serving_from, end]
+        reason = ("no check-up in its period", "体检周期内未体检")
+    elif kind == "recuperation":
+        where.append(worker)
+        params += worker_params
+        where.append(f"NOT {retired}")
+        params += retired_params
+        where.append(none_since)
+        params += [f"{year - periods.recuperation_years + 1}-01-01", end]
+        reason = (
+            f"no recuperation in {periods.recuperation_years} year(s)",
+            f"{periods.recuperation_years}年内未疗休养",
+        )
+    elif kind == "aid":
+        marked = conn.execute("SELECT 1 FROM honouree WHERE hardship = 1 AND deleted_at IS NULL LIMIT 1")
+        if marked.fetchone() is None:
+            out.notices.append(
+                (
+                    "Nobody in this registry is marked 困难劳模 (hardship): nobody is due aid.",
+                    "本荣誉库中没有人标记为“困难劳模”，无人待帮扶。",
+                )
+            )
+            return out
+        where.append(worker)
+        params += worker_params
+        where.append("h.hardship = 1")
+        where.append(none_since)
+        params += [months_before(day, periods.aid_months).isoformat(), end]
+        reason = (f"no aid in {periods.aid_months} months", f"{periods.aid_months}个月内未帮扶")
+    else:  # stale
+        where.append("h.deleted_at IS NULL AND h.status <> 'deceased'")
+        where.append("substr(h.updated_at, 1, 10) < ?")
+        params.append(months_before(day, periods.stale_months).isoformat())
+        reason = (
+            f"file not updated for {periods.stale_months} months",
+            f"档案{periods.stale_months}个月未更新",
+        )
+    en, zh = reason
+    shown = "substr(h.updated_at, 1, 10)"
+    if kind != "stale":  # the last record of the kind up to the day reckoned at
+        shown = f"(SELECT max(c.date) FROM care c WHERE c.honouree_id = h.id AND +c.kind = '{kind}' AND c.date <= ?)"
+        params.insert(0, end)
+    rows = conn.execute(
+        f"SELECT h.id, h.name, h.unit, h.status, h.region, {shown} FROM honouree h"
+        f" WHERE {' AND '.join(f'({w})' for w in where)} ORDER BY h.sort_key, h.id",
+        params,
+    ).fetchall()
+    out.entries = [
+        DueEntry(i, name, unit, status, region, last_date or None, en.format(year=year), zh.format(year=year))
+        for i, name, unit, status, region, last_date in rows
+    ]
+    return out
