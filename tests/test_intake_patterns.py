@@ -186,3 +186,11 @@ def test_the_unit_before_a_list_of_posts_is_kept():
     people = _people("某某化工有限公司设备主管、工程师张立新获得省五一劳动奖章。")
     h = people["张立新"]
     assert (h.unit, h.position) == ("某某化工有限公司", "设备主管、工程师")
+
+
+def test_money_taken_out_and_goods_of_a_value_are_gifts():
+    people = _people("省劳模赵金平是某公司生产科科长。赵金平从工资中拿出2000元汇到红十字会账户。")
+    assert _yuan(people["赵金平"]) == [2000]
+    people = _people("省劳动模范唐志飞分别向慈善协会捐赠抗疫善款20万元，向某镇捐赠2500元的抗疫物资。")
+    assert sorted(_yuan(people["唐志飞"])) == [2500, 200_000]
+    assert _people("杜崇山转身走进里屋，拿出一个红塑料袋。") == {}

@@ -28,6 +28,7 @@ _LEAD_AND_VERBS = tuple(
         set(lx.DONATION_LEAD_WORDS) | set(lx.DONATION_VERBS) | {"并", "另", "还", "又"}, key=len, reverse=True
     )
 )
+_MONEY_ONLY_VERBS = {"拿出", "掏出"}  # verbs that give only when money follows them
 _PLAIN_VERBS = {"捐赠", "捐款", "捐", "捐了", "捐赠了", "捐出", "捐给"}
 GOODS_HEADS: tuple[str, ...] = (
     "物资",
@@ -120,6 +121,17 @@ def find_donations(text: str, start: int = 0, end: int | None = None) -> list[Do
             or _organised_others(text, max(start, 0), m.start())
             or _company_gave(text, max(start, 0), m.start())
         ):
+            continue
+        if m.group(0) in _MONEY_ONLY_VERBS:
+            # 从工资中拿出2000元汇到红十字会 is a gift; 拿出一个红塑料袋 is not
+            money = MONEY_RE.match(text, m.end())
+            fen = _money(money.group(0)) if money else None
+            if money and fen:
+                hit = DonationHit(m.start(), money.end(), m.group(0), [Donation(amount_fen=fen)])
+                hit.spans.append((m.end(), money.end()))
+                hit.shared = _sharing(text, m.start())
+                hits.append(hit)
+                position = money.end()
             continue
         hit = _read_object(text, m.start(), m.end(), m.group(0))
         if hit is not None and hit.donations:
@@ -333,6 +345,11 @@ def _parse_part(part: str) -> tuple[Donation | None, bool]:
                 else:
                     donation.item = rest
             return donation, approximate
+    valued = re.fullmatch(r"(?P<amt>.+?(?:元|块钱))的(?P<rest>.+)", part)
+    if valued and MONEY_RE.fullmatch(valued.group("amt")) and valued.group("rest").endswith(GOODS_HEADS):
+        fen = _money(valued.group("amt"))  # 2500元的抗疫物资: goods of that value
+        if fen is not None and fen > 0:
+            return Donation(amount_fen=fen, item=valued.group("rest")), approximate
     if MONEY_RE.fullmatch(part):
         fen = _money(part)
         if fen is not None and fen > 0:

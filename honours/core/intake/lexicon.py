@@ -562,6 +562,8 @@ DONATION_VERBS: tuple[str, ...] = (
     "援助",
     "慷慨解囊",
     "义捐",
+    "拿出",
+    "掏出",
 )
 # Words between a verb and the amount that carry no meaning for the record.
 DONATION_LEAD_WORDS: tuple[str, ...] = (
