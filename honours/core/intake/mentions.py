@@ -234,6 +234,7 @@ class SentenceReader:
         self._title_chains()
         self._award_objects()
         self._lists_before_titles()
+        self._colon_lists()
         self._positions()
         self._relatives()
         self._comrades()
@@ -508,6 +509,19 @@ class SentenceReader:
                         mention.award_spans.append((base + verb[0], base + verb[0] + len(verb[1])))
             if members:
                 t.owner = id(members[0])
+
+    def _colon_lists(self) -> None:
+        """…称号6人，分别是：某公司质量部部长赖志永、某合作社技术员兰爱珍、…: the items of a list
+        after a colon, each [unit][post]NAME; the heading's titles are given by the parser."""
+        s = self.s
+        for m in _COLON_LIST.finditer(s):
+            end = m.end()
+            while end < len(s) and s[end] not in "。；！？!?\n":
+                end += 1
+            tail = _LIST_TAIL.search(s, m.end(), end)
+            list_end = tail.start() if tail and tail.group(0) else end
+            for hit, unit, unit_span, post, post_span in self._names_ending_at(list_end, m.end()):
+                self._add(hit, "list", unit=unit, position=post, unit_span=unit_span, position_span=post_span)
 
     def _names_ending_at(self, end: int, floor: int) -> list:
         """The list of names (each with its unit and post) that ends at `end`, read leftwards."""
@@ -810,6 +824,7 @@ _NUMBER_OF_PEOPLE = r"[0-9一二三四五六七八九十百两几多]+(?:名|位
 _LIST_TAIL = re.compile(
     rf"(?:(?:等|{_NUMBER_OF_PEOPLE})+(?:[\u4e00-\u9fff]{{0,4}}?(?:职工|同志|人员|个人|代表))?|同志)$"
 )
+_COLON_LIST = re.compile(r"(?:分别是|分别为|名单如下|名单|如下|他们是|她们是|有|是|为)[：:]")
 _NOT_BEFORE_NAME = ("全", "各", "这", "那", "每", "本")
 
 
@@ -877,7 +892,7 @@ def attribute(reader: SentenceReader, subject: Mention | None) -> None:
             # 市委书记张三、市长李四分别看望…: joined subjects share the verb
             official = _official_word(s, _predicate_start(s, later[0].end, name_clause.end))
         if not official:
-            official = _visiting_ahead(s, predicate_start)
+            official = _visiting_ahead(s, predicate_start) or _ceremony_ahead(s, predicate_start)
         for x in members:
             x.official, x.official_word = bool(official), official
         described = (
@@ -1019,6 +1034,8 @@ _VISIT_VERB = re.compile(
     r"(?:一起|一同|共同|先后|分别|专程|亲切|亲自)?(?:走访|慰问|看望|探望|陪同|率队|带队)"
 )
 _OWN_DEED = re.compile(r"捐|荣获|获得|被评|授予|追授|追记|当选|研制|研发")
+# What officials do to honourees at ceremonies: 代表集团公司向两位劳模表示祝贺, 为劳模颁奖
+_CEREMONY_VERB = re.compile(r"(?:表示祝贺|表示热烈祝贺|致以祝贺|颁奖|颁发|授牌|佩戴|送行)")
 
 
 def _visiting_ahead(s: str, position: int) -> str:
@@ -1034,6 +1051,15 @@ def _visiting_ahead(s: str, position: int) -> str:
         return ""
     if re.search(r"[。；;：:]|[被向为对给]", window[: verb.start()]):
         return ""  # someone is visited by others, or the clause has turned to another subject
+    return verb.group(0)
+
+
+def _ceremony_ahead(s: str, position: int) -> str:
+    """姬世虎代表集团公司向两位劳模表示祝贺: the one who congratulates or presents is an official."""
+    window = re.match(r"[^，,。；;]*", s[position : position + 30]).group(0)
+    verb = _CEREMONY_VERB.search(window)
+    if verb is None or _OWN_DEED.search(window[: verb.start()]) or "被" in window[: verb.start()]:
+        return ""
     return verb.group(0)
 
 
@@ -1343,6 +1369,9 @@ def _unit_left_edge(s: str, post_start: int) -> int:
 
 
 def _unit_lead(unit_text: str) -> int:
+    owned = unit_text.rfind("所属")  # 集团所属杨伙盘煤电公司: the unit is the one after 所属
+    if owned >= 0 and owned + 2 < len(unit_text):
+        return owned + 2
     for lead in ("来自", "现任", "担任", "系", "是", "作为", "身为", "原"):
         if unit_text.startswith(lead):
             return len(lead)
@@ -1396,6 +1425,9 @@ def _unit_post_of(s: str, start: int, end: int):
     if best is None:
         if _word_ending_at(text, len(text), _ORG_BY_LAST, 0):
             return _clean_unit(text), "", (start, end), None
+        entity = max((i for i in range(1, len(text)) if text[:i].endswith(lx.ENTITY_SUFFIXES)), default=0)
+        if entity and len(text) - entity <= 6:  # 某旅游有限公司排工: a post the dictionary lacks
+            return _clean_unit(text[:entity]), text[entity:], (start, start + entity), (start + entity, end)
         return "", "", None, None
     descriptor = re.search(r"的(?:一名|一位|一个)?[\u4e00-\u9fff]{0,4}$", text[:best])
     if descriptor and descriptor.start() > 0:

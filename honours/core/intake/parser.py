@@ -175,6 +175,12 @@ def _headings(reader: SentenceReader, state: _State, people: list[Mention]) -> N
         for m in people
         if m.name and not m.titles and not m.collective and not m.official and m.anchor != "carried"
     ]
+    colon = max(s.rfind("："), s.rfind(":"))
+    own_heading = colon >= 0 and bool(_HEADING_END.search(s[: colon + 1]))
+    if own_heading and any(
+        t.owner is None and not t.collective and t.outer_end <= colon for t in reader.titles
+    ):
+        state.heading = []  # 荣获全国先进工作者称号2人，分别是：… heads a list of its own
     if state.heading:
         same_paragraph = sentence.paragraph == state.heading_paragraph
         line_item = (
@@ -197,6 +203,8 @@ def _headings(reader: SentenceReader, state: _State, people: list[Mention]) -> N
         ):
             state.heading_paragraph = sentence.paragraph  # a table's header row ("姓名 单位 职务")
             return
+        if not listed and same_paragraph and len(s) <= 6 and not reader.titles:
+            return  # a scrap between sentence marks (a mis-decoded "?;") does not end the list
         state.heading = []
     colon = max(s.rfind("："), s.rfind(":"))
     free = [
