@@ -559,14 +559,16 @@ class SentenceReader:
     def _name_at_end(self, seg_start: int, end: int):
         s = self.s
         fallback = None
+        seg_start += _unit_lead(s[seg_start:end])  # 集团所属杨伙盘煤电公司王新伟
         for length in (3, 2, 4):
             start = end - length
             if start < seg_start:
                 continue
             prefix = s[seg_start:start]
             hit = name_at(s, start, strict=True)
-            if hit is None and not prefix:
-                # 、安志伟等 / 、孙丽娜两位同志: a list item that is only a name, ended by the list's tail
+            if hit is None and (not prefix or _word_ending_at(s, start, _POSITIONS_BY_LAST, seg_start)):
+                # 、安志伟等 / 、孙丽娜两位同志 / 燃运主管余虹、: the list's marks and the post bound the
+                # name, so a surname that is also a word (安, 余, 于) is read as one
                 hit = name_at(s[:end], start)
             if hit is None or hit.end != end or self._taken(hit.start, hit.end):
                 continue

@@ -209,6 +209,8 @@ def _looks_like_title(content: str) -> bool:
             "集体",
             "文明号",
             "先锋号",
+            "名师",
+            "工人",
         )
     )
 
