@@ -194,3 +194,29 @@ def test_money_taken_out_and_goods_of_a_value_are_gifts():
     people = _people("省劳动模范唐志飞分别向慈善协会捐赠抗疫善款20万元，向某镇捐赠2500元的抗疫物资。")
     assert sorted(_yuan(people["唐志飞"])) == [2500, 200_000]
     assert _people("杜崇山转身走进里屋，拿出一个红塑料袋。") == {}
+
+
+def test_money_fronted_by_jiang_is_the_giver_s_unless_handed_over_for_others():
+    people = _people("近日，市总工会退休老人廖乐平将自己原计划用于出书的5万元悉数捐到市总工会支持抗疫。")
+    assert _yuan(people["廖乐平"]) == [50_000]
+    people = _people(
+        "全国五一劳动奖章获得者、某控股集团有限公司副总经理陈建平代表全县劳模群体将12.6万元捐款转交给县红十字会。"
+    )
+    assert _yuan(people["陈建平"]) == []
+
+
+def test_a_colon_list_of_units_posts_and_names():
+    text = (
+        "荣获全国劳动模范称号3人，分别是：某汽车有限公司质量部部长赖志强、某旅游有限公司排工黄盛文、"
+        "某发电有限公司燃运主管余红。荣获全国先进工作者称号1人，分别是：市第一医院党委书记黄跃进。"
+    )
+    people = _people(text)
+    assert set(people) == {"赖志强", "黄盛文", "余红", "黄跃进"}
+    assert (people["黄盛文"].unit, people["黄盛文"].position) == ("某旅游有限公司", "排工")
+    assert _honours(people["余红"]) == [("全国劳动模范", "national")]
+    assert _honours(people["黄跃进"]) == [("全国先进工作者", "national")]
+
+
+def test_an_official_who_congratulates_is_not_proposed():
+    text = "表彰大会后，集团公司党委副书记姬世龙代表集团公司向两位劳模表示祝贺。"
+    assert _people(text) == {}

@@ -134,10 +134,32 @@ def find_donations(text: str, start: int = 0, end: int | None = None) -> list[Do
                 position = money.end()
             continue
         hit = _read_object(text, m.start(), m.end(), m.group(0))
+        if hit is None or not hit.donations:
+            hit = _fronted_money(text, max(start, 0), m.start(), m.group(0))
         if hit is not None and hit.donations:
             hits.append(hit)
             position = max(position, hit.end)
     return hits
+
+
+_FRONTED = re.compile(
+    rf"[将把](?:[^，,。；;]{{0,14}}?的)?(?P<amt>[{_NUM}]+[余多]?[万亿]?[余多]?元)[^，,。；;0-9]{{0,6}}$"
+)
+
+
+def _fronted_money(text: str, floor: int, verb_start: int, verb: str) -> DonationHit | None:
+    """将自己原计划用于出书的5万元悉数捐到市总工会: the money stands before the verb, after 将/把."""
+    clause_start = max([floor] + [text.rfind(ch, floor, verb_start) + 1 for ch in "，,。；;"])
+    m = _FRONTED.search(text, clause_start, verb_start)
+    if m is None or re.search(r"代表|转交|代为|转赠", text[clause_start : verb_start + 8]):
+        return None  # 陈平代表全县劳模群体将12.6万元捐款转交给…: the group's money, handed over
+    fen = _money(m.group("amt"))
+    if not fen:
+        return None
+    hit = DonationHit(m.start("amt"), m.end("amt"), verb, [Donation(amount_fen=fen)])
+    hit.spans.append((m.start("amt"), m.end("amt")))
+    hit.shared = _sharing(text, verb_start)
+    return hit
 
 
 def _received_not_given(text: str, verb_start: int) -> bool:

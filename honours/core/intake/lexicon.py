@@ -307,7 +307,7 @@ POSITIONS: frozenset[str] = _words(
     " 义工 客服 销售员 业务员 技术工人 一线工人 机修工 电焊工 挖掘机司机 货车司机 出租车司机 公交司机"
     " 护理员 护工 保育员 营养师 心理咨询师 药师 麻醉师 放射科医生 急诊科医生 顾问 总顾问 技术顾问 特聘专家"
     " 首席工程师 高级顾问 院士 名誉会长 演员 编剧 导演 运动员 教练 教练员 飞行员 艺术总监 总设计师 设计师"
-    " 车间主任 科研人员"
+    " 车间主任 科研人员 退休老人 退休职工"
 )
 # Officials' posts: a person known only by one of these and an official verb is not proposed.
 OFFICIAL_POSITIONS: frozenset[str] = _words(
