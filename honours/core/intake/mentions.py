@@ -566,9 +566,13 @@ class SentenceReader:
                 continue
             prefix = s[seg_start:start]
             hit = name_at(s, start, strict=True)
-            if hit is None and (not prefix or _word_ending_at(s, start, _POSITIONS_BY_LAST, seg_start)):
-                # 、安志伟等 / 、孙丽娜两位同志 / 燃运主管余虹、: the list's marks and the post bound the
-                # name, so a surname that is also a word (安, 余, 于) is read as one
+            if hit is None and (
+                not prefix
+                or _word_ending_at(s, start, _POSITIONS_BY_LAST, seg_start)
+                or prefix.endswith(lx.ENTITY_SUFFIXES)
+            ):
+                # 、安志伟等 / 、孙丽娜两位同志 / 燃运主管余虹、 / 杭锅集团于惠民被授予: the list's marks,
+                # a post or a unit bound the name, so a surname that is also a word (安, 余, 于) is read as one
                 hit = name_at(s[:end], start)
             if hit is None or hit.end != end or self._taken(hit.start, hit.end):
                 continue
