@@ -15,7 +15,7 @@ import shiboken6
 from conftest import as_login
 from pg_server import PASSWORD_GROUP
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog, QLineEdit
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog, QLineEdit, QMenu
 
 from honours.core.postgres import connection
 from honours.core.postgres.registry import ServerRegistry
@@ -92,9 +92,8 @@ def _answer_dialogs(answers: list) -> list[str]:
 
 def _connections(admin_url: str, login: str) -> int:
     with psycopg.connect(admin_url, autocommit=True) as admin:
-        return admin.execute("SELECT count(*) FROM pg_stat_activity WHERE usename = %s", (login,)).fetchone()[
-            0
-        ]
+        row = admin.execute("SELECT count(*) FROM pg_stat_activity WHERE usename = %s", (login,)).fetchone()
+        return row[0]
 
 
 def test_connecting_asks_the_password_once_keeps_it_out_of_the_settings_and_holds_two_connections(
@@ -119,6 +118,7 @@ def test_connecting_asks_the_password_once_keeps_it_out_of_the_settings_and_hold
     assert SECRET not in stored and "s3cret" not in stored
     assert window.settings.shared_registry == connection.shown_url(office_url)
     assert window.settings.last_database == connection.shown_url(office_url)
+    assert window.settings.recent_files[0] == connection.shown_url(office_url)  # in File ▸ Recent, as typed
     # the next time, the dialog offers the address connected to
     seen = _answer_dialogs([("cancel", "")])
     assert window.connect_shared_registry() is None
@@ -158,3 +158,15 @@ def test_a_wrong_address_is_said_plainly_and_the_dialog_comes_back_with_it(qtbot
     assert "Cannot reach the shared registry" in seen[2]  # the message box
     assert seen[3] == "connectDialog=" + nowhere  # offered again with the address, then cancelled
     assert file_window.registry.path is not None  # still on its file
+
+
+def test_a_shared_registry_in_the_recent_registries_is_listed_by_its_address(qtbot, file_window, shared):
+    from honours.gui.window_actions import _fill_recent
+
+    office_url, _ = shared
+    address = connection.shown_url(office_url)
+    file_window.settings.recent_files = [address, str(file_window.registry.path.resolve())]
+    menu = file_window.findChild(QMenu, "recentMenu")
+    _fill_recent(file_window, menu)
+    entries = [(a.text(), a.data()) for a in menu.actions()]
+    assert entries == [(f"&1  {address}", address)]  # the open file itself is left out
