@@ -209,6 +209,7 @@ SEPARATORS: dict[str, dict[str, str]] = {
     "items": {"en": "; ", "zh": "\uff1b"},  # ；
     "commas": {"en": ", ", "zh": "\uff0c"},  # ，
     "list": {"en": ", ", "zh": "\u3001"},  # 、
+    "label": {"en": ": ", "zh": "\uff1a"},  # ：after a label (经办：…)
 }
 
 
@@ -218,7 +219,9 @@ class Joined(Message):
     __slots__ = ("kind", "parts")
 
     def __init__(
-        self, parts: Iterable[Message | str], kind: Literal["none", "sentences", "items", "commas", "list"]
+        self,
+        parts: Iterable[Message | str],
+        kind: Literal["none", "sentences", "items", "commas", "list", "label"],
     ) -> None:
         self.parts = [p if isinstance(p, Message) else Verbatim(p) for p in parts]
         self.kind = kind
