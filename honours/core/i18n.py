@@ -309,6 +309,26 @@ class Declared(Bilingual):
         return f"Declared{self.pair!r}"
 
 
+class Said:
+    """For a frozen dataclass worded by one Message (`message`): `.en`, `.zh`, `.text(lang)`."""
+
+    message: Message
+
+    def _say(self, message: Message | str, zh: str | None = None) -> None:
+        object.__setattr__(self, "message", as_message(message, zh))
+
+    @property
+    def en(self) -> str:
+        return self.message.en
+
+    @property
+    def zh(self) -> str:
+        return self.message.zh
+
+    def text(self, lang: str) -> str:
+        return self.message.render(lang)
+
+
 class Worded:
     """For an exception worded by a Message: `.text`, and `.en` / `.zh` for callers of old."""
 

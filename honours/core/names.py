@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .i18n import Foreign, Message, Text, as_message
+from .i18n import Foreign, Message, Said, Text
 from .records import Honouree
 from .vocabulary import GENDERS
 
@@ -134,24 +134,13 @@ _PERSON_NAME = re.compile(
 
 
 @dataclass(frozen=True)
-class Note:
+class Note(Said):
     """One thing done to what was entered (the core has no Qt: a catalogued message)."""
 
     message: Message
 
     def __init__(self, message: Message | str, zh: str | None = None) -> None:
-        object.__setattr__(self, "message", as_message(message, zh))
-
-    @property
-    def en(self) -> str:
-        return self.message.en
-
-    @property
-    def zh(self) -> str:
-        return self.message.zh
-
-    def text(self, lang: str) -> str:
-        return self.message.render(lang)
+        self._say(message, zh)
 
 
 @dataclass(frozen=True)
