@@ -30,7 +30,7 @@ def person(
 
 
 def reasons(a: Person, b: Person) -> str:
-    return " | ".join(en for en, _ in resemblance(a, b))
+    return " | ".join(r.en for r in resemblance(a, b))
 
 
 @pytest.mark.parametrize(
@@ -60,7 +60,7 @@ def test_records_of_one_person_are_recognised(first, second, why):
     assert a.key == b.key
     assert why in reasons(a, b)
     assert resemblance(b, a)  # either way round
-    zh = "；".join(z for _, z in resemblance(a, b))
+    zh = "；".join(r.zh for r in resemblance(a, b))
     assert "姓名相同" in zh or "姓名、工作单位相同" in zh
 
 

@@ -83,7 +83,7 @@ class Match:
 
     def said(self) -> Message:
         """Why the rows look alike, every reason."""
-        return Joined([r if isinstance(r, Message) else as_message(*r) for r in self.reasons], "items")
+        return Joined(self.reasons, "items")
 
     def reason(self, lang: str) -> str:
         return self.said().render(lang)
