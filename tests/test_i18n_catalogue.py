@@ -72,6 +72,7 @@ DATA_MODULES = {
     "core/export.py": "the export sheet's Chinese headings and cell forms (编号, （追授）, 、-lists)",
     "core/duplicates.py": "comparing names and units: company forms (有限公司, 集团), institution endings (院 局 厂 …),"
     " full-width dots and brackets",
+    "core/record_merge.py": "loose comparison: the full-width punctuation and the words 荣誉称号/称号 it drops",
     "core/template.py": "the import template's Chinese sheet: its example row and drop-down hints",
     "printing/texts.py": "the Chinese calendar and age forms of a document (年 月 日 岁)",
     "printing/content.py": "the Chinese date form of a document (年 月 日)",
@@ -87,10 +88,8 @@ DATA_MODULES = {
 NOT_YET_CONVERTED = {
     "core/intake/merging.py",
     "core/names.py",
-    "core/record_merge.py",
     "core/records.py",
     "core/spreadsheet.py",
-    "core/sqlite/check.py",
     "core/sqlite/indexing.py",
     "core/transfer.py",
 }
