@@ -73,6 +73,8 @@ DATA_MODULES = {
     "core/duplicates.py": "comparing names and units: company forms (有限公司, 集团), institution endings (院 局 厂 …),"
     " full-width dots and brackets",
     "core/record_merge.py": "loose comparison: the full-width punctuation and the words 荣誉称号/称号 it drops",
+    "core/spreadsheet.py": "reading a sheet: header and totals words (序号, 合计, 填表人), list separators, 追授/年度"
+    " forms, 万元 columns, the care cell's labels (经办：, 备注：)",
     "core/template.py": "the import template's Chinese sheet: its example row and drop-down hints",
     "printing/texts.py": "the Chinese calendar and age forms of a document (年 月 日 岁)",
     "printing/content.py": "the Chinese date form of a document (年 月 日)",
@@ -89,7 +91,6 @@ NOT_YET_CONVERTED = {
     "core/intake/merging.py",
     "core/names.py",
     "core/records.py",
-    "core/spreadsheet.py",
     "core/sqlite/indexing.py",
     "core/transfer.py",
 }
