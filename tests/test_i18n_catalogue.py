@@ -90,7 +90,6 @@ DATA_MODULES = {
 NOT_YET_CONVERTED = {
     "core/intake/merging.py",
     "core/names.py",
-    "core/records.py",
     "core/sqlite/indexing.py",
     "core/transfer.py",
 }

@@ -549,7 +549,7 @@ _LIMITS.update(
 
 # An honour's per-honour columns beyond level, year, body and posthumous: key → (English, Chinese).
 _HONOUR_EXTRA = {
-    spec.sheet: (spec.en, spec.zh) for spec in HONOUR.fields if spec.key.startswith(("document", "revoked"))
+    spec.sheet: spec.key for spec in HONOUR.fields if spec.key.startswith(("document", "revoked"))
 }
 
 
@@ -1126,7 +1126,7 @@ class RowReader:
             year_list = [years_raw] * count
         # 表彰文件 and 取消称号 (document, revoked, its date and reason), one per honour like the level
         extras = {
-            key: _aligned(text, count, *_HONOUR_EXTRA[key]) for key, text in (extra or {}).items() if text
+            key: _aligned(text, count, _HONOUR_EXTRA[key]) for key, text in (extra or {}).items() if text
         }
         honours = []
         for number, ((title, year_in_title, post_in_title), level, year_value, by, post) in enumerate(
