@@ -31,7 +31,7 @@ from . import files
 from .duplicates import Person, Reason, best_match
 from .errors import HonoursError, InvalidRecordError, PhotoError, os_reason_text, user_language
 from .fields import OWN_FIELDS, PHOTO, SHEET_COLUMNS, WRITTEN_KINDS
-from .i18n import Joined, Message, Text, as_message
+from .i18n import Joined, Message, Text
 from .photos import MAX_FILE_BYTES, NewPhoto, PreparedPhoto, prepare_photo
 from .record_merge import Conflict, add_care, clone, combine
 from .records import Deed, Donation, Honour, Honouree, Source, Status
@@ -950,7 +950,7 @@ def _plan_export_records(
         record = item.record
         if record is None or item.error:
             unreadable = Text("unreadable record")
-            error = as_message(*item.error) if isinstance(item.error, tuple) else item.error or unreadable
+            error = item.error or unreadable
             plan.rows.append(
                 PlannedRow(
                     item.number, ERROR, record.name if record else "", record.unit if record else "", error

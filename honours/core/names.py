@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .i18n import Foreign, Message, Said, Text
+from .i18n import Foreign, Joined, Message, Said, Text
 from .records import Honouree
 from .vocabulary import GENDERS
 
@@ -289,8 +289,7 @@ def _read_note(what: Message, value: str) -> Note:
 
 
 def _remark_note(remarks: tuple[str, ...]) -> Note:
-    shown = "、".join(remarks)
-    return Note(Text("“{shown}” after the name moved to the notes", shown=shown))
+    return Note(Text("“{shown}” after the name moved to the notes", shown=Joined(remarks, "list")))
 
 
 # How a remark taken off a name is kept in the record's notes.
@@ -335,6 +334,6 @@ def _fill(record: Honouree, key: str, value: str, label: Message) -> list[Note]:
 
 def notes_text(notes: list[Note], lang: str, separator: str | None = None) -> str:
     """Notes joined for one line of a preview or a message."""
-    return (separator if separator is not None else ("；" if lang == "zh" else "; ")).join(
-        n.text(lang) for n in notes
-    )
+    if separator is not None:
+        return separator.join(n.text(lang) for n in notes)
+    return Joined([n.message for n in notes], "items").render(lang)
