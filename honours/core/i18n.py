@@ -40,7 +40,9 @@ How to add or change a message (the recipe; `tests/test_i18n_catalogue.py` enfor
    - the system's or a library's English (strerror, json, SQLite): `os_reason_text(exc)`,
      `json_problem_text(exc)` (core/errors.py), or `Foreign(original, Text("..."))`; what an
      exception says: `error_text(exc)`; an exception class worded in both languages
-     subclasses `Worded` and calls `super().__init__(self._word(text, zh))`.
+     subclasses `Worded` and calls `super().__init__(self._word(text, zh))`; a frozen dataclass
+     worded by one message (a name's `Note`, a proposal's `Reason`) subclasses `Said`.
+   - `"："` after a label written into a sheet's cell: `SEPARATORS["label"]`.
    Help texts of the CLI's argparse stay `_("...")` from honours.cli.i18n (rendered at once in
    the installed language); a msgid used through a variable is marked where written with
    `N_("...")` (or `NP_("context", "...")`), which returns it unchanged. A command's help in
@@ -268,10 +270,10 @@ class Foreign(Message):
 
 
 class Bilingual(Message):
-    """An inline (English, Chinese) pair from code not moved to the catalogue yet.
+    """An (English, Chinese) pair given inline: the base of `Declared` (words declared by data).
 
-    Kept so such code still runs while it is converted; new code writes a `Text` (the CJK
-    literal test lists the modules that still hold pairs).
+    A message is never written so: it is a `Text` (the CJK literal test refuses Chinese literals
+    outside the declared data modules).
     """
 
     __slots__ = ("pair",)
