@@ -10,7 +10,7 @@ PO := honours/locale/zh_CN/LC_MESSAGES/honours.po
 MO := $(PO:.po=.mo)
 POT := build/honours.pot
 
-.PHONY: run test bench install translations catalogue lint clean
+.PHONY: run test pytest bench install translations catalogue lint clean package package-test installer-check
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,14 +46,45 @@ run: install translations
 	@bash tools/qt_runtime_deps.sh $(VENV)
 	$(PY) main.py $(ARGS)
 
-test: install translations
+# The whole check, as CI runs it: format and rules, the test suite, then the office-PC app built
+# and run from an empty folder (package-test, about 2 minutes) and the Windows installer script
+# compiled and signed (installer-check, seconds). `make pytest` runs the test suite alone.
+test: lint pytest package-test installer-check
+
+pytest: install translations
 	@bash tools/test_system_deps.sh
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PYTEST_ARGS)
 
 bench: install translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks.run $(BENCH_ARGS)
 
-LINTED := honours tests benchmarks tools main.py
+# The one-folder app for office PCs (packaging/honours.spec): dist/Honours/ with the windowed
+# `Honours` and the console `honours-cli`, and the same folder as a .tar.gz. README: "Office PCs".
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
+PACKAGE_TGZ := dist/Honours-$(VERSION)-linux-$(shell uname -m).tar.gz
+PACKAGE_STAMP := $(VENV)/.package-stamp
+
+$(PACKAGE_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e ".[package]"
+	touch $(PACKAGE_STAMP)
+
+package: translations $(PACKAGE_STAMP)
+	rm -rf dist/Honours $(PACKAGE_TGZ)
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller \
+		packaging/honours.spec
+	tar -C dist -czf $(PACKAGE_TGZ) Honours
+	@du -sh dist/Honours $(PACKAGE_TGZ)
+
+# The built bundle, unpacked in an empty folder and run with a clean environment (packaging/smoke_test.py).
+package-test: package
+	QT_QPA_PLATFORM=offscreen $(PY) packaging/smoke_test.py $(PACKAGE_TGZ)
+
+# The Windows installer script compiles (makensis) and signs and verifies with a throwaway
+# certificate (osslsigncode); building and installing it for real is .github/workflows/windows.yml.
+installer-check:
+	bash packaging/windows/check_installer.sh
+
+LINTED := honours tests benchmarks tools packaging main.py
 
 # The format and the rules of pyproject.toml's [tool.ruff]; CI runs it before the tests.
 lint: install
@@ -62,4 +93,4 @@ lint: install
 	$(VENV)/bin/ruff check $(LINTED)
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -1,7 +1,7 @@
 """`python -m benchmarks.run` (`make bench`): every figure of issue 7 at 10k and 100k, one table.
 
     python -m benchmarks.run [--sizes 10000,100000] [--repeat 30] [--heavy-repeat 5]
-                             [--build-repeat 1] [--skip gui,import,add_json,bulk_insert,certificates,build]
+                             [--build-repeat 1] [--skip gui,import,add_json,bulk_insert,certificates,build,stats]
 
 Each figure is measured `repeat` times (long ones `heavy-repeat` or `build-repeat`
 times) and reported as median and 95th percentile, sizes side by side, next to its
@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks import generator, queries
+from benchmarks import bench_statistics, generator, queries
 from honours.core.sqlite.database import sqlite_library_version
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -337,6 +337,11 @@ def build_figures() -> tuple[dict[str, Figure], dict[str, Figure], dict[str, Fig
             for way, key in BULK_FIGURES.items()
         },
     }
+    for label, _verb, _args in bench_statistics.TABLES:  # issue 15: every statistics table ≤ 200 ms
+        other[f"stats:{label}"] = Figure(f"statistics table: {label}", "≤ 200 ms", 200, by="median")
+    other["stats:whole report (9 tables)"] = Figure(
+        "statistics window / `honours stats`: the whole report (9 tables)", "—", None, by="median"
+    )
     return pages, counts, other
 
 
@@ -370,6 +375,10 @@ def run(sizes: list[int], repeat: int, heavy: int, build_repeat: int, skip: set[
                 for r in registry.conn.execute("SELECT honouree_id FROM photo ORDER BY honouree_id LIMIT 10")
             ]  # benchmark set-up only
             other["detail"].add(size, detail_core(registry, photo_ids, heavy))
+            if "stats" not in skip:
+                print("  statistics", file=sys.stderr, flush=True)
+                for label, samples in bench_statistics.measure(registry, max(3, heavy)).items():
+                    other[f"stats:{label}"].add(size, samples)
             print("  photo", file=sys.stderr, flush=True)
             other["photo"].add(size, add_photo(registry, photo_ids[0], heavy))
             registry.close()
@@ -575,7 +584,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--heavy-repeat", type=int, default=5, help="runs of start-up, photo and detail")
     parser.add_argument("--build-repeat", type=int, default=1, help="runs of the whole index build")
     parser.add_argument(
-        "--skip", default="", help="comma-separated: gui, build, import, add_json, bulk_insert, certificates"
+        "--skip",
+        default="",
+        help="comma-separated: gui, build, import, add_json, bulk_insert, certificates, stats",
     )
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]

@@ -115,7 +115,11 @@ def create_window(
     registry = open_registry(db_path, readonly=readonly, progress=UpgradeProgress())
     if not readonly:
         settings.remember_database(db_path)
-    return MainWindow(Store(registry), settings)
+    try:
+        return MainWindow(Store(registry), settings)
+    except BaseException:  # e.g. a feature module missing: say so, and leave the file closed
+        registry.close()
+        raise
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:
@@ -127,7 +131,42 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("--lang", choices=("zh", "en"), help="interface language for this run")
     parser.add_argument("--settings", type=Path, help="settings INI file (default: the system's store)")
+    parser.add_argument(
+        "--self-check",
+        type=Path,
+        metavar="FILE",
+        help="start, write what the window shows (title, menus, language, font, rows) to FILE as JSON "
+        "and a screenshot to FILE.png, then quit: proves an installed copy works",
+    )
     return parser.parse_args(argv)
+
+
+def self_check(window: MainWindow, report: Path) -> None:
+    """Write what the shown window says about itself to `report` (JSON) and its picture to
+    `report`.png, then quit. An administrator (or packaging/smoke_test.py) runs the installed
+    app this way to see that it found its fonts, translations, features and default roll."""
+    import json
+
+    from .core import files
+    from .gui.i18n import current_language
+
+    app = QApplication.instance()
+    app.processEvents()
+    picture = report.with_name(report.name + ".png")
+    saved = window.grab().save(str(picture), "PNG")
+    state = {
+        "title": window.windowTitle(),
+        "menus": [action.text() for action in window.menuBar().actions() if action.isVisible()],
+        "language": current_language(),
+        "font": QApplication.font().family(),
+        "rows": window.model.rowCount(),
+        "failed_features": window.failed_features,
+        "frozen": bool(getattr(sys, "frozen", False)),
+        "screenshot": str(picture) if saved else None,
+    }
+    files.write_bytes(report, json.dumps(state, ensure_ascii=False, indent=1).encode("utf-8"))
+    window.close()
+    app.quit()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -149,6 +188,10 @@ def main(argv: list[str] | None = None) -> int:
     if window is None:
         return 1
     window.show()
+    if args.self_check is not None:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(500, lambda: self_check(window, args.self_check))
     return app.exec()
 
 

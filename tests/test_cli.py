@@ -173,3 +173,22 @@ def test_every_command_module_is_loaded():
     folder = Path(__file__).resolve().parents[1] / "honours" / "cli"
     modules = {f"honours.cli.{p.stem}" for p in folder.glob("*commands.py")}
     assert len(modules) >= 7 and modules <= set(done.stdout.split())
+
+
+def test_a_missing_command_module_is_an_error_not_a_missing_command():
+    """A command module left out (a typo in the imports, a package that did not collect it) stops
+    the command line with an ImportError naming it; it is never dropped quietly from the commands."""
+    code = (
+        "import sys\n"
+        "class Block:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'honours.cli.print_commands':\n"
+        "            raise ModuleNotFoundError(f'No module named {name!r}', name=name)\n"
+        "sys.meta_path.insert(0, Block())\n"
+        "from honours.cli import main\n"
+        "sys.exit(main(['--help']))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 1
+    assert "ImportError: cannot import name 'print_commands'" in done.stderr
+    assert "certificate" not in done.stdout

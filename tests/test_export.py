@@ -257,6 +257,31 @@ def test_exported_sheet_imports_back_with_honours_levels_and_donations(roll, tmp
         ]
 
 
+def test_an_awarding_body_holding_a_separator_imports_back_as_one(registry, tmp_path):
+    """中共中央、国务院 is one body: the sheet quotes it, so the honours of the row still line up."""
+    from honours.core.records import Honour, Honouree
+
+    registry.add(
+        Honouree(
+            name="李四",
+            unit="某厂",
+            honours=[
+                Honour("全国劳动模范", "national", 2015, awarded_by="中共中央、国务院"),
+                Honour("湖南省劳动模范", "provincial", 2010),
+                Honour("衡阳市五一劳动奖章", "municipal", 2008, awarded_by="衡阳市总工会"),
+            ],
+        )
+    )
+    path = tmp_path / "bodies.xlsx"
+    export(registry, registry.all_ids(), path)
+    empty = Registry.open(tmp_path / "e.sqlite")
+    plan = plan_import(empty, path)
+    assert not plan.errors, plan.errors
+    plan.apply(empty)
+    [back] = empty.honourees(empty.all_ids())
+    assert [h.awarded_by for h in back.honours] == ["中共中央、国务院", "", "衡阳市总工会"]
+
+
 def test_a_failed_export_leaves_no_file_behind(roll, tmp_path):
     for suffix in (".xlsx", ".csv", ".zip", ".json"):
         path = tmp_path / f"out{suffix}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import io
 import subprocess
 import sys
@@ -389,15 +390,28 @@ def test_a_broken_feature_module_is_skipped(qtbot, db_path, tmp_path, monkeypatc
     monkeypatch.setattr(
         main_window,
         "FEATURE_MODULES",
-        ["honours.test_bad_feature", "honours.test_missing_feature", "honours.test_good_feature"],
+        ["honours.test_bad_feature", "honours.test_good_feature"],
     )
     win = create_window(db_path, tmp_path / "s.ini")
     qtbot.addWidget(win)
-    assert win.failed_features == ["honours.test_bad_feature", "honours.test_missing_feature"]
+    assert win.failed_features == ["honours.test_bad_feature"]
     assert [a.text() for a in win.menu("tools").actions()] == ["Check the roll"]
     assert win.menu("tools").menuAction().isVisible()
     assert win.menu("file").actions()[-1] is win.actions.quit
     assert win.model.rowCount() == 14
+
+
+def test_a_feature_module_that_cannot_be_imported_is_an_error(qtbot, db_path, tmp_path, monkeypatch):
+    # A typo in FEATURE_MODULES, or a module a package left out, must fail loudly, not drop menus.
+    monkeypatch.setattr(main_window, "FEATURE_MODULES", ["import_dialog", "import_dialgo"])
+    with pytest.raises(ModuleNotFoundError, match="import_dialgo"):
+        create_window(db_path, tmp_path / "s.ini")
+
+
+def test_every_listed_feature_module_has_an_install():
+    for name in main_window.FEATURE_MODULES:
+        module = importlib.import_module(name if name.startswith("honours.") else f"honours.gui.{name}")
+        assert callable(module.install), name
 
 
 @pytest.fixture

@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     from . import commands, photo_commands, io_commands, print_commands  # noqa: F401
     from . import safety_commands, intake_commands, duplicate_commands, server_commands  # noqa: F401
     from . import care_commands  # noqa: F401
+    from . import stats_commands  # noqa: F401
     # isort: on
 
     parser = _Parser(

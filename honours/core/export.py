@@ -39,6 +39,7 @@ from .i18n import Message, Text
 from .id_numbers import mask
 from .records import Donation, Honouree
 from .registry import Registry
+from .spreadsheet import LIST_SPLIT
 from .transfer import replacing, write_archive, write_json
 from .vocabulary import LEVELS
 
@@ -137,9 +138,14 @@ def _own(spec: FieldSpec) -> Column:
 
 
 def _honours_text(spec: FieldSpec) -> Callable[[Honouree], str]:
-    """One field of every honour, "、"-separated; empty when none has it."""
+    """One field of every honour, "、"-separated; empty when none has it. A value that holds a
+    separator itself (中共中央、国务院) is quoted, so the import reads it as one."""
     get = attrgetter(spec.key)
-    return lambda h: "、".join(get(x) for x in h.honours) if any(get(x) for x in h.honours) else ""
+
+    def one(value: str) -> str:
+        return f"“{value}”" if LIST_SPLIT.search(value) else value
+
+    return lambda h: "、".join(one(get(x)) for x in h.honours) if any(get(x) for x in h.honours) else ""
 
 
 # What a column of each kind of record, or of one of its fields, holds in a sheet; the spec

@@ -71,6 +71,10 @@ class FieldSpec:
     checked: bool = True  # the record checks look for control characters in it (texts only)
     masked: bool = False  # personal data: shown masked (id_numbers.mask) unless a person asks to see it
     group: str = ""  # the edit form's group it sits in ("archive": the 档案 tab); "" the basic tab
+    # How the statistics (statistics.py) count it: "value" (a dimension of its values), "share"
+    # (one also shown among the shares of people), "age" (a date counted in age bands), "unit"
+    # (the unit a record's quantity is summed by).
+    counted: str = ""
 
     def __post_init__(self) -> None:
         if not self.column:
@@ -162,6 +166,7 @@ HONOUREE_FIELDS: tuple[FieldSpec, ...] = (
         vocabulary=GENDERS,
         batch=True,
         aliases=("gender", "sex", "性別"),
+        counted="share",
     ),
     FieldSpec(
         "birth_date",
@@ -180,6 +185,7 @@ HONOUREE_FIELDS: tuple[FieldSpec, ...] = (
             "birthday",
             "born",
         ),
+        counted="age",
     ),
     FieldSpec("age", "Age", "年龄", printed=True, width=5, batch=True, aliases=("age", "年齡")),
     FieldSpec(
@@ -191,6 +197,7 @@ HONOUREE_FIELDS: tuple[FieldSpec, ...] = (
         batch=True,
         completed=True,
         aliases=("ethnicity", "ethnic"),
+        counted="share",
     ),
     FieldSpec(
         "unit",
@@ -217,6 +224,7 @@ HONOUREE_FIELDS: tuple[FieldSpec, ...] = (
             "工作單位",
             "單位",
         ),
+        counted="value",
     ),
     FieldSpec(
         "position",
@@ -265,6 +273,7 @@ HONOUREE_FIELDS: tuple[FieldSpec, ...] = (
             "county",
             "地區",
         ),
+        counted="value",
     ),
     FieldSpec(
         "category",
@@ -277,6 +286,7 @@ HONOUREE_FIELDS: tuple[FieldSpec, ...] = (
         batch=True,
         completed=True,
         aliases=("类型", "分类", "人员类别", "category", "type", "類別"),
+        counted="value",
     ),
     FieldSpec(
         "status",
@@ -291,6 +301,7 @@ HONOUREE_FIELDS: tuple[FieldSpec, ...] = (
         batch=True,
         checked=False,
         aliases=("在职状态", "人员状态", "status", "狀態"),
+        counted="value",
     ),
     FieldSpec(
         "notes",
@@ -328,6 +339,7 @@ HONOUREE_FIELDS: tuple[FieldSpec, ...] = (
         vocabulary=POLITICAL_STATUSES,
         batch=True,
         group="archive",
+        counted="value",
         aliases=("政治身份", "党派", "politicalstatus", "political"),
     ),
     FieldSpec(
@@ -338,6 +350,7 @@ HONOUREE_FIELDS: tuple[FieldSpec, ...] = (
         vocabulary=EDUCATION_LEVELS,
         batch=True,
         group="archive",
+        counted="value",
         aliases=("学历", "最高学历", "文化", "education", "學歷"),
     ),
     FieldSpec(
@@ -617,7 +630,7 @@ DONATION = RecordKind(
         ),
         FieldSpec("item", "Item", "物品", searchable=True, printed=True),
         FieldSpec("quantity", "Quantity", "数量", printed=True, type=INT, default=None),
-        FieldSpec("quantity_unit", "Unit", "单位", printed=True),
+        FieldSpec("quantity_unit", "Unit", "单位", printed=True, counted="unit"),
         FieldSpec("recipient", "Recipient", "受赠方", searchable=True),
         FieldSpec("date", "Date", "日期", type=DATE, default=None),
         FieldSpec("note", "Note", "备注", searchable=True),

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from .dates import FIRST_YEAR, LAST_YEAR, parse_year
+from .fields import HONOUREE_FIELD, HONOUREE_FIELDS
 from .i18n import Declared, Foreign, Message, Text
 from .tokens import normalise, runs
 from .vocabulary import (
@@ -58,6 +59,28 @@ TEXT_FIELDS = {
     "deed": ("deeds",),
     "item": ("donations",),
 }
+# The archive's value filters and the vocabulary of each (a word of it means its key), and the
+# field each reads (`political:` is 政治面貌, the field political_status).
+ARCHIVE_FILTERS = {"treatment": TREATMENTS, "political": POLITICAL_STATUSES, "education": EDUCATION_LEVELS}
+ARCHIVE_FILTER_FIELDS = {"treatment": "treatment", "political": "political_status", "education": "education"}
+_QUALIFIER_OF_FIELD = {key: qualifier for qualifier, key in ARCHIVE_FILTER_FIELDS.items()}
+
+
+def qualifier_of(field_key: str) -> str:
+    """The query term that names a field's values: its key, or the archive's shorter word."""
+    return _QUALIFIER_OF_FIELD.get(field_key, field_key)
+
+
+# Fields the statistics count by value (fields.py `counted`) that are no other qualifier yet:
+# `gender:女`, `ethnicity:瑶族` match the stored value exactly (a vocabulary's words too).
+EXACT_FIELDS = tuple(
+    f.key
+    for f in HONOUREE_FIELDS
+    if f.counted in ("value", "share")
+    and f.key not in TEXT_FIELDS
+    and f.key not in ("status", "category")
+    and f.key not in _QUALIFIER_OF_FIELD
+)
 VALUE_FIELDS = (
     "level",
     "status",
@@ -73,9 +96,12 @@ VALUE_FIELDS = (
     # care records (关怀记录): `care:春节`, `kind:checkup`
     "care",
     "kind",
+    # the statistics' terms (a figure's people): `gender:女`, `ethnicity:瑶族`, `age:40..49` …
+    *EXACT_FIELDS,
+    "age",
+    "collective",
+    "donated",
 )
-# The archive's value filters and the vocabulary of each (a word of it means its key).
-ARCHIVE_FILTERS = {"treatment": TREATMENTS, "political": POLITICAL_STATUSES, "education": EDUCATION_LEVELS}
 # Care records (关怀记录) are searched by their own conditions, all on one record: `care:春节` (its
 # occasion, item, note, by whom, or a kind's word), `kind:checkup` (its kind), and — when either is
 # in the query — `year:2026` means the record's year, not an honour's: `kind:checkup year:2026` is
@@ -101,6 +127,10 @@ ZH_QUALIFIERS = {
     "education": "文化程度",
     "care": "关怀",
     "kind": "关怀类别",
+    **{key: HONOUREE_FIELD[key].zh for key in EXACT_FIELDS},
+    "age": "年龄",
+    "collective": "集体",
+    "donated": "捐赠年份",
 }
 _QUALIFIERS = {
     **{key: key for key in (*TEXT_FIELDS, *VALUE_FIELDS)},
@@ -113,7 +143,7 @@ _QUALIFIERS = {
 # Several values of one qualifier, separated by commas, mean any of them (`level:国家级,省级`).
 # Amounts are the exception: 1,000 is one number.
 VALUE_SEPARATORS = re.compile(r"[,，、]")
-_ONE_VALUE_ONLY = ("donation", "posthumous", "hardship")
+_ONE_VALUE_ONLY = ("donation", "posthumous", "hardship", "collective")
 
 _TERM = re.compile(r'(?P<key>[^\s:<>=“”"]+?)(?P<op>:|>=|<=|>|<|=)(?P<value>.*)$', re.DOTALL)
 _RANGE = re.compile(r"^(?P<lo>[^.]*)\.\.(?P<hi>[^.]*)$")
@@ -343,7 +373,19 @@ def _value_filter(key: str, op: str, value: str, parsed: ParsedQuery) -> ValueFi
             return None
         kinds = [k for k in (CARE_KINDS.lookup(t) for t in texts) if k]
         return ValueFilter(key, (*texts, *kinds))
-    if key in ("posthumous", "hardship"):
+    if key in EXACT_FIELDS:
+        spec = HONOUREE_FIELD[key]
+        vocabulary = spec.vocabulary
+        words = [(vocabulary.lookup(w) if vocabulary else None) or w for w in values_of(value)]
+        if op != ":" or not words:
+            if vocabulary is not None:
+                hint = Text("use {choices}.", choices=_choices(vocabulary))
+            else:
+                hint = Text("write the {field} as stored.", field=Declared(spec.name, spec.zh))
+            _bad(parsed, key, value, hint)
+            return None
+        return ValueFilter(key, tuple(dict.fromkeys(words)))
+    if key in ("collective", "posthumous", "hardship") or (key == "donated" and YES_NO.lookup(value)):
         answer = YES_NO.lookup(value)
         if answer is None or op != ":":
             _bad(parsed, key, value, Text("use yes or no."))
@@ -352,10 +394,12 @@ def _value_filter(key: str, op: str, value: str, parsed: ParsedQuery) -> ValueFi
     if key in ARCHIVE_FILTERS:
         keys = _keys(ARCHIVE_FILTERS[key], key, op, value, parsed)
         return None if keys is None else ValueFilter(key, tuple(keys))
-    if key == "year":
-        ranges = [
-            _bounds(op, part, parse_year) for part in (values_of(value) if op in (":", "=") else [value])
-        ]
+    if key in ("year", "donated", "age"):
+        convert = _parse_age if key == "age" else parse_year
+        ranges = [_bounds(op, part, convert) for part in (values_of(value) if op in (":", "=") else [value])]
+        if (not ranges or None in ranges) and key == "age":
+            _bad(parsed, key, value, Text("use whole years such as 40..49, <30 or >=70."))
+            return None
         if not ranges or None in ranges:
             _bad(
                 parsed,
@@ -387,6 +431,12 @@ def _inclusive(bounds: tuple[int | None, int | None, bool, bool]) -> tuple[int |
     """Whole numbers (years, fen) make every bound inclusive: >2019 is >=2020."""
     lo, hi, lo_inc, hi_inc = bounds
     return (lo if lo is None or lo_inc else lo + 1, hi if hi is None or hi_inc else hi - 1)
+
+
+def _parse_age(text: str) -> int | None:
+    """Whole years of age (40, 40岁)."""
+    text = text.strip().removesuffix("岁").removesuffix("周岁").strip()
+    return int(text) if text.isdigit() and int(text) < 200 else None
 
 
 def _parse_fen(text: str) -> int | None:

@@ -51,6 +51,7 @@ from .sqlite.rows import (
     kind_from_row,
     stored_values,
 )
+from .statistics import AmountTable, CrossTable
 from .validation import LEVEL_BY_RANK, _validate, validate_record
 from .vocabulary import LEVELS
 
@@ -450,6 +451,34 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs, CareVerbs):
             )
         ]
         return out
+
+    def cross_table(
+        self, by: str, by2: str | None = None, query: str = "", subject: str = "people"
+    ) -> CrossTable:
+        """Counts of people (or collectives) by one or two statistics dimensions (statistics.py)."""
+        from .sqlite.statistics import cross_table
+        from .statistics import SUBJECTS, checked_query, dimension
+
+        query = checked_query(query)
+        return cross_table(
+            self.conn,
+            dimension(by),
+            dimension(by2) if by2 else None,
+            SUBJECTS[subject],
+            query,
+            self._matching(query),
+        )
+
+    def amount_table(self, measure: str, by: str, query: str = "") -> AmountTable:
+        """Money and goods of donations (a statistics Measure) by year or by a person dimension."""
+        from .sqlite.statistics import amount_table
+        from .statistics import MEASURES, checked_query, dimension
+
+        query = checked_query(query)
+        return amount_table(self.conn, MEASURES[measure], dimension(by), query, self._matching(query))
+
+    def _matching(self, query: str) -> tuple[str, list] | None:
+        return self.search(query).matching_ids_sql() if query.strip() else None
 
     # -- writing ---------------------------------------------------------------------------
     def add(self, honouree: Honouree, *, new_photos: list[NewPhoto] | None = None) -> Honouree:

@@ -11,9 +11,10 @@ from functools import cache
 from pathlib import Path
 
 from . import files
+from .paths import assets_dir
 from .records import Honouree
 
-ASSETS = Path(__file__).resolve().parents[2] / "assets"
+ASSETS = assets_dir()
 DEFAULT_ROLL = ASSETS / "default_roll.json"
 
 

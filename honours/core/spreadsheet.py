@@ -497,7 +497,7 @@ class ParsedRow:
     written_name: str = ""  # the name cell as written, when tidying changed it
 
 
-_LIST_SPLIT = re.compile(r"[、；;，,\n]")
+LIST_SPLIT = re.compile(r"[、；;，,\n]")
 _PHOTO_SPLIT = re.compile(r"[、；;\n|]")
 _QUOTES = " \t\"'“”‘’「」『』《》〈〉"
 _POSTHUMOUS_MARK = re.compile(r"[(（]\s*追授\s*[)）]|^被?追授")
@@ -510,7 +510,7 @@ _TITLE_WORD = re.compile(r"(?:荣誉)?称号$")
 def split_honours(cell: str) -> tuple[tuple[str, int | None, bool], ...]:
     """(title, year in the text, posthumous) for each honour named in a cell."""
     out = []
-    for part in _LIST_SPLIT.split(cell):
+    for part in LIST_SPLIT.split(cell):
         title = part.strip(_QUOTES)
         if not title:
             continue
@@ -609,8 +609,30 @@ def _aligned(cell: str, count: int, key: str) -> Sequence[str]:
 
 @lru_cache(maxsize=4096)
 def _parts(cell: str) -> tuple[str, ...]:
-    """The items of a per-honour column, quotes and spaces taken off (sheets repeat these cells)."""
-    return tuple(p.strip(_QUOTES) for p in _LIST_SPLIT.split(cell))
+    """The items of a per-honour column, quotes and spaces taken off (sheets repeat these cells).
+    A quoted item keeps its separators: “中共中央、国务院”、湖南省人民政府 is two awarding bodies
+    (the export quotes an item that holds one)."""
+    return tuple(p.strip(_QUOTES) for p in split_outside_quotes(cell, LIST_SPLIT))
+
+
+def split_outside_quotes(cell: str, separators: re.Pattern[str]) -> list[str]:
+    """`cell` split at every separator that is not inside a pair of quotes (“…”, "…", 「…」, 『…』)."""
+    if not any(mark in cell for mark in _OPENING):
+        return separators.split(cell)
+    parts, start, closing = [], 0, ""
+    for at, char in enumerate(cell):
+        if closing:
+            closing = "" if char == closing else closing
+        elif char in _OPENING:
+            closing = _OPENING[char]
+        elif separators.fullmatch(char):
+            parts.append(cell[start:at])
+            start = at + 1
+    parts.append(cell[start:])
+    return parts
+
+
+_OPENING = {"“": "”", '"': '"', "「": "」", "『": "』"}
 
 
 def _level(word: str, title: str) -> str:

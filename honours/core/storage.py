@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from .query import ParsedQuery
     from .records import Care, Honouree
     from .registry import HistoryEntry, Summary
+    from .statistics import AmountTable, CrossTable
 
 Facets = dict[str, list[tuple[object, int]]]
 
@@ -157,6 +158,20 @@ class Storage(Protocol):
 
     def facets(self, query: str = "") -> Facets:
         """Counts of a query's result by level, region, status, category and year (filter panel)."""
+        ...
+
+    def cross_table(
+        self, by: str, by2: str | None = None, query: str = "", subject: str = "people"
+    ) -> CrossTable:
+        """Counts of live people (or, subject "collectives", collectives) matching a query, by
+        one or two statistics dimensions (statistics.DIMENSIONS), with counted totals; each
+        figure carries the search that lists its people. Revoked honours never count.
+        QueryError for an unreadable query or an unknown dimension."""
+        ...
+
+    def amount_table(self, measure: str, by: str, query: str = "") -> AmountTable:
+        """Money (exact fen) and goods (by unit) of a statistics Measure ("donation") of the
+        live honourees a query matches, by "year" (the record's date) or a person dimension."""
         ...
 
     def queued_for_index(self) -> int:

@@ -16,4 +16,5 @@ FEATURE_MODULES: list[str] = [
     "network_warning",
     "merge_dialog",
     "care_actions",
+    "statistics_window",
 ]

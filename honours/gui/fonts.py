@@ -37,6 +37,8 @@ from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
+from ..core.paths import assets_dir
+
 __all__ = [
     "BUNDLED_SANS",
     "BUNDLED_SERIF",
@@ -49,8 +51,8 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-#: assets/fonts of the source tree (also right for an editable install).
-FONTS_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+#: assets/fonts of the source tree, or of the packaged app (core/paths.py).
+FONTS_DIR = assets_dir() / "fonts"
 
 BUNDLED_SANS = "Honours Sans"
 BUNDLED_SERIF = "Honours Serif"

@@ -216,11 +216,15 @@ class MainWindow(QMainWindow):
         self.undo_stack.indexChanged.connect(lambda _index: self._update_actions())
 
     def _install_features(self) -> None:
-        """Load each feature module's `install(window)`; a broken feature is logged and skipped."""
+        """Run each feature module's `install(window)`; a feature whose install fails is logged
+        and skipped. A module that cannot be imported is not skipped: a typo in the list or a
+        module a package left out must fail the tests and the packaged app's smoke test
+        loudly, not ship a window quietly short of its menus."""
         for name in FEATURE_MODULES:
             module_name = name if name.startswith("honours.") else f"honours.gui.{name}"
+            module = importlib.import_module(module_name)
             try:
-                importlib.import_module(module_name).install(self)
+                module.install(self)
             except Exception:  # one broken feature must not take the window down
                 log.exception("feature module %s could not be installed", module_name)
                 self.failed_features.append(module_name)

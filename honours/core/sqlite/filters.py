@@ -9,9 +9,13 @@ user typed reaches the SQL except as a bound parameter.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
-from ..query import ValueFilter
+from ..fields import HONOUREE_FIELD, HONOUREE_FIELDS
+from ..query import EXACT_FIELDS, ValueFilter
 from ..vocabulary import CARE_KINDS
+
+AGE_COLUMN = next(f.column for f in HONOUREE_FIELDS if f.counted == "age")  # the birth date
 
 
 @dataclass
@@ -117,6 +121,21 @@ def sql_filter(flt: ValueFilter) -> Filter:
         return Filter.honourees(*_range_sql("donation_total_fen", flt.ranges[0]))
     if flt.field == "care":
         return _care_filter(flt.within)
+    if flt.field in EXACT_FIELDS:
+        column = HONOUREE_FIELD[flt.field].column
+        return Filter.honourees(*_one_or_any(column, list(flt.values)), one_value=len(flt.values) == 1)
+    if flt.field == "collective":
+        return Filter.honourees(f"category {'!=' if flt.negated else '='} ?", [COLLECTIVE])
+    if flt.field == "age":
+        age, params = age_sql(AGE_COLUMN)
+        parts, more = [], []
+        for bounds in flt.ranges:
+            cond, bound_params = _range_sql(age, bounds)
+            parts.append(f"({cond})")
+            more.extend(_age_params(params, bound_params))
+        return Filter.honourees(f"({' OR '.join(parts)})", more)
+    if flt.field == "donated":
+        return _donated_filter(flt)
     raise ValueError(f"no SQL for a filter on {flt.field!r}")
 
 
@@ -192,3 +211,46 @@ def _range_sql(column: str, bounds: tuple[int | None, int | None]) -> tuple[str,
         parts.append(f"{column} <= ?")
         params.append(hi)
     return " AND ".join(parts), params
+
+
+COLLECTIVE = "collective"  # the category of collectives (vocabulary.CATEGORIES)
+_YEAR_OF_DATE = "CAST(substr(date, 1, 4) AS INTEGER)"
+
+
+def age_sql(column: str, today: date | None = None) -> tuple[str, list]:
+    """Whole years of age today from a birth date stored as YYYY, YYYY-MM or YYYY-MM-DD (one
+    written only as a year counts from 1 January); NULL when there is none. The statistics'
+    age bands and the query's `age:` both use it, so a band's count is its search's."""
+    today = today or date.today()
+    expr = (
+        f"(CASE WHEN {column} GLOB '[0-9][0-9][0-9][0-9]*' THEN ? - CAST(substr({column}, 1, 4) AS INTEGER)"
+        f" - (substr({column} || '-01-01', 6, 5) > ?) END)"
+    )
+    return expr, [today.year, today.strftime("%m-%d")]
+
+
+def _age_params(age_params: list, bound_params: list) -> list:
+    """`age >= ? AND age <= ?` with the age expression written out: its parameters before each bound."""
+    return [p for bound in bound_params for p in (*age_params, bound)]
+
+
+def _donated_filter(flt: ValueFilter) -> Filter:
+    """Honourees with a donation (dated in these years)."""
+    if flt.ranges:
+        parts, params = [], []
+        for bounds in flt.ranges:
+            cond, more = _range_sql(_YEAR_OF_DATE, bounds)
+            parts.append(f"({cond})")
+            params.extend(more)
+        condition = f"({' OR '.join(parts)})"
+    else:
+        condition, params = "1", []
+    inside = f"SELECT honouree_id FROM donation WHERE {condition}"
+    if flt.negated:
+        return Filter(f"+{{id}} NOT IN ({inside})", params)
+    return Filter(
+        f"+{{id}} IN ({inside})",
+        params,
+        probe_sql=f"EXISTS (SELECT 1 FROM donation WHERE honouree_id = {{id}} AND {condition})",
+        size_sql=f"SELECT 1 FROM donation WHERE {condition}",
+    )

@@ -3549,6 +3549,163 @@ Click “Add photos…” or drag image files here.</source>
     </message>
 </context>
 <context>
+    <name>Statistics</name>
+    <message>
+        <location filename="../statistics_window.py" line="114"/>
+        <source>Click to list these people: %1</source>
+        <translation>单击列出这些人员：%1</translation>
+    </message>
+    <message>
+        <location filename="../statistics_window.py" line="135"/>
+        <location filename="../statistics_window.py" line="142"/>
+        <location filename="../statistics_window.py" line="193"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../statistics_window.py" line="140"/>
+        <location filename="../statistics_window.py" line="245"/>
+        <source>People</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <location filename="../statistics_window.py" line="140"/>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <location filename="../statistics_window.py" line="198"/>
+        <source>Donors</source>
+        <translation>捐赠人数</translation>
+    </message>
+    <message>
+        <location filename="../statistics_window.py" line="200"/>
+        <source>Money (yuan)</source>
+        <translation>捐款（元）</translation>
+    </message>
+    <message>
+        <location filename="../statistics_window.py" line="202"/>
+        <source>Goods</source>
+        <translation>物资</translation>
+    </message>
+    <message>
+        <location filename="../statistics_window.py" line="236"/>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../statistics_window.py" line="246"/>
+        <source>Collectives</source>
+        <translation>集体</translation>
+    </message>
+    <message>
+        <location filename="../statistics_window.py" line="249"/>
+        <source>Count everyone (or type a search)</source>
+        <translation>统计全部（或输入搜索条件）</translation>
+    </message>
+    <message>
+        <location filename="../statistics_window.py" line="256"/>
+        <source>Count by</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../statistics_window.py" line="257"/>
+        <source>and by</source>
+        <translation>交叉</translation>
+    </message>
+    <message>
+        <location filename="../statistics_window.py" line="258"/>
+        <source>Whom</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../statistics_window.py" line="259"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../statistics_window.py" line="277"/>
+        <source>Donations by</source>
+        <translation>捐赠统计按</translation>
+    </message>
+    <message>
+        <location filename="../statistics_window.py" line="284"/>
+        <source>Counts</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location filename="../statistics_window.py" line="285"/>
+        <source>Donations</source>
+        <translation>捐赠</translation>
+    </message>
+    <message>
+        <location filename="../statistics_window.py" line="291"/>
+        <source>Print Preview…</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
+        <location filename="../statistics_window.py" line="292"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../statistics_window.py" line="293"/>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../statistics_window.py" line="294"/>
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../statistics_window.py" line="295"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../statistics_window.py" line="326"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../statistics_window.py" line="403"/>
+        <source>Showing the people behind the figure: %1</source>
+        <translation>已列出该数字对应的人员：%1</translation>
+    </message>
+    <message>
+        <location filename="../statistics_window.py" line="460"/>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <location filename="../statistics_window.py" line="460"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../statistics_window.py" line="466"/>
+        <location filename="../statistics_window.py" line="487"/>
+        <source>Saved the statistics to %1.</source>
+        <translation>已将统计表保存到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../statistics_window.py" line="474"/>
+        <source>Export Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <location filename="../statistics_window.py" line="476"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../statistics_window.py" line="511"/>
+        <source>&amp;Statistics…</source>
+        <translation>统计(&amp;S)…</translation>
+    </message>
+</context>
+<context>
     <name>TablePreview</name>
     <message>
         <location filename="../table_print.py" line="309"/>
