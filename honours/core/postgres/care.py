@@ -99,8 +99,9 @@ def due(
     elif kind == "aid":
         marked = conn.execute("SELECT 1 FROM honouree WHERE hardship AND deleted_at IS NULL LIMIT 1")
         if marked.fetchone() is None:
-            nobody = Text("Nobody in this registry is marked 困难劳模 (hardship): nobody is due aid.")
-            out.notices.append((nobody.en, nobody.zh))
+            out.notices.append(
+                Text("Nobody in this registry is marked 困难劳模 (hardship): nobody is due aid.")
+            )
             return out
         where.append(worker)
         params += worker_params
@@ -113,7 +114,6 @@ def due(
         where.append("substr(h.updated_at, 1, 10) < %s")
         params.append(months_before(day, periods.stale_months).isoformat())
         reason = Text("file not updated for {months} months", months=periods.stale_months)
-    en, zh = reason.en, reason.zh  # DueList keeps (en, zh) pairs (core/care.py)
     shown = "substr(h.updated_at, 1, 10)"
     if kind != "stale":  # the last record of the kind up to the day reckoned at
         shown = f"(SELECT max(c.date) FROM care c WHERE c.honouree_id = h.id AND c.kind = '{kind}' AND c.date <= %s)"
@@ -125,7 +125,7 @@ def due(
         prepare=False,
     ).fetchall()
     out.entries = [
-        DueEntry(i, name, unit, status, region, last_date or None, en, zh)
+        DueEntry(i, name, unit, status, region, last_date or None, reason)
         for i, name, unit, status, region, last_date in rows
     ]
     return out
