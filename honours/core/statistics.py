@@ -46,9 +46,8 @@ if TYPE_CHECKING:
 PERSON = "honouree"  # a dimension on the honouree's own row: one value per person
 EMPTY = ""  # the value of an honouree who has none (未填)
 
-# The per-record flag that stops a record counting: (table, column). Applied by the
-# backend when the column exists in the file (honour.revoked comes with the archive's
-# migration), so no switch is needed when it arrives.
+# The per-record flag that stops a record counting: (table, column); honour.revoked exists
+# in every file since the archive's migration (SQLite migration 7).
 REVOKED: tuple[tuple[str, str], ...] = (("honour", "revoked"),)
 
 
@@ -93,6 +92,10 @@ class Dimension:
     vocabulary: Vocabulary | None = None  # labels and order of stored keys
     bands: tuple[Band, ...] = ()  # values are these bands of a number (the age)
     numeric: bool = False  # values are numbers in ascending order (years)
+    # The honouree's derived column holding the index in `vocabulary` of their best value among
+    # the records that count (level_rank; 9: none), kept on every save: a person has no value
+    # ranked before it, and has it, so the backend seeks only the values ranked after it.
+    best: str = ""
 
     def label(self, value: object, language: str = "zh") -> str:
         if value is None or value == EMPTY:
@@ -150,7 +153,7 @@ def _person_dimensions() -> list[Dimension]:
 DIMENSIONS: dict[str, Dimension] = {
     d.key: d
     for d in (
-        Dimension("level", "Level", "级别", HONOUR.table, "level", "level", LEVELS),
+        Dimension("level", "Level", "级别", HONOUR.table, "level", "level", LEVELS, best="level_rank"),
         Dimension("year", "Year", "年份", HONOUR.table, "year", "year", numeric=True),
         *_person_dimensions(),
     )
