@@ -1,19 +1,26 @@
 """The SQLite backend's SQL for the statistics (core/statistics.py declares what is counted).
 
 Counting stays inside SQLite, each table in a pass or two over an index or the honourees'
-rows (benchmarks/bench_statistics.py; EXPLAIN QUERY PLAN of each is in the comments):
+rows (timed by benchmarks/bench_statistics.py; the plans SQLite chose, from EXPLAIN QUERY PLAN
+on the 100,000 roll, in brackets):
 
 - A record dimension alone (levels, years) is read from the partial index of the records
-  that count (honour_level, honour_year: WHERE revoked = 0) without touching a record.
+  that count (honour_level, honour_year: WHERE revoked = 0) without touching a record
+  [SCAN x USING INDEX honour_level].
 - A person dimension alone is one GROUP BY over the honourees, on the bare column so that an
-  index serves it where there is one (honouree_unit).
+  index serves it where there is one [SCAN h USING COVERING INDEX honouree_unit]; age bands
+  group by the age (filters.age_sql) and band it here [SCAN h].
 - People without a query are everyone less the few left out (the trash and the collectives):
   a count over a whole index less the same count over those few, instead of a set test on
-  every row; the figures are of distinct people, so the parts add up exactly.
+  every row; the figures are of distinct people, so the parts add up exactly [the few:
+  SEARCH x USING INDEX honour_honouree_year (honouree_id=?) over honouree_sort and
+  honouree_category].
 - Levels by a person dimension: one pass over the honourees, each one's best level read from
-  its row (level_rank, kept on every save) and only the levels after it sought in honour_level.
+  its row (level_rank, kept on every save) and only the levels after it sought in honour_level
+  [SCAN h, then SEARCH x USING INDEX honour_level (level=? AND honouree_id=?) per level].
 - Two record dimensions (years by level): one group_concat per person over the records that
-  count, grouped by the text; the groups are read back into each person's sets of values.
+  count, grouped by the text; the groups are read back into each person's sets of values
+  [SCAN x USING INDEX honour_honouree_year: in honouree order, no sort].
 
 Nothing the user typed reaches the SQL except as a bound parameter or through the search's
 own SQL.
@@ -235,21 +242,29 @@ def _pairs(first: Dimension, second: Dimension) -> str:
 
 def _read_pairs(rows: Iterable[tuple[str | None, int]], first: Dimension, second: Dimension) -> dict:
     """Groups of _pairs by the values they stand for: each person's sets of values (EMPTY for
-    none) of the first and the second dimension."""
+    none) of the first and the second dimension. The same few hundred pairs recur in
+    thousands of groups, so each is read once."""
 
-    def convert(dim: Dimension, text: str) -> object:
-        return int(text) if dim.numeric else text
+    def read(pair: str) -> tuple[object, object]:
+        one, _, two = pair.partition("\x1e")
+        return (
+            (int(one) if first.numeric else one) if one else None,
+            (int(two) if second.numeric else two) if two else None,
+        )
 
+    known: dict[str, tuple[object, object]] = {}
     out: dict[tuple[tuple, tuple], int] = {}
     for text, n in rows:
         ones, twos = set(), set()
         for pair in (text or "").split(SEPARATOR):
-            one, _, two = pair.partition("\x1e")
-            if one:
-                ones.add(convert(first, one))
-            if two:
-                twos.add(convert(second, two))
-        key = (tuple(sorted(ones)) or (EMPTY,), tuple(sorted(twos)) or (EMPTY,))
+            got = known.get(pair)
+            if got is None:
+                got = known[pair] = read(pair)
+            ones.add(got[0])
+            twos.add(got[1])
+        ones.discard(None)
+        twos.discard(None)
+        key = (tuple(sorted(ones)) or (EMPTY,), tuple(sorted(twos)) or (EMPTY,))  # type: ignore[type-var]
         out[key] = out.get(key, 0) + n
     return out
 
