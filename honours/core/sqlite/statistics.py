@@ -240,9 +240,11 @@ def _pairs(first: Dimension, second: Dimension) -> str:
     return f"group_concat({value(first)} || char(30) || {value(second)}, char(31))"
 
 
-def _read_pairs(rows: Iterable[tuple[str | None, int]], first: Dimension, second: Dimension) -> dict:
-    """Groups of _pairs by the values they stand for: each person's sets of values (EMPTY for
-    none) of the first and the second dimension. The same few hundred pairs recur in
+def _read_pairs(
+    rows: Iterable[tuple[str | None, int]], first: Dimension, second: Dimension, sign: int = 1
+) -> Groups:
+    """Groups of _pairs as each person's values (EMPTY for none) of the first and the second
+    dimension, their people counted `sign` times. The same few hundred pairs recur in
     thousands of groups, so each is read once."""
 
     def read(pair: str) -> tuple[object, object]:
@@ -253,7 +255,7 @@ def _read_pairs(rows: Iterable[tuple[str | None, int]], first: Dimension, second
         )
 
     known: dict[str, tuple[object, object]] = {}
-    out: dict[tuple[tuple, tuple], int] = {}
+    out: Groups = []
     for text, n in rows:
         ones, twos = set(), set()
         for pair in (text or "").split(SEPARATOR):
@@ -264,8 +266,7 @@ def _read_pairs(rows: Iterable[tuple[str | None, int]], first: Dimension, second
             twos.add(got[1])
         ones.discard(None)
         twos.discard(None)
-        key = (tuple(sorted(ones)) or (EMPTY,), tuple(sorted(twos)) or (EMPTY,))  # type: ignore[type-var]
-        out[key] = out.get(key, 0) + n
+        out.append((list(ones) or [EMPTY], list(twos) or [EMPTY], sign * n))
     return out
 
 
@@ -300,15 +301,6 @@ def _person_counts(
 Groups = list[tuple[list[object], list[object], int]]  # each group's row values, column values, people
 
 
-def _grouped(rows: Iterable[tuple[object, object, int]], read1: Callable, read2: Callable) -> dict:
-    """Groups by the values they stand for (the same values, however SQLite joined them)."""
-    out: dict[tuple[tuple, tuple], int] = {}
-    for a, b, n in rows:
-        key = (tuple(read1(a)), tuple(read2(b)))
-        out[key] = out.get(key, 0) + n
-    return out
-
-
 def _record_groups(
     conn: sqlite3.Connection,
     rows_by: Dimension,
@@ -331,20 +323,14 @@ def _record_groups(
         sql = "SELECT p, count(*) FROM ({}) GROUP BY 1"
         if left_out is None:
             ids, iparams = _ids(subject, matching, "x.honouree_id")
-            found = _read_pairs(
-                conn.execute(sql.format(f"{per_person} AND {ids} GROUP BY x.honouree_id"), iparams),
-                rows_by,
-                columns_by,
-            )
-        else:  # everyone's groups less the left out's: no set test on each record
-            found = _read_pairs(
+            rows = conn.execute(sql.format(f"{per_person} AND {ids} GROUP BY x.honouree_id"), iparams)
+            groups = _read_pairs(rows, rows_by, columns_by)
+        else:  # everyone's groups, and the left out's counted negative: no set test on each record
+            groups = _read_pairs(
                 conn.execute(sql.format(f"{per_person} GROUP BY x.honouree_id")), rows_by, columns_by
             )
             few = f"{per_person} AND x.honouree_id IN ({left_out[0]}) GROUP BY x.honouree_id"
-            found = _less(
-                found, _read_pairs(conn.execute(sql.format(few), left_out[1]), rows_by, columns_by).items()
-            )
-        groups = [(list(r), list(c), n) for (r, c), n in found.items()]
+            groups += _read_pairs(conn.execute(sql.format(few), left_out[1]), rows_by, columns_by, -1)
         without = _total(conn, subject, matching) - sum(n for _, _, n in groups)
         if without:
             groups.append(([EMPTY], [EMPTY], without))
@@ -429,6 +415,10 @@ def cross_table(
             column_totals[c] = column_totals.get(c, 0) + n
             for r in rows:
                 cells[(r, c)] = cells.get((r, c), 0) + n
+    # a value only the left out have sums to nobody, and is not shown (nor is an empty cell)
+    cells = {k: n for k, n in cells.items() if n}
+    row_totals = {k: n for k, n in row_totals.items() if n}
+    column_totals = {k: n for k, n in column_totals.items() if n}
     return _table(subject, query, rows_by, columns_by, cells, row_totals, column_totals, total)
 
 
