@@ -159,10 +159,8 @@ def _left_out(subject: Subject, matching: Matching) -> tuple[str, list] | None:
 
 def _ids(subject: Subject, matching: Matching, column: str) -> tuple[str, list]:
     """The condition that `column` (an honouree id in a record table) is one of the honourees
-    counted, as a set test instead of a join: collectives are few; a query's ids are read once."""
-    left_out = _left_out(subject, matching)
-    if left_out is not None:
-        return f"{column} NOT IN ({left_out[0]})", left_out[1]
+    counted, as a set test instead of a join, where _left_out does not serve: collectives are
+    few; a query's ids are read once."""
     where, params = _people(subject, matching)
     return f"{column} IN (SELECT h.id FROM honouree h WHERE {where})", params
 
