@@ -220,3 +220,71 @@ def test_a_colon_list_of_units_posts_and_names():
 def test_an_official_who_congratulates_is_not_proposed():
     text = "表彰大会后，集团公司党委副书记姬世龙代表集团公司向两位劳模表示祝贺。"
     assert _people(text) == {}
+
+
+# -- lists that state their honour once (issue 17, second round) -------------------------------------
+def test_name_bracket_unit_items_after_fenbieshi_share_the_title():
+    text = "会上表扬年度模范劳工，分别是林美玲（某国民小学）、郭永和（某县卫生所）、赖秋月（某客运公司）等共3位。"
+    people = _people(text)
+    assert set(people) == {"林美玲", "郭永和", "赖秋月"}  # 永和 ends a given name when the bracket bounds it
+    assert people["郭永和"].unit == "某县卫生所"
+    assert _honours(people["赖秋月"]) == [("模范劳工", "other")]
+
+
+def test_a_list_below_the_report_s_counted_group_gets_its_title_and_year():
+    text = (
+        "昨日，我市12名全省劳动模范起程前往省城，参加2019年省劳动模范表彰大会。\n"
+        "附：名单\n王德昌（某食用菌专业合作社）\n丁秀英（某米业）\n"
+    )
+    people = _people(text)
+    assert set(people) == {"王德昌", "丁秀英"}
+    honour = people["丁秀英"].honours[0]
+    assert (honour.title, honour.level, honour.year) == ("全省劳动模范", "provincial", 2019)
+    assert people["丁秀英"].unit == "某米业"
+
+
+def test_numbered_items_under_a_heading_line():
+    text = "二、湖南五一劳动奖章推荐对象\n1.刘海波 某省体育局游泳队运动员\n2.陈志华 某地质调查中心主任\n"
+    people = _people(text)
+    assert set(people) == {"刘海波", "陈志华"}
+    assert _honours(people["陈志华"]) == [("湖南五一劳动奖章", "provincial")]
+    assert people["陈志华"].position.endswith("主任")
+
+
+def test_speaker_lines_with_unit_and_posts_before_the_name():
+    text = (
+        "2021年“大国工匠年度人物”发布，八位大国工匠讲述心得。\n"
+        "某航天公司数控车工、高级技师，蒋国栋：把最普通的事情干到极致。\n"
+        "某港口集团有限公司起重机司机，叶美华：工作就是要静心。\n"
+    )
+    people = _people(text)
+    assert set(people) == {"蒋国栋", "叶美华"}
+    assert people["蒋国栋"].unit == "某航天公司" and people["蒋国栋"].position == "数控车工、高级技师"
+    honour = people["叶美华"].honours[0]
+    assert (honour.title, honour.year) == ("大国工匠年度人物", 2021)
+
+
+def test_a_title_before_a_nominee_list_and_the_report_year():
+    text = (
+        "中华全国总工会公示了2018年全国五一劳动奖拟表彰人选。"
+        "我市入选全国五一劳动奖章拟表彰名单的有：某汽车有限公司技术员孙立新、某建工集团有限公司砌筑工李长顺。"
+    )
+    people = _people(text)
+    assert set(people) == {"孙立新", "李长顺"}
+    honour = people["李长顺"].honours[0]
+    assert (honour.title, honour.year) == ("全国五一劳动奖章", 2018)
+    assert people["孙立新"].position == "技术员"
+
+
+def test_people_described_between_commas_share_what_fenbie_says():
+    text = "省劳动模范、某市代市长曹振东，某林业局党委书记马玉林，某区工会主席韩延年等也分别捐款1000元。"
+    people = _people(text)
+    assert set(people) == {"曹振东", "马玉林", "韩延年"}  # 玉林 and 延年 are whole given names here
+    assert all(_yuan(h) == [1000] for h in people.values())
+    assert people["曹振东"].position == "代市长"
+
+
+def test_the_visited_listed_before_a_title_and_jiazhong():
+    text = "县总工会常务副主席周红梅带领班子成员，到杜文斌、鲁长江等省部级以上劳动模范家中开展慰问。"
+    people = _people(text)
+    assert set(people) == {"杜文斌", "鲁长江"}

@@ -19,7 +19,7 @@ from ..places import county_region
 from ..records import Donation
 from . import lexicon as lx
 from .donations import find_donations
-from .names import NameHit, index_by_first_char, name_at, starts_with_any
+from .names import NameHit, bounded_name, index_by_first_char, name_at, starts_with_any
 from .text import Sentence
 from .titles import TitleMatch
 
@@ -235,13 +235,38 @@ class SentenceReader:
         self._award_objects()
         self._lists_before_titles()
         self._colon_lists()
+        self._bracket_lists()
         self._positions()
         self._relatives()
         self._comrades()
         self._clause_heads()
         self._collectives()
         self.mentions.sort(key=lambda m: m.start)
+        self._comma_groups()
         return self.mentions
+
+    def _comma_groups(self) -> None:
+        """省劳动模范、某市代市长张泱，某局党委书记冯玉胜，…，某区工会主席张本年等也分别捐款1000元:
+        people described one by one between commas share the predicate that 等/分别/各 marks."""
+        s = self.s
+        people = [m for m in self.mentions if m.name and not m.collective and m.end > m.start]
+        run: list[Mention] = []
+        for m in people:
+            if run and s[run[-1].end : _start_of_chain(m)].strip() in ("，", ","):
+                run.append(m)
+            else:
+                self._share_run(run)
+                run = [m]
+        self._share_run(run)
+
+    def _share_run(self, run: list[Mention]) -> None:
+        if len(run) < 2 or not _SHARED_AFTER.match(self.s, run[-1].end):
+            return
+        old = {m.group for m in run if m.group is not None}
+        group = self._new_group()
+        for m in self.mentions:
+            if m in run or (m.group is not None and m.group in old):
+                m.group = group
 
     def _title_chains(self) -> None:
         s = self.s
@@ -523,6 +548,53 @@ class SentenceReader:
             for hit, unit, unit_span, post, post_span in self._names_ending_at(list_end, m.end()):
                 self._add(hit, "list", unit=unit, position=post, unit_span=unit_span, position_span=post_span)
 
+    def _bracket_lists(self) -> None:
+        """…模范劳工分别是陈淑英（介寿国民中小学）、曹祥敏（连江县莒光乡公所）…: items NAME（UNIT）
+        after a list mark; titles before the mark are the items' own."""
+        s = self.s
+        items: list[Mention] = []
+        for m in _NAME_BRACKET.finditer(s):
+            inner = m.group(1)
+            if not _bracket_unit(inner) or not _item_end(s, m.end()):
+                continue
+            bracket = m.start()
+            hit = None
+            for length in (3, 2, 4):
+                start = bracket - length
+                if start < 0 or (start > 0 and not s[:start].endswith(_BRACKET_ITEM_LEADS)):
+                    continue
+                hit = name_at(s[:bracket], start)
+                if hit is not None and hit.start == start and hit.end == bracket:
+                    break
+                hit = bounded_name(s, start, bracket) if length == 3 else None
+                if hit is not None:
+                    break
+            if hit is None or self._taken(hit.start, hit.end):
+                continue
+            if items and s[items[-1].unit_span[1] + 1 : hit.start] not in ("、", "，", ","):
+                items = []  # a new list
+            mention = self._add(hit, "list", unit=inner.strip(), unit_span=(m.start(1), m.end(1)))
+            if mention is not None:
+                mention.shape = "bracket_item"
+                items.append(mention)
+        if len(items) < 2:
+            return
+        first = items[0]
+        marks = [x for x in _BRACKET_LIST_MARK.finditer(s, 0, first.start) if x.end() <= first.start]
+        if not marks or s[marks[-1].end() : first.start].strip(" ：:"):
+            return
+        mark = marks[-1]
+        owned = [
+            t for t in self.titles if t.owner is None and not t.collective and t.outer_end <= mark.start()
+        ]
+        owned = owned[-1:] if owned else []
+        group = self._new_group()
+        for item in items:
+            item.group = group
+            item.titles = list(owned)
+        for t in owned:
+            t.owner = id(first)
+
     def _names_ending_at(self, end: int, floor: int) -> list:
         """The list of names (each with its unit and post) that ends at `end`, read leftwards."""
         s = self.s
@@ -678,16 +750,22 @@ class SentenceReader:
 
     def _clause_heads(self) -> None:
         s = self.s
-        for clause in self.sentence.clauses:
+        for number, clause in enumerate(self.sentence.clauses):
             p = clause.start
             while p < clause.end and s[p] in " “”「」■●◆★▲※·•":
                 p += 1
+            numbered = _ITEM_NUMBER.match(s, p, clause.end)
+            if numbered and number == 0:
+                p = numbered.end()  # "1.张子扬 湖北省体育局…运动员": a numbered list item
             for lead in _CLAUSE_LEADS + ("他叫", "她叫", "他名叫", "她名叫", "名叫", "他就是", "她就是"):
                 if s.startswith(lead, p):
                     p += len(lead)
                     break
             known = self._known_at(p)
             hit = known or name_at(s, p, strict=True)
+            if hit is None and known is None:
+                self._unit_of_head(p, clause.end)
+                continue
             if hit is None or hit.score < 3 or self._taken(hit.start, hit.end) or _place_start(s, p):
                 continue  # 吉林：高海燕 — a province heading a list item, not a person
             after = s[hit.end : hit.end + 1]
@@ -701,8 +779,68 @@ class SentenceReader:
                 continue
             mention = self._add(hit, "clause")
             if mention is not None:
+                if numbered and number == 0:
+                    mention.shape = "numbered"
                 self._trailing_apposition(mention)
+                if (
+                    s[hit.end : hit.end + 1] in ("：", ":")
+                    and number > 0
+                    and not (mention.unit or mention.position)
+                ):
+                    self._speaker_line(mention, self.sentence.clauses[number - 1])
                 self._extend_list(mention)
+
+    def _speaker_line(self, mention: Mention, before) -> None:
+        """ "某集团公司钳工、高级技师，郑志明：只有自主创新…": a line that gives the speaker's unit and
+        posts in the clause before the name."""
+        s = self.s
+        start = before.start
+        while start < before.end and s[start] in " “”":
+            start += 1
+        end = before.end
+        while end > start and s[end - 1] in "，, ":
+            end -= 1
+        if not 4 <= end - start <= 40 or self._taken(start, end):
+            return
+        text = s[start:end]
+        if any(ch in text for ch in "：:“”") or any(
+            t.outer_start < end and t.outer_end > start for t in self.titles
+        ):
+            return
+        unit, post, unit_span, post_span = _unit_post_of(s, start, end)
+        if not post and "、" in text:
+            last = text.rfind("、")
+            unit, post, unit_span, post_span = _unit_post_of(s, start, start + last)
+            if post and _word_ending_at(s, end, _POSITIONS_BY_LAST, start + last + 1):
+                post = post + s[start + last : end]
+                post_span = (post_span[0], end) if post_span else None
+            else:
+                unit, post = "", ""
+        if unit and post:
+            mention.unit, mention.position = unit, post
+            mention.unit_span, mention.position_span = unit_span, post_span
+            mention.shape = "speaker"
+
+    def _unit_of_head(self, p: int, clause_end: int) -> None:
+        """ "某电缆股份有限公司的韩宝忠教授获得…": a unit and 的 before the clause's subject."""
+        s = self.s
+        de = s.find("的", p, min(clause_end, p + 30))
+        if de < p + 3 or any(ch in s[p:de] for ch in "、，,"):
+            return
+        if not _word_ending_at(s, de, _ORG_BY_LAST, p):
+            return
+        hit = name_at(s, de + 1, strict=True)
+        if hit is None or hit.score < 2 or self._taken(hit.start, hit.end):
+            return
+        post = next(
+            (s[hit.end : hit.end + k] for k in (4, 3, 2) if s[hit.end : hit.end + k] in lx.POSITIONS), ""
+        )
+        after = hit.end + len(post)
+        if not starts_with_any(s, after, _AWARD_INDEX):
+            return
+        mention = self._add(hit, "clause", unit=_clean_unit(s[p:de]), unit_span=(p, de))
+        if mention is not None and post:
+            mention.position, mention.position_span = post, (hit.end, after)
 
     def _known_at(self, p: int) -> NameHit | None:
         """陈平在…群中发出倡议: a name the report has already credited, whatever follows it here."""
@@ -746,9 +884,18 @@ class SentenceReader:
         if inner_end <= inner_start:
             return
         unit, post, unit_span, post_span = _unit_post_of(s, inner_start, inner_end)
+        if (
+            s[p] in "（("
+            and _item_end(s, inner_end + 1)
+            and (unit or post or _bracket_unit(s[inner_start:inner_end]))
+        ):
+            mention.shape = mention.shape or "bracket_item"
         if unit or post:
             mention.unit, mention.position = unit, post
             mention.unit_span, mention.position_span = unit_span, post_span
+        elif s[p] in "（(" and _bracket_unit(s[inner_start:inner_end]) and _item_end(s, inner_end + 1):
+            # 陈斌（寿乡食用菌专业合作社） as a list item: what the bracket holds is where the person works
+            mention.unit, mention.unit_span = s[inner_start:inner_end], (inner_start, inner_end)
 
     def _extend_list(self, first: Mention) -> None:
         """张三、李四、王五各捐款500元: more names after the first, sharing what follows them."""
@@ -1352,6 +1499,31 @@ def _roles_before(s: str, position: int) -> list[str]:
         else:
             break
     return roles
+
+
+_NAME_BRACKET = re.compile(r"(?<=[\u4e00-\u9fff·])[（(]([^（）()]{2,30})[)）]")
+_BRACKET_ITEM_LEADS = ("、", "，", ",", "：", ":", "是", "为", "有", " ", "\n")
+_BRACKET_LIST_MARK = re.compile(r"分别是|分别为|名单如下|如下|依次是|依次为|他们是|她们是|[：:]")
+_SHARED_AFTER = re.compile(
+    r"(?:等|等人)?(?:[0-9一二三四五六七八九十]+[名位人])?(?:也|还|都|均)?(?:分别|各自|各)"
+)
+_ITEM_NUMBER = re.compile(
+    r"(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})[.．、)）]\s*|[（(][0-9一二三四五六七八九十]{1,3}[)）]\s*"
+)
+_NOT_BRACKET_UNIT = re.compile(
+    r"族$|岁|[0-9]|^[左右中前后上下][一二三四五六七八九十起]*$|^[前后]排|男|女|摄|图|记者|通讯员|[，。；：:“”]"
+)
+
+
+def _bracket_unit(text: str) -> bool:
+    """Could a bracket after a name hold that person's unit (not 瑶族, 左一, 58岁, a caption)?"""
+    text = text.strip()
+    return 2 <= len(text) <= 30 and not _NOT_BRACKET_UNIT.search(text) and not _NOT_DESCRIPTION.search(text)
+
+
+def _item_end(s: str, position: int) -> bool:
+    """Does a list item end here (、，, a line's end, 等)?"""
+    return position >= len(s) or s[position] in "、，,。；; \n" or s.startswith("等", position)
 
 
 def _place_start(s: str, position: int) -> bool:

@@ -162,8 +162,18 @@ def find_titles(text: str) -> list[TitleMatch]:
             continue
         left = _left_edge(text, m.start())
         match = _describe(text, left, m.end(), quoted=False, context=text, core_start=m.start())
-        if match is None or not _right_edge_ok(text, m.end()):
+        if match is None:
             continue
+        count = _COUNT_LEAD.match(match.title)
+        if count and len(match.title) - count.end() >= 2:
+            # 十位大国工匠: the count is no part of the title
+            match.start += count.end()
+            match.outer_start = match.start
+            match.title = match.title[count.end() :]
+        if not _right_edge_ok(text, m.end()):
+            if match.weak or not COUNT_BEFORE.search(text[: match.start]):
+                continue
+            match.group = True  # 我市16名全省劳动模范起程…: a counted group, named by its honour
         match.outer_end = _skip_trailer(text, m.end())
         titles.append(match)
     titles.sort(key=lambda t: t.start)
@@ -231,6 +241,13 @@ def _left_edge(text: str, core_start: int) -> int:
     return i
 
 
+# "16名" / "十位" right before a title: the people it counts hold that title
+COUNT_BEFORE = re.compile(
+    r"(?<![每一])(?:[0-9]+|[二三四五六七八九十百两][一二三四五六七八九十百两]*)(?:名|位|人)(?:个人|职工|同志)?$"
+)
+
+_COUNT_LEAD = re.compile(r"(?:[0-9]+|[一二三四五六七八九十百两]+)(?:名|位)")
+
 _POSITION_ENDS = tuple(
     sorted((p for p in lx.POSITIONS if len(p) >= 2 and p not in {"专家", "工匠"}), key=len, reverse=True)
 )
@@ -243,6 +260,8 @@ def _right_edge_ok(text: str, end: int) -> bool:
     for trailer in lx.TITLE_TRAILERS:
         if rest.startswith(trailer):
             return True
+    if rest.startswith(_LIST_FOLLOWERS):
+        return True  # 全国五一劳动奖章拟表彰名单的有：… / 到A、B等省级劳模家中: the title of those named
     if rest.startswith(lx.TITLE_NOT_FOLLOWED_BY):
         return False
     ch = rest[0]
@@ -253,6 +272,20 @@ def _right_edge_ok(text: str, end: int) -> bool:
     if rest.startswith(("各捐", "各自", "分别", "纷纷", "积极", "率先", "均", "都", "也", "共同", "一起")):
         return True  # A、B等市级劳模各捐款500元: the list's shared predicate follows the title
     return ch in lx.SURNAMES or rest[:2] in lx.COMPOUND_SURNAMES or _starts_unit(rest)
+
+
+_LIST_FOLLOWERS = (
+    "拟表彰",
+    "拟推荐",
+    "拟授予",
+    "推荐对象",
+    "推荐人选",
+    "候选人",
+    "人选",
+    "名单",
+    "家中",
+    "家里",
+)
 
 
 def _starts_unit(rest: str) -> bool:
