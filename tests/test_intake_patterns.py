@@ -288,3 +288,38 @@ def test_the_visited_listed_before_a_title_and_jiazhong():
     text = "县总工会常务副主席周红梅带领班子成员，到杜文斌、鲁长江等省部级以上劳动模范家中开展慰问。"
     people = _people(text)
     assert set(people) == {"杜文斌", "鲁长江"}
+
+
+def test_a_group_counted_under_the_pair_of_titles_keeps_the_pair():
+    text = (
+        "我市3名全国劳动模范和先进工作者接受表彰。"
+        "某养殖专业合作社理事长汪其德，某酒业有限公司灌装车间主任吴建平，某研究所所长、推广研究员郑志高"
+        "当选为全国劳动模范和先进工作者。"
+    )
+    people = _people(text)
+    assert set(people) == {"汪其德", "吴建平", "郑志高"}  # 其 opens a given name
+    assert all(_honours(h) == [("全国劳动模范和先进工作者", "national")] for h in people.values())
+    assert people["郑志高"].unit == "某研究所" and people["郑志高"].position == "所长、推广研究员"
+
+
+def test_a_colon_list_takes_the_group_the_report_counts():
+    text = (
+        "泉州市举行仪式欢送11名全国劳动模范和先进工作者进京接受表彰。"
+        "他们分别是：某集团有限公司董事长林国华、某小学校长曾晓晴。"
+    )
+    people = _people(text)
+    assert set(people) == {"林国华", "曾晓晴"}
+    assert _honours(people["曾晓晴"]) == [("全国劳动模范和先进工作者", "national")]
+
+
+def test_an_autonomous_region_s_title_is_provincial_and_a_job_the_dictionary_lacks():
+    text = "某基地管理中心潜航员董海涛等14人被授予自治区劳动模范荣誉称号。"
+    people = _people(text)
+    assert _honours(people["董海涛"]) == [("自治区劳动模范", "provincial")]
+    assert (people["董海涛"].unit, people["董海涛"].position) == ("某基地管理中心", "潜航员")
+
+
+def test_a_holder_s_representative_is_still_the_holder():
+    text = "全国五一劳动奖章获得者代表、某科技股份有限公司模具设计师胡向东出席大会。"
+    people = _people(text)
+    assert _honours(people["胡向东"]) == [("全国五一劳动奖章", "national")]

@@ -260,13 +260,21 @@ class SentenceReader:
         self._share_run(run)
 
     def _share_run(self, run: list[Mention]) -> None:
-        if len(run) < 2 or not _SHARED_AFTER.match(self.s, run[-1].end):
+        if len(run) < 2:
             return
+        after = run[-1].end
+        if not (_SHARED_AFTER.match(self.s, after) or starts_with_any(self.s, after, _AWARD_INDEX)):
+            return  # 甲，乙，丙当选为… / …等分别捐款: the run shares the predicate
         old = {m.group for m in run if m.group is not None}
         group = self._new_group()
         for m in self.mentions:
             if m in run or (m.group is not None and m.group in old):
                 m.group = group
+        # 甲，乙，丙当选为…: the title the last one was given right after the run is all of theirs
+        shared = [t for t in run[-1].titles if t.outer_start >= after]
+        for m in run[:-1]:
+            m.titles.extend(t for t in shared if t not in m.titles)
+            m.award_verbs.extend(v for v in run[-1].award_verbs if v not in m.award_verbs)
 
     def _title_chains(self) -> None:
         s = self.s
@@ -546,7 +554,11 @@ class SentenceReader:
             tail = _LIST_TAIL.search(s, m.end(), end)
             list_end = tail.start() if tail and tail.group(0) else end
             for hit, unit, unit_span, post, post_span in self._names_ending_at(list_end, m.end()):
-                self._add(hit, "list", unit=unit, position=post, unit_span=unit_span, position_span=post_span)
+                mention = self._add(
+                    hit, "list", unit=unit, position=post, unit_span=unit_span, position_span=post_span
+                )
+                if mention is not None:
+                    mention.shape = "colon_item"
 
     def _bracket_lists(self) -> None:
         """…模范劳工分别是陈淑英（介寿国民中小学）、曹祥敏（连江县莒光乡公所）…: items NAME（UNIT）
@@ -1466,9 +1478,15 @@ def _inside_org_word(s: str, start: int, end: int) -> bool:
 
 
 def _skip_trailers(s: str, position: int) -> int:
-    for trailer in lx.TITLE_TRAILERS:
-        if s.startswith(trailer, position):
-            return position + len(trailer)
+    """获得者 / 称号获得者 / 获得者代表 after a title: words that still describe its holder."""
+    moved = True
+    while moved:
+        moved = False
+        for trailer in lx.TITLE_TRAILERS:
+            if s.startswith(trailer, position):
+                position += len(trailer)
+                moved = True
+                break
     return position
 
 
@@ -1504,6 +1522,7 @@ def _roles_before(s: str, position: int) -> list[str]:
 _NAME_BRACKET = re.compile(r"(?<=[\u4e00-\u9fff·])[（(]([^（）()]{2,30})[)）]")
 _BRACKET_ITEM_LEADS = ("、", "，", ",", "：", ":", "是", "为", "有", " ", "\n")
 _BRACKET_LIST_MARK = re.compile(r"分别是|分别为|名单如下|如下|依次是|依次为|他们是|她们是|[：:]")
+_UNKNOWN_POST_ENDS = ("员", "师", "工", "手")
 _SHARED_AFTER = re.compile(
     r"(?:等|等人)?(?:[0-9一二三四五六七八九十]+[名位人])?(?:也|还|都|均)?(?:分别|各自|各)"
 )
@@ -1550,7 +1569,21 @@ def _unit_lead(unit_text: str) -> int:
     owned = unit_text.rfind("所属")  # 集团所属杨伙盘煤电公司: the unit is the one after 所属
     if owned >= 0 and owned + 2 < len(unit_text):
         return owned + 2
-    for lead in ("来自", "现任", "担任", "系", "是", "作为", "身为", "原"):
+    for lead in (
+        "来自",
+        "现任",
+        "担任",
+        "系",
+        "是",
+        "作为",
+        "身为",
+        "原",
+        "我市",
+        "我县",
+        "我区",
+        "我省",
+        "我州",
+    ):
         if unit_text.startswith(lead):
             return len(lead)
     return 0
@@ -1606,6 +1639,13 @@ def _unit_post_of(s: str, start: int, end: int):
         entity = max((i for i in range(1, len(text)) if text[:i].endswith(lx.ENTITY_SUFFIXES)), default=0)
         if entity and len(text) - entity <= 6:  # 某旅游有限公司排工: a post the dictionary lacks
             return _clean_unit(text[:entity]), text[entity:], (start, start + entity), (start + entity, end)
+        if text.endswith(_UNKNOWN_POST_ENDS):
+            # 国家深海基地管理中心潜航员: an organisation word, then a job ending in 员/师/工 the dictionary lacks
+            org = max(
+                (i for i in range(2, len(text)) if _word_ending_at(text, i, _ORG_BY_LAST, 0)), default=0
+            )
+            if org and 2 <= len(text) - org <= 5:
+                return _clean_unit(text[:org]), text[org:], (start, start + org), (start + org, end)
         return "", "", None, None
     descriptor = re.search(r"的(?:一名|一位|一个)?[\u4e00-\u9fff]{0,4}$", text[:best])
     if descriptor and descriptor.start() > 0:

@@ -80,7 +80,12 @@ def _follow_score(text: str, end: int) -> int:
 
 
 def _given_ok(given: str) -> bool:
+    if len(given) == 2 and given[0] in _GIVEN_FIRST_ONLY:  # 汪其德: 其 opens many given names
+        return _is_han(given[1]) and given[1] not in lx.NON_NAME_CHARS
     return all(_is_han(ch) and ch not in lx.NON_NAME_CHARS for ch in given)
+
+
+_GIVEN_FIRST_ONLY = frozenset("其向")  # 汪其德, 胡向东
 
 
 def name_at(text: str, start: int, *, strict: bool = False) -> NameHit | None:

@@ -24,7 +24,7 @@ from .mentions import Mention, SentenceReader, attribute, medical, region_of
 from .names import index_by_first_char, starts_with_any
 from .proposals import KIND_COLLECTIVE, KIND_PERSON, Highlight, IntakeResult, Proposal, Reason
 from .text import Sentence, prepare, split_sentences
-from .titles import COUNT_BEFORE, TitleMatch, explain_level, find_titles
+from .titles import COUNT_BEFORE, TitleMatch, explain_level, find_titles, pair_titles
 
 MAX_REPORT_CHARS = 400_000  # a report longer than a book is not a news report
 _AWARD_INDEX = index_by_first_char(lx.AWARD_VERBS)
@@ -75,6 +75,7 @@ def _read_sentence(
     masked = {i - sentence.start for i in range(sentence.start, sentence.end) if i in bylines.masked}
     masked |= _book_titles(s)
     titles = [t for t in find_titles(s) if not any(i in masked for i in range(t.start, t.end))]
+    titles = pair_titles(s, titles, _GROUP_AWARD_WORDS)
     for t in titles:
         t.sentence = sentence.index
         clause = sentence.clauses[sentence.clause_at(t.outer_start)]
@@ -108,7 +109,8 @@ def _read_sentence(
     return people
 
 
-_LIST_SHAPES = ("bracket_item", "numbered", "speaker")
+_GROUP_AWARD_WORDS = ("当选为", "当选", "被授予", "荣获", "获得", "获")
+_LIST_SHAPES = ("bracket_item", "numbered", "speaker", "colon_item")
 
 
 def _group_title(state: _State, mentions: list[Mention]) -> None:
@@ -117,16 +119,26 @@ def _group_title(state: _State, mentions: list[Mention]) -> None:
     items = [
         m
         for m in mentions
-        if m.name and not m.titles and not m.official and not m.collective and m.shape in _LIST_SHAPES
+        if m.name
+        and not m.titles
+        and not m.official
+        and not m.collective
+        and (m.shape in _LIST_SHAPES or _whole_line(m))
     ]
     if len(items) < 2:
         return
     counted = sorted(state.counted, key=lambda t: -len(_full_title(t.title)))
+    if any(t.has_level_word for t in counted):
+        counted = [t for t in counted if t.has_level_word]  # 三名劳动模范 in a report about 全国劳模
     if not counted:
         return
     group = counted[0]
+    full = _full_title(group.title)
     if any(
-        t.level != group.level or not _full_title(group.title).endswith(_full_title(t.title)) for t in counted
+        t.level != group.level
+        or not full.endswith(_full_title(t.title))
+        and not full.startswith(_full_title(t.title))
+        for t in counted
     ):
         return  # the report counts two groups (省劳模 and 全国劳模): which one a list holds is unclear
     # 十位大国工匠 in a report about the 2022年“大国工匠年度人物”: the full name of the honour
@@ -136,6 +148,15 @@ def _group_title(state: _State, mentions: list[Mention]) -> None:
     for m in items:
         m.titles = [group]
         m.anchor = "heading"
+
+
+def _whole_line(m: Mention) -> bool:
+    """■某合作社理事长汪其德: a line that holds one person's unit, post and name and nothing else."""
+    s = m.sentence.text
+    if not m.sentence.headline or m.end <= m.start or s[m.end :].strip():
+        return False
+    start = min([m.start] + [span[0] for span in (m.unit_span, m.position_span) if span])
+    return not s[:start].strip(" ■●◆★▲※·•-—")
 
 
 def _full_title(title: str) -> str:

@@ -424,6 +424,56 @@ def _inherit_levels(text: str, titles: list[TitleMatch]) -> None:
             after.weak = False
 
 
+_PAIR_FIRST = ("劳动模范", "劳模")
+_PAIR_SECOND = ("先进工作者", "先进生产者")
+
+
+def pair_titles(text: str, titles: list[TitleMatch], group_words: tuple[str, ...]) -> list[TitleMatch]:
+    """我市3名全国劳动模范和先进工作者 / 甲，乙，丙当选为全国劳动模范和先进工作者: the one award of the
+    five-yearly roll, given to a group as a pair when the report does not say which of the two each
+    holds; one honour, as written. One person's "先后荣获全国劳动模范和先进工作者" stays two."""
+    out: list[TitleMatch] = []
+    for t in titles:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and _held_by_group(text, before.outer_start, group_words)
+            and text[before.outer_end : t.outer_start] in ("和", "及", "与")
+            and before.title.endswith(_PAIR_FIRST)
+            and t.title in _PAIR_SECOND
+            and not t.has_level_word
+            and not before.quoted
+            and not t.quoted
+        ):
+            before.title = before.title + text[before.outer_end : t.outer_start] + t.title
+            before.end = t.end
+            before.outer_end = t.outer_end
+            before.group = before.group or t.group
+            continue
+        out.append(t)
+    for t in out:  # 欢送11名全国劳动模范和先进工作者进京: the second of the pair not read as a title
+        joined = re.match(r"[和及与](先进工作者|先进生产者)", text[t.outer_end :])
+        if (
+            joined
+            and t.title.endswith(_PAIR_FIRST)
+            and not t.quoted
+            and _held_by_group(text, t.outer_start, group_words)
+        ):
+            t.title += joined.group(0)
+            t.end = t.outer_end = t.outer_end + joined.end()
+    return out
+
+
+def _held_by_group(text: str, start: int, group_words: tuple[str, ...]) -> bool:
+    head = text[:start]
+    if COUNT_BEFORE.search(head) or re.search(
+        r"(?:[0-9]+|[二三四五六七八九十百两]+)[名位人](?:新晋|受表彰的|获奖的)?$", head
+    ):
+        return True
+    verb = next((w for w in group_words if head.endswith(w)), "")
+    return bool(verb) and len(re.findall(r"[，,、]", head[: len(head) - len(verb)])) >= 2
+
+
 _REASON_ZH = {
     "municipality directly under the central government": "直辖市", "municipality": "直辖市",
     "county-level city (table)": "县级市", "the report calls it county-level": "报道称县级",
