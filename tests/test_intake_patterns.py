@@ -323,3 +323,21 @@ def test_a_holder_s_representative_is_still_the_holder():
     text = "全国五一劳动奖章获得者代表、某科技股份有限公司模具设计师胡向东出席大会。"
     people = _people(text)
     assert _honours(people["胡向东"]) == [("全国五一劳动奖章", "national")]
+
+
+def test_a_level_word_before_a_quoted_title_and_a_speaker_whose_surname_is_a_word():
+    text = "全国“五一劳动奖章”获得者、某烟花爆竹有限公司经理陶立新带头捐款5000元。"
+    assert _honours(_people(text)["陶立新"]) == [("五一劳动奖章", "national")]
+    lines = "十位大国工匠讲述心得。\n某港集团有限公司装卸机械司机、高级技师，成卫国：每一次变革都是进步。\n某局桥式起重机司机，田秀梅：要静心。\n"
+    assert set(_people(lines)) == {"成卫国", "田秀梅"}
+
+
+def test_a_unit_and_de_before_a_name_whose_surname_is_a_word():
+    people = _people("某电缆股份有限公司的平国强获得上海市五一劳动奖章（右一）")
+    assert people["平国强"].unit == "某电缆股份有限公司"
+    assert _honours(people["平国强"]) == [("上海市五一劳动奖章", "provincial")]
+
+
+def test_jiyuan_is_a_prefecture():
+    people = _people("济源“五一劳动奖章”获得者、某药业有限公司董事长张立海捐赠价值50万元药品。")
+    assert _honours(people["张立海"]) == [("五一劳动奖章", "municipal")]

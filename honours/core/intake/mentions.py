@@ -775,6 +775,14 @@ class SentenceReader:
                     break
             known = self._known_at(p)
             hit = known or name_at(s, p, strict=True)
+            if hit is None and number > 0:
+                # 某隧道局盾构操作工、高级技师，成卫东：… the speaker's name between the comma and the colon
+                colon = next(
+                    (q for q in range(p + 2, min(p + 5, clause.end + 1)) if s[q : q + 1] in ("：", ":")), -1
+                )
+                bounded = bounded_name(s, p, colon) if colon > 0 else None
+                if bounded is not None:
+                    hit = NameHit(bounded.start, bounded.end, bounded.name, 3)  # a comma and a colon mark it
             if hit is None and known is None:
                 self._unit_of_head(p, clause.end)
                 continue
@@ -841,7 +849,7 @@ class SentenceReader:
             return
         if not _word_ending_at(s, de, _ORG_BY_LAST, p):
             return
-        hit = name_at(s, de + 1, strict=True)
+        hit = name_at(s, de + 1)  # the unit and 的 announce a name, even one whose surname is a word (平)
         if hit is None or hit.score < 2 or self._taken(hit.start, hit.end):
             return
         post = next(

@@ -152,6 +152,8 @@ def find_titles(text: str) -> list[TitleMatch]:
             continue
         match.outer_start = start - 1
         match.outer_end = _skip_trailer(text, end + 1)
+        if not match.has_level_word:
+            _level_before_quote(text, start - 1, match)
         year = _YEAR_BEFORE_RE.search(text[max(0, start - 9) : start - 1])
         if year and match.year is None:
             match.year = int(year.group(1))
@@ -179,6 +181,21 @@ def find_titles(text: str) -> list[TitleMatch]:
     titles.sort(key=lambda t: t.start)
     _inherit_levels(text, titles)
     return titles
+
+
+def _level_before_quote(text: str, quote: int, match: TitleMatch) -> None:
+    """全国“五一劳动奖章”获得者 / 省“三八红旗手”: the level word stands before the quotation."""
+    for length in (4, 3, 2, 1):
+        start = quote - length
+        if start < 0:
+            continue
+        token = level_word_at(text[start:quote], 0, text)
+        if token is not None and token[1] == length and token[0] != Level.OTHER.value:
+            if start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" and length == 1:
+                continue  # 城市“…”: a bare 市 inside a word says nothing
+            match.level, match.level_reason, match.has_level_word = token[0], token[2], True
+            match.outer_start = start
+            return
 
 
 def _quotations(text: str):
