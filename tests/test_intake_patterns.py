@@ -341,3 +341,15 @@ def test_a_unit_and_de_before_a_name_whose_surname_is_a_word():
 def test_jiyuan_is_a_prefecture():
     people = _people("济源“五一劳动奖章”获得者、某药业有限公司董事长张立海捐赠价值50万元药品。")
     assert _honours(people["张立海"]) == [("五一劳动奖章", "municipal")]
+
+
+def test_a_year_before_each_name_of_a_list():
+    text = "这是该厂历史上的第四位全国劳动模范，前三位分别是1959年陈有根、1989年俞如海、2005年蒋兴国。"
+    people = _people(text)
+    assert set(people) == {"陈有根", "俞如海", "蒋兴国"}
+    assert [(h.title, h.year) for h in people["俞如海"].honours] == [("全国劳动模范", 1989)]
+
+
+def test_a_name_whose_given_name_is_a_word_bounded_by_a_unit_and_a_verb():
+    people = _people("西子集团子公司杭锅集团于惠民被授予“全国劳动模范”称号。")
+    assert people["于惠民"].unit == "杭锅集团"

@@ -10,6 +10,7 @@ person credited with something of their own.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -236,6 +237,7 @@ class SentenceReader:
         self._lists_before_titles()
         self._colon_lists()
         self._bracket_lists()
+        self._year_lists()
         self._positions()
         self._relatives()
         self._comrades()
@@ -607,6 +609,30 @@ class SentenceReader:
         for t in owned:
             t.owner = id(first)
 
+    def _year_lists(self) -> None:
+        """…第四位全国劳动模范，前三位分别是1959年陈有生、1989年俞如良、2005年蒋兴权: each item a year
+        and a name; the title named before the list is theirs, each with its own year."""
+        s = self.s
+        for m in _YEAR_LIST.finditer(s):
+            titles = [t for t in self.titles if t.outer_end <= m.start() and not t.collective and not t.weak]
+            if not titles:
+                continue
+            title = titles[-1]
+            group = self._new_group()
+            for item in _YEAR_ITEM.finditer(m.group(1)):
+                start = m.start(1) + item.start(2)
+                end = m.start(1) + item.end(2)
+                hit = name_at(s[:end], start)
+                if hit is None or hit.end != end:
+                    hit = bounded_name(s, start, end)
+                if hit is None:
+                    continue
+                own = dataclasses.replace(title, year=int(item.group(1)), owner=None)
+                mention = self._add(hit, "list", titles=[own], group=group)
+                if mention is not None:
+                    own.owner = id(mention)
+                    mention.shape = "year_item"
+
     def _names_ending_at(self, end: int, floor: int) -> list:
         """The list of names (each with its unit and post) that ends at `end`, read leftwards."""
         s = self.s
@@ -658,6 +684,16 @@ class SentenceReader:
                 # 、安志伟等 / 、孙丽娜两位同志 / 燃运主管余虹、 / 杭锅集团于惠民被授予: the list's marks,
                 # a post or a unit bound the name, so a surname that is also a word (安, 余, 于) is read as one
                 hit = name_at(s[:end], start)
+            if (
+                hit is None
+                and length == 3
+                and prefix
+                and (
+                    _word_ending_at(s, start, _POSITIONS_BY_LAST, seg_start)
+                    or prefix.endswith(lx.ENTITY_SUFFIXES)
+                )
+            ):
+                hit = bounded_name(s, start, end)  # 杭锅集团于惠民被授予…: a unit and the verb bound 于|惠民
             if hit is None or hit.end != end or self._taken(hit.start, hit.end):
                 continue
             unit, post, unit_span, post_span = (
@@ -721,7 +757,7 @@ class SentenceReader:
             word = _word_ending_at(s, idx, _POSITIONS_BY_LAST, 0)
             if not word or _inside_org_word(s, idx - len(word), idx):
                 continue
-            hit = name_at(s, idx)
+            hit = name_at(s, idx) or self._known_at(idx)  # 班长于惠民: a name credited before
             if hit is None or self._taken(hit.start, hit.end) or _place_start(s, idx):
                 continue
             left = _unit_left_edge(s, idx - len(word))
@@ -1530,6 +1566,10 @@ def _roles_before(s: str, position: int) -> list[str]:
 _NAME_BRACKET = re.compile(r"(?<=[\u4e00-\u9fff·])[（(]([^（）()]{2,30})[)）]")
 _BRACKET_ITEM_LEADS = ("、", "，", ",", "：", ":", "是", "为", "有", " ", "\n")
 _BRACKET_LIST_MARK = re.compile(r"分别是|分别为|名单如下|如下|依次是|依次为|他们是|她们是|[：:]")
+_YEAR_LIST = re.compile(
+    r"(?:分别是|分别为|依次是|依次为|[：:])((?:(?:19|20)\d{2}年度?[\u4e00-\u9fff·]{2,4}(?:[、和及]|(?=[，,。；;]|$))){2,})"
+)
+_YEAR_ITEM = re.compile(r"((?:19|20)\d{2})年度?([\u4e00-\u9fff·]{2,4}?)(?=[、和及，,。；;]|$)")
 _UNKNOWN_POST_ENDS = ("员", "师", "工", "手")
 _SHARED_AFTER = re.compile(
     r"(?:等|等人)?(?:[0-9一二三四五六七八九十]+[名位人])?(?:也|还|都|均)?(?:分别|各自|各)"
@@ -1574,9 +1614,10 @@ def _unit_left_edge(s: str, post_start: int) -> int:
 
 
 def _unit_lead(unit_text: str) -> int:
-    owned = unit_text.rfind("所属")  # 集团所属杨伙盘煤电公司: the unit is the one after 所属
-    if owned >= 0 and owned + 2 < len(unit_text):
-        return owned + 2
+    for word in ("所属", "子公司", "旗下", "下属"):  # 集团所属杨伙盘煤电公司 / 西子集团子公司杭锅集团
+        owned = unit_text.rfind(word)
+        if owned >= 0 and owned + len(word) + 2 <= len(unit_text):
+            return owned + len(word)
     for lead in (
         "来自",
         "现任",

@@ -29,6 +29,9 @@ _BLOCKING = index_by_first_char(
     for w in lx.POSITIONS | lx.STRONG_TITLE_CORES | frozenset(lx.ORG_SUFFIXES) | lx.COMMON_WORDS
     if len(w) >= 2
 )
+_HARD_BLOCKING = index_by_first_char(
+    w for w in lx.POSITIONS | lx.STRONG_TITLE_CORES | frozenset(lx.ORG_SUFFIXES) if len(w) >= 2
+)
 # words that may also be a whole given name (郑|玉林, 于|惠民) when the name's end is clearly marked
 _WORD_GIVEN_NAMES = frozenset(
     w
@@ -132,8 +135,8 @@ def bounded_name(text: str, start: int, end: int) -> NameHit | None:
     given = name[surname_len:]
     if not 1 <= len(given) <= 2 or not _given_ok(given) or name in lx.COMMON_WORDS:
         return None
-    if starts_with_any(text, start + surname_len, _BLOCKING):
-        return None
+    if starts_with_any(text, start + surname_len, _HARD_BLOCKING):
+        return None  # 王主任: a post, not a given name (a word such as 惠民 may be one)
     return NameHit(start, end, name, 2)
 
 
