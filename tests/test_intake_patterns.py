@@ -353,3 +353,17 @@ def test_a_year_before_each_name_of_a_list():
 def test_a_name_whose_given_name_is_a_word_bounded_by_a_unit_and_a_verb():
     people = _people("西子集团子公司杭锅集团于惠民被授予“全国劳动模范”称号。")
     assert people["于惠民"].unit == "杭锅集团"
+
+
+def test_profiles_under_the_one_honour_the_lead_announces():
+    text = (
+        "走近“最美职工”\n\n"
+        "中央宣传部、全国总工会向全社会公开发布2022年“最美职工”先进事迹。\n\n"
+        "不断创新，助推大国重器发展\n\n"
+        "“博观而约取”，这是胡兴旺的座右铭。\n\n"
+        "2020年，胡兴旺加入某研究院，短短一年间，他就改进多项生产设备。\n\n"
+        "胡兴旺，某研究院钳工，多年来改进多项生产设备。\n"
+    )
+    people = _people(text)
+    assert set(people) == {"胡兴旺"}
+    assert [(h.title, h.year) for h in people["胡兴旺"].honours] == [("最美职工", 2022)]

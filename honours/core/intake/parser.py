@@ -45,6 +45,7 @@ class _State:
     known: set[str] = field(default_factory=set)  # names credited so far (two characters or more)
     counted: list[TitleMatch] = field(default_factory=list)  # "16名全省劳动模范": a group's title
     titles: list[TitleMatch] = field(default_factory=list)  # every person's title in the report
+    lead: list[TitleMatch] = field(default_factory=list)  # titles of the headline and first paragraphs
 
 
 def analyse_text(original: str, report: str = "") -> IntakeResult:
@@ -63,6 +64,7 @@ def analyse_text(original: str, report: str = "") -> IntakeResult:
     for sentence in sentences:
         mentions.extend(_read_sentence(sentence, analysis, bylines, home, state))
     _group_title(state, mentions)
+    _announced_title(state, mentions, bylines, analysis)
     _report_years(analysis, mentions)
     proposals = _proposals(mentions, bylines, report)
     return IntakeResult(report, proposals, traditional, list(dict.fromkeys(bylines.texts)), len(sentences))
@@ -86,6 +88,8 @@ def _read_sentence(
     for t in titles:
         if not t.collective:
             state.titles.append(t)
+            if sentence.paragraph <= 3 and (t.quoted or not t.weak):
+                state.lead.append(t)
             count = COUNT_BEFORE.search(s[: t.outer_start])
             if count and not t.weak and (t.has_level_word or t.quoted or t.title != "劳模"):
                 state.counted.append(t)
@@ -148,6 +152,32 @@ def _group_title(state: _State, mentions: list[Mention]) -> None:
     for m in items:
         m.titles = [group]
         m.anchor = "heading"
+
+
+def _announced_title(state: _State, mentions: list[Mention], bylines: Bylines, analysis: str) -> None:
+    """走近“最美职工” … 发布2022年“最美职工”先进事迹, then one profile after another: the one honour
+    the headline and lead announce is held by each person the profiles follow (named again and
+    again, the subject of their own clauses), when no other honour is named for them."""
+    announced = {_full_title(t.title): t for t in state.lead}
+    if len(announced) != 1:
+        return
+    title = next(iter(announced.values()))
+    by_name: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.name and m.name not in bylines.names:
+            by_name.setdefault(m.name, []).append(m)
+    for name, group in by_name.items():
+        if len(name) < 2 or analysis.count(name) < 3:
+            continue  # a profile names its subject again and again
+        if any(m.credited or m.official or m.collective for m in group):
+            continue
+        subjects = [
+            m for m in group if m.anchor in ("clause", "position") and m.name_score >= 3 and m.end > m.start
+        ]
+        if not subjects or not any(m.deeds for m in group):
+            continue
+        subjects[0].titles = [title]
+        subjects[0].anchor = "heading"
 
 
 def _whole_line(m: Mention) -> bool:
