@@ -367,3 +367,16 @@ def test_profiles_under_the_one_honour_the_lead_announces():
     people = _people(text)
     assert set(people) == {"胡兴旺"}
     assert [(h.title, h.year) for h in people["胡兴旺"].honours] == [("最美职工", 2022)]
+
+
+def test_bare_names_of_a_list_are_read_by_shape_and_he_joins_the_last_two():
+    text = (
+        "我县此次当选西安市劳动模范的有：杨卫国、雒志刚、万东明、弋志和，纪文静。"
+        "马立新、钱世法、师永全和华日刚等4名同志被授予“全国绿化劳动模范”荣誉称号。"
+        "省政府决定授予王从亮等519人“四川省劳动模范”称号。"
+    )
+    people = _people(text)
+    assert {"杨卫国", "雒志刚", "万东明", "弋志和", "纪文静"} <= set(people)
+    assert {"马立新", "钱世法", "师永全", "华日刚", "王从亮"} <= set(people)
+    assert _honours(people["华日刚"]) == [("全国绿化劳动模范", "national")]
+    assert _honours(people["万东明"]) == [("西安市劳动模范", "municipal")]

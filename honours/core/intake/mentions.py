@@ -380,6 +380,8 @@ class SentenceReader:
         while p < len(s) and s[p] == " ":
             p += 1
         direct = name_at(s, p)
+        if direct is None and s.startswith("等", p + 3):
+            direct = bounded_name(s, p, p + 3)  # 授予王从亮等519人: 授予 and 等 bound the name
         if direct is not None and direct.score >= 2 and direct.end <= limit and not _place_start(s, p):
             return direct, "", None, "", None
         return self._apposition(p, limit)
@@ -645,6 +647,10 @@ class SentenceReader:
             if item is None:
                 break
             items.insert(0, item)
+            hit_start = item[0].start
+            if hit_start - 1 > seg_start and s[hit_start - 1] in "和及与" and not (item[1] or item[3]):
+                end = hit_start - 1  # 张建章、陈世法、董小柱和许全堂等4名同志: 和 joins the last two
+                continue
             end = min(seg_start, item[2][0]) if item[2] else seg_start
             if end <= floor or s[end - 1] not in "、，,":
                 break
@@ -680,6 +686,7 @@ class SentenceReader:
                 not prefix
                 or _word_ending_at(s, start, _POSITIONS_BY_LAST, seg_start)
                 or prefix.endswith(lx.ENTITY_SUFFIXES)
+                or (prefix.endswith(("和", "及")) and len(prefix) <= 5)  # 史广敏和华日刚等
             ):
                 # 、安志伟等 / 、孙丽娜两位同志 / 燃运主管余虹、 / 杭锅集团于惠民被授予: the list's marks,
                 # a post or a unit bound the name, so a surname that is also a word (安, 余, 于) is read as one
@@ -691,6 +698,7 @@ class SentenceReader:
                 and (
                     _word_ending_at(s, start, _POSITIONS_BY_LAST, seg_start)
                     or prefix.endswith(lx.ENTITY_SUFFIXES)
+                    or (prefix.endswith(("和", "及")) and len(prefix) <= 5)
                 )
             ):
                 hit = bounded_name(s, start, end)  # 杭锅集团于惠民被授予…: a unit and the verb bound 于|惠民
@@ -713,6 +721,15 @@ class SentenceReader:
                 continue  # 董事长孙华 is not 董事 + 长孙华
             if fallback is None and not prefix.endswith(_NOT_BEFORE_NAME):
                 fallback = (hit, "", None, "", None)
+        if (
+            fallback is None
+            and 2 <= end - seg_start <= 3
+            and (seg_start == 0 or s[seg_start - 1] in "、，,：:和及与")
+        ):
+            # 、万东明、 / 、弋志禾、: a bare item between list marks is read by its shape
+            hit = bounded_name(s, seg_start, end)
+            if hit is not None and not self._taken(hit.start, hit.end):
+                return hit, "", None, "", None
         return fallback
 
     def _pronoun_award(self, verb_start: int, pronoun_at: int, clause_end: int, verb: str) -> None:

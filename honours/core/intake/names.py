@@ -122,6 +122,10 @@ def name_at(text: str, start: int, *, strict: bool = False) -> NameHit | None:
     return best
 
 
+# bounded by list marks, a given name may hold a character that is mostly a word (王从亮, 华日刚)
+_NEVER_GIVEN = lx.NON_NAME_CHARS - frozenset("日从向其任以自为于年")
+
+
 def bounded_name(text: str, start: int, end: int) -> NameHit | None:
     """A name known to fill text[start:end] exactly, because list marks or a bracket bound it
     (张永和（某公司）、…): only its shape is checked, surname and given name, so a given name ending
@@ -133,8 +137,10 @@ def bounded_name(text: str, start: int, end: int) -> NameHit | None:
     if name[:surname_len] not in lx.SURNAMES and surname_len == 1:
         return None
     given = name[surname_len:]
-    if not 1 <= len(given) <= 2 or not _given_ok(given) or name in lx.COMMON_WORDS:
+    if not 1 <= len(given) <= 2 or name in lx.COMMON_WORDS:
         return None
+    if not all(_is_han(ch) and ch not in _NEVER_GIVEN for ch in given):
+        return None  # 王从亮, 华日刚: bounded, a given name may hold a character that is mostly a word
     if starts_with_any(text, start + surname_len, _HARD_BLOCKING):
         return None  # 王主任: a post, not a given name (a word such as 惠民 may be one)
     return NameHit(start, end, name, 2)
