@@ -180,7 +180,7 @@ def test_visits_this_year_and_a_past_year(registry):
 def test_aid_goes_to_hardship_model_workers_not_helped_for_twelve_months(registry):
     first = registry.add(person("甲", care=[Care("2026-02-01", "aid")]))
     due = registry.due("aid", today=TODAY)
-    assert due.entries == [] and "困难劳模" in due.notices[0][1]  # nobody is marked: said, not silent
+    assert due.entries == [] and "困难劳模" in due.notices[0].zh  # nobody is marked: said, not silent
     first.hardship = True
     registry.update(first)
     helped = registry.add(person("近期帮扶", hardship=True, care=[Care("2026-03-01", "aid")])).id

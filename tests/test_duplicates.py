@@ -30,7 +30,7 @@ def person(
 
 
 def reasons(a: Person, b: Person) -> str:
-    return " | ".join(en for en, _ in resemblance(a, b))
+    return " | ".join(r.en for r in resemblance(a, b))
 
 
 @pytest.mark.parametrize(
@@ -60,7 +60,7 @@ def test_records_of_one_person_are_recognised(first, second, why):
     assert a.key == b.key
     assert why in reasons(a, b)
     assert resemblance(b, a)  # either way round
-    zh = "；".join(z for _, z in resemblance(a, b))
+    zh = "；".join(r.zh for r in resemblance(a, b))
     assert "姓名相同" in zh or "姓名、工作单位相同" in zh
 
 
@@ -365,7 +365,7 @@ def test_every_error_of_a_row_is_listed_and_future_years_are_questioned(registry
     plan = plan_import(registry, path)
     bad, future, negative = plan.rows
     assert bad.action == ERROR
-    texts = [en for en, _ in bad.errors]
+    texts = [error.en for error in bad.errors]
     assert len(texts) == 6, texts
     for expected in (
         "gender “未知”",
@@ -377,11 +377,11 @@ def test_every_error_of_a_row_is_listed_and_future_years_are_questioned(registry
     ):
         assert any(expected in t for t in texts), expected
     assert all(part in bad.reason("en") for part in texts)  # the reason names every one
-    assert "金额不能为负数" in bad.reason("zh") and "无法识别" not in bad.errors[-1][1]
+    assert "金额不能为负数" in bad.reason("zh") and "无法识别" not in bad.errors[-1].zh
     assert future.action == ADD and future.warnings
     assert f"{next_year}" in future.reason("en") and "in the future" in future.reason("en")
     assert f"年份 {next_year} 在将来" in future.reason("zh")
-    assert negative.action == ERROR and negative.errors == [
+    assert negative.action == ERROR and [(e.en, e.zh) for e in negative.errors] == [
         ("donations: negative amounts are not allowed: “-5万”", "捐赠：金额不能为负数：“-5万”")
     ]
     outcome = plan.apply(registry, skip_errors=True)

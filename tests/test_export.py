@@ -118,7 +118,7 @@ def test_json_only_export_brings_records_without_photo_bytes(roll, registry, tmp
     path = tmp_path / "roll.json"
     export(roll, roll.all_ids(), path)
     plan = plan_import(registry, path)
-    assert any(".zip" in en for en, _ in plan.notices)
+    assert any(".zip" in notice.en for notice in plan.notices)
     plan.apply(registry)
     assert registry.count() == 14
     assert sum(len(h.photos) for h in registry.honourees(registry.all_ids())) == 0

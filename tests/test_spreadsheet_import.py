@@ -432,7 +432,7 @@ def test_totals_row_is_left_out_with_a_notice(registry, tmp_path):
     )
     plan = plan_import(registry, path)
     assert plan.counts()[ADD] == 2 and not plan.errors
-    assert any("totals" in en for en, _ in plan.notices)
+    assert any("totals" in notice.en for notice in plan.notices)
 
 
 def test_registry_checks_become_row_errors(registry, tmp_path):

@@ -11,6 +11,7 @@ from pathlib import Path
 from ..core.amounts import AmountError, parse_amount_fen
 from ..core.care import DUE_KINDS, DuePeriods, sign_sheet
 from ..core.dates import parse_date, parse_year
+from ..core.i18n import Declared, Message, Text, quoted
 from ..core.records import Care
 from ..core.vocabulary import CARE_KINDS
 from .base import UsageError, command, localised
@@ -22,16 +23,16 @@ def _amount(text: str) -> int:
     try:
         return parse_amount_fen(text)
     except AmountError as exc:
-        raise argparse.ArgumentTypeError(localised(exc.message, exc.zh)) from None
+        raise argparse.ArgumentTypeError(localised(exc.text)) from None
 
 
 def _kind(text: str) -> str:
     key = CARE_KINDS.lookup(text)
     if key is None:
+        choices = Declared(CARE_KINDS.choices("en"), CARE_KINDS.choices("zh"))
         raise argparse.ArgumentTypeError(
             localised(
-                f"unknown care kind {text!r} (choose {CARE_KINDS.choices('en')})",
-                f"没有“{text}”这种关怀类别（可选{CARE_KINDS.choices('zh')}）",
+                Text("unknown care kind {value} (choose {choices})", value=quoted(text), choices=choices)
             )
         )
     return key
@@ -41,9 +42,7 @@ def _day(text: str) -> str:
     found = parse_date(text)
     if found is None:
         raise argparse.ArgumentTypeError(
-            localised(
-                f"not a date such as 2027-01-20: {text!r}", f"“{text}”不是日期（请写成 2027-01-20 这样）"
-            )
+            localised(Text("not a date such as 2027-01-20: {value}", value=quoted(text)))
         )
     return found.text
 
@@ -51,14 +50,14 @@ def _day(text: str) -> str:
 def _year(text: str) -> int:
     year = parse_year(text)
     if year is None:
-        raise argparse.ArgumentTypeError(localised(f"not a year: {text!r}", f"“{text}”不是年份"))
+        raise argparse.ArgumentTypeError(localised(Text("not a year: {value}", value=quoted(text))))
     return year
 
 
 def _whole(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(
-            localised(f"not a whole number of at least 1: {text!r}", f"“{text}”不是不小于 1 的整数")
+            localised(Text("not a whole number of at least 1: {value}", value=quoted(text)))
         )
     return int(text)
 
@@ -67,10 +66,7 @@ def _ids_of(registry, args: argparse.Namespace) -> list[int]:
     """Everyone the search finds (--query), in its order; a query is required so nobody is
     given care by accident."""
     if not args.query.strip():
-        raise UsageError(
-            "--query is required: say whom (a search, e.g. --query 劳动模范)",
-            "必须用 --query 指明对象（一次搜索，如 --query 劳动模范）",
-        )
+        raise UsageError(Text("--query is required: say whom (a search, e.g. --query 劳动模范)"))
     return search(registry, args.query).all_ids()
 
 
@@ -121,10 +117,14 @@ def _care(parser: argparse.ArgumentParser):
             print_json({"count": len(added), "ids": list(added), "care": _care_json(care)})
         else:
             print(len(added))
-        kind = CARE_KINDS.label(care.kind)
+        kind = Declared(CARE_KINDS.label(care.kind, "en").lower(), CARE_KINDS.label(care.kind))
         say(
-            f"Recorded {CARE_KINDS.label(care.kind, 'en').lower()} {care.occasion} for {len(added)} honouree(s).",
-            f"已为 {len(added)} 人登记{care.occasion}{kind}。",
+            Text(
+                "Recorded {kind} {occasion} for {count} honouree(s).",
+                kind=kind,
+                occasion=care.occasion,
+                count=len(added),
+            ),
             err=True,
         )
         return 0
@@ -159,6 +159,13 @@ def _saved_periods() -> DuePeriods:
     except ImportError:  # no Qt: the usual periods
         return DuePeriods()
     return open_settings().due_periods()
+
+
+def _due_kind(kind: str) -> Message:
+    """A due list's kind as a person reads it: a care kind's declared words (慰问, 体检 …)."""
+    if kind in CARE_KINDS:
+        return Declared(CARE_KINDS.label(kind, "en"), CARE_KINDS.label(kind, "zh"))
+    return Text("files not updated")
 
 
 @command("due", "who is due care: visit, checkup, recuperation, aid, or a stale file")
@@ -198,16 +205,21 @@ def _due(parser: argparse.ArgumentParser):
     def run(args: argparse.Namespace) -> int:
         registry = open_registry(args)
         answer = registry.due(args.kind, args.year, _periods(args), everyone=args.everyone)
-        for en, zh in answer.notices:
-            say(en, zh, err=True)
+        for notice in answer.notices:
+            say(notice, err=True)
         if args.json:
             print_json(answer.to_dict())
             return 0
         for e in answer.entries:
             print(f"{e.id:>6}  {e.name}  {e.unit}  {e.last or '—'}".rstrip())
         say(
-            f"{len(answer.entries)} due ({args.kind}, {answer.year}, as of {answer.as_of}).",
-            f"共 {len(answer.entries)} 人待办（{args.kind}，{answer.year} 年，截至 {answer.as_of}）。",
+            Text(
+                "{count} due ({kind}, {year}, as of {day}).",
+                count=len(answer.entries),
+                kind=_due_kind(args.kind),
+                year=answer.year,
+                day=answer.as_of,
+            ),
             err=True,
         )
         return 0
@@ -281,13 +293,15 @@ def _care_sheet(parser: argparse.ArgumentParser):
             )
         if args.json:
             print_json({**sheet.to_dict(), "pages": result.pages, "pdf": str(args.pdf)})
-        say(
-            f"Wrote a sign sheet of {len(sheet.rows)} people, {sheet.total_text} in all, on {result.pages} page(s)"
-            f" to {args.pdf}.",
-            f"已将 {len(sheet.rows)} 人的签领表（合计 {sheet.total_text}，{sheet.total_capitals}，共 {result.pages} 页）"
-            f"写入 {args.pdf}。",
-            err=True,
+        written = Text(
+            "Wrote a sign sheet of {count} people, {total} in all ({capitals}), on {pages} page(s) to {path}.",
+            count=len(sheet.rows),
+            total=sheet.total_text,
+            capitals=sheet.total_capitals,
+            pages=result.pages,
+            path=args.pdf,
         )
+        say(written, err=True)
         return 0
 
     return run

@@ -38,8 +38,8 @@ def _duplicates(parser: argparse.ArgumentParser):
                         "ids": [p.first.ref, p.second.ref],
                         "name": p.first.name,
                         "units": [p.first.unit, p.second.unit],
-                        "reasons": [en for en, _ in p.reasons],
-                        "reasons_zh": [zh for _, zh in p.reasons],
+                        "reasons": [r.en for r in p.reasons],
+                        "reasons_zh": [r.zh for r in p.reasons],
                     }
                     for p in pairs
                 ]

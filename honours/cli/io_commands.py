@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..core.errors import user_language
 from ..core.export import FORMATS, export
-from ..core.i18n import Joined, Text, as_message, ptext
+from ..core.i18n import Joined, Text, ptext
 from ..core.import_plan import ADD, DUPLICATE_CHOICES, ERROR, MERGE, SKIP, UNCHANGED, ImportPlan, plan_import
 from ..core.spreadsheet import describe_mapping
 from .base import UsageError, command
@@ -86,7 +86,7 @@ def _import(parser: argparse.ArgumentParser):
                 shown = [f"{header or '?'}→{label}" for header, label in pairs if header or label != "—"]
                 say(Text("Columns: {columns}", columns=Joined(shown, "commas")))
             for notice in plan.notices:
-                say(as_message(*notice) if isinstance(notice, tuple) else notice, err=True)
+                say(notice, err=True)
             print(plan.summary(lang))
             listed = [r for r in plan.rows if r.action == ERROR or r.reason_en and r.action != UNCHANGED]
             listed.sort(key=lambda r: (r.action != ERROR, r.match is None, r.row))  # errors, then duplicates

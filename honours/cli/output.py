@@ -172,7 +172,7 @@ def records_from_json(data: Any) -> list[tuple[Honouree, list[Note]]]:
 def say_notes(who: str, notes: list[Note]) -> None:
     """What tidying did to a record entered (贺 彪 → 贺彪 …), one line on stderr."""
     if notes:
-        done = Joined([as_message(n.en, n.zh) for n in notes], "items")
+        done = Joined([n.message for n in notes], "items")
         say(Text("{who}: {notes}", who=who, notes=done), err=True)
 
 

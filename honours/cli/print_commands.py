@@ -300,8 +300,8 @@ def _print_table(parser: argparse.ArgumentParser):
         model = RollModel(store, Thumbnails(store))
         query = " ".join(args.query)
         model.search(query, order, args.descending and order is not None)
-        for en, zh in model.result().notices:
-            say(en, zh, err=True)
+        for notice in model.result().notices:
+            say(notice, err=True)
 
         def title(key: str) -> str:
             return str(model.headerData(COLUMN_INDEX[key], Qt.Orientation.Horizontal) or key)

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..core.errors import user_language
+from ..core.i18n import Text, ptext
 from ..core.statistics import DIMENSIONS, Report, report, yuan
 from .base import UsageError, command
 from .i18n import _, width
@@ -28,11 +29,14 @@ def _text_table(rows: list[list]) -> str:
 def _print_text(stats: Report, language: str) -> None:
     from ..core.statistics_sheet import amount_rows, cross_rows
 
-    zh = language == "zh"
-    print(("个人" if zh else "People") + f" ({stats.people.total.count})")
+    people = ptext("statistics subject", "People")
+    collectives = ptext("statistics subject", "Collectives")
+    print(Text("{subject} ({count})", subject=people, count=stats.people.total.count).render(language))
     print(_text_table(cross_rows(stats.people, language)))
     print()
-    print(("集体" if zh else "Collectives") + f" ({stats.collectives.total.count})")
+    print(
+        Text("{subject} ({count})", subject=collectives, count=stats.collectives.total.count).render(language)
+    )
     if stats.collectives.total.count:
         print(_text_table(cross_rows(stats.collectives, language)))
     for table in stats.shares.values():
@@ -81,7 +85,7 @@ def _stats(parser: argparse.ArgumentParser):
 
     def run(args: argparse.Namespace) -> int:
         if args.by2 == args.by:
-            raise UsageError("--by2 must differ from --by", "--by2 不能与 --by 相同")
+            raise UsageError(Text("--by2 must differ from --by"))
         language = user_language()
         registry = open_registry(args)
         stats = report(registry, args.by, args.by2, args.query)
@@ -91,7 +95,7 @@ def _stats(parser: argparse.ArgumentParser):
             from ..core.statistics_sheet import write_report_xlsx
 
             write_report_xlsx(stats, args.xlsx, language)
-            say(f"Wrote the statistics to {args.xlsx}.", f"已将统计表写入 {args.xlsx}。", err=True)
+            say(Text("Wrote the statistics to {path}.", path=args.xlsx), err=True)
         elif args.pdf:
             from ..printing.statistics import StatisticsOptions, render_statistics
             from .print_commands import default_organisation, start_qt
@@ -102,8 +106,7 @@ def _stats(parser: argparse.ArgumentParser):
             )
             result = render_statistics(stats, args.pdf, options)
             say(
-                f"Wrote the statistics on {result.pages} page(s) to {args.pdf}.",
-                f"已将统计表（共 {result.pages} 页）写入 {args.pdf}。",
+                Text("Wrote the statistics on {pages} page(s) to {path}.", pages=result.pages, path=args.pdf),
                 err=True,
             )
         else:

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .capital_numerals import yuan_in_capitals
+from .i18n import Message, Text
 from .records import Honouree, RecordValueError
+from .vocabulary import SIGN_SHEET_TITLE, SIGN_SHEET_YEAR
 
 # -- who is due ---------------------------------------------------------------------------------
 
@@ -40,8 +42,15 @@ class DueEntry:
     status: str
     region: str
     last: str | None  # date of the last record of the kind (stale: the file's last change)
-    reason_en: str
-    reason_zh: str
+    reason: Message  # why due: no visit in 2027 …
+
+    @property
+    def reason_en(self) -> str:
+        return self.reason.en
+
+    @property
+    def reason_zh(self) -> str:
+        return self.reason.zh
 
     def to_dict(self) -> dict:
         return {
@@ -64,7 +73,7 @@ class DueList:
     year: int
     as_of: str  # ISO date the rules were reckoned at
     entries: list[DueEntry] = field(default_factory=list)
-    notices: list[tuple[str, str]] = field(default_factory=list)  # (en, zh): e.g. no hardship field
+    notices: list[Message] = field(default_factory=list)  # e.g. nobody is marked hardship
 
     def to_dict(self) -> dict:
         return {
@@ -73,7 +82,7 @@ class DueList:
             "as_of": self.as_of,
             "count": len(self.entries),
             "people": [e.to_dict() for e in self.entries],
-            "notices": [en for en, _ in self.notices],
+            "notices": [notice.en for notice in self.notices],
         }
 
 
@@ -161,7 +170,7 @@ def yuan_figures(fen: int) -> str:
 
 def sign_sheet_title(occasion: str, year: int | None = None) -> str:
     """2027年春节慰问金发放签领表."""
-    return f"{year or ''}{'年' if year else ''}{occasion}慰问金发放签领表"
+    return SIGN_SHEET_TITLE.format(year=SIGN_SHEET_YEAR.format(year=year) if year else "", occasion=occasion)
 
 
 def sign_sheet(
@@ -175,7 +184,7 @@ def sign_sheet(
 ) -> SignSheet:
     """The sign sheet of one distribution: every person the same amount, in the order given."""
     if amount_fen is None or amount_fen < 0:
-        raise RecordValueError("the amount must be a sum of money", "金额须为一笔钱数")
+        raise RecordValueError(Text("the amount must be a sum of money"))
     year = int(day[:4]) if day[:4].isdigit() else None
     return SignSheet(
         title or sign_sheet_title(occasion, year),

@@ -17,6 +17,7 @@ from .care import DueList, DuePeriods
 from .changes import Change, now
 from .errors import ConflictError, InvalidRecordError, NotFoundError
 from .fields import CARE
+from .i18n import Text, quoted
 from .records import Care, Honouree
 from .sqlite.care import due as due_sql
 from .sqlite.rows import INSERT_CHILD, child_values
@@ -132,6 +133,5 @@ class CareVerbs:
             return due_sql(self.conn, kind, year, periods, today=today, everyone=everyone)
         except ValueError:
             raise InvalidRecordError(
-                f"unknown kind {kind!r}: use visit, checkup, recuperation, aid or stale",
-                f"未知类别“{kind}”：应为 visit、checkup、recuperation、aid 或 stale",
+                Text("unknown kind {kind}: use visit, checkup, recuperation, aid or stale", kind=quoted(kind))
             ) from None

@@ -15,7 +15,7 @@ from .amounts import format_quantity, format_yuan
 from .archive import MASKED_KEYS
 from .fields import CARE, COMPARED, HONOUREE_FIELD
 from .fields import field_label as spec_label
-from .i18n import Declared, Joined, Message, Text
+from .i18n import SEPARATORS, Declared, Joined, Message, Text
 from .id_numbers import mask
 from .records import Care, Honouree, yuan_to_fen
 from .vocabulary import CARE_KINDS, CATEGORIES, LEVELS, STATUSES
@@ -167,12 +167,23 @@ def care_text(care: Care, language: str = "zh") -> str:
         parts.append(format_yuan(care.amount_fen))
     if care.item:
         quantity = format_quantity(care.quantity, care.quantity_unit) if care.quantity is not None else ""
-        parts.append(f"{care.item}×{quantity}" if quantity else ("物品：" if zh else "item: ") + care.item)
+        parts.append(f"{care.item}×{quantity}" if quantity else _labelled("item", care.item, zh))
     if care.by:
-        parts.append(("经办：" if zh else "by: ") + care.by)
+        parts.append(_labelled("by", care.by, zh))
     if care.note:
-        parts.append(("备注：" if zh else "note: ") + care.note)
+        parts.append(_labelled("note", care.note, zh))
     return " ".join(p for p in parts if p)
+
+
+_CARE_FIELDS = {f.key: f for f in CARE.fields}
+
+
+def _labelled(key: str, value: str, zh: bool) -> str:
+    """物品：米 / item: rice — the field's label as declared (the sheet's form, read back by
+    `parse_care_cell`), a full-width colon in Chinese."""
+    spec = _CARE_FIELDS[key]
+    label = spec.zh if zh else spec.name.lower()
+    return label + SEPARATORS["label"]["zh" if zh else "en"] + value
 
 
 def _photo(p: dict[str, Any], zh: bool) -> str:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .i18n import Joined, Text
 from .id_numbers import mask
 from .record_merge import loose_text
 
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
     from .merge_verbs import MatchFields
     from .registry import Registry
 
-Reason = tuple[str, str]  # (English, Chinese)
+Reason = Text  # why two records look alike (a catalogued message)
 
 _NAME_SPACE = re.compile(r"[\s\u3000]+")
 _NAME_DOT = re.compile(r"[•・‧．.]")
@@ -217,9 +218,11 @@ def resemblance(a: Person, b: Person) -> list[Reason]:
     if a.key != b.key:  # only the ID number brought them together
         masked = mask(a.id_number)
         return [
-            (
-                f"same ID number ({masked}) though the names differ ({a.name} / {b.name})",
-                f"身份证号相同（{masked}），姓名不同（{a.name} / {b.name}）",
+            Text(
+                "same ID number ({number}) though the names differ ({first} / {second})",
+                number=masked,
+                first=a.name,
+                second=b.name,
             )
         ]
     unit = _unit_reason(a, b)
@@ -227,10 +230,10 @@ def resemblance(a: Person, b: Person) -> list[Reason]:
         reasons.append(unit)
     born = a.birth_date
     if len(born) >= 7 and born == b.birth_date:
-        reasons.append((f"same name and date of birth ({born})", f"姓名相同，出生日期相同（{born}）"))
+        reasons.append(Text("same name and date of birth ({born})", born=born))
     if a.ids and b.ids and a.ids & b.ids:
         number = mask(min(a.ids & b.ids))  # personal data: masked wherever it is shown
-        reasons.append((f"same name and ID number ({number})", f"姓名相同，身份证号相同（{number}）"))
+        reasons.append(Text("same name and ID number ({number})", number=number))
     return reasons
 
 
@@ -239,32 +242,32 @@ def _unit_reason(a: Person, b: Person) -> Reason | None:
     assert ap is not None and bp is not None
     if ap == bp:
         if not ap:
-            return "same name, and neither gives a unit", "姓名相同，且均未填写单位"
-        return "same name and unit", "姓名、工作单位相同"
+            return Text("same name, and neither gives a unit")
+        return Text("same name and unit")
     if not ap or not bp:
         return None
     if a.joined == b.joined or ap == b.joined or bp == a.joined:
         first, second = _written(a), _written(b)
-        return (
-            f"same name; unit and position are the same written together (“{first}” / “{second}”)",
-            f"姓名相同；单位与职务合起来相同（“{first}”与“{second}”）",
+        return Text(
+            "same name; unit and position are the same written together (“{first}” / “{second}”)",
+            first=first,
+            second=second,
         )
     if a.core and a.core == b.core:
-        return (
-            f"same name; the units “{a.unit}” and “{b.unit}” are the same without the post or company form",
-            f"姓名相同；去掉职务或“有限公司”等后缀后，单位“{a.unit}”与“{b.unit}”相同",
+        return Text(
+            "same name; the units “{first}” and “{second}” are the same without the post or company form",
+            first=a.unit,
+            second=b.unit,
         )
     contained = _contained(a, b)
     if contained is not None:
         short, long = contained
         if short.plain and short.plain in (long.plain or ""):
-            return (
-                f"same name; the unit “{long.unit}” contains “{short.unit}”",
-                f"姓名相同；单位“{long.unit}”包含“{short.unit}”",
-            )
-        return (
-            f"same name; the units “{long.unit}” and “{short.unit}” are alike without post or company form",
-            f"姓名相同；去掉职务或“有限公司”等后缀后，单位“{long.unit}”与“{short.unit}”相近",
+            return Text("same name; the unit “{long}” contains “{short}”", long=long.unit, short=short.unit)
+        return Text(
+            "same name; the units “{long}” and “{short}” are alike without post or company form",
+            long=long.unit,
+            short=short.unit,
         )
     return None
 
@@ -276,7 +279,7 @@ def _written(p: Person) -> str:
 def _score(reasons: list[Reason]) -> int:
     """How strongly reasons say 'the same person' (to pick the best of several candidates)."""
     strong = ("same name and unit", "same name and ID", "same name; unit and position")
-    return sum(3 if r[0].startswith(strong) else 1 for r in reasons)
+    return sum(3 if r.msgid.startswith(strong) else 1 for r in reasons)
 
 
 def best_match(
@@ -306,7 +309,7 @@ class DuplicatePair:
     reasons: list[Reason]
 
     def reason(self, lang: str) -> str:
-        return ("；" if lang == "zh" else "; ").join(zh if lang == "zh" else en for en, zh in self.reasons)
+        return Joined(self.reasons, "items").render(lang)
 
 
 def find_duplicates(

@@ -40,7 +40,9 @@ How to add or change a message (the recipe; `tests/test_i18n_catalogue.py` enfor
    - the system's or a library's English (strerror, json, SQLite): `os_reason_text(exc)`,
      `json_problem_text(exc)` (core/errors.py), or `Foreign(original, Text("..."))`; what an
      exception says: `error_text(exc)`; an exception class worded in both languages
-     subclasses `Worded` and calls `super().__init__(self._word(text, zh))`.
+     subclasses `Worded` and calls `super().__init__(self._word(text, zh))`; a frozen dataclass
+     worded by one message (a name's `Note`, a proposal's `Reason`) subclasses `Said`.
+   - `"："` after a label written into a sheet's cell: `SEPARATORS["label"]`.
    Help texts of the CLI's argparse stay `_("...")` from honours.cli.i18n (rendered at once in
    the installed language); a msgid used through a variable is marked where written with
    `N_("...")` (or `NP_("context", "...")`), which returns it unchanged. A command's help in
@@ -209,6 +211,7 @@ SEPARATORS: dict[str, dict[str, str]] = {
     "items": {"en": "; ", "zh": "\uff1b"},  # ；
     "commas": {"en": ", ", "zh": "\uff0c"},  # ，
     "list": {"en": ", ", "zh": "\u3001"},  # 、
+    "label": {"en": ": ", "zh": "\uff1a"},  # ：after a label (经办：…)
 }
 
 
@@ -218,7 +221,9 @@ class Joined(Message):
     __slots__ = ("kind", "parts")
 
     def __init__(
-        self, parts: Iterable[Message | str], kind: Literal["none", "sentences", "items", "commas", "list"]
+        self,
+        parts: Iterable[Message | str],
+        kind: Literal["none", "sentences", "items", "commas", "list", "label"],
     ) -> None:
         self.parts = [p if isinstance(p, Message) else Verbatim(p) for p in parts]
         self.kind = kind
@@ -265,10 +270,10 @@ class Foreign(Message):
 
 
 class Bilingual(Message):
-    """An inline (English, Chinese) pair from code not moved to the catalogue yet.
+    """An (English, Chinese) pair given inline: the base of `Declared` (words declared by data).
 
-    Kept so such code still runs while it is converted; new code writes a `Text` (the CJK
-    literal test lists the modules that still hold pairs).
+    A message is never written so: it is a `Text` (the CJK literal test refuses Chinese literals
+    outside the declared data modules).
     """
 
     __slots__ = ("pair",)
@@ -304,6 +309,26 @@ class Declared(Bilingual):
 
     def __repr__(self) -> str:
         return f"Declared{self.pair!r}"
+
+
+class Said:
+    """For a frozen dataclass worded by one Message (`message`): `.en`, `.zh`, `.text(lang)`."""
+
+    message: Message
+
+    def _say(self, message: Message | str, zh: str | None = None) -> None:
+        object.__setattr__(self, "message", as_message(message, zh))
+
+    @property
+    def en(self) -> str:
+        return self.message.en
+
+    @property
+    def zh(self) -> str:
+        return self.message.zh
+
+    def text(self, lang: str) -> str:
+        return self.message.render(lang)
 
 
 class Worded:

@@ -29,9 +29,9 @@ from pathlib import Path
 
 from . import files
 from .duplicates import Person, Reason, best_match
-from .errors import HonoursError, InvalidRecordError, PhotoError, os_reason, user_language
-from .fields import OWN_FIELDS, SHEET_COLUMNS, WRITTEN_KINDS
-from .i18n import Text
+from .errors import HonoursError, InvalidRecordError, PhotoError, os_reason_text, user_language
+from .fields import OWN_FIELDS, PHOTO, SHEET_COLUMNS, WRITTEN_KINDS
+from .i18n import Joined, Message, Text
 from .photos import MAX_FILE_BYTES, NewPhoto, PreparedPhoto, prepare_photo
 from .record_merge import Conflict, add_care, clone, combine
 from .records import Deed, Donation, Honour, Honouree, Source, Status
@@ -69,15 +69,24 @@ class Match:
 
     def who(self, lang: str) -> str:
         """'#12 张三 (衡阳市中心医院院长)' / '第 3 行 张三（…）'."""
+        return self.whom().render(lang)
+
+    def whom(self) -> Message:
         unit = " ".join(p for p in (self.unit, self.position) if p)
-        if lang == "zh":
-            where = f"#{self.existing_id}" if self.existing_id is not None else f"第 {self.row} 行"
-            return f"{where} {self.name}" + (f"（{unit}）" if unit else "")
-        where = f"#{self.existing_id}" if self.existing_id is not None else f"row {self.row}"
-        return f"{where} {self.name}" + (f" ({unit})" if unit else "")
+        if self.existing_id is not None:
+            where: Message = Text("#{ident}", ident=self.existing_id)
+        else:
+            where = Text("row {number}", number=self.row)
+        if unit:
+            return Text("{where} {name} ({unit})", where=where, name=self.name, unit=unit)
+        return Text("{where} {name}", where=where, name=self.name)
+
+    def said(self) -> Message:
+        """Why the rows look alike, every reason."""
+        return Joined(self.reasons, "items")
 
     def reason(self, lang: str) -> str:
-        return ("；" if lang == "zh" else "; ").join(zh if lang == "zh" else en for en, zh in self.reasons)
+        return self.said().render(lang)
 
 
 @dataclass
@@ -88,15 +97,12 @@ class PlannedRow:
     action: str
     name: str = ""
     unit: str = ""
-    reason_en: str = ""
-    reason_zh: str = ""
+    said: Message | None = None  # what becomes of the row and why
     target_id: int | None = None  # the existing honouree an update or merge changes
     same_as_row: int | None = None  # an earlier row of the same person, merged with it
-    errors: list[tuple[str, str]] = field(default_factory=list)  # every problem of an error row
-    warnings: list[tuple[str, str]] = field(default_factory=list)  # questions that do not block it
-    notes: list[tuple[str, str]] = field(
-        default_factory=list
-    )  # what tidying the name did (马红秋(女) → 马红秋)
+    errors: list[Message] = field(default_factory=list)  # every problem of an error row
+    warnings: list[Message] = field(default_factory=list)  # questions that do not block it
+    notes: list[Message] = field(default_factory=list)  # what tidying the name did (马红秋(女) → 马红秋)
     record: Honouree | None = None  # what the row says, as it will be written (before any merge)
     photos: list[str] = field(default_factory=list)  # the photos it names
     match: Match | None = None  # set for a possible duplicate
@@ -107,11 +113,19 @@ class PlannedRow:
     )  # fields this row and its merge target fill differently
 
     def __post_init__(self) -> None:
-        if self.action == ERROR and not self.errors and (self.reason_en or self.reason_zh):
-            self.errors = [(self.reason_en, self.reason_zh)]
+        if self.action == ERROR and not self.errors and self.said is not None:
+            self.errors = [self.said]
 
     def reason(self, lang: str | None = None) -> str:
-        return self.reason_zh if (lang or user_language()) == "zh" else self.reason_en
+        return self.said.render(lang or user_language()) if self.said is not None else ""
+
+    @property
+    def reason_en(self) -> str:
+        return self.reason("en")
+
+    @property
+    def reason_zh(self) -> str:
+        return self.reason("zh")
 
     @property
     def is_duplicate(self) -> bool:
@@ -122,18 +136,20 @@ class ImportBlockedError(HonoursError):
     """The plan has rows with errors and the user did not choose to skip them."""
 
     def __init__(self, errors: list[PlannedRow]) -> None:
-        shown = errors[:10]
-        more_en = f" and {len(errors) - 10} more" if len(errors) > 10 else ""
-        more_zh = f"，另有 {len(errors) - 10} 行" if len(errors) > 10 else ""
+        shown: list[Message] = [
+            Text("row {number}: {reason}", number=e.row, reason=e.said or Joined(e.errors, "items"))
+            for e in errors[:10]
+        ]
+        if len(errors) > 10:
+            more = Text("and {count} more", count=len(errors) - 10)
+            shown.append(more)
         super().__init__(
-            f"Nothing was imported: {len(errors)} row(s) have errors ("
-            + "; ".join(f"row {e.row}: {e.reason_en}" for e in shown)
-            + more_en
-            + "). Correct them, or choose to skip the rows with errors.",
-            f"未导入任何记录：{len(errors)} 行有错误（"
-            + "；".join(f"第 {e.row} 行：{e.reason_zh}" for e in shown)
-            + more_zh
-            + "）。请更正，或选择跳过有错误的行。",
+            Text(
+                "Nothing was imported: {count} row(s) have errors ({rows}). Correct them, or choose to skip"
+                " the rows with errors.",
+                count=len(errors),
+                rows=Joined(shown, "items"),
+            )
         )
         self.errors = errors
 
@@ -197,7 +213,7 @@ class ImportPlan:
         self.photos = photos
         self.export = export
         self.rows: list[PlannedRow] = []
-        self.notices: list[tuple[str, str]] = []
+        self.notices: list[Message] = []
         self._targets: list[_Target] = []
         self._registry = registry
         self._entries: list[_Entry] = []
@@ -322,73 +338,73 @@ class ImportPlan:
             and not row.notes
             and group[0][1] == ADD
         ):
-            row.action, row.target_id, row.same_as_row, row.reason_en, row.reason_zh = ADD, None, None, "", ""
+            row.action, row.target_id, row.same_as_row, row.said = ADD, None, None, None
             return  # the usual row: a new record of its own
         mode = next((m for e, m in group if e.row is row), SKIP)
         first = group[0][0].row.row if group else row.row
         target = self._row_targets.get(row.row)
         row.target_id = target.existing_id if target is not None else None
         row.same_as_row = first if first != row.row else None
-        en: list[str] = []
-        zh: list[str] = []
+        said: list[Message] = []
         if mode == UPDATE and target is not None and target.unchanged:
             row.action = UNCHANGED
-            en.append("already up to date")
-            zh.append("已是最新，无需更改")
+            said.append(Text("already up to date"))
         else:
             row.action = mode
         match = row.match
         if match is not None:
             outcome = {
-                MERGE: ("merged into it", "将合并到该记录")
-                if match.existing_id is not None
-                else ("merged with it", "将与该行合并"),
-                ADD: ("added as a new record all the same", "仍作为新记录添加"),
-                SKIP: ("skipped: not imported", "跳过，不导入"),
+                MERGE: Text("merged into it") if match.existing_id is not None else Text("merged with it"),
+                ADD: Text("added as a new record all the same"),
+                SKIP: Text("skipped: not imported"),
             }[mode if mode in (MERGE, SKIP) else ADD]
             if mode == ADD and row.choice == MERGE:  # merged with a row that is itself skipped
-                outcome = (
-                    "added as a new record (the row it resembles is skipped)",
-                    "作为新记录添加（相似的那一行已跳过）",
-                )
-            others_en = others_zh = ""
+                outcome = Text("added as a new record (the row it resembles is skipped)")
+            why: Message = match.said()
             if match.others:
                 ids = ", ".join(f"#{i}" for i in match.others)
-                others_en, others_zh = f" (it also resembles {ids})", f"（另与 {ids} 相似）"
-            en.append(
-                f"possible duplicate of {match.who('en')}: {match.reason('en')}{others_en}; {outcome[0]}"
-            )
-            zh.append(
-                f"疑似与{'已有记录 ' if match.existing_id is not None else ''}{match.who('zh')}重复："
-                f"{match.reason('zh')}{others_zh}；{outcome[1]}"
-            )
+                why = Text("{reasons} (it also resembles {ids})", reasons=why, ids=ids)
+            if match.existing_id is not None:
+                duplicate = Text(
+                    "possible duplicate of {who}: {reasons}; {outcome}",
+                    who=match.whom(),
+                    reasons=why,
+                    outcome=outcome,
+                )
+            else:
+                duplicate = Text(
+                    "possible duplicate of {row}: {reasons}; {outcome}",
+                    row=match.whom(),
+                    reasons=why,
+                    outcome=outcome,
+                )
+            said.append(duplicate)
             if mode == MERGE and target is not None and target.unchanged:
-                en.append("it adds nothing new")
-                zh.append("没有新内容需要添加")
+                said.append(Text("it adds nothing new"))
             taken = sum(1 for c in row.conflicts if c.taken)
             if mode == MERGE and row.conflicts:
-                en.append(
-                    f"{len(row.conflicts)} field(s) differ: {len(row.conflicts) - taken} kept as they were, "
-                    f"{taken} taken from this row"
-                )
-                zh.append(
-                    f"{len(row.conflicts)} 项内容不一致：保留原值 {len(row.conflicts) - taken} 项，采用本行 {taken} 项"
+                said.append(
+                    Text(
+                        "{count} field(s) differ: {kept} kept as they were, {taken} taken from this row",
+                        count=len(row.conflicts),
+                        kept=len(row.conflicts) - taken,
+                        taken=taken,
+                    )
                 )
         elif row.same_as_row is not None:
-            en.append(f"same person as row {row.same_as_row}")
-            zh.append(f"与第 {row.same_as_row} 行为同一人")
+            said.append(Text("same person as row {number}", number=row.same_as_row))
         if mode == UPDATE and row.conflicts:
             kept = sum(1 for c in row.conflicts if not c.taken)
-            en.append(
-                f"{len(row.conflicts)} field(s) differ: {len(row.conflicts) - kept} replaced from this row, "
-                f"{kept} kept as they were"
+            said.append(
+                Text(
+                    "{count} field(s) differ: {replaced} replaced from this row, {kept} kept as they were",
+                    count=len(row.conflicts),
+                    replaced=len(row.conflicts) - kept,
+                    kept=kept,
+                )
             )
-            zh.append(
-                f"{len(row.conflicts)} 项内容不一致：以本行替换 {len(row.conflicts) - kept} 项，保留原值 {kept} 项"
-            )
-        en.extend(w[0] for w in row.warnings + row.notes)
-        zh.extend(w[1] for w in row.warnings + row.notes)
-        row.reason_en, row.reason_zh = "; ".join(en), "；".join(zh)
+        said.extend(row.warnings + row.notes)
+        row.said = Joined(said, "items")
 
     def conflicts(self) -> list[PlannedRow]:
         """Merged or updating rows whose fields differ from the record they go into."""
@@ -420,17 +436,22 @@ class ImportPlan:
         c = self.counts()
         d = self.duplicate_counts()
         dupes = len(self.duplicates)
-        if (lang or user_language()) == "zh":
-            same = f"（{c[UNCHANGED]} 条无变化）" if c[UNCHANGED] else ""
-            also = f"；疑似重复 {dupes} 行：合并 {d[MERGE]}，仍新增 {d[ADD]}，跳过 {d[SKIP]}" if dupes else ""
-            return f"新增 {c[ADD]} 条，更新 {c[UPDATE]} 条，错误 {c[ERROR]} 行{same}{also}"
-        same = f" ({c[UNCHANGED]} unchanged)" if c[UNCHANGED] else ""
-        also = (
-            f"; {dupes} possible duplicate(s): {d[MERGE]} merge, {d[ADD]} add as new, {d[SKIP]} skip"
-            if dupes
-            else ""
-        )
-        return f"{c[ADD]} add, {c[UPDATE]} update, {c[ERROR]} errors{same}{also}"
+        parts: list[Message] = [
+            Text("{add} add, {update} update, {error} errors", add=c[ADD], update=c[UPDATE], error=c[ERROR])
+        ]
+        if c[UNCHANGED]:
+            parts.append(Text(" ({count} unchanged)", count=c[UNCHANGED]))
+        if dupes:
+            parts.append(
+                Text(
+                    "; {count} possible duplicate(s): {merge} merge, {add} add as new, {skip} skip",
+                    count=dupes,
+                    merge=d[MERGE],
+                    add=d[ADD],
+                    skip=d[SKIP],
+                )
+            )
+        return Joined(parts, "none").render(lang or user_language())
 
     def apply(
         self, registry: Registry, *, skip_errors: bool = False, progress: Progress | None = None
@@ -484,7 +505,7 @@ class ImportPlan:
 class PhotoFinder:
     """Finds the photos a sheet names: in a zip beside it (or given), or as paths relative to it."""
 
-    ZIP_NAMES = ("{stem}.zip", "photos.zip", "照片.zip")
+    ZIP_NAMES = ("{stem}.zip", f"{PHOTO.key}.zip", f"{PHOTO.zh}.zip")  # …, photos.zip, 照片.zip
 
     def __init__(self, folder: Path, archive: Path | None = None, stem: str = "") -> None:
         self.folder = Path(folder)
@@ -516,14 +537,6 @@ class PhotoFinder:
                 self.members.setdefault(name.rsplit("/", 1)[-1].lower(), info)
         self._checked: dict[str, RowError | None] = {}
 
-    def _where(self) -> tuple[str, str]:
-        if self.archive_path is not None:
-            return (
-                f"beside the sheet or in {self.archive_path.name}",
-                f"表格所在文件夹或 {self.archive_path.name} 中",
-            )
-        return "beside the sheet", "表格所在文件夹中"
-
     def read(self, ref: str) -> bytes:
         info = self.members.get(ref.replace("\\", "/").lower()) or self.members.get(
             ref.replace("\\", "/").rsplit("/", 1)[-1].lower()
@@ -538,23 +551,29 @@ class PhotoFinder:
         path = Path(ref.replace("\\", "/"))
         path = path if path.is_absolute() else self.folder / path
         if not path.is_file():
-            en, zh = self._where()
-            raise RowError(f"photo “{ref}” was not found {en}", f"在{zh}找不到照片“{ref}”")
+            if self.archive_path is not None:
+                raise RowError(
+                    Text(
+                        "photo “{ref}” was not found beside the sheet or in {archive}",
+                        ref=ref,
+                        archive=self.archive_path.name,
+                    )
+                )
+            raise RowError(Text("photo “{ref}” was not found beside the sheet", ref=ref))
         if path.stat().st_size > MAX_FILE_BYTES:
             raise RowError(Text("photo “{ref}” is larger than 100 MB", ref=ref))
         try:
             return files.read_bytes(path)
         except OSError as exc:
-            reason, reason_zh = os_reason(exc)
             raise RowError(
-                f"photo “{ref}” cannot be read ({reason})", f"无法读取照片“{ref}”（{reason_zh}）"
+                Text("photo “{ref}” cannot be read ({reason})", ref=ref, reason=os_reason_text(exc))
             ) from exc
 
     def prepare(self, ref: str) -> PreparedPhoto:
         try:
             return prepare_photo(self.read(ref), ref.replace("\\", "/").rsplit("/", 1)[-1])
         except RowError as exc:
-            raise PhotoError(exc.en, exc.zh) from exc
+            raise PhotoError(exc.text) from exc
 
     def check(self, ref: str) -> None:
         """RowError if the photo is missing or not an image we accept (results are remembered)."""
@@ -565,7 +584,7 @@ class PhotoFinder:
             except RowError as exc:
                 self._checked[ref] = exc
             except PhotoError as exc:
-                self._checked[ref] = RowError(f"photo: {exc.en}", f"照片：{exc.zh}")
+                self._checked[ref] = RowError(Text("photo: {reason}", reason=exc.text))
         error = self._checked[ref]
         if error is not None:
             raise error
@@ -663,12 +682,12 @@ def _plan_table(
         if progress and done % 2000 == 0:
             progress(total + done, total * 2)
         if isinstance(item, SkippedRow):
-            plan.notices.append((f"Row {number} left out: {item.en}.", f"第 {number} 行未导入：{item.zh}。"))
+            plan.notices.append(Text("Row {number} left out: {reason}.", number=number, reason=item.text))
             continue
         if isinstance(item, RowError):
             cells = cells_by_row[number]
             name, unit = reader.identity(cells)
-            errors = [(e.en, e.zh) for e in reader.all_errors(cells)] or [(item.en, item.zh)]
+            errors = [e.text for e in reader.all_errors(cells)] or [item.text]
             plan.rows.append(_error_row(number, name, unit, errors))
             continue
         record = item.record
@@ -680,12 +699,10 @@ def _plan_table(
         if len(matches) > 1:
             ids = ", ".join(f"#{i}" for i in matches)
             errors.append(
-                (
-                    (
-                        f"{len(matches)} existing honourees have this name and unit ({ids}); "
-                        "cannot tell which to update"
-                    ),
-                    f"已有 {len(matches)} 位同名同单位的荣誉人物（{ids}），无法确定更新哪一位",
+                Text(
+                    "{count} existing honourees have this name and unit ({ids}); cannot tell which to update",
+                    count=len(matches),
+                    ids=ids,
                 )
             )
         if errors:
@@ -697,7 +714,7 @@ def _plan_table(
             record.name,
             record.unit,
             warnings=_warnings(record, this_year),
-            notes=[(n.en, n.zh) for n in item.notes],
+            notes=[n.message for n in item.notes],
             record=record,
             photos=list(item.photo_refs),
         )
@@ -711,56 +728,39 @@ def _plan_table(
 
 
 def _error_row(
-    number: int, name: str, unit: str, errors: list[tuple[str, str]], record: Honouree | None = None
+    number: int, name: str, unit: str, errors: list[Message], record: Honouree | None = None
 ) -> PlannedRow:
     """A row with every problem it has; the reason names them all."""
-    return PlannedRow(
-        number,
-        ERROR,
-        name,
-        unit,
-        "; ".join(en for en, _ in errors),
-        "；".join(zh for _, zh in errors),
-        errors=errors,
-        record=record,
-    )
+    return PlannedRow(number, ERROR, name, unit, Joined(errors, "items"), errors=errors, record=record)
 
 
-def _problems(record: Honouree, photo_refs: list[str], finder: PhotoFinder | None) -> list[tuple[str, str]]:
+def _problems(record: Honouree, photo_refs: list[str], finder: PhotoFinder | None) -> list[Message]:
     """What keeps a read row from being stored: the registry's own checks, missing or broken photos."""
     problems = []
     try:
         _check(record)
     except RowError as exc:
-        problems.append((exc.en, exc.zh))
+        problems.append(exc.text)
     for ref in photo_refs:
         assert finder is not None
         try:
             finder.check(ref)
         except RowError as exc:
-            problems.append((exc.en, exc.zh))
+            problems.append(exc.text)
     return problems
 
 
-def _warnings(record: Honouree, this_year: int) -> list[tuple[str, str]]:
+def _warnings(record: Honouree, this_year: int) -> list[Message]:
     """Questions about a row that do not stop it: years in the future."""
-    out = []
+    out: list[Message] = []
     for honour in record.honours:
         if honour.year is not None and honour.year > this_year:
             out.append(
-                (
-                    f"the year {honour.year} of “{honour.title}” is in the future",
-                    f"“{honour.title}”的年份 {honour.year} 在将来",
-                )
+                Text("the year {year} of “{title}” is in the future", year=honour.year, title=honour.title)
             )
     born = (record.birth_date or "")[:4]
     if born.isdigit() and int(born) > this_year:
-        out.append(
-            (
-                f"the date of birth {record.birth_date} is in the future",
-                f"出生日期 {record.birth_date} 在将来",
-            )
-        )
+        out.append(Text("the date of birth {date} is in the future", date=record.birth_date))
     return out
 
 
@@ -825,7 +825,7 @@ def _mark_unchanged(plan: ImportPlan) -> None:
     for row in plan.rows:
         if row.action == UPDATE and row.target_id in same:
             row.action = UNCHANGED
-            row.reason_en, row.reason_zh = "already up to date", "已是最新，无需更改"
+            row.said = Text("already up to date")
 
 
 def _check(record: Honouree) -> None:
@@ -833,7 +833,7 @@ def _check(record: Honouree) -> None:
     try:
         validate_record(record)
     except InvalidRecordError as exc:
-        raise RowError(exc.en.removeprefix("Invalid record: "), exc.zh.removeprefix("记录无效：")) from exc
+        raise RowError(exc.detail) from exc
 
 
 # The fields a row fills in the record it updates: its own (in the sheet's order) but the name
@@ -935,12 +935,9 @@ def _plan_export_records(
 ) -> None:
     if any(r.photos_without_files for r in export.records):
         plan.notices.append(
-            (
-                (
-                    "A .json export holds no photo files: records are imported without photos. "
-                    "Use the .zip export to bring photos along."
-                ),
-                ".json 导出文件不含照片文件：记录将不带照片导入。如需照片，请使用 .zip 导出文件。",
+            Text(
+                "A .json export holds no photo files: records are imported without photos. "
+                "Use the .zip export to bring photos along."
             )
         )
     existing = registry.ids_by_name_and_unit(
@@ -952,10 +949,11 @@ def _plan_export_records(
             progress(done, total)
         record = item.record
         if record is None or item.error:
-            en, zh = item.error or ("unreadable record", "无法读取的记录")
+            unreadable = Text("unreadable record")
+            error = item.error or unreadable
             plan.rows.append(
                 PlannedRow(
-                    item.number, ERROR, record.name if record else "", record.unit if record else "", en, zh
+                    item.number, ERROR, record.name if record else "", record.unit if record else "", error
                 )
             )
             continue
@@ -965,12 +963,12 @@ def _plan_export_records(
             for photo in item.photos:
                 export.prepare(photo)
         except RowError as exc:
-            plan.rows.append(PlannedRow(item.number, ERROR, record.name, record.unit, exc.en, exc.zh))
+            plan.rows.append(PlannedRow(item.number, ERROR, record.name, record.unit, exc.text))
             continue
         except PhotoError as exc:
             plan.rows.append(
                 PlannedRow(
-                    item.number, ERROR, record.name, record.unit, f"photo: {exc.en}", f"照片：{exc.zh}"
+                    item.number, ERROR, record.name, record.unit, Text("photo: {reason}", reason=exc.text)
                 )
             )
             continue
@@ -982,8 +980,11 @@ def _plan_export_records(
                     ERROR,
                     record.name,
                     record.unit,
-                    f"{len(matches)} existing honourees have this name and unit ({ids}); cannot tell which to replace",
-                    f"已有 {len(matches)} 位同名同单位的荣誉人物（{ids}），无法确定替换哪一位",
+                    Text(
+                        "{count} existing honourees have this name and unit ({ids}); cannot tell which to replace",
+                        count=len(matches),
+                        ids=ids,
+                    ),
                 )
             )
             continue

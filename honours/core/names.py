@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .i18n import Foreign, Message, Text, as_message
+from .i18n import Foreign, Joined, Message, Said, Text
 from .records import Honouree
 from .vocabulary import GENDERS
 
@@ -134,24 +134,13 @@ _PERSON_NAME = re.compile(
 
 
 @dataclass(frozen=True)
-class Note:
+class Note(Said):
     """One thing done to what was entered (the core has no Qt: a catalogued message)."""
 
     message: Message
 
     def __init__(self, message: Message | str, zh: str | None = None) -> None:
-        object.__setattr__(self, "message", as_message(message, zh))
-
-    @property
-    def en(self) -> str:
-        return self.message.en
-
-    @property
-    def zh(self) -> str:
-        return self.message.zh
-
-    def text(self, lang: str) -> str:
-        return self.message.render(lang)
+        self._say(message, zh)
 
 
 @dataclass(frozen=True)
@@ -300,8 +289,7 @@ def _read_note(what: Message, value: str) -> Note:
 
 
 def _remark_note(remarks: tuple[str, ...]) -> Note:
-    shown = "、".join(remarks)
-    return Note(Text("“{shown}” after the name moved to the notes", shown=shown))
+    return Note(Text("“{shown}” after the name moved to the notes", shown=Joined(remarks, "list")))
 
 
 # How a remark taken off a name is kept in the record's notes.
@@ -346,6 +334,6 @@ def _fill(record: Honouree, key: str, value: str, label: Message) -> list[Note]:
 
 def notes_text(notes: list[Note], lang: str, separator: str | None = None) -> str:
     """Notes joined for one line of a preview or a message."""
-    return (separator if separator is not None else ("；" if lang == "zh" else "; ")).join(
-        n.text(lang) for n in notes
-    )
+    if separator is not None:
+        return separator.join(n.text(lang) for n in notes)
+    return Joined([n.message for n in notes], "items").render(lang)

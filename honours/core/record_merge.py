@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 
 from .diffs import describe, field_label
 from .fields import ARCHIVE_FIELDS, OWN_FIELDS, WRITTEN_KINDS
+from .i18n import Text
 from .records import Care, Deed, Donation, Honour, Honouree, Level, Source, Status
 
 # The single-valued fields a merge fills or reports, in the order people read them.
@@ -41,15 +42,14 @@ class Conflict:
         """'unit: kept “A” of the kept record (the other says “B”)' in the user's language."""
         label = field_label(self.field, lang)
         kept, other = self.shown(lang)
-        if lang == "zh":
-            kept_by, other_by = kept_name or "保留的记录", other_name or "另一条记录"
-            if self.taken:
-                return f"{label}：采用{other_by}的“{other}”（{kept_by}原为“{kept}”）"
-            return f"{label}：保留{kept_by}的“{kept}”（{other_by}为“{other}”）"
-        kept_by, other_by = kept_name or "the kept record", other_name or "the other record"
+        the_kept, the_other = Text("the kept record"), Text("the other record")
+        kept_by, other_by = kept_name or the_kept, other_name or the_other
+        values = {"label": label, "kept": kept, "other": other, "kept_by": kept_by, "other_by": other_by}
         if self.taken:
-            return f"{label}: took “{other}” from {other_by} ({kept_by} had “{kept}”)"
-        return f"{label}: kept “{kept}” of {kept_by} ({other_by} says “{other}”)"
+            return Text("{label}: took “{other}” from {other_by} ({kept_by} had “{kept}”)", **values).render(
+                lang
+            )
+        return Text("{label}: kept “{kept}” of {kept_by} ({other_by} says “{other}”)", **values).render(lang)
 
     def shown(self, lang: str) -> tuple[str, str]:
         """The two values as a person reads them (statuses and categories in their language, the

@@ -14,7 +14,7 @@ from typing import Any
 from .archive import ArchiveValueError, read_value, yes_no
 from .dates import FIRST_YEAR, LAST_YEAR, parse_date, year_value
 from .fields import ARCHIVE_FIELDS, HONOUR, HONOUREE_FIELD, HONOUREE_FIELDS, RECORD_KINDS, SOURCE_ZH
-from .i18n import Message, Text, Worded, quoted
+from .i18n import Declared, Joined, Message, Text, Worded, quoted
 from .vocabulary import (
     CARE_KINDS,
     DEFAULT_CARE_KIND,
@@ -215,7 +215,7 @@ class Honouree:
         unknown = set(data) - known - {"highest_level", "donation_total_yuan", "intake"}
         if unknown:
             names = sorted(unknown)
-            raise RecordValueError(f"unknown field(s): {', '.join(names)}", f"未知字段：{'、'.join(names)}")
+            raise RecordValueError(Text("unknown field(s): {names}", names=Joined(names, "list")))
         if not str(data.get("name") or "").strip():
             raise RecordValueError(Text("name is required"))
         kwargs: dict[str, Any] = {}
@@ -225,7 +225,7 @@ class Honouree:
             kwargs[f.name] = data[f.name]
         for key in _LIST_FIELDS:
             if not isinstance(data.get(key) or [], list):
-                raise RecordValueError(f"{key} must be a JSON list", f"{_FIELD_ZH[key]}须为 JSON 列表")
+                raise RecordValueError(Text("{key} must be a JSON list", key=Declared(key, _FIELD_ZH[key])))
         kwargs["source"] = _source_from(data.get("source"))
         kwargs["honours"] = [_honour_from(h) for h in data.get("honours") or []]
         kwargs["deeds"] = [_deed_from(d) for d in data.get("deeds") or []]
@@ -267,8 +267,12 @@ def _word(vocabulary: Vocabulary, word: str) -> str:
     key = vocabulary.lookup(word)
     if key is None:
         raise RecordValueError(
-            f"{vocabulary.en} must be one of {vocabulary.choices('en')}: {word!r}",
-            f"{vocabulary.zh}“{word}”无法识别（应为{vocabulary.choices('zh')}）",
+            Text(
+                "{vocabulary} must be one of {choices}: {word}",
+                vocabulary=Declared(vocabulary.en, vocabulary.zh),
+                choices=Declared(vocabulary.choices("en"), vocabulary.choices("zh")),
+                word=quoted(word),
+            )
         )
     return key
 
@@ -279,11 +283,14 @@ def _date(value: Any, key: str) -> str | None:
         return value
     parsed = parse_date(str(value))
     if parsed is None:
-        zh = _FIELD_ZH.get(key, key)
         raise RecordValueError(
-            f"{key.replace('_', ' ')} {str(value)!r} is not a date such as 2020-02-05, 2020-02 or 2020"
-            f" ({FIRST_YEAR}–{LAST_YEAR})",
-            f"{zh}“{value}”无法识别（应如 2020-02-05、2020-02 或 2020，{FIRST_YEAR}–{LAST_YEAR} 年）",
+            Text(
+                "{field} {value} is not a date such as 2020-02-05, 2020-02 or 2020 ({first}–{last})",
+                field=Declared(key.replace("_", " "), _FIELD_ZH.get(key, key)),
+                value=quoted(str(value)),
+                first=FIRST_YEAR,
+                last=LAST_YEAR,
+            )
         )
     return parsed.text
 
@@ -298,14 +305,14 @@ def _level(value: str) -> Level:
 def _build(kind: type, data: Any, label: str) -> Any:
     if isinstance(data, str) and kind in (Deed,):
         return kind(text=data)
-    zh = _FIELD_ZH.get(label, label)
+    what = Declared(label, _FIELD_ZH.get(label, label))
     if not isinstance(data, dict):
-        raise RecordValueError(f"each {label} must be a JSON object", f"每项{zh}须为一个 JSON 对象")
+        raise RecordValueError(Text("each {what} must be a JSON object", what=what))
     known = {f.name for f in fields(kind)}
     unknown = sorted(set(data) - known)
     if unknown:
         raise RecordValueError(
-            f"unknown {label} field(s): {', '.join(unknown)}", f"{zh}中有未知字段：{'、'.join(unknown)}"
+            Text("unknown {what} field(s): {names}", what=what, names=Joined(unknown, "list"))
         )
     return kind(**data)
 
@@ -365,14 +372,12 @@ def care_from(data: Any) -> Care:
     """A care record from its JSON: the kind any word of CARE_KINDS (慰问, 体检, checkup …), the
     date required (what is due is reckoned from it), amount_yuan exact as a donation's."""
     if not isinstance(data, dict):
-        raise RecordValueError("each care record must be a JSON object", "每项关怀记录须为一个 JSON 对象")
+        raise RecordValueError(Text("each care record must be a JSON object"))
     data = dict(data)
     if "amount_yuan" in data:
         yuan = data.pop("amount_yuan")
         if "amount_fen" in data:
-            raise RecordValueError(
-                "give amount_yuan or amount_fen, not both", "amount_yuan 与 amount_fen 只能给一个"
-            )
+            raise RecordValueError(Text("give amount_yuan or amount_fen, not both"))
         data["amount_fen"] = yuan_to_fen(yuan)
     care = _build(Care, data, "care")
     care.kind = _word(CARE_KINDS, str(care.kind)) if care.kind else DEFAULT_CARE_KIND
@@ -381,14 +386,13 @@ def care_from(data: Any) -> Care:
             care.quantity = int(care.quantity)
         except (TypeError, ValueError):
             raise RecordValueError(
-                f"care quantity must be a whole number: {care.quantity!r}",
-                f"关怀记录的数量“{care.quantity}”须为整数",
+                Text("care quantity must be a whole number: {quantity}", quantity=quoted(care.quantity))
             ) from None
     else:
         care.quantity = None
     care.date = _date(care.date, "date") or None
     if not care.date:
-        raise RecordValueError("a care record needs a date", "关怀记录需填写日期")
+        raise RecordValueError(Text("a care record needs a date"))
     for key in ("occasion", "item", "quantity_unit", "by", "note"):
         setattr(care, key, str(getattr(care, key) or "").strip())
     return care

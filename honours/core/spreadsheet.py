@@ -38,14 +38,14 @@ from . import files
 from .amounts import AmountError, parse_amount_fen, parse_donation
 from .archive import ArchiveValueError, from_id_number, read_value
 from .dates import FIRST_YEAR, LAST_YEAR, PartialDate, date_value, parse_date
-from .errors import HonoursError, os_reason
-from .fields import ARCHIVE_FIELDS, BOOL, DATE, HONOUR, SHEET_COLUMNS
-from .i18n import Declared, Message, Text, Worded
+from .errors import HonoursError, os_reason_text
+from .fields import ARCHIVE_FIELDS, BOOL, DATE, HONOUR, SHEET_COLUMNS, FieldSpec
+from .i18n import Declared, Joined, Message, Text, Worded, quoted
 from .id_numbers import MASK
 from .names import Note, normalise_name, tidy_name
 from .records import Care, Deed, Donation, Honour, Honouree, RecordValueError, Source, Status
 from .titles import infer_level, title_level
-from .vocabulary import CARE_KINDS, CATEGORIES, GENDERS, LEVELS, STATUSES, YES_NO
+from .vocabulary import CARE_KINDS, CATEGORIES, GENDERS, LEVELS, STATUSES, YES_NO, Vocabulary
 
 __all__ = ["infer_level"]  # where sheets have always found it
 from .xlsx_input import CellError, SheetTooLarge, UnsavedFormula, Workbook, damaged_errors
@@ -241,9 +241,8 @@ def _read_table(path: Path, sheet: str | None) -> Table:
     try:
         head = files.head(path, 8)
     except OSError as exc:
-        reason, reason_zh = os_reason(exc)
         raise SpreadsheetError(
-            f"Cannot read {path.name}: {reason}.", f"无法读取 {path.name}：{reason_zh}。"
+            Text("Cannot read {name}: {reason}.", name=path.name, reason=os_reason_text(exc))
         ) from exc
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise SpreadsheetError(
@@ -299,8 +298,12 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
         names = workbook.names
         if sheet is not None and sheet not in names:
             raise SpreadsheetError(
-                f"{path.name} has no sheet named “{sheet}”; its sheets are: {', '.join(names)}.",
-                f"{path.name} 中没有名为“{sheet}”的工作表；现有工作表：{'、'.join(names)}。",
+                Text(
+                    "{name} has no sheet named “{sheet}”; its sheets are: {sheets}.",
+                    name=path.name,
+                    sheet=sheet,
+                    sheets=Joined(names, "list"),
+                )
             )
         chosen = sheet
         if chosen is None:
@@ -462,7 +465,7 @@ def cell_text(value: Any) -> str:
             return value.strip()
         text = value
     elif isinstance(value, bool):
-        text = "是" if value else "否"
+        text = YES_NO.label("yes" if value else "no")  # 是 / 否
     elif isinstance(value, int):
         text = str(value)
     elif isinstance(value, float):
@@ -546,7 +549,7 @@ _LIMITS.update(
 
 # An honour's per-honour columns beyond level, year, body and posthumous: key → (English, Chinese).
 _HONOUR_EXTRA = {
-    spec.sheet: (spec.en, spec.zh) for spec in HONOUR.fields if spec.key.startswith(("document", "revoked"))
+    spec.sheet: spec.key for spec in HONOUR.fields if spec.key.startswith(("document", "revoked"))
 }
 
 
@@ -559,22 +562,34 @@ def _honour_extras(honour: Honour, texts: dict[str, str]) -> None:
         if spec.type == BOOL:
             answer = YES_NO.lookup(text)
             if answer is None:
-                raise RowError(f"{spec.en} “{text}” should be 是 or 否", f"{spec.zh}“{text}”应填“是”或“否”")
+                raise RowError(Text("{field} “{text}” should be 是 or 否", field=_label(spec), text=text))
             setattr(honour, spec.key, answer == "yes")
         elif spec.type == DATE:
             parsed = _date_value(text)
             if parsed is None:
                 raise RowError(
-                    f"{spec.en} “{text}” is not a date such as 2023-05-01",
-                    f"{spec.zh}“{text}”无法识别（应如 2023-05-01）",
+                    Text("{field} “{text}” is not a date such as 2023-05-01", field=_label(spec), text=text)
                 )
             setattr(honour, spec.key, parsed.text)
         else:
             setattr(honour, spec.key, text)
 
 
-def _aligned(cell: str, count: int, label_en: str, label_zh: str) -> Sequence[str]:
-    """A per-honour column ('省级、市级') lined up with the honours of the row."""
+def _label(spec: FieldSpec) -> Message:
+    """A field's label as declared (fields.py)."""
+    return Declared(spec.en, spec.zh)
+
+
+_HONOUR_FIELD = {spec.key: spec for spec in HONOUR.fields}
+
+
+def _choices(vocabulary: Vocabulary) -> Message:
+    """A vocabulary's choices as a person reads them, as declared (在职、退休或已故)."""
+    return Declared(vocabulary.choices("en"), vocabulary.choices("zh"))
+
+
+def _aligned(cell: str, count: int, key: str) -> Sequence[str]:
+    """A per-honour column ('省级、市级', the honour field `key`) lined up with the honours of the row."""
     if not cell:
         return [""] * count
     parts = _parts(cell)
@@ -582,8 +597,12 @@ def _aligned(cell: str, count: int, label_en: str, label_zh: str) -> Sequence[st
         return parts * count
     if len(parts) != count:
         raise RowError(
-            f"{len(parts)} values in {label_en} for {count} honour(s)",
-            f"{label_zh}有 {len(parts)} 项，而荣誉称号有 {count} 项，无法一一对应",
+            Text(
+                "{values} values in {field} for {count} honour(s)",
+                values=len(parts),
+                field=_label(_HONOUR_FIELD[key]),
+                count=count,
+            )
         )
     return parts
 
@@ -621,10 +640,7 @@ def _level(word: str, title: str) -> str:
         return infer_level(title)
     level = LEVELS.lookup(word)
     if level is None:
-        raise RowError(
-            f"level “{word}” is not one of {LEVELS.choices('en')}",
-            f"级别“{word}”无法识别（应为{LEVELS.choices('zh')}）",
-        )
+        raise RowError(Text("level “{word}” is not one of {choices}", word=word, choices=_choices(LEVELS)))
     return level
 
 
@@ -660,7 +676,7 @@ def _donations(cell: str) -> tuple[Donation, ...]:
     try:
         return tuple(Donation(**d) for d in parse_donation(cell))
     except AmountError as exc:
-        raise RowError(f"donations: {exc.message}", f"捐赠：{exc.zh}") from None
+        raise RowError(Text("donations: {reason}", reason=exc.text)) from None
 
 
 @lru_cache(maxsize=8192)
@@ -671,7 +687,7 @@ def _amount(cell: str, unit: str) -> int:
     try:
         return parse_amount_fen(text)
     except AmountError as exc:
-        raise RowError(f"donation amount: {exc.message}", f"捐款金额：{exc.zh}") from None
+        raise RowError(Text("donation amount: {reason}", reason=exc.text)) from None
 
 
 class RowReader:
@@ -683,18 +699,22 @@ class RowReader:
             if key and key != "ignore" and key in FIELD_BY_KEY:
                 if key in self.columns:
                     raise SpreadsheetError(
-                        f"Two columns are mapped to {FIELD_BY_KEY[key].en}: “{headers[self.columns[key]]}” "
-                        f"and “{headers[index]}”. Map one of them to nothing.",
-                        f"有两列都对应“{FIELD_BY_KEY[key].zh}”：“{headers[self.columns[key]]}”和“{headers[index]}”。"
-                        "请把其中一列设为不导入。",
+                        Text(
+                            "Two columns are mapped to {field}: “{first}” and “{second}”. Map one of them to nothing.",
+                            field=_label(FIELD_BY_KEY[key]),
+                            first=headers[self.columns[key]],
+                            second=headers[index],
+                        )
                     )
                 self.columns[key] = index
         if "name" not in self.columns:
-            shown = "、".join(h for h in headers if h) or "—"
+            named = [h for h in headers if h]
+            no_names = Text("no names")
             raise SpreadsheetError(
-                f"No 姓名 (name) column: the header row has {', '.join(h for h in headers if h) or 'no names'}. "
-                "Name a column 姓名, or map a column to Name.",
-                f"缺少“姓名”列：表头为 {shown}。请将一列命名为“姓名”，或在导入时把某一列对应到“姓名”。",
+                Text(
+                    "No 姓名 (name) column: the header row has {headers}. Name a column 姓名, or map a column to Name.",
+                    headers=Joined(named, "list") if named else no_names,
+                )
             )
         self.units = [header_key(h)[1] for h in headers]
         self.headers = headers
@@ -749,8 +769,12 @@ class RowReader:
         if len(text) > limit:
             f = FIELD_BY_KEY[key]
             raise RowError(
-                f"{f.en} is too long ({len(text):,} characters; at most {limit:,})",
-                f"“{f.zh}”过长（{len(text)} 字；最多 {limit} 字）",
+                Text(
+                    "{field} is too long ({length:,} characters; at most {limit:,})",
+                    field=_label(f),
+                    length=len(text),
+                    limit=limit,
+                )
             )
         return text
 
@@ -854,7 +878,7 @@ class RowReader:
                 raise SkippedRow(Text("a totals row ({total}), not a person", total=total))
             if len(filled) == 1 and re.search(r"[:：]|^注", filled[0]):
                 raise SkippedRow(Text("a note, not a person: “{filled}”", filled=filled[0][:30]))
-            raise RowError("the name (姓名) is empty", "姓名为空")
+            raise RowError(Text("the name (姓名) is empty"))
 
     def _read_checked(self, cells: list[Any], values: dict[str, Any]) -> ParsedRow:
         """`read` field by field, each text checked against its length as it is reached."""
@@ -992,18 +1016,18 @@ class RowReader:
         count = len(found)
         years_are_text = isinstance(years_raw, str) or years_raw is None
 
-        def aligned(text: str, en: str, zh: str) -> Sequence[str]:
+        def aligned(text: str, key: str) -> Sequence[str]:
             try:
-                return _aligned(text, count, en, zh)
+                return _aligned(text, count, key)
             except RowError as exc:
                 errors.append(exc)
                 return [""] * count
 
-        level_list = aligned(levels, "Level", "级别")
-        post_list = aligned(posthumous, "Posthumous", "追授")
-        aligned(awarded, "Awarded by", "授予单位")
+        level_list = aligned(levels, "level")
+        post_list = aligned(posthumous, "posthumous")
+        aligned(awarded, "awarded_by")
         year_list: Sequence[Any] = (
-            aligned(cell_text(years_raw), "Year", "年份") if years_are_text else [years_raw] * count
+            aligned(cell_text(years_raw), "year") if years_are_text else [years_raw] * count
         )
         for number, ((title, _, _), level, post, year) in enumerate(
             zip(found, level_list, post_list, year_list, strict=False), 1
@@ -1029,8 +1053,12 @@ class RowReader:
             for exc in problems:
                 if count > 1:
                     exc = RowError(
-                        f"honour {number} “{title[:20]}”: {exc.en}",
-                        f"第 {number} 项荣誉“{title[:20]}”：{exc.zh}",
+                        Text(
+                            "honour {number} “{title}”: {reason}",
+                            number=number,
+                            title=title[:20],
+                            reason=exc.text,
+                        )
                     )
                 if all(e.en != exc.en for e in errors):
                     errors.append(exc)
@@ -1042,10 +1070,7 @@ class RowReader:
             return ""
         gender = GENDERS.lookup(text)
         if gender is None:
-            raise RowError(
-                f"gender “{text}” is not {GENDERS.choices('en')}",
-                f"性别“{text}”无法识别（应为{GENDERS.choices('zh')}）",
-            )
+            raise RowError(Text("gender “{text}” is not {choices}", text=text, choices=_choices(GENDERS)))
         return gender
 
     @staticmethod
@@ -1081,10 +1106,7 @@ class RowReader:
             return Status.ACTIVE.value
         status = STATUSES.lookup(text)
         if status is None:
-            raise RowError(
-                f"status “{text}” is not {STATUSES.choices('en')}",
-                f"状态“{text}”无法识别（应为{STATUSES.choices('zh')}）",
-            )
+            raise RowError(Text("status “{text}” is not {choices}", text=text, choices=_choices(STATUSES)))
         return status
 
     @staticmethod
@@ -1116,17 +1138,17 @@ class RowReader:
                 )
             return []
         count = len(found)
-        level_list = _aligned(levels, count, "Level", "级别")
-        awarded_list = _aligned(awarded, count, "Awarded by", "授予单位")
-        post_list = _aligned(posthumous, count, "Posthumous", "追授")
+        level_list = _aligned(levels, count, "level")
+        awarded_list = _aligned(awarded, count, "awarded_by")
+        post_list = _aligned(posthumous, count, "posthumous")
         years_are_text = isinstance(years_raw, str) or years_raw is None
         if years_are_text:
-            year_list: Sequence[Any] = _aligned(cell_text(years_raw), count, "Year", "年份")
+            year_list: Sequence[Any] = _aligned(cell_text(years_raw), count, "year")
         else:
             year_list = [years_raw] * count
         # 表彰文件 and 取消称号 (document, revoked, its date and reason), one per honour like the level
         extras = {
-            key: _aligned(text, count, *_HONOUR_EXTRA[key]) for key, text in (extra or {}).items() if text
+            key: _aligned(text, count, _HONOUR_EXTRA[key]) for key, text in (extra or {}).items() if text
         }
         honours = []
         for number, ((title, year_in_title, post_in_title), level, year_value, by, post) in enumerate(
@@ -1161,7 +1183,7 @@ class RowReader:
         answer = YES_NO.lookup(text)
         if answer is not None or not text.strip():
             return answer == "yes"
-        raise RowError(f"posthumous “{text}” should be 是 or 否", f"追授“{text}”应填“是”或“否”")
+        raise RowError(Text("posthumous “{text}” should be 是 or 否", text=text))
 
     def _donation_list(self, values: dict[str, Any]) -> list[Donation]:
         out: list[Donation] = []
@@ -1188,13 +1210,15 @@ def _bad_cell(key: str, value: CellError | UnsavedFormula) -> RowError:
     """The error for a cell holding a spreadsheet error (#N/A) or a formula never calculated."""
     if type(value) is CellError:
         return RowError(
-            f"{FIELD_BY_KEY[key].en} holds the spreadsheet error {value.code}",
-            f"“{FIELD_BY_KEY[key].zh}”单元格是表格错误值 {value.code}",
+            Text(
+                "{field} holds the spreadsheet error {code}", field=_label(FIELD_BY_KEY[key]), code=value.code
+            )
         )
     return RowError(
-        f"{FIELD_BY_KEY[key].en} holds a formula with no saved result; open and "
-        "save the sheet in Excel or WPS first",
-        f"“{FIELD_BY_KEY[key].zh}”单元格是未计算结果的公式；请先在 Excel 或 WPS 中打开并保存",
+        Text(
+            "{field} holds a formula with no saved result; open and save the sheet in Excel or WPS first",
+            field=_label(FIELD_BY_KEY[key]),
+        )
     )
 
 
@@ -1237,14 +1261,19 @@ def _care_line(line: str) -> Care:
     found = parse_date(words[0]) if words else None
     if found is None or len(words) < 2:
         raise RecordValueError(
-            f"care record {line!r}: start with a date and a kind, such as 2027-01-20 慰问 春节 500元",
-            f"关怀记录“{line}”：应以日期和类别开头，如 2027-01-20 慰问 春节 500元",
+            Text(
+                "care record {line}: start with a date and a kind, such as 2027-01-20 慰问 春节 500元",
+                line=quoted(line),
+            )
         )
     kind = CARE_KINDS.lookup(words[1])
     if kind is None:
         raise RecordValueError(
-            f"care record {line!r}: the kind must be one of {CARE_KINDS.choices('en')}",
-            f"关怀记录“{line}”：类别应为{CARE_KINDS.choices('zh')}",
+            Text(
+                "care record {line}: the kind must be one of {choices}",
+                line=quoted(line),
+                choices=_choices(CARE_KINDS),
+            )
         )
     care = Care(date=found.text, kind=kind)
     rest = words[2:]
@@ -1273,8 +1302,11 @@ def _care_line(line: str) -> Care:
             quantity = _QUANTITY.match(goods["quantity"])
             if quantity is None:
                 raise RecordValueError(
-                    f"care record {line!r}: cannot read the quantity {goods['quantity']!r}",
-                    f"关怀记录“{line}”：无法识别数量“{goods['quantity']}”",
+                    Text(
+                        "care record {line}: cannot read the quantity {quantity}",
+                        line=quoted(line),
+                        quantity=quoted(goods["quantity"]),
+                    )
                 )
             care.quantity = parse_amount_fen(quantity["number"]) // 100
             care.quantity_unit = quantity["unit"]
@@ -1303,8 +1335,7 @@ def _care_records(cell: str) -> tuple[Care, ...]:
     try:
         return tuple(parse_care_cell(cell))
     except (RecordValueError, AmountError) as exc:
-        message = getattr(exc, "message", str(exc))
-        raise RowError(f"care: {message}", f"关怀记录：{exc.zh}") from None
+        raise RowError(Text("care: {reason}", reason=exc.text)) from None
 
 
 def describe_mapping(headers: list[str], mapping: list[str | None], lang: str) -> list[tuple[str, str]]:

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 
 from .errors import QueryError
 from .fields import DATE, DONATION, FEN, HONOUR, HONOUREE_FIELDS, INT, FieldSpec, RecordKind
-from .i18n import Joined, Text
+from .i18n import Joined, Text, ptext, quoted
 from .query import parse, qualifier_of, quote_term
 from .vocabulary import LEVELS, Vocabulary
 
@@ -45,6 +45,10 @@ if TYPE_CHECKING:
 
 PERSON = "honouree"  # a dimension on the honouree's own row: one value per person
 EMPTY = ""  # the value of an honouree who has none (未填)
+# How a table's cells without a value, and its total, are labelled.
+NOT_GIVEN = ptext("a statistics value", "not given")
+NONE = ptext("a statistics value", "none")
+TOTAL = ptext("a statistics row", "Total")
 
 # The per-record flag that stops a record counting: (table, column). Applied by the
 # backend when the column exists in the file (honour.revoked comes with the archive's
@@ -97,8 +101,8 @@ class Dimension:
     def label(self, value: object, language: str = "zh") -> str:
         if value is None or value == EMPTY:
             if self.table == "honour":
-                return "无" if language == "zh" else "none"
-            return "未填" if language == "zh" else "not given"
+                return NONE.render(language)
+            return NOT_GIVEN.render(language)
         if self.bands:
             band = next((b for b in self.bands if b.key == value), None)
             return (band.zh if language == "zh" else band.en) if band else str(value)
@@ -310,7 +314,7 @@ class AmountTable:
     def label(self, value: object, language: str = "zh") -> str:
         """A row's label; a record without a date is 未填 by year."""
         if self.by.key == "year" and value in (None, EMPTY):
-            return "未填" if language == "zh" else "not given"
+            return NOT_GIVEN.render(language)
         return self.by.label(value, language)
 
     @property
@@ -333,7 +337,7 @@ class AmountTable:
             "measure": self.measure.key,
             "by": self.by.key,
             "rows": [row(r, self.label(r.value, language)) for r in self.rows],
-            "total": row(self.total, "合计" if language == "zh" else "Total"),
+            "total": row(self.total, TOTAL.render(language)),
         }
 
 
@@ -341,9 +345,12 @@ def dimension(key: str) -> Dimension:
     """The dimension --by names; QueryError (in both languages) naming the choices otherwise."""
     found = DIMENSIONS.get(key)
     if found is None:
-        choices = ", ".join(DIMENSIONS)
         raise QueryError(
-            f"No statistics by {key!r}; choose from {choices}.", f"不能按“{key}”统计；可选：{choices}。"
+            Text(
+                "No statistics by {key}; choose from {choices}.",
+                key=quoted(key),
+                choices=", ".join(DIMENSIONS),
+            )
         )
     return found
 

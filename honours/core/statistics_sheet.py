@@ -12,25 +12,33 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from .i18n import ptext
 from .statistics import AmountTable, CrossTable, Report, share
 from .transfer import replacing
 
 _RISKY = ("=", "+", "-", "@", "\t", "\r")
 
 
+# The sheet's own words (its headings and sheet names), in the language asked for.
+_WORDS = {
+    "total": ptext("statistics", "Total"),
+    "count": ptext("statistics", "People"),
+    "share": ptext("statistics", "Share (%)"),
+    "donors": ptext("statistics", "Donors"),
+    "money": ptext("statistics", "Money (yuan)"),
+    "query": ptext("statistics", "Query"),
+    "everyone": ptext("statistics", "everyone"),
+    "collectives": ptext("statistics subject", "Collectives"),
+    "people": ptext("statistics subject", "People"),
+    "other": ptext("statistics", "other"),
+    "statistics": ptext("statistics", "Statistics"),
+    "shares": ptext("statistics", "Shares"),
+    "donations": ptext("statistics", "Donations"),
+}
+
+
 def _words(language: str) -> dict[str, str]:
-    zh = language == "zh"
-    return {
-        "total": "合计" if zh else "Total",
-        "count": "人数" if zh else "People",
-        "share": "占比（%）" if zh else "Share (%)",
-        "donors": "捐赠人数" if zh else "Donors",
-        "money": "捐款（元）" if zh else "Money (yuan)",
-        "query": "查询" if zh else "Query",
-        "everyone": "全部" if zh else "everyone",
-        "collectives": "集体" if zh else "Collectives",
-        "people": "个人" if zh else "People",
-    }
+    return {key: text.render(language) for key, text in _WORDS.items()}
 
 
 def _name(dimension: Any, language: str) -> str:
@@ -68,9 +76,7 @@ def amount_rows(table: AmountTable, language: str = "zh") -> list[list[Any]]:
     w = _words(language)
     units = table.units
     by = _name(table.by, language)
-    out: list[list[Any]] = [
-        [by, w["donors"], w["money"], *(u or ("其他" if language == "zh" else "other") for u in units)]
-    ]
+    out: list[list[Any]] = [[by, w["donors"], w["money"], *(u or w["other"] for u in units)]]
     for row in [*table.rows, table.total]:
         label = w["total"] if row is table.total else table.label(row.value, language)
         out.append(
@@ -107,7 +113,7 @@ def write_report_xlsx(report: Report, path: Path, language: str = "zh") -> None:
         return start + len(rows) + 1
 
     sheet = workbook.active
-    sheet.title = "统计" if language == "zh" else "Statistics"
+    sheet.title = w["statistics"]
     sheet.column_dimensions["A"].width = 22
     sheet.cell(row=1, column=1, value=f"{w['query']}: {report.query or w['everyone']}")
     sheet.cell(row=2, column=1, value=w["people"]).font = bold
@@ -115,13 +121,13 @@ def write_report_xlsx(report: Report, path: Path, language: str = "zh") -> None:
     sheet.cell(row=after, column=1, value=w["collectives"]).font = bold
     put(sheet, cross_rows(report.collectives, language), after + 1)
 
-    shares = workbook.create_sheet("构成" if language == "zh" else "Shares")
+    shares = workbook.create_sheet(w["shares"])
     shares.column_dimensions["A"].width = 16
     row = 1
     for table in report.shares.values():
         row = put(shares, cross_rows(table, language), row)
 
-    donations = workbook.create_sheet("捐赠" if language == "zh" else "Donations")
+    donations = workbook.create_sheet(w["donations"])
     donations.column_dimensions["A"].width = 16
     donations.column_dimensions["C"].width = 16
     row = 1

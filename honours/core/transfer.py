@@ -28,7 +28,7 @@ from typing import Any
 
 from . import files
 from .archive import masked_json
-from .errors import HonoursError, PhotoError, json_problem, os_reason_text
+from .errors import HonoursError, PhotoError, error_text, json_problem, os_reason_text
 from .i18n import Message, Text, as_message
 from .photos import DISPLAY_MAX, MAX_FILE_BYTES, THUMB_MAX, PreparedPhoto, prepare_photo
 from .records import Honouree, RecordValueError
@@ -177,7 +177,7 @@ class ExportedRecord:
     number: int
     record: Honouree | None
     photos: list[dict]  # photo metadata from the record, with "_files" added from the zip
-    error: tuple[str, str] | None = None
+    error: Message | None = None
     photos_without_files: int = 0  # listed in a .json export, whose photo bytes are not included
 
 
@@ -265,7 +265,7 @@ class ExportFile:
             if not isinstance(record.version, int) or isinstance(record.version, bool) or record.version < 0:
                 raise RecordValueError(Text("version must be a whole number"))
         except (ValueError, TypeError) as exc:  # RecordValueError and AmountError carry their Chinese
-            return ExportedRecord(number, None, [], (str(exc), getattr(exc, "zh", str(exc))))
+            return ExportedRecord(number, None, [], error_text(exc))
         record.photos = []
         if photo_files is None:
             return ExportedRecord(number, record, [], photos_without_files=len(photos))
@@ -276,10 +276,7 @@ class ExportFile:
                     number,
                     record,
                     [],
-                    (
-                        f"photo {photo.get('id')} is listed but its file is not in the archive",
-                        f"照片 {photo.get('id')} 已列出，但压缩包中没有该文件",
-                    ),
+                    Text("photo {ident} is listed but its file is not in the archive", ident=photo.get("id")),
                 )
             photo["_files"] = files
         return ExportedRecord(number, record, photos)

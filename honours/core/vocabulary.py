@@ -312,6 +312,9 @@ CARE_KINDS = Vocabulary(
     ),
 )
 DEFAULT_CARE_KIND = "visit"
+# The title of a sign sheet (慰问金发放签领表), a Chinese document whatever the app's language.
+SIGN_SHEET_TITLE = "{year}{occasion}慰问金发放签领表"
+SIGN_SHEET_YEAR = "{year}年"
 # What a visit is for, offered as suggestions (any other text is kept as written).
 CARE_OCCASIONS = ("春节", "元旦", "中秋", "五一", "国庆", "生日", "住院", "节日", "夏季送清凉", "冬季送温暖")
 

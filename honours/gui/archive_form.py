@@ -237,7 +237,7 @@ class ArchiveForm(QWidget):
             try:
                 value = read_value(spec, raw[spec.key])
             except ArchiveValueError as exc:
-                message = exc.zh if language == "zh" else exc.en
+                message = exc.text.render(language)
                 self.errors[spec.key].setText(message)
                 self.errors[spec.key].show()
                 return message, self.widgets[spec.key]
@@ -259,7 +259,7 @@ class ArchiveForm(QWidget):
         try:
             parsed = parse_id_number(number)
         except IdNumberError as exc:
-            self.errors["id_number"].setText(exc.zh if language == "zh" else str(exc))
+            self.errors["id_number"].setText(exc.text.render(language))
             self.errors["id_number"].show()
             return
         self.id_edit.set_number(parsed.number)

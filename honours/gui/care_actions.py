@@ -333,16 +333,16 @@ class DueDialog(QDialog):
         headers = [self.tr("Name"), self.tr("Unit"), self.tr("Status"), self.tr("Last"), self.tr("Reason")]
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setRowCount(len(answer.entries))
-        zh = current_language() == "zh"
+        lang = current_language()
         for row, e in enumerate(answer.entries):
             for column, text in enumerate(
-                (e.name, e.unit, status_label(e.status), e.last or "—", e.reason_zh if zh else e.reason_en)
+                (e.name, e.unit, status_label(e.status), e.last or "—", e.reason.render(lang))
             ):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, e.id)
                 self.table.setItem(row, column, item)
         self.ids = [e.id for e in answer.entries]
-        notes = " ".join(zh_text if zh else en for en, zh_text in answer.notices)
+        notes = " ".join(notice.render(lang) for notice in answer.notices)
         count = len(answer.entries)
         text = self.tr("%n honouree(s) due, as of %1. Double-click one to show it.", "", count)
         self.summary.setText(f"{text.replace('%1', answer.as_of)} {notes}".strip())

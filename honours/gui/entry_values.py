@@ -23,7 +23,7 @@ translate = QCoreApplication.translate  # lupdate reads literal translate("Conte
 
 
 def _amount_message(error: AmountError) -> str:
-    return error.zh if current_language() == "zh" else error.message
+    return error.text.render(current_language())
 
 
 def read_amount(text: str) -> tuple[int, str]:

@@ -155,12 +155,12 @@ class RowDetail(QWidget):
             ERROR: self.tr("Not imported until these are corrected:"),
         }
         lines = [html.escape(words.get(row.action, "").replace("%1", str(row.target_id or "")))]
-        for en, zh in row.errors:
-            lines.append(f'<span style="color:#8b1a10">• {html.escape(zh if lang == "zh" else en)}</span>')
-        for en, zh in row.warnings:
-            lines.append(f'<span style="color:#8a5a00">⚠ {html.escape(zh if lang == "zh" else en)}</span>')
-        for en, zh in row.notes:  # what tidying the name did (马红秋(女) → 马红秋, gender 女)
-            lines.append(f'<span style="color:#1f4e79">✎ {html.escape(zh if lang == "zh" else en)}</span>')
+        for error in row.errors:
+            lines.append(f'<span style="color:#8b1a10">• {html.escape(error.render(lang))}</span>')
+        for warning in row.warnings:
+            lines.append(f'<span style="color:#8a5a00">⚠ {html.escape(warning.render(lang))}</span>')
+        for note in row.notes:  # what tidying the name did (马红秋(女) → 马红秋, gender 女)
+            lines.append(f'<span style="color:#1f4e79">✎ {html.escape(note.render(lang))}</span>')
         return "<br>".join(line for line in lines if line)
 
     def _show_cells(self, plan: ImportPlan, row: PlannedRow) -> None:

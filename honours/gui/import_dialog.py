@@ -574,7 +574,7 @@ class ImportDialog(QDialog):
         self.preview_model.set_rows(plan.rows if plan else [])
         lang = current_language()
         self.notices_label.setText(
-            "\n".join(zh if lang == "zh" else en for en, zh in (plan.notices if plan else []))
+            "\n".join(notice.render(lang) for notice in (plan.notices if plan else []))
         )
         self._show_counts()
         self.detail.show_row(None, None)

@@ -18,6 +18,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
 from ..core.amounts import format_quantity
+from ..core.i18n import Declared, Joined, Text, ptext
 from ..core.statistics import Report, yuan
 from ..core.statistics_sheet import amount_rows, cross_rows
 from .certificate import DEFAULT_ORGANISATION
@@ -49,11 +50,7 @@ class StatisticsOptions:
         self.organisation = (self.organisation or "").strip() or DEFAULT_ORGANISATION
 
     def heading(self) -> str:
-        return self.title.strip() or ("荣誉人物统计表" if self.language == "zh" else "Honours statistics")
-
-
-def _zh(language: str, zh: str, en: str) -> str:
-    return zh if language == "zh" else en
+        return self.title.strip() or Text("Honours statistics").render(self.language)
 
 
 class _Layout:
@@ -203,69 +200,55 @@ def render_statistics(
         people, collectives = report.people, report.collectives
         layout.paragraph(options.organisation, s_org)
         layout.paragraph(options.heading(), s_title, u.mm(1))
+        everyone = Text("Query: all honourees")
         facts = [
-            _zh(lang, f"统计范围：{report.query}", f"Query: {report.query}")
-            if report.query
-            else _zh(lang, "统计范围：全部荣誉人物", "All honourees"),
-            _zh(
-                lang,
-                f"个人 {people.total.count} 人，集体 {collectives.total.count} 个",
-                f"{people.total.count} people, {collectives.total.count} collectives",
+            Text("Query: {query}", query=report.query) if report.query else everyone,
+            Text(
+                "{people} people, {collectives} collectives",
+                people=people.total.count,
+                collectives=collectives.total.count,
             ),
-            _zh(lang, f"打印日期：{printed}", f"Printed {printed}"),
+            Text("Printed {date}", date=printed),
         ]
-        layout.paragraph(" · ".join(facts), s_sub, u.mm(4))
-        by = report.by.zh if lang == "zh" else report.by.en
-        title = by + (f" × {report.by2.zh if lang == 'zh' else report.by2.en}" if report.by2 else "")
-        layout.paragraph(_zh(lang, f"一、个人：按{title}统计（人）", f"1. People by {title}"), s_section)
+        layout.paragraph(" · ".join(fact.render(lang) for fact in facts), s_sub, u.mm(4))
+        dimensions = [d for d in (report.by, report.by2) if d is not None]
+        title = " × ".join(Declared(d.en, d.zh).render(lang) for d in dimensions)
+        layout.paragraph(Text("1. People by {title}", title=title).render(lang), s_section)
         layout.table(cross_rows(people, lang))
         if options.chart:
             layout.chart(chart_of(people, lang))
-        layout.paragraph(_zh(lang, f"二、集体：按{title}统计（个）", f"2. Collectives by {title}"), s_section)
+        layout.paragraph(Text("2. Collectives by {title}", title=title).render(lang), s_section)
         if collectives.total.count:
             layout.table(cross_rows(collectives, lang))
         else:
-            layout.paragraph(_zh(lang, "无集体。", "No collectives."), s_note, u.mm(4))
-        layout.paragraph(_zh(lang, "三、个人构成（年龄、性别、民族）", "3. Composition of people"), s_section)
+            layout.paragraph(Text("No collectives.").render(lang), s_note, u.mm(4))
+        layout.paragraph(Text("3. Composition of people").render(lang), s_section)
         for table in report.shares.values():
             layout.table(cross_rows(table, lang))
-        layout.paragraph(
-            _zh(
-                lang, "四、捐赠（金额精确到分；物资按单位合计）", "4. Donations (money exact; goods by unit)"
-            ),
-            s_section,
-        )
+        layout.paragraph(Text("4. Donations (money exact; goods by unit)").render(lang), s_section)
         for amounts in report.amounts.values():
             layout.table(amount_rows(amounts, lang), money_column=2)
         total = report.amounts.get("year")
         if total is not None:
-            goods = "、".join(format_quantity(q, u_) for u_, q in sorted(total.total.goods.items())) or _zh(
-                lang, "无", "none"
+            listed = [format_quantity(q, u_) for u_, q in sorted(total.total.goods.items())]
+            no_goods = ptext("statistics: goods", "none")
+            goods = Joined(listed, "list") if listed else no_goods
+            money = Text(
+                "Money in all {yuan} yuan; goods {goods}.", yuan=yuan(total.total.amount_fen), goods=goods
             )
-            layout.paragraph(
-                _zh(
-                    lang,
-                    f"捐款合计 {yuan(total.total.amount_fen)} 元；物资合计 {goods}。",
-                    f"Money in all {yuan(total.total.amount_fen)} yuan; goods {goods}.",
-                ),
-                s_note,
-            )
-        layout.paragraph(
-            _zh(
-                lang,
-                "说明：人数按人计；一人有多项荣誉时在各级别、年份下各计一次，合计为实际人数。已删除（回收站）人员和已撤销的荣誉不计。",
-                "Counts are of people; one with several honours counts under each level and year, and the totals "
-                "count each person once. The trash and revoked honours are not counted.",
-            ),
-            s_note,
+            layout.paragraph(money.render(lang), s_note)
+        how = Text(
+            "Counts are of people; one with several honours counts under each level and year, and the totals "
+            "count each person once. The trash and revoked honours are not counted."
         )
+        layout.paragraph(how.render(lang), s_note)
         pages = layout.pages
         footer = Style(body, 8.5, color=MUTED, align=Qt.AlignmentFlag.AlignHCenter)
         for number, draws in enumerate(pages, 1):
             document.new_page()
             for draw in draws:
                 draw(document.painter)
-            text = _zh(lang, f"第 {number} 页 共 {len(pages)} 页", f"Page {number} of {len(pages)}")
+            text = Text("Page {page} of {pages}", page=number, pages=len(pages)).render(lang)
             Paragraph(text, footer, layout.content.width(), u).draw(
                 document.painter, layout.content.left(), layout.content.bottom() + u.mm(6)
             )

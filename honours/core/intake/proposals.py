@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..i18n import Message, as_message
+from ..i18n import Message, Said
 from ..records import Honouree
 
 
 @dataclass(frozen=True)
-class Reason:
+class Reason(Said):
     """Why something was proposed (the core has no Qt to translate with: a catalogued message)."""
 
     code: str
@@ -24,18 +24,7 @@ class Reason:
 
     def __init__(self, code: str, message: Message | str, zh: str | None = None) -> None:
         object.__setattr__(self, "code", code)
-        object.__setattr__(self, "message", as_message(message, zh))
-
-    @property
-    def en(self) -> str:
-        return self.message.en
-
-    @property
-    def zh(self) -> str:
-        return self.message.zh
-
-    def text(self, lang: str) -> str:
-        return self.message.render(lang)
+        self._say(message, zh)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ import sqlite3
 from datetime import date
 
 from ..care import DUE_KINDS, DueEntry, DueList, DuePeriods, as_of_date, months_before
+from ..i18n import Text
 from ..vocabulary import MODEL_WORKER_CATEGORY, MODEL_WORKER_WORDS
 
 # A care date as its latest possible day, so that `2026` or `2026-02` counts as recent as it may be.
@@ -107,7 +108,7 @@ def due(
             params += worker_params
         where.append(none_since)
         params += [f"{year}-01-01", end]
-        reason = ("no visit in {year}", "{year}年未慰问")
+        reason = Text("no visit in {year}", year=year)
     elif kind == "checkup":
         where.append(worker)
         params += worker_params
@@ -115,7 +116,7 @@ def due(
         retired_from = f"{year - periods.checkup_retired_years + 1}-01-01"
         where.append(none_since.replace(">= ?", f">= CASE WHEN {retired} THEN ? ELSE ? END"))
         params += [*retired_params, retired_from, serving_from, end]
-        reason = ("no check-up in its period", "体检周期内未体检")
+        reason = Text("no check-up in its period")
     elif kind == "recuperation":
         where.append(worker)
         params += worker_params
@@ -123,18 +124,12 @@ def due(
         params += retired_params
         where.append(none_since)
         params += [f"{year - periods.recuperation_years + 1}-01-01", end]
-        reason = (
-            f"no recuperation in {periods.recuperation_years} year(s)",
-            f"{periods.recuperation_years}年内未疗休养",
-        )
+        reason = Text("no recuperation in {years} year(s)", years=periods.recuperation_years)
     elif kind == "aid":
         marked = conn.execute("SELECT 1 FROM honouree WHERE hardship = 1 AND deleted_at IS NULL LIMIT 1")
         if marked.fetchone() is None:
             out.notices.append(
-                (
-                    "Nobody in this registry is marked 困难劳模 (hardship): nobody is due aid.",
-                    "本荣誉库中没有人标记为“困难劳模”，无人待帮扶。",
-                )
+                Text("Nobody in this registry is marked 困难劳模 (hardship): nobody is due aid.")
             )
             return out
         where.append(worker)
@@ -142,16 +137,12 @@ def due(
         where.append("h.hardship = 1")
         where.append(none_since)
         params += [months_before(day, periods.aid_months).isoformat(), end]
-        reason = (f"no aid in {periods.aid_months} months", f"{periods.aid_months}个月内未帮扶")
+        reason = Text("no aid in {months} months", months=periods.aid_months)
     else:  # stale
         where.append("h.deleted_at IS NULL AND h.status <> 'deceased'")
         where.append("substr(h.updated_at, 1, 10) < ?")
         params.append(months_before(day, periods.stale_months).isoformat())
-        reason = (
-            f"file not updated for {periods.stale_months} months",
-            f"档案{periods.stale_months}个月未更新",
-        )
-    en, zh = reason
+        reason = Text("file not updated for {months} months", months=periods.stale_months)
     shown = "substr(h.updated_at, 1, 10)"
     if kind != "stale":  # the last record of the kind up to the day reckoned at
         shown = f"(SELECT max(c.date) FROM care c WHERE c.honouree_id = h.id AND +c.kind = '{kind}' AND c.date <= ?)"
@@ -162,7 +153,7 @@ def due(
         params,
     ).fetchall()
     out.entries = [
-        DueEntry(i, name, unit, status, region, last_date or None, en.format(year=year), zh.format(year=year))
+        DueEntry(i, name, unit, status, region, last_date or None, reason)
         for i, name, unit, status, region, last_date in rows
     ]
     return out

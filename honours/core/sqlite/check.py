@@ -14,12 +14,20 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import user_language
+from ..fields import DEED, DONATION, HONOUR, PHOTO
+from ..i18n import Declared, Joined, Message, Text, ptext
 
 if TYPE_CHECKING:
     from ..registry import Registry
 
 MAX_REPORTED = 50  # per kind of problem: a badly damaged file should not print millions of lines
-CHILD_TABLES = {"honour": "荣誉", "deed": "事迹", "donation": "捐赠", "photo": "照片"}
+CHILD_TABLES = {kind.table: kind.zh for kind in (HONOUR, DEED, DONATION, PHOTO)}  # honour: 荣誉 …
+# The stored sizes of a photo, as a problem names them.
+_IMAGES = {
+    "display": ptext("an image", "display"),
+    "thumbnail": ptext("an image", "thumbnail"),
+    "original": ptext("an image", "original"),
+}
 _HEADER_BYTES = 65536  # enough of an original image to identify its format without reading it all
 
 
@@ -28,12 +36,19 @@ class Problem:
     """One thing wrong with the registry; `kind` is stable for scripts and tests."""
 
     kind: str
-    en: str
-    zh: str
+    text: Message
     honouree_id: int | None = None
 
+    @property
+    def en(self) -> str:
+        return self.text.en
+
+    @property
+    def zh(self) -> str:
+        return self.text.zh
+
     def message(self, lang: str | None = None) -> str:
-        return self.zh if (lang or user_language()) == "zh" else self.en
+        return self.text.render(lang or user_language())
 
 
 def check(registry: Registry) -> list[Problem]:
@@ -52,11 +67,7 @@ def check(registry: Registry) -> list[Problem]:
         problems += _search_sources(conn, tables)
     except sqlite3.DatabaseError as exc:
         problems = [
-            Problem(
-                "unreadable",
-                f"The registry could not be read to the end: {exc}.",
-                f"荣誉库无法完整读取：{exc}。",
-            )
+            Problem("unreadable", Text("The registry could not be read to the end: {reason}.", reason=exc))
         ]
     return problems
 
@@ -82,15 +93,18 @@ def _schema(registry: Registry, tables: set[str]) -> list[Problem]:
     problems = []
     for table, columns in sorted(_expected_tables().items()):
         if table not in present:
-            problems.append(Problem("schema", f"The table {table} is missing.", f"缺少数据表 {table}。"))
+            problems.append(Problem("schema", Text("The table {table} is missing.", table=table)))
             continue
         missing = sorted(columns - present[table])
         if missing:
             problems.append(
                 Problem(
                     "schema",
-                    f"The table {table} lacks the column(s) {', '.join(missing)}.",
-                    f"数据表 {table} 缺少字段：{'、'.join(missing)}。",
+                    Text(
+                        "The table {table} lacks the column(s) {columns}.",
+                        table=table,
+                        columns=Joined(missing, "list"),
+                    ),
                 )
             )
     return problems
@@ -100,10 +114,7 @@ def _integrity(conn: sqlite3.Connection) -> list[Problem]:
     rows = [r[0] for r in conn.execute(f"PRAGMA integrity_check({MAX_REPORTED})")]
     if rows == ["ok"]:
         return []
-    return [
-        Problem("integrity", f"The database file is damaged: {row}", f"数据库文件已损坏：{row}")
-        for row in rows
-    ]
+    return [Problem("integrity", Text("The database file is damaged: {reason}", reason=row)) for row in rows]
 
 
 def _orphans(conn: sqlite3.Connection) -> list[Problem]:
@@ -117,8 +128,12 @@ def _orphans(conn: sqlite3.Connection) -> list[Problem]:
             problems.append(
                 Problem(
                     "orphan",
-                    f"{table} #{row_id} belongs to honouree #{owner}, who does not exist.",
-                    f"{zh_name} #{row_id} 所属的荣誉人物 #{owner} 不存在。",
+                    Text(
+                        "{table} #{row} belongs to honouree #{owner}, who does not exist.",
+                        table=Declared(table, zh_name),
+                        row=row_id,
+                        owner=owner,
+                    ),
                     owner,
                 )
             )
@@ -129,8 +144,7 @@ def _orphans(conn: sqlite3.Connection) -> list[Problem]:
         problems.append(
             Problem(
                 "orphan",
-                f"Image data #{photo_id} belongs to no photo.",
-                f"图像数据 #{photo_id} 不属于任何照片。",
+                Text("Image data #{photo} belongs to no photo.", photo=photo_id),
             )
         )
     return problems
@@ -146,8 +160,12 @@ def _foreign_keys(conn: sqlite3.Connection) -> list[Problem]:
         problems.append(
             Problem(
                 "foreign-key",
-                f"{table} row {row_id} refers to a missing {parent} row.",
-                f"{table} 表第 {row_id} 行引用的 {parent} 记录不存在。",
+                Text(
+                    "{table} row {row} refers to a missing {parent} row.",
+                    table=table,
+                    row=row_id,
+                    parent=parent,
+                ),
             )
         )
     return problems[:MAX_REPORTED]
@@ -163,8 +181,7 @@ def _photos(conn: sqlite3.Connection) -> list[Problem]:
         problems.append(
             Problem(
                 "photo-missing",
-                f"Photo #{photo_id} of honouree #{owner} has no image data.",
-                f"荣誉人物 #{owner} 的照片 #{photo_id} 缺少图像数据。",
+                Text("Photo #{photo} of honouree #{owner} has no image data.", photo=photo_id, owner=owner),
                 owner,
             )
         )
@@ -184,14 +201,16 @@ def _photos(conn: sqlite3.Connection) -> list[Problem]:
             if not _decodes(data, full)
         ]
         if broken:
-            names_zh = "、".join(
-                {"display": "显示图", "thumbnail": "缩略图", "original": "原图"}[k] for k in broken
-            )
+            images = Joined([_IMAGES[k] for k in broken], "list")
             problems.append(
                 Problem(
                     "photo-damaged",
-                    f"Photo #{photo_id} of honouree #{owner}: the {', '.join(broken)} image does not decode.",
-                    f"荣誉人物 #{owner} 的照片 #{photo_id}：{names_zh}无法解码。",
+                    Text(
+                        "Photo #{photo} of honouree #{owner}: the {images} image does not decode.",
+                        photo=photo_id,
+                        owner=owner,
+                        images=images,
+                    ),
                     owner,
                 )
             )
@@ -242,8 +261,7 @@ def _search_index(conn: sqlite3.Connection, tables: set[str]) -> list[Problem]:
         problems.append(
             Problem(
                 "search-index",
-                f"Honouree #{honouree_id} is missing from the search index.",
-                f"荣誉人物 #{honouree_id} 不在搜索索引中，搜不到。",
+                Text("Honouree #{ident} is missing from the search index.", ident=honouree_id),
                 honouree_id,
             )
         )
@@ -255,8 +273,7 @@ def _search_index(conn: sqlite3.Connection, tables: set[str]) -> list[Problem]:
             problems.append(
                 Problem(
                     "search-index",
-                    f"Honouree #{rowid} is in the trash but still searchable.",
-                    f"荣誉人物 #{rowid} 已在回收站中，却仍能被搜到。",
+                    Text("Honouree #{ident} is in the trash but still searchable.", ident=rowid),
                     rowid,
                 )
             )
@@ -264,8 +281,7 @@ def _search_index(conn: sqlite3.Connection, tables: set[str]) -> list[Problem]:
             problems.append(
                 Problem(
                     "search-index",
-                    f"The search index holds #{rowid}, who does not exist.",
-                    f"搜索索引中有不存在的记录 #{rowid}。",
+                    Text("The search index holds #{ident}, who does not exist.", ident=rowid),
                 )
             )
     return problems
@@ -288,8 +304,7 @@ def _search_sources(conn: sqlite3.Connection, tables: set[str]) -> list[Problem]
         problems.append(
             Problem(
                 "search-index",
-                f"Search row #{rowid} has lost the text it was built from.",
-                f"搜索索引第 #{rowid} 行缺少其原文记录。",
+                Text("Search row #{ident} has lost the text it was built from.", ident=rowid),
                 rowid,
             )
         )
@@ -300,8 +315,7 @@ def _search_sources(conn: sqlite3.Connection, tables: set[str]) -> list[Problem]
         problems.append(
             Problem(
                 "search-index",
-                f"Honouree #{source_id} is missing from the search index.",
-                f"荣誉人物 #{source_id} 不在搜索索引中，搜不到。",
+                Text("Honouree #{ident} is missing from the search index.", ident=source_id),
                 source_id,
             )
         )

@@ -38,10 +38,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Generic, TypeVar
 
+from ..fields import HONOUR
+from ..i18n import SEPARATORS
 from ..names import search_form
 from ..pinyin import clear_caches, pinyin_tokens, sort_key
 from ..tokens import grams
 from ..vocabulary import CATEGORIES, LEVELS, STATUSES
+
+POSTHUMOUS_WORD = HONOUR.field("posthumous").zh  # 追授: a search finds the posthumous honours by it
 
 # The words a plain text search finds a status, category or level by (vocabulary.py).
 STATUS_WORDS = {t.key: " ".join(t.searched) for t in STATUSES}
@@ -204,7 +208,7 @@ def derived_values(
         sort_key(name) if name_key is None else name_key,
         min((level_rank(level) for _, level in honours), default=9),
         sum(fen or 0 for fen in amounts_fen),
-        "、".join(title for title, _ in honours),
+        SEPARATORS["list"]["zh"].join(title for title, _ in honours),  # 、
         primary_photo_id,
     )
 
@@ -257,7 +261,7 @@ def _compute(batch: _Batch, *, search_rows: bool = True) -> _Rows:
                 notes,
                 _join(LEVEL_WORDS.get(h[1], "") for h in honours),
                 _join(h[3] for h in honours),
-                "追授" if any(h[4] for h in honours) else "",
+                POSTHUMOUS_WORD if any(h[4] for h in honours) else "",
                 _join(h[6] for h in honours),
                 native_place,
                 id_number_words(id_number),
