@@ -380,3 +380,12 @@ def test_bare_names_of_a_list_are_read_by_shape_and_he_joins_the_last_two():
     assert {"马立新", "钱世法", "师永全", "华日刚", "王从亮"} <= set(people)
     assert _honours(people["华日刚"]) == [("全国绿化劳动模范", "national")]
     assert _honours(people["万东明"]) == [("西安市劳动模范", "municipal")]
+
+
+def test_hosts_listed_in_a_report_about_a_counted_group_do_not_take_its_title():
+    text = (
+        "我市16名全省劳动模范起程前往省城。出席欢送仪式的领导有：市总工会主席王海、副市长李明华。"
+        "附：名单\n陈斌（某合作社）\n何平高（某米业）\n"
+    )
+    people = _people(text)
+    assert set(people) == {"陈斌", "何平高"}

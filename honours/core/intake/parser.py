@@ -128,6 +128,8 @@ def _group_title(state: _State, mentions: list[Mention]) -> None:
         and not m.official
         and not m.collective
         and (m.shape in _LIST_SHAPES or _whole_line(m))
+        and not _official_post(m)  # 市总工会主席王海 in a list is a host, not one of the group
+        and not _HOSTS.search(m.sentence.text[: m.start])
     ]
     if len(items) < 2:
         return
@@ -178,6 +180,9 @@ def _announced_title(state: _State, mentions: list[Mention], bylines: Bylines, a
             continue
         subjects[0].titles = [title]
         subjects[0].anchor = "heading"
+
+
+_HOSTS = re.compile(r"领导|出席|陪同|嘉宾|主持|讲话|致辞|慰问|看望|走访|颁奖|颁发")
 
 
 def _whole_line(m: Mention) -> bool:
