@@ -15,7 +15,7 @@ import shiboken6
 from conftest import as_login
 from pg_server import PASSWORD_GROUP
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog, QLineEdit, QMenu
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog, QLabel, QLineEdit, QMenu
 
 from honours.core.postgres import connection
 from honours.core.postgres.registry import ServerRegistry
@@ -111,6 +111,8 @@ def test_connecting_asks_the_password_once_keeps_it_out_of_the_settings_and_hold
     qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=5000)
     assert window.registry.office.startswith("耒阳市总工会")
     assert connection.shown_url(office_url) in window.windowTitle()
+    label = window.findChild(QLabel, "lastBackupLabel")  # not "no file, no backups": the server is backed up
+    assert label is not None and ("administrator" in label.text() or "管理员" in label.text())
     # one connection for the window's work and one listening for other offices' saves
     qtbot.waitUntil(lambda: _connections(admin_url, login) == 2, timeout=5000)
     window.settings.sync()
