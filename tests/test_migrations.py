@@ -83,6 +83,7 @@ UNDO_V7 = (
     " CREATE INDEX honour_level ON honour(level, honouree_id); CREATE INDEX honour_year ON honour(year, honouree_id);"
     + "".join(f" ALTER TABLE {table} DROP COLUMN {c};" for table, cols in _V7_COLUMNS.items() for c in cols)
 )
+UNDO_V9 = "ALTER TABLE honouree DROP COLUMN year_levels; "
 
 
 def test_version_6_file_gains_the_archive_and_keeps_its_records(tmp_path):
@@ -93,7 +94,7 @@ def test_version_6_file_gains_the_archive_and_keeps_its_records(tmp_path):
     reg.add(Honouree(name="甲", honours=[Honour("衡阳市劳动模范", "municipal", year=2020)]))
     reg.close()
     conn = sqlite3.connect(path)
-    conn.executescript(UNDO_V7 + " DROP TABLE care; PRAGMA user_version = 6;")
+    conn.executescript(UNDO_V9 + UNDO_V7 + " DROP TABLE care; PRAGMA user_version = 6;")
     conn.close()
     reg = Registry.open(path)
     assert schema_version(reg.db) == SCHEMA_VERSION
@@ -116,7 +117,9 @@ def test_version_3_file_gains_the_honour_index_of_value_filters(tmp_path):
     reg.close()
     conn = sqlite3.connect(path)  # back to version 3, whose honours were indexed by honouree alone
     conn.executescript(
-        UNDO_V7 + " DROP INDEX honour_honouree_year; CREATE INDEX honour_honouree ON honour(honouree_id);"
+        UNDO_V9
+        + UNDO_V7
+        + " DROP INDEX honour_honouree_year; CREATE INDEX honour_honouree ON honour(honouree_id);"
         " DROP TABLE search_queue; DROP TABLE care; PRAGMA user_version = 3;"
     )
     conn.close()
@@ -135,7 +138,8 @@ def test_version_4_file_gains_an_empty_queue_and_stays_searchable(tmp_path):
     reg.close()
     conn = sqlite3.connect(path)  # back to version 4: no queue, sort keys cut at the NUL before the name
     conn.executescript(
-        UNDO_V7
+        UNDO_V9
+        + UNDO_V7
         + " DROP TABLE search_queue; DROP TABLE care; UPDATE honouree SET sort_key = 'jia3 yi3'; PRAGMA user_version = 4;"
     )
     conn.close()
@@ -221,6 +225,11 @@ def _file_at_version(path: Path, version: int) -> None:
     conn.close()
 
 
+def counts_of(table) -> dict:
+    """The non-zero cells of a statistics table."""
+    return {key: cell.count for key, cell in table.cells.items() if cell.count}
+
+
 def _schema(conn: sqlite3.Connection) -> list[tuple]:
     return sorted(conn.execute("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"))
 
@@ -241,6 +250,10 @@ def test_a_file_at_each_old_version_upgrades_to_todays_schema_and_derived_data(t
             assert reg.search("贺彪").ids() == [1] and reg.search("hb").ids() == [1]
             assert reg.search("中心医院").ids() == [1]
             assert reg.summaries([1])[0].highest_level == "national"
+        # every file gains each honouree's (year, level) pairs of the honours that count (version 9)
+        pairs = [r[0] for r in reg.conn.execute("SELECT year_levels FROM honouree ORDER BY id")]
+        assert pairs == ["2015\x1enational", "\x1eprovincial"]
+        assert counts_of(reg.cross_table("year", "level")) == {(2015, "national"): 1, ("", "provincial"): 1}
         keys = [r[0] for r in reg.conn.execute("SELECT sort_key FROM honouree ORDER BY id")]
         if version < 5:  # whole sort keys from version 5 on
             assert keys == [sort_key("贺 彪"), sort_key("许仲秋")]

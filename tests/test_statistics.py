@@ -18,7 +18,9 @@ import pytest
 
 from honours.core import statistics as st
 from honours.core.errors import QueryError
+from honours.core.import_verbs import ImportItem
 from honours.core.records import Donation, Honour, Honouree
+from honours.core.sqlite.indexing import derive_many, year_levels
 
 YEAR = date.today().year
 
@@ -238,6 +240,7 @@ def test_revoked_honours_never_count(registry):
     registry.conn.execute(
         "UPDATE honour SET revoked = 1 WHERE title IN ('全国先进工作者', '湖南省五一劳动奖章')"
     )
+    derive_many(registry.conn, registry.all_ids())  # the derived columns, as every save keeps them
     table = registry.cross_table("level", "year")
     assert counts(table)["rows"] == {
         "national": 1,
@@ -293,3 +296,66 @@ def test_the_exact_terms_behind_the_figures(roll):
     for bad, zh in (("age:old", "年龄:old"), ("collective:maybe", "集体:maybe"), ("gender:", "性别:")):
         errors = roll.search(bad).parsed.errors
         assert errors and zh in errors[0].zh, bad
+
+
+def _stored_pairs_hold(registry) -> None:
+    """Every honouree's stored (year, level) pairs (honouree.year_levels, which the year-by-level
+    table reads) are those of its honours that count now, trash included."""
+    stored = dict(registry.conn.execute("SELECT id, year_levels FROM honouree"))
+    honours: dict[int, list] = {hid: [] for hid in stored}
+    for hid, year, level in registry.conn.execute(
+        "SELECT honouree_id, year, level FROM honour WHERE revoked = 0"
+    ):
+        honours[hid].append((year, level))
+    assert stored == {hid: year_levels(pairs) for hid, pairs in honours.items()}
+
+
+def _years_by_level(registry) -> dict:
+    return counts(registry.cross_table("year", "level"))
+
+
+@pytest.mark.sqlite_only
+def test_stored_years_and_levels_follow_every_change(registry, monkeypatch):
+    """The year-by-level table reads each person's stored pairs: they follow an edit, a
+    revocation, the trash and back, a merge and its undoing, an import and a very large one
+    (derived columns written with the rows), and the table follows them."""
+    from honours.core import import_verbs
+
+    ids = build(registry)
+    _stored_pairs_hold(registry)
+    assert _years_by_level(registry)[(2020, "national")] == 2  # 甲 丙
+    jia = registry.honouree(ids["甲"])
+    jia.honours.append(Honour("衡阳市劳动模范", "municipal", 2021))
+    registry.update(jia)
+    _stored_pairs_hold(registry)
+    assert _years_by_level(registry)[(2021, "municipal")] == 1
+    yi = registry.honouree(ids["乙"])
+    yi.honours[0].revoked = True
+    registry.update(yi)
+    _stored_pairs_hold(registry)
+    assert _years_by_level(registry)["rows"] == {2018: 1, 2019: 1, 2020: 2, 2021: 1, "": 2}  # 乙 丁 none
+    registry.delete(ids["丙"])
+    _stored_pairs_hold(registry)
+    assert _years_by_level(registry)[(2020, "national")] == 1
+    registry.restore(ids["丙"])
+    assert _years_by_level(registry)[(2020, "national")] == 2
+    outcome = registry.merge(ids["甲"], ids["丙"])
+    _stored_pairs_hold(registry)
+    assert _years_by_level(registry)[(2019, "municipal")] == 1  # 丙's, now 甲's
+    assert _years_by_level(registry)[(2020, "national")] == 1  # one person
+    registry.undo_merge(outcome)
+    _stored_pairs_hold(registry)
+    assert _years_by_level(registry)[(2020, "national")] == 2
+    registry.apply_import([ImportItem(Honouree("己", honours=[Honour("衡阳市劳动模范", "municipal", 2019)]))])
+    _stored_pairs_hold(registry)
+    assert _years_by_level(registry)[(2019, "municipal")] == 2
+    assert _years_by_level(registry)[(2019, "national")] == 1  # 丙 (a person counts in every cell of theirs)
+    monkeypatch.setattr(import_verbs, "QUEUE_INDEX_FROM", 2)  # a very large import: derived with the rows
+    registry.apply_import(
+        [
+            ImportItem(Honouree("庚", honours=[Honour("全国劳动模范", "national", 2019)])),
+            ImportItem(Honouree("辛", honours=[Honour("全国劳动模范", "national", 2019, revoked=True)])),
+        ]
+    )
+    _stored_pairs_hold(registry)
+    assert _years_by_level(registry)[(2019, "national")] == 2  # and 庚, not 辛 (revoked)

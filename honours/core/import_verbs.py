@@ -28,6 +28,7 @@ from .sqlite.indexing import (
     queued_count,
     reindex_many,
     sort_keys_ahead,
+    year_levels,
 )
 from .sqlite.rows import (
     INSERT_CHILD_WITH_ID,
@@ -382,7 +383,7 @@ def _import_stamps(h: Honouree, stamp: str, keep_stamps: bool) -> tuple[int, str
     return 1, stamp, stamp
 
 
-DERIVED_COLUMNS = ("sort_key", "level_rank", "donation_total_fen", "honours_text")
+DERIVED_COLUMNS = ("sort_key", "level_rank", "donation_total_fen", "honours_text", "year_levels")
 
 
 def import_columns(derived: bool) -> list[str]:
@@ -424,7 +425,7 @@ def import_rows(
                 [d.amount_fen for d in h.donations],
                 None,
                 name_keys[number],
-            )[:4]
+            )[:4] + (year_levels((x.year, x.level) for x in h.honours if not x.revoked),)
         rows["honouree"].append(row)
         child_ids = []
         for kind in WRITTEN_KINDS:

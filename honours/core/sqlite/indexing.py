@@ -215,6 +215,22 @@ def derived_values(
     )
 
 
+PAIR, PAIRS = "\x1e", "\x1f"  # between a year and its level; between the pairs (year_levels)
+
+
+def year_levels(pairs: Iterable[tuple[int | None, str | None]]) -> str:
+    """The stored summary (honouree.year_levels) of the (year, level) pairs of the honours
+    that count: the distinct pairs sorted, each `year` PAIR `level` ('' for none), joined by
+    PAIRS; '' for none. The statistics' year-by-level table groups the roll by it instead of
+    grouping every honour per person (sqlite/statistics.py)."""
+    found = {
+        f"{'' if year is None else year}{PAIR}{level or ''}"
+        for year, level in pairs
+        if year is not None or level
+    }
+    return PAIRS.join(sorted(found))
+
+
 def _grouped(text: str) -> dict[int, list]:
     """Child rows by honouree, in stored order; each row without its sort keys
     (honouree, order, id), except photos, which keep their id."""
@@ -251,6 +267,7 @@ def _compute(batch: _Batch, *, search_rows: bool = True) -> _Rows:
                     photos[0][0] if photos else None,
                 ),
                 hid,
+                year_levels((h[2], h[1]) for h in honours if not h[5]),
             )
         )
         if deleted_at is not None or not search_rows:
@@ -296,7 +313,8 @@ def _from_json(width: int) -> str:
 # then builds every row in C, instead of Python handing it row after row (executemany).
 _DERIVED_JSON = (
     "UPDATE honouree SET sort_key = d.value->>0, level_rank = d.value->>1,"
-    " donation_total_fen = d.value->>2, honours_text = d.value->>3, primary_photo_id = d.value->>4"
+    " donation_total_fen = d.value->>2, honours_text = d.value->>3, primary_photo_id = d.value->>4,"
+    " year_levels = d.value->>6"
     " FROM json_each(?) AS d WHERE honouree.id = d.value->>5"
 )
 _SOURCE_JSON = (
@@ -750,4 +768,4 @@ def computed_rows(facts: StoredFacts) -> tuple[list[tuple], list[tuple]]:
     index rows are (id, tokens of each of FTS_COLUMNS as space-separated text), live records
     only. postgres/indexing.py stores the same tokens, so both backends find the same."""
     rows = _compute(facts)
-    return rows.derived, rows.index
+    return [row[:6] for row in rows.derived], rows.index  # year_levels is this backend's alone

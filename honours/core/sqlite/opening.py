@@ -19,7 +19,14 @@ from ..names import search_form
 from . import indexing
 from .backup import snapshot_connection
 from .database import connect, migrate, ready
-from .schema import MIGRATIONS, REBUILD_ALL, REBUILD_SORT_KEYS, REBUILD_UNTIDY_NAMES, Migration
+from .schema import (
+    MIGRATIONS,
+    REBUILD_ALL,
+    REBUILD_DERIVED,
+    REBUILD_SORT_KEYS,
+    REBUILD_UNTIDY_NAMES,
+    Migration,
+)
 
 Progress = Callable[[int, int], None]
 
@@ -97,6 +104,8 @@ def rebuild(conn: sqlite3.Connection, asked: set[str], progress: Progress | None
     if REBUILD_ALL in asked:
         indexing.reindex_all(conn, progress)  # every derived column and search row: the rest too
         return
+    if REBUILD_DERIVED in asked:
+        indexing.derive_many(conn, [r[0] for r in conn.execute("SELECT id FROM honouree")], progress)
     if REBUILD_SORT_KEYS in asked:
         indexing.rewrite_sort_keys(conn, progress)
     if REBUILD_UNTIDY_NAMES in asked:

@@ -315,6 +315,12 @@ def _record_groups(
         return None  # a person dimension by one with a best value: one pass over the people
     table = records[0].table
     left_out = _left_out(subject, matching)
+    if (
+        len(records) == 2
+        and {rows_by.column, columns_by.column} == STORED_PAIRS[1]
+        and table == STORED_PAIRS[0]
+    ):
+        return _stored_pairs(conn, rows_by, columns_by, subject, matching)
     if len(records) == 2:
         # people whose records all do not count are left to those without any, as the rest
         per_person = f"SELECT {_pairs(rows_by, columns_by)} AS p FROM {table} x WHERE 1{_counted(table, 'x')}"
@@ -359,6 +365,24 @@ def _record_groups(
     if rows_by is record:
         return [(a, [v], n) for a, v, n in found]
     return [([v], a, n) for a, v, n in found]
+
+
+# The two record dimensions whose pairs each honouree's row keeps (honouree.year_levels, written
+# with the other derived columns by indexing.year_levels: year PAIR level, the pairs joined by
+# SEPARATOR, '' for none).
+STORED_PAIRS = ("honour", {"year", "level"})
+
+
+def _stored_pairs(
+    conn: sqlite3.Connection, rows_by: Dimension, columns_by: Dimension, subject: Subject, matching: Matching
+) -> Groups:
+    """Years by level (either way round) from each person's stored pairs: one pass over the
+    honourees counted, grouped by the column, instead of grouping every honour per person."""
+    where, params = _people(subject, matching)
+    rows = conn.execute(f"SELECT h.year_levels, count(*) FROM honouree h WHERE {where} GROUP BY 1", params)
+    year, level = (rows_by, columns_by) if rows_by.column == "year" else (columns_by, rows_by)
+    groups = _read_pairs(rows, year, level)
+    return groups if rows_by is year else [(two, one, n) for one, two, n in groups]
 
 
 def cross_table(
