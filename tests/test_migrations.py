@@ -83,7 +83,7 @@ UNDO_V7 = (
     " CREATE INDEX honour_level ON honour(level, honouree_id); CREATE INDEX honour_year ON honour(year, honouree_id);"
     + "".join(f" ALTER TABLE {table} DROP COLUMN {c};" for table, cols in _V7_COLUMNS.items() for c in cols)
 )
-UNDO_V9 = "ALTER TABLE honouree DROP COLUMN year_levels; "
+UNDO_V9 = "DROP INDEX honouree_year_levels; ALTER TABLE honouree DROP COLUMN year_levels; "
 
 
 def test_version_6_file_gains_the_archive_and_keeps_its_records(tmp_path):
