@@ -12,7 +12,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from test_migrations import UNDO_V7
+from test_migrations import UNDO_V7, UNDO_V9
 
 from honours.core import Honour, Honouree, Registry
 from honours.core.import_plan import ADD, UPDATE, plan_import
@@ -229,8 +229,8 @@ def test_schema_6_indexes_names_stored_untidy_again(tmp_path, monkeypatch):
     reg.close()
     conn = sqlite3.connect(path)
     conn.executescript(
-        UNDO_V7 + " DROP TABLE care; PRAGMA user_version = 5;"
-    )  # versions 7-8 (archive, care) taken off too
+        UNDO_V9 + UNDO_V7 + " DROP TABLE care; PRAGMA user_version = 5;"
+    )  # versions 7-9 (archive, care, years and levels) taken off too
     conn.close()
     reg = Registry.open(path)
     try:
