@@ -26,8 +26,8 @@ def _key_strings(key: dict) -> list[str]:
 
 def test_corpus_is_big_enough_and_split():
     assert len(REPORTS) >= 30
-    held_out = [r for r in REPORTS if r.split == "held_out"]
-    assert len(held_out) * 4 >= len(REPORTS)  # about a third, never tuned on
+    unseen = [r for r in REPORTS if r.split != "tuned"]
+    assert len(unseen) >= 12  # an unseen split (held_out, fresh), only measured, never tuned on
     assert any(not r.key["people"] for r in REPORTS)  # a report that names no honouree
     for r in REPORTS:
         assert r.key["url"].startswith("http") and r.key["title"]
