@@ -236,6 +236,7 @@ class SentenceReader:
         self._award_objects()
         self._lists_before_titles()
         self._colon_lists()
+        self._marked_lists()
         self._bracket_lists()
         self._year_lists()
         self._positions()
@@ -564,6 +565,61 @@ class SentenceReader:
                 if mention is not None:
                     mention.shape = "colon_item"
 
+    def _marked_lists(self) -> None:
+        """7名同志获得“全国劳动模范”荣誉称号，他们分别是某公司党委书记、总经理隋熙凤，某厂电焊工张敬华，…；
+        a list after 分别是/他们是 with no colon: items [unit][post]NAME between commas up to the
+        end of the sentence part; the title named before the mark in the same part is theirs."""
+        s = self.s
+        for m in _MARKED_LIST.finditer(s):
+            if re.match(r"(?:19|20)\d{2}年", s[m.end() :]):
+                continue  # 分别是1959年陈有生、…: a list of years, read by _year_lists
+            stop = m.end()
+            while stop < len(s) and s[stop] not in "。；;！？!?\n":
+                stop += 1
+            part_start = max(s.rfind(c, 0, m.start()) for c in "。；;！？!?\n") + 1
+            owned = [
+                t
+                for t in self.titles
+                if part_start <= t.outer_start and t.outer_end <= m.start() and not t.collective
+            ]
+            if not owned or owned[-1].owner is not None:
+                continue
+            title = owned[-1]
+            chunks: list[tuple[int, int]] = []
+            start = m.end()
+            for i in range(m.end(), stop + 1):
+                if i == stop or s[i] in "，,":
+                    if i > start:
+                        chunks.append((start, i))
+                    start = i + 1
+            found = []
+            for chunk_start, chunk_end in chunks:
+                tail = _LIST_TAIL.search(s, chunk_start, chunk_end)
+                end = tail.start() if tail and tail.group(0) else chunk_end
+                if s.startswith("以及", chunk_start):
+                    chunk_start += 2
+                found.extend(self._names_ending_at(end, chunk_start))
+            if len(found) < 2:
+                continue
+            group = self._new_group()
+            members = []
+            for hit, unit, unit_span, post, post_span in found:
+                mention = self._add(
+                    hit,
+                    "list",
+                    titles=[title],
+                    unit=unit,
+                    position=post,
+                    unit_span=unit_span,
+                    position_span=post_span,
+                    group=group,
+                )
+                if mention is not None:
+                    mention.shape = "colon_item"
+                    members.append(mention)
+            if members:
+                title.owner = id(members[0])
+
     def _bracket_lists(self) -> None:
         """…模范劳工分别是陈淑英（介寿国民中小学）、曹祥敏（连江县莒光乡公所）…: items NAME（UNIT）
         after a list mark; titles before the mark are the items' own."""
@@ -643,7 +699,7 @@ class SentenceReader:
             seg_start = end
             while seg_start > floor and s[seg_start - 1] not in _SEGMENT_STOPS:
                 seg_start -= 1
-            item = self._name_at_end(seg_start, end)
+            item = self._name_at_end(seg_start, end, floor)
             if item is None:
                 break
             items.insert(0, item)
@@ -672,7 +728,7 @@ class SentenceReader:
         before = self._name_at_end(seg_start, comma)
         return before is not None and before[0].start == seg_start
 
-    def _name_at_end(self, seg_start: int, end: int):
+    def _name_at_end(self, seg_start: int, end: int, floor: int = 0):
         s = self.s
         fallback = None
         seg_start += _unit_lead(s[seg_start:end])  # 集团所属杨伙盘煤电公司王新伟
@@ -701,7 +757,9 @@ class SentenceReader:
                     or (prefix.endswith(("和", "及")) and len(prefix) <= 5)
                 )
             ):
-                hit = bounded_name(s, start, end)  # 杭锅集团于惠民被授予…: a unit and the verb bound 于|惠民
+                # 杭锅集团于惠民被授予…: a unit and the verb bound 于|惠民; 校长蒋宗会，: a post and a list mark
+                marked = end >= len(s) or s[end] in "，,、；;。等"
+                hit = bounded_name(s, start, end, by_post=marked)
             if hit is None or hit.end != end or self._taken(hit.start, hit.end):
                 continue
             unit, post, unit_span, post_span = (
@@ -710,7 +768,7 @@ class SentenceReader:
             if post and not unit and seg_start > 0 and s[seg_start - 1] == "、":
                 # 某化工有限公司设备主管、工程师张立新: a list of posts, the unit before the first
                 left = seg_start - 1
-                while left > 0 and s[left - 1] not in _SEGMENT_STOPS:
+                while left > floor and s[left - 1] not in _SEGMENT_STOPS:
                     left -= 1
                 wider = _unit_post_of(s, left, start)
                 if wider[0] and wider[1]:
@@ -1051,6 +1109,7 @@ _LIST_TAIL = re.compile(
     rf"(?:(?:等|{_NUMBER_OF_PEOPLE})+(?:[\u4e00-\u9fff]{{0,4}}?(?:职工|同志|人员|个人|代表))?|同志)$"
 )
 _COLON_LIST = re.compile(r"(?:分别是|分别为|名单如下|名单|如下|他们是|她们是|有|是|为)[：:]")
+_MARKED_LIST = re.compile(r"(?:分别是|分别为|依次是|依次为|他们是|她们是)(?![：:])")
 _NOT_BEFORE_NAME = ("全", "各", "这", "那", "每", "本")
 
 
