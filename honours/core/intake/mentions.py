@@ -239,6 +239,7 @@ class SentenceReader:
         self._marked_lists()
         self._bracket_lists()
         self._year_lists()
+        self._copulas()
         self._positions()
         self._relatives()
         self._comrades()
@@ -518,6 +519,8 @@ class SentenceReader:
                     head = head[: by.start()]
                 if before[verb[0] + len(verb[1]) :].strip("了“ "):
                     continue  # 获…称号 with other words between: not this simple shape
+            # 等4位高龄劳模 / 等5名困难劳模: words that describe the people, not their honour
+            head = _HOLDER_WORDS.sub("", head)
             tail = _LIST_TAIL.search(head)
             if verb is None and (tail is None or not tail.group(0).startswith("等")):
                 continue
@@ -564,6 +567,64 @@ class SentenceReader:
                 )
                 if mention is not None:
                     mention.shape = "colon_item"
+
+    def _copulas(self) -> None:
+        """巩孝武是省级劳模，… / 巩向海是全国劳动模范: a name heading its clause, then 是/系 and a title:
+        the title is the name's own (the clause says what the person is)."""
+        s = self.s
+        for t in self.titles:
+            if t.owner is not None or t.collective:
+                continue
+            clause = self.sentence.clauses[self.sentence.clause_at(t.outer_start)]
+            p = clause.start
+            while p < clause.end and s[p] in " “”「」":
+                p += 1
+            before = s[p : t.outer_start]
+            copula = _COPULA_TAIL.search(before)
+            if copula is not None:
+                end = p + copula.start()
+                hit = self._known_at(p) or name_at(s[:end], p)
+                if hit is None or hit.end != end or hit.score < 2 or self._taken(hit.start, hit.end):
+                    continue
+                mention = self._add(hit, "title", titles=[t])
+                if mention is not None:
+                    t.owner = id(mention)
+                continue
+            # 今年53岁的牛忠义于1988年获得合肥市劳模称号 / 杜崇和老人获得1958年省劳模称号: the subject
+            # of the clause is given the title its award verb names
+            award = _SUBJECT_AWARD_TAIL.search(before)
+            if award is None:
+                continue
+            end = p + award.start()
+            hit = None
+            for length in (3, 2, 4):
+                start = end - length
+                if start < p or not (start == p or s[start - 1] in "的 "):
+                    continue
+                hit = self._known_at(start) or name_at(s[:end], start)
+                if hit is not None and hit.end == end and hit.score >= 2:
+                    break
+                # the clause start and the verb bound a name whose given name ends in a word (杜崇和)
+                hit = bounded_name(s, start, end, by_post=True) if length == 3 else None
+                if hit is not None:
+                    break
+            if hit is None or self._taken(hit.start, hit.end):
+                continue
+            unit, post, unit_span, post_span = "", "", None, None
+            if hit.start - 1 > p and s[hit.start - 1] == "的":  # 上海起帆电缆股份有限公司的平庆东获得…
+                unit, post, unit_span, post_span = _unit_post_of(s, p, hit.start - 1)
+            mention = self._add(
+                hit,
+                "award",
+                titles=[t],
+                unit=unit,
+                position=post,
+                unit_span=unit_span,
+                position_span=post_span,
+            )
+            if mention is not None:
+                t.owner = id(mention)
+                mention.award_verbs.append(award.group("verb"))
 
     def _marked_lists(self) -> None:
         """7名同志获得“全国劳动模范”荣誉称号，他们分别是某公司党委书记、总经理隋熙凤，某厂电焊工张敬华，…；
@@ -1109,6 +1170,14 @@ _LIST_TAIL = re.compile(
     rf"(?:(?:等|{_NUMBER_OF_PEOPLE})+(?:[\u4e00-\u9fff]{{0,4}}?(?:职工|同志|人员|个人|代表))?|同志)$"
 )
 _COLON_LIST = re.compile(r"(?:分别是|分别为|名单如下|名单|如下|他们是|她们是|有|是|为)[：:]")
+_HOLDER_WORDS = re.compile(
+    r"(?:(?:[0-9]+岁|[0-9]+周岁)?(?:以上的?)?(?:高龄|年迈|老|离退休|退休|困难|生活困难|因病致困|一线|在职|企业|农民|女|年轻))+$"
+)
+_COPULA_TAIL = re.compile(r"(?:同志|老人)?(?:就是|是|系)(?:一名|一位|一个)?(?:光荣的)?$")
+_SUBJECT_AWARD_TAIL = re.compile(
+    r"(?:同志|老人|师傅)?(?:于|在)?(?:(?:19|20)\d{2}年度?)?(?:先后|曾经|曾|还|也|又|再次|多次)?"
+    r"(?P<verb>获得|荣获|获评|被评为|被授予|获)了?(?:(?:19|20)\d{2}年度?)?$"
+)
 _MARKED_LIST = re.compile(r"(?:分别是|分别为|依次是|依次为|他们是|她们是)(?![：:])")
 _NOT_BEFORE_NAME = ("全", "各", "这", "那", "每", "本")
 
