@@ -377,6 +377,10 @@ class SentenceReader:
         """A name right after a title chain, or after a unit and post ("、湘油泵董事长许仲秋")."""
         s = self.s
         p = position
+        if s[p : p + 1] in ("和", "与", "及", "或"):
+            return (
+                None  # 各级劳模和爱心企业 / 奖章和证书: right after a title, 和 joins words, it names no one
+            )
         if p < len(s) and s[p] in "、":
             p += 1
         while p < len(s) and s[p] == " ":
@@ -1247,6 +1251,8 @@ def attribute(reader: SentenceReader, subject: Mention | None) -> None:
             official = _official_word(s, _predicate_start(s, later[0].end, name_clause.end))
         if not official:
             official = _visiting_ahead(s, predicate_start) or _ceremony_ahead(s, predicate_start)
+        if not official and "一行" in s[last_end:predicate_start]:
+            official = "一行"  # 某会副会长席先国一行到…: a name heading a visiting party
         for x in members:
             x.official, x.official_word = bool(official), official
         described = (
@@ -1256,7 +1262,9 @@ def attribute(reader: SentenceReader, subject: Mention | None) -> None:
             clause_range, unit, post, unit_span, post_span = described
             m.unit, m.position, m.unit_span, m.position_span = unit, post, unit_span, post_span
             ranges = [r for r in ranges if r != clause_range]
-        _credit_titles(reader, members, ranges)
+        if not official:
+            # 主席戴玉林率领…141名全国劳动模范: titles after an official's verb are those of the people led
+            _credit_titles(reader, members, ranges)
         _credit_donations(reader, members, ranges)
         facts_from = sentence.clauses[first_clause].start
         for x in members:
