@@ -67,14 +67,17 @@ def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or ch == "\u3007"
 
 
+_DEGREE_WORDS = frozenset("很挺")
+
+
 def _follow_score(text: str, end: int) -> int:
     if end >= len(text):
         return 3
     ch = text[end]
     if ch in _DELIMITERS or not _is_han(ch):
         return 3
-    if starts_with_any(text, end, _MULTI_FOLLOWERS):
-        return 3
+    if starts_with_any(text, end, _MULTI_FOLLOWERS) or ch in _DEGREE_WORDS:
+        return 3  # 向竟成很激动: a degree word never goes on a name
     if ch in lx.NAME_FOLLOWERS or ch in lx.FUNCTION_CHARS:
         return 2
     if starts_with_any(text, end, _MULTI_POSITIONS):
