@@ -40,6 +40,7 @@ _AWARD_INDEX = index_by_first_char(lx.AWARD_VERBS)
 _SEGMENT_STOPS = set("、，,。；;：:（()“”「」《》!！?？\n")
 _CONNECTORS = ("", "、", "和", "及", "与", "暨", "以及")
 _AWARD_OBJECT_VERBS = ("追授予", "追授", "追记", "追认", "授予了", "授予", "表彰了", "表彰", "命名")
+_VERB_LEADS = tuple("将把向为在被给从于")  # a list of subjects ends where its verb phrase begins
 _LIST_END_MARKS = (
     "各自",
     "各",
@@ -764,6 +765,13 @@ class SentenceReader:
             seg_start = end
             while seg_start > floor and s[seg_start - 1] not in _SEGMENT_STOPS:
                 seg_start -= 1
+                if s[seg_start - 1 : seg_start] in (")", "）"):
+                    # 某二机床(集团)有限责任公司: a short bracket inside a unit's name is part of it
+                    inner = re.search(
+                        r"[（(]([\u4e00-\u9fff]{1,6})$", s[max(floor, seg_start - 9) : seg_start - 1]
+                    )
+                    if inner and seg_start - 1 - len(inner.group(0)) > floor:
+                        seg_start -= 1 + len(inner.group(0))
             item = self._name_at_end(seg_start, end, floor)
             if item is None:
                 break
@@ -775,12 +783,45 @@ class SentenceReader:
             end = min(seg_start, item[2][0]) if item[2] else seg_start
             if end <= floor or s[end - 1] not in "、，,":
                 break
-            if s[end - 1] in "，," and not self._bare_name_before(end - 1, floor, item):
+            if s[end - 1] in "，," and not (
+                self._bare_name_before(end - 1, floor, item)
+                or self._described_item_before(end - 1, floor, item)
+            ):
                 break
             end -= 1
             while end > floor and s[end - 1] in ",，":  # "卢世祯,、郑偕海": a stray comma
                 end -= 1
         return items
+
+    def _first_of_series(self, mark: int, floor: int):
+        """The unit and post of the first description in a 、 series that ends at `mark`."""
+        s = self.s
+        left = mark
+        while left > floor and s[left - 1] not in "，,。；;：:（()“”\n":
+            left -= 1
+        end = left
+        while end < mark and s[end] != "、":
+            end += 1
+        unit, post, unit_span, post_span = _unit_post_of(s, left, end)
+        if unit and post and not _bare_dept(unit):
+            return unit, post, unit_span, post_span
+        return None
+
+    def _described_item_before(self, comma: int, floor: int, item) -> bool:
+        """某茶厂研发部主任石濡菲，某公司客服经理、管道工陈健康获得…称号: a list goes on over a comma
+        from one [unit][post]NAME item to another when the earlier one fills its whole clause."""
+        if item[0].start - 1 != comma and not (item[1] or item[3]):
+            return False
+        seg_start = comma
+        while seg_start > floor and self.s[seg_start - 1] not in _SEGMENT_STOPS:
+            seg_start -= 1
+        if seg_start > 0 and self.s[seg_start - 1] not in "，,。；;：:\n":
+            return False
+        before = self._name_at_end(seg_start, comma, floor)
+        if before is None or not (before[1] and before[3]):
+            return False
+        lead = before[2][0] if before[2] else before[0].start
+        return not self.s[seg_start:lead].strip(" ")
 
     def _bare_name_before(self, comma: int, floor: int, item) -> bool:
         """张建军、李红梅，刘志刚、王丽华5名职工荣获…: a list goes on over a comma only from bare
@@ -796,6 +837,7 @@ class SentenceReader:
     def _name_at_end(self, seg_start: int, end: int, floor: int = 0):
         s = self.s
         fallback = None
+        series_at = seg_start
         seg_start += _unit_lead(s[seg_start:end])  # 集团所属杨伙盘煤电公司王新伟
         for length in (3, 2, 4):
             start = end - length
@@ -813,7 +855,7 @@ class SentenceReader:
                 # a post or a unit bound the name, so a surname that is also a word (安, 余, 于) is read as one
                 hit = name_at(s[:end], start)
             if (
-                hit is None
+                (hit is None or hit.end != end)
                 and length == 3
                 and prefix
                 and (
@@ -830,7 +872,10 @@ class SentenceReader:
             unit, post, unit_span, post_span = (
                 _unit_post_of(s, seg_start, start) if prefix else ("", "", None, None)
             )
-            if post and not unit and seg_start > 0 and s[seg_start - 1] == "、":
+            unknown_post = not (post or unit) and prefix.endswith(
+                _UNKNOWN_POST_ENDS
+            )  # 、初级燃气管道工陈健康
+            if (post or unknown_post) and not unit and seg_start > 0 and s[seg_start - 1] == "、":
                 # 某化工有限公司设备主管、工程师张立新: a list of posts, the unit before the first
                 left = seg_start - 1
                 while left > floor and s[left - 1] not in _SEGMENT_STOPS:
@@ -838,6 +883,12 @@ class SentenceReader:
                 wider = _unit_post_of(s, left, start)
                 if wider[0] and wider[1]:
                     unit, post, unit_span, post_span = wider
+            if unit and post and series_at > 0 and s[series_at - 1] == "、" and _bare_dept(unit):
+                # 某医院专职党委副书记、某中心副主任、原心血管内科主任欧永强: posts listed one after
+                # another; the first names the unit, a department later on is no unit of its own
+                first = self._first_of_series(series_at - 1, floor)
+                if first is not None:
+                    unit, post, unit_span, post_span = first
             if not prefix or post or unit:
                 return hit, unit, unit_span, post, post_span
             if _word_ending_at(s, start, _POSITIONS_BY_LAST, seg_start):
@@ -1101,6 +1152,11 @@ class SentenceReader:
         while p < len(s) and s[p] in "、和及与":
             q = p + 1
             hit = name_at(s, q, strict=True)
+            if (hit is None or len(hit.name) == 2) and (
+                starts_with_any(s, q + 3, _SUBJECT_FOLLOWERS) or s[q + 3 : q + 4] in _VERB_LEADS
+            ):
+                # 董兰英和芦巨才将捐款…: the list mark and the verb bound a name ending in a word (才)
+                hit = bounded_name(s, q, q + 3, by_post=True) or hit
             if hit is None or self._taken(hit.start, hit.end):
                 break
             if (
@@ -1109,6 +1165,7 @@ class SentenceReader:
                 and not starts_with_any(s, hit.end, _SUBJECT_FOLLOWERS)
                 and hit.end < len(s)
                 and s[hit.end] not in "，,。；;"
+                and s[hit.end] not in _VERB_LEADS
             ):
                 break
             members.append(Mention(self.sentence, hit.name, hit.start, hit.end, "list"))
@@ -1119,6 +1176,7 @@ class SentenceReader:
             p >= len(s)
             or s.startswith(_LIST_END_MARKS, p)
             or s[p] in "，,。；;"
+            or s[p] in _VERB_LEADS
             or starts_with_any(s, p, _SUBJECT_FOLLOWERS)
         ):
             return
@@ -1177,7 +1235,9 @@ _COLON_LIST = re.compile(r"(?:分别是|分别为|名单如下|名单|如下|他
 _HOLDER_WORDS = re.compile(
     r"(?:(?:[0-9]+岁|[0-9]+周岁)?(?:以上的?)?(?:高龄|年迈|老|离退休|退休|困难|生活困难|因病致困|一线|在职|企业|农民|女|年轻))+$"
 )
-_COPULA_TAIL = re.compile(r"(?:同志|老人)?(?:就是|是|系)(?:一名|一位|一个)?(?:光荣的)?$")
+_COPULA_TAIL = re.compile(
+    r"(?:同志|老人)?(?:就是|是|系)(?:我[省市县区州旗镇乡]|全[省市县区州])?(?:首位|首个|第一位|唯一的?|一名|一位|一个)?(?:光荣的)?$"
+)
 _SUBJECT_AWARD_TAIL = re.compile(
     r"(?:同志|老人|师傅)?(?:于|在)?(?:(?:19|20)\d{2}年度?)?(?:先后|曾经|曾|还|也|又|再次|多次)?"
     r"(?P<verb>获得|荣获|获评|被评为|被授予|获)了?(?:(?:19|20)\d{2}年度?)?$"
@@ -1810,6 +1870,13 @@ def _dept_split(unit_text: str) -> int:
     return len(unit_text)
 
 
+def _bare_dept(unit: str) -> bool:
+    """心血管内科 / 企管部: a department named without the body it belongs to."""
+    return unit.endswith(lx.DEPT_SUFFIXES + ("科", "部", "室")) and not any(
+        suffix in unit for suffix in lx.ENTITY_SUFFIXES
+    )
+
+
 def _clean_unit(unit: str) -> str:
     return unit.strip(" 、，,：:“”")
 
@@ -1835,6 +1902,12 @@ def _unit_post_of(s: str, start: int, end: int):
                 else:
                     break
             break
+    if best is None and text.endswith(_UNKNOWN_POST_ENDS) and "、" in text[:-1]:
+        # 某公司客服客户经理、初级燃气管道工: a post the dictionary lacks after a list of known ones
+        mark = text.rindex("、")
+        unit, post, unit_span, post_span = _unit_post_of(s, start, start + mark)
+        if unit and post and 2 <= len(text) - mark - 1 <= 10:
+            return unit, post + text[mark:], unit_span, (post_span[0], end)
     if best is None:
         if _word_ending_at(text, len(text), _ORG_BY_LAST, 0):
             return _clean_unit(text), "", (start, end), None

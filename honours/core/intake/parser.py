@@ -224,7 +224,8 @@ def _full_title(title: str) -> str:
     return _title_key(title).replace("劳模", "劳动模范")
 
 
-_REPORT_YEAR = r"((?:19|20)\d{2})(?:[-—至~](?:19|20)?\d{2})?年度?[^。；;！？!?\n]{0,24}?"
+_LIFE_YEAR = r"(?![0-9]*月?[0-9]*日?(?:出生|生人|生于|参加工作|入党|毕业|入职|参军))"
+_REPORT_YEAR = r"((?:19|20)\d{2})(?:[-—至~](?:19|20)?\d{2})?年度?" + _LIFE_YEAR + r"[^。；;！？!?\n]{0,24}?"
 
 
 def _report_years(analysis: str, mentions: list[Mention]) -> None:
@@ -561,7 +562,8 @@ def _title_key(title: str) -> str:
 
 
 def _year_before(text: str) -> int | None:
-    years = re.findall(r"((?:19|20)\d{2})年", text)
+    # 1965年出生 / 1985年参加工作: a year of the person's life, not of an honour
+    years = re.findall(r"((?:19|20)\d{2})年" + _LIFE_YEAR, text)
     return int(years[-1]) if years else None
 
 
