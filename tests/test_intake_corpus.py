@@ -47,7 +47,7 @@ def test_key_strings_are_in_the_text(report):
 # The level the reader has reached on the tuned split (make eval-intake); raise these as it improves.
 # The split grew from 49 to 69 reports when the 20 held-out ones were rotated into it (issue 17): the
 # figures below are over all 69; the 49 tuned before the rotation are held at their own level too.
-TUNED_RECALL = 0.93
+TUNED_RECALL = 0.935
 TUNED_ACCURACY = 0.92
 TUNED_FALSE = 0
 FIRST_TUNED_RECALL = 0.975

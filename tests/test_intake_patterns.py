@@ -460,3 +460,12 @@ def test_the_first_of_several_posts_names_the_unit_and_a_birth_year_is_no_honour
     )
     assert (people["欧永刚"].unit, people["欧永刚"].position) == ("某市红十字会医院", "专职党委副书记")
     assert [(h.title, h.year) for h in people["张国强"].honours] == [("全国劳动模范", None)]
+
+
+def test_common_jobs_are_posts_and_a_post_after_a_post_is_no_name():
+    people = _people(
+        "李红英，女，某某纺织厂挡车工，2010年被评为全国劳动模范。"
+        "刘丽华是某油田的一名采油工班长，2020年被评为全国劳动模范。"
+    )
+    assert (people["李红英"].unit, people["李红英"].position) == ("某某纺织厂", "挡车工")
+    assert "班长" not in people

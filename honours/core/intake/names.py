@@ -181,6 +181,8 @@ def _reading(text: str, start: int, surname_len: int, given_len: int) -> list[Na
         return []
     if name in lx.COMMON_WORDS or name[:2] in lx.COMMON_WORDS and given_len == 2 and surname_len == 1:
         return []
+    if name in lx.POSITIONS:
+        return []  # 采油工班长: a post after a post, not 班|长
     after_surname = start + surname_len
     score = _follow_score(text, end)
     blocking = starts_with_any(text, after_surname, _BLOCKING)
