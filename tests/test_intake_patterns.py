@@ -469,3 +469,8 @@ def test_common_jobs_are_posts_and_a_post_after_a_post_is_no_name():
     )
     assert (people["李红英"].unit, people["李红英"].position) == ("某某纺织厂", "挡车工")
     assert "班长" not in people
+
+
+def test_a_word_describing_the_holder_does_not_break_a_chain_of_titles():
+    people = _people("最后，他看望了全国五一劳动奖章获得者、一线劳模张金山。")
+    assert ("全国五一劳动奖章", "national") in _honours(people["张金山"])

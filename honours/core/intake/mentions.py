@@ -304,7 +304,7 @@ class SentenceReader:
                     nxt is not None
                     and not nxt.collective
                     and nxt.outer_start >= position
-                    and s[position : nxt.outer_start] in _CONNECTORS
+                    and _chain_gap(s[position : nxt.outer_start])
                 ):
                     chain.append(nxt)
                     position = nxt.outer_end
@@ -1213,6 +1213,16 @@ class SentenceReader:
                 if mention is not None:
                     t.owner = id(mention)
                     mention.award_verbs.append(verb_word)
+
+
+def _chain_gap(gap: str) -> bool:
+    """、 between two titles of one person, or 、一线 / 、退休 (a word describing the holder)."""
+    if gap in _CONNECTORS:
+        return True
+    if not gap or gap[0] not in "、，,":
+        return False
+    described = _HOLDER_WORDS.search(gap)
+    return described is not None and gap[: described.start()] in _CONNECTORS and described.start() > 0
 
 
 def _informal_title_before_name(s: str, title: TitleMatch) -> bool:
