@@ -14,6 +14,9 @@ from . import indexing
 
 # Derived from the records, rebuilt by the copy's target: never copied.
 DERIVED_TABLES = frozenset({"search_queue"})
+# Derived columns a file alone keeps (a server computes its statistics otherwise): not copied,
+# recomputed with the search index from the rows written (reindex_all below).
+DERIVED_COLUMNS = frozenset({("honouree", "year_levels")})
 # Written by a server (its photo_data keeps the photo's person for its row-level policies):
 # a file reads it from the photo.
 _VIRTUAL = {
@@ -28,7 +31,11 @@ def record_tables(conn: sqlite3.Connection, *, reading: bool) -> dict[str, dict[
     for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"):
         if table in DERIVED_TABLES or table.startswith("sqlite_"):
             continue
-        columns = {row[1]: (row[2] or "").lower() for row in conn.execute(f'PRAGMA table_info("{table}")')}
+        columns = {
+            row[1]: (row[2] or "").lower()
+            for row in conn.execute(f'PRAGMA table_info("{table}")')
+            if (table, row[1]) not in DERIVED_COLUMNS
+        }
         if table == "honouree" or "honouree_id" in columns or any(t == table for t, _ in _VIRTUAL):
             found[table] = columns
     for table, column in _VIRTUAL:
