@@ -235,5 +235,5 @@ def amount_chart_of(table: object, language: str = "zh", title: str = "") -> Cha
 
     assert isinstance(table, AmountTable)
     rows = [r for r in table.rows if not (table.by.key == "year" and r.value == EMPTY)]
-    money = [round(r.amount_fen / 100) for r in rows]
+    money = [(r.amount_fen + 50) // 100 for r in rows]  # whole yuan, half up
     return ChartData([table.label(r.value, language) for r in rows], [("", money)], title=title)
