@@ -21,13 +21,14 @@ MONEY_RE = re.compile(
 )
 _VERB_RE = re.compile("|".join(re.escape(v) for v in lx.DONATION_VERBS))
 _SPLIT_RE = re.compile(r"以及|[、，,和及与]|(?<=[元只个套箱瓶件袋份台辆吨斤])(?:并|还有|另)")
-_VALUE_FIRST_RE = re.compile(r"价值(?P<amt>[^的]+?(?:元|块钱))的?(?P<rest>.*)")
+_VALUE_FIRST_RE = re.compile(r"价值(?:高达|达|约|近|超过|超)?(?P<amt>[^的]+?(?:元|块钱))的?(?P<rest>.*)")
 _VALUE_AFTER_RE = re.compile(r"(?P<rest>.+?)[（(]价值(?P<amt>.+?(?:元|块钱))[)）]")
 _LEAD_AND_VERBS = tuple(
     sorted(
         set(lx.DONATION_LEAD_WORDS) | set(lx.DONATION_VERBS) | {"并", "另", "还", "又"}, key=len, reverse=True
     )
 )
+_MONEY_ONLY_VERBS = {"拿出", "掏出"}  # verbs that give only when money follows them
 _PLAIN_VERBS = {"捐赠", "捐款", "捐", "捐了", "捐赠了", "捐出", "捐给"}
 GOODS_HEADS: tuple[str, ...] = (
     "物资",
@@ -115,13 +116,50 @@ def find_donations(text: str, start: int = 0, end: int | None = None) -> list[Do
         if m is None:
             break
         position = m.end()
-        if _received_not_given(text, m.start()) or _organised_others(text, max(start, 0), m.start()):
+        if (
+            _received_not_given(text, m.start())
+            or _organised_others(text, max(start, 0), m.start())
+            or _company_gave(text, max(start, 0), m.start())
+        ):
+            continue
+        if m.group(0) in _MONEY_ONLY_VERBS:
+            # 从工资中拿出2000元汇到红十字会 is a gift; 拿出一个红塑料袋 is not
+            money = MONEY_RE.match(text, m.end())
+            fen = _money(money.group(0)) if money else None
+            if money and fen:
+                hit = DonationHit(m.start(), money.end(), m.group(0), [Donation(amount_fen=fen)])
+                hit.spans.append((m.end(), money.end()))
+                hit.shared = _sharing(text, m.start())
+                hits.append(hit)
+                position = money.end()
             continue
         hit = _read_object(text, m.start(), m.end(), m.group(0))
+        if hit is None or not hit.donations:
+            hit = _fronted_money(text, max(start, 0), m.start(), m.group(0))
         if hit is not None and hit.donations:
             hits.append(hit)
             position = max(position, hit.end)
     return hits
+
+
+_FRONTED = re.compile(
+    rf"[将把](?:[^，,。；;]{{0,14}}?的)?(?P<amt>[{_NUM}]+[余多]?[万亿]?[余多]?元)[^，,。；;0-9]{{0,6}}$"
+)
+
+
+def _fronted_money(text: str, floor: int, verb_start: int, verb: str) -> DonationHit | None:
+    """将自己原计划用于出书的5万元悉数捐到市总工会: the money stands before the verb, after 将/把."""
+    clause_start = max([floor] + [text.rfind(ch, floor, verb_start) + 1 for ch in "，,。；;"])
+    m = _FRONTED.search(text, clause_start, verb_start)
+    if m is None or re.search(r"代表|转交|代为|转赠", text[clause_start : verb_start + 8]):
+        return None  # 陈平代表全县劳模群体将12.6万元捐款转交给…: the group's money, handed over
+    fen = _money(m.group("amt"))
+    if not fen:
+        return None
+    hit = DonationHit(m.start("amt"), m.end("amt"), verb, [Donation(amount_fen=fen)])
+    hit.spans.append((m.start("amt"), m.end("amt")))
+    hit.shared = _sharing(text, verb_start)
+    return hit
 
 
 def _received_not_given(text: str, verb_start: int) -> bool:
@@ -130,6 +168,15 @@ def _received_not_given(text: str, verb_start: int) -> bool:
 
 
 _ORGANISING = re.compile(r"发动|组织|带动|号召|动员|倡议|带领|引导|募集|筹集")
+
+
+_COMPANY_SUBJECT = re.compile(r"(?:其|该|所在)?(?:企业|公司|单位|集团|工厂)")
+
+
+def _company_gave(text: str, floor: int, verb_start: int) -> bool:
+    """…个人捐款8万元，其企业捐款150万元: a clause whose subject is the person's company is not their gift."""
+    clause_start = max([floor] + [text.rfind(ch, floor, verb_start) + 1 for ch in "，,。；;"])
+    return bool(_COMPANY_SUBJECT.match(text, clause_start))
 
 
 def _organised_others(text: str, floor: int, verb_start: int) -> bool:
@@ -211,7 +258,9 @@ def _recipient_after(text: str, start: int, end: int) -> tuple[str, int]:
 
 def _starts_amount(text: str, position: int) -> bool:
     rest = text[position : position + 16]
-    return bool(re.match(rf"(?:价值|现金|人民币)?[{_NUM}]+[余多]?[万亿]?[余多]?元", rest)) or bool(
+    return bool(
+        re.match(rf"(?:价值(?:高达|达|约|近)?|现金|人民币)?[{_NUM}]+[余多]?[万亿]?[余多]?元", rest)
+    ) or bool(
         re.match(
             r"[\u4e00-\u9fff]{1,8}[0-9一二两三四五六七八九十百千万]+[余多]?[只个套箱瓶件袋份台辆吨斤副双盒桶包支张]",
             rest,
@@ -318,6 +367,11 @@ def _parse_part(part: str) -> tuple[Donation | None, bool]:
                 else:
                     donation.item = rest
             return donation, approximate
+    valued = re.fullmatch(r"(?P<amt>.+?(?:元|块钱))的(?P<rest>.+)", part)
+    if valued and MONEY_RE.fullmatch(valued.group("amt")) and valued.group("rest").endswith(GOODS_HEADS):
+        fen = _money(valued.group("amt"))  # 2500元的抗疫物资: goods of that value
+        if fen is not None and fen > 0:
+            return Donation(amount_fen=fen, item=valued.group("rest")), approximate
     if MONEY_RE.fullmatch(part):
         fen = _money(part)
         if fen is not None and fen > 0:

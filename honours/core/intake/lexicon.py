@@ -30,7 +30,8 @@ SURNAMES: frozenset[str] = frozenset(
     "边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原"
     "栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计"
     "索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕"
-    "危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由粱旷伏阳黎"
+    "危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由粱旷伏阳黎第"
+    "赖洪钮鄂钦荀蒯缑庹凤昌汝"
 )
 COMPOUND_SURNAMES: frozenset[str] = _words(
     "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 令狐 夏侯 端木 长孙 宇文 司徒 西门 南宫 独孤 百里"
@@ -42,7 +43,7 @@ COMPOUND_SURNAMES: frozenset[str] = _words(
 AMBIGUOUS_SURNAMES: frozenset[str] = frozenset(
     "于全向时和明海花平国来都但由信元强利公门干计支相初位原乐官谈封满权盘区练战印危富展智幸植闭"
     "居揭那修宿母阿普容敬丰巴祖盖豆帅楼皮劳储班惠麻查池商师边应宗席费宫党景连项车简古司农阳解管"
-    "路成单关包甘左符纪季曲常安齐易万任方余云文"
+    "路成单关包甘左符纪季曲常安齐易万任方余云文第凤昌汝"
 )
 
 # Characters that do not occur in given names in news reports (function words, units,
@@ -51,7 +52,7 @@ NON_NAME_CHARS: frozenset[str] = frozenset(
     "的了着过们这那些么什哪谁您你我他她它年日号时分秒省市县区镇乡村街路局厅处科室部院校厂矿司"
     "会委队组站所馆社团等被把将对从向给让使与及或而但且则因于以在是无不没也都还又已曾就"
     "便即乃之其此该每各个名位次余共约近第届度亿百十零并称获授评捐赠款物件只套箱"
-    "说讲看望慰问陪带领任职务员师工务作等"
+    "说讲看望慰问陪带任职务员师工务作等"
 )
 
 # Two- and three-character words that start with a surname character and open clauses or
@@ -74,7 +75,8 @@ COMMON_WORDS: frozenset[str] = _words(
     " 隆重 诸多 战斗 战胜 战疫 战士 危险 银行 公司 公众 公安 公益 公开 公交 公共 公园 呼吁 居民 干部 干警 但是"
     " 信息 展开 智慧 幸福 奉献 由于 武汉 武警 邵阳 邵东 常德 常宁 洪水 许多 许可 郑州 苏州 沈阳 兰州 成都 杭州"
     " 宁波 包头 温州 邢台 桂林 衡阳 衡东 衡南 衡山 衡水 曲靖 玉林 银川 湛江 揭阳 信阳 惠州 荆州 荆门 池州 宿迁"
-    " 戴口 孔明 闭环 利用 应用 谷雨 段落 黎明 顾不 凌云 孙子"
+    " 戴口 孔明 闭环 利用 应用 谷雨 段落 黎明 顾不 凌云 孙子 先后 先进 第一 第二 第三 第四 第五 第六 第七 第八 第九"
+    " 第十 第几"
 )
 
 # -- words that may directly follow a name --------------------------------------------------
@@ -90,6 +92,7 @@ NAME_FOLLOWERS: frozenset[str] = _words(
     " 累计 共计 再次 带头 个人捐 自己 拿出 掏出 向社会 向灾区 分别 同样 联合 历时 扎根 坚持 常年 长期"
     " 传达 通报 汇报 宣读 回顾 总结 部署 安排 解读 领学 作了 做了 发表 致辞 参加 出席 走访 考察 检查 督导 前往"
     " 到 赴 去 来 第一 最先 最早 早早 总是 经常 常常 每次 从不 曾在 现在 目前 今年以来"
+    " 代表 及其 共同 激动 感慨 感动 动情 深情 高兴 老人 很 非常 十分 特别 连声 拉着 握着 一起 参观 发言 讲述 回忆"
     " 被称为 获得者 得主 在岗 在抗 在疫 在家 赶赴 奔赴 坚定 克服 顾不上 舍小家 主持召开 接受 表彰 荣登 入选"
     " 分别 均 各 也 还 都 又 已 就 在 是 于 从 为 向 对 把 将 被 与 和 及 的 说 称 任 因 自 用 以 把 给 让"
     " 等 曾 更 却 便 才 则 即 再 并 同 家 一 不 每 带 身 手 脚 心 年 现 男 女 （ ( ， , 、 。 ； ; ： : ！ ？"
@@ -137,6 +140,8 @@ OPEN_TITLE_PATTERNS: tuple[str, ...] = (
     ),
     r"感动[\u4e00-\u9fff]{2,4}(?:年度)?(?:人物|十大人物)",
     r"[\u4e00-\u9fff]{1,4}工匠",
+    # 浙江省先进张树根: the spoken short form of 先进工作者, only right after a level word
+    r"(?<=[省市县区级])先进(?=[\u4e00-\u9fff]{2,3}[，,、。\s（(说激感])",
 )
 # Words after a title that show it is used as an adjective, not as someone's honour.
 TITLE_NOT_FOLLOWED_BY: tuple[str, ...] = (
@@ -194,6 +199,7 @@ TITLE_TRAILERS: tuple[str, ...] = (
     "称号",
     "得主",
     "获奖者",
+    "代表",
 )
 # Family words that introduce another person ("李建国的妻子王丽"): the name after them is someone else.
 FAMILY_WORDS: tuple[str, ...] = (
@@ -300,7 +306,8 @@ POSITIONS: frozenset[str] = _words(
     " 技能大师 高级经理 副总 老总 总会计师 总经济师 高级会计师 经济师 调研员 专员 副调研员 主任科员 志愿者"
     " 义工 客服 销售员 业务员 技术工人 一线工人 机修工 电焊工 挖掘机司机 货车司机 出租车司机 公交司机"
     " 护理员 护工 保育员 营养师 心理咨询师 药师 麻醉师 放射科医生 急诊科医生 顾问 总顾问 技术顾问 特聘专家"
-    " 首席工程师 高级顾问 院士 名誉会长"
+    " 首席工程师 高级顾问 院士 名誉会长 演员 编剧 导演 运动员 教练 教练员 飞行员 艺术总监 总设计师 设计师"
+    " 车间主任 科研人员 退休老人 退休职工"
 )
 # Officials' posts: a person known only by one of these and an official verb is not proposed.
 OFFICIAL_POSITIONS: frozenset[str] = _words(
@@ -317,6 +324,19 @@ ORG_SUFFIXES: frozenset[str] = _words(
     " 供电公司 电厂 水厂 水务集团 公交集团 客运站 物流园 工业园 产业园 村 居委会"
 )
 # Sub-units between the unit and the post (医务部 部长, 呼吸内科 专家, 药剂组 副组长).
+# Suffixes that end a whole organisation (not a part of one): a unit runs to the last of them, and
+# what stands between it and the post is the department, kept with the post (某医院|感染性疾病科主任).
+ENTITY_SUFFIXES: tuple[str, ...] = tuple(
+    sorted(
+        _words(
+            "有限责任公司 股份有限公司 有限公司 分公司 子公司 公司 集团 医院 卫生院 中医院 学校 中学 小学 大学 局"
+            " 学院 幼儿园 银行 支行 分行 研究院 研究所 设计院 检察院 法院 派出所 合作社 剧团 剧院 工厂 电厂 水厂"
+            " 煤矿 报社 电视台 酒店 宾馆 超市"
+        ),
+        key=len,
+        reverse=True,
+    )
+)
 DEPT_SUFFIXES: tuple[str, ...] = (
     "内科",
     "外科",
@@ -543,10 +563,16 @@ DONATION_VERBS: tuple[str, ...] = (
     "资助",
     "援助",
     "慷慨解囊",
+    "义捐",
+    "捐到",
+    "拿出",
+    "掏出",
 )
 # Words between a verb and the amount that carry no meaning for the record.
 DONATION_LEAD_WORDS: tuple[str, ...] = (
     "价值共计",
+    "抗疫",
+    "防疫",
     "共计",
     "合计",
     "总计",

@@ -10,6 +10,7 @@ person credited with something of their own.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -179,6 +180,7 @@ class Mention:
     collective: bool = False
     pronoun: str = ""
     name_score: int = 3  # how clearly the name's end is marked (names.NameHit.score)
+    shape: str = ""  # "list_before_title" (A、B等3名省级劳模…), "bracket" (张三（全国劳模、…）)
 
     @property
     def credited(self) -> bool:
@@ -188,7 +190,15 @@ class Mention:
 class SentenceReader:
     """Reads one sentence; `subject` is the person the previous sentences were about."""
 
-    def __init__(self, sentence: Sentence, titles: list[TitleMatch], masked: set[int], home: str) -> None:
+    def __init__(
+        self,
+        sentence: Sentence,
+        titles: list[TitleMatch],
+        masked: set[int],
+        home: str,
+        known: frozenset[str] = frozenset(),
+    ) -> None:
+        self.known = known  # people credited in earlier sentences: their names are names here too
         self.sentence = sentence
         self.s = sentence.text
         self.titles = titles
@@ -223,6 +233,8 @@ class SentenceReader:
     def find(self) -> list[Mention]:
         self._title_chains()
         self._award_objects()
+        self._lists_before_titles()
+        self._colon_lists()
         self._positions()
         self._relatives()
         self._comrades()
@@ -237,7 +249,10 @@ class SentenceReader:
         titles = self.titles
         while i < len(titles):
             first = titles[i]
-            if first.owner is not None or first.collective or (first.weak and not first.quoted):
+            if first.owner is not None or first.collective:
+                i += 1
+                continue
+            if first.weak and not first.quoted and not _informal_title_before_name(s, first):
                 i += 1
                 continue
             chain = [first]
@@ -265,6 +280,28 @@ class SentenceReader:
                 break
             roles = _roles_before(s, first.outer_start) + roles
             found = self._person_after(position, self._clause_end(position))
+            if found is None and s.startswith("的", position):
+                # 荣获2020年度全国劳动模范称号的张文华: the title was given to the one named after 的
+                clause_start = self.sentence.clauses[self.sentence.clause_at(first.outer_start)].start
+                hit = name_at(s, position + 1, strict=True)
+                if (
+                    hit is not None
+                    and hit.score >= 2
+                    and _last_award_verb(s[clause_start : first.outer_start])
+                ):
+                    found = hit, "", None, "", None
+            clause_start = self.sentence.clauses[self.sentence.clause_at(first.outer_start)].start
+            if (
+                found is None
+                and s[position : position + 1] in ("，", ",")
+                and not s[clause_start : first.outer_start].strip(" “")
+                and position == self._clause_end(first.outer_start)
+            ):
+                # 淮南市劳动模范，淮南市富华服饰有限公司董事长文继兵: a comma before the unit and post
+                after = position + 1
+                found = self._apposition(after, self._clause_end(after))
+                if found is not None and not (found[1] or found[3]):
+                    found = None
             if found is not None:
                 hit, unit, unit_span, post, post_span = found
                 mention = self._add(
@@ -280,8 +317,24 @@ class SentenceReader:
                 if mention is not None:
                     for t in chain:
                         t.owner = id(mention)
+                    if not (unit or post or roles):
+                        self._unit_post_before_title(mention, first.outer_start)
                     self._extend_list(mention)
             i = j
+
+    def _unit_post_before_title(self, mention: Mention, title_start: int) -> None:
+        """某建材集团公司董事长、全国劳动模范张国栋: the unit and post stand before the title."""
+        s = self.s
+        if title_start < 3 or s[title_start - 1] != "、":
+            return
+        seg_start = title_start - 1
+        while seg_start > 0 and s[seg_start - 1] not in _SEGMENT_STOPS:
+            seg_start -= 1
+        seg_start += _unit_lead(s[seg_start : title_start - 1])
+        unit, post, unit_span, post_span = _unit_post_of(s, seg_start, title_start - 1)
+        if post and unit:
+            mention.unit, mention.position = unit, post
+            mention.unit_span, mention.position_span = unit_span, post_span
 
     def _person_after(self, position: int, limit: int):
         """A name right after a title chain, or after a unit and post ("、湘油泵董事长许仲秋")."""
@@ -307,6 +360,8 @@ class SentenceReader:
             word = _word_ending_at(s, idx, _POSITIONS_BY_LAST, start)
             if word and not _inside_org_word(s, idx - len(word), idx):
                 posts.append((idx - len(word), idx))
+        # 董事长孙有才 is not 董事 + 长孙有才: a post inside a longer one is no post of its own
+        posts = [p for p in posts if not any(q != p and q[0] <= p[0] and q[1] > p[1] for q in posts)]
         for _post_start, post_end in posts:
             hit = name_at(s, post_end)
             if hit is not None and hit.end <= max(limit, seg_end) and not _place_start(s, post_end):
@@ -403,6 +458,143 @@ class SentenceReader:
                     for mention in members:
                         self.mentions.remove(mention)
 
+    def _lists_before_titles(self) -> None:
+        """Names before the title: "A、B等3名省级劳模各捐款1000元", "A、B被授予…称号", "A等39人被…授予…".
+
+        The names (each may carry its unit and post: "某公司技术员周远付、") end right before
+        等N名 and the title, or before an award verb whose object is the title.
+        """
+        s = self.s
+        for t in self.titles:
+            if t.owner is not None or t.collective:
+                continue
+            if t.weak and not t.quoted and not t.title.endswith(("劳模", "劳动模范")):
+                continue
+            clause = self.sentence.clauses[self.sentence.clause_at(t.outer_start)]
+            before = s[clause.start : t.outer_start]
+            verb = _last_award_verb(before)
+            head = before if verb is None else before[: verb[0]]
+            if verb is not None:
+                by = re.search(r"被[\u4e00-\u9fff]{2,16}$", head)  # 被福建省总工会|授予
+                if by and not verb[1].startswith("被"):
+                    head = head[: by.start()]
+                if before[verb[0] + len(verb[1]) :].strip("了“ "):
+                    continue  # 获…称号 with other words between: not this simple shape
+            tail = _LIST_TAIL.search(head)
+            if verb is None and (tail is None or not tail.group(0).startswith("等")):
+                continue
+            list_end = clause.start + (tail.start() if tail else len(head))
+            found = self._names_ending_at(list_end, self.sentence.clauses[0].start)
+            if not found or (verb is None and tail is None):
+                continue
+            group = self._new_group()
+            members: list[Mention] = []
+            for hit, unit, unit_span, post, post_span in found:
+                mention = self._add(
+                    hit,
+                    "title" if verb is None else "award",
+                    titles=[t],
+                    unit=unit,
+                    position=post,
+                    unit_span=unit_span,
+                    position_span=post_span,
+                    group=group,
+                )
+                if mention is not None:
+                    members.append(mention)
+                    mention.shape = "list_before_title"
+                    if verb is not None:
+                        base = clause.start
+                        mention.award_verbs.append(verb[1])
+                        mention.award_spans.append((base + verb[0], base + verb[0] + len(verb[1])))
+            if members:
+                t.owner = id(members[0])
+
+    def _colon_lists(self) -> None:
+        """…称号6人，分别是：某公司质量部部长赖志永、某合作社技术员兰爱珍、…: the items of a list
+        after a colon, each [unit][post]NAME; the heading's titles are given by the parser."""
+        s = self.s
+        for m in _COLON_LIST.finditer(s):
+            end = m.end()
+            while end < len(s) and s[end] not in "。；！？!?\n":
+                end += 1
+            tail = _LIST_TAIL.search(s, m.end(), end)
+            list_end = tail.start() if tail and tail.group(0) else end
+            for hit, unit, unit_span, post, post_span in self._names_ending_at(list_end, m.end()):
+                self._add(hit, "list", unit=unit, position=post, unit_span=unit_span, position_span=post_span)
+
+    def _names_ending_at(self, end: int, floor: int) -> list:
+        """The list of names (each with its unit and post) that ends at `end`, read leftwards."""
+        s = self.s
+        items = []
+        while end > floor:
+            seg_start = end
+            while seg_start > floor and s[seg_start - 1] not in _SEGMENT_STOPS:
+                seg_start -= 1
+            item = self._name_at_end(seg_start, end)
+            if item is None:
+                break
+            items.insert(0, item)
+            end = min(seg_start, item[2][0]) if item[2] else seg_start
+            if end <= floor or s[end - 1] not in "、，,":
+                break
+            if s[end - 1] in "，," and not self._bare_name_before(end - 1, floor, item):
+                break
+            end -= 1
+            while end > floor and s[end - 1] in ",，":  # "卢世祯,、郑偕海": a stray comma
+                end -= 1
+        return items
+
+    def _bare_name_before(self, comma: int, floor: int, item) -> bool:
+        """张建军、李红梅，刘志刚、王丽华5名职工荣获…: a list goes on over a comma only from bare
+        names to bare names."""
+        if item[0].start != comma + 1:
+            return False
+        seg_start = comma
+        while seg_start > floor and self.s[seg_start - 1] not in _SEGMENT_STOPS:
+            seg_start -= 1
+        before = self._name_at_end(seg_start, comma)
+        return before is not None and before[0].start == seg_start
+
+    def _name_at_end(self, seg_start: int, end: int):
+        s = self.s
+        fallback = None
+        seg_start += _unit_lead(s[seg_start:end])  # 集团所属杨伙盘煤电公司王新伟
+        for length in (3, 2, 4):
+            start = end - length
+            if start < seg_start:
+                continue
+            prefix = s[seg_start:start]
+            hit = name_at(s, start, strict=True)
+            if hit is None and (
+                not prefix
+                or _word_ending_at(s, start, _POSITIONS_BY_LAST, seg_start)
+                or prefix.endswith(lx.ENTITY_SUFFIXES)
+            ):
+                # 、安志伟等 / 、孙丽娜两位同志 / 燃运主管余虹、 / 杭锅集团于惠民被授予: the list's marks,
+                # a post or a unit bound the name, so a surname that is also a word (安, 余, 于) is read as one
+                hit = name_at(s[:end], start)
+            if hit is None or hit.end != end or self._taken(hit.start, hit.end):
+                continue
+            unit, post, unit_span, post_span = (
+                _unit_post_of(s, seg_start, start) if prefix else ("", "", None, None)
+            )
+            if post and not unit and seg_start > 0 and s[seg_start - 1] == "、":
+                # 某化工有限公司设备主管、工程师张立新: a list of posts, the unit before the first
+                left = seg_start - 1
+                while left > 0 and s[left - 1] not in _SEGMENT_STOPS:
+                    left -= 1
+                wider = _unit_post_of(s, left, start)
+                if wider[0] and wider[1]:
+                    unit, post, unit_span, post_span = wider
+            if not prefix or post or unit:
+                return hit, unit, unit_span, post, post_span
+            if _word_ending_at(s, start, _POSITIONS_BY_LAST, seg_start):
+                continue  # 董事长孙华 is not 董事 + 长孙华
+            if fallback is None and not prefix.endswith(_NOT_BEFORE_NAME):
+                fallback = (hit, "", None, "", None)
+        return fallback
+
     def _pronoun_award(self, verb_start: int, pronoun_at: int, clause_end: int, verb: str) -> None:
         owned = self._titles_in(pronoun_at + 1, clause_end)
         if not owned:
@@ -494,12 +686,14 @@ class SentenceReader:
                 if s.startswith(lead, p):
                     p += len(lead)
                     break
-            hit = name_at(s, p, strict=True)
-            if hit is None or hit.score < 3 or self._taken(hit.start, hit.end):
-                continue
+            known = self._known_at(p)
+            hit = known or name_at(s, p, strict=True)
+            if hit is None or hit.score < 3 or self._taken(hit.start, hit.end) or _place_start(s, p):
+                continue  # 吉林：高海燕 — a province heading a list item, not a person
             after = s[hit.end : hit.end + 1]
             if (
-                after
+                known is None
+                and after
                 and after not in "，,（(、 "
                 and hit.end != clause.end
                 and not starts_with_any(s, hit.end, _SUBJECT_FOLLOWERS)
@@ -509,6 +703,13 @@ class SentenceReader:
             if mention is not None:
                 self._trailing_apposition(mention)
                 self._extend_list(mention)
+
+    def _known_at(self, p: int) -> NameHit | None:
+        """陈平在…群中发出倡议: a name the report has already credited, whatever follows it here."""
+        for name in self.known:
+            if self.s.startswith(name, p):
+                return NameHit(p, p + len(name), name, 3)
+        return None
 
     def _trailing_apposition(self, mention: Mention) -> None:
         """张三（衡阳市某公司董事长）… / "张三  某公司高级技师": the unit and post after the name."""
@@ -524,7 +725,25 @@ class SentenceReader:
             inner_end = self._clause_end(inner_start) if inner_start < len(s) else inner_start
         else:
             return
-        if inner_end <= inner_start or inner_end - inner_start > 40:
+        if inner_end <= inner_start or inner_end - inner_start > 60:
+            return
+        # 张志勇（全国劳动模范、某集团总工程师）: titles at the head of the bracket are the person's
+        inside = [
+            t for t in self.titles if t.owner is None and not t.collective and inner_start <= t.outer_start
+        ]
+        inside = [t for t in inside if t.outer_end <= inner_end]
+        position = inner_start
+        for t in sorted(inside, key=lambda t: t.outer_start):
+            if s[position : t.outer_start].strip("、 ") or (t.weak and not t.quoted):
+                break
+            mention.titles.append(t)
+            mention.shape = "bracket"
+            t.owner = id(mention)
+            position = _skip_trailers(s, t.outer_end)
+        while position < inner_end and s[position] in "、，, ":
+            position += 1
+        inner_start = position
+        if inner_end <= inner_start:
             return
         unit, post, unit_span, post_span = _unit_post_of(s, inner_start, inner_end)
         if unit or post:
@@ -544,6 +763,7 @@ class SentenceReader:
             if (
                 s[hit.end : hit.end + 1] not in ("、", "和", "及", "与", "（", "(")
                 and not s.startswith(_LIST_END_MARKS, hit.end)
+                and not starts_with_any(s, hit.end, _SUBJECT_FOLLOWERS)
                 and hit.end < len(s)
                 and s[hit.end] not in "，,。；;"
             ):
@@ -592,6 +812,26 @@ class SentenceReader:
                 if mention is not None:
                     t.owner = id(mention)
                     mention.award_verbs.append(verb_word)
+
+
+def _informal_title_before_name(s: str, title: TitleMatch) -> bool:
+    """劳模陈翠金 / 高龄劳模付珠子: a bare 劳模 is this person's honour when a clear name follows it."""
+    if title.title not in ("劳模", "劳动模范"):
+        return False  # 宜昌劳模张秀英: "a model worker from Yichang", said of someone honoured otherwise
+    at = _skip_trailers(s, title.outer_end)  # 劳模代表张志强、李秀英
+    hit = name_at(s, at, strict=True)
+    if hit is None:  # 向竟成很激动: a surname that is also a word, when the name's end is clear
+        hit = name_at(s, at)
+        return hit is not None and hit.score >= 3
+    return hit.score >= 2
+
+
+_NUMBER_OF_PEOPLE = r"[0-9一二三四五六七八九十百两几多]+(?:名|位|个|人)"
+_LIST_TAIL = re.compile(
+    rf"(?:(?:等|{_NUMBER_OF_PEOPLE})+(?:[\u4e00-\u9fff]{{0,4}}?(?:职工|同志|人员|个人|代表))?|同志)$"
+)
+_COLON_LIST = re.compile(r"(?:分别是|分别为|名单如下|名单|如下|他们是|她们是|有|是|为)[：:]")
+_NOT_BEFORE_NAME = ("全", "各", "这", "那", "每", "本")
 
 
 _SUBJECT_FOLLOWERS = index_by_first_char(
@@ -657,6 +897,8 @@ def attribute(reader: SentenceReader, subject: Mention | None) -> None:
         ):
             # 市委书记张三、市长李四分别看望…: joined subjects share the verb
             official = _official_word(s, _predicate_start(s, later[0].end, name_clause.end))
+        if not official:
+            official = _visiting_ahead(s, predicate_start) or _ceremony_ahead(s, predicate_start)
         for x in members:
             x.official, x.official_word = bool(official), official
         described = (
@@ -682,6 +924,24 @@ def attribute(reader: SentenceReader, subject: Mention | None) -> None:
             if index == 0 or all(sentence.clause_at(y.start) == first_clause for y in ordered[:index]):
                 pre = [c for c in sentence.clauses[:first_clause] if _deed_clause_ok(c.text, allow_lead=True)]
             m.deeds = _deeds(s, ranges, [c.text for c in pre])
+    _share_joint_gifts(s, ordered)
+
+
+def _share_joint_gifts(s: str, ordered: list[Mention]) -> None:
+    """全国五一劳动奖章获得者孙娟、省劳动模范崔冬玲共同向…捐赠: the first of joined subjects gave too."""
+    for a, b in itertools.pairwise(ordered):
+        if a.donations or not b.donations or a.official or b.official:
+            continue
+        if s[_skip_bracket(s, a.end) : _start_of_chain(b)] not in ("、", "和", "与", "及"):
+            continue
+        after = _predicate_start(s, b.end, len(s))
+        if not s.startswith(lx.JOINT_MARKS, after) and b.shared_donation != "joint":
+            continue
+        for x in (a, b):
+            x.shared_donation = "joint"
+        for donation in b.donations:
+            a.donations.append(_copy(donation, f"与{b.name}共同捐赠，金额为合计数"))
+        b.donations = [_copy(d, f"与{a.name}共同捐赠，金额为合计数") for d in b.donations]
 
 
 _DESCRIPTION_LEADS = ("现任", "现为", "生前系", "生前为", "生前是", "系", "是", "为", "任")
@@ -774,6 +1034,39 @@ def _official_word(s: str, position: int) -> str:
     if word in ("深入", "来到", "前往", "参加") and re.search(r"(?:捐|荣获|获得|被评为)", s[p : p + 30]):
         return ""
     return word
+
+
+_VISIT_VERB = re.compile(
+    r"(?:一起|一同|共同|先后|分别|专程|亲切|亲自)?(?:走访|慰问|看望|探望|陪同|率队|带队)"
+)
+_OWN_DEED = re.compile(r"捐|荣获|获得|被评|授予|追授|追记|当选|研制|研发")
+# What officials do to honourees at ceremonies: 代表集团公司向两位劳模表示祝贺, 为劳模颁奖
+_CEREMONY_VERB = re.compile(r"(?:表示祝贺|表示热烈祝贺|致以祝贺|颁奖|颁发|授牌|佩戴|送行)")
+
+
+def _visiting_ahead(s: str, position: int) -> str:
+    """唐晓腾，区总工会主席陆建新先后走访慰问… / 刘俊平与工作人员一起走访… / 在陈伟同志的带领下:
+    a person whose clause goes on, through co-subjects, to a visiting verb is a visitor."""
+    rest = s[position:]
+    lead = re.match(r"(?:同志)?的?带领下", rest)
+    if lead:
+        return lead.group(0)
+    window = re.match(r"[^，,。；;]*[，,]?[^，,。；;]*", rest[:40]).group(0)  # to the second comma at most
+    verb = _VISIT_VERB.search(window)
+    if verb is None or _OWN_DEED.search(window[: verb.start()]):
+        return ""
+    if re.search(r"[。；;：:]|[被向为对给]", window[: verb.start()]):
+        return ""  # someone is visited by others, or the clause has turned to another subject
+    return verb.group(0)
+
+
+def _ceremony_ahead(s: str, position: int) -> str:
+    """姬世虎代表集团公司向两位劳模表示祝贺: the one who congratulates or presents is an official."""
+    window = re.match(r"[^，,。；;]*", s[position : position + 30]).group(0)
+    verb = _CEREMONY_VERB.search(window)
+    if verb is None or _OWN_DEED.search(window[: verb.start()]) or "被" in window[: verb.start()]:
+        return ""
+    return verb.group(0)
 
 
 def _credit_titles(reader: SentenceReader, members: list[Mention], ranges: list[tuple[int, int]]) -> None:
@@ -1082,6 +1375,9 @@ def _unit_left_edge(s: str, post_start: int) -> int:
 
 
 def _unit_lead(unit_text: str) -> int:
+    owned = unit_text.rfind("所属")  # 集团所属杨伙盘煤电公司: the unit is the one after 所属
+    if owned >= 0 and owned + 2 < len(unit_text):
+        return owned + 2
     for lead in ("来自", "现任", "担任", "系", "是", "作为", "身为", "原"):
         if unit_text.startswith(lead):
             return len(lead)
@@ -1090,6 +1386,12 @@ def _unit_lead(unit_text: str) -> int:
 
 def _dept_split(unit_text: str) -> int:
     """Where the unit ends and the department (part of the post) begins: 卫生院|药剂组, 医院|医务部."""
+    last_entity = 0
+    for idx in range(1, len(unit_text) + 1):
+        if unit_text[:idx].endswith(lx.ENTITY_SUFFIXES):
+            last_entity = idx
+    if 0 < last_entity < len(unit_text) and len(unit_text) - last_entity <= 25:
+        return last_entity  # 国网…长沙供电分公司|不停电管控中心配网带电作业班工作(负责人)
     last_org = 0
     for idx in range(1, len(unit_text) + 1):
         if _word_ending_at(unit_text, idx, _ORG_ONLY_BY_LAST, 0):
@@ -1129,6 +1431,9 @@ def _unit_post_of(s: str, start: int, end: int):
     if best is None:
         if _word_ending_at(text, len(text), _ORG_BY_LAST, 0):
             return _clean_unit(text), "", (start, end), None
+        entity = max((i for i in range(1, len(text)) if text[:i].endswith(lx.ENTITY_SUFFIXES)), default=0)
+        if entity and len(text) - entity <= 6:  # 某旅游有限公司排工: a post the dictionary lacks
+            return _clean_unit(text[:entity]), text[entity:], (start, start + entity), (start + entity, end)
         return "", "", None, None
     descriptor = re.search(r"的(?:一名|一位|一个)?[\u4e00-\u9fff]{0,4}$", text[:best])
     if descriptor and descriptor.start() > 0:

@@ -121,10 +121,20 @@ def _reading(text: str, start: int, surname_len: int, given_len: int) -> list[Na
         return []  # 张主任, 王书记, 和先进工作者: a post or title, not a given name
     score = _follow_score(text, end)
     if given_len == 2 and given[-1] in lx.FUNCTION_CHARS:
-        score -= 3  # 王芳在 → prefer 王芳
+        if (
+            given[-1] in _NAME_LIKE_FUNCTION_CHARS
+            and score == 3
+            and starts_with_any(text, end, _MULTI_FOLLOWERS)
+        ):
+            score -= 1  # 孙有才捐款: 才 ends many given names, and a strong word follows the three
+        else:
+            score -= 3  # 王芳在 → prefer 王芳
     if given_len == 2 and given[-1] == given[-2] == "某":
         score = max(score, 2)
     return [NameHit(start, end, name, score)]
+
+
+_NAME_LIKE_FUNCTION_CHARS = frozenset("才更便则即再并同任因为以自")
 
 
 def _padded_name(text: str, start: int, strict: bool) -> NameHit | None:

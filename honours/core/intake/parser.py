@@ -41,6 +41,8 @@ class _State:
     heading: list[TitleMatch] = field(default_factory=list)
     heading_paragraph: int = -1
     heading_line: bool = False
+    heading_colon: bool = False  # "获得…奖章的有：" whose list goes on in the lines below
+    known: set[str] = field(default_factory=set)  # names credited so far (two characters or more)
 
 
 def analyse_text(original: str, report: str = "") -> IntakeResult:
@@ -76,7 +78,7 @@ def _read_sentence(
         t.posthumous = any(word in before for word in lx.POSTHUMOUS_WORDS)
         if t.year is None:
             t.year = _year_before(before)
-    reader = SentenceReader(sentence, titles, masked, home)
+    reader = SentenceReader(sentence, titles, masked, home, frozenset(state.known))
     reader.find()
     pronoun_at = _pronoun_clause(sentence)
     subject = state.subject if _continues(sentence, state, pronoun_at) else None
@@ -88,6 +90,7 @@ def _read_sentence(
             people.append(carried)
     _headings(reader, state, people)
     persons = [m for m in people if not m.collective and not m.official]
+    state.known.update(m.name for m in persons if m.credited and len(m.name) >= 2 and m.name_score >= 2)
     if persons:
         if len(persons) == 1 or persons[-1].credited:
             state.subject = persons[-1]
@@ -157,7 +160,9 @@ def _carried(reader: SentenceReader, subject: Mention, pronoun_at: int | None) -
     return carried
 
 
-_HEADING_END = re.compile(r"(?:有|是|为|如下|名单|以下同志|以下人员|分别)[：:]$")
+_HEADING_END = re.compile(
+    r"(?:有|是|为|如下|名单|以下同志|以下人员|分别|[0-9一二三四五六七八九十百两]+[人名位])[：:]$"
+)
 _HEADING_LINE = re.compile(r"(?:获得者|得主|名单|获奖者|人员|个人|名录)(?:名单)?(?:[（(]\d+[人名][)）])?$")
 
 
@@ -170,10 +175,18 @@ def _headings(reader: SentenceReader, state: _State, people: list[Mention]) -> N
         for m in people
         if m.name and not m.titles and not m.collective and not m.official and m.anchor != "carried"
     ]
+    colon = max(s.rfind("："), s.rfind(":"))
+    own_heading = colon >= 0 and bool(_HEADING_END.search(s[: colon + 1]))
+    if own_heading and any(
+        t.owner is None and not t.collective and t.outer_end <= colon for t in reader.titles
+    ):
+        state.heading = []  # 荣获全国先进工作者称号2人，分别是：… heads a list of its own
     if state.heading:
         same_paragraph = sentence.paragraph == state.heading_paragraph
         line_item = (
-            state.heading_line and sentence.headline and sentence.paragraph - state.heading_paragraph <= 1
+            (state.heading_line or state.heading_colon)
+            and (sentence.headline or all(_list_line(sentence, m) for m in listed))
+            and sentence.paragraph - state.heading_paragraph <= 1
         )
         if listed and (same_paragraph or line_item):
             for m in listed:
@@ -190,6 +203,8 @@ def _headings(reader: SentenceReader, state: _State, people: list[Mention]) -> N
         ):
             state.heading_paragraph = sentence.paragraph  # a table's header row ("姓名 单位 职务")
             return
+        if not listed and same_paragraph and len(s) <= 6 and not reader.titles:
+            return  # a scrap between sentence marks (a mis-decoded "?;") does not end the list
         state.heading = []
     colon = max(s.rfind("："), s.rfind(":"))
     free = [
@@ -199,7 +214,9 @@ def _headings(reader: SentenceReader, state: _State, people: list[Mention]) -> N
     ]
     if not free:
         return
-    heading_line = sentence.headline and bool(_HEADING_LINE.search(s.strip()))
+    heading_line = sentence.headline and (
+        bool(_HEADING_LINE.search(s.strip())) or (len(free) == 1 and _only_title(s, free[0]))
+    )
     colon_list = colon >= 0 and bool(_HEADING_END.search(s[: colon + 1]))
     if not (heading_line or colon_list):
         return
@@ -213,6 +230,20 @@ def _headings(reader: SentenceReader, state: _State, people: list[Mention]) -> N
     state.heading = free
     state.heading_paragraph = sentence.paragraph
     state.heading_line = heading_line
+    state.heading_colon = colon_list and not s[colon + 1 :].strip()
+
+
+def _only_title(s: str, title: TitleMatch) -> bool:
+    """A line that is just a title (全国五一劳动奖章): the heading of the names listed below it."""
+    return not (s[: title.outer_start] + s[title.outer_end :]).strip(" ：:（）()0-9人名")
+
+
+def _list_line(sentence: Sentence, m: Mention) -> bool:
+    """A list item's line: "江苏：蔡明 苏州中学副校长", "贺 彪 国网…工作负责人" (the name opens it)."""
+    s = sentence.text
+    if any(ch in s for ch in "。！？"):
+        return False
+    return bool(re.fullmatch(r"\s*(?:[\u4e00-\u9fff]{2,8}[：:]\s*)?", s[: m.start]))
 
 
 # -- from mentions to proposals ----------------------------------------------------------------
@@ -259,7 +290,11 @@ def _proposal(name: str, group: list[Mention], report: str) -> Proposal | None:
     collective = any(m.collective for m in group)
     # without an honour or donation, only a deed of one's own announced by a unit and post is worth a look
     if not credited and not any(
-        m.anchor in ("position", "comrade") and m.deeds and not m.official and m.name_score >= 2
+        m.anchor in ("position", "comrade")
+        and m.deeds
+        and not m.official
+        and m.name_score >= 2
+        and not _official_post(m)
         for m in group
     ):
         return None
@@ -314,6 +349,16 @@ def _proposal(name: str, group: list[Mention], report: str) -> Proposal | None:
         sentence_simplified=best.sentence.text,
         mentions=len(group),
     )
+
+
+_ORGANS = re.compile(r"总工会|人大|政协|政府|[省市县区镇乡]委$|纪委")
+
+
+def _official_post(m: Mention) -> bool:
+    """区委副书记 / 总工会常务副主席 / 主席 without a unit: a post in an organ, not a worker's job."""
+    if not m.position or not m.position.endswith(tuple(lx.OFFICIAL_POSITIONS)):
+        return False
+    return not m.unit or bool(_ORGANS.search(m.unit))
 
 
 def _unique(items) -> list:
@@ -431,6 +476,20 @@ def _reasons(
             Reason(
                 "title_before_name",
                 Text("Honour title written before the name: {titles}", titles=titles),
+            )
+        )
+    if any(m.shape == "list_before_title" for m in group):
+        reasons.append(
+            Reason(
+                "listed_before_title",
+                Text("Named in a list that the honour title follows: {titles}", titles=titles),
+            )
+        )
+    if any(m.shape == "bracket" for m in group):
+        reasons.append(
+            Reason(
+                "title_in_brackets",
+                Text("Honour title in brackets after the name: {titles}", titles=titles),
             )
         )
     if "award" in anchors or any(m.award_verbs for m in group):

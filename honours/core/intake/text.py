@@ -52,6 +52,10 @@ def _char_t2s(ch: str) -> str:
     return converted if len(converted) == 1 else ch
 
 
+# Variant forms OpenCC leaves alone but the dictionaries spell otherwise (陜西 is 陕西).
+_VARIANTS = {"陜": "陕", "陝": "陕"}
+
+
 def normalise(text: str) -> str:
     """Full-width letters and digits to ASCII, odd spaces to a plain space; length is kept."""
     out = []
@@ -67,6 +71,8 @@ def normalise(text: str) -> str:
             out.append("—")
         elif ch == "\uff0e":
             out.append(".")
+        elif ch in _VARIANTS:
+            out.append(_VARIANTS[ch])
         elif ch == "％":
             out.append("%")
         else:

@@ -12,7 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from ..places import place_at
+from ..places import LEVEL_WORDS, place_at
 from ..records import Level
 from ..titles import known_title, level_inside, level_word_at
 from . import lexicon as lx
@@ -209,6 +209,8 @@ def _looks_like_title(content: str) -> bool:
             "集体",
             "文明号",
             "先锋号",
+            "名师",
+            "工人",
         )
     )
 
@@ -248,6 +250,8 @@ def _right_edge_ok(text: str, end: int) -> bool:
         return True
     if ch in "和与及等的获荣或兼":
         return not rest.startswith(("和谐", "等级"))
+    if rest.startswith(("各捐", "各自", "分别", "纷纷", "积极", "率先", "均", "都", "也", "共同", "一起")):
+        return True  # A、B等市级劳模各捐款500元: the list's shared predicate follows the title
     return ch in lx.SURNAMES or rest[:2] in lx.COMPOUND_SURNAMES or _starts_unit(rest)
 
 
@@ -302,6 +306,17 @@ def _describe(
             position = m.end()
             continue
         position += 1
+    if first_token is None and not quoted and core_offset > 0:
+        # 来到省劳模李明华家中 / 陪同省劳模张丽: a bare 省 / 市级 right before the core is its level
+        for word in _BARE_LEVEL_WORDS:
+            if (
+                prefix.endswith(word)
+                and len(prefix) - len(word) >= cut
+                and prefix[-len(word) - 1 : -len(word)] not in _NOT_BEFORE_BARE_LEVEL
+            ):
+                first_token = len(prefix) - len(word)
+                level, reason = LEVEL_WORDS[word], f"“{word}”"
+                break
     if quoted:
         title = raw
         if level is None:
@@ -350,6 +365,14 @@ def _describe(
         group=group,
         has_level_word=has_level,
     )
+
+
+_BARE_LEVEL_WORDS = tuple(
+    sorted((w for w in LEVEL_WORDS if len(w) <= 2 and w not in ("州", "旗")), key=len, reverse=True)
+)
+
+
+_NOT_BEFORE_BARE_LEVEL = set("城都超社小园景郊山灾疫辖片街门集全各本")
 
 
 def _is_weak(core: str) -> bool:

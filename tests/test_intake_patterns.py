@@ -1,0 +1,222 @@
+"""Report intake on the sentence shapes issue 17 lists (made-up names in the same shapes as real reports).
+
+Each test is one way reports write: who is visited and who visits, a title and unit before the name,
+a comma between them, names before their title, shared and ranged amounts, function words that
+must not make names. The corpus (test_intake_corpus.py) measures the same on real reports.
+"""
+
+from __future__ import annotations
+
+from honours.core.intake import analyse_text
+
+
+def _people(text: str) -> dict:
+    return {p.name: p.honouree for p in analyse_text(text).proposals}
+
+
+def _honours(h) -> list[tuple[str, str]]:
+    return [(x.title, x.level) for x in h.honours]
+
+
+def _yuan(h) -> list[int]:
+    return [d.amount_fen // 100 for d in h.donations if d.amount_fen is not None]
+
+
+def test_the_visited_model_worker_is_proposed_not_the_visitor():
+    people = _people("市总工会副主席王建国来到省劳模李明华家中慰问。")
+    assert set(people) == {"李明华"}
+    assert _honours(people["李明华"]) == [("省劳模", "provincial")]
+
+
+def test_visitors_joined_by_a_comma_or_going_along_are_not_proposed():
+    text = (
+        "4月29日下午，区委副书记唐志强，区人大常委会副主任、区总工会主席陆建新先后走访慰问两位劳模。"
+        "区总工会党组书记、主席刘建平与区劳模协会工作人员一起走访慰问高龄劳模。"
+        "在县总工会主席陈国伟同志的带领下，干部职工来到劳模家中慰问。"
+    )
+    assert _people(text) == {}
+
+
+def test_the_one_accompanied_is_the_honouree():
+    people = _people("市委书记王建华陪同省劳模张丽参观。")
+    assert set(people) == {"张丽"}
+
+
+def test_bare_model_worker_title_right_before_a_name():
+    people = _people(
+        "期间，走访慰问高龄劳模付春生、钟长海，询问他们的身体状况。劳模陈翠兰激动地说：“感谢工会。”"
+    )
+    assert set(people) == {"付春生", "钟长海", "陈翠兰"}
+    assert all(_honours(h) == [("劳模", "other")] for h in people.values())
+
+
+def test_informal_provincial_title():
+    people = _people("今年已经90多岁的浙江省先进张树林激动地说：“谢谢你们。”")
+    assert _honours(people["张树林"]) == [("浙江省先进", "provincial")]
+
+
+def test_unit_and_post_before_the_title():
+    people = _people("某某建材集团公司董事长、全国劳动模范张国栋捐款10万元。")
+    h = people["张国栋"]
+    assert (h.unit, h.position, _honours(h), _yuan(h)) == (
+        "某某建材集团公司",
+        "董事长",
+        [("全国劳动模范", "national")],
+        [100_000],
+    )
+
+
+def test_a_comma_between_the_title_and_the_unit_keeps_the_honour():
+    people = _people("淮南市劳动模范，淮南市富华服饰有限公司董事长文志兵积极筹措资金捐款10万元。")
+    h = people["文志兵"]
+    assert _honours(h) == [("淮南市劳动模范", "municipal")]
+    assert (h.unit, h.position, _yuan(h)) == ("淮南市富华服饰有限公司", "董事长", [100_000])
+
+
+def test_names_before_the_title_with_shared_and_ranged_amounts():
+    text = (
+        "副总经理杨小林、企管部副部长魏冬青等3名省级劳模各捐款1000元，"
+        "邓小强、贾志明、安志国等市级劳模各捐款500元，"
+        "李新华、秦鹏飞、毛建涛等县级劳模各捐款200元至500元不等。"
+    )
+    people = _people(text)
+    assert set(people) == {"杨小林", "魏冬青", "邓小强", "贾志明", "安志国", "李新华", "秦鹏飞", "毛建涛"}
+    for name in ("杨小林", "魏冬青"):
+        assert _honours(people[name]) == [("省级劳模", "provincial")]
+        assert _yuan(people[name]) == [1000]
+    for name in ("邓小强", "贾志明", "安志国"):
+        assert _honours(people[name]) == [("市级劳模", "municipal")]
+        assert _yuan(people[name]) == [500]
+    for name in ("李新华", "秦鹏飞", "毛建涛"):
+        assert _honours(people[name]) == [("县级劳模", "county")]
+        assert _yuan(people[name]) == []  # 200元至500元不等 is a range, not 200 each
+
+
+def test_names_listed_before_an_award_verb():
+    people = _people("张建军、李红梅，刘志刚、王丽华、赵小平5名职工荣获省五一劳动奖章。")
+    assert set(people) == {"张建军", "李红梅", "刘志刚", "王丽华", "赵小平"}
+    people = _people("陈志刚等30人获“市劳动模范”称号，周建国等19人获“市先进工作者”称号。")
+    assert _honours(people["陈志刚"]) == [("市劳动模范", "municipal")]
+    assert _honours(people["周建国"]) == [("市先进工作者", "municipal")]
+
+
+def test_model_worker_representatives_listed_after_the_title():
+    people = _people("劳模代表张志强、李秀英、王海东参加座谈并发言。")
+    assert set(people) == {"张志强", "李秀英", "王海东"}
+
+
+def test_the_department_stays_with_the_post():
+    people = _people("武汉市第一医院感染性疾病科主任刘德明带领团队救治患者，荣获全国五一劳动奖章。")
+    h = people["刘德明"]
+    assert (h.unit, h.position) == ("武汉市第一医院", "感染性疾病科主任")
+
+
+def test_function_words_do_not_make_names():
+    assert _people("各级劳模和爱心企业共捐款300万元。县总工会看望劳模和困难职工。") == {}
+    people = _people("全国五一劳动奖章获得者陈平代表全县劳模将12.6万元捐款转交给县红十字会。")
+    assert set(people) == {"陈平"}
+
+
+def test_a_joint_gift_is_credited_to_both_givers():
+    people = _people(
+        "近日，全国五一劳动奖章获得者孙娟、省劳动模范崔冬玲共同向发热门诊捐赠价值5000元的慰问品。"
+    )
+    assert _yuan(people["孙娟"]) == _yuan(people["崔冬玲"]) == [5000]
+    assert people["孙娟"].donations[0].note.endswith("金额为合计数")
+
+
+def test_the_company_s_own_gift_is_not_the_person_s():
+    people = _people(
+        "省劳模、河南某能源股份有限公司总经理王明中个人捐款8万元，其企业捐款150万元用于疫情防控。"
+    )
+    assert _yuan(people["王明中"]) == [80_000]
+
+
+def test_list_lines_under_a_title_heading():
+    text = "全国五一劳动奖章\n贺 彪 国网某省电力有限公司某供电分公司配网带电作业班工作负责人\n王云英 长沙市实验小学校长\n"
+    people = _people(text)
+    assert set(people) == {"贺彪", "王云英"}
+    assert (people["贺彪"].unit, people["贺彪"].position) == (
+        "国网某省电力有限公司某供电分公司",
+        "配网带电作业班工作负责人",
+    )
+    assert _honours(people["王云英"]) == [("全国五一劳动奖章", "national")]
+
+
+def test_a_colon_list_after_a_title_and_a_count():
+    people = _people("其中，全国劳模3人：张建国、李秀梅、王海涛。")
+    assert set(people) == {"张建国", "李秀梅", "王海涛"}
+    assert all(_honours(h) == [("全国劳模", "national")] for h in people.values())
+
+
+def test_names_ended_by_a_count_of_people():
+    people = _people("会上，刘德胜、孙丽娜两位同志获评“最美职工”。")
+    assert set(people) == {"刘德胜", "孙丽娜"}
+
+
+def test_the_one_named_after_the_title_and_de():
+    people = _people("荣获2020年度全国劳动模范称号的张文华，是某钢铁公司的一名焊工。")
+    h = people["张文华"]
+    assert [(x.title, x.level, x.year) for x in h.honours] == [("全国劳动模范", "national", 2020)]
+    assert (h.unit, h.position) == ("某钢铁公司", "焊工")
+
+
+def test_titles_in_brackets_after_the_name_with_their_reason():
+    result = analyse_text("张志勇（全国劳动模范、某集团总工程师）捐款5万元。")
+    proposal = result.proposals[0]
+    h = proposal.honouree
+    assert (h.name, _honours(h), h.unit, h.position) == (
+        "张志勇",
+        [("全国劳动模范", "national")],
+        "某集团",
+        "总工程师",
+    )
+    reason = next(r for r in proposal.reasons if r.code == "title_in_brackets")
+    assert reason.text("zh") == "姓名后的括号内写明荣誉称号：全国劳动模范"
+
+
+def test_a_list_before_its_title_says_so_and_keeps_its_sentence():
+    text = "倡议发出后，邓小强、贾志明等市级劳模各捐款500元。"
+    proposal = next(p for p in analyse_text(text).proposals if p.name == "贾志明")
+    assert {"listed_before_title", "shared_each"} <= {r.code for r in proposal.reasons}
+    assert proposal.honouree.source.sentence == text.rstrip("。")
+
+
+def test_the_unit_before_a_list_of_posts_is_kept():
+    people = _people("某某化工有限公司设备主管、工程师张立新获得省五一劳动奖章。")
+    h = people["张立新"]
+    assert (h.unit, h.position) == ("某某化工有限公司", "设备主管、工程师")
+
+
+def test_money_taken_out_and_goods_of_a_value_are_gifts():
+    people = _people("省劳模赵金平是某公司生产科科长。赵金平从工资中拿出2000元汇到红十字会账户。")
+    assert _yuan(people["赵金平"]) == [2000]
+    people = _people("省劳动模范唐志飞分别向慈善协会捐赠抗疫善款20万元，向某镇捐赠2500元的抗疫物资。")
+    assert sorted(_yuan(people["唐志飞"])) == [2500, 200_000]
+    assert _people("杜崇山转身走进里屋，拿出一个红塑料袋。") == {}
+
+
+def test_money_fronted_by_jiang_is_the_giver_s_unless_handed_over_for_others():
+    people = _people("近日，市总工会退休老人廖乐平将自己原计划用于出书的5万元悉数捐到市总工会支持抗疫。")
+    assert _yuan(people["廖乐平"]) == [50_000]
+    people = _people(
+        "全国五一劳动奖章获得者、某控股集团有限公司副总经理陈建平代表全县劳模群体将12.6万元捐款转交给县红十字会。"
+    )
+    assert _yuan(people["陈建平"]) == []
+
+
+def test_a_colon_list_of_units_posts_and_names():
+    text = (
+        "荣获全国劳动模范称号3人，分别是：某汽车有限公司质量部部长赖志强、某旅游有限公司排工黄盛文、"
+        "某发电有限公司燃运主管余红。荣获全国先进工作者称号1人，分别是：市第一医院党委书记黄跃进。"
+    )
+    people = _people(text)
+    assert set(people) == {"赖志强", "黄盛文", "余红", "黄跃进"}
+    assert (people["黄盛文"].unit, people["黄盛文"].position) == ("某旅游有限公司", "排工")
+    assert _honours(people["余红"]) == [("全国劳动模范", "national")]
+    assert _honours(people["黄跃进"]) == [("全国先进工作者", "national")]
+
+
+def test_an_official_who_congratulates_is_not_proposed():
+    text = "表彰大会后，集团公司党委副书记姬世龙代表集团公司向两位劳模表示祝贺。"
+    assert _people(text) == {}
