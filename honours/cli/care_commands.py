@@ -11,7 +11,7 @@ from pathlib import Path
 from ..core.amounts import AmountError, parse_amount_fen
 from ..core.care import DUE_KINDS, DuePeriods, sign_sheet
 from ..core.dates import parse_date, parse_year
-from ..core.i18n import Declared, Text, quoted
+from ..core.i18n import Declared, Message, Text, quoted
 from ..core.records import Care
 from ..core.vocabulary import CARE_KINDS
 from .base import UsageError, command, localised
@@ -161,6 +161,13 @@ def _saved_periods() -> DuePeriods:
     return open_settings().due_periods()
 
 
+def _due_kind(kind: str) -> Message:
+    """A due list's kind as a person reads it: a care kind's declared words (慰问, 体检 …)."""
+    if kind in CARE_KINDS:
+        return Declared(CARE_KINDS.label(kind, "en"), CARE_KINDS.label(kind, "zh"))
+    return Text("files not updated")
+
+
 @command("due", "who is due care: visit, checkup, recuperation, aid, or a stale file")
 def _due(parser: argparse.ArgumentParser):
     parser.add_argument(
@@ -209,7 +216,7 @@ def _due(parser: argparse.ArgumentParser):
             Text(
                 "{count} due ({kind}, {year}, as of {day}).",
                 count=len(answer.entries),
-                kind=args.kind,
+                kind=_due_kind(args.kind),
                 year=answer.year,
                 day=answer.as_of,
             ),
