@@ -25,12 +25,18 @@ from benchmarks import generator
 # (label, verb, arguments): the tables the window and `honours stats` show
 TABLES: list[tuple[str, str, tuple]] = [
     ("level", "cross_table", ("level",)),
+    ("year", "cross_table", ("year",)),
+    ("region", "cross_table", ("region",)),
     ("region × level", "cross_table", ("region", "level")),
     ("year × level", "cross_table", ("year", "level")),
+    ("level × status", "cross_table", ("level", "status")),
+    ("category × level", "cross_table", ("category", "level")),
     ("level × region, collectives", "cross_table", ("level", "region", "", "collectives")),
     ("unit", "cross_table", ("unit",)),
+    ("political", "cross_table", ("political",)),
     ("status × gender", "cross_table", ("status", "gender")),
     ("age", "cross_table", ("age",)),
+    ("gender", "cross_table", ("gender",)),
     ("ethnicity", "cross_table", ("ethnicity",)),
     ("year × level, query region:耒阳市", "cross_table", ("year", "level", "region:耒阳市")),
     ("donations by year", "amount_table", ("donation", "year")),

@@ -341,6 +341,34 @@ def test_revoked_honours_never_count(registry):
     assert registry.amount_table("care", "year").total.amount_fen == 440050  # care is no honour's
 
 
+def test_a_revocation_saved_through_the_app_leaves_every_table(roll):
+    """Revoked through an edit (as the window and `honours edit` do), an honour leaves the
+    level of every table, also those that read a person's best level from their row
+    (level_rank) and seek only the levels after it: 甲 keeps provincial only, 丙 municipal."""
+    ids = {h.name: h.id for h in roll.honourees(roll.all_ids())}
+    for name in ("甲", "丙"):
+        record = roll.honouree(ids[name])
+        for honour in record.honours:
+            honour.revoked = honour.level == "national"
+        roll.update(record)
+    by_region = roll.cross_table("region", "level")
+    assert counts(by_region) == {
+        ("耒阳市", "provincial"): 2,  # 甲 乙
+        ("衡南县", "municipal"): 1,  # 丙
+        ("", ""): 1,  # 丁
+        "rows": {"耒阳市": 2, "衡南县": 1, "": 1},
+        "columns": {"provincial": 2, "municipal": 1, "": 1},
+        "total": 4,
+    }
+    assert counts(roll.cross_table("level", "age"))["rows"] == {"provincial": 2, "municipal": 1, "": 1}
+    assert counts(roll.cross_table("level"))["rows"] == {"provincial": 2, "municipal": 1, "": 1}
+    assert counts(roll.cross_table("year", "level"))["columns"] == {"provincial": 2, "municipal": 1, "": 1}
+    for table in (by_region, roll.cross_table("status", "level")):
+        for cell in [*table.cells.values(), *table.row_totals.values(), *table.column_totals.values()]:
+            if cell.query is not None:
+                assert roll.search(cell.query).count() == cell.count, cell
+
+
 def test_the_exact_terms_behind_the_figures(roll):
     """gender:, ethnicity:, age:, collective: and donated: find exactly; bad values are refused."""
     names = {h.id: h.name for h in roll.honourees(roll.all_ids())}

@@ -56,9 +56,8 @@ NOT_GIVEN = ptext("a statistics value", "not given")
 NONE = ptext("a statistics value", "none")
 TOTAL = ptext("a statistics row", "Total")
 
-# The per-record flag that stops a record counting: (table, column). Applied by the
-# backend when the column exists in the file (honour.revoked comes with the archive's
-# migration), so no switch is needed when it arrives.
+# The per-record flag that stops a record counting: (table, column); honour.revoked exists
+# in every file since the archive's migration (SQLite migration 7).
 REVOKED: tuple[tuple[str, str], ...] = (("honour", "revoked"),)
 
 
@@ -103,6 +102,10 @@ class Dimension:
     vocabulary: Vocabulary | None = None  # labels and order of stored keys
     bands: tuple[Band, ...] = ()  # values are these bands of a number (the age)
     numeric: bool = False  # values are numbers in ascending order (years)
+    # The honouree's derived column holding the index in `vocabulary` of their best value among
+    # the records that count (level_rank; 9: none), kept on every save: a person has no value
+    # ranked before it, and has it, so the backend seeks only the values ranked after it.
+    best: str = ""
 
     def label(self, value: object, language: str = "zh") -> str:
         if value is None or value == EMPTY:
@@ -160,7 +163,7 @@ def _person_dimensions() -> list[Dimension]:
 DIMENSIONS: dict[str, Dimension] = {
     d.key: d
     for d in (
-        Dimension("level", "Level", "级别", HONOUR.table, "level", "level", LEVELS),
+        Dimension("level", "Level", "级别", HONOUR.table, "level", "level", LEVELS, best="level_rank"),
         Dimension("year", "Year", "年份", HONOUR.table, "year", "year", numeric=True),
         *_person_dimensions(),
         # care records of a kind; `cared:慰问`, not `kind:`, so a restricting year: stays the honours'

@@ -4,11 +4,10 @@ rule means; this module only writes it as SQL).
 
 Who counts, declared in vocabulary.py: a model worker (劳模) is a live person, not a collective,
 not deceased, with an honour whose title holds one of MODEL_WORKER_WORDS, or of the category
-劳动模范 — an honour marked revoked (the `revoked` column, when the file has it) does not
-count. Retired means the status 退休, or a retirement date on or before the day reckoned at
-(the `retirement_date` column, when the file has it). 困难劳模 are those marked `hardship`
-(when the file has that column; without it nobody is, and the answer says so). Columns added
-by later migrations are looked up in the file itself, so these rules use them once they exist.
+劳动模范 — an honour marked revoked does not count. Retired means the status 退休, or a
+retirement date on or before the day reckoned at. 困难劳模 are those marked `hardship` (when
+nobody is, the answer says so). The archive's columns these rules read exist in every file
+since SQLite migration 7, so they are used without asking the file.
 """
 
 from __future__ import annotations
@@ -24,25 +23,18 @@ from ..vocabulary import MODEL_WORKER_CATEGORY, MODEL_WORKER_WORDS
 _CARE_DAY = "CASE length(c.date) WHEN 4 THEN c.date || '-12-31' WHEN 7 THEN c.date || '-31' ELSE c.date END"
 
 
-def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
-    return {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
-
-
-def model_worker_sql(conn: sqlite3.Connection) -> tuple[str, list]:
+def model_worker_sql() -> tuple[str, list]:
     """A condition on honouree `h`: a model worker by the rules above."""
-    revoked = "revoked" in _columns(conn, "honour")
-    live = " AND coalesce(o.revoked, 0) = 0" if revoked else ""
     titles = " OR ".join("instr(o.title, ?) > 0" for _ in MODEL_WORKER_WORDS)
-    honour = f"EXISTS (SELECT 1 FROM honour o WHERE o.honouree_id = h.id AND ({titles}){live})"
+    honour = f"EXISTS (SELECT 1 FROM honour o WHERE o.honouree_id = h.id AND ({titles}) AND o.revoked = 0)"
     params: list = list(MODEL_WORKER_WORDS)
-    category = "h.category = ?"
+    # the category alone does not outlast every model-worker honour revoked
+    category = (
+        f"h.category = ? AND NOT EXISTS (SELECT 1 FROM honour o WHERE o.honouree_id = h.id AND ({titles})"
+        " AND o.revoked <> 0)"
+    )
     params.append(MODEL_WORKER_CATEGORY)
-    if revoked:  # the category alone does not outlast every model-worker honour revoked
-        category += (
-            f" AND NOT EXISTS (SELECT 1 FROM honour o WHERE o.honouree_id = h.id AND ({titles})"
-            " AND coalesce(o.revoked, 0) <> 0)"
-        )
-        params.extend(MODEL_WORKER_WORDS)
+    params.extend(MODEL_WORKER_WORDS)
     condition = (
         f"h.deleted_at IS NULL AND h.status <> 'deceased' AND h.category <> 'collective'"
         f" AND ({honour} OR ({category}))"
@@ -50,14 +42,12 @@ def model_worker_sql(conn: sqlite3.Connection) -> tuple[str, list]:
     return condition, params
 
 
-def retired_sql(conn: sqlite3.Connection, day: date) -> tuple[str, list]:
-    """A condition on `h`: retired by status, or by a retirement date reached (when the column exists)."""
-    if "retirement_date" in _columns(conn, "honouree"):
-        return (
-            "(h.status = 'retired' OR (coalesce(h.retirement_date, '') <> '' AND h.retirement_date <= ?))",
-            [day.isoformat()],
-        )
-    return "h.status = 'retired'", []
+def retired_sql(day: date) -> tuple[str, list]:
+    """A condition on `h`: retired by status, or by a retirement date reached."""
+    return (
+        "(h.status = 'retired' OR (h.retirement_date <> '' AND h.retirement_date <= ?))",
+        [day.isoformat()],
+    )
 
 
 def _none_since(kind: str) -> str:
@@ -94,8 +84,8 @@ def due(
     periods = periods or DuePeriods()
     year, day = as_of_date(year, today)
     out = DueList(kind, year, day.isoformat())
-    worker, worker_params = model_worker_sql(conn)
-    retired, retired_params = retired_sql(conn, day)
+    worker, worker_params = model_worker_sql()
+    retired, retired_params = retired_sql(day)
     where: list[str] = []
     params: list = []
     none_since = _none_since(kind)
