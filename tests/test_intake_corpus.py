@@ -45,8 +45,8 @@ def test_key_strings_are_in_the_text(report):
 
 
 # The level the reader has reached on the tuned split (make eval-intake); raise these as it improves.
-TUNED_RECALL = 0.88
-TUNED_ACCURACY = 0.88
+TUNED_RECALL = 0.96
+TUNED_ACCURACY = 0.93
 TUNED_FALSE = 0
 
 

@@ -220,3 +220,172 @@ def test_a_colon_list_of_units_posts_and_names():
 def test_an_official_who_congratulates_is_not_proposed():
     text = "表彰大会后，集团公司党委副书记姬世龙代表集团公司向两位劳模表示祝贺。"
     assert _people(text) == {}
+
+
+# -- lists that state their honour once (issue 17, second round) -------------------------------------
+def test_name_bracket_unit_items_after_fenbieshi_share_the_title():
+    text = "会上表扬年度模范劳工，分别是林美玲（某国民小学）、郭永和（某县卫生所）、赖秋月（某客运公司）等共3位。"
+    people = _people(text)
+    assert set(people) == {"林美玲", "郭永和", "赖秋月"}  # 永和 ends a given name when the bracket bounds it
+    assert people["郭永和"].unit == "某县卫生所"
+    assert _honours(people["赖秋月"]) == [("模范劳工", "other")]
+
+
+def test_a_list_below_the_report_s_counted_group_gets_its_title_and_year():
+    text = (
+        "昨日，我市12名全省劳动模范起程前往省城，参加2019年省劳动模范表彰大会。\n"
+        "附：名单\n王德昌（某食用菌专业合作社）\n丁秀英（某米业）\n"
+    )
+    people = _people(text)
+    assert set(people) == {"王德昌", "丁秀英"}
+    honour = people["丁秀英"].honours[0]
+    assert (honour.title, honour.level, honour.year) == ("全省劳动模范", "provincial", 2019)
+    assert people["丁秀英"].unit == "某米业"
+
+
+def test_numbered_items_under_a_heading_line():
+    text = "二、湖南五一劳动奖章推荐对象\n1.刘海波 某省体育局游泳队运动员\n2.陈志华 某地质调查中心主任\n"
+    people = _people(text)
+    assert set(people) == {"刘海波", "陈志华"}
+    assert _honours(people["陈志华"]) == [("湖南五一劳动奖章", "provincial")]
+    assert people["陈志华"].position.endswith("主任")
+
+
+def test_speaker_lines_with_unit_and_posts_before_the_name():
+    text = (
+        "2021年“大国工匠年度人物”发布，八位大国工匠讲述心得。\n"
+        "某航天公司数控车工、高级技师，蒋国栋：把最普通的事情干到极致。\n"
+        "某港口集团有限公司起重机司机，叶美华：工作就是要静心。\n"
+    )
+    people = _people(text)
+    assert set(people) == {"蒋国栋", "叶美华"}
+    assert people["蒋国栋"].unit == "某航天公司" and people["蒋国栋"].position == "数控车工、高级技师"
+    honour = people["叶美华"].honours[0]
+    assert (honour.title, honour.year) == ("大国工匠年度人物", 2021)
+
+
+def test_a_title_before_a_nominee_list_and_the_report_year():
+    text = (
+        "中华全国总工会公示了2018年全国五一劳动奖拟表彰人选。"
+        "我市入选全国五一劳动奖章拟表彰名单的有：某汽车有限公司技术员孙立新、某建工集团有限公司砌筑工李长顺。"
+    )
+    people = _people(text)
+    assert set(people) == {"孙立新", "李长顺"}
+    honour = people["李长顺"].honours[0]
+    assert (honour.title, honour.year) == ("全国五一劳动奖章", 2018)
+    assert people["孙立新"].position == "技术员"
+
+
+def test_people_described_between_commas_share_what_fenbie_says():
+    text = "省劳动模范、某市代市长曹振东，某林业局党委书记马玉林，某区工会主席韩延年等也分别捐款1000元。"
+    people = _people(text)
+    assert set(people) == {"曹振东", "马玉林", "韩延年"}  # 玉林 and 延年 are whole given names here
+    assert all(_yuan(h) == [1000] for h in people.values())
+    assert people["曹振东"].position == "代市长"
+
+
+def test_the_visited_listed_before_a_title_and_jiazhong():
+    text = "县总工会常务副主席周红梅带领班子成员，到杜文斌、鲁长江等省部级以上劳动模范家中开展慰问。"
+    people = _people(text)
+    assert set(people) == {"杜文斌", "鲁长江"}
+
+
+def test_a_group_counted_under_the_pair_of_titles_keeps_the_pair():
+    text = (
+        "我市3名全国劳动模范和先进工作者接受表彰。"
+        "某养殖专业合作社理事长汪其德，某酒业有限公司灌装车间主任吴建平，某研究所所长、推广研究员郑志高"
+        "当选为全国劳动模范和先进工作者。"
+    )
+    people = _people(text)
+    assert set(people) == {"汪其德", "吴建平", "郑志高"}  # 其 opens a given name
+    assert all(_honours(h) == [("全国劳动模范和先进工作者", "national")] for h in people.values())
+    assert people["郑志高"].unit == "某研究所" and people["郑志高"].position == "所长、推广研究员"
+
+
+def test_a_colon_list_takes_the_group_the_report_counts():
+    text = (
+        "泉州市举行仪式欢送11名全国劳动模范和先进工作者进京接受表彰。"
+        "他们分别是：某集团有限公司董事长林国华、某小学校长曾晓晴。"
+    )
+    people = _people(text)
+    assert set(people) == {"林国华", "曾晓晴"}
+    assert _honours(people["曾晓晴"]) == [("全国劳动模范和先进工作者", "national")]
+
+
+def test_an_autonomous_region_s_title_is_provincial_and_a_job_the_dictionary_lacks():
+    text = "某基地管理中心潜航员董海涛等14人被授予自治区劳动模范荣誉称号。"
+    people = _people(text)
+    assert _honours(people["董海涛"]) == [("自治区劳动模范", "provincial")]
+    assert (people["董海涛"].unit, people["董海涛"].position) == ("某基地管理中心", "潜航员")
+
+
+def test_a_holder_s_representative_is_still_the_holder():
+    text = "全国五一劳动奖章获得者代表、某科技股份有限公司模具设计师胡向东出席大会。"
+    people = _people(text)
+    assert _honours(people["胡向东"]) == [("全国五一劳动奖章", "national")]
+
+
+def test_a_level_word_before_a_quoted_title_and_a_speaker_whose_surname_is_a_word():
+    text = "全国“五一劳动奖章”获得者、某烟花爆竹有限公司经理陶立新带头捐款5000元。"
+    assert _honours(_people(text)["陶立新"]) == [("五一劳动奖章", "national")]
+    lines = "十位大国工匠讲述心得。\n某港集团有限公司装卸机械司机、高级技师，成卫国：每一次变革都是进步。\n某局桥式起重机司机，田秀梅：要静心。\n"
+    assert set(_people(lines)) == {"成卫国", "田秀梅"}
+
+
+def test_a_unit_and_de_before_a_name_whose_surname_is_a_word():
+    people = _people("某电缆股份有限公司的平国强获得上海市五一劳动奖章（右一）")
+    assert people["平国强"].unit == "某电缆股份有限公司"
+    assert _honours(people["平国强"]) == [("上海市五一劳动奖章", "provincial")]
+
+
+def test_jiyuan_is_a_prefecture():
+    people = _people("济源“五一劳动奖章”获得者、某药业有限公司董事长张立海捐赠价值50万元药品。")
+    assert _honours(people["张立海"]) == [("五一劳动奖章", "municipal")]
+
+
+def test_a_year_before_each_name_of_a_list():
+    text = "这是该厂历史上的第四位全国劳动模范，前三位分别是1959年陈有根、1989年俞如海、2005年蒋兴国。"
+    people = _people(text)
+    assert set(people) == {"陈有根", "俞如海", "蒋兴国"}
+    assert [(h.title, h.year) for h in people["俞如海"].honours] == [("全国劳动模范", 1989)]
+
+
+def test_a_name_whose_given_name_is_a_word_bounded_by_a_unit_and_a_verb():
+    people = _people("西子集团子公司杭锅集团于惠民被授予“全国劳动模范”称号。")
+    assert people["于惠民"].unit == "杭锅集团"
+
+
+def test_profiles_under_the_one_honour_the_lead_announces():
+    text = (
+        "走近“最美职工”\n\n"
+        "中央宣传部、全国总工会向全社会公开发布2022年“最美职工”先进事迹。\n\n"
+        "不断创新，助推大国重器发展\n\n"
+        "“博观而约取”，这是胡兴旺的座右铭。\n\n"
+        "2020年，胡兴旺加入某研究院，短短一年间，他就改进多项生产设备。\n\n"
+        "胡兴旺，某研究院钳工，多年来改进多项生产设备。\n"
+    )
+    people = _people(text)
+    assert set(people) == {"胡兴旺"}
+    assert [(h.title, h.year) for h in people["胡兴旺"].honours] == [("最美职工", 2022)]
+
+
+def test_bare_names_of_a_list_are_read_by_shape_and_he_joins_the_last_two():
+    text = (
+        "我县此次当选西安市劳动模范的有：杨卫国、雒志刚、万东明、弋志和，纪文静。"
+        "马立新、钱世法、师永全和华日刚等4名同志被授予“全国绿化劳动模范”荣誉称号。"
+        "省政府决定授予王从亮等519人“四川省劳动模范”称号。"
+    )
+    people = _people(text)
+    assert {"杨卫国", "雒志刚", "万东明", "弋志和", "纪文静"} <= set(people)
+    assert {"马立新", "钱世法", "师永全", "华日刚", "王从亮"} <= set(people)
+    assert _honours(people["华日刚"]) == [("全国绿化劳动模范", "national")]
+    assert _honours(people["万东明"]) == [("西安市劳动模范", "municipal")]
+
+
+def test_hosts_listed_in_a_report_about_a_counted_group_do_not_take_its_title():
+    text = (
+        "我市16名全省劳动模范起程前往省城。出席欢送仪式的领导有：市总工会主席王海、副市长李明华。"
+        "附：名单\n陈斌（某合作社）\n何平高（某米业）\n"
+    )
+    people = _people(text)
+    assert set(people) == {"陈斌", "何平高"}

@@ -60,6 +60,9 @@ PREFECTURE_CITIES: frozenset[str] = _words(
     # 陕西 甘肃 青海 宁夏 新疆
     " 西安 铜川 宝鸡 咸阳 渭南 延安 汉中 榆林 安康 商洛 兰州 嘉峪关 金昌 白银 天水 武威 张掖 平凉 酒泉 庆阳"
     " 定西 陇南 西宁 海东 银川 石嘴山 吴忠 固原 中卫 乌鲁木齐 克拉玛依 吐鲁番 哈密"
+    # 济源 is governed by its province at prefecture level; 莱芜, 巢湖, 襄樊 and 思茅 are older
+    # reports' names of prefectures since merged or renamed
+    " 济源 莱芜 巢湖 襄樊 思茅"
 )
 # Autonomous prefectures and leagues usually written with their suffix (恩施州, 湘西州).
 PREFECTURE_SUFFIXES: tuple[str, ...] = ("自治州", "地区", "州", "盟")

@@ -170,6 +170,8 @@ def level_word_at(text: str, position: int, context: str = "") -> tuple[str, int
     for word in NATIONAL_PREFIXES:
         if text.startswith(word, position):
             return Level.NATIONAL.value, position + len(word), f"“{word}”", False
+    if text.startswith("自治区", position):  # 自治区劳动模范: the region is a province, not a district
+        return Level.PROVINCIAL.value, position + 3, "“自治区”", False
     place = place_at(text, position, context)
     if place is not None and place.level != Level.OTHER.value:
         return place.level, place.end, f"{place.name}: {place.reason}", False

@@ -22,7 +22,7 @@ def longest_first(words: frozenset[str] | set[str]) -> list[str]:
 # -- surnames ------------------------------------------------------------------------------
 # The common single-character surnames (roughly the 400 most frequent), then the compound ones.
 SURNAMES: frozenset[str] = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏"
+    "矫母雒弋谯笪隗禚郗訾厍羿宓郦庾王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏"
     "魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝"
     "龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左"
     "柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶"
@@ -58,7 +58,7 @@ NON_NAME_CHARS: frozenset[str] = frozenset(
 # Two- and three-character words that start with a surname character and open clauses or
 # follow titles in reports; a "name" equal to (or starting with) one of them is refused.
 COMMON_WORDS: frozenset[str] = _words(
-    "同时 同志 同事 同样 同期 同步 同心 同舟 高度 高位 高效 高温 高速 高层 高新 高铁 全市 全省 全县 全区 全国"
+    "同时 同志 同事 肖像 一线 同样 同期 同步 同心 同舟 高度 高位 高效 高温 高速 高层 高新 高铁 全市 全省 全县 全区 全国"
     " 全体 全员 全面 全力 全部 全程 全天 全年 全球 全心 全身 方面 方式 方案 方向 方便 方法 方舱 常务 常态 常规"
     " 常见 常年 常委 党员 党组 党委 党支 党中 党建 党政 党总 党的 向前 向着 于是 时间 时期 时候 时刻 时代 文件"
     " 文明 文化 文字 文艺 明确 明显 明天 明年 安全 安排 安置 安心 安徽 任务 任何 任职 万元 万只 万套 万人 万余"
@@ -107,7 +107,7 @@ FUNCTION_CHARS: frozenset[str] = frozenset(
 # -- honour titles -------------------------------------------------------------------------
 # Cores that make a title on their own once a level prefix or modifier is attached.
 STRONG_TITLE_CORES: frozenset[str] = _words(
-    "五一劳动奖章 劳动奖章 五一巾帼奖 五一巾帼标兵 劳动模范 劳模 先进工作者 先进个人 三八红旗手标兵 三八红旗手"
+    "五一劳动奖章 劳动奖章 模范劳工 五一巾帼奖 五一巾帼标兵 劳动模范 劳模 先进工作者 先进个人 三八红旗手标兵 三八红旗手"
     " 巾帼建功标兵 巾帼标兵 青年五四奖章 五四青年奖章 优秀共产党员 优秀党务工作者 优秀共青团员 优秀团干部 优秀党员"
     " 道德模范 技术能手 岗位能手 青年岗位能手 技能大师 首席技师 大国工匠年度人物 大国工匠 时代楷模 人民楷模 最美逆行者 最美奋斗者"
     " 抗疫英雄 见义勇为英雄 见义勇为模范 见义勇为先进个人 助人为乐模范 敬业奉献模范 诚实守信模范 孝老爱亲模范"
@@ -307,7 +307,8 @@ POSITIONS: frozenset[str] = _words(
     " 义工 客服 销售员 业务员 技术工人 一线工人 机修工 电焊工 挖掘机司机 货车司机 出租车司机 公交司机"
     " 护理员 护工 保育员 营养师 心理咨询师 药师 麻醉师 放射科医生 急诊科医生 顾问 总顾问 技术顾问 特聘专家"
     " 首席工程师 高级顾问 院士 名誉会长 演员 编剧 导演 运动员 教练 教练员 飞行员 艺术总监 总设计师 设计师"
-    " 车间主任 科研人员 退休老人 退休职工"
+    " 车间主任 科研人员 退休老人 退休职工 推广研究员 农艺师 高级农艺师 代市长 代县长 代区长 代镇长 代乡长 人民调解员 总指挥 副总指挥 文物修复师"
+    " 砌筑工 检测员 化验员 推销员 售票员 服务员 炊事员 饲养员 电气试验工 盾构操作工"
 )
 # Officials' posts: a person known only by one of these and an official verb is not proposed.
 OFFICIAL_POSITIONS: frozenset[str] = _words(

@@ -10,6 +10,7 @@ person credited with something of their own.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from ..places import county_region
 from ..records import Donation
 from . import lexicon as lx
 from .donations import find_donations
-from .names import NameHit, index_by_first_char, name_at, starts_with_any
+from .names import NameHit, bounded_name, index_by_first_char, name_at, starts_with_any
 from .text import Sentence
 from .titles import TitleMatch
 
@@ -235,13 +236,47 @@ class SentenceReader:
         self._award_objects()
         self._lists_before_titles()
         self._colon_lists()
+        self._bracket_lists()
+        self._year_lists()
         self._positions()
         self._relatives()
         self._comrades()
         self._clause_heads()
         self._collectives()
         self.mentions.sort(key=lambda m: m.start)
+        self._comma_groups()
         return self.mentions
+
+    def _comma_groups(self) -> None:
+        """省劳动模范、某市代市长张泱，某局党委书记冯玉胜，…，某区工会主席张本年等也分别捐款1000元:
+        people described one by one between commas share the predicate that 等/分别/各 marks."""
+        s = self.s
+        people = [m for m in self.mentions if m.name and not m.collective and m.end > m.start]
+        run: list[Mention] = []
+        for m in people:
+            if run and s[run[-1].end : _start_of_chain(m)].strip() in ("，", ","):
+                run.append(m)
+            else:
+                self._share_run(run)
+                run = [m]
+        self._share_run(run)
+
+    def _share_run(self, run: list[Mention]) -> None:
+        if len(run) < 2:
+            return
+        after = run[-1].end
+        if not (_SHARED_AFTER.match(self.s, after) or starts_with_any(self.s, after, _AWARD_INDEX)):
+            return  # 甲，乙，丙当选为… / …等分别捐款: the run shares the predicate
+        old = {m.group for m in run if m.group is not None}
+        group = self._new_group()
+        for m in self.mentions:
+            if m in run or (m.group is not None and m.group in old):
+                m.group = group
+        # 甲，乙，丙当选为…: the title the last one was given right after the run is all of theirs
+        shared = [t for t in run[-1].titles if t.outer_start >= after]
+        for m in run[:-1]:
+            m.titles.extend(t for t in shared if t not in m.titles)
+            m.award_verbs.extend(v for v in run[-1].award_verbs if v not in m.award_verbs)
 
     def _title_chains(self) -> None:
         s = self.s
@@ -345,6 +380,8 @@ class SentenceReader:
         while p < len(s) and s[p] == " ":
             p += 1
         direct = name_at(s, p)
+        if direct is None and s.startswith("等", p + 3):
+            direct = bounded_name(s, p, p + 3)  # 授予王从亮等519人: 授予 and 等 bound the name
         if direct is not None and direct.score >= 2 and direct.end <= limit and not _place_start(s, p):
             return direct, "", None, "", None
         return self._apposition(p, limit)
@@ -521,7 +558,82 @@ class SentenceReader:
             tail = _LIST_TAIL.search(s, m.end(), end)
             list_end = tail.start() if tail and tail.group(0) else end
             for hit, unit, unit_span, post, post_span in self._names_ending_at(list_end, m.end()):
-                self._add(hit, "list", unit=unit, position=post, unit_span=unit_span, position_span=post_span)
+                mention = self._add(
+                    hit, "list", unit=unit, position=post, unit_span=unit_span, position_span=post_span
+                )
+                if mention is not None:
+                    mention.shape = "colon_item"
+
+    def _bracket_lists(self) -> None:
+        """…模范劳工分别是陈淑英（介寿国民中小学）、曹祥敏（连江县莒光乡公所）…: items NAME（UNIT）
+        after a list mark; titles before the mark are the items' own."""
+        s = self.s
+        items: list[Mention] = []
+        for m in _NAME_BRACKET.finditer(s):
+            inner = m.group(1)
+            if not _bracket_unit(inner) or not _item_end(s, m.end()):
+                continue
+            bracket = m.start()
+            hit = None
+            for length in (3, 2, 4):
+                start = bracket - length
+                if start < 0 or (start > 0 and not s[:start].endswith(_BRACKET_ITEM_LEADS)):
+                    continue
+                hit = name_at(s[:bracket], start)
+                if hit is not None and hit.start == start and hit.end == bracket:
+                    break
+                hit = bounded_name(s, start, bracket) if length == 3 else None
+                if hit is not None:
+                    break
+            if hit is None or self._taken(hit.start, hit.end):
+                continue
+            if items and s[items[-1].unit_span[1] + 1 : hit.start] not in ("、", "，", ","):
+                items = []  # a new list
+            mention = self._add(hit, "list", unit=inner.strip(), unit_span=(m.start(1), m.end(1)))
+            if mention is not None:
+                mention.shape = "bracket_item"
+                items.append(mention)
+        if len(items) < 2:
+            return
+        first = items[0]
+        marks = [x for x in _BRACKET_LIST_MARK.finditer(s, 0, first.start) if x.end() <= first.start]
+        if not marks or s[marks[-1].end() : first.start].strip(" ：:"):
+            return
+        mark = marks[-1]
+        owned = [
+            t for t in self.titles if t.owner is None and not t.collective and t.outer_end <= mark.start()
+        ]
+        owned = owned[-1:] if owned else []
+        group = self._new_group()
+        for item in items:
+            item.group = group
+            item.titles = list(owned)
+        for t in owned:
+            t.owner = id(first)
+
+    def _year_lists(self) -> None:
+        """…第四位全国劳动模范，前三位分别是1959年陈有生、1989年俞如良、2005年蒋兴权: each item a year
+        and a name; the title named before the list is theirs, each with its own year."""
+        s = self.s
+        for m in _YEAR_LIST.finditer(s):
+            titles = [t for t in self.titles if t.outer_end <= m.start() and not t.collective and not t.weak]
+            if not titles:
+                continue
+            title = titles[-1]
+            group = self._new_group()
+            for item in _YEAR_ITEM.finditer(m.group(1)):
+                start = m.start(1) + item.start(2)
+                end = m.start(1) + item.end(2)
+                hit = name_at(s[:end], start)
+                if hit is None or hit.end != end:
+                    hit = bounded_name(s, start, end)
+                if hit is None:
+                    continue
+                own = dataclasses.replace(title, year=int(item.group(1)), owner=None)
+                mention = self._add(hit, "list", titles=[own], group=group)
+                if mention is not None:
+                    own.owner = id(mention)
+                    mention.shape = "year_item"
 
     def _names_ending_at(self, end: int, floor: int) -> list:
         """The list of names (each with its unit and post) that ends at `end`, read leftwards."""
@@ -535,6 +647,10 @@ class SentenceReader:
             if item is None:
                 break
             items.insert(0, item)
+            hit_start = item[0].start
+            if hit_start - 1 > seg_start and s[hit_start - 1] in "和及与" and not (item[1] or item[3]):
+                end = hit_start - 1  # 张建章、陈世法、董小柱和许全堂等4名同志: 和 joins the last two
+                continue
             end = min(seg_start, item[2][0]) if item[2] else seg_start
             if end <= floor or s[end - 1] not in "、，,":
                 break
@@ -570,10 +686,22 @@ class SentenceReader:
                 not prefix
                 or _word_ending_at(s, start, _POSITIONS_BY_LAST, seg_start)
                 or prefix.endswith(lx.ENTITY_SUFFIXES)
+                or (prefix.endswith(("和", "及")) and len(prefix) <= 5)  # 史广敏和华日刚等
             ):
                 # 、安志伟等 / 、孙丽娜两位同志 / 燃运主管余虹、 / 杭锅集团于惠民被授予: the list's marks,
                 # a post or a unit bound the name, so a surname that is also a word (安, 余, 于) is read as one
                 hit = name_at(s[:end], start)
+            if (
+                hit is None
+                and length == 3
+                and prefix
+                and (
+                    _word_ending_at(s, start, _POSITIONS_BY_LAST, seg_start)
+                    or prefix.endswith(lx.ENTITY_SUFFIXES)
+                    or (prefix.endswith(("和", "及")) and len(prefix) <= 5)
+                )
+            ):
+                hit = bounded_name(s, start, end)  # 杭锅集团于惠民被授予…: a unit and the verb bound 于|惠民
             if hit is None or hit.end != end or self._taken(hit.start, hit.end):
                 continue
             unit, post, unit_span, post_span = (
@@ -593,6 +721,15 @@ class SentenceReader:
                 continue  # 董事长孙华 is not 董事 + 长孙华
             if fallback is None and not prefix.endswith(_NOT_BEFORE_NAME):
                 fallback = (hit, "", None, "", None)
+        if (
+            fallback is None
+            and 2 <= end - seg_start <= 3
+            and (seg_start == 0 or s[seg_start - 1] in "、，,：:和及与")
+        ):
+            # 、万东明、 / 、弋志禾、: a bare item between list marks is read by its shape
+            hit = bounded_name(s, seg_start, end)
+            if hit is not None and not self._taken(hit.start, hit.end):
+                return hit, "", None, "", None
         return fallback
 
     def _pronoun_award(self, verb_start: int, pronoun_at: int, clause_end: int, verb: str) -> None:
@@ -637,7 +774,7 @@ class SentenceReader:
             word = _word_ending_at(s, idx, _POSITIONS_BY_LAST, 0)
             if not word or _inside_org_word(s, idx - len(word), idx):
                 continue
-            hit = name_at(s, idx)
+            hit = name_at(s, idx) or self._known_at(idx)  # 班长于惠民: a name credited before
             if hit is None or self._taken(hit.start, hit.end) or _place_start(s, idx):
                 continue
             left = _unit_left_edge(s, idx - len(word))
@@ -678,16 +815,30 @@ class SentenceReader:
 
     def _clause_heads(self) -> None:
         s = self.s
-        for clause in self.sentence.clauses:
+        for number, clause in enumerate(self.sentence.clauses):
             p = clause.start
             while p < clause.end and s[p] in " “”「」■●◆★▲※·•":
                 p += 1
+            numbered = _ITEM_NUMBER.match(s, p, clause.end)
+            if numbered and number == 0:
+                p = numbered.end()  # "1.张子扬 湖北省体育局…运动员": a numbered list item
             for lead in _CLAUSE_LEADS + ("他叫", "她叫", "他名叫", "她名叫", "名叫", "他就是", "她就是"):
                 if s.startswith(lead, p):
                     p += len(lead)
                     break
             known = self._known_at(p)
             hit = known or name_at(s, p, strict=True)
+            if hit is None and number > 0:
+                # 某隧道局盾构操作工、高级技师，成卫东：… the speaker's name between the comma and the colon
+                colon = next(
+                    (q for q in range(p + 2, min(p + 5, clause.end + 1)) if s[q : q + 1] in ("：", ":")), -1
+                )
+                bounded = bounded_name(s, p, colon) if colon > 0 else None
+                if bounded is not None:
+                    hit = NameHit(bounded.start, bounded.end, bounded.name, 3)  # a comma and a colon mark it
+            if hit is None and known is None:
+                self._unit_of_head(p, clause.end)
+                continue
             if hit is None or hit.score < 3 or self._taken(hit.start, hit.end) or _place_start(s, p):
                 continue  # 吉林：高海燕 — a province heading a list item, not a person
             after = s[hit.end : hit.end + 1]
@@ -701,8 +852,68 @@ class SentenceReader:
                 continue
             mention = self._add(hit, "clause")
             if mention is not None:
+                if numbered and number == 0:
+                    mention.shape = "numbered"
                 self._trailing_apposition(mention)
+                if (
+                    s[hit.end : hit.end + 1] in ("：", ":")
+                    and number > 0
+                    and not (mention.unit or mention.position)
+                ):
+                    self._speaker_line(mention, self.sentence.clauses[number - 1])
                 self._extend_list(mention)
+
+    def _speaker_line(self, mention: Mention, before) -> None:
+        """ "某集团公司钳工、高级技师，郑志明：只有自主创新…": a line that gives the speaker's unit and
+        posts in the clause before the name."""
+        s = self.s
+        start = before.start
+        while start < before.end and s[start] in " “”":
+            start += 1
+        end = before.end
+        while end > start and s[end - 1] in "，, ":
+            end -= 1
+        if not 4 <= end - start <= 40 or self._taken(start, end):
+            return
+        text = s[start:end]
+        if any(ch in text for ch in "：:“”") or any(
+            t.outer_start < end and t.outer_end > start for t in self.titles
+        ):
+            return
+        unit, post, unit_span, post_span = _unit_post_of(s, start, end)
+        if not post and "、" in text:
+            last = text.rfind("、")
+            unit, post, unit_span, post_span = _unit_post_of(s, start, start + last)
+            if post and _word_ending_at(s, end, _POSITIONS_BY_LAST, start + last + 1):
+                post = post + s[start + last : end]
+                post_span = (post_span[0], end) if post_span else None
+            else:
+                unit, post = "", ""
+        if unit and post:
+            mention.unit, mention.position = unit, post
+            mention.unit_span, mention.position_span = unit_span, post_span
+            mention.shape = "speaker"
+
+    def _unit_of_head(self, p: int, clause_end: int) -> None:
+        """ "某电缆股份有限公司的韩宝忠教授获得…": a unit and 的 before the clause's subject."""
+        s = self.s
+        de = s.find("的", p, min(clause_end, p + 30))
+        if de < p + 3 or any(ch in s[p:de] for ch in "、，,"):
+            return
+        if not _word_ending_at(s, de, _ORG_BY_LAST, p):
+            return
+        hit = name_at(s, de + 1)  # the unit and 的 announce a name, even one whose surname is a word (平)
+        if hit is None or hit.score < 2 or self._taken(hit.start, hit.end):
+            return
+        post = next(
+            (s[hit.end : hit.end + k] for k in (4, 3, 2) if s[hit.end : hit.end + k] in lx.POSITIONS), ""
+        )
+        after = hit.end + len(post)
+        if not starts_with_any(s, after, _AWARD_INDEX):
+            return
+        mention = self._add(hit, "clause", unit=_clean_unit(s[p:de]), unit_span=(p, de))
+        if mention is not None and post:
+            mention.position, mention.position_span = post, (hit.end, after)
 
     def _known_at(self, p: int) -> NameHit | None:
         """陈平在…群中发出倡议: a name the report has already credited, whatever follows it here."""
@@ -746,9 +957,18 @@ class SentenceReader:
         if inner_end <= inner_start:
             return
         unit, post, unit_span, post_span = _unit_post_of(s, inner_start, inner_end)
+        if (
+            s[p] in "（("
+            and _item_end(s, inner_end + 1)
+            and (unit or post or _bracket_unit(s[inner_start:inner_end]))
+        ):
+            mention.shape = mention.shape or "bracket_item"
         if unit or post:
             mention.unit, mention.position = unit, post
             mention.unit_span, mention.position_span = unit_span, post_span
+        elif s[p] in "（(" and _bracket_unit(s[inner_start:inner_end]) and _item_end(s, inner_end + 1):
+            # 陈斌（寿乡食用菌专业合作社） as a list item: what the bracket holds is where the person works
+            mention.unit, mention.unit_span = s[inner_start:inner_end], (inner_start, inner_end)
 
     def _extend_list(self, first: Mention) -> None:
         """张三、李四、王五各捐款500元: more names after the first, sharing what follows them."""
@@ -1319,9 +1539,15 @@ def _inside_org_word(s: str, start: int, end: int) -> bool:
 
 
 def _skip_trailers(s: str, position: int) -> int:
-    for trailer in lx.TITLE_TRAILERS:
-        if s.startswith(trailer, position):
-            return position + len(trailer)
+    """获得者 / 称号获得者 / 获得者代表 after a title: words that still describe its holder."""
+    moved = True
+    while moved:
+        moved = False
+        for trailer in lx.TITLE_TRAILERS:
+            if s.startswith(trailer, position):
+                position += len(trailer)
+                moved = True
+                break
     return position
 
 
@@ -1354,6 +1580,36 @@ def _roles_before(s: str, position: int) -> list[str]:
     return roles
 
 
+_NAME_BRACKET = re.compile(r"(?<=[\u4e00-\u9fff·])[（(]([^（）()]{2,30})[)）]")
+_BRACKET_ITEM_LEADS = ("、", "，", ",", "：", ":", "是", "为", "有", " ", "\n")
+_BRACKET_LIST_MARK = re.compile(r"分别是|分别为|名单如下|如下|依次是|依次为|他们是|她们是|[：:]")
+_YEAR_LIST = re.compile(
+    r"(?:分别是|分别为|依次是|依次为|[：:])((?:(?:19|20)\d{2}年度?[\u4e00-\u9fff·]{2,4}(?:[、和及]|(?=[，,。；;]|$))){2,})"
+)
+_YEAR_ITEM = re.compile(r"((?:19|20)\d{2})年度?([\u4e00-\u9fff·]{2,4}?)(?=[、和及，,。；;]|$)")
+_UNKNOWN_POST_ENDS = ("员", "师", "工", "手")
+_SHARED_AFTER = re.compile(
+    r"(?:等|等人)?(?:[0-9一二三四五六七八九十]+[名位人])?(?:也|还|都|均)?(?:分别|各自|各)"
+)
+_ITEM_NUMBER = re.compile(
+    r"(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})[.．、)）]\s*|[（(][0-9一二三四五六七八九十]{1,3}[)）]\s*"
+)
+_NOT_BRACKET_UNIT = re.compile(
+    r"族$|岁|[0-9]|^[左右中前后上下][一二三四五六七八九十起]*$|^[前后]排|男|女|摄|图|记者|通讯员|[，。；：:“”]"
+)
+
+
+def _bracket_unit(text: str) -> bool:
+    """Could a bracket after a name hold that person's unit (not 瑶族, 左一, 58岁, a caption)?"""
+    text = text.strip()
+    return 2 <= len(text) <= 30 and not _NOT_BRACKET_UNIT.search(text) and not _NOT_DESCRIPTION.search(text)
+
+
+def _item_end(s: str, position: int) -> bool:
+    """Does a list item end here (、，, a line's end, 等)?"""
+    return position >= len(s) or s[position] in "、，,。；; \n" or s.startswith("等", position)
+
+
 def _place_start(s: str, position: int) -> bool:
     from ..places import place_at
 
@@ -1375,10 +1631,25 @@ def _unit_left_edge(s: str, post_start: int) -> int:
 
 
 def _unit_lead(unit_text: str) -> int:
-    owned = unit_text.rfind("所属")  # 集团所属杨伙盘煤电公司: the unit is the one after 所属
-    if owned >= 0 and owned + 2 < len(unit_text):
-        return owned + 2
-    for lead in ("来自", "现任", "担任", "系", "是", "作为", "身为", "原"):
+    for word in ("所属", "子公司", "旗下", "下属"):  # 集团所属杨伙盘煤电公司 / 西子集团子公司杭锅集团
+        owned = unit_text.rfind(word)
+        if owned >= 0 and owned + len(word) + 2 <= len(unit_text):
+            return owned + len(word)
+    for lead in (
+        "来自",
+        "现任",
+        "担任",
+        "系",
+        "是",
+        "作为",
+        "身为",
+        "原",
+        "我市",
+        "我县",
+        "我区",
+        "我省",
+        "我州",
+    ):
         if unit_text.startswith(lead):
             return len(lead)
     return 0
@@ -1434,6 +1705,13 @@ def _unit_post_of(s: str, start: int, end: int):
         entity = max((i for i in range(1, len(text)) if text[:i].endswith(lx.ENTITY_SUFFIXES)), default=0)
         if entity and len(text) - entity <= 6:  # 某旅游有限公司排工: a post the dictionary lacks
             return _clean_unit(text[:entity]), text[entity:], (start, start + entity), (start + entity, end)
+        if text.endswith(_UNKNOWN_POST_ENDS):
+            # 国家深海基地管理中心潜航员: an organisation word, then a job ending in 员/师/工 the dictionary lacks
+            org = max(
+                (i for i in range(2, len(text)) if _word_ending_at(text, i, _ORG_BY_LAST, 0)), default=0
+            )
+            if org and 2 <= len(text) - org <= 5:
+                return _clean_unit(text[:org]), text[org:], (start, start + org), (start + org, end)
         return "", "", None, None
     descriptor = re.search(r"的(?:一名|一位|一个)?[\u4e00-\u9fff]{0,4}$", text[:best])
     if descriptor and descriptor.start() > 0:

@@ -29,6 +29,17 @@ _BLOCKING = index_by_first_char(
     for w in lx.POSITIONS | lx.STRONG_TITLE_CORES | frozenset(lx.ORG_SUFFIXES) | lx.COMMON_WORDS
     if len(w) >= 2
 )
+_HARD_BLOCKING = index_by_first_char(
+    w for w in lx.POSITIONS | lx.STRONG_TITLE_CORES | frozenset(lx.ORG_SUFFIXES) if len(w) >= 2
+)
+# words that may also be a whole given name (郑|玉林, 于|惠民) when the name's end is clearly marked
+_WORD_GIVEN_NAMES = frozenset(
+    w
+    for w in lx.COMMON_WORDS
+    if len(w) == 2
+    and w not in lx.POSITIONS | lx.STRONG_TITLE_CORES | frozenset(lx.ORG_SUFFIXES) | lx.NAME_FOLLOWERS
+    and not any(ch in lx.NON_NAME_CHARS or ch in lx.FUNCTION_CHARS for ch in w)
+)
 
 
 def starts_with_any(text: str, position: int, index: dict[str, tuple[str, ...]]) -> str:
@@ -72,7 +83,12 @@ def _follow_score(text: str, end: int) -> int:
 
 
 def _given_ok(given: str) -> bool:
+    if len(given) == 2 and given[0] in _GIVEN_FIRST_ONLY:  # 汪其德: 其 opens many given names
+        return _is_han(given[1]) and given[1] not in lx.NON_NAME_CHARS
     return all(_is_han(ch) and ch not in lx.NON_NAME_CHARS for ch in given)
+
+
+_GIVEN_FIRST_ONLY = frozenset("其向")  # 汪其德, 胡向东
 
 
 def name_at(text: str, start: int, *, strict: bool = False) -> NameHit | None:
@@ -106,20 +122,66 @@ def name_at(text: str, start: int, *, strict: bool = False) -> NameHit | None:
     return best
 
 
+# bounded by list marks, a given name may hold a character that is mostly a word (王从亮, 华日刚)
+_NEVER_GIVEN = lx.NON_NAME_CHARS - frozenset("日从向其任以自为于年")
+
+
+def bounded_name(text: str, start: int, end: int) -> NameHit | None:
+    """A name known to fill text[start:end] exactly, because list marks or a bracket bound it
+    (张永和（某公司）、…): only its shape is checked, surname and given name, so a given name ending
+    in a word-like character (和, 才, 同) is still read whole."""
+    name = text[start:end]
+    if not 2 <= len(name) <= 4 or not all(_is_han(ch) for ch in name):
+        return None
+    surname_len = 2 if name[:2] in lx.COMPOUND_SURNAMES and len(name) >= 3 else 1
+    if name[:surname_len] not in lx.SURNAMES and surname_len == 1:
+        return None
+    given = name[surname_len:]
+    if not 1 <= len(given) <= 2 or name in lx.COMMON_WORDS:
+        return None
+    if not all(_is_han(ch) and ch not in _NEVER_GIVEN for ch in given):
+        return None  # 王从亮, 华日刚: bounded, a given name may hold a character that is mostly a word
+    if starts_with_any(text, start + surname_len, _HARD_BLOCKING):
+        return None  # 王主任: a post, not a given name (a word such as 惠民 may be one)
+    return NameHit(start, end, name, 2)
+
+
+_BOUNDED_ONLY_ENDS = frozenset("年")  # 李延年, 张本年: a given name may end so, when a list mark follows
+
+
+def _bounded_given(text: str, given: str, end: int) -> bool:
+    return (
+        len(given) == 2
+        and given[-1] in _BOUNDED_ONLY_ENDS
+        and _given_ok(given[0])
+        and end < len(text)
+        and text[end] in "等、，,。；;"
+    )
+
+
 def _reading(text: str, start: int, surname_len: int, given_len: int) -> list[NameHit]:
     end = start + surname_len + given_len
     if end > len(text):
         return []
     name = text[start:end]
     given = name[surname_len:]
-    if not _given_ok(given):
+    if not _given_ok(given) and not _bounded_given(text, given, end):
         return []
     if name in lx.COMMON_WORDS or name[:2] in lx.COMMON_WORDS and given_len == 2 and surname_len == 1:
         return []
     after_surname = start + surname_len
-    if starts_with_any(text, after_surname, _BLOCKING):
-        return []  # 张主任, 王书记, 和先进工作者: a post or title, not a given name
     score = _follow_score(text, end)
+    blocking = starts_with_any(text, after_surname, _BLOCKING)
+    if blocking:
+        if not (
+            blocking == given
+            and given in _WORD_GIVEN_NAMES
+            and score == 3
+            and end < len(text)
+            and name[:surname_len] not in lx.AMBIGUOUS_SURNAMES  # 和|居民 is no name
+        ):
+            return []  # 张主任, 王书记, 和先进工作者: a post or title, not a given name
+        score = 2  # 郑玉林，… / 于惠民被授予…: a word that is the whole given name, its end marked
     if given_len == 2 and given[-1] in lx.FUNCTION_CHARS:
         if (
             given[-1] in _NAME_LIKE_FUNCTION_CHARS

@@ -24,7 +24,7 @@ from .mentions import Mention, SentenceReader, attribute, medical, region_of
 from .names import index_by_first_char, starts_with_any
 from .proposals import KIND_COLLECTIVE, KIND_PERSON, Highlight, IntakeResult, Proposal, Reason
 from .text import Sentence, prepare, split_sentences
-from .titles import TitleMatch, explain_level, find_titles
+from .titles import COUNT_BEFORE, TitleMatch, explain_level, find_titles, pair_titles
 
 MAX_REPORT_CHARS = 400_000  # a report longer than a book is not a news report
 _AWARD_INDEX = index_by_first_char(lx.AWARD_VERBS)
@@ -43,6 +43,9 @@ class _State:
     heading_line: bool = False
     heading_colon: bool = False  # "获得…奖章的有：" whose list goes on in the lines below
     known: set[str] = field(default_factory=set)  # names credited so far (two characters or more)
+    counted: list[TitleMatch] = field(default_factory=list)  # "16名全省劳动模范": a group's title
+    titles: list[TitleMatch] = field(default_factory=list)  # every person's title in the report
+    lead: list[TitleMatch] = field(default_factory=list)  # titles of the headline and first paragraphs
 
 
 def analyse_text(original: str, report: str = "") -> IntakeResult:
@@ -60,6 +63,9 @@ def analyse_text(original: str, report: str = "") -> IntakeResult:
     mentions: list[Mention] = []
     for sentence in sentences:
         mentions.extend(_read_sentence(sentence, analysis, bylines, home, state))
+    _group_title(state, mentions)
+    _announced_title(state, mentions, bylines, analysis)
+    _report_years(analysis, mentions)
     proposals = _proposals(mentions, bylines, report)
     return IntakeResult(report, proposals, traditional, list(dict.fromkeys(bylines.texts)), len(sentences))
 
@@ -71,6 +77,7 @@ def _read_sentence(
     masked = {i - sentence.start for i in range(sentence.start, sentence.end) if i in bylines.masked}
     masked |= _book_titles(s)
     titles = [t for t in find_titles(s) if not any(i in masked for i in range(t.start, t.end))]
+    titles = pair_titles(s, titles, _GROUP_AWARD_WORDS)
     for t in titles:
         t.sentence = sentence.index
         clause = sentence.clauses[sentence.clause_at(t.outer_start)]
@@ -78,6 +85,14 @@ def _read_sentence(
         t.posthumous = any(word in before for word in lx.POSTHUMOUS_WORDS)
         if t.year is None:
             t.year = _year_before(before)
+    for t in titles:
+        if not t.collective:
+            state.titles.append(t)
+            if sentence.paragraph <= 3 and (t.quoted or not t.weak):
+                state.lead.append(t)
+            count = COUNT_BEFORE.search(s[: t.outer_start])
+            if count and not t.weak and (t.has_level_word or t.quoted or t.title != "劳模"):
+                state.counted.append(t)
     reader = SentenceReader(sentence, titles, masked, home, frozenset(state.known))
     reader.find()
     pronoun_at = _pronoun_clause(sentence)
@@ -96,6 +111,113 @@ def _read_sentence(
             state.subject = persons[-1]
         state.subject_paragraph = sentence.paragraph
     return people
+
+
+_GROUP_AWARD_WORDS = ("当选为", "当选", "被授予", "荣获", "获得", "获")
+_LIST_SHAPES = ("bracket_item", "numbered", "speaker", "colon_item")
+
+
+def _group_title(state: _State, mentions: list[Mention]) -> None:
+    """A list whose items name no honour (附：名单 / 1.张三 某单位 / 某公司技师，李四：…) holds the
+    group the report counts: "我市16名全省劳动模范…", "十位大国工匠…" — when it counts only one."""
+    items = [
+        m
+        for m in mentions
+        if m.name
+        and not m.titles
+        and not m.official
+        and not m.collective
+        and (m.shape in _LIST_SHAPES or _whole_line(m))
+        and not _official_post(m)  # 市总工会主席王海 in a list is a host, not one of the group
+        and not _HOSTS.search(m.sentence.text[: m.start])
+    ]
+    if len(items) < 2:
+        return
+    counted = sorted(state.counted, key=lambda t: -len(_full_title(t.title)))
+    if any(t.has_level_word for t in counted):
+        counted = [t for t in counted if t.has_level_word]  # 三名劳动模范 in a report about 全国劳模
+    if not counted:
+        return
+    group = counted[0]
+    full = _full_title(group.title)
+    if any(
+        t.level != group.level
+        or not full.endswith(_full_title(t.title))
+        and not full.startswith(_full_title(t.title))
+        for t in counted
+    ):
+        return  # the report counts two groups (省劳模 and 全国劳模): which one a list holds is unclear
+    # 十位大国工匠 in a report about the 2022年“大国工匠年度人物”: the full name of the honour
+    longer = [t for t in state.titles if t.title.startswith(group.title) and len(t.title) > len(group.title)]
+    if longer and len({t.title for t in longer}) == 1:
+        group = longer[0]
+    for m in items:
+        m.titles = [group]
+        m.anchor = "heading"
+
+
+def _announced_title(state: _State, mentions: list[Mention], bylines: Bylines, analysis: str) -> None:
+    """走近“最美职工” … 发布2022年“最美职工”先进事迹, then one profile after another: the one honour
+    the headline and lead announce is held by each person the profiles follow (named again and
+    again, the subject of their own clauses), when no other honour is named for them."""
+    announced = {_full_title(t.title): t for t in state.lead}
+    if len(announced) != 1:
+        return
+    title = next(iter(announced.values()))
+    by_name: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.name and m.name not in bylines.names:
+            by_name.setdefault(m.name, []).append(m)
+    for name, group in by_name.items():
+        if len(name) < 2 or analysis.count(name) < 3:
+            continue  # a profile names its subject again and again
+        if any(m.credited or m.official or m.collective for m in group):
+            continue
+        subjects = [
+            m for m in group if m.anchor in ("clause", "position") and m.name_score >= 3 and m.end > m.start
+        ]
+        if not subjects or not any(m.deeds for m in group):
+            continue
+        subjects[0].titles = [title]
+        subjects[0].anchor = "heading"
+
+
+_HOSTS = re.compile(r"领导|出席|陪同|嘉宾|主持|讲话|致辞|慰问|看望|走访|颁奖|颁发")
+
+
+def _whole_line(m: Mention) -> bool:
+    """■某合作社理事长汪其德: a line that holds one person's unit, post and name and nothing else."""
+    s = m.sentence.text
+    if not m.sentence.headline or m.end <= m.start or s[m.end :].strip():
+        return False
+    start = min([m.start] + [span[0] for span in (m.unit_span, m.position_span) if span])
+    return not s[:start].strip(" ■●◆★▲※·•-—")
+
+
+def _full_title(title: str) -> str:
+    """省劳模 and 全省劳动模范 are one honour: the short form spelt out, quotes left out."""
+    return _title_key(title).replace("劳模", "劳动模范")
+
+
+_REPORT_YEAR = r"((?:19|20)\d{2})(?:[-—至~](?:19|20)?\d{2})?年度?[^。；;！？!?\n]{0,24}?"
+
+
+def _report_years(analysis: str, mentions: list[Mention]) -> None:
+    """A title named without its year takes the one year the report gives that title elsewhere
+    ("2024年…全国五一劳动奖…表彰名单" above a list of 全国五一劳动奖章 holders); two years: none."""
+    cache: dict[str, int | None] = {}
+    for m in mentions:
+        for t in m.titles:
+            if t.year is not None or t.collective:
+                continue
+            if t.title not in cache:
+                years: set[int] = set()
+                bare = re.sub(r"[“”\"「」]", "", t.title)
+                for written in {bare, bare.removeprefix("全")}:  # 全省劳动模范 is 2015年省劳动模范
+                    stem = written[: max(4, len(written) - 1)] if len(written) > 4 else written
+                    years.update(int(y) for y in re.findall(_REPORT_YEAR + re.escape(stem), analysis))
+                cache[t.title] = years.pop() if len(years) == 1 else None
+            t.year = cache[t.title]
 
 
 def _book_titles(s: str) -> set[int]:
@@ -163,7 +285,9 @@ def _carried(reader: SentenceReader, subject: Mention, pronoun_at: int | None) -
 _HEADING_END = re.compile(
     r"(?:有|是|为|如下|名单|以下同志|以下人员|分别|[0-9一二三四五六七八九十百两]+[人名位])[：:]$"
 )
-_HEADING_LINE = re.compile(r"(?:获得者|得主|名单|获奖者|人员|个人|名录)(?:名单)?(?:[（(]\d+[人名][)）])?$")
+_HEADING_LINE = re.compile(
+    r"(?:获得者|得主|名单|获奖者|人员|个人|名录|对象|人选)(?:名单)?(?:[（(]\d+[人名][)）])?$"
+)
 
 
 def _headings(reader: SentenceReader, state: _State, people: list[Mention]) -> None:
@@ -243,7 +367,13 @@ def _list_line(sentence: Sentence, m: Mention) -> bool:
     s = sentence.text
     if any(ch in s for ch in "。！？"):
         return False
-    return bool(re.fullmatch(r"\s*(?:[\u4e00-\u9fff]{2,8}[：:]\s*)?", s[: m.start]))
+    return bool(_LIST_LINE_HEAD.fullmatch(s[: m.start]))
+
+
+_LIST_LINE_HEAD = re.compile(
+    r"\s*(?:(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})[.．、)）]\s*|[（(][0-9一二三四五六七八九十]{1,3}[)）]\s*)?"
+    r"(?:[\u4e00-\u9fff]{2,8}[：:]\s*)?"
+)
 
 
 # -- from mentions to proposals ----------------------------------------------------------------

@@ -152,6 +152,8 @@ def find_titles(text: str) -> list[TitleMatch]:
             continue
         match.outer_start = start - 1
         match.outer_end = _skip_trailer(text, end + 1)
+        if not match.has_level_word:
+            _level_before_quote(text, start - 1, match)
         year = _YEAR_BEFORE_RE.search(text[max(0, start - 9) : start - 1])
         if year and match.year is None:
             match.year = int(year.group(1))
@@ -162,13 +164,38 @@ def find_titles(text: str) -> list[TitleMatch]:
             continue
         left = _left_edge(text, m.start())
         match = _describe(text, left, m.end(), quoted=False, context=text, core_start=m.start())
-        if match is None or not _right_edge_ok(text, m.end()):
+        if match is None:
             continue
+        count = _COUNT_LEAD.match(match.title)
+        if count and len(match.title) - count.end() >= 2:
+            # 十位大国工匠: the count is no part of the title
+            match.start += count.end()
+            match.outer_start = match.start
+            match.title = match.title[count.end() :]
+        if not _right_edge_ok(text, m.end()):
+            if match.weak or not COUNT_BEFORE.search(text[: match.start]):
+                continue
+            match.group = True  # 我市16名全省劳动模范起程…: a counted group, named by its honour
         match.outer_end = _skip_trailer(text, m.end())
         titles.append(match)
     titles.sort(key=lambda t: t.start)
     _inherit_levels(text, titles)
     return titles
+
+
+def _level_before_quote(text: str, quote: int, match: TitleMatch) -> None:
+    """全国“五一劳动奖章”获得者 / 省“三八红旗手”: the level word stands before the quotation."""
+    for length in (4, 3, 2, 1):
+        start = quote - length
+        if start < 0:
+            continue
+        token = level_word_at(text[start:quote], 0, text)
+        if token is not None and token[1] == length and token[0] != Level.OTHER.value:
+            if start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" and length == 1:
+                continue  # 城市“…”: a bare 市 inside a word says nothing
+            match.level, match.level_reason, match.has_level_word = token[0], token[2], True
+            match.outer_start = start
+            return
 
 
 def _quotations(text: str):
@@ -231,6 +258,13 @@ def _left_edge(text: str, core_start: int) -> int:
     return i
 
 
+# "16名" / "十位" right before a title: the people it counts hold that title
+COUNT_BEFORE = re.compile(
+    r"(?<![每一])(?:[0-9]+|[二三四五六七八九十百两][一二三四五六七八九十百两]*)(?:名|位|人)(?:个人|职工|同志)?$"
+)
+
+_COUNT_LEAD = re.compile(r"(?:[0-9]+|[一二三四五六七八九十百两]+)(?:名|位)")
+
 _POSITION_ENDS = tuple(
     sorted((p for p in lx.POSITIONS if len(p) >= 2 and p not in {"专家", "工匠"}), key=len, reverse=True)
 )
@@ -243,6 +277,8 @@ def _right_edge_ok(text: str, end: int) -> bool:
     for trailer in lx.TITLE_TRAILERS:
         if rest.startswith(trailer):
             return True
+    if rest.startswith(_LIST_FOLLOWERS):
+        return True  # 全国五一劳动奖章拟表彰名单的有：… / 到A、B等省级劳模家中: the title of those named
     if rest.startswith(lx.TITLE_NOT_FOLLOWED_BY):
         return False
     ch = rest[0]
@@ -253,6 +289,20 @@ def _right_edge_ok(text: str, end: int) -> bool:
     if rest.startswith(("各捐", "各自", "分别", "纷纷", "积极", "率先", "均", "都", "也", "共同", "一起")):
         return True  # A、B等市级劳模各捐款500元: the list's shared predicate follows the title
     return ch in lx.SURNAMES or rest[:2] in lx.COMPOUND_SURNAMES or _starts_unit(rest)
+
+
+_LIST_FOLLOWERS = (
+    "拟表彰",
+    "拟推荐",
+    "拟授予",
+    "推荐对象",
+    "推荐人选",
+    "候选人",
+    "人选",
+    "名单",
+    "家中",
+    "家里",
+)
 
 
 def _starts_unit(rest: str) -> bool:
@@ -389,6 +439,56 @@ def _inherit_levels(text: str, titles: list[TitleMatch]) -> None:
             after.level = before.level
             after.level_reason = f"{before.title}: listed with"
             after.weak = False
+
+
+_PAIR_FIRST = ("劳动模范", "劳模")
+_PAIR_SECOND = ("先进工作者", "先进生产者")
+
+
+def pair_titles(text: str, titles: list[TitleMatch], group_words: tuple[str, ...]) -> list[TitleMatch]:
+    """我市3名全国劳动模范和先进工作者 / 甲，乙，丙当选为全国劳动模范和先进工作者: the one award of the
+    five-yearly roll, given to a group as a pair when the report does not say which of the two each
+    holds; one honour, as written. One person's "先后荣获全国劳动模范和先进工作者" stays two."""
+    out: list[TitleMatch] = []
+    for t in titles:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and _held_by_group(text, before.outer_start, group_words)
+            and text[before.outer_end : t.outer_start] in ("和", "及", "与")
+            and before.title.endswith(_PAIR_FIRST)
+            and t.title in _PAIR_SECOND
+            and not t.has_level_word
+            and not before.quoted
+            and not t.quoted
+        ):
+            before.title = before.title + text[before.outer_end : t.outer_start] + t.title
+            before.end = t.end
+            before.outer_end = t.outer_end
+            before.group = before.group or t.group
+            continue
+        out.append(t)
+    for t in out:  # 欢送11名全国劳动模范和先进工作者进京: the second of the pair not read as a title
+        joined = re.match(r"[和及与](先进工作者|先进生产者)", text[t.outer_end :])
+        if (
+            joined
+            and t.title.endswith(_PAIR_FIRST)
+            and not t.quoted
+            and _held_by_group(text, t.outer_start, group_words)
+        ):
+            t.title += joined.group(0)
+            t.end = t.outer_end = t.outer_end + joined.end()
+    return out
+
+
+def _held_by_group(text: str, start: int, group_words: tuple[str, ...]) -> bool:
+    head = text[:start]
+    if COUNT_BEFORE.search(head) or re.search(
+        r"(?:[0-9]+|[二三四五六七八九十百两]+)[名位人](?:新晋|受表彰的|获奖的)?$", head
+    ):
+        return True
+    verb = next((w for w in group_words if head.endswith(w)), "")
+    return bool(verb) and len(re.findall(r"[，,、]", head[: len(head) - len(verb)])) >= 2
 
 
 _REASON_ZH = {
