@@ -1,7 +1,7 @@
 """`python -m benchmarks.run` (`make bench`): every figure of issue 7 at 10k and 100k, one table.
 
     python -m benchmarks.run [--sizes 10000,100000] [--repeat 30] [--heavy-repeat 5]
-                             [--build-repeat 1] [--skip gui,import,add_json,bulk_insert,certificates,build,stats]
+                             [--build-repeat 1] [--skip gui,import,add_json,bulk_insert,certificates,build,stats,postgres,soak]
 
 Each figure is measured `repeat` times (long ones `heavy-repeat` or `build-repeat`
 times) and reported as median and 95th percentile, sizes side by side, next to its
@@ -420,7 +420,9 @@ def run(sizes: list[int], repeat: int, heavy: int, build_repeat: int, skip: set[
                 record_as=size,
             )
         loads.append(load())
-    return report(
+    shared = shared_registry_search(sizes[-1], repeat, skip, notes)
+    shared += shared_registry_live(sizes[-1], repeat, skip, notes)
+    text = report(
         sizes,
         pages,
         counts,
@@ -434,6 +436,45 @@ def run(sizes: list[int], repeat: int, heavy: int, build_repeat: int, skip: set[
         heavy,
         build_repeat,
     )
+    return text + ("\n" + shared if shared else "")
+
+
+def shared_registry_search(size: int, repeat: int, skip: set[str], notes: list[str]) -> str:
+    """The shared registry's (PostgreSQL) search figures at the largest size, as their own
+    section (benchmarks/bench_pg_search.py); skipped, with a line saying why, without PostgreSQL."""
+    if "postgres" in skip:
+        return ""
+    from benchmarks import bench_pg_search
+
+    why = bench_pg_search.missing()
+    if why:
+        notes.append(f"shared registry (PostgreSQL) search: skipped, {why}.")
+        return ""
+    print("  shared registry (PostgreSQL) search", file=sys.stderr, flush=True)
+    try:
+        return bench_pg_search.report(size, bench_pg_search.measure(size, max(1, repeat // 3)))
+    except Exception as exc:  # noqa: BLE001 - a failing server must not lose the table
+        notes.append(f"shared registry (PostgreSQL) search at {size:,}: FAILED: {exc!r}")
+        return ""
+
+
+def shared_registry_live(size: int, repeat: int, skip: set[str], notes: list[str]) -> str:
+    """The shared registry's save, other-window and soak figures at the largest size
+    (benchmarks/bench_pg_live.py: 20 client processes for 60 s); skipped like the search's."""
+    if "postgres" in skip or "soak" in skip:
+        return ""
+    from benchmarks import bench_pg_live
+
+    why = bench_pg_live.missing()
+    if why:
+        notes.append(f"shared registry (PostgreSQL) live figures: skipped, {why}.")
+        return ""
+    print("  shared registry (PostgreSQL) saves, other window, soak", file=sys.stderr, flush=True)
+    try:
+        return "\n" + bench_pg_live.report(size, bench_pg_live.measure(size, max(30, repeat * 3), 20, 60))
+    except Exception as exc:  # noqa: BLE001 - a failing server must not lose the table
+        notes.append(f"shared registry (PostgreSQL) live figures at {size:,}: FAILED: {exc!r}")
+        return ""
 
 
 def gui(
@@ -586,7 +627,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--skip",
         default="",
-        help="comma-separated: gui, build, import, add_json, bulk_insert, certificates, stats",
+        help="comma-separated: gui, build, import, add_json, bulk_insert, certificates, stats, postgres, soak",
     )
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
@@ -600,7 +641,7 @@ def main(argv: list[str] | None = None) -> int:
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "latest.md").write_text(text, encoding="utf-8")
     print(text)
-    if "MISMATCHES" in text:
+    if "MISMATCHES" in text or "DIFFER FROM THE FILE" in text:
         print("SEARCH RESULTS DIFFER FROM THE REFERENCE SCAN — see above.", file=sys.stderr)
         return 1
     return 0

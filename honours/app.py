@@ -42,11 +42,14 @@ def default_registry_path(settings: Settings) -> Path | str:
     """$HONOURS_DB, else the last database opened (if it still exists), else the user-data file."""
     import os
 
+    from .core.postgres.connection import is_server_url
     from .core.session import default_path
 
     if os.environ.get("HONOURS_DB"):
         return default_path()
     last = settings.last_database
+    if last and is_server_url(last):
+        return last  # the shared registry connected to last time
     if last and Path(last).exists():
         return Path(last)
     return default_path()
@@ -58,6 +61,12 @@ def handle_open_failure(error: HonoursError | OSError, parent: QWidget | None) -
     from .gui.open_failure_dialog import next_attempt
 
     return next_attempt(error, parent)
+
+
+def _asks_password(error: BaseException) -> bool:
+    from .core.postgres.connection import PasswordNeededError
+
+    return isinstance(error, PasswordNeededError)
 
 
 class UpgradeProgress:
@@ -184,6 +193,14 @@ def main(argv: list[str] | None = None) -> int:
             break
         except (HonoursError, OSError) as error:
             log.warning("cannot open %s: %s", path, error)
+            if _asks_password(error):  # a shared registry remembered: the clerk types its password
+                from .core.postgres.connection import use_password
+                from .gui.connect_dialog import ask_password
+
+                password = ask_password(str(path), error.wrong, None)
+                if password is not None:
+                    use_password(str(path), password)
+                    continue
             attempt = handle_open_failure(error, None)
     if window is None:
         return 1

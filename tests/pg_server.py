@@ -20,6 +20,7 @@ import tempfile
 from pathlib import Path
 
 LOCALE = "C.UTF-8"
+PASSWORD_GROUP = "honours_test_password_logins"
 
 
 def server_binaries() -> Path | None:
@@ -90,6 +91,11 @@ class ThrowawayServer:
             "-U",
             self.user,
         )
+        # Logins made members of PASSWORD_GROUP must give a password over TCP (the app's
+        # password prompt is tested against them); every other login is trusted.
+        hba = self.data / "pg_hba.conf"
+        rules = hba.read_text(encoding="utf-8")
+        hba.write_text(f"host all +{PASSWORD_GROUP} 127.0.0.1/32 scram-sha-256\n{rules}", encoding="utf-8")
         options = (
             f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.sockets} -c fsync=off "
             "-c synchronous_commit=off -c full_page_writes=off"
@@ -107,6 +113,10 @@ class ThrowawayServer:
         )
         self.running = True
         atexit.register(self.stop)
+        import psycopg
+
+        with psycopg.connect(self.url(), autocommit=True) as conn:
+            conn.execute(f"CREATE ROLE {PASSWORD_GROUP} NOLOGIN")
         return self
 
     def stop(self) -> None:

@@ -124,7 +124,17 @@ FILE_IO_CALLS = {
 OWN_DOCUMENT = "Document"
 FILE_IO_METHODS = {"read_bytes", "read_text", "write_bytes", "write_text"}
 # `.open(...)` is fine on these receivers (a zip member, an image in memory, a registry, a buffer, a dialog).
-OPEN_RECEIVERS = {"Registry", "archive", "self.archive", "Image", "buffer", "cls", "box", "zipfile.Path"}
+OPEN_RECEIVERS = {
+    "Registry",
+    "ServerRegistry",
+    "archive",
+    "self.archive",
+    "Image",
+    "buffer",
+    "cls",
+    "box",
+    "zipfile.Path",
+}
 
 
 def _dotted(node: ast.AST) -> str:

@@ -16,6 +16,12 @@ from honours.core.spreadsheet import parse_care_cell
 MODEL = Honour("全国劳动模范", "national", 2015)
 
 
+@pytest.fixture
+def registry(storage):
+    """Every test of a registry here runs on both backends (conftest's `storage`)."""
+    return storage
+
+
 def person(name: str, **kwargs) -> Honouree:
     kwargs.setdefault("honours", [MODEL])
     return Honouree(name=name, unit=f"{name}的单位", **kwargs)

@@ -172,7 +172,8 @@ def test_merge_moves_everything_once_fills_empty_fields_and_reports_conflicts(re
     assert registry.history(keep.id)[0].after["honours"][1]["title"] == "全国劳动模范"
     assert registry.search("全国劳动模范").all_ids() == [keep.id]  # the search index follows
     assert registry.summaries([keep.id])[0].primary_photo_id == photos[0].id
-    assert check(registry) == []  # photos, derived columns and search rows all consistent
+    if isinstance(registry, Registry):  # the file's own consistency check (a server has none)
+        assert check(registry) == []  # photos, derived columns and search rows all consistent
 
 
 def test_merge_taking_the_other_value_and_refusing_stale_versions(registry):

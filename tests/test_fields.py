@@ -108,7 +108,7 @@ FILE_LIMITS = {
     "birth_date": 11,  # 22 → 11 counting schema.py (issue 14.1); + archive.py reading it from an ID number (15)
     "awarded_by": 16,  # 21 → 17 counting schema.py (issue 14.1)
     "quantity_unit": 18,  # 22 → 19 counting schema.py (issue 14.1)
-    "posthumous": 21,  # 24 → 21 counting schema.py (issue 14.1); the query and its SQLite filter name it apart
+    "posthumous": 22,  # 24 → 21 counting schema.py (issue 14.1); the query and each backend's filter name it apart
     "recipient": 12,  # 16 → 13 counting schema.py (issue 14.1)
     "source_report": 2,  # 7 → 3 counting schema.py (issue 14.1)
     "source_sentence": 2,  # 7 → 3 counting schema.py (issue 14.1)
@@ -118,7 +118,8 @@ FILE_LIMITS = {
     "political_status": 5,
     "education": 5,
     "treatment": 5,
-    "hardship": 6,  # + sqlite/care.py (who is due aid is who is marked 困难劳模), vocabulary.py (aid is "hardship" aid)
+    "hardship": 8,  # + sqlite/care.py (who is due aid is who is marked 困难劳模), vocabulary.py (aid is "hardship" aid);
+    # + postgres/filters.py and postgres/care.py (the shared registry's `hardship:` and aid rule, as the file's)
 }
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import subprocess
 import sys
+from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
@@ -16,6 +17,8 @@ from honours.core.postgres.schema import CHANGES_CHANNEL, OWNER_ROLE, SCHEMA_VER
 from honours.core.postgres.server import ServerSetupError, add_office, init_server, login_for, offices
 
 _logins = itertools.count(1)
+
+ROOT = str(Path(__file__).resolve().parents[1])  # this checkout, not whichever one the venv installed
 
 
 def as_login(url: str, login: str) -> str:
@@ -130,7 +133,7 @@ def test_the_command_line_sets_up_a_server(pg_url):
             [sys.executable, "-m", "honours", *args],
             capture_output=True,
             text=True,
-            env={"LANG": "zh_CN.UTF-8", "PATH": "/usr/bin:/bin"},
+            env={"LANG": "zh_CN.UTF-8", "PATH": "/usr/bin:/bin", "PYTHONPATH": ROOT},
             timeout=60,
             check=False,
         )
@@ -149,7 +152,13 @@ def test_the_command_line_sets_up_a_server(pg_url):
 
 
 def test_a_server_url_in_honours_db_is_kept_and_its_roll_is_not_mistaken_for_a_file(pg_url, tmp_path):
-    env = {"LANG": "zh_CN.UTF-8", "PATH": "/usr/bin:/bin", "HONOURS_DB": pg_url, "HOME": str(tmp_path)}
+    env = {
+        "LANG": "zh_CN.UTF-8",
+        "PATH": "/usr/bin:/bin",
+        "PYTHONPATH": ROOT,
+        "HONOURS_DB": pg_url,
+        "HOME": str(tmp_path),
+    }
     done = subprocess.run(
         [sys.executable, "-m", "honours", "list"],
         capture_output=True,
@@ -159,9 +168,20 @@ def test_a_server_url_in_honours_db_is_kept_and_its_roll_is_not_mistaken_for_a_f
         timeout=60,
         check=False,
     )
-    assert done.returncode == 1 and "是服务器上的共享荣誉库" in done.stderr
+    assert done.returncode == 1 and "还不是共享荣誉库" in done.stderr and "honours server init" in done.stderr
     assert list(tmp_path.iterdir()) == []  # no file named after the URL
     init_server(pg_url)
+    done = subprocess.run(
+        [sys.executable, "-m", "honours", "list"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0 and done.stdout.strip() == "", done.stderr  # an empty roll, never seeded
+    assert list(tmp_path.iterdir()) == []
     done = subprocess.run(
         [sys.executable, "-m", "honours", "server", "offices"],
         capture_output=True,
@@ -174,16 +194,17 @@ def test_a_server_url_in_honours_db_is_kept_and_its_roll_is_not_mistaken_for_a_f
     assert done.returncode == 0, done.stderr
 
 
-def test_opening_a_server_registry_is_refused_by_the_core_for_every_front_end(tmp_path, monkeypatch):
-    from honours.core.errors import HonoursError
+def test_a_server_registry_that_cannot_be_reached_is_said_plainly_for_every_front_end(
+    pg_server, tmp_path, monkeypatch
+):
     from honours.core.session import location, open_registry
 
     monkeypatch.chdir(tmp_path)
-    url = "postgresql://clerk@127.0.0.1:5432/honours"
+    url = f"postgresql://clerk@127.0.0.1:{pg_server.port + 1}/honours"
     assert location(url) == url and location("roll.sqlite").name == "roll.sqlite"
-    with pytest.raises(HonoursError) as refused:
+    with pytest.raises(ServerUnreachableError) as refused:
         open_registry(location(url))
-    assert "还不能打开其中的名册" in refused.value.zh
+    assert "无法连接共享荣誉库" in refused.value.zh and "Cannot reach" in str(refused.value)
     assert list(tmp_path.iterdir()) == []
 
 

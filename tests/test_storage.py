@@ -67,3 +67,11 @@ def test_the_conformance_check_can_fail():
     problems = _conforms(Storage, Partial, set())
     assert any(p.startswith("count: (self) ") and "extra" in p for p in problems), problems
     assert "search: missing" in problems
+
+
+def test_the_server_registry_provides_every_storage_verb_with_its_parameters():
+    from honours.core.postgres.registry import ServerRegistry
+    from honours.core.postgres.search import ServerSearchResult
+
+    assert _conforms(Storage, ServerRegistry, {"path", "url"}) == []
+    assert _conforms(Results, ServerSearchResult, {"query", "parsed"}) == []

@@ -11,9 +11,11 @@ import argparse
 from pathlib import Path
 
 from ..core.archive import masked_json
+from ..core.copying import snapshot_to_file
 from ..core.diffs import differences, field_label
 from ..core.errors import HonoursError, user_language
 from ..core.i18n import Text, ptext
+from ..core.postgres.connection import is_server_url
 from ..core.registry import HistoryEntry, Registry
 from ..core.sqlite import backup as backups
 from ..core.sqlite.check import check, rebuild_search_index
@@ -48,8 +50,11 @@ def _backup(parser: argparse.ArgumentParser):
     parser.add_argument("--force", action="store_true", help=_("replace OUT if it already exists"))
 
     def run(args: argparse.Namespace) -> int:
-        with _existing(args) as registry:
-            target = backups.backup_to(registry, args.out, overwrite=args.force)
+        if is_server_url(args.db):  # a shared registry: an offline snapshot into a registry file
+            target = snapshot_to_file(str(args.db).strip(), args.out, overwrite=args.force)
+        else:
+            with _existing(args) as registry:
+                target = backups.backup_to(registry, args.out, overwrite=args.force)
         info = backups.verify_backup(target)
         say(
             Text(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..core.copying import copy_registry, where
 from ..core.errors import user_language
 from ..core.i18n import Text
 from ..core.postgres.connection import is_server_url, shown_url
@@ -123,6 +124,45 @@ def _server(parser: argparse.ArgumentParser):
         else:
             for each in offices(url):
                 print(each.describe(lang))
+        return 0
+
+    return run
+
+
+@command(
+    "copy",
+    "copy a whole registry (records, photos, history, trash) between a file and a shared registry",
+)
+def _copy(parser: argparse.ArgumentParser):
+    parser.add_argument(
+        "source",
+        metavar=_("SRC"),
+        help=_("the registry to copy: a file, or postgresql://user@host:port/database"),
+    )
+    parser.add_argument(
+        "target",
+        metavar=_("DEST"),
+        help=_("where to copy it: a new file, or an empty shared registry (set up by `honours server init`)"),
+    )
+
+    def run(args: argparse.Namespace) -> int:
+        def shown(table: str, done: int) -> None:
+            if table == "honouree" and done % 10000 == 0:
+                say(Text("{count} records copied…", count=done), err=True)
+
+        outcome = copy_registry(args.source.strip(), args.target.strip(), shown)
+        say(
+            Text(
+                "Copied {honourees} honourees ({trash} more in the trash), {photos} photos and {history} "
+                "history entries from {source} to {target}.",
+                honourees=outcome.honourees,
+                trash=outcome.in_trash,
+                photos=outcome.photos,
+                history=outcome.history,
+                source=where(args.source.strip()),
+                target=where(args.target.strip()),
+            ),
+        )
         return 0
 
     return run

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 from .care_verbs import CareVerbs
 from .changes import Change, now, os_user
-from .entry import tidy_given
 from .errors import (
     ConflictError,
     DatabaseLockedError,
@@ -34,9 +33,9 @@ from .merge_verbs import MatchFields, MergeOutcome, MergeVerbs
 from .photo_verbs import PhotoVerbs
 from .photos import NewPhoto
 from .query import facet_group, split_terms, without_group
+from .record_verbs import RecordVerbs
 from .records import Honouree
 from .search import SearchResult
-from .snapshots import to_json
 from .sqlite.database import close_database, is_writable
 from .sqlite.indexing import reindex
 from .sqlite.opening import open_database
@@ -109,7 +108,7 @@ __all__ = [
 ]
 
 
-class Registry(ImportVerbs, PhotoVerbs, MergeVerbs, CareVerbs):
+class Registry(ImportVerbs, PhotoVerbs, MergeVerbs, CareVerbs, RecordVerbs):
     """A registry file and the operations staff perform on it."""
 
     def __init__(self, conn: sqlite3.Connection, path: str | Path | None = None) -> None:
@@ -648,26 +647,6 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs, CareVerbs):
                 )
             )
 
-    def edit(self, honouree_id: int, changes: dict, notes: list | None = None) -> Honouree:
-        """Apply a partial JSON-shaped change (the CLI's `edit`), tidied as `entry.tidy_given`
-        tidies what a person writes; what tidying did is added to `notes` when given."""
-        current = self.honouree(honouree_id).to_dict()
-        unknown = set(changes) - set(current)
-        if unknown:
-            raise InvalidRecordError(
-                Text("unknown field(s): {fields}", fields=Joined(sorted(unknown), "list"))
-            )
-        current.update(changes)
-        current["photos"] = [p.__dict__ for p in self.photos(honouree_id)]
-        try:
-            honouree = Honouree.from_dict(current)
-        except (ValueError, TypeError) as exc:  # RecordValueError and AmountError carry their Chinese
-            raise InvalidRecordError(str(exc), getattr(exc, "zh", None)) from exc
-        tidied = tidy_given(honouree, changes)
-        if notes is not None:
-            notes.extend(tidied)
-        return self.update(honouree, check_version=False)
-
     def delete(self, honouree_id: int) -> None:
         """Move to the trash (restorable until the trash is emptied)."""
         self.delete_many([honouree_id])
@@ -758,90 +737,19 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs, CareVerbs):
             )
         ]
 
-    def revert_to(self, history_id: int) -> Honouree:
-        """Make the version saved by a history entry current again (itself a new change).
-
-        Fields, honours, deeds and donations come back as they were; a record in the trash
-        is restored first, all in one transaction. Photos cannot travel back in time (the
-        history keeps their captions, not their images): photos that still exist get their
-        caption and primary flag back, and photos added since stay.
-        """
+    def _history_row(self, history_id: int) -> tuple[int, str | None, str | None]:
         row = self.conn.execute(
             "SELECT honouree_id, after_json, before_json FROM history WHERE id = ?", (history_id,)
         ).fetchone()
         if row is None:
             raise NotFoundError("history", history_id)
-        snapshot = json.loads(row[1] or row[2])
-        with self.atomic():
-            current = self.honouree(row[0], include_deleted=True)
-            if self.conn.execute("SELECT deleted_at FROM honouree WHERE id = ?", (row[0],)).fetchone()[0]:
-                self.restore(row[0])
-                current = self.honouree(row[0])
-            then = {p["id"]: p for p in snapshot.get("photos") or [] if p.get("id") is not None}
-            for photo in current.photos:
-                if photo.id in then:
-                    photo.caption = then[photo.id].get("caption") or ""
-                    photo.primary = bool(then[photo.id].get("primary"))
-            snapshot["photos"] = [p.__dict__ for p in current.photos]
-            honouree = Honouree.from_dict(
-                {k: v for k, v in snapshot.items() if k not in ("created_at", "updated_at")}
-            )
-            honouree.id = current.id
-            honouree.version = current.version
-            return self.update(honouree)
+        return row[0], row[1], row[2]
 
-    def overwrite(
-        self,
-        mine: Honouree,
-        *,
-        original_photo_ids: Iterable[int] | None = None,
-        new_photos: list[NewPhoto] | None = None,
-        rotations: dict[int, int] | None = None,
-    ) -> Honouree:
-        """Resolve an edit conflict by keeping mine: save it over whatever is stored now.
-
-        Fields, honours, deeds and donations become mine; the version it replaces stays in
-        the history. Photos are never lost to a conflict: a photo someone else added
-        meanwhile is kept (only photos that were in `original_photo_ids`, i.e. that I had
-        open and removed, are dropped; without it no stored photo is dropped), and a record
-        deleted meanwhile is brought back from the trash first.
-        """
-        if mine.id is None:
-            raise InvalidRecordError(Text("an honouree without an id cannot be updated"))
-        _validate(mine)
-        with self.atomic():
-            row = self.conn.execute("SELECT deleted_at FROM honouree WHERE id = ?", (mine.id,)).fetchone()
-            if row is None:
-                raise NotFoundError("honouree", mine.id)
-            if row[0] is not None:
-                self.restore(mine.id)
-            current = self.honouree(mine.id)
-            stored = {p.id for p in current.photos}
-            listed = {p.id for p in mine.photos if p.id is not None}
-            opened = set(original_photo_ids) if original_photo_ids is not None else set()
-            photos = [p for p in mine.photos if p.id in stored]
-            photos += [p for p in current.photos if p.id not in listed and p.id not in opened]
-            merged = replace(mine, photos=photos, version=current.version)
-            kept_rotations = {k: v for k, v in (rotations or {}).items() if k in stored}
-            return self.update(merged, new_photos=new_photos, rotations=kept_rotations)
-
-    def _snapshot(self, honouree_id: int) -> dict:
-        data = self.honouree(honouree_id, include_deleted=True).to_dict()
-        data["photos"] = [{k: v for k, v in p.items() if k != "position"} for p in data["photos"]]
-        return data
-
-    def _record(self, honouree_id: int, action: str, before: dict | None, after: dict | None) -> None:
-        self._record_many([(honouree_id, action, before, after)])
-
-    def _record_many(self, entries: list[tuple[int, str, dict | None, dict | None]]) -> None:
-        """History entries (honouree id, action, before, after) written with one statement and
-        one time and user for all: an import of 100,000 records is one moment of one user."""
-        self._write_history(
-            [
-                (honouree_id, action, to_json(before) if before else None, to_json(after) if after else None)
-                for honouree_id, action, before, after in entries
-            ]
-        )
+    def _in_trash(self, honouree_id: int) -> bool:
+        row = self.conn.execute("SELECT deleted_at FROM honouree WHERE id = ?", (honouree_id,)).fetchone()
+        if row is None:
+            raise NotFoundError("honouree", honouree_id)
+        return row[0] is not None
 
     def _write_history(self, entries: list[tuple[int, str, str | None, str | None]]) -> None:
         """History entries whose snapshots are JSON text already (see `_added_snapshot_json`)."""

@@ -14,12 +14,15 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .errors import HonoursError, ReadOnlyDatabaseError
-from .i18n import Text
-from .postgres.connection import is_server_url, shown_url
+from .errors import ReadOnlyDatabaseError
+from .postgres.connection import is_server_url
 from .registry import Registry
 from .seed import seed
+
+if TYPE_CHECKING:
+    from .postgres.registry import ServerRegistry
 
 
 def location(text: str) -> Path | str:
@@ -45,9 +48,10 @@ def open_registry(
     fall_back_to_reading: bool = False,
     seed_if_new: bool = True,
     progress: Callable[[int, int], None] | None = None,
-) -> Registry:
+) -> Registry | ServerRegistry:
     """Open a registry file (`default_path()` when None); a file that did not exist yet is
-    created and, with `seed_if_new`, given the default roll.
+    created and, with `seed_if_new`, given the default roll. A postgresql:// URL opens the
+    shared registry on that server instead (core/postgres/registry.py).
 
     An existing file is never re-seeded, so a roll someone emptied stays empty. `readonly`
     opens without ever writing (and never creates); `fall_back_to_reading` opens a file
@@ -57,12 +61,11 @@ def open_registry(
     """
     path = default_path() if path is None else path
     if is_server_url(path):
-        raise HonoursError(
-            Text(
-                "{shown_url} is a shared registry on a server: this version sets one up (honours server …) but cannot open its roll yet; use a registry file.",
-                shown_url=shown_url(str(path)),
-            ),
-        )
+        # A shared registry on a server: its administrator created it (`honours server
+        # init`), so it is never seeded here; the password comes from ~/.pgpass or PGPASSWORD.
+        from .postgres.registry import ServerRegistry
+
+        return ServerRegistry.open(str(path).strip(), readonly=readonly)
     path = Path(path)
     if readonly:
         return Registry.open(path, create=False, readonly=True)

@@ -47,6 +47,11 @@ translate = QCoreApplication.translate  # lupdate reads literal translate("Conte
 DAILY_BACKUP_DELAY_MS = 3000
 
 
+def _shared(registry: object) -> bool:
+    """Whether the registry is a shared one on a server (it has an address, not a file)."""
+    return bool(getattr(registry, "url", None))
+
+
 class LastBackupLabel(QLabel):
     """'Last backup: 2025-06-01 09:30' in the status bar; red when there is none or it failed."""
 
@@ -54,7 +59,12 @@ class LastBackupLabel(QLabel):
         super().__init__(parent)
         self.setObjectName("lastBackupLabel")
 
-    def refresh(self, db_path: Path | None, failure: str = "") -> None:
+    def refresh(self, db_path: Path | None, failure: str = "", shared: bool = False) -> None:
+        if shared:  # a shared registry: the server's backups are its administrator's (README)
+            self.setText(self.tr("Shared registry: backed up by its administrator"))
+            self.setToolTip(self.tr("honours backup writes a snapshot of it into a file."))
+            self.setStyleSheet("")
+            return
         if db_path is None:
             self.setText(self.tr("No file, no backups"))
             return
@@ -142,9 +152,11 @@ def take_daily_backup(window: MainWindow, label: LastBackupLabel) -> Path | None
     try:
         made = backups.ensure_daily_backup(window.registry)
     except HonoursError as error:
-        label.refresh(window.registry.path, failure=error.message(current_language()))
+        label.refresh(
+            window.registry.path, failure=error.message(current_language()), shared=_shared(window.registry)
+        )
         return None
-    label.refresh(window.registry.path)
+    label.refresh(window.registry.path, shared=_shared(window.registry))
     return made
 
 
@@ -170,7 +182,7 @@ def back_up(window: MainWindow, label: LastBackupLabel, target: Path | None = No
     except HonoursError as error:
         window.show_error(error)
         return None
-    label.refresh(registry.path)
+    label.refresh(registry.path, shared=_shared(registry))
     window.status_message(
         translate("BackupActions", "Backed up %1 honourees and %2 photos to %3.")
         .replace("%1", str(info.honourees))
@@ -320,7 +332,7 @@ def install(window: MainWindow) -> None:
     in_memory = window.registry.path is None
     for action in (back_up_action, restore_action):
         action.setEnabled(not in_memory)
-    label.refresh(window.registry.path)
+    label.refresh(window.registry.path, shared=_shared(window.registry))
     # Imports and emptying the trash back up first: the label follows the registry's changes.
     window.store.changed.connect(lambda *_: _refresh_if_still_open(window, label))
     QTimer.singleShot(DAILY_BACKUP_DELAY_MS, window, lambda: _daily_if_still_open(window, label))
@@ -328,7 +340,7 @@ def install(window: MainWindow) -> None:
 
 def _refresh_if_still_open(window: MainWindow, label: LastBackupLabel) -> None:
     if getattr(window, "last_backup_label", None) is label and window.registry is not None:
-        label.refresh(window.registry.path)
+        label.refresh(window.registry.path, shared=_shared(window.registry))
 
 
 def _daily_if_still_open(window: MainWindow, label: LastBackupLabel) -> None:

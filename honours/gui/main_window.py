@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..core import HonoursError, Registry
+from ..core.postgres.connection import is_server_url, shown_url
 from ..core.session import open_registry
 from ..core.storage import Results
 from . import record_commands
@@ -559,16 +560,44 @@ class MainWindow(QMainWindow):
             return
         self.open_registry(target)
 
-    def open_registry(self, path: Path) -> MainWindow | None:
-        """Open another registry file in place of this one; returns the new window."""
+    def connect_shared_registry(self) -> MainWindow | None:
+        """File ▸ Connect to Shared Registry…: ask for the address (the last one offered) and
+        open it in place of this registry; asked again, with what was typed, if it fails."""
+        from .connect_dialog import ConnectDialog
+
+        url = self.settings.shared_registry
+        while True:
+            dialog = ConnectDialog(url, self)
+            if dialog.exec() != ConnectDialog.DialogCode.Accepted:
+                return None
+            url = dialog.url()
+            try:
+                return self.open_registry(url, ask_on_failure=False)
+            except (HonoursError, OSError) as error:
+                self.show_error(error if isinstance(error, HonoursError) else str(error))
+
+    def open_registry(self, path: Path | str, *, ask_on_failure: bool = True) -> MainWindow | None:
+        """Open another registry (a file, or a shared registry's URL) in place of this one;
+        returns the new window. A file that fails asks what to do instead; a server that asks
+        for a password has the clerk type it (kept in memory only)."""
+        from .connect_dialog import opened_with_password
         from .open_failure_dialog import next_attempt
 
         readonly = False
         while True:
             try:
-                registry = open_registry(path, readonly=readonly)
+                if is_server_url(str(path)):
+                    url = str(path).strip()
+                    registry = opened_with_password(lambda u=url: open_registry(u), url, self)
+                    if registry is None:
+                        return None
+                    path = url
+                else:
+                    registry = open_registry(path, readonly=readonly)
                 break
             except (HonoursError, OSError) as error:
+                if not ask_on_failure:
+                    raise
                 chosen = next_attempt(error, self)
                 if chosen is None:
                     return None
@@ -614,7 +643,11 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _update_title(self) -> None:
-        name = self.registry.path.name if self.registry.path else self.tr("(in memory)")
+        server = getattr(self.registry, "url", None)  # a shared registry has an address, not a file
+        if server:
+            name = shown_url(server)
+        else:
+            name = self.registry.path.name if self.registry.path else self.tr("(in memory)")
         title = self.tr("Honours") + " — " + name
         if self._read_only:
             title += " " + self.tr("(read-only)")

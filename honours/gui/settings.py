@@ -20,6 +20,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QByteArray, QSettings, QSize
 
 from ..core.care import DuePeriods
+from ..core.postgres.connection import is_server_url, shown_url
 
 T = TypeVar("T")
 
@@ -87,6 +88,8 @@ class Settings:
     language = Option("ui/language", str, "system")  # "system", "zh" or "en"
     last_database = Option("files/last_database", str, "")
     recent_files = Option("files/recent", list, [])
+    # the shared registry last connected to, without any password (File ▸ Connect to Shared Registry…)
+    shared_registry = Option("server/url", str, "")
     photo_folder = Option("files/photo_folder", str, "")  # where photos were last added from
     organisation_name = Option("certificates/organisation", str, "衡阳市总工会")
     print_page_size = Option("printing/page_size", str, "A4")  # "A4" or "Letter"
@@ -110,8 +113,13 @@ class Settings:
         self.qsettings.remove(self.options()[name].key)
 
     def remember_database(self, path: str | Path) -> None:
-        """Make `path` the last database and the first of the recent files."""
-        text = str(Path(path).resolve())
+        """Make `path` the last database and the first of the recent files (a shared registry's
+        URL without any password, and also as the one to connect to next)."""
+        if is_server_url(str(path)):
+            text = shown_url(str(path).strip())
+            self.shared_registry = text
+        else:
+            text = str(Path(path).resolve())
         self.last_database = text
         self.recent_files = [text, *[p for p in self.recent_files if p != text]][:MAX_RECENT_FILES]
 
@@ -157,7 +165,10 @@ class Settings:
 
 def _saved_searches_key(registry: str | Path | None) -> str:
     """One key per registry file (by its full path), so each file has its own saved searches."""
-    name = str(Path(registry).resolve()) if registry else ":memory:"
+    if registry and is_server_url(str(registry)):
+        name = shown_url(str(registry))
+    else:
+        name = str(Path(registry).resolve()) if registry else ":memory:"
     return f"saved_searches/{hashlib.sha1(name.encode('utf-8')).hexdigest()[:16]}"
 
 

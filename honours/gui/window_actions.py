@@ -14,6 +14,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from ..core.postgres.connection import is_server_url, shown_url
+
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
@@ -26,6 +28,7 @@ translate = QCoreApplication.translate  # lupdate reads literal translate("Conte
 @dataclass
 class Actions:
     open_registry: QAction
+    connect_shared_registry: QAction
     new_registry: QAction
     quit: QAction
     undo: QAction
@@ -130,6 +133,13 @@ def build_actions(window: MainWindow) -> Actions:
             [QKeySequence.StandardKey.Open],
             "openRegistryAction",
         ),
+        connect_shared_registry=_action(
+            window,
+            translate("MainWindow", "Connect to S&hared Registry…"),
+            window.connect_shared_registry,
+            [],
+            "connectSharedRegistryAction",
+        ),
         new_registry=_action(
             window, translate("MainWindow", "&New Registry…"), window.create_registry, [], "newRegistryAction"
         ),
@@ -191,6 +201,7 @@ def build_menus(window: MainWindow, actions: Actions) -> dict[str, QMenu]:
 
     file_menu = menus["file"]
     file_menu.addAction(actions.open_registry)
+    file_menu.addAction(actions.connect_shared_registry)
     file_menu.addAction(actions.new_registry)
     recent = file_menu.addMenu(translate("MainWindow", "Recent &Registries"))
     recent.setObjectName("recentMenu")
@@ -239,12 +250,17 @@ def finish_menus(menus: dict[str, QMenu], actions: Actions) -> None:
 
 def _fill_recent(window: MainWindow, menu: QMenu) -> None:
     menu.clear()
-    current = str(window.registry.path.resolve()) if window.registry.path else ""
+    server = getattr(window.registry, "url", None)
+    current = str(window.registry.path.resolve()) if window.registry.path else shown_url(server or "")
     for number, path in enumerate(window.settings.recent_files, start=1):
         if path == current:
             continue
-        action = menu.addAction(f"&{number}  {Path(path).name}  —  {Path(path).parent}")
+        if is_server_url(path):  # a shared registry: its address
+            action = menu.addAction(f"&{number}  {path}")
+            action.triggered.connect(lambda _=False, p=path: window.open_registry(p))
+        else:
+            action = menu.addAction(f"&{number}  {Path(path).name}  —  {Path(path).parent}")
+            action.triggered.connect(lambda _=False, p=path: window.open_registry(Path(p)))
         action.setData(path)
-        action.triggered.connect(lambda _=False, p=path: window.open_registry(Path(p)))
     if not menu.actions():
         menu.addAction(translate("MainWindow", "(none)")).setEnabled(False)

@@ -84,6 +84,7 @@ CREATE TABLE honouree (
 );
 CREATE INDEX honouree_sort ON honouree (sort_key COLLATE "C", id) WHERE deleted_at IS NULL;
 CREATE INDEX honouree_region ON honouree (region) WHERE deleted_at IS NULL;
+CREATE INDEX honouree_name ON honouree (name) WHERE deleted_at IS NULL;
 CREATE INDEX honouree_status ON honouree (status) WHERE deleted_at IS NULL;
 CREATE INDEX honouree_category ON honouree (category) WHERE deleted_at IS NULL;
 CREATE INDEX honouree_donation ON honouree (donation_total_fen) WHERE deleted_at IS NULL;
@@ -165,14 +166,23 @@ CREATE TABLE history (
 CREATE INDEX history_honouree ON history (honouree_id, id);
 
 -- The project's own search tokens (core/tokens.py), positioned, so that a phrase of
--- character pairs is an exact substring of any length, one character included.
+-- character pairs is an exact substring of any length, one character included (see
+-- postgres/indexing.py for the layout): every field in `tokens` (weights tell names,
+-- other fields, deeds and donations apart), all but deeds and donations in `main_tokens`
+-- and names alone in `name_tokens` (the upper tiers never read deeds' postings or
+-- vectors), unit, position, region and honours apart in `field_tokens` (the `unit:` …
+-- qualifiers). Live records only: the trash is not searched.
 CREATE TABLE honouree_search (
     honouree_id bigint PRIMARY KEY REFERENCES honouree (id) ON DELETE CASCADE,
     tokens tsvector NOT NULL,
-    name_tokens tsvector NOT NULL
+    main_tokens tsvector NOT NULL,
+    name_tokens tsvector NOT NULL,
+    field_tokens tsvector NOT NULL
 );
+CREATE INDEX honouree_search_main ON honouree_search USING gin (main_tokens);
 CREATE INDEX honouree_search_tokens ON honouree_search USING gin (tokens);
 CREATE INDEX honouree_search_names ON honouree_search USING gin (name_tokens);
+CREATE INDEX honouree_search_fields ON honouree_search USING gin (field_tokens);
 
 -- Whether this session's office may change a person of `person_region`.
 CREATE FUNCTION honours_may_edit(person_region text) RETURNS boolean

@@ -169,21 +169,23 @@ def _read(conn: sqlite3.Connection, where: str, params: Sequence[int]) -> _Batch
         ).fetchone()[0]
 
     return _Batch(
-        rows=array(
-            "id, name, unit, position, region, category, status, notes, ethnicity, deleted_at,"
-            " native_place, id_number",
-            "honouree",
-            where.replace("honouree_id", "id"),
-        ),
-        honours=array(
-            "honouree_id, position, id, title, level, year, awarded_by, posthumous, revoked, document",
-            "honour",
-            where,
-        ),
-        deeds=array("honouree_id, position, id, text", "deed", where),
-        donations=array("honouree_id, position, id, amount_fen, item, recipient, note", "donation", where),
+        rows=array(FACT_COLUMNS["honouree"], "honouree", where.replace("honouree_id", "id")),
+        honours=array(FACT_COLUMNS["honour"], "honour", where),
+        deeds=array(FACT_COLUMNS["deed"], "deed", where),
+        donations=array(FACT_COLUMNS["donation"], "donation", where),
         photos=array("honouree_id, -is_primary, position, id", "photo", where),
     )
+
+
+# The stored facts a search row is computed from, per table, in the order _compute reads
+# them (postgres/indexing.py reads the same columns).
+FACT_COLUMNS = {
+    "honouree": "id, name, unit, position, region, category, status, notes, ethnicity, deleted_at,"
+    " native_place, id_number",
+    "honour": "honouree_id, position, id, title, level, year, awarded_by, posthumous, revoked, document",
+    "deed": "honouree_id, position, id, text",
+    "donation": "honouree_id, position, id, amount_fen, item, recipient, note",
+}
 
 
 def id_number_words(number: str) -> str:
@@ -733,3 +735,19 @@ def reindex_all(conn: sqlite3.Connection, progress: Callable[[int, int], None] |
     )
     if progress:
         progress(len(ids), len(ids))
+
+
+# -- shared with the PostgreSQL backend ---------------------------------------------------------
+
+StoredFacts = _Batch  # the stored facts of some honourees, one JSON array per table (see _read)
+worker_processes = _workers  # worker processes for this many records, or None (few, or one core)
+Pipeline = _Pipeline  # batches computed in order by the workers, or here
+
+
+def computed_rows(facts: StoredFacts) -> tuple[list[tuple], list[tuple]]:
+    """(derived rows, index rows) of some honourees, as this module writes them: derived
+    rows are (sort_key, level_rank, donation_total_fen, honours_text, primary_photo_id, id);
+    index rows are (id, tokens of each of FTS_COLUMNS as space-separated text), live records
+    only. postgres/indexing.py stores the same tokens, so both backends find the same."""
+    rows = _compute(facts)
+    return rows.derived, rows.index

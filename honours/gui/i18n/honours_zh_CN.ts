@@ -4,12 +4,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../app.py" line="78"/>
+        <location filename="../../app.py" line="87"/>
         <source>Upgrading the registry: rebuilding the search index…</source>
         <translation>正在升级荣誉库：重建搜索索引…</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="86"/>
+        <location filename="../../app.py" line="95"/>
         <source>Honours</source>
         <translation>劳模荣誉库</translation>
     </message>
@@ -45,22 +45,22 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../backup_actions.py" line="160"/>
+        <location filename="../backup_actions.py" line="170"/>
         <source>Back Up Registry</source>
         <translation>备份荣誉库</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="162"/>
+        <location filename="../backup_actions.py" line="172"/>
         <source>Honours registries (*.sqlite)</source>
         <translation>荣誉库文件 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="175"/>
+        <location filename="../backup_actions.py" line="185"/>
         <source>Backed up %1 honourees and %2 photos to %3.</source>
         <translation>已将 %1 人和 %2 张照片备份到 %3。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="184"/>
+        <location filename="../backup_actions.py" line="194"/>
         <source>Restore the backup %1?
 
 It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now will be kept in the backups folder.</source>
@@ -69,63 +69,63 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 其中有荣誉人物 %2 人（回收站中 %3 人）和照片 %4 张。当前的荣誉库会保留在备份文件夹中。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="197"/>
+        <location filename="../backup_actions.py" line="207"/>
         <source>Restore from Backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="231"/>
+        <location filename="../backup_actions.py" line="241"/>
         <source>Restored %1 honourees from %2. The replaced file is kept as %3.</source>
         <translation>已从 %2 恢复 %1 人。被替换的文件保留为 %3。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="259"/>
-        <location filename="../backup_actions.py" line="266"/>
+        <location filename="../backup_actions.py" line="269"/>
+        <location filename="../backup_actions.py" line="276"/>
         <source>Check Registry</source>
         <translation>检查荣誉库</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="260"/>
+        <location filename="../backup_actions.py" line="270"/>
         <source>No problems found. The registry is sound.</source>
         <translation>未发现问题，荣誉库完好。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="264"/>
+        <location filename="../backup_actions.py" line="274"/>
         <source>%n problem(s) found.</source>
         <translation>发现 %n 个问题。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="274"/>
+        <location filename="../backup_actions.py" line="284"/>
         <source>Only the search index is affected; it can be rebuilt from the records.</source>
         <translation>只有搜索索引受影响，可以根据记录重建。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="279"/>
+        <location filename="../backup_actions.py" line="289"/>
         <source>Rebuild Search Index</source>
         <translation>重建搜索索引</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="283"/>
+        <location filename="../backup_actions.py" line="293"/>
         <source>Restoring a recent backup is the safe remedy (File ▸ Restore from Backup…).</source>
         <translation>稳妥的办法是恢复最近的备份（文件 ▸ 从备份恢复…）。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="295"/>
+        <location filename="../backup_actions.py" line="305"/>
         <source>Search index rebuilt.</source>
         <translation>已重建搜索索引。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="306"/>
+        <location filename="../backup_actions.py" line="316"/>
         <source>&amp;Back Up…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="309"/>
+        <location filename="../backup_actions.py" line="319"/>
         <source>&amp;Restore from Backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="312"/>
+        <location filename="../backup_actions.py" line="322"/>
         <source>&amp;Check Registry…</source>
         <translation>检查荣誉库(&amp;C)…</translation>
     </message>
@@ -479,6 +479,44 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
         <location filename="../conflict_dialog.py" line="102"/>
         <source>Keep &amp;Editing</source>
         <translation>继续编辑(&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../connect_dialog.py" line="34"/>
+        <source>Connect to Shared Registry</source>
+        <translation>连接共享荣誉库</translation>
+    </message>
+    <message>
+        <location filename="../connect_dialog.py" line="38"/>
+        <source>The address your administrator gave, such as postgresql://leiyang@192.168.1.10:5432/honours. The password is read from your pgpass file or PGPASSWORD, or asked for; it is never saved.</source>
+        <translation>管理员提供的地址，例如 postgresql://leiyang@192.168.1.10:5432/honours。密码从您的 pgpass 文件或 PGPASSWORD 读取，或在需要时询问；本程序从不保存密码。</translation>
+    </message>
+    <message>
+        <location filename="../connect_dialog.py" line="57"/>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../connect_dialog.py" line="70"/>
+        <source>Type an address that starts with postgresql://, such as postgresql://login@host:5432/honours.</source>
+        <translation>请输入以 postgresql:// 开头的地址，例如 postgresql://login@host:5432/honours。</translation>
+    </message>
+    <message>
+        <location filename="../connect_dialog.py" line="82"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../connect_dialog.py" line="84"/>
+        <source>The server refused that password for %1. Password:</source>
+        <translation>服务器拒绝了 %1 的该密码。密码：</translation>
+    </message>
+    <message>
+        <location filename="../connect_dialog.py" line="86"/>
+        <source>Password for %1:</source>
+        <translation>%1 的密码：</translation>
     </message>
 </context>
 <context>
@@ -2117,27 +2155,37 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>LastBackupLabel</name>
     <message>
-        <location filename="../backup_actions.py" line="59"/>
+        <location filename="../backup_actions.py" line="64"/>
+        <source>Shared registry: backed up by its administrator</source>
+        <translation>共享荣誉库：由管理员负责备份</translation>
+    </message>
+    <message>
+        <location filename="../backup_actions.py" line="65"/>
+        <source>honours backup writes a snapshot of it into a file.</source>
+        <translation>honours backup 可将其快照写入文件。</translation>
+    </message>
+    <message>
+        <location filename="../backup_actions.py" line="69"/>
         <source>No file, no backups</source>
         <translation>无文件，无备份</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="63"/>
+        <location filename="../backup_actions.py" line="73"/>
         <source>Automatic backup failed</source>
         <translation>自动备份失败</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="67"/>
+        <location filename="../backup_actions.py" line="77"/>
         <source>No backup yet</source>
         <translation>尚无备份</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="68"/>
+        <location filename="../backup_actions.py" line="78"/>
         <source>Use File ▸ Back Up… to make one.</source>
         <translation>请用“文件 ▸ 备份…”进行备份。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="71"/>
+        <location filename="../backup_actions.py" line="81"/>
         <source>Last backup: %1</source>
         <translation>最近备份：%1</translation>
     </message>
@@ -2173,245 +2221,250 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="141"/>
-        <location filename="../main_window.py" line="614"/>
+        <location filename="../main_window.py" line="142"/>
+        <location filename="../main_window.py" line="651"/>
         <source>Honours</source>
         <translation>劳模荣誉库</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="310"/>
+        <location filename="../main_window.py" line="315"/>
         <source>%1 of %2 honourees shown</source>
         <translation>
             <numerusform>显示 %1 人，共 %2 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="320"/>
+        <location filename="../main_window.py" line="325"/>
         <source>Nothing matches “%1”.</source>
         <translation>没有与“%1”相符的记录。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="324"/>
+        <location filename="../main_window.py" line="329"/>
         <source>%1 newly imported people are not searched yet: their search index is being built.</source>
         <translation>新导入的 %1 人暂时搜索不到：正在为他们建立搜索索引。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="330"/>
+        <location filename="../main_window.py" line="335"/>
         <source>%1 newly imported people are not searched: this file is open read-only, so their search index cannot be built.</source>
         <translation>新导入的 %1 人搜索不到：此文件以只读方式打开，无法为他们建立搜索索引。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="379"/>
+        <location filename="../main_window.py" line="384"/>
         <source>Search index updated.</source>
         <translation>搜索索引已更新。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="387"/>
+        <location filename="../main_window.py" line="392"/>
         <source>The search index of the newly imported people could not be finished: %1 They stay in the roll; a search finds them once the index is built, which is tried again the next time this registry is opened.</source>
         <translation>新导入人员的搜索索引未能建完：%1 他们仍在名册中；索引建好后才能搜索到他们，下次打开此荣誉库时会再次尝试。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="492"/>
+        <location filename="../main_window.py" line="497"/>
         <source>Search Help</source>
         <translation>搜索帮助</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="515"/>
+        <location filename="../main_window.py" line="520"/>
         <source>About Honours</source>
         <translation>关于劳模荣誉库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="505"/>
+        <location filename="../main_window.py" line="510"/>
         <source>&lt;h3&gt;Honours (劳模荣誉库)&lt;/h3&gt;&lt;p&gt;A registry of model workers, medal holders, advanced workers and donors, with Chinese and pinyin search, photos and printed certificates.&lt;/p&gt;&lt;p&gt;Registry file: %1&lt;/p&gt;</source>
         <translation>&lt;h3&gt;劳模荣誉库&lt;/h3&gt;&lt;p&gt;劳动模范、劳动奖章获得者、先进工作者和爱心捐赠者的荣誉档案，支持中文和拼音搜索、照片管理和证书打印。&lt;/p&gt;&lt;p&gt;荣誉库文件：%1&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="536"/>
+        <location filename="../main_window.py" line="541"/>
         <source>Open Registry</source>
         <translation>打开荣誉库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="538"/>
+        <location filename="../main_window.py" line="543"/>
         <source>Honours registries (*.sqlite *.db);;All files (*)</source>
         <translation>荣誉库文件 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="546"/>
+        <location filename="../main_window.py" line="551"/>
         <source>New Registry</source>
         <translation>新建荣誉库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="546"/>
+        <location filename="../main_window.py" line="551"/>
         <source>Honours registries (*.sqlite)</source>
         <translation>荣誉库文件 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="553"/>
+        <location filename="../main_window.py" line="558"/>
         <source>%1 already exists. Use Open Registry to open it.</source>
         <translation>%1 已存在。请用“打开荣誉库”打开它。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="613"/>
+        <location filename="../main_window.py" line="650"/>
         <source>(in memory)</source>
         <translation>（内存中）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="616"/>
+        <location filename="../main_window.py" line="653"/>
         <source>(read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="59"/>
+        <location filename="../window_actions.py" line="62"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="62"/>
+        <location filename="../window_actions.py" line="65"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="73"/>
+        <location filename="../window_actions.py" line="76"/>
         <source>&amp;Edit Honouree…</source>
         <translation>编辑荣誉人物(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="77"/>
+        <location filename="../window_actions.py" line="80"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="96"/>
+        <location filename="../window_actions.py" line="99"/>
         <source>&amp;Filter Panel</source>
         <translation>筛选面板(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="104"/>
+        <location filename="../window_actions.py" line="107"/>
         <source>&amp;Detail Pane</source>
         <translation>详情面板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="114"/>
+        <location filename="../window_actions.py" line="117"/>
         <source>&amp;System Language</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="128"/>
+        <location filename="../window_actions.py" line="131"/>
         <source>&amp;Open Registry…</source>
         <translation>打开荣誉库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="134"/>
+        <location filename="../window_actions.py" line="138"/>
+        <source>Connect to S&amp;hared Registry…</source>
+        <translation>连接共享荣誉库(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../window_actions.py" line="144"/>
         <source>&amp;New Registry…</source>
         <translation>新建荣誉库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="137"/>
+        <location filename="../window_actions.py" line="147"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="143"/>
+        <location filename="../window_actions.py" line="153"/>
         <source>&amp;New Honouree…</source>
         <translation>新增荣誉人物(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="153"/>
+        <location filename="../window_actions.py" line="163"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="159"/>
+        <location filename="../window_actions.py" line="169"/>
         <source>&amp;Clear Search</source>
         <translation>清除搜索(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="168"/>
+        <location filename="../window_actions.py" line="178"/>
         <source>&amp;Search Help</source>
         <translation>搜索帮助(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="174"/>
+        <location filename="../window_actions.py" line="184"/>
         <source>&amp;About Honours</source>
         <translation>关于劳模荣誉库(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="183"/>
+        <location filename="../window_actions.py" line="193"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="184"/>
+        <location filename="../window_actions.py" line="194"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="185"/>
+        <location filename="../window_actions.py" line="195"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="186"/>
+        <location filename="../window_actions.py" line="196"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="187"/>
+        <location filename="../window_actions.py" line="197"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="195"/>
+        <location filename="../window_actions.py" line="206"/>
         <source>Recent &amp;Registries</source>
         <translation>最近打开的荣誉库(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="213"/>
+        <location filename="../window_actions.py" line="224"/>
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="250"/>
+        <location filename="../window_actions.py" line="266"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="448"/>
+        <location filename="../main_window.py" line="453"/>
         <source>Added “%1”. The search and filters were cleared to show it.</source>
         <translation>已清除筛选以显示新添加的“%1”。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="459"/>
+        <location filename="../main_window.py" line="464"/>
         <source>Undone: %1</source>
         <translation>已撤销：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="462"/>
+        <location filename="../main_window.py" line="467"/>
         <source>Redone: %1</source>
         <translation>已重做：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="498"/>
+        <location filename="../main_window.py" line="503"/>
         <source>Version %1 · Qt %2 · PySide6 %3 · Python %4</source>
         <translation>版本 %1 · Qt %2 · PySide6 %3 · Python %4</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="82"/>
+        <location filename="../window_actions.py" line="85"/>
         <source>&amp;Batch Edit…</source>
         <translation>批量修改(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="84"/>
+        <location filename="../window_actions.py" line="87"/>
         <source>Set the category, region or status of every selected honouree</source>
         <translation>为所选的每个人设置类别、地区或状态</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="164"/>
+        <location filename="../window_actions.py" line="174"/>
         <source>&amp;Reset Columns</source>
         <translation>重置列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../window_actions.py" line="217"/>
+        <location filename="../window_actions.py" line="228"/>
         <source>&amp;Columns</source>
         <translation>显示的列(&amp;C)</translation>
     </message>
@@ -3159,32 +3212,32 @@ Click “Add photos…” or drag image files here.</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../backup_actions.py" line="82"/>
+        <location filename="../backup_actions.py" line="92"/>
         <source>Restore from Backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="99"/>
+        <location filename="../backup_actions.py" line="109"/>
         <source>Choose the backup to restore. The registry as it is now is kept in the backups folder, so a restore can itself be undone.</source>
         <translation>请选择要恢复的备份。当前的荣誉库会保留在备份文件夹中，因此恢复本身也可以撤回。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="104"/>
+        <location filename="../backup_actions.py" line="114"/>
         <source>&amp;Other Backup File…</source>
         <translation>其他备份文件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="108"/>
+        <location filename="../backup_actions.py" line="118"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="128"/>
+        <location filename="../backup_actions.py" line="138"/>
         <source>Choose a Backup</source>
         <translation>选择备份</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="130"/>
+        <location filename="../backup_actions.py" line="140"/>
         <source>Honours registries (*.sqlite *.db);;All files (*)</source>
         <translation>荣誉库文件 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
