@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.intake_eval import SPLITS, load, score_split
+from benchmarks.intake_eval import SPLITS, Score, load, score_report, score_split
 
 REPORTS = [r for split in SPLITS for r in load(split)]
 
@@ -26,8 +26,8 @@ def _key_strings(key: dict) -> list[str]:
 
 def test_corpus_is_big_enough_and_split():
     assert len(REPORTS) >= 30
-    held_out = [r for r in REPORTS if r.split == "held_out"]
-    assert len(held_out) * 4 >= len(REPORTS)  # about a third, never tuned on
+    unseen = [r for r in REPORTS if r.split != "tuned"]
+    assert len(unseen) >= 12  # an unseen split (held_out, fresh), only measured, never tuned on
     assert any(not r.key["people"] for r in REPORTS)  # a report that names no honouree
     for r in REPORTS:
         assert r.key["url"].startswith("http") and r.key["title"]
@@ -45,9 +45,38 @@ def test_key_strings_are_in_the_text(report):
 
 
 # The level the reader has reached on the tuned split (make eval-intake); raise these as it improves.
-TUNED_RECALL = 0.96
-TUNED_ACCURACY = 0.93
+# The split grew from 49 to 69 reports when the 20 held-out ones were rotated into it (issue 17): the
+# figures below are over all 69; the 49 tuned before the rotation are held at their own level too.
+TUNED_RECALL = 0.935
+TUNED_ACCURACY = 0.92
 TUNED_FALSE = 0
+FIRST_TUNED_RECALL = 0.975
+FIRST_TUNED_ACCURACY = 0.945
+# rotated from held_out into tuned (see tests/intake_corpus/README.md)
+ROTATED = frozenset(
+    [
+        "ankang_2018_traditional_no_honouree",
+        "changle_2018_traditional_visit",
+        "guizhou_2020_award",
+        "hangzhou_2017_traditional_award",
+        "hefei_2014_visit",
+        "heilongjiang_2020_donations",
+        "heze_2022_donations",
+        "jingbian_2019_no_honouree",
+        "lanzhou_2008_donations",
+        "liaoning_2015_new_models",
+        "meipian_visit",
+        "nfhot_2023_best_workers",
+        "qiqihar_2020_traditional_list",
+        "quanzhou_2019_award",
+        "rmrb_1986_medal_list",
+        "suizhou_2021_collective_medal",
+        "xdkb_2009_no_honouree",
+        "xinhua_2020_traditional_new_models",
+        "zhumadian_2020_traditional_return",
+        "zibo_2021_award",
+    ]
+)
 
 
 def test_tuned_split_does_not_fall_back():
@@ -56,3 +85,14 @@ def test_tuned_split_does_not_fall_back():
     assert s.accuracy >= TUNED_ACCURACY, s.misses
     assert s.false <= TUNED_FALSE, s.misses
     assert s.forbidden == 0, s.misses  # never a reporter, editor or visiting official
+
+
+def test_reports_tuned_before_the_rotation_do_not_fall_back():
+    assert {r.id for r in load("tuned")} >= ROTATED
+    first = Score()
+    for report in load("tuned"):
+        if report.id not in ROTATED:
+            first.add(score_report(report))
+    assert first.reports == 49
+    assert first.recall >= FIRST_TUNED_RECALL, first.misses
+    assert first.accuracy >= FIRST_TUNED_ACCURACY, first.misses

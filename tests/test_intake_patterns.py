@@ -389,3 +389,88 @@ def test_hosts_listed_in_a_report_about_a_counted_group_do_not_take_its_title():
     )
     people = _people(text)
     assert set(people) == {"陈斌", "何平高"}
+
+
+# -- the rotation of issue 17: shapes of the former held-out reports (made-up names) ----------------
+
+
+def test_a_list_after_fenbie_shi_with_no_colon_takes_the_title_named_before_it():
+    text = (
+        "其中，3名同志获得“全国劳动模范”荣誉称号，他们分别是某某集团有限公司党委书记、总经理隋文凤，"
+        "某某车辆有限公司货车分厂电焊工张敬国，某某二机床(集团)有限责任公司压力机分公司班组长吴作强﹔"
+        "2名同志获得“全国先进工作者”荣誉称号，他们分别是某市培智学校党支部书记、校长蒋宗会，某市第一医院心内一科主任王书林。"
+    )
+    people = _people(text)
+    assert set(people) == {"隋文凤", "张敬国", "吴作强", "蒋宗会", "王书林"}
+    assert _honours(people["吴作强"]) == [("全国劳动模范", "national")]
+    assert people["吴作强"].unit == "某某二机床(集团)有限责任公司压力机分公司"
+    assert _honours(people["蒋宗会"]) == [("全国先进工作者", "national")]
+    assert people["隋文凤"].position == "党委书记、总经理"
+
+
+def test_name_is_title_and_name_gets_title():
+    text = (
+        "巩孝文是省级劳模，现已卧病在床。王小明同志是我县首位全国劳动模范。"
+        "今年53岁的牛忠贵于1988年获得合肥市劳模称号。杜崇和老人获得1958年省劳模称号。"
+        "上海某某电缆股份有限公司的平庆海获得上海市五一劳动奖章。"
+    )
+    people = _people(text)
+    assert _honours(people["巩孝文"]) == [("省级劳模", "provincial")]
+    assert _honours(people["王小明"]) == [("全国劳动模范", "national")]
+    assert [(h.title, h.year) for h in people["牛忠贵"].honours] == [("合肥市劳模", 1988)]
+    assert [(h.title, h.year) for h in people["杜崇和"].honours] == [("省劳模", 1958)]
+    assert people["平庆海"].unit == "上海某某电缆股份有限公司"
+
+
+def test_visited_list_with_words_describing_the_people_takes_the_level_the_report_names():
+    text = (
+        "区总工会一行走访慰问90周岁以上的省级高龄劳模。"
+        "慰问组先后走访看望了高西兰、卢世华,、郑偕山,、李金花等4位高龄劳模，详细了解他们的身体状况。"
+    )
+    people = _people(text)
+    assert set(people) == {"高西兰", "卢世华", "郑偕山", "李金花"}
+    assert all(_honours(h) == [("劳模", "provincial")] for h in people.values())
+
+
+def test_a_leader_and_his_party_are_officials_and_take_no_title_from_those_they_lead():
+    text = (
+        "省委常委、省总工会主席戴玉明率领我省新当选的141名全国劳动模范和先进工作者赴京参加大会。"
+        "市红十字会党组书记、常务副会长席先民一行到某公司送上“中国红十字会奉献奖章”和证书。"
+        "截至目前我省各级劳模和爱心企业累计捐款1.3亿元。"
+    )
+    assert _people(text) == {}
+
+
+def test_names_joined_by_he_before_a_verb_and_a_comma_between_described_items():
+    text = (
+        "全国劳模董兰芳和芦巨才将捐款送到市总工会。其中省五一奖章获得者韩庆个人捐资100万元。"
+        "据悉，某县黑石山茶厂研发部主任石濡雪，某天然气有限公司客服客户经理、初级燃气管道工陈健明获得“全国劳动模范”称号。"
+    )
+    people = _people(text)
+    assert {"董兰芳", "芦巨才", "韩庆", "石濡雪", "陈健明"} <= set(people)
+    assert _honours(people["芦巨才"]) == [("全国劳模", "national")]
+    assert _honours(people["石濡雪"]) == [("全国劳动模范", "national")]
+    assert people["陈健明"].position == "客服客户经理、初级燃气管道工"
+
+
+def test_the_first_of_several_posts_names_the_unit_and_a_birth_year_is_no_honour_year():
+    people = _people(
+        "某市红十字会医院专职党委副书记、某市健康保健中心副主任、原心血管内科主任欧永刚获得了“全国先进工作者”称号。"
+        "张国强，男，1965年出生，全国劳动模范，现任某某公司总经理。"
+    )
+    assert (people["欧永刚"].unit, people["欧永刚"].position) == ("某市红十字会医院", "专职党委副书记")
+    assert [(h.title, h.year) for h in people["张国强"].honours] == [("全国劳动模范", None)]
+
+
+def test_common_jobs_are_posts_and_a_post_after_a_post_is_no_name():
+    people = _people(
+        "李红英，女，某某纺织厂挡车工，2010年被评为全国劳动模范。"
+        "刘丽华是某油田的一名采油工班长，2020年被评为全国劳动模范。"
+    )
+    assert (people["李红英"].unit, people["李红英"].position) == ("某某纺织厂", "挡车工")
+    assert "班长" not in people
+
+
+def test_a_word_describing_the_holder_does_not_break_a_chain_of_titles():
+    people = _people("最后，他看望了全国五一劳动奖章获得者、一线劳模张金山。")
+    assert ("全国五一劳动奖章", "national") in _honours(people["张金山"])

@@ -40,6 +40,7 @@ _AWARD_INDEX = index_by_first_char(lx.AWARD_VERBS)
 _SEGMENT_STOPS = set("、，,。；;：:（()“”「」《》!！?？\n")
 _CONNECTORS = ("", "、", "和", "及", "与", "暨", "以及")
 _AWARD_OBJECT_VERBS = ("追授予", "追授", "追记", "追认", "授予了", "授予", "表彰了", "表彰", "命名")
+_VERB_LEADS = tuple("将把向为在被给从于")  # a list of subjects ends where its verb phrase begins
 _LIST_END_MARKS = (
     "各自",
     "各",
@@ -236,8 +237,10 @@ class SentenceReader:
         self._award_objects()
         self._lists_before_titles()
         self._colon_lists()
+        self._marked_lists()
         self._bracket_lists()
         self._year_lists()
+        self._copulas()
         self._positions()
         self._relatives()
         self._comrades()
@@ -301,7 +304,7 @@ class SentenceReader:
                     nxt is not None
                     and not nxt.collective
                     and nxt.outer_start >= position
-                    and s[position : nxt.outer_start] in _CONNECTORS
+                    and _chain_gap(s[position : nxt.outer_start])
                 ):
                     chain.append(nxt)
                     position = nxt.outer_end
@@ -375,6 +378,10 @@ class SentenceReader:
         """A name right after a title chain, or after a unit and post ("、湘油泵董事长许仲秋")."""
         s = self.s
         p = position
+        if s[p : p + 1] in ("和", "与", "及", "或"):
+            return (
+                None  # 各级劳模和爱心企业 / 奖章和证书: right after a title, 和 joins words, it names no one
+            )
         if p < len(s) and s[p] in "、":
             p += 1
         while p < len(s) and s[p] == " ":
@@ -517,6 +524,8 @@ class SentenceReader:
                     head = head[: by.start()]
                 if before[verb[0] + len(verb[1]) :].strip("了“ "):
                     continue  # 获…称号 with other words between: not this simple shape
+            # 等4位高龄劳模 / 等5名困难劳模: words that describe the people, not their honour
+            head = _HOLDER_WORDS.sub("", head)
             tail = _LIST_TAIL.search(head)
             if verb is None and (tail is None or not tail.group(0).startswith("等")):
                 continue
@@ -563,6 +572,119 @@ class SentenceReader:
                 )
                 if mention is not None:
                     mention.shape = "colon_item"
+
+    def _copulas(self) -> None:
+        """巩孝武是省级劳模，… / 巩向海是全国劳动模范: a name heading its clause, then 是/系 and a title:
+        the title is the name's own (the clause says what the person is)."""
+        s = self.s
+        for t in self.titles:
+            if t.owner is not None or t.collective:
+                continue
+            clause = self.sentence.clauses[self.sentence.clause_at(t.outer_start)]
+            p = clause.start
+            while p < clause.end and s[p] in " “”「」":
+                p += 1
+            before = s[p : t.outer_start]
+            copula = _COPULA_TAIL.search(before)
+            if copula is not None:
+                end = p + copula.start()
+                hit = self._known_at(p) or name_at(s[:end], p)
+                if hit is None or hit.end != end or hit.score < 2 or self._taken(hit.start, hit.end):
+                    continue
+                mention = self._add(hit, "title", titles=[t])
+                if mention is not None:
+                    t.owner = id(mention)
+                continue
+            # 今年53岁的牛忠义于1988年获得合肥市劳模称号 / 杜崇和老人获得1958年省劳模称号: the subject
+            # of the clause is given the title its award verb names
+            award = _SUBJECT_AWARD_TAIL.search(before)
+            if award is None:
+                continue
+            end = p + award.start()
+            hit = None
+            for length in (3, 2, 4):
+                start = end - length
+                if start < p or not (start == p or s[start - 1] in "的 "):
+                    continue
+                hit = self._known_at(start) or name_at(s[:end], start)
+                if hit is not None and hit.end == end and hit.score >= 2:
+                    break
+                # the clause start and the verb bound a name whose given name ends in a word (杜崇和)
+                hit = bounded_name(s, start, end, by_post=True) if length == 3 else None
+                if hit is not None:
+                    break
+            if hit is None or self._taken(hit.start, hit.end):
+                continue
+            unit, post, unit_span, post_span = "", "", None, None
+            if hit.start - 1 > p and s[hit.start - 1] == "的":  # 上海起帆电缆股份有限公司的平庆东获得…
+                unit, post, unit_span, post_span = _unit_post_of(s, p, hit.start - 1)
+            mention = self._add(
+                hit,
+                "award",
+                titles=[t],
+                unit=unit,
+                position=post,
+                unit_span=unit_span,
+                position_span=post_span,
+            )
+            if mention is not None:
+                t.owner = id(mention)
+                mention.award_verbs.append(award.group("verb"))
+
+    def _marked_lists(self) -> None:
+        """7名同志获得“全国劳动模范”荣誉称号，他们分别是某公司党委书记、总经理隋熙凤，某厂电焊工张敬华，…；
+        a list after 分别是/他们是 with no colon: items [unit][post]NAME between commas up to the
+        end of the sentence part; the title named before the mark in the same part is theirs."""
+        s = self.s
+        for m in _MARKED_LIST.finditer(s):
+            if re.match(r"(?:19|20)\d{2}年", s[m.end() :]):
+                continue  # 分别是1959年陈有生、…: a list of years, read by _year_lists
+            stop = m.end()
+            while stop < len(s) and s[stop] not in "。；;！？!?\n":
+                stop += 1
+            part_start = max(s.rfind(c, 0, m.start()) for c in "。；;！？!?\n") + 1
+            owned = [
+                t
+                for t in self.titles
+                if part_start <= t.outer_start and t.outer_end <= m.start() and not t.collective
+            ]
+            if not owned or owned[-1].owner is not None:
+                continue
+            title = owned[-1]
+            chunks: list[tuple[int, int]] = []
+            start = m.end()
+            for i in range(m.end(), stop + 1):
+                if i == stop or s[i] in "，,":
+                    if i > start:
+                        chunks.append((start, i))
+                    start = i + 1
+            found = []
+            for chunk_start, chunk_end in chunks:
+                tail = _LIST_TAIL.search(s, chunk_start, chunk_end)
+                end = tail.start() if tail and tail.group(0) else chunk_end
+                if s.startswith("以及", chunk_start):
+                    chunk_start += 2
+                found.extend(self._names_ending_at(end, chunk_start))
+            if len(found) < 2:
+                continue
+            group = self._new_group()
+            members = []
+            for hit, unit, unit_span, post, post_span in found:
+                mention = self._add(
+                    hit,
+                    "list",
+                    titles=[title],
+                    unit=unit,
+                    position=post,
+                    unit_span=unit_span,
+                    position_span=post_span,
+                    group=group,
+                )
+                if mention is not None:
+                    mention.shape = "colon_item"
+                    members.append(mention)
+            if members:
+                title.owner = id(members[0])
 
     def _bracket_lists(self) -> None:
         """…模范劳工分别是陈淑英（介寿国民中小学）、曹祥敏（连江县莒光乡公所）…: items NAME（UNIT）
@@ -643,7 +765,14 @@ class SentenceReader:
             seg_start = end
             while seg_start > floor and s[seg_start - 1] not in _SEGMENT_STOPS:
                 seg_start -= 1
-            item = self._name_at_end(seg_start, end)
+                if s[seg_start - 1 : seg_start] in (")", "）"):
+                    # 某二机床(集团)有限责任公司: a short bracket inside a unit's name is part of it
+                    inner = re.search(
+                        r"[（(]([\u4e00-\u9fff]{1,6})$", s[max(floor, seg_start - 9) : seg_start - 1]
+                    )
+                    if inner and seg_start - 1 - len(inner.group(0)) > floor:
+                        seg_start -= 1 + len(inner.group(0))
+            item = self._name_at_end(seg_start, end, floor)
             if item is None:
                 break
             items.insert(0, item)
@@ -654,12 +783,45 @@ class SentenceReader:
             end = min(seg_start, item[2][0]) if item[2] else seg_start
             if end <= floor or s[end - 1] not in "、，,":
                 break
-            if s[end - 1] in "，," and not self._bare_name_before(end - 1, floor, item):
+            if s[end - 1] in "，," and not (
+                self._bare_name_before(end - 1, floor, item)
+                or self._described_item_before(end - 1, floor, item)
+            ):
                 break
             end -= 1
             while end > floor and s[end - 1] in ",，":  # "卢世祯,、郑偕海": a stray comma
                 end -= 1
         return items
+
+    def _first_of_series(self, mark: int, floor: int):
+        """The unit and post of the first description in a 、 series that ends at `mark`."""
+        s = self.s
+        left = mark
+        while left > floor and s[left - 1] not in "，,。；;：:（()“”\n":
+            left -= 1
+        end = left
+        while end < mark and s[end] != "、":
+            end += 1
+        unit, post, unit_span, post_span = _unit_post_of(s, left, end)
+        if unit and post and not _bare_dept(unit):
+            return unit, post, unit_span, post_span
+        return None
+
+    def _described_item_before(self, comma: int, floor: int, item) -> bool:
+        """某茶厂研发部主任石濡菲，某公司客服经理、管道工陈健康获得…称号: a list goes on over a comma
+        from one [unit][post]NAME item to another when the earlier one fills its whole clause."""
+        if item[0].start - 1 != comma and not (item[1] or item[3]):
+            return False
+        seg_start = comma
+        while seg_start > floor and self.s[seg_start - 1] not in _SEGMENT_STOPS:
+            seg_start -= 1
+        if seg_start > 0 and self.s[seg_start - 1] not in "，,。；;：:\n":
+            return False
+        before = self._name_at_end(seg_start, comma, floor)
+        if before is None or not (before[1] and before[3]):
+            return False
+        lead = before[2][0] if before[2] else before[0].start
+        return not self.s[seg_start:lead].strip(" ")
 
     def _bare_name_before(self, comma: int, floor: int, item) -> bool:
         """张建军、李红梅，刘志刚、王丽华5名职工荣获…: a list goes on over a comma only from bare
@@ -672,9 +834,10 @@ class SentenceReader:
         before = self._name_at_end(seg_start, comma)
         return before is not None and before[0].start == seg_start
 
-    def _name_at_end(self, seg_start: int, end: int):
+    def _name_at_end(self, seg_start: int, end: int, floor: int = 0):
         s = self.s
         fallback = None
+        series_at = seg_start
         seg_start += _unit_lead(s[seg_start:end])  # 集团所属杨伙盘煤电公司王新伟
         for length in (3, 2, 4):
             start = end - length
@@ -692,7 +855,7 @@ class SentenceReader:
                 # a post or a unit bound the name, so a surname that is also a word (安, 余, 于) is read as one
                 hit = name_at(s[:end], start)
             if (
-                hit is None
+                (hit is None or hit.end != end)
                 and length == 3
                 and prefix
                 and (
@@ -701,20 +864,31 @@ class SentenceReader:
                     or (prefix.endswith(("和", "及")) and len(prefix) <= 5)
                 )
             ):
-                hit = bounded_name(s, start, end)  # 杭锅集团于惠民被授予…: a unit and the verb bound 于|惠民
+                # 杭锅集团于惠民被授予…: a unit and the verb bound 于|惠民; 校长蒋宗会，: a post and a list mark
+                marked = end >= len(s) or s[end] in "，,、；;。等"
+                hit = bounded_name(s, start, end, by_post=marked)
             if hit is None or hit.end != end or self._taken(hit.start, hit.end):
                 continue
             unit, post, unit_span, post_span = (
                 _unit_post_of(s, seg_start, start) if prefix else ("", "", None, None)
             )
-            if post and not unit and seg_start > 0 and s[seg_start - 1] == "、":
+            unknown_post = not (post or unit) and prefix.endswith(
+                _UNKNOWN_POST_ENDS
+            )  # 、初级燃气管道工陈健康
+            if (post or unknown_post) and not unit and seg_start > 0 and s[seg_start - 1] == "、":
                 # 某化工有限公司设备主管、工程师张立新: a list of posts, the unit before the first
                 left = seg_start - 1
-                while left > 0 and s[left - 1] not in _SEGMENT_STOPS:
+                while left > floor and s[left - 1] not in _SEGMENT_STOPS:
                     left -= 1
                 wider = _unit_post_of(s, left, start)
                 if wider[0] and wider[1]:
                     unit, post, unit_span, post_span = wider
+            if unit and post and series_at > 0 and s[series_at - 1] == "、" and _bare_dept(unit):
+                # 某医院专职党委副书记、某中心副主任、原心血管内科主任欧永强: posts listed one after
+                # another; the first names the unit, a department later on is no unit of its own
+                first = self._first_of_series(series_at - 1, floor)
+                if first is not None:
+                    unit, post, unit_span, post_span = first
             if not prefix or post or unit:
                 return hit, unit, unit_span, post, post_span
             if _word_ending_at(s, start, _POSITIONS_BY_LAST, seg_start):
@@ -978,6 +1152,11 @@ class SentenceReader:
         while p < len(s) and s[p] in "、和及与":
             q = p + 1
             hit = name_at(s, q, strict=True)
+            if (hit is None or len(hit.name) == 2) and (
+                starts_with_any(s, q + 3, _SUBJECT_FOLLOWERS) or s[q + 3 : q + 4] in _VERB_LEADS
+            ):
+                # 董兰英和芦巨才将捐款…: the list mark and the verb bound a name ending in a word (才)
+                hit = bounded_name(s, q, q + 3, by_post=True) or hit
             if hit is None or self._taken(hit.start, hit.end):
                 break
             if (
@@ -986,6 +1165,7 @@ class SentenceReader:
                 and not starts_with_any(s, hit.end, _SUBJECT_FOLLOWERS)
                 and hit.end < len(s)
                 and s[hit.end] not in "，,。；;"
+                and s[hit.end] not in _VERB_LEADS
             ):
                 break
             members.append(Mention(self.sentence, hit.name, hit.start, hit.end, "list"))
@@ -996,6 +1176,7 @@ class SentenceReader:
             p >= len(s)
             or s.startswith(_LIST_END_MARKS, p)
             or s[p] in "，,。；;"
+            or s[p] in _VERB_LEADS
             or starts_with_any(s, p, _SUBJECT_FOLLOWERS)
         ):
             return
@@ -1034,6 +1215,16 @@ class SentenceReader:
                     mention.award_verbs.append(verb_word)
 
 
+def _chain_gap(gap: str) -> bool:
+    """、 between two titles of one person, or 、一线 / 、退休 (a word describing the holder)."""
+    if gap in _CONNECTORS:
+        return True
+    if not gap or gap[0] not in "、，,":
+        return False
+    described = _HOLDER_WORDS.search(gap)
+    return described is not None and gap[: described.start()] in _CONNECTORS and described.start() > 0
+
+
 def _informal_title_before_name(s: str, title: TitleMatch) -> bool:
     """劳模陈翠金 / 高龄劳模付珠子: a bare 劳模 is this person's honour when a clear name follows it."""
     if title.title not in ("劳模", "劳动模范"):
@@ -1051,6 +1242,17 @@ _LIST_TAIL = re.compile(
     rf"(?:(?:等|{_NUMBER_OF_PEOPLE})+(?:[\u4e00-\u9fff]{{0,4}}?(?:职工|同志|人员|个人|代表))?|同志)$"
 )
 _COLON_LIST = re.compile(r"(?:分别是|分别为|名单如下|名单|如下|他们是|她们是|有|是|为)[：:]")
+_HOLDER_WORDS = re.compile(
+    r"(?:(?:[0-9]+岁|[0-9]+周岁)?(?:以上的?)?(?:高龄|年迈|老|离退休|退休|困难|生活困难|因病致困|一线|在职|企业|农民|女|年轻))+$"
+)
+_COPULA_TAIL = re.compile(
+    r"(?:同志|老人)?(?:就是|是|系)(?:我[省市县区州旗镇乡]|全[省市县区州])?(?:首位|首个|第一位|唯一的?|一名|一位|一个)?(?:光荣的)?$"
+)
+_SUBJECT_AWARD_TAIL = re.compile(
+    r"(?:同志|老人|师傅)?(?:于|在)?(?:(?:19|20)\d{2}年度?)?(?:先后|曾经|曾|还|也|又|再次|多次)?"
+    r"(?P<verb>获得|荣获|获评|被评为|被授予|获)了?(?:(?:19|20)\d{2}年度?)?$"
+)
+_MARKED_LIST = re.compile(r"(?:分别是|分别为|依次是|依次为|他们是|她们是)(?![：:])")
 _NOT_BEFORE_NAME = ("全", "各", "这", "那", "每", "本")
 
 
@@ -1119,6 +1321,8 @@ def attribute(reader: SentenceReader, subject: Mention | None) -> None:
             official = _official_word(s, _predicate_start(s, later[0].end, name_clause.end))
         if not official:
             official = _visiting_ahead(s, predicate_start) or _ceremony_ahead(s, predicate_start)
+        if not official and "一行" in s[last_end:predicate_start]:
+            official = "一行"  # 某会副会长席先国一行到…: a name heading a visiting party
         for x in members:
             x.official, x.official_word = bool(official), official
         described = (
@@ -1128,7 +1332,9 @@ def attribute(reader: SentenceReader, subject: Mention | None) -> None:
             clause_range, unit, post, unit_span, post_span = described
             m.unit, m.position, m.unit_span, m.position_span = unit, post, unit_span, post_span
             ranges = [r for r in ranges if r != clause_range]
-        _credit_titles(reader, members, ranges)
+        if not official:
+            # 主席戴玉林率领…141名全国劳动模范: titles after an official's verb are those of the people led
+            _credit_titles(reader, members, ranges)
         _credit_donations(reader, members, ranges)
         facts_from = sentence.clauses[first_clause].start
         for x in members:
@@ -1674,6 +1880,13 @@ def _dept_split(unit_text: str) -> int:
     return len(unit_text)
 
 
+def _bare_dept(unit: str) -> bool:
+    """心血管内科 / 企管部: a department named without the body it belongs to."""
+    return unit.endswith(lx.DEPT_SUFFIXES + ("科", "部", "室")) and not any(
+        suffix in unit for suffix in lx.ENTITY_SUFFIXES
+    )
+
+
 def _clean_unit(unit: str) -> str:
     return unit.strip(" 、，,：:“”")
 
@@ -1699,6 +1912,12 @@ def _unit_post_of(s: str, start: int, end: int):
                 else:
                     break
             break
+    if best is None and text.endswith(_UNKNOWN_POST_ENDS) and "、" in text[:-1]:
+        # 某公司客服客户经理、初级燃气管道工: a post the dictionary lacks after a list of known ones
+        mark = text.rindex("、")
+        unit, post, unit_span, post_span = _unit_post_of(s, start, start + mark)
+        if unit and post and 2 <= len(text) - mark - 1 <= 10:
+            return unit, post + text[mark:], unit_span, (post_span[0], end)
     if best is None:
         if _word_ending_at(text, len(text), _ORG_BY_LAST, 0):
             return _clean_unit(text), "", (start, end), None

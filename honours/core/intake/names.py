@@ -67,14 +67,17 @@ def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or ch == "\u3007"
 
 
+_DEGREE_WORDS = frozenset("很挺")
+
+
 def _follow_score(text: str, end: int) -> int:
     if end >= len(text):
         return 3
     ch = text[end]
     if ch in _DELIMITERS or not _is_han(ch):
         return 3
-    if starts_with_any(text, end, _MULTI_FOLLOWERS):
-        return 3
+    if starts_with_any(text, end, _MULTI_FOLLOWERS) or ch in _DEGREE_WORDS:
+        return 3  # 向竟成很激动: a degree word never goes on a name
     if ch in lx.NAME_FOLLOWERS or ch in lx.FUNCTION_CHARS:
         return 2
     if starts_with_any(text, end, _MULTI_POSITIONS):
@@ -126,7 +129,15 @@ def name_at(text: str, start: int, *, strict: bool = False) -> NameHit | None:
 _NEVER_GIVEN = lx.NON_NAME_CHARS - frozenset("日从向其任以自为于年")
 
 
-def bounded_name(text: str, start: int, end: int) -> NameHit | None:
+# bounded on the left by a post or unit and on the right by a list mark (校长蒋宗会，/ 班组长吴作国，),
+# a given name may hold any character but the grammar words that never name anyone
+_NEVER_GIVEN_BY_POST = frozenset(
+    "的了着过们么呢吗啊这那些什哪谁您你我他她它等被把将对从给让使与及或而但且则于在是无不没也都还又已曾就"
+    "之此该每各个名位次余共约近第届度亿百十零并称获授评捐赠款物件只套箱说讲看望慰问陪带省市县区镇乡村"
+)
+
+
+def bounded_name(text: str, start: int, end: int, *, by_post: bool = False) -> NameHit | None:
     """A name known to fill text[start:end] exactly, because list marks or a bracket bound it
     (张永和（某公司）、…): only its shape is checked, surname and given name, so a given name ending
     in a word-like character (和, 才, 同) is still read whole."""
@@ -139,7 +150,8 @@ def bounded_name(text: str, start: int, end: int) -> NameHit | None:
     given = name[surname_len:]
     if not 1 <= len(given) <= 2 or name in lx.COMMON_WORDS:
         return None
-    if not all(_is_han(ch) and ch not in _NEVER_GIVEN for ch in given):
+    never = _NEVER_GIVEN_BY_POST if by_post else _NEVER_GIVEN
+    if not all(_is_han(ch) and ch not in never for ch in given):
         return None  # 王从亮, 华日刚: bounded, a given name may hold a character that is mostly a word
     if starts_with_any(text, start + surname_len, _HARD_BLOCKING):
         return None  # 王主任: a post, not a given name (a word such as 惠民 may be one)
@@ -169,6 +181,8 @@ def _reading(text: str, start: int, surname_len: int, given_len: int) -> list[Na
         return []
     if name in lx.COMMON_WORDS or name[:2] in lx.COMMON_WORDS and given_len == 2 and surname_len == 1:
         return []
+    if name in lx.POSITIONS:
+        return []  # 采油工班长: a post after a post, not 班|长
     after_surname = start + surname_len
     score = _follow_score(text, end)
     blocking = starts_with_any(text, after_surname, _BLOCKING)

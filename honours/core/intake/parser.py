@@ -9,6 +9,7 @@ people listed after it. Mentions of the same name are merged into one proposal.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -66,6 +67,7 @@ def analyse_text(original: str, report: str = "") -> IntakeResult:
     _group_title(state, mentions)
     _announced_title(state, mentions, bylines, analysis)
     _report_years(analysis, mentions)
+    _bare_model_levels(state, mentions)
     proposals = _proposals(mentions, bylines, report)
     return IntakeResult(report, proposals, traditional, list(dict.fromkeys(bylines.texts)), len(sentences))
 
@@ -115,6 +117,29 @@ def _read_sentence(
 
 _GROUP_AWARD_WORDS = ("当选为", "当选", "被授予", "荣获", "获得", "获")
 _LIST_SHAPES = ("bracket_item", "numbered", "speaker", "colon_item")
+
+
+_BARE_MODEL = ("劳模", "劳动模范")
+
+
+def _bare_model_levels(state: _State, mentions: list[Mention]) -> None:
+    """慰问90周岁以上的省级高龄劳模 … 走访看望了A、B等4位高龄劳模: a bare 劳模 said of people in a
+    report that names the model workers it is about at one level only holds that level."""
+    levels = {
+        t.level
+        for t in state.titles
+        if t.has_level_word
+        and t.level != "other"
+        and _full_title(t.title).endswith("劳动模范")
+        and not re.search(r"各级|各类|以上", t.title)  # 全县各级劳动模范: every level, none in particular
+    }
+    if len(levels) != 1:
+        return
+    level = next(iter(levels))
+    for m in mentions:
+        for i, t in enumerate(m.titles):
+            if t.title in _BARE_MODEL and not t.has_level_word and t.level == "other":
+                m.titles[i] = dataclasses.replace(t, level=level, level_reason="report")
 
 
 def _group_title(state: _State, mentions: list[Mention]) -> None:
@@ -199,7 +224,8 @@ def _full_title(title: str) -> str:
     return _title_key(title).replace("劳模", "劳动模范")
 
 
-_REPORT_YEAR = r"((?:19|20)\d{2})(?:[-—至~](?:19|20)?\d{2})?年度?[^。；;！？!?\n]{0,24}?"
+_LIFE_YEAR = r"(?![0-9]*月?[0-9]*日?(?:出生|生人|生于|参加工作|入党|毕业|入职|参军))"
+_REPORT_YEAR = r"((?:19|20)\d{2})(?:[-—至~](?:19|20)?\d{2})?年度?" + _LIFE_YEAR + r"[^。；;！？!?\n]{0,24}?"
 
 
 def _report_years(analysis: str, mentions: list[Mention]) -> None:
@@ -518,6 +544,13 @@ def _honours_with_reasons(group: list[Mention]) -> list[tuple[Honour, str]]:
                 existing.posthumous = existing.posthumous or posthumous
                 existing.year = existing.year or year
                 existing.awarded_by = existing.awarded_by or m.awarded_by
+    # 给劳模牛忠义… and 牛忠义于1988年获得合肥市劳模称号: the bare 劳模 is the named one, said again
+    named = [k for k in honours if _full_title(k).endswith("劳动模范") and k not in _BARE_MODEL]
+    if named:
+        for key in [
+            k for k in honours if k in _BARE_MODEL and honours[k].level in ("other", honours[named[0]].level)
+        ]:
+            del honours[key]
     for honour in honours.values():  # the report's own words first, else the table of well-known titles
         known = known_title(honour.title)
         honour.awarded_by = honour.awarded_by or (known.awarded_by if known else "")
@@ -529,7 +562,8 @@ def _title_key(title: str) -> str:
 
 
 def _year_before(text: str) -> int | None:
-    years = re.findall(r"((?:19|20)\d{2})年", text)
+    # 1965年出生 / 1985年参加工作: a year of the person's life, not of an honour
+    years = re.findall(r"((?:19|20)\d{2})年" + _LIFE_YEAR, text)
     return int(years[-1]) if years else None
 
 

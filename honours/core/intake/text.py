@@ -75,6 +75,8 @@ def normalise(text: str) -> str:
             out.append(_VARIANTS[ch])
         elif ch == "％":
             out.append("%")
+        elif ch in "\ufe54\ufe55\ufe50\ufe51":  # small semicolon, colon, commas (Traditional pages)
+            out.append({"\ufe54": "；", "\ufe55": "：", "\ufe50": "，", "\ufe51": "、"}[ch])
         else:
             out.append(ch)
     return "".join(out)
