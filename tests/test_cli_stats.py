@@ -60,6 +60,31 @@ def test_json_cross_table_and_donations(db):
     ]
     assert years["total"]["amount_yuan"] == "21500.50"
     assert years["total"]["goods"] == [{"unit": "只", "quantity": 100}, {"unit": "套", "quantity": 50}]
+    care = data["care"]
+    assert [(r["value"], r["donors"], r["amount_yuan"], r["query"]) for r in care["year"]["rows"]] == [
+        (2024, 1, "100.00", "cared:2024"),
+        (2025, 2, "2000.00", "cared:2025"),
+        (2026, 3, "2300.50", "cared:2026"),  # not 戊's 9999 (in the trash)
+    ]
+    assert [(r["label"], r["amount_yuan"], r["query"]) for r in care["care_kind"]["rows"]] == [
+        ("Visit", "1100.00", "cared:慰问 cared:yes"),
+        ("Check-up", "800.00", "cared:体检 cared:yes"),
+        ("Hardship aid", "2000.00", "cared:困难帮扶 cared:yes"),
+        ("Allowance", "500.50", "cared:劳模津贴 cared:yes"),
+    ]
+    assert care["care_kind"]["rows"][0]["goods"] == [{"unit": "袋", "quantity": 2}]
+    assert care["region"]["total"] == {
+        "value": "",
+        "label": "Total",
+        "donors": 3,
+        "query": "cared:yes",
+        "amount_fen": 440050,
+        "amount_yuan": "4400.50",
+        "goods": [{"unit": "袋", "quantity": 2}],
+    }
+    listed = run(db, "--by", "care_kind", "--json")
+    visited = json.loads(listed.stdout)["people"]["rows"][0]
+    assert (visited["value"], visited["count"], visited["query"]) == ("visit", 2, "collective:no cared:慰问")
 
 
 def test_query_and_errors(db):
@@ -81,6 +106,7 @@ def test_text_in_chinese(db):
     done = run(db, "--by", "level", lang="zh")
     assert done.returncode == 0, done.stderr
     assert "个人 (4)" in done.stdout and "国家级" in done.stdout and "合计" in done.stdout
+    assert "受关怀人数" in done.stdout and "困难帮扶" in done.stdout and "4400.50" in done.stdout
 
 
 def test_xlsx_numbers_as_numbers(db, tmp_path):
@@ -101,6 +127,23 @@ def test_xlsx_numbers_as_numbers(db, tmp_path):
     ]
     money = next(row for row in book["捐赠"].iter_rows() if row[0].value == "2020")
     assert money[2].number_format == "0.00" and money[1].value == 2
+    care = [[c.value for c in row] for row in book["关怀支出"].iter_rows()]
+    assert care[0] == ["年份", "受关怀人数", "金额（元）", "袋"]
+    assert care[1:5] == [
+        ["2024", 1, 100, 0],
+        ["2025", 2, 2000, 2],
+        ["2026", 3, 2300.5, 0],
+        ["合计", 3, 4400.5, 2],
+    ]
+    kinds = care[care.index(["关怀类别", "受关怀人数", "金额（元）", "袋"]) + 1 :]
+    assert kinds[:5] == [
+        ["慰问", 2, 1100, 2],
+        ["体检", 1, 800, 0],
+        ["困难帮扶", 1, 2000, 0],
+        ["劳模津贴", 1, 500.5, 0],
+        ["合计", 3, 4400.5, 2],
+    ]
+    assert all(isinstance(row[2], (int, float)) for row in care[1:5])
 
 
 def test_pdf_text(db, tmp_path):
@@ -118,6 +161,11 @@ def test_pdf_text(db, tmp_path):
         "合计 2 1 1 4",
         "21,500.50",
         "捐款合计 21500.50 元；物资合计 100只、50套",
-        "第 1 页 共 2 页",
+        "五、关怀支出",
+        "困难帮扶 1 2,000.00",
+        "合计 3 4,400.50 2",
+        "各类关怀金额（元）",
+        "关怀合计 4400.50 元，受关怀 3 人；物资合计 2袋",
+        "第 1 页 共 3 页",
     ):
         assert expected in text, expected

@@ -5,7 +5,7 @@ from __future__ import annotations
 from openpyxl import load_workbook
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QTableView
+from PySide6.QtWidgets import QComboBox, QTableView, QWidget
 
 from honours.gui.statistics_window import QUERY_ROLE, StatisticsWindow
 
@@ -108,3 +108,48 @@ def test_donations_tab_totals_and_its_click(window, qtbot):
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(total).center())
     assert window.current_query() == "donated:yes"
     qtbot.waitUntil(lambda: window.result().count() == 4)
+
+
+def test_care_spending_tab_by_year_and_kind_and_its_click(window, qtbot):
+    """Care given to two people of the roll (and to one then put in the trash, never counted)."""
+    from honours.core.records import Care
+
+    window.search_now("")
+    first, second, trashed = window.registry.search("collective:no").all_ids()[:3]
+    for person, care in (
+        (
+            first,
+            [Care("2026-01-20", "visit", amount_fen=100000), Care("2025-02-01", "aid", amount_fen=50050)],
+        ),
+        (second, [Care("2026-03-01", "visit", item="大米", quantity=2, quantity_unit="袋")]),
+        (trashed, [Care("2026-01-01", "checkup", amount_fen=999900)]),
+    ):
+        record = window.registry.honouree(person)
+        record.care = care
+        window.registry.update(record)
+    window.registry.delete(trashed)
+    dialog = open_stats(window, qtbot)
+    view = dialog.findChild(QTableView, "statsCare")
+    assert view.model().rowCount() == 0  # counted only when its tab is shown
+    dialog.tabs.setCurrentWidget(dialog.findChild(QWidget, "statsCareTab"))
+    model = view.model()
+    zh = model.language == "zh"
+    rows = [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())]
+    assert rows == ["2025", "2026", "合计" if zh else "Total"]
+    assert [
+        (model.index(r, 0).data(), model.index(r, 1).data(), model.index(r, 2).data()) for r in range(3)
+    ] == [
+        (1, "500.50", 0),
+        (2, "1000.00", 2),
+        (2, "1500.50", 2),
+    ]
+    assert model.headerData(0, Qt.Orientation.Horizontal) == ("受关怀人数" if zh else "People cared for")
+    assert dialog.care_chart.data is not None and dialog.care_chart.data.series[0][1] == [501, 1000]
+    choose(dialog, "statsCareBy", "care_kind")
+    visit = model.index(0, 1)
+    assert model.headerData(0, Qt.Orientation.Vertical) == ("慰问" if zh else "Visit")
+    assert visit.data() == "1000.00" and visit.data(QUERY_ROLE) == "cared:慰问 cared:yes"
+    view.scrollTo(visit)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(visit).center())
+    assert window.current_query() == "cared:慰问 cared:yes"
+    qtbot.waitUntil(lambda: window.result().count() == 2)

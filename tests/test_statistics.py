@@ -8,6 +8,12 @@ The roll (ages counted from 1 January birthdays, so they hold all year):
   戊 女 耒阳市, in the trash: national 2020, gave 99999 yuan (never counts)
   集体A (collective) 耒阳市: national 2020; gave 20000 yuan and 50 套 in 2020
   集体B (collective) 衡南县: provincial 2019
+
+Care (关怀) given:
+  甲 visit 2026 1000 yuan; visit 2025 2 袋 of rice
+  乙 check-up 2026 800 yuan; hardship aid 2025 2000 yuan
+  丁 allowance 2026 500.50 yuan; visit 2024 100 yuan
+  戊 (trash) visit 2026 9999 yuan (never counts)
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ import pytest
 from honours.core import statistics as st
 from honours.core.errors import QueryError
 from honours.core.import_verbs import ImportItem
-from honours.core.records import Donation, Honour, Honouree
+from honours.core.records import Care, Donation, Honour, Honouree
 from honours.core.sqlite.indexing import derive_many, year_levels
 
 YEAR = date.today().year
@@ -39,6 +45,10 @@ def build(storage) -> dict[str, int]:
             category="model worker",
             birth_date=born(45),
             honours=[Honour("全国劳动模范", "national", 2020), Honour("湖南省劳动模范", "provincial", 2018)],
+            care=[
+                Care("2026-01-20", "visit", "春节", amount_fen=100000),
+                Care("2025-02-01", "visit", "春节", item="大米", quantity=2, quantity_unit="袋"),
+            ],
             donations=[
                 Donation(amount_fen=100050, date="2020-02-01"),
                 Donation(item="口罩", quantity=100, quantity_unit="只", date="2020-02-03"),
@@ -52,6 +62,10 @@ def build(storage) -> dict[str, int]:
             status="retired",
             birth_date=born(62),
             honours=[Honour("湖南省五一劳动奖章", "provincial", 2020)],
+            care=[
+                Care("2026-03-01", "checkup", amount_fen=80000),
+                Care("2025-12-01", "aid", amount_fen=200000),
+            ],
         ),
         Honouree(
             "丙",
@@ -62,13 +76,21 @@ def build(storage) -> dict[str, int]:
             honours=[Honour("衡阳市劳动模范", "municipal", 2019), Honour("全国先进工作者", "national", 2020)],
             donations=[Donation(amount_fen=50000, date="2021-05-01")],
         ),
-        Honouree("丁", gender="男"),
+        Honouree(
+            "丁",
+            gender="男",
+            care=[
+                Care("2026-05-01", "allowance", amount_fen=50050),
+                Care("2024-09-01", "visit", amount_fen=10000),
+            ],
+        ),
         Honouree(
             "戊",
             gender="女",
             region="耒阳市",
             honours=[Honour("全国劳动模范", "national", 2020)],
             donations=[Donation(amount_fen=9999900, date="2020-01-01")],
+            care=[Care("2026-01-20", "visit", amount_fen=999900)],
         ),
         Honouree(
             "集体A",
@@ -209,6 +231,65 @@ def test_donations_by_year_and_region_exact(roll):
     assert as_json["total"]["amount_yuan"] == "21500.50" and as_json["rows"][0]["amount_yuan"] == "21000.50"
 
 
+def test_care_spending_by_year_kind_and_region_exact(roll):
+    """Care money and goods (关怀/慰问) of live honourees: 戊 in the trash never counts."""
+
+    def rows(table: st.AmountTable) -> list:
+        return [(r.value, r.donors.count, r.amount_fen, r.goods) for r in table.rows]
+
+    years = roll.amount_table("care", "year")
+    assert rows(years) == [
+        (2024, 1, 10000, {}),  # 丁's visit
+        (2025, 2, 200000, {"袋": 2}),  # 甲's rice, 乙's aid
+        (2026, 3, 230050, {}),  # 甲 1000 + 乙 800 + 丁 500.50; not 戊's 9999
+    ]
+    assert (years.total.donors.count, years.total.amount_fen, years.total.goods) == (3, 440050, {"袋": 2})
+    assert [r.donors.query for r in years.rows] == ["cared:2024", "cared:2025", "cared:2026"]
+    assert years.total.donors.query == "cared:yes" and years.label("") == "未填"
+    kinds = roll.amount_table("care", "care_kind")
+    assert rows(kinds) == [
+        ("visit", 2, 110000, {"袋": 2}),  # 甲 and 丁
+        ("checkup", 1, 80000, {}),
+        ("aid", 1, 200000, {}),
+        ("allowance", 1, 50050, {}),
+    ]
+    assert [kinds.label(r.value) for r in kinds.rows] == ["慰问", "体检", "困难帮扶", "劳模津贴"]
+    assert kinds.rows[0].donors.query == "cared:慰问 cared:yes"
+    regions = roll.amount_table("care", "region")
+    assert rows(regions) == [("耒阳市", 2, 380000, {"袋": 2}), ("", 1, 60050, {})]
+    assert regions.rows[0].donors.query == "region:耒阳市 cared:yes"
+    for table in (years, kinds, regions):
+        for row in [*table.rows, table.total]:
+            if row.donors.query is not None:
+                assert roll.search(row.donors.query).count() == row.donors.count, row
+    as_json = kinds.to_json()
+    assert as_json["measure"] == "care" and as_json["total"]["amount_yuan"] == "4400.50"
+    assert as_json["rows"][0]["goods"] == [{"unit": "袋", "quantity": 2}]
+    assert st.amount_choices("care")[:1] == ("year",) and "care_kind" in st.amount_choices("care")
+    assert "level" not in st.amount_choices("care") and "care_kind" not in st.amount_choices("donation")
+
+
+def test_care_figures_keep_a_restricting_year_the_honours(roll):
+    """With `year:2020` (an honour of 2020: 甲 乙 丙) the care by kind is of those people's
+    care, and its search finds them, not those cared for in 2020 (a kind: term would)."""
+    kinds = roll.amount_table("care", "care_kind", "year:2020")
+    assert [(r.value, r.donors.count, r.amount_fen) for r in kinds.rows] == [
+        ("visit", 1, 100000),
+        ("checkup", 1, 80000),
+        ("aid", 1, 200000),
+    ]
+    assert kinds.rows[0].donors.query == "year:2020 cared:慰问 cared:yes"
+    assert [roll.search(r.donors.query).count() for r in kinds.rows] == [1, 1, 1]
+    assert roll.amount_table("care", "year", "year:2020").total.amount_fen == 380000
+
+
+def test_people_by_care_kind(roll):
+    table = roll.cross_table("care_kind")
+    assert counts(table)["rows"] == {"visit": 2, "checkup": 1, "aid": 1, "allowance": 1, "": 1}  # 丙: none
+    assert table.row_totals["visit"].query == "collective:no cared:慰问"
+    assert st.DIMENSIONS["care_kind"].label("") == "无"
+
+
 def test_a_query_restricts_the_people_and_is_in_every_figure(roll):
     table = roll.cross_table("level", None, "region:耒阳市")
     assert counts(table)["rows"] == {"national": 1, "provincial": 2}
@@ -230,6 +311,16 @@ def test_report_json(roll):
     assert [c["count"] for c in national["cells"]] == [1, 1, 0]
     assert data["shares"]["gender"]["rows"][0]["label"] == "男"
     assert data["donations"]["year"]["total"]["amount_yuan"] == "21500.50"
+    assert list(data["care"]) == ["year", "care_kind", "region"]
+    assert data["care"]["care_kind"]["rows"][0] == {
+        "value": "visit",
+        "label": "慰问",
+        "donors": 2,
+        "query": "cared:慰问 cared:yes",
+        "amount_fen": 110000,
+        "amount_yuan": "1100.00",
+        "goods": [{"unit": "袋", "quantity": 2}],
+    }
 
 
 @pytest.mark.sqlite_only
@@ -250,6 +341,7 @@ def test_revoked_honours_never_count(registry):
     }  # 乙 has none left
     assert table.cell("", "").count == 2  # 乙 and 丁
     assert table.total.count == 4  # 乙 is still a person on the roll
+    assert registry.amount_table("care", "year").total.amount_fen == 440050  # care is no honour's
 
 
 def test_a_revocation_saved_through_the_app_leaves_every_table(roll):
@@ -293,7 +385,16 @@ def test_the_exact_terms_behind_the_figures(roll):
     assert found("age:40..49") == {"甲"} and found("age<30") == {"丙"} and found("年龄:>=60") == {"乙"}
     assert found("collective:yes") == {"集体A", "集体B"} and "集体A" not in found("collective:no")
     assert found("donated:2020") == {"甲", "集体A"} and found("donated:no") == {"乙", "丁", "集体B"}
-    for bad, zh in (("age:old", "年龄:old"), ("collective:maybe", "集体:maybe"), ("gender:", "性别:")):
+    assert found("cared:2026") == {"甲", "乙", "丁"} and found("受关怀:2025") == {"甲", "乙"}
+    assert found("cared:慰问") == {"甲", "丁"} and found("cared:体检,aid") == {"乙"}
+    assert found("cared:no") == {"丙", "集体A", "集体B"} and found("cared:yes year:2020") == {"甲", "乙"}
+    for bad, zh in (
+        ("age:old", "年龄:old"),
+        ("collective:maybe", "集体:maybe"),
+        ("gender:", "性别:"),
+        ("cared:lots", "受关怀:lots"),
+        ("cared:慰问,2026", "受关怀:慰问,2026"),
+    ):
         errors = roll.search(bad).parsed.errors
         assert errors and zh in errors[0].zh, bad
 

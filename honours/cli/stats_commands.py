@@ -42,7 +42,7 @@ def _print_text(stats: Report, language: str) -> None:
     for table in stats.shares.values():
         print()
         print(_text_table(cross_rows(table, language)))
-    for amounts in stats.amounts.values():
+    for amounts in [*stats.amounts.values(), *stats.care.values()]:
         print()
         rows = amount_rows(amounts, language)
         print(
@@ -55,7 +55,10 @@ def _print_text(stats: Report, language: str) -> None:
         )
 
 
-@command("stats", "statistics of the roll: counts by level, region, year … as a cross table, donation totals")
+@command(
+    "stats",
+    "statistics of the roll: counts by level, region, year … as a cross table, donation and care totals",
+)
 def _stats(parser: argparse.ArgumentParser):
     choices = "|".join(DIMENSIONS)
     parser.add_argument(

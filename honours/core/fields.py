@@ -691,7 +691,7 @@ CARE = RecordKind(
         ),
         FieldSpec("item", "Item", "物品", printed=True),
         FieldSpec("quantity", "Quantity", "数量", printed=True, type=INT, default=None),
-        FieldSpec("quantity_unit", "Unit", "单位", printed=True),
+        FieldSpec("quantity_unit", "Unit", "单位", printed=True, counted="unit"),
         FieldSpec("by", "By", "经办", column="given_by", aliases=("经办人", "慰问单位", "发放单位")),
         FieldSpec("note", "Note", "备注"),
     ),

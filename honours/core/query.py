@@ -101,7 +101,11 @@ VALUE_FIELDS = (
     "age",
     "collective",
     "donated",
+    "cared",
 )
+# `donated:2020` / `cared:2026` (`…:yes`, `…:no`): has a record of this table (dated in those
+# years); `cared:慰问` has a care record of that kind. The terms behind the summed measures' figures.
+DATED_RECORDS = {"donated": "donation", "cared": "care"}
 # Care records (关怀记录) are searched by their own conditions, all on one record: `care:春节` (its
 # occasion, item, note, by whom, or a kind's word), `kind:checkup` (its kind), and — when either is
 # in the query — `year:2026` means the record's year, not an honour's: `kind:checkup year:2026` is
@@ -131,6 +135,7 @@ ZH_QUALIFIERS = {
     "age": "年龄",
     "collective": "集体",
     "donated": "捐赠年份",
+    "cared": "受关怀",
 }
 _QUALIFIERS = {
     **{key: key for key in (*TEXT_FIELDS, *VALUE_FIELDS)},
@@ -385,7 +390,10 @@ def _value_filter(key: str, op: str, value: str, parsed: ParsedQuery) -> ValueFi
             _bad(parsed, key, value, hint)
             return None
         return ValueFilter(key, tuple(dict.fromkeys(words)))
-    if key in ("collective", "posthumous", "hardship") or (key == "donated" and YES_NO.lookup(value)):
+    if key == "cared" and op == ":" and CARE_KINDS.lookup((values_of(value) or [""])[0]):  # cared:慰问
+        keys = _keys(CARE_KINDS, key, op, value, parsed)
+        return None if keys is None else ValueFilter(key, tuple(keys))
+    if key in ("collective", "posthumous", "hardship") or (key in DATED_RECORDS and YES_NO.lookup(value)):
         answer = YES_NO.lookup(value)
         if answer is None or op != ":":
             _bad(parsed, key, value, Text("use yes or no."))
@@ -394,7 +402,7 @@ def _value_filter(key: str, op: str, value: str, parsed: ParsedQuery) -> ValueFi
     if key in ARCHIVE_FILTERS:
         keys = _keys(ARCHIVE_FILTERS[key], key, op, value, parsed)
         return None if keys is None else ValueFilter(key, tuple(keys))
-    if key in ("year", "donated", "age"):
+    if key in ("year", "age", *DATED_RECORDS):
         convert = _parse_age if key == "age" else parse_year
         ranges = [_bounds(op, part, convert) for part in (values_of(value) if op in (":", "=") else [value])]
         if (not ranges or None in ranges) and key == "age":

@@ -1,4 +1,4 @@
-"""Statistics (统计): counts of the roll by one or two dimensions, and donation totals, declared once.
+"""Statistics (统计): counts of the roll by one or two dimensions, donation and care totals, declared once.
 
 A dimension says where its values come from — a column of the honouree (one value per
 person: region, gender, the age band of the birth date …) or of a per-person record table
@@ -17,11 +17,17 @@ counted in their own table apart from people; an honour marked revoked (REVOKED)
 counts. An honouree without a value (no honour, no year, no birth date, no region) is
 counted under the empty value (未填), whose cell has no search.
 
+Care spending (关怀: money and goods given) is the CARE measure, by year of the record's
+date, by its kind and by region; its figures' searches are `cared:2026`, `cared:慰问`
+(a care record of that kind) and `region:衡阳 cared:yes` — terms apart from the care
+context (`kind:`/`care:` with `year:` on one record), so a restricting `year:2020` keeps
+meaning the honours' year.
+
 A field of the honouree becomes a dimension by its declaration alone: `counted="value"` on
 its FieldSpec (fields.py) — 政治面貌, 文化程度 — makes it a choice of --by, of the window's
 lists, and the query term behind its cells (`gender:女`, query.py's EXACT_FIELDS, or the
 archive's own `political:中共党员`; query.qualifier_of). A record table's column is one `Dimension` in DIMENSIONS
-(care kinds: `Dimension("care_kind", …, "care", "kind", "kind", CARE_KINDS)`), and a summed
+(care kinds: `Dimension("care_kind", …, "care", "kind", "cared", CARE_KINDS)`), and a summed
 record kind (care spending) is `Measure.of(CARE, "cared")` in MEASURES, totalled by year (of
 its date), by any person dimension or by a dimension on its own table. Nothing else changes:
 the CLI's choices, the window's lists and the backend's SQL come from these.
@@ -35,10 +41,10 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from .errors import QueryError
-from .fields import DATE, DONATION, FEN, HONOUR, HONOUREE_FIELDS, INT, FieldSpec, RecordKind
+from .fields import CARE, DATE, DONATION, FEN, HONOUR, HONOUREE_FIELDS, INT, FieldSpec, RecordKind
 from .i18n import Joined, Text, ptext, quoted
 from .query import parse, qualifier_of, quote_term
-from .vocabulary import LEVELS, Vocabulary
+from .vocabulary import CARE_KINDS, LEVELS, Vocabulary
 
 if TYPE_CHECKING:
     from .storage import Storage
@@ -103,7 +109,7 @@ class Dimension:
 
     def label(self, value: object, language: str = "zh") -> str:
         if value is None or value == EMPTY:
-            if self.table == "honour":
+            if self.table != PERSON:  # no record of the table: no honour, no care
                 return NONE.render(language)
             return NOT_GIVEN.render(language)
         if self.bands:
@@ -160,6 +166,8 @@ DIMENSIONS: dict[str, Dimension] = {
         Dimension("level", "Level", "级别", HONOUR.table, "level", "level", LEVELS, best="level_rank"),
         Dimension("year", "Year", "年份", HONOUR.table, "year", "year", numeric=True),
         *_person_dimensions(),
+        # care records of a kind; `cared:慰问`, not `kind:`, so a restricting year: stays the honours'
+        Dimension("care_kind", "Care kind", "关怀类别", CARE.table, "kind", "cared", CARE_KINDS),
     )
 }
 
@@ -218,7 +226,9 @@ class Measure:
         )
 
 
-MEASURES: dict[str, Measure] = {m.key: m for m in (Measure.of(DONATION, "donated"),)}
+MEASURES: dict[str, Measure] = {
+    m.key: m for m in (Measure.of(DONATION, "donated"), Measure.of(CARE, "cared"))
+}
 
 
 def yuan(fen: int) -> str:
@@ -382,6 +392,7 @@ class Report:
     collectives: CrossTable
     shares: dict[str, CrossTable] = field(default_factory=dict)  # SHARES of people
     amounts: dict[str, AmountTable] = field(default_factory=dict)  # donations by year, by region
+    care: dict[str, AmountTable] = field(default_factory=dict)  # care spending by year, kind, region
 
     def to_json(self, language: str = "zh") -> dict:
         return {
@@ -392,16 +403,26 @@ class Report:
             "collectives": self.collectives.to_json(language),
             "shares": {k: t.to_json(language) for k, t in self.shares.items()},
             "donations": {k: t.to_json(language) for k, t in self.amounts.items()},
+            "care": {k: t.to_json(language) for k, t in self.care.items()},
         }
 
 
 SHARES = ("age", *(f.key for f in HONOUREE_FIELDS if f.counted == "share"))  # of people
 AMOUNTS_BY = ("year", "region")
+CARE_BY = ("year", "care_kind", "region")  # care spending's tables (the measure's own kind among them)
+
+
+def amount_choices(measure: str) -> tuple[str, ...]:
+    """What a measure's money and goods may be totalled by: year, a person dimension, or a
+    dimension on the measure's own records (care by kind); not another table's (honours)."""
+    table = MEASURES[measure].table
+    return tuple(k for k, d in DIMENSIONS.items() if k == "year" or d.table in (PERSON, table))
 
 
 def report(storage: Storage, by: str = "level", by2: str | None = None, query: str = "") -> Report:
     """The whole statistics of a query: the cross table of people and of collectives, the
-    shares of people (SHARES), donations by year and by region."""
+    shares of people (SHARES), donations by year and by region, care spending by year, kind
+    and region."""
     query = checked_query(query)
     rows_by, columns_by = dimension(by), dimension(by2) if by2 else None
     return Report(
@@ -412,6 +433,7 @@ def report(storage: Storage, by: str = "level", by2: str | None = None, query: s
         storage.cross_table(by, by2, query, COLLECTIVES.key),
         {key: storage.cross_table(key, None, query, PEOPLE.key) for key in SHARES},
         {key: storage.amount_table("donation", key, query) for key in AMOUNTS_BY},
+        {key: storage.amount_table("care", key, query) for key in CARE_BY},
     )
 
 

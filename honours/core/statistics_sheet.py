@@ -1,8 +1,8 @@
 """The statistics as an .xlsx workbook (`honours stats --xlsx`, the window's Export): numbers as numbers.
 
 One sheet per table: the cross table of people (with 合计 row and column) and that of
-collectives beneath it, the shares of people, and donations by year and by
-region (money in 元 with two decimals, goods by unit). Labels a person typed (regions,
+collectives beneath it, the shares of people, donations by year and by region, and
+care spending (关怀) by year, kind and region (money in 元 with two decimals, goods by unit). Labels a person typed (regions,
 units) are written as text, never as a formula.
 """
 
@@ -25,6 +25,8 @@ _WORDS = {
     "count": ptext("statistics", "People"),
     "share": ptext("statistics", "Share (%)"),
     "donors": ptext("statistics", "Donors"),
+    "cared": ptext("statistics", "People cared for"),
+    "given": ptext("statistics", "Amount given (yuan)"),
     "money": ptext("statistics", "Money (yuan)"),
     "query": ptext("statistics", "Query"),
     "everyone": ptext("statistics", "everyone"),
@@ -34,6 +36,7 @@ _WORDS = {
     "statistics": ptext("statistics", "Statistics"),
     "shares": ptext("statistics", "Shares"),
     "donations": ptext("statistics", "Donations"),
+    "care": ptext("statistics", "Care spending"),
 }
 
 
@@ -72,11 +75,13 @@ def cross_rows(table: CrossTable, language: str = "zh") -> list[list[Any]]:
 
 
 def amount_rows(table: AmountTable, language: str = "zh") -> list[list[Any]]:
-    """Donations as rows: value, donors, money (Decimal yuan), then a column per goods unit."""
+    """A measure's totals as rows (donations, care): value, its people (donors, those cared
+    for), money (Decimal yuan), then a column per goods unit; the 合计 row last."""
     w = _words(language)
     units = table.units
     by = _name(table.by, language)
-    out: list[list[Any]] = [[by, w["donors"], w["money"], *(u or w["other"] for u in units)]]
+    who, money = ("donors", "money") if table.measure.key == "donation" else ("cared", "given")
+    out: list[list[Any]] = [[by, w[who], w[money], *(u or w["other"] for u in units)]]
     for row in [*table.rows, table.total]:
         label = w["total"] if row is table.total else table.label(row.value, language)
         out.append(
@@ -133,5 +138,12 @@ def write_report_xlsx(report: Report, path: Path, language: str = "zh") -> None:
     row = 1
     for amounts in report.amounts.values():
         row = put(donations, amount_rows(amounts, language), row, money_column=3)
+
+    care = workbook.create_sheet(w["care"])
+    care.column_dimensions["A"].width = 16
+    care.column_dimensions["C"].width = 16
+    row = 1
+    for amounts in report.care.values():
+        row = put(care, amount_rows(amounts, language), row, money_column=3)
     with replacing(path) as out:
         workbook.save(out)

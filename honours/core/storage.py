@@ -170,8 +170,9 @@ class Storage(Protocol):
         ...
 
     def amount_table(self, measure: str, by: str, query: str = "") -> AmountTable:
-        """Money (exact fen) and goods (by unit) of a statistics Measure ("donation") of the
-        live honourees a query matches, by "year" (the record's date) or a person dimension."""
+        """Money (exact fen) and goods (by unit) of a statistics Measure ("donation", "care") of
+        the live honourees a query matches, by "year" (the record's date), a person dimension or
+        one on the measure's own records ("care_kind"): statistics.amount_choices."""
         ...
 
     def queued_for_index(self) -> int:

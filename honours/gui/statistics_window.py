@@ -1,4 +1,5 @@
-"""Tools ▸ Statistics… (统计): the cross table and chart of the roll, donations, print and export.
+"""Tools ▸ Statistics… (统计): the cross table and chart of the roll, donations, care spending
+(关怀支出: by year, kind, region … with a chart of its money), print and export.
 
 The dimensions come from core/statistics.py (choose 按 … and 再按 …, people or collectives,
 and optionally a search restricting whom to count, the main window's current one at
@@ -42,7 +43,16 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import HonoursError
-from ..core.statistics import DIMENSIONS, AmountTable, CrossTable, Report, report, yuan
+from ..core.statistics import (
+    CARE_BY,
+    DIMENSIONS,
+    AmountTable,
+    CrossTable,
+    Report,
+    amount_choices,
+    report,
+    yuan,
+)
 from .dialog_size import remember_size
 from .fonts import certificate_families
 from .i18n import current_language
@@ -144,7 +154,8 @@ class CrossTableModel(QAbstractTableModel):
 
 
 class AmountModel(QAbstractTableModel):
-    """Donations by year or region: donors, money (exact yuan), goods by unit; 合计 last."""
+    """Donations (by year or region) or care spending (by year, kind, region …): their people,
+    money (exact yuan), goods by unit; 合计 last."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -194,9 +205,12 @@ class AmountModel(QAbstractTableModel):
                 if row is self.table.total
                 else self.table.label(row.value, self.language)
             )
+        care = self.table.measure.key == "care"
         if section == 0:
-            return translate("Statistics", "Donors")
+            return translate("Statistics", "People cared for") if care else translate("Statistics", "Donors")
         if section == 1:
+            if care:
+                return translate("Statistics", "Amount given (yuan)")
             return translate("Statistics", "Money (yuan)")
         unit = self.table.units[section - 2]
         return unit or translate("Statistics", "Goods")
@@ -237,6 +251,7 @@ class StatisticsWindow(QDialog):
         self.main = window
         self.table_: CrossTable | None = None
         self.amounts_: AmountTable | None = None
+        self.care_: AmountTable | None = None
         self.language = current_language()
         self.by = self._combo("statsBy", list(DIMENSIONS), "level")
         self.by2 = self._combo("statsBy2", ["", *DIMENSIONS], "region")
@@ -283,6 +298,27 @@ class StatisticsWindow(QDialog):
         self.tabs.setObjectName("statsTabs")
         self.tabs.addTab(split, translate("Statistics", "Counts"))
         self.tabs.addTab(donations, translate("Statistics", "Donations"))
+        # care spending (关怀支出): by year, kind, region, or any other person dimension
+        care_keys = [*CARE_BY, *(k for k in amount_choices("care") if k not in CARE_BY)]
+        self.care_by = self._combo("statsCareBy", care_keys, "year")
+        self.care_model = AmountModel(self)
+        self.care_table = self._view("statsCare", self.care_model)
+        self.care_chart = ChartWidget()
+        self.care_chart.setObjectName("statsCareChart")
+        care = QWidget()
+        care.setObjectName("statsCareTab")
+        box = QVBoxLayout(care)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(translate("Statistics", "Care spending by")))
+        row.addWidget(self.care_by)
+        row.addStretch(1)
+        box.addLayout(row)
+        care_split = QSplitter(Qt.Orientation.Vertical)
+        care_split.addWidget(self.care_table)
+        care_split.addWidget(self.care_chart)
+        care_split.setSizes([320, 220])
+        box.addWidget(care_split)
+        self.tabs.addTab(care, translate("Statistics", "Care spending"))
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -310,7 +346,7 @@ class StatisticsWindow(QDialog):
         self._recount.setSingleShot(True)
         self._recount.setInterval(300)
         self._recount.timeout.connect(self.refresh)
-        for combo in (self.by, self.by2, self.subject, self.amount_by):
+        for combo in (self.by, self.by2, self.subject, self.amount_by, self.care_by):
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.tabs.currentChanged.connect(lambda _i: self.refresh())
         self.query.textChanged.connect(lambda _t: self._recount.start())
@@ -353,8 +389,8 @@ class StatisticsWindow(QDialog):
         return by, (None if by2 == by else by2), self.query.text()
 
     def refresh(self) -> None:
-        """Count again the table shown (and the donations when their tab is shown): one
-        Storage call each, so changing a choice recounts only what is seen."""
+        """Count again the table shown (and the donations or care spending when their tab is
+        shown): one Storage call each, so changing a choice recounts only what is seen."""
         by, by2, query = self.choices()
         registry = self.main.registry
         try:
@@ -362,6 +398,11 @@ class StatisticsWindow(QDialog):
             self.amounts_ = (
                 registry.amount_table("donation", self.amount_by.currentData(), query)
                 if self.tabs.currentIndex() == 1
+                else None
+            )
+            self.care_ = (
+                registry.amount_table("care", self.care_by.currentData(), query)
+                if self.tabs.currentIndex() == 2
                 else None
             )
         except HonoursError as error:
@@ -384,12 +425,19 @@ class StatisticsWindow(QDialog):
         return self.table_
 
     def _show(self) -> None:
-        from ..printing.chart import chart_of
+        from ..printing.chart import amount_chart_of, chart_of
 
         table = self.table_
         self.model.set_table(table, self.language)
         self.chart.set_data(chart_of(table, self.language) if table is not None else None)
         self.amount_model.set_table(self.amounts_, self.language)
+        self.care_model.set_table(self.care_, self.language)
+        care = self.care_
+        self.care_chart.set_data(
+            amount_chart_of(care, self.language, translate("Statistics", "Care money (yuan)"))
+            if care is not None and care.rows
+            else None
+        )
 
     def run_search(self, index: QModelIndex) -> None:
         """Show the people behind a figure in the main window."""

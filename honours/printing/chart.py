@@ -226,3 +226,14 @@ def chart_of(table: object, language: str = "zh", limit: int = 24) -> ChartData:
         grouped=by2 is not None and by2.table != "honouree",
         counted=[table.row_totals[r].count for r in rows],
     )
+
+
+def amount_chart_of(table: object, language: str = "zh", title: str = "") -> ChartData:
+    """The chart of a statistics AmountTable: a bar of money (whole yuan) per value, a record
+    without a date left out of a chart by year (its figure is in the table)."""
+    from ..core.statistics import EMPTY, AmountTable
+
+    assert isinstance(table, AmountTable)
+    rows = [r for r in table.rows if not (table.by.key == "year" and r.value == EMPTY)]
+    money = [(r.amount_fen + 50) // 100 for r in rows]  # whole yuan, half up
+    return ChartData([table.label(r.value, language) for r in rows], [("", money)], title=title)

@@ -2,7 +2,8 @@
 
 Page one carries the organisation, the title, the query and the date; then the cross table
 of people with its 合计 row and column and its chart, collectives apart, the shares of
-people, and donations by year and by region (money exact, goods by unit).
+people, donations by year and by region, and care spending (关怀) by year, kind and region
+with a chart of its money by kind (money exact, goods by unit).
 A table longer than a page goes on with its header row repeated; pages are numbered
 第 N 页 共 M 页 (the pages are planned first, then drawn).
 """
@@ -22,7 +23,7 @@ from ..core.i18n import Declared, Joined, Text, ptext
 from ..core.statistics import Report, yuan
 from ..core.statistics_sheet import amount_rows, cross_rows
 from .certificate import DEFAULT_ORGANISATION
-from .chart import chart_of, draw_chart
+from .chart import amount_chart_of, chart_of, draw_chart
 from .document import RenderResult, Target, open_document
 from .fonts import print_families
 from .texts import check_language, date_text
@@ -237,6 +238,24 @@ def render_statistics(
                 "Money in all {yuan} yuan; goods {goods}.", yuan=yuan(total.total.amount_fen), goods=goods
             )
             layout.paragraph(money.render(lang), s_note)
+        layout.paragraph(Text("5. Care spending (money exact; goods by unit)").render(lang), s_section)
+        for amounts in report.care.values():
+            layout.table(amount_rows(amounts, lang), money_column=2)
+        kinds = report.care.get("care_kind")
+        if options.chart and kinds is not None and kinds.rows:
+            title = Text("Care money by kind (yuan)").render(lang)
+            layout.chart(amount_chart_of(kinds, lang, title), height_mm=55)
+        cared = report.care.get("year")
+        if cared is not None:
+            listed = [format_quantity(q, u_) for u_, q in sorted(cared.total.goods.items())]
+            goods = Joined(listed, "list") if listed else ptext("statistics: goods", "none")
+            given = Text(
+                "Care given in all {yuan} yuan to {people} people; goods {goods}.",
+                yuan=yuan(cared.total.amount_fen),
+                people=cared.total.donors.count,
+                goods=goods,
+            )
+            layout.paragraph(given.render(lang), s_note)
         how = Text(
             "Counts are of people; one with several honours counts under each level and year, and the totals "
             "count each person once. The trash and revoked honours are not counted."

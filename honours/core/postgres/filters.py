@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..fields import HONOUREE_FIELD, HONOUREE_FIELDS
-from ..query import EXACT_FIELDS, ValueFilter
+from ..query import DATED_RECORDS, EXACT_FIELDS, ValueFilter
 from ..sqlite.filters import ARCHIVE_COLUMNS  # the archive's filters and the column each reads
 from ..vocabulary import CARE_KINDS
 
@@ -90,13 +90,15 @@ def sql_filter(flt: ValueFilter) -> Filter:
             params.extend(p for bound in bound_params for p in (*age_params, bound))
         condition = f"({' OR '.join(parts)})"
         return _honourees(condition, params, condition.replace(AGE_COLUMN, f"h.{AGE_COLUMN}"))
-    if flt.field == "donated":
+    if flt.field in DATED_RECORDS:  # donated:2020, cared:2026, cared:慰问 (as the file's)
         condition, params = "true", []
-        if flt.ranges:
+        if flt.values and flt.values != (True,):
+            condition, params = "kind = ANY(%s)", [list(flt.values)]
+        elif flt.ranges:
             arms = [_range_sql(_YEAR_OF_DATE, bounds) for bounds in flt.ranges]
             condition = " OR ".join(f"({arm})" for arm, _ in arms)
             params = [p for _, arm_params in arms for p in arm_params]
-        inside = f"SELECT honouree_id FROM donation WHERE {condition}"
+        inside = f"SELECT honouree_id FROM {DATED_RECORDS[flt.field]} WHERE {condition}"
         return Filter(f"{{id}} {'NOT IN' if flt.negated else 'IN'} ({inside})", params)
     raise ValueError(f"no SQL for a filter on {flt.field!r}")
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..fields import HONOUREE_FIELD, HONOUREE_FIELDS
-from ..query import EXACT_FIELDS, ValueFilter
+from ..query import DATED_RECORDS, EXACT_FIELDS, ValueFilter
 from ..vocabulary import CARE_KINDS
 
 AGE_COLUMN = next(f.column for f in HONOUREE_FIELDS if f.counted == "age")  # the birth date
@@ -134,8 +134,8 @@ def sql_filter(flt: ValueFilter) -> Filter:
             parts.append(f"({cond})")
             more.extend(_age_params(params, bound_params))
         return Filter.honourees(f"({' OR '.join(parts)})", more)
-    if flt.field == "donated":
-        return _donated_filter(flt)
+    if flt.field in DATED_RECORDS:
+        return _dated_filter(flt, DATED_RECORDS[flt.field])
     raise ValueError(f"no SQL for a filter on {flt.field!r}")
 
 
@@ -234,9 +234,12 @@ def _age_params(age_params: list, bound_params: list) -> list:
     return [p for bound in bound_params for p in (*age_params, bound)]
 
 
-def _donated_filter(flt: ValueFilter) -> Filter:
-    """Honourees with a donation (dated in these years)."""
-    if flt.ranges:
+def _dated_filter(flt: ValueFilter, table: str) -> Filter:
+    """Honourees with a record of `table` (a donation, a care record) dated in these years, or
+    (care) of these kinds."""
+    if flt.values and flt.values != (True,):
+        condition, params = _one_or_any("kind", list(flt.values))
+    elif flt.ranges:
         parts, params = [], []
         for bounds in flt.ranges:
             cond, more = _range_sql(_YEAR_OF_DATE, bounds)
@@ -245,12 +248,12 @@ def _donated_filter(flt: ValueFilter) -> Filter:
         condition = f"({' OR '.join(parts)})"
     else:
         condition, params = "1", []
-    inside = f"SELECT honouree_id FROM donation WHERE {condition}"
+    inside = f"SELECT honouree_id FROM {table} WHERE {condition}"
     if flt.negated:
         return Filter(f"+{{id}} NOT IN ({inside})", params)
     return Filter(
         f"+{{id}} IN ({inside})",
         params,
-        probe_sql=f"EXISTS (SELECT 1 FROM donation WHERE honouree_id = {{id}} AND {condition})",
-        size_sql=f"SELECT 1 FROM donation WHERE {condition}",
+        probe_sql=f"EXISTS (SELECT 1 FROM {table} WHERE honouree_id = {{id}} AND {condition})",
+        size_sql=f"SELECT 1 FROM {table} WHERE {condition}",
     )

@@ -3604,156 +3604,181 @@ Click “Add photos…” or drag image files here.</source>
 <context>
     <name>Statistics</name>
     <message>
-        <location filename="../statistics_window.py" line="114"/>
+        <location filename="../statistics_window.py" line="115"/>
         <source>Click to list these people: %1</source>
         <translation>单击列出这些人员：%1</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="135"/>
-        <location filename="../statistics_window.py" line="142"/>
-        <location filename="../statistics_window.py" line="193"/>
+        <location filename="../statistics_window.py" line="136"/>
+        <location filename="../statistics_window.py" line="143"/>
+        <location filename="../statistics_window.py" line="195"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="140"/>
-        <location filename="../statistics_window.py" line="245"/>
+        <location filename="../statistics_window.py" line="141"/>
+        <location filename="../statistics_window.py" line="251"/>
         <source>People</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="140"/>
+        <location filename="../statistics_window.py" line="141"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="198"/>
+        <location filename="../statistics_window.py" line="201"/>
         <source>Donors</source>
         <translation>捐赠人数</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="200"/>
+        <location filename="../statistics_window.py" line="201"/>
+        <source>People cared for</source>
+        <translation>受关怀人数</translation>
+    </message>
+    <message>
+        <location filename="../statistics_window.py" line="204"/>
+        <source>Amount given (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../statistics_window.py" line="205"/>
         <source>Money (yuan)</source>
         <translation>捐款（元）</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="202"/>
+        <location filename="../statistics_window.py" line="207"/>
         <source>Goods</source>
         <translation>物资</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="236"/>
+        <location filename="../statistics_window.py" line="241"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="246"/>
+        <location filename="../statistics_window.py" line="252"/>
         <source>Collectives</source>
         <translation>集体</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="249"/>
+        <location filename="../statistics_window.py" line="255"/>
         <source>Count everyone (or type a search)</source>
         <translation>统计全部（或输入搜索条件）</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="256"/>
+        <location filename="../statistics_window.py" line="262"/>
         <source>Count by</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="257"/>
+        <location filename="../statistics_window.py" line="263"/>
         <source>and by</source>
         <translation>交叉</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="258"/>
+        <location filename="../statistics_window.py" line="264"/>
         <source>Whom</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="259"/>
+        <location filename="../statistics_window.py" line="265"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="277"/>
+        <location filename="../statistics_window.py" line="283"/>
         <source>Donations by</source>
         <translation>捐赠统计按</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="284"/>
+        <location filename="../statistics_window.py" line="290"/>
         <source>Counts</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="285"/>
+        <location filename="../statistics_window.py" line="291"/>
         <source>Donations</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="291"/>
+        <location filename="../statistics_window.py" line="303"/>
+        <source>Care spending by</source>
+        <translation>关怀支出统计按</translation>
+    </message>
+    <message>
+        <location filename="../statistics_window.py" line="312"/>
+        <source>Care spending</source>
+        <translation>关怀支出</translation>
+    </message>
+    <message>
+        <location filename="../statistics_window.py" line="318"/>
         <source>Print Preview…</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="292"/>
+        <location filename="../statistics_window.py" line="319"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="293"/>
+        <location filename="../statistics_window.py" line="320"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="294"/>
+        <location filename="../statistics_window.py" line="321"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="295"/>
+        <location filename="../statistics_window.py" line="322"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="326"/>
+        <location filename="../statistics_window.py" line="353"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="403"/>
+        <location filename="../statistics_window.py" line="428"/>
+        <source>Care money (yuan)</source>
+        <translation>关怀金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../statistics_window.py" line="442"/>
         <source>Showing the people behind the figure: %1</source>
         <translation>已列出该数字对应的人员：%1</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="460"/>
+        <location filename="../statistics_window.py" line="499"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="460"/>
+        <location filename="../statistics_window.py" line="499"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="466"/>
-        <location filename="../statistics_window.py" line="487"/>
+        <location filename="../statistics_window.py" line="505"/>
+        <location filename="../statistics_window.py" line="526"/>
         <source>Saved the statistics to %1.</source>
         <translation>已将统计表保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="474"/>
+        <location filename="../statistics_window.py" line="513"/>
         <source>Export Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="476"/>
+        <location filename="../statistics_window.py" line="515"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="511"/>
+        <location filename="../statistics_window.py" line="550"/>
         <source>&amp;Statistics…</source>
         <translation>统计(&amp;S)…</translation>
     </message>
