@@ -1,13 +1,11 @@
-"""The SQLite backend's SQL for care of model workers: who is due a visit, a check-up, recuperation
-or hardship aid, and whose file has not been updated for a year (core/care.py says what each
-rule means; this module only writes it as SQL).
+"""The SQLite backend's part of who is due care: its model-worker and retired conditions and
+its dialect; the rules themselves are written once in core/due_sql.py (core/care.py says what
+each means).
 
 Who counts, declared in vocabulary.py: a model worker (劳模) is a live person, not a collective,
 not deceased, with an honour whose title holds one of MODEL_WORKER_WORDS, or of the category
 劳动模范 — an honour marked revoked does not count. Retired means the status 退休, or a
-retirement date on or before the day reckoned at. 困难劳模 are those marked `hardship` (when
-nobody is, the answer says so). The archive's columns these rules read exist in every file
-since SQLite migration 7, so they are used without asking the file.
+retirement date on or before the day reckoned at.
 """
 
 from __future__ import annotations
@@ -15,12 +13,9 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 
-from ..care import DUE_KINDS, DueEntry, DueList, DuePeriods, as_of_date, months_before
-from ..i18n import Text
+from .. import due_sql
+from ..care import DueList, DuePeriods
 from ..vocabulary import MODEL_WORKER_CATEGORY, MODEL_WORKER_WORDS
-
-# A care date as its latest possible day, so that `2026` or `2026-02` counts as recent as it may be.
-_CARE_DAY = "CASE length(c.date) WHEN 4 THEN c.date || '-12-31' WHEN 7 THEN c.date || '-31' ELSE c.date END"
 
 
 def model_worker_sql() -> tuple[str, list]:
@@ -50,15 +45,9 @@ def retired_sql(day: date) -> tuple[str, list]:
     )
 
 
-def _none_since(kind: str) -> str:
-    """No record of `kind` from the first parameter's day up to the second's (the day reckoned
-    at): later records do not count when an earlier year is asked about. The unary + keeps
-    SQLite on the person's own records (care_honouree) instead of walking every record of the
-    kind (care_kind_date) for each person: 27 s → well under a second at 100,000."""
-    return (
-        f"NOT EXISTS (SELECT 1 FROM care c WHERE c.honouree_id = h.id AND +c.kind = '{kind}'"
-        f" AND {_CARE_DAY} >= ? AND c.date <= ?)"
-    )
+# The unary + keeps SQLite on the person's own care records (care_honouree) instead of walking
+# every record of the kind (care_kind_date) for each person: 27 s → well under a second at 100,000.
+DIALECT = due_sql.Dialect(mark="?", true="{} = 1", care_kind="+c.kind", order="h.sort_key, h.id")
 
 
 def due(
@@ -70,80 +59,12 @@ def due(
     today: date | None = None,
     everyone: bool = False,
 ) -> DueList:
-    """Who is due `kind` (one of DUE_KINDS) in `year` (default this year), in name order.
+    """Who is due `kind` in `year` (default this year), in name order: the rules of
+    core/due_sql.due in this backend's SQL."""
 
-    visit: a model worker (`everyone`: any living person) with no 慰问 in the year;
-    checkup: a serving model worker with none in the last `checkup_serving_years` years
-    (the year included), a retired one in the last `checkup_retired_years`;
-    recuperation: a serving model worker with none in the last `recuperation_years` years;
-    aid: a 困难劳模 with no 困难帮扶 in the `aid_months` before the day reckoned at;
-    stale: a living person whose file has not changed for `stale_months`.
-    """
-    if kind not in DUE_KINDS:
-        raise ValueError(kind)
-    periods = periods or DuePeriods()
-    year, day = as_of_date(year, today)
-    out = DueList(kind, year, day.isoformat())
-    worker, worker_params = model_worker_sql()
-    retired, retired_params = retired_sql(day)
-    where: list[str] = []
-    params: list = []
-    none_since = _none_since(kind)
-    end = day.isoformat()
-    if kind == "visit":
-        if everyone:
-            where.append("h.deleted_at IS NULL AND h.status <> 'deceased' AND h.category <> 'collective'")
-        else:
-            where.append(worker)
-            params += worker_params
-        where.append(none_since)
-        params += [f"{year}-01-01", end]
-        reason = Text("no visit in {year}", year=year)
-    elif kind == "checkup":
-        where.append(worker)
-        params += worker_params
-        serving_from = f"{year - periods.checkup_serving_years + 1}-01-01"
-        retired_from = f"{year - periods.checkup_retired_years + 1}-01-01"
-        where.append(none_since.replace(">= ?", f">= CASE WHEN {retired} THEN ? ELSE ? END"))
-        params += [*retired_params, retired_from, serving_from, end]
-        reason = Text("no check-up in its period")
-    elif kind == "recuperation":
-        where.append(worker)
-        params += worker_params
-        where.append(f"NOT {retired}")
-        params += retired_params
-        where.append(none_since)
-        params += [f"{year - periods.recuperation_years + 1}-01-01", end]
-        reason = Text("no recuperation in {years} year(s)", years=periods.recuperation_years)
-    elif kind == "aid":
-        marked = conn.execute("SELECT 1 FROM honouree WHERE hardship = 1 AND deleted_at IS NULL LIMIT 1")
-        if marked.fetchone() is None:
-            out.notices.append(
-                Text("Nobody in this registry is marked 困难劳模 (hardship): nobody is due aid.")
-            )
-            return out
-        where.append(worker)
-        params += worker_params
-        where.append("h.hardship = 1")
-        where.append(none_since)
-        params += [months_before(day, periods.aid_months).isoformat(), end]
-        reason = Text("no aid in {months} months", months=periods.aid_months)
-    else:  # stale
-        where.append("h.deleted_at IS NULL AND h.status <> 'deceased'")
-        where.append("substr(h.updated_at, 1, 10) < ?")
-        params.append(months_before(day, periods.stale_months).isoformat())
-        reason = Text("file not updated for {months} months", months=periods.stale_months)
-    shown = "substr(h.updated_at, 1, 10)"
-    if kind != "stale":  # the last record of the kind up to the day reckoned at
-        shown = f"(SELECT max(c.date) FROM care c WHERE c.honouree_id = h.id AND +c.kind = '{kind}' AND c.date <= ?)"
-        params.insert(0, end)
-    rows = conn.execute(
-        f"SELECT h.id, h.name, h.unit, h.status, h.region, {shown} FROM honouree h"
-        f" WHERE {' AND '.join(f'({w})' for w in where)} ORDER BY h.sort_key, h.id",
-        params,
-    ).fetchall()
-    out.entries = [
-        DueEntry(i, name, unit, status, region, last_date or None, reason)
-        for i, name, unit, status, region, last_date in rows
-    ]
-    return out
+    def run(sql: str, params: list) -> list[tuple]:
+        return conn.execute(sql, params).fetchall()
+
+    return due_sql.due(
+        DIALECT, run, model_worker_sql(), retired_sql, kind, year, periods, today=today, everyone=everyone
+    )
