@@ -13,9 +13,11 @@ wherever a person did not ask to see them (`reveal`).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from .dates import FIRST_YEAR, LAST_YEAR, date_value
+from .errors import InvalidRecordError
 from .fields import ARCHIVE_FIELDS, BOOL, DATE, HONOUREE_FIELD, FieldSpec
 from .i18n import Declared, Message, Text, Worded
 from .id_numbers import MASK, IdNumberError, mask, parse_id_number
@@ -138,3 +140,42 @@ def masked_json(data: dict[str, Any], reveal: bool = False) -> dict[str, Any]:
         if out.get(key):
             out[key] = mask(str(out[key]))
     return out
+
+
+def refuse_shared_id_numbers(
+    records: Sequence[Any],
+    updated: set[int],
+    holders: Callable[[list[str]], Iterable[tuple[int, str, str]]],
+) -> None:
+    """An ID number is one person's: an import giving a second live record (or two of its own
+    rows) the same number is refused before anything is written, naming both; the preview offers
+    such a row as a duplicate to merge instead. `records` are the import's (updates first),
+    `updated` the ids it updates, `holders(numbers)` the live (id, name, number) holding any of
+    them (each backend's query)."""
+    seen: dict[str, str] = {}
+    for h in records:
+        if not h.id_number:
+            continue
+        if h.id_number in seen:
+            raise InvalidRecordError(
+                Text(
+                    "the ID number {number} is given to both {first} and {second}:"
+                    " the same person? merge the rows instead",
+                    number=mask(h.id_number),
+                    first=seen[h.id_number],
+                    second=h.name,
+                )
+            )
+        seen[h.id_number] = h.name
+    for other_id, name, number in holders(sorted(seen)):
+        if other_id not in updated:
+            raise InvalidRecordError(
+                Text(
+                    "the ID number {number} of {who} already belongs to #{other_id} {name}:"
+                    " the same person? merge instead of adding",
+                    number=mask(number),
+                    who=seen[number],
+                    other_id=other_id,
+                    name=name,
+                )
+            )

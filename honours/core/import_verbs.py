@@ -12,11 +12,10 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 
+from .archive import refuse_shared_id_numbers
 from .changes import Change, now
-from .errors import ConflictError, InvalidRecordError
+from .errors import ConflictError
 from .fields import HONOUREE_FIELDS, WRITTEN_KINDS
-from .i18n import Text
-from .id_numbers import mask
 from .photos import NewPhoto
 from .records import Honouree
 from .snapshots import added_snapshot_json
@@ -295,45 +294,19 @@ class ImportVerbs:
         return written
 
     def _id_numbers_free(self, adds: list[ImportItem], updates: list[ImportItem]) -> None:
-        """An ID number is one person's: an import that would give a second live record (or two of
-        its own) the same number is refused before anything is written, naming both; the preview
-        offers such a row as a duplicate to merge instead."""
-        updated = {item.record.id for item in updates}
-        seen: dict[str, str] = {}
-        for item in [*updates, *adds]:
-            h = item.record
-            if not h.id_number:
-                continue
-            if h.id_number in seen:
-                raise InvalidRecordError(
-                    Text(
-                        "the ID number {number} is given to both {first} and {second}:"
-                        " the same person? merge the rows instead",
-                        number=mask(h.id_number),
-                        first=seen[h.id_number],
-                        second=h.name,
-                    )
+        """No ID number given to two live records (archive.refuse_shared_id_numbers)."""
+
+        def holders(numbers: list[str]) -> Iterable[tuple[int, str, str]]:
+            for start in range(0, len(numbers), 500):
+                chunk = numbers[start : start + 500]
+                yield from self.conn.execute(
+                    "SELECT id, name, id_number FROM honouree WHERE deleted_at IS NULL AND id_number IN"
+                    f" ({','.join('?' * len(chunk))})",
+                    chunk,
                 )
-            seen[h.id_number] = h.name
-        numbers = sorted(seen)
-        for start in range(0, len(numbers), 500):
-            chunk = numbers[start : start + 500]
-            for other_id, name, number in self.conn.execute(
-                "SELECT id, name, id_number FROM honouree WHERE deleted_at IS NULL AND id_number IN"
-                f" ({','.join('?' * len(chunk))})",
-                chunk,
-            ):
-                if other_id not in updated:
-                    raise InvalidRecordError(
-                        Text(
-                            "the ID number {number} of {who} already belongs to #{other_id} {name}:"
-                            " the same person? merge instead of adding",
-                            number=mask(number),
-                            who=seen[number],
-                            other_id=other_id,
-                            name=name,
-                        )
-                    )
+
+        records = [item.record for item in [*updates, *adds]]
+        refuse_shared_id_numbers(records, {item.record.id for item in updates}, holders)
 
     def _insert_kept_photo(self, honouree_id: int, photo: KeptPhoto) -> int:
         prepared = photo.prepared

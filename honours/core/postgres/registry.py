@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 import psycopg
 
+from ..archive import refuse_shared_id_numbers
 from ..care_verbs import snapshot_of
 from ..changes import Change, now, os_user
 from ..errors import (
@@ -583,40 +584,17 @@ class ServerRegistry(RecordVerbs):
             )
 
     def _id_numbers_free(self, adds: list[ImportItem], updates: list[ImportItem]) -> None:
-        """An import giving a second live record (or two of its own) one ID number is refused
-        before anything is written, naming both (as the file's import does)."""
-        updated = {item.record.id for item in updates}
-        seen: dict[str, str] = {}
-        for item in [*updates, *adds]:
-            h = item.record
-            if not h.id_number:
-                continue
-            if h.id_number in seen:
-                raise InvalidRecordError(
-                    Text(
-                        "the ID number {number} is given to both {first} and {second}:"
-                        " the same person? merge the rows instead",
-                        number=mask(h.id_number),
-                        first=seen[h.id_number],
-                        second=h.name,
-                    )
-                )
-            seen[h.id_number] = h.name
-        for other_id, name, number in self._q(
-            "SELECT id, name, id_number FROM honouree WHERE deleted_at IS NULL AND id_number = ANY(%s)",
-            (sorted(seen),),
-        ):
-            if other_id not in updated:
-                raise InvalidRecordError(
-                    Text(
-                        "the ID number {number} of {who} already belongs to #{other_id} {name}:"
-                        " the same person? merge instead of adding",
-                        number=mask(number),
-                        who=seen[number],
-                        other_id=other_id,
-                        name=name,
-                    )
-                )
+        """No ID number given to two live records, as the file's import refuses
+        (archive.refuse_shared_id_numbers)."""
+
+        def holders(numbers: list[str]) -> Iterable[tuple[int, str, str]]:
+            return self._q(
+                "SELECT id, name, id_number FROM honouree WHERE deleted_at IS NULL AND id_number = ANY(%s)",
+                (numbers,),
+            )
+
+        records = [item.record for item in [*updates, *adds]]
+        refuse_shared_id_numbers(records, {item.record.id for item in updates}, holders)
 
     # -- statistics (core/statistics.py declares them; postgres/statistics.py counts) ---------
     def cross_table(
