@@ -442,3 +442,46 @@ def share(part: int, whole: int) -> Decimal:
     if not whole:
         return Decimal(0)
     return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"), rounding="ROUND_HALF_UP")
+
+
+def amount_table_of(
+    measure: Measure,
+    by: Dimension,
+    query: str,
+    money: dict[object, tuple[int, int]],
+    goods: dict[object, dict[str, int]],
+    people: int,
+    fen: int,
+) -> AmountTable:
+    """An amount table from a backend's sums: (people, fen) and goods by unit for each value of
+    `by`, and the totals; its rows in the dimension's order (years ascending), each with the
+    search of its people."""
+    all_goods: dict[str, int] = {}
+    for by_unit in goods.values():
+        for unit, quantity in by_unit.items():
+            all_goods[unit] = all_goods.get(unit, 0) + quantity
+
+    def term(v: object) -> str | None:
+        if by.key == "year":
+            return f"{measure.qualifier}:{v}" if v != EMPTY else None
+        found = by.term(v)
+        return f"{found} {measure.qualifier}:yes" if found else None
+
+    order = by.order(list(money), {v: n for v, (n, _) in money.items()})
+    if by.key == "year":
+        order = sorted((v for v in money if v != EMPTY), key=int) + [EMPTY] * (EMPTY in money)  # type: ignore[arg-type]
+    rows = []
+    for v in order:
+        row_term = term(v)
+        rows.append(
+            AmountRow(
+                v,
+                Cell(money[v][0], " ".join(x for x in (query, row_term) if x) if row_term else None),
+                money[v][1],
+                goods.get(v, {}),
+            )
+        )
+    total = AmountRow(
+        "", Cell(people, " ".join(x for x in (query, f"{measure.qualifier}:yes") if x)), fen, all_goods
+    )
+    return AmountTable(measure, by, rows, total)

@@ -17,13 +17,12 @@ from ..statistics import (
     EMPTY,
     PERSON,
     REVOKED,
-    AmountRow,
     AmountTable,
-    Cell,
     CrossTable,
     Dimension,
     Measure,
     Subject,
+    amount_table_of,
 )
 from .filters import COLLECTIVE, age_sql
 
@@ -157,35 +156,4 @@ def amount_table(
         wparams,
         prepare=False,
     ).fetchone()
-    all_goods: dict[str, int] = {}
-    for by_unit in goods.values():
-        for unit, quantity in by_unit.items():
-            all_goods[unit] = all_goods.get(unit, 0) + quantity
-
-    def term(v: object) -> str | None:
-        if by.key == "year":
-            return f"{measure.qualifier}:{v}" if v != EMPTY else None
-        found = by.term(v)
-        return f"{found} {measure.qualifier}:yes" if found else None
-
-    order = by.order(list(money), {v: n for v, (n, _) in money.items()})
-    if by.key == "year":
-        order = sorted((v for v in money if v != EMPTY), key=int) + [EMPTY] * (EMPTY in money)  # type: ignore[arg-type]
-    rows = []
-    for v in order:
-        row_term = term(v)
-        rows.append(
-            AmountRow(
-                v,
-                Cell(money[v][0], " ".join(x for x in (query, row_term) if x) if row_term else None),
-                money[v][1],
-                goods.get(v, {}),
-            )
-        )
-    total = AmountRow(
-        "",
-        Cell(donors_total, " ".join(x for x in (query, f"{measure.qualifier}:yes") if x)),
-        int(fen_total),
-        all_goods,
-    )
-    return AmountTable(measure, by, rows, total)
+    return amount_table_of(measure, by, query, money, goods, donors_total, int(fen_total))
