@@ -343,6 +343,7 @@ def test_a_reader_sees_what_is_committed_and_writes_nothing(registry):
     assert reader is not None
     try:
         added = registry.add(sample())
+        reader.resume()  # as its worker does before each read (the server's reader shares a connection)
         assert reader.honouree(added.id).name == "张三"
         assert reader.facets("张三")["level"] == [("national", 1), ("provincial", 1)]
         assert reader.readonly

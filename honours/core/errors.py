@@ -100,6 +100,14 @@ class HonoursError(Worded, Exception):
         return self.text.render(lang or user_language())
 
 
+class ReadPreempted(HonoursError):
+    """A worker's read on a connection it shares with the window was put off: the window needed
+    the connection (core/postgres/reader.py). The worker runs the read again a moment later."""
+
+    def __init__(self) -> None:
+        super().__init__(Text("The reading was put off: the window needed the connection."))
+
+
 _WHAT = {"honouree": Text("honouree"), "photo": Text("photo"), "history": Text("history entry")}
 
 

@@ -164,6 +164,11 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs, CareVerbs, RecordVerbs):
         ends never use it (tests/test_architecture.py), so that another backend can serve them."""
         return self._conn
 
+    @property
+    def reads_in_background(self) -> bool:
+        """Whether `open_reader()` gives a worker thread a handle (not for a roll in memory)."""
+        return self.path is not None
+
     def open_reader(self) -> Registry | None:
         """A second, read-only handle on the same registry for a worker thread (the filter
         panel counts there while the UI thread writes: SQLite's WAL lets it read meanwhile);
@@ -171,6 +176,9 @@ class Registry(ImportVerbs, PhotoVerbs, MergeVerbs, CareVerbs, RecordVerbs):
         if self.path is None:
             return None
         return Registry.open(self.path, create=False, readonly=True)
+
+    def resume(self) -> None:
+        """Nothing to do: an interrupt here ends only the statement it hit."""
 
     def interrupt(self) -> None:
         """Abort the read in progress (a search or a count) from another thread: the filter

@@ -321,6 +321,12 @@ class SearchResult:
         self._offset = 0
         self._exact_ids: list[int] = []  # kept across pages: later tiers exclude them
 
+    counts_slowly = False  # the index counts in milliseconds: the status bar asks on the keystroke
+
+    def count_capped(self, limit: int = 1000) -> tuple[int, bool]:
+        """(matches, exact): always exact here (see the server's, which may stop at `limit`)."""
+        return self.count(), True
+
     def count(self) -> int:
         """Total matches (for the status bar); computed once per result."""
         if self._count is None:

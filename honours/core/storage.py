@@ -52,6 +52,15 @@ class Results(Protocol):
         """How many match (the status bar), computed once."""
         ...
 
+    # Whether `count()` may take long enough to stall typing (the shared registry's exact count
+    # of a common word): the app then counts on its worker thread, showing "200+" meanwhile.
+    counts_slowly: bool
+
+    def count_capped(self, limit: int = 1000) -> tuple[int, bool]:
+        """(matches, exact): the exact count, or (limit, False) when more than `limit` match
+        and counting them all would be slow ("1,000+")."""
+        ...
+
     def ids(self, offset: int = 0, limit: int = 200) -> list[int]:
         """A page of ids in result order; the next page continues where this one stopped."""
         ...
@@ -87,6 +96,12 @@ class Storage(Protocol):
         then refreshes what it shows)."""
         ...
 
+    @property
+    def reads_in_background(self) -> bool:
+        """Whether `open_reader()` gives a worker thread a handle of its own (the GUI then counts
+        there, off the keystroke path); False for a registry held only in memory."""
+        ...
+
     def open_reader(self) -> Storage | None:
         """A second, read-only handle for a worker thread (facet counts off the UI thread);
         None when the registry cannot be shared (held in memory)."""
@@ -94,6 +109,11 @@ class Storage(Protocol):
 
     def interrupt(self) -> None:
         """Abort a read running on another thread (a facet count overtaken by typing)."""
+        ...
+
+    def resume(self) -> None:
+        """Let a reader that was interrupted read again (its worker starts a new read); until
+        then a reader that reads in several statements may refuse the rest of an interrupted read."""
         ...
 
     def subscribe(self, listener: Callable[[Change], None]) -> None:

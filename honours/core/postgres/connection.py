@@ -57,15 +57,16 @@ def shown_url(url: str) -> str:
     return f"postgresql://{user}{host}{port}{parts.path}"
 
 
-def connect(url: str, *, autocommit: bool = False):
-    """A psycopg connection to `url`, or ServerUnreachableError saying why in both languages."""
+def connect(url: str, *, autocommit: bool = False, kind: type | None = None):
+    """A psycopg connection to `url` (of the class `kind`, a psycopg.Connection by default), or
+    ServerUnreachableError saying why in both languages."""
     import psycopg
 
     extra = {}
     if shown_url(url) in _passwords:
         extra["password"] = _passwords[shown_url(url)]
     try:
-        return psycopg.connect(
+        return (kind or psycopg.Connection).connect(
             url, autocommit=autocommit, application_name=APPLICATION_NAME, connect_timeout=10, **extra
         )
     except psycopg.OperationalError as exc:

@@ -66,6 +66,7 @@ from ..sqlite.indexing import derived_values
 from ..validation import LEVEL_BY_RANK, _validate, validate_record
 from .connection import ServerUnreachableError, connect, shown_url
 from .indexing import index_honourees
+from .reader import BorrowedConnection, ReaderTurns, WorkingConnection
 from .rows import (
     DELETE_CHILDREN,
     INSERT_CHILD,
@@ -131,13 +132,18 @@ class ServerRegistry(RecordVerbs):
         self._own_pids: set[int] = set()
         self._office: tuple[str, tuple[str, ...], bool] | None = None
         self._admin = False
+        # Held for a whole transaction of this handle, and by its shared reader (reader.py) for
+        # each of its statements: a worker's read never lands inside a save.
+        self._lease = threading.RLock()
+        self._reconnecting = threading.Lock()
+        self._readers: list[ReaderTurns] = []  # of the handles open_reader() gave (reader.py)
         self._learn_who()
 
     # -- opening -------------------------------------------------------------------------
     @classmethod
     def open(cls, url: str, *, readonly: bool = False) -> ServerRegistry:
         """Connect to the shared registry at `url` (password from ~/.pgpass or PGPASSWORD)."""
-        conn = connect(url, autocommit=True)
+        conn = connect(url, autocommit=True, kind=WorkingConnection)
         try:
             _check_schema(conn, url)
             _settle(conn, readonly)
@@ -192,9 +198,20 @@ class ServerRegistry(RecordVerbs):
     def readonly(self) -> bool:
         return self.opened_readonly or not (self._admin or self._office)
 
+    @property
+    def reads_in_background(self) -> bool:
+        """Always: open_reader() shares this connection with a worker thread (reader.py)."""
+        return True
+
     def open_reader(self) -> ServerRegistry | None:
-        """A second connection for a worker thread (the filter panel's counts)."""
-        return ServerRegistry.open(self.url, readonly=True)
+        """A read-only handle for a worker thread (the filter panel's counts, the exact count of
+        a result) that shares this handle's connection rather than opening a third one: each app
+        then holds two (working and listening), so 50 clerks stay within the server's default of
+        100. See reader.py for how the two threads take turns."""
+        return SharedConnectionReader(self)
+
+    def resume(self) -> None:
+        """Nothing to do: an interrupt here ends only the statement it hit."""
 
     def interrupt(self) -> None:
         """Cancel the statement running on this connection (from another thread)."""
@@ -209,12 +226,17 @@ class ServerRegistry(RecordVerbs):
         """The connection, made again if the server dropped it (a restart, a network cut)."""
         if self._closed:
             raise HonoursError(Text("The shared registry was closed."))
+        for turns in self._readers:  # the window goes first (reader.py)
+            turns.yield_to_owner()
         if self._conn.closed or self._conn.broken:
-            with suppress(psycopg.Error):
-                self._conn.close()
-            self._conn = connect(self.url, autocommit=True)
-            _settle(self._conn, self.opened_readonly)
-            self._learn_who()
+            with self._reconnecting:  # the UI thread and a shared reader's worker may both notice
+                if self._conn.closed or self._conn.broken:
+                    with suppress(psycopg.Error):
+                        self._conn.close()
+                    self._conn = connect(self.url, autocommit=True, kind=WorkingConnection)
+                    self._conn.readers = self._readers
+                    _settle(self._conn, self.opened_readonly)
+                    self._learn_who()
         return self._conn
 
     def _lost(self, exc: psycopg.OperationalError) -> HonoursError:
@@ -262,7 +284,9 @@ class ServerRegistry(RecordVerbs):
     def _q(self, sql: str, params: Any = None) -> psycopg.Cursor:
         """One statement, its failures said plainly."""
         try:
-            return self._connection().execute(sql, params)
+            conn = self._connection()
+            with self._lease:  # never while a shared reader's statement runs (reader.py)
+                return conn.execute(sql, params)
         except psycopg.errors.InsufficientPrivilege as exc:
             raise self._refused_by_policy() from exc
         except psycopg.errors.ReadOnlySqlTransaction as exc:
@@ -273,7 +297,9 @@ class ServerRegistry(RecordVerbs):
     def _many(self, sql: str, rows: list) -> None:
         if rows:
             try:
-                self._connection().cursor().executemany(sql, rows)
+                conn = self._connection()
+                with self._lease:
+                    conn.cursor().executemany(sql, rows)
             except psycopg.errors.InsufficientPrivilege as exc:
                 raise self._refused_by_policy() from exc
             except psycopg.OperationalError as exc:
@@ -284,7 +310,7 @@ class ServerRegistry(RecordVerbs):
         """One transaction (a savepoint when nested): all of it is saved, or nothing."""
         conn = self._connection()
         try:
-            with conn.transaction():
+            with self._lease, conn.transaction():
                 yield
         except psycopg.errors.InsufficientPrivilege as exc:
             raise self._refused_by_policy() from exc
@@ -1378,6 +1404,54 @@ def _photo(r) -> Photo:
         original_name=r[6],
         position=r[7],
     )
+
+
+class SharedConnectionReader(ServerRegistry):
+    """`ServerRegistry.open_reader()`: the registry's reading verbs for one worker thread, on the
+    owner's connection (reader.py says how the two take turns); writing verbs are refused."""
+
+    def __init__(self, owner: ServerRegistry) -> None:
+        self._owner = owner
+        self._turns = ReaderTurns(
+            owner._lease, owner._connection, lambda: owner._conn, lambda: _read_only(owner.url)
+        )
+        super().__init__(BorrowedConnection(self._turns), owner.url, readonly=True)  # type: ignore[arg-type]
+        self._lease = owner._lease
+        owner._readers.append(self._turns)
+        owner._conn.readers = owner._readers
+
+    def _learn_who(self) -> None:
+        """The owner's office and rights (already asked of the server)."""
+        self._office = self._owner._office
+        self._admin = self._owner._admin
+
+    def _connection(self) -> psycopg.Connection:
+        if self._closed or self._owner._closed:
+            raise HonoursError(Text("The shared registry was closed."))
+        return self._conn  # the BorrowedConnection
+
+    @contextmanager
+    def atomic(self) -> Iterator[None]:
+        raise _read_only(self.url)
+        yield  # pragma: no cover - a generator, for contextmanager
+
+    def interrupt(self) -> None:
+        self._turns.interrupt()
+
+    def resume(self) -> None:
+        self._turns.resume()
+
+    def open_reader(self) -> ServerRegistry | None:
+        return self._owner.open_reader()
+
+    def close(self) -> None:
+        """Only this handle ends: the connection is the owner's."""
+        if not getattr(self, "_closed", True) and self._turns in self._owner._readers:
+            self._owner._readers.remove(self._turns)
+        self._closed = True
+
+    def __repr__(self) -> str:
+        return f"SharedConnectionReader({self._owner!r})"
 
 
 class ReadOnlyServerError(ReadOnlyDatabaseError):

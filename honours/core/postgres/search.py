@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import psycopg
+
 from ..i18n import Message
 from ..names import tidy_spacing
 from ..query import TEXT_FIELDS, ParsedQuery, TextTerm, parse
@@ -243,7 +245,15 @@ class ServerSearchResult:
     def _rows(self, sql: str, params: list) -> list[tuple]:
         # Never prepared: a prepared statement soon runs a generic plan, made without the
         # tsquery, which walks the whole roll for a rare word (100 times slower).
-        return self.conn.execute(sql, params, prepare=False).fetchall()
+        try:
+            return self.conn.execute(sql, params, prepare=False).fetchall()
+        except psycopg.errors.QueryCanceled:
+            # A cancel meant for the worker's read on this shared connection (reader.py) can land
+            # on the statement after it; outside a transaction, that one is simply sent again (a
+            # reader interrupted on purpose refuses it again).
+            if self.conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+                raise
+            return self.conn.execute(sql, params, prepare=False).fetchall()
 
     def _filters_on(self, column: str) -> tuple[str, list]:
         return (
@@ -273,6 +283,10 @@ class ServerSearchResult:
         cond, params = self._any.sql()
         filters, filter_params = self._filters_on("s.honouree_id")
         return f"SELECT s.honouree_id FROM honouree_search s WHERE {cond}{filters}", [*params, *filter_params]
+
+    # An exact count of a common word reads every match (up to a second at 100,000): the app
+    # shows the first page at once and counts on its worker thread.
+    counts_slowly = True
 
     def count(self) -> int:
         """Total matches, exact; computed once. Can take a second for a common word at
