@@ -38,6 +38,7 @@ from ..core.postgres.connection import is_server_url, shown_url
 from ..core.session import open_registry
 from ..core.storage import Results
 from . import record_commands
+from .background_reads import BackgroundReads
 from .detail_pane import DetailPane
 from .facets import FacetCounter
 from .features import FEATURE_MODULES
@@ -95,7 +96,8 @@ class MainWindow(QMainWindow):
         # A read-only file's queue is never written here: counted once, not on every search.
         self._read_only_queued = store.registry.queued_for_index() if self._read_only else 0
         self.thumbnails = Thumbnails(store, self)
-        self.facet_counter = FacetCounter(store.registry, self)
+        self.background_reads = BackgroundReads(store.registry, self)
+        self.facet_counter = FacetCounter(self.background_reads, self)
         self.search_indexer = SearchIndexer(store, self)
         self._build_widgets()
         self.actions = build_actions(self)
@@ -154,6 +156,7 @@ class MainWindow(QMainWindow):
         self.notice.hide()
 
         self.model = RollModel(self.store, self.thumbnails, self)
+        self.model.use_background_reads(self.background_reads)
         self.results_table = ResultsTable(self.model)
         self.filter_panel = FilterPanel()
         self.filter_panel.setMinimumWidth(190)
@@ -201,6 +204,7 @@ class MainWindow(QMainWindow):
         self.search_box.textChanged.connect(self.facet_counter.cancel)  # free the CPU for the search
         self.search_box.leaveDown.connect(self.focus_results)
         self.model.resultChanged.connect(self._on_result_changed)
+        self.model.totalChanged.connect(self._update_count)
         self.model.modelAboutToBeReset.connect(self._remember_current)
         selection = self.results_table.selectionModel()
         selection.currentRowChanged.connect(self._on_current_row)
@@ -308,12 +312,15 @@ class MainWindow(QMainWindow):
             self.detail_pane.show_honouree(None)
 
     def _update_count(self) -> None:
-        if self.model.result_is_whole_roll():
+        exact = self.model.total_is_exact()
+        if self.model.result_is_whole_roll() and exact:
             self.store.note_total(self.model.total())
         total = self.store.total()
-        # Both numbers with the same thousands separator (%Ln would follow the C locale's none).
+        # Both numbers with the same thousands separator (%Ln would follow the C locale's none);
+        # "1,000+" while a shared registry's count is still being made on the worker thread.
+        shown = f"{self.model.total():,}" + ("" if exact else "+")
         text = self.tr("%1 of %2 honourees shown", "", total)
-        self.count_label.setText(text.replace("%1", f"{self.model.total():,}").replace("%2", f"{total:,}"))
+        self.count_label.setText(text.replace("%1", shown).replace("%2", f"{total:,}"))
 
     def _show_notices(self) -> None:
         language = current_language()

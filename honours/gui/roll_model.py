@@ -22,12 +22,14 @@ from ..core.archive import shown
 from ..core.errors import HonoursError
 from ..core.fields import BOOL, TABLE_ARCHIVE_FIELDS
 from ..core.storage import Results
+from .background_reads import BackgroundReads
 from .i18n import current_language
 from .labels import category_label, level_label, status_label
 from .store import Store
 from .thumbnails import Thumbnails, placeholder
 
 PAGE_SIZE = 200
+COUNT_KIND = "count"  # the exact count of a slow result, a background read
 CACHED_PAGES = 25  # summaries of at most 5,000 rows stay in memory
 THUMB_SIZE = 24  # dense rows: about 20 show on a 1280×720 office laptop
 
@@ -69,6 +71,7 @@ class RollModel(QAbstractTableModel):
     """Rows of the current search; `resultChanged` after every new search."""
 
     resultChanged = Signal()
+    totalChanged = Signal()  # the exact count arrived from the worker thread (a shared registry)
     ROLE_ID = ID_ROLE
 
     def __init__(self, store: Store, thumbnails: Thumbnails, parent=None) -> None:
@@ -82,6 +85,8 @@ class RollModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._row_of: dict[int, int] = {}
         self._total = 0
+        self._total_exact = True
+        self._reads: BackgroundReads | None = None
         self._error: HonoursError | None = None
         self._pages: OrderedDict[int, dict[int, Summary]] = OrderedDict()
         self._photo_rows: dict[int, int] = {}  # photo id -> row, for rows whose summary is cached
@@ -107,15 +112,39 @@ class RollModel(QAbstractTableModel):
         self._pages.clear()
         self._photo_rows.clear()
         self._error = None
+        self._total_exact = True
+        if self._reads is not None:
+            self._reads.cancel(COUNT_KIND)
+        want = max(PAGE_SIZE, keep_rows)
         try:
             self._result = self.store.registry.search(query, order=order, descending=descending)
-            self._total = self._result.count()
-            self._ids = self._result.ids(0, max(PAGE_SIZE, keep_rows))
+            if self._result.counts_slowly and self._reads is not None:
+                # the page first; a short page is the whole result, else counted on the worker
+                self._ids = self._result.ids(0, want)
+                self._total, self._total_exact = len(self._ids), len(self._ids) < want
+            else:
+                self._total = self._result.count()
+                self._ids = self._result.ids(0, want)
         except HonoursError as error:
             self._result, self._total, self._ids, self._error = None, 0, [], error
         self._row_of = {honouree_id: row for row, honouree_id in enumerate(self._ids)}
         self.endResetModel()
         self.resultChanged.emit()
+        if not self._total_exact and self._reads is not None:
+            self._reads.run(COUNT_KIND, _counting(query, order, descending))
+
+    def use_background_reads(self, reads: BackgroundReads) -> None:
+        """Count slow results (a shared registry's) on this worker thread instead of the UI's."""
+        self._reads = reads
+        reads.answered.connect(self._on_answered)
+
+    def _on_answered(self, kind: str, answer: object) -> None:
+        if kind != COUNT_KIND or self._total_exact:
+            return
+        total, exact = answer  # type: ignore[misc]
+        self._total = max(total, len(self._ids))
+        self._total_exact = exact
+        self.totalChanged.emit()
 
     def refresh(self) -> None:
         """Search again for the same query and order, keeping as many rows as were loaded."""
@@ -133,8 +162,13 @@ class RollModel(QAbstractTableModel):
         return self._result or self.store.registry.search(self._query, self._order, self._descending)
 
     def total(self) -> int:
-        """How many honourees match (all pages, fetched or not)."""
+        """How many honourees match (all pages, fetched or not); at least this many while
+        `total_is_exact()` is False."""
         return self._total
+
+    def total_is_exact(self) -> bool:
+        """False while a shared registry's result is still being counted ("200+", "1,000+")."""
+        return self._total_exact
 
     def result_is_whole_roll(self) -> bool:
         """True when the rows are everyone not in the trash: an empty query that ran without error."""
@@ -197,7 +231,11 @@ class RollModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._result is not None and len(self._ids) < self._total
+        return (
+            not parent.isValid()
+            and self._result is not None
+            and (len(self._ids) < self._total or not self._total_exact)
+        )
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if not self.canFetchMore(parent):
@@ -205,7 +243,10 @@ class RollModel(QAbstractTableModel):
         more = self._result.ids(len(self._ids), PAGE_SIZE) if self._result else []
         more = [i for i in more if i not in self._row_of]
         if not more:
-            self._total = len(self._ids)  # the roll shrank under us; stop asking
+            self._total = len(self._ids)  # the roll shrank under us (or the count is not in yet); stop asking
+            if not self._total_exact:
+                self._total_exact = True
+                self.totalChanged.emit()
             return
         first = len(self._ids)
         self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
@@ -213,6 +254,9 @@ class RollModel(QAbstractTableModel):
         for offset, honouree_id in enumerate(more):
             self._row_of[honouree_id] = first + offset
         self.endInsertRows()
+        if not self._total_exact and len(self._ids) > self._total:
+            self._total = len(self._ids)
+            self.totalChanged.emit()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
@@ -337,3 +381,15 @@ class RollModel(QAbstractTableModel):
         if row is not None and row < len(self._ids):
             index = self.index(row, COLUMN_INDEX["photo"])
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+
+
+def _counting(query: str, order: str | None, descending: bool):
+    """The background read that counts a result: "1,000+" at once, then the exact number."""
+
+    def count(reader, answer) -> None:
+        result = reader.search(query, order=order, descending=descending)
+        total, exact = result.count_capped()
+        if answer((total, exact)) and not exact:
+            answer((result.count(), True))
+
+    return count

@@ -99,7 +99,9 @@ def table_view(view: QTableView) -> TableView:
     order, descending = model.order()
     section = header.sortIndicatorSection()
     sorted_by = title(section) if order is not None and 0 <= section < header.count() else ""
-    return TableView(columns, model.query(), sorted_by, bool(descending and sorted_by), model.total())
+    # a printout says the exact number, even while the window still shows "1,000+"
+    total = model.total() if model.total_is_exact() else model.result().count()
+    return TableView(columns, model.query(), sorted_by, bool(descending and sorted_by), total)
 
 
 def read_rows(view: QTableView, shown: TableView, progress=None, is_cancelled=None) -> list[list[str]] | None:
