@@ -422,6 +422,7 @@ def run(sizes: list[int], repeat: int, heavy: int, build_repeat: int, skip: set[
         loads.append(load())
     shared = shared_registry_search(sizes[-1], repeat, skip, notes)
     shared += shared_registry_live(sizes[-1], repeat, skip, notes)
+    shared += shared_registry_gui(sizes[-1], repeat, skip, notes)
     text = report(
         sizes,
         pages,
@@ -455,6 +456,25 @@ def shared_registry_search(size: int, repeat: int, skip: set[str], notes: list[s
         return bench_pg_search.report(size, bench_pg_search.measure(size, max(1, repeat // 3)))
     except Exception as exc:  # noqa: BLE001 - a failing server must not lose the table
         notes.append(f"shared registry (PostgreSQL) search at {size:,}: FAILED: {exc!r}")
+        return ""
+
+
+def shared_registry_gui(size: int, repeat: int, skip: set[str], notes: list[str]) -> str:
+    """Keystroke → repaint in the app's window on the shared registry at the largest size
+    (benchmarks/bench_pg_gui.py); skipped like the search's, and with the GUI figures."""
+    if "postgres" in skip or "gui" in skip:
+        return ""
+    from benchmarks import bench_pg_gui
+
+    why = bench_pg_gui.missing()
+    if why:
+        notes.append(f"shared registry (PostgreSQL) in the app: skipped, {why}.")
+        return ""
+    print("  shared registry (PostgreSQL) in the app: keystrokes", file=sys.stderr, flush=True)
+    try:
+        return "\n" + bench_pg_gui.report(size, bench_pg_gui.measure(size, max(1, repeat // 6)))
+    except Exception as exc:  # noqa: BLE001 - a failing server must not lose the table
+        notes.append(f"shared registry (PostgreSQL) in the app at {size:,}: FAILED: {exc!r}")
         return ""
 
 
