@@ -78,6 +78,26 @@ ROTATED = frozenset(
     ]
 )
 
+# rotated from fresh into tuned (the second rotation, see tests/intake_corpus/README.md)
+ROTATED_FRESH = frozenset(
+    [
+        "baohe_2021_visit",
+        "cangnan_profile",
+        "hubei_2025_award",
+        "pingdingshan_2021_visit",
+        "qingdao_traditional_donation",
+        "rizhao_2010_visit",
+        "shanghai_2011_event",
+        "sports_2025_traditional",
+        "weifang_2020_traditional_award",
+        "wenzhou_2005_donation",
+        "xincheng_2024_no_honouree",
+        "zhengzhou_2013_traditional_no_honouree",
+        "zouping_2022_traditional_award",
+        "zuimei_list",
+    ]
+)
+
 
 def test_tuned_split_does_not_fall_back():
     s = score_split("tuned")
@@ -88,10 +108,10 @@ def test_tuned_split_does_not_fall_back():
 
 
 def test_reports_tuned_before_the_rotation_do_not_fall_back():
-    assert {r.id for r in load("tuned")} >= ROTATED
+    assert {r.id for r in load("tuned")} >= ROTATED | ROTATED_FRESH
     first = Score()
     for report in load("tuned"):
-        if report.id not in ROTATED:
+        if report.id not in ROTATED | ROTATED_FRESH:
             first.add(score_report(report))
     assert first.reports == 49
     assert first.recall >= FIRST_TUNED_RECALL, first.misses

@@ -474,3 +474,13 @@ def test_common_jobs_are_posts_and_a_post_after_a_post_is_no_name():
 def test_a_word_describing_the_holder_does_not_break_a_chain_of_titles():
     people = _people("最后，他看望了全国五一劳动奖章获得者、一线劳模张金山。")
     assert ("全国五一劳动奖章", "national") in _honours(people["张金山"])
+
+
+def test_a_list_after_including_takes_the_title_named_before_it():
+    people = _people(
+        "在拟表彰对象中，多人拟获全国先进工作者称号，包括某省竞技训练中心运动员张小东、"
+        "某省球类管理中心乒乓球队运动员王小昱（女）、某省体育局冰上运动中心主任朱大松。"
+    )
+    assert set(people) == {"张小东", "王小昱", "朱大松"}
+    assert all(_honours(h) == [("全国先进工作者", "national")] for h in people.values())
+    assert (people["王小昱"].unit, people["王小昱"].position) == ("某省球类管理中心", "乒乓球队运动员")

@@ -762,6 +762,9 @@ class SentenceReader:
         s = self.s
         items = []
         while end > floor:
+            note = re.search(r"[（(][^（）()、，,]{1,8}[)）]$", s[max(floor, end - 10) : end])
+            if note is not None and end - len(note.group(0)) > floor:
+                end -= len(note.group(0))  # 王小昱（女）、 / 李大山（回族）、: a note after the name
             seg_start = end
             while seg_start > floor and s[seg_start - 1] not in _SEGMENT_STOPS:
                 seg_start -= 1
@@ -1252,7 +1255,7 @@ _SUBJECT_AWARD_TAIL = re.compile(
     r"(?:同志|老人|师傅)?(?:于|在)?(?:(?:19|20)\d{2}年度?)?(?:先后|曾经|曾|还|也|又|再次|多次)?"
     r"(?P<verb>获得|荣获|获评|被评为|被授予|获)了?(?:(?:19|20)\d{2}年度?)?$"
 )
-_MARKED_LIST = re.compile(r"(?:分别是|分别为|依次是|依次为|他们是|她们是)(?![：:])")
+_MARKED_LIST = re.compile(r"(?:分别是|分别为|依次是|依次为|他们是|她们是|包括)(?![：:])")
 _NOT_BEFORE_NAME = ("全", "各", "这", "那", "每", "本")
 
 
