@@ -484,3 +484,22 @@ def test_a_list_after_including_takes_the_title_named_before_it():
     assert set(people) == {"张小东", "王小昱", "朱大松"}
     assert all(_honours(h) == [("全国先进工作者", "national")] for h in people.values())
     assert (people["王小昱"].unit, people["王小昱"].position) == ("某省球类管理中心", "乒乓球队运动员")
+
+
+def test_title_then_colon_heads_lists_split_by_a_semicolon():
+    people = _people(
+        "本次受奖的全国劳动模范是：某某建设集团有限公司党委书记、董事长赵大明，"
+        "某某控股集团有限公司首席技师王大军，某县某镇某村党支部书记徐小收；"
+        "全国先进工作者是：某市城市管理执法支队三级调研员张小凤，某市妇幼保健院院长助理、新生儿科主任张大元，"
+        "某某教育集团幼儿园园长、一级教师孙小琳。"
+    )
+    assert set(people) == {"赵大明", "王大军", "徐小收", "张小凤", "张大元", "孙小琳"}
+    for name in ("赵大明", "王大军", "徐小收"):
+        assert _honours(people[name]) == [("全国劳动模范", "national")]
+    for name in ("张小凤", "张大元", "孙小琳"):
+        assert _honours(people[name]) == [("全国先进工作者", "national")]
+    assert (people["赵大明"].unit, people["赵大明"].position) == ("某某建设集团有限公司", "党委书记、董事长")
+    assert (people["王大军"].unit, people["王大军"].position) == ("某某控股集团有限公司", "首席技师")
+    assert (people["张小凤"].unit, people["张小凤"].position) == ("某市城市管理执法支队", "三级调研员")
+    assert (people["张大元"].unit, people["张大元"].position) == ("某市妇幼保健院", "院长助理、新生儿科主任")
+    assert (people["孙小琳"].unit, people["孙小琳"].position) == ("某某教育集团幼儿园", "园长、一级教师")

@@ -429,6 +429,9 @@ class SentenceReader:
 
     def _unit_and_post(self, start: int, post_start: int, hit: NameHit):
         s = self.s
+        grade = _GRADE_BEFORE.search(s, start, post_start)
+        if grade:
+            post_start = grade.start()  # 某执法支队三级调研员: the grade is part of the post
         unit_text = s[start:post_start]
         lead = _unit_lead(unit_text)
         unit_start = start + lead
@@ -818,9 +821,15 @@ class SentenceReader:
         seg_start = comma
         while seg_start > floor and self.s[seg_start - 1] not in _SEGMENT_STOPS:
             seg_start -= 1
+        last_seg = seg_start
+        # 某公司党委书记、董事长赵大明，…: the earlier item may be a series of posts over 、
+        while seg_start > floor and self.s[seg_start - 1] == "、":
+            seg_start -= 1
+            while seg_start > floor and self.s[seg_start - 1] not in _SEGMENT_STOPS:
+                seg_start -= 1
         if seg_start > 0 and self.s[seg_start - 1] not in "，,。；;：:\n":
             return False
-        before = self._name_at_end(seg_start, comma, floor)
+        before = self._name_at_end(last_seg, comma, floor)
         if before is None or not (before[1] and before[3]):
             return False
         lead = before[2][0] if before[2] else before[0].start
@@ -892,6 +901,9 @@ class SentenceReader:
                 first = self._first_of_series(series_at - 1, floor)
                 if first is not None:
                     unit, post, unit_span, post_span = first
+                    if post_span is not None and post_span[1] == series_at - 1:
+                        # 某保健院院长助理、新生儿科主任张三: two posts in one body, both the person's
+                        post, post_span = s[post_span[0] : start], (post_span[0], start)
             if not prefix or post or unit:
                 return hit, unit, unit_span, post, post_span
             if _word_ending_at(s, start, _POSITIONS_BY_LAST, seg_start):
@@ -1826,6 +1838,10 @@ def _place_start(s: str, position: int) -> bool:
     return place is not None and place.end - place.start >= 2
 
 
+# a grade before a post (三级调研员, 一级教师, 副高级工程师): part of the post, not of the unit
+_GRADE_BEFORE = re.compile(r"(?:[一二三四五六七八九十]|正高|副高)级$")
+
+
 def _unit_left_edge(s: str, post_start: int) -> int:
     i = post_start
     floor = max(0, post_start - 30)
@@ -1904,6 +1920,9 @@ def _unit_post_of(s: str, start: int, end: int):
             best = idx - len(word)
             # extend over earlier posts in the same run (党委书记兼董事长)
             while True:
+                grade = _GRADE_BEFORE.search(text, 0, best)
+                if grade:  # 三级调研员 / 园长、一级教师: a grade belongs to the post
+                    best = grade.start()
                 earlier = _word_ending_at(text, best, _POSITIONS_BY_LAST, 0)
                 if earlier:
                     best -= len(earlier)

@@ -110,6 +110,8 @@ _QUALIFIER_ENDS = (
     "水利",
     "科技",
 )
+# an employer's name ends so: a post word after it (某集团首席技师) is the employer's post
+_EMPLOYER_ENDS = ("公司", "集团", "厂", "企业", "医院", "学校", "合作社", "研究院", "研究所")
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})(?:[-—至~](?:19|20)?\d{2})?年度?")
 _YEAR_BEFORE_RE = re.compile(r"((?:19|20)\d{2})年度?$")
 _SESSION_RE = re.compile(r"第[0-9一二三四五六七八九十百]+[届批次]")
@@ -281,6 +283,8 @@ def _right_edge_ok(text: str, end: int) -> bool:
         return True  # 全国五一劳动奖章拟表彰名单的有：… / 到A、B等省级劳模家中: the title of those named
     if rest.startswith(lx.TITLE_NOT_FOLLOWED_BY):
         return False
+    if re.match(r"(?:是|为|有|分别是|分别为)[：:]", rest):
+        return True  # 受奖的全国劳动模范是：A，B: the title heads the list after the colon
     ch = rest[0]
     if not ("\u4e00" <= ch <= "\u9fff"):
         return True
@@ -376,6 +380,12 @@ def _describe(
             year = int(m.group(1))
             title = title[m.end() :]
     else:
+        if (
+            first_token is None
+            and raw[core_offset:] in lx.POSITIONS
+            and prefix[cut:].endswith(_EMPLOYER_ENDS)
+        ):
+            return None  # 某控股集团有限公司首席技师: a post the employer gives, not an honour
         if first_token is not None:
             title_start = first_token
         elif prefix[cut:].endswith(_QUALIFIER_ENDS):
