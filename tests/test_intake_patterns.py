@@ -503,3 +503,23 @@ def test_title_then_colon_heads_lists_split_by_a_semicolon():
     assert (people["张小凤"].unit, people["张小凤"].position) == ("某市城市管理执法支队", "三级调研员")
     assert (people["张大元"].unit, people["张大元"].position) == ("某市妇幼保健院", "院长助理、新生儿科主任")
     assert (people["孙小琳"].unit, people["孙小琳"].position) == ("某某教育集团幼儿园", "园长、一级教师")
+
+
+def test_officials_named_as_leaders_acting_for_a_body_or_receiving_for_it_are_not_proposed():
+    text = (
+        "某市总工会副主席、市劳模协会会长杜大伟，某市慈善基金会常务副秘书长曹小玲，某纪念馆馆长倪大祥等领导，"
+        "李大斌、徐小虎等劳模代表出席了仪式。某集团张大安总裁代表集团向市劳模协会捐赠善款，"
+        "市劳模协会会长杜大伟接受捐赠并向某集团颁发证书。"
+        "市总工会经费审查委员会主任张大宏，宣传教育部部长王大坡代表市总工会领导班子到某区开展送温暖活动。"
+    )
+    people = _people(text)
+    assert set(people) == {"李大斌", "徐小虎"}
+
+
+def test_and_after_a_job_word_and_the_one_given_to_are_no_honourees():
+    text = (
+        "此次评选面向基层，侧重从生产一线的职工、农民和女职工中推荐。"
+        "全国劳模郑大强将奖金10000元捐赠给李学生的女儿李小敏。"
+    )
+    people = _people(text)
+    assert set(people) == {"郑大强"}

@@ -125,6 +125,8 @@ _UNIT_LEFT_STOPS = tuple(
     )
 )
 _PRONOUNS = {"他": "男", "她": "女"}
+# the one given to, helped or visited: 捐赠给李某的女儿 / 资助困难职工的儿子
+_GIVEN_TO = re.compile(r"(?:给|资助|帮扶|帮助|看望|慰问|探望|救助)[\u4e00-\u9fff]{1,8}的$")
 _YEAR_IN_CLAUSE = re.compile(r"((?:19|20)\d{2})年")
 _AGE_RE = re.compile(r"(?:年仅|今年|现年|时年|年方|年届|已)?([1-9]\d?|1[01]\d)(?:周)?岁")
 _HOSPITAL_WORDS = (
@@ -966,6 +968,8 @@ class SentenceReader:
             hit = name_at(s, idx) or self._known_at(idx)  # 班长于惠民: a name credited before
             if hit is None or self._taken(hit.start, hit.end) or _place_start(s, idx):
                 continue
+            if s[idx] in "和与及或" and hit.score < 3:
+                continue  # 职工、农民和女职工: after a post word, 和 joins words, it names no one
             left = _unit_left_edge(s, idx - len(word))
             found = self._apposition(left, self._clause_end(idx))
             if found is not None and found[0].start == hit.start:
@@ -985,6 +989,8 @@ class SentenceReader:
         for word in lx.FAMILY_WORDS:
             for m in re.finditer(word, s):
                 hit = name_at(s, m.end())
+                if _GIVEN_TO.search(s, max(0, m.start() - 12), m.start()):
+                    continue  # 将奖金捐赠给李某的女儿李敏: the one given to is no honouree
                 if hit is not None and hit.score >= 2:
                     self._add(hit, "position", position="")
 
@@ -1444,7 +1450,8 @@ def _start_of_chain(mention: Mention) -> int:
 
 
 _AFTER_NAME = re.compile(
-    r"(?:等[0-9一二三四五六七八九十百两几多]*[名位个]?(?:同志|职工|人|劳模|先进个人)?|同志|一行)"
+    r"(?:等(?![0-9一二三四五六七八九十]*[名位]?(?:领导|负责同志|负责人))[0-9一二三四五六七八九十百两几多]*[名位个]?"
+    r"(?:同志|职工|人|劳模|先进个人)?|同志|一行)"
 )
 
 
@@ -1458,6 +1465,11 @@ def _predicate_start(s: str, position: int, clause_end: int) -> int:
     return p
 
 
+_ACTING_FOR = re.compile(
+    r"(?:一同|共同|分别)?代表[\u4e00-\u9fff]{0,10}?(?:党委|委员会|[省市县区]委|工会|政府|领导班子|党组|机关|集团|公司)"
+)
+
+
 def _official_word(s: str, position: int) -> str:
     p = position
     for lead in ("亲切", "专程", "一同", "共同", "先后", "分别", "还", "也", "亲自", "又", "一起"):
@@ -1465,6 +1477,9 @@ def _official_word(s: str, position: int) -> str:
             word = starts_with_any(s, p + len(lead), _OFFICIAL_INDEX)
             if word:
                 return lead + word
+    acting = _ACTING_FOR.match(s, p)
+    if acting:
+        return acting.group(0)  # 代表市总工会领导班子到…: one who acts for a body is its official
     word = starts_with_any(s, p, _OFFICIAL_INDEX)
     if word in ("中", "前排", "后排"):
         return ""
@@ -1480,7 +1495,7 @@ def _official_word(s: str, position: int) -> str:
 _VISIT_VERB = re.compile(
     r"(?:一起|一同|共同|先后|分别|专程|亲切|亲自)?(?:走访|慰问|看望|探望|陪同|率队|带队)"
 )
-_OWN_DEED = re.compile(r"捐|荣获|获得|被评|授予|追授|追记|当选|研制|研发")
+_OWN_DEED = re.compile(r"(?<!接受)(?<!接收)捐|荣获|获得|被评|授予|追授|追记|当选|研制|研发")
 # What officials do to honourees at ceremonies: 代表集团公司向两位劳模表示祝贺, 为劳模颁奖
 _CEREMONY_VERB = re.compile(r"(?:表示祝贺|表示热烈祝贺|致以祝贺|颁奖|颁发|授牌|佩戴|送行)")
 
@@ -1811,6 +1826,7 @@ _YEAR_ITEM = re.compile(r"((?:19|20)\d{2})年度?([\u4e00-\u9fff·]{2,4}?)(?=[�
 _UNKNOWN_POST_ENDS = ("员", "师", "工", "手")
 _SHARED_AFTER = re.compile(
     r"(?:等|等人)?(?:[0-9一二三四五六七八九十]+[名位人])?(?:也|还|都|均)?(?:分别|各自|各)"
+    r"|等(?:[0-9一二三四五六七八九十]+[名位])?(?:领导|负责同志|负责人)"  # A，B，C等领导: all are officials
 )
 _ITEM_NUMBER = re.compile(
     r"(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})[.．、)）]\s*|[（(][0-9一二三四五六七八九十]{1,3}[)）]\s*"
