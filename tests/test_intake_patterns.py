@@ -523,3 +523,13 @@ def test_and_after_a_job_word_and_the_one_given_to_are_no_honourees():
     )
     people = _people(text)
     assert set(people) == {"郑大强"}
+
+
+def test_people_a_counted_group_holds_one_to_a_have_clause():
+    people = _people(
+        "某某市欢迎3位受表彰的全国劳动模范载誉归来。\n"
+        "他们中有扎根一线的电力工人李小军，有积极研发新药的樊小振，有承担焊接任务的“开路先锋”李小文……"
+        "他们身份不同，但都秉承着劳模精神。"
+    )
+    assert set(people) == {"李小军", "樊小振", "李小文"}
+    assert all(_honours(h) == [("全国劳动模范", "national")] for h in people.values())

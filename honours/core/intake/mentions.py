@@ -241,6 +241,7 @@ class SentenceReader:
         self._colon_lists()
         self._marked_lists()
         self._bracket_lists()
+        self._have_lists()
         self._year_lists()
         self._copulas()
         self._positions()
@@ -737,6 +738,43 @@ class SentenceReader:
             item.titles = list(owned)
         for t in owned:
             t.owner = id(first)
+
+    def _have_lists(self) -> None:
+        """他们中有扎根一线的电力工人李小军，有研发新药的樊小振，有……的张小良: the people a group holds,
+        each described and then named after 的, one item to a 有 clause; the group's title is theirs
+        (the parser gives the title the report counts)."""
+        s = self.s
+        lead = _HAVE_LIST_LEAD.search(s)
+        if lead is None:
+            return
+        found = []
+        p = lead.end()
+        while p < len(s):
+            end = p
+            while end < len(s) and s[end] not in "，,。；;！？!?…\n":
+                end += 1
+            hit = None
+            for length in (3, 2):
+                start = end - length
+                if start > p and s[start - 1] in "的”」" or _word_ending_at(s, start, _POSITIONS_BY_LAST, p):
+                    hit = name_at(s[:end], start)
+                    if hit is not None and hit.end == end and hit.score >= 2:
+                        break
+                    hit = None
+            if hit is None:
+                break
+            found.append(hit)
+            p = end + 1
+            if not s.startswith("有", p):
+                break
+            p += 1
+        if len(found) < 2:
+            return
+        group = self._new_group()
+        for hit in found:
+            mention = self._add(hit, "list", group=group)
+            if mention is not None:
+                mention.shape = "have_item"
 
     def _year_lists(self) -> None:
         """…第四位全国劳动模范，前三位分别是1959年陈有生、1989年俞如良、2005年蒋兴权: each item a year
@@ -1273,6 +1311,7 @@ _SUBJECT_AWARD_TAIL = re.compile(
     r"(?:同志|老人|师傅)?(?:于|在)?(?:(?:19|20)\d{2}年度?)?(?:先后|曾经|曾|还|也|又|再次|多次)?"
     r"(?P<verb>获得|荣获|获评|被评为|被授予|获)了?(?:(?:19|20)\d{2}年度?)?$"
 )
+_HAVE_LIST_LEAD = re.compile(r"(?:他们|她们|其中|这些人|获奖者)中?(?:既|还)?有")
 _MARKED_LIST = re.compile(r"(?:分别是|分别为|依次是|依次为|他们是|她们是|包括)(?![：:])")
 _NOT_BEFORE_NAME = ("全", "各", "这", "那", "每", "本")
 

@@ -116,7 +116,7 @@ def _read_sentence(
 
 
 _GROUP_AWARD_WORDS = ("当选为", "当选", "被授予", "荣获", "获得", "获")
-_LIST_SHAPES = ("bracket_item", "numbered", "speaker", "colon_item")
+_LIST_SHAPES = ("bracket_item", "numbered", "speaker", "colon_item", "have_item")
 
 
 _BARE_MODEL = ("劳模", "劳动模范")

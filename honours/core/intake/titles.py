@@ -152,6 +152,13 @@ def find_titles(text: str) -> list[TitleMatch]:
         match = _describe(text, start, end, quoted=True, context=text)
         if match is None:
             continue
+        if (
+            text[start - 2 : start - 1] == "的"
+            and match.level == Level.OTHER.value
+            and not text.startswith(("称号", "荣誉"), end + 1)
+            and known_title(content) is None
+        ):
+            continue  # 承担焊接任务的“开路先锋”李雪文: a nickname the description ends in, no honour
         match.outer_start = start - 1
         match.outer_end = _skip_trailer(text, end + 1)
         if not match.has_level_word:
@@ -262,7 +269,8 @@ def _left_edge(text: str, core_start: int) -> int:
 
 # "16名" / "十位" right before a title: the people it counts hold that title
 COUNT_BEFORE = re.compile(
-    r"(?<![每一])(?:[0-9]+|[二三四五六七八九十百两][一二三四五六七八九十百两]*)(?:名|位|人)(?:个人|职工|同志)?$"
+    r"(?<![每一])(?:[0-9]+|[二三四五六七八九十百两][一二三四五六七八九十百两]*)(?:名|位|人)(?:个人|职工|同志)?"
+    r"(?:新晋|新当选的|受表彰的|获奖的|获表彰的)?$"  # 我市5位受表彰的全国劳模: still the group's title
 )
 
 _COUNT_LEAD = re.compile(r"(?:[0-9]+|[一二三四五六七八九十百两]+)(?:名|位)")
