@@ -533,3 +533,18 @@ def test_people_a_counted_group_holds_one_to_a_have_clause():
     )
     assert set(people) == {"李小军", "樊小振", "李小文"}
     assert all(_honours(h) == [("全国劳动模范", "national")] for h in people.values())
+
+
+def test_a_colon_list_closed_by_a_collective_and_numbered_units():
+    people = _people(
+        "这5位“最美职工”分别是：某某航空发动机有限责任公司工人、高级技师洪小光，"
+        "某省地质矿产勘查局313地质队高级工程师张小东，某某钢构有限公司华南大区综合工长、工程师胡从兵，"
+        "某某建筑安装工程有限公司抹灰工祝小辉，以及某某纺织集团有限公司一分厂纺部车间乙班赵某某小组。"
+    )
+    assert set(people) == {"洪小光", "张小东", "胡从兵", "祝小辉"}
+    assert (people["洪小光"].unit, people["洪小光"].position) == (
+        "某某航空发动机有限责任公司",
+        "工人、高级技师",
+    )
+    assert (people["张小东"].unit, people["张小东"].position) == ("某省地质矿产勘查局313地质队", "高级工程师")
+    assert people["胡从兵"].unit == "某某钢构有限公司"

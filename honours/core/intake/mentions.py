@@ -572,7 +572,12 @@ class SentenceReader:
                 end += 1
             tail = _LIST_TAIL.search(s, m.end(), end)
             list_end = tail.start() if tail and tail.group(0) else end
-            for hit, unit, unit_span, post, post_span in self._names_ending_at(list_end, m.end()):
+            found = self._names_ending_at(list_end, m.end())
+            last = max(s.rfind("，", m.end(), list_end), s.rfind(",", m.end(), list_end))
+            if not found and last > m.end() and s.startswith(("以及", "及", "和", "还有", "另有"), last + 1):
+                # …，抹灰工祝平辉，以及某纺织集团一分厂赵梦桃小组: a collective closes the list
+                found = self._names_ending_at(last, m.end())
+            for hit, unit, unit_span, post, post_span in found:
                 mention = self._add(
                     hit, "list", unit=unit, position=post, unit_span=unit_span, position_span=post_span
                 )
@@ -918,7 +923,7 @@ class SentenceReader:
             ):
                 # 杭锅集团于惠民被授予…: a unit and the verb bound 于|惠民; 校长蒋宗会，: a post and a list mark
                 marked = end >= len(s) or s[end] in "，,、；;。等"
-                hit = bounded_name(s, start, end, by_post=marked)
+                hit = bounded_name(s, start, end, by_post=marked) or bounded_name(s, start, end)
             if hit is None or hit.end != end or self._taken(hit.start, hit.end):
                 continue
             unit, post, unit_span, post_span = (
@@ -1936,7 +1941,12 @@ def _unit_lead(unit_text: str) -> int:
 
 
 def _dept_split(unit_text: str) -> int:
-    """Where the unit ends and the department (part of the post) begins: 卫生院|药剂组, 医院|医务部."""
+    """Where the unit ends and the department (part of the post) begins: 卫生院|药剂组, 医院|医务部.
+    A numbered body (某勘查局313地质队, 某集团第一研究院) is a unit of its own, not a department."""
+    if re.search(
+        r"(?:[0-9]+|第[一二三四五六七八九十百0-9]+)[\u4e00-\u9fff]{0,4}(?:队|院|所|厂|处|局)$", unit_text
+    ):
+        return len(unit_text)
     last_entity = 0
     for idx in range(1, len(unit_text) + 1):
         if unit_text[:idx].endswith(lx.ENTITY_SUFFIXES):
