@@ -548,3 +548,12 @@ def test_a_colon_list_closed_by_a_collective_and_numbered_units():
     )
     assert (people["张小东"].unit, people["张小东"].position) == ("某省地质矿产勘查局313地质队", "高级工程师")
     assert people["胡从兵"].unit == "某某钢构有限公司"
+
+
+def test_the_year_of_the_paired_roll_holds_for_its_second_title():
+    people = _people(
+        "11月24日，2020年全国劳动模范和先进工作者表彰大会在北京举行。"
+        "受表彰的全国劳动模范是：某某集团有限公司高级技师王大军；全国先进工作者是：某市中心医院主任医师张小凤。"
+    )
+    assert [(h.title, h.year) for h in people["王大军"].honours] == [("全国劳动模范", 2020)]
+    assert [(h.title, h.year) for h in people["张小凤"].honours] == [("全国先进工作者", 2020)]

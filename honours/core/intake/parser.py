@@ -228,6 +228,9 @@ _LIFE_YEAR = r"(?![0-9]*月?[0-9]*日?(?:出生|生人|生于|参加工作|入�
 _REPORT_YEAR = r"((?:19|20)\d{2})(?:[-—至~](?:19|20)?\d{2})?年度?" + _LIFE_YEAR + r"[^。；;！？!?\n]{0,24}?"
 
 
+_PAIRED_SECOND = re.compile(r"(全国|全省|省|市|县|区)(先进工作者|先进生产者)$")
+
+
 def _report_years(analysis: str, mentions: list[Mention]) -> None:
     """A title named without its year takes the one year the report gives that title elsewhere
     ("2024年…全国五一劳动奖…表彰名单" above a list of 全国五一劳动奖章 holders); two years: none."""
@@ -242,6 +245,11 @@ def _report_years(analysis: str, mentions: list[Mention]) -> None:
                 for written in {bare, bare.removeprefix("全")}:  # 全省劳动模范 is 2015年省劳动模范
                     stem = written[: max(4, len(written) - 1)] if len(written) > 4 else written
                     years.update(int(y) for y in re.findall(_REPORT_YEAR + re.escape(stem), analysis))
+                paired = _PAIRED_SECOND.match(bare)
+                if paired:
+                    # 2020年全国劳动模范和先进工作者表彰大会: the year of 全国先进工作者 too
+                    pair = re.escape(paired.group(1)) + r"(?:劳动模范|劳模)和" + re.escape(paired.group(2))
+                    years.update(int(y) for y in re.findall(_REPORT_YEAR + pair, analysis))
                 cache[t.title] = years.pop() if len(years) == 1 else None
             t.year = cache[t.title]
 
