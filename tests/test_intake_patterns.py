@@ -557,3 +557,16 @@ def test_the_year_of_the_paired_roll_holds_for_its_second_title():
     )
     assert [(h.title, h.year) for h in people["王大军"].honours] == [("全国劳动模范", 2020)]
     assert [(h.title, h.year) for h in people["张小凤"].honours] == [("全国先进工作者", 2020)]
+
+
+def test_a_line_that_opens_with_a_name_and_a_colon_and_a_unit_after_laizi():
+    people = _people(
+        "特别引人注目的是3位院士入选“全国先进工作者”，他们分别是：\n"
+        "龚大雅: 某某大学院士,教授\n"
+        "杨春和 : 某某研究所油气中心负责人,研究员\n"
+        "钱小东 : 某某科技大学院士,教授\n"
+        "年龄最大的是62岁的教授级高级工程师徐大义，来自某某设计院集团有限公司。"
+    )
+    assert {"龚大雅", "杨春和", "钱小东"} <= set(people)
+    assert (people["钱小东"].unit, people["钱小东"].position) == ("某某科技大学", "院士,教授")
+    assert people["徐大义"].unit == "某某设计院集团有限公司"

@@ -1066,6 +1066,12 @@ class SentenceReader:
                     break
             known = self._known_at(p)
             hit = known or name_at(s, p, strict=True)
+            marked = _COLON_AFTER_NAME.match(s, p, clause.end + 1)
+            if known is None and marked and (hit is None or hit.end != p + len(marked.group(1))):
+                # "杨春和 : 某研究所负责人": the line's head and the colon bound the name (杨春|和)
+                bounded = bounded_name(s, p, p + len(marked.group(1)))
+                if bounded is not None:
+                    hit = NameHit(bounded.start, bounded.end, bounded.name, 3)
             if hit is None and number > 0:
                 # 某隧道局盾构操作工、高级技师，成卫东：… the speaker's name between the comma and the colon
                 colon = next(
@@ -1277,6 +1283,9 @@ class SentenceReader:
                 if mention is not None:
                     t.owner = id(mention)
                     mention.award_verbs.append(verb_word)
+
+
+_COLON_AFTER_NAME = re.compile(r"([\u4e00-\u9fff]{2,3}) +[：:]")
 
 
 def _chain_gap(gap: str) -> bool:
@@ -1662,8 +1671,19 @@ def _copy(donation: Donation, extra_note: str) -> Donation:
 
 
 def _facts(m: Mention, s: str, clause_start: int, ranges: list[tuple[int, int]]) -> None:
-    """Death, age and gender from the person's clauses and the words before their name."""
+    """Death, age, gender and a unit after 来自 from the person's clauses and the words before
+    their name."""
     texts = [(clause_start, s[clause_start : m.start])] + [(a, s[a:b]) for a, b in ranges]
+    if not m.unit and m.end > m.start and s[m.end : m.end + 3] in ("，来自", ",来自"):
+        # 高级工程师徐某某，来自某设计院集团有限公司；…: the clause after the name says where they work
+        start = m.end + 3
+        end = start
+        while end < len(s) and s[end] not in _SEGMENT_STOPS:
+            end += 1
+        end = start + _dept_split(s[start:end])  # …装备厂|机加车间: the department is no unit
+        unit = s[start:end]
+        if 3 <= len(unit) <= 30 and _word_ending_at(unit, len(unit), _ORG_BY_LAST, 0):
+            m.unit, m.unit_span = unit, (start, end)
     for offset, text in texts:
         if m.deceased_word:
             break
@@ -1991,7 +2011,7 @@ def _unit_post_of(s: str, start: int, end: int):
                 earlier = _word_ending_at(text, best, _POSITIONS_BY_LAST, 0)
                 if earlier:
                     best -= len(earlier)
-                elif best > 0 and text[best - 1] in "兼、":
+                elif best > 0 and text[best - 1] in "兼、，,":  # 院士,教授 too
                     earlier = _word_ending_at(text, best - 1, _POSITIONS_BY_LAST, 0)
                     if not earlier:
                         break
