@@ -570,3 +570,10 @@ def test_a_line_that_opens_with_a_name_and_a_colon_and_a_unit_after_laizi():
     assert {"龚大雅", "杨春和", "钱小东"} <= set(people)
     assert (people["钱小东"].unit, people["钱小东"].position) == ("某某科技大学", "院士,教授")
     assert people["徐大义"].unit == "某某设计院集团有限公司"
+
+
+def test_a_numbered_profile_with_a_year_before_the_title_and_a_job_word_after_the_unit():
+    people = _people("1、郑小兰，2000年全国劳动模范，某县公路段养路工人，浙江省第九、十届人大代表。")
+    h = people["郑小兰"]
+    assert [(x.title, x.level, x.year) for x in h.honours] == [("全国劳动模范", "national", 2000)]
+    assert (h.unit, h.position) == ("某县公路段", "养路工人")

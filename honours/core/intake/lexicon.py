@@ -318,6 +318,7 @@ OFFICIAL_POSITIONS: frozenset[str] = _words(
 # Where a unit's name ends (the last such suffix before the post).
 ORG_SUFFIXES: frozenset[str] = _words(
     "有限责任公司 股份有限公司 有限公司 分公司 子公司 公司 集团 总厂 厂 矿业 煤矿 矿 林场 农场 养殖场 医院"
+    " 公路段 工务段 机务段 车务段 电务段 供电段 养护段 公路管理段"
     " 卫生院 卫生服务中心 疾控中心 疾病预防控制中心 中医院 人民医院 学校 中学 小学 大学 学院 幼儿园 局 厅"
     " 委员会 政府 街道办事处 办事处 街道 社区 村委会 银行 支行 分行 电视台 电台 报社 日报社 融媒体中心 协会"
     " 学会 商会 总工会 联合会 基金会 研究院 研究所 设计院 检察院 法院 派出所 支队 大队 合作社 酒店 宾馆 超市"

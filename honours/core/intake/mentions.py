@@ -1630,7 +1630,10 @@ def _only_titles(s: str, clause, titles: list[TitleMatch]) -> bool:
     rest = s[clause.start : clause.end]
     for t in sorted(inside, key=lambda t: -t.outer_start):
         rest = rest[: t.outer_start - clause.start] + rest[t.outer_end - clause.start :]
-    rest = re.sub(r"[、和及与等\s“”]|获得者|荣誉称号|称号|荣誉|是|系|曾获|先后获", "", rest)
+    # 郑月兰，2000年全国劳动模范，…: a year before the title is still a clause of titles only
+    rest = re.sub(
+        r"[、和及与等\s“”]|获得者|荣誉称号|称号|荣誉|是|系|曾获|先后获|(?:19|20)\d{2}年度?", "", rest
+    )
     return rest == ""
 
 
@@ -1981,6 +1984,8 @@ def _dept_split(unit_text: str) -> int:
         rest = unit_text[last_org:]
         if rest.endswith(lx.DEPT_SUFFIXES) and len(rest) <= 10:
             return last_org
+        if len(rest) <= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", rest):
+            return last_org  # 某县公路段|养路工人: a word or two after the body's name belongs to the post
     return len(unit_text)
 
 
