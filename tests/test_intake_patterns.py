@@ -577,3 +577,19 @@ def test_a_numbered_profile_with_a_year_before_the_title_and_a_job_word_after_th
     h = people["郑小兰"]
     assert [(x.title, x.level, x.year) for x in h.honours] == [("全国劳动模范", "national", 2000)]
     assert (h.unit, h.position) == ("某县公路段", "养路工人")
+
+
+def test_the_one_whose_home_is_visited_in_a_report_about_model_workers():
+    text = (
+        "临近国庆，省总工会领导分赴各地看望慰问各级劳模代表。"
+        "随后，赵大群来到某某农场退休职工杨小通的家里，详细询问了他的身体情况。"
+        "他们又来到困难职工厉小新家里。"
+    )
+    result = analyse_text(text)
+    people = {p.name: p for p in result.proposals}
+    assert set(people) == {"杨小通"}
+    h = people["杨小通"].honouree
+    assert (h.unit, h.position) == ("某某农场", "退休职工")
+    assert [r.code for r in people["杨小通"].reasons] == ["visited"]
+    assert "杨小通的家里" in h.source.sentence
+    assert _people("赵大群来到某某农场职工杨小通的家里，询问了他的身体情况。") == {}

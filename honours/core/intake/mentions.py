@@ -184,6 +184,7 @@ class Mention:
     collective: bool = False
     pronoun: str = ""
     name_score: int = 3  # how clearly the name's end is marked (names.NameHit.score)
+    visited: bool = False  # named as the one whose home is visited (来到某农场退休职工杨某的家里)
     shape: str = ""  # "list_before_title" (A、B等3名省级劳模…), "bracket" (张三（全国劳模、…）)
 
     @property
@@ -242,6 +243,7 @@ class SentenceReader:
         self._marked_lists()
         self._bracket_lists()
         self._have_lists()
+        self._visited_homes()
         self._year_lists()
         self._copulas()
         self._positions()
@@ -743,6 +745,22 @@ class SentenceReader:
             item.titles = list(owned)
         for t in owned:
             t.owner = id(first)
+
+    def _visited_homes(self) -> None:
+        """赵某来到某农场退休职工杨某某的家里 / 走进劳模李某家中: the one whose home the visitors
+        come to is the one visited (whoever comes is not)."""
+        s = self.s
+        for m in _VISITED_HOME.finditer(s):
+            end = m.end("who")
+            if _NEEDY.search(m.group("who")):
+                continue  # 来到困难职工厉某家里: a visit of help, to no honouree
+            found = self._names_ending_at(end, m.start("who"))
+            for hit, unit, unit_span, post, post_span in found:
+                mention = self._add(
+                    hit, "position", unit=unit, position=post, unit_span=unit_span, position_span=post_span
+                )
+                if mention is not None:
+                    mention.visited = True
 
     def _have_lists(self) -> None:
         """他们中有扎根一线的电力工人李小军，有研发新药的樊小振，有……的张小良: the people a group holds,
@@ -1325,6 +1343,10 @@ _SUBJECT_AWARD_TAIL = re.compile(
     r"(?:同志|老人|师傅)?(?:于|在)?(?:(?:19|20)\d{2}年度?)?(?:先后|曾经|曾|还|也|又|再次|多次)?"
     r"(?P<verb>获得|荣获|获评|被评为|被授予|获)了?(?:(?:19|20)\d{2}年度?)?$"
 )
+_VISITED_HOME = re.compile(
+    r"(?:来到|走进|走访|看望|慰问|探望)了?(?P<who>[^，,。；;：:“”]{2,30}?)的?家(?:中|里)"
+)
+_NEEDY = re.compile(r"困难|贫困|特困|患病|大病|低保|孤寡|留守|残疾|失业|下岗")
 _HAVE_LIST_LEAD = re.compile(r"(?:他们|她们|其中|这些人|获奖者)中?(?:既|还)?有")
 _MARKED_LIST = re.compile(r"(?:分别是|分别为|依次是|依次为|他们是|她们是|包括)(?![：:])")
 _NOT_BEFORE_NAME = ("全", "各", "这", "那", "每", "本")

@@ -68,6 +68,9 @@ def analyse_text(original: str, report: str = "") -> IntakeResult:
     _announced_title(state, mentions, bylines, analysis)
     _report_years(analysis, mentions)
     _bare_model_levels(state, mentions)
+    if not _MODEL_WORKERS.search(analysis):
+        for m in mentions:
+            m.visited = False  # a visit to a home is an honouree's only in a report about model workers
     proposals = _proposals(mentions, bylines, report)
     return IntakeResult(report, proposals, traditional, list(dict.fromkeys(bylines.texts)), len(sentences))
 
@@ -115,6 +118,7 @@ def _read_sentence(
     return people
 
 
+_MODEL_WORKERS = re.compile(r"劳模|劳动模范|先进工作者|五一劳动奖章")
 _GROUP_AWARD_WORDS = ("当选为", "当选", "被授予", "荣获", "获得", "获")
 _LIST_SHAPES = ("bracket_item", "numbered", "speaker", "colon_item", "have_item")
 
@@ -453,13 +457,17 @@ def _proposal(name: str, group: list[Mention], report: str) -> Proposal | None:
         return None
     collective = any(m.collective for m in group)
     # without an honour or donation, only a deed of one's own announced by a unit and post is worth a look
-    if not credited and not any(
-        m.anchor in ("position", "comrade")
-        and m.deeds
-        and not m.official
-        and m.name_score >= 2
-        and not _official_post(m)
-        for m in group
+    if (
+        not credited
+        and not any(m.visited and not m.official for m in group)
+        and not any(
+            m.anchor in ("position", "comrade")
+            and m.deeds
+            and not m.official
+            and m.name_score >= 2
+            and not _official_post(m)
+            for m in group
+        )
     ):
         return None
     best = max(group, key=_facts_weight)
@@ -725,7 +733,14 @@ def _reasons(
                     Text("Gave jointly with others: the amount is the group's total"),
                 )
             )
-    if not honours and not donations:
+    if not honours and not donations and any(m.visited for m in group):
+        reasons.append(
+            Reason(
+                "visited",
+                Text("Visited at home in a report about model workers, but no honour is named: check"),
+            )
+        )
+    elif not honours and not donations:
         reasons.append(
             Reason(
                 "deed_only",
