@@ -593,3 +593,15 @@ def test_the_one_whose_home_is_visited_in_a_report_about_model_workers():
     assert [r.code for r in people["杨小通"].reasons] == ["visited"]
     assert "杨小通的家里" in h.source.sentence
     assert _people("赵大群来到某某农场职工杨小通的家里，询问了他的身体情况。") == {}
+
+
+def test_a_profile_named_twice_with_unit_and_post_holds_the_announced_honour():
+    text = (
+        "走近2023年“最美职工”\n"
+        "中央宣传部、全国总工会发布2023年“最美职工”先进事迹。\n"
+        "现为某某高技术开发有限公司车间主任的陈小林，一直在与0.01毫米的距离较真。\n"
+        "自1985年参加工作以来，陈小林完成了多项大科学装置核心部件的总装调试工作。"
+    )
+    h = _people(text)["陈小林"]
+    assert (h.unit, h.position) == ("某某高技术开发有限公司", "车间主任")
+    assert _honours(h) == [("最美职工", "national")]

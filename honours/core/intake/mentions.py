@@ -1027,12 +1027,21 @@ class SentenceReader:
             if not word or _inside_org_word(s, idx - len(word), idx):
                 continue
             hit = name_at(s, idx) or self._known_at(idx)  # 班长于惠民: a name credited before
+            if hit is None and s.startswith("的", idx):
+                # 现为某公司车间主任的陈小林，…: a description ending in a post and 的 before the name
+                hit = name_at(s, idx + 1)
+                if hit is not None and (hit.score < 3 or s[hit.end : hit.end + 1] not in ("，", ",")):
+                    hit = None
             if hit is None or self._taken(hit.start, hit.end) or _place_start(s, idx):
                 continue
             if s[idx] in "和与及或" and hit.score < 3:
                 continue  # 职工、农民和女职工: after a post word, 和 joins words, it names no one
             left = _unit_left_edge(s, idx - len(word))
             found = self._apposition(left, self._clause_end(idx))
+            if hit.start == idx + 1:  # 现为某公司车间主任的陈小林
+                left += _unit_lead(s[left:idx])
+                unit, post, unit_span, post_span = _unit_post_of(s, left, idx)
+                found = (hit, unit, unit_span, post, post_span) if unit and post else None
             if found is not None and found[0].start == hit.start:
                 _, unit, unit_span, post, post_span = found
             else:
@@ -1968,6 +1977,7 @@ def _unit_lead(unit_text: str) -> int:
     for lead in (
         "来自",
         "现任",
+        "现为",
         "担任",
         "系",
         "是",

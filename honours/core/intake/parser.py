@@ -198,8 +198,9 @@ def _announced_title(state: _State, mentions: list[Mention], bylines: Bylines, a
         if m.name and m.name not in bylines.names:
             by_name.setdefault(m.name, []).append(m)
     for name, group in by_name.items():
-        if len(name) < 2 or analysis.count(name) < 3:
-            continue  # a profile names its subject again and again
+        described = any(m.unit and m.position for m in group)
+        if len(name) < 2 or analysis.count(name) < (2 if described else 3):
+            continue  # a profile names its subject again and again (twice, when it gives unit and post)
         if any(m.credited or m.official or m.collective for m in group):
             continue
         subjects = [
