@@ -605,3 +605,11 @@ def test_a_profile_named_twice_with_unit_and_post_holds_the_announced_honour():
     h = _people(text)["陈小林"]
     assert (h.unit, h.position) == ("某某高技术开发有限公司", "车间主任")
     assert _honours(h) == [("最美职工", "national")]
+
+
+def test_advanced_producer_titles_with_a_bracketed_alternative():
+    people = _people("某某电缆股份有限公司的韩大忠教授获得2014-2016年度某某区先进生产(工作)者(左一)")
+    h = people["韩大忠"]
+    assert (h.unit, h.position) == ("某某电缆股份有限公司", "教授")
+    assert [x.title for x in h.honours] == ["某某区先进生产(工作)者"]
+    assert _honours(_people("王小刚被评为全国先进生产者。")["王小刚"]) == [("全国先进生产者", "national")]
