@@ -613,3 +613,12 @@ def test_advanced_producer_titles_with_a_bracketed_alternative():
     assert (h.unit, h.position) == ("某某电缆股份有限公司", "教授")
     assert [x.title for x in h.honours] == ["某某区先进生产(工作)者"]
     assert _honours(_people("王小刚被评为全国先进生产者。")["王小刚"]) == [("全国先进生产者", "national")]
+
+
+def test_people_included_among_the_holders_of_a_title():
+    people = _people(
+        "见面会上，包括刘小丽在内5位新当选的全国劳动模范代表讲述了奋斗故事。"
+        "包括张大山、李小河在内的10名省劳模参加了座谈。"
+    )
+    assert _honours(people["刘小丽"]) == [("全国劳动模范", "national")]
+    assert _honours(people["张大山"]) == _honours(people["李小河"]) == [("省劳模", "provincial")]

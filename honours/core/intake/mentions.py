@@ -243,6 +243,7 @@ class SentenceReader:
         self._marked_lists()
         self._bracket_lists()
         self._have_lists()
+        self._included_holders()
         self._visited_homes()
         self._year_lists()
         self._copulas()
@@ -761,6 +762,35 @@ class SentenceReader:
                 )
                 if mention is not None:
                     mention.visited = True
+
+    def _included_holders(self) -> None:
+        """包括刘小丽在内5位新当选的全国劳动模范 / 包括张三、李四在内的10名省劳模: the people named
+        between 包括 and 在内 are among the holders of the title that follows."""
+        s = self.s
+        for m in _INCLUDED.finditer(s):
+            title = next((t for t in self.titles if t.outer_start == m.end() and not t.collective), None)
+            if title is None or title.owner is not None:
+                continue
+            found = self._names_ending_at(m.end("who"), m.start("who"))
+            if not found:
+                continue
+            group = self._new_group()
+            members = []
+            for hit, unit, unit_span, post, post_span in found:
+                mention = self._add(
+                    hit,
+                    "title",
+                    titles=[title],
+                    unit=unit,
+                    position=post,
+                    unit_span=unit_span,
+                    position_span=post_span,
+                    group=group,
+                )
+                if mention is not None:
+                    members.append(mention)
+            if members:
+                title.owner = id(members[0])
 
     def _have_lists(self) -> None:
         """他们中有扎根一线的电力工人李小军，有研发新药的樊小振，有……的张小良: the people a group holds,
@@ -1356,6 +1386,10 @@ _VISITED_HOME = re.compile(
     r"(?:来到|走进|走访|看望|慰问|探望)了?(?P<who>[^，,。；;：:“”]{2,30}?)的?家(?:中|里)"
 )
 _NEEDY = re.compile(r"困难|贫困|特困|患病|大病|低保|孤寡|留守|残疾|失业|下岗")
+_INCLUDED = re.compile(
+    r"包括(?P<who>[^，,。；;：:]{2,40}?)在内的?(?:[0-9一二三四五六七八九十百两]+[名位个]"
+    r"(?:新当选的|新晋|受表彰的|获奖的)?)?"
+)
 _HAVE_LIST_LEAD = re.compile(r"(?:他们|她们|其中|这些人|获奖者)中?(?:既|还)?有")
 _MARKED_LIST = re.compile(r"(?:分别是|分别为|依次是|依次为|他们是|她们是|包括)(?![：:])")
 _NOT_BEFORE_NAME = ("全", "各", "这", "那", "每", "本")
