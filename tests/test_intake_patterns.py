@@ -622,3 +622,13 @@ def test_people_included_among_the_holders_of_a_title():
     )
     assert _honours(people["刘小丽"]) == [("全国劳动模范", "national")]
     assert _honours(people["张大山"]) == _honours(people["李小河"]) == [("省劳模", "provincial")]
+
+
+def test_posts_over_a_list_mark_before_a_title_and_a_gift_made_for_the_body():
+    people = _people(
+        "某启控股集团董事局主席、全国劳动模范张大荣，某启胶建集团党委书记、总经理、青岛市劳动模范郭大盛出席会议，"
+        "并代表集团向某市劳动模范慈善基金捐赠10万元。"
+    )
+    assert (people["张大荣"].unit, people["张大荣"].position) == ("某启控股集团", "董事局主席")
+    assert (people["郭大盛"].unit, people["郭大盛"].position) == ("某启胶建集团", "党委书记、总经理")
+    assert _yuan(people["郭大盛"]) == [] and _yuan(people["张大荣"]) == []

@@ -374,6 +374,19 @@ class SentenceReader:
         seg_start = title_start - 1
         while seg_start > 0 and s[seg_start - 1] not in _SEGMENT_STOPS:
             seg_start -= 1
+        # 某集团党委书记、总经理、市劳动模范郭某: posts listed over 、, the unit before the first
+        seg_end = title_start - 1
+        while (
+            seg_start > 1
+            and s[seg_start - 1] == "、"
+            and _word_ending_at(s, seg_end, _POSITIONS_BY_LAST, seg_start) == s[seg_start:seg_end]
+        ):
+            left = seg_start - 1
+            while left > 0 and s[left - 1] not in _SEGMENT_STOPS:
+                left -= 1
+            if not _word_ending_at(s, seg_start - 1, _POSITIONS_BY_LAST, left):
+                break
+            seg_start, seg_end = left, seg_start - 1
         seg_start += _unit_lead(s[seg_start : title_start - 1])
         unit, post, unit_span, post_span = _unit_post_of(s, seg_start, title_start - 1)
         if post and unit:
@@ -1390,6 +1403,7 @@ _INCLUDED = re.compile(
     r"包括(?P<who>[^，,。；;：:]{2,40}?)在内的?(?:[0-9一二三四五六七八九十百两]+[名位个]"
     r"(?:新当选的|新晋|受表彰的|获奖的)?)?"
 )
+_ON_BEHALF = re.compile(r"代表(?:本|所在|我)?(?:集团|公司|企业|单位|工会|协会|商会|全体)")
 _HAVE_LIST_LEAD = re.compile(r"(?:他们|她们|其中|这些人|获奖者)中?(?:既|还)?有")
 _MARKED_LIST = re.compile(r"(?:分别是|分别为|依次是|依次为|他们是|她们是|包括)(?![：:])")
 _NOT_BEFORE_NAME = ("全", "各", "这", "那", "每", "本")
@@ -1706,7 +1720,11 @@ def _credit_donations(reader: SentenceReader, members: list[Mention], ranges: li
     s = reader.s
     hits = []
     for a, b in ranges:
-        hits.extend(find_donations(s, a, b))
+        for hit in find_donations(s, a, b):
+            first = hit.spans[0][0] if hit.spans else a
+            if _ON_BEHALF.search(s, a, first):
+                continue  # 并代表集团向某基金捐赠10万元: the body's gift, not the person's
+            hits.append(hit)
     for hit in hits:
         if hit.shared == "respective" and len(members) > 1 and len(hit.donations) == len(members):
             for x, donation, span in zip(members, hit.donations, hit.spans, strict=False):
@@ -2036,6 +2054,9 @@ def _dept_split(unit_text: str) -> int:
         r"(?:[0-9]+|第[一二三四五六七八九十百0-9]+)[\u4e00-\u9fff]{0,4}(?:队|院|所|厂|处|局)$", unit_text
     ):
         return len(unit_text)
+    for board in ("董事局", "董事会", "监事会"):  # 某控股集团|董事局主席: the board is part of the post
+        if unit_text.endswith(board) and len(unit_text) > len(board) + 1:
+            return len(unit_text) - len(board)
     last_entity = 0
     for idx in range(1, len(unit_text) + 1):
         if unit_text[:idx].endswith(lx.ENTITY_SUFFIXES):
