@@ -632,3 +632,13 @@ def test_posts_over_a_list_mark_before_a_title_and_a_gift_made_for_the_body():
     assert (people["张大荣"].unit, people["张大荣"].position) == ("某启控股集团", "董事局主席")
     assert (people["郭大盛"].unit, people["郭大盛"].position) == ("某启胶建集团", "党委书记、总经理")
     assert _yuan(people["郭大盛"]) == [] and _yuan(people["张大荣"]) == []
+
+
+def test_a_speaker_credited_before_gives_later_and_goods_with_their_total_value():
+    people = _people(
+        "“我们要主动捐款捐物。”某市劳动模范、某某食品有限公司总经理张大锋说。"
+        "本轮疫情发生后，张大锋向县消防大队捐赠了价值5万余元的冷鲜肉物资。"
+        "全国劳模胡大峰已向当地村委捐赠爱心款和抗疫物资累计价值20000余元。"
+    )
+    assert _yuan(people["张大锋"]) == [50000]
+    assert _yuan(people["胡大峰"]) == [20000]

@@ -110,7 +110,11 @@ def _read_sentence(
             people.append(carried)
     _headings(reader, state, people)
     persons = [m for m in people if not m.collective and not m.official]
-    state.known.update(m.name for m in persons if m.credited and len(m.name) >= 2 and m.name_score >= 2)
+    # a credited person who only speaks here (某市劳动模范、某公司总经理张三说) is known by name below
+    speakers = [m for m in people if m.official and m.credited and m.official_word in lx.SPEECH_VERBS]
+    state.known.update(
+        m.name for m in persons + speakers if m.credited and len(m.name) >= 2 and m.name_score >= 2
+    )
     if persons:
         if len(persons) == 1 or persons[-1].credited:
             state.subject = persons[-1]
