@@ -642,3 +642,12 @@ def test_a_speaker_credited_before_gives_later_and_goods_with_their_total_value(
     )
     assert _yuan(people["张大锋"]) == [50000]
     assert _yuan(people["胡大峰"]) == [20000]
+
+
+def test_where_they_work_after_joining_and_a_union_of_cooperatives():
+    people = _people(
+        "2020年，全国五一劳动奖章获得者胡小盛放弃了其他企业优渥的待遇，加入某某集团第二研究院，展现了突出的能力。"
+        "某市种植专业合作社联合社理事长赵小霞获得全国劳动模范称号。"
+    )
+    assert people["胡小盛"].unit == "某某集团第二研究院"
+    assert (people["赵小霞"].unit, people["赵小霞"].position) == ("某市种植专业合作社联合社", "理事长")

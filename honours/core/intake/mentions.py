@@ -1404,6 +1404,7 @@ _INCLUDED = re.compile(
     r"(?:新当选的|新晋|受表彰的|获奖的)?)?"
 )
 _ON_BEHALF = re.compile(r"代表(?:本|所在|我)?(?:集团|公司|企业|单位|工会|协会|商会|全体)")
+_JOINS = re.compile(r"[，,]?(?:来自|就职于|任职于|供职于|工作于|加入了?|入职)")
 _HAVE_LIST_LEAD = re.compile(r"(?:他们|她们|其中|这些人|获奖者)中?(?:既|还)?有")
 _MARKED_LIST = re.compile(r"(?:分别是|分别为|依次是|依次为|他们是|她们是|包括)(?![：:])")
 _NOT_BEFORE_NAME = ("全", "各", "这", "那", "每", "本")
@@ -1760,9 +1761,10 @@ def _facts(m: Mention, s: str, clause_start: int, ranges: list[tuple[int, int]])
     """Death, age, gender and a unit after 来自 from the person's clauses and the words before
     their name."""
     texts = [(clause_start, s[clause_start : m.start])] + [(a, s[a:b]) for a, b in ranges]
-    if not m.unit and m.end > m.start and s[m.end : m.end + 3] in ("，来自", ",来自"):
-        # 高级工程师徐某某，来自某设计院集团有限公司；…: the clause after the name says where they work
-        start = m.end + 3
+    joins = [_JOINS.match(s, a) for a, _b in ranges[:2]] if not m.unit and m.end > m.start else []
+    for join in (j for j in joins if j is not None):
+        # 高级工程师徐某某，来自某设计院集团有限公司 / 胡某放弃了…，加入某集团第二研究院: where they work
+        start = join.end()
         end = start
         while end < len(s) and s[end] not in _SEGMENT_STOPS:
             end += 1
@@ -1770,6 +1772,7 @@ def _facts(m: Mention, s: str, clause_start: int, ranges: list[tuple[int, int]])
         unit = s[start:end]
         if 3 <= len(unit) <= 30 and _word_ending_at(unit, len(unit), _ORG_BY_LAST, 0):
             m.unit, m.unit_span = unit, (start, end)
+            break
     for offset, text in texts:
         if m.deceased_word:
             break
