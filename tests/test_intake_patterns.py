@@ -651,3 +651,24 @@ def test_where_they_work_after_joining_and_a_union_of_cooperatives():
     )
     assert people["胡小盛"].unit == "某某集团第二研究院"
     assert (people["赵小霞"].unit, people["赵小霞"].position) == ("某市种植专业合作社联合社", "理事长")
+
+
+def test_visited_model_worker_given_to_and_shapes_of_award_sentences():
+    people = _people(
+        "在慰问中，刘国庆向劳模张玉兰送上慰问金2000元。"
+        "获得2023年省五一劳动奖章的是某某机床厂钳工周建国。"
+        "吴秀芬，女，汉族，1975年生，中共党员，某某市人民医院护士长，2015年被评为全国先进工作者。"
+    )
+    assert set(people) == {"张玉兰", "周建国", "吴秀芬"}
+    assert _honours(people["张玉兰"]) == [("劳模", "other")] and _yuan(people["张玉兰"]) == []
+    assert (people["周建国"].unit, people["周建国"].position) == ("某某机床厂", "钳工")
+    assert (people["吴秀芬"].unit, people["吴秀芬"].position) == ("某某市人民医院", "护士长")
+
+
+def test_a_colon_list_takes_the_title_the_sentence_before_counts():
+    people = _people(
+        "记者从市总工会获悉，我市共有12人获评省劳动模范。"
+        "他们是：某某电力公司运维班班长陈志强、某某中学教师林秀梅、某某村党支部书记黄永福。"
+    )
+    assert set(people) == {"陈志强", "林秀梅", "黄永福"}
+    assert all(_honours(h) == [("省劳动模范", "provincial")] for h in people.values())

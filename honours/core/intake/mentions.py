@@ -1530,7 +1530,7 @@ _NOT_DESCRIPTION = re.compile(r"捐|赠|获|荣|评|带领|组织|了|着|过|�
 
 def _appositive_clause(s: str, ranges: list[tuple[int, int]]):
     """张三，女，1968年出生，宜昌市…合作社理事长。: a clause that only says where the person works."""
-    for a, b in ranges[:5]:
+    for a, b in ranges[:8]:  # after 女，汉族，1975年生，中共党员，… a profile says where they work
         start = a
         text = s[a:b]
         for lead in _DESCRIPTION_LEADS:
@@ -2030,6 +2030,8 @@ def _unit_lead(unit_text: str) -> int:
         if owned >= 0 and owned + len(word) + 2 <= len(unit_text):
             return owned + len(word)
     for lead in (
+        "的是",  # 获得省五一劳动奖章的是某机床厂钳工周某
+        "的为",
         "来自",
         "现任",
         "现为",

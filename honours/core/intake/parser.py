@@ -95,7 +95,7 @@ def _read_sentence(
             state.titles.append(t)
             if sentence.paragraph <= 3 and (t.quoted or not t.weak):
                 state.lead.append(t)
-            count = COUNT_BEFORE.search(s[: t.outer_start])
+            count = COUNT_BEFORE.search(s[: t.outer_start]) or _COUNT_AWARDED.search(s[: t.outer_start])
             if count and not t.weak and (t.has_level_word or t.quoted or t.title != "劳模"):
                 state.counted.append(t)
     reader = SentenceReader(sentence, titles, masked, home, frozenset(state.known))
@@ -325,6 +325,12 @@ def _carried(reader: SentenceReader, subject: Mention, pronoun_at: int | None) -
     return carried
 
 
+# 我市共有12人获评省劳动模范: the people counted were given the title
+_COUNT_AWARDED = re.compile(
+    r"(?:[0-9]+|[二三四五六七八九十百两][一二三四五六七八九十百两]*)(?:名|位|人)(?:职工|同志)?"
+    r"(?:获评|获得|荣获|被评为|被授予|当选为?|获)了?$"
+)
+_SHORT_LIST_LEAD = re.compile(r"(?:他们|她们|获奖者|获奖名单|名单)?(?:分别|依次)?(?:是|为|如下)[：:]")
 _HEADING_END = re.compile(
     r"(?:有|是|为|如下|名单|以下同志|以下人员|分别|[0-9一二三四五六七八九十百两]+[人名位])[：:]$"
 )
@@ -379,6 +385,9 @@ def _headings(reader: SentenceReader, state: _State, people: list[Mention]) -> N
         for t in reader.titles
         if t.owner is None and not t.collective and not t.group and (colon < 0 or t.outer_end <= colon)
     ]
+    if not free and colon >= 0 and _SHORT_LIST_LEAD.fullmatch(s[: colon + 1].strip()):
+        # 我市共有12人获评省劳动模范。他们是：A、B、C: the title the sentence before counts
+        free = [t for t in state.counted if t.sentence == sentence.index - 1][-1:]
     if not free:
         return
     heading_line = sentence.headline and (
