@@ -672,3 +672,9 @@ def test_a_colon_list_takes_the_title_the_sentence_before_counts():
     )
     assert set(people) == {"陈志强", "林秀梅", "黄永福"}
     assert all(_honours(h) == [("省劳动模范", "provincial")] for h in people.values())
+
+
+def test_titled_items_joined_by_a_list_mark_share_each_amount():
+    people = _people("市劳模黎小东、省劳模罗小英各捐款1000元，全国劳模韦大川捐款5000元。")
+    assert _yuan(people["黎小东"]) == _yuan(people["罗小英"]) == [1000]
+    assert _yuan(people["韦大川"]) == [5000]
