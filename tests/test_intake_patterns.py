@@ -678,3 +678,16 @@ def test_titled_items_joined_by_a_list_mark_share_each_amount():
     people = _people("市劳模黎小东、省劳模罗小英各捐款1000元，全国劳模韦大川捐款5000元。")
     assert _yuan(people["黎小东"]) == _yuan(people["罗小英"]) == [1000]
     assert _yuan(people["韦大川"]) == [5000]
+
+
+def test_a_numbered_heading_with_a_count_over_lines_of_name_and_unit():
+    people = _people(
+        "2024年省五一劳动奖章拟表彰对象公示\n"
+        "一、省五一劳动奖状（2个）\n某某市第一人民医院\n某某建设集团有限公司\n"
+        "二、省五一劳动奖章（3名）\n"
+        "张伟民  某某市第一人民医院心内科主任医师\n刘晓燕  某某纺织有限公司挡车工\n蒋国华  某某县农机站站长\n"
+        "联系人：苏建明  电话：0571-12345678\n"
+    )
+    assert set(people) == {"张伟民", "刘晓燕", "蒋国华"}
+    assert all(_honours(h) == [("省五一劳动奖章", "provincial")] for h in people.values())
+    assert (people["蒋国华"].unit, people["蒋国华"].position) == ("某某县农机站", "站长")

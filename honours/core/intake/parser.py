@@ -409,9 +409,15 @@ def _headings(reader: SentenceReader, state: _State, people: list[Mention]) -> N
     state.heading_colon = colon_list and not s[colon + 1 :].strip()
 
 
+_HEADING_NUMBER = re.compile(
+    r"^\s*(?:(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})[.．、]|[（(][0-9一二三四五六七八九十]{1,3}[)）])"
+)
+
+
 def _only_title(s: str, title: TitleMatch) -> bool:
     """A line that is just a title (全国五一劳动奖章): the heading of the names listed below it."""
-    return not (s[: title.outer_start] + s[title.outer_end :]).strip(" ：:（）()0-9人名")
+    before = _HEADING_NUMBER.sub("", s[: title.outer_start])  # 二、省五一劳动奖章 / （二）…
+    return not re.sub(r"[\s：:（）()0-9人名个位]", "", before + s[title.outer_end :])
 
 
 def _list_line(sentence: Sentence, m: Mention) -> bool:
