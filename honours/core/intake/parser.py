@@ -346,7 +346,12 @@ def _headings(reader: SentenceReader, state: _State, people: list[Mention]) -> N
     listed = [
         m
         for m in people
-        if m.name and not m.titles and not m.collective and not m.official and m.anchor != "carried"
+        if m.name
+        and not m.titles
+        and not m.collective
+        and not m.official
+        and m.anchor != "carried"
+        and not _CONTACT.search(s[max(0, m.start - 6) : m.start])  # 联系人：苏某: whom to ask
     ]
     colon = max(s.rfind("："), s.rfind(":"))
     own_heading = colon >= 0 and bool(_HEADING_END.search(s[: colon + 1]))
@@ -425,9 +430,12 @@ def _list_line(sentence: Sentence, m: Mention) -> bool:
     s = sentence.text
     if any(ch in s for ch in "。！？"):
         return False
+    if _CONTACT.search(s[: m.start]):
+        return False  # 联系人：苏某  电话：…: whom to ask, not one of the list
     return bool(_LIST_LINE_HEAD.fullmatch(s[: m.start]))
 
 
+_CONTACT = re.compile(r"联系人|联系电话|电话|咨询|受理|监督|举报|地址|邮箱|传真")
 _LIST_LINE_HEAD = re.compile(
     r"\s*(?:(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})[.．、)）]\s*|[（(][0-9一二三四五六七八九十]{1,3}[)）]\s*)?"
     r"(?:[\u4e00-\u9fff]{2,8}[：:]\s*)?"
