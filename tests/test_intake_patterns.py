@@ -691,3 +691,12 @@ def test_a_numbered_heading_with_a_count_over_lines_of_name_and_unit():
     assert set(people) == {"张伟民", "刘晓燕", "蒋国华"}
     assert all(_honours(h) == [("省五一劳动奖章", "provincial")] for h in people.values())
     assert (people["蒋国华"].unit, people["蒋国华"].position) == ("某某县农机站", "站长")
+
+
+def test_a_model_workers_representative_before_a_unit_and_post_who_speaks():
+    people = _people(
+        "大会授予何建平等50名同志“市劳动模范”荣誉称号。劳模代表、市公交集团驾驶员孔令华作表态发言。"
+    )
+    assert set(people) == {"何建平", "孔令华"}
+    assert (people["孔令华"].unit, people["孔令华"].position) == ("市公交集团", "驾驶员")
+    assert _honours(people["孔令华"]) == [("劳模", "municipal")]

@@ -1374,6 +1374,17 @@ def _informal_title_before_name(s: str, title: TitleMatch) -> bool:
     if title.title not in ("劳模", "劳动模范"):
         return False  # 宜昌劳模张秀英: "a model worker from Yichang", said of someone honoured otherwise
     at = _skip_trailers(s, title.outer_end)  # 劳模代表张志强、李秀英
+    if s[at : at + 1] == "、":
+        # 劳模代表、市公交集团驾驶员孔某: a unit and post after the list mark announce the name
+        end = at + 1
+        while end < len(s) and s[end] not in _SEGMENT_STOPS:
+            end += 1
+        for idx in range(at + 3, end):
+            word = _word_ending_at(s, idx, _POSITIONS_BY_LAST, at + 1)
+            hit = name_at(s, idx) if word else None
+            if hit is not None and hit.score >= 2:
+                return True
+        return False
     hit = name_at(s, at, strict=True)
     if hit is None:  # 向竟成很激动: a surname that is also a word, when the name's end is clear
         hit = name_at(s, at)
