@@ -700,3 +700,10 @@ def test_a_model_workers_representative_before_a_unit_and_post_who_speaks():
     assert set(people) == {"何建平", "孔令华"}
     assert (people["孔令华"].unit, people["孔令华"].position) == ("市公交集团", "驾驶员")
     assert _honours(people["孔令华"]) == [("劳模", "municipal")]
+
+
+def test_bracketed_units_and_posts_after_names_in_a_colon_list():
+    people = _people("荣获全国五一劳动奖章的有：曹建军（某某石化公司焊工）、龙小梅（某某纺织厂）。")
+    assert (people["曹建军"].unit, people["曹建军"].position) == ("某某石化公司", "焊工")
+    assert people["龙小梅"].unit == "某某纺织厂"
+    assert _honours(people["龙小梅"]) == [("全国五一劳动奖章", "national")]

@@ -739,7 +739,12 @@ class SentenceReader:
                 continue
             if items and s[items[-1].unit_span[1] + 1 : hit.start] not in ("、", "，", ","):
                 items = []  # a new list
-            mention = self._add(hit, "list", unit=inner.strip(), unit_span=(m.start(1), m.end(1)))
+            unit, post, unit_span, post_span = _unit_post_of(s, m.start(1), m.end(1))
+            if not (unit and post):  # 曹某（某石化公司焊工）: a unit and post; else the bracket is the unit
+                unit, post, unit_span, post_span = inner.strip(), "", (m.start(1), m.end(1)), None
+            mention = self._add(
+                hit, "list", unit=unit, position=post, unit_span=unit_span, position_span=post_span
+            )
             if mention is not None:
                 mention.shape = "bracket_item"
                 items.append(mention)
@@ -872,8 +877,8 @@ class SentenceReader:
         s = self.s
         items = []
         while end > floor:
-            note = re.search(r"[（(][^（）()、，,]{1,8}[)）]$", s[max(floor, end - 10) : end])
-            if note is not None and end - len(note.group(0)) > floor:
+            note = re.search(r"[（(]([^（）()、，,]{1,8})[)）]$", s[max(floor, end - 10) : end])
+            if note is not None and end - len(note.group(0)) > floor and not _bracket_unit(note.group(1)):
                 end -= len(note.group(0))  # 王小昱（女）、 / 李大山（回族）、: a note after the name
             seg_start = end
             while seg_start > floor and s[seg_start - 1] not in _SEGMENT_STOPS:
@@ -1983,7 +1988,7 @@ def _roles_before(s: str, position: int) -> list[str]:
 
 _NAME_BRACKET = re.compile(r"(?<=[\u4e00-\u9fff·])[（(]([^（）()]{2,30})[)）]")
 _BRACKET_ITEM_LEADS = ("、", "，", ",", "：", ":", "是", "为", "有", " ", "\n")
-_BRACKET_LIST_MARK = re.compile(r"分别是|分别为|名单如下|如下|依次是|依次为|他们是|她们是|[：:]")
+_BRACKET_LIST_MARK = re.compile(r"分别是|分别为|名单如下|如下|依次是|依次为|他们是|她们是|的有|[：:]")
 _YEAR_LIST = re.compile(
     r"(?:分别是|分别为|依次是|依次为|[：:])((?:(?:19|20)\d{2}年度?[\u4e00-\u9fff·]{2,4}(?:[、和及]|(?=[，,。；;]|$))){2,})"
 )
