@@ -707,3 +707,18 @@ def test_bracketed_units_and_posts_after_names_in_a_colon_list():
     assert (people["曹建军"].unit, people["曹建军"].position) == ("某某石化公司", "焊工")
     assert people["龙小梅"].unit == "某某纺织厂"
     assert _honours(people["龙小梅"]) == [("全国五一劳动奖章", "national")]
+
+
+def test_quoted_wuyi_in_a_medal_its_givers_level_and_examples_of_its_holders():
+    text = (
+        "全国一千多名先进模范人物节日前夕获“五一”劳动奖章\n"
+        "“五一”前夕全国有一千多名先进模范人物获得全国总工会颁发的“五一”劳动奖章。\n"
+        "这些获奖者中的许多普通工人引人注目，如为乘客送温暖的某市10路汽车售票员杨小莉、"
+        "以“小扁担”精神为人民服务的某某轮服务员杨大远等。"
+    )
+    people = _people(text)
+    assert set(people) == {"杨小莉", "杨大远"}
+    assert all(_honours(h) == [("五一劳动奖章", "national")] for h in people.values())
+    assert _honours(_people("全国“五一”劳动奖章获得者张小三在会上发言。")["张小三"]) == [
+        ("全国五一劳动奖章", "national")
+    ]

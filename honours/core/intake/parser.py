@@ -214,8 +214,22 @@ def _announced_title(state: _State, mentions: list[Mention], bylines: Bylines, a
             continue
         subjects[0].titles = [title]
         subjects[0].anchor = "heading"
+    # 获奖者中…，如北京某公司售票员杨某、某厂厂长马某等: examples of the holders, each with unit and post
+    for m in mentions:
+        if m.titles or m.official or m.collective or not (m.unit and m.position) or m.name_score < 2:
+            continue
+        s = m.sentence.text
+        example = _EXAMPLE_MARK.search(s, 0, m.start)
+        if example is None or not _HOLDERS_REF.search(s) or _official_post(m):
+            continue
+        if re.search(r"[。；;！？]", s[example.end() : m.start]):
+            continue
+        m.titles = [title]
+        m.anchor = "heading"
 
 
+_EXAMPLE_MARK = re.compile(r"(?:^|[，,])(?:例如|比如|譬如|如|像)")
+_HOLDERS_REF = re.compile(r"获奖者|获得者|受表彰|这些先进|这些劳模|获奖的")
 _HOSTS = re.compile(r"领导|出席|陪同|嘉宾|主持|讲话|致辞|慰问|看望|走访|颁奖|颁发")
 
 

@@ -186,10 +186,28 @@ def find_titles(text: str) -> list[TitleMatch]:
                 continue
             match.group = True  # 我市16名全省劳动模范起程…: a counted group, named by its honour
         match.outer_end = _skip_trailer(text, m.end())
+        if match.level == Level.OTHER.value and not match.has_level_word and "五一" in match.title:
+            _level_of_giver(text[: match.start], match)
         titles.append(match)
     titles.sort(key=lambda t: t.start)
     _inherit_levels(text, titles)
     return titles
+
+
+_GIVERS = (
+    (re.compile(r"(?:中华)?全国总工会|全总"), Level.NATIONAL.value),
+    (re.compile(r"省总工会"), Level.PROVINCIAL.value),
+    (re.compile(r"市总工会"), Level.MUNICIPAL.value),
+    (re.compile(r"[县区]总工会"), Level.COUNTY.value),
+)
+
+
+def _level_of_giver(before: str, match: TitleMatch) -> None:
+    """全国总工会颁发的“五一”劳动奖章: a 五一 award named without a level has its giver's."""
+    found = [(m.end(), level, m.group(0)) for pattern, level in _GIVERS for m in pattern.finditer(before)]
+    if found:
+        _end, level, giver = max(found)
+        match.level, match.level_reason = level, f"“{giver}”"
 
 
 def _level_before_quote(text: str, quote: int, match: TitleMatch) -> None:
@@ -405,6 +423,8 @@ def _describe(
         if level is None:
             level, reason = level_inside(raw[core_offset:], context)
     title = title.strip("“”「」『』\"' ")
+    if not quoted:
+        title = re.sub(r"[“”「」『』]", "", title)  # 全国“五一”劳动奖章 is 全国五一劳动奖章
     if len(title) < 2:
         return None
     known = known_title(title)
