@@ -21,9 +21,10 @@ from ..titles import known_title
 from ..vocabulary import LEVELS as LEVEL_VOCABULARY
 from . import lexicon as lx
 from .bylines import Bylines, find_bylines
-from .mentions import Mention, SentenceReader, attribute, medical, region_of
+from .mentions import Mention, SentenceReader
 from .names import index_by_first_char, starts_with_any
 from .proposals import KIND_COLLECTIVE, KIND_PERSON, Highlight, IntakeResult, Proposal, Reason
+from .roles import attribute, medical, region_of
 from .text import Sentence, prepare, split_sentences
 from .titles import COUNT_BEFORE, TitleMatch, explain_level, find_titles, pair_titles
 
@@ -323,7 +324,7 @@ def _carried(reader: SentenceReader, subject: Mention, pronoun_at: int | None) -
     ranges = [(offset, first.end)] + [(c.start, c.end) for c in sentence.clauses[clause_number + 1 :]]
     carried = Mention(sentence, subject.name, offset, offset, "carried")
     carried.unit, carried.position = subject.unit, subject.position
-    from .mentions import _credit_donations, _credit_titles, _deeds, _facts
+    from .roles import _credit_donations, _credit_titles, _deeds, _facts
 
     _credit_titles(reader, [carried], ranges)
     _credit_donations(reader, [carried], ranges)
