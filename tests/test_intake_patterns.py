@@ -722,3 +722,14 @@ def test_quoted_wuyi_in_a_medal_its_givers_level_and_examples_of_its_holders():
     assert _honours(_people("全国“五一”劳动奖章获得者张小三在会上发言。")["张小三"]) == [
         ("全国五一劳动奖章", "national")
     ]
+
+
+def test_a_title_heading_a_list_that_is_then_given_another_title():
+    for text in (
+        "市劳动模范邵丽萍、甘小燕、苗建华等15人被授予“抗疫先锋”称号。",
+        "市劳动模范邵丽萍、某某医院护士长甘小燕、苗建华等15人被授予“抗疫先锋”称号。",
+    ):
+        people = _people(text)
+        assert set(people) == {"邵丽萍", "甘小燕", "苗建华"}, text
+        for h in people.values():
+            assert _honours(h) == [("市劳动模范", "municipal"), ("抗疫先锋", "other")], text

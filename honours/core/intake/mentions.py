@@ -519,6 +519,26 @@ class SentenceReader:
                         mention.award_spans.append((base + verb[0], base + verb[0] + len(verb[1])))
             if members:
                 t.owner = id(members[0])
+                self._join_titled_head(members, t, group)
+
+    def _join_titled_head(self, members: list[Mention], title: TitleMatch, group: int) -> None:
+        """市劳动模范甲、乙、丙等15人被授予…: the list's first name, taken by the title before it,
+        is one of the list: it is given the list's title, and the others the title it heads."""
+        s = self.s
+        first = members[0]
+        start = _start_of_chain(first)
+        if start < 1 or s[start - 1] != "、":
+            return
+        head = next((m for m in self.mentions if m.end == start - 1 and m.anchor == "title"), None)
+        if head is None or head.group is not None:
+            return
+        head.group = group
+        head.titles.append(title)
+        head.award_verbs.extend(first.award_verbs)
+        head.award_spans.extend(first.award_spans)
+        chain = [t for t in head.titles if t.outer_end <= head.start]
+        for m in members:
+            m.titles = chain + m.titles
 
     def _colon_lists(self) -> None:
         """…称号6人，分别是：某公司质量部部长赖志永、某合作社技术员兰爱珍、…: the items of a list
@@ -1239,6 +1259,10 @@ class SentenceReader:
         while p < len(s) and s[p] in "、和及与":
             q = p + 1
             hit = name_at(s, q, strict=True)
+            if hit is None:  # 邵某、甘小燕、苗某等: between list marks a surname that is a word is a name
+                loose = name_at(s, q)
+                if loose is not None and loose.score >= 2 and s[loose.end : loose.end + 1] in ("、", "等"):
+                    hit = loose
             if (hit is None or len(hit.name) == 2) and (
                 starts_with_any(s, q + 3, _SUBJECT_FOLLOWERS) or s[q + 3 : q + 4] in _VERB_LEADS
             ):
