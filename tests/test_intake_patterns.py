@@ -733,3 +733,16 @@ def test_a_title_heading_a_list_that_is_then_given_another_title():
         assert set(people) == {"邵丽萍", "甘小燕", "苗建华"}, text
         for h in people.values():
             assert _honours(h) == [("市劳动模范", "municipal"), ("抗疫先锋", "other")], text
+
+
+def test_lines_of_unit_post_and_name_under_a_heading_that_refers_back():
+    people = _people(
+        "4月27日，表彰大会召开，会议表彰了2024年度省劳动模范和先进工作者。我市共有3人获此殊荣，分别是：\n"
+        "某某市中心医院院长  欧阳明\n某某化工集团总工程师  王建军\n某某村党支部书记  赵亮\n"
+    )
+    assert set(people) == {"欧阳明", "王建军", "赵亮"}
+    assert (people["王建军"].unit, people["王建军"].position) == ("某某化工集团", "总工程师")
+    assert all(
+        [(x.title, x.level, x.year) for x in h.honours] == [("省劳动模范和先进工作者", "provincial", 2024)]
+        for h in people.values()
+    )

@@ -1042,13 +1042,21 @@ class SentenceReader:
                 hit = name_at(s, idx + 1)
                 if hit is not None and (hit.score < 3 or s[hit.end : hit.end + 1] not in ("，", ",")):
                     hit = None
+            if hit is None and s.startswith(" ", idx):
+                # "某某市中心医院院长  欧阳明": a line that sets the name apart from the post
+                q = idx
+                while q < len(s) and s[q] == " ":
+                    q += 1
+                hit = name_at(s, q)
+                if hit is not None and (hit.score < 3 or s[hit.end : hit.end + 1].strip()):
+                    hit = None
             if hit is None or self._taken(hit.start, hit.end) or _place_start(s, idx):
                 continue
             if s[idx] in "和与及或" and hit.score < 3:
                 continue  # 职工、农民和女职工: after a post word, 和 joins words, it names no one
             left = _unit_left_edge(s, idx - len(word))
             found = self._apposition(left, self._clause_end(idx))
-            if hit.start == idx + 1:  # 现为某公司车间主任的陈小林
+            if hit.start > idx:  # 现为某公司车间主任的陈小林 / 某医院院长  欧阳明
                 left += _unit_lead(s[left:idx])
                 unit, post, unit_span, post_span = _unit_post_of(s, left, idx)
                 found = (hit, unit, unit_span, post, post_span) if unit and post else None

@@ -408,6 +408,9 @@ def _headings(reader: SentenceReader, state: _State, people: list[Mention]) -> N
     if not free and colon >= 0 and _SHORT_LIST_LEAD.fullmatch(s[: colon + 1].strip()):
         # 我市共有12人获评省劳动模范。他们是：A、B、C: the title the sentence before counts
         free = [t for t in state.counted if t.sentence == sentence.index - 1][-1:]
+    if not free and colon >= 0 and _BACK_REFERENCE.search(s[:colon]) and _HEADING_END.search(s[: colon + 1]):
+        # 会议表彰了省劳动模范。我市共有8人获此殊荣，分别是：…: the honour the sentence before names
+        free = _previous_title(state, sentence.index - 1)
     if not free:
         return
     heading_line = sentence.headline and (
@@ -432,6 +435,25 @@ def _headings(reader: SentenceReader, state: _State, people: list[Mention]) -> N
 _HEADING_NUMBER = re.compile(
     r"^\s*(?:(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})[.．、]|[（(][0-9一二三四五六七八九十]{1,3}[)）])"
 )
+
+
+_BACK_REFERENCE = re.compile(r"获此殊荣|获此荣誉|获此称号|获此奖项|榜上有名|入选名单")
+
+
+def _previous_title(state: _State, index: int) -> list[TitleMatch]:
+    """The one honour a sentence names (a pair such as 省劳动模范和先进工作者 read as one)."""
+    titles = [t for t in state.titles if t.sentence == index and not t.collective]
+    if (
+        len(titles) == 2
+        and titles[0].title.endswith(("劳动模范", "劳模"))
+        and titles[1].title
+        in (
+            "先进工作者",
+            "先进生产者",
+        )
+    ):
+        return [dataclasses.replace(titles[0], title=titles[0].title + "和" + titles[1].title, owner=None)]
+    return titles if len(titles) == 1 else []
 
 
 def _only_title(s: str, title: TitleMatch) -> bool:
