@@ -746,3 +746,14 @@ def test_lines_of_unit_post_and_name_under_a_heading_that_refers_back():
         [(x.title, x.level, x.year) for x in h.honours] == [("省劳动模范和先进工作者", "provincial", 2024)]
         for h in people.values()
     )
+
+
+def test_people_around_an_honouree_are_not_proposed():
+    people = _people(
+        "全国劳模田春生资助了贫困学生刘小雨完成学业。刘小雨的母亲李桂兰说，田春生就像亲人一样。"
+        "在他的带领下，徒弟谢文斌、郝建国都成长为技术骨干。患者家属孟庆华专门送来锦旗。"
+        "省劳模贺立群的儿子贺晨在外地工作。“我要向劳模学习。”青年职工龚晓伟说。"
+        "劳模倪桂英和丈夫一起照顾孤寡老人陶秀珍。"
+    )
+    assert set(people) == {"田春生", "贺立群", "倪桂英"}
+    assert _yuan(_people("省劳模李建国的妻子王丽也捐出了1000元。")["王丽"]) == [1000]

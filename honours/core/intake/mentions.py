@@ -1080,7 +1080,7 @@ class SentenceReader:
                 if _GIVEN_TO.search(s, max(0, m.start() - 12), m.start()):
                     continue  # 将奖金捐赠给李某的女儿李敏: the one given to is no honouree
                 if hit is not None and hit.score >= 2:
-                    self._add(hit, "position", position="")
+                    self._add(hit, "relative", position="")
 
     def _comrades(self) -> None:
         s = self.s
