@@ -757,3 +757,10 @@ def test_people_around_an_honouree_are_not_proposed():
     )
     assert set(people) == {"田春生", "贺立群", "倪桂英"}
     assert _yuan(_people("省劳模李建国的妻子王丽也捐出了1000元。")["王丽"]) == [1000]
+
+
+def test_a_name_whose_end_is_unclear_is_settled_by_the_report_writing_it_clearly_elsewhere():
+    for verb in ("走进", "分享", "攻克", "呼吁"):
+        people = _people(f"全国劳模田春生{verb}了这里。田春生说，这是应该的。")
+        assert set(people) == {"田春生"}, verb
+    assert set(_people("全国劳模田春生走进了这里。")) <= {"田春生"}  # alone: no name is made up (田春生走)

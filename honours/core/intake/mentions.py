@@ -143,8 +143,12 @@ class SentenceReader:
         masked: set[int],
         home: str,
         known: frozenset[str] = frozenset(),
+        clear: frozenset[str] = frozenset(),
     ) -> None:
         self.known = known  # people credited in earlier sentences: their names are names here too
+        # names the report writes elsewhere with a clear end (田春生，/ 田春生说): where a title or
+        # post announces a name whose end is unclear here (全国劳模田春生走进…), they settle it
+        self.clear = clear
         self.sentence = sentence
         self.s = sentence.text
         self.titles = titles
@@ -347,12 +351,22 @@ class SentenceReader:
             p += 1
         while p < len(s) and s[p] == " ":
             p += 1
-        direct = name_at(s, p)
+        direct = self._announced_name(p)
         if direct is None and s.startswith("等", p + 3):
             direct = bounded_name(s, p, p + 3)  # 授予王从亮等519人: 授予 and 等 bound the name
         if direct is not None and direct.score >= 2 and direct.end <= limit and not _place_start(s, p):
             return direct, "", None, "", None
         return self._apposition(p, limit)
+
+    def _announced_name(self, p: int) -> NameHit | None:
+        """The name a title or post announces at `p`; its end, when unclear here, from the report."""
+        hit = name_at(self.s, p)
+        if hit is not None and hit.score >= 2:
+            return hit
+        for name in sorted(self.clear, key=len, reverse=True):
+            if self.s.startswith(name, p):
+                return NameHit(p, p + len(name), name, 2)
+        return hit
 
     def _apposition(self, start: int, limit: int, depth: int = 0):
         """[unit][dept][post]NAME from `start`; a post list "党委书记、董事长张三" spans several segments."""
@@ -1036,7 +1050,9 @@ class SentenceReader:
             word = _word_ending_at(s, idx, _POSITIONS_BY_LAST, 0)
             if not word or _inside_org_word(s, idx - len(word), idx):
                 continue
-            hit = name_at(s, idx) or self._known_at(idx)  # 班长于惠民: a name credited before
+            hit = name_at(s, idx)
+            if hit is None or hit.score < 2:  # 班长于惠民: a name credited before / written clearly elsewhere
+                hit = self._known_at(idx) or self._announced_name(idx)
             if hit is None and s.startswith("的", idx):
                 # 现为某公司车间主任的陈小林，…: a description ending in a post and 的 before the name
                 hit = name_at(s, idx + 1)

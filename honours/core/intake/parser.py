@@ -22,7 +22,7 @@ from ..vocabulary import LEVELS as LEVEL_VOCABULARY
 from . import lexicon as lx
 from .bylines import Bylines, find_bylines
 from .mentions import Mention, SentenceReader
-from .names import index_by_first_char, starts_with_any
+from .names import index_by_first_char, name_at, starts_with_any
 from .proposals import KIND_COLLECTIVE, KIND_PERSON, Highlight, IntakeResult, Proposal, Reason
 from .roles import attribute, medical, region_of
 from .text import Sentence, prepare, split_sentences
@@ -48,6 +48,7 @@ class _State:
     counted: list[TitleMatch] = field(default_factory=list)  # "16名全省劳动模范": a group's title
     titles: list[TitleMatch] = field(default_factory=list)  # every person's title in the report
     lead: list[TitleMatch] = field(default_factory=list)  # titles of the headline and first paragraphs
+    clear: frozenset[str] = frozenset()  # names written with a clear end somewhere in the report
 
 
 def analyse_text(original: str, report: str = "") -> IntakeResult:
@@ -61,7 +62,7 @@ def analyse_text(original: str, report: str = "") -> IntakeResult:
     bylines = find_bylines(analysis)
     sentences = split_sentences(original, analysis)
     home = home_city(analysis)
-    state = _State()
+    state = _State(clear=_clear_names(analysis))
     mentions: list[Mention] = []
     for sentence in sentences:
         mentions.extend(_read_sentence(sentence, analysis, bylines, home, state))
@@ -74,6 +75,22 @@ def analyse_text(original: str, report: str = "") -> IntakeResult:
             m.visited = False  # a visit to a home is an honouree's only in a report about model workers
     proposals = _proposals(mentions, bylines, report)
     return IntakeResult(report, proposals, traditional, list(dict.fromkeys(bylines.texts)), len(sentences))
+
+
+def _clear_names(analysis: str) -> frozenset[str]:
+    """Names the report writes at least once with both ends marked (a clause or list mark before,
+    a list mark, 说 or the like after): 田春生就像亲人一样 / ，田春生说 settles 全国劳模田春生走进…"""
+    names = set()
+    for i, ch in enumerate(analysis):
+        if ch not in lx.SURNAMES or (i > 0 and analysis[i - 1] not in _NAME_OPENERS):
+            continue
+        hit = name_at(analysis, i, strict=True)
+        if hit is not None and hit.score >= 2 and len(hit.name) >= 2:
+            names.add(hit.name)
+    return frozenset(names)
+
+
+_NAME_OPENERS = set("，,。；;：:、（(“”「」\n ")
 
 
 def _read_sentence(
@@ -99,7 +116,7 @@ def _read_sentence(
             count = COUNT_BEFORE.search(s[: t.outer_start]) or _COUNT_AWARDED.search(s[: t.outer_start])
             if count and not t.weak and (t.has_level_word or t.quoted or t.title != "劳模"):
                 state.counted.append(t)
-    reader = SentenceReader(sentence, titles, masked, home, frozenset(state.known))
+    reader = SentenceReader(sentence, titles, masked, home, frozenset(state.known), state.clear)
     reader.find()
     pronoun_at = _pronoun_clause(sentence)
     subject = state.subject if _continues(sentence, state, pronoun_at) else None
