@@ -764,3 +764,5 @@ def test_a_name_whose_end_is_unclear_is_settled_by_the_report_writing_it_clearly
         people = _people(f"全国劳模田春生{verb}了这里。田春生说，这是应该的。")
         assert set(people) == {"田春生"}, verb
     assert set(_people("全国劳模田春生走进了这里。")) <= {"田春生"}  # alone: no name is made up (田春生走)
+    for verb in ("回到", "收到", "投身"):
+        assert set(_people(f"全国劳模田春{verb}了这里。田春说，这是应该的。")) == {"田春"}, verb

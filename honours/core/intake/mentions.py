@@ -361,7 +361,7 @@ class SentenceReader:
     def _announced_name(self, p: int) -> NameHit | None:
         """The name a title or post announces at `p`; its end, when unclear here, from the report."""
         hit = name_at(self.s, p)
-        if hit is not None and hit.score >= 2:
+        if hit is not None and (hit.score >= 3 or hit.score == 2 and hit.name in self.clear):
             return hit
         for name in sorted(self.clear, key=len, reverse=True):
             if self.s.startswith(name, p):
