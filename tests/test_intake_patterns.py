@@ -766,3 +766,16 @@ def test_a_name_whose_end_is_unclear_is_settled_by_the_report_writing_it_clearly
     assert set(_people("全国劳模田春生走进了这里。")) <= {"田春生"}  # alone: no name is made up (田春生走)
     for verb in ("回到", "收到", "投身"):
         assert set(_people(f"全国劳模田春{verb}了这里。田春说，这是应该的。")) == {"田春"}, verb
+
+
+def test_examples_of_the_holders_that_go_on_in_the_next_sentence():
+    text = (
+        "全国一千多名先进模范人物节日前夕获“五一”劳动奖章\n"
+        "“五一”前夕全国有一千多名先进模范人物获得全国总工会颁发的“五一”劳动奖章。\n"
+        "“五一”劳动奖章的获得者中还包括了一大批厂长、经理。如石家庄市造纸厂厂长马大利、"
+        "以善于管理搞活企业的广西某某机械厂厂长桂小敬等。"
+    )
+    people = _people(text)
+    assert set(people) == {"马大利", "桂小敬"}
+    assert people["马大利"].unit == "石家庄市造纸厂"
+    assert all(_honours(h) == [("五一劳动奖章", "national")] for h in people.values())

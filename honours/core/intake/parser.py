@@ -238,7 +238,12 @@ def _announced_title(state: _State, mentions: list[Mention], bylines: Bylines, a
             continue
         s = m.sentence.text
         example = _EXAMPLE_MARK.search(s, 0, m.start)
-        if example is None or not _HOLDERS_REF.search(s) or _official_post(m):
+        context = s
+        if example is not None and example.start() == 0:
+            # …的获得者中还包括了一大批厂长。如某造纸厂厂长马某: the examples go on from the sentence before
+            before = analysis[: m.sentence.start].rstrip()
+            context = before[max(before.rfind(c, 0, len(before) - 1) for c in "。！？\n") + 1 :] + s
+        if example is None or not _HOLDERS_REF.search(context) or _official_post(m):
             continue
         if re.search(r"[。；;！？]", s[example.end() : m.start]):
             continue

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..places import place_at
 from . import lexicon as lx
 from .names import index_by_first_char
 
@@ -178,7 +179,13 @@ def _unit_lead(unit_text: str) -> int:
         owned = unit_text.rfind(word)
         if owned >= 0 and owned + len(word) + 2 <= len(unit_text):
             return owned + len(word)
+    if unit_text[:1] in ("如", "像"):  # 如石家庄市造纸厂: "such as", unless 如 begins the place (如皋市)
+        whole, rest = place_at(unit_text), place_at(unit_text[1:])
+        if rest is not None and "(table)" in rest.reason and (whole is None or "(table)" not in whole.reason):
+            return 1
     for lead in (
+        "例如",
+        "比如",
         "的是",  # 获得省五一劳动奖章的是某机床厂钳工周某
         "的为",
         "来自",
