@@ -211,7 +211,11 @@ def _announced_title(state: _State, mentions: list[Mention], bylines: Bylines, a
     """走近“最美职工” … 发布2022年“最美职工”先进事迹, then one profile after another: the one honour
     the headline and lead announce is held by each person the profiles follow (named again and
     again, the subject of their own clauses), when no other honour is named for them."""
-    announced = {_full_title(t.title): t for t in state.lead}
+    announced: dict[str, TitleMatch] = {}
+    for t in state.lead:  # the headline's 五一劳动奖章 and the lead's 全国总工会颁发的…: the one with a level
+        key = _full_title(t.title)
+        if key not in announced or announced[key].level == "other":
+            announced[key] = t
     if len(announced) != 1:
         return
     title = next(iter(announced.values()))
