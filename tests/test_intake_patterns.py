@@ -779,3 +779,11 @@ def test_examples_of_the_holders_that_go_on_in_the_next_sentence():
     assert set(people) == {"马大利", "桂小敬"}
     assert people["马大利"].unit == "石家庄市造纸厂"
     assert all(_honours(h) == [("五一劳动奖章", "national")] for h in people.values())
+
+
+def test_a_name_credited_before_after_departments_and_a_post():
+    people = _people(
+        "某某集团子公司杭锅集团于惠民被授予“全国劳动模范”称号。"
+        "杭锅集团容器车间主动焊接班班长于惠民同志光荣地出席了表彰大会。"
+    )
+    assert (people["于惠民"].unit, people["于惠民"].position) == ("杭锅集团", "容器车间主动焊接班班长")

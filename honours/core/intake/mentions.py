@@ -382,7 +382,7 @@ class SentenceReader:
         # 董事长孙有才 is not 董事 + 长孙有才: a post inside a longer one is no post of its own
         posts = [p for p in posts if not any(q != p and q[0] <= p[0] and q[1] > p[1] for q in posts)]
         for _post_start, post_end in posts:
-            hit = name_at(s, post_end)
+            hit = name_at(s, post_end) or self._known_at(post_end)  # …班长于惠民: credited before
             if hit is not None and hit.end <= max(limit, seg_end) and not _place_start(s, post_end):
                 first_post = min(ps for ps, pe in posts if pe <= post_end)
                 return self._unit_and_post(start, first_post, hit)
