@@ -787,3 +787,14 @@ def test_a_name_credited_before_after_departments_and_a_post():
         "杭锅集团容器车间主动焊接班班长于惠民同志光荣地出席了表彰大会。"
     )
     assert (people["于惠民"].unit, people["于惠民"].position) == ("杭锅集团", "容器车间主动焊接班班长")
+
+
+def test_names_after_a_holders_colon_parted_by_list_marks_or_spaces():
+    for text in (
+        "省级劳模获得者：党建华、侯玉梅、毛国栋、邬建平",
+        "省级劳模获得者：王建华 侯玉梅 毛国栋 邬建平",
+        "省级劳模获得者：\n王建华 侯玉梅 毛国栋 邬建平\n",
+    ):
+        people = _people(text)
+        assert len(people) == 4 and "侯玉梅" in people, text
+        assert all(_honours(h) == [("省级劳模", "provincial")] for h in people.values()), text

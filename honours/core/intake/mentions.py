@@ -195,6 +195,7 @@ class SentenceReader:
         self._positions()
         self._relatives()
         self._comrades()
+        self._spaced_line()
         self._clause_heads()
         self._collectives()
         self.mentions.sort(key=lambda m: m.start)
@@ -564,7 +565,7 @@ class SentenceReader:
                 end += 1
             tail = _LIST_TAIL.search(s, m.end(), end)
             list_end = tail.start() if tail and tail.group(0) else end
-            found = self._names_ending_at(list_end, m.end())
+            found = self._spaced_names(m.end(), list_end) or self._names_ending_at(list_end, m.end())
             last = max(s.rfind("，", m.end(), list_end), s.rfind(",", m.end(), list_end))
             if not found and last > m.end() and s.startswith(("以及", "及", "和", "还有", "另有"), last + 1):
                 # …，抹灰工祝平辉，以及某纺织集团一分厂赵梦桃小组: a collective closes the list
@@ -575,6 +576,33 @@ class SentenceReader:
                 )
                 if mention is not None:
                     mention.shape = "colon_item"
+
+    def _spaced_line(self) -> None:
+        """A line of bare names parted by spaces (王建华 侯玉梅 毛国栋) under a heading: list items."""
+        s = self.s
+        if not self.sentence.headline or re.search(r"[，,、。；;：:（）()“”]", s):
+            return
+        for hit, *_ in self._spaced_names(0, len(s)):
+            mention = self._add(hit, "list")
+            if mention is not None:
+                mention.shape = "colon_item"
+
+    def _spaced_names(self, start: int, end: int) -> list:
+        """省级劳模获得者：王建华 侯玉梅 毛国栋: bare names that only spaces part, as lists print them."""
+        s = self.s
+        part = s[start:end]
+        words = [(w.start() + start, w.end() + start) for w in re.finditer(r"[^\s]+", part)]
+        if len(words) < 2 or any(not 2 <= b - a <= 4 for a, b in words):
+            return []
+        found = []
+        for a, b in words:
+            hit = name_at(s[:b], a)
+            if hit is None or hit.end != b:
+                hit = bounded_name(s, a, b)
+            if hit is None or self._taken(hit.start, hit.end):
+                return []  # every word a name, or it is no such list
+            found.append((hit, "", None, "", None))
+        return found
 
     def _copulas(self) -> None:
         """巩孝武是省级劳模，… / 巩向海是全国劳动模范: a name heading its clause, then 是/系 and a title:
@@ -1390,7 +1418,9 @@ _NUMBER_OF_PEOPLE = r"[0-9一二三四五六七八九十百两几多]+(?:名|位
 _LIST_TAIL = re.compile(
     rf"(?:(?:等|{_NUMBER_OF_PEOPLE})+(?:[\u4e00-\u9fff]{{0,4}}?(?:职工|同志|人员|个人|代表))?|同志)$"
 )
-_COLON_LIST = re.compile(r"(?:分别是|分别为|名单如下|名单|如下|他们是|她们是|有|是|为)[：:]")
+_COLON_LIST = re.compile(
+    r"(?:分别是|分别为|名单如下|名单|如下|他们是|她们是|有|是|为|获得者|获奖者|得主|人员)[：:]"
+)
 _HOLDER_WORDS = re.compile(
     r"(?:(?:[0-9]+岁|[0-9]+周岁)?(?:以上的?)?(?:高龄|年迈|老|离退休|退休|困难|生活困难|因病致困|一线|在职|企业|农民|女|年轻))+$"
 )
