@@ -798,3 +798,8 @@ def test_names_after_a_holders_colon_parted_by_list_marks_or_spaces():
         people = _people(text)
         assert len(people) == 4 and "侯玉梅" in people, text
         assert all(_honours(h) == [("省级劳模", "provincial")] for h in people.values()), text
+
+
+def test_goods_and_what_they_come_to_after_a_comma():
+    people = _people("市劳模简爱华向困难群众捐赠大米、食用油等物资，折合人民币1.2万元。")
+    assert 12000 in _yuan(people["简爱华"])

@@ -21,7 +21,9 @@ MONEY_RE = re.compile(
 )
 _VERB_RE = re.compile("|".join(re.escape(v) for v in lx.DONATION_VERBS))
 _SPLIT_RE = re.compile(r"以及|[、，,和及与]|(?<=[元只个套箱瓶件袋份台辆吨斤])(?:并|还有|另)")
-_VALUE_FIRST_RE = re.compile(r"价值(?:高达|达|约|近|超过|超)?(?P<amt>[^的]+?(?:元|块钱))的?(?P<rest>.*)")
+_VALUE_FIRST_RE = re.compile(
+    r"(?:价值|折合(?:人民币)?)(?:高达|达|约|近|超过|超)?(?P<amt>[^的]+?(?:元|块钱))的?(?P<rest>.*)"
+)
 _VALUE_AFTER_RE = re.compile(r"(?P<rest>.+?)[（(]价值(?P<amt>.+?(?:元|块钱))[)）]")
 # 爱心款和抗疫物资累计价值20000余元: the goods first, then the value of all of them
 _VALUE_LAST_RE = re.compile(
@@ -265,7 +267,9 @@ def _recipient_after(text: str, start: int, end: int) -> tuple[str, int]:
 def _starts_amount(text: str, position: int) -> bool:
     rest = text[position : position + 16]
     return bool(
-        re.match(rf"(?:价值(?:高达|达|约|近)?|现金|人民币)?[{_NUM}]+[余多]?[万亿]?[余多]?元", rest)
+        re.match(
+            rf"(?:价值(?:高达|达|约|近)?|折合(?:人民币)?|现金|人民币)?[{_NUM}]+[余多]?[万亿]?[余多]?元", rest
+        )
     ) or bool(
         re.match(
             r"[\u4e00-\u9fff]{1,8}[0-9一二两三四五六七八九十百千万]+[余多]?[只个套箱瓶件袋份台辆吨斤副双盒桶包支张]",
