@@ -803,3 +803,12 @@ def test_names_after_a_holders_colon_parted_by_list_marks_or_spaces():
 def test_goods_and_what_they_come_to_after_a_comma():
     people = _people("市劳模简爱华向困难群众捐赠大米、食用油等物资，折合人民币1.2万元。")
     assert 12000 in _yuan(people["简爱华"])
+
+
+def test_a_worker_who_only_speaks_at_a_meeting_is_no_honouree():
+    text = (
+        "1月15日，市总工会召开全委（扩大）会议。市委常委、组织部部长骆建新出席并讲话，"
+        "市总工会党组书记、主席覃丽华作工作报告。会上，市总工会副主席幸志明宣读了表彰决定。"
+        "某某公司职工宫小军、某某厂工人屈大鹏在会上作了交流发言。"
+    )
+    assert _people(text) == {}

@@ -531,6 +531,8 @@ def _deed_clause_ok(text: str, allow_lead: bool = False) -> bool:
         return False
     if re.search(r"(?:慰问|看望|陪同|带队|调研|视察|出席|主持)", text):
         return False
+    if re.search(r"(?:作了?|做了?)[\u4e00-\u9fff]{0,4}(?:发言|报告)|发言$|讲话$|致辞$", text):
+        return False  # 在会上作了交流发言: speaking at a meeting is no deed of one's own
     if _is_description(text):
         return False  # 湘潭钢铁集团有限公司焊接顾问: where the person works, not what they did
     # a later clause that opens with someone else's name is theirs, not a deed of this person
