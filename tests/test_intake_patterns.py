@@ -812,3 +812,12 @@ def test_a_worker_who_only_speaks_at_a_meeting_is_no_honouree():
         "某某公司职工宫小军、某某厂工人屈大鹏在会上作了交流发言。"
     )
     assert _people(text) == {}
+
+
+def test_a_quoted_name_inside_a_unit_does_not_end_a_list():
+    people = _people(
+        "记者了解到，国家某某局第二研究所所长李大彪、某某省渔政总队“某某3111”船政委林小强荣获“全国五一劳动奖章”。"
+    )
+    assert set(people) == {"李大彪", "林小强"}
+    assert (people["李大彪"].unit, people["李大彪"].position) == ("国家某某局第二研究所", "所长")
+    assert all(_honours(h) == [("全国五一劳动奖章", "national")] for h in people.values())

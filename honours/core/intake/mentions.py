@@ -893,6 +893,13 @@ class SentenceReader:
                     )
                     if inner and seg_start - 1 - len(inner.group(0)) > floor:
                         seg_start -= 1 + len(inner.group(0))
+                if s[seg_start - 1 : seg_start] == "”" and seg_start < end:
+                    # 某渔政总队“中国海警3111”船政委林某: a quoted name inside a unit is part of it
+                    inner = re.search(
+                        r"[\u4e00-\u9fff]“([^“”，。、]{1,12})$", s[max(floor, seg_start - 15) : seg_start - 1]
+                    )
+                    if inner and seg_start - len(inner.group(0)) > floor:
+                        seg_start -= len(inner.group(0))
             item = self._name_at_end(seg_start, end, floor)
             if item is None:
                 break
