@@ -821,3 +821,16 @@ def test_a_quoted_name_inside_a_unit_does_not_end_a_list():
     assert set(people) == {"李大彪", "林小强"}
     assert (people["李大彪"].unit, people["李大彪"].position) == ("国家某某局第二研究所", "所长")
     assert all(_honours(h) == [("全国五一劳动奖章", "national")] for h in people.values())
+
+
+def test_a_clause_opening_with_zuowei_describes_the_name_that_opens_the_next():
+    text = (
+        "走近2022年“最美职工”\n中央宣传部、全国总工会发布2022年“最美职工”先进事迹。\n"
+        "作为南京某某集团有限公司的一名科研技术骨干，成红霞长期从事微波器件的研制工作。"
+        "凭借扎实的科研水平，成红霞勇挑重担。"
+    )
+    h = _people(text)["成红霞"]
+    assert (h.unit, h.position) == ("南京某某集团有限公司", "科研技术骨干")
+    assert _honours(h) == [("最美职工", "national")]
+    h = _people("刘大海，长沙某某机械公司的一名普通焊工，2020年被评为全国劳动模范。")["刘大海"]
+    assert (h.unit, h.position) == ("长沙某某机械公司", "焊工")

@@ -1176,6 +1176,14 @@ class SentenceReader:
                 bounded = bounded_name(s, p, colon) if colon > 0 else None
                 if bounded is not None:
                     hit = NameHit(bounded.start, bounded.end, bounded.name, 3)  # a comma and a colon mark it
+            described = None
+            if hit is None and number > 0 and known is None:
+                # 作为某集团有限公司的一名科研技术骨干，成红霞长期从事…: the clause before describes
+                # the one who opens this one, whose surname may be a word (成)
+                described = self._as_description(self.sentence.clauses[number - 1])
+                loose = name_at(s, p) if described else None
+                if loose is not None and loose.score >= 2:
+                    hit = NameHit(loose.start, loose.end, loose.name, 3)
             if hit is None and known is None:
                 self._unit_of_head(p, clause.end)
                 continue
@@ -1191,6 +1199,8 @@ class SentenceReader:
             ):
                 continue
             mention = self._add(hit, "clause")
+            if mention is not None and described:
+                mention.unit, mention.position, mention.unit_span, mention.position_span = described
             if mention is not None:
                 if numbered and number == 0:
                     mention.shape = "numbered"
@@ -1202,6 +1212,20 @@ class SentenceReader:
                 ):
                     self._speaker_line(mention, self.sentence.clauses[number - 1])
                 self._extend_list(mention)
+
+    def _as_description(self, before):
+        """作为某公司的一名技术骨干，: the unit and post a clause opening with 作为/身为 gives."""
+        s = self.s
+        start = before.start
+        while start < before.end and s[start] in " “”":
+            start += 1
+        if not s.startswith(("作为", "身为"), start):
+            return None
+        end = before.end
+        while end > start and s[end - 1] in "，, ":
+            end -= 1
+        unit, post, unit_span, post_span = _unit_post_of(s, start + 2, end)
+        return (unit, post, unit_span, post_span) if unit and post else None
 
     def _speaker_line(self, mention: Mention, before) -> None:
         """ "某集团公司钳工、高级技师，郑志明：只有自主创新…": a line that gives the speaker's unit and

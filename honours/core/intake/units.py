@@ -248,6 +248,10 @@ def _clean_unit(unit: str) -> str:
     return unit.strip(" 、，,：:“”")
 
 
+# words that describe the holder of a post, not the post: 一名普通焊工, 一位年轻的教师
+_PLAIN_WORDS = r"(?:普通|平凡|普普通通|基层|一线|年轻|资深|老|优秀|女|男)+的?"
+
+
 def _unit_post_of(s: str, start: int, end: int):
     """Unit and post of a standalone description ("衡阳市某公司高级技师")."""
     text = s[start:end]
@@ -292,9 +296,14 @@ def _unit_post_of(s: str, start: int, end: int):
             if org and 2 <= len(text) - org <= 5:
                 return _clean_unit(text[:org]), text[org:], (start, start + org), (start + org, end)
         return "", "", None, None
-    descriptor = re.search(r"的(?:一名|一位|一个)?[\u4e00-\u9fff]{0,4}$", text[:best])
+    descriptor = re.search(r"的(?:一名|一位|一个)?(?P<words>[\u4e00-\u9fff]{0,4})$", text[:best])
     if descriptor and descriptor.start() > 0:
         unit = _clean_unit(text[: descriptor.start()])
+        words = descriptor.group("words")
+        if words and not re.fullmatch(_PLAIN_WORDS, words):
+            best -= len(
+                words
+            )  # 某集团的一名科研技术骨干: 科研 is part of the post (一名普通焊工: 普通 is not)
         return unit, text[best:], (start, start + descriptor.start()), (start + best, end)
     split = _dept_split(text[:best])
     unit = _clean_unit(text[:split])
