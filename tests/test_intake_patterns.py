@@ -834,3 +834,10 @@ def test_a_clause_opening_with_zuowei_describes_the_name_that_opens_the_next():
     assert _honours(h) == [("最美职工", "national")]
     h = _people("刘大海，长沙某某机械公司的一名普通焊工，2020年被评为全国劳动模范。")["刘大海"]
     assert (h.unit, h.position) == ("长沙某某机械公司", "焊工")
+
+
+def test_name_shi_unit_de_yiming_post_then_the_award():
+    people = _people("刘丽芳是某某油田的一名采油工班长，2020年被评为全国劳动模范。")
+    h = people["刘丽芳"]
+    assert (h.unit, h.position) == ("某某油田", "采油工班长")
+    assert [(x.title, x.year) for x in h.honours] == [("全国劳动模范", 2020)]

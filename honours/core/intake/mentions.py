@@ -1187,6 +1187,17 @@ class SentenceReader:
             if hit is None and known is None:
                 self._unit_of_head(p, clause.end)
                 continue
+            if (
+                hit is not None
+                and hit.score == 2
+                and s[hit.end : hit.end + 1] in ("是", "系")
+                and not described
+            ):
+                # 刘丽华是某油田的一名采油工班长，…: 是 and a description of where the person works
+                unit, post, unit_span, post_span = _unit_post_of(s, hit.end + 1, clause.end)
+                if unit and post:
+                    described = unit, post, unit_span, post_span
+                    hit = NameHit(hit.start, hit.end, hit.name, 3)
             if hit is None or hit.score < 3 or self._taken(hit.start, hit.end) or _place_start(s, p):
                 continue  # 吉林：高海燕 — a province heading a list item, not a person
             after = s[hit.end : hit.end + 1]
@@ -1196,6 +1207,7 @@ class SentenceReader:
                 and after not in "，,（(、 "
                 and hit.end != clause.end
                 and not starts_with_any(s, hit.end, _SUBJECT_FOLLOWERS)
+                and not described
             ):
                 continue
             mention = self._add(hit, "clause")
