@@ -841,3 +841,8 @@ def test_name_shi_unit_de_yiming_post_then_the_award():
     h = people["刘丽芳"]
     assert (h.unit, h.position) == ("某某油田", "采油工班长")
     assert [(x.title, x.year) for x in h.honours] == [("全国劳动模范", 2020)]
+
+
+def test_the_short_and_the_full_name_of_one_honour_are_one_honour():
+    people = _people("“我要带头做好防疫工作。”市劳动模范黎小东说。市劳模黎小东、省劳模罗小英各捐款1000元。")
+    assert _honours(people["黎小东"]) == [("市劳动模范", "municipal")]

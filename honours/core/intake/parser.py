@@ -638,7 +638,7 @@ def _honours_with_reasons(group: list[Mention]) -> list[tuple[Honour, str]]:
     reasons: dict[str, str] = {}
     for m in sorted(group, key=lambda m: (m.sentence.start, m.start)):
         for t in m.titles:
-            key = _title_key(t.title)
+            key = _full_title(t.title)  # 市劳模 and 市劳动模范 said of one person: one honour
             posthumous = t.posthumous or any(w in v for v in m.award_verbs for w in lx.POSTHUMOUS_WORDS)
             year = t.year
             existing = honours.get(key)
