@@ -846,3 +846,14 @@ def test_name_shi_unit_de_yiming_post_then_the_award():
 def test_the_short_and_the_full_name_of_one_honour_are_one_honour():
     people = _people("“我要带头做好防疫工作。”市劳动模范黎小东说。市劳模黎小东、省劳模罗小英各捐款1000元。")
     assert _honours(people["黎小东"]) == [("市劳动模范", "municipal")]
+
+
+def test_the_oldest_and_youngest_of_the_holders():
+    people = _people(
+        "在此次表彰的全国劳模中，年龄最大的是72岁的农民专家苟大贵。"
+        "武汉地区省劳动模范平均年龄为47岁左右，年龄最大的是62岁的教授级高级工程师徐大义，来自某某设计院集团有限公司；"
+        "年龄最小的是33岁的高级技师陈小龙。"
+    )
+    assert _honours(people["苟大贵"]) == [("全国劳模", "national")]
+    assert [x.level for x in people["徐大义"].honours] == ["provincial"]
+    assert [x.level for x in people["陈小龙"].honours] == ["provincial"]

@@ -68,6 +68,7 @@ def analyse_text(original: str, report: str = "") -> IntakeResult:
         mentions.extend(_read_sentence(sentence, analysis, bylines, home, state))
     _group_title(state, mentions)
     _announced_title(state, mentions, bylines, analysis)
+    _extremes_of_group(state, mentions)
     _report_years(analysis, mentions)
     _bare_model_levels(state, mentions)
     if not _MODEL_WORKERS.search(analysis):
@@ -205,6 +206,31 @@ def _group_title(state: _State, mentions: list[Mention]) -> None:
     for m in items:
         m.titles = [group]
         m.anchor = "heading"
+
+
+_SUPERLATIVE = re.compile(r"(?:年龄|年纪)?最(?:大|小|年长|年轻)的(?:是|为)[^，,。；;]{0,24}$")
+
+
+def _extremes_of_group(state: _State, mentions: list[Mention]) -> None:
+    """在此次表彰的全国劳模中，年龄最大的是72岁的农民专家苟某: the oldest or youngest of the
+    holders the sentence names before is one of them."""
+    for m in mentions:
+        if m.titles or m.official or m.collective or m.name_score < 2 or m.end <= m.start:
+            continue
+        s = m.sentence.text
+        superlative = _SUPERLATIVE.search(s, 0, m.start)
+        if superlative is None:
+            continue
+        before = [
+            t
+            for t in state.titles
+            if t.sentence == m.sentence.index and t.outer_end <= superlative.start() and not t.weak
+        ]
+        if not before and not superlative.start():  # …；年龄最小的是33岁的高级技师陈某: the sentence before
+            before = [t for t in state.titles if t.sentence == m.sentence.index - 1 and not t.weak]
+        if before:
+            m.titles = [before[-1]]
+            m.anchor = "heading"
 
 
 def _announced_title(state: _State, mentions: list[Mention], bylines: Bylines, analysis: str) -> None:

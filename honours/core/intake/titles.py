@@ -309,6 +309,8 @@ def _right_edge_ok(text: str, end: int) -> bool:
         return True  # 全国五一劳动奖章拟表彰名单的有：… / 到A、B等省级劳模家中: the title of those named
     if rest.startswith(lx.TITLE_NOT_FOLLOWED_BY):
         return False
+    if re.match(r"(?:当|之)?中[，,]", rest):
+        return True  # 在此次表彰的全国劳模中，…: the holders the clause goes on to speak of
     if re.match(r"(?:是|为|有|分别是|分别为)[：:]", rest):
         return True  # 受奖的全国劳动模范是：A，B: the title heads the list after the colon
     ch = rest[0]
