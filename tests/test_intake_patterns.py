@@ -851,7 +851,7 @@ def test_the_short_and_the_full_name_of_one_honour_are_one_honour():
 def test_the_oldest_and_youngest_of_the_holders():
     people = _people(
         "在此次表彰的全国劳模中，年龄最大的是72岁的农民专家苟大贵。"
-        "武汉地区省劳动模范平均年龄为47岁左右，年龄最大的是62岁的教授级高级工程师徐大义，来自某某设计院集团有限公司；"
+        "本市省劳动模范平均年龄为47岁左右，年龄最大的是62岁的教授级高级工程师徐大义，来自某某设计院集团有限公司；"
         "年龄最小的是33岁的高级技师陈小龙。"
     )
     assert _honours(people["苟大贵"]) == [("全国劳模", "national")]
