@@ -857,3 +857,12 @@ def test_the_oldest_and_youngest_of_the_holders():
     assert _honours(people["苟大贵"]) == [("全国劳模", "national")]
     assert [x.level for x in people["徐大义"].honours] == ["provincial"]
     assert [x.level for x in people["陈小龙"].honours] == ["provincial"]
+
+
+def test_a_woman_worker_is_a_post():
+    text = (
+        "全国一千多名先进模范人物节日前夕获“五一”劳动奖章\n"
+        "“五一”前夕全国有一千多名先进模范人物获得全国总工会颁发的“五一”劳动奖章。\n"
+        "这些获奖者中的许多普通工人引人注目，如十四年干完五十三年工作量的湖南女工彭小玲等。"
+    )
+    assert _honours(_people(text)["彭小玲"]) == [("五一劳动奖章", "national")]
