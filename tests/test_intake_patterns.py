@@ -866,3 +866,13 @@ def test_a_woman_worker_is_a_post():
         "这些获奖者中的许多普通工人引人注目，如十四年干完五十三年工作量的湖南女工彭小玲等。"
     )
     assert _honours(_people(text)["彭小玲"]) == [("五一劳动奖章", "national")]
+
+
+def test_a_list_under_the_ceremony_for_one_honour():
+    people = _people(
+        "台湾省模范劳工表扬大会昨日举行，本县共有三人获选，分别是：某电力公司技术员游小明、"
+        "某自来水公司领班赖小琴、某农会推广员蔡小成。"
+    )
+    assert set(people) == {"游小明", "赖小琴", "蔡小成"}
+    assert all(_honours(h) == [("台湾省模范劳工", "provincial")] for h in people.values())
+    assert (people["赖小琴"].unit, people["赖小琴"].position) == ("某自来水公司", "领班")

@@ -309,7 +309,7 @@ POSITIONS: frozenset[str] = _words(
     " 护理员 护工 保育员 营养师 心理咨询师 药师 麻醉师 放射科医生 急诊科医生 顾问 总顾问 技术顾问 特聘专家"
     " 首席工程师 高级顾问 院士 名誉会长 演员 编剧 导演 运动员 教练 教练员 飞行员 艺术总监 总设计师 设计师"
     " 车间主任 科研人员 退休老人 退休职工 推广研究员 农艺师 高级农艺师 代市长 代县长 代区长 代镇长 代乡长 人民调解员 总指挥 副总指挥 文物修复师"
-    " 院长助理 校长助理 总经理助理 董事长助理 女工 砌筑工 检测员 化验员 推销员 售票员 服务员 炊事员 饲养员 电气试验工 盾构操作工"
+    " 院长助理 校长助理 总经理助理 董事长助理 女工 领班 砌筑工 检测员 化验员 推销员 售票员 服务员 炊事员 饲养员 电气试验工 盾构操作工"
 )
 # Officials' posts: a person known only by one of these and an official verb is not proposed.
 OFFICIAL_POSITIONS: frozenset[str] = _words(

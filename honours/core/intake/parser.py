@@ -460,6 +460,9 @@ def _headings(reader: SentenceReader, state: _State, people: list[Mention]) -> N
     if not free and colon >= 0 and _SHORT_LIST_LEAD.fullmatch(s[: colon + 1].strip()):
         # 我市共有12人获评省劳动模范。他们是：A、B、C: the title the sentence before counts
         free = [t for t in state.counted if t.sentence == sentence.index - 1][-1:]
+    if not free and colon >= 0 and _HEADING_END.search(s[: colon + 1]):
+        # 台湾省模范劳工表扬大会昨日举行，本县共有五人获选，分别是：… the honour the ceremony is for
+        free = _event_title(s[:colon], sentence.index)
     if not free and colon >= 0 and _BACK_REFERENCE.search(s[:colon]) and _HEADING_END.search(s[: colon + 1]):
         # 会议表彰了省劳动模范。我市共有8人获此殊荣，分别是：…: the honour the sentence before names
         free = _previous_title(state, sentence.index - 1)
@@ -487,6 +490,23 @@ def _headings(reader: SentenceReader, state: _State, people: list[Mention]) -> N
 _HEADING_NUMBER = re.compile(
     r"^\s*(?:(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})[.．、]|[（(][0-9一二三四五六七八九十]{1,3}[)）])"
 )
+
+
+_EVENT = re.compile(r"(?:表彰|表扬|颁奖|命名)(?:大会|会|仪式)|评选结果")
+
+
+def _event_title(text: str, index: int) -> list[TitleMatch]:
+    """The one honour a ceremony is named for (2024年省劳动模范表彰大会) in the words before a list."""
+    found = []
+    for event in _EVENT.finditer(text):
+        head = text[: event.start()]
+        titles = [
+            t for t in find_titles(head) if t.outer_end == len(head) and not t.collective and not t.weak
+        ]
+        if titles:
+            titles[-1].sentence = index
+            found.append(titles[-1])
+    return found[-1:] if len({t.title for t in found}) == 1 else []
 
 
 _BACK_REFERENCE = re.compile(r"获此殊荣|获此荣誉|获此称号|获此奖项|榜上有名|入选名单")
