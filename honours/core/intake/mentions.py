@@ -13,6 +13,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
+from ..names import bracket_facts
 from ..records import Donation
 from . import lexicon as lx
 from .names import NameHit, bounded_name, index_by_first_char, name_at, starts_with_any
@@ -131,6 +132,19 @@ class Mention:
     @property
     def credited(self) -> bool:
         return bool(self.titles or self.donations)
+
+    def take_award(self, other: Mention) -> None:
+        """授予他…称号: the award a pronoun stands for is this person's."""
+        self.titles.extend(other.titles)
+        self.award_verbs.extend(other.award_verbs)
+        self.award_spans.extend(other.award_spans)
+        self.awarded_by = self.awarded_by or other.awarded_by
+
+    def read_bracket(self, inner: str) -> str:
+        """唐纯玉（瑶族、女）: the people the bracket after the name names; its gender, if any."""
+        gender, people, _others = bracket_facts(inner)
+        self.ethnicity = self.ethnicity or people
+        return gender
 
 
 class SentenceReader:

@@ -12,7 +12,6 @@ import itertools
 import re
 from typing import TYPE_CHECKING
 
-from ..names import bracket_facts
 from ..places import county_region
 from ..records import Donation
 from . import lexicon as lx
@@ -71,10 +70,7 @@ def attribute(reader: SentenceReader, subject: Mention | None) -> None:
     for pm in pronoun_mentions:
         target = _before(people, pm.start) or subject
         if target is not None:
-            target.titles.extend(pm.titles)
-            target.award_verbs.extend(pm.award_verbs)
-            target.award_spans.extend(pm.award_spans)
-            target.awarded_by = target.awarded_by or pm.awarded_by
+            target.take_award(pm)
             if target.sentence is sentence:
                 target.gender = target.gender or _PRONOUNS.get(pm.pronoun, "")
                 target.gender_evidence = target.gender_evidence or pm.pronoun
@@ -432,8 +428,7 @@ def _facts(m: Mention, s: str, clause_start: int, ranges: list[tuple[int, int]])
         ):
             m.age = age.group(1)
     if m.end < len(s) and s[m.end] in "（(" and m.end > m.start:
-        gender, ethnicity, _others = bracket_facts(s[m.end + 1 : _matching_bracket(s, m.end)])
-        m.ethnicity = m.ethnicity or ethnicity
+        gender = m.read_bracket(s[m.end + 1 : _matching_bracket(s, m.end)])
         if gender and not m.gender:
             m.gender, m.gender_evidence = gender, gender
     if not m.gender:
