@@ -876,3 +876,12 @@ def test_a_list_under_the_ceremony_for_one_honour():
     assert set(people) == {"游小明", "赖小琴", "蔡小成"}
     assert all(_honours(h) == [("台湾省模范劳工", "provincial")] for h in people.values())
     assert (people["赖小琴"].unit, people["赖小琴"].position) == ("某自来水公司", "领班")
+
+
+def test_two_described_items_joined_by_ji_at_a_lists_end():
+    people = _people(
+        "本县共有三人获选省模范劳工，分别是：某电力公司技术员游小明、某县立医院护理师潘小玲及某农会推广员蔡小成。"
+    )
+    assert set(people) == {"游小明", "潘小玲", "蔡小成"}
+    assert (people["潘小玲"].unit, people["潘小玲"].position) == ("某县立医院", "护理师")
+    assert all(_honours(h) == [("省模范劳工", "provincial")] for h in people.values())

@@ -914,6 +914,11 @@ class SentenceReader:
                     )
                     if inner and seg_start - len(inner.group(0)) > floor:
                         seg_start -= len(inner.group(0))
+            joined = self._joined_item(seg_start, end, floor)
+            if joined is not None:  # …护理师潘某某及某农会推广员蔡某: 及 joins two described items
+                items.insert(0, joined[1])
+                end = joined[0]
+                continue
             item = self._name_at_end(seg_start, end, floor)
             if item is None:
                 break
@@ -934,6 +939,28 @@ class SentenceReader:
             while end > floor and s[end - 1] in ",，":  # "卢世祯,、郑偕海": a stray comma
                 end -= 1
         return items
+
+    def _joined_item(self, seg_start: int, end: int, floor: int):
+        """The last of two [unit][post]NAME items that 及/以及/和 join in one segment, and where
+        the first ends (so that the list reads on from there); None when no such join."""
+        s = self.s
+        for conj in reversed(list(re.finditer(r"以及|及|和", s[seg_start:end]))):
+            conj_start, conj_end = seg_start + conj.start(), seg_start + conj.end()
+            if conj_start - seg_start < 3 or end - conj_end < 4:
+                continue
+            last = self._name_at_end(conj_end, end, floor)
+            if last is None or last[0].start - conj_end > 8:
+                continue
+            first = self._name_at_end(seg_start, conj_start, floor)
+            if first is None or first[0].end != conj_start or not (first[1] or first[3]):
+                continue
+            if not (last[1] or last[3]):  # 农会推广员蔡某: a post the dictionary lacks, bounded by 及
+                unit, post, unit_span, post_span = _unit_post_of(s, conj_end, last[0].start)
+                if not post and last[0].start > conj_end:
+                    post, post_span = s[conj_end : last[0].start], (conj_end, last[0].start)
+                last = (last[0], unit, unit_span, post, post_span)
+            return conj_start, last
+        return None
 
     def _first_of_series(self, mark: int, floor: int):
         """The unit and post of the first description in a 、 series that ends at `mark`."""
