@@ -885,3 +885,14 @@ def test_two_described_items_joined_by_ji_at_a_lists_end():
     assert set(people) == {"游小明", "潘小玲", "蔡小成"}
     assert (people["潘小玲"].unit, people["潘小玲"].position) == ("某县立医院", "护理师")
     assert all(_honours(h) == [("省模范劳工", "provincial")] for h in people.values())
+
+
+def test_a_report_that_names_no_honour_proposes_no_one_for_a_deed():
+    text = (
+        "社区志愿服务活动侧记\n"
+        "参加活动的志愿者中有退休教师杨文华，有在校大学生刘佳琪，有社区干部孙立群。\n"
+        "包括社区书记王海燕在内的20余名志愿者参与了活动。\n"
+        "随后，志愿者们来到独居老人周桂英家中，为她打扫卫生。\n"
+        "据了解，如某某社区网格员沈立华等人也积极参与。\n"
+    )
+    assert _people(text) == {}

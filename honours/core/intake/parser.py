@@ -75,6 +75,10 @@ def analyse_text(original: str, report: str = "") -> IntakeResult:
         for m in mentions:
             m.visited = False  # a visit to a home is an honouree's only in a report about model workers
     proposals = _proposals(mentions, bylines, report)
+    if not _HONOUR_WORDS.search(analysis):
+        # a report that names no honour at all (a volunteers' day, a meeting): one with neither an
+        # honour nor a donation is no honouree here, whatever they did
+        proposals = [p for p in proposals if p.honouree.honours or p.honouree.donations]
     return IntakeResult(report, proposals, traditional, list(dict.fromkeys(bylines.texts)), len(sentences))
 
 
@@ -141,6 +145,7 @@ def _read_sentence(
     return people
 
 
+_HONOUR_WORDS = re.compile(r"劳模|劳动模范|先进|奖章|奖状|称号|荣誉|表彰|最美|工匠|能手|标兵|模范")
 _MODEL_WORKERS = re.compile(r"劳模|劳动模范|先进工作者|五一劳动奖章")
 _GROUP_AWARD_WORDS = ("当选为", "当选", "被授予", "荣获", "获得", "获")
 _LIST_SHAPES = ("bracket_item", "numbered", "speaker", "colon_item", "have_item")
