@@ -67,6 +67,8 @@ DATA_MODULES = {
     "core/intake/merging.py": "merging a report into a record: the punctuation and 称号 it compares loosely, and the"
     " note 另见报道《…》 written into the record's notes",
     "core/intake/mentions.py": "intake patterns: how a report mentions people",
+    "core/intake/roles.py": "intake patterns: the roles a sentence gives the people it names",
+    "core/intake/units.py": "intake patterns: units and posts before a name",
     "core/intake/names.py": "intake patterns: names in a report",
     "core/intake/parser.py": "intake patterns: the report parser",
     "core/intake/text.py": "intake patterns: Chinese punctuation and spacing",

@@ -45,13 +45,14 @@ def test_key_strings_are_in_the_text(report):
 
 
 # The level the reader has reached on the tuned split (make eval-intake); raise these as it improves.
-# The split grew from 49 to 69 reports when the 20 held-out ones were rotated into it (issue 17): the
-# figures below are over all 69; the 49 tuned before the rotation are held at their own level too.
-TUNED_RECALL = 0.935
-TUNED_ACCURACY = 0.92
+# The split grew from 49 to 69 reports when the 20 held-out ones were rotated into it (issue 17), and
+# to 83 when the 14 fresh ones followed: the figures below are over all 83 (98.7% recall, 95.1% facts
+# when set); the 49 tuned before the first rotation are held at their own level too (100%, 95.7%).
+TUNED_RECALL = 0.985
+TUNED_ACCURACY = 0.948
 TUNED_FALSE = 0
-FIRST_TUNED_RECALL = 0.975
-FIRST_TUNED_ACCURACY = 0.945
+FIRST_TUNED_RECALL = 0.995
+FIRST_TUNED_ACCURACY = 0.955
 # rotated from held_out into tuned (see tests/intake_corpus/README.md)
 ROTATED = frozenset(
     [
@@ -78,6 +79,26 @@ ROTATED = frozenset(
     ]
 )
 
+# rotated from fresh into tuned (the second rotation, see tests/intake_corpus/README.md)
+ROTATED_FRESH = frozenset(
+    [
+        "baohe_2021_visit",
+        "cangnan_profile",
+        "hubei_2025_award",
+        "pingdingshan_2021_visit",
+        "qingdao_traditional_donation",
+        "rizhao_2010_visit",
+        "shanghai_2011_event",
+        "sports_2025_traditional",
+        "weifang_2020_traditional_award",
+        "wenzhou_2005_donation",
+        "xincheng_2024_no_honouree",
+        "zhengzhou_2013_traditional_no_honouree",
+        "zouping_2022_traditional_award",
+        "zuimei_list",
+    ]
+)
+
 
 def test_tuned_split_does_not_fall_back():
     s = score_split("tuned")
@@ -88,10 +109,10 @@ def test_tuned_split_does_not_fall_back():
 
 
 def test_reports_tuned_before_the_rotation_do_not_fall_back():
-    assert {r.id for r in load("tuned")} >= ROTATED
+    assert {r.id for r in load("tuned")} >= ROTATED | ROTATED_FRESH
     first = Score()
     for report in load("tuned"):
-        if report.id not in ROTATED:
+        if report.id not in ROTATED | ROTATED_FRESH:
             first.add(score_report(report))
     assert first.reports == 49
     assert first.recall >= FIRST_TUNED_RECALL, first.misses

@@ -474,3 +474,425 @@ def test_common_jobs_are_posts_and_a_post_after_a_post_is_no_name():
 def test_a_word_describing_the_holder_does_not_break_a_chain_of_titles():
     people = _people("最后，他看望了全国五一劳动奖章获得者、一线劳模张金山。")
     assert ("全国五一劳动奖章", "national") in _honours(people["张金山"])
+
+
+def test_a_list_after_including_takes_the_title_named_before_it():
+    people = _people(
+        "在拟表彰对象中，多人拟获全国先进工作者称号，包括某省竞技训练中心运动员张小东、"
+        "某省球类管理中心乒乓球队运动员王小昱（女）、某省体育局冰上运动中心主任朱大松。"
+    )
+    assert set(people) == {"张小东", "王小昱", "朱大松"}
+    assert all(_honours(h) == [("全国先进工作者", "national")] for h in people.values())
+    assert (people["王小昱"].unit, people["王小昱"].position) == ("某省球类管理中心", "乒乓球队运动员")
+
+
+def test_title_then_colon_heads_lists_split_by_a_semicolon():
+    people = _people(
+        "本次受奖的全国劳动模范是：某某建设集团有限公司党委书记、董事长赵大明，"
+        "某某控股集团有限公司首席技师王大军，某县某镇某村党支部书记徐小收；"
+        "全国先进工作者是：某市城市管理执法支队三级调研员张小凤，某市妇幼保健院院长助理、新生儿科主任张大元，"
+        "某某教育集团幼儿园园长、一级教师孙小琳。"
+    )
+    assert set(people) == {"赵大明", "王大军", "徐小收", "张小凤", "张大元", "孙小琳"}
+    for name in ("赵大明", "王大军", "徐小收"):
+        assert _honours(people[name]) == [("全国劳动模范", "national")]
+    for name in ("张小凤", "张大元", "孙小琳"):
+        assert _honours(people[name]) == [("全国先进工作者", "national")]
+    assert (people["赵大明"].unit, people["赵大明"].position) == ("某某建设集团有限公司", "党委书记、董事长")
+    assert (people["王大军"].unit, people["王大军"].position) == ("某某控股集团有限公司", "首席技师")
+    assert (people["张小凤"].unit, people["张小凤"].position) == ("某市城市管理执法支队", "三级调研员")
+    assert (people["张大元"].unit, people["张大元"].position) == ("某市妇幼保健院", "院长助理、新生儿科主任")
+    assert (people["孙小琳"].unit, people["孙小琳"].position) == ("某某教育集团幼儿园", "园长、一级教师")
+
+
+def test_officials_named_as_leaders_acting_for_a_body_or_receiving_for_it_are_not_proposed():
+    text = (
+        "某市总工会副主席、市劳模协会会长杜大伟，某市慈善基金会常务副秘书长曹小玲，某纪念馆馆长倪大祥等领导，"
+        "李大斌、徐小虎等劳模代表出席了仪式。某集团张大安总裁代表集团向市劳模协会捐赠善款，"
+        "市劳模协会会长杜大伟接受捐赠并向某集团颁发证书。"
+        "市总工会经费审查委员会主任张大宏，宣传教育部部长王大坡代表市总工会领导班子到某区开展送温暖活动。"
+    )
+    people = _people(text)
+    assert set(people) == {"李大斌", "徐小虎"}
+
+
+def test_and_after_a_job_word_and_the_one_given_to_are_no_honourees():
+    text = (
+        "此次评选面向基层，侧重从生产一线的职工、农民和女职工中推荐。"
+        "全国劳模郑大强将奖金10000元捐赠给李学生的女儿李小敏。"
+    )
+    people = _people(text)
+    assert set(people) == {"郑大强"}
+
+
+def test_people_a_counted_group_holds_one_to_a_have_clause():
+    people = _people(
+        "某某市欢迎3位受表彰的全国劳动模范载誉归来。\n"
+        "他们中有扎根一线的电力工人李小军，有积极研发新药的樊小振，有承担焊接任务的“开路先锋”李小文……"
+        "他们身份不同，但都秉承着劳模精神。"
+    )
+    assert set(people) == {"李小军", "樊小振", "李小文"}
+    assert all(_honours(h) == [("全国劳动模范", "national")] for h in people.values())
+
+
+def test_a_colon_list_closed_by_a_collective_and_numbered_units():
+    people = _people(
+        "这5位“最美职工”分别是：某某航空发动机有限责任公司工人、高级技师洪小光，"
+        "某省地质矿产勘查局313地质队高级工程师张小东，某某钢构有限公司华南大区综合工长、工程师胡从兵，"
+        "某某建筑安装工程有限公司抹灰工祝小辉，以及某某纺织集团有限公司一分厂纺部车间乙班赵某某小组。"
+    )
+    assert set(people) == {"洪小光", "张小东", "胡从兵", "祝小辉"}
+    assert (people["洪小光"].unit, people["洪小光"].position) == (
+        "某某航空发动机有限责任公司",
+        "工人、高级技师",
+    )
+    assert (people["张小东"].unit, people["张小东"].position) == ("某省地质矿产勘查局313地质队", "高级工程师")
+    assert people["胡从兵"].unit == "某某钢构有限公司"
+
+
+def test_the_year_of_the_paired_roll_holds_for_its_second_title():
+    people = _people(
+        "11月24日，2020年全国劳动模范和先进工作者表彰大会在北京举行。"
+        "受表彰的全国劳动模范是：某某集团有限公司高级技师王大军；全国先进工作者是：某市中心医院主任医师张小凤。"
+    )
+    assert [(h.title, h.year) for h in people["王大军"].honours] == [("全国劳动模范", 2020)]
+    assert [(h.title, h.year) for h in people["张小凤"].honours] == [("全国先进工作者", 2020)]
+
+
+def test_a_line_that_opens_with_a_name_and_a_colon_and_a_unit_after_laizi():
+    people = _people(
+        "特别引人注目的是3位院士入选“全国先进工作者”，他们分别是：\n"
+        "龚大雅: 某某大学院士,教授\n"
+        "杨春和 : 某某研究所油气中心负责人,研究员\n"
+        "钱小东 : 某某科技大学院士,教授\n"
+        "年龄最大的是62岁的教授级高级工程师徐大义，来自某某设计院集团有限公司。"
+    )
+    assert {"龚大雅", "杨春和", "钱小东"} <= set(people)
+    assert (people["钱小东"].unit, people["钱小东"].position) == ("某某科技大学", "院士,教授")
+    assert people["徐大义"].unit == "某某设计院集团有限公司"
+
+
+def test_a_numbered_profile_with_a_year_before_the_title_and_a_job_word_after_the_unit():
+    people = _people("1、郑小兰，2000年全国劳动模范，某县公路段养路工人，浙江省第九、十届人大代表。")
+    h = people["郑小兰"]
+    assert [(x.title, x.level, x.year) for x in h.honours] == [("全国劳动模范", "national", 2000)]
+    assert (h.unit, h.position) == ("某县公路段", "养路工人")
+
+
+def test_the_one_whose_home_is_visited_in_a_report_about_model_workers():
+    text = (
+        "临近国庆，省总工会领导分赴各地看望慰问各级劳模代表。"
+        "随后，赵大群来到某某农场退休职工杨小通的家里，详细询问了他的身体情况。"
+        "他们又来到困难职工厉小新家里。"
+    )
+    result = analyse_text(text)
+    people = {p.name: p for p in result.proposals}
+    assert set(people) == {"杨小通"}
+    h = people["杨小通"].honouree
+    assert (h.unit, h.position) == ("某某农场", "退休职工")
+    assert [r.code for r in people["杨小通"].reasons] == ["visited"]
+    assert "杨小通的家里" in h.source.sentence
+    assert _people("赵大群来到某某农场职工杨小通的家里，询问了他的身体情况。") == {}
+
+
+def test_a_profile_named_twice_with_unit_and_post_holds_the_announced_honour():
+    text = (
+        "走近2023年“最美职工”\n"
+        "中央宣传部、全国总工会发布2023年“最美职工”先进事迹。\n"
+        "现为某某高技术开发有限公司车间主任的陈小林，一直在与0.01毫米的距离较真。\n"
+        "自1985年参加工作以来，陈小林完成了多项大科学装置核心部件的总装调试工作。"
+    )
+    h = _people(text)["陈小林"]
+    assert (h.unit, h.position) == ("某某高技术开发有限公司", "车间主任")
+    assert _honours(h) == [("最美职工", "national")]
+
+
+def test_advanced_producer_titles_with_a_bracketed_alternative():
+    people = _people("某某电缆股份有限公司的韩大忠教授获得2014-2016年度某某区先进生产(工作)者(左一)")
+    h = people["韩大忠"]
+    assert (h.unit, h.position) == ("某某电缆股份有限公司", "教授")
+    assert [x.title for x in h.honours] == ["某某区先进生产(工作)者"]
+    assert _honours(_people("王小刚被评为全国先进生产者。")["王小刚"]) == [("全国先进生产者", "national")]
+
+
+def test_people_included_among_the_holders_of_a_title():
+    people = _people(
+        "见面会上，包括刘小丽在内5位新当选的全国劳动模范代表讲述了奋斗故事。"
+        "包括张大山、李小河在内的10名省劳模参加了座谈。"
+    )
+    assert _honours(people["刘小丽"]) == [("全国劳动模范", "national")]
+    assert _honours(people["张大山"]) == _honours(people["李小河"]) == [("省劳模", "provincial")]
+
+
+def test_posts_over_a_list_mark_before_a_title_and_a_gift_made_for_the_body():
+    people = _people(
+        "某启控股集团董事局主席、全国劳动模范张大荣，某启胶建集团党委书记、总经理、青岛市劳动模范郭大盛出席会议，"
+        "并代表集团向某市劳动模范慈善基金捐赠10万元。"
+    )
+    assert (people["张大荣"].unit, people["张大荣"].position) == ("某启控股集团", "董事局主席")
+    assert (people["郭大盛"].unit, people["郭大盛"].position) == ("某启胶建集团", "党委书记、总经理")
+    assert _yuan(people["郭大盛"]) == [] and _yuan(people["张大荣"]) == []
+
+
+def test_a_speaker_credited_before_gives_later_and_goods_with_their_total_value():
+    people = _people(
+        "“我们要主动捐款捐物。”某市劳动模范、某某食品有限公司总经理张大锋说。"
+        "本轮疫情发生后，张大锋向县消防大队捐赠了价值5万余元的冷鲜肉物资。"
+        "全国劳模胡大峰已向当地村委捐赠爱心款和抗疫物资累计价值20000余元。"
+    )
+    assert _yuan(people["张大锋"]) == [50000]
+    assert _yuan(people["胡大峰"]) == [20000]
+
+
+def test_where_they_work_after_joining_and_a_union_of_cooperatives():
+    people = _people(
+        "2020年，全国五一劳动奖章获得者胡小盛放弃了其他企业优渥的待遇，加入某某集团第二研究院，展现了突出的能力。"
+        "某市种植专业合作社联合社理事长赵小霞获得全国劳动模范称号。"
+    )
+    assert people["胡小盛"].unit == "某某集团第二研究院"
+    assert (people["赵小霞"].unit, people["赵小霞"].position) == ("某市种植专业合作社联合社", "理事长")
+
+
+def test_visited_model_worker_given_to_and_shapes_of_award_sentences():
+    people = _people(
+        "在慰问中，刘国庆向劳模张玉兰送上慰问金2000元。"
+        "获得2023年省五一劳动奖章的是某某机床厂钳工周建国。"
+        "吴秀芬，女，汉族，1975年生，中共党员，某某市人民医院护士长，2015年被评为全国先进工作者。"
+    )
+    assert set(people) == {"张玉兰", "周建国", "吴秀芬"}
+    assert _honours(people["张玉兰"]) == [("劳模", "other")] and _yuan(people["张玉兰"]) == []
+    assert (people["周建国"].unit, people["周建国"].position) == ("某某机床厂", "钳工")
+    assert (people["吴秀芬"].unit, people["吴秀芬"].position) == ("某某市人民医院", "护士长")
+
+
+def test_a_colon_list_takes_the_title_the_sentence_before_counts():
+    people = _people(
+        "记者从市总工会获悉，我市共有12人获评省劳动模范。"
+        "他们是：某某电力公司运维班班长陈志强、某某中学教师林秀梅、某某村党支部书记黄永福。"
+    )
+    assert set(people) == {"陈志强", "林秀梅", "黄永福"}
+    assert all(_honours(h) == [("省劳动模范", "provincial")] for h in people.values())
+
+
+def test_titled_items_joined_by_a_list_mark_share_each_amount():
+    people = _people("市劳模黎小东、省劳模罗小英各捐款1000元，全国劳模韦大川捐款5000元。")
+    assert _yuan(people["黎小东"]) == _yuan(people["罗小英"]) == [1000]
+    assert _yuan(people["韦大川"]) == [5000]
+
+
+def test_a_numbered_heading_with_a_count_over_lines_of_name_and_unit():
+    people = _people(
+        "2024年省五一劳动奖章拟表彰对象公示\n"
+        "一、省五一劳动奖状（2个）\n某某市第一人民医院\n某某建设集团有限公司\n"
+        "二、省五一劳动奖章（3名）\n"
+        "张伟民  某某市第一人民医院心内科主任医师\n刘晓燕  某某纺织有限公司挡车工\n蒋国华  某某县农机站站长\n"
+        "联系人：苏建明  电话：0571-12345678\n"
+    )
+    assert set(people) == {"张伟民", "刘晓燕", "蒋国华"}
+    assert all(_honours(h) == [("省五一劳动奖章", "provincial")] for h in people.values())
+    assert (people["蒋国华"].unit, people["蒋国华"].position) == ("某某县农机站", "站长")
+
+
+def test_a_model_workers_representative_before_a_unit_and_post_who_speaks():
+    people = _people(
+        "大会授予何建平等50名同志“市劳动模范”荣誉称号。劳模代表、市公交集团驾驶员孔令华作表态发言。"
+    )
+    assert set(people) == {"何建平", "孔令华"}
+    assert (people["孔令华"].unit, people["孔令华"].position) == ("市公交集团", "驾驶员")
+    assert _honours(people["孔令华"]) == [("劳模", "municipal")]
+
+
+def test_bracketed_units_and_posts_after_names_in_a_colon_list():
+    people = _people("荣获全国五一劳动奖章的有：曹建军（某某石化公司焊工）、龙小梅（某某纺织厂）。")
+    assert (people["曹建军"].unit, people["曹建军"].position) == ("某某石化公司", "焊工")
+    assert people["龙小梅"].unit == "某某纺织厂"
+    assert _honours(people["龙小梅"]) == [("全国五一劳动奖章", "national")]
+
+
+def test_quoted_wuyi_in_a_medal_its_givers_level_and_examples_of_its_holders():
+    text = (
+        "全国一千多名先进模范人物节日前夕获“五一”劳动奖章\n"
+        "“五一”前夕全国有一千多名先进模范人物获得全国总工会颁发的“五一”劳动奖章。\n"
+        "这些获奖者中的许多普通工人引人注目，如为乘客送温暖的某市10路汽车售票员杨小莉、"
+        "以“小扁担”精神为人民服务的某某轮服务员杨大远等。"
+    )
+    people = _people(text)
+    assert set(people) == {"杨小莉", "杨大远"}
+    assert all(_honours(h) == [("五一劳动奖章", "national")] for h in people.values())
+    assert _honours(_people("全国“五一”劳动奖章获得者张小三在会上发言。")["张小三"]) == [
+        ("全国五一劳动奖章", "national")
+    ]
+
+
+def test_a_title_heading_a_list_that_is_then_given_another_title():
+    for text in (
+        "市劳动模范邵丽萍、甘小燕、苗建华等15人被授予“抗疫先锋”称号。",
+        "市劳动模范邵丽萍、某某医院护士长甘小燕、苗建华等15人被授予“抗疫先锋”称号。",
+    ):
+        people = _people(text)
+        assert set(people) == {"邵丽萍", "甘小燕", "苗建华"}, text
+        for h in people.values():
+            assert _honours(h) == [("市劳动模范", "municipal"), ("抗疫先锋", "other")], text
+
+
+def test_lines_of_unit_post_and_name_under_a_heading_that_refers_back():
+    people = _people(
+        "4月27日，表彰大会召开，会议表彰了2024年度省劳动模范和先进工作者。我市共有3人获此殊荣，分别是：\n"
+        "某某市中心医院院长  欧阳明\n某某化工集团总工程师  王建军\n某某村党支部书记  赵亮\n"
+    )
+    assert set(people) == {"欧阳明", "王建军", "赵亮"}
+    assert (people["王建军"].unit, people["王建军"].position) == ("某某化工集团", "总工程师")
+    assert all(
+        [(x.title, x.level, x.year) for x in h.honours] == [("省劳动模范和先进工作者", "provincial", 2024)]
+        for h in people.values()
+    )
+
+
+def test_people_around_an_honouree_are_not_proposed():
+    people = _people(
+        "全国劳模田春生资助了贫困学生刘小雨完成学业。刘小雨的母亲李桂兰说，田春生就像亲人一样。"
+        "在他的带领下，徒弟谢文斌、郝建国都成长为技术骨干。患者家属孟庆华专门送来锦旗。"
+        "省劳模贺立群的儿子贺晨在外地工作。“我要向劳模学习。”青年职工龚晓伟说。"
+        "劳模倪桂英和丈夫一起照顾孤寡老人陶秀珍。"
+    )
+    assert set(people) == {"田春生", "贺立群", "倪桂英"}
+    assert _yuan(_people("省劳模李建国的妻子王丽也捐出了1000元。")["王丽"]) == [1000]
+
+
+def test_a_name_whose_end_is_unclear_is_settled_by_the_report_writing_it_clearly_elsewhere():
+    for verb in ("走进", "分享", "攻克", "呼吁"):
+        people = _people(f"全国劳模田春生{verb}了这里。田春生说，这是应该的。")
+        assert set(people) == {"田春生"}, verb
+    assert set(_people("全国劳模田春生走进了这里。")) <= {"田春生"}  # alone: no name is made up (田春生走)
+    for verb in ("回到", "收到", "投身"):
+        assert set(_people(f"全国劳模田春{verb}了这里。田春说，这是应该的。")) == {"田春"}, verb
+
+
+def test_examples_of_the_holders_that_go_on_in_the_next_sentence():
+    text = (
+        "全国一千多名先进模范人物节日前夕获“五一”劳动奖章\n"
+        "“五一”前夕全国有一千多名先进模范人物获得全国总工会颁发的“五一”劳动奖章。\n"
+        "“五一”劳动奖章的获得者中还包括了一大批厂长、经理。如石家庄市造纸厂厂长马大利、"
+        "以善于管理搞活企业的广西某某机械厂厂长桂小敬等。"
+    )
+    people = _people(text)
+    assert set(people) == {"马大利", "桂小敬"}
+    assert people["马大利"].unit == "石家庄市造纸厂"
+    assert all(_honours(h) == [("五一劳动奖章", "national")] for h in people.values())
+
+
+def test_a_name_credited_before_after_departments_and_a_post():
+    people = _people(
+        "某某集团子公司杭锅集团于惠民被授予“全国劳动模范”称号。"
+        "杭锅集团容器车间主动焊接班班长于惠民同志光荣地出席了表彰大会。"
+    )
+    assert (people["于惠民"].unit, people["于惠民"].position) == ("杭锅集团", "容器车间主动焊接班班长")
+
+
+def test_names_after_a_holders_colon_parted_by_list_marks_or_spaces():
+    for text in (
+        "省级劳模获得者：党建华、侯玉梅、毛国栋、邬建平",
+        "省级劳模获得者：王建华 侯玉梅 毛国栋 邬建平",
+        "省级劳模获得者：\n王建华 侯玉梅 毛国栋 邬建平\n",
+    ):
+        people = _people(text)
+        assert len(people) == 4 and "侯玉梅" in people, text
+        assert all(_honours(h) == [("省级劳模", "provincial")] for h in people.values()), text
+
+
+def test_goods_and_what_they_come_to_after_a_comma():
+    people = _people("市劳模简爱华向困难群众捐赠大米、食用油等物资，折合人民币1.2万元。")
+    assert 12000 in _yuan(people["简爱华"])
+
+
+def test_a_worker_who_only_speaks_at_a_meeting_is_no_honouree():
+    text = (
+        "1月15日，市总工会召开全委（扩大）会议。市委常委、组织部部长骆建新出席并讲话，"
+        "市总工会党组书记、主席覃丽华作工作报告。会上，市总工会副主席幸志明宣读了表彰决定。"
+        "某某公司职工宫小军、某某厂工人屈大鹏在会上作了交流发言。"
+    )
+    assert _people(text) == {}
+
+
+def test_a_quoted_name_inside_a_unit_does_not_end_a_list():
+    people = _people(
+        "记者了解到，国家某某局第二研究所所长李大彪、某某省渔政总队“某某3111”船政委林小强荣获“全国五一劳动奖章”。"
+    )
+    assert set(people) == {"李大彪", "林小强"}
+    assert (people["李大彪"].unit, people["李大彪"].position) == ("国家某某局第二研究所", "所长")
+    assert all(_honours(h) == [("全国五一劳动奖章", "national")] for h in people.values())
+
+
+def test_a_clause_opening_with_zuowei_describes_the_name_that_opens_the_next():
+    text = (
+        "走近2022年“最美职工”\n中央宣传部、全国总工会发布2022年“最美职工”先进事迹。\n"
+        "作为南京某某集团有限公司的一名科研技术骨干，成红霞长期从事微波器件的研制工作。"
+        "凭借扎实的科研水平，成红霞勇挑重担。"
+    )
+    h = _people(text)["成红霞"]
+    assert (h.unit, h.position) == ("南京某某集团有限公司", "科研技术骨干")
+    assert _honours(h) == [("最美职工", "national")]
+    h = _people("刘大海，长沙某某机械公司的一名普通焊工，2020年被评为全国劳动模范。")["刘大海"]
+    assert (h.unit, h.position) == ("长沙某某机械公司", "焊工")
+
+
+def test_name_shi_unit_de_yiming_post_then_the_award():
+    people = _people("刘丽芳是某某油田的一名采油工班长，2020年被评为全国劳动模范。")
+    h = people["刘丽芳"]
+    assert (h.unit, h.position) == ("某某油田", "采油工班长")
+    assert [(x.title, x.year) for x in h.honours] == [("全国劳动模范", 2020)]
+
+
+def test_the_short_and_the_full_name_of_one_honour_are_one_honour():
+    people = _people("“我要带头做好防疫工作。”市劳动模范黎小东说。市劳模黎小东、省劳模罗小英各捐款1000元。")
+    assert _honours(people["黎小东"]) == [("市劳动模范", "municipal")]
+
+
+def test_the_oldest_and_youngest_of_the_holders():
+    people = _people(
+        "在此次表彰的全国劳模中，年龄最大的是72岁的农民专家苟大贵。"
+        "本市省劳动模范平均年龄为47岁左右，年龄最大的是62岁的教授级高级工程师徐大义，来自某某设计院集团有限公司；"
+        "年龄最小的是33岁的高级技师陈小龙。"
+    )
+    assert _honours(people["苟大贵"]) == [("全国劳模", "national")]
+    assert [x.level for x in people["徐大义"].honours] == ["provincial"]
+    assert [x.level for x in people["陈小龙"].honours] == ["provincial"]
+
+
+def test_a_woman_worker_is_a_post():
+    text = (
+        "全国一千多名先进模范人物节日前夕获“五一”劳动奖章\n"
+        "“五一”前夕全国有一千多名先进模范人物获得全国总工会颁发的“五一”劳动奖章。\n"
+        "这些获奖者中的许多普通工人引人注目，如十四年干完五十三年工作量的湖南女工彭小玲等。"
+    )
+    assert _honours(_people(text)["彭小玲"]) == [("五一劳动奖章", "national")]
+
+
+def test_a_list_under_the_ceremony_for_one_honour():
+    people = _people(
+        "台湾省模范劳工表扬大会昨日举行，本县共有三人获选，分别是：某电力公司技术员游小明、"
+        "某自来水公司领班赖小琴、某农会推广员蔡小成。"
+    )
+    assert set(people) == {"游小明", "赖小琴", "蔡小成"}
+    assert all(_honours(h) == [("台湾省模范劳工", "provincial")] for h in people.values())
+    assert (people["赖小琴"].unit, people["赖小琴"].position) == ("某自来水公司", "领班")
+
+
+def test_two_described_items_joined_by_ji_at_a_lists_end():
+    people = _people(
+        "本县共有三人获选省模范劳工，分别是：某电力公司技术员游小明、某县立医院护理师潘小玲及某农会推广员蔡小成。"
+    )
+    assert set(people) == {"游小明", "潘小玲", "蔡小成"}
+    assert (people["潘小玲"].unit, people["潘小玲"].position) == ("某县立医院", "护理师")
+    assert all(_honours(h) == [("省模范劳工", "provincial")] for h in people.values())
+
+
+def test_a_report_that_names_no_honour_proposes_no_one_for_a_deed():
+    text = (
+        "社区志愿服务活动侧记\n"
+        "参加活动的志愿者中有退休教师杨文华，有在校大学生刘佳琪，有社区干部孙立群。\n"
+        "包括社区书记王海燕在内的20余名志愿者参与了活动。\n"
+        "随后，志愿者们来到独居老人周桂英家中，为她打扫卫生。\n"
+        "据了解，如某某社区网格员沈立华等人也积极参与。\n"
+    )
+    assert _people(text) == {}

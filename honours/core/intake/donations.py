@@ -21,8 +21,14 @@ MONEY_RE = re.compile(
 )
 _VERB_RE = re.compile("|".join(re.escape(v) for v in lx.DONATION_VERBS))
 _SPLIT_RE = re.compile(r"以及|[、，,和及与]|(?<=[元只个套箱瓶件袋份台辆吨斤])(?:并|还有|另)")
-_VALUE_FIRST_RE = re.compile(r"价值(?:高达|达|约|近|超过|超)?(?P<amt>[^的]+?(?:元|块钱))的?(?P<rest>.*)")
+_VALUE_FIRST_RE = re.compile(
+    r"(?:价值|折合(?:人民币)?)(?:高达|达|约|近|超过|超)?(?P<amt>[^的]+?(?:元|块钱))的?(?P<rest>.*)"
+)
 _VALUE_AFTER_RE = re.compile(r"(?P<rest>.+?)[（(]价值(?P<amt>.+?(?:元|块钱))[)）]")
+# 爱心款和抗疫物资累计价值20000余元: the goods first, then the value of all of them
+_VALUE_LAST_RE = re.compile(
+    r"(?P<rest>[^0-9]+?)(?:累计|共计|合计|总计|总)?价值(?:高达|达|约|近|超过|超)?(?P<amt>[^的]+?(?:元|块钱))"
+)
 _LEAD_AND_VERBS = tuple(
     sorted(
         set(lx.DONATION_LEAD_WORDS) | set(lx.DONATION_VERBS) | {"并", "另", "还", "又"}, key=len, reverse=True
@@ -215,7 +221,9 @@ def _read_object(text: str, verb_start: int, verb_end: int, verb: str) -> Donati
     if verb not in _PLAIN_VERBS:
         notes_base.append(verb)
     lead_end = _skip_lead_words(text, body_start, body_end)
-    if _VALUE_FIRST_RE.fullmatch(text[lead_end:body_end]):
+    if _VALUE_FIRST_RE.fullmatch(text[lead_end:body_end]) or _VALUE_LAST_RE.fullmatch(
+        text[lead_end:body_end]
+    ):
         parts = [(lead_end, body_end)]  # 价值5万余元的蔬菜和大米: one gift with one value
     else:
         parts = _parts(text, body_start, body_end)
@@ -259,7 +267,9 @@ def _recipient_after(text: str, start: int, end: int) -> tuple[str, int]:
 def _starts_amount(text: str, position: int) -> bool:
     rest = text[position : position + 16]
     return bool(
-        re.match(rf"(?:价值(?:高达|达|约|近)?|现金|人民币)?[{_NUM}]+[余多]?[万亿]?[余多]?元", rest)
+        re.match(
+            rf"(?:价值(?:高达|达|约|近)?|折合(?:人民币)?|现金|人民币)?[{_NUM}]+[余多]?[万亿]?[余多]?元", rest
+        )
     ) or bool(
         re.match(
             r"[\u4e00-\u9fff]{1,8}[0-9一二两三四五六七八九十百千万]+[余多]?[只个套箱瓶件袋份台辆吨斤副双盒桶包支张]",
@@ -352,13 +362,13 @@ def _parse_part(part: str) -> tuple[Donation | None, bool]:
     if not part or len(part) > 40:
         return None, False
     approximate = is_approximate(part)
-    for pattern in (_VALUE_FIRST_RE, _VALUE_AFTER_RE):
+    for pattern in (_VALUE_FIRST_RE, _VALUE_AFTER_RE, _VALUE_LAST_RE):
         m = pattern.fullmatch(part)
         if m:
             fen = _money(m.group("amt"))
             if fen is None:
                 continue
-            rest = m.group("rest").strip(" 的")
+            rest = m.group("rest").strip(" 的").lstrip("和及与、")
             donation = Donation(amount_fen=fen)
             if rest:
                 goods = _goods(rest)

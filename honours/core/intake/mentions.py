@@ -2,42 +2,49 @@
 
 A person is found from what announces them — an honour title (全国劳动模范谷井文), a unit and
 post (湘油泵董事长许仲秋), an award verb (授予张三同志…), 同志, a list (张三、李四各捐款500元), or
-the head of a clause (李小平，…). Then the clauses that follow, up to the next person, are
-read for honours after award verbs, donations, deeds, death, age and gender; and what
-follows the name tells an official who merely leads or visits (廖健带队, 谭敦龙陪同) from a
-person credited with something of their own.
+the head of a clause (李小平，…), and the shapes lists take (A、B等N名…, …分别是：…, 他们中有…的A).
+Where each name's unit and post begin is read by units.py; what each person is credited with,
+and whether they are an official who merely leads or visits, by roles.py.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import itertools
 import re
 from dataclasses import dataclass, field
 
 from ..names import bracket_facts
-from ..places import county_region
 from ..records import Donation
 from . import lexicon as lx
-from .donations import find_donations
 from .names import NameHit, bounded_name, index_by_first_char, name_at, starts_with_any
+from .roles import _AWARD_INDEX, _last_award_verb, _start_of_chain
 from .text import Sentence
 from .titles import TitleMatch
+from .units import (
+    _GRADE_BEFORE,
+    _ORG_BY_LAST,
+    _ORG_ONLY_BY_LAST,
+    _POSITIONS_BY_LAST,
+    _SEGMENT_STOPS,
+    _UNKNOWN_POST_ENDS,
+    _bare_dept,
+    _bracket_unit,
+    _clean_unit,
+    _dept_split,
+    _inside_org_word,
+    _item_end,
+    _matching_bracket,
+    _place_start,
+    _role_item,
+    _roles_before,
+    _skip_bracket,
+    _skip_trailers,
+    _unit_lead,
+    _unit_left_edge,
+    _unit_post_of,
+    _word_ending_at,
+)
 
-_POSITIONS_BY_LAST: dict[str, list[str]] = {}
-for _p in lx.longest_first(lx.POSITIONS):
-    _POSITIONS_BY_LAST.setdefault(_p[-1], []).append(_p)
-_ORG_OR_DEPT = lx.longest_first(lx.ORG_SUFFIXES | frozenset(lx.DEPT_SUFFIXES))
-_ORG_BY_LAST: dict[str, list[str]] = {}
-for _w in _ORG_OR_DEPT:
-    _ORG_BY_LAST.setdefault(_w[-1], []).append(_w)
-_ORG_ONLY_BY_LAST: dict[str, list[str]] = {}
-for _w in lx.longest_first(lx.ORG_SUFFIXES):
-    _ORG_ONLY_BY_LAST.setdefault(_w[-1], []).append(_w)
-_ORG_BY_FIRST = index_by_first_char(w for w in lx.ORG_SUFFIXES if len(w) >= 2)
-_OFFICIAL_INDEX = index_by_first_char(lx.OFFICIAL_VERBS)
-_AWARD_INDEX = index_by_first_char(lx.AWARD_VERBS)
-_SEGMENT_STOPS = set("、，,。；;：:（()“”「」《》!！?？\n")
 _CONNECTORS = ("", "、", "和", "及", "与", "暨", "以及")
 _AWARD_OBJECT_VERBS = ("追授予", "追授", "追记", "追认", "授予了", "授予", "表彰了", "表彰", "命名")
 _VERB_LEADS = tuple("将把向为在被给从于")  # a list of subjects ends where its verb phrase begins
@@ -80,72 +87,9 @@ _CLAUSE_LEADS = (
     "尤其是",
     "更有",
 )
-# Where a unit's name begins, reading leftwards from the post. Only words that cannot occur
-# inside an organisation's name (有 is in 有限公司, 经 in 经济开发区, 同 in 同济医院).
-_UNIT_LEFT_STOPS = tuple(
-    sorted(
-        {
-            "的",
-            "由",
-            "和",
-            "与",
-            "及",
-            "对",
-            "向",
-            "陪同",
-            "带领",
-            "慰问",
-            "看望",
-            "把",
-            "将",
-            "被",
-            "让",
-            "请",
-            "了",
-            "等",
-            "追授",
-            "授予",
-            "表彰",
-            "获得者",
-            "获奖者",
-            "来自",
-            "现任",
-            "担任",
-            "作为",
-            "来到",
-            "走进",
-            "走访",
-            "的有",
-            "获奖者是",
-            "分别是",
-            "包括",
-        },
-        key=len,
-        reverse=True,
-    )
-)
-_PRONOUNS = {"他": "男", "她": "女"}
+# the one given to, helped or visited: 捐赠给李某的女儿 / 资助困难职工的儿子
+_GIVEN_TO = re.compile(r"(?:给|资助|帮扶|帮助|看望|慰问|探望|救助)[\u4e00-\u9fff]{1,8}的$")
 _YEAR_IN_CLAUSE = re.compile(r"((?:19|20)\d{2})年")
-_AGE_RE = re.compile(r"(?:年仅|今年|现年|时年|年方|年届|已)?([1-9]\d?|1[01]\d)(?:周)?岁")
-_HOSPITAL_WORDS = (
-    "医院",
-    "卫生院",
-    "疾控",
-    "医疗",
-    "医务",
-    "医生",
-    "医师",
-    "护士",
-    "护理",
-    "诊所",
-    "药剂",
-    "药房",
-    "急救",
-    "门诊",
-    "内科",
-    "外科",
-    "医",
-)
 
 
 @dataclass
@@ -182,11 +126,25 @@ class Mention:
     collective: bool = False
     pronoun: str = ""
     name_score: int = 3  # how clearly the name's end is marked (names.NameHit.score)
+    visited: bool = False  # named as the one whose home is visited (来到某农场退休职工杨某的家里)
     shape: str = ""  # "list_before_title" (A、B等3名省级劳模…), "bracket" (张三（全国劳模、…）)
 
     @property
     def credited(self) -> bool:
         return bool(self.titles or self.donations)
+
+    def take_award(self, other: Mention) -> None:
+        """授予他…称号: the award a pronoun stands for is this person's."""
+        self.titles.extend(other.titles)
+        self.award_verbs.extend(other.award_verbs)
+        self.award_spans.extend(other.award_spans)
+        self.awarded_by = self.awarded_by or other.awarded_by
+
+    def read_bracket(self, inner: str) -> str:
+        """唐纯玉（瑶族、女）: the people the bracket after the name names; its gender, if any."""
+        gender, people, _others = bracket_facts(inner)
+        self.ethnicity = self.ethnicity or people
+        return gender
 
 
 class SentenceReader:
@@ -199,8 +157,12 @@ class SentenceReader:
         masked: set[int],
         home: str,
         known: frozenset[str] = frozenset(),
+        clear: frozenset[str] = frozenset(),
     ) -> None:
         self.known = known  # people credited in earlier sentences: their names are names here too
+        # names the report writes elsewhere with a clear end (田春生，/ 田春生说): where a title or
+        # post announces a name whose end is unclear here (全国劳模田春生走进…), they settle it
+        self.clear = clear
         self.sentence = sentence
         self.s = sentence.text
         self.titles = titles
@@ -239,11 +201,15 @@ class SentenceReader:
         self._colon_lists()
         self._marked_lists()
         self._bracket_lists()
+        self._have_lists()
+        self._included_holders()
+        self._visited_homes()
         self._year_lists()
         self._copulas()
         self._positions()
         self._relatives()
         self._comrades()
+        self._spaced_line()
         self._clause_heads()
         self._collectives()
         self.mentions.sort(key=lambda m: m.start)
@@ -257,7 +223,8 @@ class SentenceReader:
         people = [m for m in self.mentions if m.name and not m.collective and m.end > m.start]
         run: list[Mention] = []
         for m in people:
-            if run and s[run[-1].end : _start_of_chain(m)].strip() in ("，", ","):
+            # 市劳模甲、省劳模乙各捐款1000元: titled items joined by 、 share the predicate too
+            if run and s[_skip_bracket(s, run[-1].end) : _start_of_chain(m)].strip() in ("，", ",", "、"):
                 run.append(m)
             else:
                 self._share_run(run)
@@ -368,6 +335,19 @@ class SentenceReader:
         seg_start = title_start - 1
         while seg_start > 0 and s[seg_start - 1] not in _SEGMENT_STOPS:
             seg_start -= 1
+        # 某集团党委书记、总经理、市劳动模范郭某: posts listed over 、, the unit before the first
+        seg_end = title_start - 1
+        while (
+            seg_start > 1
+            and s[seg_start - 1] == "、"
+            and _word_ending_at(s, seg_end, _POSITIONS_BY_LAST, seg_start) == s[seg_start:seg_end]
+        ):
+            left = seg_start - 1
+            while left > 0 and s[left - 1] not in _SEGMENT_STOPS:
+                left -= 1
+            if not _word_ending_at(s, seg_start - 1, _POSITIONS_BY_LAST, left):
+                break
+            seg_start, seg_end = left, seg_start - 1
         seg_start += _unit_lead(s[seg_start : title_start - 1])
         unit, post, unit_span, post_span = _unit_post_of(s, seg_start, title_start - 1)
         if post and unit:
@@ -386,12 +366,22 @@ class SentenceReader:
             p += 1
         while p < len(s) and s[p] == " ":
             p += 1
-        direct = name_at(s, p)
+        direct = self._announced_name(p)
         if direct is None and s.startswith("等", p + 3):
             direct = bounded_name(s, p, p + 3)  # 授予王从亮等519人: 授予 and 等 bound the name
         if direct is not None and direct.score >= 2 and direct.end <= limit and not _place_start(s, p):
             return direct, "", None, "", None
         return self._apposition(p, limit)
+
+    def _announced_name(self, p: int) -> NameHit | None:
+        """The name a title or post announces at `p`; its end, when unclear here, from the report."""
+        hit = name_at(self.s, p)
+        if hit is not None and (hit.score >= 3 or hit.score == 2 and hit.name in self.clear):
+            return hit
+        for name in sorted(self.clear, key=len, reverse=True):
+            if self.s.startswith(name, p):
+                return NameHit(p, p + len(name), name, 2)
+        return hit
 
     def _apposition(self, start: int, limit: int, depth: int = 0):
         """[unit][dept][post]NAME from `start`; a post list "党委书记、董事长张三" spans several segments."""
@@ -407,7 +397,7 @@ class SentenceReader:
         # 董事长孙有才 is not 董事 + 长孙有才: a post inside a longer one is no post of its own
         posts = [p for p in posts if not any(q != p and q[0] <= p[0] and q[1] > p[1] for q in posts)]
         for _post_start, post_end in posts:
-            hit = name_at(s, post_end)
+            hit = name_at(s, post_end) or self._known_at(post_end)  # …班长于惠民: credited before
             if hit is not None and hit.end <= max(limit, seg_end) and not _place_start(s, post_end):
                 first_post = min(ps for ps, pe in posts if pe <= post_end)
                 return self._unit_and_post(start, first_post, hit)
@@ -429,6 +419,9 @@ class SentenceReader:
 
     def _unit_and_post(self, start: int, post_start: int, hit: NameHit):
         s = self.s
+        grade = _GRADE_BEFORE.search(s, start, post_start)
+        if grade:
+            post_start = grade.start()  # 某执法支队三级调研员: the grade is part of the post
         unit_text = s[start:post_start]
         lead = _unit_lead(unit_text)
         unit_start = start + lead
@@ -555,6 +548,26 @@ class SentenceReader:
                         mention.award_spans.append((base + verb[0], base + verb[0] + len(verb[1])))
             if members:
                 t.owner = id(members[0])
+                self._join_titled_head(members, t, group)
+
+    def _join_titled_head(self, members: list[Mention], title: TitleMatch, group: int) -> None:
+        """市劳动模范甲、乙、丙等15人被授予…: the list's first name, taken by the title before it,
+        is one of the list: it is given the list's title, and the others the title it heads."""
+        s = self.s
+        first = members[0]
+        start = _start_of_chain(first)
+        if start < 1 or s[start - 1] != "、":
+            return
+        head = next((m for m in self.mentions if m.end == start - 1 and m.anchor == "title"), None)
+        if head is None or head.group is not None:
+            return
+        head.group = group
+        head.titles.append(title)
+        head.award_verbs.extend(first.award_verbs)
+        head.award_spans.extend(first.award_spans)
+        chain = [t for t in head.titles if t.outer_end <= head.start]
+        for m in members:
+            m.titles = chain + m.titles
 
     def _colon_lists(self) -> None:
         """…称号6人，分别是：某公司质量部部长赖志永、某合作社技术员兰爱珍、…: the items of a list
@@ -566,12 +579,44 @@ class SentenceReader:
                 end += 1
             tail = _LIST_TAIL.search(s, m.end(), end)
             list_end = tail.start() if tail and tail.group(0) else end
-            for hit, unit, unit_span, post, post_span in self._names_ending_at(list_end, m.end()):
+            found = self._spaced_names(m.end(), list_end) or self._names_ending_at(list_end, m.end())
+            last = max(s.rfind("，", m.end(), list_end), s.rfind(",", m.end(), list_end))
+            if not found and last > m.end() and s.startswith(("以及", "及", "和", "还有", "另有"), last + 1):
+                # …，抹灰工祝平辉，以及某纺织集团一分厂赵梦桃小组: a collective closes the list
+                found = self._names_ending_at(last, m.end())
+            for hit, unit, unit_span, post, post_span in found:
                 mention = self._add(
                     hit, "list", unit=unit, position=post, unit_span=unit_span, position_span=post_span
                 )
                 if mention is not None:
                     mention.shape = "colon_item"
+
+    def _spaced_line(self) -> None:
+        """A line of bare names parted by spaces (王建华 侯玉梅 毛国栋) under a heading: list items."""
+        s = self.s
+        if not self.sentence.headline or re.search(r"[，,、。；;：:（）()“”]", s):
+            return
+        for hit, *_ in self._spaced_names(0, len(s)):
+            mention = self._add(hit, "list")
+            if mention is not None:
+                mention.shape = "colon_item"
+
+    def _spaced_names(self, start: int, end: int) -> list:
+        """省级劳模获得者：王建华 侯玉梅 毛国栋: bare names that only spaces part, as lists print them."""
+        s = self.s
+        part = s[start:end]
+        words = [(w.start() + start, w.end() + start) for w in re.finditer(r"[^\s]+", part)]
+        if len(words) < 2 or any(not 2 <= b - a <= 4 for a, b in words):
+            return []
+        found = []
+        for a, b in words:
+            hit = name_at(s[:b], a)
+            if hit is None or hit.end != b:
+                hit = bounded_name(s, a, b)
+            if hit is None or self._taken(hit.start, hit.end):
+                return []  # every word a name, or it is no such list
+            found.append((hit, "", None, "", None))
+        return found
 
     def _copulas(self) -> None:
         """巩孝武是省级劳模，… / 巩向海是全国劳动模范: a name heading its clause, then 是/系 and a title:
@@ -711,7 +756,12 @@ class SentenceReader:
                 continue
             if items and s[items[-1].unit_span[1] + 1 : hit.start] not in ("、", "，", ","):
                 items = []  # a new list
-            mention = self._add(hit, "list", unit=inner.strip(), unit_span=(m.start(1), m.end(1)))
+            unit, post, unit_span, post_span = _unit_post_of(s, m.start(1), m.end(1))
+            if not (unit and post):  # 曹某（某石化公司焊工）: a unit and post; else the bracket is the unit
+                unit, post, unit_span, post_span = inner.strip(), "", (m.start(1), m.end(1)), None
+            mention = self._add(
+                hit, "list", unit=unit, position=post, unit_span=unit_span, position_span=post_span
+            )
             if mention is not None:
                 mention.shape = "bracket_item"
                 items.append(mention)
@@ -732,6 +782,88 @@ class SentenceReader:
             item.titles = list(owned)
         for t in owned:
             t.owner = id(first)
+
+    def _visited_homes(self) -> None:
+        """赵某来到某农场退休职工杨某某的家里 / 走进劳模李某家中: the one whose home the visitors
+        come to is the one visited (whoever comes is not)."""
+        s = self.s
+        for m in _VISITED_HOME.finditer(s):
+            end = m.end("who")
+            if _NEEDY.search(m.group("who")):
+                continue  # 来到困难职工厉某家里: a visit of help, to no honouree
+            found = self._names_ending_at(end, m.start("who"))
+            for hit, unit, unit_span, post, post_span in found:
+                mention = self._add(
+                    hit, "position", unit=unit, position=post, unit_span=unit_span, position_span=post_span
+                )
+                if mention is not None:
+                    mention.visited = True
+
+    def _included_holders(self) -> None:
+        """包括刘小丽在内5位新当选的全国劳动模范 / 包括张三、李四在内的10名省劳模: the people named
+        between 包括 and 在内 are among the holders of the title that follows."""
+        s = self.s
+        for m in _INCLUDED.finditer(s):
+            title = next((t for t in self.titles if t.outer_start == m.end() and not t.collective), None)
+            if title is None or title.owner is not None:
+                continue
+            found = self._names_ending_at(m.end("who"), m.start("who"))
+            if not found:
+                continue
+            group = self._new_group()
+            members = []
+            for hit, unit, unit_span, post, post_span in found:
+                mention = self._add(
+                    hit,
+                    "title",
+                    titles=[title],
+                    unit=unit,
+                    position=post,
+                    unit_span=unit_span,
+                    position_span=post_span,
+                    group=group,
+                )
+                if mention is not None:
+                    members.append(mention)
+            if members:
+                title.owner = id(members[0])
+
+    def _have_lists(self) -> None:
+        """他们中有扎根一线的电力工人李小军，有研发新药的樊小振，有……的张小良: the people a group holds,
+        each described and then named after 的, one item to a 有 clause; the group's title is theirs
+        (the parser gives the title the report counts)."""
+        s = self.s
+        lead = _HAVE_LIST_LEAD.search(s)
+        if lead is None:
+            return
+        found = []
+        p = lead.end()
+        while p < len(s):
+            end = p
+            while end < len(s) and s[end] not in "，,。；;！？!?…\n":
+                end += 1
+            hit = None
+            for length in (3, 2):
+                start = end - length
+                if start > p and s[start - 1] in "的”」" or _word_ending_at(s, start, _POSITIONS_BY_LAST, p):
+                    hit = name_at(s[:end], start)
+                    if hit is not None and hit.end == end and hit.score >= 2:
+                        break
+                    hit = None
+            if hit is None:
+                break
+            found.append(hit)
+            p = end + 1
+            if not s.startswith("有", p):
+                break
+            p += 1
+        if len(found) < 2:
+            return
+        group = self._new_group()
+        for hit in found:
+            mention = self._add(hit, "list", group=group)
+            if mention is not None:
+                mention.shape = "have_item"
 
     def _year_lists(self) -> None:
         """…第四位全国劳动模范，前三位分别是1959年陈有生、1989年俞如良、2005年蒋兴权: each item a year
@@ -762,6 +894,9 @@ class SentenceReader:
         s = self.s
         items = []
         while end > floor:
+            note = re.search(r"[（(]([^（）()、，,]{1,8})[)）]$", s[max(floor, end - 10) : end])
+            if note is not None and end - len(note.group(0)) > floor and not _bracket_unit(note.group(1)):
+                end -= len(note.group(0))  # 王小昱（女）、 / 李大山（回族）、: a note after the name
             seg_start = end
             while seg_start > floor and s[seg_start - 1] not in _SEGMENT_STOPS:
                 seg_start -= 1
@@ -772,6 +907,18 @@ class SentenceReader:
                     )
                     if inner and seg_start - 1 - len(inner.group(0)) > floor:
                         seg_start -= 1 + len(inner.group(0))
+                if s[seg_start - 1 : seg_start] == "”" and seg_start < end:
+                    # 某渔政总队“中国海警3111”船政委林某: a quoted name inside a unit is part of it
+                    inner = re.search(
+                        r"[\u4e00-\u9fff]“([^“”，。、]{1,12})$", s[max(floor, seg_start - 15) : seg_start - 1]
+                    )
+                    if inner and seg_start - len(inner.group(0)) > floor:
+                        seg_start -= len(inner.group(0))
+            joined = self._joined_item(seg_start, end, floor)
+            if joined is not None:  # …护理师潘某某及某农会推广员蔡某: 及 joins two described items
+                items.insert(0, joined[1])
+                end = joined[0]
+                continue
             item = self._name_at_end(seg_start, end, floor)
             if item is None:
                 break
@@ -792,6 +939,28 @@ class SentenceReader:
             while end > floor and s[end - 1] in ",，":  # "卢世祯,、郑偕海": a stray comma
                 end -= 1
         return items
+
+    def _joined_item(self, seg_start: int, end: int, floor: int):
+        """The last of two [unit][post]NAME items that 及/以及/和 join in one segment, and where
+        the first ends (so that the list reads on from there); None when no such join."""
+        s = self.s
+        for conj in reversed(list(re.finditer(r"以及|及|和", s[seg_start:end]))):
+            conj_start, conj_end = seg_start + conj.start(), seg_start + conj.end()
+            if conj_start - seg_start < 3 or end - conj_end < 4:
+                continue
+            last = self._name_at_end(conj_end, end, floor)
+            if last is None or last[0].start - conj_end > 8:
+                continue
+            first = self._name_at_end(seg_start, conj_start, floor)
+            if first is None or first[0].end != conj_start or not (first[1] or first[3]):
+                continue
+            if not (last[1] or last[3]):  # 农会推广员蔡某: a post the dictionary lacks, bounded by 及
+                unit, post, unit_span, post_span = _unit_post_of(s, conj_end, last[0].start)
+                if not post and last[0].start > conj_end:
+                    post, post_span = s[conj_end : last[0].start], (conj_end, last[0].start)
+                last = (last[0], unit, unit_span, post, post_span)
+            return conj_start, last
+        return None
 
     def _first_of_series(self, mark: int, floor: int):
         """The unit and post of the first description in a 、 series that ends at `mark`."""
@@ -815,9 +984,15 @@ class SentenceReader:
         seg_start = comma
         while seg_start > floor and self.s[seg_start - 1] not in _SEGMENT_STOPS:
             seg_start -= 1
+        last_seg = seg_start
+        # 某公司党委书记、董事长赵大明，…: the earlier item may be a series of posts over 、
+        while seg_start > floor and self.s[seg_start - 1] == "、":
+            seg_start -= 1
+            while seg_start > floor and self.s[seg_start - 1] not in _SEGMENT_STOPS:
+                seg_start -= 1
         if seg_start > 0 and self.s[seg_start - 1] not in "，,。；;：:\n":
             return False
-        before = self._name_at_end(seg_start, comma, floor)
+        before = self._name_at_end(last_seg, comma, floor)
         if before is None or not (before[1] and before[3]):
             return False
         lead = before[2][0] if before[2] else before[0].start
@@ -866,7 +1041,7 @@ class SentenceReader:
             ):
                 # 杭锅集团于惠民被授予…: a unit and the verb bound 于|惠民; 校长蒋宗会，: a post and a list mark
                 marked = end >= len(s) or s[end] in "，,、；;。等"
-                hit = bounded_name(s, start, end, by_post=marked)
+                hit = bounded_name(s, start, end, by_post=marked) or bounded_name(s, start, end)
             if hit is None or hit.end != end or self._taken(hit.start, hit.end):
                 continue
             unit, post, unit_span, post_span = (
@@ -889,6 +1064,9 @@ class SentenceReader:
                 first = self._first_of_series(series_at - 1, floor)
                 if first is not None:
                     unit, post, unit_span, post_span = first
+                    if post_span is not None and post_span[1] == series_at - 1:
+                        # 某保健院院长助理、新生儿科主任张三: two posts in one body, both the person's
+                        post, post_span = s[post_span[0] : start], (post_span[0], start)
             if not prefix or post or unit:
                 return hit, unit, unit_span, post, post_span
             if _word_ending_at(s, start, _POSITIONS_BY_LAST, seg_start):
@@ -948,11 +1126,32 @@ class SentenceReader:
             word = _word_ending_at(s, idx, _POSITIONS_BY_LAST, 0)
             if not word or _inside_org_word(s, idx - len(word), idx):
                 continue
-            hit = name_at(s, idx) or self._known_at(idx)  # 班长于惠民: a name credited before
+            hit = name_at(s, idx)
+            if hit is None or hit.score < 2:  # 班长于惠民: a name credited before / written clearly elsewhere
+                hit = self._known_at(idx) or self._announced_name(idx)
+            if hit is None and s.startswith("的", idx):
+                # 现为某公司车间主任的陈小林，…: a description ending in a post and 的 before the name
+                hit = name_at(s, idx + 1)
+                if hit is not None and (hit.score < 3 or s[hit.end : hit.end + 1] not in ("，", ",")):
+                    hit = None
+            if hit is None and s.startswith(" ", idx):
+                # "某某市中心医院院长  欧阳明": a line that sets the name apart from the post
+                q = idx
+                while q < len(s) and s[q] == " ":
+                    q += 1
+                hit = name_at(s, q)
+                if hit is not None and (hit.score < 3 or s[hit.end : hit.end + 1].strip()):
+                    hit = None
             if hit is None or self._taken(hit.start, hit.end) or _place_start(s, idx):
                 continue
+            if s[idx] in "和与及或" and hit.score < 3:
+                continue  # 职工、农民和女职工: after a post word, 和 joins words, it names no one
             left = _unit_left_edge(s, idx - len(word))
             found = self._apposition(left, self._clause_end(idx))
+            if hit.start > idx:  # 现为某公司车间主任的陈小林 / 某医院院长  欧阳明
+                left += _unit_lead(s[left:idx])
+                unit, post, unit_span, post_span = _unit_post_of(s, left, idx)
+                found = (hit, unit, unit_span, post, post_span) if unit and post else None
             if found is not None and found[0].start == hit.start:
                 _, unit, unit_span, post, post_span = found
             else:
@@ -970,8 +1169,10 @@ class SentenceReader:
         for word in lx.FAMILY_WORDS:
             for m in re.finditer(word, s):
                 hit = name_at(s, m.end())
+                if _GIVEN_TO.search(s, max(0, m.start() - 12), m.start()):
+                    continue  # 将奖金捐赠给李某的女儿李敏: the one given to is no honouree
                 if hit is not None and hit.score >= 2:
-                    self._add(hit, "position", position="")
+                    self._add(hit, "relative", position="")
 
     def _comrades(self) -> None:
         s = self.s
@@ -1002,6 +1203,12 @@ class SentenceReader:
                     break
             known = self._known_at(p)
             hit = known or name_at(s, p, strict=True)
+            marked = _COLON_AFTER_NAME.match(s, p, clause.end + 1)
+            if known is None and marked and (hit is None or hit.end != p + len(marked.group(1))):
+                # "杨春和 : 某研究所负责人": the line's head and the colon bound the name (杨春|和)
+                bounded = bounded_name(s, p, p + len(marked.group(1)))
+                if bounded is not None:
+                    hit = NameHit(bounded.start, bounded.end, bounded.name, 3)
             if hit is None and number > 0:
                 # 某隧道局盾构操作工、高级技师，成卫东：… the speaker's name between the comma and the colon
                 colon = next(
@@ -1010,9 +1217,28 @@ class SentenceReader:
                 bounded = bounded_name(s, p, colon) if colon > 0 else None
                 if bounded is not None:
                     hit = NameHit(bounded.start, bounded.end, bounded.name, 3)  # a comma and a colon mark it
+            described = None
+            if hit is None and number > 0 and known is None:
+                # 作为某集团有限公司的一名科研技术骨干，成红霞长期从事…: the clause before describes
+                # the one who opens this one, whose surname may be a word (成)
+                described = self._as_description(self.sentence.clauses[number - 1])
+                loose = name_at(s, p) if described else None
+                if loose is not None and loose.score >= 2:
+                    hit = NameHit(loose.start, loose.end, loose.name, 3)
             if hit is None and known is None:
                 self._unit_of_head(p, clause.end)
                 continue
+            if (
+                hit is not None
+                and hit.score == 2
+                and s[hit.end : hit.end + 1] in ("是", "系")
+                and not described
+            ):
+                # 刘丽华是某油田的一名采油工班长，…: 是 and a description of where the person works
+                unit, post, unit_span, post_span = _unit_post_of(s, hit.end + 1, clause.end)
+                if unit and post:
+                    described = unit, post, unit_span, post_span
+                    hit = NameHit(hit.start, hit.end, hit.name, 3)
             if hit is None or hit.score < 3 or self._taken(hit.start, hit.end) or _place_start(s, p):
                 continue  # 吉林：高海燕 — a province heading a list item, not a person
             after = s[hit.end : hit.end + 1]
@@ -1022,9 +1248,12 @@ class SentenceReader:
                 and after not in "，,（(、 "
                 and hit.end != clause.end
                 and not starts_with_any(s, hit.end, _SUBJECT_FOLLOWERS)
+                and not described
             ):
                 continue
             mention = self._add(hit, "clause")
+            if mention is not None and described:
+                mention.unit, mention.position, mention.unit_span, mention.position_span = described
             if mention is not None:
                 if numbered and number == 0:
                     mention.shape = "numbered"
@@ -1036,6 +1265,20 @@ class SentenceReader:
                 ):
                     self._speaker_line(mention, self.sentence.clauses[number - 1])
                 self._extend_list(mention)
+
+    def _as_description(self, before):
+        """作为某公司的一名技术骨干，: the unit and post a clause opening with 作为/身为 gives."""
+        s = self.s
+        start = before.start
+        while start < before.end and s[start] in " “”":
+            start += 1
+        if not s.startswith(("作为", "身为"), start):
+            return None
+        end = before.end
+        while end > start and s[end - 1] in "，, ":
+            end -= 1
+        unit, post, unit_span, post_span = _unit_post_of(s, start + 2, end)
+        return (unit, post, unit_span, post_span) if unit and post else None
 
     def _speaker_line(self, mention: Mention, before) -> None:
         """ "某集团公司钳工、高级技师，郑志明：只有自主创新…": a line that gives the speaker's unit and
@@ -1152,6 +1395,10 @@ class SentenceReader:
         while p < len(s) and s[p] in "、和及与":
             q = p + 1
             hit = name_at(s, q, strict=True)
+            if hit is None:  # 邵某、甘小燕、苗某等: between list marks a surname that is a word is a name
+                loose = name_at(s, q)
+                if loose is not None and loose.score >= 2 and s[loose.end : loose.end + 1] in ("、", "等"):
+                    hit = loose
             if (hit is None or len(hit.name) == 2) and (
                 starts_with_any(s, q + 3, _SUBJECT_FOLLOWERS) or s[q + 3 : q + 4] in _VERB_LEADS
             ):
@@ -1215,6 +1462,9 @@ class SentenceReader:
                     mention.award_verbs.append(verb_word)
 
 
+_COLON_AFTER_NAME = re.compile(r"([\u4e00-\u9fff]{2,3}) +[：:]")
+
+
 def _chain_gap(gap: str) -> bool:
     """、 between two titles of one person, or 、一线 / 、退休 (a word describing the holder)."""
     if gap in _CONNECTORS:
@@ -1230,6 +1480,17 @@ def _informal_title_before_name(s: str, title: TitleMatch) -> bool:
     if title.title not in ("劳模", "劳动模范"):
         return False  # 宜昌劳模张秀英: "a model worker from Yichang", said of someone honoured otherwise
     at = _skip_trailers(s, title.outer_end)  # 劳模代表张志强、李秀英
+    if s[at : at + 1] == "、":
+        # 劳模代表、市公交集团驾驶员孔某: a unit and post after the list mark announce the name
+        end = at + 1
+        while end < len(s) and s[end] not in _SEGMENT_STOPS:
+            end += 1
+        for idx in range(at + 3, end):
+            word = _word_ending_at(s, idx, _POSITIONS_BY_LAST, at + 1)
+            hit = name_at(s, idx) if word else None
+            if hit is not None and hit.score >= 2:
+                return True
+        return False
     hit = name_at(s, at, strict=True)
     if hit is None:  # 向竟成很激动: a surname that is also a word, when the name's end is clear
         hit = name_at(s, at)
@@ -1241,7 +1502,9 @@ _NUMBER_OF_PEOPLE = r"[0-9一二三四五六七八九十百两几多]+(?:名|位
 _LIST_TAIL = re.compile(
     rf"(?:(?:等|{_NUMBER_OF_PEOPLE})+(?:[\u4e00-\u9fff]{{0,4}}?(?:职工|同志|人员|个人|代表))?|同志)$"
 )
-_COLON_LIST = re.compile(r"(?:分别是|分别为|名单如下|名单|如下|他们是|她们是|有|是|为)[：:]")
+_COLON_LIST = re.compile(
+    r"(?:分别是|分别为|名单如下|名单|如下|他们是|她们是|有|是|为|获得者|获奖者|得主|人员)[：:]"
+)
 _HOLDER_WORDS = re.compile(
     r"(?:(?:[0-9]+岁|[0-9]+周岁)?(?:以上的?)?(?:高龄|年迈|老|离退休|退休|困难|生活困难|因病致困|一线|在职|企业|农民|女|年轻))+$"
 )
@@ -1252,7 +1515,16 @@ _SUBJECT_AWARD_TAIL = re.compile(
     r"(?:同志|老人|师傅)?(?:于|在)?(?:(?:19|20)\d{2}年度?)?(?:先后|曾经|曾|还|也|又|再次|多次)?"
     r"(?P<verb>获得|荣获|获评|被评为|被授予|获)了?(?:(?:19|20)\d{2}年度?)?$"
 )
-_MARKED_LIST = re.compile(r"(?:分别是|分别为|依次是|依次为|他们是|她们是)(?![：:])")
+_VISITED_HOME = re.compile(
+    r"(?:来到|走进|走访|看望|慰问|探望)了?(?P<who>[^，,。；;：:“”]{2,30}?)的?家(?:中|里)"
+)
+_NEEDY = re.compile(r"困难|贫困|特困|患病|大病|低保|孤寡|留守|残疾|失业|下岗")
+_INCLUDED = re.compile(
+    r"包括(?P<who>[^，,。；;：:]{2,40}?)在内的?(?:[0-9一二三四五六七八九十百两]+[名位个]"
+    r"(?:新当选的|新晋|受表彰的|获奖的)?)?"
+)
+_HAVE_LIST_LEAD = re.compile(r"(?:他们|她们|其中|这些人|获奖者)中?(?:既|还)?有")
+_MARKED_LIST = re.compile(r"(?:分别是|分别为|依次是|依次为|他们是|她们是|包括)(?![：:])")
 _NOT_BEFORE_NAME = ("全", "各", "这", "那", "每", "本")
 
 
@@ -1264,723 +1536,17 @@ _SUBJECT_FOLLOWERS = index_by_first_char(
 )
 
 
-# -- attribution --------------------------------------------------------------------------------
-def attribute(reader: SentenceReader, subject: Mention | None) -> None:
-    """Give each mention the honours, donations, deeds and facts in its part of the sentence."""
-    mentions = reader.mentions
-    sentence = reader.sentence
-    s = sentence.text
-    pronoun_mentions = [m for m in mentions if m.anchor == "pronoun"]
-    people = [m for m in mentions if m.anchor != "pronoun"]
-    for pm in pronoun_mentions:
-        target = _before(people, pm.start) or subject
-        if target is not None:
-            target.titles.extend(pm.titles)
-            target.award_verbs.extend(pm.award_verbs)
-            target.award_spans.extend(pm.award_spans)
-            target.awarded_by = target.awarded_by or pm.awarded_by
-            if target.sentence is sentence:
-                target.gender = target.gender or _PRONOUNS.get(pm.pronoun, "")
-                target.gender_evidence = target.gender_evidence or pm.pronoun
-        mentions.remove(pm)
-    groups: dict[int, list[Mention]] = {}
-    for m in people:
-        if m.group is not None:
-            groups.setdefault(m.group, []).append(m)
-    done_groups: set[int] = set()
-    ordered = sorted(people, key=lambda m: m.start)
-    for index, m in enumerate(ordered):
-        members = groups.get(m.group, [m]) if m.group is not None else [m]
-        if m.group is not None and m.group in done_groups:
-            continue
-        if m.group is not None:
-            done_groups.add(m.group)
-        last_end = max(x.end for x in members)
-        first_clause = sentence.clause_at(min(x.start for x in members))
-        clause_index = sentence.clause_at(last_end - 1 if last_end > 0 else 0)
-        later = [x for x in ordered if x.start >= last_end and x not in members]
-        next_clause = min((sentence.clause_at(x.start) for x in later), default=len(sentence.clauses))
-        if next_clause <= clause_index:
-            next_clause = clause_index + 1
-        name_clause = sentence.clauses[clause_index]
-        predicate_start = _predicate_start(s, last_end, name_clause.end)
-        ranges = [(predicate_start, name_clause.end)]
-        ranges += [(c.start, c.end) for c in sentence.clauses[clause_index + 1 : next_clause]]
-        # the person's own stretch of the name clause, before the next person in it
-        if later and sentence.clause_at(later[0].start) == clause_index:
-            ranges[0] = (predicate_start, _start_of_chain(later[0]))
-        official = _official_word(s, predicate_start)
-        if (
-            not official
-            and s[predicate_start : predicate_start + 1] in ("、", "和", "与", "及")
-            and later
-            and later[0].start - predicate_start <= 16
-            and sentence.clause_at(later[0].start) == clause_index
-        ):
-            # 市委书记张三、市长李四分别看望…: joined subjects share the verb
-            official = _official_word(s, _predicate_start(s, later[0].end, name_clause.end))
-        if not official:
-            official = _visiting_ahead(s, predicate_start) or _ceremony_ahead(s, predicate_start)
-        if not official and "一行" in s[last_end:predicate_start]:
-            official = "一行"  # 某会副会长席先国一行到…: a name heading a visiting party
-        for x in members:
-            x.official, x.official_word = bool(official), official
-        described = (
-            _appositive_clause(s, ranges) if len(members) == 1 and not m.unit and not m.position else None
-        )
-        if described is not None:
-            clause_range, unit, post, unit_span, post_span = described
-            m.unit, m.position, m.unit_span, m.position_span = unit, post, unit_span, post_span
-            ranges = [r for r in ranges if r != clause_range]
-        if not official:
-            # 主席戴玉林率领…141名全国劳动模范: titles after an official's verb are those of the people led
-            _credit_titles(reader, members, ranges)
-        _credit_donations(reader, members, ranges)
-        facts_from = sentence.clauses[first_clause].start
-        for x in members:
-            _facts(x, s, facts_from, ranges)
-        if (
-            len(members) == 1
-            and not official
-            and not sentence.headline
-            and m.anchor != "award"
-            and not _object_of_others(s, sentence.clauses[clause_index].start, _start_of_chain(m))
-        ):
-            pre = []
-            if index == 0 or all(sentence.clause_at(y.start) == first_clause for y in ordered[:index]):
-                pre = [c for c in sentence.clauses[:first_clause] if _deed_clause_ok(c.text, allow_lead=True)]
-            m.deeds = _deeds(s, ranges, [c.text for c in pre])
-    _share_joint_gifts(s, ordered)
-
-
-def _share_joint_gifts(s: str, ordered: list[Mention]) -> None:
-    """全国五一劳动奖章获得者孙娟、省劳动模范崔冬玲共同向…捐赠: the first of joined subjects gave too."""
-    for a, b in itertools.pairwise(ordered):
-        if a.donations or not b.donations or a.official or b.official:
-            continue
-        if s[_skip_bracket(s, a.end) : _start_of_chain(b)] not in ("、", "和", "与", "及"):
-            continue
-        after = _predicate_start(s, b.end, len(s))
-        if not s.startswith(lx.JOINT_MARKS, after) and b.shared_donation != "joint":
-            continue
-        for x in (a, b):
-            x.shared_donation = "joint"
-        for donation in b.donations:
-            a.donations.append(_copy(donation, f"与{b.name}共同捐赠，金额为合计数"))
-        b.donations = [_copy(d, f"与{a.name}共同捐赠，金额为合计数") for d in b.donations]
-
-
-_DESCRIPTION_LEADS = ("现任", "现为", "生前系", "生前为", "生前是", "系", "是", "为", "任")
-_NOT_DESCRIPTION = re.compile(r"捐|赠|获|荣|评|带领|组织|了|着|过|在|把|将|被|向|为了|坚持|连续")
-
-
-def _appositive_clause(s: str, ranges: list[tuple[int, int]]):
-    """张三，女，1968年出生，宜昌市…合作社理事长。: a clause that only says where the person works."""
-    for a, b in ranges[:5]:
-        start = a
-        text = s[a:b]
-        for lead in _DESCRIPTION_LEADS:
-            if text.startswith(lead):
-                start += len(lead)
-                break
-        body = s[start:b]
-        if not body or len(body) > 40 or _NOT_DESCRIPTION.search(body):
-            continue
-        unit, post, unit_span, post_span = _unit_post_of(s, start, b)
-        if post and unit:
-            return (a, b), unit, post, unit_span, post_span
-    return None
-
-
-_OBJECT_MARKS = re.compile(r"慰问|看望|陪同|走访|接见|会见|探望|表彰|颁发|颁奖|采访|来到|走进|为.{0,12}送")
-_FAMILY_WORDS = (
-    "家属",
-    "家人",
-    "家中",
-    "家里",
-    "的家",
-    "妻子",
-    "丈夫",
-    "父母",
-    "遗孀",
-    "子女",
-    "母亲",
-    "父亲",
-    "亲属",
-)
-
-
-def _object_of_others(s: str, clause_start: int, chain_start: int) -> bool:
-    """慰问…宋英杰家属: the person is what others do something to, so what follows is not their deed."""
-    return bool(_OBJECT_MARKS.search(s[clause_start:chain_start]))
-
-
-def _before(people: list[Mention], position: int) -> Mention | None:
-    candidates = [m for m in people if m.end <= position and not m.official and not m.collective]
-    return candidates[-1] if candidates else None
-
-
-def _start_of_chain(mention: Mention) -> int:
-    starts = [mention.start]
-    starts += [t.outer_start for t in mention.titles if t.outer_start < mention.start]
-    if mention.unit_span:
-        starts.append(mention.unit_span[0])
-    return min(starts)
-
-
-_AFTER_NAME = re.compile(
-    r"(?:等[0-9一二三四五六七八九十百两几多]*[名位个]?(?:同志|职工|人|劳模|先进个人)?|同志|一行)"
-)
-
-
-def _predicate_start(s: str, position: int, clause_end: int) -> int:
-    p = _skip_bracket(s, position)
-    m = _AFTER_NAME.match(s, p)
-    if m:
-        p = m.end()
-    while p < clause_end and s[p] in " ":
-        p += 1
-    return p
-
-
-def _official_word(s: str, position: int) -> str:
-    p = position
-    for lead in ("亲切", "专程", "一同", "共同", "先后", "分别", "还", "也", "亲自", "又", "一起"):
-        if s.startswith(lead, p):
-            word = starts_with_any(s, p + len(lead), _OFFICIAL_INDEX)
-            if word:
-                return lead + word
-    word = starts_with_any(s, p, _OFFICIAL_INDEX)
-    if word in ("中", "前排", "后排"):
-        return ""
-    if word == "任" and not re.match(
-        r"任[\u4e00-\u9fff]{0,12}(?:组长|主任|指挥长|书记|主席|队长|委员)", s[p : p + 16]
-    ):
-        return ""
-    if word in ("深入", "来到", "前往", "参加") and re.search(r"(?:捐|荣获|获得|被评为)", s[p : p + 30]):
-        return ""
-    return word
-
-
-_VISIT_VERB = re.compile(
-    r"(?:一起|一同|共同|先后|分别|专程|亲切|亲自)?(?:走访|慰问|看望|探望|陪同|率队|带队)"
-)
-_OWN_DEED = re.compile(r"捐|荣获|获得|被评|授予|追授|追记|当选|研制|研发")
-# What officials do to honourees at ceremonies: 代表集团公司向两位劳模表示祝贺, 为劳模颁奖
-_CEREMONY_VERB = re.compile(r"(?:表示祝贺|表示热烈祝贺|致以祝贺|颁奖|颁发|授牌|佩戴|送行)")
-
-
-def _visiting_ahead(s: str, position: int) -> str:
-    """唐晓腾，区总工会主席陆建新先后走访慰问… / 刘俊平与工作人员一起走访… / 在陈伟同志的带领下:
-    a person whose clause goes on, through co-subjects, to a visiting verb is a visitor."""
-    rest = s[position:]
-    lead = re.match(r"(?:同志)?的?带领下", rest)
-    if lead:
-        return lead.group(0)
-    window = re.match(r"[^，,。；;]*[，,]?[^，,。；;]*", rest[:40]).group(0)  # to the second comma at most
-    verb = _VISIT_VERB.search(window)
-    if verb is None or _OWN_DEED.search(window[: verb.start()]):
-        return ""
-    if re.search(r"[。；;：:]|[被向为对给]", window[: verb.start()]):
-        return ""  # someone is visited by others, or the clause has turned to another subject
-    return verb.group(0)
-
-
-def _ceremony_ahead(s: str, position: int) -> str:
-    """姬世虎代表集团公司向两位劳模表示祝贺: the one who congratulates or presents is an official."""
-    window = re.match(r"[^，,。；;]*", s[position : position + 30]).group(0)
-    verb = _CEREMONY_VERB.search(window)
-    if verb is None or _OWN_DEED.search(window[: verb.start()]) or "被" in window[: verb.start()]:
-        return ""
-    return verb.group(0)
-
-
-def _credit_titles(reader: SentenceReader, members: list[Mention], ranges: list[tuple[int, int]]) -> None:
-    s = reader.s
-    for t in reader.titles:
-        if t.owner is not None or t.collective:
-            continue
-        if not any(a <= t.outer_start < b for a, b in ranges):
-            continue
-        clause = reader.sentence.clauses[reader.sentence.clause_at(t.outer_start)]
-        before = s[max(clause.start, _range_start(ranges, t.outer_start)) : t.outer_start]
-        verb = _last_award_verb(before)
-        only_titles = _only_titles(s, clause, reader.titles)
-        if verb is None and not only_titles:
-            continue
-        if (t.weak or t.group) and verb is None and not t.quoted:
-            continue
-        for x in members:
-            x.titles.append(t)
-            if verb is not None:
-                base = max(clause.start, _range_start(ranges, t.outer_start))
-                x.award_verbs.append(verb[1])
-                x.award_spans.append((base + verb[0], base + verb[0] + len(verb[1])))
-        t.owner = id(members[0])
-
-
-def _range_start(ranges: list[tuple[int, int]], position: int) -> int:
-    for a, b in ranges:
-        if a <= position < b:
-            return a
-    return 0
-
-
-def _last_award_verb(text: str) -> tuple[int, str] | None:
-    """The last award verb in `text`, whole (荣获, not its tail 获)."""
-    best: tuple[int, str] | None = None
-    i = 0
-    while i < len(text):
-        word = starts_with_any(text, i, _AWARD_INDEX)
-        if word:
-            best = (i, word)
-            i += len(word)
-        else:
-            i += 1
-    return best
-
-
-def _only_titles(s: str, clause, titles: list[TitleMatch]) -> bool:
-    inside = [t for t in titles if clause.start <= t.outer_start and t.outer_end <= clause.end]
-    if not inside:
-        return False
-    rest = s[clause.start : clause.end]
-    for t in sorted(inside, key=lambda t: -t.outer_start):
-        rest = rest[: t.outer_start - clause.start] + rest[t.outer_end - clause.start :]
-    rest = re.sub(r"[、和及与等\s“”]|获得者|荣誉称号|称号|荣誉|是|系|曾获|先后获", "", rest)
-    return rest == ""
-
-
-def _credit_donations(reader: SentenceReader, members: list[Mention], ranges: list[tuple[int, int]]) -> None:
-    s = reader.s
-    hits = []
-    for a, b in ranges:
-        hits.extend(find_donations(s, a, b))
-    for hit in hits:
-        if hit.shared == "respective" and len(members) > 1 and len(hit.donations) == len(members):
-            for x, donation, span in zip(members, hit.donations, hit.spans, strict=False):
-                x.donations.append(_copy(donation, "分别"))
-                x.donation_spans.append(span)
-                x.shared_donation = "respective"
-            continue
-        for x in members:
-            for donation, span in zip(hit.donations, hit.spans, strict=False):
-                note = ""
-                if len(members) > 1:
-                    others = "、".join(y.name for y in members if y is not x)
-                    note = "各捐（每人）" if hit.shared == "each" else f"与{others}共同捐赠，金额为合计数"
-                x.donations.append(_copy(donation, note))
-                x.donation_spans.append(span)
-                x.shared_donation = hit.shared or ("joint" if len(members) > 1 else "")
-
-
-def _copy(donation: Donation, extra_note: str) -> Donation:
-    notes = [n for n in (donation.note, extra_note) if n]
-    return Donation(
-        amount_fen=donation.amount_fen,
-        item=donation.item,
-        quantity=donation.quantity,
-        quantity_unit=donation.quantity_unit,
-        recipient=donation.recipient,
-        date=donation.date,
-        note="；".join(notes),
-    )
-
-
-def _facts(m: Mention, s: str, clause_start: int, ranges: list[tuple[int, int]]) -> None:
-    """Death, age and gender from the person's clauses and the words before their name."""
-    texts = [(clause_start, s[clause_start : m.start])] + [(a, s[a:b]) for a, b in ranges]
-    for offset, text in texts:
-        if m.deceased_word:
-            break
-        for word in lx.DECEASED_WORDS:
-            at = text.find(word)
-            if at >= 0:
-                m.deceased_word = word
-                m.status_span = (offset + at, offset + at + len(word))
-                break
-    for _offset, text in texts[1:]:
-        age = _AGE_RE.search(text)
-        if (
-            age
-            and not m.age
-            and re.fullmatch(r"(?:年仅|今年|现年|时年|年方|年届|已)?\d{1,3}(?:周)?岁", text.strip())
-        ):
-            m.age = age.group(1)
-    if m.end < len(s) and s[m.end] in "（(" and m.end > m.start:
-        gender, ethnicity, _others = bracket_facts(s[m.end + 1 : _matching_bracket(s, m.end)])
-        m.ethnicity = m.ethnicity or ethnicity
-        if gender and not m.gender:
-            m.gender, m.gender_evidence = gender, gender
-    if not m.gender:
-        head = s[m.end : m.end + 3]
-        if re.match(r"[（(，,]\s*男", head):
-            m.gender, m.gender_evidence = "男", "男"
-        elif re.match(r"[（(，,]\s*女", head):
-            m.gender, m.gender_evidence = "女", "女"
-    if not m.gender:
-        for _, text in texts[1:]:
-            for pronoun, gender in _PRONOUNS.items():
-                if re.search(rf"{pronoun}(?!们)", text):
-                    m.gender, m.gender_evidence = gender, pronoun
-                    break
-            if m.gender:
-                break
-    if not m.gender:
-        for _, text in texts[1:]:
-            if "妻子" in text or "爱人" in text and "她" not in text:
-                m.gender, m.gender_evidence = ("男", "妻子") if "妻子" in text else ("", "")
-            elif "丈夫" in text:
-                m.gender, m.gender_evidence = "女", "丈夫"
-            if m.gender:
-                break
-
-
-def _deeds(s: str, ranges: list[tuple[int, int]], before: list[str]) -> list[str]:
-    parts = list(before)
-    for number, (a, b) in enumerate(ranges):
-        text = s[a:b].strip(" ，,、")
-        if not text:
-            continue
-        if number == 0 and (text.startswith(_FAMILY_WORDS) or text.startswith("的")):
-            break  # 宋英杰家属, 李建国的妻子…: the clause is about someone else, not a deed
-        if not _deed_clause_ok(text, allow_lead=number == 0):
-            if number == 0:
-                continue
-            # a later clause by someone else ends the person's stretch
-            if _official_start(text):
-                break
-            continue
-        parts.append(text)
-    deed = "，".join(p for p in parts if p)
-    if len(deed) > 200:
-        deed = deed[:200].rsplit("，", 1)[0]
-    return [deed] if len(deed) >= 2 else []
-
-
-def _official_start(text: str) -> bool:
-    hit = name_at(text, 0, strict=True)
-    return hit is not None and bool(starts_with_any(text, hit.end, _OFFICIAL_INDEX))
-
-
-def _deed_clause_ok(text: str, allow_lead: bool = False) -> bool:
-    text = text.strip(" “”")
-    if len(text) < 2:
-        return False
-    if text in lx.DATE_CLAUSE_WORDS or re.fullmatch(
-        r"[0-9一二三四五六七八九十〇]{1,4}[年月日号]?.{0,6}[日号]?", text
-    ):
-        return False
-    if re.fullmatch(r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:[上下]午|晚|上旬|中旬|下旬)?", text):
-        return False
-    for pattern in lx.PROFILE_CLAUSE_PATTERNS:
-        if re.search(pattern, text):
-            return False
-    if any(word in text for word in lx.REPORTING_WORDS):
-        return False
-    if any(
-        word in text
-        for word in (
-            "追授",
-            "追记",
-            "追认",
-            "授予",
-            "被评为",
-            "荣获",
-            "获评",
-            "当选",
-            "称号",
-            "表彰",
-            "获得",
-            "获奖",
-            "名单",
-            "的有",
-            "榜上有名",
-        )
-    ):
-        return False
-    if any(text.startswith(word) for word in lx.OFFICIAL_VERBS if len(word) >= 2):
-        return False
-    if re.fullmatch(
-        r"(?:他|她|其|[\u4e00-\u9fff]{2,3})?(?:说|表示|介绍|告诉记者|坦言|笑着说|感慨地说)", text
-    ):
-        return False
-    if re.search(r"(?:慰问|看望|陪同|带队|调研|视察|出席|主持)", text):
-        return False
-    if _is_description(text):
-        return False  # 湘潭钢铁集团有限公司焊接顾问: where the person works, not what they did
-    # a later clause that opens with someone else's name is theirs, not a deed of this person
-    return allow_lead or name_at(text, 0, strict=True) is None
-
-
-def _is_description(text: str) -> bool:
-    body = text
-    for lead in _DESCRIPTION_LEADS:
-        if body.startswith(lead):
-            body = body[len(lead) :]
-            break
-    if not body or len(body) > 40 or _NOT_DESCRIPTION.search(body):
-        return False
-    unit, post, _, _ = _unit_post_of(body, 0, len(body))
-    return bool(unit and post)
-
-
-# -- small text helpers ----------------------------------------------------------------------------
-def _word_ending_at(s: str, idx: int, by_last: dict[str, list[str]], floor: int) -> str:
-    if idx <= 0 or idx > len(s):
-        return ""
-    for word in by_last.get(s[idx - 1], ()):
-        if idx - len(word) >= floor and s.startswith(word, idx - len(word)):
-            return word
-    return ""
-
-
-def _inside_org_word(s: str, start: int, end: int) -> bool:
-    """Is the post word s[start:end] really the beginning of an organisation word (总工|会, 主任|委员会)?"""
-    for k in range(start, end):
-        for word in _ORG_BY_FIRST.get(s[k], ()):
-            if k + len(word) > end and s.startswith(word, k):
-                return True
-    return False
-
-
-def _skip_trailers(s: str, position: int) -> int:
-    """获得者 / 称号获得者 / 获得者代表 after a title: words that still describe its holder."""
-    moved = True
-    while moved:
-        moved = False
-        for trailer in lx.TITLE_TRAILERS:
-            if s.startswith(trailer, position):
-                position += len(trailer)
-                moved = True
-                break
-    return position
-
-
-def _role_item(s: str, position: int) -> int:
-    """ "、第十三届全国人大代表" inside a title chain: a role, not an honour; returns its end or 0."""
-    if not s.startswith("、", position):
-        return 0
-    end = position + 1
-    while end < len(s) and s[end] not in _SEGMENT_STOPS:
-        end += 1
-    item = s[position + 1 : end]
-    if item.endswith(lx.ROLE_SUFFIXES) and len(item) <= 16 and end < len(s) and s[end] == "、":
-        return end
-    return 0
-
-
-def _roles_before(s: str, position: int) -> list[str]:
-    roles = []
-    end = position
-    while end > 0 and s[end - 1] == "、":
-        start = end - 1
-        while start > 0 and s[start - 1] not in _SEGMENT_STOPS:
-            start -= 1
-        item = s[start : end - 1]
-        if item.endswith(lx.ROLE_SUFFIXES) and len(item) <= 16:
-            roles.insert(0, item)
-            end = start
-        else:
-            break
-    return roles
-
-
 _NAME_BRACKET = re.compile(r"(?<=[\u4e00-\u9fff·])[（(]([^（）()]{2,30})[)）]")
 _BRACKET_ITEM_LEADS = ("、", "，", ",", "：", ":", "是", "为", "有", " ", "\n")
-_BRACKET_LIST_MARK = re.compile(r"分别是|分别为|名单如下|如下|依次是|依次为|他们是|她们是|[：:]")
+_BRACKET_LIST_MARK = re.compile(r"分别是|分别为|名单如下|如下|依次是|依次为|他们是|她们是|的有|[：:]")
 _YEAR_LIST = re.compile(
     r"(?:分别是|分别为|依次是|依次为|[：:])((?:(?:19|20)\d{2}年度?[\u4e00-\u9fff·]{2,4}(?:[、和及]|(?=[，,。；;]|$))){2,})"
 )
 _YEAR_ITEM = re.compile(r"((?:19|20)\d{2})年度?([\u4e00-\u9fff·]{2,4}?)(?=[、和及，,。；;]|$)")
-_UNKNOWN_POST_ENDS = ("员", "师", "工", "手")
 _SHARED_AFTER = re.compile(
     r"(?:等|等人)?(?:[0-9一二三四五六七八九十]+[名位人])?(?:也|还|都|均)?(?:分别|各自|各)"
+    r"|等(?:[0-9一二三四五六七八九十]+[名位])?(?:领导|负责同志|负责人)"  # A，B，C等领导: all are officials
 )
 _ITEM_NUMBER = re.compile(
     r"(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})[.．、)）]\s*|[（(][0-9一二三四五六七八九十]{1,3}[)）]\s*"
 )
-_NOT_BRACKET_UNIT = re.compile(
-    r"族$|岁|[0-9]|^[左右中前后上下][一二三四五六七八九十起]*$|^[前后]排|男|女|摄|图|记者|通讯员|[，。；：:“”]"
-)
-
-
-def _bracket_unit(text: str) -> bool:
-    """Could a bracket after a name hold that person's unit (not 瑶族, 左一, 58岁, a caption)?"""
-    text = text.strip()
-    return 2 <= len(text) <= 30 and not _NOT_BRACKET_UNIT.search(text) and not _NOT_DESCRIPTION.search(text)
-
-
-def _item_end(s: str, position: int) -> bool:
-    """Does a list item end here (、，, a line's end, 等)?"""
-    return position >= len(s) or s[position] in "、，,。；; \n" or s.startswith("等", position)
-
-
-def _place_start(s: str, position: int) -> bool:
-    from ..places import place_at
-
-    place = place_at(s, position)
-    return place is not None and place.end - place.start >= 2
-
-
-def _unit_left_edge(s: str, post_start: int) -> int:
-    i = post_start
-    floor = max(0, post_start - 30)
-    while i > floor:
-        if s[i - 1] in _SEGMENT_STOPS or s[i - 1] == " ":
-            break
-        head = s[:i]
-        if any(head.endswith(stop) for stop in _UNIT_LEFT_STOPS):
-            break
-        i -= 1
-    return i
-
-
-def _unit_lead(unit_text: str) -> int:
-    for word in ("所属", "子公司", "旗下", "下属"):  # 集团所属杨伙盘煤电公司 / 西子集团子公司杭锅集团
-        owned = unit_text.rfind(word)
-        if owned >= 0 and owned + len(word) + 2 <= len(unit_text):
-            return owned + len(word)
-    for lead in (
-        "来自",
-        "现任",
-        "担任",
-        "系",
-        "是",
-        "作为",
-        "身为",
-        "原",
-        "我市",
-        "我县",
-        "我区",
-        "我省",
-        "我州",
-    ):
-        if unit_text.startswith(lead):
-            return len(lead)
-    return 0
-
-
-def _dept_split(unit_text: str) -> int:
-    """Where the unit ends and the department (part of the post) begins: 卫生院|药剂组, 医院|医务部."""
-    last_entity = 0
-    for idx in range(1, len(unit_text) + 1):
-        if unit_text[:idx].endswith(lx.ENTITY_SUFFIXES):
-            last_entity = idx
-    if 0 < last_entity < len(unit_text) and len(unit_text) - last_entity <= 25:
-        return last_entity  # 国网…长沙供电分公司|不停电管控中心配网带电作业班工作(负责人)
-    last_org = 0
-    for idx in range(1, len(unit_text) + 1):
-        if _word_ending_at(unit_text, idx, _ORG_ONLY_BY_LAST, 0):
-            last_org = idx
-    if 0 < last_org < len(unit_text):
-        rest = unit_text[last_org:]
-        if rest.endswith(lx.DEPT_SUFFIXES) and len(rest) <= 10:
-            return last_org
-    return len(unit_text)
-
-
-def _bare_dept(unit: str) -> bool:
-    """心血管内科 / 企管部: a department named without the body it belongs to."""
-    return unit.endswith(lx.DEPT_SUFFIXES + ("科", "部", "室")) and not any(
-        suffix in unit for suffix in lx.ENTITY_SUFFIXES
-    )
-
-
-def _clean_unit(unit: str) -> str:
-    return unit.strip(" 、，,：:“”")
-
-
-def _unit_post_of(s: str, start: int, end: int):
-    """Unit and post of a standalone description ("衡阳市某公司高级技师")."""
-    text = s[start:end]
-    best = None
-    for idx in range(len(text), 1, -1):
-        word = _word_ending_at(text, idx, _POSITIONS_BY_LAST, 0)
-        if word and idx == len(text):
-            best = idx - len(word)
-            # extend over earlier posts in the same run (党委书记兼董事长)
-            while True:
-                earlier = _word_ending_at(text, best, _POSITIONS_BY_LAST, 0)
-                if earlier:
-                    best -= len(earlier)
-                elif best > 0 and text[best - 1] in "兼、":
-                    earlier = _word_ending_at(text, best - 1, _POSITIONS_BY_LAST, 0)
-                    if not earlier:
-                        break
-                    best -= 1 + len(earlier)
-                else:
-                    break
-            break
-    if best is None and text.endswith(_UNKNOWN_POST_ENDS) and "、" in text[:-1]:
-        # 某公司客服客户经理、初级燃气管道工: a post the dictionary lacks after a list of known ones
-        mark = text.rindex("、")
-        unit, post, unit_span, post_span = _unit_post_of(s, start, start + mark)
-        if unit and post and 2 <= len(text) - mark - 1 <= 10:
-            return unit, post + text[mark:], unit_span, (post_span[0], end)
-    if best is None:
-        if _word_ending_at(text, len(text), _ORG_BY_LAST, 0):
-            return _clean_unit(text), "", (start, end), None
-        entity = max((i for i in range(1, len(text)) if text[:i].endswith(lx.ENTITY_SUFFIXES)), default=0)
-        if entity and len(text) - entity <= 6:  # 某旅游有限公司排工: a post the dictionary lacks
-            return _clean_unit(text[:entity]), text[entity:], (start, start + entity), (start + entity, end)
-        if text.endswith(_UNKNOWN_POST_ENDS):
-            # 国家深海基地管理中心潜航员: an organisation word, then a job ending in 员/师/工 the dictionary lacks
-            org = max(
-                (i for i in range(2, len(text)) if _word_ending_at(text, i, _ORG_BY_LAST, 0)), default=0
-            )
-            if org and 2 <= len(text) - org <= 5:
-                return _clean_unit(text[:org]), text[org:], (start, start + org), (start + org, end)
-        return "", "", None, None
-    descriptor = re.search(r"的(?:一名|一位|一个)?[\u4e00-\u9fff]{0,4}$", text[:best])
-    if descriptor and descriptor.start() > 0:
-        unit = _clean_unit(text[: descriptor.start()])
-        return unit, text[best:], (start, start + descriptor.start()), (start + best, end)
-    split = _dept_split(text[:best])
-    unit = _clean_unit(text[:split])
-    post = text[split:]
-    return unit, post, ((start, start + split) if unit else None), (start + split, end)
-
-
-def _skip_bracket(s: str, position: int) -> int:
-    if position < len(s) and s[position] in "（(":
-        close = _matching_bracket(s, position)
-        if close - position <= 40:
-            return close + 1
-    return position
-
-
-def _matching_bracket(s: str, position: int) -> int:
-    depth = 0
-    for i in range(position, min(len(s), position + 60)):
-        if s[i] in "（(":
-            depth += 1
-        elif s[i] in "）)":
-            depth -= 1
-            if depth == 0:
-                return i
-    return position
-
-
-def region_of(m: Mention) -> str:
-    """The county-level region: from the unit, else from a county-level honour's place."""
-    region = county_region(m.unit) if m.unit else ""
-    if region:
-        return region
-    for t in m.titles:
-        if t.level == "county":
-            from ..places import places_from
-
-            for place in places_from(t.title):
-                if place.county_level:
-                    return place.name if place.name.endswith(("市", "县", "区", "旗")) else place.name + "市"
-    return ""
-
-
-def medical(m_unit: str, m_position: str, titles: list[str], deeds: list[str]) -> bool:
-    text = m_unit + m_position + "".join(titles)
-    if any(word in text for word in _HOSPITAL_WORDS[:-1]):
-        return True
-    return any(
-        word in d for d in deeds for word in ("医院", "卫生院", "患者", "病人", "会诊", "处方", "护理")
-    )

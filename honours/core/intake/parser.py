@@ -21,9 +21,10 @@ from ..titles import known_title
 from ..vocabulary import LEVELS as LEVEL_VOCABULARY
 from . import lexicon as lx
 from .bylines import Bylines, find_bylines
-from .mentions import Mention, SentenceReader, attribute, medical, region_of
-from .names import index_by_first_char, starts_with_any
+from .mentions import Mention, SentenceReader
+from .names import index_by_first_char, name_at, starts_with_any
 from .proposals import KIND_COLLECTIVE, KIND_PERSON, Highlight, IntakeResult, Proposal, Reason
+from .roles import attribute, medical, region_of
 from .text import Sentence, prepare, split_sentences
 from .titles import COUNT_BEFORE, TitleMatch, explain_level, find_titles, pair_titles
 
@@ -47,6 +48,7 @@ class _State:
     counted: list[TitleMatch] = field(default_factory=list)  # "16名全省劳动模范": a group's title
     titles: list[TitleMatch] = field(default_factory=list)  # every person's title in the report
     lead: list[TitleMatch] = field(default_factory=list)  # titles of the headline and first paragraphs
+    clear: frozenset[str] = frozenset()  # names written with a clear end somewhere in the report
 
 
 def analyse_text(original: str, report: str = "") -> IntakeResult:
@@ -60,16 +62,40 @@ def analyse_text(original: str, report: str = "") -> IntakeResult:
     bylines = find_bylines(analysis)
     sentences = split_sentences(original, analysis)
     home = home_city(analysis)
-    state = _State()
+    state = _State(clear=_clear_names(analysis))
     mentions: list[Mention] = []
     for sentence in sentences:
         mentions.extend(_read_sentence(sentence, analysis, bylines, home, state))
     _group_title(state, mentions)
     _announced_title(state, mentions, bylines, analysis)
+    _extremes_of_group(state, mentions)
     _report_years(analysis, mentions)
     _bare_model_levels(state, mentions)
+    if not _MODEL_WORKERS.search(analysis):
+        for m in mentions:
+            m.visited = False  # a visit to a home is an honouree's only in a report about model workers
     proposals = _proposals(mentions, bylines, report)
+    if not _HONOUR_WORDS.search(analysis):
+        # a report that names no honour at all (a volunteers' day, a meeting): one with neither an
+        # honour nor a donation is no honouree here, whatever they did
+        proposals = [p for p in proposals if p.honouree.honours or p.honouree.donations]
     return IntakeResult(report, proposals, traditional, list(dict.fromkeys(bylines.texts)), len(sentences))
+
+
+def _clear_names(analysis: str) -> frozenset[str]:
+    """Names the report writes at least once with both ends marked (a clause or list mark before,
+    a list mark, 说 or the like after): 田春生就像亲人一样 / ，田春生说 settles 全国劳模田春生走进…"""
+    names = set()
+    for i, ch in enumerate(analysis):
+        if ch not in lx.SURNAMES or (i > 0 and analysis[i - 1] not in _NAME_OPENERS):
+            continue
+        hit = name_at(analysis, i, strict=True)
+        if hit is not None and hit.score >= 2 and len(hit.name) >= 2:
+            names.add(hit.name)
+    return frozenset(names)
+
+
+_NAME_OPENERS = set("，,。；;：:、（(“”「」\n ")
 
 
 def _read_sentence(
@@ -92,10 +118,10 @@ def _read_sentence(
             state.titles.append(t)
             if sentence.paragraph <= 3 and (t.quoted or not t.weak):
                 state.lead.append(t)
-            count = COUNT_BEFORE.search(s[: t.outer_start])
+            count = COUNT_BEFORE.search(s[: t.outer_start]) or _COUNT_AWARDED.search(s[: t.outer_start])
             if count and not t.weak and (t.has_level_word or t.quoted or t.title != "劳模"):
                 state.counted.append(t)
-    reader = SentenceReader(sentence, titles, masked, home, frozenset(state.known))
+    reader = SentenceReader(sentence, titles, masked, home, frozenset(state.known), state.clear)
     reader.find()
     pronoun_at = _pronoun_clause(sentence)
     subject = state.subject if _continues(sentence, state, pronoun_at) else None
@@ -107,7 +133,11 @@ def _read_sentence(
             people.append(carried)
     _headings(reader, state, people)
     persons = [m for m in people if not m.collective and not m.official]
-    state.known.update(m.name for m in persons if m.credited and len(m.name) >= 2 and m.name_score >= 2)
+    # a credited person who only speaks here (某市劳动模范、某公司总经理张三说) is known by name below
+    speakers = [m for m in people if m.official and m.credited and m.official_word in lx.SPEECH_VERBS]
+    state.known.update(
+        m.name for m in persons + speakers if m.credited and len(m.name) >= 2 and m.name_score >= 2
+    )
     if persons:
         if len(persons) == 1 or persons[-1].credited:
             state.subject = persons[-1]
@@ -115,8 +145,10 @@ def _read_sentence(
     return people
 
 
+_HONOUR_WORDS = re.compile(r"劳模|劳动模范|先进|奖章|奖状|称号|荣誉|表彰|最美|工匠|能手|标兵|模范")
+_MODEL_WORKERS = re.compile(r"劳模|劳动模范|先进工作者|五一劳动奖章")
 _GROUP_AWARD_WORDS = ("当选为", "当选", "被授予", "荣获", "获得", "获")
-_LIST_SHAPES = ("bracket_item", "numbered", "speaker", "colon_item")
+_LIST_SHAPES = ("bracket_item", "numbered", "speaker", "colon_item", "have_item")
 
 
 _BARE_MODEL = ("劳模", "劳动模范")
@@ -181,11 +213,40 @@ def _group_title(state: _State, mentions: list[Mention]) -> None:
         m.anchor = "heading"
 
 
+_SUPERLATIVE = re.compile(r"(?:年龄|年纪)?最(?:大|小|年长|年轻)的(?:是|为)[^，,。；;]{0,24}$")
+
+
+def _extremes_of_group(state: _State, mentions: list[Mention]) -> None:
+    """在此次表彰的全国劳模中，年龄最大的是72岁的农民专家苟某: the oldest or youngest of the
+    holders the sentence names before is one of them."""
+    for m in mentions:
+        if m.titles or m.official or m.collective or m.name_score < 2 or m.end <= m.start:
+            continue
+        s = m.sentence.text
+        superlative = _SUPERLATIVE.search(s, 0, m.start)
+        if superlative is None:
+            continue
+        before = [
+            t
+            for t in state.titles
+            if t.sentence == m.sentence.index and t.outer_end <= superlative.start() and not t.weak
+        ]
+        if not before and not superlative.start():  # …；年龄最小的是33岁的高级技师陈某: the sentence before
+            before = [t for t in state.titles if t.sentence == m.sentence.index - 1 and not t.weak]
+        if before:
+            m.titles = [before[-1]]
+            m.anchor = "heading"
+
+
 def _announced_title(state: _State, mentions: list[Mention], bylines: Bylines, analysis: str) -> None:
     """走近“最美职工” … 发布2022年“最美职工”先进事迹, then one profile after another: the one honour
     the headline and lead announce is held by each person the profiles follow (named again and
     again, the subject of their own clauses), when no other honour is named for them."""
-    announced = {_full_title(t.title): t for t in state.lead}
+    announced: dict[str, TitleMatch] = {}
+    for t in state.lead:  # the headline's 五一劳动奖章 and the lead's 全国总工会颁发的…: the one with a level
+        key = _full_title(t.title)
+        if key not in announced or announced[key].level == "other":
+            announced[key] = t
     if len(announced) != 1:
         return
     title = next(iter(announced.values()))
@@ -194,8 +255,9 @@ def _announced_title(state: _State, mentions: list[Mention], bylines: Bylines, a
         if m.name and m.name not in bylines.names:
             by_name.setdefault(m.name, []).append(m)
     for name, group in by_name.items():
-        if len(name) < 2 or analysis.count(name) < 3:
-            continue  # a profile names its subject again and again
+        described = any(m.unit and m.position for m in group)
+        if len(name) < 2 or analysis.count(name) < (2 if described else 3):
+            continue  # a profile names its subject again and again (twice, when it gives unit and post)
         if any(m.credited or m.official or m.collective for m in group):
             continue
         subjects = [
@@ -205,8 +267,27 @@ def _announced_title(state: _State, mentions: list[Mention], bylines: Bylines, a
             continue
         subjects[0].titles = [title]
         subjects[0].anchor = "heading"
+    # 获奖者中…，如北京某公司售票员杨某、某厂厂长马某等: examples of the holders, each with unit and post
+    for m in mentions:
+        if m.titles or m.official or m.collective or not (m.unit and m.position) or m.name_score < 2:
+            continue
+        s = m.sentence.text
+        example = _EXAMPLE_MARK.search(s, 0, m.start)
+        context = s
+        if example is not None and example.start() == 0:
+            # …的获得者中还包括了一大批厂长。如某造纸厂厂长马某: the examples go on from the sentence before
+            before = analysis[: m.sentence.start].rstrip()
+            context = before[max(before.rfind(c, 0, len(before) - 1) for c in "。！？\n") + 1 :] + s
+        if example is None or not _HOLDERS_REF.search(context) or _official_post(m):
+            continue
+        if re.search(r"[。；;！？]", s[example.end() : m.start]):
+            continue
+        m.titles = [title]
+        m.anchor = "heading"
 
 
+_EXAMPLE_MARK = re.compile(r"(?:^|[，,])(?:例如|比如|譬如|如|像)")
+_HOLDERS_REF = re.compile(r"获奖者|获得者|受表彰|这些先进|这些劳模|获奖的")
 _HOSTS = re.compile(r"领导|出席|陪同|嘉宾|主持|讲话|致辞|慰问|看望|走访|颁奖|颁发")
 
 
@@ -228,6 +309,9 @@ _LIFE_YEAR = r"(?![0-9]*月?[0-9]*日?(?:出生|生人|生于|参加工作|入�
 _REPORT_YEAR = r"((?:19|20)\d{2})(?:[-—至~](?:19|20)?\d{2})?年度?" + _LIFE_YEAR + r"[^。；;！？!?\n]{0,24}?"
 
 
+_PAIRED_SECOND = re.compile(r"(全国|全省|省|市|县|区)(先进工作者|先进生产者)$")
+
+
 def _report_years(analysis: str, mentions: list[Mention]) -> None:
     """A title named without its year takes the one year the report gives that title elsewhere
     ("2024年…全国五一劳动奖…表彰名单" above a list of 全国五一劳动奖章 holders); two years: none."""
@@ -242,6 +326,11 @@ def _report_years(analysis: str, mentions: list[Mention]) -> None:
                 for written in {bare, bare.removeprefix("全")}:  # 全省劳动模范 is 2015年省劳动模范
                     stem = written[: max(4, len(written) - 1)] if len(written) > 4 else written
                     years.update(int(y) for y in re.findall(_REPORT_YEAR + re.escape(stem), analysis))
+                paired = _PAIRED_SECOND.match(bare)
+                if paired:
+                    # 2020年全国劳动模范和先进工作者表彰大会: the year of 全国先进工作者 too
+                    pair = re.escape(paired.group(1)) + r"(?:劳动模范|劳模)和" + re.escape(paired.group(2))
+                    years.update(int(y) for y in re.findall(_REPORT_YEAR + pair, analysis))
                 cache[t.title] = years.pop() if len(years) == 1 else None
             t.year = cache[t.title]
 
@@ -292,7 +381,7 @@ def _carried(reader: SentenceReader, subject: Mention, pronoun_at: int | None) -
     ranges = [(offset, first.end)] + [(c.start, c.end) for c in sentence.clauses[clause_number + 1 :]]
     carried = Mention(sentence, subject.name, offset, offset, "carried")
     carried.unit, carried.position = subject.unit, subject.position
-    from .mentions import _credit_donations, _credit_titles, _deeds, _facts
+    from .roles import _credit_donations, _credit_titles, _deeds, _facts
 
     _credit_titles(reader, [carried], ranges)
     _credit_donations(reader, [carried], ranges)
@@ -308,8 +397,14 @@ def _carried(reader: SentenceReader, subject: Mention, pronoun_at: int | None) -
     return carried
 
 
+# 我市共有12人获评省劳动模范: the people counted were given the title
+_COUNT_AWARDED = re.compile(
+    r"(?:[0-9]+|[二三四五六七八九十百两][一二三四五六七八九十百两]*)(?:名|位|人)(?:职工|同志)?"
+    r"(?:获评|获得|荣获|被评为|被授予|当选为?|获)了?$"
+)
+_SHORT_LIST_LEAD = re.compile(r"(?:他们|她们|获奖者|获奖名单|名单)?(?:分别|依次)?(?:是|为|如下)[：:]")
 _HEADING_END = re.compile(
-    r"(?:有|是|为|如下|名单|以下同志|以下人员|分别|[0-9一二三四五六七八九十百两]+[人名位])[：:]$"
+    r"(?:有|是|为|如下|名单|以下同志|以下人员|分别|获得者|获奖者|得主|[0-9一二三四五六七八九十百两]+[人名位])[：:]$"
 )
 _HEADING_LINE = re.compile(
     r"(?:获得者|得主|名单|获奖者|人员|个人|名录|对象|人选)(?:名单)?(?:[（(]\d+[人名][)）])?$"
@@ -323,7 +418,12 @@ def _headings(reader: SentenceReader, state: _State, people: list[Mention]) -> N
     listed = [
         m
         for m in people
-        if m.name and not m.titles and not m.collective and not m.official and m.anchor != "carried"
+        if m.name
+        and not m.titles
+        and not m.collective
+        and not m.official
+        and m.anchor != "carried"
+        and not _CONTACT.search(s[max(0, m.start - 6) : m.start])  # 联系人：苏某: whom to ask
     ]
     colon = max(s.rfind("："), s.rfind(":"))
     own_heading = colon >= 0 and bool(_HEADING_END.search(s[: colon + 1]))
@@ -362,6 +462,15 @@ def _headings(reader: SentenceReader, state: _State, people: list[Mention]) -> N
         for t in reader.titles
         if t.owner is None and not t.collective and not t.group and (colon < 0 or t.outer_end <= colon)
     ]
+    if not free and colon >= 0 and _SHORT_LIST_LEAD.fullmatch(s[: colon + 1].strip()):
+        # 我市共有12人获评省劳动模范。他们是：A、B、C: the title the sentence before counts
+        free = [t for t in state.counted if t.sentence == sentence.index - 1][-1:]
+    if not free and colon >= 0 and _HEADING_END.search(s[: colon + 1]):
+        # 台湾省模范劳工表扬大会昨日举行，本县共有五人获选，分别是：… the honour the ceremony is for
+        free = _event_title(s[:colon], sentence.index)
+    if not free and colon >= 0 and _BACK_REFERENCE.search(s[:colon]) and _HEADING_END.search(s[: colon + 1]):
+        # 会议表彰了省劳动模范。我市共有8人获此殊荣，分别是：…: the honour the sentence before names
+        free = _previous_title(state, sentence.index - 1)
     if not free:
         return
     heading_line = sentence.headline and (
@@ -383,9 +492,51 @@ def _headings(reader: SentenceReader, state: _State, people: list[Mention]) -> N
     state.heading_colon = colon_list and not s[colon + 1 :].strip()
 
 
+_HEADING_NUMBER = re.compile(
+    r"^\s*(?:(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})[.．、]|[（(][0-9一二三四五六七八九十]{1,3}[)）])"
+)
+
+
+_EVENT = re.compile(r"(?:表彰|表扬|颁奖|命名)(?:大会|会|仪式)|评选结果")
+
+
+def _event_title(text: str, index: int) -> list[TitleMatch]:
+    """The one honour a ceremony is named for (2024年省劳动模范表彰大会) in the words before a list."""
+    found = []
+    for event in _EVENT.finditer(text):
+        head = text[: event.start()]
+        titles = [
+            t for t in find_titles(head) if t.outer_end == len(head) and not t.collective and not t.weak
+        ]
+        if titles:
+            titles[-1].sentence = index
+            found.append(titles[-1])
+    return found[-1:] if len({t.title for t in found}) == 1 else []
+
+
+_BACK_REFERENCE = re.compile(r"获此殊荣|获此荣誉|获此称号|获此奖项|榜上有名|入选名单")
+
+
+def _previous_title(state: _State, index: int) -> list[TitleMatch]:
+    """The one honour a sentence names (a pair such as 省劳动模范和先进工作者 read as one)."""
+    titles = [t for t in state.titles if t.sentence == index and not t.collective]
+    if (
+        len(titles) == 2
+        and titles[0].title.endswith(("劳动模范", "劳模"))
+        and titles[1].title
+        in (
+            "先进工作者",
+            "先进生产者",
+        )
+    ):
+        return [dataclasses.replace(titles[0], title=titles[0].title + "和" + titles[1].title, owner=None)]
+    return titles if len(titles) == 1 else []
+
+
 def _only_title(s: str, title: TitleMatch) -> bool:
     """A line that is just a title (全国五一劳动奖章): the heading of the names listed below it."""
-    return not (s[: title.outer_start] + s[title.outer_end :]).strip(" ：:（）()0-9人名")
+    before = _HEADING_NUMBER.sub("", s[: title.outer_start])  # 二、省五一劳动奖章 / （二）…
+    return not re.sub(r"[\s：:（）()0-9人名个位]", "", before + s[title.outer_end :])
 
 
 def _list_line(sentence: Sentence, m: Mention) -> bool:
@@ -393,9 +544,12 @@ def _list_line(sentence: Sentence, m: Mention) -> bool:
     s = sentence.text
     if any(ch in s for ch in "。！？"):
         return False
+    if _CONTACT.search(s[: m.start]):
+        return False  # 联系人：苏某  电话：…: whom to ask, not one of the list
     return bool(_LIST_LINE_HEAD.fullmatch(s[: m.start]))
 
 
+_CONTACT = re.compile(r"联系人|联系电话|电话|咨询|受理|监督|举报|地址|邮箱|传真")
 _LIST_LINE_HEAD = re.compile(
     r"\s*(?:(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})[.．、)）]\s*|[（(][0-9一二三四五六七八九十]{1,3}[)）]\s*)?"
     r"(?:[\u4e00-\u9fff]{2,8}[：:]\s*)?"
@@ -445,13 +599,17 @@ def _proposal(name: str, group: list[Mention], report: str) -> Proposal | None:
         return None
     collective = any(m.collective for m in group)
     # without an honour or donation, only a deed of one's own announced by a unit and post is worth a look
-    if not credited and not any(
-        m.anchor in ("position", "comrade")
-        and m.deeds
-        and not m.official
-        and m.name_score >= 2
-        and not _official_post(m)
-        for m in group
+    if (
+        not credited
+        and not any(m.visited and not m.official for m in group)
+        and not any(
+            m.anchor in ("position", "comrade")
+            and m.deeds
+            and not m.official
+            and m.name_score >= 2
+            and not _official_post(m)
+            for m in group
+        )
     ):
         return None
     best = max(group, key=_facts_weight)
@@ -531,7 +689,7 @@ def _honours_with_reasons(group: list[Mention]) -> list[tuple[Honour, str]]:
     reasons: dict[str, str] = {}
     for m in sorted(group, key=lambda m: (m.sentence.start, m.start)):
         for t in m.titles:
-            key = _title_key(t.title)
+            key = _full_title(t.title)  # 市劳模 and 市劳动模范 said of one person: one honour
             posthumous = t.posthumous or any(w in v for v in m.award_verbs for w in lx.POSTHUMOUS_WORDS)
             year = t.year
             existing = honours.get(key)
@@ -717,7 +875,14 @@ def _reasons(
                     Text("Gave jointly with others: the amount is the group's total"),
                 )
             )
-    if not honours and not donations:
+    if not honours and not donations and any(m.visited for m in group):
+        reasons.append(
+            Reason(
+                "visited",
+                Text("Visited at home in a report about model workers, but no honour is named: check"),
+            )
+        )
+    elif not honours and not donations:
         reasons.append(
             Reason(
                 "deed_only",

@@ -110,6 +110,8 @@ _QUALIFIER_ENDS = (
     "水利",
     "科技",
 )
+# an employer's name ends so: a post word after it (某集团首席技师) is the employer's post
+_EMPLOYER_ENDS = ("公司", "集团", "厂", "企业", "医院", "学校", "合作社", "研究院", "研究所")
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})(?:[-—至~](?:19|20)?\d{2})?年度?")
 _YEAR_BEFORE_RE = re.compile(r"((?:19|20)\d{2})年度?$")
 _SESSION_RE = re.compile(r"第[0-9一二三四五六七八九十百]+[届批次]")
@@ -150,6 +152,13 @@ def find_titles(text: str) -> list[TitleMatch]:
         match = _describe(text, start, end, quoted=True, context=text)
         if match is None:
             continue
+        if (
+            text[start - 2 : start - 1] == "的"
+            and match.level == Level.OTHER.value
+            and not text.startswith(("称号", "荣誉"), end + 1)
+            and known_title(content) is None
+        ):
+            continue  # 承担焊接任务的“开路先锋”李雪文: a nickname the description ends in, no honour
         match.outer_start = start - 1
         match.outer_end = _skip_trailer(text, end + 1)
         if not match.has_level_word:
@@ -177,10 +186,28 @@ def find_titles(text: str) -> list[TitleMatch]:
                 continue
             match.group = True  # 我市16名全省劳动模范起程…: a counted group, named by its honour
         match.outer_end = _skip_trailer(text, m.end())
+        if match.level == Level.OTHER.value and not match.has_level_word and "五一" in match.title:
+            _level_of_giver(text[: match.start], match)
         titles.append(match)
     titles.sort(key=lambda t: t.start)
     _inherit_levels(text, titles)
     return titles
+
+
+_GIVERS = (
+    (re.compile(r"(?:中华)?全国总工会|全总"), Level.NATIONAL.value),
+    (re.compile(r"省总工会"), Level.PROVINCIAL.value),
+    (re.compile(r"市总工会"), Level.MUNICIPAL.value),
+    (re.compile(r"[县区]总工会"), Level.COUNTY.value),
+)
+
+
+def _level_of_giver(before: str, match: TitleMatch) -> None:
+    """全国总工会颁发的“五一”劳动奖章: a 五一 award named without a level has its giver's."""
+    found = [(m.end(), level, m.group(0)) for pattern, level in _GIVERS for m in pattern.finditer(before)]
+    if found:
+        _end, level, giver = max(found)
+        match.level, match.level_reason = level, f"“{giver}”"
 
 
 def _level_before_quote(text: str, quote: int, match: TitleMatch) -> None:
@@ -260,7 +287,8 @@ def _left_edge(text: str, core_start: int) -> int:
 
 # "16名" / "十位" right before a title: the people it counts hold that title
 COUNT_BEFORE = re.compile(
-    r"(?<![每一])(?:[0-9]+|[二三四五六七八九十百两][一二三四五六七八九十百两]*)(?:名|位|人)(?:个人|职工|同志)?$"
+    r"(?<![每一])(?:[0-9]+|[二三四五六七八九十百两][一二三四五六七八九十百两]*)(?:名|位|人)(?:个人|职工|同志)?"
+    r"(?:新晋|新当选的|受表彰的|获奖的|获表彰的)?$"  # 我市5位受表彰的全国劳模: still the group's title
 )
 
 _COUNT_LEAD = re.compile(r"(?:[0-9]+|[一二三四五六七八九十百两]+)(?:名|位)")
@@ -281,6 +309,10 @@ def _right_edge_ok(text: str, end: int) -> bool:
         return True  # 全国五一劳动奖章拟表彰名单的有：… / 到A、B等省级劳模家中: the title of those named
     if rest.startswith(lx.TITLE_NOT_FOLLOWED_BY):
         return False
+    if re.match(r"(?:当|之)?中[，,]", rest):
+        return True  # 在此次表彰的全国劳模中，…: the holders the clause goes on to speak of
+    if re.match(r"(?:是|为|有|分别是|分别为)[：:]", rest):
+        return True  # 受奖的全国劳动模范是：A，B: the title heads the list after the colon
     ch = rest[0]
     if not ("\u4e00" <= ch <= "\u9fff"):
         return True
@@ -376,6 +408,12 @@ def _describe(
             year = int(m.group(1))
             title = title[m.end() :]
     else:
+        if (
+            first_token is None
+            and raw[core_offset:] in lx.POSITIONS
+            and prefix[cut:].endswith(_EMPLOYER_ENDS)
+        ):
+            return None  # 某控股集团有限公司首席技师: a post the employer gives, not an honour
         if first_token is not None:
             title_start = first_token
         elif prefix[cut:].endswith(_QUALIFIER_ENDS):
@@ -387,6 +425,8 @@ def _describe(
         if level is None:
             level, reason = level_inside(raw[core_offset:], context)
     title = title.strip("“”「」『』\"' ")
+    if not quoted:
+        title = re.sub(r"[“”「」『』]", "", title)  # 全国“五一”劳动奖章 is 全国五一劳动奖章
     if len(title) < 2:
         return None
     known = known_title(title)

@@ -1,0 +1,332 @@
+"""Where a name's unit and post begin and end: the structure of [unit][department][post]NAME.
+
+A unit ends at an organisation word (公司, 医院, 313地质队); a department after it (心内科) and a
+grade before a post (三级调研员) belong to the post; posts run over 、 and 兼 (党委书记、董事长).
+These helpers read one sentence's text by offsets and know nothing of the people in it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..places import place_at
+from . import lexicon as lx
+from .names import index_by_first_char
+
+_POSITIONS_BY_LAST: dict[str, list[str]] = {}
+for _p in lx.longest_first(lx.POSITIONS):
+    _POSITIONS_BY_LAST.setdefault(_p[-1], []).append(_p)
+_ORG_OR_DEPT = lx.longest_first(lx.ORG_SUFFIXES | frozenset(lx.DEPT_SUFFIXES))
+_ORG_BY_LAST: dict[str, list[str]] = {}
+for _w in _ORG_OR_DEPT:
+    _ORG_BY_LAST.setdefault(_w[-1], []).append(_w)
+_ORG_ONLY_BY_LAST: dict[str, list[str]] = {}
+for _w in lx.longest_first(lx.ORG_SUFFIXES):
+    _ORG_ONLY_BY_LAST.setdefault(_w[-1], []).append(_w)
+_ORG_BY_FIRST = index_by_first_char(w for w in lx.ORG_SUFFIXES if len(w) >= 2)
+_SEGMENT_STOPS = set("、，,。；;：:（()“”「」《》!！?？\n")
+# Where a unit's name begins, reading leftwards from the post. Only words that cannot occur
+# inside an organisation's name (有 is in 有限公司, 经 in 经济开发区, 同 in 同济医院).
+_UNIT_LEFT_STOPS = tuple(
+    sorted(
+        {
+            "的",
+            "由",
+            "和",
+            "与",
+            "及",
+            "对",
+            "向",
+            "陪同",
+            "带领",
+            "慰问",
+            "看望",
+            "把",
+            "将",
+            "被",
+            "让",
+            "请",
+            "了",
+            "等",
+            "追授",
+            "授予",
+            "表彰",
+            "获得者",
+            "获奖者",
+            "来自",
+            "现任",
+            "担任",
+            "作为",
+            "来到",
+            "走进",
+            "走访",
+            "的有",
+            "中有",
+            "获奖者是",
+            "分别是",
+            "包括",
+        },
+        key=len,
+        reverse=True,
+    )
+)
+_NOT_DESCRIPTION = re.compile(r"捐|赠|获|荣|评|带领|组织|了|着|过|在|把|将|被|向|为了|坚持|连续")
+
+
+# -- small text helpers ----------------------------------------------------------------------------
+def _word_ending_at(s: str, idx: int, by_last: dict[str, list[str]], floor: int) -> str:
+    if idx <= 0 or idx > len(s):
+        return ""
+    for word in by_last.get(s[idx - 1], ()):
+        if idx - len(word) >= floor and s.startswith(word, idx - len(word)):
+            return word
+    return ""
+
+
+def _inside_org_word(s: str, start: int, end: int) -> bool:
+    """Is the post word s[start:end] really the beginning of an organisation word (总工|会, 主任|委员会)?"""
+    for k in range(start, end):
+        for word in _ORG_BY_FIRST.get(s[k], ()):
+            if k + len(word) > end and s.startswith(word, k):
+                return True
+    return False
+
+
+def _skip_trailers(s: str, position: int) -> int:
+    """获得者 / 称号获得者 / 获得者代表 after a title: words that still describe its holder."""
+    moved = True
+    while moved:
+        moved = False
+        for trailer in lx.TITLE_TRAILERS:
+            if s.startswith(trailer, position):
+                position += len(trailer)
+                moved = True
+                break
+    return position
+
+
+def _role_item(s: str, position: int) -> int:
+    """ "、第十三届全国人大代表" inside a title chain: a role, not an honour; returns its end or 0."""
+    if not s.startswith("、", position):
+        return 0
+    end = position + 1
+    while end < len(s) and s[end] not in _SEGMENT_STOPS:
+        end += 1
+    item = s[position + 1 : end]
+    if item.endswith(lx.ROLE_SUFFIXES) and len(item) <= 16 and end < len(s) and s[end] == "、":
+        return end
+    return 0
+
+
+def _roles_before(s: str, position: int) -> list[str]:
+    roles = []
+    end = position
+    while end > 0 and s[end - 1] == "、":
+        start = end - 1
+        while start > 0 and s[start - 1] not in _SEGMENT_STOPS:
+            start -= 1
+        item = s[start : end - 1]
+        if item.endswith(lx.ROLE_SUFFIXES) and len(item) <= 16:
+            roles.insert(0, item)
+            end = start
+        else:
+            break
+    return roles
+
+
+_UNKNOWN_POST_ENDS = ("员", "师", "工", "手")
+_NOT_BRACKET_UNIT = re.compile(
+    r"族$|岁|[0-9]|^[左右中前后上下][一二三四五六七八九十起]*$|^[前后]排|男|女|摄|图|记者|通讯员|[，。；：:“”]"
+)
+
+
+def _bracket_unit(text: str) -> bool:
+    """Could a bracket after a name hold that person's unit (not 瑶族, 左一, 58岁, a caption)?"""
+    text = text.strip()
+    return 2 <= len(text) <= 30 and not _NOT_BRACKET_UNIT.search(text) and not _NOT_DESCRIPTION.search(text)
+
+
+def _item_end(s: str, position: int) -> bool:
+    """Does a list item end here (、，, a line's end, 等)?"""
+    return position >= len(s) or s[position] in "、，,。；; \n" or s.startswith("等", position)
+
+
+def _place_start(s: str, position: int) -> bool:
+    from ..places import place_at
+
+    place = place_at(s, position)
+    return place is not None and place.end - place.start >= 2
+
+
+# a grade before a post (三级调研员, 一级教师, 副高级工程师): part of the post, not of the unit
+_GRADE_BEFORE = re.compile(r"(?:[一二三四五六七八九十]|正高|副高)级$")
+
+
+def _unit_left_edge(s: str, post_start: int) -> int:
+    i = post_start
+    floor = max(0, post_start - 30)
+    while i > floor:
+        if s[i - 1] in _SEGMENT_STOPS or s[i - 1] == " ":
+            break
+        head = s[:i]
+        if any(head.endswith(stop) for stop in _UNIT_LEFT_STOPS):
+            break
+        i -= 1
+    return i
+
+
+def _unit_lead(unit_text: str) -> int:
+    for word in ("所属", "子公司", "旗下", "下属"):  # 集团所属杨伙盘煤电公司 / 西子集团子公司杭锅集团
+        owned = unit_text.rfind(word)
+        if owned >= 0 and owned + len(word) + 2 <= len(unit_text):
+            return owned + len(word)
+    if unit_text[:1] in ("如", "像"):  # 如石家庄市造纸厂: "such as", unless 如 begins the place (如皋市)
+        whole, rest = place_at(unit_text), place_at(unit_text[1:])
+        if rest is not None and "(table)" in rest.reason and (whole is None or "(table)" not in whole.reason):
+            return 1
+    for lead in (
+        "例如",
+        "比如",
+        "的是",  # 获得省五一劳动奖章的是某机床厂钳工周某
+        "的为",
+        "来自",
+        "现任",
+        "现为",
+        "担任",
+        "系",
+        "是",
+        "作为",
+        "身为",
+        "原",
+        "我市",
+        "我县",
+        "我区",
+        "我省",
+        "我州",
+    ):
+        if unit_text.startswith(lead):
+            return len(lead)
+    return 0
+
+
+def _dept_split(unit_text: str) -> int:
+    """Where the unit ends and the department (part of the post) begins: 卫生院|药剂组, 医院|医务部.
+    A numbered body (某勘查局313地质队, 某集团第一研究院) is a unit of its own, not a department."""
+    if re.search(
+        r"(?:[0-9]+|第[一二三四五六七八九十百0-9]+)[\u4e00-\u9fff]{0,4}(?:队|院|所|厂|处|局)$", unit_text
+    ):
+        return len(unit_text)
+    for board in ("董事局", "董事会", "监事会"):  # 某控股集团|董事局主席: the board is part of the post
+        if unit_text.endswith(board) and len(unit_text) > len(board) + 1:
+            return len(unit_text) - len(board)
+    last_entity = 0
+    for idx in range(1, len(unit_text) + 1):
+        if unit_text[:idx].endswith(lx.ENTITY_SUFFIXES):
+            last_entity = idx
+    if 0 < last_entity < len(unit_text) and len(unit_text) - last_entity <= 25:
+        return last_entity  # 国网…长沙供电分公司|不停电管控中心配网带电作业班工作(负责人)
+    last_org = 0
+    for idx in range(1, len(unit_text) + 1):
+        if _word_ending_at(unit_text, idx, _ORG_ONLY_BY_LAST, 0):
+            last_org = idx
+    if 0 < last_org < len(unit_text):
+        rest = unit_text[last_org:]
+        if rest.endswith(lx.DEPT_SUFFIXES) and len(rest) <= 10:
+            return last_org
+        if len(rest) <= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", rest):
+            return last_org  # 某县公路段|养路工人: a word or two after the body's name belongs to the post
+    return len(unit_text)
+
+
+def _bare_dept(unit: str) -> bool:
+    """心血管内科 / 企管部: a department named without the body it belongs to."""
+    return unit.endswith(lx.DEPT_SUFFIXES + ("科", "部", "室")) and not any(
+        suffix in unit for suffix in lx.ENTITY_SUFFIXES
+    )
+
+
+def _clean_unit(unit: str) -> str:
+    return unit.strip(" 、，,：:“”")
+
+
+# words that describe the holder of a post, not the post: 一名普通焊工, 一位年轻的教师
+_PLAIN_WORDS = r"(?:普通|平凡|普普通通|基层|一线|年轻|资深|老|优秀|女|男)+的?"
+
+
+def _unit_post_of(s: str, start: int, end: int):
+    """Unit and post of a standalone description ("衡阳市某公司高级技师")."""
+    text = s[start:end]
+    best = None
+    for idx in range(len(text), 1, -1):
+        word = _word_ending_at(text, idx, _POSITIONS_BY_LAST, 0)
+        if word and idx == len(text):
+            best = idx - len(word)
+            # extend over earlier posts in the same run (党委书记兼董事长)
+            while True:
+                grade = _GRADE_BEFORE.search(text, 0, best)
+                if grade:  # 三级调研员 / 园长、一级教师: a grade belongs to the post
+                    best = grade.start()
+                earlier = _word_ending_at(text, best, _POSITIONS_BY_LAST, 0)
+                if earlier:
+                    best -= len(earlier)
+                elif best > 0 and text[best - 1] in "兼、，,":  # 院士,教授 too
+                    earlier = _word_ending_at(text, best - 1, _POSITIONS_BY_LAST, 0)
+                    if not earlier:
+                        break
+                    best -= 1 + len(earlier)
+                else:
+                    break
+            break
+    if best is None and text.endswith(_UNKNOWN_POST_ENDS) and "、" in text[:-1]:
+        # 某公司客服客户经理、初级燃气管道工: a post the dictionary lacks after a list of known ones
+        mark = text.rindex("、")
+        unit, post, unit_span, post_span = _unit_post_of(s, start, start + mark)
+        if unit and post and 2 <= len(text) - mark - 1 <= 10:
+            return unit, post + text[mark:], unit_span, (post_span[0], end)
+    if best is None:
+        if _word_ending_at(text, len(text), _ORG_BY_LAST, 0):
+            return _clean_unit(text), "", (start, end), None
+        entity = max((i for i in range(1, len(text)) if text[:i].endswith(lx.ENTITY_SUFFIXES)), default=0)
+        if entity and len(text) - entity <= 6:  # 某旅游有限公司排工: a post the dictionary lacks
+            return _clean_unit(text[:entity]), text[entity:], (start, start + entity), (start + entity, end)
+        if text.endswith(_UNKNOWN_POST_ENDS):
+            # 国家深海基地管理中心潜航员: an organisation word, then a job ending in 员/师/工 the dictionary lacks
+            org = max(
+                (i for i in range(2, len(text)) if _word_ending_at(text, i, _ORG_BY_LAST, 0)), default=0
+            )
+            if org and 2 <= len(text) - org <= 5:
+                return _clean_unit(text[:org]), text[org:], (start, start + org), (start + org, end)
+        return "", "", None, None
+    descriptor = re.search(r"的(?:一名|一位|一个)?(?P<words>[\u4e00-\u9fff]{0,4})$", text[:best])
+    if descriptor and descriptor.start() > 0:
+        unit = _clean_unit(text[: descriptor.start()])
+        words = descriptor.group("words")
+        if words and not re.fullmatch(_PLAIN_WORDS, words):
+            best -= len(
+                words
+            )  # 某集团的一名科研技术骨干: 科研 is part of the post (一名普通焊工: 普通 is not)
+        return unit, text[best:], (start, start + descriptor.start()), (start + best, end)
+    split = _dept_split(text[:best])
+    unit = _clean_unit(text[:split])
+    post = text[split:]
+    return unit, post, ((start, start + split) if unit else None), (start + split, end)
+
+
+def _skip_bracket(s: str, position: int) -> int:
+    if position < len(s) and s[position] in "（(":
+        close = _matching_bracket(s, position)
+        if close - position <= 40:
+            return close + 1
+    return position
+
+
+def _matching_bracket(s: str, position: int) -> int:
+    depth = 0
+    for i in range(position, min(len(s), position + 60)):
+        if s[i] in "（(":
+            depth += 1
+        elif s[i] in "）)":
+            depth -= 1
+            if depth == 0:
+                return i
+    return position
