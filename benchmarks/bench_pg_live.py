@@ -249,21 +249,30 @@ def measure(
     saves: int,
     clients: int,
     seconds: float,
+    url: str | None = None,
     log=lambda text: print(text, file=sys.stderr, flush=True),
 ) -> dict:
+    """Save and other-window samples in ms and the soak's outcome. With `url` (a database
+    holding the roll, benchmarks/pg_keep.py) the run writes into a fresh copy of it."""
+    from benchmarks.pg_keep import copy_of
     from benchmarks.pg_roll import load_roll
     from honours.core.postgres.registry import ServerRegistry
     from honours.core.postgres.server import add_office
 
-    source = generator.ensure_roll(size, log=log)
     records = list(generator.RollGenerator().roll(min(size, 20000)))
     texts = [t for group in queries.query_sets(records).values() for t in group]
-    pg = _pg_server_module()
-    server = pg.ThrowawayServer(pg.server_binaries()).start()
+    server = None
+    if url is None:
+        pg = _pg_server_module()
+        server = pg.ThrowawayServer(pg.server_binaries()).start()
     try:
-        admin_url = server.new_database("live")
-        log(f"  loading {size:,} honourees into PostgreSQL …")
-        load_roll(source, admin_url)
+        if server is None:
+            admin_url = copy_of(url, "live_bench")  # type: ignore[arg-type]
+        else:
+            source = generator.ensure_roll(size, log=log)
+            admin_url = server.new_database("live")
+            log(f"  loading {size:,} honourees into PostgreSQL …")
+            load_roll(source, admin_url)
         add_office(admin_url, "全市（基准测试）", [], login=LOGIN, all_regions=True)
         url = _as(admin_url, LOGIN)
         with ServerRegistry.open(url) as registry:
@@ -274,7 +283,8 @@ def measure(
         out["soak"] = soak(url, admin_url, ids, texts, clients, seconds)
         return out
     finally:
-        server.stop()
+        if server is not None:
+            server.stop()
 
 
 def report(size: int, result: dict) -> str:
@@ -311,16 +321,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--saves", type=int, default=100)
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument(
+        "--url", help="a database already holding the roll (python -m benchmarks.pg_keep start)"
+    )
+    parser.add_argument("--no-report", action="store_true", help="print only; leave results/pg_live.md")
     args = parser.parse_args(argv)
     why = missing()
     if why:
         print(f"shared registry live figures skipped: {why}")
         return 0
-    result = measure(args.size, args.saves, args.clients, args.seconds)
+    result = measure(args.size, args.saves, args.clients, args.seconds, args.url)
     text = report(args.size, result)
-    results = ROOT / "benchmarks" / "results"
-    results.mkdir(parents=True, exist_ok=True)
-    (results / "pg_live.md").write_text(text, encoding="utf-8")
+    if not args.no_report:
+        results = ROOT / "benchmarks" / "results"
+        results.mkdir(parents=True, exist_ok=True)
+        (results / "pg_live.md").write_text(text, encoding="utf-8")
     print(text)
     s = result["soak"]
     return 1 if s["lost"] or s["other errors"] else 0

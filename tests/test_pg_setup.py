@@ -238,7 +238,7 @@ def test_the_archive_columns_match_the_field_spec_and_a_version_1_server_gains_t
             "CREATE INDEX honour_level ON honour (level, honouree_id); CREATE INDEX honour_year ON honour (year, honouree_id)"
         )
     assert MIGRATIONS[1].description == "archive fields"
-    assert init_server(pg_url) == SCHEMA_VERSION == 3
+    assert init_server(pg_url) == SCHEMA_VERSION == 4
     with psycopg.connect(pg_url) as conn:
 
         def columns(table: str) -> set[str]:

@@ -330,6 +330,40 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON care TO {OFFICE_ROLE};
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {OFFICE_ROLE};
 """
 
+# Version 4: speed only (no client needs it to be right). The vectors a search rechecks for
+# every candidate (main_tokens, name_tokens, field_tokens) are kept in the row itself, so a
+# recheck is no TOAST lookup; `tokens` (deeds and donations too, ~5 kB) always goes out of
+# line, uncompressed (compression saved nothing and cost every save). ALTER … TYPE with a
+# USING expression rewrites the table so the rows already stored move too (SET STORAGE alone
+# applies to rows written later). Indexes of the value filters also hold the id, so a filter's
+# ids come from the index alone; and parallel workers are not started for these tables: a
+# first page is a few milliseconds, and on a small shared server starting workers costs more.
+V4_SQL = """
+ALTER TABLE honouree_search
+    ALTER main_tokens TYPE tsvector USING main_tokens || ''::tsvector,
+    ALTER main_tokens SET STORAGE MAIN,
+    ALTER name_tokens SET STORAGE MAIN,
+    ALTER field_tokens SET STORAGE MAIN,
+    ALTER tokens SET STORAGE EXTERNAL;
+DROP INDEX honouree_name;
+CREATE INDEX honouree_name ON honouree (name, id) WHERE deleted_at IS NULL;
+DROP INDEX honouree_status;
+CREATE INDEX honouree_status ON honouree (status, id) WHERE deleted_at IS NULL;
+DROP INDEX honouree_category;
+CREATE INDEX honouree_category ON honouree (category, id) WHERE deleted_at IS NULL;
+DROP INDEX honouree_political;
+CREATE INDEX honouree_political ON honouree (political_status, id) WHERE deleted_at IS NULL;
+DROP INDEX honouree_education;
+CREATE INDEX honouree_education ON honouree (education, id) WHERE deleted_at IS NULL;
+DROP INDEX honouree_treatment;
+CREATE INDEX honouree_treatment ON honouree (treatment, id) WHERE deleted_at IS NULL;
+DROP INDEX honouree_donation;
+CREATE INDEX honouree_donation ON honouree (donation_total_fen, id) WHERE deleted_at IS NULL;
+ALTER TABLE honouree SET (parallel_workers = 0);
+ALTER TABLE honouree_search SET (parallel_workers = 0);
+ALTER TABLE honour SET (parallel_workers = 0);
+"""
+
 MIGRATIONS: list[Migration] = [
     Migration(
         1,
@@ -338,5 +372,6 @@ MIGRATIONS: list[Migration] = [
     ),
     Migration(2, "archive fields", V2_SQL),
     Migration(3, "care records", V3_SQL),
+    Migration(4, "search rows kept in the row, covering filter indexes, no parallel workers", V4_SQL),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1].version

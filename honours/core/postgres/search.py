@@ -373,15 +373,29 @@ class ServerSearchResult:
         common one to sort them. So the choice is made here, from what a walk finds: the
         next SAMPLE rows are tested in id order; a text common enough to fill the page soon
         is walked on, a rarer one is looked up in the GIN index and its matches sorted."""
+        # one statement per window: the matches, the id `window` rows on (where the next
+        # window starts; none: the roll ends in this one) and, the first time, the largest id
         walked = (
-            "SELECT s.honouree_id FROM (SELECT * FROM honouree_search WHERE honouree_id > %s"
-            f" ORDER BY honouree_id LIMIT %s) s WHERE {where} ORDER BY s.honouree_id LIMIT %s"
+            "(SELECT s.honouree_id, 0 FROM (SELECT * FROM honouree_search WHERE honouree_id > %s"
+            f" ORDER BY honouree_id LIMIT %s) s WHERE {where} ORDER BY s.honouree_id LIMIT %s)"
+            " UNION ALL (SELECT honouree_id, 1 FROM honouree_search WHERE honouree_id > %s"
+            " ORDER BY honouree_id OFFSET %s LIMIT 1)"
         )
+        largest = " UNION ALL (SELECT coalesce(max(honouree_id), 0), 2 FROM honouree_search)"
         found: list[int] = []
         window = SAMPLE
         while True:
-            end = self._id_after(after, window)
-            rows = [r[0] for r in self._rows(walked, [after, window, *params, limit - len(found)])]
+            end: int | None = None
+            rows = []
+            sql = walked + (largest if self._largest is None else "")
+            params_now = [after, window, *params, limit - len(found), after, window - 1]
+            for honouree_id, what in self._rows(sql, params_now):
+                if what == 0:
+                    rows.append(honouree_id)
+                elif what == 1:
+                    end = honouree_id
+                else:
+                    self._largest = honouree_id
             found.extend(rows)
             if len(found) >= limit or end is None:
                 return found
@@ -399,15 +413,6 @@ class ServerSearchResult:
             )
             found.extend(r[0] for r in self._rows(looked_up, [*params, after, remaining]))
             return found
-
-    def _id_after(self, after: int, rows: int) -> int | None:
-        """The id `rows` search rows after `after` (None: fewer are left)."""
-        found = self._rows(
-            "SELECT honouree_id FROM honouree_search WHERE honouree_id > %s ORDER BY honouree_id"
-            " OFFSET %s LIMIT 1",
-            [after, rows - 1],
-        )
-        return found[0][0] if found else None
 
     def _max_id(self) -> int:
         if self._largest is None:
