@@ -46,7 +46,7 @@ _MAIN_WORDS = frozenset(c for c, w in TOKEN_WEIGHTS.items() if w in "AB")  # mai
 CAPPED_COUNT = 1000
 SAMPLE = 256  # search rows a tier first tests in id order (see _walk_or_look_up)
 WALK_MAX = 20_000  # rows walked at a time
-LOOKUP_COST = 3  # a match looked up costs about as much as this many rows walked (measured at 100k)
+LOOKUP_COST = 1.3  # a match looked up costs about as much as this many rows walked (measured at 100k)
 
 # -- tsquery text ------------------------------------------------------------------------
 
