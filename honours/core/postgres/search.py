@@ -261,7 +261,9 @@ class ServerSearchResult:
         self._tier_index = 0
         self._last_id = 0
         self._offset = 0
-        self._exact_ids: list[int] = []
+        self._exact_ids: list[int] | None = None
+        # the first SAMPLE search rows' matches by tier, and where the next window starts
+        self._first: tuple[dict[int, list[int]], int | None] | None = None
 
     # -- the matches, unordered ---------------------------------------------------------------
 
@@ -324,6 +326,8 @@ class ServerSearchResult:
         else:
             skip = 0
         out: list[int] = []
+        if self._tier_index == 0 and self._last_id == 0 and self._first is None:
+            self._first_window()
         while len(out) < limit and self._tier_index < len(self._tiers):
             want = limit - len(out) + skip
             rows = self._tier_rows(self._tiers[self._tier_index], want)
@@ -338,17 +342,62 @@ class ServerSearchResult:
         self._offset = offset + len(out)
         return out
 
+    def _exact_sql(self, exact_name: str) -> tuple[str, list]:
+        where, params = self._row_filters()
+        return f"SELECT h.id FROM honouree h WHERE h.name = %s AND {where}", [exact_name, *params]
+
+    def _first_window(self) -> None:
+        """The tiers' first windows in one round trip: the exact-name ids, and the first SAMPLE
+        search rows with the tier each falls in (its first condition met), where the next
+        window starts and the largest id (what each tier's first walk would have read, one
+        statement per tier)."""
+        conds = [(k, t.condition.sql()) for k, t in enumerate(self._tiers) if t.condition is not None]
+        if not conds:
+            return
+        exact = next((t.exact_name for t in self._tiers if t.condition is None), None)
+        case = "CASE " + " ".join(f"WHEN {sql} THEN {k}" for k, (sql, _) in conds) + " END"
+        params: list = [p for _, (_, ps) in conds for p in ps]
+        params.append(SAMPLE)
+        where = ""
+        if exact is not None:
+            exact_sql, exact_params = self._exact_sql(exact)
+            where += f" AND s.honouree_id NOT IN ({exact_sql})"
+            params.extend(exact_params)
+        filters, filter_params = self._filters_on("s.honouree_id")
+        where += filters
+        params.extend(filter_params)
+        params.append(SAMPLE - 1)
+        sql = (
+            f"(SELECT w.honouree_id, w.tier FROM (SELECT s.honouree_id, {case} AS tier FROM (SELECT * FROM"
+            f" honouree_search WHERE honouree_id > 0 ORDER BY honouree_id LIMIT %s) s WHERE true{where}) w"
+            " WHERE w.tier IS NOT NULL ORDER BY w.honouree_id)"
+            " UNION ALL (SELECT honouree_id, -1 FROM honouree_search ORDER BY honouree_id OFFSET %s LIMIT 1)"
+            " UNION ALL (SELECT coalesce(max(honouree_id), 0), -2 FROM honouree_search)"
+        )
+        with self.conn.pipeline():  # both statements sent at once
+            exact_rows = None
+            if exact is not None and self._exact_ids is None:
+                exact_sql, exact_params = self._exact_sql(exact)
+                exact_rows = self.conn.execute(exact_sql + " ORDER BY h.id", exact_params, prepare=False)
+            window = self.conn.execute(sql, params, prepare=False)
+        if exact_rows is not None:
+            self._exact_ids = [r[0] for r in exact_rows.fetchall()]
+        by_tier: dict[int, list[int]] = {k: [] for k, _ in conds}
+        end = None
+        for honouree_id, tier in window.fetchall():
+            if tier >= 0:
+                by_tier[tier].append(honouree_id)
+            elif tier == -1:
+                end = honouree_id
+            else:
+                self._largest = honouree_id
+        self._first = (by_tier, end)
+
     def _tier_rows(self, tier: Tier, limit: int) -> list[int]:
         if tier.condition is None:  # exact name: few rows, fetched whole
-            if not self._exact_ids:
-                where, params = self._row_filters()
-                self._exact_ids = [
-                    r[0]
-                    for r in self._rows(
-                        f"SELECT h.id FROM honouree h WHERE h.name = %s AND {where} ORDER BY h.id",
-                        [tier.exact_name, *params],
-                    )
-                ]
+            if self._exact_ids is None:
+                sql, params = self._exact_sql(tier.exact_name or "")
+                self._exact_ids = [r[0] for r in self._rows(sql + " ORDER BY h.id", params)]
             return [i for i in self._exact_ids if i > self._last_id][:limit]
         cond, params = tier.condition.sql()
         where = f"{cond}"
@@ -362,9 +411,19 @@ class ServerSearchResult:
         filters, filter_params = self._filters_on("s.honouree_id")
         where += filters
         params.extend(filter_params)
-        return self._walk_or_look_up(where, params, self._last_id, limit)
+        first = None
+        if self._first is not None and self._last_id == 0:
+            first = (self._first[0][self._tier_index], self._first[1])
+        return self._walk_or_look_up(where, params, self._last_id, limit, first)
 
-    def _walk_or_look_up(self, where: str, params: list, after: int, limit: int) -> list[int]:
+    def _walk_or_look_up(
+        self,
+        where: str,
+        params: list,
+        after: int,
+        limit: int,
+        first: tuple[list[int], int | None] | None = None,
+    ) -> list[int]:
         """Up to `limit` ids above `after`, in id order, of the search rows meeting `where`.
 
         PostgreSQL cannot tell how many rows a phrase of character pairs matches (it takes
@@ -372,7 +431,8 @@ class ServerSearchResult:
         walks the whole roll in id order for a rare text, or rechecks 17,000 matches of a
         common one to sort them. So the choice is made here, from what a walk finds: the
         next SAMPLE rows are tested in id order; a text common enough to fill the page soon
-        is walked on, a rarer one is looked up in the GIN index and its matches sorted."""
+        is walked on, a rarer one is looked up in the GIN index and its matches sorted.
+        `first`: the first window's matches and end, already read (_first_window)."""
         # one statement per window: the matches, the id `window` rows on (where the next
         # window starts; none: the roll ends in this one) and, the first time, the largest id
         walked = (
@@ -387,15 +447,19 @@ class ServerSearchResult:
         while True:
             end: int | None = None
             rows = []
-            sql = walked + (largest if self._largest is None else "")
-            params_now = [after, window, *params, limit - len(found), after, window - 1]
-            for honouree_id, what in self._rows(sql, params_now):
-                if what == 0:
-                    rows.append(honouree_id)
-                elif what == 1:
-                    end = honouree_id
-                else:
-                    self._largest = honouree_id
+            if first is not None:
+                rows, end = first[0][: limit - len(found)], first[1]
+                first = None
+            else:
+                sql = walked + (largest if self._largest is None else "")
+                params_now = [after, window, *params, limit - len(found), after, window - 1]
+                for honouree_id, what in self._rows(sql, params_now):
+                    if what == 0:
+                        rows.append(honouree_id)
+                    elif what == 1:
+                        end = honouree_id
+                    else:
+                        self._largest = honouree_id
             found.extend(rows)
             if len(found) >= limit or end is None:
                 return found
