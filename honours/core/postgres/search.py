@@ -45,7 +45,7 @@ _GROUP_B = frozenset(c for c, w in TOKEN_WEIGHTS.items() if w == "B")
 _MAIN_WORDS = frozenset(c for c, w in TOKEN_WEIGHTS.items() if w in "AB")  # main_tokens' words
 CAPPED_COUNT = 1000
 SAMPLE = 256  # search rows a tier first tests in id order (see _walk_or_look_up)
-WALK_MAX = 20_000  # rows walked at a time
+WALK_MAX = 2048  # rows walked at a time: then the density is measured again (a first sample misleads)
 LOOKUP_COST = 1.3  # a match looked up costs about as much as this many rows walked (measured at 100k)
 
 # -- tsquery text ------------------------------------------------------------------------
@@ -435,7 +435,7 @@ class ServerSearchResult:
         `first`: the first window's matches and end, already read (_first_window)."""
         # one statement per window: the matches, the id `window` rows on (where the next
         # window starts; none: the roll ends in this one) and, the first time, the largest id
-        walked = (
+        walked_sql = (
             "(SELECT s.honouree_id, 0 FROM (SELECT * FROM honouree_search WHERE honouree_id > %s"
             f" ORDER BY honouree_id LIMIT %s) s WHERE {where} ORDER BY s.honouree_id LIMIT %s)"
             " UNION ALL (SELECT honouree_id, 1 FROM honouree_search WHERE honouree_id > %s"
@@ -444,6 +444,7 @@ class ServerSearchResult:
         largest = " UNION ALL (SELECT coalesce(max(honouree_id), 0), 2 FROM honouree_search)"
         found: list[int] = []
         window = SAMPLE
+        walked = 0  # rows walked so far, and how many of them matched: the density measured
         while True:
             end: int | None = None
             rows = []
@@ -451,7 +452,7 @@ class ServerSearchResult:
                 rows, end = first[0][: limit - len(found)], first[1]
                 first = None
             else:
-                sql = walked + (largest if self._largest is None else "")
+                sql = walked_sql + (largest if self._largest is None else "")
                 params_now = [after, window, *params, limit - len(found), after, window - 1]
                 for honouree_id, what in self._rows(sql, params_now):
                     if what == 0:
@@ -463,13 +464,14 @@ class ServerSearchResult:
             found.extend(rows)
             if len(found) >= limit or end is None:
                 return found
+            walked += window
             after = end
             remaining = limit - len(found)
             left = max(1, self._max_id() - after)  # rows not yet walked (ids are nearly dense)
             # walking on tests about remaining / density rows; a lookup tests every match left,
             # about density × left, each a random read costing LOOKUP_COST rows walked
-            if rows and remaining * window / len(rows) <= LOOKUP_COST * len(rows) * left / window:
-                window = min(WALK_MAX, max(window, remaining * window * 3 // (len(rows) * 2)))
+            if found and remaining * walked / len(found) <= LOOKUP_COST * len(found) * left / walked:
+                window = min(WALK_MAX, max(window, remaining * walked * 3 // (len(found) * 2)))
                 continue
             looked_up = (
                 f"SELECT s.honouree_id FROM honouree_search s WHERE {where} AND s.honouree_id > %s"
