@@ -293,13 +293,33 @@ class ServerSearchResult:
             sql, params = self.matching_ids_sql()
             found = self._rows(f"SELECT count(*) FROM ({sql} LIMIT %s) m", [*params, limit + 1])[0][0]
         else:  # the first limit + 1 matches, walked or looked up as a page is (see _walk_or_look_up)
-            cond, params = self._any.sql()
             filters, filter_params = self._filters_on("s.honouree_id")
+            narrower = self._narrower()
+            if narrower is not None:  # more than `limit` there: as many anywhere, `tokens` never read
+                cond, params = narrower.sql()
+                if (
+                    len(self._walk_or_look_up(cond + filters, [*params, *filter_params], 0, limit + 1))
+                    > limit
+                ):
+                    return limit, False
+            cond, params = self._any.sql()
             found = len(self._walk_or_look_up(cond + filters, [*params, *filter_params], 0, limit + 1))
         if found <= limit:
             self._count = found
             return found, True
         return limit, False
+
+    def _narrower(self) -> Condition | None:
+        """A tier's condition that implies the whole query's and never reads `tokens` (every
+        field, deeds included: ~5 kB out of line, each match a TOAST read), if there is one:
+        the widest such tier (a term in the names or the main fields)."""
+        for tier in reversed(self._tiers):
+            condition = tier.condition
+            if condition is None or condition == self._any:
+                continue
+            if all(vector != "tokens" for vector, _ in condition.queries):
+                return condition
+        return None
 
     def contains(self, honouree_id: int) -> bool:
         """Whether this honouree is among the matches: one lookup."""
