@@ -1,6 +1,6 @@
 """A benchmark PostgreSQL server that outlives one run: the 100k roll loaded once, reused.
 
-    python -m benchmarks.pg_keep start [--size 100000]   # prints the roll database's URL
+    python -m benchmarks.pg_keep start [--size 100000] [--shared-buffers 1GB]   # prints the roll's URL
     python -m benchmarks.pg_keep url [--size 100000]      # the URL of the running one
     python -m benchmarks.pg_keep stop
 
@@ -11,7 +11,8 @@ tests do (tests/pg_server.py) but keeps it running after this process ends, load
 benchmarks/.data/pg_keep.json. The benches take that URL (`--url`): bench_pg_search reads it
 as it is, bench_pg_live writes into a fresh copy of it (CREATE DATABASE … TEMPLATE, seconds).
 `start` again brings the database's schema up to date (server.init_server's migrations) and
-reloads nothing.
+reloads nothing. `--shared-buffers` restarts the server with that much shared memory (PostgreSQL's
+default is 128MB; the roll's search rows and indexes at 100,000 are about 700 MB).
 """
 
 from __future__ import annotations
@@ -102,6 +103,25 @@ def start(size: int, log=lambda text: print(text, file=sys.stderr, flush=True)) 
     return url
 
 
+def set_shared_buffers(size: str) -> None:
+    """Restart the kept server with `size` of shared buffers ('' or 'default': PostgreSQL's own)."""
+    import psycopg
+
+    state = _state()
+    if state is None:
+        raise SystemExit("no kept server: python -m benchmarks.pg_keep start")
+    with psycopg.connect(state["admin"], autocommit=True) as conn:
+        if size in ("", "default"):
+            conn.execute("ALTER SYSTEM RESET shared_buffers")
+        else:
+            conn.execute("ALTER SYSTEM SET shared_buffers = %s", (size,))
+    command = [str(Path(state["binaries"]) / "pg_ctl"), "-D", state["data"], "-m", "fast", "-w", "restart"]
+    command += ["-l", str(Path(state["folder"]) / "server.log")]
+    if state.get("as_root"):
+        command = ["runuser", "-u", "postgres", "--", *command]
+    subprocess.run(command, check=True, capture_output=True, timeout=120)
+
+
 def copy_of(url: str, name: str) -> str:
     """A fresh database copied from the one at `url` (which must have no other sessions)."""
     import psycopg
@@ -129,6 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.pg_keep")
     parser.add_argument("action", choices=("start", "url", "stop"))
     parser.add_argument("--size", type=int, default=100_000)
+    parser.add_argument("--shared-buffers", help="restart the kept server with this much (default: 128MB)")
     args = parser.parse_args(argv)
     if args.action == "stop":
         stop()
@@ -140,7 +161,10 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(roll_url(state, args.size))
         return 0
-    print(start(args.size))
+    url = start(args.size)
+    if args.shared_buffers:
+        set_shared_buffers(args.shared_buffers)
+    print(url)
     return 0
 
 

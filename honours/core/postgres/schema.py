@@ -330,24 +330,26 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON care TO {OFFICE_ROLE};
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {OFFICE_ROLE};
 """
 
-# Version 4: speed only (no client needs it to be right). The vectors a search rechecks for
-# every candidate (main_tokens, name_tokens, field_tokens) are kept in the row itself, so a
-# recheck is no TOAST lookup; `tokens` (deeds and donations too, ~5 kB) always goes out of
-# line, uncompressed (compression saved nothing and cost every save). ALTER … TYPE with a
-# USING expression rewrites the table so the rows already stored move too (SET STORAGE alone
-# applies to rows written later). The planner learns main_tokens' common words better (with
-# the default statistics it took 护士, in a tenth of the roll, for rare, and read every match
-# of it to join them with `status:deceased`); more for the other vectors cost more planning
-# than they saved. Indexes of the value filters also hold the id, so a filter's ids come from
-# the index alone, and the roll's order by name holds the columns most filtered on, so a
-# filter without words (`donation>=100000`) walks that index alone, not 3,000 rows of the table; and parallel workers are not started for these tables: a first page is a
-# few milliseconds, and on a small shared server starting workers costs more.
+# Version 4: speed only (no client needs it to be right). The vectors every search rechecks for
+# each candidate (main_tokens, name_tokens) are kept in the row itself, so a recheck is no TOAST
+# lookup; `tokens` (deeds and donations too, ~5 kB) and `field_tokens` (read only by the `unit:` …
+# qualifiers, ~1 kB) always go out of line, uncompressed (compression saved nothing and cost
+# every save), which keeps the table small enough to stay in memory. ALTER … TYPE with a USING
+# expression rewrites the table so the rows already stored move too (SET STORAGE alone applies
+# to rows written later). The planner learns main_tokens' common words better (with the default
+# statistics it took 护士, in a tenth of the roll, for rare, and read every match of it to join
+# them with `status:deceased`); more for the other vectors cost more planning than they saved.
+# Indexes of the value filters also hold the id, so a filter's ids come from the index alone,
+# and the roll's order by name holds the columns most filtered on, so a filter without words
+# (`donation>=100000`) walks that index alone, not 3,000 rows of the table; and parallel
+# workers are not started for these tables: a first page is a few milliseconds, and on a small
+# shared server starting workers costs more.
 V4_SQL = """
 ALTER TABLE honouree_search
     ALTER main_tokens TYPE tsvector USING main_tokens || ''::tsvector,
     ALTER main_tokens SET STORAGE MAIN,
     ALTER name_tokens SET STORAGE MAIN,
-    ALTER field_tokens SET STORAGE MAIN,
+    ALTER field_tokens SET STORAGE EXTERNAL,
     ALTER tokens SET STORAGE EXTERNAL,
     ALTER main_tokens SET STATISTICS 400;
 DROP INDEX honouree_name;
