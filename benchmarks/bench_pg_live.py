@@ -1,10 +1,12 @@
 """The shared registry live (issue 16's figures): a save, another window following it, and a soak.
 
     python -m benchmarks.bench_pg_live [--size 100000] [--saves 100] [--clients 20] [--seconds 60]
+        [--url URL] [--no-report]
 
 Starts a throwaway PostgreSQL server as the tests do (tests/pg_server.py), loads the cached roll
 of `--size` honourees into it (benchmarks/pg_roll.py) and makes an office login of every region
-(row-level security applying, as for the offices). Then:
+(row-level security applying, as for the offices); with `--url` (a database holding the roll,
+benchmarks/pg_keep.py) it writes into a fresh copy of that one instead. Then:
 
 * save: `--saves` edits of random people through ServerRegistry.update (row lock, version check,
   children rewritten, derived columns, search rows, history; one transaction). Target ≤ 50 ms.
@@ -25,6 +27,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import multiprocessing
+import os
 import queue
 import random
 import statistics
@@ -281,6 +284,11 @@ def measure(
         out: dict = measure_saves(url, ids, saves)
         log(f"  soak: {clients} client processes for {seconds:.0f} s …")
         out["soak"] = soak(url, admin_url, ids, texts, clients, seconds)
+        out["load average"] = os.getloadavg()
+        import psycopg
+
+        with psycopg.connect(admin_url) as conn:
+            out["shared_buffers"] = conn.execute("SHOW shared_buffers").fetchone()[0]
         return out
     finally:
         if server is not None:
@@ -310,6 +318,12 @@ def report(size: int, result: dict) -> str:
         f"Peak connections of the login the clients share: {s['peak connections']} (each client: one working, one listening)."
     )
     lines += ["", soaked]
+    lines += [
+        "",
+        f"PostgreSQL shared_buffers {result['shared_buffers']}; load average after the run "
+        + ", ".join(f"{x:.2f}" for x in result["load average"])
+        + f" ({os.cpu_count()} cores).",
+    ]
     for problem in (s["lost"] + s["other errors"])[:20]:
         lines.append(f"- {problem}")
     return "\n".join(lines) + "\n"

@@ -1,6 +1,6 @@
 """Search on a shared registry (PostgreSQL): first page, capped and exact counts, at 100k.
 
-    python -m benchmarks.bench_pg_search [--size 100000] [--repeat 20]
+    python -m benchmarks.bench_pg_search [--size 100000] [--repeat 20] [--url URL] [--no-report]
 
 Starts a throwaway PostgreSQL server the way the tests do (tests/pg_server.py: initdb into a
 temporary folder, as the postgres user when run as root, loopback port, fsync off), copies
@@ -8,13 +8,15 @@ the benchmark's cached roll into it (benchmarks/pg_roll.py), indexes it with the
 own reindex_all, then times every query of benchmarks/queries.py from a fresh
 ServerSearchResult, as `make bench` times the file. Each query's first 200 ids are also
 compared with the file's; a difference is reported in capitals. Without PostgreSQL
-installed it says so in one line and measures nothing.
+installed it says so in one line and measures nothing. `--url` names a database that already
+holds the roll (benchmarks/pg_keep.py keeps one between runs: loading takes minutes).
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
 import shutil
 import statistics
 import sys
@@ -97,6 +99,7 @@ def measure(
                             out["capped"].append(
                                 _ms(lambda q=text: ServerSearchResult(conn, q).count_capped())
                             )
+                out["shared_buffers"] = conn.execute("SHOW shared_buffers").fetchone()[0]
                 for kind, texts in sets.items():  # exact counts are slow: fewer rounds
                     for text in texts:
                         for _ in range(max(1, repeat // 5)):
@@ -106,6 +109,7 @@ def measure(
         finally:
             registry.close()
             shutil.rmtree(copy.parent, ignore_errors=True)
+        out["load average"] = os.getloadavg()
         return out
     finally:
         if server is not None:
@@ -153,6 +157,12 @@ def report(size: int, result: dict) -> str:
         )
     else:
         lines.append("Every query's first 200 ids equal the file backend's, in the same order.")
+    lines += [
+        "",
+        f"PostgreSQL shared_buffers {result['shared_buffers']}; load average after the run "
+        + ", ".join(f"{x:.2f}" for x in result["load average"])
+        + f" ({os.cpu_count()} cores).",
+    ]
     return "\n".join(lines) + "\n"
 
 
