@@ -264,6 +264,8 @@ class ServerSearchResult:
         self._exact_ids: list[int] | None = None
         # the first SAMPLE search rows' matches by tier, and where the next window starts
         self._first: tuple[dict[int, list[int]], int | None] | None = None
+        # a tier's first matches read with the tier above (its index, the ids, how many were asked)
+        self._prefetched: tuple[int, list[int], int] | None = None
 
     # -- the matches, unordered ---------------------------------------------------------------
 
@@ -419,6 +421,21 @@ class ServerSearchResult:
                 sql, params = self._exact_sql(tier.exact_name or "")
                 self._exact_ids = [r[0] for r in self._rows(sql + " ORDER BY h.id", params)]
             return [i for i in self._exact_ids if i > self._last_id][:limit]
+        prefetched = self._prefetched
+        if prefetched is not None and prefetched[0] == self._tier_index and self._last_id == 0:
+            self._prefetched = None
+            _, rows, asked = prefetched
+            if len(rows) < asked or limit <= len(rows):  # all of the tier, or all that is wanted
+                return rows[:limit]
+        where, params = self._tier_where(tier)
+        first = None
+        if self._first is not None and self._last_id == 0:
+            first = (self._first[0][self._tier_index], self._first[1])
+        return self._walk_or_look_up(where, params, self._last_id, limit, first, self._with_next(limit))
+
+    def _tier_where(self, tier: Tier) -> tuple[str, list]:
+        """A tier's condition on a search row `s`, the tiers above it excluded, with the filters."""
+        assert tier.condition is not None
         cond, params = tier.condition.sql()
         where = f"{cond}"
         if self._exact_ids:
@@ -429,12 +446,30 @@ class ServerSearchResult:
             where += " AND NOT (" + " OR ".join(f"({s})" for s, _ in excluded) + ")"
             params.extend(p for _, ps in excluded for p in ps)
         filters, filter_params = self._filters_on("s.honouree_id")
-        where += filters
-        params.extend(filter_params)
-        first = None
-        if self._first is not None and self._last_id == 0:
-            first = (self._first[0][self._tier_index], self._first[1])
-        return self._walk_or_look_up(where, params, self._last_id, limit, first)
+        return where + filters, [*params, *filter_params]
+
+    def _with_next(self, limit: int) -> tuple[str, list] | None:
+        """The next tier's condition, when a lookup of this tier should fetch its first matches
+        too: both are names (`name_tokens`: "starts with", then "contains"), so their matches
+        are the same GIN entries and the same rows, read once rather than twice, and the next
+        tier's first window says it would be looked up too, not walked."""
+        k = self._tier_index
+        if self._first is None or self._last_id != 0 or k + 1 >= len(self._tiers):
+            return None
+        this, following = self._tiers[k].condition, self._tiers[k + 1].condition
+        if this is None or following is None:
+            return None
+        if {v for v, _ in this.queries} != {"name_tokens"} or {v for v, _ in following.queries} != {
+            "name_tokens"
+        }:
+            return None
+        by_tier, end = self._first
+        found = len(by_tier[k + 1])
+        if end is None:
+            return None
+        left = max(1, self._max_id() - end)
+        walk = found and limit * SAMPLE / found <= LOOKUP_COST * found * left / SAMPLE
+        return None if walk else self._tier_where(self._tiers[k + 1])
 
     def _walk_or_look_up(
         self,
@@ -443,6 +478,7 @@ class ServerSearchResult:
         after: int,
         limit: int,
         first: tuple[list[int], int | None] | None = None,
+        with_next: tuple[str, list] | None = None,
     ) -> list[int]:
         """Up to `limit` ids above `after`, in id order, of the search rows meeting `where`.
 
@@ -452,7 +488,9 @@ class ServerSearchResult:
         common one to sort them. So the choice is made here, from what a walk finds: the
         next SAMPLE rows are tested in id order; a text common enough to fill the page soon
         is walked on, a rarer one is looked up in the GIN index and its matches sorted.
-        `first`: the first window's matches and end, already read (_first_window)."""
+        `first`: the first window's matches and end, already read (_first_window).
+        `with_next`: the next tier's condition (from id 0), whose first matches a lookup reads
+        too, after this tier's, and keeps for it (_with_next)."""
         # one statement per window: the matches, the id `window` rows on (where the next
         # window starts; none: the roll ends in this one) and, the first time, the largest id
         walked_sql = (
@@ -493,6 +531,22 @@ class ServerSearchResult:
             if found and remaining * walked / len(found) <= LOOKUP_COST * len(found) * left / walked:
                 window = min(WALK_MAX, max(window, remaining * walked * 3 // (len(found) * 2)))
                 continue
+            if with_next is not None:
+                next_where, next_params = with_next
+                both = (
+                    f"SELECT s.honouree_id, ({where} AND s.honouree_id > %s) IS TRUE FROM honouree_search s"
+                    f" WHERE ({where} AND s.honouree_id > %s) OR ({next_where})"
+                    " ORDER BY 2 DESC, s.honouree_id + 0 LIMIT %s"
+                )
+                rows = self._rows(both, [*params, after, *params, after, *next_params, remaining])
+                mine = [r[0] for r in rows if r[1]]
+                found.extend(mine)
+                self._prefetched = (
+                    self._tier_index + 1,
+                    [r[0] for r in rows if not r[1]],
+                    remaining - len(mine),
+                )
+                return found
             looked_up = (
                 f"SELECT s.honouree_id FROM honouree_search s WHERE {where} AND s.honouree_id > %s"
                 " ORDER BY s.honouree_id + 0 LIMIT %s"  # + 0: never the id index's walk
