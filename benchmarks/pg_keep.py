@@ -106,6 +106,7 @@ def start(size: int, log=lambda text: print(text, file=sys.stderr, flush=True)) 
 def set_shared_buffers(size: str) -> None:
     """Restart the kept server with `size` of shared buffers ('' or 'default': PostgreSQL's own)."""
     import psycopg
+    from psycopg import sql
 
     state = _state()
     if state is None:
@@ -114,7 +115,7 @@ def set_shared_buffers(size: str) -> None:
         if size in ("", "default"):
             conn.execute("ALTER SYSTEM RESET shared_buffers")
         else:
-            conn.execute("ALTER SYSTEM SET shared_buffers = %s", (size,))
+            conn.execute(sql.SQL("ALTER SYSTEM SET shared_buffers = {}").format(sql.Literal(size)))
     command = [str(Path(state["binaries"]) / "pg_ctl"), "-D", state["data"], "-m", "fast", "-w", "restart"]
     command += ["-l", str(Path(state["folder"]) / "server.log")]
     if state.get("as_root"):
