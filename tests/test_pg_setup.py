@@ -315,6 +315,7 @@ def test_migration_4_keeps_the_rechecked_vectors_in_the_row_and_finds_what_it_fo
             " ALTER field_tokens SET STORAGE EXTENDED"
         )
         conn.execute("ALTER TABLE honouree RESET (parallel_workers)")
+        conn.execute("ALTER INDEX honouree_search_main RESET (gin_pending_list_limit)")
         conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
     assert init_server(url) == SCHEMA_VERSION
     with psycopg.connect(url, autocommit=True) as conn:
@@ -335,6 +336,10 @@ def test_migration_4_keeps_the_rechecked_vectors_in_the_row_and_finds_what_it_fo
                 "SELECT array_to_string(reloptions, ',') FROM pg_class WHERE relname = 'honouree'"
             ).fetchone()[0]
         )
+        pending = conn.execute(
+            "SELECT array_to_string(reloptions, ',') FROM pg_class WHERE relname = 'honouree_search_main'"
+        ).fetchone()
+        assert pending == ("gin_pending_list_limit=512",)
     with ServerRegistry.open(as_login(url, city)) as registry:
         assert {text: registry.search(text).ids(0, 200) for text in texts} == before
         person = registry.honouree(before["luo"][0])
