@@ -1,10 +1,12 @@
 """The shared registry live (issue 16's figures): a save, another window following it, and a soak.
 
     python -m benchmarks.bench_pg_live [--size 100000] [--saves 100] [--clients 20] [--seconds 60]
+        [--url URL] [--no-report]
 
 Starts a throwaway PostgreSQL server as the tests do (tests/pg_server.py), loads the cached roll
 of `--size` honourees into it (benchmarks/pg_roll.py) and makes an office login of every region
-(row-level security applying, as for the offices). Then:
+(row-level security applying, as for the offices); with `--url` (a database holding the roll,
+benchmarks/pg_keep.py) it writes into a fresh copy of that one instead. Then:
 
 * save: `--saves` edits of random people through ServerRegistry.update (row lock, version check,
   children rewritten, derived columns, search rows, history; one transaction). Target ≤ 50 ms.
@@ -25,6 +27,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import multiprocessing
+import os
 import queue
 import random
 import statistics
@@ -249,21 +252,30 @@ def measure(
     saves: int,
     clients: int,
     seconds: float,
+    url: str | None = None,
     log=lambda text: print(text, file=sys.stderr, flush=True),
 ) -> dict:
+    """Save and other-window samples in ms and the soak's outcome. With `url` (a database
+    holding the roll, benchmarks/pg_keep.py) the run writes into a fresh copy of it."""
+    from benchmarks.pg_keep import copy_of
     from benchmarks.pg_roll import load_roll
     from honours.core.postgres.registry import ServerRegistry
     from honours.core.postgres.server import add_office
 
-    source = generator.ensure_roll(size, log=log)
     records = list(generator.RollGenerator().roll(min(size, 20000)))
     texts = [t for group in queries.query_sets(records).values() for t in group]
-    pg = _pg_server_module()
-    server = pg.ThrowawayServer(pg.server_binaries()).start()
+    server = None
+    if url is None:
+        pg = _pg_server_module()
+        server = pg.ThrowawayServer(pg.server_binaries()).start()
     try:
-        admin_url = server.new_database("live")
-        log(f"  loading {size:,} honourees into PostgreSQL …")
-        load_roll(source, admin_url)
+        if server is None:
+            admin_url = copy_of(url, "live_bench")  # type: ignore[arg-type]
+        else:
+            source = generator.ensure_roll(size, log=log)
+            admin_url = server.new_database("live")
+            log(f"  loading {size:,} honourees into PostgreSQL …")
+            load_roll(source, admin_url)
         add_office(admin_url, "全市（基准测试）", [], login=LOGIN, all_regions=True)
         url = _as(admin_url, LOGIN)
         with ServerRegistry.open(url) as registry:
@@ -272,9 +284,15 @@ def measure(
         out: dict = measure_saves(url, ids, saves)
         log(f"  soak: {clients} client processes for {seconds:.0f} s …")
         out["soak"] = soak(url, admin_url, ids, texts, clients, seconds)
+        out["load average"] = os.getloadavg()
+        import psycopg
+
+        with psycopg.connect(admin_url) as conn:
+            out["shared_buffers"] = conn.execute("SHOW shared_buffers").fetchone()[0]
         return out
     finally:
-        server.stop()
+        if server is not None:
+            server.stop()
 
 
 def report(size: int, result: dict) -> str:
@@ -300,6 +318,12 @@ def report(size: int, result: dict) -> str:
         f"Peak connections of the login the clients share: {s['peak connections']} (each client: one working, one listening)."
     )
     lines += ["", soaked]
+    lines += [
+        "",
+        f"PostgreSQL shared_buffers {result['shared_buffers']}; load average after the run "
+        + ", ".join(f"{x:.2f}" for x in result["load average"])
+        + f" ({os.cpu_count()} cores).",
+    ]
     for problem in (s["lost"] + s["other errors"])[:20]:
         lines.append(f"- {problem}")
     return "\n".join(lines) + "\n"
@@ -311,16 +335,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--saves", type=int, default=100)
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument(
+        "--url", help="a database already holding the roll (python -m benchmarks.pg_keep start)"
+    )
+    parser.add_argument("--no-report", action="store_true", help="print only; leave results/pg_live.md")
     args = parser.parse_args(argv)
     why = missing()
     if why:
         print(f"shared registry live figures skipped: {why}")
         return 0
-    result = measure(args.size, args.saves, args.clients, args.seconds)
+    result = measure(args.size, args.saves, args.clients, args.seconds, args.url)
     text = report(args.size, result)
-    results = ROOT / "benchmarks" / "results"
-    results.mkdir(parents=True, exist_ok=True)
-    (results / "pg_live.md").write_text(text, encoding="utf-8")
+    if not args.no_report:
+        results = ROOT / "benchmarks" / "results"
+        results.mkdir(parents=True, exist_ok=True)
+        (results / "pg_live.md").write_text(text, encoding="utf-8")
     print(text)
     s = result["soak"]
     return 1 if s["lost"] or s["other errors"] else 0

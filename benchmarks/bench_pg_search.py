@@ -1,6 +1,6 @@
 """Search on a shared registry (PostgreSQL): first page, capped and exact counts, at 100k.
 
-    python -m benchmarks.bench_pg_search [--size 100000] [--repeat 20]
+    python -m benchmarks.bench_pg_search [--size 100000] [--repeat 20] [--url URL] [--no-report]
 
 Starts a throwaway PostgreSQL server the way the tests do (tests/pg_server.py: initdb into a
 temporary folder, as the postgres user when run as root, loopback port, fsync off), copies
@@ -8,13 +8,15 @@ the benchmark's cached roll into it (benchmarks/pg_roll.py), indexes it with the
 own reindex_all, then times every query of benchmarks/queries.py from a fresh
 ServerSearchResult, as `make bench` times the file. Each query's first 200 ids are also
 compared with the file's; a difference is reported in capitals. Without PostgreSQL
-installed it says so in one line and measures nothing.
+installed it says so in one line and measures nothing. `--url` names a database that already
+holds the roll (benchmarks/pg_keep.py keeps one between runs: loading takes minutes).
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
 import shutil
 import statistics
 import sys
@@ -51,9 +53,12 @@ def _ms(action) -> float:
     return (time.perf_counter() - start) * 1000
 
 
-def measure(size: int, repeat: int, log=lambda text: print(text, file=sys.stderr, flush=True)) -> dict:
+def measure(
+    size: int, repeat: int, url: str | None = None, log=lambda text: print(text, file=sys.stderr, flush=True)
+) -> dict:
     """Samples in ms by figure ('page', 'capped', 'count', and 'page: <kind>'), the load
-    time in s ('load'), and the queries whose first page differs from the file's ('differ')."""
+    time in s ('load', None when `url` names a database already holding the roll: see
+    benchmarks/pg_keep.py), and the queries whose first page differs from the file's ('differ')."""
     import psycopg
 
     from benchmarks.pg_roll import load_roll
@@ -63,13 +68,17 @@ def measure(size: int, repeat: int, log=lambda text: print(text, file=sys.stderr
     source = generator.ensure_roll(size, log=log)
     records = list(generator.RollGenerator().roll(size))
     sets = queries.query_sets(records)
-    server = _pg_server_module().ThrowawayServer(_pg_server_module().server_binaries()).start()
+    server = None
+    load_seconds = None
+    if url is None:
+        server = _pg_server_module().ThrowawayServer(_pg_server_module().server_binaries()).start()
     try:
-        url = server.new_database("bench")
-        log(f"  loading {size:,} honourees into PostgreSQL and indexing them …")
-        started = time.perf_counter()
-        load_roll(source, url)
-        load_seconds = time.perf_counter() - started
+        if server is not None:
+            url = server.new_database("bench")
+            log(f"  loading {size:,} honourees into PostgreSQL and indexing them …")
+            started = time.perf_counter()
+            load_roll(source, url)
+            load_seconds = time.perf_counter() - started
         out: dict = {"page": [], "capped": [], "count": [], "load": load_seconds, "differ": []}
         copy = Path(tempfile.mkdtemp(prefix="honours-bench-")) / "roll.sqlite"
         shutil.copy(source, copy)  # the cached roll stays untouched
@@ -90,6 +99,7 @@ def measure(size: int, repeat: int, log=lambda text: print(text, file=sys.stderr
                             out["capped"].append(
                                 _ms(lambda q=text: ServerSearchResult(conn, q).count_capped())
                             )
+                out["shared_buffers"] = conn.execute("SHOW shared_buffers").fetchone()[0]
                 for kind, texts in sets.items():  # exact counts are slow: fewer rounds
                     for text in texts:
                         for _ in range(max(1, repeat // 5)):
@@ -99,9 +109,11 @@ def measure(size: int, repeat: int, log=lambda text: print(text, file=sys.stderr
         finally:
             registry.close()
             shutil.rmtree(copy.parent, ignore_errors=True)
+        out["load average"] = os.getloadavg()
         return out
     finally:
-        server.stop()
+        if server is not None:
+            server.stop()
 
 
 def stats(values: list[float]) -> tuple[float, float]:
@@ -114,7 +126,11 @@ def report(size: int, result: dict) -> str:
     lines = [
         f"## Shared registry (PostgreSQL) search at {size:,} honourees",
         "",
-        f"Roll copied in and indexed (reindex_all) in {result['load']:.0f} s.",
+        (
+            f"Roll copied in and indexed (reindex_all) in {result['load']:.0f} s."
+            if result["load"] is not None
+            else "Roll loaded beforehand (benchmarks/pg_keep.py)."
+        ),
         "",
         "| figure | median ms | p95 ms | target |",
         "|---|---|---|---|",
@@ -141,6 +157,12 @@ def report(size: int, result: dict) -> str:
         )
     else:
         lines.append("Every query's first 200 ids equal the file backend's, in the same order.")
+    lines += [
+        "",
+        f"PostgreSQL shared_buffers {result['shared_buffers']}; load average after the run "
+        + ", ".join(f"{x:.2f}" for x in result["load average"])
+        + f" ({os.cpu_count()} cores).",
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -148,16 +170,21 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.bench_pg_search")
     parser.add_argument("--size", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument(
+        "--url", help="a database already holding the roll (python -m benchmarks.pg_keep start)"
+    )
+    parser.add_argument("--no-report", action="store_true", help="print only; leave results/pg_search.md")
     args = parser.parse_args(argv)
     why = missing()
     if why:
         print(f"shared registry search benchmark skipped: {why}.")
         return 0
-    result = measure(args.size, args.repeat)
+    result = measure(args.size, args.repeat, args.url)
     text = report(args.size, result)
-    results = Path(__file__).resolve().parent / "results"
-    results.mkdir(parents=True, exist_ok=True)
-    (results / "pg_search.md").write_text(text, encoding="utf-8")
+    if not args.no_report:
+        results = Path(__file__).resolve().parent / "results"
+        results.mkdir(parents=True, exist_ok=True)
+        (results / "pg_search.md").write_text(text, encoding="utf-8")
     print(text)
     return 1 if result["differ"] else 0
 

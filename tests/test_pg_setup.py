@@ -238,7 +238,7 @@ def test_the_archive_columns_match_the_field_spec_and_a_version_1_server_gains_t
             "CREATE INDEX honour_level ON honour (level, honouree_id); CREATE INDEX honour_year ON honour (year, honouree_id)"
         )
     assert MIGRATIONS[1].description == "archive fields"
-    assert init_server(pg_url) == SCHEMA_VERSION == 3
+    assert init_server(pg_url) == SCHEMA_VERSION == 4
     with psycopg.connect(pg_url) as conn:
 
         def columns(table: str) -> set[str]:
@@ -282,3 +282,67 @@ def test_care_records_are_changed_only_by_the_office_of_the_persons_region(share
             conn.execute(
                 "INSERT INTO care (honouree_id, date, kind) VALUES (%s, '2027-03-01', 'party')", (mine,)
             )
+
+
+def test_migration_4_keeps_the_rechecked_vectors_in_the_row_and_finds_what_it_found(shared):
+    """Migration 4 (speed only): a version-3 registry's search rows are rewritten with the vectors a
+    search rechecks kept in the row and `tokens` and `field_tokens` out of line; every search finds the same people in
+    the same order before and after, and a save after it is found too."""
+    from honours.core.postgres.registry import ServerRegistry
+    from honours.core.records import Deed, Honour, Honouree
+
+    url, city, _ = shared
+    texts = ["劳动模范", "南岳", "医院 护士", "luo", "status:retired 护士", "deed:抗洪"]
+    with ServerRegistry.open(as_login(url, city)) as registry:
+        for n in range(12):
+            registry.add(
+                Honouree(
+                    name=f"罗玉{'芳英杰'[n % 3]}",
+                    unit=f"衡阳市第{n}人民医院" * (1 + n),  # some rows far over the 2 kB TOAST threshold
+                    position="护士" if n % 2 else "医生",
+                    region="南岳区",
+                    status="retired" if n % 3 else "active",
+                    honours=[Honour(title="全国劳动模范", level="national", year=2000 + n)],
+                    deeds=[Deed(text="参加抗洪抢险，" * (1 + 20 * n))],
+                )
+            )
+        before = {text: registry.search(text).ids(0, 200) for text in texts}
+    assert all(before.values())
+    with psycopg.connect(url, autocommit=True) as conn:  # back to version 3's layout
+        conn.execute(
+            "ALTER TABLE honouree_search ALTER main_tokens TYPE tsvector USING main_tokens || ''::tsvector,"
+            " ALTER tokens SET STORAGE EXTENDED, ALTER name_tokens SET STORAGE EXTENDED,"
+            " ALTER field_tokens SET STORAGE EXTENDED"
+        )
+        conn.execute("ALTER TABLE honouree RESET (parallel_workers)")
+        conn.execute("ALTER INDEX honouree_search_main RESET (gin_pending_list_limit)")
+        conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    assert init_server(url) == SCHEMA_VERSION
+    with psycopg.connect(url, autocommit=True) as conn:
+        storage = dict(
+            conn.execute(
+                "SELECT attname, attstorage FROM pg_attribute WHERE attrelid = 'honouree_search'::regclass"
+                " AND attname LIKE '%%tokens'"
+            ).fetchall()
+        )
+        assert storage == {"tokens": "e", "main_tokens": "m", "name_tokens": "m", "field_tokens": "e"}
+        assert conn.execute(
+            "SELECT attstattarget FROM pg_attribute WHERE attrelid = 'honouree_search'::regclass"
+            " AND attname = 'main_tokens'"
+        ).fetchone() == (400,)
+        assert (
+            "parallel_workers=0"
+            in conn.execute(
+                "SELECT array_to_string(reloptions, ',') FROM pg_class WHERE relname = 'honouree'"
+            ).fetchone()[0]
+        )
+        pending = conn.execute(
+            "SELECT array_to_string(reloptions, ',') FROM pg_class WHERE relname = 'honouree_search_main'"
+        ).fetchone()
+        assert pending == ("gin_pending_list_limit=512",)
+    with ServerRegistry.open(as_login(url, city)) as registry:
+        assert {text: registry.search(text).ids(0, 200) for text in texts} == before
+        person = registry.honouree(before["luo"][0])
+        person.position = "护士长"
+        registry.update(person)
+        assert person.id in registry.search("护士长").ids(0, 200)

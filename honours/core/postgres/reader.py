@@ -39,7 +39,7 @@ import psycopg
 
 from ..errors import ReadPreempted
 
-_READ = re.compile(r"\s*(SELECT|WITH|VALUES|SHOW)\b", re.IGNORECASE)
+_READ = re.compile(r"[\s(]*(SELECT|WITH|VALUES|SHOW)\b", re.IGNORECASE)
 _WRITE = re.compile(r"\b(INSERT|UPDATE|DELETE|MERGE|TRUNCATE|COPY|LOCK|NOTIFY|SET)\b", re.IGNORECASE)
 _INTERRUPTED, _PREEMPTED = "interrupted", "preempted"
 CANCEL_AGAIN_S = 0.02  # a cancel the server did not act on is sent again this much later

@@ -27,7 +27,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -62,7 +62,6 @@ from ..record_merge import clone, combine
 from ..record_verbs import RecordVerbs
 from ..records import Care, Honouree, Photo
 from ..snapshots import added_snapshot_json
-from ..sqlite.indexing import derived_values
 from ..validation import LEVEL_BY_RANK, _validate, validate_record
 from .connection import ServerUnreachableError, connect, shown_url
 from .indexing import index_honourees
@@ -305,12 +304,22 @@ class ServerRegistry(RecordVerbs):
             except psycopg.OperationalError as exc:
                 raise self._lost(exc) from exc
 
-    @contextmanager
-    def atomic(self) -> Iterator[None]:
+    def atomic(self) -> AbstractContextManager[None]:
         """One transaction (a savepoint when nested): all of it is saved, or nothing."""
+        return self._transaction()
+
+    def _batched(self) -> AbstractContextManager[None]:
+        """atomic() in pipeline mode: statements whose results are not read are sent with the
+        next one that is (a save is four round trips, not twenty); a failure then surfaces at
+        that next read, still inside this transaction, which it rolls back."""
+        return self._transaction(batched=True)
+
+    @contextmanager
+    def _transaction(self, *, batched: bool = False) -> Iterator[None]:
         conn = self._connection()
         try:
-            with self._lease, conn.transaction():
+            # the lease: a shared reader's statement never runs inside this transaction (reader.py)
+            with self._lease, conn.pipeline() if batched else nullcontext(), conn.transaction():
                 yield
         except psycopg.errors.InsufficientPrivilege as exc:
             raise self._refused_by_policy() from exc
@@ -370,8 +379,14 @@ class ServerRegistry(RecordVerbs):
         Refused (OfficeRefusedError) if this office may not change them; ConflictError if
         `expected` is given and is not the version locked; `deleted` says whether the row
         must be live (False), in the trash (True) or either (None)."""
+        # One statement reads the person (everyone may) and locks their row, which the
+        # policies let only an office of their region do (for another office it locks
+        # nothing: `locked` is empty, never an error).
         row = self._q(
-            "SELECT version, deleted_at, region, name FROM honouree WHERE id = %s", (honouree_id,)
+            "WITH locked AS (SELECT version, deleted_at FROM honouree WHERE id = %(id)s FOR UPDATE)"
+            " SELECT h.version, h.deleted_at, h.region, h.name, l.version IS NOT NULL, l.version, l.deleted_at"
+            " FROM honouree h LEFT JOIN locked l ON true WHERE h.id = %(id)s",
+            {"id": honouree_id},
         ).fetchone()
         if row is None:
             if expected is not None:
@@ -379,11 +394,9 @@ class ServerRegistry(RecordVerbs):
             raise NotFoundError("honouree", honouree_id)
         if not self._may_edit(row[2]):
             raise self._refuse(honouree_id, row[3], row[2])
-        locked = self._q(
-            "SELECT version, deleted_at FROM honouree WHERE id = %s FOR UPDATE", (honouree_id,)
-        ).fetchone()
-        if locked is None:  # moved out of this office's regions meanwhile
+        if not row[4]:  # moved out of this office's regions meanwhile
             raise self._refuse(honouree_id, row[3], "")
+        locked = row[5:]
         version, deleted_at = locked
         if deleted is False and deleted_at is not None:
             if expected is not None:
@@ -480,7 +493,13 @@ class ServerRegistry(RecordVerbs):
 
     def honouree(self, honouree_id: int, *, include_deleted: bool = False) -> Honouree:
         """One whole record, read in one statement (its lists come as JSON arrays)."""
-        row = self._q(SELECT_WHOLE_HONOUREE, (honouree_id,)).fetchone()
+        return self._honouree_of(
+            self._q(SELECT_WHOLE_HONOUREE, (honouree_id,)).fetchone(), honouree_id, include_deleted
+        )
+
+    @staticmethod
+    def _honouree_of(row: Any, honouree_id: int, include_deleted: bool) -> Honouree:
+        """The record of a row of SELECT_WHOLE_HONOUREE."""
         own = len(HONOUREE_FIELDS) + 5
         if row is None or (row[own - 1] is not None and not include_deleted):
             raise NotFoundError("honouree", honouree_id)
@@ -767,32 +786,8 @@ class ServerRegistry(RecordVerbs):
     # -- derived columns and search rows ------------------------------------------------------
     def _derive(self, ids: list[int]) -> None:
         """The columns kept for ordering and filters (sort key, best level, donation total, the
-        honours' titles, primary photo) and the search rows, from what is stored now."""
-        rows = self._q(
-            "SELECT h.id, h.name,"
-            " ARRAY(SELECT o.title FROM honour o WHERE o.honouree_id = h.id ORDER BY o.position, o.id),"
-            " ARRAY(SELECT o.level FROM honour o WHERE o.honouree_id = h.id ORDER BY o.position, o.id),"
-            " ARRAY(SELECT d.amount_fen FROM donation d WHERE d.honouree_id = h.id),"
-            " (SELECT p.id FROM photo p WHERE p.honouree_id = h.id ORDER BY p.is_primary DESC, p.position, p.id"
-            "  LIMIT 1)"
-            " FROM honouree h WHERE h.id = ANY(%s)",
-            (list(ids),),
-        ).fetchall()
-        values = [
-            (*derived_values(name, list(zip(titles, levels, strict=True)), amounts, photo), i)
-            for i, name, titles, levels, amounts, photo in rows
-        ]
-        if values:
-            # one statement for all (as arrays): the change trigger fires once, not once per record
-            self._q(
-                "UPDATE honouree h SET sort_key = d.sort_key, level_rank = d.level_rank,"
-                " donation_total_fen = d.donation_total_fen, honours_text = d.honours_text,"
-                " primary_photo_id = d.primary_photo_id"
-                " FROM unnest(%s::text[], %s::int[], %s::bigint[], %s::text[], %s::bigint[], %s::bigint[])"
-                " AS d(sort_key, level_rank, donation_total_fen, honours_text, primary_photo_id, id)"
-                " WHERE h.id = d.id",
-                [list(column) for column in zip(*values, strict=True)],
-            )
+        honours' titles, primary photo) and the search rows, from what is stored now: both are
+        computed from one read of the stored facts (indexing.index_honourees)."""
         try:
             index_honourees(self._connection().cursor(), ids)
         except psycopg.errors.InsufficientPrivilege as exc:
@@ -852,30 +847,41 @@ class ServerRegistry(RecordVerbs):
         rotations: dict[int, int] | None = None,
     ) -> Honouree:
         assert honouree.id is not None
-        with self.atomic():
+        with self._batched():
             version, _ = self._lock(honouree.id, honouree.version if check_version else None, honouree.name)
             self._check_region(honouree.id, honouree.name.strip(), honouree.region or "")
             self._id_number_free(honouree)
-            before = self._snapshot(honouree.id)
-            self._write_record(honouree, now(), version)
+            # sent together, read after the stored facts: the record as it was, then the writes
+            before = self._q(SELECT_WHOLE_HONOUREE, (honouree.id,))
+            updated = self._write_record(honouree, now(), version)
             self._sync_photo_metadata(honouree)
             for photo_id, degrees in (rotations or {}).items():
                 self._rotate(photo_id, degrees)
             for photo in new_photos or []:
                 self._insert_new_photo(honouree.id, photo)
             self._derive([honouree.id])
-            self._record(honouree.id, "update", before, self._snapshot(honouree.id))
-            return self.honouree(honouree.id)
+            if updated.fetchone() is None:  # the row is locked: never, but said if it were
+                raise ConflictError(honouree.id, version, None, honouree.name)
+            was = self._honouree_of(before.fetchone(), honouree.id, True)
+            saved = self.honouree(honouree.id)
+            self._record(honouree.id, "update", snapshot_of(was), snapshot_of(saved))
+            return saved
 
-    def _write_record(self, record: Honouree, stamp: str, version: int) -> None:
+    def _write_record(self, record: Honouree, stamp: str, version: int) -> psycopg.Cursor:
         """A record's fields, honours, deeds and donations over the stored ones (photos untouched),
-        on the version locked (a row already locked: the version test cannot fail, but says so)."""
+        on the version locked; returns the UPDATE's cursor, whose one row says it landed (none:
+        another version; a row already locked: cannot happen, but the caller says so)."""
         assert record.id is not None
-        row = self._q(UPDATE_HONOUREE, (*stored_values(record), stamp, record.id, version)).fetchone()
-        if row is None:
-            raise ConflictError(record.id, version, None, record.name)
+        updated = self._q(UPDATE_HONOUREE, (*stored_values(record), stamp, record.id, version))
         self._q(DELETE_CHILDREN, {"id": record.id})
         self._write_children(record.id, record)
+        return updated
+
+    def _write_record_checked(self, record: Honouree, stamp: str, version: int) -> None:
+        """_write_record, its version test read at once."""
+        assert record.id is not None
+        if self._write_record(record, stamp, version).fetchone() is None:
+            raise ConflictError(record.id, version, None, record.name)
 
     def edit_many(
         self, edits: Mapping[int, Mapping[str, str]], *, versions: Mapping[int, int] | None = None
@@ -1205,7 +1211,7 @@ class ServerRegistry(RecordVerbs):
                 assert honouree.id is not None
                 version, _ = self._lock(honouree.id, honouree.version, honouree.name)
                 before = self._snapshot(honouree.id)
-                self._write_record(honouree, stamp, version)
+                self._write_record_checked(honouree, stamp, version)
                 for photo in item.photos:
                     self._insert_new_photo(honouree.id, photo)
                 self._derive([honouree.id])
@@ -1322,7 +1328,7 @@ class ServerRegistry(RecordVerbs):
             self._check_region(keep_id, merged.name, merged.region or "")
             kept_before, other_before = self._snapshot(keep_id), self._snapshot(other_id)
             stamp = now()
-            self._write_record(merged, stamp, kept_version)
+            self._write_record_checked(merged, stamp, kept_version)
             has_primary = any(p.primary for p in keep.photos)
             start = max((p.position for p in keep.photos), default=-1) + 1
             moved = []
@@ -1370,7 +1376,7 @@ class ServerRegistry(RecordVerbs):
                 "UPDATE honouree SET deleted_at = NULL, version = version + 1, updated_at = %s WHERE id = %s",
                 (stamp, other_id),
             )
-            self._write_record(clone(outcome.kept_before), stamp, kept_version)
+            self._write_record_checked(clone(outcome.kept_before), stamp, kept_version)
             self._derive([keep_id, other_id])
             self._record_many(
                 [
@@ -1431,7 +1437,7 @@ class SharedConnectionReader(ServerRegistry):
         return self._conn  # the BorrowedConnection
 
     @contextmanager
-    def atomic(self) -> Iterator[None]:
+    def _transaction(self, *, batched: bool = False) -> Iterator[None]:
         raise _read_only(self.url)
         yield  # pragma: no cover - a generator, for contextmanager
 

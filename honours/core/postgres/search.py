@@ -47,8 +47,8 @@ _GROUP_B = frozenset(c for c, w in TOKEN_WEIGHTS.items() if w == "B")
 _MAIN_WORDS = frozenset(c for c, w in TOKEN_WEIGHTS.items() if w in "AB")  # main_tokens' words
 CAPPED_COUNT = 1000
 SAMPLE = 256  # search rows a tier first tests in id order (see _walk_or_look_up)
-WALK_MAX = 20_000  # rows walked at a time
-LOOKUP_COST = 3  # a match looked up costs about as much as this many rows walked (measured at 100k)
+WALK_MAX = 2048  # rows walked at a time: then the density is measured again (a first sample misleads)
+LOOKUP_COST = 1.3  # a match looked up costs about as much as this many rows walked (measured at 100k)
 
 # -- tsquery text ------------------------------------------------------------------------
 
@@ -271,7 +271,11 @@ class ServerSearchResult:
         self._tier_index = 0
         self._last_id = 0
         self._offset = 0
-        self._exact_ids: list[int] = []
+        self._exact_ids: list[int] | None = None
+        # the first SAMPLE search rows' matches by tier, and where the next window starts
+        self._first: tuple[dict[int, list[int]], int | None] | None = None
+        # a tier's first matches read with the tier above (its index, the ids, how many were asked)
+        self._prefetched: tuple[int, list[int], int] | None = None
 
     # -- the matches, unordered ---------------------------------------------------------------
 
@@ -305,13 +309,33 @@ class ServerSearchResult:
             sql, params = self.matching_ids_sql()
             found = self._rows(f"SELECT count(*) FROM ({sql} LIMIT %s) m", [*params, limit + 1])[0][0]
         else:  # the first limit + 1 matches, walked or looked up as a page is (see _walk_or_look_up)
-            cond, params = self._any.sql()
             filters, filter_params = self._filters_on("s.honouree_id")
+            narrower = self._narrower()
+            if narrower is not None:  # more than `limit` there: as many anywhere, `tokens` never read
+                cond, params = narrower.sql()
+                if (
+                    len(self._walk_or_look_up(cond + filters, [*params, *filter_params], 0, limit + 1))
+                    > limit
+                ):
+                    return limit, False
+            cond, params = self._any.sql()
             found = len(self._walk_or_look_up(cond + filters, [*params, *filter_params], 0, limit + 1))
         if found <= limit:
             self._count = found
             return found, True
         return limit, False
+
+    def _narrower(self) -> Condition | None:
+        """A tier's condition that implies the whole query's and never reads `tokens` (every
+        field, deeds included: ~5 kB out of line, each match a TOAST read), if there is one:
+        the widest such tier (a term in the names or the main fields)."""
+        for tier in reversed(self._tiers):
+            condition = tier.condition
+            if condition is None or condition == self._any:
+                continue
+            if all(vector != "tokens" for vector, _ in condition.queries):
+                return condition
+        return None
 
     def contains(self, honouree_id: int) -> bool:
         """Whether this honouree is among the matches: one lookup."""
@@ -338,6 +362,8 @@ class ServerSearchResult:
         else:
             skip = 0
         out: list[int] = []
+        if self._tier_index == 0 and self._last_id == 0 and self._first is None:
+            self._first_window()
         while len(out) < limit and self._tier_index < len(self._tiers):
             want = limit - len(out) + skip
             rows = self._tier_rows(self._tiers[self._tier_index], want)
@@ -352,18 +378,78 @@ class ServerSearchResult:
         self._offset = offset + len(out)
         return out
 
+    def _exact_sql(self, exact_name: str) -> tuple[str, list]:
+        where, params = self._row_filters()
+        return f"SELECT h.id FROM honouree h WHERE h.name = %s AND {where}", [exact_name, *params]
+
+    def _first_window(self) -> None:
+        """The tiers' first windows in one round trip: the exact-name ids, and the first SAMPLE
+        search rows with the tier each falls in (its first condition met), where the next
+        window starts and the largest id (what each tier's first walk would have read, one
+        statement per tier)."""
+        conds = [(k, t.condition.sql()) for k, t in enumerate(self._tiers) if t.condition is not None]
+        if not conds:
+            return
+        exact = next((t.exact_name for t in self._tiers if t.condition is None), None)
+        case = "CASE " + " ".join(f"WHEN {sql} THEN {k}" for k, (sql, _) in conds) + " END"
+        params: list = [p for _, (_, ps) in conds for p in ps]
+        params.append(SAMPLE)
+        where = ""
+        if exact is not None:
+            exact_sql, exact_params = self._exact_sql(exact)
+            where += f" AND s.honouree_id NOT IN ({exact_sql})"
+            params.extend(exact_params)
+        filters, filter_params = self._filters_on("s.honouree_id")
+        where += filters
+        params.extend(filter_params)
+        params.append(SAMPLE - 1)
+        sql = (
+            f"(SELECT w.honouree_id, w.tier FROM (SELECT s.honouree_id, {case} AS tier FROM (SELECT * FROM"
+            f" honouree_search WHERE honouree_id > 0 ORDER BY honouree_id LIMIT %s) s WHERE true{where}) w"
+            " WHERE w.tier IS NOT NULL ORDER BY w.honouree_id)"
+            " UNION ALL (SELECT honouree_id, -1 FROM honouree_search ORDER BY honouree_id OFFSET %s LIMIT 1)"
+            " UNION ALL (SELECT coalesce(max(honouree_id), 0), -2 FROM honouree_search)"
+        )
+        with self.conn.pipeline():  # both statements sent at once
+            exact_rows = None
+            if exact is not None and self._exact_ids is None:
+                exact_sql, exact_params = self._exact_sql(exact)
+                exact_rows = self.conn.execute(exact_sql + " ORDER BY h.id", exact_params, prepare=False)
+            window = self.conn.execute(sql, params, prepare=False)
+        if exact_rows is not None:
+            self._exact_ids = [r[0] for r in exact_rows.fetchall()]
+        by_tier: dict[int, list[int]] = {k: [] for k, _ in conds}
+        end = None
+        for honouree_id, tier in window.fetchall():
+            if tier >= 0:
+                by_tier[tier].append(honouree_id)
+            elif tier == -1:
+                end = honouree_id
+            else:
+                self._largest = honouree_id
+        self._first = (by_tier, end)
+
     def _tier_rows(self, tier: Tier, limit: int) -> list[int]:
         if tier.condition is None:  # exact name: few rows, fetched whole
-            if not self._exact_ids:
-                where, params = self._row_filters()
-                self._exact_ids = [
-                    r[0]
-                    for r in self._rows(
-                        f"SELECT h.id FROM honouree h WHERE h.name = %s AND {where} ORDER BY h.id",
-                        [tier.exact_name, *params],
-                    )
-                ]
+            if self._exact_ids is None:
+                sql, params = self._exact_sql(tier.exact_name or "")
+                self._exact_ids = [r[0] for r in self._rows(sql + " ORDER BY h.id", params)]
             return [i for i in self._exact_ids if i > self._last_id][:limit]
+        prefetched = self._prefetched
+        if prefetched is not None and prefetched[0] == self._tier_index and self._last_id == 0:
+            self._prefetched = None
+            _, rows, asked = prefetched
+            if len(rows) < asked or limit <= len(rows):  # all of the tier, or all that is wanted
+                return rows[:limit]
+        where, params = self._tier_where(tier)
+        first = None
+        if self._first is not None and self._last_id == 0:
+            first = (self._first[0][self._tier_index], self._first[1])
+        return self._walk_or_look_up(where, params, self._last_id, limit, first, self._with_next(limit))
+
+    def _tier_where(self, tier: Tier) -> tuple[str, list]:
+        """A tier's condition on a search row `s`, the tiers above it excluded, with the filters."""
+        assert tier.condition is not None
         cond, params = tier.condition.sql()
         where = f"{cond}"
         if self._exact_ids:
@@ -374,11 +460,40 @@ class ServerSearchResult:
             where += " AND NOT (" + " OR ".join(f"({s})" for s, _ in excluded) + ")"
             params.extend(p for _, ps in excluded for p in ps)
         filters, filter_params = self._filters_on("s.honouree_id")
-        where += filters
-        params.extend(filter_params)
-        return self._walk_or_look_up(where, params, self._last_id, limit)
+        return where + filters, [*params, *filter_params]
 
-    def _walk_or_look_up(self, where: str, params: list, after: int, limit: int) -> list[int]:
+    def _with_next(self, limit: int) -> tuple[str, list] | None:
+        """The next tier's condition, when a lookup of this tier should fetch its first matches
+        too: both are names (`name_tokens`: "starts with", then "contains"), so their matches
+        are the same GIN entries and the same rows, read once rather than twice, and the next
+        tier's first window says it would be looked up too, not walked."""
+        k = self._tier_index
+        if self._first is None or self._last_id != 0 or k + 1 >= len(self._tiers):
+            return None
+        this, following = self._tiers[k].condition, self._tiers[k + 1].condition
+        if this is None or following is None:
+            return None
+        if {v for v, _ in this.queries} != {"name_tokens"} or {v for v, _ in following.queries} != {
+            "name_tokens"
+        }:
+            return None
+        by_tier, end = self._first
+        found = len(by_tier[k + 1])
+        if end is None:
+            return None
+        left = max(1, self._max_id() - end)
+        walk = found and limit * SAMPLE / found <= LOOKUP_COST * found * left / SAMPLE
+        return None if walk else self._tier_where(self._tiers[k + 1])
+
+    def _walk_or_look_up(
+        self,
+        where: str,
+        params: list,
+        after: int,
+        limit: int,
+        first: tuple[list[int], int | None] | None = None,
+        with_next: tuple[str, list] | None = None,
+    ) -> list[int]:
         """Up to `limit` ids above `after`, in id order, of the search rows meeting `where`.
 
         PostgreSQL cannot tell how many rows a phrase of character pairs matches (it takes
@@ -386,42 +501,72 @@ class ServerSearchResult:
         walks the whole roll in id order for a rare text, or rechecks 17,000 matches of a
         common one to sort them. So the choice is made here, from what a walk finds: the
         next SAMPLE rows are tested in id order; a text common enough to fill the page soon
-        is walked on, a rarer one is looked up in the GIN index and its matches sorted."""
-        walked = (
-            "SELECT s.honouree_id FROM (SELECT * FROM honouree_search WHERE honouree_id > %s"
-            f" ORDER BY honouree_id LIMIT %s) s WHERE {where} ORDER BY s.honouree_id LIMIT %s"
+        is walked on, a rarer one is looked up in the GIN index and its matches sorted.
+        `first`: the first window's matches and end, already read (_first_window).
+        `with_next`: the next tier's condition (from id 0), whose first matches a lookup reads
+        too, after this tier's, and keeps for it (_with_next)."""
+        # one statement per window: the matches, the id `window` rows on (where the next
+        # window starts; none: the roll ends in this one) and, the first time, the largest id
+        walked_sql = (
+            "(SELECT s.honouree_id, 0 FROM (SELECT * FROM honouree_search WHERE honouree_id > %s"
+            f" ORDER BY honouree_id LIMIT %s) s WHERE {where} ORDER BY s.honouree_id LIMIT %s)"
+            " UNION ALL (SELECT honouree_id, 1 FROM honouree_search WHERE honouree_id > %s"
+            " ORDER BY honouree_id OFFSET %s LIMIT 1)"
         )
+        largest = " UNION ALL (SELECT coalesce(max(honouree_id), 0), 2 FROM honouree_search)"
         found: list[int] = []
         window = SAMPLE
+        walked = 0  # rows walked so far, and how many of them matched: the density measured
         while True:
-            end = self._id_after(after, window)
-            rows = [r[0] for r in self._rows(walked, [after, window, *params, limit - len(found)])]
+            end: int | None = None
+            rows = []
+            if first is not None:
+                rows, end = first[0][: limit - len(found)], first[1]
+                first = None
+            else:
+                sql = walked_sql + (largest if self._largest is None else "")
+                params_now = [after, window, *params, limit - len(found), after, window - 1]
+                for honouree_id, what in self._rows(sql, params_now):
+                    if what == 0:
+                        rows.append(honouree_id)
+                    elif what == 1:
+                        end = honouree_id
+                    else:
+                        self._largest = honouree_id
             found.extend(rows)
             if len(found) >= limit or end is None:
                 return found
+            walked += window
             after = end
             remaining = limit - len(found)
             left = max(1, self._max_id() - after)  # rows not yet walked (ids are nearly dense)
             # walking on tests about remaining / density rows; a lookup tests every match left,
             # about density × left, each a random read costing LOOKUP_COST rows walked
-            if rows and remaining * window / len(rows) <= LOOKUP_COST * len(rows) * left / window:
-                window = min(WALK_MAX, max(window, remaining * window * 3 // (len(rows) * 2)))
+            if found and remaining * walked / len(found) <= LOOKUP_COST * len(found) * left / walked:
+                window = min(WALK_MAX, max(window, remaining * walked * 3 // (len(found) * 2)))
                 continue
+            if with_next is not None:
+                next_where, next_params = with_next
+                both = (
+                    f"SELECT s.honouree_id, ({where} AND s.honouree_id > %s) IS TRUE FROM honouree_search s"
+                    f" WHERE ({where} AND s.honouree_id > %s) OR ({next_where})"
+                    " ORDER BY 2 DESC, s.honouree_id + 0 LIMIT %s"
+                )
+                rows = self._rows(both, [*params, after, *params, after, *next_params, remaining])
+                mine = [r[0] for r in rows if r[1]]
+                found.extend(mine)
+                self._prefetched = (
+                    self._tier_index + 1,
+                    [r[0] for r in rows if not r[1]],
+                    remaining - len(mine),
+                )
+                return found
             looked_up = (
                 f"SELECT s.honouree_id FROM honouree_search s WHERE {where} AND s.honouree_id > %s"
                 " ORDER BY s.honouree_id + 0 LIMIT %s"  # + 0: never the id index's walk
             )
             found.extend(r[0] for r in self._rows(looked_up, [*params, after, remaining]))
             return found
-
-    def _id_after(self, after: int, rows: int) -> int | None:
-        """The id `rows` search rows after `after` (None: fewer are left)."""
-        found = self._rows(
-            "SELECT honouree_id FROM honouree_search WHERE honouree_id > %s ORDER BY honouree_id"
-            " OFFSET %s LIMIT 1",
-            [after, rows - 1],
-        )
-        return found[0][0] if found else None
 
     def _max_id(self) -> int:
         if self._largest is None:
