@@ -54,7 +54,9 @@ def _keystrokes(url: str, size: int, repeat: int) -> dict:
     )
     for line in done.stdout.splitlines():
         if line.startswith("{"):
-            return json.loads(line)
+            result = json.loads(line)
+            result["load average"] = os.getloadavg()
+            return result
     raise RuntimeError(f"the GUI probe gave no result (exit {done.returncode}): {done.stderr.strip()[-400:]}")
 
 
@@ -108,6 +110,11 @@ def report(size: int, result: dict) -> str:
         f"{len(every)} keystrokes ({result['failures']} did not repaint within 5 s), logged in as a city "
         "office (row-level security applies); the exact count and the filter panel's counts follow "
         "on the window's worker thread, over its one working connection."
+    )
+    lines.append(
+        "Load average after the run (a shared 2-core machine): "
+        + ", ".join(f"{x:.2f}" for x in result["load average"])
+        + "."
     )
     if result.get("load"):
         lines.append(f"Roll copied in and indexed in {result['load']:.0f} s.")
