@@ -896,3 +896,24 @@ def test_a_report_that_names_no_honour_proposes_no_one_for_a_deed():
         "据了解，如某某社区网格员沈立华等人也积极参与。\n"
     )
     assert _people(text) == {}
+
+
+def test_described_items_over_commas_whose_posts_carry_a_grade():
+    people = _people(
+        "市长宣读了获奖名单。其中东平县人民医院外科主任、主任医师王立新，西山市实验小学校长、高级教师李春梅，"
+        "南岭果蔬专业合作社理事、高级农技师赵大海被授予全国五一劳动奖章。"
+    )
+    assert set(people) == {"王立新", "李春梅", "赵大海"}
+    assert (people["王立新"].unit, people["王立新"].position) == ("东平县人民医院", "外科主任、主任医师")
+    assert (people["李春梅"].unit, people["李春梅"].position) == ("西山市实验小学", "校长、高级教师")
+    assert (people["赵大海"].unit, people["赵大海"].position) == ("南岭果蔬专业合作社", "理事、高级农技师")
+    assert all(_honours(h) == [("全国五一劳动奖章", "national")] for h in people.values())
+
+
+def test_a_unit_keeps_no_function_word_the_sentence_put_before_it():
+    people = _people(
+        "获得省五一劳动奖章的东山机械有限公司董事长孙志远表示，将再接再厉。"
+        "区劳动模范钱立群作为南湖置业有限公司董事长，多次捐赠物资。"
+    )
+    assert people["孙志远"].unit == "东山机械有限公司"
+    assert people["钱立群"].unit == "南湖置业有限公司"

@@ -27,6 +27,7 @@ from .proposals import KIND_COLLECTIVE, KIND_PERSON, Highlight, IntakeResult, Pr
 from .roles import attribute, medical, region_of
 from .text import Sentence, prepare, split_sentences
 from .titles import COUNT_BEFORE, TitleMatch, explain_level, find_titles, pair_titles
+from .units import unit_without_lead
 
 MAX_REPORT_CHARS = 400_000  # a report longer than a book is not a news report
 _AWARD_INDEX = index_by_first_char(lx.AWARD_VERBS)
@@ -621,7 +622,7 @@ def _proposal(name: str, group: list[Mention], report: str) -> Proposal | None:
     )
     unit_source = next((m for m in sorted(group, key=lambda m: -_facts_weight(m)) if m.unit), None)
     position_source = next((m for m in sorted(group, key=lambda m: -_facts_weight(m)) if m.position), None)
-    unit = unit_source.unit if unit_source else ""
+    unit = unit_without_lead(unit_source.unit) if unit_source else ""
     position = position_source.position if position_source else ""
     deceased = next((m for m in group if m.deceased_word), None)
     posthumous_titles = {h.title for h in honours if h.posthumous}

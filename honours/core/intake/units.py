@@ -159,7 +159,7 @@ def _place_start(s: str, position: int) -> bool:
 
 
 # a grade before a post (三级调研员, 一级教师, 副高级工程师): part of the post, not of the unit
-_GRADE_BEFORE = re.compile(r"(?:[一二三四五六七八九十]|正高|副高)级$")
+_GRADE_BEFORE = re.compile(r"(?:(?:[一二三四五六七八九十]|正高|副高)级|(?:高|中|初|特)级[\u4e00-\u9fff]?)$")
 
 
 def _unit_left_edge(s: str, post_start: int) -> int:
@@ -247,6 +247,16 @@ def _bare_dept(unit: str) -> bool:
 
 def _clean_unit(unit: str) -> str:
     return unit.strip(" 、，,：:“”")
+
+
+# words a sentence puts before a unit that are no part of its name: "获得…奖章的某公司董事长",
+# "作为某公司董事长", "年龄最小的为某银行员工", "其中某医院主任"
+_UNIT_LEAD = re.compile(r"^(?:其中|作为|同为|现为|为|是|的)+(?=[\u4e00-\u9fff]{2})")
+
+
+def unit_without_lead(unit: str) -> str:
+    """The unit without a leading function word the sentence put before it."""
+    return _UNIT_LEAD.sub("", unit)
 
 
 # words that describe the holder of a post, not the post: 一名普通焊工, 一位年轻的教师
