@@ -917,3 +917,26 @@ def test_a_unit_keeps_no_function_word_the_sentence_put_before_it():
     )
     assert people["孙志远"].unit == "东山机械有限公司"
     assert people["钱立群"].unit == "南湖置业有限公司"
+
+
+def test_a_described_item_whose_posts_run_over_several_commas_of_a_series():
+    people = _people(
+        "东平县人民医院外科主任王立新，西山有限责任公司工程部技术人员、工程师、中级工谭小飞，"
+        "北湖有限公司职工孙小明3名职工荣获湖南省五一劳动奖章。"
+    )
+    assert set(people) == {"王立新", "谭小飞", "孙小明"}
+    assert (people["谭小飞"].unit, people["谭小飞"].position) == (
+        "西山有限责任公司",
+        "工程部技术人员、工程师、中级工",
+    )
+    assert all(_honours(h) == [("湖南省五一劳动奖章", "provincial")] for h in people.values())
+
+
+def test_medals_take_the_year_of_the_may_day_celebration_the_report_is_about():
+    people = _people(
+        "4月28日，湖南省召开2024年庆祝“五一”国际劳动节暨表彰大会。"
+        "我市东山机械有限公司技师周大勇荣获湖南省五一劳动奖章。"
+        "曾获全国五一劳动奖章的南湖公司高级技师吴国平作为代表发言。"
+    )
+    assert [(x.title, x.year) for x in people["周大勇"].honours] == [("湖南省五一劳动奖章", 2024)]
+    assert all(x.year is None for x in people["吴国平"].honours)

@@ -1052,12 +1052,18 @@ class SentenceReader:
             )  # 、初级燃气管道工陈健康
             if (post or unknown_post) and not unit and seg_start > 0 and s[seg_start - 1] == "、":
                 # 某化工有限公司设备主管、工程师张立新: a list of posts, the unit before the first
+                # 某公司技术人员、工程师、中级工张立新: over as many posts as the series lists
                 left = seg_start - 1
-                while left > floor and s[left - 1] not in _SEGMENT_STOPS:
+                for _ in range(4):
+                    while left > floor and s[left - 1] not in _SEGMENT_STOPS:
+                        left -= 1
+                    wider = _unit_post_of(s, left, start)
+                    if wider[0] and wider[1]:
+                        unit, post, unit_span, post_span = wider
+                        break
+                    if left <= floor + 1 or s[left - 1] != "、":
+                        break
                     left -= 1
-                wider = _unit_post_of(s, left, start)
-                if wider[0] and wider[1]:
-                    unit, post, unit_span, post_span = wider
             if unit and post and series_at > 0 and s[series_at - 1] == "、" and _bare_dept(unit):
                 # 某医院专职党委副书记、某中心副主任、原心血管内科主任欧永强: posts listed one after
                 # another; the first names the unit, a department later on is no unit of its own

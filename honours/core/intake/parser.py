@@ -334,6 +334,24 @@ def _report_years(analysis: str, mentions: list[Mention]) -> None:
                     years.update(int(y) for y in re.findall(_REPORT_YEAR + pair, analysis))
                 cache[t.title] = years.pop() if len(years) == 1 else None
             t.year = cache[t.title]
+            if t.year is None and "五一劳动奖" in t.title and not _held_before(m.sentence.text, t):
+                t.year = _celebration_year(analysis)
+
+
+# "召开2023年庆祝“五一”国际劳动节暨表彰大会": the year of the May Day celebration a report is about
+_CELEBRATION = re.compile(r"((?:19|20)\d{2})年[\u4e00-\u9fff]{0,8}庆祝[“\"]?五一")
+
+
+def _celebration_year(analysis: str) -> int | None:
+    """The one year of a May Day celebration the report names: the year of the medals it awards."""
+    years = {int(y) for y in _CELEBRATION.findall(analysis)}
+    return years.pop() if len(years) == 1 else None
+
+
+def _held_before(s: str, t: TitleMatch) -> bool:
+    """曾获…奖章 / 奖章获得者: a medal held from before, not one this celebration gives."""
+    before = s[max(0, t.outer_start - 12) : t.outer_start]
+    return "曾" in before or "获得者" in s[t.outer_end : t.outer_end + 4]
 
 
 def _book_titles(s: str) -> set[int]:
