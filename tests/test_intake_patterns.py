@@ -940,3 +940,14 @@ def test_medals_take_the_year_of_the_may_day_celebration_the_report_is_about():
     )
     assert [(x.title, x.year) for x in people["周大勇"].honours] == [("湖南省五一劳动奖章", 2024)]
     assert all(x.year is None for x in people["吴国平"].honours)
+
+
+def test_a_list_before_a_bare_title_after_deng_whatever_follows():
+    people = _people(
+        "王立新、李春梅、赵大海等劳模在一线参与防控工作，区总工会在后方听取呼声。"
+        "全国劳动模范、东山机械股份有限公司王立新在收到通知后，马上到居委会报到。"
+    )
+    assert set(people) == {"王立新", "李春梅", "赵大海"}
+    assert [x.title for x in people["李春梅"].honours] == ["劳模"]
+    assert _honours(people["王立新"]) == [("全国劳动模范", "national")]
+    assert people["王立新"].unit == "东山机械股份有限公司"

@@ -406,7 +406,9 @@ class SentenceReader:
                 word = _word_ending_at(s, idx, _ORG_BY_LAST, start)
                 if word:
                     hit = name_at(s, idx)
-                    if hit is not None and hit.score >= 3 and hit.end <= seg_end:
+                    # 全国劳模、某机械股份有限公司王某在…: a company's name bounds the name on the left
+                    strong = 2 if s[:idx].endswith(lx.ENTITY_SUFFIXES) else 3
+                    if hit is not None and hit.score >= strong and hit.end <= seg_end:
                         unit = s[start:idx]
                         return hit, _clean_unit(unit), (start, idx), "", None
         if posts and posts[-1][1] == seg_end and seg_end < limit and s[seg_end] == "、" and depth < 3:

@@ -181,7 +181,7 @@ def find_titles(text: str) -> list[TitleMatch]:
             match.start += count.end()
             match.outer_start = match.start
             match.title = match.title[count.end() :]
-        if not _right_edge_ok(text, m.end()):
+        if not _right_edge_ok(text, m.end()) and not _after_list_mark(text, match.start):
             if match.weak or not COUNT_BEFORE.search(text[: match.start]):
                 continue
             match.group = True  # 我市16名全省劳动模范起程…: a counted group, named by its honour
@@ -321,6 +321,14 @@ def _right_edge_ok(text: str, end: int) -> bool:
     if rest.startswith(("各捐", "各自", "分别", "纷纷", "积极", "率先", "均", "都", "也", "共同", "一起")):
         return True  # A、B等市级劳模各捐款500元: the list's shared predicate follows the title
     return ch in lx.SURNAMES or rest[:2] in lx.COMPOUND_SURNAMES or _starts_unit(rest)
+
+
+def _after_list_mark(text: str, start: int) -> bool:
+    """A、B、C等劳模在一线…: a title right after a list's 等 is the listed people's, whatever follows."""
+    return (
+        re.search(r"[\u4e00-\u9fff]{2}等(?:[0-9一二三四五六七八九十两几多]+(?:名|位))?$", text[:start])
+        is not None
+    )
 
 
 _LIST_FOLLOWERS = (
