@@ -951,3 +951,9 @@ def test_a_list_before_a_bare_title_after_deng_whatever_follows():
     assert [x.title for x in people["李春梅"].honours] == ["劳模"]
     assert _honours(people["王立新"]) == [("全国劳动模范", "national")]
     assert people["王立新"].unit == "东山机械股份有限公司"
+
+
+def test_a_list_counted_as_people_from_somewhere_shares_the_title():
+    people = _people("何小国等6名来自各行各业的劳动者荣获浙江省五一劳动奖章称号。")
+    assert set(people) == {"何小国"}
+    assert _honours(people["何小国"]) == [("浙江省五一劳动奖章", "provincial")]

@@ -1508,7 +1508,8 @@ def _informal_title_before_name(s: str, title: TitleMatch) -> bool:
 
 _NUMBER_OF_PEOPLE = r"[0-9一二三四五六七八九十百两几多]+(?:名|位|个|人)"
 _LIST_TAIL = re.compile(
-    rf"(?:(?:等|{_NUMBER_OF_PEOPLE})+(?:[\u4e00-\u9fff]{{0,4}}?(?:职工|同志|人员|个人|代表))?|同志)$"
+    rf"(?:(?:等|{_NUMBER_OF_PEOPLE})+(?:(?:[\u4e00-\u9fff]{{0,4}}?|来自[\u4e00-\u9fff]{{1,8}}的)"
+    r"(?:职工|同志|人员|个人|代表|劳动者|员工|工人|先进个人))?|同志)$"
 )
 _COLON_LIST = re.compile(
     r"(?:分别是|分别为|名单如下|名单|如下|他们是|她们是|有|是|为|获得者|获奖者|得主|人员)[：:]"
