@@ -957,3 +957,12 @@ def test_a_list_counted_as_people_from_somewhere_shares_the_title():
     people = _people("何小国等6名来自各行各业的劳动者荣获浙江省五一劳动奖章称号。")
     assert set(people) == {"何小国"}
     assert _honours(people["何小国"]) == [("浙江省五一劳动奖章", "provincial")]
+
+
+def test_a_counted_list_of_the_visited_without_deng_after_the_visitors():
+    people = _people(
+        "10月26日上午，区总工会副主席张大勇、陆小剑一行前往王立新、李春梅和赵大海三位老劳模家中，"
+        "为他们送去重阳糕。"
+    )
+    assert set(people) == {"王立新", "李春梅", "赵大海"}
+    assert all([x.title for x in h.honours] == ["劳模"] for h in people.values())

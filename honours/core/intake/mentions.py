@@ -522,12 +522,19 @@ class SentenceReader:
             # 等4位高龄劳模 / 等5名困难劳模: words that describe the people, not their honour
             head = _HOLDER_WORDS.sub("", head)
             tail = _LIST_TAIL.search(head)
-            if verb is None and (tail is None or not tail.group(0).startswith("等")):
+            counted = verb is None and tail is not None and _count_of(tail.group(0)) is not None
+            if verb is None and (tail is None or not (tail.group(0).startswith("等") or counted)):
                 continue
             list_end = clause.start + (tail.start() if tail else len(head))
             found = self._names_ending_at(list_end, self.sentence.clauses[0].start)
             if not found or (verb is None and tail is None):
                 continue
+            if counted and not tail.group(0).startswith("等"):
+                # 一行前往A、B和C三位老劳模家中: without 等, the count says how many names the list has
+                count = _count_of(tail.group(0)) or 0
+                if len(found) < count:
+                    continue
+                found = found[len(found) - count :]
             group = self._new_group()
             members: list[Mention] = []
             for hit, unit, unit_span, post, post_span in found:
@@ -1514,6 +1521,30 @@ _LIST_TAIL = re.compile(
 _COLON_LIST = re.compile(
     r"(?:分别是|分别为|名单如下|名单|如下|他们是|她们是|有|是|为|获得者|获奖者|得主|人员)[：:]"
 )
+_COUNT_WORDS = {
+    "两": 2,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
+
+
+def _count_of(tail: str) -> int | None:
+    """The number a list's tail counts ("三位老劳模" → 3, "12名" → 12); None when it counts none."""
+    m = re.match(r"等?([0-9]+|[一二两三四五六七八九十])(?:名|位|个|人)", tail)
+    if m is None:
+        return None
+    word = m.group(1)
+    return int(word) if word.isdigit() else _COUNT_WORDS[word]
+
+
 _HOLDER_WORDS = re.compile(
     r"(?:(?:[0-9]+岁|[0-9]+周岁)?(?:以上的?)?(?:高龄|年迈|老|离退休|退休|困难|生活困难|因病致困|一线|在职|企业|农民|女|年轻))+$"
 )
