@@ -966,3 +966,13 @@ def test_a_counted_list_of_the_visited_without_deng_after_the_visitors():
     )
     assert set(people) == {"王立新", "李春梅", "赵大海"}
     assert all([x.title for x in h.honours] == ["劳模"] for h in people.values())
+
+
+def test_craft_masters_and_a_last_role_right_before_the_name():
+    people = _people(
+        "中国工艺美术大师徐小兴从事青瓷制作62年，是从业时间最长的一位。"
+        "年龄最大的72岁，为湖北省工艺美术大师、“手工制陶技艺”市级非遗代表性传承人何小法。"
+    )
+    assert set(people) == {"徐小兴", "何小法"}
+    assert _honours(people["徐小兴"]) == [("中国工艺美术大师", "national")]
+    assert _honours(people["何小法"]) == [("湖北省工艺美术大师", "provincial")]

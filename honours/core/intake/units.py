@@ -110,11 +110,20 @@ def _role_item(s: str, position: int) -> int:
     if not s.startswith("、", position):
         return 0
     end = position + 1
-    while end < len(s) and s[end] not in _SEGMENT_STOPS:
+    while end < len(s) and (s[end] not in _SEGMENT_STOPS or s[end] in "“”"):
         end += 1
     item = s[position + 1 : end]
     if item.endswith(lx.ROLE_SUFFIXES) and len(item) <= 16 and end < len(s) and s[end] == "、":
         return end
+    # 、“某某技艺”市级非遗代表性传承人张三: the last role of the chain, the name right after it
+    last = max((item.rfind(w) + len(w) for w in lx.ROLE_SUFFIXES if w in item), default=0)
+    if (
+        last
+        and 2 <= len(item) - last <= 3
+        and last <= 24
+        and all("\u4e00" <= ch <= "\u9fff" for ch in item[last:])
+    ):
+        return position + 1 + last
     return 0
 
 
