@@ -976,3 +976,19 @@ def test_craft_masters_and_a_last_role_right_before_the_name():
     assert set(people) == {"徐小兴", "何小法"}
     assert _honours(people["徐小兴"]) == [("中国工艺美术大师", "national")]
     assert _honours(people["何小法"]) == [("湖北省工艺美术大师", "provincial")]
+
+
+def test_the_oldest_of_a_group_holds_its_honour_besides_their_own():
+    people = _people(
+        "2019“最美江南人·最美工匠”揭晓\n"
+        "11月7日，省总工会发布了100名2019年“最美江南人·最美工匠”名单。\n"
+        "在百名“最美工匠”中，年龄最大的是82岁的中国工艺美术大师赵小祥，他从事花边工作50年。\n"
+    )
+    assert set(people) == {"赵小祥"}
+    titles = [x.title for x in people["赵小祥"].honours]
+    assert titles == ["中国工艺美术大师", "最美江南人·最美工匠"]
+
+
+def test_announcing_words_in_a_headline_are_no_names():
+    people = _people("2019年度“最美职工”揭晓\n市长宣读了表彰决定。东山公司技师王立新荣获“最美职工”称号。")
+    assert set(people) == {"王立新"}

@@ -214,14 +214,16 @@ def _group_title(state: _State, mentions: list[Mention]) -> None:
         m.anchor = "heading"
 
 
-_SUPERLATIVE = re.compile(r"(?:年龄|年纪)?最(?:大|小|年长|年轻)的(?:是|为)[^，,。；;]{0,24}$")
+_SUPERLATIVE = re.compile(
+    r"(?:年龄|年纪|从业时间|工龄)?最(?:大|小|年长|年轻|长|短)的(?:是|为)[^，,。；;]{0,24}$"
+)
 
 
 def _extremes_of_group(state: _State, mentions: list[Mention]) -> None:
     """在此次表彰的全国劳模中，年龄最大的是72岁的农民专家苟某: the oldest or youngest of the
     holders the sentence names before is one of them."""
     for m in mentions:
-        if m.titles or m.official or m.collective or m.name_score < 2 or m.end <= m.start:
+        if m.official or m.collective or m.name_score < 2 or m.end <= m.start:
             continue
         s = m.sentence.text
         superlative = _SUPERLATIVE.search(s, 0, m.start)
@@ -235,8 +237,19 @@ def _extremes_of_group(state: _State, mentions: list[Mention]) -> None:
         if not before and not superlative.start():  # …；年龄最小的是33岁的高级技师陈某: the sentence before
             before = [t for t in state.titles if t.sentence == m.sentence.index - 1 and not t.weak]
         if before:
+            # 在百名“最美工匠”中 in a report about 2018“最美浙江人·最美工匠”: the honour's full name
+            group = before[-1]
+            longer = {
+                t.title: t for t in state.titles if t.title.endswith(group.title) and t.title != group.title
+            }
+            if len(longer) == 1:
+                before[-1] = next(iter(longer.values()))
+        if before and not m.titles:
             m.titles = [before[-1]]
             m.anchor = "heading"
+        elif before and _full_title(before[-1].title) not in {_full_title(t.title) for t in m.titles}:
+            # 在百名“最美工匠”中，年龄最大的是中国工艺美术大师某某: the group's honour besides the own
+            m.titles.append(before[-1])
 
 
 def _announced_title(state: _State, mentions: list[Mention], bylines: Bylines, analysis: str) -> None:
