@@ -992,3 +992,20 @@ def test_the_oldest_of_a_group_holds_its_honour_besides_their_own():
 def test_announcing_words_in_a_headline_are_no_names():
     people = _people("2019年度“最美职工”揭晓\n市长宣读了表彰决定。东山公司技师王立新荣获“最美职工”称号。")
     assert set(people) == {"王立新"}
+
+
+def test_a_later_clause_led_by_she_or_also_credits_the_one_the_sentence_opens_with():
+    people = _people(
+        "目前从事保姆工作的刘小翎，已经在这个行业工作10多年，这次她也荣获全国模范劳工的殊荣。\n"
+        "由工会推荐获奖的李小发是一位视障朋友，他凭借着按摩技术的精进也获得模范劳工的荣耀。\n"
+        "目前在东山市环保局任职的金小月姐，对工作认真负责，今年她也获得单位推荐，荣获模范劳工的肯定。\n"
+        "2006年，霍小倩和她项目组的同事，以优秀的服务意识得到了认可，同时也被评为了市劳动模范。\n"
+    )
+    assert set(people) == {"刘小翎", "李小发", "金小月", "霍小倩"}
+    assert _honours(people["刘小翎"]) == [("全国模范劳工", "national")]
+    assert people["金小月"].unit == "东山市环保局"
+    assert [(x.title, x.year) for x in people["霍小倩"].honours] == [("市劳动模范", 2006)]
+
+
+def test_a_later_clause_about_them_credits_no_one_before():
+    assert _people("市总工会主席王大明表示，他们也荣获了全国五一劳动奖章。") == {}

@@ -212,6 +212,7 @@ class SentenceReader:
         self._spaced_line()
         self._clause_heads()
         self._collectives()
+        self._later_clause_awards()
         self.mentions.sort(key=lambda m: m.start)
         self._comma_groups()
         return self.mentions
@@ -1099,6 +1100,79 @@ class SentenceReader:
                 return hit, "", None, "", None
         return fallback
 
+    def _later_clause_awards(self) -> None:
+        """某公司的李某，…，这次她也荣获全国模范劳工的殊荣 / 霍某和同事…，同时也被评为了市劳动模范:
+        a later clause whose subject is 他/她 or left out, led by its award verb, credits the person
+        the sentence opens with (its first words, or the one a 的 describes at a clause's end)."""
+        s = self.s
+        clauses = self.sentence.clauses
+        told = False  # a clause before spoke of 他/她: "今年她也获得单位推荐，荣获模范劳工的肯定"
+        for number, clause in enumerate(clauses):
+            if number == 0:
+                continue
+            lead = _LATER_AWARD_LEAD.match(s, clause.start, clause.end)
+            verb_at = lead.end()
+            verb = starts_with_any(s, verb_at, _AWARD_INDEX)
+            if not verb or not (lead.group("pro") or lead.group("adv") or told):
+                told = bool(lead.group("pro"))
+                continue
+            told = bool(lead.group("pro"))
+            owned = [t for t in self._titles_in(verb_at, clause.end) if t.owner is None]
+            if not owned or any(m.start >= clause.start and m.start < clause.end for m in self.mentions):
+                continue
+            earlier = [m for m in self.mentions if m.end <= clause.start and m.name]
+            if not earlier:
+                hit = self._opening_subject(number)
+                if hit is None:
+                    return
+                subject = self._add(hit, "clause")
+                workplace = _WORKPLACE_BEFORE.search(s, 0, hit.start)
+                if subject is not None and workplace is not None:
+                    subject.unit, subject.unit_span = workplace.group(1), workplace.span(1)
+            elif len({m.name for m in earlier}) != 1:
+                return
+            at = lead.start("pro") if lead.group("pro") else verb_at
+            mention = Mention(
+                self.sentence, "", at, at, "pronoun", titles=owned, pronoun=lead.group("pro") or ""
+            )
+            mention.award_verbs.append(verb)
+            mention.award_spans.append((verb_at, verb_at + len(verb)))
+            mention.awarded_by = self._giver(verb_at)
+            opening = re.match(r"[\s“]*((?:19|20)\d{2})年", s)
+            for t in owned:
+                t.owner = id(mention)
+                if t.year is None and opening is not None:
+                    t.year = int(opening.group(1))  # 2006年，霍某和同事…，同时也被评为了市劳动模范
+            self.mentions.append(mention)
+            return
+
+    def _opening_subject(self, before_clause: int) -> NameHit | None:
+        """The one name a sentence opens with: "霍某和…，" / "2012年，赵某被…" / "…工作的刘某，" / "…的李某是…"."""
+        s = self.s
+        for clause in self.sentence.clauses[:before_clause]:
+            text = s[clause.start : clause.end]
+            if re.fullmatch(
+                r"[，,\s]*(?:(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?|今年|去年|近年来|目前)[，,\s]*",
+                text,
+            ):
+                continue
+            start = clause.start + len(text) - len(text.lstrip("，, "))
+            hit = name_at(s, start, strict=True)
+            if hit is not None and hit.score >= 2 and not self._taken(hit.start, hit.end):
+                return hit
+            described = re.search(
+                r"的([\u4e00-\u9fff]{2,4}?)(姐|哥|大姐|阿姨|师傅)?(?:是|[，,]?$)", text.rstrip("，,")
+            )
+            if described is not None:
+                p, end = clause.start + described.start(1), clause.start + described.end(1)
+                if described.group(2):  # …任职的金某姐: a kinship word after the name is no part of it
+                    hit = bounded_name(s, p, end)
+                else:
+                    hit = name_at(s, p, strict=True) or bounded_name(s, p, end)
+                if hit is not None and hit.score >= 2 and not self._taken(hit.start, hit.end):
+                    return hit
+        return None
+
     def _pronoun_award(self, verb_start: int, pronoun_at: int, clause_end: int, verb: str) -> None:
         owned = self._titles_in(pronoun_at + 1, clause_end)
         if not owned:
@@ -1520,6 +1594,16 @@ _LIST_TAIL = re.compile(
 )
 _COLON_LIST = re.compile(
     r"(?:分别是|分别为|名单如下|名单|如下|他们是|她们是|有|是|为|获得者|获奖者|得主|人员)[：:]"
+)
+# the lead of a later clause whose award verb is the sentence subject's: 这次她也荣获 / 同时也被评为了
+_LATER_AWARD_LEAD = re.compile(
+    r"[，,\s]*(?:这次|此次|今年|同年|随后|后来|(?:19|20)\d{2}年)?(?P<pro>[他她](?![们人]))?"
+    r"(?P<adv>(?:同时|也|还|又|更是|先后|再次|已经|终于|最终|凭借[^，,。]{1,14}?(?=也|还|又|更|荣|获|被))*)"
+)
+# 在某市环保局任职的金某 / 就任某事业处的李某: the unit a described subject works at
+_WORKPLACE_BEFORE = re.compile(
+    r"(?:在|就任|就职于|任职于|供职于)([\u4e00-\u9fff]{3,20}?(?:局|处|厂|公司|医院|中心|学校|大学|银行|所|站|院|馆|队))"
+    r"(?:任职|工作|服务|上班)?的$"
 )
 _COUNT_WORDS = {
     "两": 2,
