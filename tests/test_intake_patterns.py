@@ -1009,3 +1009,13 @@ def test_a_later_clause_led_by_she_or_also_credits_the_one_the_sentence_opens_wi
 
 def test_a_later_clause_about_them_credits_no_one_before():
     assert _people("市总工会主席王大明表示，他们也荣获了全国五一劳动奖章。") == {}
+
+
+def test_leaders_present_with_only_a_deed_are_not_proposed():
+    people = _people(
+        "东山市庆祝五一劳模表彰大会昨天举行。\n"
+        "上周五，市政协主席、慈善总会会长周大同，市总工会党组书记、副主席刘正明一行走访看望了三位劳模代表。\n"
+        "获奖的劳工朋友在东山市代理市长钱立远手中接下奖状。\n"
+        "东山机械有限公司高级技师孙小明荣获省劳动模范称号。\n"
+    )
+    assert set(people) == {"孙小明"}

@@ -640,6 +640,7 @@ def _proposal(name: str, group: list[Mention], report: str) -> Proposal | None:
             and not m.official
             and m.name_score >= 2
             and not _official_post(m)
+            and not _official_description(m)
             for m in group
         )
     ):
@@ -705,6 +706,20 @@ def _official_post(m: Mention) -> bool:
     if not m.position or not m.position.endswith(tuple(lx.OFFICIAL_POSITIONS)):
         return False
     return not m.unit or bool(_ORGANS.search(m.unit))
+
+
+# an organ or a government post in the words before a name: 市政协主席、某会会长 / 代理市长 / 省总工会主席
+_ORGAN_WORDS = re.compile(
+    r"总工会|人大|政协|政府|[省市县区镇乡]委|纪委|党组|书记处|(?:^|[^\u4e00-\u9fff]|代理|常务)[副]?[省市县区镇乡]长"
+)
+
+
+def _official_description(m: Mention) -> bool:
+    """The description before a name (its clause up to the name) holds an organ or a government post:
+    someone with only a deed here is a leader present, not an honouree."""
+    s = m.sentence.text
+    clause = m.sentence.clauses[m.sentence.clause_at(m.start)]
+    return bool(_ORGAN_WORDS.search(s[clause.start : m.start]))
 
 
 def _unique(items) -> list:
