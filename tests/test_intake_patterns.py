@@ -1019,3 +1019,11 @@ def test_leaders_present_with_only_a_deed_are_not_proposed():
         "东山机械有限公司高级技师孙小明荣获省劳动模范称号。\n"
     )
     assert set(people) == {"孙小明"}
+
+
+def test_became_a_model_worker_and_adverbs_before_the_verb():
+    people = _people(
+        "2012年，由于工作出色，赵小容被公司推荐成为了东山市劳动模范。\n2009年，霍小倩更是被评为了省劳动模范。\n"
+    )
+    assert [(x.title, x.year) for x in people["赵小容"].honours] == [("东山市劳动模范", 2012)]
+    assert [(x.title, x.year) for x in people["霍小倩"].honours] == [("省劳动模范", 2009)]

@@ -263,6 +263,7 @@ AWARD_VERBS: tuple[str, ...] = (
     "入选",
     "荣登",
     "被誉为",
+    "成为",
     "获",
 )
 POSTHUMOUS_WORDS: tuple[str, ...] = ("追授", "追记", "追认")

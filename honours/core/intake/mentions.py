@@ -520,6 +520,9 @@ class SentenceReader:
                     head = head[: by.start()]
                 if before[verb[0] + len(verb[1]) :].strip("了“ "):
                     continue  # 获…称号 with other words between: not this simple shape
+            if verb is not None:
+                # 霍某更是被评为了省劳动模范: adverbs between the name and its verb
+                head = re.sub(r"(?:更是|也是|同时也|同时|再次|已经|终于|最终|还|也|又)+$", "", head)
             # 等4位高龄劳模 / 等5名困难劳模: words that describe the people, not their honour
             head = _HOLDER_WORDS.sub("", head)
             tail = _LIST_TAIL.search(head)
