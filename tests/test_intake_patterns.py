@@ -1027,3 +1027,16 @@ def test_became_a_model_worker_and_adverbs_before_the_verb():
     )
     assert [(x.title, x.year) for x in people["赵小容"].honours] == [("东山市劳动模范", 2012)]
     assert [(x.title, x.year) for x in people["霍小倩"].honours] == [("省劳动模范", 2009)]
+
+
+def test_likewise_gives_the_title_to_the_speaker_named_just_before():
+    people = _people(
+        "“这次能评上省劳模，是对我们这些匠人的肯定。”东山陶瓷有限责任公司艺术总监陈小海说。"
+        "同样获评省劳模的东山市南音传承中心演员庄小芬表示：“我会继续创作。”"
+    )
+    assert set(people) == {"陈小海", "庄小芬"}
+    assert _honours(people["陈小海"]) == [("省劳模", "provincial")]
+    guests = _people(
+        "市委副书记王大明出席会议。同样获评省劳模的东山市南音传承中心演员庄小芬表示：“我会继续创作。”"
+    )
+    assert set(guests) == {"庄小芬"}

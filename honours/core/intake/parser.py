@@ -70,6 +70,7 @@ def analyse_text(original: str, report: str = "") -> IntakeResult:
     _group_title(state, mentions)
     _announced_title(state, mentions, bylines, analysis)
     _extremes_of_group(state, mentions)
+    _likewise(mentions)
     _report_years(analysis, mentions)
     _bare_model_levels(state, mentions)
     if not _MODEL_WORKERS.search(analysis):
@@ -212,6 +213,40 @@ def _group_title(state: _State, mentions: list[Mention]) -> None:
     for m in items:
         m.titles = [group]
         m.anchor = "heading"
+
+
+_LIKEWISE = re.compile(r"(?:同样|同为|也同样)(?:获评|荣获|获得|被评为|当选|是)?[了“ ]*$")
+
+
+def _likewise(mentions: list[Mention]) -> None:
+    """…陈某说。同样获评省劳模的庄某表示…: "同样" says the one named just before holds the title too."""
+    for index, m in enumerate(mentions):
+        if not m.name or m.collective:
+            continue
+        s = m.sentence.text
+        for t in m.titles:
+            clause = m.sentence.clauses[m.sentence.clause_at(t.outer_start)]
+            if not _LIKEWISE.search(s, clause.start, t.outer_start):
+                continue
+            before = next(
+                (
+                    x
+                    for x in reversed(mentions[:index])
+                    if x.name
+                    and x.name != m.name
+                    and not x.collective
+                    and x.end > x.start
+                    and m.sentence.index - x.sentence.index <= 1
+                    and x.sentence.paragraph == m.sentence.paragraph
+                ),
+                None,
+            )
+            if before is None or _official_post(before):
+                continue
+            if before.official and before.official_word not in lx.SPEECH_VERBS:
+                continue  # 市领导某某出席。同样获评…的某某: the one before is a guest, not a holder
+            if _full_title(t.title) not in {_full_title(y.title) for y in before.titles}:
+                before.titles.append(t)
 
 
 _SUPERLATIVE = re.compile(
