@@ -1040,3 +1040,13 @@ def test_likewise_gives_the_title_to_the_speaker_named_just_before():
         "市委副书记王大明出席会议。同样获评省劳模的东山市南音传承中心演员庄小芬表示：“我会继续创作。”"
     )
     assert set(guests) == {"庄小芬"}
+
+
+def test_a_county_named_by_one_character_and_no_preposition_in_a_title():
+    people = _people(
+        "张村党支部书记张守一带领党员坚守在村头；莒县劳动模范，莒县洛河镇南村党支部书记单小玲，带领退役军人活跃在社区。"
+        "工作室成立于2014年，以大国工匠、全国劳动模范管小安为领衔人。"
+    )
+    assert _honours(people["单小玲"]) == [("莒县劳动模范", "county")]
+    assert _honours(people["管小安"]) == [("大国工匠", "national"), ("全国劳动模范", "national")]
+    assert "张守一" not in people

@@ -406,6 +406,15 @@ def _describe(
             ):
                 first_token = len(prefix) - len(word)
                 level, reason = LEVEL_WORDS[word], f"“{word}”"
+                if (
+                    word in ("县", "市", "区", "旗")
+                    and first_token == cut + 1
+                    and "\u4e00" <= prefix[cut] <= "\u9fff"
+                    and prefix[cut] not in "该本我此各每外邻两一其全"
+                    and (start + cut == 0 or not "\u4e00" <= text[start + cut - 1] <= "\u9fff")
+                ):
+                    first_token = cut  # 莒县劳动模范 / 沛县劳模: a county named by one character
+                    reason = f"“{prefix[cut : cut + 1 + len(word)]}”"
                 break
     if quoted:
         title = raw
@@ -435,6 +444,8 @@ def _describe(
     title = title.strip("“”「」『』\"' ")
     if not quoted:
         title = re.sub(r"[“”「」『』]", "", title)  # 全国“五一”劳动奖章 is 全国五一劳动奖章
+    if not quoted and title[:1] in ("以", "为", "被") and known_title(title[1:]) is not None:
+        title, start = title[1:], start + 1  # 以大国工匠、全国劳动模范某某为领衔人: 以 is no part of it
     if len(title) < 2:
         return None
     known = known_title(title)
