@@ -1049,3 +1049,12 @@ def test_a_county_named_by_one_character_and_no_preposition_in_a_title():
     )
     assert _honours(people["单小玲"]) == [("莒县劳动模范", "county")]
     assert _honours(people["管小安"]) == [("大国工匠", "national"), ("全国劳动模范", "national")]
+
+
+def test_a_unit_before_de_and_the_title_is_the_lists():
+    people = _people("东山市第二人民医院的省级先进工作者李小普、张小珍义无反顾地挺身而出。")
+    assert {n: h.unit for n, h in people.items()} == {
+        "李小普": "东山市第二人民医院",
+        "张小珍": "东山市第二人民医院",
+    }
+    assert all(_honours(h) == [("省级先进工作者", "provincial")] for h in people.values())

@@ -331,6 +331,16 @@ class SentenceReader:
     def _unit_post_before_title(self, mention: Mention, title_start: int) -> None:
         """某建材集团公司董事长、全国劳动模范张国栋: the unit and post stand before the title."""
         s = self.s
+        if title_start >= 5 and s[title_start - 1] == "的":
+            # 某市第二人民医院的省级先进工作者李某: the unit stands before 的 and the title
+            seg_start = title_start - 1
+            while seg_start > 0 and s[seg_start - 1] not in _SEGMENT_STOPS:
+                seg_start -= 1
+            seg_start += _unit_lead(s[seg_start : title_start - 1])
+            unit = s[seg_start : title_start - 1]
+            if unit.endswith(lx.ENTITY_SUFFIXES) and 4 <= len(unit) <= 24:
+                mention.unit, mention.unit_span = _clean_unit(unit), (seg_start, title_start - 1)
+            return
         if title_start < 3 or s[title_start - 1] != "、":
             return
         seg_start = title_start - 1
@@ -1521,11 +1531,15 @@ class SentenceReader:
             return
         group = first.group or self._new_group()
         first.group = group
+        # 某医院的省级先进工作者李某、张某: a unit written before 的 and the title is the list's
+        shared_unit = first.unit_span is not None and s[first.unit_span[1] : first.unit_span[1] + 1] == "的"
         for member in members[1:]:
             member.group = group
             if first.anchor in ("title", "award"):
                 member.titles = list(first.titles)
                 member.anchor = first.anchor
+            if shared_unit:
+                member.unit, member.unit_span = first.unit, first.unit_span
             self.mentions.append(member)
 
     def _collectives(self) -> None:
