@@ -1058,3 +1058,14 @@ def test_a_unit_before_de_and_the_title_is_the_lists():
         "张小珍": "东山市第二人民医院",
     }
     assert all(_honours(h) == [("省级先进工作者", "provincial")] for h in people.values())
+
+
+def test_two_people_the_sentences_before_open_with_both_receive_the_honour():
+    people = _people(
+        "市劳动局副局长陈小瑜说明评选过程。\n"
+        "就任东山市自来水事业处的李小蓉，长期在柜台服务民众，也经常主动将经验传承给后辈；"
+        "另一名长期从事视障按摩师的张小传，不畏身体不便，总是保持工作热诚；陈小瑜强调，两人都获得模范劳工殊荣。"
+    )
+    assert set(people) == {"李小蓉", "张小传"}
+    assert people["李小蓉"].unit == "东山市自来水事业处"
+    assert all([x.title for x in h.honours] == ["模范劳工"] for h in people.values())

@@ -200,6 +200,7 @@ TITLE_TRAILERS: tuple[str, ...] = (
     "称号",
     "得主",
     "获奖者",
+    "殊荣",
     "代表",
 )
 # Family words that introduce another person ("李建国的妻子王丽"): the name after them is someone else.

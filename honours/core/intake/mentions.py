@@ -1135,11 +1135,11 @@ class SentenceReader:
                 continue
             earlier = [m for m in self.mentions if m.end <= clause.start and m.name]
             if not earlier:
-                hit = self._opening_subject(number)
+                hit = self.opening_subject(number)
                 if hit is None:
                     return
                 subject = self._add(hit, "clause")
-                workplace = _WORKPLACE_BEFORE.search(s, 0, hit.start)
+                workplace = WORKPLACE_BEFORE.search(s, 0, hit.start)
                 if subject is not None and workplace is not None:
                     subject.unit, subject.unit_span = workplace.group(1), workplace.span(1)
             elif len({m.name for m in earlier}) != 1:
@@ -1159,7 +1159,7 @@ class SentenceReader:
             self.mentions.append(mention)
             return
 
-    def _opening_subject(self, before_clause: int) -> NameHit | None:
+    def opening_subject(self, before_clause: int) -> NameHit | None:
         """The one name a sentence opens with: "霍某和…，" / "2012年，赵某被…" / "…工作的刘某，" / "…的李某是…"."""
         s = self.s
         for clause in self.sentence.clauses[:before_clause]:
@@ -1618,7 +1618,7 @@ _LATER_AWARD_LEAD = re.compile(
     r"(?P<adv>(?:同时|也|还|又|更是|先后|再次|已经|终于|最终|凭借[^，,。]{1,14}?(?=也|还|又|更|荣|获|被))*)"
 )
 # 在某市环保局任职的金某 / 就任某事业处的李某: the unit a described subject works at
-_WORKPLACE_BEFORE = re.compile(
+WORKPLACE_BEFORE = re.compile(
     r"(?:在|就任|就职于|任职于|供职于)([\u4e00-\u9fff]{3,20}?(?:局|处|厂|公司|医院|中心|学校|大学|银行|所|站|院|馆|队))"
     r"(?:任职|工作|服务|上班)?的$"
 )

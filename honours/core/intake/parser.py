@@ -21,7 +21,7 @@ from ..titles import known_title
 from ..vocabulary import LEVELS as LEVEL_VOCABULARY
 from . import lexicon as lx
 from .bylines import Bylines, find_bylines
-from .mentions import Mention, SentenceReader
+from .mentions import WORKPLACE_BEFORE, Mention, SentenceReader
 from .names import index_by_first_char, name_at, starts_with_any
 from .proposals import KIND_COLLECTIVE, KIND_PERSON, Highlight, IntakeResult, Proposal, Reason
 from .roles import attribute, medical, region_of
@@ -67,6 +67,7 @@ def analyse_text(original: str, report: str = "") -> IntakeResult:
     mentions: list[Mention] = []
     for sentence in sentences:
         mentions.extend(_read_sentence(sentence, analysis, bylines, home, state))
+        mentions.extend(_counted_back(sentence, sentences, state, home, mentions))
     _group_title(state, mentions)
     _announced_title(state, mentions, bylines, analysis)
     _extremes_of_group(state, mentions)
@@ -145,6 +146,50 @@ def _read_sentence(
             state.subject = persons[-1]
         state.subject_paragraph = sentence.paragraph
     return people
+
+
+_COUNTED_BACK = re.compile(
+    r"(?:^|[，,])(?:这|以上|上述)?([两二三四五])(?:人|位)(?:都|均|皆|同时|也)*(?:荣获|获得|获评|被评为|获)了?"
+)
+_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
+
+
+def _counted_back(
+    sentence: Sentence, sentences: list[Sentence], state: _State, home: str, mentions: list[Mention]
+) -> list[Mention]:
+    """李某，…；另一名…的张某，…；两人都获得模范劳工殊荣: "两人" are the ones the sentences just
+    before open with, one each, when there are as many of them as the count says."""
+    s = sentence.text
+    found = _COUNTED_BACK.search(s)
+    if found is None:
+        return []
+    count = _COUNTS[found.group(1)]
+    titles = [
+        t
+        for t in state.titles
+        if t.sentence == sentence.index and t.owner is None and t.outer_start >= found.end() and not t.weak
+    ]
+    if not titles:
+        return []
+    named = {m.name for m in mentions if m.credited}
+    people: list[Mention] = []
+    for earlier in reversed(sentences[max(0, sentence.index - count) : sentence.index]):
+        if earlier.paragraph != sentence.paragraph and earlier.paragraph != sentence.paragraph - 1:
+            return []
+        reader = SentenceReader(earlier, [], set(), home, frozenset(state.known), state.clear)
+        hit = reader.opening_subject(len(earlier.clauses))
+        if hit is None or hit.name in named:
+            return []
+        m = Mention(
+            earlier, hit.name, hit.start, hit.end, "heading", titles=[titles[0]], name_score=hit.score
+        )
+        workplace = WORKPLACE_BEFORE.search(earlier.text, 0, hit.start)
+        if workplace is not None:
+            m.unit, m.unit_span = workplace.group(1), workplace.span(1)
+        people.append(m)
+    if len(people) != count or len({m.name for m in people}) != count:
+        return []
+    return list(reversed(people))
 
 
 _HONOUR_WORDS = re.compile(r"劳模|劳动模范|先进|奖章|奖状|称号|荣誉|表彰|最美|工匠|能手|标兵|模范")
