@@ -1069,3 +1069,12 @@ def test_two_people_the_sentences_before_open_with_both_receive_the_honour():
     assert set(people) == {"李小蓉", "张小传"}
     assert people["李小蓉"].unit == "东山市自来水事业处"
     assert all([x.title for x in h.honours] == ["模范劳工"] for h in people.values())
+
+
+def test_telling_ones_story_at_a_meeting_is_no_deed():
+    people = _people(
+        "区总工会举办2025年劳模工匠团拜会，辖区各级劳模工匠50余人欢聚一堂。\n"
+        "东山快递站站长王小博现场分享了自己的事业成长之路。\n"
+        "全国劳动模范易小鑫在会上谈了体会。\n"
+    )
+    assert set(people) == {"易小鑫"}
