@@ -1078,3 +1078,12 @@ def test_telling_ones_story_at_a_meeting_is_no_deed():
         "全国劳动模范易小鑫在会上谈了体会。\n"
     )
     assert set(people) == {"易小鑫"}
+
+
+def test_a_bare_level_model_and_the_named_one_are_one_honour_and_the_unit_starts_after_the_name():
+    people = _people(
+        "市总工会一行来到省劳模陈小娣家中，今年96岁高龄的陈小娣是原东山色织总厂退休职工，1959年被评为江苏省劳动模范。"
+    )
+    h = people["陈小娣"]
+    assert [(x.title, x.level, x.year) for x in h.honours] == [("江苏省劳动模范", "provincial", 1959)]
+    assert (h.unit, h.position) == ("原东山色织总厂", "退休职工")

@@ -734,7 +734,7 @@ def _proposal(name: str, group: list[Mention], report: str) -> Proposal | None:
     )
     unit_source = next((m for m in sorted(group, key=lambda m: -_facts_weight(m)) if m.unit), None)
     position_source = next((m for m in sorted(group, key=lambda m: -_facts_weight(m)) if m.position), None)
-    unit = unit_without_lead(unit_source.unit) if unit_source else ""
+    unit = unit_without_lead(unit_source.unit, name) if unit_source else ""
     position = position_source.position if position_source else ""
     deceased = next((m for m in group if m.deceased_word), None)
     posthumous_titles = {h.title for h in honours if h.posthumous}
@@ -836,10 +836,28 @@ def _honours_with_reasons(group: list[Mention]) -> list[tuple[Honour, str]]:
             k for k in honours if k in _BARE_MODEL and honours[k].level in ("other", honours[named[0]].level)
         ]:
             del honours[key]
+    # 到省劳模陈某家中 … 1959年被评为江苏省劳动模范: a level word alone and the named place, one honour
+    for bare in [k for k in honours if _BARE_LEVEL_MODEL.fullmatch(_full_title(k))]:
+        same = [
+            k
+            for k in honours
+            if k != bare
+            and honours[k].level == honours[bare].level
+            and _full_title(k).endswith("劳动模范")
+            and not _BARE_LEVEL_MODEL.fullmatch(_full_title(k))
+        ]
+        if len(same) == 1:
+            kept = honours[same[0]]
+            kept.year = kept.year or honours[bare].year
+            kept.posthumous = kept.posthumous or honours[bare].posthumous
+            del honours[bare]
     for honour in honours.values():  # the report's own words first, else the table of well-known titles
         known = known_title(honour.title)
         honour.awarded_by = honour.awarded_by or (known.awarded_by if known else "")
     return [(honour, reasons[key]) for key, honour in honours.items()]
+
+
+_BARE_LEVEL_MODEL = re.compile(r"(?:全|本|我)?[省市县区](?:级)?劳动模范")
 
 
 def _title_key(title: str) -> str:

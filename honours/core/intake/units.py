@@ -263,8 +263,11 @@ def _clean_unit(unit: str) -> str:
 _UNIT_LEAD = re.compile(r"^(?:其中|作为|同为|现为|为|是|的)+(?=[\u4e00-\u9fff]{2})")
 
 
-def unit_without_lead(unit: str) -> str:
-    """The unit without a leading function word the sentence put before it."""
+def unit_without_lead(unit: str, name: str = "") -> str:
+    """The unit without a leading function word the sentence put before it, nor the words up to
+    the person's own name ("今年96岁的陈某是原某厂" → 原某厂)."""
+    if name and len(name) >= 2 and name in unit:
+        unit = unit[unit.rindex(name) + len(name) :]
     return _UNIT_LEAD.sub("", unit)
 
 
