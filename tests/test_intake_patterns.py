@@ -1087,3 +1087,11 @@ def test_a_bare_level_model_and_the_named_one_are_one_honour_and_the_unit_starts
     h = people["陈小娣"]
     assert [(x.title, x.level, x.year) for x in h.honours] == [("江苏省劳动模范", "provincial", 1959)]
     assert (h.unit, h.position) == ("原东山色织总厂", "退休职工")
+
+
+def test_a_title_takes_the_headline_year_written_in_the_short_form():
+    people = _people(
+        "风采·2020年全国劳模 | 周小忠：用奖金为老人捐赠棉衣\n"
+        "1月22日，去年刚荣膺“全国劳动模范”称号的东山县南村党支部书记周小忠，为老人捐赠棉衣。\n"
+    )
+    assert [(x.title, x.year) for x in people["周小忠"].honours] == [("全国劳动模范", 2020)]

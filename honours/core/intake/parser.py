@@ -417,7 +417,9 @@ def _report_years(analysis: str, mentions: list[Mention]) -> None:
             if t.title not in cache:
                 years: set[int] = set()
                 bare = re.sub(r"[“”\"「」]", "", t.title)
-                for written in {bare, bare.removeprefix("全")}:  # 全省劳动模范 is 2015年省劳动模范
+                # 全省劳动模范 is 2015年省劳动模范; 全国劳动模范 is 2020年全国劳模 (and the other way)
+                short, long = bare.replace("劳动模范", "劳模"), bare.replace("劳模", "劳动模范")
+                for written in {bare, bare.removeprefix("全"), short, long}:
                     stem = written[: max(4, len(written) - 1)] if len(written) > 4 else written
                     years.update(int(y) for y in re.findall(_REPORT_YEAR + re.escape(stem), analysis))
                 paired = _PAIRED_SECOND.match(bare)
