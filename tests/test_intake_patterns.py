@@ -1095,3 +1095,11 @@ def test_a_title_takes_the_headline_year_written_in_the_short_form():
         "1月22日，去年刚荣膺“全国劳动模范”称号的东山县南村党支部书记周小忠，为老人捐赠棉衣。\n"
     )
     assert [(x.title, x.year) for x in people["周小忠"].honours] == [("全国劳动模范", 2020)]
+
+
+def test_money_turned_into_goods_in_the_clause_before_the_gift():
+    people = _people(
+        "去年刚荣膺“全国劳动模范”称号的东山县南村党支部书记周小忠，将个人获得的奖金3万元兑换成棉衣，"
+        "捐赠给村里66岁以上老人。"
+    )
+    assert _yuan(people["周小忠"]) == [30000]
