@@ -1103,3 +1103,13 @@ def test_money_turned_into_goods_in_the_clause_before_the_gift():
         "捐赠给村里66岁以上老人。"
     )
     assert _yuan(people["周小忠"]) == [30000]
+
+
+def test_the_youngest_does_not_take_the_title_the_oldest_holds():
+    people = _people(
+        "受表彰者平均年龄45岁。年龄最大的72岁，为湖北省工艺美术大师何小法；"
+        "年龄最小的24岁，为东山农村商业银行员工刘小翠，她曾荣获全省技能大赛第一名。"
+    )
+    assert _honours(people["何小法"]) == [("湖北省工艺美术大师", "provincial")]
+    youngest = people.get("刘小翠")
+    assert youngest is None or "湖北省工艺美术大师" not in [x.title for x in youngest.honours]

@@ -295,7 +295,7 @@ def _likewise(mentions: list[Mention]) -> None:
 
 
 _SUPERLATIVE = re.compile(
-    r"(?:年龄|年纪|从业时间|工龄)?最(?:大|小|年长|年轻|长|短)的(?:是|为)[^，,。；;]{0,24}$"
+    r"(?:年龄|年纪|从业时间|工龄)?最(?:大|小|年长|年轻|长|短)的(?:[0-9]{1,3}岁[，,]?)?(?:是|为)[^，,。；;]{0,24}$"
 )
 
 
@@ -312,10 +312,17 @@ def _extremes_of_group(state: _State, mentions: list[Mention]) -> None:
         before = [
             t
             for t in state.titles
-            if t.sentence == m.sentence.index and t.outer_end <= superlative.start() and not t.weak
+            if t.sentence == m.sentence.index
+            and t.outer_end <= superlative.start()
+            and not t.weak
+            and t.owner is None
         ]
         if not before and not superlative.start():  # …；年龄最小的是33岁的高级技师陈某: the sentence before
-            before = [t for t in state.titles if t.sentence == m.sentence.index - 1 and not t.weak]
+            before = [
+                t
+                for t in state.titles
+                if t.sentence == m.sentence.index - 1 and not t.weak and t.owner is None
+            ]
         if before:
             # 在百名“最美工匠”中 in a report about 2018“最美浙江人·最美工匠”: the honour's full name
             group = before[-1]
