@@ -1113,3 +1113,16 @@ def test_the_youngest_does_not_take_the_title_the_oldest_holds():
     assert _honours(people["何小法"]) == [("湖北省工艺美术大师", "provincial")]
     youngest = people.get("刘小翠")
     assert youngest is None or "湖北省工艺美术大师" not in [x.title for x in youngest.honours]
+
+
+def test_a_title_in_a_bracket_after_a_post_and_name():
+    people = _people("东山机械公司技师张立强（全国劳动模范、省五一劳动奖章获得者）捐款1000元。")
+    h = people["张立强"]
+    assert _honours(h) == [("全国劳动模范", "national"), ("省五一劳动奖章", "provincial")]
+    assert (h.unit, h.position, _yuan(h)) == ("东山机械公司", "技师", [1000])
+
+
+def test_two_names_after_a_unit_and_de_joined_by_he_both_hold_the_title():
+    people = _people("今年，东山机械公司的张立强和李美华同时获得了省五一劳动奖章。")
+    assert set(people) == {"张立强", "李美华"}
+    assert all(_honours(h) == [("省五一劳动奖章", "provincial")] for h in people.values())

@@ -1263,7 +1263,25 @@ class SentenceReader:
                 hit, "position", unit=unit, position=post, unit_span=unit_span, position_span=post_span
             )
             if mention is not None:
+                self._bracket_titles(mention)
                 self._extend_list(mention)
+
+    def _bracket_titles(self, mention: Mention) -> None:
+        """某公司技师张三（全国劳动模范）捐款…: titles heading the bracket after the name are the person's."""
+        s = self.s
+        if mention.end >= len(s) or s[mention.end] not in "（(":
+            return
+        close = _matching_bracket(s, mention.end)
+        position = mention.end + 1
+        for t in sorted(self.titles, key=lambda t: t.outer_start):
+            if t.owner is not None or t.collective or t.outer_start < position or t.outer_end > close:
+                continue
+            if s[position : t.outer_start].strip("、 ") or (t.weak and not t.quoted):
+                break
+            mention.titles.append(t)
+            mention.shape = "bracket"
+            t.owner = id(mention)
+            position = _skip_trailers(s, t.outer_end)
 
     def _relatives(self) -> None:
         """李建国的妻子王丽也捐出了1000元: the relative is a person of their own."""

@@ -309,7 +309,8 @@ def _unit_post_of(s: str, start: int, end: int):
         if _word_ending_at(text, len(text), _ORG_BY_LAST, 0):
             return _clean_unit(text), "", (start, end), None
         entity = max((i for i in range(1, len(text)) if text[:i].endswith(lx.ENTITY_SUFFIXES)), default=0)
-        if entity and len(text) - entity <= 6:  # 某旅游有限公司排工: a post the dictionary lacks
+        if entity and len(text) - entity <= 6 and not re.search(r"[的和及与]", text[entity:]):
+            # 某旅游有限公司排工: a post the dictionary lacks (not "某公司的张三和": a name and a list mark)
             return _clean_unit(text[:entity]), text[entity:], (start, start + entity), (start + entity, end)
         if text.endswith(_UNKNOWN_POST_ENDS):
             # 国家深海基地管理中心潜航员: an organisation word, then a job ending in 员/师/工 the dictionary lacks
