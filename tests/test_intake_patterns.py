@@ -1126,3 +1126,16 @@ def test_two_names_after_a_unit_and_de_joined_by_he_both_hold_the_title():
     people = _people("今年，东山机械公司的张立强和李美华同时获得了省五一劳动奖章。")
     assert set(people) == {"张立强", "李美华"}
     assert all(_honours(h) == [("省五一劳动奖章", "provincial")] for h in people.values())
+
+
+def test_award_lists_in_lines_name_then_unit_or_unit_then_name():
+    people = _people("本届模范劳工表扬名单如下：\n王大明 东山电力公司技术员\n李美华 西山医院护理师\n")
+    assert set(people) == {"王大明", "李美华"}
+    assert (people["李美华"].unit, people["李美华"].position) == ("西山医院", "护理师")
+    assert all([x.title for x in h.honours] == ["模范劳工"] for h in people.values())
+    people = _people(
+        "2023年度全国五一劳动奖章获得者名单\n东山机械有限公司 王大明\n西山医院护士长 李美华\n东山机械有限公司 宣传部\n"
+    )
+    assert set(people) == {"王大明", "李美华"}
+    assert (people["李美华"].unit, people["李美华"].position) == ("西山医院", "护士长")
+    assert all(_honours(h) == [("全国五一劳动奖章", "national")] for h in people.values())

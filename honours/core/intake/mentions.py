@@ -623,6 +623,21 @@ class SentenceReader:
             mention = self._add(hit, "list")
             if mention is not None:
                 mention.shape = "colon_item"
+        # "某机械有限公司  王大明" / "某医院护士长 李美华": a list's line, the unit (and post) before the name
+        line = re.fullmatch(r"\s*([\u4e00-\u9fff]{3,30})\s+([\u4e00-\u9fff]{2,4})\s*", s)
+        if line is None or self.mentions:
+            return
+        unit, post, unit_span, post_span = _unit_post_of(s, line.start(1), line.end(1))
+        if not unit:
+            return
+        hit = name_at(s, line.start(2), strict=True) or bounded_name(s, line.start(2), line.end(2))
+        if hit is None or hit.end != line.end(2):
+            return
+        mention = self._add(
+            hit, "list", unit=unit, position=post, unit_span=unit_span, position_span=post_span
+        )
+        if mention is not None:
+            mention.shape = "colon_item"
 
     def _spaced_names(self, start: int, end: int) -> list:
         """省级劳模获得者：王建华 侯玉梅 毛国栋: bare names that only spaces part, as lists print them."""

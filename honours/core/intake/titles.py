@@ -332,6 +332,9 @@ def _after_list_mark(text: str, start: int) -> bool:
 
 
 _LIST_FOLLOWERS = (
+    "表扬名单",
+    "表彰名单",
+    "获奖名单",
     "拟表彰",
     "拟推荐",
     "拟授予",
