@@ -1139,3 +1139,9 @@ def test_award_lists_in_lines_name_then_unit_or_unit_then_name():
     assert set(people) == {"王大明", "李美华"}
     assert (people["李美华"].unit, people["李美华"].position) == ("西山医院", "护士长")
     assert all(_honours(h) == [("全国五一劳动奖章", "national")] for h in people.values())
+
+
+def test_among_the_counted_winners_one_described_is_a_holder():
+    people = _people("東山市政府今天表揚模範勞工，共有12人獲獎，其中東山電力公司技術員王大明已服務30年。")
+    assert [x.title for x in people["王大明"].honours] == ["模范劳工"]
+    assert (people["王大明"].unit, people["王大明"].position) == ("东山电力公司", "技术员")

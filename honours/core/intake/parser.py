@@ -387,8 +387,10 @@ def _announced_title(state: _State, mentions: list[Mention], bylines: Bylines, a
         m.anchor = "heading"
 
 
-_EXAMPLE_MARK = re.compile(r"(?:^|[，,])(?:例如|比如|譬如|如|像)")
-_HOLDERS_REF = re.compile(r"获奖者|获得者|受表彰|这些先进|这些劳模|获奖的")
+_EXAMPLE_MARK = re.compile(r"(?:^|[，,])(?:例如|比如|譬如|如|像|其中)")
+_HOLDERS_REF = re.compile(
+    r"获奖者|获得者|受表彰|这些先进|这些劳模|获奖的|[0-9一二三四五六七八九十百]+(?:人|名|位)获(?:奖|表扬|表彰)"
+)
 _HOSTS = re.compile(r"领导|出席|陪同|嘉宾|主持|讲话|致辞|慰问|看望|走访|颁奖|颁发")
 
 
