@@ -914,9 +914,11 @@ def test_a_unit_keeps_no_function_word_the_sentence_put_before_it():
     people = _people(
         "获得省五一劳动奖章的东山机械有限公司董事长孙志远表示，将再接再厉。"
         "区劳动模范钱立群作为南湖置业有限公司董事长，多次捐赠物资。"
+        "全国劳动模范王大明今年65岁，退休前是东山机械有限公司的焊工。"
     )
     assert people["孙志远"].unit == "东山机械有限公司"
     assert people["钱立群"].unit == "南湖置业有限公司"
+    assert (people["王大明"].unit, people["王大明"].position) == ("东山机械有限公司", "焊工")
 
 
 def test_a_described_item_whose_posts_run_over_several_commas_of_a_series():

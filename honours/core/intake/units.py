@@ -260,7 +260,9 @@ def _clean_unit(unit: str) -> str:
 
 # words a sentence puts before a unit that are no part of its name: "获得…奖章的某公司董事长",
 # "作为某公司董事长", "年龄最小的为某银行员工", "其中某医院主任"
-_UNIT_LEAD = re.compile(r"^(?:其中|作为|同为|现为|为|是|的)+(?=[\u4e00-\u9fff]{2})")
+_UNIT_LEAD = re.compile(
+    r"^(?:其中|作为|同为|(?:退休前|生前|原来|曾经|曾|现在|目前|现)(?:是|为|在)|现为|为|是|的)+(?=[\u4e00-\u9fff]{2})"
+)
 
 
 def unit_without_lead(unit: str, name: str = "") -> str:
