@@ -1147,3 +1147,12 @@ def test_among_the_counted_winners_one_described_is_a_holder():
     people = _people("東山市政府今天表揚模範勞工，共有12人獲獎，其中東山電力公司技術員王大明已服務30年。")
     assert [x.title for x in people["王大明"].honours] == ["模范劳工"]
     assert (people["王大明"].unit, people["王大明"].position) == ("东山电力公司", "技术员")
+
+
+def test_those_listed_with_you_after_a_group_zhong_hold_its_title():
+    people = _people(
+        "此次表彰的全国劳动模范中，有来自东山机械有限公司的焊工王大明，有来自西山医院的护士李美华。"
+    )
+    assert set(people) == {"王大明", "李美华"}
+    assert all(_honours(h) == [("全国劳动模范", "national")] for h in people.values())
+    assert (people["李美华"].unit, people["李美华"].position) == ("西山医院", "护士")

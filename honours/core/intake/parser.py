@@ -72,6 +72,7 @@ def analyse_text(original: str, report: str = "") -> IntakeResult:
     _announced_title(state, mentions, bylines, analysis)
     _extremes_of_group(state, mentions)
     _likewise(mentions)
+    _members_listed(mentions, state)
     _report_years(analysis, mentions)
     _bare_model_levels(state, mentions)
     if not _MODEL_WORKERS.search(analysis):
@@ -258,6 +259,36 @@ def _group_title(state: _State, mentions: list[Mention]) -> None:
     for m in items:
         m.titles = [group]
         m.anchor = "heading"
+
+
+def _members_listed(mentions: list[Mention], state: _State) -> None:
+    """此次表彰的全国劳动模范中，有来自某公司的焊工甲，有来自某医院的护士乙: those the sentence
+    lists with 有 after the group "…中" are holders of the group's title."""
+    for m in mentions:
+        if m.titles or m.official or m.collective or not m.name or m.end <= m.start:
+            continue
+        s = m.sentence.text
+        clause = m.sentence.clauses[m.sentence.clause_at(m.start)]
+        if not re.match(r"[，,\s]*(?:既|也|还)?有(?:来自)?", s[clause.start : m.start]):
+            continue
+        groups = [
+            t
+            for t in state.titles
+            if t.sentence == m.sentence.index
+            and t.owner is None
+            and not t.weak
+            and t.outer_end < clause.start
+            and re.match(r"(?:当|之)?中[，,]", s[t.outer_end : t.outer_end + 3])
+        ]
+        if groups:
+            m.titles = [groups[-1]]
+            m.anchor = "heading"
+            came = re.search(
+                r"来自([\u4e00-\u9fff]{2,30}?)的[\u4e00-\u9fff]{0,8}$", s[clause.start : m.start]
+            )
+            if not m.unit and came is not None:  # 有来自某公司的焊工甲: where the person comes from
+                m.unit = came.group(1)
+                m.unit_span = (clause.start + came.start(1), clause.start + came.end(1))
 
 
 _LIKEWISE = re.compile(r"(?:同样|同为|也同样)(?:获评|荣获|获得|被评为|当选|是)?[了“ ]*$")
