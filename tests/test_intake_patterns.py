@@ -1156,3 +1156,11 @@ def test_those_listed_with_you_after_a_group_zhong_hold_its_title():
     assert set(people) == {"王大明", "李美华"}
     assert all(_honours(h) == [("全国劳动模范", "national")] for h in people.values())
     assert (people["李美华"].unit, people["李美华"].position) == ("西山医院", "护士")
+
+
+def test_titles_given_respectively_go_one_to_each():
+    people = _people("东山机械有限公司焊工王大明、西山医院护士李美华分别获得全国劳动模范和全国五一劳动奖章。")
+    assert _honours(people["王大明"]) == [("全国劳动模范", "national")]
+    assert _honours(people["李美华"]) == [("全国五一劳动奖章", "national")]
+    people = _people("王大明、李美华分获全国劳动模范和全国五一劳动奖章。")
+    assert _honours(people["李美华"]) == [("全国五一劳动奖章", "national")]

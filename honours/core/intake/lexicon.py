@@ -265,6 +265,7 @@ AWARD_VERBS: tuple[str, ...] = (
     "荣登",
     "被誉为",
     "成为",
+    "分获",
     "获",
 )
 POSTHUMOUS_WORDS: tuple[str, ...] = ("追授", "追记", "追认")

@@ -27,7 +27,7 @@ from .proposals import KIND_COLLECTIVE, KIND_PERSON, Highlight, IntakeResult, Pr
 from .roles import attribute, medical, region_of
 from .text import Sentence, prepare, split_sentences
 from .titles import COUNT_BEFORE, TitleMatch, explain_level, find_titles, pair_titles
-from .units import unit_without_lead
+from .units import _skip_bracket, unit_without_lead
 
 MAX_REPORT_CHARS = 400_000  # a report longer than a book is not a news report
 _AWARD_INDEX = index_by_first_char(lx.AWARD_VERBS)
@@ -73,6 +73,7 @@ def analyse_text(original: str, report: str = "") -> IntakeResult:
     _extremes_of_group(state, mentions)
     _likewise(mentions)
     _members_listed(mentions, state)
+    _respective_titles(mentions)
     _report_years(analysis, mentions)
     _bare_model_levels(state, mentions)
     if not _MODEL_WORKERS.search(analysis):
@@ -259,6 +260,28 @@ def _group_title(state: _State, mentions: list[Mention]) -> None:
     for m in items:
         m.titles = [group]
         m.anchor = "heading"
+
+
+_RESPECTIVE = re.compile(r"(?:等人?)?(?:分别|分)(?:荣获|获得|获评|被评为|被授予|获)了?")
+
+
+def _respective_titles(mentions: list[Mention]) -> None:
+    """甲、乙分获全国劳动模范和全国五一劳动奖章: as many titles as people, one each, in order."""
+    groups: dict[tuple[int, int], list[Mention]] = {}
+    for m in mentions:
+        if m.group is not None and m.name and m.end > m.start:
+            groups.setdefault((m.sentence.index, m.group), []).append(m)
+    for members in groups.values():
+        members.sort(key=lambda m: m.start)
+        titles = sorted({id(t): t for m in members for t in m.titles}.values(), key=lambda t: t.outer_start)
+        if len(members) < 2 or len(titles) != len(members) or titles[0].outer_start < members[-1].end:
+            continue
+        s = members[-1].sentence.text
+        verb = _RESPECTIVE.match(s, _skip_bracket(s, members[-1].end))
+        if verb is None or s[verb.end() : titles[0].outer_start].strip("“ "):
+            continue
+        for m, t in zip(members, titles, strict=True):
+            m.titles = [t]
 
 
 def _members_listed(mentions: list[Mention], state: _State) -> None:
