@@ -1164,3 +1164,17 @@ def test_titles_given_respectively_go_one_to_each():
     assert _honours(people["李美华"]) == [("全国五一劳动奖章", "national")]
     people = _people("王大明、李美华分获全国劳动模范和全国五一劳动奖章。")
     assert _honours(people["李美华"]) == [("全国五一劳动奖章", "national")]
+
+
+def test_names_on_the_list_the_sentence_names_before():
+    people = _people(
+        "近日，省总工会公布了2024年湖南省五一劳动奖章获奖名单，我市东山机械有限公司的王大明、西山医院的李美华榜上有名。"
+    )
+    assert {n: h.unit for n, h in people.items()} == {"王大明": "东山机械有限公司", "李美华": "西山医院"}
+    assert all(_honours(h) == [("湖南省五一劳动奖章", "provincial")] for h in people.values())
+    assert _people("省总工会公布了2024年湖南省五一劳动奖章获奖名单，我市共有5人榜上有名。") == {}
+
+
+def test_a_unit_drops_the_address_before_shi():
+    people = _people("王大明师傅是东山机械有限公司的老焊工，曾获全国劳动模范称号。")
+    assert people["王大明"].unit == "东山机械有限公司"

@@ -213,6 +213,7 @@ class SentenceReader:
         self._clause_heads()
         self._collectives()
         self._later_clause_awards()
+        self._on_the_list()
         self.mentions.sort(key=lambda m: m.start)
         self._comma_groups()
         return self.mentions
@@ -1174,6 +1175,58 @@ class SentenceReader:
             self.mentions.append(mention)
             return
 
+    def _on_the_list(self) -> None:
+        """公布了…五一劳动奖章获奖名单，我市某公司的甲、某医院的乙榜上有名: the names before 榜上有名
+        are on the list the sentence names before."""
+        s = self.s
+        mark = re.search(r"(?:均|都|也)?(?:榜上有名|名列其中|位列其中|光荣上榜|上榜)", s)
+        if mark is None:
+            return
+        clause = self.sentence.clauses[self.sentence.clause_at(mark.start())]
+        listed = [
+            t
+            for t in self.titles
+            if t.owner is None
+            and not t.collective
+            and t.outer_end <= clause.start
+            and re.match(r"(?:获奖|表彰|表扬|获得者|拟表彰|拟推荐)?名单", s[t.outer_end : t.outer_end + 6])
+        ]
+        if not listed:
+            return
+        items = []
+        for item in re.finditer(r"[^、和及与，,\s]+", s[clause.start : mark.start()]):
+            a, b = clause.start + item.start(), clause.start + item.end()
+            hit = None
+            for length in (3, 2):
+                if b - length < a:
+                    continue
+                hit = name_at(s, b - length, strict=True) or bounded_name(s, b - length, b)
+                if hit is not None and hit.end == b and (hit.start == a or s[a : hit.start].endswith("的")):
+                    break
+                hit = None
+            if hit is None:
+                return  # every item a name (after its unit and 的), or it is no such list
+            items.append((a, hit))
+        group = self._new_group()
+        for a, hit in items:
+            unit, unit_span = "", None
+            before = re.fullmatch(_PLACE_WE + r"?([\u4e00-\u9fff]{3,30}?)的", s[a : hit.start])
+            if before is not None and before.group(1).endswith(lx.ENTITY_SUFFIXES):
+                unit, unit_span = before.group(1), (a + before.start(1), a + before.end(1))
+            mention = next((m for m in self.mentions if (m.start, m.end) == (hit.start, hit.end)), None)
+            if mention is not None and not mention.titles and not mention.official:
+                mention.titles, mention.group = (
+                    [listed[-1]],
+                    group,
+                )  # 王某 heading its clause: on the list too
+                mention.unit, mention.unit_span = mention.unit or unit, mention.unit_span or unit_span
+            else:
+                mention = self._add(
+                    hit, "heading", titles=[listed[-1]], unit=unit, unit_span=unit_span, group=group
+                )
+            if mention is not None:
+                listed[-1].owner = id(mention)
+
     def opening_subject(self, before_clause: int) -> NameHit | None:
         """The one name a sentence opens with: "霍某和…，" / "2012年，赵某被…" / "…工作的刘某，" / "…的李某是…"."""
         s = self.s
@@ -1655,6 +1708,7 @@ WORKPLACE_BEFORE = re.compile(
     r"(?:在|就任|就职于|任职于|供职于)([\u4e00-\u9fff]{3,20}?(?:局|处|厂|公司|医院|中心|学校|大学|银行|所|站|院|馆|队))"
     r"(?:任职|工作|服务|上班)?的$"
 )
+_PLACE_WE = r"(?:我市|本市|我省|本省|我县|本县|我区|本区)"
 _COUNT_WORDS = {
     "两": 2,
     "一": 1,
