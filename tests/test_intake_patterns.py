@@ -1178,3 +1178,12 @@ def test_names_on_the_list_the_sentence_names_before():
 def test_a_unit_drops_the_address_before_shi():
     people = _people("王大明师傅是东山机械有限公司的老焊工，曾获全国劳动模范称号。")
     assert people["王大明"].unit == "东山机械有限公司"
+
+
+def test_a_list_whose_items_carry_their_unit_and_post_in_brackets():
+    people = _people("王大明（东山机械有限公司焊工）、李美华（西山医院护士）被授予全国劳动模范称号。")
+    assert {n: (h.unit, h.position) for n, h in people.items()} == {
+        "王大明": ("东山机械有限公司", "焊工"),
+        "李美华": ("西山医院", "护士"),
+    }
+    assert all(_honours(h) == [("全国劳动模范", "national")] for h in people.values())

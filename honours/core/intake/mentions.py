@@ -933,9 +933,19 @@ class SentenceReader:
         s = self.s
         items = []
         while end > floor:
+            described = None
             note = re.search(r"[（(]([^（）()、，,]{1,8})[)）]$", s[max(floor, end - 10) : end])
             if note is not None and end - len(note.group(0)) > floor and not _bracket_unit(note.group(1)):
                 end -= len(note.group(0))  # 王小昱（女）、 / 李大山（回族）、: a note after the name
+            else:
+                # 王某（某公司焊工）、李某（某医院护士）被授予…: the unit and post in a bracket after the name
+                bracket = re.search(r"[（(]([^（）()，,。]{4,30})[)）]$", s[max(floor, end - 32) : end])
+                if bracket is not None and end - len(bracket.group(0)) > floor:
+                    inner_start = end - len(bracket.group(0)) + 1
+                    facts = _unit_post_of(s, inner_start, end - 1)
+                    if facts[0] and facts[1]:
+                        described = facts
+                        end -= len(bracket.group(0))
             seg_start = end
             while seg_start > floor and s[seg_start - 1] not in _SEGMENT_STOPS:
                 seg_start -= 1
@@ -961,6 +971,9 @@ class SentenceReader:
             item = self._name_at_end(seg_start, end, floor)
             if item is None:
                 break
+            if described is not None and not (item[1] or item[3]):
+                unit, post, unit_span, post_span = described
+                item = (item[0], unit, unit_span, post, post_span)
             items.insert(0, item)
             hit_start = item[0].start
             if hit_start - 1 > seg_start and s[hit_start - 1] in "和及与" and not (item[1] or item[3]):
