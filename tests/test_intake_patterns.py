@@ -1187,3 +1187,12 @@ def test_a_list_whose_items_carry_their_unit_and_post_in_brackets():
         "李美华": ("西山医院", "护士"),
     }
     assert all(_honours(h) == [("全国劳动模范", "national")] for h in people.values())
+
+
+def test_a_titled_name_followed_by_a_time_word_or_a_common_verb():
+    for text in (
+        "全国劳动模范王大明日前捐款1万元。",
+        "全国五一劳动奖章获得者王大明昨天回到母校。",
+        "市总工会主席张大勇与全国劳动模范王大明亲切交谈。",
+    ):
+        assert set(_people(text)) == {"王大明"}, text
