@@ -1196,3 +1196,10 @@ def test_a_titled_name_followed_by_a_time_word_or_a_common_verb():
         "市总工会主席张大勇与全国劳动模范王大明亲切交谈。",
     ):
         assert set(_people(text)) == {"王大明"}, text
+
+
+def test_virtues_and_described_words_are_no_titles():
+    from honours.core.intake.titles import find_titles
+
+    assert find_titles("要想成为真正的工匠，就要踏实") == []
+    assert [t.title for t in find_titles("他对“工匠精神”的理解")] == []

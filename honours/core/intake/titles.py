@@ -176,6 +176,8 @@ def find_titles(text: str) -> list[TitleMatch]:
         match = _describe(text, left, m.end(), quoted=False, context=text, core_start=m.start())
         if match is None:
             continue
+        if "的" in match.title:
+            continue  # 成为真正的工匠: words around an honour's core, no honour's name
         count = _COUNT_LEAD.match(match.title)
         if count and len(match.title) - count.end() >= 2:
             # 十位大国工匠: the count is no part of the title
@@ -240,6 +242,8 @@ def _quotations(text: str):
 
 
 def _looks_like_title(content: str) -> bool:
+    if content.endswith(("精神", "文化", "理念", "品质", "作风")):
+        return False  # “工匠精神” / “劳模精神”: a virtue the report speaks of, no honour
     if _CORE_RE.search(content):
         return True
     return content.endswith(
