@@ -45,11 +45,13 @@ def test_key_strings_are_in_the_text(report):
 
 
 # The level the reader has reached on the tuned split (make eval-intake); raise these as it improves.
-# The split grew from 49 to 69 reports when the 20 held-out ones were rotated into it (issue 17), and
-# to 83 when the 14 fresh ones followed: the figures below are over all 83 (98.7% recall, 95.1% facts
-# when set); the 49 tuned before the first rotation are held at their own level too (100%, 95.7%).
-TUNED_RECALL = 0.985
-TUNED_ACCURACY = 0.948
+# The split grew from 49 to 69 reports when the 20 held-out ones were rotated into it (issue 17), to
+# 83 when the 14 fresh ones followed, and to 108 when the 25 held-out ones of the fourth rotation
+# joined (57.6% recall before they were studied): the figures below are over all 108 (98.1% recall,
+# 94.4% facts when set); the 49 tuned before the first rotation are held at their own level too
+# (100%, 95.7%).
+TUNED_RECALL = 0.978
+TUNED_ACCURACY = 0.94
 TUNED_FALSE = 0
 FIRST_TUNED_RECALL = 0.995
 FIRST_TUNED_ACCURACY = 0.955
