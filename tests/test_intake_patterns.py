@@ -1203,3 +1203,13 @@ def test_virtues_and_described_words_are_no_titles():
 
     assert find_titles("要想成为真正的工匠，就要踏实") == []
     assert [t.title for t in find_titles("他对“工匠精神”的理解")] == []
+
+
+def test_taiwan_wordings_of_labour_awards():
+    assert [
+        x.title for x in _people("榮獲優秀勞工的王大明，在東山電力公司服務超過20年。")["王大明"].honours
+    ] == ["优秀劳工"]
+    people = _people("今年的模範勞工之一、東山電力公司技術員王大明表示，感謝公司栽培。")
+    assert [x.title for x in people["王大明"].honours] == ["模范劳工"]
+    people = _people("王大明從事電力工作30年，今年獲選為東山縣模範勞工。")
+    assert _honours(people["王大明"]) == [("东山县模范劳工", "county")]

@@ -1155,7 +1155,7 @@ class SentenceReader:
             lead = _LATER_AWARD_LEAD.match(s, clause.start, clause.end)
             verb_at = lead.end()
             verb = starts_with_any(s, verb_at, _AWARD_INDEX)
-            if not verb or not (lead.group("pro") or lead.group("adv") or told):
+            if not verb or not (lead.group("pro") or lead.group("adv") or lead.group("when") or told):
                 told = bool(lead.group("pro"))
                 continue
             told = bool(lead.group("pro"))
@@ -1713,7 +1713,7 @@ _COLON_LIST = re.compile(
 )
 # the lead of a later clause whose award verb is the sentence subject's: 这次她也荣获 / 同时也被评为了
 _LATER_AWARD_LEAD = re.compile(
-    r"[，,\s]*(?:这次|此次|今年|同年|随后|后来|(?:19|20)\d{2}年)?(?P<pro>[他她](?![们人]))?"
+    r"[，,\s]*(?P<when>这次|此次|今年|同年|随后|后来|(?:19|20)\d{2}年)?(?P<pro>[他她](?![们人]))?"
     r"(?P<adv>(?:同时|也|还|又|更是|先后|再次|已经|终于|最终|凭借[^，,。]{1,14}?(?=也|还|又|更|荣|获|被))*)"
 )
 # 在某市环保局任职的金某 / 就任某事业处的李某: the unit a described subject works at

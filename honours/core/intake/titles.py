@@ -358,7 +358,7 @@ def _starts_unit(rest: str) -> bool:
 
 
 def _skip_trailer(text: str, end: int) -> int:
-    for trailer in ("荣誉称号", "称号", "荣誉", "殊荣"):
+    for trailer in ("荣誉称号", "称号", "荣誉", "殊荣", "之一"):
         if text.startswith(trailer, end):
             return end + len(trailer)
     return end
