@@ -45,11 +45,13 @@ def test_key_strings_are_in_the_text(report):
 
 
 # The level the reader has reached on the tuned split (make eval-intake); raise these as it improves.
-# The split grew from 49 to 69 reports when the 20 held-out ones were rotated into it (issue 17), and
-# to 83 when the 14 fresh ones followed: the figures below are over all 83 (98.7% recall, 95.1% facts
-# when set); the 49 tuned before the first rotation are held at their own level too (100%, 95.7%).
-TUNED_RECALL = 0.985
-TUNED_ACCURACY = 0.948
+# The split grew from 49 to 69 reports when the 20 held-out ones were rotated into it (issue 17), to
+# 83 when the 14 fresh ones followed, and to 108 when the 25 held-out ones of the fourth rotation
+# joined (57.6% recall before they were studied): the figures below are over all 108 (98.1% recall,
+# 94.4% facts when set); the 49 tuned before the first rotation are held at their own level too
+# (100%, 95.7%).
+TUNED_RECALL = 0.978
+TUNED_ACCURACY = 0.94
 TUNED_FALSE = 0
 FIRST_TUNED_RECALL = 0.995
 FIRST_TUNED_ACCURACY = 0.955
@@ -100,6 +102,38 @@ ROTATED_FRESH = frozenset(
 )
 
 
+# rotated from held_out into tuned (the fourth rotation, see tests/intake_corpus/README.md)
+ROTATED_HELD_OUT_4 = frozenset(
+    [
+        "baiyin_2020_donation",
+        "cccc_craftsmen_studios",
+        "hsinchu_2024_traditional_model_labour",
+        "hubei_2018_traditional_award",
+        "jingzhou_2014_deeds",
+        "lixin_2023_no_honouree",
+        "mianyang_studio_award",
+        "minhang_2022_epidemic",
+        "mol_2014_traditional_model_labour",
+        "ningyang_2021_donation",
+        "qingdao_2009_traditional_no_honouree",
+        "quanzhou_traditional_provincial",
+        "rizhao_2020_epidemic",
+        "shaoxing_2017_award",
+        "shenzhen_2011_traditional_award",
+        "taipei_2022_model_labour",
+        "wujin_2017_visit",
+        "xinhua_2021_no_honouree",
+        "yuxi_2023_traditional_award",
+        "zhangjiakou_2013_award",
+        "zhejiang_2018_traditional_craftsmen",
+        "zhengyang_2021_traditional_no_honouree",
+        "zhenjiang_2019_traditional_visit",
+        "zhongshan_2022_award",
+        "zhuzhou_2025_meeting",
+    ]
+)
+
+
 def test_tuned_split_does_not_fall_back():
     s = score_split("tuned")
     assert s.recall >= TUNED_RECALL, s.misses
@@ -109,10 +143,10 @@ def test_tuned_split_does_not_fall_back():
 
 
 def test_reports_tuned_before_the_rotation_do_not_fall_back():
-    assert {r.id for r in load("tuned")} >= ROTATED | ROTATED_FRESH
+    assert {r.id for r in load("tuned")} >= ROTATED | ROTATED_FRESH | ROTATED_HELD_OUT_4
     first = Score()
     for report in load("tuned"):
-        if report.id not in ROTATED | ROTATED_FRESH:
+        if report.id not in ROTATED | ROTATED_FRESH | ROTATED_HELD_OUT_4:
             first.add(score_report(report))
     assert first.reports == 49
     assert first.recall >= FIRST_TUNED_RECALL, first.misses

@@ -896,3 +896,320 @@ def test_a_report_that_names_no_honour_proposes_no_one_for_a_deed():
         "据了解，如某某社区网格员沈立华等人也积极参与。\n"
     )
     assert _people(text) == {}
+
+
+def test_described_items_over_commas_whose_posts_carry_a_grade():
+    people = _people(
+        "市长宣读了获奖名单。其中东平县人民医院外科主任、主任医师王立新，西山市实验小学校长、高级教师李春梅，"
+        "南岭果蔬专业合作社理事、高级农技师赵大海被授予全国五一劳动奖章。"
+    )
+    assert set(people) == {"王立新", "李春梅", "赵大海"}
+    assert (people["王立新"].unit, people["王立新"].position) == ("东平县人民医院", "外科主任、主任医师")
+    assert (people["李春梅"].unit, people["李春梅"].position) == ("西山市实验小学", "校长、高级教师")
+    assert (people["赵大海"].unit, people["赵大海"].position) == ("南岭果蔬专业合作社", "理事、高级农技师")
+    assert all(_honours(h) == [("全国五一劳动奖章", "national")] for h in people.values())
+
+
+def test_a_unit_keeps_no_function_word_the_sentence_put_before_it():
+    people = _people(
+        "获得省五一劳动奖章的东山机械有限公司董事长孙志远表示，将再接再厉。"
+        "区劳动模范钱立群作为南湖置业有限公司董事长，多次捐赠物资。"
+        "全国劳动模范王大明今年65岁，退休前是东山机械有限公司的焊工。"
+    )
+    assert people["孙志远"].unit == "东山机械有限公司"
+    assert people["钱立群"].unit == "南湖置业有限公司"
+    assert (people["王大明"].unit, people["王大明"].position) == ("东山机械有限公司", "焊工")
+
+
+def test_a_described_item_whose_posts_run_over_several_commas_of_a_series():
+    people = _people(
+        "东平县人民医院外科主任王立新，西山有限责任公司工程部技术人员、工程师、中级工谭小飞，"
+        "北湖有限公司职工孙小明3名职工荣获湖南省五一劳动奖章。"
+    )
+    assert set(people) == {"王立新", "谭小飞", "孙小明"}
+    assert (people["谭小飞"].unit, people["谭小飞"].position) == (
+        "西山有限责任公司",
+        "工程部技术人员、工程师、中级工",
+    )
+    assert all(_honours(h) == [("湖南省五一劳动奖章", "provincial")] for h in people.values())
+
+
+def test_medals_take_the_year_of_the_may_day_celebration_the_report_is_about():
+    people = _people(
+        "4月28日，湖南省召开2024年庆祝“五一”国际劳动节暨表彰大会。"
+        "我市东山机械有限公司技师周大勇荣获湖南省五一劳动奖章。"
+        "曾获全国五一劳动奖章的南湖公司高级技师吴国平作为代表发言。"
+    )
+    assert [(x.title, x.year) for x in people["周大勇"].honours] == [("湖南省五一劳动奖章", 2024)]
+    assert all(x.year is None for x in people["吴国平"].honours)
+
+
+def test_a_list_before_a_bare_title_after_deng_whatever_follows():
+    people = _people(
+        "王立新、李春梅、赵大海等劳模在一线参与防控工作，区总工会在后方听取呼声。"
+        "全国劳动模范、东山机械股份有限公司王立新在收到通知后，马上到居委会报到。"
+    )
+    assert set(people) == {"王立新", "李春梅", "赵大海"}
+    assert [x.title for x in people["李春梅"].honours] == ["劳模"]
+    assert _honours(people["王立新"]) == [("全国劳动模范", "national")]
+    assert people["王立新"].unit == "东山机械股份有限公司"
+
+
+def test_a_list_counted_as_people_from_somewhere_shares_the_title():
+    people = _people("何小国等6名来自各行各业的劳动者荣获浙江省五一劳动奖章称号。")
+    assert set(people) == {"何小国"}
+    assert _honours(people["何小国"]) == [("浙江省五一劳动奖章", "provincial")]
+
+
+def test_a_counted_list_of_the_visited_without_deng_after_the_visitors():
+    people = _people(
+        "10月26日上午，区总工会副主席张大勇、陆小剑一行前往王立新、李春梅和赵大海三位老劳模家中，"
+        "为他们送去重阳糕。"
+    )
+    assert set(people) == {"王立新", "李春梅", "赵大海"}
+    assert all([x.title for x in h.honours] == ["劳模"] for h in people.values())
+
+
+def test_craft_masters_and_a_last_role_right_before_the_name():
+    people = _people(
+        "中国工艺美术大师徐小兴从事青瓷制作62年，是从业时间最长的一位。"
+        "年龄最大的72岁，为湖北省工艺美术大师、“手工制陶技艺”市级非遗代表性传承人何小法。"
+    )
+    assert set(people) == {"徐小兴", "何小法"}
+    assert _honours(people["徐小兴"]) == [("中国工艺美术大师", "national")]
+    assert _honours(people["何小法"]) == [("湖北省工艺美术大师", "provincial")]
+
+
+def test_the_oldest_of_a_group_holds_its_honour_besides_their_own():
+    people = _people(
+        "2019“最美江南人·最美工匠”揭晓\n"
+        "11月7日，省总工会发布了100名2019年“最美江南人·最美工匠”名单。\n"
+        "在百名“最美工匠”中，年龄最大的是82岁的中国工艺美术大师赵小祥，他从事花边工作50年。\n"
+    )
+    assert set(people) == {"赵小祥"}
+    titles = [x.title for x in people["赵小祥"].honours]
+    assert titles == ["中国工艺美术大师", "最美江南人·最美工匠"]
+
+
+def test_announcing_words_in_a_headline_are_no_names():
+    people = _people("2019年度“最美职工”揭晓\n市长宣读了表彰决定。东山公司技师王立新荣获“最美职工”称号。")
+    assert set(people) == {"王立新"}
+
+
+def test_a_later_clause_led_by_she_or_also_credits_the_one_the_sentence_opens_with():
+    people = _people(
+        "目前从事保姆工作的刘小翎，已经在这个行业工作10多年，这次她也荣获全国模范劳工的殊荣。\n"
+        "由工会推荐获奖的李小发是一位视障朋友，他凭借着按摩技术的精进也获得模范劳工的荣耀。\n"
+        "目前在东山市环保局任职的金小月姐，对工作认真负责，今年她也获得单位推荐，荣获模范劳工的肯定。\n"
+        "2006年，霍小倩和她项目组的同事，以优秀的服务意识得到了认可，同时也被评为了市劳动模范。\n"
+    )
+    assert set(people) == {"刘小翎", "李小发", "金小月", "霍小倩"}
+    assert _honours(people["刘小翎"]) == [("全国模范劳工", "national")]
+    assert people["金小月"].unit == "东山市环保局"
+    assert [(x.title, x.year) for x in people["霍小倩"].honours] == [("市劳动模范", 2006)]
+
+
+def test_a_later_clause_about_them_credits_no_one_before():
+    assert _people("市总工会主席王大明表示，他们也荣获了全国五一劳动奖章。") == {}
+
+
+def test_leaders_present_with_only_a_deed_are_not_proposed():
+    people = _people(
+        "东山市庆祝五一劳模表彰大会昨天举行。\n"
+        "上周五，市政协主席、慈善总会会长周大同，市总工会党组书记、副主席刘正明一行走访看望了三位劳模代表。\n"
+        "获奖的劳工朋友在东山市代理市长钱立远手中接下奖状。\n"
+        "东山机械有限公司高级技师孙小明荣获省劳动模范称号。\n"
+    )
+    assert set(people) == {"孙小明"}
+
+
+def test_became_a_model_worker_and_adverbs_before_the_verb():
+    people = _people(
+        "2012年，由于工作出色，赵小容被公司推荐成为了东山市劳动模范。\n2009年，霍小倩更是被评为了省劳动模范。\n"
+    )
+    assert [(x.title, x.year) for x in people["赵小容"].honours] == [("东山市劳动模范", 2012)]
+    assert [(x.title, x.year) for x in people["霍小倩"].honours] == [("省劳动模范", 2009)]
+
+
+def test_likewise_gives_the_title_to_the_speaker_named_just_before():
+    people = _people(
+        "“这次能评上省劳模，是对我们这些匠人的肯定。”东山陶瓷有限责任公司艺术总监陈小海说。"
+        "同样获评省劳模的东山市南音传承中心演员庄小芬表示：“我会继续创作。”"
+    )
+    assert set(people) == {"陈小海", "庄小芬"}
+    assert _honours(people["陈小海"]) == [("省劳模", "provincial")]
+    guests = _people(
+        "市委副书记王大明出席会议。同样获评省劳模的东山市南音传承中心演员庄小芬表示：“我会继续创作。”"
+    )
+    assert set(guests) == {"庄小芬"}
+
+
+def test_a_county_named_by_one_character_and_no_preposition_in_a_title():
+    people = _people(
+        "张村党支部书记张守一带领党员坚守在村头；莒县劳动模范，莒县洛河镇南村党支部书记单小玲，带领退役军人活跃在社区。"
+        "工作室成立于2014年，以大国工匠、全国劳动模范管小安为领衔人。"
+    )
+    assert _honours(people["单小玲"]) == [("莒县劳动模范", "county")]
+    assert _honours(people["管小安"]) == [("大国工匠", "national"), ("全国劳动模范", "national")]
+
+
+def test_a_unit_before_de_and_the_title_is_the_lists():
+    people = _people("东山市第二人民医院的省级先进工作者李小普、张小珍义无反顾地挺身而出。")
+    assert {n: h.unit for n, h in people.items()} == {
+        "李小普": "东山市第二人民医院",
+        "张小珍": "东山市第二人民医院",
+    }
+    assert all(_honours(h) == [("省级先进工作者", "provincial")] for h in people.values())
+
+
+def test_two_people_the_sentences_before_open_with_both_receive_the_honour():
+    people = _people(
+        "市劳动局副局长陈小瑜说明评选过程。\n"
+        "就任东山市自来水事业处的李小蓉，长期在柜台服务民众，也经常主动将经验传承给后辈；"
+        "另一名长期从事视障按摩师的张小传，不畏身体不便，总是保持工作热诚；陈小瑜强调，两人都获得模范劳工殊荣。"
+    )
+    assert set(people) == {"李小蓉", "张小传"}
+    assert people["李小蓉"].unit == "东山市自来水事业处"
+    assert all([x.title for x in h.honours] == ["模范劳工"] for h in people.values())
+
+
+def test_telling_ones_story_at_a_meeting_is_no_deed():
+    people = _people(
+        "区总工会举办2025年劳模工匠团拜会，辖区各级劳模工匠50余人欢聚一堂。\n"
+        "东山快递站站长王小博现场分享了自己的事业成长之路。\n"
+        "全国劳动模范易小鑫在会上谈了体会。\n"
+    )
+    assert set(people) == {"易小鑫"}
+
+
+def test_a_bare_level_model_and_the_named_one_are_one_honour_and_the_unit_starts_after_the_name():
+    people = _people(
+        "市总工会一行来到省劳模陈小娣家中，今年96岁高龄的陈小娣是原东山色织总厂退休职工，1959年被评为江苏省劳动模范。"
+    )
+    h = people["陈小娣"]
+    assert [(x.title, x.level, x.year) for x in h.honours] == [("江苏省劳动模范", "provincial", 1959)]
+    assert (h.unit, h.position) == ("原东山色织总厂", "退休职工")
+
+
+def test_a_title_takes_the_headline_year_written_in_the_short_form():
+    people = _people(
+        "风采·2020年全国劳模 | 周小忠：用奖金为老人捐赠棉衣\n"
+        "1月22日，去年刚荣膺“全国劳动模范”称号的东山县南村党支部书记周小忠，为老人捐赠棉衣。\n"
+    )
+    assert [(x.title, x.year) for x in people["周小忠"].honours] == [("全国劳动模范", 2020)]
+
+
+def test_money_turned_into_goods_in_the_clause_before_the_gift():
+    people = _people(
+        "去年刚荣膺“全国劳动模范”称号的东山县南村党支部书记周小忠，将个人获得的奖金3万元兑换成棉衣，"
+        "捐赠给村里66岁以上老人。"
+    )
+    assert _yuan(people["周小忠"]) == [30000]
+
+
+def test_the_youngest_does_not_take_the_title_the_oldest_holds():
+    people = _people(
+        "受表彰者平均年龄45岁。年龄最大的72岁，为湖北省工艺美术大师何小法；"
+        "年龄最小的24岁，为东山农村商业银行员工刘小翠，她曾荣获全省技能大赛第一名。"
+    )
+    assert _honours(people["何小法"]) == [("湖北省工艺美术大师", "provincial")]
+    youngest = people.get("刘小翠")
+    assert youngest is None or "湖北省工艺美术大师" not in [x.title for x in youngest.honours]
+
+
+def test_a_title_in_a_bracket_after_a_post_and_name():
+    people = _people("东山机械公司技师张立强（全国劳动模范、省五一劳动奖章获得者）捐款1000元。")
+    h = people["张立强"]
+    assert _honours(h) == [("全国劳动模范", "national"), ("省五一劳动奖章", "provincial")]
+    assert (h.unit, h.position, _yuan(h)) == ("东山机械公司", "技师", [1000])
+
+
+def test_two_names_after_a_unit_and_de_joined_by_he_both_hold_the_title():
+    people = _people("今年，东山机械公司的张立强和李美华同时获得了省五一劳动奖章。")
+    assert set(people) == {"张立强", "李美华"}
+    assert all(_honours(h) == [("省五一劳动奖章", "provincial")] for h in people.values())
+
+
+def test_award_lists_in_lines_name_then_unit_or_unit_then_name():
+    people = _people("本届模范劳工表扬名单如下：\n王大明 东山电力公司技术员\n李美华 西山医院护理师\n")
+    assert set(people) == {"王大明", "李美华"}
+    assert (people["李美华"].unit, people["李美华"].position) == ("西山医院", "护理师")
+    assert all([x.title for x in h.honours] == ["模范劳工"] for h in people.values())
+    people = _people(
+        "2023年度全国五一劳动奖章获得者名单\n东山机械有限公司 王大明\n西山医院护士长 李美华\n东山机械有限公司 宣传部\n"
+    )
+    assert set(people) == {"王大明", "李美华"}
+    assert (people["李美华"].unit, people["李美华"].position) == ("西山医院", "护士长")
+    assert all(_honours(h) == [("全国五一劳动奖章", "national")] for h in people.values())
+
+
+def test_among_the_counted_winners_one_described_is_a_holder():
+    people = _people("東山市政府今天表揚模範勞工，共有12人獲獎，其中東山電力公司技術員王大明已服務30年。")
+    assert [x.title for x in people["王大明"].honours] == ["模范劳工"]
+    assert (people["王大明"].unit, people["王大明"].position) == ("东山电力公司", "技术员")
+
+
+def test_those_listed_with_you_after_a_group_zhong_hold_its_title():
+    people = _people(
+        "此次表彰的全国劳动模范中，有来自东山机械有限公司的焊工王大明，有来自西山医院的护士李美华。"
+    )
+    assert set(people) == {"王大明", "李美华"}
+    assert all(_honours(h) == [("全国劳动模范", "national")] for h in people.values())
+    assert (people["李美华"].unit, people["李美华"].position) == ("西山医院", "护士")
+
+
+def test_titles_given_respectively_go_one_to_each():
+    people = _people("东山机械有限公司焊工王大明、西山医院护士李美华分别获得全国劳动模范和全国五一劳动奖章。")
+    assert _honours(people["王大明"]) == [("全国劳动模范", "national")]
+    assert _honours(people["李美华"]) == [("全国五一劳动奖章", "national")]
+    people = _people("王大明、李美华分获全国劳动模范和全国五一劳动奖章。")
+    assert _honours(people["李美华"]) == [("全国五一劳动奖章", "national")]
+
+
+def test_names_on_the_list_the_sentence_names_before():
+    people = _people(
+        "近日，省总工会公布了2024年湖南省五一劳动奖章获奖名单，我市东山机械有限公司的王大明、西山医院的李美华榜上有名。"
+    )
+    assert {n: h.unit for n, h in people.items()} == {"王大明": "东山机械有限公司", "李美华": "西山医院"}
+    assert all(_honours(h) == [("湖南省五一劳动奖章", "provincial")] for h in people.values())
+    assert _people("省总工会公布了2024年湖南省五一劳动奖章获奖名单，我市共有5人榜上有名。") == {}
+
+
+def test_a_unit_drops_the_address_before_shi():
+    people = _people("王大明师傅是东山机械有限公司的老焊工，曾获全国劳动模范称号。")
+    assert people["王大明"].unit == "东山机械有限公司"
+
+
+def test_a_list_whose_items_carry_their_unit_and_post_in_brackets():
+    people = _people("王大明（东山机械有限公司焊工）、李美华（西山医院护士）被授予全国劳动模范称号。")
+    assert {n: (h.unit, h.position) for n, h in people.items()} == {
+        "王大明": ("东山机械有限公司", "焊工"),
+        "李美华": ("西山医院", "护士"),
+    }
+    assert all(_honours(h) == [("全国劳动模范", "national")] for h in people.values())
+
+
+def test_a_titled_name_followed_by_a_time_word_or_a_common_verb():
+    for text in (
+        "全国劳动模范王大明日前捐款1万元。",
+        "全国五一劳动奖章获得者王大明昨天回到母校。",
+        "市总工会主席张大勇与全国劳动模范王大明亲切交谈。",
+    ):
+        assert set(_people(text)) == {"王大明"}, text
+
+
+def test_virtues_and_described_words_are_no_titles():
+    from honours.core.intake.titles import find_titles
+
+    assert find_titles("要想成为真正的工匠，就要踏实") == []
+    assert [t.title for t in find_titles("他对“工匠精神”的理解")] == []
+
+
+def test_taiwan_wordings_of_labour_awards():
+    assert [
+        x.title for x in _people("榮獲優秀勞工的王大明，在東山電力公司服務超過20年。")["王大明"].honours
+    ] == ["优秀劳工"]
+    people = _people("今年的模範勞工之一、東山電力公司技術員王大明表示，感謝公司栽培。")
+    assert [x.title for x in people["王大明"].honours] == ["模范劳工"]
+    people = _people("王大明從事電力工作30年，今年獲選為東山縣模範勞工。")
+    assert _honours(people["王大明"]) == [("东山县模范劳工", "county")]

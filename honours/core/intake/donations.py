@@ -153,10 +153,25 @@ _FRONTED = re.compile(
 )
 
 
+_CONVERTED = re.compile(
+    rf"[将把][^，,。；;]{{0,24}}?(?P<amt>[{_NUM}]+[余多]?[万亿]?[余多]?元)(?:兑换成|换成|购买了?|买成|购置了?|折合成)"
+    r"[^，,。；;]{1,12}$"
+)
+
+
 def _fronted_money(text: str, floor: int, verb_start: int, verb: str) -> DonationHit | None:
     """将自己原计划用于出书的5万元悉数捐到市总工会: the money stands before the verb, after 将/把."""
     clause_start = max([floor] + [text.rfind(ch, floor, verb_start) + 1 for ch in "，,。；;"])
     m = _FRONTED.search(text, clause_start, verb_start)
+    if (
+        m is None
+        and clause_start > 1
+        and text[clause_start - 1] in "，,"
+        and not text[clause_start:verb_start].strip(" 并又再")
+    ):
+        # 将奖金3万元兑换成棉衣，捐赠给…: the money turned into goods in the clause before the verb
+        before = max(text.rfind(ch, 0, clause_start - 1) + 1 for ch in "，,。；;")
+        m = _CONVERTED.search(text, before, clause_start - 1)
     if m is None or re.search(r"代表|转交|代为|转赠", text[clause_start : verb_start + 8]):
         return None  # 陈平代表全县劳模群体将12.6万元捐款转交给…: the group's money, handed over
     fen = _money(m.group("amt"))

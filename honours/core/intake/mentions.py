@@ -212,6 +212,8 @@ class SentenceReader:
         self._spaced_line()
         self._clause_heads()
         self._collectives()
+        self._later_clause_awards()
+        self._on_the_list()
         self.mentions.sort(key=lambda m: m.start)
         self._comma_groups()
         return self.mentions
@@ -330,6 +332,16 @@ class SentenceReader:
     def _unit_post_before_title(self, mention: Mention, title_start: int) -> None:
         """某建材集团公司董事长、全国劳动模范张国栋: the unit and post stand before the title."""
         s = self.s
+        if title_start >= 5 and s[title_start - 1] == "的":
+            # 某市第二人民医院的省级先进工作者李某: the unit stands before 的 and the title
+            seg_start = title_start - 1
+            while seg_start > 0 and s[seg_start - 1] not in _SEGMENT_STOPS:
+                seg_start -= 1
+            seg_start += _unit_lead(s[seg_start : title_start - 1])
+            unit = s[seg_start : title_start - 1]
+            if unit.endswith(lx.ENTITY_SUFFIXES) and 4 <= len(unit) <= 24:
+                mention.unit, mention.unit_span = _clean_unit(unit), (seg_start, title_start - 1)
+            return
         if title_start < 3 or s[title_start - 1] != "、":
             return
         seg_start = title_start - 1
@@ -406,7 +418,9 @@ class SentenceReader:
                 word = _word_ending_at(s, idx, _ORG_BY_LAST, start)
                 if word:
                     hit = name_at(s, idx)
-                    if hit is not None and hit.score >= 3 and hit.end <= seg_end:
+                    # 全国劳模、某机械股份有限公司王某在…: a company's name bounds the name on the left
+                    strong = 2 if s[:idx].endswith(lx.ENTITY_SUFFIXES) else 3
+                    if hit is not None and hit.score >= strong and hit.end <= seg_end:
                         unit = s[start:idx]
                         return hit, _clean_unit(unit), (start, idx), "", None
         if posts and posts[-1][1] == seg_end and seg_end < limit and s[seg_end] == "、" and depth < 3:
@@ -517,15 +531,25 @@ class SentenceReader:
                     head = head[: by.start()]
                 if before[verb[0] + len(verb[1]) :].strip("了“ "):
                     continue  # 获…称号 with other words between: not this simple shape
+            if verb is not None:
+                # 霍某更是被评为了省劳动模范: adverbs between the name and its verb
+                head = re.sub(r"(?:更是|也是|同时也|同时|再次|已经|终于|最终|还|也|又)+$", "", head)
             # 等4位高龄劳模 / 等5名困难劳模: words that describe the people, not their honour
             head = _HOLDER_WORDS.sub("", head)
             tail = _LIST_TAIL.search(head)
-            if verb is None and (tail is None or not tail.group(0).startswith("等")):
+            counted = verb is None and tail is not None and _count_of(tail.group(0)) is not None
+            if verb is None and (tail is None or not (tail.group(0).startswith("等") or counted)):
                 continue
             list_end = clause.start + (tail.start() if tail else len(head))
             found = self._names_ending_at(list_end, self.sentence.clauses[0].start)
             if not found or (verb is None and tail is None):
                 continue
+            if counted and not tail.group(0).startswith("等"):
+                # 一行前往A、B和C三位老劳模家中: without 等, the count says how many names the list has
+                count = _count_of(tail.group(0)) or 0
+                if len(found) < count:
+                    continue
+                found = found[len(found) - count :]
             group = self._new_group()
             members: list[Mention] = []
             for hit, unit, unit_span, post, post_span in found:
@@ -600,6 +624,21 @@ class SentenceReader:
             mention = self._add(hit, "list")
             if mention is not None:
                 mention.shape = "colon_item"
+        # "某机械有限公司  王大明" / "某医院护士长 李美华": a list's line, the unit (and post) before the name
+        line = re.fullmatch(r"\s*([\u4e00-\u9fff]{3,30})\s+([\u4e00-\u9fff]{2,4})\s*", s)
+        if line is None or self.mentions:
+            return
+        unit, post, unit_span, post_span = _unit_post_of(s, line.start(1), line.end(1))
+        if not unit:
+            return
+        hit = name_at(s, line.start(2), strict=True) or bounded_name(s, line.start(2), line.end(2))
+        if hit is None or hit.end != line.end(2):
+            return
+        mention = self._add(
+            hit, "list", unit=unit, position=post, unit_span=unit_span, position_span=post_span
+        )
+        if mention is not None:
+            mention.shape = "colon_item"
 
     def _spaced_names(self, start: int, end: int) -> list:
         """省级劳模获得者：王建华 侯玉梅 毛国栋: bare names that only spaces part, as lists print them."""
@@ -894,9 +933,19 @@ class SentenceReader:
         s = self.s
         items = []
         while end > floor:
+            described = None
             note = re.search(r"[（(]([^（）()、，,]{1,8})[)）]$", s[max(floor, end - 10) : end])
             if note is not None and end - len(note.group(0)) > floor and not _bracket_unit(note.group(1)):
                 end -= len(note.group(0))  # 王小昱（女）、 / 李大山（回族）、: a note after the name
+            else:
+                # 王某（某公司焊工）、李某（某医院护士）被授予…: the unit and post in a bracket after the name
+                bracket = re.search(r"[（(]([^（）()，,。]{4,30})[)）]$", s[max(floor, end - 32) : end])
+                if bracket is not None and end - len(bracket.group(0)) > floor:
+                    inner_start = end - len(bracket.group(0)) + 1
+                    facts = _unit_post_of(s, inner_start, end - 1)
+                    if facts[0] and facts[1]:
+                        described = facts
+                        end -= len(bracket.group(0))
             seg_start = end
             while seg_start > floor and s[seg_start - 1] not in _SEGMENT_STOPS:
                 seg_start -= 1
@@ -922,6 +971,9 @@ class SentenceReader:
             item = self._name_at_end(seg_start, end, floor)
             if item is None:
                 break
+            if described is not None and not (item[1] or item[3]):
+                unit, post, unit_span, post_span = described
+                item = (item[0], unit, unit_span, post, post_span)
             items.insert(0, item)
             hit_start = item[0].start
             if hit_start - 1 > seg_start and s[hit_start - 1] in "和及与" and not (item[1] or item[3]):
@@ -1052,12 +1104,18 @@ class SentenceReader:
             )  # 、初级燃气管道工陈健康
             if (post or unknown_post) and not unit and seg_start > 0 and s[seg_start - 1] == "、":
                 # 某化工有限公司设备主管、工程师张立新: a list of posts, the unit before the first
+                # 某公司技术人员、工程师、中级工张立新: over as many posts as the series lists
                 left = seg_start - 1
-                while left > floor and s[left - 1] not in _SEGMENT_STOPS:
+                for _ in range(4):
+                    while left > floor and s[left - 1] not in _SEGMENT_STOPS:
+                        left -= 1
+                    wider = _unit_post_of(s, left, start)
+                    if wider[0] and wider[1]:
+                        unit, post, unit_span, post_span = wider
+                        break
+                    if left <= floor + 1 or s[left - 1] != "、":
+                        break
                     left -= 1
-                wider = _unit_post_of(s, left, start)
-                if wider[0] and wider[1]:
-                    unit, post, unit_span, post_span = wider
             if unit and post and series_at > 0 and s[series_at - 1] == "、" and _bare_dept(unit):
                 # 某医院专职党委副书记、某中心副主任、原心血管内科主任欧永强: posts listed one after
                 # another; the first names the unit, a department later on is no unit of its own
@@ -1083,6 +1141,131 @@ class SentenceReader:
             if hit is not None and not self._taken(hit.start, hit.end):
                 return hit, "", None, "", None
         return fallback
+
+    def _later_clause_awards(self) -> None:
+        """某公司的李某，…，这次她也荣获全国模范劳工的殊荣 / 霍某和同事…，同时也被评为了市劳动模范:
+        a later clause whose subject is 他/她 or left out, led by its award verb, credits the person
+        the sentence opens with (its first words, or the one a 的 describes at a clause's end)."""
+        s = self.s
+        clauses = self.sentence.clauses
+        told = False  # a clause before spoke of 他/她: "今年她也获得单位推荐，荣获模范劳工的肯定"
+        for number, clause in enumerate(clauses):
+            if number == 0:
+                continue
+            lead = _LATER_AWARD_LEAD.match(s, clause.start, clause.end)
+            verb_at = lead.end()
+            verb = starts_with_any(s, verb_at, _AWARD_INDEX)
+            if not verb or not (lead.group("pro") or lead.group("adv") or lead.group("when") or told):
+                told = bool(lead.group("pro"))
+                continue
+            told = bool(lead.group("pro"))
+            owned = [t for t in self._titles_in(verb_at, clause.end) if t.owner is None]
+            if not owned or any(m.start >= clause.start and m.start < clause.end for m in self.mentions):
+                continue
+            earlier = [m for m in self.mentions if m.end <= clause.start and m.name]
+            if not earlier:
+                hit = self.opening_subject(number)
+                if hit is None:
+                    return
+                subject = self._add(hit, "clause")
+                workplace = WORKPLACE_BEFORE.search(s, 0, hit.start)
+                if subject is not None and workplace is not None:
+                    subject.unit, subject.unit_span = workplace.group(1), workplace.span(1)
+            elif len({m.name for m in earlier}) != 1:
+                return
+            at = lead.start("pro") if lead.group("pro") else verb_at
+            mention = Mention(
+                self.sentence, "", at, at, "pronoun", titles=owned, pronoun=lead.group("pro") or ""
+            )
+            mention.award_verbs.append(verb)
+            mention.award_spans.append((verb_at, verb_at + len(verb)))
+            mention.awarded_by = self._giver(verb_at)
+            opening = re.match(r"[\s“]*((?:19|20)\d{2})年", s)
+            for t in owned:
+                t.owner = id(mention)
+                if t.year is None and opening is not None:
+                    t.year = int(opening.group(1))  # 2006年，霍某和同事…，同时也被评为了市劳动模范
+            self.mentions.append(mention)
+            return
+
+    def _on_the_list(self) -> None:
+        """公布了…五一劳动奖章获奖名单，我市某公司的甲、某医院的乙榜上有名: the names before 榜上有名
+        are on the list the sentence names before."""
+        s = self.s
+        mark = re.search(r"(?:均|都|也)?(?:榜上有名|名列其中|位列其中|光荣上榜|上榜)", s)
+        if mark is None:
+            return
+        clause = self.sentence.clauses[self.sentence.clause_at(mark.start())]
+        listed = [
+            t
+            for t in self.titles
+            if t.owner is None
+            and not t.collective
+            and t.outer_end <= clause.start
+            and re.match(r"(?:获奖|表彰|表扬|获得者|拟表彰|拟推荐)?名单", s[t.outer_end : t.outer_end + 6])
+        ]
+        if not listed:
+            return
+        items = []
+        for item in re.finditer(r"[^、和及与，,\s]+", s[clause.start : mark.start()]):
+            a, b = clause.start + item.start(), clause.start + item.end()
+            hit = None
+            for length in (3, 2):
+                if b - length < a:
+                    continue
+                hit = name_at(s, b - length, strict=True) or bounded_name(s, b - length, b)
+                if hit is not None and hit.end == b and (hit.start == a or s[a : hit.start].endswith("的")):
+                    break
+                hit = None
+            if hit is None:
+                return  # every item a name (after its unit and 的), or it is no such list
+            items.append((a, hit))
+        group = self._new_group()
+        for a, hit in items:
+            unit, unit_span = "", None
+            before = re.fullmatch(_PLACE_WE + r"?([\u4e00-\u9fff]{3,30}?)的", s[a : hit.start])
+            if before is not None and before.group(1).endswith(lx.ENTITY_SUFFIXES):
+                unit, unit_span = before.group(1), (a + before.start(1), a + before.end(1))
+            mention = next((m for m in self.mentions if (m.start, m.end) == (hit.start, hit.end)), None)
+            if mention is not None and not mention.titles and not mention.official:
+                mention.titles, mention.group = (
+                    [listed[-1]],
+                    group,
+                )  # 王某 heading its clause: on the list too
+                mention.unit, mention.unit_span = mention.unit or unit, mention.unit_span or unit_span
+            else:
+                mention = self._add(
+                    hit, "heading", titles=[listed[-1]], unit=unit, unit_span=unit_span, group=group
+                )
+            if mention is not None:
+                listed[-1].owner = id(mention)
+
+    def opening_subject(self, before_clause: int) -> NameHit | None:
+        """The one name a sentence opens with: "霍某和…，" / "2012年，赵某被…" / "…工作的刘某，" / "…的李某是…"."""
+        s = self.s
+        for clause in self.sentence.clauses[:before_clause]:
+            text = s[clause.start : clause.end]
+            if re.fullmatch(
+                r"[，,\s]*(?:(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?|今年|去年|近年来|目前)[，,\s]*",
+                text,
+            ):
+                continue
+            start = clause.start + len(text) - len(text.lstrip("，, "))
+            hit = name_at(s, start, strict=True)
+            if hit is not None and hit.score >= 2 and not self._taken(hit.start, hit.end):
+                return hit
+            described = re.search(
+                r"的([\u4e00-\u9fff]{2,4}?)(姐|哥|大姐|阿姨|师傅)?(?:是|[，,]?$)", text.rstrip("，,")
+            )
+            if described is not None:
+                p, end = clause.start + described.start(1), clause.start + described.end(1)
+                if described.group(2):  # …任职的金某姐: a kinship word after the name is no part of it
+                    hit = bounded_name(s, p, end)
+                else:
+                    hit = name_at(s, p, strict=True) or bounded_name(s, p, end)
+                if hit is not None and hit.score >= 2 and not self._taken(hit.start, hit.end):
+                    return hit
+        return None
 
     def _pronoun_award(self, verb_start: int, pronoun_at: int, clause_end: int, verb: str) -> None:
         owned = self._titles_in(pronoun_at + 1, clause_end)
@@ -1161,7 +1344,25 @@ class SentenceReader:
                 hit, "position", unit=unit, position=post, unit_span=unit_span, position_span=post_span
             )
             if mention is not None:
+                self._bracket_titles(mention)
                 self._extend_list(mention)
+
+    def _bracket_titles(self, mention: Mention) -> None:
+        """某公司技师张三（全国劳动模范）捐款…: titles heading the bracket after the name are the person's."""
+        s = self.s
+        if mention.end >= len(s) or s[mention.end] not in "（(":
+            return
+        close = _matching_bracket(s, mention.end)
+        position = mention.end + 1
+        for t in sorted(self.titles, key=lambda t: t.outer_start):
+            if t.owner is not None or t.collective or t.outer_start < position or t.outer_end > close:
+                continue
+            if s[position : t.outer_start].strip("、 ") or (t.weak and not t.quoted):
+                break
+            mention.titles.append(t)
+            mention.shape = "bracket"
+            t.owner = id(mention)
+            position = _skip_trailers(s, t.outer_end)
 
     def _relatives(self) -> None:
         """李建国的妻子王丽也捐出了1000元: the relative is a person of their own."""
@@ -1429,11 +1630,15 @@ class SentenceReader:
             return
         group = first.group or self._new_group()
         first.group = group
+        # 某医院的省级先进工作者李某、张某: a unit written before 的 and the title is the list's
+        shared_unit = first.unit_span is not None and s[first.unit_span[1] : first.unit_span[1] + 1] == "的"
         for member in members[1:]:
             member.group = group
             if first.anchor in ("title", "award"):
                 member.titles = list(first.titles)
                 member.anchor = first.anchor
+            if shared_unit:
+                member.unit, member.unit_span = first.unit, first.unit_span
             self.mentions.append(member)
 
     def _collectives(self) -> None:
@@ -1500,11 +1705,47 @@ def _informal_title_before_name(s: str, title: TitleMatch) -> bool:
 
 _NUMBER_OF_PEOPLE = r"[0-9一二三四五六七八九十百两几多]+(?:名|位|个|人)"
 _LIST_TAIL = re.compile(
-    rf"(?:(?:等|{_NUMBER_OF_PEOPLE})+(?:[\u4e00-\u9fff]{{0,4}}?(?:职工|同志|人员|个人|代表))?|同志)$"
+    rf"(?:(?:等|{_NUMBER_OF_PEOPLE})+(?:(?:[\u4e00-\u9fff]{{0,4}}?|来自[\u4e00-\u9fff]{{1,8}}的)"
+    r"(?:职工|同志|人员|个人|代表|劳动者|员工|工人|先进个人))?|同志)$"
 )
 _COLON_LIST = re.compile(
     r"(?:分别是|分别为|名单如下|名单|如下|他们是|她们是|有|是|为|获得者|获奖者|得主|人员)[：:]"
 )
+# the lead of a later clause whose award verb is the sentence subject's: 这次她也荣获 / 同时也被评为了
+_LATER_AWARD_LEAD = re.compile(
+    r"[，,\s]*(?P<when>这次|此次|今年|同年|随后|后来|(?:19|20)\d{2}年)?(?P<pro>[他她](?![们人]))?"
+    r"(?P<adv>(?:同时|也|还|又|更是|先后|再次|已经|终于|最终|凭借[^，,。]{1,14}?(?=也|还|又|更|荣|获|被))*)"
+)
+# 在某市环保局任职的金某 / 就任某事业处的李某: the unit a described subject works at
+WORKPLACE_BEFORE = re.compile(
+    r"(?:在|就任|就职于|任职于|供职于)([\u4e00-\u9fff]{3,20}?(?:局|处|厂|公司|医院|中心|学校|大学|银行|所|站|院|馆|队))"
+    r"(?:任职|工作|服务|上班)?的$"
+)
+_PLACE_WE = r"(?:我市|本市|我省|本省|我县|本县|我区|本区)"
+_COUNT_WORDS = {
+    "两": 2,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
+
+
+def _count_of(tail: str) -> int | None:
+    """The number a list's tail counts ("三位老劳模" → 3, "12名" → 12); None when it counts none."""
+    m = re.match(r"等?([0-9]+|[一二两三四五六七八九十])(?:名|位|个|人)", tail)
+    if m is None:
+        return None
+    word = m.group(1)
+    return int(word) if word.isdigit() else _COUNT_WORDS[word]
+
+
 _HOLDER_WORDS = re.compile(
     r"(?:(?:[0-9]+岁|[0-9]+周岁)?(?:以上的?)?(?:高龄|年迈|老|离退休|退休|困难|生活困难|因病致困|一线|在职|企业|农民|女|年轻))+$"
 )

@@ -21,12 +21,13 @@ from ..titles import known_title
 from ..vocabulary import LEVELS as LEVEL_VOCABULARY
 from . import lexicon as lx
 from .bylines import Bylines, find_bylines
-from .mentions import Mention, SentenceReader
+from .mentions import WORKPLACE_BEFORE, Mention, SentenceReader
 from .names import index_by_first_char, name_at, starts_with_any
 from .proposals import KIND_COLLECTIVE, KIND_PERSON, Highlight, IntakeResult, Proposal, Reason
 from .roles import attribute, medical, region_of
 from .text import Sentence, prepare, split_sentences
 from .titles import COUNT_BEFORE, TitleMatch, explain_level, find_titles, pair_titles
+from .units import _skip_bracket, unit_without_lead
 
 MAX_REPORT_CHARS = 400_000  # a report longer than a book is not a news report
 _AWARD_INDEX = index_by_first_char(lx.AWARD_VERBS)
@@ -66,9 +67,13 @@ def analyse_text(original: str, report: str = "") -> IntakeResult:
     mentions: list[Mention] = []
     for sentence in sentences:
         mentions.extend(_read_sentence(sentence, analysis, bylines, home, state))
+        mentions.extend(_counted_back(sentence, sentences, state, home, mentions))
     _group_title(state, mentions)
     _announced_title(state, mentions, bylines, analysis)
     _extremes_of_group(state, mentions)
+    _likewise(mentions)
+    _members_listed(mentions, state)
+    _respective_titles(mentions)
     _report_years(analysis, mentions)
     _bare_model_levels(state, mentions)
     if not _MODEL_WORKERS.search(analysis):
@@ -145,6 +150,50 @@ def _read_sentence(
     return people
 
 
+_COUNTED_BACK = re.compile(
+    r"(?:^|[，,])(?:这|以上|上述)?([两二三四五])(?:人|位)(?:都|均|皆|同时|也)*(?:荣获|获得|获评|被评为|获)了?"
+)
+_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
+
+
+def _counted_back(
+    sentence: Sentence, sentences: list[Sentence], state: _State, home: str, mentions: list[Mention]
+) -> list[Mention]:
+    """李某，…；另一名…的张某，…；两人都获得模范劳工殊荣: "两人" are the ones the sentences just
+    before open with, one each, when there are as many of them as the count says."""
+    s = sentence.text
+    found = _COUNTED_BACK.search(s)
+    if found is None:
+        return []
+    count = _COUNTS[found.group(1)]
+    titles = [
+        t
+        for t in state.titles
+        if t.sentence == sentence.index and t.owner is None and t.outer_start >= found.end() and not t.weak
+    ]
+    if not titles:
+        return []
+    named = {m.name for m in mentions if m.credited}
+    people: list[Mention] = []
+    for earlier in reversed(sentences[max(0, sentence.index - count) : sentence.index]):
+        if earlier.paragraph != sentence.paragraph and earlier.paragraph != sentence.paragraph - 1:
+            return []
+        reader = SentenceReader(earlier, [], set(), home, frozenset(state.known), state.clear)
+        hit = reader.opening_subject(len(earlier.clauses))
+        if hit is None or hit.name in named:
+            return []
+        m = Mention(
+            earlier, hit.name, hit.start, hit.end, "heading", titles=[titles[0]], name_score=hit.score
+        )
+        workplace = WORKPLACE_BEFORE.search(earlier.text, 0, hit.start)
+        if workplace is not None:
+            m.unit, m.unit_span = workplace.group(1), workplace.span(1)
+        people.append(m)
+    if len(people) != count or len({m.name for m in people}) != count:
+        return []
+    return list(reversed(people))
+
+
 _HONOUR_WORDS = re.compile(r"劳模|劳动模范|先进|奖章|奖状|称号|荣誉|表彰|最美|工匠|能手|标兵|模范")
 _MODEL_WORKERS = re.compile(r"劳模|劳动模范|先进工作者|五一劳动奖章")
 _GROUP_AWARD_WORDS = ("当选为", "当选", "被授予", "荣获", "获得", "获")
@@ -213,14 +262,102 @@ def _group_title(state: _State, mentions: list[Mention]) -> None:
         m.anchor = "heading"
 
 
-_SUPERLATIVE = re.compile(r"(?:年龄|年纪)?最(?:大|小|年长|年轻)的(?:是|为)[^，,。；;]{0,24}$")
+_RESPECTIVE = re.compile(r"(?:等人?)?(?:分别|分)(?:荣获|获得|获评|被评为|被授予|获)了?")
+
+
+def _respective_titles(mentions: list[Mention]) -> None:
+    """甲、乙分获全国劳动模范和全国五一劳动奖章: as many titles as people, one each, in order."""
+    groups: dict[tuple[int, int], list[Mention]] = {}
+    for m in mentions:
+        if m.group is not None and m.name and m.end > m.start:
+            groups.setdefault((m.sentence.index, m.group), []).append(m)
+    for members in groups.values():
+        members.sort(key=lambda m: m.start)
+        titles = sorted({id(t): t for m in members for t in m.titles}.values(), key=lambda t: t.outer_start)
+        if len(members) < 2 or len(titles) != len(members) or titles[0].outer_start < members[-1].end:
+            continue
+        s = members[-1].sentence.text
+        verb = _RESPECTIVE.match(s, _skip_bracket(s, members[-1].end))
+        if verb is None or s[verb.end() : titles[0].outer_start].strip("“ "):
+            continue
+        for m, t in zip(members, titles, strict=True):
+            m.titles = [t]
+
+
+def _members_listed(mentions: list[Mention], state: _State) -> None:
+    """此次表彰的全国劳动模范中，有来自某公司的焊工甲，有来自某医院的护士乙: those the sentence
+    lists with 有 after the group "…中" are holders of the group's title."""
+    for m in mentions:
+        if m.titles or m.official or m.collective or not m.name or m.end <= m.start:
+            continue
+        s = m.sentence.text
+        clause = m.sentence.clauses[m.sentence.clause_at(m.start)]
+        if not re.match(r"[，,\s]*(?:既|也|还)?有(?:来自)?", s[clause.start : m.start]):
+            continue
+        groups = [
+            t
+            for t in state.titles
+            if t.sentence == m.sentence.index
+            and t.owner is None
+            and not t.weak
+            and t.outer_end < clause.start
+            and re.match(r"(?:当|之)?中[，,]", s[t.outer_end : t.outer_end + 3])
+        ]
+        if groups:
+            m.titles = [groups[-1]]
+            m.anchor = "heading"
+            came = re.search(
+                r"来自([\u4e00-\u9fff]{2,30}?)的[\u4e00-\u9fff]{0,8}$", s[clause.start : m.start]
+            )
+            if not m.unit and came is not None:  # 有来自某公司的焊工甲: where the person comes from
+                m.unit = came.group(1)
+                m.unit_span = (clause.start + came.start(1), clause.start + came.end(1))
+
+
+_LIKEWISE = re.compile(r"(?:同样|同为|也同样)(?:获评|荣获|获得|被评为|当选|是)?[了“ ]*$")
+
+
+def _likewise(mentions: list[Mention]) -> None:
+    """…陈某说。同样获评省劳模的庄某表示…: "同样" says the one named just before holds the title too."""
+    for index, m in enumerate(mentions):
+        if not m.name or m.collective:
+            continue
+        s = m.sentence.text
+        for t in m.titles:
+            clause = m.sentence.clauses[m.sentence.clause_at(t.outer_start)]
+            if not _LIKEWISE.search(s, clause.start, t.outer_start):
+                continue
+            before = next(
+                (
+                    x
+                    for x in reversed(mentions[:index])
+                    if x.name
+                    and x.name != m.name
+                    and not x.collective
+                    and x.end > x.start
+                    and m.sentence.index - x.sentence.index <= 1
+                    and x.sentence.paragraph == m.sentence.paragraph
+                ),
+                None,
+            )
+            if before is None or _official_post(before):
+                continue
+            if before.official and before.official_word not in lx.SPEECH_VERBS:
+                continue  # 市领导某某出席。同样获评…的某某: the one before is a guest, not a holder
+            if _full_title(t.title) not in {_full_title(y.title) for y in before.titles}:
+                before.titles.append(t)
+
+
+_SUPERLATIVE = re.compile(
+    r"(?:年龄|年纪|从业时间|工龄)?最(?:大|小|年长|年轻|长|短)的(?:[0-9]{1,3}岁[，,]?)?(?:是|为)[^，,。；;]{0,24}$"
+)
 
 
 def _extremes_of_group(state: _State, mentions: list[Mention]) -> None:
     """在此次表彰的全国劳模中，年龄最大的是72岁的农民专家苟某: the oldest or youngest of the
     holders the sentence names before is one of them."""
     for m in mentions:
-        if m.titles or m.official or m.collective or m.name_score < 2 or m.end <= m.start:
+        if m.official or m.collective or m.name_score < 2 or m.end <= m.start:
             continue
         s = m.sentence.text
         superlative = _SUPERLATIVE.search(s, 0, m.start)
@@ -229,13 +366,31 @@ def _extremes_of_group(state: _State, mentions: list[Mention]) -> None:
         before = [
             t
             for t in state.titles
-            if t.sentence == m.sentence.index and t.outer_end <= superlative.start() and not t.weak
+            if t.sentence == m.sentence.index
+            and t.outer_end <= superlative.start()
+            and not t.weak
+            and t.owner is None
         ]
         if not before and not superlative.start():  # …；年龄最小的是33岁的高级技师陈某: the sentence before
-            before = [t for t in state.titles if t.sentence == m.sentence.index - 1 and not t.weak]
+            before = [
+                t
+                for t in state.titles
+                if t.sentence == m.sentence.index - 1 and not t.weak and t.owner is None
+            ]
         if before:
+            # 在百名“最美工匠”中 in a report about 2018“最美浙江人·最美工匠”: the honour's full name
+            group = before[-1]
+            longer = {
+                t.title: t for t in state.titles if t.title.endswith(group.title) and t.title != group.title
+            }
+            if len(longer) == 1:
+                before[-1] = next(iter(longer.values()))
+        if before and not m.titles:
             m.titles = [before[-1]]
             m.anchor = "heading"
+        elif before and _full_title(before[-1].title) not in {_full_title(t.title) for t in m.titles}:
+            # 在百名“最美工匠”中，年龄最大的是中国工艺美术大师某某: the group's honour besides the own
+            m.titles.append(before[-1])
 
 
 def _announced_title(state: _State, mentions: list[Mention], bylines: Bylines, analysis: str) -> None:
@@ -286,8 +441,10 @@ def _announced_title(state: _State, mentions: list[Mention], bylines: Bylines, a
         m.anchor = "heading"
 
 
-_EXAMPLE_MARK = re.compile(r"(?:^|[，,])(?:例如|比如|譬如|如|像)")
-_HOLDERS_REF = re.compile(r"获奖者|获得者|受表彰|这些先进|这些劳模|获奖的")
+_EXAMPLE_MARK = re.compile(r"(?:^|[，,])(?:例如|比如|譬如|如|像|其中)")
+_HOLDERS_REF = re.compile(
+    r"获奖者|获得者|受表彰|这些先进|这些劳模|获奖的|[0-9一二三四五六七八九十百]+(?:人|名|位)获(?:奖|表扬|表彰)"
+)
 _HOSTS = re.compile(r"领导|出席|陪同|嘉宾|主持|讲话|致辞|慰问|看望|走访|颁奖|颁发")
 
 
@@ -323,7 +480,9 @@ def _report_years(analysis: str, mentions: list[Mention]) -> None:
             if t.title not in cache:
                 years: set[int] = set()
                 bare = re.sub(r"[“”\"「」]", "", t.title)
-                for written in {bare, bare.removeprefix("全")}:  # 全省劳动模范 is 2015年省劳动模范
+                # 全省劳动模范 is 2015年省劳动模范; 全国劳动模范 is 2020年全国劳模 (and the other way)
+                short, long = bare.replace("劳动模范", "劳模"), bare.replace("劳模", "劳动模范")
+                for written in {bare, bare.removeprefix("全"), short, long}:
                     stem = written[: max(4, len(written) - 1)] if len(written) > 4 else written
                     years.update(int(y) for y in re.findall(_REPORT_YEAR + re.escape(stem), analysis))
                 paired = _PAIRED_SECOND.match(bare)
@@ -333,6 +492,24 @@ def _report_years(analysis: str, mentions: list[Mention]) -> None:
                     years.update(int(y) for y in re.findall(_REPORT_YEAR + pair, analysis))
                 cache[t.title] = years.pop() if len(years) == 1 else None
             t.year = cache[t.title]
+            if t.year is None and "五一劳动奖" in t.title and not _held_before(m.sentence.text, t):
+                t.year = _celebration_year(analysis)
+
+
+# "召开2023年庆祝“五一”国际劳动节暨表彰大会": the year of the May Day celebration a report is about
+_CELEBRATION = re.compile(r"((?:19|20)\d{2})年[\u4e00-\u9fff]{0,8}庆祝[“\"]?五一")
+
+
+def _celebration_year(analysis: str) -> int | None:
+    """The one year of a May Day celebration the report names: the year of the medals it awards."""
+    years = {int(y) for y in _CELEBRATION.findall(analysis)}
+    return years.pop() if len(years) == 1 else None
+
+
+def _held_before(s: str, t: TitleMatch) -> bool:
+    """曾获…奖章 / 奖章获得者: a medal held from before, not one this celebration gives."""
+    before = s[max(0, t.outer_start - 12) : t.outer_start]
+    return "曾" in before or "获得者" in s[t.outer_end : t.outer_end + 4]
 
 
 def _book_titles(s: str) -> set[int]:
@@ -608,6 +785,7 @@ def _proposal(name: str, group: list[Mention], report: str) -> Proposal | None:
             and not m.official
             and m.name_score >= 2
             and not _official_post(m)
+            and not _official_description(m)
             for m in group
         )
     ):
@@ -621,7 +799,7 @@ def _proposal(name: str, group: list[Mention], report: str) -> Proposal | None:
     )
     unit_source = next((m for m in sorted(group, key=lambda m: -_facts_weight(m)) if m.unit), None)
     position_source = next((m for m in sorted(group, key=lambda m: -_facts_weight(m)) if m.position), None)
-    unit = unit_source.unit if unit_source else ""
+    unit = unit_without_lead(unit_source.unit, name) if unit_source else ""
     position = position_source.position if position_source else ""
     deceased = next((m for m in group if m.deceased_word), None)
     posthumous_titles = {h.title for h in honours if h.posthumous}
@@ -675,6 +853,20 @@ def _official_post(m: Mention) -> bool:
     return not m.unit or bool(_ORGANS.search(m.unit))
 
 
+# an organ or a government post in the words before a name: 市政协主席、某会会长 / 代理市长 / 省总工会主席
+_ORGAN_WORDS = re.compile(
+    r"总工会|人大|政协|政府|[省市县区镇乡]委|纪委|党组|书记处|(?:^|[^\u4e00-\u9fff]|代理|常务)[副]?[省市县区镇乡]长"
+)
+
+
+def _official_description(m: Mention) -> bool:
+    """The description before a name (its clause up to the name) holds an organ or a government post:
+    someone with only a deed here is a leader present, not an honouree."""
+    s = m.sentence.text
+    clause = m.sentence.clauses[m.sentence.clause_at(m.start)]
+    return bool(_ORGAN_WORDS.search(s[clause.start : m.start]))
+
+
 def _unique(items) -> list:
     return list(dict.fromkeys(items))
 
@@ -709,10 +901,28 @@ def _honours_with_reasons(group: list[Mention]) -> list[tuple[Honour, str]]:
             k for k in honours if k in _BARE_MODEL and honours[k].level in ("other", honours[named[0]].level)
         ]:
             del honours[key]
+    # 到省劳模陈某家中 … 1959年被评为江苏省劳动模范: a level word alone and the named place, one honour
+    for bare in [k for k in honours if _BARE_LEVEL_MODEL.fullmatch(_full_title(k))]:
+        same = [
+            k
+            for k in honours
+            if k != bare
+            and honours[k].level == honours[bare].level
+            and _full_title(k).endswith("劳动模范")
+            and not _BARE_LEVEL_MODEL.fullmatch(_full_title(k))
+        ]
+        if len(same) == 1:
+            kept = honours[same[0]]
+            kept.year = kept.year or honours[bare].year
+            kept.posthumous = kept.posthumous or honours[bare].posthumous
+            del honours[bare]
     for honour in honours.values():  # the report's own words first, else the table of well-known titles
         known = known_title(honour.title)
         honour.awarded_by = honour.awarded_by or (known.awarded_by if known else "")
     return [(honour, reasons[key]) for key, honour in honours.items()]
+
+
+_BARE_LEVEL_MODEL = re.compile(r"(?:全|本|我)?[省市县区](?:级)?劳动模范")
 
 
 def _title_key(title: str) -> str:

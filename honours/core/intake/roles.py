@@ -528,6 +528,10 @@ def _deed_clause_ok(text: str, allow_lead: bool = False) -> bool:
         return False
     if re.search(r"(?:作了?|做了?)[\u4e00-\u9fff]{0,4}(?:发言|报告)|发言$|讲话$|致辞$", text):
         return False  # 在会上作了交流发言: speaking at a meeting is no deed of one's own
+    if re.match(
+        r"(?:在会上|在现场|现场|在座谈会上|依次|先后|分别|也)?(?:分享|讲述|交流|畅谈|谈了?|介绍了?)", text
+    ):
+        return False  # 现场分享了自己的成长之路: telling one's story at a meeting is no deed either
     if _is_description(text):
         return False  # 湘潭钢铁集团有限公司焊接顾问: where the person works, not what they did
     # a later clause that opens with someone else's name is theirs, not a deed of this person

@@ -65,6 +65,7 @@ _LEFT_STOPS = tuple(
             "慰问",
             "看望",
             "表彰",
+            "表扬",
             "向",
             "对",
             "给",
@@ -175,13 +176,15 @@ def find_titles(text: str) -> list[TitleMatch]:
         match = _describe(text, left, m.end(), quoted=False, context=text, core_start=m.start())
         if match is None:
             continue
+        if "的" in match.title:
+            continue  # 成为真正的工匠: words around an honour's core, no honour's name
         count = _COUNT_LEAD.match(match.title)
         if count and len(match.title) - count.end() >= 2:
             # 十位大国工匠: the count is no part of the title
             match.start += count.end()
             match.outer_start = match.start
             match.title = match.title[count.end() :]
-        if not _right_edge_ok(text, m.end()):
+        if not _right_edge_ok(text, m.end()) and not _after_list_mark(text, match.start):
             if match.weak or not COUNT_BEFORE.search(text[: match.start]):
                 continue
             match.group = True  # 我市16名全省劳动模范起程…: a counted group, named by its honour
@@ -239,6 +242,8 @@ def _quotations(text: str):
 
 
 def _looks_like_title(content: str) -> bool:
+    if content.endswith(("精神", "文化", "理念", "品质", "作风")):
+        return False  # “工匠精神” / “劳模精神”: a virtue the report speaks of, no honour
     if _CORE_RE.search(content):
         return True
     return content.endswith(
@@ -323,7 +328,18 @@ def _right_edge_ok(text: str, end: int) -> bool:
     return ch in lx.SURNAMES or rest[:2] in lx.COMPOUND_SURNAMES or _starts_unit(rest)
 
 
+def _after_list_mark(text: str, start: int) -> bool:
+    """A、B、C等劳模在一线…: a title right after a list's 等 is the listed people's, whatever follows."""
+    return (
+        re.search(r"[\u4e00-\u9fff]{2}等(?:[0-9一二三四五六七八九十两几多]+(?:名|位))?$", text[:start])
+        is not None
+    )
+
+
 _LIST_FOLLOWERS = (
+    "表扬名单",
+    "表彰名单",
+    "获奖名单",
     "拟表彰",
     "拟推荐",
     "拟授予",
@@ -342,7 +358,7 @@ def _starts_unit(rest: str) -> bool:
 
 
 def _skip_trailer(text: str, end: int) -> int:
-    for trailer in ("荣誉称号", "称号", "荣誉"):
+    for trailer in ("荣誉称号", "称号", "荣誉", "殊荣", "之一"):
         if text.startswith(trailer, end):
             return end + len(trailer)
     return end
@@ -398,6 +414,15 @@ def _describe(
             ):
                 first_token = len(prefix) - len(word)
                 level, reason = LEVEL_WORDS[word], f"“{word}”"
+                if (
+                    word in ("县", "市", "区", "旗")
+                    and first_token == cut + 1
+                    and "\u4e00" <= prefix[cut] <= "\u9fff"
+                    and prefix[cut] not in "该本我此各每外邻两一其全"
+                    and (start + cut == 0 or not "\u4e00" <= text[start + cut - 1] <= "\u9fff")
+                ):
+                    first_token = cut  # 莒县劳动模范 / 沛县劳模: a county named by one character
+                    reason = f"“{prefix[cut : cut + 1 + len(word)]}”"
                 break
     if quoted:
         title = raw
@@ -427,6 +452,8 @@ def _describe(
     title = title.strip("“”「」『』\"' ")
     if not quoted:
         title = re.sub(r"[“”「」『』]", "", title)  # 全国“五一”劳动奖章 is 全国五一劳动奖章
+    if not quoted and title[:1] in ("以", "为", "被") and known_title(title[1:]) is not None:
+        title, start = title[1:], start + 1  # 以大国工匠、全国劳动模范某某为领衔人: 以 is no part of it
     if len(title) < 2:
         return None
     known = known_title(title)

@@ -110,11 +110,20 @@ def _role_item(s: str, position: int) -> int:
     if not s.startswith("、", position):
         return 0
     end = position + 1
-    while end < len(s) and s[end] not in _SEGMENT_STOPS:
+    while end < len(s) and (s[end] not in _SEGMENT_STOPS or s[end] in "“”"):
         end += 1
     item = s[position + 1 : end]
     if item.endswith(lx.ROLE_SUFFIXES) and len(item) <= 16 and end < len(s) and s[end] == "、":
         return end
+    # 、“某某技艺”市级非遗代表性传承人张三: the last role of the chain, the name right after it
+    last = max((item.rfind(w) + len(w) for w in lx.ROLE_SUFFIXES if w in item), default=0)
+    if (
+        last
+        and 2 <= len(item) - last <= 3
+        and last <= 24
+        and all("\u4e00" <= ch <= "\u9fff" for ch in item[last:])
+    ):
+        return position + 1 + last
     return 0
 
 
@@ -159,7 +168,7 @@ def _place_start(s: str, position: int) -> bool:
 
 
 # a grade before a post (三级调研员, 一级教师, 副高级工程师): part of the post, not of the unit
-_GRADE_BEFORE = re.compile(r"(?:[一二三四五六七八九十]|正高|副高)级$")
+_GRADE_BEFORE = re.compile(r"(?:(?:[一二三四五六七八九十]|正高|副高)级|(?:高|中|初|特)级[\u4e00-\u9fff]?)$")
 
 
 def _unit_left_edge(s: str, post_start: int) -> int:
@@ -249,6 +258,22 @@ def _clean_unit(unit: str) -> str:
     return unit.strip(" 、，,：:“”")
 
 
+# words a sentence puts before a unit that are no part of its name: "获得…奖章的某公司董事长",
+# "作为某公司董事长", "年龄最小的为某银行员工", "其中某医院主任"
+_UNIT_LEAD = re.compile(
+    r"^(?:其中|作为|同为|(?:退休前|生前|原来|曾经|曾|现在|目前|现|师傅|同志|老人)(?:是|为|在)|现为|为|是|的)+"
+    r"(?=[\u4e00-\u9fff]{2})"
+)
+
+
+def unit_without_lead(unit: str, name: str = "") -> str:
+    """The unit without a leading function word the sentence put before it, nor the words up to
+    the person's own name ("今年96岁的陈某是原某厂" → 原某厂)."""
+    if name and len(name) >= 2 and name in unit:
+        unit = unit[unit.rindex(name) + len(name) :]
+    return _UNIT_LEAD.sub("", unit)
+
+
 # words that describe the holder of a post, not the post: 一名普通焊工, 一位年轻的教师
 _PLAIN_WORDS = r"(?:普通|平凡|普普通通|基层|一线|年轻|资深|老|优秀|女|男)+的?"
 
@@ -287,7 +312,8 @@ def _unit_post_of(s: str, start: int, end: int):
         if _word_ending_at(text, len(text), _ORG_BY_LAST, 0):
             return _clean_unit(text), "", (start, end), None
         entity = max((i for i in range(1, len(text)) if text[:i].endswith(lx.ENTITY_SUFFIXES)), default=0)
-        if entity and len(text) - entity <= 6:  # 某旅游有限公司排工: a post the dictionary lacks
+        if entity and len(text) - entity <= 6 and not re.search(r"[的和及与]", text[entity:]):
+            # 某旅游有限公司排工: a post the dictionary lacks (not "某公司的张三和": a name and a list mark)
             return _clean_unit(text[:entity]), text[entity:], (start, start + entity), (start + entity, end)
         if text.endswith(_UNKNOWN_POST_ENDS):
             # 国家深海基地管理中心潜航员: an organisation word, then a job ending in 员/师/工 the dictionary lacks
