@@ -93,6 +93,15 @@ def _left_out(subject: Subject, matching: Matching) -> tuple[str, list] | None:
     return None
 
 
+def _among(column: str, subject: Subject, ids: str) -> str:
+    """The condition that `column` (a record's honouree) is one of the ids `ids` selects: a few
+    (the left out, collectives) as an array the record index is searched with, one seek each;
+    many (a query's matches among people) by a hash join, not 50,000 seeks."""
+    if subject.collective or ids == _LEFT_OUT:
+        return f"{column} = ANY(ARRAY({ids}))"
+    return f"{column} IN ({ids})"
+
+
 def _less(counts: dict, parts: Iterable[tuple[object, int]]) -> dict:
     """`counts` less the counts of the same keys among those left out; keys left at none go."""
     for key, n in parts:
@@ -163,16 +172,19 @@ def _record_counts(
     the partial index of the records that count, and how many are counted."""
     total = _total(conn, subject, matching)
     col = f"x.{dim.column}"
-    source = f"FROM {dim.table} x WHERE {col} IS NOT NULL AND {col}::text <> ''{_counted(dim.table, 'x')}"
+    blank = (
+        "" if dim.numeric else f" AND {col}::text <> ''"
+    )  # a number is never blank; a cast per row is not free
+    source = f"FROM {dim.table} x WHERE {col} IS NOT NULL{blank}{_counted(dim.table, 'x')}"
     by_value = f"SELECT {col}, count(DISTINCT x.honouree_id) {source}"
     anyone = f"SELECT count(DISTINCT x.honouree_id) {source}"
     left_out = _left_out(subject, matching)
     if left_out is None:
         people, params = _people(subject, matching)
-        ids = f" AND x.honouree_id IN (SELECT h.id FROM {people})"
+        ids = f" AND {_among('x.honouree_id', subject, f'SELECT h.id FROM {people}')}"
         counts = dict(conn.execute(f"{by_value}{ids} GROUP BY 1", params, prepare=False).fetchall())
     else:
-        few, params = f" AND x.honouree_id IN ({left_out[0]})", left_out[1]
+        few, params = f" AND {_among('x.honouree_id', subject, left_out[0])}", left_out[1]
         counts = _less(
             dict(conn.execute(f"{by_value} GROUP BY 1", prepare=False).fetchall()),
             conn.execute(f"{by_value}{few} GROUP BY 1", params, prepare=False),
@@ -191,28 +203,45 @@ def _record_counts(
     return counts, total
 
 
-def _aggregate(dim: Dimension) -> tuple[str, list, Callable[[object], list[object]]]:
-    """An aggregate over one person's records `x` that count, telling their values of `dim`
-    (a bit per value of a vocabulary, else the sorted distinct values), and how to read it
-    back into the list of values (EMPTY for none)."""
+def _bits(values: list[object]) -> Callable[[object], list[object]]:
+    """How to read a mask of a bit per value (bit i: values[i]) into the values (EMPTY for
+    none); the same few hundred masks recur in thousands of groups, so each is read once."""
+    known: dict[object, list[object]] = {}
+
+    def read(mask: object) -> list[object]:
+        found = known.get(mask)
+        if found is None:
+            bits = int(mask or 0)  # type: ignore[call-overload]
+            found = known[mask] = [v for i, v in enumerate(values) if bits >> i & 1] or [EMPTY]
+        return found
+
+    return read
+
+
+def _aggregate(conn, dim: Dimension) -> tuple[str, list, Callable[[object], list[object]]]:
+    """An aggregate over one person's records `x` that count, telling their values of `dim`,
+    and how to read it back into the list of values (EMPTY for none): a bit per value of a
+    vocabulary; for numbers (years) a bit per number from the least counted when they span
+    at most 63 (bit_or of a bigint: half the time of a sorted distinct array, 90 against
+    160 ms for years by level at 100,000), else the sorted distinct values."""
     col = f"x.{dim.column}"
     if dim.vocabulary is not None:
         keys = list(dim.vocabulary.keys)
         arms = " ".join(f"WHEN %s THEN {1 << i}" for i in range(len(keys)))
-
-        def from_mask(mask: object) -> list[object]:
-            return [k for i, k in enumerate(keys) if int(mask or 0) >> i & 1] or [EMPTY]  # type: ignore[call-overload]
-
-        return f"bit_or(CASE {col}::text {arms} END)", keys, from_mask
+        return f"bit_or(CASE {col}::text {arms} END)", keys, _bits(keys)  # type: ignore[arg-type]
+    if dim.numeric:
+        low, high = conn.execute(
+            f"SELECT min({col}), max({col}) FROM {dim.table} x WHERE true{_counted(dim.table, 'x')}",
+            prepare=False,
+        ).fetchone()
+        if low is not None and high - low < 63:
+            return f"bit_or(1::bigint << ({col} - %s))", [low], _bits(list(range(low, high + 1)))
 
     def from_array(values: object) -> list[object]:
         return list(values) or [EMPTY] if values else [EMPTY]  # type: ignore[call-overload]
 
-    return (
-        f"array_agg(DISTINCT {col} ORDER BY {col}) FILTER (WHERE {col} IS NOT NULL AND {col}::text <> '')",
-        [],
-        from_array,
-    )
+    blank = "" if dim.numeric else f" AND {col}::text <> ''"
+    return f"array_agg(DISTINCT {col} ORDER BY {col}) FILTER (WHERE {col} IS NOT NULL{blank})", [], from_array
 
 
 def _groups(
@@ -240,21 +269,24 @@ def _groups(
             sparams += vparams
             readers.append(lambda v, read=read: [read(v)])
             continue
-        agg, params, read_agg = _aggregate(dim)
+        agg, params, read_agg = _aggregate(conn, dim)
         alias = f"r{list(aggregates).index(dim.table) if dim.table in aggregates else len(aggregates)}"
         column = f"v{len(selected)}"
         aggregates.setdefault(dim.table, []).append(f"{agg} AS {column}")
         aparams.setdefault(dim.table, []).extend(params)
         selected.append(f"{alias}.{column}")
         readers.append(read_agg)
+    left_out = _left_out(subject, matching)
+    if len(aggregates) == 1 and not sparams and PERSON not in (rows_by.table, columns_by.table) and left_out:
+        return _record_groups(conn, *next(iter(aggregates.items())), aparams, readers, subject, left_out)
     joins, jparams = "", []
     narrow, nparams = "", []  # everyone's records, or only those of the few counted (collectives, matches)
-    if _left_out(subject, matching) is None:
-        narrow, nparams = f" JOIN (SELECT h.id FROM {people}) p ON p.id = x.honouree_id", wparams
+    if left_out is None:
+        narrow, nparams = f" AND {_among('x.honouree_id', subject, f'SELECT h.id FROM {people}')}", wparams
     for i, (table, aggs) in enumerate(aggregates.items()):
         joins += (
-            f" LEFT JOIN (SELECT x.honouree_id, {', '.join(aggs)} FROM {table} x{narrow}"
-            f" WHERE true{_counted(table, 'x')} GROUP BY 1) r{i} ON r{i}.honouree_id = h.id"
+            f" LEFT JOIN (SELECT x.honouree_id, {', '.join(aggs)} FROM {table} x"
+            f" WHERE true{_counted(table, 'x')}{narrow} GROUP BY 1) r{i} ON r{i}.honouree_id = h.id"
         )
         jparams += [*aparams[table], *nparams]
     head, _, tail = people.partition(" WHERE ")
@@ -264,6 +296,37 @@ def _groups(
         (read1(a), read2(b), n)
         for a, b, n in conn.execute(sql, [*sparams, *wparams, *jparams], prepare=False)
     ]
+
+
+def _record_groups(
+    conn,
+    table: str,
+    aggs: list[str],
+    aparams: dict[str, list],
+    readers: list[Callable[[object], list[object]]],
+    subject: Subject,
+    left_out: tuple[str, list],
+) -> Groups:
+    """Two dimensions of one record table (years by level), people without a query: everyone's
+    records aggregated per person and grouped, with no join to the roll, less the same groups
+    of the left out (counted negative), and those without a record that counts under EMPTY."""
+    per_person = f"SELECT {', '.join(aggs)} FROM {table} x WHERE true{_counted(table, 'x')}"
+    sql = "SELECT v0, v1, count(*) FROM ({}) s GROUP BY 1, 2"
+    params = aparams[table]
+    read1, read2 = readers
+    groups = [
+        (read1(a), read2(b), n)
+        for a, b, n in conn.execute(sql.format(f"{per_person} GROUP BY x.honouree_id"), params, prepare=False)
+    ]
+    few = f"{per_person} AND {_among('x.honouree_id', subject, left_out[0])} GROUP BY x.honouree_id"
+    groups += [
+        (read1(a), read2(b), -n)
+        for a, b, n in conn.execute(sql.format(few), [*params, *left_out[1]], prepare=False)
+    ]
+    without = _total(conn, subject, None) - sum(n for _, _, n in groups)
+    if without:
+        groups.append(([EMPTY], [EMPTY], without))
+    return groups
 
 
 def cross_table(
@@ -290,12 +353,16 @@ def cross_table(
     total = 0
     for rows, columns, n in _groups(conn, rows_by, columns_by, subject, matching, today):
         total += n
-        for r in dict.fromkeys(rows):
+        for r in rows:  # each value once (a mask's bits, distinct values, a person's one value)
             row_totals[r] = row_totals.get(r, 0) + n
-        for c in dict.fromkeys(columns):
+        for c in columns:
             column_totals[c] = column_totals.get(c, 0) + n
-            for r in dict.fromkeys(rows):
-                cells[(r, c)] = cells.get((r, c), 0) + n
+            for r in rows:
+                cells[r, c] = cells.get((r, c), 0) + n
+    # a value only the left out have sums to nobody, and is not shown (nor is an empty cell)
+    cells = {k: n for k, n in cells.items() if n}
+    row_totals = {k: n for k, n in row_totals.items() if n}
+    column_totals = {k: n for k, n in column_totals.items() if n}
     return _table(subject, query, rows_by, columns_by, cells, row_totals, column_totals, total)
 
 
