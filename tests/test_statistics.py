@@ -460,3 +460,20 @@ def test_stored_years_and_levels_follow_every_change(registry, monkeypatch):
     )
     _stored_pairs_hold(registry)
     assert _years_by_level(registry)[(2019, "national")] == 2  # and 庚, not 辛 (revoked)
+
+
+def test_years_spanning_more_than_a_bitmask_count_alike(roll):
+    """Years are told per person as a bit per year when they span at most 63 (the server's
+    fast path); a roll spanning more is counted from the distinct years instead, alike."""
+    roll.add(
+        Honouree("己", honours=[Honour("先进工作者", "county", 1900), Honour("劳动模范", "national", 2020)])
+    )
+    for by, by2 in (("year", "level"), ("level", "year"), ("year", "region"), ("year", None)):
+        table = roll.cross_table(by, by2)
+        assert 1900 in (table.rows if by == "year" else table.columns)
+        for cell in [*table.cells.values(), *table.row_totals.values(), *table.column_totals.values()]:
+            if cell.query is not None:
+                assert roll.search(cell.query).count() == cell.count, (by, by2, cell)
+    assert (
+        counts(roll.cross_table("year", "level"))[(1900, "national")] == 1
+    )  # 己: an honour of 1900, one national

@@ -136,6 +136,8 @@ class ServerRegistry(RecordVerbs):
         self._lease = threading.RLock()
         self._reconnecting = threading.Lock()
         self._readers: list[ReaderTurns] = []  # of the handles open_reader() gave (reader.py)
+        # the ids a statistics query matched: (query, the server's snapshot then, ids); see _matching
+        self._matched: tuple[str, str, str] | None = None
         self._learn_who()
 
     # -- opening -------------------------------------------------------------------------
@@ -676,7 +678,20 @@ class ServerRegistry(RecordVerbs):
             raise self._lost(exc) from exc
 
     def _matching(self, query: str) -> tuple[str, list] | None:
-        return self.search(query).matching_ids_sql() if query.strip() else None
+        """The ids a statistics query matches, as an array to join: read once and kept while
+        the server's snapshot is the same (no transaction committed anywhere since, so the same
+        ids), so the ten tables of a report (and each table's statements) join them by hash
+        instead of running the search again: a common word's search reads 50,000 vectors
+        (about 0.45 s at 100,000)."""
+        if not query.strip():
+            return None
+        conn = self._connection()
+        snapshot = conn.execute("SELECT pg_current_snapshot()::text").fetchone()[0]
+        if self._matched is None or self._matched[:2] != (query, snapshot):
+            sql, params = self.search(query).matching_ids_sql()
+            ids = "{" + ",".join(str(row[0]) for row in conn.execute(sql, params, prepare=False)) + "}"
+            self._matched = (query, snapshot, ids)
+        return "unnest(%s::bigint[])", [self._matched[2]]  # a FROM item (postgres/statistics.Matching)
 
     # -- care of model workers (core/care_verbs.py says what they do) -------------------------
     def add_care(
