@@ -119,6 +119,16 @@ class Dimension:
             return self.vocabulary.label(str(value), language)
         return str(value)
 
+    def band_of(self, age: object) -> object:
+        """The key of the band an age is in; EMPTY for no age (no or an unreadable birth date).
+        Both backends group by the age itself and band it here."""
+        if age is None:
+            return EMPTY
+        for band in self.bands:
+            if (band.low is None or age >= band.low) and (band.high is None or age <= band.high):  # type: ignore[operator]
+                return band.key
+        return EMPTY
+
     def term(self, value: object) -> str | None:
         """The search term for the people with this value; None for the empty value."""
         if value is None or value == EMPTY:

@@ -121,22 +121,12 @@ def _total(conn, subject: Subject, matching: Matching) -> int:
     return conn.execute(f"SELECT count(*) FROM {people}", params, prepare=False).fetchone()[0]
 
 
-def _band(dim: Dimension, age: object) -> object:
-    """The key of the band an age is in; EMPTY for no age (no or an unreadable birth date)."""
-    if age is None:
-        return EMPTY
-    for band in dim.bands:
-        if (band.low is None or age >= band.low) and (band.high is None or age <= band.high):  # type: ignore[operator]
-            return band.key
-    return EMPTY
-
-
 def _person_value(dim: Dimension, today: date | None) -> tuple[str, list, Callable[[object], object]]:
     """The value of a person dimension as an expression on `h`, and how to read it: bands are
     grouped by the age and banded here (the age computed once per row, a hundred groups)."""
     if dim.bands:
         age, params = age_sql(f"h.{dim.column}", today)
-        return age, params, lambda a: _band(dim, a)
+        return age, params, dim.band_of
     return f"h.{dim.column}::text", [], lambda v: EMPTY if v in (None, "") else v
 
 

@@ -81,18 +81,8 @@ def _person_value(dim: Dimension, today: date | None) -> tuple[str, list, Callab
     and the groups are a hundred ages at most."""
     if dim.bands:
         age, params = age_sql(f"h.{dim.column}", today)
-        return age, params, lambda a: _band(dim, a)
+        return age, params, dim.band_of
     return f"coalesce(h.{dim.column}, '')", [], _key
-
-
-def _band(dim: Dimension, age: object) -> object:
-    """The key of the band an age is in; EMPTY for no age (no or an unreadable birth date)."""
-    if age is None:
-        return EMPTY
-    for band in dim.bands:
-        if (band.low is None or age >= band.low) and (band.high is None or age <= band.high):  # type: ignore[operator]
-            return band.key
-    return EMPTY
 
 
 SEPARATOR = "\x1f"  # between the distinct values of a record dimension in one signature
