@@ -189,6 +189,19 @@ class SentenceReader:
         self.mentions.append(mention)
         return mention
 
+    def _add_found(self, found: list, anchor: str, **kw) -> list[Mention]:
+        """The mentions of a list's items as `_names_ending_at` finds them (the name, its unit and
+        post and their spans), each given `kw` (its titles, its group); items already taken are
+        left out."""
+        added = []
+        for hit, unit, unit_span, post, post_span in found:
+            mention = self._add(
+                hit, anchor, unit=unit, position=post, unit_span=unit_span, position_span=post_span, **kw
+            )
+            if mention is not None:
+                added.append(mention)
+        return added
+
     def _new_group(self) -> int:
         self._groups += 1
         return self._groups
@@ -551,25 +564,13 @@ class SentenceReader:
                     continue
                 found = found[len(found) - count :]
             group = self._new_group()
-            members: list[Mention] = []
-            for hit, unit, unit_span, post, post_span in found:
-                mention = self._add(
-                    hit,
-                    "title" if verb is None else "award",
-                    titles=[t],
-                    unit=unit,
-                    position=post,
-                    unit_span=unit_span,
-                    position_span=post_span,
-                    group=group,
-                )
-                if mention is not None:
-                    members.append(mention)
-                    mention.shape = "list_before_title"
-                    if verb is not None:
-                        base = clause.start
-                        mention.award_verbs.append(verb[1])
-                        mention.award_spans.append((base + verb[0], base + verb[0] + len(verb[1])))
+            members = self._add_found(found, "title" if verb is None else "award", titles=[t], group=group)
+            for mention in members:
+                mention.shape = "list_before_title"
+                if verb is not None:
+                    base = clause.start
+                    mention.award_verbs.append(verb[1])
+                    mention.award_spans.append((base + verb[0], base + verb[0] + len(verb[1])))
             if members:
                 t.owner = id(members[0])
                 self._join_titled_head(members, t, group)
@@ -608,12 +609,8 @@ class SentenceReader:
             if not found and last > m.end() and s.startswith(("以及", "及", "和", "还有", "另有"), last + 1):
                 # …，抹灰工祝平辉，以及某纺织集团一分厂赵梦桃小组: a collective closes the list
                 found = self._names_ending_at(last, m.end())
-            for hit, unit, unit_span, post, post_span in found:
-                mention = self._add(
-                    hit, "list", unit=unit, position=post, unit_span=unit_span, position_span=post_span
-                )
-                if mention is not None:
-                    mention.shape = "colon_item"
+            for mention in self._add_found(found, "list"):
+                mention.shape = "colon_item"
 
     def _spaced_line(self) -> None:
         """A line of bare names parted by spaces (王建华 侯玉梅 毛国栋) under a heading: list items."""
@@ -751,22 +748,9 @@ class SentenceReader:
                 found.extend(self._names_ending_at(end, chunk_start))
             if len(found) < 2:
                 continue
-            group = self._new_group()
-            members = []
-            for hit, unit, unit_span, post, post_span in found:
-                mention = self._add(
-                    hit,
-                    "list",
-                    titles=[title],
-                    unit=unit,
-                    position=post,
-                    unit_span=unit_span,
-                    position_span=post_span,
-                    group=group,
-                )
-                if mention is not None:
-                    mention.shape = "colon_item"
-                    members.append(mention)
+            members = self._add_found(found, "list", titles=[title], group=self._new_group())
+            for mention in members:
+                mention.shape = "colon_item"
             if members:
                 title.owner = id(members[0])
 
@@ -831,12 +815,8 @@ class SentenceReader:
             if _NEEDY.search(m.group("who")):
                 continue  # 来到困难职工厉某家里: a visit of help, to no honouree
             found = self._names_ending_at(end, m.start("who"))
-            for hit, unit, unit_span, post, post_span in found:
-                mention = self._add(
-                    hit, "position", unit=unit, position=post, unit_span=unit_span, position_span=post_span
-                )
-                if mention is not None:
-                    mention.visited = True
+            for mention in self._add_found(found, "position"):
+                mention.visited = True
 
     def _included_holders(self) -> None:
         """包括刘小丽在内5位新当选的全国劳动模范 / 包括张三、李四在内的10名省劳模: the people named
@@ -849,21 +829,7 @@ class SentenceReader:
             found = self._names_ending_at(m.end("who"), m.start("who"))
             if not found:
                 continue
-            group = self._new_group()
-            members = []
-            for hit, unit, unit_span, post, post_span in found:
-                mention = self._add(
-                    hit,
-                    "title",
-                    titles=[title],
-                    unit=unit,
-                    position=post,
-                    unit_span=unit_span,
-                    position_span=post_span,
-                    group=group,
-                )
-                if mention is not None:
-                    members.append(mention)
+            members = self._add_found(found, "title", titles=[title], group=self._new_group())
             if members:
                 title.owner = id(members[0])
 
