@@ -440,61 +440,59 @@ def run(sizes: list[int], repeat: int, heavy: int, build_repeat: int, skip: set[
     return text + ("\n" + shared if shared else "")
 
 
+def _shared_section(what: str, bench, run, notes: list[str], size: int) -> str:
+    """One section of shared registry (PostgreSQL) figures: `run()` gives its report; skipped,
+    with a line saying why, without PostgreSQL; a failure is noted without losing the rest."""
+    why = bench.missing()
+    if why:
+        notes.append(f"shared registry (PostgreSQL) {what}: skipped, {why}.")
+        return ""
+    print(f"  shared registry (PostgreSQL) {what}", file=sys.stderr, flush=True)
+    try:
+        return run()
+    except Exception as exc:  # noqa: BLE001 - a failing server must not lose the table
+        notes.append(f"shared registry (PostgreSQL) {what} at {size:,}: FAILED: {exc!r}")
+        return ""
+
+
 def shared_registry_search(size: int, repeat: int, skip: set[str], notes: list[str]) -> str:
-    """The shared registry's (PostgreSQL) search figures at the largest size, as their own
-    section (benchmarks/bench_pg_search.py); skipped, with a line saying why, without PostgreSQL."""
+    """The shared registry's search figures at the largest size (benchmarks/bench_pg_search.py)."""
     if "postgres" in skip:
         return ""
-    from benchmarks import bench_pg_search
+    from benchmarks import bench_pg_search as bench
 
-    why = bench_pg_search.missing()
-    if why:
-        notes.append(f"shared registry (PostgreSQL) search: skipped, {why}.")
-        return ""
-    print("  shared registry (PostgreSQL) search", file=sys.stderr, flush=True)
-    try:
-        return bench_pg_search.report(size, bench_pg_search.measure(size, max(1, repeat // 3)))
-    except Exception as exc:  # noqa: BLE001 - a failing server must not lose the table
-        notes.append(f"shared registry (PostgreSQL) search at {size:,}: FAILED: {exc!r}")
-        return ""
+    return _shared_section(
+        "search", bench, lambda: bench.report(size, bench.measure(size, max(1, repeat // 3))), notes, size
+    )
 
 
 def shared_registry_gui(size: int, repeat: int, skip: set[str], notes: list[str]) -> str:
     """Keystroke → repaint in the app's window on the shared registry at the largest size
-    (benchmarks/bench_pg_gui.py); skipped like the search's, and with the GUI figures."""
+    (benchmarks/bench_pg_gui.py); skipped with the GUI figures too."""
     if "postgres" in skip or "gui" in skip:
         return ""
-    from benchmarks import bench_pg_gui
+    from benchmarks import bench_pg_gui as bench
 
-    why = bench_pg_gui.missing()
-    if why:
-        notes.append(f"shared registry (PostgreSQL) in the app: skipped, {why}.")
-        return ""
-    print("  shared registry (PostgreSQL) in the app: keystrokes", file=sys.stderr, flush=True)
-    try:
-        return "\n" + bench_pg_gui.report(size, bench_pg_gui.measure(size, max(1, repeat // 6)))
-    except Exception as exc:  # noqa: BLE001 - a failing server must not lose the table
-        notes.append(f"shared registry (PostgreSQL) in the app at {size:,}: FAILED: {exc!r}")
-        return ""
+    return _shared_section(
+        "in the app",
+        bench,
+        lambda: "\n" + bench.report(size, bench.measure(size, max(1, repeat // 6))),
+        notes,
+        size,
+    )
 
 
 def shared_registry_live(size: int, repeat: int, skip: set[str], notes: list[str]) -> str:
     """The shared registry's save, other-window and soak figures at the largest size
-    (benchmarks/bench_pg_live.py: 20 client processes for 60 s); skipped like the search's."""
+    (benchmarks/bench_pg_live.py: 20 client processes for 60 s); skipped with the soak too."""
     if "postgres" in skip or "soak" in skip:
         return ""
-    from benchmarks import bench_pg_live
+    from benchmarks import bench_pg_live as bench
 
-    why = bench_pg_live.missing()
-    if why:
-        notes.append(f"shared registry (PostgreSQL) live figures: skipped, {why}.")
-        return ""
-    print("  shared registry (PostgreSQL) saves, other window, soak", file=sys.stderr, flush=True)
-    try:
-        return "\n" + bench_pg_live.report(size, bench_pg_live.measure(size, max(30, repeat * 3), 20, 60))
-    except Exception as exc:  # noqa: BLE001 - a failing server must not lose the table
-        notes.append(f"shared registry (PostgreSQL) live figures at {size:,}: FAILED: {exc!r}")
-        return ""
+    def run() -> str:
+        return "\n" + bench.report(size, bench.measure(size, max(30, repeat * 3), 20, 60))
+
+    return _shared_section("live figures", bench, run, notes, size)
 
 
 def gui(
