@@ -78,22 +78,29 @@ def test_a_read_waits_for_a_save_to_end_and_never_runs_inside_it(shared):
     assert seen == [2]  # both, committed
 
 
-def test_the_window_goes_first_and_the_read_is_put_off_not_lost(shared):
-    registry, reader = shared
+def _long_read(reader) -> tuple[threading.Thread, list[object]]:
+    """A worker thread reading for 5 s through the reader, started and running; what it got
+    (a row, or the error) lands in the list."""
     outcome: list[object] = []
 
-    def long_read() -> None:
+    def read() -> None:
         reader.resume()
         try:
             outcome.append(reader._q("SELECT pg_sleep(5)").fetchone())
         except HonoursError as error:
             outcome.append(error)
 
-    worker = threading.Thread(target=long_read)
+    worker = threading.Thread(target=read)
     worker.start()
     started = time.perf_counter()
     while not reader._turns.running and time.perf_counter() - started < 3:
         time.sleep(0.01)
+    return worker, outcome
+
+
+def test_the_window_goes_first_and_the_read_is_put_off_not_lost(shared):
+    registry, reader = shared
+    worker, outcome = _long_read(reader)
     started = time.perf_counter()
     assert registry.count() == 0  # does not wait the 5 s out
     assert time.perf_counter() - started < 1
@@ -106,20 +113,8 @@ def test_the_window_goes_first_and_the_read_is_put_off_not_lost(shared):
 
 def test_interrupting_cancels_the_readers_statement_only(shared):
     registry, reader = shared
-    outcome: list[object] = []
-
-    def long_read() -> None:
-        reader.resume()
-        try:
-            outcome.append(reader._q("SELECT pg_sleep(5)").fetchone())
-        except HonoursError as error:
-            outcome.append(error)
-
-    worker = threading.Thread(target=long_read)
     started = time.perf_counter()
-    worker.start()
-    while not reader._turns.running and time.perf_counter() - started < 3:
-        time.sleep(0.01)
+    worker, outcome = _long_read(reader)
     time.sleep(0.2)  # a cancel sent before the server has begun the statement is lost (libpq)
     reader.interrupt()
     worker.join(5)
