@@ -1213,3 +1213,23 @@ def test_taiwan_wordings_of_labour_awards():
     assert [x.title for x in people["王大明"].honours] == ["模范劳工"]
     people = _people("王大明從事電力工作30年，今年獲選為東山縣模範勞工。")
     assert _honours(people["王大明"]) == [("东山县模范劳工", "county")]
+
+
+def test_the_certificate_of_an_honour_and_the_honour_one_is_commended_with():
+    from honours.core.intake.titles import find_titles
+
+    found = find_titles("市总工会主席王建国为吴杰峰颁发先进工作者证书。")
+    assert [t.title for t in found] == ["先进工作者"]
+    people = _people("获先进工作者表彰的有：张晓兰、刘德福。")
+    assert set(people) == {"张晓兰", "刘德福"}
+    assert all(_honours(h) == [("先进工作者", "other")] for h in people.values())
+    # a meeting named after the honour is no one's honour
+    assert _people("市总工会召开先进工作者表彰大会。") == {}
+
+
+def test_a_reporter_line_that_goes_on_with_the_news_is_read_after_the_byline():
+    people = _people("记者周丽华报道：省劳动模范名单公布，谭永红获评省劳动模范。")
+    assert set(people) == {"谭永红"}
+    assert _honours(people["谭永红"]) == [("省劳动模范", "provincial")]
+    # a line that is all byline stays all byline
+    assert _people("记者 周丽华 通讯员 李强\n全国劳动模范王大明捐款1万元。").keys() == {"王大明"}

@@ -62,7 +62,7 @@ def find_bylines(text: str) -> Bylines:
 def _scan_line(text: str, line: str, offset: int, found: Bylines) -> None:
     stripped = line.strip(" \t■●◆★▲※·•-—_=*#|")
     # A short line that is all byline: "■本报记者 胡建军 通讯员 肖华 张阳琛", "记者 王某某"
-    if stripped and len(stripped) <= 60 and _ROLE_RE.match(stripped) and _names_in(stripped):
+    if stripped and len(stripped) <= 60 and _ROLE_RE.match(stripped) and _all_byline(stripped):
         names = _names_in(stripped)
         if names:
             _mark(
@@ -105,6 +105,15 @@ def _scan_line(text: str, line: str, offset: int, found: Bylines) -> None:
             _mark(found, offset + m.start(), offset + m.end(), m.group(0), [m.group(1)])
     for m in _REPORTED_RE.finditer(line):
         found.masked.update(range(offset + m.start(), offset + m.end()))
+
+
+def _all_byline(line: str) -> bool:
+    """Is a line that opens with a role only roles and names (not "记者王某报道：省劳模名单公布，…",
+    whose news after the colon is read like any sentence)?"""
+    role = _ROLE_RE.match(line)
+    end = _names_after(line, role.end())
+    rest = line[end:].strip(" 　:：;；，,。)）")
+    return bool(_names_in(line)) and (end == role.end() or len(rest) <= 2)
 
 
 def _names_after(line: str, start: int) -> int:

@@ -178,13 +178,19 @@ def find_titles(text: str) -> list[TitleMatch]:
             continue
         if "的" in match.title:
             continue  # 成为真正的工匠: words around an honour's core, no honour's name
+        if _post_in_a_unit(match.title):
+            continue  # 中车株洲电力机车有限公司首席技师: a post in a company, read as the unit's post
         count = _COUNT_LEAD.match(match.title)
         if count and len(match.title) - count.end() >= 2:
             # 十位大国工匠: the count is no part of the title
             match.start += count.end()
             match.outer_start = match.start
             match.title = match.title[count.end() :]
-        if not _right_edge_ok(text, m.end()) and not _after_list_mark(text, match.start):
+        if (
+            not _right_edge_ok(text, m.end())
+            and not _after_list_mark(text, match.start)
+            and not _commended_as(text, match.start, m.end())
+        ):
             if match.weak or not COUNT_BEFORE.search(text[: match.start]):
                 continue
             match.group = True  # 我市16名全省劳动模范起程…: a counted group, named by its honour
@@ -310,6 +316,8 @@ def _right_edge_ok(text: str, end: int) -> bool:
     for trailer in lx.TITLE_TRAILERS:
         if rest.startswith(trailer):
             return True
+    if rest.startswith("证书"):
+        return True  # 为吴杰峰颁发先进工作者证书: the certificate of the honour given
     if rest.startswith(_LIST_FOLLOWERS):
         return True  # 全国五一劳动奖章拟表彰名单的有：… / 到A、B等省级劳模家中: the title of those named
     if rest.startswith(lx.TITLE_NOT_FOLLOWED_BY):
@@ -326,6 +334,20 @@ def _right_edge_ok(text: str, end: int) -> bool:
     if rest.startswith(("各捐", "各自", "分别", "纷纷", "积极", "率先", "均", "都", "也", "共同", "一起")):
         return True  # A、B等市级劳模各捐款500元: the list's shared predicate follows the title
     return ch in lx.SURNAMES or rest[:2] in lx.COMPOUND_SURNAMES or _starts_unit(rest)
+
+
+def _post_in_a_unit(title: str) -> bool:
+    ends = [title.rfind(suffix) + len(suffix) for suffix in lx.ENTITY_SUFFIXES if suffix in title]
+    return bool(ends) and title[max(ends) :] in lx.POSITIONS
+
+
+def _commended_as(text: str, start: int, end: int) -> bool:
+    """获先进工作者表彰的有：… / 受到劳动模范表彰: the honour someone is commended with, not a meeting's name."""
+    return (
+        text[:start].endswith(("获", "荣获", "获得", "受到"))
+        and text.startswith("表彰", end)
+        and not text.startswith(("表彰大会", "表彰会", "表彰决定"), end)
+    )
 
 
 def _after_list_mark(text: str, start: int) -> bool:
