@@ -1,0 +1,75 @@
+"""The person-name tagger beside the reader's rules (recogniser.py, unclaimed.py).
+
+Made-up names in the shapes of real reports the rules alone missed: the honour a title names goes
+to the name the tagger sees beside it, never to the official who presents it, a reporter, or a
+name inside a title. Skipped where the optional tagger (``pip install honours[intake]``) is missing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from honours.core.intake import analyse_text, recogniser
+
+pytest.importorskip("thulac")
+
+
+@pytest.fixture
+def rules_alone():
+    recogniser.disable_for_tests(True)
+    yield
+    recogniser.disable_for_tests(False)
+
+
+def _people(text: str) -> dict:
+    return {p.name: p.honouree for p in analyse_text(text).proposals}
+
+
+def _honours(h) -> list[tuple[str, str]]:
+    return [(x.title, x.level) for x in h.honours]
+
+
+def test_the_tagger_finds_names_with_their_spans():
+    text = "省劳模李小明在车间工作"
+    names = recogniser.person_names(text)
+    assert [(n.name, text[n.start : n.end]) for n in names] == [("李小明", "李小明")]
+    assert recogniser.person_names("") == ()
+
+
+def test_the_one_given_a_certificate_not_the_official_who_gives_it():
+    text = "会上，市总工会主席王建国为吴杰峰颁发先进工作者证书。"
+    people = _people(text)
+    assert set(people) == {"吴杰峰"}
+    assert _honours(people["吴杰峰"]) == [("先进工作者", "other")]
+
+
+def test_without_the_tagger_the_rules_stay_silent_rather_than_guess(rules_alone):
+    assert _people("会上，市总工会主席王建国为吴杰峰颁发先进工作者证书。") == {}
+    assert recogniser.person_names("省劳模李小明在车间工作") == ()
+
+
+def test_an_honour_given_to_a_comrade_named_after_it():
+    people = _people("2023年度全国五一劳动奖章，授予了覃海燕同志。")
+    assert _honours(people["覃海燕"]) == [("全国五一劳动奖章", "national")]
+
+
+def test_a_name_read_one_character_too_long_ends_where_the_tagger_ends_it():
+    people = _people("获评全国五一劳动奖章的秦毅来自市第一人民医院。")
+    assert set(people) == {"秦毅"}
+
+
+def test_a_title_right_before_a_tagged_name_and_its_unit_after():
+    people = _people("在四川省劳模程孝义的带领下，班组连续三年安全生产。")
+    assert _honours(people["程孝义"]) == [("四川省劳模", "provincial")]
+
+
+def test_presenters_officials_and_names_inside_titles_are_never_credited():
+    assert _people("会上，市委副书记李建华为全国劳动模范颁奖。") == {}
+    assert _people("大会表彰了白求恩奖章获得者。") == {}
+    assert "习近平" not in _people("习近平总书记向全国劳动模范致以节日的祝贺。")
+
+
+def test_a_post_in_a_company_is_no_title_for_the_tagger_to_give():
+    people = _people("中车株洲电力机车有限公司首席技师易冬平个人捐款2万元。")
+    h = people["易冬平"]
+    assert (h.honours, h.unit, h.position) == ([], "中车株洲电力机车有限公司", "首席技师")
