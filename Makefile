@@ -15,7 +15,7 @@ POT := build/honours.pot
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test]"
+	$(PY) -m pip install --quiet -e ".[test,intake]"
 	touch $(STAMP)
 
 install: $(STAMP)
