@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from benchmarks.intake_eval import SPLITS, Score, load, score_report, score_split
+from honours.core.intake import recogniser
 
 REPORTS = [r for split in SPLITS for r in load(split)]
 
@@ -46,13 +47,20 @@ def test_key_strings_are_in_the_text(report):
 
 # The level the reader has reached on the tuned split (make eval-intake); raise these as it improves.
 # The split grew from 49 to 69 reports when the 20 held-out ones were rotated into it (issue 17), to
-# 83 when the 14 fresh ones followed, and to 108 when the 25 held-out ones of the fourth rotation
-# joined (57.6% recall before they were studied): the figures below are over all 108 (98.1% recall,
-# 94.4% facts when set); the 49 tuned before the first rotation are held at their own level too
-# (100%, 95.7%).
+# 83 when the 14 fresh ones followed, to 108 when the 25 held-out ones of the fourth rotation joined
+# (57.6% recall before they were studied), and to 127 with the 19 fresh ones of the fifth (69.8%
+# before): the figures below are over all 127 with the person-name tagger (98.3% recall, 91.6%
+# facts when set), and with the reader's rules alone where the tagger is not installed (96.0%,
+# 92.4%, one false name); the 108 before the fifth rotation are held at their level of then
+# (98.1%, 94.3%), the 49 tuned before the first rotation at theirs (100%, 95.7%).
 TUNED_RECALL = 0.978
-TUNED_ACCURACY = 0.94
+TUNED_ACCURACY = 0.91
 TUNED_FALSE = 0
+RULES_ALONE_RECALL = 0.955
+RULES_ALONE_ACCURACY = 0.92
+RULES_ALONE_FALSE = 1
+BEFORE_FIFTH_RECALL = 0.978
+BEFORE_FIFTH_ACCURACY = 0.935
 FIRST_TUNED_RECALL = 0.995
 FIRST_TUNED_ACCURACY = 0.955
 # rotated from held_out into tuned (see tests/intake_corpus/README.md)
@@ -133,20 +141,61 @@ ROTATED_HELD_OUT_4 = frozenset(
     ]
 )
 
+# rotated from fresh into tuned (the fifth rotation, see tests/intake_corpus/README.md)
+ROTATED_FRESH_5 = frozenset(
+    [
+        "anhui_2017_profile",
+        "bazhong_2025_health",
+        "beidaihe_2011_profiles",
+        "changsha_2022_farm_models",
+        "chengmai_2014_visit",
+        "craftsmen_2021_list",
+        "huainan_2023_student_aid",
+        "hunan_2025_nonggong_health",
+        "mudanjiang_2025_traditional_health",
+        "qingchuan_2026_traditional_visit",
+        "quanzhou_2022_student_aid",
+        "shandong_2018_studios_no_honouree",
+        "shandong_2025_bethune",
+        "shanghai_2025_national_models",
+        "shantou_2025_health_list",
+        "shunping_traditional_visit",
+        "wenchang_2014_report_meeting",
+        "wuxi_2025_studios",
+        "yibin_2019_student_aid",
+    ]
+)
+
 
 def test_tuned_split_does_not_fall_back():
     s = score_split("tuned")
-    assert s.recall >= TUNED_RECALL, s.misses
-    assert s.accuracy >= TUNED_ACCURACY, s.misses
-    assert s.false <= TUNED_FALSE, s.misses
+    if recogniser.available():
+        assert s.recall >= TUNED_RECALL, s.misses
+        assert s.accuracy >= TUNED_ACCURACY, s.misses
+        assert s.false <= TUNED_FALSE, s.misses
+    else:  # the tagger is optional: the rules alone are held at their own level
+        assert s.recall >= RULES_ALONE_RECALL, s.misses
+        assert s.accuracy >= RULES_ALONE_ACCURACY, s.misses
+        assert s.false <= RULES_ALONE_FALSE, s.misses
     assert s.forbidden == 0, s.misses  # never a reporter, editor or visiting official
+
+
+def test_reports_tuned_before_the_fifth_rotation_do_not_fall_back():
+    assert {r.id for r in load("tuned")} >= ROTATED_FRESH_5
+    before = Score()
+    for report in load("tuned"):
+        if report.id not in ROTATED_FRESH_5:
+            before.add(score_report(report))
+    assert before.reports == 108
+    assert before.recall >= BEFORE_FIFTH_RECALL, before.misses
+    assert before.accuracy >= BEFORE_FIFTH_ACCURACY, before.misses
 
 
 def test_reports_tuned_before_the_rotation_do_not_fall_back():
     assert {r.id for r in load("tuned")} >= ROTATED | ROTATED_FRESH | ROTATED_HELD_OUT_4
     first = Score()
     for report in load("tuned"):
-        if report.id not in ROTATED | ROTATED_FRESH | ROTATED_HELD_OUT_4:
+        if report.id not in ROTATED | ROTATED_FRESH | ROTATED_HELD_OUT_4 | ROTATED_FRESH_5:
             first.add(score_report(report))
     assert first.reports == 49
     assert first.recall >= FIRST_TUNED_RECALL, first.misses
