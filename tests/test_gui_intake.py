@@ -30,7 +30,8 @@ def pasted(qtbot, registry, text: str) -> IntakeDialog:
     dialog = IntakeDialog(registry)
     qtbot.addWidget(dialog)
     dialog.text_edit.setPlainText(text)
-    qtbot.mouseClick(dialog.analyse_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.reader.finished, timeout=60_000):
+        qtbot.mouseClick(dialog.analyse_button, Qt.MouseButton.LeftButton)
     return dialog
 
 
@@ -218,8 +219,13 @@ def test_opening_a_docx_or_a_traditional_report(qtbot, registry, tmp_path, warni
     document.save(str(path))
     dialog = IntakeDialog(registry)
     qtbot.addWidget(dialog)
-    assert dialog.load_file(path)
+    with qtbot.waitSignal(dialog.reader.finished, timeout=60_000):
+        assert dialog.load_file(path)
+        # read off the GUI thread: nothing to open or read again until it is done
+        assert dialog.report_label.text() == "Reading the report…"
+        assert not dialog.open_button.isEnabled() and not dialog.analyse_button.isEnabled()
     assert names(dialog) == ["刘晓红"]
+    assert dialog.open_button.isEnabled() and dialog.analyse_button.isEnabled()
     assert "劉曉紅" in dialog.text_edit.toPlainText()
     plain = dialog.evidence.toPlainText()
     assert "全國勞動模範" in plain and "In simplified characters" in plain
@@ -227,6 +233,20 @@ def test_opening_a_docx_or_a_traditional_report(qtbot, registry, tmp_path, warni
     (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
     assert not dialog.load_file(tmp_path / "old.doc")
     assert warnings and ".docx" in warnings[-1]
+
+
+def test_a_newer_reading_wins_over_an_older_one(qtbot, registry):
+    dialog = pasted(qtbot, registry, FOLLOW_UP)
+    dialog.text_edit.setPlainText("全国劳动模范王大明捐款1万元。")
+    with qtbot.waitSignal(dialog.reader.finished, timeout=60_000):
+        dialog.analyse_pasted()
+    assert names(dialog) == ["王大明"]
+    answers = []
+    dialog.reader.finished.connect(answers.append)
+    dialog.reader.read(FOLLOW_UP, "")
+    dialog.reader.read("全国劳动模范李小红带领职工复工。", "")
+    qtbot.waitUntil(lambda: not dialog.reader.busy, timeout=60_000)
+    assert [[p.name for p in r.proposals] for r in answers] == [["李小红"]]
 
 
 def test_text_without_honourees_and_empty_text(qtbot, registry, warnings):

@@ -46,6 +46,7 @@ from .dialog_size import remember_size
 from .i18n import current_language
 from .intake_evidence import evidence_html
 from .intake_model import ACCEPTED, COLUMNS, PENDING, REJECTED, ProposalRow, ProposalTableModel
+from .intake_reader import ReportReader
 
 if TYPE_CHECKING:
     from ..core.intake import IntakeResult
@@ -66,6 +67,7 @@ class IntakeDialog(QDialog):
         self._saved = (0, 0)  # (added, merged) once saved
         self._read_only = registry.readonly  # asked once: the check takes the write lock briefly
         self.model = ProposalTableModel(self)
+        self.reader = ReportReader(self)  # reads off the GUI thread: the tagger takes seconds
         self._build()
         self._connect()
         self._update_buttons()
@@ -166,6 +168,8 @@ class IntakeDialog(QDialog):
     def _connect(self) -> None:
         self.open_button.clicked.connect(self.choose_report)
         self.analyse_button.clicked.connect(self.analyse_pasted)
+        self.reader.finished.connect(self._on_read)
+        self.reader.failed.connect(self._on_read_failed)
         self.accept_button.clicked.connect(lambda: self.decide(ACCEPTED))
         self.reject_button.clicked.connect(lambda: self.decide(REJECTED))
         self.accept_all_button.clicked.connect(self.accept_all)
@@ -188,13 +192,13 @@ class IntakeDialog(QDialog):
             self.load_file(Path(name))
 
     def load_file(self, path: Path) -> bool:
-        """Read a .txt or .docx report, show its text and its proposals."""
-        from ..core.intake import analyse_text, read_report
+        """Open a .txt or .docx report, show its text and start reading it (the proposals follow
+        when `reader.finished` says so); False when the file cannot be opened."""
+        from ..core.intake import read_report
 
         try:
             with _busy():
                 text = read_report(path)
-                result = analyse_text(text, path.name)
         except HonoursError as error:
             self._show_error(error)
             return False
@@ -202,20 +206,32 @@ class IntakeDialog(QDialog):
         self.text_edit.blockSignals(True)
         self.text_edit.setPlainText(text)
         self.text_edit.blockSignals(False)
-        self._show_result(result)
+        self._start_reading(text)
         return True
 
     def analyse_pasted(self) -> None:
         """Read the text in the box (pasted, or edited after opening a file)."""
-        from ..core.intake import analyse_text
-
         text = self.text_edit.toPlainText()
         if not text.strip():
             self._show_error(self.tr("Paste a report or open a file first."))
             return
-        with _busy():
-            result = analyse_text(text, self.report_name)
+        self._start_reading(text)
+
+    def _start_reading(self, text: str) -> None:
+        self.report_label.setText(self.tr("Reading the report…"))
+        self.setCursor(Qt.CursorShape.BusyCursor)
+        self.reader.read(text, self.report_name)
+        self._update_buttons()
+
+    def _on_read(self, result: IntakeResult) -> None:
+        self.unsetCursor()
         self._show_result(result)
+
+    def _on_read_failed(self, error: HonoursError) -> None:
+        self.unsetCursor()
+        self.report_label.clear()
+        self._update_buttons()
+        self._show_error(error)
 
     def _show_result(self, result: IntakeResult) -> None:
         from ..core.intake import find_existing
@@ -345,7 +361,9 @@ class IntakeDialog(QDialog):
         counts = self.model.counts()
         self.accept_all_button.setEnabled(counts[PENDING] > 0)
         self.save_button.setEnabled(counts[ACCEPTED] > 0 and not self._read_only)
-        self.analyse_button.setEnabled(bool(self.text_edit.toPlainText().strip()))
+        reading = self.reader.busy
+        self.analyse_button.setEnabled(bool(self.text_edit.toPlainText().strip()) and not reading)
+        self.open_button.setEnabled(not reading)
         if has_rows:
             self.summary_label.setText(
                 self.tr("%1 accepted, %2 rejected, %3 to decide")

@@ -45,22 +45,22 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../backup_actions.py" line="170"/>
+        <location filename="../backup_actions.py" line="172"/>
         <source>Back Up Registry</source>
         <translation>备份荣誉库</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="172"/>
+        <location filename="../backup_actions.py" line="174"/>
         <source>Honours registries (*.sqlite)</source>
         <translation>荣誉库文件 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="185"/>
+        <location filename="../backup_actions.py" line="187"/>
         <source>Backed up %1 honourees and %2 photos to %3.</source>
         <translation>已将 %1 人和 %2 张照片备份到 %3。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="194"/>
+        <location filename="../backup_actions.py" line="196"/>
         <source>Restore the backup %1?
 
 It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now will be kept in the backups folder.</source>
@@ -69,63 +69,63 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 其中有荣誉人物 %2 人（回收站中 %3 人）和照片 %4 张。当前的荣誉库会保留在备份文件夹中。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="207"/>
+        <location filename="../backup_actions.py" line="209"/>
         <source>Restore from Backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="241"/>
+        <location filename="../backup_actions.py" line="243"/>
         <source>Restored %1 honourees from %2. The replaced file is kept as %3.</source>
         <translation>已从 %2 恢复 %1 人。被替换的文件保留为 %3。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="269"/>
-        <location filename="../backup_actions.py" line="276"/>
+        <location filename="../backup_actions.py" line="271"/>
+        <location filename="../backup_actions.py" line="278"/>
         <source>Check Registry</source>
         <translation>检查荣誉库</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="270"/>
+        <location filename="../backup_actions.py" line="272"/>
         <source>No problems found. The registry is sound.</source>
         <translation>未发现问题，荣誉库完好。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="274"/>
+        <location filename="../backup_actions.py" line="276"/>
         <source>%n problem(s) found.</source>
         <translation>发现 %n 个问题。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="284"/>
+        <location filename="../backup_actions.py" line="286"/>
         <source>Only the search index is affected; it can be rebuilt from the records.</source>
         <translation>只有搜索索引受影响，可以根据记录重建。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="289"/>
+        <location filename="../backup_actions.py" line="291"/>
         <source>Rebuild Search Index</source>
         <translation>重建搜索索引</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="293"/>
+        <location filename="../backup_actions.py" line="295"/>
         <source>Restoring a recent backup is the safe remedy (File ▸ Restore from Backup…).</source>
         <translation>稳妥的办法是恢复最近的备份（文件 ▸ 从备份恢复…）。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="305"/>
+        <location filename="../backup_actions.py" line="307"/>
         <source>Search index rebuilt.</source>
         <translation>已重建搜索索引。</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="316"/>
+        <location filename="../backup_actions.py" line="318"/>
         <source>&amp;Back Up…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="319"/>
+        <location filename="../backup_actions.py" line="321"/>
         <source>&amp;Restore from Backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../backup_actions.py" line="322"/>
+        <location filename="../backup_actions.py" line="324"/>
         <source>&amp;Check Registry…</source>
         <translation>检查荣誉库(&amp;C)…</translation>
     </message>
@@ -1855,123 +1855,128 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../intake_dialog.py" line="77"/>
-        <location filename="../intake_dialog.py" line="416"/>
+        <location filename="../intake_dialog.py" line="79"/>
+        <location filename="../intake_dialog.py" line="434"/>
         <source>Intake from a report</source>
         <translation>从报道录入</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="81"/>
+        <location filename="../intake_dialog.py" line="83"/>
         <source>Paste the text of a news report here, or open a .txt or .docx file.</source>
         <translation>在此粘贴新闻报道全文，或打开 .txt、.docx 文件。</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="83"/>
+        <location filename="../intake_dialog.py" line="85"/>
         <source>&amp;Open report…</source>
         <translation>打开报道(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="85"/>
+        <location filename="../intake_dialog.py" line="87"/>
         <source>&amp;Find honourees</source>
         <translation>识别荣誉人物(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="113"/>
+        <location filename="../intake_dialog.py" line="115"/>
         <source>&amp;Accept</source>
         <translation>接受(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="115"/>
+        <location filename="../intake_dialog.py" line="117"/>
         <source>&amp;Reject</source>
         <translation>不采用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="117"/>
+        <location filename="../intake_dialog.py" line="119"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="119"/>
+        <location filename="../intake_dialog.py" line="121"/>
         <source>Accept a&amp;ll</source>
         <translation>全部接受(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="121"/>
-        <location filename="../intake_dialog.py" line="337"/>
+        <location filename="../intake_dialog.py" line="123"/>
+        <location filename="../intake_dialog.py" line="353"/>
         <source>&amp;Merge into the existing record</source>
         <translation>并入已有记录(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="155"/>
+        <location filename="../intake_dialog.py" line="157"/>
         <source>&amp;Save accepted</source>
         <translation>保存已接受(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="185"/>
+        <location filename="../intake_dialog.py" line="189"/>
         <source>Open report</source>
         <translation>打开报道</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="185"/>
+        <location filename="../intake_dialog.py" line="189"/>
         <source>Reports (*.txt *.docx);;All files (*)</source>
         <translation>报道 (*.txt *.docx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="214"/>
+        <location filename="../intake_dialog.py" line="216"/>
         <source>Paste a report or open a file first.</source>
         <translation>请先粘贴报道或打开文件。</translation>
     </message>
+    <message>
+        <location filename="../intake_dialog.py" line="221"/>
+        <source>Reading the report…</source>
+        <translation>正在阅读报道…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../intake_dialog.py" line="242"/>
+        <location filename="../intake_dialog.py" line="258"/>
         <source>%n honouree(s) proposed from %1</source>
         <translation>
             <numerusform>从 %1 识别出 %n 位荣誉人物</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../intake_dialog.py" line="245"/>
+        <location filename="../intake_dialog.py" line="261"/>
         <source>%n honouree(s) proposed</source>
         <translation>
             <numerusform>识别出 %n 位荣誉人物</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="252"/>
+        <location filename="../intake_dialog.py" line="268"/>
         <source>No honourees were found in this text.</source>
         <translation>未在这段文字中识别出荣誉人物。</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="332"/>
+        <location filename="../intake_dialog.py" line="348"/>
         <source>&amp;Merge into #%1 %2</source>
         <translation>并入 #%1 %2(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="351"/>
+        <location filename="../intake_dialog.py" line="369"/>
         <source>%1 accepted, %2 rejected, %3 to decide</source>
         <translation>已接受 %1，不采用 %2，待定 %3</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="395"/>
+        <location filename="../intake_dialog.py" line="413"/>
         <source>Intake saved: %1 new, %2 merged into existing records.</source>
         <translation>录入已保存：新增 %1 条，并入已有记录 %2 条。</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="405"/>
+        <location filename="../intake_dialog.py" line="423"/>
         <source>Close intake</source>
         <translation>关闭录入</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="406"/>
+        <location filename="../intake_dialog.py" line="424"/>
         <source>Accepted proposals have not been saved. Close anyway?</source>
         <translation>已接受的建议尚未保存。仍要关闭吗？</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="439"/>
+        <location filename="../intake_dialog.py" line="457"/>
         <source>&amp;Intake from report…</source>
         <translation>从报道录入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="441"/>
+        <location filename="../intake_dialog.py" line="459"/>
         <source>Find the honourees a news report names and add them</source>
         <translation>识别新闻报道中提到的荣誉人物并录入</translation>
     </message>
@@ -2071,7 +2076,7 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
         <translation>追授</translation>
     </message>
     <message>
-        <location filename="../intake_dialog.py" line="232"/>
+        <location filename="../intake_dialog.py" line="248"/>
         <location filename="../intake_model.py" line="62"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
@@ -2221,90 +2226,90 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="142"/>
-        <location filename="../main_window.py" line="651"/>
+        <location filename="../main_window.py" line="144"/>
+        <location filename="../main_window.py" line="658"/>
         <source>Honours</source>
         <translation>劳模荣誉库</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="315"/>
+        <location filename="../main_window.py" line="322"/>
         <source>%1 of %2 honourees shown</source>
         <translation>
             <numerusform>显示 %1 人，共 %2 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="325"/>
+        <location filename="../main_window.py" line="332"/>
         <source>Nothing matches “%1”.</source>
         <translation>没有与“%1”相符的记录。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="329"/>
+        <location filename="../main_window.py" line="336"/>
         <source>%1 newly imported people are not searched yet: their search index is being built.</source>
         <translation>新导入的 %1 人暂时搜索不到：正在为他们建立搜索索引。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="335"/>
+        <location filename="../main_window.py" line="342"/>
         <source>%1 newly imported people are not searched: this file is open read-only, so their search index cannot be built.</source>
         <translation>新导入的 %1 人搜索不到：此文件以只读方式打开，无法为他们建立搜索索引。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="384"/>
+        <location filename="../main_window.py" line="391"/>
         <source>Search index updated.</source>
         <translation>搜索索引已更新。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="392"/>
+        <location filename="../main_window.py" line="399"/>
         <source>The search index of the newly imported people could not be finished: %1 They stay in the roll; a search finds them once the index is built, which is tried again the next time this registry is opened.</source>
         <translation>新导入人员的搜索索引未能建完：%1 他们仍在名册中；索引建好后才能搜索到他们，下次打开此荣誉库时会再次尝试。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="497"/>
+        <location filename="../main_window.py" line="504"/>
         <source>Search Help</source>
         <translation>搜索帮助</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="520"/>
+        <location filename="../main_window.py" line="527"/>
         <source>About Honours</source>
         <translation>关于劳模荣誉库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="510"/>
+        <location filename="../main_window.py" line="517"/>
         <source>&lt;h3&gt;Honours (劳模荣誉库)&lt;/h3&gt;&lt;p&gt;A registry of model workers, medal holders, advanced workers and donors, with Chinese and pinyin search, photos and printed certificates.&lt;/p&gt;&lt;p&gt;Registry file: %1&lt;/p&gt;</source>
         <translation>&lt;h3&gt;劳模荣誉库&lt;/h3&gt;&lt;p&gt;劳动模范、劳动奖章获得者、先进工作者和爱心捐赠者的荣誉档案，支持中文和拼音搜索、照片管理和证书打印。&lt;/p&gt;&lt;p&gt;荣誉库文件：%1&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="541"/>
+        <location filename="../main_window.py" line="548"/>
         <source>Open Registry</source>
         <translation>打开荣誉库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="543"/>
+        <location filename="../main_window.py" line="550"/>
         <source>Honours registries (*.sqlite *.db);;All files (*)</source>
         <translation>荣誉库文件 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="551"/>
+        <location filename="../main_window.py" line="558"/>
         <source>New Registry</source>
         <translation>新建荣誉库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="551"/>
+        <location filename="../main_window.py" line="558"/>
         <source>Honours registries (*.sqlite)</source>
         <translation>荣誉库文件 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="558"/>
+        <location filename="../main_window.py" line="565"/>
         <source>%1 already exists. Use Open Registry to open it.</source>
         <translation>%1 已存在。请用“打开荣誉库”打开它。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="650"/>
+        <location filename="../main_window.py" line="657"/>
         <source>(in memory)</source>
         <translation>（内存中）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="653"/>
+        <location filename="../main_window.py" line="660"/>
         <source>(read-only)</source>
         <translation>（只读）</translation>
     </message>
@@ -2429,22 +2434,22 @@ It holds %2 honourees (%3 in its trash) and %4 photos. The registry as it is now
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="453"/>
+        <location filename="../main_window.py" line="460"/>
         <source>Added “%1”. The search and filters were cleared to show it.</source>
         <translation>已清除筛选以显示新添加的“%1”。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="464"/>
+        <location filename="../main_window.py" line="471"/>
         <source>Undone: %1</source>
         <translation>已撤销：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="467"/>
+        <location filename="../main_window.py" line="474"/>
         <source>Redone: %1</source>
         <translation>已重做：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="503"/>
+        <location filename="../main_window.py" line="510"/>
         <source>Version %1 · Qt %2 · PySide6 %3 · Python %4</source>
         <translation>版本 %1 · Qt %2 · PySide6 %3 · Python %4</translation>
     </message>
@@ -3029,8 +3034,8 @@ Click “Add photos…” or drag image files here.</source>
     </message>
     <message>
         <location filename="../print_actions.py" line="163"/>
-        <location filename="../table_print.py" line="354"/>
-        <location filename="../table_print.py" line="381"/>
+        <location filename="../table_print.py" line="356"/>
+        <location filename="../table_print.py" line="383"/>
         <source>Printing cancelled.</source>
         <translation>已取消打印。</translation>
     </message>
@@ -3041,13 +3046,13 @@ Click “Add photos…” or drag image files here.</source>
     </message>
     <message>
         <location filename="../print_actions.py" line="185"/>
-        <location filename="../table_print.py" line="394"/>
+        <location filename="../table_print.py" line="396"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
         <location filename="../print_actions.py" line="187"/>
-        <location filename="../table_print.py" line="396"/>
+        <location filename="../table_print.py" line="398"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
@@ -3058,7 +3063,7 @@ Click “Add photos…” or drag image files here.</source>
     </message>
     <message>
         <location filename="../print_actions.py" line="197"/>
-        <location filename="../table_print.py" line="376"/>
+        <location filename="../table_print.py" line="378"/>
         <source>Saved %n page(s) to %1.</source>
         <translation>已将 %n 页保存到 %1。</translation>
     </message>
@@ -3098,7 +3103,7 @@ Click “Add photos…” or drag image files here.</source>
         <translation>打印表格(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../table_print.py" line="391"/>
+        <location filename="../table_print.py" line="393"/>
         <source>table</source>
         <translation>表格</translation>
     </message>
@@ -3253,68 +3258,68 @@ Click “Add photos…” or drag image files here.</source>
 <context>
     <name>RollModel</name>
     <message>
-        <location filename="../roll_model.py" line="287"/>
-        <location filename="../roll_model.py" line="297"/>
+        <location filename="../roll_model.py" line="331"/>
+        <location filename="../roll_model.py" line="341"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="298"/>
+        <location filename="../roll_model.py" line="342"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="299"/>
+        <location filename="../roll_model.py" line="343"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="300"/>
+        <location filename="../roll_model.py" line="344"/>
         <source>Position</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="301"/>
+        <location filename="../roll_model.py" line="345"/>
         <source>Honours</source>
         <translation>荣誉</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="303"/>
+        <location filename="../roll_model.py" line="347"/>
         <source>Highest level</source>
         <translation>最高级别</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="304"/>
+        <location filename="../roll_model.py" line="348"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="305"/>
+        <location filename="../roll_model.py" line="349"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="288"/>
+        <location filename="../roll_model.py" line="332"/>
         <source>The years of the honours, latest first</source>
         <translation>各项荣誉的获评年份（最近的在前）</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="264"/>
+        <location filename="../roll_model.py" line="308"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="302"/>
+        <location filename="../roll_model.py" line="346"/>
         <source>Years</source>
         <translation>获评年份</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="306"/>
+        <location filename="../roll_model.py" line="350"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../roll_model.py" line="307"/>
+        <location filename="../roll_model.py" line="351"/>
         <source>Donated</source>
         <translation>捐赠金额</translation>
     </message>
@@ -3604,181 +3609,181 @@ Click “Add photos…” or drag image files here.</source>
 <context>
     <name>Statistics</name>
     <message>
-        <location filename="../statistics_window.py" line="115"/>
+        <location filename="../statistics_window.py" line="124"/>
         <source>Click to list these people: %1</source>
         <translation>单击列出这些人员：%1</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="136"/>
-        <location filename="../statistics_window.py" line="143"/>
-        <location filename="../statistics_window.py" line="195"/>
+        <location filename="../statistics_window.py" line="145"/>
+        <location filename="../statistics_window.py" line="152"/>
+        <location filename="../statistics_window.py" line="204"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="141"/>
-        <location filename="../statistics_window.py" line="251"/>
+        <location filename="../statistics_window.py" line="150"/>
+        <location filename="../statistics_window.py" line="260"/>
         <source>People</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="141"/>
+        <location filename="../statistics_window.py" line="150"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="201"/>
+        <location filename="../statistics_window.py" line="210"/>
         <source>Donors</source>
         <translation>捐赠人数</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="201"/>
+        <location filename="../statistics_window.py" line="210"/>
         <source>People cared for</source>
         <translation>受关怀人数</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="204"/>
+        <location filename="../statistics_window.py" line="213"/>
         <source>Amount given (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="205"/>
+        <location filename="../statistics_window.py" line="214"/>
         <source>Money (yuan)</source>
         <translation>捐款（元）</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="207"/>
+        <location filename="../statistics_window.py" line="216"/>
         <source>Goods</source>
         <translation>物资</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="241"/>
+        <location filename="../statistics_window.py" line="250"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="252"/>
+        <location filename="../statistics_window.py" line="261"/>
         <source>Collectives</source>
         <translation>集体</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="255"/>
+        <location filename="../statistics_window.py" line="264"/>
         <source>Count everyone (or type a search)</source>
         <translation>统计全部（或输入搜索条件）</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="262"/>
+        <location filename="../statistics_window.py" line="271"/>
         <source>Count by</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="263"/>
+        <location filename="../statistics_window.py" line="272"/>
         <source>and by</source>
         <translation>交叉</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="264"/>
+        <location filename="../statistics_window.py" line="273"/>
         <source>Whom</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="265"/>
+        <location filename="../statistics_window.py" line="274"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="283"/>
+        <location filename="../statistics_window.py" line="292"/>
         <source>Donations by</source>
         <translation>捐赠统计按</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="290"/>
+        <location filename="../statistics_window.py" line="299"/>
         <source>Counts</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="291"/>
+        <location filename="../statistics_window.py" line="300"/>
         <source>Donations</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="303"/>
+        <location filename="../statistics_window.py" line="312"/>
         <source>Care spending by</source>
         <translation>关怀支出统计按</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="312"/>
+        <location filename="../statistics_window.py" line="321"/>
         <source>Care spending</source>
         <translation>关怀支出</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="318"/>
+        <location filename="../statistics_window.py" line="327"/>
         <source>Print Preview…</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="319"/>
+        <location filename="../statistics_window.py" line="328"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="320"/>
+        <location filename="../statistics_window.py" line="329"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="321"/>
+        <location filename="../statistics_window.py" line="330"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="322"/>
+        <location filename="../statistics_window.py" line="331"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="353"/>
+        <location filename="../statistics_window.py" line="362"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="428"/>
+        <location filename="../statistics_window.py" line="437"/>
         <source>Care money (yuan)</source>
         <translation>关怀金额（元）</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="442"/>
+        <location filename="../statistics_window.py" line="451"/>
         <source>Showing the people behind the figure: %1</source>
         <translation>已列出该数字对应的人员：%1</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="499"/>
+        <location filename="../statistics_window.py" line="508"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="499"/>
+        <location filename="../statistics_window.py" line="508"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="505"/>
-        <location filename="../statistics_window.py" line="526"/>
+        <location filename="../statistics_window.py" line="514"/>
+        <location filename="../statistics_window.py" line="535"/>
         <source>Saved the statistics to %1.</source>
         <translation>已将统计表保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="513"/>
+        <location filename="../statistics_window.py" line="522"/>
         <source>Export Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="515"/>
+        <location filename="../statistics_window.py" line="524"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../statistics_window.py" line="550"/>
+        <location filename="../statistics_window.py" line="559"/>
         <source>&amp;Statistics…</source>
         <translation>统计(&amp;S)…</translation>
     </message>
@@ -3786,7 +3791,7 @@ Click “Add photos…” or drag image files here.</source>
 <context>
     <name>TablePreview</name>
     <message>
-        <location filename="../table_print.py" line="309"/>
+        <location filename="../table_print.py" line="311"/>
         <source>Print Preview</source>
         <translation>打印预览</translation>
     </message>
@@ -3794,84 +3799,84 @@ Click “Add photos…” or drag image files here.</source>
 <context>
     <name>TablePrintDialog</name>
     <message>
-        <location filename="../table_print.py" line="168"/>
+        <location filename="../table_print.py" line="170"/>
         <source>Print Table</source>
         <translation>打印表格</translation>
     </message>
     <message numerus="yes">
-        <location filename="../table_print.py" line="172"/>
+        <location filename="../table_print.py" line="174"/>
         <source>%n honouree(s), as the table shows them</source>
         <translation>
             <numerusform>表中显示的 %n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../table_print.py" line="173"/>
+        <location filename="../table_print.py" line="175"/>
         <source>Columns: %1</source>
         <translation>列：%1</translation>
     </message>
     <message>
-        <location filename="../table_print.py" line="173"/>
+        <location filename="../table_print.py" line="175"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../table_print.py" line="175"/>
+        <location filename="../table_print.py" line="177"/>
         <source>Search: %1</source>
         <translation>检索：%1</translation>
     </message>
     <message>
-        <location filename="../table_print.py" line="177"/>
+        <location filename="../table_print.py" line="179"/>
         <source>Search: none (everyone)</source>
         <translation>检索：无（全部荣誉人物）</translation>
     </message>
     <message>
-        <location filename="../table_print.py" line="180"/>
+        <location filename="../table_print.py" line="182"/>
         <source>Sorted by %1, descending</source>
         <translation>排序：按%1降序</translation>
     </message>
     <message>
-        <location filename="../table_print.py" line="182"/>
+        <location filename="../table_print.py" line="184"/>
         <source>Sorted by %1, ascending</source>
         <translation>排序：按%1升序</translation>
     </message>
     <message>
-        <location filename="../table_print.py" line="185"/>
+        <location filename="../table_print.py" line="187"/>
         <source>In the search&apos;s own order</source>
         <translation>排序：按检索的默认顺序</translation>
     </message>
     <message>
-        <location filename="../table_print.py" line="197"/>
+        <location filename="../table_print.py" line="199"/>
         <source>A4 landscape</source>
         <translation>A4 横向</translation>
     </message>
     <message>
-        <location filename="../table_print.py" line="198"/>
+        <location filename="../table_print.py" line="200"/>
         <source>Letter landscape</source>
         <translation>Letter 横向</translation>
     </message>
     <message>
-        <location filename="../table_print.py" line="201"/>
+        <location filename="../table_print.py" line="203"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../table_print.py" line="202"/>
+        <location filename="../table_print.py" line="204"/>
         <source>Paper:</source>
         <translation>纸张：</translation>
     </message>
     <message>
-        <location filename="../table_print.py" line="206"/>
+        <location filename="../table_print.py" line="208"/>
         <source>Pre&amp;view…</source>
         <translation>预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../table_print.py" line="207"/>
+        <location filename="../table_print.py" line="209"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../table_print.py" line="208"/>
+        <location filename="../table_print.py" line="210"/>
         <source>Save as P&amp;DF…</source>
         <translation>保存为 PDF(&amp;D)…</translation>
     </message>
