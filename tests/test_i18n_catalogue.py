@@ -73,6 +73,7 @@ DATA_MODULES = {
     "core/intake/parser.py": "intake patterns: the report parser",
     "core/intake/text.py": "intake patterns: Chinese punctuation and spacing",
     "core/intake/titles.py": "intake patterns: honour titles in a report",
+    "core/intake/unclaimed.py": "intake patterns: the words that give a title to the name the tagger sees",
     "core/export.py": "the export sheet's Chinese headings and cell forms (编号, （追授）, 、-lists)",
     "core/duplicates.py": "comparing names and units: company forms (有限公司, 集团), institution endings (院 局 厂 …),"
     " full-width dots and brackets",

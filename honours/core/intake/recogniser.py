@@ -113,4 +113,4 @@ def person_names(text: str) -> tuple[TaggedName, ...]:
 
 
 def _is_han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
+    return 0x4E00 <= ord(ch) <= 0x9FFF  # CJK Unified Ideographs
