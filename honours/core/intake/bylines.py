@@ -109,11 +109,11 @@ def _scan_line(text: str, line: str, offset: int, found: Bylines) -> None:
 
 def _all_byline(line: str) -> bool:
     """Is a line that opens with a role only roles and names (not "记者王某报道：省劳模名单公布，…",
-    whose news after the colon is read like any sentence)?"""
+    whose news after the colon is read like any sentence)? The caller checks it names anyone."""
     role = _ROLE_RE.match(line)
     end = _names_after(line, role.end())
     rest = line[end:].strip(" 　:：;；，,。)）")
-    return bool(_names_in(line)) and (end == role.end() or len(rest) <= 2)
+    return end == role.end() or len(rest) <= 2
 
 
 def _names_after(line: str, start: int) -> int:

@@ -20,6 +20,8 @@ import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .names import _is_han
+
 
 @dataclass(frozen=True)
 class TaggedName:
@@ -69,7 +71,6 @@ def disable_for_tests(disabled: bool = True) -> None:
         else:
             _state = "unloaded"
     words.cache_clear()
-    person_names.cache_clear()
 
 
 @dataclass(frozen=True)
@@ -102,15 +103,11 @@ def words(text: str) -> tuple[Word, ...]:
     return tuple(found)
 
 
-@lru_cache(maxsize=4096)
 def person_names(text: str) -> tuple[TaggedName, ...]:
-    """The person names the tagger finds in `text` (one sentence, Simplified), with their spans."""
+    """The person names the tagger finds in `text` (one sentence, Simplified), with their spans
+    (from the cached `words`)."""
     return tuple(
         TaggedName(w.start, w.end, w.word)
         for w in words(text)
         if w.tag == "np" and 2 <= len(w.word) <= 4 and all(_is_han(ch) for ch in w.word)
     )
-
-
-def _is_han(ch: str) -> bool:
-    return 0x4E00 <= ord(ch) <= 0x9FFF  # CJK Unified Ideographs
