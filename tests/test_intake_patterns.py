@@ -1233,3 +1233,55 @@ def test_a_reporter_line_that_goes_on_with_the_news_is_read_after_the_byline():
     assert _honours(people["谭永红"]) == [("省劳动模范", "provincial")]
     # a line that is all byline stays all byline
     assert _people("记者 周丽华 通讯员 李强\n全国劳动模范王大明捐款1万元。").keys() == {"王大明"}
+
+
+def test_a_list_after_a_title_ends_where_a_connector_brings_the_next_title():
+    people = _people("副书记林某某走访慰问了全国劳模应华明、徐永红和省劳模王正，以及省模范人民警察姜大瑞。")
+    assert _honours(people["应华明"]) == [("全国劳模", "national")]
+    assert _honours(people["徐永红"]) == [("全国劳模", "national")]
+    assert _honours(people["王正"]) == [("省劳模", "provincial")]
+    assert _honours(people["姜大瑞"]) == [("省模范人民警察", "provincial")]
+
+
+def test_a_counted_group_in_a_headline_is_no_title_of_the_name_after_a_space():
+    text = "某市政府表扬56位模范劳工 黄大惠期待与劳工共拼未来\n市长黄大惠在活动中表示，感谢劳工。"
+    assert "黄大惠" not in _people(text)
+
+
+def test_a_job_the_dictionary_lacks_after_an_organisation_and_its_bracket():
+    people = _people(
+        "10位“大国工匠年度人物”是：某市文物保护中心研究馆员吴清顺，某国家气象中心(中央气象台)首席预报员许龙映，"
+        "某集团铜贵有限公司贵金属冶炼工、特级技师潘明从。"
+    )
+    assert (people["吴清顺"].unit, people["吴清顺"].position) == ("某市文物保护中心", "研究馆员")
+    assert (people["许龙映"].unit, people["许龙映"].position) == ("某国家气象中心(中央气象台)", "首席预报员")
+
+
+def test_a_factory_or_station_inside_a_company_is_part_of_the_unit():
+    people = _people(
+        "2023年“大国工匠年度人物”是：某城投污水处理有限公司白龙港污水处理厂高级技师杨雷戌，"
+        "某电网昆明供电局变电修试所继电保护工、特级技师李晖。"
+    )
+    assert (people["杨雷戌"].unit, people["杨雷戌"].position) == (
+        "某城投污水处理有限公司白龙港污水处理厂",
+        "高级技师",
+    )
+    assert (people["李晖"].unit, people["李晖"].position) == (
+        "某电网昆明供电局变电修试所",
+        "继电保护工、特级技师",
+    )
+
+
+def test_a_photo_captions_rows_are_one_list_under_its_heading():
+    text = (
+        "荣获2019年度全国三八红旗手标兵荣誉称号的优秀女性：（第一排从左至右）朱小婷、何元明、王仕芳；"
+        "（第二排从左至右）冷菊英、陈维华、刘桂芬。"
+    )
+    people = _people(text)
+    assert set(people) == {"朱小婷", "何元明", "王仕芳", "冷菊英", "陈维华", "刘桂芬"}
+    assert all(_honours(h) == [("全国三八红旗手标兵", "national")] for h in people.values())
+
+
+def test_a_word_of_praise_before_a_levelled_title_is_no_honour():
+    people = _people("日前，全国妇联决定，授予朱小婷等10人优秀女性2019年度全国三八红旗手标兵荣誉称号。")
+    assert _honours(people["朱小婷"]) == [("全国三八红旗手标兵", "national")]

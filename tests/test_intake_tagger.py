@@ -73,3 +73,12 @@ def test_a_post_in_a_company_is_no_title_for_the_tagger_to_give():
     people = _people("中车株洲电力机车有限公司首席技师易冬平个人捐款2万元。")
     h = people["易冬平"]
     assert (h.honours, h.unit, h.position) == ([], "中车株洲电力机车有限公司", "首席技师")
+
+
+def test_a_name_with_no_han_surname_between_list_marks_is_read_by_the_tagger():
+    text = "荣获全国三八红旗手标兵称号的优秀女性：（第一排从左至右）朱小婷、卓嘎、央宗、王仕芳。"
+    assert {"卓嘎", "央宗"} <= set(_people(text))
+
+
+def test_a_tagged_word_that_no_list_mark_bounds_is_no_name():
+    assert "市海斯" not in _people("荣获全国劳动模范称号6人，分别是：市海斯?；某公司技术总监张运文。")

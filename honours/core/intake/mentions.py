@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from ..names import bracket_facts
 from ..records import Donation
 from . import lexicon as lx
+from . import recogniser
 from .names import NameHit, bounded_name, index_by_first_char, name_at, starts_with_any
 from .roles import _AWARD_INDEX, _last_award_verb, _start_of_chain
 from .text import Sentence
@@ -212,6 +213,7 @@ class SentenceReader:
         self._award_objects()
         self._lists_before_titles()
         self._colon_lists()
+        self._photo_rows()
         self._marked_lists()
         self._bracket_lists()
         self._have_lists()
@@ -322,6 +324,8 @@ class SentenceReader:
                 found = self._apposition(after, self._clause_end(after))
                 if found is not None and not (found[1] or found[3]):
                     found = None
+            if found is not None and _headline_break(s, first.outer_start, position, found[0].start):
+                found = None
             if found is not None:
                 hit, unit, unit_span, post, post_span = found
                 mention = self._add(
@@ -610,6 +614,16 @@ class SentenceReader:
                 # …，抹灰工祝平辉，以及某纺织集团一分厂赵梦桃小组: a collective closes the list
                 found = self._names_ending_at(last, m.end())
             for mention in self._add_found(found, "list"):
+                mention.shape = "colon_item"
+
+    def _photo_rows(self) -> None:
+        """（第二排从左至右）甲、乙、丙: a caption's row of names, one list (its heading gives the title)."""
+        s = self.s
+        for row in _PHOTO_ROW.finditer(s):
+            end = row.end()
+            while end < len(s) and s[end] not in "。；！？!?\n":
+                end += 1
+            for mention in self._add_found(self._names_ending_at(end, row.end()), "list"):
                 mention.shape = "colon_item"
 
     def _spaced_line(self) -> None:
@@ -912,23 +926,7 @@ class SentenceReader:
                     if facts[0] and facts[1]:
                         described = facts
                         end -= len(bracket.group(0))
-            seg_start = end
-            while seg_start > floor and s[seg_start - 1] not in _SEGMENT_STOPS:
-                seg_start -= 1
-                if s[seg_start - 1 : seg_start] in (")", "）"):
-                    # 某二机床(集团)有限责任公司: a short bracket inside a unit's name is part of it
-                    inner = re.search(
-                        r"[（(]([\u4e00-\u9fff]{1,6})$", s[max(floor, seg_start - 9) : seg_start - 1]
-                    )
-                    if inner and seg_start - 1 - len(inner.group(0)) > floor:
-                        seg_start -= 1 + len(inner.group(0))
-                if s[seg_start - 1 : seg_start] == "”" and seg_start < end:
-                    # 某渔政总队“中国海警3111”船政委林某: a quoted name inside a unit is part of it
-                    inner = re.search(
-                        r"[\u4e00-\u9fff]“([^“”，。、]{1,12})$", s[max(floor, seg_start - 15) : seg_start - 1]
-                    )
-                    if inner and seg_start - len(inner.group(0)) > floor:
-                        seg_start -= len(inner.group(0))
+            seg_start = self._segment_start(end, floor)
             joined = self._joined_item(seg_start, end, floor)
             if joined is not None:  # …护理师潘某某及某农会推广员蔡某: 及 joins two described items
                 items.insert(0, joined[1])
@@ -957,6 +955,29 @@ class SentenceReader:
             while end > floor and s[end - 1] in ",，":  # "卢世祯,、郑偕海": a stray comma
                 end -= 1
         return items
+
+    def _segment_start(self, end: int, floor: int) -> int:
+        """Where the list item ending at `end` starts: at the list mark before it, reading over a
+        short bracket or a quoted name inside a unit's name."""
+        s = self.s
+        seg_start = end
+        while seg_start > floor and s[seg_start - 1] not in _SEGMENT_STOPS:
+            seg_start -= 1
+            if s[seg_start - 1 : seg_start] in (")", "）"):
+                # 某二机床(集团)有限责任公司: a short bracket inside a unit's name is part of it
+                inner = re.search(
+                    r"[（(]([\u4e00-\u9fff]{1,6})$", s[max(floor, seg_start - 9) : seg_start - 1]
+                )
+                if inner and seg_start - 1 - len(inner.group(0)) > floor:
+                    seg_start -= 1 + len(inner.group(0))
+            if s[seg_start - 1 : seg_start] == "”" and seg_start < end:
+                # 某渔政总队“中国海警3111”船政委林某: a quoted name inside a unit is part of it
+                inner = re.search(
+                    r"[\u4e00-\u9fff]“([^“”，。、]{1,12})$", s[max(floor, seg_start - 15) : seg_start - 1]
+                )
+                if inner and seg_start - len(inner.group(0)) > floor:
+                    seg_start -= len(inner.group(0))
+        return seg_start
 
     def _joined_item(self, seg_start: int, end: int, floor: int):
         """The last of two [unit][post]NAME items that 及/以及/和 join in one segment, and where
@@ -999,9 +1020,7 @@ class SentenceReader:
         from one [unit][post]NAME item to another when the earlier one fills its whole clause."""
         if item[0].start - 1 != comma and not (item[1] or item[3]):
             return False
-        seg_start = comma
-        while seg_start > floor and self.s[seg_start - 1] not in _SEGMENT_STOPS:
-            seg_start -= 1
+        seg_start = self._segment_start(comma, floor)
         last_seg = seg_start
         # 某公司党委书记、董事长赵大明，…: the earlier item may be a series of posts over 、
         while seg_start > floor and self.s[seg_start - 1] == "、":
@@ -1103,10 +1122,19 @@ class SentenceReader:
             and (seg_start == 0 or s[seg_start - 1] in "、，,：:和及与")
         ):
             # 、万东明、 / 、弋志禾、: a bare item between list marks is read by its shape
-            hit = bounded_name(s, seg_start, end)
+            hit = bounded_name(s, seg_start, end) or self._tagged_name(seg_start, end)
             if hit is not None and not self._taken(hit.start, hit.end):
                 return hit, "", None, "", None
         return fallback
+
+    def _tagged_name(self, start: int, end: int) -> NameHit | None:
+        """、央宗、: a name with no Han surname, bounded by list marks and tagged a name by the tagger."""
+        if "、" not in self.s[start - 1 : start] + self.s[end : end + 1]:
+            return None  # one of a list of names: a 、 on one side at least
+        for tagged in recogniser.person_names(self.s):
+            if (tagged.start, tagged.end) == (start, end):
+                return NameHit(start, end, tagged.name, 2)
+        return None
 
     def _later_clause_awards(self) -> None:
         """某公司的李某，…，这次她也荣获全国模范劳工的殊荣 / 霍某和同事…，同时也被评为了市劳动模范:
@@ -1589,6 +1617,7 @@ class SentenceReader:
         if not (
             p >= len(s)
             or s.startswith(_LIST_END_MARKS, p)
+            or self._title_follows(p)
             or s[p] in "，,。；;"
             or s[p] in _VERB_LEADS
             or starts_with_any(s, p, _SUBJECT_FOLLOWERS)
@@ -1606,6 +1635,12 @@ class SentenceReader:
             if shared_unit:
                 member.unit, member.unit_span = first.unit, first.unit_span
             self.mentions.append(member)
+
+    def _title_follows(self, p: int) -> bool:
+        """全国劳模甲、乙和省劳模丙: a connector and the next title end the list before them."""
+        if self.s[p : p + 2] == "以及":
+            p += 1
+        return self.s[p : p + 1] in "和及与、" and any(t.outer_start == p + 1 for t in self.titles)
 
     def _collectives(self) -> None:
         """Units credited with a collective honour: "衡阳市中心医院荣获全国五一劳动奖状"."""
@@ -1634,6 +1669,12 @@ class SentenceReader:
 
 
 _COLON_AFTER_NAME = re.compile(r"([\u4e00-\u9fff]{2,3}) +[：:]")
+
+
+def _headline_break(s: str, title_start: int, title_end: int, name_start: int) -> bool:
+    """表扬56位模范劳工 黄敏惠期待…: a counted group, a space, then a name starts a new phrase."""
+    gap = s[title_end:name_start]
+    return bool(gap) and not gap.strip() and bool(_COUNTED_BEFORE.search(s[:title_start]))
 
 
 def _chain_gap(gap: str) -> bool:
@@ -1670,12 +1711,18 @@ def _informal_title_before_name(s: str, title: TitleMatch) -> bool:
 
 
 _NUMBER_OF_PEOPLE = r"[0-9一二三四五六七八九十百两几多]+(?:名|位|个|人)"
+_COUNTED_BEFORE = re.compile(_NUMBER_OF_PEOPLE + "$")
 _LIST_TAIL = re.compile(
     rf"(?:(?:等|{_NUMBER_OF_PEOPLE})+(?:(?:[\u4e00-\u9fff]{{0,4}}?|来自[\u4e00-\u9fff]{{1,8}}的)"
     r"(?:职工|同志|人员|个人|代表|劳动者|员工|工人|先进个人))?|同志)$"
 )
 _COLON_LIST = re.compile(
-    r"(?:分别是|分别为|名单如下|名单|如下|他们是|她们是|有|是|为|获得者|获奖者|得主|人员)[：:]"
+    r"(?:分别是|分别为|名单如下|名单|如下|他们是|她们是|有|是|为|获得者|获奖者|得主|人员"
+    r"|(?:称号|荣誉|奖章)的[\u4e00-\u9fff]{1,6})[：:]"
+)
+# where a photo caption's row starts: （第二排从左至右） / （后排左起）
+_PHOTO_ROW = re.compile(
+    r"[（(](?:第[一二三四五六七八九十]排|[前后中上下]排)?[，,]?(?:从?左至右|从?左到右|左起|右起|自左至右)[)）]"
 )
 # the lead of a later clause whose award verb is the sentence subject's: 这次她也荣获 / 同时也被评为了
 _LATER_AWARD_LEAD = re.compile(

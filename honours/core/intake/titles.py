@@ -180,6 +180,8 @@ def find_titles(text: str) -> list[TitleMatch]:
             continue  # 成为真正的工匠: words around an honour's core, no honour's name
         if _post_in_a_unit(match.title):
             continue  # 中车株洲电力机车有限公司首席技师: a post in a company, read as the unit's post
+        if _holders_noun(text, match):
+            continue  # 荣获…称号的优秀女性: the holders named by a word of praise, no honour of theirs
         count = _COUNT_LEAD.match(match.title)
         if count and len(match.title) - count.end() >= 2:
             # 十位大国工匠: the count is no part of the title
@@ -199,8 +201,28 @@ def find_titles(text: str) -> list[TitleMatch]:
             _level_of_giver(text[: match.start], match)
         titles.append(match)
     titles.sort(key=lambda t: t.start)
+    titles = [t for i, t in enumerate(titles) if not _praise_before(text, t, titles[i + 1 : i + 2])]
     _inherit_levels(text, titles)
     return titles
+
+
+def _holders_noun(text: str, match: TitleMatch) -> bool:
+    return (
+        match.level == Level.OTHER.value
+        and not match.has_level_word
+        and text[: match.start].endswith(("称号的", "荣誉的", "奖章的"))
+    )
+
+
+def _praise_before(text: str, title: TitleMatch, following: list[TitleMatch]) -> bool:
+    """授予朱婷等10人优秀女性2019年度全国三八红旗手标兵称号: a word of praise with no level right
+    before a levelled title (a year between at most) describes its holders, it is no honour."""
+    if title.quoted or title.has_level_word or title.level != Level.OTHER.value or not following:
+        return False
+    nxt = following[0]
+    return nxt.has_level_word and bool(
+        re.fullmatch(r"(?:(?:19|20)\d{2}年度?)?", text[title.outer_end : nxt.outer_start])
+    )
 
 
 _GIVERS = (

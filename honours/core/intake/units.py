@@ -278,6 +278,17 @@ def unit_without_lead(unit: str, name: str = "") -> str:
 _PLAIN_WORDS = r"(?:普通|平凡|普普通通|基层|一线|年轻|资深|老|优秀|女|男)+的?"
 
 
+_BRACKET_AT_END = re.compile(r"[(（][^()（）]{1,12}[)）]$")
+
+
+def _org_ends_at(text: str, i: int) -> bool:
+    """An organisation's name ends at `i`, or a bracket after one does (国家气象中心(中央气象台))."""
+    bracket = _BRACKET_AT_END.search(text, 0, i)
+    if bracket is not None:
+        i = bracket.start()
+    return bool(_word_ending_at(text, i, _ORG_BY_LAST, 0))
+
+
 def _unit_post_of(s: str, start: int, end: int):
     """Unit and post of a standalone description ("衡阳市某公司高级技师")."""
     text = s[start:end]
@@ -317,10 +328,13 @@ def _unit_post_of(s: str, start: int, end: int):
             return _clean_unit(text[:entity]), text[entity:], (start, start + entity), (start + entity, end)
         if text.endswith(_UNKNOWN_POST_ENDS):
             # 国家深海基地管理中心潜航员: an organisation word, then a job ending in 员/师/工 the dictionary lacks
+            # the last organisation word that leaves a job of 2–5 characters; a bracket after it is
+            # the unit's too (国家气象中心(中央气象台)首席预报员; 文物保护中心研究馆员, not 研究馆|员)
             org = max(
-                (i for i in range(2, len(text)) if _word_ending_at(text, i, _ORG_BY_LAST, 0)), default=0
+                (i for i in range(2, len(text) - 1) if 2 <= len(text) - i <= 5 and _org_ends_at(text, i)),
+                default=0,
             )
-            if org and 2 <= len(text) - org <= 5:
+            if org:
                 return _clean_unit(text[:org]), text[org:], (start, start + org), (start + org, end)
         return "", "", None, None
     descriptor = re.search(r"的(?:一名|一位|一个)?(?P<words>[\u4e00-\u9fff]{0,4})$", text[:best])
