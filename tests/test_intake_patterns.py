@@ -1285,3 +1285,21 @@ def test_a_photo_captions_rows_are_one_list_under_its_heading():
 def test_a_word_of_praise_before_a_levelled_title_is_no_honour():
     people = _people("日前，全国妇联决定，授予朱小婷等10人优秀女性2019年度全国三八红旗手标兵荣誉称号。")
     assert _honours(people["朱小婷"]) == [("全国三八红旗手标兵", "national")]
+
+
+def test_clauses_each_a_unit_post_and_name_are_the_group_the_report_counts():
+    text = (
+        "5月24日，记者见面会举行，3名我区荣获全国五一劳动奖章的先进代表与记者面对面交流。"
+        "见面会现场，某电网有限责任公司某供电局变电管理二所作业师、高级工程师梁耕洛，"
+        "某制药股份有限公司主管、工程师雷萍洁，某农业开发有限责任公司技术总监谢君在主持人的引导下分享故事。"
+    )
+    people = _people(text)
+    assert set(people) == {"梁耕洛", "雷萍洁", "谢君"}
+    assert all(_honours(h) == [("全国五一劳动奖章", "national")] for h in people.values())
+    assert people["雷萍洁"].unit == "某制药股份有限公司"
+    assert people["雷萍洁"].position == "主管、工程师"
+
+
+def test_described_clauses_are_not_the_counted_group_when_the_numbers_differ():
+    text = "我市5名职工荣获全国五一劳动奖章。会上，某林业局党委书记冯胜玉，某林业局工会主席李杰淑分别讲话。"
+    assert not any(_honours(h) for h in _people(text).values())

@@ -221,6 +221,7 @@ class SentenceReader:
         self._visited_homes()
         self._year_lists()
         self._copulas()
+        self._described_series()
         self._positions()
         self._relatives()
         self._comrades()
@@ -554,7 +555,7 @@ class SentenceReader:
             # 等4位高龄劳模 / 等5名困难劳模: words that describe the people, not their honour
             head = _HOLDER_WORDS.sub("", head)
             tail = _LIST_TAIL.search(head)
-            counted = verb is None and tail is not None and _count_of(tail.group(0)) is not None
+            counted = verb is None and tail is not None and count_of(tail.group(0)) is not None
             if verb is None and (tail is None or not (tail.group(0).startswith("等") or counted)):
                 continue
             list_end = clause.start + (tail.start() if tail else len(head))
@@ -563,7 +564,7 @@ class SentenceReader:
                 continue
             if counted and not tail.group(0).startswith("等"):
                 # 一行前往A、B和C三位老劳模家中: without 等, the count says how many names the list has
-                count = _count_of(tail.group(0)) or 0
+                count = count_of(tail.group(0)) or 0
                 if len(found) < count:
                     continue
                 found = found[len(found) - count :]
@@ -625,6 +626,34 @@ class SentenceReader:
                 end += 1
             for mention in self._add_found(self._names_ending_at(end, row.end()), "list"):
                 mention.shape = "colon_item"
+
+    def _described_series(self) -> None:
+        """见面会现场，某电网公司某所作业师、特级技师梁某，某制药股份有限公司主管、工程师雷某，…，
+        某公司技术总监谢某在主持人的引导下…: clauses that are each a whole [unit][post]NAME, one after
+        another, are a list (the group the report counts holds them, see the parser)."""
+        s = self.s
+        run: list[tuple] = []
+        for clause in self.sentence.clauses:
+            start = clause.start
+            while start < clause.end and s[start] in " \u3000":
+                start += 1
+            found = self._name_at_end(start, clause.end) or self._apposition(start, clause.end)
+            if found is not None:
+                hit, unit, _unit_span, post, _post_span = found
+                lead = found[2][0] if found[2] else hit.start
+                whole = hit.end == clause.end or s[hit.end] in _VERB_LEADS
+                plain = not re.search(r"的|^(?:有|来自|是|为)", s[start : hit.start])
+                if unit and post and hit.score >= 2 and lead == start and whole and plain:
+                    run.append(found)
+                    if hit.end == clause.end:
+                        continue
+            if len(run) >= 2:
+                for mention in self._add_found(run, "list"):
+                    mention.shape = "described_item"
+            run = []
+        if len(run) >= 2:
+            for mention in self._add_found(run, "list"):
+                mention.shape = "described_item"
 
     def _spaced_line(self) -> None:
         """A line of bare names parted by spaces (王建华 侯玉梅 毛国栋) under a heading: list items."""
@@ -1750,7 +1779,7 @@ _COUNT_WORDS = {
 }
 
 
-def _count_of(tail: str) -> int | None:
+def count_of(tail: str) -> int | None:
     """The number a list's tail counts ("三位老劳模" → 3, "12名" → 12); None when it counts none."""
     m = re.match(r"等?([0-9]+|[一二两三四五六七八九十])(?:名|位|个|人)", tail)
     if m is None:

@@ -21,7 +21,7 @@ from ..titles import known_title
 from ..vocabulary import LEVELS as LEVEL_VOCABULARY
 from . import lexicon as lx
 from .bylines import Bylines, find_bylines
-from .mentions import WORKPLACE_BEFORE, Mention, SentenceReader
+from .mentions import WORKPLACE_BEFORE, Mention, SentenceReader, count_of
 from .names import index_by_first_char, name_at, starts_with_any
 from .proposals import KIND_COLLECTIVE, KIND_PERSON, Highlight, IntakeResult, Proposal, Reason
 from .roles import attribute, medical, region_of
@@ -48,6 +48,7 @@ class _State:
     heading_colon: bool = False  # "获得…奖章的有：" whose list goes on in the lines below
     known: set[str] = field(default_factory=set)  # names credited so far (two characters or more)
     counted: list[TitleMatch] = field(default_factory=list)  # "16名全省劳动模范": a group's title
+    counts: dict[int, int] = field(default_factory=dict)  # id of a counted title: how many it counts
     titles: list[TitleMatch] = field(default_factory=list)  # every person's title in the report
     lead: list[TitleMatch] = field(default_factory=list)  # titles of the headline and first paragraphs
     clear: frozenset[str] = frozenset()  # names written with a clear end somewhere in the report
@@ -129,6 +130,9 @@ def _read_sentence(
             count = COUNT_BEFORE.search(s[: t.outer_start]) or _COUNT_AWARDED.search(s[: t.outer_start])
             if count and not t.weak and (t.has_level_word or t.quoted or t.title != "劳模"):
                 state.counted.append(t)
+                number = count_of(count.group(0))
+                if number is not None:
+                    state.counts[id(t)] = number
     reader = SentenceReader(sentence, titles, masked, home, frozenset(state.known), state.clear)
     reader.find()
     pronoun_at = _pronoun_clause(sentence)
@@ -200,7 +204,7 @@ def _counted_back(
 _HONOUR_WORDS = re.compile(r"劳模|劳动模范|先进|奖章|奖状|称号|荣誉|表彰|最美|工匠|能手|标兵|模范")
 _MODEL_WORKERS = re.compile(r"劳模|劳动模范|先进工作者|五一劳动奖章")
 _GROUP_AWARD_WORDS = ("当选为", "当选", "被授予", "荣获", "获得", "获")
-_LIST_SHAPES = ("bracket_item", "numbered", "speaker", "colon_item", "have_item")
+_LIST_SHAPES = ("bracket_item", "numbered", "speaker", "colon_item", "have_item", "described_item")
 
 
 _BARE_MODEL = ("劳模", "劳动模范")
@@ -260,6 +264,8 @@ def _group_title(state: _State, mentions: list[Mention]) -> None:
     longer = [t for t in state.titles if t.title.startswith(group.title) and len(t.title) > len(group.title)]
     if longer and len({t.title for t in longer}) == 1:
         group = longer[0]
+    if all(m.shape == "described_item" for m in items) and state.counts.get(id(counted[0])) != len(items):
+        return  # clauses of [unit][post]NAME are the group's only when the report counts as many
     for m in items:
         m.titles = [group]
         m.anchor = "heading"
@@ -580,7 +586,7 @@ def _carried(reader: SentenceReader, subject: Mention, pronoun_at: int | None) -
 # 我市共有12人获评省劳动模范: the people counted were given the title
 _COUNT_AWARDED = re.compile(
     r"(?:[0-9]+|[二三四五六七八九十百两][一二三四五六七八九十百两]*)(?:名|位|人)(?:职工|同志)?"
-    r"(?:获评|获得|荣获|被评为|被授予|当选为?|获)了?$"
+    r"(?:[我本][省市区县州旗])?(?:获评|获得|荣获|被评为|被授予|当选为?|获)了?$"  # 5名我区荣获
 )
 _SHORT_LIST_LEAD = re.compile(r"(?:他们|她们|获奖者|获奖名单|名单)?(?:分别|依次)?(?:是|为|如下)[：:]")
 _HEADING_END = re.compile(
