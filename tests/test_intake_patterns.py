@@ -1303,3 +1303,13 @@ def test_clauses_each_a_unit_post_and_name_are_the_group_the_report_counts():
 def test_described_clauses_are_not_the_counted_group_when_the_numbers_differ():
     text = "我市5名职工荣获全国五一劳动奖章。会上，某林业局党委书记冯胜玉，某林业局工会主席李杰淑分别讲话。"
     assert not any(_honours(h) for h in _people(text).values())
+
+
+def test_names_ending_the_clauses_before_zuowei_title_holder_hold_it():
+    text = (
+        "练点钞点得手抽筋的李丽，历经8年努力由普通检车员成长为骨干的邱红玲，坐着轮椅讲课的张晓霞，"
+        "作为全国五一劳动奖章获得者，他们是我们学习的榜样。"
+    )
+    people = _people(text)
+    assert set(people) == {"李丽", "邱红玲", "张晓霞"}
+    assert all(_honours(h) == [("全国五一劳动奖章", "national")] for h in people.values())

@@ -82,3 +82,8 @@ def test_a_name_with_no_han_surname_between_list_marks_is_read_by_the_tagger():
 
 def test_a_tagged_word_that_no_list_mark_bounds_is_no_name():
     assert "市海斯" not in _people("荣获全国劳动模范称号6人，分别是：市海斯?；某公司技术总监张运文。")
+
+
+def test_a_title_said_of_them_all_is_not_given_to_the_last_one_named():
+    text = "坐着轮椅讲课的张晓霞，获得过很多荣誉，他们是激励人们砥砺前行的时代楷模。"
+    assert "张晓霞" not in _people(text)

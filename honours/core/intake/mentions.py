@@ -221,6 +221,7 @@ class SentenceReader:
         self._visited_homes()
         self._year_lists()
         self._copulas()
+        self._as_holders()
         self._described_series()
         self._positions()
         self._relatives()
@@ -626,6 +627,50 @@ class SentenceReader:
                 end += 1
             for mention in self._add_found(self._names_ending_at(end, row.end()), "list"):
                 mention.shape = "colon_item"
+
+    def _as_holders(self) -> None:
+        """…获得吉尼斯世界纪录的李某，…的邱某，…的张某，作为全国五一劳动奖章获得者，他们是…: the
+        names that end the clauses before 作为 [title] 获得者 hold the title."""
+        s = self.s
+        clauses = self.sentence.clauses
+        for number, clause in enumerate(clauses):
+            if number == 0 or not s.startswith("作为", clause.start):
+                continue
+            title = next(
+                (
+                    t
+                    for t in self.titles
+                    if t.outer_start == clause.start + 2 and t.owner is None and not t.collective
+                ),
+                None,
+            )
+            if title is None or not re.match(
+                r"(?:称号|荣誉称号)?(?:获得者|得主|获奖者)", s[title.outer_end :]
+            ):
+                continue
+            found = []
+            for earlier in reversed(clauses[:number]):
+                end = earlier.end
+                hit = next(
+                    (
+                        h
+                        for length in (3, 2)
+                        if s[end - length - 1 : end - length] == "的"
+                        and (h := name_at(s[:end], end - length)) is not None
+                        and h.end == end
+                        and h.score >= 2
+                    ),
+                    None,
+                )
+                if hit is None or self._taken(hit.start, hit.end):
+                    break
+                found.append(hit)
+            group = self._new_group()
+            for hit in reversed(found):
+                mention = self._add(hit, "list", titles=[title], group=group)
+                if mention is not None:
+                    mention.shape = "list_before_title"
+                    title.owner = id(mention)
 
     def _described_series(self) -> None:
         """见面会现场，某电网公司某所作业师、特级技师梁某，某制药股份有限公司主管、工程师雷某，…，
