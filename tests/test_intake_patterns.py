@@ -1313,3 +1313,18 @@ def test_names_ending_the_clauses_before_zuowei_title_holder_hold_it():
     people = _people(text)
     assert set(people) == {"李丽", "邱红玲", "张晓霞"}
     assert all(_honours(h) == [("全国五一劳动奖章", "national")] for h in people.values())
+
+
+def test_a_city_whose_name_ends_in_zhen_is_a_city_after_the_year_of_a_quoted_title():
+    people = _people("市寄递事业部魏大凯被授予“2021年度景德镇市最美新就业形态劳动者”荣誉称号。")
+    assert _honours(people["魏大凯"]) == [("景德镇市最美新就业形态劳动者", "municipal")]
+
+
+def test_an_open_title_spans_no_function_word_before_it():
+    people = _people("荣获上海工匠称号的王大庆说，他是大国工匠。")
+    assert _honours(people["王大庆"]) == [("上海工匠", "provincial")]
+
+
+def test_a_name_heading_a_count_of_studios_is_no_honouree():
+    text = "山东省总工会决定命名孙绪海等28个创新工作室为山东省示范性劳模和工匠人才创新工作室。"
+    assert "孙绪海" not in _people(text)

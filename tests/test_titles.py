@@ -154,3 +154,8 @@ def test_an_edit_tidies_only_what_it_changes():
     assert record.honours[0].level == "other"
     tidy_given(record, {"honours": [{"title": "衡阳市劳动模范"}]})
     assert record.honours[0].level == "municipal" and record.name == "王 五"
+
+
+def test_a_city_named_with_zhen_is_a_city_not_a_town():
+    assert title_level("景德镇市五一劳动奖章").level == "municipal"
+    assert title_level("新安镇劳动模范").level == "other"

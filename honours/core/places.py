@@ -197,6 +197,10 @@ def place_at(text: str, start: int = 0, context: str = "") -> Place | None:
             and _plausible_stem(stem)
         ):
             return Place(m.group(0), Level.COUNTY.value, True, start, m.end(), "district")
+        if suffix == "镇" and text.startswith("市", m.end()) and len(stem) <= 3 and _plausible_stem(stem):
+            # 景德镇市: a city whose name ends in 镇, not a town
+            level, why = classify_city(m.group(0), context)
+            return Place(m.group(0) + "市", level, level == Level.COUNTY.value, start, m.end() + 1, why)
         if (
             suffix in ("镇", "乡", "街道")
             and len(stem) <= 4

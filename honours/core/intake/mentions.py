@@ -516,6 +516,11 @@ class SentenceReader:
                     break
                 if not members:
                     continue
+                if re.match(r"等[0-9一二三四五六七八九十百两]+(?:个|家|所)(?!人)", s[p:]):
+                    # 命名孙某等28个创新工作室为…: the name is a studio's, and things are named, not people
+                    for mention in members:
+                        self.mentions.remove(mention)
+                    continue
                 owned = self._titles_in(p, clause_end)
                 for mention in members:
                     mention.titles = list(owned)

@@ -18,8 +18,13 @@ from ..titles import known_title, level_inside, level_word_at
 from . import lexicon as lx
 
 _HAN = "\u4e00-\u9fff"
-_MIDDLE = rf"(?:(?![的了在是和与及或等为被把将对、])[{_HAN}])"
-_OPEN = [p.replace(rf"[{_HAN}]{{0,6}}?", rf"{_MIDDLE}{{0,6}}?") for p in lx.OPEN_TITLE_PATTERNS]
+_MIDDLE = rf"(?:(?![的了在是和与及或等为被把将对、获授])[{_HAN}])"
+# the words an open pattern spans hold no function word (他是大国工匠 is 大国工匠, not 他是大国工匠)
+_HAN_CLASS = r"[\u4e00-\u9fff]"  # as the lexicon's patterns write it
+_OPEN = [
+    p.replace(_HAN_CLASS + "{0,6}?", _MIDDLE + "{0,6}?").replace(_HAN_CLASS + "{1,4}", _MIDDLE + "{1,4}")
+    for p in lx.OPEN_TITLE_PATTERNS
+]
 _CORE_RE = re.compile(
     "|".join(
         [re.escape(w) for w in lx.longest_first(lx.COLLECTIVE_TITLE_CORES | lx.STRONG_TITLE_CORES)] + _OPEN
@@ -176,7 +181,7 @@ def find_titles(text: str) -> list[TitleMatch]:
         match = _describe(text, left, m.end(), quoted=False, context=text, core_start=m.start())
         if match is None:
             continue
-        if "的" in match.title:
+        if "的" in match.title or match.weak and text[match.start - 1 : match.start] == "的":
             continue  # 成为真正的工匠: words around an honour's core, no honour's name
         if _post_in_a_unit(match.title):
             continue  # 中车株洲电力机车有限公司首席技师: a post in a company, read as the unit's post
@@ -470,12 +475,12 @@ def _describe(
                 break
     if quoted:
         title = raw
-        if level is None:
-            level, reason = level_inside(raw, context)
         m = _YEAR_RE.match(title)
         if m:
             year = int(m.group(1))
             title = title[m.end() :]
+        if level is None:
+            level, reason = level_inside(title, context)  # after the year: 2021年度景德镇市…
     else:
         if (
             first_token is None
