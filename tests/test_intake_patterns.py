@@ -1328,3 +1328,11 @@ def test_an_open_title_spans_no_function_word_before_it():
 def test_a_name_heading_a_count_of_studios_is_no_honouree():
     text = "山东省总工会决定命名孙绪海等28个创新工作室为山东省示范性劳模和工匠人才创新工作室。"
     assert "孙绪海" not in _people(text)
+
+
+def test_those_elected_that_a_speaker_talks_about_are_not_the_speakers_honour():
+    text = (
+        "唐山市总工会召开劳模座谈会。市人大常委会副主任、市总工会主席张国梁出席座谈会并讲话。"
+        "张国梁说，今年当选的全国劳模和先进工作者，有的是科技创新一线的排头兵，有的是回乡创业的致富带头人。"
+    )
+    assert "张国梁" not in _people(text)

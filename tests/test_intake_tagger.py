@@ -87,3 +87,10 @@ def test_a_tagged_word_that_no_list_mark_bounds_is_no_name():
 def test_a_title_said_of_them_all_is_not_given_to_the_last_one_named():
     text = "坐着轮椅讲课的张晓霞，获得过很多荣誉，他们是激励人们砥砺前行的时代楷模。"
     assert "张晓霞" not in _people(text)
+
+
+def test_the_official_shaking_hands_with_model_workers_is_not_one():
+    text = (
+        "兴宾区为受表彰的先进集体和个人举办奖励仪式。周灵一一与劳动模范、先进工作者握手，献上鲜花、颁发奖章。"
+    )
+    assert "周灵" not in _people(text)

@@ -1235,6 +1235,8 @@ class SentenceReader:
             owned = [t for t in self._titles_in(verb_at, clause.end) if t.owner is None]
             if not owned or any(m.start >= clause.start and m.start < clause.end for m in self.mentions):
                 continue
+            if "的" in s[verb_at + len(verb) : owned[0].outer_start]:
+                continue  # 今年当选的全国劳模…，有的是…: those elected, a group the clause speaks of
             earlier = [m for m in self.mentions if m.end <= clause.start and m.name]
             if not earlier:
                 hit = self.opening_subject(number)

@@ -209,6 +209,8 @@ def _holders(s: str, t: TitleMatch, names: list) -> list:
             return [last]  # 市总工会主席王某为吴杰峰颁发…证书: the one given to, whoever gives
         if _official_before(s, last) or any(ch in gap for ch in "；;") or gap.startswith(_TO):
             return []  # 徐立平为“最美职工”颁奖: the one who presents
+        if re.match(r"[\u4e00-\u9fff]{0,4}?[与同跟和]", gap) and not _AWARD_BETWEEN.search(gap):
+            return []  # 周某一一与劳动模范、先进工作者握手: the title is the others'
         if "他们" in gap or "她们" in gap:
             return []  # …的张某，…，他们是…的时代楷模: said of a group, not of the last one named
         if _AWARD_BETWEEN.search(gap) or _SENTENCE_OPENING.match(s[: last.start]):
