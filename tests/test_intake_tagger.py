@@ -94,3 +94,22 @@ def test_the_official_shaking_hands_with_model_workers_is_not_one():
         "兴宾区为受表彰的先进集体和个人举办奖励仪式。周灵一一与劳动模范、先进工作者握手，献上鲜花、颁发奖章。"
     )
     assert "周灵" not in _people(text)
+
+
+def test_a_tagged_holder_takes_the_unit_and_post_another_sentence_gives():
+    text = (
+        "随后，慰问组来到哈尔滨红光锅炉集团，看望慰问全国劳模徐在山。"
+        "徐在山是哈尔滨红光锅炉集团有限公司党委书记、董事长，1995年起任职。"
+    )
+    h = _people(text)["徐在山"]
+    assert (h.unit, h.position) == ("哈尔滨红光锅炉集团有限公司", "党委书记、董事长")
+
+
+def test_a_tagged_holder_takes_the_unit_and_post_before_the_title():
+    h = _people("成中集团董事长、四川省劳模程孝义倾情教育，不遗余力。")["程孝义"]
+    assert (h.unit, h.position) == ("成中集团", "董事长")
+
+
+def test_a_tagged_holder_takes_the_unit_written_with_de_before_the_name():
+    text = "江苏洛克电气有限公司的高志结高中毕业后来常务工，靠着不懈努力，获得全国劳动模范称号。"
+    assert _people(text)["高志结"].unit == "江苏洛克电气有限公司"

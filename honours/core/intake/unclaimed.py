@@ -72,9 +72,38 @@ def credit_unclaimed_titles(
                 name_score=2,
             )
             _describe(mention, t)
+            if not (mention.unit or mention.position):
+                _describe_elsewhere(sentences, mention)
             t.owner = id(mention)
             found.append(mention)
     return found
+
+
+_COPULA = ("是", "系", "现任", "现为", "任")
+
+
+def _describe_elsewhere(sentences: list[Sentence], m: Mention) -> None:
+    """…看望慰问全国劳模徐某。徐某是某集团有限公司党委书记、董事长，…: a tagged holder's unit and
+    post from another sentence of the report that describes the same name (NAME是[unit][post],
+    [unit][post]NAME, [unit]的NAME at a clause's head)."""
+    for sentence in sentences:
+        s = sentence.text
+        at = s.find(m.name)
+        while at >= 0:
+            end = at + len(m.name)
+            clause = sentence.clauses[sentence.clause_at(at)]
+            copula = next((c for c in _COPULA if s.startswith(c, end)), "")
+            if copula and not s[clause.start : at].strip(" 　“"):
+                unit, post, _, _ = _unit_post_of(s, end + len(copula), clause.end)
+                if unit and post:
+                    m.unit, m.position = unit, post
+                    return
+            other = Mention(sentence=sentence, name=m.name, start=at, end=end, anchor="recognised")
+            _describe_before(other, clause.start)
+            if other.unit:
+                m.unit, m.position = other.unit, other.position
+                return
+            at = s.find(m.name, end)
 
 
 def _names_near(sentences: list[Sentence], index: int) -> list[recogniser.TaggedName]:
@@ -94,19 +123,44 @@ def _names_near(sentences: list[Sentence], index: int) -> list[recogniser.Tagged
     return sorted(own, key=lambda n: n.start)
 
 
-def _describe(m: Mention, t: TitleMatch) -> None:
-    """The unit and post written next to the name: before it ([unit][post]NAME) or after it
-    (NAME 单位职务 / NAME（单位职务）), as the rules read any description."""
+def _describe_before(m: Mention, floor: int) -> bool:
+    """[unit][post]NAME, or [unit]的NAME, in the words before the name down to `floor`."""
     s = m.sentence.text
-    floor = t.outer_end if t.outer_end <= m.start else 0
     start = m.start
     while start > floor and s[start - 1] not in _SEGMENT_STOPS:
         start -= 1
-    if start < m.start:
-        start += _unit_lead(s[start : m.start])
-        unit, post, unit_span, post_span = _unit_post_of(s, start, m.start)
-        if post:
-            m.unit, m.position, m.unit_span, m.position_span = unit, post, unit_span, post_span
+    if start >= m.start:
+        return False
+    start += _unit_lead(s[start : m.start])
+    unit, post, unit_span, post_span = _unit_post_of(s, start, m.start)
+    if post:
+        m.unit, m.position, m.unit_span, m.position_span = unit, post, unit_span, post_span
+        return True
+    if s[m.start - 1] == "的" and m.start - 1 > start:
+        # 江苏某电气有限公司的高某高中毕业后…: a unit and 的 before the name
+        unit, post, unit_span, _ = _unit_post_of(s, start, m.start - 1)
+        if unit and not post:
+            m.unit, m.unit_span = unit, unit_span
+            return True
+    return False
+
+
+def _describe(m: Mention, t: TitleMatch) -> None:
+    """The unit and post written next to the name: before it ([unit][post]NAME, or
+    [unit][post]、TITLE NAME) or after it (NAME 单位职务 / NAME（单位职务）), as the rules read any
+    description."""
+    s = m.sentence.text
+    floor = t.outer_end if t.outer_end <= m.start else 0
+    if _describe_before(m, floor):
+        return
+    if floor == m.start and s[t.outer_start - 1 : t.outer_start] == "、":
+        # 某集团董事长、四川省劳模程某: the unit and post before the title
+        before = Mention(
+            sentence=m.sentence, name=m.name, start=t.outer_start - 1, end=m.end, anchor="recognised"
+        )
+        if _describe_before(before, 0) and before.position:
+            m.unit, m.position = before.unit, before.position
+            m.unit_span, m.position_span = before.unit_span, before.position_span
             return
     p = m.end
     if p < len(s) and s[p] in " 　（(":
