@@ -1336,3 +1336,20 @@ def test_those_elected_that_a_speaker_talks_about_are_not_the_speakers_honour():
         "张国梁说，今年当选的全国劳模和先进工作者，有的是科技创新一线的排头兵，有的是回乡创业的致富带头人。"
     )
     assert "张国梁" not in _people(text)
+
+
+def test_a_medal_whose_holders_are_quoted_is_the_medal():
+    people = _people("授予于大波等30名同志“‘白求恩奖章’获得者”称号。")
+    assert _honours(people["于大波"]) == [("白求恩奖章", "national")]
+
+
+def test_a_level_before_a_batch_word_and_the_quotation():
+    people = _people("昨日，杨丽芳等50人成为西安市首批“五一劳动奖章”获得者。")
+    assert _honours(people["杨丽芳"]) == [("五一劳动奖章", "municipal")]
+
+
+def test_a_quoted_title_followed_by_jingshen_is_a_spirit():
+    people = _people("有彰显“西安工匠”精神的市职业技能带头人、西安标准工业股份有限公司装配车间主任邓辉胜。")
+    h = people["邓辉胜"]
+    assert _honours(h) == [("市职业技能带头人", "municipal")]
+    assert (h.unit, h.position) == ("西安标准工业股份有限公司", "装配车间主任")

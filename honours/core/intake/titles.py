@@ -153,6 +153,9 @@ def find_titles(text: str) -> list[TitleMatch]:
     covered: set[int] = set()
     for _opening, _closing, start, end in _quotations(text):
         content = text[start:end]
+        if text.startswith("精神", end + 1):
+            covered.update(range(start - 1, end + 1))
+            continue  # 彰显“西安工匠”精神: a spirit the report speaks of, no honour
         if not _looks_like_title(content):
             continue
         match = _describe(text, start, end, quoted=True, context=text)
@@ -246,8 +249,15 @@ def _level_of_giver(before: str, match: TitleMatch) -> None:
         match.level, match.level_reason = level, f"“{giver}”"
 
 
+_BATCH_BEFORE_QUOTE = re.compile(r"(?:首批|首届|本届|第[一二三四五六七八九十0-9]+[批届])$")
+
+
 def _level_before_quote(text: str, quote: int, match: TitleMatch) -> None:
-    """全国“五一劳动奖章”获得者 / 省“三八红旗手”: the level word stands before the quotation."""
+    """全国“五一劳动奖章”获得者 / 省“三八红旗手” / 西安市首批“五一劳动奖章”: the level word stands
+    before the quotation (a batch or session word between)."""
+    batch = _BATCH_BEFORE_QUOTE.search(text, 0, quote)
+    if batch is not None:
+        quote = batch.start()
     for length in (4, 3, 2, 1):
         start = quote - length
         if start < 0:
@@ -479,6 +489,9 @@ def _describe(
         if m:
             year = int(m.group(1))
             title = title[m.end() :]
+        holder = re.fullmatch(r"[‘'「『]?(.+?)[’'」』]?(?:获得者|得主)", title)
+        if holder is not None and _CORE_RE.search(holder.group(1)):
+            title = holder.group(1)  # “‘白求恩奖章’获得者”称号: the honour is the medal
         if level is None:
             level, reason = level_inside(title, context)  # after the year: 2021年度景德镇市…
     else:
