@@ -113,3 +113,14 @@ def test_a_tagged_holder_takes_the_unit_and_post_before_the_title():
 def test_a_tagged_holder_takes_the_unit_written_with_de_before_the_name():
     text = "江苏洛克电气有限公司的高志结高中毕业后来常务工，靠着不懈努力，获得全国劳动模范称号。"
     assert _people(text)["高志结"].unit == "江苏洛克电气有限公司"
+
+
+def test_a_list_the_rules_stop_in_goes_on_over_tagged_names():
+    people = _people("走访慰问了全国劳模应佑华、徐在山，送上慰问金。")
+    assert {"应佑华", "徐在山"} <= set(people)
+    assert _honours(people["徐在山"]) == [("全国劳模", "national")]
+
+
+def test_a_list_goes_on_over_tagged_names_only_while_list_marks_join_them():
+    people = _people("全国劳模应佑华和区委书记林纪平一起参观。")
+    assert "林纪平" not in people

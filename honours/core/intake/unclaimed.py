@@ -176,6 +176,59 @@ def _describe(m: Mention, t: TitleMatch) -> None:
                 m.unit, m.position, m.unit_span, m.position_span = unit, post, unit_span, post_span
 
 
+_LIST_JOINS = ("以及", "、", "和", "及", "与")
+
+
+def extend_lists(mentions: list[Mention], bylines: Bylines) -> list[Mention]:
+    """全国劳模甲、乙、丙 where the rules stopped at a name they could not read (a rare given
+    name, no Han surname): the tagged names the list marks join to a credited person share the
+    honours of that person, on either side (甲、乙等3名省劳模…). None when the tagger is missing."""
+    if not recogniser.available():
+        return []
+    named = {(id(m.sentence), m.start) for m in mentions if m.end > m.start}
+    taken = {m.name for m in mentions if m.name and m.official and not m.credited}
+    found: list[Mention] = []
+    for m in list(mentions):
+        if not m.titles or m.collective or m.end <= m.start or m.anchor == "recognised":
+            continue
+        if m.official and m.anchor != "title":
+            continue  # a title right before the name holds even when a visiting verb follows the list
+        s = m.sentence.text
+        tagged = {n.start: n for n in recogniser.person_names(s)}
+        ends = {n.end: n for n in tagged.values()}
+        for step in (1, -1):
+            edge = m.end if step == 1 else m.start
+            while True:
+                if step == 1:
+                    join = next((j for j in _LIST_JOINS if s.startswith(j, edge)), "")
+                    name = tagged.get(edge + len(join)) if join else None
+                else:
+                    join = "、" if s[edge - 1 : edge] == "、" else ""
+                    name = ends.get(edge - 1) if join else None
+                if name is None or (id(m.sentence), name.start) in named:
+                    break
+                if name.name in bylines.names or name.name in taken:
+                    break
+                after = s[name.end : name.end + 1]
+                if step == 1 and after and after not in "、和及与，,。；;等（(" and not _verb_at(s, name.end):
+                    break  # 和李四一起…: joined, but the list's end is unclear
+                mention = Mention(
+                    sentence=m.sentence,
+                    name=name.name,
+                    start=name.start,
+                    end=name.end,
+                    anchor=m.anchor,
+                    titles=list(m.titles),
+                    name_score=2,
+                    group=m.group,
+                    shape=m.shape,
+                )
+                named.add((id(m.sentence), name.start))
+                found.append(mention)
+                edge = name.end if step == 1 else name.start
+    return found
+
+
 def settle_name_ends(sentences: list[Sentence], mentions: list[Mention]) -> None:
     """A name the rules read one character too long (秦毅来自 → 秦毅来) is cut where the tagger ends
     it, when the report agrees: the short name is tagged in another sentence too (秦毅介绍), or a
