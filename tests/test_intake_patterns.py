@@ -1353,3 +1353,20 @@ def test_a_quoted_title_followed_by_jingshen_is_a_spirit():
     h = people["邓辉胜"]
     assert _honours(h) == [("市职业技能带头人", "municipal")]
     assert (h.unit, h.position) == ("西安标准工业股份有限公司", "装配车间主任")
+
+
+def test_a_list_after_tamen_shi_holds_the_honour_the_sentence_before_gives():
+    text = (
+        "全国妇联决定授予在经济建设中作出突出贡献的10位优秀女性全国三八红旗手标兵荣誉称号。"
+        "她们是：毅然挺身接住坠楼儿童，把危险留给自己的某网络技术有限公司职工吴萍菊；"
+        "潜心钻研、技术一流，在纺织车间实现自我超越的某纺织控股有限公司一织造车间织布帮接工张兵冰；"
+        "走出一条富民之路的某区高碑店村党总支书记支芳。"
+    )
+    people = _people(text)
+    assert set(people) == {"吴萍菊", "张兵冰", "支芳"}
+    assert all(_honours(h) == [("全国三八红旗手标兵", "national")] for h in people.values())
+    assert people["吴萍菊"].unit == "某网络技术有限公司"
+    assert (people["张兵冰"].unit, people["张兵冰"].position) == (
+        "某纺织控股有限公司一织造车间",
+        "织布帮接工",
+    )

@@ -24,7 +24,7 @@ from .bylines import Bylines, find_bylines
 from .mentions import WORKPLACE_BEFORE, Mention, SentenceReader, count_of
 from .names import index_by_first_char, name_at, starts_with_any
 from .proposals import KIND_COLLECTIVE, KIND_PERSON, Highlight, IntakeResult, Proposal, Reason
-from .roles import attribute, medical, region_of
+from .roles import _last_award_verb, attribute, medical, region_of
 from .text import Sentence, prepare, split_sentences
 from .titles import COUNT_BEFORE, TitleMatch, explain_level, find_titles, pair_titles
 from .unclaimed import credit_unclaimed_titles, extend_lists, settle_name_ends
@@ -49,6 +49,7 @@ class _State:
     known: set[str] = field(default_factory=set)  # names credited so far (two characters or more)
     counted: list[TitleMatch] = field(default_factory=list)  # "16名全省劳动模范": a group's title
     counts: dict[int, int] = field(default_factory=dict)  # id of a counted title: how many it counts
+    awarded: set[int] = field(default_factory=set)  # ids of titles an award verb gives (授予…称号)
     titles: list[TitleMatch] = field(default_factory=list)  # every person's title in the report
     lead: list[TitleMatch] = field(default_factory=list)  # titles of the headline and first paragraphs
     clear: frozenset[str] = frozenset()  # names written with a clear end somewhere in the report
@@ -121,6 +122,8 @@ def _read_sentence(
         clause = sentence.clauses[sentence.clause_at(t.outer_start)]
         before = s[clause.start : t.outer_start]
         t.posthumous = any(word in before for word in lx.POSTHUMOUS_WORDS)
+        if _last_award_verb(before) is not None:
+            state.awarded.add(id(t))
         if t.year is None:
             t.year = _year_before(before)
     for t in titles:
@@ -643,6 +646,12 @@ def _headings(reader: SentenceReader, state: _State, people: list[Mention]) -> N
             return
         if not listed and same_paragraph and len(s) <= 6 and not reader.titles:
             return  # a scrap between sentence marks (a mis-decoded "?;") does not end the list
+        if not listed and same_paragraph and not reader.titles:
+            item = _item_at_end(reader)
+            if item is not None:  # …在车间实现自我超越的某公司织布帮接工张某；: an item over ；
+                item.titles, item.anchor = list(state.heading), "heading"
+                people.append(item)
+                return
         state.heading = []
     colon = max(s.rfind("："), s.rfind(":"))
     free = [
@@ -652,7 +661,9 @@ def _headings(reader: SentenceReader, state: _State, people: list[Mention]) -> N
     ]
     if not free and colon >= 0 and _SHORT_LIST_LEAD.fullmatch(s[: colon + 1].strip()):
         # 我市共有12人获评省劳动模范。他们是：A、B、C: the title the sentence before counts
-        free = [t for t in state.counted if t.sentence == sentence.index - 1][-1:]
+        free = [t for t in state.counted if t.sentence == sentence.index - 1][-1:] or _awarded_before(
+            state, sentence.index - 1
+        )
     if not free and colon >= 0 and _HEADING_END.search(s[: colon + 1]):
         # 台湾省模范劳工表扬大会昨日举行，本县共有五人获选，分别是：… the honour the ceremony is for
         free = _event_title(s[:colon], sentence.index)
@@ -700,6 +711,25 @@ def _event_title(text: str, index: int) -> list[TitleMatch]:
             titles[-1].sentence = index
             found.append(titles[-1])
     return found[-1:] if len({t.title for t in found}) == 1 else []
+
+
+def _item_at_end(reader: SentenceReader) -> Mention | None:
+    """The [unit][post]NAME that ends a sentence, read from after the last 的 of its description."""
+    s = reader.s.rstrip(" 　")
+    clause = reader.sentence.clauses[-1]
+    start = max(clause.start, s.rfind("的", clause.start) + 1)
+    found = reader._names_ending_at(len(s), start)
+    if len(found) != 1 or not (found[0][1] or found[0][3]):
+        return None
+    added = reader._add_found(found, "list")
+    return added[0] if added else None
+
+
+def _awarded_before(state: _State, index: int) -> list[TitleMatch]:
+    """全国妇联决定授予…10位优秀女性全国三八红旗手标兵荣誉称号。她们是：…: the one honour the
+    sentence before gives with an award verb."""
+    titles = [t for t in state.titles if t.sentence == index and id(t) in state.awarded and not t.weak]
+    return titles[:1] if len({t.title for t in titles}) == 1 else []
 
 
 _BACK_REFERENCE = re.compile(r"获此殊荣|获此荣誉|获此称号|获此奖项|榜上有名|入选名单")

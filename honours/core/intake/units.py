@@ -271,6 +271,11 @@ def unit_without_lead(unit: str, name: str = "") -> str:
     the person's own name ("今年96岁的陈某是原某厂" → 原某厂)."""
     if name and len(name) >= 2 and name in unit:
         unit = unit[unit.rindex(name) + len(name) :]
+    if "的" in unit:
+        # 毅然挺身接住坠楼儿童，把危险留给自己的阿里巴巴(中国)网络技术有限公司: a deed before the unit
+        tail = unit[unit.rindex("的") + 1 :]
+        if len(tail) >= 4 and _org_ends_at(tail, len(tail)):
+            unit = tail
     return _UNIT_LEAD.sub("", unit)
 
 
