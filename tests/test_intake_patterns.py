@@ -1370,3 +1370,21 @@ def test_a_list_after_tamen_shi_holds_the_honour_the_sentence_before_gives():
         "某纺织控股有限公司一织造车间",
         "织布帮接工",
     )
+
+
+def test_the_one_a_superlative_or_qizhong_yiwei_picks_out_of_the_group():
+    text = (
+        "为感谢勞工朋友的付出，县总工会举办表扬大会，计有94位模范劳工受奖，其中年纪最大的是70岁的洪朝明。"
+        "其中一位服务已8年多的曾子元先生，目前服务于某餐饮事业股份有限公司。"
+        "本次模范劳工中最为年长的张唐花女士，今年迈入82岁。"
+    )
+    people = _people(text)
+    assert set(people) == {"洪朝明", "曾子元", "张唐花"}
+    assert all(_honours(h) == [("模范劳工", "other")] for h in people.values())
+
+
+def test_a_post_after_a_superlative_is_no_name():
+    text = "今年我市有10人荣获全国劳动模范称号。年龄最小的是33岁的高级技师陈汉东，来自某集团轨道交通装备有限公司。"
+    people = _people(text)
+    assert set(people) == {"陈汉东"}
+    assert people["陈汉东"].position == "高级技师"

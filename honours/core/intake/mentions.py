@@ -222,6 +222,7 @@ class SentenceReader:
         self._year_lists()
         self._copulas()
         self._as_holders()
+        self._one_of_group()
         self._described_series()
         self._positions()
         self._relatives()
@@ -676,6 +677,28 @@ class SentenceReader:
                 if mention is not None:
                     mention.shape = "list_before_title"
                     title.owner = id(mention)
+
+    def _one_of_group(self) -> None:
+        """…94位模范劳工受奖，其中年纪最大的是70岁的洪某 / 本次模范劳工中最为年长的张某 / 其中一位服务
+        已8年多的曾某先生: the one a superlative or 其中一位 picks out of the group named before (the
+        parser gives the group's title)."""
+        s = self.s
+        for lead in _ONE_OF_GROUP.finditer(s):
+            p = lead.end()
+            limit = min(len(s), p + 30)
+            end = p
+            while end < limit and s[end] not in "，,。；;：:、":
+                end += 1
+            described = s.rfind("的", p, end)
+            start = described + 1 if described >= 0 else p
+            found = self._apposition(start, end)  # …的高级技师陈某: a post (and unit) before the name
+            if found is None:
+                hit = name_at(s, start, strict=True)
+                if hit is None or hit.score < 2 or not (hit.end == end or s.startswith(_HONORIFICS, hit.end)):
+                    continue
+                found = hit, "", None, "", None
+            for mention in self._add_found([found], "list"):
+                mention.shape = "one_of_group"
 
     def _described_series(self) -> None:
         """见面会现场，某电网公司某所作业师、特级技师梁某，某制药股份有限公司主管、工程师雷某，…，
@@ -1793,6 +1816,12 @@ def _informal_title_before_name(s: str, title: TitleMatch) -> bool:
 
 _NUMBER_OF_PEOPLE = r"[0-9一二三四五六七八九十百两几多]+(?:名|位|个|人)"
 _COUNTED_BEFORE = re.compile(_NUMBER_OF_PEOPLE + "$")
+_HONORIFICS = ("女士", "先生", "同志", "老人", "师傅", "老师")
+# the words that pick one person out of a group: 年纪最大的是 / 最为年长的 / 其中一位
+_ONE_OF_GROUP = re.compile(
+    r"(?:(?:年龄|年纪|从业时间|工龄|年资|岁数)?最为?(?:大|小|年长|年轻|年幼|长|久|短|高龄)的(?:是|为)?"
+    r"|^\s*(?:其中)?(?:一位|一名|有一位|有一名))"
+)
 _LIST_TAIL = re.compile(
     rf"(?:(?:等|{_NUMBER_OF_PEOPLE})+(?:(?:[\u4e00-\u9fff]{{0,4}}?|来自[\u4e00-\u9fff]{{1,8}}的)"
     r"(?:职工|同志|人员|个人|代表|劳动者|员工|工人|先进个人))?|同志)$"

@@ -361,6 +361,10 @@ def _likewise(mentions: list[Mention]) -> None:
                 before.titles.append(t)
 
 
+# 本次模范劳工中最为年长的 / 其中一位服务已8年多的: the words before a person picked from a group
+_ONE_PICKED = re.compile(
+    r"(?:最为?(?:大|小|年长|年轻|年幼|长|久|短|高龄)的|(?:其中)?(?:有)?一[位名])[^，,。；;]{0,24}$"
+)
 _SUPERLATIVE = re.compile(
     r"(?:年龄|年纪|从业时间|工龄)?最(?:大|小|年长|年轻|长|短)的(?:[0-9]{1,3}岁[，,]?)?(?:是|为)[^，,。；;]{0,24}$"
 )
@@ -374,6 +378,8 @@ def _extremes_of_group(state: _State, mentions: list[Mention]) -> None:
             continue
         s = m.sentence.text
         superlative = _SUPERLATIVE.search(s, 0, m.start)
+        if superlative is None and m.shape == "one_of_group":
+            superlative = _ONE_PICKED.search(s, 0, m.start)
         if superlative is None:
             continue
         before = [
@@ -384,12 +390,18 @@ def _extremes_of_group(state: _State, mentions: list[Mention]) -> None:
             and not t.weak
             and t.owner is None
         ]
-        if not before and not superlative.start():  # …；年龄最小的是33岁的高级技师陈某: the sentence before
+        if (
+            not before and not s[: superlative.start()].strip()
+        ):  # …；年龄最小的是33岁的高级技师陈某: the sentence before
             before = [
                 t
                 for t in state.titles
                 if t.sentence == m.sentence.index - 1 and not t.weak and t.owner is None
             ]
+        if not before and m.shape == "one_of_group":
+            # 本次模范劳工中最为年长的张某: the group the report announces in its headline and lead
+            lead = {_full_title(t.title): t for t in state.lead if not t.collective}
+            before = list(lead.values()) if len(lead) == 1 else []
         if before:
             # 在百名“最美工匠”中 in a report about 2018“最美浙江人·最美工匠”: the honour's full name
             group = before[-1]
