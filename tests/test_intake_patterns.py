@@ -1388,3 +1388,15 @@ def test_a_post_after_a_superlative_is_no_name():
     people = _people(text)
     assert set(people) == {"陈汉东"}
     assert people["陈汉东"].position == "高级技师"
+
+
+def test_a_date_after_yu_is_no_name():
+    assert _people("行政院陈建仁院长于今(29)日出席全国模范劳工表扬典礼，并亲自颁奖。") == {}
+
+
+def test_a_dotted_name_ends_before_a_one_character_verb():
+    from honours.core.intake.names import name_at
+
+    text = "新疆医科大学附属肿瘤医院妇科肿瘤诊治中心主任古扎丽努尔·阿不力孜说"
+    hit = name_at(text, text.index("古"))
+    assert hit is not None and hit.name == "古扎丽努尔·阿不力孜"

@@ -183,6 +183,8 @@ def _reading(text: str, start: int, surname_len: int, given_len: int) -> list[Na
         return []
     if name in lx.POSITIONS:
         return []  # 采油工班长: a post after a post, not 班|长
+    if given[-1] in "今昨明" and text[end : end + 1] in ("(", "（", "日"):
+        return []  # 于今(29)日 / 于昨日: a date, not 于今
     after_surname = start + surname_len
     score = _follow_score(text, end)
     blocking = starts_with_any(text, after_surname, _BLOCKING)
@@ -256,6 +258,8 @@ def _dotted_name(text: str, start: int) -> NameHit | None:
         if starts_with_any(text, cut, _MULTI_FOLLOWERS):
             name_end = cut
             break
+    if name_end == end and end - last_dot - 1 >= 3 and text[end - 1] in "说讲称是在":
+        name_end -= 1  # 古扎丽努尔·阿不力孜说，…: a one-character verb closes the run
     return NameHit(start, name_end, text[start:name_end], 3)
 
 
