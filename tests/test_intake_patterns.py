@@ -1400,3 +1400,13 @@ def test_a_dotted_name_ends_before_a_one_character_verb():
     text = "新疆医科大学附属肿瘤医院妇科肿瘤诊治中心主任古扎丽努尔·阿不力孜说"
     hit = name_at(text, text.index("古"))
     assert hit is not None and hit.name == "古扎丽努尔·阿不力孜"
+
+
+def test_a_list_of_guests_is_no_honouree_and_a_second_pick_follows_the_first():
+    text = (
+        "县总工会举办表扬大会，计有94位模范劳工受奖，其中年纪最大的是70岁的洪朝明，廖月华服务44年最久。"
+        "会中颁发奖状，包括县长许淑芬、社会及劳动处长林志中、县总工会理事长许世杰等来宾均与会，慰劳终年打拼的劳工朋友。"
+    )
+    people = _people(text)
+    assert set(people) == {"洪朝明", "廖月华"}
+    assert all(_honours(h) == [("模范劳工", "other")] for h in people.values())

@@ -699,6 +699,20 @@ class SentenceReader:
                 found = hit, "", None, "", None
             for mention in self._add_found([found], "list"):
                 mention.shape = "one_of_group"
+        first = _ONE_OF_GROUP.search(s)
+        if first is None:
+            return
+        for clause in self.sentence.clauses[self.sentence.clause_at(first.start()) + 1 :]:
+            # …其中年纪最大的是70岁的洪某，廖某服务44年最久: the next clause picks another
+            if not re.search(r"最(?:久|长|多|早|大|小|高|年轻)$", clause.text):
+                continue
+            hit = name_at(s, clause.start, strict=True)
+            if hit is None or hit.score < 2:
+                tagged = [n for n in recogniser.person_names(s) if n.start == clause.start]
+                hit = NameHit(clause.start, tagged[0].end, tagged[0].name, 2) if tagged else None
+            if hit is not None:
+                for mention in self._add_found([(hit, "", None, "", None)], "list"):
+                    mention.shape = "one_of_group"
 
     def _described_series(self) -> None:
         """见面会现场，某电网公司某所作业师、特级技师梁某，某制药股份有限公司主管、工程师雷某，…，

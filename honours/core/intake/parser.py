@@ -365,6 +365,7 @@ def _likewise(mentions: list[Mention]) -> None:
 _ONE_PICKED = re.compile(
     r"(?:最为?(?:大|小|年长|年轻|年幼|长|久|短|高龄)的|(?:其中)?(?:有)?一[位名])[^，,。；;]{0,24}$"
 )
+_FIRST_PICK = re.compile(r"最为?(?:大|小|年长|年轻|年幼|长|久|短|高龄)的|(?:其中)?(?:有)?一[位名]")
 _SUPERLATIVE = re.compile(
     r"(?:年龄|年纪|从业时间|工龄)?最(?:大|小|年长|年轻|长|短)的(?:[0-9]{1,3}岁[，,]?)?(?:是|为)[^，,。；;]{0,24}$"
 )
@@ -379,7 +380,8 @@ def _extremes_of_group(state: _State, mentions: list[Mention]) -> None:
         s = m.sentence.text
         superlative = _SUPERLATIVE.search(s, 0, m.start)
         if superlative is None and m.shape == "one_of_group":
-            superlative = _ONE_PICKED.search(s, 0, m.start)
+            # …最为年长的张某 / …最大的是洪某，廖某服务44年最久: the first pick in the sentence
+            superlative = _ONE_PICKED.search(s, 0, m.start) or _FIRST_PICK.search(s, 0, m.start)
         if superlative is None:
             continue
         before = [
@@ -839,6 +841,7 @@ def _proposal(name: str, group: list[Mention], report: str) -> Proposal | None:
             and m.name_score >= 2
             and not _official_post(m)
             and not _official_description(m)
+            and not _among_guests(m)
             for m in group
         )
     ):
@@ -910,6 +913,16 @@ def _official_post(m: Mention) -> bool:
 _ORGAN_WORDS = re.compile(
     r"总工会|人大|政协|政府|[省市县区镇乡]委|纪委|党组|书记处|(?:^|[^\u4e00-\u9fff]|代理|常务)[副]?[省市县区镇乡]长"
 )
+
+
+_GUESTS = re.compile(r"等(?:来宾|嘉宾|贵宾|领导|各界人士)|等[^，,。；;]{0,6}(?:均|都|也)?(?:与会|莅临|出席)")
+
+
+def _among_guests(m: Mention) -> bool:
+    """包括县长甲、处长乙、…等来宾均与会: those a list of guests names are there to present."""
+    s = m.sentence.text
+    clause = m.sentence.clauses[m.sentence.clause_at(m.start)]
+    return bool(_GUESTS.search(s, m.end, clause.end))
 
 
 def _official_description(m: Mention) -> bool:
