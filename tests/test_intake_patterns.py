@@ -1410,3 +1410,12 @@ def test_a_list_of_guests_is_no_honouree_and_a_second_pick_follows_the_first():
     people = _people(text)
     assert set(people) == {"洪朝明", "廖月华"}
     assert all(_honours(h) == [("模范劳工", "other")] for h in people.values())
+
+
+def test_a_stationed_post_joins_the_posts_before_it_and_deng_makes_the_pair_one_honour():
+    people = _people(
+        "某工具技术有限公司研发工程师邱联明，某学院团委办公室主任、驻村第一书记谭翊清等全国劳模和先进工作者代表作了发言。"
+    )
+    assert set(people) == {"邱联明", "谭翊清"}
+    assert all(_honours(h) == [("全国劳模和先进工作者", "national")] for h in people.values())
+    assert (people["谭翊清"].unit, people["谭翊清"].position) == ("某学院", "团委办公室主任、驻村第一书记")

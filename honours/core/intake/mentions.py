@@ -1203,7 +1203,9 @@ class SentenceReader:
             unknown_post = not (post or unit) and prefix.endswith(
                 _UNKNOWN_POST_ENDS
             )  # 、初级燃气管道工陈健康
-            if (post or unknown_post) and not unit and seg_start > 0 and s[seg_start - 1] == "、":
+            # 、驻村第一书记谭某: where one is stationed is part of the post, no unit of its own
+            no_body = not unit or unit.startswith("驻") and len(unit) <= 4
+            if (post or unknown_post) and no_body and seg_start > 0 and s[seg_start - 1] == "、":
                 # 某化工有限公司设备主管、工程师张立新: a list of posts, the unit before the first
                 # 某公司技术人员、工程师、中级工张立新: over as many posts as the series lists
                 left = seg_start - 1

@@ -620,6 +620,8 @@ def pair_titles(text: str, titles: list[TitleMatch], group_words: tuple[str, ...
 
 def _held_by_group(text: str, start: int, group_words: tuple[str, ...]) -> bool:
     head = text[:start]
+    if head.endswith("等"):  # 甲，乙等全国劳模和先进工作者代表
+        return True
     if COUNT_BEFORE.search(head) or re.search(
         r"(?:[0-9]+|[二三四五六七八九十百两]+)[名位人](?:新晋|受表彰的|获奖的)?$", head
     ):
