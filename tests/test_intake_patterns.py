@@ -1419,3 +1419,14 @@ def test_a_stationed_post_joins_the_posts_before_it_and_deng_makes_the_pair_one_
     assert set(people) == {"邱联明", "谭翊清"}
     assert all(_honours(h) == [("全国劳模和先进工作者", "national")] for h in people.values())
     assert (people["谭翊清"].unit, people["谭翊清"].position) == ("某学院", "团委办公室主任、驻村第一书记")
+
+
+def test_a_title_awarded_at_the_reports_meeting_takes_the_meetings_year():
+    text = (
+        "4月29日，2025年湖南省庆祝“五一”国际劳动节暨劳动模范和先进工作者表彰大会在长沙召开。"
+        "其中，资兴市的杨拥华、李方明荣获“湖南省劳动模范”称号。"
+    )
+    people = _people(text)
+    assert [x.year for x in people["杨拥华"].honours] == [2025]
+    text = "2024-09-11 09:39\n9月10日，开发建设新疆奖表彰大会在乌鲁木齐召开。新疆胡杨线缆制造有限公司技术总工方国明获得开发建设新疆奖章。"
+    assert [x.year for x in _people(text)["方国明"].honours] == [2024]

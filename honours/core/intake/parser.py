@@ -521,6 +521,8 @@ def _report_years(analysis: str, mentions: list[Mention]) -> None:
             t.year = cache[t.title]
             if t.year is None and "五一劳动奖" in t.title and not _held_before(m.sentence.text, t):
                 t.year = _celebration_year(analysis)
+            if t.year is None and m.award_verbs and not _held_before(m.sentence.text, t):
+                t.year = _ceremony_year(analysis)  # 2025年…表彰大会在长沙召开。…甲荣获“湖南省劳动模范”称号
 
 
 # "召开2023年庆祝“五一”国际劳动节暨表彰大会": the year of the May Day celebration a report is about
@@ -531,6 +533,23 @@ def _celebration_year(analysis: str) -> int | None:
     """The one year of a May Day celebration the report names: the year of the medals it awards."""
     years = {int(y) for y in _CELEBRATION.findall(analysis)}
     return years.pop() if len(years) == 1 else None
+
+
+_CEREMONY = re.compile(r"((?:19|20)\d{2})年[^。；;！？]{0,40}?表彰(?:大会|会|仪式)")
+_CEREMONY_WITHOUT_YEAR = re.compile(r"[0-9]{1,2}月[0-9]{1,2}日[^。；;！？]{0,60}?表彰(?:大会|会|仪式)")
+_DATELINE = re.compile(r"((?:19|20)\d{2})(?:-[01]?\d-[0-3]?\d|年[01]?\d月[0-3]?\d日)")
+
+
+def _ceremony_year(analysis: str) -> int | None:
+    """The one year of the award meeting a report is about (2025年…表彰大会), or, when the report
+    dates the meeting by month and day only (9月10日，…表彰大会), the year of its dateline."""
+    years = {int(y) for y in _CEREMONY.findall(analysis)}
+    if len(years) == 1:
+        return years.pop()
+    if years or not _CEREMONY_WITHOUT_YEAR.search(analysis):
+        return None
+    dated = {int(y) for y in _DATELINE.findall(analysis[:300])}
+    return dated.pop() if len(dated) == 1 else None
 
 
 def _held_before(s: str, t: TitleMatch) -> bool:
