@@ -1430,3 +1430,15 @@ def test_a_title_awarded_at_the_reports_meeting_takes_the_meetings_year():
     assert [x.year for x in people["杨拥华"].honours] == [2025]
     text = "2024-09-11 09:39\n9月10日，开发建设新疆奖表彰大会在乌鲁木齐召开。新疆胡杨线缆制造有限公司技术总工方国明获得开发建设新疆奖章。"
     assert [x.year for x in _people(text)["方国明"].honours] == [2024]
+
+
+def test_former_and_zong_belong_to_the_post_and_a_federation_is_a_unit():
+    from honours.core.intake.units import _unit_post_of
+
+    def read(text):
+        return _unit_post_of(text, 0, len(text))[:2]
+
+    assert read("安溪县科委原副主任") == ("安溪县科委", "原副主任")
+    assert read("资兴鸿鹏驾校总教练") == ("资兴鸿鹏驾校", "总教练")
+    assert read("某市总工会主席") == ("某市总工会", "主席")
+    assert read("某公司总经理") == ("某公司", "总经理")

@@ -352,6 +352,13 @@ def _unit_post_of(s: str, start: int, end: int):
             )  # 某集团的一名科研技术骨干: 科研 is part of the post (一名普通焊工: 普通 is not)
         return unit, text[best:], (start, start + descriptor.start()), (start + best, end)
     split = _dept_split(text[:best])
+    # 某县科委原副主任 / 某驾校总教练: "former" and 总 belong to the post, not to the unit's name
+    while split > 2 and text[split - 1] in "原前总" and text[split - 2] not in "原前总":
+        if text[split - 1] == "总" and text.startswith("工会", split):
+            if text[split + 2 :] in lx.POSITIONS:
+                split += 2  # 某市总工会主席: the federation (总工会) is the unit, not 某市总 | 工会主席
+            break
+        split -= 1
     unit = _clean_unit(text[:split])
     post = text[split:]
     return unit, post, ((start, start + split) if unit else None), (start + split, end)
