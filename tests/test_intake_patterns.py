@@ -1442,3 +1442,8 @@ def test_former_and_zong_belong_to_the_post_and_a_federation_is_a_unit():
     assert read("资兴鸿鹏驾校总教练") == ("资兴鸿鹏驾校", "总教练")
     assert read("某市总工会主席") == ("某市总工会", "主席")
     assert read("某公司总经理") == ("某公司", "总经理")
+
+
+def test_the_unit_one_serves_at_in_a_later_clause():
+    text = "本次共表扬124名模范劳工。其中一位服务已8年多的曾子元先生，目前服务于某餐饮事业股份有限公司，他努力不懈。"
+    assert _people(text)["曾子元"].unit == "某餐饮事业股份有限公司"
