@@ -1447,3 +1447,13 @@ def test_former_and_zong_belong_to_the_post_and_a_federation_is_a_unit():
 def test_the_unit_one_serves_at_in_a_later_clause():
     text = "本次共表扬124名模范劳工。其中一位服务已8年多的曾子元先生，目前服务于某餐饮事业股份有限公司，他努力不懈。"
     assert _people(text)["曾子元"].unit == "某餐饮事业股份有限公司"
+
+
+def test_those_given_as_examples_of_the_group_hold_its_title():
+    text = (
+        "今年我市有12人荣获全国劳动模范称号。其中既有像某设计部总设计师、研究员孙泽明这样的科技工作者，"
+        "也有像某机器人有限公司组装调试科长、技师张大明这样的产业工人。"
+    )
+    people = _people(text)
+    assert set(people) == {"孙泽明", "张大明"}
+    assert all(_honours(h) == [("全国劳动模范", "national")] for h in people.values())

@@ -223,6 +223,7 @@ class SentenceReader:
         self._copulas()
         self._as_holders()
         self._one_of_group()
+        self._examples()
         self._described_series()
         self._positions()
         self._relatives()
@@ -713,6 +714,18 @@ class SentenceReader:
             if hit is not None:
                 for mention in self._add_found([(hit, "", None, "", None)], "list"):
                     mention.shape = "one_of_group"
+
+    def _examples(self) -> None:
+        """其中既有像某设计部总设计师孙某这样的科技工作者，也不乏某公司班长李某、某公司驾驶员常某
+        这样的基层职工: the people a report gives as examples of the group it is about."""
+        s = self.s
+        for such in re.finditer(r"这样的", s):
+            clause = self.sentence.clauses[self.sentence.clause_at(such.start())]
+            lead = _EXAMPLE_LEAD.search(s, clause.start, such.start())
+            if lead is None:
+                continue
+            for mention in self._add_found(self._names_ending_at(such.start(), lead.end()), "list"):
+                mention.shape = "one_of_group"
 
     def _described_series(self) -> None:
         """见面会现场，某电网公司某所作业师、特级技师梁某，某制药股份有限公司主管、工程师雷某，…，
@@ -1832,6 +1845,7 @@ def _informal_title_before_name(s: str, title: TitleMatch) -> bool:
 
 _NUMBER_OF_PEOPLE = r"[0-9一二三四五六七八九十百两几多]+(?:名|位|个|人)"
 _COUNTED_BEFORE = re.compile(_NUMBER_OF_PEOPLE + "$")
+_EXAMPLE_LEAD = re.compile(r"(?:既有|也有|还有|更有|也不乏|不乏)?像|(?:也不乏|不乏)")
 _HONORIFICS = ("女士", "先生", "同志", "老人", "师傅", "老师")
 # the words that pick one person out of a group: 年纪最大的是 / 最为年长的 / 其中一位
 _ONE_OF_GROUP = re.compile(

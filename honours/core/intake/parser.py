@@ -380,8 +380,12 @@ def _extremes_of_group(state: _State, mentions: list[Mention]) -> None:
         s = m.sentence.text
         superlative = _SUPERLATIVE.search(s, 0, m.start)
         if superlative is None and m.shape == "one_of_group":
-            # …最为年长的张某 / …最大的是洪某，廖某服务44年最久: the first pick in the sentence
-            superlative = _ONE_PICKED.search(s, 0, m.start) or _FIRST_PICK.search(s, 0, m.start)
+            # …最为年长的张某 / …最大的是洪某，廖某服务44年最久 / 像某某这样的: the first pick
+            superlative = (
+                _ONE_PICKED.search(s, 0, m.start)
+                or _FIRST_PICK.search(s, 0, m.start)
+                or re.search(r"像|不乏", s[: m.start])
+            )
         if superlative is None:
             continue
         before = [
