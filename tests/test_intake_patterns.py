@@ -1457,3 +1457,36 @@ def test_those_given_as_examples_of_the_group_hold_its_title():
     people = _people(text)
     assert set(people) == {"孙泽明", "张大明"}
     assert all(_honours(h) == [("全国劳动模范", "national")] for h in people.values())
+
+
+def test_a_list_before_a_session_title_and_a_year_after_the_verb():
+    people = _people("甲乙丙丁。漆小丽、郑远大、杨章明成功推选为第三届贵州省“最美劳动者”。")
+    assert set(people) == {"漆小丽", "郑远大", "杨章明"}
+    assert all(_honours(h) == [("最美劳动者", "provincial")] for h in people.values())
+
+
+def test_a_provinces_own_quoted_title_and_its_year_figure_are_one_honour():
+    people = _people("于小虹、王邦明、黄道军3名职工被选树为2024年云南省“最美职工”年度人物。")
+    assert set(people) == {"于小虹", "王邦明", "黄道军"}
+    assert all(_honours(h) == [("最美职工年度人物", "provincial")] for h in people.values())
+    assert all(h.honours[0].year == 2024 for h in people.values())
+
+
+def test_pinyin_glosses_of_mirror_sites_are_read_past():
+    from honours.core.intake.text import without_pinyin_glosses
+
+    assert without_pinyin_glosses("李關(guān)平、電器設(shè)備、甲(A)公司") == "李關平、電器設備、甲(A)公司"
+    people = _people("于小虹、李關(guān)平2名職工被選樹為云南省“最美職工”。")
+    assert "李关平" in people
+
+
+def test_a_list_of_trades_and_grades_after_this_many_are():
+    text = (
+        "记者从第七届中华技能大奖表彰大会获悉，20名优秀技术工人获得第七届“中华技能大奖”荣誉称号。\n"
+        "这20名优秀技术工人分别是：特种熔融焊接工高级技师高凤明、锻工高级技师范友林、抹灰工高级技师于建国\n"
+        "、测井工高级技师吕幸达、电器设备维修工高级技师李大刚。"
+    )
+    people = _people(text)
+    assert set(people) == {"高凤明", "范友林", "于建国", "吕幸达", "李大刚"}
+    assert all(_honours(h) == [("中华技能大奖", "national")] for h in people.values())
+    assert (people["吕幸达"].unit, people["吕幸达"].position) == ("", "测井工高级技师")

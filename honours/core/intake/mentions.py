@@ -40,6 +40,7 @@ from .units import (
     _roles_before,
     _skip_bracket,
     _skip_trailers,
+    _trade,
     _unit_lead,
     _unit_left_edge,
     _unit_post_of,
@@ -469,6 +470,8 @@ class SentenceReader:
             post = s[post_start : hit.start].strip("、 ")
             return hit, unit, (unit_start, unit_end), post, (post_start, hit.start)
         split = _dept_split(unit_text)
+        if _trade(unit_text[:split]):
+            split = 0  # 测井工高级技师吕某: a trade and its grade, the post; no unit named
         unit_end = unit_start + split
         unit = _clean_unit(s[unit_start:unit_end])
         post = s[unit_end : hit.start].strip("、 ")
@@ -555,11 +558,12 @@ class SentenceReader:
                 by = re.search(r"被[\u4e00-\u9fff]{2,16}$", head)  # 被福建省总工会|授予
                 if by and not verb[1].startswith("被"):
                     head = head[: by.start()]
-                if before[verb[0] + len(verb[1]) :].strip("了“ "):
+                gap = _SESSION_WORDS.sub("", before[verb[0] + len(verb[1]) :])
+                if gap.strip("了“ "):
                     continue  # 获…称号 with other words between: not this simple shape
             if verb is not None:
                 # 霍某更是被评为了省劳动模范: adverbs between the name and its verb
-                head = re.sub(r"(?:更是|也是|同时也|同时|再次|已经|终于|最终|还|也|又)+$", "", head)
+                head = re.sub(r"(?:更是|也是|同时也|同时|再次|已经|终于|最终|成功|还|也|又)+$", "", head)
             # 等4位高龄劳模 / 等5名困难劳模: words that describe the people, not their honour
             head = _HOLDER_WORDS.sub("", head)
             tail = _LIST_TAIL.search(head)
@@ -1225,6 +1229,8 @@ class SentenceReader:
                 for _ in range(4):
                     while left > floor and s[left - 1] not in _SEGMENT_STOPS:
                         left -= 1
+                    if _ends_in_name(s, left, max(left, seg_start - 1)):
+                        break  # 锻工高级技师范某、测井工高级技师吕某: the item before is a person of its own
                     wider = _unit_post_of(s, left, start)
                     if wider[0] and wider[1]:
                         unit, post, unit_span, post_span = wider
@@ -1846,6 +1852,21 @@ def _informal_title_before_name(s: str, title: TitleMatch) -> bool:
 _NUMBER_OF_PEOPLE = r"[0-9一二三四五六七八九十百两几多]+(?:名|位|个|人)"
 _COUNTED_BEFORE = re.compile(_NUMBER_OF_PEOPLE + "$")
 _EXAMPLE_LEAD = re.compile(r"(?:既有|也有|还有|更有|也不乏|不乏)?像|(?:也不乏|不乏)")
+# 第三届 / 首批 / 2024年度: a session or year between an award verb and its title
+_SESSION_WORDS = re.compile(r"第[一二三四五六七八九十0-9]+[届批]|首[届批]|本届|(?:19|20)\d{2}年度?")
+
+
+def _ends_in_name(s: str, start: int, end: int) -> bool:
+    """Does s[start:end] end in a person's name after a post (…高级技师范某)?"""
+    for length in (3, 2):
+        at = end - length
+        if at > start and _word_ending_at(s, at, _POSITIONS_BY_LAST, start):
+            hit = name_at(s[:end], at)
+            if hit is not None and hit.end == end:
+                return True
+    return False
+
+
 _HONORIFICS = ("女士", "先生", "同志", "老人", "师傅", "老师")
 # the words that pick one person out of a group: 年纪最大的是 / 最为年长的 / 其中一位
 _ONE_OF_GROUP = re.compile(

@@ -25,7 +25,7 @@ from .mentions import WORKPLACE_BEFORE, Mention, SentenceReader, count_of
 from .names import index_by_first_char, name_at, starts_with_any
 from .proposals import KIND_COLLECTIVE, KIND_PERSON, Highlight, IntakeResult, Proposal, Reason
 from .roles import _last_award_verb, attribute, medical, region_of
-from .text import Sentence, prepare, split_sentences
+from .text import Sentence, prepare, split_sentences, without_pinyin_glosses
 from .titles import COUNT_BEFORE, TitleMatch, explain_level, find_titles, pair_titles
 from .unclaimed import credit_unclaimed_titles, extend_lists, settle_name_ends
 from .units import _skip_bracket, unit_without_lead
@@ -59,7 +59,7 @@ def analyse_text(original: str, report: str = "") -> IntakeResult:
     """Propose the honourees named in a report's text (as written, Simplified or Traditional)."""
     if not isinstance(original, str):
         raise TypeError("report text must be a string")
-    original = original[:MAX_REPORT_CHARS]
+    original = without_pinyin_glosses(original[:MAX_REPORT_CHARS])
     if not original.strip():
         return IntakeResult(report, [], False, [], 0)
     analysis, traditional = prepare(original)
@@ -119,6 +119,8 @@ def _read_sentence(
     titles = pair_titles(s, titles, _GROUP_AWARD_WORDS)
     for t in titles:
         t.sentence = sentence.index
+        if _praise_group(s, t) and t.title.startswith(("优秀", "杰出", "最美")) and not t.quoted:
+            t.group = True  # 20名优秀技术工人获得…: the people counted, praised; no honour of their own
         clause = sentence.clauses[sentence.clause_at(t.outer_start)]
         before = s[clause.start : t.outer_start]
         t.posthumous = any(word in before for word in lx.POSTHUMOUS_WORDS)
@@ -629,7 +631,11 @@ _COUNT_AWARDED = re.compile(
     r"(?:[0-9]+|[二三四五六七八九十百两][一二三四五六七八九十百两]*)(?:名|位|人)(?:职工|同志)?"
     r"(?:[我本][省市区县州旗])?(?:获评|获得|荣获|被评为|被授予|当选为?|获)了?$"  # 5名我区荣获
 )
-_SHORT_LIST_LEAD = re.compile(r"(?:他们|她们|获奖者|获奖名单|名单)?(?:分别|依次)?(?:是|为|如下)[：:]")
+_SHORT_LIST_LEAD = re.compile(
+    r"(?:他们|她们|获奖者|获奖名单|名单"
+    r"|(?:这|以上|上述)?[0-9一二三四五六七八九十百两]+(?:名|位|人)[\u4e00-\u9fff]{0,8}?)?"  # 这20名优秀技术工人
+    r"(?:分别|依次)?(?:是|为|如下)[：:]"
+)
 _HEADING_END = re.compile(
     r"(?:有|是|为|如下|名单|以下同志|以下人员|分别|获得者|获奖者|得主|[0-9一二三四五六七八九十百两]+[人名位]"
     r"|(?:称号|荣誉|奖章)的[\u4e00-\u9fff]{1,6})[：:]$"
@@ -660,7 +666,10 @@ def _headings(reader: SentenceReader, state: _State, people: list[Mention]) -> N
     ):
         state.heading = []  # 荣获全国先进工作者称号2人，分别是：… heads a list of its own
     if state.heading:
-        same_paragraph = sentence.paragraph == state.heading_paragraph
+        # a list broken over a line (…抹灰工高级技师于某\n、车工技师张某、…) is still one paragraph's
+        same_paragraph = sentence.paragraph == state.heading_paragraph or (
+            sentence.paragraph == state.heading_paragraph + 1 and s.lstrip().startswith(("、", "，", ","))
+        )
         line_item = (
             (state.heading_line or state.heading_colon)
             and (sentence.headline or all(_list_line(sentence, m) for m in listed))
@@ -696,11 +705,16 @@ def _headings(reader: SentenceReader, state: _State, people: list[Mention]) -> N
         for t in reader.titles
         if t.owner is None and not t.collective and not t.group and (colon < 0 or t.outer_end <= colon)
     ]
+    if free and all(_praise_group(s, t) for t in free) and _SHORT_LIST_LEAD.fullmatch(s[: colon + 1].strip()):
+        free = []  # 这20名优秀技术工人分别是：the people the sentence before gives an honour, praised
     if not free and colon >= 0 and _SHORT_LIST_LEAD.fullmatch(s[: colon + 1].strip()):
         # 我市共有12人获评省劳动模范。他们是：A、B、C: the title the sentence before counts
-        free = [t for t in state.counted if t.sentence == sentence.index - 1][-1:] or _awarded_before(
-            state, sentence.index - 1
-        )
+        counted = [
+            t
+            for t in state.counted
+            if t.sentence == sentence.index - 1 and (t.level != "other" or t.has_level_word or t.quoted)
+        ]
+        free = counted[-1:] or _awarded_before(state, sentence.index - 1)
     if not free and colon >= 0 and _HEADING_END.search(s[: colon + 1]):
         # 台湾省模范劳工表扬大会昨日举行，本县共有五人获选，分别是：… the honour the ceremony is for
         free = _event_title(s[:colon], sentence.index)
@@ -748,6 +762,16 @@ def _event_title(text: str, index: int) -> list[TitleMatch]:
             titles[-1].sentence = index
             found.append(titles[-1])
     return found[-1:] if len({t.title for t in found}) == 1 else []
+
+
+def _praise_group(s: str, t: TitleMatch) -> bool:
+    """20名优秀技术工人: a counted group named by a word of praise with no level, not an honour."""
+    return (
+        t.level == "other"
+        and not t.has_level_word
+        and not t.quoted
+        and bool(COUNT_BEFORE.search(s[: t.outer_start]))
+    )
 
 
 def _item_at_end(reader: SentenceReader) -> Mention | None:

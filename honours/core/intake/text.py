@@ -8,6 +8,7 @@ in one be used in the other unchanged.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -244,6 +245,16 @@ def _is_thousands_comma(text: str, i: int) -> bool:
         and len(text[i + 1 : i + 4]) == 3
         and (i + 4 >= len(text) or not text[i + 4].isdigit())
     )
+
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
+# 設(shè)備 / 李關(guān)平: mirror sites gloss characters with their pinyin in brackets
+_PINYIN_GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])[（(](?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}]{{1,7}}[)）]")
+
+
+def without_pinyin_glosses(text: str) -> str:
+    """The report without the bracketed pinyin some mirror sites put after characters."""
+    return _PINYIN_GLOSS.sub("", text)
 
 
 def prepare(original: str) -> tuple[str, bool]:

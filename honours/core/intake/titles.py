@@ -177,9 +177,17 @@ def find_titles(text: str) -> list[TitleMatch]:
         ):
             continue  # 承担焊接任务的“开路先锋”李雪文: a nickname the description ends in, no honour
         match.outer_start = start - 1
-        match.outer_end = _skip_trailer(text, end + 1)
-        if not match.has_level_word:
-            _level_before_quote(text, start - 1, match)
+        after = end + 1
+        suffix = next((w for w in ("年度人物", "年度标兵") if text.startswith(w, after)), "")
+        if suffix:  # 云南省“最美职工”年度人物: the year's figure of the quoted honour, one title
+            match.title += suffix
+            after += len(suffix)
+            covered.update(range(end, after))
+        match.outer_end = _skip_trailer(text, after)
+        if not match.has_level_word or match.level_reason.endswith("well-known title"):
+            _level_before_quote(
+                text, start - 1, match
+            )  # 云南省“最美职工”: the province's own, not the table's
         year = _YEAR_BEFORE_RE.search(text[max(0, start - 9) : start - 1])
         if year and match.year is None:
             match.year = int(year.group(1))

@@ -294,6 +294,11 @@ def _org_ends_at(text: str, i: int) -> bool:
     return bool(_word_ending_at(text, i, _ORG_BY_LAST, 0))
 
 
+def _trade(text: str) -> bool:
+    """测井工 / 特种熔融焊接工: a worker's trade (ends in 工, names no organisation), no unit."""
+    return text.endswith("工") and not any(_org_ends_at(text, i) for i in range(2, len(text) + 1))
+
+
 def _unit_post_of(s: str, start: int, end: int):
     """Unit and post of a standalone description ("衡阳市某公司高级技师")."""
     text = s[start:end]
@@ -361,6 +366,8 @@ def _unit_post_of(s: str, start: int, end: int):
         split -= 1
     unit = _clean_unit(text[:split])
     post = text[split:]
+    if _trade(unit):  # 特种熔融焊接工高级技师: a trade and its grade, one post with no unit named
+        return "", text, None, (start, end)
     return unit, post, ((start, start + split) if unit else None), (start + split, end)
 
 
