@@ -1490,3 +1490,10 @@ def test_a_list_of_trades_and_grades_after_this_many_are():
     assert set(people) == {"高凤明", "范友林", "于建国", "吕幸达", "李大刚"}
     assert all(_honours(h) == [("中华技能大奖", "national")] for h in people.values())
     assert (people["吕幸达"].unit, people["吕幸达"].position) == ("", "测井工高级技师")
+
+
+def test_words_that_look_like_names_after_a_title_or_post_are_junk():
+    assert _people("两位劳模向大家讲述了他们成长、成材的故事。") == {}
+    assert _people("全国劳动模范姚启明……长三角劳模工匠齐聚一堂，为学生们带来宣讲。").keys() <= {"姚启明"}
+    text = "本次宣讲还举行了聘任仪式，发布推介了“职工云畅听”品牌产品，搭建起“劳模树旗帜、职工强素质”的格局。"
+    assert _people(text) == {}

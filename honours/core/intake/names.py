@@ -171,6 +171,9 @@ def _bounded_given(text: str, given: str, end: int) -> bool:
     )
 
 
+_NOT_GIVEN_NAMES = frozenset(("大家", "我们", "你们", "他们", "她们", "自己", "群众", "大众", "职工", "同学"))
+
+
 def _reading(text: str, start: int, surname_len: int, given_len: int) -> list[NameHit]:
     end = start + surname_len + given_len
     if end > len(text):
@@ -183,6 +186,8 @@ def _reading(text: str, start: int, surname_len: int, given_len: int) -> list[Na
         return []
     if name in lx.POSITIONS:
         return []  # 采油工班长: a post after a post, not 班|长
+    if given in _NOT_GIVEN_NAMES:
+        return []  # 两位劳模向大家讲述: 向 + 大家 is no one
     if given[-1] in "今昨明" and text[end : end + 1] in ("(", "（", "日"):
         return []  # 于今(29)日 / 于昨日: a date, not 于今
     after_surname = start + surname_len

@@ -889,6 +889,7 @@ def _proposal(name: str, group: list[Mention], report: str) -> Proposal | None:
             and not _official_post(m)
             and not _official_description(m)
             and not _among_guests(m)
+            and m.sentence.text[m.end : m.end + 1] not in ("”", "」")  # “职工云畅听”: a quoted brand
             for m in group
         )
     ):
