@@ -1497,3 +1497,8 @@ def test_words_that_look_like_names_after_a_title_or_post_are_junk():
     assert _people("全国劳动模范姚启明……长三角劳模工匠齐聚一堂，为学生们带来宣讲。").keys() <= {"姚启明"}
     text = "本次宣讲还举行了聘任仪式，发布推介了“职工云畅听”品牌产品，搭建起“劳模树旗帜、职工强素质”的格局。"
     assert _people(text) == {}
+
+
+def test_a_craftsman_title_named_after_a_county_keeps_the_whole_place():
+    people = _people("荣获金乡县蒜都工匠称号的贾海明走进校园。")
+    assert _honours(people["贾海明"]) == [("金乡县蒜都工匠", "county")]

@@ -141,7 +141,7 @@ OPEN_TITLE_PATTERNS: tuple[str, ...] = (
         r"|代表委员|网格员|社工|科技工作者|医务工作者|新闻工作者|女职工|农民)"
     ),
     r"感动[\u4e00-\u9fff]{2,4}(?:年度)?(?:人物|十大人物)",
-    r"[\u4e00-\u9fff]{1,4}工匠",
+    r"[\u4e00-\u9fff]{1,6}工匠",
     # 浙江省先进张树根: the spoken short form of 先进工作者, only right after a level word
     r"(?<=[省市县区级])先进(?=[\u4e00-\u9fff]{2,3}[，,、。\s（(说激感])",
 )

@@ -22,7 +22,7 @@ _MIDDLE = rf"(?:(?![的了在是和与及或等为被把将对、获授])[{_HAN}
 # the words an open pattern spans hold no function word (他是大国工匠 is 大国工匠, not 他是大国工匠)
 _HAN_CLASS = r"[\u4e00-\u9fff]"  # as the lexicon's patterns write it
 _OPEN = [
-    p.replace(_HAN_CLASS + "{0,6}?", _MIDDLE + "{0,6}?").replace(_HAN_CLASS + "{1,4}", _MIDDLE + "{1,4}")
+    p.replace(_HAN_CLASS + "{0,6}?", _MIDDLE + "{0,6}?").replace(_HAN_CLASS + "{1,6}", _MIDDLE + "{1,6}")
     for p in lx.OPEN_TITLE_PATTERNS
 ]
 _CORE_RE = re.compile(
