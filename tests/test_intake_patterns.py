@@ -1502,3 +1502,18 @@ def test_words_that_look_like_names_after_a_title_or_post_are_junk():
 def test_a_craftsman_title_named_after_a_county_keeps_the_whole_place():
     people = _people("荣获金乡县蒜都工匠称号的贾海明走进校园。")
     assert _honours(people["贾海明"]) == [("金乡县蒜都工匠", "county")]
+
+
+def test_leading_others_to_a_show_or_acting_towards_an_honouree_is_no_deed_of_ones_own():
+    text = "省劳动模范先进事迹巡回演出在礼堂举行，我校工会主席许丽华带领14名教职工代表观看了演出。"
+    assert "许丽华" not in _people(text)
+    text = (
+        "湖南省劳动模范谢玉明为家乡捐资逾500万元。"
+        "因为一句承诺，曹家镇双升完小校长曾垂明把如何留住老师的难题摆在了谢玉明面前。"
+    )
+    assert set(_people(text)) == {"谢玉明"}
+
+
+def test_an_adverb_in_di_is_no_name():
+    text = "当年，1万名先进妇女和先进集体，光荣地获得了三八红旗手和三八红旗集体荣誉称号。"
+    assert _people(text) == {}

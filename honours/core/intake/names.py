@@ -148,7 +148,7 @@ def bounded_name(text: str, start: int, end: int, *, by_post: bool = False) -> N
     if name[:surname_len] not in lx.SURNAMES and surname_len == 1:
         return None
     given = name[surname_len:]
-    if not 1 <= len(given) <= 2 or name in lx.COMMON_WORDS:
+    if not 1 <= len(given) <= 2 or name in lx.COMMON_WORDS or given[-1] == "地":
         return None
     never = _NEVER_GIVEN_BY_POST if by_post else _NEVER_GIVEN
     if not all(_is_han(ch) and ch not in never for ch in given):
@@ -186,8 +186,8 @@ def _reading(text: str, start: int, surname_len: int, given_len: int) -> list[Na
         return []
     if name in lx.POSITIONS:
         return []  # 采油工班长: a post after a post, not 班|长
-    if given in _NOT_GIVEN_NAMES:
-        return []  # 两位劳模向大家讲述: 向 + 大家 is no one
+    if given in _NOT_GIVEN_NAMES or given[-1] == "地":
+        return []  # 两位劳模向大家讲述: 向 + 大家 is no one; 光荣地获得: 地 makes an adverb
     if given[-1] in "今昨明" and text[end : end + 1] in ("(", "（", "日"):
         return []  # 于今(29)日 / 于昨日: a date, not 于今
     after_surname = start + surname_len

@@ -843,9 +843,10 @@ def _proposals(mentions: list[Mention], bylines: Bylines, report: str) -> list[P
             continue
         # the name as the registry keeps it (沙吾尔•芒力克 → 沙吾尔·芒力克), so that two spellings are one person
         by_name.setdefault(normalise_name(m.name).name, []).append(m)
+    credited = frozenset(name for name, group in by_name.items() if any(m.credited for m in group))
     proposals: list[Proposal] = []
     for name, group in by_name.items():
-        proposal = _proposal(name, group, report)
+        proposal = _proposal(name, group, report, credited)
         if proposal is not None:
             proposals.append(proposal)
     proposals.sort(key=lambda p: _first_position(by_name[p.name]))
@@ -872,7 +873,9 @@ def _facts_weight(m: Mention) -> int:
     )
 
 
-def _proposal(name: str, group: list[Mention], report: str) -> Proposal | None:
+def _proposal(
+    name: str, group: list[Mention], report: str, credited_names: frozenset[str] = frozenset()
+) -> Proposal | None:
     credited = [m for m in group if m.credited]
     if all(m.official for m in group) and not credited:
         return None
@@ -890,6 +893,7 @@ def _proposal(name: str, group: list[Mention], report: str) -> Proposal | None:
             and not _official_description(m)
             and not _among_guests(m)
             and m.sentence.text[m.end : m.end + 1] not in ("”", "」")  # “职工云畅听”: a quoted brand
+            and _own_deed(m, credited_names)
             for m in group
         )
     ):
@@ -964,6 +968,16 @@ _ORGAN_WORDS = re.compile(
 
 
 _GUESTS = re.compile(r"等(?:来宾|嘉宾|贵宾|领导|各界人士)|等[^，,。；;]{0,6}(?:均|都|也)?(?:与会|莅临|出席)")
+
+
+_ATTENDING = re.compile(r"带领[^，,。；;]{0,16}(?:观看|参观|出席|参加|观摩|聆听)")
+
+
+def _own_deed(m: Mention, credited_names: frozenset[str]) -> bool:
+    """A deed that is the person's own: not leading others to watch a show (带领…观看了演出), not an
+    act towards an honouree of the report (校长某把难题摆在了谢某面前)."""
+    deeds = [d for d in m.deeds if not _ATTENDING.search(d)]
+    return any(not any(other in d for other in credited_names if other != m.name) for d in deeds)
 
 
 def _among_guests(m: Mention) -> bool:
