@@ -1517,3 +1517,16 @@ def test_leading_others_to_a_show_or_acting_towards_an_honouree_is_no_deed_of_on
 def test_an_adverb_in_di_is_no_name():
     text = "当年，1万名先进妇女和先进集体，光荣地获得了三八红旗手和三八红旗集体荣誉称号。"
     assert _people(text) == {}
+
+
+def test_those_named_a_citys_craftsmen_after_de_you_and_fenbie_wei():
+    text = (
+        "此次被命名为“石狮名匠”的有10人，分别为国网福建省电力有限公司石狮市供电公司庄敬明、福建北记食品有限公司李栋材。"
+        "被命名为“石狮工匠”的有中联品检(福建)检测服务有限公司林风华、某染织实业有限公司丁成林和泉州太平洋集装箱码头有限公司黄尚明等30人。"
+    )
+    people = _people(text)
+    assert set(people) == {"庄敬明", "李栋材", "林风华", "丁成林", "黄尚明"}
+    assert _honours(people["庄敬明"]) == [("石狮名匠", "county")]
+    assert _honours(people["黄尚明"]) == [("石狮工匠", "county")]
+    assert people["庄敬明"].unit == "国网福建省电力有限公司石狮市供电公司"
+    assert people["黄尚明"].unit == "泉州太平洋集装箱码头有限公司"

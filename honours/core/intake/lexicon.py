@@ -117,14 +117,14 @@ STRONG_TITLE_CORES: frozenset[str] = _words(
     " 最美志愿者 服务标兵 岗位标兵 技术标兵 业务标兵 优秀教师 模范教师 优秀班主任 优秀校长 优秀医生 优秀护士"
     " 优秀企业家 优秀新闻工作者 优秀工作者 劳动英雄 优秀人才 拔尖人才 突出贡献专家 模范共产党员"
     " 五一劳动奖 工匠 三八红旗手称号 好人 好医生 好护士 好警察 好老师 好教师 好司机 好青年 好媳妇 好儿媳"
-    " 好军嫂 好支书 好村官 好干部 好法官 好工匠 好榜样 楷模 英雄 模范 标兵 能手 巧匠 先锋 工匠人才 人物"
+    " 好军嫂 好支书 好村官 好干部 好法官 好工匠 好榜样 楷模 英雄 模范 标兵 能手 巧匠 名匠 先锋 工匠人才 人物"
     " 年度人物 勋章 奖章 突击手 带头人 领军人才 个人一等功 个人二等功 个人三等功 一等功 二等功 三等功"
 )
 # Cores that are a title only with a place/level prefix, quotes, or an award verb before them
 # (a bare 英雄 / 好人 / 模范 in running text is just a word).
 WEAK_TITLE_CORES: frozenset[str] = _words(
     "好人 好医生 好护士 好警察 好老师 好教师 好司机 好青年 好媳妇 好儿媳 好军嫂 好支书 好村官 好干部 好法官"
-    " 好工匠 好榜样 楷模 英雄 模范 标兵 能手 巧匠 先锋 工匠 人物 年度人物 勋章 奖章 突击手 带头人 工匠人才"
+    " 好工匠 好榜样 楷模 英雄 模范 标兵 能手 巧匠 名匠 先锋 工匠 人物 年度人物 勋章 奖章 突击手 带头人 工匠人才"
     " 领军人才 优秀人才 拔尖人才 劳动英雄"
 )
 # Honours given to a unit or team, not a person: proposed as collectives when credited.

@@ -895,7 +895,7 @@ class SentenceReader:
                 found.extend(self._names_ending_at(end, chunk_start))
             if len(found) < 2:
                 continue
-            members = self._add_found(found, "list", titles=[title], group=self._new_group())
+            members = self._add_found(found, "heading", titles=[title], group=self._new_group())
             for mention in members:
                 mention.shape = "colon_item"
             if members:
@@ -1121,8 +1121,8 @@ class SentenceReader:
             if conj_start - seg_start < 3 or end - conj_end < 4:
                 continue
             last = self._name_at_end(conj_end, end, floor)
-            if last is None or last[0].start - conj_end > 8:
-                continue
+            if last is None or last[0].start - conj_end > 8 and not last[1]:
+                continue  # …和泉州某集装箱码头有限公司黄某: a unit of any length before the last name
             first = self._name_at_end(seg_start, conj_start, floor)
             if first is None or first[0].end != conj_start or not (first[1] or first[3]):
                 continue
@@ -1939,7 +1939,9 @@ _INCLUDED = re.compile(
     r"(?:新当选的|新晋|受表彰的|获奖的)?)?"
 )
 _HAVE_LIST_LEAD = re.compile(r"(?:他们|她们|其中|这些人|获奖者)中?(?:既|还)?有")
-_MARKED_LIST = re.compile(r"(?:分别是|分别为|依次是|依次为|他们是|她们是|包括)(?![：:])")
+_MARKED_LIST = re.compile(
+    r"(?:分别是|分别为|依次是|依次为|他们是|她们是|包括|(?<=[”」])的有|(?:称号|奖章|荣誉)的有)(?![：:])"
+)  # 被命名为“石狮工匠”的有某公司林某、…等30人: those named, listed
 _NOT_BEFORE_NAME = ("全", "各", "这", "那", "每", "本")
 
 
