@@ -1530,3 +1530,16 @@ def test_those_named_a_citys_craftsmen_after_de_you_and_fenbie_wei():
     assert _honours(people["黄尚明"]) == [("石狮工匠", "county")]
     assert people["庄敬明"].unit == "国网福建省电力有限公司石狮市供电公司"
     assert people["黄尚明"].unit == "泉州太平洋集装箱码头有限公司"
+
+
+def test_a_copula_after_a_described_name_and_a_year_before_the_title():
+    people = _people("今年47岁的刘春华，是2015年省劳模，在上栗某公司从事一线垃圾清运工作。")
+    assert _honours(people["刘春华"]) == [("省劳模", "provincial")]
+    assert people["刘春华"].honours[0].year == 2015
+
+
+def test_a_caption_line_with_a_year_title_a_comma_and_the_unit_and_post():
+    people = _people("2020年全国劳动模范，海口某环境服务有限公司清运部经理陆受明")
+    h = people["陆受明"]
+    assert _honours(h) == [("全国劳动模范", "national")]
+    assert (h.unit, h.position) == ("海口某环境服务有限公司", "清运部经理")

@@ -321,7 +321,7 @@ class SentenceReader:
             if (
                 found is None
                 and s[position : position + 1] in ("，", ",")
-                and not s[clause_start : first.outer_start].strip(" “")
+                and not _YEAR_LEAD.sub("", s[clause_start : first.outer_start]).strip(" “")
                 and position == self._clause_end(first.outer_start)
             ):
                 # 淮南市劳动模范，淮南市富华服饰有限公司董事长文继兵: a comma before the unit and post
@@ -814,6 +814,15 @@ class SentenceReader:
                 p += 1
             before = s[p : t.outer_start]
             copula = _COPULA_TAIL.search(before)
+            if copula is not None and copula.start() == 0 and clause.start > 0:
+                # 今年47岁的刘某，是2015年省劳模: the name that ends the clause before is the subject
+                number = self.sentence.clause_at(t.outer_start)
+                hit = self._described_name_ending(self.sentence.clauses[number - 1]) if number else None
+                if hit is not None and not self._taken(hit.start, hit.end):
+                    mention = self._add(hit, "title", titles=[t])
+                    if mention is not None:
+                        t.owner = id(mention)
+                continue
             if copula is not None:
                 end = p + copula.start()
                 hit = self._known_at(p) or name_at(s[:end], p)
@@ -858,6 +867,17 @@ class SentenceReader:
             if mention is not None:
                 t.owner = id(mention)
                 mention.award_verbs.append(award.group("verb"))
+
+    def _described_name_ending(self, clause) -> NameHit | None:
+        """今年47岁的刘某: the name a clause ends with after 的."""
+        s = self.s
+        for length in (3, 2):
+            at = clause.end - length
+            if at > clause.start and s[at - 1] == "的":
+                hit = name_at(s[: clause.end], at, strict=True)
+                if hit is not None and hit.end == clause.end:
+                    return hit
+        return None
 
     def _marked_lists(self) -> None:
         """7名同志获得“全国劳动模范”荣誉称号，他们分别是某公司党委书记、总经理隋熙凤，某厂电焊工张敬华，…；
@@ -1867,6 +1887,7 @@ def _ends_in_name(s: str, start: int, end: int) -> bool:
     return False
 
 
+_YEAR_LEAD = re.compile(r"(?:19|20)\d{2}年度?")
 _HONORIFICS = ("女士", "先生", "同志", "老人", "师傅", "老师")
 # the words that pick one person out of a group: 年纪最大的是 / 最为年长的 / 其中一位
 _ONE_OF_GROUP = re.compile(
@@ -1924,7 +1945,8 @@ _HOLDER_WORDS = re.compile(
     r"(?:(?:[0-9]+岁|[0-9]+周岁)?(?:以上的?)?(?:高龄|年迈|老|离退休|退休|困难|生活困难|因病致困|一线|在职|企业|农民|女|年轻))+$"
 )
 _COPULA_TAIL = re.compile(
-    r"(?:同志|老人)?(?:就是|是|系)(?:我[省市县区州旗镇乡]|全[省市县区州])?(?:首位|首个|第一位|唯一的?|一名|一位|一个)?(?:光荣的)?$"
+    r"(?:同志|老人)?(?:就是|是|系)(?:我[省市县区州旗镇乡]|全[省市县区州])?(?:首位|首个|第一位|唯一的?|一名|一位|一个)?(?:光荣的)?"
+    r"(?:(?:19|20)\d{2}年度?(?:的)?)?$"  # 刘某是2015年省劳模
 )
 _SUBJECT_AWARD_TAIL = re.compile(
     r"(?:同志|老人|师傅)?(?:于|在)?(?:(?:19|20)\d{2}年度?)?(?:先后|曾经|曾|还|也|又|再次|多次)?"
