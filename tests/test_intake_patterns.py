@@ -1543,3 +1543,9 @@ def test_a_caption_line_with_a_year_title_a_comma_and_the_unit_and_post():
     h = people["陆受明"]
     assert _honours(h) == [("全国劳动模范", "national")]
     assert (h.unit, h.position) == ("海口某环境服务有限公司", "清运部经理")
+
+
+def test_a_nomination_for_a_title_is_not_the_title():
+    text = "市总工会联合表彰命名鲍守华等10名职工为“西宁工匠”，李文英等10名职工获“西宁工匠”提名。"
+    people = _people(text)
+    assert "李文英" not in people

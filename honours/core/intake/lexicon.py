@@ -148,6 +148,7 @@ OPEN_TITLE_PATTERNS: tuple[str, ...] = (
 # Words after a title that show it is used as an adjective, not as someone's honour.
 TITLE_NOT_FOLLOWED_BY: tuple[str, ...] = (
     "作用",
+    "提名",
     "精神",
     "事迹",
     "风采",

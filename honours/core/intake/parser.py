@@ -126,6 +126,9 @@ def _read_sentence(
         t.posthumous = any(word in before for word in lx.POSTHUMOUS_WORDS)
         if _last_award_verb(before) is not None:
             state.awarded.add(id(t))
+            dated = _DATED_SENTENCE.match(s)
+            if t.year is None and dated is not None:
+                t.year = int(dated.group(1))  # 2022年12月26日，…表彰命名某某为“西宁工匠”: that year's
         if t.year is None:
             t.year = _year_before(before)
     for t in titles:
@@ -544,6 +547,9 @@ def _celebration_year(analysis: str) -> int | None:
 _CEREMONY = re.compile(r"((?:19|20)\d{2})年[^。；;！？]{0,40}?表彰(?:大会|会|仪式)")
 _CEREMONY_WITHOUT_YEAR = re.compile(r"[0-9]{1,2}月[0-9]{1,2}日[^。；;！？]{0,60}?表彰(?:大会|会|仪式)")
 _DATELINE = re.compile(r"((?:19|20)\d{2})(?:-[01]?\d-[0-3]?\d|年[01]?\d月[0-3]?\d日)")
+
+
+_DATED_SENTENCE = re.compile(r"\s*((?:19|20)\d{2})年[01]?\d月[0-3]?\d日")
 
 
 def _ceremony_year(analysis: str) -> int | None:

@@ -161,9 +161,9 @@ def find_titles(text: str) -> list[TitleMatch]:
     covered: set[int] = set()
     for _opening, _closing, start, end in _quotations(text):
         content = text[start:end]
-        if text.startswith("精神", end + 1):
+        if text.startswith(("精神", "提名"), end + 1):
             covered.update(range(start - 1, end + 1))
-            continue  # 彰显“西安工匠”精神: a spirit the report speaks of, no honour
+            continue  # 彰显“西安工匠”精神: a spirit, no honour; 获“西宁工匠”提名: a nomination, not the title
         if not _looks_like_title(content):
             continue
         match = _describe(text, start, end, quoted=True, context=text)
