@@ -661,18 +661,7 @@ class SentenceReader:
                 continue
             found = []
             for earlier in reversed(clauses[:number]):
-                end = earlier.end
-                hit = next(
-                    (
-                        h
-                        for length in (3, 2)
-                        if s[end - length - 1 : end - length] == "的"
-                        and (h := name_at(s[:end], end - length)) is not None
-                        and h.end == end
-                        and h.score >= 2
-                    ),
-                    None,
-                )
+                hit = self._described_name_ending(earlier)
                 if hit is None or self._taken(hit.start, hit.end):
                     break
                 found.append(hit)
