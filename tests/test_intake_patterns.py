@@ -1549,3 +1549,25 @@ def test_a_nomination_for_a_title_is_not_the_title():
     text = "市总工会联合表彰命名鲍守华等10名职工为“西宁工匠”，李文英等10名职工获“西宁工匠”提名。"
     people = _people(text)
     assert "李文英" not in people
+
+
+def test_a_national_craftsman_trainee_list_and_counted_words_before_an_open_title():
+    text = (
+        "全国总工会日前印发通知，共有220人入选大国工匠培育对象名单，其中河南13人上榜。"
+        "这13人分别是：中信重工铸锻公司冶炼车间电炉班大班长杨金华，平高集团有限公司首席工匠胡中明。"
+        "培育期为2年，带动培养1000名左右省部级工匠。"
+    )
+    people = _people(text)
+    assert set(people) == {"杨金华", "胡中明"}
+    assert all(_honours(h)[0][0] == "大国工匠培育对象" for h in people.values())
+    assert (people["胡中明"].unit, people["胡中明"].position) == ("平高集团有限公司", "首席工匠")
+
+
+def test_leaders_named_in_a_run_of_described_clauses_and_the_needy_are_not_honourees():
+    text = (
+        "平凉市庆祝五一国际劳动节暨第五届劳动模范和先进工作者颁奖晚会举行。"
+        "市委书记王大旭，市委副书记、市长白振山，省总工会副主席罗世武出席并为获奖者颁奖。"
+    )
+    assert not {"王大旭", "白振山", "罗世武"} & set(_people(text))
+    text = "慰问团来到长春市，把温暖送到了困难职工和劳动模范的心坎上。在困难职工张媛芳家中，许某详细询问张媛芳一家生活情况。"
+    assert "张媛芳" not in _people(text)

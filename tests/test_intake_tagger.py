@@ -124,3 +124,8 @@ def test_a_list_the_rules_stop_in_goes_on_over_tagged_names():
 def test_a_list_goes_on_over_tagged_names_only_while_list_marks_join_them():
     people = _people("全国劳模应佑华和区委书记林纪平一起参观。")
     assert "林纪平" not in people
+
+
+def test_a_place_the_tagger_calls_a_name_holds_no_title():
+    text = "【记者张淑慧/高雄报导】高雄市表扬85名模范劳工，今日除感谢这群基层英雄为高雄发展辛勤付出外，也表扬模范劳工王仲武。"
+    assert "高雄" not in _people(text)

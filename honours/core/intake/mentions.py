@@ -740,13 +740,16 @@ class SentenceReader:
                     run.append(found)
                     if hit.end == clause.end:
                         continue
-            if len(run) >= 2:
-                for mention in self._add_found(run, "list"):
-                    mention.shape = "described_item"
+            self._add_series(run)
             run = []
-        if len(run) >= 2:
-            for mention in self._add_found(run, "list"):
-                mention.shape = "described_item"
+        self._add_series(run)
+
+    def _add_series(self, run: list[tuple]) -> None:
+        """A run of described clauses is a list unless it names leaders (市委书记王某，市长白某，…)."""
+        if len(run) < 2 or any(_ORGAN_UNIT.search(unit) for _hit, unit, *_ in run):
+            return
+        for mention in self._add_found(run, "list"):
+            mention.shape = "described_item"
 
     def _spaced_line(self) -> None:
         """A line of bare names parted by spaces (王建华 侯玉梅 毛国栋) under a heading: list items."""
@@ -1877,6 +1880,7 @@ def _ends_in_name(s: str, start: int, end: int) -> bool:
 
 
 _YEAR_LEAD = re.compile(r"(?:19|20)\d{2}年度?")
+_ORGAN_UNIT = re.compile(r"总工会|人大|政协|政府|[省市县区州镇乡]委$|纪委|党组")
 _HONORIFICS = ("女士", "先生", "同志", "老人", "师傅", "老师")
 # the words that pick one person out of a group: 年纪最大的是 / 最为年长的 / 其中一位
 _ONE_OF_GROUP = re.compile(

@@ -21,7 +21,7 @@ from ..titles import known_title
 from ..vocabulary import LEVELS as LEVEL_VOCABULARY
 from . import lexicon as lx
 from .bylines import Bylines, find_bylines
-from .mentions import WORKPLACE_BEFORE, Mention, SentenceReader, count_of
+from .mentions import _NEEDY, WORKPLACE_BEFORE, Mention, SentenceReader, count_of
 from .names import index_by_first_char, name_at, starts_with_any
 from .proposals import KIND_COLLECTIVE, KIND_PERSON, Highlight, IntakeResult, Proposal, Reason
 from .roles import _last_award_verb, attribute, medical, region_of
@@ -449,8 +449,8 @@ def _announced_title(state: _State, mentions: list[Mention], bylines: Bylines, a
         described = any(m.unit and m.position for m in group)
         if len(name) < 2 or analysis.count(name) < (2 if described else 3):
             continue  # a profile names its subject again and again (twice, when it gives unit and post)
-        if any(m.credited or m.official or m.collective for m in group):
-            continue
+        if any(m.credited or m.official or m.collective or _official_post(m) or _needy(m) for m in group):
+            continue  # a leader (市委书记王某) or the one helped (困难职工张某) is no profiled honouree
         subjects = [
             m for m in group if m.anchor in ("clause", "position") and m.name_score >= 3 and m.end > m.start
         ]
@@ -664,6 +664,8 @@ def _headings(reader: SentenceReader, state: _State, people: list[Mention]) -> N
         and not m.official
         and m.anchor != "carried"
         and not _CONTACT.search(s[max(0, m.start - 6) : m.start])  # 联系人：苏某: whom to ask
+        and not _official_post(m)  # 市委书记王某，市长白某，…出席并颁奖: the leaders present
+        and not _needy(m)  # 困难职工张某: the one helped, not honoured
     ]
     colon = max(s.rfind("："), s.rfind(":"))
     own_heading = colon >= 0 and bool(_HEADING_END.search(s[: colon + 1]))
@@ -885,6 +887,12 @@ def _proposal(
     credited = [m for m in group if m.credited]
     if all(m.official for m in group) and not credited:
         return None
+    if (
+        credited
+        and all(m.anchor == "heading" for m in credited)
+        and any(m.official or _official_post(m) for m in group)
+    ):
+        return None  # 市委书记王某…出席并为获奖者颁奖, named again in a headline above the list: a leader
     collective = any(m.collective for m in group)
     # without an honour or donation, only a deed of one's own announced by a unit and post is worth a look
     if (
@@ -900,6 +908,7 @@ def _proposal(
             and not _among_guests(m)
             and m.sentence.text[m.end : m.end + 1] not in ("”", "」")  # “职工云畅听”: a quoted brand
             and _own_deed(m, credited_names)
+            and not _needy(m)
             for m in group
         )
     ):
@@ -984,6 +993,11 @@ def _own_deed(m: Mention, credited_names: frozenset[str]) -> bool:
     act towards an honouree of the report (校长某把难题摆在了谢某面前)."""
     deeds = [d for d in m.deeds if not _ATTENDING.search(d)]
     return any(not any(other in d for other in credited_names if other != m.name) for d in deeds)
+
+
+def _needy(m: Mention) -> bool:
+    """看望困难职工史某: a unit or post that says the person is the one in hardship who is helped."""
+    return bool(_NEEDY.search(m.unit + m.position))
 
 
 def _among_guests(m: Mention) -> bool:

@@ -18,7 +18,7 @@ from ..titles import known_title, level_inside, level_word_at
 from . import lexicon as lx
 
 _HAN = "\u4e00-\u9fff"
-_MIDDLE = rf"(?:(?![的了在是和与及或等为被把将对、获授])[{_HAN}])"
+_MIDDLE = rf"(?:(?![的了在是和与及或等为被把将对、获授名位左右人入选评当])[{_HAN}])"
 # the words an open pattern spans hold no function word (他是大国工匠 is 大国工匠, not 他是大国工匠)
 _HAN_CLASS = r"[\u4e00-\u9fff]"  # as the lexicon's patterns write it
 _OPEN = [
@@ -197,7 +197,8 @@ def find_titles(text: str) -> list[TitleMatch]:
         if m.start() in covered:
             continue
         left = _left_edge(text, m.start())
-        match = _describe(text, left, m.end(), quoted=False, context=text, core_start=m.start())
+        end = m.end() + 4 if text.startswith("培育对象", m.end()) else m.end()  # 大国工匠培育对象
+        match = _describe(text, left, end, quoted=False, context=text, core_start=m.start())
         if match is None:
             continue
         if "的" in match.title or match.weak and text[match.start - 1 : match.start] == "的":
@@ -213,14 +214,14 @@ def find_titles(text: str) -> list[TitleMatch]:
             match.outer_start = match.start
             match.title = match.title[count.end() :]
         if (
-            not _right_edge_ok(text, m.end())
+            not _right_edge_ok(text, end)
             and not _after_list_mark(text, match.start)
-            and not _commended_as(text, match.start, m.end())
+            and not _commended_as(text, match.start, end)
         ):
             if match.weak or not COUNT_BEFORE.search(text[: match.start]):
                 continue
             match.group = True  # 我市16名全省劳动模范起程…: a counted group, named by its honour
-        match.outer_end = _skip_trailer(text, m.end())
+        match.outer_end = _skip_trailer(text, end)
         if match.level == Level.OTHER.value and not match.has_level_word and "五一" in match.title:
             _level_of_giver(text[: match.start], match)
         titles.append(match)
