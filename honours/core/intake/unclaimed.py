@@ -20,7 +20,7 @@ import re
 from . import lexicon as lx
 from . import recogniser
 from .bylines import Bylines
-from .mentions import Mention
+from .mentions import _ORGAN_UNIT, Mention
 from .text import Sentence
 from .titles import TitleMatch
 from .units import _SEGMENT_STOPS, _unit_lead, _unit_post_of
@@ -62,7 +62,11 @@ def credit_unclaimed_titles(
     """New mentions for the holders of titles nobody holds (none when the tagger is missing)."""
     if not recogniser.available():
         return []
-    officials = {m.name for m in mentions if m.name and m.official and not m.credited}
+    officials = {
+        m.name
+        for m in mentions
+        if m.name and (m.official or _ORGAN_UNIT.search(m.unit)) and not m.credited  # 市委书记王某
+    }
     people = {m.name for m in mentions if m.name and not m.official}
     claimed = {id(t) for m in mentions for t in m.titles}
     found: list[Mention] = []
