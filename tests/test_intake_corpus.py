@@ -49,20 +49,21 @@ def test_key_strings_are_in_the_text(report):
 # The split grew from 49 to 69 reports when the 20 held-out ones were rotated into it (issue 17), to
 # 83 when the 14 fresh ones followed, to 108 when the 25 held-out ones of the fourth rotation joined
 # (57.6% recall before they were studied), to 127 with the 19 fresh ones of the fifth (69.8%
-# before), and to 244 in the sixth: the 32 held-out reports of the fifth (82.8% before) and 85 new
-# reports collected in three batches and studied (63.5%, 44.1% and 42.6% recall before). The
-# figures below are over all 244 with the person-name tagger (94.0% recall, 85.8% facts, three
-# false names of which one is a must-not: the leader of an honoured team, named with a deed), and
-# with the reader's rules alone where the tagger is not installed (86.0%, 86.0%, four false names);
-# the 127 before the sixth rotation are held at their level (98.5%, 91.9%), the 108 before the fifth
-# at theirs (98.3%, 93.5%), the 49 tuned before the first rotation at theirs (100%, 95.6%).
-TUNED_RECALL = 0.935
-TUNED_ACCURACY = 0.85
-TUNED_FALSE = 3
-TUNED_FORBIDDEN = 1
-RULES_ALONE_RECALL = 0.855
-RULES_ALONE_ACCURACY = 0.855
-RULES_ALONE_FALSE = 4
+# before), and to 269 in the sixth: the 32 held-out reports of the fifth (82.8% before) and 110 new
+# reports collected in four batches and studied (63.5%, 44.1%, 42.6% and 68.5% recall before). The
+# figures below are over all 269 with the person-name tagger (92.6% recall, 83.9% facts, four
+# false names of which two are must-not: the leader of an honoured team and a lecturer, each named
+# with a deed), and with the reader's rules alone where the tagger is not installed (84.7%, 84.0%,
+# five false names); the 127 before the sixth rotation are held at their level (98.5%, 91.9%), the
+# 108 before the fifth at theirs (98.3%, 93.5%), the 49 tuned before the first rotation at theirs
+# (100%, 95.6%).
+TUNED_RECALL = 0.92
+TUNED_ACCURACY = 0.835
+TUNED_FALSE = 4
+TUNED_FORBIDDEN = 2
+RULES_ALONE_RECALL = 0.84
+RULES_ALONE_ACCURACY = 0.835
+RULES_ALONE_FALSE = 5
 BEFORE_SIXTH_RECALL = 0.98
 BEFORE_SIXTH_ACCURACY = 0.915
 BEFORE_FIFTH_RECALL = 0.978
@@ -173,17 +174,22 @@ ROTATED_FRESH_5 = frozenset(
 )
 
 
-# rotated into tuned in the sixth rotation: the 32 held-out reports of the fifth and the 85 reports
-# collected and studied in three batches (see tests/intake_corpus/README.md)
+# rotated into tuned in the sixth rotation: the 32 held-out reports of the fifth and the 110 reports
+# collected and studied in four batches (see tests/intake_corpus/README.md)
 ROTATED_6 = frozenset(
     [
+        "acftu_2019_rest_photos",
+        "acftu_2021_talks_no_honouree",
+        "acftu_2023_rest_launch",
         "anhui_2025_traditional_red_banner",
+        "baishan_visit",
         "baoding_2019_visit",
         "beijing_2016_traditional_capital_medals",
         "beijing_2020_nominees",
         "beijing_2026_red_banner_history",
         "bengbu_traditional_studio_no_honouree",
         "cctv_traditional_best_workers",
+        "changchun_2019_traditional_visit",
         "changzhou_2017_skills_master",
         "changzhou_visit",
         "chiayi_2023_traditional_model_labour",
@@ -201,17 +207,20 @@ ROTATED_6 = frozenset(
         "govcn_2020_traditional_red_banner",
         "guangming_2012_traditional_report",
         "guangxi_2024_medal_meeting",
+        "guangxi_2025_traditional_no_honouree",
         "guangyuan_2025_talk",
         "guizhou_2015_report_performance",
         "guizhou_2022_construction_medals",
         "guizhou_2025_national_models_return",
         "guizhou_best_workers_third",
         "gujiao_2024_lecture",
+        "haikou_2021_yearbook",
         "hainan_2020_national_models",
         "hanyin_2024_no_honouree",
         "harbin_2017_traditional_student_aid",
         "harbin_2022_visit",
         "henan_2021_traditional_medal",
+        "henan_2024_craftsman_trainees",
         "hengshan_2018_visit",
         "honghe_2026_no_honouree",
         "honghe_union_congress_models",
@@ -221,17 +230,21 @@ ROTATED_6 = frozenset(
         "jinxiang_2024_campus_talks",
         "jinzhou_2014_outing",
         "jixi_1979_red_banner",
+        "kaohsiung_2020_traditional_model_labour",
+        "kunming_2019_traditional_rest",
         "laiyuan_2014_donation",
         "lanxi_2019_visit",
         "lanzhou_2023_traditional_campus_talk",
         "linan_2020_photo_caption",
         "linxi_2024_visit",
         "linyi_2016_welder_medal",
+        "liupanshui_2021_award",
         "lixian_2020_donations",
         "loudi_2023_donor_profile",
         "luodong_2017_traditional_model_labour",
         "lvliang_2025_ceremony",
         "macau_traditional_no_honouree",
+        "menghai_2024_talks",
         "mol_2024_traditional_no_honouree",
         "nanshao_2023_women_models",
         "nantou_2024_traditional_model_labour",
@@ -240,7 +253,9 @@ ROTATED_6 = frozenset(
         "neimenggu_2024_campus_talks",
         "ningbo_2016_no_honouree",
         "ningxia_2022_visit",
+        "panzhihua_2022_talks",
         "pingkuang_traditional_visit",
+        "pingliang_2024_gala_no_honouree",
         "pingtung_2025_traditional_model_labour",
         "qiandongnan_2017_traditional_no_honouree",
         "qiannan_2023_no_honouree",
@@ -249,11 +264,13 @@ ROTATED_6 = frozenset(
         "quanzhou_2022_visit",
         "qujing_2020_report_meeting",
         "shaanxi_2019_medal",
+        "shaanxi_2023_traditional_rest_no_honouree",
         "shandong_2022_medal_no_honouree",
         "shanghai_2024_traditional_craftsmen",
         "shangli_visit",
         "shanxi_2019_coal_no_honouree",
         "shanxi_2023_best_workers",
+        "shenyang_2014_old_models",
         "shenyang_2020_campus_talks",
         "shishi_2023_craftsmen",
         "shulan_2022_visit",
@@ -261,21 +278,30 @@ ROTATED_6 = frozenset(
         "taichung_2012_traditional_model_labour",
         "taichung_2021_traditional_no_honouree",
         "taihu_2022_visit",
+        "taixing_2013_visit",
         "tanggu_2025_visit",
         "tangshan_2020_no_honouree",
         "tianjin_2013_visit",
+        "tianjin_2022_old_models",
         "tianjin_2024_visit",
         "tianshui_forging_company_models",
         "tongxiang_2009_visit",
         "tunliu_traditional_forum_no_honouree",
+        "wenzhou_2018_craftsmen",
         "xian_2016_medal",
         "xiangtan_2023_student_aid",
+        "xilingol_2025_talks",
+        "xilinhot_rest_no_honouree",
         "xingbin_2021_awards",
         "xining_2021_volunteers_no_honouree",
         "xining_2022_craftsmen",
         "xinjiang_2016_lecture",
         "xinjiang_2024_medals",
         "xinyang_2026_studio",
+        "xuancheng_2011_traditional_old_model",
+        "yanan_2019_visit",
+        "yangtze_delta_2023_traditional_no_honouree",
+        "yangzhou_2023_talks_no_honouree",
         "yichang_2020_rest_no_honouree",
         "yidu_2023_student_aid",
         "yimen_2011_forum_no_honouree",
