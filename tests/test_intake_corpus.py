@@ -51,18 +51,18 @@ def test_key_strings_are_in_the_text(report):
 # (57.6% recall before they were studied), to 127 with the 19 fresh ones of the fifth (69.8%
 # before), and to 269 in the sixth: the 32 held-out reports of the fifth (82.8% before) and 110 new
 # reports collected in four batches and studied (63.5%, 44.1%, 42.6% and 68.5% recall before). The
-# figures below are over all 269 with the person-name tagger (92.6% recall, 83.9% facts, four
+# figures below are over all 269 with the person-name tagger (92.6% recall, 85.2% facts, four
 # false names of which two are must-not: the leader of an honoured team and a lecturer, each named
-# with a deed), and with the reader's rules alone where the tagger is not installed (84.7%, 84.0%,
+# with a deed), and with the reader's rules alone where the tagger is not installed (84.7%, 85.4%,
 # five false names); the 127 before the sixth rotation are held at their level (98.5%, 91.9%), the
 # 108 before the fifth at theirs (98.3%, 93.5%), the 49 tuned before the first rotation at theirs
 # (100%, 95.6%).
 TUNED_RECALL = 0.92
-TUNED_ACCURACY = 0.835
+TUNED_ACCURACY = 0.85
 TUNED_FALSE = 4
 TUNED_FORBIDDEN = 2
 RULES_ALONE_RECALL = 0.84
-RULES_ALONE_ACCURACY = 0.835
+RULES_ALONE_ACCURACY = 0.85
 RULES_ALONE_FALSE = 5
 BEFORE_SIXTH_RECALL = 0.98
 BEFORE_SIXTH_ACCURACY = 0.915

@@ -159,3 +159,8 @@ def test_an_edit_tidies_only_what_it_changes():
 def test_a_city_named_with_zhen_is_a_city_not_a_town():
     assert title_level("景德镇市五一劳动奖章").level == "municipal"
     assert title_level("新安镇劳动模范").level == "other"
+
+
+def test_those_chosen_to_be_trained_for_a_well_known_title_share_its_level():
+    assert title_level("大国工匠培育对象").level == "national"
+    assert known_title("大国工匠培育对象") is known_title("大国工匠")

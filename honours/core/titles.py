@@ -106,8 +106,10 @@ def title_key(title: str) -> str:
 
 
 def known_title(title: str) -> KnownTitle | None:
-    """The table's entry for a title, if it is a well-known one."""
-    return WELL_KNOWN.get(title_key(title))
+    """The table's entry for a title, if it is a well-known one (大国工匠培育对象, those chosen to be
+    trained for one, are chosen by its giver: the same entry)."""
+    key = title_key(title)
+    return WELL_KNOWN.get(key) or WELL_KNOWN.get(key.removesuffix("培育对象"))
 
 
 @dataclass(frozen=True)
@@ -132,7 +134,7 @@ def title_level(title: str, context: str = "") -> TitleLevel:
     municipal, 衡阳市南岳区… county); else a place or 全国/中国 inside it (感动中国人物);
     else other. `context` is the sentence around it, when there is one (县级X市)."""
     key = title_key(title)
-    known = WELL_KNOWN.get(key)
+    known = known_title(title)
     if known is not None:
         return TitleLevel(known.level, f"{known.title}: well-known title", known.awarded_by, True)
     level, reason = _leading_level(key, context)
