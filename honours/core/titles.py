@@ -105,11 +105,14 @@ def title_key(title: str) -> str:
     return _AFTER.sub("", text).strip(_QUOTES)
 
 
+# 大国工匠培育对象: those chosen to be trained for a title, chosen by its giver
+TRAINEES_SUFFIX = "培育对象"
+
+
 def known_title(title: str) -> KnownTitle | None:
-    """The table's entry for a title, if it is a well-known one (大国工匠培育对象, those chosen to be
-    trained for one, are chosen by its giver: the same entry)."""
+    """The table's entry for a title, if it is a well-known one (the trainees of one share it)."""
     key = title_key(title)
-    return WELL_KNOWN.get(key) or WELL_KNOWN.get(key.removesuffix("培育对象"))
+    return WELL_KNOWN.get(key) or WELL_KNOWN.get(key.removesuffix(TRAINEES_SUFFIX))
 
 
 @dataclass(frozen=True)

@@ -331,6 +331,9 @@ OFFICIAL_POSITIONS: frozenset[str] = _words(
     "书记 副书记 市长 副市长 县长 副县长 区长 副区长 省长 副省长 主席 副主席 常务副主席 局长 副局长 部长"
     " 副部长 秘书长 党组书记 常委 主任"
 )
+# Organs and government posts in the words before a name (regex fragment): 市政协主席、某会会长 /
+# 代理市长 / 省总工会主席: one described so leads or presents, one is not honoured.
+ORGAN_WORDS_PATTERN = r"总工会|人大|政协|政府|[省市县区镇乡]委|纪委|党组|书记处|(?:^|[^\u4e00-\u9fff]|代理|常务)[副]?[省市县区镇乡]长"
 # Where a unit's name ends (the last such suffix before the post).
 ORG_SUFFIXES: frozenset[str] = _words(
     "有限责任公司 股份有限公司 有限公司 分公司 子公司 公司 集团 总厂 厂 矿业 煤矿 矿 林场 农场 养殖场 医院"

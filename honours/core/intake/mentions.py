@@ -746,7 +746,7 @@ class SentenceReader:
 
     def _add_series(self, run: list[tuple]) -> None:
         """A run of described clauses is a list unless it names leaders (市委书记王某，市长白某，…)."""
-        if len(run) < 2 or any(_ORGAN_UNIT.search(unit) for _hit, unit, *_ in run):
+        if len(run) < 2 or any(ORGAN_UNIT.search(unit) for _hit, unit, *_ in run):
             return
         for mention in self._add_found(run, "list"):
             mention.shape = "described_item"
@@ -1864,8 +1864,6 @@ def _informal_title_before_name(s: str, title: TitleMatch) -> bool:
 _NUMBER_OF_PEOPLE = r"[0-9一二三四五六七八九十百两几多]+(?:名|位|个|人)"
 _COUNTED_BEFORE = re.compile(_NUMBER_OF_PEOPLE + "$")
 _EXAMPLE_LEAD = re.compile(r"(?:既有|也有|还有|更有|也不乏|不乏)?像|(?:也不乏|不乏)")
-# 第三届 / 首批 / 2024年度: a session or year between an award verb and its title
-_SESSION_WORDS = re.compile(r"第[一二三四五六七八九十0-9]+[届批]|首[届批]|本届|(?:19|20)\d{2}年度?")
 
 
 def _ends_in_name(s: str, start: int, end: int) -> bool:
@@ -1880,11 +1878,15 @@ def _ends_in_name(s: str, start: int, end: int) -> bool:
 
 
 _YEAR_LEAD = re.compile(r"(?:19|20)\d{2}年度?")
-_ORGAN_UNIT = re.compile(r"总工会|人大|政协|政府|[省市县区州镇乡]委$|纪委|党组")
+# 第三届 / 首批 / 2024年度: a session or year between an award verb and its title
+_SESSION_WORDS = re.compile(rf"第[一二三四五六七八九十0-9]+[届批]|首[届批]|本届|{_YEAR_LEAD.pattern}")
+# an organ a leader's post is in (市委书记, 市总工会主席): one who presents, not one honoured
+ORGAN_UNIT = re.compile(r"总工会|人大|政协|政府|[省市县区州镇乡]委$|纪委|党组")
 _HONORIFICS = ("女士", "先生", "同志", "老人", "师傅", "老师")
-# the words that pick one person out of a group: 年纪最大的是 / 最为年长的 / 其中一位
+# the superlative that picks one person out of a group: 年纪最大的 / 最为年长的
+SUPERLATIVE_PICK = r"最为?(?:大|小|年长|年轻|年幼|长|久|短|高龄)的"
 _ONE_OF_GROUP = re.compile(
-    r"(?:(?:年龄|年纪|从业时间|工龄|年资|岁数)?最为?(?:大|小|年长|年轻|年幼|长|久|短|高龄)的(?:是|为)?"
+    rf"(?:(?:年龄|年纪|从业时间|工龄|年资|岁数)?{SUPERLATIVE_PICK}(?:是|为)?"
     r"|^\s*(?:其中)?(?:一位|一名|有一位|有一名))"
 )
 _LIST_TAIL = re.compile(

@@ -21,7 +21,15 @@ from ..titles import known_title
 from ..vocabulary import LEVELS as LEVEL_VOCABULARY
 from . import lexicon as lx
 from .bylines import Bylines, find_bylines
-from .mentions import _NEEDY, WORKPLACE_BEFORE, Mention, SentenceReader, count_of
+from .mentions import (
+    _NEEDY,
+    ORGAN_UNIT,
+    SUPERLATIVE_PICK,
+    WORKPLACE_BEFORE,
+    Mention,
+    SentenceReader,
+    count_of,
+)
 from .names import index_by_first_char, name_at, starts_with_any
 from .proposals import KIND_COLLECTIVE, KIND_PERSON, Highlight, IntakeResult, Proposal, Reason
 from .roles import _last_award_verb, attribute, medical, region_of
@@ -367,10 +375,9 @@ def _likewise(mentions: list[Mention]) -> None:
 
 
 # 本次模范劳工中最为年长的 / 其中一位服务已8年多的: the words before a person picked from a group
-_ONE_PICKED = re.compile(
-    r"(?:最为?(?:大|小|年长|年轻|年幼|长|久|短|高龄)的|(?:其中)?(?:有)?一[位名])[^，,。；;]{0,24}$"
-)
-_FIRST_PICK = re.compile(r"最为?(?:大|小|年长|年轻|年幼|长|久|短|高龄)的|(?:其中)?(?:有)?一[位名]")
+_PICK = rf"{SUPERLATIVE_PICK}|(?:其中)?(?:有)?一[位名]"
+_ONE_PICKED = re.compile(rf"(?:{_PICK})[^，,。；;]{{0,24}}$")
+_FIRST_PICK = re.compile(_PICK)
 _SUPERLATIVE = re.compile(
     r"(?:年龄|年纪|从业时间|工龄)?最(?:大|小|年长|年轻|长|短)的(?:[0-9]{1,3}岁[，,]?)?(?:是|为)[^，,。；;]{0,24}$"
 )
@@ -546,10 +553,10 @@ def _celebration_year(analysis: str) -> int | None:
 
 _CEREMONY = re.compile(r"((?:19|20)\d{2})年[^。；;！？]{0,40}?表彰(?:大会|会|仪式)")
 _CEREMONY_WITHOUT_YEAR = re.compile(r"[0-9]{1,2}月[0-9]{1,2}日[^。；;！？]{0,60}?表彰(?:大会|会|仪式)")
-_DATELINE = re.compile(r"((?:19|20)\d{2})(?:-[01]?\d-[0-3]?\d|年[01]?\d月[0-3]?\d日)")
-
-
-_DATED_SENTENCE = re.compile(r"\s*((?:19|20)\d{2})年[01]?\d月[0-3]?\d日")
+_YEAR_OF_DATE = r"((?:19|20)\d{2})"
+_MONTH_AND_DAY = r"年[01]?\d月[0-3]?\d日"  # 2022年12月26日
+_DATELINE = re.compile(rf"{_YEAR_OF_DATE}(?:-[01]?\d-[0-3]?\d|{_MONTH_AND_DAY})")
+_DATED_SENTENCE = re.compile(rf"\s*{_YEAR_OF_DATE}{_MONTH_AND_DAY}")
 
 
 def _ceremony_year(analysis: str) -> int | None:
@@ -713,9 +720,10 @@ def _headings(reader: SentenceReader, state: _State, people: list[Mention]) -> N
         for t in reader.titles
         if t.owner is None and not t.collective and not t.group and (colon < 0 or t.outer_end <= colon)
     ]
-    if free and all(_praise_group(s, t) for t in free) and _SHORT_LIST_LEAD.fullmatch(s[: colon + 1].strip()):
+    short_lead = colon >= 0 and bool(_SHORT_LIST_LEAD.fullmatch(s[: colon + 1].strip()))
+    if free and short_lead and all(_praise_group(s, t) for t in free):
         free = []  # 这20名优秀技术工人分别是：the people the sentence before gives an honour, praised
-    if not free and colon >= 0 and _SHORT_LIST_LEAD.fullmatch(s[: colon + 1].strip()):
+    if not free and short_lead:
         # 我市共有12人获评省劳动模范。他们是：A、B、C: the title the sentence before counts
         counted = [
             t
@@ -966,20 +974,14 @@ def _proposal(
     )
 
 
-_ORGANS = re.compile(r"总工会|人大|政协|政府|[省市县区镇乡]委$|纪委")
-
-
 def _official_post(m: Mention) -> bool:
     """区委副书记 / 总工会常务副主席 / 主席 without a unit: a post in an organ, not a worker's job."""
     if not m.position or not m.position.endswith(tuple(lx.OFFICIAL_POSITIONS)):
         return False
-    return not m.unit or bool(_ORGANS.search(m.unit))
+    return not m.unit or bool(ORGAN_UNIT.search(m.unit))
 
 
-# an organ or a government post in the words before a name: 市政协主席、某会会长 / 代理市长 / 省总工会主席
-_ORGAN_WORDS = re.compile(
-    r"总工会|人大|政协|政府|[省市县区镇乡]委|纪委|党组|书记处|(?:^|[^\u4e00-\u9fff]|代理|常务)[副]?[省市县区镇乡]长"
-)
+_ORGAN_WORDS = re.compile(lx.ORGAN_WORDS_PATTERN)
 
 
 _GUESTS = re.compile(r"等(?:来宾|嘉宾|贵宾|领导|各界人士)|等[^，,。；;]{0,6}(?:均|都|也)?(?:与会|莅临|出席)")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..places import LEVEL_WORDS, place_at
 from ..records import Level
-from ..titles import known_title, level_inside, level_word_at
+from ..titles import TRAINEES_SUFFIX, known_title, level_inside, level_word_at
 from . import lexicon as lx
 
 _HAN = "\u4e00-\u9fff"
@@ -178,16 +178,15 @@ def find_titles(text: str) -> list[TitleMatch]:
             continue  # 承担焊接任务的“开路先锋”李雪文: a nickname the description ends in, no honour
         match.outer_start = start - 1
         after = end + 1
-        suffix = next((w for w in ("年度人物", "年度标兵") if text.startswith(w, after)), "")
+        suffix = next((w for w in _YEAR_FIGURE if text.startswith(w, after)), "")
         if suffix:  # 云南省“最美职工”年度人物: the year's figure of the quoted honour, one title
             match.title += suffix
             after += len(suffix)
             covered.update(range(end, after))
         match.outer_end = _skip_trailer(text, after)
         if not match.has_level_word or match.level_reason.endswith("well-known title"):
-            _level_before_quote(
-                text, start - 1, match
-            )  # 云南省“最美职工”: the province's own, not the table's
+            # 云南省“最美职工”: the level the report writes before the quote, not the table's
+            _level_before_quote(text, start - 1, match)
         year = _YEAR_BEFORE_RE.search(text[max(0, start - 9) : start - 1])
         if year and match.year is None:
             match.year = int(year.group(1))
@@ -197,7 +196,9 @@ def find_titles(text: str) -> list[TitleMatch]:
         if m.start() in covered:
             continue
         left = _left_edge(text, m.start())
-        end = m.end() + 4 if text.startswith("培育对象", m.end()) else m.end()  # 大国工匠培育对象
+        end = m.end()
+        if text.startswith(TRAINEES_SUFFIX, end):
+            end += len(TRAINEES_SUFFIX)  # 大国工匠培育对象
         match = _describe(text, left, end, quoted=False, context=text, core_start=m.start())
         if match is None:
             continue
@@ -232,6 +233,7 @@ def find_titles(text: str) -> list[TitleMatch]:
 
 
 def _holders_noun(text: str, match: TitleMatch) -> bool:
+    """荣获…称号的优秀女性: a word of praise naming those who hold the honour just named."""
     return (
         match.level == Level.OTHER.value
         and not match.has_level_word
@@ -245,9 +247,8 @@ def _praise_before(text: str, title: TitleMatch, following: list[TitleMatch]) ->
     if title.quoted or title.has_level_word or title.level != Level.OTHER.value or not following:
         return False
     nxt = following[0]
-    return nxt.has_level_word and bool(
-        re.fullmatch(r"(?:(?:19|20)\d{2}年度?)?", text[title.outer_end : nxt.outer_start])
-    )
+    gap = text[title.outer_end : nxt.outer_start]
+    return nxt.has_level_word and (not gap or bool(_YEAR_BEFORE_RE.fullmatch(gap)))
 
 
 _GIVERS = (
@@ -266,6 +267,8 @@ def _level_of_giver(before: str, match: TitleMatch) -> None:
         match.level, match.level_reason = level, f"“{giver}”"
 
 
+# 云南省“最美职工”年度人物: the year's figure of a quoted honour is one title with it
+_YEAR_FIGURE = ("年度人物", "年度标兵")
 _BATCH_BEFORE_QUOTE = re.compile(r"(?:首批|首届|本届|第[一二三四五六七八九十0-9]+[批届])$")
 
 

@@ -20,15 +20,12 @@ import re
 from . import lexicon as lx
 from . import recogniser
 from .bylines import Bylines
-from .mentions import _ORGAN_UNIT, Mention
+from .mentions import ORGAN_UNIT, Mention
 from .text import Sentence
 from .titles import TitleMatch
 from .units import _SEGMENT_STOPS, _unit_lead, _unit_post_of
 
-_ORGAN_BEFORE = re.compile(
-    r"总工会|人大|政协|政府|[省市县区镇乡]委|纪委|党组|书记处|(?:^|[^\u4e00-\u9fff]|代理|常务)[副]?[省市县区镇乡]长"
-    r"|记者|通讯员|编辑|摄影"
-)
+_ORGAN_BEFORE = re.compile(lx.ORGAN_WORDS_PATTERN + r"|记者|通讯员|编辑|摄影")  # …or a reporter's role
 _AWARD_BETWEEN = re.compile(r"获|评|授予|授|颁发|颁给|当选|入选|荣膺|被命名")
 _GIVEN_TO = re.compile(r"^[，,]?(?:被)?(?:授予|颁给|颁发给|授给)了?$")
 _TO = ("为", "向", "给")
@@ -65,7 +62,7 @@ def credit_unclaimed_titles(
     officials = {
         m.name
         for m in mentions
-        if m.name and (m.official or _ORGAN_UNIT.search(m.unit)) and not m.credited  # 市委书记王某
+        if m.name and (m.official or ORGAN_UNIT.search(m.unit)) and not m.credited  # 市委书记王某
     }
     people = {m.name for m in mentions if m.name and not m.official}
     claimed = {id(t) for m in mentions for t in m.titles}
