@@ -1571,3 +1571,51 @@ def test_leaders_named_in_a_run_of_described_clauses_and_the_needy_are_not_honou
     assert not {"王大旭", "白振山", "罗世武"} & set(_people(text))
     text = "慰问团来到长春市，把温暖送到了困难职工和劳动模范的心坎上。在困难职工张媛芳家中，许某详细询问张媛芳一家生活情况。"
     assert "张媛芳" not in _people(text)
+
+
+def test_a_caption_dash_after_the_holder_word_leads_to_the_holder():
+    text = "“全国五一劳动奖章”获得者——昌都某农业科技发展有限责任公司董事长王德明，与县政府合作建设蔬菜基地。"
+    h = _people(text)["王德明"]
+    assert _honours(h) == [("全国五一劳动奖章", "national")]
+    assert (h.unit, h.position) == ("昌都某农业科技发展有限责任公司", "董事长")
+
+
+def test_a_clause_of_short_items_the_count_numbers_exactly_is_a_list_of_names():
+    # names with no Han surname the surname list cannot read: the count says each item is one
+    text = "现场，乌兰图雅、格日勒图、丁代林、其木格、索朗5人荣膺2024年度“北疆工匠”称号。"
+    assert set(_people(text)) >= {"乌兰图雅", "格日勒图", "丁代林", "其木格", "索朗"}
+    text = "现场，乌兰图雅、格日勒图、其木格、索朗3人荣膺2024年度“北疆工匠”称号。"
+    assert "乌兰图雅" not in _people(text)  # four items, three counted: not this shape
+
+
+def test_lists_of_described_nominees_each_before_the_title_over_semicolons():
+    text = (
+        "经会议研究决定，拟推荐某新材料有限公司 “全国五一劳动奖状”；某供排水有限公司抄表班班长满长龙和"
+        "某实验幼儿园新区分园园长成丽霞 “全国五一劳动奖章”；某光缆公司制造班组 “全国工人先锋号”。\n"
+        "同时，拟推荐某区疾病预防控制中心主任李晓锋 、 某省人民医院新区分院护理部主任丁兆宏、"
+        "某区第一初级中学教师邓玉香“某省五一劳动奖章”。"
+    )
+    people = _people(text)
+    assert set(people) == {"满长龙", "成丽霞", "李晓锋", "丁兆宏", "邓玉香"}
+    assert _honours(people["成丽霞"]) == [("全国五一劳动奖章", "national")]
+    assert (people["成丽霞"].unit, people["成丽霞"].position) == ("某实验幼儿园新区分园", "园长")
+    assert (people["丁兆宏"].unit, people["丁兆宏"].position) == ("某省人民医院新区分院", "护理部主任")
+    assert (people["李晓锋"].unit, people["李晓锋"].position) == ("某区疾病预防控制中心", "主任")
+
+
+def test_a_title_wished_for_others_and_an_official_seen_leading_are_no_honourees():
+    text = (
+        "工联会举办交流会。会长吴秋实期望社会各界广泛参与，评选出劳动模范，由政府颁奖。他表示，明年可以表彰。"
+    )
+    assert "吴秋实" not in _people(text)
+    text = (
+        "市总工会一行走访慰问了省级劳模、某市中医院李新欣等劳动模范11人，每到一处市总主席丁元平都会"
+        "亲切地和劳模们交谈，询问他们的工作情况。丁元平强调，劳模是时代的先锋。"
+    )
+    people = _people(text)
+    assert "李新欣" in people and "丁元平" not in people
+    text = (
+        "奎屯市40多名劳动模范欢聚一堂，奎屯市人大副主任、总工会主席田新兰带着市委的关怀，"
+        "向全市劳模表达了节日的祝福。"
+    )
+    assert "田新兰" not in _people(text)

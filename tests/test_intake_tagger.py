@@ -129,3 +129,14 @@ def test_a_list_goes_on_over_tagged_names_only_while_list_marks_join_them():
 def test_a_place_the_tagger_calls_a_name_holds_no_title():
     text = "【记者张淑慧/高雄报导】高雄市表扬85名模范劳工，今日除感谢这群基层英雄为高雄发展辛勤付出外，也表扬模范劳工王仲武。"
     assert "高雄" not in _people(text)
+
+
+def test_a_tagged_name_a_post_and_a_clause_mark_bound_is_the_holder():
+    text = (
+        "“自治区五一劳动奖章”获得者——那曲特殊教育学校校长次仁拉姆，带领教职员工不懈努力。\n"
+        "2018年度“西藏工匠”荣誉称号获得者——扎西尼玛，在平凡的电力检修岗位上坚守25年。"
+    )
+    people = _people(text)
+    assert (people["次仁拉姆"].unit, people["次仁拉姆"].position) == ("那曲特殊教育学校", "校长")
+    assert _honours(people["扎西尼玛"]) == [("西藏工匠", "provincial")]
+    assert "全国劳模王大明说" not in _people("全国劳模王大明说，他很高兴。")

@@ -333,6 +333,8 @@ OFFICIAL_POSITIONS: frozenset[str] = _words(
 )
 # Organs and government posts in the words before a name (regex fragment): 市政协主席、某会会长 /
 # 代理市长 / 省总工会主席: one described so leads or presents, one is not honoured.
+# verbs of wishing and urging: a title after them is wished for others (期望…评选出劳动模范), not held
+WISH_WORDS_PATTERN = r"期望|希望|期待|呼吁|倡议|建议|盼望|号召|鼓励|勉励"
 ORGAN_WORDS_PATTERN = r"总工会|人大|政协|政府|[省市县区镇乡]委|纪委|党组|书记处|(?:^|[^\u4e00-\u9fff]|代理|常务)[副]?[省市县区镇乡]长"
 # Where a unit's name ends (the last such suffix before the post).
 ORG_SUFFIXES: frozenset[str] = _words(
@@ -352,7 +354,7 @@ ENTITY_SUFFIXES: tuple[str, ...] = tuple(
         _words(
             "有限责任公司 股份有限公司 有限公司 分公司 子公司 公司 集团 医院 卫生院 中医院 学校 中学 小学 大学 局"
             " 学院 幼儿园 银行 支行 分行 研究院 研究所 设计院 检察院 法院 派出所 合作社 联合社 剧团 剧院 工厂 电厂 水厂"
-            " 煤矿 报社 电视台 酒店 宾馆 超市 厂 所"
+            " 煤矿 报社 电视台 酒店 宾馆 超市 分院 分园 分校 厂 所"
         ),
         key=len,
         reverse=True,

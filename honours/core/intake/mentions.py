@@ -160,7 +160,10 @@ class SentenceReader:
         home: str,
         known: frozenset[str] = frozenset(),
         clear: frozenset[str] = frozenset(),
+        nominating: bool = False,
     ) -> None:
+        # the sentence before put people up for titles and ended at ；: a list here goes on from it
+        self.nominating = nominating
         self.known = known  # people credited in earlier sentences: their names are names here too
         # names the report writes elsewhere with a clear end (田春生，/ 田春生说): where a title or
         # post announces a name whose end is unclear here (全国劳模田春生走进…), they settle it
@@ -401,6 +404,9 @@ class SentenceReader:
         while p < len(s) and s[p] == " ":
             p += 1
         direct = self._announced_name(p)
+        tagged = self._bounded_tagged(p)
+        if tagged is not None and (direct is None or tagged.end > direct.end):
+            direct = tagged
         if direct is None and s.startswith("等", p + 3):
             direct = bounded_name(s, p, p + 3)  # 授予王从亮等519人: 授予 and 等 bound the name
         if direct is not None and direct.score >= 2 and direct.end <= limit and not _place_start(s, p):
@@ -431,7 +437,11 @@ class SentenceReader:
         # 董事长孙有才 is not 董事 + 长孙有才: a post inside a longer one is no post of its own
         posts = [p for p in posts if not any(q != p and q[0] <= p[0] and q[1] > p[1] for q in posts)]
         for _post_start, post_end in posts:
-            hit = name_at(s, post_end) or self._known_at(post_end)  # …班长于惠民: credited before
+            # …班长于惠民: credited before; …董事长巴桑顿珠，: a tagged name the post and a mark bound
+            hit = name_at(s, post_end) or self._known_at(post_end)
+            tagged = self._bounded_tagged(post_end)
+            if tagged is not None and (hit is None or tagged.end > hit.end):
+                hit = tagged
             if hit is not None and hit.end <= max(limit, seg_end) and not _place_start(s, post_end):
                 first_post = min(ps for ps, pe in posts if pe <= post_end)
                 return self._unit_and_post(start, first_post, hit)
@@ -569,9 +579,13 @@ class SentenceReader:
             tail = _LIST_TAIL.search(head)
             counted = verb is None and tail is not None and count_of(tail.group(0)) is not None
             if verb is None and (tail is None or not (tail.group(0).startswith("等") or counted)):
+                if tail is None:
+                    self._nominated_list(t)
                 continue
             list_end = clause.start + (tail.start() if tail else len(head))
             found = self._names_ending_at(list_end, self.sentence.clauses[0].start)
+            if tail is not None and not tail.group(0).startswith("等"):
+                found = self._counted_items(clause.start, list_end, count_of(tail.group(0))) or found
             if not found or (verb is None and tail is None):
                 continue
             if counted and not tail.group(0).startswith("等"):
@@ -591,6 +605,51 @@ class SentenceReader:
             if members:
                 t.owner = id(members[0])
                 self._join_titled_head(members, t, group)
+
+    def _nominated_list(self, title: TitleMatch) -> None:
+        """拟推荐甲公司主任李某、乙医院护士长王某“甘肃省五一劳动奖章”；丙厂厂长赵某“全国五一劳动奖章”: a
+        part of the sentence that is wholly a list of [unit][post]NAME items and ends at the title,
+        led by a verb that puts people up for it (here or in an earlier part of the sentence)."""
+        s = self.s
+        list_end = title.outer_start
+        while list_end > 0 and s[list_end - 1] in ' \u3000“"':
+            list_end -= 1
+        part_start = max(s.rfind(mark, 0, list_end) for mark in "；;：:") + 1
+        lead = NOMINATING.search(s, part_start, list_end)
+        if lead is not None and lead.start() == part_start + len(_PART_LEAD.match(s, part_start).group(0)):
+            part_start = lead.end()
+        elif not (NOMINATING.search(s, 0, part_start) or self.nominating):
+            return
+        found = self._names_ending_at(list_end, part_start)
+        if not found:
+            return
+        first = found[0]
+        first_start = min(span[0] for span in (first[2], first[4], (first[0].start, 0)) if span)
+        if s[part_start:first_start].strip(" \u3000，,"):
+            return
+        group = self._new_group()
+        members = self._add_found(found, "list", titles=[title], group=group)
+        for mention in members:
+            mention.shape = "list_before_title"
+        if members:
+            title.owner = id(members[0])
+
+    def _counted_items(self, start: int, end: int, count: int | None) -> list:
+        """罗布斯达、蒋良文、…、解钊7人荣膺…: a whole clause of short items over 、 that the count
+        after it numbers exactly is a list of names, read or not (names with no Han surname)."""
+        if not count or count < 2:
+            return []
+        s = self.s
+        items = re.split(r"、|和(?=[^、]*$)|及(?=[^、]*$)", s[start:end])
+        if len(items) != count or not all(_BARE_ITEM.fullmatch(item) for item in items):
+            return []
+        found, p = [], start
+        for item in items:
+            if self._taken(p, p + len(item)):
+                return []
+            found.append((NameHit(p, p + len(item), item, 2), "", None, "", None))
+            p += len(item) + 1
+        return found
 
     def _join_titled_head(self, members: list[Mention], title: TitleMatch, group: int) -> None:
         """市劳动模范甲、乙、丙等15人被授予…: the list's first name, taken by the title before it,
@@ -1089,6 +1148,8 @@ class SentenceReader:
                 end = hit_start - 1  # 张建章、陈世法、董小柱和许全堂等4名同志: 和 joins the last two
                 continue
             end = min(seg_start, item[2][0]) if item[2] else seg_start
+            while end > floor and s[end - 1] in " \u3000":  # 李晓峰 、 甘肃省…: spaces as stored
+                end -= 1
             if end <= floor or s[end - 1] not in "、，,":
                 break
             if s[end - 1] in "，," and not (
@@ -1097,7 +1158,7 @@ class SentenceReader:
             ):
                 break
             end -= 1
-            while end > floor and s[end - 1] in ",，":  # "卢世祯,、郑偕海": a stray comma
+            while end > floor and s[end - 1] in ",， \u3000":  # "卢世祯,、郑偕海": a stray comma
                 end -= 1
         return items
 
@@ -1275,6 +1336,26 @@ class SentenceReader:
             if hit is not None and not self._taken(hit.start, hit.end):
                 return hit, "", None, "", None
         return fallback
+
+    def _bounded_tagged(self, start: int) -> NameHit | None:
+        """…获得者——扎西尼玛，/ 副院长格桑罗布，: a name with no Han surname that a title or post
+        announces and a clause mark closes, when the tagger reads a person's name starting there."""
+        s = self.s
+        end = start
+        while end < len(s) and end - start <= 4 and s[end] not in _SEGMENT_STOPS:
+            end += 1
+        if not 2 <= end - start <= 4 or end >= len(s) or s[end] not in "，,。；;（(":
+            return None
+        if not all("\u4e00" <= ch <= "\u9fff" for ch in s[start:end]):
+            return None
+        for tagged in recogniser.person_names(s):
+            if tagged.start != start or tagged.end > end:
+                continue
+            # 格桑|罗|布: the tagger's name may stop short; the rest must be no word of its own (说, 在)
+            rest = [w for w in recogniser.words(s) if tagged.end <= w.start < end]
+            if all(w.tag in ("np", "nz", "j", "g", "x") for w in rest):
+                return NameHit(start, end, s[start:end], 2)
+        return None
 
     def _tagged_name(self, start: int, end: int) -> NameHit | None:
         """、央宗、: a name with no Han surname, bounded by list marks and tagged a name by the tagger."""
@@ -1889,6 +1970,11 @@ _ONE_OF_GROUP = re.compile(
     rf"(?:(?:年龄|年纪|从业时间|工龄|年资|岁数)?{SUPERLATIVE_PICK}(?:是|为)?"
     r"|^\s*(?:其中)?(?:一位|一名|有一位|有一名))"
 )
+# verbs that put the people listed after them up for the title that ends the list
+NOMINATING = re.compile(r"拟推荐|推荐|拟授予|拟表彰|授予|表彰|命名|推选|评选")
+_PART_LEAD = re.compile(r"[ \u3000，,]*(?:同时|另外|此外|并)?[ \u3000，,]*(?:决定)?")
+# one item of a counted list of bare names: 2–4 Han characters, or a name with a middle dot
+_BARE_ITEM = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}")
 _LIST_TAIL = re.compile(
     rf"(?:(?:等|{_NUMBER_OF_PEOPLE})+(?:(?:[\u4e00-\u9fff]{{0,4}}?|来自[\u4e00-\u9fff]{{1,8}}的)"
     r"(?:职工|同志|人员|个人|代表|劳动者|员工|工人|先进个人))?|同志)$"

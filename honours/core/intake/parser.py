@@ -23,6 +23,7 @@ from . import lexicon as lx
 from .bylines import Bylines, find_bylines
 from .mentions import (
     _NEEDY,
+    NOMINATING,
     ORGAN_UNIT,
     SUPERLATIVE_PICK,
     WORKPLACE_BEFORE,
@@ -61,6 +62,7 @@ class _State:
     titles: list[TitleMatch] = field(default_factory=list)  # every person's title in the report
     lead: list[TitleMatch] = field(default_factory=list)  # titles of the headline and first paragraphs
     clear: frozenset[str] = frozenset()  # names written with a clear end somewhere in the report
+    nominating: bool = False  # the sentence before, ended by ；, put people up for titles (拟推荐…)
 
 
 def analyse_text(original: str, report: str = "") -> IntakeResult:
@@ -150,8 +152,13 @@ def _read_sentence(
                 number = count_of(count.group(0))
                 if number is not None:
                     state.counts[id(t)] = number
-    reader = SentenceReader(sentence, titles, masked, home, frozenset(state.known), state.clear)
+    reader = SentenceReader(
+        sentence, titles, masked, home, frozenset(state.known), state.clear, state.nominating
+    )
     reader.find()
+    state.nominating = analysis[sentence.end : sentence.end + 1] in ("；", ";") and (
+        state.nominating or NOMINATING.search(s) is not None
+    )
     pronoun_at = _pronoun_clause(sentence)
     subject = state.subject if _continues(sentence, state, pronoun_at) else None
     attribute(reader, subject)
@@ -893,8 +900,8 @@ def _proposal(
     name: str, group: list[Mention], report: str, credited_names: frozenset[str] = frozenset()
 ) -> Proposal | None:
     credited = [m for m in group if m.credited]
-    if all(m.official for m in group) and not credited:
-        return None
+    if any(m.official for m in group) and not credited and not any(m.visited for m in group):
+        return None  # 每到一处…主席丁某都会…交谈 / 丁某强调: one who leads the visit elsewhere, no honour
     if (
         credited
         and all(m.anchor == "heading" for m in credited)
@@ -978,7 +985,8 @@ def _official_post(m: Mention) -> bool:
     """区委副书记 / 总工会常务副主席 / 主席 without a unit: a post in an organ, not a worker's job."""
     if not m.position or not m.position.endswith(tuple(lx.OFFICIAL_POSITIONS)):
         return False
-    return not m.unit or bool(ORGAN_UNIT.search(m.unit))
+    # 人大副主任、总|工会主席: a unit cut inside the organ's name still names the organ with the post
+    return not m.unit or bool(ORGAN_UNIT.search(m.unit) or ORGAN_UNIT.search(m.unit + m.position))
 
 
 _ORGAN_WORDS = re.compile(lx.ORGAN_WORDS_PATTERN)

@@ -310,6 +310,8 @@ def _credit_titles(reader: SentenceReader, members: list[Mention], ranges: list[
             continue
         if (t.weak or t.group) and verb is None and not t.quoted:
             continue
+        if _WISHES.search(s, ranges[0][0], t.outer_start):
+            continue  # 会长吴某期望社会各界…评选出劳动模范: a title wished for others, not held
         for x in members:
             x.titles.append(t)
             if verb is not None:
@@ -317,6 +319,9 @@ def _credit_titles(reader: SentenceReader, members: list[Mention], ranges: list[
                 x.award_verbs.append(verb[1])
                 x.award_spans.append((base + verb[0], base + verb[0] + len(verb[1])))
         t.owner = id(members[0])
+
+
+_WISHES = re.compile(lx.WISH_WORDS_PATTERN)
 
 
 def _range_start(ranges: list[tuple[int, int]], position: int) -> int:

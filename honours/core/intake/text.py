@@ -183,7 +183,12 @@ def _split_line_sentences(
             boundary = i + 1
             while boundary < line_end and analysis[boundary] in _END_RUN | {"…", "."}:
                 boundary += 1
-        elif ch == "—" and i + 1 < line_end and analysis[i + 1] == "—":
+        elif (
+            ch == "—"
+            and i + 1 < line_end
+            and analysis[i + 1] == "—"
+            and not _HOLDER_END.search(analysis, cut, i)
+        ):
             boundary = i + 2
             while boundary < line_end and analysis[boundary] == "—":
                 boundary += 1
@@ -196,6 +201,9 @@ def _split_line_sentences(
 
 
 _END_RUN = SENTENCE_ENDS | set("”」』’")
+# “全国五一劳动奖章”获得者——某公司董事长某某: a caption's dash after the holder word leads to the
+# holder, in the same sentence
+_HOLDER_END = re.compile(r"(?:获得者|得主|获奖者)$")
 
 
 def _add_sentence(

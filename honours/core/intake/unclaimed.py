@@ -303,6 +303,9 @@ def _official_before(s: str, name) -> bool:
     return bool(_ORGAN_BEFORE.search(s[clause_start : name.start]))
 
 
+_WISHES = re.compile(lx.WISH_WORDS_PATTERN)
+
+
 def _holders(s: str, t: TitleMatch, names: list) -> list:
     """Whom title `t` belongs to among the sentence's names (an empty list when no one clearly)."""
     before = [n for n in names if n.end <= t.outer_start]
@@ -339,6 +342,8 @@ def _holders(s: str, t: TitleMatch, names: list) -> list:
             return []  # 周某一一与劳动模范、先进工作者握手: the title is the others'
         if "他们" in gap or "她们" in gap:
             return []  # …的张某，…，他们是…的时代楷模: said of a group, not of the last one named
+        if _WISHES.search(gap):
+            return []  # 会长吴某期望社会各界…评选出劳动模范: a title wished for others
         if _AWARD_BETWEEN.search(gap) or _SENTENCE_OPENING.match(s[: last.start]):
             return [last]  # 为吴杰峰颁发…证书, 69岁的黄科延…被评为…
     return []

@@ -102,6 +102,11 @@ def _skip_trailers(s: str, position: int) -> int:
                 position += len(trailer)
                 moved = True
                 break
+    if s.endswith(("获得者", "得主", "获奖者"), 0, position):
+        # “全国五一劳动奖章”获得者——某公司董事长某某: a caption's dash leads to the holder
+        dash = re.match(r"(?:——|—|--|－－)", s[position : position + 2])
+        if dash:
+            position += len(dash.group(0))
     return position
 
 
