@@ -1619,3 +1619,41 @@ def test_a_title_wished_for_others_and_an_official_seen_leading_are_no_honourees
         "向全市劳模表达了节日的祝福。"
     )
     assert "田新兰" not in _people(text)
+
+
+def test_people_put_up_for_a_title_with_a_count_and_wei():
+    text = (
+        "推荐陶凤英、张少明和蔡政坤3名同志为全国绿化劳动模范，推荐王壮壮、王夏颖2名同志为全国绿化先进工作者。"
+    )
+    people = _people(text)
+    assert set(people) == {"陶凤英", "张少明", "蔡政坤", "王壮壮", "王夏颖"}
+    assert _honours(people["王夏颖"]) == [("全国绿化先进工作者", "national")]
+
+
+def test_the_capital_and_a_city_after_a_post_word_begin_the_title():
+    people = _people("某餐饮管理有限公司技术督导毛雅俊等13人获首都劳动奖章。")
+    assert _honours(people["毛雅俊"]) == [("首都劳动奖章", "provincial")]
+    people = _people("授予一汽解放汽车有限公司聂新远等100名职工长春市五一劳动奖章。")
+    h = people["聂新远"]
+    assert _honours(h) == [("长春市五一劳动奖章", "municipal")]
+    assert h.unit == "一汽解放汽车有限公司"
+
+
+def test_described_names_ending_sentences_over_semicolons_are_items_of_the_list_the_last_ends():
+    text = (
+        "百炼金化成绕指柔，获得打破外商垄断专利的“80后”闫如；20年如一日，获得科技专利41项的环卫工作室创始人"
+        "刘喆；倡导人人都是发明家，获得专利208项的刘晟等50人荣获西城大都工匠称号。"
+    )
+    people = _people(text)
+    assert {"闫如", "刘喆", "刘晟"} <= set(people)
+    assert _honours(people["闫如"]) == _honours(people["刘晟"])
+
+
+def test_a_list_of_bare_names_goes_on_over_a_name_the_rules_cannot_read():
+    text = (
+        "其中，5家单位荣获全国五一劳动奖状；蒙丽、布赫巴特尔、宋玉梅、付梦雪等23名职工荣获全国五一劳动奖章。"
+    )
+    people = _people(text)
+    assert {"蒙丽", "布赫巴特尔", "宋玉梅", "付梦雪"} <= set(people)
+    text = "北京、上海、广州等23名职工荣获全国五一劳动奖章。"
+    assert not {"北京", "上海"} & set(_people(text))

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..names import bracket_facts
+from ..places import place_at
 from ..records import Donation
 from . import lexicon as lx
 from . import recogniser
@@ -445,16 +446,16 @@ class SentenceReader:
             if hit is not None and hit.end <= max(limit, seg_end) and not _place_start(s, post_end):
                 first_post = min(ps for ps, pe in posts if pe <= post_end)
                 return self._unit_and_post(start, first_post, hit)
-        if not posts:
-            for idx in range(start + 2, seg_end):
-                word = _word_ending_at(s, idx, _ORG_BY_LAST, start)
-                if word:
-                    hit = name_at(s, idx)
-                    # 全国劳模、某机械股份有限公司王某在…: a company's name bounds the name on the left
-                    strong = 2 if s[:idx].endswith(lx.ENTITY_SUFFIXES) else 3
-                    if hit is not None and hit.score >= strong and hit.end <= seg_end:
-                        unit = s[start:idx]
-                        return hit, _clean_unit(unit), (start, idx), "", None
+        # 授予某汽车有限公司聂某等100名职工…: no post before the name (职工 after it is the group's)
+        for idx in range(start + 2, seg_end):
+            word = _word_ending_at(s, idx, _ORG_BY_LAST, start)
+            if word:
+                hit = name_at(s, idx)
+                # 全国劳模、某机械股份有限公司王某在…: a company's name bounds the name on the left
+                strong = 2 if s[:idx].endswith(lx.ENTITY_SUFFIXES) else 3
+                if hit is not None and hit.score >= strong and hit.end <= seg_end:
+                    unit = s[start:idx]
+                    return hit, _clean_unit(unit), (start, idx), "", None
         if posts and posts[-1][1] == seg_end and seg_end < limit and s[seg_end] == "、" and depth < 3:
             found = self._apposition(seg_end + 1, limit, depth + 1)
             if found is not None:
@@ -574,6 +575,8 @@ class SentenceReader:
             if verb is not None:
                 # 霍某更是被评为了省劳动模范: adverbs between the name and its verb
                 head = re.sub(r"(?:更是|也是|同时也|同时|再次|已经|终于|最终|成功|还|也|又)+$", "", head)
+            if verb is None and head.endswith("为") and NOMINATING.search(head):
+                head = head[:-1]  # 推荐甲、乙和丙3名同志为全国绿化劳动模范: put up for the title
             # 等4位高龄劳模 / 等5名困难劳模: words that describe the people, not their honour
             head = _HOLDER_WORDS.sub("", head)
             tail = _LIST_TAIL.search(head)
@@ -584,8 +587,14 @@ class SentenceReader:
                 continue
             list_end = clause.start + (tail.start() if tail else len(head))
             found = self._names_ending_at(list_end, self.sentence.clauses[0].start)
-            if tail is not None and not tail.group(0).startswith("等"):
-                found = self._counted_items(clause.start, list_end, count_of(tail.group(0))) or found
+            count = (
+                count_of(tail.group(0)) if tail is not None and not tail.group(0).startswith("等") else None
+            )
+            if count is not None and len(found) < count:
+                start = clause.start + _unit_lead(s[clause.start : list_end])
+                found = self._counted_items(start, list_end, count) or found
+            if found and all(not (item[1] or item[3]) for item in found):
+                found = self._bare_items_before(found, clause.start) + found
             if not found or (verb is None and tail is None):
                 continue
             if counted and not tail.group(0).startswith("等"):
@@ -633,6 +642,26 @@ class SentenceReader:
             mention.shape = "list_before_title"
         if members:
             title.owner = id(members[0])
+
+    def _bare_items_before(self, found: list, clause_start: int) -> list:
+        """蒙瑞、布赫巴雅尔、宋玉环、白金等23名职工荣获…: a list of bare names the rules stopped in, at a
+        name they cannot read, goes on to the clause's start when every item before is a bare name."""
+        s = self.s
+        first = found[0][0].start
+        if first - 1 <= clause_start or s[first - 1] != "、":
+            return []
+        items = s[clause_start : first - 1].split("、")
+        if not all(_BARE_ITEM.fullmatch(item) or re.fullmatch(r"[\u4e00-\u9fff]{5}", item) for item in items):
+            return []
+        if any(place_at(item) is not None or set(item) & _NOT_IN_NAMES for item in items):
+            return []  # 、北京、 / 、和谐、: places and words, no names
+        extra, p = [], clause_start
+        for item in items:
+            if self._taken(p, p + len(item)):
+                return []
+            extra.append((NameHit(p, p + len(item), item, 2), "", None, "", None))
+            p += len(item) + 1
+        return extra
 
     def _counted_items(self, start: int, end: int, count: int | None) -> list:
         """罗布斯达、蒋良文、…、解钊7人荣膺…: a whole clause of short items over 、 that the count
@@ -1973,6 +2002,8 @@ _ONE_OF_GROUP = re.compile(
 # verbs that put the people listed after them up for the title that ends the list
 NOMINATING = re.compile(r"拟推荐|推荐|拟授予|拟表彰|授予|表彰|命名|推选|评选")
 _PART_LEAD = re.compile(r"[ \u3000，,]*(?:同时|另外|此外|并)?[ \u3000，,]*(?:决定)?")
+# characters of words that are no names: an item holding one is no bare name
+_NOT_IN_NAMES = set("的了在是和与及或等为被把将对从向给这那其各们")
 # one item of a counted list of bare names: 2–4 Han characters, or a name with a middle dot
 _BARE_ITEM = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}")
 _LIST_TAIL = re.compile(

@@ -31,7 +31,7 @@ from .mentions import (
     SentenceReader,
     count_of,
 )
-from .names import index_by_first_char, name_at, starts_with_any
+from .names import NameHit, index_by_first_char, name_at, starts_with_any
 from .proposals import KIND_COLLECTIVE, KIND_PERSON, Highlight, IntakeResult, Proposal, Reason
 from .roles import _last_award_verb, attribute, medical, region_of
 from .text import Sentence, prepare, split_sentences, without_pinyin_glosses
@@ -63,6 +63,9 @@ class _State:
     lead: list[TitleMatch] = field(default_factory=list)  # titles of the headline and first paragraphs
     clear: frozenset[str] = frozenset()  # names written with a clear end somewhere in the report
     nominating: bool = False  # the sentence before, ended by ；, put people up for titles (拟推荐…)
+    # the described names that end the sentences just before, each ended by ；, with no title of
+    # their own: items of a list whose last one the next sentence ends in 等N人荣获…
+    semicolon_items: list[tuple[Sentence, tuple]] = field(default_factory=list)
 
 
 def analyse_text(original: str, report: str = "") -> IntakeResult:
@@ -168,6 +171,8 @@ def _read_sentence(
         if carried is not None:
             people.append(carried)
     _headings(reader, state, people)
+    ends_in_semicolon = analysis[sentence.end : sentence.end + 1] in ("；", ";")
+    people += _items_over_semicolons(reader, state, people, ends_in_semicolon)
     persons = [m for m in people if not m.collective and not m.official]
     # a credited person who only speaks here (某市劳动模范、某公司总经理张三说) is known by name below
     speakers = [m for m in people if m.official and m.credited and m.official_word in lx.SPEECH_VERBS]
@@ -179,6 +184,52 @@ def _read_sentence(
             state.subject = persons[-1]
         state.subject_paragraph = sentence.paragraph
     return people
+
+
+def _items_over_semicolons(
+    reader: SentenceReader, state: _State, people: list[Mention], semicolon: bool
+) -> list[Mention]:
+    """…获得专利的“80后”闫某；…的工作室创始人刘某；…，获得专利208项的张某等50人荣获某某工匠称号: the
+    names that end the sentences before, each ended by ；, are items of the list the last one ends."""
+    sentence = reader.sentence
+    earlier = [item for item in state.semicolon_items if item[0].paragraph == sentence.paragraph]
+    state.semicolon_items = []
+    s = reader.s
+    found: list[Mention] = []
+    last = max(
+        (m for m in people if m.shape == "list_before_title" and m.titles and s.startswith("等", m.end)),
+        key=lambda m: m.end,
+        default=None,
+    )
+    if last is not None and earlier:
+        for earlier_sentence, (hit, unit, unit_span, post, post_span) in earlier:
+            mention = Mention(
+                earlier_sentence, hit.name, hit.start, hit.end, "list", titles=list(last.titles)
+            )
+            mention.name_score = hit.score
+            mention.unit, mention.unit_span, mention.position, mention.position_span = (
+                unit,
+                unit_span,
+                post,
+                post_span,
+            )
+            mention.shape = "list_before_title"
+            found.append(mention)
+    if not semicolon or reader.titles or any(m.credited or m.official for m in people):
+        return found
+    end = len(s.rstrip(" 　"))
+    ending = next((m for m in people if m.end == end and not m.collective), None)
+    if ending is not None:
+        items = [
+            (NameHit(ending.start, ending.end, ending.name, ending.name_score),)
+            + (ending.unit, ending.unit_span, ending.position, ending.position_span)
+        ]
+    else:
+        clause = sentence.clauses[-1]
+        items = reader._names_ending_at(end, max(clause.start, s.rfind("的", clause.start) + 1))
+    if len(items) == 1 and items[0][0].score >= 2:
+        state.semicolon_items = earlier + [(sentence, items[0])]
+    return found
 
 
 _COUNTED_BACK = re.compile(

@@ -345,12 +345,22 @@ def _left_edge(text: str, core_start: int) -> int:
         if not ("\u4e00" <= ch <= "\u9fff" or ch.isdigit() or ch in "-—~"):
             break
         head = text[:i]
-        if any(head.endswith(stop) for stop in _LEFT_STOPS):
-            break
-        if any(head.endswith(position) for position in _POSITION_ENDS):
-            break
+        if any(head.endswith(stop) for stop in _LEFT_STOPS) and not head.endswith(("首都", "成都")):
+            break  # 均获…/ 都获…, but 首都劳动奖章 / 成都工匠: 都 ends a place there
+        position = next((p for p in _POSITION_ENDS if head.endswith(p)), None)
+        if position is not None:
+            # 100名职工长春市五一劳动奖章: a place that begins inside the post's word (工长|春市) is the title's
+            inside = next((k for k in range(1, len(position)) if _table_place(text, i - k)), None)
+            if inside is None:
+                break
+            return i - inside
         i -= 1
     return i
+
+
+def _table_place(text: str, start: int) -> bool:
+    place = place_at(text, start)
+    return place is not None and "(table)" in place.reason
 
 
 # "16名" / "十位" right before a title: the people it counts hold that title

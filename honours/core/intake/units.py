@@ -211,6 +211,8 @@ def _unit_lead(unit_text: str) -> int:
         "是",
         "作为",
         "身为",
+        "拟推荐",  # 推荐王某、李某2名同志为…: the verb that puts them up, no part of the item
+        "推荐",
         "原",
         "我市",
         "我县",
