@@ -1657,3 +1657,30 @@ def test_a_list_of_bare_names_goes_on_over_a_name_the_rules_cannot_read():
     assert {"蒙丽", "布赫巴特尔", "宋玉梅", "付梦雪"} <= set(people)
     text = "北京、上海、广州等23名职工荣获全国五一劳动奖章。"
     assert not {"北京", "上海"} & set(_people(text))
+
+
+def test_a_whole_segment_before_deng_is_a_name_though_it_starts_like_a_word():
+    text = (
+        "颁奖会上，某有限责任公司等25个单位荣获自治区五一劳动奖状；黄金林等78名职工荣获自治区五一劳动奖章。"
+    )
+    assert "黄金林" in _people(text)
+
+
+def test_responsible_comrades_are_no_name_and_a_delegation_leader_is_an_official():
+    text = "自治区相关单位负责同志，全国五一劳动奖获奖代表，职工代表等参加。"
+    assert not _people(text)
+    text = (
+        "表彰大会在南宁隆重举行，市委书记农生武作为团长率我市荣获自治区劳动模范(先进工作者)9人出席表彰大会。"
+    )
+    assert "农生武" not in _people(text)
+
+
+def test_a_colon_list_with_a_police_rank_and_a_stationed_post_in_a_series():
+    text = (
+        "荣获自治区先进工作者的是：来宾市公安局治安警察支队四级警长廖克将，"
+        "某县工人文化宫主任、驻某县新圩乡龙岑村第一书记莫增明等7人。"
+    )
+    people = _people(text)
+    assert (people["廖克将"].unit, people["廖克将"].position) == ("来宾市公安局", "治安警察支队四级警长")
+    h = people["莫增明"]
+    assert (h.unit, h.position) == ("某县工人文化宫", "主任、驻某县新圩乡龙岑村第一书记")

@@ -140,3 +140,11 @@ def test_a_tagged_name_a_post_and_a_clause_mark_bound_is_the_holder():
     assert (people["次仁拉姆"].unit, people["次仁拉姆"].position) == ("那曲特殊教育学校", "校长")
     assert _honours(people["扎西尼玛"]) == [("西藏工匠", "provincial")]
     assert "全国劳模王大明说" not in _people("全国劳模王大明说，他很高兴。")
+
+
+def test_leaders_who_present_the_prizes_hold_none():
+    text = (
+        "“五一”国际劳动节前夕，省领导訚柏、马吉孝、刘格平、王黎明分别以座谈交流、现场慰问等形式，"
+        "为2022年获全国、全省五一劳动奖状、奖章和工人先锋号先进集体和个人颁奖。"
+    )
+    assert not {"訚柏", "马吉孝", "刘格平", "王黎明"} & set(_people(text))

@@ -1304,11 +1304,16 @@ class SentenceReader:
             if (
                 (hit is None or hit.end != end)
                 and length == 3
-                and prefix
                 and (
-                    _word_ending_at(s, start, _POSITIONS_BY_LAST, seg_start)
-                    or prefix.endswith(lx.ENTITY_SUFFIXES)
-                    or (prefix.endswith(("和", "及")) and len(prefix) <= 5)
+                    # ；黄金耀等78名职工: a whole segment before 等 or a list mark, a word-like start
+                    not prefix
+                    and s[end : end + 1] in ("等", "、")
+                    or prefix
+                    and (
+                        _word_ending_at(s, start, _POSITIONS_BY_LAST, seg_start)
+                        or prefix.endswith(lx.ENTITY_SUFFIXES)
+                        or (prefix.endswith(("和", "及")) and len(prefix) <= 5)
+                    )
                 )
             ):
                 # 杭锅集团于惠民被授予…: a unit and the verb bound 于|惠民; 校长蒋宗会，: a post and a list mark
@@ -1323,7 +1328,7 @@ class SentenceReader:
                 _UNKNOWN_POST_ENDS
             )  # 、初级燃气管道工陈健康
             # 、驻村第一书记谭某: where one is stationed is part of the post, no unit of its own
-            no_body = not unit or unit.startswith("驻") and len(unit) <= 4
+            no_body = not unit or unit.startswith("驻")
             if (post or unknown_post) and no_body and seg_start > 0 and s[seg_start - 1] == "、":
                 # 某化工有限公司设备主管、工程师张立新: a list of posts, the unit before the first
                 # 某公司技术人员、工程师、中级工张立新: over as many posts as the series lists
@@ -1334,6 +1339,12 @@ class SentenceReader:
                     if _ends_in_name(s, left, max(left, seg_start - 1)):
                         break  # 锻工高级技师范某、测井工高级技师吕某: the item before is a person of its own
                     wider = _unit_post_of(s, left, start)
+                    if wider[0] and "、" in wider[0]:
+                        # 某文化宫主任、驻某村第一书记莫某: the unit is the first item's, the posts all
+                        first_item = _unit_post_of(s, left, s.index("、", left))
+                        if first_item[0] and first_item[1] and first_item[3]:
+                            post_start = first_item[3][0]
+                            wider = (first_item[0], s[post_start:start], first_item[2], (post_start, start))
                     if wider[0] and wider[1]:
                         unit, post, unit_span, post_span = wider
                         break
@@ -1633,6 +1644,8 @@ class SentenceReader:
     def _comrades(self) -> None:
         s = self.s
         for m in re.finditer("同志", s):
+            if re.search(r"(?:负责|有关|相关|领导|老|女|男|青年|先进)$", s[: m.start()]):
+                continue  # 相关单位负责同志 / 老同志: a kind of comrade, no name before 同志
             for length in (3, 2, 4):
                 start = m.start() - length
                 if start < 0 or s[start - 1 : start] == "等":

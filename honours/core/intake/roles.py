@@ -247,11 +247,16 @@ def _official_word(s: str, position: int) -> str:
             word = starts_with_any(s, p + len(lead), _OFFICIAL_INDEX)
             if word:
                 return lead + word
+    heading_party = re.match(r"作为[\u4e00-\u9fff]{0,8}?(?:团长|组长|队长|领队)", s[p : p + 14])
+    if heading_party:  # 市委书记某某作为团长率我市…9人出席: the one who leads a delegation
+        word = starts_with_any(s, p + heading_party.end(), _OFFICIAL_INDEX)
+        if word:
+            return heading_party.group(0) + word
     acting = _ACTING_FOR.match(s, p)
     if acting:
         return acting.group(0)  # 代表市总工会领导班子到…: one who acts for a body is its official
     word = starts_with_any(s, p, _OFFICIAL_INDEX)
-    if word in ("中", "前排", "后排"):
+    if word in ("中", "前排", "后排") or word == "率" and s.startswith("率先", p):
         return ""
     if word == "任" and not re.match(
         r"任[\u4e00-\u9fff]{0,12}(?:组长|主任|指挥长|书记|主席|队长|委员)", s[p : p + 16]

@@ -29,6 +29,7 @@ _ORGAN_BEFORE = re.compile(lx.ORGAN_WORDS_PATTERN + r"|记者|通讯员|编辑|�
 _AWARD_BETWEEN = re.compile(r"获|评|授予|授|颁发|颁给|当选|入选|荣膺|被命名")
 _GIVEN_TO = re.compile(r"^[，,]?(?:被)?(?:授予|颁给|颁发给|授给)了?$")
 _TO = ("为", "向", "给")
+_PRESENTING = re.compile(r"颁奖|颁发|授奖|颁授|发奖")
 _LIST_AFTER = re.compile(r"^[^，,。；;]{0,8}[：:]")
 _NOT_A_HOLDER_AFTER = (
     "精神",
@@ -338,6 +339,8 @@ def _holders(s: str, t: TitleMatch, names: list) -> list:
             return [last]  # 市总工会主席王某为吴杰峰颁发…证书: the one given to, whoever gives
         if _official_before(s, last) or any(ch in gap for ch in "；;") or gap.startswith(_TO):
             return []  # 徐立平为“最美职工”颁奖: the one who presents
+        if re.search(r"[，,](?:为|向|给)", gap) and _PRESENTING.search(s, t.outer_end):
+            return []  # 王某分别以…等形式，为2022年获…奖章的个人颁奖: the one who presents
         if re.match(r"[\u4e00-\u9fff]{0,4}?[与同跟和]", gap) and not _AWARD_BETWEEN.search(gap):
             return []  # 周某一一与劳动模范、先进工作者握手: the title is the others'
         if "他们" in gap or "她们" in gap:
