@@ -148,3 +148,12 @@ def test_leaders_who_present_the_prizes_hold_none():
         "为2022年获全国、全省五一劳动奖状、奖章和工人先锋号先进集体和个人颁奖。"
     )
     assert not {"訚柏", "马吉孝", "刘格平", "王黎明"} & set(_people(text))
+
+
+def test_a_title_before_a_name_the_surname_list_lacks_and_a_verb_before_the_place():
+    text = "活动中，县总工会邀请济宁市劳模寻庆华和金乡县蒜都工匠贾海明分别为广大师生作了报告。"
+    people = _people(text)
+    assert _honours(people["寻庆华"]) == [("济宁市劳模", "municipal")]
+    assert _honours(people["贾海明"]) == [("金乡县蒜都工匠", "county")]
+    text = "宣讲当天，全国劳动模范额尔敦达来在东乌珠穆沁旗向牧民讲述扎根草原的故事。"
+    assert "额尔敦达" not in _people(text)  # the tagger's name stops short of 来: no guess

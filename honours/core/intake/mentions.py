@@ -405,7 +405,7 @@ class SentenceReader:
         while p < len(s) and s[p] == " ":
             p += 1
         direct = self._announced_name(p)
-        tagged = self._bounded_tagged(p)
+        tagged = self._bounded_tagged(p) or self._tagged_at(p)
         if tagged is not None and (direct is None or tagged.end > direct.end):
             direct = tagged
         if direct is None and s.startswith("等", p + 3):
@@ -1376,6 +1376,20 @@ class SentenceReader:
             if hit is not None and not self._taken(hit.start, hit.end):
                 return hit, "", None, "", None
         return fallback
+
+    def _tagged_at(self, start: int) -> NameHit | None:
+        """全国劳动模范额尔敦达|来在…: the tagger's name right after a title, when the surname list
+        cannot read it and the word after it is no part of a name."""
+        s = self.s
+        for tagged in recogniser.person_names(s):
+            if tagged.start != start:
+                continue
+            if not recogniser.ends_clearly(s, tagged):
+                return None  # 额尔敦达|来|在: a one-character word after may end the name itself
+            after = next((w for w in recogniser.words(s) if w.start == tagged.end), None)
+            if after is None or after.tag not in ("np", "nz", "j", "g", "x", "n"):
+                return NameHit(tagged.start, tagged.end, tagged.name, 2)
+        return None
 
     def _bounded_tagged(self, start: int) -> NameHit | None:
         """…获得者——扎西尼玛，/ 副院长格桑罗布，: a name with no Han surname that a title or post

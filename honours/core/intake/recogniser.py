@@ -111,3 +111,12 @@ def person_names(text: str) -> tuple[TaggedName, ...]:
         for w in words(text)
         if w.tag == "np" and 2 <= len(w.word) <= 4 and all(_is_han(ch) for ch in w.word)
     )
+
+
+def ends_clearly(text: str, name: TaggedName) -> bool:
+    """Whether the word after a tagged name cannot be the name's own last character: after a long
+    name (额尔敦达|来|在), a one-character verb or measure leaves the end in doubt; 王某|说 does not."""
+    if len(name.name) < 4:
+        return True
+    after = next((w for w in words(text) if w.start == name.end), None)
+    return after is None or not (len(after.word) == 1 and after.tag in ("v", "a", "m", "q"))

@@ -16,6 +16,7 @@ from ..places import LEVEL_WORDS, place_at
 from ..records import Level
 from ..titles import TRAINEES_SUFFIX, known_title, level_inside, level_word_at
 from . import lexicon as lx
+from . import recogniser
 
 _HAN = "\u4e00-\u9fff"
 _MIDDLE = rf"(?:(?![的了在是和与及或等为被把将对、获授名位左右人入选评当])[{_HAN}])"
@@ -355,6 +356,11 @@ def _left_edge(text: str, core_start: int) -> int:
                 break
             return i - inside
         i -= 1
+    if not _table_place(text, i) and level_word_at(text, i) is None:
+        # 邀请济宁市劳模: a verb before the place that begins the title is no part of it
+        inside = next((j for j in range(i + 1, core_start) if _table_place(text, j)), None)
+        if inside is not None:
+            return inside
     return i
 
 
@@ -400,7 +406,10 @@ def _right_edge_ok(text: str, end: int) -> bool:
         return not rest.startswith(("和谐", "等级"))
     if rest.startswith(("各捐", "各自", "分别", "纷纷", "积极", "率先", "均", "都", "也", "共同", "一起")):
         return True  # A、B等市级劳模各捐款500元: the list's shared predicate follows the title
-    return ch in lx.SURNAMES or rest[:2] in lx.COMPOUND_SURNAMES or _starts_unit(rest)
+    if ch in lx.SURNAMES or rest[:2] in lx.COMPOUND_SURNAMES or _starts_unit(rest):
+        return True
+    # 济宁市劳模寻庆美 / 全国劳动模范额尔敦达来: a name the surname list lacks, as the tagger reads it
+    return any(name.start == end for name in recogniser.person_names(text))
 
 
 def _post_in_a_unit(title: str) -> bool:

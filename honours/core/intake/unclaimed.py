@@ -130,7 +130,7 @@ def _names_near(sentences: list[Sentence], index: int) -> list[recogniser.Tagged
     """The names the tagger sees in a sentence, and where the sentence repeats a name it saw in
     the three before (【人物档案】包起帆，60岁，… after a line "包起帆：")."""
     s = sentences[index].text
-    own = list(recogniser.person_names(s))
+    own = [n for n in recogniser.person_names(s) if recogniser.ends_clearly(s, n)]
     earlier = {
         n.name for i in range(max(0, index - 3), index) for n in recogniser.person_names(sentences[i].text)
     }
