@@ -31,7 +31,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from honours.core.intake import KIND_COLLECTIVE, analyse_text
-from honours.core.intake.text import normalise, to_simplified
+from honours.core.intake.text import normalise, to_simplified, without_pinyin_glosses
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "intake_corpus"
 SPLITS = ("tuned", "held_out", "fresh")
@@ -81,8 +81,9 @@ def load(split: str) -> list[Report]:
 
 
 def simple(text: str) -> str:
-    """Simplified script, half-width, no spaces: how key strings and proposals are compared."""
-    return re.sub(r"\s+", "", to_simplified(normalise(text or "")))
+    """Simplified script, half-width, no spaces, no mirror's pinyin glosses (中國(guó), which the
+    reader reads past): how key strings and proposals are compared."""
+    return re.sub(r"\s+", "", to_simplified(normalise(without_pinyin_glosses(text or ""))))
 
 
 def canon_title(title: str) -> str:

@@ -1684,3 +1684,44 @@ def test_a_colon_list_with_a_police_rank_and_a_stationed_post_in_a_series():
     assert (people["廖克将"].unit, people["廖克将"].position) == ("来宾市公安局", "治安警察支队四级警长")
     h = people["莫增明"]
     assert (h.unit, h.position) == ("某县工人文化宫", "主任、驻某县新圩乡龙岑村第一书记")
+
+
+def test_a_company_union_list_of_works_and_divisions_with_their_workers():
+    text = (
+        "集团工会主席李天明为10名“金牌工人”颁奖，他们分别为原五发厂张锦程、铸造事业部杨建、原装备厂丘德正、"
+        "玉柴重工赵天明、船电动力事业部张业镇。"
+    )
+    people = _people(text)
+    assert {"张锦程", "杨建", "丘德正", "赵天明", "张业镇"} <= set(people)
+    assert people["杨建"].unit == "铸造事业部"
+    assert "李天明" not in people
+    text = "某电机有限公司机加事业部金属结构产线冷作钣金工、高级技师葛亚男获得“全国五一劳动奖章”。"
+    h = _people(text)["葛亚男"]
+    assert (h.unit, h.position) == ("某电机有限公司", "机加事业部金属结构产线冷作钣金工、高级技师")
+
+
+def test_a_titled_list_over_a_mirrors_stray_commas_with_a_bare_year():
+    text = "仪式分为五个篇章，2020八闽工匠年度人物吴建国,、陈国华、林杰,、高孔长、王志华,、吴水金展示各自的技术技能。"
+    people = _people(text)
+    assert {"吴建国", "陈国华", "林杰", "高孔长", "王志华", "吴水金"} <= set(people)
+    assert people["高孔长"].honours[0].year == 2020
+
+
+def test_a_heading_title_with_its_city_in_brackets_over_lines_of_name_and_unit():
+    text = "我市7名优秀高技能人才光荣上榜。\n\n赣鄱工匠(赣州)\n\n张付华  江西环境工程职业学院\n\n江西省能工巧匠(赣州)\n\n蔡春英  赣南卫生健康职业学院\n"
+    people = _people(text)
+    assert _honours(people["张付华"])[0][0] == "赣鄱工匠"
+    assert _honours(people["蔡春英"])[0][0] == "江西省能工巧匠"
+    assert people["蔡春英"].unit == "赣南卫生健康职业学院"
+
+
+def test_a_counted_titles_list_of_described_items_after_fenbieshi():
+    text = (
+        "陕西入选的8位大国工匠分别是中国兵器工业集团北方光电股份有限公司班组长林琪、"
+        "陕西法士特汽车传动集团有限责任公司机修车间大修电工蔡荣、西北工业大学第三六五研究所钳工王魁远。"
+    )
+    people = _people(text)
+    assert set(people) == {"林琪", "蔡荣", "王魁远"}
+    assert all(_honours(h) == [("大国工匠", "national")] for h in people.values())
+    h = people["蔡荣"]
+    assert (h.unit, h.position) == ("陕西法士特汽车传动集团有限责任公司", "机修车间大修电工")

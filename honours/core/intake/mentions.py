@@ -21,7 +21,7 @@ from . import recogniser
 from .names import NameHit, bounded_name, index_by_first_char, name_at, starts_with_any
 from .roles import _AWARD_INDEX, _last_award_verb, _start_of_chain
 from .text import Sentence
-from .titles import TitleMatch
+from .titles import COUNT_BEFORE, TitleMatch
 from .units import (
     _GRADE_BEFORE,
     _ORG_BY_LAST,
@@ -310,6 +310,12 @@ class SentenceReader:
                     continue
                 break
             roles = _roles_before(s, first.outer_start) + roles
+            # 陕西入选的8位大国工匠分别是[unit][post]甲、[unit][post]乙: a counted title's list
+            counted_list = s.startswith(("分别是", "分别为"), position) and bool(
+                COUNT_BEFORE.search(s[: first.outer_start])
+            )
+            if counted_list:
+                position += 3
             found = self._person_after(position, self._clause_end(position))
             if found is None and s.startswith("的", position):
                 # 荣获2020年度全国劳动模范称号的张文华: the title was given to the one named after 的
@@ -352,8 +358,42 @@ class SentenceReader:
                         t.owner = id(mention)
                     if not (unit or post or roles):
                         self._unit_post_before_title(mention, first.outer_start)
+                    if counted_list:
+                        self._described_items_after(mention, chain)
                     self._extend_list(mention)
             i = j
+
+    def _described_items_after(self, first: Mention, chain: list[TitleMatch]) -> None:
+        """…分别是[unit][post]甲、[unit][post]乙、…: the items after the first, each [unit][post]NAME,
+        share its titles; an item that cannot be read is passed over to the next list mark."""
+        s = self.s
+        end = self._clause_end(first.end)
+        group = first.group or self._new_group()
+        first.group = group
+        p = first.end
+        while p < end and s[p] == "、":
+            found = self._apposition(p + 1, end)
+            nxt = s.find("、", p + 1, end)
+            if found is None or (nxt >= 0 and found[0].end > nxt):
+                if nxt < 0:
+                    break
+                p = nxt
+                continue
+            hit, unit, unit_span, post, post_span = found
+            mention = self._add(
+                hit,
+                "title",
+                titles=list(chain),
+                unit=unit,
+                position=post,
+                unit_span=unit_span,
+                position_span=post_span,
+                group=group,
+            )
+            if mention is None:
+                break
+            mention.shape = "colon_item"
+            p = hit.end
 
     def _unit_post_before_title(self, mention: Mention, title_start: int) -> None:
         """某建材集团公司董事长、全国劳动模范张国栋: the unit and post stand before the title."""
@@ -1324,9 +1364,12 @@ class SentenceReader:
             unit, post, unit_span, post_span = (
                 _unit_post_of(s, seg_start, start) if prefix else ("", "", None, None)
             )
-            unknown_post = not (post or unit) and prefix.endswith(
-                _UNKNOWN_POST_ENDS
-            )  # 、初级燃气管道工陈健康
+            # 、初级燃气管道工陈健康 (but 、玉柴重工赵某: a company's short name)
+            unknown_post = (
+                not (post or unit)
+                and prefix.endswith(_UNKNOWN_POST_ENDS)
+                and not prefix.endswith(lx.ENTITY_SUFFIXES)
+            )
             # 、驻村第一书记谭某: where one is stationed is part of the post, no unit of its own
             no_body = not unit or unit.startswith("驻")
             if (post or unknown_post) and no_body and seg_start > 0 and s[seg_start - 1] == "、":
@@ -1873,7 +1916,7 @@ class SentenceReader:
     def _extend_list(self, first: Mention) -> None:
         """张三、李四、王五各捐款500元: more names after the first, sharing what follows them."""
         s = self.s
-        p = _skip_bracket(s, first.end)
+        p = _stray_comma(s, _skip_bracket(s, first.end))
         members = [first]
         while p < len(s) and s[p] in "、和及与":
             q = p + 1
@@ -1883,14 +1926,18 @@ class SentenceReader:
                 if loose is not None and loose.score >= 2 and s[loose.end : loose.end + 1] in ("、", "等"):
                     hit = loose
             if (hit is None or len(hit.name) == 2) and (
-                starts_with_any(s, q + 3, _SUBJECT_FOLLOWERS) or s[q + 3 : q + 4] in _VERB_LEADS
+                starts_with_any(s, q + 3, _SUBJECT_FOLLOWERS)
+                or s[q + 3 : q + 4] in _VERB_LEADS
+                or _stray_comma(s, q + 3) < len(s)
+                and s[_stray_comma(s, q + 3)] == "、"
             ):
                 # 董兰英和芦巨才将捐款…: the list mark and the verb bound a name ending in a word (才)
                 hit = bounded_name(s, q, q + 3, by_post=True) or hit
             if hit is None or self._taken(hit.start, hit.end):
                 break
             if (
-                s[hit.end : hit.end + 1] not in ("、", "和", "及", "与", "（", "(")
+                s[_stray_comma(s, hit.end) : _stray_comma(s, hit.end) + 1]
+                not in ("、", "和", "及", "与", "（", "(")
                 and not s.startswith(_LIST_END_MARKS, hit.end)
                 and not starts_with_any(s, hit.end, _SUBJECT_FOLLOWERS)
                 and hit.end < len(s)
@@ -1899,11 +1946,13 @@ class SentenceReader:
             ):
                 break
             members.append(Mention(self.sentence, hit.name, hit.start, hit.end, "list"))
-            p = _skip_bracket(s, hit.end)
+            p = _stray_comma(s, _skip_bracket(s, hit.end))
         if len(members) < 2:
             return
         if not (
             p >= len(s)
+            or len(members) >= 3
+            and first.anchor in ("title", "award")  # a titled list of three or more
             or s.startswith(_LIST_END_MARKS, p)
             or self._title_follows(p)
             or s[p] in "，,。；;"
@@ -2029,6 +2078,13 @@ _ONE_OF_GROUP = re.compile(
 # verbs that put the people listed after them up for the title that ends the list
 NOMINATING = re.compile(r"拟推荐|推荐|拟授予|拟表彰|授予|表彰|命名|推选|评选")
 _PART_LEAD = re.compile(r"[ \u3000，,]*(?:同时|另外|此外|并)?[ \u3000，,]*(?:决定)?")
+
+
+def _stray_comma(s: str, p: int) -> int:
+    """吴某,、陈某: a mirror's stray comma before a list mark is read past."""
+    return p + 1 if s[p : p + 2] in (",、", "，、") else p
+
+
 # characters of words that are no names: an item holding one is no bare name
 _NOT_IN_NAMES = set("的了在是和与及或等为被把将对从向给这那其各们")
 # one item of a counted list of bare names: 2–4 Han characters, or a name with a middle dot

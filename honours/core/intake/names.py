@@ -133,7 +133,7 @@ _NEVER_GIVEN = lx.NON_NAME_CHARS - frozenset("日从向其任以自为于年")
 # a given name may hold any character but the grammar words that never name anyone
 _NEVER_GIVEN_BY_POST = frozenset(
     "的了着过们么呢吗啊这那些什哪谁您你我他她它等被把对从给让使与及或而但且则于在是无不没也都还又已曾就"
-    "之此该每各个名位次余共约近第届度亿百十零并称获授评捐赠款物件只套箱说讲看望慰问陪带省市县区镇乡村"
+    "之此该每各个名位次余共约近第届度亿百十零并称获授评捐赠款物件只套箱说讲看望慰问陪带省市县区乡村"
 )
 
 

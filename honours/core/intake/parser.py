@@ -889,7 +889,9 @@ def _previous_title(state: _State, index: int) -> list[TitleMatch]:
 def _only_title(s: str, title: TitleMatch) -> bool:
     """A line that is just a title (全国五一劳动奖章): the heading of the names listed below it."""
     before = _HEADING_NUMBER.sub("", s[: title.outer_start])  # 二、省五一劳动奖章 / （二）…
-    return not re.sub(r"[\s：:（）()0-9人名个位]", "", before + s[title.outer_end :])
+    # 赣鄱工匠(赣州): the place a city's share of the list is for, in brackets after the title
+    after = re.sub(r"^[（(][\u4e00-\u9fff]{2,6}[)）]", "", s[title.outer_end :].strip())
+    return not re.sub(r"[\s：:（）()0-9人名个位]", "", before + after)
 
 
 def _list_line(sentence: Sentence, m: Mention) -> bool:
@@ -1141,7 +1143,10 @@ def _title_key(title: str) -> str:
 def _year_before(text: str) -> int | None:
     # 1965年出生 / 1985年参加工作: a year of the person's life, not of an honour
     years = re.findall(r"((?:19|20)\d{2})年" + _LIFE_YEAR, text)
-    return int(years[-1]) if years else None
+    if years:
+        return int(years[-1])
+    bare = re.search(r"(?<!\d)((?:19|20)\d{2})(?:年度)?$", text)  # 2020八闽工匠年度人物: a bare year
+    return int(bare.group(1)) if bare else None
 
 
 def _donations(group: list[Mention]) -> list[Donation]:

@@ -89,7 +89,8 @@ def _inside_org_word(s: str, start: int, end: int) -> bool:
         for word in _ORG_BY_FIRST.get(s[k], ()):
             if k + len(word) > end and s.startswith(word, k):
                 return True
-    return False
+    # 有限责任公|司机|修车间: the post's first character ends an organisation's name
+    return any(s.endswith(suffix, 0, start + 1) for suffix in lx.ENTITY_SUFFIXES if len(suffix) >= 2)
 
 
 def _skip_trailers(s: str, position: int) -> int:
@@ -225,6 +226,10 @@ def _unit_lead(unit_text: str) -> int:
     return 0
 
 
+# a company's division: a unit of its own only when no company is named before it
+_DIVISIONS = ("事业部",)
+
+
 def _dept_split(unit_text: str) -> int:
     """Where the unit ends and the department (part of the post) begins: 卫生院|药剂组, 医院|医务部.
     A numbered body (某勘查局313地质队, 某集团第一研究院) is a unit of its own, not a department."""
@@ -238,6 +243,8 @@ def _dept_split(unit_text: str) -> int:
     last_entity = 0
     for idx in range(1, len(unit_text) + 1):
         if unit_text[:idx].endswith(lx.ENTITY_SUFFIXES):
+            if last_entity and unit_text[:idx].endswith(_DIVISIONS):
+                continue  # 某电机有限公司|机加事业部: a company's division is part of the post
             last_entity = idx
     if 0 < last_entity < len(unit_text) and len(unit_text) - last_entity <= 25:
         return last_entity  # 国网…长沙供电分公司|不停电管控中心配网带电作业班工作(负责人)
