@@ -1725,3 +1725,48 @@ def test_a_counted_titles_list_of_described_items_after_fenbieshi():
     assert all(_honours(h) == [("大国工匠", "national")] for h in people.values())
     h = people["蔡荣"]
     assert (h.unit, h.position) == ("陕西法士特汽车传动集团有限责任公司", "机修车间大修电工")
+
+
+def test_a_list_of_described_items_ends_at_a_count_after_a_trade():
+    text = (
+        "其中，某石油工程有限公司井下作业分公司首席技师李朝明、东方电气集团东方汽轮机有限公司金工分厂"
+        "数控铣工万方前8人获评第四届“四川工匠”。"
+    )
+    people = _people(text)
+    assert set(people) == {"李朝明", "万方前"}
+    assert (people["万方前"].unit, people["万方前"].position) == (
+        "东方电气集团东方汽轮机有限公司金工分厂",
+        "数控铣工",
+    )
+
+
+def test_leaders_at_a_meeting_and_voices_are_no_honourees():
+    text = (
+        "省委书记冯大飞讲话，省政协主席李荣华等省领导出席，省委副书记杨晋林宣读省委省政府表彰决定，"
+        "决定授予129名同志海南省劳动模范和先进工作者荣誉称号。"
+    )
+    assert not {"冯大飞", "李荣华", "杨晋林"} & set(_people(text))
+    text = "中石化华东石油工程有限公司职工王学林：“劳模精神深深地感染了我，我会踏踏实实，向劳模学习。”"
+    assert "王学林" not in _people(text)
+    text = "受到表彰的我区全国劳动模范载誉归来。27日上午，区党委书记吴英明在拉萨与大家亲切座谈，向他们表示热烈祝贺。"
+    assert "吴英明" not in _people(text)
+    text = (
+        "9月20日，省总工会主席史济明走访慰问了在杭的劳动模范。杭州市人大常委会副主任、市总工会主席郑荣明，"
+        "省总工会副主席张卫明等参加走访慰问活动。9月25日，走访了全国劳模朱荣华。她先后获得省劳模、全国劳模等荣誉。"
+    )
+    people = _people(text)
+    assert "郑荣明" not in people and "朱荣华" in people
+
+
+def test_a_quoted_title_takes_the_level_the_report_writes_for_it_and_the_lists_unit():
+    text = (
+        "近日，第二届贵州省“最美劳动者”发布仪式在贵阳举行，路桥集团靳俊明、罗元成、周国华等7名职工荣获"
+        "“最美劳动者”称号。"
+    )
+    people = _people(text)
+    assert _honours(people["罗元成"]) == [("最美劳动者", "provincial")]
+    assert people["周国华"].unit == "路桥集团"
+    assert "元成" not in people
+    assert "全州" not in _people(
+        "才某某先后获得全国五一劳动奖章、全省“抗震救灾模范”、全州“优秀共产党员”等称号。"
+    )

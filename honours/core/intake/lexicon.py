@@ -58,7 +58,7 @@ NON_NAME_CHARS: frozenset[str] = frozenset(
 # Two- and three-character words that start with a surname character and open clauses or
 # follow titles in reports; a "name" equal to (or starting with) one of them is refused.
 COMMON_WORDS: frozenset[str] = _words(
-    "揭晓 揭幕 宣读 宣布 同时 同志 同事 肖像 一线 同样 同期 同步 同心 同舟 高度 高位 高效 高温 高速 高层 高新 高铁 高级 齐聚 齐心 素质 全市 全省 全县 全区 全国"
+    "揭晓 揭幕 宣读 宣布 同时 同志 同事 肖像 一线 同样 同期 同步 同心 同舟 高度 高位 高效 高温 高速 高层 高新 高铁 高级 齐聚 齐心 素质 全市 全省 全县 全区 全国 全州 全镇 全乡 全村 全旗 全盟"
     " 全体 全员 全面 全力 全部 全程 全天 全年 全球 全心 全身 方面 方式 方案 方向 方便 方法 方舱 常务 常态 常规"
     " 常见 常年 常委 党员 党组 党委 党支 党中 党建 党政 党总 党的 向前 向着 于是 时间 时期 时候 时刻 时代 文件"
     " 文明 文化 文字 文艺 明确 明显 明天 明年 安全 安排 安置 安心 安徽 任务 任何 任职 万元 万只 万套 万人 万余"

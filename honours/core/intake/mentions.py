@@ -635,6 +635,14 @@ class SentenceReader:
                 found = self._counted_items(start, list_end, count) or found
             if found and all(not (item[1] or item[3]) for item in found):
                 found = self._bare_items_before(found, clause.start) + found
+            if (
+                len(found) >= 2
+                and found[0][1]
+                and not found[0][3]
+                and not any(i[1] or i[3] for i in found[1:])
+            ):
+                # 路桥集团甲、乙、丙等7名职工荣获…: the unit before the first bare name is the list's
+                found = found[:1] + [(i[0], found[0][1], found[0][2], "", None) for i in found[1:]]
             if not found or (verb is None and tail is None):
                 continue
             if counted and not tail.group(0).startswith("等"):
@@ -1351,13 +1359,15 @@ class SentenceReader:
                     or prefix
                     and (
                         _word_ending_at(s, start, _POSITIONS_BY_LAST, seg_start)
-                        or prefix.endswith(lx.ENTITY_SUFFIXES)
+                        # 数控铣工万方前: a trade bounds the name as a post or a unit does
+                        or prefix.endswith((*lx.ENTITY_SUFFIXES, *_UNKNOWN_POST_ENDS))
                         or (prefix.endswith(("和", "及")) and len(prefix) <= 5)
                     )
                 )
             ):
                 # 杭锅集团于惠民被授予…: a unit and the verb bound 于|惠民; 校长蒋宗会，: a post and a list mark
-                marked = end >= len(s) or s[end] in "，,、；;。等"
+                # …数控铣工万方前8人获评: a count of the list's people bounds the last name too
+                marked = end >= len(s) or s[end] in "，,、；;。等" or bool(_COUNT_AFTER.match(s, end))
                 hit = bounded_name(s, start, end, by_post=marked) or bounded_name(s, start, end)
             if hit is None or hit.end != end or self._taken(hit.start, hit.end):
                 continue
@@ -2078,6 +2088,9 @@ _ONE_OF_GROUP = re.compile(
 # verbs that put the people listed after them up for the title that ends the list
 NOMINATING = re.compile(r"拟推荐|推荐|拟授予|拟表彰|授予|表彰|命名|推选|评选")
 _PART_LEAD = re.compile(r"[ \u3000，,]*(?:同时|另外|此外|并)?[ \u3000，,]*(?:决定)?")
+
+
+_COUNT_AFTER = re.compile(r"(?:[0-9]+|[两二三四五六七八九十百]+)(?:人|名|位)")
 
 
 def _stray_comma(s: str, p: int) -> int:

@@ -84,6 +84,7 @@ def analyse_text(original: str, report: str = "") -> IntakeResult:
     for sentence in sentences:
         mentions.extend(_read_sentence(sentence, analysis, bylines, home, state))
         mentions.extend(_counted_back(sentence, sentences, state, home, mentions))
+    _levels_written_elsewhere(state)
     _group_title(state, mentions)
     _announced_title(state, mentions, bylines, analysis)
     _extremes_of_group(state, mentions)
@@ -104,6 +105,16 @@ def analyse_text(original: str, report: str = "") -> IntakeResult:
         # honour nor a donation is no honouree here, whatever they did
         proposals = [p for p in proposals if p.honouree.honours or p.honouree.donations]
     return IntakeResult(report, proposals, traditional, list(dict.fromkeys(bylines.texts)), len(sentences))
+
+
+def _levels_written_elsewhere(state: _State) -> None:
+    """…等7名职工荣获“最美劳动者”称号 in a report about 第二届贵州省“最美劳动者”: a quoted title with
+    no level word of its own takes the level the report writes for the same title elsewhere."""
+    levelled = {t.title: t for t in state.titles if t.quoted and t.has_level_word and t.level != "other"}
+    for t in state.titles:
+        source = levelled.get(t.title)
+        if source is not None and t.quoted and t.level == "other" and not t.has_level_word:
+            t.level, t.level_reason = source.level, source.level_reason
 
 
 def _clear_names(analysis: str) -> frozenset[str]:
@@ -656,8 +667,8 @@ def _pronoun_clause(sentence: Sentence) -> int | None:
 
 def _continues(sentence: Sentence, state: _State, pronoun_at: int | None) -> bool:
     """Does this sentence go on about the last person (same paragraph, or 他/她 takes it up)?"""
-    if state.subject is None:
-        return False
+    if state.subject is None or _official_post(state.subject):
+        return False  # 市总工会主席郑某…参加走访: a leader's sentence goes on about others
     return sentence.paragraph == state.subject_paragraph or pronoun_at is not None
 
 
@@ -975,6 +986,7 @@ def _proposal(
             and not _official_description(m)
             and not _among_guests(m)
             and m.sentence.text[m.end : m.end + 1] not in ("”", "」")  # “职工云畅听”: a quoted brand
+            and m.sentence.text[m.end : m.end + 1] not in ("：", ":")  # 某公司职工王某：“…”: a voice
             and _own_deed(m, credited_names)
             and not _needy(m)
             for m in group
@@ -1038,8 +1050,16 @@ def _official_post(m: Mention) -> bool:
     """区委副书记 / 总工会常务副主席 / 主席 without a unit: a post in an organ, not a worker's job."""
     if not m.position or not m.position.endswith(tuple(lx.OFFICIAL_POSITIONS)):
         return False
-    # 人大副主任、总|工会主席: a unit cut inside the organ's name still names the organ with the post
-    return not m.unit or bool(ORGAN_UNIT.search(m.unit) or ORGAN_UNIT.search(m.unit + m.position))
+    # 人大副主任、总|工会主席: a unit cut inside the organ's name still names the organ with the post;
+    # 区|党委书记: a region alone as the unit is the region's own party or government
+    return (
+        not m.unit
+        or m.unit.lstrip("我本全") in _REGION_WORDS
+        or bool(ORGAN_UNIT.search(m.unit) or ORGAN_UNIT.search(m.unit + m.position))
+    )
+
+
+_REGION_WORDS = ("省", "市", "县", "区", "州", "旗", "盟", "镇", "乡", "自治区", "自治州", "自治县")
 
 
 _ORGAN_WORDS = re.compile(lx.ORGAN_WORDS_PATTERN)

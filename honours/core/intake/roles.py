@@ -252,6 +252,11 @@ def _official_word(s: str, position: int) -> str:
         word = starts_with_any(s, p + heading_party.end(), _OFFICIAL_INDEX)
         if word:
             return heading_party.group(0) + word
+    among = re.match(r"等[\u4e00-\u9fff]{0,6}?(?:领导|同志|负责人|嘉宾)", s[p : p + 12])
+    if among:  # 省政协主席李某等省领导出席: one of the leaders who attend
+        word = starts_with_any(s, p + among.end(), _OFFICIAL_INDEX)
+        if word:
+            return among.group(0) + word
     acting = _ACTING_FOR.match(s, p)
     if acting:
         return acting.group(0)  # 代表市总工会领导班子到…: one who acts for a body is its official
@@ -317,6 +322,8 @@ def _credit_titles(reader: SentenceReader, members: list[Mention], ranges: list[
             continue
         if _WISHES.search(s, ranges[0][0], t.outer_start):
             continue  # 会长吴某期望社会各界…评选出劳动模范: a title wished for others, not held
+        if verb is not None and _GIVEN_TO_COUNT.search(s, clause.start, t.outer_start):
+            continue  # 杨某宣读…决定，授予129名同志…称号: the title is the counted people's
         for x in members:
             x.titles.append(t)
             if verb is not None:
@@ -327,6 +334,11 @@ def _credit_titles(reader: SentenceReader, members: list[Mention], ranges: list[
 
 
 _WISHES = re.compile(lx.WISH_WORDS_PATTERN)
+
+
+_GIVEN_TO_COUNT = re.compile(
+    r"(?:授予|表彰|命名|评选出|评出)了?(?:[0-9]+|[一二三四五六七八九十百两]+)(?:名|位|个)(?:同志|职工|个人|先进个人)?"
+)
 
 
 def _range_start(ranges: list[tuple[int, int]], position: int) -> int:

@@ -76,10 +76,13 @@ def credit_unclaimed_titles(
             continue  # a list heading's title (owner -1) that no listed name took is unclaimed too
         sentence = sentences[t.sentence]
         spans = [(u.outer_start, u.outer_end) for u in by_sentence[t.sentence]]
+        read = [(m.start, m.end) for m in mentions if m.sentence is sentence and m.end > m.start]
         names = [
             n
             for n in _names_near(sentences, t.sentence)
             if _may_hold(sentence.text, n, spans, bylines, officials, people)
+            # 罗|元成: a tagged name inside a name the rules read is no name of its own
+            and not any(a < n.end and n.start < b and (a, b) != (n.start, n.end) for a, b in read)
         ]
         for holder in _holders(sentence.text, t, names):
             mention = Mention(
@@ -227,6 +230,10 @@ def extend_lists(mentions: list[Mention], bylines: Bylines) -> list[Mention]:
                     name = ends.get(edge - 1) if join else None
                 if name is None or (id(m.sentence), name.start) in named:
                     break
+                if any(
+                    x.sentence is m.sentence and x.start < name.end and name.start < x.end for x in mentions
+                ):
+                    break  # 罗|元成: inside a name the rules read
                 if name.name in bylines.names or name.name in taken:
                     break
                 after = s[name.end : name.end + 1]
