@@ -1770,3 +1770,15 @@ def test_a_quoted_title_takes_the_level_the_report_writes_for_it_and_the_lists_u
     assert "全州" not in _people(
         "才某某先后获得全国五一劳动奖章、全省“抗震救灾模范”、全州“优秀共产党员”等称号。"
     )
+
+
+def test_holders_listed_after_a_holder_word_and_shi_over_commas():
+    text = (
+        "受表彰的全国五一劳动奖章获得者是青岛港国际物流有限公司机械司机郭希明，中国海洋大学海洋生命学院院长包振华，"
+        "中石化第十建设有限公司焊接首席技师唐元明，青岛啤酒股份有限公司党委书记、董事长黄克明。"
+    )
+    people = _people(text)
+    assert set(people) == {"郭希明", "包振华", "唐元明", "黄克明"}
+    assert all(_honours(h) == [("全国五一劳动奖章", "national")] for h in people.values())
+    assert (people["唐元明"].unit, people["唐元明"].position) == ("中石化第十建设有限公司", "焊接首席技师")
+    assert (people["黄克明"].unit, people["黄克明"].position) == ("青岛啤酒股份有限公司", "党委书记、董事长")

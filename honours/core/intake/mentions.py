@@ -314,8 +314,12 @@ class SentenceReader:
             counted_list = s.startswith(("分别是", "分别为"), position) and bool(
                 COUNT_BEFORE.search(s[: first.outer_start])
             )
-            if counted_list:
-                position += 3
+            # 受表彰的全国五一劳动奖章获得者是[unit][post]甲，[unit][post]乙，…: the holders, listed
+            holders_list = s.startswith(("是", "为"), position) and s.endswith(
+                ("获得者", "得主", "获奖者"), 0, position
+            )
+            if counted_list or holders_list:
+                position += 3 if counted_list else 1
             found = self._person_after(position, self._clause_end(position))
             if found is None and s.startswith("的", position):
                 # 荣获2020年度全国劳动模范称号的张文华: the title was given to the one named after 的
@@ -358,7 +362,7 @@ class SentenceReader:
                         t.owner = id(mention)
                     if not (unit or post or roles):
                         self._unit_post_before_title(mention, first.outer_start)
-                    if counted_list:
+                    if counted_list or holders_list:
                         self._described_items_after(mention, chain)
                     self._extend_list(mention)
             i = j
@@ -371,10 +375,11 @@ class SentenceReader:
         group = first.group or self._new_group()
         first.group = group
         p = first.end
-        while p < end and s[p] == "、":
+        end = len(s) if s[p : p + 1] in ("，", ",") else end  # items over commas: to the sentence's end
+        while p < end and s[p] in "、，,":
             found = self._apposition(p + 1, end)
-            nxt = s.find("、", p + 1, end)
-            if found is None or (nxt >= 0 and found[0].end > nxt):
+            nxt = min((q for q in (s.find(m, p + 1, end) for m in "、，,") if q >= 0), default=-1)
+            if found is None:
                 if nxt < 0:
                     break
                 p = nxt

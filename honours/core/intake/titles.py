@@ -207,6 +207,12 @@ def find_titles(text: str) -> list[TitleMatch]:
             continue  # 成为真正的工匠: words around an honour's core, no honour's name
         if _post_in_a_unit(match.title):
             continue  # 中车株洲电力机车有限公司首席技师: a post in a company, read as the unit's post
+        if (
+            match.title.startswith("首席")
+            and not match.has_level_word
+            and _UNIT_BEFORE.search(text, 0, match.start)
+        ):
+            continue  # 中石化某建设有限公司焊接首席技师唐某: the company's post, no honour
         if _holders_noun(text, match):
             continue  # 荣获…称号的优秀女性: the holders named by a word of praise, no honour of theirs
         count = _COUNT_LEAD.match(match.title)
@@ -410,6 +416,11 @@ def _right_edge_ok(text: str, end: int) -> bool:
         return True
     # 济宁市劳模寻庆美 / 全国劳动模范额尔敦达来: a name the surname list lacks, as the tagger reads it
     return any(name.start == end for name in recogniser.person_names(text))
+
+
+_UNIT_BEFORE = re.compile(
+    "(?:" + "|".join(s for s in lx.ENTITY_SUFFIXES if len(s) >= 2) + r")[\u4e00-\u9fff]{0,6}$"
+)
 
 
 def _post_in_a_unit(title: str) -> bool:
