@@ -1782,3 +1782,18 @@ def test_holders_listed_after_a_holder_word_and_shi_over_commas():
     assert all(_honours(h) == [("全国五一劳动奖章", "national")] for h in people.values())
     assert (people["唐元明"].unit, people["唐元明"].position) == ("中石化第十建设有限公司", "焊接首席技师")
     assert (people["黄克明"].unit, people["黄克明"].position) == ("青岛啤酒股份有限公司", "党委书记、董事长")
+
+
+def test_guests_nominees_and_words_are_no_honourees_and_a_bracket_inside_a_unit():
+    text = "出席交流环节的嘉宾包括劳工处处长许泽明、雇员再培训局主席黄杰明教授和工联会会长吴秋实等。"
+    assert not {"许泽明", "黄杰明", "吴秋实"} & set(_people(text))
+    text = "袁承明、王辉明等30人获评“塞上工匠”；田乐明、李煜明等入选“塞上工匠”提名人物。"
+    people = _people(text)
+    assert {"袁承明", "王辉明"} <= set(people) and not {"田乐明", "李煜明"} & set(people)
+    text = "西藏自治区党委副书记、政法委书记刘江明在发布仪式上说，工匠是全区的标杆。"
+    assert "刘江明" not in _people(text)
+    text = "劳模关爱启动仪式在职工文体活动中心隆重举行。"
+    assert not _people(text)
+    text = "海南省劳动模范、国投(洋浦)油气储运有限公司管理与维修部副经理程卫华分享了自己的经历。"
+    h = _people(text)["程卫华"]
+    assert (h.unit, h.position) == ("国投(洋浦)油气储运有限公司", "管理与维修部副经理")

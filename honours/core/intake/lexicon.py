@@ -335,7 +335,7 @@ OFFICIAL_POSITIONS: frozenset[str] = _words(
 # 代理市长 / 省总工会主席: one described so leads or presents, one is not honoured.
 # verbs of wishing and urging: a title after them is wished for others (期望…评选出劳动模范), not held
 WISH_WORDS_PATTERN = r"期望|希望|期待|呼吁|倡议|建议|盼望|号召|鼓励|勉励"
-ORGAN_WORDS_PATTERN = r"总工会|人大|政协|政府|[省市县区镇乡]委|纪委|党组|书记处|(?:^|[^\u4e00-\u9fff]|代理|常务)[副]?[省市县区镇乡]长"
+ORGAN_WORDS_PATTERN = r"总工会|人大|政协|政府|[省市县区镇乡州]委|(?<![社园校景矿营])[省市县区州]党委|纪委|政法委|宣传部|组织部|统战部|党工委|管委会|党组|书记处|(?:^|[^\u4e00-\u9fff]|代理|常务)[副]?[省市县区镇乡]长"
 # Where a unit's name ends (the last such suffix before the post).
 ORG_SUFFIXES: frozenset[str] = _words(
     "有限责任公司 股份有限公司 有限公司 分公司 子公司 公司 集团 总厂 厂 矿业 煤矿 矿 林场 农场 养殖场 医院"

@@ -320,6 +320,9 @@ class SentenceReader:
             )
             if counted_list or holders_list:
                 position += 3 if counted_list else 1
+            if s.startswith(("的有", "的是", "的为"), position):
+                i = j
+                continue  # 被命名为“石狮工匠”的有甲、乙和丙等30人: a list the marked-list reader takes
             found = self._person_after(position, self._clause_end(position))
             if found is None and s.startswith("的", position):
                 # 荣获2020年度全国劳动模范称号的张文华: the title was given to the one named after 的
@@ -455,6 +458,11 @@ class SentenceReader:
             direct = tagged
         if direct is None and s.startswith("等", p + 3):
             direct = bounded_name(s, p, p + 3)  # 授予王从亮等519人: 授予 and 等 bound the name
+        if direct is not None and s[direct.end : direct.end + 1] in ("(", "（"):
+            # 国投(洋浦)油气储运有限公司…经理程某: a short name with a bracket begins a unit
+            described = self._apposition(p, limit)
+            if described is not None:
+                return described
         if direct is not None and direct.score >= 2 and direct.end <= limit and not _place_start(s, p):
             return direct, "", None, "", None
         return self._apposition(p, limit)
@@ -473,7 +481,18 @@ class SentenceReader:
         """[unit][dept][post]NAME from `start`; a post list "党委书记、董事长张三" spans several segments."""
         s = self.s
         seg_end = start
-        while seg_end < limit and s[seg_end] not in _SEGMENT_STOPS:
+        while seg_end < limit:
+            if s[seg_end] in "(（":
+                # 国投(洋浦)油气储运有限公司: a short bracket inside a unit's name is part of it
+                inner = re.match(
+                    r"[（(]([\u4e00-\u9fff]{1,6})[)）](?=[\u4e00-\u9fff])", s[seg_end : seg_end + 9]
+                )
+                if inner is None or not (place_at(inner.group(1)) or inner.group(1) in _UNIT_BRACKETS):
+                    break  # 李某(图右)为…: a note, not part of a name
+                seg_end += len(inner.group(0))
+                continue
+            if s[seg_end] in _SEGMENT_STOPS:
+                break
             seg_end += 1
         posts: list[tuple[int, int]] = []
         for idx in range(start + 2, seg_end + 1):
@@ -485,6 +504,8 @@ class SentenceReader:
         for _post_start, post_end in posts:
             # …班长于惠民: credited before; …董事长巴桑顿珠，: a tagged name the post and a mark bound
             hit = name_at(s, post_end) or self._known_at(post_end)
+            if hit is not None and hit.score == 0 and _NOUN_AFTER.match(s, hit.end - 1):
+                hit = None  # 职工文体活|动中心: the "name" ends inside a word (活动)
             tagged = self._bounded_tagged(post_end)
             if tagged is not None and (hit is None or tagged.end > hit.end):
                 hit = tagged
@@ -2095,6 +2116,10 @@ NOMINATING = re.compile(r"拟推荐|推荐|拟授予|拟表彰|授予|表彰|命
 _PART_LEAD = re.compile(r"[ \u3000，,]*(?:同时|另外|此外|并)?[ \u3000，,]*(?:决定)?")
 
 
+# what a bracket inside a unit's name holds besides a place: 某钢绳(集团)有限责任公司
+_UNIT_BRACKETS = frozenset(["集团", "中国", "控股", "股份", "总公司", "总厂"])
+# a two-character word a guessed name's last character would begin: the name ends inside it
+_NOUN_AFTER = re.compile(r"活动|中心|会议|会场|大厅|广场|基地|公司|工作|项目|仪式|现场|大会|发展|建设")
 _COUNT_AFTER = re.compile(r"(?:[0-9]+|[两二三四五六七八九十百]+)(?:人|名|位)")
 
 

@@ -1087,7 +1087,14 @@ def _among_guests(m: Mention) -> bool:
     """包括县长甲、处长乙、…等来宾均与会: those a list of guests names are there to present."""
     s = m.sentence.text
     clause = m.sentence.clauses[m.sentence.clause_at(m.start)]
+    if _GUESTS_LEAD.search(s, 0, m.start):
+        return True  # 出席交流环节的嘉宾包括…局长甲、…主席乙教授: a guest named in the list
     return bool(_GUESTS.search(s, m.end, clause.end))
+
+
+_GUESTS_LEAD = re.compile(
+    r"(?:嘉宾|来宾|贵宾|领导|出席[^，,。；;]{0,10}的[\u4e00-\u9fff]{0,4})(?:包括|有|是)[：:]?"
+)
 
 
 def _official_description(m: Mention) -> bool:

@@ -207,6 +207,8 @@ def find_titles(text: str) -> list[TitleMatch]:
             continue  # 成为真正的工匠: words around an honour's core, no honour's name
         if _post_in_a_unit(match.title):
             continue  # 中车株洲电力机车有限公司首席技师: a post in a company, read as the unit's post
+        if text[max(0, match.start - 2) : match.start] == "提名":
+            continue  # 入选“塞上工匠”提名人物: nominated, not holding the title
         if (
             match.title.startswith("首席")
             and not match.has_level_word
