@@ -485,10 +485,10 @@ class SentenceReader:
             if s[seg_end] in "(（":
                 # 国投(洋浦)油气储运有限公司: a short bracket inside a unit's name is part of it
                 inner = re.match(
-                    r"[（(]([\u4e00-\u9fff]{1,6})[)）](?=[\u4e00-\u9fff])", s[seg_end : seg_end + 9]
+                    r"[（(]([\u4e00-\u9fff]{2,6})[)）](?=[\u4e00-\u9fff])", s[seg_end : seg_end + 9]
                 )
-                if inner is None or not (place_at(inner.group(1)) or inner.group(1) in _UNIT_BRACKETS):
-                    break  # 李某(图右)为…: a note, not part of a name
+                if inner is None or set(inner.group(1)) & _NOTE_CHARS:
+                    break  # 李某(图右)为… / 王某(女): a note, not part of a unit's name
                 seg_end += len(inner.group(0))
                 continue
             if s[seg_end] in _SEGMENT_STOPS:
@@ -2116,8 +2116,8 @@ NOMINATING = re.compile(r"拟推荐|推荐|拟授予|拟表彰|授予|表彰|命
 _PART_LEAD = re.compile(r"[ \u3000，,]*(?:同时|另外|此外|并)?[ \u3000，,]*(?:决定)?")
 
 
-# what a bracket inside a unit's name holds besides a place: 某钢绳(集团)有限责任公司
-_UNIT_BRACKETS = frozenset(["集团", "中国", "控股", "股份", "总公司", "总厂"])
+# characters of a bracketed note after a name (图右, 女, 回族, 左二), never of a unit's own bracket
+_NOTE_CHARS = frozenset("图左右男女族岁排起摄供一二三四五六七八九十")
 # a two-character word a guessed name's last character would begin: the name ends inside it
 _NOUN_AFTER = re.compile(r"活动|中心|会议|会场|大厅|广场|基地|公司|工作|项目|仪式|现场|大会|发展|建设")
 _COUNT_AFTER = re.compile(r"(?:[0-9]+|[两二三四五六七八九十百]+)(?:人|名|位)")
