@@ -1797,3 +1797,14 @@ def test_guests_nominees_and_words_are_no_honourees_and_a_bracket_inside_a_unit(
     text = "海南省劳动模范、国投(洋浦)油气储运有限公司管理与维修部副经理程卫华分享了自己的经历。"
     h = _people(text)["程卫华"]
     assert (h.unit, h.position) == ("国投(洋浦)油气储运有限公司", "管理与维修部副经理")
+
+
+def test_a_titled_list_with_units_and_posts_in_brackets_after_each_name():
+    text = (
+        "宣讲团成员为我们带来了县劳动模范袁宇明(文宇阁负责人)、肖淑华(富佳农业负责人)、"
+        "成国明(县殡葬服务中心副主任、支部委员)、张德明(高村镇上村村党支部书记)四人的光荣事迹。"
+    )
+    people = _people(text)
+    assert set(people) == {"袁宇明", "肖淑华", "成国明", "张德明"}
+    assert (people["袁宇明"].unit, people["袁宇明"].position) == ("文宇阁", "负责人")
+    assert (people["张德明"].unit, people["张德明"].position) == ("高村镇上村村", "党支部书记")

@@ -238,6 +238,7 @@ class SentenceReader:
         self._collectives()
         self._later_clause_awards()
         self._on_the_list()
+        self._facts_in_brackets()
         self.mentions.sort(key=lambda m: m.start)
         self._comma_groups()
         return self.mentions
@@ -1706,6 +1707,20 @@ class SentenceReader:
                 self._bracket_titles(mention)
                 self._extend_list(mention)
 
+    def _facts_in_brackets(self) -> None:
+        """县劳动模范袁某(文宇阁负责人)、肖某(富佳农业负责人): the unit and post in the bracket after a
+        name, for those the sentence gives none elsewhere."""
+        s = self.s
+        for m in self.mentions:
+            if m.unit or m.position or m.end >= len(s) or s[m.end] not in "（(":
+                continue
+            close = _matching_bracket(s, m.end)
+            if close >= len(s) or close - m.end > 40:
+                continue
+            unit, post, unit_span, post_span = _unit_post_of(s, m.end + 1, close)
+            if unit and post and not any(t.outer_start > m.end and t.outer_end <= close for t in self.titles):
+                m.unit, m.position, m.unit_span, m.position_span = unit, post, unit_span, post_span
+
     def _bracket_titles(self, mention: Mention) -> None:
         """某公司技师张三（全国劳动模范）捐款…: titles heading the bracket after the name are the person's."""
         s = self.s
@@ -1959,8 +1974,12 @@ class SentenceReader:
             hit = name_at(s, q, strict=True)
             if hit is None:  # 邵某、甘小燕、苗某等: between list marks a surname that is a word is a name
                 loose = name_at(s, q)
-                if loose is not None and loose.score >= 2 and s[loose.end : loose.end + 1] in ("、", "等"):
-                    hit = loose
+                if (
+                    loose is not None
+                    and loose.score >= 2
+                    and s[loose.end : loose.end + 1] in ("、", "等", "（", "(")
+                ):
+                    hit = loose  # 、成国辉(县殡葬服务中心副主任)、: a list mark and a bracket bound it
             if (hit is None or len(hit.name) == 2) and (
                 starts_with_any(s, q + 3, _SUBJECT_FOLLOWERS)
                 or s[q + 3 : q + 4] in _VERB_LEADS
