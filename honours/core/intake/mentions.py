@@ -1984,7 +1984,7 @@ class SentenceReader:
                 starts_with_any(s, q + 3, _SUBJECT_FOLLOWERS)
                 or s[q + 3 : q + 4] in _VERB_LEADS
                 or _stray_comma(s, q + 3) < len(s)
-                and s[_stray_comma(s, q + 3)] == "、"
+                and s[_stray_comma(s, q + 3)] in "、（("
             ):
                 # 董兰英和芦巨才将捐款…: the list mark and the verb bound a name ending in a word (才)
                 hit = bounded_name(s, q, q + 3, by_post=True) or hit
