@@ -56,14 +56,20 @@ def test_key_strings_are_in_the_text(report):
 # with a deed), and with the reader's rules alone where the tagger is not installed (84.7%, 85.4%,
 # five false names); the 127 before the sixth rotation are held at their level (98.5%, 91.9%), the
 # 108 before the fifth at theirs (98.3%, 93.5%), the 49 tuned before the first rotation at theirs
-# (100%, 95.6%).
-TUNED_RECALL = 0.92
-TUNED_ACCURACY = 0.85
-TUNED_FALSE = 4
+# (100%, 95.6%). The seventh rotation brought the split to 398: the 36 fresh reports of the sixth
+# (64.4% recall before they were studied) and four batches collected and studied in the round (25,
+# 24, 23 and 21 reports; 60.7% and 75.2% recall before, in two pairs). Over all 398 the reader
+# stands at 91.3% recall, 82.4% facts and seven false names (two must-not) with the tagger, 86.3%,
+# 82.7% and eight with the rules alone; the 269 before the seventh rotation at 93.0% and 85.5%.
+TUNED_RECALL = 0.91
+TUNED_ACCURACY = 0.82
+TUNED_FALSE = 7
 TUNED_FORBIDDEN = 2
-RULES_ALONE_RECALL = 0.84
-RULES_ALONE_ACCURACY = 0.85
-RULES_ALONE_FALSE = 5
+RULES_ALONE_RECALL = 0.86
+RULES_ALONE_ACCURACY = 0.82
+RULES_ALONE_FALSE = 8
+BEFORE_SEVENTH_RECALL = 0.93
+BEFORE_SEVENTH_ACCURACY = 0.85
 BEFORE_SIXTH_RECALL = 0.98
 BEFORE_SIXTH_ACCURACY = 0.915
 BEFORE_FIFTH_RECALL = 0.978
@@ -323,6 +329,142 @@ ROTATED_6 = frozenset(
     ]
 )
 
+# the seventh rotation (see tests/intake_corpus/README.md): the 36 fresh reports of the sixth and
+# four batches collected and studied in the round (25, 24, 23 and 21 reports)
+ROTATED_7 = frozenset(
+    [
+        "ahjg_2021_company_award",
+        "ahjk_2021_company_award",
+        "anhui_2013_traditional_company_award",
+        "banan_2016_may_day_meeting_no_honouree",
+        "beiliu_2015_health_no_honouree",
+        "cangxi_2019_rest_no_honouree",
+        "changchun_2020_medals",
+        "changzhi_2025_national_models",
+        "chongqing_2010_traditional_no_honouree",
+        "chongqing_2016_traditional_model_pledges",
+        "chongqing_2024_models_at_cppcc",
+        "daxinganling_2022_talks",
+        "deyang_2024_sichuan_craftsmen",
+        "dongguan_2020_models_meeting",
+        "dongkou_2020_county_models",
+        "dunhua_2014_visit",
+        "fancheng_2023_visit",
+        "fangchenggang_2026_warmth_visit",
+        "fujian_2020_traditional_craftsmen",
+        "gansu_2020_models_press",
+        "ganzhou_2023_skills_awards",
+        "ganzhou_2024_campus_talk",
+        "guangning_2025_rest_no_honouree",
+        "guangzhou_2024_traditional_rest_no_honouree",
+        "guigang_2025_national_models",
+        "guizhou_2020_national_models_city",
+        "guizhou_road_bridge_traditional_best_workers",
+        "hainan_2019_farm_models",
+        "hainan_2022_greening_nominees",
+        "hainan_2025_models_lecture",
+        "hainan_2025_provincial_meeting_no_honouree",
+        "hainan_2025_traditional_national_models",
+        "hangzhou_2018_zhejiang_craftsmen",
+        "heilongjiang_2018_forestry_medals",
+        "heilongjiang_2024_traditional_awards_no_honouree",
+        "henan_2013_traditional_medals",
+        "henan_2020_traditional_donations",
+        "henan_2023_rest_no_honouree",
+        "hohhot_2015_may_day_plans_no_honouree",
+        "hongkong_2025_model_workers_delegation_no_honouree",
+        "hongkong_traditional_no_honouree",
+        "hualien_2022_traditional_no_honouree",
+        "huanggang_2022_post_visit",
+        "huangnan_2022_visit",
+        "hunan_2024_provincial_visit",
+        "hunan_2025_forum_no_honouree",
+        "jiangsu_2019_may_day_meeting",
+        "jiangsu_2019_medal_zhang_yuan",
+        "jiangxi_2020_national_models_met",
+        "jiangxi_2024_innovation_fair",
+        "jiayuguan_2020_models",
+        "jilin_2020_no_honouree",
+        "jingan_2019_traditional_no_honouree",
+        "jinggangshan_2025_traditional_campus_talk",
+        "jingmen_2020_national_models",
+        "jinping_2024_talks",
+        "jinzhou_2015_visit",
+        "kaohsiung_2024_traditional_model_labour",
+        "kuitun_2012_no_honouree",
+        "kunming_2022_institute_visit",
+        "laibin_2020_regional_models",
+        "lanzhou_xinqu_2023_nominees",
+        "liaoning_2014_new_year_forum",
+        "liaoning_2017_craftsmen",
+        "liaoning_2022_visit",
+        "liaoning_traditional_lecture",
+        "linxia_2024_no_honouree",
+        "linzhou_2025_talks",
+        "longjing_2026_visit_no_honouree",
+        "macao_2025_traditional_may_day_no_honouree",
+        "miluo_2023_traditional_forum",
+        "nantong_2020_national_models_send_off",
+        "nantou_2017_traditional_model_labour",
+        "neimenggu_2020_models_press_no_honouree",
+        "neimenggu_2023_medals",
+        "ningxia_2016_medals",
+        "ningxia_2018_traditional_medals",
+        "ningxia_2022_medals",
+        "ningxia_2024_saishang_craftsmen",
+        "ningxia_2024_traditional_no_honouree",
+        "nongken_2013_medals",
+        "pingchang_2019_craftsman",
+        "qingdao_2019_national_medals",
+        "qinghai_2022_traditional_medals",
+        "shaanxi_2025_traditional_great_craftsmen",
+        "shandong_2022_traditional_best_workers",
+        "shanghai_2024_medal_meeting",
+        "shanghai_2026_model_services_no_honouree",
+        "shanxi_2023_union_models",
+        "shapingba_2025_visit",
+        "shibei_2023_models",
+        "shijiazhuang_2023_models_forum",
+        "shishi_2023_traditional_model_studios",
+        "sichuan_2017_soe_craftsmen",
+        "suizhou_traditional_models_talks",
+        "taiyuan_2021_studio_no_honouree",
+        "tianjin_2024_hebei_district_models_talk",
+        "tianjin_report_meeting",
+        "tibet_2018_traditional_craftsmen",
+        "tibet_2018_traditional_lectures_no_honouree",
+        "tibet_2019_traditional_profiles",
+        "tibet_2020_traditional_national_models",
+        "tibet_2022_traditional_craftsmen",
+        "tibet_2023_craftsmen_of_the_year",
+        "tongling_2022_studio_profile",
+        "wanzai_2024_campus_talks",
+        "wanzhou_2021_visit",
+        "wuchuan_talks",
+        "xiamen_2018_model_register",
+        "xiangtan_2025_send_off",
+        "xianyang_2022_craftsmen",
+        "xiaogan_2020_jingchu_craftsmen",
+        "xicheng_beijing_awards",
+        "xilinhot_2017_model_care_no_honouree",
+        "xingguo_2014_visit",
+        "yancheng_2016_textile_models",
+        "yancheng_2025_national_models",
+        "yeji_2022_donations",
+        "yichang_2024_national_medals",
+        "yingquan_2019_forum",
+        "yuanan_visit",
+        "yuchai_2017_gold_workers",
+        "yumin_2014_visit",
+        "yumin_2019_visit",
+        "yuncheng_2021_visit",
+        "yunnan_2024_university_visit",
+        "yunnan_2025_traditional_talks",
+        "zhangjiakou_2015_talks",
+        "zhejiang_2019_visit",
+    ]
+)
+
 
 def test_tuned_split_does_not_fall_back():
     s = score_split("tuned")
@@ -337,11 +479,23 @@ def test_tuned_split_does_not_fall_back():
     assert s.forbidden <= TUNED_FORBIDDEN, s.misses  # never a reporter, editor or visiting official
 
 
+def test_reports_tuned_before_the_seventh_rotation_do_not_fall_back():
+    assert {r.id for r in load("tuned")} >= ROTATED_7
+    before = Score()
+    for report in load("tuned"):
+        if report.id not in ROTATED_7:
+            before.add(score_report(report))
+    assert before.reports == 269
+    if recogniser.available():
+        assert before.recall >= BEFORE_SEVENTH_RECALL, before.misses
+        assert before.accuracy >= BEFORE_SEVENTH_ACCURACY, before.misses
+
+
 def test_reports_tuned_before_the_sixth_rotation_do_not_fall_back():
     assert {r.id for r in load("tuned")} >= ROTATED_6
     before = Score()
     for report in load("tuned"):
-        if report.id not in ROTATED_6:
+        if report.id not in ROTATED_6 | ROTATED_7:
             before.add(score_report(report))
     assert before.reports == 127
     assert before.recall >= BEFORE_SIXTH_RECALL, before.misses
@@ -353,7 +507,7 @@ def test_reports_tuned_before_the_fifth_rotation_do_not_fall_back():
     assert {r.id for r in load("tuned")} >= ROTATED_FRESH_5
     before = Score()
     for report in load("tuned"):
-        if report.id not in ROTATED_FRESH_5 | ROTATED_6:
+        if report.id not in ROTATED_FRESH_5 | ROTATED_6 | ROTATED_7:
             before.add(score_report(report))
     assert before.reports == 108
     assert before.recall >= BEFORE_FIFTH_RECALL, before.misses
@@ -364,7 +518,10 @@ def test_reports_tuned_before_the_rotation_do_not_fall_back():
     assert {r.id for r in load("tuned")} >= ROTATED | ROTATED_FRESH | ROTATED_HELD_OUT_4
     first = Score()
     for report in load("tuned"):
-        if report.id not in ROTATED | ROTATED_FRESH | ROTATED_HELD_OUT_4 | ROTATED_FRESH_5 | ROTATED_6:
+        if (
+            report.id
+            not in ROTATED | ROTATED_FRESH | ROTATED_HELD_OUT_4 | ROTATED_FRESH_5 | ROTATED_6 | ROTATED_7
+        ):
             first.add(score_report(report))
     assert first.reports == 49
     assert first.recall >= FIRST_TUNED_RECALL, first.misses
