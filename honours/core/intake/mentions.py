@@ -375,34 +375,24 @@ class SentenceReader:
         """…分别是[unit][post]甲、[unit][post]乙、…: the items after the first, each [unit][post]NAME,
         share its titles; an item that cannot be read is passed over to the next list mark."""
         s = self.s
-        end = self._clause_end(first.end)
         group = first.group or self._new_group()
         first.group = group
         p = first.end
-        end = len(s) if s[p : p + 1] in ("，", ",") else end  # items over commas: to the sentence's end
+        # items over commas run to the sentence's end, items over 、 to the clause's
+        end = len(s) if s[p : p + 1] in ("，", ",") else self._clause_end(first.end)
         while p < end and s[p] in "、，,":
             found = self._apposition(p + 1, end)
-            nxt = min((q for q in (s.find(m, p + 1, end) for m in "、，,") if q >= 0), default=-1)
             if found is None:
+                nxt = min((q for q in (s.find(m, p + 1, end) for m in "、，,") if q >= 0), default=-1)
                 if nxt < 0:
                     break
                 p = nxt
                 continue
-            hit, unit, unit_span, post, post_span = found
-            mention = self._add(
-                hit,
-                "title",
-                titles=list(chain),
-                unit=unit,
-                position=post,
-                unit_span=unit_span,
-                position_span=post_span,
-                group=group,
-            )
-            if mention is None:
+            added = self._add_found([found], "title", titles=list(chain), group=group)
+            if not added:
                 break
-            mention.shape = "colon_item"
-            p = hit.end
+            added[0].shape = "colon_item"
+            p = added[0].end
 
     def _unit_post_before_title(self, mention: Mention, title_start: int) -> None:
         """某建材集团公司董事长、全国劳动模范张国栋: the unit and post stand before the title."""
@@ -453,10 +443,7 @@ class SentenceReader:
             p += 1
         while p < len(s) and s[p] == " ":
             p += 1
-        direct = self._announced_name(p)
-        tagged = self._bounded_tagged(p) or self._tagged_at(p)
-        if tagged is not None and (direct is None or tagged.end > direct.end):
-            direct = tagged
+        direct = _further(self._announced_name(p), self._bounded_tagged(p) or self._tagged_at(p))
         if direct is None and s.startswith("等", p + 3):
             direct = bounded_name(s, p, p + 3)  # 授予王从亮等519人: 授予 and 等 bound the name
         if direct is not None and s[direct.end : direct.end + 1] in ("(", "（"):
@@ -507,9 +494,7 @@ class SentenceReader:
             hit = name_at(s, post_end) or self._known_at(post_end)
             if hit is not None and hit.score == 0 and _NOUN_AFTER.match(s, hit.end - 1):
                 hit = None  # 职工文体活|动中心: the "name" ends inside a word (活动)
-            tagged = self._bounded_tagged(post_end)
-            if tagged is not None and (hit is None or tagged.end > hit.end):
-                hit = tagged
+            hit = _further(hit, self._bounded_tagged(post_end))
             if hit is not None and hit.end <= max(limit, seg_end) and not _place_start(s, post_end):
                 first_post = min(ps for ps, pe in posts if pe <= post_end)
                 return self._unit_and_post(start, first_post, hit)
@@ -726,17 +711,11 @@ class SentenceReader:
         if first - 1 <= clause_start or s[first - 1] != "、":
             return []
         items = s[clause_start : first - 1].split("、")
-        if not all(_BARE_ITEM.fullmatch(item) or re.fullmatch(r"[\u4e00-\u9fff]{5}", item) for item in items):
+        if not all(_BARE_ITEM.fullmatch(item) or _FIVE_HAN.fullmatch(item) for item in items):
             return []
         if any(place_at(item) is not None or set(item) & _NOT_IN_NAMES for item in items):
             return []  # 、北京、 / 、和谐、: places and words, no names
-        extra, p = [], clause_start
-        for item in items:
-            if self._taken(p, p + len(item)):
-                return []
-            extra.append((NameHit(p, p + len(item), item, 2), "", None, "", None))
-            p += len(item) + 1
-        return extra
+        return self._item_hits(clause_start, items)
 
     def _counted_items(self, start: int, end: int, count: int | None) -> list:
         """罗布斯达、蒋良文、…、解钊7人荣膺…: a whole clause of short items over 、 that the count
@@ -747,6 +726,11 @@ class SentenceReader:
         items = re.split(r"、|和(?=[^、]*$)|及(?=[^、]*$)", s[start:end])
         if len(items) != count or not all(_BARE_ITEM.fullmatch(item) for item in items):
             return []
+        return self._item_hits(start, items)
+
+    def _item_hits(self, start: int, items: list[str]) -> list:
+        """The items of a list read from `start`, one mark between each, as bare names (no unit or
+        post); none when any is taken already."""
         found, p = [], start
         for item in items:
             if self._taken(p, p + len(item)):
@@ -1980,19 +1964,19 @@ class SentenceReader:
                     and s[loose.end : loose.end + 1] in ("、", "等", "（", "(")
                 ):
                     hit = loose  # 、成国辉(县殡葬服务中心副主任)、: a list mark and a bracket bound it
+            mark = _stray_comma(s, q + 3)  # what follows a three-character name there
             if (hit is None or len(hit.name) == 2) and (
                 starts_with_any(s, q + 3, _SUBJECT_FOLLOWERS)
                 or s[q + 3 : q + 4] in _VERB_LEADS
-                or _stray_comma(s, q + 3) < len(s)
-                and s[_stray_comma(s, q + 3)] in "、（("
+                or s[mark : mark + 1] in ("、", "（", "(")
             ):
                 # 董兰英和芦巨才将捐款…: the list mark and the verb bound a name ending in a word (才)
                 hit = bounded_name(s, q, q + 3, by_post=True) or hit
             if hit is None or self._taken(hit.start, hit.end):
                 break
+            after = _stray_comma(s, hit.end)
             if (
-                s[_stray_comma(s, hit.end) : _stray_comma(s, hit.end) + 1]
-                not in ("、", "和", "及", "与", "（", "(")
+                s[after : after + 1] not in ("、", "和", "及", "与", "（", "(")
                 and not s.startswith(_LIST_END_MARKS, hit.end)
                 and not starts_with_any(s, hit.end, _SUBJECT_FOLLOWERS)
                 and hit.end < len(s)
@@ -2142,6 +2126,11 @@ _NOUN_AFTER = re.compile(r"活动|中心|会议|会场|大厅|广场|基地|公�
 _COUNT_AFTER = re.compile(r"(?:[0-9]+|[两二三四五六七八九十百]+)(?:人|名|位)")
 
 
+def _further(hit: NameHit | None, tagged: NameHit | None) -> NameHit | None:
+    """The tagger's reading where it goes further than the rules' (巴桑顿|珠, 格桑|罗布)."""
+    return tagged if tagged is not None and (hit is None or tagged.end > hit.end) else hit
+
+
 def _stray_comma(s: str, p: int) -> int:
     """吴某,、陈某: a mirror's stray comma before a list mark is read past."""
     return p + 1 if s[p : p + 2] in (",、", "，、") else p
@@ -2151,6 +2140,7 @@ def _stray_comma(s: str, p: int) -> int:
 _NOT_IN_NAMES = set("的了在是和与及或等为被把将对从向给这那其各们")
 # one item of a counted list of bare names: 2–4 Han characters, or a name with a middle dot
 _BARE_ITEM = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}")
+_FIVE_HAN = re.compile(r"[\u4e00-\u9fff]{5}")  # 布赫巴雅尔: a longer item, where the list goes on to it
 _LIST_TAIL = re.compile(
     rf"(?:(?:等|{_NUMBER_OF_PEOPLE})+(?:(?:[\u4e00-\u9fff]{{0,4}}?|来自[\u4e00-\u9fff]{{1,8}}的)"
     r"(?:职工|同志|人员|个人|代表|劳动者|员工|工人|先进个人))?|同志)$"

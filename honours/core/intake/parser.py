@@ -170,9 +170,8 @@ def _read_sentence(
         sentence, titles, masked, home, frozenset(state.known), state.clear, state.nominating
     )
     reader.find()
-    state.nominating = analysis[sentence.end : sentence.end + 1] in ("；", ";") and (
-        state.nominating or NOMINATING.search(s) is not None
-    )
+    ends_in_semicolon = analysis[sentence.end : sentence.end + 1] in ("；", ";")
+    state.nominating = ends_in_semicolon and (state.nominating or NOMINATING.search(s) is not None)
     pronoun_at = _pronoun_clause(sentence)
     subject = state.subject if _continues(sentence, state, pronoun_at) else None
     attribute(reader, subject)
@@ -182,7 +181,6 @@ def _read_sentence(
         if carried is not None:
             people.append(carried)
     _headings(reader, state, people)
-    ends_in_semicolon = analysis[sentence.end : sentence.end + 1] in ("；", ";")
     people += _items_over_semicolons(reader, state, people, ends_in_semicolon)
     persons = [m for m in people if not m.collective and not m.official]
     # a credited person who only speaks here (某市劳动模范、某公司总经理张三说) is known by name below
@@ -214,27 +212,29 @@ def _items_over_semicolons(
     )
     if last is not None and earlier:
         for earlier_sentence, (hit, unit, unit_span, post, post_span) in earlier:
-            mention = Mention(
-                earlier_sentence, hit.name, hit.start, hit.end, "list", titles=list(last.titles)
+            found.append(
+                Mention(
+                    earlier_sentence,
+                    hit.name,
+                    hit.start,
+                    hit.end,
+                    "list",
+                    titles=list(last.titles),
+                    unit=unit,
+                    position=post,
+                    unit_span=unit_span,
+                    position_span=post_span,
+                    name_score=hit.score,
+                    shape="list_before_title",
+                )
             )
-            mention.name_score = hit.score
-            mention.unit, mention.unit_span, mention.position, mention.position_span = (
-                unit,
-                unit_span,
-                post,
-                post_span,
-            )
-            mention.shape = "list_before_title"
-            found.append(mention)
     if not semicolon or reader.titles or any(m.credited or m.official for m in people):
         return found
     end = len(s.rstrip(" 　"))
     ending = next((m for m in people if m.end == end and not m.collective), None)
     if ending is not None:
-        items = [
-            (NameHit(ending.start, ending.end, ending.name, ending.name_score),)
-            + (ending.unit, ending.unit_span, ending.position, ending.position_span)
-        ]
+        hit = NameHit(ending.start, ending.end, ending.name, ending.name_score)
+        items = [(hit, ending.unit, ending.unit_span, ending.position, ending.position_span)]
     else:
         clause = sentence.clauses[-1]
         items = reader._names_ending_at(end, max(clause.start, s.rfind("的", clause.start) + 1))
@@ -985,8 +985,8 @@ def _proposal(
             and not _official_post(m)
             and not _official_description(m)
             and not _among_guests(m)
-            and m.sentence.text[m.end : m.end + 1] not in ("”", "」")  # “职工云畅听”: a quoted brand
-            and m.sentence.text[m.end : m.end + 1] not in ("：", ":")  # 某公司职工王某：“…”: a voice
+            # “职工云畅听”: a quoted brand; 某公司职工王某：“…”: a voice, not a deed
+            and m.sentence.text[m.end : m.end + 1] not in ("”", "」", "：", ":")
             and _own_deed(m, credited_names)
             and not _needy(m)
             for m in group

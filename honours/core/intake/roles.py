@@ -247,16 +247,13 @@ def _official_word(s: str, position: int) -> str:
             word = starts_with_any(s, p + len(lead), _OFFICIAL_INDEX)
             if word:
                 return lead + word
-    heading_party = re.match(r"作为[\u4e00-\u9fff]{0,8}?(?:团长|组长|队长|领队)", s[p : p + 14])
-    if heading_party:  # 市委书记某某作为团长率我市…9人出席: the one who leads a delegation
-        word = starts_with_any(s, p + heading_party.end(), _OFFICIAL_INDEX)
+    # 市委书记某某作为团长率…: the one who leads a delegation; 省政协主席李某等省领导出席: one of
+    # the leaders who attend
+    party = _LEADING_PARTY.match(s, p)
+    if party:
+        word = starts_with_any(s, party.end(), _OFFICIAL_INDEX)
         if word:
-            return heading_party.group(0) + word
-    among = re.match(r"等[\u4e00-\u9fff]{0,6}?(?:领导|同志|负责人|嘉宾)", s[p : p + 12])
-    if among:  # 省政协主席李某等省领导出席: one of the leaders who attend
-        word = starts_with_any(s, p + among.end(), _OFFICIAL_INDEX)
-        if word:
-            return among.group(0) + word
+            return party.group(0) + word
     acting = _ACTING_FOR.match(s, p)
     if acting:
         return acting.group(0)  # 代表市总工会领导班子到…: one who acts for a body is its official
@@ -334,6 +331,9 @@ def _credit_titles(reader: SentenceReader, members: list[Mention], ranges: list[
 
 
 _WISHES = re.compile(lx.WISH_WORDS_PATTERN)
+_LEADING_PARTY = re.compile(
+    r"作为[\u4e00-\u9fff]{0,8}?(?:团长|组长|队长|领队)|等[\u4e00-\u9fff]{0,6}?(?:领导|同志|负责人|嘉宾)"
+)
 
 
 _GIVEN_TO_COUNT = re.compile(

@@ -354,7 +354,7 @@ def _left_edge(text: str, core_start: int) -> int:
         if not ("\u4e00" <= ch <= "\u9fff" or ch.isdigit() or ch in "-—~"):
             break
         head = text[:i]
-        if any(head.endswith(stop) for stop in _LEFT_STOPS) and not head.endswith(("首都", "成都")):
+        if any(head.endswith(stop) for stop in _LEFT_STOPS) and not _place_ends_at(text, i):
             break  # 均获…/ 都获…, but 首都劳动奖章 / 成都工匠: 都 ends a place there
         position = next((p for p in _POSITION_ENDS if head.endswith(p)), None)
         if position is not None:
@@ -370,6 +370,15 @@ def _left_edge(text: str, core_start: int) -> int:
         if inside is not None:
             return inside
     return i
+
+
+def _place_ends_at(text: str, end: int) -> bool:
+    """Does a place or a place's literary name (成都, 首都) end at `end`?"""
+    for start in range(max(0, end - 3), end - 1):
+        word = level_word_at(text, start)
+        if word is not None and word[1] == end:
+            return True
+    return False
 
 
 def _table_place(text: str, start: int) -> bool:

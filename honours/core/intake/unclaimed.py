@@ -76,13 +76,11 @@ def credit_unclaimed_titles(
             continue  # a list heading's title (owner -1) that no listed name took is unclaimed too
         sentence = sentences[t.sentence]
         spans = [(u.outer_start, u.outer_end) for u in by_sentence[t.sentence]]
-        read = [(m.start, m.end) for m in mentions if m.sentence is sentence and m.end > m.start]
         names = [
             n
             for n in _names_near(sentences, t.sentence)
             if _may_hold(sentence.text, n, spans, bylines, officials, people)
-            # 罗|元成: a tagged name inside a name the rules read is no name of its own
-            and not any(a < n.end and n.start < b and (a, b) != (n.start, n.end) for a, b in read)
+            and not _inside_read_name(mentions, sentence, n)
         ]
         for holder in _holders(sentence.text, t, names):
             mention = Mention(
@@ -127,6 +125,18 @@ def _describe_elsewhere(sentences: list[Sentence], m: Mention) -> None:
                 m.unit, m.position = other.unit, other.position
                 return
             at = s.find(m.name, end)
+
+
+def _inside_read_name(mentions: list[Mention], sentence: Sentence, name) -> bool:
+    """罗|元成: a tagged name that cuts into a name the rules read is no name of its own."""
+    return any(
+        m.sentence is sentence
+        and m.end > m.start
+        and m.start < name.end
+        and name.start < m.end
+        and (m.start, m.end) != (name.start, name.end)
+        for m in mentions
+    )
 
 
 def _names_near(sentences: list[Sentence], index: int) -> list[recogniser.TaggedName]:
@@ -230,10 +240,8 @@ def extend_lists(mentions: list[Mention], bylines: Bylines) -> list[Mention]:
                     name = ends.get(edge - 1) if join else None
                 if name is None or (id(m.sentence), name.start) in named:
                     break
-                if any(
-                    x.sentence is m.sentence and x.start < name.end and name.start < x.end for x in mentions
-                ):
-                    break  # 罗|元成: inside a name the rules read
+                if _inside_read_name(mentions, m.sentence, name):
+                    break
                 if name.name in bylines.names or name.name in taken:
                     break
                 after = s[name.end : name.end + 1]
