@@ -222,6 +222,9 @@ def test_a_county_level_city_in_the_sentence_context():
         ("市中心医院", ""),
         ("七岭社区", ""),
         ("湖南天雁工会", ""),
+        ("东方电气集团东方汽轮机有限公司", ""),  # a company named 东方, not in 东方市
+        ("东方市人民医院", "东方市"),
+        ("瑞金医院", ""),  # in Shanghai
     ],
 )
 def test_region_is_the_county_level_place_at_the_start_of_the_unit(unit, region):

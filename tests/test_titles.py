@@ -64,6 +64,8 @@ from honours.core.titles import WELL_KNOWN, complete_honour, known_title, title_
         ("市场监管先进个人", "other"),
         ("五四红旗团委", "other"),
         ("三八红旗手", "other"),
+        ("东方电气集团劳动模范", "other"),  # a company's, not 东方市's
+        ("东方市劳动模范", "county"),
     ],
 )
 def test_level_of_a_title(title, level):

@@ -82,6 +82,10 @@ OTHER_COUNTY_CITIES: frozenset[str] = _words(
     " 河间 霸州 三河 介休 孝义 汾阳 高平 原平 侯马 霍州 古交 永济 河津"
 )
 COUNTY_LEVEL_CITIES: frozenset[str] = HUNAN_COUNTY_CITIES | OTHER_COUNTY_CITIES
+# City names that also begin well-known names of things elsewhere: 东方电气 and 东方航空 are not in
+# 东方市, 瑞金医院 is in Shanghai, 大理石 is marble, 井冈山大学 is in 吉安, 朝阳医院 is in Beijing.
+# They are read as places only when written with their suffix (东方市, 瑞金市, 朝阳市).
+CITY_NAMES_ALSO_WORDS: frozenset[str] = _words("东方 瑞金 大理 井冈山 朝阳")
 _CITY_STEMS_BY_FIRST: dict[str, list[str]] = {}  # longest first, looked up by the character at hand
 for _stem in sorted(PREFECTURE_CITIES | COUNTY_LEVEL_CITIES, key=len, reverse=True):
     _CITY_STEMS_BY_FIRST.setdefault(_stem[0], []).append(_stem)
@@ -221,6 +225,8 @@ def place_at(text: str, start: int = 0, context: str = "") -> Place | None:
                         end + len(suffix),
                         "prefecture",
                     )
+            if stem in CITY_NAMES_ALSO_WORDS:
+                continue
             level, why = classify_city(stem, context)
             return Place(stem, level, level == Level.COUNTY.value, start, end, why)
     return None
