@@ -1808,3 +1808,62 @@ def test_a_titled_list_with_units_and_posts_in_brackets_after_each_name():
     assert set(people) == {"袁宇明", "肖淑华", "成国明", "张德明"}
     assert (people["袁宇明"].unit, people["袁宇明"].position) == ("文宇阁", "负责人")
     assert (people["张德明"].unit, people["张德明"].position) == ("高村镇上村村", "党支部书记")
+
+
+def test_a_region_written_before_a_quoted_title_gives_its_level_to_the_bare_title_later():
+    text = (
+        "12月25日，内蒙古自治区第三届“北原工匠”发布会在包头市举行。"
+        "某重工集团有限公司焊工刘光明等15名“北原工匠”受到表彰。"
+        "内蒙古自治区“最美职工”选树活动启动后，评选出10名最美职工。"
+        "10名最美职工分别是：某邮政公司快递员王宏亮、某矿业有限公司总工程师钟晓明。"
+    )
+    people = _people(text)
+    assert _honours(people["刘光明"]) == [("北原工匠", "provincial")]  # not 古自治区, a "district"
+    assert _honours(people["王宏亮"]) == [("最美职工", "provincial")]  # not the table's national
+
+
+def test_units_keep_their_brackets_and_lose_the_words_that_chose_or_joined_them():
+    people = _people("美达建设(集团)董事长汤明兴荣获南昌市五一劳动奖章。")
+    assert (people["汤明兴"].unit, people["汤明兴"].position) == ("美达建设(集团)", "董事长")
+    text = "经过评审，最终选出某航天机械有限公司焊工刘宏光等15名“北原工匠”。"
+    assert _people(text)["刘宏光"].unit == "某航天机械有限公司"
+    text = "某镍钴股份有限公司的正高级工程师兼特级技师柴明梁、某民族中学教师马才明，以及某研究院研究馆员樊再明获评大国工匠。"
+    people = _people(text)
+    assert people["柴明梁"].position == "正高级工程师兼特级技师"
+    assert people["樊再明"].unit == "某研究院"
+
+
+def test_an_award_given_by_a_decision_takes_the_year_of_the_reports_dateline():
+    text = (
+        "2022-04-27 15:13:19 来源：某日报\n"
+        "记者4月26日获悉，省总工会决定，授予熊三明等129名个人江西省五一劳动奖章。"
+    )
+    assert [h.year for h in _people(text)["熊三明"].honours] == [2022]
+
+
+def test_verbs_and_adverbs_after_a_surname_character_are_no_names():
+    text = "西宁市“园区工匠”表彰典礼在某生物科技产业园区举行，王新明等职工获得十大“园区工匠”称号。"
+    assert "区举行" not in _people(text)
+    text = "这些优秀劳工都能在岗位上发光。"
+    assert not _people(text)
+
+
+def test_an_exhibition_and_a_studio_are_no_persons_honours():
+    text = "津云新闻讯：某电力公司日前向天津市“弘扬劳模精神劳动精神工匠精神教育展”捐赠了机器人模型。"
+    assert not any(h.honours for h in _people(text).values())
+    text = (
+        "6月4日，某集团执行董事长顾明刚及联席总裁任清明向某机场工作室创建者宋宇明同志颁发"
+        "某省总工会授予的“海南省劳动模范和工匠人才创新工作室”牌匾及证书。"
+        "宋宇明同志曾荣获“海南省劳动模范”荣誉称号。"
+    )
+    people = _people(text)
+    assert _honours(people["宋宇明"]) == [("海南省劳动模范", "provincial")]
+    assert not people.get("顾明刚") or not people["顾明刚"].honours
+    text = "陈士明刻苦钻研，先后荣获“江苏省企业首席技师”“江苏省技能大师工作室领办人”“全国技术能手”等荣誉。"
+    assert ("江苏省技能大师工作室领办人", "provincial") in _honours(_people(text)["陈士明"])
+
+
+def test_the_head_of_a_womens_federation_is_an_official():
+    text = "按照黑龙江省妇联主席齐秀明安排，全国三八红旗手标兵贾秀明立即带领女企业家们配餐。"
+    people = _people(text)
+    assert "齐秀明" not in people and "贾秀明" in people

@@ -166,3 +166,10 @@ def test_a_city_named_with_zhen_is_a_city_not_a_town():
 def test_those_chosen_to_be_trained_for_a_well_known_title_share_its_level():
     assert title_level("大国工匠培育对象").level == "national"
     assert known_title("大国工匠培育对象") is known_title("大国工匠")
+
+
+def test_the_whole_region_of_an_autonomous_region_and_the_provincial_capital():
+    assert title_level("全区劳动模范", "内蒙古自治区总工会表彰全区劳动模范").level == "provincial"
+    assert title_level("全区劳动模范", "雁峰区表彰全区劳动模范").level == "county"
+    assert title_level("省会十大工匠").level == "municipal"  # 省会: the capital city, not the province
+    assert title_level("省劳动模范").level == "provincial"

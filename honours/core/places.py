@@ -27,6 +27,8 @@ PROVINCES: frozenset[str] = _words(
     "河北 山西 内蒙古 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 广西 海南 四川 贵州"
     " 云南 西藏 陕西 甘肃 青海 宁夏 新疆 台湾 香港 澳门"
 )
+# Provinces that are autonomous regions: there 全区 is the whole region, a province, not a district.
+AUTONOMOUS_REGIONS: frozenset[str] = _words("内蒙古 广西 西藏 宁夏 新疆")
 # Direct-controlled municipalities: their "市" honours are provincial level.
 MUNICIPALITIES: frozenset[str] = _words("北京 天津 上海 重庆")
 # Literary names of provinces used in honour titles (芙蓉工匠, 齐鲁工匠, 三湘楷模 ...).

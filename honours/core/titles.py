@@ -19,7 +19,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .places import GROUP_PREFIXES, LEVEL_WORDS, NATIONAL_PREFIXES, PROVINCE_NICKNAMES, place_at
+from .places import (
+    AUTONOMOUS_REGIONS,
+    GROUP_PREFIXES,
+    LEVEL_WORDS,
+    NATIONAL_PREFIXES,
+    PROVINCE_NICKNAMES,
+    place_at,
+)
 from .records import Honour, Level
 
 # title · level · awarding body ("" where several bodies award it, or it is not certain).
@@ -169,8 +176,12 @@ def level_word_at(text: str, position: int, context: str = "") -> tuple[str, int
     """(level, end, reason, group?) for a level word or place starting at `position`, else None:
     全市 (a group word), 全国/中国/中央…, a place (湖南省, 衡阳市, 耒阳市, 南岳区), a province's
     literary name (三湘, 齐鲁, 三秦), or a bare level word (省级, 市, 县) where a word begins."""
+    if text.startswith("省会", position) and not text.startswith(("省会议", "省会计"), position):
+        return Level.MUNICIPAL.value, position + 2, "“省会”: the provincial capital", False
     for word, level in GROUP_PREFIXES.items():
         if text.startswith(word, position):
+            if word == "全区" and _in_autonomous_region(context):
+                return Level.PROVINCIAL.value, position + 2, "“全区”: an autonomous region's", True
             return level, position + len(word), f"“{word}”: group word", True
     for word in NATIONAL_PREFIXES:
         if text.startswith(word, position):
@@ -192,6 +203,11 @@ def level_word_at(text: str, position: int, context: str = "") -> tuple[str, int
             if text.startswith(word, position):
                 return level, position + len(word), f"“{word}”", False
     return None
+
+
+def _in_autonomous_region(context: str) -> bool:
+    """全区劳动模范 in a sentence that names 自治区 or 内蒙古, 广西…: the region's, not a district's."""
+    return "自治区" in context or any(region in context for region in AUTONOMOUS_REGIONS)
 
 
 _LEVEL_WORDS_LONGEST_FIRST = sorted(LEVEL_WORDS.items(), key=lambda kv: -len(kv[0]))

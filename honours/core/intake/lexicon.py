@@ -76,7 +76,9 @@ COMMON_WORDS: frozenset[str] = _words(
     " 信息 展开 智慧 幸福 奉献 由于 武汉 武警 邵阳 邵东 常德 常宁 洪水 许多 许可 郑州 苏州 沈阳 兰州 成都 杭州"
     " 宁波 包头 温州 邢台 桂林 衡阳 衡东 衡南 衡山 衡水 曲靖 玉林 银川 湛江 揭阳 信阳 惠州 荆州 荆门 池州 宿迁"
     " 戴口 孔明 闭环 利用 应用 谷雨 段落 黎明 顾不 凌云 孙子 先后 先进 第一 第二 第三 第四 第五 第六 第七 第八 第九"
-    " 第十 第几"
+    " 第十 第几 都能"
+    # verbs of holding events, never a given name: 产业园区举行 is no 区举行
+    " 举行 举办 召开 开展"
 )
 
 # -- words that may directly follow a name --------------------------------------------------
@@ -132,6 +134,9 @@ COLLECTIVE_TITLE_CORES: frozenset[str] = _words(
     "五一劳动奖状 劳动奖状 先进集体 工人先锋号 青年文明号 巾帼文明岗 三八红旗集体 先进单位 模范集体 先进基层党组织"
     " 五四红旗团委 五四红旗团支部 示范岗 模范职工之家 文明单位 先进班组"
 )
+# Cores that make a collective's title only at its end: a studio (…劳模创新工作室) is its team's,
+# but 技能大师工作室领办人 is the person who leads it.
+COLLECTIVE_TITLE_ENDINGS: tuple[str, ...] = ("工作室",)
 # Open patterns (regex fragments) for the many 优秀X / 最美X / 十佳X / 感动X人物 titles.
 OPEN_TITLE_PATTERNS: tuple[str, ...] = (
     (
@@ -325,7 +330,10 @@ POSITIONS: frozenset[str] = _words(
     " 首席工程师 高级顾问 院士 名誉会长 演员 编剧 导演 运动员 教练 教练员 飞行员 艺术总监 总设计师 设计师"
     " 车间主任 科研人员 退休老人 退休职工 推广研究员 农艺师 高级农艺师 代市长 代县长 代区长 代镇长 代乡长 人民调解员 总指挥 副总指挥 文物修复师"
     " 院长助理 校长助理 总经理助理 董事长助理 女工 领班 砌筑工 检测员 化验员 推销员 售票员 服务员 炊事员 饲养员 电气试验工 盾构操作工 政治指导员 政委 副政委 检察长 副检察长 首席工匠"
+    " 高级教师 高级经济师 高级政工师"
 )
+# 正高级工程师 / 副高级教师: the senior grades of each 高级…师 title are posts too
+POSITIONS |= {grade + p for p in POSITIONS if p.startswith("高级") and p.endswith("师") for grade in "正副"}
 # Officials' posts: a person known only by one of these and an official verb is not proposed.
 OFFICIAL_POSITIONS: frozenset[str] = _words(
     "书记 副书记 市长 副市长 县长 副县长 区长 副区长 省长 副省长 主席 副主席 常务副主席 局长 副局长 部长"
@@ -335,7 +343,7 @@ OFFICIAL_POSITIONS: frozenset[str] = _words(
 # 代理市长 / 省总工会主席: one described so leads or presents, one is not honoured.
 # verbs of wishing and urging: a title after them is wished for others (期望…评选出劳动模范), not held
 WISH_WORDS_PATTERN = r"期望|希望|期待|呼吁|倡议|建议|盼望|号召|鼓励|勉励"
-ORGAN_WORDS_PATTERN = r"总工会|人大|政协|政府|[省市县区镇乡州]委|(?<![社园校景矿营])[省市县区州]党委|纪委|政法委|宣传部|组织部|统战部|党工委|管委会|党组|书记处|(?:^|[^\u4e00-\u9fff]|代理|常务)[副]?[省市县区镇乡]长"
+ORGAN_WORDS_PATTERN = r"总工会|人大|政协|政府|妇联|团委|工商联|科协|残联|文联|侨联|[省市县区镇乡州]委|(?<![社园校景矿营])[省市县区州]党委|纪委|政法委|宣传部|组织部|统战部|党工委|管委会|党组|书记处|(?:^|[^\u4e00-\u9fff]|代理|常务)[副]?[省市县区镇乡]长"
 # Where a unit's name ends (the last such suffix before the post).
 ORG_SUFFIXES: frozenset[str] = _words(
     "有限责任公司 股份有限公司 有限公司 分公司 子公司 公司 集团 总厂 厂 矿业 煤矿 矿 林场 农场 养殖场 医院"

@@ -109,12 +109,20 @@ def analyse_text(original: str, report: str = "") -> IntakeResult:
 
 def _levels_written_elsewhere(state: _State) -> None:
     """…等7名职工荣获“最美劳动者”称号 in a report about 第二届贵州省“最美劳动者”: a quoted title with
-    no level word of its own takes the level the report writes for the same title elsewhere."""
-    levelled = {t.title: t for t in state.titles if t.quoted and t.has_level_word and t.level != "other"}
+    no level word of its own takes the level the report writes for the same title elsewhere, over
+    the table's usual level (内蒙古自治区“最美职工” … 20名“最美职工”: the region's, not 全总's)."""
+    levelled: dict[str, TitleMatch] = {}
+    for t in state.titles:
+        if t.quoted and t.has_level_word and t.level != "other" and not _from_table(t):
+            levelled.setdefault(t.title, t)  # the first written: the headline's
     for t in state.titles:
         source = levelled.get(t.title)
-        if source is not None and t.quoted and t.level == "other" and not t.has_level_word:
+        if source is not None and (not t.has_level_word or _from_table(t)):
             t.level, t.level_reason = source.level, source.level_reason
+
+
+def _from_table(title: TitleMatch) -> bool:
+    return title.level_reason.endswith("well-known title")
 
 
 def _clear_names(analysis: str) -> frozenset[str]:
@@ -620,8 +628,10 @@ def _celebration_year(analysis: str) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
-_CEREMONY = re.compile(r"((?:19|20)\d{2})年[^。；;！？]{0,40}?表彰(?:大会|会|仪式)")
-_CEREMONY_WITHOUT_YEAR = re.compile(r"[0-9]{1,2}月[0-9]{1,2}日[^。；;！？]{0,60}?表彰(?:大会|会|仪式)")
+# the event a report is about that gives honours: a meeting, a ceremony, a publication, a decision
+_CEREMONY_WORDS = r"(?:表彰(?:大会|会|仪式)|颁奖(?:典礼|仪式|大会)|发布(?:仪式|会)|命名(?:大会|仪式)|决定[，,]?(?:授予|表彰|命名))"
+_CEREMONY = re.compile(r"((?:19|20)\d{2})年[^。；;！？]{0,40}?" + _CEREMONY_WORDS)
+_CEREMONY_WITHOUT_YEAR = re.compile(_CEREMONY_WORDS)
 _YEAR_OF_DATE = r"((?:19|20)\d{2})"
 _MONTH_AND_DAY = r"年[01]?\d月[0-3]?\d日"  # 2022年12月26日
 _DATELINE = re.compile(rf"{_YEAR_OF_DATE}(?:-[01]?\d-[0-3]?\d|{_MONTH_AND_DAY})")
@@ -630,7 +640,8 @@ _DATED_SENTENCE = re.compile(rf"\s*{_YEAR_OF_DATE}{_MONTH_AND_DAY}")
 
 def _ceremony_year(analysis: str) -> int | None:
     """The one year of the award meeting a report is about (2025年…表彰大会), or, when the report
-    dates the meeting by month and day only (9月10日，…表彰大会), the year of its dateline."""
+    gives the meeting or decision no year (9月10日，…表彰大会 / 省总工会决定，授予…), the year of
+    its dateline (2022-04-27 15:13 / 发布时间:2023-11-28)."""
     years = {int(y) for y in _CEREMONY.findall(analysis)}
     if len(years) == 1:
         return years.pop()

@@ -287,7 +287,7 @@ def _level_before_quote(text: str, quote: int, match: TitleMatch) -> None:
     batch = _BATCH_BEFORE_QUOTE.search(text, 0, quote)
     if batch is not None:
         quote = batch.start()
-    for length in (4, 3, 2, 1):
+    for length in range(8, 0, -1):  # longest first: 内蒙古自治区, not its tail 古自治区 (a "district")
         start = quote - length
         if start < 0:
             continue
@@ -316,6 +316,8 @@ def _quotations(text: str):
 def _looks_like_title(content: str) -> bool:
     if content.endswith(("精神", "文化", "理念", "品质", "作风")):
         return False  # “工匠精神” / “劳模精神”: a virtue the report speaks of, no honour
+    if content.endswith(("教育展", "展览", "展", "活动", "论坛", "讲堂", "宣讲", "大赛", "竞赛")):
+        return False  # “弘扬劳模精神…教育展” / “劳模工匠进校园”活动: an event, no honour
     if _CORE_RE.search(content):
         return True
     return content.endswith(
@@ -585,7 +587,9 @@ def _describe(
     core_text = raw[core_offset:] if not quoted else raw
     if core_text == "劳模" and not quoted and not re.search(r"全国|省|市|县|区|级", prefix):
         level = None  # 宜昌劳模: "a model worker from Yichang", not a named honour
-    collective = any(core_text.endswith(c) or c in core_text for c in lx.COLLECTIVE_TITLE_CORES)
+    collective = any(c in core_text for c in lx.COLLECTIVE_TITLE_CORES) or core_text.endswith(
+        lx.COLLECTIVE_TITLE_ENDINGS
+    )
     weak = (not quoted and level is None and (_is_weak(core_text) or core_text == "劳模")) or (
         level is None and _is_weak(title)
     )
@@ -688,7 +692,7 @@ _REASON_ZH = {
     "county-level city (table)": "县级市", "the report calls it county-level": "报道称县级",
     "prefecture-level city (table)": "地级市", "not a prefecture-level city, so county-level": "不在地级市名录中，按县级市处理",
     "province": "省份", "prefecture": "地级", "county": "县", "district": "区", "town": "乡镇",
-    "group word": "泛指用语", "province nickname": "省份别称", "listed with": "与之并列，级别相同",
+    "group word": "泛指用语", "an autonomous region's": "自治区全区", "the provincial capital": "省会城市", "province nickname": "省份别称", "listed with": "与之并列，级别相同",
     "no level word": "称号中无级别字样", "well-known title": "常见荣誉称号表",
 }  # fmt: skip
 

@@ -65,6 +65,12 @@ _UNIT_LEFT_STOPS = tuple(
             "获奖者是",
             "分别是",
             "包括",
+            "以及",
+            "按照",
+            "根据",
+            "选出",
+            "评出",
+            "推选出",
         },
         key=len,
         reverse=True,
@@ -190,6 +196,9 @@ def _unit_left_edge(s: str, post_start: int) -> int:
     return i
 
 
+_CHOSEN_LEAD = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:评选出|推选出|选树出|选出|评出)了?")
+
+
 def _unit_lead(unit_text: str) -> int:
     for word in ("所属", "子公司", "旗下", "下属"):  # 集团所属杨伙盘煤电公司 / 西子集团子公司杭锅集团
         owned = unit_text.rfind(word)
@@ -199,6 +208,9 @@ def _unit_lead(unit_text: str) -> int:
         whole, rest = place_at(unit_text), place_at(unit_text[1:])
         if rest is not None and "(table)" in rest.reason and (whole is None or "(table)" not in whole.reason):
             return 1
+    chosen = _CHOSEN_LEAD.match(unit_text)
+    if chosen is not None and len(unit_text) - chosen.end() >= 2:
+        return chosen.end()  # 最终选出某公司焊工刘某等15名…: the verb that chose them, no part of the unit
     for lead in (
         "例如",
         "比如",
@@ -246,6 +258,8 @@ def _dept_split(unit_text: str) -> int:
             if last_entity and unit_text[:idx].endswith(_DIVISIONS):
                 continue  # 某电机有限公司|机加事业部: a company's division is part of the post
             last_entity = idx
+    while 0 < last_entity < len(unit_text) and unit_text[last_entity] in ")）":
+        last_entity += 1  # 美华建设(集团)|董事长: the bracket the entity word stands in is the unit's
     if 0 < last_entity < len(unit_text) and len(unit_text) - last_entity <= 25:
         return last_entity  # 国网…长沙供电分公司|不停电管控中心配网带电作业班工作(负责人)
     last_org = 0
@@ -275,7 +289,7 @@ def _clean_unit(unit: str) -> str:
 # words a sentence puts before a unit that are no part of its name: "获得…奖章的某公司董事长",
 # "作为某公司董事长", "年龄最小的为某银行员工", "其中某医院主任"
 _UNIT_LEAD = re.compile(
-    r"^(?:其中|作为|同为|分别为|分别是|依次为|依次是|(?:退休前|生前|原来|曾经|曾|现在|目前|现|师傅|同志|老人)(?:是|为|在)|现为|为|是|的)+"
+    r"^(?:以及|其中|作为|同为|分别为|分别是|依次为|依次是|(?:退休前|生前|原来|曾经|曾|现在|目前|现|师傅|同志|老人)(?:是|为|在)|现为|为|是|的)+"
     r"(?=[\u4e00-\u9fff]{2})"
 )
 
