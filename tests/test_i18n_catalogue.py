@@ -67,6 +67,11 @@ DATA_MODULES = {
     "core/intake/merging.py": "merging a report into a record: the punctuation and 称号 it compares loosely, and the"
     " note 另见报道《…》 written into the record's notes",
     "core/intake/mentions.py": "intake patterns: how a report mentions people",
+    "core/intake/mention_base.py": "intake patterns: the words several of the mention readers share",
+    "core/intake/mention_titles.py": "intake patterns: people a title chain, a post or a bracket announces",
+    "core/intake/mention_lists.py": "intake patterns: lists of people in a report",
+    "core/intake/mention_edges.py": "intake patterns: where a name in a report ends or starts",
+    "core/intake/mention_clauses.py": "intake patterns: people a clause's shape names (award objects, subjects)",
     "core/intake/roles.py": "intake patterns: the roles a sentence gives the people it names",
     "core/intake/units.py": "intake patterns: units and posts before a name",
     "core/intake/names.py": "intake patterns: names in a report",
