@@ -1867,3 +1867,39 @@ def test_the_head_of_a_womens_federation_is_an_official():
     text = "按照黑龙江省妇联主席齐秀明安排，全国三八红旗手标兵贾秀明立即带领女企业家们配餐。"
     people = _people(text)
     assert "齐秀明" not in people and "贾秀明" in people
+
+
+def test_a_group_joined_after_a_post_is_no_name():
+    text = "市总工会副主席吴良明来到某区看望慰问困难劳模、困难职工和困难农民工，送上慰问金。"
+    assert not _people(text)
+
+
+def test_the_company_before_de_is_the_posts_unit():
+    text = (
+        "此次我省被认定为“大国工匠”的分别是：某科技集团有限公司五院510所的特级技师张明勇、"
+        "某镍钴股份有限公司的正高级工程师兼特级技师柴明梁，以及某研究院研究馆员樊再明。"
+    )
+    people = _people(text)
+    assert (people["张明勇"].unit, people["张明勇"].position) == ("某科技集团有限公司五院510所", "特级技师")
+    assert (people["柴明梁"].unit, people["柴明梁"].position) == (
+        "某镍钴股份有限公司",
+        "正高级工程师兼特级技师",
+    )
+
+
+def test_a_described_list_before_a_ranked_title():
+    text = "表彰典礼在某产业园区举行，来自园区一线的马文明、王玉明、王新明等职工获得十大“园区工匠”称号。"
+    people = _people(text)
+    assert {"马文明", "王玉明", "王新明"} <= set(people)
+    assert all(_honours(people[n]) == [("园区工匠", "other")] for n in ("马文明", "王玉明", "王新明"))
+
+
+def test_a_comma_after_fenbieshi_announces_the_list_of_the_counted_title_before():
+    text = (
+        "经过层层推选，十名职工荣获第四届“省会十大工匠”荣誉称号。他们分别是，某制药有限公司自控组组长杨明杰、"
+        "某烟草公司某市公司信息管理员张明慎、某实业发展总公司数控铣工郝欣明。"
+    )
+    people = _people(text)
+    assert set(people) == {"杨明杰", "张明慎", "郝欣明"}
+    assert all(_honours(h) == [("省会十大工匠", "municipal")] for h in people.values())
+    assert people["郝欣明"].position == "数控铣工"

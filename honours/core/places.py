@@ -85,9 +85,10 @@ OTHER_COUNTY_CITIES: frozenset[str] = _words(
 )
 COUNTY_LEVEL_CITIES: frozenset[str] = HUNAN_COUNTY_CITIES | OTHER_COUNTY_CITIES
 # City names that also begin well-known names of things elsewhere: 东方电气 and 东方航空 are not in
-# 东方市, 瑞金医院 is in Shanghai, 大理石 is marble, 井冈山大学 is in 吉安, 朝阳医院 is in Beijing.
+# 东方市, 瑞金医院 is in Shanghai, 大理石 is marble, 井冈山大学 is in 吉安, 朝阳医院 is in Beijing,
+# 凤城 is also Yinchuan's literary name (凤城工匠).
 # They are read as places only when written with their suffix (东方市, 瑞金市, 朝阳市).
-CITY_NAMES_ALSO_WORDS: frozenset[str] = _words("东方 瑞金 大理 井冈山 朝阳")
+CITY_NAMES_ALSO_WORDS: frozenset[str] = _words("东方 瑞金 大理 井冈山 朝阳 凤城")
 _CITY_STEMS_BY_FIRST: dict[str, list[str]] = {}  # longest first, looked up by the character at hand
 for _stem in sorted(PREFECTURE_CITIES | COUNTY_LEVEL_CITIES, key=len, reverse=True):
     _CITY_STEMS_BY_FIRST.setdefault(_stem[0], []).append(_stem)
@@ -182,8 +183,8 @@ def place_at(text: str, start: int = 0, context: str = "") -> Place | None:
     m = _PLACE_RE.match(text, start)
     if m:
         stem, suffix = m.group(1), m.group(2)
-        if suffix in ("省", "自治区"):
-            return None  # provinces are known by name (above); "赵六和省…" is not one
+        if suffix in ("省", "自治区") or (suffix == "区" and stem.endswith("自治")):
+            return None  # provinces are known by name (above); "赵六和省…", "请自治区…" are not one
         if suffix == "市" and stem[-1] not in _NOT_CITY_BEFORE and len(stem) <= 4 and _plausible_stem(stem):
             level, why = classify_city(stem, context)
             return Place(m.group(0), level, level == Level.COUNTY.value, start, m.end(), why)

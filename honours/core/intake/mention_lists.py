@@ -575,7 +575,10 @@ class ListReaders:
 
 
 # 第三届 / 首批 / 2024年度: a session or year between an award verb and its title
-_SESSION_WORDS = re.compile(rf"第[一二三四五六七八九十0-9]+[届批]|首[届批]|本届|{_YEAR_LEAD.pattern}")
+# words between an award verb and its title that say which round or how many (获得十大“园区工匠”称号)
+_SESSION_WORDS = re.compile(
+    rf"第[一二三四五六七八九十0-9]+[届批]|首[届批]|本届|[十百](?:大|佳)|{_YEAR_LEAD.pattern}"
+)
 # an organ a leader's post is in (市委书记, 市总工会主席): one who presents, not one honoured
 ORGAN_UNIT = re.compile(r"总工会|人大|政协|政府|[省市县区州镇乡]委$|纪委|党组")
 

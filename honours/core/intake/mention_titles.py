@@ -12,7 +12,7 @@ import re
 
 from . import lexicon as lx
 from .mention_base import _HOLDER_WORDS, _NUMBER_OF_PEOPLE, _YEAR_LEAD, Mention
-from .names import NameHit, bounded_name, name_at
+from .names import _MULTI_POSITIONS, NameHit, bounded_name, name_at, starts_with_any
 from .roles import _last_award_verb
 from .titles import COUNT_BEFORE, TitleMatch
 from .units import (
@@ -262,6 +262,8 @@ class TitleReaders:
             hit = name_at(s, post_end) or self._known_at(post_end)
             if hit is not None and hit.score == 0 and _NOUN_AFTER.match(s, hit.end - 1):
                 hit = None  # 职工文体活|动中心: the "name" ends inside a word (活动)
+            if hit is not None and hit.name[0] in "和与及" and starts_with_any(s, hit.end, _MULTI_POSITIONS):
+                hit = None  # 困难职工和困难农民工: 和 joins a second group (…农民工), no 和困难
             hit = _further(hit, self._bounded_tagged(post_end))
             if hit is not None and hit.end <= max(limit, seg_end) and not _place_start(s, post_end):
                 first_post = min(ps for ps, pe in posts if pe <= post_end)

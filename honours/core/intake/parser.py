@@ -727,12 +727,26 @@ _COUNT_AWARDED = re.compile(
 _SHORT_LIST_LEAD = re.compile(
     r"(?:他们|她们|获奖者|获奖名单|名单"
     r"|(?:这|以上|上述)?[0-9一二三四五六七八九十百两]+(?:名|位|人)[\u4e00-\u9fff]{0,8}?)?"  # 这20名优秀技术工人
-    r"(?:分别|依次)?(?:是|为|如下)[：:]"
+    r"(?:分别|依次)?(?:是|为|如下)[：:，,]"
 )
 _HEADING_END = re.compile(
     r"(?:有|是|为|如下|名单|以下同志|以下人员|分别|获得者|获奖者|得主|[0-9一二三四五六七八九十百两]+[人名位]"
-    r"|(?:称号|荣誉|奖章)的[\u4e00-\u9fff]{1,6})[：:]$"
+    r"|(?:称号|荣誉|奖章)的[\u4e00-\u9fff]{1,6})[：:，,]$"
 )
+# 他们分别是，A、B: a comma after 分别是 / 依次为 does a colon's work
+_COMMA_AS_COLON = re.compile(r"(?:分别|依次)(?:是|为)[，,]")
+
+
+def _list_colon(s: str) -> int:
+    """Where the list a sentence announces begins: its last colon, else the comma after 分别是."""
+    colon = max(s.rfind("："), s.rfind(":"))
+    if colon < 0:
+        comma = _COMMA_AS_COLON.search(s)
+        if comma is not None:
+            colon = comma.end() - 1
+    return colon
+
+
 _HEADING_LINE = re.compile(
     r"(?:获得者|得主|名单|获奖者|人员|个人|名录|对象|人选)(?:名单)?(?:[（(]\d+[人名][)）])?$"
 )
@@ -754,7 +768,7 @@ def _headings(reader: SentenceReader, state: _State, people: list[Mention]) -> N
         and not _official_post(m)  # 市委书记王某，市长白某，…出席并颁奖: the leaders present
         and not _needy(m)  # 困难职工张某: the one helped, not honoured
     ]
-    colon = max(s.rfind("："), s.rfind(":"))
+    colon = _list_colon(s)
     own_heading = colon >= 0 and bool(_HEADING_END.search(s[: colon + 1]))
     if own_heading and any(
         t.owner is None and not t.collective and t.outer_end <= colon for t in reader.titles
@@ -794,7 +808,7 @@ def _headings(reader: SentenceReader, state: _State, people: list[Mention]) -> N
                 people.append(item)
                 return
         state.heading = []
-    colon = max(s.rfind("："), s.rfind(":"))
+    colon = _list_colon(s)
     free = [
         t
         for t in reader.titles

@@ -190,6 +190,9 @@ def _unit_left_edge(s: str, post_start: int) -> int:
         if s[i - 1] in _SEGMENT_STOPS or s[i - 1] == " ":
             break
         head = s[:i]
+        if head.endswith("的") and i - 1 > floor and _org_ends_at(s[: i - 1], i - 1):
+            i -= 1  # 某股份有限公司的正高级工程师: the company before 的 is the post's unit
+            continue
         if any(head.endswith(stop) for stop in _UNIT_LEFT_STOPS):
             break
         i -= 1
