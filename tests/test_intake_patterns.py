@@ -1903,3 +1903,76 @@ def test_a_comma_after_fenbieshi_announces_the_list_of_the_counted_title_before(
     assert set(people) == {"杨明杰", "张明慎", "郝欣明"}
     assert all(_honours(h) == [("省会十大工匠", "municipal")] for h in people.values())
     assert people["郝欣明"].position == "数控铣工"
+
+
+def test_name_first_lines_under_a_heading_with_padded_names_and_jobs_the_dictionary_lacks():
+    text = (
+        "“2022年河北大工匠年度人物”获得者分别是:\n"
+        "张志明 某电子科技集团公司第十三研究所加工中心操作工\n"
+        "常 杰 国网某电科院数字工匠\n"
+        "方士明 方士明石影雕艺术有限责任公司石影雕传承人\n"
+    )
+    people = _people(text)
+    assert set(people) == {"张志明", "常杰", "方士明"}
+    assert all(_honours(h) == [("河北大工匠年度人物", "provincial")] for h in people.values())
+    assert (people["常杰"].unit, people["常杰"].position) == ("国网某电科院", "数字工匠")
+    assert people["方士明"].unit == "方士明石影雕艺术有限责任公司"  # a company bearing its founder's name
+
+
+def test_a_name_read_short_is_completed_by_the_longer_name_the_report_credits():
+    text = (
+        "最后评选出母永明、索朗群培、胡中明等6人荣获2022年度“西藏工匠”称号。"
+        "此次评选出的6位“西藏工匠”分别是：盾构机主司机母永明；马包制作技艺传承人索朗群培；水电先锋胡中明。"
+    )
+    people = _people(text)
+    assert "索朗群培" in people and "索朗群" not in people
+
+
+def test_the_one_a_preposition_leads_to_after_a_title_and_a_comma():
+    text = (
+        "某市总工会副主席杨春明为展品揭幕，并向全国劳动模范、时代楷模，某供电分公司运检部第四党支部副书记、"
+        "配电抢修一班班长张黎明颁发捐赠证书。"
+    )
+    h = _people(text)["张黎明"]
+    assert ("全国劳动模范", "national") in _honours(h)
+    assert h.unit == "某供电分公司"
+
+
+def test_a_unit_that_only_points_back_is_none():
+    text = "6月4日，某省总工会授予某机场工作室。其创建者宋宇明同志曾荣获“海南省劳动模范”荣誉称号。"
+    assert _people(text)["宋宇明"].unit == ""
+
+
+def test_a_federation_that_gives_a_title_gives_it_its_level_and_recognising_is_an_award():
+    text = "我省郑棋明、孙鸿明、徐成明3人被中华全国总工会认定为2025年“大国工匠人才”。"
+    people = _people(text)
+    assert set(people) == {"郑棋明", "孙鸿明", "徐成明"}
+    assert all(_honours(h) == [("大国工匠人才", "national")] for h in people.values())
+
+
+def test_each_clause_of_a_naming_decision_puts_up_its_own_list():
+    text = (
+        "经某县总工会决定，命名某丝网织造有限公司王海明、某电机制造有限公司罗寿明2名同志为“安平工匠”，"
+        "某丝网设备有限公司耿健等10名同志为“安平县金牌工人”。"
+    )
+    people = _people(text)
+    assert _honours(people["耿健"]) == [("安平县金牌工人", "county")]
+    assert people["耿健"].unit == "某丝网设备有限公司"
+
+
+def test_a_stray_space_before_the_verb_does_not_break_the_list():
+    text = (
+        "某电子科技集团公司第十三研究所副总工程师周志明、某胶片股份有限公司研究所副所长李华明 "
+        "获得“全国劳模”荣誉称号。"
+    )
+    people = _people(text)
+    assert set(people) == {"周志明", "李华明"}
+    assert people["周志明"].position == "副总工程师"
+
+
+def test_a_copilot_a_veteran_at_home_and_an_outstanding_educator():
+    text = "省五一劳动奖章获得者、某速运公司737机队副驾驶汪勤明代表受表彰集体和个人发言。"
+    h = _people(text)["汪勤明"]
+    assert (h.position, _honours(h)) == ("副驾驶", [("省五一劳动奖章", "provincial")])
+    text = "在湖北省优秀教育者邹四明老同志家中，某书记与老同志亲切交谈。"
+    assert _honours(_people(text)["邹四明"]) == [("湖北省优秀教育者", "provincial")]

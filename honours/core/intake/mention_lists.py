@@ -21,6 +21,7 @@ from .units import (
     _POSITIONS_BY_LAST,
     _bracket_unit,
     _item_end,
+    _org_ends_at,
     _skip_bracket,
     _unit_lead,
     _unit_post_of,
@@ -116,10 +117,12 @@ class ListReaders:
             if verb is not None:
                 # 霍某更是被评为了省劳动模范: adverbs between the name and its verb
                 head = re.sub(r"(?:更是|也是|同时也|同时|再次|已经|终于|最终|成功|还|也|又)+$", "", head)
-            if verb is None and head.endswith("为") and NOMINATING.search(head):
-                head = head[:-1]  # 推荐甲、乙和丙3名同志为全国绿化劳动模范: put up for the title
+            if verb is None and head.endswith("为") and NOMINATING.search(s, 0, clause.start + len(head)):
+                # 推荐甲、乙和丙3名同志为全国绿化劳动模范: put up for the title (命名甲2名同志为“…”，
+                # 乙等10名同志为“…”: the verb at the sentence's head puts up each clause's list)
+                head = head[:-1]
             # 等4位高龄劳模 / 等5名困难劳模: words that describe the people, not their honour
-            head = _HOLDER_WORDS.sub("", head)
+            head = _HOLDER_WORDS.sub("", head).rstrip(" \u3000")  # 李某 获得…: a stray space as stored
             tail = _LIST_TAIL.search(head)
             counted = verb is None and tail is not None and count_of(tail.group(0)) is not None
             if verb is None and (tail is None or not (tail.group(0).startswith("等") or counted)):
@@ -315,6 +318,8 @@ class ListReaders:
             mention = self._add(hit, "list")
             if mention is not None:
                 mention.shape = "colon_item"
+        if not self.mentions:
+            self._name_first_line()
         # "某机械有限公司  王大明" / "某医院护士长 李美华": a list's line, the unit (and post) before the name
         line = re.fullmatch(r"\s*([\u4e00-\u9fff]{3,30})\s+([\u4e00-\u9fff]{2,4})\s*", s)
         if line is None or self.mentions:
@@ -327,6 +332,39 @@ class ListReaders:
             return
         mention = self._add(
             hit, "list", unit=unit, position=post, unit_span=unit_span, position_span=post_span
+        )
+        if mention is not None:
+            mention.shape = "colon_item"
+
+    def _name_first_line(self) -> None:
+        """ "张志忠 某研究所加工中心操作工" / "常 杰 国网某院电工": a list's line, the name first (a
+        two-character name padded with a space to line up with the others), then its unit and post."""
+        s = self.s
+        line = _NAME_FIRST_LINE.fullmatch(s)
+        if line is None:
+            return
+        written = line.group(1)
+        name = re.sub(r"[ \u3000]", "", written)
+        if len(name) != len(written) and len(name) != 2:
+            return  # only a two-character name is padded
+        hit = bounded_name(name, 0, len(name))
+        if hit is None or self._taken(line.start(1), line.end(1)):
+            return
+        start, end = line.span(2)
+        unit, post, unit_span, post_span = _unit_post_of(s, start, end)
+        if not (unit or post):
+            # 国网某电科院数字工匠: a job the dictionary lacks after the last organisation word
+            org = max((i for i in range(start + 2, end - 1) if _org_ends_at(s[:i], i)), default=0)
+            if not org:
+                return
+            unit, post, unit_span, post_span = s[start:org], s[org:end], (start, org), (org, end)
+        mention = self._add(
+            NameHit(line.start(1), line.end(1), name, 2),
+            "list",
+            unit=unit,
+            position=post,
+            unit_span=unit_span,
+            position_span=post_span,
         )
         if mention is not None:
             mention.shape = "colon_item"
@@ -575,6 +613,9 @@ class ListReaders:
 
 
 # 第三届 / 首批 / 2024年度: a session or year between an award verb and its title
+_NAME_FIRST_LINE = re.compile(
+    r"\s*([\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,3})[ \u3000]+([\u4e00-\u9fff（）()]{3,40})\s*"
+)
 # words between an award verb and its title that say which round or how many (获得十大“园区工匠”称号)
 _SESSION_WORDS = re.compile(
     rf"第[一二三四五六七八九十0-9]+[届批]|首[届批]|本届|[十百](?:大|佳)|{_YEAR_LEAD.pattern}"

@@ -40,6 +40,10 @@ from .units import (
 _CONNECTORS = ("", "、", "和", "及", "与", "暨", "以及")
 
 
+# the words a clause may open with before the title chain of the person it leads to
+_OBJECT_LEAD = re.compile(r"(?:(?:并|还|又|也|同时)?(?:向|为|给))?")
+
+
 class TitleReaders:
     """Where a title chain, a post or a bracket announces a person, and their unit and post."""
 
@@ -107,10 +111,13 @@ class TitleReaders:
             if (
                 found is None
                 and s[position : position + 1] in ("，", ",")
-                and not _YEAR_LEAD.sub("", s[clause_start : first.outer_start]).strip(" “")
+                and _OBJECT_LEAD.fullmatch(
+                    _YEAR_LEAD.sub("", s[clause_start : first.outer_start]).strip(" “")
+                )
                 and position == self._clause_end(first.outer_start)
             ):
                 # 淮南市劳动模范，淮南市富华服饰有限公司董事长文继兵: a comma before the unit and post
+                # (并向全国劳动模范，某公司班长张某颁发…: the one a preposition leads to, too)
                 after = position + 1
                 found = self._apposition(after, self._clause_end(after))
                 if found is not None and not (found[1] or found[3]):

@@ -36,7 +36,7 @@ from .proposals import KIND_COLLECTIVE, KIND_PERSON, Highlight, IntakeResult, Pr
 from .roles import _last_award_verb, attribute, medical, region_of
 from .text import Sentence, prepare, split_sentences, without_pinyin_glosses
 from .titles import COUNT_BEFORE, TitleMatch, explain_level, find_titles, pair_titles
-from .unclaimed import credit_unclaimed_titles, extend_lists, settle_name_ends
+from .unclaimed import complete_cut_names, credit_unclaimed_titles, extend_lists, settle_name_ends
 from .units import _skip_bracket, unit_without_lead
 
 MAX_REPORT_CHARS = 400_000  # a report longer than a book is not a news report
@@ -95,6 +95,7 @@ def analyse_text(original: str, report: str = "") -> IntakeResult:
     _bare_model_levels(state, mentions)
     mentions.extend(credit_unclaimed_titles(sentences, state.titles, mentions, bylines))
     mentions.extend(extend_lists(mentions, bylines))
+    complete_cut_names(mentions)
     settle_name_ends(sentences, mentions)
     if not _MODEL_WORKERS.search(analysis):
         for m in mentions:

@@ -191,6 +191,7 @@ def find_titles(text: str) -> list[TitleMatch]:
         year = _YEAR_BEFORE_RE.search(text[max(0, start - 9) : start - 1])
         if year and match.year is None:
             match.year = int(year.group(1))
+        _level_from_giver(text, match)
         titles.append(match)
         covered.update(range(start - 1, end + 1))
     for m in _CORE_RE.finditer(text):
@@ -232,8 +233,7 @@ def find_titles(text: str) -> list[TitleMatch]:
                 continue
             match.group = True  # 我市16名全省劳动模范起程…: a counted group, named by its honour
         match.outer_end = _skip_trailer(text, end)
-        if match.level == Level.OTHER.value and not match.has_level_word and "五一" in match.title:
-            _level_of_giver(text[: match.start], match)
+        _level_from_giver(text, match)
         titles.append(match)
     titles.sort(key=lambda t: t.start)
     titles = [t for i, t in enumerate(titles) if not _praise_before(text, t, titles[i + 1 : i + 2])]
@@ -266,6 +266,25 @@ _GIVERS = (
     (re.compile(r"市总工会"), Level.MUNICIPAL.value),
     (re.compile(r"[县区]总工会"), Level.COUNTY.value),
 )
+
+
+# 被中华全国总工会认定为2025年“…”: a federation named as the giver right before the verb and the title
+_GIVEN_BY = re.compile(
+    r"被?(?:中华全国总工会|全国总工会|全总|省总工会|市总工会|[县区]总工会)"
+    r"(?:授予|评为|认定为|命名为|表彰为|评选为)[^，,。；;]{0,8}$"
+)
+
+
+def _level_from_giver(text: str, match: TitleMatch) -> None:
+    """A title named without a level takes its giver's: any 五一 award from a federation named
+    before it, any other when the federation is named right before the verb that gives it."""
+    if match.level != Level.OTHER.value or match.has_level_word:
+        return
+    before = text[: match.start]
+    if "五一" in match.title:
+        _level_of_giver(before, match)
+    elif (given := _GIVEN_BY.search(before)) is not None:
+        _level_of_giver(given.group(0), match)
 
 
 def _level_of_giver(before: str, match: TitleMatch) -> None:

@@ -283,6 +283,19 @@ def settle_name_ends(sentences: list[Sentence], mentions: list[Mention]) -> None
                 break
 
 
+def complete_cut_names(mentions: list[Mention]) -> None:
+    """A name read one character short where the text goes on into a longer name the report reads
+    elsewhere (传承人索朗群|培；… 索朗群培等6人荣获…) is that longer name."""
+    names = {m.name for m in mentions if len(m.name) >= 3}
+    for m in mentions:
+        if m.end - m.start != len(m.name):
+            continue
+        longer = [n for n in names if len(n) > len(m.name) and n.startswith(m.name)]
+        whole = next((n for n in longer if m.sentence.text.startswith(n, m.start)), None)
+        if whole is not None:
+            m.name, m.end = whole, m.start + len(whole)
+
+
 def _verb_at(text: str, start: int) -> bool:
     """Does the tagger read a verb where it ends the name (秦毅|来|自市)?"""
     return any(w.start == start and w.tag == "v" for w in recogniser.words(text))

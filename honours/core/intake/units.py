@@ -297,17 +297,32 @@ _UNIT_LEAD = re.compile(
 )
 
 
+def _named_after(unit: str, name: str) -> bool:
+    """方士英石影雕艺术有限公司: a company that bears its founder's name (not 陈某是原某厂)."""
+    rest = unit[len(name) :]
+    return (
+        unit.startswith(name)
+        and rest[:1] not in ("是", "为", "在", "系", "现", "原", "曾", "")
+        and (_org_ends_at(rest, len(rest)))
+    )
+
+
 def unit_without_lead(unit: str, name: str = "") -> str:
     """The unit without a leading function word the sentence put before it, nor the words up to
     the person's own name ("今年96岁的陈某是原某厂" → 原某厂)."""
-    if name and len(name) >= 2 and name in unit:
+    if name and len(name) >= 2 and name in unit and not _named_after(unit, name):
         unit = unit[unit.rindex(name) + len(name) :]
     if "的" in unit:
         # 毅然挺身接住坠楼儿童，把危险留给自己的阿里巴巴(中国)网络技术有限公司: a deed before the unit
         tail = unit[unit.rindex("的") + 1 :]
         if len(tail) >= 4 and _org_ends_at(tail, len(tail)):
             unit = tail
-    return _UNIT_LEAD.sub("", unit)
+    unit = _UNIT_LEAD.sub("", unit)
+    return "" if _POINTING_UNIT.fullmatch(unit) else unit
+
+
+# 其创建者某某 / 该公司砌筑工某某: a word pointing back to a unit named elsewhere names none here
+_POINTING_UNIT = re.compile(r"(?:其|该|本|此|这)(?:公司|单位|企业|集团|厂|院|校|中心|医院|学校)?")
 
 
 # words that describe the holder of a post, not the post: 一名普通焊工, 一位年轻的教师
