@@ -1976,3 +1976,25 @@ def test_a_copilot_a_veteran_at_home_and_an_outstanding_educator():
     assert (h.position, _honours(h)) == ("副驾驶", [("省五一劳动奖章", "provincial")])
     text = "在湖北省优秀教育者邹四明老同志家中，某书记与老同志亲切交谈。"
     assert _honours(_people(text)["邹四明"]) == [("湖北省优秀教育者", "provincial")]
+
+
+def test_an_age_before_the_name_that_opens_a_profile():
+    text = (
+        "今年34岁的唐成明，是某锅炉有限责任公司焊接培训中心教师，焊工高级技师。"
+        "多次获得省市焊接技能大赛第一名，获成都工匠、四川省五一劳动奖章等荣誉称号。"
+    )
+    h = _people(text)["唐成明"]
+    assert (h.unit, h.position) == ("某锅炉有限责任公司", "焊接培训中心教师")
+    assert ("四川省五一劳动奖章", "provincial") in _honours(h)
+
+
+def test_examples_of_a_group_that_holds_a_title():
+    text = (
+        "另外，新晋的劳动模范有不少人曾被认定“杭州工匠”，如某集团有限公司疏通班组领班汲长明、"
+        "某植物园(某西湖园林科学研究院)西溪圃地主任张振明等。"
+    )
+    people = _people(text)
+    assert set(people) == {"汲长明", "张振明"}
+    assert all(_honours(h) == [("杭州工匠", "municipal")] for h in people.values())
+    assert people["张振明"].unit == "某植物园(某西湖园林科学研究院)"  # the body named again in brackets
+    assert "example_of_holders" in {r.code for r in analyse_text(text).proposals[0].reasons}

@@ -31,7 +31,7 @@ SURNAMES: frozenset[str] = frozenset(
     "栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计"
     "索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕"
     "危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由粱旷伏阳黎第"
-    "赖洪钮鄂钦荀蒯缑庹凤昌汝"
+    "赖洪钮鄂钦荀蒯缑庹凤昌汝汲"
 )
 COMPOUND_SURNAMES: frozenset[str] = _words(
     "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 令狐 夏侯 端木 长孙 宇文 司徒 西门 南宫 独孤 百里"
@@ -43,7 +43,7 @@ COMPOUND_SURNAMES: frozenset[str] = _words(
 AMBIGUOUS_SURNAMES: frozenset[str] = frozenset(
     "于全向时和明海花平国来都但由信元强利公门干计支相初位原乐官谈封满权盘区练战印危富展智幸植闭"
     "居揭那修宿母阿普容敬丰巴祖盖豆帅楼皮劳储班惠麻查池商师边应宗席费宫党景连项车简古司农阳解管"
-    "路成单关包甘左符纪季曲常安齐易万任方余云文第凤昌汝"
+    "路成单关包甘左符纪季曲常安齐易万任方余云文第凤昌汝汲"
 )
 
 # Characters that do not occur in given names in news reports (function words, units,

@@ -49,6 +49,9 @@ _CLAUSE_LEADS = (
 _GIVEN_TO = re.compile(r"(?:给|资助|帮扶|帮助|看望|慰问|探望|救助)[\u4e00-\u9fff]{1,8}的$")
 
 
+_AGE_LEAD = re.compile(r"(?:今年|现年|年近|年逾|已经)?[0-9一二三四五六七八九十]+多?岁(?:高龄)?的")
+
+
 class ClauseReaders:
     """People a clause's shape names: award objects, subjects, copulas, heads, relatives, 同志."""
 
@@ -500,6 +503,9 @@ class ClauseReaders:
                 if s.startswith(lead, p):
                     p += len(lead)
                     break
+            age = _AGE_LEAD.match(s, p, clause.end)
+            if age is not None:
+                p = age.end()  # 今年34岁的唐某，是…: the age that describes the one who opens the clause
             known = self._known_at(p)
             hit = known or name_at(s, p, strict=True)
             marked = _COLON_AFTER_NAME.match(s, p, clause.end + 1)

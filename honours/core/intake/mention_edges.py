@@ -19,6 +19,7 @@ from .units import (
     _UNKNOWN_POST_ENDS,
     _bare_dept,
     _bracket_unit,
+    _org_ends_at,
     _unit_lead,
     _unit_post_of,
     _word_ending_at,
@@ -88,10 +89,16 @@ class NameEdges:
             if s[seg_start - 1 : seg_start] in (")", "）"):
                 # 某二机床(集团)有限责任公司: a short bracket inside a unit's name is part of it
                 inner = re.search(
-                    r"[（(]([\u4e00-\u9fff]{1,6})$", s[max(floor, seg_start - 9) : seg_start - 1]
+                    r"[（(]([\u4e00-\u9fff]{1,16})$", s[max(floor, seg_start - 19) : seg_start - 1]
                 )
-                if inner and seg_start - 1 - len(inner.group(0)) > floor:
-                    seg_start -= 1 + len(inner.group(0))
+                opening = seg_start - 1 - len(inner.group(0)) if inner else floor
+                # 杭州植物园(杭州西湖园林科学研究院): a longer one when it names the body before it again
+                if (
+                    inner
+                    and opening > floor
+                    and (len(inner.group(1)) <= 6 or _org_ends_at(inner.group(1), len(inner.group(1))))
+                ):
+                    seg_start = opening
             if s[seg_start - 1 : seg_start] == "”" and seg_start < end:
                 # 某渔政总队“中国海警3111”船政委林某: a quoted name inside a unit is part of it
                 inner = re.search(

@@ -336,6 +336,34 @@ class ListReaders:
         if mention is not None:
             mention.shape = "colon_item"
 
+    def _example_lists(self) -> None:
+        """不少人曾被认定“杭州工匠”，如某集团领班甲、某植物园主任乙等: the people a clause gives as
+        examples of a group the clause before says holds a title hold it too."""
+        s = self.s
+        clauses = self.sentence.clauses
+        for number, clause in enumerate(clauses[1:], start=1):
+            lead = _EXAMPLES_LEAD.match(s, clause.start, clause.end)
+            if lead is None:
+                continue
+            before = clauses[number - 1]
+            titles = [
+                t
+                for t in self.titles
+                if before.start <= t.outer_start < before.end and not t.collective and not t.weak
+            ]
+            if not titles or not _GROUP_HOLDS.search(s, before.start, titles[0].outer_start):
+                continue
+            end = clause.end
+            while end > lead.end() and s[end - 1] in "。；;，, ":
+                end -= 1
+            if s[end - 1 : end] == "等":
+                end -= 1
+            found = self._names_ending_at(end, lead.end())
+            if len(found) < 1:
+                continue
+            for mention in self._add_found(found, "list", titles=list(titles), group=self._new_group()):
+                mention.shape = "example_item"
+
     def _name_first_line(self) -> None:
         """ "张志忠 某研究所加工中心操作工" / "常 杰 国网某院电工": a list's line, the name first (a
         two-character name padded with a space to line up with the others), then its unit and post."""
@@ -613,6 +641,9 @@ class ListReaders:
 
 
 # 第三届 / 首批 / 2024年度: a session or year between an award verb and its title
+# 如 / 像 / 比如 / 例如 opening a clause of examples, and the words that make the clause before a group's
+_EXAMPLES_LEAD = re.compile(r"(?:比如|例如|譬如|如|像)")
+_GROUP_HOLDS = re.compile(r"不少人|很多人|许多人|多人|有的人|一批人|其中有|不少")
 _NAME_FIRST_LINE = re.compile(
     r"\s*([\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,3})[ \u3000]+([\u4e00-\u9fff（）()]{3,40})\s*"
 )

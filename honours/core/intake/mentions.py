@@ -121,6 +121,7 @@ class SentenceReader(TitleReaders, ListReaders, ClauseReaders, NameEdges):
         self._as_holders()
         self._one_of_group()
         self._examples()
+        self._example_lists()
         self._described_series()
         self._positions()
         self._relatives()

@@ -1284,6 +1284,13 @@ def _reasons(
                 Text("Named in a list that the honour title follows: {titles}", titles=titles),
             )
         )
+    if any(m.shape == "example_item" for m in group):
+        reasons.append(
+            Reason(
+                "example_of_holders",
+                Text("Given as an example of those the report says hold the honour: {titles}", titles=titles),
+            )
+        )
     if any(m.shape == "bracket" for m in group):
         reasons.append(
             Reason(
