@@ -1998,3 +1998,25 @@ def test_examples_of_a_group_that_holds_a_title():
     assert all(_honours(h) == [("杭州工匠", "municipal")] for h in people.values())
     assert people["张振明"].unit == "某植物园(某西湖园林科学研究院)"  # the body named again in brackets
     assert "example_of_holders" in {r.code for r in analyse_text(text).proposals[0].reasons}
+
+
+def test_a_county_of_one_character_and_a_list_counted_with_gong():
+    text = "最终在一线劳动者中评选出刘瑞明、谢有明、张  华、彭勇明共4名同志为赣县“最美劳动者”。"
+    people = _people(text)
+    assert set(people) == {"刘瑞明", "谢有明", "张华", "彭勇明"}
+    assert all(_honours(h) == [("最美劳动者", "county")] for h in people.values())
+
+
+def test_a_three_character_name_ended_by_praise_and_names_with_wang_and_jiao():
+    text = "“劳模体检我年年都参加！”全国劳模汪荣明赞不绝口。"
+    assert set(_people(text)) == {"汪荣明"}
+    text = "某速递有限公司快递员、技师李晓望获得全国五一劳动奖章。"
+    assert set(_people(text)) == {"李晓望"}
+    text = "某书记来到全国劳动模范、全国五一劳动奖章获得者缴桂明家中，同她深入交流。"
+    assert set(_people(text)) == {"缴桂明"}
+
+
+def test_the_one_picked_from_a_titled_group():
+    assert _honours(_people("其中，最小的全国劳模是杨坡明。")["杨坡明"]) == [("全国劳模", "national")]
+    people = _people("山东籍的全国劳模中，据查，最年长的是常建明。")
+    assert _honours(people["常建明"]) == [("全国劳模", "national")]

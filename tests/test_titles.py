@@ -173,3 +173,8 @@ def test_the_whole_region_of_an_autonomous_region_and_the_provincial_capital():
     assert title_level("全区劳动模范", "雁峰区表彰全区劳动模范").level == "county"
     assert title_level("省会十大工匠").level == "municipal"  # 省会: the capital city, not the province
     assert title_level("省劳动模范").level == "provincial"
+
+
+def test_a_county_named_by_one_character():
+    assert title_level("赣县劳动模范").level == "county"
+    assert title_level("叶县先进工作者").level == "county"

@@ -27,6 +27,12 @@ PROVINCES: frozenset[str] = _words(
     "河北 山西 内蒙古 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 广西 海南 四川 贵州"
     " 云南 西藏 陕西 甘肃 青海 宁夏 新疆 台湾 香港 澳门"
 )
+# Counties whose name is one character before 县 (赣县, 沛县, 叶县, 彬县): the pattern for places
+# wants two, so these are listed. 和县 and 代县 are left out: 和县委 and 代县长 are far more often
+# "and the county committee" and "acting county head".
+ONE_CHARACTER_COUNTIES: frozenset[str] = frozenset(
+    "赣沛萧泾黟歙祁应易献蠡滑杞睢郏叶范莘冠单曹费眉凤礼岷澧攸吉隰蔚徽文漳寿岚兴盂绛户彬乾陇"
+)
 # Provinces that are autonomous regions: there 全区 is the whole region, a province, not a district.
 AUTONOMOUS_REGIONS: frozenset[str] = _words("内蒙古 广西 西藏 宁夏 新疆")
 # Direct-controlled municipalities: their "市" honours are provincial level.
@@ -180,6 +186,12 @@ def place_at(text: str, start: int = 0, context: str = "") -> Place | None:
             if text.startswith("市", end):
                 break
             return Place(text[start:end], Level.PROVINCIAL.value, False, start, end, "province")
+    if (
+        text[start : start + 1] in ONE_CHARACTER_COUNTIES
+        and text.startswith("县", start + 1)
+        and not text.startswith(("长", "委"), start + 2)  # 叶县长 is county head 叶
+    ):
+        return Place(text[start : start + 2], Level.COUNTY.value, True, start, start + 2, "county")
     m = _PLACE_RE.match(text, start)
     if m:
         stem, suffix = m.group(1), m.group(2)

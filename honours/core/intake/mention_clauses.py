@@ -154,6 +154,12 @@ class ClauseReaders:
         s = self.s
         for lead in _ONE_OF_GROUP.finditer(s):
             p = lead.end()
+            # 其中，最小的全国劳模是杨某: the group's title between the pick and 是 is the one picked's
+            picked = next((t for t in self.titles if t.outer_start == p and not t.collective), None)
+            if picked is not None and s[picked.outer_end : picked.outer_end + 1] in ("是", "为"):
+                p = picked.outer_end + 1
+            else:
+                picked = None
             limit = min(len(s), p + 30)
             end = p
             while end < limit and s[end] not in "，,。；;：:、":
@@ -163,10 +169,16 @@ class ClauseReaders:
             found = self._apposition(start, end)  # …的高级技师陈某: a post (and unit) before the name
             if found is None:
                 hit = name_at(s, start, strict=True)
+                if (
+                    (hit is None or hit.score < 2)
+                    and 2 <= end - start <= 3
+                    and s[end : end + 1] in "，,。；;"
+                ):
+                    hit = bounded_name(s, start, end)  # 最年长的是常某。: 是 and the clause's end bound it
                 if hit is None or hit.score < 2 or not (hit.end == end or s.startswith(_HONORIFICS, hit.end)):
                     continue
                 found = hit, "", None, "", None
-            for mention in self._add_found([found], "list"):
+            for mention in self._add_found([found], "list", titles=[picked] if picked else []):
                 mention.shape = "one_of_group"
         first = _ONE_OF_GROUP.search(s)
         if first is None:

@@ -671,7 +671,7 @@ _NOT_IN_NAMES = set("的了在是和与及或等为被把将对从向给这那�
 _BARE_ITEM = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}")
 _FIVE_HAN = re.compile(r"[\u4e00-\u9fff]{5}")  # 布赫巴雅尔: a longer item, where the list goes on to it
 _LIST_TAIL = re.compile(
-    rf"(?:(?:等|{_NUMBER_OF_PEOPLE})+(?:(?:[\u4e00-\u9fff]{{0,4}}?|来自[\u4e00-\u9fff]{{1,8}}的)"
+    rf"(?:(?:等|(?:一共|总共|共)?{_NUMBER_OF_PEOPLE})+(?:(?:[\u4e00-\u9fff]{{0,4}}?|来自[\u4e00-\u9fff]{{1,8}}的)"
     r"(?:职工|同志|人员|个人|代表|劳动者|员工|工人|先进个人))?|同志)$"
 )
 _COLON_LIST = re.compile(
@@ -701,7 +701,7 @@ _COUNT_WORDS = {
 
 def count_of(tail: str) -> int | None:
     """The number a list's tail counts ("三位老劳模" → 3, "12名" → 12); None when it counts none."""
-    m = re.match(r"等?([0-9]+|[一二两三四五六七八九十])(?:名|位|个|人)", tail)
+    m = re.match(r"等?(?:一共|总共|共)?([0-9]+|[一二两三四五六七八九十])(?:名|位|个|人)", tail)
     if m is None:
         return None
     word = m.group(1)

@@ -492,5 +492,10 @@ _NOUN_AFTER = re.compile(r"活动|中心|会议|会场|大厅|广场|基地|公�
 
 
 def _further(hit: NameHit | None, tagged: NameHit | None) -> NameHit | None:
-    """The tagger's reading where it goes further than the rules' (巴桑顿|珠, 格桑|罗布)."""
-    return tagged if tagged is not None and (hit is None or tagged.end > hit.end) else hit
+    """The tagger's reading where it goes further than the rules' (巴桑顿|珠, 格桑|罗布), unless the
+    rules' three-character name is clearly ended by a word that follows names (汪荣秀|赞不绝口)."""
+    if tagged is None or (hit is not None and tagged.end <= hit.end):
+        return hit
+    if hit is not None and hit.score >= 3 and len(hit.name) == 3 and hit.name[0] in lx.SURNAMES:
+        return hit
+    return tagged

@@ -228,6 +228,7 @@ def find_titles(text: str) -> list[TitleMatch]:
             not _right_edge_ok(text, end)
             and not _after_list_mark(text, match.start)
             and not _commended_as(text, match.start, end)
+            and not _picked_from(text, match.start, end)
         ):
             if match.weak or not COUNT_BEFORE.search(text[: match.start]):
                 continue
@@ -239,6 +240,14 @@ def find_titles(text: str) -> list[TitleMatch]:
     titles = [t for i, t in enumerate(titles) if not _praise_before(text, t, titles[i + 1 : i + 2])]
     _inherit_levels(text, titles)
     return titles
+
+
+_PICK_BEFORE = re.compile(r"最为?(?:大|小|年长|年轻|年幼|早)的$")
+
+
+def _picked_from(text: str, start: int, end: int) -> bool:
+    """最小的全国劳模是杨某: the title of the group someone is picked from, then 是 and the one."""
+    return bool(_PICK_BEFORE.search(text, 0, start)) and text.startswith(("是", "为"), end)
 
 
 def _holders_noun(text: str, match: TitleMatch) -> bool:
