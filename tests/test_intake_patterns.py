@@ -2020,3 +2020,10 @@ def test_the_one_picked_from_a_titled_group():
     assert _honours(_people("其中，最小的全国劳模是杨坡明。")["杨坡明"]) == [("全国劳模", "national")]
     people = _people("山东籍的全国劳模中，据查，最年长的是常建明。")
     assert _honours(people["常建明"]) == [("全国劳模", "national")]
+
+
+def test_titles_the_sentence_gives_to_groups_and_congratulations_are_no_name():
+    text = "某区委书记丁明洪向获得“全国五一劳动奖状”、“全国工人先锋号”、“劳动模范”的先进集体和先进个人致以热烈的祝贺。"
+    assert not _people(text)
+    text = "副县长张皇明出席，并祝贺获得模范劳工殊荣的94位劳工朋友。"
+    assert "祝贺" not in _people(text)

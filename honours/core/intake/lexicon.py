@@ -76,7 +76,7 @@ COMMON_WORDS: frozenset[str] = _words(
     " 信息 展开 智慧 幸福 奉献 由于 武汉 武警 邵阳 邵东 常德 常宁 洪水 许多 许可 郑州 苏州 沈阳 兰州 成都 杭州"
     " 宁波 包头 温州 邢台 桂林 衡阳 衡东 衡南 衡山 衡水 曲靖 玉林 银川 湛江 揭阳 信阳 惠州 荆州 荆门 池州 宿迁"
     " 戴口 孔明 闭环 利用 应用 谷雨 段落 黎明 顾不 凌云 孙子 先后 先进 第一 第二 第三 第四 第五 第六 第七 第八 第九"
-    " 第十 第几 都能"
+    " 第十 第几 都能 祝贺 祝福 祝愿"
     # verbs of holding events, never a given name: 产业园区举行 is no 区举行
     " 举行 举办 召开 开展"
 )
@@ -347,7 +347,7 @@ OFFICIAL_POSITIONS: frozenset[str] = _words(
 # 代理市长 / 省总工会主席: one described so leads or presents, one is not honoured.
 # verbs of wishing and urging: a title after them is wished for others (期望…评选出劳动模范), not held
 WISH_WORDS_PATTERN = r"期望|希望|期待|呼吁|倡议|建议|盼望|号召|鼓励|勉励"
-ORGAN_WORDS_PATTERN = r"总工会|人大|政协|政府|妇联|团委|工商联|科协|残联|文联|侨联|[省市县区镇乡州]委|(?<![社园校景矿营])[省市县区州]党委|纪委|政法委|宣传部|组织部|统战部|党工委|管委会|党组|书记处|(?:^|[^\u4e00-\u9fff]|代理|常务)[副]?[省市县区镇乡]长"
+ORGAN_WORDS_PATTERN = r"总工会|人大|政协|政府|妇联|团委|工商联|科协|残联|文联|侨联|台办|侨办|外办|[省市县区镇乡州]委|(?<![社园校景矿营])[省市县区州]党委|纪委|政法委|宣传部|组织部|统战部|党工委|管委会|党组|书记处|(?:^|[^\u4e00-\u9fff]|代理|常务)[副]?[省市县区镇乡]长"
 # Where a unit's name ends (the last such suffix before the post).
 ORG_SUFFIXES: frozenset[str] = _words(
     "有限责任公司 股份有限公司 有限公司 分公司 子公司 公司 集团 总厂 厂 矿业 煤矿 矿 林场 农场 养殖场 医院"

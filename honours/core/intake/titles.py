@@ -17,6 +17,7 @@ from ..records import Level
 from ..titles import TRAINEES_SUFFIX, known_title, level_inside, level_word_at
 from . import lexicon as lx
 from . import recogniser
+from .names import name_at
 
 _HAN = "\u4e00-\u9fff"
 _MIDDLE = rf"(?:(?![的了在是和与及或等为被把将对、获授名位左右人入选评当])[{_HAN}])"
@@ -237,6 +238,7 @@ def find_titles(text: str) -> list[TitleMatch]:
         _level_from_giver(text, match)
         titles.append(match)
     titles.sort(key=lambda t: t.start)
+    _held_by_named_groups(text, titles)
     titles = [t for i, t in enumerate(titles) if not _praise_before(text, t, titles[i + 1 : i + 2])]
     _inherit_levels(text, titles)
     return titles
@@ -248,6 +250,26 @@ _PICK_BEFORE = re.compile(r"最为?(?:大|小|年长|年轻|年幼|早)的$")
 def _picked_from(text: str, start: int, end: int) -> bool:
     """最小的全国劳模是杨某: the title of the group someone is picked from, then 是 and the one."""
     return bool(_PICK_BEFORE.search(text, 0, start)) and text.startswith(("是", "为"), end)
+
+
+def _name_follows(text: str, position: int) -> bool:
+    hit = name_at(text, position)
+    return hit is not None and hit.score >= 2
+
+
+def _held_by_named_groups(text: str, titles: list[TitleMatch]) -> None:
+    """获得“全国五一劳动奖状”、“全国工人先锋号”、“劳动模范”的先进集体和先进个人: a run of titles the
+    words after it give to groups is held by no one the sentence names."""
+    run: list[TitleMatch] = []
+    for t in titles:
+        if run and text[run[-1].outer_end : t.outer_start].strip("、和及与“”「」 ") != "":
+            run = []
+        run.append(t)
+        after = _GROUP_HOLDERS_AFTER.match(text, t.outer_end)
+        if after and not _name_follows(text, after.end()):  # 获得…的先进个人张某: the title is his
+            for held in run:
+                held.group, held.owner = True, -1  # the groups' own: no reader gives them to a name
+            run = []
 
 
 def _holders_noun(text: str, match: TitleMatch) -> bool:
@@ -505,6 +527,12 @@ _LIST_FOLLOWERS = (
 
 def _starts_unit(rest: str) -> bool:
     return place_at(rest) is not None or rest.startswith(("市", "县", "区", "省"))
+
+
+# 向获得“全国五一劳动奖状”、“劳动模范”的先进集体和先进个人致以祝贺: the titles of the groups so named
+_GROUP_HOLDERS_AFTER = re.compile(
+    r"[”」]?(?:荣誉)?(?:称号)?的(?:先进集体和先进个人|先进集体和个人|集体和个人|个人和集体|先进个人|先进集体|获得者们|同志们)"
+)
 
 
 def _skip_trailer(text: str, end: int) -> int:
