@@ -61,13 +61,21 @@ def test_key_strings_are_in_the_text(report):
 # 24, 23 and 21 reports; 60.7% and 75.2% recall before, in two pairs). Over all 398 the reader
 # stands at 91.3% recall, 82.4% facts and seven false names (two must-not) with the tagger, 86.3%,
 # 82.7% and eight with the rules alone; the 269 before the seventh rotation at 93.0% and 85.5%.
-TUNED_RECALL = 0.91
-TUNED_ACCURACY = 0.82
-TUNED_FALSE = 7
-TUNED_FORBIDDEN = 2
-RULES_ALONE_RECALL = 0.86
-RULES_ALONE_ACCURACY = 0.82
-RULES_ALONE_FALSE = 8
+# The eighth rotation brought it to 536: three batches collected in the round (45, 50 and 43
+# reports), each measured on arrival (72.3%, 64.3% and 52.9% recall) and then studied. Over all
+# 536 the reader stands at 89.3% recall, 80.6% facts and 14 false names (six must-not: officials
+# who present or lecture, a driver thanked on a visit) with the tagger, 84.2%, 80.7% and 15 with
+# the rules alone; the 398 before the eighth rotation at 91.2%, 82.7% and seven.
+TUNED_RECALL = 0.89
+TUNED_ACCURACY = 0.80
+TUNED_FALSE = 14
+TUNED_FORBIDDEN = 6
+RULES_ALONE_RECALL = 0.84
+RULES_ALONE_ACCURACY = 0.80
+RULES_ALONE_FALSE = 15
+BEFORE_EIGHTH_RECALL = 0.91
+BEFORE_EIGHTH_ACCURACY = 0.82
+BEFORE_EIGHTH_FALSE = 7
 BEFORE_SEVENTH_RECALL = 0.93
 BEFORE_SEVENTH_ACCURACY = 0.85
 BEFORE_SIXTH_RECALL = 0.98
@@ -465,6 +473,151 @@ ROTATED_7 = frozenset(
     ]
 )
 
+# the eighth rotation (see tests/intake_corpus/README.md): three batches collected in the round, each
+# measured on arrival and then studied (45, 50 and 43 reports)
+ROTATED_8 = frozenset(
+    [
+        "anhui_2022_may_day_forum",
+        "anping_2017_county_craftsmen",
+        "anshan_2019_traditional_award",
+        "baoding_2024_education_awards",
+        "beijing_2020_city_models_no_honouree",
+        "beizhen_checkup_no_honouree",
+        "bingtuan_2021_visit",
+        "binhai_2022_traditional_studios_no_honouree",
+        "binxian_2012_county_models",
+        "changchun_2020_craftsmen",
+        "changji_2017_traditional_prefecture_medals",
+        "changle_2019_traditional_acftu_visit",
+        "dalian_2015_aid_no_honouree",
+        "daqing_2018_traditional_studios",
+        "dongcheng_2025_models_no_honouree",
+        "erdaojiang_2014_model_aid_no_honouree",
+        "fangchenggang_2024_visit",
+        "fujian_2023_traditional_company_award_no_honouree",
+        "fuzhou_2013_donation_pledge",
+        "fuzhou_2015_new_year_visit",
+        "fuzhou_2020_warmth_launch_no_honouree",
+        "gansu_2019_traditional_merit_craftsman",
+        "gansu_2023_longyuan_craftsmen",
+        "gansu_2025_great_craftsmen",
+        "ganxian_2015_best_workers",
+        "guangdong_2020_models",
+        "guangxi_2025_national_models_no_honouree",
+        "guangzhou_2021_provincial_medals",
+        "guigang_2021_medal_ceremony_no_honouree",
+        "guizhou_2020_national_models_profiles",
+        "guizhou_2022_traditional_best_workers_no_honouree",
+        "guizhou_2023_construction_medals",
+        "gushi_2025_checkup",
+        "guyuan_2024_traditional_model_lectures",
+        "hainan_2018_traditional_exhibition_no_honouree",
+        "hangzhou_2022_city_models",
+        "hebei_2015_military_industry_awards",
+        "hebei_2022_traditional_great_craftsmen",
+        "hefei_ustc_2023_studios_no_honouree",
+        "heilongjiang_2018_studios_no_honouree",
+        "heilongjiang_2020_traditional_red_banner_donor",
+        "henan_2018_medals_cri",
+        "henan_2023_health_medals_no_honouree",
+        "hohhot_2024_national_medal",
+        "hsinchu_county_2011_traditional_model_labour_no_honouree",
+        "hualien_2024_traditional_model_migrant",
+        "hubei_2018_rest_group",
+        "hubei_2020_rest_train",
+        "hubei_2023_traditional_charity_award_donor",
+        "hubei_2023_traditional_charity_award_taiwan_donors",
+        "jiading_2022_studios_no_honouree",
+        "jiangxi_2019_provincial_medals",
+        "jiangxi_2022_provincial_medals",
+        "jiangyin_2019_visit",
+        "jieshou_2021_checkup_no_honouree",
+        "jilin_traditional_low_income_models",
+        "jingbian_2013_county_models",
+        "jiulongpo_2017_company_award_no_honouree",
+        "jixi_2025_studio_alliance",
+        "kaohsiung_2017_traditional_model_labour_no_honouree",
+        "kaohsiung_2023_traditional_model_labour",
+        "kunming_2020_visit_no_honouree",
+        "kunming_2024_model_forest",
+        "lhasa_2023_traditional_craftsmen_no_honouree",
+        "lhasa_2024_acftu_visit_no_honouree",
+        "lhasa_frontline_workers_visit_no_honouree",
+        "lianjiang_checkup_no_honouree",
+        "liaoyuan_2019_craftsmen",
+        "linfen_2021_flood_donation",
+        "linyi_visit_provincial_officials",
+        "luojiang_2016_traditional_award",
+        "luxi_2018_county_models",
+        "macao_2024_may_day_no_honouree",
+        "nanchang_2018_medal",
+        "nanchong_2020_traditional_silk_models",
+        "nanyue_2024_best_workers",
+        "national_2022_traditional_medals_no_honouree",
+        "national_2024_medals_cctv_no_honouree",
+        "neimenggu_2017_northern_craftsmen",
+        "neimenggu_2019_medals_preview_no_honouree",
+        "neimenggu_2022_best_workers",
+        "neimenggu_2022_traditional_northern_craftsmen",
+        "qingdao_2011_traditional_new_year_visit",
+        "qinghai_2018_model_lecturers",
+        "qinghai_2025_national_models_lectures",
+        "qionghai_2024_traditional_migrant_workers",
+        "quanzhou_2011_traditional_rest_no_honouree",
+        "sany_2023_medal_abstract",
+        "sanya_2020_studio",
+        "shaanxi_2020_defence_models_no_honouree",
+        "shandong_2015_national_models_profiles",
+        "shandong_2026_new_year_visits_no_honouree",
+        "shandong_fujiao_traditional_visit",
+        "shanghai_2020_light_industry_craftsmen",
+        "shanghai_2023_traditional_charity_window",
+        "shanxi_2025_medal_meeting_no_honouree",
+        "shanxi_traditional_staff_flood_donation_no_honouree",
+        "shenyang_2018_traditional_craftsmen",
+        "shenzhen_2019_may_day",
+        "shijiazhuang_2021_traditional_craftsmen",
+        "shilin_2022_craftsman_profile",
+        "shunyi_2022_traditional_capital_medals_no_honouree",
+        "sichuan_2016_posthumous_decision",
+        "sichuan_2020_national_model_profile",
+        "suizhou_2020_rest_no_honouree",
+        "tacheng_toli_visit",
+        "taihe_2022_traditional_donor",
+        "taoyuan_2023_traditional_model_labour",
+        "taoyuan_2024_traditional_no_honouree",
+        "tianjin_2013_studios",
+        "tianjin_2023_exhibit_gift",
+        "tianjin_2025_leaders_visit",
+        "tibet_2019_traditional_models_meeting",
+        "tibet_2022_traditional_rest_no_honouree",
+        "urumqi_2020_visit_no_honouree",
+        "weitang_2023_traditional_studio",
+        "wuhan_2014_acftu_visit",
+        "wuhan_2023_university_retired_models_visit",
+        "wuwei_2020_national_models_comment",
+        "xian_2016_city_medals_workers_daily",
+        "xian_2025_city_models_meeting",
+        "xiangyang_2023_provincial_models_return",
+        "xiantao_2020_provincial_medals",
+        "xinbei_2025_traditional_model_labour",
+        "xining_2019_park_craftsmen",
+        "yexian_checkup_no_honouree",
+        "yinchuan_2024_culture_talk",
+        "yingshan_rest_bases_forum",
+        "yubei_visit",
+        "yueyang_may_day_forum",
+        "yunlin_2015_traditional_model_labour_no_honouree",
+        "yunnan_2021_craftsmen",
+        "yunnan_2025_great_craftsmen",
+        "zhangzhou_2017_studios",
+        "zhejiang_2021_may_day_meeting_no_honouree",
+        "zhongmou_2021_union_visit",
+        "zhuzhou_2024_union_workers_award",
+        "zunyi_2014_lectures",
+    ]
+)
+
 
 def test_tuned_split_does_not_fall_back():
     s = score_split("tuned")
@@ -479,11 +632,24 @@ def test_tuned_split_does_not_fall_back():
     assert s.forbidden <= TUNED_FORBIDDEN, s.misses  # never a reporter, editor or visiting official
 
 
+def test_reports_tuned_before_the_eighth_rotation_do_not_fall_back():
+    assert {r.id for r in load("tuned")} >= ROTATED_8
+    before = Score()
+    for report in load("tuned"):
+        if report.id not in ROTATED_8:
+            before.add(score_report(report))
+    assert before.reports == 398
+    if recogniser.available():
+        assert before.recall >= BEFORE_EIGHTH_RECALL, before.misses
+        assert before.accuracy >= BEFORE_EIGHTH_ACCURACY, before.misses
+        assert before.false <= BEFORE_EIGHTH_FALSE, before.misses
+
+
 def test_reports_tuned_before_the_seventh_rotation_do_not_fall_back():
     assert {r.id for r in load("tuned")} >= ROTATED_7
     before = Score()
     for report in load("tuned"):
-        if report.id not in ROTATED_7:
+        if report.id not in ROTATED_7 | ROTATED_8:
             before.add(score_report(report))
     assert before.reports == 269
     if recogniser.available():
@@ -495,7 +661,7 @@ def test_reports_tuned_before_the_sixth_rotation_do_not_fall_back():
     assert {r.id for r in load("tuned")} >= ROTATED_6
     before = Score()
     for report in load("tuned"):
-        if report.id not in ROTATED_6 | ROTATED_7:
+        if report.id not in ROTATED_6 | ROTATED_7 | ROTATED_8:
             before.add(score_report(report))
     assert before.reports == 127
     assert before.recall >= BEFORE_SIXTH_RECALL, before.misses
@@ -507,7 +673,7 @@ def test_reports_tuned_before_the_fifth_rotation_do_not_fall_back():
     assert {r.id for r in load("tuned")} >= ROTATED_FRESH_5
     before = Score()
     for report in load("tuned"):
-        if report.id not in ROTATED_FRESH_5 | ROTATED_6 | ROTATED_7:
+        if report.id not in ROTATED_FRESH_5 | ROTATED_6 | ROTATED_7 | ROTATED_8:
             before.add(score_report(report))
     assert before.reports == 108
     assert before.recall >= BEFORE_FIFTH_RECALL, before.misses
@@ -520,7 +686,13 @@ def test_reports_tuned_before_the_rotation_do_not_fall_back():
     for report in load("tuned"):
         if (
             report.id
-            not in ROTATED | ROTATED_FRESH | ROTATED_HELD_OUT_4 | ROTATED_FRESH_5 | ROTATED_6 | ROTATED_7
+            not in ROTATED
+            | ROTATED_FRESH
+            | ROTATED_HELD_OUT_4
+            | ROTATED_FRESH_5
+            | ROTATED_6
+            | ROTATED_7
+            | ROTATED_8
         ):
             first.add(score_report(report))
     assert first.reports == 49
