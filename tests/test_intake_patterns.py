@@ -2027,3 +2027,11 @@ def test_titles_the_sentence_gives_to_groups_and_congratulations_are_no_name():
     assert not _people(text)
     text = "副县长张皇明出席，并祝贺获得模范劳工殊荣的94位劳工朋友。"
     assert "祝贺" not in _people(text)
+
+
+def test_officials_who_present_on_behalf_of_a_body_are_not_honoured():
+    text = (
+        "某工业园区企业工会联合会模范劳工表扬大会，24日中午在某园区举行，副县长张皇明、劳动部长陈雄明"
+        "代表致赠「模范劳工」匾额给10位代表。陈雄明部长表示，劳工付出劳力血汗，并祝贺获得模范劳工殊荣的94位劳工朋友。"
+    )
+    assert not _people(text)

@@ -426,6 +426,8 @@ OFFICIAL_VERBS: tuple[str, ...] = (
     "发言",
     "颁奖",
     "颁发",
+    "致赠",  # 副县长某、部长某代表致赠「模范劳工」匾额: officials who present
+    "颁赠",
     "会见",
     "接见",
     "走访",

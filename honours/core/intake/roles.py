@@ -242,7 +242,7 @@ _ACTING_FOR = re.compile(
 
 def _official_word(s: str, position: int) -> str:
     p = position
-    for lead in ("亲切", "专程", "一同", "共同", "先后", "分别", "还", "也", "亲自", "又", "一起"):
+    for lead in ("亲切", "专程", "一同", "共同", "先后", "分别", "还", "也", "亲自", "又", "一起", "代表"):
         if s.startswith(lead, p):
             word = starts_with_any(s, p + len(lead), _OFFICIAL_INDEX)
             if word:
