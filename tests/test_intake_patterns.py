@@ -2035,3 +2035,18 @@ def test_officials_who_present_on_behalf_of_a_body_are_not_honoured():
         "代表致赠「模范劳工」匾额给10位代表。陈雄明部长表示，劳工付出劳力血汗，并祝贺获得模范劳工殊荣的94位劳工朋友。"
     )
     assert not _people(text)
+
+
+def test_presenters_far_before_their_verb_and_tellers_of_anothers_story():
+    text = (
+        "6月4日,某航集团执行董事长顾钢及联席CEO任清中向三亚凤凰国际机场工作室创建者宋宇征同志颁发"
+        "海南省总工会授予的“海南省劳动模范和工匠人才创新工作室”牌匾及证书。\n\n"
+        "据悉,“海南省劳模和工匠人才创新工作室”创建于2015年,其创建者宋宇征同志曾荣获“海南省劳动模范”荣誉称号,"
+        "自创建以来,该工作室致力于人才队伍培养。"
+    )
+    assert set(_people(text)) == {"宋宇征"}
+    text = (
+        "杨清雪讲述了以全国劳模、玉树州杂多县昂赛乡生态管护员南河为代表的在海拔4000米以上的青藏高原"
+        "用生命守护着“中华水塔”绿水青山的生态管护员们的故事。"
+    )
+    assert "杨清雪" not in _people(text)

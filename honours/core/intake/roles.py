@@ -295,7 +295,7 @@ def _visiting_ahead(s: str, position: int) -> str:
 
 def _ceremony_ahead(s: str, position: int) -> str:
     """姬世虎代表集团公司向两位劳模表示祝贺: the one who congratulates or presents is an official."""
-    window = re.match(r"[^，,。；;]*", s[position : position + 30]).group(0)
+    window = re.match(r"[^，,。；;]*", s[position : position + 60]).group(0)
     verb = _CEREMONY_VERB.search(window)
     if verb is None or _OWN_DEED.search(window[: verb.start()]) or "被" in window[: verb.start()]:
         return ""

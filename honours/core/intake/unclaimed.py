@@ -51,6 +51,8 @@ _NOT_A_HOLDER_AFTER = (
     "发展",  # 高雄市 / 高雄报导 / 为高雄发展: a place the tagger calls a name
 )
 _CLAUSE_MARKS = "，,；;。！？!?"
+# verbs of telling: a title after them is of those the story is about
+_TELLING = re.compile(r"讲述|讲起|说起|谈起|谈到|回忆|介绍了|分享了|讲了")
 _SENTENCE_OPENING = re.compile(r"^[\s　【】\[\]（）()人物档案0-9一二三四五六七八九十岁的、，,.．]*$")
 
 
@@ -375,6 +377,8 @@ def _holders(s: str, t: TitleMatch, names: list) -> list:
             return []  # …的张某，…，他们是…的时代楷模: said of a group, not of the last one named
         if _WISHES.search(gap):
             return []  # 会长吴某期望社会各界…评选出劳动模范: a title wished for others
+        if _TELLING.search(gap) or re.search(r"以$", gap):
+            return []  # 杨某讲述了以全国劳模、某管护员南江为代表的…: a title in the story told, not the teller's
         if _AWARD_BETWEEN.search(gap) or _SENTENCE_OPENING.match(s[: last.start]):
             return [last]  # 为吴杰峰颁发…证书, 69岁的黄科延…被评为…
     return []
