@@ -359,7 +359,7 @@ class ListReaders:
             if s[end - 1 : end] == "等":
                 end -= 1
             found = self._names_ending_at(end, lead.end())
-            if len(found) < 1:
+            if not found:
                 continue
             for mention in self._add_found(found, "list", titles=list(titles), group=self._new_group()):
                 mention.shape = "example_item"
@@ -640,14 +640,13 @@ class ListReaders:
         return self.s[p : p + 1] in "和及与、" and any(t.outer_start == p + 1 for t in self.titles)
 
 
-# 第三届 / 首批 / 2024年度: a session or year between an award verb and its title
 # 如 / 像 / 比如 / 例如 opening a clause of examples, and the words that make the clause before a group's
 _EXAMPLES_LEAD = re.compile(r"(?:比如|例如|譬如|如|像)")
-_GROUP_HOLDS = re.compile(r"不少人|很多人|许多人|多人|有的人|一批人|其中有|不少")
+_GROUP_HOLDS = re.compile(r"不少|很多人|许多人|多人|有的人|一批人|其中有")
 _NAME_FIRST_LINE = re.compile(
     r"\s*([\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,3})[ \u3000]+([\u4e00-\u9fff（）()]{3,40})\s*"
 )
-# words between an award verb and its title that say which round or how many (获得十大“园区工匠”称号)
+# 第三届 / 首批 / 2024年度 / 十大: a session, year or rank between an award verb and its title
 _SESSION_WORDS = re.compile(
     rf"第[一二三四五六七八九十0-9]+[届批]|首[届批]|本届|[十百](?:大|佳)|{_YEAR_LEAD.pattern}"
 )

@@ -35,7 +35,7 @@ from .names import NameHit, index_by_first_char, name_at, starts_with_any
 from .proposals import KIND_COLLECTIVE, KIND_PERSON, Highlight, IntakeResult, Proposal, Reason
 from .roles import _last_award_verb, attribute, medical, region_of
 from .text import Sentence, prepare, split_sentences, without_pinyin_glosses
-from .titles import COUNT_BEFORE, TitleMatch, explain_level, find_titles, pair_titles
+from .titles import COUNT_BEFORE, TitleMatch, explain_level, find_titles, level_from_table, pair_titles
 from .unclaimed import complete_cut_names, credit_unclaimed_titles, extend_lists, settle_name_ends
 from .units import _skip_bracket, unit_without_lead
 
@@ -114,16 +114,12 @@ def _levels_written_elsewhere(state: _State) -> None:
     the table's usual level (内蒙古自治区“最美职工” … 20名“最美职工”: the region's, not 全总's)."""
     levelled: dict[str, TitleMatch] = {}
     for t in state.titles:
-        if t.quoted and t.has_level_word and t.level != "other" and not _from_table(t):
+        if t.quoted and t.has_level_word and t.level != "other" and not level_from_table(t):
             levelled.setdefault(t.title, t)  # the first written: the headline's
     for t in state.titles:
         source = levelled.get(t.title)
-        if source is not None and (not t.has_level_word or _from_table(t)):
+        if source is not None and (not t.has_level_word or level_from_table(t)):
             t.level, t.level_reason = source.level, source.level_reason
-
-
-def _from_table(title: TitleMatch) -> bool:
-    return title.level_reason.endswith("well-known title")
 
 
 def _clear_names(analysis: str) -> frozenset[str]:

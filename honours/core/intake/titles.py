@@ -186,7 +186,7 @@ def find_titles(text: str) -> list[TitleMatch]:
             after += len(suffix)
             covered.update(range(end, after))
         match.outer_end = _skip_trailer(text, after)
-        if not match.has_level_word or match.level_reason.endswith("well-known title"):
+        if not match.has_level_word or level_from_table(match):
             # 云南省“最美职工”: the level the report writes before the quote, not the table's
             _level_before_quote(text, start - 1, match)
         year = _YEAR_BEFORE_RE.search(text[max(0, start - 9) : start - 1])
@@ -252,6 +252,12 @@ def _picked_from(text: str, start: int, end: int) -> bool:
     return bool(_PICK_BEFORE.search(text, 0, start)) and text.startswith(("是", "为"), end)
 
 
+# 向获得“全国五一劳动奖状”、“劳动模范”的先进集体和先进个人致以祝贺: the titles of the groups so named
+_GROUP_HOLDERS_AFTER = re.compile(
+    r"[”」]?(?:荣誉)?(?:称号)?的(?:先进集体和先进个人|先进集体和个人|集体和个人|个人和集体|先进个人|先进集体|获得者们|同志们)"
+)
+
+
 def _name_follows(text: str, position: int) -> bool:
     hit = name_at(text, position)
     return hit is not None and hit.score >= 2
@@ -301,9 +307,14 @@ _GIVERS = (
 
 # 被中华全国总工会认定为2025年“…”: a federation named as the giver right before the verb and the title
 _GIVEN_BY = re.compile(
-    r"被?(?:中华全国总工会|全国总工会|全总|省总工会|市总工会|[县区]总工会)"
+    "被?(?:" + "|".join(pattern.pattern for pattern, _level in _GIVERS) + ")"
     r"(?:授予|评为|认定为|命名为|表彰为|评选为)[^，,。；;]{0,8}$"
 )
+
+
+def level_from_table(match: TitleMatch) -> bool:
+    """Did the title's level come from the table of well-known titles, not from words written?"""
+    return match.level_reason.endswith("well-known title")
 
 
 def _level_from_giver(text: str, match: TitleMatch) -> None:
@@ -527,12 +538,6 @@ _LIST_FOLLOWERS = (
 
 def _starts_unit(rest: str) -> bool:
     return place_at(rest) is not None or rest.startswith(("市", "县", "区", "省"))
-
-
-# 向获得“全国五一劳动奖状”、“劳动模范”的先进集体和先进个人致以祝贺: the titles of the groups so named
-_GROUP_HOLDERS_AFTER = re.compile(
-    r"[”」]?(?:荣誉)?(?:称号)?的(?:先进集体和先进个人|先进集体和个人|集体和个人|个人和集体|先进个人|先进集体|获得者们|同志们)"
-)
 
 
 def _skip_trailer(text: str, end: int) -> int:

@@ -25,6 +25,8 @@ for _w in lx.longest_first(lx.ORG_SUFFIXES):
     _ORG_ONLY_BY_LAST.setdefault(_w[-1], []).append(_w)
 _ORG_BY_FIRST = index_by_first_char(w for w in lx.ORG_SUFFIXES if len(w) >= 2)
 _SEGMENT_STOPS = set("、，,。；;：:（()“”「」《》!！?？\n")
+# verbs that chose the people a list names (最终选出某公司焊工刘某…): no part of a unit's name
+_CHOOSING_VERBS = ("评选出", "推选出", "选树出", "选出", "评出")
 # Where a unit's name begins, reading leftwards from the post. Only words that cannot occur
 # inside an organisation's name (有 is in 有限公司, 经 in 经济开发区, 同 in 同济医院).
 _UNIT_LEFT_STOPS = tuple(
@@ -68,9 +70,7 @@ _UNIT_LEFT_STOPS = tuple(
             "以及",
             "按照",
             "根据",
-            "选出",
-            "评出",
-            "推选出",
+            *_CHOOSING_VERBS,
         },
         key=len,
         reverse=True,
@@ -199,7 +199,7 @@ def _unit_left_edge(s: str, post_start: int) -> int:
     return i
 
 
-_CHOSEN_LEAD = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:评选出|推选出|选树出|选出|评出)了?")
+_CHOSEN_LEAD = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:" + "|".join(_CHOOSING_VERBS) + ")了?")
 
 
 def _unit_lead(unit_text: str) -> int:
@@ -303,7 +303,7 @@ def _named_after(unit: str, name: str) -> bool:
     return (
         unit.startswith(name)
         and rest[:1] not in ("是", "为", "在", "系", "现", "原", "曾", "")
-        and (_org_ends_at(rest, len(rest)))
+        and _org_ends_at(rest, len(rest))
     )
 
 
