@@ -2050,3 +2050,28 @@ def test_presenters_far_before_their_verb_and_tellers_of_anothers_story():
         "用生命守护着“中华水塔”绿水青山的生态管护员们的故事。"
     )
     assert "杨清雪" not in _people(text)
+
+
+def test_the_job_before_a_comma_when_only_grades_stand_before_the_name():
+    text = (
+        "评选结果显示，某环保能源股份有限公司某煤矿设备科副科长，高级工程师、高级技师张世明荣获全国劳动模范称号。"
+        "某市第二人民医院神经外科主任，主任医师程杨明荣获全国先进工作者称号。"
+        "某医学院附属医院党委副书记、院长，教授张文明荣获全国先进工作者称号。"
+    )
+    people = _people(text)
+    assert (people["张世明"].unit, people["张世明"].position) == (
+        "某环保能源股份有限公司某煤矿",
+        "设备科副科长",
+    )
+    assert (people["程杨明"].unit, people["程杨明"].position) == ("某市第二人民医院", "神经外科主任")
+    assert (people["张文明"].unit, people["张文明"].position) == ("某医学院附属医院", "党委副书记、院长")
+    # a grade that is the post itself, with no job before the comma, stays
+    people = _people("据悉，高级技师李明华荣获全国五一劳动奖章。")
+    assert people["李明华"].position == "高级技师"
+
+
+def test_holders_who_got_the_honour_named_before_their_title():
+    text = "这10名获得荣誉的最美产业工人分别是黄容、李鸿、侯双燕，他们都来自产业生产一线。"
+    people = _people(text)
+    assert set(people) == {"黄容", "李鸿", "侯双燕"}
+    assert _honours(people["黄容"]) == [("最美产业工人", "other")]

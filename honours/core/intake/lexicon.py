@@ -338,6 +338,27 @@ POSITIONS: frozenset[str] = _words(
 )
 # 正高级工程师 / 副高级教师: the senior grades of each 高级…师 title are posts too
 POSITIONS |= {grade + p for p in POSITIONS if p.startswith("高级") and p.endswith("师") for grade in "正副"}
+# Professional grades (职称), no job: 某医院神经外科主任，主任医师程某 is the head of a department
+# who holds the grade of 主任医师; the job before the comma is the post, the grade is not.
+GRADES_OF_PROFESSION: tuple[str, ...] = (
+    "工程师",
+    "技师",
+    "政工师",
+    "经济师",
+    "会计师",
+    "农艺师",
+    "畜牧师",
+    "兽医师",
+    "教授",
+    "研究员",
+    "讲师",
+    "主任医师",
+    "主治医师",
+    "主任护师",
+    "主管护师",
+    "工艺美术师",
+)
+GRADE_PREFIXES: tuple[str, ...] = ("正高级", "副高级", "高级", "中级", "初级", "特级", "首席", "助理", "副")
 # Officials' posts: a person known only by one of these and an official verb is not proposed.
 OFFICIAL_POSITIONS: frozenset[str] = _words(
     "书记 副书记 市长 副市长 县长 副县长 区长 副区长 省长 副省长 主席 副主席 常务副主席 局长 副局长 部长"

@@ -23,6 +23,7 @@ from .units import (
     _unit_lead,
     _unit_post_of,
     _word_ending_at,
+    grades_only,
 )
 
 
@@ -163,6 +164,35 @@ class NameEdges:
             return False
         lead = before[2][0] if before[2] else before[0].start
         return not self.s[seg_start:lead].strip(" ")
+
+    def _jobs_before_grades(self) -> None:
+        """某医院神经外科主任，主任医师程某 / 某公司党委书记、执行董事，高级政工师段某: when only
+        professional grades stand between a comma and the name, the unit and job before the comma
+        are the person's (the grade is a qualification, not the post)."""
+        s = self.s
+        for m in self.mentions:
+            if m.unit or m.position_span is None or not grades_only(m.position):
+                continue
+            first = m.position_span[0]
+            while first > 0 and s[first - 1] == "、":  # 高级工程师、高级技师张某: a series of grades
+                before = first - 1
+                while before > 0 and s[before - 1] not in _SEGMENT_STOPS:
+                    before -= 1
+                if not grades_only(s[before : first - 1]):
+                    break
+                first = before
+            comma = first - 1
+            if comma <= 0 or s[comma] not in "，,":
+                continue
+            left = comma
+            while left > 0 and s[left - 1] not in "，,。；;：:（()“”\n":
+                left -= 1
+            left += _unit_lead(s[left:comma])
+            if comma - left < 4 or self._taken(left, comma) or _ends_in_name(s, left, comma):
+                continue
+            unit, post, unit_span, post_span = _unit_post_of(s, left, comma)
+            if unit and post and not _bare_dept(unit) and not grades_only(post):
+                m.unit, m.unit_span, m.position, m.position_span = unit, unit_span, post, post_span
 
     def _bare_name_before(self, comma: int, floor: int, item) -> bool:
         """张建军、李红梅，刘志刚、王丽华5名职工荣获…: a list goes on over a comma only from bare

@@ -132,6 +132,7 @@ class SentenceReader(TitleReaders, ListReaders, ClauseReaders, NameEdges):
         self._later_clause_awards()
         self._on_the_list()
         self._facts_in_brackets()
+        self._jobs_before_grades()
         self.mentions.sort(key=lambda m: m.start)
         self._comma_groups()
         return self.mentions

@@ -284,6 +284,8 @@ def _holders_noun(text: str, match: TitleMatch) -> bool:
         match.level == Level.OTHER.value
         and not match.has_level_word
         and text[: match.start].endswith(("称号的", "荣誉的", "奖章的"))
+        # 这10名获得荣誉的最美产业工人: no honour named before 荣誉, so the title after it is theirs
+        and not re.search(r"(?:获得|获|荣获|赢得|得到)(?:荣誉|称号)的$", text[: match.start])
     )
 
 

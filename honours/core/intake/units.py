@@ -340,6 +340,19 @@ def _org_ends_at(text: str, i: int) -> bool:
     return bool(_word_ending_at(text, i, _ORG_BY_LAST, 0))
 
 
+def grades_only(post: str) -> bool:
+    """高级工程师、高级技师 / 主任医师 / 教授: professional grades only, no job named."""
+    items = [item for item in post.split("、") if item]
+    for item in items:
+        for prefix in lx.GRADE_PREFIXES:
+            if item.startswith(prefix) and item[len(prefix) :] in lx.GRADES_OF_PROFESSION:
+                item = item[len(prefix) :]
+                break
+        if item not in lx.GRADES_OF_PROFESSION:
+            return False
+    return bool(items)
+
+
 def _trade(text: str) -> bool:
     """测井工 / 特种熔融焊接工: a worker's trade (ends in 工, names no organisation), no unit."""
     return text.endswith("工") and not any(_org_ends_at(text, i) for i in range(2, len(text) + 1))
