@@ -1480,6 +1480,16 @@ def test_pinyin_glosses_of_mirror_sites_are_read_past():
     assert "李关平" in people
 
 
+def test_the_medal_those_mirrors_break_is_mended():
+    from honours.core.intake.text import without_pinyin_glosses
+
+    broken = "全國五一勞動(dòng)獎(jiǎng)?wù)芦@得者、省五一勞動獎?wù)聵s譽稱號"
+    assert without_pinyin_glosses(broken) == "全國五一勞動獎章獲得者、省五一勞動獎章榮譽稱號"
+    people = _people("會上，全國五一獎?wù)芦@得者譚天明、雷於國作了發言。")
+    assert set(people) == {"谭天明", "雷于国"}
+    assert _honours(people["谭天明"]) == [("全国五一奖章", "national")]
+
+
 def test_a_list_of_trades_and_grades_after_this_many_are():
     text = (
         "记者从第七届中华技能大奖表彰大会获悉，20名优秀技术工人获得第七届“中华技能大奖”荣誉称号。\n"

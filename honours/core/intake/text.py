@@ -260,9 +260,21 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 _PINYIN_GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])[（(](?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}]{{1,7}}[)）]")
 
 
+# 五一勞動獎(jiǎng)?wù)芦@得者: the same mirrors break the 章 of a medal (and the character after it)
+# into "?wù)" and a byte or two of noise: 芦@ is 獲, 聵s is 榮, 隆(鲍)@ a quote and 獲; other noise dropped
+_BROKEN_MEDAL = re.compile(
+    r"(?<=[劳勞][动動][奖獎]|五一[奖獎]|求恩[奖獎])\?wù\)(芦@|聵s|隆鲍@|隆@|[隆拢潞虏?])?"
+)
+
+
+def _mended_medal(match: re.Match) -> str:
+    return "章" + {"芦@": "獲", "聵s": "榮", "隆鲍@": "”獲", "隆@": "’獲"}.get(match.group(1) or "", "")
+
+
 def without_pinyin_glosses(text: str) -> str:
-    """The report without the bracketed pinyin some mirror sites put after characters."""
-    return _PINYIN_GLOSS.sub("", text)
+    """The report without the bracketed pinyin some mirror sites put after characters, and with
+    the medal's 章 they garble mended (勞動獎(jiǎng)?wù)芦@得者 → 勞動獎章獲得者)."""
+    return _BROKEN_MEDAL.sub(_mended_medal, _PINYIN_GLOSS.sub("", text))
 
 
 def prepare(original: str) -> tuple[str, bool]:
