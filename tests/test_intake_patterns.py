@@ -2085,3 +2085,15 @@ def test_holders_who_got_the_honour_named_before_their_title():
     people = _people(text)
     assert set(people) == {"黄容", "李鸿", "侯双燕"}
     assert _honours(people["黄容"]) == [("最美产业工人", "other")]
+
+
+def test_a_list_laid_out_one_item_a_line_after_a_list_mark_is_one_list():
+    text = (
+        "“2021年某省大工匠年度人物”获得者分别为：某建工集团某工程项目部姜秀明、\n"
+        "某冶集团有限公司金结公司吴振明、\n"
+        "某电气股份有限公司王树明。"
+    )
+    people = _people(text)
+    assert set(people) == {"姜秀明", "吴振明", "王树明"}
+    assert people["吴振明"].unit == "某冶集团有限公司金结公司"
+    assert all(h.honours[0].year == 2021 for h in people.values())

@@ -281,4 +281,13 @@ def prepare(original: str) -> tuple[str, bool]:
     """(analysis copy, written in Traditional script?) for a whole report."""
     normalised = normalise(original)
     simplified = to_simplified(normalised)
-    return simplified, is_traditional(normalised, simplified)
+    return _CONTINUED_LINE.sub(_joined, simplified), is_traditional(normalised, simplified)
+
+
+# 获得者分别为：某集团项目部姜某、⏎某公司吴某、⏎…: a line that ends in a list mark or a comma goes on
+# in the next line (the break is the page's layout, not the sentence's end)
+_CONTINUED_LINE = re.compile(r"(?<=[、，,])[ ]*\n")
+
+
+def _joined(match: re.Match) -> str:
+    return " " * len(match.group(0))  # the same length: offsets into the report stay right
