@@ -110,7 +110,9 @@ FILE_LIMITS = {
     # into reader families (the Mention record in mention_base.py, the readers that set the giver
     # in mention_clauses.py): the same use in two files
     "quantity_unit": 18,  # 22 → 19 counting schema.py (issue 14.1)
-    "posthumous": 22,  # 24 → 21 counting schema.py (issue 14.1); the query and each backend's filter name it apart
+    "posthumous": 23,  # 24 → 21 counting schema.py (issue 14.1); the query and each backend's filter name it apart;
+    # + 1 when intake's parser.py was split by family (the title read posthumous in parser.py, the
+    # honour made posthumous in proposing.py): the same use in two files
     "recipient": 12,  # 16 → 13 counting schema.py (issue 14.1)
     "source_report": 2,  # 7 → 3 counting schema.py (issue 14.1)
     "source_sentence": 2,  # 7 → 3 counting schema.py (issue 14.1)

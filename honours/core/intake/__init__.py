@@ -4,8 +4,9 @@ Rule-based and offline: dictionaries of honour titles, posts and surnames (``lex
 core's places, title levels and names (``..places``, ``..titles``, ``..names``, shared with sheet
 import and the edit dialog) and a reader that follows how such reports are written
 (``titles``, ``names``, ``mentions`` with its ``mention_*`` reader families, ``donations``,
-``parser``). Nothing is written to the registry here; staff accept, edit or reject the
-proposals, and ``merging`` prepares the accepted ones for :meth:`Registry.merge_intake`.
+``parser`` with its whole-report steps ``shared_facts``, ``honour_years`` and ``proposing``).
+Nothing is written to the registry here; staff accept, edit or reject the proposals, and
+``merging`` prepares the accepted ones for :meth:`Registry.merge_intake`.
 
     >>> result = analyse_text("全国劳动模范谷井文带领干部职工放弃休假。")
     >>> [p.name for p in result.proposals]

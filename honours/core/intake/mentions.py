@@ -26,8 +26,8 @@ from .names import NameHit
 from .text import Sentence
 from .titles import TitleMatch
 
-# what the rest of the package imports from here (parser.py, unclaimed.py, roles.py): the names that
-# moved to the mention_* modules are re-exported
+# what the rest of the package imports from here (parser.py and the modules split from it, unclaimed.py,
+# roles.py): the names that moved to the mention_* modules are re-exported
 __all__ = [
     "NOMINATING",
     "ORGAN_UNIT",
