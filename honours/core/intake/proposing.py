@@ -525,4 +525,6 @@ def _highlights(m: Mention) -> list[Highlight]:
         spans.append(Highlight(*m.status_span, "status"))
     length = len(m.sentence.text)
     clean = [h for h in spans if 0 <= h.start < h.end <= length]
-    return sorted(set(clean), key=lambda h: (h.start, h.end))
+    # dict.fromkeys, not set: two kinds on one span (an award verb that is also a status) keep the
+    # order they were found in, the same on every run
+    return sorted(dict.fromkeys(clean), key=lambda h: (h.start, h.end))
