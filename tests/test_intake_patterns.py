@@ -2097,3 +2097,40 @@ def test_a_list_laid_out_one_item_a_line_after_a_list_mark_is_one_list():
     assert set(people) == {"姜秀明", "吴振明", "王树明"}
     assert people["吴振明"].unit == "某冶集团有限公司金结公司"
     assert all(h.honours[0].year == 2021 for h in people.values())
+
+
+def test_counted_comrades_and_a_meeting_are_no_part_of_the_title_after_them():
+    people = _people("授予沈锦明等3位同志上海市五一劳动奖章荣誉称号。")
+    assert _honours(people["沈锦明"]) == [("上海市五一劳动奖章", "provincial")]
+    people = _people("授予蒋建明等20人颍东区劳动竞赛先进个人。")
+    assert _honours(people["蒋建明"]) == [("颍东区劳动竞赛先进个人", "county")]
+    people = _people("會上宜昌市勞動模范代表陳衛明作了報告。")
+    assert _honours(people["陈卫明"]) == [("宜昌市劳动模范", "municipal")]
+
+
+def test_a_quoted_title_that_opens_with_the_whole_province_is_provincial():
+    people = _people("省教育厅日前决定，授予朱平明等534名同志“全省优秀教师”荣誉称号。")
+    assert _honours(people["朱平明"]) == [("全省优秀教师", "provincial")]
+
+
+def test_the_year_of_a_decision_or_meeting_written_another_way():
+    text = (
+        "中共某省委、某省人民政府印发《关于表彰2024年河北省劳动模范、先进工作者和先进集体的决定》。\n"
+        "河北省先进工作者\n刘志明 某大学科学技术处处长\n甄文明 某农业大学科学技术研究院主任"
+    )
+    assert {h.honours[0].year for h in _people(text).values()} == {2024}
+    text = (
+        "近日，某省、某市相继公布了2022年西安市五一劳动奖状、奖章名单。"
+        "比亚迪汽车有限公司计量技术员景利明、某学校老师王琪明荣获西安市五一奖章。"
+    )
+    assert {h.honours[0].year for h in _people(text).values()} == {2022}
+    text = (
+        "某省人民政府\n关于追授王川明等3名同志为某省先进工作者的决定\n某府发〔2016〕24号 2016年5月19日\n"
+        "省政府决定，追授王川明、苏建明、李志明同志“某省先进工作者”称号。"
+    )
+    assert {h.honours[0].year for h in _people(text).values()} == {2016}
+    text = (
+        "2015年4月27日上午，某省庆祝“五一”国际劳动节暨表彰劳动模范和先进工作者大会在广州举行。"
+        "我市谢坚明、董明华荣获全国劳动模范称号。"
+    )
+    assert {h.honours[0].year for h in _people(text).values()} == {2015}

@@ -29,7 +29,10 @@ def _year_before(text: str) -> int | None:
 _REPORT_YEAR = r"((?:19|20)\d{2})(?:[-—至~](?:19|20)?\d{2})?年度?" + _LIFE_YEAR + r"[^。；;！？!?\n]{0,24}?"
 
 
-_PAIRED_SECOND = re.compile(r"(全国|全省|省|市|县|区)(先进工作者|先进生产者)$")
+# 河北省先进工作者 is 2024年河北省劳动模范、先进工作者 (and 全国… of 全国劳动模范和先进工作者)
+_PAIRED_SECOND = re.compile(r"(全国|全省|.{0,6}?(?:省|市|县|区))(先进工作者|先进生产者)$")
+# 竹山县劳动模范 is 2024年劳动模范 in a county's own report: the place before the title left out
+_PLACE_FIRST = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:省|市|县|区|州|旗)(?=[\u4e00-\u9fff]{3})")
 
 
 def _report_years(analysis: str, mentions: list[Mention]) -> None:
@@ -45,13 +48,22 @@ def _report_years(analysis: str, mentions: list[Mention]) -> None:
                 bare = re.sub(r"[“”\"「」]", "", t.title)
                 # 全省劳动模范 is 2015年省劳动模范; 全国劳动模范 is 2020年全国劳模 (and the other way)
                 short, long = bare.replace("劳动模范", "劳模"), bare.replace("劳模", "劳动模范")
-                for written in {bare, bare.removeprefix("全"), short, long}:
+                medal = bare.replace(
+                    "五一奖章", "五一劳动奖章"
+                )  # 西安市五一奖章: 2022年西安市五一劳动奖状、奖章
+                for written in {bare, bare.removeprefix("全"), short, long, medal}:
                     stem = written[: max(4, len(written) - 1)] if len(written) > 4 else written
                     years.update(int(y) for y in re.findall(_REPORT_YEAR + re.escape(stem), analysis))
+                place = _PLACE_FIRST.match(long)
+                if place is not None:  # right after the year only: 2020年全国劳动模范 is not 某县劳动模范's
+                    pattern = r"((?:19|20)\d{2})年度?" + re.escape(long[place.end() :])
+                    years.update(int(y) for y in re.findall(pattern, analysis))
                 paired = _PAIRED_SECOND.match(bare)
                 if paired:
                     # 2020年全国劳动模范和先进工作者表彰大会: the year of 全国先进工作者 too
-                    pair = re.escape(paired.group(1)) + r"(?:劳动模范|劳模)和" + re.escape(paired.group(2))
+                    pair = (
+                        re.escape(paired.group(1)) + r"(?:劳动模范|劳模)[和、]" + re.escape(paired.group(2))
+                    )
                     years.update(int(y) for y in re.findall(_REPORT_YEAR + pair, analysis))
                 cache[t.title] = years.pop() if len(years) == 1 else None
             t.year = cache[t.title]
@@ -72,7 +84,12 @@ def _celebration_year(analysis: str) -> int | None:
 
 
 # the event a report is about that gives honours: a meeting, a ceremony, a publication, a decision
-_CEREMONY_WORDS = r"(?:表彰(?:大会|会|仪式)|颁奖(?:典礼|仪式|大会)|发布(?:仪式|会)|命名(?:大会|仪式)|决定[，,]?(?:授予|表彰|命名))"
+# (表彰劳动模范和先进工作者大会 / 关于追授王某等7名同志…的决定 / 将表彰一批全国劳动模范)
+_CEREMONY_WORDS = (
+    r"(?:表彰(?:大会|会|仪式)|颁奖(?:典礼|仪式|大会)|发布(?:仪式|会)|命名(?:大会|仪式)"
+    r"|决定[，,]?(?:授予|表彰|命名)|表彰[\u4e00-\u9fff、]{2,16}?大会|关于(?:表彰|授予|追授|命名)[^。]{2,40}?的决定"
+    r"|将(?:被)?(?:表彰|授予))"
+)
 _CEREMONY = re.compile(r"((?:19|20)\d{2})年[^。；;！？]{0,40}?" + _CEREMONY_WORDS)
 _CEREMONY_WITHOUT_YEAR = re.compile(_CEREMONY_WORDS)
 _YEAR_OF_DATE = r"((?:19|20)\d{2})"

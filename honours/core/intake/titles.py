@@ -95,6 +95,8 @@ _LEFT_STOPS = tuple(
             "号召",
             "发动",
             "组织",
+            "同志",  # 授予沈某等3位同志上海市五一劳动奖章
+            "会上",  # 会上宜昌市劳动模范代表陈某作报告
         },
         key=len,
         reverse=True,
@@ -411,6 +413,9 @@ def _looks_like_title(content: str) -> bool:
     )
 
 
+_COUNTED_PEOPLE = re.compile(r"(?:[0-9]+|[一二三四五六七八九十百两]+)人$")
+
+
 def _left_edge(text: str, core_start: int) -> int:
     i = core_start
     limit = max(0, core_start - _MAX_LEFT)
@@ -421,6 +426,8 @@ def _left_edge(text: str, core_start: int) -> int:
         head = text[:i]
         if any(head.endswith(stop) for stop in _LEFT_STOPS) and not _place_ends_at(text, i):
             break  # 均获…/ 都获…, but 首都劳动奖章 / 成都工匠: 都 ends a place there
+        if _COUNTED_PEOPLE.search(head):
+            break  # 授予蒋某等20人颍东区劳动竞赛先进个人: the count of people is no part of the title
         position = next((p for p in _POSITION_ENDS if head.endswith(p)), None)
         if position is not None:
             # 100名职工长春市五一劳动奖章: a place that begins inside the post's word (工长|春市) is the title's
@@ -620,6 +627,9 @@ def _describe(
             title = holder.group(1)  # “‘白求恩奖章’获得者”称号: the honour is the medal
         if level is None:
             level, reason = level_inside(title, context)  # after the year: 2021年度景德镇市…
+        opening = level_word_at(title, 0, context) if level is None else None
+        if opening is not None and opening[3] and opening[0] != Level.OTHER.value:
+            level, reason = opening[0], opening[2]  # “全省优秀教师”: the group word that opens it
     else:
         if (
             first_token is None
