@@ -2134,3 +2134,28 @@ def test_the_year_of_a_decision_or_meeting_written_another_way():
         "我市谢坚明、董明华荣获全国劳动模范称号。"
     )
     assert {h.honours[0].year for h in _people(text).values()} == {2015}
+
+
+def test_the_body_before_de_is_the_unit_of_the_name_after_it():
+    text = (
+        "其中，某市康辉科技发展有限公司的沈益明获评全国五一劳动奖章，某宏达热电有限公司的黄喜明、"
+        "某市税务局的金骁明和某市第一人民医院的朱涛明等3人被评为江苏省劳动模范。"
+    )
+    people = _people(text)
+    assert people["沈益明"].unit == "某市康辉科技发展有限公司"
+    assert {n: h.unit for n, h in people.items() if n != "沈益明"} == {
+        "黄喜明": "某宏达热电有限公司",
+        "金骁明": "某市税务局",
+        "朱涛明": "某市第一人民医院",
+    }
+
+
+def test_they_are_opening_a_sentence_lists_the_people_the_sentence_before_counts():
+    text = (
+        "6名中国宝武职工被授予武汉市技术能手。他们是某金属结构有限责任公司官春明、"
+        "某能源环保部彭斌明、某重工集团闻建明。"
+    )
+    people = _people(text)
+    assert set(people) == {"官春明", "彭斌明", "闻建明"}
+    assert _honours(people["彭斌明"]) == [("武汉市技术能手", "municipal")]
+    assert people["官春明"].unit == "某金属结构有限责任公司"

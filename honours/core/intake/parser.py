@@ -23,6 +23,7 @@ from ..records import Level
 from . import lexicon as lx
 from .bylines import Bylines, find_bylines
 from .honour_years import _DATED_SENTENCE, _report_years, _year_before
+from .mention_lists import THEY_ARE
 from .mentions import NOMINATING, WORKPLACE_BEFORE, Mention, SentenceReader, count_of
 from .names import NameHit, index_by_first_char, name_at, starts_with_any
 from .proposals import IntakeResult
@@ -131,7 +132,8 @@ _GROUP_AWARD_WORDS = ("当选为", "当选", "被授予", "荣获", "获得", "�
 
 # 我市共有12人获评省劳动模范: the people counted were given the title
 _COUNT_AWARDED = re.compile(
-    r"(?:[0-9]+|[二三四五六七八九十百两][一二三四五六七八九十百两]*)(?:名|位|人)(?:职工|同志)?"
+    r"(?:[0-9]+|[二三四五六七八九十百两][一二三四五六七八九十百两]*)(?:名|位|人)"
+    r"(?:[\u4e00-\u9fff]{0,6}?(?:职工|同志|员工|工人))?"  # 6名中国宝武职工被授予
     r"(?:[我本][省市区县州旗])?(?:获评|获得|荣获|被评为|被授予|当选为?|获)了?$"  # 5名我区荣获
 )
 
@@ -362,23 +364,28 @@ def _carried(reader: SentenceReader, subject: Mention, pronoun_at: int | None) -
 _SHORT_LIST_LEAD = re.compile(
     r"(?:他们|她们|获奖者|获奖名单|名单"
     r"|(?:这|以上|上述)?[0-9一二三四五六七八九十百两]+(?:名|位|人)[\u4e00-\u9fff]{0,8}?)?"  # 这20名优秀技术工人
-    r"(?:分别|依次)?(?:是|为|如下)[：:，,]"
+    r"(?:分别|依次)?(?:是|为|如下)[：:，,]?"  # no mark: 他们是某公司甲、某厂乙 (see _list_colon)
 )
 _HEADING_END = re.compile(
     r"(?:有|是|为|如下|名单|以下同志|以下人员|分别|获得者|获奖者|得主|[0-9一二三四五六七八九十百两]+[人名位]"
-    r"|(?:称号|荣誉|奖章)的[\u4e00-\u9fff]{1,6})[：:，,]$"
+    r"|(?:称号|荣誉|奖章)的[\u4e00-\u9fff]{1,6})(?:[：:，,]|(?<=是))$"
 )
 # 他们分别是，A、B: a comma after 分别是 / 依次为 does a colon's work
 _COMMA_AS_COLON = re.compile(r"(?:分别|依次)(?:是|为)[，,]")
 
 
 def _list_colon(s: str) -> int:
-    """Where the list a sentence announces begins: its last colon, else the comma after 分别是."""
+    """Where the list a sentence announces begins: its last colon, else the comma after 分别是,
+    else the 是 of 他们是 opening the sentence."""
     colon = max(s.rfind("："), s.rfind(":"))
     if colon < 0:
         comma = _COMMA_AS_COLON.search(s)
         if comma is not None:
             colon = comma.end() - 1
+    if colon < 0:
+        they = THEY_ARE.match(s)
+        if they is not None:
+            colon = they.end() - 1
     return colon
 
 

@@ -361,6 +361,9 @@ def _trade(text: str) -> bool:
 def _unit_post_of(s: str, start: int, end: int):
     """Unit and post of a standalone description ("衡阳市某公司高级技师")."""
     text = s[start:end]
+    if text.endswith("的") and len(text) > 3 and _org_ends_at(text, len(text) - 1):
+        # 太仓宏达热电有限公司的黄某: the body whose member the name is, no post named
+        return _clean_unit(text[:-1]), "", (start, end - 1), None
     best = None
     for idx in range(len(text), 1, -1):
         word = _word_ending_at(text, idx, _POSITIONS_BY_LAST, 0)
