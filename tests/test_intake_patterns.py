@@ -2159,3 +2159,19 @@ def test_they_are_opening_a_sentence_lists_the_people_the_sentence_before_counts
     assert set(people) == {"官春明", "彭斌明", "闻建明"}
     assert _honours(people["彭斌明"]) == [("武汉市技术能手", "municipal")]
     assert people["官春明"].unit == "某金属结构有限责任公司"
+
+
+def test_an_item_naming_only_a_department_belongs_to_the_body_named_before_it():
+    text = (
+        "某大学附属北京地坛医院感染中心主任医师蒋荣明同时获得全国抗击新冠肺炎疫情先进个人称号；"
+        "ICU主任刘景明、感染中心总护士长文静明获全国抗击新冠肺炎疫情先进个人称号。"
+    )
+    people = _people(text)
+    assert (people["刘景明"].unit, people["刘景明"].position) == ("某大学附属北京地坛医院", "ICU主任")
+    assert (people["文静明"].unit, people["文静明"].position) == (
+        "某大学附属北京地坛医院",
+        "感染中心总护士长",
+    )
+    # a union named alone is a body of its own; the second post of a series keeps its own reading
+    people = _people("某县医院护士甲明华、计程车工会会员陈燕明等人获选模范劳工。")
+    assert people["陈燕明"].unit == "计程车工会"

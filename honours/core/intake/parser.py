@@ -32,6 +32,7 @@ from .roles import _last_award_verb, attribute
 from .shared_facts import (
     _announced_title,
     _bare_model_levels,
+    _bodies_shared,
     _extremes_of_group,
     _group_title,
     _levels_written_elsewhere,
@@ -88,6 +89,7 @@ def analyse_text(original: str, report: str = "") -> IntakeResult:
         mentions.extend(_read_sentence(sentence, analysis, bylines, home, state))
         mentions.extend(_counted_back(sentence, sentences, state, home, mentions))
     _levels_written_elsewhere(state)
+    _bodies_shared(mentions)
     _group_title(state, mentions)
     _announced_title(state, mentions, bylines, analysis)
     _extremes_of_group(state, mentions)

@@ -21,7 +21,7 @@ from .bylines import Bylines
 from .mentions import SUPERLATIVE_PICK, Mention
 from .proposing import _BARE_MODEL, _full_title, _needy, _official_post
 from .titles import TitleMatch, level_from_table
-from .units import _skip_bracket
+from .units import _place_start, _skip_bracket, department_only
 
 if TYPE_CHECKING:  # the reading state, for hints only (parser.py calls these steps)
     from .parser import _State
@@ -315,3 +315,37 @@ def _whole_line(m: Mention) -> bool:
         return False
     start = min([m.start] + [span[0] for span in (m.unit_span, m.position_span) if span])
     return not s[:start].strip(" ■●◆★▲※·•-—")
+
+
+def _bodies_shared(mentions: list[Mention]) -> None:
+    """地坛医院感染中心主任医师甲…；ICU主任乙、感染管理处处长丙获…: an item that names only a
+    department (no body, no place) belongs to the body the paragraph's person before it names;
+    the department goes with the post."""
+    body: Mention | None = None
+    for m in sorted((m for m in mentions if m.end > m.start), key=lambda m: (m.sentence.index, m.start)):
+        if body is not None and body.sentence.paragraph != m.sentence.paragraph:
+            body = None
+        if not (m.unit and m.unit_span):
+            continue
+        s = m.sentence.text
+        if not department_only(m.unit) or _place_start(s, m.unit_span[0]):
+            if any(suffix in m.unit for suffix in lx.ENTITY_SUFFIXES):
+                body = m
+            continue
+        if body is None or not _item_opens_at(m, mentions):
+            continue
+        post_end = m.position_span[1] if m.position_span else m.unit_span[1]
+        m.position, m.position_span = s[m.unit_span[0] : post_end], (m.unit_span[0], post_end)
+        m.unit = body.unit
+        m.unit_span = body.unit_span if body.sentence is m.sentence else None
+
+
+def _item_opens_at(m: Mention, mentions: list[Mention]) -> bool:
+    """Does m's unit open a list item (after ；/，/： or a name and 、), not a series of posts
+    (某公司经理、女子放映队队长某: the department is the second post's, the body unread)?"""
+    s, at = m.sentence.text, m.unit_span[0]
+    if at == 0 or s[at - 1] in "；;，,：: \n":
+        return True
+    return s[at - 1] == "、" and any(
+        o.sentence is m.sentence and o.end == at - 1 and o.end > o.start for o in mentions
+    )

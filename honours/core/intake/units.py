@@ -340,6 +340,24 @@ def _org_ends_at(text: str, i: int) -> bool:
     return bool(_word_ending_at(text, i, _ORG_BY_LAST, 0))
 
 
+# the departments of a body (工会, 党委, 支部, 队 are bodies of their own when named alone)
+_DEPARTMENTS = tuple(
+    w for w in lx.DEPT_SUFFIXES if w not in ("工会", "分会", "团委", "党支部", "支部", "党委", "队")
+)
+
+
+def department_only(unit: str) -> bool:
+    """ICU / 感染管理处 / 企管部: a department named without the body it belongs to."""
+    if not re.search(r"[\u4e00-\u9fff]", unit):
+        return 1 <= len(unit) <= 6  # ICU, CT室 without its characters
+    return (
+        len(unit) <= 6
+        and unit.endswith(_DEPARTMENTS)
+        and not any(suffix in unit for suffix in lx.ENTITY_SUFFIXES)
+        and "委" not in unit
+    )
+
+
 def grades_only(post: str) -> bool:
     """高级工程师、高级技师 / 主任医师 / 教授: professional grades only, no job named."""
     items = [item for item in post.split("、") if item]
