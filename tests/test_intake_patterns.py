@@ -2175,3 +2175,16 @@ def test_an_item_naming_only_a_department_belongs_to_the_body_named_before_it():
     # a union named alone is a body of its own; the second post of a series keeps its own reading
     people = _people("某县医院护士甲明华、计程车工会会员陈燕明等人获选模范劳工。")
     assert people["陈燕明"].unit == "计程车工会"
+
+
+def test_a_title_with_no_level_takes_the_place_written_before_it_elsewhere():
+    text = (
+        "5月1日，市总工会联合举行“新时代奋斗者——2022年重庆市最美产业工人发布仪式”活动。"
+        "这10名获得荣誉的最美产业工人分别是黄容明、李鸿明、侯双明，他们都来自产业生产一线。"
+    )
+    people = _people(text)
+    assert _honours(people["李鸿明"]) == [("最美产业工人", "provincial")]
+    assert people["李鸿明"].honours[0].year == 2022
+    # a national form of the title held by someone else says nothing of the bare one's level
+    text = "这次她也荣获全国模范劳工。另一位模范劳工李来明是某公司司机，获选模范劳工。"
+    assert _honours(_people(text)["李来明"]) == [("模范劳工", "other")]

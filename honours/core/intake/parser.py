@@ -88,7 +88,7 @@ def analyse_text(original: str, report: str = "") -> IntakeResult:
     for sentence in sentences:
         mentions.extend(_read_sentence(sentence, analysis, bylines, home, state))
         mentions.extend(_counted_back(sentence, sentences, state, home, mentions))
-    _levels_written_elsewhere(state)
+    _levels_written_elsewhere(state, analysis)
     _bodies_shared(mentions)
     _group_title(state, mentions)
     _announced_title(state, mentions, bylines, analysis)

@@ -20,25 +20,54 @@ from . import lexicon as lx
 from .bylines import Bylines
 from .mentions import SUPERLATIVE_PICK, Mention
 from .proposing import _BARE_MODEL, _full_title, _needy, _official_post
-from .titles import TitleMatch, level_from_table
+from .titles import TitleMatch, find_titles, level_from_table
 from .units import _place_start, _skip_bracket, department_only
 
 if TYPE_CHECKING:  # the reading state, for hints only (parser.py calls these steps)
     from .parser import _State
 
 
-def _levels_written_elsewhere(state: _State) -> None:
+def _levels_written_elsewhere(state: _State, analysis: str) -> None:
     """…等7名职工荣获“最美劳动者”称号 in a report about 第二届贵州省“最美劳动者”: a quoted title with
     no level word of its own takes the level the report writes for the same title elsewhere, over
-    the table's usual level (内蒙古自治区“最美职工” … 20名“最美职工”: the region's, not 全总's)."""
+    the table's usual level (内蒙古自治区“最美职工” … 20名“最美职工”: the region's, not 全总's).
+    A title with no level at all takes the place the report writes before it anywhere, even inside
+    an event's name (“2022年重庆市最美产业工人发布仪式” … 这10名最美产业工人分别是…)."""
     levelled: dict[str, TitleMatch] = {}
     for t in state.titles:
         if t.quoted and t.has_level_word and t.level != "other" and not level_from_table(t):
             levelled.setdefault(t.title, t)  # the first written: the headline's
+    placed: dict[str, TitleMatch | None] = {}
     for t in state.titles:
         source = levelled.get(t.title)
+        if source is None and not t.has_level_word and t.level == "other" and len(t.title) >= 4:
+            if t.title not in placed:
+                placed[t.title] = _placed_elsewhere(t.title, analysis)
+            source = placed[t.title]
         if source is not None and (not t.has_level_word or level_from_table(t)):
             t.level, t.level_reason = source.level, source.level_reason
+
+
+# the place before a title (重庆市 / 内蒙古自治区), not a national name: 全国模范劳工 beside a bare
+# 模范劳工 is a higher honour of someone else's, not the bare one's level
+_PLACE_ONLY = re.compile(r"(?!全国|中国)[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|州|盟|旗)")
+
+
+def _placed_elsewhere(title: str, analysis: str) -> TitleMatch | None:
+    """The one level the report's writings of `title` with a place before it give (重庆市最美产业工人)."""
+    found: dict[str, TitleMatch] = {}
+    for m in re.finditer(re.escape(title), analysis):
+        window = analysis[max(0, m.start() - 12) : m.end()]
+        for candidate in find_titles(window):
+            if (
+                candidate.end == len(window)
+                and candidate.has_level_word
+                and candidate.level != "other"
+                and candidate.title.endswith(title)
+                and _PLACE_ONLY.fullmatch(candidate.title[: -len(title)])
+            ):
+                found.setdefault(candidate.level, candidate)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _bare_model_levels(state: _State, mentions: list[Mention]) -> None:

@@ -381,8 +381,24 @@ def _quotations(text: str):
 def _looks_like_title(content: str) -> bool:
     if content.endswith(("精神", "文化", "理念", "品质", "作风")):
         return False  # “工匠精神” / “劳模精神”: a virtue the report speaks of, no honour
-    if content.endswith(("教育展", "展览", "展", "活动", "论坛", "讲堂", "宣讲", "大赛", "竞赛")):
-        return False  # “弘扬劳模精神…教育展” / “劳模工匠进校园”活动: an event, no honour
+    if content.endswith(
+        (
+            "教育展",
+            "展览",
+            "展",
+            "活动",
+            "论坛",
+            "讲堂",
+            "宣讲",
+            "大赛",
+            "竞赛",
+            "仪式",
+            "典礼",
+            "发布会",
+            "大会",
+        )
+    ):
+        return False  # “弘扬劳模精神…教育展” / “…最美产业工人发布仪式”: an event, no honour
     if _CORE_RE.search(content):
         return True
     return content.endswith(
