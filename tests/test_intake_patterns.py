@@ -2188,3 +2188,15 @@ def test_a_title_with_no_level_takes_the_place_written_before_it_elsewhere():
     # a national form of the title held by someone else says nothing of the bare one's level
     text = "这次她也荣获全国模范劳工。另一位模范劳工李来明是某公司司机，获选模范劳工。"
     assert _honours(_people(text)["李来明"]) == [("模范劳工", "other")]
+
+
+def test_a_list_after_a_colon_that_ends_its_line():
+    text = (
+        "“2021年某省工匠年度人物”获得者分别为：\n"
+        "华北制药股份有限公司北元分厂兰欢明、\n"
+        "某地矿局第三水文工程地质大队齐恭、\n"
+        "秦皇岛供电公司电缆运检中心张庚明。"
+    )
+    people = _people(text)
+    assert set(people) == {"兰欢明", "齐恭", "张庚明"}
+    assert people["齐恭"].unit == "某地矿局第三水文工程地质大队"

@@ -220,6 +220,7 @@ class NameEdges:
                 not prefix
                 or _word_ending_at(s, start, _POSITIONS_BY_LAST, seg_start)
                 or prefix.endswith(lx.ENTITY_SUFFIXES)
+                or (len(prefix) >= 4 and _org_ends_at(prefix, len(prefix)))  # 某地质大队齐恭、
                 or (prefix.endswith(("和", "及")) and len(prefix) <= 5)  # 史广敏和华日刚等
             ):
                 # 、安志伟等 / 、孙丽娜两位同志 / 燃运主管余虹、 / 杭锅集团于惠民被授予: the list's marks,

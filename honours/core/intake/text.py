@@ -281,12 +281,15 @@ def prepare(original: str) -> tuple[str, bool]:
     """(analysis copy, written in Traditional script?) for a whole report."""
     normalised = normalise(original)
     simplified = to_simplified(normalised)
-    return _CONTINUED_LINE.sub(_joined, simplified), is_traditional(normalised, simplified)
+    joined = _LIST_AFTER_COLON.sub(_joined, _CONTINUED_LINE.sub(_joined, simplified))
+    return joined, is_traditional(normalised, simplified)
 
 
 # 获得者分别为：某集团项目部姜某、⏎某公司吴某、⏎…: a line that ends in a list mark or a comma goes on
 # in the next line (the break is the page's layout, not the sentence's end)
 _CONTINUED_LINE = re.compile(r"(?<=[、，,])[ ]*\n")
+# 获得者分别为：⏎甲公司某、乙公司某…: a colon that ends a line, and a list of several on the next
+_LIST_AFTER_COLON = re.compile(r"(?<=[：:])[ ]*\n(?=[^\n：:]{4,}、[^\n]*[^\n、，,。；;]{2})")
 
 
 def _joined(match: re.Match) -> str:
