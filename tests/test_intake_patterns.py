@@ -2200,3 +2200,17 @@ def test_a_list_after_a_colon_that_ends_its_line():
     people = _people(text)
     assert set(people) == {"兰欢明", "齐恭", "张庚明"}
     assert people["齐恭"].unit == "某地矿局第三水文工程地质大队"
+
+
+def test_counted_holders_or_respectively_then_a_list_with_no_colon():
+    text = (
+        "乌苏市三名职工被评选为“伊犁工匠”。据悉，获得该荣誉的三名职工是乌苏市中医院骨伤科主任医师白连明、"
+        "乌苏市某石油化工有限公司沥青车间主任朱强明、新疆某智能农机股份有限公司技术员刘永明。"
+    )
+    people = _people(text)
+    assert set(people) == {"白连明", "朱强明", "刘永明"}
+    assert (people["朱强明"].unit, people["朱强明"].position) == ("乌苏市某石油化工有限公司", "沥青车间主任")
+    assert _honours(people["刘永明"]) == [("伊犁工匠", "other")]
+    # 分别为 before a list of 、 items to the sentence's end; items over commas stay clauses
+    text = "表彰会为10名“金牌工人”颁奖，他们分别为原五发厂张锦明、铸造事业部杨健明、原装备厂莫增明。"
+    assert set(_people(text)) == {"张锦明", "杨健明", "莫增明"}

@@ -673,11 +673,17 @@ _LIST_TAIL = re.compile(
     rf"(?:(?:等|(?:一共|总共|共)?{_NUMBER_OF_PEOPLE})+(?:(?:[\u4e00-\u9fff]{{0,4}}?|来自[\u4e00-\u9fff]{{1,8}}的)"
     r"(?:职工|同志|人员|个人|代表|劳动者|员工|工人|先进个人))?|同志)$"
 )
-# 他们是某公司甲、某厂乙: a sentence that opens by saying who they are lists them with no mark
-THEY_ARE = re.compile(r"\s*(?:他们|她们)(?:分别|依次)?是(?=[\u4e00-\u9fff][^。；]*、)")
+# 他们是某公司甲、某厂乙 / 获得该荣誉的三名职工是甲、乙 / 被表彰者分别是甲、乙: words that say who
+# they are list them with no mark after them
+THEY_ARE = re.compile(
+    r"^\s*(?:他们|她们)(?:分别|依次)?是(?=[\u4e00-\u9fff][^。；]*、)"
+    # mid-sentence, only a list of 、 to the sentence's end (…他们分别是甲，乙，… reads as clauses)
+    r"|(?:(?:[0-9]+|[一二三四五六七八九十两]+)(?:名|位|人)[\u4e00-\u9fff]{0,6}?|分别|依次)(?:是|为)"
+    r"(?=[\u4e00-\u9fff][^。；：:，,]*、[^。；：:，,]*$)"
+)
 _COLON_LIST = re.compile(
     r"(?:分别是|分别为|名单如下|名单|如下|他们是|她们是|有|是|为|获得者|获奖者|得主|人员"
-    r"|(?:称号|荣誉|奖章)的[\u4e00-\u9fff]{1,6})[：:]|^" + THEY_ARE.pattern
+    r"|(?:称号|荣誉|奖章)的[\u4e00-\u9fff]{1,6})[：:]|" + THEY_ARE.pattern
 )
 # where a photo caption's row starts: （第二排从左至右） / （后排左起）
 _PHOTO_ROW = re.compile(

@@ -370,7 +370,7 @@ _SHORT_LIST_LEAD = re.compile(
 )
 _HEADING_END = re.compile(
     r"(?:有|是|为|如下|名单|以下同志|以下人员|分别|获得者|获奖者|得主|[0-9一二三四五六七八九十百两]+[人名位]"
-    r"|(?:称号|荣誉|奖章)的[\u4e00-\u9fff]{1,6})(?:[：:，,]|(?<=是))$"
+    r"|(?:称号|荣誉|奖章)的[\u4e00-\u9fff]{1,6})(?:[：:，,]|(?<=[是为]))$"
 )
 # 他们分别是，A、B: a comma after 分别是 / 依次为 does a colon's work
 _COMMA_AS_COLON = re.compile(r"(?:分别|依次)(?:是|为)[，,]")
@@ -378,14 +378,14 @@ _COMMA_AS_COLON = re.compile(r"(?:分别|依次)(?:是|为)[，,]")
 
 def _list_colon(s: str) -> int:
     """Where the list a sentence announces begins: its last colon, else the comma after 分别是,
-    else the 是 of 他们是 opening the sentence."""
+    else the 是 of words that say who they are (他们是 / 三名职工是 / 分别是)."""
     colon = max(s.rfind("："), s.rfind(":"))
     if colon < 0:
         comma = _COMMA_AS_COLON.search(s)
         if comma is not None:
             colon = comma.end() - 1
     if colon < 0:
-        they = THEY_ARE.match(s)
+        they = THEY_ARE.search(s)
         if they is not None:
             colon = they.end() - 1
     return colon
@@ -547,7 +547,9 @@ def _awarded_before(state: _State, index: int) -> list[TitleMatch]:
     return titles[:1] if len({t.title for t in titles}) == 1 else []
 
 
-_BACK_REFERENCE = re.compile(r"获此殊荣|获此荣誉|获此称号|获此奖项|榜上有名|入选名单")
+_BACK_REFERENCE = re.compile(
+    r"获此殊荣|获此荣誉|获此称号|获此奖项|榜上有名|入选名单|获得(?:该|这一|此)(?:荣誉|称号)"
+)
 
 
 def _previous_title(state: _State, index: int) -> list[TitleMatch]:
