@@ -2214,3 +2214,16 @@ def test_counted_holders_or_respectively_then_a_list_with_no_colon():
     # 分别为 before a list of 、 items to the sentence's end; items over commas stay clauses
     text = "表彰会为10名“金牌工人”颁奖，他们分别为原五发厂张锦明、铸造事业部杨健明、原装备厂莫增明。"
     assert set(_people(text)) == {"张锦明", "杨健明", "莫增明"}
+
+
+def test_words_of_a_headline_or_ceremony_and_a_post_before_a_compound_surname_make_no_junk():
+    assert "公布" not in _people("全国五一劳动奖公布 我省11家单位和40名个人上榜。")
+    assert "宣言" not in _people("5位不同年龄段的劳模代表发表了劳模宣言。")
+    people = _people("副院长孙明被授予“五一劳动奖章”。")
+    assert set(people) == {"孙明"}
+    assert people["孙明"].position == "副院长"
+
+
+def test_those_who_receive_a_collective_award_for_it_are_not_honoured():
+    text = "会上为获得五一劳动奖状的集体授奖。我院院长刘平明、副院长李涛明代表领奖。"
+    assert not _people(text)

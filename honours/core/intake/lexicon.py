@@ -79,6 +79,8 @@ COMMON_WORDS: frozenset[str] = _words(
     " 第十 第几 都能 祝贺 祝福 祝愿"
     # verbs of holding events, never a given name: 产业园区举行 is no 区举行
     " 举行 举办 召开 开展"
+    # words of a report's headline or a ceremony: 劳动奖公布 / 应邀参加 / 劳模宣言 / 工会组金奖
+    " 公布 应邀 宣言 金奖"
 )
 
 # -- words that may directly follow a name --------------------------------------------------

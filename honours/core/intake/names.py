@@ -110,7 +110,7 @@ def name_at(text: str, start: int, *, strict: bool = False) -> NameHit | None:
         return padded
     readings: list[NameHit] = []
     surname2 = text[start : start + 2]
-    if surname2 in lx.COMPOUND_SURNAMES:
+    if surname2 in lx.COMPOUND_SURNAMES and not _ends_post(text, start + 1):
         for given_len in (2, 1):
             readings.extend(_reading(text, start, 2, given_len))
     first = text[start]
@@ -123,6 +123,11 @@ def name_at(text: str, start: int, *, strict: bool = False) -> NameHit | None:
     if strict and best.score < 2:
         return None
     return best
+
+
+def _ends_post(text: str, end: int) -> bool:
+    """副院长孙明: the first character of a compound surname (长孙) ends the post before it."""
+    return any(text[end - k : end] in lx.POSITIONS for k in range(2, 6) if end - k >= 0)
 
 
 # bounded by list marks, a given name may hold a character that is mostly a word (王从亮, 华日刚)

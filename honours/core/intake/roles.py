@@ -257,6 +257,8 @@ def _official_word(s: str, position: int) -> str:
     acting = _ACTING_FOR.match(s, p)
     if acting:
         return acting.group(0)  # 代表市总工会领导班子到…: one who acts for a body is its official
+    if s.startswith(("代表领奖", "代表单位领奖", "代表集体领奖"), p):
+        return "代表领奖"  # 我院院长某、副院长某代表领奖: the collective's award, received for it
     word = starts_with_any(s, p, _OFFICIAL_INDEX)
     if word in ("中", "前排", "后排") or word == "率" and s.startswith("率先", p):
         return ""
