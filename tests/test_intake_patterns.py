@@ -2227,3 +2227,10 @@ def test_words_of_a_headline_or_ceremony_and_a_post_before_a_compound_surname_ma
 def test_those_who_receive_a_collective_award_for_it_are_not_honoured():
     text = "会上为获得五一劳动奖状的集体授奖。我院院长刘平明、副院长李涛明代表领奖。"
     assert not _people(text)
+
+
+def test_inviting_verbs_and_the_school_s_own_page_are_no_part_of_the_unit():
+    text = "活动邀请了华艾珍品科技(重庆)股份有限公司徐靖明、重庆科技大学张倩明等4位劳模代表来到现场。"
+    assert _people(text)["徐靖明"].unit == "华艾珍品科技(重庆)股份有限公司"
+    text = "市委、市政府表彰劳动模范和先进工作者。我校医学院 金国明 教授、附属医院 柯开明 教授荣获“2014年南通市先进工作者”荣誉称号。"
+    assert _people(text)["金国明"].unit == "医学院"

@@ -199,7 +199,8 @@ def _unit_left_edge(s: str, post_start: int) -> int:
     return i
 
 
-_CHOSEN_LEAD = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:" + "|".join(_CHOOSING_VERBS) + ")了?")
+# 最终选出某公司… / 活动邀请了某公司…: the verb that chose or invited the list's people
+_CHOSEN_LEAD = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:" + "|".join((*_CHOOSING_VERBS, "邀请")) + ")了?")
 
 
 def _unit_lead(unit_text: str) -> int:
@@ -235,6 +236,8 @@ def _unit_lead(unit_text: str) -> int:
         "我区",
         "我省",
         "我州",
+        "我校",  # 我校医学院金某教授: the school whose page it is (我院 keeps its department, see below)
+        "本校",
     ):
         if unit_text.startswith(lead):
             return len(lead)
@@ -371,6 +374,10 @@ def grades_only(post: str) -> bool:
     return bool(items)
 
 
+# the report's own body, named by the page it stands on (a hospital's, a school's, a company's)
+_OWN_BODY = ("我校", "本校", "我院", "本院", "我公司", "本公司")
+
+
 def _trade(text: str) -> bool:
     """测井工 / 特种熔融焊接工: a worker's trade (ends in 工, names no organisation), no unit."""
     return text.endswith("工") and not any(_org_ends_at(text, i) for i in range(2, len(text) + 1))
@@ -446,6 +453,12 @@ def _unit_post_of(s: str, start: int, end: int):
         split -= 1
     unit = _clean_unit(text[:split])
     post = text[split:]
+    own = next((w for w in _OWN_BODY if unit.startswith(w)), "")
+    if own and department_only(unit[len(own) :]):
+        # 我院麻醉科主任某: the page's own body, the department the post's
+        return "", text[len(own) :], None, (start + len(own), end)
+    if unit and department_only(unit) and s[max(0, start - 3) : start].endswith(_OWN_BODY):
+        return "", text, None, (start, end)
     if _trade(unit):  # 特种熔融焊接工高级技师: a trade and its grade, one post with no unit named
         return "", text, None, (start, end)
     return unit, post, ((start, start + split) if unit else None), (start + split, end)
