@@ -66,13 +66,22 @@ def test_key_strings_are_in_the_text(report):
 # 536 the reader stands at 89.3% recall, 80.6% facts and 11 false names (three must-not: a driver
 # thanked on a visit, a leader of an honoured team, a lecturer) with the tagger, 84.2%, 80.7% and 13
 # with the rules alone; the 398 before the eighth rotation at 91.2%, 82.7% and seven.
+# The ninth rotation brought it to 670: six batches collected in the round (21, 22, 22, 28, 21 and
+# 20 reports, 277 people), measured on arrival together (72.9% recall, 61.6% facts) and then
+# studied. Over all 670 the reader stands at 89.3% recall, 80.1% facts and 24 false names (seven
+# must-not: officials and nominees the new reports name beside a deed) with the tagger, 84.0%,
+# 80.6% and 25 with the rules alone; the 536 before the ninth rotation at 89.6%, 81.4% and 11.
 TUNED_RECALL = 0.89
 TUNED_ACCURACY = 0.80
-TUNED_FALSE = 11
-TUNED_FORBIDDEN = 3
+TUNED_FALSE = 24
+TUNED_FORBIDDEN = 7
 RULES_ALONE_RECALL = 0.84
 RULES_ALONE_ACCURACY = 0.80
-RULES_ALONE_FALSE = 13
+RULES_ALONE_FALSE = 25
+BEFORE_NINTH_RECALL = 0.89
+BEFORE_NINTH_ACCURACY = 0.81
+BEFORE_NINTH_FALSE = 11
+BEFORE_NINTH_FORBIDDEN = 3
 BEFORE_EIGHTH_RECALL = 0.91
 BEFORE_EIGHTH_ACCURACY = 0.82
 BEFORE_EIGHTH_FALSE = 7
@@ -618,6 +627,146 @@ ROTATED_8 = frozenset(
     ]
 )
 
+# the six batches of the ninth rotation (h/corpus23–28), measured on arrival, then studied
+ROTATED_9 = frozenset(
+    [
+        "anhui_2014_teachers_honour_list",
+        "baoji_2021_traditional_defence_skills",
+        "baoshan_2026_medical_care_no_honouree",
+        "beijing_2015_luhe_hospital_no_honouree",
+        "beijing_2020_traditional_ditan_hospital",
+        "bengbu_2021_national_may_day",
+        "bingtuan_2014_company_model",
+        "binhai_2010_visit",
+        "binhai_2015_womens_day_no_honouree",
+        "binhai_2026_spring_visits",
+        "changchun_2022_traditional_crrc_craftsman",
+        "changchun_2022_traditional_faw_profile",
+        "changji_2023_traditional_company_no_honouree",
+        "changsha_2023_company_honours",
+        "chengde_2021_festival_visits",
+        "chengdu_2020_traditional_hospital_collective_no_honouree",
+        "chengdu_2022_scu_school_medal",
+        "chongqing_2022_best_industrial_workers",
+        "chongqing_2023_industry_union_models_talk_no_honouree",
+        "chongqing_2026_womens_models_talks",
+        "dalian_2014_traditional_skill_titles",
+        "dezhou_traditional_qilu_craftsmen",
+        "dongguan_traditional_association_visit",
+        "dongwu_2025_traditional_herder_profile",
+        "erenhot_2025_visit_no_honouree",
+        "faw_2025_national_model",
+        "fengtai_2023_models_rest",
+        "foshan_2021_municipal_models",
+        "fumeng_school_talks",
+        "fuxin_2021_provincial_medals",
+        "gansu_2023_traditional_water_medal",
+        "gansu_traditional_construction_models",
+        "ganzhou_2019_hospital_womens_day",
+        "guangdong_2024_open_university_medal",
+        "guangyuan_2025_returning_models_talks",
+        "guilin_2020_rest_bases_no_honouree",
+        "guoluo_visit",
+        "hangguo_2011_traditional_gold_hammer",
+        "hebei_2021_great_craftsmen",
+        "heilongjiang_2018_may_day_gala_no_honouree",
+        "heilongjiang_2025_traditional_union_centenary",
+        "henan_2022_national_medals_rd",
+        "hengyang_2024_college_teacher_star",
+        "hongkong_2023_traditional_union_safety_award",
+        "hongkong_traditional_guangxi_donation_no_honouree",
+        "hubei_2010_traditional_hospital_health_worker",
+        "hunan_2019_traditional_association_medal",
+        "jian_2022_traditional_company_award_no_honouree",
+        "jiande_2022_traditional_models_meeting",
+        "jilin_2020_hospital_medals_no_honouree",
+        "jilin_city_hospital_medal",
+        "jinan_traditional_cement_group_model",
+        "jiujiang_2025_red_banner",
+        "kunming_2021_school_craftsmen_talks",
+        "kunming_2025_traditional_guandu_rest_no_honouree",
+        "laiyang_2024_studio_plaques",
+        "linxia_2018_prefecture_medals",
+        "linyi_2012_company_national_medal",
+        "liuzhou_2019_national_medal",
+        "longyan_2019_traditional_parade_guests",
+        "macao_2023_traditional_rights_fair_no_honouree",
+        "meishan_2025_traditional_model_forum",
+        "meizhou_2023_medals",
+        "mianyang_2026_gas_group_model_talks",
+        "moutai_2022_company_provincial_medals",
+        "mudanjiang_mayor_visit",
+        "nanbu_2024_county_model_talks",
+        "nanchang_2020_company_chairman_model",
+        "nanjing_2025_gansu_rest_no_honouree",
+        "nantong_2014_university_advanced_workers",
+        "nantong_2019_hospital_visit",
+        "nhi_2018_company_pioneer_no_honouree",
+        "ningde_2023_traditional_rest",
+        "ningxia_2024_company_medal_craftsman",
+        "pinghu_2021_new_year_models_talk",
+        "qiandongnan_2010_models_depart_no_honouree",
+        "qinghai_2017_plateau_craftsmen",
+        "qingyang_2022_gansu_moved_awards",
+        "qinhuangdao_2023_studios_no_honouree",
+        "qiongzhong_2023_hospital_women_pacesetter",
+        "qiqihar_2012_cfhi_women_honours",
+        "qitaihe_2023_city_models",
+        "rongjun_farm_gazetteer_model",
+        "shaanxi_2013_traditional_nuclear_geology_worker",
+        "shaanxi_2017_university_provincial_worker",
+        "shandong_2012_traditional_pioneer_team_no_honouree",
+        "shanghai_2012_xinjiang_aid_medals",
+        "shanghai_2025_hospital_tribute",
+        "shantou_2021_provincial_nurses",
+        "shanxi_2021_xishan_miner_family",
+        "shaoyang_2018_models_craftsmen",
+        "shenhe_2025_rest_no_honouree",
+        "shijiazhuang_2024_tv_visit_no_honouree",
+        "shijiazhuang_traditional_steel_model",
+        "shiyan_2018_hospital_provincial_worker",
+        "shizuishan_2020_city_anniversary_no_honouree",
+        "taicang_2016_provincial_models",
+        "taiyuan_2020_traditional_heavy_industry",
+        "tianjin_2018_survey_institute_studio",
+        "tianze_2024_traditional_provincial_medal",
+        "tibet_2024_traditional_xinhua_craftsmen",
+        "tibet_2026_calligraphy_no_honouree",
+        "tongliao_2021_postal_medals",
+        "urumqi_2020_profile_medal_1990",
+        "urumqi_2025_workers_feature",
+        "wenshan_2025_national_models_meeting",
+        "wuhan_2021_whu_hospital_medals",
+        "wuhan_baowu_city_skill_experts",
+        "wuhan_rmhospital_essay_prize",
+        "wushi_2016_farm_model_congress",
+        "xian_2020_traditional_company_models",
+        "xian_2022_hitech_zone_list",
+        "xiantao_2016_city_craftsmen",
+        "xinjiang_2021_wusu_yili_craftsmen",
+        "xinjiang_2025_nice_group_models",
+        "xuzhou_2020_mining_group_models",
+        "yangzhou_2017_traditional_company_model",
+        "yanshan_2024_traditional_rest_no_honouree",
+        "yichang_2019_jingchu_craftsmen",
+        "yichang_traditional_model_talks_company",
+        "yingdong_2023_contest_commendation",
+        "yueyang_2020_goods_donor",
+        "yuncheng_2021_scenic_vouchers",
+        "yunnan_2022_traditional_greening_models",
+        "yuping_rest_base_no_honouree",
+        "zhangjiakou_2017_traditional_birthday_visit",
+        "zhengzhou_2012_traditional_veteran_models_tour",
+        "zhenyuan_county_models_meeting",
+        "zhuhai_2015_school_teacher_model",
+        "zhuji_2024_leaders_meet_models",
+        "zhushan_2024_county_models",
+        "zhuzhou_2020_traditional_company_craftsman",
+        "zhuzhou_2022_group_city_medals",
+        "zibo_lutai_national_medal",
+    ]
+)
+
 
 def test_tuned_split_does_not_fall_back():
     s = score_split("tuned")
@@ -632,11 +781,25 @@ def test_tuned_split_does_not_fall_back():
     assert s.forbidden <= TUNED_FORBIDDEN, s.misses  # never a reporter, editor or visiting official
 
 
+def test_reports_tuned_before_the_ninth_rotation_do_not_fall_back():
+    assert {r.id for r in load("tuned")} >= ROTATED_9
+    before = Score()
+    for report in load("tuned"):
+        if report.id not in ROTATED_9:
+            before.add(score_report(report))
+    assert before.reports == 536
+    if recogniser.available():
+        assert before.recall >= BEFORE_NINTH_RECALL, before.misses
+        assert before.accuracy >= BEFORE_NINTH_ACCURACY, before.misses
+        assert before.false <= BEFORE_NINTH_FALSE, before.misses
+    assert before.forbidden <= BEFORE_NINTH_FORBIDDEN, before.misses
+
+
 def test_reports_tuned_before_the_eighth_rotation_do_not_fall_back():
     assert {r.id for r in load("tuned")} >= ROTATED_8
     before = Score()
     for report in load("tuned"):
-        if report.id not in ROTATED_8:
+        if report.id not in ROTATED_8 | ROTATED_9:
             before.add(score_report(report))
     assert before.reports == 398
     if recogniser.available():
@@ -649,7 +812,7 @@ def test_reports_tuned_before_the_seventh_rotation_do_not_fall_back():
     assert {r.id for r in load("tuned")} >= ROTATED_7
     before = Score()
     for report in load("tuned"):
-        if report.id not in ROTATED_7 | ROTATED_8:
+        if report.id not in ROTATED_7 | ROTATED_8 | ROTATED_9:
             before.add(score_report(report))
     assert before.reports == 269
     if recogniser.available():
@@ -661,7 +824,7 @@ def test_reports_tuned_before_the_sixth_rotation_do_not_fall_back():
     assert {r.id for r in load("tuned")} >= ROTATED_6
     before = Score()
     for report in load("tuned"):
-        if report.id not in ROTATED_6 | ROTATED_7 | ROTATED_8:
+        if report.id not in ROTATED_6 | ROTATED_7 | ROTATED_8 | ROTATED_9:
             before.add(score_report(report))
     assert before.reports == 127
     assert before.recall >= BEFORE_SIXTH_RECALL, before.misses
@@ -673,7 +836,7 @@ def test_reports_tuned_before_the_fifth_rotation_do_not_fall_back():
     assert {r.id for r in load("tuned")} >= ROTATED_FRESH_5
     before = Score()
     for report in load("tuned"):
-        if report.id not in ROTATED_FRESH_5 | ROTATED_6 | ROTATED_7 | ROTATED_8:
+        if report.id not in ROTATED_FRESH_5 | ROTATED_6 | ROTATED_7 | ROTATED_8 | ROTATED_9:
             before.add(score_report(report))
     assert before.reports == 108
     assert before.recall >= BEFORE_FIFTH_RECALL, before.misses
@@ -693,6 +856,7 @@ def test_reports_tuned_before_the_rotation_do_not_fall_back():
             | ROTATED_6
             | ROTATED_7
             | ROTATED_8
+            | ROTATED_9
         ):
             first.add(score_report(report))
     assert first.reports == 49
