@@ -2172,6 +2172,11 @@ def test_an_item_naming_only_a_department_belongs_to_the_body_named_before_it():
         "某大学附属北京地坛医院",
         "感染中心总护士长",
     )
+    # a body written with its own department shares it with no one
+    people = _people(
+        "制酒十八车间所在的我公司制酒十八车间陈小明、制曲六车间陈勇明三名同志荣获贵州省五一劳动奖章。"
+    )
+    assert people["陈勇明"].unit == "制曲六车间"
     # a union named alone is a body of its own; the second post of a series keeps its own reading
     people = _people("某县医院护士甲明华、计程车工会会员陈燕明等人获选模范劳工。")
     assert people["陈燕明"].unit == "计程车工会"

@@ -358,8 +358,9 @@ def _bodies_shared(mentions: list[Mention]) -> None:
             continue
         s = m.sentence.text
         if not department_only(m.unit) or _place_start(s, m.unit_span[0]):
-            if any(suffix in m.unit for suffix in lx.ENTITY_SUFFIXES):
-                body = m
+            # a body named whole (某医院), not one with its department (我公司制酒十八车间)
+            named_whole = not m.unit.endswith(lx.DEPT_SUFFIXES)
+            body = m if named_whole and any(x in m.unit for x in lx.ENTITY_SUFFIXES) else None
             continue
         if body is None or not _item_opens_at(m, mentions):
             continue
