@@ -2239,3 +2239,14 @@ def test_inviting_verbs_and_the_school_s_own_page_are_no_part_of_the_unit():
     assert _people(text)["徐靖明"].unit == "华艾珍品科技(重庆)股份有限公司"
     text = "市委、市政府表彰劳动模范和先进工作者。我校医学院 金国明 教授、附属医院 柯开明 教授荣获“2014年南通市先进工作者”荣誉称号。"
     assert _people(text)["金国明"].unit == "医学院"
+
+
+def test_a_heading_s_title_given_by_an_award_verb_takes_the_year_of_the_ceremony():
+    text = (
+        "某市领导欢送全国劳模赴京受奖\n\n2020年11月21日 11:50:23 | 来源:某日报\n\n"
+        "11月24日，党中央、国务院将表彰一批全国劳动模范和先进工作者，某市共有3名同志受奖。"
+        "此次某市获得荣誉的3名同志中，2人将被授予“全国劳动模范”荣誉称号，他们分别是：某船舶重工有限公司技术副总张华明，"
+        "某中央空调有限公司总装配车间主任葛美明。"
+    )
+    people = _people(text)
+    assert {n: h.honours[0].year for n, h in people.items()} == {"张华明": 2020, "葛美明": 2020}

@@ -35,7 +35,7 @@ _PAIRED_SECOND = re.compile(r"(全国|全省|.{0,6}?(?:省|市|县|区))(先进�
 _PLACE_FIRST = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:省|市|县|区|州|旗)(?=[\u4e00-\u9fff]{3})")
 
 
-def _report_years(analysis: str, mentions: list[Mention]) -> None:
+def _report_years(analysis: str, mentions: list[Mention], awarded: frozenset[int] = frozenset()) -> None:
     """A title named without its year takes the one year the report gives that title elsewhere
     ("2024年…全国五一劳动奖…表彰名单" above a list of 全国五一劳动奖章 holders); two years: none."""
     cache: dict[str, int | None] = {}
@@ -69,8 +69,11 @@ def _report_years(analysis: str, mentions: list[Mention]) -> None:
             t.year = cache[t.title]
             if t.year is None and "五一劳动奖" in t.title and not _held_before(m.sentence.text, t):
                 t.year = _celebration_year(analysis)
-            if t.year is None and m.award_verbs and not _held_before(m.sentence.text, t):
-                t.year = _ceremony_year(analysis)  # 2025年…表彰大会在长沙召开。…甲荣获“湖南省劳动模范”称号
+            # 2025年…表彰大会在长沙召开。…甲荣获“湖南省劳动模范”称号 / 8人将被授予“全国劳动模范”
+            # 荣誉称号，他们分别是：… (the heading's title, given by its sentence's award verb)
+            given = m.award_verbs or id(t) in awarded
+            if t.year is None and given and not _held_before(m.sentence.text, t):
+                t.year = _ceremony_year(analysis)
 
 
 # "召开2023年庆祝“五一”国际劳动节暨表彰大会": the year of the May Day celebration a report is about

@@ -96,7 +96,7 @@ def analyse_text(original: str, report: str = "") -> IntakeResult:
     _likewise(mentions)
     _members_listed(mentions, state)
     _respective_titles(mentions)
-    _report_years(analysis, mentions)
+    _report_years(analysis, mentions, frozenset(state.awarded))
     _bare_model_levels(state, mentions)
     mentions.extend(credit_unclaimed_titles(sentences, state.titles, mentions, bylines))
     mentions.extend(extend_lists(mentions, bylines))
