@@ -2250,3 +2250,9 @@ def test_a_heading_s_title_given_by_an_award_verb_takes_the_year_of_the_ceremony
     )
     people = _people(text)
     assert {n: h.honours[0].year for n, h in people.items()} == {"张华明": 2020, "葛美明": 2020}
+    text = (
+        "11月24日，2021年度“匠心筑梦”——某市工匠精神进企业活动在某集团举行，活动中，揭晓了第四届“省会十大工匠”。"
+        "经过层层推选，两名职工荣获第四届“省会十大工匠”荣誉称号。他们分别是：某药业有限公司自控组组长杨杰明，"
+        "某烟草公司信息管理员张慎明。"
+    )
+    assert {h.honours[0].year for h in _people(text).values()} == {2021}

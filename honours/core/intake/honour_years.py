@@ -91,7 +91,7 @@ def _celebration_year(analysis: str) -> int | None:
 _CEREMONY_WORDS = (
     r"(?:表彰(?:大会|会|仪式)|颁奖(?:典礼|仪式|大会)|发布(?:仪式|会)|命名(?:大会|仪式)"
     r"|决定[，,]?(?:授予|表彰|命名)|表彰[\u4e00-\u9fff、]{2,16}?大会|关于(?:表彰|授予|追授|命名)[^。]{2,40}?的决定"
-    r"|将(?:被)?(?:表彰|授予))"
+    r"|将(?:被)?(?:表彰|授予)|揭晓)"  # 2021年度…活动中，揭晓了第四届“省会十大工匠”
 )
 _CEREMONY = re.compile(r"((?:19|20)\d{2})年[^。；;！？]{0,40}?" + _CEREMONY_WORDS)
 _CEREMONY_WITHOUT_YEAR = re.compile(_CEREMONY_WORDS)
