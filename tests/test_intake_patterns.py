@@ -2256,3 +2256,11 @@ def test_a_heading_s_title_given_by_an_award_verb_takes_the_year_of_the_ceremony
         "某烟草公司信息管理员张慎明。"
     )
     assert {h.honours[0].year for h in _people(text).values()} == {2021}
+
+
+def test_an_example_of_those_in_hardship_is_no_example_of_the_honoured():
+    text = (
+        "市长走访慰问了我市部分全国劳动模范及困难职工。\n坐在特困职工肖殿明简陋而整洁的家里，市长和她唠起了家常。\n"
+        "市长说，这是对像肖殿明这样的弱势群体的关心和节日的祝福。\n在全国劳动模范朱寿明老人居住的小屋里，市长详细询问了老人的身体状况。"
+    )
+    assert set(_people(text)) == {"朱寿明"}

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from . import lexicon as lx
 from .bylines import Bylines
-from .mentions import SUPERLATIVE_PICK, Mention
+from .mentions import _NEEDY, SUPERLATIVE_PICK, Mention
 from .proposing import _BARE_MODEL, _full_title, _needy, _official_post
 from .titles import TitleMatch, find_titles, level_from_table
 from .units import _place_start, _skip_bracket, department_only
@@ -244,6 +244,8 @@ def _extremes_of_group(state: _State, mentions: list[Mention]) -> None:
                 or _FIRST_PICK.search(s, 0, m.start)
                 or re.search(r"像|不乏", s[: m.start])
             )
+            if _NEEDY.search(s, m.end, m.end + 10):
+                continue  # 对像某这样的弱势群体的关心: an example of those in hardship, not of a group honoured
         if superlative is None:
             continue
         before = [
