@@ -7,9 +7,11 @@ change to the reader that reads fewer of these reports fails here.
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 
-from benchmarks.intake_eval import SPLITS, Score, load, score_report, score_split
+from benchmarks.intake_eval import SPLITS, Score, load, score_report
 from honours.core.intake import recogniser
 
 REPORTS = [r for split in SPLITS for r in load(split)]
@@ -768,8 +770,24 @@ ROTATED_9 = frozenset(
 )
 
 
+@functools.cache
+def _tuned_scores(tagger: bool) -> dict[str, Score]:
+    """Every tuned report scored once per run (per tagger state), for all the tests below."""
+    return {report.id: score_report(report) for report in load("tuned")}
+
+
+def _tuned_without(*rotations: frozenset[str]) -> Score:
+    """The tuned split's score over the reports no given rotation brought in."""
+    excluded = frozenset().union(*rotations)
+    total = Score()
+    for report_id, score in _tuned_scores(recogniser.available()).items():
+        if report_id not in excluded:
+            total.add(score)
+    return total
+
+
 def test_tuned_split_does_not_fall_back():
-    s = score_split("tuned")
+    s = _tuned_without()
     if recogniser.available():
         assert s.recall >= TUNED_RECALL, s.misses
         assert s.accuracy >= TUNED_ACCURACY, s.misses
@@ -783,10 +801,7 @@ def test_tuned_split_does_not_fall_back():
 
 def test_reports_tuned_before_the_ninth_rotation_do_not_fall_back():
     assert {r.id for r in load("tuned")} >= ROTATED_9
-    before = Score()
-    for report in load("tuned"):
-        if report.id not in ROTATED_9:
-            before.add(score_report(report))
+    before = _tuned_without(ROTATED_9)
     assert before.reports == 536
     if recogniser.available():
         assert before.recall >= BEFORE_NINTH_RECALL, before.misses
@@ -797,10 +812,7 @@ def test_reports_tuned_before_the_ninth_rotation_do_not_fall_back():
 
 def test_reports_tuned_before_the_eighth_rotation_do_not_fall_back():
     assert {r.id for r in load("tuned")} >= ROTATED_8
-    before = Score()
-    for report in load("tuned"):
-        if report.id not in ROTATED_8 | ROTATED_9:
-            before.add(score_report(report))
+    before = _tuned_without(ROTATED_8, ROTATED_9)
     assert before.reports == 398
     if recogniser.available():
         assert before.recall >= BEFORE_EIGHTH_RECALL, before.misses
@@ -810,10 +822,7 @@ def test_reports_tuned_before_the_eighth_rotation_do_not_fall_back():
 
 def test_reports_tuned_before_the_seventh_rotation_do_not_fall_back():
     assert {r.id for r in load("tuned")} >= ROTATED_7
-    before = Score()
-    for report in load("tuned"):
-        if report.id not in ROTATED_7 | ROTATED_8 | ROTATED_9:
-            before.add(score_report(report))
+    before = _tuned_without(ROTATED_7, ROTATED_8, ROTATED_9)
     assert before.reports == 269
     if recogniser.available():
         assert before.recall >= BEFORE_SEVENTH_RECALL, before.misses
@@ -822,10 +831,7 @@ def test_reports_tuned_before_the_seventh_rotation_do_not_fall_back():
 
 def test_reports_tuned_before_the_sixth_rotation_do_not_fall_back():
     assert {r.id for r in load("tuned")} >= ROTATED_6
-    before = Score()
-    for report in load("tuned"):
-        if report.id not in ROTATED_6 | ROTATED_7 | ROTATED_8 | ROTATED_9:
-            before.add(score_report(report))
+    before = _tuned_without(ROTATED_6, ROTATED_7, ROTATED_8, ROTATED_9)
     assert before.reports == 127
     assert before.recall >= BEFORE_SIXTH_RECALL, before.misses
     assert before.accuracy >= BEFORE_SIXTH_ACCURACY, before.misses
@@ -834,10 +840,7 @@ def test_reports_tuned_before_the_sixth_rotation_do_not_fall_back():
 
 def test_reports_tuned_before_the_fifth_rotation_do_not_fall_back():
     assert {r.id for r in load("tuned")} >= ROTATED_FRESH_5
-    before = Score()
-    for report in load("tuned"):
-        if report.id not in ROTATED_FRESH_5 | ROTATED_6 | ROTATED_7 | ROTATED_8 | ROTATED_9:
-            before.add(score_report(report))
+    before = _tuned_without(ROTATED_FRESH_5, ROTATED_6, ROTATED_7, ROTATED_8, ROTATED_9)
     assert before.reports == 108
     assert before.recall >= BEFORE_FIFTH_RECALL, before.misses
     assert before.accuracy >= BEFORE_FIFTH_ACCURACY, before.misses
@@ -845,20 +848,16 @@ def test_reports_tuned_before_the_fifth_rotation_do_not_fall_back():
 
 def test_reports_tuned_before_the_rotation_do_not_fall_back():
     assert {r.id for r in load("tuned")} >= ROTATED | ROTATED_FRESH | ROTATED_HELD_OUT_4
-    first = Score()
-    for report in load("tuned"):
-        if (
-            report.id
-            not in ROTATED
-            | ROTATED_FRESH
-            | ROTATED_HELD_OUT_4
-            | ROTATED_FRESH_5
-            | ROTATED_6
-            | ROTATED_7
-            | ROTATED_8
-            | ROTATED_9
-        ):
-            first.add(score_report(report))
+    first = _tuned_without(
+        ROTATED,
+        ROTATED_FRESH,
+        ROTATED_HELD_OUT_4,
+        ROTATED_FRESH_5,
+        ROTATED_6,
+        ROTATED_7,
+        ROTATED_8,
+        ROTATED_9,
+    )
     assert first.reports == 49
     assert first.recall >= FIRST_TUNED_RECALL, first.misses
     assert first.accuracy >= FIRST_TUNED_ACCURACY, first.misses

@@ -10,6 +10,7 @@ the whole report.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .mentions import Mention
 from .titles import TitleMatch
@@ -48,9 +49,8 @@ def _report_years(analysis: str, mentions: list[Mention], awarded: frozenset[int
                 bare = re.sub(r"[“”\"「」]", "", t.title)
                 # 全省劳动模范 is 2015年省劳动模范; 全国劳动模范 is 2020年全国劳模 (and the other way)
                 short, long = bare.replace("劳动模范", "劳模"), bare.replace("劳模", "劳动模范")
-                medal = bare.replace(
-                    "五一奖章", "五一劳动奖章"
-                )  # 西安市五一奖章: 2022年西安市五一劳动奖状、奖章
+                # 西安市五一奖章 is 2022年西安市五一劳动奖状、奖章
+                medal = bare.replace("五一奖章", "五一劳动奖章")
                 for written in {bare, bare.removeprefix("全"), short, long, medal}:
                     stem = written[: max(4, len(written) - 1)] if len(written) > 4 else written
                     years.update(int(y) for y in re.findall(_REPORT_YEAR + re.escape(stem), analysis))
@@ -80,6 +80,7 @@ def _report_years(analysis: str, mentions: list[Mention], awarded: frozenset[int
 _CELEBRATION = re.compile(r"((?:19|20)\d{2})年[\u4e00-\u9fff]{0,8}庆祝[“\"]?五一")
 
 
+@lru_cache(maxsize=2)  # read once per report, not once per title without a year
 def _celebration_year(analysis: str) -> int | None:
     """The one year of a May Day celebration the report names: the year of the medals it awards."""
     years = {int(y) for y in _CELEBRATION.findall(analysis)}
@@ -101,6 +102,7 @@ _DATELINE = re.compile(rf"{_YEAR_OF_DATE}(?:-[01]?\d-[0-3]?\d|{_MONTH_AND_DAY})"
 _DATED_SENTENCE = re.compile(rf"\s*{_YEAR_OF_DATE}{_MONTH_AND_DAY}")
 
 
+@lru_cache(maxsize=2)
 def _ceremony_year(analysis: str) -> int | None:
     """The one year of the award meeting a report is about (2025年…表彰大会), or, when the report
     gives the meeting or decision no year (9月10日，…表彰大会 / 省总工会决定，授予…), the year of

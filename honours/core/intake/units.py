@@ -353,12 +353,7 @@ def department_only(unit: str) -> bool:
     """ICU / 感染管理处 / 企管部: a department named without the body it belongs to."""
     if not re.search(r"[\u4e00-\u9fff]", unit):
         return 1 <= len(unit) <= 6  # ICU, CT室 without its characters
-    return (
-        len(unit) <= 6
-        and unit.endswith(_DEPARTMENTS)
-        and not any(suffix in unit for suffix in lx.ENTITY_SUFFIXES)
-        and "委" not in unit
-    )
+    return len(unit) <= 6 and _bare_dept(unit) and unit.endswith(_DEPARTMENTS) and "委" not in unit
 
 
 def grades_only(post: str) -> bool:
