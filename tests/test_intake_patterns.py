@@ -2264,3 +2264,13 @@ def test_an_example_of_those_in_hardship_is_no_example_of_the_honoured():
         "市长说，这是对像肖殿明这样的弱势群体的关心和节日的祝福。\n在全国劳动模范朱寿明老人居住的小屋里，市长详细询问了老人的身体状况。"
     )
     assert set(_people(text)) == {"朱寿明"}
+
+
+def test_a_career_step_before_the_unit_is_no_part_of_it():
+    text = (
+        "记者走访了几位老劳模。\n1.王洋明,60岁,1974年进入沈阳风动工具厂(现凿岩机械厂)当车工,2005年被评为全国劳模。\n"
+        "2.沈延明,80岁,1951年进入沈阳玻璃厂当钳工,1989年被评为全国劳模。"
+    )
+    people = _people(text)
+    assert (people["王洋明"].unit, people["王洋明"].position) == ("沈阳风动工具厂", "车工")
+    assert (people["沈延明"].unit, people["沈延明"].position) == ("沈阳玻璃厂", "钳工")

@@ -22,7 +22,7 @@ from .mentions import _NEEDY, ORGAN_UNIT, Mention
 from .proposals import KIND_COLLECTIVE, KIND_PERSON, Highlight, Proposal, Reason
 from .roles import medical, region_of
 from .titles import explain_level
-from .units import unit_without_lead
+from .units import post_without_lead, unit_without_lead
 
 
 def _proposals(mentions: list[Mention], bylines: Bylines, report: str) -> list[Proposal]:
@@ -105,7 +105,7 @@ def _proposal(
     unit_source = next((m for m in sorted(group, key=lambda m: -_facts_weight(m)) if m.unit), None)
     position_source = next((m for m in sorted(group, key=lambda m: -_facts_weight(m)) if m.position), None)
     unit = unit_without_lead(unit_source.unit, name) if unit_source else ""
-    position = position_source.position if position_source else ""
+    position = post_without_lead(position_source.position) if position_source else ""
     deceased = next((m for m in group if m.deceased_word), None)
     posthumous_titles = {h.title for h in honours if h.posthumous}
     gender_source = next((m for m in group if m.gender), None)

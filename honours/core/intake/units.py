@@ -321,7 +321,29 @@ def unit_without_lead(unit: str, name: str = "") -> str:
         if len(tail) >= 4 and _org_ends_at(tail, len(tail)):
             unit = tail
     unit = _UNIT_LEAD.sub("", unit)
+    rest = _CAREER_LEAD.sub("", unit)
+    if len(rest) >= 2:
+        unit = _RENAMED.sub("", rest).removesuffix("当")
     return "" if _POINTING_UNIT.fullmatch(unit) else unit
+
+
+# 1974年进入某厂当车工 / 历任某总公司… / 从1993年创办某集团: a step of a career written before the
+# body it led to, no part of the body's name (a bare 进/到/在/从 only after a year: 从江县, 到…)
+_CAREER_LEAD = re.compile(
+    r"^从?(?:(?:19|20)[0-9]{2}年(?:[0-9]{1,2}月份?)?(?:起|开始)?)?"
+    r"(?:进入|来到|调入|调到|分配到|分配至|考入|加入|入职|历任|曾任|创办|创建|创立|就职于|任职于|供职于)"
+    r"|^从?(?:19|20)[0-9]{2}年(?:[0-9]{1,2}月份?)?(?:进|到|在)"
+)
+# 某风动工具厂(现某机械厂): the body's present name in brackets after its old one
+_RENAMED = re.compile(r"[(（]现[^()（）]{2,16}[)）]$")
+
+
+def post_without_lead(post: str) -> str:
+    """当钳工 → 钳工: the verb of a career step (进入某厂当钳工) is no part of the post."""
+    if post in ("起", "以来", "之后", "后", "时", "期间"):
+        return ""  # 创办某集团起: a time word after the unit, no post
+    rest = re.sub(r"^(?:当上了|当上|当了|当|担任)", "", post)
+    return rest if len(rest) >= 2 else post
 
 
 # 其创建者某某 / 该公司砌筑工某某: a word pointing back to a unit named elsewhere names none here
