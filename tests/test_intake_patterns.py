@@ -2274,3 +2274,38 @@ def test_a_career_step_before_the_unit_is_no_part_of_it():
     people = _people(text)
     assert (people["王洋明"].unit, people["王洋明"].position) == ("沈阳风动工具厂", "车工")
     assert (people["沈延明"].unit, people["沈延明"].position) == ("沈阳玻璃厂", "钳工")
+
+
+def test_a_quotation_followed_by_chenghao_is_an_honour_whatever_its_ending():
+    text = "授予王娜明等10名同志“全省高校优秀辅导员”荣誉称号。"
+    assert _honours(_people(text)["王娜明"]) == [("全省高校优秀辅导员", "provincial")]
+
+
+def test_a_list_of_described_items_ending_in_deng_ren_holds_the_honour():
+    text = (
+        "某管理局技师罗静明、厦门港务集团海天集装箱有限公司电动装卸机械修理工冯鸿明等人荣获“中华技能大奖”。"
+    )
+    people = _people(text)
+    assert set(people) == {"罗静明", "冯鸿明"}
+    assert (people["冯鸿明"].unit, people["冯鸿明"].position) == (
+        "厦门港务集团海天集装箱有限公司",
+        "电动装卸机械修理工",
+    )
+    # a union named alone is a body of its own, not a department of the item before it
+    people = _people("某县医院护士王明华、计程车工会会员陈燕明等人获选模范劳工。")
+    assert (people["王明华"].unit, people["陈燕明"].unit) == ("某县医院", "计程车工会")
+
+
+def test_levels_listed_for_a_group_give_no_one_a_level():
+    text = "随后赵建明、李聚明、司技明等8位全国、省、市、县劳动模范代表先后发言。"
+    people = _people(text)
+    assert set(people) == {"赵建明", "李聚明", "司技明"}
+    assert _honours(people["李聚明"]) == [("劳动模范", "other")]
+    # 全国和省 with 分别: each its own level
+    people = _people("袁玉明、杜巍明分别获全国和省五一劳动奖章。")
+    assert _honours(people["杜巍明"]) == [("省五一劳动奖章", "provincial")]
+
+
+def test_the_verb_before_a_place_is_no_part_of_it():
+    text = "智能制造学院教研室主任蒋铁明荣获衡阳市“匠星之师”荣誉称号。"
+    assert _honours(_people(text)["蒋铁明"]) == [("匠星之师", "municipal")]

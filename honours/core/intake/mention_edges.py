@@ -17,6 +17,7 @@ from .units import (
     _POSITIONS_BY_LAST,
     _SEGMENT_STOPS,
     _UNKNOWN_POST_ENDS,
+    BODIES_OF_THEIR_OWN,
     _bare_dept,
     _bracket_unit,
     _org_ends_at,
@@ -281,7 +282,14 @@ class NameEdges:
                     if left <= floor + 1 or s[left - 1] != "、":
                         break
                     left -= 1
-            if unit and post and series_at > 0 and s[series_at - 1] == "、" and _bare_dept(unit):
+            if (
+                unit
+                and post
+                and series_at > 0
+                and s[series_at - 1] == "、"
+                and _bare_dept(unit)
+                and not unit.endswith(BODIES_OF_THEIR_OWN)
+            ):
                 # 某医院专职党委副书记、某中心副主任、原心血管内科主任欧永强: posts listed one after
                 # another; the first names the unit, a department later on is no unit of its own
                 first = self._first_of_series(series_at - 1, floor)

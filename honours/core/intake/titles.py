@@ -168,8 +168,8 @@ def find_titles(text: str) -> list[TitleMatch]:
         if text.startswith(("精神", "提名"), end + 1):
             covered.update(range(start - 1, end + 1))
             continue  # 彰显“西安工匠”精神: a spirit, no honour; 获“西宁工匠”提名: a nomination, not the title
-        if not _looks_like_title(content):
-            continue
+        if not _looks_like_title(content) and not text.startswith(("称号", "荣誉称号"), end + 1):
+            continue  # (授予…“全省高校优秀辅导员”荣誉称号: the word 称号 says it is an honour, whatever its ending)
         match = _describe(text, start, end, quoted=True, context=text)
         if match is None:
             continue
@@ -240,6 +240,8 @@ def find_titles(text: str) -> list[TitleMatch]:
         _level_from_giver(text, match)
         titles.append(match)
     titles.sort(key=lambda t: t.start)
+    for match in titles:
+        _levels_listed(text, match)
     _held_by_named_groups(text, titles)
     titles = [t for i, t in enumerate(titles) if not _praise_before(text, t, titles[i + 1 : i + 2])]
     _inherit_levels(text, titles)
@@ -346,6 +348,9 @@ _YEAR_FIGURE = ("年度人物", "年度标兵")
 _BATCH_BEFORE_QUOTE = re.compile(r"(?:首批|首届|本届|第[一二三四五六七八九十0-9]+[批届])$")
 
 
+_NOT_IN_PLACE = re.compile(r"[获授评被是的了在、，,：:]")
+
+
 def _level_before_quote(text: str, quote: int, match: TitleMatch) -> None:
     """全国“五一劳动奖章”获得者 / 省“三八红旗手” / 西安市首批“五一劳动奖章”: the level word stands
     before the quotation (a batch or session word between)."""
@@ -354,8 +359,8 @@ def _level_before_quote(text: str, quote: int, match: TitleMatch) -> None:
         quote = batch.start()
     for length in range(8, 0, -1):  # longest first: 内蒙古自治区, not its tail 古自治区 (a "district")
         start = quote - length
-        if start < 0:
-            continue
+        if start < 0 or _NOT_IN_PLACE.search(text, start, quote):
+            continue  # 荣获衡阳市“…”: the verb is no part of the place (衡阳市, not a town 荣获衡阳市)
         token = level_word_at(text[start:quote], 0, text)
         if token is not None and token[1] == length and token[0] != Level.OTHER.value:
             if start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" and length == 1:
@@ -706,6 +711,23 @@ _BARE_LEVEL_WORDS = tuple(
 
 
 _NOT_BEFORE_BARE_LEVEL = set("城都超社小园景郊山灾疫辖片街门集全各本")
+
+
+_LEVELS_LISTED = re.compile(r"(?:(?:全国|省|市|县|区|州|自治区)级?、)+$")  # (全国和省: 分别获, each its own)
+_LISTED_LEVEL = re.compile(r"^(?:全国|省|市|县|区|州|自治区)级?")
+
+
+def _levels_listed(text: str, match: TitleMatch) -> None:
+    """8位全国、省、市、县劳动模范 / 三位省、市巾帼劳模: levels listed for a group, no one's level; the
+    title is its core, level other, and it starts where the list of levels does."""
+    listed = _LEVELS_LISTED.search(text, 0, match.start)
+    level = _LISTED_LEVEL.match(match.title)
+    if match.quoted or listed is None or level is None or len(match.title) - level.end() < 2:
+        return
+    match.title = match.title[level.end() :]
+    match.level, match.level_reason = Level.OTHER.value, "levels listed: no level word"
+    match.has_level_word = False
+    match.start = match.outer_start = listed.start()
 
 
 def _is_weak(core: str) -> bool:

@@ -365,10 +365,9 @@ def _org_ends_at(text: str, i: int) -> bool:
     return bool(_word_ending_at(text, i, _ORG_BY_LAST, 0))
 
 
-# the departments of a body (工会, 党委, 支部, 队 are bodies of their own when named alone)
-_DEPARTMENTS = tuple(
-    w for w in lx.DEPT_SUFFIXES if w not in ("工会", "分会", "团委", "党支部", "支部", "党委", "队")
-)
+# 工会, 党委, 支部, 队: bodies of their own when named alone, not a department of the body before
+BODIES_OF_THEIR_OWN = ("工会", "分会", "团委", "党支部", "支部", "党委", "队")
+_DEPARTMENTS = tuple(w for w in lx.DEPT_SUFFIXES if w not in BODIES_OF_THEIR_OWN)
 
 
 def department_only(unit: str) -> bool:
@@ -431,7 +430,13 @@ def _unit_post_of(s: str, start: int, end: int):
         # 某公司客服客户经理、初级燃气管道工: a post the dictionary lacks after a list of known ones
         mark = text.rindex("、")
         unit, post, unit_span, post_span = _unit_post_of(s, start, start + mark)
-        if unit and post and 2 <= len(text) - mark - 1 <= 10:
+        # (the post before the mark ends in a known post, not in a name: 护士王某、某工会会员 is two items)
+        if (
+            unit
+            and post
+            and 2 <= len(text) - mark - 1 <= 10
+            and _word_ending_at(post, len(post), _POSITIONS_BY_LAST, 0)
+        ):
             return unit, post + text[mark:], unit_span, (post_span[0], end)
     if best is None:
         if _word_ending_at(text, len(text), _ORG_BY_LAST, 0):
@@ -450,6 +455,14 @@ def _unit_post_of(s: str, start: int, end: int):
             )
             if org:
                 return _clean_unit(text[:org]), text[org:], (start, start + org), (start + org, end)
+            if entity and len(text) - entity <= 12 and not re.search(r"[的和及与、，,]", text[entity:]):
+                # 某集装箱有限公司电动装卸机械修理工: a longer job the dictionary lacks, after the
+                # company (a department named before the job stays with the company: 某公司质量部|职工)
+                dept = max(
+                    (i for i in range(entity + 2, len(text) - 1) if _bare_dept(text[entity:i])),
+                    default=entity,
+                )
+                return _clean_unit(text[:dept]), text[dept:], (start, start + dept), (start + dept, end)
         return "", "", None, None
     descriptor = re.search(r"的(?:一名|一位|一个)?(?P<words>[\u4e00-\u9fff]{0,4})$", text[:best])
     if descriptor and descriptor.start() > 0:
