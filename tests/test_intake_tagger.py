@@ -158,3 +158,12 @@ def test_a_title_before_a_name_the_surname_list_lacks_and_a_verb_before_the_plac
     assert _honours(people["贾海明"]) == [("金乡县蒜都工匠", "county")]
     text = "宣讲当天，全国劳动模范额尔敦达来在东乌珠穆沁旗向牧民讲述扎根草原的故事。"
     assert "额尔敦达" not in _people(text)  # the tagger's name stops short of 来: no guess
+
+
+def test_a_conjunction_or_preposition_before_a_word_is_no_surname():
+    text = "杭州市美术职业学校的教师和学生走进社区，为社区的劳模画肖像。85岁的劳动模范陈美明接过肖像画。"
+    assert set(_people(text)) == {"陈美明"}
+    text = "全总号召全国广大职工向受到表彰的先进集体学习。蒋敏明等20名公安民警获全国五一劳动奖章。"
+    assert set(_people(text)) == {"蒋敏明"}
+    # a real surname 向 before a given name stays a name
+    assert set(_people("全国劳动模范向警予捐款1000元。")) == {"向警予"}

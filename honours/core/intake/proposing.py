@@ -17,6 +17,7 @@ from ..records import Deed, Donation, Honour, Honouree, Source, Status
 from ..titles import known_title
 from ..vocabulary import LEVELS as LEVEL_VOCABULARY
 from . import lexicon as lx
+from . import recogniser
 from .bylines import Bylines
 from .mentions import _NEEDY, ORGAN_UNIT, Mention
 from .proposals import KIND_COLLECTIVE, KIND_PERSON, Highlight, Proposal, Reason
@@ -66,6 +67,8 @@ def _proposal(
     name: str, group: list[Mention], report: str, credited_names: frozenset[str] = frozenset()
 ) -> Proposal | None:
     credited = [m for m in group if m.credited]
+    if not credited and _function_word_head(name, group):
+        return None  # 教师和学生 / 向受到表彰的 / 和劳模常联系: 和, 向, 常 join or lead words, no surname
     if any(m.official for m in group) and not credited and not any(m.visited for m in group):
         return None  # 每到一处…主席丁某都会…交谈 / 丁某强调: one who leads the visit elsewhere, no honour
     if (
@@ -146,6 +149,20 @@ def _proposal(
         sentence_simplified=best.sentence.text,
         mentions=len(group),
     )
+
+
+def _function_word_head(name: str, group: list[Mention]) -> bool:
+    """A name whose first character is also a preposition, conjunction or adverb (和, 向, 常…) and
+    that the tagger reads as one, never as part of a name, wherever it stands in the report."""
+    if name[:1] not in lx.AMBIGUOUS_SURNAMES or not recogniser.available():
+        return False
+    spans = [m for m in group if m.end > m.start]
+    for m in spans:
+        words = recogniser.words(m.sentence.text)
+        head = next((w for w in words if w.start == m.start), None)
+        if head is None or head.word != name[0] or head.tag not in ("p", "c", "d"):
+            return False
+    return bool(spans)
 
 
 def _official_post(m: Mention) -> bool:
