@@ -2309,3 +2309,14 @@ def test_levels_listed_for_a_group_give_no_one_a_level():
 def test_the_verb_before_a_place_is_no_part_of_it():
     text = "智能制造学院教研室主任蒋铁明荣获衡阳市“匠星之师”荣誉称号。"
     assert _honours(_people(text)["蒋铁明"]) == [("匠星之师", "municipal")]
+
+
+def test_a_list_over_commas_reads_items_with_a_description_or_roles_before_the_unit():
+    text = (
+        "卫生部中日友好医院急诊科护士长刘荣明,已殉职的广东省中医院护士长叶欣明,中国工程院院士、"
+        "广州呼吸疾病研究所所长钟南明,广东省疾病控制中心副主任林锦明获全国五一劳动奖章。"
+    )
+    people = _people(text)
+    assert set(people) == {"刘荣明", "叶欣明", "钟南明", "林锦明"}
+    assert (people["叶欣明"].unit, people["钟南明"].unit) == ("广东省中医院", "广州呼吸疾病研究所")
+    assert _honours(people["刘荣明"]) == [("全国五一劳动奖章", "national")]

@@ -69,6 +69,7 @@ class NameEdges:
             end = min(seg_start, item[2][0]) if item[2] else seg_start
             while end > floor and s[end - 1] in " \u3000":  # 李晓峰 、 甘肃省…: spaces as stored
                 end -= 1
+            end = self._over_leading_posts(end, floor)
             if end <= floor or s[end - 1] not in "、，,":
                 break
             if s[end - 1] in "，," and not (
@@ -80,6 +81,21 @@ class NameEdges:
             while end > floor and s[end - 1] in ",， \u3000":  # "卢世祯,、郑偕海": a stray comma
                 end -= 1
         return items
+
+    def _over_leading_posts(self, end: int, floor: int) -> int:
+        """…，中国工程院院士、某研究所所长钟某，…: a post or role written before the item's unit,
+        with no name of its own, is the item's too; the list goes on before it."""
+        s = self.s
+        while end > floor + 1 and s[end - 1] == "、":
+            start = self._segment_start(end - 1, floor)
+            item = s[start : end - 1]
+            if not (2 <= len(item) <= 16) or start <= floor or s[start - 1] not in "，,":
+                break
+            known = _word_ending_at(item, len(item), _POSITIONS_BY_LAST, 0) or item.endswith(lx.ROLE_SUFFIXES)
+            if not known or _ends_in_name(s, start, end - 1):
+                break
+            end = start
+        return end
 
     def _segment_start(self, end: int, floor: int) -> int:
         """Where the list item ending at `end` starts: at the list mark before it, reading over a
@@ -164,7 +180,9 @@ class NameEdges:
         if before is None or not (before[1] and before[3]):
             return False
         lead = before[2][0] if before[2] else before[0].start
-        return not self.s[seg_start:lead].strip(" ")
+        # (已殉职的某医院护士长叶某: a few words of description before the unit still open the item)
+        lead_words = self.s[seg_start:lead].strip(" ")
+        return not lead_words or bool(_DESCRIBED_LEAD.fullmatch(lead_words)) or _posts_series(lead_words)
 
     def _jobs_before_grades(self) -> None:
         """某医院神经外科主任，主任医师程某 / 某公司党委书记、执行董事，高级政工师段某: when only
@@ -377,6 +395,21 @@ def _ends_in_name(s: str, start: int, end: int) -> bool:
     return False
 
 
+def _posts_series(words: str) -> bool:
+    """中国工程院院士、: posts or roles, each closed by 、, written before an item's unit."""
+    items = words.split("、")
+    return (
+        len(items) >= 2
+        and items[-1] == ""
+        and all(
+            2 <= len(x) <= 16
+            and (_word_ending_at(x, len(x), _POSITIONS_BY_LAST, 0) or x.endswith(lx.ROLE_SUFFIXES))
+            for x in items[:-1]
+        )
+    )
+
+
+_DESCRIBED_LEAD = re.compile(r"[\u4e00-\u9fff]{2,6}的")
 _COUNT_AFTER = re.compile(r"(?:[0-9]+|[两二三四五六七八九十百]+)(?:人|名|位)")
 
 
