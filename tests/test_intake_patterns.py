@@ -2320,3 +2320,16 @@ def test_a_list_over_commas_reads_items_with_a_description_or_roles_before_the_u
     assert set(people) == {"刘荣明", "叶欣明", "钟南明", "林锦明"}
     assert (people["叶欣明"].unit, people["钟南明"].unit) == ("广东省中医院", "广州呼吸疾病研究所")
     assert _honours(people["刘荣明"]) == [("全国五一劳动奖章", "national")]
+
+
+def test_a_heading_set_over_two_lines_with_the_award_verb_opening_the_second():
+    text = (
+        "某市劳动模范表彰大会\n在某礼堂隆重举行\n迅尔仪表总经理李红明\n被授予“天津市劳动模范”荣誉称号\n"
+        "23日，市委书记出席大会并讲话。"
+    )
+    people = _people(text)
+    assert (people["李红明"].unit, people["李红明"].position) == ("迅尔仪表", "总经理")
+    assert _honours(people["李红明"]) == [("天津市劳动模范", "provincial")]
+    # a line that heads a list is no continuation of the one before
+    text = "获得全国五一劳动奖章的是：\n浙江：王旭明 浙江农林大学茶文化学院院长\n获得全国工人先锋号的是：\n吉林：某百货大厦有限责任公司业务部"
+    assert _people(text)["王旭明"].unit == "浙江农林大学茶文化学院"

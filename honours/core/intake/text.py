@@ -282,6 +282,7 @@ def prepare(original: str) -> tuple[str, bool]:
     normalised = normalise(original)
     simplified = to_simplified(normalised)
     joined = _LIST_AFTER_COLON.sub(_joined, _CONTINUED_LINE.sub(_joined, simplified))
+    joined = _VERB_ON_NEXT_LINE.sub(_joined, joined)
     return joined, is_traditional(normalised, simplified)
 
 
@@ -290,6 +291,14 @@ def prepare(original: str) -> tuple[str, bool]:
 _CONTINUED_LINE = re.compile(r"(?<=[、，,])[ ]*\n")
 # 获得者分别为：⏎甲公司某、乙公司某…: a colon that ends a line, and a list of several on the next
 _LIST_AFTER_COLON = re.compile(r"(?<=[：:])[ ]*\n(?=[^\n：:]{4,}、[^\n]*[^\n、，,。；;]{2})")
+
+
+# 某公司总经理李某⏎被授予“某市劳动模范”荣誉称号: a heading set over two lines, the award verb
+# opening the second (a line that ends in a character, no punctuation, goes on; not into a line
+# that heads a list: 获得…的是：)
+_VERB_ON_NEXT_LINE = re.compile(
+    r"(?<=[\u4e00-\u9fff])[ ]*\n(?=(?:被授予|被评为|被命名为|荣获|获评|获得|当选为?|喜获)[^\n]+[^\n：:](?:\n|$))"
+)
 
 
 def _joined(match: re.Match) -> str:
