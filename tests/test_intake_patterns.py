@@ -2333,3 +2333,8 @@ def test_a_heading_set_over_two_lines_with_the_award_verb_opening_the_second():
     # a line that heads a list is no continuation of the one before
     text = "获得全国五一劳动奖章的是：\n浙江：王旭明 浙江农林大学茶文化学院院长\n获得全国工人先锋号的是：\n吉林：某百货大厦有限责任公司业务部"
     assert _people(text)["王旭明"].unit == "浙江农林大学茶文化学院"
+
+
+def test_the_field_an_honour_is_for_is_part_of_its_title():
+    text = "马丽明、钟良明、陈净明三位教师获得教育教学能手称号。"
+    assert _honours(_people(text)["钟良明"]) == [("教育教学能手", "other")]

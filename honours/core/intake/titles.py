@@ -127,6 +127,12 @@ _QUALIFIER_ENDS = (
     "农业",
     "水利",
     "科技",
+    # the field the honour is for: 教育教学能手, 优质服务标兵, 安全生产先进个人, 科研标兵
+    "教学",
+    "服务",
+    "生产",
+    "质量",
+    "科研",
 )
 # an employer's name ends so: a post word after it (某集团首席技师) is the employer's post
 _EMPLOYER_ENDS = ("公司", "集团", "厂", "企业", "医院", "学校", "合作社", "研究院", "研究所")
