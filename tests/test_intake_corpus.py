@@ -73,13 +73,22 @@ def test_key_strings_are_in_the_text(report):
 # studied. Over all 670 the reader stands at 89.3% recall, 80.7% facts and 23 false names (six
 # must-not: officials and nominees the new reports name beside a deed) with the tagger, 84.0%,
 # 81.1% and 24 with the rules alone; the 536 before the ninth rotation at 89.6%, 82.0% and 11.
-TUNED_RECALL = 0.89
-TUNED_ACCURACY = 0.80
-TUNED_FALSE = 23
-TUNED_FORBIDDEN = 6
-RULES_ALONE_RECALL = 0.84
-RULES_ALONE_ACCURACY = 0.81
-RULES_ALONE_FALSE = 24
+# The tenth rotation brought it to 753: four batches collected in the round (23, 20, 20 and 20
+# reports, 223 people), measured on arrival together (73.1% recall, 55.7% facts) and then studied.
+# Over all 753 the reader stands at 88.0% recall, 78.4% facts and 33 false names (nine must-not)
+# with the tagger, 82.3%, 79.0% and 32 with the rules alone; the 670 before the tenth rotation at
+# 89.7%, 80.9% and 23 (six must-not).
+TUNED_RECALL = 0.88
+TUNED_ACCURACY = 0.78
+TUNED_FALSE = 33
+TUNED_FORBIDDEN = 9
+RULES_ALONE_RECALL = 0.82
+RULES_ALONE_ACCURACY = 0.79
+RULES_ALONE_FALSE = 32
+BEFORE_TENTH_RECALL = 0.89
+BEFORE_TENTH_ACCURACY = 0.80
+BEFORE_TENTH_FALSE = 23
+BEFORE_TENTH_FORBIDDEN = 6
 BEFORE_NINTH_RECALL = 0.89
 BEFORE_NINTH_ACCURACY = 0.82
 BEFORE_NINTH_FALSE = 11
@@ -770,6 +779,96 @@ ROTATED_9 = frozenset(
 )
 
 
+# the four batches of the tenth rotation (rot10/b1–b4), measured on arrival, then studied
+ROTATED_10 = frozenset(
+    [
+        "anxiang_2014_health_check",
+        "baoding_2020_visits",
+        "baokang_2014_care",
+        "beijing_2003_traditional_sars_medals",
+        "bijie_2019_school_lecture",
+        "central_soe_2013_traditional_decision",
+        "changsha_2014_company_skill_titles",
+        "changsha_2017_metro_caption",
+        "changxing_2016_model_association",
+        "changzhou_2016_donations",
+        "chengdu_2022_traditional_company_list",
+        "daiyue_2015_traditional_studio",
+        "dalian_2014_company_models",
+        "dalian_2024_traditional_sanatorium_no_honouree",
+        "fujian_2017_visits",
+        "fujian_2020_cloud_ceremony",
+        "fujian_2023_traditional_visits",
+        "fumeng_2021_county_ceremony",
+        "fuping_2021_forum_no_honouree",
+        "fuyang_2015_traditional_awards",
+        "ganzi_2017_visits",
+        "guangnan_2025_traditional_donations",
+        "guangxi_2015_lecture_tour_no_honouree",
+        "guangzhou_hospital_2013_visits",
+        "hainan_2014_speaker_list",
+        "hangzhou_2017_caption",
+        "harbin_2007_traditional_medal_list",
+        "harbin_2021_photo_caption",
+        "harbin_2026_volunteers",
+        "heilongjiang_2007_traditional_provincial_ceremony",
+        "jianhu_2024_company_craftsmen",
+        "jingbian_2021_forum_visit",
+        "jinzhai_2024_profile_byline",
+        "keshiketeng_2024_banner_ceremony_no_honouree",
+        "kinmen_2025_traditional_model_workers",
+        "kunming_2025_traditional_lecture",
+        "leishan_2011_teacher_list",
+        "linfen_2013_village_secretaries",
+        "linfen_2020_traditional_national_sendoff",
+        "lixian_2024_awards_ceremony_no_honouree",
+        "longsheng_2024_school_talk",
+        "lushan_2012_forum_no_honouree",
+        "muping_2018_traditional_craftsmen",
+        "nanjing_2018_profile_prior_honours",
+        "national_2008_donations_no_honouree",
+        "national_2008_traditional_medals",
+        "ningde_2024_traditional_visits",
+        "panjin_2015_innovation_studio",
+        "penghu_2024_traditional_model_worker",
+        "pingdingshan_2019_medal_forum_visits",
+        "qinzhou_2015_traditional_plan_no_honouree",
+        "qiqihar_2016_hospital_caption",
+        "quanzhou_2018_traditional_school_teachers",
+        "shanghai_2012_traditional_nurse_list",
+        "shanghai_2023_community_stories",
+        "shanxi_2019_traditional_teacher_honours",
+        "shaoguan_2014_visits",
+        "shenzhen_2006_decision_list",
+        "sichuan_2019_craftsmen_release",
+        "sichuan_2024_school_talks",
+        "sichuan_hospital_2019_visits",
+        "sihong_2022_traditional_profiles",
+        "suzhou_2023_studio_forum_no_honouree",
+        "taichung_2017_traditional_crossstrait",
+        "taichung_2017_traditional_hospital",
+        "tianjin_2020_traditional_company_headline",
+        "tianmen_2021_list",
+        "tongchuan_2005_donations_no_honouree",
+        "transport_2015_skill_awards",
+        "xiangyin_2015_donations",
+        "xihu_2025_visits",
+        "xinjiang_2010_traditional_forum_speakers",
+        "xinyang_2025_traditional_hospital_profile",
+        "xuhui_2022_volunteers",
+        "xuzhou_2019_traditional_company_models",
+        "yanbian_2022_traditional_prefecture_ceremony",
+        "yangchun_2023_forum_no_honouree",
+        "yantai_2019_traditional_studio_no_honouree",
+        "yexian_2020_forum_models",
+        "yexian_2022_visits",
+        "zhangye_2024_traditional_school_talk",
+        "zhangzhou_2022_donations",
+        "zunhua_2021_nurses",
+    ]
+)
+
+
 @functools.cache
 def _tuned_scores(tagger: bool) -> dict[str, Score]:
     """Every tuned report scored once per run (per tagger state), for all the tests below."""
@@ -799,9 +898,20 @@ def test_tuned_split_does_not_fall_back():
     assert s.forbidden <= TUNED_FORBIDDEN, s.misses  # never a reporter, editor or visiting official
 
 
+def test_reports_tuned_before_the_tenth_rotation_do_not_fall_back():
+    assert {r.id for r in load("tuned")} >= ROTATED_10
+    before = _tuned_without(ROTATED_10)
+    assert before.reports == 670
+    if recogniser.available():
+        assert before.recall >= BEFORE_TENTH_RECALL, before.misses
+        assert before.accuracy >= BEFORE_TENTH_ACCURACY, before.misses
+        assert before.false <= BEFORE_TENTH_FALSE, before.misses
+    assert before.forbidden <= BEFORE_TENTH_FORBIDDEN, before.misses
+
+
 def test_reports_tuned_before_the_ninth_rotation_do_not_fall_back():
     assert {r.id for r in load("tuned")} >= ROTATED_9
-    before = _tuned_without(ROTATED_9)
+    before = _tuned_without(ROTATED_9, ROTATED_10)
     assert before.reports == 536
     if recogniser.available():
         assert before.recall >= BEFORE_NINTH_RECALL, before.misses
@@ -812,7 +922,7 @@ def test_reports_tuned_before_the_ninth_rotation_do_not_fall_back():
 
 def test_reports_tuned_before_the_eighth_rotation_do_not_fall_back():
     assert {r.id for r in load("tuned")} >= ROTATED_8
-    before = _tuned_without(ROTATED_8, ROTATED_9)
+    before = _tuned_without(ROTATED_8, ROTATED_9, ROTATED_10)
     assert before.reports == 398
     if recogniser.available():
         assert before.recall >= BEFORE_EIGHTH_RECALL, before.misses
@@ -822,7 +932,7 @@ def test_reports_tuned_before_the_eighth_rotation_do_not_fall_back():
 
 def test_reports_tuned_before_the_seventh_rotation_do_not_fall_back():
     assert {r.id for r in load("tuned")} >= ROTATED_7
-    before = _tuned_without(ROTATED_7, ROTATED_8, ROTATED_9)
+    before = _tuned_without(ROTATED_7, ROTATED_8, ROTATED_9, ROTATED_10)
     assert before.reports == 269
     if recogniser.available():
         assert before.recall >= BEFORE_SEVENTH_RECALL, before.misses
@@ -831,7 +941,7 @@ def test_reports_tuned_before_the_seventh_rotation_do_not_fall_back():
 
 def test_reports_tuned_before_the_sixth_rotation_do_not_fall_back():
     assert {r.id for r in load("tuned")} >= ROTATED_6
-    before = _tuned_without(ROTATED_6, ROTATED_7, ROTATED_8, ROTATED_9)
+    before = _tuned_without(ROTATED_6, ROTATED_7, ROTATED_8, ROTATED_9, ROTATED_10)
     assert before.reports == 127
     assert before.recall >= BEFORE_SIXTH_RECALL, before.misses
     assert before.accuracy >= BEFORE_SIXTH_ACCURACY, before.misses
@@ -840,7 +950,7 @@ def test_reports_tuned_before_the_sixth_rotation_do_not_fall_back():
 
 def test_reports_tuned_before_the_fifth_rotation_do_not_fall_back():
     assert {r.id for r in load("tuned")} >= ROTATED_FRESH_5
-    before = _tuned_without(ROTATED_FRESH_5, ROTATED_6, ROTATED_7, ROTATED_8, ROTATED_9)
+    before = _tuned_without(ROTATED_FRESH_5, ROTATED_6, ROTATED_7, ROTATED_8, ROTATED_9, ROTATED_10)
     assert before.reports == 108
     assert before.recall >= BEFORE_FIFTH_RECALL, before.misses
     assert before.accuracy >= BEFORE_FIFTH_ACCURACY, before.misses
@@ -857,6 +967,7 @@ def test_reports_tuned_before_the_rotation_do_not_fall_back():
         ROTATED_7,
         ROTATED_8,
         ROTATED_9,
+        ROTATED_10,
     )
     assert first.reports == 49
     assert first.recall >= FIRST_TUNED_RECALL, first.misses
