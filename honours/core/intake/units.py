@@ -322,8 +322,9 @@ def unit_without_lead(unit: str, name: str = "") -> str:
             unit = tail
     unit = _UNIT_LEAD.sub("", unit)
     rest = _CAREER_LEAD.sub("", unit)
-    if len(rest) >= 2:
-        unit = _RENAMED.sub("", rest).removesuffix("当")
+    if rest != unit and len(rest) >= 2:
+        unit = rest.removesuffix("当")  # 1954年到某矿当|矿工: the verb of the job after the body
+    unit = _RENAMED.sub("", unit)
     return "" if _POINTING_UNIT.fullmatch(unit) else unit
 
 
