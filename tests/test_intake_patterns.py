@@ -2338,3 +2338,12 @@ def test_a_heading_set_over_two_lines_with_the_award_verb_opening_the_second():
 def test_the_field_an_honour_is_for_is_part_of_its_title():
     text = "马丽明、钟良明、陈净明三位教师获得教育教学能手称号。"
     assert _honours(_people(text)["钟良明"]) == [("教育教学能手", "other")]
+
+
+def test_a_list_before_a_counted_title_reads_words_between_deng_and_the_count_and_any_name_dot():
+    text = "随后赵建明、李聚明、司技明等各领域的8位劳动模范代表先后发言。"
+    assert set(_people(text)) == {"赵建明", "李聚明", "司技明"}
+    text = "座谈会上,徐福明、买买提江.吾买尔、梅莲明3位全国劳模代表作了发言。"
+    people = _people(text)
+    assert set(people) == {"徐福明", "买买提江·吾买尔", "梅莲明"}
+    assert _honours(people["梅莲明"]) == [("全国劳模", "national")]

@@ -667,10 +667,12 @@ def _stray_comma(s: str, p: int) -> int:
 # characters of words that are no names: an item holding one is no bare name
 _NOT_IN_NAMES = set("的了在是和与及或等为被把将对从向给这那其各们")
 # one item of a counted list of bare names: 2–4 Han characters, or a name with a middle dot
-_BARE_ITEM = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}")
+_BARE_ITEM = re.compile(
+    r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}[·.•・][\u4e00-\u9fff]{1,8}"
+)  # (买买提江.吾买尔: any name dot)
 _FIVE_HAN = re.compile(r"[\u4e00-\u9fff]{5}")  # 布赫巴雅尔: a longer item, where the list goes on to it
 _LIST_TAIL = re.compile(
-    rf"(?:(?:等人|等|(?:一共|总共|共)?{_NUMBER_OF_PEOPLE})+(?:(?:[\u4e00-\u9fff]{{0,4}}?|来自[\u4e00-\u9fff]{{1,8}}的)"
+    rf"(?:(?:等人|等(?:各[\u4e00-\u9fff]{{1,4}}的)?|(?:一共|总共|共)?{_NUMBER_OF_PEOPLE})+(?:(?:[\u4e00-\u9fff]{{0,4}}?|来自[\u4e00-\u9fff]{{1,8}}的)"
     r"(?:职工|同志|人员|个人|代表|劳动者|员工|工人|先进个人))?|同志)$"
 )
 # 他们是某公司甲、某厂乙 / 获得该荣誉的三名职工是甲、乙 / 被表彰者分别是甲、乙: words that say who
