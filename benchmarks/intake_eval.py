@@ -82,8 +82,12 @@ def load(split: str) -> list[Report]:
 
 def simple(text: str) -> str:
     """Simplified script, half-width, no spaces, no mirror's pinyin glosses (中國(guó), which the
-    reader reads past): how key strings and proposals are compared."""
-    return re.sub(r"\s+", "", to_simplified(normalise(without_pinyin_glosses(text or ""))))
+    reader reads past), one dot inside a name: how key strings and proposals are compared."""
+    text = re.sub(r"\s+", "", to_simplified(normalise(without_pinyin_glosses(text or ""))))
+    return _NAME_DOT.sub("·", text)  # 买买提江.吾买尔 as written, 买买提江·吾买尔 as the registry keeps it
+
+
+_NAME_DOT = re.compile(r"(?<=[\u4e00-\u9fff])[.．•・·](?=[\u4e00-\u9fff])")
 
 
 def canon_title(title: str) -> str:
