@@ -2347,3 +2347,13 @@ def test_a_list_before_a_counted_title_reads_words_between_deng_and_the_count_an
     people = _people(text)
     assert set(people) == {"徐福明", "买买提江·吾买尔", "梅莲明"}
     assert _honours(people["梅莲明"]) == [("全国劳模", "national")]
+
+
+def test_a_list_with_deng_reads_items_that_open_with_words_of_description():
+    text = (
+        "展览讴歌了劳模代表的先进事迹，发明“万能工具胎” 的王崇明、“技术革新大师” 张成明、"
+        "“中国机器人之父” 蒋新明等20 多位劳模的事迹悉数亮相。"
+    )
+    people = _people(text)
+    assert set(people) == {"王崇明", "张成明", "蒋新明"}
+    assert _honours(people["张成明"]) == [("劳模", "other")]

@@ -74,7 +74,9 @@ class Mention:
         return gender
 
 
-_NUMBER_OF_PEOPLE = r"[0-9一二三四五六七八九十百两几多]+(?:名|位|个|人)"
+_NUMBER_OF_PEOPLE = (
+    r"[0-9一二三四五六七八九十百两几多]+(?: ?多)?(?:名|位|个|人)"  # (20 多位: a space as stored)
+)
 
 
 _YEAR_LEAD = re.compile(r"(?:19|20)\d{2}年度?")

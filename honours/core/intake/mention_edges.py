@@ -31,8 +31,10 @@ from .units import (
 class NameEdges:
     """Where a name ends or starts: the items before a list mark or a title, and the tagger's names."""
 
-    def _names_ending_at(self, end: int, floor: int) -> list:
-        """The list of names (each with its unit and post) that ends at `end`, read leftwards."""
+    def _names_ending_at(self, end: int, floor: int, *, described_items: bool = False) -> list:
+        """The list of names (each with its unit and post) that ends at `end`, read leftwards.
+        `described_items`: the list is known to be one (A、B等20位劳模), so an item may open with
+        words of description before its name (“技术革新大师”张某 / 发明…的王某)."""
         s = self.s
         items = []
         while end > floor:
@@ -70,6 +72,8 @@ class NameEdges:
             while end > floor and s[end - 1] in " \u3000":  # 李晓峰 、 甘肃省…: spaces as stored
                 end -= 1
             end = self._over_leading_posts(end, floor)
+            if described_items and end > floor and s[end - 1] not in "、，,":
+                end = self._described_item_start(end, floor)
             if end <= floor or s[end - 1] not in "、，,":
                 break
             if s[end - 1] in "，," and not (
@@ -81,6 +85,15 @@ class NameEdges:
             while end > floor and s[end - 1] in ",， \u3000":  # "卢世祯,、郑偕海": a stray comma
                 end -= 1
         return items
+
+    def _described_item_start(self, end: int, floor: int) -> int:
+        """Back over a list item's words of description to the 、 that opens it (within 24
+        characters, none of them a clause mark), or `end` when there is none."""
+        mark = self.s.rfind("、", floor, end)
+        between = self.s[mark + 1 : end]
+        if mark <= floor or len(between) > 24 or re.search(r"[，,。；;：:！？!?]", between):
+            return end
+        return mark + 1
 
     def _over_leading_posts(self, end: int, floor: int) -> int:
         """…，中国工程院院士、某研究所所长钟某，…: a post or role written before the item's unit,

@@ -130,7 +130,11 @@ class ListReaders:
                     self._nominated_list(t)
                 continue
             list_end = clause.start + (tail.start() if tail else len(head))
-            found = self._names_ending_at(list_end, self.sentence.clauses[0].start)
+            found = self._names_ending_at(
+                list_end,
+                self.sentence.clauses[0].start,
+                described_items=bool(tail and tail.group(0).startswith("等")),
+            )
             count = (
                 count_of(tail.group(0)) if tail is not None and not tail.group(0).startswith("等") else None
             )
