@@ -2357,3 +2357,10 @@ def test_a_list_with_deng_reads_items_that_open_with_words_of_description():
     people = _people(text)
     assert set(people) == {"王崇明", "张成明", "蒋新明"}
     assert _honours(people["张成明"]) == [("劳模", "other")]
+
+
+def test_a_list_ending_in_the_holders_trade_holds_the_honour():
+    text = "同时，我省中北大学赵宇明、山西医科大学李冰明等42名教师被授予“全国优秀教师”称号。"
+    people = _people(text)
+    assert (people["赵宇明"].unit, people["李冰明"].unit) == ("中北大学", "山西医科大学")
+    assert _honours(people["赵宇明"]) == [("全国优秀教师", "national")]

@@ -677,7 +677,7 @@ _BARE_ITEM = re.compile(
 _FIVE_HAN = re.compile(r"[\u4e00-\u9fff]{5}")  # 布赫巴雅尔: a longer item, where the list goes on to it
 _LIST_TAIL = re.compile(
     rf"(?:(?:等人|等(?:各[\u4e00-\u9fff]{{1,4}}的)?|(?:一共|总共|共)?{_NUMBER_OF_PEOPLE})+(?:(?:[\u4e00-\u9fff]{{0,4}}?|来自[\u4e00-\u9fff]{{1,8}}的)"
-    r"(?:职工|同志|人员|个人|代表|劳动者|员工|工人|先进个人))?|同志)$"
+    r"(?:职工|同志|人员|个人|代表|劳动者|员工|工人|先进个人|教师|老师|医生|护士|民警|干警|干部|党员|农民工|工作者))?|同志)$"
 )
 # 他们是某公司甲、某厂乙 / 获得该荣誉的三名职工是甲、乙 / 被表彰者分别是甲、乙: words that say who
 # they are list them with no mark after them
