@@ -2364,3 +2364,11 @@ def test_a_list_ending_in_the_holders_trade_holds_the_honour():
     people = _people(text)
     assert (people["赵宇明"].unit, people["李冰明"].unit) == ("中北大学", "山西医科大学")
     assert _honours(people["赵宇明"]) == [("全国优秀教师", "national")]
+
+
+def test_a_campaign_that_takes_model_workers_somewhere_is_no_honour():
+    from honours.core.intake.titles import find_titles
+
+    text = "10月17日,某县总工会“劳模工匠进校园”主题宣讲活动在县红军小学举行。"
+    assert find_titles(text) == []
+    assert [t.title for t in find_titles("他获得“全国五一劳动奖章”。")] == ["全国五一劳动奖章"]

@@ -389,9 +389,16 @@ def _quotations(text: str):
         i += 1
 
 
+_GOING_TO = re.compile(
+    r"[进走]\s?(?:校园|企业|社区|基层|车间|机关|农村|乡村|课堂|万家|工地|园区|军营|学校|班组|一线|网格)"
+)
+
+
 def _looks_like_title(content: str) -> bool:
     if content.endswith(("精神", "文化", "理念", "品质", "作风")):
         return False  # “工匠精神” / “劳模精神”: a virtue the report speaks of, no honour
+    if _GOING_TO.search(content):
+        return False  # “劳模工匠进校园” / “劳模进企业”: a campaign that takes them somewhere, no honour
     if content.endswith(
         (
             "教育展",
