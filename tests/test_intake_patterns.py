@@ -2372,3 +2372,10 @@ def test_a_campaign_that_takes_model_workers_somewhere_is_no_honour():
     text = "10月17日,某县总工会“劳模工匠进校园”主题宣讲活动在县红军小学举行。"
     assert find_titles(text) == []
     assert [t.title for t in find_titles("他获得“全国五一劳动奖章”。")] == ["全国五一劳动奖章"]
+
+
+def test_the_first_item_of_a_list_that_ends_in_a_name_is_a_person_of_its_own():
+    text = "徐州某公司厂长胡国明、卷材车间班长曹照明获评“2016-2018年徐州市劳动模范”荣誉称号。"
+    people = _people(text)
+    assert set(people) == {"胡国明", "曹照明"}
+    assert (people["胡国明"].unit, people["胡国明"].position) == ("徐州某公司", "厂长")

@@ -170,6 +170,8 @@ class NameEdges:
         end = left
         while end < mark and s[end] != "、":
             end += 1
+        if _ends_in_name(s, left, end):
+            return None  # 某公司厂长胡某、卷材车间班长曹某: the first item is a person of its own
         unit, post, unit_span, post_span = _unit_post_of(s, left, end)
         if unit and post and not _bare_dept(unit):
             return unit, post, unit_span, post_span
