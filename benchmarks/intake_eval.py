@@ -32,6 +32,7 @@ from pathlib import Path
 
 from honours.core.intake import KIND_COLLECTIVE, analyse_text
 from honours.core.intake.text import normalise, to_simplified, without_pinyin_glosses
+from honours.core.names import tidy_spacing
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "intake_corpus"
 SPLITS = ("tuned", "held_out", "fresh")
@@ -82,12 +83,14 @@ def load(split: str) -> list[Report]:
 
 def simple(text: str) -> str:
     """Simplified script, half-width, no spaces, no mirror's pinyin glosses (中國(guó), which the
-    reader reads past), one dot inside a name: how key strings and proposals are compared."""
-    text = re.sub(r"\s+", "", to_simplified(normalise(without_pinyin_glosses(text or ""))))
-    return _NAME_DOT.sub("·", text)  # 买买提江.吾买尔 as written, 买买提江·吾买尔 as the registry keeps it
+    reader reads past): how key strings and proposals are compared."""
+    return re.sub(r"\s+", "", to_simplified(normalise(without_pinyin_glosses(text or ""))))
 
 
-_NAME_DOT = re.compile(r"(?<=[\u4e00-\u9fff])[.．•・·](?=[\u4e00-\u9fff])")
+def simple_name(name: str) -> str:
+    """A name as `simple`, with its dots as the registry keeps them (买买提江.吾买尔 as written,
+    买买提江·吾买尔 as proposed)."""
+    return tidy_spacing(simple(name))
 
 
 def canon_title(title: str) -> str:
@@ -112,9 +115,9 @@ def _amounts(donations) -> set[Decimal]:
 def score_report(report: Report) -> Score:
     result = analyse_text(report.text, report.id)
     # units proposed for a collective honour (某公司被授予全国五一劳动奖状) are not people: not scored
-    proposed = {simple(p.name): p for p in result.proposals if p.kind != KIND_COLLECTIVE}
-    key_people = {simple(person["name"]): person for person in report.key["people"]}
-    forbidden = {simple(n) for n in report.key.get("not_people", [])}
+    proposed = {simple_name(p.name): p for p in result.proposals if p.kind != KIND_COLLECTIVE}
+    key_people = {simple_name(person["name"]): person for person in report.key["people"]}
+    forbidden = {simple_name(n) for n in report.key.get("not_people", [])}
     s = Score(people=len(key_people), reports=1)
     where = f"{report.split}/{report.id}"
     for name, person in key_people.items():

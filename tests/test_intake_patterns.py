@@ -8,6 +8,7 @@ must not make names. The corpus (test_intake_corpus.py) measures the same on rea
 from __future__ import annotations
 
 from honours.core.intake import analyse_text
+from honours.core.intake.titles import find_titles
 
 
 def _people(text: str) -> dict:
@@ -2367,8 +2368,6 @@ def test_a_list_ending_in_the_holders_trade_holds_the_honour():
 
 
 def test_a_campaign_that_takes_model_workers_somewhere_is_no_honour():
-    from honours.core.intake.titles import find_titles
-
     text = "10月17日,某县总工会“劳模工匠进校园”主题宣讲活动在县红军小学举行。"
     assert find_titles(text) == []
     assert [t.title for t in find_titles("他获得“全国五一劳动奖章”。")] == ["全国五一劳动奖章"]

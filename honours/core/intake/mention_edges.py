@@ -102,10 +102,9 @@ class NameEdges:
         while end > floor + 1 and s[end - 1] == "、":
             start = self._segment_start(end - 1, floor)
             item = s[start : end - 1]
-            if not (2 <= len(item) <= 16) or start <= floor or s[start - 1] not in "，,":
+            if start <= floor or s[start - 1] not in "，,":
                 break
-            known = _word_ending_at(item, len(item), _POSITIONS_BY_LAST, 0) or item.endswith(lx.ROLE_SUFFIXES)
-            if not known or _ends_in_name(s, start, end - 1):
+            if not _post_or_role(item) or _ends_in_name(s, start, end - 1):
                 break
             end = start
         return end
@@ -413,14 +412,13 @@ def _ends_in_name(s: str, start: int, end: int) -> bool:
 def _posts_series(words: str) -> bool:
     """中国工程院院士、: posts or roles, each closed by 、, written before an item's unit."""
     items = words.split("、")
-    return (
-        len(items) >= 2
-        and items[-1] == ""
-        and all(
-            2 <= len(x) <= 16
-            and (_word_ending_at(x, len(x), _POSITIONS_BY_LAST, 0) or x.endswith(lx.ROLE_SUFFIXES))
-            for x in items[:-1]
-        )
+    return len(items) >= 2 and items[-1] == "" and all(_post_or_role(x) for x in items[:-1])
+
+
+def _post_or_role(item: str) -> bool:
+    """院士 / 某研究所所长 / 全国人大代表: a short item that ends in a post or a role."""
+    return 2 <= len(item) <= 16 and bool(
+        _word_ending_at(item, len(item), _POSITIONS_BY_LAST, 0) or item.endswith(lx.ROLE_SUFFIXES)
     )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from ..names import DOT_LIKE
 from ..places import place_at
 from .mention_base import _HOLDER_WORDS, _NUMBER_OF_PEOPLE, _SUBJECT_FOLLOWERS, _YEAR_LEAD, Mention
 from .names import NameHit, bounded_name, name_at, starts_with_any
@@ -671,13 +672,19 @@ def _stray_comma(s: str, p: int) -> int:
 # characters of words that are no names: an item holding one is no bare name
 _NOT_IN_NAMES = set("的了在是和与及或等为被把将对从向给这那其各们")
 # one item of a counted list of bare names: 2–4 Han characters, or a name with a middle dot
+# (买买提江·吾买尔 / 买买提江.吾买尔: any of the dots a transliterated name is written with)
 _BARE_ITEM = re.compile(
-    r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}[·.•・][\u4e00-\u9fff]{1,8}"
-)  # (买买提江.吾买尔: any name dot)
+    rf"[\u4e00-\u9fff]{{2,4}}|[\u4e00-\u9fff]{{1,6}}[{re.escape(DOT_LIKE)}][\u4e00-\u9fff]{{1,8}}"
+)
 _FIVE_HAN = re.compile(r"[\u4e00-\u9fff]{5}")  # 布赫巴雅尔: a longer item, where the list goes on to it
+# what the people a list counts are called (等42名教师 / 等5名职工)
+_LIST_HOLDERS = (
+    *("职工", "同志", "人员", "个人", "代表", "劳动者", "员工", "工人", "先进个人"),
+    *("教师", "老师", "医生", "护士", "民警", "干警", "干部", "党员", "农民工", "工作者"),
+)
 _LIST_TAIL = re.compile(
     rf"(?:(?:等人|等(?:各[\u4e00-\u9fff]{{1,4}}的)?|(?:一共|总共|共)?{_NUMBER_OF_PEOPLE})+(?:(?:[\u4e00-\u9fff]{{0,4}}?|来自[\u4e00-\u9fff]{{1,8}}的)"
-    r"(?:职工|同志|人员|个人|代表|劳动者|员工|工人|先进个人|教师|老师|医生|护士|民警|干警|干部|党员|农民工|工作者))?|同志)$"
+    rf"(?:{'|'.join(_LIST_HOLDERS)}))?|同志)$"
 )
 # 他们是某公司甲、某厂乙 / 获得该荣誉的三名职工是甲、乙 / 被表彰者分别是甲、乙: words that say who
 # they are list them with no mark after them
