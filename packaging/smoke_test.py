@@ -183,6 +183,9 @@ def watched_import(cli: Path, sheet: Path, db: Path, env: dict[str, str], cwd: P
         for pid, exe, command in children_of(process.pid):
             entry = seen.setdefault(pid, {"exe": exe, "command": command, "first": now})
             entry["last"] = now
+            if command and not entry["command"]:
+                # a child first sampled between fork and exec shows no command line yet
+                entry["exe"], entry["command"] = exe, command
         time.sleep(0.05)
     out, err = process.communicate()
     return {
