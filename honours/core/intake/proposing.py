@@ -43,6 +43,41 @@ def _proposals(mentions: list[Mention], bylines: Bylines, report: str) -> list[P
     return proposals
 
 
+def _not_an_honouree(name: str, group: list[Mention], credited_names: frozenset[str]) -> bool:
+    """The rules' doubts: a leader, a guest, one in need, a join word read as a name, or no honour,
+    donation nor deed of one's own."""
+    credited = [m for m in group if m.credited]
+    if not credited and _function_word_head(name, group):
+        return True  # 教师和学生 / 向受到表彰的 / 和劳模常联系: 和, 向, 常 join or lead words, no surname
+    if any(m.official for m in group) and not credited and not any(m.visited for m in group):
+        return True  # 每到一处…主席丁某都会…交谈 / 丁某强调: one who leads the visit elsewhere, no honour
+    if (
+        credited
+        and all(m.anchor == "heading" for m in credited)
+        and any(m.official or _official_post(m) for m in group)
+    ):
+        return True  # 市委书记王某…出席并为获奖者颁奖, named again in a headline above the list: a leader
+    # without an honour or donation, only a deed of one's own announced by a unit and post is worth a look
+    return (
+        not credited
+        and not any(m.visited and not m.official for m in group)
+        and not any(
+            m.anchor in ("position", "comrade")
+            and m.deeds
+            and not m.official
+            and m.name_score >= 2
+            and not _official_post(m)
+            and not _official_description(m)
+            and not _among_guests(m)
+            # “职工云畅听”: a quoted brand; 某公司职工王某：“…”: a voice, not a deed
+            and m.sentence.text[m.end : m.end + 1] not in ("”", "」", "：", ":")
+            and _own_deed(m, credited_names)
+            and not _needy(m)
+            for m in group
+        )
+    )
+
+
 def _first_position(group: list[Mention]) -> tuple[int, int]:
     first = min(group, key=lambda m: (m.sentence.start, m.start))
     return first.sentence.start, first.start
@@ -64,40 +99,17 @@ def _facts_weight(m: Mention) -> int:
 
 
 def _proposal(
-    name: str, group: list[Mention], report: str, credited_names: frozenset[str] = frozenset()
+    name: str,
+    group: list[Mention],
+    report: str,
+    credited_names: frozenset[str] = frozenset(),
+    judged: bool = False,
 ) -> Proposal | None:
-    credited = [m for m in group if m.credited]
-    if not credited and _function_word_head(name, group):
-        return None  # 教师和学生 / 向受到表彰的 / 和劳模常联系: 和, 向, 常 join or lead words, no surname
-    if any(m.official for m in group) and not credited and not any(m.visited for m in group):
-        return None  # 每到一处…主席丁某都会…交谈 / 丁某强调: one who leads the visit elsewhere, no honour
-    if (
-        credited
-        and all(m.anchor == "heading" for m in credited)
-        and any(m.official or _official_post(m) for m in group)
-    ):
-        return None  # 市委书记王某…出席并为获奖者颁奖, named again in a headline above the list: a leader
-    collective = any(m.collective for m in group)
-    # without an honour or donation, only a deed of one's own announced by a unit and post is worth a look
-    if (
-        not credited
-        and not any(m.visited and not m.official for m in group)
-        and not any(
-            m.anchor in ("position", "comrade")
-            and m.deeds
-            and not m.official
-            and m.name_score >= 2
-            and not _official_post(m)
-            and not _official_description(m)
-            and not _among_guests(m)
-            # “职工云畅听”: a quoted brand; 某公司职工王某：“…”: a voice, not a deed
-            and m.sentence.text[m.end : m.end + 1] not in ("”", "」", "：", ":")
-            and _own_deed(m, credited_names)
-            and not _needy(m)
-            for m in group
-        )
-    ):
+    """The proposal for one name's mentions, or None when they say it is no honouree; `judged`:
+    the second look has judged the name an honouree, so the rules' doubts do not drop it."""
+    if not judged and _not_an_honouree(name, group, credited_names):
         return None
+    collective = any(m.collective for m in group)
     best = max(group, key=_facts_weight)
     with_reasons = _honours_with_reasons(group)
     honours = [honour for honour, _ in with_reasons]
