@@ -10,7 +10,7 @@ PO := honours/locale/zh_CN/LC_MESSAGES/honours.po
 MO := $(PO:.po=.mo)
 POT := build/honours.pot
 
-.PHONY: run test pytest bench eval-intake install translations catalogue lint clean package package-test installer-check
+.PHONY: run test pytest bench eval-intake train-intake install translations catalogue lint clean package package-test installer-check
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,10 @@ bench: install translations
 # Report intake on the real reports of tests/intake_corpus: recall, fact accuracy, false proposals per split
 eval-intake: install
 	$(PY) -m benchmarks.intake_eval $(EVAL_ARGS)
+
+# Refit intake's learned second look on the tuned split (after tuned reports are added or keyed anew)
+train-intake: install
+	$(PY) tools/train_intake_model.py --folds 5
 
 # The one-folder app for office PCs (packaging/honours.spec): dist/Honours/ with the windowed
 # `Honours` and the console `honours-cli`, and the same folder as a .tar.gz. README: "Office PCs".

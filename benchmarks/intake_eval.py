@@ -18,7 +18,12 @@ Figures per split:
   must-not list, i.e. reporters, editors, officials). Units proposed for a collective honour
   (kind "collective") are not people and are left out of every figure.
 
-    python -m benchmarks.intake_eval [--split tuned|held_out|fresh|all] [--show]
+The learned second look (``honours/core/intake/second_look.py``) is trained on the tuned split,
+so its figures there are the ones of the reports it learned from; ``--rules`` scores the reader's
+rules without it, and ``tools/train_intake_model.py --folds 5`` measures the model on tuned
+reports it was not fitted to.
+
+    python -m benchmarks.intake_eval [--split tuned|held_out|fresh|all] [--show] [--rules]
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from honours.core.intake import KIND_COLLECTIVE, analyse_text
+from honours.core.intake import KIND_COLLECTIVE, Proposal, analyse_text
 from honours.core.intake.text import normalise, to_simplified, without_pinyin_glosses
 from honours.core.names import tidy_spacing
 
@@ -112,10 +117,22 @@ def _amounts(donations) -> set[Decimal]:
     return {Decimal(d.amount_fen) / 100 for d in donations if d.amount_fen is not None}
 
 
-def score_report(report: Report) -> Score:
-    result = analyse_text(report.text, report.id)
+def learned(proposal: Proposal) -> bool:
+    """Was the proposal added by the learned second look (not by the reader's rules)?"""
+    return any(reason.code == "second_look" for reason in proposal.reasons)
+
+
+def score_report(report: Report, with_learned: bool = True) -> Score:
+    """One report read and scored; `with_learned=False` scores the rules' proposals alone (the
+    second look only adds, so leaving its proposals out is reading without it)."""
+    return score_proposals(report, analyse_text(report.text, report.id).proposals, with_learned)
+
+
+def score_proposals(report: Report, proposals: list[Proposal], with_learned: bool = True) -> Score:
+    if not with_learned:
+        proposals = [p for p in proposals if not learned(p)]
     # units proposed for a collective honour (某公司被授予全国五一劳动奖状) are not people: not scored
-    proposed = {simple_name(p.name): p for p in result.proposals if p.kind != KIND_COLLECTIVE}
+    proposed = {simple_name(p.name): p for p in proposals if p.kind != KIND_COLLECTIVE}
     key_people = {simple_name(person["name"]): person for person in report.key["people"]}
     forbidden = {simple_name(n) for n in report.key.get("not_people", [])}
     s = Score(people=len(key_people), reports=1)
@@ -178,10 +195,10 @@ def score_report(report: Report) -> Score:
     return s
 
 
-def score_split(split: str) -> Score:
+def score_split(split: str, with_learned: bool = True) -> Score:
     total = Score()
     for report in load(split):
-        total.add(score_report(report))
+        total.add(score_report(report, with_learned))
     return total
 
 
@@ -197,10 +214,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=(*SPLITS, "all"), default="all")
     parser.add_argument("--show", action="store_true", help="list every miss (tuned split only)")
+    parser.add_argument(
+        "--rules", action="store_true", help="the reader's rules alone, without the learned second look"
+    )
     args = parser.parse_args(argv)
     splits = SPLITS if args.split == "all" else (args.split,)
     for split in splits:
-        s = score_split(split)
+        s = score_split(split, with_learned=not args.rules)
         if not s.reports and args.split == "all":
             continue  # a split rotated away (its folder empty or gone)
         print(line(split, s))

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from benchmarks.intake_eval import SPLITS, Score, load, score_report
-from honours.core.intake import recogniser
+from benchmarks.intake_eval import SPLITS, Score, load, score_proposals
+from honours.core.intake import analyse_text, recogniser
 
 REPORTS = [r for split in SPLITS for r in load(split)]
 
@@ -871,18 +871,21 @@ ROTATED_10 = frozenset(
 
 
 @functools.cache
-def _tuned_scores(tagger: bool) -> dict[str, Score]:
-    """Every tuned report scored once per run (per tagger state), for all the tests below."""
-    return {report.id: score_report(report) for report in load("tuned")}
+def _tuned_proposals(tagger: bool) -> dict[str, list]:
+    """Every tuned report read once per run (per tagger state), for all the tests below."""
+    return {report.id: analyse_text(report.text, report.id).proposals for report in load("tuned")}
 
 
-def _tuned_without(*rotations: frozenset[str]) -> Score:
-    """The tuned split's score over the reports no given rotation brought in."""
+def _tuned_without(*rotations: frozenset[str], with_learned: bool = False) -> Score:
+    """The tuned split's score over the reports no given rotation brought in; the reader's rules
+    alone unless `with_learned` (the second look learned from these very reports, so its figures
+    here hold its wiring, not its worth: make eval-intake measures that on the unseen splits)."""
     excluded = frozenset().union(*rotations)
+    read = _tuned_proposals(recogniser.available())
     total = Score()
-    for report_id, score in _tuned_scores(recogniser.available()).items():
-        if report_id not in excluded:
-            total.add(score)
+    for report in load("tuned"):
+        if report.id not in excluded:
+            total.add(score_proposals(report, read[report.id], with_learned))
     return total
 
 
@@ -897,6 +900,22 @@ def test_tuned_split_does_not_fall_back():
         assert s.accuracy >= RULES_ALONE_ACCURACY, s.misses
         assert s.false <= RULES_ALONE_FALSE, s.misses
     assert s.forbidden <= TUNED_FORBIDDEN, s.misses  # never a reporter, editor or visiting official
+
+
+# The learned second look over the tuned split it was trained on (tools/train_intake_model.py):
+# 97.8% recall, 74.8% facts (the people it adds are often named with fewer facts), and no false
+# name beyond the rules' own. A broken feature or a model file out of step with the code fails here.
+LEARNED_RECALL = 0.97
+LEARNED_ACCURACY = 0.74
+
+
+def test_the_learned_second_look_adds_honourees_and_no_false_names():
+    if not recogniser.available():
+        pytest.skip("the second look reads the tagger's names")
+    rules, learned = _tuned_without(), _tuned_without(with_learned=True)
+    assert learned.recall >= LEARNED_RECALL, learned.misses
+    assert learned.accuracy >= LEARNED_ACCURACY, learned.misses
+    assert learned.false <= rules.false and learned.forbidden <= rules.forbidden, learned.misses
 
 
 @dataclass(frozen=True)

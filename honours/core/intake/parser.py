@@ -29,6 +29,7 @@ from .names import NameHit, index_by_first_char, name_at, starts_with_any
 from .proposals import IntakeResult
 from .proposing import _needy, _official_post, _proposals
 from .roles import _last_award_verb, attribute
+from .second_look import second_look
 from .shared_facts import (
     _announced_title,
     _bare_model_levels,
@@ -72,8 +73,9 @@ class _State:
     semicolon_items: list[tuple[Sentence, tuple]] = field(default_factory=list)
 
 
-def analyse_text(original: str, report: str = "") -> IntakeResult:
-    """Propose the honourees named in a report's text (as written, Simplified or Traditional)."""
+def analyse_text(original: str, report: str = "", *, learned: bool = True) -> IntakeResult:
+    """Propose the honourees named in a report's text (as written, Simplified or Traditional);
+    `learned=False` reads with the rules and no learned second look (what its training compares)."""
     if not isinstance(original, str):
         raise TypeError("report text must be a string")
     original = without_pinyin_glosses(original[:MAX_REPORT_CHARS])
@@ -106,6 +108,9 @@ def analyse_text(original: str, report: str = "") -> IntakeResult:
         for m in mentions:
             m.visited = False  # a visit to a home is an honouree's only in a report about model workers
     proposals = _proposals(mentions, bylines, report)
+    # the names the rules left out that a learned model finds likely honourees, after the rules' own
+    if learned:
+        proposals += second_look(sentences, mentions, proposals, bylines, report)
     if not _HONOUR_WORDS.search(analysis):
         # a report that names no honour at all (a volunteers' day, a meeting): one with neither an
         # honour nor a donation is no honouree here, whatever they did
