@@ -76,6 +76,7 @@ DATA_MODULES = {
     "core/intake/units.py": "intake patterns: units and posts before a name",
     "core/intake/names.py": "intake patterns: names in a report",
     "core/intake/parser.py": "intake patterns: the report parser",
+    "core/intake/second_look.py": "intake patterns: the words around a name the learned second look weighs",
     "core/intake/shared_facts.py": "intake patterns: what a report says once for many people (a group's title)",
     "core/intake/honour_years.py": "intake patterns: the year of an honour as a report writes it",
     "core/intake/proposing.py": "intake patterns: who is no honouree (leaders, guests, the needy), the Chinese"

@@ -477,11 +477,23 @@ def _reasons(
                 Text("Named with a deed of their own, but no honour or donation: check"),
             )
         )
-    if any(m.official for m in group):
+    official = next((m for m in group if m.official), None)
+    if official is not None and (honours or donations):
         reasons.append(
             Reason(
                 "also_official",
                 Text("Also appears leading or visiting, but is credited in their own right"),
+            )
+        )
+    elif official is not None:  # a name the second look judged an honouree, though the rules doubted it
+        reasons.append(
+            Reason(
+                "official_too",
+                Text(
+                    "Also appears leading, visiting or speaking ({word}), and no honour or donation "
+                    "was read: check",
+                    word=official.official_word or "…",
+                ),
             )
         )
     if deceased is not None:

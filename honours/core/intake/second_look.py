@@ -266,6 +266,7 @@ def second_look(
                 ),
             )
         )
-        proposal.confidence = round(min(proposal.confidence, likelihood * 0.6), 2)
+        # at most 0.6: below the rules' proposals that read an honour after a title or award verb
+        proposal.confidence = round(likelihood * 0.6, 2)
         added.append(proposal)
     return added
