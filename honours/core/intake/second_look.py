@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .. import files
 from ..i18n import Text
 from ..names import normalise_name
 from . import lexicon as lx
@@ -174,7 +175,7 @@ def model() -> Model | None:
     """The trained model shipped beside this module, or None when it is missing or damaged
     (then intake reads on its rules alone)."""
     try:
-        data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+        data = json.loads(files.read_text(MODEL_FILE))
         return Model({str(k): float(v) for k, v in data["weights"].items()}, float(data["threshold"]))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
