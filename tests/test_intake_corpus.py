@@ -79,13 +79,23 @@ def test_key_strings_are_in_the_text(report):
 # Over all 753 the reader stands at 88.7% recall, 78.5% facts and 32 false names (nine must-not)
 # with the tagger, 83.1%, 79.0% and 32 with the rules alone; the 670 before the tenth rotation at
 # 89.7%, 80.9% and 23 (six must-not).
-TUNED_RECALL = 0.88
-TUNED_ACCURACY = 0.78
-TUNED_FALSE = 32
-TUNED_FORBIDDEN = 9
-RULES_ALONE_RECALL = 0.83
-RULES_ALONE_ACCURACY = 0.79
-RULES_ALONE_FALSE = 32
+# The eleventh rotation brought it to 829: four batches collected in the round (19, 18, 20 and 19
+# reports, 175 people), measured on arrival (44.0% recall with the rules, 61.7% with the learned
+# second look) and moved in without study of the rules. Over all 829 the rules stand at 85.0%
+# recall, 77.6% facts and 49 false names (17 must-not: Taiwan's and Hong Kong's officials beside
+# the honoured, among them) with the tagger, 79.2%, 78.1% and 41 alone; the 753 before the
+# eleventh rotation at their level.
+TUNED_RECALL = 0.849
+TUNED_ACCURACY = 0.775
+TUNED_FALSE = 49
+TUNED_FORBIDDEN = 17
+RULES_ALONE_RECALL = 0.79
+RULES_ALONE_ACCURACY = 0.78
+RULES_ALONE_FALSE = 41
+BEFORE_ELEVENTH_RECALL = 0.88
+BEFORE_ELEVENTH_ACCURACY = 0.78
+BEFORE_ELEVENTH_FALSE = 32
+BEFORE_ELEVENTH_FORBIDDEN = 9
 BEFORE_TENTH_RECALL = 0.89
 BEFORE_TENTH_ACCURACY = 0.80
 BEFORE_TENTH_FALSE = 23
@@ -870,6 +880,90 @@ ROTATED_10 = frozenset(
 )
 
 
+# the eleventh rotation (see tests/intake_corpus/README.md): four batches collected in the round
+# (19, 18, 20 and 19 reports) and measured on arrival, then moved into tuned
+ROTATED_11 = frozenset(
+    [
+        "baoding_2025_new_year_visit_no_honouree",
+        "beijing_2018_company_union_awards_no_names",
+        "beijing_2025_traditional_national_models_bylines_no_honouree",
+        "changchun_2021_construction_union_awards",
+        "changhua_2024_traditional_new_year_donations",
+        "chiayi_2017_traditional_ten_youth_presenters",
+        "chongqing_2018_speech_contest_craftsmen",
+        "chunan_2020_models_enter_school",
+        "dongguan_2015_private_donor_scholarship_trad",
+        "gansu_2017_model_month_no_honouree",
+        "grinm_2020_group_union_skill_awards_trad",
+        "guangxi_2020_craftsman_campaign_no_honouree",
+        "guizhou_2018_liquor_craftsmen_no_names",
+        "guizhou_2025_provincial_model_conference_no_names",
+        "haikou_2018_model_lecture_power_grid",
+        "haikou_2020_model_antiepidemic_talks",
+        "heilongjiang_2018_traditional_medal_summary_no_names",
+        "heilongjiang_2023_high_skill_talent_awards",
+        "henan_2014_provincial_model_conference_partial",
+        "heze_2022_qilu_craftsmen",
+        "hongkong_2020_traditional_industrialist_awards",
+        "hongkong_2024_leaders_award_captions_presenters",
+        "hongkong_2025_traditional_model_delegation_visit",
+        "huangshan_2024_recuperation_base_alliance_no_honouree",
+        "jiangsu_2017_innovation_studios_trad",
+        "jiaxing_2025_models_enter_community",
+        "jilin_2020_red_cross_joint_donation",
+        "kaohsiung_2022_traditional_ten_youth_officials",
+        "kunming_2025_rural_craftsmen_list",
+        "lean_2025_model_worker_free_clinic_no_honouree_trad",
+        "lengshuijiang_2019_golden_autumn_aid_no_honouree_trad",
+        "liaoning_2017_great_craftsmen_campus",
+        "liaoning_2018_craftsman_photo_caption_trad",
+        "liaoning_2019_lecture_tour_provincial_union",
+        "liuwan_2022_mid_autumn_miners_visit_no_honouree",
+        "macao_2021_traditional_honours_list_mixed_entities",
+        "macao_2022_traditional_honours_run_together",
+        "macao_2024_traditional_may_day_rally_no_honouree",
+        "macheng_2024_earthquake_donations",
+        "minqing_2016_golden_autumn_aid_no_honouree",
+        "nanning_2023_selection_launch_no_honouree",
+        "neimenggu_2024_national_day_visits",
+        "ningbo_2019_township_craftsmen_officials",
+        "ningxia_2025_lecture_tour_group",
+        "nongan_2022_entrepreneur_epidemic_donation",
+        "qinghai_2019_campus_report_meeting",
+        "qinghai_2023_speech_contest_no_honouree",
+        "qingxian_2020_moral_models_epidemic_donations",
+        "renshou_2019_township_stars_no_honouree",
+        "rudong_2014_county_frontline_worker_one_named",
+        "shandong_2018_qilu_master_craftsmen",
+        "shandong_2022_national_may_day_summary_no_names",
+        "shandong_2025_national_models_summary_partial",
+        "shenzhen_2023_street_may_day_no_honouree",
+        "shijingshan_2012_model_report_meeting",
+        "sichuan_2018_may_day_conference_partial",
+        "sichuan_2018_national_medal_report",
+        "taichung_2021_traditional_model_labour_no_honouree",
+        "taipei_2023_traditional_ten_youth_list",
+        "taiwan_2025_traditional_railway_photo_caption_no_honouree",
+        "tianjin_2023_women_models_campus",
+        "tianjin_2024_campus_launch_no_honouree",
+        "tianjin_2024_model_talk_summer_camp",
+        "tunxi_2022_frontline_recuperation_no_honouree",
+        "wugang_2025_provincial_rural_craftsmen",
+        "xian_2018_craftsmen_ceremony_no_honouree",
+        "xiaogan_2023_model_workers_visit_elderly_trad",
+        "xingan_2023_township_education_fund_donors",
+        "xinjiang_2013_traditional_moral_models_partial",
+        "xinjiang_2025_model_workers_commentary_partial",
+        "yiyang_2015_golden_autumn_aid_no_honouree",
+        "yongxing_2021_model_worker_flood_goods_donation",
+        "yunlin_2017_traditional_outstanding_youth_no_honouree",
+        "yunnan_2019_team_award_no_individual",
+        "zhuhai_2014_macau_donor_student_aid",
+        "zizhou_2022_township_commendation_no_honouree",
+    ]
+)
+
+
 @functools.cache
 def _tuned_proposals(tagger: bool) -> dict[str, list]:
     """Every tuned report read once per run (per tagger state), for all the tests below."""
@@ -903,10 +997,10 @@ def test_tuned_split_does_not_fall_back():
 
 
 # The learned second look over the tuned split it was trained on (tools/train_intake_model.py):
-# 97.8% recall, 74.8% facts (the people it adds are often named with fewer facts), and no false
+# 96.0% recall, 73.3% facts (the people it adds are often named with fewer facts), and no false
 # name beyond the rules' own. A broken feature or a model file out of step with the code fails here.
-LEARNED_RECALL = 0.97
-LEARNED_ACCURACY = 0.74
+LEARNED_RECALL = 0.959
+LEARNED_ACCURACY = 0.733
 
 
 def test_the_learned_second_look_adds_honourees_and_no_false_names():
@@ -959,6 +1053,15 @@ EARLIER = {
         BEFORE_TENTH_ACCURACY,
         BEFORE_TENTH_FALSE,
         BEFORE_TENTH_FORBIDDEN,
+        tagger_only=True,
+    ),
+    "eleventh": Earlier(
+        753,
+        ROTATED_11,
+        BEFORE_ELEVENTH_RECALL,
+        BEFORE_ELEVENTH_ACCURACY,
+        BEFORE_ELEVENTH_FALSE,
+        BEFORE_ELEVENTH_FORBIDDEN,
         tagger_only=True,
     ),
 }

@@ -115,6 +115,14 @@ def test_the_features_of_a_name_are_the_words_around_it():
     assert second_look.report_candidates(TALK) == found  # the same text, the same features
 
 
+def test_a_surname_with_shi_is_no_ones_name_and_a_city_is_marked_as_one():
+    # the tagger reads 叶氏 (a mother named by her surname) and 吴忠 (a city) as names
+    text = "全国劳动模范张秀英的母亲叶氏今年九十岁。石嘴山、吴忠、固原三市的劳模宣讲团走进企业。"
+    found = second_look.report_candidates(text)
+    assert "叶氏" not in found
+    assert "place" in found["吴忠"] and "place" not in found["张秀英"]
+
+
 def _trainer():
     spec = importlib.util.spec_from_file_location(
         "train_intake_model", ROOT / "tools" / "train_intake_model.py"

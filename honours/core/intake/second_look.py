@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .. import files
+from .. import files, places
 from ..i18n import Text
 from ..names import normalise_name
 from . import lexicon as lx
@@ -75,9 +75,13 @@ class Occurrence:
     end: int
 
 
+_PLACE_STEMS = places.PROVINCES | places.PREFECTURE_CITIES | places.COUNTY_LEVEL_CITIES
+
+
 def tagged_names(sentences: list[Sentence], bylines: Bylines) -> dict[str, list[Occurrence]]:
-    """Every name the tagger finds in the report, with where; bylines' names and names inside
-    an honour's title (白求恩奖章) left out."""
+    """Every name the tagger finds in the report, with where; bylines' names, names inside an
+    honour's title (白求恩奖章) and a surname with 氏 (叶氏: a family or a married woman named by
+    her surname, no one's full name) left out."""
     found: dict[str, list[Occurrence]] = {}
     for sentence in sentences:
         tagged_here = recogniser.person_names(sentence.text)
@@ -87,6 +91,7 @@ def tagged_names(sentences: list[Sentence], bylines: Bylines) -> dict[str, list[
         for tagged in tagged_here:
             if (
                 tagged.name in bylines.names
+                or tagged.name.endswith("氏")
                 or any(i + sentence.start in bylines.masked for i in range(tagged.start, tagged.end))
                 or any(i in in_titles for i in range(tagged.start, tagged.end))
             ):
@@ -139,6 +144,8 @@ def features(name: str, occurrences: list[Occurrence], candidates: int) -> froze
     report has."""
     found = {"bias", f"cnt:{min(len(occurrences), 4)}", f"len:{len(name)}"}
     found.add("surname" if name[0] in lx.SURNAMES or name[:2] in lx.COMPOUND_SURNAMES else "no_surname")
+    if name in _PLACE_STEMS:
+        found.add("place")  # 石嘴山、吴忠、固原: cities the tagger may take for names
     first_paragraph = min(o.sentence.paragraph for o in occurrences)
     found.add("para0" if first_paragraph == 0 else "para<=3" if first_paragraph <= 3 else "paralate")
     for k, o in enumerate(occurrences):
