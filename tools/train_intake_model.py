@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.intake_eval import load, simple_name  # noqa: E402
 from honours.core.intake import analyse_text  # noqa: E402
-from honours.core.intake.second_look import MODEL_FILE, report_candidates  # noqa: E402
+from honours.core.intake.second_look import MODEL_FILE, Model, report_candidates  # noqa: E402
 
 EPOCHS = 30
 L2 = 1e-4
@@ -53,21 +53,18 @@ def _examples(report) -> list[tuple[frozenset[str], int, bool]]:
     ]
 
 
-def _sigmoid(z: float) -> float:
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-
 def fit(examples: list[tuple[frozenset[str], int]]) -> dict[str, float]:
     """Logistic-regression weights by AdaGrad with L2."""
     weights: dict[str, float] = {}
     squares: dict[str, float] = {}
     order = list(range(len(examples)))
     shuffle = random.Random(SEED)
+    current = Model(weights, 0.0)  # reads the weights as they are being fitted
     for _ in range(EPOCHS):
         shuffle.shuffle(order)
         for i in order:
             features, label = examples[i]
-            error = _sigmoid(sum(weights.get(f, 0.0) for f in features)) - label
+            error = current.likelihood(features) - label
             for f in sorted(features):
                 gradient = error + L2 * weights.get(f, 0.0)
                 squares[f] = squares.get(f, 0.0) + gradient * gradient
@@ -80,7 +77,7 @@ def cross_validate(per_report, folds: int, threshold: float) -> None:
     added_right = added_wrong = left = 0
     for k in range(folds):
         train = [e for i, report in enumerate(per_report) if i % folds != k for e in report]
-        weights = fit([(f, y) for f, y, _ in train])
+        judge = Model(fit([(f, y) for f, y, _ in train]), threshold)
         for i, report in enumerate(per_report):
             if i % folds != k:
                 continue
@@ -88,7 +85,7 @@ def cross_validate(per_report, folds: int, threshold: float) -> None:
                 if proposed:
                     continue
                 left += label
-                if _sigmoid(sum(weights.get(f, 0.0) for f in found)) >= threshold:
+                if judge.likelihood(found) >= threshold:
                     added_right += label
                     added_wrong += 1 - label
     print(
