@@ -45,27 +45,7 @@ def _report_years(analysis: str, mentions: list[Mention], awarded: frozenset[int
             if t.year is not None or t.collective:
                 continue
             if t.title not in cache:
-                years: set[int] = set()
-                bare = re.sub(r"[“”\"「」]", "", t.title)
-                # 全省劳动模范 is 2015年省劳动模范; 全国劳动模范 is 2020年全国劳模 (and the other way)
-                short, long = bare.replace("劳动模范", "劳模"), bare.replace("劳模", "劳动模范")
-                # 西安市五一奖章 is 2022年西安市五一劳动奖状、奖章
-                medal = bare.replace("五一奖章", "五一劳动奖章")
-                for written in {bare, bare.removeprefix("全"), short, long, medal}:
-                    stem = written[: max(4, len(written) - 1)] if len(written) > 4 else written
-                    years.update(int(y) for y in re.findall(_REPORT_YEAR + re.escape(stem), analysis))
-                place = _PLACE_FIRST.match(long)
-                if place is not None:  # right after the year only: 2020年全国劳动模范 is not 某县劳动模范's
-                    pattern = r"((?:19|20)\d{2})年度?" + re.escape(long[place.end() :])
-                    years.update(int(y) for y in re.findall(pattern, analysis))
-                paired = _PAIRED_SECOND.match(bare)
-                if paired:
-                    # 2020年全国劳动模范和先进工作者表彰大会: the year of 全国先进工作者 too
-                    pair = (
-                        re.escape(paired.group(1)) + r"(?:劳动模范|劳模)[和、]" + re.escape(paired.group(2))
-                    )
-                    years.update(int(y) for y in re.findall(_REPORT_YEAR + pair, analysis))
-                cache[t.title] = years.pop() if len(years) == 1 else None
+                cache[t.title] = year_said_elsewhere(analysis, t.title)
             t.year = cache[t.title]
             if t.year is None and "五一劳动奖" in t.title and not _held_before(m.sentence.text, t):
                 t.year = _celebration_year(analysis)
@@ -74,6 +54,30 @@ def _report_years(analysis: str, mentions: list[Mention], awarded: frozenset[int
             given = m.award_verbs or id(t) in awarded
             if t.year is None and given and not _held_before(m.sentence.text, t):
                 t.year = _ceremony_year(analysis)
+
+
+def year_said_elsewhere(analysis: str, title: str) -> int | None:
+    """The one year the report gives `title` anywhere ("2024年…全国五一劳动奖…表彰名单"); two
+    years, or none: None."""
+    years: set[int] = set()
+    bare = re.sub(r"[“”\"「」]", "", title)
+    # 全省劳动模范 is 2015年省劳动模范; 全国劳动模范 is 2020年全国劳模 (and the other way)
+    short, long = bare.replace("劳动模范", "劳模"), bare.replace("劳模", "劳动模范")
+    # 西安市五一奖章 is 2022年西安市五一劳动奖状、奖章
+    medal = bare.replace("五一奖章", "五一劳动奖章")
+    for written in {bare, bare.removeprefix("全"), short, long, medal}:
+        stem = written[: max(4, len(written) - 1)] if len(written) > 4 else written
+        years.update(int(y) for y in re.findall(_REPORT_YEAR + re.escape(stem), analysis))
+    place = _PLACE_FIRST.match(long)
+    if place is not None:  # right after the year only: 2020年全国劳动模范 is not 某县劳动模范's
+        pattern = r"((?:19|20)\d{2})年度?" + re.escape(long[place.end() :])
+        years.update(int(y) for y in re.findall(pattern, analysis))
+    paired = _PAIRED_SECOND.match(bare)
+    if paired:
+        # 2020年全国劳动模范和先进工作者表彰大会: the year of 全国先进工作者 too
+        pair = re.escape(paired.group(1)) + r"(?:劳动模范|劳模)[和、]" + re.escape(paired.group(2))
+        years.update(int(y) for y in re.findall(_REPORT_YEAR + pair, analysis))
+    return years.pop() if len(years) == 1 else None
 
 
 # "召开2023年庆祝“五一”国际劳动节暨表彰大会": the year of the May Day celebration a report is about
