@@ -62,7 +62,7 @@ bench: install translations
 eval-intake: install
 	$(PY) -m benchmarks.intake_eval $(EVAL_ARGS)
 
-# Refit intake's learned second look on the tuned split (after tuned reports are added or keyed anew)
+# Refit intake's learned steps (second look, report's honour) on the tuned split (after tuned reports are added or keyed anew)
 train-intake: install
 	$(PY) tools/train_intake_model.py --folds 5
 

@@ -18,10 +18,11 @@ Figures per split:
   must-not list, i.e. reporters, editors, officials). Units proposed for a collective honour
   (kind "collective") are not people and are left out of every figure.
 
-The learned second look (``honours/core/intake/second_look.py``) is trained on the tuned split,
-so its figures there are the ones of the reports it learned from; ``--rules`` scores the reader's
-rules without it, and ``tools/train_intake_model.py --folds 5`` measures the model on tuned
-reports it was not fitted to.
+The learned steps (``second_look.py``: people the rules leave out; ``report_honours.py``: the
+report's honour for a person given none) are trained on the tuned split, so their figures there
+are the ones of the reports they learned from; ``--rules`` scores the reader's rules without
+them, and ``tools/train_intake_model.py --folds 5`` measures the models on tuned reports they
+were not fitted to.
 
     python -m benchmarks.intake_eval [--split tuned|held_out|fresh|all] [--show] [--rules]
 """
@@ -123,14 +124,12 @@ def learned(proposal: Proposal) -> bool:
 
 
 def score_report(report: Report, with_learned: bool = True) -> Score:
-    """One report read and scored; `with_learned=False` scores the rules' proposals alone (the
-    second look only adds, so leaving its proposals out is reading without it)."""
-    return score_proposals(report, analyse_text(report.text, report.id).proposals, with_learned)
+    """One report read and scored; `with_learned=False` reads with the rules alone (no second
+    look, no report's honour for a person given none)."""
+    return score_proposals(report, analyse_text(report.text, report.id, learned=with_learned).proposals)
 
 
-def score_proposals(report: Report, proposals: list[Proposal], with_learned: bool = True) -> Score:
-    if not with_learned:
-        proposals = [p for p in proposals if not learned(p)]
+def score_proposals(report: Report, proposals: list[Proposal]) -> Score:
     # units proposed for a collective honour (某公司被授予全国五一劳动奖状) are not people: not scored
     proposed = {simple_name(p.name): p for p in proposals if p.kind != KIND_COLLECTIVE}
     key_people = {simple_name(person["name"]): person for person in report.key["people"]}
@@ -215,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=(*SPLITS, "all"), default="all")
     parser.add_argument("--show", action="store_true", help="list every miss (tuned split only)")
     parser.add_argument(
-        "--rules", action="store_true", help="the reader's rules alone, without the learned second look"
+        "--rules", action="store_true", help="the reader's rules alone, without the learned steps"
     )
     args = parser.parse_args(argv)
     splits = SPLITS if args.split == "all" else (args.split,)

@@ -77,6 +77,7 @@ DATA_MODULES = {
     "core/intake/names.py": "intake patterns: names in a report",
     "core/intake/parser.py": "intake patterns: the report parser",
     "core/intake/second_look.py": "intake patterns: the words around a name the learned second look weighs",
+    "core/intake/report_honours.py": "intake patterns: the words that tie a person to a title said elsewhere",
     "core/intake/shared_facts.py": "intake patterns: what a report says once for many people (a group's title)",
     "core/intake/honour_years.py": "intake patterns: the year of an honour as a report writes it",
     "core/intake/proposing.py": "intake patterns: who is no honouree (leaders, guests, the needy), the Chinese"

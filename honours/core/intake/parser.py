@@ -26,9 +26,11 @@ from .honour_years import _DATED_SENTENCE, _report_years, _year_before
 from .mention_lists import THEY_ARE
 from .mentions import NOMINATING, WORKPLACE_BEFORE, Mention, SentenceReader, count_of
 from .names import NameHit, index_by_first_char, name_at, starts_with_any
-from .proposals import IntakeResult
+from .proposals import IntakeResult, Proposal
 from .proposing import _needy, _official_post, _proposals
+from .report_honours import give_report_honours
 from .roles import _last_award_verb, attribute
+from .second_look import Model as SecondLookModel
 from .second_look import second_look
 from .shared_facts import (
     _announced_title,
@@ -73,14 +75,27 @@ class _State:
     semicolon_items: list[tuple[Sentence, tuple]] = field(default_factory=list)
 
 
-def analyse_text(original: str, report: str = "", *, learned: bool = True) -> IntakeResult:
-    """Propose the honourees named in a report's text (as written, Simplified or Traditional);
-    `learned=False` reads with the rules and no learned second look (what its training compares)."""
+@dataclass
+class Reading:
+    """What the rules read in a report: the proposals, and what the learned steps look at again."""
+
+    analysis: str
+    traditional: bool
+    sentences: list[Sentence]
+    bylines: Bylines
+    mentions: list[Mention]
+    titles: list[TitleMatch]  # every person's title the report says
+    proposals: list[Proposal]
+
+
+def read_text(original: str, report: str = "") -> Reading | None:
+    """The rules' reading of a report's text (None for an empty one): what `analyse_text` adds
+    its learned steps to, and what their training reads."""
     if not isinstance(original, str):
         raise TypeError("report text must be a string")
     original = without_pinyin_glosses(original[:MAX_REPORT_CHARS])
     if not original.strip():
-        return IntakeResult(report, [], False, [], 0)
+        return None
     analysis, traditional = prepare(original)
     bylines = find_bylines(analysis)
     sentences = split_sentences(original, analysis)
@@ -108,14 +123,42 @@ def analyse_text(original: str, report: str = "", *, learned: bool = True) -> In
         for m in mentions:
             m.visited = False  # a visit to a home is an honouree's only in a report about model workers
     proposals = _proposals(mentions, bylines, report)
-    # the names the rules left out that a learned model finds likely honourees, after the rules' own
+    return Reading(analysis, traditional, sentences, bylines, mentions, state.titles, proposals)
+
+
+def analyse_text(original: str, report: str = "", *, learned: bool = True) -> IntakeResult:
+    """Propose the honourees named in a report's text (as written, Simplified or Traditional);
+    `learned=False` reads with the rules and no learned steps (what their training compares)."""
+    reading = read_text(original, report)
+    if reading is None:
+        return IntakeResult(report, [], False, [], 0)
+    return propose(reading, report, learned=learned)
+
+
+def propose(reading: Reading, report: str = "", *, learned: bool = True) -> IntakeResult:
+    """The proposals of a reading: the rules', then (`learned`) what the learned steps add. The
+    learned steps change the reading's proposals in place; read again, or copy, to have both."""
+    proposals = reading.proposals
     if learned:
-        proposals += second_look(sentences, mentions, proposals, bylines, report)
-    if not _HONOUR_WORDS.search(analysis):
+        proposals = proposals + learned_steps(reading, report)
+    if not _HONOUR_WORDS.search(reading.analysis):
         # a report that names no honour at all (a volunteers' day, a meeting): one with neither an
         # honour nor a donation is no honouree here, whatever they did
         proposals = [p for p in proposals if p.honouree.honours or p.honouree.donations]
-    return IntakeResult(report, proposals, traditional, list(dict.fromkeys(bylines.texts)), len(sentences))
+    texts = list(dict.fromkeys(reading.bylines.texts))
+    return IntakeResult(report, proposals, reading.traditional, texts, len(reading.sentences))
+
+
+def learned_steps(reading: Reading, report: str, judge: SecondLookModel | None = None) -> list[Proposal]:
+    """The learned steps after the rules: the names they left out that a model finds likely
+    honourees (returned), then, for each person with no honour in their own words, the report's
+    title a second model judges theirs (given in place). `judge`: the second look's model, when
+    not the shipped one (its training's cross-validation)."""
+    added = second_look(
+        reading.sentences, reading.mentions, reading.proposals, reading.bylines, report, judge
+    )
+    give_report_honours(reading.proposals + added, reading.sentences, reading.titles, reading.analysis)
+    return added
 
 
 def _clear_names(analysis: str) -> frozenset[str]:

@@ -19,20 +19,19 @@ installed there are no tagged names and nothing is added.
 
 from __future__ import annotations
 
-import json
-import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .. import files, places
+from .. import places
 from ..i18n import Text
 from ..names import normalise_name
 from . import lexicon as lx
 from . import recogniser
 from .bylines import Bylines, find_bylines
 from .honour_years import _year_before
+from .learned_model import Model, load_model
 from .mention_base import Mention
 from .names import name_at
 from .proposals import Proposal, Reason
@@ -141,7 +140,8 @@ def _around(sentence: Sentence, start: int, end: int) -> set[str]:
 def features(name: str, occurrences: list[Occurrence], candidates: int) -> frozenset[str]:
     """What the model weighs for one tagged name: its length, how often and how early it is
     named, the features of every naming (and of the first one apart), and how many names the
-    report has."""
+    report has. Nothing the rules decided about other names: they read the tuned reports better
+    than any other, so what they left out there is no guide to what they leave out elsewhere."""
     found = {"bias", f"cnt:{min(len(occurrences), 4)}", f"len:{len(name)}"}
     found.add("surname" if name[0] in lx.SURNAMES or name[:2] in lx.COMPOUND_SURNAMES else "no_surname")
     if name in _PLACE_STEMS:
@@ -166,26 +166,11 @@ def report_candidates(text: str) -> dict[str, frozenset[str]]:
     return {name: features(name, found, len(tagged)) for name, found in tagged.items()}
 
 
-@dataclass(frozen=True)
-class Model:
-    weights: dict[str, float]
-    threshold: float
-
-    def likelihood(self, features: frozenset[str]) -> float:
-        """The model's probability that the name so placed is an honouree."""
-        z = sum(self.weights.get(f, 0.0) for f in features)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-
 @lru_cache(maxsize=1)
 def model() -> Model | None:
     """The trained model shipped beside this module, or None when it is missing or damaged
     (then intake reads on its rules alone)."""
-    try:
-        data = json.loads(files.read_text(MODEL_FILE))
-        return Model({str(k): float(v) for k, v in data["weights"].items()}, float(data["threshold"]))
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None
+    return load_model(MODEL_FILE)
 
 
 def own_description(name: str, o: Occurrence) -> Mention:
@@ -236,9 +221,11 @@ def second_look(
     proposals: list[Proposal],
     bylines: Bylines,
     report: str,
+    judge: Model | None = None,
 ) -> list[Proposal]:
-    """Proposals for the tagged names the rules left out that the model finds likely honourees."""
-    judge = model()
+    """Proposals for the tagged names the rules left out that the model finds likely honourees
+    (`judge`: the shipped model unless given)."""
+    judge = judge or model()
     if judge is None:
         return []
     tagged = tagged_names(sentences, bylines)
