@@ -7,6 +7,8 @@ must not make names. The corpus (test_intake_corpus.py) measures the same on rea
 
 from __future__ import annotations
 
+import pytest
+
 from honours.core.intake import analyse_text
 from honours.core.intake.titles import find_titles
 
@@ -2380,3 +2382,30 @@ def test_the_first_item_of_a_list_that_ends_in_a_name_is_a_person_of_its_own():
     people = _people(text)
     assert set(people) == {"胡国明", "曹照明"}
     assert (people["胡国明"].unit, people["胡国明"].position) == ("徐州某公司", "厂长")
+
+
+@pytest.mark.parametrize(
+    "text, title, level",
+    [
+        (
+            (
+                "衡阳市总工会决定授予以下同志“衡阳市纺织行业标兵”称号：\n"
+                "王伟芳  衡阳某某纺织公司车间工人\n李秀英  衡阳某某棉纺厂挡车工"
+            ),
+            "衡阳市纺织行业标兵",
+            "municipal",
+        ),
+        (
+            "下列同志荣获湖南省五一劳动奖章：王伟芳，衡阳某某纺织公司车间工人；李秀英，衡阳某某棉纺厂挡车工。",
+            "湖南省五一劳动奖章",
+            "provincial",
+        ),
+    ],
+)
+def test_a_decisions_list_of_the_comrades_below_takes_its_title(text, title, level):
+    # 授予以下同志…称号： / 下列同志荣获…： : the heading of an award decision's list
+    people = _people(text, learned=False)
+    assert set(people) == {"王伟芳", "李秀英"}
+    for honouree in people.values():
+        assert _honours(honouree) == [(title, level)]
+    assert (people["李秀英"].unit, people["李秀英"].position) == ("衡阳某某棉纺厂", "挡车工")
