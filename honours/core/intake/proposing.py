@@ -286,9 +286,20 @@ def _honours_with_reasons(group: list[Mention]) -> list[tuple[Honour, str]]:
             kept.posthumous = kept.posthumous or honours[bare].posthumous
             del honours[bare]
     for honour in honours.values():  # the report's own words first, else the table of well-known titles
-        known = known_title(honour.title)
-        honour.awarded_by = honour.awarded_by or (known.awarded_by if known else "")
+        _known_giver(honour)
     return [(honour, reasons[key]) for key, honour in honours.items()]
+
+
+def _known_giver(honour: Honour) -> Honour:
+    """The awarding body the report did not name, from the table of well-known titles."""
+    known = known_title(honour.title)
+    honour.awarded_by = honour.awarded_by or (known.awarded_by if known else "")
+    return honour
+
+
+def honour_named(title: str, level: str, year: int | None) -> Honour:
+    """An honour the report names in a title only (no giver of its own words)."""
+    return _known_giver(Honour(title=title, level=level, year=year))
 
 
 _BARE_LEVEL_MODEL = re.compile(r"(?:全|本|我)?[省市县区](?:级)?劳动模范")

@@ -24,7 +24,7 @@ from . import lexicon as lx
 from .honour_years import _celebration_year, _ceremony_year, year_said_elsewhere
 from .learned_model import Model, load_model
 from .proposals import KIND_COLLECTIVE, Proposal, Reason
-from .proposing import _category
+from .proposing import _category, honour_named
 from .text import Sentence
 from .titles import TitleMatch, known_title
 
@@ -235,8 +235,7 @@ def honour_of(group: TitleGroup, sentences: list[Sentence], analysis: str) -> Ho
         year = _celebration_year(analysis)
     if year is None and _awarded(group, sentences):
         year = _ceremony_year(analysis)
-    known = known_title(t.title)
-    return Honour(title=t.title, level=t.level, year=year, awarded_by=known.awarded_by if known else "")
+    return honour_named(t.title, t.level, year)
 
 
 def _awarded(group: TitleGroup, sentences: list[Sentence]) -> bool:
