@@ -2409,3 +2409,23 @@ def test_a_decisions_list_of_the_comrades_below_takes_its_title(text, title, lev
     for honouree in people.values():
         assert _honours(honouree) == [(title, level)]
     assert (people["李秀英"].unit, people["李秀英"].position) == ("衡阳某某棉纺厂", "挡车工")
+
+
+def test_names_before_an_approximate_count_and_levels_listed_for_the_group():
+    # 等20余名全国及宁夏劳动模范: about twenty, of two levels: model workers, no one's level
+    people = _people("拜永强、张玉川、赵晓燕等20余名全国及宁夏劳动模范参加活动。", learned=False)
+    assert set(people) == {"拜永强", "张玉川", "赵晓燕"}
+    assert all(_honours(h) == [("劳动模范", "other")] for h in people.values())
+    people = _people("拜永强、张玉川等20多名宁夏劳动模范参加活动。", learned=False)
+    assert _honours(people["张玉川"]) == [("宁夏劳动模范", "provincial")]
+    # one person's 全国及省 is still read as before: the level the title itself gives
+    assert [(t.title, t.level) for t in find_titles("他是全国及省劳动模范。")] == [("省劳动模范", "provincial")]
+
+
+def test_a_counted_group_heading_its_own_list():
+    # 宣讲团由3名…劳动模范组成，分别是：… the group the sentence counts is the people it lists
+    text = "宣讲团由3名海南省劳动模范组成，分别是：海南某橡胶公司割胶辅导员梁庆莲；海南某食品公司经理黄桂源。"
+    people = _people(text, learned=False)
+    assert set(people) == {"梁庆莲", "黄桂源"}
+    assert all(_honours(h) == [("海南省劳动模范", "provincial")] for h in people.values())
+    assert (people["梁庆莲"].unit, people["梁庆莲"].position) == ("海南某橡胶公司", "割胶辅导员")

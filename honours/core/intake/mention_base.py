@@ -75,7 +75,8 @@ class Mention:
 
 
 _NUMBER_OF_PEOPLE = (
-    r"[0-9一二三四五六七八九十百两几多]+(?: ?多)?(?:名|位|个|人)"  # (20 多位: a space as stored)
+    r"(?:[0-9一二三四五六七八九十百两]+余|[0-9一二三四五六七八九十百两几多]+(?: ?多)?)"  # (20 多位: a space as stored)
+    r"(?:名|位|个|人)"  # 20余名: about twenty
 )
 
 

@@ -521,6 +521,9 @@ def _headings(reader: SentenceReader, state: _State, people: list[Mention]) -> N
         ]
         free = counted[-1:] or _awarded_before(state, sentence.index - 1)
     if not free and colon >= 0 and _HEADING_END.search(s[: colon + 1]):
+        # 宣讲团由6名全国、海南劳动模范组成，分别是：… the group the sentence counts is the list
+        free = [t for t in state.counted if t.sentence == sentence.index and t.outer_end <= colon][-1:]
+    if not free and colon >= 0 and _HEADING_END.search(s[: colon + 1]):
         # 台湾省模范劳工表扬大会昨日举行，本县共有五人获选，分别是：… the honour the ceremony is for
         free = _event_title(s[:colon], sentence.index)
     if not free and colon >= 0 and _BACK_REFERENCE.search(s[:colon]) and _HEADING_END.search(s[: colon + 1]):

@@ -12,7 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from ..places import LEVEL_WORDS, place_at
+from ..places import LEVEL_WORDS, PROVINCES, place_at
 from ..records import Level
 from ..titles import TRAINEES_SUFFIX, known_title, level_inside, level_word_at
 from . import lexicon as lx
@@ -239,7 +239,11 @@ def find_titles(text: str) -> list[TitleMatch]:
             and not _commended_as(text, match.start, end)
             and not _picked_from(text, match.start, end)
         ):
-            if match.weak or not COUNT_BEFORE.search(text[: match.start]):
+            before = text[: match.start]
+            levels = _GROUP_LEVELS_LISTED.search(
+                before
+            )  # 8位全国、省、市劳动模范: the count before the levels
+            if match.weak or not COUNT_BEFORE.search(before[: levels.start()] if levels else before):
                 continue
             match.group = True  # 我市16名全省劳动模范起程…: a counted group, named by its honour
         match.outer_end = _skip_trailer(text, end)
@@ -494,7 +498,7 @@ def _table_place(text: str, start: int) -> bool:
 
 # "16名" / "十位" right before a title: the people it counts hold that title
 COUNT_BEFORE = re.compile(
-    r"(?<![每一])(?:[0-9]+|[二三四五六七八九十百两][一二三四五六七八九十百两]*)(?:名|位|人)(?:个人|职工|同志)?"
+    r"(?<![每一])(?:[0-9]+|[二三四五六七八九十百两][一二三四五六七八九十百两]*)[余多]?(?:名|位|人)(?:个人|职工|同志)?"
     r"(?:新晋|新当选的|受表彰的|获奖的|获表彰的)?$"  # 我市5位受表彰的全国劳模: still the group's title
 )
 
@@ -728,13 +732,19 @@ _NOT_BEFORE_BARE_LEVEL = set("城都超社小园景郊山灾疫辖片街门集�
 
 _LEVELS_LISTED = re.compile(r"(?:(?:全国|省|市|县|区|州|自治区)级?、)+$")  # (全国和省: 分别获, each its own)
 _LISTED_LEVEL = re.compile(r"^(?:全国|省|市|县|区|州|自治区)级?")
+# a counted group's levels may be joined by 及 and end in a province: 20余名全国及宁夏劳动模范
+_GROUP_LEVELS_LISTED = re.compile(r"(?:(?:全国|省|市|县|区|州|自治区)级?[、及])+$")
+_GROUP_LISTED_LEVEL = re.compile(
+    r"^(?:全国|省|市|县|区|州|自治区|" + "|".join(sorted(PROVINCES, key=len, reverse=True)) + r")级?"
+)
 
 
 def _levels_listed(text: str, match: TitleMatch) -> None:
-    """8位全国、省、市、县劳动模范 / 三位省、市巾帼劳模: levels listed for a group, no one's level; the
-    title is its core, level other, and it starts where the list of levels does."""
-    listed = _LEVELS_LISTED.search(text, 0, match.start)
-    level = _LISTED_LEVEL.match(match.title)
+    """8位全国、省、市、县劳动模范 / 三位省、市巾帼劳模 / 20余名全国及宁夏劳动模范: levels listed for a
+    group, no one's level; the title is its core, level other, and it starts where the list of
+    levels does."""
+    listed = (_GROUP_LEVELS_LISTED if match.group else _LEVELS_LISTED).search(text, 0, match.start)
+    level = (_GROUP_LISTED_LEVEL if match.group else _LISTED_LEVEL).match(match.title)
     if match.quoted or listed is None or level is None or len(match.title) - level.end() < 2:
         return
     match.title = match.title[level.end() :]
