@@ -2419,7 +2419,9 @@ def test_names_before_an_approximate_count_and_levels_listed_for_the_group():
     people = _people("拜永强、张玉川等20多名宁夏劳动模范参加活动。", learned=False)
     assert _honours(people["张玉川"]) == [("宁夏劳动模范", "provincial")]
     # one person's 全国及省 is still read as before: the level the title itself gives
-    assert [(t.title, t.level) for t in find_titles("他是全国及省劳动模范。")] == [("省劳动模范", "provincial")]
+    assert [(t.title, t.level) for t in find_titles("他是全国及省劳动模范。")] == [
+        ("省劳动模范", "provincial")
+    ]
 
 
 def test_a_counted_group_heading_its_own_list():
