@@ -2418,6 +2418,9 @@ def test_names_before_an_approximate_count_and_levels_listed_for_the_group():
     assert all(_honours(h) == [("劳动模范", "other")] for h in people.values())
     people = _people("拜永强、张玉川等20多名宁夏劳动模范参加活动。", learned=False)
     assert _honours(people["张玉川"]) == [("宁夏劳动模范", "provincial")]
+    # the full shape, other titles after it: the counted people are still the model workers
+    text = "拜永强、张玉川、赵晓燕等20余名全国及宁夏劳动模范、大国工匠、塞上工匠代表参加活动。"
+    assert _honours(_people(text, learned=False)["赵晓燕"]) == [("劳动模范", "other")]
     # one person's 全国及省 is still read as before: the level the title itself gives
     assert [(t.title, t.level) for t in find_titles("他是全国及省劳动模范。")] == [
         ("省劳动模范", "provincial")

@@ -743,8 +743,13 @@ def _levels_listed(text: str, match: TitleMatch) -> None:
     """8位全国、省、市、县劳动模范 / 三位省、市巾帼劳模 / 20余名全国及宁夏劳动模范: levels listed for a
     group, no one's level; the title is its core, level other, and it starts where the list of
     levels does."""
-    listed = (_GROUP_LEVELS_LISTED if match.group else _LEVELS_LISTED).search(text, 0, match.start)
-    level = (_GROUP_LISTED_LEVEL if match.group else _LISTED_LEVEL).match(match.title)
+    listed = _LEVELS_LISTED.search(text, 0, match.start)
+    level = _LISTED_LEVEL.match(match.title)
+    counted = _GROUP_LEVELS_LISTED.search(text, 0, match.start)
+    if counted and (match.group or COUNT_BEFORE.search(text, 0, counted.start())):
+        # a group, or counted people (甲、乙等20余名全国及宁夏劳动模范、大国工匠代表: not a group by its
+        # right edge, the next title follows)
+        listed, level = counted, _GROUP_LISTED_LEVEL.match(match.title)
     if match.quoted or listed is None or level is None or len(match.title) - level.end() < 2:
         return
     match.title = match.title[level.end() :]
