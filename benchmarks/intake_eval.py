@@ -114,6 +114,11 @@ def _title_match(key_title: str, proposed: str) -> bool:
     return len(min(k, p, key=len)) >= 4 and (k.endswith(p) or p.endswith(k))
 
 
+def holds(key_honour: dict, title: str, level: str) -> bool:
+    """Is the proposed title at the level the key's honour (a fact the scoring counts right)?"""
+    return _title_match(key_honour["title"], title) and level == (key_honour.get("level") or "other")
+
+
 def _amounts(donations) -> set[Decimal]:
     return {Decimal(d.amount_fen) / 100 for d in donations if d.amount_fen is not None}
 
@@ -155,11 +160,7 @@ def score_proposals(report: Report, proposals: list[Proposal]) -> Score:
             s.facts += 1
             level = honour.get("level") or "other"
             match = next(
-                (
-                    i
-                    for i, x in enumerate(h.honours)
-                    if i not in used and _title_match(honour["title"], x.title) and x.level == level
-                ),
+                (i for i, x in enumerate(h.honours) if i not in used and holds(honour, x.title, x.level)),
                 None,
             )
             if match is None:

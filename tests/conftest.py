@@ -213,3 +213,31 @@ def pg_server():
 def pg_url(pg_server) -> str:
     """The URL of a new, empty UTF-8 database on the throwaway server."""
     return pg_server.new_database()
+
+
+@pytest.fixture
+def rules_alone():
+    """Report intake reads with its rules alone, as without the optional tagger (installed or not)."""
+    from honours.core.intake import recogniser
+
+    recogniser.disable_for_tests(True)
+    yield
+    recogniser.disable_for_tests(False)
+
+
+@pytest.fixture
+def learned_model_file(monkeypatch, tmp_path):
+    """Point one of intake's learned steps (second_look, report_honours) at a model file of the
+    test's own: ``learned_model_file(module, text)``."""
+    used = []
+
+    def use(module, text: str) -> None:
+        path = tmp_path / f"{module.__name__.rsplit('.', 1)[-1]}_model.json"
+        path.write_text(text, encoding="utf-8")
+        monkeypatch.setattr(module, "MODEL_FILE", path)
+        module.model.cache_clear()
+        used.append(module)
+
+    yield use
+    for module in used:
+        module.model.cache_clear()

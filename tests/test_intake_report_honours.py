@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from honours.core.intake import analyse_text, recogniser, report_honours
+from honours.core.intake import analyse_text, report_honours
 from honours.core.intake.parser import read_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,25 +32,8 @@ MEDAL = ("长春市五一劳动奖章", "municipal", 2025)
 
 
 @pytest.fixture(autouse=True)
-def rules_alone():
+def _rules_people(rules_alone):
     """The rules' people only: what is judged here does not depend on the optional tagger."""
-    recogniser.disable_for_tests(True)
-    yield
-    recogniser.disable_for_tests(False)
-
-
-@pytest.fixture
-def model_file(monkeypatch, tmp_path):
-    """Point the step at a model file of the test's own."""
-
-    def use(text: str) -> None:
-        path = tmp_path / "model.json"
-        path.write_text(text, encoding="utf-8")
-        monkeypatch.setattr(report_honours, "MODEL_FILE", path)
-        report_honours.model.cache_clear()
-
-    yield use
-    report_honours.model.cache_clear()
 
 
 def _proposals(text: str, **options) -> dict:
@@ -85,19 +68,19 @@ def test_a_report_with_no_title_gives_no_honour():
     assert "report_honour" not in [r.code for r in proposal.reasons]
 
 
-def test_a_missing_or_damaged_model_gives_nothing(model_file):
+def test_a_missing_or_damaged_model_gives_nothing(learned_model_file):
     for damaged in ("", "{not json", '{"weights": {}}', '{"weights": [1], "threshold": "x"}'):
-        model_file(damaged)
+        learned_model_file(report_honours, damaged)
         assert report_honours.model() is None
         found = _proposals(LIST)
         assert found["王红丹"].honouree.honours == found["孙小微"].honouree.honours == []
 
 
-def test_the_threshold_is_the_models_own(model_file):
+def test_the_threshold_is_the_models_own(learned_model_file):
     shipped = json.loads(report_honours.MODEL_FILE.read_text(encoding="utf-8"))
-    model_file(json.dumps({**shipped, "threshold": 1.0}))
+    learned_model_file(report_honours, json.dumps({**shipped, "threshold": 1.0}))
     assert _proposals(LIST)["王红丹"].honouree.honours == []  # nothing is ever certain
-    model_file(json.dumps({**shipped, "threshold": 0.0}))
+    learned_model_file(report_honours, json.dumps({**shipped, "threshold": 0.0}))
     assert _proposals(LIST)["王红丹"].honouree.honours != []
 
 

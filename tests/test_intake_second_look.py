@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from honours.core.intake import analyse_text, recogniser, second_look
+from honours.core.intake import analyse_text, second_look
 from honours.core.intake.text import prepare, split_sentences
 
 pytest.importorskip("thulac")
@@ -27,27 +27,6 @@ TALK = (
     "今年当选的模范劳工在各领域都有杰出表现，其中陈玉民任职长兴材料公司主任研究员，拥有多项专利。"
     "陈玉民表示，很荣幸。"
 )
-
-
-@pytest.fixture
-def rules_alone():
-    recogniser.disable_for_tests(True)
-    yield
-    recogniser.disable_for_tests(False)
-
-
-@pytest.fixture
-def model_file(monkeypatch, tmp_path):
-    """Point the second look at a model file of the test's own."""
-
-    def use(text: str) -> None:
-        path = tmp_path / "model.json"
-        path.write_text(text, encoding="utf-8")
-        monkeypatch.setattr(second_look, "MODEL_FILE", path)
-        second_look.model.cache_clear()
-
-    yield use
-    second_look.model.cache_clear()
 
 
 def _proposals(text: str, **options) -> dict:
@@ -92,18 +71,18 @@ def test_without_the_tagger_there_is_no_second_look(rules_alone):
     assert "陈玉民" not in _proposals(TALK)
 
 
-def test_a_missing_or_damaged_model_leaves_the_rules_alone(model_file):
+def test_a_missing_or_damaged_model_leaves_the_rules_alone(learned_model_file):
     for damaged in ("", "{not json", '{"weights": {}}', '{"weights": [1], "threshold": "x"}'):
-        model_file(damaged)
+        learned_model_file(second_look, damaged)
         assert second_look.model() is None
         assert "陈玉民" not in _proposals(TALK)
 
 
-def test_the_threshold_is_the_models_own(model_file):
+def test_the_threshold_is_the_models_own(learned_model_file):
     shipped = json.loads(second_look.MODEL_FILE.read_text(encoding="utf-8"))
-    model_file(json.dumps({**shipped, "threshold": 1.0}))
+    learned_model_file(second_look, json.dumps({**shipped, "threshold": 1.0}))
     assert "陈玉民" not in _proposals(TALK)  # nothing is ever certain
-    model_file(json.dumps({**shipped, "threshold": 0.0}))
+    learned_model_file(second_look, json.dumps({**shipped, "threshold": 0.0}))
     assert "陈玉民" in _proposals(TALK)
 
 

@@ -14,13 +14,6 @@ from honours.core.intake import analyse_text, recogniser
 pytest.importorskip("thulac")
 
 
-@pytest.fixture
-def rules_alone():
-    recogniser.disable_for_tests(True)
-    yield
-    recogniser.disable_for_tests(False)
-
-
 def _people(text: str) -> dict:
     return {p.name: p.honouree for p in analyse_text(text).proposals}
 

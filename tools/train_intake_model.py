@@ -41,7 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.intake_eval import _title_match, load, simple_name  # noqa: E402
+from benchmarks.intake_eval import holds, load, simple_name  # noqa: E402
 from honours.core.intake import report_honours  # noqa: E402
 from honours.core.intake.parser import read_text  # noqa: E402
 from honours.core.intake.second_look import MODEL_FILE, Model, report_candidates, second_look  # noqa: E402
@@ -83,25 +83,31 @@ def fit(examples: list[tuple[frozenset[str], int]]) -> dict[str, float]:
     return weights
 
 
+def _folds(per_report: list, folds: int):
+    """(the reports to fit on, the reports to judge) for each fold k in turn: report i is judged
+    in fold i % folds, by a model fitted on the others."""
+    for k in range(folds):
+        yield (
+            [report for i, report in enumerate(per_report) if i % folds != k],
+            [report for i, report in enumerate(per_report) if i % folds == k],
+        )
+
+
 def cross_validate(per_report, folds: int, threshold: float) -> list[dict[str, float]]:
     """Fit on K-1 folds of reports, judge the names of the last fold; print what would be added.
     Returns each fold's weights (fold k: fitted without the reports i with i % folds == k)."""
     added_right = added_wrong = left = 0
     fold_weights = []
-    for k in range(folds):
-        train = [e for i, report in enumerate(per_report) if i % folds != k for e in report]
-        fold_weights.append(fit([(f, y) for f, y, _ in train]))
+    for train, judged in _folds(per_report, folds):
+        fold_weights.append(fit([(f, y) for report in train for f, y, _ in report]))
         judge = Model(fold_weights[-1], threshold)
-        for i, report in enumerate(per_report):
-            if i % folds != k:
+        for found, label, proposed in (name for report in judged for name in report):
+            if proposed:
                 continue
-            for found, label, proposed in report:
-                if proposed:
-                    continue
-                left += label
-                if judge.likelihood(found) >= threshold:
-                    added_right += label
-                    added_wrong += 1 - label
+            left += label
+            if judge.likelihood(found) >= threshold:
+                added_right += label
+                added_wrong += 1 - label
     print(
         f"{folds}-fold cross-validation at {threshold}: of {left} honourees the rules leave out, "
         f"{added_right} added; {added_wrong} names added that are no honouree"
@@ -137,16 +143,7 @@ def _honour_pairs(job) -> list[tuple[bool, list[tuple[frozenset[str], int]]]]:
             continue
         honours = person.get("honours", [])
         labelled = [
-            (
-                found,
-                int(
-                    any(
-                        _title_match(h["title"], group.first.title)
-                        and (h.get("level") or "other") == group.first.level
-                        for h in honours
-                    )
-                ),
-            )
+            (found, int(any(holds(h, group.first.title, group.first.level) for h in honours)))
             for group, found in pairs
         ]
         people.append((bool(proposal.honouree.honours), labelled))
@@ -157,26 +154,18 @@ def cross_validate_honours(per_report, folds: int, threshold: float) -> None:
     """Fit on K-1 folds; among the last fold's people given no honour, count the titles the
     model would give (its likeliest, when likely enough) that are right and wrong."""
     right = wrong = people = 0
-    for k in range(folds):
-        train = [
-            pair
-            for i, report in enumerate(per_report)
-            if i % folds != k
-            for _, pairs in report
-            for pair in pairs
-        ]
-        judge = report_honours.Model(fit(train), threshold)
-        for i, report in enumerate(per_report):
-            if i % folds != k:
+    for train, judged in _folds(per_report, folds):
+        judge = report_honours.Model(
+            fit([pair for report in train for _, pairs in report for pair in pairs]), threshold
+        )
+        for had_honours, pairs in (person for report in judged for person in report):
+            if had_honours or not pairs:
                 continue
-            for had_honours, pairs in report:
-                if had_honours or not pairs:
-                    continue
-                people += 1
-                best, label = max(pairs, key=lambda pair: judge.likelihood(pair[0]))
-                if judge.likelihood(best) >= threshold:
-                    right += label
-                    wrong += 1 - label
+            people += 1
+            best, label = max(pairs, key=lambda pair: judge.likelihood(pair[0]))
+            if judge.likelihood(best) >= threshold:
+                right += label
+                wrong += 1 - label
     print(
         f"{folds}-fold cross-validation at {threshold}: of {people} people given no honour, "
         f"{right} given the report's title that is theirs, {wrong} one that is not"

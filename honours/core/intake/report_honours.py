@@ -24,7 +24,7 @@ from . import lexicon as lx
 from .honour_years import _celebration_year, _ceremony_year, year_said_elsewhere
 from .learned_model import Model, load_model
 from .proposals import KIND_COLLECTIVE, Proposal, Reason
-from .proposing import _category, honour_named
+from .proposing import _category, _full_title, honour_named
 from .text import Sentence
 from .titles import TitleMatch, known_title
 
@@ -50,7 +50,7 @@ class TitleGroup:
 
 
 def _title_key(t: TitleMatch) -> tuple[str, str]:
-    return t.title.replace("“", "").replace("”", "").replace("劳模", "劳动模范"), t.level
+    return _full_title(t.title), t.level
 
 
 def title_groups(titles: list[TitleMatch]) -> list[TitleGroup]:
@@ -217,7 +217,7 @@ def candidates(
 
 
 def _honour_key(h: Honour) -> tuple[str, str]:
-    return h.title.replace("劳模", "劳动模范"), h.level
+    return _full_title(h.title), h.level
 
 
 @lru_cache(maxsize=1)
@@ -253,10 +253,11 @@ def give_report_honours(
     if judge is None:
         return
     for proposal, pairs in candidates(proposals, sentences, titles):
-        scored = sorted(((judge.likelihood(f), g) for g, f in pairs), key=lambda x: -x[0])
-        if not scored or scored[0][0] < judge.threshold:
+        if not pairs:
             continue
-        likelihood, group = scored[0]
+        likelihood, group = max(((judge.likelihood(f), g) for g, f in pairs), key=lambda scored: scored[0])
+        if likelihood < judge.threshold:
+            continue
         honouree = proposal.honouree
         honouree.honours.append(honour_of(group, sentences, analysis))
         deeds = [d.text for d in honouree.deeds]

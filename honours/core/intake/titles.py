@@ -239,11 +239,7 @@ def find_titles(text: str) -> list[TitleMatch]:
             and not _commended_as(text, match.start, end)
             and not _picked_from(text, match.start, end)
         ):
-            before = text[: match.start]
-            levels = _GROUP_LEVELS_LISTED.search(
-                before
-            )  # 8位全国、省、市劳动模范: the count before the levels
-            if match.weak or not COUNT_BEFORE.search(before[: levels.start()] if levels else before):
+            if match.weak or not _counted_before(text, match.start):
                 continue
             match.group = True  # 我市16名全省劳动模范起程…: a counted group, named by its honour
         match.outer_end = _skip_trailer(text, end)
@@ -739,6 +735,14 @@ _GROUP_LISTED_LEVEL = re.compile(
 )
 
 
+def _counted_before(text: str, start: int) -> bool:
+    """Does a count of people stand before `start`, past any levels listed (16名全省劳动模范 /
+    8位全国、省、市劳动模范 / 20余名全国及宁夏劳动模范)?"""
+    before = text[:start]
+    levels = _GROUP_LEVELS_LISTED.search(before)
+    return COUNT_BEFORE.search(before[: levels.start()] if levels else before) is not None
+
+
 def _levels_listed(text: str, match: TitleMatch) -> None:
     """8位全国、省、市、县劳动模范 / 三位省、市巾帼劳模 / 20余名全国及宁夏劳动模范: levels listed for a
     group, no one's level; the title is its core, level other, and it starts where the list of
@@ -746,7 +750,7 @@ def _levels_listed(text: str, match: TitleMatch) -> None:
     listed = _LEVELS_LISTED.search(text, 0, match.start)
     level = _LISTED_LEVEL.match(match.title)
     counted = _GROUP_LEVELS_LISTED.search(text, 0, match.start)
-    if counted and (match.group or COUNT_BEFORE.search(text, 0, counted.start())):
+    if counted and (match.group or _counted_before(text, match.start)):
         # a group, or counted people (甲、乙等20余名全国及宁夏劳动模范、大国工匠代表: not a group by its
         # right edge, the next title follows)
         listed, level = counted, _GROUP_LISTED_LEVEL.match(match.title)
