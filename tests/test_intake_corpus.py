@@ -88,11 +88,11 @@ def test_key_strings_are_in_the_text(report):
 # the honoured, among them) with the tagger, 79.2%, 78.1% and 41 alone; the 753 before the
 # eleventh rotation at their level.
 TUNED_RECALL = 0.849
-TUNED_ACCURACY = 0.775
+TUNED_ACCURACY = 0.78
 TUNED_FALSE = 49
 TUNED_FORBIDDEN = 17
 RULES_ALONE_RECALL = 0.79
-RULES_ALONE_ACCURACY = 0.78
+RULES_ALONE_ACCURACY = 0.785
 RULES_ALONE_FALSE = 41
 BEFORE_ELEVENTH_RECALL = 0.88
 BEFORE_ELEVENTH_ACCURACY = 0.78
@@ -1011,7 +1011,7 @@ def test_tuned_split_does_not_fall_back():
 # people the second look adds are often named with fewer facts), and no false name beyond the
 # rules' own. A broken feature or a model file out of step with the code fails here.
 LEARNED_RECALL = 0.96
-LEARNED_ACCURACY = 0.74
+LEARNED_ACCURACY = 0.745
 
 
 def test_the_learned_second_look_adds_honourees_and_no_false_names():

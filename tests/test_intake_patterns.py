@@ -2434,3 +2434,49 @@ def test_a_counted_group_heading_its_own_list():
     assert set(people) == {"梁庆莲", "黄桂源"}
     assert all(_honours(h) == [("海南省劳动模范", "provincial")] for h in people.values())
     assert (people["梁庆莲"].unit, people["梁庆莲"].position) == ("海南某橡胶公司", "割胶辅导员")
+
+
+def test_the_body_the_visitors_come_to_is_the_unit_of_those_visited_there():
+    people = _people("在衡阳钢管集团有限公司，慰问组看望慰问了坚守一线的职工代表和省劳模周建华。")
+    assert people["周建华"].unit == "衡阳钢管集团有限公司"
+    people = _people("县总工会领导来福源集团走访慰问省劳模李正平同志。")
+    assert people["李正平"].unit == "福源集团"
+
+
+def test_a_unit_the_report_gives_elsewhere_wins_over_the_body_visited():
+    people = _people("慰问组来到红星机械厂，看望慰问全国劳模刘志强。刘志强是湘南红星机械有限公司高级技师。")
+    assert (people["刘志强"].unit, people["刘志强"].position) == ("湘南红星机械有限公司", "高级技师")
+
+
+def test_a_patient_visited_in_hospital_takes_no_unit_from_it():
+    people = _people("市总工会主席来到市第一人民医院，看望住院治疗的老劳模王大明。")
+    assert people["王大明"].unit == ""
+
+
+def test_the_body_right_before_the_title_is_the_unit_but_not_a_federation_giving_it():
+    assert _people("华峰集团全国劳模冯志伟作为代表发言。")["冯志伟"].unit == "华峰集团"
+    people = _people("县委副书记看望慰问了全国总工会“五一劳动奖章”获得者吴德明。")
+    assert people["吴德明"].unit == ""
+
+
+def test_a_title_named_after_a_place_of_the_report_takes_its_level():
+    people = _people("近日，安远县总工会公布首届评选结果，王立新、赵海荣获“安远工匠”称号。")
+    assert _honours(people["王立新"]) == [("安远工匠", "county")]
+
+
+def test_bare_titles_of_a_place_s_own_award_meeting_take_its_level():
+    text = "4月26日，陕西平川县举行第三届劳动模范表彰大会。张建军、李秀英被授予劳动模范称号。"
+    people = _people(text)
+    assert _honours(people["张建军"]) == _honours(people["李秀英"]) == [("劳动模范", "county")]
+    # a national meeting held somewhere names its titles with their level; a bare one keeps none
+    people = _people("4月28日，全国劳动模范表彰大会在北京举行。我县张建军被授予劳动模范称号。")
+    assert _honours(people["张建军"])[0][1] != "county"
+
+
+def test_the_level_s_reason_names_the_place_it_came_from():
+    text = "4月26日，平川县举行第三届劳动模范表彰大会。张建军被授予劳动模范称号，赵海荣获“平川工匠”称号。"
+    levels = {
+        p.name: [r.text("zh") for r in p.reasons if r.code == "level"] for p in analyse_text(text).proposals
+    }
+    assert levels["张建军"] == ["劳动模范：县级（平川县：表彰大会由此地举办，称号按其级别）"]
+    assert levels["赵海"] == ["平川工匠：县级（平川县：称号以此地命名，按其级别）"]

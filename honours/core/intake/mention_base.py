@@ -54,6 +54,8 @@ class Mention:
     pronoun: str = ""
     name_score: int = 3  # how clearly the name's end is marked (names.NameHit.score)
     visited: bool = False  # named as the one whose home is visited (来到某农场退休职工杨某的家里)
+    # the body the visitors came to (在某公司，…慰问了劳模某): the unit only when no mention names one
+    visited_body: str = ""
     shape: str = ""  # "list_before_title" (A、B等3名省级劳模…), "bracket" (张三（全国劳模、…）)
 
     @property

@@ -24,6 +24,7 @@ from .units import (
     _clean_unit,
     _place_start,
     _skip_bracket,
+    _unit_lead,
     _unit_post_of,
     _word_ending_at,
 )
@@ -296,6 +297,31 @@ class ClauseReaders:
             found = self._names_ending_at(end, m.start("who"))
             for mention in self._add_found(found, "position"):
                 mention.visited = True
+
+    def _visited_bodies(self) -> None:
+        """在广西钢铁集团有限公司，慰问团慰问了…劳模常某 / 来到某矿看望劳模李某: the body the visitors
+        come to is the unit of the people they visit there, when the report names none of theirs."""
+        s = self.s
+        for m in _VISITED_BODY.finditer(s):
+            body_start = m.start("body") + _unit_lead(m.group("body"))
+            body = _clean_unit(s[body_start : m.end("body")])
+            if len(body) < 3 or not _word_ending_at(body, len(body), _ORG_ONLY_BY_LAST, 0) or "家" in body:
+                continue
+            verb = _VISIT_VERB.search(s, m.end("body"))
+            if verb is None or _NEXT_PLACE.search(s, m.end("body"), verb.start()):
+                continue
+            end = _NEXT_PLACE.search(s, verb.end())
+            end = end.start() if end is not None else len(s)
+            if _IN_CARE.search(s, m.end("body"), end):
+                continue  # 来到市人民医院，看望住院治疗的老劳模某: a patient, not the hospital's own
+            for mention in self.mentions:
+                if (
+                    verb.end() <= mention.start < end
+                    and not mention.unit
+                    and mention.name
+                    and not mention.official
+                ):
+                    mention.visited_body = body
 
     def _included_holders(self) -> None:
         """包括刘小丽在内5位新当选的全国劳动模范 / 包括张三、李四在内的10名省劳模: the people named
@@ -714,6 +740,13 @@ _SUBJECT_AWARD_TAIL = re.compile(
 _VISITED_HOME = re.compile(
     r"(?:来到|走进|走访|看望|慰问|探望)了?(?P<who>[^，,。；;：:“”]{2,30}?)的?家(?:中|里)"
 )
+# a body the visitors come to (在某公司，… / 来到某矿…), up to a comma or the visit's verb
+_VISITED_BODY = re.compile(
+    r"(?:在|来到|走进|深入|前往|来(?!自)|到)(?P<body>[\u4e00-\u9fff()（）]{3,24}?)(?=[，,]|走访|看望|慰问|探望|拜访)"
+)
+_VISIT_VERB = re.compile(r"走访|看望|慰问|探望|拜访|交谈")
+_NEXT_PLACE = re.compile(r"[。；;]|(?:在|来到|走进|深入|前往)(?=[\u4e00-\u9fff]{3,24}?[，,])")
+_IN_CARE = re.compile(r"住院|病房|治疗|病床")
 _NEEDY = re.compile(r"困难|贫困|特困|患病|大病|低保|孤寡|留守|残疾|失业|下岗|弱势")
 _INCLUDED = re.compile(
     r"包括(?P<who>[^，,。；;：:]{2,40}?)在内的?(?:[0-9一二三四五六七八九十百两]+[名位个]"

@@ -18,6 +18,7 @@ from .titles import COUNT_BEFORE, TitleMatch
 from .units import (
     _GRADE_BEFORE,
     _ORG_BY_LAST,
+    _ORG_ONLY_BY_LAST,
     _POSITIONS_BY_LAST,
     _SEGMENT_STOPS,
     _bracket_unit,
@@ -37,6 +38,8 @@ from .units import (
     _word_ending_at,
 )
 
+# bodies that give titles: named right before one, the giver, not the holder's unit
+_GIVING_BODIES = ("总工会", "人民政府", "国务院")
 _CONNECTORS = ("", "、", "和", "及", "与", "暨", "以及")
 
 
@@ -181,6 +184,18 @@ class TitleReaders:
             unit = s[seg_start : title_start - 1]
             if unit.endswith(lx.ENTITY_SUFFIXES) and 4 <= len(unit) <= 24:
                 mention.unit, mention.unit_span = _clean_unit(unit), (seg_start, title_start - 1)
+            return
+        if title_start >= 3 and s[title_start - 1] not in _SEGMENT_STOPS:
+            # 华锦集团全国劳模冯伟 / 走访慰问了安源矿劳模苏元冬: the body stands right before the title
+            seg_start = _unit_left_edge(s, title_start)
+            seg_start += _unit_lead(s[seg_start:title_start])
+            unit = s[seg_start:title_start]
+            if (
+                3 <= len(unit) <= 24
+                and _word_ending_at(unit, len(unit), _ORG_ONLY_BY_LAST, 0)
+                and not unit.endswith(_GIVING_BODIES)  # 全国总工会“五一劳动奖章”获得者: the giver
+            ):
+                mention.unit, mention.unit_span = _clean_unit(unit), (seg_start, title_start)
             return
         if title_start < 3 or s[title_start - 1] != "、":
             return

@@ -135,4 +135,5 @@ class SentenceReader(TitleReaders, ListReaders, ClauseReaders, NameEdges):
         self._jobs_before_grades()
         self.mentions.sort(key=lambda m: m.start)
         self._comma_groups()
+        self._visited_bodies()
         return self.mentions

@@ -38,6 +38,7 @@ from .shared_facts import (
     _bodies_shared,
     _extremes_of_group,
     _group_title,
+    _host_levels,
     _levels_written_elsewhere,
     _likewise,
     _members_listed,
@@ -106,6 +107,7 @@ def read_text(original: str, report: str = "") -> Reading | None:
         mentions.extend(_read_sentence(sentence, analysis, bylines, home, state))
         mentions.extend(_counted_back(sentence, sentences, state, home, mentions))
     _levels_written_elsewhere(state, analysis)
+    _host_levels(state, analysis)
     _bodies_shared(mentions)
     _group_title(state, mentions)
     _announced_title(state, mentions, bylines, analysis)

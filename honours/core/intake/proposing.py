@@ -120,6 +120,7 @@ def _proposal(
     unit_source = next((m for m in sorted(group, key=lambda m: -_facts_weight(m)) if m.unit), None)
     position_source = next((m for m in sorted(group, key=lambda m: -_facts_weight(m)) if m.position), None)
     unit = unit_without_lead(unit_source.unit, name) if unit_source else ""
+    unit = unit or next((m.visited_body for m in group if m.visited_body), "")
     position = post_without_lead(position_source.position) if position_source else ""
     deceased = next((m for m in group if m.deceased_word), None)
     posthumous_titles = {h.title for h in honours if h.posthumous}

@@ -16,6 +16,7 @@ import dataclasses
 import re
 from typing import TYPE_CHECKING
 
+from ..places import place_at, places_from
 from . import lexicon as lx
 from .bylines import Bylines
 from .mentions import _NEEDY, SUPERLATIVE_PICK, Mention
@@ -38,6 +39,7 @@ def _levels_written_elsewhere(state: _State, analysis: str) -> None:
         if t.quoted and t.has_level_word and t.level != "other" and not level_from_table(t):
             levelled.setdefault(t.title, t)  # the first written: the headline's
     placed: dict[str, TitleMatch | None] = {}
+    named: dict[str, tuple[str, str] | None] = {}
     for t in state.titles:
         source = levelled.get(t.title)
         if source is None and not t.has_level_word and t.level == "other" and len(t.title) >= 4:
@@ -46,11 +48,79 @@ def _levels_written_elsewhere(state: _State, analysis: str) -> None:
             source = placed[t.title]
         if source is not None and (not t.has_level_word or level_from_table(t)):
             t.level, t.level_reason = source.level, source.level_reason
+        elif source is None and not t.has_level_word and t.level == "other":
+            if t.title not in named:
+                named[t.title] = _named_after_place(t.title, analysis)
+            if named[t.title] is not None:
+                t.level, t.level_reason = named[t.title]
 
 
 # the place before a title (重庆市 / 内蒙古自治区), not a national name: 全国模范劳工 beside a bare
 # 模范劳工 is a higher honour of someone else's, not the bare one's level
 _PLACE_ONLY = re.compile(r"(?!全国|中国)[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|州|盟|旗)")
+
+
+# the standard titles a place gives at its own award meeting, named bare (劳动模范, 五一劳动奖章)
+_HOSTED_TITLES = ("劳动模范", "先进工作者", "先进生产者", "五一劳动奖章", "五一劳动奖状")
+# 彬县在彬州剧院举行第四届劳动模范…颁奖大会 / 我县举行了第二届劳动模范表彰大会: the place that holds
+# the meeting, its subject (a place's party committee, government or federation too)
+_HOST_VERB = re.compile(
+    r"(?:委|人民政府|政府|总工会)?(?:[^，,。；;！？\n]{0,14}?)(?:隆重)?(?:举行|召开|举办|表彰)了?"
+    r"(?P<event>[^。；;！？\n]{0,30}?)(?:表彰|颁奖|命名)"
+)
+_OWN_PLACE = {"我县": "county", "我区": "county", "我州": "municipal", "我旗": "county"}
+
+
+def _host_levels(state: _State, analysis: str) -> None:
+    """彬县…举行第四届劳动模范和先进工作者颁奖大会 … 30位劳动模范: the bare standard titles of a report
+    about one place's own award meeting are that place's (one level among its hosts, else none)."""
+    hosts: dict[str, str] = {}  # level: the place that holds the meeting
+    for sentence in re.split(r"[。；;！？\n]", analysis):
+        if not re.search(r"表彰|颁奖|命名", sentence):
+            continue
+        for i in range(len(sentence)):
+            word = sentence[i : i + 2]
+            if word in _OWN_PLACE:
+                place_level, end, host = _OWN_PLACE[word], i + 2, word
+            else:
+                chain = places_from(sentence, i, analysis)  # 陕西彬县: the last place of a chain
+                if not chain or chain[-1].level == "other" or chain[-1].end - chain[-1].start < 2:
+                    continue
+                place_level, end, host = chain[-1].level, chain[-1].end, chain[-1].name
+            if _HOST_VERB.match(sentence, end) and not sentence.startswith(("全国", "中华"), end):
+                hosts.setdefault(place_level, host)
+                break
+    if len(hosts) != 1:
+        return
+    ((level, host),) = hosts.items()
+    for t in state.titles:
+        if (
+            t.level == "other"
+            and not t.has_level_word
+            and not t.collective
+            and _full_title(t.title).strip('“”"') in _HOSTED_TITLES
+        ):
+            t.level, t.level_reason = level, f"{host}: holds the award meeting"
+
+
+def _named_after_place(title: str, analysis: str) -> tuple[str, str] | None:
+    """安平工匠 in a report that writes 安平县: a title named after a place, at the place's level (the
+    one level the report's writings of that place give)."""
+    for size in (3, 2):
+        stem = title[:size]
+        if len(title) - size < 2:
+            continue
+        levels = {
+            (place.level, f"{place.name}: the title is named after it")
+            for m in re.finditer(re.escape(stem), analysis)
+            if (place := place_at(analysis, m.start(), analysis)) is not None
+            and place.name != stem
+            and place.name.startswith(stem)
+            and place.level != "other"
+        }
+        if len({level for level, _why in levels}) == 1:
+            return min(levels)
+    return None
 
 
 def _placed_elsewhere(title: str, analysis: str) -> TitleMatch | None:

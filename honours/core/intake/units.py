@@ -212,6 +212,8 @@ def _unit_lead(unit_text: str) -> int:
         whole, rest = place_at(unit_text), place_at(unit_text[1:])
         if rest is not None and "(table)" in rest.reason and (whole is None or "(table)" not in whole.reason):
             return 1
+    if re.match(r"该[省市县区州镇乡]", unit_text) and len(unit_text) >= 5:
+        return 1  # 来到该区中医院: "that" district's hospital, 区中医院
     chosen = _CHOSEN_LEAD.match(unit_text)
     if chosen is not None and len(unit_text) - chosen.end() >= 2:
         return chosen.end()  # 最终选出某公司焊工刘某等15名…: the verb that chose them, no part of the unit
