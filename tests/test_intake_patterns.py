@@ -2480,3 +2480,34 @@ def test_the_level_s_reason_names_the_place_it_came_from():
     }
     assert levels["张建军"] == ["劳动模范：县级（平川县：表彰大会由此地举办，称号按其级别）"]
     assert levels["赵海"] == ["平川工匠：县级（平川县：称号以此地命名，按其级别）"]
+
+
+def test_individuals_counted_before_their_medal_hold_the_medal_only():
+    text = "某电气公司等91个单位获得河南省五一劳动奖状，某重工公司班长郭建超等432名先进个人荣获河南省五一劳动奖章。"
+    assert _honours(_people(text)["郭建超"]) == [("河南省五一劳动奖章", "provincial")]
+
+
+def test_a_bare_city_level_in_a_municipality_s_report_is_a_province_s():
+    text = "重庆市总工会走访慰问了市劳模黄忠露。重庆市各级工会将持续关心关爱劳模。"
+    proposal = analyse_text(text).proposals[0]
+    assert _honours(proposal.honouree) == [("市劳模", "provincial")]
+    assert [r.text("zh") for r in proposal.reasons if r.code == "level"] == ["市劳模：省级（重庆：直辖市）"]
+    # a prefecture's report keeps its own 市
+    assert _honours(_people("衡阳市总工会走访慰问了市劳模黄忠露。衡阳市各级工会关心劳模。")["黄忠露"]) == [
+        ("市劳模", "municipal")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "unit"),
+    [
+        ("最终横店东磁公司", "横店东磁公司"),  # the list's verb, not the body's name
+        ("在宝钢集团韶钢公司", "宝钢集团韶钢公司"),  # where the person works
+        ("还有桃园市电子机械加工业职业工会", "桃园市电子机械加工业职业工会"),
+        ("在线教育", "在线教育"),  # no body after 在: left as written
+    ],
+)
+def test_words_a_sentence_puts_before_a_unit_are_no_part_of_it(written, unit):
+    from honours.core.intake.units import unit_without_lead
+
+    assert unit_without_lead(written) == unit

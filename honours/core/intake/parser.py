@@ -42,6 +42,7 @@ from .shared_facts import (
     _levels_written_elsewhere,
     _likewise,
     _members_listed,
+    _municipality_levels,
     _respective_titles,
 )
 from .text import Sentence, prepare, split_sentences, without_pinyin_glosses
@@ -108,6 +109,7 @@ def read_text(original: str, report: str = "") -> Reading | None:
         mentions.extend(_counted_back(sentence, sentences, state, home, mentions))
     _levels_written_elsewhere(state, analysis)
     _host_levels(state, analysis)
+    _municipality_levels(state, analysis)
     _bodies_shared(mentions)
     _group_title(state, mentions)
     _announced_title(state, mentions, bylines, analysis)
@@ -198,6 +200,8 @@ def _read_sentence(
     masked |= _book_titles(s)
     titles = [t for t in find_titles(s) if not any(i in masked for i in range(t.start, t.end))]
     titles = pair_titles(s, titles, _GROUP_AWARD_WORDS)
+    # 樊某等31名先进个人荣获全国五一劳动奖章: the people the medal goes to, no honour of their own
+    titles = [t for t in titles if not _individuals_counted(s, t)]
     for t in titles:
         t.sentence = sentence.index
         if _praise_group(s, t) and t.title.startswith(("优秀", "杰出", "最美")) and not t.quoted:
@@ -581,6 +585,18 @@ def _praise_group(s: str, t: TitleMatch) -> bool:
         and not t.has_level_word
         and not t.quoted
         and bool(COUNT_BEFORE.search(s[: t.outer_start]))
+    )
+
+
+def _individuals_counted(s: str, t: TitleMatch) -> bool:
+    """甲等31名先进个人荣获全国五一劳动奖章: "individuals" (against 先进集体), the people counted
+    before the award verb of their honour, not an honour of its own."""
+    return (
+        t.title == "先进个人"
+        and not t.quoted
+        and not t.has_level_word
+        and (bool(COUNT_BEFORE.search(s[: t.outer_start])) or s[: t.outer_start].endswith("等"))
+        and s.startswith(("荣获", "获得", "被授予", "获", "被评为"), t.outer_end)
     )
 
 

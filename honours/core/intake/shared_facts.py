@@ -16,7 +16,7 @@ import dataclasses
 import re
 from typing import TYPE_CHECKING
 
-from ..places import place_at, places_from
+from ..places import MUNICIPALITIES, PREFECTURE_CITIES, place_at, places_from
 from . import lexicon as lx
 from .bylines import Bylines
 from .mentions import _NEEDY, SUPERLATIVE_PICK, Mention
@@ -101,6 +101,19 @@ def _host_levels(state: _State, analysis: str) -> None:
             and _full_title(t.title).strip('“”"') in _HOSTED_TITLES
         ):
             t.level, t.level_reason = level, f"{host}: holds the award meeting"
+
+
+def _municipality_levels(state: _State, analysis: str) -> None:
+    """重庆…看望了市劳模黄某: in a report about a municipality under the central government, a bare
+    市 is that municipality's, a province's level (not a prefecture's)."""
+    counts = {city: analysis.count(city) for city in MUNICIPALITIES}
+    city, n = max(counts.items(), key=lambda item: item[1])
+    prefectures = max((analysis.count(c) for c in PREFECTURE_CITIES if c not in MUNICIPALITIES), default=0)
+    if n < 2 or prefectures >= n or sum(1 for c in counts.values() if c) > 1:
+        return
+    for t in state.titles:
+        if t.level == "municipal" and t.level_reason in ("“市”", "“市级”"):
+            t.level, t.level_reason = "provincial", f"{city}: municipality"
 
 
 def _named_after_place(title: str, analysis: str) -> tuple[str, str] | None:

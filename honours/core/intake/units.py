@@ -297,7 +297,8 @@ def _clean_unit(unit: str) -> str:
 # words a sentence puts before a unit that are no part of its name: "获得…奖章的某公司董事长",
 # "作为某公司董事长", "年龄最小的为某银行员工", "其中某医院主任"
 _UNIT_LEAD = re.compile(
-    r"^(?:以及|其中|作为|同为|分别为|分别是|依次为|依次是|(?:退休前|生前|原来|曾经|曾|现在|目前|现|师傅|同志|老人)(?:是|为|在)|现为|为|是|的)+"
+    r"^(?:以及|还有|另有|而|最终|获奖代表|其中|作为|同为|分别为|分别是|依次为|依次是"
+    r"|(?:退休前|生前|原来|曾经|曾|现在|目前|现|师傅|同志|老人|先生|女士)(?:是|为|在)|现为|为|是|的)+"
     r"(?=[\u4e00-\u9fff]{2})"
 )
 
@@ -323,6 +324,8 @@ def unit_without_lead(unit: str, name: str = "") -> str:
         if len(tail) >= 4 and _org_ends_at(tail, len(tail)):
             unit = tail
     unit = _UNIT_LEAD.sub("", unit)
+    if unit.startswith("在") and len(unit) >= 5 and _org_ends_at(unit, len(unit)):
+        unit = unit[1:]  # 杨某在韶关冶炼厂: where the person works, not part of the body's name
     rest = _CAREER_LEAD.sub("", unit)
     if rest != unit and len(rest) >= 2:
         unit = rest.removesuffix("当")  # 1954年到某矿当|矿工: the verb of the job after the body
