@@ -2511,3 +2511,20 @@ def test_words_a_sentence_puts_before_a_unit_are_no_part_of_it(written, unit):
     from honours.core.intake.units import unit_without_lead
 
     assert unit_without_lead(written) == unit
+
+
+def test_each_list_item_s_lead_is_its_own_deed_not_the_one_before_s():
+    text = (
+        "近日，长春市总工会决定授予王红丹等职工长春市五一劳动奖章。"
+        "驰援武汉的长春市妇产医院乳腺外科护士长王红丹、始终奋战在防控一线的朝阳区某社区党委书记孙小微、"
+        "快速响应保障民生供应的欧亚某购物中心店长卢继民……今年的评选继续面向基层。"
+    )
+    deeds = {p.name: [d.text for d in p.honouree.deeds] for p in analyse_text(text, learned=False).proposals}
+    assert deeds["王红丹"] == ["驰援武汉"]
+    assert deeds["孙小微"] == ["始终奋战在防控一线"]
+
+
+def test_a_body_written_before_a_national_title_is_the_holder_s_unit_not_part_of_the_title():
+    people = _people("所工会慰问了昆明植物所全国五一劳动奖章获得者、云南省先进工作者孙汉董院士。")
+    h = people["孙汉董"]
+    assert (h.unit, _honours(h)[0]) == ("昆明植物所", ("全国五一劳动奖章", "national"))

@@ -42,12 +42,12 @@ def _proposals(text: str, **options) -> dict:
 
 def test_people_listed_under_a_title_said_once_are_given_it_with_its_year():
     bare = _proposals(LIST, learned=False)
-    assert set(bare) == {"聂新宇", "王红丹", "孙小微"}
-    # the rules read the two described after, with units and posts but no honour
+    assert set(bare) == {"聂新宇", "王红丹", "孙小微", "卢继民"}
+    # the rules read the three described after, with units, posts and deeds but no honour
     assert [h.title for h in bare["王红丹"].honouree.honours] == []
     assert [r.code for r in bare["王红丹"].reasons] == ["deed_only"]
     found = _proposals(LIST)
-    for name in ("王红丹", "孙小微"):
+    for name in ("王红丹", "孙小微", "卢继民"):
         assert [(h.title, h.level, h.year) for h in found[name].honouree.honours] == [MEDAL]
         assert [r.code for r in found[name].reasons] == ["report_honour"]  # no longer "deed only"
     assert (found["孙小微"].honouree.unit, found["孙小微"].honouree.position) == ("朝阳区某社区", "党委书记")
@@ -90,7 +90,7 @@ def test_the_features_of_a_pair_say_where_the_title_stands_against_the_person():
         p.name: found
         for p, found in report_honours.candidates(reading.proposals, reading.sentences, reading.titles)
     }
-    assert set(judged) == {"王红丹", "孙小微"}  # 聂新宇 has an honour of his own
+    assert set(judged) == {"王红丹", "孙小微", "卢继民"}  # 聂新宇 has an honour of his own
     pairs = {g.first.title: f for g, f in judged["孙小微"]}
     assert set(pairs) == {"五一劳动奖章", "长春市五一劳动奖章"}  # the headline's and the paragraph's
     # the paragraph's: the sentence before hers, awarding it, the nearest title, held by the one
@@ -105,7 +105,7 @@ def test_everyone_is_a_training_example_as_if_given_no_honour():
     reading = read_text(LIST)
     every = report_honours.candidates(reading.proposals, reading.sentences, reading.titles, everyone=True)
     pairs = {p.name: {g.first.title: f for g, f in found} for p, found in every}
-    assert set(pairs) == {"聂新宇", "王红丹", "孙小微"}
+    assert set(pairs) == {"聂新宇", "王红丹", "孙小微", "卢继民"}
     assert "held:none" in pairs["聂新宇"]["长春市五一劳动奖章"]  # his own honour is no one else's
     assert "d:same" in pairs["聂新宇"]["长春市五一劳动奖章"]
 

@@ -101,6 +101,9 @@ def attribute(reader: SentenceReader, subject: Mention | None) -> None:
         # the person's own stretch of the name clause, before the next person in it
         if later and sentence.clause_at(later[0].start) == clause_index:
             ranges[0] = (predicate_start, _start_of_chain(later[0]))
+            if s.startswith("、", predicate_start):
+                # 护士长王某、始终奋战在一线的某社区书记孙某: after a list mark, the next item's own words
+                ranges[0] = (predicate_start, predicate_start)
         official = _official_word(s, predicate_start)
         if (
             not official
@@ -141,8 +144,23 @@ def attribute(reader: SentenceReader, subject: Mention | None) -> None:
             pre = []
             if index == 0 or all(sentence.clause_at(y.start) == first_clause for y in ordered[:index]):
                 pre = [c for c in sentence.clauses[:first_clause] if _deed_clause_ok(c.text, allow_lead=True)]
-            m.deeds = _deeds(s, ranges, [c.text for c in pre])
+            m.deeds = _deeds(
+                s, ranges, [c.text for c in pre] + _item_lead(s, m, sentence.clauses[first_clause].start)
+            )
     _share_joint_gifts(s, ordered)
+
+
+def _item_lead(s: str, m: Mention, clause_start: int) -> list[str]:
+    """驰援武汉的某医院护士长王某、始终奋战在一线的某社区书记孙某: in a list, the words before an
+    item's unit and 的 describe that item's person."""
+    chain = _start_of_chain(m)
+    mark = s.rfind("、", clause_start, chain)
+    start = max(clause_start, mark + 1)
+    lead = s[start:chain].strip(" ，,")
+    in_list = mark >= clause_start or s.startswith("、", m.end)
+    if not in_list or not lead.endswith("的") or len(lead) < 5 or "的" in lead[:-1]:
+        return []
+    return [lead[:-1]] if _deed_clause_ok(lead[:-1]) else []
 
 
 def _share_joint_gifts(s: str, ordered: list[Mention]) -> None:

@@ -470,6 +470,9 @@ def _left_edge(text: str, core_start: int) -> int:
                 break
             return i - inside
         i -= 1
+    national = text.find("全国", i, core_start)
+    if national > i and text[i:national].endswith(lx.ENTITY_SUFFIXES):
+        return national  # 昆明植物所全国五一劳动奖章获得者: the holder's body, then the title
     if not _table_place(text, i) and level_word_at(text, i) is None:
         # 邀请济宁市劳模: a verb before the place that begins the title is no part of it
         inside = next((j for j in range(i + 1, core_start) if _table_place(text, j)), None)
