@@ -86,14 +86,16 @@ def test_key_strings_are_in_the_text(report):
 # second look) and moved in without study of the rules. Over all 829 the rules stand at 85.0%
 # recall, 77.6% facts and 49 false names (17 must-not: Taiwan's and Hong Kong's officials beside
 # the honoured, among them) with the tagger, 79.2%, 78.1% and 41 alone; the 753 before the
-# eleventh rotation at their level.
+# eleventh rotation at their level. Visited bodies, bodies before a title, titles named after a
+# place and a place's own award meeting then took the rules to 85.6%, 78.6% and 48 (16) with the
+# tagger, 79.8%, 79.1% and 40 alone.
 TUNED_RECALL = 0.849
-TUNED_ACCURACY = 0.78
-TUNED_FALSE = 49
-TUNED_FORBIDDEN = 17
+TUNED_ACCURACY = 0.785
+TUNED_FALSE = 48
+TUNED_FORBIDDEN = 16
 RULES_ALONE_RECALL = 0.79
-RULES_ALONE_ACCURACY = 0.785
-RULES_ALONE_FALSE = 41
+RULES_ALONE_ACCURACY = 0.79
+RULES_ALONE_FALSE = 40
 BEFORE_ELEVENTH_RECALL = 0.88
 BEFORE_ELEVENTH_ACCURACY = 0.78
 BEFORE_ELEVENTH_FALSE = 32
@@ -1007,11 +1009,11 @@ def test_tuned_split_does_not_fall_back():
 
 
 # The learned steps over the tuned split they were trained on (tools/train_intake_model.py): the
-# second look and the report's honour for a person given none, 96.1% recall, 74.1% facts (the
+# second look and the report's honour for a person given none, 96.1% recall, 75.2% facts (the
 # people the second look adds are often named with fewer facts), and no false name beyond the
 # rules' own. A broken feature or a model file out of step with the code fails here.
 LEARNED_RECALL = 0.96
-LEARNED_ACCURACY = 0.745
+LEARNED_ACCURACY = 0.75
 
 
 def test_the_learned_second_look_adds_honourees_and_no_false_names():
