@@ -742,7 +742,7 @@ _VISITED_HOME = re.compile(
 )
 # a body the visitors come to (在某公司，… / 来到某矿…), up to a comma or the visit's verb
 _VISITED_BODY = re.compile(
-    r"(?:在|来到|走进|深入|前往|来(?!自)|到)(?P<body>[\u4e00-\u9fff()（）]{3,24}?)(?=[，,]|走访|看望|慰问|探望|拜访)"
+    r"(?:在|来到|走进|深入|前往|(?<![未带原以后出起将过回本外])来(?!自)|(?<![得收受达见感想遇])到)(?P<body>[\u4e00-\u9fff()（）]{3,24}?)(?=[，,]|走访|看望|慰问|探望|拜访)"
 )
 _VISIT_VERB = re.compile(r"走访|看望|慰问|探望|拜访|交谈")
 _NEXT_PLACE = re.compile(r"[。；;]|(?:在|来到|走进|深入|前往)(?=[\u4e00-\u9fff]{3,24}?[，,])")
