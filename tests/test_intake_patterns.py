@@ -2528,3 +2528,12 @@ def test_a_body_written_before_a_national_title_is_the_holder_s_unit_not_part_of
     people = _people("所工会慰问了昆明植物所全国五一劳动奖章获得者、云南省先进工作者孙汉董院士。")
     h = people["孙汉董"]
     assert (h.unit, _honours(h)[0]) == ("昆明植物所", ("全国五一劳动奖章", "national"))
+
+
+def test_a_unit_from_the_body_visited_says_so():
+    proposal = analyse_text("在衡阳钢管集团有限公司，慰问组看望慰问了省劳模周建华。").proposals[0]
+    reason = next(r for r in proposal.reasons if r.code == "visited_body")
+    assert (
+        reason.text("zh")
+        == "单位衡阳钢管集团有限公司：慰问者看望此人时所到的单位，报道未另写其本人单位，请核实"
+    )

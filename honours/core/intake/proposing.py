@@ -120,7 +120,8 @@ def _proposal(
     unit_source = next((m for m in sorted(group, key=lambda m: -_facts_weight(m)) if m.unit), None)
     position_source = next((m for m in sorted(group, key=lambda m: -_facts_weight(m)) if m.position), None)
     unit = unit_without_lead(unit_source.unit, name) if unit_source else ""
-    unit = unit or next((m.visited_body for m in group if m.visited_body), "")
+    visited_body = "" if unit else next((m.visited_body for m in group if m.visited_body), "")
+    unit = unit or visited_body
     position = post_without_lead(position_source.position) if position_source else ""
     deceased = next((m for m in group if m.deceased_word), None)
     posthumous_titles = {h.title for h in honours if h.posthumous}
@@ -152,6 +153,16 @@ def _proposal(
         donations=donations,
     )
     reasons = _reasons(group, with_reasons, donations, deeds, deceased, gender_source, collective)
+    if visited_body:
+        reasons.append(
+            Reason(
+                "visited_body",
+                Text(
+                    "Unit {unit}: the body the visitors came to when they met this person; no sentence names their own",
+                    unit=visited_body,
+                ),
+            )
+        )
     confidence = _confidence(group, honours, donations, unit)
     return Proposal(
         honouree=honouree,
