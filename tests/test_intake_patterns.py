@@ -2537,3 +2537,9 @@ def test_a_unit_from_the_body_visited_says_so():
         reason.text("zh")
         == "单位衡阳钢管集团有限公司：慰问者看望此人时所到的单位，报道未另写其本人单位，请核实"
     )
+
+
+def test_a_place_s_body_before_de_is_no_list_item_s_deed():
+    text = "鸡冠区红卫兵小学教师肖明琴、鸡冠区新建委的妇代会主任姜丽英等214名“女状元”成为“三八”红旗手。"
+    deeds = {p.name: [d.text for d in p.honouree.deeds] for p in analyse_text(text, learned=False).proposals}
+    assert not any("新建委" in d for d in deeds.get("姜丽英", []))

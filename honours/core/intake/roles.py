@@ -24,6 +24,7 @@ from .units import (
     _SEGMENT_STOPS,
     _dept_split,
     _matching_bracket,
+    _place_start,
     _skip_bracket,
     _unit_post_of,
     _word_ending_at,
@@ -160,6 +161,8 @@ def _item_lead(s: str, m: Mention, clause_start: int) -> list[str]:
     in_list = mark >= clause_start or s.startswith("、", m.end)
     if not in_list or not lead.endswith("的") or len(lead) < 5 or "的" in lead[:-1]:
         return []
+    if _place_start(lead, 0) and len(lead) <= 9:
+        return []  # 鸡冠区新建委的妇代会主任姜某: a body of a place, her unit, not a deed
     return [lead[:-1]] if _deed_clause_ok(lead[:-1]) else []
 
 
