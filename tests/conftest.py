@@ -241,3 +241,15 @@ def learned_model_file(monkeypatch, tmp_path):
     yield use
     for module in used:
         module.model.cache_clear()
+
+
+@pytest.fixture
+def intake_trainer():
+    """tools/train_intake_model.py as a module (a script, not a package), for the training tests."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "tools" / "train_intake_model.py"
+    spec = importlib.util.spec_from_file_location("train_intake_model", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

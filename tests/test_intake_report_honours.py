@@ -9,7 +9,6 @@ are ones the rules propose.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -110,17 +109,8 @@ def test_everyone_is_a_training_example_as_if_given_no_honour():
     assert "d:same" in pairs["聂新宇"]["长春市五一劳动奖章"]
 
 
-def _trainer():
-    spec = importlib.util.spec_from_file_location(
-        "train_intake_model", ROOT / "tools" / "train_intake_model.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_the_cross_validation_counts_only_people_given_no_honour(capsys):
-    trainer = _trainer()
+def test_the_cross_validation_counts_only_people_given_no_honour(capsys, intake_trainer):
+    trainer = intake_trainer
     right, wrong = frozenset({"bias", "headline"}), frozenset({"bias", "d:afar"})
     # one report per fold: a bare person whose title is the headline's, and one with an honour
     per_report = [[(False, [(right, 1), (wrong, 0)]), (True, [(right, 1)])] for _ in range(5)]

@@ -8,7 +8,6 @@ rules alone. Skipped where the optional tagger (``pip install honours[intake]``)
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -102,17 +101,8 @@ def test_a_surname_with_shi_is_no_ones_name_and_a_city_is_marked_as_one():
     assert "place" in found["吴忠"] and "place" not in found["张秀英"]
 
 
-def _trainer():
-    spec = importlib.util.spec_from_file_location(
-        "train_intake_model", ROOT / "tools" / "train_intake_model.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_training_is_deterministic_and_learns_which_words_mark_an_honouree():
-    trainer = _trainer()
+def test_training_is_deterministic_and_learns_which_words_mark_an_honouree(intake_trainer):
+    trainer = intake_trainer
     examples = [(frozenset({"bias", "cb:劳模"}), 1), (frozenset({"bias", "cb:书记"}), 0)] * 20
     weights = trainer.fit(examples)
     assert weights == trainer.fit(examples)

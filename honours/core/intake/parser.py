@@ -109,7 +109,7 @@ def read_text(original: str, report: str = "") -> Reading | None:
         mentions.extend(_counted_back(sentence, sentences, state, home, mentions))
     _levels_written_elsewhere(state, analysis)
     _host_levels(state, analysis)
-    _municipality_levels(state, analysis)
+    _municipality_levels(state, analysis, home)
     _bodies_shared(mentions)
     _group_title(state, mentions)
     _announced_title(state, mentions, bylines, analysis)

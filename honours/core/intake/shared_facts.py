@@ -16,7 +16,7 @@ import dataclasses
 import re
 from typing import TYPE_CHECKING
 
-from ..places import MUNICIPALITIES, PREFECTURE_CITIES, place_at, places_from
+from ..places import LEVEL_WORDS, MUNICIPALITIES, place_at, places_from
 from . import lexicon as lx
 from .bylines import Bylines
 from .mentions import _NEEDY, SUPERLATIVE_PICK, Mention
@@ -68,7 +68,8 @@ _HOST_VERB = re.compile(
     r"(?:委|人民政府|政府|总工会)?(?:[^，,。；;！？\n]{0,14}?)(?:隆重)?(?:举行|召开|举办|表彰)了?"
     r"(?P<event>[^。；;！？\n]{0,30}?)(?:表彰|颁奖|命名)"
 )
-_OWN_PLACE = {"我县": "county", "我区": "county", "我州": "municipal", "我旗": "county"}
+# 我县举行…: the report's own place, at its word's level (not 我市, a prefecture or a county-level city)
+_OWN_PLACE = {"我" + word: LEVEL_WORDS[word] for word in ("县", "区", "州", "旗")}
 
 
 def _host_levels(state: _State, analysis: str) -> None:
@@ -103,13 +104,13 @@ def _host_levels(state: _State, analysis: str) -> None:
             t.level, t.level_reason = level, f"{host}: holds the award meeting"
 
 
-def _municipality_levels(state: _State, analysis: str) -> None:
-    """重庆…看望了市劳模黄某: in a report about a municipality under the central government, a bare
-    市 is that municipality's, a province's level (not a prefecture's)."""
+def _municipality_levels(state: _State, analysis: str, home: str) -> None:
+    """重庆…看望了市劳模黄某: in a report about a municipality under the central government (named
+    more often than its home prefecture, `places.home_city`), a bare 市 is that municipality's, a
+    province's level (not a prefecture's)."""
     counts = {city: analysis.count(city) for city in MUNICIPALITIES}
     city, n = max(counts.items(), key=lambda item: item[1])
-    prefectures = max((analysis.count(c) for c in PREFECTURE_CITIES if c not in MUNICIPALITIES), default=0)
-    if n < 2 or prefectures >= n or sum(1 for c in counts.values() if c) > 1:
+    if n < 2 or (home and analysis.count(home) >= n) or sum(1 for c in counts.values() if c) > 1:
         return
     for t in state.titles:
         if t.level == "municipal" and t.level_reason in ("“市”", "“市级”"):
