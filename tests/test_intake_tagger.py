@@ -36,6 +36,17 @@ def test_the_one_given_a_certificate_not_the_official_who_gives_it():
     assert _honours(people["吴杰峰"]) == [("先进工作者", "other")]
 
 
+def test_transliterated_names_the_tagger_cuts_in_parts_are_one_name():
+    # made-up names in the shapes of Uyghur names: a dot the tagger keeps with a part, a dot
+    # standing alone after a part it takes for a place, and a name run together without its dot
+    text = "区总工会慰问了全国劳动模范古扎丽努尔·阿不力孜和库尔班江·巴拉提。"
+    assert [n.name for n in recogniser.person_names(text)] == ["古扎丽努尔·阿不力孜", "库尔班江·巴拉提"]
+    names = recogniser.person_names("全国五一劳动奖章获得者吐尔地白克艾力甫在会上发言。")
+    assert [n.name for n in names] == ["吐尔地白克艾力甫"]
+    # two Han names written without a mark between them stay two names
+    assert [n.name for n in recogniser.person_names("王小明李华张伟获奖。")] == ["王小明", "李华", "张伟"]
+
+
 def test_without_the_tagger_the_rules_stay_silent_rather_than_guess(rules_alone):
     assert _people("会上，市总工会主席王建国为吴杰峰颁发先进工作者证书。") == {}
     assert recogniser.person_names("省劳模李小明在车间工作") == ()

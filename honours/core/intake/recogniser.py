@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..names import DOT_LIKE
+from . import lexicon as lx
 from .names import _is_han
 
 
@@ -105,12 +108,80 @@ def words(text: str) -> tuple[Word, ...]:
 
 def person_names(text: str) -> tuple[TaggedName, ...]:
     """The person names the tagger finds in `text` (one sentence, Simplified), with their spans
-    (from the cached `words`)."""
-    return tuple(
-        TaggedName(w.start, w.end, w.word)
-        for w in words(text)
-        if w.tag == "np" and 2 <= len(w.word) <= 4 and all(_is_han(ch) for ch in w.word)
+    (from the cached `words`): names of two to four characters, and the longer transliterated
+    names it tags in parts (古扎丽努尔|·阿不力孜, 库尔班江|·|巴拉提, 吐尔地白克|艾力甫) joined."""
+    found = []
+    for start, end in _name_runs(words(text)):
+        name = text[start:end]
+        if "·" in name or _DOT_RE.search(name):
+            if _dotted(name):
+                found.append(TaggedName(start, end, name))
+        elif all(_is_han(ch) for ch in name) and (2 <= len(name) <= 4 or 5 <= len(name) <= _LONGEST):
+            found.append(TaggedName(start, end, name))
+    return tuple(found)
+
+
+_LONGEST = 8  # 吐尔地白克艾力甫: a transliterated name run together without its dot
+_DOT_RE = re.compile("[" + re.escape(DOT_LIKE) + "]")
+
+
+def _dotted(name: str) -> bool:
+    """古扎丽努尔·阿不力孜: Han parts of one or more characters each, joined by single dots."""
+    parts = _DOT_RE.split(name)
+    return (
+        len(parts) >= 2
+        and all(part and all(_is_han(ch) for ch in part) for part in parts)
+        and len(name) <= 16
     )
+
+
+def _name_runs(tagged: tuple[Word, ...]) -> list[tuple[int, int]]:
+    """The spans of the tagger's names, a name's parts joined: a run of contiguous words, each a
+    name (np) or, beside a dot, a place or proper noun the tagger took the part for (库尔班江),
+    with at least one np; two contiguous names join only into a long one (5+ characters, each
+    part 2+, the first no Han surname and given name), never 王小明李华's two names."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tagged):
+        w = tagged[i]
+        if w.tag != "np" and not _dot_part(tagged, i):
+            i += 1
+            continue
+        j, has_np = i, w.tag == "np"
+        while j + 1 < len(tagged) and tagged[j + 1].start == tagged[j].end:
+            nxt = tagged[j + 1]
+            dot_between = _DOT_RE.match(nxt.word) or _DOT_RE.search(tagged[j].word[-1:])
+            if dot_between and (nxt.tag == "np" or _dot_part(tagged, j + 1) or nxt.tag == "w"):
+                j += 1
+            elif nxt.tag == "np" and len(nxt.word) >= 2 and _transliterated(w.word):
+                if tagged[j + 1].end - w.start < 5:
+                    break
+                j += 1
+            else:
+                break
+            has_np = has_np or nxt.tag == "np"
+        if has_np:
+            runs.append((w.start, tagged[j].end))
+        elif w.tag == "np":
+            runs.append((w.start, w.end))
+        i = j + 1
+    return runs
+
+
+def _transliterated(first: str) -> bool:
+    """Does a name part begin a transliterated name rather than a Han one (吐尔地白克, not 王小明
+    of 王小明李华 written without a mark)?"""
+    return len(first) >= 4 or (len(first) >= 2 and first[0] not in lx.SURNAMES)
+
+
+def _dot_part(tagged: tuple[Word, ...], i: int) -> bool:
+    """Is word i a part of a dotted name (a dot right before or after it)?"""
+    w = tagged[i]
+    if w.tag not in ("np", "ns", "nz", "n"):
+        return False
+    before = i > 0 and tagged[i - 1].end == w.start and bool(_DOT_RE.search(tagged[i - 1].word[-1:]))
+    after = i + 1 < len(tagged) and tagged[i + 1].start == w.end and bool(_DOT_RE.match(tagged[i + 1].word))
+    return bool(before or after or _DOT_RE.match(w.word))
 
 
 def ends_clearly(text: str, name: TaggedName) -> bool:
