@@ -2473,6 +2473,18 @@ def test_bare_titles_of_a_place_s_own_award_meeting_take_its_level():
     assert _honours(people["张建军"])[0][1] != "county"
 
 
+def test_a_bare_advanced_worker_takes_the_level_the_report_writes_once():
+    text = (
+        "会议隆重表彰某某州第九届劳动模范和先进工作者。会上，王立新等22名劳动模范和苏海、"
+        "李勤等8名先进工作者受表彰。"
+    )
+    people = _people(text)
+    assert _honours(people["李勤"]) == [("先进工作者", "municipal")]
+    # written at two levels: a bare one keeps none
+    text = "会议表彰某某州劳动模范和先进工作者，以及全国先进工作者代表。李勤等8名先进工作者受表彰。"
+    assert _honours(_people(text)["李勤"]) == [("先进工作者", "other")]
+
+
 def test_the_level_s_reason_names_the_place_it_came_from():
     text = "4月26日，平川县举行第三届劳动模范表彰大会。张建军被授予劳动模范称号，赵海荣获“平川工匠”称号。"
     levels = {

@@ -156,22 +156,34 @@ def _placed_elsewhere(title: str, analysis: str) -> TitleMatch | None:
 
 def _bare_model_levels(state: _State, mentions: list[Mention]) -> None:
     """慰问90周岁以上的省级高龄劳模 … 走访看望了A、B等4位高龄劳模: a bare 劳模 said of people in a
-    report that names the model workers it is about at one level only holds that level."""
-    levels = {
-        t.level
-        for t in state.titles
-        if t.has_level_word
-        and t.level != "other"
-        and _full_title(t.title).endswith("劳动模范")
-        and not re.search(r"各级|各类|以上", t.title)  # 全县各级劳动模范: every level, none in particular
-    }
-    if len(levels) != 1:
-        return
-    level = next(iter(levels))
-    for m in mentions:
-        for i, t in enumerate(m.titles):
-            if t.title in _BARE_MODEL and not t.has_level_word and t.level == "other":
-                m.titles[i] = dataclasses.replace(t, level=level, level_reason="report")
+    report that names the model workers it is about at one level only holds that level. So does
+    a bare 先进工作者 of a report about one level's, written with its level word or beside a
+    劳动模范 written with one (红河州第九届劳动模范和先进工作者 … 苏敏松等8名先进工作者). A 劳模 takes
+    its level from a level word only (a level read otherwise misled bare 劳模 on the tuned split)."""
+    for core, bare in _BARE_STANDARD.items():
+        levels = {
+            t.level
+            for t in state.titles
+            if t.level != "other"
+            and (t.has_level_word or (core != "劳动模范" and t.level_reason.endswith(": listed with")))
+            and _full_title(t.title).endswith(core)
+            and not re.search(r"各级|各类|以上", t.title)  # 全县各级劳动模范: every level, none in particular
+        }
+        if len(levels) != 1:
+            continue
+        level = next(iter(levels))
+        for m in mentions:
+            for i, t in enumerate(m.titles):
+                if t.title in bare and not t.has_level_word and t.level == "other":
+                    m.titles[i] = dataclasses.replace(t, level=level, level_reason="report")
+
+
+# the standard titles a report may name bare after naming them once with their level
+_BARE_STANDARD = {
+    "劳动模范": _BARE_MODEL,
+    "先进工作者": ("先进工作者",),
+    "先进生产者": ("先进生产者",),
+}
 
 
 _LIST_SHAPES = ("bracket_item", "numbered", "speaker", "colon_item", "have_item", "described_item")
