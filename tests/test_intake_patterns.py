@@ -2485,6 +2485,14 @@ def test_a_bare_advanced_worker_takes_the_level_the_report_writes_once():
     assert _honours(_people(text)["李勤"]) == [("先进工作者", "other")]
 
 
+def test_any_title_of_a_place_s_own_award_meeting_takes_its_level_but_not_a_company_s():
+    text = "日前，株洲市建设交通系统举行年度表彰大会。技术员于春雷获得“建设标兵”称号。"
+    assert _honours(_people(text)["于春雷"]) == [("建设标兵", "municipal")]
+    # a company named after its city holds its own awards: they have no place's level
+    text = "4月28日，天水锻压机床(集团)有限公司召开表彰大会，技术员于春雷获得“岗位能手”称号。"
+    assert _honours(_people(text)["于春雷"]) == [("岗位能手", "other")]
+
+
 def test_the_level_s_reason_names_the_place_it_came_from():
     text = "4月26日，平川县举行第三届劳动模范表彰大会。张建军被授予劳动模范称号，赵海荣获“平川工匠”称号。"
     levels = {

@@ -60,21 +60,23 @@ def _levels_written_elsewhere(state: _State, analysis: str) -> None:
 _PLACE_ONLY = re.compile(r"(?!全国|中国)[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|州|盟|旗)")
 
 
-# the standard titles a place gives at its own award meeting, named bare (劳动模范, 五一劳动奖章)
-_HOSTED_TITLES = ("劳动模范", "先进工作者", "先进生产者", "五一劳动奖章", "五一劳动奖状")
 # 彬县在彬州剧院举行第四届劳动模范…颁奖大会 / 我县举行了第二届劳动模范表彰大会: the place that holds
 # the meeting, its subject (a place's party committee, government or federation too)
 _HOST_VERB = re.compile(
-    r"(?:委|人民政府|政府|总工会)?(?:[^，,。；;！？\n]{0,14}?)(?:隆重)?(?:举行|召开|举办|表彰)了?"
+    r"(?P<subject>(?:委|人民政府|政府|总工会)?(?:[^，,。；;！？\n]{0,14}?))(?:隆重)?(?:举行|召开|举办|表彰)了?"
     r"(?P<event>[^。；;！？\n]{0,30}?)(?:表彰|颁奖|命名)"
 )
+# 天水锻压集团召开…表彰大会: a company named after its place holds its own awards, no place's
+_COMPANY = re.compile(r"集团|公司|企业|厂|矿|银行|医院|学校|大学|学院")
 # 我县举行…: the report's own place, at its word's level (not 我市, a prefecture or a county-level city)
 _OWN_PLACE = {"我" + word: LEVEL_WORDS[word] for word in ("县", "区", "州", "旗")}
 
 
 def _host_levels(state: _State, analysis: str) -> None:
-    """彬县…举行第四届劳动模范和先进工作者颁奖大会 … 30位劳动模范: the bare standard titles of a report
-    about one place's own award meeting are that place's (one level among its hosts, else none)."""
+    """彬县…举行第四届劳动模范和先进工作者颁奖大会 … 30位劳动模范: the titles written with no level of
+    a report about one place's own award meeting are that place's (one level among its hosts,
+    else none): its 劳动模范, and its 建设标兵 or 教育教学能手 too. Not a company's own meeting (天水
+    锻压集团召开…表彰大会), nor a title of the whole country's (中国好人)."""
     hosts: dict[str, str] = {}  # level: the place that holds the meeting
     for sentence in re.split(r"[。；;！？\n]", analysis):
         if not re.search(r"表彰|颁奖|命名", sentence):
@@ -88,7 +90,12 @@ def _host_levels(state: _State, analysis: str) -> None:
                 if not chain or chain[-1].level == "other" or chain[-1].end - chain[-1].start < 2:
                     continue
                 place_level, end, host = chain[-1].level, chain[-1].end, chain[-1].name
-            if _HOST_VERB.match(sentence, end) and not sentence.startswith(("全国", "中华"), end):
+            host_verb = _HOST_VERB.match(sentence, end)
+            if (
+                host_verb is not None
+                and not sentence.startswith(("全国", "中华"), end)
+                and not _COMPANY.search(host_verb.group("subject"))
+            ):
                 hosts.setdefault(place_level, host)
                 break
     if len(hosts) != 1:
@@ -99,7 +106,7 @@ def _host_levels(state: _State, analysis: str) -> None:
             t.level == "other"
             and not t.has_level_word
             and not t.collective
-            and _full_title(t.title).strip('“”"') in _HOSTED_TITLES
+            and not t.title.startswith(("全国", "中国", "中华"))
         ):
             t.level, t.level_reason = level, f"{host}: holds the award meeting"
 
