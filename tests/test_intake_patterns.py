@@ -2493,6 +2493,11 @@ def test_any_title_of_a_place_s_own_award_meeting_takes_its_level_but_not_a_comp
     assert _honours(_people(text)["于春雷"]) == [("岗位能手", "other")]
 
 
+def test_the_corps_model_worker_is_a_province_s():
+    people = _people("兵团总工会走访慰问了兵团劳模杨诗强。")
+    assert _honours(people["杨诗强"]) == [("兵团劳模", "provincial")]
+
+
 def test_the_level_s_reason_names_the_place_it_came_from():
     text = "4月26日，平川县举行第三届劳动模范表彰大会。张建军被授予劳动模范称号，赵海荣获“平川工匠”称号。"
     levels = {

@@ -43,6 +43,8 @@ from honours.core.titles import WELL_KNOWN, complete_honour, known_title, title_
         ("省劳动模范", "provincial"),
         ("湖南省劳动模范", "provincial"),
         ("广西壮族自治区劳动模范", "provincial"),
+        ("兵团劳动模范", "provincial"),  # the Xinjiang Production and Construction Corps
+        ("新疆生产建设兵团劳动模范", "provincial"),
         ("北京市劳动模范", "provincial"),
         ("芙蓉工匠", "provincial"),
         ("龙江工匠", "provincial"),

@@ -188,6 +188,9 @@ def level_word_at(text: str, position: int, context: str = "") -> tuple[str, int
             return Level.NATIONAL.value, position + len(word), f"“{word}”", False
     if text.startswith("自治区", position):  # 自治区劳动模范: the region is a province, not a district
         return Level.PROVINCIAL.value, position + 3, "“自治区”", False
+    if text.startswith("兵团", position) and not text.startswith("兵团长", position):
+        # 兵团劳动模范: the Xinjiang Production and Construction Corps ranks with a province
+        return Level.PROVINCIAL.value, position + 2, "“兵团”", False
     place = place_at(text, position, context)
     if place is not None and place.level != Level.OTHER.value:
         return place.level, place.end, f"{place.name}: {place.reason}", False

@@ -695,7 +695,7 @@ def _describe(
     if known is not None:  # the table of well-known titles knows better than the words in it
         level, reason = known.level, f"{known.title}: well-known title"
     core_text = raw[core_offset:] if not quoted else raw
-    if core_text == "劳模" and not quoted and not re.search(r"全国|省|市|县|区|级", prefix):
+    if core_text == "劳模" and not quoted and not re.search(r"全国|省|市|县|区|级|兵团", prefix):
         level = None  # 宜昌劳模: "a model worker from Yichang", not a named honour
     collective = any(c in core_text for c in lx.COLLECTIVE_TITLE_CORES) or core_text.endswith(
         lx.COLLECTIVE_TITLE_ENDINGS
