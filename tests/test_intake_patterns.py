@@ -2493,6 +2493,14 @@ def test_any_title_of_a_place_s_own_award_meeting_takes_its_level_but_not_a_comp
     assert _honours(_people(text)["于春雷"]) == [("岗位能手", "other")]
 
 
+def test_a_place_that_commends_people_itself_gives_its_titles_its_level():
+    text = "雷山县表彰一批优秀教师。雷山县将杨昌远、余思霖等14位同志表彰为“优秀教育工作者”。"
+    assert _honours(_people(text)["杨昌远"]) == [("优秀教育工作者", "county")]
+    # a person who received a place's commendation: a profile, not the place's own meeting
+    text = "焊工杨昌远荣获“金牌工匠”称号，受到了雷山县总工会表彰。"
+    assert _honours(_people(text)["杨昌远"]) == [("金牌工匠", "other")]
+
+
 def test_the_corps_model_worker_is_a_province_s():
     people = _people("兵团总工会走访慰问了兵团劳模杨诗强。")
     assert _honours(people["杨诗强"]) == [("兵团劳模", "provincial")]

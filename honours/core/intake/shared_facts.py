@@ -65,7 +65,11 @@ _PLACE_ONLY = re.compile(r"(?!全国|中国)[\u4e00-\u9fff]{1,8}?(?:省|市|县|
 _HOST_VERB = re.compile(
     r"(?P<subject>(?:委|人民政府|政府|总工会)?(?:[^，,。；;！？\n]{0,14}?))(?:隆重)?(?:举行|召开|举办|表彰)了?"
     r"(?P<event>[^。；;！？\n]{0,30}?)(?:表彰|颁奖|命名)"
+    # 雷山县表彰一批优秀教师 / 雷山县将杨某等14位同志表彰为…: the place itself honours them
+    r"|(?P<direct>(?:委|人民政府|政府|总工会)?(?:将[^，,。；;！？\n]{0,24}?)?表彰(?:为|了|一批)?)"
 )
+# 受到了甘肃省总工会表彰: a person received the place's commendation; the report is not about its meeting
+_RECEIVED = re.compile(r"(?:受到|受|获|得到)了?$")
 # 天水锻压集团召开…表彰大会: a company named after its place holds its own awards, no place's
 _COMPANY = re.compile(r"集团|公司|企业|厂|矿|银行|医院|学校|大学|学院")
 # 我县举行…: the report's own place, at its word's level (not 我市, a prefecture or a county-level city)
@@ -75,7 +79,8 @@ _OWN_PLACE = {"我" + word: LEVEL_WORDS[word] for word in ("县", "区", "州", 
 def _host_levels(state: _State, analysis: str) -> None:
     """彬县…举行第四届劳动模范和先进工作者颁奖大会 … 30位劳动模范: the titles written with no level of
     a report about one place's own award meeting are that place's (one level among its hosts,
-    else none): its 劳动模范, and its 建设标兵 or 教育教学能手 too. Not a company's own meeting (天水
+    else none), or about one place commending people itself (雷山县表彰一批优秀教师): its 劳动模范,
+    and its 建设标兵 or 教育教学能手 too. Not a company's own meeting (天水
     锻压集团召开…表彰大会), nor a title of the whole country's (中国好人)."""
     hosts: dict[str, str] = {}  # level: the place that holds the meeting
     for sentence in re.split(r"[。；;！？\n]", analysis):
@@ -93,8 +98,9 @@ def _host_levels(state: _State, analysis: str) -> None:
             host_verb = _HOST_VERB.match(sentence, end)
             if (
                 host_verb is not None
+                and not (host_verb.group("direct") and _RECEIVED.search(sentence, 0, i))
                 and not sentence.startswith(("全国", "中华"), end)
-                and not _COMPANY.search(host_verb.group("subject"))
+                and not _COMPANY.search(host_verb.group("subject") or "")
             ):
                 hosts.setdefault(place_level, host)
                 break
