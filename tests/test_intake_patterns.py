@@ -2480,6 +2480,10 @@ def test_a_bare_advanced_worker_takes_the_level_the_report_writes_once():
     )
     people = _people(text)
     assert _honours(people["李勤"]) == [("先进工作者", "municipal")]
+    proposal = next(p for p in analyse_text(text).proposals if p.name == "李勤")
+    assert [r.text("zh") for r in proposal.reasons if r.code == "level"] == [
+        "先进工作者：市级（某某州第九届劳动模范：报道在此写明级别）"
+    ]
     # written at two levels: a bare one keeps none
     text = "会议表彰某某州劳动模范和先进工作者，以及全国先进工作者代表。李勤等8名先进工作者受表彰。"
     assert _honours(_people(text)["李勤"]) == [("先进工作者", "other")]
@@ -2496,6 +2500,10 @@ def test_any_title_of_a_place_s_own_award_meeting_takes_its_level_but_not_a_comp
 def test_a_place_that_commends_people_itself_gives_its_titles_its_level():
     text = "雷山县表彰一批优秀教师。雷山县将杨昌远、余思霖等14位同志表彰为“优秀教育工作者”。"
     assert _honours(_people(text)["杨昌远"]) == [("优秀教育工作者", "county")]
+    proposal = next(p for p in analyse_text(text).proposals if p.name == "杨昌远")
+    assert [r.text("zh") for r in proposal.reasons if r.code == "level"] == [
+        "优秀教育工作者：县级（雷山县：由此地表彰，称号按其级别）"
+    ]
     # a person who received a place's commendation: a profile, not the place's own meeting
     text = "焊工杨昌远荣获“金牌工匠”称号，受到了雷山县总工会表彰。"
     assert _honours(_people(text)["杨昌远"]) == [("金牌工匠", "other")]

@@ -82,7 +82,7 @@ def _host_levels(state: _State, analysis: str) -> None:
     else none), or about one place commending people itself (雷山县表彰一批优秀教师): its 劳动模范,
     and its 建设标兵 or 教育教学能手 too. Not a company's own meeting (天水
     锻压集团召开…表彰大会), nor a title of the whole country's (中国好人)."""
-    hosts: dict[str, str] = {}  # level: the place that holds the meeting
+    hosts: dict[str, tuple[str, str]] = {}  # level: the place that holds the meeting, and how
     for sentence in re.split(r"[。；;！？\n]", analysis):
         if not re.search(r"表彰|颁奖|命名", sentence):
             continue
@@ -102,11 +102,12 @@ def _host_levels(state: _State, analysis: str) -> None:
                 and not sentence.startswith(("全国", "中华"), end)
                 and not _COMPANY.search(host_verb.group("subject") or "")
             ):
-                hosts.setdefault(place_level, host)
+                how = "commends them itself" if host_verb.group("direct") else "holds the award meeting"
+                hosts.setdefault(place_level, (host, how))
                 break
     if len(hosts) != 1:
         return
-    ((level, host),) = hosts.items()
+    ((level, (host, how)),) = hosts.items()
     for t in state.titles:
         if (
             t.level == "other"
@@ -114,7 +115,7 @@ def _host_levels(state: _State, analysis: str) -> None:
             and not t.collective
             and not t.title.startswith(("全国", "中国", "中华"))
         ):
-            t.level, t.level_reason = level, f"{host}: holds the award meeting"
+            t.level, t.level_reason = level, f"{host}: {how}"
 
 
 def _municipality_levels(state: _State, analysis: str, home: str) -> None:
@@ -174,21 +175,22 @@ def _bare_model_levels(state: _State, mentions: list[Mention]) -> None:
     劳动模范 written with one (红河州第九届劳动模范和先进工作者 … 苏敏松等8名先进工作者). A 劳模 takes
     its level from a level word only (a level read otherwise misled bare 劳模 on the tuned split)."""
     for core, bare in _BARE_STANDARD.items():
-        levels = {
-            t.level
-            for t in state.titles
+        levelled = {
+            t.level: t.title if t.has_level_word else t.level_reason.partition(": ")[0]  # the pair's first
+            for t in reversed(state.titles)  # the first written stands for its level
             if t.level != "other"
             and (t.has_level_word or (core != "劳动模范" and t.level_reason.endswith(": listed with")))
             and _full_title(t.title).endswith(core)
             and not re.search(r"各级|各类|以上", t.title)  # 全县各级劳动模范: every level, none in particular
         }
-        if len(levels) != 1:
+        if len(levelled) != 1:
             continue
-        level = next(iter(levels))
+        ((level, written),) = levelled.items()
+        reason = f"{written}: the report writes the level there"
         for m in mentions:
             for i, t in enumerate(m.titles):
                 if t.title in bare and not t.has_level_word and t.level == "other":
-                    m.titles[i] = dataclasses.replace(t, level=level, level_reason="report")
+                    m.titles[i] = dataclasses.replace(t, level=level, level_reason=reason)
 
 
 # the standard titles a report may name bare after naming them once with their level

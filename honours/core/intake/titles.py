@@ -841,6 +841,7 @@ _REASON_ZH = {
     "group word": "泛指用语", "an autonomous region's": "自治区全区", "the provincial capital": "省会城市", "province nickname": "省份别称", "listed with": "与之并列，级别相同",
     "no level word": "称号中无级别字样", "well-known title": "常见荣誉称号表",
     "the title is named after it": "称号以此地命名，按其级别", "holds the award meeting": "表彰大会由此地举办，称号按其级别",
+    "commends them itself": "由此地表彰，称号按其级别", "the report writes the level there": "报道在此写明级别",
 }  # fmt: skip
 
 
