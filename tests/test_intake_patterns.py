@@ -2500,6 +2500,9 @@ def test_any_title_of_a_place_s_own_award_meeting_takes_its_level_but_not_a_comp
 def test_a_place_that_commends_people_itself_gives_its_titles_its_level():
     text = "雷山县表彰一批优秀教师。雷山县将杨昌远、余思霖等14位同志表彰为“优秀教育工作者”。"
     assert _honours(_people(text)["杨昌远"]) == [("优秀教育工作者", "county")]
+    # the place that commends them is no part of the first item's unit
+    listed = _people("雷山县将县民族中学教师姜永富等40名同志表彰为“优秀教师”。")["姜永富"]
+    assert (listed.unit, listed.position) == ("县民族中学", "教师")
     proposal = next(p for p in analyse_text(text).proposals if p.name == "杨昌远")
     assert [r.text("zh") for r in proposal.reasons if r.code == "level"] == [
         "优秀教育工作者：县级（雷山县：由此地表彰，称号按其级别）"

@@ -203,6 +203,10 @@ def _unit_left_edge(s: str, post_start: int) -> int:
 _CHOSEN_LEAD = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:" + "|".join((*_CHOOSING_VERBS, "邀请")) + ")了?")
 
 
+# 雷山县将某某等14位同志表彰为… / 市总工会将…: the place or body that commends the list's people
+_COMMENDING_LEAD = re.compile(r"^[\u4e00-\u9fff]{1,10}?(?:省|市|县|区|州|旗|委|政府|工会)将")
+
+
 def _unit_lead(unit_text: str) -> int:
     for word in ("所属", "子公司", "旗下", "下属"):  # 集团所属杨伙盘煤电公司 / 西子集团子公司杭锅集团
         owned = unit_text.rfind(word)
@@ -214,6 +218,13 @@ def _unit_lead(unit_text: str) -> int:
             return 1
     if re.match(r"该[省市县区州镇乡]", unit_text) and len(unit_text) >= 5:
         return 1  # 来到该区中医院: "that" district's hospital, 区中医院
+    commending = _COMMENDING_LEAD.match(unit_text)
+    if (
+        commending is not None
+        and len(unit_text) - commending.end() >= 2
+        and not re.match(r"[\u4e00-\u9fff][县市区]", unit_text[commending.end() :])  # 将乐县: a place
+    ):
+        return commending.end()  # 雷山县将县第一中学…表彰为: the body that commends them, no part of the unit
     chosen = _CHOSEN_LEAD.match(unit_text)
     if chosen is not None and len(unit_text) - chosen.end() >= 2:
         return chosen.end()  # 最终选出某公司焊工刘某等15名…: the verb that chose them, no part of the unit
