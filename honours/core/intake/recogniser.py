@@ -108,15 +108,15 @@ def words(text: str) -> tuple[Word, ...]:
 
 def person_names(text: str) -> tuple[TaggedName, ...]:
     """The person names the tagger finds in `text` (one sentence, Simplified), with their spans
-    (from the cached `words`): names of two to four characters, and the longer transliterated
+    (from the cached `words`): Han names of two to eight characters, and the transliterated
     names it tags in parts (古扎丽努尔|·阿不力孜, 库尔班江|·|巴拉提, 吐尔地白克|艾力甫) joined."""
     found = []
     for start, end in _name_runs(words(text)):
         name = text[start:end]
-        if "·" in name or _DOT_RE.search(name):
+        if _DOT_RE.search(name):
             if _dotted(name):
                 found.append(TaggedName(start, end, name))
-        elif all(_is_han(ch) for ch in name) and (2 <= len(name) <= 4 or 5 <= len(name) <= _LONGEST):
+        elif 2 <= len(name) <= _LONGEST and all(_is_han(ch) for ch in name):
             found.append(TaggedName(start, end, name))
     return tuple(found)
 

@@ -80,8 +80,8 @@ def _host_levels(state: _State, analysis: str) -> None:
     """彬县…举行第四届劳动模范和先进工作者颁奖大会 … 30位劳动模范: the titles written with no level of
     a report about one place's own award meeting are that place's (one level among its hosts,
     else none), or about one place commending people itself (雷山县表彰一批优秀教师): its 劳动模范,
-    and its 建设标兵 or 教育教学能手 too. Not a company's own meeting (天水
-    锻压集团召开…表彰大会), nor a title of the whole country's (中国好人)."""
+    and its 建设标兵 or 教育教学能手 too. Not a company's own meeting (天水锻压集团召开…表彰
+    大会), nor a title of the whole country's (中国好人)."""
     hosts: dict[str, tuple[str, str]] = {}  # level: the place that holds the meeting, and how
     for sentence in re.split(r"[。；;！？\n]", analysis):
         if not re.search(r"表彰|颁奖|命名", sentence):
