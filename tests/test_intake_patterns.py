@@ -21,6 +21,12 @@ def _honours(h) -> list[tuple[str, str]]:
     return [(x.title, x.level) for x in h.honours]
 
 
+def _level_reasons(text: str, name: str) -> list[str]:
+    """The Chinese reasons for the levels of `name`'s honours, as the review dialog shows them."""
+    proposal = next(p for p in analyse_text(text).proposals if p.name == name)
+    return [r.text("zh") for r in proposal.reasons if r.code == "level"]
+
+
 def _yuan(h) -> list[int]:
     return [d.amount_fen // 100 for d in h.donations if d.amount_fen is not None]
 
@@ -2480,10 +2486,7 @@ def test_a_bare_advanced_worker_takes_the_level_the_report_writes_once():
     )
     people = _people(text)
     assert _honours(people["李勤"]) == [("先进工作者", "municipal")]
-    proposal = next(p for p in analyse_text(text).proposals if p.name == "李勤")
-    assert [r.text("zh") for r in proposal.reasons if r.code == "level"] == [
-        "先进工作者：市级（某某州第九届劳动模范：报道在此写明级别）"
-    ]
+    assert _level_reasons(text, "李勤") == ["先进工作者：市级（某某州第九届劳动模范：报道在此写明级别）"]
     # written at two levels: a bare one keeps none
     text = "会议表彰某某州劳动模范和先进工作者，以及全国先进工作者代表。李勤等8名先进工作者受表彰。"
     assert _honours(_people(text)["李勤"]) == [("先进工作者", "other")]
@@ -2503,10 +2506,7 @@ def test_a_place_that_commends_people_itself_gives_its_titles_its_level():
     # the place that commends them is no part of the first item's unit
     listed = _people("雷山县将县民族中学教师姜永富等40名同志表彰为“优秀教师”。")["姜永富"]
     assert (listed.unit, listed.position) == ("县民族中学", "教师")
-    proposal = next(p for p in analyse_text(text).proposals if p.name == "杨昌远")
-    assert [r.text("zh") for r in proposal.reasons if r.code == "level"] == [
-        "优秀教育工作者：县级（雷山县：由此地表彰，称号按其级别）"
-    ]
+    assert _level_reasons(text, "杨昌远") == ["优秀教育工作者：县级（雷山县：由此地表彰，称号按其级别）"]
     # a person who received a place's commendation: a profile, not the place's own meeting
     text = "焊工杨昌远荣获“金牌工匠”称号，受到了雷山县总工会表彰。"
     assert _honours(_people(text)["杨昌远"]) == [("金牌工匠", "other")]
@@ -2519,11 +2519,8 @@ def test_the_corps_model_worker_is_a_province_s():
 
 def test_the_level_s_reason_names_the_place_it_came_from():
     text = "4月26日，平川县举行第三届劳动模范表彰大会。张建军被授予劳动模范称号，赵海荣获“平川工匠”称号。"
-    levels = {
-        p.name: [r.text("zh") for r in p.reasons if r.code == "level"] for p in analyse_text(text).proposals
-    }
-    assert levels["张建军"] == ["劳动模范：县级（平川县：表彰大会由此地举办，称号按其级别）"]
-    assert levels["赵海"] == ["平川工匠：县级（平川县：称号以此地命名，按其级别）"]
+    assert _level_reasons(text, "张建军") == ["劳动模范：县级（平川县：表彰大会由此地举办，称号按其级别）"]
+    assert _level_reasons(text, "赵海") == ["平川工匠：县级（平川县：称号以此地命名，按其级别）"]
 
 
 def test_individuals_counted_before_their_medal_hold_the_medal_only():
@@ -2533,9 +2530,8 @@ def test_individuals_counted_before_their_medal_hold_the_medal_only():
 
 def test_a_bare_city_level_in_a_municipality_s_report_is_a_province_s():
     text = "重庆市总工会走访慰问了市劳模黄忠露。重庆市各级工会将持续关心关爱劳模。"
-    proposal = analyse_text(text).proposals[0]
-    assert _honours(proposal.honouree) == [("市劳模", "provincial")]
-    assert [r.text("zh") for r in proposal.reasons if r.code == "level"] == ["市劳模：省级（重庆：直辖市）"]
+    assert _honours(_people(text)["黄忠露"]) == [("市劳模", "provincial")]
+    assert _level_reasons(text, "黄忠露") == ["市劳模：省级（重庆：直辖市）"]
     # a prefecture's report keeps its own 市
     assert _honours(_people("衡阳市总工会走访慰问了市劳模黄忠露。衡阳市各级工会关心劳模。")["黄忠露"]) == [
         ("市劳模", "municipal")

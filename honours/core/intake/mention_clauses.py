@@ -741,10 +741,12 @@ _VISITED_HOME = re.compile(
     r"(?:来到|走进|走访|看望|慰问|探望)了?(?P<who>[^，,。；;：:“”]{2,30}?)的?家(?:中|里)"
 )
 # a body the visitors come to (在某公司，… / 来到某矿…), up to a comma or the visit's verb
+_VISIT_WORDS = r"走访|看望|慰问|探望|拜访"
 _VISITED_BODY = re.compile(
-    r"(?:在|来到|走进|深入|前往|(?<![未带原以后出起将过回本外])来(?!自)|(?<![得收受达见感想遇])到)(?P<body>[\u4e00-\u9fff()（）]{3,24}?)(?=[，,]|走访|看望|慰问|探望|拜访)"
+    r"(?:在|来到|走进|深入|前往|(?<![未带原以后出起将过回本外])来(?!自)|(?<![得收受达见感想遇])到)"
+    rf"(?P<body>[\u4e00-\u9fff()（）]{{3,24}}?)(?=[，,]|{_VISIT_WORDS})"
 )
-_VISIT_VERB = re.compile(r"走访|看望|慰问|探望|拜访|交谈")
+_VISIT_VERB = re.compile(_VISIT_WORDS + r"|交谈")
 _NEXT_PLACE = re.compile(r"[。；;]|(?:在|来到|走进|深入|前往)(?=[\u4e00-\u9fff]{3,24}?[，,])")
 _IN_CARE = re.compile(r"住院|病房|治疗|病床")
 _NEEDY = re.compile(r"困难|贫困|特困|患病|大病|低保|孤寡|留守|残疾|失业|下岗|弱势")

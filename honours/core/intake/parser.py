@@ -34,7 +34,7 @@ from .second_look import Model as SecondLookModel
 from .second_look import second_look
 from .shared_facts import (
     _announced_title,
-    _bare_model_levels,
+    _bare_standard_levels,
     _bodies_shared,
     _extremes_of_group,
     _group_title,
@@ -118,7 +118,7 @@ def read_text(original: str, report: str = "") -> Reading | None:
     _members_listed(mentions, state)
     _respective_titles(mentions)
     _report_years(analysis, mentions, frozenset(state.awarded))
-    _bare_model_levels(state, mentions)
+    _bare_standard_levels(state, mentions)
     mentions.extend(credit_unclaimed_titles(sentences, state.titles, mentions, bylines))
     mentions.extend(extend_lists(mentions, bylines))
     complete_cut_names(mentions)

@@ -168,7 +168,7 @@ def _placed_elsewhere(title: str, analysis: str) -> TitleMatch | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-def _bare_model_levels(state: _State, mentions: list[Mention]) -> None:
+def _bare_standard_levels(state: _State, mentions: list[Mention]) -> None:
     """慰问90周岁以上的省级高龄劳模 … 走访看望了A、B等4位高龄劳模: a bare 劳模 said of people in a
     report that names the model workers it is about at one level only holds that level. So does
     a bare 先进工作者 of a report about one level's, written with its level word or beside a
